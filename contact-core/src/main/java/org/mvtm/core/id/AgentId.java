@@ -1,0 +1,23 @@
+package org.mvtm.core.id;
+
+import java.util.UUID;
+
+/** Identifier of a agent: non-blank, at most 128 characters of letters, digits and {@code . _ - @ :}. */
+public record AgentId(String value) {
+    public AgentId {
+        value = Ids.check("AgentId", value);
+    }
+
+    public static AgentId of(String value) {
+        return new AgentId(value);
+    }
+
+    public static AgentId random() {
+        return new AgentId(UUID.randomUUID().toString());
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,4 @@
+package org.mvtm.core.media;
+
+/** Audio or video. */
+public enum MediaKind { AUDIO, VIDEO }
