@@ -1,0 +1,25 @@
+package org.mvtm.chatbot.api;
+
+import java.time.Clock;
+import java.util.Objects;
+import org.mvtm.chatbot.dialogue.DefaultAssistant;
+import org.mvtm.core.event.EventBus;
+
+/** Creates the default {@link Assistant}. */
+public final class Assistants {
+    private Assistants() {
+    }
+
+    /**
+     * Loads the knowledge base, builds the in-memory index (and loads the embedding models unless the retrieval
+     * mode is a BM25 baseline) and starts the reload check.
+     *
+     * @throws KnowledgeBaseException if the knowledge base cannot be loaded
+     */
+    public static Assistant create(AssistantConfig config, Clock clock, EventBus events) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(events, "events");
+        return new DefaultAssistant(config, clock, events);
+    }
+}
