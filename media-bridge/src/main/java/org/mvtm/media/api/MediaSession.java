@@ -1,0 +1,80 @@
+package org.mvtm.media.api;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.media.MediaPacketSink;
+
+/**
+ * The media of one call: its legs (one per endpoint) and the relay between them. Thread-safe.
+ *
+ * <p>Parties are {@link #CUSTOMER} and {@link #ADVISOR}; by default every new leg is connected to every existing
+ * leg of the other party (customer media goes to advisors and back). Leg ids are unique within the session.
+ * Bad input (malformed SDP, unknown leg, duplicate leg id, no common codec) throws {@link MediaException} with a
+ * message saying what was wrong; the session is left unchanged.
+ */
+public interface MediaSession {
+    String CUSTOMER = "customer";
+    String ADVISOR = "advisor";
+
+    InteractionId interaction();
+
+    /**
+     * Adds a browser leg. {@code sdpOffer} is the browser's offer (BUNDLE, rtcp-mux, DTLS fingerprint). Returns
+     * the SDP answer: ICE-lite, {@code a=setup:passive}, the server's certificate fingerprint and host
+     * candidate(s) on the configured public address. Codecs already used by the other party's legs are preferred
+     * so media is relayed without transcoding.
+     */
+    String addWebRtcLeg(String legId, String party, String sdpOffer);
+
+    /**
+     * A trickled browser ICE candidate ({@code candidate:...} or {@code a=candidate:...}); an empty string or
+     * {@code end-of-candidates} is accepted and ignored. ICE-lite learns the peer address from its checks, so
+     * candidates are only validated and kept for diagnostics.
+     */
+    void addRemoteCandidate(String legId, String candidateLine);
+
+    /** Adds a SIP leg from the peer's offer (plain RTP/AVP); returns the answer (PCMU/PCMA, telephone-event). */
+    String addRtpLeg(String legId, String party, String sdpOffer);
+
+    /** Creates a plain RTP leg and returns the server's offer, e.g. for an INVITE to a desk phone. */
+    String createRtpOffer(String legId, String party);
+
+    /** Completes a leg made by {@link #createRtpOffer} with the peer's answer. */
+    void applyRtpAnswer(String legId, String sdpAnswer);
+
+    /** Relays media between two legs in both directions (needed only for legs of the same party). */
+    void connect(String legA, String legB);
+
+    /**
+     * Starts the recording tap: every decrypted RTP packet every leg receives from its peer goes to {@code sink}
+     * with its arrival time; a keyframe is requested from every video sender. Replaces a previous sink (which is
+     * {@link MediaPacketSink#closed() closed}).
+     */
+    void startRecording(MediaPacketSink sink);
+
+    /** Stops the tap and closes the sink; no-op if not recording. */
+    void stopRecording();
+
+    /**
+     * Plays a WAV file (8 or 16 kHz, 16-bit PCM, mono) or raw 8 kHz mu-law ({@code .ul}/{@code .pcmu}) into a leg,
+     * encoded once per codec and cached. Replaces what the leg was playing. While playing, relayed audio to that
+     * leg is muted.
+     */
+    void playAudio(String legId, Path wavOrRaw, boolean loop);
+
+    /** Stops playback on the leg; no-op if nothing plays. */
+    void stopAudio(String legId);
+
+    /** Holds (no media relayed to or from the leg) or resumes it. */
+    void hold(String legId, boolean onHold);
+
+    /** Removes a leg, closing its port; publishes {@link MediaEvent.LegClosed}. */
+    void removeLeg(String legId);
+
+    /** Current legs. */
+    List<LegInfo> legs();
+
+    /** Removes every leg, stops recording and forgets the session; idempotent. */
+    void release();
+}
