@@ -1,0 +1,30 @@
+package org.mvtm.recording.api;
+
+import org.mvtm.core.id.RecordingId;
+import org.mvtm.core.media.MediaPacketSink;
+
+/**
+ * A recording in progress. As a {@link MediaPacketSink} it is handed to the media bridge: {@code packet(...)} copies
+ * the bytes into a bounded per-recording queue and returns at once (never blocks; when the queue is full the packet
+ * is dropped and counted in {@link StoreHealth}). A writer virtual thread drains the queue into encrypted segments.
+ *
+ * <p>{@link #closed()} (from the media bridge) and {@link #seal()} both seal the recording; the second call is a
+ * no-op. Thread-safe.
+ */
+public interface ActiveRecording extends MediaPacketSink {
+    RecordingId id();
+
+    RecordingMetadata metadata();
+
+    /** Appends a chat turn, bot turn or call event to the session timeline; never blocks. */
+    void appendTimeline(TimelineEntry entry);
+
+    /** Current lifecycle state. */
+    RecordingState state();
+
+    /**
+     * Flushes and seals the recording (waits for the writer to finish), signs the manifest and publishes
+     * {@link org.mvtm.core.event.RecordingSealed}. Idempotent.
+     */
+    RecordingSummary seal();
+}

@@ -1,0 +1,22 @@
+package org.mvtm.recording.api;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Filters for reading the audit log (all optional); newest last, at most {@code limit} entries. */
+public record AuditQuery(Optional<String> recording, Optional<String> userId, Optional<Instant> from,
+                         Optional<Instant> to, int limit) {
+    public AuditQuery {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive but was " + limit);
+        }
+    }
+
+    public static AuditQuery all() {
+        return new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 10_000);
+    }
+
+    public static AuditQuery forRecording(String recordingId) {
+        return new AuditQuery(Optional.of(recordingId), Optional.empty(), Optional.empty(), Optional.empty(), 10_000);
+    }
+}

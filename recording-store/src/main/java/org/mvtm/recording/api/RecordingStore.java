@@ -1,0 +1,87 @@
+package org.mvtm.recording.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.id.RecordingId;
+
+/**
+ * Tamper-evident, encrypted compliance recordings.
+ *
+ * <p>Write side: {@link #start(RecordingMetadata)} returns an {@link ActiveRecording}, which is the
+ * {@link org.mvtm.core.media.MediaPacketSink} handed to the media bridge, plus the session timeline.
+ *
+ * <p>Read side: every method takes the {@link Viewer} asking (user, roles, granted regions, stated purpose). Only
+ * {@link Role#COMPLIANCE} may read recordings, and only in regions granted to the viewer; otherwise
+ * {@link AccessDeniedException}. Every attempt, allowed or denied, is written to the hash-chained audit log.
+ *
+ * <p>Thread-safe. Read methods do file I/O (decrypt, export): call them from a worker or virtual thread, never from
+ * an I/O event loop. {@link #close()} seals every active recording and releases the search index.
+ */
+public interface RecordingStore extends AutoCloseable {
+
+    /** Starts recording an interaction; publishes {@link org.mvtm.core.event.RecordingStarted}. */
+    ActiveRecording start(RecordingMetadata metadata);
+
+    /** The recording currently running for an interaction, if any. */
+    Optional<ActiveRecording> active(InteractionId interaction);
+
+    /** Recordings matching the query, newest first, restricted to the viewer's regions. */
+    List<RecordingSummary> search(Viewer viewer, RecordingQuery query);
+
+    /** One recording's summary (status, legs, retention, legal hold, last verification). */
+    RecordingSummary describe(Viewer viewer, RecordingId id);
+
+    /** The session timeline: chat turns, bot turns and call events, in time order. */
+    List<TimelineEntry> timeline(Viewer viewer, RecordingId id);
+
+    /** The same timeline as a JSON document (the format of {@code timeline.json} in export packages). */
+    String timelineJson(Viewer viewer, RecordingId id);
+
+    /** The recorded media legs. */
+    List<LegInfo> legs(Viewer viewer, RecordingId id);
+
+    /**
+     * A playable export of one leg (WebM for VP8/Opus, WAV for G.711), generated on first replay and cached.
+     * Verifies the recording first.
+     *
+     * @throws VerificationFailedException when the recording fails verification (replay shows it as failed)
+     */
+    MediaFile media(Viewer viewer, RecordingId id, String legId);
+
+    /** Re-checks the hash chain, every segment and the manifest signature. */
+    VerificationResult verify(Viewer viewer, RecordingId id);
+
+    /** A zip with media, timeline JSON, manifest, signature, public key and verification result. */
+    ExportPackage exportPackage(Viewer viewer, RecordingId id, String reason);
+
+    /** Audit entries matching the query (roles COMPLIANCE or ADMIN); reading the audit is itself audited. */
+    List<AuditEntry> audit(Viewer viewer, AuditQuery query);
+
+    /** Re-checks the audit log's hash chain. */
+    AuditVerification verifyAudit();
+
+    /** Places ({@code hold} true) or lifts a legal hold; a held recording is never deleted. */
+    void legalHold(Viewer viewer, RecordingId id, boolean hold, String reason);
+
+    /**
+     * Deletes a recording (role ADMIN, region granted): destroys its data key, removes its files and index entry.
+     *
+     * @throws LegalHoldException when the recording is on legal hold
+     */
+    void delete(Viewer viewer, RecordingId id, String reason);
+
+    /** Deletes every sealed recording whose retention ended before {@code now}, except those on legal hold. */
+    RetentionReport applyRetention(Instant now);
+
+    /** Re-wraps every recording's data key with master key {@code masterKeyId} (key rotation); returns the count. */
+    int rewrapDataKeys(String masterKeyId);
+
+    /** Disk failures, dropped packets, active recordings. */
+    StoreHealth health();
+
+    /** Seals all active recordings and closes the index; idempotent. */
+    @Override
+    void close();
+}
