@@ -1,0 +1,113 @@
+package org.mvtm.routing.api;
+
+import java.util.List;
+import java.util.Optional;
+import org.mvtm.core.Advisor;
+import org.mvtm.core.Interaction;
+import org.mvtm.core.event.InteractionEnded;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.id.QueueId;
+
+/**
+ * Skill-based routing of customers to advisors. One instance per server node; several nodes may share one store
+ * (Redis). Thread-safe. Methods change the shared store atomically and return; matching (choosing who gets whom)
+ * runs on the engine's own thread and announces its results as events on this node's EventBus:
+ * {@code InteractionQueued}, {@code AdvisorOffered} (only for advisors attached to this node), {@code OfferAccepted},
+ * {@code OfferDeclined}, {@code InteractionAbandoned}, {@code InteractionTransferred}, {@code InteractionEnded},
+ * {@code AdvisorStateChanged}.
+ *
+ * <p>Errors: bad input (unknown skill, unknown queue or advisor, duplicate advisor id) throws
+ * {@link IllegalArgumentException}; an illegal advisor state change throws {@link IllegalStateException} naming both
+ * states ("advisor alice cannot go from BUSY to READY"); acting on an offer that is no longer valid throws
+ * {@link IllegalStateException}.
+ */
+public interface RoutingEngine extends AutoCloseable {
+
+    /** Defines or replaces a queue on this node (every node defines the same queues). */
+    void defineQueue(QueueConfig queue);
+
+    List<QueueConfig> queues();
+
+    /** Adds an advisor profile (LOGGED_OUT). A known id is refused: use {@link #updateAdvisor}. */
+    void registerAdvisor(Advisor advisor);
+
+    /** Replaces the profile (skills, capacity) of a known advisor; state and load are kept. */
+    void updateAdvisor(Advisor advisor);
+
+    List<Advisor> advisors();
+
+    /** This node hosts the advisor's endpoint (web console or SIP phone): its offers are published here. */
+    void attach(AgentId advisor);
+
+    /** The advisor's endpoint left this node; no more offers until attached again. */
+    void detach(AgentId advisor);
+
+    /** LOGGED_OUT to NOT_READY("logged in"); also attaches the advisor to this node. */
+    void login(AgentId advisor);
+
+    void logout(AgentId advisor);
+
+    void ready(AgentId advisor);
+
+    void notReady(AgentId advisor, String reason);
+
+    /**
+     * Puts a customer in its queue ({@code interaction.queue()}) and returns its current position. The id must be new.
+     */
+    QueuePosition enqueue(Interaction interaction);
+
+    /** The customer left while queued or offered. */
+    void abandon(InteractionId interaction);
+
+    /** The advisor accepts the offer made to them: the interaction is CONNECTED, the advisor BUSY. */
+    void accept(InteractionId interaction, AgentId advisor);
+
+    /** The advisor refuses the offer: the customer keeps its place; the advisor goes back to READY. */
+    void reject(InteractionId interaction, AgentId advisor);
+
+    /**
+     * The advisor could not be reached or did not answer (SIP timeout/unreachable): the customer keeps its place,
+     * the advisor goes NOT_READY. The engine does the same by itself when the offer timeout passes.
+     */
+    void noAnswer(InteractionId interaction, AgentId advisor);
+
+    /** The conversation ended (publishes {@code InteractionEnded}); the advisor goes to WRAP_UP if it was their last. */
+    void complete(InteractionId interaction, InteractionEnded.EndedBy endedBy);
+
+    default void complete(InteractionId interaction) {
+        complete(interaction, InteractionEnded.EndedBy.ADVISOR);
+    }
+
+    /** WRAP_UP to READY before the wrap-up time ends, with a disposition code and notes. */
+    void finishWrapUp(AgentId advisor, String code, String notes);
+
+    /** The connected advisor hands the customer to another queue; the advisor moves on as after {@link #complete}. */
+    void transferToQueue(InteractionId interaction, QueueId queue);
+
+    /** The connected advisor hands the customer to a named advisor (queued for that advisor only). */
+    void transferToAdvisor(InteractionId interaction, AgentId advisor);
+
+    /** Position and estimated wait of a QUEUED interaction; empty otherwise. */
+    Optional<QueuePosition> position(InteractionId interaction);
+
+    Optional<InteractionView> interaction(InteractionId interaction);
+
+    /** Every assignment decision taken for the interaction, oldest first. */
+    List<AssignmentExplanation> explanation(InteractionId interaction);
+
+    List<QueueStats> queueStats();
+
+    List<AdvisorStats> advisorStats();
+
+    /**
+     * Runs due timers (offer timeouts, wrap-up end, lease renewal and expiry, heartbeat) and a matching round at the
+     * clock's current time. The background scheduler calls it every tick interval; with MANUAL scheduling tests and
+     * the simulator call it after moving their clock.
+     */
+    void tick();
+
+    /** Stops the engine's threads and releases its store connection; offers it held expire by lease. */
+    @Override
+    void close();
+}

@@ -1,0 +1,26 @@
+package org.mvtm.routing.api;
+
+import java.time.Clock;
+import org.mvtm.core.event.EventBus;
+
+
+
+
+/** Creates routing engines. */
+public final class RoutingEngines {
+    private RoutingEngines() {
+    }
+
+    /** A single-node engine keeping its state in memory. */
+    public static RoutingEngine inMemory(RoutingConfig config, Clock clock, EventBus events) {
+        throw new UnsupportedOperationException("in progress"); // new RoutingEngineImpl(new InMemoryRoutingStore(), "local", config, clock, events, true);
+    }
+
+    /**
+     * An engine sharing its state with other nodes through Redis ({@code redis://host:port}); {@code nodeId} names this
+     * server node and must differ between nodes.
+     */
+    public static RoutingEngine redis(String redisUri, String nodeId, RoutingConfig config, Clock clock, EventBus events) {
+        throw new UnsupportedOperationException("in progress"); // new RoutingEngineImpl(new RedisRoutingStore(redisUri, config.redisKeyPrefix()), nodeId, config, clock, events, false);
+    }
+}

@@ -1,0 +1,5 @@
+package org.mvtm.routing.store;
+
+/** Where routing state lives (in memory or Redis). */
+public interface RoutingStore extends AutoCloseable {
+}
