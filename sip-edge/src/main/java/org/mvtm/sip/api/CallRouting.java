@@ -1,0 +1,37 @@
+package org.mvtm.sip.api;
+
+import org.mvtm.core.Interaction;
+import org.mvtm.core.event.OfferDeclined;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.InteractionId;
+
+/**
+ * The routing the SIP edge needs; the server adapts {@code org.mvtm.routing.api.RoutingEngine} to it.
+ * Called from virtual threads, never from a SIP I/O thread; implementations may block briefly (Redis).
+ *
+ * <p>Expected reactions on the {@link org.mvtm.core.event.EventBus}: after {@link #enqueue} routing publishes
+ * {@code AdvisorOffered} when it reserves an advisor; after {@link #accept} it publishes {@code OfferAccepted}
+ * (the edge then answers the customer with 200 OK); web-console advisors accept through routing directly and
+ * the same {@code OfferAccepted} reaches the edge.
+ */
+public interface CallRouting {
+
+    /** A SIP customer is waiting for an advisor in {@code interaction.queue()}. */
+    void enqueue(Interaction interaction);
+
+    /** The customer hung up (CANCEL/BYE) before an advisor answered; the interaction leaves its queue. */
+    void abandon(InteractionId interaction);
+
+    /**
+     * The advisor's desk phone answered (200 OK). Returns false if routing no longer holds that offer (it expired
+     * or was withdrawn); the edge then hangs the phone up.
+     */
+    boolean accept(InteractionId interaction, AgentId advisor);
+
+    /**
+     * The advisor's desk phone rejected (486/603 → REJECTED), did not answer in time (NO_ANSWER) or could not be
+     * reached (ICMP/TCP reset/408/503/no registration → UNREACHABLE). The customer keeps their place and the
+     * advisor must not stay RESERVED.
+     */
+    void decline(InteractionId interaction, AgentId advisor, OfferDeclined.Cause cause);
+}

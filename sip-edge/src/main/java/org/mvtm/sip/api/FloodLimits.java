@@ -1,0 +1,27 @@
+package org.mvtm.sip.api;
+
+import java.time.Duration;
+
+/**
+ * Flood protection per source address: a token bucket refilled at {@code requestsPerSecond} holding at most
+ * {@code burst} tokens. New requests beyond it get {@code 503 Service Unavailable} with {@code Retry-After};
+ * in-dialog requests of established calls (BYE, ACK, re-INVITE, ...) are never limited.
+ */
+public record FloodLimits(double requestsPerSecond, int burst, Duration retryAfter) {
+    public FloodLimits {
+        if (!(requestsPerSecond > 0)) {
+            throw new IllegalArgumentException("flood limit requestsPerSecond must be > 0 but was " + requestsPerSecond);
+        }
+        if (burst < 1) {
+            throw new IllegalArgumentException("flood limit burst must be >= 1 but was " + burst);
+        }
+        if (retryAfter == null || retryAfter.isNegative() || retryAfter.isZero()) {
+            throw new IllegalArgumentException("flood limit retryAfter must be positive but was " + retryAfter);
+        }
+    }
+
+    /** Generous defaults for a contact center: 200 requests/s sustained, bursts of 400, retry after 5 s. */
+    public static FloodLimits defaults() {
+        return new FloodLimits(200, 400, Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,126 @@
+package org.mvtm.sip.api;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Everything a {@link SipEdge} needs to know, as plain values. Build with {@link #builder(String)}.
+ *
+ * @param bindAddress     IP address to listen on, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
+ * @param udpPort         UDP port; 0 = a free port, -1 = UDP disabled
+ * @param tcpPort         TCP port; 0 = a free port, -1 = TCP disabled
+ * @param tlsPort         TLS port; 0 = a free port, -1 = TLS disabled
+ * @param domain          the SIP domain and digest realm ({@code sip:<queue>@<domain>})
+ * @param tls             certificate source for TLS
+ * @param trustedTrunks   source IP addresses of SIP trunks whose INVITEs need no authentication
+ * @param credentials     digest passwords of customers and advisors' phones
+ * @param queues          queue names accepted as the user part of an INVITE request URI
+ * @param offerTimeout    how long an advisor's phone may ring when the offer carries no expiry of its own
+ * @param flood           per-source-address rate limits
+ * @param sessionTimers   RFC 4028 values
+ * @param maxRegistration the longest registration granted (longer Expires are shortened)
+ * @param minRegistration the shortest registration accepted (shorter get 423 Interval Too Brief)
+ * @param nonceLifetime   how long a digest nonce stays valid before the client is challenged with stale=true
+ */
+public record SipEdgeConfig(String bindAddress, int udpPort, int tcpPort, int tlsPort, String domain,
+                            TlsSettings tls, Set<String> trustedTrunks, SipCredentials credentials,
+                            Set<String> queues, Duration offerTimeout, FloodLimits flood,
+                            SessionTimers sessionTimers, Duration maxRegistration, Duration minRegistration,
+                            Duration nonceLifetime) {
+
+    private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    public SipEdgeConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        checkPort("udpPort", udpPort);
+        checkPort("tcpPort", tcpPort);
+        checkPort("tlsPort", tlsPort);
+        if (udpPort < 0 && tcpPort < 0 && tlsPort < 0) {
+            throw new IllegalArgumentException("at least one of UDP, TCP, TLS must be enabled");
+        }
+        if (domain == null || domain.isBlank()) {
+            throw new IllegalArgumentException("domain must not be blank");
+        }
+        tls = tls == null ? TlsSettings.developmentCertificate() : tls;
+        trustedTrunks = Set.copyOf(trustedTrunks == null ? Set.of() : trustedTrunks);
+        credentials = credentials == null ? SipCredentials.none() : credentials;
+        queues = Set.copyOf(queues == null ? Set.of() : queues);
+        for (String q : queues) {
+            if (!QUEUE.matcher(q).matches()) {
+                throw new IllegalArgumentException("queue name '" + q + "' must be 1-64 of A-Z a-z 0-9 . _ -");
+            }
+        }
+        requirePositive("offerTimeout", offerTimeout);
+        flood = flood == null ? FloodLimits.defaults() : flood;
+        sessionTimers = sessionTimers == null ? SessionTimers.defaults() : sessionTimers;
+        requirePositive("maxRegistration", maxRegistration);
+        requirePositive("minRegistration", minRegistration);
+        if (minRegistration.compareTo(maxRegistration) > 0) {
+            throw new IllegalArgumentException("minRegistration " + minRegistration
+                    + " exceeds maxRegistration " + maxRegistration);
+        }
+        requirePositive("nonceLifetime", nonceLifetime);
+    }
+
+    private static void checkPort(String name, int port) {
+        if (port < -1 || port > 65535) {
+            throw new IllegalArgumentException(name + " must be -1 (off), 0 (free port) or 1-65535 but was " + port);
+        }
+    }
+
+    private static void requirePositive(String name, Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration but was " + d);
+        }
+    }
+
+    public static Builder builder(String domain) {
+        return new Builder(domain);
+    }
+
+    /** Defaults: 127.0.0.1, free ports for all three transports, dev certificate, 20 s offer timeout. */
+    public static final class Builder {
+        private String bindAddress = "127.0.0.1";
+        private int udpPort;
+        private int tcpPort;
+        private int tlsPort;
+        private final String domain;
+        private TlsSettings tls = TlsSettings.developmentCertificate();
+        private Set<String> trustedTrunks = Set.of();
+        private SipCredentials credentials = SipCredentials.none();
+        private Set<String> queues = Set.of();
+        private Duration offerTimeout = Duration.ofSeconds(20);
+        private FloodLimits flood = FloodLimits.defaults();
+        private SessionTimers sessionTimers = SessionTimers.defaults();
+        private Duration maxRegistration = Duration.ofHours(1);
+        private Duration minRegistration = Duration.ofSeconds(30);
+        private Duration nonceLifetime = Duration.ofMinutes(5);
+
+        private Builder(String domain) {
+            this.domain = domain;
+        }
+
+        public Builder bindAddress(String v) { bindAddress = v; return this; }
+        public Builder udpPort(int v) { udpPort = v; return this; }
+        public Builder tcpPort(int v) { tcpPort = v; return this; }
+        public Builder tlsPort(int v) { tlsPort = v; return this; }
+        public Builder tls(TlsSettings v) { tls = v; return this; }
+        public Builder trustedTrunks(Set<String> v) { trustedTrunks = v; return this; }
+        public Builder credentials(SipCredentials v) { credentials = v; return this; }
+        public Builder queues(Set<String> v) { queues = v; return this; }
+        public Builder offerTimeout(Duration v) { offerTimeout = v; return this; }
+        public Builder flood(FloodLimits v) { flood = v; return this; }
+        public Builder sessionTimers(SessionTimers v) { sessionTimers = v; return this; }
+        public Builder maxRegistration(Duration v) { maxRegistration = v; return this; }
+        public Builder minRegistration(Duration v) { minRegistration = v; return this; }
+        public Builder nonceLifetime(Duration v) { nonceLifetime = v; return this; }
+
+        public SipEdgeConfig build() {
+            return new SipEdgeConfig(bindAddress, udpPort, tcpPort, tlsPort, domain, tls, trustedTrunks,
+                    credentials, queues, offerTimeout, flood, sessionTimers, maxRegistration, minRegistration,
+                    nonceLifetime);
+        }
+    }
+}

@@ -1,0 +1,467 @@
+package org.mvtm.sip.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogState;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.mvtm.core.event.AdvisorOffered;
+import org.mvtm.core.event.EventBus;
+import org.mvtm.core.event.InteractionEnded;
+import org.mvtm.core.event.OfferDeclined;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.sip.api.AdvisorPhones;
+import org.mvtm.sip.api.Binding;
+import org.mvtm.sip.api.CallMedia;
+import org.mvtm.sip.api.CallParty;
+import org.mvtm.sip.api.CallRouting;
+import org.mvtm.sip.api.RegistrationStore;
+import org.mvtm.sip.api.SipTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The B2BUA towards advisors' desk phones: on {@code AdvisorOffered} for an advisor with a registered phone, a new
+ * dialog (own Call-ID, tags, Via; nothing of the customer's topology) carrying the media bridge's SDP offer.
+ * 200 OK = routing accept; 486/600/603 = REJECTED; no answer before the offer expires = NO_ANSWER (CANCEL);
+ * silence, transport errors, 408/480/503 and other failures = UNREACHABLE, so the advisor never stays RESERVED.
+ */
+final class AdvisorLegs {
+    private static final Logger log = LoggerFactory.getLogger(AdvisorLegs.class);
+
+    private final SipContext sip;
+    private final Clock clock;
+    private final EventBus bus;
+    private final CallRouting routing;
+    private final CallMedia media;
+    private final AdvisorPhones phones;
+    private final RegistrationStore registrations;
+    private final CallTable table;
+    private final SipCounters counters;
+    private final ScheduledExecutorService scheduler;
+    private final Executor work;
+    private final Duration offerTimeout;
+    private CustomerCalls customers;
+
+    AdvisorLegs(SipContext sip, Clock clock, EventBus bus, CallRouting routing, CallMedia media, AdvisorPhones phones,
+                RegistrationStore registrations, CallTable table, SipCounters counters,
+                ScheduledExecutorService scheduler, Executor work, Duration offerTimeout) {
+        this.sip = sip;
+        this.clock = clock;
+        this.bus = bus;
+        this.routing = routing;
+        this.media = media;
+        this.phones = phones;
+        this.registrations = registrations;
+        this.table = table;
+        this.counters = counters;
+        this.scheduler = scheduler;
+        this.work = work;
+        this.offerTimeout = offerTimeout;
+    }
+
+    void customers(CustomerCalls customers) {
+        this.customers = customers;
+    }
+
+    /** Routing reserved {@code e.advisor()}: ring their phone if they have a registered one. */
+    void offer(AdvisorOffered e) {
+        Optional<String> user = phones.sipUser(e.advisor());
+        if (user.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Binding> bindings = registrations.bindings(Registrar.aor(user.get(), sip.domain), now);
+        if (bindings.isEmpty()) {
+            return; // not a desk-phone advisor (web console) or not registered: agent-web handles the offer
+        }
+        AdvisorLeg leg = new AdvisorLeg(e.interaction(), e.advisor());
+        leg.lock.lock();
+        try {
+            table.add(leg);
+            Binding target = bindings.get(0);
+            URI contact;
+            try {
+                contact = sip.addresses.createURI(target.contact());
+            } catch (ParseException ex) {
+                decline(leg, OfferDeclined.Cause.UNREACHABLE, "bad contact " + target.contact());
+                return;
+            }
+            if (!(contact instanceof SipURI sipContact) || sip.isUs(sipContact.getHost(), sipContact.getPort())) {
+                decline(leg, OfferDeclined.Cause.UNREACHABLE, "loop: contact " + target.contact() + " is this edge");
+                return;
+            }
+            CustomerCall customer = table.customer(e.interaction());
+            int maxForwards = customer == null ? 70 : customer.maxForwards - 1;
+            if (maxForwards <= 0) {
+                decline(leg, OfferDeclined.Cause.UNREACHABLE, "Max-Forwards exhausted (loop)");
+                return;
+            }
+            String sdp;
+            try {
+                sdp = media.offer(e.interaction(), CallParty.ADVISOR);
+            } catch (RuntimeException ex) {
+                log.warn("media could not create the advisor leg of {}", e.interaction(), ex);
+                decline(leg, OfferDeclined.Cause.UNREACHABLE, "media");
+                return;
+            }
+            SipTransport transport = transportOf(sipContact);
+            Request invite = invite(sipContact, transport, user.get(), customer, maxForwards, sdp);
+            try {
+                ClientTransaction ct = sip.provider.getNewClientTransaction(invite);
+                Dialog dialog = sip.provider.getNewDialog(ct);
+                leg.invite = ct;
+                leg.dialog = dialog;
+                ct.setApplicationData(leg);
+                dialog.setApplicationData(leg);
+                ct.sendRequest();
+            } catch (Exception ex) {
+                decline(leg, OfferDeclined.Cause.UNREACHABLE, "cannot send INVITE to " + target.contact() + ": " + ex);
+                return;
+            }
+            Instant deadline = e.expiresAt() != null && e.expiresAt().isBefore(now.plus(offerTimeout))
+                    ? e.expiresAt() : now.plus(offerTimeout);
+            long delay = Math.max(0, Duration.between(now, deadline).toMillis());
+            leg.deadline = scheduler.schedule(() -> work.execute(() -> expire(leg)), delay, TimeUnit.MILLISECONDS);
+        } finally {
+            leg.lock.unlock();
+        }
+    }
+
+    private Request invite(SipURI target, SipTransport transport, String advisorUser, CustomerCall customer,
+                           int maxForwards, String sdp) {
+        try {
+            String queue = customer == null ? "contact-center" : customer.interaction.queue().value();
+            SipURI fromUri = sip.addresses.createSipURI(queue, sip.domain);
+            Address fromAddr = sip.addresses.createAddress(fromUri);
+            if (customer != null) {
+                fromAddr.setDisplayName(customer.interaction.customer().displayName());
+            }
+            FromHeader from = sip.headers.createFromHeader(fromAddr, SipContext.newTag());
+            ToHeader to = sip.headers.createToHeader(
+                    sip.addresses.createAddress(sip.addresses.createSipURI(advisorUser, sip.domain)), null);
+            CallIdHeader callId = sip.provider.getNewCallId();
+            CSeqHeader cseq = sip.headers.createCSeqHeader(1L, Request.INVITE);
+            MaxForwardsHeader mf = sip.headers.createMaxForwardsHeader(maxForwards);
+            Request r = sip.messages.createRequest((URI) target.clone(), Request.INVITE, callId, cseq, from, to,
+                    List.of(sip.via(transport)), mf);
+            r.addHeader(sip.contact(transport));
+            r.addHeader(sip.allow());
+            r.addHeader(sip.headers.createHeader("Subject", "Customer call from queue " + queue));
+            r.setContent(sdp, sip.headers.createContentTypeHeader("application", "sdp"));
+            return r;
+        } catch (ParseException | javax.sip.InvalidArgumentException e) {
+            throw new IllegalStateException("cannot build the INVITE to an advisor phone", e);
+        }
+    }
+
+    private static SipTransport transportOf(SipURI uri) {
+        String t = uri.getTransportParam();
+        if (t == null) {
+            return uri.isSecure() ? SipTransport.TLS : SipTransport.UDP;
+        }
+        return switch (t.toLowerCase(java.util.Locale.ROOT)) {
+            case "tcp" -> SipTransport.TCP;
+            case "tls" -> SipTransport.TLS;
+            default -> SipTransport.UDP;
+        };
+    }
+
+    /** A response on an advisor INVITE (or its retransmitted 2xx). */
+    void response(ResponseEvent ev) {
+        Response resp = ev.getResponse();
+        CSeqHeader cseq = (CSeqHeader) resp.getHeader(CSeqHeader.NAME);
+        ClientTransaction ct = ev.getClientTransaction();
+        AdvisorLeg leg = ct != null && ct.getApplicationData() instanceof AdvisorLeg l ? l
+                : ev.getDialog() != null && ev.getDialog().getApplicationData() instanceof AdvisorLeg l2 ? l2 : null;
+        if (leg == null || !Request.INVITE.equals(cseq.getMethod())) {
+            return;
+        }
+        int status = resp.getStatusCode();
+        leg.lock.lock();
+        try {
+            leg.heard = true;
+            if (status < 200) {
+                if (status > 100 && leg.state() == AdvisorLeg.State.CALLING) {
+                    leg.moveTo(AdvisorLeg.State.RINGING);
+                }
+                return;
+            }
+            if (status < 300) {
+                Dialog dialog = ev.getDialog() != null ? ev.getDialog() : leg.dialog;
+                ack(dialog, cseq.getSeqNumber());
+                if (!leg.ringing()) {
+                    if (leg.state() == AdvisorLeg.State.ENDED) {
+                        bye(dialog); // answered after we gave up: hang up at once
+                    }
+                    return;
+                }
+                cancelDeadline(leg);
+                byte[] body = resp.getRawContent();
+                try {
+                    if (body == null || body.length == 0) {
+                        throw new IllegalArgumentException("the phone's 200 OK has no SDP answer");
+                    }
+                    media.applyAnswer(leg.interaction, CallParty.ADVISOR, new String(body, StandardCharsets.UTF_8));
+                } catch (RuntimeException ex) {
+                    bye(dialog);
+                    decline(leg, OfferDeclined.Cause.UNREACHABLE, "media: " + ex.getMessage());
+                    return;
+                }
+                boolean accepted;
+                try {
+                    accepted = routing.accept(leg.interaction, leg.advisor);
+                } catch (RuntimeException ex) {
+                    log.warn("routing accept failed for {}", leg.interaction, ex);
+                    accepted = false;
+                }
+                if (!accepted) {
+                    leg.moveTo(AdvisorLeg.State.ENDED);
+                    bye(dialog);
+                    removeMedia(leg);
+                    table.remove(leg);
+                    counters.phoneOffer("WITHDRAWN");
+                    return;
+                }
+                leg.moveTo(AdvisorLeg.State.CONNECTED);
+                counters.phoneOffer("ANSWERED");
+                return;
+            }
+            if (!leg.ringing()) {
+                return; // e.g. 487 after our CANCEL
+            }
+            OfferDeclined.Cause cause = switch (status) {
+                case Response.BUSY_HERE, Response.BUSY_EVERYWHERE, Response.DECLINE -> OfferDeclined.Cause.REJECTED;
+                default -> OfferDeclined.Cause.UNREACHABLE;
+            };
+            decline(leg, cause, "phone answered " + status);
+        } finally {
+            leg.lock.unlock();
+        }
+    }
+
+    /** Transaction timeout or I/O error on the INVITE: the phone is gone. */
+    void unreachable(ClientTransaction ct, String why) {
+        if (ct == null || !(ct.getApplicationData() instanceof AdvisorLeg leg)) {
+            return;
+        }
+        leg.lock.lock();
+        try {
+            if (leg.ringing()) {
+                decline(leg, leg.heard ? OfferDeclined.Cause.NO_ANSWER : OfferDeclined.Cause.UNREACHABLE, why);
+            }
+        } finally {
+            leg.lock.unlock();
+        }
+    }
+
+    /** An I/O error (connection refused/reset) towards {@code host:port}: every phone INVITE there failed. */
+    void unreachableHost(String host, int port) {
+        for (AdvisorLeg leg : table.allLegs()) {
+            if (leg.invite != null && leg.invite.getRequest().getRequestURI() instanceof SipURI uri
+                    && host.equals(uri.getHost()) && (port == uri.getPort() || uri.getPort() <= 0 && port == 5060)) {
+                unreachable(leg.invite, "I/O error towards " + host + ":" + port);
+            }
+        }
+    }
+
+    private void expire(AdvisorLeg leg) {
+        leg.lock.lock();
+        try {
+            if (!leg.ringing()) {
+                return;
+            }
+            if (leg.heard) {
+                sendCancel(leg);
+                decline(leg, OfferDeclined.Cause.NO_ANSWER, "no answer before the offer expired");
+            } else {
+                decline(leg, OfferDeclined.Cause.UNREACHABLE, "no response at all from the phone");
+            }
+        } finally {
+            leg.lock.unlock();
+        }
+    }
+
+    /** Ends a ringing leg and tells routing why; caller holds the lock. */
+    private void decline(AdvisorLeg leg, OfferDeclined.Cause cause, String why) {
+        log.info("offer of {} to {} over SIP failed: {} ({})", leg.interaction, leg.advisor, cause, why);
+        leg.moveTo(AdvisorLeg.State.ENDED);
+        cancelDeadline(leg);
+        table.remove(leg);
+        counters.phoneOffer(cause.name());
+        removeMedia(leg);
+        try {
+            routing.decline(leg.interaction, leg.advisor, cause);
+        } catch (RuntimeException e) {
+            log.warn("routing could not take the decline of {} by {}", leg.interaction, leg.advisor, e);
+        }
+    }
+
+    private void removeMedia(AdvisorLeg leg) {
+        try {
+            media.removeLeg(leg.interaction, CallParty.ADVISOR);
+        } catch (RuntimeException e) {
+            log.debug("no advisor leg to remove for {}: {}", leg.interaction, e.toString());
+        }
+    }
+
+    /** The customer left before the phone answered, or routing withdrew the offer: CANCEL ringing phones. */
+    void cancelAll(InteractionId id) {
+        for (AdvisorLeg leg : table.legs(id)) {
+            cancel(leg);
+        }
+    }
+
+    /** Routing says this advisor's offer is over (declined elsewhere, timed out in routing). */
+    void offerWithdrawn(InteractionId id, AgentId advisor) {
+        for (AdvisorLeg leg : table.legs(id)) {
+            if (leg.advisor.equals(advisor)) {
+                cancel(leg);
+            }
+        }
+    }
+
+    private void cancel(AdvisorLeg leg) {
+        leg.lock.lock();
+        try {
+            if (!leg.ringing()) {
+                return;
+            }
+            leg.moveTo(AdvisorLeg.State.ENDED);
+            cancelDeadline(leg);
+            sendCancel(leg);
+            table.remove(leg);
+            counters.phoneOffer("CANCELLED");
+        } finally {
+            leg.lock.unlock();
+        }
+    }
+
+    /** The call is over: BYE connected phones, CANCEL ringing ones. No event is published. */
+    void hangUpAll(InteractionId id) {
+        for (AdvisorLeg leg : table.legs(id)) {
+            leg.lock.lock();
+            try {
+                if (leg.state() == AdvisorLeg.State.CONNECTED) {
+                    leg.moveTo(AdvisorLeg.State.ENDED);
+                    bye(leg.dialog);
+                    table.remove(leg);
+                } else if (leg.ringing()) {
+                    leg.moveTo(AdvisorLeg.State.ENDED);
+                    cancelDeadline(leg);
+                    sendCancel(leg);
+                    table.remove(leg);
+                }
+            } finally {
+                leg.lock.unlock();
+            }
+        }
+    }
+
+    /** BYE from the advisor's phone: end the customer side too and announce the end. */
+    void bye(RequestEvent ev, ServerTransaction st, AdvisorLeg leg) {
+        sip.respond(st, ev.getRequest(), Response.OK);
+        leg.lock.lock();
+        try {
+            if (leg.state() != AdvisorLeg.State.CONNECTED) {
+                return;
+            }
+            leg.moveTo(AdvisorLeg.State.ENDED);
+            table.remove(leg);
+        } finally {
+            leg.lock.unlock();
+        }
+        if (table.customer(leg.interaction) != null) {
+            customers.hangUp(leg.interaction, InteractionEnded.EndedBy.ADVISOR, true);
+        } else {
+            bus.publish(new InteractionEnded(clock.instant(), leg.interaction, InteractionEnded.EndedBy.ADVISOR));
+        }
+    }
+
+    /** In-dialog re-INVITE/UPDATE/OPTIONS from a phone: answer with the bridge's current view. */
+    void inDialog(RequestEvent ev, ServerTransaction st, AdvisorLeg leg) {
+        Request req = ev.getRequest();
+        byte[] body = req.getRawContent();
+        if (Request.INVITE.equals(req.getMethod()) && body != null && body.length > 0) {
+            try {
+                String answer = media.answer(leg.interaction, CallParty.ADVISOR, new String(body, StandardCharsets.UTF_8));
+                Response ok = sip.response(Response.OK, req);
+                ok.addHeader(sip.contact(SipContext.transportOf(req)));
+                ok.setContent(answer, sip.headers.createContentTypeHeader("application", "sdp"));
+                sip.send(st, ok);
+            } catch (RuntimeException | ParseException e) {
+                sip.respond(st, req, Response.NOT_ACCEPTABLE_HERE);
+            }
+            return;
+        }
+        sip.respond(st, req, Response.OK);
+    }
+
+    void closeAll() {
+        for (AdvisorLeg leg : table.allLegs()) {
+            hangUpAll(leg.interaction);
+        }
+    }
+
+    private void cancelDeadline(AdvisorLeg leg) {
+        if (leg.deadline != null) {
+            leg.deadline.cancel(false);
+        }
+    }
+
+    private void sendCancel(AdvisorLeg leg) {
+        try {
+            if (leg.invite != null && leg.heard) {
+                Request cancel = leg.invite.createCancel();
+                sip.provider.getNewClientTransaction(cancel).sendRequest();
+            } else if (leg.invite != null) {
+                leg.invite.terminate();
+            }
+        } catch (Exception e) {
+            log.debug("cannot CANCEL the phone INVITE of {}: {}", leg.interaction, e.toString());
+        }
+    }
+
+    private void ack(Dialog dialog, long cseq) {
+        try {
+            if (dialog != null) {
+                dialog.sendAck(dialog.createAck(cseq));
+            }
+        } catch (Exception e) {
+            log.debug("cannot ACK: {}", e.toString());
+        }
+    }
+
+    private void bye(Dialog dialog) {
+        try {
+            if (dialog != null && dialog.getState() != DialogState.TERMINATED) {
+                Request bye = dialog.createRequest(Request.BYE);
+                dialog.sendRequest(sip.provider.getNewClientTransaction(bye));
+            }
+        } catch (Exception e) {
+            log.debug("cannot send BYE to the phone: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.mvtm.sip.internal;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+import org.mvtm.core.Interaction;
+
+/**
+ * A customer's call into a queue (the UAS side of the B2BUA). Follows the INVITE server transaction of RFC 3261
+ * figure 7 from the dialog's point of view:
+ *
+ * <pre>
+ *   INVITE ──► TRYING ──183 + early media──► QUEUED ──200 OK (advisor accepted)──► CONNECTED
+ *                │                             │                                      │
+ *                └── 4xx/5xx ──► ENDED ◄── CANCEL/failure ──┘          BYE/session expiry ─┘
+ * </pre>
+ *
+ * <table>
+ *   <caption>allowed transitions</caption>
+ *   <tr><th>from</th><th>to</th></tr>
+ *   <tr><td>TRYING</td><td>QUEUED, ENDED</td></tr>
+ *   <tr><td>QUEUED</td><td>CONNECTED, ENDED</td></tr>
+ *   <tr><td>CONNECTED</td><td>ENDED</td></tr>
+ *   <tr><td>ENDED</td><td>-</td></tr>
+ * </table>
+ * Guarded by {@link #lock}; handlers hold it while they act on the call.
+ */
+final class CustomerCall {
+
+    enum State { TRYING, QUEUED, CONNECTED, ENDED }
+
+    private static final Map<State, Set<State>> ALLOWED = new EnumMap<>(Map.of(
+            State.TRYING, EnumSet.of(State.QUEUED, State.ENDED),
+            State.QUEUED, EnumSet.of(State.CONNECTED, State.ENDED),
+            State.CONNECTED, EnumSet.of(State.ENDED),
+            State.ENDED, EnumSet.noneOf(State.class)));
+
+    final ReentrantLock lock = new ReentrantLock();
+    final String callId;
+    final Interaction interaction;
+    final ServerTransaction invite;
+    final Request inviteRequest;
+    final Dialog dialog;
+    final Instant arrivedAt;
+    final int maxForwards;
+    final String customerAor;
+    /** Our To tag, the same on every response to the INVITE. */
+    final String localTag = SipContext.newTag();
+    private State state = State.TRYING;
+    /** The SDP answer sent in 183 and repeated in 200 OK. */
+    String sdpAnswer;
+    /** Negotiated RFC 4028 interval in seconds, 0 if the caller does not support timers. */
+    int sessionExpires;
+    ScheduledFuture<?> sessionTimer;
+    boolean held;
+
+    CustomerCall(String callId, Interaction interaction, ServerTransaction invite, Dialog dialog, Instant arrivedAt,
+                 int maxForwards, String customerAor) {
+        this.callId = callId;
+        this.interaction = interaction;
+        this.invite = invite;
+        this.inviteRequest = invite.getRequest();
+        this.dialog = dialog;
+        this.arrivedAt = arrivedAt;
+        this.maxForwards = maxForwards;
+        this.customerAor = customerAor;
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** Moves to {@code next}; rejects an illegal transition with a message naming both states. */
+    void moveTo(State next) {
+        if (!ALLOWED.get(state).contains(next)) {
+            throw new IllegalStateException("customer call " + interaction.id() + " cannot go from " + state
+                    + " to " + next);
+        }
+        state = next;
+    }
+
+    boolean canMoveTo(State next) {
+        return ALLOWED.get(state).contains(next);
+    }
+}

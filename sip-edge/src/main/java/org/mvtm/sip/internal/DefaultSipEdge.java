@@ -1,0 +1,269 @@
+package org.mvtm.sip.internal;
+
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.address.AddressFactoryImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ListeningPoint;
+import javax.sip.SipProvider;
+import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.event.AdvisorOffered;
+import org.mvtm.core.event.ChatMessagePosted;
+import org.mvtm.core.event.EventBus;
+import org.mvtm.core.event.InteractionAbandoned;
+import org.mvtm.core.event.InteractionEnded;
+import org.mvtm.core.event.OfferAccepted;
+import org.mvtm.core.event.OfferDeclined;
+import org.mvtm.sip.api.SipEdge;
+import org.mvtm.sip.api.SipEdgeConfig;
+import org.mvtm.sip.api.SipEdgePorts;
+import org.mvtm.sip.api.SipMetrics;
+import org.mvtm.sip.api.SipTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires one jain-sip stack (its own instance, unique name, no {@code SipFactory} singleton) with the handlers and
+ * the event bus subscriptions. Thread model: jain-sip's transport threads classify and hand off; handlers run on
+ * virtual threads; timers on one scheduler thread that hands off too.
+ */
+public final class DefaultSipEdge implements SipEdge {
+    private static final Logger log = LoggerFactory.getLogger(DefaultSipEdge.class);
+
+    private final SipEdgeConfig config;
+    private final Clock clock;
+    private final EventBus bus;
+    private final SipEdgePorts ports;
+    private final SipCounters counters = new SipCounters();
+    private final Map<SipTransport, Integer> bound = new EnumMap<>(SipTransport.class);
+    private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
+    private SipStackImpl stack;
+    private SipProvider provider;
+    private ExecutorService work;
+    private ScheduledExecutorService scheduler;
+    private CustomerCalls customers;
+    private AdvisorLegs advisors;
+    private volatile boolean started;
+    private volatile boolean closed;
+
+    public DefaultSipEdge(SipEdgeConfig config, Clock clock, EventBus bus, SipEdgePorts ports) {
+        this.config = java.util.Objects.requireNonNull(config, "config");
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
+        this.bus = java.util.Objects.requireNonNull(bus, "event bus");
+        this.ports = java.util.Objects.requireNonNull(ports, "ports");
+    }
+
+    @Override
+    public synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("this SIP edge was closed; create a new one");
+        }
+        if (started) {
+            return;
+        }
+        try {
+            startStack();
+        } catch (Exception e) {
+            shutdown();
+            throw new IllegalStateException("cannot start the SIP edge on " + config.bindAddress() + ": " + e, e);
+        }
+        started = true;
+        log.info("SIP edge for {} listening on {} {}", config.domain(), config.bindAddress(), bound);
+    }
+
+    private void startStack() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "mvtm-sip-" + UUID.randomUUID());
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "32");
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        p.setProperty("gov.nist.javax.sip.ALWAYS_ADD_RPORT", "true");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+        p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "5000");
+        if (config.tlsPort() >= 0) {
+            Path keyStore;
+            String password;
+            if (config.tls().generated()) {
+                byte[] r = new byte[12];
+                new SecureRandom().nextBytes(r);
+                password = HexFormat.of().formatHex(r);
+                keyStore = DevCertificate.generate(config.domain(), config.bindAddress(), password.toCharArray(), clock);
+                log.info("generated a development TLS certificate for {}", config.domain());
+            } else {
+                keyStore = config.tls().keyStore();
+                password = config.tls().password();
+            }
+            p.setProperty("javax.net.ssl.keyStore", keyStore.toString());
+            p.setProperty("javax.net.ssl.keyStorePassword", password);
+            p.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
+            p.setProperty("javax.net.ssl.trustStore", keyStore.toString());
+            p.setProperty("javax.net.ssl.trustStorePassword", password);
+            p.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.2,TLSv1.3");
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES",
+                    "TLS_AES_128_GCM_SHA256 TLS_AES_256_GCM_SHA384 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 "
+                            + "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 TLS_RSA_WITH_AES_128_CBC_SHA");
+        }
+        stack = new SipStackImpl(p);
+        Map<SipTransport, ListeningPoint> points = new EnumMap<>(SipTransport.class);
+        int shared = FreePorts.find(config.bindAddress());
+        addPoint(points, SipTransport.UDP, config.udpPort(), shared);
+        addPoint(points, SipTransport.TCP, config.tcpPort(), shared);
+        addPoint(points, SipTransport.TLS, config.tlsPort(), -1);
+        for (ListeningPoint lp : points.values()) {
+            if (provider == null) {
+                provider = stack.createSipProvider(lp);
+            } else {
+                provider.addListeningPoint(lp);
+            }
+        }
+        work = Executors.newVirtualThreadPerTaskExecutor();
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sip-edge-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        SipContext sip = new SipContext(provider, new AddressFactoryImpl(), new HeaderFactoryImpl(),
+                new MessageFactoryImpl(), config.domain(), config.bindAddress(), points);
+        DigestAuthenticator digest = new DigestAuthenticator(config.domain(), config.credentials(), clock,
+                config.nonceLifetime());
+        SipAuth auth = new SipAuth(sip, digest, counters);
+        CallTable table = new CallTable();
+        Registrar registrar = new Registrar(sip, auth, ports.registrations(), clock, config.minRegistration(),
+                config.maxRegistration(), counters);
+        customers = new CustomerCalls(sip, auth, config.queues(), config.trustedTrunks(), config.sessionTimers(),
+                clock, bus, ports.routing(), ports.media(), ports.customers(), ports.conversations(), table, counters,
+                scheduler, work);
+        advisors = new AdvisorLegs(sip, clock, bus, ports.routing(), ports.media(), ports.advisorPhones(),
+                ports.registrations(), table, counters, scheduler, work, config.offerTimeout());
+        customers.legs(advisors);
+        advisors.customers(customers);
+        ChatRelay chat = new ChatRelay(sip, clock, bus, ports.conversations(), ports.registrations(), counters);
+        provider.addSipListener(new EdgeListener(sip, new FloodGuard(config.flood(), clock),
+                new RequestValidator(sip.branchPrefix), registrar, customers, advisors, chat, counters, work));
+        stack.start();
+        subscriptions.add(bus.subscribe(AdvisorOffered.class, e -> work.execute(() -> advisors.offer(e))));
+        subscriptions.add(bus.subscribe(OfferAccepted.class, e -> work.execute(() -> customers.answer(e.interaction()))));
+        subscriptions.add(bus.subscribe(OfferDeclined.class,
+                e -> work.execute(() -> advisors.offerWithdrawn(e.interaction(), e.advisor()))));
+        subscriptions.add(bus.subscribe(InteractionAbandoned.class,
+                e -> work.execute(() -> advisors.cancelAll(e.interaction()))));
+        subscriptions.add(bus.subscribe(InteractionEnded.class, e -> work.execute(() -> {
+            customers.hangUp(e.interaction(), e.endedBy(), false);
+            advisors.hangUpAll(e.interaction());
+        })));
+        subscriptions.add(bus.subscribe(ChatMessagePosted.class, e -> {
+            if (e.speaker() == TranscriptTurn.Speaker.BOT || e.speaker() == TranscriptTurn.Speaker.ADVISOR) {
+                work.execute(() -> chat.posted(e));
+            }
+        }));
+    }
+
+    private void addPoint(Map<SipTransport, ListeningPoint> points, SipTransport t, int configured, int shared)
+            throws Exception {
+        if (configured < 0) {
+            return;
+        }
+        int port = configured > 0 ? configured : shared > 0 ? shared : FreePorts.find(config.bindAddress());
+        ListeningPoint lp = stack.createListeningPoint(config.bindAddress(), port, t.token());
+        points.put(t, lp);
+        bound.put(t, lp.getPort());
+    }
+
+    @Override
+    public int port(SipTransport transport) {
+        return bound.getOrDefault(transport, -1);
+    }
+
+    @Override
+    public String domain() {
+        return config.domain();
+    }
+
+    @Override
+    public SipMetrics metrics() {
+        return counters.snapshot();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (EventBus.Subscription s : subscriptions) {
+            s.close();
+        }
+        subscriptions.clear();
+        try {
+            if (customers != null) {
+                customers.closeAll();
+            }
+            if (advisors != null) {
+                advisors.closeAll();
+            }
+        } catch (RuntimeException e) {
+            log.warn("error ending calls on close", e);
+        }
+        shutdown();
+    }
+
+    private void shutdown() {
+        if (work != null) {
+            work.shutdown();
+            try {
+                work.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        if (stack != null) {
+            try {
+                if (provider != null) {
+                    for (ListeningPoint lp : provider.getListeningPoints()) {
+                        try {
+                            provider.removeListeningPoint(lp);
+                            stack.deleteListeningPoint(lp);
+                        } catch (Exception e) {
+                            log.debug("removing listening point: {}", e.toString());
+                        }
+                    }
+                    stack.deleteSipProvider(provider);
+                }
+            } catch (Exception e) {
+                log.debug("deleting provider: {}", e.toString());
+            }
+            stack.stop();
+        }
+    }
+
+    static UncheckedIOException io(IOException e) {
+        return new UncheckedIOException(e);
+    }
+}

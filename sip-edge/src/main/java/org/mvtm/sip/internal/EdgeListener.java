@@ -1,0 +1,191 @@
+package org.mvtm.sip.internal;
+
+import gov.nist.javax.sip.RequestEventExt;
+import java.text.ParseException;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one {@link SipListener} of the edge. On the jain-sip thread it only classifies the request, applies flood
+ * protection and validation, creates the server transaction (and sends 100 Trying for INVITE); the handling
+ * itself runs on a virtual thread, so the SIP I/O threads never wait for routing, media or Redis.
+ */
+final class EdgeListener implements SipListener {
+    private static final Logger log = LoggerFactory.getLogger(EdgeListener.class);
+
+    private final SipContext sip;
+    private final FloodGuard flood;
+    private final RequestValidator validator;
+    private final Registrar registrar;
+    private final CustomerCalls customers;
+    private final AdvisorLegs advisors;
+    private final ChatRelay chat;
+    private final SipCounters counters;
+    private final Executor work;
+
+    EdgeListener(SipContext sip, FloodGuard flood, RequestValidator validator, Registrar registrar,
+                 CustomerCalls customers, AdvisorLegs advisors, ChatRelay chat, SipCounters counters, Executor work) {
+        this.sip = sip;
+        this.flood = flood;
+        this.validator = validator;
+        this.registrar = registrar;
+        this.customers = customers;
+        this.advisors = advisors;
+        this.chat = chat;
+        this.counters = counters;
+        this.work = work;
+    }
+
+    @Override
+    public void processRequest(RequestEvent ev) {
+        Request req = ev.getRequest();
+        String method = req.getMethod();
+        try {
+            if (Request.ACK.equals(method)) {
+                return; // 2xx ACKs end the INVITE transaction; nothing else to do for a B2BUA leg
+            }
+            String source = ev instanceof RequestEventExt ext ? ext.getRemoteIpAddress() : "unknown";
+            ToHeader to = (ToHeader) req.getHeader(ToHeader.NAME);
+            boolean inDialog = to != null && to.getTag() != null;
+            if (!inDialog && !Request.CANCEL.equals(method) && !flood.admit(source)) {
+                counters.rejected("flood");
+                sip.respond(null, req, Response.SERVICE_UNAVAILABLE, r -> {
+                    try {
+                        r.addHeader(sip.headers.createRetryAfterHeader((int) flood.retryAfterSeconds()));
+                    } catch (javax.sip.InvalidArgumentException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                return;
+            }
+            Optional<RequestValidator.Rejection> bad = validator.check(req);
+            if (bad.isPresent()) {
+                RequestValidator.Rejection r = bad.get();
+                counters.rejected(Integer.toString(r.status()));
+                ServerTransaction st = sip.serverTransaction(ev);
+                sip.respond(st, req, r.status(), resp -> {
+                    Registrar.reason(resp, r.reason());
+                    try {
+                        for (String u : r.unsupported()) {
+                            resp.addHeader(sip.headers.createUnsupportedHeader(u));
+                        }
+                        if (r.status() == Response.UNSUPPORTED_MEDIA_TYPE || r.status() == Response.NOT_ACCEPTABLE) {
+                            resp.addHeader(sip.headers.createAcceptHeader("application", "sdp"));
+                        }
+                    } catch (ParseException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                return;
+            }
+            ServerTransaction st = sip.serverTransaction(ev);
+            if (st == null && (Request.INVITE.equals(method) || Request.CANCEL.equals(method))) {
+                return; // a retransmission the transaction layer already absorbs
+            }
+            if (Request.INVITE.equals(method) && !inDialog) {
+                sip.respond(st, req, Response.TRYING);
+            }
+            Dialog dialog = ev.getDialog();
+            work.execute(() -> dispatch(ev, st, method, source, inDialog, dialog));
+        } catch (RuntimeException e) {
+            log.warn("cannot handle {}: {}", method, e.toString(), e);
+            sip.respond(null, req, Response.SERVER_INTERNAL_ERROR);
+        }
+    }
+
+    private void dispatch(RequestEvent ev, ServerTransaction st, String method, String source, boolean inDialog,
+                          Dialog dialog) {
+        Request req = ev.getRequest();
+        try {
+            Object owner = dialog == null ? null : dialog.getApplicationData();
+            switch (method) {
+                case Request.OPTIONS -> sip.respond(st, req, Response.OK, r -> {
+                    r.addHeader(sip.allow());
+                    try {
+                        r.addHeader(sip.headers.createAcceptHeader("application", "sdp"));
+                        r.addHeader(sip.headers.createAcceptHeader("text", "plain"));
+                        r.addHeader(sip.headers.createSupportedHeader("timer"));
+                    } catch (ParseException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                case Request.REGISTER -> registrar.register(st, req);
+                case Request.INVITE, Request.UPDATE -> {
+                    if (!inDialog && Request.INVITE.equals(method)) {
+                        customers.invite(ev, st, source);
+                    } else if (owner instanceof CustomerCall call) {
+                        customers.reinvite(ev, st, call);
+                    } else if (owner instanceof AdvisorLeg leg) {
+                        advisors.inDialog(ev, st, leg);
+                    } else {
+                        sip.respond(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                    }
+                }
+                case Request.CANCEL -> customers.cancel(ev, st);
+                case Request.BYE -> {
+                    if (owner instanceof CustomerCall call) {
+                        customers.bye(ev, st, call);
+                    } else if (owner instanceof AdvisorLeg leg) {
+                        advisors.bye(ev, st, leg);
+                    } else {
+                        sip.respond(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                    }
+                }
+                case Request.MESSAGE -> customers.caller(st, req, source).ifPresent(user -> chat.message(st, req, user));
+                case Request.INFO -> sip.respond(st, req, owner == null
+                        ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK);
+                case Request.SUBSCRIBE, Request.NOTIFY, Request.REFER, Request.PUBLISH, Request.PRACK ->
+                        sip.respond(st, req, Response.METHOD_NOT_ALLOWED, r -> r.addHeader(sip.allow()));
+                default -> {
+                    counters.rejected("501");
+                    sip.respond(st, req, Response.NOT_IMPLEMENTED, r -> r.addHeader(sip.allow()));
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("failed handling {}", method, e);
+            sip.respond(st, req, Response.SERVER_INTERNAL_ERROR);
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent ev) {
+        work.execute(() -> advisors.response(ev));
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent ev) {
+        if (!ev.isServerTransaction()) {
+            ClientTransaction ct = ev.getClientTransaction();
+            work.execute(() -> advisors.unreachable(ct, "transaction timeout"));
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent ev) {
+        log.info("I/O error towards {}:{}/{}", ev.getHost(), ev.getPort(), ev.getTransport());
+        work.execute(() -> advisors.unreachableHost(ev.getHost(), ev.getPort()));
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent ev) {
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent ev) {
+    }
+}

@@ -1,0 +1,196 @@
+package org.mvtm.sip.internal;
+
+import gov.nist.javax.sip.message.SIPRequest;
+import java.text.ParseException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipProvider;
+import javax.sip.address.Address;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.header.AllowHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.mvtm.sip.api.SipTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The started jain-sip objects of one edge (provider, factories, listening points) and small helpers to answer
+ * requests. Shared by the handlers; immutable after construction.
+ */
+final class SipContext {
+    private static final Logger log = LoggerFactory.getLogger(SipContext.class);
+
+    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, MESSAGE, UPDATE, INFO";
+    static final String SERVER = "mVTM sip-edge";
+
+    final SipProvider provider;
+    final AddressFactory addresses;
+    final HeaderFactory headers;
+    final MessageFactory messages;
+    final String domain;
+    final String host;
+    final Map<SipTransport, ListeningPoint> points;
+    /** Prefix of the Via branches this edge creates: a request carrying one back to us is a loop. */
+    final String branchPrefix;
+
+    SipContext(SipProvider provider, AddressFactory addresses, HeaderFactory headers, MessageFactory messages,
+               String domain, String host, Map<SipTransport, ListeningPoint> points) {
+        this.provider = provider;
+        this.addresses = addresses;
+        this.headers = headers;
+        this.messages = messages;
+        this.domain = domain;
+        this.host = host;
+        this.points = new EnumMap<>(points);
+        this.branchPrefix = "z9hG4bK-mvtm" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The server transaction of {@code ev}, created if needed; null if jain-sip refuses (bad/duplicate). */
+    ServerTransaction serverTransaction(RequestEvent ev) {
+        ServerTransaction st = ev.getServerTransaction();
+        if (st != null) {
+            return st;
+        }
+        try {
+            return provider.getNewServerTransaction(ev.getRequest());
+        } catch (Exception e) {
+            log.debug("no server transaction for {}: {}", ev.getRequest().getMethod(), e.toString());
+            return null;
+        }
+    }
+
+    Response response(int status, Request request) {
+        try {
+            Response r = messages.createResponse(status, request);
+            r.addHeader(headers.createServerHeader(List.of(SERVER)));
+            javax.sip.header.ToHeader to = (javax.sip.header.ToHeader) r.getHeader(javax.sip.header.ToHeader.NAME);
+            if (to != null && to.getTag() == null && status > 100) {
+                to.setTag(newTag());
+            }
+            return r;
+        } catch (ParseException e) {
+            throw new IllegalStateException("cannot build " + status + " response", e);
+        }
+    }
+
+    /** A response carrying {@code toTag} (the local tag of a dialog we answer repeatedly). */
+    Response response(int status, Request request, String toTag) {
+        Response r = response(status, request);
+        try {
+            ((javax.sip.header.ToHeader) r.getHeader(javax.sip.header.ToHeader.NAME)).setTag(toTag);
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+        return r;
+    }
+
+    /** Sends {@code status} for {@code request}, statefully if {@code st} is given; failures are logged. */
+    void respond(ServerTransaction st, Request request, int status, Consumer<Response> customize) {
+        try {
+            Response r = response(status, request);
+            if (customize != null) {
+                customize.accept(r);
+            }
+            send(st, r);
+        } catch (RuntimeException e) {
+            log.debug("cannot answer {} with {}: {}", request.getMethod(), status, e.toString());
+        }
+    }
+
+    void respond(ServerTransaction st, Request request, int status) {
+        respond(st, request, status, null);
+    }
+
+    void send(ServerTransaction st, Response r) {
+        try {
+            if (st != null) {
+                st.sendResponse(r);
+            } else {
+                provider.sendResponse(r);
+            }
+        } catch (SipException | InvalidArgumentException | RuntimeException e) {
+            log.debug("cannot send {}: {}", r.getStatusCode(), e.toString());
+        }
+    }
+
+    AllowHeader allow() {
+        try {
+            return headers.createAllowHeader(ALLOW);
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The transport a request arrived on (UDP/TCP/TLS). */
+    static SipTransport transportOf(Request request) {
+        String t = ((SIPRequest) request).getTopmostVia().getTransport();
+        try {
+            return SipTransport.valueOf(t.toUpperCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            return SipTransport.UDP;
+        }
+    }
+
+    ListeningPoint point(SipTransport t) {
+        ListeningPoint lp = points.get(t);
+        return lp != null ? lp : points.values().iterator().next();
+    }
+
+    /** Our Contact for a dialog on {@code transport}, e.g. {@code <sip:edge@127.0.0.1:5060;transport=tcp>}. */
+    ContactHeader contact(SipTransport transport) {
+        try {
+            ListeningPoint lp = point(transport);
+            SipURI uri = addresses.createSipURI("edge", lp.getIPAddress());
+            uri.setPort(lp.getPort());
+            if (transport != SipTransport.UDP) {
+                uri.setTransportParam(transport == SipTransport.TLS ? "tls" : "tcp");
+            }
+            Address a = addresses.createAddress(uri);
+            return headers.createContactHeader(a);
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    ViaHeader via(SipTransport transport) {
+        try {
+            ListeningPoint lp = point(transport);
+            ViaHeader v = headers.createViaHeader(lp.getIPAddress(), lp.getPort(), lp.getTransport(),
+                    branchPrefix + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+            v.setRPort();
+            return v;
+        } catch (ParseException | InvalidArgumentException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String newTag() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** True if {@code host:port} is one of our own listening points (sending there would loop). */
+    boolean isUs(String host, int port) {
+        for (ListeningPoint lp : points.values()) {
+            int p = port <= 0 ? 5060 : port;
+            if (lp.getPort() == p && (lp.getIPAddress().equals(host) || host.equals(domain)
+                    || ("0.0.0.0".equals(lp.getIPAddress())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
