@@ -1,13 +1,578 @@
 package org.mvtm.routing;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mvtm.core.Advisor;
+import org.mvtm.core.AdvisorState;
+import org.mvtm.core.Channel;
+import org.mvtm.core.Interaction;
+import org.mvtm.core.event.AdvisorOffered;
+import org.mvtm.core.event.AdvisorStateChanged;
 import org.mvtm.core.event.EventBus;
+import org.mvtm.core.event.InteractionAbandoned;
+import org.mvtm.core.event.InteractionEnded;
+import org.mvtm.core.event.InteractionQueued;
+import org.mvtm.core.event.InteractionTransferred;
+import org.mvtm.core.event.OfferAccepted;
+import org.mvtm.core.event.OfferDeclined;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.id.QueueId;
+import org.mvtm.routing.api.AdvisorStats;
+import org.mvtm.routing.api.AssignmentExplanation;
+import org.mvtm.routing.api.InteractionStatus;
+import org.mvtm.routing.api.InteractionView;
+import org.mvtm.routing.api.QueueConfig;
+import org.mvtm.routing.api.QueuePosition;
+import org.mvtm.routing.api.QueueStats;
 import org.mvtm.routing.api.RoutingConfig;
+import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.routing.api.SelectionStrategy;
+import org.mvtm.routing.match.AdvisorSelector;
+import org.mvtm.routing.match.Matcher;
+import org.mvtm.routing.match.Priority;
+import org.mvtm.routing.state.AdvisorTransitions;
+import org.mvtm.routing.store.AdvisorRecord;
+import org.mvtm.routing.store.InteractionRecord;
+import org.mvtm.routing.store.Outcome;
+import org.mvtm.routing.store.QueueCounters;
 import org.mvtm.routing.store.RoutingStore;
 
-/** Placeholder while the engine is being written; the api is published first so other modules compile. */
-public abstract class RoutingEngineImpl implements org.mvtm.routing.api.RoutingEngine {
-    protected RoutingEngineImpl(RoutingStore store, String node, RoutingConfig config, Clock clock, EventBus events, boolean local) {
-        throw new UnsupportedOperationException("routing engine implementation in progress");
+/**
+ * The routing engine: validates calls, applies them to the store atomically, publishes the resulting events, and runs
+ * matching rounds and timers through {@link EngineLoop}. Offers are made only to advisors attached to this node (in
+ * the in-memory store every advisor counts as local); the engine keeps the fencing token of each offer it made.
+ */
+public final class RoutingEngineImpl implements RoutingEngine {
+    /** Average handle time assumed for wait estimates before any interaction completed. */
+    static final Duration DEFAULT_AHT = Duration.ofMinutes(3);
+
+    private record Held(AgentId advisor, long token, Instant expiresAt) {
+    }
+
+    private final RoutingStore store;
+    private final String node;
+    private final RoutingConfig config;
+    private final Clock clock;
+    private final EventBus events;
+    private final boolean allLocal;
+    private final InputValidator validator;
+    private final Matcher matcher;
+    private final Map<QueueId, QueueConfig> queues = new ConcurrentHashMap<>();
+    private final Map<InteractionId, Held> held = new ConcurrentHashMap<>();
+    private final EngineLoop loop;
+    private volatile boolean closed;
+
+    public RoutingEngineImpl(RoutingStore store, String node, RoutingConfig config, Clock clock, EventBus events, boolean allLocal) {
+        this.store = store;
+        this.node = node;
+        this.config = config;
+        this.clock = clock;
+        this.events = events;
+        this.allLocal = allLocal;
+        this.validator = new InputValidator(config.skillCatalogue());
+        this.matcher = new Matcher(new AdvisorSelector(this::capacity));
+        store.heartbeat(node, clock.instant());
+        this.loop = new EngineLoop(config, node, this::matchRound, this::timers);
+    }
+
+    int capacity(AdvisorRecord a, Channel c) {
+        Integer n = a.profile().capacity().get(c);
+        return n != null ? n : config.defaultCapacity().getOrDefault(c, 0);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("routing engine on node " + node + " is closed");
+        }
+    }
+
+    // ---------------------------------------------------------------- queues and advisors
+
+    @Override
+    public void defineQueue(QueueConfig queue) {
+        checkOpen();
+        validator.queue(queue);
+        queues.put(queue.id(), queue);
+        loop.requestRound();
+    }
+
+    @Override
+    public List<QueueConfig> queues() {
+        return List.copyOf(queues.values());
+    }
+
+    @Override
+    public void registerAdvisor(Advisor advisor) {
+        checkOpen();
+        validator.advisor(advisor);
+        Outcome o = store.addAdvisor(advisor, clock.instant());
+        if (!o.applied()) {
+            throw new IllegalArgumentException("duplicate advisor id: " + o.failure());
+        }
+    }
+
+    @Override
+    public void updateAdvisor(Advisor advisor) {
+        checkOpen();
+        validator.advisor(advisor);
+        Outcome o = store.updateAdvisor(advisor);
+        if (!o.applied()) {
+            throw new IllegalArgumentException(o.failure());
+        }
+        loop.requestRound();
+    }
+
+    @Override
+    public List<Advisor> advisors() {
+        return store.advisors().stream().map(AdvisorRecord::profile).toList();
+    }
+
+    private AdvisorRecord known(AgentId id) {
+        return store.advisor(id).orElseThrow(() -> new IllegalArgumentException("unknown advisor " + id));
+    }
+
+    @Override
+    public void attach(AgentId advisor) {
+        checkOpen();
+        known(advisor);
+        store.attach(advisor, node);
+        loop.requestRound();
+    }
+
+    @Override
+    public void detach(AgentId advisor) {
+        checkOpen();
+        known(advisor);
+        store.detach(advisor, node);
+    }
+
+    // ---------------------------------------------------------------- advisor state (API-driven subsets of the table)
+
+    private static final Set<AdvisorState> LOGIN_FROM = EnumSet.of(AdvisorState.LOGGED_OUT);
+    private static final Set<AdvisorState> LOGOUT_FROM = EnumSet.of(AdvisorState.NOT_READY, AdvisorState.READY);
+    private static final Set<AdvisorState> READY_FROM = EnumSet.of(AdvisorState.NOT_READY, AdvisorState.WRAP_UP);
+    private static final Set<AdvisorState> NOT_READY_FROM = EnumSet.of(AdvisorState.NOT_READY, AdvisorState.READY, AdvisorState.WRAP_UP);
+
+    private void change(AgentId advisor, AdvisorState to, Set<AdvisorState> from, String reason) {
+        checkOpen();
+        Outcome o = store.changeState(advisor, to, from, reason, clock.instant());
+        if (!o.applied()) {
+            if (o.from() == null) {
+                throw new IllegalArgumentException(o.failure());
+            }
+            throw AdvisorTransitions.illegal(advisor, o.from(), to);
+        }
+        publishChange(o, reason);
+    }
+
+    @Override
+    public void login(AgentId advisor) {
+        known(advisor);
+        store.attach(advisor, node);
+        change(advisor, AdvisorState.NOT_READY, LOGIN_FROM, "logged in");
+    }
+
+    @Override
+    public void logout(AgentId advisor) {
+        change(advisor, AdvisorState.LOGGED_OUT, LOGOUT_FROM, "logged out");
+        store.detach(advisor, node);
+    }
+
+    @Override
+    public void ready(AgentId advisor) {
+        change(advisor, AdvisorState.READY, READY_FROM, null);
+        loop.requestRound();
+    }
+
+    @Override
+    public void notReady(AgentId advisor, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a not-ready reason is required (e.g. 'break', 'training')");
+        }
+        change(advisor, AdvisorState.NOT_READY, NOT_READY_FROM, reason.strip());
+    }
+
+    @Override
+    public void finishWrapUp(AgentId advisor, String code, String notes) {
+        String disposition = "disposition " + (code == null ? "" : code.strip()) + (notes == null || notes.isBlank() ? "" : ": " + notes.strip());
+        change(advisor, AdvisorState.READY, EnumSet.of(AdvisorState.WRAP_UP), disposition);
+        loop.requestRound();
+    }
+
+    private void publishChange(Outcome o, String reason) {
+        if (o.changedState()) {
+            events.publish(new AdvisorStateChanged(clock.instant(), o.advisor(), o.from(), o.to(),
+                    o.to() == AdvisorState.NOT_READY || reason != null && reason.startsWith("disposition")
+                            ? Optional.ofNullable(reason) : Optional.empty()));
+        }
+    }
+
+    // ---------------------------------------------------------------- interactions
+
+    @Override
+    public QueuePosition enqueue(Interaction interaction) {
+        checkOpen();
+        QueueConfig q = validator.interaction(interaction, queues);
+        Instant now = clock.instant();
+        Outcome o = store.enqueue(interaction, now);
+        if (!o.applied()) {
+            throw new IllegalArgumentException(o.failure());
+        }
+        events.publish(new InteractionQueued(now, interaction));
+        QueuePosition pos = position(interaction.id()).orElse(new QueuePosition(q.id(), 0, 0, Duration.ZERO, Duration.ZERO));
+        loop.requestRound();
+        return pos;
+    }
+
+    private InteractionRecord record(InteractionId id) {
+        return store.interaction(id).orElseThrow(() -> new IllegalArgumentException("unknown interaction " + id));
+    }
+
+    @Override
+    public void abandon(InteractionId interaction) {
+        checkOpen();
+        record(interaction);
+        Instant now = clock.instant();
+        Outcome o = store.abandon(interaction, now);
+        if (!o.applied()) {
+            throw new IllegalStateException(o.failure());
+        }
+        held.remove(interaction);
+        publishChange(o, null);
+        events.publish(new InteractionAbandoned(now, interaction, Duration.ofMillis(o.value())));
+        loop.requestRound();
+    }
+
+    private long tokenFor(InteractionId interaction, AgentId advisor) {
+        Held h = held.get(interaction);
+        if (h != null && h.advisor().equals(advisor)) {
+            return h.token();
+        }
+        InteractionRecord r = record(interaction);
+        if (r.status() != InteractionStatus.OFFERED || r.advisor().filter(advisor::equals).isEmpty()) {
+            throw new IllegalStateException("interaction " + interaction + " is " + r.status()
+                    + r.advisor().map(a -> " with advisor " + a).orElse("") + ", not offered to advisor " + advisor);
+        }
+        return r.token();
+    }
+
+    @Override
+    public void accept(InteractionId interaction, AgentId advisor) {
+        checkOpen();
+        QueueConfig q = queueOf(record(interaction));
+        long token = tokenFor(interaction, advisor);
+        Instant now = clock.instant();
+        Outcome o = store.accept(interaction, advisor, token, q.sla().threshold().toMillis(), now);
+        if (!o.applied()) {
+            throw new IllegalStateException("advisor " + advisor + " cannot accept: " + o.failure());
+        }
+        held.remove(interaction);
+        publishChange(o, null);
+        events.publish(new OfferAccepted(now, interaction, advisor));
+    }
+
+    @Override
+    public void reject(InteractionId interaction, AgentId advisor) {
+        decline(interaction, advisor, OfferDeclined.Cause.REJECTED);
+    }
+
+    @Override
+    public void noAnswer(InteractionId interaction, AgentId advisor) {
+        decline(interaction, advisor, OfferDeclined.Cause.NO_ANSWER);
+    }
+
+    private void decline(InteractionId interaction, AgentId advisor, OfferDeclined.Cause cause) {
+        checkOpen();
+        long token = tokenFor(interaction, advisor);
+        declineWith(interaction, advisor, token, cause);
+    }
+
+    private boolean declineWith(InteractionId interaction, AgentId advisor, long token, OfferDeclined.Cause cause) {
+        Instant now = clock.instant();
+        AdvisorState next = cause == OfferDeclined.Cause.REJECTED ? AdvisorState.READY : AdvisorState.NOT_READY;
+        String reason = cause == OfferDeclined.Cause.REJECTED ? null : "no answer to offer";
+        Outcome o = store.decline(interaction, advisor, token, next, reason, now);
+        held.remove(interaction);
+        if (!o.applied()) {
+            if (cause == OfferDeclined.Cause.REJECTED) {
+                throw new IllegalStateException("advisor " + advisor + " cannot reject: " + o.failure());
+            }
+            return false;
+        }
+        publishChange(o, reason);
+        events.publish(new OfferDeclined(now, interaction, advisor, cause));
+        store.interaction(interaction).ifPresent(r -> events.publish(new InteractionQueued(now, r.interaction())));
+        loop.requestRound();
+        return true;
+    }
+
+    private Instant wrapUntil(Instant now) {
+        return now.plus(config.wrapUpTime());
+    }
+
+    /** With a zero wrap-up time WRAP_UP ends at once. */
+    private void afterRelease(Outcome o, Instant now) {
+        publishChange(o, null);
+        if (o.to() == AdvisorState.WRAP_UP && config.wrapUpTime().isZero()) {
+            publishChange(store.endWrapUp(o.advisor(), now), null);
+        }
+        loop.requestRound();
+    }
+
+    @Override
+    public void complete(InteractionId interaction, InteractionEnded.EndedBy endedBy) {
+        checkOpen();
+        record(interaction);
+        Instant now = clock.instant();
+        Outcome o = store.complete(interaction, now, wrapUntil(now));
+        if (!o.applied()) {
+            throw new IllegalStateException(o.failure());
+        }
+        events.publish(new InteractionEnded(now, interaction, endedBy));
+        afterRelease(o, now);
+    }
+
+    @Override
+    public void transferToQueue(InteractionId interaction, QueueId queue) {
+        checkOpen();
+        if (!queues.containsKey(queue)) {
+            throw InputValidator.unknownQueue(queue, queues.keySet());
+        }
+        transfer(interaction, queue, Optional.empty());
+    }
+
+    @Override
+    public void transferToAdvisor(InteractionId interaction, AgentId advisor) {
+        checkOpen();
+        known(advisor);
+        transfer(interaction, record(interaction).queue(), Optional.of(advisor));
+    }
+
+    private void transfer(InteractionId interaction, QueueId queue, Optional<AgentId> pinned) {
+        InteractionRecord before = record(interaction);
+        Instant now = clock.instant();
+        Outcome o = store.transfer(interaction, queue, pinned, now, wrapUntil(now));
+        if (!o.applied()) {
+            throw new IllegalStateException("cannot transfer: " + o.failure());
+        }
+        events.publish(new InteractionTransferred(now, interaction, before.advisor().orElse(null),
+                pinned.isPresent() ? Optional.empty() : Optional.of(queue), pinned));
+        store.interaction(interaction).ifPresent(r -> events.publish(new InteractionQueued(now, r.interaction())));
+        afterRelease(o, now);
+    }
+
+    private QueueConfig queueOf(InteractionRecord r) {
+        QueueConfig q = queues.get(r.queue());
+        if (q == null) {
+            throw InputValidator.unknownQueue(r.queue(), queues.keySet());
+        }
+        return q;
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    @Override
+    public Optional<QueuePosition> position(InteractionId interaction) {
+        Optional<InteractionRecord> r = store.interaction(interaction);
+        if (r.isEmpty() || r.get().status() != InteractionStatus.QUEUED || !queues.containsKey(r.get().queue())) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        QueueId qid = r.get().queue();
+        List<Priority.Ranked> same = new ArrayList<>();
+        for (InteractionRecord w : store.waiting(Integer.MAX_VALUE)) {
+            if (w.queue().equals(qid)) {
+                QueueConfig q = queues.get(qid);
+                same.add(new Priority.Ranked(w, q, Priority.of(q, w, now)));
+            }
+        }
+        same.sort(Priority.ORDER);
+        int pos = 1;
+        for (Priority.Ranked x : same) {
+            if (x.record().interaction().id().equals(interaction)) {
+                break;
+            }
+            pos++;
+        }
+        QueueCounters c = store.counters(qid);
+        Duration aht = c.completed() == 0 ? DEFAULT_AHT : Duration.ofMillis(c.handleMillisSum() / c.completed());
+        long staffed = Math.max(1, store.advisors().stream()
+                .filter(a -> a.state() != AdvisorState.LOGGED_OUT && a.state() != AdvisorState.NOT_READY).count());
+        Duration estimate = aht.multipliedBy(pos).dividedBy(staffed);
+        return Optional.of(new QueuePosition(qid, pos, same.size(), Duration.between(r.get().enqueuedAt(), now), estimate));
+    }
+
+    @Override
+    public Optional<InteractionView> interaction(InteractionId interaction) {
+        return store.interaction(interaction).map(r -> new InteractionView(r.interaction(), r.status(), r.advisor(),
+                r.queue(), r.arrivedAt(), r.enqueuedAt(), r.answeredAt()));
+    }
+
+    @Override
+    public List<AssignmentExplanation> explanation(InteractionId interaction) {
+        return store.explanations(interaction);
+    }
+
+    @Override
+    public List<QueueStats> queueStats() {
+        Instant now = clock.instant();
+        Map<QueueId, int[]> waitingCount = new HashMap<>();
+        Map<QueueId, Instant> oldest = new HashMap<>();
+        for (InteractionRecord w : store.waiting(Integer.MAX_VALUE)) {
+            waitingCount.computeIfAbsent(w.queue(), k -> new int[1])[0]++;
+            oldest.merge(w.queue(), w.enqueuedAt(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        List<QueueStats> out = new ArrayList<>();
+        for (QueueConfig q : queues.values()) {
+            QueueCounters c = store.counters(q.id());
+            long outcomes = c.answered() + c.abandoned();
+            double sl = outcomes == 0 ? 1.0 : (double) c.answeredWithinSla() / outcomes;
+            Duration asa = c.answered() == 0 ? Duration.ZERO : Duration.ofMillis(c.waitMillisSum() / c.answered());
+            double abandonRate = outcomes == 0 ? 0 : (double) c.abandoned() / outcomes;
+            Instant first = oldest.get(q.id());
+            out.add(new QueueStats(q.id(), waitingCount.getOrDefault(q.id(), new int[1])[0],
+                    first == null ? Duration.ZERO : Duration.between(first, now), sl, asa, abandonRate,
+                    c.offered(), c.answered(), c.abandoned(), c.answeredWithinSla()));
+        }
+        out.sort((a, b) -> a.queue().value().compareTo(b.queue().value()));
+        return out;
+    }
+
+    @Override
+    public List<AdvisorStats> advisorStats() {
+        Instant now = clock.instant();
+        return store.advisors().stream().map(a -> new AdvisorStats(a.profile().id(), a.state(),
+                a.reason().isEmpty() ? Optional.empty() : Optional.of(a.reason()), Duration.between(a.since(), now),
+                a.occupancy(now), a.active(), a.offer(), a.node())).toList();
+    }
+
+    // ---------------------------------------------------------------- matching and timers
+
+    @Override
+    public void tick() {
+        checkOpen();
+        loop.tickNow();
+    }
+
+    private boolean routable(AdvisorRecord a, Map<String, Instant> nodes, Instant now) {
+        if ((a.state() != AdvisorState.READY && a.state() != AdvisorState.BUSY) || a.offer().isPresent()) {
+            return false;
+        }
+        if (allLocal) {
+            return true;
+        }
+        if (a.node().isEmpty()) {
+            return false;
+        }
+        Instant beat = nodes.get(a.node().get());
+        return beat != null && Duration.between(beat, now).compareTo(config.nodeTimeout()) < 0;
+    }
+
+    private void matchRound() {
+        if (closed) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<String, Instant> nodes = allLocal ? Map.of() : store.nodes();
+        List<AdvisorRecord> available = new ArrayList<>();
+        for (AdvisorRecord a : store.advisors()) {
+            if (routable(a, nodes, now)) {
+                available.add(a);
+            }
+        }
+        if (available.isEmpty()) {
+            return;
+        }
+        List<InteractionRecord> waiting = store.waiting(config.matchWindow());
+        if (waiting.isEmpty()) {
+            return;
+        }
+        List<Matcher.Proposal> proposals = matcher.plan(waiting, available, queues::get, store::lastPicked, now);
+        boolean lostRace = false;
+        for (Matcher.Proposal p : proposals) {
+            AdvisorRecord a = p.advisor();
+            if (!allLocal && !node.equals(a.node().orElse(null))) {
+                continue; // the advisor's own node makes this offer from the same decision
+            }
+            InteractionId ix = p.interaction().interaction().id();
+            int cap = capacity(a, p.interaction().interaction().channel());
+            Outcome o = store.reserve(ix, a.profile().id(), cap, node, now, now.plus(config.reservationLease()));
+            if (!o.applied()) {
+                lostRace = true;
+                continue;
+            }
+            Instant expires = now.plus(p.queue().offerTimeout().orElse(config.offerTimeout()));
+            held.put(ix, new Held(a.profile().id(), o.value(), expires));
+            store.addExplanation(p.explanation());
+            if (p.queue().strategy() == SelectionStrategy.ROUND_ROBIN) {
+                store.setLastPicked(p.queue().id(), a.profile().id());
+            }
+            publishChange(o, null);
+            events.publish(new AdvisorOffered(now, ix, a.profile().id(), expires));
+        }
+        if (lostRace && !closed) {
+            loop.requestRound();
+        }
+    }
+
+    private void timers() {
+        if (closed) {
+            return;
+        }
+        Instant now = clock.instant();
+        store.heartbeat(node, now);
+        Map<InteractionId, Long> tokens = new HashMap<>();
+        List<Map.Entry<InteractionId, Held>> due = new ArrayList<>();
+        for (Map.Entry<InteractionId, Held> e : held.entrySet()) {
+            if (!e.getValue().expiresAt().isAfter(now)) {
+                due.add(e);
+            } else {
+                tokens.put(e.getKey(), e.getValue().token());
+            }
+        }
+        if (!tokens.isEmpty()) {
+            store.renewLeases(tokens, now.plus(config.reservationLease()));
+        }
+        for (Map.Entry<InteractionId, Held> e : due) {
+            declineWith(e.getKey(), e.getValue().advisor(), e.getValue().token(), OfferDeclined.Cause.NO_ANSWER);
+        }
+        expireLeases(store.expiredLeases(now), now);
+        for (AgentId a : store.dueWrapUps(now)) {
+            publishChange(store.endWrapUp(a, now), null);
+        }
+        matchRound();
+    }
+
+    private void expireLeases(Collection<InteractionId> expired, Instant now) {
+        for (InteractionId id : expired) {
+            Outcome o = store.expireLease(id, now);
+            if (o.applied()) {
+                held.remove(id);
+                publishChange(o, "offer lease expired");
+                events.publish(new OfferDeclined(now, id, o.advisor(), OfferDeclined.Cause.UNREACHABLE));
+                store.interaction(id).ifPresent(r -> events.publish(new InteractionQueued(now, r.interaction())));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        loop.close();
+        store.close();
     }
 }

@@ -2,9 +2,8 @@ package org.mvtm.routing.api;
 
 import java.time.Clock;
 import org.mvtm.core.event.EventBus;
-
-
-
+import org.mvtm.routing.RoutingEngineImpl;
+import org.mvtm.routing.store.InMemoryRoutingStore;
 
 /** Creates routing engines. */
 public final class RoutingEngines {
@@ -13,7 +12,7 @@ public final class RoutingEngines {
 
     /** A single-node engine keeping its state in memory. */
     public static RoutingEngine inMemory(RoutingConfig config, Clock clock, EventBus events) {
-        throw new UnsupportedOperationException("in progress"); // new RoutingEngineImpl(new InMemoryRoutingStore(), "local", config, clock, events, true);
+        return new RoutingEngineImpl(new InMemoryRoutingStore(), "local", config, clock, events, true);
     }
 
     /**
@@ -21,6 +20,6 @@ public final class RoutingEngines {
      * server node and must differ between nodes.
      */
     public static RoutingEngine redis(String redisUri, String nodeId, RoutingConfig config, Clock clock, EventBus events) {
-        throw new UnsupportedOperationException("in progress"); // new RoutingEngineImpl(new RedisRoutingStore(redisUri, config.redisKeyPrefix()), nodeId, config, clock, events, false);
+        throw new UnsupportedOperationException("Redis store in progress");
     }
 }

@@ -1,0 +1,167 @@
+package org.mvtm.routing.match;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.mvtm.core.Channel;
+import org.mvtm.core.Skill;
+import org.mvtm.core.SkillRequirement;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.routing.api.CandidateScore;
+import org.mvtm.routing.api.SelectionStrategy;
+import org.mvtm.routing.store.AdvisorRecord;
+import org.mvtm.routing.store.Capacity;
+import org.mvtm.routing.store.InteractionRecord;
+
+/** Scores available advisors for one customer and picks one by the queue's strategy, saying which rule decided. */
+public final class AdvisorSelector {
+    /** An advisor who declined an interaction is not offered it again for this long. */
+    public static final Duration DECLINE_COOLDOWN = Duration.ofSeconds(60);
+
+    /** The decision: the chosen advisor, every candidate scored (best first) and the deciding rule. */
+    public record Choice(Optional<AgentId> chosen, List<CandidateScore> candidates, String rule) {
+    }
+
+    /** Capacity of an advisor on a channel (profile, else engine default). */
+    public interface CapacityLookup {
+        int capacity(AdvisorRecord advisor, Channel channel);
+    }
+
+    private final CapacityLookup capacities;
+
+    public AdvisorSelector(CapacityLookup capacities) {
+        this.capacities = capacities;
+    }
+
+    public Choice choose(InteractionRecord ix, List<SkillRequirement> base, List<SkillRequirement> effective,
+                         List<AdvisorRecord> available, SelectionStrategy strategy, Optional<AgentId> lastPicked,
+                         Instant now) {
+        Channel channel = ix.interaction().channel();
+        List<CandidateScore> eligible = new ArrayList<>();
+        List<CandidateScore> cooled = new ArrayList<>();
+        List<CandidateScore> ineligible = new ArrayList<>();
+        for (AdvisorRecord a : available) {
+            int cap = capacities.capacity(a, channel);
+            double load = cap == 0 ? 1 : Math.min(1, (double) a.loadFor(channel) / cap);
+            Duration idle = Duration.between(a.idleSince(), now);
+            AgentId id = a.profile().id();
+            String why = ineligibility(ix, a, effective, channel, cap);
+            if (why != null) {
+                ineligible.add(new CandidateScore(id, false, 0, idle, load, why));
+                continue;
+            }
+            double score = skillScore(a, base);
+            Instant declinedAt = ix.declined().get(id);
+            if (declinedAt != null && Duration.between(declinedAt, now).compareTo(DECLINE_COOLDOWN) < 0) {
+                cooled.add(new CandidateScore(id, true, score, idle, load, "declined this customer at " + declinedAt));
+            } else {
+                eligible.add(new CandidateScore(id, true, score, idle, load, "meets " + describe(effective)));
+            }
+        }
+        List<CandidateScore> ordered = order(eligible, strategy, lastPicked);
+        List<CandidateScore> all = new ArrayList<>(ordered);
+        all.addAll(cooled);
+        all.addAll(ineligible);
+        if (ordered.isEmpty()) {
+            return new Choice(Optional.empty(), all, cooled.isEmpty()
+                    ? "no eligible advisor among " + available.size() + " available"
+                    : "only advisors who declined in the last " + DECLINE_COOLDOWN + " are eligible");
+        }
+        CandidateScore best = ordered.get(0);
+        String rule = rule(strategy, best, ordered.size() > 1 ? ordered.get(1) : null);
+        return new Choice(Optional.of(best.advisor()), all, rule);
+    }
+
+    private String ineligibility(InteractionRecord ix, AdvisorRecord a, List<SkillRequirement> effective, Channel channel, int cap) {
+        if (ix.pinned().isPresent() && !ix.pinned().get().equals(a.profile().id())) {
+            return "transfer is for " + ix.pinned().get();
+        }
+        if (!Capacity.hasRoom(a.load(), channel, cap)) {
+            return "no room for " + channel + " (load " + a.load() + ", capacity " + cap + ")";
+        }
+        if (ix.pinned().isPresent()) {
+            return null; // a named transfer target was chosen by a colleague: skills are not checked
+        }
+        for (SkillRequirement r : effective) {
+            Optional<Skill> s = a.profile().skill(r.skill());
+            if (s.isEmpty() || s.get().level() < r.minLevel()) {
+                return "lacks " + r.skill() + ">=" + r.minLevel() + s.map(x -> " (has " + x.level() + ")").orElse("");
+            }
+        }
+        return null;
+    }
+
+    /** Mean level held in the (unrelaxed) required skills, 0 for a missing skill. */
+    static double skillScore(AdvisorRecord a, List<SkillRequirement> base) {
+        if (base.isEmpty()) {
+            return 0;
+        }
+        double sum = 0;
+        for (SkillRequirement r : base) {
+            sum += a.profile().skill(r.skill()).map(Skill::level).orElse(0);
+        }
+        return sum / base.size();
+    }
+
+    private static final Comparator<CandidateScore> LONGEST_IDLE =
+            Comparator.comparing(CandidateScore::idle).reversed().thenComparing(c -> c.advisor().value());
+
+    static List<CandidateScore> order(List<CandidateScore> pool, SelectionStrategy strategy, Optional<AgentId> lastPicked) {
+        List<CandidateScore> out = new ArrayList<>(pool);
+        switch (strategy) {
+            case BEST_SKILL_THEN_LONGEST_IDLE ->
+                    out.sort(Comparator.comparingDouble(CandidateScore::skillScore).reversed().thenComparing(LONGEST_IDLE));
+            case LEAST_OCCUPIED -> out.sort(Comparator.comparingDouble(CandidateScore::load).thenComparing(LONGEST_IDLE));
+            case ROUND_ROBIN -> {
+                out.sort(Comparator.comparing(c -> c.advisor().value()));
+                if (lastPicked.isPresent()) {
+                    String last = lastPicked.get().value();
+                    int split = 0;
+                    while (split < out.size() && out.get(split).advisor().value().compareTo(last) <= 0) {
+                        split++;
+                    }
+                    List<CandidateScore> rotated = new ArrayList<>(out.subList(split, out.size()));
+                    rotated.addAll(out.subList(0, split));
+                    out = rotated;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String rule(SelectionStrategy strategy, CandidateScore best, CandidateScore next) {
+        String prefix = strategy + ": ";
+        String suffix = "";
+        if (next == null) {
+            return prefix + "only eligible advisor " + best.advisor() + suffix;
+        }
+        String vs = " (" + best.advisor() + " over " + next.advisor() + ")";
+        return switch (strategy) {
+            case BEST_SKILL_THEN_LONGEST_IDLE -> best.skillScore() > next.skillScore()
+                    ? prefix + "skill " + fmt(best.skillScore()) + " > " + fmt(next.skillScore()) + vs + suffix
+                    : prefix + "skill tie at " + fmt(best.skillScore()) + ", idle " + best.idle() + " >= " + next.idle() + vs + suffix;
+            case LEAST_OCCUPIED -> best.load() < next.load()
+                    ? prefix + "load " + fmt(best.load()) + " < " + fmt(next.load()) + vs + suffix
+                    : prefix + "load tie at " + fmt(best.load()) + ", idle " + best.idle() + " >= " + next.idle() + vs + suffix;
+            case ROUND_ROBIN -> prefix + "next in turn after the last advisor picked" + vs + suffix;
+        };
+    }
+
+    private static String describe(List<SkillRequirement> reqs) {
+        StringBuilder sb = new StringBuilder();
+        for (SkillRequirement r : reqs) {
+            if (!sb.isEmpty()) {
+                sb.append(", ");
+            }
+            sb.append(r.skill()).append(">=").append(r.minLevel());
+        }
+        return sb.toString();
+    }
+
+    private static String fmt(double d) {
+        return String.format(java.util.Locale.ROOT, "%.2f", d);
+    }
+}

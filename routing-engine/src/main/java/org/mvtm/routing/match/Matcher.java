@@ -1,0 +1,90 @@
+package org.mvtm.routing.match;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.mvtm.core.SkillRequirement;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.QueueId;
+import org.mvtm.routing.api.AssignmentExplanation;
+import org.mvtm.routing.api.CandidateScore;
+import org.mvtm.routing.api.QueueConfig;
+import org.mvtm.routing.store.AdvisorRecord;
+import org.mvtm.routing.store.InteractionRecord;
+
+/**
+ * One matching round, a pure function of a snapshot: waiting customers are taken highest aged priority first (across
+ * all queues), and each gets the best available eligible advisor by its queue's strategy; an advisor receives at most
+ * one offer per round. So the advisor who frees up is offered the longest-waiting (highest priority) customer they
+ * can serve, and that customer gets the best advisor free at that moment.
+ */
+public final class Matcher {
+    /** At most this many candidates are listed in an explanation (the count of all considered is kept). */
+    public static final int LISTED_CANDIDATES = 20;
+
+    /** A planned offer with its explanation; the engine still has to reserve it atomically in the store. */
+    public record Proposal(InteractionRecord interaction, QueueConfig queue, AdvisorRecord advisor,
+                           AssignmentExplanation explanation) {
+    }
+
+    private final AdvisorSelector selector;
+
+    public Matcher(AdvisorSelector selector) {
+        this.selector = selector;
+    }
+
+    public List<Proposal> plan(List<InteractionRecord> waiting, List<AdvisorRecord> available,
+                               Function<QueueId, QueueConfig> queues, Function<QueueId, Optional<AgentId>> lastPicked,
+                               Instant now) {
+        if (waiting.isEmpty() || available.isEmpty()) {
+            return List.of();
+        }
+        List<Priority.Ranked> ranked = new ArrayList<>(waiting.size());
+        for (InteractionRecord ix : waiting) {
+            QueueConfig q = queues.apply(ix.queue());
+            if (q != null) {
+                ranked.add(new Priority.Ranked(ix, q, Priority.of(q, ix, now)));
+            }
+        }
+        ranked.sort(Priority.ORDER);
+        Map<AgentId, AdvisorRecord> free = new LinkedHashMap<>();
+        for (AdvisorRecord a : available) {
+            free.put(a.profile().id(), a);
+        }
+        Map<QueueId, Optional<AgentId>> cursors = new HashMap<>();
+        List<Proposal> out = new ArrayList<>();
+        for (int rank = 0; rank < ranked.size(); rank++) {
+            Priority.Ranked r = ranked.get(rank);
+            if (free.isEmpty()) {
+                break;
+            }
+            InteractionRecord ix = r.record();
+            QueueConfig q = r.queue();
+            List<SkillRequirement> base = Requirements.base(q, ix.interaction());
+            Requirements.Effective eff = Requirements.effective(q, ix.interaction(), base, Duration.between(ix.enqueuedAt(), now));
+            Optional<AgentId> cursor = cursors.computeIfAbsent(q.id(), lastPicked);
+            AdvisorSelector.Choice choice = selector.choose(ix, base, eff.skills(), List.copyOf(free.values()),
+                    q.strategy(), cursor, now);
+            if (choice.chosen().isEmpty()) {
+                continue;
+            }
+            AgentId chosen = choice.chosen().get();
+            AdvisorRecord advisor = free.remove(chosen);
+            cursors.put(q.id(), Optional.of(chosen));
+            List<CandidateScore> listed = choice.candidates().size() > LISTED_CANDIDATES
+                    ? choice.candidates().subList(0, LISTED_CANDIDATES) : choice.candidates();
+            String rule = choice.rule() + "; customer priority " + String.format(java.util.Locale.ROOT, "%.3f", r.priority())
+                    + " (" + (rank + 1) + " of " + ranked.size() + " waiting by priority; customers ahead had no eligible free advisor or took one)";
+            AssignmentExplanation why = new AssignmentExplanation(now, ix.interaction().id(), q.id(), chosen,
+                    r.priority(), eff.skills(), eff.relaxation(), rule, listed, choice.candidates().size());
+            out.add(new Proposal(ix, q, advisor, why));
+        }
+        return out;
+    }
+}

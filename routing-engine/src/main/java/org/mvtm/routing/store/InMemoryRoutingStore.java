@@ -1,0 +1,509 @@
+package org.mvtm.routing.store;
+
+import static org.mvtm.routing.api.InteractionStatus.ABANDONED;
+import static org.mvtm.routing.api.InteractionStatus.CONNECTED;
+import static org.mvtm.routing.api.InteractionStatus.ENDED;
+import static org.mvtm.routing.api.InteractionStatus.OFFERED;
+import static org.mvtm.routing.api.InteractionStatus.QUEUED;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.mvtm.core.Advisor;
+import org.mvtm.core.AdvisorState;
+import org.mvtm.core.Channel;
+import org.mvtm.core.Interaction;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.id.QueueId;
+import org.mvtm.routing.api.AssignmentExplanation;
+import org.mvtm.routing.api.InteractionStatus;
+import org.mvtm.routing.state.InteractionTransitions;
+
+/** The default store: plain maps behind one lock. Single node only. */
+public final class InMemoryRoutingStore implements RoutingStore {
+
+    private static final class Adv {
+        Advisor profile;
+        AdvisorState state = AdvisorState.LOGGED_OUT;
+        String reason = "";
+        Instant since;
+        Instant idleSince;
+        final Map<Channel, Integer> load = new EnumMap<>(Channel.class);
+        final Set<InteractionId> active = new LinkedHashSet<>();
+        InteractionId offer;
+        String node;
+        final Map<AdvisorState, Long> millisIn = new EnumMap<>(AdvisorState.class);
+        Instant wrapUntil;
+
+        AdvisorRecord snapshot() {
+            return new AdvisorRecord(profile, state, reason, since, idleSince, load, List.copyOf(active),
+                    Optional.ofNullable(offer), Optional.ofNullable(node), millisIn, Optional.ofNullable(wrapUntil));
+        }
+
+        AdvisorState moveTo(AdvisorState to, String why, Instant now) {
+            AdvisorState from = state;
+            millisIn.merge(from, Math.max(0, Duration.between(since, now).toMillis()), Long::sum);
+            state = to;
+            since = now;
+            reason = why == null ? "" : why;
+            if (to == AdvisorState.READY) {
+                idleSince = now;
+            }
+            if (to != AdvisorState.WRAP_UP) {
+                wrapUntil = null;
+            }
+            return from;
+        }
+    }
+
+    private static final class Ix {
+        final Interaction interaction;
+        InteractionStatus status = QUEUED;
+        QueueId queue;
+        long seq;
+        final Instant arrivedAt;
+        Instant enqueuedAt;
+        AgentId advisor;
+        long token;
+        String offerNode;
+        Instant leaseUntil;
+        Instant answeredAt;
+        final Map<AgentId, Instant> declined = new LinkedHashMap<>();
+        AgentId pinned;
+
+        Ix(Interaction interaction, Instant now) {
+            this.interaction = interaction;
+            this.arrivedAt = now;
+        }
+
+        InteractionRecord snapshot() {
+            return new InteractionRecord(interaction, status, queue, seq, arrivedAt, enqueuedAt,
+                    Optional.ofNullable(advisor), token, Optional.ofNullable(offerNode), Optional.ofNullable(leaseUntil),
+                    Optional.ofNullable(answeredAt), declined, Optional.ofNullable(pinned));
+        }
+    }
+
+    private final Map<AgentId, Adv> advisors = new LinkedHashMap<>();
+    private final Map<InteractionId, Ix> interactions = new HashMap<>();
+    private final TreeMap<Long, InteractionId> waiting = new TreeMap<>();
+    private final Map<InteractionId, List<AssignmentExplanation>> explanations = new HashMap<>();
+    private final Map<QueueId, long[]> counters = new HashMap<>();
+    private final Map<QueueId, AgentId> lastPicked = new HashMap<>();
+    private final Map<String, Instant> nodes = new HashMap<>();
+    private final Set<InteractionId> offered = new LinkedHashSet<>();
+    private final java.util.ArrayDeque<InteractionId> finished = new java.util.ArrayDeque<>();
+    private final int finishedRetention;
+    private long seq;
+    private long fence;
+
+    public InMemoryRoutingStore() {
+        this(100_000);
+    }
+
+    /** @param finishedRetention how many ended or abandoned interactions (with explanations) are kept for look-up */
+    public InMemoryRoutingStore(int finishedRetention) {
+        this.finishedRetention = finishedRetention;
+    }
+
+    private void finished(InteractionId id) {
+        finished.addLast(id);
+        while (finished.size() > finishedRetention) {
+            InteractionId old = finished.removeFirst();
+            interactions.remove(old);
+            explanations.remove(old);
+        }
+    }
+
+    @Override
+    public synchronized Outcome addAdvisor(Advisor advisor, Instant now) {
+        if (advisors.containsKey(advisor.id())) {
+            return Outcome.refused("advisor " + advisor.id() + " is already registered");
+        }
+        Adv a = new Adv();
+        a.profile = advisor;
+        a.since = now;
+        a.idleSince = now;
+        advisors.put(advisor.id(), a);
+        return Outcome.done(advisor.id(), AdvisorState.LOGGED_OUT, AdvisorState.LOGGED_OUT, 0);
+    }
+
+    @Override
+    public synchronized Outcome updateAdvisor(Advisor advisor) {
+        Adv a = advisors.get(advisor.id());
+        if (a == null) {
+            return Outcome.refused("unknown advisor " + advisor.id());
+        }
+        a.profile = advisor;
+        return Outcome.done(0);
+    }
+
+    @Override
+    public synchronized Optional<AdvisorRecord> advisor(AgentId id) {
+        Adv a = advisors.get(id);
+        return a == null ? Optional.empty() : Optional.of(a.snapshot());
+    }
+
+    @Override
+    public synchronized List<AdvisorRecord> advisors() {
+        List<AdvisorRecord> out = new ArrayList<>(advisors.size());
+        for (Adv a : advisors.values()) {
+            out.add(a.snapshot());
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void attach(AgentId id, String node) {
+        Adv a = advisors.get(id);
+        if (a != null) {
+            a.node = node;
+        }
+    }
+
+    @Override
+    public synchronized void detach(AgentId id, String node) {
+        Adv a = advisors.get(id);
+        if (a != null && node.equals(a.node)) {
+            a.node = null;
+        }
+    }
+
+    @Override
+    public synchronized Outcome changeState(AgentId id, AdvisorState to, Set<AdvisorState> allowedFrom, String reason, Instant now) {
+        Adv a = advisors.get(id);
+        if (a == null) {
+            return Outcome.refused("unknown advisor " + id);
+        }
+        if (!allowedFrom.contains(a.state)) {
+            return new Outcome(false, "state", id, a.state, to, 0);
+        }
+        AdvisorState from = a.moveTo(to, reason, now);
+        return Outcome.done(id, from, to, 0);
+    }
+
+    @Override
+    public synchronized Outcome endWrapUp(AgentId id, Instant now) {
+        Adv a = advisors.get(id);
+        if (a == null || a.state != AdvisorState.WRAP_UP || a.wrapUntil == null || a.wrapUntil.isAfter(now)) {
+            return Outcome.refused("not in a finished wrap-up");
+        }
+        a.moveTo(AdvisorState.READY, "", now);
+        return Outcome.done(id, AdvisorState.WRAP_UP, AdvisorState.READY, 0);
+    }
+
+    @Override
+    public synchronized List<AgentId> dueWrapUps(Instant now) {
+        List<AgentId> due = new ArrayList<>();
+        for (Adv a : advisors.values()) {
+            if (a.state == AdvisorState.WRAP_UP && a.wrapUntil != null && !a.wrapUntil.isAfter(now)) {
+                due.add(a.profile.id());
+            }
+        }
+        return due;
+    }
+
+    @Override
+    public synchronized Outcome enqueue(Interaction interaction, Instant now) {
+        if (interactions.containsKey(interaction.id())) {
+            return Outcome.refused("interaction " + interaction.id() + " was already enqueued");
+        }
+        Ix ix = new Ix(interaction, now);
+        ix.queue = interaction.queue();
+        ix.enqueuedAt = now;
+        ix.seq = ++seq;
+        interactions.put(interaction.id(), ix);
+        waiting.put(ix.seq, interaction.id());
+        counter(ix.queue)[0]++;
+        return Outcome.done(ix.seq);
+    }
+
+    @Override
+    public synchronized Optional<InteractionRecord> interaction(InteractionId id) {
+        Ix ix = interactions.get(id);
+        return ix == null ? Optional.empty() : Optional.of(ix.snapshot());
+    }
+
+    @Override
+    public synchronized List<InteractionRecord> waiting(int window) {
+        List<InteractionRecord> out = new ArrayList<>(Math.min(window, waiting.size()));
+        for (InteractionId id : waiting.values()) {
+            if (out.size() >= window) {
+                break;
+            }
+            out.add(interactions.get(id).snapshot());
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized Outcome reserve(InteractionId id, AgentId advisor, int capacity, String node, Instant now, Instant leaseUntil) {
+        Ix ix = interactions.get(id);
+        Adv a = advisors.get(advisor);
+        if (ix == null || ix.status != QUEUED) {
+            return Outcome.refused("interaction " + id + " is no longer queued");
+        }
+        if (a == null || a.offer != null || (a.state != AdvisorState.READY && a.state != AdvisorState.BUSY)
+                || !Capacity.hasRoom(a.load, ix.interaction.channel(), capacity)) {
+            return Outcome.refused("advisor " + advisor + " is no longer available");
+        }
+        ix.status = OFFERED;
+        ix.advisor = advisor;
+        ix.token = ++fence;
+        ix.offerNode = node;
+        ix.leaseUntil = leaseUntil;
+        waiting.remove(ix.seq);
+        offered.add(id);
+        a.offer = id;
+        AdvisorState from = a.state;
+        if (from == AdvisorState.READY) {
+            a.moveTo(AdvisorState.RESERVED, "", now);
+        }
+        return Outcome.done(advisor, from, a.state, ix.token);
+    }
+
+    private Outcome checkOffer(InteractionId id, AgentId advisor, long token, InteractionStatus target) {
+        Ix ix = interactions.get(id);
+        if (ix == null) {
+            return Outcome.refused("unknown interaction " + id);
+        }
+        if (ix.status != OFFERED) {
+            return Outcome.refused(InteractionTransitions.illegal(id, ix.status, target));
+        }
+        if (!advisor.equals(ix.advisor) || ix.token != token) {
+            return Outcome.refused("interaction " + id + " is offered to " + ix.advisor + " (token " + ix.token
+                    + "), not to " + advisor + " (token " + token + ")");
+        }
+        return null;
+    }
+
+    @Override
+    public synchronized Outcome accept(InteractionId id, AgentId advisor, long token, long slaMillis, Instant now) {
+        Outcome refusal = checkOffer(id, advisor, token, CONNECTED);
+        if (refusal != null) {
+            return refusal;
+        }
+        Ix ix = interactions.get(id);
+        Adv a = advisors.get(advisor);
+        ix.status = CONNECTED;
+        offered.remove(id);
+        ix.answeredAt = now;
+        ix.leaseUntil = null;
+        ix.pinned = null;
+        a.offer = null;
+        a.active.add(id);
+        a.load.merge(ix.interaction.channel(), 1, Integer::sum);
+        AdvisorState from = a.state;
+        if (from != AdvisorState.BUSY) {
+            a.moveTo(AdvisorState.BUSY, "", now);
+        }
+        long wait = Math.max(0, Duration.between(ix.enqueuedAt, now).toMillis());
+        long[] c = counter(ix.queue);
+        c[1]++;
+        c[4] += wait;
+        if (wait <= slaMillis) {
+            c[3]++;
+        }
+        return Outcome.done(advisor, from, AdvisorState.BUSY, wait);
+    }
+
+    @Override
+    public synchronized Outcome decline(InteractionId id, AgentId advisor, long token, AdvisorState advisorNext, String reason, Instant now) {
+        Outcome refusal = checkOffer(id, advisor, token, QUEUED);
+        if (refusal != null) {
+            return refusal;
+        }
+        Ix ix = interactions.get(id);
+        ix.declined.put(advisor, now);
+        return requeueOffer(ix, advisorNext, reason, now);
+    }
+
+    private Outcome requeueOffer(Ix ix, AdvisorState advisorNext, String reason, Instant now) {
+        AgentId advisor = ix.advisor;
+        Adv a = advisors.get(advisor);
+        ix.status = QUEUED;
+        offered.remove(ix.interaction.id());
+        ix.advisor = null;
+        ix.offerNode = null;
+        ix.leaseUntil = null;
+        waiting.put(ix.seq, ix.interaction.id());
+        AdvisorState from = a.state;
+        if (a.offer != null && a.offer.equals(ix.interaction.id())) {
+            a.offer = null;
+        }
+        if (from == AdvisorState.RESERVED) {
+            a.moveTo(advisorNext, reason, now);
+        }
+        return Outcome.done(advisor, from, a.state, ix.token);
+    }
+
+    @Override
+    public synchronized List<InteractionId> expiredLeases(Instant now) {
+        List<InteractionId> out = new ArrayList<>();
+        for (InteractionId oid : offered) {
+            Ix ix = interactions.get(oid);
+            if (ix.status == OFFERED && ix.leaseUntil != null && !ix.leaseUntil.isAfter(now)) {
+                out.add(ix.interaction.id());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized Outcome expireLease(InteractionId id, Instant now) {
+        Ix ix = interactions.get(id);
+        if (ix == null || ix.status != OFFERED || ix.leaseUntil == null || ix.leaseUntil.isAfter(now)) {
+            return Outcome.refused("lease of " + id + " has not expired");
+        }
+        return requeueOffer(ix, AdvisorState.NOT_READY, "offer lease expired", now);
+    }
+
+    @Override
+    public synchronized void renewLeases(Map<InteractionId, Long> tokens, Instant until) {
+        tokens.forEach((id, token) -> {
+            Ix ix = interactions.get(id);
+            if (ix != null && ix.status == OFFERED && ix.token == token) {
+                ix.leaseUntil = until;
+            }
+        });
+    }
+
+    private Outcome releaseAdvisor(Ix ix, Instant now, Instant wrapUntil) {
+        Adv a = advisors.get(ix.advisor);
+        a.active.remove(ix.interaction.id());
+        a.load.merge(ix.interaction.channel(), -1, Integer::sum);
+        long[] c = counter(ix.queue);
+        c[5]++;
+        c[6] += Math.max(0, Duration.between(ix.answeredAt, now).toMillis());
+        AdvisorState from = a.state;
+        if (a.active.isEmpty() && from == AdvisorState.BUSY) {
+            a.moveTo(AdvisorState.WRAP_UP, "", now);
+            a.wrapUntil = wrapUntil;
+        }
+        return Outcome.done(ix.advisor, from, a.state, 0);
+    }
+
+    @Override
+    public synchronized Outcome complete(InteractionId id, Instant now, Instant wrapUntil) {
+        Ix ix = interactions.get(id);
+        if (ix == null) {
+            return Outcome.refused("unknown interaction " + id);
+        }
+        if (ix.status != CONNECTED) {
+            return Outcome.refused(InteractionTransitions.illegal(id, ix.status, ENDED));
+        }
+        ix.status = ENDED;
+        Outcome out = releaseAdvisor(ix, now, wrapUntil);
+        finished(id);
+        return out;
+    }
+
+    @Override
+    public synchronized Outcome abandon(InteractionId id, Instant now) {
+        Ix ix = interactions.get(id);
+        if (ix == null) {
+            return Outcome.refused("unknown interaction " + id);
+        }
+        if (ix.status != QUEUED && ix.status != OFFERED) {
+            return Outcome.refused(InteractionTransitions.illegal(id, ix.status, ABANDONED));
+        }
+        long waited = Math.max(0, Duration.between(ix.enqueuedAt, now).toMillis());
+        counter(ix.queue)[2]++;
+        Outcome out = Outcome.done(waited);
+        if (ix.status == OFFERED) {
+            Adv a = advisors.get(ix.advisor);
+            AdvisorState from = a.state;
+            if (id.equals(a.offer)) {
+                a.offer = null;
+            }
+            if (from == AdvisorState.RESERVED) {
+                a.moveTo(AdvisorState.READY, "", now);
+            }
+            out = Outcome.done(ix.advisor, from, a.state, waited);
+        } else {
+            waiting.remove(ix.seq);
+        }
+        ix.status = ABANDONED;
+        offered.remove(id);
+        ix.leaseUntil = null;
+        finished(id);
+        return out;
+    }
+
+    @Override
+    public synchronized Outcome transfer(InteractionId id, QueueId queue, Optional<AgentId> pinned, Instant now, Instant wrapUntil) {
+        Ix ix = interactions.get(id);
+        if (ix == null) {
+            return Outcome.refused("unknown interaction " + id);
+        }
+        if (ix.status != CONNECTED) {
+            return Outcome.refused(InteractionTransitions.illegal(id, ix.status, QUEUED));
+        }
+        Outcome released = releaseAdvisor(ix, now, wrapUntil);
+        ix.status = QUEUED;
+        ix.advisor = null;
+        ix.answeredAt = null;
+        ix.queue = queue;
+        ix.enqueuedAt = now;
+        ix.pinned = pinned.orElse(null);
+        ix.declined.clear();
+        ix.seq = ++seq;
+        waiting.put(ix.seq, id);
+        counter(queue)[0]++;
+        return released;
+    }
+
+    @Override
+    public synchronized void addExplanation(AssignmentExplanation explanation) {
+        explanations.computeIfAbsent(explanation.interaction(), k -> new ArrayList<>()).add(explanation);
+    }
+
+    @Override
+    public synchronized List<AssignmentExplanation> explanations(InteractionId id) {
+        return List.copyOf(explanations.getOrDefault(id, List.of()));
+    }
+
+    private long[] counter(QueueId q) {
+        return counters.computeIfAbsent(q, k -> new long[7]);
+    }
+
+    @Override
+    public synchronized QueueCounters counters(QueueId queue) {
+        long[] c = counters.get(queue);
+        return c == null ? QueueCounters.ZERO : new QueueCounters(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
+    }
+
+    @Override
+    public synchronized Optional<AgentId> lastPicked(QueueId queue) {
+        return Optional.ofNullable(lastPicked.get(queue));
+    }
+
+    @Override
+    public synchronized void setLastPicked(QueueId queue, AgentId advisor) {
+        lastPicked.put(queue, advisor);
+    }
+
+    @Override
+    public synchronized void heartbeat(String node, Instant now) {
+        nodes.put(node, now);
+    }
+
+    @Override
+    public synchronized Map<String, Instant> nodes() {
+        return Map.copyOf(nodes);
+    }
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+}

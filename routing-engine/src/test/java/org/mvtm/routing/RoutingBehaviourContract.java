@@ -1,0 +1,423 @@
+package org.mvtm.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mvtm.routing.Fixtures.T0;
+import static org.mvtm.routing.Fixtures.advisor;
+import static org.mvtm.routing.Fixtures.agent;
+import static org.mvtm.routing.Fixtures.interaction;
+import static org.mvtm.routing.Fixtures.ix;
+import static org.mvtm.routing.Fixtures.voice;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mvtm.core.AdvisorState;
+import org.mvtm.core.Channel;
+import org.mvtm.core.CustomerTier;
+import org.mvtm.core.Language;
+import org.mvtm.core.SkillRequirement;
+import org.mvtm.core.event.AdvisorOffered;
+import org.mvtm.core.event.AdvisorStateChanged;
+import org.mvtm.core.event.EventBus;
+import org.mvtm.core.event.InteractionAbandoned;
+import org.mvtm.core.event.InteractionEnded;
+import org.mvtm.core.event.InteractionTransferred;
+import org.mvtm.core.event.OfferAccepted;
+import org.mvtm.core.event.OfferDeclined;
+import org.mvtm.core.id.QueueId;
+import org.mvtm.routing.api.AdvisorStats;
+import org.mvtm.routing.api.AssignmentExplanation;
+import org.mvtm.routing.api.InteractionStatus;
+import org.mvtm.routing.api.QueueConfig;
+import org.mvtm.routing.api.QueueStats;
+import org.mvtm.routing.api.RelaxationStep;
+import org.mvtm.routing.api.RoutingConfig;
+import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.routing.api.SelectionStrategy;
+import org.mvtm.routing.api.ServiceLevelTarget;
+import org.mvtm.routing.sim.SimClock;
+
+/** Routing behaviour every store must show; run against the in-memory store and against a real redis-server. */
+abstract class RoutingBehaviourContract {
+    protected SimClock clock;
+    protected Fixtures.RecordingBus bus;
+    protected RoutingEngine engine;
+
+    abstract RoutingEngine newEngine(RoutingConfig config, Clock clock, EventBus bus);
+
+    static RoutingConfig manual() {
+        return RoutingConfig.defaults().withScheduling(RoutingConfig.Scheduling.MANUAL)
+                .withWrapUpTime(Duration.ofSeconds(30)).withOfferTimeout(Duration.ofSeconds(15));
+    }
+
+    @BeforeEach
+    void start() {
+        clock = new SimClock(T0);
+        bus = new Fixtures.RecordingBus();
+        engine = newEngine(manual(), clock, bus);
+        engine.defineQueue(QueueConfig.of(QueueId.of("cards"), List.of(SkillRequirement.of("product.cards", 5))));
+        engine.defineQueue(QueueConfig.of(QueueId.of("loans"), List.of(SkillRequirement.of("product.loans", 5))));
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    void readyAdvisor(String id, String... skills) {
+        engine.registerAdvisor(advisor(id, skills));
+        engine.login(agent(id));
+        engine.ready(agent(id));
+    }
+
+    AdvisorState state(String id) {
+        return engine.advisorStats().stream().filter(s -> s.advisor().value().equals(id)).findFirst().orElseThrow().state();
+    }
+
+    List<AdvisorOffered> offers() {
+        return bus.of(AdvisorOffered.class);
+    }
+
+    @Test
+    void bestSkilledAdvisorGetsTheCustomer() {
+        readyAdvisor("bob", "lang.en:6", "product.cards:6");
+        clock.advance(Duration.ofSeconds(5));
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        engine.enqueue(voice("c1", "cards", clock.instant()));
+        assertThat(offers()).singleElement().satisfies(o -> {
+            assertThat(o.advisor()).isEqualTo(agent("alice"));
+            assertThat(o.expiresAt()).isEqualTo(clock.instant().plusSeconds(15));
+        });
+        assertThat(state("alice")).isEqualTo(AdvisorState.RESERVED);
+        assertThat(engine.interaction(ix("c1")).orElseThrow().status()).isEqualTo(InteractionStatus.OFFERED);
+    }
+
+    @Test
+    void equalSkillGoesToLongestIdleAdvisor() {
+        readyAdvisor("bob", "lang.en:7", "product.cards:7");
+        clock.advance(Duration.ofSeconds(5));
+        readyAdvisor("alice", "lang.en:7", "product.cards:7");
+        engine.enqueue(voice("c1", "cards", clock.instant()));
+        assertThat(offers()).singleElement().extracting(AdvisorOffered::advisor).isEqualTo(agent("bob"));
+        assertThat(engine.explanation(ix("c1")).get(0).decidingRule()).contains("skill tie", "bob over alice");
+    }
+
+    @Test
+    void explanationListsCandidatesScoresAndDecidingRule() {
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        readyAdvisor("bob", "lang.en:6", "product.cards:6");
+        readyAdvisor("carol", "lang.zh:9", "product.cards:9");
+        engine.enqueue(voice("c1", "cards", clock.instant()));
+        AssignmentExplanation why = engine.explanation(ix("c1")).get(0);
+        assertThat(why.chosen()).isEqualTo(agent("alice"));
+        assertThat(why.consideredCount()).isEqualTo(3);
+        assertThat(why.candidates()).extracting(c -> c.advisor().value()).containsExactly("alice", "bob", "carol");
+        assertThat(why.candidates().get(0).skillScore()).isEqualTo(9.0);
+        assertThat(why.candidates().get(1).skillScore()).isEqualTo(6.0);
+        assertThat(why.candidates().get(2).eligible()).isFalse();
+        assertThat(why.candidates().get(2).note()).contains("lacks lang.en>=1");
+        assertThat(why.decidingRule()).startsWith("BEST_SKILL_THEN_LONGEST_IDLE: skill 9.00 > 6.00");
+        assertThat(why.effectiveRequirements()).contains(SkillRequirement.of("product.cards", 5));
+    }
+
+    @Test
+    void illegalStateChangeNamesBothStates() {
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        engine.enqueue(voice("c1", "cards", clock.instant()));
+        engine.accept(ix("c1"), agent("alice"));
+        assertThatThrownBy(() -> engine.ready(agent("alice")))
+                .isInstanceOf(IllegalStateException.class).hasMessage("advisor alice cannot go from BUSY to READY");
+        assertThatThrownBy(() -> engine.logout(agent("alice")))
+                .isInstanceOf(IllegalStateException.class).hasMessage("advisor alice cannot go from BUSY to LOGGED_OUT");
+        engine.registerAdvisor(advisor("bob", "lang.en:5"));
+        assertThatThrownBy(() -> engine.ready(agent("bob")))
+                .isInstanceOf(IllegalStateException.class).hasMessage("advisor bob cannot go from LOGGED_OUT to READY");
+    }
+
+    @Test
+    void acceptConnectsAndCompleteStartsWrapUpThatEndsByItself() {
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        engine.enqueue(voice("c1", "cards", clock.instant()));
+        clock.advance(Duration.ofSeconds(4));
+        engine.accept(ix("c1"), agent("alice"));
+        assertThat(bus.of(OfferAccepted.class)).hasSize(1);
+        assertThat(state("alice")).isEqualTo(AdvisorState.BUSY);
+        clock.advance(Duration.ofMinutes(3));
+        engine.complete(ix("c1"));
+        assertThat(bus.of(InteractionEnded.class)).singleElement().extracting(InteractionEnded::interaction).isEqualTo(ix("c1"));
+        assertThat(state("alice")).isEqualTo(AdvisorState.WRAP_UP);
+        clock.advance(Duration.ofSeconds(29));
+        engine.tick();
+        assertThat(state("alice")).isEqualTo(AdvisorState.WRAP_UP);
+        clock.advance(Duration.ofSeconds(1));
+        engine.tick();
+        assertThat(state("alice")).isEqualTo(AdvisorState.READY);
+        assertThat(bus.of(AdvisorStateChanged.class)).extracting(AdvisorStateChanged::to).containsSubsequence(
+                AdvisorState.NOT_READY, AdvisorState.READY, AdvisorState.RESERVED, AdvisorState.BUSY,
+                AdvisorState.WRAP_UP, AdvisorState.READY);
+    }
+
+    @Test
+    void finishWrapUpEarlyWithDisposition() {
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        engine.enqueue(voice("c1", "cards", clock.instant()));
+        engine.accept(ix("c1"), agent("alice"));
+        engine.complete(ix("c1"));
+        engine.finishWrapUp(agent("alice"), "resolved", "card reissued");
+        assertThat(state("alice")).isEqualTo(AdvisorState.READY);
+        assertThat(bus.of(AdvisorStateChanged.class).getLast().reason()).contains("disposition resolved: card reissued");
+    }
+
+    @Test
+    void offerTimesOutAdvisorGoesNotReadyAndCustomerKeepsPlace() {
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        engine.enqueue(voice("c1", "cards", clock.instant()));
+        clock.advance(Duration.ofSeconds(1));
+        engine.enqueue(voice("c2", "cards", clock.instant()));
+        clock.advance(Duration.ofSeconds(15));
+        engine.tick();
+        assertThat(bus.of(OfferDeclined.class)).singleElement().satisfies(d -> {
+            assertThat(d.cause()).isEqualTo(OfferDeclined.Cause.NO_ANSWER);
+            assertThat(d.interaction()).isEqualTo(ix("c1"));
+        });
+        assertThat(state("alice")).isEqualTo(AdvisorState.NOT_READY);
+        assertThat(engine.position(ix("c1")).orElseThrow().position()).isEqualTo(1);
+        assertThat(engine.position(ix("c2")).orElseThrow().position()).isEqualTo(2);
+        readyAdvisor("bob", "lang.en:5", "product.cards:5");
+        assertThat(offers().getLast().interaction()).isEqualTo(ix("c1"));
+        assertThat(offers().getLast().advisor()).isEqualTo(agent("bob"));
+    }
+
+    @Test
+    void rejectedCustomerKeepsPlaceAndGoesToAnotherAdvisor() {
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        engine.enqueue(voice("c1", "cards", clock.instant()));
+        engine.enqueue(voice("c2", "cards", clock.instant()));
+        engine.reject(ix("c1"), agent("alice"));
+        assertThat(bus.of(OfferDeclined.class)).singleElement().extracting(OfferDeclined::cause).isEqualTo(OfferDeclined.Cause.REJECTED);
+        // alice is READY again, but is not offered the customer she just declined: she gets c2
+        assertThat(offers().getLast().interaction()).isEqualTo(ix("c2"));
+        readyAdvisor("bob", "lang.en:5", "product.cards:5");
+        assertThat(offers().getLast()).satisfies(o -> {
+            assertThat(o.interaction()).isEqualTo(ix("c1"));
+            assertThat(o.advisor()).isEqualTo(agent("bob"));
+        });
+    }
+
+    @Test
+    void agingLetsALongWaitingStandardCustomerOvertakeAFreshVip() {
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        engine.notReady(agent("alice"), "break");
+        engine.enqueue(voice("std", "cards", clock.instant()));
+        clock.advance(Duration.ofSeconds(10)); // half the SLA threshold: priority 0.5 < VIP 2.0
+        engine.enqueue(interaction("vip1", "cards", Channel.VOICE, Language.EN, CustomerTier.VIP, clock.instant()));
+        engine.ready(agent("alice"));
+        assertThat(offers().getLast().interaction()).isEqualTo(ix("vip1"));
+        engine.accept(ix("vip1"), agent("alice"));
+        engine.complete(ix("vip1"));
+        engine.notReady(agent("alice"), "break"); // straight from WRAP_UP
+        clock.advance(Duration.ofSeconds(40)); // std waited 50 s = 2.5 thresholds: 2.5 > fresh VIP 2.0
+        engine.enqueue(interaction("vip2", "cards", Channel.VOICE, Language.EN, CustomerTier.VIP, clock.instant()));
+        engine.ready(agent("alice"));
+        assertThat(offers().getLast().interaction()).isEqualTo(ix("std"));
+    }
+
+    @Test
+    void longestWaitingCustomerAcrossQueuesIsOfferedFirst() {
+        engine.registerAdvisor(advisor("alice", "lang.en:9", "product.cards:9", "product.loans:9"));
+        engine.login(agent("alice"));
+        engine.enqueue(voice("loan1", "loans", clock.instant()));
+        clock.advance(Duration.ofSeconds(3));
+        engine.enqueue(voice("card1", "cards", clock.instant()));
+        engine.ready(agent("alice"));
+        assertThat(offers()).singleElement().extracting(AdvisorOffered::interaction).isEqualTo(ix("loan1"));
+    }
+
+    @Test
+    void relaxationAcceptsLowerLevelAfter30sAndAnyLanguageSpeakerAfter90s() {
+        engine.defineQueue(QueueConfig.of(QueueId.of("wealth"), List.of(SkillRequirement.of("product.wealth", 8)))
+                .withLanguageMinLevel(6)
+                .withRelaxation(List.of(RelaxationStep.lowerLevels(Duration.ofSeconds(30), 3),
+                        RelaxationStep.languageOnly(Duration.ofSeconds(90)))));
+        readyAdvisor("junior", "lang.yue:7", "product.wealth:5");
+        readyAdvisor("speaker", "lang.yue:2", "product.cards:5");
+        engine.enqueue(interaction("w1", "wealth", Channel.VIDEO, Language.YUE, CustomerTier.PREMIER, clock.instant()));
+        engine.enqueue(interaction("w2", "wealth", Channel.VIDEO, Language.YUE, CustomerTier.STANDARD, clock.instant()));
+        assertThat(offers()).isEmpty();
+        clock.advance(Duration.ofSeconds(29));
+        engine.tick();
+        assertThat(offers()).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        engine.tick();
+        assertThat(offers()).singleElement().satisfies(o -> {
+            assertThat(o.interaction()).isEqualTo(ix("w1"));
+            assertThat(o.advisor()).isEqualTo(agent("junior"));
+        });
+        assertThat(engine.explanation(ix("w1")).get(0).relaxation()).isEqualTo("after PT30S: levels -3");
+        clock.advance(Duration.ofSeconds(60));
+        engine.accept(ix("w1"), agent("junior"));
+        engine.tick();
+        assertThat(offers()).hasSize(2);
+        assertThat(offers().getLast().advisor()).isEqualTo(agent("speaker"));
+        assertThat(engine.explanation(ix("w2")).get(0).relaxation()).isEqualTo("after PT1M30S: language only");
+    }
+
+    @Test
+    void chatAdvisorTakesThreeChatsButNoCallMeanwhile() {
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        for (int i = 1; i <= 4; i++) {
+            engine.enqueue(interaction("chat" + i, "cards", Channel.CHAT, Language.EN, CustomerTier.STANDARD, clock.instant()));
+            engine.accept(ix("chat" + i), agent("alice"));
+            if (i == 3) {
+                break;
+            }
+        }
+        engine.enqueue(interaction("chat4", "cards", Channel.CHAT, Language.EN, CustomerTier.STANDARD, clock.instant()));
+        engine.enqueue(voice("call1", "cards", clock.instant()));
+        assertThat(offers()).hasSize(3);
+        AdvisorStats s = engine.advisorStats().get(0);
+        assertThat(s.current()).hasSize(3);
+        assertThat(s.state()).isEqualTo(AdvisorState.BUSY);
+        engine.complete(ix("chat1"));
+        assertThat(offers().getLast().interaction()).isEqualTo(ix("chat4"));
+        engine.accept(ix("chat4"), agent("alice"));
+        engine.complete(ix("chat2"));
+        engine.complete(ix("chat3"));
+        engine.complete(ix("chat4"));
+        assertThat(state("alice")).isEqualTo(AdvisorState.WRAP_UP);
+        engine.finishWrapUp(agent("alice"), "ok", "");
+        assertThat(offers().getLast().interaction()).isEqualTo(ix("call1"));
+    }
+
+    @Test
+    void abandonWhileQueuedAndWhileOffered() {
+        engine.enqueue(voice("c1", "cards", clock.instant()));
+        clock.advance(Duration.ofSeconds(12));
+        engine.abandon(ix("c1"));
+        assertThat(bus.of(InteractionAbandoned.class)).singleElement().extracting(InteractionAbandoned::waited).isEqualTo(Duration.ofSeconds(12));
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        assertThat(offers()).isEmpty();
+        engine.enqueue(voice("c2", "cards", clock.instant()));
+        engine.abandon(ix("c2"));
+        assertThat(state("alice")).isEqualTo(AdvisorState.READY);
+        assertThat(engine.interaction(ix("c2")).orElseThrow().status()).isEqualTo(InteractionStatus.ABANDONED);
+        assertThatThrownBy(() -> engine.accept(ix("c2"), agent("alice"))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ABANDONED");
+        QueueStats cards = engine.queueStats().stream().filter(q -> q.queue().value().equals("cards")).findFirst().orElseThrow();
+        assertThat(cards.abandoned()).isEqualTo(2);
+        assertThat(cards.abandonRate()).isEqualTo(1.0);
+    }
+
+    @Test
+    void transferToAnotherQueueAndToANamedAdvisor() {
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        readyAdvisor("lena", "lang.en:9", "product.loans:9");
+        readyAdvisor("bob", "lang.en:5", "product.cards:5");
+        engine.enqueue(voice("c1", "cards", clock.instant()));
+        engine.accept(ix("c1"), agent("alice"));
+        engine.transferToQueue(ix("c1"), QueueId.of("loans"));
+        assertThat(bus.of(InteractionTransferred.class)).singleElement().satisfies(t -> {
+            assertThat(t.from()).isEqualTo(agent("alice"));
+            assertThat(t.toQueue()).contains(QueueId.of("loans"));
+        });
+        assertThat(offers().getLast().advisor()).isEqualTo(agent("lena"));
+        engine.accept(ix("c1"), agent("lena"));
+        engine.transferToAdvisor(ix("c1"), agent("bob"));
+        assertThat(offers().getLast().advisor()).isEqualTo(agent("bob"));
+        engine.accept(ix("c1"), agent("bob"));
+        assertThat(engine.interaction(ix("c1")).orElseThrow().advisor()).contains(agent("bob"));
+        assertThat(state("alice")).isEqualTo(AdvisorState.WRAP_UP);
+    }
+
+    @Test
+    void leastOccupiedAndRoundRobinStrategies() {
+        engine.defineQueue(QueueConfig.of(QueueId.of("rr"), List.of()).withStrategy(SelectionStrategy.ROUND_ROBIN));
+        engine.defineQueue(QueueConfig.of(QueueId.of("lo"), List.of()).withStrategy(SelectionStrategy.LEAST_OCCUPIED));
+        readyAdvisor("a1", "lang.en:5");
+        readyAdvisor("a2", "lang.en:5");
+        readyAdvisor("a3", "lang.en:5");
+        for (int i = 0; i < 3; i++) {
+            engine.enqueue(interaction("rr" + i, "rr", Channel.CHAT, Language.EN, CustomerTier.STANDARD, clock.instant()));
+            engine.accept(ix("rr" + i), offers().getLast().advisor());
+        }
+        assertThat(offers()).extracting(o -> o.advisor().value()).containsExactly("a1", "a2", "a3");
+        engine.enqueue(interaction("rr3", "rr", Channel.CHAT, Language.EN, CustomerTier.STANDARD, clock.instant()));
+        assertThat(offers().getLast().advisor().value()).isEqualTo("a1");
+        engine.accept(ix("rr3"), agent("a1"));
+        engine.complete(ix("rr1"));
+        engine.finishWrapUp(agent("a2"), "ok", "");
+        // a1 has 2 chats, a3 has 1, a2 none: least occupied is a2
+        engine.enqueue(interaction("lo1", "lo", Channel.CHAT, Language.EN, CustomerTier.STANDARD, clock.instant()));
+        assertThat(offers().getLast().advisor().value()).isEqualTo("a2");
+        assertThat(engine.explanation(ix("lo1")).get(0).decidingRule()).startsWith("LEAST_OCCUPIED: load 0.00 < 0.33");
+    }
+
+    @Test
+    void liveQueueAndAdvisorStatistics() {
+        engine.defineQueue(QueueConfig.of(QueueId.of("cards"), List.of(SkillRequirement.of("product.cards", 5)))
+                .withSla(ServiceLevelTarget.of(0.8, Duration.ofSeconds(20))));
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        engine.notReady(agent("alice"), "meeting");
+        engine.enqueue(voice("c1", "cards", clock.instant()));
+        engine.enqueue(voice("c2", "cards", clock.instant()));
+        clock.advance(Duration.ofSeconds(10));
+        engine.ready(agent("alice"));
+        engine.accept(ix("c1"), agent("alice")); // waited 10 s: within SLA
+        clock.advance(Duration.ofSeconds(50));
+        QueueStats mid = engine.queueStats().stream().filter(q -> q.queue().value().equals("cards")).findFirst().orElseThrow();
+        assertThat(mid.waiting()).isEqualTo(1);
+        assertThat(mid.longestWait()).isEqualTo(Duration.ofSeconds(60));
+        engine.complete(ix("c1"));
+        engine.finishWrapUp(agent("alice"), "ok", "");
+        engine.accept(ix("c2"), agent("alice")); // waited 60 s: outside SLA
+        clock.advance(Duration.ofSeconds(40));
+        QueueStats s = engine.queueStats().stream().filter(q -> q.queue().value().equals("cards")).findFirst().orElseThrow();
+        assertThat(s.offered()).isEqualTo(2);
+        assertThat(s.answered()).isEqualTo(2);
+        assertThat(s.serviceLevel()).isEqualTo(0.5);
+        assertThat(s.averageSpeedOfAnswer()).isEqualTo(Duration.ofSeconds(35));
+        assertThat(s.abandonRate()).isZero();
+        AdvisorStats a = engine.advisorStats().get(0);
+        assertThat(a.state()).isEqualTo(AdvisorState.BUSY);
+        assertThat(a.timeInState()).isEqualTo(Duration.ofSeconds(40));
+        assertThat(a.current()).containsExactly(ix("c2"));
+        // 10 s not ready (excluded), then 100 s working (reserved+busy+wrap-up), no ready idle time
+        assertThat(a.occupancy()).isEqualTo(1.0);
+    }
+
+    @Test
+    void positionAndEstimatedWait() {
+        engine.enqueue(voice("c1", "cards", clock.instant()));
+        var p2 = engine.enqueue(voice("c2", "cards", clock.instant()));
+        assertThat(p2.position()).isEqualTo(2);
+        assertThat(p2.waiting()).isEqualTo(2);
+        assertThat(p2.estimatedWait()).isEqualTo(Duration.ofMinutes(6));
+    }
+
+    @Test
+    void noAnswerFromSipDeskPhoneSendsAdvisorNotReady() {
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        engine.enqueue(voice("c1", "cards", clock.instant()));
+        engine.noAnswer(ix("c1"), agent("alice"));
+        assertThat(state("alice")).isEqualTo(AdvisorState.NOT_READY);
+        assertThat(engine.interaction(ix("c1")).orElseThrow().status()).isEqualTo(InteractionStatus.QUEUED);
+        assertThatThrownBy(() -> engine.accept(ix("c1"), agent("alice"))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not offered to advisor alice");
+    }
+
+    @Test
+    void capacityConfiguredPerAdvisor() {
+        engine.registerAdvisor(advisor("two", Map.of(Channel.CHAT, 1, Channel.VOICE, 1), "lang.en:9", "product.cards:9"));
+        engine.login(agent("two"));
+        engine.ready(agent("two"));
+        engine.enqueue(interaction("x1", "cards", Channel.CHAT, Language.EN, CustomerTier.STANDARD, clock.instant()));
+        engine.accept(ix("x1"), agent("two"));
+        engine.enqueue(interaction("x2", "cards", Channel.CHAT, Language.EN, CustomerTier.STANDARD, clock.instant()));
+        assertThat(offers()).hasSize(1);
+    }
+}
