@@ -1,0 +1,196 @@
+package org.mvtm.recording.audit;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.mvtm.recording.api.AuditAction;
+import org.mvtm.recording.api.AuditEntry;
+import org.mvtm.recording.api.AuditVerification;
+import org.mvtm.recording.api.RecordingStoreException;
+import org.mvtm.recording.crypto.Hex;
+import org.mvtm.recording.json.Json;
+
+/**
+ * Append-only, hash-chained audit log ({@code audit/audit.jsonl}, one JSON object per line). Each entry's
+ * {@code hash} = SHA-256 of {@code previousHash + "\n" + seq|at|user|action|recording|outcome|detail}; the first
+ * entry's previous hash is 64 zeros. Each append is forced to disk before the caller gets its data (fail closed:
+ * when the audit cannot be written, the request fails). Thread-safe.
+ */
+public final class AuditLog implements AutoCloseable {
+    public static final String GENESIS = "0".repeat(64);
+
+    private final Path file;
+    private final Clock clock;
+    private final FileChannel channel;
+    private long nextSeq;
+    private String lastHash = GENESIS;
+
+    public AuditLog(Path dir, Clock clock) throws IOException {
+        Files.createDirectories(dir);
+        this.file = dir.resolve("audit.jsonl");
+        this.clock = clock;
+        if (Files.exists(file)) {
+            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String line;
+                String last = null;
+                while ((line = r.readLine()) != null) {
+                    if (!line.isBlank()) {
+                        last = line;
+                    }
+                }
+                if (last != null) {
+                    AuditEntry e = parse(last);
+                    nextSeq = e.sequence() + 1;
+                    lastHash = e.hash();
+                }
+            }
+        }
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+    }
+
+    /** Appends one entry and forces it to disk. */
+    public synchronized AuditEntry append(String userId, AuditAction action, String recording,
+                                          AuditEntry.Outcome outcome, String detail) {
+        Instant at = clock.instant();
+        String hash = hash(lastHash, nextSeq, at, userId, action, recording, outcome, detail);
+        AuditEntry e = new AuditEntry(nextSeq, at, userId, action, Optional.ofNullable(recording), outcome,
+                detail == null ? "" : detail, lastHash, hash);
+        byte[] line = (Json.write(toJson(e)) + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            ByteBuffer b = ByteBuffer.wrap(line);
+            while (b.hasRemaining()) {
+                channel.write(b);
+            }
+            channel.force(false);
+        } catch (IOException ex) {
+            throw new RecordingStoreException("audit log " + file + " cannot be written, refusing the request: "
+                    + ex.getMessage(), ex);
+        }
+        nextSeq++;
+        lastHash = hash;
+        return e;
+    }
+
+    /** Entries matching {@code filter}, oldest first, the last {@code limit} of them. */
+    public List<AuditEntry> read(Predicate<AuditEntry> filter, int limit) {
+        Deque<AuditEntry> out = new ArrayDeque<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                AuditEntry e = parse(line);
+                if (filter.test(e)) {
+                    out.addLast(e);
+                    if (out.size() > limit) {
+                        out.removeFirst();
+                    }
+                }
+            }
+        } catch (IOException ex) {
+            throw new RecordingStoreException("audit log " + file + " cannot be read: " + ex.getMessage(), ex);
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** Recomputes every hash and link; reports the first entry that does not match. */
+    public synchronized AuditVerification verify() {
+        String previous = GENESIS;
+        long expectedSeq = 0;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNo = 0;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                AuditEntry e;
+                try {
+                    e = parse(line);
+                } catch (RuntimeException ex) {
+                    return new AuditVerification(false, expectedSeq, Optional.of(expectedSeq),
+                            "audit line " + lineNo + " is not a valid entry: " + ex.getMessage());
+                }
+                if (e.sequence() != expectedSeq) {
+                    return new AuditVerification(false, expectedSeq, Optional.of(expectedSeq), "audit entry "
+                            + expectedSeq + " is missing (line " + lineNo + " carries " + e.sequence() + ")");
+                }
+                if (!e.previousHash().equals(previous)) {
+                    return new AuditVerification(false, expectedSeq, Optional.of(e.sequence()), "audit entry "
+                            + e.sequence() + " does not link to the entry before it (an entry was removed or altered)");
+                }
+                String h = hash(previous, e.sequence(), e.at(), e.userId(), e.action(), e.recording().orElse(null),
+                        e.outcome(), e.detail());
+                if (!h.equals(e.hash())) {
+                    return new AuditVerification(false, expectedSeq, Optional.of(e.sequence()),
+                            "audit entry " + e.sequence() + " was altered (hash does not match its content)");
+                }
+                previous = e.hash();
+                expectedSeq++;
+            }
+        } catch (IOException ex) {
+            return new AuditVerification(false, expectedSeq, Optional.of(expectedSeq), "audit log unreadable: " + ex);
+        }
+        if (expectedSeq != nextSeq) {
+            return new AuditVerification(false, expectedSeq, Optional.of(expectedSeq), "audit log holds "
+                    + expectedSeq + " entries but " + nextSeq + " were written: entries at the end were removed");
+        }
+        return new AuditVerification(true, expectedSeq, Optional.empty(), "ok");
+    }
+
+    private static String hash(String previous, long seq, Instant at, String user, AuditAction action,
+                               String recording, AuditEntry.Outcome outcome, String detail) {
+        String canonical = seq + "|" + at + "|" + user + "|" + action + "|" + (recording == null ? "" : recording)
+                + "|" + outcome + "|" + (detail == null ? "" : detail);
+        return Hex.of(Hex.sha256((previous + "\n" + canonical).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Map<String, Object> toJson(AuditEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", e.sequence());
+        m.put("at", e.at().toString());
+        m.put("user", e.userId());
+        m.put("action", e.action().name());
+        m.put("recording", e.recording().orElse(null));
+        m.put("outcome", e.outcome().name());
+        m.put("detail", e.detail());
+        m.put("prev", e.previousHash());
+        m.put("hash", e.hash());
+        return m;
+    }
+
+    private static AuditEntry parse(String line) {
+        Map<String, Object> m = Json.parseObject(line);
+        return new AuditEntry((Long) m.get("seq"), Instant.parse((String) m.get("at")), (String) m.get("user"),
+                AuditAction.valueOf((String) m.get("action")), Optional.ofNullable((String) m.get("recording")),
+                AuditEntry.Outcome.valueOf((String) m.get("outcome")), (String) m.get("detail"),
+                (String) m.get("prev"), (String) m.get("hash"));
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing buffered: every append was forced
+        }
+    }
+}

@@ -1,0 +1,347 @@
+package org.mvtm.recording.export;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.mvtm.core.media.PayloadType;
+import org.mvtm.recording.manifest.LegEntry;
+import org.mvtm.recording.manifest.SegmentEntry;
+import org.mvtm.recording.store.SegmentRecords;
+
+/**
+ * Turns a leg's decrypted segments into one playable file without transcoding:
+ * <ul>
+ *   <li>VP8 video (RFC 7741 depacketizing) and/or Opus audio (RFC 7587: one Opus packet per RTP packet) → WebM;</li>
+ *   <li>G.711 (PCMU/PCMA) audio only → 8 kHz 16-bit mono WAV (there is no Opus encoder in pure Java to put G.711
+ *   into WebM).</li>
+ * </ul>
+ * Timing: each track is anchored at the arrival time of its first packet (relative to the leg's first packet) and
+ * advances by RTP timestamp / clock rate, so audio and video stay aligned as they arrived. Pass one depacketizes
+ * into a spool file and an index; pass two sorts frames by time and muxes them. Packets are reordered by sequence
+ * number within a 64-packet window.
+ */
+public final class LegExporter {
+
+    enum Codec { VP8, OPUS, PCMU, PCMA, OTHER }
+
+    public static String contentType(LegEntry leg) {
+        boolean video = false;
+        boolean opus = false;
+        boolean g711 = false;
+        for (PayloadType p : leg.payloadTypes()) {
+            switch (codecOf(p)) {
+                case VP8 -> video = true;
+                case OPUS -> opus = true;
+                case PCMU, PCMA -> g711 = true;
+                default -> { }
+            }
+        }
+        if (video) {
+            return "video/webm";
+        }
+        if (opus) {
+            return "audio/webm";
+        }
+        return g711 ? "audio/wav" : "video/webm";
+    }
+
+    public static String extension(LegEntry leg) {
+        return contentType(leg).equals("audio/wav") ? ".wav" : ".webm";
+    }
+
+    private static Codec codecOf(PayloadType p) {
+        return switch (p.encoding().toUpperCase(Locale.ROOT)) {
+            case "VP8" -> Codec.VP8;
+            case "OPUS" -> Codec.OPUS;
+            case "PCMU" -> Codec.PCMU;
+            case "PCMA" -> Codec.PCMA;
+            default -> Codec.OTHER;
+        };
+    }
+
+    private static Codec codecOf(LegEntry leg, int pt, boolean video) {
+        for (PayloadType p : leg.payloadTypes()) {
+            if (p.number() == pt) {
+                return codecOf(p);
+            }
+        }
+        if (video) {
+            return Codec.VP8;
+        }
+        return pt == 0 ? Codec.PCMU : pt == 8 ? Codec.PCMA : Codec.OPUS;
+    }
+
+    /** Re-describes a cached export from its {@code .meta} side file. */
+    public ExportedMedia describe(Path out, LegEntry leg) throws IOException {
+        long ms = Long.parseLong(Files.readString(meta(out)).trim());
+        return new ExportedMedia(out, Files.size(out), contentType(leg), Duration.ofMillis(ms));
+    }
+
+    private static Path meta(Path out) {
+        return out.resolveSibling(out.getFileName() + ".meta");
+    }
+
+    /** One track's timing and reorder state. */
+    private static final class Track {
+        final Codec codec;
+        final int clockRate;
+        final TreeMap<Long, RtpPacket> reorder = new TreeMap<>();
+        final Map<Long, Long> arrivalOfSeq = new HashMap<>();
+        long highestSeq = -1;
+        long lastTs = -1;
+        long extTs;
+        long firstExtTs = Long.MIN_VALUE;
+        long firstArrivalMicros;
+        Vp8Depacketizer vp8;
+
+        Track(Codec codec) {
+            this.codec = codec;
+            this.clockRate = codec == Codec.VP8 ? 90_000 : codec == Codec.OPUS ? 48_000 : 8_000;
+            if (codec == Codec.VP8) {
+                vp8 = new Vp8Depacketizer();
+            }
+        }
+
+        long extendSeq(int seq) {
+            if (highestSeq < 0) {
+                highestSeq = seq + 65536L;
+                return highestSeq;
+            }
+            long cand = (highestSeq & ~0xffffL) | seq;
+            if (cand - highestSeq > 32768) {
+                cand -= 65536;
+            } else if (highestSeq - cand > 32768) {
+                cand += 65536;
+            }
+            highestSeq = Math.max(highestSeq, cand);
+            return cand;
+        }
+
+        long extendTs(long ts) {
+            if (lastTs < 0) {
+                extTs = ts;
+            } else {
+                extTs += (int) (ts - lastTs);
+            }
+            lastTs = ts;
+            return extTs;
+        }
+    }
+
+    public ExportedMedia export(List<SegmentEntry> segments, Function<SegmentEntry, byte[]> decrypt, LegEntry leg,
+                                Path out) throws IOException {
+        String type = contentType(leg);
+        Path tmp = out.resolveSibling(out.getFileName() + ".part");
+        long durationMs = type.equals("audio/wav") ? exportWav(segments, decrypt, leg, tmp)
+                : exportWebm(segments, decrypt, leg, tmp);
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.writeString(meta(out), Long.toString(durationMs));
+        return new ExportedMedia(out, Files.size(out), type, Duration.ofMillis(durationMs));
+    }
+
+    private long exportWebm(List<SegmentEntry> segments, Function<SegmentEntry, byte[]> decrypt, LegEntry leg,
+                            Path out) throws IOException {
+        Path spool = out.resolveSibling(out.getFileName() + ".spool");
+        List<WebmMuxer.Frame> frames = new ArrayList<>();
+        int[] dims = new int[2];
+        boolean[] has = new boolean[2];
+        try (OutputStream spoolOut = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16)) {
+            long[] spoolPos = {0};
+            long[] origin = {Long.MIN_VALUE};
+            Track video = null;
+            Track audio = null;
+            Track[] tracks = new Track[2];
+            for (SegmentEntry seg : segments) {
+                byte[] plain = decrypt.apply(seg);
+                for (SegmentRecords.Record r : SegmentRecords.decode(plain)) {
+                    if (r.type() == SegmentRecords.TIMELINE) {
+                        continue;
+                    }
+                    if (origin[0] == Long.MIN_VALUE) {
+                        origin[0] = r.arrivalMicros();
+                    }
+                    RtpPacket p;
+                    try {
+                        p = RtpPacket.parse(r.buffer(), r.offset(), r.length());
+                    } catch (IllegalArgumentException e) {
+                        continue;
+                    }
+                    boolean isVideo = r.type() == SegmentRecords.VIDEO;
+                    Codec c = codecOf(leg, p.payloadType(), isVideo);
+                    int slot = isVideo ? 0 : 1;
+                    if ((isVideo && c != Codec.VP8) || (!isVideo && c != Codec.OPUS)) {
+                        continue;
+                    }
+                    if (tracks[slot] == null) {
+                        tracks[slot] = new Track(c);
+                    }
+                    Track t = tracks[slot];
+                    long ext = t.extendSeq(p.sequence());
+                    if (t.reorder.containsKey(ext)) {
+                        continue;
+                    }
+                    t.reorder.put(ext, p);
+                    t.arrivalOfSeq.put(ext, r.arrivalMicros());
+                    while (t.reorder.size() > 64) {
+                        emit(t, slot, origin[0], spoolOut, spoolPos, frames, dims, has);
+                    }
+                }
+            }
+            for (int slot = 0; slot < 2; slot++) {
+                if (tracks[slot] != null) {
+                    while (!tracks[slot].reorder.isEmpty()) {
+                        emit(tracks[slot], slot, origin[0], spoolOut, spoolPos, frames, dims, has);
+                    }
+                }
+            }
+        }
+        try {
+            frames.sort(Comparator.comparingLong(WebmMuxer.Frame::ptsMillis));
+            try (RandomAccessFile in = new RandomAccessFile(spool.toFile(), "r")) {
+                return WebmMuxer.write(out, frames, has[0], dims[0], dims[1], has[1], f -> {
+                    byte[] b = new byte[f.length()];
+                    in.seek(f.spoolOffset());
+                    in.readFully(b);
+                    return b;
+                });
+            }
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    private static void emit(Track t, int slot, long originMicros, OutputStream spool, long[] spoolPos,
+                             List<WebmMuxer.Frame> frames, int[] dims, boolean[] has) throws IOException {
+        Map.Entry<Long, RtpPacket> e = t.reorder.pollFirstEntry();
+        long arrival = t.arrivalOfSeq.remove(e.getKey());
+        RtpPacket p = e.getValue();
+        long ext = t.extendTs(p.timestamp());
+        if (t.firstExtTs == Long.MIN_VALUE) {
+            t.firstExtTs = ext;
+            t.firstArrivalMicros = arrival;
+        }
+        byte[] data;
+        int off;
+        int len;
+        boolean key;
+        if (t.codec == Codec.VP8) {
+            Vp8Depacketizer.Frame f = t.vp8.add(p, ext);
+            if (f == null) {
+                return;
+            }
+            if (f.keyFrame() && dims[0] == 0 && f.width() > 0) {
+                dims[0] = f.width();
+                dims[1] = f.height();
+            }
+            data = f.data();
+            off = 0;
+            len = data.length;
+            key = f.keyFrame();
+        } else {
+            data = p.buffer();
+            off = p.payloadOffset();
+            len = p.payloadLength();
+            key = true;
+            if (len == 0) {
+                return;
+            }
+        }
+        long pts = (t.firstArrivalMicros - originMicros) / 1000 + (ext - t.firstExtTs) * 1000 / t.clockRate;
+        if (pts < 0) {
+            return;
+        }
+        spool.write(data, off, len);
+        frames.add(new WebmMuxer.Frame(slot == 0 ? WebmMuxer.VIDEO_TRACK : WebmMuxer.AUDIO_TRACK, pts, key,
+                spoolPos[0], len));
+        spoolPos[0] += len;
+        has[slot] = true;
+    }
+
+    private long exportWav(List<SegmentEntry> segments, Function<SegmentEntry, byte[]> decrypt, LegEntry leg,
+                           Path out) throws IOException {
+        long origin = Long.MIN_VALUE;
+        Track t = null;
+        long written = 0;
+        try (RandomAccessFile f = new RandomAccessFile(out.toFile(), "rw")) {
+            f.setLength(0);
+            f.write(new byte[44]);
+            byte[] pcm = new byte[4096];
+            for (SegmentEntry seg : segments) {
+                for (SegmentRecords.Record r : SegmentRecords.decode(decrypt.apply(seg))) {
+                    if (r.type() != SegmentRecords.AUDIO) {
+                        continue;
+                    }
+                    if (origin == Long.MIN_VALUE) {
+                        origin = r.arrivalMicros();
+                    }
+                    RtpPacket p;
+                    try {
+                        p = RtpPacket.parse(r.buffer(), r.offset(), r.length());
+                    } catch (IllegalArgumentException e) {
+                        continue;
+                    }
+                    Codec c = codecOf(leg, p.payloadType(), false);
+                    if (c != Codec.PCMU && c != Codec.PCMA) {
+                        continue;
+                    }
+                    if (t == null) {
+                        t = new Track(c);
+                        t.firstArrivalMicros = r.arrivalMicros();
+                    }
+                    long ext = t.extendTs(p.timestamp());
+                    if (t.firstExtTs == Long.MIN_VALUE) {
+                        t.firstExtTs = ext;
+                    }
+                    long sample = (t.firstArrivalMicros - origin) * 8 / 1000 + (ext - t.firstExtTs);
+                    if (sample < written) {
+                        continue; // duplicate or late packet: its place is already written
+                    }
+                    long gap = Math.min(sample - written, 8000L * 600);
+                    while (gap > 0) {
+                        int n = (int) Math.min(gap, pcm.length / 2);
+                        java.util.Arrays.fill(pcm, 0, n * 2, (byte) 0);
+                        f.write(pcm, 0, n * 2);
+                        gap -= n;
+                        written += n;
+                    }
+                    byte[] samples = new byte[p.payloadLength() * 2];
+                    for (int i = 0; i < p.payloadLength(); i++) {
+                        byte b = p.buffer()[p.payloadOffset() + i];
+                        short s = c == Codec.PCMU ? G711.ulaw(b) : G711.alaw(b);
+                        samples[2 * i] = (byte) s;
+                        samples[2 * i + 1] = (byte) (s >> 8);
+                    }
+                    f.write(samples);
+                    written += p.payloadLength();
+                }
+            }
+            f.seek(0);
+            f.write(wavHeader(written));
+        }
+        return written * 1000 / 8000;
+    }
+
+    private static byte[] wavHeader(long samples) {
+        long data = samples * 2;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) (36 + data));
+        b.put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        b.put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
+                .putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16);
+        b.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) data);
+        return b.array();
+    }
+}

@@ -1,0 +1,46 @@
+package org.mvtm.recording.manifest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mvtm.core.media.MediaKind;
+import org.mvtm.core.media.PayloadType;
+
+/** A recorded leg: id, directory under {@code legs/}, party and negotiated payload types. */
+public record LegEntry(String legId, String dir, String party, List<PayloadType> payloadTypes) {
+    public LegEntry {
+        payloadTypes = List.copyOf(payloadTypes);
+    }
+
+    Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("legId", legId);
+        m.put("dir", dir);
+        m.put("party", party);
+        List<Object> pts = new ArrayList<>();
+        for (PayloadType p : payloadTypes) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("pt", (long) p.number());
+            pm.put("kind", p.kind().name());
+            pm.put("encoding", p.encoding());
+            pm.put("clockRate", (long) p.clockRate());
+            pm.put("channels", (long) p.channels());
+            pts.add(pm);
+        }
+        m.put("payloadTypes", pts);
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    static LegEntry fromJson(Map<String, Object> m) {
+        List<PayloadType> pts = new ArrayList<>();
+        for (Object o : (List<Object>) m.get("payloadTypes")) {
+            Map<String, Object> pm = (Map<String, Object>) o;
+            pts.add(new PayloadType(((Long) pm.get("pt")).intValue(), MediaKind.valueOf((String) pm.get("kind")),
+                    (String) pm.get("encoding"), ((Long) pm.get("clockRate")).intValue(),
+                    ((Long) pm.get("channels")).intValue()));
+        }
+        return new LegEntry((String) m.get("legId"), (String) m.get("dir"), (String) m.get("party"), pts);
+    }
+}

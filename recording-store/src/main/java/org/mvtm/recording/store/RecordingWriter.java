@@ -1,0 +1,372 @@
+package org.mvtm.recording.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.crypto.SecretKey;
+import org.mvtm.core.id.RecordingId;
+import org.mvtm.core.media.LegDescription;
+import org.mvtm.core.media.MediaKind;
+import org.mvtm.recording.api.ActiveRecording;
+import org.mvtm.recording.api.RecordingKeys;
+import org.mvtm.recording.api.RecordingMetadata;
+import org.mvtm.recording.api.RecordingState;
+import org.mvtm.recording.api.RecordingStoreException;
+import org.mvtm.recording.api.RecordingSummary;
+import org.mvtm.recording.api.TimelineEntry;
+import org.mvtm.recording.crypto.AtomicFiles;
+import org.mvtm.recording.crypto.Hex;
+import org.mvtm.recording.crypto.SegmentCipher;
+import org.mvtm.recording.manifest.LegEntry;
+import org.mvtm.recording.manifest.Manifest;
+import org.mvtm.recording.manifest.ManifestFile;
+import org.mvtm.recording.manifest.SegmentEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One recording in progress. Media I/O threads call {@link #packet}: the bytes are copied into a bounded queue
+ * ({@code offer}, never blocking; a full queue drops and counts the packet). Timeline entries and leg
+ * announcements go to an unbounded control queue (low volume, never dropped). A single writer virtual thread owns
+ * the per-leg segment buffers and the {@link Manifest}: when a leg's segment spans the configured length it is
+ * encrypted, written to {@code <file>.tmp}, fsynced, renamed into place, chained into the manifest, and the
+ * manifest is rewritten atomically and re-signed. A disk error turns the recording DEGRADED: the call goes on,
+ * later media is dropped and counted, what is on disk stays valid.
+ */
+public final class RecordingWriter implements ActiveRecording {
+    private static final Logger log = LoggerFactory.getLogger(RecordingWriter.class);
+
+    /** Callbacks to the store, invoked on the writer thread. */
+    public interface Listener {
+        RecordingSummary sealed(RecordingWriter writer, Manifest manifest);
+
+        void failed(RecordingWriter writer, String reason);
+    }
+
+    private record Packet(String legId, byte type, long arrivalMicros, byte[] data) {
+    }
+
+    private static final class LegBuffer {
+        final String legId;
+        final String dir;
+        final SegmentRecords.Builder records = new SegmentRecords.Builder();
+        int nextIndex;
+        long segmentStartMicros;
+
+        LegBuffer(String legId, String dir, int nextIndex) {
+            this.legId = legId;
+            this.dir = dir;
+            this.nextIndex = nextIndex;
+        }
+    }
+
+    private final RecordingId id;
+    private final RecordingMetadata metadata;
+    private final Path dir;
+    private final SecretKey dataKey;
+    private final RecordingKeys keys;
+    private final SegmentCipher cipher;
+    private final Clock clock;
+    private final long segmentMicros;
+    private final Listener listener;
+    private final Manifest manifest;
+
+    private final ArrayBlockingQueue<Packet> packets;
+    private final ConcurrentLinkedQueue<Object> control = new ConcurrentLinkedQueue<>();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicReference<RecordingState> state = new AtomicReference<>(RecordingState.RECORDING);
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CompletableFuture<RecordingSummary> sealed = new CompletableFuture<>();
+    private final Map<String, LegBuffer> legs = new LinkedHashMap<>();
+    private final LegBuffer timeline;
+    private long timelineBufferedSinceMicros = Long.MAX_VALUE;
+    private Thread thread;
+
+    RecordingWriter(RecordingId id, RecordingMetadata metadata, Path dir, SecretKey dataKey, RecordingKeys keys,
+                    SegmentCipher cipher, Clock clock, long segmentMillis, int queueCapacity, Manifest manifest,
+                    Listener listener) {
+        this.id = id;
+        this.metadata = metadata;
+        this.dir = dir;
+        this.dataKey = dataKey;
+        this.keys = keys;
+        this.cipher = cipher;
+        this.clock = clock;
+        this.segmentMicros = segmentMillis * 1000;
+        this.packets = new ArrayBlockingQueue<>(queueCapacity);
+        this.manifest = manifest;
+        this.listener = listener;
+        this.timeline = new LegBuffer(Manifest.TIMELINE_LEG, LegDirs.dirFor(Manifest.TIMELINE_LEG), 0);
+    }
+
+    void start() {
+        thread = Thread.ofVirtual().name("recording-writer-" + id).start(this::run);
+    }
+
+    @Override
+    public RecordingId id() {
+        return id;
+    }
+
+    @Override
+    public RecordingMetadata metadata() {
+        return metadata;
+    }
+
+    @Override
+    public RecordingState state() {
+        return state.get();
+    }
+
+    public long droppedPackets() {
+        return dropped.get();
+    }
+
+    @Override
+    public void legAdded(LegDescription leg) {
+        if (!closing.get()) {
+            control.add(leg);
+        }
+    }
+
+    @Override
+    public void packet(String legId, MediaKind kind, long arrivalEpochMicros, byte[] buffer, int offset, int length) {
+        if (closing.get() || state.get() != RecordingState.RECORDING) {
+            dropped.incrementAndGet();
+            return;
+        }
+        byte[] copy = new byte[length];
+        System.arraycopy(buffer, offset, copy, 0, length);
+        byte type = kind == MediaKind.VIDEO ? SegmentRecords.VIDEO : SegmentRecords.AUDIO;
+        if (!packets.offer(new Packet(legId, type, arrivalEpochMicros, copy))) {
+            dropped.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void appendTimeline(TimelineEntry entry) {
+        if (closing.get()) {
+            throw new IllegalStateException("recording " + id + " is " + state.get() + ": cannot append "
+                    + entry.kind() + " to its timeline");
+        }
+        control.add(entry);
+    }
+
+    @Override
+    public void closed() {
+        Thread.ofVirtual().name("recording-seal-" + id).start(this::seal);
+    }
+
+    @Override
+    public RecordingSummary seal() {
+        closing.set(true);
+        try {
+            return sealed.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RecordingStoreException("interrupted while sealing recording " + id, e);
+        } catch (ExecutionException e) {
+            throw new RecordingStoreException("sealing recording " + id + " failed: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                drainControl();
+                Packet p = packets.poll(20, TimeUnit.MILLISECONDS);
+                int n = 0;
+                while (p != null) {
+                    handle(p);
+                    if (++n >= 512) {
+                        break;
+                    }
+                    p = packets.poll();
+                }
+                rollIdle();
+                if (closing.get() && packets.isEmpty()) {
+                    drainControl();
+                    break;
+                }
+            }
+            finish();
+        } catch (Throwable t) {
+            log.error("recording {} writer failed", id, t);
+            sealed.completeExceptionally(t);
+        }
+    }
+
+    private void drainControl() {
+        Object o;
+        while ((o = control.poll()) != null) {
+            if (o instanceof LegDescription leg) {
+                addLeg(leg);
+            } else if (o instanceof TimelineEntry e) {
+                bufferTimeline(e);
+            }
+        }
+    }
+
+    private void addLeg(LegDescription leg) {
+        LegEntry previous = manifest.legs().get(leg.legId());
+        manifest.addLeg(new LegEntry(leg.legId(), LegDirs.dirFor(leg.legId()), leg.party(), leg.payloadTypes()));
+        bufferTimeline(new TimelineEntry(clock.instant(), TimelineEntry.Kind.LEG_ADDED, leg.party(),
+                leg.party() + " leg " + leg.legId() + " joined", Map.of("legId", leg.legId())));
+        if (previous == null || !previous.party().equals(leg.party())) {
+            writeManifest();
+        }
+    }
+
+    private void bufferTimeline(TimelineEntry e) {
+        byte[] json = TimelineCodec.encode(e);
+        if (timeline.records.isEmpty()) {
+            timelineBufferedSinceMicros = micros(clock.instant());
+        }
+        timeline.records.add(SegmentRecords.TIMELINE, micros(e.at()), json, 0, json.length);
+    }
+
+    private void handle(Packet p) {
+        if (state.get() != RecordingState.RECORDING) {
+            dropped.incrementAndGet();
+            return;
+        }
+        LegBuffer leg = legs.get(p.legId());
+        if (leg == null) {
+            if (!manifest.legs().containsKey(p.legId())) {
+                manifest.addLeg(new LegEntry(p.legId(), LegDirs.dirFor(p.legId()), "unknown", List.of()));
+            }
+            leg = new LegBuffer(p.legId(), LegDirs.dirFor(p.legId()), manifest.nextIndex(p.legId()));
+            legs.put(p.legId(), leg);
+        }
+        if (!leg.records.isEmpty() && p.arrivalMicros() - leg.segmentStartMicros >= segmentMicros) {
+            flush(leg);
+            flush(timeline);
+            writeManifest();
+        }
+        if (leg.records.isEmpty()) {
+            leg.segmentStartMicros = p.arrivalMicros();
+        }
+        leg.records.add(p.type(), p.arrivalMicros(), p.data(), 0, p.data().length);
+    }
+
+    /** Closes segments of legs that went quiet, and flushes the timeline once per segment length. */
+    private void rollIdle() {
+        long now = micros(clock.instant());
+        boolean wrote = false;
+        for (LegBuffer leg : legs.values()) {
+            if (!leg.records.isEmpty() && now - leg.segmentStartMicros >= segmentMicros + segmentMicros / 2) {
+                wrote |= flush(leg);
+            }
+        }
+        if (!timeline.records.isEmpty() && now - timelineBufferedSinceMicros >= segmentMicros) {
+            wrote |= flush(timeline);
+        }
+        if (wrote) {
+            writeManifest();
+        }
+    }
+
+    private void finish() {
+        bufferTimeline(TimelineEntry.event(clock.instant(), TimelineEntry.Kind.RECORDING_SEALED, "system",
+                "recording sealed"));
+        for (LegBuffer leg : legs.values()) {
+            flush(leg);
+        }
+        flush(timeline);
+        manifest.droppedPackets(dropped.get());
+        manifest.endedAt(clock.instant());
+        RecordingLifecycle.check(state.get(), RecordingState.SEALED);
+        manifest.state(RecordingState.SEALED);
+        writeManifest();
+        state.set(RecordingState.SEALED);
+        sealed.complete(listener.sealed(this, manifest));
+    }
+
+    /** Encrypts and writes the buffered records of {@code leg} as its next segment; false when nothing written. */
+    private boolean flush(LegBuffer leg) {
+        if (leg.records.isEmpty()) {
+            return false;
+        }
+        if (state.get() != RecordingState.RECORDING) {
+            dropped.addAndGet(leg.records.count());
+            leg.records.reset();
+            return false;
+        }
+        int index = leg.nextIndex;
+        String file = LegDirs.segmentFile(leg.dir, index);
+        try {
+            byte[] sealedBytes = cipher.encrypt(dataKey, SegmentCipher.aad(id.value(), leg.legId, index),
+                    leg.records.array(), 0, leg.records.size());
+            Path target = dir.resolve(file);
+            Files.createDirectories(target.getParent());
+            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer b = ByteBuffer.wrap(sealedBytes);
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+                ch.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.syncDirectory(target.getParent());
+            SegmentEntry e = manifest.append(leg.legId, index, file, leg.records.firstMicros(),
+                    leg.records.lastMicros(), leg.records.count(), leg.records.size(),
+                    Hex.of(Hex.sha256(sealedBytes)));
+            log.debug("recording {} wrote segment {}", id, e.name());
+            leg.nextIndex++;
+            return true;
+        } catch (IOException | RuntimeException e) {
+            dropped.addAndGet(leg.records.count());
+            degrade("writing segment " + leg.legId + "/" + index + " failed: " + e);
+            return false;
+        } finally {
+            leg.records.reset();
+            if (leg == timeline) {
+                timelineBufferedSinceMicros = Long.MAX_VALUE;
+            }
+        }
+    }
+
+    private void writeManifest() {
+        try {
+            manifest.droppedPackets(dropped.get());
+            ManifestFile.write(dir, manifest, keys);
+        } catch (IOException | RuntimeException e) {
+            degrade("writing the manifest failed: " + e);
+        }
+    }
+
+    private void degrade(String reason) {
+        log.error("recording {} degraded: {}", id, reason);
+        RecordingState from = state.get();
+        if (from == RecordingState.RECORDING) {
+            state.set(RecordingLifecycle.check(from, RecordingState.DEGRADED));
+            manifest.state(RecordingState.DEGRADED);
+        }
+        manifest.addProblem(clock.instant() + " " + reason);
+        listener.failed(this, reason);
+    }
+
+    static long micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
+    }
+}

@@ -1,0 +1,104 @@
+package org.mvtm.recording;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.mvtm.core.Channel;
+import org.mvtm.core.Language;
+import org.mvtm.core.Region;
+import org.mvtm.core.event.ContactEvent;
+import org.mvtm.core.event.InProcessEventBus;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.ConversationId;
+import org.mvtm.core.id.CustomerId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.id.QueueId;
+import org.mvtm.core.media.LegDescription;
+import org.mvtm.core.media.MediaKind;
+import org.mvtm.core.media.PayloadType;
+import org.mvtm.recording.api.ActiveRecording;
+import org.mvtm.recording.api.RecordingKeys;
+import org.mvtm.recording.api.RecordingMetadata;
+import org.mvtm.recording.api.RecordingStore;
+import org.mvtm.recording.api.RecordingStoreConfig;
+import org.mvtm.recording.api.RecordingStores;
+import org.mvtm.recording.api.Role;
+import org.mvtm.recording.api.Viewer;
+
+/** A store in a temp directory with a hand-driven clock and a recorded event stream. */
+public final class StoreFixture implements AutoCloseable {
+    public static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
+    public static final PayloadType OPUS = new PayloadType(111, MediaKind.AUDIO, "opus", 48000, 2);
+    public static final PayloadType VP8 = new PayloadType(96, MediaKind.VIDEO, "VP8", 90000, 0);
+    public static final PayloadType PCMU = new PayloadType(0, MediaKind.AUDIO, "PCMU", 8000, 1);
+
+    public final Path dir;
+    public final MutableClock clock = new MutableClock(T0);
+    public final InProcessEventBus bus = new InProcessEventBus();
+    public final List<ContactEvent> events = new CopyOnWriteArrayList<>();
+    public final RecordingKeys keys;
+    public RecordingStoreConfig config;
+    public RecordingStore store;
+
+    public StoreFixture(Path dir) {
+        this(dir, RecordingKeys.generate(), Duration.ofSeconds(1));
+    }
+
+    public StoreFixture(Path dir, RecordingKeys keys, Duration segment) {
+        this.dir = dir;
+        this.keys = keys;
+        bus.subscribe(ContactEvent.class, events::add);
+        this.config = RecordingStoreConfig.defaults(dir.resolve("data"), keys).withSegmentLength(segment);
+        this.store = RecordingStores.open(config, clock, bus);
+    }
+
+    public void reopen() {
+        store.close();
+        store = RecordingStores.open(config, clock, bus);
+    }
+
+    public static Viewer compliance(Region... regions) {
+        return new Viewer("carol", Set.of(Role.COMPLIANCE), Set.of(regions), "complaint review 2026-114");
+    }
+
+    public static RecordingMetadata metadata(Region region, String customerName, Channel channel, Language lang) {
+        return new RecordingMetadata(InteractionId.random(), ConversationId.random(), channel,
+                CustomerId.of("cust-" + customerName.toLowerCase().replace(' ', '-')), customerName,
+                AgentId.of("adv-li"), "Li Wei", QueueId.of("cards"), region, lang, T0);
+    }
+
+    public ActiveRecording startHk() {
+        return store.start(metadata(Region.HK, "Mary Chan", Channel.VIDEO, Language.EN));
+    }
+
+    /**
+     * Feeds {@code seconds} of synthetic audio (50 packets/s) on leg "customer" and advisor, at arrival times from
+     * T0, with a recognisable plaintext marker in every payload.
+     */
+    public static void feedAudio(ActiveRecording r, double seconds) {
+        r.legAdded(new LegDescription("customer", "customer", List.of(OPUS)));
+        r.legAdded(new LegDescription("advisor", "advisor", List.of(OPUS)));
+        long t0 = Rtp.micros(T0);
+        int n = (int) (seconds * 50);
+        for (int i = 0; i < n; i++) {
+            byte[] payload = ("PLAINTEXT-MARKER-" + i).getBytes(StandardCharsets.US_ASCII);
+            byte[] c = Rtp.packet(111, false, i, i * 960L, 1111, payload);
+            byte[] a = Rtp.packet(111, false, i, i * 960L, 2222, payload);
+            r.packet("customer", MediaKind.AUDIO, t0 + i * 20_000L, c, 0, c.length);
+            r.packet("advisor", MediaKind.AUDIO, t0 + i * 20_000L + 500, a, 0, a.length);
+        }
+    }
+
+    public Path recordingDir(String id) {
+        return config.dataDir().resolve("recordings").resolve(id);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
