@@ -1,23 +1,145 @@
 package org.mvtm.media.embedded;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.EmbeddedMediaConfig;
+import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.api.MediaEventListener;
-import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaSession;
+import org.mvtm.media.dtls.DtlsCertificate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Embedded relay (work in progress). */
+/**
+ * The embedded Java relay. Owns: the DTLS certificate, the port allocator, one platform scheduler thread
+ * ("media-timer": watchdog every 200 ms and announcement pacing) and, per leg, a virtual receive thread (plus a
+ * virtual DTLS thread for browser legs). {@link #close()} releases every session and stops the scheduler.
+ */
 public final class EmbeddedMediaServer implements MediaServer {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMediaServer.class);
+    final EmbeddedMediaConfig config;
+    final Clock clock;
+    final PortAllocator ports;
+    final DtlsCertificate certificate;
+    final BcTlsCrypto tlsCrypto = new BcTlsCrypto(new SecureRandom());
+    final ScheduledExecutorService scheduler;
+    final AudioClips clips = new AudioClips();
+    private final ConcurrentHashMap<InteractionId, EmbeddedMediaSession> sessions = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<MediaEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger mediaThreads = new AtomicInteger();
+    private volatile boolean closed;
+
     public EmbeddedMediaServer(EmbeddedMediaConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.ports = new PortAllocator(config.bindAddress(), config.portMin(), config.portMax());
+        this.certificate = DtlsCertificate.generate(clock);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "media-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(this::watchdog, 200, 200, TimeUnit.MILLISECONDS);
     }
 
-    @Override public MediaSession session(InteractionId interaction) { throw new MediaException("embedded relay not built yet"); }
-    @Override public Optional<MediaSession> find(InteractionId interaction) { return Optional.empty(); }
-    @Override public Registration addListener(MediaEventListener listener) { return () -> { }; }
-    @Override public Set<InteractionId> activeSessions() { return Set.of(); }
-    @Override public void close() { }
+    @Override
+    public MediaSession session(InteractionId interaction) {
+        if (closed) {
+            throw new org.mvtm.media.api.MediaException("media server is closed");
+        }
+        return sessions.computeIfAbsent(interaction, id -> new EmbeddedMediaSession(this, id));
+    }
+
+    @Override
+    public Optional<MediaSession> find(InteractionId interaction) {
+        return Optional.ofNullable(sessions.get(interaction));
+    }
+
+    @Override
+    public Registration addListener(MediaEventListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public Set<InteractionId> activeSessions() {
+        return Set.copyOf(sessions.keySet());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (EmbeddedMediaSession s : sessions.values()) {
+            s.release();
+        }
+        scheduler.shutdownNow();
+    }
+
+    /** The relay's certificate fingerprint (what answers carry in {@code a=fingerprint}). */
+    public String certificateFingerprint() {
+        return certificate.sha256Fingerprint();
+    }
+
+    /** UDP media sockets currently open. */
+    public int openPorts() {
+        return ports.openPorts();
+    }
+
+    /** Receive and DTLS threads currently running. */
+    public int mediaThreads() {
+        return mediaThreads.get();
+    }
+
+    void threadStarted() {
+        mediaThreads.incrementAndGet();
+    }
+
+    void threadStopped() {
+        mediaThreads.decrementAndGet();
+    }
+
+    void forget(EmbeddedMediaSession session) {
+        sessions.remove(session.interaction(), session);
+    }
+
+    /** Closes a leg off the thread that noticed its failure (which may be the leg's own thread). */
+    void closeLater(Leg leg) {
+        Thread.ofVirtual().name("media-close-" + leg.id).start(leg::close);
+    }
+
+    void publish(MediaEvent event) {
+        LOG.debug("{}", event);
+        for (MediaEventListener l : listeners) {
+            try {
+                l.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.warn("media event listener failed on {}", event, e);
+            }
+        }
+    }
+
+    private void watchdog() {
+        try {
+            Instant now = clock.instant();
+            for (EmbeddedMediaSession s : sessions.values()) {
+                for (Leg leg : s.snapshot()) {
+                    leg.check(now, config.noMediaTimeout());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("media watchdog failed", e);
+        }
+    }
 }

@@ -1,0 +1,587 @@
+package org.mvtm.media.embedded;
+
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.media.MediaKind;
+import org.mvtm.core.media.MediaPacketSink;
+import org.mvtm.media.api.LegInfo;
+import org.mvtm.media.api.MediaEvent;
+import org.mvtm.media.api.MediaException;
+import org.mvtm.media.api.MediaSession;
+import org.mvtm.media.dtls.DtlsSrtpServer;
+import org.mvtm.media.rtp.OutboundStream;
+import org.mvtm.media.rtp.Rtp;
+import org.mvtm.media.sdp.AnswerWriter;
+import org.mvtm.media.sdp.Codec;
+import org.mvtm.media.sdp.CodecChooser;
+import org.mvtm.media.sdp.MediaDescription;
+import org.mvtm.media.sdp.SdpException;
+import org.mvtm.media.sdp.SessionDescription;
+import org.mvtm.media.stun.IceLiteResponder;
+
+/**
+ * The legs of one call and the relay between them. Topology changes (add/remove/connect/hold/recording) take the
+ * session lock; the packet path reads volatile snapshots ({@link Leg#targets}, {@link #sink}) and never locks the
+ * session.
+ *
+ * <p>Relay path for one packet from leg A (on A's receive thread, in A's receive buffer):
+ * <pre>
+ *   decrypted RTP -> recording tap (sink.packet, no copy) -> for each target B of A:
+ *       [copy to A's fan-out buffer unless B is the last target] -> B: PT map by codec name -> SSRC/seq/ts
+ *       rewrite -> SRTP protect in place -> send
+ * </pre>
+ */
+final class EmbeddedMediaSession implements MediaSession {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ICE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    final EmbeddedMediaServer server;
+    private final InteractionId interaction;
+    private final Map<String, Leg> legs = new LinkedHashMap<>();
+    private final Set<Set<String>> connections = new HashSet<>();
+    private volatile MediaPacketSink sink;
+    private volatile boolean released;
+
+    EmbeddedMediaSession(EmbeddedMediaServer server, InteractionId interaction) {
+        this.server = server;
+        this.interaction = interaction;
+    }
+
+    @Override
+    public InteractionId interaction() {
+        return interaction;
+    }
+
+    @Override
+    public String addWebRtcLeg(String legId, String party, String sdpOffer) {
+        checkNewLeg(legId, party);
+        SessionDescription offer = SessionDescription.parse(sdpOffer);
+        List<AnswerWriter.Section> sections = new ArrayList<>();
+        List<Codec> negotiated = new ArrayList<>();
+        String ufrag = null;
+        String pwd = null;
+        String fpHash = null;
+        String fp = null;
+        long audioSsrc = OutboundStream.randomSsrc();
+        long videoSsrc = OutboundStream.randomSsrc();
+        Set<MediaKind> taken = new HashSet<>();
+        for (MediaDescription m : offer.media()) {
+            if (m.kind().isEmpty() || m.port() == 0 || !m.protocol().contains("SAVPF")
+                    || taken.contains(m.kind().get())) {
+                sections.add(new AnswerWriter.Section(m, List.of(), 0));
+                continue;
+            }
+            MediaKind kind = m.kind().get();
+            Optional<Codec> chosen = CodecChooser.choose(m, preferredCodecs(party, kind));
+            if (chosen.isEmpty()) {
+                sections.add(new AnswerWriter.Section(m, List.of(), 0));
+                continue;
+            }
+            if (m.iceUfrag() == null || m.icePwd() == null) {
+                throw new SdpException("WebRTC offer m=" + m.media() + " has no a=ice-ufrag/a=ice-pwd");
+            }
+            if (m.fingerprint() == null) {
+                throw new SdpException("WebRTC offer m=" + m.media() + " has no a=fingerprint");
+            }
+            if ("passive".equals(m.setup())) {
+                throw new SdpException("WebRTC offer says a=setup:passive; the bridge is always DTLS passive");
+            }
+            ufrag = ufrag == null ? m.iceUfrag() : ufrag;
+            pwd = pwd == null ? m.icePwd() : pwd;
+            fpHash = fpHash == null ? m.fingerprintHash() : fpHash;
+            fp = fp == null ? m.fingerprint() : fp;
+            List<Codec> codecs = new ArrayList<>();
+            codecs.add(chosen.get());
+            CodecChooser.telephoneEvent(m, chosen.get()).ifPresent(codecs::add);
+            negotiated.addAll(codecs);
+            taken.add(kind);
+            sections.add(new AnswerWriter.Section(m, codecs, kind == MediaKind.AUDIO ? audioSsrc : videoSsrc));
+        }
+        if (negotiated.isEmpty()) {
+            throw new SdpException("WebRTC offer has no audio or video m-line with a codec the bridge relays "
+                    + CodecChooser.RELAYABLE);
+        }
+        if (!Set.of("sha-1", "sha-224", "sha-256", "sha-384", "sha-512").contains(fpHash)) {
+            throw new SdpException("unsupported a=fingerprint hash " + fpHash);
+        }
+        String localUfrag = randomIce(8);
+        String localPwd = randomIce(24);
+        DatagramChannel channel = server.ports.bind();
+        try {
+            IceLiteResponder ice = new IceLiteResponder(localUfrag, localPwd, ufrag);
+            DtlsSrtpServer dtls = new DtlsSrtpServer(server.tlsCrypto, server.certificate, fpHash, fp);
+            WebRtcLeg leg = new WebRtcLeg(legId, party, this, channel, server.clock.instant(), ice, dtls);
+            leg.negotiated(negotiated);
+            String answer = AnswerWriter.webRtcAnswer(RANDOM.nextLong(1, Long.MAX_VALUE), sections,
+                    new AnswerWriter.Transport(localUfrag, localPwd, server.certificate.sha256Fingerprint(),
+                            server.config.publicAddress(), leg.local.getPort(), "mvtm-" + interaction.value(),
+                            "mvtm-" + legId));
+            leg.useSsrcs(audioSsrc, videoSsrc);
+            register(leg);
+            return answer;
+        } catch (RuntimeException e) {
+            server.ports.release(channel);
+            throw e;
+        }
+    }
+
+
+    @Override
+    public void addRemoteCandidate(String legId, String candidateLine) {
+        Leg leg = leg(legId);
+        if (!(leg instanceof WebRtcLeg)) {
+            throw new MediaException("leg " + legId + " is not a WebRTC leg; it takes no ICE candidates");
+        }
+        String c = candidateLine == null ? "" : candidateLine.strip();
+        if (c.startsWith("a=")) {
+            c = c.substring(2);
+        }
+        if (c.isEmpty() || c.equals("end-of-candidates")) {
+            return;
+        }
+        String[] p = c.split("\\s+");
+        if (!p[0].startsWith("candidate:") || p.length < 8 || !p[6].equals("typ")) {
+            throw new MediaException("not an ICE candidate line: '" + candidateLine + "'");
+        }
+        // ICE-lite: the browser's checks tell us its address; candidates are only validated.
+    }
+
+    @Override
+    public String addRtpLeg(String legId, String party, String sdpOffer) {
+        checkNewLeg(legId, party);
+        SessionDescription offer = SessionDescription.parse(sdpOffer);
+        MediaDescription audio = offer.first(MediaKind.AUDIO)
+                .orElseThrow(() -> new SdpException("SIP offer has no m=audio line with a non-zero port"));
+        if (!audio.protocol().startsWith("RTP/AVP")) {
+            throw new SdpException("SIP offer m=audio uses " + audio.protocol() + "; only plain RTP/AVP is supported");
+        }
+        if (audio.connectionAddress() == null) {
+            throw new SdpException("SIP offer has no c= line");
+        }
+        Codec chosen = CodecChooser.choose(audio, preferredCodecs(party, MediaKind.AUDIO))
+                .orElseThrow(() -> new SdpException("SIP offer has no codec the bridge relays " + audio.codecs()));
+        List<Codec> codecs = new ArrayList<>();
+        codecs.add(chosen);
+        CodecChooser.telephoneEvent(audio, chosen).ifPresent(codecs::add);
+        DatagramChannel channel = server.ports.bind();
+        try {
+            RtpLeg leg = new RtpLeg(legId, party, this, channel, server.clock.instant());
+            leg.negotiated(codecs);
+            register(leg);
+            leg.remote(new InetSocketAddress(audio.connectionAddress(), audio.port()));
+            return AnswerWriter.rtpAudio(RANDOM.nextLong(1, Long.MAX_VALUE), server.config.publicAddress(),
+                    leg.local.getPort(), codecs, answerDirection(audio.direction()));
+        } catch (RuntimeException e) {
+            server.ports.release(channel);
+            throw e;
+        }
+    }
+
+    @Override
+    public String createRtpOffer(String legId, String party) {
+        checkNewLeg(legId, party);
+        List<Codec> codecs = AnswerWriter.sipOfferCodecs(preferredCodecs(party, MediaKind.AUDIO));
+        DatagramChannel channel = server.ports.bind();
+        try {
+            RtpLeg leg = new RtpLeg(legId, party, this, channel, server.clock.instant());
+            leg.negotiated(codecs);
+            register(leg);
+            return AnswerWriter.rtpAudio(RANDOM.nextLong(1, Long.MAX_VALUE), server.config.publicAddress(),
+                    leg.local.getPort(), codecs, "sendrecv");
+        } catch (RuntimeException e) {
+            server.ports.release(channel);
+            throw e;
+        }
+    }
+
+    @Override
+    public void applyRtpAnswer(String legId, String sdpAnswer) {
+        Leg leg = leg(legId);
+        if (!(leg instanceof RtpLeg rtp)) {
+            throw new MediaException("leg " + legId + " is not an RTP leg");
+        }
+        SessionDescription answer = SessionDescription.parse(sdpAnswer);
+        MediaDescription audio = answer.first(MediaKind.AUDIO)
+                .orElseThrow(() -> new SdpException("SIP answer has no m=audio line with a non-zero port"));
+        if (audio.connectionAddress() == null) {
+            throw new SdpException("SIP answer has no c= line");
+        }
+        Codec chosen = audio.codecs().stream()
+                .filter(c -> !c.isTelephoneEvent() && leg.codecFor(MediaKind.AUDIO, c.key()) != null).findFirst()
+                .orElseThrow(() -> new SdpException("SIP answer accepted none of the offered codecs: "
+                        + audio.codecs()));
+        List<Codec> codecs = new ArrayList<>();
+        codecs.add(chosen);
+        CodecChooser.telephoneEvent(audio, chosen).ifPresent(codecs::add);
+        rtp.negotiated(codecs);
+        rtp.remote(new InetSocketAddress(audio.connectionAddress(), audio.port()));
+    }
+
+    @Override
+    public void connect(String legA, String legB) {
+        synchronized (this) {
+            Leg a = leg(legA);
+            Leg b = leg(legB);
+            if (a == b) {
+                throw new MediaException("cannot connect leg " + legA + " to itself");
+            }
+            connections.add(Set.of(legA, legB));
+            recomputeTargets();
+        }
+    }
+
+    @Override
+    public void startRecording(MediaPacketSink newSink) {
+        if (newSink == null) {
+            throw new MediaException("recording sink is null");
+        }
+        MediaPacketSink old;
+        synchronized (this) {
+            checkOpen();
+            old = sink;
+            for (Leg leg : legs.values()) {
+                newSink.legAdded(leg.description());
+            }
+            sink = newSink;
+        }
+        if (old != null) {
+            old.closed();
+        }
+        for (Leg leg : snapshot()) {
+            requestKeyframe(leg);
+        }
+    }
+
+    @Override
+    public void stopRecording() {
+        MediaPacketSink old;
+        synchronized (this) {
+            old = sink;
+            sink = null;
+        }
+        if (old != null) {
+            old.closed();
+        }
+    }
+
+    @Override
+    public void playAudio(String legId, Path wavOrRaw, boolean loop) {
+        Leg leg = leg(legId);
+        Codec codec = leg.mainCodec(MediaKind.AUDIO);
+        if (codec == null || !(codec.key().equals("PCMU") || codec.key().equals("PCMA"))) {
+            throw new MediaException("playAudio needs PCMU or PCMA on leg " + legId + " but it negotiated "
+                    + (codec == null ? "no audio" : codec.name()));
+        }
+        AudioClip clip = server.clips.load(wavOrRaw, codec.key());
+        AudioPlayer next = new AudioPlayer(leg, clip, codec, loop, server.scheduler);
+        AudioPlayer previous = leg.player;
+        leg.player = next;
+        if (previous != null) {
+            previous.stop();
+        }
+        next.start();
+    }
+
+    @Override
+    public void stopAudio(String legId) {
+        Leg leg = leg(legId);
+        AudioPlayer p = leg.player;
+        leg.player = null;
+        if (p != null) {
+            p.stop();
+        }
+    }
+
+    @Override
+    public void hold(String legId, boolean onHold) {
+        leg(legId).onHold = onHold;
+    }
+
+    @Override
+    public void removeLeg(String legId) {
+        Leg leg;
+        synchronized (this) {
+            leg = leg(legId);
+            legs.remove(legId);
+            connections.removeIf(c -> c.contains(legId));
+            recomputeTargets();
+        }
+        leg.close();
+        publish(new MediaEvent.LegClosed(interaction, legId, "removed", server.clock.instant()));
+    }
+
+    /** A leg that failed (ICE/DTLS) is closed and removed; the event was already published. */
+    void removeFailedLeg(Leg leg, MediaEvent cause) {
+        synchronized (this) {
+            if (legs.get(leg.id) != leg) {
+                return;
+            }
+            legs.remove(leg.id);
+            connections.removeIf(c -> c.contains(leg.id));
+            recomputeTargets();
+        }
+        server.closeLater(leg);
+        publish(new MediaEvent.LegClosed(interaction, leg.id, cause.getClass().getSimpleName(),
+                server.clock.instant()));
+    }
+
+    @Override
+    public List<LegInfo> legs() {
+        synchronized (this) {
+            return legs.values().stream().map(Leg::info).toList();
+        }
+    }
+
+    @Override
+    public void release() {
+        List<Leg> all;
+        synchronized (this) {
+            if (released) {
+                return;
+            }
+            released = true;
+            all = new ArrayList<>(legs.values());
+            legs.clear();
+            connections.clear();
+        }
+        stopRecording();
+        for (Leg leg : all) {
+            leg.close();
+            publish(new MediaEvent.LegClosed(interaction, leg.id, "released", server.clock.instant()));
+        }
+        server.forget(this);
+    }
+
+    boolean released() {
+        return released;
+    }
+
+    void publish(MediaEvent event) {
+        server.publish(event);
+    }
+
+    /** Every call's legs, for the watchdog. */
+    List<Leg> snapshot() {
+        synchronized (this) {
+            return new ArrayList<>(legs.values());
+        }
+    }
+
+    // ---- packet path -------------------------------------------------------------------------------------
+
+    void relay(Leg from, byte[] buf, int off, int len, Codec codec, Instant now) {
+        MediaPacketSink s = sink;
+        if (s != null) {
+            try {
+                s.packet(from.id, codec.kind(), now.getEpochSecond() * 1_000_000L + now.getNano() / 1000,
+                        buf, off, len);
+            } catch (RuntimeException e) {
+                // a failing recorder must not stop the call
+            }
+        }
+        if (from.onHold) {
+            return;
+        }
+        Leg[] targets = from.targets;
+        int last = -1;
+        for (int i = 0; i < targets.length; i++) {
+            if (accepts(targets[i], codec)) {
+                last = i;
+            }
+        }
+        for (int i = 0; i <= last; i++) {
+            Leg to = targets[i];
+            if (!accepts(to, codec)) {
+                continue;
+            }
+            if (i == last) {
+                to.sendRtpFrom(from, buf, off, len, codec);
+            } else {
+                System.arraycopy(buf, off, from.fanOutBuffer, 0, len);
+                to.sendRtpFrom(from, from.fanOutBuffer, 0, len, codec);
+            }
+        }
+    }
+
+    private static boolean accepts(Leg to, Codec codec) {
+        return !to.onHold && !to.closed && to.ready()
+                && !(codec.kind() == MediaKind.AUDIO && to.player != null)
+                && to.codecFor(codec.kind(), codec.key()) != null;
+    }
+
+    /**
+     * RTCP from {@code leg}'s peer: feedback (NACK, PLI, FIR) about a stream the bridge sends to it is rewritten
+     * to the original sender's SSRC and sequence numbers and forwarded to that sender's leg.
+     */
+    void rtcpReceived(Leg leg, byte[] buf, int off, int len) {
+        int p = off;
+        int end = off + len;
+        while (p + 12 <= end) {
+            int pt = buf[p + 1] & 0xFF;
+            int plen = (Rtp.readUint16(buf, p + 2) + 1) * 4;
+            if (plen < 4 || p + plen > end) {
+                return;
+            }
+            if ((pt == 205 || pt == 206) && plen >= 12) {
+                forwardFeedback(leg, buf, p, plen, pt, buf[p] & 0x1F);
+            }
+            p += plen;
+        }
+    }
+
+    private void forwardFeedback(Leg receiver, byte[] buf, int p, int plen, int pt, int fmt) {
+        boolean fir = pt == 206 && fmt == 4;
+        boolean pli = pt == 206 && fmt == 1;
+        boolean nack = pt == 205 && fmt == 1;
+        if (!fir && !pli && !nack) {
+            return;
+        }
+        long mediaSsrc = Rtp.readUint32(buf, p + (fir ? 12 : 8));
+        OutboundStream stream = receiver.outboundBySsrc(mediaSsrc);
+        if (stream == null || !(stream.source() instanceof Leg sender)) {
+            return;
+        }
+        byte[] out = new byte[plen + 32];
+        System.arraycopy(buf, p, out, 0, plen);
+        Rtp.writeInt(out, 4, (int) sender.videoOut.ssrc());
+        if (fir) {
+            Rtp.writeInt(out, 12, (int) stream.sourceSsrc());
+        } else {
+            Rtp.writeInt(out, 8, (int) stream.sourceSsrc());
+        }
+        if (nack) {
+            for (int q = 12; q + 4 <= plen; q += 4) {
+                Rtp.writeShort(out, q, stream.toSourceSequence(Rtp.readUint16(out, q)));
+            }
+        }
+        sender.sendRtcp(out, 0, plen);
+    }
+
+    /** A leg can now receive media: ask the video senders connected to it for a keyframe. */
+    void legReady(Leg leg) {
+        for (Leg source : leg.targets) {
+            requestKeyframe(source);
+        }
+    }
+
+    private void requestKeyframe(Leg sender) {
+        long ssrc = sender.inboundVideoSsrc;
+        if (ssrc != 0 && sender.ready()) {
+            byte[] pli = new byte[12 + 32];
+            int n = Rtp.writePli(pli, 0, sender.videoOut.ssrc(), ssrc);
+            sender.sendRtcp(pli, 0, n);
+        }
+    }
+
+    // ---- topology ------------------------------------------------------------------------------------------
+
+    private void register(Leg leg) {
+        synchronized (this) {
+            checkOpen();
+            if (legs.containsKey(leg.id)) {
+                throw new MediaException("leg " + leg.id + " already exists in call " + interaction);
+            }
+            legs.put(leg.id, leg);
+            for (Leg other : legs.values()) {
+                if (other != leg && !other.party.equals(leg.party)) {
+                    connections.add(Set.of(leg.id, other.id));
+                }
+            }
+            recomputeTargets();
+            MediaPacketSink s = sink;
+            if (s != null) {
+                s.legAdded(leg.description());
+            }
+        }
+        leg.start();
+    }
+
+    private void recomputeTargets() {
+        for (Leg leg : legs.values()) {
+            List<Leg> t = new ArrayList<>();
+            for (Set<String> c : connections) {
+                if (c.contains(leg.id)) {
+                    for (String other : c) {
+                        if (!other.equals(leg.id) && legs.containsKey(other)) {
+                            t.add(legs.get(other));
+                        }
+                    }
+                }
+            }
+            leg.targets = t.toArray(new Leg[0]);
+        }
+    }
+
+    private List<String> preferredCodecs(String party, MediaKind kind) {
+        synchronized (this) {
+            List<String> keys = new ArrayList<>();
+            for (Leg l : legs.values()) {
+                if (!l.party.equals(party)) {
+                    Codec c = l.mainCodec(kind);
+                    if (c != null && !keys.contains(c.key())) {
+                        keys.add(c.key());
+                    }
+                }
+            }
+            return keys;
+        }
+    }
+
+    private void checkNewLeg(String legId, String party) {
+        if (legId == null || legId.isBlank()) {
+            throw new MediaException("leg id must not be blank");
+        }
+        if (!CUSTOMER.equals(party) && !ADVISOR.equals(party)) {
+            throw new MediaException("party must be '" + CUSTOMER + "' or '" + ADVISOR + "' but was '" + party + "'");
+        }
+        synchronized (this) {
+            checkOpen();
+            if (legs.containsKey(legId)) {
+                throw new MediaException("leg " + legId + " already exists in call " + interaction);
+            }
+        }
+    }
+
+    private void checkOpen() {
+        if (released) {
+            throw new MediaException("media session of " + interaction + " was released");
+        }
+    }
+
+    private Leg leg(String legId) {
+        synchronized (this) {
+            Leg leg = legs.get(legId);
+            if (leg == null) {
+                throw new MediaException("no leg " + legId + " in call " + interaction + "; legs are " + legs.keySet());
+            }
+            return leg;
+        }
+    }
+
+    private static String answerDirection(String offered) {
+        return switch (offered) {
+            case "sendonly" -> "recvonly";
+            case "recvonly" -> "sendonly";
+            case "inactive" -> "inactive";
+            default -> "sendrecv";
+        };
+    }
+
+    private static String randomIce(int n) {
+        StringBuilder b = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            b.append(ICE_CHARS.charAt(RANDOM.nextInt(ICE_CHARS.length())));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,88 @@
+package org.mvtm.media.embedded;
+
+/** ITU-T G.711 mu-law and A-law conversion (the classic Sun reference algorithm). */
+final class G711 {
+    private static final int BIAS = 0x84;
+    private static final int CLIP = 32635;
+
+    private G711() {
+    }
+
+    static byte linearToUlaw(short pcm) {
+        int s = pcm;
+        int sign = (s >> 8) & 0x80;
+        if (sign != 0) {
+            s = -s;
+        }
+        if (s > CLIP) {
+            s = CLIP;
+        }
+        s += BIAS;
+        int exponent = 7;
+        for (int mask = 0x4000; (s & mask) == 0 && exponent > 0; mask >>= 1) {
+            exponent--;
+        }
+        int mantissa = (s >> (exponent + 3)) & 0x0F;
+        return (byte) ~(sign | (exponent << 4) | mantissa);
+    }
+
+    static short ulawToLinear(byte u) {
+        int x = ~u & 0xFF;
+        int sign = x & 0x80;
+        int exponent = (x >> 4) & 0x07;
+        int mantissa = x & 0x0F;
+        int s = ((mantissa << 3) + BIAS) << exponent;
+        s -= BIAS;
+        return (short) (sign != 0 ? -s : s);
+    }
+
+    static byte linearToAlaw(short pcm) {
+        int s = pcm;
+        int mask;
+        if (s >= 0) {
+            mask = 0xD5;
+        } else {
+            mask = 0x55;
+            s = -s - 1;
+        }
+        if (s > 32767) {
+            s = 32767;
+        }
+        int seg;
+        if (s < 256) {
+            seg = 0;
+        } else if (s < 512) {
+            seg = 1;
+        } else if (s < 1024) {
+            seg = 2;
+        } else if (s < 2048) {
+            seg = 3;
+        } else if (s < 4096) {
+            seg = 4;
+        } else if (s < 8192) {
+            seg = 5;
+        } else if (s < 16384) {
+            seg = 6;
+        } else {
+            seg = 7;
+        }
+        int aval = seg << 4;
+        aval |= seg < 2 ? (s >> 4) & 0x0F : (s >> (seg + 3)) & 0x0F;
+        return (byte) (aval ^ mask);
+    }
+
+    static short alawToLinear(byte a) {
+        int v = (a & 0xFF) ^ 0x55;
+        int t = (v & 0x0F) << 4;
+        int seg = (v & 0x70) >> 4;
+        switch (seg) {
+            case 0 -> t += 8;
+            case 1 -> t += 0x108;
+            default -> {
+                t += 0x108;
+                t <<= seg - 1;
+            }
+        }
+        return (short) ((v & 0x80) != 0 ? t : -t);
+    }
+}

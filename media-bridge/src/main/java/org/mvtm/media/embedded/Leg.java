@@ -1,0 +1,282 @@
+package org.mvtm.media.embedded;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.mvtm.core.media.LegDescription;
+import org.mvtm.core.media.MediaKind;
+import org.mvtm.core.media.PayloadType;
+import org.mvtm.media.api.LegInfo;
+import org.mvtm.media.api.MediaEvent;
+import org.mvtm.media.rtp.OutboundStream;
+import org.mvtm.media.rtp.Rtp;
+import org.mvtm.media.sdp.Codec;
+
+/**
+ * One endpoint of a call: its UDP socket (one per leg, BUNDLE + rtcp-mux), its receive loop on a virtual thread,
+ * its negotiated codecs and the streams the bridge sends to it. Subclasses add the transport (WebRTC: ICE-lite +
+ * DTLS-SRTP; RTP: plain). Sending to a leg is serialised by its send lock because several receive loops relay to
+ * the same leg.
+ */
+abstract class Leg {
+    static final int BUFFER = 2048;
+    final String id;
+    final String party;
+    final EmbeddedMediaSession session;
+    final DatagramChannel channel;
+    final InetSocketAddress local;
+    final Instant createdAt;
+    OutboundStream audioOut = new OutboundStream(OutboundStream.randomSsrc());
+    OutboundStream videoOut = new OutboundStream(OutboundStream.randomSsrc());
+    final Object sendLock = new Object();
+    /** Receive buffer: every packet of this leg flows through the relay in this array. */
+    final byte[] receiveBuffer = new byte[BUFFER];
+    /** Copy target when one packet goes to more than one leg. */
+    final byte[] fanOutBuffer = new byte[BUFFER];
+    private final ByteBuffer receiveView = ByteBuffer.wrap(receiveBuffer);
+    private final AtomicBoolean audioFlowing = new AtomicBoolean();
+    private final AtomicBoolean videoFlowing = new AtomicBoolean();
+    private final AtomicBoolean garbageReported = new AtomicBoolean();
+    volatile Map<Integer, Codec> codecsByPt = Map.of();
+    volatile Map<String, Codec> codecsByKey = Map.of();
+    volatile InetSocketAddress peer;
+    volatile boolean onHold;
+    volatile boolean closed;
+    volatile Instant lastRtpAt;
+    volatile boolean noMediaReported;
+    volatile long inboundVideoSsrc;
+    volatile AudioPlayer player;
+    volatile Leg[] targets = new Leg[0];
+    private Thread receiver;
+
+    Leg(String id, String party, EmbeddedMediaSession session, DatagramChannel channel, Instant now) {
+        this.id = id;
+        this.party = party;
+        this.session = session;
+        this.channel = channel;
+        this.createdAt = now;
+        try {
+            this.local = (InetSocketAddress) channel.getLocalAddress();
+        } catch (IOException e) {
+            throw new IllegalStateException("media socket has no local address", e);
+        }
+    }
+
+    void negotiated(List<Codec> codecs) {
+        Map<Integer, Codec> byPt = new HashMap<>();
+        Map<String, Codec> byKey = new HashMap<>();
+        for (Codec c : codecs) {
+            byPt.put(c.payloadType(), c);
+            byKey.putIfAbsent(c.kind() + "/" + c.key(), c);
+        }
+        codecsByPt = Map.copyOf(byPt);
+        codecsByKey = Map.copyOf(byKey);
+    }
+
+    Codec codecFor(MediaKind kind, String key) {
+        return codecsByKey.get(kind + "/" + key);
+    }
+
+    /** The first audio (non telephone-event) or video codec, or null. */
+    Codec mainCodec(MediaKind kind) {
+        return codecsByPt.values().stream().filter(c -> c.kind() == kind && !c.isTelephoneEvent())
+                .sorted((a, b) -> Integer.compare(a.payloadType(), b.payloadType())).findFirst().orElse(null);
+    }
+
+    /** Uses the SSRCs the SDP answer announced; called before {@link #start()}. */
+    void useSsrcs(long audio, long video) {
+        audioOut = new OutboundStream(audio);
+        videoOut = new OutboundStream(video);
+    }
+
+    void start() {
+        receiver = Thread.ofVirtual().name("media-rx-" + id).start(this::receiveLoop);
+    }
+
+    private void receiveLoop() {
+        session.server.threadStarted();
+        try {
+            while (!closed) {
+                receiveView.clear();
+                SocketAddress from;
+                try {
+                    from = channel.receive(receiveView);
+                } catch (ClosedChannelException e) {
+                    return;
+                } catch (IOException e) {
+                    if (closed) {
+                        return;
+                    }
+                    continue;
+                }
+                if (from == null) {
+                    continue;
+                }
+                int len = receiveView.position();
+                try {
+                    onDatagram(receiveBuffer, 0, len, (InetSocketAddress) from, session.server.clock.instant());
+                } catch (RuntimeException e) {
+                    garbage("unprocessable datagram from " + from + ": " + e);
+                }
+            }
+        } finally {
+            session.server.threadStopped();
+        }
+    }
+
+    /** Demultiplexes and handles one datagram; runs on this leg's receive thread. */
+    abstract void onDatagram(byte[] buf, int off, int len, InetSocketAddress from, Instant now);
+
+    /** True once media can be sent to the peer (address known, keys ready). */
+    abstract boolean ready();
+
+    /** Protects an RTP packet in place for this leg's transport; returns the length to send. */
+    abstract int protectRtp(byte[] buf, int off, int len);
+
+    /** Protects an RTCP packet in place; returns the length to send or -1 if it cannot be sent yet. */
+    abstract int protectRtcp(byte[] buf, int off, int len);
+
+    abstract LegInfo.Transport transport();
+
+    /** Checks timers (ICE, DTLS, consent, no media); runs on the watchdog thread. */
+    void check(Instant now, Duration noMediaTimeout) {
+        Instant last = lastRtpAt;
+        if (ready() && !onHold && !noMediaReported) {
+            Instant since = last != null ? last : connectedAt();
+            if (since != null && Duration.between(since, now).compareTo(noMediaTimeout) >= 0) {
+                noMediaReported = true;
+                session.publish(new MediaEvent.NoMedia(session.interaction(), id, Duration.between(since, now), now));
+            }
+        }
+    }
+
+    abstract Instant connectedAt();
+
+    /** A decrypted RTP packet from this leg's peer. */
+    void rtpReceived(byte[] buf, int off, int len, Instant now) {
+        Codec codec = codecsByPt.get(Rtp.payloadType(buf, off));
+        if (codec == null) {
+            return;
+        }
+        lastRtpAt = now;
+        noMediaReported = false;
+        MediaKind kind = codec.kind();
+        if (kind == MediaKind.VIDEO) {
+            inboundVideoSsrc = Rtp.ssrc(buf, off);
+        }
+        AtomicBoolean flowing = kind == MediaKind.AUDIO ? audioFlowing : videoFlowing;
+        if (!flowing.get() && flowing.compareAndSet(false, true)) {
+            session.publish(new MediaEvent.MediaFlowing(session.interaction(), id, kind, now));
+        }
+        session.relay(this, buf, off, len, codec, now);
+    }
+
+    /**
+     * Sends a packet that arrived from {@code source} to this leg's peer: payload type mapped by codec name,
+     * SSRC/sequence/timestamp rewritten to this leg's stream, protected in place. Returns false if dropped.
+     */
+    boolean sendRtpFrom(Object source, byte[] buf, int off, int len, Codec sourceCodec) {
+        Codec mine = codecFor(sourceCodec.kind(), sourceCodec.key());
+        if (mine == null || closed) {
+            return false;
+        }
+        synchronized (sendLock) {
+            InetSocketAddress to = peer;
+            if (to == null || !ready()) {
+                return false;
+            }
+            Rtp.setPayloadType(buf, off, mine.payloadType());
+            OutboundStream out = sourceCodec.kind() == MediaKind.AUDIO ? audioOut : videoOut;
+            out.rewrite(buf, off, source, mine.clockRate() / 50);
+            int n = protectRtp(buf, off, len);
+            return sendRaw(buf, off, n, to);
+        }
+    }
+
+    /** Sends an RTCP packet built by the bridge (the array is modified). */
+    void sendRtcp(byte[] buf, int off, int len) {
+        synchronized (sendLock) {
+            InetSocketAddress to = peer;
+            if (to == null || closed) {
+                return;
+            }
+            int n = protectRtcp(buf, off, len);
+            if (n > 0) {
+                sendRaw(buf, off, n, to);
+            }
+        }
+    }
+
+    boolean sendRaw(byte[] buf, int off, int len, InetSocketAddress to) {
+        try {
+            channel.send(ByteBuffer.wrap(buf, off, len), to);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    OutboundStream outboundBySsrc(long ssrc) {
+        if (audioOut.ssrc() == ssrc) {
+            return audioOut;
+        }
+        if (videoOut.ssrc() == ssrc) {
+            return videoOut;
+        }
+        return null;
+    }
+
+    void garbage(String reason) {
+        if (garbageReported.compareAndSet(false, true)) {
+            session.publish(new MediaEvent.GarbageReceived(session.interaction(), id, reason,
+                    session.server.clock.instant()));
+        }
+    }
+
+    List<PayloadType> payloadTypes() {
+        return codecsByPt.values().stream().map(Codec::toPayloadType)
+                .sorted((a, b) -> Integer.compare(a.number(), b.number())).toList();
+    }
+
+    LegDescription description() {
+        return new LegDescription(id, party, payloadTypes());
+    }
+
+    LegInfo info() {
+        return new LegInfo(id, party, transport(), local, payloadTypes(), ready(), onHold);
+    }
+
+    /** Closes the socket and stops the receive thread; idempotent. */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        AudioPlayer p = player;
+        if (p != null) {
+            p.stop();
+        }
+        onClose();
+        session.server.ports.release(channel);
+        Thread r = receiver;
+        if (r != null && r != Thread.currentThread()) {
+            try {
+                r.join(Duration.ofSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    void onClose() {
+    }
+}

@@ -1,0 +1,158 @@
+package org.mvtm.media.sdp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mvtm.core.media.MediaKind;
+
+/** Writes the bridge's SDP: WebRTC answers (ICE-lite, DTLS passive, BUNDLE, rtcp-mux) and plain RTP offers/answers. */
+public final class AnswerWriter {
+    private static final String CRLF = "\r\n";
+
+    private AnswerWriter() {
+    }
+
+    /** What the answer says about one m-section: its chosen codecs (empty = rejected) and our sending SSRC. */
+    public record Section(MediaDescription offered, List<Codec> codecs, long ssrc) {
+        public Section {
+            codecs = List.copyOf(codecs);
+        }
+
+        boolean accepted() {
+            return !codecs.isEmpty();
+        }
+    }
+
+    /** Local ICE/DTLS parameters of a WebRTC leg. */
+    public record Transport(String ufrag, String pwd, String fingerprint, String address, int port, String cname,
+                            String streamId) {
+    }
+
+    public static String webRtcAnswer(long sessionId, List<Section> sections, Transport t) {
+        StringBuilder b = new StringBuilder();
+        b.append("v=0").append(CRLF)
+                .append("o=- ").append(sessionId).append(" 2 IN IP4 ").append(t.address()).append(CRLF)
+                .append("s=-").append(CRLF)
+                .append("t=0 0").append(CRLF)
+                .append("a=ice-lite").append(CRLF);
+        List<String> mids = new ArrayList<>();
+        for (Section s : sections) {
+            if (s.accepted() && s.offered().mid() != null) {
+                mids.add(s.offered().mid());
+            }
+        }
+        if (!mids.isEmpty()) {
+            b.append("a=group:BUNDLE ").append(String.join(" ", mids)).append(CRLF);
+        }
+        b.append("a=msid-semantic: WMS ").append(t.streamId()).append(CRLF);
+        for (Section s : sections) {
+            MediaDescription m = s.offered();
+            if (!s.accepted()) {
+                b.append("m=").append(m.media()).append(" 0 ").append(m.protocol()).append(' ')
+                        .append(m.codecs().isEmpty() ? "0" : String.valueOf(m.codecs().get(0).payloadType()))
+                        .append(CRLF);
+                b.append("c=IN IP4 0.0.0.0").append(CRLF);
+                if (m.mid() != null) {
+                    b.append("a=mid:").append(m.mid()).append(CRLF);
+                }
+                b.append("a=inactive").append(CRLF);
+                continue;
+            }
+            b.append("m=").append(m.media()).append(' ').append(t.port()).append(' ').append(m.protocol());
+            for (Codec c : s.codecs()) {
+                b.append(' ').append(c.payloadType());
+            }
+            b.append(CRLF);
+            b.append("c=IN IP4 ").append(t.address()).append(CRLF);
+            b.append("a=rtcp:").append(t.port()).append(" IN IP4 ").append(t.address()).append(CRLF);
+            b.append("a=ice-ufrag:").append(t.ufrag()).append(CRLF);
+            b.append("a=ice-pwd:").append(t.pwd()).append(CRLF);
+            b.append("a=fingerprint:sha-256 ").append(t.fingerprint()).append(CRLF);
+            b.append("a=setup:passive").append(CRLF);
+            if (m.mid() != null) {
+                b.append("a=mid:").append(m.mid()).append(CRLF);
+            }
+            b.append("a=").append(answerDirection(m.direction())).append(CRLF);
+            b.append("a=rtcp-mux").append(CRLF);
+            b.append("a=rtcp-rsize").append(CRLF);
+            for (Codec c : s.codecs()) {
+                b.append("a=rtpmap:").append(c.payloadType()).append(' ').append(c.rtpmap()).append(CRLF);
+                for (String fb : c.rtcpFeedback()) {
+                    if (fb.equals("nack") || fb.equals("nack pli") || fb.equals("ccm fir")) {
+                        b.append("a=rtcp-fb:").append(c.payloadType()).append(' ').append(fb).append(CRLF);
+                    }
+                }
+                if (!c.fmtp().isEmpty()) {
+                    b.append("a=fmtp:").append(c.payloadType()).append(' ').append(c.fmtp()).append(CRLF);
+                }
+            }
+            String track = m.media() + "-" + t.streamId();
+            if (sends(m.direction())) {
+                b.append("a=msid:").append(t.streamId()).append(' ').append(track).append(CRLF);
+                b.append("a=ssrc:").append(s.ssrc()).append(" cname:").append(t.cname()).append(CRLF);
+                b.append("a=ssrc:").append(s.ssrc()).append(" msid:").append(t.streamId()).append(' ')
+                        .append(track).append(CRLF);
+            }
+            b.append("a=candidate:1 1 udp 2130706431 ").append(t.address()).append(' ').append(t.port())
+                    .append(" typ host generation 0").append(CRLF);
+            b.append("a=end-of-candidates").append(CRLF);
+        }
+        return b.toString();
+    }
+
+    /** A plain RTP/AVP audio SDP (offer or answer) for a SIP peer. */
+    public static String rtpAudio(long sessionId, String address, int port, List<Codec> codecs, String direction) {
+        StringBuilder b = new StringBuilder();
+        b.append("v=0").append(CRLF)
+                .append("o=mvtm ").append(sessionId).append(" 1 IN IP4 ").append(address).append(CRLF)
+                .append("s=mvtm").append(CRLF)
+                .append("c=IN IP4 ").append(address).append(CRLF)
+                .append("t=0 0").append(CRLF)
+                .append("m=audio ").append(port).append(" RTP/AVP");
+        for (Codec c : codecs) {
+            b.append(' ').append(c.payloadType());
+        }
+        b.append(CRLF);
+        for (Codec c : codecs) {
+            b.append("a=rtpmap:").append(c.payloadType()).append(' ').append(c.rtpmap()).append(CRLF);
+            if (!c.fmtp().isEmpty()) {
+                b.append("a=fmtp:").append(c.payloadType()).append(' ').append(c.fmtp()).append(CRLF);
+            }
+        }
+        b.append("a=ptime:20").append(CRLF);
+        b.append("a=").append(direction).append(CRLF);
+        return b.toString();
+    }
+
+    /** Codecs the bridge offers to a SIP peer, the other party's codec first. */
+    public static List<Codec> sipOfferCodecs(List<String> preferred) {
+        Codec pcmu = new Codec(0, MediaKind.AUDIO, "PCMU", 8000, 1, "", List.of());
+        Codec pcma = new Codec(8, MediaKind.AUDIO, "PCMA", 8000, 1, "", List.of());
+        Codec dtmf = new Codec(101, MediaKind.AUDIO, "telephone-event", 8000, 1, "0-16", List.of());
+        boolean alawFirst = preferred.indexOf("PCMA") >= 0
+                && (preferred.indexOf("PCMU") < 0 || preferred.indexOf("PCMA") < preferred.indexOf("PCMU"));
+        return alawFirst ? List.of(pcma, pcmu, dtmf) : List.of(pcmu, pcma, dtmf);
+    }
+
+    static String answerDirection(String offered) {
+        return switch (offered) {
+            case "sendonly" -> "recvonly";
+            case "recvonly" -> "sendonly";
+            case "inactive" -> "inactive";
+            default -> "sendrecv";
+        };
+    }
+
+    static boolean sends(String offeredDirection) {
+        return offeredDirection.equals("sendrecv") || offeredDirection.equals("recvonly");
+    }
+
+    /** Unused-key guard for maps of codecs by name. */
+    static <K, V> V require(Map<K, V> map, K key) {
+        V v = map.get(key);
+        if (v == null) {
+            throw new SdpException("missing " + key);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,63 @@
+package org.mvtm.media.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.media.MediaKind;
+import org.mvtm.media.api.EmbeddedMediaConfig;
+import org.mvtm.media.api.MediaEvent;
+import org.mvtm.media.api.MediaServer;
+import org.mvtm.media.api.MediaServers;
+import org.mvtm.media.api.MediaSession;
+import org.mvtm.media.testing.BrowserPages;
+import org.mvtm.media.testing.CountingSink;
+import org.mvtm.media.testing.EventLog;
+import org.mvtm.media.testing.SignallingServer;
+
+/** MUST-SHOW: two headless Chromium pages (customer, advisor) exchange video and audio through the embedded relay. */
+@Tag("peer")
+class BrowserCallThroughRelayTest {
+
+    @Test
+    void customerAndAdvisorDecodeEachOthersVideoAndHearAudioAndTheRecorderGetsBothLegs(@TempDir Path tmp)
+            throws Exception {
+        EventLog log = new EventLog();
+        try (MediaServer media = MediaServers.embedded(EmbeddedMediaConfig.loopbackAnyPort(), Clock.systemUTC())) {
+            media.addListener(log);
+            MediaSession session = media.session(InteractionId.of("browser-call"));
+            CountingSink sink = new CountingSink();
+            session.startRecording(sink);
+            try (SignallingServer signalling = new SignallingServer(session)) {
+                BrowserPages.Result result = BrowserPages.run(signalling.baseUrl(), 45, "av", tmp,
+                        "customer:customer", "advisor:advisor");
+
+                assertThat(result.exitCode())
+                        .as("both pages decode video and receive audio; last stats %s%nnode stderr:%n%s%nevents %s",
+                                result.lastReport(), result.stderr(), log.events)
+                        .isZero();
+            }
+            assertThat(log.of(MediaEvent.LegConnected.class)).extracting(MediaEvent::legId)
+                    .contains("customer", "advisor");
+            for (String leg : new String[] {"customer", "advisor"}) {
+                assertThat(sink.count(leg, MediaKind.AUDIO)).as("recorded audio packets of %s", leg).isPositive();
+                assertThat(sink.count(leg, MediaKind.VIDEO)).as("recorded video packets of %s", leg).isPositive();
+            }
+            assertThat(sink.legs).containsKeys("customer", "advisor");
+            assertThat(sink.notRtp).hasValue(0);
+            assertThat(sink.beforeLegAdded).hasValue(0);
+            // the tap is handed the leg's receive buffer itself: one array per leg, no per-packet copy
+            assertThat(sink.bufferIdentities.get("customer")).hasSize(1);
+            assertThat(sink.bufferIdentities.get("advisor")).hasSize(1);
+            session.release();
+            assertThat(sink.closed).isTrue();
+            await().atMost(Duration.ofSeconds(5)).until(() -> ((EmbeddedMediaServer) media).openPorts() == 0);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.mvtm.media.testing;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.mvtm.core.media.LegDescription;
+import org.mvtm.core.media.MediaKind;
+import org.mvtm.core.media.MediaPacketSink;
+
+/**
+ * A recording-store stand-in that counts what the tap delivers per leg and kind, checks every packet is plain RTP
+ * (version 2), and remembers the identity of the buffers it was handed.
+ */
+public final class CountingSink implements MediaPacketSink {
+    public final Map<String, LegDescription> legs = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    public final Map<String, Set<Integer>> bufferIdentities = new ConcurrentHashMap<>();
+    public final AtomicLong notRtp = new AtomicLong();
+    public final AtomicLong beforeLegAdded = new AtomicLong();
+    public volatile boolean closed;
+
+    @Override
+    public void legAdded(LegDescription leg) {
+        legs.put(leg.legId(), leg);
+    }
+
+    @Override
+    public void packet(String legId, MediaKind kind, long arrivalEpochMicros, byte[] buffer, int offset, int length) {
+        if (!legs.containsKey(legId)) {
+            beforeLegAdded.incrementAndGet();
+        }
+        if (length < 12 || (buffer[offset] & 0xC0) != 0x80) {
+            notRtp.incrementAndGet();
+        }
+        counts.computeIfAbsent(legId + "/" + kind, k -> new AtomicLong()).incrementAndGet();
+        bufferIdentities.computeIfAbsent(legId, k -> ConcurrentHashMap.newKeySet())
+                .add(System.identityHashCode(buffer));
+    }
+
+    public long count(String legId, MediaKind kind) {
+        AtomicLong c = counts.get(legId + "/" + kind);
+        return c == null ? 0 : c.get();
+    }
+
+    @Override
+    public void closed() {
+        closed = true;
+    }
+}
