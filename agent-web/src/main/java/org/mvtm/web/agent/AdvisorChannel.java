@@ -1,0 +1,272 @@
+package org.mvtm.web.agent;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mvtm.core.AdvisorState;
+import org.mvtm.core.Interaction;
+import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.event.AdvisorOffered;
+import org.mvtm.core.event.AdvisorStateChanged;
+import org.mvtm.core.event.CallHeld;
+import org.mvtm.core.event.ChatMessagePosted;
+import org.mvtm.core.event.EventBus;
+import org.mvtm.core.event.InteractionEnded;
+import org.mvtm.core.event.InteractionTransferred;
+import org.mvtm.core.event.OfferAccepted;
+import org.mvtm.core.event.OfferDeclined;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.id.QueueId;
+import org.mvtm.media.api.MediaSession;
+import org.mvtm.routing.api.AdvisorStats;
+import org.mvtm.routing.api.QueueConfig;
+import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.web.api.WebTierSettings;
+import org.mvtm.web.api.WebUser;
+import org.mvtm.web.api.WebUserDirectory;
+import org.mvtm.web.call.CallMedia;
+import org.mvtm.web.call.WebWorkers;
+import org.mvtm.web.socket.SocketPeer;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The advisor console channel: attaches web advisors to routing on this node, shows them routing's offers with
+ * the customer's context, carries their decisions, chat and call signalling back, and keeps their desk.
+ * Every command checks that the interaction belongs to the advisor sending it.
+ */
+@Component
+public class AdvisorChannel implements DisposableBean {
+    private static final int MAX_TEXT = 2000;
+    private final Clock clock;
+    private final EventBus events;
+    private final RoutingEngine routing;
+    private final InteractionCatalog catalog;
+    private final AdvisorDesks desks;
+    private final CallMedia media;
+    private final WebWorkers workers;
+    private final WebUserDirectory users;
+    private final String node;
+    private final List<EventBus.Subscription> subscriptions;
+
+    AdvisorChannel(Clock clock, EventBus events, RoutingEngine routing, InteractionCatalog catalog, AdvisorDesks desks,
+                   CallMedia media, WebWorkers workers, WebUserDirectory users, ObjectProvider<WebTierSettings> settings) {
+        this.clock = clock;
+        this.events = events;
+        this.routing = routing;
+        this.catalog = catalog;
+        this.desks = desks;
+        this.media = media;
+        this.workers = workers;
+        this.users = users;
+        this.node = settings.getIfAvailable(WebTierSettings::defaults).nodeName();
+        this.subscriptions = List.of(
+                events.subscribe(AdvisorOffered.class, this::onOffered),
+                events.subscribe(OfferAccepted.class, this::onAccepted),
+                events.subscribe(OfferDeclined.class, e -> desks.find(e.advisor()).ifPresent(d -> {
+                    if (d.offerGone(e.interaction())) {
+                        d.send(new AgentMessages.OfferGone(e.interaction().value(), e.cause().name()));
+                    }
+                })),
+                events.subscribe(AdvisorStateChanged.class, e -> desks.find(e.advisor()).ifPresent(d ->
+                        d.send(new AgentMessages.Presence(e.to().name(), e.reason().orElse(""), e.at())))),
+                events.subscribe(ChatMessagePosted.class, this::onChat),
+                events.subscribe(InteractionEnded.class, e -> ended(e.interaction(), e.endedBy().name(), e.at())),
+                events.subscribe(InteractionTransferred.class, e -> ended(e.interaction(), "TRANSFERRED", e.at())));
+    }
+
+    /** A console opened: attach (or log in) the advisor and send the whole desk. */
+    void open(SocketPeer peer, AgentId agent) {
+        AdvisorDesk desk = desks.of(agent);
+        desk.attach(peer);
+        workers.run("attach " + agent, () -> {
+            Optional<AdvisorStats> stats = stats(agent);
+            if (stats.isEmpty() || stats.get().state() == AdvisorState.LOGGED_OUT) {
+                routing.login(agent);
+            } else {
+                routing.attach(agent);
+            }
+            restoreFromRouting(desk, stats(agent));
+            peer.send(deskMessage(peer.user(), desk));
+        });
+    }
+
+    void close(SocketPeer peer, AgentId agent) {
+        desks.find(agent).ifPresent(desk -> {
+            if (desk.detach(peer)) {
+                workers.run("detach " + agent, () -> routing.detach(agent));
+            }
+        });
+    }
+
+    void presence(AgentId agent, String state, String reason) {
+        switch (state) {
+            case "READY" -> routing.ready(agent);
+            case "NOT_READY" -> routing.notReady(agent, reason == null || reason.isBlank() ? "break" : reason.strip());
+            case "LOGGED_OUT" -> routing.logout(agent);
+            default -> throw new IllegalArgumentException("presence must be READY, NOT_READY or LOGGED_OUT but was '" + state + "'");
+        }
+    }
+
+    void accept(AgentId agent, InteractionId interaction) {
+        routing.accept(interaction, agent);
+    }
+
+    void reject(AgentId agent, InteractionId interaction) {
+        desks.of(agent).offerGone(interaction);
+        routing.reject(interaction, agent);
+    }
+
+    void chat(AgentId agent, InteractionId interaction, String text) {
+        Interaction i = own(agent, interaction);
+        String clean = text == null ? "" : text.replaceAll("[\\p{Cntrl}&&[^\n\t]]", "").strip();
+        if (clean.isEmpty()) {
+            throw new IllegalArgumentException("chat text is empty");
+        }
+        events.publish(new ChatMessagePosted(clock.instant(), i.conversation(), TranscriptTurn.Speaker.ADVISOR,
+                agent.value(), clean.length() > MAX_TEXT ? clean.substring(0, MAX_TEXT) : clean));
+    }
+
+    CallMedia.Answer offerMedia(AgentId agent, InteractionId interaction, String sdp) {
+        own(agent, interaction);
+        return media.answer(interaction, MediaSession.ADVISOR, sdp);
+    }
+
+    void candidate(AgentId agent, InteractionId interaction, String candidate) {
+        own(agent, interaction);
+        media.candidate(interaction, MediaSession.ADVISOR, candidate);
+    }
+
+    void hold(AgentId agent, InteractionId interaction, boolean onHold) {
+        own(agent, interaction);
+        media.hold(interaction, onHold);
+        events.publish(new CallHeld(clock.instant(), interaction, onHold));
+    }
+
+    void hangUp(AgentId agent, InteractionId interaction) {
+        own(agent, interaction);
+        routing.complete(interaction, InteractionEnded.EndedBy.ADVISOR);
+    }
+
+    void transfer(AgentId agent, InteractionId interaction, String queue, String toAdvisor) {
+        own(agent, interaction);
+        if (toAdvisor != null && !toAdvisor.isBlank()) {
+            routing.transferToAdvisor(interaction, AgentId.of(toAdvisor));
+        } else if (queue != null && !queue.isBlank()) {
+            routing.transferToQueue(interaction, QueueId.of(queue));
+        } else {
+            throw new IllegalArgumentException("transfer needs a queue or an advisor");
+        }
+    }
+
+    void wrapUp(AgentId agent, String code, String notes) {
+        if (code == null || code.isBlank()) {
+            throw new IllegalArgumentException("choose a wrap-up code");
+        }
+        String cleanNotes = notes == null ? "" : notes.strip();
+        routing.finishWrapUp(agent, code.strip(), cleanNotes.length() > MAX_TEXT ? cleanNotes.substring(0, MAX_TEXT) : cleanNotes);
+        AdvisorDesk desk = desks.of(agent);
+        desk.wrappedUp(code.strip(), cleanNotes);
+    }
+
+    AgentMessages.Desk deskMessage(WebUser user, AdvisorDesk desk) {
+        AgentId agent = desk.agent();
+        Optional<AdvisorStats> stats = stats(agent);
+        AgentMessages.Presence presence = stats
+                .map(s -> new AgentMessages.Presence(s.state().name(), s.reason().orElse(""), clock.instant().minus(s.timeInState())))
+                .orElse(new AgentMessages.Presence(AdvisorState.LOGGED_OUT.name(), "", clock.instant()));
+        List<AgentMessages.Offer> offers = new ArrayList<>();
+        desk.offers().forEach((id, expires) -> catalog.find(id).ifPresent(i -> offers.add(offer(i, expires))));
+        List<AgentMessages.Connected> active = new ArrayList<>();
+        desk.active().forEach((id, since) -> catalog.find(id).ifPresent(i ->
+                active.add(new AgentMessages.Connected(AgentMessages.CustomerContext.of(i, catalog.transcript(i)), since))));
+        List<String> queues = routing.queues().stream().map(QueueConfig::id).map(QueueId::value).sorted().toList();
+        List<AgentMessages.Colleague> colleagues = routing.advisors().stream().filter(a -> !a.id().equals(agent))
+                .map(a -> new AgentMessages.Colleague(a.id().value(), a.displayName())).toList();
+        return new AgentMessages.Desk("desk", agent.value(), user.displayName(), node, presence, offers, active,
+                desk.today(), queues, colleagues, desk.awaitingWrapUp().isPresent());
+    }
+
+    private void restoreFromRouting(AdvisorDesk desk, Optional<AdvisorStats> stats) {
+        stats.ifPresent(s -> {
+            s.offer().filter(id -> !desk.offers().containsKey(id))
+                    .ifPresent(id -> desk.offered(id, clock.instant().plusSeconds(10)));
+            for (InteractionId id : s.current()) {
+                if (!desk.holds(id)) {
+                    catalog.find(id).ifPresent(i -> {
+                        catalog.follow(i);
+                        desk.connected(id, clock.instant(), i.customer().displayName(), i.channel().name(), i.queue().value());
+                    });
+                }
+            }
+        });
+    }
+
+    private void onOffered(AdvisorOffered e) {
+        desks.find(e.advisor()).ifPresent(desk -> workers.run("offer " + e.interaction(), () ->
+                catalog.find(e.interaction()).ifPresent(i -> {
+                    catalog.follow(i);
+                    desk.offered(e.interaction(), e.expiresAt());
+                    desk.send(offer(i, e.expiresAt()));
+                })));
+    }
+
+    private void onAccepted(OfferAccepted e) {
+        desks.find(e.advisor()).ifPresent(desk -> workers.run("connect " + e.interaction(), () ->
+                catalog.find(e.interaction()).ifPresent(i -> {
+                    desk.connected(i.id(), e.at(), i.customer().displayName(), i.channel().name(), i.queue().value());
+                    desk.send(new AgentMessages.Connected(AgentMessages.CustomerContext.of(i, catalog.transcript(i)), e.at()));
+                })));
+    }
+
+    private void onChat(ChatMessagePosted e) {
+        for (AdvisorDesk desk : desks.all()) {
+            for (Map.Entry<InteractionId, Instant> held : desk.active().entrySet()) {
+                catalog.find(held.getKey()).filter(i -> i.conversation().equals(e.conversation())).ifPresent(i ->
+                        desk.send(new AgentMessages.Chat("chat", i.id().value(), e.speaker().name(), e.text(), e.at())));
+            }
+        }
+    }
+
+    private void ended(InteractionId interaction, String endedBy, Instant at) {
+        for (AdvisorDesk desk : desks.all()) {
+            if (desk.ended(interaction, at)) {
+                desk.send(new AgentMessages.Ended(interaction.value(), endedBy));
+            }
+            if (desk.offerGone(interaction)) {
+                desk.send(new AgentMessages.OfferGone(interaction.value(), endedBy));
+            }
+        }
+    }
+
+    private AgentMessages.Offer offer(Interaction i, Instant expiresAt) {
+        long left = Math.max(0, Duration.between(clock.instant(), expiresAt).toSeconds());
+        return new AgentMessages.Offer(AgentMessages.CustomerContext.of(i, catalog.transcript(i)), expiresAt, left);
+    }
+
+    private Interaction own(AgentId agent, InteractionId interaction) {
+        if (!desks.of(agent).holds(interaction)) {
+            throw new IllegalStateException("interaction " + interaction + " is not connected to advisor " + agent);
+        }
+        return catalog.find(interaction).orElseThrow(() -> new IllegalStateException("unknown interaction " + interaction));
+    }
+
+    private Optional<AdvisorStats> stats(AgentId agent) {
+        return routing.advisorStats().stream().filter(s -> s.advisor().equals(agent)).findFirst();
+    }
+
+    String displayName(AgentId agent) {
+        return users.findAdvisor(agent).map(WebUser::displayName).orElse(agent.value());
+    }
+
+    @Override
+    public void destroy() {
+        subscriptions.forEach(EventBus.Subscription::close);
+    }
+}

@@ -1,0 +1,111 @@
+package org.mvtm.web.agent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.web.socket.SocketPeer;
+
+/**
+ * One advisor's console state on this node: open sockets, offers waiting for an answer, connected interactions
+ * and today's list. Survives page reloads and network drops (the page asks for it again on reconnect).
+ * Thread-safe: collections are guarded by this object's monitor, peers are a concurrent set.
+ */
+final class AdvisorDesk {
+    private final AgentId agent;
+    private final Set<SocketPeer> peers = ConcurrentHashMap.newKeySet();
+    private final Map<InteractionId, Instant> offers = new LinkedHashMap<>();
+    private final Map<InteractionId, Instant> active = new LinkedHashMap<>();
+    private final List<AgentMessages.DayEntry> today = new ArrayList<>();
+    private InteractionId awaitingWrapUp;
+
+    AdvisorDesk(AgentId agent) {
+        this.agent = agent;
+    }
+
+    AgentId agent() {
+        return agent;
+    }
+
+    void attach(SocketPeer peer) {
+        peers.add(peer);
+    }
+
+    /** Returns true if that was the last open console. */
+    boolean detach(SocketPeer peer) {
+        peers.remove(peer);
+        return peers.isEmpty();
+    }
+
+    void send(Object message) {
+        peers.forEach(p -> p.send(message));
+    }
+
+    synchronized void offered(InteractionId id, Instant expiresAt) {
+        offers.put(id, expiresAt);
+    }
+
+    synchronized boolean offerGone(InteractionId id) {
+        return offers.remove(id) != null;
+    }
+
+    synchronized Map<InteractionId, Instant> offers() {
+        return Map.copyOf(offers);
+    }
+
+    synchronized void connected(InteractionId id, Instant since, String customerName, String channel, String queue) {
+        offers.remove(id);
+        if (active.putIfAbsent(id, since) == null) {
+            today.add(new AgentMessages.DayEntry(id.value(), customerName, channel, queue, since, null, "", ""));
+        }
+    }
+
+    synchronized boolean holds(InteractionId id) {
+        return active.containsKey(id);
+    }
+
+    synchronized Map<InteractionId, Instant> active() {
+        return new LinkedHashMap<>(active);
+    }
+
+    /** The interaction ended or was transferred away; it now waits for a wrap-up code. */
+    synchronized boolean ended(InteractionId id, Instant at) {
+        if (active.remove(id) == null) {
+            return false;
+        }
+        awaitingWrapUp = id;
+        replace(id, e -> new AgentMessages.DayEntry(e.interactionId(), e.customerName(), e.channel(), e.queue(),
+                e.acceptedAt(), at, e.wrapUpCode(), e.notes()));
+        return true;
+    }
+
+    synchronized Optional<InteractionId> awaitingWrapUp() {
+        return Optional.ofNullable(awaitingWrapUp);
+    }
+
+    synchronized void wrappedUp(String code, String notes) {
+        if (awaitingWrapUp != null) {
+            replace(awaitingWrapUp, e -> new AgentMessages.DayEntry(e.interactionId(), e.customerName(), e.channel(),
+                    e.queue(), e.acceptedAt(), e.endedAt(), code, notes));
+        }
+        awaitingWrapUp = null;
+    }
+
+    synchronized List<AgentMessages.DayEntry> today() {
+        return List.copyOf(today);
+    }
+
+    private void replace(InteractionId id, java.util.function.UnaryOperator<AgentMessages.DayEntry> change) {
+        for (int i = 0; i < today.size(); i++) {
+            if (today.get(i).interactionId().equals(id.value())) {
+                today.set(i, change.apply(today.get(i)));
+            }
+        }
+    }
+}

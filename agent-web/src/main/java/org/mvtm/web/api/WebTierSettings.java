@@ -1,0 +1,40 @@
+package org.mvtm.web.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Tunables of the web tier. The server may provide a bean of this type; otherwise {@link #defaults()} applies.
+ *
+ * @param allowedOrigins     extra origins (scheme://host:port) allowed to open WebSockets; the page's own origin is
+ *                           always allowed and nothing else is unless listed here
+ * @param sessionTimeout     idle time after which a signed-in session expires
+ * @param maxFailedLogins    wrong passwords in a row that lock a login
+ * @param lockout            how long a locked login stays locked
+ * @param nodeName           this server node's name, shown in the consoles
+ */
+public record WebTierSettings(List<String> allowedOrigins, Duration sessionTimeout, int maxFailedLogins,
+                              Duration lockout, String nodeName) {
+    public WebTierSettings {
+        allowedOrigins = List.copyOf(allowedOrigins == null ? List.of() : allowedOrigins);
+        for (String origin : allowedOrigins) {
+            if (origin.equals("*") || origin.contains("*")) {
+                throw new IllegalArgumentException("wildcard WebSocket origins are not allowed: '" + origin + "'");
+            }
+        }
+        Objects.requireNonNull(sessionTimeout, "sessionTimeout");
+        Objects.requireNonNull(lockout, "lockout");
+        if (sessionTimeout.toMinutes() < 1) {
+            throw new IllegalArgumentException("session timeout must be at least one minute but was " + sessionTimeout);
+        }
+        if (maxFailedLogins < 1) {
+            throw new IllegalArgumentException("maxFailedLogins must be at least 1 but was " + maxFailedLogins);
+        }
+        nodeName = nodeName == null || nodeName.isBlank() ? "node-1" : nodeName;
+    }
+
+    public static WebTierSettings defaults() {
+        return new WebTierSettings(List.of(), Duration.ofMinutes(30), 5, Duration.ofMinutes(15), "node-1");
+    }
+}

@@ -1,0 +1,51 @@
+package org.mvtm.web.api;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.mvtm.core.id.AgentId;
+
+/**
+ * The users who may sign in, filled by the server (demo users, or a real directory loaded at start-up).
+ * Thread-safe; lookups are by lower-case username.
+ */
+public final class WebUserDirectory {
+    private final ConcurrentMap<String, WebUser> users = new ConcurrentHashMap<>();
+
+    public WebUserDirectory() {
+    }
+
+    public WebUserDirectory(Collection<WebUser> initial) {
+        initial.forEach(this::add);
+    }
+
+    /** Adds a user; a second user with the same username is rejected (nothing is replaced silently). */
+    public WebUserDirectory add(WebUser user) {
+        WebUser previous = users.putIfAbsent(user.username(), user);
+        if (previous != null) {
+            throw new IllegalArgumentException("user " + user.username() + " exists already");
+        }
+        return this;
+    }
+
+    /** Replaces a user's entry (password change, new regions). */
+    public void replace(WebUser user) {
+        users.put(user.username(), user);
+    }
+
+    public Optional<WebUser> find(String username) {
+        return username == null ? Optional.empty() : Optional.ofNullable(users.get(username.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    public Optional<WebUser> findAdvisor(AgentId agentId) {
+        return users.values().stream().filter(u -> u.agentId().filter(agentId::equals).isPresent()).findFirst();
+    }
+
+    public List<WebUser> all() {
+        return users.values().stream().sorted(Comparator.comparing(WebUser::username)).toList();
+    }
+}

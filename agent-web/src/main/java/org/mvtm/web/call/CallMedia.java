@@ -1,0 +1,62 @@
+package org.mvtm.web.call;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.media.api.MediaServer;
+import org.mvtm.media.api.MediaSession;
+import org.springframework.stereotype.Component;
+
+/**
+ * The browser legs of calls: one current leg per (interaction, party). A page that reconnects sends a new offer;
+ * its old leg is removed first so the media server never relays to a dead browser. Signalling only: the media
+ * topology (who relays to whom) belongs to the {@link MediaSession}.
+ */
+@Component
+public class CallMedia {
+    private record LegKey(InteractionId interaction, String party) {
+    }
+
+    private final MediaServer media;
+    private final Map<LegKey, String> currentLegs = new ConcurrentHashMap<>();
+
+    public CallMedia(MediaServer media) {
+        this.media = media;
+    }
+
+    /** Adds the browser's leg for the party and returns the media server's SDP answer and the leg id. */
+    public Answer answer(InteractionId interaction, String party, String sdpOffer) {
+        MediaSession session = media.session(interaction);
+        String legId = party + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String previous = currentLegs.put(new LegKey(interaction, party), legId);
+        if (previous != null && session.legs().stream().anyMatch(l -> l.legId().equals(previous))) {
+            session.removeLeg(previous);
+        }
+        return new Answer(legId, session.addWebRtcLeg(legId, party, sdpOffer));
+    }
+
+    public record Answer(String legId, String sdp) {
+    }
+
+    public void candidate(InteractionId interaction, String party, String candidate) {
+        String legId = currentLegs.get(new LegKey(interaction, party));
+        if (legId == null) {
+            throw new IllegalStateException("no " + party + " media leg for " + interaction + " yet: send the offer first");
+        }
+        media.find(interaction).ifPresent(session -> session.addRemoteCandidate(legId, candidate));
+    }
+
+    /** Holds or resumes the customer's leg (no media either way while held). */
+    public void hold(InteractionId interaction, boolean onHold) {
+        String legId = currentLegs.get(new LegKey(interaction, MediaSession.CUSTOMER));
+        if (legId != null) {
+            media.find(interaction).ifPresent(session -> session.hold(legId, onHold));
+        }
+    }
+
+    /** Forgets the legs of an ended call (the server releases the media session). */
+    public void forget(InteractionId interaction) {
+        currentLegs.keySet().removeIf(k -> k.interaction().equals(interaction));
+    }
+}

@@ -1,0 +1,191 @@
+package org.mvtm.web.compliance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.mvtm.core.Channel;
+import org.mvtm.core.Language;
+import org.mvtm.core.Region;
+import org.mvtm.core.id.RecordingId;
+import org.mvtm.recording.api.AuditEntry;
+import org.mvtm.recording.api.AuditQuery;
+import org.mvtm.recording.api.ExportPackage;
+import org.mvtm.recording.api.LegInfo;
+import org.mvtm.recording.api.MediaFile;
+import org.mvtm.recording.api.RecordingQuery;
+import org.mvtm.recording.api.RecordingStore;
+import org.mvtm.recording.api.RecordingSummary;
+import org.mvtm.recording.api.TimelineEntry;
+import org.mvtm.recording.api.VerificationResult;
+import org.mvtm.recording.api.Viewer;
+import org.mvtm.web.api.WebUser;
+import org.mvtm.web.security.CurrentUser;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/compliance/**}: search, describe, timeline, replay (HTTP Range), verify, export with a reason and the
+ * audit trail, on top of the recording store. The store enforces role and region and audits every call; the
+ * officer's stated purpose travels in the {@code X-Purpose} header.
+ */
+@RestController
+@RequestMapping("/api/compliance")
+class ComplianceController {
+    private static final String PURPOSE = "X-Purpose";
+    private final RecordingStore store;
+
+    ComplianceController(RecordingStore store) {
+        this.store = store;
+    }
+
+    @GetMapping("/recordings")
+    List<RecordingSummary> search(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
+                                  @RequestParam Map<String, String> p) {
+        WebUser user = CurrentUser.require(principal);
+        RecordingQuery.Builder q = RecordingQuery.builder()
+                .customer(p.get("customer")).advisor(p.get("advisor")).queue(p.get("queue")).text(p.get("text"));
+        if (has(p, "region")) {
+            Region region = Region.of(p.get("region"));
+            if (!user.maySee(region)) {
+                throw new org.mvtm.recording.api.AccessDeniedException(user.username() + " is not granted region " + region);
+            }
+            q.region(region);
+        }
+        if (has(p, "channel")) {
+            q.channel(Channel.valueOf(p.get("channel").toUpperCase(java.util.Locale.ROOT)));
+        }
+        if (has(p, "language")) {
+            q.language(Language.fromTag(p.get("language")));
+        }
+        if (has(p, "from")) {
+            q.from(Instant.parse(p.get("from")));
+        }
+        if (has(p, "to")) {
+            q.to(Instant.parse(p.get("to")));
+        }
+        if (has(p, "minSeconds")) {
+            q.minDuration(Duration.ofSeconds(Long.parseLong(p.get("minSeconds"))));
+        }
+        if (has(p, "limit")) {
+            q.limit(Integer.parseInt(p.get("limit")));
+        }
+        // the store scopes by region too; the web tier checks again so a misconfigured store cannot leak a region
+        return store.search(Viewers.of(user, purpose), q.build()).stream()
+                .filter(r -> user.maySee(r.metadata().region())).toList();
+    }
+
+    @GetMapping("/recordings/{id}")
+    RecordingSummary describe(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
+                              @PathVariable String id) {
+        return scoped(principal, purpose, id);
+    }
+
+    @GetMapping("/recordings/{id}/timeline")
+    List<TimelineEntry> timeline(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
+                                 @PathVariable String id) {
+        scoped(principal, purpose, id);
+        return store.timeline(viewer(principal, purpose), RecordingId.of(id));
+    }
+
+    @GetMapping("/recordings/{id}/legs")
+    List<LegInfo> legs(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
+                       @PathVariable String id) {
+        scoped(principal, purpose, id);
+        return store.legs(viewer(principal, purpose), RecordingId.of(id));
+    }
+
+    /** One leg as a playable file; Spring answers {@code Range} requests with 206 and {@code Content-Range}. */
+    @GetMapping("/recordings/{id}/media/{legId}")
+    ResponseEntity<Resource> media(Principal principal, @RequestParam(value = "purpose", required = false) String purpose,
+                                   @PathVariable String id, @PathVariable String legId) {
+        scoped(principal, purpose, id);
+        MediaFile file = store.media(viewer(principal, purpose), RecordingId.of(id), legId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .body(new FileSystemResource(file.path()));
+    }
+
+    @PostMapping("/recordings/{id}/verify")
+    VerificationResult verify(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
+                              @PathVariable String id) {
+        scoped(principal, purpose, id);
+        return store.verify(viewer(principal, purpose), RecordingId.of(id));
+    }
+
+    public record ExportRequest(String reason) {
+    }
+
+    @PostMapping("/recordings/{id}/export")
+    ResponseEntity<byte[]> export(Principal principal, @PathVariable String id, @RequestBody ExportRequest request) {
+        if (request == null || request.reason() == null || request.reason().strip().length() < 5) {
+            throw new IllegalArgumentException("state the reason for the export (at least 5 characters)");
+        }
+        Viewer viewer = viewer(principal, request.reason());
+        scoped(principal, request.reason(), id);
+        ExportPackage pkg = store.exportPackage(viewer, RecordingId.of(id), request.reason().strip());
+        try {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType("application/zip"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.attachment().filename("recording-" + id + ".zip").build().toString())
+                    .header("X-Package-SHA256", pkg.sha256())
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .body(Files.readAllBytes(pkg.path()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read export package of " + id, e);
+        }
+    }
+
+    @GetMapping("/audit")
+    List<AuditEntry> audit(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
+                           @RequestParam(value = "recording", required = false) String recording,
+                           @RequestParam(value = "user", required = false) String user,
+                           @RequestParam(value = "limit", defaultValue = "200") int limit) {
+        AuditQuery query = new AuditQuery(java.util.Optional.ofNullable(blankToNull(recording)),
+                java.util.Optional.ofNullable(blankToNull(user)), java.util.Optional.empty(), java.util.Optional.empty(),
+                Math.max(1, Math.min(limit, 10_000)));
+        return store.audit(viewer(principal, purpose), query);
+    }
+
+    /** The recording's summary, refused (403) unless its region is granted to the signed-in user. */
+    private RecordingSummary scoped(Principal principal, String purpose, String id) {
+        WebUser user = CurrentUser.require(principal);
+        RecordingSummary summary = store.describe(Viewers.of(user, purpose), RecordingId.of(id));
+        if (!user.maySee(summary.metadata().region())) {
+            throw new org.mvtm.recording.api.AccessDeniedException(user.username() + " is not granted region "
+                    + summary.metadata().region() + " of recording " + id);
+        }
+        return summary;
+    }
+
+    private static Viewer viewer(Principal principal, String purpose) {
+        return Viewers.of(CurrentUser.require(principal), purpose);
+    }
+
+    private static boolean has(Map<String, String> p, String key) {
+        return p.get(key) != null && !p.get(key).isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,204 @@
+package org.mvtm.web.customer;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.mvtm.chatbot.api.Assistant;
+import org.mvtm.chatbot.api.BotReply;
+import org.mvtm.core.Channel;
+import org.mvtm.core.Interaction;
+import org.mvtm.core.Language;
+import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.event.BotHandedOff;
+import org.mvtm.core.event.ChatMessagePosted;
+import org.mvtm.core.event.EventBus;
+import org.mvtm.core.event.InteractionAbandoned;
+import org.mvtm.core.event.InteractionEnded;
+import org.mvtm.core.event.InteractionQueued;
+import org.mvtm.core.event.OfferAccepted;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.routing.api.QueuePosition;
+import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.web.api.WebUserDirectory;
+import org.mvtm.web.call.CallMedia;
+import org.mvtm.web.call.WebWorkers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The web customer channel adapter. It owns web conversations: it publishes the customer's chat lines, delivers
+ * BOT and ADVISOR lines back to the customer's sockets, turns {@code BotHandedOff} for one of its conversations into
+ * a routing {@code enqueue}, and tells the page its queue position, the advisor who joined and the end.
+ *
+ * <p>Event subscribers only update memory and push to sockets; routing and chatbot calls run on {@link WebWorkers}.
+ */
+@Component
+public class CustomerChannel implements DisposableBean {
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerChannel.class);
+    private static final int MAX_TEXT = 2000;
+
+    private final Clock clock;
+    private final EventBus events;
+    private final Assistant assistant;
+    private final RoutingEngine routing;
+    private final WebConversations conversations;
+    private final CustomerPeers peers;
+    private final WebUserDirectory users;
+    private final CallMedia media;
+    private final WebWorkers workers;
+    private final List<EventBus.Subscription> subscriptions;
+
+    public CustomerChannel(Clock clock, EventBus events, Assistant assistant, RoutingEngine routing,
+                           WebConversations conversations, CustomerPeers peers, WebUserDirectory users,
+                           CallMedia media, WebWorkers workers) {
+        this.clock = clock;
+        this.events = events;
+        this.assistant = assistant;
+        this.routing = routing;
+        this.conversations = conversations;
+        this.peers = peers;
+        this.users = users;
+        this.media = media;
+        this.workers = workers;
+        this.subscriptions = List.of(
+                events.subscribe(ChatMessagePosted.class, this::onChat),
+                events.subscribe(BotHandedOff.class, this::onHandedOff),
+                events.subscribe(InteractionQueued.class, this::onQueued),
+                events.subscribe(OfferAccepted.class, this::onAccepted),
+                events.subscribe(InteractionEnded.class, e -> onEnded(e.interaction())),
+                events.subscribe(InteractionAbandoned.class, e -> onEnded(e.interaction())));
+        workers.every(2000, "queue position push", this::pushPositions);
+    }
+
+    /** A new conversation: the assistant greets in the chosen language (published as a BOT line). */
+    void greet(WebConversation conversation) {
+        workers.run("greeting " + conversation.id(), () -> {
+            BotReply greeting = assistant.greet(conversation.id(), Optional.of(conversation.language()));
+            events.publish(new ChatMessagePosted(clock.instant(), conversation.id(), TranscriptTurn.Speaker.BOT,
+                    "bot", greeting.text()));
+        });
+    }
+
+    /** The customer typed a line: published for the coordinator (bot) or the advisor. */
+    void say(WebConversation conversation, String text) {
+        String clean = clean(text);
+        if (clean.isEmpty()) {
+            throw new IllegalArgumentException("chat text is empty");
+        }
+        events.publish(new ChatMessagePosted(clock.instant(), conversation.id(), TranscriptTurn.Speaker.CUSTOMER,
+                conversation.customer().id().value(), clean));
+    }
+
+    /** "Talk to a person" (chat) or a call button: the assistant hands off, which publishes BotHandedOff once. */
+    void askForPerson(WebConversation conversation, Channel channel) {
+        conversation.channel(channel);
+        workers.run("hand-off " + conversation.id(), () -> assistant.handOff(conversation.id()));
+    }
+
+    void changeLanguage(WebConversation conversation, Language language) {
+        conversation.language(language);
+    }
+
+    /** The customer hung up or closed the conversation. */
+    void leave(WebConversation conversation) {
+        Optional<InteractionId> interaction = conversation.interaction();
+        switch (conversation.status()) {
+            case WITH_BOT -> {
+                conversation.ended();
+                workers.run("forget " + conversation.id(), () -> assistant.forget(conversation.id()));
+                peers.send(conversation.id(), CustomerMessages.Status.of(conversation, 0, 0, -1));
+            }
+            case QUEUED -> interaction.ifPresent(id -> workers.run("abandon " + id, () -> routing.abandon(id)));
+            case CONNECTED -> interaction.ifPresent(id -> workers.run("complete " + id,
+                    () -> routing.complete(id, InteractionEnded.EndedBy.CUSTOMER)));
+            case ENDED -> { }
+        }
+    }
+
+    CallMedia.Answer media(WebConversation conversation, String sdpOffer) {
+        InteractionId interaction = conversation.interaction().orElseThrow(
+                () -> new IllegalStateException("no call yet: ask for a person first"));
+        return media.answer(interaction, org.mvtm.media.api.MediaSession.CUSTOMER, sdpOffer);
+    }
+
+    void candidate(WebConversation conversation, String candidate) {
+        conversation.interaction().ifPresent(id -> media.candidate(id, org.mvtm.media.api.MediaSession.CUSTOMER, candidate));
+    }
+
+    private void onChat(ChatMessagePosted e) {
+        conversations.find(e.conversation()).ifPresent(c -> {
+            TranscriptTurn turn = new TranscriptTurn(e.at(), e.speaker(), e.text());
+            c.add(turn);
+            peers.send(c.id(), CustomerMessages.Chat.of(turn));
+        });
+    }
+
+    private void onHandedOff(BotHandedOff e) {
+        conversations.find(e.conversation()).filter(c -> c.interaction().isEmpty()).ifPresent(c ->
+                workers.run("enqueue " + c.id(), () -> {
+                    Interaction interaction = InteractionFactory.build(InteractionId.random(), c, c.channel(),
+                            e.context(), clock.instant());
+                    conversations.queued(c, interaction.id());
+                    QueuePosition position = routing.enqueue(interaction);
+                    LOG.info("web conversation {} queued as {} in {} at position {}", c.id(), interaction.id(),
+                            interaction.queue(), position.position());
+                    pushStatus(c, Optional.of(position));
+                }));
+    }
+
+    private void onQueued(InteractionQueued e) {
+        conversations.byInteraction(e.interaction().id()).ifPresent(c -> {
+            if (c.status() == ConversationStatus.CONNECTED) {
+                c.queued(e.interaction().id()); // transferred
+            }
+            workers.run("position " + c.id(), () -> pushStatus(c, routing.position(e.interaction().id())));
+        });
+    }
+
+    private void onAccepted(OfferAccepted e) {
+        conversations.byInteraction(e.interaction()).ifPresent(c -> {
+            String name = users.findAdvisor(e.advisor()).map(u -> u.displayName()).orElse(e.advisor().value());
+            c.connected(e.advisor(), name);
+            pushStatus(c, Optional.empty());
+        });
+    }
+
+    private void onEnded(InteractionId interaction) {
+        conversations.byInteraction(interaction).ifPresent(c -> {
+            if (c.status() != ConversationStatus.ENDED) {
+                c.ended();
+            }
+            media.forget(interaction);
+            pushStatus(c, Optional.empty());
+        });
+    }
+
+    private void pushPositions() {
+        for (WebConversation c : conversations.all()) {
+            if (c.status() == ConversationStatus.QUEUED && peers.connected(c.id())) {
+                c.interaction().ifPresent(id -> pushStatus(c, routing.position(id)));
+            }
+        }
+    }
+
+    void pushStatus(WebConversation c, Optional<QueuePosition> position) {
+        peers.send(c.id(), position
+                .map(p -> CustomerMessages.Status.of(c, p.position(), p.waiting(), p.estimatedWait().toSeconds()))
+                .orElseGet(() -> CustomerMessages.Status.of(c, 0, 0, -1)));
+    }
+
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        String stripped = text.replaceAll("[\\p{Cntrl}&&[^\n\t]]", "").strip();
+        return stripped.length() > MAX_TEXT ? stripped.substring(0, MAX_TEXT) : stripped;
+    }
+
+    @Override
+    public void destroy() {
+        subscriptions.forEach(EventBus.Subscription::close);
+    }
+}

@@ -1,0 +1,103 @@
+package org.mvtm.web.customer;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mvtm.core.Channel;
+import org.mvtm.core.Language;
+import org.mvtm.web.api.WebRole;
+import org.mvtm.web.call.CallMedia;
+import org.mvtm.web.socket.JsonSocketHandler;
+import org.mvtm.web.socket.MessagePermissions;
+import org.mvtm.web.socket.SocketPath;
+import org.mvtm.web.socket.SocketPeer;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /ws/customer}: the customer page. Messages in: {@code hello {conversationId?, language}},
+ * {@code chat {text}}, {@code person {channel: CHAT|VIDEO|VOICE}}, {@code language {language}},
+ * {@code sdp-offer {sdp}}, {@code ice {candidate}}, {@code hangup}. Out: see {@link CustomerMessages}.
+ */
+@Component
+@SocketPath("/ws/customer")
+public class CustomerSocketHandler extends JsonSocketHandler {
+    static final MessagePermissions PERMISSIONS = new MessagePermissions("/ws/customer", Map.of(
+            "hello", Set.of(WebRole.CUSTOMER),
+            "chat", Set.of(WebRole.CUSTOMER),
+            "person", Set.of(WebRole.CUSTOMER),
+            "language", Set.of(WebRole.CUSTOMER),
+            "sdp-offer", Set.of(WebRole.CUSTOMER),
+            "ice", Set.of(WebRole.CUSTOMER),
+            "hangup", Set.of(WebRole.CUSTOMER)));
+
+    private final WebConversations conversations;
+    private final CustomerPeers peers;
+    private final CustomerChannel channel;
+
+    public CustomerSocketHandler(JsonMapper json, WebConversations conversations, CustomerPeers peers,
+                                 CustomerChannel channel) {
+        super(PERMISSIONS, json);
+        this.conversations = conversations;
+        this.peers = peers;
+        this.channel = channel;
+    }
+
+    @Override
+    protected void opened(SocketPeer peer) {
+        // the page says hello with its stored conversation id (if any)
+    }
+
+    @Override
+    protected void received(SocketPeer peer, String type, JsonNode message) {
+        if (type.equals("hello")) {
+            hello(peer, message);
+            return;
+        }
+        WebConversation conversation = current(peer);
+        switch (type) {
+            case "chat" -> channel.say(conversation, message.path("text").asString(""));
+            case "person" -> channel.askForPerson(conversation, channelOf(message.path("channel").asString("CHAT")));
+            case "language" -> channel.changeLanguage(conversation, Language.fromTag(requireText(message, "language")));
+            case "sdp-offer" -> {
+                CallMedia.Answer answer = channel.media(conversation, requireText(message, "sdp"));
+                peer.send(new CustomerMessages.SdpAnswer(answer.sdp()));
+            }
+            case "ice" -> channel.candidate(conversation, message.path("candidate").asString(""));
+            case "hangup" -> channel.leave(conversation);
+            default -> throw new IllegalArgumentException("unhandled message type " + type);
+        }
+    }
+
+    private void hello(SocketPeer peer, JsonNode message) {
+        Language language = Language.fromTag(message.path("language").asString(peer.user().preferredLanguage().tag()));
+        Optional<WebConversation> resumed = conversations.resume(peer.user(), message.path("conversationId").asString(""));
+        WebConversation conversation = resumed.orElseGet(() -> conversations.open(peer.user(), language));
+        peers.join(peer, conversation.id());
+        peer.send(CustomerMessages.Welcome.of(conversation, resumed.isPresent()));
+        if (resumed.isEmpty()) {
+            channel.greet(conversation);
+        } else {
+            channel.pushStatus(conversation, Optional.empty());
+        }
+    }
+
+    private WebConversation current(SocketPeer peer) {
+        return peers.conversationOf(peer).flatMap(conversations::find)
+                .orElseThrow(() -> new IllegalStateException("say hello first"));
+    }
+
+    private static Channel channelOf(String name) {
+        try {
+            return Channel.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("channel must be CHAT, VIDEO or VOICE but was '" + name + "'");
+        }
+    }
+
+    @Override
+    protected void closed(SocketPeer peer) {
+        peers.leave(peer);
+    }
+}

@@ -1,0 +1,115 @@
+package org.mvtm.web.customer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mvtm.core.Channel;
+import org.mvtm.core.Customer;
+import org.mvtm.core.Language;
+import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.ConversationId;
+import org.mvtm.core.id.InteractionId;
+
+/**
+ * One customer's conversation on the web channel, kept by the server so the page can rejoin after a network drop.
+ * Thread-safe (all state behind this object's monitor).
+ */
+public final class WebConversation {
+    private final ConversationId id;
+    private final String owner;
+    private final Customer customer;
+    private final Instant startedAt;
+    private final List<TranscriptTurn> transcript = new ArrayList<>();
+    private Language language;
+    private Channel channel = Channel.CHAT;
+    private ConversationStatus status = ConversationStatus.WITH_BOT;
+    private InteractionId interaction;
+    private AgentId advisor;
+    private String advisorName;
+
+    WebConversation(ConversationId id, String owner, Customer customer, Language language, Instant startedAt) {
+        this.id = id;
+        this.owner = owner;
+        this.customer = customer;
+        this.language = language;
+        this.startedAt = startedAt;
+    }
+
+    public ConversationId id() {
+        return id;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public Customer customer() {
+        return customer;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public synchronized Language language() {
+        return language;
+    }
+
+    public synchronized void language(Language language) {
+        this.language = language;
+    }
+
+    public synchronized Channel channel() {
+        return channel;
+    }
+
+    /** The channel the customer chose; fixed once routing has the interaction. */
+    public synchronized void channel(Channel requested) {
+        if (status == ConversationStatus.WITH_BOT) {
+            this.channel = requested;
+        }
+    }
+
+    public synchronized ConversationStatus status() {
+        return status;
+    }
+
+    public synchronized Optional<InteractionId> interaction() {
+        return Optional.ofNullable(interaction);
+    }
+
+    public synchronized Optional<AgentId> advisor() {
+        return Optional.ofNullable(advisor);
+    }
+
+    public synchronized String advisorName() {
+        return advisorName == null ? "" : advisorName;
+    }
+
+    synchronized void queued(InteractionId interaction) {
+        status = status.to(ConversationStatus.QUEUED);
+        this.interaction = interaction;
+        this.advisor = null;
+        this.advisorName = null;
+    }
+
+    synchronized void connected(AgentId advisor, String advisorName) {
+        status = status.to(ConversationStatus.CONNECTED);
+        this.advisor = advisor;
+        this.advisorName = advisorName;
+    }
+
+    synchronized void ended() {
+        status = status.to(ConversationStatus.ENDED);
+    }
+
+    synchronized void add(TranscriptTurn turn) {
+        transcript.add(turn);
+    }
+
+    public synchronized List<TranscriptTurn> transcript() {
+        return List.copyOf(transcript);
+    }
+}

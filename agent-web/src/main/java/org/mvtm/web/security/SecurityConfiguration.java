@@ -1,0 +1,111 @@
+package org.mvtm.web.security;
+
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
+import java.time.Clock;
+import org.mvtm.web.api.WebPasswords;
+import org.mvtm.web.api.WebTierSettings;
+import org.mvtm.web.api.WebUserDirectory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may open what. Pages redirect to the login page when nobody is signed in; REST and WebSocket endpoints answer
+ * 401 instead, and 403 when the role does not fit. CSRF tokens travel in the {@code XSRF-TOKEN} cookie (readable by
+ * the page's script) and come back in the {@code X-XSRF-TOKEN} header or the {@code _csrf} form field.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfiguration {
+    /** Scripts only from this origin, no inline script or style, never framed. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    LoginThrottle loginThrottle(Clock clock, ObjectProvider<WebTierSettings> settings) {
+        WebTierSettings s = settings.getIfAvailable(WebTierSettings::defaults);
+        return new LoginThrottle(clock, s.maxFailedLogins(), s.lockout());
+    }
+
+    @Bean
+    DirectoryUserDetailsService webUserDetailsService(WebUserDirectory directory, LoginThrottle throttle) {
+        return new DirectoryUserDetailsService(directory, throttle);
+    }
+
+    @Bean
+    AuthenticationManager webAuthenticationManager(DirectoryUserDetailsService users) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(WebPasswords.encoder());
+        return new ProviderManager(provider);
+    }
+
+    /** Idle sessions end after {@link WebTierSettings#sessionTimeout()}. */
+    @Bean
+    HttpSessionListener webSessionTimeout(ObjectProvider<WebTierSettings> settings) {
+        int seconds = (int) settings.getIfAvailable(WebTierSettings::defaults).sessionTimeout().toSeconds();
+        return new HttpSessionListener() {
+            @Override
+            public void sessionCreated(HttpSessionEvent se) {
+                se.getSession().setMaxInactiveInterval(seconds);
+            }
+        };
+    }
+
+    @Bean
+    SecurityFilterChain webSecurityFilterChain(HttpSecurity http, LoginThrottle throttle, Clock clock,
+                                               AuthenticationManager webAuthenticationManager) throws Exception {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher machineEndpoints = new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/ws/**"));
+        SavedRequestAwareAuthenticationSuccessHandler home = new SavedRequestAwareAuthenticationSuccessHandler();
+        home.setDefaultTargetUrl("/");
+        http.authenticationManager(webAuthenticationManager)
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers("/login", "/login.html", "/css/**", "/js/**", "/i18n/**", "/favicon.ico", "/error").permitAll()
+                .requestMatchers("/customer", "/customer.html", "/ws/customer", "/api/customer/**").hasRole("CUSTOMER")
+                .requestMatchers("/agent", "/agent.html", "/ws/agent", "/api/agent/**").hasRole("AGENT")
+                .requestMatchers("/supervisor", "/supervisor.html", "/ws/supervisor", "/api/supervisor/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                .requestMatchers("/compliance", "/compliance.html", "/api/compliance/**").hasRole("COMPLIANCE")
+                .anyRequest().authenticated())
+            .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
+                .successHandler((request, response, authentication) -> {
+                    throttle.recordSuccess(authentication.getName());
+                    home.onAuthenticationSuccess(request, response, authentication);
+                })
+                .failureHandler(new ThrottledLoginFailureHandler(throttle, clock))
+                .permitAll())
+            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+            .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
+                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), machineEndpoints))
+            .csrf(csrf -> csrf
+                .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+            .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                    "camera=(self), microphone=(self), geolocation=(), payment=(), usb=()"))
+                .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
+        return http.build();
+    }
+}

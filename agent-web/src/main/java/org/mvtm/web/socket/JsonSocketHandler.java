@@ -1,0 +1,113 @@
+package org.mvtm.web.socket;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mvtm.web.api.WebUser;
+import org.mvtm.web.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A WebSocket endpoint speaking JSON objects {@code {"type": "...", ...}}. Every incoming message is checked
+ * against the endpoint's {@link MessagePermissions} before it is dispatched; refusals and bad input are answered
+ * with {@code {"type":"error","code":...,"message":...}} and the socket stays open.
+ */
+public abstract class JsonSocketHandler extends TextWebSocketHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(JsonSocketHandler.class);
+    private final MessagePermissions permissions;
+    protected final JsonMapper json;
+    private final Map<String, SocketPeer> peers = new ConcurrentHashMap<>();
+
+    protected JsonSocketHandler(MessagePermissions permissions, JsonMapper json) {
+        this.permissions = permissions;
+        this.json = json;
+    }
+
+    /** An error reply. */
+    public record ErrorMessage(String type, String code, String message) {
+        public ErrorMessage(String code, String message) {
+            this("error", code, message);
+        }
+    }
+
+    @Override
+    public final void afterConnectionEstablished(WebSocketSession session) {
+        Optional<WebUser> user = CurrentUser.of(session.getPrincipal());
+        if (user.isEmpty()) {
+            closeQuietly(session, CloseStatus.POLICY_VIOLATION.withReason("not signed in"));
+            return;
+        }
+        SocketPeer peer = new SocketPeer(new ConcurrentWebSocketSessionDecorator(session, 10_000, 1 << 20), user.get(), json);
+        peers.put(session.getId(), peer);
+        opened(peer);
+    }
+
+    @Override
+    protected final void handleTextMessage(WebSocketSession session, TextMessage message) {
+        SocketPeer peer = peers.get(session.getId());
+        if (peer == null) {
+            return;
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(message.getPayload());
+        } catch (JacksonException e) {
+            peer.send(new ErrorMessage("bad-json", "message is not JSON: " + e.getOriginalMessage()));
+            return;
+        }
+        String type = node.path("type").asString("");
+        Optional<String> refusal = permissions.refusal(peer.user(), type);
+        if (refusal.isPresent()) {
+            LOG.warn("refused {} from {}: {}", type, peer.user().username(), refusal.get());
+            peer.send(new ErrorMessage("forbidden", refusal.get()));
+            return;
+        }
+        try {
+            received(peer, type, node);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            peer.send(new ErrorMessage("rejected", e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.warn("{} from {} failed", type, peer.user().username(), e);
+            peer.send(new ErrorMessage("failed", type + " failed: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public final void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        SocketPeer peer = peers.remove(session.getId());
+        if (peer != null) {
+            closed(peer);
+        }
+    }
+
+    protected abstract void opened(SocketPeer peer);
+
+    protected abstract void received(SocketPeer peer, String type, JsonNode message);
+
+    protected abstract void closed(SocketPeer peer);
+
+    protected static String requireText(JsonNode message, String field) {
+        String value = message.path(field).asString("");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("field '" + field + "' is required");
+        }
+        return value;
+    }
+
+    private static void closeQuietly(WebSocketSession session, CloseStatus status) {
+        try {
+            session.close(status);
+        } catch (java.io.IOException ignored) {
+            // already gone
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.mvtm.web.socket;
+
+import java.util.List;
+import org.mvtm.web.api.WebTierSettings;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * Registers every {@link JsonSocketHandler} bean at its path ({@link SocketPath}); each handshake goes through the
+ * {@link StrictOriginInterceptor}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+public class WebSocketConfiguration implements WebSocketConfigurer {
+    private final List<JsonSocketHandler> handlers;
+    private final List<String> extraOrigins;
+
+    WebSocketConfiguration(List<JsonSocketHandler> handlers, ObjectProvider<WebTierSettings> settings) {
+        this.handlers = handlers;
+        this.extraOrigins = settings.getIfAvailable(WebTierSettings::defaults).allowedOrigins();
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        for (JsonSocketHandler handler : handlers) {
+            SocketPath path = handler.getClass().getAnnotation(SocketPath.class);
+            if (path == null) {
+                throw new IllegalStateException(handler.getClass().getName() + " lacks @SocketPath");
+            }
+            registry.addHandler((WebSocketHandler) handler, path.value())
+                    .addInterceptors(new StrictOriginInterceptor(extraOrigins))
+                    // the interceptor above enforces the origin; Spring's own check would need the same list
+                    .setAllowedOriginPatterns("*");
+        }
+    }
+
+    /** SDP offers are several KiB; allow 128 KiB text messages. */
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(128 * 1024);
+        container.setMaxSessionIdleTimeout(0L);
+        return container;
+    }
+}

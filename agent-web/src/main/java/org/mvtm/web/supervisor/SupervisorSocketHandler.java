@@ -1,0 +1,67 @@
+package org.mvtm.web.supervisor;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.web.api.WebRole;
+import org.mvtm.web.call.WebWorkers;
+import org.mvtm.web.socket.JsonSocketHandler;
+import org.mvtm.web.socket.MessagePermissions;
+import org.mvtm.web.socket.SocketPath;
+import org.mvtm.web.socket.SocketPeer;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /ws/supervisor}: pushes a {@link SupervisorBoard.Snapshot} every second; {@code explain {interactionId}}
+ * answers with the routing explanation; {@code refresh} sends a snapshot now.
+ */
+@Component
+@SocketPath("/ws/supervisor")
+public class SupervisorSocketHandler extends JsonSocketHandler {
+    static final MessagePermissions PERMISSIONS = new MessagePermissions("/ws/supervisor", Map.of(
+            "refresh", Set.of(WebRole.SUPERVISOR, WebRole.ADMIN),
+            "explain", Set.of(WebRole.SUPERVISOR, WebRole.ADMIN)));
+
+    private final SupervisorBoard board;
+    private final WebWorkers workers;
+    private final Set<SocketPeer> watchers = ConcurrentHashMap.newKeySet();
+
+    SupervisorSocketHandler(JsonMapper json, SupervisorBoard board, WebWorkers workers) {
+        super(PERMISSIONS, json);
+        this.board = board;
+        this.workers = workers;
+        workers.every(1000, "supervisor push", this::pushAll);
+    }
+
+    private void pushAll() {
+        for (SocketPeer peer : watchers) {
+            peer.send(board.snapshot(peer.user()));
+        }
+    }
+
+    @Override
+    protected void opened(SocketPeer peer) {
+        watchers.add(peer);
+        workers.run("first snapshot", () -> peer.send(board.snapshot(peer.user())));
+    }
+
+    @Override
+    protected void received(SocketPeer peer, String type, JsonNode message) {
+        switch (type) {
+            case "refresh" -> workers.run("snapshot", () -> peer.send(board.snapshot(peer.user())));
+            case "explain" -> {
+                InteractionId id = InteractionId.of(requireText(message, "interactionId"));
+                workers.run("explain " + id, () -> peer.send(board.explain(id)));
+            }
+            default -> throw new IllegalArgumentException("unhandled message type " + type);
+        }
+    }
+
+    @Override
+    protected void closed(SocketPeer peer) {
+        watchers.remove(peer);
+    }
+}

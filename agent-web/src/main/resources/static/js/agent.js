@@ -1,0 +1,199 @@
+// The advisor console. All state comes from the server ('desk' on every (re)connect), so a reload, a network
+// drop or a server restart brings the console back as it was.
+import { initLocales, localeForLanguage, t } from './i18n.js';
+import { csrfToken, el, getJson } from './http.js';
+import { ReconnectingSocket } from './socket.js';
+import { BrowserCall } from './call.js';
+
+const $ = (id) => document.getElementById(id);
+const me = await getJson('/api/me');
+await initLocales($('langs'), localeForLanguage(me.language));
+document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
+$('who').textContent = me.displayName;
+
+const state = { offer: null, active: null, call: null, callSince: null, held: false, muted: false, desk: null, canned: {} };
+
+const socket = new ReconnectingSocket('/ws/agent', {
+  onMessage: handle,
+  onStatus: (s) => { $('link').textContent = t(`link.${s}`); $('link').dataset.state = s; },
+});
+
+function handle(m) {
+  switch (m.type) {
+    case 'desk': renderDesk(m); break;
+    case 'presence': renderPresence(m); break;
+    case 'offer': showOffer(m); break;
+    case 'offer-gone': if (state.offer?.customer.interactionId === m.interactionId) hideOffer(); break;
+    case 'connected': connect(m); break;
+    case 'chat': if (state.active?.customer.interactionId === m.interactionId) addLine(m); break;
+    case 'sdp-answer': state.call?.answer(m.sdp); break;
+    case 'ended': ended(m); break;
+    case 'error': flash(m.message); break;
+    default:
+  }
+}
+
+function renderDesk(d) {
+  state.desk = d;
+  renderPresence(d.presence);
+  $('transfer-target').replaceChildren(
+    ...d.queues.map((q) => el('option', { value: `queue:${q}` }, `${t('agent.queue')}: ${q}`)),
+    ...d.advisors.map((a) => el('option', { value: `advisor:${a.agentId}` }, `${t('agent.advisor')}: ${a.displayName}`)));
+  if (d.offers.length > 0) showOffer(d.offers[0]); else hideOffer();
+  if (d.active.length > 0) connect(d.active[0]);
+  $('wrapup').hidden = !d.wrapUpPending;
+  renderToday(d.today);
+}
+
+function renderPresence(p) {
+  $('presence-state').textContent = t(`presence.${p.state}`) + (p.reason ? ` (${p.reason})` : '');
+  $('presence-state').dataset.state = p.state;
+  document.body.dataset.presence = p.state;
+  if (p.state === 'WRAP_UP') $('wrapup').hidden = false;
+}
+
+function renderToday(today) {
+  $('today').tBodies[0].replaceChildren(...today.map((e) => el('tr', {},
+    el('td', {}, e.customerName), el('td', {}, t(`channel.${e.channel}`)), el('td', {}, e.queue),
+    el('td', {}, new Date(e.acceptedAt).toLocaleTimeString()), el('td', {}, e.wrapUpCode ? t(`code.${e.wrapUpCode}`) : '…'))));
+}
+
+function context(dl, c) {
+  const rows = [
+    ['agent.customer', `${c.customerName} (${c.customerId})`], ['agent.tier', c.tier], ['agent.language', t(`language.${c.language}`)],
+    ['agent.product', c.product || '—'], ['agent.channel', t(`channel.${c.channel}`)], ['agent.queue', c.queue],
+    ['agent.reason', t(`handoff.${c.handoffReason}`)], ['agent.region', c.region],
+  ];
+  dl.replaceChildren(...rows.flatMap(([k, v]) => [el('dt', {}, t(k)), el('dd', {}, v)]));
+}
+
+function showOffer(o) {
+  state.offer = o;
+  $('offer').hidden = false;
+  context($('offer-context'), o.customer);
+  $('offer-transcript').replaceChildren(...o.customer.transcript.map(lineItem));
+  clearInterval(state.countdown);
+  const tick = () => {
+    const left = Math.max(0, Math.round((new Date(o.expiresAt) - Date.now()) / 1000));
+    $('offer-countdown').textContent = left;
+    if (left === 0) clearInterval(state.countdown);
+  };
+  tick();
+  state.countdown = setInterval(tick, 500);
+  $('accept').focus();
+}
+
+function hideOffer() {
+  state.offer = null;
+  clearInterval(state.countdown);
+  $('offer').hidden = true;
+}
+
+function lineItem(m) {
+  return el('li', { class: `line ${m.speaker.toLowerCase()}`, 'data-speaker': m.speaker },
+    el('span', { class: 'who' }, t(`speaker.${m.speaker}`)), el('span', { class: 'text' }, m.text));
+}
+
+function addLine(m) {
+  $('transcript').append(lineItem(m));
+  $('transcript').lastElementChild.scrollIntoView({ block: 'nearest' });
+}
+
+async function loadCanned(language) {
+  const locale = localeForLanguage(language);
+  if (!state.canned[locale]) state.canned[locale] = (await getJson(`/i18n/${locale}.json`))['canned'] ?? [];
+  $('canned').replaceChildren(el('option', { value: '' }, t('agent.canned')), ...state.canned[locale].map((c) => el('option', { value: c }, c)));
+}
+
+function connect(c) {
+  if (state.offer?.customer.interactionId === c.customer.interactionId) hideOffer();
+  const same = state.active?.customer.interactionId === c.customer.interactionId;
+  state.active = c;
+  state.callSince = new Date(c.since);
+  $('call').hidden = false;
+  $('call-customer').textContent = c.customer.customerName;
+  context($('call-context'), c.customer);
+  if (!same) $('transcript').replaceChildren(...c.customer.transcript.map(lineItem));
+  loadCanned(c.customer.language);
+  const media = c.customer.channel === 'VIDEO' || c.customer.channel === 'VOICE';
+  $('media').hidden = !media;
+  if (media && !state.call) startCall(c.customer.channel === 'VIDEO');
+  clearInterval(state.timer);
+  state.timer = setInterval(() => {
+    const s = Math.max(0, Math.floor((Date.now() - state.callSince) / 1000));
+    $('call-timer').textContent = `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+  }, 1000);
+  $('chat-input').focus();
+}
+
+async function startCall(video) {
+  const id = state.active.customer.interactionId;
+  state.call = new BrowserCall({
+    video,
+    localVideo: $('local-video'),
+    remoteVideo: $('remote-video'),
+    sendOffer: (sdp) => socket.send({ type: 'sdp-offer', interactionId: id, sdp }),
+    sendCandidate: (candidate) => socket.send({ type: 'ice', interactionId: id, candidate }),
+    onQuality: (level, s) => { $('quality').textContent = t(`quality.${level}`, s); $('quality').dataset.level = level; },
+  });
+  try { await state.call.start(); } catch (e) { flash(e.message); }
+}
+
+function ended(m) {
+  if (state.active?.customer.interactionId !== m.interactionId) return;
+  state.call?.stop();
+  state.call = null;
+  state.active = null;
+  clearInterval(state.timer);
+  $('call').hidden = true;
+  $('wrapup').hidden = false;
+  $('wrapup-code').focus();
+  socket.send({ type: 'desk' });
+}
+
+function flash(text) {
+  $('message').textContent = text;
+  $('message').hidden = false;
+  setTimeout(() => { $('message').hidden = true; }, 8000);
+}
+
+$('presence-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const [stateName, reason] = $('presence').value.split(':');
+  socket.send({ type: 'presence', state: stateName, reason: reason ?? '' });
+});
+$('accept').addEventListener('click', () => state.offer && socket.send({ type: 'accept', interactionId: state.offer.customer.interactionId }));
+$('reject').addEventListener('click', () => { if (state.offer) { socket.send({ type: 'reject', interactionId: state.offer.customer.interactionId }); hideOffer(); } });
+$('canned').addEventListener('change', () => { if ($('canned').value) { $('chat-input').value = $('canned').value; $('chat-input').focus(); } });
+$('chat-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const text = $('chat-input').value.trim();
+  if (text && state.active && socket.send({ type: 'chat', interactionId: state.active.customer.interactionId, text })) $('chat-input').value = '';
+});
+$('mute').addEventListener('click', () => {
+  state.muted = !state.muted;
+  state.call?.setMuted(state.muted);
+  $('mute').setAttribute('aria-pressed', String(state.muted));
+  $('mute').textContent = t(state.muted ? 'agent.unmute' : 'agent.mute');
+});
+$('hold').addEventListener('click', () => {
+  if (!state.active) return;
+  state.held = !state.held;
+  socket.send({ type: 'hold', interactionId: state.active.customer.interactionId, on: state.held });
+  $('hold').setAttribute('aria-pressed', String(state.held));
+  $('hold').textContent = t(state.held ? 'agent.resume' : 'agent.hold');
+});
+$('hangup').addEventListener('click', () => state.active && socket.send({ type: 'hangup', interactionId: state.active.customer.interactionId }));
+$('transfer-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  if (!state.active) return;
+  const [kind, target] = $('transfer-target').value.split(':');
+  socket.send({ type: 'transfer', interactionId: state.active.customer.interactionId, [kind]: target });
+});
+$('wrapup-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  socket.send({ type: 'wrapup', code: $('wrapup-code').value, notes: $('wrapup-notes').value });
+  $('wrapup-notes').value = '';
+  $('wrapup').hidden = true;
+  socket.send({ type: 'desk' });
+});

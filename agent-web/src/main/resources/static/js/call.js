@@ -1,0 +1,63 @@
+// One browser call leg: camera/microphone, an RTCPeerConnection to the server's media bridge (ICE-lite,
+// DTLS-SRTP), the SDP offer sent through the page's socket, trickled candidates, and quality from getStats().
+export class BrowserCall {
+  constructor({ video, localVideo, remoteVideo, sendOffer, sendCandidate, onQuality }) {
+    this.video = video;
+    this.localVideo = localVideo;
+    this.remoteVideo = remoteVideo;
+    this.sendOffer = sendOffer;
+    this.sendCandidate = sendCandidate;
+    this.onQuality = onQuality ?? (() => {});
+    this.stats = { framesDecoded: 0, audioPacketsReceived: 0, packetsLost: 0, jitterMs: 0, rttMs: 0 };
+    window.mvtmCallStats = this.stats;
+  }
+
+  async start() {
+    this.stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: this.video });
+    this.localVideo.srcObject = this.stream;
+    const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    this.pc = pc;
+    this.stream.getTracks().forEach((track) => pc.addTrack(track, this.stream));
+    pc.addEventListener('track', (e) => {
+      if (this.remoteVideo.srcObject !== e.streams[0]) this.remoteVideo.srcObject = e.streams[0];
+    });
+    pc.addEventListener('icecandidate', (e) => this.sendCandidate(e.candidate ? e.candidate.candidate : ''));
+    const offer = await pc.createOffer();
+    await pc.setLocalDescription(offer);
+    this.sendOffer(pc.localDescription.sdp);
+    this.timer = setInterval(() => this.sample(), 1000);
+  }
+
+  async answer(sdp) {
+    await this.pc?.setRemoteDescription({ type: 'answer', sdp });
+  }
+
+  setMuted(muted) {
+    this.stream?.getAudioTracks().forEach((t) => { t.enabled = !muted; });
+  }
+
+  async sample() {
+    if (!this.pc) return;
+    const report = await this.pc.getStats();
+    let frames = 0; let audio = 0; let lost = 0; let received = 0; let jitter = 0; let rtt = 0;
+    report.forEach((s) => {
+      if (s.type === 'inbound-rtp' && s.kind === 'video') frames += s.framesDecoded ?? 0;
+      if (s.type === 'inbound-rtp' && s.kind === 'audio') { audio += s.packetsReceived ?? 0; jitter = Math.max(jitter, (s.jitter ?? 0) * 1000); }
+      if (s.type === 'inbound-rtp') { lost += s.packetsLost ?? 0; received += s.packetsReceived ?? 0; }
+      if (s.type === 'candidate-pair' && s.nominated && s.currentRoundTripTime !== undefined) rtt = s.currentRoundTripTime * 1000;
+    });
+    Object.assign(this.stats, { framesDecoded: frames, audioPacketsReceived: audio, packetsLost: lost, jitterMs: Math.round(jitter), rttMs: Math.round(rtt) });
+    const lossRate = received + lost > 0 ? lost / (received + lost) : 0;
+    const level = received === 0 ? 'none' : lossRate > 0.05 || jitter > 60 ? 'poor' : lossRate > 0.01 || jitter > 30 ? 'fair' : 'good';
+    this.onQuality(level, this.stats);
+  }
+
+  stop() {
+    clearInterval(this.timer);
+    this.pc?.close();
+    this.stream?.getTracks().forEach((t) => t.stop());
+    this.pc = null;
+    this.localVideo.srcObject = null;
+    this.remoteVideo.srcObject = null;
+  }
+}

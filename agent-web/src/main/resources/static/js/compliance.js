@@ -1,0 +1,118 @@
+// Compliance console: search, synchronised replay of both legs with the chat/event timeline, integrity badge,
+// export with a stated reason, audit trail. Every request carries the officer's stated purpose.
+import { initLocales, localeForLanguage, t } from './i18n.js';
+import { csrfToken, el, getJson, post } from './http.js';
+
+const $ = (id) => document.getElementById(id);
+const me = await getJson('/api/me');
+await initLocales($('langs'), localeForLanguage(me.language));
+document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
+$('who').textContent = `${me.displayName} · ${me.regions.join(', ')}`;
+$('region').append(...me.regions.map((r) => el('option', { value: r }, r)));
+
+const state = { recording: null, videos: [], startedAt: 0 };
+const purpose = () => ({ 'X-Purpose': $('purpose').value.trim() });
+const mmss = (s) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
+
+function flash(text) {
+  $('message').textContent = text;
+  $('message').hidden = false;
+  setTimeout(() => { $('message').hidden = true; }, 8000);
+}
+
+$('search-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const params = new URLSearchParams();
+  for (const [k, v] of new FormData(e.target).entries()) {
+    if (!v || k === 'purpose') continue;
+    params.set(k, k === 'from' || k === 'to' ? new Date(`${v}T00:00:00`).toISOString() : v);
+  }
+  try {
+    const rows = await getJson(`/api/compliance/recordings?${params}`, purpose());
+    $('results').tBodies[0].replaceChildren(...rows.map((r) => el('tr', { 'data-recording': r.id.value },
+      el('td', {}, new Date(r.metadata.startedAt).toLocaleString()),
+      el('td', {}, `${r.metadata.customerName} (${r.metadata.customer.value})`),
+      el('td', {}, r.metadata.advisorName || r.metadata.advisor.value),
+      el('td', {}, t(`channel.${r.metadata.channel}`)), el('td', {}, r.metadata.region.code),
+      el('td', {}, mmss(Number.parseFloat(String(r.duration).replace(/[^0-9.]/g, '')) || 0)),
+      el('td', {}, r.state),
+      el('td', {}, el('button', { type: 'button', class: 'replay', onclick: () => open(r) }, t('compliance.replay'))))));
+    if (rows.length === 0) flash(t('compliance.none'));
+  } catch (err) { flash(err.message); }
+});
+
+async function open(r) {
+  state.recording = r;
+  state.startedAt = new Date(r.metadata.startedAt).getTime();
+  $('player').hidden = false;
+  $('player-name').textContent = `${r.metadata.customerName} · ${new Date(r.metadata.startedAt).toLocaleString()}`;
+  $('integrity').textContent = r.lastVerification ? badge(r.lastVerification) : t('compliance.unverified');
+  const id = r.id.value;
+  const q = encodeURIComponent($('purpose').value.trim());
+  state.videos = r.legs.map((leg) => el('video', { src: `/api/compliance/recordings/${id}/media/${encodeURIComponent(leg.legId)}?purpose=${q}`, preload: 'metadata', 'aria-label': `${leg.party} ${leg.legId}`, 'data-leg': leg.legId }));
+  $('legs').replaceChildren(...state.videos.map((v, i) => el('figure', {}, v, el('figcaption', {}, `${t(`party.${r.legs[i].party}`)} · ${r.legs[i].legId}`))));
+  const lead = state.videos[0];
+  if (lead) {
+    lead.addEventListener('loadedmetadata', () => { $('seek').max = String(lead.duration || 0); });
+    lead.addEventListener('timeupdate', () => { $('seek').value = String(lead.currentTime); $('clock').textContent = mmss(lead.currentTime); highlight(lead.currentTime); });
+  }
+  try {
+    const timeline = await getJson(`/api/compliance/recordings/${id}/timeline`, purpose());
+    $('timeline').replaceChildren(...timeline.map((e) => {
+      const offset = Math.max(0, (new Date(e.at).getTime() - state.startedAt) / 1000);
+      return el('li', { class: `entry ${e.kind.toLowerCase()}`, 'data-offset': offset },
+        el('button', { type: 'button', class: 'link-button', onclick: () => seek(offset), 'aria-label': `${t('compliance.seekTo')} ${mmss(offset)}` }, mmss(offset)),
+        el('span', { class: 'who' }, `${t(`kind.${e.kind}`)} ${e.actor}`), el('span', { class: 'text' }, e.text));
+    }));
+  } catch (err) { flash(err.message); }
+  loadAudit();
+}
+
+function badge(v) {
+  $('integrity').dataset.ok = String(v.ok);
+  return v.ok ? t('compliance.intact', { n: v.segmentsChecked }) : t('compliance.tampered', { reason: v.reason });
+}
+
+function highlight(time) {
+  $('timeline').querySelectorAll('li').forEach((li) => li.classList.toggle('past', Number(li.dataset.offset) <= time));
+}
+
+function seek(seconds) {
+  state.videos.forEach((v) => { v.currentTime = seconds; });
+  highlight(seconds);
+}
+
+$('play').addEventListener('click', () => state.videos.forEach((v) => v.play().catch(() => {})));
+$('pause').addEventListener('click', () => state.videos.forEach((v) => v.pause()));
+$('seek').addEventListener('input', () => seek(Number($('seek').value)));
+
+$('verify').addEventListener('click', async () => {
+  try {
+    const response = await post(`/api/compliance/recordings/${state.recording.id.value}/verify`, {}, purpose());
+    $('integrity').textContent = badge(await response.json());
+    loadAudit();
+  } catch (err) { $('integrity').dataset.ok = 'false'; $('integrity').textContent = err.message; }
+});
+
+$('export-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  try {
+    const response = await post(`/api/compliance/recordings/${state.recording.id.value}/export`, { reason: $('export-reason').value.trim() });
+    const blob = await response.blob();
+    const link = $('export-link');
+    link.href = URL.createObjectURL(blob);
+    link.download = `recording-${state.recording.id.value}.zip`;
+    link.textContent = `${t('compliance.download')} (SHA-256 ${response.headers.get('X-Package-SHA256')?.slice(0, 16)}…)`;
+    link.hidden = false;
+    loadAudit();
+  } catch (err) { flash(err.message); }
+});
+
+async function loadAudit() {
+  try {
+    const entries = await getJson(`/api/compliance/audit?recording=${encodeURIComponent(state.recording.id.value)}`, purpose());
+    $('audit').tBodies[0].replaceChildren(...entries.map((a) => el('tr', { 'data-action': a.action },
+      el('td', {}, a.sequence), el('td', {}, new Date(a.at).toLocaleString()), el('td', {}, a.userId),
+      el('td', {}, a.action), el('td', {}, a.outcome), el('td', {}, a.detail))));
+  } catch (err) { flash(err.message); }
+}

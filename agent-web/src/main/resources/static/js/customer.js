@@ -1,0 +1,123 @@
+// The customer demo page (stand-in for the bank's mobile app). The conversation id lives in sessionStorage so a
+// reload or network drop rejoins the same conversation and keeps the queue place.
+import { initLocales, localeForLanguage, t, useLocale } from './i18n.js';
+import { csrfToken, el, getJson } from './http.js';
+import { ReconnectingSocket } from './socket.js';
+import { BrowserCall } from './call.js';
+
+const $ = (id) => document.getElementById(id);
+const me = await getJson('/api/me');
+await initLocales($('langs'), localeForLanguage(me.language));
+document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
+
+const state = { language: sessionStorage.getItem('mvtm.language'), conversationId: sessionStorage.getItem('mvtm.conversation'), status: null, call: null };
+
+const socket = new ReconnectingSocket('/ws/customer', {
+  onOpen: () => { if (state.language) hello(); },
+  onMessage: handle,
+  onStatus: (s) => { $('link').textContent = t(`link.${s}`); $('link').dataset.state = s; },
+});
+
+function hello() {
+  socket.send({ type: 'hello', language: state.language, conversationId: state.conversationId ?? '' });
+}
+
+document.querySelectorAll('[data-language]').forEach((b) => b.addEventListener('click', async () => {
+  state.language = b.dataset.language;
+  sessionStorage.setItem('mvtm.language', state.language);
+  await useLocale(localeForLanguage(state.language));
+  hello();
+}));
+
+function handle(m) {
+  switch (m.type) {
+    case 'welcome':
+      state.conversationId = m.conversationId;
+      sessionStorage.setItem('mvtm.conversation', m.conversationId);
+      $('start').hidden = true;
+      $('conversation').hidden = false;
+      $('transcript').replaceChildren(...m.transcript.map(line));
+      showStatus({ status: m.status, channel: m.channel, advisorName: m.advisorName, position: 0, estimatedWaitSeconds: -1 });
+      $('chat-input').focus();
+      break;
+    case 'chat':
+      $('transcript').append(line(m));
+      $('transcript').lastElementChild.scrollIntoView({ block: 'nearest' });
+      break;
+    case 'status':
+      showStatus(m);
+      break;
+    case 'sdp-answer':
+      state.call?.answer(m.sdp);
+      break;
+    case 'error':
+      $('status').textContent = `${t('common.error')}: ${m.message}`;
+      break;
+    default:
+  }
+}
+
+function line(m) {
+  const who = t(`speaker.${m.speaker}`);
+  return el('li', { class: `line ${m.speaker.toLowerCase()}`, 'data-speaker': m.speaker },
+    el('span', { class: 'who' }, who), el('span', { class: 'text' }, m.text));
+}
+
+function showStatus(m) {
+  state.status = m.status;
+  document.body.dataset.status = m.status;
+  let text = '';
+  if (m.status === 'WITH_BOT') text = t('customer.withBot');
+  if (m.status === 'QUEUED') {
+    text = m.position > 0
+      ? t('customer.queued', { position: m.position, minutes: Math.max(1, Math.round(m.estimatedWaitSeconds / 60)) })
+      : t('customer.queuedNoPosition');
+  }
+  if (m.status === 'CONNECTED') text = t('customer.connected', { name: m.advisorName });
+  if (m.status === 'ENDED') {
+    text = t('customer.ended');
+    endCall();
+    sessionStorage.removeItem('mvtm.conversation');
+    state.conversationId = null;
+  }
+  $('status').textContent = text;
+  $('status').dataset.position = m.position ?? 0;
+  const withPerson = m.status === 'QUEUED' || m.status === 'CONNECTED';
+  ['ask-chat', 'ask-video', 'ask-voice'].forEach((id) => { $(id).disabled = m.status !== 'WITH_BOT'; });
+  $('hangup').disabled = m.status === 'ENDED';
+  if (m.status === 'CONNECTED' && (m.channel === 'VIDEO' || m.channel === 'VOICE') && !state.call) startCall(m.channel === 'VIDEO');
+  $('media').hidden = !(withPerson && m.channel !== 'CHAT');
+}
+
+async function startCall(video) {
+  $('media').hidden = false;
+  state.call = new BrowserCall({
+    video,
+    localVideo: $('local-video'),
+    remoteVideo: $('remote-video'),
+    sendOffer: (sdp) => socket.send({ type: 'sdp-offer', sdp }),
+    sendCandidate: (candidate) => socket.send({ type: 'ice', candidate }),
+    onQuality: (level, s) => { $('quality').textContent = t(`quality.${level}`, s); $('quality').dataset.level = level; },
+  });
+  try {
+    await state.call.start();
+  } catch (e) {
+    $('status').textContent = `${t('common.error')}: ${e.message}`;
+  }
+}
+
+function endCall() {
+  state.call?.stop();
+  state.call = null;
+}
+
+$('chat-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const text = $('chat-input').value.trim();
+  if (text && socket.send({ type: 'chat', text })) $('chat-input').value = '';
+});
+$('ask-chat').addEventListener('click', () => socket.send({ type: 'person', channel: 'CHAT' }));
+$('ask-video').addEventListener('click', () => socket.send({ type: 'person', channel: 'VIDEO' }));
+$('ask-voice').addEventListener('click', () => socket.send({ type: 'person', channel: 'VOICE' }));
+$('hangup').addEventListener('click', () => { socket.send({ type: 'hangup' }); endCall(); });
+if (state.language) await useLocale(localeForLanguage(state.language));

@@ -1,0 +1,56 @@
+// Interface strings in English, Simplified and Traditional Chinese: /i18n/<locale>.json.
+// Elements name their string with data-i18n (text), data-i18n-placeholder, data-i18n-aria-label, data-i18n-title.
+export const LOCALES = [
+  { id: 'en', label: 'English' },
+  { id: 'zh-Hans', label: '简体中文' },
+  { id: 'zh-Hant', label: '繁體中文' },
+];
+
+let strings = {};
+let current = 'en';
+
+export function localeForLanguage(tag) {
+  return tag === 'zh' ? 'zh-Hans' : tag === 'yue' ? 'zh-Hant' : 'en';
+}
+
+export function t(key, vars = {}) {
+  const template = strings[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name) => (vars[name] ?? ''));
+}
+
+export function locale() {
+  return current;
+}
+
+export async function useLocale(id) {
+  const chosen = LOCALES.some((l) => l.id === id) ? id : 'en';
+  const response = await fetch(`/i18n/${chosen}.json`, { credentials: 'same-origin' });
+  strings = await response.json();
+  current = chosen;
+  localStorage.setItem('mvtm.locale', chosen);
+  document.documentElement.lang = chosen;
+  apply(document);
+  document.dispatchEvent(new CustomEvent('mvtm:locale', { detail: chosen }));
+}
+
+export function apply(root) {
+  root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  root.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+  root.querySelectorAll('[data-i18n-aria-label]').forEach((el) => { el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel)); });
+  root.querySelectorAll('[data-i18n-title]').forEach((el) => { el.title = t(el.dataset.i18nTitle); });
+}
+
+/** Fills a <nav> with one button per locale and starts in the stored (or given) locale. */
+export async function initLocales(nav, fallback = 'en') {
+  if (nav) {
+    nav.replaceChildren(...LOCALES.map((l) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = l.label;
+      b.lang = l.id;
+      b.addEventListener('click', () => useLocale(l.id));
+      return b;
+    }));
+  }
+  await useLocale(localStorage.getItem('mvtm.locale') || fallback);
+}

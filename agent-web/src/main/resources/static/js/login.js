@@ -1,0 +1,18 @@
+import { initLocales, t } from './i18n.js';
+import { csrfToken } from './http.js';
+
+await initLocales(document.getElementById('langs'));
+document.getElementById('csrf').value = csrfToken();
+const params = new URLSearchParams(location.search);
+const message = document.getElementById('login-message');
+const show = (text) => { message.textContent = text; message.hidden = false; };
+const render = () => {
+  if (params.get('error') === 'locked') show(t('login.locked', { minutes: params.get('minutes') ?? '15' }));
+  else if (params.has('error')) show(t('login.failed'));
+  else if (params.has('logout')) show(t('login.loggedOut'));
+};
+render();
+document.addEventListener('mvtm:locale', render);
+document.getElementById('login-form').addEventListener('submit', () => {
+  document.getElementById('csrf').value = csrfToken();
+});

@@ -1,0 +1,59 @@
+// A WebSocket that reconnects with exponential backoff (0.5 s doubling to 15 s, with jitter) after a network
+// drop or a server restart. onOpen runs after every (re)connect so the page can say hello and restore its state.
+export class ReconnectingSocket {
+  constructor(path, { onMessage, onOpen, onStatus }) {
+    this.url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${path}`;
+    this.onMessage = onMessage;
+    this.onOpen = onOpen;
+    this.onStatus = onStatus ?? (() => {});
+    this.delay = 500;
+    this.closed = false;
+    this.connect();
+  }
+
+  connect() {
+    this.onStatus('connecting');
+    const ws = new WebSocket(this.url);
+    this.ws = ws;
+    ws.addEventListener('open', () => {
+      this.delay = 500;
+      this.onStatus('online');
+      this.onOpen?.();
+    });
+    ws.addEventListener('message', (e) => {
+      let message;
+      try { message = JSON.parse(e.data); } catch { return; }
+      this.onMessage(message);
+    });
+    ws.addEventListener('close', (e) => {
+      if (this.closed) return;
+      this.onStatus('offline');
+      if (e.code === 1008 || e.code === 4401) { location.href = '/login'; return; }
+      const wait = this.delay * (0.75 + Math.random() * 0.5);
+      this.delay = Math.min(this.delay * 2, 15000);
+      setTimeout(() => this.reconnectAfterCheck(), wait);
+    });
+  }
+
+  // a refused handshake (session expired after a restart) looks like a close: check the session first
+  async reconnectAfterCheck() {
+    try {
+      const me = await fetch('/api/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+      if (me.status === 401) { location.href = '/login'; return; }
+    } catch { /* server still down: try the socket anyway */ }
+    this.connect();
+  }
+
+  send(message) {
+    if (this.ws?.readyState === WebSocket.OPEN) {
+      this.ws.send(JSON.stringify(message));
+      return true;
+    }
+    return false;
+  }
+
+  close() {
+    this.closed = true;
+    this.ws?.close();
+  }
+}

@@ -1,0 +1,131 @@
+package org.mvtm.webtest;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A cookie-keeping HTTP client that signs in through the real login form, like a browser would. */
+public final class Browserless {
+    private final String base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+
+    public Browserless(int port) {
+        this.base = "http://127.0.0.1:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,application/json;q=0.9,*/*;q=0.8").GET().build());
+    }
+
+    public HttpResponse<String> postJson(String path, String body) {
+        get("/login"); // makes sure an XSRF-TOKEN cookie exists
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", csrf()).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Posts the login form; returns the redirect target. */
+    public String login(String username, String password) {
+        get("/login");
+        String form = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(csrf());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        return response.headers().firstValue("Location").orElse("(no redirect, status " + response.statusCode() + ")");
+    }
+
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie"));
+    }
+
+    public String csrf() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+    }
+
+    /** Opens a WebSocket with this client's cookies and the given Origin header. */
+    public CompletableFuture<Socket> openSocket(String path, String origin) {
+        Socket socket = new Socket();
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        return builder.buildAsync(URI.create(base.replace("http", "ws") + path), socket).thenApply(ws -> {
+            socket.ws = ws;
+            return socket;
+        });
+    }
+
+    /** Collects text messages of one WebSocket. */
+    public static final class Socket implements WebSocket.Listener {
+        private final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+        volatile WebSocket ws;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        public void send(String json) {
+            ws.sendText(json, true).join();
+        }
+
+        /** The next message whose text contains {@code fragment}, waiting at most 20 s. */
+        public String next(String fragment) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < deadline) {
+                String m = messages.poll(200, TimeUnit.MILLISECONDS);
+                if (m != null && m.contains(fragment)) {
+                    return m;
+                }
+            }
+            throw new AssertionError("no message containing " + fragment + " within 20 s");
+        }
+
+        public void close() {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("request " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

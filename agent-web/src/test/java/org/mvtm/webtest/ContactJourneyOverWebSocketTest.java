@@ -1,0 +1,107 @@
+package org.mvtm.webtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The customer page and the advisor console, driven over their WebSockets without a browser. */
+@SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ContactJourneyOverWebSocketTest {
+    @LocalServerPort
+    int port;
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    @Test
+    void cantoneseCustomerAsksForPersonAdvisorAcceptsTheyChatAndAdvisorWrapsUp() throws Exception {
+        Browserless customerHttp = new Browserless(port);
+        customerHttp.login("chan", WebTestApplication.PASSWORD);
+        Browserless.Socket customer = customerHttp.openSocket("/ws/customer", customerHttp.base()).join();
+        customer.send("{\"type\":\"hello\",\"language\":\"yue\"}");
+        String welcome = customer.next("\"welcome\"");
+        String conversationId = field(welcome, "conversationId");
+        assertThat(customer.next("\"BOT\"")).contains("你好");
+        customer.send("{\"type\":\"chat\",\"text\":\"我張信用卡唔見咗 card\"}");
+        assertThat(customer.next("掛失")).contains("\"BOT\"");
+        customer.send("{\"type\":\"person\",\"channel\":\"VIDEO\"}");
+        String queued = customer.next("\"QUEUED\"");
+        assertThat(queued).contains("\"channel\":\"VIDEO\"").contains("\"position\":1");
+
+        // a network drop: the page comes back with its conversation id and keeps its place
+        customer.close();
+        Browserless.Socket rejoined = customerHttp.openSocket("/ws/customer", customerHttp.base()).join();
+        rejoined.send("{\"type\":\"hello\",\"language\":\"yue\",\"conversationId\":\"" + conversationId + "\"}");
+        String resumed = rejoined.next("\"welcome\"");
+        assertThat(resumed).contains("\"resumed\":true").contains("\"status\":\"QUEUED\"").contains("掛失");
+
+        Browserless advisorHttp = new Browserless(port);
+        advisorHttp.login("ada", WebTestApplication.PASSWORD);
+        Browserless.Socket advisor = advisorHttp.openSocket("/ws/agent", advisorHttp.base()).join();
+        assertThat(advisor.next("\"desk\"")).contains("\"agentId\":\"agent-ada\"").contains("NOT_READY");
+        advisor.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+        String offer = advisor.next("\"offer\"");
+        assertThat(offer).contains("\"language\":\"yue\"").contains("\"tier\":\"PREMIER\"").contains("\"product\":\"CARDS\"")
+                .contains("CUSTOMER_ASKED").contains("我張信用卡唔見咗").contains("\"secondsLeft\"");
+        String interactionId = field(offer, "interactionId");
+        advisor.send("{\"type\":\"accept\",\"interactionId\":\"" + interactionId + "\"}");
+        assertThat(advisor.next("\"connected\"")).contains("\"channel\":\"VIDEO\"");
+        assertThat(rejoined.next("\"CONNECTED\"")).contains("Ada Wong");
+
+        advisor.send("{\"type\":\"chat\",\"interactionId\":\"" + interactionId + "\",\"text\":\"你好，我係Ada\"}");
+        assertThat(rejoined.next("我係Ada")).contains("\"ADVISOR\"");
+        rejoined.send("{\"type\":\"chat\",\"text\":\"唔該晒\"}");
+        assertThat(advisor.next("唔該晒")).contains("\"CUSTOMER\"");
+
+        advisor.send("{\"type\":\"hangup\",\"interactionId\":\"" + interactionId + "\"}");
+        assertThat(advisor.next("\"ended\"")).contains(interactionId);
+        assertThat(rejoined.next("\"ENDED\"")).contains("status");
+        advisor.send("{\"type\":\"wrapup\",\"code\":\"CARD_BLOCKED\",\"notes\":\"blocked and reissued\"}");
+        advisor.send("{\"type\":\"desk\"}");
+        String desk = advisor.next("CARD_BLOCKED");
+        assertThat(desk).contains("blocked and reissued").contains(interactionId);
+    }
+
+    @Test
+    void messageTypesAreAuthorisedPerEndpointAndRole() throws Exception {
+        Browserless customerHttp = new Browserless(port);
+        customerHttp.login("chan", WebTestApplication.PASSWORD);
+        Browserless.Socket customer = customerHttp.openSocket("/ws/customer", customerHttp.base()).join();
+        customer.send("{\"type\":\"accept\",\"interactionId\":\"x\"}");
+        assertThat(customer.next("\"error\"")).contains("forbidden").contains("unknown message type 'accept'");
+        customer.send("not json");
+        assertThat(customer.next("\"error\"")).contains("bad-json");
+        customer.send("{\"type\":\"chat\",\"text\":\"hi\"}");
+        assertThat(customer.next("\"error\"")).contains("say hello first");
+
+        Browserless advisorHttp = new Browserless(port);
+        advisorHttp.login("ada", WebTestApplication.PASSWORD);
+        Browserless.Socket advisor = advisorHttp.openSocket("/ws/agent", advisorHttp.base()).join();
+        advisor.next("\"desk\"");
+        advisor.send("{\"type\":\"chat\",\"interactionId\":\"someone-elses\",\"text\":\"hello\"}");
+        assertThat(advisor.next("\"error\"")).contains("is not connected to advisor agent-ada");
+        advisor.send("{\"type\":\"explain\",\"interactionId\":\"x\"}");
+        assertThat(advisor.next("\"error\"")).contains("forbidden");
+    }
+
+    @Test
+    void supervisorSeesQueuesAndOnlyAdvisorsOfTheirRegions() throws Exception {
+        Browserless supervisorHttp = new Browserless(port);
+        supervisorHttp.login("sam", WebTestApplication.PASSWORD);
+        Browserless.Socket supervisor = supervisorHttp.openSocket("/ws/supervisor", supervisorHttp.base()).join();
+        String snapshot = supervisor.next("\"snapshot\"");
+        assertThat(snapshot).contains("\"queue\":\"cards\"").contains("agent-ada").contains("agent-bo");
+        Browserless admin = new Browserless(port);
+        admin.login("root", WebTestApplication.PASSWORD);
+        assertThat(admin.get("/api/supervisor/snapshot").body()).contains("\"queues\"");
+    }
+}

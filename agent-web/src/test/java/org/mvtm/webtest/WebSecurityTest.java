@@ -1,0 +1,117 @@
+package org.mvtm.webtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import org.mvtm.web.security.SecurityConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebSecurityTest {
+    @LocalServerPort
+    int port;
+
+    @Test
+    void advisorCannotOpenSupervisorOrCompliancePagesOrApis() {
+        Browserless advisor = new Browserless(port);
+        assertThat(advisor.login("ada", WebTestApplication.PASSWORD)).endsWith("/");
+        assertThat(advisor.get("/agent").statusCode()).isEqualTo(200);
+        for (String path : new String[] {"/supervisor", "/supervisor.html", "/compliance", "/compliance.html",
+                "/api/compliance/recordings", "/api/supervisor/snapshot", "/api/compliance/audit"}) {
+            assertThat(advisor.get(path).statusCode()).as(path).isEqualTo(403);
+        }
+        assertThat(advisor.postJson("/api/compliance/recordings/any/export", "{\"reason\":\"curious\"}").statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void rootSendsEachRoleToItsOwnConsole() {
+        Browserless advisor = new Browserless(port);
+        advisor.login("ada", WebTestApplication.PASSWORD);
+        assertThat(advisor.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/agent");
+        Browserless officer = new Browserless(port);
+        officer.login("hkcomp", WebTestApplication.PASSWORD);
+        assertThat(officer.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/compliance");
+        assertThat(officer.get("/agent").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anonymousPageVisitGoesToLoginAndApiCallGets401() {
+        Browserless anonymous = new Browserless(port);
+        HttpResponse<String> page = anonymous.get("/agent");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(anonymous.get("/api/me").statusCode()).isEqualTo(401);
+        assertThat(anonymous.get("/login").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheLoginEvenForTheRightPassword() {
+        Browserless attacker = new Browserless(port);
+        for (int i = 1; i <= 4; i++) {
+            assertThat(attacker.login("lockme", "wrong-password-" + i)).as("attempt " + i).endsWith("/login?error=credentials");
+        }
+        assertThat(attacker.login("lockme", "wrong-password-5")).contains("/login?error=locked&minutes=");
+        Browserless owner = new Browserless(port);
+        assertThat(owner.login("lockme", WebTestApplication.PASSWORD)).contains("error=locked");
+        assertThat(owner.get("/customer").statusCode()).isEqualTo(302);
+        // other logins are not affected
+        assertThat(new Browserless(port).login("chan", WebTestApplication.PASSWORD)).endsWith("/");
+    }
+
+    @Test
+    void unauthenticatedWebSocketIsRefused() {
+        Browserless anonymous = new Browserless(port);
+        for (String path : new String[] {"/ws/customer", "/ws/agent", "/ws/supervisor"}) {
+            assertThatThrownBy(() -> anonymous.openSocket(path, anonymous.base()).join())
+                    .as(path)
+                    .isInstanceOf(CompletionException.class)
+                    .cause().isInstanceOf(WebSocketHandshakeException.class)
+                    .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(401));
+        }
+    }
+
+    @Test
+    void webSocketFromAForeignOriginIsRefusedEvenWhenSignedIn() {
+        Browserless customer = new Browserless(port);
+        customer.login("chan", WebTestApplication.PASSWORD);
+        assertThatThrownBy(() -> customer.openSocket("/ws/customer", "http://evil.example").join())
+                .cause().isInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(403));
+        assertThatThrownBy(() -> customer.openSocket("/ws/customer", null).join())
+                .cause().isInstanceOf(WebSocketHandshakeException.class);
+    }
+
+    @Test
+    void customerCannotOpenTheAdvisorSocket() {
+        Browserless customer = new Browserless(port);
+        customer.login("chan", WebTestApplication.PASSWORD);
+        assertThatThrownBy(() -> customer.openSocket("/ws/agent", customer.base()).join())
+                .cause().isInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(403));
+    }
+
+    @Test
+    void pagesCarryStrictSecurityHeaders() {
+        HttpResponse<String> login = new Browserless(port).get("/login");
+        assertThat(login.headers().firstValue("Content-Security-Policy")).contains(SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        assertThat(SecurityConfiguration.CONTENT_SECURITY_POLICY).doesNotContain("unsafe-inline").contains("frame-ancestors 'none'");
+        assertThat(login.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(login.headers().firstValue("Referrer-Policy")).contains("same-origin");
+    }
+
+    @Test
+    void postWithoutCsrfTokenIsRejected() {
+        Browserless customer = new Browserless(port);
+        customer.login("chan", WebTestApplication.PASSWORD);
+        HttpResponse<String> response = customer.get("/logout");
+        assertThat(response.statusCode()).isNotEqualTo(302 /* GET logout must not log out */);
+        assertThat(customer.get("/api/me").statusCode()).isEqualTo(200);
+    }
+}
