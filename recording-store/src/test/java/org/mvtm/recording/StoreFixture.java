@@ -49,10 +49,15 @@ public final class StoreFixture implements AutoCloseable {
     }
 
     public StoreFixture(Path dir, RecordingKeys keys, Duration segment) {
+        this(dir, dir.resolve("data"), keys, segment);
+    }
+
+    /** A store on an existing data directory (e.g. one a crashed child JVM wrote). */
+    public StoreFixture(Path dir, Path dataDir, RecordingKeys keys, Duration segment) {
         this.dir = dir;
         this.keys = keys;
         bus.subscribe(ContactEvent.class, events::add);
-        this.config = RecordingStoreConfig.defaults(dir.resolve("data"), keys).withSegmentLength(segment);
+        this.config = RecordingStoreConfig.defaults(dataDir, keys).withSegmentLength(segment);
         this.store = RecordingStores.open(config, clock, bus);
     }
 
