@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Starts the mVTM server on embedded defaults with demo data (no Redis, no Kurento needed): builds it first when
+# needed, then prints the URLs of the customer demo page and the consoles, the SIP address and the demo logins.
+# Any Spring property can follow, e.g. ./run.sh --server.port=9090 --contact.sip.udp-port=5070
+set -euo pipefail
+cd "$(dirname "$0")"
+. bin/java-home.sh
+JAR=server/target/mvtm-server.jar
+if [ ! -f "$JAR" ] || [ -n "$(find . -path ./data -prune -o \( -name '*.java' -o -name '*.xml' -o -name '*.js' -o -name '*.html' -o -name '*.css' -o -name '*.csv' -o -name '*.yml' -o -name '*.json' \) -newer "$JAR" -not -path '*/target/*' -not -path '*/node_modules/*' -print -quit)" ]; then
+  echo "Building mVTM (first run takes a few minutes)..."
+  ./mvnw -B -q install -DskipTests
+fi
+mkdir -p data
+# Class-data sharing archive: makes the second and later start-ups markedly faster.
+exec "$JAVA_HOME/bin/java" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=data/.mvtm-server.jsa \
+  -XX:TieredStopAtLevel=1 -Xss1m ${MVTM_JAVA_OPTS:-} -jar "$JAR" "$@"

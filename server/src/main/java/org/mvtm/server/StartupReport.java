@@ -1,0 +1,47 @@
+package org.mvtm.server;
+
+import org.mvtm.server.config.ContactProperties;
+import org.mvtm.server.demo.DemoData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Prints where to go once the server is ready: the consoles, the SIP address and the demo logins. */
+@Component
+class StartupReport {
+    private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
+
+    private final ContactProperties properties;
+    private final DemoData demo;
+
+    StartupReport(ContactProperties properties, DemoData demo) {
+        this.properties = properties;
+        this.demo = demo;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void ready(ApplicationReadyEvent event) {
+        String url = properties.publicUrl().isEmpty()
+                ? "http://localhost:" + event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080")
+                : properties.publicUrl();
+        StringBuilder b = new StringBuilder();
+        b.append("\n\n  mVTM contact center is ready (node ").append(properties.nodeId()).append(")\n");
+        b.append("  Customer demo page : ").append(url).append("/customer\n");
+        b.append("  Advisor console    : ").append(url).append("/agent\n");
+        b.append("  Supervisor         : ").append(url).append("/supervisor\n");
+        b.append("  Compliance console : ").append(url).append("/compliance\n");
+        b.append("  Health             : ").append(url).append("/actuator/health\n");
+        var sip = properties.sip();
+        b.append("  SIP                : sip:<queue>@").append(sip.advertisedAddress()).append(':').append(sip.udpPort())
+                .append(" (UDP/TCP), queues general, cards, wealth, cross-border\n");
+        if (properties.demo().enabled()) {
+            b.append("  Demo logins (password '").append(DemoData.PASSWORD).append("'):\n");
+            for (var login : demo.logins()) {
+                b.append(String.format("    %-8s %-10s %s%n", login.username(), login.role(), login.displayName()));
+            }
+        }
+        log.info(b.toString());
+    }
+}

@@ -1,0 +1,109 @@
+package org.mvtm.server.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything under {@code contact.*}. Defaults give the embedded single-node server: in-memory routing, the
+ * embedded media relay, data under {@code ./data}, demo data seeded. Unknown keys under {@code contact} stop start-up,
+ * so a typo is never silently ignored.
+ */
+@ConfigurationProperties(prefix = "contact", ignoreUnknownFields = false)
+public record ContactProperties(
+        @DefaultValue("node-1") String nodeId,
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("") String publicUrl,
+        @DefaultValue Sip sip,
+        @DefaultValue Media media,
+        @DefaultValue Redis redis,
+        @DefaultValue Demo demo,
+        @DefaultValue Recording recording) {
+
+    public ContactProperties {
+        if (nodeId == null || !nodeId.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw new InvalidConfigurationException("contact.node-id", "must be 1 to 32 letters, digits, '-' or '_' but was '" + nodeId + "'");
+        }
+    }
+
+    /** SIP edge listening points. Port 0 picks a free port; -1 disables that transport. */
+    public record Sip(
+            @DefaultValue("0.0.0.0") String bindAddress,
+            @DefaultValue("127.0.0.1") String advertisedAddress,
+            @DefaultValue("5060") int udpPort,
+            @DefaultValue("5060") int tcpPort,
+            @DefaultValue("5061") int tlsPort,
+            @DefaultValue("mvtm.local") String domain,
+            @DefaultValue List<String> trustedTrunks) {
+        public Sip {
+            Ports.check("contact.sip.udp-port", udpPort, true);
+            Ports.check("contact.sip.tcp-port", tcpPort, true);
+            Ports.check("contact.sip.tls-port", tlsPort, true);
+            trustedTrunks = List.copyOf(trustedTrunks);
+        }
+    }
+
+    public enum MediaMode { EMBEDDED, KURENTO }
+
+    /** Media bridge: the embedded Java relay by default, Kurento Media Server when mode is KURENTO. */
+    public record Media(
+            @DefaultValue("EMBEDDED") MediaMode mode,
+            @DefaultValue("") String kurentoUrl,
+            @DefaultValue("127.0.0.1") String publicAddress,
+            @DefaultValue("0.0.0.0") String bindAddress,
+            @DefaultValue("40000") int portMin,
+            @DefaultValue("40999") int portMax) {
+        public Media {
+            Ports.check("contact.media.port-min", portMin, false);
+            Ports.check("contact.media.port-max", portMax, false);
+            if (portMax < portMin) {
+                throw new InvalidConfigurationException("contact.media.port-max",
+                        "must not be below contact.media.port-min (" + portMin + ") but was " + portMax);
+            }
+            if (mode == MediaMode.KURENTO && !kurentoUrl.toLowerCase(Locale.ROOT).matches("wss?://.+")) {
+                throw new InvalidConfigurationException("contact.media.kurento-url",
+                        "must be a ws:// or wss:// URL when contact.media.mode=KURENTO but was '" + kurentoUrl + "'");
+            }
+        }
+    }
+
+    /** Shared routing state and SIP registrations; empty url keeps everything in memory on this node. */
+    public record Redis(@DefaultValue("") String url) {
+        public Redis {
+            if (!url.isEmpty() && !url.toLowerCase(Locale.ROOT).matches("rediss?://.+")) {
+                throw new InvalidConfigurationException("contact.redis.url",
+                        "must be a redis:// or rediss:// URL (or empty for in-memory state) but was '" + url + "'");
+            }
+        }
+
+        public boolean enabled() {
+            return !url.isEmpty();
+        }
+    }
+
+    /** Demo advisors, queues and logins for a first run; switch off in production. */
+    public record Demo(@DefaultValue("true") boolean enabled) {
+    }
+
+    /** Compliance recording. Keys are generated under the data directory on first start when none are given. */
+    public record Recording(
+            @DefaultValue("10s") java.time.Duration segmentLength,
+            @DefaultValue("") String masterKeyFile) {
+    }
+
+    /** Port validation shared by the nested records. */
+    static final class Ports {
+        private Ports() {
+        }
+
+        static void check(String property, int port, boolean allowDisabled) {
+            if ((allowDisabled && port == -1) || (port >= 0 && port <= 65535)) {
+                return;
+            }
+            throw new InvalidConfigurationException(property, "must be a port between 0 and 65535"
+                    + (allowDisabled ? " (or -1 to disable)" : "") + " but was " + port);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.mvtm.server;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Module boundaries: every module publishes {@code org.mvtm.<module>.api}; everything else in it is private to it.
+ * Only the composition root ({@code server}) may see more, and contact-core depends on nothing of ours nor on Spring.
+ */
+class ModuleBoundariesTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.mvtm");
+    }
+
+    static Stream<String> modules() {
+        return Stream.of("routing", "media", "chatbot", "recording", "sip", "web");
+    }
+
+    @ParameterizedTest(name = "only {0}'s api package is used by other modules")
+    @MethodSource("modules")
+    void otherModulesUseOnlyTheApiPackage(String module) {
+        String root = "org.mvtm." + module;
+        noClasses().that().resideOutsideOfPackages(root + "..", "org.mvtm.server..")
+                .should().dependOnClassesThat(resideInAPackage(root + "..").and(not(resideInAPackage(root + ".api.."))))
+                .because("modules talk through " + root + ".api and contact-core only")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void contactCoreDependsOnNoOtherModuleAndNoFramework() {
+        noClasses().that().resideInAPackage("org.mvtm.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.mvtm.routing..", "org.mvtm.media..",
+                        "org.mvtm.chatbot..", "org.mvtm.recording..", "org.mvtm.sip..", "org.mvtm.web..",
+                        "org.mvtm.server..", "org.springframework..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheWebTierAndTheServerUseSpring() {
+        noClasses().that().resideInAnyPackage("org.mvtm.routing..", "org.mvtm.media..", "org.mvtm.chatbot..",
+                        "org.mvtm.recording..", "org.mvtm.sip..")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+                .because("plain modules are wired by the composition root, not by a framework")
+                .check(classes);
+    }
+
+    @Test
+    void nothingButTheServerDependsOnTheServer() {
+        noClasses().that().resideOutsideOfPackage("org.mvtm.server..")
+                .should().dependOnClassesThat().resideInAPackage("org.mvtm.server..")
+                .check(classes);
+    }
+}

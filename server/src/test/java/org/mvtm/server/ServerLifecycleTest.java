@@ -1,0 +1,58 @@
+package org.mvtm.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Start-up on embedded defaults, clean shutdown, and clear failures for wrong configuration values. */
+class ServerLifecycleTest {
+
+    @Test
+    void startsOnEmbeddedDefaultsReportsHealthAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
+        try (ServerProcess server = ServerProcess.start(dir)) {
+            server.awaitHealthy(Duration.ofSeconds(90));
+            assertThat(server.output()).contains("Customer demo page : " + server.baseUrl() + "/customer")
+                    .contains("Compliance console").contains("admin");
+
+            server.terminate();
+            int exit = server.awaitExit(Duration.ofSeconds(10));
+            assertThat(exit).as("exit status after SIGTERM").isIn(0, 143);
+            try (Stream<Path> files = Files.walk(server.dataDir)) {
+                assertThat(files.map(Path::toString))
+                        .as("nothing half-written under the data directory")
+                        .noneMatch(p -> p.endsWith(".tmp") || p.endsWith(".partial"));
+            }
+        }
+    }
+
+    static Stream<Arguments> wrongValues() {
+        return Stream.of(
+                Arguments.of("--contact.sip.udp-port=70000", "contact.sip.udp-port"),
+                Arguments.of("--contact.media.port-max=100", "contact.media.port-max"),
+                Arguments.of("--contact.media.mode=QUANTUM", "contact.media.mode"),
+                Arguments.of("--contact.redis.url=localhost:6379", "contact.redis.url"),
+                Arguments.of("--contact.no-such-setting=1", "contact"),
+                Arguments.of("--contact.data-dir=/proc/mvtm-data", "contact.data-dir"));
+    }
+
+    @ParameterizedTest(name = "{0} stops start-up naming {1}")
+    @MethodSource("wrongValues")
+    void wrongConfigurationStopsStartupWithOneClearMessage(String arg, String property, @TempDir Path dir) throws Exception {
+        try (ServerProcess server = ServerProcess.start(dir, arg)) {
+            int exit = server.awaitExit(Duration.ofSeconds(90));
+            String out = server.output();
+            assertThat(exit).isNotZero();
+            assertThat(out).contains("APPLICATION FAILED TO START").contains(property);
+            assertThat(out.lines().filter(l -> l.startsWith("\tat ")).count())
+                    .as("no stack trace wall in:\n" + out).isZero();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.mvtm.server;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real server in a child JVM, started the way the README's run command starts it (same main class, same
+ * defaults), with its own ports and data directory. Output goes to a log file the test can read.
+ */
+final class ServerProcess implements AutoCloseable {
+    final int httpPort;
+    final int sipPort;
+    final Path dataDir;
+    final Path log;
+    private final Process process;
+
+    private ServerProcess(int httpPort, int sipPort, Path dataDir, Path log, Process process) {
+        this.httpPort = httpPort;
+        this.sipPort = sipPort;
+        this.dataDir = dataDir;
+        this.log = log;
+        this.process = process;
+    }
+
+    static ServerProcess start(Path workDir, String... extraArgs) throws IOException {
+        int http = freeTcpPort();
+        int sip = freeTcpPort();
+        Path data = workDir.resolve("data");
+        Path log = workDir.resolve("server.log");
+        var args = new java.util.LinkedHashMap<String, String>();
+        args.put("server.port", String.valueOf(http));
+        args.put("contact.public-url", "http://127.0.0.1:" + http);
+        args.put("contact.sip.udp-port", String.valueOf(sip));
+        args.put("contact.sip.tcp-port", String.valueOf(sip));
+        args.put("contact.sip.tls-port", "0");
+        args.put("contact.data-dir", data.toString());
+        for (String extra : extraArgs) {
+            String kv = extra.substring(2);
+            int eq = kv.indexOf('=');
+            args.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Xmx768m",
+                "-cp", System.getProperty("java.class.path"),
+                MvtmServerApplication.class.getName()));
+        args.forEach((k, v) -> cmd.add("--" + k + "=" + v));
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ServerProcess(http, sip, data, log, p);
+    }
+
+    static int freeTcpPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** Waits until /actuator/health says UP; fails with the server's log when it exits or times out. */
+    void awaitHealthy(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("server exited with " + process.exitValue() + ":\n" + output());
+            }
+            try {
+                var res = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (res.statusCode() == 200 && res.body().contains("\"status\":\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("server not healthy within " + timeout + ":\n" + output());
+    }
+
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("server did not exit within " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    /** SIGTERM, as a service manager stops it. */
+    void terminate() {
+        process.destroy();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    String output() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what the tests need on Debian when it is missing (JDK 21+, redis-server, SIPp, baresip, linphone,
+# Chromium, espeak-ng, sox, rtpengine, Node.js and the npm packages of the browser tests), then runs the whole
+# test suite, including the tests that start real peers. .ci/run calls exactly this.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=()
+for pair in redis-server:redis-server sipp:sip-tester baresip:baresip linphonec:linphone-cli chromium:chromium \
+            espeak-ng:espeak-ng sox:sox rtpengine:rtpengine-daemon node:nodejs npm:npm; do
+  command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair#*:}")
+done
+if ! ls /usr/lib/jvm/*/bin/javac >/dev/null 2>&1 && [ -z "${JAVA_HOME:-}" ]; then need+=(openjdk-21-jdk-headless); fi
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing test peers: ${need[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+. bin/java-home.sh
+
+if [ ! -d tools/browser/node_modules/playwright-core ]; then
+  (cd tools/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+echo "Running the mVTM test suite with $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+./mvnw -B -ntp verify "$@"
