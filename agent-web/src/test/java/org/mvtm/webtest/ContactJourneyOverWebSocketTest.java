@@ -67,8 +67,8 @@ class ContactJourneyOverWebSocketTest {
         assertThat(rejoined.next("\"ENDED\"")).contains("status");
         advisor.send("{\"type\":\"wrapup\",\"code\":\"CARD_BLOCKED\",\"notes\":\"blocked and reissued\"}");
         advisor.send("{\"type\":\"desk\"}");
-        String desk = advisor.next("CARD_BLOCKED");
-        assertThat(desk).contains("blocked and reissued").contains(interactionId);
+        String desk = advisor.next("\"type\":\"desk\"");
+        assertThat(desk).contains("CARD_BLOCKED").contains("blocked and reissued").contains(interactionId);
     }
 
     @Test

@@ -2,69 +2,23 @@ package org.mvtm.webtest;
 
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.List;
-import org.mvtm.chatbot.api.Assistant;
-import org.mvtm.core.Advisor;
-import org.mvtm.core.Skill;
-import org.mvtm.core.id.QueueId;
 import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaServers;
-import org.mvtm.routing.api.QueueConfig;
-import java.util.Set;
-import org.mvtm.core.CustomerTier;
-import org.mvtm.core.Language;
-import org.mvtm.core.Region;
-import org.mvtm.core.event.EventBus;
-import org.mvtm.core.event.InProcessEventBus;
-import org.mvtm.core.id.AgentId;
-import org.mvtm.web.WebTierConfiguration;
-import org.mvtm.web.api.WebPasswords;
-import org.mvtm.web.api.WebRole;
-import org.mvtm.web.api.WebUser;
-import org.mvtm.web.api.WebUserDirectory;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-/** Stands in for the server: wires the web tier to in-memory module implementations and demo users. */
-@SpringBootApplication
-@Import(WebTierConfiguration.class)
+/**
+ * Stands in for the server in the fast tests: real routing and media, the keyword assistant, and an in-memory
+ * recording store that does not check regions itself (so the tests prove the web tier's own scoping).
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(CommonTestBeans.class)
 public class WebTestApplication {
-    public static final String PASSWORD = "correct-horse-42";
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
-    EventBus eventBus() {
-        return new InProcessEventBus();
-    }
-
-    @Bean
-    TestRouting routingEngine(Clock clock, EventBus events) {
-        TestRouting routing = new TestRouting(clock, events);
-        for (String queue : List.of("general", "cards", "wealth", "cross-border")) {
-            routing.defineQueue(QueueConfig.of(QueueId.of(queue), List.of()));
-        }
-        routing.registerAdvisor(new Advisor(AgentId.of("agent-ada"), "Ada Wong", Region.HK,
-                Set.of(new Skill("lang.yue", 9), new Skill("lang.en", 7), new Skill("product.cards", 6)), null));
-        routing.registerAdvisor(new Advisor(AgentId.of("agent-bo"), "Bo Zhang", Region.SZ,
-                Set.of(new Skill("lang.zh", 9), new Skill("lang.en", 6)), null));
-        return routing;
-    }
-
-    @Bean
-    KeywordAssistant assistant(Clock clock, EventBus events) {
-        return new KeywordAssistant(clock, events);
-    }
-
-    @Bean
-    TestCoordinator coordinator(Clock clock, EventBus events, Assistant assistant) {
-        return new TestCoordinator(clock, events, assistant);
-    }
+    public static final String PASSWORD = CommonTestBeans.PASSWORD;
 
     @Bean(destroyMethod = "close")
     MediaServer mediaServer(Clock clock) {
@@ -74,18 +28,5 @@ public class WebTestApplication {
     @Bean
     MemoryRecordingStore recordingStore(Clock clock) throws java.io.IOException {
         return new MemoryRecordingStore(clock, Files.createTempDirectory("mvtm-web-recordings"));
-    }
-
-    @Bean
-    WebUserDirectory webUserDirectory() {
-        String hash = WebPasswords.hash(PASSWORD);
-        return new WebUserDirectory()
-                .add(WebUser.customer("chan", hash, "Chan Tai Man", Language.YUE, Region.HK, CustomerTier.PREMIER))
-                .add(WebUser.customer("lockme", hash, "Lock Test", Language.EN, Region.HK, CustomerTier.STANDARD))
-                .add(WebUser.advisor("ada", hash, AgentId.of("agent-ada"), "Ada Wong", Language.YUE, Region.HK))
-                .add(WebUser.staff("sam", hash, Set.of(WebRole.SUPERVISOR), Set.of(Region.HK, Region.SZ), "Sam Lee", Language.EN))
-                .add(WebUser.staff("hkcomp", hash, Set.of(WebRole.COMPLIANCE), Set.of(Region.HK), "HK Compliance", Language.EN))
-                .add(WebUser.staff("szcomp", hash, Set.of(WebRole.COMPLIANCE), Set.of(Region.SZ), "SZ Compliance", Language.ZH))
-                .add(WebUser.staff("root", hash, Set.of(WebRole.ADMIN), Set.of(Region.HK, Region.SZ, Region.MO), "Admin", Language.EN));
     }
 }

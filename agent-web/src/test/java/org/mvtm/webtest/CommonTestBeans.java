@@ -1,0 +1,81 @@
+package org.mvtm.webtest;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.mvtm.chatbot.api.Assistant;
+import org.mvtm.core.Advisor;
+import org.mvtm.core.CustomerTier;
+import org.mvtm.core.Language;
+import org.mvtm.core.Region;
+import org.mvtm.core.Skill;
+import org.mvtm.core.event.EventBus;
+import org.mvtm.core.event.InProcessEventBus;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.QueueId;
+import org.mvtm.routing.api.QueueConfig;
+import org.mvtm.routing.api.RoutingConfig;
+import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.routing.api.RoutingEngines;
+import org.mvtm.web.WebTierConfiguration;
+import org.mvtm.web.api.WebPasswords;
+import org.mvtm.web.api.WebRole;
+import org.mvtm.web.api.WebUser;
+import org.mvtm.web.api.WebUserDirectory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** What the server provides to the web tier, as the test applications share it: real routing, demo users. */
+@Configuration(proxyBeanMethods = false)
+@Import(WebTierConfiguration.class)
+public class CommonTestBeans {
+    public static final String PASSWORD = "correct-horse-42";
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventBus eventBus() {
+        return new InProcessEventBus();
+    }
+
+    @Bean(destroyMethod = "close")
+    RoutingEngine routingEngine(Clock clock, EventBus events) {
+        RoutingEngine routing = RoutingEngines.inMemory(RoutingConfig.defaults(), clock, events);
+        for (String queue : List.of("general", "cards", "wealth", "cross-border")) {
+            routing.defineQueue(QueueConfig.of(QueueId.of(queue), List.of()));
+        }
+        routing.registerAdvisor(new Advisor(AgentId.of("agent-ada"), "Ada Wong", Region.HK,
+                Set.of(new Skill("lang.yue", 9), new Skill("lang.en", 7), new Skill("product.cards", 6)), null));
+        routing.registerAdvisor(new Advisor(AgentId.of("agent-bo"), "Bo Zhang", Region.SZ,
+                Set.of(new Skill("lang.zh", 9), new Skill("lang.en", 6)), null));
+        return routing;
+    }
+
+    @Bean
+    KeywordAssistant assistant(Clock clock, EventBus events) {
+        return new KeywordAssistant(clock, events);
+    }
+
+    @Bean
+    TestCoordinator coordinator(Clock clock, EventBus events, Assistant assistant) {
+        return new TestCoordinator(clock, events, assistant);
+    }
+
+    @Bean
+    WebUserDirectory webUserDirectory() {
+        String hash = WebPasswords.hash(PASSWORD);
+        return new WebUserDirectory()
+                .add(WebUser.customer("chan", hash, "Chan Tai Man", Language.YUE, Region.HK, CustomerTier.PREMIER))
+                .add(WebUser.customer("lockme", hash, "Lock Test", Language.EN, Region.HK, CustomerTier.STANDARD))
+                .add(WebUser.advisor("ada", hash, AgentId.of("agent-ada"), "Ada Wong", Language.YUE, Region.HK))
+                .add(WebUser.advisor("bo", hash, AgentId.of("agent-bo"), "Bo Zhang", Language.ZH, Region.SZ))
+                .add(WebUser.staff("sam", hash, Set.of(WebRole.SUPERVISOR), Set.of(Region.HK, Region.SZ), "Sam Lee", Language.EN))
+                .add(WebUser.staff("hkcomp", hash, Set.of(WebRole.COMPLIANCE), Set.of(Region.HK), "HK Compliance", Language.EN))
+                .add(WebUser.staff("szcomp", hash, Set.of(WebRole.COMPLIANCE), Set.of(Region.SZ), "SZ Compliance", Language.ZH))
+                .add(WebUser.staff("root", hash, Set.of(WebRole.ADMIN), Set.of(Region.HK, Region.SZ, Region.MO), "Admin", Language.EN));
+    }
+}
