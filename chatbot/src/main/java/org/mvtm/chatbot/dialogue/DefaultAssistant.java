@@ -1,34 +1,448 @@
 package org.mvtm.chatbot.dialogue;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.mvtm.chatbot.api.Assistant;
 import org.mvtm.chatbot.api.AssistantConfig;
 import org.mvtm.chatbot.api.BotReply;
+import org.mvtm.chatbot.api.Choice;
 import org.mvtm.chatbot.api.FaqMatch;
 import org.mvtm.chatbot.api.KnowledgeBaseStatus;
 import org.mvtm.chatbot.api.LanguageDetector;
+import org.mvtm.chatbot.api.LanguageGuess;
+import org.mvtm.chatbot.api.ReplyKind;
+import org.mvtm.chatbot.api.RetrievalMode;
+import org.mvtm.chatbot.kb.Faq;
+import org.mvtm.chatbot.kb.KnowledgeBaseSource;
+import org.mvtm.chatbot.lang.ChineseNormalizer;
+import org.mvtm.chatbot.lang.ScriptLanguageDetector;
+import org.mvtm.chatbot.retrieval.Analyzers;
+import org.mvtm.chatbot.retrieval.Embedders;
+import org.mvtm.chatbot.retrieval.Engine;
+import org.mvtm.chatbot.retrieval.QueryPreparer;
+import org.mvtm.core.HandoffContext;
 import org.mvtm.core.Language;
+import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.event.BotHandedOff;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.id.ConversationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Work in progress: the api is published first so that dependants compile. */
+/**
+ * The default assistant. Dialogue rules, per customer turn:
+ * <ol>
+ *   <li>handed off already: {@link ReplyKind#SILENT};</li>
+ *   <li>asks for a person (any language): HANDOFF (CUSTOMER_ASKED);</li>
+ *   <li>no words (empty, emoji, punctuation) or greeting/thanks: a polite CLARIFY / GREETING;</li>
+ *   <li>"1"/"2" after a CHOICE: the chosen answer;</li>
+ *   <li>otherwise rank FAQs: confident and clear: ANSWER; top two close: CHOICE; confidence below
+ *       {@code handoffConfidence}: HANDOFF (LOW_CONFIDENCE); in between: CLARIFY, and after
+ *       {@code maxUnansweredTurns} unanswered turns in a row: HANDOFF (UNANSWERED_TURNS).</li>
+ * </ol>
+ */
 public final class DefaultAssistant implements Assistant {
-    public DefaultAssistant(AssistantConfig config, Clock clock, EventBus events) {
-        throw new UnsupportedOperationException("chatbot implementation lands in the next commit");
+    private static final Logger log = LoggerFactory.getLogger(DefaultAssistant.class);
+
+    private final AssistantConfig config;
+    private final Clock clock;
+    private final EventBus events;
+    private final ChineseNormalizer normalizer = new ChineseNormalizer();
+    private final ScriptLanguageDetector detector = new ScriptLanguageDetector(normalizer);
+    private final QueryPreparer preparer = new QueryPreparer(normalizer);
+    private final Analyzers analyzers = new Analyzers();
+    private final KnowledgeBaseSource source;
+    private final Embedders embedders;
+    private final AtomicReference<Loaded> loaded = new AtomicReference<>();
+    private final ConcurrentMap<ConversationId, Conversation> conversations = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService reloader;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Object reloadLock = new Object();
+
+    private record Loaded(Engine engine, KnowledgeBaseStatus status, String fingerprint) {
     }
-    @Override public BotReply greet(ConversationId c, Optional<Language> p) { throw new UnsupportedOperationException(); }
-    @Override public BotReply reply(ConversationId c, String t) { throw new UnsupportedOperationException(); }
-    @Override public BotReply reply(ConversationId c, String m, String t) { throw new UnsupportedOperationException(); }
-    @Override public BotReply handOff(ConversationId c) { throw new UnsupportedOperationException(); }
-    @Override public boolean handedOff(ConversationId c) { throw new UnsupportedOperationException(); }
-    @Override public Optional<Language> language(ConversationId c) { throw new UnsupportedOperationException(); }
-    @Override public List<FaqMatch> search(String text, int limit) { throw new UnsupportedOperationException(); }
-    @Override public Optional<String> answer(String faqId, Language language) { throw new UnsupportedOperationException(); }
-    @Override public LanguageDetector detector() { throw new UnsupportedOperationException(); }
-    @Override public KnowledgeBaseStatus knowledgeBase() { throw new UnsupportedOperationException(); }
-    @Override public boolean reloadIfChanged() { throw new UnsupportedOperationException(); }
-    @Override public void forget(ConversationId c) { }
-    @Override public void close() { }
+
+    public DefaultAssistant(AssistantConfig config, Clock clock, EventBus events) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = Objects.requireNonNull(events, "events");
+        this.source = new KnowledgeBaseSource(config.knowledgeBaseFiles());
+        this.embedders = config.retrieval() == RetrievalMode.HYBRID ? Embedders.load() : null;
+        try {
+            String fingerprint = source.fingerprint();
+            Engine engine = Engine.build(source.load(), config.retrieval(), embedders, preparer, analyzers);
+            loaded.set(new Loaded(engine, status(engine, 1, Optional.empty()), fingerprint));
+        } catch (RuntimeException e) {
+            if (embedders != null) {
+                embedders.close();
+            }
+            throw e;
+        }
+        if (!config.reloadInterval().isZero() && !source.shipped()) {
+            reloader = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "chatbot-kb-reload");
+                t.setDaemon(true);
+                return t;
+            });
+            long ms = config.reloadInterval().toMillis();
+            reloader.scheduleWithFixedDelay(this::reloadQuietly, ms, ms, TimeUnit.MILLISECONDS);
+        } else {
+            reloader = null;
+        }
+    }
+
+    private KnowledgeBaseStatus status(Engine engine, long version, Optional<String> error) {
+        return new KnowledgeBaseStatus(engine.knowledgeBase().size(), engine.indexedVariants(), clock.instant(),
+                version, source.describe(), error);
+    }
+
+    // ---------------------------------------------------------------- conversation api
+
+    @Override
+    public BotReply greet(ConversationId id, Optional<Language> preferred) {
+        Objects.requireNonNull(id, "conversation");
+        Language language = preferred == null ? Language.EN : preferred.orElse(Language.EN);
+        Conversation c = conversation(id, language);
+        synchronized (c) {
+            if (c.handedOff()) {
+                return silent(c);
+            }
+            if (preferred != null && preferred.isPresent()) {
+                c.language = language;
+                c.languageKnown = true;
+            }
+            return bot(c, new BotReply(ReplyKind.GREETING, Phrases.greeting(c.language), c.language, 0, List.of(),
+                    List.of(), Optional.empty()));
+        }
+    }
+
+    @Override
+    public BotReply reply(ConversationId id, String customerText) {
+        return reply(id, null, customerText);
+    }
+
+    @Override
+    public BotReply reply(ConversationId id, String messageId, String customerText) {
+        Objects.requireNonNull(id, "conversation");
+        Conversation c = conversation(id, Language.EN);
+        BotHandedOff toPublish = null;
+        BotReply reply;
+        synchronized (c) {
+            if (messageId != null) {
+                BotReply earlier = c.repliesByMessageId.get(messageId);
+                if (earlier != null) {
+                    return earlier; // a retry: same reply, nothing counted or published again
+                }
+            }
+            if (c.handedOff()) {
+                reply = silent(c);
+            } else {
+                InputText input = InputText.of(customerText, config.maxAnalyzedChars());
+                c.add(new TranscriptTurn(clock.instant(), TranscriptTurn.Speaker.CUSTOMER, input.original()));
+                reply = decide(c, input);
+                if (reply.kind() == ReplyKind.HANDOFF) {
+                    toPublish = new BotHandedOff(clock.instant(), id, reply.handoff().orElseThrow());
+                }
+            }
+            if (messageId != null) {
+                c.repliesByMessageId.put(messageId, reply);
+            }
+        }
+        if (toPublish != null) {
+            events.publish(toPublish);
+        }
+        return reply;
+    }
+
+    @Override
+    public BotReply handOff(ConversationId id) {
+        Objects.requireNonNull(id, "conversation");
+        Conversation c = conversation(id, Language.EN);
+        BotReply reply;
+        synchronized (c) {
+            if (c.handedOff()) {
+                return silent(c);
+            }
+            reply = handoff(c, HandoffContext.Reason.CUSTOMER_ASKED, 0, List.of());
+        }
+        events.publish(new BotHandedOff(clock.instant(), id, reply.handoff().orElseThrow()));
+        return reply;
+    }
+
+    @Override
+    public boolean handedOff(ConversationId id) {
+        Conversation c = conversations.get(id);
+        return c != null && c.handedOff();
+    }
+
+    @Override
+    public Optional<Language> language(ConversationId id) {
+        Conversation c = conversations.get(id);
+        if (c == null) {
+            return Optional.empty();
+        }
+        synchronized (c) {
+            return c.languageKnown ? Optional.of(c.language) : Optional.empty();
+        }
+    }
+
+    @Override
+    public void forget(ConversationId id) {
+        conversations.remove(id);
+    }
+
+    // ---------------------------------------------------------------- knowledge api
+
+    @Override
+    public List<FaqMatch> search(String text, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1 but was " + limit);
+        }
+        InputText input = InputText.of(text, config.maxAnalyzedChars());
+        if (!input.hasWords()) {
+            return List.of();
+        }
+        LanguageGuess guess = detector.detect(input.analysed());
+        return loaded.get().engine().search(input.analysed(), guess.language(), limit);
+    }
+
+    @Override
+    public Optional<String> answer(String faqId, Language language) {
+        return loaded.get().engine().knowledgeBase().faq(faqId).map(f -> f.answer(language));
+    }
+
+    @Override
+    public LanguageDetector detector() {
+        return detector;
+    }
+
+    @Override
+    public KnowledgeBaseStatus knowledgeBase() {
+        return loaded.get().status();
+    }
+
+    @Override
+    public boolean reloadIfChanged() {
+        synchronized (reloadLock) {
+            if (closed.get()) {
+                return false;
+            }
+            Loaded current = loaded.get();
+            String fingerprint = source.fingerprint();
+            if (fingerprint.equals(current.fingerprint())) {
+                return false;
+            }
+            try {
+                Engine engine = Engine.build(source.load(), config.retrieval(), embedders, preparer, analyzers);
+                loaded.set(new Loaded(engine, status(engine, current.status().version() + 1, Optional.empty()),
+                        fingerprint));
+                log.info("knowledge base reloaded: {} FAQs, {} variants", engine.knowledgeBase().size(),
+                        engine.indexedVariants());
+                // the old engine's index stays open for searches still running on it; it is only memory
+                return true;
+            } catch (RuntimeException e) {
+                String message = String.valueOf(e.getMessage());
+                log.warn("knowledge base reload failed, keeping version {}: {}", current.status().version(), message);
+                KnowledgeBaseStatus s = current.status();
+                loaded.set(new Loaded(current.engine(), new KnowledgeBaseStatus(s.faqs(), s.questions(), s.loadedAt(),
+                        s.version(), s.sources(), Optional.of(message)), fingerprint));
+                return false;
+            }
+        }
+    }
+
+    private void reloadQuietly() {
+        try {
+            reloadIfChanged();
+        } catch (RuntimeException e) {
+            log.warn("knowledge base reload check failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            if (reloader != null) {
+                reloader.shutdownNow();
+            }
+            if (embedders != null) {
+                embedders.close();
+            }
+            loaded.get().engine().close();
+            conversations.clear();
+        }
+    }
+
+    // ---------------------------------------------------------------- dialogue rules
+
+    private BotReply decide(Conversation c, InputText input) {
+        String text = input.analysed();
+        if (!text.isEmpty() && HandoffRequests.asksForPerson(text)) {
+            adoptLanguage(c, detector.detect(text));
+            return handoff(c, HandoffContext.Reason.CUSTOMER_ASKED, 0, List.of());
+        }
+        if (!input.hasWords()) {
+            if (text.isEmpty()) {
+                return bot(c, simple(ReplyKind.CLARIFY, Phrases.clarify(c.language), c.language));
+            }
+            return unanswered(c, Phrases.clarify(c.language), 0, List.of());
+        }
+        LanguageGuess guess = detector.detect(text);
+        SmallTalk.Kind small = SmallTalk.of(text);
+        if (small != null) {
+            adoptLanguage(c, guess);
+            return bot(c, simple(ReplyKind.GREETING,
+                    small == SmallTalk.Kind.HELLO ? Phrases.hello(c.language) : Phrases.welcome(c.language), c.language));
+        }
+        Engine engine = loaded.get().engine();
+        Optional<BotReply> chosen = choicePicked(c, engine, text);
+        if (chosen.isPresent()) {
+            return chosen.get();
+        }
+        if (!guess.recognised()) {
+            // text in a language we do not serve: ask politely in every language, most likely first
+            Language likely = c.languageKnown ? c.language : guess.language();
+            return unanswered(c, Phrases.clarifyUnknown(likely), 0, List.of());
+        }
+        adoptLanguage(c, guess);
+        List<FaqMatch> ranked = engine.search(text, guess.language(), 5);
+        if (ranked.isEmpty()) {
+            return unanswered(c, Phrases.clarify(c.language), 0, List.of());
+        }
+        FaqMatch top = ranked.get(0);
+        double p1 = top.confidence();
+        List<String> ids = ranked.stream().map(FaqMatch::faqId).toList();
+        engine.knowledgeBase().faq(top.faqId()).flatMap(Faq::product).ifPresent(p -> c.likelyProduct = Optional.of(p));
+        if (ranked.size() > 1) {
+            FaqMatch second = ranked.get(1);
+            // close: the two calibrated confidences (each against the other) are within the choice margin
+            boolean close = p1 - second.confidence() < config.choiceMargin()
+                    && p1 < config.answerConfidence() + config.choiceMargin();
+            if (close && p1 >= config.handoffConfidence()) {
+                return choice(c, engine, top, second, p1, ids);
+            }
+        }
+        if (p1 >= config.answerConfidence()) {
+            return answer(c, engine, top.faqId(), p1, ids);
+        }
+        c.faqsTried.add(top.faqId());
+        if (p1 < config.handoffConfidence() && input.substantial()) {
+            return handoff(c, HandoffContext.Reason.LOW_CONFIDENCE, p1, ids);
+        }
+        return unanswered(c, Phrases.clarify(c.language), p1, ids);
+    }
+
+    private BotReply answer(Conversation c, Engine engine, String faqId, double confidence, List<String> ids) {
+        Faq faq = engine.knowledgeBase().faq(faqId).orElseThrow();
+        c.unanswered = 0;
+        c.pendingChoices = List.of();
+        c.faqsTried.add(faqId);
+        faq.product().ifPresent(p -> c.likelyProduct = Optional.of(p));
+        List<String> ordered = new ArrayList<>(ids);
+        ordered.remove(faqId);
+        ordered.add(0, faqId);
+        return bot(c, new BotReply(ReplyKind.ANSWER, faq.answer(c.language), c.language, confidence, ordered,
+                List.of(), Optional.empty()));
+    }
+
+    private BotReply choice(Conversation c, Engine engine, FaqMatch top, FaqMatch second, double confidence,
+                            List<String> ids) {
+        List<Choice> choices = new ArrayList<>();
+        for (FaqMatch m : List.of(top, second)) {
+            Faq faq = engine.knowledgeBase().faq(m.faqId()).orElseThrow();
+            choices.add(new Choice(faq.id(), faq.question(c.language)));
+            c.faqsTried.add(faq.id());
+        }
+        c.pendingChoices = List.copyOf(choices);
+        return bot(c, new BotReply(ReplyKind.CHOICE, Phrases.choice(c.language, choices), c.language, confidence,
+                ids, choices, Optional.empty()));
+    }
+
+    private Optional<BotReply> choicePicked(Conversation c, Engine engine, String text) {
+        if (c.pendingChoices.isEmpty()) {
+            return Optional.empty();
+        }
+        String t = text.trim().toLowerCase(Locale.ROOT).replaceAll("[.。!！?？)）]", "");
+        int index = switch (t) {
+            case "1", "１", "first", "the first one", "第一个", "第一個", "一" -> 0;
+            case "2", "２", "second", "the second one", "第二个", "第二個", "二" -> 1;
+            default -> -1;
+        };
+        if (index < 0) {
+            for (int i = 0; i < c.pendingChoices.size(); i++) {
+                if (c.pendingChoices.get(i).question().equalsIgnoreCase(text.trim())) {
+                    index = i;
+                }
+            }
+        }
+        if (index < 0 || index >= c.pendingChoices.size()) {
+            c.pendingChoices = List.of();
+            return Optional.empty();
+        }
+        String faqId = c.pendingChoices.get(index).faqId();
+        if (engine.knowledgeBase().faq(faqId).isEmpty()) {
+            c.pendingChoices = List.of();
+            return Optional.empty(); // knowledge base reloaded without it
+        }
+        return Optional.of(answer(c, engine, faqId, 1.0, List.of(faqId)));
+    }
+
+    private BotReply unanswered(Conversation c, String text, double confidence, List<String> ids) {
+        c.unanswered++;
+        c.pendingChoices = List.of();
+        if (c.unanswered >= config.maxUnansweredTurns()) {
+            return handoff(c, HandoffContext.Reason.UNANSWERED_TURNS, confidence, ids);
+        }
+        return bot(c, new BotReply(ReplyKind.CLARIFY, text, c.language, confidence, ids, List.of(), Optional.empty()));
+    }
+
+    private BotReply handoff(Conversation c, HandoffContext.Reason reason, double confidence, List<String> ids) {
+        if (!c.handOff()) {
+            return silent(c);
+        }
+        TranscriptTurn line = new TranscriptTurn(clock.instant(), TranscriptTurn.Speaker.BOT, Phrases.handoff(c.language));
+        c.add(line);
+        HandoffContext context = new HandoffContext(c.language, c.likelyProduct, List.copyOf(c.faqsTried), reason,
+                List.copyOf(c.transcript));
+        return new BotReply(ReplyKind.HANDOFF, line.text(), c.language, confidence, ids, List.of(),
+                Optional.of(context));
+    }
+
+    private static BotReply silent(Conversation c) {
+        return new BotReply(ReplyKind.SILENT, "", c.language, 0, List.of(), List.of(), Optional.empty());
+    }
+
+    private static BotReply simple(ReplyKind kind, String text, Language language) {
+        return new BotReply(kind, text, language, 0, List.of(), List.of(), Optional.empty());
+    }
+
+    private BotReply bot(Conversation c, BotReply reply) {
+        c.add(new TranscriptTurn(clock.instant(), TranscriptTurn.Speaker.BOT, reply.text()));
+        return reply;
+    }
+
+    private static void adoptLanguage(Conversation c, LanguageGuess guess) {
+        if (guess.recognised()) {
+            c.language = guess.language();
+            c.languageKnown = true;
+        }
+    }
+
+    private Conversation conversation(ConversationId id, Language initial) {
+        if (closed.get()) {
+            throw new IllegalStateException("the assistant is closed");
+        }
+        return conversations.computeIfAbsent(id, k -> new Conversation(initial));
+    }
 }

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Regenerates chatbot/src/main/resources/kb/banking-faq.vectors (precomputed sentence vectors of the shipped
+# knowledge base) after editing chatbot/src/main/resources/kb/banking-faq.csv. One line: bench/chatbot-vectors.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+./mvnw -B -q -pl chatbot compile dependency:build-classpath -Dmdep.outputFile="$PWD/chatbot/target/chatbot.classpath" -Dmdep.includeScope=runtime
+"$JAVA_HOME/bin/java" -cp "chatbot/target/classes:$(cat chatbot/target/chatbot.classpath)" \
+  org.mvtm.chatbot.eval.ShippedVectors chatbot/src/main/resources/kb/banking-faq.vectors

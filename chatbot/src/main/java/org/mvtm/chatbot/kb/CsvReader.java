@@ -1,0 +1,137 @@
+package org.mvtm.chatbot.kb;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import org.mvtm.chatbot.api.KnowledgeBaseException;
+
+/**
+ * RFC 4180 CSV reader: comma separated, fields optionally enclosed in double quotes, a quote inside a quoted field
+ * doubled, CRLF or LF line ends, line breaks allowed inside quoted fields. A leading UTF-8 BOM is skipped.
+ *
+ * <p>An explicit state machine, fed one character at a time:
+ * <pre>
+ *   state          | ','          | '"'             | CR / LF      | other
+ *   FIELD_START    | end field    | -> QUOTED       | end record   | -> UNQUOTED
+ *   UNQUOTED       | end field    | error           | end record   | append
+ *   QUOTED         | append       | -> QUOTE_IN_QUOTED | append    | append
+ *   QUOTE_IN_QUOTED| end field    | append '"', -> QUOTED | end record | error
+ * </pre>
+ */
+public final class CsvReader {
+    private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
+
+    /** One parsed record and the line it started on (1-based). */
+    public record Record(int line, List<String> fields) {
+    }
+
+    private final String source;
+
+    public CsvReader(String source) {
+        this.source = source;
+    }
+
+    public List<Record> read(Reader in) throws IOException {
+        List<Record> records = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        State state = State.FIELD_START;
+        int line = 1;
+        int recordLine = 1;
+        boolean first = true;
+        boolean afterCr = false;
+        int c;
+        while ((c = in.read()) != -1) {
+            if (first) {
+                first = false;
+                if (c == '\uFEFF') {
+                    continue;
+                }
+            }
+            if (afterCr) {
+                afterCr = false;
+                if (c == '\n') {
+                    continue; // CRLF already ended the record
+                }
+            }
+            switch (state) {
+                case FIELD_START, UNQUOTED -> {
+                    if (c == ',') {
+                        fields.add(field.toString());
+                        field.setLength(0);
+                        state = State.FIELD_START;
+                    } else if (c == '"') {
+                        if (state == State.UNQUOTED) {
+                            throw error(line, "a quote inside an unquoted field (enclose the field in quotes and"
+                                    + " double the quote)");
+                        }
+                        state = State.QUOTED;
+                    } else if (c == '\r' || c == '\n') {
+                        afterCr = c == '\r';
+                        fields.add(field.toString());
+                        field.setLength(0);
+                        addRecord(records, recordLine, fields);
+                        fields = new ArrayList<>();
+                        line++;
+                        recordLine = line;
+                        state = State.FIELD_START;
+                    } else {
+                        field.append((char) c);
+                        state = State.UNQUOTED;
+                    }
+                }
+                case QUOTED -> {
+                    if (c == '"') {
+                        state = State.QUOTE_IN_QUOTED;
+                    } else {
+                        if (c == '\n') {
+                            line++;
+                        }
+                        field.append((char) c);
+                    }
+                }
+                case QUOTE_IN_QUOTED -> {
+                    if (c == '"') {
+                        field.append('"');
+                        state = State.QUOTED;
+                    } else if (c == ',') {
+                        fields.add(field.toString());
+                        field.setLength(0);
+                        state = State.FIELD_START;
+                    } else if (c == '\r' || c == '\n') {
+                        afterCr = c == '\r';
+                        fields.add(field.toString());
+                        field.setLength(0);
+                        addRecord(records, recordLine, fields);
+                        fields = new ArrayList<>();
+                        line++;
+                        recordLine = line;
+                        state = State.FIELD_START;
+                    } else {
+                        throw error(line, "unexpected character '" + (char) c + "' after a closing quote");
+                    }
+                }
+            }
+        }
+        if (state == State.QUOTED) {
+            throw error(recordLine, "a quoted field is not closed before the end of the file");
+        }
+        if (state != State.FIELD_START || !fields.isEmpty()) {
+            fields.add(field.toString());
+            addRecord(records, recordLine, fields);
+        }
+        return records;
+    }
+
+    private static void addRecord(List<Record> records, int line, List<String> fields) {
+        if (fields.size() == 1 && fields.get(0).isBlank()) {
+            return; // blank line
+        }
+        records.add(new Record(line, List.copyOf(fields)));
+    }
+
+    private KnowledgeBaseException error(int line, String what) {
+        return new KnowledgeBaseException(source + " line " + line + ": " + what);
+    }
+}
