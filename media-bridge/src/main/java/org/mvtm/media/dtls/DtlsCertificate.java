@@ -60,7 +60,7 @@ public final class DtlsCertificate {
         return der.clone();
     }
 
-    AsymmetricKeyParameter privateKey() {
+    public AsymmetricKeyParameter privateKey() {
         return privateKey;
     }
 

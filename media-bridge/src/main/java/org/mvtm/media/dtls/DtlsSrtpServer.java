@@ -38,6 +38,7 @@ public final class DtlsSrtpServer extends DefaultTlsServer {
     private final String expectedHash;
     private final String expectedFingerprint;
     private volatile byte[] keyingMaterial;
+    private volatile java.util.function.Consumer<byte[]> keysListener = k -> { };
     private volatile String failure;
 
     /**
@@ -128,6 +129,12 @@ public final class DtlsSrtpServer extends DefaultTlsServer {
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
         keyingMaterial = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, KEYING_MATERIAL_LENGTH);
+        keysListener.accept(keyingMaterial);
+    }
+
+    /** Called on the handshake thread as soon as the SRTP keying material exists (before the last flight). */
+    public void onKeys(java.util.function.Consumer<byte[]> listener) {
+        this.keysListener = listener;
     }
 
     /** The 60 bytes of RFC 5764 keying material, or null before the handshake completed. */

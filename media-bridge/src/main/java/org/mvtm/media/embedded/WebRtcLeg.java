@@ -66,10 +66,11 @@ final class WebRtcLeg extends Leg {
     private void runDtls() {
         session.server.threadStarted();
         try {
+            dtls.onKeys(material -> {
+                srtpOut = new SrtpContext(SrtpKeys.fromDtlsExport(material, false));
+                srtpIn = new SrtpContext(SrtpKeys.fromDtlsExport(material, true));
+            });
             DTLSTransport transport = new DTLSServerProtocol().accept(dtls, dtlsTransport);
-            byte[] material = dtls.keyingMaterial();
-            srtpIn = new SrtpContext(SrtpKeys.fromDtlsExport(material, true));
-            srtpOut = new SrtpContext(SrtpKeys.fromDtlsExport(material, false));
             connectedAt = session.server.clock.instant();
             session.publish(new MediaEvent.LegConnected(session.interaction(), id, connectedAt));
             session.legReady(this);
@@ -146,7 +147,7 @@ final class WebRtcLeg extends Leg {
 
     @Override
     boolean ready() {
-        return srtpOut != null && peer != null && !failed;
+        return connectedAt != null && peer != null && !failed;
     }
 
     @Override

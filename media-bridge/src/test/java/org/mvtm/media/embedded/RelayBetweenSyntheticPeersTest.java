@@ -1,0 +1,106 @@
+package org.mvtm.media.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.media.MediaKind;
+import org.mvtm.media.api.EmbeddedMediaConfig;
+import org.mvtm.media.api.MediaEvent;
+import org.mvtm.media.api.MediaException;
+import org.mvtm.media.api.MediaServers;
+import org.mvtm.media.api.MediaSession;
+import org.mvtm.media.testing.CountingSink;
+import org.mvtm.media.testing.EventLog;
+
+/** Relay behaviour with scripted DTLS-SRTP peers: payload type mapping, recording tap, keyframe request, bad input. */
+class RelayBetweenSyntheticPeersTest {
+    private EmbeddedMediaServer media;
+    private final EventLog log = new EventLog();
+
+    @BeforeEach
+    void start() {
+        media = (EmbeddedMediaServer) MediaServers.embedded(EmbeddedMediaConfig.loopbackAnyPort(), Clock.systemUTC());
+        media.addListener(log);
+    }
+
+    @AfterEach
+    void stop() {
+        media.close();
+    }
+
+    @Test
+    void packetsArriveWithTheReceiversOwnPayloadTypeNumbers() throws Exception {
+        try (SyntheticCall call = new SyntheticCall(media, "pt-map")) {
+            call.exchange(20);
+            // customer sends VP8 as 96 and Opus as 111; advisor negotiated 100 and 109 for the same codecs
+            await().atMost(Duration.ofSeconds(5)).until(() -> call.advisor.received(100) == 20
+                    && call.advisor.received(109) == 20 && call.customer.received(96) == 20
+                    && call.customer.received(111) == 20);
+            assertThat(call.advisor.received(96)).isZero();
+            assertThat(log.of(MediaEvent.MediaFlowing.class, "customer")).extracting(MediaEvent.MediaFlowing::kind)
+                    .containsExactlyInAnyOrder(MediaKind.AUDIO, MediaKind.VIDEO);
+        }
+    }
+
+    @Test
+    void recordingTapGetsEveryDecryptedPacketOfBothLegsAndStartingItRequestsAKeyframe() throws Exception {
+        try (SyntheticCall call = new SyntheticCall(media, "tap")) {
+            call.exchange(1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> call.advisor.receivedTotal() == 2);
+            CountingSink sink = new CountingSink();
+            long rtcpBefore = call.customer.rtcpReceived();
+            call.session.startRecording(sink);
+            await().atMost(Duration.ofSeconds(5)).until(() -> call.customer.rtcpReceived() > rtcpBefore);
+            call.exchange(30);
+            await().atMost(Duration.ofSeconds(5)).until(() -> sink.count("customer", MediaKind.VIDEO) == 30
+                    && sink.count("advisor", MediaKind.AUDIO) == 30);
+            assertThat(sink.count("customer", MediaKind.AUDIO)).isEqualTo(30);
+            assertThat(sink.count("advisor", MediaKind.VIDEO)).isEqualTo(30);
+            assertThat(sink.notRtp).hasValue(0);
+            assertThat(sink.legs.get("advisor").payloadTypes()).extracting(p -> p.encoding())
+                    .containsExactlyInAnyOrder("opus", "VP8");
+            call.session.stopRecording();
+            assertThat(sink.closed).isTrue();
+        }
+    }
+
+    @Test
+    void heldLegNeitherSendsNorReceives() throws Exception {
+        try (SyntheticCall call = new SyntheticCall(media, "hold")) {
+            CountingSink sink = new CountingSink();
+            call.session.startRecording(sink);
+            call.session.hold("customer", true);
+            call.exchange(10);
+            // held media is still recorded; wait until the relay has seen all of it before resuming
+            await().atMost(Duration.ofSeconds(5)).until(() -> sink.count("customer", MediaKind.VIDEO) == 10
+                    && sink.count("advisor", MediaKind.VIDEO) == 10);
+            assertThat(call.advisor.receivedTotal()).isZero();
+            call.session.hold("customer", false);
+            call.exchange(5);
+            await().atMost(Duration.ofSeconds(5)).until(() -> call.advisor.receivedTotal() == 10
+                    && call.customer.receivedTotal() == 10);
+        }
+    }
+
+    @Test
+    void badInputIsRejectedWithAClearMessageAndChangesNothing() {
+        MediaSession s = media.session(InteractionId.of("bad"));
+        assertThatThrownBy(() -> s.addWebRtcLeg("l1", "customer", "v=0\r\nnonsense\r\n"))
+                .isInstanceOf(MediaException.class).hasMessageContaining("line 2");
+        assertThatThrownBy(() -> s.addWebRtcLeg("l1", "boss", "v=0\r\n"))
+                .hasMessageContaining("party must be 'customer' or 'advisor'");
+        assertThatThrownBy(() -> s.addRtpLeg("l1", "customer",
+                "v=0\r\nc=IN IP4 127.0.0.1\r\nm=audio 4000 RTP/AVP 18\r\na=rtpmap:18 G729/8000\r\n"))
+                .hasMessageContaining("no codec the bridge relays");
+        assertThatThrownBy(() -> s.removeLeg("nope")).hasMessageContaining("no leg nope");
+        assertThat(s.legs()).isEmpty();
+        assertThat(media.openPorts()).isZero();
+    }
+}

@@ -1,0 +1,45 @@
+package org.mvtm.media.embedded;
+
+import java.io.IOException;
+import java.time.Duration;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.media.MediaKind;
+import org.mvtm.media.api.MediaServer;
+import org.mvtm.media.api.MediaSession;
+import org.mvtm.media.peer.SyntheticWebRtcPeer;
+
+/** A 1:1 call of two synthetic browsers through a media server (customer VP8=96, advisor VP8=100). */
+final class SyntheticCall implements AutoCloseable {
+    final MediaSession session;
+    final SyntheticWebRtcPeer customer;
+    final SyntheticWebRtcPeer advisor;
+
+    SyntheticCall(MediaServer media, String id) throws IOException {
+        session = media.session(InteractionId.of(id));
+        customer = new SyntheticWebRtcPeer(111, 96);
+        advisor = new SyntheticWebRtcPeer(109, 100);
+        String a1 = session.addWebRtcLeg("customer", MediaSession.CUSTOMER, customer.offer(false));
+        String a2 = session.addWebRtcLeg("advisor", MediaSession.ADVISOR, advisor.offer(false));
+        customer.connect(a1, Duration.ofSeconds(10));
+        advisor.connect(a2, Duration.ofSeconds(10));
+        // the client finishes its handshake one flight before the server does
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> session.legs().stream()
+                .allMatch(org.mvtm.media.api.LegInfo::connected));
+    }
+
+    void exchange(int packetsEachWay) throws IOException {
+        for (int i = 0; i < packetsEachWay; i++) {
+            customer.send(MediaKind.AUDIO, 100, false);
+            customer.send(MediaKind.VIDEO, 1000, i == 0);
+            advisor.send(MediaKind.AUDIO, 100, false);
+            advisor.send(MediaKind.VIDEO, 1000, i == 0);
+        }
+    }
+
+    @Override
+    public void close() {
+        customer.close();
+        advisor.close();
+        session.release();
+    }
+}

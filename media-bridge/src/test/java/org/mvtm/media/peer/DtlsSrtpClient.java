@@ -1,0 +1,90 @@
+package org.mvtm.media.peer;
+
+import java.io.IOException;
+import java.util.Hashtable;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.Certificate;
+import org.bouncycastle.tls.CertificateRequest;
+import org.bouncycastle.tls.CipherSuite;
+import org.bouncycastle.tls.DefaultTlsClient;
+import org.bouncycastle.tls.ExporterLabel;
+import org.bouncycastle.tls.HashAlgorithm;
+import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.SRTPProtectionProfile;
+import org.bouncycastle.tls.SignatureAlgorithm;
+import org.bouncycastle.tls.SignatureAndHashAlgorithm;
+import org.bouncycastle.tls.TlsAuthentication;
+import org.bouncycastle.tls.TlsCredentials;
+import org.bouncycastle.tls.TlsExtensionsUtils;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsSRTPUtils;
+import org.bouncycastle.tls.TlsServerCertificate;
+import org.bouncycastle.tls.TlsUtils;
+import org.bouncycastle.tls.UseSRTPData;
+import org.bouncycastle.tls.crypto.TlsCertificate;
+import org.bouncycastle.tls.crypto.TlsCryptoParameters;
+import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.mvtm.media.dtls.DtlsCertificate;
+
+/** The browser side of DTLS-SRTP, for synthetic peers: client certificate, use_srtp, server fingerprint check. */
+final class DtlsSrtpClient extends DefaultTlsClient {
+    private final BcTlsCrypto crypto;
+    private final DtlsCertificate certificate;
+    private final String serverFingerprint;
+    volatile byte[] keyingMaterial;
+
+    DtlsSrtpClient(BcTlsCrypto crypto, DtlsCertificate certificate, String serverFingerprint) {
+        super(crypto);
+        this.crypto = crypto;
+        this.certificate = certificate;
+        this.serverFingerprint = serverFingerprint;
+    }
+
+    @Override
+    public ProtocolVersion[] getSupportedVersions() {
+        return ProtocolVersion.DTLSv12.only();
+    }
+
+    @Override
+    protected int[] getSupportedCipherSuites() {
+        return TlsUtils.getSupportedCipherSuites(getCrypto(),
+                new int[] {CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256});
+    }
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public Hashtable getClientExtensions() throws IOException {
+        Hashtable ext = TlsExtensionsUtils.ensureExtensionsInitialised(super.getClientExtensions());
+        TlsSRTPUtils.addUseSRTPExtension(ext, new UseSRTPData(
+                new int[] {SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80}, TlsUtils.EMPTY_BYTES));
+        return ext;
+    }
+
+    @Override
+    public TlsAuthentication getAuthentication() {
+        return new TlsAuthentication() {
+            @Override
+            public void notifyServerCertificate(TlsServerCertificate serverCertificate) throws IOException {
+                byte[] der = serverCertificate.getCertificate().getCertificateAt(0).getEncoded();
+                if (!DtlsCertificate.fingerprint("sha-256", der).equalsIgnoreCase(serverFingerprint)) {
+                    throw new TlsFatalAlert(AlertDescription.bad_certificate, "server fingerprint mismatch");
+                }
+            }
+
+            @Override
+            public TlsCredentials getClientCredentials(CertificateRequest request) throws IOException {
+                Certificate chain = new Certificate(new TlsCertificate[] {crypto.createCertificate(certificate.der())});
+                return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
+                        certificate.privateKey(), chain,
+                        SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
+            }
+        };
+    }
+
+    @Override
+    public void notifyHandshakeComplete() throws IOException {
+        super.notifyHandshakeComplete();
+        keyingMaterial = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, 60);
+    }
+}

@@ -1,0 +1,277 @@
+package org.mvtm.media.peer;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.bouncycastle.tls.DTLSClientProtocol;
+import org.bouncycastle.tls.DatagramTransport;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.mvtm.core.media.MediaKind;
+import org.mvtm.media.dtls.DtlsCertificate;
+import org.mvtm.media.rtp.Rtp;
+import org.mvtm.media.sdp.MediaDescription;
+import org.mvtm.media.sdp.SessionDescription;
+import org.mvtm.media.srtp.SrtpContext;
+import org.mvtm.media.srtp.SrtpKeys;
+import org.mvtm.media.stun.StunMessage;
+import org.mvtm.media.stun.StunWriter;
+
+/**
+ * A scripted browser for tests and the benchmark: offers Opus + VP8 (payload types chosen by the caller), runs ICE
+ * as the controlling agent with one host candidate, DTLS-SRTP as client, then sends and receives SRTP. Received
+ * packets are counted per payload type; a payload that starts with the 8-byte send time (System.nanoTime) gives
+ * one-way latency through the relay.
+ */
+public final class SyntheticWebRtcPeer implements AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final DatagramSocket socket;
+    private final DtlsCertificate certificate;
+    private final String ufrag = "p" + Long.toHexString(RANDOM.nextLong());
+    private final String pwd = "pw" + Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong());
+    private final int audioPt;
+    private final int videoPt;
+    private final long audioSsrc = RANDOM.nextInt(1, Integer.MAX_VALUE);
+    private final long videoSsrc = RANDOM.nextInt(1, Integer.MAX_VALUE);
+    private final ConcurrentHashMap<Integer, AtomicLong> receivedByPt = new ConcurrentHashMap<>();
+    private final AtomicLong rtcpReceived = new AtomicLong();
+    private final AtomicLongArray latencyHistogramMicros = new AtomicLongArray(100_001);
+    private InetSocketAddress remote;
+    private SrtpContext out;
+    private SrtpContext in;
+    private Thread receiver;
+    private int audioSeq;
+    private int videoSeq;
+    private long audioTs;
+    private long videoTs;
+    private final byte[] sendBuffer = new byte[2048];
+    private volatile boolean closed;
+
+    public SyntheticWebRtcPeer(int audioPt, int videoPt) throws IOException {
+        this.audioPt = audioPt;
+        this.videoPt = videoPt;
+        this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this.certificate = DtlsCertificate.generate(Clock.systemUTC());
+    }
+
+    /** The offer; with {@code wrongFingerprint} it announces a fingerprint that is not its certificate's. */
+    public String offer(boolean wrongFingerprint) {
+        String fp = certificate.sha256Fingerprint();
+        if (wrongFingerprint) {
+            fp = (fp.startsWith("00") ? "01" : "00") + fp.substring(2);
+        }
+        int port = socket.getLocalPort();
+        return String.join("\r\n",
+                "v=0", "o=- 1 2 IN IP4 127.0.0.1", "s=-", "t=0 0", "a=group:BUNDLE 0 1",
+                "m=audio 9 UDP/TLS/RTP/SAVPF " + audioPt, "c=IN IP4 0.0.0.0",
+                "a=candidate:1 1 udp 2130706431 127.0.0.1 " + port + " typ host",
+                "a=ice-ufrag:" + ufrag, "a=ice-pwd:" + pwd, "a=fingerprint:sha-256 " + fp, "a=setup:actpass",
+                "a=mid:0", "a=sendrecv", "a=rtcp-mux", "a=rtpmap:" + audioPt + " opus/48000/2",
+                "a=ssrc:" + audioSsrc + " cname:synthetic",
+                "m=video 9 UDP/TLS/RTP/SAVPF " + videoPt, "c=IN IP4 0.0.0.0",
+                "a=ice-ufrag:" + ufrag, "a=ice-pwd:" + pwd, "a=fingerprint:sha-256 " + fp, "a=setup:actpass",
+                "a=mid:1", "a=sendrecv", "a=rtcp-mux", "a=rtcp-rsize", "a=rtpmap:" + videoPt + " VP8/90000",
+                "a=rtcp-fb:" + videoPt + " nack", "a=rtcp-fb:" + videoPt + " nack pli",
+                "a=ssrc:" + videoSsrc + " cname:synthetic", "");
+    }
+
+    /** Runs ICE and the DTLS handshake against the answer; throws if either does not complete in time. */
+    public void connect(String answer, Duration timeout) throws IOException {
+        SessionDescription sdp = SessionDescription.parse(answer);
+        MediaDescription m = sdp.media().get(0);
+        remote = new InetSocketAddress(m.connectionAddress(), m.port());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        iceCheck(m.iceUfrag(), m.icePwd(), deadline);
+        DtlsSrtpClient client = new DtlsSrtpClient(new BcTlsCrypto(RANDOM), certificate, m.fingerprint());
+        new DTLSClientProtocol().connect(client, new SocketTransport(deadline));
+        out = new SrtpContext(SrtpKeys.fromDtlsExport(client.keyingMaterial, true));
+        in = new SrtpContext(SrtpKeys.fromDtlsExport(client.keyingMaterial, false));
+        socket.setSoTimeout(0);
+        receiver = Thread.ofVirtual().start(this::receiveLoop);
+    }
+
+    /** Only runs ICE (no DTLS): a peer that completes connectivity checks but never handshakes. */
+    public void iceOnly(String answer, Duration timeout) throws IOException {
+        SessionDescription sdp = SessionDescription.parse(answer);
+        MediaDescription m = sdp.media().get(0);
+        remote = new InetSocketAddress(m.connectionAddress(), m.port());
+        iceCheck(m.iceUfrag(), m.icePwd(), System.nanoTime() + timeout.toNanos());
+    }
+
+    private void iceCheck(String serverUfrag, String serverPwd, long deadline) throws IOException {
+        byte[] txn = new byte[12];
+        byte[] req = new byte[512];
+        byte[] resp = new byte[1500];
+        while (System.nanoTime() < deadline) {
+            RANDOM.nextBytes(txn);
+            int n = new StunWriter(req, 0, StunMessage.BINDING_REQUEST, txn).username(serverUfrag + ":" + ufrag)
+                    .priority(2130706431L).messageIntegrity(StunMessage.shortTermKey(serverPwd))
+                    .finishWithFingerprint();
+            socket.send(new DatagramPacket(req, n, remote));
+            socket.setSoTimeout(200);
+            try {
+                DatagramPacket p = new DatagramPacket(resp, resp.length);
+                socket.receive(p);
+                if (StunMessage.isStun(resp, 0, p.getLength())) {
+                    StunMessage s = StunMessage.parse(resp, 0, p.getLength());
+                    if (s.type() == StunMessage.BINDING_SUCCESS
+                            && s.integrityValid(StunMessage.shortTermKey(serverPwd))) {
+                        return;
+                    }
+                }
+            } catch (SocketTimeoutException e) {
+                // retransmit
+            }
+        }
+        throw new IOException("ICE check to " + remote + " got no valid response");
+    }
+
+    /** Sends UDP bytes that are not STUN, DTLS or RTP to {@code target}. */
+    public static void sendGarbage(InetSocketAddress target, int count) throws IOException {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            byte[] junk = new byte[100];
+            for (int i = 0; i < count; i++) {
+                RANDOM.nextBytes(junk);
+                junk[0] = (byte) (64 + (i % 64)); // 64..127: no protocol of RFC 7983
+                s.send(new DatagramPacket(junk, junk.length, target));
+            }
+        }
+    }
+
+    /** Sends one SRTP packet; the payload starts with the send time for latency measurement. */
+    public synchronized void send(MediaKind kind, int payloadLength, boolean marker) throws IOException {
+        boolean audio = kind == MediaKind.AUDIO;
+        int seq = audio ? audioSeq++ : videoSeq++;
+        long ts = audio ? (audioTs += 960) : (videoTs += 3000);
+        Rtp.writeHeader(sendBuffer, 0, marker, audio ? audioPt : videoPt, seq & 0xFFFF, ts,
+                audio ? audioSsrc : videoSsrc);
+        long now = System.nanoTime();
+        for (int i = 0; i < 8; i++) {
+            sendBuffer[12 + i] = (byte) (now >>> (56 - 8 * i));
+        }
+        int n = out.protectRtp(sendBuffer, 0, 12 + Math.max(8, payloadLength));
+        socket.send(new DatagramPacket(sendBuffer, n, remote));
+    }
+
+    private void receiveLoop() {
+        byte[] buf = new byte[2048];
+        DatagramPacket p = new DatagramPacket(buf, buf.length);
+        while (!closed) {
+            try {
+                p.setLength(buf.length);
+                socket.receive(p);
+            } catch (IOException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            switch (Rtp.classify(buf, 0, p.getLength())) {
+                case RTP -> {
+                    int n = in.unprotectRtp(buf, 0, p.getLength());
+                    if (n >= 20) {
+                        receivedByPt.computeIfAbsent(Rtp.payloadType(buf, 0), k -> new AtomicLong()).incrementAndGet();
+                        long sent = 0;
+                        for (int i = 0; i < 8; i++) {
+                            sent = (sent << 8) | (buf[12 + i] & 0xFF);
+                        }
+                        long micros = Math.max(0, Math.min(100_000, (now - sent) / 1000));
+                        latencyHistogramMicros.incrementAndGet((int) micros);
+                    }
+                }
+                case RTCP -> {
+                    if (in.unprotectRtcp(buf, 0, p.getLength()) > 0) {
+                        rtcpReceived.incrementAndGet();
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    public long received(int payloadType) {
+        AtomicLong c = receivedByPt.get(payloadType);
+        return c == null ? 0 : c.get();
+    }
+
+    public long receivedTotal() {
+        return receivedByPt.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    public long rtcpReceived() {
+        return rtcpReceived.get();
+    }
+
+    /** Latency histogram in microseconds (index = micros, last bucket = 100 ms or more). */
+    public AtomicLongArray latencyHistogramMicros() {
+        return latencyHistogramMicros;
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        socket.close();
+        Thread r = receiver;
+        if (r != null) {
+            try {
+                r.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** DTLS over the peer's socket during the handshake (only DTLS records are passed up). */
+    private final class SocketTransport implements DatagramTransport {
+        private final long deadline;
+
+        SocketTransport(long deadline) {
+            this.deadline = deadline;
+        }
+
+        @Override
+        public int getReceiveLimit() {
+            return 1500;
+        }
+
+        @Override
+        public int getSendLimit() {
+            return 1200;
+        }
+
+        @Override
+        public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("DTLS handshake deadline passed");
+            }
+            socket.setSoTimeout(Math.max(1, waitMillis));
+            DatagramPacket p = new DatagramPacket(buf, off, len);
+            try {
+                socket.receive(p);
+            } catch (SocketTimeoutException e) {
+                return -1;
+            }
+            return Rtp.classify(buf, off, p.getLength()) == Rtp.Demux.DTLS ? p.getLength() : -1;
+        }
+
+        @Override
+        public void send(byte[] buf, int off, int len) throws IOException {
+            socket.send(new DatagramPacket(buf, off, len, remote));
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
