@@ -1,0 +1,162 @@
+package org.mvtm.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mvtm.core.Region;
+import org.mvtm.core.media.LegDescription;
+import org.mvtm.core.media.MediaKind;
+import org.mvtm.recording.api.ActiveRecording;
+import org.mvtm.recording.api.MediaFile;
+import org.mvtm.recording.export.G711;
+
+class ExportTest {
+    @TempDir
+    Path tmp;
+    StoreFixture f;
+
+    @BeforeEach
+    void open() {
+        f = new StoreFixture(tmp);
+    }
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    /** A fake VP8 frame: key frames carry the start code and 320x240, inter frames only the P bit. */
+    private static byte[] vp8Frame(boolean key, int size, int n) {
+        byte[] b = new byte[size];
+        b[0] = (byte) (key ? 0x00 : 0x01);
+        if (key) {
+            b[3] = (byte) 0x9d;
+            b[4] = 0x01;
+            b[5] = 0x2a;
+            b[6] = (byte) 320;
+            b[7] = (byte) (320 >> 8);
+            b[8] = (byte) 240;
+            b[9] = 0;
+        }
+        b[size - 1] = (byte) n;
+        return b;
+    }
+
+    private record Pkt(long arrival, byte[] rtp) {
+    }
+
+    /** 90 frames at 30 fps, key frame every 30, each frame split into 3 packets. */
+    private static List<Pkt> videoPackets(long start) {
+        List<Pkt> l = new ArrayList<>();
+        int seq = 65530; // wraps during the call
+        for (int i = 0; i < 90; i++) {
+            byte[] frame = vp8Frame(i % 30 == 0, 2500, i);
+            long ts = (4_294_967_295L - 9000 + i * 3000L) & 0xffffffffL; // timestamp wraps too
+            for (int off = 0, part = 0; off < frame.length; off += 1000, part++) {
+                int len = Math.min(1000, frame.length - off);
+                byte[] payload = new byte[len + 1];
+                payload[0] = (byte) (part == 0 ? 0x10 : 0);
+                System.arraycopy(frame, off, payload, 1, len);
+                l.add(new Pkt(start + i * 33_333L, Rtp.packet(96, off + len >= frame.length, seq++ & 0xffff, ts,
+                        77, payload)));
+            }
+        }
+        return l;
+    }
+
+    private WebmReader exportVideo(List<Pkt> packets) throws Exception {
+        ActiveRecording r = f.startHk();
+        r.legAdded(new LegDescription("customer", "customer", List.of(StoreFixture.VP8)));
+        for (Pkt p : packets) {
+            r.packet("customer", MediaKind.VIDEO, p.arrival(), p.rtp(), 0, p.rtp().length);
+        }
+        r.seal();
+        MediaFile m = f.store.media(StoreFixture.compliance(Region.HK), r.id(), "customer");
+        return WebmReader.parse(Files.readAllBytes(m.path()));
+    }
+
+    @Test
+    void vp8FramesSurviveSequenceAndTimestampWrapAndReorderingWithCuesAtKeyFrames() throws Exception {
+        List<Pkt> packets = videoPackets(Rtp.micros(StoreFixture.T0));
+        Collections.swap(packets, 10, 12); // reordered in flight
+        WebmReader w = exportVideo(packets);
+        assertThat(w.codecs).containsEntry(1, "V_VP8");
+        assertThat(w.blocks).hasSize(90);
+        assertThat(w.blocks).extracting(WebmReader.Block::timeMillis).isSorted();
+        assertThat(w.blocks.get(45).timeMillis()).isEqualTo(1500);
+        assertThat(w.blocks.stream().filter(WebmReader.Block::key)).hasSize(3);
+        assertThat(w.cuePoints).isEqualTo(3);
+        assertThat(w.durationMillis).isEqualTo(89 * 100 / 3 + 33);
+        assertThat(w.blocks.get(4).data()[2499]).isEqualTo((byte) 4);
+    }
+
+    @Test
+    void aLostPacketDropsFramesUntilTheNextKeyFrame() throws Exception {
+        List<Pkt> packets = videoPackets(Rtp.micros(StoreFixture.T0));
+        packets.remove(10 * 3 + 1); // middle packet of frame 10
+        WebmReader w = exportVideo(packets);
+        // frames 0..9, then 30..89: frames 10..29 reference the lost one
+        assertThat(w.blocks).hasSize(10 + 60);
+        assertThat(w.blocks.get(10).key()).isTrue();
+        assertThat(w.blocks.get(10).timeMillis()).isEqualTo(1000);
+    }
+
+    @Test
+    void g711LegExportsToWavWithSilenceForGaps() throws Exception {
+        ActiveRecording r = f.startHk();
+        r.legAdded(new LegDescription("sip-customer", "customer", List.of(StoreFixture.PCMU)));
+        long t0 = Rtp.micros(StoreFixture.T0);
+        byte[] payload = new byte[160];
+        java.util.Arrays.fill(payload, (byte) 0x80); // mu-law 0x80 = +32124
+        for (int i = 0; i < 100; i++) {
+            if (i >= 40 && i < 50) {
+                continue; // 200 ms lost
+            }
+            byte[] p = Rtp.packet(0, false, i, i * 160L, 9, payload);
+            r.packet("sip-customer", MediaKind.AUDIO, t0 + i * 20_000L, p, 0, p.length);
+        }
+        r.seal();
+        MediaFile m = f.store.media(StoreFixture.compliance(Region.HK), r.id(), "sip-customer");
+        assertThat(m.contentType()).isEqualTo("audio/wav");
+        assertThat(m.duration().toMillis()).isEqualTo(2000);
+        ByteBuffer wav = ByteBuffer.wrap(Files.readAllBytes(m.path())).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(wav.getInt(24)).isEqualTo(8000);
+        assertThat(wav.getInt(40)).isEqualTo(16000 * 2);
+        assertThat(wav.getShort(44)).isEqualTo(G711.ulaw((byte) 0x80)).isEqualTo((short) 32124);
+        assertThat(wav.getShort(44 + 2 * 45 * 160)).as("gap is silence").isZero();
+        assertThat(m.openRange(0, 3).readAllBytes()).containsExactly('R', 'I', 'F', 'F');
+    }
+
+    @Test
+    void g711DecodingMatchesTheItuTables() {
+        assertThat(G711.ulaw((byte) 0xFF)).isEqualTo((short) 0);
+        assertThat(G711.ulaw((byte) 0x00)).isEqualTo((short) -32124);
+        assertThat(G711.alaw((byte) 0xD5)).isEqualTo((short) 8);
+        assertThat(G711.alaw((byte) 0x2A)).isEqualTo((short) -32256);
+    }
+
+    @Test
+    void secondReplayIsServedFromTheCache() throws Exception {
+        ActiveRecording r = f.startHk();
+        StoreFixture.feedAudio(r, 2);
+        r.seal();
+        var viewer = StoreFixture.compliance(Region.HK);
+        MediaFile first = f.store.media(viewer, r.id(), "advisor");
+        var modified = Files.getLastModifiedTime(first.path());
+        MediaFile second = f.store.media(viewer, r.id(), "advisor");
+        assertThat(second.path()).isEqualTo(first.path());
+        assertThat(Files.getLastModifiedTime(second.path())).isEqualTo(modified);
+        assertThat(second.duration()).isEqualTo(first.duration());
+        assertThat(WebmReader.parse(Files.readAllBytes(second.path())).blocks).hasSize(100);
+    }
+}
