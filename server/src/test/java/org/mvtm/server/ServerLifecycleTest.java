@@ -21,6 +21,13 @@ class ServerLifecycleTest {
             server.awaitHealthy(Duration.ofSeconds(90));
             assertThat(server.output()).contains("Customer demo page : " + server.baseUrl() + "/customer")
                     .contains("Compliance console").contains("admin");
+            assertThat(SipProbe.options("127.0.0.1", server.sipPort, Duration.ofSeconds(5)))
+                    .as("SIP OPTIONS answer").startsWith("SIP/2.0 200");
+            String health = new String(java.net.URI.create(server.baseUrl() + "/actuator/health").toURL().openStream().readAllBytes());
+            assertThat(health).contains("\"sipHealth\"").contains("\"mediaHealth\"").contains("\"recordingHealth\"")
+                    .contains("\"assistantHealth\"");
+            String metrics = new String(java.net.URI.create(server.baseUrl() + "/actuator/prometheus").toURL().openStream().readAllBytes());
+            assertThat(metrics).contains("mvtm_sip_calls_offered_total").contains("mvtm_routing_waiting");
 
             server.terminate();
             int exit = server.awaitExit(Duration.ofSeconds(10));

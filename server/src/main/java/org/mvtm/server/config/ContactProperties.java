@@ -51,6 +51,7 @@ public record ContactProperties(
     public record Media(
             @DefaultValue("EMBEDDED") MediaMode mode,
             @DefaultValue("") String kurentoUrl,
+            @DefaultValue("/var/lib/kurento/recordings") String kurentoRecordingDir,
             @DefaultValue("127.0.0.1") String publicAddress,
             @DefaultValue("0.0.0.0") String bindAddress,
             @DefaultValue("40000") int portMin,

@@ -1,0 +1,184 @@
+package org.mvtm.server.journey;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.mvtm.chatbot.api.Assistant;
+import org.mvtm.chatbot.api.BotReply;
+import org.mvtm.chatbot.api.ReplyKind;
+import org.mvtm.core.Interaction;
+import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.event.CallHeld;
+import org.mvtm.core.event.ChatMessagePosted;
+import org.mvtm.core.event.EventBus;
+import org.mvtm.core.event.InteractionEnded;
+import org.mvtm.core.event.InteractionQueued;
+import org.mvtm.core.event.InteractionTransferred;
+import org.mvtm.core.event.OfferAccepted;
+import org.mvtm.core.id.ConversationId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.media.api.MediaServer;
+import org.mvtm.recording.api.ActiveRecording;
+import org.mvtm.recording.api.RecordingMetadata;
+import org.mvtm.recording.api.RecordingStore;
+import org.mvtm.recording.api.TimelineEntry;
+import org.mvtm.routing.api.InteractionView;
+import org.mvtm.routing.api.RoutingEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives the customer journey across modules from events, so no module calls another's internals:
+ * <ol>
+ *   <li>a customer line ({@link ChatMessagePosted} from CUSTOMER) goes to the assistant while the conversation is
+ *       with the bot; the bot's answer is published as a BOT line for the channel to deliver;</li>
+ *   <li>when an advisor accepts ({@link OfferAccepted}) the session is recorded: a recording is started with the
+ *       customer, advisor, queue and region, the bot transcript is written to its timeline, and for calls the media
+ *       session's legs are tapped into it;</li>
+ *   <li>chat lines, holds, transfers and the end go to the same timeline; at {@link InteractionEnded} the media tap
+ *       stops and the recording is sealed.</li>
+ * </ol>
+ * Event handlers only hand work to virtual threads; nothing here blocks the publisher's thread.
+ */
+public final class JourneyCoordinator implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(JourneyCoordinator.class);
+
+    private final Assistant assistant;
+    private final RoutingEngine routing;
+    private final MediaServer media;
+    private final RecordingStore recordings;
+    private final EventBus bus;
+    private final Clock clock;
+    private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<ConversationId, ActiveRecording> byConversation = new ConcurrentHashMap<>();
+    private final Map<InteractionId, ActiveRecording> byInteraction = new ConcurrentHashMap<>();
+    private final Map<ConversationId, Object> conversationLocks = new ConcurrentHashMap<>();
+    private final List<EventBus.Subscription> subscriptions;
+
+    public JourneyCoordinator(Assistant assistant, RoutingEngine routing, MediaServer media, RecordingStore recordings,
+                              EventBus bus, Clock clock) {
+        this.assistant = assistant;
+        this.routing = routing;
+        this.media = media;
+        this.recordings = recordings;
+        this.bus = bus;
+        this.clock = clock;
+        this.subscriptions = List.of(
+                bus.subscribe(ChatMessagePosted.class, this::onChat),
+                bus.subscribe(OfferAccepted.class, e -> work.execute(() -> startRecording(e))),
+                bus.subscribe(InteractionQueued.class, e -> timeline(e.interaction().id(),
+                        TimelineEntry.event(e.at(), TimelineEntry.Kind.QUEUED, "routing", "queued in " + e.interaction().queue()))),
+                bus.subscribe(CallHeld.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
+                        e.held() ? TimelineEntry.Kind.HOLD : TimelineEntry.Kind.RESUMED, "call", e.held() ? "on hold" : "resumed"))),
+                bus.subscribe(InteractionTransferred.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
+                        TimelineEntry.Kind.TRANSFERRED, e.from().value(), "transferred to "
+                                + e.toQueue().map(Object::toString).or(() -> e.toAdvisor().map(Object::toString)).orElse("?")))),
+                bus.subscribe(InteractionEnded.class, e -> work.execute(() -> finish(e))));
+    }
+
+    private void onChat(ChatMessagePosted e) {
+        ActiveRecording rec = byConversation.get(e.conversation());
+        if (rec != null) {
+            append(rec, TimelineEntry.turn(new TranscriptTurn(e.at(), e.speaker(), e.text()), e.senderId()));
+        }
+        if (e.speaker() == TranscriptTurn.Speaker.CUSTOMER && !assistant.handedOff(e.conversation())) {
+            work.execute(() -> answer(e));
+        }
+    }
+
+    private void answer(ChatMessagePosted e) {
+        // one bot turn at a time per conversation, in the order the customer wrote
+        synchronized (conversationLocks.computeIfAbsent(e.conversation(), c -> new Object())) {
+            try {
+                BotReply reply = assistant.reply(e.conversation(), e.text());
+                if (reply.kind() != ReplyKind.SILENT && !reply.text().isBlank()) {
+                    bus.publish(new ChatMessagePosted(clock.instant(), e.conversation(), TranscriptTurn.Speaker.BOT,
+                            "assistant", reply.text()));
+                }
+            } catch (RuntimeException ex) {
+                log.warn("assistant failed on conversation {}", e.conversation(), ex);
+            }
+        }
+    }
+
+    private void startRecording(OfferAccepted e) {
+        Optional<InteractionView> view = routing.interaction(e.interaction());
+        if (view.isEmpty()) {
+            log.warn("accepted interaction {} is unknown to routing; not recorded", e.interaction());
+            return;
+        }
+        Interaction i = view.get().interaction();
+        String advisorName = routing.advisors().stream().filter(a -> a.id().equals(e.advisor()))
+                .map(a -> a.displayName()).findFirst().orElse(e.advisor().value());
+        try {
+            ActiveRecording rec = recordings.start(new RecordingMetadata(i.id(), i.conversation(), i.channel(),
+                    i.customer().id(), i.customer().displayName(), e.advisor(), advisorName, i.queue(),
+                    i.customer().region(), i.language(), e.at()));
+            byInteraction.put(i.id(), rec);
+            byConversation.put(i.conversation(), rec);
+            for (TranscriptTurn turn : i.handoff().transcript()) {
+                append(rec, TimelineEntry.turn(turn, turn.speaker() == TranscriptTurn.Speaker.BOT ? "assistant" : i.customer().id().value()));
+            }
+            append(rec, TimelineEntry.event(e.at(), TimelineEntry.Kind.ADVISOR_JOINED, e.advisor().value(), advisorName + " joined"));
+            if (i.channel().hasMedia()) {
+                media.session(i.id()).startRecording(rec);
+            }
+        } catch (RuntimeException ex) {
+            log.error("could not start recording interaction {}", e.interaction(), ex);
+        }
+    }
+
+    private void finish(InteractionEnded e) {
+        ActiveRecording rec = byInteraction.remove(e.interaction());
+        if (rec == null) {
+            return;
+        }
+        byConversation.remove(rec.metadata().conversation(), rec);
+        try {
+            media.find(e.interaction()).ifPresent(s -> s.stopRecording());
+        } catch (RuntimeException ex) {
+            log.warn("stopping the media tap of {} failed", e.interaction(), ex);
+        }
+        append(rec, TimelineEntry.event(e.at(), TimelineEntry.Kind.ENDED, e.endedBy().name().toLowerCase(java.util.Locale.ROOT), "ended by " + e.endedBy()));
+        try {
+            rec.seal();
+        } catch (RuntimeException ex) {
+            log.error("sealing the recording of {} failed", e.interaction(), ex);
+        }
+    }
+
+    private void timeline(InteractionId interaction, TimelineEntry entry) {
+        ActiveRecording rec = byInteraction.get(interaction);
+        if (rec != null) {
+            append(rec, entry);
+        }
+    }
+
+    private static void append(ActiveRecording rec, TimelineEntry entry) {
+        try {
+            rec.appendTimeline(entry);
+        } catch (RuntimeException ex) {
+            log.warn("timeline append to recording {} failed", rec.id(), ex);
+        }
+    }
+
+    @Override
+    public void close() {
+        subscriptions.forEach(EventBus.Subscription::close);
+        work.shutdown();
+        // seal whatever is still open so a clean shutdown leaves nothing half-written
+        byInteraction.values().forEach(rec -> {
+            try {
+                rec.seal();
+            } catch (RuntimeException ex) {
+                log.warn("sealing {} at shutdown failed", rec.id(), ex);
+            }
+        });
+        byInteraction.clear();
+        byConversation.clear();
+    }
+}

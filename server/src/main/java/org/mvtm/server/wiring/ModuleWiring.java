@@ -1,0 +1,204 @@
+package org.mvtm.server.wiring;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mvtm.chatbot.api.Assistant;
+import org.mvtm.chatbot.api.AssistantConfig;
+import org.mvtm.chatbot.api.Assistants;
+import org.mvtm.core.Language;
+import org.mvtm.core.SkillRequirement;
+import org.mvtm.core.event.EventBus;
+import org.mvtm.media.api.EmbeddedMediaConfig;
+import org.mvtm.media.api.KurentoMediaConfig;
+import org.mvtm.media.api.MediaServer;
+import org.mvtm.media.api.MediaServers;
+import org.mvtm.recording.api.RecordingKeys;
+import org.mvtm.recording.api.RecordingStore;
+import org.mvtm.recording.api.RecordingStoreConfig;
+import org.mvtm.recording.api.RecordingStores;
+import org.mvtm.routing.api.QueueConfig;
+import org.mvtm.routing.api.RelaxationStep;
+import org.mvtm.routing.api.RoutingConfig;
+import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.routing.api.RoutingEngines;
+import org.mvtm.routing.api.ServiceLevelTarget;
+import org.mvtm.server.config.ContactProperties;
+import org.mvtm.server.config.DataDirectory;
+import org.mvtm.server.config.InvalidConfigurationException;
+import org.mvtm.server.demo.DemoData;
+import org.mvtm.sip.api.CustomerDirectory;
+import org.mvtm.sip.api.RegistrationStore;
+import org.mvtm.sip.api.RegistrationStores;
+import org.mvtm.sip.api.SipCredentials;
+import org.mvtm.sip.api.SipEdge;
+import org.mvtm.sip.api.SipEdgeConfig;
+import org.mvtm.sip.api.SipEdgePorts;
+import org.mvtm.sip.api.SipEdges;
+import org.mvtm.web.WebTierConfiguration;
+import org.mvtm.web.api.WebPasswords;
+import org.mvtm.web.api.WebRole;
+import org.mvtm.web.api.WebTierSettings;
+import org.mvtm.web.api.WebUser;
+import org.mvtm.web.api.WebUserDirectory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The composition root: builds every module from its api factory with the node's clock, event bus and
+ * configuration, and hands the instances to the web tier. The only place that knows all modules.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(WebTierConfiguration.class)
+public class ModuleWiring {
+
+    @Bean(destroyMethod = "close")
+    RoutingEngine routingEngine(ContactProperties props, Clock clock, EventBus bus, DemoData demo) {
+        RoutingConfig config = RoutingConfig.defaults();
+        RoutingEngine engine = props.redis().enabled()
+                ? RoutingEngines.redis(props.redis().url(), props.nodeId(), config, clock, bus)
+                : RoutingEngines.inMemory(config, clock, bus);
+        if (props.demo().enabled()) {
+            for (DemoData.DemoQueue q : demo.queues()) {
+                engine.defineQueue(QueueConfig.of(q.id(), List.of(SkillRequirement.of(q.product().skillName(), 3)))
+                        .withSla(ServiceLevelTarget.of(0.8, Duration.ofSeconds(20)))
+                        .withRelaxation(List.of(RelaxationStep.lowerLevels(Duration.ofSeconds(30), 2),
+                                RelaxationStep.languageOnly(Duration.ofSeconds(90))))
+                        .withLanguageMinLevel(5));
+            }
+            var known = engine.advisors().stream().map(a -> a.id()).collect(java.util.stream.Collectors.toSet());
+            demo.advisors().stream().filter(a -> !known.contains(a.id())).forEach(engine::registerAdvisor);
+        }
+        return engine;
+    }
+
+    @Bean(destroyMethod = "close")
+    MediaServer mediaServer(ContactProperties props, Clock clock) {
+        var m = props.media();
+        return switch (m.mode()) {
+            case EMBEDDED -> MediaServers.embedded(EmbeddedMediaConfig.defaults()
+                    .withAddresses(m.bindAddress(), m.publicAddress())
+                    .withPorts(m.portMin(), m.portMax()), clock);
+            case KURENTO -> MediaServers.kurento(KurentoMediaConfig.of(m.kurentoUrl(), Path.of(m.kurentoRecordingDir())), clock);
+        };
+    }
+
+    @Bean(destroyMethod = "close")
+    Assistant assistant(Clock clock, EventBus bus) {
+        return Assistants.create(AssistantConfig.defaults(), clock, bus);
+    }
+
+    @Bean(destroyMethod = "close")
+    RecordingStore recordingStore(ContactProperties props, DataDirectory data, Clock clock, EventBus bus) {
+        Path keyFile = props.recording().masterKeyFile().isEmpty()
+                ? data.resolve("keys").resolve("recording-keys.properties")
+                : Path.of(props.recording().masterKeyFile());
+        RecordingKeys keys;
+        try {
+            if (Files.exists(keyFile)) {
+                keys = RecordingKeys.load(keyFile);
+            } else if (props.recording().masterKeyFile().isEmpty()) {
+                keys = RecordingKeys.generate();
+                keys.save(keyFile);
+            } else {
+                throw new InvalidConfigurationException("contact.recording.master-key-file", "file " + keyFile + " does not exist");
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidConfigurationException ice) {
+                throw ice;
+            }
+            throw new InvalidConfigurationException("contact.recording.master-key-file", "cannot read or create recording keys at " + keyFile + " (" + e.getMessage() + ")");
+        }
+        return RecordingStores.open(RecordingStoreConfig.defaults(data.resolve("recordings"), keys)
+                .withSegmentLength(props.recording().segmentLength()), clock, bus);
+    }
+
+    @Bean
+    RegistrationStore registrationStore(ContactProperties props) {
+        if (props.redis().enabled()) {
+            return RegistrationStores.redis(redis.clients.jedis.RedisClient.create(java.net.URI.create(props.redis().url())), "mvtm:sip");
+        }
+        return RegistrationStores.inMemory();
+    }
+
+    @Bean(destroyMethod = "close")
+    SipEdge sipEdge(ContactProperties props, Clock clock, EventBus bus, RoutingEngine routing, MediaServer media,
+                    RegistrationStore registrations, DemoData demo, DataDirectory data) throws IOException {
+        var sip = props.sip();
+        Map<String, String> passwords = new HashMap<>();
+        Set<String> queues = new HashSet<>();
+        CustomerDirectory customers = CustomerDirectory.standard(org.mvtm.core.Region.HK);
+        if (props.demo().enabled()) {
+            demo.logins().forEach(l -> passwords.put(l.username(), l.password()));
+            demo.queues().forEach(q -> queues.add(q.id().value()));
+            customers = new DemoCustomerDirectory(demo);
+        }
+        SipEdgeConfig config = SipEdgeConfig.builder(sip.domain())
+                .bindAddress(sip.bindAddress())
+                .udpPort(sip.udpPort()).tcpPort(sip.tcpPort()).tlsPort(sip.tlsPort())
+                .trustedTrunks(Set.copyOf(sip.trustedTrunks()))
+                .credentials(SipCredentials.of(passwords))
+                .queues(queues)
+                .build();
+        Path music = QueueMusic.ensure(data.resolve("media"));
+        SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing),
+                new MediaCallMedia(media, music), registrations, customers, null, null));
+        try {
+            edge.start();
+        } catch (RuntimeException e) {
+            edge.close();
+            throw new InvalidConfigurationException("contact.sip.udp-port", "cannot listen for SIP on "
+                    + sip.bindAddress() + " UDP " + sip.udpPort() + " / TCP " + sip.tcpPort() + " / TLS " + sip.tlsPort()
+                    + " (" + rootMessage(e) + ")");
+        }
+        return edge;
+    }
+
+    @Bean(destroyMethod = "close")
+    org.mvtm.server.journey.JourneyCoordinator journeyCoordinator(Assistant assistant, RoutingEngine routing, MediaServer media,
+                                                RecordingStore recordings, EventBus bus, Clock clock) {
+        return new org.mvtm.server.journey.JourneyCoordinator(assistant, routing, media, recordings, bus, clock);
+    }
+
+    @Bean
+    WebUserDirectory webUsers(ContactProperties props, DemoData demo) {
+        WebUserDirectory users = new WebUserDirectory();
+        if (props.demo().enabled()) {
+            String hash = WebPasswords.hash(DemoData.PASSWORD);
+            for (DemoData.DemoLogin l : demo.logins()) {
+                WebRole role = WebRole.valueOf(l.role());
+                Language lang = demo.customers().stream().filter(c -> c.username().equals(l.username()))
+                        .map(DemoData.DemoCustomer::language).findFirst()
+                        .orElse(l.regions().contains(org.mvtm.core.Region.SZ) ? Language.ZH : Language.EN);
+                var tier = demo.customers().stream().filter(c -> c.username().equals(l.username()))
+                        .map(DemoData.DemoCustomer::tier).findFirst().orElse(null);
+                users.add(new WebUser(l.username(), hash, Set.of(role), l.regions(), Optional.ofNullable(l.agentId()),
+                        l.displayName(), lang, tier));
+            }
+        }
+        return users;
+    }
+
+    @Bean
+    WebTierSettings webTierSettings(ContactProperties props) {
+        WebTierSettings d = WebTierSettings.defaults();
+        return new WebTierSettings(d.allowedOrigins(), d.sessionTimeout(), d.maxFailedLogins(), d.lockout(), props.nodeId());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

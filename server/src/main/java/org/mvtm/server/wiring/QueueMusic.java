@@ -1,0 +1,52 @@
+package org.mvtm.server.wiring;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The default queue music: a soft, slowly repeating three-note chime (8 kHz 16-bit mono WAV) written once into the
+ * data directory, so the server ships no binary media. A bank replaces it with its own recording via
+ * {@code contact.media.queue-announcement}.
+ */
+final class QueueMusic {
+    private static final int RATE = 8000;
+
+    private QueueMusic() {
+    }
+
+    static Path ensure(Path dir) throws IOException {
+        Path file = dir.resolve("queue-music.wav");
+        if (Files.exists(file)) {
+            return file;
+        }
+        double[] notes = {523.25, 659.25, 783.99, 0, 659.25, 523.25, 0, 0};
+        int perNote = RATE / 2;
+        short[] pcm = new short[notes.length * perNote];
+        for (int n = 0; n < notes.length; n++) {
+            for (int i = 0; i < perNote; i++) {
+                double envelope = Math.exp(-3.0 * i / perNote);
+                double v = notes[n] == 0 ? 0 : Math.sin(2 * Math.PI * notes[n] * i / RATE) * envelope * 0.25;
+                pcm[n * perNote + i] = (short) (v * Short.MAX_VALUE);
+            }
+        }
+        ByteBuffer b = ByteBuffer.allocate(44 + pcm.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(36 + pcm.length * 2).put("WAVE".getBytes());
+        b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(RATE).putInt(RATE * 2)
+                .putShort((short) 2).putShort((short) 16);
+        b.put("data".getBytes()).putInt(pcm.length * 2);
+        for (short s : pcm) {
+            b.putShort(s);
+        }
+        Path tmp = dir.resolve("queue-music.wav.tmp");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            out.write(b.array());
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return file;
+    }
+}

@@ -1,0 +1,50 @@
+package org.mvtm.server.wiring;
+
+import org.mvtm.core.Interaction;
+import org.mvtm.core.event.OfferDeclined;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.sip.api.CallRouting;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The SIP edge's routing port, served by the routing engine. */
+final class RoutingCallRouting implements CallRouting {
+    private static final Logger log = LoggerFactory.getLogger(RoutingCallRouting.class);
+    private final RoutingEngine routing;
+
+    RoutingCallRouting(RoutingEngine routing) {
+        this.routing = routing;
+    }
+
+    @Override
+    public void enqueue(Interaction interaction) {
+        routing.enqueue(interaction);
+    }
+
+    @Override
+    public void abandon(InteractionId interaction) {
+        routing.abandon(interaction);
+    }
+
+    @Override
+    public boolean accept(InteractionId interaction, AgentId advisor) {
+        try {
+            routing.accept(interaction, advisor);
+            return true;
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            log.info("phone answer for {} by {} refused by routing: {}", interaction, advisor, e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public void decline(InteractionId interaction, AgentId advisor, OfferDeclined.Cause cause) {
+        if (cause == OfferDeclined.Cause.REJECTED) {
+            routing.reject(interaction, advisor);
+        } else {
+            routing.noAnswer(interaction, advisor);
+        }
+    }
+}
