@@ -475,6 +475,9 @@ public final class RoutingEngineImpl implements RoutingEngine {
         if (a.node().isEmpty()) {
             return false;
         }
+        if (a.node().get().equals(node)) {
+            return true; // this node is alive by definition
+        }
         Instant beat = nodes.get(a.node().get());
         return beat != null && Duration.between(beat, now).compareTo(config.nodeTimeout()) < 0;
     }

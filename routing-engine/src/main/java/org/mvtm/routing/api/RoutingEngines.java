@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.routing.RoutingEngineImpl;
 import org.mvtm.routing.store.InMemoryRoutingStore;
+import org.mvtm.routing.store.RedisRoutingStore;
 
 /** Creates routing engines. */
 public final class RoutingEngines {
@@ -20,6 +21,6 @@ public final class RoutingEngines {
      * server node and must differ between nodes.
      */
     public static RoutingEngine redis(String redisUri, String nodeId, RoutingConfig config, Clock clock, EventBus events) {
-        throw new UnsupportedOperationException("Redis store in progress");
+        return new RoutingEngineImpl(new RedisRoutingStore(redisUri, config.redisKeyPrefix()), nodeId, config, clock, events, false);
     }
 }

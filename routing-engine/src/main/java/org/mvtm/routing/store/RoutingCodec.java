@@ -1,0 +1,204 @@
+package org.mvtm.routing.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mvtm.core.Advisor;
+import org.mvtm.core.Channel;
+import org.mvtm.core.Customer;
+import org.mvtm.core.CustomerTier;
+import org.mvtm.core.HandoffContext;
+import org.mvtm.core.Interaction;
+import org.mvtm.core.Language;
+import org.mvtm.core.Product;
+import org.mvtm.core.Region;
+import org.mvtm.core.Skill;
+import org.mvtm.core.SkillRequirement;
+import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.ConversationId;
+import org.mvtm.core.id.CustomerId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.id.QueueId;
+import org.mvtm.routing.api.AssignmentExplanation;
+import org.mvtm.routing.api.CandidateScore;
+
+/**
+ * Text encoding of the values the Redis store keeps: a sequence of {@code <length>:<chars>} tokens, so any text
+ * (transcripts, notes) round-trips without escaping. Decoding malformed input fails with a message naming the offset.
+ */
+public final class RoutingCodec {
+    private RoutingCodec() {
+    }
+
+    static final class Writer {
+        private final StringBuilder sb = new StringBuilder(256);
+
+        Writer put(Object o) {
+            String s = String.valueOf(o);
+            sb.append(s.length()).append(':').append(s);
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return sb.toString();
+        }
+    }
+
+    static final class Reader {
+        private final String s;
+        private int pos;
+
+        Reader(String s) {
+            this.s = s;
+        }
+
+        String next() {
+            int colon = s.indexOf(':', pos);
+            if (colon < 0) {
+                throw new IllegalArgumentException("malformed routing record at offset " + pos + ": missing length");
+            }
+            int len;
+            try {
+                len = Integer.parseInt(s, pos, colon, 10);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("malformed routing record at offset " + pos + ": bad length");
+            }
+            int start = colon + 1;
+            if (len < 0 || start + len > s.length()) {
+                throw new IllegalArgumentException("malformed routing record at offset " + pos + ": token runs past the end");
+            }
+            pos = start + len;
+            return s.substring(start, start + len);
+        }
+
+        int nextInt() {
+            return Integer.parseInt(next());
+        }
+
+        long nextLong() {
+            return Long.parseLong(next());
+        }
+    }
+
+    public static String advisor(Advisor a) {
+        Writer w = new Writer().put(a.id()).put(a.displayName()).put(a.region()).put(a.skills().size());
+        for (Skill s : a.skills()) {
+            w.put(s.name()).put(s.level());
+        }
+        w.put(a.capacity().size());
+        a.capacity().forEach((c, n) -> w.put(c.name()).put(n));
+        return w.toString();
+    }
+
+    public static Advisor advisor(String text) {
+        Reader r = new Reader(text);
+        AgentId id = AgentId.of(r.next());
+        String name = r.next();
+        Region region = Region.of(r.next());
+        int n = r.nextInt();
+        Set<Skill> skills = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            skills.add(Skill.of(r.next(), r.nextInt()));
+        }
+        int m = r.nextInt();
+        Map<Channel, Integer> cap = new EnumMap<>(Channel.class);
+        for (int i = 0; i < m; i++) {
+            cap.put(Channel.valueOf(r.next()), r.nextInt());
+        }
+        return new Advisor(id, name, region, skills, cap);
+    }
+
+    public static String interaction(Interaction ix) {
+        Writer w = new Writer().put(ix.id()).put(ix.conversation()).put(ix.channel().name())
+                .put(ix.customer().id()).put(ix.customer().displayName()).put(ix.customer().tier().name())
+                .put(ix.customer().language().name()).put(ix.customer().region()).put(ix.language().name())
+                .put(ix.requiredSkills().size());
+        for (SkillRequirement r : ix.requiredSkills()) {
+            w.put(r.skill()).put(r.minLevel());
+        }
+        HandoffContext h = ix.handoff();
+        w.put(ix.queue()).put(h.language().name()).put(h.likelyProduct().map(Product::name).orElse("")).put(h.faqsTried().size());
+        h.faqsTried().forEach(w::put);
+        w.put(h.reason().name()).put(h.transcript().size());
+        for (TranscriptTurn t : h.transcript()) {
+            w.put(t.at()).put(t.speaker().name()).put(t.text());
+        }
+        return w.put(ix.createdAt()).toString();
+    }
+
+    public static Interaction interaction(String text) {
+        Reader r = new Reader(text);
+        InteractionId id = InteractionId.of(r.next());
+        ConversationId conv = ConversationId.of(r.next());
+        Channel channel = Channel.valueOf(r.next());
+        Customer customer = new Customer(CustomerId.of(r.next()), r.next(), CustomerTier.valueOf(r.next()),
+                Language.valueOf(r.next()), Region.of(r.next()));
+        Language language = Language.valueOf(r.next());
+        int n = r.nextInt();
+        List<SkillRequirement> reqs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            reqs.add(SkillRequirement.of(r.next(), r.nextInt()));
+        }
+        QueueId queue = QueueId.of(r.next());
+        Language hl = Language.valueOf(r.next());
+        String product = r.next();
+        int f = r.nextInt();
+        List<String> faqs = new ArrayList<>(f);
+        for (int i = 0; i < f; i++) {
+            faqs.add(r.next());
+        }
+        HandoffContext.Reason reason = HandoffContext.Reason.valueOf(r.next());
+        int t = r.nextInt();
+        List<TranscriptTurn> turns = new ArrayList<>(t);
+        for (int i = 0; i < t; i++) {
+            turns.add(new TranscriptTurn(Instant.parse(r.next()), TranscriptTurn.Speaker.valueOf(r.next()), r.next()));
+        }
+        HandoffContext h = new HandoffContext(hl, product.isEmpty() ? Optional.empty() : Optional.of(Product.valueOf(product)),
+                faqs, reason, turns);
+        return new Interaction(id, conv, channel, customer, language, reqs, queue, h, Instant.parse(r.next()));
+    }
+
+    public static String explanation(AssignmentExplanation e) {
+        Writer w = new Writer().put(e.at()).put(e.interaction()).put(e.queue()).put(e.chosen()).put(e.priority())
+                .put(e.effectiveRequirements().size());
+        for (SkillRequirement r : e.effectiveRequirements()) {
+            w.put(r.skill()).put(r.minLevel());
+        }
+        w.put(e.relaxation()).put(e.decidingRule()).put(e.candidates().size());
+        for (CandidateScore c : e.candidates()) {
+            w.put(c.advisor()).put(c.eligible()).put(c.skillScore()).put(c.idle().toMillis()).put(c.load()).put(c.note());
+        }
+        return w.put(e.consideredCount()).toString();
+    }
+
+    public static AssignmentExplanation explanation(String text) {
+        Reader r = new Reader(text);
+        Instant at = Instant.parse(r.next());
+        InteractionId ix = InteractionId.of(r.next());
+        QueueId q = QueueId.of(r.next());
+        AgentId chosen = AgentId.of(r.next());
+        double priority = Double.parseDouble(r.next());
+        int n = r.nextInt();
+        List<SkillRequirement> reqs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            reqs.add(SkillRequirement.of(r.next(), r.nextInt()));
+        }
+        String relaxation = r.next();
+        String rule = r.next();
+        int c = r.nextInt();
+        List<CandidateScore> cands = new ArrayList<>(c);
+        for (int i = 0; i < c; i++) {
+            cands.add(new CandidateScore(AgentId.of(r.next()), Boolean.parseBoolean(r.next()), Double.parseDouble(r.next()),
+                    Duration.ofMillis(r.nextLong()), Double.parseDouble(r.next()), r.next()));
+        }
+        return new AssignmentExplanation(at, ix, q, chosen, priority, reqs, relaxation, rule, cands, r.nextInt());
+    }
+}
