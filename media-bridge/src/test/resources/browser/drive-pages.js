@@ -36,7 +36,12 @@ function met(goal, s) {
         if (!met(goal, stats)) all = false;
       }
       console.log(JSON.stringify(report));
-      if (all) { exitCode = 0; break; }
+      if (all) {
+        exitCode = 0;
+        // keep the call up a little longer so the other side receives plenty too
+        await new Promise(r => setTimeout(r, Number(process.env.LINGER_MS || 0)));
+        break;
+      }
       await new Promise(r => setTimeout(r, 500));
     }
     if (goal === 'none') exitCode = 0;

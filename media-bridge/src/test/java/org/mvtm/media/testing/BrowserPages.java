@@ -21,6 +21,12 @@ public final class BrowserPages {
 
     public static Result run(String baseUrl, int seconds, String goal, Path workDir, String... legs)
             throws IOException, InterruptedException {
+        return run(baseUrl, seconds, goal, 0, workDir, legs);
+    }
+
+    /** As {@link #run(String, int, String, Path, String...)}, keeping the pages open {@code lingerMillis} after the goal. */
+    public static Result run(String baseUrl, int seconds, String goal, int lingerMillis, Path workDir, String... legs)
+            throws IOException, InterruptedException {
         Peers.requireExecutable("/usr/bin/chromium", "chromium");
         Peers.requireExecutable("/usr/bin/node", "nodejs");
         Path script = Peers.resourceToFile("/browser/drive-pages.js", workDir);
@@ -30,6 +36,7 @@ public final class BrowserPages {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("NODE_PATH", Peers.nodeModules().toString());
         pb.environment().put("MVTM_PROJECT_DIR", Peers.projectDir().toString());
+        pb.environment().put("LINGER_MS", String.valueOf(lingerMillis));
         Path out = workDir.resolve("node.out");
         Path err = workDir.resolve("node.err");
         pb.redirectOutput(out.toFile());
