@@ -43,6 +43,10 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
     private final long videoSsrc = RANDOM.nextInt(1, Integer.MAX_VALUE);
     private final ConcurrentHashMap<Integer, AtomicLong> receivedByPt = new ConcurrentHashMap<>();
     private final AtomicLong rtcpReceived = new AtomicLong();
+    /** Feedback received: "PLI ssrc", "FIR ssrc", "NACK ssrc pid". */
+    public final java.util.List<String> feedbackReceived = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile long lastVideoSsrcReceived;
+    private volatile int lastVideoSeqReceived;
     private final AtomicLongArray latencyHistogramMicros = new AtomicLongArray(100_001);
     private InetSocketAddress remote;
     private SrtpContext out;
@@ -161,6 +165,35 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
         socket.send(new DatagramPacket(sendBuffer, n, remote));
     }
 
+    /** Sends a PLI about the video stream it receives. */
+    public synchronized void sendPli() throws IOException {
+        byte[] b = new byte[64];
+        int n = Rtp.writePli(b, 0, videoSsrc, lastVideoSsrcReceived);
+        n = out.protectRtcp(b, 0, n);
+        socket.send(new DatagramPacket(b, n, remote));
+    }
+
+    /** Sends a generic NACK for the last video sequence number it received. */
+    public synchronized void sendNackForLastVideo() throws IOException {
+        byte[] b = new byte[64];
+        b[0] = (byte) 0x81;
+        b[1] = (byte) 205;
+        Rtp.writeShort(b, 2, 3);
+        Rtp.writeInt(b, 4, (int) videoSsrc);
+        Rtp.writeInt(b, 8, (int) lastVideoSsrcReceived);
+        Rtp.writeShort(b, 12, lastVideoSeqReceived);
+        int n = out.protectRtcp(b, 0, 16);
+        socket.send(new DatagramPacket(b, n, remote));
+    }
+
+    public long videoSsrc() {
+        return videoSsrc;
+    }
+
+    public long lastVideoSsrcReceived() {
+        return lastVideoSsrcReceived;
+    }
+
     private void receiveLoop() {
         byte[] buf = new byte[2048];
         DatagramPacket p = new DatagramPacket(buf, buf.length);
@@ -175,6 +208,10 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
             switch (Rtp.classify(buf, 0, p.getLength())) {
                 case RTP -> {
                     int n = in.unprotectRtp(buf, 0, p.getLength());
+                    if (n >= 20 && Rtp.payloadType(buf, 0) == videoPt) {
+                        lastVideoSsrcReceived = Rtp.ssrc(buf, 0);
+                        lastVideoSeqReceived = Rtp.sequence(buf, 0);
+                    }
                     if (n >= 20) {
                         receivedByPt.computeIfAbsent(Rtp.payloadType(buf, 0), k -> new AtomicLong()).incrementAndGet();
                         long sent = 0;
@@ -186,8 +223,18 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
                     }
                 }
                 case RTCP -> {
-                    if (in.unprotectRtcp(buf, 0, p.getLength()) > 0) {
+                    int n = in.unprotectRtcp(buf, 0, p.getLength());
+                    if (n > 0) {
                         rtcpReceived.incrementAndGet();
+                        int pt = buf[1] & 0xFF;
+                        int fmt = buf[0] & 0x1F;
+                        if (pt == 206 && fmt == 1) {
+                            feedbackReceived.add("PLI " + Rtp.readUint32(buf, 8));
+                        } else if (pt == 206 && fmt == 4) {
+                            feedbackReceived.add("FIR " + Rtp.readUint32(buf, 12));
+                        } else if (pt == 205 && fmt == 1) {
+                            feedbackReceived.add("NACK " + Rtp.readUint32(buf, 8) + " " + Rtp.readUint16(buf, 12));
+                        }
                     }
                 }
                 default -> {

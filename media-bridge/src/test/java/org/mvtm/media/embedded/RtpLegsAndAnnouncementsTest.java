@@ -1,0 +1,173 @@
+package org.mvtm.media.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.media.MediaKind;
+import org.mvtm.media.api.EmbeddedMediaConfig;
+import org.mvtm.media.api.MediaException;
+import org.mvtm.media.api.MediaServers;
+import org.mvtm.media.api.MediaSession;
+import org.mvtm.media.rtp.Rtp;
+import org.mvtm.media.sdp.Codec;
+import org.mvtm.media.sdp.SessionDescription;
+
+/** Plain RTP legs (SIP): answer to an offer, offer + answer towards a desk phone, relay, announcements. */
+class RtpLegsAndAnnouncementsTest {
+    private EmbeddedMediaServer media;
+    private MediaSession session;
+
+    @BeforeEach
+    void start() {
+        media = (EmbeddedMediaServer) MediaServers.embedded(EmbeddedMediaConfig.loopbackAnyPort(), Clock.systemUTC());
+        session = media.session(InteractionId.of("sip"));
+    }
+
+    @AfterEach
+    void stop() {
+        media.close();
+    }
+
+    /** A plain RTP endpoint on loopback. */
+    static final class Phone implements AutoCloseable {
+        final DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        final AtomicInteger received = new AtomicInteger();
+        volatile int lastPt = -1;
+        volatile byte lastPayloadByte;
+        final Thread rx = Thread.ofVirtual().start(this::receive);
+        InetSocketAddress relay;
+        int seq;
+
+        Phone() throws IOException {
+        }
+
+        String offer(String codecs) {
+            return "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio "
+                    + socket.getLocalPort() + " RTP/AVP " + codecs + "\r\na=rtpmap:101 telephone-event/8000\r\n";
+        }
+
+        void useAnswer(String sdp) {
+            var m = SessionDescription.parse(sdp).first(MediaKind.AUDIO).orElseThrow();
+            relay = new InetSocketAddress(m.connectionAddress(), m.port());
+        }
+
+        void send(int pt, int count) throws IOException {
+            byte[] b = new byte[172];
+            for (int i = 0; i < count; i++) {
+                Rtp.writeHeader(b, 0, false, pt, seq++, seq * 160L, 777);
+                b[12] = 42;
+                socket.send(new DatagramPacket(b, b.length, relay));
+            }
+        }
+
+        private void receive() {
+            byte[] b = new byte[2048];
+            while (!socket.isClosed()) {
+                DatagramPacket p = new DatagramPacket(b, b.length);
+                try {
+                    socket.receive(p);
+                } catch (SocketTimeoutException e) {
+                    continue;
+                } catch (IOException e) {
+                    return;
+                }
+                lastPt = Rtp.payloadType(b, 0);
+                lastPayloadByte = b[12];
+                received.incrementAndGet();
+            }
+        }
+
+        @Override
+        public void close() {
+            socket.close();
+        }
+    }
+
+    @Test
+    void callerAndDeskPhoneAreBridgedWithTheDeskPhonesPayloadTypeForTheSameCodec() throws Exception {
+        try (Phone caller = new Phone(); Phone desk = new Phone()) {
+            String answer = session.addRtpLeg("customer", MediaSession.CUSTOMER, caller.offer("8 0 101"));
+            assertThat(SessionDescription.parse(answer).first(MediaKind.AUDIO).orElseThrow().codecs())
+                    .extracting(Codec::key).containsExactly("PCMA", "TELEPHONE-EVENT");
+            caller.useAnswer(answer);
+            String offer = session.createRtpOffer("advisor", MediaSession.ADVISOR);
+            // the caller's codec first, so the desk phone picks it and no transcoding is needed
+            assertThat(SessionDescription.parse(offer).first(MediaKind.AUDIO).orElseThrow().codecs().get(0).key())
+                    .isEqualTo("PCMA");
+            desk.useAnswer(offer);
+            session.applyRtpAnswer("advisor", desk.offer("8 101"));
+            caller.send(8, 20);
+            desk.send(8, 20);
+            await().atMost(Duration.ofSeconds(5)).until(() -> desk.received.get() == 20 && caller.received.get() == 20);
+            assertThat(desk.lastPt).isEqualTo(8);
+            assertThat(desk.lastPayloadByte).isEqualTo((byte) 42);
+        }
+    }
+
+    @Test
+    void applyingAnAnswerWithoutACommonCodecIsRejectedClearly() {
+        session.createRtpOffer("advisor", MediaSession.ADVISOR);
+        assertThatThrownBy(() -> session.applyRtpAnswer("advisor",
+                "v=0\r\nc=IN IP4 127.0.0.1\r\nm=audio 5000 RTP/AVP 18\r\na=rtpmap:18 G729/8000\r\n"))
+                .isInstanceOf(MediaException.class).hasMessageContaining("accepted none of the offered codecs");
+    }
+
+    @Test
+    void announcementIsEncodedOnceAndPlayedAsPcmuFramesThenRelayResumes(@TempDir Path tmp) throws Exception {
+        Path wav = tmp.resolve("queue.wav");
+        Files.write(wav, sineWav(16000, 1.0));
+        try (Phone caller = new Phone()) {
+            caller.useAnswer(session.addRtpLeg("customer", MediaSession.CUSTOMER, caller.offer("0 101")));
+            caller.send(0, 1); // latch
+            session.playAudio("customer", wav, false);
+            // 1 s of audio at 20 ms per frame = 50 frames, PCMU
+            await().atMost(Duration.ofSeconds(10)).until(() -> caller.received.get() == 50);
+            assertThat(caller.lastPt).isZero();
+            session.playAudio("customer", wav, false);
+            assertThat(media.clips.cached()).isEqualTo(1);
+            session.stopAudio("customer");
+        }
+    }
+
+    @Test
+    void announcementThatIsNotAudioIsRejectedNamingTheFile(@TempDir Path tmp) throws Exception {
+        Path bogus = tmp.resolve("bogus.wav");
+        Files.writeString(bogus, "not a wave file");
+        try (Phone caller = new Phone()) {
+            caller.useAnswer(session.addRtpLeg("customer", MediaSession.CUSTOMER, caller.offer("0")));
+            assertThatThrownBy(() -> session.playAudio("customer", bogus, true))
+                    .hasMessageContaining("bogus.wav").hasMessageContaining("not a RIFF/WAVE");
+        }
+    }
+
+    static byte[] sineWav(int rate, double seconds) {
+        int n = (int) (rate * seconds);
+        ByteBuffer b = ByteBuffer.allocate(44 + 2 * n).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0x46464952).putInt(36 + 2 * n).putInt(0x45564157).putInt(0x20746d66).putInt(16)
+                .putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2).putShort((short) 2)
+                .putShort((short) 16).putInt(0x61746164).putInt(2 * n);
+        for (int i = 0; i < n; i++) {
+            b.putShort((short) (8000 * Math.sin(2 * Math.PI * 440 * i / rate)));
+        }
+        return b.array();
+    }
+}
