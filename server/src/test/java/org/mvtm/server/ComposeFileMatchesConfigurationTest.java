@@ -48,7 +48,8 @@ class ComposeFileMatchesConfigurationTest {
                 }
             });
             var environment = new StandardEnvironment();
-            environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("compose", contactOnly));
+            environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                    new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, contactOnly));
             Binder binder = new Binder(ConfigurationPropertySources.from(environment.getPropertySources()));
             BindHandler strict = new NoUnboundElementsBindHandler(BindHandler.DEFAULT);
             ContactProperties props = binder.bindOrCreate("contact", Bindable.of(ContactProperties.class), strict);
