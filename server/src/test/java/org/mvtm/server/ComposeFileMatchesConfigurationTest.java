@@ -6,13 +6,17 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.lang.reflect.RecordComponent;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.mvtm.server.config.ContactProperties;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.boot.context.properties.source.UnboundElementsSourceFilter;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -51,7 +55,9 @@ class ComposeFileMatchesConfigurationTest {
             environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                     new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, contactOnly));
             Binder binder = new Binder(ConfigurationPropertySources.from(environment.getPropertySources()));
-            BindHandler strict = new NoUnboundElementsBindHandler(BindHandler.DEFAULT);
+            assertThat(knownEnvironmentNames()).as(e.getKey() + " sets only known contact.* properties")
+                    .containsAll(contactOnly.keySet());
+            BindHandler strict = new NoUnboundElementsBindHandler(BindHandler.DEFAULT, new UnboundElementsSourceFilter());
             ContactProperties props = binder.bindOrCreate("contact", Bindable.of(ContactProperties.class), strict);
 
             assertThat(props.nodeId()).as(e.getKey()).isEqualTo(env.get("CONTACT_NODE_ID"));
@@ -60,6 +66,25 @@ class ComposeFileMatchesConfigurationTest {
             assertThat(props.demo().enabled()).as(e.getKey() + " has no demo data").isFalse();
         }
         assertThat(nodes).as("server nodes in compose.yml").isEqualTo(2);
+        assertThat(knownEnvironmentNames()).contains("CONTACT_REDIS_URL", "CONTACT_MEDIA_KURENTO_URL", "CONTACT_SIP_UDP_PORT");
         assertThat(services).containsKeys("redis", "kurento", "coturn");
+    }
+
+    /** CONTACT_* environment names of every leaf property of {@link ContactProperties}, derived from the records. */
+    static Set<String> knownEnvironmentNames() {
+        Set<String> names = new TreeSet<>();
+        collect(ContactProperties.class, "CONTACT", names);
+        return names;
+    }
+
+    private static void collect(Class<?> type, String prefix, Set<String> names) {
+        for (RecordComponent c : type.getRecordComponents()) {
+            String env = prefix + "_" + c.getName().replaceAll("([A-Z])", "_$1").toUpperCase(java.util.Locale.ROOT);
+            if (c.getType().isRecord()) {
+                collect(c.getType(), env, names);
+            } else {
+                names.add(env);
+            }
+        }
     }
 }
