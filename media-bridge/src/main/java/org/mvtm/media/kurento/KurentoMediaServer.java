@@ -1,15 +1,86 @@
 package org.mvtm.media.kurento;
 
 import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.kurento.client.KurentoClient;
+import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.KurentoMediaConfig;
+import org.mvtm.media.api.MediaEvent;
+import org.mvtm.media.api.MediaEventListener;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaServer;
+import org.mvtm.media.api.MediaSession;
 
-/** Kurento adapter (work in progress). */
-public final class KurentoMediaServer {
-    private KurentoMediaServer() { }
+/**
+ * {@link MediaServer} backed by Kurento Media Server: one MediaPipeline per call (created lazily with the first leg),
+ * a WebRtcEndpoint or RtpEndpoint per leg, a WEBM RecorderEndpoint per leg while recording, PlayerEndpoints for
+ * announcements.
+ */
+public final class KurentoMediaServer implements MediaServer {
+    final KurentoPort port;
+    final KurentoMediaConfig config;
+    final Clock clock;
+    private final ConcurrentHashMap<InteractionId, KurentoMediaSession> sessions = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<MediaEventListener> listeners = new CopyOnWriteArrayList<>();
 
+    public KurentoMediaServer(KurentoPort port, KurentoMediaConfig config, Clock clock) {
+        this.port = port;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Connects to Kurento at {@code config.wsUrl()}; fails with {@link MediaException} naming the URL. */
     public static MediaServer connect(KurentoMediaConfig config, Clock clock) {
-        throw new MediaException("Kurento adapter not built yet");
+        try {
+            return new KurentoMediaServer(new KurentoClientPort(KurentoClient.create(config.wsUrl().toString())),
+                    config, clock);
+        } catch (RuntimeException e) {
+            throw new MediaException("cannot connect to Kurento Media Server at " + config.wsUrl() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public MediaSession session(InteractionId interaction) {
+        return sessions.computeIfAbsent(interaction, id -> new KurentoMediaSession(this, id));
+    }
+
+    @Override
+    public Optional<MediaSession> find(InteractionId interaction) {
+        return Optional.ofNullable(sessions.get(interaction));
+    }
+
+    @Override
+    public Registration addListener(MediaEventListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public Set<InteractionId> activeSessions() {
+        return Set.copyOf(sessions.keySet());
+    }
+
+    @Override
+    public void close() {
+        sessions.values().forEach(KurentoMediaSession::release);
+        port.close();
+    }
+
+    void forget(KurentoMediaSession s) {
+        sessions.remove(s.interaction(), s);
+    }
+
+    void publish(MediaEvent e) {
+        for (MediaEventListener l : listeners) {
+            try {
+                l.onEvent(e);
+            } catch (RuntimeException ignored) {
+                // a listener's failure must not stop media
+            }
+        }
     }
 }

@@ -1,0 +1,355 @@
+package org.mvtm.media.kurento;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.media.LegDescription;
+import org.mvtm.core.media.MediaKind;
+import org.mvtm.core.media.MediaPacketSink;
+import org.mvtm.core.media.PayloadType;
+import org.mvtm.media.api.LegInfo;
+import org.mvtm.media.api.MediaEvent;
+import org.mvtm.media.api.MediaException;
+import org.mvtm.media.api.MediaSession;
+import org.mvtm.media.sdp.Codec;
+import org.mvtm.media.sdp.MediaDescription;
+import org.mvtm.media.sdp.SessionDescription;
+
+/**
+ * One call on Kurento. Kurento records itself (a WEBM RecorderEndpoint per leg, files under the configured
+ * recording directory on the Kurento host), so the {@link MediaPacketSink} handed to {@link #startRecording} gets
+ * {@code legAdded} and {@code closed} but no packets; the recording store ingests the WEBM files instead.
+ */
+final class KurentoMediaSession implements MediaSession {
+    private static final Duration GATHERING = Duration.ofSeconds(5);
+    private final KurentoMediaServer server;
+    private final InteractionId interaction;
+    private final Map<String, KLeg> legs = new LinkedHashMap<>();
+    private final Set<Set<String>> connections = new HashSet<>();
+    private KurentoPort.Pipeline pipeline;
+    private MediaPacketSink sink;
+    private boolean released;
+
+    private static final class KLeg {
+        final String id;
+        final String party;
+        final LegInfo.Transport transport;
+        final KurentoPort.Element endpoint;
+        List<PayloadType> payloadTypes = List.of();
+        KurentoPort.Element recorder;
+        KurentoPort.Element player;
+        boolean connected;
+        boolean onHold;
+
+        KLeg(String id, String party, LegInfo.Transport transport, KurentoPort.Element endpoint) {
+            this.id = id;
+            this.party = party;
+            this.transport = transport;
+            this.endpoint = endpoint;
+        }
+    }
+
+    KurentoMediaSession(KurentoMediaServer server, InteractionId interaction) {
+        this.server = server;
+        this.interaction = interaction;
+    }
+
+    @Override
+    public InteractionId interaction() {
+        return interaction;
+    }
+
+    @Override
+    public synchronized String addWebRtcLeg(String legId, String party, String sdpOffer) {
+        check(legId, party);
+        SessionDescription.parse(sdpOffer);
+        KLeg leg = newLeg(legId, party, LegInfo.Transport.WEBRTC, pipeline().webRtcEndpoint());
+        leg.endpoint.processOffer(sdpOffer);
+        String answer = leg.endpoint.gatherCandidates(GATHERING);
+        leg.payloadTypes = payloadTypes(answer);
+        attach(leg);
+        return answer;
+    }
+
+    @Override
+    public synchronized void addRemoteCandidate(String legId, String candidateLine) {
+        KLeg leg = leg(legId);
+        String c = candidateLine == null ? "" : candidateLine.strip();
+        if (c.startsWith("a=")) {
+            c = c.substring(2);
+        }
+        if (c.isEmpty() || c.equals("end-of-candidates")) {
+            return;
+        }
+        if (!c.startsWith("candidate:")) {
+            throw new MediaException("not an ICE candidate line: '" + candidateLine + "'");
+        }
+        leg.endpoint.addIceCandidate(c, "0", 0); // BUNDLE: every candidate belongs to the first m-line
+    }
+
+    @Override
+    public synchronized String addRtpLeg(String legId, String party, String sdpOffer) {
+        check(legId, party);
+        SessionDescription.parse(sdpOffer);
+        KLeg leg = newLeg(legId, party, LegInfo.Transport.RTP, pipeline().rtpEndpoint());
+        String answer = leg.endpoint.processOffer(sdpOffer);
+        leg.payloadTypes = payloadTypes(answer);
+        attach(leg);
+        return answer;
+    }
+
+    @Override
+    public synchronized String createRtpOffer(String legId, String party) {
+        check(legId, party);
+        KLeg leg = newLeg(legId, party, LegInfo.Transport.RTP, pipeline().rtpEndpoint());
+        String offer = leg.endpoint.generateOffer();
+        attach(leg);
+        return offer;
+    }
+
+    @Override
+    public synchronized void applyRtpAnswer(String legId, String sdpAnswer) {
+        KLeg leg = leg(legId);
+        SessionDescription.parse(sdpAnswer);
+        leg.endpoint.processAnswer(sdpAnswer);
+        leg.payloadTypes = payloadTypes(sdpAnswer);
+    }
+
+    @Override
+    public synchronized void connect(String legA, String legB) {
+        KLeg a = leg(legA);
+        KLeg b = leg(legB);
+        if (connections.add(Set.of(legA, legB))) {
+            a.endpoint.connect(b.endpoint);
+            b.endpoint.connect(a.endpoint);
+        }
+    }
+
+    @Override
+    public synchronized void startRecording(MediaPacketSink newSink) {
+        if (sink != null) {
+            stopRecording();
+        }
+        sink = newSink;
+        for (KLeg leg : legs.values()) {
+            startRecorder(leg);
+        }
+    }
+
+    private void startRecorder(KLeg leg) {
+        String dir = server.config.recordingDir().toString().replaceAll("/+$", "");
+        String uri = dir + "/" + interaction.value() + "/" + leg.id + "-" + server.clock.millis() + ".webm";
+        leg.recorder = pipeline.webmRecorder(uri);
+        leg.endpoint.connect(leg.recorder);
+        leg.recorder.record();
+        sink.legAdded(new LegDescription(leg.id, leg.party, leg.payloadTypes));
+    }
+
+    @Override
+    public synchronized void stopRecording() {
+        for (KLeg leg : legs.values()) {
+            if (leg.recorder != null) {
+                leg.recorder.stop();
+                leg.recorder.release();
+                leg.recorder = null;
+            }
+        }
+        if (sink != null) {
+            sink.closed();
+            sink = null;
+        }
+    }
+
+    @Override
+    public synchronized void playAudio(String legId, Path wavOrRaw, boolean loop) {
+        KLeg leg = leg(legId);
+        stopAudio(legId);
+        for (KLeg other : peersOf(leg)) {
+            other.endpoint.disconnect(leg.endpoint);
+        }
+        KurentoPort.Element player = pipeline.player(wavOrRaw.toUri().toString());
+        player.connect(leg.endpoint, MediaKind.AUDIO);
+        if (loop) {
+            player.onEvent(e -> {
+                if (e instanceof KurentoPort.ElementEvent.EndOfStream) {
+                    player.play();
+                }
+            });
+        }
+        leg.player = player;
+        player.play();
+    }
+
+    @Override
+    public synchronized void stopAudio(String legId) {
+        KLeg leg = leg(legId);
+        if (leg.player != null) {
+            leg.player.stop();
+            leg.player.release();
+            leg.player = null;
+            for (KLeg other : peersOf(leg)) {
+                other.endpoint.connect(leg.endpoint);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void hold(String legId, boolean onHold) {
+        KLeg leg = leg(legId);
+        if (leg.onHold == onHold) {
+            return;
+        }
+        leg.onHold = onHold;
+        for (KLeg other : peersOf(leg)) {
+            if (onHold) {
+                leg.endpoint.disconnect(other.endpoint);
+                other.endpoint.disconnect(leg.endpoint);
+            } else {
+                leg.endpoint.connect(other.endpoint);
+                other.endpoint.connect(leg.endpoint);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void removeLeg(String legId) {
+        KLeg leg = leg(legId);
+        closeLeg(leg);
+        legs.remove(legId);
+        connections.removeIf(c -> c.contains(legId));
+        server.publish(new MediaEvent.LegClosed(interaction, legId, "removed", server.clock.instant()));
+    }
+
+    @Override
+    public synchronized List<LegInfo> legs() {
+        return legs.values().stream().map(l -> new LegInfo(l.id, l.party, l.transport, null, l.payloadTypes,
+                l.connected, l.onHold)).toList();
+    }
+
+    @Override
+    public void release() {
+        synchronized (this) {
+            if (released) {
+                return;
+            }
+            released = true;
+            stopRecording();
+            for (KLeg leg : new ArrayList<>(legs.values())) {
+                closeLeg(leg);
+                server.publish(new MediaEvent.LegClosed(interaction, leg.id, "released", server.clock.instant()));
+            }
+            legs.clear();
+            if (pipeline != null) {
+                pipeline.release();
+            }
+        }
+        server.forget(this);
+    }
+
+    private void closeLeg(KLeg leg) {
+        if (leg.player != null) {
+            leg.player.release();
+        }
+        if (leg.recorder != null) {
+            leg.recorder.stop();
+            leg.recorder.release();
+        }
+        leg.endpoint.release();
+    }
+
+    private KurentoPort.Pipeline pipeline() {
+        if (pipeline == null) {
+            pipeline = server.port.createPipeline("mvtm-" + interaction.value());
+        }
+        return pipeline;
+    }
+
+    private KLeg newLeg(String legId, String party, LegInfo.Transport transport, KurentoPort.Element endpoint) {
+        KLeg leg = new KLeg(legId, party, transport, endpoint);
+        endpoint.onEvent(e -> onElementEvent(leg, e));
+        return leg;
+    }
+
+    private void attach(KLeg leg) {
+        legs.put(leg.id, leg);
+        for (KLeg other : legs.values()) {
+            if (other != leg && !other.party.equals(leg.party)) {
+                connect(leg.id, other.id);
+            }
+        }
+        if (sink != null) {
+            startRecorder(leg);
+        }
+    }
+
+    private List<KLeg> peersOf(KLeg leg) {
+        List<KLeg> out = new ArrayList<>();
+        for (Set<String> c : connections) {
+            if (c.contains(leg.id)) {
+                c.stream().filter(id -> !id.equals(leg.id)).map(legs::get).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private void onElementEvent(KLeg leg, KurentoPort.ElementEvent e) {
+        var now = server.clock.instant();
+        MediaEvent out = switch (e) {
+            case KurentoPort.ElementEvent.Connected c -> {
+                leg.connected = true;
+                yield new MediaEvent.LegConnected(interaction, leg.id, now);
+            }
+            case KurentoPort.ElementEvent.Flowing f -> new MediaEvent.MediaFlowing(interaction, leg.id, f.kind(), now);
+            case KurentoPort.ElementEvent.NotFlowing n -> new MediaEvent.NoMedia(interaction, leg.id, Duration.ZERO, now);
+            case KurentoPort.ElementEvent.IceFailed f -> new MediaEvent.IceFailed(interaction, leg.id, f.detail(), now);
+            case KurentoPort.ElementEvent.Error err -> err.description().toUpperCase().contains("DTLS")
+                    ? new MediaEvent.DtlsFailed(interaction, leg.id, err.description(), now)
+                    : new MediaEvent.IceFailed(interaction, leg.id, "Kurento error: " + err.description(), now);
+            case KurentoPort.ElementEvent.EndOfStream eos -> null;
+        };
+        if (out != null) {
+            server.publish(out);
+        }
+    }
+
+    private void check(String legId, String party) {
+        if (released) {
+            throw new MediaException("media session of " + interaction + " was released");
+        }
+        if (legId == null || legId.isBlank()) {
+            throw new MediaException("leg id must not be blank");
+        }
+        if (!CUSTOMER.equals(party) && !ADVISOR.equals(party)) {
+            throw new MediaException("party must be '" + CUSTOMER + "' or '" + ADVISOR + "' but was '" + party + "'");
+        }
+        if (legs.containsKey(legId)) {
+            throw new MediaException("leg " + legId + " already exists in call " + interaction);
+        }
+    }
+
+    private KLeg leg(String legId) {
+        KLeg leg = legs.get(legId);
+        if (leg == null) {
+            throw new MediaException("no leg " + legId + " in call " + interaction + "; legs are " + legs.keySet());
+        }
+        return leg;
+    }
+
+    private static List<PayloadType> payloadTypes(String sdp) {
+        List<PayloadType> out = new ArrayList<>();
+        for (MediaDescription m : SessionDescription.parse(sdp).media()) {
+            if (m.port() != 0) {
+                for (Codec c : m.codecs()) {
+                    out.add(c.toPayloadType());
+                }
+            }
+        }
+        return out;
+    }
+}
