@@ -159,4 +159,20 @@ class ExportTest {
         assertThat(second.duration()).isEqualTo(first.duration());
         assertThat(WebmReader.parse(Files.readAllBytes(second.path())).blocks).hasSize(100);
     }
+
+    @Test
+    void concurrentFirstReplaysOfOneLegShareOneCompleteExport() throws Exception {
+        ActiveRecording r = f.startHk();
+        StoreFixture.feedAudio(r, 3);
+        r.seal();
+        var viewer = StoreFixture.compliance(Region.HK);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var a = pool.submit(() -> f.store.media(viewer, r.id(), "customer"));
+            var b = pool.submit(() -> f.store.media(viewer, r.id(), "customer"));
+            assertThat(a.get().path()).isEqualTo(b.get().path());
+            assertThat(a.get().size()).isEqualTo(b.get().size()).isEqualTo(Files.size(a.get().path()));
+        }
+        assertThat(WebmReader.parse(Files.readAllBytes(f.store.media(viewer, r.id(), "customer").path())).blocks)
+                .hasSize(150);
+    }
 }

@@ -132,4 +132,23 @@ class SegmentedRecordingTest {
         assertThat(RecordingLifecycle.check(RecordingState.RECORDING, RecordingState.SEALED))
                 .isEqualTo(RecordingState.SEALED);
     }
+
+    @Test
+    void coreEventsMapToTimelineEntries() {
+        var at = StoreFixture.T0;
+        var iid = org.mvtm.core.id.InteractionId.of("i-1");
+        assertThat(org.mvtm.recording.api.TimelineEvents.of(new org.mvtm.core.event.CallHeld(at, iid, true)))
+                .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(TimelineEntry.Kind.HOLD));
+        assertThat(org.mvtm.recording.api.TimelineEvents.of(new org.mvtm.core.event.ChatMessagePosted(at,
+                org.mvtm.core.id.ConversationId.of("c-1"), TranscriptTurn.Speaker.BOT, "bot", "您好")))
+                .hasValueSatisfying(e -> {
+                    assertThat(e.kind()).isEqualTo(TimelineEntry.Kind.BOT_MESSAGE);
+                    assertThat(e.text()).isEqualTo("您好");
+                });
+        assertThat(org.mvtm.recording.api.TimelineEvents.of(new org.mvtm.core.event.InteractionEnded(at, iid,
+                org.mvtm.core.event.InteractionEnded.EndedBy.CUSTOMER)))
+                .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(TimelineEntry.Kind.ENDED));
+        assertThat(org.mvtm.recording.api.TimelineEvents.of(new RecordingStarted(at,
+                org.mvtm.core.id.RecordingId.of("r"), iid))).isEmpty();
+    }
 }

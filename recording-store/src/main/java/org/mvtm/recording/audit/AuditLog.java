@@ -88,7 +88,7 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** Entries matching {@code filter}, oldest first, the last {@code limit} of them. */
-    public List<AuditEntry> read(Predicate<AuditEntry> filter, int limit) {
+    public synchronized List<AuditEntry> read(Predicate<AuditEntry> filter, int limit) {
         Deque<AuditEntry> out = new ArrayDeque<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;

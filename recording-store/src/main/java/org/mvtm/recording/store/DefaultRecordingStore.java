@@ -99,6 +99,7 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
     private final LegExporter exporter = new LegExporter();
     private final Map<RecordingId, RecordingWriter> active = new ConcurrentHashMap<>();
     private final Map<RecordingId, VerificationResult> lastVerification = new ConcurrentHashMap<>();
+    private final Map<Path, java.util.concurrent.locks.ReentrantLock> exportLocks = new ConcurrentHashMap<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final AtomicLong droppedOfClosed = new AtomicLong();
     private volatile boolean closed;
@@ -216,6 +217,7 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
     @Override
     public List<RecordingSummary> search(Viewer viewer, RecordingQuery query) {
         Objects.requireNonNull(viewer, "viewer");
+        ensureOpen();
         String detail = "purpose=" + viewer.purpose() + "; query=" + query;
         Optional<String> denial = policy.roleDenial(viewer, AuditAction.SEARCH)
                 .or(() -> query.region().flatMap(r -> policy.regionDenial(viewer, r)));
@@ -594,6 +596,8 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
     private ExportedMedia exportLeg(Stored s, LegEntry leg) {
         Path dir = config.exportCacheDir().resolve(s.id().value());
         Path out = dir.resolve(leg.dir().replace('/', '_') + LegExporter.extension(leg));
+        var lock = exportLocks.computeIfAbsent(out, k -> new java.util.concurrent.locks.ReentrantLock());
+        lock.lock();
         try {
             Files.createDirectories(dir);
             Path manifestFile = s.dir().resolve(ManifestFile.NAME);
@@ -609,6 +613,8 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
         } catch (IOException e) {
             throw new RecordingStoreException("export of " + s.id() + "/" + leg.legId() + " failed: " + e.getMessage(),
                     e);
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -1,0 +1,64 @@
+package org.mvtm.recording.api;
+
+import java.util.Map;
+import java.util.Optional;
+import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.event.BotHandedOff;
+import org.mvtm.core.event.CallHeld;
+import org.mvtm.core.event.ChatMessagePosted;
+import org.mvtm.core.event.ContactEvent;
+import org.mvtm.core.event.InteractionEnded;
+import org.mvtm.core.event.InteractionQueued;
+import org.mvtm.core.event.InteractionTransferred;
+import org.mvtm.core.event.OfferAccepted;
+import org.mvtm.core.event.OfferDeclined;
+
+/**
+ * Maps contact-core events to timeline entries, so the server can forward what it observes:
+ * {@code TimelineEvents.of(event).ifPresent(recording::appendTimeline)}. Events that are not part of a session
+ * timeline give empty.
+ */
+public final class TimelineEvents {
+    private TimelineEvents() {
+    }
+
+    public static Optional<TimelineEntry> of(ContactEvent event) {
+        if (event instanceof ChatMessagePosted m) {
+            return Optional.of(TimelineEntry.turn(new TranscriptTurn(m.at(), m.speaker(), m.text()),
+                    m.senderId() == null ? m.speaker().name().toLowerCase(java.util.Locale.ROOT) : m.senderId()));
+        }
+        if (event instanceof InteractionQueued q) {
+            return Optional.of(new TimelineEntry(q.at(), TimelineEntry.Kind.QUEUED, "system",
+                    "queued in " + q.interaction().queue(), Map.of("queue", q.interaction().queue().value())));
+        }
+        if (event instanceof OfferAccepted a) {
+            return Optional.of(TimelineEntry.event(a.at(), TimelineEntry.Kind.ADVISOR_JOINED, a.advisor().value(),
+                    "advisor " + a.advisor() + " joined"));
+        }
+        if (event instanceof OfferDeclined d) {
+            return Optional.of(new TimelineEntry(d.at(), TimelineEntry.Kind.OTHER, d.advisor().value(),
+                    "advisor " + d.advisor() + " declined (" + d.cause() + ")", Map.of("cause", d.cause().name())));
+        }
+        if (event instanceof CallHeld h) {
+            return Optional.of(TimelineEntry.event(h.at(), h.held() ? TimelineEntry.Kind.HOLD
+                    : TimelineEntry.Kind.RESUMED, "advisor", h.held() ? "call on hold" : "call resumed"));
+        }
+        if (event instanceof InteractionTransferred t) {
+            Map<String, String> attrs = new java.util.HashMap<>();
+            t.toQueue().ifPresent(q -> attrs.put("toQueue", q.value()));
+            t.toAdvisor().ifPresent(a -> attrs.put("toAdvisor", a.value()));
+            return Optional.of(new TimelineEntry(t.at(), TimelineEntry.Kind.TRANSFERRED, t.from().value(),
+                    "transferred to " + t.toAdvisor().map(Object::toString)
+                            .orElse(t.toQueue().map(Object::toString).orElse("?")), attrs));
+        }
+        if (event instanceof InteractionEnded e) {
+            return Optional.of(TimelineEntry.event(e.at(), TimelineEntry.Kind.ENDED,
+                    e.endedBy().name().toLowerCase(java.util.Locale.ROOT), "ended by " + e.endedBy()));
+        }
+        if (event instanceof BotHandedOff b) {
+            return Optional.of(TimelineEntry.event(b.at(), TimelineEntry.Kind.SYSTEM_MESSAGE, "bot",
+                    "bot handed the conversation to an advisor"));
+        }
+        return Optional.empty();
+    }
+}
