@@ -53,7 +53,7 @@ function renderPresence(p) {
 }
 
 function renderToday(today) {
-  $('today').tBodies[0].replaceChildren(...today.map((e) => el('tr', {},
+  $('today').tBodies[0].replaceChildren(...today.map((e) => el('tr', { 'data-interaction': e.interactionId, 'data-code': e.wrapUpCode },
     el('td', {}, e.customerName), el('td', {}, t(`channel.${e.channel}`)), el('td', {}, e.queue),
     el('td', {}, new Date(e.acceptedAt).toLocaleTimeString()), el('td', {}, e.wrapUpCode ? t(`code.${e.wrapUpCode}`) : '…'))));
 }
@@ -197,3 +197,5 @@ $('wrapup-form').addEventListener('submit', (e) => {
   $('wrapup').hidden = true;
   socket.send({ type: 'desk' });
 });
+window.mvtmSocket = socket; // lets the browser tests cut the connection and watch the console come back
+document.body.dataset.ready = 'true';

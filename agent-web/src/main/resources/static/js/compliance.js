@@ -49,7 +49,10 @@ async function open(r) {
   $('integrity').textContent = r.lastVerification ? badge(r.lastVerification) : t('compliance.unverified');
   const id = r.id.value;
   const q = encodeURIComponent($('purpose').value.trim());
-  state.videos = r.legs.map((leg) => el('video', { src: `/api/compliance/recordings/${id}/media/${encodeURIComponent(leg.legId)}?purpose=${q}`, preload: 'metadata', 'aria-label': `${leg.party} ${leg.legId}`, 'data-leg': leg.legId }));
+  let legs = r.legs;
+  try { legs = await getJson(`/api/compliance/recordings/${id}/legs`, purpose()); } catch (err) { flash(err.message); }
+  r.legs = legs;
+  state.videos = legs.map((leg) => el('video', { src: `/api/compliance/recordings/${id}/media/${encodeURIComponent(leg.legId)}?purpose=${q}`, preload: 'metadata', 'aria-label': `${leg.party} ${leg.legId}`, 'data-leg': leg.legId }));
   $('legs').replaceChildren(...state.videos.map((v, i) => el('figure', {}, v, el('figcaption', {}, `${t(`party.${r.legs[i].party}`)} · ${r.legs[i].legId}`))));
   const lead = state.videos[0];
   if (lead) {
@@ -116,3 +119,4 @@ async function loadAudit() {
       el('td', {}, a.action), el('td', {}, a.outcome), el('td', {}, a.detail))));
   } catch (err) { flash(err.message); }
 }
+document.body.dataset.ready = 'true';

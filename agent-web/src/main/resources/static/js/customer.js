@@ -121,3 +121,5 @@ $('ask-video').addEventListener('click', () => socket.send({ type: 'person', cha
 $('ask-voice').addEventListener('click', () => socket.send({ type: 'person', channel: 'VOICE' }));
 $('hangup').addEventListener('click', () => { socket.send({ type: 'hangup' }); endCall(); });
 if (state.language) await useLocale(localeForLanguage(state.language));
+window.mvtmSocket = socket;
+document.body.dataset.ready = 'true';

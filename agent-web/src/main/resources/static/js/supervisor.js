@@ -45,3 +45,4 @@ function explain(m) {
 }
 
 $('explain-form').addEventListener('submit', (e) => { e.preventDefault(); ask($('explain-id').value.trim()); });
+document.body.dataset.ready = 'true';
