@@ -175,4 +175,68 @@ class ExportTest {
         assertThat(WebmReader.parse(Files.readAllBytes(f.store.media(viewer, r.id(), "customer").path())).blocks)
                 .hasSize(150);
     }
+
+    @Test
+    void rtpHeaderWithCsrcsExtensionAndPaddingYieldsThePayload() {
+        byte[] payload = {1, 2, 3};
+        byte[] b = new byte[12 + 4 + 8 + 3 + 4];
+        b[0] = (byte) (0x80 | 0x20 | 0x10 | 1); // padding, extension, one CSRC
+        b[1] = (byte) (0x80 | 96);
+        b[16 + 2] = 0;
+        b[16 + 3] = 1; // extension of one 32-bit word
+        System.arraycopy(payload, 0, b, 24, 3);
+        b[b.length - 1] = 4; // four bytes of padding
+        var p = org.mvtm.recording.export.RtpPacket.parse(b, 0, b.length);
+        assertThat(p.payloadType()).isEqualTo(96);
+        assertThat(p.marker()).isTrue();
+        assertThat(java.util.Arrays.copyOfRange(b, p.payloadOffset(), p.payloadOffset() + p.payloadLength()))
+                .containsExactly(1, 2, 3);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.mvtm.recording.export.RtpPacket.parse(
+                new byte[] {0x40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0, 12)).hasMessageContaining("version must be 2");
+    }
+
+    @Test
+    void paddingProbesRtxAndASenderChangeDoNotBreakTheVideo() throws Exception {
+        long start = Rtp.micros(StoreFixture.T0);
+        List<Pkt> packets = new ArrayList<>(videoPackets(start));
+        // a padding-only probe on the video SSRC between frame 0 and 1 takes sequence number 65533
+        List<Pkt> shifted = new ArrayList<>();
+        for (Pkt p : packets) {
+            byte[] rtp = p.rtp().clone();
+            int seq = ((rtp[2] & 0xff) << 8) | (rtp[3] & 0xff);
+            if (p.arrival() > start) {
+                seq = (seq + 1) & 0xffff;
+            }
+            rtp[2] = (byte) (seq >> 8);
+            rtp[3] = (byte) seq;
+            shifted.add(new Pkt(p.arrival(), rtp));
+        }
+        byte[] probe = Rtp.packet(96, false, 65533, 0, 77, new byte[0]);
+        shifted.add(3, new Pkt(start + 1000, probe));
+        // RTX (PT 97, not in the leg description) must be ignored
+        shifted.add(20, new Pkt(start + 200_000, Rtp.packet(97, true, 1, 0, 78, new byte[] {0x10, 0, 0, 0, 0})));
+        // after frame 89 the sender restarts with a new SSRC, sequence and timestamp base, key frame first
+        for (int i = 0; i < 30; i++) {
+            byte[] frame = vp8Frame(i == 0, 900, i);
+            byte[] payload = new byte[frame.length + 1];
+            payload[0] = 0x10;
+            System.arraycopy(frame, 0, payload, 1, frame.length);
+            shifted.add(new Pkt(start + 3_000_000 + i * 33_333L, Rtp.packet(96, true, 100 + i, 5_000_000 + i * 3000L,
+                    99, payload)));
+        }
+        WebmReader w = exportVideo(shifted);
+        assertThat(w.blocks).hasSize(90 + 30);
+        assertThat(w.blocks.get(90).key()).isTrue();
+        assertThat(w.blocks.get(90).timeMillis()).isEqualTo(3000);
+        assertThat(w.blocks).extracting(WebmReader.Block::timeMillis).isSorted();
+    }
+
+    @Test
+    void aWholeLostFrameAlsoWaitsForTheNextKeyFrame() throws Exception {
+        List<Pkt> packets = videoPackets(Rtp.micros(StoreFixture.T0));
+        packets.subList(40 * 3, 41 * 3).clear(); // all three packets of frame 40
+        WebmReader w = exportVideo(packets);
+        assertThat(w.blocks).hasSize(40 + 30); // frames 0..39, then 60..89
+        assertThat(w.blocks.get(40).key()).isTrue();
+    }
 }

@@ -78,6 +78,9 @@ public final class LegExporter {
                 return codecOf(p);
             }
         }
+        if (!leg.payloadTypes().isEmpty()) {
+            return Codec.OTHER; // e.g. RTX or FEC on a payload type the leg description did not list
+        }
         if (video) {
             return Codec.VP8;
         }
@@ -100,6 +103,7 @@ public final class LegExporter {
         final int clockRate;
         final TreeMap<Long, RtpPacket> reorder = new TreeMap<>();
         final Map<Long, Long> arrivalOfSeq = new HashMap<>();
+        long ssrc = -1;
         long highestSeq = -1;
         long lastTs = -1;
         long extTs;
@@ -161,8 +165,6 @@ public final class LegExporter {
         try (OutputStream spoolOut = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16)) {
             long[] spoolPos = {0};
             long[] origin = {Long.MIN_VALUE};
-            Track video = null;
-            Track audio = null;
             Track[] tracks = new Track[2];
             for (SegmentEntry seg : segments) {
                 byte[] plain = decrypt.apply(seg);
@@ -189,6 +191,15 @@ public final class LegExporter {
                         tracks[slot] = new Track(c);
                     }
                     Track t = tracks[slot];
+                    if (t.ssrc >= 0 && t.ssrc != p.ssrc()) {
+                        // new sender (renegotiation, camera switch): flush, then re-anchor on arrival time
+                        while (!t.reorder.isEmpty()) {
+                            emit(t, slot, origin[0], spoolOut, spoolPos, frames, dims, has);
+                        }
+                        tracks[slot] = new Track(c);
+                        t = tracks[slot];
+                    }
+                    t.ssrc = p.ssrc();
                     long ext = t.extendSeq(p.sequence());
                     if (t.reorder.containsKey(ext)) {
                         continue;

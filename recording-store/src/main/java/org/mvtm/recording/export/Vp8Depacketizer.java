@@ -25,6 +25,13 @@ public final class Vp8Depacketizer {
         int off = p.payloadOffset();
         int len = p.payloadLength();
         if (len < 1) {
+            // padding-only packet (bandwidth probing): takes a sequence number, carries no media
+            boolean contiguousPadding = lastSeq < 0 || ((lastSeq + 1) & 0xffff) == p.sequence();
+            lastSeq = p.sequence();
+            if (!contiguousPadding && inFrame) {
+                inFrame = false;
+                needKeyFrame = true;
+            }
             return null;
         }
         int d0 = b[off] & 0xff;
@@ -49,11 +56,12 @@ public final class Vp8Depacketizer {
             return null;
         }
         boolean start = (d0 & 0x10) != 0 && (d0 & 0x07) == 0;
-        boolean contiguous = lastSeq >= 0 && ((lastSeq + 1) & 0xffff) == p.sequence();
+        boolean first = lastSeq < 0;
+        boolean contiguous = !first && ((lastSeq + 1) & 0xffff) == p.sequence();
         lastSeq = p.sequence();
         if (start) {
-            if (inFrame) {
-                needKeyFrame = true; // previous frame never got its marker
+            if (inFrame || (!first && !contiguous)) {
+                needKeyFrame = true; // previous frame never got its marker, or whole packets/frames were lost
             }
             current.reset();
             inFrame = true;
