@@ -230,7 +230,8 @@ public final class RoutingEngineImpl implements RoutingEngine {
             throw new IllegalArgumentException(o.failure());
         }
         events.publish(new InteractionQueued(now, interaction));
-        QueuePosition pos = position(interaction.id()).orElse(new QueuePosition(q.id(), 0, 0, Duration.ZERO, Duration.ZERO));
+        int waiting = store.waitingCount(q.id());
+        QueuePosition pos = new QueuePosition(q.id(), waiting, waiting, Duration.ZERO, estimate(q.id(), waiting));
         loop.requestRound();
         return pos;
     }
@@ -405,12 +406,28 @@ public final class RoutingEngineImpl implements RoutingEngine {
             }
             pos++;
         }
+        return Optional.of(new QueuePosition(qid, pos, same.size(), Duration.between(r.get().enqueuedAt(), now), estimate(qid, pos)));
+    }
+
+    /** position x average handle time (3 min until measured) / advisors staffed (READY, RESERVED, BUSY, WRAP_UP). */
+    private Duration estimate(QueueId qid, int pos) {
         QueueCounters c = store.counters(qid);
         Duration aht = c.completed() == 0 ? DEFAULT_AHT : Duration.ofMillis(c.handleMillisSum() / c.completed());
-        long staffed = Math.max(1, store.advisors().stream()
-                .filter(a -> a.state() != AdvisorState.LOGGED_OUT && a.state() != AdvisorState.NOT_READY).count());
-        Duration estimate = aht.multipliedBy(pos).dividedBy(staffed);
-        return Optional.of(new QueuePosition(qid, pos, same.size(), Duration.between(r.get().enqueuedAt(), now), estimate));
+        return aht.multipliedBy(pos).dividedBy(staffed());
+    }
+
+    private volatile long staffedCount;
+    private volatile Instant staffedAt = Instant.MIN;
+
+    /** Advisors staffed, recounted at most once a second (an estimate does not need more). */
+    private long staffed() {
+        Instant now = clock.instant();
+        if (Duration.between(staffedAt, now).compareTo(Duration.ofSeconds(1)) >= 0 || now.isBefore(staffedAt)) {
+            staffedCount = Math.max(1, store.advisors().stream()
+                    .filter(a -> a.state() != AdvisorState.LOGGED_OUT && a.state() != AdvisorState.NOT_READY).count());
+            staffedAt = now;
+        }
+        return staffedCount;
     }
 
     @Override

@@ -53,7 +53,9 @@ public interface RoutingEngine extends AutoCloseable {
     void notReady(AgentId advisor, String reason);
 
     /**
-     * Puts a customer in its queue ({@code interaction.queue()}) and returns its current position. The id must be new.
+     * Puts a customer in its queue ({@code interaction.queue()}) and returns its place in arrival order (the number of
+     * customers now waiting in that queue) with a wait estimate; {@link #position} gives the exact priority order.
+     * The id must be new.
      */
     QueuePosition enqueue(Interaction interaction);
 

@@ -68,7 +68,8 @@ public final class Matcher {
             QueueConfig q = r.queue();
             List<SkillRequirement> base = Requirements.base(q, ix.interaction());
             Requirements.Effective eff = Requirements.effective(q, ix.interaction(), base, Duration.between(ix.enqueuedAt(), now));
-            Optional<AgentId> cursor = cursors.computeIfAbsent(q.id(), lastPicked);
+            Optional<AgentId> cursor = q.strategy() == org.mvtm.routing.api.SelectionStrategy.ROUND_ROBIN
+                    ? cursors.computeIfAbsent(q.id(), lastPicked) : Optional.empty();
             AdvisorSelector.Choice choice = selector.choose(ix, base, eff.skills(), List.copyOf(free.values()),
                     q.strategy(), cursor, now);
             if (choice.chosen().isEmpty()) {

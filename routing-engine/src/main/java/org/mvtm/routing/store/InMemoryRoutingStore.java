@@ -234,6 +234,17 @@ public final class InMemoryRoutingStore implements RoutingStore {
     }
 
     @Override
+    public synchronized int waitingCount(QueueId queue) {
+        int n = 0;
+        for (InteractionId id : waiting.values()) {
+            if (interactions.get(id).queue.equals(queue)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
     public synchronized List<InteractionRecord> waiting(int window) {
         List<InteractionRecord> out = new ArrayList<>(Math.min(window, waiting.size()));
         for (InteractionId id : waiting.values()) {

@@ -41,6 +41,22 @@ public final class RedisRoutingStore implements RoutingStore {
     private final Map<String, String> shas = new ConcurrentHashMap<>();
     private final Map<String, Interaction> payloads = new ConcurrentHashMap<>();
     private final Map<String, Advisor> profiles = new ConcurrentHashMap<>();
+    /**
+     * One permit per pooled connection: callers (often virtual threads) queue here, fairly, instead of contending
+     * inside the connection pool, which spins when many threads wait for few connections.
+     */
+    private final java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(POOL_SIZE, true);
+    static final int POOL_SIZE = 8;
+
+    private interface Permit extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private Permit permit() {
+        permits.acquireUninterruptibly();
+        return permits::release;
+    }
 
     public RedisRoutingStore(String uri, String prefix) {
         URI u = URI.create(uri);
@@ -61,12 +77,14 @@ public final class RedisRoutingStore implements RoutingStore {
             argv.add(String.valueOf(a));
         }
         Object reply;
-        String sha = shas.computeIfAbsent(script, redis::scriptLoad);
-        try {
-            reply = redis.evalsha(sha, List.of(), argv);
-        } catch (JedisNoScriptException e) { // Redis restarted and lost its script cache
-            shas.put(script, redis.scriptLoad(script));
-            reply = redis.evalsha(shas.get(script), List.of(), argv);
+        try (Permit ignored = permit()) {
+            String sha = shas.computeIfAbsent(script, redis::scriptLoad);
+            try {
+                reply = redis.evalsha(sha, List.of(), argv);
+            } catch (JedisNoScriptException e) { // Redis restarted and lost its script cache
+                shas.put(script, redis.scriptLoad(script));
+                reply = redis.evalsha(shas.get(script), List.of(), argv);
+            }
         }
         List<?> r = (List<?>) reply;
         boolean applied = ((Number) r.get(0)).longValue() == 1;
@@ -112,34 +130,38 @@ public final class RedisRoutingStore implements RoutingStore {
 
     @Override
     public Optional<AdvisorRecord> advisor(AgentId id) {
-        Map<String, String> h = redis.hgetAll(akey(id));
-        if (h.isEmpty()) {
-            return Optional.empty();
+        try (Permit ignored = permit()) {
+            Map<String, String> h = redis.hgetAll(akey(id));
+            if (h.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(advisorRecord(h, redis.smembers(akey(id) + ":active")));
         }
-        return Optional.of(advisorRecord(h, redis.smembers(akey(id) + ":active")));
     }
 
     @Override
     public List<AdvisorRecord> advisors() {
-        List<String> ids = new ArrayList<>(redis.smembers(p + ":advisors"));
-        ids.sort(null);
-        List<Response<Map<String, String>>> hashes = new ArrayList<>(ids.size());
-        List<Response<Set<String>>> actives = new ArrayList<>(ids.size());
-        try (AbstractPipeline pipe = redis.pipelined()) {
-            for (String id : ids) {
-                hashes.add(pipe.hgetAll(p + ":adv:" + id));
-                actives.add(pipe.smembers(p + ":adv:" + id + ":active"));
+        try (Permit ignored = permit()) {
+            List<String> ids = new ArrayList<>(redis.smembers(p + ":advisors"));
+            ids.sort(null);
+            List<Response<Map<String, String>>> hashes = new ArrayList<>(ids.size());
+            List<Response<Set<String>>> actives = new ArrayList<>(ids.size());
+            try (AbstractPipeline pipe = redis.pipelined()) {
+                for (String id : ids) {
+                    hashes.add(pipe.hgetAll(p + ":adv:" + id));
+                    actives.add(pipe.smembers(p + ":adv:" + id + ":active"));
+                }
+                pipe.sync();
             }
-            pipe.sync();
-        }
-        List<AdvisorRecord> out = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            Map<String, String> h = hashes.get(i).get();
-            if (!h.isEmpty()) {
-                out.add(advisorRecord(h, actives.get(i).get()));
+            List<AdvisorRecord> out = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                Map<String, String> h = hashes.get(i).get();
+                if (!h.isEmpty()) {
+                    out.add(advisorRecord(h, actives.get(i).get()));
+                }
             }
+            return out;
         }
-        return out;
     }
 
     private AdvisorRecord advisorRecord(Map<String, String> h, Set<String> active) {
@@ -188,7 +210,9 @@ public final class RedisRoutingStore implements RoutingStore {
 
     @Override
     public List<AgentId> dueWrapUps(Instant now) {
-        return redis.zrangeByScore(p + ":wrapups", Double.NEGATIVE_INFINITY, ms(now)).stream().map(AgentId::of).toList();
+        try (Permit ignored = permit()) {
+            return redis.zrangeByScore(p + ":wrapups", Double.NEGATIVE_INFINITY, ms(now)).stream().map(AgentId::of).toList();
+        }
     }
 
     // ------------------------------------------------------------------ interactions
@@ -213,8 +237,10 @@ public final class RedisRoutingStore implements RoutingStore {
 
     @Override
     public Optional<InteractionRecord> interaction(InteractionId id) {
-        Map<String, String> h = redis.hgetAll(ikey(id));
-        return h.isEmpty() ? Optional.empty() : Optional.of(interactionRecord(id.value(), h));
+        try (Permit ignored = permit()) {
+            Map<String, String> h = redis.hgetAll(ikey(id));
+            return h.isEmpty() ? Optional.empty() : Optional.of(interactionRecord(id.value(), h));
+        }
     }
 
     private InteractionRecord interactionRecord(String id, Map<String, String> h) {
@@ -244,23 +270,32 @@ public final class RedisRoutingStore implements RoutingStore {
     }
 
     @Override
+    public int waitingCount(QueueId queue) {
+        try (Permit ignored = permit()) {
+            return (int) redis.zcard(p + ":wq:" + queue.value());
+        }
+    }
+
+    @Override
     public List<InteractionRecord> waiting(int window) {
-        List<String> ids = redis.zrange(p + ":waiting", 0, Math.min(window, Integer.MAX_VALUE - 1) - 1L);
-        List<Response<Map<String, String>>> hashes = new ArrayList<>(ids.size());
-        try (AbstractPipeline pipe = redis.pipelined()) {
-            for (String id : ids) {
-                hashes.add(pipe.hgetAll(p + ":ix:" + id));
+        try (Permit ignored = permit()) {
+            List<String> ids = redis.zrange(p + ":waiting", 0, Math.min(window, Integer.MAX_VALUE - 1) - 1L);
+            List<Response<Map<String, String>>> hashes = new ArrayList<>(ids.size());
+            try (AbstractPipeline pipe = redis.pipelined()) {
+                for (String id : ids) {
+                    hashes.add(pipe.hgetAll(p + ":ix:" + id));
+                }
+                pipe.sync();
             }
-            pipe.sync();
-        }
-        List<InteractionRecord> out = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            Map<String, String> h = hashes.get(i).get();
-            if (!h.isEmpty() && "QUEUED".equals(h.get("status"))) {
-                out.add(interactionRecord(ids.get(i), h));
+            List<InteractionRecord> out = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                Map<String, String> h = hashes.get(i).get();
+                if (!h.isEmpty() && "QUEUED".equals(h.get("status"))) {
+                    out.add(interactionRecord(ids.get(i), h));
+                }
             }
+            return out;
         }
-        return out;
     }
 
     @Override
@@ -280,7 +315,9 @@ public final class RedisRoutingStore implements RoutingStore {
 
     @Override
     public List<InteractionId> expiredLeases(Instant now) {
-        return redis.zrangeByScore(p + ":leases", Double.NEGATIVE_INFINITY, ms(now)).stream().map(InteractionId::of).toList();
+        try (Permit ignored = permit()) {
+            return redis.zrangeByScore(p + ":leases", Double.NEGATIVE_INFINITY, ms(now)).stream().map(InteractionId::of).toList();
+        }
     }
 
     @Override
@@ -321,22 +358,28 @@ public final class RedisRoutingStore implements RoutingStore {
 
     @Override
     public void addExplanation(AssignmentExplanation explanation) {
-        redis.rpush(p + ":expl:" + explanation.interaction().value(), RoutingCodec.explanation(explanation));
+        try (Permit ignored = permit()) {
+            redis.rpush(p + ":expl:" + explanation.interaction().value(), RoutingCodec.explanation(explanation));
+        }
     }
 
     @Override
     public List<AssignmentExplanation> explanations(InteractionId id) {
-        return redis.lrange(p + ":expl:" + id.value(), 0, -1).stream().map(RoutingCodec::explanation).toList();
+        try (Permit ignored = permit()) {
+            return redis.lrange(p + ":expl:" + id.value(), 0, -1).stream().map(RoutingCodec::explanation).toList();
+        }
     }
 
     @Override
     public QueueCounters counters(QueueId queue) {
-        Map<String, String> h = redis.hgetAll(p + ":q:" + queue.value());
-        if (h.isEmpty()) {
-            return QueueCounters.ZERO;
+        try (Permit ignored = permit()) {
+            Map<String, String> h = redis.hgetAll(p + ":q:" + queue.value());
+            if (h.isEmpty()) {
+                return QueueCounters.ZERO;
+            }
+            return new QueueCounters(n(h, "offered"), n(h, "answered"), n(h, "abandoned"), n(h, "within"), n(h, "waitSum"),
+                    n(h, "completed"), n(h, "handleSum"));
         }
-        return new QueueCounters(n(h, "offered"), n(h, "answered"), n(h, "abandoned"), n(h, "within"), n(h, "waitSum"),
-                n(h, "completed"), n(h, "handleSum"));
     }
 
     private static long n(Map<String, String> h, String k) {
@@ -345,24 +388,32 @@ public final class RedisRoutingStore implements RoutingStore {
 
     @Override
     public Optional<AgentId> lastPicked(QueueId queue) {
-        return Optional.ofNullable(redis.hget(p + ":rr", queue.value())).map(AgentId::of);
+        try (Permit ignored = permit()) {
+            return Optional.ofNullable(redis.hget(p + ":rr", queue.value())).map(AgentId::of);
+        }
     }
 
     @Override
     public void setLastPicked(QueueId queue, AgentId advisor) {
-        redis.hset(p + ":rr", queue.value(), advisor.value());
+        try (Permit ignored = permit()) {
+            redis.hset(p + ":rr", queue.value(), advisor.value());
+        }
     }
 
     @Override
     public void heartbeat(String node, Instant now) {
-        redis.hset(p + ":nodes", node, Long.toString(ms(now)));
+        try (Permit ignored = permit()) {
+            redis.hset(p + ":nodes", node, Long.toString(ms(now)));
+        }
     }
 
     @Override
     public Map<String, Instant> nodes() {
-        Map<String, Instant> out = new HashMap<>();
-        redis.hgetAll(p + ":nodes").forEach((k, v) -> out.put(k, at(v)));
-        return out;
+        try (Permit ignored = permit()) {
+            Map<String, Instant> out = new HashMap<>();
+            redis.hgetAll(p + ":nodes").forEach((k, v) -> out.put(k, at(v)));
+            return out;
+        }
     }
 
     @Override

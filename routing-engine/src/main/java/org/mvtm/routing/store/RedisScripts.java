@@ -34,6 +34,7 @@ final class RedisScripts {
               redis.call('HSET', ik, 'status', 'QUEUED')
               redis.call('HDEL', ik, 'advisor', 'offerNode', 'lease')
               redis.call('ZADD', P .. ':waiting', num(redis.call('HGET', ik, 'seq')), ix)
+              redis.call('ZADD', P .. ':wq:' .. redis.call('HGET', ik, 'queue'), num(redis.call('HGET', ik, 'seq')), ix)
               redis.call('ZREM', P .. ':leases', ix)
               local ak = akey(agent)
               local st = redis.call('HGET', ak, 'state')
@@ -130,6 +131,7 @@ final class RedisScripts {
             redis.call('HSET', ik, 'payload', payload, 'channel', channel, 'status', 'QUEUED', 'queue', queue, 'seq', seq,
               'arrived', now, 'enqueued', now, 'token', 0, 'declined', '')
             redis.call('ZADD', P .. ':waiting', seq, id)
+            redis.call('ZADD', P .. ':wq:' .. queue, seq, id)
             redis.call('HINCRBY', P .. ':q:' .. queue, 'offered', 1)
             return {1, '', '', '', '', seq}
             """;
@@ -150,6 +152,7 @@ final class RedisScripts {
             local token = redis.call('INCR', P .. ':fence')
             redis.call('HSET', ik, 'status', 'OFFERED', 'advisor', agent, 'token', token, 'offerNode', node, 'lease', lease)
             redis.call('ZREM', P .. ':waiting', ix)
+            redis.call('ZREM', P .. ':wq:' .. redis.call('HGET', ik, 'queue'), ix)
             redis.call('ZADD', P .. ':leases', lease, ix)
             redis.call('HSET', ak, 'offer', ix)
             local to = st
@@ -243,6 +246,7 @@ final class RedisScripts {
               redis.call('ZREM', P .. ':leases', ix)
             else
               redis.call('ZREM', P .. ':waiting', ix)
+              redis.call('ZREM', P .. ':wq:' .. redis.call('HGET', ik, 'queue'), ix)
             end
             redis.call('HSET', ik, 'status', 'ABANDONED')
             redis.call('HDEL', ik, 'lease')
@@ -263,6 +267,7 @@ final class RedisScripts {
             redis.call('HDEL', ik, 'advisor', 'answered')
             if pinned ~= '' then redis.call('HSET', ik, 'pinned', pinned) else redis.call('HDEL', ik, 'pinned') end
             redis.call('ZADD', P .. ':waiting', seq, ix)
+            redis.call('ZADD', P .. ':wq:' .. queue, seq, ix)
             redis.call('HINCRBY', P .. ':q:' .. queue, 'offered', 1)
             return out
             """;

@@ -47,6 +47,9 @@ public interface RoutingStore extends AutoCloseable {
 
     Optional<InteractionRecord> interaction(InteractionId id);
 
+    /** How many customers are QUEUED in {@code queue}. */
+    int waitingCount(QueueId queue);
+
     /** QUEUED interactions, oldest sequence first, at most {@code window}. */
     List<InteractionRecord> waiting(int window);
 
