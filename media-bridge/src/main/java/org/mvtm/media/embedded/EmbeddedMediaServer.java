@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded Java relay. Owns: the DTLS certificate, the port allocator, one platform scheduler thread
- * ("media-timer": watchdog every 200 ms and announcement pacing) and, per leg, a virtual receive thread (plus a
- * virtual DTLS thread for browser legs). {@link #close()} releases every session and stops the scheduler.
+ * ("media-timer": watchdog every 200 ms and announcement pacing), one I/O selector loop per core
+ * ("media-io-N") serving every leg's socket, and a virtual DTLS thread per browser leg. {@link #close()} releases every session and stops the scheduler.
  */
 public final class EmbeddedMediaServer implements MediaServer {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMediaServer.class);
@@ -36,6 +36,7 @@ public final class EmbeddedMediaServer implements MediaServer {
     final BcTlsCrypto tlsCrypto = new BcTlsCrypto(new SecureRandom());
     final ScheduledExecutorService scheduler;
     final AudioClips clips = new AudioClips();
+    final ReceiveLoops loops = new ReceiveLoops(Math.max(1, Runtime.getRuntime().availableProcessors()));
     private final ConcurrentHashMap<InteractionId, EmbeddedMediaSession> sessions = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<MediaEventListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger mediaThreads = new AtomicInteger();
@@ -85,6 +86,7 @@ public final class EmbeddedMediaServer implements MediaServer {
             s.release();
         }
         scheduler.shutdownNow();
+        loops.close();
     }
 
     /** The relay's certificate fingerprint (what answers carry in {@code a=fingerprint}). */
@@ -97,7 +99,7 @@ public final class EmbeddedMediaServer implements MediaServer {
         return ports.openPorts();
     }
 
-    /** Receive and DTLS threads currently running. */
+    /** Legs registered with the I/O loops plus DTLS handshake threads currently running. */
     public int mediaThreads() {
         return mediaThreads.get();
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +37,7 @@ abstract class Leg {
     OutboundStream audioOut = new OutboundStream(OutboundStream.randomSsrc());
     OutboundStream videoOut = new OutboundStream(OutboundStream.randomSsrc());
     final Object sendLock = new Object();
+    final LegState.Machine state;
     /** Receive buffer: every packet of this leg flows through the relay in this array. */
     final byte[] receiveBuffer = new byte[BUFFER];
     /** Copy target when one packet goes to more than one leg. */
@@ -56,7 +56,6 @@ abstract class Leg {
     volatile long inboundVideoSsrc;
     volatile AudioPlayer player;
     volatile Leg[] targets = new Leg[0];
-    private Thread receiver;
 
     Leg(String id, String party, EmbeddedMediaSession session, DatagramChannel channel, Instant now) {
         this.id = id;
@@ -64,6 +63,7 @@ abstract class Leg {
         this.session = session;
         this.channel = channel;
         this.createdAt = now;
+        this.state = new LegState.Machine(id);
         try {
             this.local = (InetSocketAddress) channel.getLocalAddress();
         } catch (IOException e) {
@@ -99,37 +99,29 @@ abstract class Leg {
     }
 
     void start() {
-        receiver = Thread.ofVirtual().name("media-rx-" + id).start(this::receiveLoop);
+        session.server.threadStarted();
+        session.server.loops.register(this);
     }
 
-    private void receiveLoop() {
-        session.server.threadStarted();
-        try {
-            while (!closed) {
-                receiveView.clear();
-                SocketAddress from;
-                try {
-                    from = channel.receive(receiveView);
-                } catch (ClosedChannelException e) {
-                    return;
-                } catch (IOException e) {
-                    if (closed) {
-                        return;
-                    }
-                    continue;
-                }
-                if (from == null) {
-                    continue;
-                }
-                int len = receiveView.position();
-                try {
-                    onDatagram(receiveBuffer, 0, len, (InetSocketAddress) from, session.server.clock.instant());
-                } catch (RuntimeException e) {
-                    garbage("unprocessable datagram from " + from + ": " + e);
-                }
+    /** Reads every datagram waiting on the (non-blocking) socket; runs on this leg's I/O loop thread. */
+    void drain() {
+        while (!closed) {
+            receiveView.clear();
+            SocketAddress from;
+            try {
+                from = channel.receive(receiveView);
+            } catch (IOException e) {
+                return;
             }
-        } finally {
-            session.server.threadStopped();
+            if (from == null) {
+                return;
+            }
+            int len = receiveView.position();
+            try {
+                onDatagram(receiveBuffer, 0, len, (InetSocketAddress) from, session.server.clock.instant());
+            } catch (RuntimeException e) {
+                garbage("unprocessable datagram from " + from + ": " + e);
+            }
         }
     }
 
@@ -257,7 +249,7 @@ abstract class Leg {
 
     /** Closes the socket and stops the receive thread; idempotent. */
     void close() {
-        if (closed) {
+        if (!state.tryMoveTo(LegState.CLOSED)) {
             return;
         }
         closed = true;
@@ -267,14 +259,7 @@ abstract class Leg {
         }
         onClose();
         session.server.ports.release(channel);
-        Thread r = receiver;
-        if (r != null && r != Thread.currentThread()) {
-            try {
-                r.join(Duration.ofSeconds(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        session.server.threadStopped();
     }
 
     void onClose() {

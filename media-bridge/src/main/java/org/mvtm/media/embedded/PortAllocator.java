@@ -48,6 +48,8 @@ final class PortAllocator {
         DatagramChannel ch = null;
         try {
             ch = DatagramChannel.open();
+            ch.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 1 << 20);
+            ch.setOption(java.net.StandardSocketOptions.SO_SNDBUF, 1 << 20);
             ch.bind(new InetSocketAddress(bindAddress, port));
             open.incrementAndGet();
             return ch;

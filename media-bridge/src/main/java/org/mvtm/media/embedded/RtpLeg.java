@@ -25,7 +25,7 @@ final class RtpLeg extends Leg {
         if (!latched) {
             peer = address;
         }
-        if (connectedAt == null) {
+        if (state.tryMoveTo(LegState.CONNECTED)) {
             connectedAt = session.server.clock.instant();
             session.publish(new MediaEvent.LegConnected(session.interaction(), id, connectedAt));
             session.legReady(this);
@@ -42,7 +42,7 @@ final class RtpLeg extends Leg {
                     }
                     latched = true;
                     peer = from;
-                    if (connectedAt == null) {
+                    if (state.tryMoveTo(LegState.CONNECTED)) {
                         connectedAt = now;
                         session.publish(new MediaEvent.LegConnected(session.interaction(), id, now));
                         session.legReady(this);

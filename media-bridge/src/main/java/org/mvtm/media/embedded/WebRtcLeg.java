@@ -71,6 +71,9 @@ final class WebRtcLeg extends Leg {
                 srtpIn = new SrtpContext(SrtpKeys.fromDtlsExport(material, true));
             });
             DTLSTransport transport = new DTLSServerProtocol().accept(dtls, dtlsTransport);
+            if (!state.tryMoveTo(LegState.CONNECTED)) {
+                return; // failed or closed meanwhile
+            }
             connectedAt = session.server.clock.instant();
             session.publish(new MediaEvent.LegConnected(session.interaction(), id, connectedAt));
             session.legReady(this);
@@ -105,7 +108,7 @@ final class WebRtcLeg extends Leg {
                 sendRaw(stunOut, 0, ice.responseLength(), from);
                 if (v == IceLiteResponder.Verdict.ANSWERED) {
                     peer = ice.selectedAddress();
-                    if (iceConnectedAt == null) {
+                    if (state.tryMoveTo(LegState.ICE_CONNECTED)) {
                         iceConnectedAt = now;
                     }
                 }
@@ -214,7 +217,7 @@ final class WebRtcLeg extends Leg {
     }
 
     private void fail(MediaEvent event) {
-        if (failed) {
+        if (!state.tryMoveTo(LegState.FAILED)) {
             return;
         }
         failed = true;

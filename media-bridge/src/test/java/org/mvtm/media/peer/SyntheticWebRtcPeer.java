@@ -243,6 +243,14 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
         }
     }
 
+    /** Forgets counts and latencies (after a warm-up). */
+    public void resetStats() {
+        receivedByPt.clear();
+        for (int i = 0; i < latencyHistogramMicros.length(); i++) {
+            latencyHistogramMicros.set(i, 0);
+        }
+    }
+
     public long received(int payloadType) {
         AtomicLong c = receivedByPt.get(payloadType);
         return c == null ? 0 : c.get();
