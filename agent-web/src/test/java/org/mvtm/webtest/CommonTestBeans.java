@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.mvtm.chatbot.api.Assistant;
+import org.mvtm.chatbot.api.AssistantConfig;
+import org.mvtm.chatbot.api.Assistants;
+import org.mvtm.chatbot.api.RetrievalMode;
 import org.mvtm.core.Advisor;
 import org.mvtm.core.CustomerTier;
 import org.mvtm.core.Language;
@@ -55,9 +58,11 @@ public class CommonTestBeans {
         return routing;
     }
 
-    @Bean
-    KeywordAssistant assistant(Clock clock, EventBus events) {
-        return new KeywordAssistant(clock, events);
+    /** The real assistant with the shipped knowledge base; BM25 retrieval keeps start-up fast (no embedding models). */
+    @Bean(destroyMethod = "close")
+    Assistant assistant(Clock clock, EventBus events) {
+        return Assistants.create(AssistantConfig.defaults().withRetrieval(RetrievalMode.BM25).withReloadInterval(java.time.Duration.ZERO),
+                clock, events);
     }
 
     @Bean

@@ -30,9 +30,11 @@ class ContactJourneyOverWebSocketTest {
         customer.send("{\"type\":\"hello\",\"language\":\"yue\"}");
         String welcome = customer.next("\"welcome\"");
         String conversationId = field(welcome, "conversationId");
-        assertThat(customer.next("\"BOT\"")).contains("你好");
-        customer.send("{\"type\":\"chat\",\"text\":\"我張信用卡唔見咗 card\"}");
-        assertThat(customer.next("掛失")).contains("\"BOT\"");
+        String greeting = customer.next("\"BOT\"");
+        customer.send("{\"type\":\"chat\",\"text\":\"我張信用卡唔見咗，點算好？\"}");
+        assertThat(customer.next("我張信用卡唔見咗")).contains("\"CUSTOMER\"");
+        String answer = customer.next("\"BOT\"");
+        assertThat(answer).isNotEqualTo(greeting);
         customer.send("{\"type\":\"person\",\"channel\":\"VIDEO\"}");
         String queued = customer.next("\"QUEUED\"");
         assertThat(queued).contains("\"channel\":\"VIDEO\"").contains("\"position\":1");
@@ -42,7 +44,7 @@ class ContactJourneyOverWebSocketTest {
         Browserless.Socket rejoined = customerHttp.openSocket("/ws/customer", customerHttp.base()).join();
         rejoined.send("{\"type\":\"hello\",\"language\":\"yue\",\"conversationId\":\"" + conversationId + "\"}");
         String resumed = rejoined.next("\"welcome\"");
-        assertThat(resumed).contains("\"resumed\":true").contains("\"status\":\"QUEUED\"").contains("掛失");
+        assertThat(resumed).contains("\"resumed\":true").contains("\"status\":\"QUEUED\"").contains("我張信用卡唔見咗");
 
         Browserless advisorHttp = new Browserless(port);
         advisorHttp.login("ada", WebTestApplication.PASSWORD);
@@ -50,8 +52,9 @@ class ContactJourneyOverWebSocketTest {
         assertThat(advisor.next("\"desk\"")).contains("\"agentId\":\"agent-ada\"").contains("NOT_READY");
         advisor.send("{\"type\":\"presence\",\"state\":\"READY\"}");
         String offer = advisor.next("\"offer\"");
-        assertThat(offer).contains("\"language\":\"yue\"").contains("\"tier\":\"PREMIER\"").contains("\"product\":\"CARDS\"")
-                .contains("CUSTOMER_ASKED").contains("我張信用卡唔見咗").contains("\"secondsLeft\"");
+        assertThat(offer).contains("\"language\":\"yue\"").contains("\"tier\":\"PREMIER\"")
+                .contains("\"product\":\"CARDS\"").contains("\"queue\":\"cards\"").contains("CUSTOMER_ASKED")
+                .contains("我張信用卡唔見咗").contains("\"secondsLeft\"");
         String interactionId = field(offer, "interactionId");
         advisor.send("{\"type\":\"accept\",\"interactionId\":\"" + interactionId + "\"}");
         assertThat(advisor.next("\"connected\"")).contains("\"channel\":\"VIDEO\"");

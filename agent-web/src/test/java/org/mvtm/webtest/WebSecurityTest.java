@@ -107,11 +107,19 @@ class WebSecurityTest {
     }
 
     @Test
-    void postWithoutCsrfTokenIsRejected() {
-        Browserless customer = new Browserless(port);
-        customer.login("chan", WebTestApplication.PASSWORD);
-        HttpResponse<String> response = customer.get("/logout");
-        assertThat(response.statusCode()).isNotEqualTo(302 /* GET logout must not log out */);
-        assertThat(customer.get("/api/me").statusCode()).isEqualTo(200);
+    void postWithoutCsrfTokenIsRejected() throws Exception {
+        Browserless officer = new Browserless(port);
+        officer.login("hkcomp", WebTestApplication.PASSWORD);
+        java.net.http.HttpClient raw = java.net.http.HttpClient.newHttpClient();
+        String cookie = "JSESSIONID=" + officer.cookie("JSESSIONID");
+        for (String path : new String[] {"/logout", "/api/compliance/recordings/any/export"}) {
+            HttpResponse<String> response = raw.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(officer.base() + path))
+                    .header("Cookie", cookie).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reason\":\"no token given\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(403);
+        }
+        assertThat(officer.get("/logout").statusCode()).as("GET never logs out").isNotEqualTo(302);
+        assertThat(officer.get("/api/me").statusCode()).as("still signed in").isEqualTo(200);
     }
 }
