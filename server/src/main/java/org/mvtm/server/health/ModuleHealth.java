@@ -60,7 +60,10 @@ public class ModuleHealth {
     HealthIndicator assistantHealth(Assistant assistant) {
         return () -> {
             var kb = assistant.knowledgeBase();
-            Health.Builder b = kb.faqs() > 0 ? Health.up() : Health.down();
+            boolean loading = kb.faqs() == 0 && kb.lastError().filter("loading"::equals).isPresent();
+            // the assistant loads in the background: while it does, calls are served and chat waits for it
+            Health.Builder b = kb.faqs() > 0 || loading ? Health.up() : Health.down();
+            b.withDetail("loading", loading);
             kb.lastError().ifPresent(err -> b.withDetail("lastError", err));
             return b.withDetail("faqs", kb.faqs()).withDetail("questions", kb.questions())
                     .withDetail("version", kb.version()).build();

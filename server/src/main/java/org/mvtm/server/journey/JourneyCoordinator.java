@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,6 +58,10 @@ public final class JourneyCoordinator implements AutoCloseable {
     private final Map<ConversationId, ActiveRecording> byConversation = new ConcurrentHashMap<>();
     private final Map<InteractionId, ActiveRecording> byInteraction = new ConcurrentHashMap<>();
     private final Map<ConversationId, Object> conversationLocks = new ConcurrentHashMap<>();
+    private final Map<InteractionId, CompletableFuture<Void>> lanes = new ConcurrentHashMap<>();
+    private final Map<ConversationId, java.util.Deque<ChatMessagePosted>> pending = new ConcurrentHashMap<>();
+    private static final int MAX_PENDING_LINES = 200;
+    private static final int MAX_PENDING_CONVERSATIONS = 10_000;
     private final List<EventBus.Subscription> subscriptions;
 
     public JourneyCoordinator(Assistant assistant, RoutingEngine routing, MediaServer media, RecordingStore recordings,
@@ -69,7 +74,7 @@ public final class JourneyCoordinator implements AutoCloseable {
         this.clock = clock;
         this.subscriptions = List.of(
                 bus.subscribe(ChatMessagePosted.class, this::onChat),
-                bus.subscribe(OfferAccepted.class, e -> work.execute(() -> startRecording(e))),
+                bus.subscribe(OfferAccepted.class, e -> inOrder(e.interaction(), () -> startRecording(e))),
                 bus.subscribe(InteractionQueued.class, e -> timeline(e.interaction().id(),
                         TimelineEntry.event(e.at(), TimelineEntry.Kind.QUEUED, "routing", "queued in " + e.interaction().queue()))),
                 bus.subscribe(CallHeld.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
@@ -77,15 +82,17 @@ public final class JourneyCoordinator implements AutoCloseable {
                 bus.subscribe(InteractionTransferred.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
                         TimelineEntry.Kind.TRANSFERRED, e.from().value(), "transferred to "
                                 + e.toQueue().map(Object::toString).or(() -> e.toAdvisor().map(Object::toString)).orElse("?")))),
-                bus.subscribe(InteractionEnded.class, e -> work.execute(() -> finish(e))));
+                bus.subscribe(InteractionEnded.class, e -> inOrder(e.interaction(), () -> finish(e))));
     }
 
     private void onChat(ChatMessagePosted e) {
         ActiveRecording rec = byConversation.get(e.conversation());
         if (rec != null) {
-            append(rec, TimelineEntry.turn(new TranscriptTurn(e.at(), e.speaker(), e.text()), e.senderId()));
+            append(rec, line(e));
+        } else {
+            remember(e);
         }
-        if (e.speaker() == TranscriptTurn.Speaker.CUSTOMER && !assistant.handedOff(e.conversation())) {
+        if (e.speaker() == TranscriptTurn.Speaker.CUSTOMER) {
             work.execute(() -> answer(e));
         }
     }
@@ -94,6 +101,9 @@ public final class JourneyCoordinator implements AutoCloseable {
         // one bot turn at a time per conversation, in the order the customer wrote
         synchronized (conversationLocks.computeIfAbsent(e.conversation(), c -> new Object())) {
             try {
+                if (assistant.handedOff(e.conversation())) {
+                    return; // an advisor has the conversation; the bot stays silent
+                }
                 BotReply reply = assistant.reply(e.conversation(), e.text());
                 if (reply.kind() != ReplyKind.SILENT && !reply.text().isBlank()) {
                     bus.publish(new ChatMessagePosted(clock.instant(), e.conversation(), TranscriptTurn.Speaker.BOT,
@@ -119,9 +129,22 @@ public final class JourneyCoordinator implements AutoCloseable {
                     i.customer().id(), i.customer().displayName(), e.advisor(), advisorName, i.queue(),
                     i.customer().region(), i.language(), e.at()));
             byInteraction.put(i.id(), rec);
-            byConversation.put(i.conversation(), rec);
+            java.time.Instant transcriptEnd = java.time.Instant.MIN;
             for (TranscriptTurn turn : i.handoff().transcript()) {
                 append(rec, TimelineEntry.turn(turn, turn.speaker() == TranscriptTurn.Speaker.BOT ? "assistant" : i.customer().id().value()));
+                transcriptEnd = turn.at().isAfter(transcriptEnd) ? turn.at() : transcriptEnd;
+            }
+            // from here on lines go straight to the recording; lines written while queued are taken from memory
+            byConversation.put(i.conversation(), rec);
+            java.util.Deque<ChatMessagePosted> earlier = pending.remove(i.conversation());
+            if (earlier != null) {
+                synchronized (earlier) {
+                    for (ChatMessagePosted line : earlier) {
+                        if (line.at().isAfter(transcriptEnd)) {
+                            append(rec, line(line));
+                        }
+                    }
+                }
             }
             append(rec, TimelineEntry.event(e.at(), TimelineEntry.Kind.ADVISOR_JOINED, e.advisor().value(), advisorName + " joined"));
             if (i.channel().hasMedia()) {
@@ -138,6 +161,8 @@ public final class JourneyCoordinator implements AutoCloseable {
             return;
         }
         byConversation.remove(rec.metadata().conversation(), rec);
+        pending.remove(rec.metadata().conversation());
+        conversationLocks.remove(rec.metadata().conversation());
         try {
             media.find(e.interaction()).ifPresent(s -> s.stopRecording());
         } catch (RuntimeException ex) {
@@ -151,11 +176,46 @@ public final class JourneyCoordinator implements AutoCloseable {
         }
     }
 
-    private void timeline(InteractionId interaction, TimelineEntry entry) {
-        ActiveRecording rec = byInteraction.get(interaction);
-        if (rec != null) {
-            append(rec, entry);
+    private static TimelineEntry line(ChatMessagePosted e) {
+        return TimelineEntry.turn(new TranscriptTurn(e.at(), e.speaker(), e.text()), e.senderId());
+    }
+
+    /** Keeps the last lines of conversations that have no recording yet (e.g. while the customer waits). */
+    private void remember(ChatMessagePosted e) {
+        if (pending.size() >= MAX_PENDING_CONVERSATIONS && !pending.containsKey(e.conversation())) {
+            pending.keySet().stream().findAny().ifPresent(pending::remove);
         }
+        java.util.Deque<ChatMessagePosted> lines = pending.computeIfAbsent(e.conversation(), c -> new java.util.ArrayDeque<>());
+        synchronized (lines) {
+            lines.addLast(e);
+            while (lines.size() > MAX_PENDING_LINES) {
+                lines.removeFirst();
+            }
+        }
+    }
+
+    private void timeline(InteractionId interaction, TimelineEntry entry) {
+        inOrder(interaction, () -> {
+            ActiveRecording rec = byInteraction.get(interaction);
+            if (rec != null) {
+                append(rec, entry);
+            }
+        });
+    }
+
+    /**
+     * Runs work for one interaction on a virtual thread, strictly after the work handed in before it for the same
+     * interaction, so that a short call's end can never overtake the start of its recording.
+     */
+    private void inOrder(InteractionId interaction, Runnable task) {
+        CompletableFuture<Void> lane = lanes.compute(interaction, (id, previous) ->
+                (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous)
+                        .thenRunAsync(task, work)
+                        .exceptionally(t -> {
+                            log.warn("journey step for {} failed", id, t);
+                            return null;
+                        }));
+        lane.whenComplete((v, t) -> lanes.remove(interaction, lane));
     }
 
     private static void append(ActiveRecording rec, TimelineEntry entry) {

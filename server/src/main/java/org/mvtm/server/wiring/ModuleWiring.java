@@ -94,7 +94,7 @@ public class ModuleWiring {
 
     @Bean(destroyMethod = "close")
     Assistant assistant(Clock clock, EventBus bus) {
-        return Assistants.create(AssistantConfig.defaults(), clock, bus);
+        return new BackgroundAssistant(() -> Assistants.create(AssistantConfig.defaults(), clock, bus), clock);
     }
 
     @Bean(destroyMethod = "close")

@@ -1,0 +1,148 @@
+package org.mvtm.server.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mvtm.chatbot.api.Assistant;
+import org.mvtm.chatbot.api.AssistantConfig;
+import org.mvtm.chatbot.api.Assistants;
+import org.mvtm.core.Channel;
+import org.mvtm.core.Customer;
+import org.mvtm.core.CustomerTier;
+import org.mvtm.core.Interaction;
+import org.mvtm.core.Language;
+import org.mvtm.core.Region;
+import org.mvtm.core.SkillRequirement;
+import org.mvtm.core.TranscriptTurn.Speaker;
+import org.mvtm.core.event.AdvisorOffered;
+import org.mvtm.core.event.BotHandedOff;
+import org.mvtm.core.event.ChatMessagePosted;
+import org.mvtm.core.event.InProcessEventBus;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.ConversationId;
+import org.mvtm.core.id.CustomerId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.id.QueueId;
+import org.mvtm.media.api.EmbeddedMediaConfig;
+import org.mvtm.media.api.MediaServer;
+import org.mvtm.media.api.MediaServers;
+import org.mvtm.recording.api.RecordingKeys;
+import org.mvtm.recording.api.RecordingQuery;
+import org.mvtm.recording.api.RecordingStore;
+import org.mvtm.recording.api.RecordingStoreConfig;
+import org.mvtm.recording.api.RecordingStores;
+import org.mvtm.recording.api.Role;
+import org.mvtm.recording.api.TimelineEntry;
+import org.mvtm.recording.api.Viewer;
+import org.mvtm.routing.api.QueueConfig;
+import org.mvtm.routing.api.RoutingConfig;
+import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.routing.api.RoutingEngines;
+import org.mvtm.server.demo.DemoData;
+
+/**
+ * The coordinator on real modules (in-memory routing, the real assistant, the embedded media server, a recording
+ * store in a temporary directory): the bot answers until handoff and then stays silent, and an accepted chat is
+ * recorded with the bot transcript, the advisor's join, both sides' lines and the end on one timeline.
+ */
+class JourneyCoordinatorTest {
+    private final Clock clock = Clock.systemUTC();
+    private final InProcessEventBus bus = new InProcessEventBus();
+    private final List<ChatMessagePosted> botLines = new CopyOnWriteArrayList<>();
+    private final List<AdvisorOffered> offers = new CopyOnWriteArrayList<>();
+    private final List<BotHandedOff> handoffs = new CopyOnWriteArrayList<>();
+    private final List<InteractionId> ended = new CopyOnWriteArrayList<>();
+    private RoutingEngine routing;
+    private Assistant assistant;
+    private MediaServer media;
+    private RecordingStore store;
+    private JourneyCoordinator coordinator;
+
+    @BeforeEach
+    void startModules(@TempDir Path dir) {
+        bus.subscribe(ChatMessagePosted.class, e -> {
+            if (e.speaker() == Speaker.BOT) {
+                botLines.add(e);
+            }
+        });
+        bus.subscribe(AdvisorOffered.class, offers::add);
+        bus.subscribe(BotHandedOff.class, handoffs::add);
+        bus.subscribe(org.mvtm.core.event.InteractionEnded.class, e -> ended.add(e.interaction()));
+        routing = RoutingEngines.inMemory(RoutingConfig.defaults(), clock, bus);
+        routing.defineQueue(QueueConfig.of(QueueId.of("cards"), List.of(SkillRequirement.of("product.cards", 3))));
+        new DemoData().advisors().forEach(routing::registerAdvisor);
+        assistant = Assistants.create(AssistantConfig.defaults(), clock, bus);
+        media = MediaServers.embedded(EmbeddedMediaConfig.loopbackAnyPort(), clock);
+        store = RecordingStores.open(RecordingStoreConfig.defaults(dir.resolve("recordings"), RecordingKeys.generate()), clock, bus);
+        coordinator = new JourneyCoordinator(assistant, routing, media, store, bus, clock);
+    }
+
+    @AfterEach
+    void stopModules() {
+        coordinator.close();
+        store.close();
+        media.close();
+        assistant.close();
+        routing.close();
+    }
+
+    @Test
+    void botAnswersUntilHandoffThenTheAcceptedChatIsRecordedOnOneTimeline() {
+        ConversationId conversation = ConversationId.random();
+        say(conversation, Speaker.CUSTOMER, "chan", "我張信用卡唔見咗，點算好？");
+        await().atMost(Duration.ofSeconds(60)).until(() -> !botLines.isEmpty());
+        assertThat(botLines.getFirst().conversation()).isEqualTo(conversation);
+        assertThat(botLines.getFirst().text()).isNotBlank();
+
+        assistant.handOff(conversation);
+        await().until(() -> handoffs.size() == 1);
+        int linesAtHandoff = botLines.size();
+
+        AgentId alice = AgentId.of("alice");
+        routing.attach(alice);
+        routing.login(alice);
+        routing.ready(alice);
+        Customer chan = new Customer(CustomerId.of("chan"), "Mr Chan", CustomerTier.VIP, Language.YUE, Region.HK);
+        InteractionId id = InteractionId.random();
+        routing.enqueue(new Interaction(id, conversation, Channel.CHAT, chan, Language.YUE,
+                List.of(SkillRequirement.of("lang.yue", 5), SkillRequirement.of("product.cards", 3)),
+                QueueId.of("cards"), handoffs.getFirst().context(), clock.instant()));
+        await().until(() -> offers.stream().anyMatch(o -> o.interaction().equals(id)));
+        assertThat(offers.getFirst().advisor()).isEqualTo(alice);
+
+        routing.accept(id, alice);
+        await().until(() -> store.active(id).isPresent());
+        say(conversation, Speaker.ADVISOR, "alice", "陳生你好，我幫你凍結張卡先。");
+        say(conversation, Speaker.CUSTOMER, "chan", "唔該晒");
+        routing.complete(id);
+        await().until(() -> ended.contains(id));
+        await().until(() -> store.active(id).isEmpty());
+
+        Viewer hkCompliance = new Viewer("connie", Set.of(Role.COMPLIANCE), Set.of(Region.HK), "test");
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.active(id).isEmpty()
+                && !store.search(hkCompliance, RecordingQuery.builder().customer("chan").build()).isEmpty());
+        var found = store.search(hkCompliance, RecordingQuery.builder().text("凍結").build());
+        assertThat(found).as("found by a word of the advisor's chat").hasSize(1);
+        List<TimelineEntry> timeline = store.timeline(hkCompliance, found.getFirst().id());
+        assertThat(timeline).extracting(TimelineEntry::kind).contains(TimelineEntry.Kind.CUSTOMER_MESSAGE,
+                TimelineEntry.Kind.BOT_MESSAGE, TimelineEntry.Kind.ADVISOR_JOINED, TimelineEntry.Kind.ADVISOR_MESSAGE,
+                TimelineEntry.Kind.ENDED);
+        assertThat(timeline).extracting(TimelineEntry::text).contains("唔該晒", "陳生你好，我幫你凍結張卡先。");
+        assertThat(botLines).as("the bot stays silent after handoff").hasSize(linesAtHandoff);
+    }
+
+    private void say(ConversationId conversation, Speaker speaker, String who, String text) {
+        bus.publish(new ChatMessagePosted(clock.instant(), conversation, speaker, who, text));
+    }
+}
