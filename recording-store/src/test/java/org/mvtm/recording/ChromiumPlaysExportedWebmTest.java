@@ -1,5 +1,6 @@
 package org.mvtm.recording;
 
+import org.mvtm.recording.export.WebmReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -42,6 +43,7 @@ class ChromiumPlaysExportedWebmTest {
             for (RtpPacketizer.Sent p : packets) {
                 r.packet("customer", p.kind(), p.arrivalMicros(), p.rtp(), 0, p.rtp().length);
             }
+            r.ingestFile("kurento-customer", source, "video/webm"); // a live WebM, as Kurento's recorder writes it
             r.seal();
             double callSeconds = (packets.get(packets.size() - 1).arrivalMicros() - start) / 1e6;
 
@@ -69,6 +71,18 @@ class ChromiumPlaysExportedWebmTest {
                     .isCloseTo(target, within(0.5));
             assertThat(((Number) seen.get("framesAfterSeek")).intValue()).as("frames after seek %s", seen).isPositive();
             assertThat(((Number) seen.get("timeAfterSeekPlayback")).doubleValue()).isGreaterThan(target);
+
+            MediaFile ingested = f.store.media(StoreFixture.compliance(Region.HK), r.id(), "kurento-customer");
+            assertThat(WebmReader.parse(Files.readAllBytes(ingested.path())).hasCues).isTrue();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> seen2 = (Map<String, Object>) Json.parse(browser.run("play.js", browser.pageUrl(),
+                    browser.publish("ingested.webm", ingested)));
+            System.out.println("chromium saw ingested " + seen2);
+            assertThat(((Number) seen2.get("duration")).doubleValue()).isCloseTo(callSeconds, within(0.5));
+            assertThat(((Number) seen2.get("framesWhilePlaying")).intValue()).isGreaterThan(5);
+            assertThat(((Number) seen2.get("currentTimeAfterSeek")).doubleValue())
+                    .isCloseTo(((Number) seen2.get("seekTarget")).doubleValue(), within(0.5));
+            assertThat(((Number) seen2.get("framesAfterSeek")).intValue()).isPositive();
         }
     }
 }

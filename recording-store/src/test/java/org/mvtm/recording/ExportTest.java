@@ -1,5 +1,6 @@
 package org.mvtm.recording;
 
+import org.mvtm.recording.export.WebmReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -238,5 +239,103 @@ class ExportTest {
         WebmReader w = exportVideo(packets);
         assertThat(w.blocks).hasSize(40 + 30); // frames 0..39, then 60..89
         assertThat(w.blocks.get(40).key()).isTrue();
+    }
+
+    @Test
+    void anIngestedLiveWebmIsStoredEncryptedAndRemuxedWithDurationAndCues() throws Exception {
+        // a "live" WebM like Kurento's RecorderEndpoint writes: our muxer's output with Duration and Cues cut away
+        WebmReader source = exportVideo(videoPackets(Rtp.micros(StoreFixture.T0)));
+        Path live = tmp.resolve("kurento-leg.webm");
+        Files.write(live, liveWebm(source));
+        WebmReader liveRead = WebmReader.parse(Files.readAllBytes(live));
+        assertThat(liveRead.hasCues).isFalse();
+        assertThat(liveRead.durationMillis).isNegative();
+        assertThat(liveRead.blocks).hasSize(90);
+
+        ActiveRecording r = f.startHk();
+        r.legAdded(new LegDescription("kurento-customer", "customer", List.of(StoreFixture.VP8)));
+        r.ingestFile("kurento-customer", live, "video/webm");
+        r.seal();
+        var viewer = StoreFixture.compliance(Region.HK);
+        assertThat(f.store.verify(viewer, r.id()).ok()).isTrue();
+        try (var files = Files.walk(f.recordingDir(r.id().value()))) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                assertThat(indexOf(Files.readAllBytes(p), Files.readAllBytes(live))).as("plaintext in %s", p).isNegative();
+            }
+        }
+        MediaFile m = f.store.media(viewer, r.id(), "kurento-customer");
+        assertThat(m.contentType()).isEqualTo("video/webm");
+        WebmReader w = WebmReader.parse(Files.readAllBytes(m.path()));
+        assertThat(w.blocks).hasSize(90);
+        assertThat(w.hasCues).isTrue();
+        assertThat(w.cuePoints).isEqualTo(3);
+        assertThat(w.durationMillis).isEqualTo(source.durationMillis);
+        assertThat(f.store.timeline(viewer, r.id())).anySatisfy(e -> assertThat(e.text()).contains("ingested"));
+    }
+
+    @Test
+    void ingestRejectsMissingFilesAndKeepsOtherTypesAsTheyAre() throws Exception {
+        ActiveRecording r = f.startHk();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.ingestFile("leg", tmp.resolve("nope.webm"),
+                "video/webm")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope.webm");
+        Path wav = tmp.resolve("leg.wav");
+        Files.write(wav, new byte[] {'R', 'I', 'F', 'F', 1, 2, 3});
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.ingestFile("leg", wav, "wav"))
+                .hasMessageContaining("content type");
+        r.ingestFile("sip", wav, "audio/wav");
+        r.seal();
+        MediaFile m = f.store.media(StoreFixture.compliance(Region.HK), r.id(), "sip");
+        assertThat(Files.readAllBytes(m.path())).containsExactly('R', 'I', 'F', 'F', 1, 2, 3);
+        assertThat(m.contentType()).isEqualTo("audio/wav");
+    }
+
+    /** Rewrites a WebM as a live recorder would: no Duration in Info, no Cues, no SeekHead. */
+    private static byte[] liveWebm(WebmReader source) throws Exception {
+        Path tmpOut = Files.createTempFile("live", ".webm");
+        try {
+            List<org.mvtm.recording.export.WebmMuxer.Frame> frames = new ArrayList<>();
+            for (int i = 0; i < source.blocks.size(); i++) {
+                var b = source.blocks.get(i);
+                frames.add(new org.mvtm.recording.export.WebmMuxer.Frame(b.track(), b.timeMillis(), b.key(), i,
+                        b.data().length));
+            }
+            org.mvtm.recording.export.WebmMuxer.write(tmpOut, frames, true, 320, 240, false,
+                    fr -> source.blocks.get((int) fr.spoolOffset()).data());
+            byte[] all = Files.readAllBytes(tmpOut);
+            // blank the Duration element id and the Cues id with EBML Void (0xEC) padding of equal length
+            replace(all, new byte[] {0x44, (byte) 0x89, (byte) 0x88}, new byte[] {(byte) 0xEC, (byte) 0x89, 0x00});
+            int cues = lastIndexOf(all, new byte[] {0x1C, 0x53, (byte) 0xBB, 0x6B}); // the SeekHead names it too
+            return java.util.Arrays.copyOf(all, cues);
+        } finally {
+            Files.deleteIfExists(tmpOut);
+        }
+    }
+
+    private static void replace(byte[] hay, byte[] needle, byte[] with) {
+        int i = indexOf(hay, needle);
+        assertThat(i).isNotNegative();
+        System.arraycopy(with, 0, hay, i, with.length);
+    }
+
+    private static int lastIndexOf(byte[] hay, byte[] needle) {
+        for (int i = hay.length - needle.length; i >= 0; i--) {
+            if (java.util.Arrays.equals(hay, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }

@@ -1,5 +1,6 @@
 package org.mvtm.recording;
 
+import org.mvtm.recording.export.WebmReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -19,6 +19,17 @@ public interface ActiveRecording extends MediaPacketSink {
     /** Appends a chat turn, bot turn or call event to the session timeline; never blocks. */
     void appendTimeline(TimelineEntry entry);
 
+    /**
+     * Stores a media file recorded elsewhere for {@code legId} (e.g. the WEBM file Kurento's RecorderEndpoint wrote,
+     * since Kurento sessions pass no packets to the sink), encrypted and hash-chained like RTP segments. Returns at
+     * once; the file is read by the writer thread and must stay in place until {@link #seal()} returns. WebM files
+     * are remuxed on export (Duration and Cues added); other types are exported as they are.
+     *
+     * @param contentType e.g. {@code video/webm}, {@code audio/webm}, {@code audio/wav}
+     * @throws IllegalArgumentException when the file is not a readable regular file
+     */
+    void ingestFile(String legId, java.nio.file.Path file, String contentType);
+
     /** Current lifecycle state. */
     RecordingState state();
 

@@ -38,6 +38,9 @@ public final class LegExporter {
     enum Codec { VP8, OPUS, PCMU, PCMA, OTHER }
 
     public static String contentType(LegEntry leg) {
+        if (leg.ingestedType() != null) {
+            return leg.ingestedType();
+        }
         boolean video = false;
         boolean opus = false;
         boolean g711 = false;
@@ -59,7 +62,14 @@ public final class LegExporter {
     }
 
     public static String extension(LegEntry leg) {
-        return contentType(leg).equals("audio/wav") ? ".wav" : ".webm";
+        String t = contentType(leg);
+        if (t.endsWith("/webm")) {
+            return ".webm";
+        }
+        if (t.endsWith("/wav") || t.endsWith("/x-wav")) {
+            return ".wav";
+        }
+        return t.endsWith("/mp4") ? ".mp4" : ".bin";
     }
 
     private static Codec codecOf(PayloadType p) {
@@ -149,7 +159,8 @@ public final class LegExporter {
                                 Path out) throws IOException {
         String type = contentType(leg);
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
-        long durationMs = type.equals("audio/wav") ? exportWav(segments, decrypt, leg, tmp)
+        long durationMs = leg.ingestedType() != null ? exportIngested(segments, decrypt, leg, tmp)
+                : type.equals("audio/wav") ? exportWav(segments, decrypt, leg, tmp)
                 : exportWebm(segments, decrypt, leg, tmp);
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Files.writeString(meta(out), Long.toString(durationMs));
@@ -279,6 +290,66 @@ public final class LegExporter {
                 spoolPos[0], len));
         spoolPos[0] += len;
         has[slot] = true;
+    }
+
+    /**
+     * Reassembles an ingested file; a WebM (typically a live recording without Duration or Cues, as Kurento writes
+     * it) is remuxed frame by frame into a seekable WebM. Returns the duration (0 when unknown).
+     */
+    private long exportIngested(List<SegmentEntry> segments, Function<SegmentEntry, byte[]> decrypt, LegEntry leg,
+                                Path out) throws IOException {
+        Path raw = out.resolveSibling(out.getFileName() + ".raw");
+        try {
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(raw), 1 << 16)) {
+                for (SegmentEntry seg : segments) {
+                    for (SegmentRecords.Record r : SegmentRecords.decode(decrypt.apply(seg))) {
+                        if (r.type() == SegmentRecords.FILE_CHUNK) {
+                            o.write(r.buffer(), r.offset(), r.length());
+                        }
+                    }
+                }
+            }
+            if (!leg.ingestedType().endsWith("/webm")) {
+                Files.move(raw, out, StandardCopyOption.REPLACE_EXISTING);
+                return 0;
+            }
+            WebmReader in = WebmReader.parse(Files.readAllBytes(raw));
+            List<WebmMuxer.Frame> frames = new ArrayList<>();
+            List<byte[]> data = new ArrayList<>();
+            int width = 0;
+            int height = 0;
+            long first = in.blocks.stream().mapToLong(WebmReader.Block::timeMillis).min().orElse(0);
+            for (WebmReader.Block b : in.blocks) {
+                String codec = in.codecOf(b.track());
+                int track;
+                if ("V_VP8".equals(codec)) {
+                    track = WebmMuxer.VIDEO_TRACK;
+                    boolean key = b.data().length > 0 && (b.data()[0] & 0x01) == 0;
+                    if (key && width == 0 && b.data().length >= 10 && (b.data()[3] & 0xff) == 0x9d) {
+                        width = ((b.data()[6] & 0xff) | ((b.data()[7] & 0xff) << 8)) & 0x3fff;
+                        height = ((b.data()[8] & 0xff) | ((b.data()[9] & 0xff) << 8)) & 0x3fff;
+                    }
+                    frames.add(new WebmMuxer.Frame(track, b.timeMillis() - first, key, data.size(), b.data().length));
+                } else if ("A_OPUS".equals(codec)) {
+                    frames.add(new WebmMuxer.Frame(WebmMuxer.AUDIO_TRACK, b.timeMillis() - first, true, data.size(),
+                            b.data().length));
+                } else {
+                    continue; // other codecs (e.g. H.264 from Kurento) are not remuxed
+                }
+                data.add(b.data());
+            }
+            if (frames.isEmpty()) {
+                Files.move(raw, out, StandardCopyOption.REPLACE_EXISTING);
+                return in.durationMillis > 0 ? (long) in.durationMillis : 0;
+            }
+            frames.sort(Comparator.comparingLong(WebmMuxer.Frame::ptsMillis));
+            boolean hasVideo = frames.stream().anyMatch(f -> f.track() == WebmMuxer.VIDEO_TRACK);
+            boolean hasAudio = frames.stream().anyMatch(f -> f.track() == WebmMuxer.AUDIO_TRACK);
+            return WebmMuxer.write(out, frames, hasVideo, width, height, hasAudio,
+                    f -> data.get((int) f.spoolOffset()));
+        } finally {
+            Files.deleteIfExists(raw);
+        }
     }
 
     private long exportWav(List<SegmentEntry> segments, Function<SegmentEntry, byte[]> decrypt, LegEntry leg,

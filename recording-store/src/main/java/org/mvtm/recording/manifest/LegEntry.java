@@ -7,10 +7,21 @@ import java.util.Map;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.PayloadType;
 
-/** A recorded leg: id, directory under {@code legs/}, party and negotiated payload types. */
-public record LegEntry(String legId, String dir, String party, List<PayloadType> payloadTypes) {
+/**
+ * A recorded leg: id, directory under {@code legs/}, party and negotiated payload types; {@code ingestedType} is the
+ * content type of a file ingested for this leg (media recorded elsewhere, e.g. by Kurento), null for RTP legs.
+ */
+public record LegEntry(String legId, String dir, String party, List<PayloadType> payloadTypes, String ingestedType) {
     public LegEntry {
         payloadTypes = List.copyOf(payloadTypes);
+    }
+
+    public LegEntry(String legId, String dir, String party, List<PayloadType> payloadTypes) {
+        this(legId, dir, party, payloadTypes, null);
+    }
+
+    public LegEntry withIngestedType(String type) {
+        return new LegEntry(legId, dir, party, payloadTypes, type);
     }
 
     Map<String, Object> toJson() {
@@ -29,6 +40,9 @@ public record LegEntry(String legId, String dir, String party, List<PayloadType>
             pts.add(pm);
         }
         m.put("payloadTypes", pts);
+        if (ingestedType != null) {
+            m.put("ingestedType", ingestedType);
+        }
         return m;
     }
 
@@ -41,6 +55,7 @@ public record LegEntry(String legId, String dir, String party, List<PayloadType>
                     (String) pm.get("encoding"), ((Long) pm.get("clockRate")).intValue(),
                     ((Long) pm.get("channels")).intValue()));
         }
-        return new LegEntry((String) m.get("legId"), (String) m.get("dir"), (String) m.get("party"), pts);
+        return new LegEntry((String) m.get("legId"), (String) m.get("dir"), (String) m.get("party"), pts,
+                (String) m.get("ingestedType"));
     }
 }

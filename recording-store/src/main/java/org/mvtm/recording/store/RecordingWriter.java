@@ -63,6 +63,12 @@ public final class RecordingWriter implements ActiveRecording {
     private record Packet(String legId, byte type, long arrivalMicros, byte[] data) {
     }
 
+    private record Ingest(String legId, Path file, String contentType) {
+    }
+
+    private static final int INGEST_CHUNK = 1024 * 1024;
+    private static final int INGEST_SEGMENT = 8 * 1024 * 1024;
+
     private static final class LegBuffer {
         final String legId;
         final String dir;
@@ -170,6 +176,24 @@ public final class RecordingWriter implements ActiveRecording {
     }
 
     @Override
+    public void ingestFile(String legId, Path file, String contentType) {
+        if (legId == null || legId.isBlank()) {
+            throw new IllegalArgumentException("leg id must not be blank");
+        }
+        if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IllegalArgumentException("cannot ingest " + file + " for leg " + legId
+                    + ": not a readable regular file");
+        }
+        if (contentType == null || !contentType.contains("/")) {
+            throw new IllegalArgumentException("content type must look like video/webm but was " + contentType);
+        }
+        if (closing.get()) {
+            throw new IllegalStateException("recording " + id + " is " + state.get() + ": cannot ingest " + file);
+        }
+        control.add(new Ingest(legId, file, contentType));
+    }
+
+    @Override
     public void closed() {
         Thread.ofVirtual().name("recording-seal-" + id).start(this::seal);
     }
@@ -221,18 +245,51 @@ public final class RecordingWriter implements ActiveRecording {
                 addLeg(leg);
             } else if (o instanceof TimelineEntry e) {
                 bufferTimeline(e);
+            } else if (o instanceof Ingest i) {
+                ingest(i);
             }
         }
     }
 
     private void addLeg(LegDescription leg) {
         LegEntry previous = manifest.legs().get(leg.legId());
-        manifest.addLeg(new LegEntry(leg.legId(), LegDirs.dirFor(leg.legId()), leg.party(), leg.payloadTypes()));
+        manifest.addLeg(new LegEntry(leg.legId(), LegDirs.dirFor(leg.legId()), leg.party(), leg.payloadTypes(),
+                previous == null ? null : previous.ingestedType()));
         bufferTimeline(new TimelineEntry(clock.instant(), TimelineEntry.Kind.LEG_ADDED, leg.party(),
                 leg.party() + " leg " + leg.legId() + " joined", Map.of("legId", leg.legId())));
         if (previous == null || !previous.party().equals(leg.party())) {
             writeManifest();
         }
+    }
+
+    private void ingest(Ingest i) {
+        LegEntry existing = manifest.legs().get(i.legId());
+        LegEntry leg = existing != null ? existing.withIngestedType(i.contentType())
+                : new LegEntry(i.legId(), LegDirs.dirFor(i.legId()), "unknown", List.of(), i.contentType());
+        manifest.addLeg(leg);
+        LegBuffer buffer = legs.computeIfAbsent(i.legId(),
+                k -> new LegBuffer(k, LegDirs.dirFor(k), manifest.nextIndex(k)));
+        flush(buffer);
+        byte[] chunk = new byte[INGEST_CHUNK];
+        long size = 0;
+        try (var in = Files.newInputStream(i.file())) {
+            int n;
+            while ((n = in.readNBytes(chunk, 0, chunk.length)) > 0) {
+                buffer.records.add(SegmentRecords.FILE_CHUNK, micros(clock.instant()), chunk, 0, n);
+                size += n;
+                if (buffer.records.size() >= INGEST_SEGMENT) {
+                    flush(buffer);
+                }
+            }
+        } catch (IOException e) {
+            manifest.addProblem(clock.instant() + " ingesting " + i.file() + " for leg " + i.legId() + " failed: " + e);
+            listener.failed(this, "ingesting " + i.file() + " for leg " + i.legId() + " failed: " + e);
+        }
+        flush(buffer);
+        bufferTimeline(new TimelineEntry(clock.instant(), TimelineEntry.Kind.OTHER, "system",
+                "ingested " + size + " bytes of " + i.contentType() + " for leg " + i.legId(),
+                Map.of("legId", i.legId(), "file", i.file().getFileName().toString())));
+        writeManifest();
     }
 
     private void bufferTimeline(TimelineEntry e) {

@@ -8,12 +8,14 @@ import java.util.function.Consumer;
 /**
  * Plaintext inside a segment: a sequence of length-prefixed records
  * {@code type(1) | arrivalEpochMicros(8) | length(4) | bytes}. Types: {@link #AUDIO} and {@link #VIDEO} RTP packets,
- * {@link #TIMELINE} a UTF-8 JSON timeline entry.
+ * {@link #TIMELINE} a UTF-8 JSON timeline entry, {@link #FILE_CHUNK} part of an ingested file.
  */
 public final class SegmentRecords {
     public static final byte AUDIO = 1;
     public static final byte VIDEO = 2;
     public static final byte TIMELINE = 3;
+    /** A chunk of a file ingested for a leg (media recorded elsewhere), in file order. */
+    public static final byte FILE_CHUNK = 4;
     public static final int HEADER = 13;
 
     /** One decoded record; {@code data} is a slice of the segment plaintext. */

@@ -1,4 +1,4 @@
-package org.mvtm.recording;
+package org.mvtm.recording.export;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Test-side WebM reader: tracks, SimpleBlocks with absolute times, Duration and whether Cues exist. Handles the
- * unknown-size Segment and Cluster elements Chromium's MediaRecorder writes.
+ * WebM reader (for remuxing ingested files, and for tests): tracks, SimpleBlocks with absolute times, Duration and
+ * whether Cues exist. Handles the unknown-size Segment and Cluster elements of live recorders (Chromium's
+ * MediaRecorder, Kurento's RecorderEndpoint). Reads the whole file into memory.
  */
 public final class WebmReader {
     public record Block(int track, long timeMillis, boolean key, byte[] data) {
@@ -27,9 +28,24 @@ public final class WebmReader {
         this.b = b;
     }
 
+    /**
+     * Parses a WebM file; a truncated last element (a recorder that was cut off) ends the parse.
+     *
+     * @throws IllegalArgumentException when the bytes are not WebM
+     */
     public static WebmReader parse(byte[] bytes) {
+        if (bytes.length < 4 || (bytes[0] & 0xff) != 0x1A || (bytes[1] & 0xff) != 0x45 || (bytes[2] & 0xff) != 0xDF
+                || (bytes[3] & 0xff) != 0xA3) {
+            throw new IllegalArgumentException("not a WebM/Matroska file (no EBML header)");
+        }
         WebmReader r = new WebmReader(bytes);
-        r.run();
+        try {
+            r.run();
+        } catch (ArrayIndexOutOfBoundsException e) {
+            // truncated inside an element header: keep what was read
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("malformed WebM at offset " + r.pos + ": " + e.getMessage(), e);
+        }
         return r;
     }
 
@@ -67,6 +83,9 @@ public final class WebmReader {
                 throw new IllegalStateException("unknown size on non-master element 0x" + Long.toHexString(id));
             }
             int start = pos;
+            if (start + size > b.length) {
+                break; // truncated element
+            }
             switch ((int) id) {
                 case 0xD7 -> trackNumber = (int) uint(start, size);
                 case 0x86 -> codecs.put(trackNumber, new String(b, start, (int) size));
