@@ -47,7 +47,8 @@ abstract class Leg {
     private final AtomicBoolean videoFlowing = new AtomicBoolean();
     private final AtomicBoolean garbageReported = new AtomicBoolean();
     volatile Map<Integer, Codec> codecsByPt = Map.of();
-    volatile Map<String, Codec> codecsByKey = Map.of();
+    private volatile Map<String, Codec> audioByKey = Map.of();
+    private volatile Map<String, Codec> videoByKey = Map.of();
     volatile InetSocketAddress peer;
     volatile boolean onHold;
     volatile boolean closed;
@@ -73,17 +74,19 @@ abstract class Leg {
 
     void negotiated(List<Codec> codecs) {
         Map<Integer, Codec> byPt = new HashMap<>();
-        Map<String, Codec> byKey = new HashMap<>();
+        Map<String, Codec> audio = new HashMap<>();
+        Map<String, Codec> video = new HashMap<>();
         for (Codec c : codecs) {
             byPt.put(c.payloadType(), c);
-            byKey.putIfAbsent(c.kind() + "/" + c.key(), c);
+            (c.kind() == MediaKind.AUDIO ? audio : video).putIfAbsent(c.key(), c);
         }
         codecsByPt = Map.copyOf(byPt);
-        codecsByKey = Map.copyOf(byKey);
+        audioByKey = Map.copyOf(audio);
+        videoByKey = Map.copyOf(video);
     }
 
     Codec codecFor(MediaKind kind, String key) {
-        return codecsByKey.get(kind + "/" + key);
+        return (kind == MediaKind.AUDIO ? audioByKey : videoByKey).get(key);
     }
 
     /** The first audio (non telephone-event) or video codec, or null. */

@@ -131,7 +131,16 @@ public final class AnswerWriter {
         Codec dtmf = new Codec(101, MediaKind.AUDIO, "telephone-event", 8000, 1, "0-16", List.of());
         boolean alawFirst = preferred.indexOf("PCMA") >= 0
                 && (preferred.indexOf("PCMU") < 0 || preferred.indexOf("PCMA") < preferred.indexOf("PCMU"));
-        return alawFirst ? List.of(pcma, pcmu, dtmf) : List.of(pcmu, pcma, dtmf);
+        List<Codec> g711 = alawFirst ? List.of(pcma, pcmu, dtmf) : List.of(pcmu, pcma, dtmf);
+        if (preferred.contains("OPUS")) {
+            // the other party is a browser on Opus: phones that speak Opus (baresip, linphone, most desk phones
+            // with recent firmware) pick it and the relay needs no transcoding
+            List<Codec> withOpus = new java.util.ArrayList<>();
+            withOpus.add(new Codec(111, MediaKind.AUDIO, "opus", 48000, 2, "useinbandfec=1", List.of()));
+            withOpus.addAll(g711);
+            return List.copyOf(withOpus);
+        }
+        return g711;
     }
 
     static String answerDirection(String offered) {

@@ -13,9 +13,12 @@ public record Codec(int payloadType, MediaKind kind, String name, int clockRate,
         fmtp = fmtp == null ? "" : fmtp;
     }
 
-    /** Upper-case encoding name, e.g. {@code OPUS}, {@code PCMU}, {@code VP8}. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> KEYS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Upper-case encoding name, e.g. {@code OPUS}, {@code PCMU}, {@code VP8} (cached: used per packet). */
     public String key() {
-        return name.toUpperCase(Locale.ROOT);
+        return KEYS.computeIfAbsent(name, n -> n.toUpperCase(Locale.ROOT));
     }
 
     public boolean isTelephoneEvent() {

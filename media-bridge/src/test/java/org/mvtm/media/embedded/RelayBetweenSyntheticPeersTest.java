@@ -64,6 +64,12 @@ class RelayBetweenSyntheticPeersTest {
             assertThat(sink.count("customer", MediaKind.AUDIO)).isEqualTo(30);
             assertThat(sink.count("advisor", MediaKind.VIDEO)).isEqualTo(30);
             assertThat(sink.notRtp).hasValue(0);
+            // 60 packets per leg, one array per leg: the relay decrypts, taps and re-encrypts in the buffer it
+            // received into, without a per-packet copy
+            assertThat(sink.bufferIdentities.get("customer")).hasSize(1);
+            assertThat(sink.bufferIdentities.get("advisor")).hasSize(1);
+            assertThat(sink.bufferIdentities.get("customer")).doesNotContainAnyElementsOf(
+                    sink.bufferIdentities.get("advisor"));
             assertThat(sink.legs.get("advisor").payloadTypes()).extracting(p -> p.encoding())
                     .containsExactlyInAnyOrder("opus", "VP8");
             call.session.stopRecording();

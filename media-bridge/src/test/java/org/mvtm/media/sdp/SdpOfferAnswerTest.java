@@ -132,6 +132,17 @@ class SdpOfferAnswerTest {
     }
 
     @Test
+    void sipOfferListsOpusFirstWhenTheOtherPartyIsABrowserOnOpus() {
+        assertThat(AnswerWriter.sipOfferCodecs(List.of("OPUS"))).extracting(Codec::key)
+                .containsExactly("OPUS", "PCMU", "PCMA", "TELEPHONE-EVENT");
+        assertThat(AnswerWriter.sipOfferCodecs(List.of("PCMA"))).extracting(Codec::key)
+                .containsExactly("PCMA", "PCMU", "TELEPHONE-EVENT");
+        String offer = AnswerWriter.rtpAudio(1, "127.0.0.1", 4000, AnswerWriter.sipOfferCodecs(List.of("OPUS")),
+                "sendrecv");
+        assertThat(offer).contains("m=audio 4000 RTP/AVP 111 0 8 101", "a=rtpmap:111 opus/48000/2");
+    }
+
+    @Test
     void malformedSdpIsRejectedNamingTheLine() {
         assertThatThrownBy(() -> SessionDescription.parse("")).hasMessageContaining("empty");
         assertThatThrownBy(() -> SessionDescription.parse("hello")).hasMessageContaining("v=0");
