@@ -101,6 +101,7 @@ final class CustomerCalls {
     /** A new INVITE (no To tag). */
     void invite(RequestEvent ev, ServerTransaction st, String sourceAddress) {
         Request req = ev.getRequest();
+        // RFC 3261 8.2: Request-URI (404) before content processing (415/488)
         String queue = queueOf(req);
         if (queue == null) {
             sip.respond(st, req, Response.NOT_FOUND, r -> Registrar.reason(r, "no such queue"));
@@ -124,6 +125,12 @@ final class CustomerCalls {
         if (requestedSe >= 0 && requestedSe < timers.minSe().toSeconds()) {
             sip.respond(st, req, 422, r -> addHeader(r, "Min-SE", Long.toString(timers.minSe().toSeconds())));
             counters.rejected("422");
+            return;
+        }
+        if (st == null) {
+            sip.respond(null, req, Response.BAD_REQUEST, r -> Registrar.reason(r,
+                    "cannot establish a dialog (Contact and Max-Forwards are required)"));
+            counters.rejected("400");
             return;
         }
         Optional<String> user = caller(st, req, sourceAddress);

@@ -55,6 +55,7 @@ public final class DefaultSipEdge implements SipEdge {
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
     private SipStackImpl stack;
     private SipProvider provider;
+    private EdgeListener listener;
     private ExecutorService work;
     private ScheduledExecutorService scheduler;
     private CustomerCalls customers;
@@ -100,7 +101,7 @@ public final class DefaultSipEdge implements SipEdge {
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
-        p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", CheckingParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "5000");
         if (config.tlsPort() >= 0) {
             Path keyStore;
@@ -146,6 +147,7 @@ public final class DefaultSipEdge implements SipEdge {
             t.setDaemon(true);
             return t;
         });
+        listener = null;
         SipContext sip = new SipContext(provider, new AddressFactoryImpl(), new HeaderFactoryImpl(),
                 new MessageFactoryImpl(), config.domain(), config.bindAddress(), points);
         DigestAuthenticator digest = new DigestAuthenticator(config.domain(), config.credentials(), clock,
@@ -162,8 +164,9 @@ public final class DefaultSipEdge implements SipEdge {
         customers.legs(advisors);
         advisors.customers(customers);
         ChatRelay chat = new ChatRelay(sip, clock, bus, ports.conversations(), ports.registrations(), counters);
-        provider.addSipListener(new EdgeListener(sip, new FloodGuard(config.flood(), clock),
-                new RequestValidator(sip.branchPrefix), registrar, customers, advisors, chat, counters, work));
+        listener = new EdgeListener(sip, new FloodGuard(config.flood(), clock),
+                new RequestValidator(sip.branchPrefix), registrar, customers, advisors, chat, counters, work);
+        provider.addSipListener(listener);
         stack.start();
         subscriptions.add(bus.subscribe(AdvisorOffered.class, e -> work.execute(() -> advisors.offer(e))));
         subscriptions.add(bus.subscribe(OfferAccepted.class, e -> work.execute(() -> customers.answer(e.interaction()))));
@@ -232,17 +235,6 @@ public final class DefaultSipEdge implements SipEdge {
     }
 
     private void shutdown() {
-        if (work != null) {
-            work.shutdown();
-            try {
-                work.awaitTermination(2, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
         if (stack != null) {
             try {
                 if (provider != null) {
@@ -254,12 +246,28 @@ public final class DefaultSipEdge implements SipEdge {
                             log.debug("removing listening point: {}", e.toString());
                         }
                     }
+                    if (listener != null) {
+                        provider.removeSipListener(listener);
+                    }
                     stack.deleteSipProvider(provider);
                 }
             } catch (Exception e) {
                 log.debug("deleting provider: {}", e.toString());
             }
             stack.stop();
+        }
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        if (work != null) {
+            work.shutdown();
+            try {
+                if (!work.awaitTermination(200, TimeUnit.MILLISECONDS)) {
+                    work.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

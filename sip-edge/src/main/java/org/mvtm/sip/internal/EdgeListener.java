@@ -73,7 +73,10 @@ final class EdgeListener implements SipListener {
                 });
                 return;
             }
-            Optional<RequestValidator.Rejection> bad = validator.check(req);
+            Optional<RequestValidator.Rejection> bad = ((gov.nist.javax.sip.message.SIPRequest) req).getApplicationData()
+                    instanceof RawViolation raw
+                    ? Optional.of(new RequestValidator.Rejection(raw.status(), raw.reason(), java.util.List.of()))
+                    : validator.check(req);
             if (bad.isPresent()) {
                 RequestValidator.Rejection r = bad.get();
                 counters.rejected(Integer.toString(r.status()));
@@ -93,16 +96,28 @@ final class EdgeListener implements SipListener {
                 });
                 return;
             }
-            ServerTransaction st = sip.serverTransaction(ev);
-            if (st == null && (Request.INVITE.equals(method) || Request.CANCEL.equals(method))) {
-                return; // a retransmission the transaction layer already absorbs
+            if (req.getHeader(javax.sip.header.MaxForwardsHeader.NAME) == null) {
+                // RFC 2543 clients may omit it (RFC 4475 3.4.1); jain-sip refuses a transaction without it
+                req.addHeader(sip.headers.createMaxForwardsHeader(70));
+            }
+            ServerTransaction st = ev.getServerTransaction();
+            if (st == null) {
+                try {
+                    st = sip.provider.getNewServerTransaction(req);
+                } catch (javax.sip.TransactionAlreadyExistsException retransmission) {
+                    return; // the transaction layer already absorbs it
+                } catch (javax.sip.TransactionUnavailableException | RuntimeException e) {
+                    // e.g. an RFC 2543 INVITE without Contact: still answered, statelessly
+                    log.debug("stateless handling of {}: {}", method, e.getMessage());
+                }
             }
             if (Request.INVITE.equals(method) && !inDialog) {
                 sip.respond(st, req, Response.TRYING);
             }
             Dialog dialog = ev.getDialog();
-            work.execute(() -> dispatch(ev, st, method, source, inDialog, dialog));
-        } catch (RuntimeException e) {
+            ServerTransaction tx = st;
+            work.execute(() -> dispatch(ev, tx, method, source, inDialog, dialog));
+        } catch (RuntimeException | javax.sip.InvalidArgumentException e) {
             log.warn("cannot handle {}: {}", method, e.toString(), e);
             sip.respond(null, req, Response.SERVER_INTERNAL_ERROR);
         }

@@ -55,7 +55,12 @@ final class Registrar {
     void register(ServerTransaction st, Request request) {
         URI to = request.getHeader(javax.sip.header.ToHeader.NAME) == null ? null
                 : ((javax.sip.header.ToHeader) request.getHeader(javax.sip.header.ToHeader.NAME)).getAddress().getURI();
-        if (!(to instanceof SipURI toUri) || toUri.getUser() == null) {
+        if (!(to instanceof SipURI toUri)) {
+            sip.respond(st, request, Response.BAD_REQUEST, r -> reason(r, "address-of-record must be a SIP URI"));
+            counters.rejected("400");
+            return;
+        }
+        if (toUri.getUser() == null) {
             sip.respond(st, request, Response.NOT_FOUND);
             counters.rejected("register-aor");
             return;

@@ -75,8 +75,9 @@ final class RequestValidator {
             }
         }
         MaxForwardsHeader mf = (MaxForwardsHeader) req.getHeader(MaxForwardsHeader.NAME);
-        if (mf != null && mf.getMaxForwards() == 0 && !Request.ACK.equals(req.getMethod())
-                && !Request.CANCEL.equals(req.getMethod())) {
+        // RFC 4475 3.3.11: an endpoint handles Max-Forwards 0 normally; only an INVITE we would forward to an
+        // advisor's phone (B2BUA) cannot go further
+        if (mf != null && mf.getMaxForwards() == 0 && Request.INVITE.equals(req.getMethod())) {
             return reject(Response.TOO_MANY_HOPS, "Max-Forwards reached 0");
         }
         if (!Request.ACK.equals(req.getMethod()) && !Request.CANCEL.equals(req.getMethod())) {

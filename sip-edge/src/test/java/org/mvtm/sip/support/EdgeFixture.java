@@ -1,0 +1,71 @@
+package org.mvtm.sip.support;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.mvtm.core.event.ContactEvent;
+import org.mvtm.core.event.InProcessEventBus;
+import org.mvtm.sip.api.RegistrationStore;
+import org.mvtm.sip.api.RegistrationStores;
+import org.mvtm.sip.api.SipCredentials;
+import org.mvtm.sip.api.SipEdge;
+import org.mvtm.sip.api.SipEdgeConfig;
+import org.mvtm.sip.api.SipEdgePorts;
+import org.mvtm.sip.api.SipEdges;
+import org.mvtm.sip.api.SipTransport;
+
+/** A started edge on free loopback ports with in-test routing and media, and every published event recorded. */
+public final class EdgeFixture implements AutoCloseable {
+    public static final String DOMAIN = "bank.example";
+    public final InProcessEventBus bus = new InProcessEventBus();
+    public final java.util.List<ContactEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final Clock clock;
+    public final RecordingRouting routing;
+    public final RelayMedia media = new RelayMedia();
+    public final RegistrationStore registrations;
+    public final SipEdge edge;
+
+    public EdgeFixture() {
+        this(UnaryOperator.identity());
+    }
+
+    public EdgeFixture(UnaryOperator<SipEdgeConfig.Builder> tweak) {
+        this(tweak, Clock.systemUTC(), RegistrationStores.inMemory());
+    }
+
+    public EdgeFixture(UnaryOperator<SipEdgeConfig.Builder> tweak, Clock clock, RegistrationStore registrations) {
+        this.clock = clock;
+        this.registrations = registrations;
+        bus.subscribe(ContactEvent.class, events::add);
+        routing = new RecordingRouting(bus, clock);
+        SipEdgeConfig.Builder b = SipEdgeConfig.builder(DOMAIN)
+                .queues(Set.of("cards", "loans", "support"))
+                .credentials(SipCredentials.of(Map.of("alice", "alice-secret", "bob", "bob-secret",
+                        "carol", "carol-secret", "dave", "dave-secret")));
+        edge = SipEdges.create(tweak.apply(b).build(), clock, bus,
+                SipEdgePorts.of(routing, media, registrations));
+        edge.start();
+    }
+
+    public int udp() {
+        return edge.port(SipTransport.UDP);
+    }
+
+    public int tcp() {
+        return edge.port(SipTransport.TCP);
+    }
+
+    public int tls() {
+        return edge.port(SipTransport.TLS);
+    }
+
+    public <E extends ContactEvent> java.util.List<E> events(Class<E> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    @Override
+    public void close() {
+        edge.close();
+    }
+}

@@ -1,0 +1,211 @@
+package org.mvtm.sip.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.sip.api.CallMedia;
+import org.mvtm.sip.api.CallParty;
+
+/**
+ * An in-test media bridge that really relays RTP: one UDP socket per leg on 127.0.0.1, PCMU only, packets from
+ * the customer leg forwarded to the advisor's address and back. Counts packets and the audio energy (mean
+ * absolute linear sample value of the decoded PCMU) delivered to each side.
+ */
+public final class RelayMedia implements CallMedia {
+
+    public final List<String> calls = new CopyOnWriteArrayList<>();
+    public final Map<InteractionId, Session> sessions = new ConcurrentHashMap<>();
+
+    public static final class Leg {
+        final DatagramSocket socket;
+        volatile InetSocketAddress remote;
+        public final AtomicLong packetsDelivered = new AtomicLong();
+        public final AtomicLong energySum = new AtomicLong();
+        public final AtomicLong samples = new AtomicLong();
+
+        Leg() {
+            try {
+                socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        /** Mean absolute sample value of the audio sent out of this leg (to its peer). */
+        public double meanEnergy() {
+            long n = samples.get();
+            return n == 0 ? 0 : (double) energySum.get() / n;
+        }
+    }
+
+    public static final class Session {
+        public final Map<CallParty, Leg> legs = new ConcurrentHashMap<>();
+        volatile boolean released;
+
+        public Leg leg(CallParty p) {
+            return legs.get(p);
+        }
+    }
+
+    private Session session(InteractionId id) {
+        return sessions.computeIfAbsent(id, k -> new Session());
+    }
+
+    private Leg leg(InteractionId id, CallParty party) {
+        Session s = session(id);
+        return s.legs.computeIfAbsent(party, p -> {
+            Leg leg = new Leg();
+            Thread.ofVirtual().start(() -> pump(s, p, leg));
+            return leg;
+        });
+    }
+
+    private void pump(Session s, CallParty from, Leg leg) {
+        byte[] buf = new byte[2048];
+        while (!leg.socket.isClosed()) {
+            try {
+                DatagramPacket p = new DatagramPacket(buf, buf.length);
+                leg.socket.receive(p);
+                CallParty to = from == CallParty.CUSTOMER ? CallParty.ADVISOR : CallParty.CUSTOMER;
+                Leg other = s.legs.get(to);
+                if (other == null || other.remote == null || p.getLength() <= 12) {
+                    continue;
+                }
+                other.socket.send(new DatagramPacket(p.getData(), 0, p.getLength(), other.remote));
+                other.packetsDelivered.incrementAndGet();
+                if ((p.getData()[1] & 0x7f) == 0) { // PCMU
+                    for (int i = 12; i < p.getLength(); i++) {
+                        other.energySum.addAndGet(Math.abs(ulawToLinear(p.getData()[i])));
+                        other.samples.incrementAndGet();
+                    }
+                }
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    static int ulawToLinear(byte b) {
+        int u = ~b & 0xff;
+        int sign = u & 0x80;
+        int exponent = (u >> 4) & 0x07;
+        int mantissa = u & 0x0f;
+        int sample = ((mantissa << 3) + 0x84) << exponent;
+        sample -= 0x84;
+        return sign != 0 ? -sample : sample;
+    }
+
+    @Override
+    public String answer(InteractionId interaction, CallParty party, String sdpOffer) {
+        calls.add("answer " + party + " " + interaction);
+        if (!offersPcmu(sdpOffer)) {
+            throw new IllegalArgumentException("the offer has no PCMU audio");
+        }
+        Leg leg = leg(interaction, party);
+        leg.remote = remoteOf(sdpOffer);
+        return sdp(leg.port());
+    }
+
+    @Override
+    public String offer(InteractionId interaction, CallParty party) {
+        calls.add("offer " + party + " " + interaction);
+        return sdp(leg(interaction, party).port());
+    }
+
+    @Override
+    public void applyAnswer(InteractionId interaction, CallParty party, String sdpAnswer) {
+        calls.add("applyAnswer " + party + " " + interaction);
+        Leg leg = session(interaction).legs.get(party);
+        if (leg == null) {
+            throw new IllegalStateException("no " + party + " leg for " + interaction);
+        }
+        leg.remote = remoteOf(sdpAnswer);
+    }
+
+    @Override
+    public void playQueueAnnouncement(InteractionId interaction) {
+        calls.add("announce " + interaction);
+    }
+
+    @Override
+    public void removeLeg(InteractionId interaction, CallParty party) {
+        calls.add("removeLeg " + party + " " + interaction);
+        Session s = sessions.get(interaction);
+        if (s != null) {
+            Leg leg = s.legs.remove(party);
+            if (leg != null) {
+                leg.socket.close();
+            }
+        }
+    }
+
+    @Override
+    public void release(InteractionId interaction) {
+        calls.add("release " + interaction);
+        Session s = sessions.get(interaction);
+        if (s != null && !s.released) {
+            s.released = true;
+            s.legs.values().forEach(l -> l.socket.close());
+        }
+    }
+
+    public boolean released(InteractionId id) {
+        Session s = sessions.get(id);
+        return s != null && s.released;
+    }
+
+    static boolean offersPcmu(String sdp) {
+        for (String line : sdp.split("\r?\n")) {
+            if (line.startsWith("m=audio")) {
+                String[] f = line.strip().split(" ");
+                for (int i = 3; i < f.length; i++) {
+                    if (f[i].equals("0")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    static InetSocketAddress remoteOf(String sdp) {
+        String host = "127.0.0.1";
+        int port = -1;
+        for (String line : sdp.split("\r?\n")) {
+            line = line.strip();
+            if (line.startsWith("c=IN IP4 ")) {
+                host = line.substring(9).strip();
+            } else if (line.startsWith("m=audio ")) {
+                port = Integer.parseInt(line.split(" ")[1]);
+            }
+        }
+        if (port <= 0) {
+            throw new IllegalArgumentException("no audio port in SDP");
+        }
+        return new InetSocketAddress(host, port);
+    }
+
+    public static String sdp(int port) {
+        return "v=0\r\n"
+                + "o=relay 1 1 IN IP4 127.0.0.1\r\n"
+                + "s=relay\r\n"
+                + "c=IN IP4 127.0.0.1\r\n"
+                + "t=0 0\r\n"
+                + "m=audio " + port + " RTP/AVP 0\r\n"
+                + "a=rtpmap:0 PCMU/8000\r\n"
+                + "a=sendrecv\r\n";
+    }
+}
