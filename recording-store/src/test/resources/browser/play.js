@@ -25,8 +25,13 @@ const { launch } = require(path.join(projectDir, 'tools/browser/launch.js'));
       let frames = 0;
       const countFrames = () => v.requestVideoFrameCallback(() => { frames++; countFrames(); });
       countFrames();
+      // wait for decoded frames rather than a fixed time (slow CI machines decode slowly)
+      const until = async (cond, ms) => {
+        const end = Date.now() + ms;
+        while (!cond() && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      };
       await v.play();
-      await new Promise((r) => setTimeout(r, 1000));
+      await until(() => frames >= 10, 15000);
       out.framesWhilePlaying = frames;
       v.pause();
       const target = v.duration / 2;
@@ -37,7 +42,7 @@ const { launch } = require(path.join(projectDir, 'tools/browser/launch.js'));
       out.currentTimeAfterSeek = v.currentTime;
       const framesBefore = frames;
       await v.play();
-      await new Promise((r) => setTimeout(r, 800));
+      await until(() => frames - framesBefore >= 5 && v.currentTime > target + 0.1, 15000);
       v.pause();
       out.framesAfterSeek = frames - framesBefore;
       out.timeAfterSeekPlayback = v.currentTime;

@@ -400,7 +400,11 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
         for (RecordingWriter w : active.values()) {
             dropped += w.droppedPackets();
         }
-        return new StoreHealth(problems.isEmpty(), active.size(), dropped, problems);
+        List<String> recent = List.copyOf(problems);
+        if (recent.size() > 100) {
+            recent = recent.subList(recent.size() - 100, recent.size());
+        }
+        return new StoreHealth(problems.isEmpty(), active.size(), dropped, recent);
     }
 
     @Override
