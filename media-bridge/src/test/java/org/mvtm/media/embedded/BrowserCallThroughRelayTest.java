@@ -60,4 +60,26 @@ class BrowserCallThroughRelayTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> ((EmbeddedMediaServer) media).openPorts() == 0);
         }
     }
+
+    @Test
+    void chromiumPeerWhoseSdpFingerprintDoesNotMatchItsCertificateEndsInDtlsFailed(@TempDir Path tmp)
+            throws Exception {
+        EventLog log = new EventLog();
+        try (EmbeddedMediaServer media = (EmbeddedMediaServer) MediaServers.embedded(
+                EmbeddedMediaConfig.loopbackAnyPort(), Clock.systemUTC())) {
+            media.addListener(log);
+            MediaSession session = media.session(InteractionId.of("mitm-call"));
+            try (SignallingServer signalling = new SignallingServer(session)) {
+                // the page flips the first byte of its a=fingerprint before posting the offer
+                BrowserPages.run(signalling.baseUrl(), 8, "none", tmp, "customer:customer:fingerprint");
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> !log.of(MediaEvent.LegClosed.class, "customer")
+                    .isEmpty());
+            assertThat(log.of(MediaEvent.DtlsFailed.class, "customer")).singleElement()
+                    .extracting(MediaEvent.DtlsFailed::reason).asString()
+                    .startsWith("DTLS fingerprint mismatch: SDP a=fingerprint sha-256 00:");
+            assertThat(log.of(MediaEvent.LegConnected.class)).isEmpty();
+            assertThat(media.openPorts()).isZero();
+        }
+    }
 }

@@ -96,6 +96,21 @@ class RelayBetweenSyntheticPeersTest {
     }
 
     @Test
+    void trickledCandidatesAreAcceptedAndEndOfCandidatesTolerated() throws Exception {
+        try (SyntheticCall call = new SyntheticCall(media, "trickle")) {
+            call.session.addRemoteCandidate("customer",
+                    "candidate:842163049 1 udp 1677729535 203.0.113.7 46154 typ srflx raddr 0.0.0.0 rport 0");
+            call.session.addRemoteCandidate("customer", "a=candidate:1 1 udp 2113937151 127.0.0.1 5000 typ host");
+            call.session.addRemoteCandidate("customer", "a=end-of-candidates");
+            call.session.addRemoteCandidate("customer", "");
+            assertThatThrownBy(() -> call.session.addRemoteCandidate("customer", "hello"))
+                    .hasMessageContaining("not an ICE candidate line");
+            assertThatThrownBy(() -> call.session.addRemoteCandidate("nobody", "a=end-of-candidates"))
+                    .hasMessageContaining("no leg nobody");
+        }
+    }
+
+    @Test
     void badInputIsRejectedWithAClearMessageAndChangesNothing() {
         MediaSession s = media.session(InteractionId.of("bad"));
         assertThatThrownBy(() -> s.addWebRtcLeg("l1", "customer", "v=0\r\nnonsense\r\n"))
