@@ -24,4 +24,15 @@ class ActuatorSecurity {
                 .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS));
         return http.build();
     }
+
+    /** Node-to-node media signalling; the controller checks the cluster secret on every request. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain internalChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/internal/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
 }

@@ -20,9 +20,14 @@ public record ContactProperties(
         @DefaultValue Media media,
         @DefaultValue Redis redis,
         @DefaultValue Demo demo,
-        @DefaultValue Recording recording) {
+        @DefaultValue Recording recording,
+        @DefaultValue Cluster cluster) {
 
     public ContactProperties {
+        if (redis.enabled() && cluster.secret().length() < 16) {
+            throw new InvalidConfigurationException("contact.cluster.secret",
+                    "must be a shared secret of at least 16 characters when contact.redis.url is set (nodes present it to each other)");
+        }
         if (nodeId == null || !nodeId.matches("[A-Za-z0-9_-]{1,32}")) {
             throw new InvalidConfigurationException("contact.node-id", "must be 1 to 32 letters, digits, '-' or '_' but was '" + nodeId + "'");
         }
@@ -92,6 +97,19 @@ public record ContactProperties(
     public record Recording(
             @DefaultValue("10s") java.time.Duration segmentLength,
             @DefaultValue("") String masterKeyFile) {
+    }
+
+    /**
+     * Several nodes sharing Redis: the secret nodes present to each other when forwarding media signalling, and this
+     * node's base URL as the other nodes reach it (empty: http://127.0.0.1:&lt;server.port&gt;).
+     */
+    public record Cluster(@DefaultValue("") String secret, @DefaultValue("") String advertisedUrl) {
+        public Cluster {
+            if (!advertisedUrl.isEmpty() && !advertisedUrl.matches("https?://[^/]+")) {
+                throw new InvalidConfigurationException("contact.cluster.advertised-url",
+                        "must be http(s)://host:port without a path but was '" + advertisedUrl + "'");
+            }
+        }
     }
 
     /** Port validation shared by the nested records. */

@@ -54,6 +54,7 @@ public final class JourneyCoordinator implements AutoCloseable {
     private final RecordingStore recordings;
     private final EventBus bus;
     private final Clock clock;
+    private final RecordingPlacement placement;
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<ConversationId, ActiveRecording> byConversation = new ConcurrentHashMap<>();
     private final Map<InteractionId, ActiveRecording> byInteraction = new ConcurrentHashMap<>();
@@ -65,7 +66,8 @@ public final class JourneyCoordinator implements AutoCloseable {
     private final List<EventBus.Subscription> subscriptions;
 
     public JourneyCoordinator(Assistant assistant, RoutingEngine routing, MediaServer media, RecordingStore recordings,
-                              EventBus bus, Clock clock) {
+                              EventBus bus, Clock clock, RecordingPlacement placement) {
+        this.placement = placement;
         this.assistant = assistant;
         this.routing = routing;
         this.media = media;
@@ -116,6 +118,9 @@ public final class JourneyCoordinator implements AutoCloseable {
     }
 
     private void startRecording(OfferAccepted e) {
+        if (!placement.recordsHere(e.interaction())) {
+            return; // another node holds this call's media and records it
+        }
         Optional<InteractionView> view = routing.interaction(e.interaction());
         if (view.isEmpty()) {
             log.warn("accepted interaction {} is unknown to routing; not recorded", e.interaction());
@@ -156,6 +161,7 @@ public final class JourneyCoordinator implements AutoCloseable {
     }
 
     private void finish(InteractionEnded e) {
+        placement.ended(e.interaction());
         ActiveRecording rec = byInteraction.remove(e.interaction());
         if (rec == null) {
             return;

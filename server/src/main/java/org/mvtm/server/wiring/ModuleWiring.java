@@ -49,7 +49,13 @@ import org.mvtm.web.api.WebRole;
 import org.mvtm.web.api.WebTierSettings;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.api.WebUserDirectory;
+import org.mvtm.server.cluster.ClusterEventRelay;
+import org.mvtm.server.cluster.ClusterMediaServer;
+import org.mvtm.server.cluster.ClusterSettings;
+import org.mvtm.server.cluster.MediaHome;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -81,8 +87,42 @@ public class ModuleWiring {
         return engine;
     }
 
+    @Bean
+    ClusterSettings clusterSettings(ContactProperties props, DataDirectory data,
+                                    @org.springframework.beans.factory.annotation.Value("${server.port:8080}") int port) throws IOException {
+        String self = props.cluster().advertisedUrl().isEmpty() ? "http://127.0.0.1:" + port : props.cluster().advertisedUrl();
+        return new ClusterSettings(props.redis().enabled(), props.cluster().secret(), self, QueueMusic.ensure(data.resolve("media")));
+    }
+
     @Bean(destroyMethod = "close")
-    MediaServer mediaServer(ContactProperties props, Clock clock) {
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
+    redis.clients.jedis.RedisClient redisClient(ContactProperties props) {
+        return redis.clients.jedis.RedisClient.create(java.net.URI.create(props.redis().url()));
+    }
+
+    @Bean(destroyMethod = "close")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
+    ClusterEventRelay clusterEventRelay(redis.clients.jedis.RedisClient redis, ContactProperties props, EventBus bus, JsonMapper json) {
+        return new ClusterEventRelay(redis, "mvtm", props.nodeId(), bus, json);
+    }
+
+    /** The media port every module uses: this node's relay, or in a cluster the node that holds each call. */
+    @Bean(destroyMethod = "")
+    @org.springframework.context.annotation.Primary
+    MediaServer mediaServer(@org.springframework.beans.factory.annotation.Qualifier("localMediaServer") MediaServer local,
+                            ClusterSettings cluster, ObjectProvider<MediaHome> home, JsonMapper json) {
+        MediaHome h = home.getIfAvailable();
+        return h == null ? new LocalOnly(local) : new ClusterMediaServer(local, h, cluster.secret(), json);
+    }
+
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
+    MediaHome mediaHome(redis.clients.jedis.RedisClient redis, ClusterSettings cluster) {
+        return new MediaHome(redis, "mvtm", cluster.selfUrl());
+    }
+
+    @Bean(destroyMethod = "close")
+    MediaServer localMediaServer(ContactProperties props, Clock clock) {
         var m = props.media();
         return switch (m.mode()) {
             case EMBEDDED -> MediaServers.embedded(EmbeddedMediaConfig.defaults()
@@ -123,11 +163,9 @@ public class ModuleWiring {
     }
 
     @Bean
-    RegistrationStore registrationStore(ContactProperties props) {
-        if (props.redis().enabled()) {
-            return RegistrationStores.redis(redis.clients.jedis.RedisClient.create(java.net.URI.create(props.redis().url())), "mvtm:sip");
-        }
-        return RegistrationStores.inMemory();
+    RegistrationStore registrationStore(ObjectProvider<redis.clients.jedis.RedisClient> redis) {
+        var client = redis.getIfAvailable();
+        return client != null ? RegistrationStores.redis(client, "mvtm:sip") : RegistrationStores.inMemory();
     }
 
     @Bean(destroyMethod = "close")
@@ -149,7 +187,7 @@ public class ModuleWiring {
                 .credentials(SipCredentials.of(passwords))
                 .queues(queues)
                 .build();
-        Path music = QueueMusic.ensure(data.resolve("media"));
+        Path music = QueueMusic.ensure(data.resolve("media"));  // the same file ClusterSettings names
         SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing),
                 new MediaCallMedia(media, music), registrations, customers, null, null));
         try {
@@ -165,8 +203,23 @@ public class ModuleWiring {
 
     @Bean(destroyMethod = "close")
     org.mvtm.server.journey.JourneyCoordinator journeyCoordinator(Assistant assistant, RoutingEngine routing, MediaServer media,
-                                                RecordingStore recordings, EventBus bus, Clock clock) {
-        return new org.mvtm.server.journey.JourneyCoordinator(assistant, routing, media, recordings, bus, clock);
+                                                RecordingStore recordings, EventBus bus, Clock clock,
+                                                ObjectProvider<MediaHome> home) {
+        MediaHome h = home.getIfAvailable();
+        org.mvtm.server.journey.RecordingPlacement placement = h == null
+                ? org.mvtm.server.journey.RecordingPlacement.THIS_NODE
+                : new org.mvtm.server.journey.RecordingPlacement() {
+                    @Override
+                    public boolean recordsHere(org.mvtm.core.id.InteractionId interaction) {
+                        return h.isHere(interaction);
+                    }
+
+                    @Override
+                    public void ended(org.mvtm.core.id.InteractionId interaction) {
+                        h.release(interaction);
+                    }
+                };
+        return new org.mvtm.server.journey.JourneyCoordinator(assistant, routing, media, recordings, bus, clock, placement);
     }
 
     @Bean

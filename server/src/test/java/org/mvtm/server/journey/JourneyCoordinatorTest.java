@@ -85,7 +85,7 @@ class JourneyCoordinatorTest {
         assistant = Assistants.create(AssistantConfig.defaults(), clock, bus);
         media = MediaServers.embedded(EmbeddedMediaConfig.loopbackAnyPort(), clock);
         store = RecordingStores.open(RecordingStoreConfig.defaults(dir.resolve("recordings"), RecordingKeys.generate()), clock, bus);
-        coordinator = new JourneyCoordinator(assistant, routing, media, store, bus, clock);
+        coordinator = new JourneyCoordinator(assistant, routing, media, store, bus, clock, RecordingPlacement.THIS_NODE);
     }
 
     @AfterEach

@@ -1,0 +1,62 @@
+package org.mvtm.server.cluster;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.media.api.MediaEventListener;
+import org.mvtm.media.api.MediaServer;
+import org.mvtm.media.api.MediaSession;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The media port on a node of a cluster: an interaction's session lives on the node that first needed it
+ * ({@link MediaHome}); there it is the local relay's session, elsewhere a {@link RemoteMediaSession} that forwards
+ * signalling to it. A customer on node B and an advisor on node A thus meet in one relay.
+ */
+public final class ClusterMediaServer implements MediaServer {
+    private final MediaServer local;
+    private final MediaHome home;
+    private final String secret;
+    private final JsonMapper json;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    public ClusterMediaServer(MediaServer local, MediaHome home, String secret, JsonMapper json) {
+        this.local = local;
+        this.home = home;
+        this.secret = secret;
+        this.json = json;
+    }
+
+    @Override
+    public MediaSession session(InteractionId interaction) {
+        String node = home.claim(interaction);
+        return node.equals(home.self()) ? local.session(interaction)
+                : new RemoteMediaSession(interaction, node, secret, http, json);
+    }
+
+    @Override
+    public Optional<MediaSession> find(InteractionId interaction) {
+        Optional<String> node = home.find(interaction);
+        if (node.isEmpty() || node.get().equals(home.self())) {
+            return local.find(interaction);
+        }
+        return Optional.of(new RemoteMediaSession(interaction, node.get(), secret, http, json));
+    }
+
+    @Override
+    public Registration addListener(MediaEventListener listener) {
+        return local.addListener(listener);
+    }
+
+    @Override
+    public Set<InteractionId> activeSessions() {
+        return local.activeSessions();
+    }
+
+    @Override
+    public void close() {
+        // the local relay bean closes itself
+    }
+}

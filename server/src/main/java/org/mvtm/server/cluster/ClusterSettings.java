@@ -1,0 +1,10 @@
+package org.mvtm.server.cluster;
+
+import java.nio.file.Path;
+
+/**
+ * This node's place in a cluster: whether there is one (Redis configured), the shared secret nodes present to each
+ * other, this node's base URL as other nodes reach it, and the queue music it plays for forwarded legs.
+ */
+public record ClusterSettings(boolean enabled, String secret, String selfUrl, Path queueMusic) {
+}
