@@ -25,6 +25,7 @@ import org.mvtm.web.api.WebPasswords;
 import org.mvtm.web.api.WebRole;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.api.WebUserDirectory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -41,11 +42,13 @@ public class CommonTestBeans {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     EventBus eventBus() {
         return new InProcessEventBus();
     }
 
     @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
     RoutingEngine routingEngine(Clock clock, EventBus events) {
         RoutingEngine routing = RoutingEngines.inMemory(RoutingConfig.defaults(), clock, events);
         for (String queue : List.of("general", "cards", "wealth", "cross-border")) {
