@@ -96,6 +96,27 @@ class RelayBetweenSyntheticPeersTest {
     }
 
     @Test
+    void customerMediaFansOutToAdvisorAndAConnectedSupervisorIntact() throws Exception {
+        try (SyntheticCall call = new SyntheticCall(media, "fan-out");
+             var supervisor = new org.mvtm.media.peer.SyntheticWebRtcPeer(120, 121)) {
+            String answer = call.session.addWebRtcLeg("supervisor", MediaSession.ADVISOR, supervisor.offer(false));
+            supervisor.connect(answer, Duration.ofSeconds(10));
+            await().atMost(Duration.ofSeconds(10)).until(() -> call.session.legs().stream()
+                    .allMatch(org.mvtm.media.api.LegInfo::connected));
+            call.exchange(20);
+            // the supervisor (advisor party) hears the customer; the advisor still gets every packet too, each
+            // decryptable with its own keys (the fan-out copy keeps the original intact for the last target)
+            await().atMost(Duration.ofSeconds(5)).until(() -> supervisor.received(121) == 20
+                    && supervisor.received(120) == 20 && call.advisor.received(100) == 20
+                    && call.advisor.received(109) == 20);
+            assertThat(call.customer.receivedTotal()).as("customer hears advisor and supervisor").isEqualTo(40);
+            call.session.connect("advisor", "supervisor");
+            call.advisor.send(MediaKind.AUDIO, 100, false);
+            await().atMost(Duration.ofSeconds(5)).until(() -> supervisor.received(120) == 21);
+        }
+    }
+
+    @Test
     void trickledCandidatesAreAcceptedAndEndOfCandidatesTolerated() throws Exception {
         try (SyntheticCall call = new SyntheticCall(media, "trickle")) {
             call.session.addRemoteCandidate("customer",
