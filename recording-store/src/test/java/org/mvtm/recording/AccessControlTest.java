@@ -138,4 +138,19 @@ class AccessControlTest {
         assertThat(bad.ok()).isFalse();
         assertThat(bad.reason()).contains("audit entry 1 is missing");
     }
+
+    @Test
+    void cuttingEntriesOffTheEndOfTheAuditLogIsDetectedAfterARestartByItsSignedHead() throws Exception {
+        f.store.describe(hkCompliance, hkRecording);
+        Path log = f.config.dataDir().resolve("audit/audit.jsonl");
+        List<String> consistentPrefix = Files.readAllLines(log);
+        f.store.exportPackage(hkCompliance, hkRecording, "quiet export");
+        f.store.close();
+        Files.write(log, consistentPrefix); // the export's entry is gone, the remaining chain is intact
+
+        f.store = org.mvtm.recording.api.RecordingStores.open(f.config, f.clock, f.bus);
+        AuditVerification v = f.store.verifyAudit();
+        assertThat(v.ok()).isFalse();
+        assertThat(v.reason()).contains("does not end at its signed head");
+    }
 }

@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 import org.mvtm.recording.api.AuditAction;
 import org.mvtm.recording.api.AuditEntry;
 import org.mvtm.recording.api.AuditVerification;
+import org.mvtm.recording.api.RecordingKeys;
 import org.mvtm.recording.api.RecordingStoreException;
 import org.mvtm.recording.crypto.Hex;
 import org.mvtm.recording.json.Json;
@@ -29,20 +30,26 @@ import org.mvtm.recording.json.Json;
  * Append-only, hash-chained audit log ({@code audit/audit.jsonl}, one JSON object per line). Each entry's
  * {@code hash} = SHA-256 of {@code previousHash + "\n" + seq|at|user|action|recording|outcome|detail}; the first
  * entry's previous hash is 64 zeros. Each append is forced to disk before the caller gets its data (fail closed:
- * when the audit cannot be written, the request fails). Thread-safe.
+ * when the audit cannot be written, the request fails). After each append, {@code audit.head.json} records the last
+ * sequence number and hash, signed with the store's signing key, so that rewriting the file with a recomputed chain,
+ * or cutting entries off its end, is detected by {@link #verify()} even after a restart. Thread-safe.
  */
 public final class AuditLog implements AutoCloseable {
     public static final String GENESIS = "0".repeat(64);
 
     private final Path file;
+    private final Path headFile;
+    private final RecordingKeys keys;
     private final Clock clock;
     private final FileChannel channel;
     private long nextSeq;
     private String lastHash = GENESIS;
 
-    public AuditLog(Path dir, Clock clock) throws IOException {
+    public AuditLog(Path dir, Clock clock, RecordingKeys keys) throws IOException {
         Files.createDirectories(dir);
         this.file = dir.resolve("audit.jsonl");
+        this.headFile = dir.resolve("audit.head.json");
+        this.keys = keys;
         this.clock = clock;
         if (Files.exists(file)) {
             try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -62,6 +69,52 @@ public final class AuditLog implements AutoCloseable {
         }
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
+        if (nextSeq > 0) {
+            Optional<Head> head = readHead();
+            // a crash between appending an entry and re-signing the head leaves the head one entry behind
+            if (head.isPresent() && head.get().valid() && head.get().seq() == nextSeq - 2) {
+                AuditEntry last = read(e -> e.sequence() == nextSeq - 1, 1).get(0);
+                if (last.previousHash().equals(head.get().hash())) {
+                    writeHead();
+                }
+            }
+        }
+    }
+
+    private record Head(long seq, String hash, boolean valid) {
+    }
+
+    private static String headPayload(long seq, String hash) {
+        return "mvtm-audit-head|" + seq + "|" + hash;
+    }
+
+    private void writeHead() throws IOException {
+        long seq = nextSeq - 1;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", seq);
+        m.put("hash", lastHash);
+        m.put("algorithm", keys.signingAlgorithm());
+        m.put("keyId", keys.signingKeyId());
+        m.put("signature", java.util.Base64.getEncoder().encodeToString(
+                keys.sign(headPayload(seq, lastHash).getBytes(StandardCharsets.UTF_8))));
+        org.mvtm.recording.crypto.AtomicFiles.write(headFile, Json.pretty(m).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Optional<Head> readHead() {
+        if (!Files.exists(headFile)) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, Object> m = Json.parseObject(Files.readString(headFile, StandardCharsets.UTF_8));
+            long seq = (Long) m.get("seq");
+            String hash = (String) m.get("hash");
+            boolean valid = keys.signingAlgorithm().equals(m.get("algorithm")) && keys.verify(
+                    headPayload(seq, hash).getBytes(StandardCharsets.UTF_8),
+                    java.util.Base64.getDecoder().decode((String) m.get("signature")));
+            return Optional.of(new Head(seq, hash, valid));
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(new Head(-1, "", false));
+        }
     }
 
     /** Appends one entry and forces it to disk. */
@@ -84,6 +137,12 @@ public final class AuditLog implements AutoCloseable {
         }
         nextSeq++;
         lastHash = hash;
+        try {
+            writeHead();
+        } catch (IOException ex) {
+            throw new RecordingStoreException("audit head " + headFile + " cannot be written, refusing the request: "
+                    + ex.getMessage(), ex);
+        }
         return e;
     }
 
@@ -152,6 +211,22 @@ public final class AuditLog implements AutoCloseable {
         if (expectedSeq != nextSeq) {
             return new AuditVerification(false, expectedSeq, Optional.of(expectedSeq), "audit log holds "
                     + expectedSeq + " entries but " + nextSeq + " were written: entries at the end were removed");
+        }
+        if (expectedSeq > 0) {
+            Optional<Head> head = readHead();
+            if (head.isEmpty()) {
+                return new AuditVerification(false, expectedSeq, Optional.of(expectedSeq - 1),
+                        "the signed audit head " + headFile.getFileName() + " is missing");
+            }
+            if (!head.get().valid()) {
+                return new AuditVerification(false, expectedSeq, Optional.of(expectedSeq - 1),
+                        "the signature of the audit head is invalid");
+            }
+            if (head.get().seq() != expectedSeq - 1 || !head.get().hash().equals(previous)) {
+                return new AuditVerification(false, expectedSeq, Optional.of(Math.min(head.get().seq(),
+                        expectedSeq - 1)), "the audit log does not end at its signed head (entry " + head.get().seq()
+                        + "): entries were removed or the chain was rewritten");
+            }
         }
         return new AuditVerification(true, expectedSeq, Optional.empty(), "ok");
     }

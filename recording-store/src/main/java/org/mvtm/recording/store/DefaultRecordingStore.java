@@ -119,7 +119,7 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
         Files.createDirectories(root);
         Files.createDirectories(config.exportCacheDir());
         restrict(config.exportCacheDir());
-        this.audit = new AuditLog(config.dataDir().resolve("audit"), clock);
+        this.audit = new AuditLog(config.dataDir().resolve("audit"), clock, keys);
         this.index = new RecordingIndex(config.dataDir().resolve("index"));
     }
 
