@@ -117,7 +117,7 @@ class Rfc4475TortureTest {
     @AfterEach
     void stop() {
         EdgeFixture f = fixture;
-        CLOSING.add(java.util.concurrent.CompletableFuture.runAsync(f::close, r -> Thread.ofPlatform().daemon().start(r)));
+        CLOSING.add(java.util.concurrent.CompletableFuture.runAsync(f.edge::close, r -> Thread.ofPlatform().daemon().start(r)));
     }
 
     @AfterAll

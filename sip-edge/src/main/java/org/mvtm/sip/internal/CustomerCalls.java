@@ -214,8 +214,8 @@ final class CustomerCalls {
             sessionTimerHeaders(call, ok);
             setSdp(ok, call.sdpAnswer);
             call.moveTo(CustomerCall.State.CONNECTED);
-            sip.send(call.invite, ok);
             counters.callsAnswered.increment();
+            sip.send(call.invite, ok);
             armSessionTimer(call);
         } finally {
             call.lock.unlock();

@@ -44,6 +44,7 @@ final class DigestAuthenticator {
     private final Clock clock;
     private final Duration lifetime;
     private final byte[] secret = new byte[32];
+    private final SecureRandom random = new SecureRandom();
     private final Map<String, Long> highestCount = new ConcurrentHashMap<>();
 
     DigestAuthenticator(String realm, SipCredentials passwords, Clock clock, Duration lifetime) {
@@ -51,7 +52,7 @@ final class DigestAuthenticator {
         this.passwords = passwords;
         this.clock = clock;
         this.lifetime = lifetime;
-        new SecureRandom().nextBytes(secret);
+        random.nextBytes(secret);
     }
 
     String realm() {
@@ -60,7 +61,10 @@ final class DigestAuthenticator {
 
     /** A new nonce issued now. */
     String newNonce() {
-        String issued = Long.toString(clock.millis());
+        byte[] salt = new byte[9];
+        random.nextBytes(salt);
+        // issued time and a random salt, both covered by the HMAC: unique even within one millisecond
+        String issued = clock.millis() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(salt);
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((issued + ":" + hmac(issued)).getBytes(StandardCharsets.US_ASCII));
     }
@@ -149,7 +153,8 @@ final class DigestAuthenticator {
                     s.substring(colon + 1).getBytes(StandardCharsets.US_ASCII))) {
                 return -1;
             }
-            return Long.parseLong(issued);
+            int dot = issued.indexOf('.');
+            return Long.parseLong(dot < 0 ? issued : issued.substring(0, dot));
         } catch (IllegalArgumentException e) {
             return -1;
         }

@@ -44,20 +44,20 @@ final class SipAuth {
             case AUTHENTICATED:
                 return Optional.of(r.user());
             case MISSING:
-                challenge(st, request, false);
                 counters.rejected("auth-challenge");
+                challenge(st, request, false);
                 return Optional.empty();
             case STALE:
-                challenge(st, request, true);
                 counters.rejected("auth-stale");
+                challenge(st, request, true);
                 return Optional.empty();
             case REPLAYED:
-                challenge(st, request, true);
                 counters.rejected("auth-replay");
+                challenge(st, request, true);
                 return Optional.empty();
             default:
-                sip.respond(st, request, Response.FORBIDDEN);
                 counters.rejected("auth-wrong");
+                sip.respond(st, request, Response.FORBIDDEN);
                 return Optional.empty();
         }
     }
