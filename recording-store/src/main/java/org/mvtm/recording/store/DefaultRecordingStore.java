@@ -161,7 +161,13 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
             w.start();
             w.appendTimeline(TimelineEntry.event(clock.instant(), TimelineEntry.Kind.RECORDING_STARTED, "system",
                     "recording started"));
-            index.upsert(id.value(), metadata, Duration.ZERO, RecordingState.RECORDING.name(), "");
+            try {
+                index.upsert(id.value(), metadata, Duration.ZERO, RecordingState.RECORDING.name(), "");
+            } catch (RuntimeException e) {
+                // search is secondary: the recording itself must go on (it is re-indexed at seal)
+                problems.add(clock.instant() + " indexing " + id + " at start failed: " + e);
+                log.error("indexing {} at start failed", id, e);
+            }
             events.publish(new RecordingStarted(clock.instant(), id, metadata.interaction()));
             return w;
         } catch (IOException | RuntimeException e) {
