@@ -1,0 +1,157 @@
+package org.mvtm.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mvtm.core.Channel;
+import org.mvtm.core.Interaction;
+import org.mvtm.core.event.CallHeld;
+import org.mvtm.core.event.InteractionEnded;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.sip.support.CustomerCallScript;
+import org.mvtm.sip.support.EdgeFixture;
+import org.mvtm.sip.support.RawSip;
+import org.mvtm.sip.support.RelayMedia;
+import org.mvtm.sip.support.SipPeer;
+
+class CustomerCallTest {
+    final EdgeFixture f = new EdgeFixture(b -> b.tlsPort(-1).trustedTrunks(Set.of("127.0.0.1")));
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private Interaction queued(CustomerCallScript call) {
+        String progress = call.peer.response(183, 3000).orElseThrow();
+        assertThat(RawSip.header(progress, "Content-Type")).isEqualTo("application/sdp");
+        assertThat(RawSip.body(progress)).contains("m=audio");
+        call.remoteTag = SipPeer.tag(RawSip.header(progress, "To"));
+        await().until(() -> !f.routing.enqueued.isEmpty());
+        return f.routing.enqueued.get(0);
+    }
+
+    @Test
+    void trunkCallIsQueuedWithEarlyMediaAndAnsweredWhenAnAdvisorAccepts() {
+        try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            CustomerCallScript call = new CustomerCallScript(bob, "cards");
+            Map<String, String> h = new LinkedHashMap<>();
+            h.put("Supported", "timer");
+            h.put("Session-Expires", "1800");
+            h.put("Accept-Language", "yue");
+            call.sendInvite(h, RelayMedia.sdp(40000));
+            assertThat(bob.response(100, 3000)).isPresent();
+            Interaction interaction = queued(call);
+            assertThat(interaction.queue().value()).isEqualTo("cards");
+            assertThat(interaction.channel()).isEqualTo(Channel.VOICE);
+            assertThat(interaction.language().tag()).isEqualTo("yue");
+            assertThat(interaction.customer().id().value()).isEqualTo("bob");
+            assertThat(f.media.calls).contains("announce " + interaction.id());
+
+            f.routing.offer(interaction.id(), AgentId.of("anna"), Instant.now().plusSeconds(30));
+            f.routing.acceptFromWeb(interaction.id(), AgentId.of("anna"));
+            String ok = bob.response(200, 3000).orElseThrow();
+            assertThat(RawSip.body(ok)).contains("m=audio");
+            assertThat(RawSip.header(ok, "Session-Expires")).isEqualTo("1800;refresher=uac");
+            assertThat(RawSip.header(ok, "Require")).isEqualTo("timer");
+            call.ack(ok);
+
+            call.bye(SipPeer.contactUri(ok));
+            assertThat(bob.response(200, 3000)).isPresent();
+            await().until(() -> f.events(InteractionEnded.class).stream()
+                    .anyMatch(e -> e.interaction().equals(interaction.id())
+                            && e.endedBy() == InteractionEnded.EndedBy.CUSTOMER));
+            await().until(() -> f.media.released(interaction.id()));
+            assertThat(f.edge.metrics().callsOffered()).isEqualTo(1);
+            assertThat(f.edge.metrics().callsAnswered()).isEqualTo(1);
+            await().until(() -> f.edge.metrics().activeCalls() == 0);
+        }
+    }
+
+    @Test
+    void cancelWhileQueuedCountsAsAbandon() {
+        try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            CustomerCallScript call = new CustomerCallScript(bob, "loans");
+            call.sendInvite(RelayMedia.sdp(40002));
+            Interaction interaction = queued(call);
+            call.cancel();
+            String terminated = bob.response(487, 3000).orElseThrow();
+            assertThat(RawSip.header(terminated, "CSeq")).contains("INVITE");
+            await().until(() -> f.routing.abandoned.contains(interaction.id()));
+            await().until(() -> f.media.released(interaction.id()));
+            await().until(() -> f.edge.metrics().callsAbandoned() == 1);
+        }
+    }
+
+    @Test
+    void reInviteWithSendonlyPutsTheCallOnHoldAndSendrecvResumesIt() {
+        try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            CustomerCallScript call = new CustomerCallScript(bob, "cards");
+            call.sendInvite(RelayMedia.sdp(40004));
+            Interaction interaction = queued(call);
+            f.routing.offer(interaction.id(), AgentId.of("anna"), Instant.now().plusSeconds(30));
+            f.routing.acceptFromWeb(interaction.id(), AgentId.of("anna"));
+            String ok = bob.response(200, 3000).orElseThrow();
+            call.ack(ok);
+            call.reinvite(SipPeer.contactUri(ok), Map.of(), RelayMedia.sdp(40004) + "a=sendonly\r\n");
+            assertThat(bob.response(200, 3000)).isPresent();
+            await().until(() -> f.events(CallHeld.class).stream().anyMatch(CallHeld::held));
+            call.reinvite(SipPeer.contactUri(ok), Map.of(), RelayMedia.sdp(40004));
+            assertThat(bob.response(200, 3000)).isPresent();
+            await().until(() -> f.events(CallHeld.class).stream().anyMatch(e -> !e.held()));
+        }
+    }
+
+    @Test
+    void advisorHangUpFromTheWebConsoleSendsByeToTheCustomer() {
+        try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            CustomerCallScript call = new CustomerCallScript(bob, "cards");
+            call.sendInvite(RelayMedia.sdp(40006));
+            Interaction interaction = queued(call);
+            f.routing.offer(interaction.id(), AgentId.of("anna"), Instant.now().plusSeconds(30));
+            f.routing.acceptFromWeb(interaction.id(), AgentId.of("anna"));
+            String ok = bob.response(200, 3000).orElseThrow();
+            call.ack(ok);
+            f.bus.publish(new InteractionEnded(Instant.now(), interaction.id(), InteractionEnded.EndedBy.ADVISOR));
+            String bye = bob.nextRequest(3000).orElseThrow();
+            assertThat(bye).startsWith("BYE ");
+            assertThat(RawSip.header(bye, "Call-ID")).isEqualTo(call.callId);
+            bob.raw.send(bob.response(bye, 200, "OK", null, null));
+            await().until(() -> f.media.released(interaction.id()));
+        }
+    }
+
+    @Test
+    void sessionIntervalBelowMinSeIsRejectedWith422() {
+        try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            CustomerCallScript call = new CustomerCallScript(bob, "cards");
+            call.sendInvite(new LinkedHashMap<>(Map.of("Supported", "timer", "Session-Expires", "30")), RelayMedia.sdp(40008));
+            String answer = bob.raw.finalResponse(3000).orElseThrow();
+            assertThat(RawSip.status(answer)).isEqualTo(422);
+            assertThat(RawSip.header(answer, "Min-SE")).isEqualTo("90");
+        }
+    }
+
+    @Test
+    void unknownQueueGets404() {
+        try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            new CustomerCallScript(bob, "no-such-queue").sendInvite(RelayMedia.sdp(40010));
+            assertThat(RawSip.status(bob.raw.finalResponse(3000).orElseThrow())).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void offerWithoutPcmuIsNotAcceptable() {
+        try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            new CustomerCallScript(bob, "cards").sendInvite(RelayMedia.sdp(40012).replace("RTP/AVP 0", "RTP/AVP 8"));
+            assertThat(RawSip.status(bob.raw.finalResponse(3000).orElseThrow())).isEqualTo(488);
+            await().until(() -> f.edge.metrics().callsFailedByCause().getOrDefault("media", 0L) == 1);
+        }
+    }
+}
