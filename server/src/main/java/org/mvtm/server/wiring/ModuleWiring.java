@@ -189,7 +189,8 @@ public class ModuleWiring {
                 .build();
         Path music = QueueMusic.ensure(data.resolve("media"));  // the same file ClusterSettings names
         SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing),
-                new MediaCallMedia(media, music), registrations, customers, null, null));
+                new MediaCallMedia(media, music), new PhonePresence(registrations, routing, sip.domain(), clock),
+                customers, null, null));
         try {
             edge.start();
         } catch (RuntimeException e) {

@@ -1,0 +1,83 @@
+package org.mvtm.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs one of the project's Playwright scripts with node against a running server, Debian's Chromium driving the
+ * real pages. Fails loudly when node or the browser harness is missing (./test.sh installs both).
+ */
+final class NodeScript implements AutoCloseable {
+    static final Path REPO = Path.of(System.getProperty("mvtm.project.dir", "..")).toAbsolutePath().normalize();
+    private final Process process;
+    private final StringBuffer output = new StringBuffer();
+    private final CompletableFuture<Void> drained;
+
+    private NodeScript(Process process, Consumer<String> onLine) {
+        this.process = process;
+        this.drained = CompletableFuture.runAsync(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    output.append(line).append('\n');
+                    onLine.accept(line);
+                }
+            } catch (IOException e) {
+                output.append("(output lost: ").append(e).append(")\n");
+            }
+        });
+    }
+
+    static NodeScript start(String script, Map<String, String> env, Consumer<String> onLine) throws IOException {
+        Path modules = REPO.resolve("tools/browser/node_modules/playwright-core");
+        if (!Files.isDirectory(modules)) {
+            throw new AssertionError("playwright-core is not installed in tools/browser: run ./test.sh (npm ci in tools/browser)");
+        }
+        if (!Files.isExecutable(Path.of("/usr/bin/chromium"))) {
+            throw new AssertionError("Chromium is missing: apt-get install chromium (./test.sh does it)");
+        }
+        ProcessBuilder pb = new ProcessBuilder(List.of("node", REPO.resolve(script).toString()))
+                .directory(REPO.toFile()).redirectErrorStream(true);
+        pb.environment().put("NODE_PATH", REPO.resolve("tools/browser/node_modules").toString());
+        pb.environment().put("MVTM_REPO", REPO.toString());
+        pb.environment().putAll(env);
+        return new NodeScript(pb.start(), onLine);
+    }
+
+    void tell(String line) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+    int await(Duration timeout) throws Exception {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("browser script did not finish within " + timeout + ":\n" + output);
+        }
+        drained.get(5, TimeUnit.SECONDS);
+        return process.exitValue();
+    }
+
+    String output() {
+        return output.toString();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}
