@@ -262,6 +262,7 @@ abstract class Leg {
         }
         onClose();
         session.server.ports.release(channel);
+        session.server.loops.wakeAll();
         session.server.threadStopped();
     }
 

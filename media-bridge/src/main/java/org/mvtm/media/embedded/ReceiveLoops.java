@@ -33,6 +33,14 @@ final class ReceiveLoops implements AutoCloseable {
         loops.get(Math.floorMod(next.getAndIncrement(), loops.size())).register(leg);
     }
 
+    /**
+     * Wakes every loop: a closed channel that is still registered keeps its port bound until its selector runs
+     * again and deregisters it.
+     */
+    void wakeAll() {
+        loops.forEach(l -> l.selector.wakeup());
+    }
+
     @Override
     public void close() {
         loops.forEach(Loop::close);

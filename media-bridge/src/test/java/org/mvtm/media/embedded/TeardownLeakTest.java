@@ -27,6 +27,17 @@ class TeardownLeakTest {
                 assertThat(media.openPorts()).as("ports after call %d", i).isZero();
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> media.mediaThreads() == 0);
+            // the operating system agrees: every port of the range can be bound again
+            for (int port = 41000; port <= 41099; port++) {
+                try (var probe = java.nio.channels.DatagramChannel.open()) {
+                    int p = port;
+                    await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(5))
+                            .ignoreExceptions().until(() -> {
+                        probe.bind(new java.net.InetSocketAddress("127.0.0.1", p));
+                        return true;
+                    });
+                }
+            }
             assertThat(media.activeSessions()).isEmpty();
         }
         // the server's own platform thread (media-timer) is gone too; virtual media threads were counted above
