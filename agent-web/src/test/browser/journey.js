@@ -32,6 +32,12 @@ async function signIn(user, home) {
   page.on('console', (m) => { if (m.type() === 'error') console.log(`[${user} console] ${m.text()}`); });
   page.on('pageerror', (e) => console.log(`[${user} pageerror] ${e.message}`));
   await page.goto(`${BASE}/login`);
+  if (user === USERS.customer) {
+    // the Cantonese customer reads Traditional Chinese; the choice is remembered for the customer page
+    await page.click('#langs button[lang="zh-Hant"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+    await shot(page, 'login-zh-Hant');
+  }
   await page.fill('#username', user);
   await page.fill('#password', PASSWORD);
   await Promise.all([page.waitForURL(`**${home}`), page.click('#login-form button[type=submit]')]);

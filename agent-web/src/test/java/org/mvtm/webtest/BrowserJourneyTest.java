@@ -69,7 +69,7 @@ class BrowserJourneyTest {
         assertThat(output).as(output).contains("JOURNEY OK");
         assertThat(node.exitValue()).isZero();
         assertThat(output).contains("唔該晒").contains("framesDecoded");
-        for (String shot : List.of("customer-queued", "agent-offer", "customer-call", "agent-call", "agent-wrapup", "supervisor", "compliance")) {
+        for (String shot : List.of("login-zh-Hant", "customer-queued", "agent-offer", "customer-call", "agent-call", "agent-wrapup", "supervisor", "compliance")) {
             assertThat(screenshots.resolve(shot + ".png")).as(shot).exists();
         }
         Viewer auditor = new Viewer("test-auditor", Set.of(Role.COMPLIANCE, Role.ADMIN), Set.of(Region.HK), "journey check");

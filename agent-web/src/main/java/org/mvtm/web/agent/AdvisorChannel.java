@@ -228,7 +228,7 @@ public class AdvisorChannel implements DisposableBean {
     private void onChat(ChatMessagePosted e) {
         for (AdvisorDesk desk : desks.all()) {
             for (Map.Entry<InteractionId, Instant> held : desk.active().entrySet()) {
-                catalog.find(held.getKey()).filter(i -> i.conversation().equals(e.conversation())).ifPresent(i ->
+                catalog.known(held.getKey()).filter(i -> i.conversation().equals(e.conversation())).ifPresent(i ->
                         desk.send(new AgentMessages.Chat("chat", i.id().value(), e.speaker().name(), e.text(), e.at())));
             }
         }

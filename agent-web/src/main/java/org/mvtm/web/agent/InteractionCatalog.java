@@ -9,6 +9,8 @@ import org.mvtm.core.Interaction;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.EventBus;
+import org.mvtm.core.event.InteractionAbandoned;
+import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.InteractionQueued;
 import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.InteractionId;
@@ -33,7 +35,9 @@ public class InteractionCatalog implements DisposableBean {
         this.routing = routing;
         this.subscriptions = List.of(
                 events.subscribe(InteractionQueued.class, e -> interactions.put(e.interaction().id(), e.interaction())),
-                events.subscribe(ChatMessagePosted.class, this::onChat));
+                events.subscribe(ChatMessagePosted.class, this::onChat),
+                events.subscribe(InteractionEnded.class, e -> forget(e.interaction())),
+                events.subscribe(InteractionAbandoned.class, e -> forget(e.interaction())));
     }
 
     private void onChat(ChatMessagePosted e) {
@@ -43,6 +47,19 @@ public class InteractionCatalog implements DisposableBean {
                 lines.add(new TranscriptTurn(e.at(), e.speaker(), e.text()));
             }
         }
+    }
+
+    /** An ended or abandoned interaction is no longer shown anywhere: drop it and its chat. */
+    private void forget(InteractionId id) {
+        Interaction gone = interactions.remove(id);
+        if (gone != null) {
+            chat.remove(gone.conversation());
+        }
+    }
+
+    /** The interaction if this node knows it already (never blocks: safe on an event thread). */
+    public Optional<Interaction> known(InteractionId id) {
+        return Optional.ofNullable(interactions.get(id));
     }
 
     /** The interaction, asking routing if this node did not see it queued (may block on the routing store). */

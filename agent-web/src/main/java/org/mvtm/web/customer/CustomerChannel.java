@@ -109,6 +109,7 @@ public class CustomerChannel implements DisposableBean {
                 conversation.ended();
                 workers.run("forget " + conversation.id(), () -> assistant.forget(conversation.id()));
                 peers.send(conversation.id(), CustomerMessages.Status.of(conversation, 0, 0, -1));
+                conversations.forget(conversation);
             }
             case QUEUED -> interaction.ifPresent(id -> workers.run("abandon " + id, () -> routing.abandon(id)));
             case CONNECTED -> interaction.ifPresent(id -> workers.run("complete " + id,
@@ -172,6 +173,8 @@ public class CustomerChannel implements DisposableBean {
             }
             media.forget(interaction);
             pushStatus(c, Optional.empty());
+            conversations.forget(c);
+            workers.run("forget " + c.id(), () -> assistant.forget(c.id()));
         });
     }
 

@@ -57,6 +57,12 @@ public class WebConversations {
         byInteraction.put(interaction, conversation);
     }
 
+    /** An ended conversation cannot be resumed; forget it (its open sockets already got the final status). */
+    void forget(WebConversation conversation) {
+        byId.remove(conversation.id());
+        conversation.interaction().ifPresent(byInteraction::remove);
+    }
+
     public Collection<WebConversation> all() {
         return byId.values();
     }

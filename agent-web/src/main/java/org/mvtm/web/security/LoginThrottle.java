@@ -21,8 +21,11 @@ import java.util.concurrent.ConcurrentMap;
  * right password is refused (the check happens before the password is compared).
  */
 public final class LoginThrottle {
-    private record Attempts(int failures, Instant lockedUntil) {
+    private record Attempts(int failures, Instant lockedUntil, Instant lastFailure) {
     }
+
+    /** Above this many tracked logins, entries idle for longer than the lockout are dropped (random-name floods). */
+    static final int MAX_TRACKED = 10_000;
 
     private final Clock clock;
     private final int maxFailures;
@@ -38,15 +41,19 @@ public final class LoginThrottle {
     /** Records a wrong password; returns when the login is locked until, if this failure locked it. */
     public Optional<Instant> recordFailure(String login) {
         Instant now = clock.instant();
+        if (byLogin.size() >= MAX_TRACKED) {
+            byLogin.values().removeIf(a -> a.lockedUntil() == null ? a.lastFailure().plus(lockout).isBefore(now)
+                    : !now.isBefore(a.lockedUntil()));
+        }
         Attempts after = byLogin.compute(key(login), (k, before) -> {
             if (before == null || (before.lockedUntil() != null && !now.isBefore(before.lockedUntil()))) {
-                before = new Attempts(0, null);
+                before = new Attempts(0, null, now);
             }
             if (before.lockedUntil() != null) {
                 return before;
             }
             int failures = before.failures() + 1;
-            return new Attempts(failures, failures >= maxFailures ? now.plus(lockout) : null);
+            return new Attempts(failures, failures >= maxFailures ? now.plus(lockout) : null, now);
         });
         return Optional.ofNullable(after.lockedUntil());
     }
@@ -62,6 +69,10 @@ public final class LoginThrottle {
             return Optional.empty();
         }
         return clock.instant().isBefore(attempts.lockedUntil()) ? Optional.of(attempts.lockedUntil()) : Optional.empty();
+    }
+
+    int tracked() {
+        return byLogin.size();
     }
 
     public Duration lockout() {
