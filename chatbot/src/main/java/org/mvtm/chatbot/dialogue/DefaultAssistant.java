@@ -292,6 +292,11 @@ public final class DefaultAssistant implements Assistant {
             adoptLanguage(c, detector.detect(text));
             return handoff(c, HandoffContext.Reason.CUSTOMER_ASKED, 0, List.of());
         }
+        Engine engine = loaded.get().engine();
+        Optional<BotReply> chosen = choicePicked(c, engine, text);
+        if (chosen.isPresent()) {
+            return chosen.get();
+        }
         if (!input.hasWords()) {
             if (text.isEmpty()) {
                 return bot(c, simple(ReplyKind.CLARIFY, Phrases.clarify(c.language), c.language));
@@ -304,11 +309,6 @@ public final class DefaultAssistant implements Assistant {
             adoptLanguage(c, guess);
             return bot(c, simple(ReplyKind.GREETING,
                     small == SmallTalk.Kind.HELLO ? Phrases.hello(c.language) : Phrases.welcome(c.language), c.language));
-        }
-        Engine engine = loaded.get().engine();
-        Optional<BotReply> chosen = choicePicked(c, engine, text);
-        if (chosen.isPresent()) {
-            return chosen.get();
         }
         if (!guess.recognised()) {
             // text in a language we do not serve: ask politely in every language, most likely first

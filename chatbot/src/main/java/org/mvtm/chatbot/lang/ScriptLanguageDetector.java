@@ -22,7 +22,8 @@ public final class ScriptLanguageDetector implements LanguageDetector {
             "听日", "唔該", "唔该", "係咪", "系咪", "有冇", "得唔得", "點算", "点算", "屋企", "返工", "仲有", "定係");
     private static final List<String> MANDARIN_WORDS = List.of(
             "什么", "怎么", "吗", "这", "们", "没有", "为什么", "哪里", "哪儿", "那个", "这个", "咱", "怎样", "您好",
-            "是否", "多少钱", "了吗", "呢？", "的话", "干什么", "不了", "还是", "么");
+            "是否", "多少钱", "了吗", "呢？", "的话", "干什么", "不了", "还是", "么",
+            "甚麼", "什麼", "怎麼", "嗎", "這", "們", "沒有", "為什麼", "哪裡", "那個", "這個", "怎樣", "還是", "麼");
     private static final Set<String> ENGLISH_WORDS = Set.of(
             "the", "a", "an", "i", "my", "me", "you", "your", "to", "is", "are", "can", "how", "what", "do", "does",
             "card", "account", "money", "bank", "and", "of", "for", "in", "on", "it", "with", "have", "has", "be",
