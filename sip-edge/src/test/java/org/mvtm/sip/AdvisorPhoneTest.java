@@ -1,0 +1,190 @@
+package org.mvtm.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mvtm.core.AdvisorState;
+import org.mvtm.core.Interaction;
+import org.mvtm.core.event.InteractionEnded;
+import org.mvtm.core.event.OfferDeclined;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.sip.api.Binding;
+import org.mvtm.sip.support.CustomerCallScript;
+import org.mvtm.sip.support.EdgeFixture;
+import org.mvtm.sip.support.RawSip;
+import org.mvtm.sip.support.RelayMedia;
+import org.mvtm.sip.support.SipPeer;
+
+/** The B2BUA leg to advisors' registered desk phones, and phones that disappear. */
+class AdvisorPhoneTest {
+    static final AgentId ALICE = AgentId.of("alice");
+    final EdgeFixture f = new EdgeFixture(b -> b.tlsPort(-1).trustedTrunks(Set.of("127.0.0.1"))
+            .offerTimeout(Duration.ofSeconds(1)));
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private SipPeer registeredAlice() {
+        SipPeer alice = SipPeer.udp(f.udp(), "alice");
+        assertThat(RawSip.status(alice.register("alice-secret", 600))).isEqualTo(200);
+        return alice;
+    }
+
+    private Interaction customerCalls(SipPeer bob, CustomerCallScript call) {
+        call.sendInvite(RelayMedia.sdp(41000));
+        assertThat(bob.response(183, 3000)).isPresent();
+        await().until(() -> !f.routing.enqueued.isEmpty());
+        return f.routing.enqueued.get(0);
+    }
+
+    private OfferDeclined declined() {
+        await().until(() -> !f.routing.declined.isEmpty());
+        return f.routing.declined.get(0);
+    }
+
+    @Test
+    void offerRingsTheRegisteredPhoneAndItsAnswerConnectsTheCustomerWithTopologyHidden() {
+        f.routing.autoOfferTo = ALICE;
+        try (SipPeer alice = registeredAlice(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            CustomerCallScript call = new CustomerCallScript(bob, "cards");
+            Interaction interaction = customerCalls(bob, call);
+            String invite = alice.nextRequest(3000).orElseThrow();
+            assertThat(invite).startsWith("INVITE sip:alice@127.0.0.1:" + alice.raw.localPort());
+            assertThat(RawSip.header(invite, "Call-ID")).isNotEqualTo(call.callId);
+            assertThat(invite).doesNotContain(call.fromTag).doesNotContain("127.0.0.1:" + bob.raw.localPort());
+            assertThat(invite.lines().filter(l -> l.startsWith("Via:")).count()).isEqualTo(1);
+            assertThat(RawSip.header(invite, "Max-Forwards")).isEqualTo("69");
+            assertThat(RawSip.header(invite, "From")).contains("sip:cards@bank.example");
+            assertThat(RawSip.body(invite)).contains("m=audio");
+            assertThat(f.routing.advisors.get(ALICE)).isEqualTo(AdvisorState.RESERVED);
+
+            alice.raw.send(alice.response(invite, 180, "Ringing", "alicetag", null));
+            alice.raw.send(alice.response(invite, 200, "OK", "alicetag", RelayMedia.sdp(41002)));
+            assertThat(alice.nextRequest(3000)).hasValueSatisfying(ack -> assertThat(ack).startsWith("ACK "));
+            String ok = bob.response(200, 3000).orElseThrow();
+            call.ack(ok);
+            assertThat(f.routing.advisors.get(ALICE)).isEqualTo(AdvisorState.BUSY);
+            assertThat(f.media.calls).contains("applyAnswer ADVISOR " + interaction.id());
+
+            // the advisor hangs up on the desk phone: both legs end
+            alice.raw.send(alice.request("BYE", SipPeer.contactUri(invite), RawSip.header(invite, "Call-ID"),
+                    "alicetag", RawSip.header(invite, "From"), 1, Map.of(), null, null));
+            assertThat(alice.response(200, 3000)).isPresent();
+            String bye = bob.nextRequest(3000).orElseThrow();
+            assertThat(bye).startsWith("BYE ");
+            bob.raw.send(bob.response(bye, 200, "OK", null, null));
+            await().until(() -> f.events(InteractionEnded.class).stream()
+                    .anyMatch(e -> e.endedBy() == InteractionEnded.EndedBy.ADVISOR));
+            await().until(() -> f.edge.metrics().phoneOffersByOutcome().getOrDefault("ANSWERED", 0L) == 1);
+        }
+    }
+
+    @Test
+    void busyPhoneIsARejectionAndTheCustomerKeepsTheirPlace() {
+        f.routing.autoOfferTo = ALICE;
+        try (SipPeer alice = registeredAlice(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            customerCalls(bob, new CustomerCallScript(bob, "cards"));
+            String invite = alice.nextRequest(3000).orElseThrow();
+            alice.raw.send(alice.response(invite, 486, "Busy Here", "alicetag", null));
+            assertThat(declined().cause()).isEqualTo(OfferDeclined.Cause.REJECTED);
+            assertThat(f.routing.advisors.get(ALICE)).isEqualTo(AdvisorState.READY);
+            assertThat(f.edge.metrics().activeCalls()).isEqualTo(1);
+            assertThat(f.routing.abandoned).isEmpty();
+        }
+    }
+
+    @Test
+    void phoneThatVanishedWithoutUnregisteringIsUnreachableAndTheAdvisorIsNotLeftReserved() {
+        f.routing.autoOfferTo = ALICE;
+        SipPeer alice = registeredAlice();
+        alice.close(); // the phone is gone; its binding is not
+        try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            customerCalls(bob, new CustomerCallScript(bob, "cards"));
+            assertThat(declined().cause()).isEqualTo(OfferDeclined.Cause.UNREACHABLE);
+            assertThat(f.routing.advisors.get(ALICE)).isEqualTo(AdvisorState.READY);
+            assertThat(f.edge.metrics().activeCalls()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void ringingPhoneThatNobodyAnswersIsCancelledAsNoAnswer() {
+        f.routing.autoOfferTo = ALICE;
+        try (SipPeer alice = registeredAlice(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            customerCalls(bob, new CustomerCallScript(bob, "cards"));
+            String invite = alice.nextRequest(3000).orElseThrow();
+            alice.raw.send(alice.response(invite, 180, "Ringing", "alicetag", null));
+            String cancel = alice.nextRequest(5000).orElseThrow();
+            assertThat(cancel).startsWith("CANCEL ");
+            alice.raw.send(alice.response(cancel, 200, "OK", "alicetag", null));
+            alice.raw.send(alice.response(invite, 487, "Request Terminated", "alicetag", null));
+            assertThat(declined().cause()).isEqualTo(OfferDeclined.Cause.NO_ANSWER);
+            assertThat(f.routing.advisors.get(ALICE)).isEqualTo(AdvisorState.READY);
+        }
+    }
+
+    @Test
+    void phoneBehindATcpResetIsUnreachable() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        f.registrations.put(new Binding("sip:alice@bank.example",
+                "sip:alice@127.0.0.1:" + closedPort + ";transport=tcp", Instant.now().plusSeconds(600), "x", 1, 1f));
+        f.routing.autoOfferTo = ALICE;
+        try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            customerCalls(bob, new CustomerCallScript(bob, "cards"));
+            assertThat(declined().cause()).isEqualTo(OfferDeclined.Cause.UNREACHABLE);
+            assertThat(f.routing.advisors.get(ALICE)).isEqualTo(AdvisorState.READY);
+        }
+    }
+
+    @Test
+    void contactPointingBackAtTheEdgeIsALoopAndNeverRung() {
+        f.registrations.put(new Binding("sip:alice@bank.example", "sip:alice@127.0.0.1:" + f.udp(),
+                Instant.now().plusSeconds(600), "x", 1, 1f));
+        f.routing.autoOfferTo = ALICE;
+        try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            customerCalls(bob, new CustomerCallScript(bob, "cards"));
+            assertThat(declined().cause()).isEqualTo(OfferDeclined.Cause.UNREACHABLE);
+        }
+    }
+
+    @Test
+    void customerWhoHangsUpWhileThePhoneRingsCancelsThePhone() {
+        f.routing.autoOfferTo = ALICE;
+        try (SipPeer alice = registeredAlice(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            CustomerCallScript call = new CustomerCallScript(bob, "cards");
+            Interaction interaction = customerCalls(bob, call);
+            String invite = alice.nextRequest(3000).orElseThrow();
+            alice.raw.send(alice.response(invite, 180, "Ringing", "alicetag", null));
+            await().until(() -> f.edge.metrics().activeCalls() == 1);
+            call.cancel();
+            assertThat(bob.response(487, 3000)).isPresent();
+            String cancel = alice.nextRequest(3000).orElseThrow();
+            assertThat(cancel).startsWith("CANCEL ");
+            assertThat(RawSip.header(cancel, "Call-ID")).isEqualTo(RawSip.header(invite, "Call-ID"));
+            await().until(() -> f.routing.abandoned.contains(interaction.id()));
+            assertThat(f.routing.advisors.get(ALICE)).isEqualTo(AdvisorState.READY);
+        }
+    }
+
+    @Test
+    void advisorOnTheWebConsoleIsNotRung() {
+        f.routing.autoOfferTo = AgentId.of("web-only");
+        try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            Interaction interaction = customerCalls(bob, new CustomerCallScript(bob, "cards"));
+            f.routing.acceptFromWeb(interaction.id(), AgentId.of("web-only"));
+            assertThat(bob.response(200, 3000)).isPresent();
+            assertThat(f.routing.declined).isEmpty();
+        }
+    }
+}
