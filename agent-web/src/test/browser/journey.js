@@ -45,7 +45,12 @@ async function signIn(user, home) {
   return page;
 }
 
-const shot = (page, name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+// every screenshot is also a check that no page shows an unformatted value
+async function shot(page, name) {
+  const text = await page.evaluate(() => document.body.innerText);
+  if (/\[object Object\]|undefined|NaN/.test(text)) throw new Error(`${name} shows a raw value: ${text.slice(0, 400)}`);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
 const lines = (page, speaker) => page.$$eval(`#transcript li[data-speaker="${speaker}"] .text`, (els) => els.map((e) => e.textContent));
 
 async function main() {
@@ -116,6 +121,8 @@ async function main() {
   await supervisor.fill('#explain-id', result.interactionId);
   await supervisor.click('#explain-form button[type=submit]');
   await supervisor.waitForSelector('#explanation article');
+  const explanation = await supervisor.textContent('#explanation');
+  if (!explanation.includes('agent-')) throw new Error(`explanation does not name the advisor: ${explanation}`);
   await shot(supervisor, 'supervisor');
 
   step = 'compliance officer finds the session by customer';

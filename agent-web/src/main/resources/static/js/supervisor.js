@@ -9,6 +9,8 @@ await initLocales($('langs'), localeForLanguage(me.language));
 document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
 $('who').textContent = `${me.displayName} · ${me.regions.join(', ')}`;
 
+// ids (AgentId, QueueId) arrive as {"value": "..."} records
+const id = (x) => (x && typeof x === 'object' ? x.value : x);
 const mmss = (s) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 const socket = new ReconnectingSocket('/ws/supervisor', {
   onMessage: (m) => { if (m.type === 'snapshot') render(m); if (m.type === 'explanation') explain(m); if (m.type === 'error') $('explanation').textContent = m.message; },
@@ -36,12 +38,12 @@ function ask(id) {
 function explain(m) {
   if (m.decisions.length === 0) { $('explanation').replaceChildren(el('p', {}, t('supervisor.noDecision'))); return; }
   $('explanation').replaceChildren(...m.decisions.map((d) => el('article', { class: 'decision' },
-    el('h3', {}, `${new Date(d.at).toLocaleTimeString()} → ${d.chosen} (${d.queue})`),
+    el('h3', {}, `${new Date(d.at).toLocaleTimeString()} → ${id(d.chosen)} (${id(d.queue)})`),
     el('p', {}, `${t('supervisor.rule')}: ${d.decidingRule}`),
     el('p', {}, `${t('supervisor.requirements')}: ${d.effectiveRequirements.map((r) => `${r.skill}≥${r.minLevel}`).join(', ') || '—'} · ${t('supervisor.relaxation')}: ${d.relaxation}`),
     el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, t('agent.advisor')), el('th', {}, t('supervisor.eligible')), el('th', {}, t('supervisor.skill')), el('th', {}, t('supervisor.note')))),
-      el('tbody', {}, ...d.candidates.map((c) => el('tr', { class: c.advisor === d.chosen ? 'chosen' : '' },
-        el('td', {}, c.advisor), el('td', {}, c.eligible ? '✓' : '✗'), el('td', {}, c.skillScore.toFixed(1)), el('td', {}, c.note))))))));
+      el('tbody', {}, ...d.candidates.map((c) => el('tr', { class: id(c.advisor) === id(d.chosen) ? 'chosen' : '' },
+        el('td', {}, id(c.advisor)), el('td', {}, c.eligible ? '✓' : '✗'), el('td', {}, c.skillScore.toFixed(1)), el('td', {}, c.note))))))));
 }
 
 $('explain-form').addEventListener('submit', (e) => { e.preventDefault(); ask($('explain-id').value.trim()); });
