@@ -16,11 +16,11 @@ final class FloodGuard {
 
     private static final class Bucket {
         double tokens;
-        long lastNanosLikeMillis;
+        long lastMillis;
 
         Bucket(double tokens, long now) {
             this.tokens = tokens;
-            this.lastNanosLikeMillis = now;
+            this.lastMillis = now;
         }
     }
 
@@ -32,10 +32,15 @@ final class FloodGuard {
     /** Takes one token for {@code source}; false if the source is over its limit. */
     boolean admit(String source) {
         long now = clock.millis();
+        if (buckets.size() > 50_000) {
+            // forget idle sources whose bucket would be full again anyway
+            long idle = (long) (limits.burst() / limits.requestsPerSecond() * 1000) + 1000;
+            buckets.values().removeIf(x -> now - x.lastMillis > idle);
+        }
         Bucket b = buckets.computeIfAbsent(source, s -> new Bucket(limits.burst(), now));
         synchronized (b) {
-            long elapsed = Math.max(0, now - b.lastNanosLikeMillis);
-            b.lastNanosLikeMillis = now;
+            long elapsed = Math.max(0, now - b.lastMillis);
+            b.lastMillis = now;
             b.tokens = Math.min(limits.burst(), b.tokens + elapsed * limits.requestsPerSecond() / 1000.0);
             if (b.tokens >= 1) {
                 b.tokens -= 1;

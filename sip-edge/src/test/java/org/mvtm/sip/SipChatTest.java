@@ -1,0 +1,83 @@
+package org.mvtm.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.event.ChatMessagePosted;
+import org.mvtm.sip.support.EdgeFixture;
+import org.mvtm.sip.support.RawSip;
+import org.mvtm.sip.support.SipPeer;
+
+/** SIP MESSAGE joins the same chat path as web chat: customer lines out on the bus, bot/advisor lines back. */
+class SipChatTest {
+    final EdgeFixture f = new EdgeFixture(b -> b.tlsPort(-1).trustedTrunks(Set.of("127.0.0.1")));
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    @Test
+    void customerMessageBecomesAChatTurnAndTheBotReplyComesBackAsMessage() {
+        try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            bob.raw.send(bob.request("MESSAGE", "sip:cards@bank.example", "m1", "mt1", "<sip:cards@bank.example>",
+                    1, Map.of(), "text/plain;charset=UTF-8", "我想查詢信用卡年費"));
+            assertThat(RawSip.status(bob.raw.finalResponse(3000).orElseThrow())).isEqualTo(200);
+            await().until(() -> !f.events(ChatMessagePosted.class).isEmpty());
+            ChatMessagePosted line = f.events(ChatMessagePosted.class).get(0);
+            assertThat(line.speaker()).isEqualTo(TranscriptTurn.Speaker.CUSTOMER);
+            assertThat(line.text()).isEqualTo("我想查詢信用卡年費");
+            assertThat(line.senderId()).isEqualTo("sip:bob@bank.example");
+
+            f.bus.publish(new ChatMessagePosted(Instant.now(), line.conversation(), TranscriptTurn.Speaker.BOT,
+                    "bot", "年費為港幣1,800元。"));
+            String reply = bob.nextRequest(3000).orElseThrow();
+            assertThat(reply).startsWith("MESSAGE sip:bob@127.0.0.1:" + bob.raw.localPort());
+            assertThat(RawSip.body(reply)).isEqualTo("年費為港幣1,800元。");
+            bob.raw.send(bob.response(reply, 200, "OK", "bt", null));
+
+            // a second customer line stays in the same conversation
+            bob.raw.send(bob.request("MESSAGE", "sip:cards@bank.example", "m2", "mt2", "<sip:cards@bank.example>",
+                    1, Map.of(), "text/plain", "talk to a person"));
+            await().until(() -> f.events(ChatMessagePosted.class).stream()
+                    .filter(e -> e.speaker() == TranscriptTurn.Speaker.CUSTOMER).count() == 2);
+            assertThat(f.events(ChatMessagePosted.class).stream()
+                    .filter(e -> e.speaker() == TranscriptTurn.Speaker.CUSTOMER).map(ChatMessagePosted::conversation)
+                    .distinct()).hasSize(1);
+        }
+    }
+
+    @Test
+    void customerLinesAreNotEchoedBackAndOtherConversationsAreNotDelivered() {
+        try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            bob.raw.send(bob.request("MESSAGE", "sip:cards@bank.example", "m3", "mt3", "<sip:cards@bank.example>",
+                    1, Map.of(), "text/plain", "hello"));
+            assertThat(RawSip.status(bob.raw.finalResponse(3000).orElseThrow())).isEqualTo(200);
+            await().until(() -> !f.events(ChatMessagePosted.class).isEmpty());
+            ChatMessagePosted line = f.events(ChatMessagePosted.class).get(0);
+            f.bus.publish(new ChatMessagePosted(Instant.now(), org.mvtm.core.id.ConversationId.of("someone-else"),
+                    TranscriptTurn.Speaker.ADVISOR, "anna", "not for bob"));
+            f.bus.publish(new ChatMessagePosted(Instant.now(), line.conversation(), TranscriptTurn.Speaker.ADVISOR,
+                    "anna", "Hi Bob, Anna here."));
+            String reply = bob.nextRequest(3000).orElseThrow();
+            assertThat(RawSip.body(reply)).isEqualTo("Hi Bob, Anna here.");
+        }
+    }
+
+    @Test
+    void nonTextMessageIsRefusedWith415() {
+        try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            bob.raw.send(bob.request("MESSAGE", "sip:cards@bank.example", "m4", "mt4", "<sip:cards@bank.example>",
+                    1, Map.of(), "application/octet-stream", "xx"));
+            String answer = bob.raw.finalResponse(3000).orElseThrow();
+            assertThat(RawSip.status(answer)).isEqualTo(415);
+            assertThat(RawSip.header(answer, "Accept")).contains("text/plain");
+        }
+    }
+}
