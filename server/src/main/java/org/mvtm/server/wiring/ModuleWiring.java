@@ -162,6 +162,11 @@ public class ModuleWiring {
                 .withSegmentLength(props.recording().segmentLength()), clock, bus);
     }
 
+    @Bean(destroyMethod = "close")
+    RetentionSchedule retentionSchedule(RecordingStore store, Clock clock) {
+        return new RetentionSchedule(store, clock, Duration.ofMinutes(5), Duration.ofHours(6));
+    }
+
     @Bean
     RegistrationStore registrationStore(ObjectProvider<redis.clients.jedis.RedisClient> redis) {
         var client = redis.getIfAvailable();
