@@ -80,6 +80,7 @@ public class CommonTestBeans {
                 .add(WebUser.customer("chan", hash, "Chan Tai Man", Language.YUE, Region.HK, CustomerTier.PREMIER))
                 .add(WebUser.customer("lockme", hash, "Lock Test", Language.EN, Region.HK, CustomerTier.STANDARD))
                 .add(WebUser.advisor("ada", hash, AgentId.of("agent-ada"), "Ada Wong", Language.YUE, Region.HK))
+                .add(WebUser.advisor("ghost", hash, AgentId.of("agent-ghost"), "No Routing Profile", Language.EN, Region.HK))
                 .add(WebUser.advisor("bo", hash, AgentId.of("agent-bo"), "Bo Zhang", Language.ZH, Region.SZ))
                 .add(WebUser.staff("sam", hash, Set.of(WebRole.SUPERVISOR), Set.of(Region.HK, Region.SZ), "Sam Lee", Language.EN))
                 .add(WebUser.staff("hkcomp", hash, Set.of(WebRole.COMPLIANCE), Set.of(Region.HK), "HK Compliance", Language.EN))

@@ -107,4 +107,12 @@ class ContactJourneyOverWebSocketTest {
         admin.login("root", WebTestApplication.PASSWORD);
         assertThat(admin.get("/api/supervisor/snapshot").body()).contains("\"queues\"");
     }
+
+    @Test
+    void advisorWithoutRoutingProfileIsToldSoOnTheConsole() throws Exception {
+        Browserless ghostHttp = new Browserless(port);
+        ghostHttp.login("ghost", WebTestApplication.PASSWORD);
+        Browserless.Socket ghost = ghostHttp.openSocket("/ws/agent", ghostHttp.base()).join();
+        assertThat(ghost.next("\"error\"")).contains("not-routable").contains("agent-ghost");
+    }
 }

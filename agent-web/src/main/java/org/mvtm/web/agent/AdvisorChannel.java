@@ -86,14 +86,20 @@ public class AdvisorChannel implements DisposableBean {
         AdvisorDesk desk = desks.of(agent);
         desk.attach(peer);
         workers.run("attach " + agent, () -> {
-            Optional<AdvisorStats> stats = stats(agent);
-            if (stats.isEmpty() || stats.get().state() == AdvisorState.LOGGED_OUT) {
-                routing.login(agent);
-            } else {
-                routing.attach(agent);
+            try {
+                Optional<AdvisorStats> stats = stats(agent);
+                if (stats.isEmpty() || stats.get().state() == AdvisorState.LOGGED_OUT) {
+                    routing.login(agent);
+                } else {
+                    routing.attach(agent);
+                }
+                restoreFromRouting(desk, stats(agent));
+                peer.send(deskMessage(peer.user(), desk));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                // e.g. the advisor has a web login but no routing profile: say so on the console
+                peer.send(new org.mvtm.web.socket.JsonSocketHandler.ErrorMessage("not-routable",
+                        "routing does not accept advisor " + agent + ": " + e.getMessage()));
             }
-            restoreFromRouting(desk, stats(agent));
-            peer.send(deskMessage(peer.user(), desk));
         });
     }
 

@@ -142,7 +142,16 @@ public class CustomerChannel implements DisposableBean {
                     Interaction interaction = InteractionFactory.build(InteractionId.random(), c, c.channel(),
                             e.context(), clock.instant());
                     conversations.queued(c, interaction.id());
-                    QueuePosition position = routing.enqueue(interaction);
+                    QueuePosition position;
+                    try {
+                        position = routing.enqueue(interaction);
+                    } catch (RuntimeException failed) {
+                        LOG.warn("could not queue web conversation {}: {}", c.id(), failed.toString());
+                        peers.send(c.id(), new org.mvtm.web.socket.JsonSocketHandler.ErrorMessage("not-queued",
+                                "no advisor queue accepted the request: " + failed.getMessage()));
+                        onEnded(interaction.id());
+                        return;
+                    }
                     LOG.info("web conversation {} queued as {} in {} at position {}", c.id(), interaction.id(),
                             interaction.queue(), position.position());
                     pushStatus(c, Optional.of(position));
