@@ -57,6 +57,8 @@ public final class RoutingEngineImpl implements RoutingEngine {
     /** Average handle time assumed for wait estimates before any interaction completed. */
     static final Duration DEFAULT_AHT = Duration.ofMinutes(3);
 
+    private static final Channel[] CHANNELS = Channel.values();
+
     private record Held(AgentId advisor, long token, Instant expiresAt) {
     }
 
@@ -87,7 +89,11 @@ public final class RoutingEngineImpl implements RoutingEngine {
     }
 
     int capacity(AdvisorRecord a, Channel c) {
-        Integer n = a.profile().capacity().get(c);
+        return capacity(a.profile(), c);
+    }
+
+    int capacity(Advisor a, Channel c) {
+        Integer n = a.capacity().get(c);
         return n != null ? n : config.defaultCapacity().getOrDefault(c, 0);
     }
 
@@ -486,6 +492,13 @@ public final class RoutingEngineImpl implements RoutingEngine {
         if ((a.state() != AdvisorState.READY && a.state() != AdvisorState.BUSY) || a.offer().isPresent()) {
             return false;
         }
+        boolean room = false;
+        for (Channel c : CHANNELS) {
+            room |= org.mvtm.routing.store.Capacity.hasRoom(a.load(), c, capacity(a, c));
+        }
+        if (!room) {
+            return false;
+        }
         if (allLocal) {
             return true;
         }
@@ -506,7 +519,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
         Instant now = clock.instant();
         Map<String, Instant> nodes = allLocal ? Map.of() : store.nodes();
         List<AdvisorRecord> available = new ArrayList<>();
-        for (AdvisorRecord a : store.advisors()) {
+        for (AdvisorRecord a : store.offerableAdvisors(this::capacity)) {
             if (routable(a, nodes, now)) {
                 available.add(a);
             }

@@ -122,7 +122,7 @@ public final class RoutingBench {
             }
             offers.clear();
             List<AgentId> busy = new ArrayList<>(calls.keySet());
-            busy.sort(null);
+            busy.sort(java.util.Comparator.comparing(AgentId::value));
             int warmup = Math.min(decisions / 5, 2000);
             long[] nanos = new long[decisions];
             long wall = 0;

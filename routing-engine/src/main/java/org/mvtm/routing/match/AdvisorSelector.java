@@ -3,6 +3,9 @@ package org.mvtm.routing.match;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -36,9 +39,40 @@ public final class AdvisorSelector {
         this.capacities = capacities;
     }
 
+    /** Skill name to level, built once per advisor per round (the profile's skill set is a Set of records). */
+    public static Map<String, Integer> levels(AdvisorRecord a) {
+        Map<String, Integer> m = new HashMap<>();
+        for (Skill s : a.profile().skills()) {
+            m.put(s.name(), s.level());
+        }
+        return m;
+    }
+
+    /**
+     * The fast check of the hot path: could {@code a} take {@code ix} now (not counting the decline cool-down)?
+     * Allocates nothing; {@link #choose} then scores and explains only for customers who have a candidate.
+     */
+    public boolean couldTake(InteractionRecord ix, AdvisorRecord a, Map<String, Integer> levels, List<SkillRequirement> effective) {
+        Channel channel = ix.interaction().channel();
+        if (!Capacity.hasRoom(a.load(), channel, capacities.capacity(a, channel))) {
+            return false;
+        }
+        if (ix.pinned().isPresent()) {
+            return ix.pinned().get().equals(a.profile().id());
+        }
+        for (int i = 0; i < effective.size(); i++) {
+            SkillRequirement r = effective.get(i);
+            Integer level = levels.get(r.skill());
+            if (level == null || level < r.minLevel()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public Choice choose(InteractionRecord ix, List<SkillRequirement> base, List<SkillRequirement> effective,
-                         List<AdvisorRecord> available, SelectionStrategy strategy, Optional<AgentId> lastPicked,
-                         Instant now) {
+                         Collection<AdvisorRecord> available, Map<AgentId, Map<String, Integer>> levels,
+                         SelectionStrategy strategy, Optional<AgentId> lastPicked, Instant now) {
         Channel channel = ix.interaction().channel();
         List<CandidateScore> eligible = new ArrayList<>();
         List<CandidateScore> cooled = new ArrayList<>();
@@ -48,12 +82,13 @@ public final class AdvisorSelector {
             double load = cap == 0 ? 1 : Math.min(1, (double) a.loadFor(channel) / cap);
             Duration idle = Duration.between(a.idleSince(), now);
             AgentId id = a.profile().id();
-            String why = ineligibility(ix, a, effective, channel, cap);
+            Map<String, Integer> lv = levels.get(id);
+            String why = ineligibility(ix, a, lv, effective, channel, cap);
             if (why != null) {
                 ineligible.add(new CandidateScore(id, false, 0, idle, load, why));
                 continue;
             }
-            double score = skillScore(a, base);
+            double score = skillScore(lv, base);
             Instant declinedAt = ix.declined().get(id);
             if (declinedAt != null && Duration.between(declinedAt, now).compareTo(DECLINE_COOLDOWN) < 0) {
                 cooled.add(new CandidateScore(id, true, score, idle, load, "declined this customer at " + declinedAt));
@@ -75,7 +110,8 @@ public final class AdvisorSelector {
         return new Choice(Optional.of(best.advisor()), all, rule);
     }
 
-    private String ineligibility(InteractionRecord ix, AdvisorRecord a, List<SkillRequirement> effective, Channel channel, int cap) {
+    private static String ineligibility(InteractionRecord ix, AdvisorRecord a, Map<String, Integer> levels,
+                                        List<SkillRequirement> effective, Channel channel, int cap) {
         if (ix.pinned().isPresent() && !ix.pinned().get().equals(a.profile().id())) {
             return "transfer is for " + ix.pinned().get();
         }
@@ -85,23 +121,24 @@ public final class AdvisorSelector {
         if (ix.pinned().isPresent()) {
             return null; // a named transfer target was chosen by a colleague: skills are not checked
         }
-        for (SkillRequirement r : effective) {
-            Optional<Skill> s = a.profile().skill(r.skill());
-            if (s.isEmpty() || s.get().level() < r.minLevel()) {
-                return "lacks " + r.skill() + ">=" + r.minLevel() + s.map(x -> " (has " + x.level() + ")").orElse("");
+        for (int i = 0; i < effective.size(); i++) {
+            SkillRequirement r = effective.get(i);
+            Integer level = levels.get(r.skill());
+            if (level == null || level < r.minLevel()) {
+                return "lacks " + r.skill() + ">=" + r.minLevel() + (level == null ? "" : " (has " + level + ")");
             }
         }
         return null;
     }
 
     /** Mean level held in the (unrelaxed) required skills, 0 for a missing skill. */
-    static double skillScore(AdvisorRecord a, List<SkillRequirement> base) {
+    static double skillScore(Map<String, Integer> levels, List<SkillRequirement> base) {
         if (base.isEmpty()) {
             return 0;
         }
         double sum = 0;
         for (SkillRequirement r : base) {
-            sum += a.profile().skill(r.skill()).map(Skill::level).orElse(0);
+            sum += levels.getOrDefault(r.skill(), 0);
         }
         return sum / base.size();
     }

@@ -57,6 +57,10 @@ public final class Matcher {
         for (AdvisorRecord a : available) {
             free.put(a.profile().id(), a);
         }
+        Map<AgentId, Map<String, Integer>> levels = new HashMap<>();
+        for (AdvisorRecord a : available) {
+            levels.put(a.profile().id(), AdvisorSelector.levels(a));
+        }
         Map<QueueId, Optional<AgentId>> cursors = new HashMap<>();
         List<Proposal> out = new ArrayList<>();
         for (int rank = 0; rank < ranked.size(); rank++) {
@@ -70,7 +74,17 @@ public final class Matcher {
             Requirements.Effective eff = Requirements.effective(q, ix.interaction(), base, Duration.between(ix.enqueuedAt(), now));
             Optional<AgentId> cursor = q.strategy() == org.mvtm.routing.api.SelectionStrategy.ROUND_ROBIN
                     ? cursors.computeIfAbsent(q.id(), lastPicked) : Optional.empty();
-            AdvisorSelector.Choice choice = selector.choose(ix, base, eff.skills(), List.copyOf(free.values()),
+            boolean any = false;
+            for (AdvisorRecord a : free.values()) {
+                if (selector.couldTake(ix, a, levels.get(a.profile().id()), eff.skills())) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                continue; // nobody free can take this customer: no scoring, no allocation
+            }
+            AdvisorSelector.Choice choice = selector.choose(ix, base, eff.skills(), free.values(), levels,
                     q.strategy(), cursor, now);
             if (choice.chosen().isEmpty()) {
                 continue;

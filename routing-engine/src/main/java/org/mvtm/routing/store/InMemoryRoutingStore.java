@@ -163,6 +163,26 @@ public final class InMemoryRoutingStore implements RoutingStore {
     }
 
     @Override
+    public synchronized List<AdvisorRecord> offerableAdvisors(java.util.function.BiFunction<Advisor, Channel, Integer> capacity) {
+        List<AdvisorRecord> out = new ArrayList<>();
+        for (Adv a : advisors.values()) {
+            if ((a.state == AdvisorState.READY || a.state == AdvisorState.BUSY) && a.offer == null && hasRoom(a, capacity)) {
+                out.add(a.snapshot());
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasRoom(Adv a, java.util.function.BiFunction<Advisor, Channel, Integer> capacity) {
+        for (Channel c : Channel.values()) {
+            if (Capacity.hasRoom(a.load, c, capacity.apply(a.profile, c))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public synchronized void attach(AgentId id, String node) {
         Adv a = advisors.get(id);
         if (a != null) {

@@ -164,6 +164,22 @@ public final class RedisRoutingStore implements RoutingStore {
         }
     }
 
+    @Override
+    public List<AdvisorRecord> offerableAdvisors(java.util.function.BiFunction<Advisor, Channel, Integer> capacity) {
+        List<AdvisorRecord> out = new ArrayList<>();
+        for (AdvisorRecord a : advisors()) {
+            if ((a.state() == AdvisorState.READY || a.state() == AdvisorState.BUSY) && a.offer().isEmpty()) {
+                for (Channel c : Channel.values()) {
+                    if (Capacity.hasRoom(a.load(), c, capacity.apply(a.profile(), c))) {
+                        out.add(a);
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     private AdvisorRecord advisorRecord(Map<String, String> h, Set<String> active) {
         Advisor profile = profiles.computeIfAbsent(h.get("profile"), RoutingCodec::advisor);
         Map<Channel, Integer> load = new EnumMap<>(Channel.class);

@@ -29,6 +29,12 @@ public interface RoutingStore extends AutoCloseable {
 
     List<AdvisorRecord> advisors();
 
+    /**
+     * Advisors who could receive an offer: READY or BUSY, no offer pending, room on some channel by {@code capacity}
+     * (callers still check the node).
+     */
+    List<AdvisorRecord> offerableAdvisors(java.util.function.BiFunction<Advisor, Channel, Integer> capacity);
+
     void attach(AgentId id, String node);
 
     /** Clears the advisor's node only when it is {@code node}. */
