@@ -78,14 +78,32 @@ public final class DefaultAssistant implements Assistant {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = Objects.requireNonNull(events, "events");
         this.source = new KnowledgeBaseSource(config.knowledgeBaseFiles());
-        this.embedders = config.retrieval() == RetrievalMode.HYBRID ? Embedders.load() : null;
+        // load the two embedding models while the knowledge base is parsed and the analysers warm up
+        java.util.concurrent.CompletableFuture<Embedders> models = config.retrieval() == RetrievalMode.HYBRID
+                ? java.util.concurrent.CompletableFuture.supplyAsync(Embedders::load, r -> {
+                    Thread t = new Thread(r, "chatbot-model-load");
+                    t.setDaemon(true);
+                    t.start();
+                })
+                : java.util.concurrent.CompletableFuture.completedFuture(null);
+        Embedders loadedModels = null;
         try {
             String fingerprint = source.fingerprint();
-            Engine engine = Engine.build(source.load(), config.retrieval(), embedders, preparer, analyzers);
+            org.mvtm.chatbot.kb.KnowledgeBase kb = source.load();
+            analyzers.terms(org.mvtm.chatbot.retrieval.Pool.ZH.textField(), preparer.prepare("點樣開戶口", Language.YUE));
+            loadedModels = models.join();
+            this.embedders = loadedModels;
+            Engine engine = Engine.build(kb, config.retrieval(), embedders, preparer, analyzers);
             loaded.set(new Loaded(engine, status(engine, 1, Optional.empty()), fingerprint));
         } catch (RuntimeException e) {
-            if (embedders != null) {
-                embedders.close();
+            if (loadedModels != null) {
+                loadedModels.close();
+            } else {
+                models.thenAccept(m -> {
+                    if (m != null) {
+                        m.close();
+                    }
+                });
             }
             throw e;
         }

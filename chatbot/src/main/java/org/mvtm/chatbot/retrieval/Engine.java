@@ -15,7 +15,7 @@ import org.mvtm.core.Language;
  * builds a new engine and swaps it in.
  */
 public final class Engine implements AutoCloseable {
-    private static final int CALIBRATION_SAMPLES = 240;
+    private static final int CALIBRATION_SAMPLES = 160;
 
     private final KnowledgeBase kb;
     private final FaqIndex index;

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# chatbot benchmark: start-up time and p50/p99 reply latency on the shipped knowledge base, hybrid retrieval against
+# the BM25-only baseline in the same run. Writes docs/benchmarks/chatbot.md. One line: bench/chatbot.sh [replies]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+./mvnw -B -q -pl chatbot compile dependency:build-classpath -Dmdep.outputFile="$PWD/chatbot/target/chatbot.classpath" -Dmdep.includeScope=runtime
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "chatbot/target/classes:$(cat chatbot/target/chatbot.classpath)" \
+  org.mvtm.chatbot.eval.ChatbotBench chatbot/src/test/resources/eval/zh-yue-heldout.csv "${1:-2000}" docs/benchmarks/chatbot.md
