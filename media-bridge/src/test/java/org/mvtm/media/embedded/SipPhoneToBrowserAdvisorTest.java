@@ -63,8 +63,9 @@ class SipPhoneToBrowserAdvisorTest {
                         .payloadTypes()).extracting("encoding").contains("PCMU").doesNotContain("opus");
                 assertThat(sink.count("advisor", MediaKind.AUDIO)).as("recorded advisor audio").isGreaterThan(50);
                 phone.close();
-                assertThat(phone.heardRms()).as("baresip heard the browser's microphone; log:%n%s", phone.log())
-                        .isGreaterThan(50.0);
+                System.out.println("baresip heard peak RMS " + phone.heardPeakRms());
+                assertThat(phone.heardPeakRms()).as("baresip heard the browser's microphone; log:%n%s", phone.log())
+                        .isGreaterThan(300.0);
             }
             assertThat(sink.count("customer", MediaKind.AUDIO)).isGreaterThan(50);
         }

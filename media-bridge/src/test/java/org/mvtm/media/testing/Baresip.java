@@ -65,22 +65,28 @@ public final class Baresip implements AutoCloseable {
         return Files.readString(dir.resolve("baresip.log"));
     }
 
-    /** RMS (int16 scale) of the audio baresip decoded from the relay (sndfile's *dec* dump). */
-    public double heardRms() throws IOException {
+    /**
+     * RMS (int16 scale) of the loudest 20 ms window of the audio baresip decoded from the relay (sndfile's *dec*
+     * dump); the window maximum does not depend on how long the call was silent before the browser joined.
+     */
+    public double heardPeakRms() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             Path dec = files.filter(f -> f.getFileName().toString().contains("dec")
                     && f.getFileName().toString().endsWith(".wav")).findFirst()
                     .orElseThrow(() -> new AssertionError("baresip wrote no decoded-audio dump in " + dir));
             byte[] b = Files.readAllBytes(dec);
             ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-            double sum = 0;
-            int n = 0;
-            for (int i = 44; i + 1 < b.length; i += 2) {
-                double s = bb.getShort(i);
-                sum += s * s;
-                n++;
+            int window = 160; // 20 ms at 8 kHz
+            double best = 0;
+            for (int start = 44; start + 2 * window <= b.length; start += 2 * window) {
+                double sum = 0;
+                for (int i = 0; i < window; i++) {
+                    double s = bb.getShort(start + 2 * i);
+                    sum += s * s;
+                }
+                best = Math.max(best, Math.sqrt(sum / window));
             }
-            return n == 0 ? 0 : Math.sqrt(sum / n);
+            return best;
         }
     }
 
