@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.MediaServers;
 
-/** A receiver's PLI and NACK reach the original sender with the sender's own SSRC and sequence numbers. */
+/** A receiver's PLI, NACK and FIR reach the original sender with the sender's own SSRC and sequence numbers. */
 class RtcpFeedbackForwardingTest {
 
     @Test
-    void pliAndNackFromTheAdvisorReachTheCustomerWithItsOwnSsrcAndSequence() throws Exception {
+    void pliNackAndFirFromTheAdvisorReachTheCustomerWithItsOwnSsrcAndSequence() throws Exception {
         try (EmbeddedMediaServer media = (EmbeddedMediaServer) MediaServers.embedded(
                 EmbeddedMediaConfig.loopbackAnyPort(), Clock.systemUTC());
              SyntheticCall call = new SyntheticCall(media, "feedback")) {
@@ -23,10 +23,11 @@ class RtcpFeedbackForwardingTest {
             assertThat(call.advisor.lastVideoSsrcReceived()).isNotEqualTo(call.customer.videoSsrc());
             call.advisor.sendPli();
             call.advisor.sendNackForLastVideo();
-            await().atMost(Duration.ofSeconds(5)).until(() -> call.customer.feedbackReceived.size() >= 2);
+            call.advisor.sendFir();
+            await().atMost(Duration.ofSeconds(5)).until(() -> call.customer.feedbackReceived.size() >= 3);
             // customer's video seq numbers were 0,1,2 and the bridge kept them (single source, no gap)
             assertThat(call.customer.feedbackReceived).contains("PLI " + call.customer.videoSsrc(),
-                    "NACK " + call.customer.videoSsrc() + " 2");
+                    "NACK " + call.customer.videoSsrc() + " 2", "FIR " + call.customer.videoSsrc());
         }
     }
 }

@@ -186,6 +186,20 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
         socket.send(new DatagramPacket(b, n, remote));
     }
 
+    /** Sends a FIR (RFC 5104) about the video stream it receives. */
+    public synchronized void sendFir() throws IOException {
+        byte[] b = new byte[64];
+        b[0] = (byte) 0x84;
+        b[1] = (byte) 206;
+        Rtp.writeShort(b, 2, 4);
+        Rtp.writeInt(b, 4, (int) videoSsrc);
+        Rtp.writeInt(b, 8, 0);
+        Rtp.writeInt(b, 12, (int) lastVideoSsrcReceived);
+        b[16] = 1; // FIR sequence number
+        int n = out.protectRtcp(b, 0, 20);
+        socket.send(new DatagramPacket(b, n, remote));
+    }
+
     public long videoSsrc() {
         return videoSsrc;
     }
