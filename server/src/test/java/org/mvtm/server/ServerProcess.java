@@ -66,6 +66,12 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    static int freeUdpPort() throws IOException {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
     }
