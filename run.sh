@@ -12,5 +12,5 @@ if [ ! -f "$JAR" ] || [ -n "$(find . -path ./data -prune -o \( -name '*.java' -o
 fi
 mkdir -p data
 # Class-data sharing archive: makes the second and later start-ups markedly faster.
-exec "$JAVA_HOME/bin/java" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=data/.mvtm-server.jsa \
+exec "$JAVA_HOME/bin/java" -Xlog:cds*=off -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=data/.mvtm-server.jsa \
   -XX:TieredStopAtLevel=1 -Xss1m ${MVTM_JAVA_OPTS:-} -jar "$JAR" "$@"
