@@ -21,6 +21,6 @@ public final class RoutingEngines {
      * server node and must differ between nodes.
      */
     public static RoutingEngine redis(String redisUri, String nodeId, RoutingConfig config, Clock clock, EventBus events) {
-        return new RoutingEngineImpl(new RedisRoutingStore(redisUri, config.redisKeyPrefix()), nodeId, config, clock, events, false);
+        return new RoutingEngineImpl(new RedisRoutingStore(redisUri, config.redisKeyPrefix(), config.defaultCapacity()), nodeId, config, clock, events, false);
     }
 }

@@ -58,7 +58,15 @@ public final class RedisRoutingStore implements RoutingStore {
         return permits::release;
     }
 
+    private final Map<Channel, Integer> defaultCapacity;
+
     public RedisRoutingStore(String uri, String prefix) {
+        this(uri, prefix, Advisor.DEFAULT_CAPACITY);
+    }
+
+    /** @param defaultCapacity capacity for channels an advisor profile does not mention (as the engine uses it) */
+    public RedisRoutingStore(String uri, String prefix, Map<Channel, Integer> defaultCapacity) {
+        this.defaultCapacity = Map.copyOf(defaultCapacity);
         URI u = URI.create(uri);
         if (!"redis".equals(u.getScheme()) && !"rediss".equals(u.getScheme())) {
             throw new IllegalArgumentException("redis uri must look like redis://host:port but was '" + uri + "'");
@@ -120,12 +128,24 @@ public final class RedisRoutingStore implements RoutingStore {
 
     @Override
     public Outcome addAdvisor(Advisor advisor, Instant now) {
-        return run(RedisScripts.ADD_ADVISOR, advisor.id().value(), RoutingCodec.advisor(advisor), ms(now));
+        return run(RedisScripts.ADD_ADVISOR, advisor.id().value(), RoutingCodec.advisor(advisor), ms(now),
+                mediaCapacity(advisor), cap(advisor, Channel.CHAT));
     }
 
     @Override
     public Outcome updateAdvisor(Advisor advisor) {
-        return run(RedisScripts.UPDATE_ADVISOR, advisor.id().value(), RoutingCodec.advisor(advisor));
+        return run(RedisScripts.UPDATE_ADVISOR, advisor.id().value(), RoutingCodec.advisor(advisor),
+                mediaCapacity(advisor), cap(advisor, Channel.CHAT));
+    }
+
+    private int cap(Advisor a, Channel c) {
+        Integer n = a.capacity().get(c);
+        return n != null ? n : defaultCapacity.getOrDefault(c, 0);
+    }
+
+    /** The Lua pre-filter keeps an advisor offerable while media load is below the larger media capacity. */
+    private int mediaCapacity(Advisor a) {
+        return Math.max(cap(a, Channel.VIDEO), cap(a, Channel.VOICE));
     }
 
     @Override
@@ -141,8 +161,13 @@ public final class RedisRoutingStore implements RoutingStore {
 
     @Override
     public List<AdvisorRecord> advisors() {
+        return advisorsIn(p + ":advisors");
+    }
+
+    /** The advisors whose ids are in the set {@code setKey}, sorted by id. */
+    private List<AdvisorRecord> advisorsIn(String setKey) {
         try (Permit ignored = permit()) {
-            List<String> ids = new ArrayList<>(redis.smembers(p + ":advisors"));
+            List<String> ids = new ArrayList<>(redis.smembers(setKey));
             ids.sort(null);
             List<Response<Map<String, String>>> hashes = new ArrayList<>(ids.size());
             List<Response<Set<String>>> actives = new ArrayList<>(ids.size());
@@ -167,7 +192,7 @@ public final class RedisRoutingStore implements RoutingStore {
     @Override
     public List<AdvisorRecord> offerableAdvisors(java.util.function.BiFunction<Advisor, Channel, Integer> capacity) {
         List<AdvisorRecord> out = new ArrayList<>();
-        for (AdvisorRecord a : advisors()) {
+        for (AdvisorRecord a : advisorsIn(p + ":offerable")) {
             if ((a.state() == AdvisorState.READY || a.state() == AdvisorState.BUSY) && a.offer().isEmpty()) {
                 for (Channel c : Channel.values()) {
                     if (Capacity.hasRoom(a.load(), c, capacity.apply(a.profile(), c))) {
@@ -295,23 +320,66 @@ public final class RedisRoutingStore implements RoutingStore {
     @Override
     public List<InteractionRecord> waiting(int window) {
         try (Permit ignored = permit()) {
-            List<String> ids = redis.zrange(p + ":waiting", 0, Math.min(window, Integer.MAX_VALUE - 1) - 1L);
-            List<Response<Map<String, String>>> hashes = new ArrayList<>(ids.size());
-            try (AbstractPipeline pipe = redis.pipelined()) {
-                for (String id : ids) {
-                    hashes.add(pipe.hgetAll(p + ":ix:" + id));
+            Map<String, String> lines;
+            long total = redis.zcard(p + ":waiting");
+            if (total <= window) {
+                lines = redis.hgetAll(p + ":wline");
+            } else {
+                List<String> ids = redis.zrange(p + ":waiting", 0, window - 1L);
+                List<String> values = redis.hmget(p + ":wline", ids.toArray(String[]::new));
+                lines = new HashMap<>();
+                for (int i = 0; i < ids.size(); i++) {
+                    if (values.get(i) != null) {
+                        lines.put(ids.get(i), values.get(i));
+                    }
                 }
-                pipe.sync();
             }
-            List<InteractionRecord> out = new ArrayList<>(ids.size());
-            for (int i = 0; i < ids.size(); i++) {
-                Map<String, String> h = hashes.get(i).get();
-                if (!h.isEmpty() && "QUEUED".equals(h.get("status"))) {
-                    out.add(interactionRecord(ids.get(i), h));
+            List<String> missing = new ArrayList<>();
+            for (String id : lines.keySet()) {
+                if (!payloads.containsKey(id)) {
+                    missing.add(id);
                 }
             }
-            return out;
+            if (!missing.isEmpty()) {
+                List<Response<String>> got = new ArrayList<>(missing.size());
+                try (AbstractPipeline pipe = redis.pipelined()) {
+                    for (String id : missing) {
+                        got.add(pipe.hget(p + ":ix:" + id, "payload"));
+                    }
+                    pipe.sync();
+                }
+                for (int i = 0; i < missing.size(); i++) {
+                    String payload = got.get(i).get();
+                    if (payload != null) {
+                        cachePayload(missing.get(i), RoutingCodec.interaction(payload));
+                    }
+                }
+            }
+            List<InteractionRecord> out = new ArrayList<>(lines.size());
+            lines.forEach((id, line) -> {
+                Interaction ix = payloads.get(id);
+                if (ix != null) {
+                    out.add(waitingRecord(ix, line));
+                }
+            });
+            out.sort(java.util.Comparator.comparingLong(InteractionRecord::seq));
+            return out.size() > window ? out.subList(0, window) : out;
         }
+    }
+
+    /** A QUEUED record from its waiting-index line {@code seq|queue|enqueued|arrived|pinned|declined}. */
+    private static InteractionRecord waitingRecord(Interaction ix, String line) {
+        String[] f = line.split("\\|", -1);
+        Map<AgentId, Instant> declined = new LinkedHashMap<>();
+        for (String d : f[5].split(";")) {
+            int eq = d.indexOf('=');
+            if (eq > 0) {
+                declined.put(AgentId.of(d.substring(0, eq)), at(d.substring(eq + 1)));
+            }
+        }
+        return new InteractionRecord(ix, InteractionStatus.QUEUED, QueueId.of(f[1]), Long.parseLong(f[0]), at(f[3]),
+                at(f[2]), Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(), declined,
+                f[4].isEmpty() ? Optional.empty() : Optional.of(AgentId.of(f[4])));
     }
 
     @Override

@@ -14,6 +14,22 @@ final class RedisScripts {
             local function akey(id) return P .. ':adv:' .. id end
             local function ikey(id) return P .. ':ix:' .. id end
             local function num(v) return tonumber(v) or 0 end
+            local function sync(agent)
+              local ak = akey(agent)
+              local st = redis.call('HGET', ak, 'state')
+              local ok = false
+              if (st == 'READY' or st == 'BUSY') and not redis.call('HGET', ak, 'offer') then
+                local media = num(redis.call('HGET', ak, 'lVIDEO')) + num(redis.call('HGET', ak, 'lVOICE'))
+                local chats = num(redis.call('HGET', ak, 'lCHAT'))
+                if media == 0 and chats < num(redis.call('HGET', ak, 'cCHAT')) then ok = true end
+                if chats == 0 and media < num(redis.call('HGET', ak, 'cMEDIA')) then ok = true end
+              end
+              if ok then redis.call('SADD', P .. ':offerable', agent) else redis.call('SREM', P .. ':offerable', agent) end
+            end
+            local function wline(ix)
+              local f = redis.call('HMGET', ikey(ix), 'seq', 'queue', 'enqueued', 'arrived', 'pinned', 'declined')
+              redis.call('HSET', P .. ':wline', ix, f[1] .. '|' .. f[2] .. '|' .. f[3] .. '|' .. f[4] .. '|' .. (f[5] or '') .. '|' .. (f[6] or ''))
+            end
             local function move(agent, to, now, reason)
               local ak = akey(agent)
               local from = redis.call('HGET', ak, 'state')
@@ -41,6 +57,8 @@ final class RedisScripts {
               if redis.call('HGET', ak, 'offer') == ix then redis.call('HDEL', ak, 'offer') end
               local to = st
               if st == 'RESERVED' then move(agent, nxt, now, reason); to = nxt end
+              wline(ix)
+              sync(agent)
               return {1, '', agent, st, to, num(redis.call('HGET', ik, 'token'))}
             end
             local function release(ix, now, wrapUntil)
@@ -60,6 +78,7 @@ final class RedisScripts {
                 redis.call('ZADD', P .. ':wrapups', wrapUntil, agent)
                 to = 'WRAP_UP'
               end
+              sync(agent)
               return {1, '', agent, st, to, 0}
             end
             local function checkOffer(ix, agent, token, target)
@@ -77,17 +96,18 @@ final class RedisScripts {
             """;
 
     static final String ADD_ADVISOR = PRELUDE + """
-            local id, profile, now = ARGV[2], ARGV[3], ARGV[4]
+            local id, profile, now, cMedia, cChat = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
             if redis.call('SADD', P .. ':advisors', id) == 0 then return {0, 'advisor ' .. id .. ' is already registered'} end
             redis.call('HSET', akey(id), 'profile', profile, 'state', 'LOGGED_OUT', 'since', now, 'idle', now,
-              'lVIDEO', 0, 'lVOICE', 0, 'lCHAT', 0, 'reason', '')
+              'lVIDEO', 0, 'lVOICE', 0, 'lCHAT', 0, 'reason', '', 'cMEDIA', cMedia, 'cCHAT', cChat)
             return {1, '', id, 'LOGGED_OUT', 'LOGGED_OUT', 0}
             """;
 
     static final String UPDATE_ADVISOR = PRELUDE + """
-            local id, profile = ARGV[2], ARGV[3]
+            local id, profile, cMedia, cChat = ARGV[2], ARGV[3], ARGV[4], ARGV[5]
             if redis.call('SISMEMBER', P .. ':advisors', id) == 0 then return {0, 'unknown advisor ' .. id} end
-            redis.call('HSET', akey(id), 'profile', profile)
+            redis.call('HSET', akey(id), 'profile', profile, 'cMEDIA', cMedia, 'cCHAT', cChat)
+            sync(id)
             return {1, '', '', '', '', 0}
             """;
 
@@ -110,6 +130,7 @@ final class RedisScripts {
             local cur = redis.call('HGET', akey(id), 'state')
             if not string.find(',' .. allowed .. ',', ',' .. cur .. ',', 1, true) then return {0, 'state', id, cur, to, 0} end
             local from = move(id, to, now, reason)
+            sync(id)
             return {1, '', id, from, to, 0}
             """;
 
@@ -120,6 +141,7 @@ final class RedisScripts {
               return {0, 'not in a finished wrap-up'}
             end
             move(id, 'READY', now, '')
+            sync(id)
             return {1, '', id, 'WRAP_UP', 'READY', 0}
             """;
 
@@ -133,6 +155,7 @@ final class RedisScripts {
             redis.call('ZADD', P .. ':waiting', seq, id)
             redis.call('ZADD', P .. ':wq:' .. queue, seq, id)
             redis.call('HINCRBY', P .. ':q:' .. queue, 'offered', 1)
+            wline(id)
             return {1, '', '', '', '', seq}
             """;
 
@@ -157,6 +180,8 @@ final class RedisScripts {
             redis.call('HSET', ak, 'offer', ix)
             local to = st
             if st == 'READY' then move(agent, 'RESERVED', now, ''); to = 'RESERVED' end
+            redis.call('HDEL', P .. ':wline', ix)
+            sync(agent)
             return {1, '', agent, st, to, token}
             """;
 
@@ -179,6 +204,7 @@ final class RedisScripts {
             redis.call('HINCRBY', qk, 'answered', 1)
             redis.call('HINCRBY', qk, 'waitSum', wait)
             if wait <= sla then redis.call('HINCRBY', qk, 'within', 1) end
+            sync(agent)
             return {1, '', agent, st, 'BUSY', wait}
             """;
 
@@ -244,12 +270,14 @@ final class RedisScripts {
               if redis.call('HGET', ak, 'offer') == ix then redis.call('HDEL', ak, 'offer') end
               if st == 'RESERVED' then move(agent, 'READY', now, ''); to = 'READY' end
               redis.call('ZREM', P .. ':leases', ix)
+              sync(agent)
             else
               redis.call('ZREM', P .. ':waiting', ix)
               redis.call('ZREM', P .. ':wq:' .. redis.call('HGET', ik, 'queue'), ix)
             end
             redis.call('HSET', ik, 'status', 'ABANDONED')
             redis.call('HDEL', ik, 'lease')
+            redis.call('HDEL', P .. ':wline', ix)
             redis.call('EXPIRE', ik, keep)
             redis.call('EXPIRE', P .. ':expl:' .. ix, keep)
             return {1, '', agent, st, to, waited}
@@ -269,6 +297,7 @@ final class RedisScripts {
             redis.call('ZADD', P .. ':waiting', seq, ix)
             redis.call('ZADD', P .. ':wq:' .. queue, seq, ix)
             redis.call('HINCRBY', P .. ':q:' .. queue, 'offered', 1)
+            wline(ix)
             return out
             """;
 }
