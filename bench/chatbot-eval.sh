@@ -10,5 +10,5 @@ if [ ! -f "$root/chatbot/target/chatbot.classpath" ] || [ ! -d "$root/chatbot/ta
      -Dmdep.outputFile="$root/chatbot/target/chatbot.classpath" -Dmdep.includeScope=runtime) >&2
 fi
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
-  -cp "$root/chatbot/target/classes:$(cat "$root/chatbot/target/chatbot.classpath")" \
-  org.mvtm.chatbot.eval.ChatbotEval "$@" 2> >(grep -v -E "DEBUG|INFO|WARN|SLF4J|^WARNING" >&2)
+  -cp "$root/chatbot/target/classes:$(tr ':' '\n' < "$root/chatbot/target/chatbot.classpath" | grep -v logback | paste -sd:)" \
+  org.mvtm.chatbot.eval.ChatbotEval "$@"

@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ./mvnw -B -q -pl chatbot compile dependency:build-classpath -Dmdep.outputFile="$PWD/chatbot/target/chatbot.classpath" -Dmdep.includeScope=runtime
-"$JAVA_HOME/bin/java" -cp "chatbot/target/classes:$(cat chatbot/target/chatbot.classpath)" \
+"$JAVA_HOME/bin/java" -cp "chatbot/target/classes:$(tr ':' '\n' < chatbot/target/chatbot.classpath | grep -v logback | paste -sd:)" \
   org.mvtm.chatbot.eval.ShippedVectors chatbot/src/main/resources/kb/banking-faq.vectors

@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ./mvnw -B -q -pl chatbot compile dependency:build-classpath -Dmdep.outputFile="$PWD/chatbot/target/chatbot.classpath" -Dmdep.includeScope=runtime
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "chatbot/target/classes:$(cat chatbot/target/chatbot.classpath)" \
+  -cp "chatbot/target/classes:$(tr ':' '\n' < chatbot/target/chatbot.classpath | grep -v logback | paste -sd:)" \
   org.mvtm.chatbot.eval.ChatbotBench chatbot/src/test/resources/eval/zh-yue-heldout.csv "${1:-2000}" docs/benchmarks/chatbot.md

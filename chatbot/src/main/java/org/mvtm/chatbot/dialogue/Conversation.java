@@ -19,6 +19,8 @@ final class Conversation {
 
     private ConversationState state = ConversationState.WITH_BOT;
     private volatile boolean handedOff;
+    /** Last customer or bot activity, by the injected clock (for idle expiry). */
+    volatile java.time.Instant lastActivity;
     Language language;
     boolean languageKnown;
     int unanswered;
@@ -33,8 +35,9 @@ final class Conversation {
         }
     };
 
-    Conversation(Language language) {
+    Conversation(Language language, java.time.Instant now) {
         this.language = language;
+        this.lastActivity = now;
     }
 
     ConversationState state() {

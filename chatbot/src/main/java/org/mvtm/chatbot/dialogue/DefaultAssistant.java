@@ -69,6 +69,10 @@ public final class DefaultAssistant implements Assistant {
     private final ScheduledExecutorService reloader;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object reloadLock = new Object();
+    /** A conversation without activity for this long is forgotten. */
+    static final java.time.Duration IDLE_EXPIRY = java.time.Duration.ofHours(4);
+    private static final int SWEEP_EVERY = 256;
+    private final java.util.concurrent.atomic.AtomicLong accesses = new java.util.concurrent.atomic.AtomicLong();
 
     private record Loaded(Engine engine, KnowledgeBaseStatus status, String fingerprint) {
     }
@@ -461,6 +465,23 @@ public final class DefaultAssistant implements Assistant {
         if (closed.get()) {
             throw new IllegalStateException("the assistant is closed");
         }
-        return conversations.computeIfAbsent(id, k -> new Conversation(initial));
+        java.time.Instant now = clock.instant();
+        if ((accesses.incrementAndGet() & (SWEEP_EVERY - 1)) == 0) {
+            expireIdle(now);
+        }
+        Conversation c = conversations.computeIfAbsent(id, k -> new Conversation(initial, now));
+        c.lastActivity = now;
+        return c;
+    }
+
+    /**
+     * Drops conversations idle for longer than {@link #IDLE_EXPIRY} (a chat that ended with the bot never sees
+     * {@code InteractionEnded}, so nobody calls {@link #forget}). Checked every {@value #SWEEP_EVERY} calls.
+     */
+    int expireIdle(java.time.Instant now) {
+        java.time.Instant limit = now.minus(IDLE_EXPIRY);
+        int before = conversations.size();
+        conversations.values().removeIf(c -> c.lastActivity.isBefore(limit));
+        return before - conversations.size();
     }
 }

@@ -43,9 +43,17 @@ public final class ChatbotEval {
         if (kb != null) {
             config = config.withKnowledgeBase(kb);
         }
-        List<Evaluation.Query> q = Evaluation.readQueries(queries);
+        List<Evaluation.Query> q;
+        try {
+            q = Evaluation.readQueries(queries);
+        } catch (java.io.IOException | org.mvtm.chatbot.api.KnowledgeBaseException e) {
+            usage("cannot read queries " + queries + ": " + e);
+            return;
+        }
         try (Assistant assistant = Assistants.create(config, Clock.systemUTC(), new InProcessEventBus())) {
             System.out.println(Evaluation.run(mode.name().toLowerCase(java.util.Locale.ROOT), assistant, q).toJson());
+        } catch (org.mvtm.chatbot.api.KnowledgeBaseException e) {
+            usage("cannot load the knowledge base: " + e.getMessage());
         }
         System.exit(0);
     }
