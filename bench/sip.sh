@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# sip-edge load benchmark: SIPp customers -> sip-edge (queue, routing, B2BUA) -> SIPp advisor phone, next to
+# SIPp -> SIPp directly in the same run. Writes docs/benchmarks/sip-edge.md.
+# Usage: bench/sip.sh [rate-cps=500] [calls=10000]      (needs Debian package sip-tester)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+command -v sipp >/dev/null || { echo "sipp missing: apt-get install sip-tester" >&2; exit 1; }
+./mvnw -B -q -pl sip-edge install -DskipTests
+./mvnw -B -q -pl sip-edge dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+CP="sip-edge/target/classes:sip-edge/target/test-classes:$(cat sip-edge/target/bench.cp)"
+"$JAVA_HOME/bin/java" -Xss512k -XX:+UseParallelGC -Dlogback.configurationFile=sip-edge/src/test/resources/logback-bench.xml \
+  -cp "$CP" org.mvtm.sip.bench.SipEdgeBenchmark "${1:-500}" "${2:-10000}" docs/benchmarks/sip-edge.md

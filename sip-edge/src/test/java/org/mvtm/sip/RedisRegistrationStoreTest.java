@@ -1,0 +1,76 @@
+package org.mvtm.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.mvtm.core.event.AdvisorOffered;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.sip.api.Binding;
+import org.mvtm.sip.api.RegistrationStore;
+import org.mvtm.sip.api.RegistrationStores;
+import org.mvtm.sip.support.EdgeFixture;
+import org.mvtm.sip.support.RawSip;
+import org.mvtm.sip.support.RedisServer;
+import org.mvtm.sip.support.SipPeer;
+import redis.clients.jedis.RedisClient;
+
+/** Registrations in Redis, shared by two edges (server nodes). */
+@Tag("peer")
+class RedisRegistrationStoreTest {
+    static RedisServer server;
+    static RedisClient redis;
+
+    @BeforeAll
+    static void startRedis() {
+        server = new RedisServer();
+        redis = RedisClient.create("127.0.0.1", server.port);
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+        server.close();
+    }
+
+    @Test
+    void bindingsAreStoredOrderedByPreferenceAndExpire() {
+        RegistrationStore store = RegistrationStores.redis(redis, "t1:");
+        Instant now = Instant.parse("2026-11-23T09:00:00Z");
+        store.put(new Binding("sip:alice@bank.example", "sip:alice@10.0.0.1", now.plusSeconds(60), "c1", 1, 0.5f));
+        store.put(new Binding("sip:alice@bank.example", "sip:alice@10.0.0.2;transport=tcp", now.plusSeconds(600), "c2", 1, 1f));
+        assertThat(store.bindings("sip:alice@bank.example", now)).extracting(Binding::contact)
+                .containsExactly("sip:alice@10.0.0.2;transport=tcp", "sip:alice@10.0.0.1");
+        assertThat(store.bindings("sip:alice@bank.example", now.plusSeconds(61))).extracting(Binding::contact)
+                .containsExactly("sip:alice@10.0.0.2;transport=tcp");
+        store.remove("sip:alice@bank.example", "sip:alice@10.0.0.2;transport=tcp");
+        assertThat(store.bindings("sip:alice@bank.example", now)).isEmpty();
+        store.put(new Binding("sip:bob@bank.example", "sip:bob@10.0.0.3", now.plusSeconds(60), "c3", 7, 1f));
+        store.removeAll("sip:bob@bank.example");
+        assertThat(store.bindings("sip:bob@bank.example", now)).isEmpty();
+    }
+
+    @Test
+    void phoneRegisteredOnOneNodeIsRungByAnotherNode() {
+        RegistrationStore shared = RegistrationStores.redis(redis, "t2:");
+        EdgeFixture nodeA = new EdgeFixture(b -> b.tlsPort(-1), java.time.Clock.systemUTC(), shared);
+        EdgeFixture nodeB = new EdgeFixture(b -> b.tlsPort(-1).trustedTrunks(Set.of("127.0.0.1")),
+                java.time.Clock.systemUTC(), RegistrationStores.redis(redis, "t2:"));
+        try (SipPeer alice = SipPeer.udp(nodeA.udp(), "alice")) {
+            assertThat(RawSip.status(alice.register("alice-secret", 600))).isEqualTo(200);
+            InteractionId web = InteractionId.of("web-customer-1");
+            nodeB.bus.publish(new AdvisorOffered(Instant.now(), web, AgentId.of("alice"), Instant.now().plusSeconds(20)));
+            String invite = alice.nextRequest(5000).orElseThrow();
+            assertThat(invite).startsWith("INVITE sip:alice@127.0.0.1:" + alice.raw.localPort());
+            assertThat(RawSip.header(invite, "Via")).contains(":" + nodeB.udp());
+        } finally {
+            nodeA.close();
+            nodeB.close();
+        }
+    }
+}
