@@ -35,6 +35,24 @@ public final class Matcher {
 
     private final AdvisorSelector selector;
 
+    /** Base requirements per interaction (immutable for a given queue definition); one matcher thread uses it. */
+    private record CachedBase(QueueConfig queue, List<SkillRequirement> base) {
+    }
+
+    private final Map<org.mvtm.core.id.InteractionId, CachedBase> bases = new HashMap<>();
+
+    private List<SkillRequirement> base(QueueConfig q, InteractionRecord ix) {
+        CachedBase c = bases.get(ix.interaction().id());
+        if (c == null || c.queue() != q) {
+            if (bases.size() > 50_000) {
+                bases.clear();
+            }
+            c = new CachedBase(q, Requirements.base(q, ix.interaction()));
+            bases.put(ix.interaction().id(), c);
+        }
+        return c.base();
+    }
+
     public Matcher(AdvisorSelector selector) {
         this.selector = selector;
     }
@@ -70,7 +88,7 @@ public final class Matcher {
             }
             InteractionRecord ix = r.record();
             QueueConfig q = r.queue();
-            List<SkillRequirement> base = Requirements.base(q, ix.interaction());
+            List<SkillRequirement> base = base(q, ix);
             Requirements.Effective eff = Requirements.effective(q, ix.interaction(), base, Duration.between(ix.enqueuedAt(), now));
             Optional<AgentId> cursor = q.strategy() == org.mvtm.routing.api.SelectionStrategy.ROUND_ROBIN
                     ? cursors.computeIfAbsent(q.id(), lastPicked) : Optional.empty();
