@@ -82,7 +82,17 @@ public class ModuleWiring {
                         .withLanguageMinLevel(5));
             }
             var known = engine.advisors().stream().map(a -> a.id()).collect(java.util.stream.Collectors.toSet());
-            demo.advisors().stream().filter(a -> !known.contains(a.id())).forEach(engine::registerAdvisor);
+            for (var advisor : demo.advisors()) {
+                if (known.contains(advisor.id())) {
+                    continue;
+                }
+                try {
+                    engine.registerAdvisor(advisor);
+                } catch (IllegalArgumentException e) {
+                    // another node of the cluster registered the same demo advisor a moment ago
+                    org.slf4j.LoggerFactory.getLogger(ModuleWiring.class).info("advisor {} already registered: {}", advisor.id(), e.getMessage());
+                }
+            }
         }
         return engine;
     }
