@@ -24,4 +24,4 @@ if [ ! -d tools/browser/node_modules/playwright-core ]; then
 fi
 
 echo "Running the mVTM test suite with $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
-./mvnw -B -ntp verify "$@"
+./mvnw -B -ntp --fail-at-end verify "$@"
