@@ -22,4 +22,16 @@ public final class Assistants {
         Objects.requireNonNull(events, "events");
         return new DefaultAssistant(config, clock, events);
     }
+
+    /**
+     * Optional wiring helper: answers every {@code ChatMessagePosted(CUSTOMER)} on the bus with the assistant, off
+     * the publisher's thread and in order per conversation, and publishes non-silent replies as
+     * {@code ChatMessagePosted(BOT, senderId "bot")}. Handed-off conversations are left to the advisor. Close the
+     * returned handle to unsubscribe and stop its threads (before closing the assistant).
+     *
+     * @param lanes number of worker threads (conversations are spread over them by id); 2 suits a 2-core node
+     */
+    public static AutoCloseable bridge(Assistant assistant, EventBus events, Clock clock, int lanes) {
+        return new org.mvtm.chatbot.dialogue.EventBusBridge(assistant, events, clock, lanes);
+    }
 }
