@@ -9,5 +9,5 @@ command -v sipp >/dev/null || { echo "sipp missing: apt-get install sip-tester" 
 ./mvnw -B -q -pl sip-edge install -DskipTests
 ./mvnw -B -q -pl sip-edge dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 CP="sip-edge/target/classes:sip-edge/target/test-classes:$(cat sip-edge/target/bench.cp)"
-"$JAVA_HOME/bin/java" -Xss512k -XX:+UseParallelGC -Dlogback.configurationFile=sip-edge/src/test/resources/logback-bench.xml \
+"$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -Xss512k -XX:+UseParallelGC -Dlogback.configurationFile=sip-edge/src/test/resources/logback-bench.xml \
   -cp "$CP" org.mvtm.sip.bench.SipEdgeBenchmark "${1:-500}" "${2:-10000}" docs/benchmarks/sip-edge.md
