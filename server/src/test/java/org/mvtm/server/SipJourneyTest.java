@@ -40,7 +40,7 @@ class SipJourneyTest {
     @Test
     void sipCustomerReachesAdvisorDeskPhoneAndTheRecordedCallIsVerifiedReplayedAndAudited(@TempDir Path dir) throws Exception {
         Path speech = speechWav(dir, "Hello, I would like to check the balance of my savings account please.");
-        try (ServerProcess server = ServerProcess.start(dir, "--contact.sip.bind-address=127.0.0.1",
+        try (ServerProcess server = ServerProcess.start(dir,
                 "--contact.media.port-min=0", "--contact.media.port-max=0")) {
             server.awaitHealthy(Duration.ofSeconds(120));
             int answerPort = ServerProcess.freeUdpPort();

@@ -197,6 +197,7 @@ public class ModuleWiring {
         }
         SipEdgeConfig config = SipEdgeConfig.builder(sip.domain())
                 .bindAddress(sip.bindAddress())
+                .advertisedAddress(sip.advertisedAddress())
                 .udpPort(sip.udpPort()).tcpPort(sip.tcpPort()).tlsPort(sip.tlsPort())
                 .trustedTrunks(Set.copyOf(sip.trustedTrunks()))
                 .credentials(SipCredentials.of(passwords))

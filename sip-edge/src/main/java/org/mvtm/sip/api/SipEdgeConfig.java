@@ -28,7 +28,7 @@ public record SipEdgeConfig(String bindAddress, int udpPort, int tcpPort, int tl
                             TlsSettings tls, Set<String> trustedTrunks, SipCredentials credentials,
                             Set<String> queues, Duration offerTimeout, FloodLimits flood,
                             SessionTimers sessionTimers, Duration maxRegistration, Duration minRegistration,
-                            Duration nonceLifetime) {
+                            Duration nonceLifetime, String advertisedAddress) {
 
     private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -62,6 +62,16 @@ public record SipEdgeConfig(String bindAddress, int udpPort, int tcpPort, int tl
                     + " exceeds maxRegistration " + maxRegistration);
         }
         requirePositive("nonceLifetime", nonceLifetime);
+        if (advertisedAddress == null || advertisedAddress.isBlank()) {
+            // the address put in Via and Contact: the bind address, or loopback when bound to every interface
+            advertisedAddress = isWildcard(bindAddress) ? "127.0.0.1" : bindAddress;
+        }
+    }
+
+    /** True for 0.0.0.0 and ::, which can be bound but never reached; Via and Contact need a real address. */
+    public static boolean isWildcard(String address) {
+        return address.equals("0.0.0.0") || address.equals("::") || address.equals("0:0:0:0:0:0:0:0")
+                || address.equals("[::]");
     }
 
     private static void checkPort(String name, int port) {
@@ -97,6 +107,7 @@ public record SipEdgeConfig(String bindAddress, int udpPort, int tcpPort, int tl
         private Duration maxRegistration = Duration.ofHours(1);
         private Duration minRegistration = Duration.ofSeconds(30);
         private Duration nonceLifetime = Duration.ofMinutes(5);
+        private String advertisedAddress;
 
         private Builder(String domain) {
             this.domain = domain;
@@ -116,11 +127,13 @@ public record SipEdgeConfig(String bindAddress, int udpPort, int tcpPort, int tl
         public Builder maxRegistration(Duration v) { maxRegistration = v; return this; }
         public Builder minRegistration(Duration v) { minRegistration = v; return this; }
         public Builder nonceLifetime(Duration v) { nonceLifetime = v; return this; }
+        /** The address phones and trunks reach this edge at (Via, Contact); default: the bind address. */
+        public Builder advertisedAddress(String v) { advertisedAddress = v; return this; }
 
         public SipEdgeConfig build() {
             return new SipEdgeConfig(bindAddress, udpPort, tcpPort, tlsPort, domain, tls, trustedTrunks,
                     credentials, queues, offerTimeout, flood, sessionTimers, maxRegistration, minRegistration,
-                    nonceLifetime);
+                    nonceLifetime, advertisedAddress);
         }
     }
 }

@@ -149,7 +149,7 @@ public final class DefaultSipEdge implements SipEdge {
         });
         listener = null;
         SipContext sip = new SipContext(provider, new AddressFactoryImpl(), new HeaderFactoryImpl(),
-                new MessageFactoryImpl(), config.domain(), config.bindAddress(), points);
+                new MessageFactoryImpl(), config.domain(), config.advertisedAddress(), points);
         DigestAuthenticator digest = new DigestAuthenticator(config.domain(), config.credentials(), clock,
                 config.nonceLifetime());
         SipAuth auth = new SipAuth(sip, digest, counters);

@@ -154,7 +154,7 @@ final class SipContext {
     ContactHeader contact(SipTransport transport) {
         try {
             ListeningPoint lp = point(transport);
-            SipURI uri = addresses.createSipURI("edge", lp.getIPAddress());
+            SipURI uri = addresses.createSipURI("edge", reachable(lp));
             uri.setPort(lp.getPort());
             if (transport != SipTransport.UDP) {
                 uri.setTransportParam(transport == SipTransport.TLS ? "tls" : "tcp");
@@ -169,13 +169,18 @@ final class SipContext {
     ViaHeader via(SipTransport transport) {
         try {
             ListeningPoint lp = point(transport);
-            ViaHeader v = headers.createViaHeader(lp.getIPAddress(), lp.getPort(), lp.getTransport(),
+            ViaHeader v = headers.createViaHeader(reachable(lp), lp.getPort(), lp.getTransport(),
                     branchPrefix + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
             v.setRPort();
             return v;
         } catch (ParseException | InvalidArgumentException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The listening point's address, or the advertised address when it is bound to every interface. */
+    private String reachable(ListeningPoint lp) {
+        return org.mvtm.sip.api.SipEdgeConfig.isWildcard(lp.getIPAddress()) ? host : lp.getIPAddress();
     }
 
     static String newTag() {
@@ -187,7 +192,7 @@ final class SipContext {
         for (ListeningPoint lp : points.values()) {
             int p = port <= 0 ? 5060 : port;
             if (lp.getPort() == p && (lp.getIPAddress().equals(host) || host.equals(domain)
-                    || ("0.0.0.0".equals(lp.getIPAddress())))) {
+                    || host.equals(this.host) || org.mvtm.sip.api.SipEdgeConfig.isWildcard(lp.getIPAddress()))) {
                 return true;
             }
         }
