@@ -17,6 +17,7 @@ const USERS = {
   supervisor: process.env.SUPERVISOR_USER || 'sam',
   compliance: process.env.COMPLIANCE_USER || 'hkcomp',
 };
+const ADVISOR_ID = process.env.ADVISOR_ID || 'agent-'; // the advisor's routing id, or a prefix of it
 const T = 30000;
 fs.mkdirSync(SHOTS, { recursive: true });
 
@@ -122,7 +123,7 @@ async function main() {
   await supervisor.click('#explain-form button[type=submit]');
   await supervisor.waitForSelector('#explanation article');
   const explanation = await supervisor.textContent('#explanation');
-  if (!explanation.includes('agent-')) throw new Error(`explanation does not name the advisor: ${explanation}`);
+  if (!explanation.includes(ADVISOR_ID)) throw new Error(`explanation does not name the advisor: ${explanation}`);
   await shot(supervisor, 'supervisor');
 
   step = 'compliance officer finds the session by customer';

@@ -25,7 +25,7 @@ class WebJourneyTest {
             server.awaitHealthy(Duration.ofSeconds(120));
             Map<String, String> env = Map.of(
                     "BASE_URL", server.baseUrl(),
-                    "CUSTOMER_USER", "li", "ADVISOR_USER", "alice", "SUPERVISOR_USER", "sam", "COMPLIANCE_USER", "shen",
+                    "CUSTOMER_USER", "li", "ADVISOR_USER", "alice", "ADVISOR_ID", "alice", "SUPERVISOR_USER", "sam", "COMPLIANCE_USER", "shen",
                     "PASSWORD", "demo1234",
                     "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString());
             try (NodeScript journey = NodeScript.start("agent-web/src/test/browser/journey.js", env, line -> { })) {
