@@ -11,7 +11,7 @@ import org.mvtm.media.api.MediaSession;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The media port on a node of a cluster: an interaction's session lives on the node that first needed it
+ * The media port every module of a node uses. Alone (no {@link MediaHome}), it is this node's relay. In a cluster: an interaction's session lives on the node that first needed it
  * ({@link MediaHome}); there it is the local relay's session, elsewhere a {@link RemoteMediaSession} that forwards
  * signalling to it. A customer on node B and an advisor on node A thus meet in one relay.
  */
@@ -29,8 +29,16 @@ public final class ClusterMediaServer implements MediaServer {
         this.json = json;
     }
 
+    /** A single node: every session is the local relay's. */
+    public static ClusterMediaServer single(MediaServer local) {
+        return new ClusterMediaServer(local, null, "", null);
+    }
+
     @Override
     public MediaSession session(InteractionId interaction) {
+        if (home == null) {
+            return local.session(interaction);
+        }
         String node = home.claim(interaction);
         return node.equals(home.self()) ? local.session(interaction)
                 : new RemoteMediaSession(interaction, node, secret, http, json);
@@ -38,7 +46,7 @@ public final class ClusterMediaServer implements MediaServer {
 
     @Override
     public Optional<MediaSession> find(InteractionId interaction) {
-        Optional<String> node = home.find(interaction);
+        Optional<String> node = home == null ? Optional.empty() : home.find(interaction);
         if (node.isEmpty() || node.get().equals(home.self())) {
             return local.find(interaction);
         }

@@ -122,7 +122,7 @@ public class ModuleWiring {
     MediaServer mediaServer(@org.springframework.beans.factory.annotation.Qualifier("localMediaServer") MediaServer local,
                             ClusterSettings cluster, ObjectProvider<MediaHome> home, JsonMapper json) {
         MediaHome h = home.getIfAvailable();
-        return h == null ? new LocalOnly(local) : new ClusterMediaServer(local, h, cluster.secret(), json);
+        return h == null ? ClusterMediaServer.single(local) : new ClusterMediaServer(local, h, cluster.secret(), json);
     }
 
     @Bean
