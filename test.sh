@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Installs what the tests need on Debian when it is missing (JDK 21+, redis-server, SIPp, baresip, linphone,
-# Chromium, espeak-ng, sox, rtpengine, Node.js and the npm packages of the browser tests), then runs the whole
+# Installs what the tests need on Debian when it is missing (JDK 21+, redis-server, SIPp, baresip, Chromium,
+# espeak-ng, sox, Node.js and the npm packages of the browser tests), then runs the whole
 # test suite, including the tests that start real peers. .ci/run calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 need=()
-for pair in redis-server:redis-server sipp:sip-tester baresip:baresip linphonec:linphone-cli chromium:chromium \
-            espeak-ng:espeak-ng sox:sox rtpengine:rtpengine-daemon node:nodejs npm:npm; do
+for pair in redis-server:redis-server sipp:sip-tester baresip:baresip chromium:chromium \
+            espeak-ng:espeak-ng sox:sox node:nodejs npm:npm; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair#*:}")
 done
 if ! ls /usr/lib/jvm/*/bin/javac >/dev/null 2>&1 && [ -z "${JAVA_HOME:-}" ]; then need+=(openjdk-21-jdk-headless); fi
