@@ -97,6 +97,12 @@ public final class DefaultSipEdge implements SipEdge {
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.ALWAYS_ADD_RPORT", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+        // a non-INVITE server transaction lingers 32 s over UDP (Timer J): at hundreds of calls per second the
+        // default table of 10,000 fills and the stack starts dropping requests; size it for 500 calls/s
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "100000");
+        p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "100000");
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "4194304");
+        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "4194304");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
