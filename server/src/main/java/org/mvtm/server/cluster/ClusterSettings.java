@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * This node's place in a cluster: whether there is one (Redis configured), the shared secret nodes present to each
- * other, this node's base URL as other nodes reach it, and the queue music it plays for forwarded legs.
+ * other, this node's base URL as other nodes reach it, and the queue music this node plays to waiting callers.
  */
 public record ClusterSettings(boolean enabled, String secret, String selfUrl, Path queueMusic) {
 }

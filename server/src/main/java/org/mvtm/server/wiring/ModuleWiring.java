@@ -185,7 +185,7 @@ public class ModuleWiring {
 
     @Bean(destroyMethod = "close")
     SipEdge sipEdge(ContactProperties props, Clock clock, EventBus bus, RoutingEngine routing, MediaServer media,
-                    RegistrationStore registrations, DemoData demo, DataDirectory data) throws IOException {
+                    RegistrationStore registrations, DemoData demo, ClusterSettings cluster) {
         var sip = props.sip();
         Map<String, String> passwords = new HashMap<>();
         Set<String> queues = new HashSet<>();
@@ -203,9 +203,8 @@ public class ModuleWiring {
                 .credentials(SipCredentials.of(passwords))
                 .queues(queues)
                 .build();
-        Path music = QueueMusic.ensure(data.resolve("media"));  // the same file ClusterSettings names
         SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing),
-                new MediaCallMedia(media, music), new PhonePresence(registrations, routing, sip.domain(), clock),
+                new MediaCallMedia(media, cluster.queueMusic()), new PhonePresence(registrations, routing, sip.domain(), clock),
                 customers, null, null));
         try {
             edge.start();
