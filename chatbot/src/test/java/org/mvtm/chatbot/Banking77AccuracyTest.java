@@ -17,36 +17,33 @@ import org.mvtm.chatbot.eval.Evaluation;
 import org.mvtm.core.event.InProcessEventBus;
 
 /**
- * BANKING77, 10-shot: the first 10 queries of each intent are the knowledge base, a seeded sample of 2,000 of the
- * other training rows are the questions, and a plain StandardAnalyzer BM25 over the same knowledge base is the
- * baseline in the same run.
- *
- * <p>KNOWN SHORTFALL: issue 9 asks for top-1 >= 0.87. This implementation reaches 0.866 on this sample (baseline
- * 0.539); the fusion weights were tuned on rows 11-20 of each intent (0.879 there) and several alternatives (kernel
- * voting, centring, a ridge head, FAQ-level BM25) did not move the sample above 0.866. The assertion guards the
- * level actually reached (0.86) and the required 20-point gain; raising it to 0.87 needs a stronger signal
- * (see docs/chatbot.md, "Known gaps").
+ * BANKING77, 10-shot: the first 10 queries of each intent are the knowledge base; every training row after the
+ * 30th of its intent (about 7,700 questions) is asked, and a plain StandardAnalyzer BM25 over the same knowledge
+ * base is the baseline in the same run. Rows 11-30 of each intent are the development set on which the fusion
+ * weights and the intent head's settings were chosen ({@code TuneFusion}); they are never asked here.
  */
 class Banking77AccuracyTest {
-    private static final int SAMPLE = 2000;
-    private static final long SEED = 77;
+    private static final int DEVELOPMENT_ROWS = 30;
 
     @Test
-    void tenShotHybridRetrievalKeepsItsAccuracyAndBeatsPlainBm25By20Points(@TempDir Path dir) throws Exception {
+    void tenShotHybridRetrievalAnswersAtLeast87PercentAndBeatsPlainBm25By20Points(@TempDir Path dir)
+            throws Exception {
         Banking77 data = Banking77.load(10);
         assertThat(data.kb).hasSize(770);
         Path kb = dir.resolve("banking77-10shot.csv");
         Files.writeString(kb, data.kbCsv());
-        List<Evaluation.Query> queries = data.sample(SAMPLE, SEED).stream()
+        List<Evaluation.Query> queries = Banking77.load(DEVELOPMENT_ROWS).rest.stream()
                 .map(r -> new Evaluation.Query(r.text(), r.intent())).toList();
+        assertThat(queries).hasSizeGreaterThan(7000);
 
         Evaluation.Result baseline = evaluate(kb, RetrievalMode.PLAIN_BM25, queries);
         Evaluation.Result hybrid = evaluate(kb, RetrievalMode.HYBRID, queries);
         System.out.println("BANKING77 baseline " + baseline.toJson());
         System.out.println("BANKING77 hybrid   " + hybrid.toJson());
 
-        assertThat(hybrid.n()).isEqualTo(SAMPLE);
-        assertThat(hybrid.top1()).as("hybrid top-1 on BANKING77 (misses: %s)", hybrid.misses()).isGreaterThanOrEqualTo(0.86);
+        assertThat(hybrid.n()).isEqualTo(queries.size());
+        assertThat(hybrid.top1()).as("hybrid top-1 on BANKING77 (misses: %s)", hybrid.misses())
+                .isGreaterThanOrEqualTo(0.87);
         assertThat(hybrid.top1() - baseline.top1()).as("points above plain BM25 (%s)", baseline.toJson())
                 .isGreaterThanOrEqualTo(0.20);
     }

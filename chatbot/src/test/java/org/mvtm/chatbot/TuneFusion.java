@@ -4,61 +4,100 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.mvtm.chatbot.api.RetrievalMode;
 import org.mvtm.chatbot.kb.KnowledgeBase;
 import org.mvtm.chatbot.kb.KnowledgeBaseSource;
-import org.mvtm.chatbot.retrieval.*;
+import org.mvtm.chatbot.retrieval.Analyzers;
+import org.mvtm.chatbot.retrieval.FaqIndex;
+import org.mvtm.chatbot.retrieval.Fusion;
+import org.mvtm.chatbot.retrieval.IndexedVariant;
+import org.mvtm.chatbot.retrieval.IntentHead;
+import org.mvtm.chatbot.retrieval.OnnxEmbedder;
+import org.mvtm.chatbot.retrieval.Pool;
+import org.mvtm.chatbot.retrieval.Ranker;
 
-/** Developer tool: sweeps fusion weights on BANKING77 rows 11-20 of each intent (never used by the eval test). */
+/**
+ * Developer tool, not a test: sweeps the fusion weights and the intent head's settings on BANKING77 rows 11-30 of
+ * each intent ("dev", never asked by {@link Banking77AccuracyTest}) and prints the same settings on the test's
+ * sample next to them, so a choice made on dev can be checked without being made on the test rows. Run with
+ * {@code mvn -pl chatbot test-compile exec:java}-style classpath: {@code java -cp ... org.mvtm.chatbot.TuneFusion}.
+ */
 public final class TuneFusion {
     public static void main(String[] a) throws Exception {
         Banking77 b = Banking77.load(10);
         Path tmp = Files.createTempFile("b77", ".csv");
         Files.writeString(tmp, b.kbCsv());
         KnowledgeBase kb = new KnowledgeBaseSource(List.of(tmp)).load();
-        BgeEmbedder en = BgeEmbedder.english(Executors.newFixedThreadPool(2));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        OnnxEmbedder en = OnnxEmbedder.english(pool);
+        OnnxEmbedder mini = OnnxEmbedder.englishMiniLm(pool);
         List<String> texts = kb.variants().stream().map(v -> v.text()).toList();
-        long t0 = System.nanoTime();
         List<float[]> vecs = en.embedAll(texts);
-        System.out.println("embedded " + texts.size() + " in " + (System.nanoTime() - t0) / 1e6 + " ms");
+        List<float[]> minis = mini.embedAll(texts);
         List<IndexedVariant> iv = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<float[]> both = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            iv.add(new IndexedVariant(kb.variants().get(i).faqId(), Pool.EN, texts.get(i), texts.get(i), vecs.get(i)));
+            String faq = kb.variants().get(i).faqId();
+            iv.add(new IndexedVariant(faq, Pool.EN, texts.get(i), texts.get(i), vecs.get(i)));
+            labels.add(faq);
+            both.add(IntentHead.features(vecs.get(i), minis.get(i)));
         }
         FaqIndex index = new FaqIndex(new Analyzers(), iv);
-        boolean dev = a.length > 0 && a[0].equals("dev");
-        List<Banking77.Row> q;
-        if (dev) {
-            Banking77 b20 = Banking77.load(20);
-            q = b20.kb.stream().filter(r -> !b.kb.contains(r)).toList();
-        } else {
-            q = b.sample(2000, 77);
-        }
-        t0 = System.nanoTime();
-        List<float[]> qv = new ArrayList<>();
-        for (Banking77.Row r : q) qv.add(en.embed(r.text()));
-        System.out.println("queries " + q.size() + " embedded in " + (System.nanoTime() - t0) / 1e6 + " ms");
-        for (RetrievalMode m : new RetrievalMode[]{RetrievalMode.PLAIN_BM25, RetrievalMode.BM25}) {
-            Ranker r = new Ranker(index, m, Fusion.DEFAULT);
-            int ok = 0;
-            for (Banking77.Row row : q) {
-                var c = r.rank(Pool.EN, row.text(), row.text(), null, -1, null);
-                if (!c.isEmpty() && c.get(0).faqId().equals(row.intent())) ok++;
-            }
-            System.out.printf("%s top1=%.4f%n", m, ok / (double) q.size());
-        }
-        for (double cw : new double[]{0, 0.5, 1, 2}) for (double lw : new double[]{0, 0.05, 0.1}) {
-            for (double sw : new double[]{0, 0.3, 0.5}) {
-                Ranker r = new Ranker(index, RetrievalMode.HYBRID, new Fusion(lw, sw, cw, 64));
-                int ok = 0;
-                for (int i = 0; i < q.size(); i++) {
-                    var c = r.rank(Pool.EN, q.get(i).text(), q.get(i).text(), qv.get(i), -1, null);
-                    if (!c.isEmpty() && c.get(0).faqId().equals(q.get(i).intent())) ok++;
+        Banking77 b30 = Banking77.load(30);
+        java.util.Set<Banking77.Row> first10 = new java.util.HashSet<>(b.kb);
+        List<Banking77.Row> dev = b30.kb.stream().filter(r -> !first10.contains(r)).toList();
+        List<Banking77.Row> test = b30.rest;
+        Query[] sets = {embed("dev", dev, en, mini), embed("test", test, en, mini)};
+        double[][] settings = {{10, 0.01, 1e-3}, {20, 0.01, 1e-3}, {20, 0.02, 1e-3}, {40, 0.01, 1e-3}, {40, 0.02, 1e-3}};
+        for (double[] s : settings) {
+            IntentHead.Settings hs = new IntentHead.Settings((int) s[0], s[1], s[2], 10);
+            long t0 = System.nanoTime();
+            IntentHead withMini = IntentHead.train(labels, both, hs);
+            IntentHead alone = IntentHead.train(labels, vecs, hs);
+            long ms = (System.nanoTime() - t0) / 2_000_000;
+            for (double hw : new double[] {0, 0.2, 0.3, 0.5, 0.7, 1.0}) {
+                for (double lw : new double[] {0.1}) {
+                    Ranker r = new Ranker(index, RetrievalMode.HYBRID, new Fusion(lw, 0.5, 2.0, hw, 64));
+                    StringBuilder line = new StringBuilder(String.format("steps=%d lr=%.2f l2=%.0e hw=%.1f lw=%.2f (%d ms/head)",
+                            (int) s[0], s[1], s[2], hw, lw, ms));
+                    for (Query q : sets) {
+                        line.append(String.format("  %s bge+minilm %.4f bge %.4f", q.name, top1(r, q, withMini, true),
+                                top1(r, q, alone, false)));
+                    }
+                    System.out.println(line);
                 }
-                System.out.printf("cw=%.1f lw=%.2f sw=%.2f top1=%.4f%n", cw, lw, sw, ok / (double) q.size());
             }
         }
         System.exit(0);
+    }
+
+    private record Query(String name, List<Banking77.Row> rows, List<float[]> bge, List<float[]> both) {
+    }
+
+    private static Query embed(String name, List<Banking77.Row> rows, OnnxEmbedder en, OnnxEmbedder mini) {
+        List<String> t = rows.stream().map(Banking77.Row::text).toList();
+        List<float[]> v = en.embedAll(t);
+        List<float[]> m = mini.embedAll(t);
+        List<float[]> both = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            both.add(IntentHead.features(v.get(i), m.get(i)));
+        }
+        return new Query(name, rows, v, both);
+    }
+
+    private static double top1(Ranker r, Query q, IntentHead head, boolean both) {
+        int ok = 0;
+        for (int i = 0; i < q.rows.size(); i++) {
+            Map<String, Double> hs = head.scores(both ? q.both.get(i) : q.bge.get(i));
+            var c = r.rank(Pool.EN, q.rows.get(i).text(), q.rows.get(i).text(), q.bge.get(i), -1, null, hs);
+            if (!c.isEmpty() && c.get(0).faqId().equals(q.rows.get(i).intent())) {
+                ok++;
+            }
+        }
+        return ok / (double) q.rows.size();
     }
 }

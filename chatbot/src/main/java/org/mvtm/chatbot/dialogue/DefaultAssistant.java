@@ -82,7 +82,7 @@ public final class DefaultAssistant implements Assistant {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = Objects.requireNonNull(events, "events");
         this.source = new KnowledgeBaseSource(config.knowledgeBaseFiles());
-        // load the two embedding models while the knowledge base is parsed and the analysers warm up
+        // load the embedding models while the knowledge base is parsed and the analysers warm up
         java.util.concurrent.CompletableFuture<Embedders> models = config.retrieval() == RetrievalMode.HYBRID
                 ? java.util.concurrent.CompletableFuture.supplyAsync(Embedders::load, r -> {
                     Thread t = new Thread(r, "chatbot-model-load");

@@ -12,6 +12,7 @@ import org.mvtm.chatbot.kb.KnowledgeBase;
 import org.mvtm.chatbot.kb.KnowledgeBaseSource;
 import org.mvtm.chatbot.lang.ChineseNormalizer;
 import org.mvtm.chatbot.retrieval.Embedders;
+import org.mvtm.chatbot.retrieval.OnnxEmbedder;
 import org.mvtm.chatbot.retrieval.Pool;
 import org.mvtm.chatbot.retrieval.QueryPreparer;
 import org.mvtm.chatbot.retrieval.VectorFile;
@@ -48,16 +49,20 @@ public final class ShippedVectors {
                 }
             }
         }
-        Map<Pool, Map<String, float[]>> out = new EnumMap<>(Pool.class);
+        Map<String, Map<String, float[]>> out = new LinkedHashMap<>();
         try (Embedders embedders = Embedders.loadWithoutPrecomputed()) {
             for (Map.Entry<Pool, List<String>> e : texts.entrySet()) {
                 List<String> distinct = e.getValue().stream().distinct().toList();
-                List<float[]> vectors = embedders.of(e.getKey()).embedAll(distinct);
-                Map<String, float[]> m = new LinkedHashMap<>();
-                for (int i = 0; i < distinct.size(); i++) {
-                    m.put(distinct.get(i), vectors.get(i));
+                List<OnnxEmbedder> models = new java.util.ArrayList<>();
+                models.add((OnnxEmbedder) embedders.of(e.getKey()));
+                embedders.second(e.getKey()).ifPresent(m -> models.add((OnnxEmbedder) m));
+                for (OnnxEmbedder model : models) {
+                    List<float[]> vectors = model.embedAll(distinct);
+                    Map<String, float[]> m = out.computeIfAbsent(model.modelId(), k -> new LinkedHashMap<>());
+                    for (int i = 0; i < distinct.size(); i++) {
+                        m.put(distinct.get(i), vectors.get(i));
+                    }
                 }
-                out.put(e.getKey(), m);
             }
         }
         Path target = Path.of(args[0]);

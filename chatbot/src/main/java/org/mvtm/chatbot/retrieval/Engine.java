@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.mvtm.chatbot.api.FaqMatch;
 import org.mvtm.chatbot.api.RetrievalMode;
 import org.mvtm.chatbot.kb.Faq;
@@ -23,21 +27,25 @@ public final class Engine implements AutoCloseable {
     private final RetrievalMode mode;
     private final Embedders embedders;
     private final QueryPreparer preparer;
-    private final Map<Pool, Calibration> calibration = new EnumMap<>(Pool.class);
+    private final Map<Pool, Calibration> calibration;
+    private final Map<Pool, IntentHead> heads;
 
-    private Engine(KnowledgeBase kb, FaqIndex index, RetrievalMode mode, Embedders embedders, QueryPreparer preparer) {
+    private Engine(KnowledgeBase kb, FaqIndex index, Ranker ranker, RetrievalMode mode, Embedders embedders,
+                   QueryPreparer preparer, Map<Pool, IntentHead> heads, Map<Pool, Calibration> calibration) {
         this.kb = kb;
         this.index = index;
+        this.ranker = ranker;
         this.mode = mode;
         this.embedders = embedders;
         this.preparer = preparer;
-        this.ranker = new Ranker(index, mode, Fusion.DEFAULT);
-        for (Pool p : Pool.values()) {
-            calibration.put(p, fitCalibration(p));
-        }
+        this.heads = heads;
+        this.calibration = calibration;
     }
 
-    /** Prepares, embeds and indexes every question variant, then fits the calibration. */
+    /**
+     * Prepares, embeds and indexes every question variant, trains each pool's {@link IntentHead} on them and fits
+     * each pool's calibration. The pools' heads and calibrations are computed in parallel on virtual threads.
+     */
     public static Engine build(KnowledgeBase kb, RetrievalMode mode, Embedders embedders, QueryPreparer preparer,
                                Analyzers analyzers) {
         List<IndexedVariant> rows = new ArrayList<>();
@@ -54,18 +62,53 @@ public final class Engine implements AutoCloseable {
                 rows.add(new IndexedVariant(v.faqId(), p, v.text(), preparer.prepare(v.text(), lang), null));
             }
         }
-        if (mode == RetrievalMode.HYBRID) {
-            for (Map.Entry<Pool, List<Integer>> e : byPool.entrySet()) {
-                List<String> texts = e.getValue().stream().map(i -> rows.get(i).prepared()).toList();
-                List<float[]> vectors = embedders.of(e.getKey()).embedAll(texts);
-                for (int j = 0; j < texts.size(); j++) {
-                    int i = e.getValue().get(j);
-                    IndexedVariant r = rows.get(i);
-                    rows.set(i, new IndexedVariant(r.faqId(), r.pool(), r.original(), r.prepared(), vectors.get(j)));
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<Pool, CompletableFuture<IntentHead>> training = new EnumMap<>(Pool.class);
+            if (mode == RetrievalMode.HYBRID) {
+                for (Map.Entry<Pool, List<Integer>> e : byPool.entrySet()) {
+                    HeadInput input = embed(rows, e.getKey(), e.getValue(), embedders);
+                    training.put(e.getKey(), CompletableFuture.supplyAsync(
+                            () -> IntentHead.train(input.labels(), input.features(), IntentHead.Settings.DEFAULT),
+                            workers));
                 }
             }
+            FaqIndex index = new FaqIndex(analyzers, rows);
+            Ranker ranker = new Ranker(index, mode, Fusion.DEFAULT);
+            Map<Pool, CompletableFuture<Calibration>> fitting = new EnumMap<>(Pool.class);
+            for (Pool p : Pool.values()) {
+                fitting.put(p, CompletableFuture.supplyAsync(() -> fitCalibration(index, ranker, p), workers));
+            }
+            Map<Pool, IntentHead> heads = new EnumMap<>(Pool.class);
+            training.forEach((p, f) -> {
+                IntentHead head = f.join();
+                if (head != null) {
+                    heads.put(p, head);
+                }
+            });
+            Map<Pool, Calibration> calibration = new EnumMap<>(Pool.class);
+            fitting.forEach((p, f) -> calibration.put(p, f.join()));
+            return new Engine(kb, index, ranker, mode, embedders, preparer, heads, calibration);
         }
-        return new Engine(kb, new FaqIndex(analyzers, rows), mode, embedders, preparer);
+    }
+
+    private record HeadInput(List<String> labels, List<float[]> features) {
+    }
+
+    /** Embeds a pool's variants (through the models' caches), stores the vectors in the rows, returns the head's input. */
+    private static HeadInput embed(List<IndexedVariant> rows, Pool pool, List<Integer> positions, Embedders embedders) {
+        List<String> texts = positions.stream().map(i -> rows.get(i).prepared()).toList();
+        List<float[]> vectors = embedders.of(pool).embedAll(texts);
+        List<float[]> second = embedders.second(pool).map(m -> m.embedAll(texts)).orElse(null);
+        List<float[]> features = new ArrayList<>(texts.size());
+        List<String> labels = new ArrayList<>(texts.size());
+        for (int j = 0; j < texts.size(); j++) {
+            int i = positions.get(j);
+            IndexedVariant r = rows.get(i);
+            rows.set(i, new IndexedVariant(r.faqId(), r.pool(), r.original(), r.prepared(), vectors.get(j)));
+            features.add(IntentHead.features(vectors.get(j), second == null ? null : second.get(j)));
+            labels.add(r.faqId());
+        }
+        return new HeadInput(labels, features);
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -80,15 +123,35 @@ public final class Engine implements AutoCloseable {
     public List<FaqMatch> search(String text, Language language, int limit) {
         Pool pool = Pool.of(language);
         String prepared = preparer.prepare(text, language);
+        IntentHead head = heads.get(pool);
+        Optional<CompletableFuture<float[]>> secondView = head != null && mode == RetrievalMode.HYBRID
+                ? embedders.secondAsync(pool, prepared) : Optional.empty();
         float[] vector = mode == RetrievalMode.HYBRID ? embedders.of(pool).embed(prepared) : null;
-        List<Candidate> ranked = ranker.rank(pool, text, prepared, vector, -1, null);
+        Map<String, Double> headScores = null;
+        if (head != null && vector != null) {
+            float[] second = secondView.map(CompletableFuture::join).orElse(null);
+            headScores = head.scores(IntentHead.features(vector, second));
+        }
+        List<Candidate> ranked = ranker.rank(pool, text, prepared, vector, -1, null, headScores);
+        // Confidence is calibrated on the evidence without the head (see Candidate#evidence): per candidate, its
+        // evidence and the margin to the best evidence of any other candidate.
+        int best = -1;
+        int runnerUp = -1;
+        for (int i = 0; i < ranked.size(); i++) {
+            if (best < 0 || ranked.get(i).evidence() > ranked.get(best).evidence()) {
+                runnerUp = best;
+                best = i;
+            } else if (runnerUp < 0 || ranked.get(i).evidence() > ranked.get(runnerUp).evidence()) {
+                runnerUp = i;
+            }
+        }
         Calibration cal = calibration.get(pool);
         List<FaqMatch> out = new ArrayList<>(Math.min(limit, ranked.size()));
         for (int i = 0; i < ranked.size() && i < limit; i++) {
             Candidate c = ranked.get(i);
-            double bestOther = i == 0 ? (ranked.size() > 1 ? ranked.get(1).fused() : c.fused() - 1)
-                    : ranked.get(0).fused();
-            double p = cal.probability(c.fused(), c.fused() - bestOther);
+            int other = i == best ? runnerUp : best;
+            double bestOther = other >= 0 ? ranked.get(other).evidence() : c.evidence() - 1;
+            double p = cal.probability(c.evidence(), c.evidence() - bestOther);
             out.add(new FaqMatch(c.faqId(), c.variant(), c.fused(), Math.max(0, Math.min(1, p))));
         }
         return out;
@@ -98,7 +161,7 @@ public final class Engine implements AutoCloseable {
         return calibration.get(pool);
     }
 
-    private Calibration fitCalibration(Pool pool) {
+    private static Calibration fitCalibration(FaqIndex index, Ranker ranker, Pool pool) {
         List<Integer> docs = new ArrayList<>();
         for (int d = 0; d < index.size(); d++) {
             if (index.variant(d).pool() == pool) {
@@ -114,7 +177,7 @@ public final class Engine implements AutoCloseable {
             int d = docs.get(i);
             IndexedVariant v = index.variant(d);
             // the variant asked without itself: is the right FAQ on top?
-            List<Candidate> ranked = ranker.rank(pool, v.original(), v.prepared(), v.vector(), d, null);
+            List<Candidate> ranked = ranker.rank(pool, v.original(), v.prepared(), v.vector(), d, null, null);
             if (!ranked.isEmpty()) {
                 Candidate top = ranked.get(0);
                 double second = ranked.size() > 1 ? ranked.get(1).fused() : top.fused() - 1;
@@ -122,7 +185,7 @@ public final class Engine implements AutoCloseable {
             }
             // every second variant asked without its whole FAQ: a question the knowledge base cannot answer
             if ((i / step) % 2 == 0) {
-                List<Candidate> without = ranker.rank(pool, v.original(), v.prepared(), v.vector(), d, v.faqId());
+                List<Candidate> without = ranker.rank(pool, v.original(), v.prepared(), v.vector(), d, v.faqId(), null);
                 if (!without.isEmpty()) {
                     Candidate top = without.get(0);
                     double second = without.size() > 1 ? without.get(1).fused() : top.fused() - 1;

@@ -9,7 +9,7 @@ import org.mvtm.chatbot.api.RetrievalMode;
 
 /**
  * Ranks FAQs for one prepared query: collects BM25 and nearest-neighbour hits at the variant level, aggregates
- * them per FAQ and fuses them ({@link Fusion}). In BM25 mode only the lexical evidence is used; in plain-BM25
+ * them per FAQ and fuses them ({@link Fusion}), adding the {@link IntentHead}'s score when there is one. In BM25 mode only the lexical evidence is used; in plain-BM25
  * mode the raw text is matched with a StandardAnalyzer over every variant.
  */
 public final class Ranker {
@@ -29,9 +29,10 @@ public final class Ranker {
      * @param vector     its embedding, or null in BM25 modes
      * @param excludeDoc a document to ignore (leave-one-out calibration), or -1
      * @param excludeFaq a whole FAQ to ignore (calibration of "not in the knowledge base"), or null
+     * @param head       the intent head's score per FAQ, or null
      */
     public List<Candidate> rank(Pool pool, String raw, String prepared, float[] vector, int excludeDoc,
-                                String excludeFaq) {
+                                String excludeFaq, Map<String, Double> head) {
         int depth = Math.min(fusion.depth(), Math.max(1, index.size()));
         List<Hit> lexical = mode == RetrievalMode.PLAIN_BM25 ? index.plainBm25(raw, depth)
                 : index.bm25(pool, prepared, depth);
@@ -103,8 +104,12 @@ public final class Ranker {
             } else {
                 fused = s[2];
             }
+            double evidence = fused;
+            if (head != null && mode == RetrievalMode.HYBRID) {
+                fused += fusion.headWeight() * head.getOrDefault(e.getKey(), 0.0);
+            }
             String variant = bestVariant.get(e.getKey());
-            out.add(new Candidate(e.getKey(), variant != null ? variant : e.getKey(), fused, dense, lex));
+            out.add(new Candidate(e.getKey(), variant != null ? variant : e.getKey(), fused, evidence, dense, lex));
         }
         out.sort(Comparator.comparingDouble(Candidate::fused).reversed().thenComparing(Candidate::faqId));
         return out;

@@ -2,6 +2,7 @@ package org.mvtm.chatbot.retrieval;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import java.util.ArrayList;
@@ -11,26 +12,42 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
- * The in-process BGE small v1.5 models (quantized ONNX, shipped as Maven artifacts): English for the English pool,
- * Chinese for the Chinese pool. Vectors of knowledge-base text are cached in memory so that a reload only embeds
+ * An in-process sentence-embedding model (quantized ONNX, shipped as a Maven artifact): BGE small v1.5 English for
+ * the English pool, BGE small v1.5 Chinese for the Chinese pool, and all-MiniLM-L6-v2 as the English pool's second
+ * view for the {@link IntentHead}. Vectors of knowledge-base text are cached in memory so that a reload only embeds
  * new or changed questions.
  */
-public final class BgeEmbedder implements TextEmbedder {
+public final class OnnxEmbedder implements TextEmbedder {
+    public static final String BGE_SMALL_EN = "bge-small-en-v1.5-q";
+    public static final String BGE_SMALL_ZH = "bge-small-zh-v1.5-q";
+    public static final String MINILM_L6 = "all-minilm-l6-v2-q";
+
     private static final int CACHE_LIMIT = 50_000;
 
+    private final String modelId;
     private final EmbeddingModel model;
     private final Map<String, float[]> cache = new ConcurrentHashMap<>();
 
-    private BgeEmbedder(EmbeddingModel model) {
+    private OnnxEmbedder(String modelId, EmbeddingModel model) {
+        this.modelId = modelId;
         this.model = model;
     }
 
-    public static BgeEmbedder english(Executor executor) {
-        return new BgeEmbedder(new BgeSmallEnV15QuantizedEmbeddingModel(executor));
+    public static OnnxEmbedder english(Executor executor) {
+        return new OnnxEmbedder(BGE_SMALL_EN, new BgeSmallEnV15QuantizedEmbeddingModel(executor));
     }
 
-    public static BgeEmbedder chinese(Executor executor) {
-        return new BgeEmbedder(new BgeSmallZhV15QuantizedEmbeddingModel(executor));
+    public static OnnxEmbedder chinese(Executor executor) {
+        return new OnnxEmbedder(BGE_SMALL_ZH, new BgeSmallZhV15QuantizedEmbeddingModel(executor));
+    }
+
+    public static OnnxEmbedder englishMiniLm(Executor executor) {
+        return new OnnxEmbedder(MINILM_L6, new AllMiniLmL6V2QuantizedEmbeddingModel(executor));
+    }
+
+    /** The model's name, the key of its vectors in a {@link VectorFile}. */
+    public String modelId() {
+        return modelId;
     }
 
     /** Seeds the cache with precomputed vectors (see {@link VectorFile}). */
