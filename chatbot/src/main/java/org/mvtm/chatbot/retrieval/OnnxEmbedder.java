@@ -2,9 +2,7 @@ package org.mvtm.chatbot.retrieval;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,8 @@ import java.util.concurrent.Executor;
 /**
  * An in-process sentence-embedding model (quantized ONNX, shipped as a Maven artifact): BGE small v1.5 English for
  * the English pool, BGE small v1.5 Chinese for the Chinese pool, and all-MiniLM-L6-v2 as the English pool's second
- * view for the {@link IntentHead}. Vectors of knowledge-base text are cached in memory so that a reload only embeds
+ * view for the {@link IntentHead}. The model files are read from the langchain4j artifacts and run in
+ * {@link SingleThreadOnnxModel}s. Vectors of knowledge-base text are cached in memory so that a reload only embeds
  * new or changed questions.
  */
 public final class OnnxEmbedder implements TextEmbedder {
@@ -34,15 +33,20 @@ public final class OnnxEmbedder implements TextEmbedder {
     }
 
     public static OnnxEmbedder english(Executor executor) {
-        return new OnnxEmbedder(BGE_SMALL_EN, new BgeSmallEnV15QuantizedEmbeddingModel(executor));
+        return load(BGE_SMALL_EN, PoolingMode.CLS, 384, executor);
     }
 
     public static OnnxEmbedder chinese(Executor executor) {
-        return new OnnxEmbedder(BGE_SMALL_ZH, new BgeSmallZhV15QuantizedEmbeddingModel(executor));
+        return load(BGE_SMALL_ZH, PoolingMode.CLS, 512, executor);
     }
 
     public static OnnxEmbedder englishMiniLm(Executor executor) {
-        return new OnnxEmbedder(MINILM_L6, new AllMiniLmL6V2QuantizedEmbeddingModel(executor));
+        return load(MINILM_L6, PoolingMode.MEAN, 384, executor);
+    }
+
+    private static OnnxEmbedder load(String modelId, PoolingMode pooling, int dimension, Executor executor) {
+        return new OnnxEmbedder(modelId, new SingleThreadOnnxModel(modelId + ".onnx", modelId + "-tokenizer.json",
+                pooling, dimension, executor));
     }
 
     /** The model's name, the key of its vectors in a {@link VectorFile}. */
