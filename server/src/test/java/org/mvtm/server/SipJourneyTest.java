@@ -3,13 +3,6 @@ package org.mvtm.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +16,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The SIP side of the journey on the real server: an advisor's desk phone (SIPp) registers with digest auth and
@@ -35,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Tag("peer")
 class SipJourneyTest {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String[] PURPOSE = {"X-Purpose", "SIP journey test"};
 
     @Test
     void sipCustomerReachesAdvisorDeskPhoneAndTheRecordedCallIsVerifiedReplayedAndAudited(@TempDir Path dir) throws Exception {
@@ -72,10 +64,10 @@ class SipJourneyTest {
                 phone.destroyForcibly();
             }
 
-            Compliance officer = Compliance.signIn(server.baseUrl(), "connie", "demo1234");
+            WebSession officer = WebSession.signIn(server.baseUrl(), "connie", "demo1234");
             JsonNode recording = null;
             for (int i = 0; i < 60 && recording == null; i++) {
-                JsonNode found = officer.getJson("/api/compliance/recordings?customer=smith");
+                JsonNode found = officer.json(200, "GET", "/api/compliance/recordings?customer=smith", null, PURPOSE);
                 for (JsonNode r : found) {
                     if ("SEALED".equals(r.path("state").asString())) {
                         recording = r;
@@ -90,15 +82,15 @@ class SipJourneyTest {
             assertThat(recording.path("metadata").path("advisor").path("value").asString()).isEqualTo("david");
             String id = recording.path("id").path("value").asString();
 
-            JsonNode verification = officer.postJson("/api/compliance/recordings/" + id + "/verify");
+            JsonNode verification = officer.json(200, "POST", "/api/compliance/recordings/" + id + "/verify", null, PURPOSE);
             assertThat(verification.toString()).as("integrity").contains("\"ok\":true");
 
             for (JsonNode leg : recording.path("legs")) {
                 String legId = leg.path("legId").asString();
-                byte[] wav = officer.getBytes("/api/compliance/recordings/" + id + "/media/" + legId + "?purpose=SIP+journey");
+                byte[] wav = officer.bytes("/api/compliance/recordings/" + id + "/media/" + legId + "?purpose=SIP+journey", PURPOSE);
                 assertThat(rms(wav)).as("speech energy in the recorded " + legId + " leg").isGreaterThan(300);
             }
-            String audit = officer.getJson("/api/compliance/audit?recording=" + id).toString();
+            String audit = officer.json(200, "GET", "/api/compliance/audit?recording=" + id, null, PURPOSE).toString();
             assertThat(audit).contains("REPLAY").contains("VERIFY").contains("connie");
         }
     }
@@ -168,50 +160,6 @@ class SipJourneyTest {
             return Files.exists(p) ? Files.readString(p) : "";
         } catch (IOException e) {
             return e.toString();
-        }
-    }
-
-    /** A compliance officer's browser session: form login with the CSRF cookie, then the compliance API. */
-    record Compliance(HttpClient http, CookieManager cookies, String base) {
-        static Compliance signIn(String base, String user, String password) throws Exception {
-            CookieManager cookies = new CookieManager();
-            HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
-            http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.discarding());
-            String form = "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                    + "&_csrf=" + csrf(cookies);
-            var res = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-            assertThat(res.statusCode()).as("login redirect").isEqualTo(302);
-            assertThat(res.headers().firstValue("Location").orElse("")).doesNotContain("error");
-            return new Compliance(http, cookies, base);
-        }
-
-        private static String csrf(CookieManager cookies) {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
-        }
-
-        JsonNode getJson(String path) throws Exception {
-            var res = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-Purpose", "SIP journey test").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(res.statusCode()).as(path + ": " + res.body()).isEqualTo(200);
-            return JSON.readTree(res.body());
-        }
-
-        byte[] getBytes(String path) throws Exception {
-            var res = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-Purpose", "SIP journey test").build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(res.statusCode()).as(path).isEqualTo(200);
-            return res.body();
-        }
-
-        JsonNode postJson(String path) throws Exception {
-            var res = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-Purpose", "SIP journey test")
-                    .header("X-XSRF-TOKEN", csrf(cookies)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(res.statusCode()).as(path + ": " + res.body()).isEqualTo(200);
-            return JSON.readTree(res.body());
         }
     }
 }

@@ -28,6 +28,13 @@ public final class WebConversation {
     private InteractionId interaction;
     private AgentId advisor;
     private String advisorName;
+    /** HTTP message ids already taken, with the transcript size before each: a retried POST is not said twice. */
+    private final java.util.LinkedHashMap<String, Integer> messageIds = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Integer> eldest) {
+            return size() > 256;
+        }
+    };
 
     WebConversation(ConversationId id, String owner, Customer customer, Language language, Instant startedAt) {
         this.id = id;
@@ -93,20 +100,59 @@ public final class WebConversation {
         this.interaction = interaction;
         this.advisor = null;
         this.advisorName = null;
+        notifyAll();
     }
 
     synchronized void connected(AgentId advisor, String advisorName) {
         status = status.to(ConversationStatus.CONNECTED);
         this.advisor = advisor;
         this.advisorName = advisorName;
+        notifyAll();
     }
 
     synchronized void ended() {
         status = status.to(ConversationStatus.ENDED);
+        notifyAll();
     }
 
     synchronized void add(TranscriptTurn turn) {
         transcript.add(turn);
+        notifyAll();
+    }
+
+    /**
+     * Records an HTTP message id. Returns empty the first time (the caller then says the line; the value kept is
+     * the transcript size before it), or the size recorded the first time when the id is retried.
+     */
+    synchronized Optional<Integer> firstSeen(String messageId) {
+        Integer before = messageIds.get(messageId);
+        if (before != null) {
+            return Optional.of(before);
+        }
+        messageIds.put(messageId, transcript.size());
+        return Optional.empty();
+    }
+
+    /**
+     * The transcript lines from {@code index} on. When there are none yet, waits up to {@code wait} for one (or for
+     * a status change), so an HTTP client can long-poll; request threads are virtual, so waiting holds no
+     * platform thread.
+     */
+    synchronized List<TranscriptTurn> linesFrom(int index, java.time.Duration wait) throws InterruptedException {
+        if (index < 0 || index > transcript.size()) {
+            throw new IllegalArgumentException("after must be between 0 and " + transcript.size()
+                    + " (the number of lines so far) but was " + index);
+        }
+        ConversationStatus seen = status;
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (transcript.size() <= index && status == seen) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return index >= transcript.size() ? List.of() : List.copyOf(transcript.subList(index, transcript.size()));
     }
 
     public synchronized List<TranscriptTurn> transcript() {

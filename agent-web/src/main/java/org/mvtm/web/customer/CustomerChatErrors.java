@@ -1,0 +1,52 @@
+package org.mvtm.web.customer;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** The customer chat API's errors as {@code {error, message}} with a status a client can act on. */
+@RestControllerAdvice(assignableTypes = CustomerChatController.class)
+class CustomerChatErrors {
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+        return error(HttpStatus.BAD_REQUEST, "the request body is not the JSON object this endpoint takes: "
+                + firstLine(e.getMostSpecificCause().getMessage()));
+    }
+
+    @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<Map<String, String>> bad(RuntimeException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(CustomerChatController.MessageTooLongException.class)
+    ResponseEntity<Map<String, String>> tooLong(RuntimeException e) {
+        return error(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    }
+
+    @ExceptionHandler(CustomerChatController.ConversationNotFoundException.class)
+    ResponseEntity<Map<String, String>> notFound(RuntimeException e) {
+        return error(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<Map<String, String>> conflict(IllegalStateException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+
+    private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(Map.of("error", status.name(), "message", String.valueOf(message)));
+    }
+}

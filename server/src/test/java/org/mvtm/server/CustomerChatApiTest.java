@@ -1,0 +1,152 @@
+package org.mvtm.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The customer chat over plain HTTP ({@code /api/customer/conversations}) on the real server with its demo data: the
+ * real assistant answers, "talk to a person" reaches routing once, and bad requests get clear errors.
+ */
+class CustomerChatApiTest {
+    private static final String API = "/api/customer/conversations";
+
+    @Test
+    void anAppChatsWithTheAssistantOverHttpAsksForAPersonAndIsQueuedOnce(@TempDir Path dir) throws Exception {
+        try (ServerProcess server = ServerProcess.start(dir)) {
+            server.awaitHealthy(Duration.ofSeconds(90));
+            WebSession smith = WebSession.signIn(server.baseUrl(), "smith", "demo1234");
+
+            JsonNode opened = smith.json(201, "POST", API, "{\"language\":\"en\"}");
+            String id = opened.path("conversationId").asString();
+            assertThat(opened.path("status").asString()).isEqualTo("WITH_BOT");
+            List<JsonNode> greeting = awaitLine(smith, id, 0, "BOT");
+            assertThat(greeting.getLast().path("text").asString()).isNotBlank();
+
+            String question = "How do I send money overseas to my daughter in London?";
+            String say = "{\"text\":\"" + question + "\",\"messageId\":\"app-1\"}";
+            JsonNode accepted = smith.json(202, "POST", API + "/" + id + "/messages", say);
+            JsonNode retried = smith.json(202, "POST", API + "/" + id + "/messages", say);
+            assertThat(accepted.path("duplicate").asBoolean()).isFalse();
+            assertThat(retried.path("duplicate").asBoolean()).as("a retried POST is recognised").isTrue();
+            assertThat(retried.path("after").asInt()).isEqualTo(accepted.path("after").asInt());
+
+            List<JsonNode> reply = awaitLine(smith, id, accepted.path("after").asInt(), "BOT");
+            assertThat(reply.getFirst().path("speaker").asString()).isEqualTo("CUSTOMER");
+            assertThat(reply.getLast().path("text").asString()).as("the telegraphic transfer answer").contains("SWIFT");
+            JsonNode all = smith.json(200, "GET", API + "/" + id + "/messages?after=0", null);
+            assertThat(all.path("lines").valueStream().filter(l -> l.path("text").asString().equals(question)))
+                    .as("the retried line is said once").hasSize(1);
+
+            JsonNode asked = smith.json(202, "POST", API + "/" + id + "/person", "{\"channel\":\"CHAT\"}");
+            assertThat(asked.path("conversationId").asString()).isEqualTo(id);
+            smith.json(202, "POST", API + "/" + id + "/person", "{\"channel\":\"CHAT\"}");
+            JsonNode queued = awaitStatus(smith, id, "QUEUED");
+            assertThat(queued.path("position").asInt()).as("nobody is ready in a fresh demo: first in line").isEqualTo(1);
+            assertThat(queued.path("waiting").asInt()).as("asking twice queues once").isEqualTo(1);
+            assertThat(queued.path("interactionId").asString()).isNotBlank();
+
+            WebSession chan = WebSession.signIn(server.baseUrl(), "chan", "demo1234");
+            assertThat(chan.send("GET", API + "/" + id, null).statusCode())
+                    .as("another customer's conversation is not found").isEqualTo(404);
+            String chanId = chan.json(201, "POST", API, "{\"language\":\"yue\"}").path("conversationId").asString();
+            chan.json(202, "POST", API + "/" + chanId + "/messages", "{\"text\":\"我想搵真人傾下\"}");
+            JsonNode chanQueued = awaitStatus(chan, chanId, "QUEUED");
+            assertThat(chanQueued.path("language").asString()).isEqualTo("yue");
+
+            smith.json(200, "DELETE", API + "/" + id, null);
+            assertThat(awaitGone(smith, id)).as("the abandoned conversation is closed").isTrue();
+            assertThat(chan.json(200, "GET", API + "/" + chanId, null).path("position").asInt())
+                    .as("chan moves up when smith leaves").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void badRequestsGetAClearErrorAndChangeNothing(@TempDir Path dir) throws Exception {
+        try (ServerProcess server = ServerProcess.start(dir)) {
+            server.awaitHealthy(Duration.ofSeconds(90));
+            HttpClient anonymous = HttpClient.newHttpClient();
+            assertThat(anonymous.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + API)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).as("not signed in").isEqualTo(401);
+
+            WebSession smith = WebSession.signIn(server.baseUrl(), "smith", "demo1234");
+            String id = smith.json(201, "POST", API, "{\"language\":\"en\"}").path("conversationId").asString();
+            String messages = API + "/" + id + "/messages";
+            awaitLine(smith, id, 0, "BOT");
+
+            JsonNode broken = smith.json(400, "POST", messages, "{\"text\": \"hello");
+            assertThat(broken.path("message").asString()).contains("not the JSON object");
+            assertThat(smith.json(400, "POST", messages, "{\"text\":\"   \"}").path("message").asString())
+                    .contains("text is required");
+            assertThat(smith.json(413, "POST", messages, "{\"text\":\"" + "a".repeat(20_001) + "\"}")
+                    .path("message").asString()).contains("20001 characters");
+            assertThat(smith.json(400, "GET", messages + "?after=999", null).path("message").asString())
+                    .contains("after must be between 0 and");
+            assertThat(smith.json(400, "POST", API + "/" + id + "/person", "{\"channel\":\"FAX\"}")
+                    .path("message").asString()).contains("CHAT, VIDEO or VOICE");
+            assertThat(smith.json(404, "GET", API + "/not-a-conversation", null).path("message").asString())
+                    .contains("no open conversation");
+            var forged = smith.http().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + messages))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\"}")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(forged.statusCode()).as("a POST without the CSRF token").isEqualTo(403);
+
+            JsonNode transcript = smith.json(200, "GET", messages + "?after=0", null);
+            assertThat(transcript.path("lines").valueStream().map(l -> l.path("speaker").asString()))
+                    .as("none of the bad requests said anything").containsOnly("BOT");
+            assertThat(transcript.path("status").asString()).isEqualTo("WITH_BOT");
+        }
+    }
+
+    /** Long-polls from {@code after} until a line of {@code speaker} arrives; all lines seen from {@code after}. */
+    private static List<JsonNode> awaitLine(WebSession s, String id, int after, String speaker) throws Exception {
+        List<JsonNode> seen = new ArrayList<>();
+        int next = after;
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode page = s.json(200, "GET", API + "/" + id + "/messages?after=" + next + "&waitSeconds=5", null);
+            page.path("lines").forEach(seen::add);
+            next = page.path("next").asInt();
+            if (seen.stream().anyMatch(l -> l.path("speaker").asString().equals(speaker))) {
+                return seen;
+            }
+        }
+        throw new AssertionError("no " + speaker + " line after " + after + " within 30 s; saw " + seen);
+    }
+
+    private static JsonNode awaitStatus(WebSession s, String id, String status) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = s.json(200, "GET", API + "/" + id, null);
+            if (last.path("status").asString().equals(status)) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("conversation " + id + " never became " + status + "; last " + last);
+    }
+
+    private static boolean awaitGone(WebSession s, String id) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            if (s.send("GET", API + "/" + id, null).statusCode() == 404) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,74 @@
+package org.mvtm.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A signed-in browser-like HTTP session: form login, the session and CSRF cookies, then the REST api. */
+record WebSession(HttpClient http, CookieManager cookies, String base) {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static WebSession signIn(String base, String user, String password) throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.discarding());
+        String form = "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&_csrf=" + csrf(cookies);
+        var res = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(res.statusCode()).as("login redirect").isEqualTo(302);
+        assertThat(res.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        // signing in replaces the CSRF token; the next response carries the new one as a cookie
+        var me = http.send(HttpRequest.newBuilder(URI.create(base + "/api/me")).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(me.statusCode()).as("/api/me after login").isEqualTo(200);
+        return new WebSession(http, cookies, base);
+    }
+
+    private static String csrf(CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+    }
+
+    /** Any request; a body is sent as JSON with the CSRF header. Headers come in name, value pairs. */
+    HttpResponse<String> send(String method, String path, String jsonBody, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        if (!method.equals("GET")) {
+            b.header("X-XSRF-TOKEN", csrf(cookies));
+        }
+        if (jsonBody != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request that must answer {@code status}; its JSON body. */
+    JsonNode json(int status, String method, String path, String jsonBody, String... headers) throws Exception {
+        var res = send(method, path, jsonBody, headers);
+        assertThat(res.statusCode()).as(method + " " + path + ": " + res.body()).isEqualTo(status);
+        return JSON.readTree(res.body());
+    }
+
+    byte[] bytes(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        var res = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(res.statusCode()).as(path).isEqualTo(200);
+        return res.body();
+    }
+}
