@@ -23,7 +23,8 @@ class CustomerChatApiTest {
     private static final String API = "/api/customer/conversations";
 
     @Test
-    void anAppChatsWithTheAssistantOverHttpAsksForAPersonAndIsQueuedOnce(@TempDir Path dir) throws Exception {
+    void anAppChatsWithTheAssistantOverHttpIsQueuedOnceAndChatsWithTheAdvisorWhoAccepts(@TempDir Path dir)
+            throws Exception {
         try (ServerProcess server = ServerProcess.start(dir)) {
             server.awaitHealthy(Duration.ofSeconds(90));
             WebSession smith = WebSession.signIn(server.baseUrl(), "smith", "demo1234");
@@ -34,7 +35,7 @@ class CustomerChatApiTest {
             List<JsonNode> greeting = awaitLine(smith, id, 0, "BOT");
             assertThat(greeting.getLast().path("text").asString()).isNotBlank();
 
-            String question = "How do I send money overseas to my daughter in London?";
+            String question = "The shop refused my card twice today, what is going on?";
             String say = "{\"text\":\"" + question + "\",\"messageId\":\"app-1\"}";
             JsonNode accepted = smith.json(202, "POST", API + "/" + id + "/messages", say);
             JsonNode retried = smith.json(202, "POST", API + "/" + id + "/messages", say);
@@ -44,7 +45,7 @@ class CustomerChatApiTest {
 
             List<JsonNode> reply = awaitLine(smith, id, accepted.path("after").asInt(), "BOT");
             assertThat(reply.getFirst().path("speaker").asString()).isEqualTo("CUSTOMER");
-            assertThat(reply.getLast().path("text").asString()).as("the telegraphic transfer answer").contains("SWIFT");
+            assertThat(reply.getLast().path("text").asString()).as("the declined-card answer").contains("declined");
             JsonNode all = smith.json(200, "GET", API + "/" + id + "/messages?after=0", null);
             assertThat(all.path("lines").valueStream().filter(l -> l.path("text").asString().equals(question)))
                     .as("the retried line is said once").hasSize(1);
@@ -55,20 +56,50 @@ class CustomerChatApiTest {
             JsonNode queued = awaitStatus(smith, id, "QUEUED");
             assertThat(queued.path("position").asInt()).as("nobody is ready in a fresh demo: first in line").isEqualTo(1);
             assertThat(queued.path("waiting").asInt()).as("asking twice queues once").isEqualTo(1);
-            assertThat(queued.path("interactionId").asString()).isNotBlank();
+            String interaction = queued.path("interactionId").asString();
 
             WebSession chan = WebSession.signIn(server.baseUrl(), "chan", "demo1234");
             assertThat(chan.send("GET", API + "/" + id, null).statusCode())
                     .as("another customer's conversation is not found").isEqualTo(404);
             String chanId = chan.json(201, "POST", API, "{\"language\":\"yue\"}").path("conversationId").asString();
             chan.json(202, "POST", API + "/" + chanId + "/messages", "{\"text\":\"我想搵真人傾下\"}");
-            JsonNode chanQueued = awaitStatus(chan, chanId, "QUEUED");
-            assertThat(chanQueued.path("language").asString()).isEqualTo("yue");
+            assertThat(awaitStatus(chan, chanId, "QUEUED").path("language").asString()).isEqualTo("yue");
 
-            smith.json(200, "DELETE", API + "/" + id, null);
-            assertThat(awaitGone(smith, id)).as("the abandoned conversation is closed").isTrue();
+            // David (English, cards) takes Smith's card question; Chan (Cantonese) is not his to take.
+            WebSession david = WebSession.signIn(server.baseUrl(), "david", "demo1234");
+            assertThat(david.send("GET", "/api/agent/interactions/" + interaction, null).statusCode())
+                    .as("not offered to david yet").isEqualTo(403);
+            try (ConsoleSocket desk = ConsoleSocket.open(david, "/ws/agent")) {
+                desk.await("desk", m -> true, Duration.ofSeconds(10));
+                desk.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+                desk.await("offer", m -> m.path("customer").path("interactionId").asString().equals(interaction),
+                        Duration.ofSeconds(20));
+
+                JsonNode context = david.json(200, "GET", "/api/agent/interactions/" + interaction, null);
+                assertThat(context.path("customerId").asString()).isEqualTo("smith");
+                assertThat(context.path("handoffReason").asString()).isEqualTo("CUSTOMER_ASKED");
+                assertThat(context.path("transcript").valueStream().map(l -> l.path("text").asString()))
+                        .as("the advisor sees what the customer asked the bot over HTTP").contains(question);
+                assertThat(chan.send("GET", "/api/agent/interactions/" + interaction, null).statusCode())
+                        .as("a customer cannot read the advisor api").isEqualTo(403);
+
+                desk.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
+                assertThat(awaitStatus(smith, id, "CONNECTED").path("advisorName").asString()).isEqualTo("David Smith");
+                int before = smith.json(200, "GET", API + "/" + id + "/messages?after=0", null).path("next").asInt();
+                desk.send("{\"type\":\"chat\",\"interactionId\":\"" + interaction
+                        + "\",\"text\":\"Hello, this is David. Let me check your card.\"}");
+                assertThat(awaitLine(smith, id, before, "ADVISOR").getLast().path("text").asString())
+                        .isEqualTo("Hello, this is David. Let me check your card.");
+                smith.json(202, "POST", API + "/" + id + "/messages", "{\"text\":\"Thank you, David\"}");
+                desk.await("chat", m -> m.path("text").asString().equals("Thank you, David")
+                        && m.path("speaker").asString().equals("CUSTOMER"), Duration.ofSeconds(10));
+
+                smith.json(200, "DELETE", API + "/" + id, null);
+                desk.await("ended", m -> m.path("interactionId").asString().equals(interaction), Duration.ofSeconds(10));
+            }
+            assertThat(awaitGone(smith, id)).as("the finished conversation is closed").isTrue();
             assertThat(chan.json(200, "GET", API + "/" + chanId, null).path("position").asInt())
-                    .as("chan moves up when smith leaves").isEqualTo(1);
+                    .as("chan still waits for a Cantonese speaker").isEqualTo(1);
         }
     }
 

@@ -1,0 +1,80 @@
+package org.mvtm.web.agent;
+
+import java.security.Principal;
+import java.util.Map;
+import java.util.Set;
+import org.mvtm.core.Interaction;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.routing.api.InteractionStatus;
+import org.mvtm.routing.api.InteractionView;
+import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.web.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * REST twin of what the advisor console shows for one customer: the customer context with the bot transcript handed
+ * over and the chat since ({@code GET /api/agent/interactions/{id}}). Only for an interaction offered to or connected
+ * with the signed-in advisor; anything else is 403, an unknown or finished one 404.
+ */
+@RestController
+@RequestMapping("/api/agent/interactions")
+class AdvisorInteractionController {
+    private static final Set<InteractionStatus> VISIBLE = Set.of(InteractionStatus.OFFERED, InteractionStatus.CONNECTED);
+
+    private final RoutingEngine routing;
+    private final InteractionCatalog catalog;
+
+    AdvisorInteractionController(RoutingEngine routing, InteractionCatalog catalog) {
+        this.routing = routing;
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/{id}")
+    AgentMessages.CustomerContext context(@PathVariable String id, Principal principal) {
+        AgentId me = CurrentUser.require(principal).agentId()
+                .orElseThrow(() -> new NotYoursException("this user is not an advisor"));
+        InteractionId interactionId;
+        try {
+            interactionId = InteractionId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw new UnknownInteractionException("no interaction " + id);
+        }
+        InteractionView view = routing.interaction(interactionId)
+                .filter(v -> v.status() != InteractionStatus.ENDED && v.status() != InteractionStatus.ABANDONED)
+                .orElseThrow(() -> new UnknownInteractionException("no open interaction " + id));
+        if (!VISIBLE.contains(view.status()) || !view.advisor().map(me::equals).orElse(false)) {
+            throw new NotYoursException("interaction " + id + " is not offered to or connected with " + me.value());
+        }
+        Interaction interaction = catalog.find(interactionId).orElse(view.interaction());
+        return AgentMessages.CustomerContext.of(interaction, catalog.transcript(interaction));
+    }
+
+    @ExceptionHandler(NotYoursException.class)
+    ResponseEntity<Map<String, String>> forbidden(NotYoursException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "FORBIDDEN", "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(UnknownInteractionException.class)
+    ResponseEntity<Map<String, String>> notFound(UnknownInteractionException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "NOT_FOUND", "message", e.getMessage()));
+    }
+
+    static final class NotYoursException extends RuntimeException {
+        NotYoursException(String message) {
+            super(message);
+        }
+    }
+
+    static final class UnknownInteractionException extends RuntimeException {
+        UnknownInteractionException(String message) {
+            super(message);
+        }
+    }
+}
