@@ -1,5 +1,6 @@
 package org.mvtm.recording;
 
+import org.mvtm.core.media.G711;
 import org.mvtm.recording.export.WebmReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +20,6 @@ import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.recording.api.ActiveRecording;
 import org.mvtm.recording.api.MediaFile;
-import org.mvtm.recording.export.G711;
 
 class ExportTest {
     @TempDir
@@ -133,17 +133,17 @@ class ExportTest {
         ByteBuffer wav = ByteBuffer.wrap(Files.readAllBytes(m.path())).order(ByteOrder.LITTLE_ENDIAN);
         assertThat(wav.getInt(24)).isEqualTo(8000);
         assertThat(wav.getInt(40)).isEqualTo(16000 * 2);
-        assertThat(wav.getShort(44)).isEqualTo(G711.ulaw((byte) 0x80)).isEqualTo((short) 32124);
+        assertThat(wav.getShort(44)).isEqualTo(G711.ulawToLinear((byte) 0x80)).isEqualTo((short) 32124);
         assertThat(wav.getShort(44 + 2 * 45 * 160)).as("gap is silence").isZero();
         assertThat(m.openRange(0, 3).readAllBytes()).containsExactly('R', 'I', 'F', 'F');
     }
 
     @Test
     void g711DecodingMatchesTheItuTables() {
-        assertThat(G711.ulaw((byte) 0xFF)).isEqualTo((short) 0);
-        assertThat(G711.ulaw((byte) 0x00)).isEqualTo((short) -32124);
-        assertThat(G711.alaw((byte) 0xD5)).isEqualTo((short) 8);
-        assertThat(G711.alaw((byte) 0x2A)).isEqualTo((short) -32256);
+        assertThat(G711.ulawToLinear((byte) 0xFF)).isEqualTo((short) 0);
+        assertThat(G711.ulawToLinear((byte) 0x00)).isEqualTo((short) -32124);
+        assertThat(G711.alawToLinear((byte) 0xD5)).isEqualTo((short) 8);
+        assertThat(G711.alawToLinear((byte) 0x2A)).isEqualTo((short) -32256);
     }
 
     @Test

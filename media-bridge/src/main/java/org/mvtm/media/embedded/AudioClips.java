@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
+import org.mvtm.core.media.G711;
 import org.mvtm.media.api.MediaException;
 
 /**

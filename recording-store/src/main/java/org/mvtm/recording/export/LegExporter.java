@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.mvtm.core.media.G711;
 import org.mvtm.core.media.PayloadType;
 import org.mvtm.recording.manifest.LegEntry;
 import org.mvtm.recording.manifest.SegmentEntry;
@@ -402,7 +403,7 @@ public final class LegExporter {
                     byte[] samples = new byte[p.payloadLength() * 2];
                     for (int i = 0; i < p.payloadLength(); i++) {
                         byte b = p.buffer()[p.payloadOffset() + i];
-                        short s = c == Codec.PCMU ? G711.ulaw(b) : G711.alaw(b);
+                        short s = c == Codec.PCMU ? G711.ulawToLinear(b) : G711.alawToLinear(b);
                         samples[2 * i] = (byte) s;
                         samples[2 * i + 1] = (byte) (s >> 8);
                     }

@@ -1,14 +1,17 @@
-package org.mvtm.media.embedded;
+package org.mvtm.core.media;
 
-/** ITU-T G.711 mu-law and A-law conversion (the classic Sun reference algorithm). */
-final class G711 {
+/**
+ * ITU-T G.711 mu-law (PCMU) and A-law (PCMA) conversion to and from 16-bit linear PCM (the classic Sun reference
+ * algorithm). Shared by the media bridge (queue music, test tones) and the recording export (WAV files).
+ */
+public final class G711 {
     private static final int BIAS = 0x84;
     private static final int CLIP = 32635;
 
     private G711() {
     }
 
-    static byte linearToUlaw(short pcm) {
+    public static byte linearToUlaw(short pcm) {
         int s = pcm;
         int sign = (s >> 8) & 0x80;
         if (sign != 0) {
@@ -26,7 +29,7 @@ final class G711 {
         return (byte) ~(sign | (exponent << 4) | mantissa);
     }
 
-    static short ulawToLinear(byte u) {
+    public static short ulawToLinear(byte u) {
         int x = ~u & 0xFF;
         int sign = x & 0x80;
         int exponent = (x >> 4) & 0x07;
@@ -36,7 +39,7 @@ final class G711 {
         return (short) (sign != 0 ? -s : s);
     }
 
-    static byte linearToAlaw(short pcm) {
+    public static byte linearToAlaw(short pcm) {
         int s = pcm;
         int mask;
         if (s >= 0) {
@@ -71,7 +74,7 @@ final class G711 {
         return (byte) (aval ^ mask);
     }
 
-    static short alawToLinear(byte a) {
+    public static short alawToLinear(byte a) {
         int v = (a & 0xFF) ^ 0x55;
         int t = (v & 0x0F) << 4;
         int seg = (v & 0x70) >> 4;
