@@ -8,7 +8,7 @@ export class BrowserCall {
     this.sendOffer = sendOffer;
     this.sendCandidate = sendCandidate;
     this.onQuality = onQuality ?? (() => {});
-    this.stats = { framesDecoded: 0, audioPacketsReceived: 0, packetsLost: 0, jitterMs: 0, rttMs: 0 };
+    this.stats = { framesDecoded: 0, audioPacketsReceived: 0, audioEnergy: 0, audioCodec: '', packetsLost: 0, jitterMs: 0, rttMs: 0 };
     window.mvtmCallStats = this.stats;
   }
 
@@ -39,14 +39,19 @@ export class BrowserCall {
   async sample() {
     if (!this.pc) return;
     const report = await this.pc.getStats();
-    let frames = 0; let audio = 0; let lost = 0; let received = 0; let jitter = 0; let rtt = 0;
+    let frames = 0; let audio = 0; let lost = 0; let received = 0; let jitter = 0; let rtt = 0; let energy = 0; let codec = '';
     report.forEach((s) => {
       if (s.type === 'inbound-rtp' && s.kind === 'video') frames += s.framesDecoded ?? 0;
-      if (s.type === 'inbound-rtp' && s.kind === 'audio') { audio += s.packetsReceived ?? 0; jitter = Math.max(jitter, (s.jitter ?? 0) * 1000); }
+      if (s.type === 'inbound-rtp' && s.kind === 'audio') {
+        audio += s.packetsReceived ?? 0;
+        jitter = Math.max(jitter, (s.jitter ?? 0) * 1000);
+        energy += s.totalAudioEnergy ?? 0; // how loud what arrived was (the end-to-end tests read it)
+        codec = report.get(s.codecId)?.mimeType ?? codec;
+      }
       if (s.type === 'inbound-rtp') { lost += s.packetsLost ?? 0; received += s.packetsReceived ?? 0; }
       if (s.type === 'candidate-pair' && s.nominated && s.currentRoundTripTime !== undefined) rtt = s.currentRoundTripTime * 1000;
     });
-    Object.assign(this.stats, { framesDecoded: frames, audioPacketsReceived: audio, packetsLost: lost, jitterMs: Math.round(jitter), rttMs: Math.round(rtt) });
+    Object.assign(this.stats, { framesDecoded: frames, audioPacketsReceived: audio, audioEnergy: energy, audioCodec: codec, packetsLost: lost, jitterMs: Math.round(jitter), rttMs: Math.round(rtt) });
     const lossRate = received + lost > 0 ? lost / (received + lost) : 0;
     const level = received === 0 ? 'none' : lossRate > 0.05 || jitter > 60 ? 'poor' : lossRate > 0.01 || jitter > 30 ? 'fair' : 'good';
     this.onQuality(level, this.stats);

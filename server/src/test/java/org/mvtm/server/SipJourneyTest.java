@@ -35,23 +35,10 @@ class SipJourneyTest {
         try (ServerProcess server = ServerProcess.start(dir,
                 "--contact.media.port-min=0", "--contact.media.port-max=0")) {
             server.awaitHealthy(Duration.ofSeconds(120));
-            int answerPort = ServerProcess.freeUdpPort();
             Path injection = dir.resolve("fields.csv");
-            Files.writeString(injection, "SEQUENTIAL\n" + answerPort + ";smith;\n");
-            Path answer = scenario(dir, "phone-answer.xml", speech);
             Path call = scenario(dir, "customer-call.xml", speech);
-            Path register = scenario(dir, "phone-register.xml", speech);
-
-            Process phone = sipp(dir, "phone", answer, "-s", "david", "-m", "1", "-p", String.valueOf(answerPort),
-                    "-mp", String.valueOf(ServerProcess.freeUdpPort()), "127.0.0.1:" + server.sipPort);
+            Process phone = deskPhone(dir, server, "david", speech, "smith");
             try {
-                Thread.sleep(500); // let the answering side bind before the phone registers its port
-                Process reg = sipp(dir, "register", register, "-inf", injection.toString(), "-s", "david",
-                        "-au", "david", "-ap", "demo1234", "-m", "1", "-p", String.valueOf(ServerProcess.freeUdpPort()),
-                        "127.0.0.1:" + server.sipPort);
-                assertThat(reg.waitFor(30, TimeUnit.SECONDS) && reg.exitValue() == 0)
-                        .as("phone registered with digest auth:\n" + read(dir.resolve("register.err"))).isTrue();
-
                 Process customer = sipp(dir, "customer", call, "-inf", injection.toString(), "-s", "general",
                         "-au", "smith", "-ap", "demo1234", "-m", "1", "-p", String.valueOf(ServerProcess.freeUdpPort()),
                         "-mp", String.valueOf(ServerProcess.freeUdpPort()), "127.0.0.1:" + server.sipPort);
@@ -65,18 +52,7 @@ class SipJourneyTest {
             }
 
             WebSession officer = WebSession.signIn(server.baseUrl(), "connie", "demo1234");
-            JsonNode recording = null;
-            for (int i = 0; i < 60 && recording == null; i++) {
-                JsonNode found = officer.json(200, "GET", "/api/compliance/recordings?customer=smith", null, PURPOSE);
-                for (JsonNode r : found) {
-                    if ("SEALED".equals(r.path("state").asString())) {
-                        recording = r;
-                    }
-                }
-                if (recording == null) {
-                    Thread.sleep(500);
-                }
-            }
+            JsonNode recording = sealedRecording(officer, "smith", PURPOSE);
             assertThat(recording).as("the SIP call is found by customer").isNotNull();
             assertThat(recording.path("metadata").path("channel").asString()).isEqualTo("VOICE");
             assertThat(recording.path("metadata").path("advisor").path("value").asString()).isEqualTo("david");
@@ -93,6 +69,19 @@ class SipJourneyTest {
             String audit = officer.json(200, "GET", "/api/compliance/audit?recording=" + id, null, PURPOSE).toString();
             assertThat(audit).contains("REPLAY").contains("VERIFY").contains("connie");
         }
+    }
+
+    /** The customer's sealed recording as the compliance search shows it, waiting up to 30 s for the seal; or null. */
+    static JsonNode sealedRecording(WebSession officer, String customer, String[] purpose) throws Exception {
+        for (int i = 0; i < 60; i++) {
+            for (JsonNode r : officer.json(200, "GET", "/api/compliance/recordings?customer=" + customer, null, purpose)) {
+                if ("SEALED".equals(r.path("state").asString())) {
+                    return r;
+                }
+            }
+            Thread.sleep(500);
+        }
+        return null;
     }
 
     /** Root-mean-square of a 16-bit PCM WAV (the export of a G.711 leg). */
@@ -134,20 +123,46 @@ class SipJourneyTest {
         return ulaw;
     }
 
+    /**
+     * A G.711-only desk phone for {@code advisor}: SIPp answering with speech (phone-answer.xml) on a port that a
+     * second SIPp registers with digest auth (phone-register.xml), which makes the advisor ready. Also writes
+     * {@code fields.csv} (field0 = the phone's port, field1 = {@code customer}) for customer-call.xml. Returns the
+     * answering process, which ends after the call's BYE.
+     */
+    static Process deskPhone(Path dir, ServerProcess server, String advisor, Path speech, String customer)
+            throws Exception {
+        int answerPort = ServerProcess.freeUdpPort();
+        Path injection = dir.resolve("fields.csv");
+        Files.writeString(injection, "SEQUENTIAL\n" + answerPort + ";" + customer + ";\n");
+        Path answer = scenario(dir, "phone-answer.xml", speech);
+        Path register = scenario(dir, "phone-register.xml", speech);
+        Process phone = sipp(dir, "phone", answer, "-s", advisor, "-m", "1", "-p", String.valueOf(answerPort),
+                "-mp", String.valueOf(ServerProcess.freeUdpPort()), "127.0.0.1:" + server.sipPort);
+        Thread.sleep(500); // let the answering side bind before the phone registers its port
+        Process reg = sipp(dir, "register", register, "-inf", injection.toString(), "-s", advisor,
+                "-au", advisor, "-ap", "demo1234", "-m", "1", "-p", String.valueOf(ServerProcess.freeUdpPort()),
+                "127.0.0.1:" + server.sipPort);
+        if (!(reg.waitFor(30, TimeUnit.SECONDS) && reg.exitValue() == 0)) {
+            phone.destroyForcibly();
+            throw new AssertionError("phone did not register with digest auth:\n" + read(dir.resolve("register.err")));
+        }
+        return phone;
+    }
+
     private static void run(List<String> cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as(String.join(" ", cmd) + ": " + out).isTrue();
     }
 
-    private static Path scenario(Path dir, String name, Path speech) throws IOException {
+    static Path scenario(Path dir, String name, Path speech) throws IOException {
         Path source = NodeScript.REPO.resolve("server/src/test/resources/sipp").resolve(name);
         Path target = dir.resolve(name);
         Files.writeString(target, Files.readString(source).replace("@SPEECH_WAV@", speech.toString()));
         return target;
     }
 
-    private static Process sipp(Path dir, String name, Path scenario, String... args) throws IOException {
+    static Process sipp(Path dir, String name, Path scenario, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("sipp", "-sf", scenario.toString(), "-i", "127.0.0.1", "-nostdin",
                 "-trace_err", "-error_file", dir.resolve(name + ".err").toString()));
         cmd.addAll(List.of(args));
@@ -155,7 +170,7 @@ class SipJourneyTest {
                 .redirectOutput(dir.resolve(name + ".out").toFile()).start();
     }
 
-    private static String read(Path p) {
+    static String read(Path p) {
         try {
             return Files.exists(p) ? Files.readString(p) : "";
         } catch (IOException e) {
