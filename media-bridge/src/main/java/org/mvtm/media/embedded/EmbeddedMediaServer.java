@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +17,7 @@ import org.mvtm.media.api.MediaEventListener;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.dtls.DtlsCertificate;
+import org.mvtm.media.support.SessionRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +36,7 @@ public final class EmbeddedMediaServer implements MediaServer {
     final ScheduledExecutorService scheduler;
     final AudioClips clips = new AudioClips();
     final ReceiveLoops loops = new ReceiveLoops(Math.max(1, Runtime.getRuntime().availableProcessors()));
-    private final ConcurrentHashMap<InteractionId, EmbeddedMediaSession> sessions = new ConcurrentHashMap<>();
-    private final CopyOnWriteArrayList<MediaEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final SessionRegistry<EmbeddedMediaSession> sessions = new SessionRegistry<>();
     private final AtomicInteger mediaThreads = new AtomicInteger();
     private volatile boolean closed;
 
@@ -60,29 +58,28 @@ public final class EmbeddedMediaServer implements MediaServer {
         if (closed) {
             throw new org.mvtm.media.api.MediaException("media server is closed");
         }
-        return sessions.computeIfAbsent(interaction, id -> new EmbeddedMediaSession(this, id));
+        return sessions.session(interaction, id -> new EmbeddedMediaSession(this, id));
     }
 
     @Override
     public Optional<MediaSession> find(InteractionId interaction) {
-        return Optional.ofNullable(sessions.get(interaction));
+        return sessions.find(interaction);
     }
 
     @Override
     public Registration addListener(MediaEventListener listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return sessions.addListener(listener);
     }
 
     @Override
     public Set<InteractionId> activeSessions() {
-        return Set.copyOf(sessions.keySet());
+        return sessions.active();
     }
 
     @Override
     public void close() {
         closed = true;
-        for (EmbeddedMediaSession s : sessions.values()) {
+        for (EmbeddedMediaSession s : sessions.sessions()) {
             s.release();
         }
         scheduler.shutdownNow();
@@ -113,7 +110,7 @@ public final class EmbeddedMediaServer implements MediaServer {
     }
 
     void forget(EmbeddedMediaSession session) {
-        sessions.remove(session.interaction(), session);
+        sessions.forget(session.interaction(), session);
     }
 
     /** Closes a leg off the thread that noticed its failure (which may be the leg's own thread). */
@@ -122,20 +119,13 @@ public final class EmbeddedMediaServer implements MediaServer {
     }
 
     void publish(MediaEvent event) {
-        LOG.debug("{}", event);
-        for (MediaEventListener l : listeners) {
-            try {
-                l.onEvent(event);
-            } catch (RuntimeException e) {
-                LOG.warn("media event listener failed on {}", event, e);
-            }
-        }
+        sessions.publish(event);
     }
 
     private void watchdog() {
         try {
             Instant now = clock.instant();
-            for (EmbeddedMediaSession s : sessions.values()) {
+            for (EmbeddedMediaSession s : sessions.sessions()) {
                 for (Leg leg : s.snapshot()) {
                     leg.check(now, config.noMediaTimeout());
                 }

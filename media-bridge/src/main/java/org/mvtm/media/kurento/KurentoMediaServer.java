@@ -3,8 +3,6 @@ package org.mvtm.media.kurento;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.kurento.client.KurentoClient;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.KurentoMediaConfig;
@@ -13,6 +11,7 @@ import org.mvtm.media.api.MediaEventListener;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaSession;
+import org.mvtm.media.support.SessionRegistry;
 
 /**
  * {@link MediaServer} backed by Kurento Media Server: one MediaPipeline per call (created lazily with the first leg),
@@ -23,8 +22,7 @@ public final class KurentoMediaServer implements MediaServer {
     final KurentoPort port;
     final KurentoMediaConfig config;
     final Clock clock;
-    private final ConcurrentHashMap<InteractionId, KurentoMediaSession> sessions = new ConcurrentHashMap<>();
-    private final CopyOnWriteArrayList<MediaEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final SessionRegistry<KurentoMediaSession> sessions = new SessionRegistry<>();
 
     public KurentoMediaServer(KurentoPort port, KurentoMediaConfig config, Clock clock) {
         this.port = port;
@@ -45,42 +43,35 @@ public final class KurentoMediaServer implements MediaServer {
 
     @Override
     public MediaSession session(InteractionId interaction) {
-        return sessions.computeIfAbsent(interaction, id -> new KurentoMediaSession(this, id));
+        return sessions.session(interaction, id -> new KurentoMediaSession(this, id));
     }
 
     @Override
     public Optional<MediaSession> find(InteractionId interaction) {
-        return Optional.ofNullable(sessions.get(interaction));
+        return sessions.find(interaction);
     }
 
     @Override
     public Registration addListener(MediaEventListener listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return sessions.addListener(listener);
     }
 
     @Override
     public Set<InteractionId> activeSessions() {
-        return Set.copyOf(sessions.keySet());
+        return sessions.active();
     }
 
     @Override
     public void close() {
-        sessions.values().forEach(KurentoMediaSession::release);
+        sessions.sessions().forEach(KurentoMediaSession::release);
         port.close();
     }
 
     void forget(KurentoMediaSession s) {
-        sessions.remove(s.interaction(), s);
+        sessions.forget(s.interaction(), s);
     }
 
     void publish(MediaEvent e) {
-        for (MediaEventListener l : listeners) {
-            try {
-                l.onEvent(e);
-            } catch (RuntimeException ignored) {
-                // a listener's failure must not stop media
-            }
-        }
+        sessions.publish(e);
     }
 }
