@@ -50,77 +50,112 @@ public final class IntentHead {
         for (String l : labels) {
             index.putIfAbsent(l, index.size());
         }
-        int classes = index.size();
-        int n = features.size();
-        if (classes < 2) {
+        if (index.size() < 2) {
             return null;
         }
+        int[] y = new int[labels.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = index.get(labels.get(i));
+        }
+        float[][] weights = prototypes(y, index.size(), features);
+        double[] bias = new double[index.size()];
+        new Training(weights, bias, settings).run(y, features);
+        String[] ids = new String[index.size()];
+        index.forEach((id, i) -> ids[i] = id);
+        return new IntentHead(ids, weights, bias);
+    }
+
+    /** The mean feature vector of each FAQ: the starting weights. */
+    private static float[][] prototypes(int[] y, int classes, List<float[]> features) {
         int dim = features.get(0).length;
-        int[] y = new int[n];
-        double[][] w = new double[classes][dim];
+        double[][] sum = new double[classes][dim];
         int[] count = new int[classes];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < y.length; i++) {
             float[] x = features.get(i);
             if (x.length != dim) {
                 throw new IllegalArgumentException("feature vector " + i + " has " + x.length + " dimensions, not " + dim);
             }
-            y[i] = index.get(labels.get(i));
             count[y[i]]++;
             for (int d = 0; d < dim; d++) {
-                w[y[i]][d] += x[d];
+                sum[y[i]][d] += x[d];
             }
         }
+        float[][] w = new float[classes][dim];
         for (int c = 0; c < classes; c++) {
             for (int d = 0; d < dim; d++) {
-                w[c][d] /= count[c];
+                w[c][d] = (float) (sum[c][d] / count[c]);
             }
         }
-        float[][] wf = new float[classes][dim];
-        for (int c = 0; c < classes; c++) {
-            for (int d = 0; d < dim; d++) {
-                wf[c][d] = (float) w[c][d];
+        return w;
+    }
+
+    /** Full-batch gradient steps on the softmax cross-entropy with L2, updating the weights and biases in place. */
+    private static final class Training {
+        private final float[][] w;
+        private final double[] b;
+        private final Settings settings;
+        private final float[][] gw;
+        private final double[] gb;
+        private final double[] p;
+        private final Adam adamW;
+        private final Adam adamB;
+
+        Training(float[][] w, double[] b, Settings settings) {
+            this.w = w;
+            this.b = b;
+            this.settings = settings;
+            this.gw = new float[w.length][w[0].length];
+            this.gb = new double[w.length];
+            this.p = new double[w.length];
+            this.adamW = new Adam(w.length * w[0].length);
+            this.adamB = new Adam(w.length);
+        }
+
+        void run(int[] y, List<float[]> features) {
+            for (int step = 1; step <= settings.steps(); step++) {
+                for (float[] row : gw) {
+                    java.util.Arrays.fill(row, 0f);
+                }
+                java.util.Arrays.fill(gb, 0);
+                for (int i = 0; i < y.length; i++) {
+                    accumulate(features.get(i), y[i], y.length);
+                }
+                update(step);
             }
         }
-        double[] b = new double[classes];
-        Adam adamW = new Adam(classes * dim);
-        Adam adamB = new Adam(classes);
-        double t = settings.temperature();
-        double[] p = new double[classes];
-        float[][] gw = new float[classes][dim];
-        double[] gb = new double[classes];
-        for (int step = 1; step <= settings.steps(); step++) {
-            for (float[] row : gw) {
-                java.util.Arrays.fill(row, 0f);
+
+        /** Adds one example's gradient: temperature * (softmax - onehot) / n, times x for the weights. */
+        private void accumulate(float[] x, int label, int n) {
+            double t = settings.temperature();
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < w.length; c++) {
+                p[c] = t * (VectorUtil.dotProduct(w[c], x) + b[c]);
+                max = Math.max(max, p[c]);
             }
-            java.util.Arrays.fill(gb, 0);
-            for (int i = 0; i < n; i++) {
-                float[] x = features.get(i);
-                double max = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < classes; c++) {
-                    p[c] = t * (VectorUtil.dotProduct(wf[c], x) + b[c]);
-                    max = Math.max(max, p[c]);
+            double sum = 0;
+            for (int c = 0; c < w.length; c++) {
+                p[c] = Math.exp(p[c] - max);
+                sum += p[c];
+            }
+            for (int c = 0; c < w.length; c++) {
+                double pc = p[c] / sum;
+                if (pc < NEGLIGIBLE && c != label) {
+                    continue; // a FAQ this example is nowhere near: its gradient would change nothing
                 }
-                double sum = 0;
-                for (int c = 0; c < classes; c++) {
-                    p[c] = Math.exp(p[c] - max);
-                    sum += p[c];
-                }
-                for (int c = 0; c < classes; c++) {
-                    double pc = p[c] / sum;
-                    if (pc < NEGLIGIBLE && c != y[i]) {
-                        continue; // a FAQ this example is nowhere near: its gradient would change nothing
-                    }
-                    double g = t * (pc - (c == y[i] ? 1 : 0)) / n;
-                    gb[c] += g;
-                    float gf = (float) g;
-                    float[] row = gw[c];
-                    for (int d = 0; d < dim; d++) {
-                        row[d] += gf * x[d];
-                    }
+                double g = t * (pc - (c == label ? 1 : 0)) / n;
+                gb[c] += g;
+                float gf = (float) g;
+                float[] row = gw[c];
+                for (int d = 0; d < row.length; d++) {
+                    row[d] += gf * x[d];
                 }
             }
-            for (int c = 0; c < classes; c++) {
-                float[] row = wf[c];
+        }
+
+        private void update(int step) {
+            int dim = w[0].length;
+            for (int c = 0; c < w.length; c++) {
+                float[] row = w[c];
                 for (int d = 0; d < dim; d++) {
                     row[d] -= (float) adamW.step(c * dim + d, gw[c][d] + settings.l2() * row[d], step,
                             settings.learningRate());
@@ -128,9 +163,6 @@ public final class IntentHead {
                 b[c] -= adamB.step(c, gb[c], step, settings.learningRate());
             }
         }
-        String[] ids = new String[classes];
-        index.forEach((id, i) -> ids[i] = id);
-        return new IntentHead(ids, wf, b);
     }
 
     /** The head's input: the primary vector, or both views side by side (still of unit length). */
