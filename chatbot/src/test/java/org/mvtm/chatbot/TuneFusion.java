@@ -21,9 +21,9 @@ import org.mvtm.chatbot.retrieval.Ranker;
 
 /**
  * Developer tool, not a test: sweeps the fusion weights and the intent head's settings on BANKING77 rows 11-30 of
- * each intent ("dev", never asked by {@link Banking77AccuracyTest}) and prints the same settings on the test's
- * sample next to them, so a choice made on dev can be checked without being made on the test rows. Run with
- * {@code mvn -pl chatbot test-compile exec:java}-style classpath: {@code java -cp ... org.mvtm.chatbot.TuneFusion}.
+ * each intent ("dev", never asked by {@link Banking77AccuracyTest}) and prints the same settings on the rows the
+ * test asks (31 on) next to them, so a choice made on dev can be checked without being made on the test rows. Run
+ * it with {@code bench/chatbot-tune.sh}.
  */
 public final class TuneFusion {
     public static void main(String[] a) throws Exception {
