@@ -132,11 +132,18 @@ public final class AnswerWriter {
         boolean alawFirst = preferred.indexOf("PCMA") >= 0
                 && (preferred.indexOf("PCMU") < 0 || preferred.indexOf("PCMA") < preferred.indexOf("PCMU"));
         List<Codec> g711 = alawFirst ? List.of(pcma, pcmu, dtmf) : List.of(pcmu, pcma, dtmf);
+        Codec opus = new Codec(111, MediaKind.AUDIO, "opus", 48000, 2, "useinbandfec=1", List.of());
+        if (preferred.contains("OPUS") && !preferred.contains("PCMU") && !preferred.contains("PCMA")) {
+            // The other party is a browser already talking Opus (a transfer to a desk phone). The relay does not
+            // transcode, so only Opus can be heard: a phone that speaks it (baresip, linphone, most desk phones
+            // with recent firmware) picks it; a G.711-only phone refuses the offer (488) and routing offers the
+            // customer to the next advisor, instead of connecting a call in which nobody hears anybody.
+            Codec dtmf48 = new Codec(110, MediaKind.AUDIO, "telephone-event", 48000, 1, "0-16", List.of());
+            return List.of(opus, dtmf48);
+        }
         if (preferred.contains("OPUS")) {
-            // the other party is a browser on Opus: phones that speak Opus (baresip, linphone, most desk phones
-            // with recent firmware) pick it and the relay needs no transcoding
             List<Codec> withOpus = new java.util.ArrayList<>();
-            withOpus.add(new Codec(111, MediaKind.AUDIO, "opus", 48000, 2, "useinbandfec=1", List.of()));
+            withOpus.add(opus);
             withOpus.addAll(g711);
             return List.copyOf(withOpus);
         }

@@ -16,6 +16,8 @@ import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaServers;
 import org.mvtm.media.api.MediaSession;
+import org.mvtm.media.sdp.Codec;
+import org.mvtm.media.sdp.SessionDescription;
 import org.mvtm.media.testing.CountingSink;
 import org.mvtm.media.testing.EventLog;
 
@@ -46,6 +48,26 @@ class RelayBetweenSyntheticPeersTest {
             assertThat(call.advisor.received(96)).isZero();
             assertThat(log.of(MediaEvent.MediaFlowing.class, "customer")).extracting(MediaEvent.MediaFlowing::kind)
                     .containsExactlyInAnyOrder(MediaKind.AUDIO, MediaKind.VIDEO);
+        }
+    }
+
+    @Test
+    void aBrowserCustomerTransferredToADeskPhoneIsOfferedOnlyOpusSoAG711OnlyPhoneCannotConnectASilentCall()
+            throws Exception {
+        try (SyntheticCall call = new SyntheticCall(media, "transfer-to-phone")) {
+            call.session.removeLeg("advisor"); // the web advisor transfers the customer to a desk phone
+            String offer = call.session.createRtpOffer("phone", MediaSession.ADVISOR);
+            assertThat(SessionDescription.parse(offer).first(MediaKind.AUDIO).orElseThrow().codecs())
+                    .extracting(Codec::key).containsExactly("OPUS", "TELEPHONE-EVENT");
+            assertThatThrownBy(() -> call.session.applyRtpAnswer("phone",
+                    "v=0\r\nc=IN IP4 127.0.0.1\r\nm=audio 5000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n"))
+                    .isInstanceOf(MediaException.class).hasMessageContaining("accepted none of the offered codecs");
+            call.session.removeLeg("phone");
+            call.session.createRtpOffer("phone2", MediaSession.ADVISOR);
+            call.session.applyRtpAnswer("phone2", "v=0\r\nc=IN IP4 127.0.0.1\r\nm=audio 5002 RTP/AVP 111\r\n"
+                    + "a=rtpmap:111 opus/48000/2\r\n");
+            assertThat(call.session.legs()).extracting(org.mvtm.media.api.LegInfo::legId)
+                    .containsExactlyInAnyOrder("customer", "phone2");
         }
     }
 

@@ -132,14 +132,21 @@ class SdpOfferAnswerTest {
     }
 
     @Test
-    void sipOfferListsOpusFirstWhenTheOtherPartyIsABrowserOnOpus() {
-        assertThat(AnswerWriter.sipOfferCodecs(List.of("OPUS"))).extracting(Codec::key)
-                .containsExactly("OPUS", "PCMU", "PCMA", "TELEPHONE-EVENT");
+    void aPhoneIsOfferedOnlyCodecsItCouldHearTheOtherPartyIn() {
+        // nobody on the call yet (the normal order: the phone answers before the browser offers): G.711
+        assertThat(AnswerWriter.sipOfferCodecs(List.of())).extracting(Codec::key)
+                .containsExactly("PCMU", "PCMA", "TELEPHONE-EVENT");
         assertThat(AnswerWriter.sipOfferCodecs(List.of("PCMA"))).extracting(Codec::key)
                 .containsExactly("PCMA", "PCMU", "TELEPHONE-EVENT");
+        // a browser already on Opus (a transfer): the relay does not transcode, so Opus only; a G.711-only phone
+        // refuses (488) rather than connecting a silent call
         String offer = AnswerWriter.rtpAudio(1, "127.0.0.1", 4000, AnswerWriter.sipOfferCodecs(List.of("OPUS")),
                 "sendrecv");
-        assertThat(offer).contains("m=audio 4000 RTP/AVP 111 0 8 101", "a=rtpmap:111 opus/48000/2");
+        assertThat(offer).contains("m=audio 4000 RTP/AVP 111 110", "a=rtpmap:111 opus/48000/2",
+                "a=rtpmap:110 telephone-event/48000").doesNotContain("PCMU");
+        // a browser on Opus and a phone on PCMU already: either can be relayed
+        assertThat(AnswerWriter.sipOfferCodecs(List.of("OPUS", "PCMU"))).extracting(Codec::key)
+                .containsExactly("OPUS", "PCMU", "PCMA", "TELEPHONE-EVENT");
     }
 
     @Test
