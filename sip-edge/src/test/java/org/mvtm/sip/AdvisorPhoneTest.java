@@ -116,6 +116,25 @@ class AdvisorPhoneTest {
     }
 
     @Test
+    void aPhoneWhoseUdpPortIsClosedIsDeclinedOnTheHostsIcmpAnswerNotAtTheOfferDeadline() {
+        // the offer would ring for ten minutes and jain-sip would give up after 32 s: only the ICMP probe can
+        // decline the offer while this test waits
+        try (EdgeFixture slow = new EdgeFixture(b -> b.tlsPort(-1).trustedTrunks(Set.of("127.0.0.1"))
+                .offerTimeout(Duration.ofMinutes(10)))) {
+            slow.routing.autoOfferTo = ALICE;
+            SipPeer alice = SipPeer.udp(slow.udp(), "alice");
+            assertThat(RawSip.status(alice.register("alice-secret", 600))).isEqualTo(200);
+            alice.close(); // the phone's process is gone; its host answers "port unreachable"
+            try (SipPeer bob = SipPeer.udp(slow.udp(), "bob")) {
+                new CustomerCallScript(bob, "cards").sendInvite(RelayMedia.sdp(41000));
+                await().atMost(Duration.ofSeconds(10)).until(() -> !slow.routing.declined.isEmpty());
+                assertThat(slow.routing.declined.get(0).cause()).isEqualTo(OfferDeclined.Cause.UNREACHABLE);
+                assertThat(slow.routing.advisors.get(ALICE)).isEqualTo(AdvisorState.READY);
+            }
+        }
+    }
+
+    @Test
     void ringingPhoneThatNobodyAnswersIsCancelledAsNoAnswer() {
         f.routing.autoOfferTo = ALICE;
         try (SipPeer alice = registeredAlice(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {

@@ -65,6 +65,8 @@ final class AdvisorLegs {
     private final Duration offerTimeout;
     private CustomerCalls customers;
 
+    private final UdpPortProbe portProbe;
+
     AdvisorLegs(SipContext sip, Clock clock, EventBus bus, CallRouting routing, CallMedia media, AdvisorPhones phones,
                 RegistrationStore registrations, CallTable table, SipCounters counters,
                 ScheduledExecutorService scheduler, Executor work, Duration offerTimeout) {
@@ -78,6 +80,7 @@ final class AdvisorLegs {
         this.table = table;
         this.counters = counters;
         this.scheduler = scheduler;
+        this.portProbe = new UdpPortProbe(Duration.ofMillis(500), 64);
         this.work = work;
         this.offerTimeout = offerTimeout;
     }
@@ -140,6 +143,12 @@ final class AdvisorLegs {
             } catch (Exception ex) {
                 decline(leg, OfferDeclined.Cause.UNREACHABLE, "cannot send INVITE to " + target.contact() + ": " + ex);
                 return;
+            }
+            if (transport == SipTransport.UDP) {
+                ClientTransaction sent = leg.invite;
+                String host = sipContact.getHost();
+                int port = sipContact.getPort() > 0 ? sipContact.getPort() : 5060;
+                portProbe.probe(host, port, () -> unreachable(sent, "ICMP port unreachable from " + host + ":" + port));
             }
             Instant deadline = e.expiresAt() != null && e.expiresAt().isBefore(now.plus(offerTimeout))
                     ? e.expiresAt() : now.plus(offerTimeout);

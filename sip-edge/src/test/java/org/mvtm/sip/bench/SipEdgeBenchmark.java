@@ -80,6 +80,14 @@ public final class SipEdgeBenchmark {
         }
         String md = report(rate, calls, baseline, viaEdge, edge.metrics());
         Files.createDirectories(out.toAbsolutePath().getParent());
+        // keep the hand-written reading of earlier runs below the fresh table
+        if (Files.exists(out)) {
+            String previous = Files.readString(out);
+            int notes = previous.indexOf("\n## Reading the numbers");
+            if (notes >= 0) {
+                md = md + previous.substring(notes);
+            }
+        }
         Files.writeString(out, md);
         System.out.println(md);
         System.exit(viaEdge.failed() == 0 && viaEdge.ok() > 0 ? 0 : 1); // jain-sip leaves non-daemon threads

@@ -73,11 +73,18 @@ public final class RawSip implements AutoCloseable {
     public Optional<String> receive(int millis) {
         try {
             if (udp != null) {
-                udp.setSoTimeout(millis);
-                byte[] buf = new byte[65536];
-                DatagramPacket p = new DatagramPacket(buf, buf.length);
-                udp.receive(p);
-                return Optional.of(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8));
+                // like a real phone, ignore empty and blank datagrams (keep-alives, the edge's reachability probe)
+                long until = System.nanoTime() + millis * 1_000_000L;
+                while (true) {
+                    udp.setSoTimeout((int) Math.max(1, (until - System.nanoTime()) / 1_000_000L));
+                    byte[] buf = new byte[65536];
+                    DatagramPacket p = new DatagramPacket(buf, buf.length);
+                    udp.receive(p);
+                    String text = new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
+                    if (!text.isBlank()) {
+                        return Optional.of(text);
+                    }
+                }
             }
             tcp.setSoTimeout(millis);
             InputStream in = tcp.getInputStream();
