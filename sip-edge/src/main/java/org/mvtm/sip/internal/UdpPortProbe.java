@@ -3,6 +3,7 @@ package org.mvtm.sip.internal;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
@@ -16,7 +17,11 @@ import java.util.concurrent.Semaphore;
  * keep-alive ({@code CRLF CRLF}, which SIP stacks ignore, RFC 5626 section 4.4.1) from a connected socket to the
  * phone's address and listens briefly: a connected socket does get the ICMP error, as a
  * {@link PortUnreachableException}. (An empty datagram would be politer still, but the JDK does not put one on the
- * wire in a way that draws the ICMP answer.) Silence proves nothing (firewalls drop ICMP); the offer deadline still applies.
+ * wire in a way that draws the ICMP answer.)
+ *
+ * <p>Only phones at a loopback, site-local or link-local IP address are probed: desk phones on the bank's own
+ * network, reached without NAT. A stateful firewall or NAT in front of a remote phone may answer a packet from an
+ * unexpected source port with the same ICMP error although the phone is fine, so those are left to the deadline. Silence proves nothing (firewalls drop ICMP); the offer deadline still applies.
  * Runs on a virtual thread, never on a SIP stack thread.
  */
 final class UdpPortProbe {
@@ -35,9 +40,12 @@ final class UdpPortProbe {
         this.inFlight = new Semaphore(maxInFlight);
     }
 
-    /** Probes {@code host:port} in the background and runs {@code onUnreachable} if the host says the port is closed. */
+    /**
+     * Probes {@code host:port} in the background and runs {@code onUnreachable} if the host says the port is closed.
+     * Does nothing for a host name or an address outside the local network (see the class comment).
+     */
     void probe(String host, int port, Runnable onUnreachable) {
-        if (!inFlight.tryAcquire()) {
+        if (!onLocalNetwork(host) || !inFlight.tryAcquire()) {
             return;
         }
         Thread.ofVirtual().name("sip-udp-probe-" + host + ":" + port).start(() -> {
@@ -49,6 +57,22 @@ final class UdpPortProbe {
                 inFlight.release();
             }
         });
+    }
+
+    /** Whether {@code host} is an IP literal on the local network (never resolves a name). */
+    static boolean onLocalNetwork(String host) {
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        boolean ipv4 = literal.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean ipv6 = literal.contains(":") && literal.matches("[0-9A-Fa-f:.%a-zA-Z0-9]+");
+        if (!ipv4 && !ipv6) {
+            return false;
+        }
+        try {
+            InetAddress a = InetAddress.getByName(literal); // a literal: no DNS lookup
+            return a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress();
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
     }
 
     /** Whether the host answered with ICMP port unreachable within the listening time. */
