@@ -34,7 +34,11 @@ class AdvisorPhoneTest {
     }
 
     private SipPeer registeredAlice() {
-        SipPeer alice = SipPeer.udp(f.udp(), "alice");
+        return registeredAlice(f);
+    }
+
+    private static SipPeer registeredAlice(EdgeFixture edge) {
+        SipPeer alice = SipPeer.udp(edge.udp(), "alice");
         assertThat(RawSip.status(alice.register("alice-secret", 600))).isEqualTo(200);
         return alice;
     }
@@ -122,8 +126,7 @@ class AdvisorPhoneTest {
         try (EdgeFixture slow = new EdgeFixture(b -> b.tlsPort(-1).trustedTrunks(Set.of("127.0.0.1"))
                 .offerTimeout(Duration.ofMinutes(10)))) {
             slow.routing.autoOfferTo = ALICE;
-            SipPeer alice = SipPeer.udp(slow.udp(), "alice");
-            assertThat(RawSip.status(alice.register("alice-secret", 600))).isEqualTo(200);
+            SipPeer alice = registeredAlice(slow);
             alice.close(); // the phone's process is gone; its host answers "port unreachable"
             try (SipPeer bob = SipPeer.udp(slow.udp(), "bob")) {
                 new CustomerCallScript(bob, "cards").sendInvite(RelayMedia.sdp(41000));

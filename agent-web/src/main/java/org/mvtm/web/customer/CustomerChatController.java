@@ -100,13 +100,12 @@ class CustomerChatController {
             if (say.messageId().length() > 100) {
                 throw new IllegalArgumentException("messageId must be at most 100 characters");
             }
-            Optional<Integer> before = conversation.firstSeen(say.messageId());
-            if (before.isPresent()) {
-                return ResponseEntity.accepted().body(new Accepted(conversation.id().value(), before.get(), true));
+            WebConversation.MessageTaken taken = conversation.take(say.messageId());
+            if (!taken.duplicate()) {
+                channel.say(conversation, say.text());
             }
-            channel.say(conversation, say.text());
-            return ResponseEntity.accepted().body(new Accepted(conversation.id().value(),
-                    conversation.firstSeen(say.messageId()).orElseThrow(), false));
+            return ResponseEntity.accepted().body(new Accepted(conversation.id().value(), taken.before(),
+                    taken.duplicate()));
         }
         int before = conversation.transcript().size();
         channel.say(conversation, say.text());

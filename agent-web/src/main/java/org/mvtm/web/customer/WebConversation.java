@@ -120,17 +120,21 @@ public final class WebConversation {
         notifyAll();
     }
 
+    /** What {@link #take} says about an HTTP message id: the transcript size before its line, and if it was a retry. */
+    record MessageTaken(int before, boolean duplicate) {
+    }
+
     /**
-     * Records an HTTP message id. Returns empty the first time (the caller then says the line; the value kept is
-     * the transcript size before it), or the size recorded the first time when the id is retried.
+     * Takes an HTTP message id. The first time, it records the transcript size (the caller then says the line); a
+     * retry of the same id gets the size recorded the first time and {@code duplicate}, and must say nothing.
      */
-    synchronized Optional<Integer> firstSeen(String messageId) {
+    synchronized MessageTaken take(String messageId) {
         Integer before = messageIds.get(messageId);
         if (before != null) {
-            return Optional.of(before);
+            return new MessageTaken(before, true);
         }
         messageIds.put(messageId, transcript.size());
-        return Optional.empty();
+        return new MessageTaken(transcript.size(), false);
     }
 
     /**
