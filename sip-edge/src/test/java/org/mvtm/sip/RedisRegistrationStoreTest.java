@@ -2,7 +2,9 @@ package org.mvtm.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,8 +42,9 @@ class RedisRegistrationStoreTest {
 
     @Test
     void bindingsAreStoredOrderedByPreferenceAndExpire() {
-        RegistrationStore store = RegistrationStores.redis(redis, "t1:");
+        // a fixed date on purpose: the store must not depend on Redis's own clock agreeing with the injected one
         Instant now = Instant.parse("2026-11-23T09:00:00Z");
+        RegistrationStore store = RegistrationStores.redis(redis, "t1:", Clock.fixed(now, ZoneOffset.UTC));
         store.put(new Binding("sip:alice@bank.example", "sip:alice@10.0.0.1", now.plusSeconds(60), "c1", 1, 0.5f));
         store.put(new Binding("sip:alice@bank.example", "sip:alice@10.0.0.2;transport=tcp", now.plusSeconds(600), "c2", 1, 1f));
         assertThat(store.bindings("sip:alice@bank.example", now)).extracting(Binding::contact)
@@ -56,11 +59,21 @@ class RedisRegistrationStoreTest {
     }
 
     @Test
+    void bindingOutlivesRedisClockWhenInjectedClockIsFarBehind() {
+        Instant longAgo = Instant.parse("2001-01-01T00:00:00Z");
+        RegistrationStore store = RegistrationStores.redis(redis, "t3:", Clock.fixed(longAgo, ZoneOffset.UTC));
+        store.put(new Binding("sip:carol@bank.example", "sip:carol@10.0.0.9", longAgo.plusSeconds(600), "c9", 1, 1f));
+        assertThat(redis.pttl("t3:reg:sip:carol@bank.example")).isBetween(590_000L, 601_000L);
+        assertThat(store.bindings("sip:carol@bank.example", longAgo)).hasSize(1);
+    }
+
+    @Test
     void phoneRegisteredOnOneNodeIsRungByAnotherNode() {
-        RegistrationStore shared = RegistrationStores.redis(redis, "t2:");
-        EdgeFixture nodeA = new EdgeFixture(b -> b.tlsPort(-1), java.time.Clock.systemUTC(), shared);
+        Clock clock = Clock.systemUTC();
+        RegistrationStore shared = RegistrationStores.redis(redis, "t2:", clock);
+        EdgeFixture nodeA = new EdgeFixture(b -> b.tlsPort(-1), clock, shared);
         EdgeFixture nodeB = new EdgeFixture(b -> b.tlsPort(-1).trustedTrunks(Set.of("127.0.0.1")),
-                java.time.Clock.systemUTC(), RegistrationStores.redis(redis, "t2:"));
+                clock, RegistrationStores.redis(redis, "t2:", clock));
         try (SipPeer alice = SipPeer.udp(nodeA.udp(), "alice")) {
             assertThat(RawSip.status(alice.register("alice-secret", 600))).isEqualTo(200);
             InteractionId web = InteractionId.of("web-customer-1");

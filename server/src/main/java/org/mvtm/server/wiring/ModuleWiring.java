@@ -178,9 +178,9 @@ public class ModuleWiring {
     }
 
     @Bean
-    RegistrationStore registrationStore(ObjectProvider<redis.clients.jedis.RedisClient> redis) {
+    RegistrationStore registrationStore(ObjectProvider<redis.clients.jedis.RedisClient> redis, Clock clock) {
         var client = redis.getIfAvailable();
-        return client != null ? RegistrationStores.redis(client, "mvtm:sip") : RegistrationStores.inMemory();
+        return client != null ? RegistrationStores.redis(client, "mvtm:sip", clock) : RegistrationStores.inMemory();
     }
 
     @Bean(destroyMethod = "close")

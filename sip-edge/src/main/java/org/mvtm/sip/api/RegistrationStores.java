@@ -1,5 +1,6 @@
 package org.mvtm.sip.api;
 
+import java.time.Clock;
 import org.mvtm.sip.internal.InMemoryRegistrationStore;
 import org.mvtm.sip.internal.RedisRegistrationStore;
 import redis.clients.jedis.RedisClient;
@@ -16,9 +17,10 @@ public final class RegistrationStores {
 
     /**
      * Bindings in Redis under {@code <keyPrefix>reg:<aor>} (a hash contact → binding, with a key TTL), shared by
-     * all nodes. The caller owns {@code redis} and closes it.
+     * all nodes. The key's TTL is relative, from {@code clock}, so it does not depend on Redis's clock agreeing
+     * with ours. The caller owns {@code redis} and closes it.
      */
-    public static RegistrationStore redis(RedisClient redis, String keyPrefix) {
-        return new RedisRegistrationStore(redis, keyPrefix);
+    public static RegistrationStore redis(RedisClient redis, String keyPrefix, Clock clock) {
+        return new RedisRegistrationStore(redis, keyPrefix, clock);
     }
 }

@@ -1,5 +1,7 @@
 package org.mvtm.sip.internal;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +15,19 @@ import redis.clients.jedis.args.ExpiryOption;
 /**
  * Bindings in Redis: one hash per address-of-record ({@code <prefix>reg:<aor>}), field = contact URI, value =
  * {@code expiresAtMillis|cseq|q|callId}. The key's TTL follows the latest binding so abandoned AORs disappear.
+ *
+ * <p>The TTL is relative ({@code PEXPIRE}), computed from the injected clock: Redis keeps time on its own clock, so
+ * an absolute deadline from our clock would expire at once (or never) whenever the two disagree.
  */
 public final class RedisRegistrationStore implements RegistrationStore {
     private final RedisClient redis;
     private final String prefix;
+    private final Clock clock;
 
-    public RedisRegistrationStore(RedisClient redis, String keyPrefix) {
+    public RedisRegistrationStore(RedisClient redis, String keyPrefix, Clock clock) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.prefix = keyPrefix == null ? "" : keyPrefix;
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     private String key(String aor) {
@@ -31,10 +38,10 @@ public final class RedisRegistrationStore implements RegistrationStore {
     public void put(Binding b) {
         String key = key(b.aor());
         redis.hset(key, b.contact(), encode(b));
-        long expireAt = b.expiresAt().toEpochMilli() + 1000;
+        long ttlMillis = Math.max(1, Duration.between(clock.instant(), b.expiresAt()).toMillis()) + 1000;
         // the key lives as long as its longest binding: set a deadline if none, else only ever extend it
-        redis.pexpireAt(key, expireAt, ExpiryOption.NX);
-        redis.pexpireAt(key, expireAt, ExpiryOption.GT);
+        redis.pexpire(key, ttlMillis, ExpiryOption.NX);
+        redis.pexpire(key, ttlMillis, ExpiryOption.GT);
     }
 
     @Override
