@@ -58,6 +58,14 @@ public interface Assistant extends AutoCloseable {
      */
     boolean reloadIfChanged();
 
+    /**
+     * The knowledge base as data an administrator manages (upload, preview, publish, restore), when the assistant
+     * was created with a {@link KnowledgeBaseArchive}.
+     */
+    default Optional<KnowledgeBaseAdmin> administration() {
+        return Optional.empty();
+    }
+
     /** Drops all state of a conversation (after it ended). */
     void forget(ConversationId conversation);
 

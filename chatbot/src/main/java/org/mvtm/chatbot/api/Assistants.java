@@ -24,6 +24,19 @@ public final class Assistants {
     }
 
     /**
+     * As {@link #create(AssistantConfig, Clock, EventBus)}, with the knowledge base managed by administrators
+     * ({@link Assistant#administration()}): the latest version in the archive is served instead of the configured
+     * files, and new versions are published into it.
+     */
+    public static Assistant create(AssistantConfig config, Clock clock, EventBus events, KnowledgeBaseArchive archive) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(archive, "archive");
+        return new DefaultAssistant(config, clock, events, archive);
+    }
+
+    /**
      * Optional wiring helper: answers every {@code ChatMessagePosted(CUSTOMER)} on the bus with the assistant, off
      * the publisher's thread and in order per conversation, and publishes non-silent replies as
      * {@code ChatMessagePosted(BOT, senderId "bot")}. Handed-off conversations are left to the advisor. Close the

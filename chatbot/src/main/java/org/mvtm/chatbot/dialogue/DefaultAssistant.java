@@ -18,7 +18,14 @@ import org.mvtm.chatbot.api.AssistantConfig;
 import org.mvtm.chatbot.api.BotReply;
 import org.mvtm.chatbot.api.Choice;
 import org.mvtm.chatbot.api.FaqMatch;
+import org.mvtm.chatbot.api.KnowledgeBaseAdmin;
+import org.mvtm.chatbot.api.KnowledgeBaseArchive;
+import org.mvtm.chatbot.api.KnowledgeBaseLanguage;
 import org.mvtm.chatbot.api.KnowledgeBaseStatus;
+import org.mvtm.chatbot.api.KnowledgeBaseVersion;
+import org.mvtm.chatbot.api.PreviewAnswer;
+import java.util.Map;
+import org.mvtm.chatbot.kb.Sections;
 import org.mvtm.chatbot.api.LanguageDetector;
 import org.mvtm.chatbot.api.LanguageGuess;
 import org.mvtm.chatbot.api.ReplyKind;
@@ -74,10 +81,25 @@ public final class DefaultAssistant implements Assistant {
     private static final int SWEEP_EVERY = 256;
     private final java.util.concurrent.atomic.AtomicLong accesses = new java.util.concurrent.atomic.AtomicLong();
 
-    private record Loaded(Engine engine, KnowledgeBaseStatus status, String fingerprint) {
+    /**
+     * What is in service: the engine, its status, the source files' fingerprint, the published version (0: the
+     * shipped or configured files) and the same knowledge base as one CSV per language.
+     */
+    private record Loaded(Engine engine, KnowledgeBaseStatus status, String fingerprint, long published,
+                          Map<KnowledgeBaseLanguage, String> sections) {
     }
 
+    private final KnowledgeBaseAdministration administration;
+
     public DefaultAssistant(AssistantConfig config, Clock clock, EventBus events) {
+        this(config, clock, events, null);
+    }
+
+    /**
+     * @param archive where administrators' versions are kept; when it holds a version, the latest one is served
+     *                instead of the configured files. Null: no administration.
+     */
+    public DefaultAssistant(AssistantConfig config, Clock clock, EventBus events, KnowledgeBaseArchive archive) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = Objects.requireNonNull(events, "events");
@@ -93,12 +115,19 @@ public final class DefaultAssistant implements Assistant {
         Embedders loadedModels = null;
         try {
             String fingerprint = source.fingerprint();
-            org.mvtm.chatbot.kb.KnowledgeBase kb = source.load();
+            Optional<KnowledgeBaseVersion> published = archive == null ? Optional.empty()
+                    : archive.versions().stream().reduce((a, b) -> b);
+            Map<KnowledgeBaseLanguage, String> sections = published.isPresent()
+                    ? archive.sections(published.get().version()).orElseThrow()
+                    : source.sections();
+            org.mvtm.chatbot.kb.KnowledgeBase kb = published.isPresent() ? Sections.join(sections) : source.load();
             analyzers.terms(org.mvtm.chatbot.retrieval.Pool.ZH.textField(), preparer.prepare("點樣開戶口", Language.YUE));
             loadedModels = models.join();
             this.embedders = loadedModels;
             Engine engine = Engine.build(kb, config.retrieval(), embedders, preparer, analyzers);
-            loaded.set(new Loaded(engine, status(engine, 1, Optional.empty()), fingerprint));
+            long version = published.map(KnowledgeBaseVersion::version).orElse(0L);
+            loaded.set(new Loaded(engine, version > 0 ? publishedStatus(engine, version)
+                    : status(engine, 1, Optional.empty()), fingerprint, version, sections));
         } catch (RuntimeException e) {
             if (loadedModels != null) {
                 loadedModels.close();
@@ -122,6 +151,59 @@ public final class DefaultAssistant implements Assistant {
         } else {
             reloader = null;
         }
+        administration = archive == null ? null : new KnowledgeBaseAdministration(this, archive, clock, events);
+    }
+
+    private KnowledgeBaseStatus publishedStatus(Engine engine, long version) {
+        return new KnowledgeBaseStatus(engine.knowledgeBase().size(), engine.indexedVariants(), clock.instant(),
+                version, List.of("knowledge-base version " + version), Optional.empty());
+    }
+
+    @Override
+    public Optional<KnowledgeBaseAdmin> administration() {
+        return Optional.ofNullable(administration);
+    }
+
+    // ---------------------------------------------------------------- for KnowledgeBaseAdministration
+
+    /** The knowledge base in service, one CSV per language. */
+    Map<KnowledgeBaseLanguage, String> sections() {
+        return loaded.get().sections();
+    }
+
+    /** The shipped or configured knowledge base the assistant serves when nothing is published (version 0). */
+    Map<KnowledgeBaseLanguage, String> startingSections() {
+        return source.sections();
+    }
+
+    /** The published version in service (0: the shipped or configured files). */
+    long publishedVersion() {
+        return loaded.get().published();
+    }
+
+    /** Builds an engine for a candidate, reusing the pools that did not change from the engine in service. */
+    Engine build(org.mvtm.chatbot.kb.KnowledgeBase kb) {
+        return Engine.build(kb, config.retrieval(), embedders, preparer, analyzers, loaded.get().engine());
+    }
+
+    /** Swaps to a built engine in one step; the next turn of every conversation is answered from it. */
+    void install(Engine engine, long version, Map<KnowledgeBaseLanguage, String> sections) {
+        synchronized (reloadLock) {
+            Loaded current = loaded.get();
+            loaded.set(new Loaded(engine, publishedStatus(engine, version), current.fingerprint(), version,
+                    Map.copyOf(sections)));
+            log.info("knowledge base version {} in service: {} FAQs, {} variants", version,
+                    engine.knowledgeBase().size(), engine.indexedVariants());
+        }
+    }
+
+    /** How an engine would answer a customer's first message, without keeping or publishing anything. */
+    PreviewAnswer preview(Engine engine, String question) {
+        Conversation c = new Conversation(Language.EN, clock.instant());
+        InputText input = InputText.of(question, config.maxAnalyzedChars());
+        BotReply r = decide(c, input, engine);
+        return new PreviewAnswer(question == null ? "" : question, r.language(), r.kind(), r.topFaqId(),
+                r.confidence(), r.kind() == ReplyKind.HANDOFF, r.text());
     }
 
     private KnowledgeBaseStatus status(Engine engine, long version, Optional<String> error) {
@@ -172,7 +254,7 @@ public final class DefaultAssistant implements Assistant {
             } else {
                 InputText input = InputText.of(customerText, config.maxAnalyzedChars());
                 c.add(new TranscriptTurn(clock.instant(), TranscriptTurn.Speaker.CUSTOMER, input.original()));
-                reply = decide(c, input);
+                reply = decide(c, input, loaded.get().engine());
                 if (reply.kind() == ReplyKind.HANDOFF) {
                     toPublish = new BotHandedOff(clock.instant(), id, reply.handoff().orElseThrow());
                 }
@@ -262,13 +344,14 @@ public final class DefaultAssistant implements Assistant {
             }
             Loaded current = loaded.get();
             String fingerprint = source.fingerprint();
-            if (fingerprint.equals(current.fingerprint())) {
-                return false;
+            if (fingerprint.equals(current.fingerprint()) || current.published() > 0) {
+                return false; // an administrator's published version stays in service over the files
             }
             try {
+                Map<KnowledgeBaseLanguage, String> sections = source.sections();
                 Engine engine = Engine.build(source.load(), config.retrieval(), embedders, preparer, analyzers);
                 loaded.set(new Loaded(engine, status(engine, current.status().version() + 1, Optional.empty()),
-                        fingerprint));
+                        fingerprint, 0, sections));
                 log.info("knowledge base reloaded: {} FAQs, {} variants", engine.knowledgeBase().size(),
                         engine.indexedVariants());
                 // the old engine's index stays open for searches still running on it; it is only memory
@@ -278,7 +361,8 @@ public final class DefaultAssistant implements Assistant {
                 log.warn("knowledge base reload failed, keeping version {}: {}", current.status().version(), message);
                 KnowledgeBaseStatus s = current.status();
                 loaded.set(new Loaded(current.engine(), new KnowledgeBaseStatus(s.faqs(), s.questions(), s.loadedAt(),
-                        s.version(), s.sources(), Optional.of(message)), fingerprint));
+                        s.version(), s.sources(), Optional.of(message)), fingerprint, current.published(),
+                        current.sections()));
                 return false;
             }
         }
@@ -298,6 +382,9 @@ public final class DefaultAssistant implements Assistant {
             if (reloader != null) {
                 reloader.shutdownNow();
             }
+            if (administration != null) {
+                administration.close();
+            }
             if (embedders != null) {
                 embedders.close();
             }
@@ -308,13 +395,12 @@ public final class DefaultAssistant implements Assistant {
 
     // ---------------------------------------------------------------- dialogue rules
 
-    private BotReply decide(Conversation c, InputText input) {
+    private BotReply decide(Conversation c, InputText input, Engine engine) {
         String text = input.analysed();
         if (!text.isEmpty() && HandoffRequests.asksForPerson(text)) {
             adoptLanguage(c, detector.detect(text));
             return handoff(c, HandoffContext.Reason.CUSTOMER_ASKED, 0, List.of());
         }
-        Engine engine = loaded.get().engine();
         Optional<BotReply> chosen = choicePicked(c, engine, text);
         if (chosen.isPresent()) {
             return chosen.get();

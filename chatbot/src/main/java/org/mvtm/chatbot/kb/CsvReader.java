@@ -131,7 +131,27 @@ public final class CsvReader {
         records.add(new Record(line, List.copyOf(fields)));
     }
 
-    private KnowledgeBaseException error(int line, String what) {
-        return new KnowledgeBaseException(source + " line " + line + ": " + what);
+    private SyntaxError error(int line, String what) {
+        return new SyntaxError(source, line, what);
+    }
+
+    /** The text is not CSV: {@link #line()} is where the reader noticed, {@link #what()} says what is wrong. */
+    public static final class SyntaxError extends KnowledgeBaseException {
+        private final int line;
+        private final String what;
+
+        SyntaxError(String source, int line, String what) {
+            super(source + " line " + line + ": " + what);
+            this.line = line;
+            this.what = what;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public String what() {
+            return what;
+        }
     }
 }

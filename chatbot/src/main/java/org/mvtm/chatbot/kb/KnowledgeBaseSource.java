@@ -54,16 +54,28 @@ public final class KnowledgeBaseSource {
 
     public KnowledgeBase load() {
         KnowledgeBase.Builder builder = new KnowledgeBase.Builder();
+        readAll().forEach(builder::add);
+        return builder.build();
+    }
+
+    /** The same rows as {@link #load()}, as one CSV per language (for the administrator's download). */
+    public java.util.Map<org.mvtm.chatbot.api.KnowledgeBaseLanguage, String> sections() {
+        return Sections.split(List.copyOf(readAll().values()));
+    }
+
+    /** Every file's records (header first), by file name, in loading order. */
+    private java.util.Map<String, List<CsvReader.Record>> readAll() {
+        java.util.Map<String, List<CsvReader.Record>> out = new java.util.LinkedHashMap<>();
         if (shipped()) {
             try (InputStream in = KnowledgeBaseSource.class.getClassLoader().getResourceAsStream(SHIPPED)) {
                 if (in == null) {
                     throw new KnowledgeBaseException("classpath:" + SHIPPED + " is missing from the chatbot jar");
                 }
-                builder.add("classpath:" + SHIPPED, read("classpath:" + SHIPPED, in));
+                out.put("classpath:" + SHIPPED, read("classpath:" + SHIPPED, in));
             } catch (IOException e) {
                 throw new KnowledgeBaseException("cannot read classpath:" + SHIPPED + ": " + e.getMessage(), e);
             }
-            return builder.build();
+            return out;
         }
         List<Path> files = files();
         if (files.isEmpty()) {
@@ -71,12 +83,12 @@ public final class KnowledgeBaseSource {
         }
         for (Path p : files) {
             try (InputStream in = Files.newInputStream(p)) {
-                builder.add(p.toString(), read(p.toString(), in));
+                out.put(p.toString(), read(p.toString(), in));
             } catch (IOException e) {
                 throw new KnowledgeBaseException("cannot read knowledge-base file " + p + ": " + e, e);
             }
         }
-        return builder.build();
+        return out;
     }
 
     private static List<CsvReader.Record> read(String name, InputStream in) throws IOException {

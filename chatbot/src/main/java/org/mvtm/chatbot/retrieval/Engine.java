@@ -29,9 +29,12 @@ public final class Engine implements AutoCloseable {
     private final QueryPreparer preparer;
     private final Map<Pool, Calibration> calibration;
     private final Map<Pool, IntentHead> heads;
+    /** Per pool, its variants (FAQ, language, text) in order: equal lists give an equal head and calibration. */
+    private final Map<Pool, List<String>> signatures;
 
     private Engine(KnowledgeBase kb, FaqIndex index, Ranker ranker, RetrievalMode mode, Embedders embedders,
-                   QueryPreparer preparer, Map<Pool, IntentHead> heads, Map<Pool, Calibration> calibration) {
+                   QueryPreparer preparer, Map<Pool, IntentHead> heads, Map<Pool, Calibration> calibration,
+                   Map<Pool, List<String>> signatures) {
         this.kb = kb;
         this.index = index;
         this.ranker = ranker;
@@ -40,6 +43,7 @@ public final class Engine implements AutoCloseable {
         this.preparer = preparer;
         this.heads = heads;
         this.calibration = calibration;
+        this.signatures = signatures;
     }
 
     /**
@@ -48,6 +52,19 @@ public final class Engine implements AutoCloseable {
      */
     public static Engine build(KnowledgeBase kb, RetrievalMode mode, Embedders embedders, QueryPreparer preparer,
                                Analyzers analyzers) {
+        return build(kb, mode, embedders, preparer, analyzers, null);
+    }
+
+    /**
+     * As {@link #build(KnowledgeBase, RetrievalMode, Embedders, QueryPreparer, Analyzers)}, but a pool whose variants
+     * are the same as in {@code previous} keeps previous's intent head and calibration instead of training and
+     * fitting them again (a pool's head and calibration depend only on the pool's own variants). So publishing a new
+     * English file leaves the Chinese pool's work undone, and the other way round. Unchanged texts are not embedded
+     * again either: the models cache knowledge-base vectors.
+     */
+    public static Engine build(KnowledgeBase kb, RetrievalMode mode, Embedders embedders, QueryPreparer preparer,
+                               Analyzers analyzers, Engine previous) {
+        Map<Pool, List<String>> signatures = new EnumMap<>(Pool.class);
         List<IndexedVariant> rows = new ArrayList<>();
         Map<Pool, List<Integer>> byPool = new EnumMap<>(Pool.class);
         for (Faq.Variant v : kb.variants()) {
@@ -59,6 +76,8 @@ public final class Engine implements AutoCloseable {
             for (Pool p : pools) {
                 Language lang = p == Pool.EN ? Language.EN : (v.languageTag().equals("zh") ? Language.ZH : Language.YUE);
                 byPool.computeIfAbsent(p, k -> new ArrayList<>()).add(rows.size());
+                signatures.computeIfAbsent(p, k -> new ArrayList<>())
+                        .add(v.faqId() + '\u0000' + v.languageTag() + '\u0000' + v.text());
                 rows.add(new IndexedVariant(v.faqId(), p, v.text(), preparer.prepare(v.text(), lang), null));
             }
         }
@@ -67,6 +86,10 @@ public final class Engine implements AutoCloseable {
             if (mode == RetrievalMode.HYBRID) {
                 for (Map.Entry<Pool, List<Integer>> e : byPool.entrySet()) {
                     HeadInput input = embed(rows, e.getKey(), e.getValue(), embedders);
+                    if (unchanged(previous, e.getKey(), signatures) && previous.heads.containsKey(e.getKey())) {
+                        training.put(e.getKey(), CompletableFuture.completedFuture(previous.heads.get(e.getKey())));
+                        continue;
+                    }
                     training.put(e.getKey(), CompletableFuture.supplyAsync(
                             () -> IntentHead.train(input.labels(), input.features(), IntentHead.Settings.DEFAULT),
                             workers));
@@ -76,7 +99,9 @@ public final class Engine implements AutoCloseable {
             Ranker ranker = new Ranker(index, mode, Fusion.DEFAULT);
             Map<Pool, CompletableFuture<Calibration>> fitting = new EnumMap<>(Pool.class);
             for (Pool p : Pool.values()) {
-                fitting.put(p, CompletableFuture.supplyAsync(() -> fitCalibration(index, ranker, p), workers));
+                fitting.put(p, unchanged(previous, p, signatures)
+                        ? CompletableFuture.completedFuture(previous.calibration.get(p))
+                        : CompletableFuture.supplyAsync(() -> fitCalibration(index, ranker, p), workers));
             }
             Map<Pool, IntentHead> heads = new EnumMap<>(Pool.class);
             training.forEach((p, f) -> {
@@ -87,8 +112,19 @@ public final class Engine implements AutoCloseable {
             });
             Map<Pool, Calibration> calibration = new EnumMap<>(Pool.class);
             fitting.forEach((p, f) -> calibration.put(p, f.join()));
-            return new Engine(kb, index, ranker, mode, embedders, preparer, heads, calibration);
+            return new Engine(kb, index, ranker, mode, embedders, preparer, heads, calibration, signatures);
         }
+    }
+
+    private static boolean unchanged(Engine previous, Pool pool, Map<Pool, List<String>> signatures) {
+        return previous != null && previous.calibration.containsKey(pool)
+                && previous.signatures.getOrDefault(pool, List.of()).equals(signatures.getOrDefault(pool, List.of()));
+    }
+
+    /** Whether this engine reused {@code previous}'s head and calibration for the pool (for tests). */
+    public boolean sharesTrainingWith(Engine previous, Pool pool) {
+        return previous != null && calibration.get(pool) == previous.calibration.get(pool)
+                && heads.get(pool) == previous.heads.get(pool);
     }
 
     private record HeadInput(List<String> labels, List<float[]> features) {
