@@ -142,7 +142,7 @@ class CustomerChatApiTest {
     }
 
     /** Long-polls from {@code after} until a line of {@code speaker} arrives; all lines seen from {@code after}. */
-    private static List<JsonNode> awaitLine(WebSession s, String id, int after, String speaker) throws Exception {
+    static List<JsonNode> awaitLine(WebSession s, String id, int after, String speaker) throws Exception {
         List<JsonNode> seen = new ArrayList<>();
         int next = after;
         Instant deadline = Instant.now().plusSeconds(30);

@@ -55,6 +55,13 @@ record WebSession(HttpClient http, CookieManager cookies, String base) {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request with a body of any type (e.g. a CSV upload), with the CSRF header. */
+    HttpResponse<String> sendBody(String method, String path, String contentType, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", csrf(cookies))
+                .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A request that must answer {@code status}; its JSON body. */
     JsonNode json(int status, String method, String path, String jsonBody, String... headers) throws Exception {
         var res = send(method, path, jsonBody, headers);

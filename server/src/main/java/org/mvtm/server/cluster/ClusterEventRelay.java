@@ -13,6 +13,7 @@ import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.InteractionTransferred;
+import org.mvtm.core.event.KnowledgeBasePublished;
 import org.mvtm.core.event.OfferAccepted;
 import org.mvtm.core.event.OfferDeclined;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ public final class ClusterEventRelay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClusterEventRelay.class);
     static final List<Class<? extends ContactEvent>> RELAYED = List.of(ChatMessagePosted.class, OfferAccepted.class,
             OfferDeclined.class, InteractionEnded.class, InteractionAbandoned.class, InteractionTransferred.class,
-            CallHeld.class, AdvisorStateChanged.class);
+            CallHeld.class, AdvisorStateChanged.class, KnowledgeBasePublished.class);
     private static final Map<String, Class<? extends ContactEvent>> BY_NAME = RELAYED.stream()
             .collect(java.util.stream.Collectors.toMap(Class::getSimpleName, c -> c));
 

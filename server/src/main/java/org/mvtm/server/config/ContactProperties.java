@@ -21,7 +21,8 @@ public record ContactProperties(
         @DefaultValue Redis redis,
         @DefaultValue Demo demo,
         @DefaultValue Recording recording,
-        @DefaultValue Cluster cluster) {
+        @DefaultValue Cluster cluster,
+        @DefaultValue KnowledgeBase knowledgeBase) {
 
     public ContactProperties {
         if (redis.enabled() && cluster.secret().length() < 16) {
@@ -110,6 +111,13 @@ public record ContactProperties(
                         "must be http(s)://host:port without a path but was '" + advertisedUrl + "'");
             }
         }
+    }
+
+    /**
+     * The FAQ knowledge base administrators publish: its versions are kept in {@code archiveDir} (empty:
+     * {@code <data-dir>/knowledge-base}). Every node of a cluster must point at the same directory.
+     */
+    public record KnowledgeBase(@DefaultValue("") String archiveDir) {
     }
 
     /** Port validation shared by the nested records. */

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.mvtm.chatbot.api.Assistant;
 import org.mvtm.chatbot.api.BotReply;
 import org.mvtm.chatbot.api.FaqMatch;
+import org.mvtm.chatbot.api.KnowledgeBaseAdmin;
 import org.mvtm.chatbot.api.KnowledgeBaseStatus;
 import org.mvtm.chatbot.api.LanguageDetector;
 import org.mvtm.core.Language;
@@ -105,6 +106,11 @@ final class BackgroundAssistant implements Assistant {
             return new KnowledgeBaseStatus(0, 0, clock.instant(), 0, List.of(), Optional.of("failed: " + why));
         }
         return loading.join().knowledgeBase();
+    }
+
+    @Override
+    public Optional<KnowledgeBaseAdmin> administration() {
+        return await().administration();
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.mvtm.chatbot.api.Assistant;
 import org.mvtm.chatbot.api.AssistantConfig;
 import org.mvtm.chatbot.api.Assistants;
+import org.mvtm.chatbot.api.KnowledgeBaseArchives;
 import org.mvtm.core.Language;
 import org.mvtm.core.SkillRequirement;
 import org.mvtm.core.event.EventBus;
@@ -143,8 +144,17 @@ public class ModuleWiring {
     }
 
     @Bean(destroyMethod = "close")
-    Assistant assistant(Clock clock, EventBus bus) {
-        return new BackgroundAssistant(() -> Assistants.create(AssistantConfig.defaults(), clock, bus), clock);
+    Assistant assistant(Clock clock, EventBus bus, ContactProperties props, DataDirectory data) {
+        Path archive = props.knowledgeBase().archiveDir().isEmpty() ? data.resolve("knowledge-base")
+                : Path.of(props.knowledgeBase().archiveDir());
+        return new BackgroundAssistant(() -> Assistants.create(AssistantConfig.defaults(), clock, bus,
+                KnowledgeBaseArchives.directory(archive)), clock);
+    }
+
+    /** Another node published a knowledge-base version: this node swaps its own index to it. */
+    @Bean(destroyMethod = "close")
+    KnowledgeBaseFollower knowledgeBaseFollower(Assistant assistant, EventBus bus) {
+        return new KnowledgeBaseFollower((BackgroundAssistant) assistant, bus);
     }
 
     @Bean(destroyMethod = "close")
