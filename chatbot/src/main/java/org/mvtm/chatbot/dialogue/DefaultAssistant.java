@@ -117,10 +117,15 @@ public final class DefaultAssistant implements Assistant {
             String fingerprint = source.fingerprint();
             Optional<KnowledgeBaseVersion> published = archive == null ? Optional.empty()
                     : archive.versions().stream().reduce((a, b) -> b);
-            Map<KnowledgeBaseLanguage, String> sections = published.isPresent()
-                    ? archive.sections(published.get().version()).orElseThrow()
-                    : source.sections();
-            org.mvtm.chatbot.kb.KnowledgeBase kb = published.isPresent() ? Sections.join(sections) : source.load();
+            Map<KnowledgeBaseLanguage, String> sections;
+            org.mvtm.chatbot.kb.KnowledgeBase kb;
+            if (published.isPresent()) {
+                sections = archive.sections(published.get().version()).orElseThrow();
+                kb = Sections.join(sections);
+            } else {
+                kb = source.load(); // checks the files before they are split
+                sections = source.sections();
+            }
             analyzers.terms(org.mvtm.chatbot.retrieval.Pool.ZH.textField(), preparer.prepare("點樣開戶口", Language.YUE));
             loadedModels = models.join();
             this.embedders = loadedModels;
@@ -348,8 +353,9 @@ public final class DefaultAssistant implements Assistant {
                 return false; // an administrator's published version stays in service over the files
             }
             try {
+                org.mvtm.chatbot.kb.KnowledgeBase kb = source.load(); // checks the files before they are split
                 Map<KnowledgeBaseLanguage, String> sections = source.sections();
-                Engine engine = Engine.build(source.load(), config.retrieval(), embedders, preparer, analyzers);
+                Engine engine = Engine.build(kb, config.retrieval(), embedders, preparer, analyzers);
                 loaded.set(new Loaded(engine, status(engine, current.status().version() + 1, Optional.empty()),
                         fingerprint, 0, sections));
                 log.info("knowledge base reloaded: {} FAQs, {} variants", engine.knowledgeBase().size(),
