@@ -106,7 +106,7 @@ class KnowledgeBaseAdministrationApiTest {
             assertThat(admin.json(404, "POST", KB + "/versions/9/restore", null).path("message").asString())
                     .contains("no knowledge-base version 9");
             assertThat(java.nio.file.Files.readString(server.log)).contains("knowledge base version 1 published by admin")
-                    .contains("knowledge base version 0 restored by admin as version 2");
+                    .contains("knowledge base version 2 published by admin (restoring version 0)");
         }
     }
 
