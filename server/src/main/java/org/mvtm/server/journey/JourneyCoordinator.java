@@ -8,9 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.mvtm.chatbot.api.Assistant;
-import org.mvtm.chatbot.api.BotReply;
-import org.mvtm.chatbot.api.ReplyKind;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.CallHeld;
@@ -33,10 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives the customer journey across modules from events, so no module calls another's internals:
+ * Keeps the recording lifecycle of the customer journey, from events, so no module calls another's internals (the
+ * bot's turns are the chatbot's {@code BotTurns}):
  * <ol>
- *   <li>a customer line ({@link ChatMessagePosted} from CUSTOMER) goes to the assistant while the conversation is
- *       with the bot; the bot's answer is published as a BOT line for the channel to deliver;</li>
  *   <li>when an advisor accepts ({@link OfferAccepted}) the session is recorded: a recording is started with the
  *       customer, advisor, queue and region, the bot transcript is written to its timeline, and for calls the media
  *       session's legs are tapped into it;</li>
@@ -48,7 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class JourneyCoordinator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JourneyCoordinator.class);
 
-    private final Assistant assistant;
     private final RoutingEngine routing;
     private final MediaServer media;
     private final RecordingStore recordings;
@@ -58,17 +53,15 @@ public final class JourneyCoordinator implements AutoCloseable {
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<ConversationId, ActiveRecording> byConversation = new ConcurrentHashMap<>();
     private final Map<InteractionId, ActiveRecording> byInteraction = new ConcurrentHashMap<>();
-    private final Map<ConversationId, Object> conversationLocks = new ConcurrentHashMap<>();
     private final Map<InteractionId, CompletableFuture<Void>> lanes = new ConcurrentHashMap<>();
     private final Map<ConversationId, java.util.Deque<ChatMessagePosted>> pending = new ConcurrentHashMap<>();
     private static final int MAX_PENDING_LINES = 200;
     private static final int MAX_PENDING_CONVERSATIONS = 10_000;
     private final List<EventBus.Subscription> subscriptions;
 
-    public JourneyCoordinator(Assistant assistant, RoutingEngine routing, MediaServer media, RecordingStore recordings,
+    public JourneyCoordinator(RoutingEngine routing, MediaServer media, RecordingStore recordings,
                               EventBus bus, Clock clock, RecordingPlacement placement) {
         this.placement = placement;
-        this.assistant = assistant;
         this.routing = routing;
         this.media = media;
         this.recordings = recordings;
@@ -94,27 +87,6 @@ public final class JourneyCoordinator implements AutoCloseable {
         } else {
             remember(e);
         }
-        if (e.speaker() == TranscriptTurn.Speaker.CUSTOMER) {
-            work.execute(() -> answer(e));
-        }
-    }
-
-    private void answer(ChatMessagePosted e) {
-        // one bot turn at a time per conversation, in the order the customer wrote
-        synchronized (conversationLocks.computeIfAbsent(e.conversation(), c -> new Object())) {
-            try {
-                if (assistant.handedOff(e.conversation())) {
-                    return; // an advisor has the conversation; the bot stays silent
-                }
-                BotReply reply = assistant.reply(e.conversation(), e.text());
-                if (reply.kind() != ReplyKind.SILENT && !reply.text().isBlank()) {
-                    bus.publish(new ChatMessagePosted(clock.instant(), e.conversation(), TranscriptTurn.Speaker.BOT,
-                            "assistant", reply.text()));
-                }
-            } catch (RuntimeException ex) {
-                log.warn("assistant failed on conversation {}", e.conversation(), ex);
-            }
-        }
     }
 
     private void startRecording(OfferAccepted e) {
@@ -136,7 +108,7 @@ public final class JourneyCoordinator implements AutoCloseable {
             byInteraction.put(i.id(), rec);
             java.time.Instant transcriptEnd = java.time.Instant.MIN;
             for (TranscriptTurn turn : i.handoff().transcript()) {
-                append(rec, TimelineEntry.turn(turn, turn.speaker() == TranscriptTurn.Speaker.BOT ? "assistant" : i.customer().id().value()));
+                append(rec, TimelineEntry.turn(turn, turn.speaker() == TranscriptTurn.Speaker.BOT ? ChatMessagePosted.ASSISTANT : i.customer().id().value()));
                 transcriptEnd = turn.at().isAfter(transcriptEnd) ? turn.at() : transcriptEnd;
             }
             // from here on lines go straight to the recording; lines written while queued are taken from memory
@@ -168,7 +140,6 @@ public final class JourneyCoordinator implements AutoCloseable {
         }
         byConversation.remove(rec.metadata().conversation(), rec);
         pending.remove(rec.metadata().conversation());
-        conversationLocks.remove(rec.metadata().conversation());
         try {
             media.find(e.interaction()).ifPresent(s -> s.stopRecording());
         } catch (RuntimeException ex) {

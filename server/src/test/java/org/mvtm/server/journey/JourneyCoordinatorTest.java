@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.chatbot.api.Assistant;
 import org.mvtm.chatbot.api.AssistantConfig;
 import org.mvtm.chatbot.api.Assistants;
+import org.mvtm.chatbot.api.BotTurns;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Customer;
 import org.mvtm.core.CustomerTier;
@@ -52,7 +53,7 @@ import org.mvtm.routing.api.RoutingEngines;
 import org.mvtm.server.demo.DemoData;
 
 /**
- * The coordinator on real modules (in-memory routing, the real assistant, the embedded media server, a recording
+ * The coordinator and the bot turns on real modules (in-memory routing, the real assistant, the embedded media server, a recording
  * store in a temporary directory): the bot answers until handoff and then stays silent, and an accepted chat is
  * recorded with the bot transcript, the advisor's join, both sides' lines and the end on one timeline.
  */
@@ -67,6 +68,7 @@ class JourneyCoordinatorTest {
     private Assistant assistant;
     private MediaServer media;
     private RecordingStore store;
+    private BotTurns turns;
     private JourneyCoordinator coordinator;
 
     @BeforeEach
@@ -85,12 +87,14 @@ class JourneyCoordinatorTest {
         assistant = Assistants.create(AssistantConfig.defaults(), clock, bus);
         media = MediaServers.embedded(EmbeddedMediaConfig.loopbackAnyPort(), clock);
         store = RecordingStores.open(RecordingStoreConfig.defaults(dir.resolve("recordings"), RecordingKeys.generate()), clock, bus);
-        coordinator = new JourneyCoordinator(assistant, routing, media, store, bus, clock, RecordingPlacement.THIS_NODE);
+        turns = Assistants.turns(assistant, bus, clock);
+        coordinator = new JourneyCoordinator(routing, media, store, bus, clock, RecordingPlacement.THIS_NODE);
     }
 
     @AfterEach
     void stopModules() {
         coordinator.close();
+        turns.close();
         store.close();
         media.close();
         assistant.close();

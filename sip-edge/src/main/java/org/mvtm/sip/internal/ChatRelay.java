@@ -112,7 +112,7 @@ final class ChatRelay {
             URI uri = sip.addresses.createURI(target);
             SipTransport transport = uri instanceof SipURI s && s.getTransportParam() != null
                     ? SipTransport.valueOf(s.getTransportParam().toUpperCase(java.util.Locale.ROOT)) : SipTransport.UDP;
-            String fromUser = e.speaker() == TranscriptTurn.Speaker.BOT ? "assistant" : "advisor";
+            String fromUser = e.speaker() == TranscriptTurn.Speaker.BOT ? ChatMessagePosted.ASSISTANT : "advisor";
             javax.sip.address.Address fromAddr = sip.addresses.createAddress(sip.addresses.createSipURI(fromUser, sip.domain));
             Request m = sip.messages.createRequest(uri, Request.MESSAGE, sip.provider.getNewCallId(),
                     sip.headers.createCSeqHeader(1L, Request.MESSAGE),
