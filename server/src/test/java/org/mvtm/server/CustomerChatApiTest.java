@@ -142,7 +142,7 @@ class CustomerChatApiTest {
     }
 
     /** Long-polls from {@code after} until a line of {@code speaker} arrives; all lines seen from {@code after}. */
-    private static List<JsonNode> awaitLine(WebSession s, String id, int after, String speaker) throws Exception {
+    static List<JsonNode> awaitLine(WebSession s, String id, int after, String speaker) throws Exception {
         List<JsonNode> seen = new ArrayList<>();
         int next = after;
         Instant deadline = Instant.now().plusSeconds(30);
@@ -157,7 +157,7 @@ class CustomerChatApiTest {
         throw new AssertionError("no " + speaker + " line after " + after + " within 30 s; saw " + seen);
     }
 
-    private static JsonNode awaitStatus(WebSession s, String id, String status) throws Exception {
+    static JsonNode awaitStatus(WebSession s, String id, String status) throws Exception {
         Instant deadline = Instant.now().plusSeconds(30);
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {

@@ -82,8 +82,8 @@ public class CustomerChannel implements DisposableBean {
         if (clean.isEmpty()) {
             throw new IllegalArgumentException("chat text is empty");
         }
-        events.publish(new ChatMessagePosted(clock.instant(), conversation.id(), TranscriptTurn.Speaker.CUSTOMER,
-                conversation.customer().id().value(), clean));
+        events.publishInOrder(conversation.id(), () -> new ChatMessagePosted(clock.instant(), conversation.id(),
+                TranscriptTurn.Speaker.CUSTOMER, conversation.customer().id().value(), clean));
     }
 
     /** "Talk to a person" (chat) or a call button: the assistant hands off, which publishes BotHandedOff once. */

@@ -62,8 +62,8 @@ public final class SerialBotTurns implements BotTurns {
 
     private void say(ConversationId conversation, BotReply reply) {
         if (reply.kind() != ReplyKind.SILENT && !reply.text().isBlank()) {
-            events.publish(new ChatMessagePosted(clock.instant(), conversation, TranscriptTurn.Speaker.BOT,
-                    ChatMessagePosted.ASSISTANT, reply.text()));
+            events.publishInOrder(conversation, () -> new ChatMessagePosted(clock.instant(), conversation,
+                    TranscriptTurn.Speaker.BOT, ChatMessagePosted.ASSISTANT, reply.text()));
         }
     }
 

@@ -146,6 +146,52 @@ class JourneyCoordinatorTest {
         assertThat(botLines).as("the bot stays silent after handoff").hasSize(linesAtHandoff);
     }
 
+    @Test
+    void aTransferredChatIsOneRecordingWithBothAdvisorsSealedAtTheEnd() {
+        routing.defineQueue(QueueConfig.of(QueueId.of("general"), List.of()));
+        AgentId alice = AgentId.of("alice");
+        AgentId bob = AgentId.of("bob");
+        for (AgentId a : List.of(alice, bob)) {
+            routing.attach(a);
+            routing.login(a);
+        }
+        routing.ready(alice);
+        ConversationId conversation = ConversationId.random();
+        say(conversation, Speaker.CUSTOMER, "chan", "我想問下投資戶口");
+        Customer chan = new Customer(CustomerId.of("chan"), "Mr Chan", CustomerTier.VIP, Language.YUE, Region.HK);
+        InteractionId id = InteractionId.random();
+        routing.enqueue(new Interaction(id, conversation, Channel.CHAT, chan, Language.YUE,
+                List.of(SkillRequirement.of("lang.yue", 5)), QueueId.of("general"),
+                org.mvtm.core.HandoffContext.direct(Language.YUE), clock.instant()));
+        await().until(() -> offers.stream().anyMatch(o -> o.interaction().equals(id) && o.advisor().equals(alice)));
+        routing.accept(id, alice);
+        await().until(() -> store.active(id).isPresent());
+        say(conversation, Speaker.ADVISOR, "alice", "我幫你轉去投資部同事");
+
+        routing.ready(bob);
+        routing.transferToAdvisor(id, bob);
+        await().until(() -> offers.stream().anyMatch(o -> o.interaction().equals(id) && o.advisor().equals(bob)));
+        routing.accept(id, bob);
+        say(conversation, Speaker.ADVISOR, "bob", "陳生你好，我係Bob");
+        say(conversation, Speaker.CUSTOMER, "chan", "你好Bob");
+        routing.complete(id);
+        await().until(() -> ended.contains(id));
+
+        Viewer hkCompliance = new Viewer("connie", Set.of(Role.COMPLIANCE), Set.of(Region.HK), "test");
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.active(id).isEmpty()
+                && store.search(hkCompliance, RecordingQuery.builder().customer("chan").build()).stream()
+                        .allMatch(r -> r.state() == org.mvtm.recording.api.RecordingState.SEALED));
+        var recordings = store.search(hkCompliance, RecordingQuery.builder().customer("chan").build());
+        assertThat(recordings).as("one interaction, one recording").hasSize(1);
+        List<TimelineEntry> timeline = store.timeline(hkCompliance, recordings.getFirst().id());
+        assertThat(timeline).filteredOn(e -> e.kind() == TimelineEntry.Kind.ADVISOR_JOINED)
+                .extracting(TimelineEntry::actor).containsExactly("alice", "bob");
+        assertThat(timeline).extracting(TimelineEntry::kind).contains(TimelineEntry.Kind.TRANSFERRED, TimelineEntry.Kind.ENDED);
+        assertThat(timeline).filteredOn(e -> e.kind() == TimelineEntry.Kind.CUSTOMER_MESSAGE
+                || e.kind() == TimelineEntry.Kind.ADVISOR_MESSAGE).extracting(TimelineEntry::text).containsExactly(
+                "我想問下投資戶口", "我幫你轉去投資部同事", "陳生你好，我係Bob", "你好Bob");
+    }
+
     private void say(ConversationId conversation, Speaker speaker, String who, String text) {
         bus.publish(new ChatMessagePosted(clock.instant(), conversation, speaker, who, text));
     }

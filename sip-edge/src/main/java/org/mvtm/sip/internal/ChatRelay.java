@@ -81,7 +81,8 @@ final class ChatRelay {
         ConversationId conversation = conversations.conversationOf(aor);
         peers.put(conversation, new Peer(aor, user, replyTarget(req, user)));
         sip.respond(st, req, Response.OK);
-        bus.publish(new ChatMessagePosted(clock.instant(), conversation, TranscriptTurn.Speaker.CUSTOMER, aor, text));
+        bus.publishInOrder(conversation, () -> new ChatMessagePosted(clock.instant(), conversation,
+                TranscriptTurn.Speaker.CUSTOMER, aor, text));
     }
 
     /** Where to send replies if the customer has no registration: their Contact, else the request's source. */
