@@ -91,8 +91,9 @@ class BotTurnsTest {
             }
             turns.handOff(id); // the button, pressed right after the burst
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> handoffs.size() == 1);
-            assertThat(bot).hasSize(41);
+            await().atMost(Duration.ofSeconds(30)).until(() -> handoffs.size() == 1 && bot.size() == 42);
+            assertThat(bot.getLast().text()).as("the customer is told about the hand-off")
+                    .startsWith("I'll connect you with one of our advisors now");
             assertThat(bot.get(0).text()).isEqualTo(assistant.greet(ConversationId.of("other"), Optional.of(Language.EN)).text());
             for (int i = 0; i < 40; i++) {
                 assertThat(bot.get(i + 1).text()).isEqualTo(i % 2 == 0 ? "We open at 9" : "Transfers are free");

@@ -71,6 +71,8 @@ class EveryChatLineReachesTheRecordTest {
                                 Instant.parse(l.path("at").asString()))));
                 assertThat(customerSaw).filteredOn(s -> s.speaker().equals("CUSTOMER")).as("the customer's own lines")
                         .hasSize(50);
+                assertThat(customerSaw).filteredOn(s -> s.text().startsWith("I'll connect you with one of our advisors"))
+                        .as("the customer is told once that an advisor comes (issue 14, item 6)").hasSize(1);
 
                 List<Seen> advisorSaw = new ArrayList<>();
                 david.json(200, "GET", "/api/agent/interactions/" + interaction, null).path("transcript")

@@ -19,7 +19,10 @@ public interface BotTurns extends AutoCloseable {
     /** Queues the greeting of a new conversation, published as the BOT line that opens it. */
     void greet(ConversationId conversation, Optional<Language> preferred);
 
-    /** Queues "talk to a person" (button, menu): {@link Assistant#handOff} after the lines already queued. */
+    /**
+     * Queues "talk to a person" (button, menu): {@link Assistant#handOff} after the lines already queued; the
+     * hand-off line ("I'll connect you with one of our advisors now…") is published to the customer like any reply.
+     */
     void handOff(ConversationId conversation);
 
     /** Queues dropping the conversation's assistant state, after its waiting turns. */

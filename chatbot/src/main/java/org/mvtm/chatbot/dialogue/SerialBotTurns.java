@@ -46,7 +46,8 @@ public final class SerialBotTurns implements BotTurns {
 
     @Override
     public void handOff(ConversationId conversation) {
-        queue(conversation, "hand off", () -> assistant.handOff(conversation));
+        // the customer is told, like after typing "agent": the line the advisor and the record will show
+        queue(conversation, "hand off", () -> say(conversation, assistant.handOff(conversation)));
     }
 
     @Override
