@@ -43,6 +43,10 @@ public final class Browserless {
                 .header("X-XSRF-TOKEN", csrf()).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    public HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", csrf()).DELETE().build());
+    }
+
     /** Posts the login form; returns the redirect target. */
     public String login(String username, String password) {
         get("/login");

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.mvtm.chatbot.api.Assistant;
 import org.mvtm.chatbot.api.AssistantConfig;
 import org.mvtm.chatbot.api.Assistants;
+import org.mvtm.chatbot.api.BotTurns;
 import org.mvtm.chatbot.api.RetrievalMode;
 import org.mvtm.core.Advisor;
 import org.mvtm.core.CustomerTier;
@@ -68,9 +69,10 @@ public class CommonTestBeans {
                 clock, events);
     }
 
-    @Bean
-    TestCoordinator coordinator(Clock clock, EventBus events, Assistant assistant) {
-        return new TestCoordinator(clock, events, assistant);
+    /** The server's bot turns, as the server wires them. */
+    @Bean(destroyMethod = "close")
+    BotTurns botTurns(Clock clock, EventBus events, Assistant assistant) {
+        return Assistants.turns(assistant, events, clock);
     }
 
     @Bean

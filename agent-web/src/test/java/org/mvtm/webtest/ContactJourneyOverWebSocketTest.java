@@ -14,7 +14,7 @@ class ContactJourneyOverWebSocketTest {
     @LocalServerPort
     int port;
 
-    private static String field(String json, String name) {
+    static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
         if (!m.find()) {
             throw new AssertionError("no " + name + " in " + json);

@@ -157,7 +157,7 @@ class CustomerChatApiTest {
         throw new AssertionError("no " + speaker + " line after " + after + " within 30 s; saw " + seen);
     }
 
-    private static JsonNode awaitStatus(WebSession s, String id, String status) throws Exception {
+    static JsonNode awaitStatus(WebSession s, String id, String status) throws Exception {
         Instant deadline = Instant.now().plusSeconds(30);
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {

@@ -135,8 +135,9 @@ public class AdvisorChannel implements DisposableBean {
         if (clean.isEmpty()) {
             throw new IllegalArgumentException("chat text is empty");
         }
-        events.publish(new ChatMessagePosted(clock.instant(), i.conversation(), TranscriptTurn.Speaker.ADVISOR,
-                agent.value(), clean.length() > MAX_TEXT ? clean.substring(0, MAX_TEXT) : clean));
+        String line = clean.length() > MAX_TEXT ? clean.substring(0, MAX_TEXT) : clean;
+        events.publishInOrder(i.conversation(), () -> new ChatMessagePosted(clock.instant(), i.conversation(),
+                TranscriptTurn.Speaker.ADVISOR, agent.value(), line));
     }
 
     CallMedia.Answer offerMedia(AgentId agent, InteractionId interaction, String sdp) {
@@ -205,10 +206,8 @@ public class AdvisorChannel implements DisposableBean {
                     .ifPresent(id -> desk.offered(id, clock.instant().plusSeconds(10)));
             for (InteractionId id : s.current()) {
                 if (!desk.holds(id)) {
-                    catalog.find(id).ifPresent(i -> {
-                        catalog.follow(i);
-                        desk.connected(id, clock.instant(), i.customer().displayName(), i.channel().name(), i.queue().value());
-                    });
+                    catalog.find(id).ifPresent(i ->
+                        desk.connected(id, clock.instant(), i.customer().displayName(), i.channel().name(), i.queue().value()));
                 }
             }
         });
@@ -217,7 +216,6 @@ public class AdvisorChannel implements DisposableBean {
     private void onOffered(AdvisorOffered e) {
         desks.find(e.advisor()).ifPresent(desk -> workers.run("offer " + e.interaction(), () ->
                 catalog.find(e.interaction()).ifPresent(i -> {
-                    catalog.follow(i);
                     desk.offered(e.interaction(), e.expiresAt());
                     desk.send(offer(i, e.expiresAt()));
                 })));

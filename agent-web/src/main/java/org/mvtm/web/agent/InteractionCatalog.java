@@ -1,6 +1,7 @@
 package org.mvtm.web.agent;
 
-import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,11 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.ChatMessagePosted;
+import org.mvtm.core.event.ChatTranscripts;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.InteractionQueued;
-import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.RoutingEngine;
@@ -22,38 +23,31 @@ import org.springframework.stereotype.Component;
 /**
  * What the consoles know about interactions: the {@link Interaction} (customer, language, handoff context) from
  * {@code InteractionQueued} events or, for one queued on another node, from routing; and the chat lines of its
- * conversation since it was queued.
+ * conversation as the customer was shown them ({@link ChatTranscripts}), from the bot's greeting on.
  */
 @Component
 public class InteractionCatalog implements DisposableBean {
+    /** A conversation nobody was offered is forgotten after this long without a line (chats that end with the bot). */
+    static final Duration IDLE_CONVERSATION = Duration.ofHours(4);
     private final RoutingEngine routing;
     private final Map<InteractionId, Interaction> interactions = new ConcurrentHashMap<>();
-    private final Map<ConversationId, List<TranscriptTurn>> chat = new ConcurrentHashMap<>();
+    private final ChatTranscripts chat;
     private final List<EventBus.Subscription> subscriptions;
 
-    public InteractionCatalog(EventBus events, RoutingEngine routing) {
+    public InteractionCatalog(EventBus events, RoutingEngine routing, Clock clock) {
         this.routing = routing;
+        this.chat = new ChatTranscripts(events, clock, IDLE_CONVERSATION);
         this.subscriptions = List.of(
                 events.subscribe(InteractionQueued.class, e -> interactions.put(e.interaction().id(), e.interaction())),
-                events.subscribe(ChatMessagePosted.class, this::onChat),
                 events.subscribe(InteractionEnded.class, e -> forget(e.interaction())),
                 events.subscribe(InteractionAbandoned.class, e -> forget(e.interaction())));
-    }
-
-    private void onChat(ChatMessagePosted e) {
-        List<TranscriptTurn> lines = chat.get(e.conversation());
-        if (lines != null) {
-            synchronized (lines) {
-                lines.add(new TranscriptTurn(e.at(), e.speaker(), e.text()));
-            }
-        }
     }
 
     /** An ended or abandoned interaction is no longer shown anywhere: drop it and its chat. */
     private void forget(InteractionId id) {
         Interaction gone = interactions.remove(id);
         if (gone != null) {
-            chat.remove(gone.conversation());
+            chat.forget(gone.conversation());
         }
     }
 
@@ -73,29 +67,21 @@ public class InteractionCatalog implements DisposableBean {
         return fromRouting;
     }
 
-    /** Starts keeping the live chat of the interaction's conversation (when an advisor gets the offer). */
-    public void follow(Interaction interaction) {
-        chat.computeIfAbsent(interaction.conversation(), k -> new ArrayList<>());
-    }
-
-    /** The bot transcript handed over plus the chat lines since. */
+    /**
+     * Every line of the interaction's conversation the customer was shown, in that order; the hand-off context's
+     * transcript when this node saw none of them (the conversation is held on another node).
+     */
     public List<TranscriptTurn> transcript(Interaction interaction) {
-        List<TranscriptTurn> all = new ArrayList<>(interaction.handoff().transcript());
-        List<TranscriptTurn> live = chat.get(interaction.conversation());
-        if (live != null) {
-            synchronized (live) {
-                for (TranscriptTurn t : live) {
-                    if (!all.contains(t)) {
-                        all.add(t);
-                    }
-                }
-            }
+        List<ChatMessagePosted> lines = chat.lines(interaction.conversation());
+        if (lines.isEmpty()) {
+            return interaction.handoff().transcript();
         }
-        return all;
+        return lines.stream().map(l -> new TranscriptTurn(l.at(), l.speaker(), l.text())).toList();
     }
 
     @Override
     public void destroy() {
         subscriptions.forEach(EventBus.Subscription::close);
+        chat.close();
     }
 }

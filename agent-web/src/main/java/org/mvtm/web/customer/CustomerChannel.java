@@ -3,8 +3,7 @@ package org.mvtm.web.customer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.mvtm.chatbot.api.Assistant;
-import org.mvtm.chatbot.api.BotReply;
+import org.mvtm.chatbot.api.BotTurns;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.Language;
@@ -41,7 +40,7 @@ public class CustomerChannel implements DisposableBean {
 
     private final Clock clock;
     private final EventBus events;
-    private final Assistant assistant;
+    private final BotTurns bot;
     private final RoutingEngine routing;
     private final WebConversations conversations;
     private final CustomerPeers peers;
@@ -50,12 +49,12 @@ public class CustomerChannel implements DisposableBean {
     private final WebWorkers workers;
     private final List<EventBus.Subscription> subscriptions;
 
-    public CustomerChannel(Clock clock, EventBus events, Assistant assistant, RoutingEngine routing,
+    public CustomerChannel(Clock clock, EventBus events, BotTurns bot, RoutingEngine routing,
                            WebConversations conversations, CustomerPeers peers, WebUserDirectory users,
                            CallMedia media, WebWorkers workers) {
         this.clock = clock;
         this.events = events;
-        this.assistant = assistant;
+        this.bot = bot;
         this.routing = routing;
         this.conversations = conversations;
         this.peers = peers;
@@ -74,27 +73,23 @@ public class CustomerChannel implements DisposableBean {
 
     /** A new conversation: the assistant greets in the chosen language (published as a BOT line). */
     void greet(WebConversation conversation) {
-        workers.run("greeting " + conversation.id(), () -> {
-            BotReply greeting = assistant.greet(conversation.id(), Optional.of(conversation.language()));
-            events.publish(new ChatMessagePosted(clock.instant(), conversation.id(), TranscriptTurn.Speaker.BOT,
-                    "bot", greeting.text()));
-        });
+        bot.greet(conversation.id(), Optional.of(conversation.language()));
     }
 
-    /** The customer typed a line: published for the coordinator (bot) or the advisor. */
+    /** The customer typed a line: published for the assistant ({@link BotTurns}) or the advisor. */
     void say(WebConversation conversation, String text) {
         String clean = clean(text);
         if (clean.isEmpty()) {
             throw new IllegalArgumentException("chat text is empty");
         }
-        events.publish(new ChatMessagePosted(clock.instant(), conversation.id(), TranscriptTurn.Speaker.CUSTOMER,
-                conversation.customer().id().value(), clean));
+        events.publishInOrder(conversation.id(), () -> new ChatMessagePosted(clock.instant(), conversation.id(),
+                TranscriptTurn.Speaker.CUSTOMER, conversation.customer().id().value(), clean));
     }
 
     /** "Talk to a person" (chat) or a call button: the assistant hands off, which publishes BotHandedOff once. */
     void askForPerson(WebConversation conversation, Channel channel) {
         conversation.channel(channel);
-        workers.run("hand-off " + conversation.id(), () -> assistant.handOff(conversation.id()));
+        bot.handOff(conversation.id());
     }
 
     void changeLanguage(WebConversation conversation, Language language) {
@@ -107,7 +102,7 @@ public class CustomerChannel implements DisposableBean {
         switch (conversation.status()) {
             case WITH_BOT -> {
                 conversation.ended();
-                workers.run("forget " + conversation.id(), () -> assistant.forget(conversation.id()));
+                bot.forget(conversation.id());
                 peers.send(conversation.id(), CustomerMessages.Status.of(conversation, 0, 0, -1));
                 conversations.forget(conversation);
             }
@@ -183,7 +178,7 @@ public class CustomerChannel implements DisposableBean {
             media.forget(interaction);
             pushStatus(c, Optional.empty());
             conversations.forget(c);
-            workers.run("forget " + c.id(), () -> assistant.forget(c.id()));
+            bot.forget(c.id());
         });
     }
 

@@ -37,14 +37,10 @@ public final class Assistants {
     }
 
     /**
-     * Optional wiring helper: answers every {@code ChatMessagePosted(CUSTOMER)} on the bus with the assistant, off
-     * the publisher's thread and in order per conversation, and publishes non-silent replies as
-     * {@code ChatMessagePosted(BOT, senderId "bot")}. Handed-off conversations are left to the advisor. Close the
-     * returned handle to unsubscribe and stop its threads (before closing the assistant).
-     *
-     * @param lanes number of worker threads (conversations are spread over them by id); 2 suits a 2-core node
+     * The one path from customer lines on the bus to the assistant's answers ({@link BotTurns}). Close it before the
+     * assistant.
      */
-    public static AutoCloseable bridge(Assistant assistant, EventBus events, Clock clock, int lanes) {
-        return new org.mvtm.chatbot.dialogue.EventBusBridge(assistant, events, clock, lanes);
+    public static BotTurns turns(Assistant assistant, EventBus events, Clock clock) {
+        return new org.mvtm.chatbot.dialogue.SerialBotTurns(assistant, events, clock);
     }
 }

@@ -9,6 +9,23 @@ import java.util.function.Consumer;
 public interface EventBus {
     void publish(ContactEvent event);
 
+    /**
+     * Creates an event and publishes it while no other event of the same {@code key} is being created or delivered
+     * on this bus, so every subscriber sees the events of one key in the order they were created. Chat lines are
+     * published this way with their conversation as the key and stamped with the clock inside {@code event}: the
+     * order the customer's page shows them, the order of their times and the order of the record are then one order.
+     * Keys that hash alike may wait for each other; subscribers must not block, nor publish in order themselves.
+     *
+     * @return the event published
+     */
+    default <E extends ContactEvent> E publishInOrder(Object key, java.util.function.Supplier<E> event) {
+        synchronized (this) {
+            E e = event.get();
+            publish(e);
+            return e;
+        }
+    }
+
     <E extends ContactEvent> Subscription subscribe(Class<E> type, Consumer<? super E> subscriber);
 
     /** Cancels a subscription; idempotent. */

@@ -3,6 +3,7 @@ package org.mvtm.core.event;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,23 @@ public final class InProcessEventBus implements EventBus {
     }
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
+    /** Locks for {@link #publishInOrder}, by key hash: a lock per key without a map entry per conversation. */
+    private final Object[] orderLocks = new Object[256];
+
+    public InProcessEventBus() {
+        for (int i = 0; i < orderLocks.length; i++) {
+            orderLocks[i] = new Object();
+        }
+    }
+
+    @Override
+    public <E extends ContactEvent> E publishInOrder(Object key, Supplier<E> event) {
+        synchronized (orderLocks[Math.floorMod(key.hashCode(), orderLocks.length)]) {
+            E e = event.get();
+            publish(e);
+            return e;
+        }
+    }
 
     @Override
     public void publish(ContactEvent event) {

@@ -4,23 +4,22 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.mvtm.chatbot.api.Assistant;
-import org.mvtm.chatbot.api.BotReply;
-import org.mvtm.chatbot.api.ReplyKind;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.event.ChatMessagePosted;
+import org.mvtm.core.event.ChatTranscripts;
+import org.mvtm.core.event.InteractionAbandoned;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.InteractionQueued;
 import org.mvtm.core.event.InteractionTransferred;
 import org.mvtm.core.event.OfferAccepted;
-import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.recording.api.ActiveRecording;
@@ -33,50 +32,47 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives the customer journey across modules from events, so no module calls another's internals:
+ * Keeps the recording lifecycle of the customer journey, from events, so no module calls another's internals (the
+ * bot's turns are the chatbot's {@code BotTurns}):
  * <ol>
- *   <li>a customer line ({@link ChatMessagePosted} from CUSTOMER) goes to the assistant while the conversation is
- *       with the bot; the bot's answer is published as a BOT line for the channel to deliver;</li>
  *   <li>when an advisor accepts ({@link OfferAccepted}) the session is recorded: a recording is started with the
- *       customer, advisor, queue and region, the bot transcript is written to its timeline, and for calls the media
- *       session's legs are tapped into it;</li>
- *   <li>chat lines, holds, transfers and the end go to the same timeline; at {@link InteractionEnded} the media tap
- *       stops and the recording is sealed.</li>
+ *       customer, advisor, queue and region; every chat line of the conversation so far goes to its timeline, and
+ *       each later one as it is delivered ({@link ChatTranscripts}: the lines the customer was shown, once, in that
+ *       order, with their own times); for calls the media session's legs are tapped into it;</li>
+ *   <li>holds, transfers and the end go to the same timeline. A transfer keeps the recording: the next advisor's
+ *       accept adds a join, not a second recording. At {@link InteractionEnded} (or when a transferred customer
+ *       leaves the queue) the media tap stops and the recording is sealed.</li>
  * </ol>
  * Event handlers only hand work to virtual threads; nothing here blocks the publisher's thread.
  */
 public final class JourneyCoordinator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JourneyCoordinator.class);
+    /** A conversation without a line for this long is forgotten if nobody records it (chats that end with the bot). */
+    static final Duration IDLE_CONVERSATION = Duration.ofHours(4);
 
-    private final Assistant assistant;
     private final RoutingEngine routing;
     private final MediaServer media;
     private final RecordingStore recordings;
-    private final EventBus bus;
-    private final Clock clock;
     private final RecordingPlacement placement;
+    private final ChatTranscripts transcripts;
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
-    private final Map<ConversationId, ActiveRecording> byConversation = new ConcurrentHashMap<>();
-    private final Map<InteractionId, ActiveRecording> byInteraction = new ConcurrentHashMap<>();
-    private final Map<ConversationId, Object> conversationLocks = new ConcurrentHashMap<>();
+    private final Map<InteractionId, Recorded> byInteraction = new ConcurrentHashMap<>();
     private final Map<InteractionId, CompletableFuture<Void>> lanes = new ConcurrentHashMap<>();
-    private final Map<ConversationId, java.util.Deque<ChatMessagePosted>> pending = new ConcurrentHashMap<>();
-    private static final int MAX_PENDING_LINES = 200;
-    private static final int MAX_PENDING_CONVERSATIONS = 10_000;
     private final List<EventBus.Subscription> subscriptions;
 
-    public JourneyCoordinator(Assistant assistant, RoutingEngine routing, MediaServer media, RecordingStore recordings,
+    /** An open recording and the conversation lines it follows. */
+    private record Recorded(ActiveRecording recording, ChatTranscripts.Followed lines) {
+    }
+
+    public JourneyCoordinator(RoutingEngine routing, MediaServer media, RecordingStore recordings,
                               EventBus bus, Clock clock, RecordingPlacement placement) {
         this.placement = placement;
-        this.assistant = assistant;
         this.routing = routing;
         this.media = media;
         this.recordings = recordings;
-        this.bus = bus;
-        this.clock = clock;
+        this.transcripts = new ChatTranscripts(bus, clock, IDLE_CONVERSATION);
         this.subscriptions = List.of(
-                bus.subscribe(ChatMessagePosted.class, this::onChat),
-                bus.subscribe(OfferAccepted.class, e -> inOrder(e.interaction(), () -> startRecording(e))),
+                bus.subscribe(OfferAccepted.class, e -> inOrder(e.interaction(), () -> accepted(e))),
                 bus.subscribe(InteractionQueued.class, e -> timeline(e.interaction().id(),
                         TimelineEntry.event(e.at(), TimelineEntry.Kind.QUEUED, "routing", "queued in " + e.interaction().queue()))),
                 bus.subscribe(CallHeld.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
@@ -84,37 +80,26 @@ public final class JourneyCoordinator implements AutoCloseable {
                 bus.subscribe(InteractionTransferred.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
                         TimelineEntry.Kind.TRANSFERRED, e.from().value(), "transferred to "
                                 + e.toQueue().map(Object::toString).or(() -> e.toAdvisor().map(Object::toString)).orElse("?")))),
-                bus.subscribe(InteractionEnded.class, e -> inOrder(e.interaction(), () -> finish(e))));
+                bus.subscribe(InteractionEnded.class, e -> inOrder(e.interaction(), () -> finish(e.interaction(),
+                        TimelineEntry.event(e.at(), TimelineEntry.Kind.ENDED, e.endedBy().name().toLowerCase(java.util.Locale.ROOT),
+                                "ended by " + e.endedBy())))),
+                bus.subscribe(InteractionAbandoned.class, e -> inOrder(e.interaction(), () -> {
+                    if (byInteraction.containsKey(e.interaction())) { // a transferred customer left the queue
+                        finish(e.interaction(), TimelineEntry.event(e.at(), TimelineEntry.Kind.ENDED, "customer",
+                                "left while transferred"));
+                    }
+                })));
     }
 
-    private void onChat(ChatMessagePosted e) {
-        ActiveRecording rec = byConversation.get(e.conversation());
-        if (rec != null) {
-            append(rec, line(e));
-        } else {
-            remember(e);
+    private void accepted(OfferAccepted e) {
+        Recorded open = byInteraction.get(e.interaction());
+        if (open != null) {
+            // a transfer: the same interaction, the same recording, another advisor
+            append(open.recording(), TimelineEntry.event(e.at(), TimelineEntry.Kind.ADVISOR_JOINED, e.advisor().value(),
+                    advisorName(e) + " joined"));
+            return;
         }
-        if (e.speaker() == TranscriptTurn.Speaker.CUSTOMER) {
-            work.execute(() -> answer(e));
-        }
-    }
-
-    private void answer(ChatMessagePosted e) {
-        // one bot turn at a time per conversation, in the order the customer wrote
-        synchronized (conversationLocks.computeIfAbsent(e.conversation(), c -> new Object())) {
-            try {
-                if (assistant.handedOff(e.conversation())) {
-                    return; // an advisor has the conversation; the bot stays silent
-                }
-                BotReply reply = assistant.reply(e.conversation(), e.text());
-                if (reply.kind() != ReplyKind.SILENT && !reply.text().isBlank()) {
-                    bus.publish(new ChatMessagePosted(clock.instant(), e.conversation(), TranscriptTurn.Speaker.BOT,
-                            "assistant", reply.text()));
-                }
-            } catch (RuntimeException ex) {
-                log.warn("assistant failed on conversation {}", e.conversation(), ex);
-            }
-        }
+        startRecording(e);
     }
 
     private void startRecording(OfferAccepted e) {
@@ -127,30 +112,21 @@ public final class JourneyCoordinator implements AutoCloseable {
             return;
         }
         Interaction i = view.get().interaction();
-        String advisorName = routing.advisors().stream().filter(a -> a.id().equals(e.advisor()))
-                .map(a -> a.displayName()).findFirst().orElse(e.advisor().value());
+        String advisorName = advisorName(e);
         try {
             ActiveRecording rec = recordings.start(new RecordingMetadata(i.id(), i.conversation(), i.channel(),
                     i.customer().id(), i.customer().displayName(), e.advisor(), advisorName, i.queue(),
                     i.customer().region(), i.language(), e.at()));
-            byInteraction.put(i.id(), rec);
-            java.time.Instant transcriptEnd = java.time.Instant.MIN;
-            for (TranscriptTurn turn : i.handoff().transcript()) {
-                append(rec, TimelineEntry.turn(turn, turn.speaker() == TranscriptTurn.Speaker.BOT ? "assistant" : i.customer().id().value()));
-                transcriptEnd = turn.at().isAfter(transcriptEnd) ? turn.at() : transcriptEnd;
-            }
-            // from here on lines go straight to the recording; lines written while queued are taken from memory
-            byConversation.put(i.conversation(), rec);
-            java.util.Deque<ChatMessagePosted> earlier = pending.remove(i.conversation());
-            if (earlier != null) {
-                synchronized (earlier) {
-                    for (ChatMessagePosted line : earlier) {
-                        if (line.at().isAfter(transcriptEnd)) {
-                            append(rec, line(line));
-                        }
-                    }
+            // every line the customer was shown, from the first, then each new one as it is delivered
+            ChatTranscripts.Followed lines = transcripts.follow(i.conversation(), line -> append(rec, line(line)));
+            if (lines.earlierLines() == 0) {
+                // this node saw none of the conversation (e.g. it started since): the hand-off context has it
+                for (TranscriptTurn turn : i.handoff().transcript()) {
+                    append(rec, TimelineEntry.turn(turn, turn.speaker() == TranscriptTurn.Speaker.CUSTOMER
+                            ? i.customer().id().value() : ChatMessagePosted.ASSISTANT));
                 }
             }
+            byInteraction.put(i.id(), new Recorded(rec, lines));
             append(rec, TimelineEntry.event(e.at(), TimelineEntry.Kind.ADVISOR_JOINED, e.advisor().value(), advisorName + " joined"));
             if (i.channel().hasMedia()) {
                 media.session(i.id()).startRecording(rec);
@@ -160,25 +136,30 @@ public final class JourneyCoordinator implements AutoCloseable {
         }
     }
 
-    private void finish(InteractionEnded e) {
-        placement.ended(e.interaction());
-        ActiveRecording rec = byInteraction.remove(e.interaction());
-        if (rec == null) {
+    private String advisorName(OfferAccepted e) {
+        return routing.advisors().stream().filter(a -> a.id().equals(e.advisor()))
+                .map(a -> a.displayName()).findFirst().orElse(e.advisor().value());
+    }
+
+    private void finish(InteractionId interaction, TimelineEntry end) {
+        placement.ended(interaction);
+        Recorded recorded = byInteraction.remove(interaction);
+        if (recorded == null) {
             return;
         }
-        byConversation.remove(rec.metadata().conversation(), rec);
-        pending.remove(rec.metadata().conversation());
-        conversationLocks.remove(rec.metadata().conversation());
+        ActiveRecording rec = recorded.recording();
+        recorded.lines().close();
+        transcripts.forget(rec.metadata().conversation());
         try {
-            media.find(e.interaction()).ifPresent(s -> s.stopRecording());
+            media.find(interaction).ifPresent(s -> s.stopRecording());
         } catch (RuntimeException ex) {
-            log.warn("stopping the media tap of {} failed", e.interaction(), ex);
+            log.warn("stopping the media tap of {} failed", interaction, ex);
         }
-        append(rec, TimelineEntry.event(e.at(), TimelineEntry.Kind.ENDED, e.endedBy().name().toLowerCase(java.util.Locale.ROOT), "ended by " + e.endedBy()));
+        append(rec, end);
         try {
             rec.seal();
         } catch (RuntimeException ex) {
-            log.error("sealing the recording of {} failed", e.interaction(), ex);
+            log.error("sealing the recording of {} failed", interaction, ex);
         }
     }
 
@@ -186,25 +167,11 @@ public final class JourneyCoordinator implements AutoCloseable {
         return TimelineEntry.turn(new TranscriptTurn(e.at(), e.speaker(), e.text()), e.senderId());
     }
 
-    /** Keeps the last lines of conversations that have no recording yet (e.g. while the customer waits). */
-    private void remember(ChatMessagePosted e) {
-        if (pending.size() >= MAX_PENDING_CONVERSATIONS && !pending.containsKey(e.conversation())) {
-            pending.keySet().stream().findAny().ifPresent(pending::remove);
-        }
-        java.util.Deque<ChatMessagePosted> lines = pending.computeIfAbsent(e.conversation(), c -> new java.util.ArrayDeque<>());
-        synchronized (lines) {
-            lines.addLast(e);
-            while (lines.size() > MAX_PENDING_LINES) {
-                lines.removeFirst();
-            }
-        }
-    }
-
     private void timeline(InteractionId interaction, TimelineEntry entry) {
         inOrder(interaction, () -> {
-            ActiveRecording rec = byInteraction.get(interaction);
-            if (rec != null) {
-                append(rec, entry);
+            Recorded recorded = byInteraction.get(interaction);
+            if (recorded != null) {
+                append(recorded.recording(), entry);
             }
         });
     }
@@ -235,16 +202,17 @@ public final class JourneyCoordinator implements AutoCloseable {
     @Override
     public void close() {
         subscriptions.forEach(EventBus.Subscription::close);
+        transcripts.close();
         work.shutdown();
         // seal whatever is still open so a clean shutdown leaves nothing half-written
-        byInteraction.values().forEach(rec -> {
+        byInteraction.values().forEach(recorded -> {
+            recorded.lines().close();
             try {
-                rec.seal();
+                recorded.recording().seal();
             } catch (RuntimeException ex) {
-                log.warn("sealing {} at shutdown failed", rec.id(), ex);
+                log.warn("sealing {} at shutdown failed", recorded.recording().id(), ex);
             }
         });
         byInteraction.clear();
-        byConversation.clear();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.mvtm.chatbot.api.Assistant;
 import org.mvtm.chatbot.api.AssistantConfig;
 import org.mvtm.chatbot.api.Assistants;
+import org.mvtm.chatbot.api.BotTurns;
 import org.mvtm.chatbot.api.KnowledgeBaseArchives;
 import org.mvtm.core.Language;
 import org.mvtm.core.SkillRequirement;
@@ -157,6 +158,12 @@ public class ModuleWiring {
         return new KnowledgeBaseFollower((BackgroundAssistant) assistant, bus);
     }
 
+    /** The bot's turns: customer lines on the bus answered by the assistant, in order per conversation. */
+    @Bean(destroyMethod = "close")
+    BotTurns botTurns(Assistant assistant, EventBus bus, Clock clock) {
+        return Assistants.turns(assistant, bus, clock);
+    }
+
     @Bean(destroyMethod = "close")
     RecordingStore recordingStore(ContactProperties props, DataDirectory data, Clock clock, EventBus bus) {
         Path keyFile = props.recording().masterKeyFile().isEmpty()
@@ -228,7 +235,7 @@ public class ModuleWiring {
     }
 
     @Bean(destroyMethod = "close")
-    org.mvtm.server.journey.JourneyCoordinator journeyCoordinator(Assistant assistant, RoutingEngine routing, MediaServer media,
+    org.mvtm.server.journey.JourneyCoordinator journeyCoordinator(RoutingEngine routing, MediaServer media,
                                                 RecordingStore recordings, EventBus bus, Clock clock,
                                                 ObjectProvider<MediaHome> home) {
         MediaHome h = home.getIfAvailable();
@@ -245,7 +252,7 @@ public class ModuleWiring {
                         h.release(interaction);
                     }
                 };
-        return new org.mvtm.server.journey.JourneyCoordinator(assistant, routing, media, recordings, bus, clock, placement);
+        return new org.mvtm.server.journey.JourneyCoordinator(routing, media, recordings, bus, clock, placement);
     }
 
     @Bean

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.chatbot.api.Assistant;
 import org.mvtm.chatbot.api.AssistantConfig;
 import org.mvtm.chatbot.api.Assistants;
+import org.mvtm.chatbot.api.BotTurns;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Customer;
 import org.mvtm.core.CustomerTier;
@@ -52,7 +53,7 @@ import org.mvtm.routing.api.RoutingEngines;
 import org.mvtm.server.demo.DemoData;
 
 /**
- * The coordinator on real modules (in-memory routing, the real assistant, the embedded media server, a recording
+ * The coordinator and the bot turns on real modules (in-memory routing, the real assistant, the embedded media server, a recording
  * store in a temporary directory): the bot answers until handoff and then stays silent, and an accepted chat is
  * recorded with the bot transcript, the advisor's join, both sides' lines and the end on one timeline.
  */
@@ -67,6 +68,7 @@ class JourneyCoordinatorTest {
     private Assistant assistant;
     private MediaServer media;
     private RecordingStore store;
+    private BotTurns turns;
     private JourneyCoordinator coordinator;
 
     @BeforeEach
@@ -85,12 +87,14 @@ class JourneyCoordinatorTest {
         assistant = Assistants.create(AssistantConfig.defaults(), clock, bus);
         media = MediaServers.embedded(EmbeddedMediaConfig.loopbackAnyPort(), clock);
         store = RecordingStores.open(RecordingStoreConfig.defaults(dir.resolve("recordings"), RecordingKeys.generate()), clock, bus);
-        coordinator = new JourneyCoordinator(assistant, routing, media, store, bus, clock, RecordingPlacement.THIS_NODE);
+        turns = Assistants.turns(assistant, bus, clock);
+        coordinator = new JourneyCoordinator(routing, media, store, bus, clock, RecordingPlacement.THIS_NODE);
     }
 
     @AfterEach
     void stopModules() {
         coordinator.close();
+        turns.close();
         store.close();
         media.close();
         assistant.close();
@@ -140,6 +144,52 @@ class JourneyCoordinatorTest {
                 TimelineEntry.Kind.ENDED);
         assertThat(timeline).extracting(TimelineEntry::text).contains("唔該晒", "陳生你好，我幫你凍結張卡先。");
         assertThat(botLines).as("the bot stays silent after handoff").hasSize(linesAtHandoff);
+    }
+
+    @Test
+    void aTransferredChatIsOneRecordingWithBothAdvisorsSealedAtTheEnd() {
+        routing.defineQueue(QueueConfig.of(QueueId.of("general"), List.of()));
+        AgentId alice = AgentId.of("alice");
+        AgentId bob = AgentId.of("bob");
+        for (AgentId a : List.of(alice, bob)) {
+            routing.attach(a);
+            routing.login(a);
+        }
+        routing.ready(alice);
+        ConversationId conversation = ConversationId.random();
+        say(conversation, Speaker.CUSTOMER, "chan", "我想問下投資戶口");
+        Customer chan = new Customer(CustomerId.of("chan"), "Mr Chan", CustomerTier.VIP, Language.YUE, Region.HK);
+        InteractionId id = InteractionId.random();
+        routing.enqueue(new Interaction(id, conversation, Channel.CHAT, chan, Language.YUE,
+                List.of(SkillRequirement.of("lang.yue", 5)), QueueId.of("general"),
+                org.mvtm.core.HandoffContext.direct(Language.YUE), clock.instant()));
+        await().until(() -> offers.stream().anyMatch(o -> o.interaction().equals(id) && o.advisor().equals(alice)));
+        routing.accept(id, alice);
+        await().until(() -> store.active(id).isPresent());
+        say(conversation, Speaker.ADVISOR, "alice", "我幫你轉去投資部同事");
+
+        routing.ready(bob);
+        routing.transferToAdvisor(id, bob);
+        await().until(() -> offers.stream().anyMatch(o -> o.interaction().equals(id) && o.advisor().equals(bob)));
+        routing.accept(id, bob);
+        say(conversation, Speaker.ADVISOR, "bob", "陳生你好，我係Bob");
+        say(conversation, Speaker.CUSTOMER, "chan", "你好Bob");
+        routing.complete(id);
+        await().until(() -> ended.contains(id));
+
+        Viewer hkCompliance = new Viewer("connie", Set.of(Role.COMPLIANCE), Set.of(Region.HK), "test");
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.active(id).isEmpty()
+                && store.search(hkCompliance, RecordingQuery.builder().customer("chan").build()).stream()
+                        .allMatch(r -> r.state() == org.mvtm.recording.api.RecordingState.SEALED));
+        var recordings = store.search(hkCompliance, RecordingQuery.builder().customer("chan").build());
+        assertThat(recordings).as("one interaction, one recording").hasSize(1);
+        List<TimelineEntry> timeline = store.timeline(hkCompliance, recordings.getFirst().id());
+        assertThat(timeline).filteredOn(e -> e.kind() == TimelineEntry.Kind.ADVISOR_JOINED)
+                .extracting(TimelineEntry::actor).containsExactly("alice", "bob");
+        assertThat(timeline).extracting(TimelineEntry::kind).contains(TimelineEntry.Kind.TRANSFERRED, TimelineEntry.Kind.ENDED);
+        assertThat(timeline).filteredOn(e -> e.kind() == TimelineEntry.Kind.CUSTOMER_MESSAGE
+                || e.kind() == TimelineEntry.Kind.ADVISOR_MESSAGE).extracting(TimelineEntry::text).containsExactly(
+                "我想問下投資戶口", "我幫你轉去投資部同事", "陳生你好，我係Bob", "你好Bob");
     }
 
     private void say(ConversationId conversation, Speaker speaker, String who, String text) {

@@ -81,7 +81,8 @@ final class ChatRelay {
         ConversationId conversation = conversations.conversationOf(aor);
         peers.put(conversation, new Peer(aor, user, replyTarget(req, user)));
         sip.respond(st, req, Response.OK);
-        bus.publish(new ChatMessagePosted(clock.instant(), conversation, TranscriptTurn.Speaker.CUSTOMER, aor, text));
+        bus.publishInOrder(conversation, () -> new ChatMessagePosted(clock.instant(), conversation,
+                TranscriptTurn.Speaker.CUSTOMER, aor, text));
     }
 
     /** Where to send replies if the customer has no registration: their Contact, else the request's source. */
@@ -112,7 +113,7 @@ final class ChatRelay {
             URI uri = sip.addresses.createURI(target);
             SipTransport transport = uri instanceof SipURI s && s.getTransportParam() != null
                     ? SipTransport.valueOf(s.getTransportParam().toUpperCase(java.util.Locale.ROOT)) : SipTransport.UDP;
-            String fromUser = e.speaker() == TranscriptTurn.Speaker.BOT ? "assistant" : "advisor";
+            String fromUser = e.speaker() == TranscriptTurn.Speaker.BOT ? ChatMessagePosted.ASSISTANT : "advisor";
             javax.sip.address.Address fromAddr = sip.addresses.createAddress(sip.addresses.createSipURI(fromUser, sip.domain));
             Request m = sip.messages.createRequest(uri, Request.MESSAGE, sip.provider.getNewCallId(),
                     sip.headers.createCSeqHeader(1L, Request.MESSAGE),

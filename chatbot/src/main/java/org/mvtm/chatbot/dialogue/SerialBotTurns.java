@@ -1,0 +1,76 @@
+package org.mvtm.chatbot.dialogue;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import org.mvtm.chatbot.api.Assistant;
+import org.mvtm.chatbot.api.BotReply;
+import org.mvtm.chatbot.api.BotTurns;
+import org.mvtm.chatbot.api.ReplyKind;
+import org.mvtm.core.Language;
+import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.event.ChatMessagePosted;
+import org.mvtm.core.event.EventBus;
+import org.mvtm.core.id.ConversationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link BotTurns} on {@link ConversationLanes}: the bus subscriber only queues; the assistant runs in the lane. */
+public final class SerialBotTurns implements BotTurns {
+    private static final Logger log = LoggerFactory.getLogger(SerialBotTurns.class);
+
+    private final Assistant assistant;
+    private final EventBus events;
+    private final Clock clock;
+    private final ConversationLanes lanes = new ConversationLanes();
+    private final EventBus.Subscription subscription;
+
+    public SerialBotTurns(Assistant assistant, EventBus events, Clock clock) {
+        this.assistant = Objects.requireNonNull(assistant, "assistant");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.subscription = events.subscribe(ChatMessagePosted.class, this::onLine);
+    }
+
+    private void onLine(ChatMessagePosted line) {
+        if (line.speaker() == TranscriptTurn.Speaker.CUSTOMER) {
+            queue(line.conversation(), "answer", () -> say(line.conversation(),
+                    assistant.reply(line.conversation(), line.text())));
+        }
+    }
+
+    @Override
+    public void greet(ConversationId conversation, Optional<Language> preferred) {
+        queue(conversation, "greet", () -> say(conversation, assistant.greet(conversation, preferred)));
+    }
+
+    @Override
+    public void handOff(ConversationId conversation) {
+        // the customer is told, like after typing "agent": the line the advisor and the record will show
+        queue(conversation, "hand off", () -> say(conversation, assistant.handOff(conversation)));
+    }
+
+    @Override
+    public void forget(ConversationId conversation) {
+        queue(conversation, "forget", () -> assistant.forget(conversation));
+    }
+
+    private void queue(ConversationId conversation, String what, Runnable turn) {
+        if (!lanes.submit(conversation, turn)) {
+            log.debug("bot turns closed: {} of {} dropped", what, conversation);
+        }
+    }
+
+    private void say(ConversationId conversation, BotReply reply) {
+        if (reply.kind() != ReplyKind.SILENT && !reply.text().isBlank()) {
+            events.publishInOrder(conversation, () -> new ChatMessagePosted(clock.instant(), conversation,
+                    TranscriptTurn.Speaker.BOT, ChatMessagePosted.ASSISTANT, reply.text()));
+        }
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+        lanes.close();
+    }
+}
