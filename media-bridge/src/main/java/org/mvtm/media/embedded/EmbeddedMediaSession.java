@@ -23,6 +23,7 @@ import org.mvtm.media.dtls.DtlsSrtpServer;
 import org.mvtm.media.rtp.OutboundStream;
 import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.sdp.AnswerWriter;
+import org.mvtm.media.sdp.BundleNegotiation;
 import org.mvtm.media.sdp.Codec;
 import org.mvtm.media.sdp.CodecChooser;
 import org.mvtm.media.sdp.MediaDescription;
@@ -66,66 +67,24 @@ final class EmbeddedMediaSession implements MediaSession {
     public String addWebRtcLeg(String legId, String party, String sdpOffer) {
         checkNewLeg(legId, party);
         SessionDescription offer = SessionDescription.parse(sdpOffer);
-        List<AnswerWriter.Section> sections = new ArrayList<>();
-        List<Codec> negotiated = new ArrayList<>();
-        String ufrag = null;
-        String pwd = null;
-        String fpHash = null;
-        String fp = null;
         long audioSsrc = OutboundStream.randomSsrc();
         long videoSsrc = OutboundStream.randomSsrc();
-        Set<MediaKind> taken = new HashSet<>();
-        for (MediaDescription m : offer.media()) {
-            if (m.kind().isEmpty() || m.port() == 0 || !m.protocol().contains("SAVPF")
-                    || taken.contains(m.kind().get())) {
-                sections.add(new AnswerWriter.Section(m, List.of(), 0));
-                continue;
-            }
-            MediaKind kind = m.kind().get();
-            Optional<Codec> chosen = CodecChooser.choose(m, preferredCodecs(party, kind));
-            if (chosen.isEmpty()) {
-                sections.add(new AnswerWriter.Section(m, List.of(), 0));
-                continue;
-            }
-            if (m.iceUfrag() == null || m.icePwd() == null) {
-                throw new SdpException("WebRTC offer m=" + m.media() + " has no a=ice-ufrag/a=ice-pwd");
-            }
-            if (m.fingerprint() == null) {
-                throw new SdpException("WebRTC offer m=" + m.media() + " has no a=fingerprint");
-            }
-            if ("passive".equals(m.setup())) {
-                throw new SdpException("WebRTC offer says a=setup:passive; the bridge is always DTLS passive");
-            }
-            ufrag = ufrag == null ? m.iceUfrag() : ufrag;
-            pwd = pwd == null ? m.icePwd() : pwd;
-            fpHash = fpHash == null ? m.fingerprintHash() : fpHash;
-            fp = fp == null ? m.fingerprint() : fp;
-            List<Codec> codecs = new ArrayList<>();
-            codecs.add(chosen.get());
-            CodecChooser.telephoneEvent(m, chosen.get()).ifPresent(codecs::add);
-            negotiated.addAll(codecs);
-            taken.add(kind);
-            sections.add(new AnswerWriter.Section(m, codecs, kind == MediaKind.AUDIO ? audioSsrc : videoSsrc));
-        }
-        if (negotiated.isEmpty()) {
-            throw new SdpException("WebRTC offer has no audio or video m-line with a codec the bridge relays "
-                    + CodecChooser.RELAYABLE);
-        }
-        if (!Set.of("sha-1", "sha-224", "sha-256", "sha-384", "sha-512").contains(fpHash)) {
-            throw new SdpException("unsupported a=fingerprint hash " + fpHash);
-        }
+        BundleNegotiation bundle = BundleNegotiation.answer(offer, kind -> preferredCodecs(party, kind),
+                Map.of(MediaKind.AUDIO, audioSsrc, MediaKind.VIDEO, videoSsrc));
         String localUfrag = randomIce(8);
         String localPwd = randomIce(24);
         DatagramChannel channel = server.ports.bind();
         try {
-            IceLiteResponder ice = new IceLiteResponder(localUfrag, localPwd, ufrag);
-            DtlsSrtpServer dtls = new DtlsSrtpServer(server.tlsCrypto, server.certificate, fpHash, fp);
+            IceLiteResponder ice = new IceLiteResponder(localUfrag, localPwd, bundle.remoteUfrag());
+            DtlsSrtpServer dtls = new DtlsSrtpServer(server.tlsCrypto, server.certificate, bundle.fingerprintHash(),
+                    bundle.fingerprint());
             WebRtcLeg leg = new WebRtcLeg(legId, party, this, channel, server.clock.instant(), ice, dtls);
-            leg.negotiated(negotiated);
-            String answer = AnswerWriter.webRtcAnswer(RANDOM.nextLong(1, Long.MAX_VALUE), sections,
-                    new AnswerWriter.Transport(localUfrag, localPwd, server.certificate.sha256Fingerprint(),
-                            server.config.publicAddress(), leg.local.getPort(), "mvtm-" + interaction.value(),
-                            "mvtm-" + legId));
+            leg.negotiated(bundle.negotiated());
+            leg.midExtension(bundle.midExtensionId(), bundle.acceptedMids());
+            String answer = AnswerWriter.webRtcAnswer(RANDOM.nextLong(1, Long.MAX_VALUE), bundle.answerGroup(),
+                    bundle.sections(), new AnswerWriter.Transport(localUfrag, localPwd,
+                            server.certificate.sha256Fingerprint(), server.config.candidateAddresses(),
+                            leg.local.getPort(), "mvtm-" + interaction.value(), "mvtm-" + legId));
             leg.useSsrcs(audioSsrc, videoSsrc);
             register(leg);
             return answer;

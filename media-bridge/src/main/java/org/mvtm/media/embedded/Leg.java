@@ -57,6 +57,10 @@ abstract class Leg {
     volatile long inboundVideoSsrc;
     volatile AudioPlayer player;
     volatile Leg[] targets = new Leg[0];
+    /** RFC 8843 MID header extension id of this leg's bundle (0 = not negotiated) and the mids it may name. */
+    private volatile int midExtensionId;
+    private volatile byte[][] midValues = new byte[0][];
+    private volatile MediaKind[] midKinds = new MediaKind[0];
 
     Leg(String id, String party, EmbeddedMediaSession session, DatagramChannel channel, Instant now) {
         this.id = id;
@@ -93,6 +97,20 @@ abstract class Leg {
     Codec mainCodec(MediaKind kind) {
         return codecsByPt.values().stream().filter(c -> c.kind() == kind && !c.isTelephoneEvent())
                 .sorted((a, b) -> Integer.compare(a.payloadType(), b.payloadType())).findFirst().orElse(null);
+    }
+
+    /** The MID header extension the peer was told to use and the accepted mids of its BUNDLE group. */
+    void midExtension(int id, Map<String, MediaKind> mids) {
+        byte[][] values = new byte[mids.size()][];
+        MediaKind[] kinds = new MediaKind[mids.size()];
+        int i = 0;
+        for (Map.Entry<String, MediaKind> e : mids.entrySet()) {
+            values[i] = e.getKey().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            kinds[i++] = e.getValue();
+        }
+        midValues = values;
+        midKinds = kinds;
+        midExtensionId = id;
     }
 
     /** Uses the SSRCs the SDP answer announced; called before {@link #start()}. */
@@ -156,11 +174,26 @@ abstract class Leg {
 
     abstract Instant connectedAt();
 
-    /** A decrypted RTP packet from this leg's peer. */
+    /**
+     * A decrypted RTP packet from this leg's peer. Its header extensions (MID, RID, audio level, ...) were
+     * negotiated with this peer only: the packet's MID, when present, must name an accepted m-section of the payload
+     * type's kind, and the extension block is removed in place before the packet is recorded and relayed, so no
+     * other leg receives extension ids it never negotiated.
+     */
     void rtpReceived(byte[] buf, int off, int len, Instant now) {
         Codec codec = codecsByPt.get(Rtp.payloadType(buf, off));
         if (codec == null) {
             return;
+        }
+        if ((buf[off] & 0x10) != 0) {
+            if (midExtensionId != 0 && !midMatches(buf, off, len, codec.kind())) {
+                garbage("RTP payload type " + codec.payloadType() + " (" + codec.name() + ") arrived with a MID of"
+                        + " another or no accepted m-section");
+                return;
+            }
+            int removed = Rtp.removeExtension(buf, off, len);
+            off += removed;
+            len -= removed;
         }
         lastRtpAt = now;
         noMediaReported = false;
@@ -173,6 +206,22 @@ abstract class Leg {
             session.publish(new MediaEvent.MediaFlowing(session.interaction(), id, kind, now));
         }
         session.relay(this, buf, off, len, codec, now);
+    }
+
+    private boolean midMatches(byte[] buf, int off, int len, MediaKind kind) {
+        long found = Rtp.findExtension(buf, off, len, midExtensionId);
+        if (found < 0) {
+            return true; // browsers stop sending the MID once the SSRC is known: demultiplex by payload type
+        }
+        int at = (int) (found >>> 16);
+        int length = (int) (found & 0xFFFF);
+        byte[][] values = midValues;
+        for (int i = 0; i < values.length; i++) {
+            if (java.util.Arrays.equals(buf, at, at + length, values[i], 0, values[i].length)) {
+                return midKinds[i] == kind;
+            }
+        }
+        return false;
     }
 
     /**

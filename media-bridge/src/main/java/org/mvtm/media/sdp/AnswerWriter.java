@@ -12,35 +12,58 @@ public final class AnswerWriter {
     private AnswerWriter() {
     }
 
-    /** What the answer says about one m-section: its chosen codecs (empty = rejected) and our sending SSRC. */
-    public record Section(MediaDescription offered, List<Codec> codecs, long ssrc) {
+    /**
+     * What the answer says about one m-section: its chosen codecs (empty = rejected), our sending SSRC and the id
+     * of the MID header extension (0 = none).
+     */
+    public record Section(MediaDescription offered, List<Codec> codecs, long ssrc, int midExtensionId) {
         public Section {
             codecs = List.copyOf(codecs);
         }
 
-        boolean accepted() {
+        public Section(MediaDescription offered, List<Codec> codecs, long ssrc) {
+            this(offered, codecs, ssrc, 0);
+        }
+
+        public boolean accepted() {
             return !codecs.isEmpty();
+        }
+
+        Section withMidExtension(int id) {
+            return new Section(offered, codecs, ssrc, id);
         }
     }
 
-    /** Local ICE/DTLS parameters of a WebRTC leg. */
-    public record Transport(String ufrag, String pwd, String fingerprint, String address, int port, String cname,
-                            String streamId) {
+    /**
+     * Local ICE/DTLS parameters of a WebRTC leg. {@code addresses} are the host candidates, best first; the first is
+     * also the {@code c=} address.
+     */
+    public record Transport(String ufrag, String pwd, String fingerprint, List<String> addresses, int port,
+                            String cname, String streamId) {
+        public Transport {
+            addresses = List.copyOf(addresses);
+            if (addresses.isEmpty()) {
+                throw new IllegalArgumentException("a WebRTC answer needs at least one candidate address");
+            }
+        }
+
+        String address() {
+            return addresses.get(0);
+        }
     }
 
-    public static String webRtcAnswer(long sessionId, List<Section> sections, Transport t) {
+    /**
+     * A WebRTC answer with one m-section per offered one (in offer order) and {@code bundleGroup} as its
+     * {@code a=group:BUNDLE} (answerer BUNDLE-tag first; see {@link BundleNegotiation}).
+     */
+    public static String webRtcAnswer(long sessionId, List<String> bundleGroup, List<Section> sections, Transport t) {
         StringBuilder b = new StringBuilder();
         b.append("v=0").append(CRLF)
                 .append("o=- ").append(sessionId).append(" 2 IN IP4 ").append(t.address()).append(CRLF)
                 .append("s=-").append(CRLF)
                 .append("t=0 0").append(CRLF)
                 .append("a=ice-lite").append(CRLF);
-        List<String> mids = new ArrayList<>();
-        for (Section s : sections) {
-            if (s.accepted() && s.offered().mid() != null) {
-                mids.add(s.offered().mid());
-            }
-        }
+        List<String> mids = bundleGroup;
         if (!mids.isEmpty()) {
             b.append("a=group:BUNDLE ").append(String.join(" ", mids)).append(CRLF);
         }
@@ -72,6 +95,10 @@ public final class AnswerWriter {
             if (m.mid() != null) {
                 b.append("a=mid:").append(m.mid()).append(CRLF);
             }
+            if (s.midExtensionId() != 0) {
+                b.append("a=extmap:").append(s.midExtensionId()).append(' ').append(BundleNegotiation.MID_EXTENSION)
+                        .append(CRLF);
+            }
             b.append("a=").append(answerDirection(m.direction())).append(CRLF);
             b.append("a=rtcp-mux").append(CRLF);
             b.append("a=rtcp-rsize").append(CRLF);
@@ -93,8 +120,13 @@ public final class AnswerWriter {
                 b.append("a=ssrc:").append(s.ssrc()).append(" msid:").append(t.streamId()).append(' ')
                         .append(track).append(CRLF);
             }
-            b.append("a=candidate:1 1 udp 2130706431 ").append(t.address()).append(' ').append(t.port())
-                    .append(" typ host generation 0").append(CRLF);
+            for (int i = 0; i < t.addresses().size(); i++) {
+                // RFC 8445 5.1.2.1: type preference 126 (host), local preference falling with the list order
+                long priority = (126L << 24) | ((long) (65535 - i) << 8) | 255;
+                b.append("a=candidate:").append(i + 1).append(" 1 udp ").append(priority).append(' ')
+                        .append(t.addresses().get(i)).append(' ').append(t.port()).append(" typ host generation 0")
+                        .append(CRLF);
+            }
             b.append("a=end-of-candidates").append(CRLF);
         }
         return b.toString();

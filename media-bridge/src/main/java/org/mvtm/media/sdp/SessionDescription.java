@@ -61,7 +61,8 @@ public record SessionDescription(String connectionAddress, List<String> bundleGr
                 String name = colon < 0 ? value : value.substring(0, colon);
                 String attr = colon < 0 ? "" : value.substring(colon + 1);
                 if (current == null) {
-                    if (name.equals("group") && attr.startsWith("BUNDLE")) {
+                    if (name.equals("group") && attr.startsWith("BUNDLE") && bundle.isEmpty()) {
+                        // one BUNDLE transport per leg: a second group's m-lines are answered as not bundled
                         bundle.addAll(List.of(attr.substring(6).trim().split("\\s+")));
                     } else if (name.equals("ice-lite")) {
                         iceLite = true;
@@ -112,6 +113,10 @@ public record SessionDescription(String connectionAddress, List<String> bundleGr
         final Map<String, String> attrs = new HashMap<>();
         final List<Long> ssrcs = new ArrayList<>();
         final List<String> candidates = new ArrayList<>();
+        final List<MediaDescription.HeaderExtension> extensions = new ArrayList<>();
+        final List<String> rids = new ArrayList<>();
+        boolean bundleOnly;
+        String simulcast;
         String connection;
         String direction = "sendrecv";
         boolean rtcpMux;
@@ -166,8 +171,32 @@ public record SessionDescription(String connectionAddress, List<String> bundleGr
                     }
                 }
                 case "candidate" -> candidates.add(value);
+                case "bundle-only" -> bundleOnly = true;
+                case "extmap" -> extensions.add(extmap(value, line));
+                case "rid" -> rids.add(value.trim().split("\\s+")[0]);
+                case "simulcast" -> simulcast = value.trim();
                 default -> attrs.putIfAbsent(name, value);
             }
+        }
+
+        /** {@code <id>[/<direction>] <uri> [<attributes>]} (RFC 8285 section 8). */
+        private static MediaDescription.HeaderExtension extmap(String value, int line) {
+            String[] p = value.trim().split("\\s+");
+            if (p.length < 2) {
+                throw new SdpException("SDP line " + line + ": a=extmap needs an id and a URI: '" + value + "'");
+            }
+            int slash = p[0].indexOf('/');
+            String idText = slash < 0 ? p[0] : p[0].substring(0, slash);
+            int id;
+            try {
+                id = Integer.parseInt(idText);
+            } catch (NumberFormatException e) {
+                throw new SdpException("SDP line " + line + ": bad a=extmap id '" + idText + "'");
+            }
+            if (id < 1 || id > 255) {
+                throw new SdpException("SDP line " + line + ": a=extmap id " + id + " is outside 1..255");
+            }
+            return new MediaDescription.HeaderExtension(id, slash < 0 ? "sendrecv" : p[0].substring(slash + 1), p[1]);
         }
 
         private static int pt(String value, int line) {
@@ -233,7 +262,8 @@ public record SessionDescription(String connectionAddress, List<String> bundleGr
                     connection != null ? connection : sessionConnection,
                     attrs.getOrDefault("ice-ufrag", session.get("ice-ufrag")),
                     attrs.getOrDefault("ice-pwd", session.get("ice-pwd")), fpHash, fpValue,
-                    attrs.getOrDefault("setup", session.get("setup")), rtcpMux, ssrcs, candidates, ptime);
+                    attrs.getOrDefault("setup", session.get("setup")), rtcpMux, ssrcs, candidates, ptime,
+                    bundleOnly, extensions, rids, simulcast);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.media.api.EmbeddedMediaConfig;
+import org.mvtm.media.api.HostAddresses;
 import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaServers;
@@ -58,6 +59,60 @@ class BrowserCallThroughRelayTest {
             session.release();
             assertThat(sink.closed).isTrue();
             await().atMost(Duration.ofSeconds(5)).until(() -> ((EmbeddedMediaServer) media).openPorts() == 0);
+        }
+    }
+
+    /**
+     * Issue 14 item 2: Firefox offers max-bundle with {@code m=video 0 ... a=bundle-only} and checks only its
+     * network addresses. With the default addresses (every network address of the host, then loopback) and BUNDLE
+     * answered in full, a Firefox customer and a Chromium advisor decode each other's video and hear audio.
+     */
+    @Test
+    void firefoxCustomerAndChromiumAdvisorDecodeEachOthersVideoThroughTheRelay(@TempDir Path tmp) throws Exception {
+        EventLog log = new EventLog();
+        EmbeddedMediaConfig config = EmbeddedMediaConfig.loopbackAnyPort()
+                .withAddresses("0.0.0.0", HostAddresses.advertised("0.0.0.0", HostAddresses.ofThisHost()));
+        try (MediaServer media = MediaServers.embedded(config, Clock.systemUTC())) {
+            media.addListener(log);
+            MediaSession session = media.session(InteractionId.of("firefox-call"));
+            CountingSink sink = new CountingSink();
+            session.startRecording(sink);
+            try (SignallingServer signalling = new SignallingServer(session)) {
+                BrowserPages.Result result = BrowserPages.run(signalling.baseUrl(), 45, "av", 2000, tmp,
+                        "customer:customer::firefox", "advisor:advisor");
+
+                assertThat(result.exitCode())
+                        .as("both pages decode video and receive audio; last stats %s%nnode stderr:%n%s%nevents %s",
+                                result.lastReport(), result.stderr(), log.events)
+                        .isZero();
+            }
+            for (String leg : new String[] {"customer", "advisor"}) {
+                assertThat(sink.count(leg, MediaKind.VIDEO)).as("recorded video packets of %s", leg).isPositive();
+                assertThat(sink.count(leg, MediaKind.AUDIO)).as("recorded audio packets of %s", leg).isPositive();
+            }
+            assertThat(sink.notRtp).hasValue(0);
+            session.release();
+        }
+    }
+
+    /**
+     * A relay that advertises only 127.0.0.1 (the old default) is unreachable for Firefox, which never checks a
+     * loopback candidate: the leg ends in IceFailed instead of waiting for media forever.
+     */
+    @Test
+    void firefoxAgainstALoopbackOnlyRelayEndsInIceFailed(@TempDir Path tmp) throws Exception {
+        EventLog log = new EventLog();
+        EmbeddedMediaConfig config = EmbeddedMediaConfig.loopbackAnyPort().withAddresses("0.0.0.0", "127.0.0.1")
+                .withTimeouts(Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(10));
+        try (EmbeddedMediaServer media = (EmbeddedMediaServer) MediaServers.embedded(config, Clock.systemUTC())) {
+            media.addListener(log);
+            MediaSession session = media.session(InteractionId.of("firefox-loopback"));
+            try (SignallingServer signalling = new SignallingServer(session)) {
+                BrowserPages.run(signalling.baseUrl(), 8, "none", tmp, "customer:customer::firefox");
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> !log.of(MediaEvent.IceFailed.class, "customer")
+                    .isEmpty());
+            assertThat(log.of(MediaEvent.LegConnected.class)).isEmpty();
         }
     }
 

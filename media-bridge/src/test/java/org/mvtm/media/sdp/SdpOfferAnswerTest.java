@@ -105,11 +105,11 @@ class SdpOfferAnswerTest {
         SessionDescription offer = SessionDescription.parse(CHROME_OFFER);
         MediaDescription audio = offer.media().get(0);
         MediaDescription video = offer.media().get(1);
-        String answer = AnswerWriter.webRtcAnswer(1, List.of(
+        String answer = AnswerWriter.webRtcAnswer(1, List.of("0", "1"), List.of(
                 new AnswerWriter.Section(audio, List.of(audio.codec(111).orElseThrow()), 11),
                 new AnswerWriter.Section(video, List.of(video.codec(96).orElseThrow()), 22),
                 new AnswerWriter.Section(offer.media().get(2), List.of(), 0)),
-                new AnswerWriter.Transport("uf", "pw", "AB:CD", "192.0.2.10", 40000, "cn", "st"));
+                new AnswerWriter.Transport("uf", "pw", "AB:CD", List.of("192.0.2.10"), 40000, "cn", "st"));
         assertThat(answer).contains("a=ice-lite", "a=group:BUNDLE 0 1\r\n", "a=setup:passive",
                 "a=fingerprint:sha-256 AB:CD", "m=audio 40000 UDP/TLS/RTP/SAVPF 111",
                 "m=video 40000 UDP/TLS/RTP/SAVPF 96", "a=rtcp-fb:96 nack pli", "a=ssrc:22 cname:cn",

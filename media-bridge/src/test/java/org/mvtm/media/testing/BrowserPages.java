@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code drive-pages.js} under node with headless Chromium (tools/browser/launch.js) and returns the last stats
+ * Runs {@code drive-pages.js} under node with headless Chromium, and Firefox ESR for legs whose spec ends in
+ * {@code :firefox} (tools/browser/launch.js), and returns the last stats
  * line it printed (JSON: leg -> {framesDecoded, audioPackets, audioEnergy, ...}).
  */
 public final class BrowserPages {
@@ -27,7 +28,12 @@ public final class BrowserPages {
     /** As {@link #run(String, int, String, Path, String...)}, keeping the pages open {@code lingerMillis} after the goal. */
     public static Result run(String baseUrl, int seconds, String goal, int lingerMillis, Path workDir, String... legs)
             throws IOException, InterruptedException {
-        Peers.requireExecutable("/usr/bin/chromium", "chromium");
+        if (java.util.Arrays.stream(legs).anyMatch(l -> !l.endsWith(":firefox"))) {
+            Peers.requireExecutable("/usr/bin/chromium", "chromium");
+        }
+        if (java.util.Arrays.stream(legs).anyMatch(l -> l.endsWith(":firefox"))) {
+            Peers.requireExecutable("/usr/bin/firefox-esr", "firefox-esr");
+        }
         Peers.requireExecutable("/usr/bin/node", "nodejs");
         Path script = Peers.resourceToFile("/browser/drive-pages.js", workDir);
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/node", script.toString(), baseUrl,

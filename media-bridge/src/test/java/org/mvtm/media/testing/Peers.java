@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Locates real peers (node + Playwright, chromium, baresip, espeak-ng); a missing peer fails loudly. */
+/** Locates real peers (node + Playwright, chromium, firefox-esr, baresip, espeak-ng); a missing peer fails loudly. */
 public final class Peers {
     private Peers() {
     }

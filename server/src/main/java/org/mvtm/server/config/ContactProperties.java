@@ -58,7 +58,7 @@ public record ContactProperties(
             @DefaultValue("EMBEDDED") MediaMode mode,
             @DefaultValue("") String kurentoUrl,
             @DefaultValue("/var/lib/kurento/recordings") String kurentoRecordingDir,
-            @DefaultValue("127.0.0.1") String publicAddress,
+            @DefaultValue("") String publicAddress,
             @DefaultValue("0.0.0.0") String bindAddress,
             @DefaultValue("40000") int portMin,
             @DefaultValue("40999") int portMax) {

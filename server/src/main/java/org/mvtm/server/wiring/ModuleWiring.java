@@ -138,7 +138,10 @@ public class ModuleWiring {
         var m = props.media();
         return switch (m.mode()) {
             case EMBEDDED -> MediaServers.embedded(EmbeddedMediaConfig.defaults()
-                    .withAddresses(m.bindAddress(), m.publicAddress())
+                    .withAddresses(m.bindAddress(), m.publicAddress().isBlank()
+                            ? org.mvtm.media.api.HostAddresses.advertised(m.bindAddress(),
+                                    org.mvtm.media.api.HostAddresses.ofThisHost())
+                            : List.of(m.publicAddress()))
                     .withPorts(m.portMin(), m.portMax()), clock);
             case KURENTO -> MediaServers.kurento(KurentoMediaConfig.of(m.kurentoUrl(), Path.of(m.kurentoRecordingDir())), clock);
         };
