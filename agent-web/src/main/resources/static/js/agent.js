@@ -27,6 +27,7 @@ function handle(m) {
     case 'connected': connect(m); break;
     case 'chat': if (state.active?.customer.interactionId === m.interactionId) addLine(m); break;
     case 'sdp-answer': state.call?.answer(m.sdp); break;
+    case 'media-failed': if (state.active?.customer.interactionId === m.interactionId) state.call?.fail(m.party); break;
     case 'ended': ended(m); break;
     case 'error': flash(m.message); break;
     default:
@@ -135,12 +136,29 @@ async function startCall(video) {
     sendOffer: (sdp) => socket.send({ type: 'sdp-offer', interactionId: id, sdp }),
     sendCandidate: (candidate) => socket.send({ type: 'ice', interactionId: id, candidate }),
     onQuality: (level, s) => { $('quality').textContent = t(`quality.${level}`, s); $('quality').dataset.level = level; },
+    onFailure: () => {
+      $('quality').textContent = t('agent.mediaFailed');
+      $('quality').dataset.level = 'failed';
+      $('media-retry').hidden = false;
+    },
   });
+  $('media-retry').hidden = true;
   try { await state.call.start(); } catch (e) { flash(e.message); }
 }
 
+// reconnect a call whose media failed: the customer's page and this console both offer again
+$('media-retry').addEventListener('click', () => {
+  if (!state.active || !state.call) return;
+  const { video } = state.call;
+  socket.send({ type: 'media-retry', interactionId: state.active.customer.interactionId });
+  state.call.stop();
+  state.call = null;
+  startCall(video);
+});
+
 function ended(m) {
   if (state.active?.customer.interactionId !== m.interactionId) return;
+  $('media-retry').hidden = true;
   state.call?.stop();
   state.call = null;
   state.active = null;

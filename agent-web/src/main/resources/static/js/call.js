@@ -1,14 +1,18 @@
 // One browser call leg: camera/microphone, an RTCPeerConnection to the server's media bridge (ICE-lite,
 // DTLS-SRTP), the SDP offer sent through the page's socket, trickled candidates, and quality from getStats().
+// A failed connection (this browser's ICE/DTLS, or the server's word that either leg failed) is reported once
+// through onFailure and stops the "waiting for media" quality line.
 export class BrowserCall {
-  constructor({ video, localVideo, remoteVideo, sendOffer, sendCandidate, onQuality }) {
+  constructor({ video, localVideo, remoteVideo, sendOffer, sendCandidate, onQuality, onFailure }) {
     this.video = video;
     this.localVideo = localVideo;
     this.remoteVideo = remoteVideo;
     this.sendOffer = sendOffer;
     this.sendCandidate = sendCandidate;
     this.onQuality = onQuality ?? (() => {});
-    this.stats = { framesDecoded: 0, audioPacketsReceived: 0, audioEnergy: 0, audioCodec: '', packetsLost: 0, jitterMs: 0, rttMs: 0 };
+    this.onFailure = onFailure ?? (() => {});
+    this.failure = null;
+    this.stats = { framesDecoded: 0, videoBytesReceived: 0, audioPacketsReceived: 0, audioBytesReceived: 0, audioEnergy: 0, audioCodec: '', packetsLost: 0, jitterMs: 0, rttMs: 0 };
     window.mvtmCallStats = this.stats;
   }
 
@@ -22,6 +26,7 @@ export class BrowserCall {
       if (this.remoteVideo.srcObject !== e.streams[0]) this.remoteVideo.srcObject = e.streams[0];
     });
     pc.addEventListener('icecandidate', (e) => this.sendCandidate(e.candidate ? e.candidate.candidate : ''));
+    pc.addEventListener('connectionstatechange', () => { if (pc.connectionState === 'failed') this.fail('local'); });
     const offer = await pc.createOffer();
     await pc.setLocalDescription(offer);
     this.sendOffer(pc.localDescription.sdp);
@@ -32,18 +37,27 @@ export class BrowserCall {
     await this.pc?.setRemoteDescription({ type: 'answer', sdp });
   }
 
+  // side: 'local' (this browser saw it) or the party whose leg the server reports failed
+  fail(side) {
+    if (this.failure || !this.pc) return;
+    this.failure = side;
+    this.stats.failed = side;
+    this.onFailure(side);
+  }
+
   setMuted(muted) {
     this.stream?.getAudioTracks().forEach((t) => { t.enabled = !muted; });
   }
 
   async sample() {
-    if (!this.pc) return;
+    if (!this.pc || this.failure) return;
     const report = await this.pc.getStats();
-    let frames = 0; let audio = 0; let lost = 0; let received = 0; let jitter = 0; let rtt = 0; let energy = 0; let codec = '';
+    let frames = 0; let videoBytes = 0; let audioBytes = 0; let audio = 0; let lost = 0; let received = 0; let jitter = 0; let rtt = 0; let energy = 0; let codec = '';
     report.forEach((s) => {
-      if (s.type === 'inbound-rtp' && s.kind === 'video') frames += s.framesDecoded ?? 0;
+      if (s.type === 'inbound-rtp' && s.kind === 'video') { frames += s.framesDecoded ?? 0; videoBytes += s.bytesReceived ?? 0; }
       if (s.type === 'inbound-rtp' && s.kind === 'audio') {
         audio += s.packetsReceived ?? 0;
+        audioBytes += s.bytesReceived ?? 0;
         jitter = Math.max(jitter, (s.jitter ?? 0) * 1000);
         energy += s.totalAudioEnergy ?? 0; // how loud what arrived was (the end-to-end tests read it)
         codec = report.get(s.codecId)?.mimeType ?? codec;
@@ -51,7 +65,7 @@ export class BrowserCall {
       if (s.type === 'inbound-rtp') { lost += s.packetsLost ?? 0; received += s.packetsReceived ?? 0; }
       if (s.type === 'candidate-pair' && s.nominated && s.currentRoundTripTime !== undefined) rtt = s.currentRoundTripTime * 1000;
     });
-    Object.assign(this.stats, { framesDecoded: frames, audioPacketsReceived: audio, audioEnergy: energy, audioCodec: codec, packetsLost: lost, jitterMs: Math.round(jitter), rttMs: Math.round(rtt) });
+    Object.assign(this.stats, { framesDecoded: frames, videoBytesReceived: videoBytes, audioPacketsReceived: audio, audioBytesReceived: audioBytes, audioEnergy: energy, audioCodec: codec, packetsLost: lost, jitterMs: Math.round(jitter), rttMs: Math.round(rtt) });
     const lossRate = received + lost > 0 ? lost / (received + lost) : 0;
     const level = received === 0 ? 'none' : lossRate > 0.05 || jitter > 60 ? 'poor' : lossRate > 0.01 || jitter > 30 ? 'fair' : 'good';
     this.onQuality(level, this.stats);

@@ -50,6 +50,12 @@ function handle(m) {
     case 'sdp-answer':
       state.call?.answer(m.sdp);
       break;
+    case 'media-failed':
+      state.call?.fail(m.party);
+      break;
+    case 'media-retry':
+      if (state.call) { const { video } = state.call; endCall(); startCall(video); }
+      break;
     case 'error':
       $('status').textContent = `${t('common.error')}: ${m.message}`;
       break;
@@ -98,6 +104,7 @@ async function startCall(video) {
     sendOffer: (sdp) => socket.send({ type: 'sdp-offer', sdp }),
     sendCandidate: (candidate) => socket.send({ type: 'ice', candidate }),
     onQuality: (level, s) => { $('quality').textContent = t(`quality.${level}`, s); $('quality').dataset.level = level; },
+    onFailure: () => { $('quality').textContent = t('customer.mediaFailed'); $('quality').dataset.level = 'failed'; },
   });
   try {
     await state.call.start();

@@ -79,6 +79,11 @@ public class AdvisorChannel implements DisposableBean {
                 events.subscribe(ChatMessagePosted.class, this::onChat),
                 events.subscribe(InteractionEnded.class, e -> ended(e.interaction(), e.endedBy().name(), e.at())),
                 events.subscribe(InteractionTransferred.class, e -> ended(e.interaction(), "TRANSFERRED", e.at())));
+        media.onFailure(f -> desks.all().forEach(d -> {
+            if (d.holds(f.interaction())) {
+                d.send(new AgentMessages.MediaFailed(f.interaction().value(), f.party(), f.reason()));
+            }
+        }));
     }
 
     /** A console opened: attach (or log in) the advisor and send the whole desk. */
@@ -148,6 +153,12 @@ public class AdvisorChannel implements DisposableBean {
     void candidate(AgentId agent, InteractionId interaction, String candidate) {
         own(agent, interaction);
         media.candidate(interaction, MediaSession.ADVISOR, candidate);
+    }
+
+    /** The advisor reconnects a call whose media failed: the customer's page offers again (the console does too). */
+    void retryMedia(AgentId agent, InteractionId interaction) {
+        own(agent, interaction);
+        media.retry(interaction);
     }
 
     void hold(AgentId agent, InteractionId interaction, boolean onHold) {

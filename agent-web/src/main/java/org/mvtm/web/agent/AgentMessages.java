@@ -81,4 +81,11 @@ public final class AgentMessages {
 
     public record Colleague(String agentId, String displayName) {
     }
+
+    /** The media of a call failed on {@code party}'s side; {@code reason} is the relay's diagnosis. */
+    public record MediaFailed(String type, String interactionId, String party, String reason) {
+        MediaFailed(String interactionId, String party, String reason) {
+            this("media-failed", interactionId, party, reason);
+        }
+    }
 }

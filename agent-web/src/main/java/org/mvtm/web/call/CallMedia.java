@@ -1,9 +1,13 @@
 package org.mvtm.web.call;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaSession;
 import org.springframework.stereotype.Component;
@@ -11,18 +15,56 @@ import org.springframework.stereotype.Component;
 /**
  * The browser legs of calls: one current leg per (interaction, party). A page that reconnects sends a new offer;
  * its old leg is removed first so the media server never relays to a dead browser. Signalling only: the media
- * topology (who relays to whom) belongs to the {@link MediaSession}.
+ * topology (who relays to whom) belongs to the {@link MediaSession}. When the current leg of a party fails (ICE or
+ * DTLS), the consoles of the call are told through {@link #onFailure} so neither side waits for media forever.
  */
 @Component
 public class CallMedia {
     private record LegKey(InteractionId interaction, String party) {
     }
 
+    /** The current media leg of {@code party} in the call failed; {@code reason} is the relay's diagnosis. */
+    public record Failure(InteractionId interaction, String party, String reason) {
+    }
+
     private final MediaServer media;
     private final Map<LegKey, String> currentLegs = new ConcurrentHashMap<>();
+    private final List<Consumer<Failure>> failureListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<InteractionId>> retryListeners = new CopyOnWriteArrayList<>();
 
     public CallMedia(MediaServer media) {
         this.media = media;
+        media.addListener(this::onMediaEvent);
+    }
+
+    /** Called (on a media thread: hand work off, never block) when a current leg fails. */
+    public void onFailure(Consumer<Failure> listener) {
+        failureListeners.add(listener);
+    }
+
+    /** The advisor asked to reconnect the call's media: each party's page sends a fresh offer. */
+    public void retry(InteractionId interaction) {
+        retryListeners.forEach(l -> l.accept(interaction));
+    }
+
+    public void onRetry(Consumer<InteractionId> listener) {
+        retryListeners.add(listener);
+    }
+
+    private void onMediaEvent(MediaEvent event) {
+        String reason = switch (event) {
+            case MediaEvent.IceFailed f -> f.reason();
+            case MediaEvent.DtlsFailed f -> f.reason();
+            default -> null;
+        };
+        if (reason == null) {
+            return;
+        }
+        LegKey key = new LegKey(event.interaction(), event.legId().substring(0, Math.max(0, event.legId().indexOf('-'))));
+        if (event.legId().equals(currentLegs.get(key))) {
+            Failure failure = new Failure(key.interaction(), key.party(), reason);
+            failureListeners.forEach(l -> l.accept(failure));
+        }
     }
 
     /** Adds the browser's leg for the party and returns the media server's SDP answer and the leg id. */

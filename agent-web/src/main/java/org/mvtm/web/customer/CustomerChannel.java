@@ -69,6 +69,10 @@ public class CustomerChannel implements DisposableBean {
                 events.subscribe(InteractionEnded.class, e -> onEnded(e.interaction())),
                 events.subscribe(InteractionAbandoned.class, e -> onEnded(e.interaction())));
         workers.every(2000, "queue position push", this::pushPositions);
+        media.onFailure(f -> conversations.byInteraction(f.interaction())
+                .ifPresent(c -> peers.send(c.id(), new CustomerMessages.MediaFailed(f.party()))));
+        media.onRetry(interaction -> conversations.byInteraction(interaction)
+                .ifPresent(c -> peers.send(c.id(), new CustomerMessages.MediaRetry())));
     }
 
     /** A new conversation: the assistant greets in the chosen language (published as a BOT line). */

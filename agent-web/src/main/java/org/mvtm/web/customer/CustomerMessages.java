@@ -44,4 +44,18 @@ public final class CustomerMessages {
             this("sdp-answer", sdp);
         }
     }
+
+    /** The media of the call failed on {@code party}'s side (ICE or DTLS); the advisor may reconnect or end. */
+    public record MediaFailed(String type, String party) {
+        MediaFailed(String party) {
+            this("media-failed", party);
+        }
+    }
+
+    /** The advisor reconnects the call's media: the page starts its call again with a fresh offer. */
+    public record MediaRetry(String type) {
+        MediaRetry() {
+            this("media-retry");
+        }
+    }
 }

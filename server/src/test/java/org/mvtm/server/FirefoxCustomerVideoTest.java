@@ -1,0 +1,88 @@
+package org.mvtm.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 14 item 2 on the real server with the default media addresses: a customer in Firefox ESR (max-bundle offer
+ * with a bundle-only video m-line, mDNS host candidates, no loopback) and an advisor in Chromium are in a video
+ * call through the embedded relay. Both decode video with frames advancing and bytes growing and receive audio, and
+ * the recording has a video leg for each. The browser steps live in server/src/test/browser/firefox-customer-video.js.
+ */
+@Tag("peer")
+class FirefoxCustomerVideoTest {
+
+    @Test
+    void aFirefoxCustomerAndAChromiumAdvisorSeeAndHearEachOtherAndBothVideoLegsAreRecorded(@TempDir Path dir)
+            throws Exception {
+        try (ServerProcess server = ServerProcess.start(dir, "--contact.media.port-min=0",
+                "--contact.media.port-max=0")) {
+            server.awaitHealthy(Duration.ofSeconds(120));
+            Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "PASSWORD", "demo1234",
+                    "CUSTOMER_USER", "li", "ADVISOR_USER", "alice", "COMPLIANCE_USER", "shen",
+                    "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString());
+            try (NodeScript call = NodeScript.start("server/src/test/browser/firefox-customer-video.js", env,
+                    line -> { })) {
+                int exit = call.await(Duration.ofMinutes(4));
+                assertThat(call.output()).as("browser output; server log:\n" + server.output())
+                        .contains("FIREFOX VIDEO OK");
+                assertThat(exit).isZero();
+                String ok = call.output().lines().filter(l -> l.startsWith("FIREFOX VIDEO OK ")).findFirst()
+                        .orElseThrow();
+                JsonNode result = WebSession.JSON.readTree(ok.substring("FIREFOX VIDEO OK ".length()));
+                assertThat(result.path("customerBrowser").asString()).contains("Firefox");
+                for (String side : new String[] {"customer", "advisor"}) {
+                    JsonNode first = result.path("first").path(side);
+                    JsonNode later = result.path("later").path(side);
+                    assertThat(later.path("framesDecoded").asLong()).as(side + " frames")
+                            .isGreaterThan(first.path("framesDecoded").asLong());
+                    assertThat(later.path("videoBytesReceived").asLong()).as(side + " video bytes")
+                            .isGreaterThan(first.path("videoBytesReceived").asLong());
+                    assertThat(later.path("audioEnergy").asDouble()).as(side + " audio energy").isPositive();
+                }
+                assertThat(result.path("legs")).hasSize(2).allSatisfy(leg -> {
+                    assertThat(leg.path("mediaType").asString()).isEqualTo("video/webm");
+                    assertThat(leg.path("packets").asLong()).isPositive();
+                });
+            }
+        }
+    }
+
+    /**
+     * With the old default {@code contact.media.public-address=127.0.0.1} Firefox cannot reach the relay. Before,
+     * both pages showed "Waiting for media…" forever; now both say the connection failed, the advisor's Retry makes
+     * both pages offer again, and Hang up ends the call on both sides.
+     */
+    @Test
+    void whenFirefoxCannotReachTheRelayBothSidesSeeAnErrorAndTheAdvisorCanRetryOrHangUp(@TempDir Path dir)
+            throws Exception {
+        try (ServerProcess server = ServerProcess.start(dir, "--contact.media.port-min=0",
+                "--contact.media.port-max=0", "--contact.media.public-address=127.0.0.1")) {
+            server.awaitHealthy(Duration.ofSeconds(120));
+            Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "PASSWORD", "demo1234", "MODE", "failure",
+                    "CUSTOMER_USER", "li", "ADVISOR_USER", "alice",
+                    "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString());
+            try (NodeScript call = NodeScript.start("server/src/test/browser/firefox-customer-video.js", env,
+                    line -> { })) {
+                int exit = call.await(Duration.ofMinutes(4));
+                assertThat(call.output()).as("browser output; server log:\n" + server.output())
+                        .contains("FIREFOX VIDEO OK");
+                assertThat(exit).isZero();
+                JsonNode result = WebSession.JSON.readTree(call.output().lines()
+                        .filter(l -> l.startsWith("FIREFOX VIDEO OK ")).findFirst().orElseThrow()
+                        .substring("FIREFOX VIDEO OK ".length()));
+                // li reads Traditional Chinese (she chose Cantonese); alice's console is in English
+                assertThat(result.path("customerSays").asString()).isEqualTo("影音連線失敗。職員可以重新連線，你亦可以結束通話。");
+                assertThat(result.path("advisorSays").asString())
+                        .isEqualTo("The video/audio connection failed. Retry, or hang up.");
+            }
+        }
+    }
+}
