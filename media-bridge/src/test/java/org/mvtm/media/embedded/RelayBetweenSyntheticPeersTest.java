@@ -52,6 +52,32 @@ class RelayBetweenSyntheticPeersTest {
     }
 
     @Test
+    void headerExtensionsOfOneBrowserAreStrippedSoTheOtherNeverSeesIdsItDidNotNegotiate() throws Exception {
+        try (SyntheticCall call = new SyntheticCall(media, "mid")) {
+            for (int i = 0; i < 10; i++) {
+                call.customer.sendWithMid(MediaKind.AUDIO, "0");
+                call.customer.sendWithMid(MediaKind.VIDEO, "1");
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> call.advisor.received(109) == 10
+                    && call.advisor.received(100) == 10);
+            assertThat(call.advisor.receivedWithExtension()).isZero();
+            assertThat(log.of(MediaEvent.GarbageReceived.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void aVideoPacketWhoseMidNamesTheAudioSectionIsDroppedAndReported() throws Exception {
+        try (SyntheticCall call = new SyntheticCall(media, "wrong-mid")) {
+            call.customer.sendWithMid(MediaKind.VIDEO, "0");
+            call.customer.sendWithMid(MediaKind.VIDEO, "7");
+            call.customer.sendWithMid(MediaKind.VIDEO, "1");
+            await().atMost(Duration.ofSeconds(5)).until(() -> call.advisor.received(100) == 1);
+            assertThat(log.of(MediaEvent.GarbageReceived.class, "customer")).singleElement()
+                    .extracting(MediaEvent.GarbageReceived::reason).asString().contains("MID");
+        }
+    }
+
+    @Test
     void aBrowserCustomerTransferredToADeskPhoneIsOfferedOnlyOpusSoAG711OnlyPhoneCannotConnectASilentCall()
             throws Exception {
         try (SyntheticCall call = new SyntheticCall(media, "transfer-to-phone")) {

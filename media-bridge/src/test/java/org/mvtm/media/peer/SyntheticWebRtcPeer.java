@@ -37,6 +37,9 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
     private final DtlsCertificate certificate;
     private final String ufrag = "p" + Long.toHexString(RANDOM.nextLong());
     private final String pwd = "pw" + Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong());
+    /** The id this peer offers for the MID header extension (Firefox's number). */
+    public static final int MID_ID = 3;
+    private final AtomicLong receivedWithExtension = new AtomicLong();
     private final int audioPt;
     private final int videoPt;
     private final long audioSsrc = RANDOM.nextInt(1, Integer.MAX_VALUE);
@@ -78,11 +81,13 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
                 "m=audio 9 UDP/TLS/RTP/SAVPF " + audioPt, "c=IN IP4 0.0.0.0",
                 "a=candidate:1 1 udp 2130706431 127.0.0.1 " + port + " typ host",
                 "a=ice-ufrag:" + ufrag, "a=ice-pwd:" + pwd, "a=fingerprint:sha-256 " + fp, "a=setup:actpass",
-                "a=mid:0", "a=sendrecv", "a=rtcp-mux", "a=rtpmap:" + audioPt + " opus/48000/2",
+                "a=mid:0", "a=extmap:" + MID_ID + " urn:ietf:params:rtp-hdrext:sdes:mid", "a=sendrecv", "a=rtcp-mux",
+                "a=rtpmap:" + audioPt + " opus/48000/2",
                 "a=ssrc:" + audioSsrc + " cname:synthetic",
                 "m=video 9 UDP/TLS/RTP/SAVPF " + videoPt, "c=IN IP4 0.0.0.0",
                 "a=ice-ufrag:" + ufrag, "a=ice-pwd:" + pwd, "a=fingerprint:sha-256 " + fp, "a=setup:actpass",
-                "a=mid:1", "a=sendrecv", "a=rtcp-mux", "a=rtcp-rsize", "a=rtpmap:" + videoPt + " VP8/90000",
+                "a=mid:1", "a=extmap:" + MID_ID + " urn:ietf:params:rtp-hdrext:sdes:mid", "a=sendrecv", "a=rtcp-mux",
+                "a=rtcp-rsize", "a=rtpmap:" + videoPt + " VP8/90000",
                 "a=rtcp-fb:" + videoPt + " nack", "a=rtcp-fb:" + videoPt + " nack pli",
                 "a=ssrc:" + videoSsrc + " cname:synthetic", "");
     }
@@ -165,6 +170,41 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
         socket.send(new DatagramPacket(sendBuffer, n, remote));
     }
 
+    /**
+     * Sends one SRTP packet carrying a one-byte header extension block (RFC 8285) with the MID {@code mid} (id
+     * {@value #MID_ID}, as offered) and an audio-level element, as browsers send their first packets.
+     */
+    public synchronized void sendWithMid(MediaKind kind, String mid) throws IOException {
+        boolean audio = kind == MediaKind.AUDIO;
+        int seq = audio ? audioSeq++ : videoSeq++;
+        long ts = audio ? (audioTs += 960) : (videoTs += 3000);
+        Rtp.writeHeader(sendBuffer, 0, false, audio ? audioPt : videoPt, seq & 0xFFFF, ts,
+                audio ? audioSsrc : videoSsrc);
+        sendBuffer[0] |= 0x10;
+        byte[] value = mid.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int elements = 2 + 1 + value.length; // audio level (id 1, 1 byte) + MID
+        int words = (elements + 3) / 4;
+        Rtp.writeShort(sendBuffer, 12, 0xBEDE);
+        Rtp.writeShort(sendBuffer, 14, words);
+        java.util.Arrays.fill(sendBuffer, 16, 16 + words * 4, (byte) 0);
+        sendBuffer[16] = 0x10;
+        sendBuffer[17] = (byte) 0x85;
+        sendBuffer[18] = (byte) ((MID_ID << 4) | (value.length - 1));
+        System.arraycopy(value, 0, sendBuffer, 19, value.length);
+        int payload = 16 + words * 4;
+        long now = System.nanoTime();
+        for (int i = 0; i < 8; i++) {
+            sendBuffer[payload + i] = (byte) (now >>> (56 - 8 * i));
+        }
+        int n = out.protectRtp(sendBuffer, 0, payload + 100);
+        socket.send(new DatagramPacket(sendBuffer, n, remote));
+    }
+
+    /** Packets received with a header extension block (the relay strips them, so this stays 0). */
+    public long receivedWithExtension() {
+        return receivedWithExtension.get();
+    }
+
     /** Sends a PLI about the video stream it receives. */
     public synchronized void sendPli() throws IOException {
         byte[] b = new byte[64];
@@ -222,6 +262,9 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
             switch (Rtp.classify(buf, 0, p.getLength())) {
                 case RTP -> {
                     int n = in.unprotectRtp(buf, 0, p.getLength());
+                    if (n >= 12 && (buf[0] & 0x10) != 0) {
+                        receivedWithExtension.incrementAndGet();
+                    }
                     if (n >= 20 && Rtp.payloadType(buf, 0) == videoPt) {
                         lastVideoSsrcReceived = Rtp.ssrc(buf, 0);
                         lastVideoSeqReceived = Rtp.sequence(buf, 0);
