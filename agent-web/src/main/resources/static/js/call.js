@@ -9,6 +9,8 @@ export class BrowserCall {
     this.sendCandidate = sendCandidate;
     this.onQuality = onQuality ?? (() => {});
     this.stats = { framesDecoded: 0, audioPacketsReceived: 0, audioEnergy: 0, audioCodec: '', packetsLost: 0, jitterMs: 0, rttMs: 0 };
+    // a hold pauses media on purpose (the relay continues the sequence numbers after it, so it is not loss)
+    this.held = false;
     window.mvtmCallStats = this.stats;
   }
 
@@ -32,6 +34,11 @@ export class BrowserCall {
     await this.pc?.setRemoteDescription({ type: 'answer', sdp });
   }
 
+  /** The call is put on hold (no media either way) or resumed. */
+  setHeld(held) {
+    this.held = held;
+  }
+
   setMuted(muted) {
     this.stream?.getAudioTracks().forEach((t) => { t.enabled = !muted; });
   }
@@ -53,7 +60,7 @@ export class BrowserCall {
     });
     Object.assign(this.stats, { framesDecoded: frames, audioPacketsReceived: audio, audioEnergy: energy, audioCodec: codec, packetsLost: lost, jitterMs: Math.round(jitter), rttMs: Math.round(rtt) });
     const lossRate = received + lost > 0 ? lost / (received + lost) : 0;
-    const level = received === 0 ? 'none' : lossRate > 0.05 || jitter > 60 ? 'poor' : lossRate > 0.01 || jitter > 30 ? 'fair' : 'good';
+    const level = this.held ? 'held' : received === 0 ? 'none' : lossRate > 0.05 || jitter > 60 ? 'poor' : lossRate > 0.01 || jitter > 30 ? 'fair' : 'good';
     this.onQuality(level, this.stats);
   }
 
