@@ -8,9 +8,13 @@ cd "$(dirname "$0")"
 JAR=server/target/mvtm-server.jar
 if [ ! -f "$JAR" ] || [ -n "$(find . -path ./data -prune -o \( -name '*.java' -o -name '*.xml' -o -name '*.js' -o -name '*.html' -o -name '*.css' -o -name '*.csv' -o -name '*.yml' -o -name '*.json' \) -newer "$JAR" -not -path '*/target/*' -not -path '*/node_modules/*' -print -quit)" ]; then
   echo "Building mVTM (first run takes a few minutes)..."
-  ./mvnw -B -q install -DskipTests
+  ./mvnw -B -q -pl server -am package -DskipTests
 fi
 mkdir -p data
-# Class-data sharing archive: makes the second and later start-ups markedly faster.
+# Class-data sharing archive: makes the second and later start-ups markedly faster. Lucene and the ONNX runtime call
+# native code: --enable-native-access keeps the JVM from warning about it. (--add-modules jdk.incubator.vector would
+# speed Lucene's vector search up but makes the JVM print "Using incubator modules"; the FAQ index is small, so it is
+# left out: add it through MVTM_JAVA_OPTS for a large one.)
 exec "$JAVA_HOME/bin/java" -Xlog:cds*=off -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=data/.mvtm-server.jsa \
-  -XX:TieredStopAtLevel=1 -Xss1m ${MVTM_JAVA_OPTS:-} -jar "$JAR" "$@"
+  -XX:TieredStopAtLevel=1 -Xss1m --enable-native-access=ALL-UNNAMED \
+  ${MVTM_JAVA_OPTS:-} -jar "$JAR" "$@"

@@ -1,6 +1,6 @@
 // The advisor console. All state comes from the server ('desk' on every (re)connect), so a reload, a network
 // drop or a server restart brings the console back as it was.
-import { initLocales, localeForLanguage, t } from './i18n.js';
+import { initLocales, known, localeForLanguage, t } from './i18n.js';
 import { csrfToken, el, getJson } from './http.js';
 import { ReconnectingSocket } from './socket.js';
 import { BrowserCall } from './call.js';
@@ -17,6 +17,8 @@ const socket = new ReconnectingSocket('/ws/agent', {
   onMessage: handle,
   onStatus: (s) => { $('link').textContent = t(`link.${s}`); $('link').dataset.state = s; },
 });
+// text set from code follows a change of interface language too
+document.addEventListener('mvtm:locale', () => { if ($('link').dataset.state) $('link').textContent = t(`link.${$('link').dataset.state}`); });
 
 function handle(m) {
   switch (m.type) {
@@ -29,7 +31,7 @@ function handle(m) {
     case 'sdp-answer': state.call?.answer(m.sdp); break;
     case 'media-failed': if (state.active?.customer.interactionId === m.interactionId) state.call?.fail(m.party); break;
     case 'ended': ended(m); break;
-    case 'error': flash(m.message); break;
+    case 'error': showError(m); break;
     default:
   }
 }
@@ -49,6 +51,7 @@ function renderDesk(d) {
 function renderPresence(p) {
   $('presence-state').textContent = t(`presence.${p.state}`) + (p.reason ? ` (${p.reason})` : '');
   $('presence-state').dataset.state = p.state;
+  $('presence-state').dataset.reason = p.reason ?? '';
   document.body.dataset.presence = p.state;
   if (p.state === 'WRAP_UP') $('wrapup').hidden = false;
 }
@@ -90,9 +93,12 @@ function hideOffer() {
   $('offer').hidden = true;
 }
 
+// the advisor's view of a line: the customer is "Customer" here (speaker.* labels are the customer's view)
+const ADVISOR_VIEW = { CUSTOMER: 'party.customer', ADVISOR: 'party.advisor' };
+
 function lineItem(m) {
   return el('li', { class: `line ${m.speaker.toLowerCase()}`, 'data-speaker': m.speaker },
-    el('span', { class: 'who' }, t(`speaker.${m.speaker}`)), el('span', { class: 'text' }, m.text));
+    el('span', { class: 'who' }, t(ADVISOR_VIEW[m.speaker] ?? `speaker.${m.speaker}`)), el('span', { class: 'text' }, m.text));
 }
 
 function addLine(m) {
@@ -117,7 +123,8 @@ function connect(c) {
   if (!same) $('transcript').replaceChildren(...c.customer.transcript.map(lineItem));
   loadCanned(c.customer.language);
   const media = c.customer.channel === 'VIDEO' || c.customer.channel === 'VOICE';
-  $('media').hidden = !media;
+  ['media', 'mute', 'hold', 'quality'].forEach((id) => { $(id).hidden = !media; });
+  if (!same) setHeld(false);
   if (media && !state.call) startCall(c.customer.channel === 'VIDEO');
   clearInterval(state.timer);
   state.timer = setInterval(() => {
@@ -143,7 +150,7 @@ async function startCall(video) {
     },
   });
   $('media-retry').hidden = true;
-  try { await state.call.start(); } catch (e) { flash(e.message); }
+  try { await state.call.start(); } catch (e) { showError({ code: 'media', message: e.message }); }
 }
 
 // reconnect a call whose media failed: the customer's page and this console both offer again
@@ -161,6 +168,9 @@ function ended(m) {
   $('media-retry').hidden = true;
   state.call?.stop();
   state.call = null;
+  setHeld(false);
+  $('quality').textContent = '';
+  delete $('quality').dataset.level;
   state.active = null;
   clearInterval(state.timer);
   $('call').hidden = true;
@@ -169,7 +179,23 @@ function ended(m) {
   socket.send({ type: 'desk' });
 }
 
-function flash(text) {
+// errors in the advisor's language: the code's string when there is one, else a translated generic line
+// (the server's English detail goes to the browser console and the tooltip for support, never into the text)
+function showError(m) {
+  const key = known(`error.${m.code}`) ? `error.${m.code}` : 'error.generic';
+  flash(t(key, m), m.message);
+  if (m.message) console.warn(`server said ${m.code}: ${m.message}`);
+}
+
+function setHeld(held) {
+  state.held = held;
+  state.call?.setHeld(held);
+  $('hold').setAttribute('aria-pressed', String(held));
+  $('hold').textContent = t(held ? 'agent.resume' : 'agent.hold');
+}
+
+function flash(text, detail = '') {
+  $('message').title = detail;
   $('message').textContent = text;
   $('message').hidden = false;
   setTimeout(() => { $('message').hidden = true; }, 8000);
@@ -178,6 +204,9 @@ function flash(text) {
 $('presence-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const [stateName, reason] = $('presence').value.split(':');
+  // applying the state the advisor is already in changes nothing: say nothing either
+  const current = $('presence-state').dataset;
+  if (current.state === stateName && (stateName === 'READY' || current.reason === reason)) return;
   socket.send({ type: 'presence', state: stateName, reason: reason ?? '' });
 });
 $('accept').addEventListener('click', () => state.offer && socket.send({ type: 'accept', interactionId: state.offer.customer.interactionId }));
@@ -196,10 +225,9 @@ $('mute').addEventListener('click', () => {
 });
 $('hold').addEventListener('click', () => {
   if (!state.active) return;
-  state.held = !state.held;
-  socket.send({ type: 'hold', interactionId: state.active.customer.interactionId, on: state.held });
-  $('hold').setAttribute('aria-pressed', String(state.held));
-  $('hold').textContent = t(state.held ? 'agent.resume' : 'agent.hold');
+  const held = !state.held;
+  setHeld(held);
+  socket.send({ type: 'hold', interactionId: state.active.customer.interactionId, on: held });
 });
 $('hangup').addEventListener('click', () => state.active && socket.send({ type: 'hangup', interactionId: state.active.customer.interactionId }));
 $('transfer-form').addEventListener('submit', (e) => {

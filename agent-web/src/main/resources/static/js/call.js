@@ -13,6 +13,8 @@ export class BrowserCall {
     this.onFailure = onFailure ?? (() => {});
     this.failure = null;
     this.stats = { framesDecoded: 0, videoBytesReceived: 0, audioPacketsReceived: 0, audioBytesReceived: 0, audioEnergy: 0, audioCodec: '', packetsLost: 0, jitterMs: 0, rttMs: 0 };
+    // a hold pauses media on purpose (the relay continues the sequence numbers after it, so it is not loss)
+    this.held = false;
     window.mvtmCallStats = this.stats;
   }
 
@@ -45,6 +47,11 @@ export class BrowserCall {
     this.onFailure(side);
   }
 
+  /** The call is put on hold (no media either way) or resumed. */
+  setHeld(held) {
+    this.held = held;
+  }
+
   setMuted(muted) {
     this.stream?.getAudioTracks().forEach((t) => { t.enabled = !muted; });
   }
@@ -67,7 +74,7 @@ export class BrowserCall {
     });
     Object.assign(this.stats, { framesDecoded: frames, videoBytesReceived: videoBytes, audioPacketsReceived: audio, audioBytesReceived: audioBytes, audioEnergy: energy, audioCodec: codec, packetsLost: lost, jitterMs: Math.round(jitter), rttMs: Math.round(rtt) });
     const lossRate = received + lost > 0 ? lost / (received + lost) : 0;
-    const level = received === 0 ? 'none' : lossRate > 0.05 || jitter > 60 ? 'poor' : lossRate > 0.01 || jitter > 30 ? 'fair' : 'good';
+    const level = this.held ? 'held' : received === 0 ? 'none' : lossRate > 0.05 || jitter > 60 ? 'poor' : lossRate > 0.01 || jitter > 30 ? 'fair' : 'good';
     this.onQuality(level, this.stats);
   }
 

@@ -49,6 +49,9 @@ async function open(r) {
   $('integrity').textContent = r.lastVerification ? badge(r.lastVerification) : t('compliance.unverified');
   const id = r.id.value;
   const q = encodeURIComponent($('purpose').value.trim());
+  // one audited DESCRIBE for the opening (the server remembers the recording's region for the requests below)
+  try { Object.assign(r, await getJson(`/api/compliance/recordings/${id}`, purpose())); } catch (err) { flash(err.message); return; }
+  $('integrity').textContent = r.lastVerification ? badge(r.lastVerification) : t('compliance.unverified');
   let legs = r.legs;
   try { legs = await getJson(`/api/compliance/recordings/${id}/legs`, purpose()); } catch (err) { flash(err.message); }
   r.legs = legs;
@@ -100,7 +103,7 @@ $('verify').addEventListener('click', async () => {
 $('export-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   try {
-    const response = await post(`/api/compliance/recordings/${state.recording.id.value}/export`, { reason: $('export-reason').value.trim() });
+    const response = await post(`/api/compliance/recordings/${state.recording.id.value}/export`, { reason: $('export-reason').value.trim() }, purpose());
     const blob = await response.blob();
     const link = $('export-link');
     link.href = URL.createObjectURL(blob);

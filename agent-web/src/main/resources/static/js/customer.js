@@ -1,9 +1,10 @@
 // The customer demo page (stand-in for the bank's mobile app). The conversation id lives in sessionStorage so a
 // reload or network drop rejoins the same conversation and keeps the queue place.
-import { initLocales, localeForLanguage, t, useLocale } from './i18n.js';
+import { initLocales, known, localeForLanguage, t, useLocale } from './i18n.js';
 import { csrfToken, el, getJson } from './http.js';
 import { ReconnectingSocket } from './socket.js';
 import { BrowserCall } from './call.js';
+import { HoldMusic } from './hold-music.js';
 
 const $ = (id) => document.getElementById(id);
 const me = await getJson('/api/me');
@@ -11,12 +12,15 @@ await initLocales($('langs'), localeForLanguage(me.language));
 document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
 
 const state = { language: sessionStorage.getItem('mvtm.language'), conversationId: sessionStorage.getItem('mvtm.conversation'), status: null, call: null };
+const holdMusic = new HoldMusic();
 
 const socket = new ReconnectingSocket('/ws/customer', {
   onOpen: () => { if (state.language) hello(); },
   onMessage: handle,
   onStatus: (s) => { $('link').textContent = t(`link.${s}`); $('link').dataset.state = s; },
 });
+// text set from code follows a change of interface language too
+document.addEventListener('mvtm:locale', () => { if ($('link').dataset.state) $('link').textContent = t(`link.${$('link').dataset.state}`); });
 
 function hello() {
   socket.send({ type: 'hello', language: state.language, conversationId: state.conversationId ?? '' });
@@ -37,7 +41,8 @@ function handle(m) {
       $('start').hidden = true;
       $('conversation').hidden = false;
       $('transcript').replaceChildren(...m.transcript.map(line));
-      showStatus({ status: m.status, channel: m.channel, advisorName: m.advisorName, position: 0, estimatedWaitSeconds: -1 });
+      $('chat-input').value = '';
+      showStatus({ status: m.status, channel: m.channel, advisorName: m.advisorName, position: 0, estimatedWaitSeconds: -1, held: false });
       $('chat-input').focus();
       break;
     case 'chat':
@@ -57,7 +62,8 @@ function handle(m) {
       if (state.call) { const { video } = state.call; endCall(); startCall(video); }
       break;
     case 'error':
-      $('status').textContent = `${t('common.error')}: ${m.message}`;
+      showError(m.code, m.message);
+      if (m.code === 'no-conversation') showStatus({ status: 'ENDED', channel: 'CHAT', position: 0 }, true);
       break;
     default:
   }
@@ -69,7 +75,13 @@ function line(m) {
     el('span', { class: 'who' }, who), el('span', { class: 'text' }, m.text));
 }
 
-function showStatus(m) {
+// the customer reads every message in their language: a code with a translation, or a translated generic line
+function showError(code, detail) {
+  $('status').textContent = `${t('common.error')}: ${t(known(`error.${code}`) ? `error.${code}` : 'error.generic')}`;
+  if (detail) console.warn(`server said ${code}: ${detail}`);
+}
+
+function showStatus(m, keepText = false) {
   state.status = m.status;
   document.body.dataset.status = m.status;
   let text = '';
@@ -79,18 +91,27 @@ function showStatus(m) {
       ? t('customer.queued', { position: m.position, minutes: Math.max(1, Math.round(m.estimatedWaitSeconds / 60)) })
       : t('customer.queuedNoPosition');
   }
-  if (m.status === 'CONNECTED') text = t('customer.connected', { name: m.advisorName });
+  if (m.status === 'CONNECTED') text = t(m.held ? 'customer.onHold' : 'customer.connected', { name: m.advisorName });
   if (m.status === 'ENDED') {
     text = t('customer.ended');
     endCall();
     sessionStorage.removeItem('mvtm.conversation');
     state.conversationId = null;
   }
-  $('status').textContent = text;
+  const held = m.status === 'CONNECTED' && m.held === true;
+  state.call?.setHeld(held);
+  if (held) holdMusic.start(); else holdMusic.stop();
+  if (!keepText) $('status').textContent = text;
   $('status').dataset.position = m.position ?? 0;
   const withPerson = m.status === 'QUEUED' || m.status === 'CONNECTED';
   ['ask-chat', 'ask-video', 'ask-voice'].forEach((id) => { $(id).disabled = m.status !== 'WITH_BOT'; });
   $('hangup').disabled = m.status === 'ENDED';
+  // an ended conversation is not a dead end: the page offers a new one instead of a form that can only fail
+  const ended = m.status === 'ENDED';
+  $('chat-input').disabled = ended;
+  $('chat-form').querySelector('button').disabled = ended;
+  $('new-conversation').hidden = !ended;
+  if (ended) $('new-conversation').focus();
   if (m.status === 'CONNECTED' && (m.channel === 'VIDEO' || m.channel === 'VOICE') && !state.call) startCall(m.channel === 'VIDEO');
   $('media').hidden = !(withPerson && m.channel !== 'CHAT');
 }
@@ -109,13 +130,16 @@ async function startCall(video) {
   try {
     await state.call.start();
   } catch (e) {
-    $('status').textContent = `${t('common.error')}: ${e.message}`;
+    showError('media', e.message);
   }
 }
 
 function endCall() {
   state.call?.stop();
   state.call = null;
+  holdMusic.stop();
+  $('quality').textContent = '';
+  delete $('quality').dataset.level;
 }
 
 $('chat-form').addEventListener('submit', (e) => {
@@ -127,6 +151,13 @@ $('ask-chat').addEventListener('click', () => socket.send({ type: 'person', chan
 $('ask-video').addEventListener('click', () => socket.send({ type: 'person', channel: 'VIDEO' }));
 $('ask-voice').addEventListener('click', () => socket.send({ type: 'person', channel: 'VOICE' }));
 $('hangup').addEventListener('click', () => { socket.send({ type: 'hangup' }); endCall(); });
+$('new-conversation').addEventListener('click', () => {
+  sessionStorage.removeItem('mvtm.conversation');
+  state.conversationId = null;
+  $('transcript').replaceChildren();
+  $('new-conversation').hidden = true;
+  hello();
+});
 if (state.language) await useLocale(localeForLanguage(state.language));
 window.mvtmSocket = socket;
 document.body.dataset.ready = 'true';

@@ -18,6 +18,11 @@ export function t(key, vars = {}) {
   return template.replace(/\{(\w+)\}/g, (_, name) => (vars[name] ?? ''));
 }
 
+/** True when the current locale has a string for the key. */
+export function known(key) {
+  return typeof strings[key] === 'string';
+}
+
 export function locale() {
   return current;
 }

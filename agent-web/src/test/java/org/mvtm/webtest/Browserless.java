@@ -37,10 +37,16 @@ public final class Browserless {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,application/json;q=0.9,*/*;q=0.8").GET().build());
     }
 
-    public HttpResponse<String> postJson(String path, String body) {
+    /** A GET with extra headers given as name, value, name, value... */
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").headers(headers).GET().build());
+    }
+
+    public HttpResponse<String> postJson(String path, String body, String... headers) {
         get("/login"); // makes sure an XSRF-TOKEN cookie exists
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .header("X-XSRF-TOKEN", csrf()).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", csrf()).POST(HttpRequest.BodyPublishers.ofString(body));
+        return send((headers.length == 0 ? request : request.headers(headers)).build());
     }
 
     public HttpResponse<String> delete(String path) {

@@ -65,6 +65,37 @@ class ComplianceConsoleApiTest {
     }
 
     @Test
+    void openingARecordingAsTheConsoleDoesIsDescribedOnceInTheAudit() {
+        RecordingId id = store.add("ho", "Ho Ka Yan", Region.HK, Language.YUE, List.of("轉數快"));
+        Browserless officer = new Browserless(port);
+        officer.login("hkcomp", WebTestApplication.PASSWORD);
+        String recording = "/api/compliance/recordings/" + id.value();
+        // what compliance.js asks for when the officer presses Replay
+        for (String path : List.of("", "/legs", "/media/customer?purpose=complaint%2042", "/media/customer?purpose=complaint%2042", "/timeline")) {
+            assertThat(officer.get(recording + path, "X-Purpose", "complaint 42").statusCode()).as(path).isEqualTo(200);
+        }
+        assertThat(store.audit(auditor(), org.mvtm.recording.api.AuditQuery.forRecording(id.value())))
+                .filteredOn(e -> e.action() == org.mvtm.recording.api.AuditAction.DESCRIBE).hasSize(1);
+    }
+
+    @Test
+    void anExportIsAuditedWithTheOfficersPurposeAndTheExportReason() {
+        RecordingId id = store.add("yip", "Yip", Region.HK, Language.EN, List.of("hello"));
+        Browserless officer = new Browserless(port);
+        officer.login("hkcomp", WebTestApplication.PASSWORD);
+        assertThat(officer.postJson("/api/compliance/recordings/" + id.value() + "/export", "{\"reason\":\"regulator request 7\"}",
+                "X-Purpose", "complaint HK-2026-114").statusCode()).isEqualTo(200);
+        assertThat(store.audit(auditor(), org.mvtm.recording.api.AuditQuery.forRecording(id.value())))
+                .filteredOn(e -> e.action() == org.mvtm.recording.api.AuditAction.EXPORT).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("purpose=complaint HK-2026-114").contains("reason=regulator request 7"));
+    }
+
+    private static org.mvtm.recording.api.Viewer auditor() {
+        return new org.mvtm.recording.api.Viewer("test-auditor", java.util.Set.of(org.mvtm.recording.api.Role.ADMIN),
+                java.util.Set.of(Region.HK), "test");
+    }
+
+    @Test
     void exportNeedsAStatedReason() {
         RecordingId id = store.add("lee", "Lee", Region.HK, Language.EN, List.of("hello"));
         Browserless officer = new Browserless(port);

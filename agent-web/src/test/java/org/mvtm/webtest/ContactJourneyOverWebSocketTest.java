@@ -84,7 +84,7 @@ class ContactJourneyOverWebSocketTest {
         customer.send("not json");
         assertThat(customer.next("\"error\"")).contains("bad-json");
         customer.send("{\"type\":\"chat\",\"text\":\"hi\"}");
-        assertThat(customer.next("\"error\"")).contains("say hello first");
+        assertThat(customer.next("\"error\"")).contains("no-conversation");
 
         Browserless advisorHttp = new Browserless(port);
         advisorHttp.login("ada", WebTestApplication.PASSWORD);

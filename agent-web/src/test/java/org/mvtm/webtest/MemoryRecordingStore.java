@@ -100,7 +100,7 @@ final class MemoryRecordingStore implements RecordingStore {
 
     @Override
     public List<RecordingSummary> search(Viewer viewer, RecordingQuery query) {
-        audit(viewer, AuditAction.SEARCH, Optional.empty(), query.toString());
+        audit(viewer, AuditAction.SEARCH, Optional.empty(), "purpose=" + viewer.purpose() + "; " + query.describe());
         return summaries.values().stream()
                 .filter(s -> query.customer().map(c -> s.metadata().customer().value().equals(c)
                         || s.metadata().customerName().toLowerCase().contains(c.toLowerCase())).orElse(true))
@@ -149,7 +149,7 @@ final class MemoryRecordingStore implements RecordingStore {
     @Override
     public ExportPackage exportPackage(Viewer viewer, RecordingId id, String reason) {
         get(id);
-        audit(viewer, AuditAction.EXPORT, Optional.of(id.value()), reason);
+        audit(viewer, AuditAction.EXPORT, Optional.of(id.value()), "purpose=" + viewer.purpose() + "; reason=" + reason);
         try {
             Path zip = dir.resolve(id.value() + ".zip");
             Files.write(zip, new byte[] {'P', 'K', 5, 6});

@@ -108,6 +108,19 @@ class AccessControlTest {
     }
 
     @Test
+    void searchAndAuditReadsAreAuditedWithTheCriteriaAsAPersonWroteThem() {
+        f.store.search(hkCompliance, RecordingQuery.builder().customer("chan").region(Region.HK).text("信用卡").build());
+        f.store.audit(hkCompliance, AuditQuery.forRecording(hkRecording.value()));
+        List<AuditEntry> entries = f.store.audit(hkCompliance, AuditQuery.all());
+        assertThat(entries).filteredOn(e -> e.action() == AuditAction.SEARCH).extracting(AuditEntry::detail)
+                .anySatisfy(d -> assertThat(d).startsWith("purpose=" + hkCompliance.purpose() + "; customer=chan, region=HK, text=信用卡, limit=100; results="))
+                .noneMatch(d -> d.contains("Optional[") || d.contains("RecordingQuery["));
+        assertThat(entries).filteredOn(e -> e.action() == AuditAction.READ_AUDIT).extracting(AuditEntry::detail)
+                .anySatisfy(d -> assertThat(d).startsWith("purpose=" + hkCompliance.purpose() + "; recording=" + hkRecording.value() + ", limit=10000; entries="))
+                .noneMatch(d -> d.contains("Optional[") || d.contains("AuditQuery["));
+    }
+
+    @Test
     void auditLogChainVerifiesSurvivesRestartAndDetectsAnEditedEntry() throws Exception {
         assertThatThrownBy(() -> f.store.media(szCompliance, hkRecording, "customer"));
         f.store.describe(hkCompliance, hkRecording);

@@ -1,5 +1,6 @@
 package org.mvtm.server;
 
+import java.util.List;
 import org.mvtm.server.config.ContactProperties;
 import org.mvtm.server.demo.DemoData;
 import org.slf4j.Logger;
@@ -8,7 +9,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Prints where to go once the server is ready: the consoles, the SIP address and the demo logins. */
+/**
+ * Prints where to go once the server is ready: the consoles, the SIP addresses as the README writes them, a SIP
+ * phone line to copy, the demo logins, and what a browser on another machine needs.
+ */
 @Component
 class StartupReport {
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
@@ -26,22 +30,60 @@ class StartupReport {
         String url = properties.publicUrl().isEmpty()
                 ? "http://localhost:" + event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080")
                 : properties.publicUrl();
+        var sip = properties.sip();
+        List<String> queues = properties.demo().enabled()
+                ? demo.queues().stream().map(q -> q.id().value()).toList() : List.of();
+        log.info(text(url, properties.nodeId(), sip.advertisedAddress(), sip.udpPort(), queues,
+                properties.media().publicAddress(), properties.demo().enabled() ? demo.logins() : List.of()));
+    }
+
+    /** The report itself (the README quotes its SIP lines, so a test keeps both the same). */
+    static String text(String url, String node, String sipHost, int sipPort, List<String> queues, String mediaAddress,
+                       List<DemoData.DemoLogin> logins) {
         StringBuilder b = new StringBuilder();
-        b.append("\n\n  mVTM contact center is ready (node ").append(properties.nodeId()).append(")\n");
+        b.append("\n\n  mVTM contact center is ready (node ").append(node).append(")\n");
         b.append("  Customer demo page : ").append(url).append("/customer\n");
         b.append("  Advisor console    : ").append(url).append("/agent\n");
         b.append("  Supervisor         : ").append(url).append("/supervisor\n");
         b.append("  Compliance console : ").append(url).append("/compliance\n");
         b.append("  Health             : ").append(url).append("/actuator/health\n");
-        var sip = properties.sip();
-        b.append("  SIP                : sip:<queue>@").append(sip.advertisedAddress()).append(':').append(sip.udpPort())
-                .append(" (UDP/TCP), queues general, cards, wealth, cross-border\n");
-        if (properties.demo().enabled()) {
+        String queue = queues.isEmpty() ? "<queue>" : queues.get(0);
+        b.append("  SIP (UDP and TCP)  : ").append(sipUri(queue, sipHost, sipPort));
+        if (queues.size() > 1) {
+            b.append(", also ").append(String.join(", ", queues.subList(1, queues.size()).stream()
+                    .map(q -> sipUri(q, sipHost, sipPort)).toList()));
+        }
+        b.append('\n');
+        if (!logins.isEmpty()) {
+            b.append("  SIP phone          : any demo login with its password, e.g. with baresip:\n");
+            b.append("    ").append(baresipAccount(sipHost)).append('\n');
+            b.append("    ").append(baresipDial(queue, sipHost, sipPort)).append('\n');
+        }
+        if (mediaAddress.equals("127.0.0.1") || mediaAddress.equals("localhost") || mediaAddress.equals("::1")) {
+            b.append("  Video and voice    : browsers on this machine only (media on ").append(mediaAddress)
+                    .append("); for browsers on other machines, and for Firefox,\n")
+                    .append("                       start with --contact.media.public-address=<this machine's LAN address>\n");
+        }
+        if (!logins.isEmpty()) {
             b.append("  Demo logins (password '").append(DemoData.PASSWORD).append("'):\n");
-            for (var login : demo.logins()) {
+            for (var login : logins) {
                 b.append(String.format("    %-8s %-10s %s%n", login.username(), login.role(), login.displayName()));
             }
         }
-        log.info(b.toString());
+        return b.toString();
+    }
+
+    static String sipUri(String queue, String host, int port) {
+        return "sip:" + queue + "@" + host + ":" + port;
+    }
+
+    /** A throwaway baresip account for the demo customer chan (baresip reads accounts from its -f directory). */
+    static String baresipAccount(String host) {
+        return "mkdir -p /tmp/mvtm-baresip && echo '<sip:chan@" + host + ">;auth_pass=" + DemoData.PASSWORD
+                + ";regint=0' > /tmp/mvtm-baresip/accounts";
+    }
+
+    static String baresipDial(String queue, String host, int port) {
+        return "baresip -f /tmp/mvtm-baresip -e '/dial " + sipUri(queue, host, port) + "'";
     }
 }

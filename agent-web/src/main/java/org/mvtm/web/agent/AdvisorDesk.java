@@ -22,11 +22,15 @@ final class AdvisorDesk {
     private final Set<SocketPeer> peers = ConcurrentHashMap.newKeySet();
     private final Map<InteractionId, Instant> offers = new LinkedHashMap<>();
     private final Map<InteractionId, Instant> active = new LinkedHashMap<>();
-    private final List<AgentMessages.DayEntry> today = new ArrayList<>();
+    private final List<AgentMessages.DayEntry> today;
+    private final AdvisorDayLog days;
     private InteractionId awaitingWrapUp;
 
-    AdvisorDesk(AgentId agent) {
+    /** A desk with today's list as last saved (so a restarted server shows it again). */
+    AdvisorDesk(AgentId agent, AdvisorDayLog days) {
         this.agent = agent;
+        this.days = days;
+        this.today = new ArrayList<>(days.read(agent));
     }
 
     AgentId agent() {
@@ -61,8 +65,9 @@ final class AdvisorDesk {
 
     synchronized void connected(InteractionId id, Instant since, String customerName, String channel, String queue) {
         offers.remove(id);
-        if (active.putIfAbsent(id, since) == null) {
+        if (active.putIfAbsent(id, since) == null && today.stream().noneMatch(e -> e.interactionId().equals(id.value()))) {
             today.add(new AgentMessages.DayEntry(id.value(), customerName, channel, queue, since, null, "", ""));
+            days.write(agent, today);
         }
     }
 
@@ -98,7 +103,7 @@ final class AdvisorDesk {
     }
 
     synchronized List<AgentMessages.DayEntry> today() {
-        return List.copyOf(today);
+        return days.today(today);
     }
 
     private void replace(InteractionId id, java.util.function.UnaryOperator<AgentMessages.DayEntry> change) {
@@ -107,5 +112,6 @@ final class AdvisorDesk {
                 today.set(i, change.apply(today.get(i)));
             }
         }
+        days.write(agent, today);
     }
 }

@@ -10,9 +10,14 @@ import org.springframework.stereotype.Component;
 @Component
 class AdvisorDesks {
     private final Map<AgentId, AdvisorDesk> desks = new ConcurrentHashMap<>();
+    private final AdvisorDayLog days;
+
+    AdvisorDesks(AdvisorDayLog days) {
+        this.days = days;
+    }
 
     AdvisorDesk of(AgentId agent) {
-        return desks.computeIfAbsent(agent, AdvisorDesk::new);
+        return desks.computeIfAbsent(agent, id -> new AdvisorDesk(id, days));
     }
 
     Optional<AdvisorDesk> find(AgentId agent) {

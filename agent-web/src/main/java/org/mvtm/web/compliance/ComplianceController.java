@@ -39,16 +39,22 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import jakarta.servlet.http.HttpSession;
 
 /**
  * {@code /api/compliance/**}: search, describe, timeline, replay (HTTP Range), verify, export with a reason and the
  * audit trail, on top of the recording store. The store enforces role and region and audits every call; the
- * officer's stated purpose travels in the {@code X-Purpose} header.
+ * officer's stated purpose travels in the {@code X-Purpose} header (an export's reason is a separate field).
+ *
+ * <p>The web tier checks the region of every recording it serves too (a misconfigured store must not leak a
+ * region). It learns the region from one audited DESCRIBE per recording and session and remembers it in the
+ * session, so opening a recording (describe, legs, timeline, each leg's media) writes one DESCRIBE, not one per request.
  */
 @RestController
 @RequestMapping("/api/compliance")
 class ComplianceController {
     private static final String PURPOSE = "X-Purpose";
+    private static final String SCOPED = ComplianceController.class.getName() + ".regions";
     private final RecordingStore store;
 
     ComplianceController(RecordingStore store) {
@@ -93,29 +99,29 @@ class ComplianceController {
 
     @GetMapping("/recordings/{id}")
     RecordingSummary describe(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                              @PathVariable String id) {
-        return scoped(principal, purpose, id);
+                              @PathVariable String id, HttpSession session) {
+        return described(principal, purpose, id, session);
     }
 
     @GetMapping("/recordings/{id}/timeline")
     List<TimelineEntry> timeline(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                                 @PathVariable String id) {
-        scoped(principal, purpose, id);
+                                 @PathVariable String id, HttpSession session) {
+        scoped(principal, purpose, id, session);
         return store.timeline(viewer(principal, purpose), RecordingId.of(id));
     }
 
     @GetMapping("/recordings/{id}/legs")
     List<LegInfo> legs(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                       @PathVariable String id) {
-        scoped(principal, purpose, id);
+                       @PathVariable String id, HttpSession session) {
+        scoped(principal, purpose, id, session);
         return store.legs(viewer(principal, purpose), RecordingId.of(id));
     }
 
     /** One leg as a playable file; Spring answers {@code Range} requests with 206 and {@code Content-Range}. */
     @GetMapping("/recordings/{id}/media/{legId}")
     ResponseEntity<Resource> media(Principal principal, @RequestParam(value = "purpose", required = false) String purpose,
-                                   @PathVariable String id, @PathVariable String legId) {
-        scoped(principal, purpose, id);
+                                   @PathVariable String id, @PathVariable String legId, HttpSession session) {
+        scoped(principal, purpose, id, session);
         MediaFile file = store.media(viewer(principal, purpose), RecordingId.of(id), legId);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
@@ -126,8 +132,8 @@ class ComplianceController {
 
     @PostMapping("/recordings/{id}/verify")
     VerificationResult verify(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                              @PathVariable String id) {
-        scoped(principal, purpose, id);
+                              @PathVariable String id, HttpSession session) {
+        scoped(principal, purpose, id, session);
         return store.verify(viewer(principal, purpose), RecordingId.of(id));
     }
 
@@ -135,12 +141,14 @@ class ComplianceController {
     }
 
     @PostMapping("/recordings/{id}/export")
-    ResponseEntity<byte[]> export(Principal principal, @PathVariable String id, @RequestBody ExportRequest request) {
+    ResponseEntity<byte[]> export(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
+                                  @PathVariable String id, @RequestBody ExportRequest request, HttpSession session) {
         if (request == null || request.reason() == null || request.reason().strip().length() < 5) {
             throw new IllegalArgumentException("state the reason for the export (at least 5 characters)");
         }
-        Viewer viewer = viewer(principal, request.reason());
-        scoped(principal, request.reason(), id);
+        // audited with the officer's stated purpose and, beside it, the reason for this export
+        Viewer viewer = viewer(principal, purpose);
+        scoped(principal, purpose, id, session);
         ExportPackage pkg = store.exportPackage(viewer, RecordingId.of(id), request.reason().strip());
         try {
             return ResponseEntity.ok()
@@ -166,15 +174,42 @@ class ComplianceController {
         return store.audit(viewer(principal, purpose), query);
     }
 
-    /** The recording's summary, refused (403) unless its region is granted to the signed-in user. */
-    private RecordingSummary scoped(Principal principal, String purpose, String id) {
+    /** The recording's summary (one audited DESCRIBE), refused (403) unless its region is granted to the user. */
+    private RecordingSummary described(Principal principal, String purpose, String id, HttpSession session) {
         WebUser user = CurrentUser.require(principal);
         RecordingSummary summary = store.describe(Viewers.of(user, purpose), RecordingId.of(id));
-        if (!user.maySee(summary.metadata().region())) {
-            throw new org.mvtm.recording.api.AccessDeniedException(user.username() + " is not granted region "
-                    + summary.metadata().region() + " of recording " + id);
-        }
+        requireGranted(user, summary.metadata().region(), id);
+        regions(session).put(id, summary.metadata().region());
         return summary;
+    }
+
+    /** Refuses (403) a recording whose region is not granted to the user; describes it once per session. */
+    private void scoped(Principal principal, String purpose, String id, HttpSession session) {
+        Region known = regions(session).get(id);
+        if (known == null) {
+            described(principal, purpose, id, session);
+        } else {
+            requireGranted(CurrentUser.require(principal), known, id);
+        }
+    }
+
+    private static void requireGranted(WebUser user, Region region, String id) {
+        if (!user.maySee(region)) {
+            throw new org.mvtm.recording.api.AccessDeniedException(user.username() + " is not granted region "
+                    + region.code() + " of recording " + id);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Region> regions(HttpSession session) {
+        synchronized (org.springframework.web.util.WebUtils.getSessionMutex(session)) {
+            Object map = session.getAttribute(SCOPED);
+            if (map == null) {
+                map = new java.util.concurrent.ConcurrentHashMap<String, Region>();
+                session.setAttribute(SCOPED, map);
+            }
+            return (Map<String, Region>) map;
+        }
     }
 
     private static Viewer viewer(Principal principal, String purpose) {

@@ -9,6 +9,7 @@ import org.mvtm.core.Interaction;
 import org.mvtm.core.Language;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.BotHandedOff;
+import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
@@ -66,6 +67,7 @@ public class CustomerChannel implements DisposableBean {
                 events.subscribe(BotHandedOff.class, this::onHandedOff),
                 events.subscribe(InteractionQueued.class, this::onQueued),
                 events.subscribe(OfferAccepted.class, this::onAccepted),
+                events.subscribe(CallHeld.class, this::onHeld),
                 events.subscribe(InteractionEnded.class, e -> onEnded(e.interaction())),
                 events.subscribe(InteractionAbandoned.class, e -> onEnded(e.interaction())));
         workers.every(2000, "queue position push", this::pushPositions);
@@ -170,6 +172,14 @@ public class CustomerChannel implements DisposableBean {
         conversations.byInteraction(e.interaction()).ifPresent(c -> {
             String name = users.findAdvisor(e.advisor()).map(u -> u.displayName()).orElse(e.advisor().value());
             c.connected(e.advisor(), name);
+            pushStatus(c, Optional.empty());
+        });
+    }
+
+    /** The advisor put the call on hold or resumed it: the page says so (and plays music while held). */
+    private void onHeld(CallHeld e) {
+        conversations.byInteraction(e.interaction()).ifPresent(c -> {
+            c.held(e.held());
             pushStatus(c, Optional.empty());
         });
     }

@@ -29,13 +29,16 @@ public final class CustomerMessages {
         }
     }
 
-    /** Queue position (1-based, 0 when not queued) and estimated wait in seconds (-1 when unknown). */
+    /**
+     * Queue position (1-based, 0 when not queued), estimated wait in seconds (-1 when unknown), and whether the
+     * advisor has the call on hold.
+     */
     public record Status(String type, String status, String channel, String interactionId, int position,
-                         int waiting, long estimatedWaitSeconds, String advisorName) {
+                         int waiting, long estimatedWaitSeconds, String advisorName, boolean held) {
         static Status of(WebConversation c, int position, int waiting, long estimatedWaitSeconds) {
             return new Status("status", c.status().name(), c.channel().name(),
                     c.interaction().map(Object::toString).orElse(""), position, waiting, estimatedWaitSeconds,
-                    c.advisorName());
+                    c.advisorName(), c.held());
         }
     }
 

@@ -55,7 +55,13 @@ public class CustomerSocketHandler extends JsonSocketHandler {
             hello(peer, message);
             return;
         }
-        WebConversation conversation = current(peer);
+        Optional<WebConversation> current = peers.conversationOf(peer).flatMap(conversations::find);
+        if (current.isEmpty()) {
+            // ended (or never started): the page offers a new conversation instead of showing an internal error
+            peer.send(new ErrorMessage("no-conversation", "this conversation has ended: say hello to start a new one"));
+            return;
+        }
+        WebConversation conversation = current.get();
         switch (type) {
             case "chat" -> channel.say(conversation, message.path("text").asString(""));
             case "person" -> channel.askForPerson(conversation, channelOf(message.path("channel").asString("CHAT")));
@@ -81,11 +87,6 @@ public class CustomerSocketHandler extends JsonSocketHandler {
         } else {
             channel.pushStatus(conversation, Optional.empty());
         }
-    }
-
-    private WebConversation current(SocketPeer peer) {
-        return peers.conversationOf(peer).flatMap(conversations::find)
-                .orElseThrow(() -> new IllegalStateException("say hello first"));
     }
 
     private static Channel channelOf(String name) {

@@ -28,6 +28,7 @@ public final class WebConversation {
     private InteractionId interaction;
     private AgentId advisor;
     private String advisorName;
+    private boolean held;
     /** HTTP message ids already taken, with the transcript size before each: a retried POST is not said twice. */
     private final java.util.LinkedHashMap<String, Integer> messageIds = new java.util.LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -95,8 +96,18 @@ public final class WebConversation {
         return advisorName == null ? "" : advisorName;
     }
 
+    /** True while the advisor has the call on hold (media paused on purpose). */
+    public synchronized boolean held() {
+        return held;
+    }
+
+    synchronized void held(boolean onHold) {
+        held = onHold && status == ConversationStatus.CONNECTED;
+    }
+
     synchronized void queued(InteractionId interaction) {
         status = status.to(ConversationStatus.QUEUED);
+        this.held = false;
         this.interaction = interaction;
         this.advisor = null;
         this.advisorName = null;
@@ -112,6 +123,7 @@ public final class WebConversation {
 
     synchronized void ended() {
         status = status.to(ConversationStatus.ENDED);
+        held = false;
         notifyAll();
     }
 

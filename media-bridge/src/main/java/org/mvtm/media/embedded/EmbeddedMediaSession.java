@@ -263,7 +263,14 @@ final class EmbeddedMediaSession implements MediaSession {
 
     @Override
     public void hold(String legId, boolean onHold) {
-        leg(legId).onHold = onHold;
+        Leg held = leg(legId);
+        if (!onHold && held.onHold) {
+            // nothing was relayed to or from the held leg: no leg's peer may see that pause as lost packets
+            for (Leg leg : snapshot()) {
+                leg.resumeAfterPause();
+            }
+        }
+        held.onHold = onHold;
     }
 
     @Override

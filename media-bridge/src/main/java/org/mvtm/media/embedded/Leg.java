@@ -246,6 +246,14 @@ abstract class Leg {
         }
     }
 
+    /** The bridge forwards to this leg again after a hold: its streams continue their sequence numbers. */
+    void resumeAfterPause() {
+        synchronized (sendLock) {
+            audioOut.resumeAfterPause();
+            videoOut.resumeAfterPause();
+        }
+    }
+
     /** Sends an RTCP packet built by the bridge (the array is modified). */
     void sendRtcp(byte[] buf, int off, int len) {
         synchronized (sendLock) {

@@ -16,6 +16,7 @@ public final class OutboundStream {
     private int lastSeq;
     private long lastTs;
     private boolean started;
+    private boolean resuming;
 
     public OutboundStream(long ssrc) {
         this.ssrc = ssrc;
@@ -37,6 +38,12 @@ public final class OutboundStream {
         int seq = Rtp.sequence(b, off);
         long ts = Rtp.timestamp(b, off);
         long inSsrc = Rtp.ssrc(b, off);
+        if (resuming && started && source == this.source && inSsrc == sourceSsrc) {
+            // the relay held this stream on purpose: continue the numbering so the peer counts no loss; the
+            // timestamps keep following the sender's clock, which ran on through the pause
+            seqDelta = (lastSeq + 1 - seq) & 0xFFFF;
+        }
+        resuming = false;
         if (source != this.source || inSsrc != sourceSsrc) {
             if (started) {
                 seqDelta = (lastSeq + 1 - seq) & 0xFFFF;
@@ -55,6 +62,14 @@ public final class OutboundStream {
         Rtp.setSequence(b, off, outSeq);
         Rtp.setTimestamp(b, off, outTs);
         Rtp.setSsrc(b, off, ssrc);
+    }
+
+    /**
+     * The bridge stopped forwarding to this stream on purpose (a hold) and now forwards again: the next packet
+     * continues the sequence numbers where they stopped, so the gap is not counted as packet loss.
+     */
+    public void resumeAfterPause() {
+        resuming = true;
     }
 
     /** The current source (a leg or player), or null. */

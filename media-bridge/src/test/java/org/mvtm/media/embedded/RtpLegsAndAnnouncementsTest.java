@@ -53,6 +53,7 @@ class RtpLegsAndAnnouncementsTest {
         final AtomicInteger received = new AtomicInteger();
         volatile int lastPt = -1;
         volatile byte lastPayloadByte;
+        final java.util.List<Integer> sequences = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         final Thread rx = Thread.ofVirtual().start(this::receive);
         InetSocketAddress relay;
         int seq;
@@ -92,6 +93,7 @@ class RtpLegsAndAnnouncementsTest {
                 }
                 lastPt = Rtp.payloadType(b, 0);
                 lastPayloadByte = b[12];
+                sequences.add(Rtp.sequence(b, 0));
                 received.incrementAndGet();
             }
         }
@@ -99,6 +101,50 @@ class RtpLegsAndAnnouncementsTest {
         @Override
         public void close() {
             socket.close();
+        }
+    }
+
+    @Test
+    void aHoldLeavesNoGapInTheSequenceNumbersEitherPeerReceives() throws Exception {
+        try (Phone caller = new Phone(); Phone desk = new Phone()) {
+            caller.useAnswer(session.addRtpLeg("customer", MediaSession.CUSTOMER, caller.offer("0")));
+            desk.useAnswer(session.createRtpOffer("advisor", MediaSession.ADVISOR));
+            session.applyRtpAnswer("advisor", desk.offer("0"));
+            caller.send(0, 10);
+            desk.send(0, 10);
+            await().atMost(Duration.ofSeconds(5)).until(() -> desk.received.get() == 10 && caller.received.get() == 10);
+
+            // the recording tap sees every packet the relay took in, held or not
+            AtomicInteger tapped = new AtomicInteger();
+            session.startRecording(new org.mvtm.core.media.MediaPacketSink() {
+                @Override
+                public void legAdded(org.mvtm.core.media.LegDescription leg) {
+                }
+
+                @Override
+                public void packet(String legId, MediaKind kind, long at, byte[] buffer, int offset, int length) {
+                    tapped.incrementAndGet();
+                }
+
+                @Override
+                public void closed() {
+                }
+            });
+            session.hold("customer", true);
+            caller.send(0, 50); // both go on sending; the relay forwards nothing either way
+            desk.send(0, 50);
+            await().atMost(Duration.ofSeconds(5)).until(() -> tapped.get() == 100);
+            session.hold("customer", false);
+            caller.send(0, 10);
+            desk.send(0, 10);
+            await().atMost(Duration.ofSeconds(5)).until(() -> desk.received.get() == 20 && caller.received.get() == 20);
+
+            for (Phone peer : java.util.List.of(caller, desk)) {
+                java.util.List<Integer> seqs = java.util.List.copyOf(peer.sequences);
+                for (int i = 1; i < seqs.size(); i++) {
+                    assertThat((seqs.get(i) - seqs.get(i - 1)) & 0xFFFF).as("sequence step %d of %s", i, seqs).isEqualTo(1);
+                }
+            }
         }
     }
 

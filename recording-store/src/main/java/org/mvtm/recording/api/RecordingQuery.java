@@ -23,6 +23,25 @@ public record RecordingQuery(Optional<String> customer, Optional<String> advisor
         }
     }
 
+    /** The criteria a person set, as the audit trail shows them: {@code customer=chan, text=信用卡, limit=100}. */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        java.util.function.BiConsumer<String, Optional<?>> field = (name, value) ->
+                value.ifPresent(v -> b.append(name).append('=').append(v instanceof Region r ? r.code() : v).append(", "));
+        field.accept("customer", customer);
+        field.accept("advisor", advisor);
+        field.accept("queue", queue);
+        field.accept("region", region);
+        field.accept("channel", channel);
+        field.accept("language", language.map(Language::tag));
+        field.accept("from", from);
+        field.accept("to", to);
+        field.accept("minDuration", minDuration);
+        field.accept("maxDuration", maxDuration);
+        field.accept("text", text);
+        return b.append("limit=").append(limit).toString();
+    }
+
     public static Builder builder() {
         return new Builder();
     }

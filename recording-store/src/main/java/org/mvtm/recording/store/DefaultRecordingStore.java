@@ -224,7 +224,7 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
     public List<RecordingSummary> search(Viewer viewer, RecordingQuery query) {
         Objects.requireNonNull(viewer, "viewer");
         ensureOpen();
-        String detail = "purpose=" + viewer.purpose() + "; query=" + query;
+        String detail = "purpose=" + viewer.purpose() + "; " + query.describe();
         Optional<String> denial = policy.roleDenial(viewer, AuditAction.SEARCH)
                 .or(() -> query.region().flatMap(r -> policy.regionDenial(viewer, r)));
         if (denial.isPresent()) {
@@ -301,7 +301,7 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
     @Override
     public List<AuditEntry> audit(Viewer viewer, AuditQuery query) {
         Optional<String> denial = policy.roleDenial(viewer, AuditAction.READ_AUDIT);
-        String detail = "purpose=" + viewer.purpose() + "; query=" + query;
+        String detail = "purpose=" + viewer.purpose() + "; " + query.describe();
         if (denial.isPresent()) {
             audit.append(viewer.userId(), AuditAction.READ_AUDIT, query.recording().orElse(null),
                     AuditEntry.Outcome.DENIED, denial.get() + "; " + detail);

@@ -47,7 +47,7 @@ public final class DemoData {
         return List.of(
                 advisor("alice", "Alice Wong 黃愛麗", Region.HK, lang(Language.YUE, 9), lang(Language.EN, 8),
                         product(Product.ACCOUNTS, 7), product(Product.CARDS, 8), product(Product.CROSS_BORDER, 6)),
-                advisor("bob", "Bob Chan 陳大文", Region.HK, lang(Language.YUE, 8), lang(Language.ZH, 6),
+                advisor("bob", "Bob Chan 陳家明", Region.HK, lang(Language.YUE, 8), lang(Language.ZH, 6),
                         product(Product.WEALTH, 9), product(Product.FX, 7)),
                 advisor("carol", "Carol Li 李嘉欣", Region.SZ, lang(Language.ZH, 10), lang(Language.YUE, 5),
                         product(Product.CROSS_BORDER, 9), product(Product.REMITTANCE, 8), product(Product.ACCOUNTS, 6)),

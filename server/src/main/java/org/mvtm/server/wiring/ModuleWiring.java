@@ -277,6 +277,12 @@ public class ModuleWiring {
         return users;
     }
 
+    /** Advisors' "Today's interactions" survive a restart: kept under the data directory. */
+    @Bean
+    org.mvtm.web.api.AdvisorDayStorage advisorDayStorage(DataDirectory data) {
+        return org.mvtm.web.api.AdvisorDayStorage.in(data.resolve("advisor-days"));
+    }
+
     @Bean
     WebTierSettings webTierSettings(ContactProperties props) {
         WebTierSettings d = WebTierSettings.defaults();
