@@ -27,6 +27,9 @@ CREATE TABLE users (
     enabled         BOOLEAN      NOT NULL,
     password_hash   VARCHAR(200),
     customer_tier   VARCHAR(32),
+    -- SIP phone credentials (advisors' desk phones, customers' SIP identities) as a digest HA1, never plaintext
+    sip_realm       VARCHAR(255),
+    sip_ha1         VARCHAR(32),
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at      TIMESTAMP WITH TIME ZONE NOT NULL
 );
@@ -43,15 +46,13 @@ CREATE TABLE user_regions (
     PRIMARY KEY (username, region)
 );
 
--- an advisor's routing profile; SIP phone credentials are a digest HA1 (MD5 of user:realm:password), never plaintext
+-- an advisor's routing profile
 CREATE TABLE advisors (
     username        VARCHAR(64) PRIMARY KEY REFERENCES users (username) ON DELETE CASCADE,
     region          VARCHAR(8)  NOT NULL,
     voice_capacity  INTEGER     NOT NULL CHECK (voice_capacity BETWEEN 0 AND 20),
     video_capacity  INTEGER     NOT NULL CHECK (video_capacity BETWEEN 0 AND 20),
-    chat_capacity   INTEGER     NOT NULL CHECK (chat_capacity BETWEEN 0 AND 20),
-    sip_realm       VARCHAR(255),
-    sip_ha1         VARCHAR(32)
+    chat_capacity   INTEGER     NOT NULL CHECK (chat_capacity BETWEEN 0 AND 20)
 );
 
 CREATE TABLE advisor_skills (

@@ -103,7 +103,7 @@ class AdminApiTest {
         assertThat(audit.get(0).path("actor").asString()).isEqualTo("root");
         assertThat(openApi.statusCode()).isEqualTo(200);
         assertThat(openApi.headers().firstValue("Content-Type").orElse("")).startsWith("application/yaml");
-        assertThat(openApi.body()).contains("openapi: 3.1.0", "/api/admin/queues/{id}", "/api/admin/advisors/{username}/sip");
+        assertThat(openApi.body()).contains("openapi: 3.1.0", "/api/admin/queues/{id}", "/api/admin/users/{username}/sip");
     }
 
     private static JsonNode body(java.net.http.HttpResponse<String> res, int status) throws Exception {

@@ -1,7 +1,7 @@
 package org.mvtm.server;
 
 import org.mvtm.server.config.ContactProperties;
-import org.mvtm.server.demo.DemoData;
+import org.mvtm.admin.api.AdministrationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -14,11 +14,11 @@ class StartupReport {
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
 
     private final ContactProperties properties;
-    private final DemoData demo;
+    private final AdministrationService admin;
 
-    StartupReport(ContactProperties properties, DemoData demo) {
+    StartupReport(ContactProperties properties, AdministrationService admin) {
         this.properties = properties;
-        this.demo = demo;
+        this.admin = admin;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -35,11 +35,14 @@ class StartupReport {
         b.append("  Health             : ").append(url).append("/actuator/health\n");
         var sip = properties.sip();
         b.append("  SIP                : sip:<queue>@").append(sip.advertisedAddress()).append(':').append(sip.udpPort())
-                .append(" (UDP/TCP), queues general, cards, wealth, cross-border\n");
+                .append(" (UDP/TCP), queues ").append(String.join(", ", admin.queues().stream().map(q -> q.id()).toList()))
+                .append('\n');
+        b.append("  Administration API : ").append(url).append("/api/admin/openapi.yaml\n");
         if (properties.demo().enabled()) {
-            b.append("  Demo logins (password '").append(DemoData.PASSWORD).append("'):\n");
-            for (var login : demo.logins()) {
-                b.append(String.format("    %-8s %-10s %s%n", login.username(), login.role(), login.displayName()));
+            b.append("  Demo logins (web password 'demo1234'; SIP password phone-<login>-1234 for advisors and customers):\n");
+            for (var user : admin.users()) {
+                b.append(String.format("    %-8s %-22s %s%n", user.username(),
+                        user.roles().stream().map(Enum::name).sorted().toList(), user.displayName()));
             }
         }
         log.info(b.toString());

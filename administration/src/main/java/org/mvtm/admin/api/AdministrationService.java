@@ -38,12 +38,13 @@ public interface AdministrationService extends AutoCloseable {
     AdvisorProfile updateAdvisor(String actor, String username, AdvisorChange profile);
 
     /**
-     * Sets the advisor's SIP phone password (stored as the digest HA1 of the SIP realm, never in clear); it must
-     * differ from their web password. Null removes the SIP credentials: the phone can no longer register.
+     * Sets the SIP phone password of an advisor (desk phone) or customer (SIP identity), stored as the digest HA1 of
+     * the SIP realm, never in clear; it must differ from their web password. Other staff cannot have one. Null removes
+     * the SIP credentials: the phone can no longer register or call.
      */
     void setSipPassword(String actor, String username, String sipPassword);
 
-    /** The digest HA1 of an enabled advisor's SIP credentials in {@code realm}; empty if they have none. */
+    /** The digest HA1 of an enabled advisor's or customer's SIP credentials in {@code realm}; empty if none. */
     Optional<String> sipHa1(String username, String realm);
 
     // ---- skills ----

@@ -29,8 +29,15 @@ public record Queue(String id, Map<String, String> names, String product, Intege
     /** What happens to a customer who arrives while the queue is closed. */
     public enum OutsideHours { BOT_ONLY, CALLBACK, MESSAGE }
 
-    /** After {@code afterSeconds} of waiting lower every level by {@code levelDrop}, or ask only for the language. */
-    public record Relaxation(int afterSeconds, int levelDrop, boolean languageOnly) {
+    /**
+     * After {@code afterSeconds} of waiting lower every level by {@code levelDrop} (default 0), or ask only for the
+     * language ({@code languageOnly}, default false).
+     */
+    public record Relaxation(int afterSeconds, Integer levelDrop, Boolean languageOnly) {
+        public Relaxation {
+            levelDrop = levelDrop == null ? 0 : levelDrop;
+            languageOnly = languageOnly != null && languageOnly;
+        }
     }
 
     /** Open on ISO {@code dayOfWeek} (1 = Monday .. 7 = Sunday) from {@code opens} to {@code closes}. */

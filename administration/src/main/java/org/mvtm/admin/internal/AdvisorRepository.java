@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class AdvisorRepository {
     private static final String SELECT = "SELECT a.username, u.display_name, a.region, a.voice_capacity, a.video_capacity, "
-            + "a.chat_capacity, a.sip_ha1 IS NOT NULL, u.enabled FROM advisors a JOIN users u ON u.username = a.username "
+            + "a.chat_capacity, u.sip_ha1 IS NOT NULL, u.enabled FROM advisors a JOIN users u ON u.username = a.username "
             + "WHERE EXISTS (SELECT 1 FROM user_roles r WHERE r.username = a.username AND r.role = 'ADVISOR')";
 
     private final JdbcTemplate jdbc;
@@ -53,17 +53,6 @@ final class AdvisorRepository {
 
     void setRegion(String username, String region) {
         jdbc.update("UPDATE advisors SET region = ? WHERE username = ?", region, username);
-    }
-
-    void setSip(String username, String realm, String ha1) {
-        jdbc.update("UPDATE advisors SET sip_realm = ?, sip_ha1 = ? WHERE username = ?", realm, ha1, username);
-    }
-
-    Optional<String> sipHa1(String username, String realm) {
-        return jdbc.query("SELECT a.sip_ha1 FROM advisors a JOIN users u ON u.username = a.username "
-                        + "WHERE a.username = ? AND a.sip_realm = ? AND a.sip_ha1 IS NOT NULL AND u.enabled = TRUE "
-                        + "AND EXISTS (SELECT 1 FROM user_roles r WHERE r.username = a.username AND r.role = 'ADVISOR')",
-                (rs, i) -> rs.getString(1), username, realm).stream().findFirst();
     }
 
     /** Usernames of advisors holding {@code skill}. */

@@ -126,7 +126,7 @@ public final class JdbcAdministration implements AdministrationService {
         e.throwIfAny();
         Instant now = clock.instant();
         User u = new User(username, name, roles, regions, language, c.enabled() == null || c.enabled(),
-                c.password() != null, tier, now, now);
+                c.password() != null, tier, now, now, false);
         users.insert(u, c.password() == null ? null : passwords.encode(c.password()));
         if (roles.contains(Role.ADVISOR)) {
             advisors.insert(username, regions.iterator().next(), 1, 1, 3);
@@ -153,7 +153,7 @@ public final class JdbcAdministration implements AdministrationService {
             }
             e.throwIfAny();
             User after = new User(name, display, roles, regions, language, enabled, before.hasPassword(), tier,
-                    before.createdAt(), clock.instant());
+                    before.createdAt(), clock.instant(), before.sipPhone());
             users.update(after);
             if (roles.contains(Role.ADVISOR)) {
                 if (!advisors.stored(name)) {
@@ -193,7 +193,7 @@ public final class JdbcAdministration implements AdministrationService {
             PasswordPolicy.violation(name, newPassword).ifPresent(m -> {
                 throw InvalidChange.of("password", m);
             });
-            if (advisors.sipHa1(name, sipRealm).filter(h -> h.equals(SipDigest.ha1(name, sipRealm, newPassword))).isPresent()) {
+            if (users.sipHa1(name, sipRealm).filter(h -> h.equals(SipDigest.ha1(name, sipRealm, newPassword))).isPresent()) {
                 throw InvalidChange.of("password", "must differ from the SIP phone password");
             }
             Instant now = clock.instant();
@@ -280,10 +280,13 @@ public final class JdbcAdministration implements AdministrationService {
     @Override
     public void setSipPassword(String actor, String username, String sipPassword) {
         String name = UserRules.username(username);
-        change(actor, "advisor", name, () -> {
-            AdvisorProfile before = advisors.find(name).orElseThrow(() -> new NotFound("advisor", name));
+        change(actor, "user", name, () -> {
+            User before = users.find(name).orElseThrow(() -> new NotFound("user", name));
+            if (sipPassword != null && !before.roles().contains(Role.ADVISOR) && !before.roles().contains(Role.CUSTOMER)) {
+                throw InvalidChange.of("sipPassword", "only advisors (desk phones) and customers have SIP credentials");
+            }
             if (sipPassword == null) {
-                advisors.setSip(name, null, null);
+                users.setSip(name, null, null);
             } else {
                 if (sipPassword.length() < 10 || sipPassword.length() > 128 || sipPassword.chars().noneMatch(Character::isLetter)
                         || sipPassword.chars().noneMatch(Character::isDigit)) {
@@ -292,9 +295,9 @@ public final class JdbcAdministration implements AdministrationService {
                 if (users.passwordHash(name).filter(h -> passwords.matches(sipPassword, h)).isPresent()) {
                     throw InvalidChange.of("sipPassword", SIP_DIFFERS);
                 }
-                advisors.setSip(name, sipRealm, SipDigest.ha1(name, sipRealm, sipPassword));
+                users.setSip(name, sipRealm, SipDigest.ha1(name, sipRealm, sipPassword));
             }
-            audit.record(clock.instant(), actor, sipPassword == null ? "sip-remove" : "sip-set", "advisor", name,
+            audit.record(clock.instant(), actor, sipPassword == null ? "sip-remove" : "sip-set", "user", name,
                     Map.of("username", name, "sipPhone", before.sipPhone()), Map.of("username", name, "sipPhone", sipPassword != null));
             return null;
         });
@@ -302,7 +305,7 @@ public final class JdbcAdministration implements AdministrationService {
 
     @Override
     public Optional<String> sipHa1(String username, String realm) {
-        return advisors.sipHa1(UserRules.username(username), realm);
+        return users.sipHa1(UserRules.username(username), realm);
     }
 
     // ---------------------------------------------------------------- skills and tiers

@@ -74,6 +74,18 @@ final class UserRepository {
                 (rs, i) -> rs.getString(1), username).stream().filter(h -> h != null).findFirst();
     }
 
+    void setSip(String username, String realm, String ha1) {
+        jdbc.update("UPDATE users SET sip_realm = ?, sip_ha1 = ? WHERE username = ?", realm, ha1, username);
+    }
+
+    /** The HA1 of an enabled advisor's or customer's SIP credentials in {@code realm}. */
+    Optional<String> sipHa1(String username, String realm) {
+        return jdbc.query("SELECT u.sip_ha1 FROM users u WHERE u.username = ? AND u.sip_realm = ? AND u.sip_ha1 IS NOT NULL "
+                        + "AND u.enabled = TRUE AND EXISTS (SELECT 1 FROM user_roles r WHERE r.username = u.username "
+                        + "AND r.role IN ('ADVISOR', 'CUSTOMER'))",
+                (rs, i) -> rs.getString(1), username, realm).stream().findFirst();
+    }
+
     private void writeRolesAndRegions(User u) {
         for (Role r : new TreeSet<>(u.roles())) {
             jdbc.update("INSERT INTO user_roles (username, role) VALUES (?, ?)", u.username(), r.name());
@@ -95,12 +107,12 @@ final class UserRepository {
             regions.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
         }, args);
         return jdbc.query("SELECT username, display_name, ui_language, enabled, password_hash IS NOT NULL, customer_tier, "
-                + "created_at, updated_at FROM users" + where + " ORDER BY username", (rs, i) -> {
+                + "created_at, updated_at, sip_ha1 IS NOT NULL FROM users" + where + " ORDER BY username", (rs, i) -> {
                     String name = rs.getString(1);
                     return new User(name, rs.getString(2), roles.getOrDefault(name, Set.of()),
                             regions.getOrDefault(name, Set.of()), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
                             rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
-                            rs.getObject(8, OffsetDateTime.class).toInstant());
+                            rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getBoolean(9));
                 }, args);
     }
 

@@ -63,6 +63,23 @@ class AdminUsersController {
         admin.resetPassword(actor(principal), username, body.get("password"));
     }
 
+    /** Body {@code {"sipPassword": "..."}}: an advisor's desk phone or a customer's SIP password, apart from the web password. */
+    @org.springframework.web.bind.annotation.PutMapping("/{username}/sip")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void setSip(@PathVariable String username, @RequestBody Map<String, String> body, Principal principal) {
+        String password = body.get("sipPassword");
+        if (password == null) {
+            throw org.mvtm.admin.api.InvalidChange.of("sipPassword", "is required (DELETE removes the SIP credentials)");
+        }
+        admin.setSipPassword(actor(principal), username, password);
+    }
+
+    @DeleteMapping("/{username}/sip")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeSip(@PathVariable String username, Principal principal) {
+        admin.setSipPassword(actor(principal), username, null);
+    }
+
     static String actor(Principal principal) {
         return CurrentUser.require(principal).username();
     }
