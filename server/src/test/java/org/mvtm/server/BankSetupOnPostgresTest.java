@@ -102,7 +102,7 @@ class BankSetupOnPostgresTest {
         }
     }
 
-    private static WebSession anonymous(String base) throws Exception {
+    static WebSession anonymous(String base) throws Exception {
         CookieManager cookies = new CookieManager();
         HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
         http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.discarding());
