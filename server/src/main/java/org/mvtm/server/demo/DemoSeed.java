@@ -42,12 +42,27 @@ public final class DemoSeed {
         }
     }
 
-    /** Applies the seed when the database has no users yet; true if it did. */
+    /**
+     * Applies the seed when the database has no users yet; true if it did. Nodes of a cluster starting together on
+     * one database may race: the node that finds the seed written by another stops and keeps what is there.
+     */
     public static boolean applyIfEmpty(AdministrationService admin) {
         if (!admin.empty()) {
             return false;
         }
-        Seed seed = read();
+        try {
+            apply(admin, read());
+            return true;
+        } catch (org.mvtm.admin.api.InvalidChange e) {
+            if (e.errors().stream().anyMatch(err -> err.message().contains("exists already"))) {
+                log.info("another node is seeding the demo data ({}); keeping its records", e.getMessage());
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static void apply(AdministrationService admin, Seed seed) {
         seed.queues().forEach(q -> admin.createQueue(ACTOR, q));
         for (SeedUser u : seed.users()) {
             admin.createUser(ACTOR, new UserChange(u.username(), u.displayName(), u.roles(), u.regions(), u.language(),
@@ -60,6 +75,5 @@ public final class DemoSeed {
             }
         }
         log.info("demo data seeded: {} queues, {} users", seed.queues().size(), seed.users().size());
-        return true;
     }
 }

@@ -3,7 +3,9 @@ package org.mvtm.server.wiring;
 import java.util.Map;
 import java.util.Set;
 import org.mvtm.admin.api.AdministrationService;
+import org.mvtm.admin.api.InvalidChange;
 import org.mvtm.admin.api.UserChange;
+import org.mvtm.server.config.InvalidConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +28,12 @@ final class FirstStart {
         String token = admin.issueBootstrapToken(env.get("MVTM_BOOTSTRAP_TOKEN")).orElseThrow();
         if (password != null && !password.isEmpty()) {
             String user = env.getOrDefault("MVTM_BOOTSTRAP_ADMIN_USER", "admin");
-            admin.bootstrapAdmin(token, new UserChange(user, "Administrator", Set.of(), Set.of("HK"), "en", true, password, null));
+            try {
+                admin.bootstrapAdmin(token, new UserChange(user, "Administrator", Set.of(), Set.of("HK"), "en", true, password, null));
+            } catch (InvalidChange e) {
+                throw new InvalidConfigurationException(e.errors().getFirst().field().equals("password")
+                        ? "MVTM_BOOTSTRAP_ADMIN_PASSWORD" : "MVTM_BOOTSTRAP_ADMIN_USER", e.errors().getFirst().message());
+            }
             log.warn("\n\n  Empty database: created the first administrator '{}' from MVTM_BOOTSTRAP_ADMIN_PASSWORD.\n"
                     + "  Sign in and remove the variable from the environment.\n", user);
             return;
