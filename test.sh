@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Installs what the tests need on Debian when it is missing (JDK 21+, redis-server, SIPp, baresip, Chromium, Firefox ESR,
+# Installs what the tests need on Debian when it is missing (JDK 21+, redis-server, PostgreSQL, SIPp, baresip, Chromium, Firefox ESR,
 # espeak-ng, sox, Node.js and the npm packages of the browser tests), then runs the whole
 # test suite, including the tests that start real peers. .ci/run calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 need=()
-for pair in redis-server:redis-server sipp:sip-tester baresip:baresip chromium:chromium firefox-esr:firefox-esr \
+for pair in redis-server:redis-server /usr/lib/postgresql/15/bin/initdb:postgresql sipp:sip-tester baresip:baresip chromium:chromium firefox-esr:firefox-esr \
             espeak-ng:espeak-ng sox:sox node:nodejs npm:npm; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair#*:}")
 done

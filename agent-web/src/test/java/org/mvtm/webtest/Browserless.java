@@ -53,6 +53,17 @@ public final class Browserless {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", csrf()).DELETE().build());
     }
 
+    /** Any JSON request, with ({@code csrf} true) or without the CSRF header. */
+    public HttpResponse<String> json(String method, String path, String body, boolean csrf) {
+        get("/login");
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (csrf) {
+            b.header("X-XSRF-TOKEN", csrf());
+        }
+        return send(b.build());
+    }
+
     /** Posts the login form; returns the redirect target. */
     public String login(String username, String password) {
         get("/login");

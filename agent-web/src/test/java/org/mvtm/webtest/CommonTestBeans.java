@@ -75,6 +75,16 @@ public class CommonTestBeans {
         return Assistants.turns(assistant, events, clock);
     }
 
+    /** The real system of record on an in-memory H2 database of its own. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    org.mvtm.admin.api.AdministrationService administration(Clock clock, EventBus events) {
+        return org.mvtm.admin.api.Administrations.open(new org.mvtm.admin.api.AdministrationSettings(
+                new org.mvtm.admin.api.DatabaseSettings("jdbc:h2:mem:admin-" + java.util.UUID.randomUUID()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", ""),
+                "mvtm.local"), clock, events);
+    }
+
     @Bean
     WebUserDirectory webUserDirectory() {
         String hash = WebPasswords.hash(PASSWORD);

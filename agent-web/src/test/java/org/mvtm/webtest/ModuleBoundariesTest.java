@@ -18,9 +18,10 @@ class ModuleBoundariesTest {
     void webTierUsesOnlyTheApiPackagesOfOtherModules() {
         noClasses().that().resideInAPackage("org.mvtm.web..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.mvtm.routing..", "org.mvtm.chatbot..", "org.mvtm.media..", "org.mvtm.recording..", "org.mvtm.sip..")
+                        "org.mvtm.routing..", "org.mvtm.chatbot..", "org.mvtm.media..", "org.mvtm.recording..", "org.mvtm.sip..",
+                        "org.mvtm.admin..")
                 .andShould().dependOnClassesThat().resideOutsideOfPackages("org.mvtm.routing.api..", "org.mvtm.chatbot.api..",
-                        "org.mvtm.media.api..", "org.mvtm.recording.api..", "org.mvtm.web..", "org.mvtm.core..", "java..",
+                        "org.mvtm.media.api..", "org.mvtm.recording.api..", "org.mvtm.admin.api..", "org.mvtm.web..", "org.mvtm.core..", "java..",
                         "jakarta..", "org.springframework..", "org.slf4j..", "tools.jackson..")
                 .because("only the api packages are public")
                 .check(web);
@@ -31,7 +32,7 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("org.mvtm.web.api..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.mvtm.web.security..", "org.mvtm.web.customer..",
                         "org.mvtm.web.agent..", "org.mvtm.web.supervisor..", "org.mvtm.web.compliance..", "org.mvtm.web.socket..",
-                        "org.mvtm.web.call..", "org.mvtm.web.pages..")
+                        "org.mvtm.web.call..", "org.mvtm.web.pages..", "org.mvtm.web.admin..")
                 .check(web);
     }
 }

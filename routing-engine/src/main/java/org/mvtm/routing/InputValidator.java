@@ -16,7 +16,13 @@ final class InputValidator {
     private final Set<String> catalogue;
 
     InputValidator(Set<String> catalogue) {
-        this.catalogue = new TreeSet<>(catalogue);
+        this.catalogue = new java.util.concurrent.ConcurrentSkipListSet<>(catalogue);
+    }
+
+    /** Skills an administrator defined while the engine runs (custom skills, new products). */
+    void addSkills(Collection<String> names) {
+        names.forEach(n -> Skill.of(n, Skill.MIN_LEVEL));
+        catalogue.addAll(names);
     }
 
     private void checkSkill(String skill, String where) {

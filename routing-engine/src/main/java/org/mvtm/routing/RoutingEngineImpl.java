@@ -106,6 +106,11 @@ public final class RoutingEngineImpl implements RoutingEngine {
     // ---------------------------------------------------------------- queues and advisors
 
     @Override
+    public void addSkills(java.util.Collection<String> names) {
+        validator.addSkills(names);
+    }
+
+    @Override
     public void defineQueue(QueueConfig queue) {
         checkOpen();
         validator.queue(queue);

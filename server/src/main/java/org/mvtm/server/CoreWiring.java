@@ -5,7 +5,6 @@ import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InProcessEventBus;
 import org.mvtm.server.config.ContactProperties;
 import org.mvtm.server.config.DataDirectory;
-import org.mvtm.server.demo.DemoData;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,10 +25,5 @@ class CoreWiring {
     @Bean(destroyMethod = "close")
     DataDirectory dataDirectory(ContactProperties properties) {
         return new DataDirectory(properties.dataDir());
-    }
-
-    @Bean
-    DemoData demoData() {
-        return new DemoData();
     }
 }

@@ -2,6 +2,7 @@ package org.mvtm.server;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -28,7 +29,7 @@ class ModuleBoundariesTest {
     }
 
     static Stream<String> modules() {
-        return Stream.of("routing", "media", "chatbot", "recording", "sip", "web");
+        return Stream.of("routing", "media", "chatbot", "recording", "sip", "admin", "web");
     }
 
     @ParameterizedTest(name = "only {0}'s api package is used by other modules")
@@ -46,7 +47,7 @@ class ModuleBoundariesTest {
     void contactCoreDependsOnNoOtherModuleAndNoFramework() {
         noClasses().that().resideInAPackage("org.mvtm.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.mvtm.routing..", "org.mvtm.media..",
-                        "org.mvtm.chatbot..", "org.mvtm.recording..", "org.mvtm.sip..", "org.mvtm.web..",
+                        "org.mvtm.chatbot..", "org.mvtm.recording..", "org.mvtm.sip..", "org.mvtm.admin..", "org.mvtm.web..",
                         "org.mvtm.server..", "org.springframework..")
                 .check(classes);
     }
@@ -57,6 +58,16 @@ class ModuleBoundariesTest {
                         "org.mvtm.recording..", "org.mvtm.sip..")
                 .should().dependOnClassesThat().resideInAPackage("org.springframework..")
                 .because("plain modules are wired by the composition root, not by a framework")
+                .check(classes);
+    }
+
+    @Test
+    void administrationUsesSpringOnlyForJdbcTransactionsAndPasswordHashes() {
+        noClasses().that().resideInAPackage("org.mvtm.admin..")
+                .should().dependOnClassesThat(resideInAPackage("org.springframework..")
+                        .and(not(resideInAnyPackage("org.springframework.jdbc..", "org.springframework.dao..",
+                                "org.springframework.transaction..", "org.springframework.security.crypto.."))))
+                .because("the system of record is a plain module wired by the composition root")
                 .check(classes);
     }
 

@@ -40,7 +40,7 @@ class SipJourneyTest {
             Process phone = deskPhone(dir, server, "david", speech, "smith");
             try {
                 Process customer = sipp(dir, "customer", call, "-inf", injection.toString(), "-s", "general",
-                        "-au", "smith", "-ap", "demo1234", "-m", "1", "-p", String.valueOf(ServerProcess.freeUdpPort()),
+                        "-au", "smith", "-ap", "phone-smith-1234", "-m", "1", "-p", String.valueOf(ServerProcess.freeUdpPort()),
                         "-mp", String.valueOf(ServerProcess.freeUdpPort()), "127.0.0.1:" + server.sipPort);
                 assertThat(customer.waitFor(120, TimeUnit.SECONDS)).as("customer call finished").isTrue();
                 assertThat(customer.exitValue()).as("customer call: INVITE/auth/183/200/ACK/speech/BYE\n"
@@ -124,13 +124,20 @@ class SipJourneyTest {
     }
 
     /**
-     * A G.711-only desk phone for {@code advisor}: SIPp answering with speech (phone-answer.xml) on a port that a
-     * second SIPp registers with digest auth (phone-register.xml), which makes the advisor ready. Also writes
+     * A G.711-only desk phone for {@code advisor}: the advisor says READY in the console first (registering a phone
+     * never does), then SIPp answers with speech (phone-answer.xml) on a port that a second SIPp registers with the
+     * phone's own digest credentials (phone-register.xml; the web password is refused). Also writes
      * {@code fields.csv} (field0 = the phone's port, field1 = {@code customer}) for customer-call.xml. Returns the
      * answering process, which ends after the call's BYE.
      */
     static Process deskPhone(Path dir, ServerProcess server, String advisor, Path speech, String customer)
             throws Exception {
+        WebSession web = WebSession.signIn(server.baseUrl(), advisor, "demo1234");
+        try (ConsoleSocket console = ConsoleSocket.open(web, "/ws/agent")) {
+            console.await("desk", m -> true, java.time.Duration.ofSeconds(10));
+            console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+            console.await("presence", m -> "READY".equals(m.path("state").asString()), java.time.Duration.ofSeconds(10));
+        }
         int answerPort = ServerProcess.freeUdpPort();
         Path injection = dir.resolve("fields.csv");
         Files.writeString(injection, "SEQUENTIAL\n" + answerPort + ";" + customer + ";\n");
@@ -140,7 +147,7 @@ class SipJourneyTest {
                 "-mp", String.valueOf(ServerProcess.freeUdpPort()), "127.0.0.1:" + server.sipPort);
         Thread.sleep(500); // let the answering side bind before the phone registers its port
         Process reg = sipp(dir, "register", register, "-inf", injection.toString(), "-s", advisor,
-                "-au", advisor, "-ap", "demo1234", "-m", "1", "-p", String.valueOf(ServerProcess.freeUdpPort()),
+                "-au", advisor, "-ap", "phone-" + advisor + "-1234", "-m", "1", "-p", String.valueOf(ServerProcess.freeUdpPort()),
                 "127.0.0.1:" + server.sipPort);
         if (!(reg.waitFor(30, TimeUnit.SECONDS) && reg.exitValue() == 0)) {
             phone.destroyForcibly();

@@ -44,4 +44,83 @@ final class SipProbe {
             throw new AssertionError("no final response to OPTIONS from " + host + ":" + port + " within " + timeout);
         }
     }
+
+    /**
+     * REGISTERs {@code user} at {@code domain} with digest authentication (the 401 challenge, then qop=auth
+     * credentials) and returns the final response to the authenticated REGISTER (or to the first one if it is final
+     * and not a challenge).
+     */
+    static String register(int port, String domain, String user, String password, Duration timeout) throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            String callId = UUID.randomUUID() + "@127.0.0.1";
+            String tag = Long.toHexString(System.nanoTime());
+            String first = exchange(socket, port, registerRequest(socket.getLocalPort(), domain, user, callId, tag, 1, null), timeout);
+            if (!first.startsWith("SIP/2.0 401")) {
+                return first;
+            }
+            String challenge = first.lines().filter(l -> l.regionMatches(true, 0, "WWW-Authenticate:", 0, 17)).findFirst()
+                    .orElseThrow(() -> new AssertionError("401 without WWW-Authenticate:\n" + first));
+            String realm = param(challenge, "realm");
+            String nonce = param(challenge, "nonce");
+            String uri = "sip:" + domain;
+            String cnonce = Long.toHexString(System.nanoTime());
+            String ha1 = md5(user + ":" + realm + ":" + password);
+            String ha2 = md5("REGISTER:" + uri);
+            String response = md5(ha1 + ":" + nonce + ":00000001:" + cnonce + ":auth:" + ha2);
+            String auth = "Authorization: Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce
+                    + "\", uri=\"" + uri + "\", response=\"" + response + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\""
+                    + cnonce + "\"\r\n";
+            return exchange(socket, port, registerRequest(socket.getLocalPort(), domain, user, callId, tag, 2, auth), timeout);
+        }
+    }
+
+    private static String registerRequest(int local, String domain, String user, String callId, String tag, int cseq,
+                                          String authorization) {
+        return "REGISTER sip:" + domain + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + local + ";branch=z9hG4bK" + UUID.randomUUID().toString().replace("-", "") + ";rport\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:" + user + "@" + domain + ">;tag=" + tag + "\r\n"
+                + "To: <sip:" + user + "@" + domain + ">\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: " + cseq + " REGISTER\r\n"
+                + "Contact: <sip:" + user + "@127.0.0.1:" + local + ">\r\n"
+                + "Expires: 600\r\n"
+                + (authorization == null ? "" : authorization)
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    private static String exchange(DatagramSocket socket, int port, String msg, Duration timeout) throws Exception {
+        byte[] bytes = msg.getBytes(StandardCharsets.US_ASCII);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        byte[] buf = new byte[8192];
+        while (System.nanoTime() < deadline) {
+            socket.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress("127.0.0.1", port)));
+            socket.setSoTimeout(500);
+            try {
+                while (true) {
+                    DatagramPacket p = new DatagramPacket(buf, buf.length);
+                    socket.receive(p);
+                    String res = new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
+                    if (res.startsWith("SIP/2.0 ") && !res.startsWith("SIP/2.0 1")) {
+                        return res;
+                    }
+                }
+            } catch (SocketTimeoutException e) {
+                // retransmit
+            }
+        }
+        throw new AssertionError("no final response from 127.0.0.1:" + port + " within " + timeout + " to\n" + msg);
+    }
+
+    private static String param(String header, String name) {
+        var m = java.util.regex.Pattern.compile(name + "=\"([^\"]*)\"").matcher(header);
+        if (!m.find()) {
+            throw new AssertionError("no " + name + " in " + header);
+        }
+        return m.group(1);
+    }
+
+    private static String md5(String s) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
 }

@@ -6,16 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mvtm.server.demo.DemoData;
 
 /** The start-up output and the README tell a newcomer the same SIP addresses and the same phone lines. */
 class StartupReportTest {
     private static final Path README = Path.of(System.getProperty("mvtm.project.dir", "..")).resolve("README.md");
-    private final DemoData demo = new DemoData();
-    private final List<String> queues = demo.queues().stream().map(q -> q.id().value()).toList();
+    private final List<String> queues = List.of("general", "cards", "wealth", "cross-border");
+    private final List<StartupReport.Login> logins = List.of(new StartupReport.Login("alice", "ADVISOR", "Alice Wong"),
+            new StartupReport.Login("chan", "CUSTOMER", "Mr Chan Tai Man"));
 
     private String report(String mediaAddress) {
-        return StartupReport.text("http://localhost:8080", "node-1", "127.0.0.1", 5060, queues, mediaAddress, demo.logins());
+        return StartupReport.text("http://localhost:8080", "node-1", "127.0.0.1", 5060, queues, mediaAddress, logins);
     }
 
     @Test
@@ -35,5 +35,7 @@ class StartupReportTest {
     void aLoopbackMediaAddressComesWithHowToServeOtherMachines() {
         assertThat(report("127.0.0.1")).contains("--contact.media.public-address=");
         assertThat(report("192.168.1.20")).doesNotContain("--contact.media.public-address=");
+        assertThat(report("")).as("the default offers the host's addresses and says what NAT needs")
+                .contains("this machine's network addresses", "--contact.media.public-address=");
     }
 }

@@ -57,6 +57,19 @@ class RegistrarTest {
     }
 
     @Test
+    void anAccountWithoutSipCredentialsIsForbiddenWithTheSameReasonAsAWrongPassword() {
+        try (SipPeer connie = SipPeer.udp(f.udp(), "connie"); SipPeer alice = SipPeer.udp(f.udp(), "alice")) {
+            String noCredentials = connie.register("her-web-password-1", 600);
+            String wrongPassword = alice.register("not-her-password", 600);
+
+            assertThat(RawSip.status(noCredentials)).isEqualTo(403);
+            assertThat(noCredentials.lines().findFirst().orElseThrow()).endsWith("No SIP credentials for this user or wrong password");
+            assertThat(wrongPassword.lines().findFirst()).isEqualTo(noCredentials.lines().findFirst());
+            assertThat(f.registrations.bindings("sip:connie@bank.example", clock.instant())).isEmpty();
+        }
+    }
+
+    @Test
     void replayedNonceCountIsChallengedAgainAsStale() {
         try (SipPeer alice = SipPeer.udp(f.udp(), "alice")) {
             String to = "<sip:alice@bank.example>";

@@ -37,6 +37,18 @@ public final class WebUserDirectory {
         users.put(user.username(), user);
     }
 
+    /** Makes the directory hold exactly {@code all} (a reload from the system of record); lookups never see it empty. */
+    public synchronized void replaceAll(Collection<WebUser> all) {
+        java.util.Map<String, WebUser> next = new java.util.HashMap<>();
+        for (WebUser u : all) {
+            if (next.putIfAbsent(u.username(), u) != null) {
+                throw new IllegalArgumentException("user " + u.username() + " is listed twice");
+            }
+        }
+        users.putAll(next);
+        users.keySet().retainAll(next.keySet());
+    }
+
     public Optional<WebUser> find(String username) {
         return username == null ? Optional.empty() : Optional.ofNullable(users.get(username.strip().toLowerCase(Locale.ROOT)));
     }

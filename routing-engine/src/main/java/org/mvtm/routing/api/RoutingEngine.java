@@ -24,6 +24,9 @@ import org.mvtm.core.id.QueueId;
  */
 public interface RoutingEngine extends AutoCloseable {
 
+    /** Adds skill names to this node's skill catalogue (skills an administrator defined); known names are kept. */
+    void addSkills(java.util.Collection<String> names);
+
     /** Defines or replaces a queue on this node (every node defines the same queues). */
     void defineQueue(QueueConfig queue);
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.mvtm.core.event.AdministrationChanged;
 import org.mvtm.core.event.AdvisorStateChanged;
 import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.event.ChatMessagePosted;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * reaches the advisor's console on another node and back, an offer accepted on the advisor's node connects the
  * customer's call on theirs, and an end on either side ends both. Each node's routing engine already publishes
  * offers on the node that hosts the advisor, so {@code AdvisorOffered} and {@code InteractionQueued} are not relayed.
+ * An administrator's change ({@code AdministrationChanged}) makes every node reload from the shared database.
  *
  * <p>Relayed events are published on the local bus exactly once and never sent back (a thread-local marks them
  * while they are delivered). Publishing to Redis runs on one sender thread, so a slow Redis never blocks the bus and
@@ -37,7 +39,7 @@ public final class ClusterEventRelay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClusterEventRelay.class);
     static final List<Class<? extends ContactEvent>> RELAYED = List.of(ChatMessagePosted.class, OfferAccepted.class,
             OfferDeclined.class, InteractionEnded.class, InteractionAbandoned.class, InteractionTransferred.class,
-            CallHeld.class, AdvisorStateChanged.class, KnowledgeBasePublished.class);
+            CallHeld.class, AdvisorStateChanged.class, KnowledgeBasePublished.class, AdministrationChanged.class);
     private static final Map<String, Class<? extends ContactEvent>> BY_NAME = RELAYED.stream()
             .collect(java.util.stream.Collectors.toMap(Class::getSimpleName, c -> c));
 

@@ -22,7 +22,8 @@ public record ContactProperties(
         @DefaultValue Demo demo,
         @DefaultValue Recording recording,
         @DefaultValue Cluster cluster,
-        @DefaultValue KnowledgeBase knowledgeBase) {
+        @DefaultValue KnowledgeBase knowledgeBase,
+        @DefaultValue Database database) {
 
     public ContactProperties {
         if (redis.enabled() && cluster.secret().length() < 16) {
@@ -90,7 +91,20 @@ public record ContactProperties(
         }
     }
 
-    /** Demo advisors, queues and logins for a first run; switch off in production. */
+    /**
+     * The system of record (users, advisors, queues...): empty url = the embedded H2 file database under
+     * {@code <data-dir>/db}; production and every multi-node setup use PostgreSQL ({@code jdbc:postgresql://host/db}).
+     */
+    public record Database(@DefaultValue("") String url, @DefaultValue("") String user, @DefaultValue("") String password) {
+        public Database {
+            if (!url.isEmpty() && !url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+                throw new InvalidConfigurationException("contact.database.url",
+                        "must be a jdbc:postgresql:// URL (or empty for the embedded database) but was '" + url + "'");
+            }
+        }
+    }
+
+    /** Demo advisors, queues and logins seeded into an empty database on first start; switch off in production. */
     public record Demo(@DefaultValue("true") boolean enabled) {
     }
 

@@ -5,19 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import org.mvtm.admin.api.AdministrationService;
+import org.mvtm.admin.api.AdministrationSettings;
+import org.mvtm.admin.api.Administrations;
+import org.mvtm.admin.api.DatabaseSettings;
 import org.mvtm.chatbot.api.Assistant;
 import org.mvtm.chatbot.api.AssistantConfig;
 import org.mvtm.chatbot.api.Assistants;
 import org.mvtm.chatbot.api.BotTurns;
 import org.mvtm.chatbot.api.KnowledgeBaseArchives;
-import org.mvtm.core.Language;
-import org.mvtm.core.SkillRequirement;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.KurentoMediaConfig;
@@ -27,29 +26,22 @@ import org.mvtm.recording.api.RecordingKeys;
 import org.mvtm.recording.api.RecordingStore;
 import org.mvtm.recording.api.RecordingStoreConfig;
 import org.mvtm.recording.api.RecordingStores;
-import org.mvtm.routing.api.QueueConfig;
-import org.mvtm.routing.api.RelaxationStep;
 import org.mvtm.routing.api.RoutingConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.RoutingEngines;
-import org.mvtm.routing.api.ServiceLevelTarget;
 import org.mvtm.server.config.ContactProperties;
 import org.mvtm.server.config.DataDirectory;
 import org.mvtm.server.config.InvalidConfigurationException;
-import org.mvtm.server.demo.DemoData;
+import org.mvtm.server.demo.DemoSeed;
 import org.mvtm.sip.api.CustomerDirectory;
 import org.mvtm.sip.api.RegistrationStore;
 import org.mvtm.sip.api.RegistrationStores;
-import org.mvtm.sip.api.SipCredentials;
 import org.mvtm.sip.api.SipEdge;
 import org.mvtm.sip.api.SipEdgeConfig;
 import org.mvtm.sip.api.SipEdgePorts;
 import org.mvtm.sip.api.SipEdges;
 import org.mvtm.web.WebTierConfiguration;
-import org.mvtm.web.api.WebPasswords;
-import org.mvtm.web.api.WebRole;
 import org.mvtm.web.api.WebTierSettings;
-import org.mvtm.web.api.WebUser;
 import org.mvtm.web.api.WebUserDirectory;
 import org.mvtm.server.cluster.ClusterEventRelay;
 import org.mvtm.server.cluster.ClusterMediaServer;
@@ -70,33 +62,44 @@ import org.springframework.context.annotation.Import;
 public class ModuleWiring {
 
     @Bean(destroyMethod = "close")
-    RoutingEngine routingEngine(ContactProperties props, Clock clock, EventBus bus, DemoData demo) {
+    RoutingEngine routingEngine(ContactProperties props, Clock clock, EventBus bus) {
         RoutingConfig config = RoutingConfig.defaults();
-        RoutingEngine engine = props.redis().enabled()
+        return props.redis().enabled()
                 ? RoutingEngines.redis(props.redis().url(), props.nodeId(), config, clock, bus)
                 : RoutingEngines.inMemory(config, clock, bus);
-        if (props.demo().enabled()) {
-            for (DemoData.DemoQueue q : demo.queues()) {
-                engine.defineQueue(QueueConfig.of(q.id(), List.of(SkillRequirement.of(q.product().skillName(), 3)))
-                        .withSla(ServiceLevelTarget.of(0.8, Duration.ofSeconds(20)))
-                        .withRelaxation(List.of(RelaxationStep.lowerLevels(Duration.ofSeconds(30), 2),
-                                RelaxationStep.languageOnly(Duration.ofSeconds(90))))
-                        .withLanguageMinLevel(5));
-            }
-            var known = engine.advisors().stream().map(a -> a.id()).collect(java.util.stream.Collectors.toSet());
-            for (var advisor : demo.advisors()) {
-                if (known.contains(advisor.id())) {
-                    continue;
-                }
-                try {
-                    engine.registerAdvisor(advisor);
-                } catch (IllegalArgumentException e) {
-                    // another node of the cluster registered the same demo advisor a moment ago
-                    org.slf4j.LoggerFactory.getLogger(ModuleWiring.class).info("advisor {} already registered: {}", advisor.id(), e.getMessage());
-                }
-            }
+    }
+
+    /** The system of record: PostgreSQL at contact.database.url, or the embedded H2 database under the data directory. */
+    @Bean(destroyMethod = "close")
+    AdministrationService administration(ContactProperties props, DataDirectory data, Clock clock, EventBus bus) {
+        var db = props.database();
+        DatabaseSettings settings = db.url().isEmpty()
+                ? DatabaseSettings.embedded(data.resolve("db"))
+                : new DatabaseSettings(db.url(), db.user(), db.password());
+        AdministrationService admin;
+        try {
+            admin = Administrations.open(new AdministrationSettings(settings, props.sip().domain()), clock, bus);
+        } catch (RuntimeException e) {
+            throw new InvalidConfigurationException("contact.database.url", "cannot open the database at "
+                    + settings.url() + " (" + rootMessage(e) + ")");
         }
-        return engine;
+        try {
+            if (props.demo().enabled()) {
+                DemoSeed.applyIfEmpty(admin);
+            } else {
+                FirstStart.bootstrap(admin, System.getenv());
+            }
+        } catch (RuntimeException e) {
+            admin.close();
+            throw e;
+        }
+        return admin;
+    }
+
+    /** Routing profiles, queues and sign-in users, loaded from the system of record and reloaded on every change. */
+    @Bean(destroyMethod = "close")
+    SystemOfRecord systemOfRecord(AdministrationService admin, RoutingEngine routing, WebUserDirectory users, EventBus bus) {
+        return new SystemOfRecord(admin, routing, users, bus);
     }
 
     @Bean
@@ -205,22 +208,18 @@ public class ModuleWiring {
 
     @Bean(destroyMethod = "close")
     SipEdge sipEdge(ContactProperties props, Clock clock, EventBus bus, RoutingEngine routing, MediaServer media,
-                    RegistrationStore registrations, DemoData demo, ClusterSettings cluster) {
+                    RegistrationStore registrations, AdministrationService admin, SystemOfRecord records,
+                    ClusterSettings cluster) {
         var sip = props.sip();
-        Map<String, String> passwords = new HashMap<>();
         Set<String> queues = new HashSet<>();
-        CustomerDirectory customers = CustomerDirectory.standard(org.mvtm.core.Region.HK);
-        if (props.demo().enabled()) {
-            demo.logins().forEach(l -> passwords.put(l.username(), l.password()));
-            demo.queues().forEach(q -> queues.add(q.id().value()));
-            customers = new DemoCustomerDirectory(demo);
-        }
+        admin.queues().forEach(q -> queues.add(q.id()));
+        CustomerDirectory customers = new AdministeredCustomers(admin, org.mvtm.core.Region.HK);
         SipEdgeConfig config = SipEdgeConfig.builder(sip.domain())
                 .bindAddress(sip.bindAddress())
                 .advertisedAddress(sip.advertisedAddress())
                 .udpPort(sip.udpPort()).tcpPort(sip.tcpPort()).tlsPort(sip.tlsPort())
                 .trustedTrunks(Set.copyOf(sip.trustedTrunks()))
-                .credentials(SipCredentials.of(passwords))
+                .credentials(admin::sipHa1)
                 .queues(queues)
                 .build();
         SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing),
@@ -258,23 +257,10 @@ public class ModuleWiring {
         return new org.mvtm.server.journey.JourneyCoordinator(routing, media, recordings, bus, clock, placement);
     }
 
+    /** Filled and kept current by {@link SystemOfRecord}. */
     @Bean
-    WebUserDirectory webUsers(ContactProperties props, DemoData demo) {
-        WebUserDirectory users = new WebUserDirectory();
-        if (props.demo().enabled()) {
-            String hash = WebPasswords.hash(DemoData.PASSWORD);
-            for (DemoData.DemoLogin l : demo.logins()) {
-                WebRole role = WebRole.valueOf(l.role());
-                Language lang = demo.customers().stream().filter(c -> c.username().equals(l.username()))
-                        .map(DemoData.DemoCustomer::language).findFirst()
-                        .orElse(l.regions().contains(org.mvtm.core.Region.SZ) ? Language.ZH : Language.EN);
-                var tier = demo.customers().stream().filter(c -> c.username().equals(l.username()))
-                        .map(DemoData.DemoCustomer::tier).findFirst().orElse(null);
-                users.add(new WebUser(l.username(), hash, Set.of(role), l.regions(), Optional.ofNullable(l.agentId()),
-                        l.displayName(), lang, tier));
-            }
-        }
-        return users;
+    WebUserDirectory webUsers() {
+        return new WebUserDirectory();
     }
 
     /** Advisors' "Today's interactions" survive a restart: kept under the data directory. */

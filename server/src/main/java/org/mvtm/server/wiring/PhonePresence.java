@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An advisor who works on a SIP desk phone is present while the phone is registered: the first registration of an
- * advisor's address of record attaches the advisor to this node and makes them READY (when they were logged out),
- * and removing the phone's last binding logs out an advisor whom the phone had logged in and who is not in a call.
+ * advisor's address of record attaches the advisor to this node and logs them in NOT_READY (when they were logged
+ * out). Registering never makes anyone READY by itself: the advisor says so in the console, as after any sign-in.
+ * Removing the phone's last binding logs out an advisor whom the phone had logged in and who is not in a call.
  * Bindings themselves are stored by the wrapped store (in memory or Redis).
  */
 final class PhonePresence implements RegistrationStore {
@@ -67,9 +68,8 @@ final class PhonePresence implements RegistrationStore {
             routing.attach(advisor);
             if (state(advisor).orElse(AdvisorState.LOGGED_OUT) == AdvisorState.LOGGED_OUT) {
                 routing.login(advisor);
-                routing.ready(advisor);
                 loggedInByPhone.add(advisor);
-                log.info("advisor {} is ready on a SIP phone", advisor);
+                log.info("advisor {} logged in on a SIP phone (not ready until they say so)", advisor);
             }
         } catch (RuntimeException e) {
             log.warn("phone registration of advisor {} did not change presence: {}", advisor, e.getMessage());

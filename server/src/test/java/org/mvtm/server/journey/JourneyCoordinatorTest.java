@@ -50,7 +50,7 @@ import org.mvtm.routing.api.QueueConfig;
 import org.mvtm.routing.api.RoutingConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.RoutingEngines;
-import org.mvtm.server.demo.DemoData;
+import org.mvtm.server.demo.DemoSeed;
 
 /**
  * The coordinator and the bot turns on real modules (in-memory routing, the real assistant, the embedded media server, a recording
@@ -83,7 +83,13 @@ class JourneyCoordinatorTest {
         bus.subscribe(org.mvtm.core.event.InteractionEnded.class, e -> ended.add(e.interaction()));
         routing = RoutingEngines.inMemory(RoutingConfig.defaults(), clock, bus);
         routing.defineQueue(QueueConfig.of(QueueId.of("cards"), List.of(SkillRequirement.of("product.cards", 3))));
-        new DemoData().advisors().forEach(routing::registerAdvisor);
+        for (var u : DemoSeed.read().users()) {
+            if (u.advisor() != null) {
+                routing.registerAdvisor(new org.mvtm.core.Advisor(org.mvtm.core.id.AgentId.of(u.username()), u.displayName(),
+                        org.mvtm.core.Region.of(u.advisor().region()), u.advisor().skills().stream()
+                        .map(s -> org.mvtm.core.Skill.of(s.skill(), s.level())).collect(java.util.stream.Collectors.toSet()), null));
+            }
+        }
         assistant = Assistants.create(AssistantConfig.defaults(), clock, bus);
         media = MediaServers.embedded(EmbeddedMediaConfig.loopbackAnyPort(), clock);
         store = RecordingStores.open(RecordingStoreConfig.defaults(dir.resolve("recordings"), RecordingKeys.generate()), clock, bus);

@@ -26,7 +26,7 @@ import org.mvtm.sip.api.SipCredentials;
 final class DigestAuthenticator {
 
     /** What checking an Authorization/Proxy-Authorization header found. */
-    enum Verdict { AUTHENTICATED, MISSING, STALE, REPLAYED, WRONG }
+    enum Verdict { AUTHENTICATED, MISSING, STALE, REPLAYED, WRONG, NO_CREDENTIALS }
 
     record Result(Verdict verdict, String user) {
         boolean ok() {
@@ -89,11 +89,17 @@ final class DigestAuthenticator {
         if (issued < 0) {
             return new Result(Verdict.WRONG, c.username());
         }
-        Optional<String> password = passwords.password(c.username());
-        if (password.isEmpty()) {
+        Optional<String> stored;
+        try {
+            stored = passwords.ha1(c.username(), realm);
+        } catch (RuntimeException e) {
+            // the credentials store is unreachable: nobody is let in
             return new Result(Verdict.WRONG, c.username());
         }
-        String ha1 = md5(c.username() + ":" + realm + ":" + password.get());
+        if (stored.isEmpty()) {
+            return new Result(Verdict.NO_CREDENTIALS, c.username());
+        }
+        String ha1 = stored.get().toLowerCase(java.util.Locale.ROOT);
         String ha2 = md5(method + ":" + c.uri());
         boolean withQop = c.qop() != null;
         if (withQop && (!c.qop().equalsIgnoreCase("auth") || c.nc() == null || c.cnonce() == null)) {

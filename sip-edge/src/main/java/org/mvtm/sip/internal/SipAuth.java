@@ -55,10 +55,26 @@ final class SipAuth {
                 counters.rejected("auth-replay");
                 challenge(st, request, true);
                 return Optional.empty();
+            case NO_CREDENTIALS:
+                counters.rejected("auth-no-credentials");
+                // the same reason as a wrong password, so that an attacker cannot tell accounts apart
+                sip.respond(st, request, Response.FORBIDDEN, resp -> reason(resp));
+                return Optional.empty();
             default:
                 counters.rejected("auth-wrong");
-                sip.respond(st, request, Response.FORBIDDEN);
+                sip.respond(st, request, Response.FORBIDDEN, resp -> reason(resp));
                 return Optional.empty();
+        }
+    }
+
+    /** Only accounts with SIP phone credentials may register or call; web passwords are never SIP passwords. */
+    static final String FORBIDDEN_REASON = "No SIP credentials for this user or wrong password";
+
+    private static void reason(javax.sip.message.Response resp) {
+        try {
+            resp.setReasonPhrase(FORBIDDEN_REASON);
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
         }
     }
 

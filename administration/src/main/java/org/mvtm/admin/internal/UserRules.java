@@ -1,0 +1,73 @@
+package org.mvtm.admin.internal;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.mvtm.admin.api.Role;
+
+/** Field checks shared by creating and updating users. */
+final class UserRules {
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{2,64}");
+    static final Pattern REGION = Pattern.compile("[A-Z]{2,8}");
+    static final List<String> LANGUAGES = List.of("en", "zh-Hans", "zh-Hant");
+
+    private UserRules() {
+    }
+
+    static String username(String raw) {
+        return raw == null ? null : raw.strip().toLowerCase(Locale.ROOT);
+    }
+
+    static void checkUsername(Errors e, String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            e.add("username", "must be 2 to 64 of a-z 0-9 . _ - but was '" + username + "'");
+        }
+    }
+
+    static Set<Role> roles(Errors e, Set<Role> roles) {
+        if (roles == null || roles.isEmpty() || roles.stream().anyMatch(java.util.Objects::isNull)) {
+            e.add("roles", "at least one of ADVISOR, SUPERVISOR, COMPLIANCE, ADMIN, CUSTOMER");
+            return Set.of();
+        }
+        Set<Role> r = EnumSet.copyOf(roles);
+        if (r.contains(Role.CUSTOMER) && r.size() > 1) {
+            e.add("roles", "a CUSTOMER login cannot hold staff roles too");
+        }
+        return r;
+    }
+
+    static Set<String> regions(Errors e, Set<String> regions) {
+        if (regions == null || regions.isEmpty()) {
+            e.add("regions", "at least one region, e.g. HK");
+            return Set.of();
+        }
+        Set<String> out = new TreeSet<>();
+        for (String r : regions) {
+            String code = r == null ? "" : r.strip().toUpperCase(Locale.ROOT);
+            if (!REGION.matcher(code).matches()) {
+                e.add("regions", "a region is 2 to 8 letters (HK, SZ, MO) but was '" + r + "'");
+            }
+            out.add(code);
+        }
+        return out;
+    }
+
+    static String language(Errors e, String language) {
+        String l = language == null ? "en" : language.strip();
+        if (!LANGUAGES.contains(l)) {
+            e.add("language", "must be en, zh-Hans or zh-Hant but was '" + language + "'");
+        }
+        return l;
+    }
+
+    static String displayName(Errors e, String name, String username) {
+        String n = name == null || name.isBlank() ? username : name.strip();
+        if (n != null && n.length() > 200) {
+            e.add("displayName", "must have at most 200 characters");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,64 @@
+package org.mvtm.web.admin;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mvtm.admin.api.FieldError;
+import org.mvtm.admin.api.InvalidChange;
+import org.mvtm.admin.api.NotFound;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Refused changes answer 400 with the first bad field on top ({@code {"field": ..., "message": ...}}) and every
+ * bad field under {@code errors}; unknown ids answer 404.
+ */
+@RestControllerAdvice(basePackageClasses = AdminErrors.class)
+class AdminErrors {
+    @ExceptionHandler(InvalidChange.class)
+    ResponseEntity<Map<String, Object>> invalid(InvalidChange e) {
+        return bad(e.errors());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        String field = "body";
+        String message = "is not the JSON this endpoint expects";
+        if (e.getCause() instanceof DatabindException d && !d.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (var ref : d.getPath()) {
+                if (ref.getPropertyName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            field = path.toString();
+            message = "has the wrong type or an unknown value: " + d.getOriginalMessage();
+        }
+        return bad(List.of(new FieldError(field, message)));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
+        return bad(List.of(new FieldError(e.getName(), "has the wrong type: " + e.getValue())));
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<Map<String, Object>> notFound(NotFound e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "NOT_FOUND", "message", e.getMessage()));
+    }
+
+    private static ResponseEntity<Map<String, Object>> bad(List<FieldError> errors) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("field", errors.getFirst().field());
+        body.put("message", errors.getFirst().message());
+        body.put("errors", errors);
+        return ResponseEntity.badRequest().body(body);
+    }
+}

@@ -1,0 +1,37 @@
+package org.mvtm.server.wiring;
+
+import java.util.Optional;
+import org.mvtm.admin.api.AdministrationService;
+import org.mvtm.admin.api.Role;
+import org.mvtm.core.Customer;
+import org.mvtm.core.Language;
+import org.mvtm.core.Region;
+import org.mvtm.core.id.CustomerId;
+import org.mvtm.sip.api.CustomerDirectory;
+
+/**
+ * SIP callers who are customers in the system of record get their profile (tier, language, region); anyone else
+ * (trunk callers) is a standard customer of {@code fallbackRegion}.
+ */
+final class AdministeredCustomers implements CustomerDirectory {
+    private final AdministrationService admin;
+    private final Region fallbackRegion;
+
+    AdministeredCustomers(AdministrationService admin, Region fallbackRegion) {
+        this.admin = admin;
+        this.fallbackRegion = fallbackRegion;
+    }
+
+    @Override
+    public Customer identify(String sipUser, String displayName, Optional<Language> acceptLanguage) {
+        var tiers = admin.vipTiers();
+        return Optional.ofNullable(sipUser).flatMap(admin::user)
+                .filter(u -> u.enabled() && u.roles().contains(Role.CUSTOMER))
+                .map(u -> new Customer(CustomerId.of(u.username()), u.displayName(),
+                        SystemOfRecord.tier(tiers.stream().filter(t -> t.code().equals(u.customerTier()))
+                                .mapToInt(t -> t.rank()).findFirst().orElse(0)),
+                        acceptLanguage.orElse(SystemOfRecord.language(u.language())),
+                        Region.of(u.regions().iterator().next())))
+                .orElseGet(() -> CustomerDirectory.standard(fallbackRegion).identify(sipUser, displayName, acceptLanguage));
+    }
+}

@@ -1,0 +1,74 @@
+package org.mvtm.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mvtm.admin.PostgresProcess;
+import org.mvtm.admin.api.DatabaseSettings;
+
+/**
+ * Two nodes sharing one redis-server and one PostgreSQL: an administrator's change made on node A (a new queue, a
+ * new advisor) is seen by node B's routing and sign-in without a restart, relayed as AdministrationChanged.
+ */
+@Tag("peer")
+class ClusterAdministrationTest {
+    private static final String SECRET = "two-node-test-secret-0123456789";
+    private static final Pattern TOKEN = Pattern.compile("\"token\":\"([A-Za-z0-9_-]+)\"");
+
+    @Test
+    void aChangeMadeOnOneNodeIsLiveOnTheOther(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("redis"));
+        Files.createDirectories(dir.resolve("a"));
+        Files.createDirectories(dir.resolve("b"));
+        try (RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"));
+             PostgresProcess postgres = PostgresProcess.start()) {
+            DatabaseSettings db = postgres.newDatabase();
+            try (ServerProcess a = node(dir.resolve("a"), "node-a", redis, db)) {
+                a.awaitHealthy(Duration.ofSeconds(180));
+                Matcher token = TOKEN.matcher(a.output());
+                assertThat(token.find()).as(a.output()).isTrue();
+                BankSetupOnPostgresTest.anonymous(a.baseUrl()).json(201, "POST", "/api/admin/bootstrap",
+                        "{\"token\":\"" + token.group(1) + "\",\"username\":\"root\",\"password\":\"first-admin-pass-9\"}");
+                try (ServerProcess b = node(dir.resolve("b"), "node-b", redis, db)) {
+                    b.awaitHealthy(Duration.ofSeconds(180));
+                    WebSession rootA = WebSession.signIn(a.baseUrl(), "root", "first-admin-pass-9");
+                    WebSession rootB = WebSession.signIn(b.baseUrl(), "root", "first-admin-pass-9");
+                    assertThat(WebSession.signInFails(b.baseUrl(), "nina", "tea-garden-41")).isTrue();
+
+                    long changed = System.nanoTime();
+                    rootA.json(201, "POST", "/api/admin/queues",
+                            "{\"id\":\"fx-desk\",\"names\":{\"en\":\"FX desk\"},\"product\":\"product.fx\"}");
+                    rootA.json(201, "POST", "/api/admin/users",
+                            "{\"username\":\"nina\",\"roles\":[\"ADVISOR\"],\"regions\":[\"HK\"],\"password\":\"tea-garden-41\"}");
+                    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                    boolean seen = false;
+                    while (!seen && System.nanoTime() < deadline) {
+                        String board = rootB.json(200, "GET", "/api/supervisor/snapshot", null).toString();
+                        seen = board.contains("\"fx-desk\"") && board.contains("\"nina\"")
+                                && !WebSession.signInFails(b.baseUrl(), "nina", "tea-garden-41");
+                        if (!seen) {
+                            Thread.sleep(50);
+                        }
+                    }
+                    long millis = Duration.ofNanos(System.nanoTime() - changed).toMillis();
+                    System.out.println("node B saw node A's change after " + millis + " ms");
+                    assertThat(seen).as("node B sees the queue and the advisor created on node A:\n" + b.output()).isTrue();
+                }
+            }
+        }
+    }
+
+    private static ServerProcess node(Path dir, String id, RedisServerProcess redis, DatabaseSettings db) throws Exception {
+        return ServerProcess.start(dir, "--contact.node-id=" + id, "--contact.redis.url=" + redis.url(),
+                "--contact.cluster.secret=" + SECRET, "--contact.media.port-min=0", "--contact.media.port-max=0",
+                "--contact.demo.enabled=false", "--contact.database.url=" + db.url(),
+                "--contact.database.user=" + db.user(), "--contact.database.password=" + db.password());
+    }
+}
