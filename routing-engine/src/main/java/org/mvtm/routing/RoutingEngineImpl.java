@@ -16,10 +16,12 @@ import org.mvtm.core.Advisor;
 import org.mvtm.core.AdvisorState;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Interaction;
+import org.mvtm.core.Refusal;
 import org.mvtm.core.event.AdvisorOffered;
 import org.mvtm.core.event.AdvisorStateChanged;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
+import org.mvtm.core.event.InteractionDisposed;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.InteractionQueued;
 import org.mvtm.core.event.InteractionTransferred;
@@ -177,6 +179,9 @@ public final class RoutingEngineImpl implements RoutingEngine {
             if (o.from() == null) {
                 throw new IllegalArgumentException(o.failure());
             }
+            if (o.from() == to && to != AdvisorState.NOT_READY) {
+                return; // already there: nothing to do (NOT_READY to NOT_READY changes the reason and is applied)
+            }
             throw AdvisorTransitions.illegal(advisor, o.from(), to);
         }
         publishChange(o, reason);
@@ -210,17 +215,30 @@ public final class RoutingEngineImpl implements RoutingEngine {
     }
 
     @Override
-    public void finishWrapUp(AgentId advisor, String code, String notes) {
-        String disposition = "disposition " + (code == null ? "" : code.strip()) + (notes == null || notes.isBlank() ? "" : ": " + notes.strip());
-        change(advisor, AdvisorState.READY, EnumSet.of(AdvisorState.WRAP_UP), disposition);
-        loop.requestRound();
+    public void finishWrapUp(AgentId advisor, Optional<InteractionId> interaction, String code, String notes) {
+        checkOpen();
+        String cleanCode = code == null ? "" : code.strip();
+        if (cleanCode.isEmpty()) {
+            throw Refusal.of("wrapup.code-required", "a wrap-up code is required");
+        }
+        Instant now = clock.instant();
+        Outcome o = store.changeState(advisor, AdvisorState.READY, EnumSet.of(AdvisorState.WRAP_UP), null, now);
+        if (!o.applied() && o.from() == null) {
+            throw new IllegalArgumentException(o.failure());
+        }
+        if (o.applied()) {
+            publishChange(o, null);
+            loop.requestRound();
+        }
+        // recorded even when the wrap-up time already ran out: the outcome belongs to the interaction, not to presence
+        events.publish(new InteractionDisposed(now, advisor, interaction, cleanCode, notes == null ? "" : notes.strip()));
     }
 
+    /** Presence events carry a reason only for NOT_READY (break, training, no answer to an offer...). */
     private void publishChange(Outcome o, String reason) {
         if (o.changedState()) {
             events.publish(new AdvisorStateChanged(clock.instant(), o.advisor(), o.from(), o.to(),
-                    o.to() == AdvisorState.NOT_READY || reason != null && reason.startsWith("disposition")
-                            ? Optional.ofNullable(reason) : Optional.empty()));
+                    o.to() == AdvisorState.NOT_READY ? Optional.ofNullable(reason) : Optional.empty()));
         }
     }
 
@@ -268,8 +286,9 @@ public final class RoutingEngineImpl implements RoutingEngine {
         }
         InteractionRecord r = record(interaction);
         if (r.status() != InteractionStatus.OFFERED || r.advisor().filter(advisor::equals).isEmpty()) {
-            throw new IllegalStateException("interaction " + interaction + " is " + r.status()
-                    + r.advisor().map(a -> " with advisor " + a).orElse("") + ", not offered to advisor " + advisor);
+            throw Refusal.of("offer.gone", "interaction " + interaction + " is " + r.status()
+                    + r.advisor().map(a -> " with advisor " + a).orElse("") + ", not offered to advisor " + advisor,
+                    "interaction", interaction);
         }
         return r.token();
     }
@@ -282,7 +301,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
         Instant now = clock.instant();
         Outcome o = store.accept(interaction, advisor, token, q.sla().threshold().toMillis(), now);
         if (!o.applied()) {
-            throw new IllegalStateException("advisor " + advisor + " cannot accept: " + o.failure());
+            throw Refusal.of("offer.gone", "advisor " + advisor + " cannot accept: " + o.failure(), "interaction", interaction);
         }
         held.remove(interaction);
         publishChange(o, null);
@@ -344,6 +363,9 @@ public final class RoutingEngineImpl implements RoutingEngine {
         Instant now = clock.instant();
         Outcome o = store.complete(interaction, now, wrapUntil(now));
         if (!o.applied()) {
+            if (record(interaction).status() == InteractionStatus.ENDED) {
+                return; // both sides hung up at once: the interaction ends once
+            }
             throw new IllegalStateException(o.failure());
         }
         events.publish(new InteractionEnded(now, interaction, endedBy));
