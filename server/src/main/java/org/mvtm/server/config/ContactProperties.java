@@ -22,7 +22,8 @@ public record ContactProperties(
         @DefaultValue Demo demo,
         @DefaultValue Recording recording,
         @DefaultValue Cluster cluster,
-        @DefaultValue KnowledgeBase knowledgeBase) {
+        @DefaultValue KnowledgeBase knowledgeBase,
+        @DefaultValue Web web) {
 
     public ContactProperties {
         if (redis.enabled() && cluster.secret().length() < 16) {
@@ -118,6 +119,22 @@ public record ContactProperties(
      * {@code <data-dir>/knowledge-base}). Every node of a cluster must point at the same directory.
      */
     public record KnowledgeBase(@DefaultValue("") String archiveDir) {
+    }
+
+    /**
+     * Consoles and customer pages: how long an advisor's console may stay disconnected before the advisor is logged
+     * out, and how long a queued customer's page may stay closed before the customer leaves the queue.
+     */
+    public record Web(@DefaultValue("60s") java.time.Duration consoleGrace,
+                      @DefaultValue("60s") java.time.Duration customerGrace) {
+        public Web {
+            if (consoleGrace.isNegative()) {
+                throw new InvalidConfigurationException("contact.web.console-grace", "must not be negative but was " + consoleGrace);
+            }
+            if (customerGrace.isNegative()) {
+                throw new InvalidConfigurationException("contact.web.customer-grace", "must not be negative but was " + customerGrace);
+            }
+        }
     }
 
     /** Port validation shared by the nested records. */
