@@ -43,6 +43,7 @@ import org.mvtm.routing.api.SelectionStrategy;
 import org.mvtm.routing.match.AdvisorSelector;
 import org.mvtm.routing.match.Matcher;
 import org.mvtm.routing.match.Priority;
+import org.mvtm.routing.match.Requirements;
 import org.mvtm.routing.state.AdvisorTransitions;
 import org.mvtm.routing.store.AdvisorRecord;
 import org.mvtm.routing.store.InteractionRecord;
@@ -255,7 +256,9 @@ public final class RoutingEngineImpl implements RoutingEngine {
         }
         events.publish(new InteractionQueued(now, interaction));
         int waiting = store.waitingCount(q.id());
-        QueuePosition pos = new QueuePosition(q.id(), waiting, waiting, Duration.ZERO, estimate(q.id(), waiting));
+        Optional<Duration> wait = store.interaction(interaction.id())
+                .flatMap(r -> estimate(r, q, waiting, now));
+        QueuePosition pos = new QueuePosition(q.id(), waiting, waiting, Duration.ZERO, wait);
         loop.requestRound();
         return pos;
     }
@@ -434,28 +437,65 @@ public final class RoutingEngineImpl implements RoutingEngine {
             }
             pos++;
         }
-        return Optional.of(new QueuePosition(qid, pos, same.size(), Duration.between(r.get().enqueuedAt(), now), estimate(qid, pos)));
+        return Optional.of(new QueuePosition(qid, pos, same.size(), Duration.between(r.get().enqueuedAt(), now),
+                estimate(r.get(), queues.get(qid), pos, now)));
     }
 
-    /** position x average handle time (3 min until measured) / advisors staffed (READY, RESERVED, BUSY, WRAP_UP). */
-    private Duration estimate(QueueId qid, int pos) {
-        QueueCounters c = store.counters(qid);
-        Duration aht = c.completed() == 0 ? DEFAULT_AHT : Duration.ofMillis(c.handleMillisSum() / c.completed());
-        return aht.multipliedBy(pos).dividedBy(staffed());
-    }
-
-    private volatile long staffedCount;
-    private volatile Instant staffedAt = Instant.MIN;
-
-    /** Advisors staffed, recounted at most once a second (an estimate does not need more). */
-    private long staffed() {
-        Instant now = clock.instant();
-        if (Duration.between(staffedAt, now).compareTo(Duration.ofSeconds(1)) >= 0 || now.isBefore(staffedAt)) {
-            staffedCount = Math.max(1, store.advisors().stream()
-                    .filter(a -> a.state() != AdvisorState.LOGGED_OUT && a.state() != AdvisorState.NOT_READY).count());
-            staffedAt = now;
+    /**
+     * position x average handle time (3 min until measured) / advisors who can serve this customer now: signed in and
+     * working (READY, RESERVED, BUSY or WRAP_UP), attached to a live endpoint, taking the channel and meeting the
+     * requirements in force (after the relaxation its wait has reached). Empty when there is no such advisor: no
+     * estimate is better than a made-up one.
+     */
+    private Optional<Duration> estimate(InteractionRecord r, QueueConfig q, int pos, Instant now) {
+        long serving = serving(r, q, now);
+        if (serving == 0) {
+            return Optional.empty();
         }
-        return staffedCount;
+        QueueCounters c = store.counters(q.id());
+        Duration aht = c.completed() == 0 ? DEFAULT_AHT : Duration.ofMillis(c.handleMillisSum() / c.completed());
+        return Optional.of(aht.multipliedBy(pos).dividedBy(serving));
+    }
+
+    private long serving(InteractionRecord r, QueueConfig q, Instant now) {
+        Channel channel = r.interaction().channel();
+        List<org.mvtm.core.SkillRequirement> effective = Requirements.effective(q, r.interaction(),
+                Requirements.base(q, r.interaction()), Duration.between(r.enqueuedAt(), now)).skills();
+        long n = 0;
+        for (AdvisorRecord a : advisorsNow(now)) {
+            boolean working = a.state() == AdvisorState.READY || a.state() == AdvisorState.RESERVED
+                    || a.state() == AdvisorState.BUSY || a.state() == AdvisorState.WRAP_UP;
+            if (!working || capacity(a, channel) == 0 || (!allLocal && a.node().isEmpty())) {
+                continue;
+            }
+            if (r.pinned().isPresent() ? r.pinned().get().equals(a.profile().id()) : meets(a, effective)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean meets(AdvisorRecord a, List<org.mvtm.core.SkillRequirement> requirements) {
+        Map<String, Integer> levels = AdvisorSelector.levels(a);
+        for (org.mvtm.core.SkillRequirement req : requirements) {
+            Integer level = levels.get(req.skill());
+            if (level == null || level < req.minLevel()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private volatile List<AdvisorRecord> advisorsCache = List.of();
+    private volatile Instant advisorsAt = Instant.MIN;
+
+    /** Every advisor, read from the store at most once a second (an estimate does not need more). */
+    private List<AdvisorRecord> advisorsNow(Instant now) {
+        if (Duration.between(advisorsAt, now).compareTo(Duration.ofSeconds(1)) >= 0 || now.isBefore(advisorsAt)) {
+            advisorsCache = store.advisors();
+            advisorsAt = now;
+        }
+        return advisorsCache;
     }
 
     @Override

@@ -447,11 +447,38 @@ abstract class RoutingBehaviourContract {
 
     @Test
     void positionAndEstimatedWait() {
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
         engine.enqueue(voice("c1", "cards", clock.instant()));
         var p2 = engine.enqueue(voice("c2", "cards", clock.instant()));
-        assertThat(p2.position()).isEqualTo(2);
-        assertThat(p2.waiting()).isEqualTo(2);
-        assertThat(p2.estimatedWait()).isEqualTo(Duration.ofMinutes(6));
+        assertThat(p2.position()).isEqualTo(1).as("c1 is offered to alice");
+        assertThat(p2.waiting()).isEqualTo(1);
+        assertThat(p2.estimatedWait()).contains(Duration.ofMinutes(3));
+        engine.enqueue(voice("c3", "cards", clock.instant()));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(engine.position(ix("c3")).orElseThrow().position()).isEqualTo(2);
+        assertThat(engine.position(ix("c3")).orElseThrow().estimatedWait()).contains(Duration.ofMinutes(6));
+    }
+
+    @Test
+    void theWaitEstimateCountsOnlySignedInAdvisorsWhoCanServeTheCustomerAndIsEmptyWithoutThem() {
+        var nobody = engine.enqueue(voice("c1", "cards", clock.instant()));
+        assertThat(nobody.estimatedWait()).as("no advisor signed in: no made-up estimate").isEmpty();
+
+        readyAdvisor("zhou", "lang.zh:9", "product.cards:9"); // cannot serve an English customer
+        engine.registerAdvisor(advisor("bob", "lang.en:9", "product.cards:9")); // can, but is not signed in
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(engine.position(ix("c1")).orElseThrow().estimatedWait()).isEmpty();
+
+        engine.login(agent("bob"));
+        engine.notReady(agent("bob"), "lunch");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(engine.position(ix("c1")).orElseThrow().estimatedWait()).as("on a break").isEmpty();
+
+        readyAdvisor("amy", "lang.en:9", "product.cards:9");
+        engine.accept(ix("c1"), agent("amy"));
+        clock.advance(Duration.ofSeconds(1)); // the estimate reads advisors at most once a second
+        var next = engine.enqueue(voice("c2", "cards", clock.instant()));
+        assertThat(next.estimatedWait()).as("amy is busy but signed in and able").contains(Duration.ofMinutes(3));
     }
 
     @Test

@@ -225,7 +225,8 @@ public class CustomerChannel implements DisposableBean {
 
     void pushStatus(WebConversation c, Optional<QueuePosition> position) {
         peers.send(c.id(), position
-                .map(p -> CustomerMessages.Status.of(c, p.position(), p.waiting(), p.estimatedWait().toSeconds()))
+                .map(p -> CustomerMessages.Status.of(c, p.position(), p.waiting(),
+                        p.estimatedWait().map(java.time.Duration::toSeconds).orElse(-1L)))
                 .orElseGet(() -> CustomerMessages.Status.of(c, 0, 0, -1)));
     }
 
