@@ -19,10 +19,13 @@ const zhHant = JSON.parse(fs.readFileSync(path.join(repo, 'agent-web/src/main/re
 fs.mkdirSync(SHOTS, { recursive: true });
 
 let step = 'start';
-let browser;
+const browsers = [];
 
+// each user in their own browser: a shared cookie jar would make the second sign-in replace the first one's session
 async function signIn(user, home) {
-  const page = await browser.context.newPage();
+  const browser = await launch();
+  browsers.push(browser);
+  const page = browser.context.pages()[0] || await browser.context.newPage();
   page.setDefaultTimeout(T);
   page.on('pageerror', (e) => console.log(`[${user} pageerror] ${e.message}`));
   await page.goto(`${BASE}/login`);
@@ -38,7 +41,6 @@ async function boardState(supervisor, agent) {
 }
 
 async function main() {
-  browser = await launch();
   step = 'alice signs in, reads Traditional Chinese and goes Ready';
   const alice = await signIn('alice', '/agent');
   await alice.click('#langs button[lang="zh-Hant"]');
@@ -80,22 +82,22 @@ async function main() {
   await alice.screenshot({ path: path.join(SHOTS, 'console-presence-after-wrapup.png'), fullPage: true });
 
   step = 'alice signs out and the supervisor sees her logged out';
-  await Promise.all([alice.waitForURL('**/login?logout'), alice.click('form.logout button')]);
+  await Promise.all([alice.waitForURL(/\/login/), alice.click('form.logout button')]);
   await supervisor.waitForFunction(() => document.querySelector('#advisors tr[data-agent="alice"] td.state.LOGGED_OUT'));
   await supervisor.screenshot({ path: path.join(SHOTS, 'console-presence-supervisor.png'), fullPage: true });
 }
 
 main().then(async () => {
   console.log('PRESENCE OK');
-  await browser.close();
+  for (const b of browsers) await b.close();
   process.exit(0);
 }).catch(async (e) => {
   console.log(`PRESENCE FAILED at "${step}": ${e.message}`);
-  if (browser) {
-    for (const [i, p] of browser.context.pages().entries()) {
-      await p.screenshot({ path: path.join(SHOTS, `console-presence-failed-${i}.png`) }).catch(() => {});
+  for (const [i, b] of browsers.entries()) {
+    for (const [j, p] of b.context.pages().entries()) {
+      await p.screenshot({ path: path.join(SHOTS, `console-presence-failed-${i}-${j}.png`) }).catch(() => {});
     }
-    await browser.close().catch(() => {});
+    await b.close().catch(() => {});
   }
   process.exit(1);
 });
