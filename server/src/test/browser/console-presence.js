@@ -45,6 +45,8 @@ async function main() {
   const alice = await signIn('alice', '/agent');
   await alice.click('#langs button[lang="zh-Hant"]');
   await alice.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+  await alice.waitForSelector('#link[data-state="online"]'); // the console's socket drops what is sent before it opens
+  await alice.waitForSelector('#presence-state[data-state="NOT_READY"]');
   await alice.selectOption('#presence', 'READY');
   await alice.click('#presence-form button[type=submit]');
   await alice.waitForSelector('#presence-state[data-state="READY"]');
