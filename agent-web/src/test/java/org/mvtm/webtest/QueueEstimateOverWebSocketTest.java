@@ -12,7 +12,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * nobody who speaks their language signed in, the page gets no estimate (-1) instead of a made-up "about 2 min".
  */
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS) // no advisor left signed in by another test
 class QueueEstimateOverWebSocketTest {
     @LocalServerPort
     int port;

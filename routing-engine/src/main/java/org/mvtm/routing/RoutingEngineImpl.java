@@ -538,7 +538,8 @@ public final class RoutingEngineImpl implements RoutingEngine {
     public List<AdvisorStats> advisorStats() {
         Instant now = clock.instant();
         return store.advisors().stream().map(a -> new AdvisorStats(a.profile().id(), a.state(),
-                a.reason().isEmpty() ? Optional.empty() : Optional.of(a.reason()), Duration.between(a.since(), now),
+                a.state() != AdvisorState.NOT_READY || a.reason().isEmpty() ? Optional.empty() : Optional.of(a.reason()),
+                Duration.between(a.since(), now),
                 a.occupancy(now), a.active(), a.offer(), a.node())).toList();
     }
 
