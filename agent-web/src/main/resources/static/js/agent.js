@@ -183,7 +183,10 @@ function ended(m) {
 // (the server's English detail goes to the browser console and the tooltip for support, never into the text)
 function showError(m) {
   const key = known(`error.${m.code}`) ? `error.${m.code}` : 'error.generic';
-  flash(t(key, m), m.message);
+  // parameters the server sends with a refusal; presence states in them are shown by their translated names
+  const params = Object.fromEntries(Object.entries(m.params ?? {}).map(([k, v]) =>
+    [k, k === 'from' || k === 'to' ? t(`presence.${v}`) : v]));
+  flash(t(key, { ...m, ...params }), m.message);
   if (m.message) console.warn(`server said ${m.code}: ${m.message}`);
 }
 

@@ -87,7 +87,8 @@ function showStatus(m, keepText = false) {
   let text = '';
   if (m.status === 'WITH_BOT') text = t('customer.withBot');
   if (m.status === 'QUEUED') {
-    text = m.position > 0
+    if (m.position > 0 && m.estimatedWaitSeconds < 0) text = t('customer.queuedNoAdvisor', { position: m.position });
+    else text = m.position > 0
       ? t('customer.queued', { position: m.position, minutes: Math.max(1, Math.round(m.estimatedWaitSeconds / 60)) })
       : t('customer.queuedNoPosition');
   }

@@ -130,6 +130,22 @@ public final class Browserless {
             throw new AssertionError("no message containing " + fragment + " within 20 s");
         }
 
+        /** Every message up to and including the next one containing {@code fragment}, waiting at most 20 s. */
+        public java.util.List<String> until(String fragment) throws InterruptedException {
+            java.util.List<String> seen = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < deadline) {
+                String m = messages.poll(200, TimeUnit.MILLISECONDS);
+                if (m != null) {
+                    seen.add(m);
+                    if (m.contains(fragment)) {
+                        return seen;
+                    }
+                }
+            }
+            throw new AssertionError("no message containing " + fragment + " within 20 s; saw " + seen);
+        }
+
         public void close() {
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
         }

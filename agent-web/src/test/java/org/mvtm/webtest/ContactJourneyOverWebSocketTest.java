@@ -91,7 +91,7 @@ class ContactJourneyOverWebSocketTest {
         Browserless.Socket advisor = advisorHttp.openSocket("/ws/agent", advisorHttp.base()).join();
         advisor.next("\"desk\"");
         advisor.send("{\"type\":\"chat\",\"interactionId\":\"someone-elses\",\"text\":\"hello\"}");
-        assertThat(advisor.next("\"error\"")).contains("is not connected to advisor agent-ada");
+        assertThat(advisor.next("\"error\"")).contains("\"code\":\"interaction.not-connected\"").contains("\"interaction\":\"someone-elses\"");
         advisor.send("{\"type\":\"explain\",\"interactionId\":\"x\"}");
         assertThat(advisor.next("\"error\"")).contains("forbidden");
     }

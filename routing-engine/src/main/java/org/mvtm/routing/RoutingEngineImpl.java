@@ -16,10 +16,12 @@ import org.mvtm.core.Advisor;
 import org.mvtm.core.AdvisorState;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Interaction;
+import org.mvtm.core.Refusal;
 import org.mvtm.core.event.AdvisorOffered;
 import org.mvtm.core.event.AdvisorStateChanged;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
+import org.mvtm.core.event.InteractionDisposed;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.InteractionQueued;
 import org.mvtm.core.event.InteractionTransferred;
@@ -41,6 +43,7 @@ import org.mvtm.routing.api.SelectionStrategy;
 import org.mvtm.routing.match.AdvisorSelector;
 import org.mvtm.routing.match.Matcher;
 import org.mvtm.routing.match.Priority;
+import org.mvtm.routing.match.Requirements;
 import org.mvtm.routing.state.AdvisorTransitions;
 import org.mvtm.routing.store.AdvisorRecord;
 import org.mvtm.routing.store.InteractionRecord;
@@ -182,6 +185,9 @@ public final class RoutingEngineImpl implements RoutingEngine {
             if (o.from() == null) {
                 throw new IllegalArgumentException(o.failure());
             }
+            if (o.from() == to && to != AdvisorState.NOT_READY) {
+                return; // already there: nothing to do (NOT_READY to NOT_READY changes the reason and is applied)
+            }
             throw AdvisorTransitions.illegal(advisor, o.from(), to);
         }
         publishChange(o, reason);
@@ -215,17 +221,30 @@ public final class RoutingEngineImpl implements RoutingEngine {
     }
 
     @Override
-    public void finishWrapUp(AgentId advisor, String code, String notes) {
-        String disposition = "disposition " + (code == null ? "" : code.strip()) + (notes == null || notes.isBlank() ? "" : ": " + notes.strip());
-        change(advisor, AdvisorState.READY, EnumSet.of(AdvisorState.WRAP_UP), disposition);
-        loop.requestRound();
+    public void finishWrapUp(AgentId advisor, Optional<InteractionId> interaction, String code, String notes) {
+        checkOpen();
+        String cleanCode = code == null ? "" : code.strip();
+        if (cleanCode.isEmpty()) {
+            throw Refusal.of("wrapup.code-required", "a wrap-up code is required");
+        }
+        Instant now = clock.instant();
+        Outcome o = store.changeState(advisor, AdvisorState.READY, EnumSet.of(AdvisorState.WRAP_UP), null, now);
+        if (!o.applied() && o.from() == null) {
+            throw new IllegalArgumentException(o.failure());
+        }
+        if (o.applied()) {
+            publishChange(o, null);
+            loop.requestRound();
+        }
+        // recorded even when the wrap-up time already ran out: the outcome belongs to the interaction, not to presence
+        events.publish(new InteractionDisposed(now, advisor, interaction, cleanCode, notes == null ? "" : notes.strip()));
     }
 
+    /** Presence events carry a reason only for NOT_READY (break, training, no answer to an offer...). */
     private void publishChange(Outcome o, String reason) {
         if (o.changedState()) {
             events.publish(new AdvisorStateChanged(clock.instant(), o.advisor(), o.from(), o.to(),
-                    o.to() == AdvisorState.NOT_READY || reason != null && reason.startsWith("disposition")
-                            ? Optional.ofNullable(reason) : Optional.empty()));
+                    o.to() == AdvisorState.NOT_READY ? Optional.ofNullable(reason) : Optional.empty()));
         }
     }
 
@@ -242,7 +261,9 @@ public final class RoutingEngineImpl implements RoutingEngine {
         }
         events.publish(new InteractionQueued(now, interaction));
         int waiting = store.waitingCount(q.id());
-        QueuePosition pos = new QueuePosition(q.id(), waiting, waiting, Duration.ZERO, estimate(q.id(), waiting));
+        Optional<Duration> wait = store.interaction(interaction.id())
+                .flatMap(r -> estimate(r, q, waiting, now));
+        QueuePosition pos = new QueuePosition(q.id(), waiting, waiting, Duration.ZERO, wait);
         loop.requestRound();
         return pos;
     }
@@ -273,8 +294,9 @@ public final class RoutingEngineImpl implements RoutingEngine {
         }
         InteractionRecord r = record(interaction);
         if (r.status() != InteractionStatus.OFFERED || r.advisor().filter(advisor::equals).isEmpty()) {
-            throw new IllegalStateException("interaction " + interaction + " is " + r.status()
-                    + r.advisor().map(a -> " with advisor " + a).orElse("") + ", not offered to advisor " + advisor);
+            throw Refusal.of("offer.gone", "interaction " + interaction + " is " + r.status()
+                    + r.advisor().map(a -> " with advisor " + a).orElse("") + ", not offered to advisor " + advisor,
+                    "interaction", interaction);
         }
         return r.token();
     }
@@ -287,7 +309,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
         Instant now = clock.instant();
         Outcome o = store.accept(interaction, advisor, token, q.sla().threshold().toMillis(), now);
         if (!o.applied()) {
-            throw new IllegalStateException("advisor " + advisor + " cannot accept: " + o.failure());
+            throw Refusal.of("offer.gone", "advisor " + advisor + " cannot accept: " + o.failure(), "interaction", interaction);
         }
         held.remove(interaction);
         publishChange(o, null);
@@ -349,6 +371,9 @@ public final class RoutingEngineImpl implements RoutingEngine {
         Instant now = clock.instant();
         Outcome o = store.complete(interaction, now, wrapUntil(now));
         if (!o.applied()) {
+            if (record(interaction).status() == InteractionStatus.ENDED) {
+                return; // both sides hung up at once: the interaction ends once
+            }
             throw new IllegalStateException(o.failure());
         }
         events.publish(new InteractionEnded(now, interaction, endedBy));
@@ -417,28 +442,65 @@ public final class RoutingEngineImpl implements RoutingEngine {
             }
             pos++;
         }
-        return Optional.of(new QueuePosition(qid, pos, same.size(), Duration.between(r.get().enqueuedAt(), now), estimate(qid, pos)));
+        return Optional.of(new QueuePosition(qid, pos, same.size(), Duration.between(r.get().enqueuedAt(), now),
+                estimate(r.get(), queues.get(qid), pos, now)));
     }
 
-    /** position x average handle time (3 min until measured) / advisors staffed (READY, RESERVED, BUSY, WRAP_UP). */
-    private Duration estimate(QueueId qid, int pos) {
-        QueueCounters c = store.counters(qid);
-        Duration aht = c.completed() == 0 ? DEFAULT_AHT : Duration.ofMillis(c.handleMillisSum() / c.completed());
-        return aht.multipliedBy(pos).dividedBy(staffed());
-    }
-
-    private volatile long staffedCount;
-    private volatile Instant staffedAt = Instant.MIN;
-
-    /** Advisors staffed, recounted at most once a second (an estimate does not need more). */
-    private long staffed() {
-        Instant now = clock.instant();
-        if (Duration.between(staffedAt, now).compareTo(Duration.ofSeconds(1)) >= 0 || now.isBefore(staffedAt)) {
-            staffedCount = Math.max(1, store.advisors().stream()
-                    .filter(a -> a.state() != AdvisorState.LOGGED_OUT && a.state() != AdvisorState.NOT_READY).count());
-            staffedAt = now;
+    /**
+     * position x average handle time (3 min until measured) / advisors who can serve this customer now: signed in and
+     * working (READY, RESERVED, BUSY or WRAP_UP), attached to a live endpoint, taking the channel and meeting the
+     * requirements in force (after the relaxation its wait has reached). Empty when there is no such advisor: no
+     * estimate is better than a made-up one.
+     */
+    private Optional<Duration> estimate(InteractionRecord r, QueueConfig q, int pos, Instant now) {
+        long serving = serving(r, q, now);
+        if (serving == 0) {
+            return Optional.empty();
         }
-        return staffedCount;
+        QueueCounters c = store.counters(q.id());
+        Duration aht = c.completed() == 0 ? DEFAULT_AHT : Duration.ofMillis(c.handleMillisSum() / c.completed());
+        return Optional.of(aht.multipliedBy(pos).dividedBy(serving));
+    }
+
+    private long serving(InteractionRecord r, QueueConfig q, Instant now) {
+        Channel channel = r.interaction().channel();
+        List<org.mvtm.core.SkillRequirement> effective = Requirements.effective(q, r.interaction(),
+                Requirements.base(q, r.interaction()), Duration.between(r.enqueuedAt(), now)).skills();
+        long n = 0;
+        for (AdvisorRecord a : advisorsNow(now)) {
+            boolean working = a.state() == AdvisorState.READY || a.state() == AdvisorState.RESERVED
+                    || a.state() == AdvisorState.BUSY || a.state() == AdvisorState.WRAP_UP;
+            if (!working || capacity(a, channel) == 0 || (!allLocal && a.node().isEmpty())) {
+                continue;
+            }
+            if (r.pinned().isPresent() ? r.pinned().get().equals(a.profile().id()) : meets(a, effective)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean meets(AdvisorRecord a, List<org.mvtm.core.SkillRequirement> requirements) {
+        Map<String, Integer> levels = AdvisorSelector.levels(a);
+        for (org.mvtm.core.SkillRequirement req : requirements) {
+            Integer level = levels.get(req.skill());
+            if (level == null || level < req.minLevel()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private volatile List<AdvisorRecord> advisorsCache = List.of();
+    private volatile Instant advisorsAt = Instant.MIN;
+
+    /** Every advisor, read from the store at most once a second (an estimate does not need more). */
+    private List<AdvisorRecord> advisorsNow(Instant now) {
+        if (Duration.between(advisorsAt, now).compareTo(Duration.ofSeconds(1)) >= 0 || now.isBefore(advisorsAt)) {
+            advisorsCache = store.advisors();
+            advisorsAt = now;
+        }
+        return advisorsCache;
     }
 
     @Override
@@ -481,7 +543,8 @@ public final class RoutingEngineImpl implements RoutingEngine {
     public List<AdvisorStats> advisorStats() {
         Instant now = clock.instant();
         return store.advisors().stream().map(a -> new AdvisorStats(a.profile().id(), a.state(),
-                a.reason().isEmpty() ? Optional.empty() : Optional.of(a.reason()), Duration.between(a.since(), now),
+                a.state() != AdvisorState.NOT_READY || a.reason().isEmpty() ? Optional.empty() : Optional.of(a.reason()),
+                Duration.between(a.since(), now),
                 a.occupancy(now), a.active(), a.offer(), a.node())).toList();
     }
 

@@ -25,6 +25,7 @@ import org.mvtm.core.event.AdvisorOffered;
 import org.mvtm.core.event.AdvisorStateChanged;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
+import org.mvtm.core.event.InteractionDisposed;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.InteractionTransferred;
 import org.mvtm.core.event.OfferAccepted;
@@ -168,9 +169,63 @@ abstract class RoutingBehaviourContract {
         engine.enqueue(voice("c1", "cards", clock.instant()));
         engine.accept(ix("c1"), agent("alice"));
         engine.complete(ix("c1"));
-        engine.finishWrapUp(agent("alice"), "resolved", "card reissued");
+        engine.finishWrapUp(agent("alice"), java.util.Optional.of(ix("c1")), "resolved", "card reissued");
         assertThat(state("alice")).isEqualTo(AdvisorState.READY);
-        assertThat(bus.of(AdvisorStateChanged.class).getLast().reason()).contains("disposition resolved: card reissued");
+        assertThat(bus.of(AdvisorStateChanged.class).getLast().reason()).as("wrap-up notes are not presence").isEmpty();
+        assertThat(engine.advisorStats()).filteredOn(s -> s.advisor().equals(agent("alice")))
+                .singleElement().satisfies(s -> assertThat(s.reason()).isEmpty());
+        assertThat(bus.of(InteractionDisposed.class)).singleElement().satisfies(d -> {
+            assertThat(d.interaction()).contains(ix("c1"));
+            assertThat(d.code()).isEqualTo("resolved");
+            assertThat(d.notes()).isEqualTo("card reissued");
+        });
+    }
+
+    @Test
+    void aDispositionAfterTheWrapUpTimeRanOutIsStillRecordedAndChangesNoPresence() {
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        engine.enqueue(voice("c1", "cards", clock.instant()));
+        engine.accept(ix("c1"), agent("alice"));
+        engine.complete(ix("c1"));
+        clock.advance(Duration.ofSeconds(30));
+        engine.tick();
+        int changes = bus.of(AdvisorStateChanged.class).size();
+        engine.finishWrapUp(agent("alice"), java.util.Optional.of(ix("c1")), "resolved", "");
+        assertThat(state("alice")).isEqualTo(AdvisorState.READY);
+        assertThat(bus.of(AdvisorStateChanged.class)).hasSize(changes);
+        assertThat(bus.of(InteractionDisposed.class)).singleElement().extracting(InteractionDisposed::code).isEqualTo("resolved");
+    }
+
+    @Test
+    void askingForTheStateAnAdvisorIsAlreadyInDoesNothing() {
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        int changes = bus.of(AdvisorStateChanged.class).size();
+        engine.ready(agent("alice"));
+        assertThat(state("alice")).isEqualTo(AdvisorState.READY);
+        assertThat(bus.of(AdvisorStateChanged.class)).hasSize(changes);
+    }
+
+    @Test
+    void aHangUpFromBothSidesEndsTheInteractionOnce() {
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        engine.enqueue(voice("c1", "cards", clock.instant()));
+        engine.accept(ix("c1"), agent("alice"));
+        engine.complete(ix("c1"), InteractionEnded.EndedBy.CUSTOMER);
+        engine.complete(ix("c1"), InteractionEnded.EndedBy.ADVISOR);
+        assertThat(bus.of(InteractionEnded.class)).singleElement().extracting(InteractionEnded::endedBy)
+                .isEqualTo(InteractionEnded.EndedBy.CUSTOMER);
+        assertThat(state("alice")).isEqualTo(AdvisorState.WRAP_UP);
+    }
+
+    @Test
+    void refusedTransitionsCarryACodeAndBothStatesForTheConsoleToTranslate() {
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        engine.enqueue(voice("c1", "cards", clock.instant()));
+        engine.accept(ix("c1"), agent("alice"));
+        assertThatThrownBy(() -> engine.ready(agent("alice"))).isInstanceOfSatisfying(org.mvtm.core.Refusal.class, r -> {
+            assertThat(r.code()).isEqualTo("advisor.transition");
+            assertThat(r.params()).containsEntry("from", "BUSY").containsEntry("to", "READY");
+        });
     }
 
     @Test
@@ -392,11 +447,38 @@ abstract class RoutingBehaviourContract {
 
     @Test
     void positionAndEstimatedWait() {
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
         engine.enqueue(voice("c1", "cards", clock.instant()));
         var p2 = engine.enqueue(voice("c2", "cards", clock.instant()));
-        assertThat(p2.position()).isEqualTo(2);
-        assertThat(p2.waiting()).isEqualTo(2);
-        assertThat(p2.estimatedWait()).isEqualTo(Duration.ofMinutes(6));
+        assertThat(p2.position()).isEqualTo(1).as("c1 is offered to alice");
+        assertThat(p2.waiting()).isEqualTo(1);
+        assertThat(p2.estimatedWait()).contains(Duration.ofMinutes(3));
+        engine.enqueue(voice("c3", "cards", clock.instant()));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(engine.position(ix("c3")).orElseThrow().position()).isEqualTo(2);
+        assertThat(engine.position(ix("c3")).orElseThrow().estimatedWait()).contains(Duration.ofMinutes(6));
+    }
+
+    @Test
+    void theWaitEstimateCountsOnlySignedInAdvisorsWhoCanServeTheCustomerAndIsEmptyWithoutThem() {
+        var nobody = engine.enqueue(voice("c1", "cards", clock.instant()));
+        assertThat(nobody.estimatedWait()).as("no advisor signed in: no made-up estimate").isEmpty();
+
+        readyAdvisor("zhou", "lang.zh:9", "product.cards:9"); // cannot serve an English customer
+        engine.registerAdvisor(advisor("bob", "lang.en:9", "product.cards:9")); // can, but is not signed in
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(engine.position(ix("c1")).orElseThrow().estimatedWait()).isEmpty();
+
+        engine.login(agent("bob"));
+        engine.notReady(agent("bob"), "lunch");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(engine.position(ix("c1")).orElseThrow().estimatedWait()).as("on a break").isEmpty();
+
+        readyAdvisor("amy", "lang.en:9", "product.cards:9");
+        engine.accept(ix("c1"), agent("amy"));
+        clock.advance(Duration.ofSeconds(1)); // the estimate reads advisors at most once a second
+        var next = engine.enqueue(voice("c2", "cards", clock.instant()));
+        assertThat(next.estimatedWait()).as("amy is busy but signed in and able").contains(Duration.ofMinutes(3));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.AdvisorState;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.event.CallHeld;
@@ -68,6 +69,10 @@ class CustomerCallTest {
                     .anyMatch(e -> e.interaction().equals(interaction.id())
                             && e.endedBy() == InteractionEnded.EndedBy.CUSTOMER));
             await().until(() -> f.media.released(interaction.id()));
+            assertThat(f.routing.ended).as("the customer's BYE ends the interaction in routing, once")
+                    .singleElement().extracting(InteractionEnded::interaction).isEqualTo(interaction.id());
+            assertThat(f.routing.advisors.get(AgentId.of("anna"))).as("the advisor goes to wrap-up, not stuck BUSY")
+                    .isEqualTo(AdvisorState.WRAP_UP);
             assertThat(f.edge.metrics().callsOffered()).isEqualTo(1);
             assertThat(f.edge.metrics().callsAnswered()).isEqualTo(1);
             await().until(() -> f.edge.metrics().activeCalls() == 0);

@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.mvtm.core.AdvisorState;
 import org.mvtm.core.Interaction;
+import org.mvtm.core.Refusal;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.AdvisorOffered;
 import org.mvtm.core.event.AdvisorStateChanged;
 import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.EventBus;
+import org.mvtm.core.event.InteractionAbandoned;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.InteractionTransferred;
 import org.mvtm.core.event.OfferAccepted;
@@ -78,6 +80,7 @@ public class AdvisorChannel implements DisposableBean {
                         d.send(new AgentMessages.Presence(e.to().name(), e.reason().orElse(""), e.at())))),
                 events.subscribe(ChatMessagePosted.class, this::onChat),
                 events.subscribe(InteractionEnded.class, e -> ended(e.interaction(), e.endedBy().name(), e.at())),
+                events.subscribe(InteractionAbandoned.class, e -> ended(e.interaction(), "ABANDONED", e.at())),
                 events.subscribe(InteractionTransferred.class, e -> ended(e.interaction(), "TRANSFERRED", e.at())));
         media.onFailure(f -> desks.all().forEach(d -> {
             if (d.holds(f.interaction())) {
@@ -102,18 +105,33 @@ public class AdvisorChannel implements DisposableBean {
                 peer.send(deskMessage(peer.user(), desk));
             } catch (IllegalArgumentException | IllegalStateException e) {
                 // e.g. the advisor has a web login but no routing profile: say so on the console
-                peer.send(new org.mvtm.web.socket.JsonSocketHandler.ErrorMessage("not-routable",
-                        "routing does not accept advisor " + agent + ": " + e.getMessage()));
+                peer.send(org.mvtm.web.socket.JsonSocketHandler.ErrorMessage.of(Refusal.of("advisor.not-routable",
+                        "routing does not accept advisor " + agent + ": " + e.getMessage(), "advisor", agent)));
             }
         });
     }
 
+    /** A console closed. When it was the advisor's last, offers shown only there are withdrawn at once. */
     void close(SocketPeer peer, AgentId agent) {
         desks.find(agent).ifPresent(desk -> {
-            if (desk.detach(peer)) {
-                workers.run("detach " + agent, () -> routing.detach(agent));
+            if (desk.detach(peer, clock.instant())) {
+                workers.run("detach " + agent, () -> {
+                    routing.detach(agent);
+                    desk.offers().keySet().forEach(id -> withdraw(desk, id));
+                });
             }
         });
+    }
+
+    /** Nobody can answer an offer on a console that is gone: the customer goes to the next advisor now. */
+    private void withdraw(AdvisorDesk desk, InteractionId offer) {
+        if (desk.offerGone(offer)) {
+            try {
+                routing.noAnswer(offer, desk.agent());
+            } catch (IllegalArgumentException | IllegalStateException gone) {
+                // already answered, expired or abandoned
+            }
+        }
     }
 
     void presence(AgentId agent, String state, String reason) {
@@ -138,7 +156,7 @@ public class AdvisorChannel implements DisposableBean {
         Interaction i = own(agent, interaction);
         String clean = text == null ? "" : text.replaceAll("[\\p{Cntrl}&&[^\n\t]]", "").strip();
         if (clean.isEmpty()) {
-            throw new IllegalArgumentException("chat text is empty");
+            throw Refusal.of("chat.empty", "chat text is empty");
         }
         String line = clean.length() > MAX_TEXT ? clean.substring(0, MAX_TEXT) : clean;
         events.publishInOrder(i.conversation(), () -> new ChatMessagePosted(clock.instant(), i.conversation(),
@@ -168,7 +186,9 @@ public class AdvisorChannel implements DisposableBean {
     }
 
     void hangUp(AgentId agent, InteractionId interaction) {
-        own(agent, interaction);
+        if (!desks.of(agent).holds(interaction)) {
+            return; // the other side already hung up: nothing left to end
+        }
         routing.complete(interaction, InteractionEnded.EndedBy.ADVISOR);
     }
 
@@ -179,17 +199,18 @@ public class AdvisorChannel implements DisposableBean {
         } else if (queue != null && !queue.isBlank()) {
             routing.transferToQueue(interaction, QueueId.of(queue));
         } else {
-            throw new IllegalArgumentException("transfer needs a queue or an advisor");
+            throw Refusal.of("transfer.target-required", "transfer needs a queue or an advisor");
         }
     }
 
     void wrapUp(AgentId agent, String code, String notes) {
         if (code == null || code.isBlank()) {
-            throw new IllegalArgumentException("choose a wrap-up code");
+            throw Refusal.of("wrapup.code-required", "choose a wrap-up code");
         }
         String cleanNotes = notes == null ? "" : notes.strip();
-        routing.finishWrapUp(agent, code.strip(), cleanNotes.length() > MAX_TEXT ? cleanNotes.substring(0, MAX_TEXT) : cleanNotes);
         AdvisorDesk desk = desks.of(agent);
+        routing.finishWrapUp(agent, desk.awaitingWrapUp(), code.strip(),
+                cleanNotes.length() > MAX_TEXT ? cleanNotes.substring(0, MAX_TEXT) : cleanNotes);
         desk.wrappedUp(code.strip(), cleanNotes);
     }
 
@@ -200,7 +221,12 @@ public class AdvisorChannel implements DisposableBean {
                 .map(s -> new AgentMessages.Presence(s.state().name(), s.reason().orElse(""), clock.instant().minus(s.timeInState())))
                 .orElse(new AgentMessages.Presence(AdvisorState.LOGGED_OUT.name(), "", clock.instant()));
         List<AgentMessages.Offer> offers = new ArrayList<>();
-        desk.offers().forEach((id, expires) -> catalog.find(id).ifPresent(i -> offers.add(offer(i, expires))));
+        Instant now = clock.instant();
+        desk.offers().forEach((id, expires) -> {
+            if (expires.isAfter(now)) { // an offer that ran out while the console was away is not shown
+                catalog.find(id).ifPresent(i -> offers.add(offer(i, expires)));
+            }
+        });
         List<AgentMessages.Connected> active = new ArrayList<>();
         desk.active().forEach((id, since) -> catalog.find(id).ifPresent(i ->
                 active.add(new AgentMessages.Connected(AgentMessages.CustomerContext.of(i, catalog.transcript(i)), since))));
@@ -228,7 +254,11 @@ public class AdvisorChannel implements DisposableBean {
         desks.find(e.advisor()).ifPresent(desk -> workers.run("offer " + e.interaction(), () ->
                 catalog.find(e.interaction()).ifPresent(i -> {
                     desk.offered(e.interaction(), e.expiresAt());
-                    desk.send(offer(i, e.expiresAt()));
+                    if (desk.present()) {
+                        desk.send(offer(i, e.expiresAt()));
+                    } else {
+                        withdraw(desk, e.interaction());
+                    }
                 })));
     }
 
@@ -267,9 +297,11 @@ public class AdvisorChannel implements DisposableBean {
 
     private Interaction own(AgentId agent, InteractionId interaction) {
         if (!desks.of(agent).holds(interaction)) {
-            throw new IllegalStateException("interaction " + interaction + " is not connected to advisor " + agent);
+            throw Refusal.of("interaction.not-connected", "interaction " + interaction + " is not connected to advisor " + agent,
+                    "interaction", interaction);
         }
-        return catalog.find(interaction).orElseThrow(() -> new IllegalStateException("unknown interaction " + interaction));
+        return catalog.find(interaction).orElseThrow(() -> Refusal.of("interaction.not-connected",
+                "unknown interaction " + interaction, "interaction", interaction));
     }
 
     private Optional<AdvisorStats> stats(AgentId agent) {

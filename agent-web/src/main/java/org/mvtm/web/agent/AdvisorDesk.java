@@ -37,14 +37,34 @@ final class AdvisorDesk {
         return agent;
     }
 
-    void attach(SocketPeer peer) {
+    private Instant absentSince;
+
+    synchronized void attach(SocketPeer peer) {
         peers.add(peer);
+        absentSince = null;
     }
 
-    /** Returns true if that was the last open console. */
-    boolean detach(SocketPeer peer) {
+    /** Returns true if that was the last open console; from then on the desk counts as absent. */
+    synchronized boolean detach(SocketPeer peer, Instant now) {
         peers.remove(peer);
+        if (peers.isEmpty() && absentSince == null) {
+            absentSince = now;
+        }
         return peers.isEmpty();
+    }
+
+    /** Since when no console is open, if none is. */
+    synchronized Optional<Instant> absentSince() {
+        return peers.isEmpty() ? Optional.ofNullable(absentSince) : Optional.empty();
+    }
+
+    /** The absence was handled (the advisor was logged out); the desk is no longer waiting for a console. */
+    synchronized void absenceHandled() {
+        absentSince = null;
+    }
+
+    boolean present() {
+        return !peers.isEmpty();
     }
 
     void send(Object message) {

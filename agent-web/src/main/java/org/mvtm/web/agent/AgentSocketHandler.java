@@ -95,7 +95,7 @@ public class AgentSocketHandler extends JsonSocketHandler {
                     default -> throw new IllegalArgumentException("unhandled message type " + type);
                 }
             } catch (IllegalArgumentException | IllegalStateException e) {
-                peer.send(new ErrorMessage("rejected", e.getMessage()));
+                peer.send(ErrorMessage.of(e));
             }
         });
     }

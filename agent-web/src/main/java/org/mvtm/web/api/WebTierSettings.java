@@ -13,9 +13,21 @@ import java.util.Objects;
  * @param maxFailedLogins    wrong passwords in a row that lock a login
  * @param lockout            how long a locked login stays locked
  * @param nodeName           this server node's name, shown in the consoles
+ * @param consoleGrace       how long an advisor's console may stay disconnected (a reload, a network drop) before
+ *                           the advisor is logged out; offers are withdrawn from a disconnected console at once
+ * @param customerGrace      how long a queued customer's page may stay disconnected before the customer counts as
+ *                           gone: the interaction is abandoned and leaves the queue
  */
 public record WebTierSettings(List<String> allowedOrigins, Duration sessionTimeout, int maxFailedLogins,
-                              Duration lockout, String nodeName) {
+                              Duration lockout, String nodeName, Duration consoleGrace, Duration customerGrace) {
+    public static final Duration DEFAULT_CONSOLE_GRACE = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_CUSTOMER_GRACE = Duration.ofSeconds(60);
+
+    public WebTierSettings(List<String> allowedOrigins, Duration sessionTimeout, int maxFailedLogins, Duration lockout,
+                           String nodeName) {
+        this(allowedOrigins, sessionTimeout, maxFailedLogins, lockout, nodeName, DEFAULT_CONSOLE_GRACE, DEFAULT_CUSTOMER_GRACE);
+    }
+
     public WebTierSettings {
         allowedOrigins = List.copyOf(allowedOrigins == null ? List.of() : allowedOrigins);
         for (String origin : allowedOrigins) {
@@ -32,6 +44,12 @@ public record WebTierSettings(List<String> allowedOrigins, Duration sessionTimeo
             throw new IllegalArgumentException("maxFailedLogins must be at least 1 but was " + maxFailedLogins);
         }
         nodeName = nodeName == null || nodeName.isBlank() ? "node-1" : nodeName;
+        Objects.requireNonNull(consoleGrace, "consoleGrace");
+        Objects.requireNonNull(customerGrace, "customerGrace");
+        if (consoleGrace.isNegative() || customerGrace.isNegative()) {
+            throw new IllegalArgumentException("grace periods must not be negative but were consoleGrace=" + consoleGrace
+                    + ", customerGrace=" + customerGrace);
+        }
     }
 
     public static WebTierSettings defaults() {

@@ -24,7 +24,9 @@ import org.mvtm.web.call.CallMedia;
 import org.mvtm.web.call.WebWorkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.mvtm.web.api.WebTierSettings;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,10 +51,11 @@ public class CustomerChannel implements DisposableBean {
     private final CallMedia media;
     private final WebWorkers workers;
     private final List<EventBus.Subscription> subscriptions;
+    private final java.time.Duration grace;
 
     public CustomerChannel(Clock clock, EventBus events, BotTurns bot, RoutingEngine routing,
                            WebConversations conversations, CustomerPeers peers, WebUserDirectory users,
-                           CallMedia media, WebWorkers workers) {
+                           CallMedia media, WebWorkers workers, ObjectProvider<WebTierSettings> settings) {
         this.clock = clock;
         this.events = events;
         this.bot = bot;
@@ -75,6 +78,22 @@ public class CustomerChannel implements DisposableBean {
                 .ifPresent(c -> peers.send(c.id(), new CustomerMessages.MediaFailed(f.party()))));
         media.onRetry(interaction -> conversations.byInteraction(interaction)
                 .ifPresent(c -> peers.send(c.id(), new CustomerMessages.MediaRetry())));
+        this.grace = settings.getIfAvailable(WebTierSettings::defaults).customerGrace();
+        workers.every(1000, "closed customer pages", this::leaveClosedPages);
+    }
+
+    /**
+     * A queued customer whose page has been closed for longer than the grace period is gone: the interaction is
+     * abandoned (it leaves the queue and any offer is withdrawn), so no advisor is connected to nobody. A page that
+     * comes back within the grace period keeps its place.
+     */
+    public void leaveClosedPages() {
+        for (org.mvtm.core.id.ConversationId id : peers.goneSince(clock.instant().minus(grace))) {
+            conversations.find(id).filter(c -> c.status() == ConversationStatus.QUEUED).ifPresent(c -> {
+                LOG.info("customer page of conversation {} closed for over {}: abandoning", id, grace);
+                leave(c);
+            });
+        }
     }
 
     /** A new conversation: the assistant greets in the chosen language (published as a BOT line). */
@@ -206,7 +225,8 @@ public class CustomerChannel implements DisposableBean {
 
     void pushStatus(WebConversation c, Optional<QueuePosition> position) {
         peers.send(c.id(), position
-                .map(p -> CustomerMessages.Status.of(c, p.position(), p.waiting(), p.estimatedWait().toSeconds()))
+                .map(p -> CustomerMessages.Status.of(c, p.position(), p.waiting(),
+                        p.estimatedWait().map(java.time.Duration::toSeconds).orElse(-1L)))
                 .orElseGet(() -> CustomerMessages.Status.of(c, 0, 0, -1)));
     }
 

@@ -164,7 +164,7 @@ class CustomerChatController {
         return new Status(c.id().value(), c.status().name(), c.channel().name(), c.language().tag(),
                 c.interaction().map(Object::toString).orElse(""), position.map(QueuePosition::position).orElse(0),
                 position.map(QueuePosition::waiting).orElse(0),
-                position.map(p -> p.estimatedWait().toSeconds()).orElse(-1L), c.advisorName());
+                position.flatMap(p -> p.estimatedWait()).map(java.time.Duration::toSeconds).orElse(-1L), c.advisorName());
     }
 
     static final class ConversationNotFoundException extends RuntimeException {

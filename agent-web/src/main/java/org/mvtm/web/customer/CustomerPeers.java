@@ -1,5 +1,9 @@
 package org.mvtm.web.customer;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -8,26 +12,53 @@ import org.mvtm.core.id.ConversationId;
 import org.mvtm.web.socket.SocketPeer;
 import org.springframework.stereotype.Component;
 
-/** The open customer sockets of each conversation (a rejoining page or a second tab adds one). */
+/**
+ * The open customer sockets of each conversation (a rejoining page or a second tab adds one), and since when a
+ * conversation whose page had a socket has none (the page was closed, or is reloading).
+ */
 @Component
 public class CustomerPeers {
+    private final Clock clock;
     private final Map<ConversationId, Set<SocketPeer>> byConversation = new ConcurrentHashMap<>();
     private final Map<String, ConversationId> conversationOfPeer = new ConcurrentHashMap<>();
+    private final Map<ConversationId, Instant> absentSince = new ConcurrentHashMap<>();
+
+    public CustomerPeers(Clock clock) {
+        this.clock = clock;
+    }
 
     void join(SocketPeer peer, ConversationId conversation) {
         leave(peer);
         conversationOfPeer.put(peer.id(), conversation);
         byConversation.computeIfAbsent(conversation, k -> ConcurrentHashMap.newKeySet()).add(peer);
+        absentSince.remove(conversation);
     }
 
     void leave(SocketPeer peer) {
         ConversationId previous = conversationOfPeer.remove(peer.id());
         if (previous != null) {
-            byConversation.computeIfPresent(previous, (k, peers) -> {
-                peers.remove(peer);
-                return peers.isEmpty() ? null : peers;
+            byConversation.compute(previous, (k, peers) -> {
+                if (peers != null) {
+                    peers.remove(peer);
+                }
+                if (peers == null || peers.isEmpty()) {
+                    absentSince.putIfAbsent(k, clock.instant());
+                    return null;
+                }
+                return peers;
             });
         }
+    }
+
+    /** Conversations whose pages have had no socket since before {@code cutoff}; each is reported once. */
+    List<ConversationId> goneSince(Instant cutoff) {
+        List<ConversationId> gone = new ArrayList<>();
+        absentSince.forEach((conversation, since) -> {
+            if (!since.isAfter(cutoff) && absentSince.remove(conversation, since)) {
+                gone.add(conversation);
+            }
+        });
+        return gone;
     }
 
     Optional<ConversationId> conversationOf(SocketPeer peer) {

@@ -18,6 +18,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -72,7 +73,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, LoginThrottle throttle, Clock clock,
-                                               AuthenticationManager webAuthenticationManager) throws Exception {
+                                               AuthenticationManager webAuthenticationManager,
+                                               ObjectProvider<LogoutHandler> signOutSteps) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher machineEndpoints = new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/ws/**"));
         SavedRequestAwareAuthenticationSuccessHandler home = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -94,7 +96,10 @@ public class SecurityConfiguration {
                 })
                 .failureHandler(new ThrottledLoginFailureHandler(throttle, clock))
                 .permitAll())
-            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+            .logout(logout -> {
+                logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout");
+                signOutSteps.orderedStream().forEach(logout::addLogoutHandler); // e.g. the advisor leaves routing
+            })
             .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), machineEndpoints))
             .csrf(csrf -> csrf

@@ -32,10 +32,19 @@ public abstract class JsonSocketHandler extends TextWebSocketHandler {
         this.json = json;
     }
 
-    /** An error reply. */
-    public record ErrorMessage(String type, String code, String message) {
+    /**
+     * An error reply: a stable {@code code} and its {@code params}, which the page translates (i18n key
+     * {@code error.<code>}), and an English {@code message} for logs and API clients.
+     */
+    public record ErrorMessage(String type, String code, String message, Map<String, String> params) {
         public ErrorMessage(String code, String message) {
-            this("error", code, message);
+            this("error", code, message, Map.of());
+        }
+
+        /** A refusal with its own code and parameters; anything else as {@code rejected}. */
+        public static ErrorMessage of(RuntimeException e) {
+            return e instanceof org.mvtm.core.Refusal r ? new ErrorMessage("error", r.code(), r.getMessage(), r.params())
+                    : new ErrorMessage("rejected", e.getMessage());
         }
     }
 
@@ -74,7 +83,7 @@ public abstract class JsonSocketHandler extends TextWebSocketHandler {
         try {
             received(peer, type, node);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            peer.send(new ErrorMessage("rejected", e.getMessage()));
+            peer.send(ErrorMessage.of(e));
         } catch (RuntimeException e) {
             LOG.warn("{} from {} failed", type, peer.user().username(), e);
             peer.send(new ErrorMessage("failed", type + " failed: " + e.getMessage()));

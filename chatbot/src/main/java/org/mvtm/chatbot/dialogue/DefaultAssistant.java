@@ -437,13 +437,15 @@ public final class DefaultAssistant implements Assistant {
         FaqMatch top = ranked.get(0);
         double p1 = top.confidence();
         List<String> ids = ranked.stream().map(FaqMatch::faqId).toList();
-        engine.knowledgeBase().faq(top.faqId()).flatMap(Faq::product).ifPresent(p -> c.likelyProduct = Optional.of(p));
+        // the likely product comes only from answers and choices the assistant trusted: a guess behind "sorry, I didn't
+        // understand" or a low-confidence handoff would send the customer to the wrong queue
         if (ranked.size() > 1) {
             FaqMatch second = ranked.get(1);
             // close: the two calibrated confidences (each against the other) are within the choice margin
             boolean close = p1 - second.confidence() < config.choiceMargin()
                     && p1 < config.answerConfidence() + config.choiceMargin();
             if (close && p1 >= config.handoffConfidence()) {
+                engine.knowledgeBase().faq(top.faqId()).flatMap(Faq::product).ifPresent(p -> c.likelyProduct = Optional.of(p));
                 return choice(c, engine, top, second, p1, ids);
             }
         }

@@ -10,6 +10,7 @@ import org.mvtm.core.id.InteractionId;
 /**
  * Live numbers for one advisor.
  *
+ * @param reason     why the advisor is NOT_READY (break, training, no answer to an offer...); empty in other states
  * @param occupancy  time RESERVED, BUSY or WRAP_UP / time READY, RESERVED, BUSY or WRAP_UP since login (0 when none)
  * @param current    interactions the advisor is connected with
  * @param offer      the interaction currently offered to the advisor, if any

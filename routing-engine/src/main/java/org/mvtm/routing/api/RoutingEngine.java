@@ -77,15 +77,26 @@ public interface RoutingEngine extends AutoCloseable {
      */
     void noAnswer(InteractionId interaction, AgentId advisor);
 
-    /** The conversation ended (publishes {@code InteractionEnded}); the advisor goes to WRAP_UP if it was their last. */
+    /**
+     * The conversation ended (publishes {@code InteractionEnded}); the advisor goes to WRAP_UP if it was their last.
+     * Ending an interaction that already ended does nothing, so both sides may hang up at once.
+     */
     void complete(InteractionId interaction, InteractionEnded.EndedBy endedBy);
 
     default void complete(InteractionId interaction) {
         complete(interaction, InteractionEnded.EndedBy.ADVISOR);
     }
 
-    /** WRAP_UP to READY before the wrap-up time ends, with a disposition code and notes. */
-    void finishWrapUp(AgentId advisor, String code, String notes);
+    /**
+     * WRAP_UP to READY before the wrap-up time ends, and the interaction's disposition (code and notes), published as
+     * {@code InteractionDisposed}. The disposition is never a presence reason. When the wrap-up time already ended,
+     * only the disposition is recorded.
+     */
+    void finishWrapUp(AgentId advisor, Optional<InteractionId> interaction, String code, String notes);
+
+    default void finishWrapUp(AgentId advisor, String code, String notes) {
+        finishWrapUp(advisor, Optional.empty(), code, notes);
+    }
 
     /** The connected advisor hands the customer to another queue; the advisor moves on as after {@link #complete}. */
     void transferToQueue(InteractionId interaction, QueueId queue);

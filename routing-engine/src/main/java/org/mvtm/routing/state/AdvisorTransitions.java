@@ -59,7 +59,8 @@ public final class AdvisorTransitions {
     }
 
     public static IllegalStateException illegal(AgentId advisor, AdvisorState from, AdvisorState to) {
-        return new IllegalStateException("advisor " + advisor + " cannot go from " + from + " to " + to);
+        return org.mvtm.core.Refusal.of("advisor.transition", "advisor " + advisor + " cannot go from " + from + " to " + to,
+                "advisor", advisor, "from", from, "to", to);
     }
 
     public static void check(AgentId advisor, AdvisorState from, AdvisorState to) {

@@ -23,7 +23,8 @@ public record ContactProperties(
         @DefaultValue Recording recording,
         @DefaultValue Cluster cluster,
         @DefaultValue KnowledgeBase knowledgeBase,
-        @DefaultValue Database database) {
+        @DefaultValue Database database,
+        @DefaultValue Web web) {
 
     public ContactProperties {
         if (redis.enabled() && cluster.secret().length() < 16) {
@@ -132,6 +133,22 @@ public record ContactProperties(
      * {@code <data-dir>/knowledge-base}). Every node of a cluster must point at the same directory.
      */
     public record KnowledgeBase(@DefaultValue("") String archiveDir) {
+    }
+
+    /**
+     * Consoles and customer pages: how long an advisor's console may stay disconnected before the advisor is logged
+     * out, and how long a queued customer's page may stay closed before the customer leaves the queue.
+     */
+    public record Web(@DefaultValue("60s") java.time.Duration consoleGrace,
+                      @DefaultValue("60s") java.time.Duration customerGrace) {
+        public Web {
+            if (consoleGrace.isNegative()) {
+                throw new InvalidConfigurationException("contact.web.console-grace", "must not be negative but was " + consoleGrace);
+            }
+            if (customerGrace.isNegative()) {
+                throw new InvalidConfigurationException("contact.web.customer-grace", "must not be negative but was " + customerGrace);
+            }
+        }
     }
 
     /** Port validation shared by the nested records. */

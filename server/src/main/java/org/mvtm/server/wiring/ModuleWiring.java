@@ -272,7 +272,8 @@ public class ModuleWiring {
     @Bean
     WebTierSettings webTierSettings(ContactProperties props) {
         WebTierSettings d = WebTierSettings.defaults();
-        return new WebTierSettings(d.allowedOrigins(), d.sessionTimeout(), d.maxFailedLogins(), d.lockout(), props.nodeId());
+        return new WebTierSettings(d.allowedOrigins(), d.sessionTimeout(), d.maxFailedLogins(), d.lockout(), props.nodeId(),
+                props.web().consoleGrace(), props.web().customerGrace());
     }
 
     private static String rootMessage(Throwable e) {

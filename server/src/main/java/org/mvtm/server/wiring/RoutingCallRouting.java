@@ -1,9 +1,11 @@
 package org.mvtm.server.wiring;
 
 import org.mvtm.core.Interaction;
+import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.OfferDeclined;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.routing.api.InteractionStatus;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.sip.api.CallRouting;
 import org.slf4j.Logger;
@@ -26,6 +28,16 @@ final class RoutingCallRouting implements CallRouting {
     @Override
     public void abandon(InteractionId interaction) {
         routing.abandon(interaction);
+    }
+
+    @Override
+    public void complete(InteractionId interaction, InteractionEnded.EndedBy endedBy) {
+        InteractionStatus status = routing.interaction(interaction).map(v -> v.status()).orElse(InteractionStatus.ENDED);
+        switch (status) {
+            case CONNECTED -> routing.complete(interaction, endedBy);
+            case QUEUED, OFFERED -> routing.abandon(interaction);
+            case ENDED, ABANDONED -> { } // already over: end it once
+        }
     }
 
     @Override

@@ -23,6 +23,14 @@ public interface CallRouting {
     void abandon(InteractionId interaction);
 
     /**
+     * The call ended after an advisor answered (either side's BYE, a session timer, the edge shutting down): routing
+     * ends the interaction once and publishes {@code InteractionEnded}, which moves the advisor to wrap-up; the edge
+     * hangs up the other side when that event arrives. A call still waiting leaves its queue as abandoned; an
+     * interaction routing already ended is left alone.
+     */
+    void complete(InteractionId interaction, org.mvtm.core.event.InteractionEnded.EndedBy endedBy);
+
+    /**
      * The advisor's desk phone answered (200 OK). Returns false if routing no longer holds that offer (it expired
      * or was withdrawn); the edge then hangs the phone up.
      */

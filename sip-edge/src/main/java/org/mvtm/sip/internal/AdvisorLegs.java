@@ -405,7 +405,11 @@ final class AdvisorLegs {
         if (table.customer(leg.interaction) != null) {
             customers.hangUp(leg.interaction, InteractionEnded.EndedBy.ADVISOR, true);
         } else {
-            bus.publish(new InteractionEnded(clock.instant(), leg.interaction, InteractionEnded.EndedBy.ADVISOR));
+            try {
+                routing.complete(leg.interaction, InteractionEnded.EndedBy.ADVISOR);
+            } catch (RuntimeException e) {
+                log.warn("routing could not end {}", leg.interaction, e);
+            }
         }
     }
 

@@ -271,17 +271,26 @@ final class CustomerCalls {
                 return;
             }
             finish(call);
-            bus.publish(new InteractionEnded(clock.instant(), call.interaction.id(), InteractionEnded.EndedBy.CUSTOMER));
             legs.hangUpAll(call.interaction.id());
             media.release(call.interaction.id());
         } finally {
             call.lock.unlock();
         }
+        ended(call.interaction.id(), InteractionEnded.EndedBy.CUSTOMER);
+    }
+
+    /** Routing ends the interaction (and publishes {@code InteractionEnded}), so the advisor moves to wrap-up. */
+    private void ended(InteractionId id, InteractionEnded.EndedBy by) {
+        try {
+            routing.complete(id, by);
+        } catch (RuntimeException e) {
+            log.warn("routing could not end {}", id, e);
+        }
     }
 
     /**
-     * The advisor side ended (phone BYE, web console hang-up, session expiry): BYE the customer. Publishes
-     * {@code InteractionEnded} only if {@code publish}.
+     * The advisor side ended (phone BYE, web console hang-up, session expiry): BYE the customer. Ends the
+     * interaction in routing only if {@code publish} (not when routing's own {@code InteractionEnded} asked for it).
      */
     void hangUp(InteractionId id, InteractionEnded.EndedBy by, boolean publish) {
         CustomerCall call = table.customer(id);
@@ -302,13 +311,13 @@ final class CustomerCalls {
                 counters.callFailed("ended-while-queued");
             }
             finish(call);
-            if (publish) {
-                bus.publish(new InteractionEnded(clock.instant(), id, by));
-            }
             legs.hangUpAll(id);
             media.release(id);
         } finally {
             call.lock.unlock();
+        }
+        if (publish) {
+            ended(id, by);
         }
     }
 

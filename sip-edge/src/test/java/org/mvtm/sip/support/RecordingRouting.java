@@ -11,6 +11,7 @@ import org.mvtm.core.Interaction;
 import org.mvtm.core.event.AdvisorOffered;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
+import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.OfferAccepted;
 import org.mvtm.core.event.OfferDeclined;
 import org.mvtm.core.id.AgentId;
@@ -28,8 +29,10 @@ public final class RecordingRouting implements CallRouting {
     public final List<Interaction> enqueued = new CopyOnWriteArrayList<>();
     public final List<InteractionId> abandoned = new CopyOnWriteArrayList<>();
     public final List<OfferDeclined> declined = new CopyOnWriteArrayList<>();
+    public final List<InteractionEnded> ended = new CopyOnWriteArrayList<>();
     public final Map<AgentId, AdvisorState> advisors = new ConcurrentHashMap<>();
     private final Map<InteractionId, AgentId> reserved = new ConcurrentHashMap<>();
+    private final Map<InteractionId, AgentId> connected = new ConcurrentHashMap<>();
     /** If set, every enqueued interaction is offered to this advisor at once. */
     public volatile AgentId autoOfferTo;
 
@@ -69,11 +72,27 @@ public final class RecordingRouting implements CallRouting {
     }
 
     @Override
+    public void complete(InteractionId interaction, InteractionEnded.EndedBy endedBy) {
+        AgentId a = connected.remove(interaction);
+        if (a == null) {
+            if (!abandoned.contains(interaction) && ended.stream().noneMatch(e -> e.interaction().equals(interaction))) {
+                abandon(interaction); // still waiting
+            }
+            return; // an interaction ends once
+        }
+        advisors.put(a, AdvisorState.WRAP_UP);
+        InteractionEnded e = new InteractionEnded(clock.instant(), interaction, endedBy);
+        ended.add(e);
+        bus.publish(e);
+    }
+
+    @Override
     public boolean accept(InteractionId interaction, AgentId advisor) {
         if (!advisor.equals(reserved.get(interaction))) {
             return false;
         }
         reserved.remove(interaction);
+        connected.put(interaction, advisor);
         advisors.put(advisor, AdvisorState.BUSY);
         bus.publish(new OfferAccepted(clock.instant(), interaction, advisor));
         return true;

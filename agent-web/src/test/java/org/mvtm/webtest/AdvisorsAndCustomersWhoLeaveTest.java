@@ -1,0 +1,274 @@
+package org.mvtm.webtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mvtm.core.AdvisorState;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.ConversationId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.routing.api.InteractionStatus;
+import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.routing.sim.SimClock;
+import org.mvtm.web.agent.AdvisorDepartures;
+import org.mvtm.web.api.WebTierSettings;
+import org.mvtm.web.customer.CustomerChannel;
+import org.mvtm.web.customer.CustomerPeers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * Issue 14 items 3, 4, 10 and 11 over the consoles' WebSockets, with an injected clock: advisors who sign out or
+ * whose console stays closed are logged out, offers are withdrawn from consoles that are gone, a customer whose page
+ * stays closed leaves the queue (one who reloads keeps the place), wrap-up notes never become presence, and
+ * refusals reach the console as codes with parameters.
+ */
+@SpringBootTest(classes = {WebTestApplication.class, AdvisorsAndCustomersWhoLeaveTest.Timing.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+class AdvisorsAndCustomersWhoLeaveTest {
+    static final Duration CONSOLE_GRACE = Duration.ofSeconds(30);
+    static final Duration CUSTOMER_GRACE = Duration.ofSeconds(45);
+    static final AgentId ADA = AgentId.of("agent-ada");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Timing {
+        @Bean
+        @Primary
+        SimClock simClock() {
+            return new SimClock(Instant.now());
+        }
+
+        @Bean
+        WebTierSettings webTierSettings() {
+            WebTierSettings d = WebTierSettings.defaults();
+            return new WebTierSettings(d.allowedOrigins(), d.sessionTimeout(), d.maxFailedLogins(), d.lockout(),
+                    d.nodeName(), CONSOLE_GRACE, CUSTOMER_GRACE);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SimClock clock;
+    @Autowired
+    RoutingEngine routing;
+    @Autowired
+    AdvisorDepartures departures;
+    @Autowired
+    CustomerChannel customers;
+
+    @Autowired
+    CustomerPeers peers;
+
+    private final List<Browserless.Socket> open = new java.util.ArrayList<>();
+    private final java.util.Map<Browserless.Socket, ConversationId> conversations = new java.util.HashMap<>();
+
+    @AfterEach
+    void closeSockets() {
+        open.forEach(s -> {
+            try {
+                s.close();
+            } catch (RuntimeException alreadyClosed) {
+                // fine
+            }
+        });
+    }
+
+    @Test
+    void signingOutLogsTheAdvisorOutOfRouting() throws Exception {
+        Browserless ada = signIn("ada");
+        Browserless.Socket console = readyConsole(ada);
+        assertThat(state(ADA)).isEqualTo(AdvisorState.READY);
+        assertThat(ada.postJson("/logout", "").statusCode()).isEqualTo(302);
+        assertThat(state(ADA)).as("right after signing out").isEqualTo(AdvisorState.LOGGED_OUT);
+        console.close();
+    }
+
+    @Test
+    void aConsoleClosedPastTheGracePeriodLogsTheAdvisorOutButAReloadWithinItDoesNot() throws Exception {
+        Browserless ada = signIn("ada");
+        Browserless.Socket console = readyConsole(ada);
+        console.close();
+        await().until(() -> departures.absent(ADA));
+        clock.advance(CONSOLE_GRACE.minusSeconds(1));
+        departures.sweep();
+        assertThat(state(ADA)).as("a reload may take a moment").isEqualTo(AdvisorState.READY);
+
+        Browserless.Socket reloaded = socket(ada, "/ws/agent");
+        assertThat(reloaded.next("\"desk\"")).contains("\"state\":\"READY\"");
+        clock.advance(Duration.ofSeconds(5));
+        departures.sweep();
+        assertThat(state(ADA)).as("the console came back in time").isEqualTo(AdvisorState.READY);
+
+        reloaded.close();
+        await().until(() -> departures.absent(ADA));
+        clock.advance(CONSOLE_GRACE);
+        departures.sweep();
+        assertThat(state(ADA)).as("gone for the whole grace period").isEqualTo(AdvisorState.LOGGED_OUT);
+    }
+
+    @Test
+    void anOfferForAClosedConsoleIsWithdrawnAtOnceAndNotShownAtTheNextSignIn() throws Exception {
+        Browserless ada = signIn("ada");
+        Browserless.Socket console = readyConsole(ada);
+        console.close();
+        await().until(() -> departures.absent(ADA));
+
+        String interaction = queuedCustomer(signIn("chan"));
+        await().until(() -> routing.interaction(InteractionId.of(interaction)).orElseThrow().status() == InteractionStatus.QUEUED
+                && state(ADA) == AdvisorState.NOT_READY);
+        // the clock never moved: no offer timeout did this, the absent console did
+
+        Browserless.Socket back = socket(ada, "/ws/agent");
+        String desk = back.next("\"desk\"");
+        assertThat(desk).as("no stale offer at the next sign-in").contains("\"offers\":[]");
+    }
+
+    @Test
+    void aCustomerWhosePageStaysClosedLeavesTheQueueAndTheOfferIsWithdrawn() throws Exception {
+        Browserless chan = signIn("chan");
+        Browserless.Socket page = socket(chan, "/ws/customer");
+        String interaction = askForPerson(page);
+        Browserless.Socket console = readyConsole(signIn("ada"));
+        assertThat(console.next("\"offer\"")).contains(interaction);
+
+        page.close();
+        await().until(() -> pageClosed(page));
+        clock.advance(CUSTOMER_GRACE);
+        customers.leaveClosedPages();
+        await().until(() -> routing.interaction(InteractionId.of(interaction)).orElseThrow().status() == InteractionStatus.ABANDONED);
+        assertThat(console.next("\"offer-gone\"")).contains(interaction);
+        console.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
+        assertThat(console.next("\"error\"")).as("nobody to connect to").contains("\"code\":\"offer.gone\"");
+        assertThat(state(ADA)).isEqualTo(AdvisorState.READY);
+    }
+
+    @Test
+    void aCustomerWhoReloadsWithinTheGracePeriodKeepsTheirPlace() throws Exception {
+        Browserless chan = signIn("chan");
+        Browserless.Socket page = socket(chan, "/ws/customer");
+        String interaction = askForPerson(page);
+        String conversation = conversations.get(page).value();
+        page.close();
+        await().until(() -> pageClosed(page));
+        clock.advance(CUSTOMER_GRACE.minusSeconds(1));
+        customers.leaveClosedPages();
+
+        Browserless.Socket reloaded = socket(chan, "/ws/customer");
+        reloaded.send("{\"type\":\"hello\",\"language\":\"yue\",\"conversationId\":\"" + conversation + "\"}");
+        assertThat(reloaded.next("\"welcome\"")).contains("\"resumed\":true").contains("\"status\":\"QUEUED\"");
+        clock.advance(CUSTOMER_GRACE);
+        customers.leaveClosedPages();
+        assertThat(routing.interaction(InteractionId.of(interaction)).orElseThrow().status()).isEqualTo(InteractionStatus.QUEUED);
+    }
+
+    @Test
+    void wrapUpNotesStayWithTheInteractionAndNeverBecomePresence() throws Exception {
+        Browserless.Socket page = socket(signIn("chan"), "/ws/customer");
+        String interaction = askForPerson(page);
+        Browserless sam = signIn("sam");
+        Browserless.Socket console = readyConsole(signIn("ada"));
+        console.next("\"offer\"");
+        console.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
+        console.next("\"connected\"");
+        console.send("{\"type\":\"hangup\",\"interactionId\":\"" + interaction + "\"}");
+        console.next("\"ended\"");
+        console.send("{\"type\":\"wrapup\",\"code\":\"CARD_BLOCKED\",\"notes\":\"Lost credit card reported\"}");
+        List<String> seen = console.until("\"state\":\"READY\"");
+        assertThat(String.join("\n", seen)).doesNotContain("Lost credit card").doesNotContain("disposition");
+        assertThat(sam.get("/api/supervisor/snapshot").body()).doesNotContain("Lost credit card").doesNotContain("disposition");
+        console.send("{\"type\":\"desk\"}");
+        String desk = console.next("\"type\":\"desk\"");
+        assertThat(desk).contains("\"wrapUpCode\":\"CARD_BLOCKED\"").contains("Lost credit card reported")
+                .contains("\"reason\":\"\"");
+    }
+
+    @Test
+    void aChangeToTheCurrentStateDoesNothingAndRefusalsAreCodesWithParameters() throws Exception {
+        Browserless.Socket console = readyConsole(signIn("ada"));
+        console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+        console.send("{\"type\":\"desk\"}");
+        assertThat(String.join("\n", console.until("\"type\":\"desk\""))).doesNotContain("\"error\"");
+
+        Browserless.Socket page = socket(signIn("chan"), "/ws/customer");
+        String interaction = askForPerson(page);
+        console.next("\"offer\"");
+        console.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
+        console.next("\"connected\"");
+        console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+        String refused = console.next("\"error\"");
+        assertThat(refused).contains("\"code\":\"advisor.transition\"").contains("\"from\":\"BUSY\"").contains("\"to\":\"READY\"");
+        page.send("{\"type\":\"hangup\"}");
+        console.next("\"ended\"");
+        console.send("{\"type\":\"hangup\",\"interactionId\":\"" + interaction + "\"}");
+        console.send("{\"type\":\"desk\"}");
+        assertThat(String.join("\n", console.until("\"type\":\"desk\"")))
+                .as("hanging up a call the customer already ended is not an error").doesNotContain("\"error\"");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Browserless signIn(String user) {
+        Browserless b = new Browserless(port);
+        b.login(user, WebTestApplication.PASSWORD);
+        return b;
+    }
+
+    private Browserless.Socket socket(Browserless who, String path) {
+        Browserless.Socket s = who.openSocket(path, who.base()).join();
+        open.add(s);
+        return s;
+    }
+
+    private Browserless.Socket readyConsole(Browserless advisor) throws Exception {
+        Browserless.Socket console = socket(advisor, "/ws/agent");
+        console.next("\"desk\"");
+        console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+        console.next("\"state\":\"READY\"");
+        return console;
+    }
+
+    /** A Cantonese customer says hello on the page (once) and asks for a person on chat; the interaction id. */
+    private String askForPerson(Browserless.Socket page) throws Exception {
+        if (!conversations.containsKey(page)) {
+            page.send("{\"type\":\"hello\",\"language\":\"yue\"}");
+            conversations.put(page, ConversationId.of(field(page.next("\"welcome\""), "conversationId")));
+        }
+        page.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
+        return field(page.next("\"QUEUED\""), "interactionId");
+    }
+
+    private String queuedCustomer(Browserless customer) throws Exception {
+        return askForPerson(socket(customer, "/ws/customer"));
+    }
+
+    private boolean pageClosed(Browserless.Socket page) {
+        return !peers.connected(conversations.get(page));
+    }
+
+    private AdvisorState state(AgentId advisor) {
+        return routing.advisorStats().stream().filter(s -> s.advisor().equals(advisor)).findFirst().orElseThrow().state();
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+}

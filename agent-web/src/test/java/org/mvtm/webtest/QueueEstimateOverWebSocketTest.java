@@ -1,0 +1,41 @@
+package org.mvtm.webtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * Issue 14 item 12: a queued customer is given a wait estimate only when a signed-in advisor can serve them; with
+ * nobody who speaks their language signed in, the page gets no estimate (-1) instead of a made-up "about 2 min".
+ */
+@SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS) // no advisor left signed in by another test
+class QueueEstimateOverWebSocketTest {
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aCustomerNobodySignedInCanServeGetsNoMadeUpEstimate() throws Exception {
+        Browserless bo = new Browserless(port);
+        bo.login("bo", WebTestApplication.PASSWORD);
+        Browserless.Socket console = bo.openSocket("/ws/agent", bo.base()).join();
+        console.next("\"desk\"");
+        console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+        console.next("\"state\":\"READY\"");
+
+        Browserless chan = new Browserless(port);
+        chan.login("chan", WebTestApplication.PASSWORD);
+        Browserless.Socket page = chan.openSocket("/ws/customer", chan.base()).join();
+        page.send("{\"type\":\"hello\",\"language\":\"yue\"}");
+        page.next("\"welcome\"");
+        page.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
+        String queued = page.next("\"QUEUED\"");
+        assertThat(queued).as("Bo is ready but does not speak Cantonese; Ada is not signed in")
+                .contains("\"position\":1").contains("\"estimatedWaitSeconds\":-1");
+        console.close();
+        page.close();
+    }
+}

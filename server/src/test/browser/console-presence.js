@@ -1,0 +1,105 @@
+// Issue 14 items 3, 10 and 11 as an advisor sees them, in headless Chromium:
+//   BASE_URL=http://127.0.0.1:8080 NODE_PATH=<repo>/tools/browser/node_modules node server/src/test/browser/console-presence.js
+// alice (console in Traditional Chinese) goes Ready and prints "ADVISOR READY"; the caller (ConsolePresenceInBrowserTest)
+// then queues a customer. alice accepts, presses Apply with Ready while busy (the refusal is shown in her language,
+// with no internal text), hangs up, finishes wrap-up with notes (her badge and the supervisor board show plain
+// Ready, never the notes) and signs out (the supervisor board shows her Logged out).
+// Prints "PRESENCE OK" and exits 0, or the failing step and exits 1.
+const path = require('path');
+const fs = require('fs');
+const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../..');
+const { launch } = require(path.join(repo, 'tools/browser/launch.js'));
+
+const BASE = process.env.BASE_URL;
+const PASSWORD = process.env.PASSWORD || 'demo1234';
+const SHOTS = process.env.SCREENSHOTS || path.join(repo, 'server/target/screenshots');
+const T = 45000;
+const NOTES = 'Lost credit card reported; new card ordered';
+const zhHant = JSON.parse(fs.readFileSync(path.join(repo, 'agent-web/src/main/resources/static/i18n/zh-Hant.json'), 'utf8'));
+fs.mkdirSync(SHOTS, { recursive: true });
+
+let step = 'start';
+const browsers = [];
+
+// each user in their own browser: a shared cookie jar would make the second sign-in replace the first one's session
+async function signIn(user, home) {
+  const browser = await launch();
+  browsers.push(browser);
+  const page = browser.context.pages()[0] || await browser.context.newPage();
+  page.setDefaultTimeout(T);
+  page.on('pageerror', (e) => console.log(`[${user} pageerror] ${e.message}`));
+  await page.goto(`${BASE}/login`);
+  await page.fill('#username', user);
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForURL(`**${home}`), page.click('#login-form button[type=submit]')]);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+async function boardState(supervisor, agent) {
+  return (await supervisor.textContent(`#advisors tr[data-agent="${agent}"] td.state`)).trim();
+}
+
+async function main() {
+  step = 'alice signs in, reads Traditional Chinese and goes Ready';
+  const alice = await signIn('alice', '/agent');
+  await alice.click('#langs button[lang="zh-Hant"]');
+  await alice.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+  await alice.waitForSelector('#link[data-state="online"]'); // the console's socket drops what is sent before it opens
+  await alice.waitForSelector('#presence-state[data-state="NOT_READY"]');
+  await alice.selectOption('#presence', 'READY');
+  await alice.click('#presence-form button[type=submit]');
+  await alice.waitForSelector('#presence-state[data-state="READY"]');
+  const supervisor = await signIn('sam', '/supervisor');
+  console.log('ADVISOR READY');
+
+  step = 'alice accepts the customer';
+  await alice.waitForSelector('#offer:not([hidden])');
+  await alice.click('#accept');
+  await alice.waitForSelector('#presence-state[data-state="BUSY"]');
+
+  step = 'Ready while busy is refused in her language, without internal text';
+  await alice.selectOption('#presence', 'READY');
+  await alice.click('#presence-form button[type=submit]');
+  await alice.waitForSelector('#message:not([hidden])');
+  const refusal = (await alice.textContent('#message')).trim();
+  const expected = zhHant['error.advisor.transition'].replace('{from}', zhHant['presence.BUSY']).replace('{to}', zhHant['presence.READY']);
+  if (refusal !== expected) throw new Error(`refusal reads "${refusal}", expected "${expected}"`);
+  console.log(`REFUSAL ${refusal}`);
+
+  step = 'alice hangs up and finishes wrap-up with notes';
+  await alice.click('#hangup');
+  await alice.waitForSelector('#wrapup:not([hidden])');
+  await alice.waitForSelector('#presence-state[data-state="WRAP_UP"]');
+  await alice.selectOption('#wrapup-code', 'CARD_BLOCKED');
+  await alice.fill('#wrapup-notes', NOTES);
+  await alice.click('#wrapup-form button[type=submit]');
+  await alice.waitForSelector('#presence-state[data-state="READY"]');
+  const badge = (await alice.textContent('#presence-state')).trim();
+  if (badge !== zhHant['presence.READY']) throw new Error(`badge reads "${badge}"`);
+  await supervisor.waitForFunction(() => document.querySelector('#advisors tr[data-agent="alice"] td.state.READY'));
+  const row = await boardState(supervisor, 'alice');
+  if (row.includes('Lost credit card') || row.includes('disposition')) throw new Error(`supervisor board reads "${row}"`);
+  await alice.waitForSelector('#today tr[data-code="CARD_BLOCKED"]');
+  await alice.screenshot({ path: path.join(SHOTS, 'console-presence-after-wrapup.png'), fullPage: true });
+
+  step = 'alice signs out and the supervisor sees her logged out';
+  await Promise.all([alice.waitForURL(/\/login/), alice.click('form.logout button')]);
+  await supervisor.waitForFunction(() => document.querySelector('#advisors tr[data-agent="alice"] td.state.LOGGED_OUT'));
+  await supervisor.screenshot({ path: path.join(SHOTS, 'console-presence-supervisor.png'), fullPage: true });
+}
+
+main().then(async () => {
+  console.log('PRESENCE OK');
+  for (const b of browsers) await b.close();
+  process.exit(0);
+}).catch(async (e) => {
+  console.log(`PRESENCE FAILED at "${step}": ${e.message}`);
+  for (const [i, b] of browsers.entries()) {
+    for (const [j, p] of b.context.pages().entries()) {
+      await p.screenshot({ path: path.join(SHOTS, `console-presence-failed-${i}-${j}.png`) }).catch(() => {});
+    }
+    await b.close().catch(() => {});
+  }
+  process.exit(1);
+});
