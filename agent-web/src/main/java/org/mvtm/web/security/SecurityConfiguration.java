@@ -3,9 +3,11 @@ package org.mvtm.web.security;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.time.Clock;
+import org.mvtm.web.api.CustomerTokenSettings;
 import org.mvtm.web.api.WebPasswords;
 import org.mvtm.web.api.WebTierSettings;
 import org.mvtm.web.api.WebUserDirectory;
+import org.mvtm.web.identity.CustomerTokens;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +48,12 @@ public class SecurityConfiguration {
         return new LoginThrottle(clock, s.maxFailedLogins(), s.lockout());
     }
 
+    /** Bank-issued customer tokens (or the demo issuer's); without settings no token is accepted. */
+    @Bean
+    CustomerTokens customerTokens(ObjectProvider<CustomerTokenSettings> settings, Clock clock) {
+        return new CustomerTokens(settings.getIfAvailable(CustomerTokenSettings::none), clock);
+    }
+
     @Bean
     DirectoryUserDetailsService webUserDetailsService(WebUserDirectory directory, LoginThrottle throttle) {
         return new DirectoryUserDetailsService(directory, throttle);
@@ -72,7 +80,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, LoginThrottle throttle, Clock clock,
-                                               AuthenticationManager webAuthenticationManager) throws Exception {
+                                               AuthenticationManager webAuthenticationManager,
+                                               CustomerTokens customerTokens) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher machineEndpoints = new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/ws/**"));
         SavedRequestAwareAuthenticationSuccessHandler home = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -80,6 +89,8 @@ public class SecurityConfiguration {
         http.authenticationManager(webAuthenticationManager)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/login.html", "/css/**", "/js/**", "/i18n/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
+                .requestMatchers("/demo-identity/.well-known/**").permitAll()
+                .requestMatchers("/demo-identity/token").hasRole("CUSTOMER")
                 .requestMatchers("/customer", "/customer.html", "/ws/customer", "/api/customer/**").hasRole("CUSTOMER")
                 .requestMatchers("/agent", "/agent.html", "/ws/agent", "/api/agent/**").hasRole("AGENT")
                 .requestMatchers("/supervisor", "/supervisor.html", "/ws/supervisor", "/api/supervisor/**").hasAnyRole("SUPERVISOR", "ADMIN")
@@ -94,12 +105,15 @@ public class SecurityConfiguration {
                 })
                 .failureHandler(new ThrottledLoginFailureHandler(throttle, clock))
                 .permitAll())
+            .oauth2ResourceServer(customerTokens.resourceServer())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
             .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), machineEndpoints))
             .csrf(csrf -> csrf
                 .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-                .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                // a bearer token is not sent by the browser on its own, so it cannot be forged cross-site
+                .ignoringRequestMatchers(request -> customerTokens.resolver().resolve(request) != null))
             .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -23,7 +23,8 @@ public record ContactProperties(
         @DefaultValue Recording recording,
         @DefaultValue Cluster cluster,
         @DefaultValue KnowledgeBase knowledgeBase,
-        @DefaultValue Database database) {
+        @DefaultValue Database database,
+        @DefaultValue IdentityProperties identity) {
 
     public ContactProperties {
         if (redis.enabled() && cluster.secret().length() < 16) {
