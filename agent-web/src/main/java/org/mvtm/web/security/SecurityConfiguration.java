@@ -4,10 +4,12 @@ import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.time.Clock;
 import org.mvtm.web.api.CustomerTokenSettings;
+import org.mvtm.web.api.StaffOidcSettings;
 import org.mvtm.web.api.WebPasswords;
 import org.mvtm.web.api.WebTierSettings;
 import org.mvtm.web.api.WebUserDirectory;
 import org.mvtm.web.identity.CustomerTokens;
+import org.mvtm.web.identity.StaffOidcLogin;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +39,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 public class SecurityConfiguration {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class);
     /** Scripts only from this origin, no inline script or style, never framed. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "
@@ -59,11 +62,17 @@ public class SecurityConfiguration {
         return new DirectoryUserDetailsService(directory, throttle);
     }
 
+    /** Staff sign-in through the bank's OpenID Connect provider, when configured. */
     @Bean
-    AuthenticationManager webAuthenticationManager(DirectoryUserDetailsService users) {
+    StaffOidcLogin staffOidcLogin(ObjectProvider<StaffOidcSettings> settings) {
+        return new StaffOidcLogin(settings.getIfAvailable(StaffOidcSettings::off));
+    }
+
+    @Bean
+    AuthenticationManager webAuthenticationManager(DirectoryUserDetailsService users, StaffOidcLogin oidc) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(WebPasswords.encoder());
-        return new ProviderManager(provider);
+        return oidc.enabled() ? new ProviderManager(provider, oidc.authenticationProvider()) : new ProviderManager(provider);
     }
 
     /** Idle sessions end after {@link WebTierSettings#sessionTimeout()}. */
@@ -81,7 +90,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, LoginThrottle throttle, Clock clock,
                                                AuthenticationManager webAuthenticationManager,
-                                               CustomerTokens customerTokens) throws Exception {
+                                               CustomerTokens customerTokens, StaffOidcLogin oidc) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher machineEndpoints = new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/ws/**"));
         SavedRequestAwareAuthenticationSuccessHandler home = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -89,7 +98,7 @@ public class SecurityConfiguration {
         http.authenticationManager(webAuthenticationManager)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/login.html", "/css/**", "/js/**", "/i18n/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
-                .requestMatchers("/demo-identity/.well-known/**").permitAll()
+                .requestMatchers("/demo-identity/.well-known/**", "/login/providers").permitAll()
                 .requestMatchers("/demo-identity/token").hasRole("CUSTOMER")
                 .requestMatchers("/customer", "/customer.html", "/ws/customer", "/api/customer/**").hasRole("CUSTOMER")
                 .requestMatchers("/agent", "/agent.html", "/ws/agent", "/api/agent/**").hasRole("AGENT")
@@ -122,6 +131,16 @@ public class SecurityConfiguration {
                 .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
                     "camera=(self), microphone=(self), geolocation=(), payment=(), usb=()"))
                 .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
+        if (oidc.enabled()) {
+            http.oauth2Login(login -> login.loginPage("/login")
+                .clientRegistrationRepository(oidc.registrations())
+                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidc.userService()))
+                .successHandler(home)
+                .failureHandler((request, response, e) -> {
+                    LOG.warn("OpenID Connect sign-in refused: {}", e.getMessage());
+                    response.sendRedirect(request.getContextPath() + "/login?error=oidc");
+                }));
+        }
         return http.build();
     }
 }
