@@ -4,11 +4,15 @@ import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.time.Clock;
 import org.mvtm.web.api.CustomerTokenSettings;
+import org.mvtm.web.api.InMemorySecondFactorStore;
+import org.mvtm.web.api.SecondFactorSettings;
+import org.mvtm.web.api.SecondFactorStore;
 import org.mvtm.web.api.StaffOidcSettings;
 import org.mvtm.web.api.WebPasswords;
 import org.mvtm.web.api.WebTierSettings;
 import org.mvtm.web.api.WebUserDirectory;
 import org.mvtm.web.identity.CustomerTokens;
+import org.mvtm.web.identity.SecondFactorGate;
 import org.mvtm.web.identity.StaffOidcLogin;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -62,6 +66,14 @@ public class SecurityConfiguration {
         return new DirectoryUserDetailsService(directory, throttle);
     }
 
+    /** TOTP after the password for local admins and compliance officers, when the server asks for it. */
+    @Bean
+    SecondFactorGate secondFactorGate(ObjectProvider<SecondFactorSettings> settings,
+                                      ObjectProvider<SecondFactorStore> store, Clock clock) {
+        return new SecondFactorGate(settings.getIfAvailable(SecondFactorSettings::off),
+                store.getIfAvailable(InMemorySecondFactorStore::new), clock);
+    }
+
     /** Staff sign-in through the bank's OpenID Connect provider, when configured. */
     @Bean
     StaffOidcLogin staffOidcLogin(ObjectProvider<StaffOidcSettings> settings) {
@@ -90,7 +102,8 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, LoginThrottle throttle, Clock clock,
                                                AuthenticationManager webAuthenticationManager,
-                                               CustomerTokens customerTokens, StaffOidcLogin oidc) throws Exception {
+                                               CustomerTokens customerTokens, StaffOidcLogin oidc,
+                                               SecondFactorGate secondFactor) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher machineEndpoints = new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/ws/**"));
         SavedRequestAwareAuthenticationSuccessHandler home = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -99,6 +112,7 @@ public class SecurityConfiguration {
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/login.html", "/css/**", "/js/**", "/i18n/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                 .requestMatchers("/demo-identity/.well-known/**", "/login/providers").permitAll()
+                .requestMatchers("/login/second-factor", "/login/second-factor/state", "/second-factor.html").permitAll()
                 .requestMatchers("/demo-identity/token").hasRole("CUSTOMER")
                 .requestMatchers("/customer", "/customer.html", "/ws/customer", "/api/customer/**").hasRole("CUSTOMER")
                 .requestMatchers("/agent", "/agent.html", "/ws/agent", "/api/agent/**").hasRole("AGENT")
@@ -110,6 +124,10 @@ public class SecurityConfiguration {
             .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
                 .successHandler((request, response, authentication) -> {
                     throttle.recordSuccess(authentication.getName());
+                    if (secondFactor.holdsBack(request, authentication)) {
+                        response.sendRedirect(request.getContextPath() + "/login/second-factor");
+                        return;
+                    }
                     home.onAuthenticationSuccess(request, response, authentication);
                 })
                 .failureHandler(new ThrottledLoginFailureHandler(throttle, clock))

@@ -10,8 +10,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param customer the bank's identity provider whose signed JWTs the customer chat accepts
  * @param oidc     staff sign-in through the bank's OpenID Connect provider, next to local accounts
+ * @param secondFactor TOTP after the password for local admin and compliance accounts
  */
-public record IdentityProperties(@DefaultValue Customer customer, @DefaultValue Oidc oidc) {
+public record IdentityProperties(@DefaultValue Customer customer, @DefaultValue Oidc oidc,
+                                 @DefaultValue SecondFactor secondFactor) {
+
+    /**
+     * TOTP for local ADMIN/COMPLIANCE accounts; {@code required} unset means: on, except in demo mode (the demo's
+     * published logins would otherwise need an authenticator app).
+     */
+    public record SecondFactor(Boolean required, @DefaultValue("mVTM") String issuer) {
+    }
 
     /** Customer tokens; with none of jwks-url/public-key set, only demo mode's built-in issuer is accepted. */
     public record Customer(

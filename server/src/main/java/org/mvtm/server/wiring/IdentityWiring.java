@@ -9,6 +9,7 @@ import org.mvtm.server.config.ContactProperties;
 import org.mvtm.server.config.IdentityProperties;
 import org.mvtm.server.config.InvalidConfigurationException;
 import org.mvtm.web.api.CustomerTokenSettings;
+import org.mvtm.web.api.SecondFactorSettings;
 import org.mvtm.web.api.StaffOidcSettings;
 import org.mvtm.web.api.WebRole;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code contact.identity.*} handed to the web tier: which customer tokens the chat accepts (the bank's provider,
- * or demo mode's built-in issuer when none is configured) and the staff OpenID Connect provider, if any.
+ * or demo mode's built-in issuer when none is configured), the staff OpenID Connect provider, if any, and whether
+ * local admins and compliance officers confirm their password with a TOTP code (the secrets' store is the web
+ * tier's in-memory one until the database provides a {@code SecondFactorStore} bean).
  */
 @Configuration(proxyBeanMethods = false)
 class IdentityWiring {
@@ -53,5 +56,12 @@ class IdentityWiring {
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException("contact.identity.oidc", e.getMessage());
         }
+    }
+
+    @Bean
+    SecondFactorSettings secondFactorSettings(ContactProperties props) {
+        IdentityProperties.SecondFactor f = props.identity().secondFactor();
+        boolean required = f.required() == null ? !props.demo().enabled() : f.required();
+        return new SecondFactorSettings(required, f.issuer());
     }
 }
