@@ -16,7 +16,6 @@ import org.mvtm.webtest.Browserless;
 import org.mvtm.webtest.WebTestApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = {WebTestApplication.class, SecondFactorSignInTest.Required.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SecondFactorSignInTest {
-    @TestConfiguration(proxyBeanMethods = false)
+    /** Not a @Configuration: WebTierConfiguration scans org.mvtm.web, and this must not reach other tests' contexts. */
     static class Required {
         @Bean
         SecondFactorSettings secondFactorSettings() {
