@@ -14,7 +14,15 @@ document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
 const state = { language: sessionStorage.getItem('mvtm.language'), conversationId: sessionStorage.getItem('mvtm.conversation'), status: null, call: null };
 const holdMusic = new HoldMusic();
 
+// The bank's app presents its identity provider's token on the socket; this demo page gets a fresh one for every
+// connection from the server's built-in demo issuer, so the demo runs the production validation path.
+async function customerToken() {
+  const r = await fetch('/demo-identity/token', { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() } });
+  return r.ok ? `access_token=${encodeURIComponent((await r.json()).token)}` : '';
+}
+
 const socket = new ReconnectingSocket('/ws/customer', {
+  query: customerToken,
   onOpen: () => { if (state.language) hello(); },
   onMessage: handle,
   onStatus: (s) => { $('link').textContent = t(`link.${s}`); $('link').dataset.state = s; },

@@ -8,6 +8,7 @@ const message = document.getElementById('login-message');
 const show = (text) => { message.textContent = text; message.hidden = false; };
 const render = () => {
   if (params.get('error') === 'locked') show(t('login.locked', { minutes: params.get('minutes') ?? '15' }));
+  else if (params.get('error') === 'oidc') show(t('login.oidcRefused'));
   else if (params.has('error')) show(t('login.failed'));
   else if (params.has('logout')) show(t('login.loggedOut'));
 };
@@ -16,3 +17,9 @@ document.addEventListener('mvtm:locale', render);
 document.getElementById('login-form').addEventListener('submit', () => {
   document.getElementById('csrf').value = csrfToken();
 });
+// staff of a bank with an OpenID Connect provider sign in there
+fetch('/login/providers', { headers: { Accept: 'application/json' } }).then((r) => (r.ok ? r.json() : null)).then((p) => {
+  if (!p?.oidc) return;
+  document.getElementById('oidc-link').href = p.url;
+  document.getElementById('oidc').hidden = false;
+}).catch(() => {});

@@ -1,7 +1,9 @@
 // A WebSocket that reconnects with exponential backoff (0.5 s doubling to 15 s, with jitter) after a network
 // drop or a server restart. onOpen runs after every (re)connect so the page can say hello and restore its state.
+// query (optional, async) gives a query string for each handshake, e.g. a fresh access_token.
 export class ReconnectingSocket {
-  constructor(path, { onMessage, onOpen, onStatus }) {
+  constructor(path, { onMessage, onOpen, onStatus, query }) {
+    this.query = query;
     this.url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${path}`;
     this.onMessage = onMessage;
     this.onOpen = onOpen;
@@ -11,9 +13,13 @@ export class ReconnectingSocket {
     this.connect();
   }
 
-  connect() {
+  async connect() {
     this.onStatus('connecting');
-    const ws = new WebSocket(this.url);
+    let url = this.url;
+    if (this.query) {
+      try { const q = await this.query(); if (q) url += `?${q}`; } catch { /* server down: the handshake fails and retries */ }
+    }
+    const ws = new WebSocket(url);
     this.ws = ws;
     ws.addEventListener('open', () => {
       this.delay = 500;

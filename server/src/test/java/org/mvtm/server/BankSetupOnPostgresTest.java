@@ -33,6 +33,8 @@ class BankSetupOnPostgresTest {
         try (PostgresProcess postgres = PostgresProcess.start()) {
             DatabaseSettings db = postgres.newDatabase();
             try (ServerProcess server = ServerProcess.start(dir, "--contact.demo.enabled=false",
+                    // the bootstrap admin signs in with the password alone here; SecondFactorSignInTest covers TOTP
+                    "--contact.identity.second-factor.required=false",
                     "--contact.database.url=" + db.url(), "--contact.database.user=" + db.user(),
                     "--contact.database.password=" + db.password())) {
                 server.awaitHealthy(Duration.ofSeconds(120));

@@ -134,6 +134,17 @@ class CustomerChatApiTest {
                     HttpResponse.BodyHandlers.discarding());
             assertThat(forged.statusCode()).as("a POST without the CSRF token").isEqualTo(403);
 
+            // demo mode's built-in issuer: the token alone (no cookie) reaches smith's conversation; a tampered one not
+            String token = smith.json(200, "POST", "/demo-identity/token", "{}").path("token").asString();
+            var withToken = anonymous.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + API + "/" + id))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
+            var tampered = anonymous.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + API))
+                    .header("Authorization", "Bearer " + token.substring(0, token.lastIndexOf('.') + 1) + "AAAA")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(tampered.statusCode()).isEqualTo(401);
+            assertThat(tampered.body()).contains("signature does not verify");
+
             JsonNode transcript = smith.json(200, "GET", messages + "?after=0", null);
             assertThat(transcript.path("lines").valueStream().map(l -> l.path("speaker").asString()))
                     .as("none of the bad requests said anything").containsOnly("BOT");

@@ -3,8 +3,14 @@ package org.mvtm.web.api;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Makes password hashes for {@link WebUser}: bcrypt, prefixed with {@code {bcrypt}}. */
+/**
+ * Makes password hashes for {@link WebUser}: bcrypt, prefixed with {@code {bcrypt}}. Every password set for a local
+ * account goes through the {@link PasswordPolicy} first ({@link #hash(String, String)}); only the demo seed's
+ * well-known password is hashed without it ({@link #hashDemoSeed}).
+ */
 public final class WebPasswords {
+    private static final PasswordPolicy POLICY = PasswordPolicy.standard();
+
     private WebPasswords() {
     }
 
@@ -13,10 +19,22 @@ public final class WebPasswords {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Checks the password against the {@link PasswordPolicy} for this username, then hashes it. */
+    public static String hash(String username, String rawPassword) {
+        POLICY.check(username, rawPassword);
+        return encoder().encode(rawPassword);
+    }
+
+    /** Checks the password against the policy's rules that do not need the username, then hashes it. */
     public static String hash(String rawPassword) {
-        if (rawPassword == null || rawPassword.length() < 8) {
-            throw new IllegalArgumentException("passwords must have at least 8 characters");
-        }
+        return hash(null, rawPassword);
+    }
+
+    /**
+     * The demo seed's published password (demo mode only): explicitly exempt from the policy so a newcomer can sign
+     * in with it. Never use this for an account a bank defines.
+     */
+    public static String hashDemoSeed(String rawPassword) {
         return encoder().encode(rawPassword);
     }
 }

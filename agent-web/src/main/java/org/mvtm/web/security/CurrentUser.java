@@ -3,6 +3,7 @@ package org.mvtm.web.security;
 import java.security.Principal;
 import java.util.Optional;
 import org.mvtm.web.api.WebUser;
+import org.mvtm.web.identity.StaffOidcUser;
 import org.springframework.security.core.Authentication;
 
 /** Gets the {@link WebUser} behind a request's or a WebSocket session's principal. */
@@ -14,6 +15,10 @@ public final class CurrentUser {
         if (principal instanceof Authentication auth && auth.isAuthenticated()
                 && auth.getPrincipal() instanceof WebPrincipal p) {
             return Optional.of(p.user());
+        }
+        if (principal instanceof Authentication auth && auth.isAuthenticated()
+                && auth.getPrincipal() instanceof StaffOidcUser staff) {
+            return Optional.of(staff.user());
         }
         return Optional.empty();
     }

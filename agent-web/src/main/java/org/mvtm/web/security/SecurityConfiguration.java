@@ -3,9 +3,17 @@ package org.mvtm.web.security;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.time.Clock;
+import org.mvtm.web.api.CustomerTokenSettings;
+import org.mvtm.web.api.InMemorySecondFactorStore;
+import org.mvtm.web.api.SecondFactorSettings;
+import org.mvtm.web.api.SecondFactorStore;
+import org.mvtm.web.api.StaffOidcSettings;
 import org.mvtm.web.api.WebPasswords;
 import org.mvtm.web.api.WebTierSettings;
 import org.mvtm.web.api.WebUserDirectory;
+import org.mvtm.web.identity.CustomerTokens;
+import org.mvtm.web.identity.SecondFactorGate;
+import org.mvtm.web.identity.StaffOidcLogin;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +44,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 public class SecurityConfiguration {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class);
     /** Scripts only from this origin, no inline script or style, never framed. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "
@@ -47,16 +56,36 @@ public class SecurityConfiguration {
         return new LoginThrottle(clock, s.maxFailedLogins(), s.lockout());
     }
 
+    /** Bank-issued customer tokens (or the demo issuer's); without settings no token is accepted. */
+    @Bean
+    CustomerTokens customerTokens(ObjectProvider<CustomerTokenSettings> settings, Clock clock) {
+        return new CustomerTokens(settings.getIfAvailable(CustomerTokenSettings::none), clock);
+    }
+
     @Bean
     DirectoryUserDetailsService webUserDetailsService(WebUserDirectory directory, LoginThrottle throttle) {
         return new DirectoryUserDetailsService(directory, throttle);
     }
 
+    /** TOTP after the password for local admins and compliance officers, when the server asks for it. */
     @Bean
-    AuthenticationManager webAuthenticationManager(DirectoryUserDetailsService users) {
+    SecondFactorGate secondFactorGate(ObjectProvider<SecondFactorSettings> settings,
+                                      ObjectProvider<SecondFactorStore> store, Clock clock) {
+        return new SecondFactorGate(settings.getIfAvailable(SecondFactorSettings::off),
+                store.getIfAvailable(InMemorySecondFactorStore::new), clock);
+    }
+
+    /** Staff sign-in through the bank's OpenID Connect provider, when configured. */
+    @Bean
+    StaffOidcLogin staffOidcLogin(ObjectProvider<StaffOidcSettings> settings) {
+        return new StaffOidcLogin(settings.getIfAvailable(StaffOidcSettings::off));
+    }
+
+    @Bean
+    AuthenticationManager webAuthenticationManager(DirectoryUserDetailsService users, StaffOidcLogin oidc) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(WebPasswords.encoder());
-        return new ProviderManager(provider);
+        return oidc.enabled() ? new ProviderManager(provider, oidc.authenticationProvider()) : new ProviderManager(provider);
     }
 
     /** Idle sessions end after {@link WebTierSettings#sessionTimeout()}. */
@@ -74,7 +103,9 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, LoginThrottle throttle, Clock clock,
                                                AuthenticationManager webAuthenticationManager,
-                                               ObjectProvider<LogoutHandler> signOutSteps) throws Exception {
+                                               ObjectProvider<LogoutHandler> signOutSteps,
+                                               CustomerTokens customerTokens, StaffOidcLogin oidc,
+                                               SecondFactorGate secondFactor) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher machineEndpoints = new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/ws/**"));
         SavedRequestAwareAuthenticationSuccessHandler home = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -82,6 +113,9 @@ public class SecurityConfiguration {
         http.authenticationManager(webAuthenticationManager)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/login.html", "/css/**", "/js/**", "/i18n/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
+                .requestMatchers("/demo-identity/.well-known/**", "/login/providers").permitAll()
+                .requestMatchers("/login/second-factor", "/login/second-factor/state", "/second-factor.html").permitAll()
+                .requestMatchers("/demo-identity/token").hasRole("CUSTOMER")
                 .requestMatchers("/customer", "/customer.html", "/ws/customer", "/api/customer/**").hasRole("CUSTOMER")
                 .requestMatchers("/agent", "/agent.html", "/ws/agent", "/api/agent/**").hasRole("AGENT")
                 .requestMatchers("/supervisor", "/supervisor.html", "/ws/supervisor", "/api/supervisor/**").hasAnyRole("SUPERVISOR", "ADMIN")
@@ -92,10 +126,15 @@ public class SecurityConfiguration {
             .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
                 .successHandler((request, response, authentication) -> {
                     throttle.recordSuccess(authentication.getName());
+                    if (secondFactor.holdsBack(request, authentication)) {
+                        response.sendRedirect(request.getContextPath() + "/login/second-factor");
+                        return;
+                    }
                     home.onAuthenticationSuccess(request, response, authentication);
                 })
                 .failureHandler(new ThrottledLoginFailureHandler(throttle, clock))
                 .permitAll())
+            .oauth2ResourceServer(customerTokens.resourceServer())
             .logout(logout -> {
                 logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout");
                 signOutSteps.orderedStream().forEach(logout::addLogoutHandler); // e.g. the advisor leaves routing
@@ -104,7 +143,9 @@ public class SecurityConfiguration {
                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), machineEndpoints))
             .csrf(csrf -> csrf
                 .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-                .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                // a bearer token is not sent by the browser on its own, so it cannot be forged cross-site
+                .ignoringRequestMatchers(request -> customerTokens.resolver().resolve(request) != null))
             .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -113,6 +154,16 @@ public class SecurityConfiguration {
                 .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
                     "camera=(self), microphone=(self), geolocation=(), payment=(), usb=()"))
                 .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
+        if (oidc.enabled()) {
+            http.oauth2Login(login -> login.loginPage("/login")
+                .clientRegistrationRepository(oidc.registrations())
+                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidc.userService()))
+                .successHandler(home)
+                .failureHandler((request, response, e) -> {
+                    LOG.warn("OpenID Connect sign-in refused: {}", e.getMessage());
+                    response.sendRedirect(request.getContextPath() + "/login?error=oidc");
+                }));
+        }
         return http.build();
     }
 }

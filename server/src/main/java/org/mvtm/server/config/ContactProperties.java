@@ -24,7 +24,8 @@ public record ContactProperties(
         @DefaultValue Cluster cluster,
         @DefaultValue KnowledgeBase knowledgeBase,
         @DefaultValue Database database,
-        @DefaultValue Web web) {
+        @DefaultValue Web web,
+        @DefaultValue IdentityProperties identity) {
 
     public ContactProperties {
         if (redis.enabled() && cluster.secret().length() < 16) {

@@ -1,0 +1,47 @@
+package org.mvtm.web.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers a refused customer token with 401, the standard {@code WWW-Authenticate: Bearer error="invalid_token"}
+ * header, and a body {@code {error: "invalid_token", message}} that says what was wrong (expired, signature, issuer,
+ * audience, a missing claim).
+ */
+final class CustomerTokenEntryPoint implements AuthenticationEntryPoint {
+    private static final String DECODER_PREFIX = "An error occurred while attempting to decode the Jwt: ";
+    private final BearerTokenAuthenticationEntryPoint standard = new BearerTokenAuthenticationEntryPoint();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        standard.commence(request, response, e);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(json.writeValueAsString(Map.of("error", "invalid_token",
+                "message", "customer token refused: " + explain(e.getMessage()))));
+    }
+
+    static String explain(String message) {
+        String m = message == null ? "no reason given" : message;
+        if (m.startsWith(DECODER_PREFIX)) {
+            m = m.substring(DECODER_PREFIX.length());
+        }
+        if (m.contains("Invalid signature") || m.contains("no matching key") || m.contains("Another algorithm expected")) {
+            return "the token's signature does not verify against the identity provider's keys (" + m + ")";
+        }
+        if (m.contains("Invalid serialized") || m.contains("Invalid JWT serialization") || m.contains("Malformed")) {
+            return "the token is not a signed JWT (" + m + ")";
+        }
+        return m;
+    }
+}

@@ -1,0 +1,82 @@
+package org.mvtm.web.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.mvtm.web.security.LoginThrottle;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The second step of an admin's or compliance officer's sign-in: {@code GET /login/second-factor} (the page),
+ * {@code GET /login/second-factor/state} (who is signing in; on first use the new secret and its {@code otpauth://}
+ * URI for the authenticator app), {@code POST /login/second-factor} with {@code code} (form, CSRF token).
+ */
+@Controller
+class SecondFactorController {
+    private final SecondFactorGate gate;
+    private final LoginThrottle throttle;
+    private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    SecondFactorController(SecondFactorGate gate, LoginThrottle throttle) {
+        this.gate = gate;
+        this.throttle = throttle;
+    }
+
+    @GetMapping("/login/second-factor")
+    String page() {
+        return "forward:/second-factor.html";
+    }
+
+    @GetMapping("/login/second-factor/state")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> state(HttpServletRequest request) {
+        return gate.pending(request).<ResponseEntity<Map<String, Object>>>map(p -> {
+            String username = p.authentication().getName();
+            if (p.newSecret() == null) {
+                return ResponseEntity.ok(Map.of("username", username, "enrolled", true));
+            }
+            return ResponseEntity.ok(Map.of("username", username, "enrolled", false,
+                    "secret", Totp.Base32.encode(p.newSecret()), "otpauthUri", gate.otpauthUri(username, p.newSecret())));
+        }).orElseGet(() -> ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "UNAUTHORIZED",
+                "message", "no password sign-in is waiting for a code (it lasts 5 minutes): sign in again")));
+    }
+
+    @PostMapping("/login/second-factor")
+    void confirm(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+                 HttpServletResponse response) throws IOException {
+        var pending = gate.pending(request);
+        if (pending.isEmpty()) {
+            response.sendRedirect(request.getContextPath() + "/login?error=expired");
+            return;
+        }
+        String username = pending.get().authentication().getName();
+        if (!gate.confirm(pending.get(), code)) {
+            if (throttle.recordFailure(username).isPresent()) {
+                gate.drop(request);
+                response.sendRedirect(request.getContextPath() + "/login?error=locked&minutes="
+                        + throttle.lockout().toMinutes());
+                return;
+            }
+            response.sendRedirect(request.getContextPath() + "/login/second-factor?error=code");
+            return;
+        }
+        throttle.recordSuccess(username);
+        gate.drop(request);
+        request.changeSessionId();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(pending.get().authentication());
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        response.sendRedirect(request.getContextPath() + "/");
+    }
+}

@@ -1,0 +1,101 @@
+package org.mvtm.web.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.mvtm.web.api.InMemorySecondFactorStore;
+import org.mvtm.web.api.SecondFactorSettings;
+import org.mvtm.web.api.SecondFactorStore;
+import org.mvtm.webtest.Browserless;
+import org.mvtm.webtest.WebTestApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An administrator's password alone does not sign in: the first time, the page shows a new TOTP secret and its
+ * otpauth URI and a code from it completes enrolment; afterwards a current code is asked for, a wrong or replayed
+ * code is refused. Advisors sign in with their password only. (Codes are computed from the same clock the server
+ * uses, the machine's.)
+ */
+@SpringBootTest(classes = {WebTestApplication.class, SecondFactorSignInTest.Required.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SecondFactorSignInTest {
+    /** Not a @Configuration: WebTierConfiguration scans org.mvtm.web, and this must not reach other tests' contexts. */
+    static class Required {
+        @Bean
+        SecondFactorSettings secondFactorSettings() {
+            return new SecondFactorSettings(true, "Bank CC");
+        }
+
+        @Bean
+        SecondFactorStore secondFactorStore() {
+            return new InMemorySecondFactorStore();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SecondFactorStore store;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void adminEnrolsOnFirstSignInThenNeedsAFreshCodeEachTime() throws Exception {
+        Browserless first = new Browserless(port);
+        assertThat(first.login("root", WebTestApplication.PASSWORD)).endsWith("/login/second-factor");
+        assertThat(first.get("/api/me").statusCode()).as("the password alone does not sign in").isEqualTo(401);
+        assertThat(first.get("/login/second-factor").statusCode()).isEqualTo(200);
+        JsonNode state = json.readTree(first.get("/login/second-factor/state").body());
+        assertThat(state.path("enrolled").asBoolean()).isFalse();
+        assertThat(state.path("otpauthUri").asString()).startsWith("otpauth://totp/Bank%20CC:root?secret=");
+        byte[] secret = Totp.Base32.decode(state.path("secret").asString());
+
+        assertThat(submit(first, "000000")).endsWith("/login/second-factor?error=code");
+        assertThat(store.secret("root")).as("not enrolled by a wrong code").isEmpty();
+        long step = Totp.step(Instant.now());
+        assertThat(submit(first, Totp.code(secret, step, 6, "HmacSHA1"))).endsWith("/");
+        assertThat(first.get("/api/me").body()).contains("ADMIN");
+        assertThat(store.secret("root")).isPresent();
+
+        Browserless second = new Browserless(port);
+        assertThat(second.login("root", WebTestApplication.PASSWORD)).endsWith("/login/second-factor");
+        JsonNode again = json.readTree(second.get("/login/second-factor/state").body());
+        assertThat(again.path("enrolled").asBoolean()).isTrue();
+        assertThat(again.has("secret")).as("an enrolled secret is never shown again").isFalse();
+        assertThat(submit(second, Totp.code(secret, step, 6, "HmacSHA1")))
+                .as("a code already used is refused").endsWith("/login/second-factor?error=code");
+        assertThat(submit(second, Totp.code(secret, step + 1, 6, "HmacSHA1"))).endsWith("/");
+        assertThat(second.get("/api/me").body()).contains("ADMIN");
+    }
+
+    @Test
+    void advisorSignsInWithThePasswordAlone() {
+        assertThat(new Browserless(port).login("ada", WebTestApplication.PASSWORD)).endsWith("/");
+    }
+
+    @Test
+    void codeWithoutAPasswordFirstGoesBackToTheLoginPage() throws Exception {
+        Browserless stranger = new Browserless(port);
+        stranger.get("/login");
+        assertThat(submit(stranger, "123456")).endsWith("/login?error=expired");
+        assertThat(stranger.get("/login/second-factor/state").statusCode()).isEqualTo(401);
+    }
+
+    private static String submit(Browserless browser, String code) throws Exception {
+        String form = "code=" + code + "&_csrf=" + URLEncoder.encode(browser.csrf(), StandardCharsets.UTF_8);
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(browser.base() + "/login/second-factor"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        return response.headers().firstValue("Location").orElse("(status " + response.statusCode() + ")");
+    }
+}
