@@ -67,7 +67,7 @@ class SipCallerHangsUpFirstTest {
         Path injection = dir.resolve(name + ".csv");
         Files.writeString(injection, "SEQUENTIAL\n0;smith;\n");
         return SipJourneyTest.sipp(dir, name, SipJourneyTest.scenario(dir, "customer-call.xml", speech),
-                "-inf", injection.toString(), "-s", "general", "-au", "smith", "-ap", "demo1234", "-m", "1",
+                "-inf", injection.toString(), "-s", "general", "-au", "smith", "-ap", "phone-smith-1234", "-m", "1",
                 "-p", String.valueOf(ServerProcess.freeUdpPort()), "-mp", String.valueOf(ServerProcess.freeUdpPort()),
                 "127.0.0.1:" + server.sipPort);
     }
