@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.chatbot.api.Assistant;
@@ -22,6 +23,7 @@ import org.mvtm.core.event.InProcessEventBus;
  * base is the baseline in the same run. Rows 11-30 of each intent are the development set on which the fusion
  * weights and the intent head's settings were chosen ({@code TuneFusion}); they are never asked here.
  */
+@Tag("slow")
 class Banking77AccuracyTest {
     private static final int DEVELOPMENT_ROWS = 30;
 

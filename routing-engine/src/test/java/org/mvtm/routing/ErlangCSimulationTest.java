@@ -11,6 +11,7 @@ import org.mvtm.routing.sim.RoutingSimulator;
  * The simulator drives the real routing engine with Poisson arrivals and exponential handle times; for a single-skill
  * queue the results must match the Erlang C formula (numbers from issue 3, and recomputed here).
  */
+@Tag("slow")
 class ErlangCSimulationTest {
 
     /** Erlang C probability of waiting for {@code c} agents and offered load {@code a} Erlang. */
