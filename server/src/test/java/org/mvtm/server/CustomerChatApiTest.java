@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * The customer chat over plain HTTP ({@code /api/customer/conversations}) on the real server with its demo data: the
  * real assistant answers, "talk to a person" reaches routing once, and bad requests get clear errors.
  */
+@Tag("slow")
 class CustomerChatApiTest {
     private static final String API = "/api/customer/conversations";
 

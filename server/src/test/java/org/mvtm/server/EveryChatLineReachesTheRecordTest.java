@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  * On the real server, the transcript the customer was shown, the advisor's transcript and the compliance recording's
  * timeline must hold the same lines, once each, in the same order, with the same times.
  */
+@Tag("slow")
 class EveryChatLineReachesTheRecordTest {
     private static final String API = "/api/customer/conversations";
     private static final String[] PURPOSE = {"X-Purpose", "chat record test"};

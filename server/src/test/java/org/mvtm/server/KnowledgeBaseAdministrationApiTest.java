@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import tools.jackson.databind.JsonNode;
  * new version without a restart; a CSV with a broken row is refused with 400 naming the row and column, and the
  * knowledge base in service keeps answering.
  */
+@Tag("slow")
 class KnowledgeBaseAdministrationApiTest {
     private static final String KB = "/api/admin/knowledge-base";
     private static final String CHAT = "/api/customer/conversations";
