@@ -1,5 +1,6 @@
 package org.mvtm.server;
 
+import java.util.Comparator;
 import java.util.List;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.server.config.ContactProperties;
@@ -37,7 +38,9 @@ class StartupReport {
                 ? "http://localhost:" + event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080")
                 : properties.publicUrl();
         var sip = properties.sip();
-        List<String> queues = admin.queues().stream().map(q -> q.id()).toList();
+        // the general queue first: the README's SIP line dials it
+        List<String> queues = admin.queues().stream().map(q -> q.id())
+                .sorted(Comparator.comparing((String q) -> !q.equals("general"))).toList();
         List<Login> logins = properties.demo().enabled()
                 ? admin.users().stream().map(u -> new Login(u.username(),
                         String.join(",", u.roles().stream().map(Enum::name).sorted().toList()), u.displayName())).toList()
