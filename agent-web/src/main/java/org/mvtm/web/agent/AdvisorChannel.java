@@ -28,6 +28,7 @@ import org.mvtm.media.api.MediaSession;
 import org.mvtm.routing.api.AdvisorStats;
 import org.mvtm.routing.api.QueueConfig;
 import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.web.api.DeskPhones;
 import org.mvtm.web.api.WebTierSettings;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.api.WebUserDirectory;
@@ -57,9 +58,13 @@ public class AdvisorChannel implements DisposableBean {
     private final String node;
     private final List<EventBus.Subscription> subscriptions;
 
+    private final DeskPhones deskPhones;
+
     AdvisorChannel(Clock clock, EventBus events, RoutingEngine routing, InteractionCatalog catalog, AdvisorDesks desks,
-                   CallMedia media, WebWorkers workers, WebUserDirectory users, ObjectProvider<WebTierSettings> settings) {
+                   CallMedia media, WebWorkers workers, WebUserDirectory users, ObjectProvider<WebTierSettings> settings,
+                   ObjectProvider<DeskPhones> deskPhones) {
         this.clock = clock;
+        this.deskPhones = deskPhones.getIfAvailable(DeskPhones::none);
         this.events = events;
         this.routing = routing;
         this.catalog = catalog;
@@ -111,13 +116,18 @@ public class AdvisorChannel implements DisposableBean {
         });
     }
 
-    /** A console closed. When it was the advisor's last, offers shown only there are withdrawn at once. */
+    /**
+     * A console closed. When it was the advisor's last, offers shown only there are withdrawn at once, unless the
+     * advisor's desk phone is registered (it rings for them).
+     */
     void close(SocketPeer peer, AgentId agent) {
         desks.find(agent).ifPresent(desk -> {
             if (desk.detach(peer, clock.instant())) {
                 workers.run("detach " + agent, () -> {
                     routing.detach(agent);
-                    desk.offers().keySet().forEach(id -> withdraw(desk, id));
+                    if (!deskPhones.registered(agent)) {
+                        desk.offers().keySet().forEach(id -> withdraw(desk, id));
+                    }
                 });
             }
         });
@@ -256,7 +266,7 @@ public class AdvisorChannel implements DisposableBean {
                     desk.offered(e.interaction(), e.expiresAt());
                     if (desk.present()) {
                         desk.send(offer(i, e.expiresAt()));
-                    } else {
+                    } else if (!deskPhones.registered(e.advisor())) {
                         withdraw(desk, e.interaction());
                     }
                 })));

@@ -9,6 +9,7 @@ import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.routing.api.AdvisorStats;
 import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.web.api.DeskPhones;
 import org.mvtm.web.api.WebTierSettings;
 import org.mvtm.web.call.WebWorkers;
 import org.slf4j.Logger;
@@ -28,10 +29,12 @@ public class AdvisorDepartures {
     private final RoutingEngine routing;
     private final AdvisorDesks desks;
     private final Duration grace;
+    private final DeskPhones deskPhones;
 
     AdvisorDepartures(Clock clock, RoutingEngine routing, AdvisorDesks desks, WebWorkers workers,
-                      ObjectProvider<WebTierSettings> settings) {
+                      ObjectProvider<WebTierSettings> settings, ObjectProvider<DeskPhones> deskPhones) {
         this.clock = clock;
+        this.deskPhones = deskPhones.getIfAvailable(DeskPhones::none);
         this.routing = routing;
         this.desks = desks;
         this.grace = settings.getIfAvailable(WebTierSettings::defaults).consoleGrace();
@@ -44,6 +47,10 @@ public class AdvisorDepartures {
         for (AdvisorDesk desk : desks.all()) {
             desk.absentSince().filter(since -> !since.plus(grace).isAfter(now)).ifPresent(since -> {
                 desk.absenceHandled();
+                if (deskPhones.registered(desk.agent())) {
+                    LOG.info("console of advisor {} closed since {}: still working on the desk phone", desk.agent(), since);
+                    return;
+                }
                 LOG.info("console of advisor {} closed since {}: logging out", desk.agent(), since);
                 leave(desk.agent());
             });

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.AdministrationSettings;
@@ -41,6 +42,7 @@ import org.mvtm.sip.api.SipEdgeConfig;
 import org.mvtm.sip.api.SipEdgePorts;
 import org.mvtm.sip.api.SipEdges;
 import org.mvtm.web.WebTierConfiguration;
+import org.mvtm.web.api.DeskPhones;
 import org.mvtm.web.api.WebTierSettings;
 import org.mvtm.web.api.WebUserDirectory;
 import org.mvtm.server.cluster.ClusterEventRelay;
@@ -204,6 +206,13 @@ public class ModuleWiring {
     RegistrationStore registrationStore(ObjectProvider<redis.clients.jedis.RedisClient> redis, Clock clock) {
         var client = redis.getIfAvailable();
         return client != null ? RegistrationStores.redis(client, "mvtm:sip", clock) : RegistrationStores.inMemory();
+    }
+
+    /** An advisor with a registered desk phone is reachable with no console open (the phone rings). */
+    @Bean
+    DeskPhones deskPhones(RegistrationStore registrations, ContactProperties props, Clock clock) {
+        String domain = props.sip().domain().toLowerCase(Locale.ROOT);
+        return advisor -> !registrations.bindings("sip:" + advisor.value() + "@" + domain, clock.instant()).isEmpty();
     }
 
     @Bean(destroyMethod = "close")
