@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,10 +172,17 @@ public final class RoutingEngineImpl implements RoutingEngine {
 
     // ---------------------------------------------------------------- advisor state (API-driven subsets of the table)
 
-    private static final Set<AdvisorState> LOGIN_FROM = EnumSet.of(AdvisorState.LOGGED_OUT);
-    private static final Set<AdvisorState> LOGOUT_FROM = EnumSet.of(AdvisorState.NOT_READY, AdvisorState.READY);
-    private static final Set<AdvisorState> READY_FROM = EnumSet.of(AdvisorState.NOT_READY, AdvisorState.WRAP_UP);
-    private static final Set<AdvisorState> NOT_READY_FROM = EnumSet.of(AdvisorState.NOT_READY, AdvisorState.READY, AdvisorState.WRAP_UP);
+    // each command's own source states, narrower than the table (checked against it when the class loads)
+    private static final Set<AdvisorState> LOGIN_FROM =
+            AdvisorTransitions.TABLE.commandFrom(AdvisorState.NOT_READY, AdvisorState.LOGGED_OUT);
+    private static final Set<AdvisorState> LOGOUT_FROM =
+            AdvisorTransitions.TABLE.commandFrom(AdvisorState.LOGGED_OUT, AdvisorState.NOT_READY, AdvisorState.READY);
+    private static final Set<AdvisorState> READY_FROM =
+            AdvisorTransitions.TABLE.commandFrom(AdvisorState.READY, AdvisorState.NOT_READY, AdvisorState.WRAP_UP);
+    private static final Set<AdvisorState> NOT_READY_FROM = AdvisorTransitions.TABLE.commandFrom(AdvisorState.NOT_READY,
+            AdvisorState.NOT_READY, AdvisorState.READY, AdvisorState.WRAP_UP);
+    private static final Set<AdvisorState> END_WRAP_UP_FROM =
+            AdvisorTransitions.TABLE.commandFrom(AdvisorState.READY, AdvisorState.WRAP_UP);
 
     private void change(AgentId advisor, AdvisorState to, Set<AdvisorState> from, String reason) {
         checkOpen();
@@ -228,7 +234,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
             throw Refusal.of("wrapup.code-required", "a wrap-up code is required");
         }
         Instant now = clock.instant();
-        Outcome o = store.changeState(advisor, AdvisorState.READY, EnumSet.of(AdvisorState.WRAP_UP), null, now);
+        Outcome o = store.changeState(advisor, AdvisorState.READY, END_WRAP_UP_FROM, null, now);
         if (!o.applied() && o.from() == null) {
             throw new IllegalArgumentException(o.failure());
         }

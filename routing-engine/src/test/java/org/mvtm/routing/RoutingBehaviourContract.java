@@ -40,6 +40,7 @@ import org.mvtm.routing.api.RelaxationStep;
 import org.mvtm.routing.api.RoutingConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.SelectionStrategy;
+import org.mvtm.routing.state.AdvisorTransitions;
 import org.mvtm.routing.api.ServiceLevelTarget;
 import org.mvtm.routing.sim.SimClock;
 
@@ -68,6 +69,10 @@ abstract class RoutingBehaviourContract {
     @AfterEach
     void stop() {
         engine.close();
+        // every change the store made (the Java maps or Redis's Lua) is one the advisor table allows
+        assertThat(bus.of(AdvisorStateChanged.class)).allSatisfy(change -> assertThat(
+                AdvisorTransitions.TABLE.allows(change.from(), change.to()))
+                .as("%s -> %s of %s", change.from(), change.to(), change.advisor()).isTrue());
     }
 
     void readyAdvisor(String id, String... skills) {
@@ -138,6 +143,11 @@ abstract class RoutingBehaviourContract {
         engine.registerAdvisor(advisor("bob", "lang.en:5"));
         assertThatThrownBy(() -> engine.ready(agent("bob")))
                 .isInstanceOf(IllegalStateException.class).hasMessage("advisor bob cannot go from LOGGED_OUT to READY");
+        engine.enqueue(voice("c2", "loans", clock.instant()));
+        assertThatThrownBy(() -> engine.complete(ix("c2"), InteractionEnded.EndedBy.CUSTOMER))
+                .hasMessage("interaction c2 cannot go from QUEUED to ENDED");
+        assertThatThrownBy(() -> engine.transferToQueue(ix("c2"), QueueId.of("cards")))
+                .hasMessage("cannot transfer: interaction c2 cannot go from QUEUED to QUEUED");
     }
 
     @Test

@@ -7,15 +7,13 @@ import static org.mvtm.core.AdvisorState.READY;
 import static org.mvtm.core.AdvisorState.RESERVED;
 import static org.mvtm.core.AdvisorState.WRAP_UP;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
 import org.mvtm.core.AdvisorState;
 import org.mvtm.core.id.AgentId;
+import org.mvtm.core.state.TransitionTable;
 
 /**
- * The advisor state machine: the one table of allowed transitions.
+ * The advisor state machine: the one table of allowed transitions ({@link #TABLE}). The stores check every change
+ * against it, and each command's own source states are checked against it when the engine is built.
  * <pre>
  *  from \ to   LOGGED_OUT NOT_READY READY RESERVED BUSY WRAP_UP
  *  LOGGED_OUT      .         login    .      .      .     .
@@ -29,42 +27,27 @@ import org.mvtm.core.id.AgentId;
  * because the advisor's node died. An advisor holding chats stays BUSY while offered another chat (BUSY -&gt; BUSY).
  */
 public final class AdvisorTransitions {
-    private static final Map<AdvisorState, Set<AdvisorState>> ALLOWED = new EnumMap<>(AdvisorState.class);
-
-    static {
-        ALLOWED.put(LOGGED_OUT, EnumSet.of(NOT_READY));
-        ALLOWED.put(NOT_READY, EnumSet.of(LOGGED_OUT, NOT_READY, READY));
-        ALLOWED.put(READY, EnumSet.of(LOGGED_OUT, NOT_READY, RESERVED));
-        ALLOWED.put(RESERVED, EnumSet.of(NOT_READY, READY, BUSY));
-        ALLOWED.put(BUSY, EnumSet.of(BUSY, WRAP_UP));
-        ALLOWED.put(WRAP_UP, EnumSet.of(NOT_READY, READY));
-    }
+    public static final TransitionTable<AdvisorState> TABLE = TransitionTable.of("advisor", AdvisorState.class)
+            .from(LOGGED_OUT).to(NOT_READY)
+            .from(NOT_READY).to(LOGGED_OUT, NOT_READY, READY)
+            .from(READY).to(LOGGED_OUT, NOT_READY, RESERVED)
+            .from(RESERVED).to(NOT_READY, READY, BUSY)
+            .from(BUSY).to(BUSY, WRAP_UP)
+            .from(WRAP_UP).to(NOT_READY, READY)
+            .build();
 
     private AdvisorTransitions() {
     }
 
-    public static boolean allowed(AdvisorState from, AdvisorState to) {
-        return ALLOWED.get(from).contains(to);
-    }
-
-    /** The states from which {@code to} may be entered. */
-    public static Set<AdvisorState> sourcesOf(AdvisorState to) {
-        Set<AdvisorState> s = EnumSet.noneOf(AdvisorState.class);
-        ALLOWED.forEach((from, tos) -> {
-            if (tos.contains(to)) {
-                s.add(from);
-            }
-        });
-        return s;
-    }
-
+    /** The refusal an advisor's console translates ({@code advisor.transition}), naming both states. */
     public static IllegalStateException illegal(AgentId advisor, AdvisorState from, AdvisorState to) {
         return org.mvtm.core.Refusal.of("advisor.transition", "advisor " + advisor + " cannot go from " + from + " to " + to,
                 "advisor", advisor, "from", from, "to", to);
     }
 
+    /** @throws IllegalStateException ({@link #illegal}) when {@link #TABLE} does not allow the change */
     public static void check(AgentId advisor, AdvisorState from, AdvisorState to) {
-        if (!allowed(from, to)) {
+        if (!TABLE.allows(from, to)) {
             throw illegal(advisor, from, to);
         }
     }

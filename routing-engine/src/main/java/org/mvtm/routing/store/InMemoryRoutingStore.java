@@ -27,10 +27,14 @@ import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
 import org.mvtm.routing.api.AssignmentExplanation;
 import org.mvtm.routing.api.InteractionStatus;
+import org.mvtm.routing.state.AdvisorTransitions;
 import org.mvtm.routing.state.InteractionTransitions;
 
 /** The default store: plain maps behind one lock. Single node only. */
 public final class InMemoryRoutingStore implements RoutingStore {
+    private static final Set<InteractionStatus> COMPLETE_FROM = InteractionTransitions.TABLE.commandFrom(ENDED, CONNECTED);
+    private static final Set<InteractionStatus> ABANDON_FROM = InteractionTransitions.TABLE.commandFrom(ABANDONED, QUEUED, OFFERED);
+    private static final Set<InteractionStatus> TRANSFER_FROM = InteractionTransitions.TABLE.commandFrom(QUEUED, CONNECTED);
 
     private static final class Adv {
         Advisor profile;
@@ -50,8 +54,10 @@ public final class InMemoryRoutingStore implements RoutingStore {
                     Optional.ofNullable(offer), Optional.ofNullable(node), millisIn, Optional.ofNullable(wrapUntil));
         }
 
+        /** Moves to {@code to}, which {@link AdvisorTransitions#TABLE} must allow: a bug here fails loudly. */
         AdvisorState moveTo(AdvisorState to, String why, Instant now) {
             AdvisorState from = state;
+            AdvisorTransitions.check(profile.id(), from, to);
             millisIn.merge(from, Math.max(0, Duration.between(since, now).toMillis()), Long::sum);
             state = to;
             since = now;
@@ -84,6 +90,11 @@ public final class InMemoryRoutingStore implements RoutingStore {
         Ix(Interaction interaction, Instant now) {
             this.interaction = interaction;
             this.arrivedAt = now;
+        }
+
+        /** Moves to {@code to}, which {@link InteractionTransitions#TABLE} must allow. */
+        void moveTo(InteractionStatus to) {
+            status = InteractionTransitions.TABLE.check(interaction.id(), status, to);
         }
 
         InteractionRecord snapshot() {
@@ -287,7 +298,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
                 || !Capacity.hasRoom(a.load, ix.interaction.channel(), capacity)) {
             return Outcome.refused("advisor " + advisor + " is no longer available");
         }
-        ix.status = OFFERED;
+        ix.moveTo(OFFERED);
         ix.advisor = advisor;
         ix.token = ++fence;
         ix.offerNode = node;
@@ -325,7 +336,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
         }
         Ix ix = interactions.get(id);
         Adv a = advisors.get(advisor);
-        ix.status = CONNECTED;
+        ix.moveTo(CONNECTED);
         offered.remove(id);
         ix.answeredAt = now;
         ix.leaseUntil = null;
@@ -361,7 +372,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
     private Outcome requeueOffer(Ix ix, AdvisorState advisorNext, String reason, Instant now) {
         AgentId advisor = ix.advisor;
         Adv a = advisors.get(advisor);
-        ix.status = QUEUED;
+        ix.moveTo(QUEUED);
         offered.remove(ix.interaction.id());
         ix.advisor = null;
         ix.offerNode = null;
@@ -429,10 +440,10 @@ public final class InMemoryRoutingStore implements RoutingStore {
         if (ix == null) {
             return Outcome.refused("unknown interaction " + id);
         }
-        if (ix.status != CONNECTED) {
+        if (!COMPLETE_FROM.contains(ix.status)) {
             return Outcome.refused(InteractionTransitions.illegal(id, ix.status, ENDED));
         }
-        ix.status = ENDED;
+        ix.moveTo(ENDED);
         Outcome out = releaseAdvisor(ix, now, wrapUntil);
         finished(id);
         return out;
@@ -444,7 +455,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
         if (ix == null) {
             return Outcome.refused("unknown interaction " + id);
         }
-        if (ix.status != QUEUED && ix.status != OFFERED) {
+        if (!ABANDON_FROM.contains(ix.status)) {
             return Outcome.refused(InteractionTransitions.illegal(id, ix.status, ABANDONED));
         }
         long waited = Math.max(0, Duration.between(ix.enqueuedAt, now).toMillis());
@@ -463,7 +474,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
         } else {
             waiting.remove(ix.seq);
         }
-        ix.status = ABANDONED;
+        ix.moveTo(ABANDONED);
         offered.remove(id);
         ix.leaseUntil = null;
         finished(id);
@@ -476,11 +487,11 @@ public final class InMemoryRoutingStore implements RoutingStore {
         if (ix == null) {
             return Outcome.refused("unknown interaction " + id);
         }
-        if (ix.status != CONNECTED) {
+        if (!TRANSFER_FROM.contains(ix.status)) {
             return Outcome.refused(InteractionTransitions.illegal(id, ix.status, QUEUED));
         }
         Outcome released = releaseAdvisor(ix, now, wrapUntil);
-        ix.status = QUEUED;
+        ix.moveTo(QUEUED);
         ix.advisor = null;
         ix.answeredAt = null;
         ix.queue = queue;
