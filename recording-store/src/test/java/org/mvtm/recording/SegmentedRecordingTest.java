@@ -127,9 +127,9 @@ class SegmentedRecordingTest {
 
     @Test
     void lifecycleRejectsIllegalTransitionsNamingBothStates() {
-        assertThatThrownBy(() -> RecordingLifecycle.check(RecordingState.SEALED, RecordingState.RECORDING))
-                .hasMessage("a recording cannot go from SEALED to RECORDING");
-        assertThat(RecordingLifecycle.check(RecordingState.RECORDING, RecordingState.SEALED))
+        assertThatThrownBy(() -> RecordingLifecycle.check("r-1", RecordingState.SEALED, RecordingState.RECORDING))
+                .hasMessage("recording r-1 cannot go from SEALED to RECORDING");
+        assertThat(RecordingLifecycle.check("r-1", RecordingState.RECORDING, RecordingState.SEALED))
                 .isEqualTo(RecordingState.SEALED);
     }
 

@@ -1,8 +1,6 @@
 package org.mvtm.web.customer;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
+import org.mvtm.core.state.TransitionTable;
 
 /**
  * Where a web customer's conversation is. One allowed-transition table:
@@ -17,19 +15,15 @@ import java.util.Set;
 public enum ConversationStatus {
     WITH_BOT, QUEUED, CONNECTED, ENDED;
 
-    private static final Map<ConversationStatus, Set<ConversationStatus>> ALLOWED = Map.of(
-            WITH_BOT, EnumSet.of(QUEUED, ENDED),
-            QUEUED, EnumSet.of(CONNECTED, ENDED),
-            CONNECTED, EnumSet.of(QUEUED, ENDED),
-            ENDED, EnumSet.noneOf(ConversationStatus.class));
+    public static final TransitionTable<ConversationStatus> TABLE =
+            TransitionTable.of("customer conversation", ConversationStatus.class)
+                    .from(WITH_BOT).to(QUEUED, ENDED)
+                    .from(QUEUED).to(CONNECTED, ENDED)
+                    .from(CONNECTED).to(QUEUED, ENDED)
+                    .build();
 
-    public ConversationStatus to(ConversationStatus next) {
-        if (next == this) {
-            return this;
-        }
-        if (!ALLOWED.get(this).contains(next)) {
-            throw new IllegalStateException("conversation cannot go from " + this + " to " + next);
-        }
-        return next;
+    /** {@code next}, or this when already there; a change {@link #TABLE} does not allow names both states. */
+    public ConversationStatus to(Object conversation, ConversationStatus next) {
+        return next == this ? this : TABLE.check(conversation, this, next);
     }
 }

@@ -106,7 +106,7 @@ public final class WebConversation {
     }
 
     synchronized void queued(InteractionId interaction) {
-        status = status.to(ConversationStatus.QUEUED);
+        status = status.to(id, ConversationStatus.QUEUED);
         this.held = false;
         this.interaction = interaction;
         this.advisor = null;
@@ -115,14 +115,14 @@ public final class WebConversation {
     }
 
     synchronized void connected(AgentId advisor, String advisorName) {
-        status = status.to(ConversationStatus.CONNECTED);
+        status = status.to(id, ConversationStatus.CONNECTED);
         this.advisor = advisor;
         this.advisorName = advisorName;
         notifyAll();
     }
 
     synchronized void ended() {
-        status = status.to(ConversationStatus.ENDED);
+        status = status.to(id, ConversationStatus.ENDED);
         held = false;
         notifyAll();
     }

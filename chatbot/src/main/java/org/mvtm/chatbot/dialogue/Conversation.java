@@ -53,7 +53,7 @@ final class Conversation {
         if (state == ConversationState.HANDED_OFF) {
             return false;
         }
-        state = state.transitionTo(ConversationState.HANDED_OFF);
+        state = ConversationState.TABLE.check("", state, ConversationState.HANDED_OFF);
         handedOff = true;
         return true;
     }

@@ -1,8 +1,6 @@
 package org.mvtm.chatbot.dialogue;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
+import org.mvtm.core.state.TransitionTable;
 
 /**
  * Lifecycle of a conversation with the assistant.
@@ -16,14 +14,8 @@ import java.util.Set;
 enum ConversationState {
     WITH_BOT, HANDED_OFF;
 
-    private static final Map<ConversationState, Set<ConversationState>> ALLOWED = Map.of(
-            WITH_BOT, EnumSet.of(WITH_BOT, HANDED_OFF),
-            HANDED_OFF, EnumSet.noneOf(ConversationState.class));
-
-    ConversationState transitionTo(ConversationState next) {
-        if (!ALLOWED.get(this).contains(next)) {
-            throw new IllegalStateException("conversation cannot go from " + this + " to " + next);
-        }
-        return next;
-    }
+    static final TransitionTable<ConversationState> TABLE =
+            TransitionTable.of("conversation with the assistant", ConversationState.class)
+                    .from(WITH_BOT).to(WITH_BOT, HANDED_OFF)
+                    .build();
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.PayloadType;
+import org.mvtm.core.state.StateMachine;
 import org.mvtm.media.api.LegInfo;
 import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.rtp.OutboundStream;
@@ -37,7 +38,7 @@ abstract class Leg {
     OutboundStream audioOut = new OutboundStream(OutboundStream.randomSsrc());
     OutboundStream videoOut = new OutboundStream(OutboundStream.randomSsrc());
     final Object sendLock = new Object();
-    final LegState.Machine state;
+    final StateMachine<LegState> state;
     /** Receive buffer: every packet of this leg flows through the relay in this array. */
     final byte[] receiveBuffer = new byte[BUFFER];
     /** Copy target when one packet goes to more than one leg. */
@@ -68,7 +69,7 @@ abstract class Leg {
         this.session = session;
         this.channel = channel;
         this.createdAt = now;
-        this.state = new LegState.Machine(id);
+        this.state = LegState.machine(id);
         try {
             this.local = (InetSocketAddress) channel.getLocalAddress();
         } catch (IOException e) {

@@ -9,7 +9,7 @@ class LegStateTest {
 
     @Test
     void webRtcLegGoesThroughIceThenDtlsAndRepeatedChecksAreNoOps() {
-        LegState.Machine m = new LegState.Machine("customer");
+        var m = LegState.machine("customer");
         assertThat(m.moveTo(LegState.ICE_CONNECTED)).isTrue();
         assertThat(m.moveTo(LegState.ICE_CONNECTED)).isFalse();
         assertThat(m.moveTo(LegState.CONNECTED)).isTrue();
@@ -18,18 +18,18 @@ class LegStateTest {
 
     @Test
     void illegalTransitionIsRejectedNamingBothStates() {
-        LegState.Machine m = new LegState.Machine("advisor");
+        var m = LegState.machine("advisor");
         m.moveTo(LegState.CONNECTED);
         assertThatThrownBy(() -> m.moveTo(LegState.ICE_CONNECTED))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("leg advisor: illegal transition CONNECTED -> ICE_CONNECTED");
+                .hasMessage("leg advisor cannot go from CONNECTED to ICE_CONNECTED");
         m.moveTo(LegState.CLOSED);
-        assertThatThrownBy(() -> m.moveTo(LegState.FAILED)).hasMessageContaining("CLOSED -> FAILED");
+        assertThatThrownBy(() -> m.moveTo(LegState.FAILED)).hasMessageContaining("from CLOSED to FAILED");
     }
 
     @Test
     void aClosedLegCannotFailOrReconnect() {
-        LegState.Machine m = new LegState.Machine("x");
+        var m = LegState.machine("x");
         m.moveTo(LegState.CLOSED);
         assertThat(m.tryMoveTo(LegState.FAILED)).isFalse();
         assertThat(m.tryMoveTo(LegState.CONNECTED)).isFalse();

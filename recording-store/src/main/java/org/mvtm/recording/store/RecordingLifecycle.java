@@ -6,9 +6,7 @@ import static org.mvtm.recording.api.RecordingState.INTERRUPTED;
 import static org.mvtm.recording.api.RecordingState.RECORDING;
 import static org.mvtm.recording.api.RecordingState.SEALED;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
+import org.mvtm.core.state.TransitionTable;
 import org.mvtm.recording.api.RecordingState;
 
 /**
@@ -25,22 +23,23 @@ import org.mvtm.recording.api.RecordingState;
  * INTERRUPTED is entered only by start-up recovery of a recording a dead process left behind.
  */
 public final class RecordingLifecycle {
-    private static final Map<RecordingState, Set<RecordingState>> ALLOWED = Map.of(
-            RECORDING, EnumSet.of(DEGRADED, SEALED, INTERRUPTED),
-            DEGRADED, EnumSet.of(SEALED, INTERRUPTED),
-            SEALED, EnumSet.of(DELETED),
-            INTERRUPTED, EnumSet.of(DELETED),
-            DELETED, EnumSet.noneOf(RecordingState.class));
+    public static final TransitionTable<RecordingState> TABLE = TransitionTable.of("recording", RecordingState.class)
+            .from(RECORDING).to(DEGRADED, SEALED, INTERRUPTED)
+            .from(DEGRADED).to(SEALED, INTERRUPTED)
+            .from(SEALED).to(DELETED)
+            .from(INTERRUPTED).to(DELETED)
+            .build();
 
     private RecordingLifecycle() {
     }
 
-    /** @throws IllegalStateException naming both states when the transition is not in the table */
-    public static RecordingState check(RecordingState from, RecordingState to) {
-        if (!ALLOWED.get(from).contains(to)) {
-            throw new IllegalStateException("a recording cannot go from " + from + " to " + to);
-        }
-        return to;
+    /**
+     * Returns {@code to} when the table allows the change of {@code recording}.
+     *
+     * @throws org.mvtm.core.state.IllegalTransition naming both states when the transition is not in the table
+     */
+    public static RecordingState check(Object recording, RecordingState from, RecordingState to) {
+        return TABLE.check(recording, from, to);
     }
 
     public static boolean isOpen(RecordingState s) {

@@ -350,7 +350,7 @@ public final class RecordingWriter implements ActiveRecording {
         flush(timeline);
         manifest.droppedPackets(dropped.get());
         manifest.endedAt(clock.instant());
-        RecordingLifecycle.check(state.get(), RecordingState.SEALED);
+        RecordingLifecycle.check(id, state.get(), RecordingState.SEALED);
         manifest.state(RecordingState.SEALED);
         writeManifest();
         state.set(RecordingState.SEALED);
@@ -416,7 +416,7 @@ public final class RecordingWriter implements ActiveRecording {
         log.error("recording {} degraded: {}", id, reason);
         RecordingState from = state.get();
         if (from == RecordingState.RECORDING) {
-            state.set(RecordingLifecycle.check(from, RecordingState.DEGRADED));
+            state.set(RecordingLifecycle.check(id, from, RecordingState.DEGRADED));
             manifest.state(RecordingState.DEGRADED);
         }
         manifest.addProblem(clock.instant() + " " + reason);

@@ -78,7 +78,7 @@ public final class Recovery {
                 reject(c.file(), m, clock, "segment " + rel + " is torn or foreign: " + e.getMessage());
             }
         }
-        m.state(RecordingLifecycle.check(m.state(), RecordingState.INTERRUPTED));
+        m.state(RecordingLifecycle.check(m.id(), m.state(), RecordingState.INTERRUPTED));
         m.addProblem(clock.instant() + " interrupted: the process ended while recording; recovered at start-up"
                 + (adopted > 0 ? " (adopted " + adopted + " unlisted complete segment(s))" : "")
                 + "; covered until " + DefaultRecordingStore.instantOfMicros(m.coveredUntilMicros()));

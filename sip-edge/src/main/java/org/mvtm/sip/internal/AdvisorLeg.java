@@ -1,15 +1,12 @@
 package org.mvtm.sip.internal;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.state.TransitionTable;
 
 /**
  * The B2BUA's leg towards an advisor's registered desk phone (UAC side; RFC 3261 figure 5 seen from the dialog):
@@ -33,11 +30,11 @@ final class AdvisorLeg {
 
     enum State { CALLING, RINGING, CONNECTED, ENDED }
 
-    private static final Map<State, Set<State>> ALLOWED = new EnumMap<>(Map.of(
-            State.CALLING, EnumSet.of(State.RINGING, State.CONNECTED, State.ENDED),
-            State.RINGING, EnumSet.of(State.CONNECTED, State.ENDED),
-            State.CONNECTED, EnumSet.of(State.ENDED),
-            State.ENDED, EnumSet.noneOf(State.class)));
+    static final TransitionTable<State> TABLE = TransitionTable.of("advisor leg", State.class)
+            .from(State.CALLING).to(State.RINGING, State.CONNECTED, State.ENDED)
+            .from(State.RINGING).to(State.CONNECTED, State.ENDED)
+            .from(State.CONNECTED).to(State.ENDED)
+            .build();
 
     final ReentrantLock lock = new ReentrantLock();
     final InteractionId interaction;
@@ -58,16 +55,13 @@ final class AdvisorLeg {
         return state;
     }
 
+    /** Moves to {@code next}; rejects a transition {@link #TABLE} does not hold, naming both states. */
     void moveTo(State next) {
-        if (!ALLOWED.get(state).contains(next)) {
-            throw new IllegalStateException("advisor leg " + interaction + "/" + advisor + " cannot go from " + state
-                    + " to " + next);
-        }
-        state = next;
+        state = TABLE.check(interaction + "/" + advisor, state, next);
     }
 
     boolean canMoveTo(State next) {
-        return ALLOWED.get(state).contains(next);
+        return TABLE.allows(state, next);
     }
 
     boolean ringing() {

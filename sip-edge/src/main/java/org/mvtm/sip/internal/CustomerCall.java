@@ -1,16 +1,13 @@
 package org.mvtm.sip.internal;
 
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import org.mvtm.core.Interaction;
+import org.mvtm.core.state.TransitionTable;
 
 /**
  * A customer's call into a queue (the UAS side of the B2BUA). Follows the INVITE server transaction of RFC 3261
@@ -36,11 +33,11 @@ final class CustomerCall {
 
     enum State { TRYING, QUEUED, CONNECTED, ENDED }
 
-    private static final Map<State, Set<State>> ALLOWED = new EnumMap<>(Map.of(
-            State.TRYING, EnumSet.of(State.QUEUED, State.ENDED),
-            State.QUEUED, EnumSet.of(State.CONNECTED, State.ENDED),
-            State.CONNECTED, EnumSet.of(State.ENDED),
-            State.ENDED, EnumSet.noneOf(State.class)));
+    static final TransitionTable<State> TABLE = TransitionTable.of("customer call", State.class)
+            .from(State.TRYING).to(State.QUEUED, State.ENDED)
+            .from(State.QUEUED).to(State.CONNECTED, State.ENDED)
+            .from(State.CONNECTED).to(State.ENDED)
+            .build();
 
     final ReentrantLock lock = new ReentrantLock();
     final String callId;
@@ -77,16 +74,12 @@ final class CustomerCall {
         return state;
     }
 
-    /** Moves to {@code next}; rejects an illegal transition with a message naming both states. */
+    /** Moves to {@code next}; rejects a transition {@link #TABLE} does not hold, naming both states. */
     void moveTo(State next) {
-        if (!ALLOWED.get(state).contains(next)) {
-            throw new IllegalStateException("customer call " + interaction.id() + " cannot go from " + state
-                    + " to " + next);
-        }
-        state = next;
+        state = TABLE.check(interaction.id(), state, next);
     }
 
     boolean canMoveTo(State next) {
-        return ALLOWED.get(state).contains(next);
+        return TABLE.allows(state, next);
     }
 }
