@@ -9,6 +9,6 @@ cd "$(dirname "$0")/.."
 shared="${MVTM_SHARED_DIR:-$(cd .. && pwd)/shared}"
 ./mvnw -B -q -pl chatbot -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$PWD/chatbot/target/chatbot-test.classpath" -Dmdep.includeScope=test >&2
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dmvtm.shared.dir="$shared" \
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -Dmvtm.shared.dir="$shared" \
   -cp "chatbot/target/test-classes:chatbot/target/classes:contact-core/target/classes:$(tr ':' '\n' < chatbot/target/chatbot-test.classpath | grep -v logback | paste -sd:)" \
   org.mvtm.chatbot.TuneFusion

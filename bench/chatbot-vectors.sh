@@ -3,7 +3,7 @@
 # knowledge base) after editing chatbot/src/main/resources/kb/banking-faq.csv. One line: bench/chatbot-vectors.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+. bin/java-home.sh
 ./mvnw -B -q -pl chatbot compile dependency:build-classpath -Dmdep.outputFile="$PWD/chatbot/target/chatbot.classpath" -Dmdep.includeScope=runtime
-"$JAVA_HOME/bin/java" -cp "chatbot/target/classes:$(tr ':' '\n' < chatbot/target/chatbot.classpath | grep -v logback | paste -sd:)" \
+"$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -cp "chatbot/target/classes:$(tr ':' '\n' < chatbot/target/chatbot.classpath | grep -v logback | paste -sd:)" \
   org.mvtm.chatbot.eval.ShippedVectors chatbot/src/main/resources/kb/banking-faq.vectors

@@ -6,7 +6,7 @@
 # Writes docs/benchmarks/media-bridge.md. Needs: JDK 21+, rtpengine-daemon (Debian).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+. bin/java-home.sh
 STEPS=${1:-10,25,50,75,100}
 SECONDS_PER_STEP=${2:-10}
 PLAIN_CALLS=${3:-50}

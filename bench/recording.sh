@@ -4,7 +4,7 @@
 # Example: bench/recording.sh 15 10 25 50     (results: paste into docs/benchmarks/recording-store.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+. bin/java-home.sh
 ./mvnw -B -q -pl recording-store test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
   -Dmdep.includeScope=test >/dev/null
 CP="recording-store/target/classes:recording-store/target/test-classes:$(cat recording-store/target/bench.cp)"

@@ -4,7 +4,7 @@
 # Prints one JSON object: offered, answered, abandoned, serviceLevel, asaSeconds, probWait, occupancy, abandonRate.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+. "$ROOT/bin/java-home.sh"
 JAR="$ROOT/routing-engine/target/routing-engine-0.1.0-SNAPSHOT.jar"
 CP_FILE="$ROOT/routing-engine/target/runtime.classpath"
 if [[ ! -f "$JAR" || ! -f "$CP_FILE" ]]; then

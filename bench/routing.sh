@@ -5,7 +5,7 @@
 # Starts its own redis-server on a free port (Debian package redis-server) and stops it at the end.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+. "$ROOT/bin/java-home.sh"
 WAITING="${1:-1000}"; ADVISORS="${2:-500}"; DECISIONS="${3:-20000}"
 command -v redis-server >/dev/null || { echo "redis-server not found: apt-get install redis-server" >&2; exit 1; }
 cd "$ROOT"

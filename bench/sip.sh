@@ -4,7 +4,7 @@
 # Usage: bench/sip.sh [rate-cps=500] [calls=10000]      (needs Debian package sip-tester)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+. bin/java-home.sh
 command -v sipp >/dev/null || { echo "sipp missing: apt-get install sip-tester" >&2; exit 1; }
 ./mvnw -B -q -pl sip-edge install -DskipTests
 ./mvnw -B -q -pl sip-edge dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
