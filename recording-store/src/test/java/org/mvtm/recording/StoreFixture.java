@@ -28,6 +28,7 @@ import org.mvtm.recording.api.RecordingStoreConfig;
 import org.mvtm.recording.api.RecordingStores;
 import org.mvtm.recording.api.Role;
 import org.mvtm.recording.api.Viewer;
+import org.mvtm.testing.MutableClock;
 
 /** A store in a temp directory with a hand-driven clock and a recorded event stream. */
 public final class StoreFixture implements AutoCloseable {

@@ -22,6 +22,7 @@ import org.mvtm.routing.api.RoutingConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.RoutingEngines;
 import org.mvtm.routing.sim.SimClock;
+import org.mvtm.testing.RedisServerProcess;
 
 /** Queue order, offers and counters live in Redis: they survive an engine restart and (with AOF) a Redis restart. */
 @Tag("peer")

@@ -9,6 +9,7 @@ import org.mvtm.core.event.EventBus;
 import org.mvtm.routing.api.RoutingConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.RoutingEngines;
+import org.mvtm.testing.RedisServerProcess;
 
 /** The whole routing behaviour contract against a real redis-server (each test in its own key prefix). */
 @Tag("peer")

@@ -41,6 +41,7 @@ import org.mvtm.routing.api.QueueConfig;
 import org.mvtm.routing.api.RoutingConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.RoutingEngines;
+import org.mvtm.testing.RedisServerProcess;
 
 /**
  * Two engines share one real redis-server and route 10,000 interactions (voice, video, chat) to 50 advisors at

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.admin.PostgresProcess;
 import org.mvtm.admin.api.DatabaseSettings;
+import org.mvtm.testing.RedisServerProcess;
 
 /**
  * Two nodes sharing one redis-server and one PostgreSQL: an administrator's change made on node A (a new queue, a
@@ -27,7 +28,7 @@ class ClusterAdministrationTest {
         Files.createDirectories(dir.resolve("redis"));
         Files.createDirectories(dir.resolve("a"));
         Files.createDirectories(dir.resolve("b"));
-        try (RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"));
+        try (RedisServerProcess redis = RedisServerProcess.start();
              PostgresProcess postgres = PostgresProcess.start()) {
             DatabaseSettings db = postgres.newDatabase();
             try (ServerProcess a = node(dir.resolve("a"), "node-a", redis, db)) {
@@ -66,7 +67,7 @@ class ClusterAdministrationTest {
     }
 
     private static ServerProcess node(Path dir, String id, RedisServerProcess redis, DatabaseSettings db) throws Exception {
-        return ServerProcess.start(dir, "--contact.node-id=" + id, "--contact.redis.url=" + redis.url(),
+        return ServerProcess.start(dir, "--contact.node-id=" + id, "--contact.redis.url=" + redis.uri(),
                 "--contact.cluster.secret=" + SECRET, "--contact.media.port-min=0", "--contact.media.port-max=0",
                 "--contact.demo.enabled=false", "--contact.identity.second-factor.required=false", "--contact.database.url=" + db.url(),
                 "--contact.database.user=" + db.user(), "--contact.database.password=" + db.password());

@@ -10,6 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mvtm.testing.RedisServerProcess;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,7 +33,7 @@ class KnowledgeBaseAcrossNodesTest {
         for (String d : new String[] {"redis", "a", "b", "kb"}) {
             Files.createDirectories(dir.resolve(d));
         }
-        try (RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"));
+        try (RedisServerProcess redis = RedisServerProcess.start();
              ServerProcess a = node(dir.resolve("a"), "node-a", redis, dir.resolve("kb"));
              ServerProcess b = node(dir.resolve("b"), "node-b", redis, dir.resolve("kb"))) {
             a.awaitHealthy(Duration.ofSeconds(180));
@@ -78,7 +79,7 @@ class KnowledgeBaseAcrossNodesTest {
     }
 
     private static ServerProcess node(Path dir, String id, RedisServerProcess redis, Path archive) throws Exception {
-        return ServerProcess.start(dir, "--contact.node-id=" + id, "--contact.redis.url=" + redis.url(),
+        return ServerProcess.start(dir, "--contact.node-id=" + id, "--contact.redis.url=" + redis.uri(),
                 "--contact.cluster.secret=" + SECRET, "--contact.media.port-min=0", "--contact.media.port-max=0",
                 "--contact.knowledge-base.archive-dir=" + archive);
     }

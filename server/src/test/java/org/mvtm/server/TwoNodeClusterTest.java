@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mvtm.testing.RedisServerProcess;
 
 /**
  * Two server nodes on loopback (own HTTP, SIP and media ports, own data directories) sharing one real redis-server.
@@ -27,7 +28,7 @@ class TwoNodeClusterTest {
         Files.createDirectories(dir.resolve("redis"));
         Files.createDirectories(dir.resolve("a"));
         Files.createDirectories(dir.resolve("b"));
-        try (RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"));
+        try (RedisServerProcess redis = RedisServerProcess.start();
              ServerProcess a = node(dir.resolve("a"), "node-a", redis);
              ServerProcess b = node(dir.resolve("b"), "node-b", redis)) {
             a.awaitHealthy(Duration.ofSeconds(180));
@@ -60,7 +61,7 @@ class TwoNodeClusterTest {
     }
 
     private static ServerProcess node(Path dir, String id, RedisServerProcess redis) throws Exception {
-        return ServerProcess.start(dir, "--contact.node-id=" + id, "--contact.redis.url=" + redis.url(),
+        return ServerProcess.start(dir, "--contact.node-id=" + id, "--contact.redis.url=" + redis.uri(),
                 "--contact.cluster.secret=" + SECRET, "--contact.media.port-min=0", "--contact.media.port-max=0");
     }
 }

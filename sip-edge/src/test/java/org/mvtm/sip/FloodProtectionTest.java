@@ -15,10 +15,10 @@ import org.mvtm.sip.api.FloodLimits;
 import org.mvtm.sip.api.RegistrationStores;
 import org.mvtm.sip.support.CustomerCallScript;
 import org.mvtm.sip.support.EdgeFixture;
-import org.mvtm.sip.support.MutableClock;
 import org.mvtm.sip.support.RawSip;
 import org.mvtm.sip.support.RelayMedia;
 import org.mvtm.sip.support.SipPeer;
+import org.mvtm.testing.MutableClock;
 
 class FloodProtectionTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));

@@ -18,20 +18,20 @@ import org.mvtm.sip.api.RegistrationStore;
 import org.mvtm.sip.api.RegistrationStores;
 import org.mvtm.sip.support.EdgeFixture;
 import org.mvtm.sip.support.RawSip;
-import org.mvtm.sip.support.RedisServer;
 import org.mvtm.sip.support.SipPeer;
+import org.mvtm.testing.RedisServerProcess;
 import redis.clients.jedis.RedisClient;
 
 /** Registrations in Redis, shared by two edges (server nodes). */
 @Tag("peer")
 class RedisRegistrationStoreTest {
-    static RedisServer server;
+    static RedisServerProcess server;
     static RedisClient redis;
 
     @BeforeAll
     static void startRedis() {
-        server = new RedisServer();
-        redis = RedisClient.create("127.0.0.1", server.port);
+        server = RedisServerProcess.start();
+        redis = RedisClient.create("127.0.0.1", server.port());
     }
 
     @AfterAll

@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.TranscriptTurn.Speaker;
 import org.mvtm.core.id.ConversationId;
+import org.mvtm.testing.MutableClock;
 
 class ChatTranscriptsTest {
     private final InProcessEventBus bus = new InProcessEventBus();
@@ -57,33 +55,17 @@ class ChatTranscriptsTest {
 
     @Test
     void aConversationIdleLongerThanTheLimitIsForgottenUnlessFollowed() {
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2030-01-01T00:00:00Z"));
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
         ConversationId idle = ConversationId.of("idle");
         ConversationId followed = ConversationId.of("followed");
         try (ChatTranscripts transcripts = new ChatTranscripts(bus, clock, Duration.ofHours(4))) {
             for (ConversationId c : List.of(idle, followed)) {
-                bus.publish(new ChatMessagePosted(now.get(), c, Speaker.CUSTOMER, "c", "hello"));
+                bus.publish(new ChatMessagePosted(clock.instant(), c, Speaker.CUSTOMER, "c", "hello"));
             }
             transcripts.follow(followed, line -> { });
-            now.set(now.get().plus(Duration.ofHours(4)).plusSeconds(1));
+            clock.advance(Duration.ofHours(4).plusSeconds(1));
 
-            assertThat(transcripts.expireIdle(now.get())).isEqualTo(1);
+            assertThat(transcripts.expireIdle(clock.instant())).isEqualTo(1);
             assertThat(transcripts.lines(idle)).isEmpty();
             assertThat(transcripts.lines(followed)).hasSize(1);
         }

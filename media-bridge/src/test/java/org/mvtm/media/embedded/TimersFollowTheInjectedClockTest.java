@@ -13,7 +13,7 @@ import org.mvtm.media.api.MediaServers;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.peer.SyntheticWebRtcPeer;
 import org.mvtm.media.testing.EventLog;
-import org.mvtm.media.testing.MutableClock;
+import org.mvtm.testing.MutableClock;
 
 /** ICE and no-media timers are measured on the injected clock: nothing fires until the clock passes the limit. */
 class TimersFollowTheInjectedClockTest {

@@ -1,4 +1,4 @@
-package org.mvtm.media.testing;
+package org.mvtm.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,16 +7,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand. */
+/** A clock tests move by hand: what production code reads through its injected {@link Clock}. Thread-safe. */
 public final class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
 
     public MutableClock(Instant start) {
-        now = new AtomicReference<>(start);
+        this.now = new AtomicReference<>(start);
     }
 
     public void advance(Duration d) {
         now.updateAndGet(t -> t.plus(d));
+    }
+
+    public void set(Instant instant) {
+        now.set(instant);
     }
 
     @Override
