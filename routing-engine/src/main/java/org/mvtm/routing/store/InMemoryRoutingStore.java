@@ -9,7 +9,6 @@ import static org.mvtm.routing.api.InteractionStatus.QUEUED;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,7 +26,6 @@ import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
 import org.mvtm.routing.api.AssignmentExplanation;
 import org.mvtm.routing.api.InteractionStatus;
-import org.mvtm.routing.state.AdvisorTransitions;
 import org.mvtm.routing.state.InteractionTransitions;
 
 /** The default store: plain maps behind one lock. Single node only. */
@@ -36,79 +34,11 @@ public final class InMemoryRoutingStore implements RoutingStore {
     private static final Set<InteractionStatus> ABANDON_FROM = InteractionTransitions.TABLE.commandFrom(ABANDONED, QUEUED, OFFERED);
     private static final Set<InteractionStatus> TRANSFER_FROM = InteractionTransitions.TABLE.commandFrom(QUEUED, CONNECTED);
 
-    private static final class Adv {
-        Advisor profile;
-        AdvisorState state = AdvisorState.LOGGED_OUT;
-        String reason = "";
-        Instant since;
-        Instant idleSince;
-        final Map<Channel, Integer> load = new EnumMap<>(Channel.class);
-        final Set<InteractionId> active = new LinkedHashSet<>();
-        InteractionId offer;
-        String node;
-        final Map<AdvisorState, Long> millisIn = new EnumMap<>(AdvisorState.class);
-        Instant wrapUntil;
-
-        AdvisorRecord snapshot() {
-            return new AdvisorRecord(profile, state, reason, since, idleSince, load, List.copyOf(active),
-                    Optional.ofNullable(offer), Optional.ofNullable(node), millisIn, Optional.ofNullable(wrapUntil));
-        }
-
-        /** Moves to {@code to}, which {@link AdvisorTransitions#TABLE} must allow: a bug here fails loudly. */
-        AdvisorState moveTo(AdvisorState to, String why, Instant now) {
-            AdvisorState from = state;
-            AdvisorTransitions.check(profile.id(), from, to);
-            millisIn.merge(from, Math.max(0, Duration.between(since, now).toMillis()), Long::sum);
-            state = to;
-            since = now;
-            reason = why == null ? "" : why;
-            if (to == AdvisorState.READY) {
-                idleSince = now;
-            }
-            if (to != AdvisorState.WRAP_UP) {
-                wrapUntil = null;
-            }
-            return from;
-        }
-    }
-
-    private static final class Ix {
-        final Interaction interaction;
-        InteractionStatus status = QUEUED;
-        QueueId queue;
-        long seq;
-        final Instant arrivedAt;
-        Instant enqueuedAt;
-        AgentId advisor;
-        long token;
-        String offerNode;
-        Instant leaseUntil;
-        Instant answeredAt;
-        final Map<AgentId, Instant> declined = new LinkedHashMap<>();
-        AgentId pinned;
-
-        Ix(Interaction interaction, Instant now) {
-            this.interaction = interaction;
-            this.arrivedAt = now;
-        }
-
-        /** Moves to {@code to}, which {@link InteractionTransitions#TABLE} must allow. */
-        void moveTo(InteractionStatus to) {
-            status = InteractionTransitions.TABLE.check(interaction.id(), status, to);
-        }
-
-        InteractionRecord snapshot() {
-            return new InteractionRecord(interaction, status, queue, seq, arrivedAt, enqueuedAt,
-                    Optional.ofNullable(advisor), token, Optional.ofNullable(offerNode), Optional.ofNullable(leaseUntil),
-                    Optional.ofNullable(answeredAt), declined, Optional.ofNullable(pinned));
-        }
-    }
-
-    private final Map<AgentId, Adv> advisors = new LinkedHashMap<>();
-    private final Map<InteractionId, Ix> interactions = new HashMap<>();
+    private final Map<AgentId, InMemoryAdvisor> advisors = new LinkedHashMap<>();
+    private final Map<InteractionId, InMemoryInteraction> interactions = new HashMap<>();
     private final TreeMap<Long, InteractionId> waiting = new TreeMap<>();
     private final Map<InteractionId, List<AssignmentExplanation>> explanations = new HashMap<>();
-    private final Map<QueueId, long[]> counters = new HashMap<>();
+    private final Map<QueueId, QueueTally> counters = new HashMap<>();
     private final Map<QueueId, AgentId> lastPicked = new HashMap<>();
     private final Map<String, Instant> nodes = new HashMap<>();
     private final Set<InteractionId> offered = new LinkedHashSet<>();
@@ -140,7 +70,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
         if (advisors.containsKey(advisor.id())) {
             return Outcome.refused("advisor " + advisor.id() + " is already registered");
         }
-        Adv a = new Adv();
+        InMemoryAdvisor a = new InMemoryAdvisor();
         a.profile = advisor;
         a.since = now;
         a.idleSince = now;
@@ -150,7 +80,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
 
     @Override
     public synchronized Outcome updateAdvisor(Advisor advisor) {
-        Adv a = advisors.get(advisor.id());
+        InMemoryAdvisor a = advisors.get(advisor.id());
         if (a == null) {
             return Outcome.refused("unknown advisor " + advisor.id());
         }
@@ -160,14 +90,14 @@ public final class InMemoryRoutingStore implements RoutingStore {
 
     @Override
     public synchronized Optional<AdvisorRecord> advisor(AgentId id) {
-        Adv a = advisors.get(id);
+        InMemoryAdvisor a = advisors.get(id);
         return a == null ? Optional.empty() : Optional.of(a.snapshot());
     }
 
     @Override
     public synchronized List<AdvisorRecord> advisors() {
         List<AdvisorRecord> out = new ArrayList<>(advisors.size());
-        for (Adv a : advisors.values()) {
+        for (InMemoryAdvisor a : advisors.values()) {
             out.add(a.snapshot());
         }
         return out;
@@ -176,7 +106,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
     @Override
     public synchronized List<AdvisorRecord> offerableAdvisors(java.util.function.BiFunction<Advisor, Channel, Integer> capacity) {
         List<AdvisorRecord> out = new ArrayList<>();
-        for (Adv a : advisors.values()) {
+        for (InMemoryAdvisor a : advisors.values()) {
             if ((a.state == AdvisorState.READY || a.state == AdvisorState.BUSY) && a.offer == null && hasRoom(a, capacity)) {
                 out.add(a.snapshot());
             }
@@ -184,7 +114,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
         return out;
     }
 
-    private static boolean hasRoom(Adv a, java.util.function.BiFunction<Advisor, Channel, Integer> capacity) {
+    private static boolean hasRoom(InMemoryAdvisor a, java.util.function.BiFunction<Advisor, Channel, Integer> capacity) {
         for (Channel c : Channel.values()) {
             if (Capacity.hasRoom(a.load, c, capacity.apply(a.profile, c))) {
                 return true;
@@ -195,7 +125,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
 
     @Override
     public synchronized void attach(AgentId id, String node) {
-        Adv a = advisors.get(id);
+        InMemoryAdvisor a = advisors.get(id);
         if (a != null) {
             a.node = node;
         }
@@ -203,7 +133,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
 
     @Override
     public synchronized void detach(AgentId id, String node) {
-        Adv a = advisors.get(id);
+        InMemoryAdvisor a = advisors.get(id);
         if (a != null && node.equals(a.node)) {
             a.node = null;
         }
@@ -211,7 +141,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
 
     @Override
     public synchronized Outcome changeState(AgentId id, AdvisorState to, Set<AdvisorState> allowedFrom, String reason, Instant now) {
-        Adv a = advisors.get(id);
+        InMemoryAdvisor a = advisors.get(id);
         if (a == null) {
             return Outcome.refused("unknown advisor " + id);
         }
@@ -224,7 +154,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
 
     @Override
     public synchronized Outcome endWrapUp(AgentId id, Instant now) {
-        Adv a = advisors.get(id);
+        InMemoryAdvisor a = advisors.get(id);
         if (a == null || a.state != AdvisorState.WRAP_UP || a.wrapUntil == null || a.wrapUntil.isAfter(now)) {
             return Outcome.refused("not in a finished wrap-up");
         }
@@ -235,7 +165,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
     @Override
     public synchronized List<AgentId> dueWrapUps(Instant now) {
         List<AgentId> due = new ArrayList<>();
-        for (Adv a : advisors.values()) {
+        for (InMemoryAdvisor a : advisors.values()) {
             if (a.state == AdvisorState.WRAP_UP && a.wrapUntil != null && !a.wrapUntil.isAfter(now)) {
                 due.add(a.profile.id());
             }
@@ -248,19 +178,19 @@ public final class InMemoryRoutingStore implements RoutingStore {
         if (interactions.containsKey(interaction.id())) {
             return Outcome.refused("interaction " + interaction.id() + " was already enqueued");
         }
-        Ix ix = new Ix(interaction, now);
+        InMemoryInteraction ix = new InMemoryInteraction(interaction, now);
         ix.queue = interaction.queue();
         ix.enqueuedAt = now;
         ix.seq = ++seq;
         interactions.put(interaction.id(), ix);
         waiting.put(ix.seq, interaction.id());
-        counter(ix.queue)[0]++;
+        tally(ix.queue).offered++;
         return Outcome.done(ix.seq);
     }
 
     @Override
     public synchronized Optional<InteractionRecord> interaction(InteractionId id) {
-        Ix ix = interactions.get(id);
+        InMemoryInteraction ix = interactions.get(id);
         return ix == null ? Optional.empty() : Optional.of(ix.snapshot());
     }
 
@@ -289,8 +219,8 @@ public final class InMemoryRoutingStore implements RoutingStore {
 
     @Override
     public synchronized Outcome reserve(InteractionId id, AgentId advisor, int capacity, String node, Instant now, Instant leaseUntil) {
-        Ix ix = interactions.get(id);
-        Adv a = advisors.get(advisor);
+        InMemoryInteraction ix = interactions.get(id);
+        InMemoryAdvisor a = advisors.get(advisor);
         if (ix == null || ix.status != QUEUED) {
             return Outcome.refused("interaction " + id + " is no longer queued");
         }
@@ -314,7 +244,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
     }
 
     private Outcome checkOffer(InteractionId id, AgentId advisor, long token, InteractionStatus target) {
-        Ix ix = interactions.get(id);
+        InMemoryInteraction ix = interactions.get(id);
         if (ix == null) {
             return Outcome.refused("unknown interaction " + id);
         }
@@ -334,8 +264,8 @@ public final class InMemoryRoutingStore implements RoutingStore {
         if (refusal != null) {
             return refusal;
         }
-        Ix ix = interactions.get(id);
-        Adv a = advisors.get(advisor);
+        InMemoryInteraction ix = interactions.get(id);
+        InMemoryAdvisor a = advisors.get(advisor);
         ix.moveTo(CONNECTED);
         offered.remove(id);
         ix.answeredAt = now;
@@ -349,11 +279,11 @@ public final class InMemoryRoutingStore implements RoutingStore {
             a.moveTo(AdvisorState.BUSY, "", now);
         }
         long wait = Math.max(0, Duration.between(ix.enqueuedAt, now).toMillis());
-        long[] c = counter(ix.queue);
-        c[1]++;
-        c[4] += wait;
+        QueueTally t = tally(ix.queue);
+        t.answered++;
+        t.waitSum += wait;
         if (wait <= slaMillis) {
-            c[3]++;
+            t.within++;
         }
         return Outcome.done(advisor, from, AdvisorState.BUSY, wait);
     }
@@ -364,14 +294,14 @@ public final class InMemoryRoutingStore implements RoutingStore {
         if (refusal != null) {
             return refusal;
         }
-        Ix ix = interactions.get(id);
+        InMemoryInteraction ix = interactions.get(id);
         ix.declined.put(advisor, now);
         return requeueOffer(ix, advisorNext, reason, now);
     }
 
-    private Outcome requeueOffer(Ix ix, AdvisorState advisorNext, String reason, Instant now) {
+    private Outcome requeueOffer(InMemoryInteraction ix, AdvisorState advisorNext, String reason, Instant now) {
         AgentId advisor = ix.advisor;
-        Adv a = advisors.get(advisor);
+        InMemoryAdvisor a = advisors.get(advisor);
         ix.moveTo(QUEUED);
         offered.remove(ix.interaction.id());
         ix.advisor = null;
@@ -392,7 +322,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
     public synchronized List<InteractionId> expiredLeases(Instant now) {
         List<InteractionId> out = new ArrayList<>();
         for (InteractionId oid : offered) {
-            Ix ix = interactions.get(oid);
+            InMemoryInteraction ix = interactions.get(oid);
             if (ix.status == OFFERED && ix.leaseUntil != null && !ix.leaseUntil.isAfter(now)) {
                 out.add(ix.interaction.id());
             }
@@ -402,7 +332,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
 
     @Override
     public synchronized Outcome expireLease(InteractionId id, Instant now) {
-        Ix ix = interactions.get(id);
+        InMemoryInteraction ix = interactions.get(id);
         if (ix == null || ix.status != OFFERED || ix.leaseUntil == null || ix.leaseUntil.isAfter(now)) {
             return Outcome.refused("lease of " + id + " has not expired");
         }
@@ -412,20 +342,20 @@ public final class InMemoryRoutingStore implements RoutingStore {
     @Override
     public synchronized void renewLeases(Map<InteractionId, Long> tokens, Instant until) {
         tokens.forEach((id, token) -> {
-            Ix ix = interactions.get(id);
+            InMemoryInteraction ix = interactions.get(id);
             if (ix != null && ix.status == OFFERED && ix.token == token) {
                 ix.leaseUntil = until;
             }
         });
     }
 
-    private Outcome releaseAdvisor(Ix ix, Instant now, Instant wrapUntil) {
-        Adv a = advisors.get(ix.advisor);
+    private Outcome releaseAdvisor(InMemoryInteraction ix, Instant now, Instant wrapUntil) {
+        InMemoryAdvisor a = advisors.get(ix.advisor);
         a.active.remove(ix.interaction.id());
         a.load.merge(ix.interaction.channel(), -1, Integer::sum);
-        long[] c = counter(ix.queue);
-        c[5]++;
-        c[6] += Math.max(0, Duration.between(ix.answeredAt, now).toMillis());
+        QueueTally t = tally(ix.queue);
+        t.completed++;
+        t.handleSum += Math.max(0, Duration.between(ix.answeredAt, now).toMillis());
         AdvisorState from = a.state;
         if (a.active.isEmpty() && from == AdvisorState.BUSY) {
             a.moveTo(AdvisorState.WRAP_UP, "", now);
@@ -436,7 +366,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
 
     @Override
     public synchronized Outcome complete(InteractionId id, Instant now, Instant wrapUntil) {
-        Ix ix = interactions.get(id);
+        InMemoryInteraction ix = interactions.get(id);
         if (ix == null) {
             return Outcome.refused("unknown interaction " + id);
         }
@@ -451,7 +381,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
 
     @Override
     public synchronized Outcome abandon(InteractionId id, Instant now) {
-        Ix ix = interactions.get(id);
+        InMemoryInteraction ix = interactions.get(id);
         if (ix == null) {
             return Outcome.refused("unknown interaction " + id);
         }
@@ -459,10 +389,10 @@ public final class InMemoryRoutingStore implements RoutingStore {
             return Outcome.refused(InteractionTransitions.illegal(id, ix.status, ABANDONED));
         }
         long waited = Math.max(0, Duration.between(ix.enqueuedAt, now).toMillis());
-        counter(ix.queue)[2]++;
+        tally(ix.queue).abandoned++;
         Outcome out = Outcome.done(waited);
         if (ix.status == OFFERED) {
-            Adv a = advisors.get(ix.advisor);
+            InMemoryAdvisor a = advisors.get(ix.advisor);
             AdvisorState from = a.state;
             if (id.equals(a.offer)) {
                 a.offer = null;
@@ -483,7 +413,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
 
     @Override
     public synchronized Outcome transfer(InteractionId id, QueueId queue, Optional<AgentId> pinned, Instant now, Instant wrapUntil) {
-        Ix ix = interactions.get(id);
+        InMemoryInteraction ix = interactions.get(id);
         if (ix == null) {
             return Outcome.refused("unknown interaction " + id);
         }
@@ -500,7 +430,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
         ix.declined.clear();
         ix.seq = ++seq;
         waiting.put(ix.seq, id);
-        counter(queue)[0]++;
+        tally(queue).offered++;
         return released;
     }
 
@@ -514,14 +444,15 @@ public final class InMemoryRoutingStore implements RoutingStore {
         return List.copyOf(explanations.getOrDefault(id, List.of()));
     }
 
-    private long[] counter(QueueId q) {
-        return counters.computeIfAbsent(q, k -> new long[7]);
+    private QueueTally tally(QueueId q) {
+        return counters.computeIfAbsent(q, k -> new QueueTally());
     }
 
     @Override
     public synchronized QueueCounters counters(QueueId queue) {
-        long[] c = counters.get(queue);
-        return c == null ? QueueCounters.ZERO : new QueueCounters(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
+        QueueTally t = counters.get(queue);
+        return t == null ? QueueCounters.ZERO
+                : new QueueCounters(t.offered, t.answered, t.abandoned, t.within, t.waitSum, t.completed, t.handleSum);
     }
 
     @Override
