@@ -3,9 +3,7 @@ package org.mvtm.routing.store;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +18,6 @@ import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
 import org.mvtm.routing.api.AssignmentExplanation;
-import org.mvtm.routing.api.InteractionStatus;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
@@ -110,10 +107,6 @@ public final class RedisRoutingStore implements RoutingStore {
 
     private static long ms(Instant t) {
         return t.toEpochMilli();
-    }
-
-    private static Instant at(String ms) {
-        return Instant.ofEpochMilli(Long.parseLong(ms));
     }
 
     private String akey(AgentId id) {
@@ -206,25 +199,7 @@ public final class RedisRoutingStore implements RoutingStore {
     }
 
     private AdvisorRecord advisorRecord(Map<String, String> h, Set<String> active) {
-        Advisor profile = profiles.computeIfAbsent(h.get("profile"), RoutingCodec::advisor);
-        Map<Channel, Integer> load = new EnumMap<>(Channel.class);
-        for (Channel c : Channel.values()) {
-            load.put(c, Integer.parseInt(h.getOrDefault("l" + c.name(), "0")));
-        }
-        Map<AdvisorState, Long> millis = new EnumMap<>(AdvisorState.class);
-        for (AdvisorState s : AdvisorState.values()) {
-            String v = h.get("t." + s.name());
-            if (v != null) {
-                millis.put(s, Long.parseLong(v));
-            }
-        }
-        List<InteractionId> act = active.stream().sorted().map(InteractionId::of).toList();
-        String offer = h.get("offer");
-        String wrap = h.get("wrapUntil");
-        return new AdvisorRecord(profile, AdvisorState.valueOf(h.get("state")), h.getOrDefault("reason", ""),
-                at(h.get("since")), at(h.get("idle")), load, act,
-                offer == null || offer.isEmpty() ? Optional.empty() : Optional.of(InteractionId.of(offer)),
-                Optional.ofNullable(h.get("node")), millis, wrap == null ? Optional.empty() : Optional.of(at(wrap)));
+        return RedisHashes.advisor(profiles.computeIfAbsent(h.get("profile"), RoutingCodec::advisor), h, active);
     }
 
     @Override
@@ -290,24 +265,7 @@ public final class RedisRoutingStore implements RoutingStore {
             ix = RoutingCodec.interaction(h.get("payload"));
             cachePayload(id, ix);
         }
-        Map<AgentId, Instant> declined = new LinkedHashMap<>();
-        for (String d : h.getOrDefault("declined", "").split(";")) {
-            int eq = d.indexOf('=');
-            if (eq > 0) {
-                declined.put(AgentId.of(d.substring(0, eq)), at(d.substring(eq + 1)));
-            }
-        }
-        String advisor = h.get("advisor");
-        String pinned = h.get("pinned");
-        String lease = h.get("lease");
-        String answered = h.get("answered");
-        return new InteractionRecord(ix, InteractionStatus.valueOf(h.get("status")), QueueId.of(h.get("queue")),
-                Long.parseLong(h.get("seq")), at(h.get("arrived")), at(h.get("enqueued")),
-                advisor == null ? Optional.empty() : Optional.of(AgentId.of(advisor)),
-                Long.parseLong(h.getOrDefault("token", "0")), Optional.ofNullable(h.get("offerNode")),
-                lease == null ? Optional.empty() : Optional.of(at(lease)),
-                answered == null ? Optional.empty() : Optional.of(at(answered)), declined,
-                pinned == null ? Optional.empty() : Optional.of(AgentId.of(pinned)));
+        return RedisHashes.interaction(ix, h);
     }
 
     @Override
@@ -359,27 +317,12 @@ public final class RedisRoutingStore implements RoutingStore {
             lines.forEach((id, line) -> {
                 Interaction ix = payloads.get(id);
                 if (ix != null) {
-                    out.add(waitingRecord(ix, line));
+                    out.add(RedisHashes.waiting(ix, line));
                 }
             });
             out.sort(java.util.Comparator.comparingLong(InteractionRecord::seq));
             return out.size() > window ? out.subList(0, window) : out;
         }
-    }
-
-    /** A QUEUED record from its waiting-index line {@code seq|queue|enqueued|arrived|pinned|declined}. */
-    private static InteractionRecord waitingRecord(Interaction ix, String line) {
-        String[] f = line.split("\\|", -1);
-        Map<AgentId, Instant> declined = new LinkedHashMap<>();
-        for (String d : f[5].split(";")) {
-            int eq = d.indexOf('=');
-            if (eq > 0) {
-                declined.put(AgentId.of(d.substring(0, eq)), at(d.substring(eq + 1)));
-            }
-        }
-        return new InteractionRecord(ix, InteractionStatus.QUEUED, QueueId.of(f[1]), Long.parseLong(f[0]), at(f[3]),
-                at(f[2]), Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(), declined,
-                f[4].isEmpty() ? Optional.empty() : Optional.of(AgentId.of(f[4])));
     }
 
     @Override
@@ -461,13 +404,8 @@ public final class RedisRoutingStore implements RoutingStore {
             if (h.isEmpty()) {
                 return QueueCounters.ZERO;
             }
-            return new QueueCounters(n(h, "offered"), n(h, "answered"), n(h, "abandoned"), n(h, "within"), n(h, "waitSum"),
-                    n(h, "completed"), n(h, "handleSum"));
+            return RedisHashes.counters(h);
         }
-    }
-
-    private static long n(Map<String, String> h, String k) {
-        return Long.parseLong(h.getOrDefault(k, "0"));
     }
 
     @Override
@@ -495,7 +433,7 @@ public final class RedisRoutingStore implements RoutingStore {
     public Map<String, Instant> nodes() {
         try (Permit ignored = permit()) {
             Map<String, Instant> out = new HashMap<>();
-            redis.hgetAll(p + ":nodes").forEach((k, v) -> out.put(k, at(v)));
+            redis.hgetAll(p + ":nodes").forEach((k, v) -> out.put(k, RedisHashes.at(v)));
             return out;
         }
     }
