@@ -2,6 +2,7 @@
 // drop or a server restart brings the console back as it was.
 import { initLocales, known, localeForLanguage, t } from './i18n.js';
 import { csrfToken, el, getJson } from './http.js';
+import { consoleLinks } from './console-nav.js';
 import { ReconnectingSocket } from './socket.js';
 import { BrowserCall } from './call.js';
 
@@ -10,6 +11,7 @@ const me = await getJson('/api/me');
 await initLocales($('langs'), localeForLanguage(me.language));
 document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
 $('who').textContent = me.displayName;
+consoleLinks($('consoles'), me);
 
 const state = { offer: null, active: null, call: null, callSince: null, held: false, muted: false, desk: null, canned: {} };
 

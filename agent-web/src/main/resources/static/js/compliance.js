@@ -2,12 +2,14 @@
 // export with a stated reason, audit trail. Every request carries the officer's stated purpose.
 import { initLocales, localeForLanguage, t } from './i18n.js';
 import { csrfToken, el, getJson, post } from './http.js';
+import { consoleLinks } from './console-nav.js';
 
 const $ = (id) => document.getElementById(id);
 const me = await getJson('/api/me');
 await initLocales($('langs'), localeForLanguage(me.language));
 document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
 $('who').textContent = `${me.displayName} · ${me.regions.join(', ')}`;
+consoleLinks($('consoles'), me);
 $('region').append(...me.regions.map((r) => el('option', { value: r }, r)));
 
 const state = { recording: null, videos: [], startedAt: 0 };

@@ -1,6 +1,7 @@
 // Supervisor dashboard: live snapshot every second over /ws/supervisor, routing explanation on request.
 import { initLocales, localeForLanguage, t } from './i18n.js';
 import { csrfToken, el, getJson } from './http.js';
+import { consoleLinks } from './console-nav.js';
 import { ReconnectingSocket } from './socket.js';
 
 const $ = (id) => document.getElementById(id);
@@ -8,6 +9,7 @@ const me = await getJson('/api/me');
 await initLocales($('langs'), localeForLanguage(me.language));
 document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
 $('who').textContent = `${me.displayName} · ${me.regions.join(', ')}`;
+consoleLinks($('consoles'), me);
 
 // ids (AgentId, QueueId) arrive as {"value": "..."} records
 const id = (x) => (x && typeof x === 'object' ? x.value : x);

@@ -22,7 +22,8 @@ class WebSecurityTest {
         assertThat(advisor.login("ada", WebTestApplication.PASSWORD)).endsWith("/");
         assertThat(advisor.get("/agent").statusCode()).isEqualTo(200);
         for (String path : new String[] {"/supervisor", "/supervisor.html", "/compliance", "/compliance.html",
-                "/api/compliance/recordings", "/api/supervisor/snapshot", "/api/compliance/audit"}) {
+                "/api/compliance/recordings", "/api/supervisor/snapshot", "/api/compliance/audit", "/admin",
+                "/admin.html", "/api/admin/users"}) {
             assertThat(advisor.get(path).statusCode()).as(path).isEqualTo(403);
         }
         assertThat(advisor.postJson("/api/compliance/recordings/any/export", "{\"reason\":\"curious\"}").statusCode())
@@ -38,6 +39,19 @@ class WebSecurityTest {
         officer.login("hkcomp", WebTestApplication.PASSWORD);
         assertThat(officer.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/compliance");
         assertThat(officer.get("/agent").statusCode()).isEqualTo(403);
+        assertThat(officer.get("/admin").statusCode()).isEqualTo(403);
+        Browserless admin = new Browserless(port);
+        admin.login("root", WebTestApplication.PASSWORD);
+        assertThat(admin.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/admin");
+        assertThat(admin.get("/admin").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/supervisor").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theFirstAdministratorPageOpensWithoutSignInButTheAdminConsoleDoesNot() {
+        Browserless anonymous = new Browserless(port);
+        assertThat(anonymous.get("/setup").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/admin").headers().firstValue("Location").orElseThrow()).endsWith("/login");
     }
 
     @Test

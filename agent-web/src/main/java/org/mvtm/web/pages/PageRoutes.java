@@ -35,14 +35,28 @@ class PageRoutes {
         return "forward:/compliance.html";
     }
 
+    @GetMapping("/admin")
+    String admin() {
+        return "forward:/admin.html";
+    }
+
+    /** The first administrator of an empty database, with the token printed at first start. */
+    @GetMapping("/setup")
+    String setup() {
+        return "forward:/setup.html";
+    }
+
     @GetMapping("/")
     String home(Principal principal) {
         WebUser user = CurrentUser.require(principal);
         if (user.has(WebRole.AGENT)) {
             return "redirect:/agent";
         }
-        if (user.has(WebRole.SUPERVISOR) || user.has(WebRole.ADMIN)) {
+        if (user.has(WebRole.SUPERVISOR)) {
             return "redirect:/supervisor";
+        }
+        if (user.has(WebRole.ADMIN)) {
+            return "redirect:/admin";
         }
         if (user.has(WebRole.COMPLIANCE)) {
             return "redirect:/compliance";

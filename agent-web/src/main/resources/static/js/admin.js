@@ -1,0 +1,51 @@
+// Admin console: users, advisors, queues, VIP tiers, the FAQ knowledge base and the audit log, one section at a time.
+// Each section's script is in js/admin/; this file signs the page in and switches sections.
+import { initLocales } from './i18n.js';
+import { csrfToken, getJson } from './http.js';
+import { consoleLinks } from './console-nav.js';
+import { loadCatalog } from './admin/catalog.js';
+import { alert } from './admin/feedback.js';
+import { showUsers } from './admin/users.js';
+import { showAdvisors } from './admin/advisors.js';
+import { showQueues } from './admin/queues.js';
+import { showTiers } from './admin/tiers.js';
+import { showKnowledgeBase } from './admin/knowledge-base.js';
+import { showAudit } from './admin/audit.js';
+
+const $ = (id) => document.getElementById(id);
+const me = await getJson('/api/me');
+await initLocales($('langs'), me.language);
+document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
+$('who').textContent = `${me.displayName} · ${me.regions.join(', ')}`;
+consoleLinks($('consoles'), me);
+
+const SECTIONS = {
+  users: showUsers,
+  advisors: () => showAdvisors(),
+  queues: showQueues,
+  tiers: showTiers,
+  kb: showKnowledgeBase,
+  audit: showAudit,
+};
+
+async function open(name) {
+  const section = SECTIONS[name] ? name : 'users';
+  document.querySelectorAll('main > section').forEach((s) => { s.hidden = s.id !== section; });
+  document.querySelectorAll('#sections button').forEach((b) => b.setAttribute('aria-current', String(b.dataset.section === section)));
+  $('message').hidden = true;
+  $('done').hidden = true;
+  document.body.dataset.section = section;
+  try { await SECTIONS[section](); } catch (err) { alert(err.message); }
+  document.body.dataset.loaded = section;
+}
+
+document.querySelectorAll('#sections button').forEach((b) => b.addEventListener('click', () => {
+  history.replaceState(null, '', `#${b.dataset.section}`);
+  open(b.dataset.section);
+}));
+// labels drawn from code (skills, tiers, states) follow a change of interface language
+document.addEventListener('mvtm:locale', () => open(document.body.dataset.section));
+
+await loadCatalog();
+await open(location.hash.slice(1));
+document.body.dataset.ready = 'true';

@@ -1,0 +1,127 @@
+// Users: list, create and change (roles, regions, display name, interface language, enabled, customer tier),
+// delete, reset a local password, set or remove SIP phone credentials.
+import { t } from '../i18n.js';
+import { el } from '../http.js';
+import { api, list } from './api.js';
+import { catalog, fillSelect, tierLabel } from './catalog.js';
+import { clearErrors, done, refused } from './feedback.js';
+
+const $ = (id) => document.getElementById(id);
+const form = $('user-form');
+let editing = null; // the user being changed, null while creating
+
+export async function showUsers() {
+  const users = await api.get('/api/admin/users');
+  $('user-list').tBodies[0].replaceChildren(...users.map((u) => el('tr', { 'data-user': u.username },
+    el('th', { scope: 'row' }, u.username), el('td', {}, u.displayName),
+    el('td', {}, u.roles.map((r) => t(`role.${r}`)).join(', ')), el('td', {}, u.regions.join(', ')),
+    el('td', {}, t(`uiLanguage.${u.language}`)), el('td', {}, u.enabled ? '✓' : '✗'), el('td', {}, u.sipPhone ? '✓' : '—'),
+    el('td', {}, el('button', { type: 'button', class: 'edit', onclick: () => edit(u) }, t('admin.edit'))))));
+  fillSelect($('user-tier'), [['', '—'], ...catalog.tiers.map((x) => [x.code, tierLabel(x.code)])], form.customerTier.value);
+  return users;
+}
+
+function edit(user) {
+  editing = user;
+  clearErrors(form);
+  $('user-form-title').dataset.i18n = 'admin.editUser';
+  $('user-form-title').textContent = `${t('admin.editUser')} ${user.username}`;
+  form.username.value = user.username;
+  form.username.readOnly = true;
+  form.displayName.value = user.displayName ?? '';
+  form.querySelectorAll('[name=roles]').forEach((c) => { c.checked = user.roles.includes(c.value); });
+  form.regions.value = user.regions.join(', ');
+  form.language.value = user.language;
+  form.customerTier.value = user.customerTier ?? '';
+  form.enabled.checked = user.enabled;
+  $('user-password').hidden = true;
+  $('user-delete').hidden = false;
+  $('user-credentials').hidden = false;
+  $('sip-state').textContent = t(user.sipPhone ? 'admin.sipIsSet' : 'admin.sipNotSet');
+  form.scrollIntoView({ block: 'nearest' });
+}
+
+function create() {
+  editing = null;
+  clearErrors(form);
+  form.reset();
+  $('user-form-title').dataset.i18n = 'admin.newUser';
+  $('user-form-title').textContent = t('admin.newUser');
+  form.username.readOnly = false;
+  $('user-password').hidden = false;
+  $('user-delete').hidden = true;
+  $('user-credentials').hidden = true;
+}
+
+function body() {
+  const b = {
+    displayName: form.displayName.value.trim() || undefined,
+    roles: [...form.querySelectorAll('[name=roles]:checked')].map((c) => c.value),
+    regions: list(form.regions.value),
+    language: form.language.value,
+    enabled: form.enabled.checked,
+    customerTier: form.customerTier.value || undefined,
+  };
+  if (!editing) {
+    b.username = form.username.value.trim();
+    b.password = form.password.value || undefined;
+  }
+  return b;
+}
+
+form.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  try {
+    const saved = editing
+      ? await api.put(`/api/admin/users/${encodeURIComponent(editing.username)}`, body())
+      : await api.post('/api/admin/users', body());
+    done('admin.savedUser', { name: saved.username });
+    await showUsers();
+    edit(saved);
+  } catch (err) { refused(form, err); }
+});
+
+$('user-new').addEventListener('click', create);
+
+$('user-delete').addEventListener('click', async () => {
+  if (!editing || !window.confirm(t('admin.confirmDelete', { name: editing.username }))) return;
+  try {
+    await api.del(`/api/admin/users/${encodeURIComponent(editing.username)}`);
+    done('admin.deleted', { name: editing.username });
+    create();
+    await showUsers();
+  } catch (err) { refused(form, err); }
+});
+
+$('password-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const f = e.target;
+  try {
+    await api.post(`/api/admin/users/${encodeURIComponent(editing.username)}/password`, { password: f.password.value });
+    clearErrors(f);
+    f.reset();
+    done('admin.passwordSet', { name: editing.username });
+  } catch (err) { refused(f, err); }
+});
+
+$('sip-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const f = e.target;
+  try {
+    await api.put(`/api/admin/users/${encodeURIComponent(editing.username)}/sip`, { sipPassword: f.sipPassword.value });
+    clearErrors(f);
+    f.reset();
+    $('sip-state').textContent = t('admin.sipIsSet');
+    done('admin.sipSaved', { name: editing.username });
+    await showUsers();
+  } catch (err) { refused(f, err); }
+});
+
+$('sip-remove').addEventListener('click', async () => {
+  try {
+    await api.del(`/api/admin/users/${encodeURIComponent(editing.username)}/sip`);
+    $('sip-state').textContent = t('admin.sipNotSet');
+    done('admin.sipRemoved', { name: editing.username });
+    await showUsers();
+  } catch (err) { refused($('sip-form'), err); }
+});
