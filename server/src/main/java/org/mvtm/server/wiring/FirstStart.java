@@ -39,9 +39,10 @@ final class FirstStart {
             return;
         }
         log.warn("\n\n  Empty database: no users yet. Create the first administrator once with this one-time token:\n"
+                + "    in a browser: http://<host>/setup (token {}), or with curl:\n"
                 + "    curl -c jar -b jar http://<host>/login >/dev/null\n"
                 + "    curl -c jar -b jar -H \"X-XSRF-TOKEN: $(awk '/XSRF-TOKEN/{print $7}' jar)\" -H 'Content-Type: application/json' \\\n"
                 + "      -d '{\"token\":\"{}\",\"username\":\"admin\",\"password\":\"<a passphrase>\"}' http://<host>/api/admin/bootstrap\n"
-                + "  (see docs/operations.md, \"Setting up a bank from an empty database\")\n", token);
+                + "  (see docs/operations.md, \"Setting up a bank from an empty database\")\n", token, token);
     }
 }
