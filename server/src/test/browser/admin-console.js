@@ -58,8 +58,17 @@ async function section(page, name) {
   await page.waitForFunction((n) => document.body.dataset.loaded === n, name);
 }
 
-async function saved(page) {
-  await page.waitForSelector('#done:not([hidden])');
+/** Clicks a form's button and waits for the page to say it was saved; a refusal is reported with its words. */
+async function save(page, button) {
+  await page.evaluate(() => {
+    document.getElementById('done').hidden = true;
+    document.getElementById('message').hidden = true;
+    document.querySelectorAll('.field-error').forEach((e) => e.remove());
+  });
+  await page.click(button);
+  await page.waitForSelector('#done:not([hidden]), #message:not([hidden]), .field-error');
+  const refusal = await page.evaluate(() => [...document.querySelectorAll('#message:not([hidden]), .field-error')].map((e) => e.textContent).join('; '));
+  expect(refusal === '', `${button} was refused: ${refusal}`);
 }
 
 async function createUser(page, { username, displayName, roles, regions = 'HK', language = 'en', password = STAFF_PASSWORD }) {
@@ -116,8 +125,7 @@ async function run() {
   await admin.waitForSelector('#setup-form .field-error[data-error-for="token"]');
   await admin.fill('#setup-form [name=token]', process.env.BOOTSTRAP_TOKEN);
   await admin.fill('#setup-form [name=password]', ROOT_PASSWORD);
-  await admin.click('#setup-form button[type=submit]');
-  await saved(admin);
+  await save(admin, '#setup-form button[type=submit]');
   expect(!(await admin.$('#setup-form .field-error')), 'the accepted token still shows an error');
 
   step = 'the administrator signs in and lands in the admin console';
@@ -126,9 +134,8 @@ async function run() {
   step = 'users: two advisors, a compliance officer and a customer login';
   await createUser(admin, { username: 'ava', displayName: 'Ava Yuen', roles: ['ADVISOR'], language: 'zh-Hant' });
   await admin.waitForSelector('#user-list tr[data-user="ava"]');
-  await saved(admin);
   await admin.fill('#sip-form [name=sipPassword]', 'phone-ava-5678');
-  await admin.click('#sip-form button[type=submit]');
+  await save(admin, '#sip-form button[type=submit]');
   await admin.waitForFunction(() => document.querySelector('#user-list tr[data-user="ava"] td:nth-of-type(6)').textContent === '✓');
   await createUser(admin, { username: 'ben', displayName: 'Ben Lee', roles: ['ADVISOR'] });
   await admin.waitForSelector('#user-list tr[data-user="ben"]');
@@ -136,6 +143,12 @@ async function run() {
   await admin.waitForSelector('#user-list tr[data-user="cora"]');
   await createUser(admin, { username: 'chan', displayName: 'Chan (app login)', roles: ['CUSTOMER'], language: 'zh-Hant' });
   await admin.waitForSelector('#user-list tr[data-user="chan"]');
+
+  step = "an administrator resets ben's password";
+  await admin.click('#user-list tr[data-user="ben"] button.edit');
+  await admin.waitForSelector('#user-credentials:not([hidden])');
+  await admin.fill('#password-form [name=password]', 'quiet-harbour-58');
+  await save(admin, '#password-form button[type=submit]');
 
   step = 'a duplicate user name is refused next to the field and changes nothing';
   const usersBefore = await admin.$$eval('#user-list tbody tr', (r) => r.length);
@@ -154,8 +167,7 @@ async function run() {
     await admin.waitForSelector('#advisor-form:not([hidden])');
     await setRows(admin, '#advisor-skills', 'skills', skills);
     await admin.fill('#advisor-form [name=chatCapacity]', String(chat));
-    await admin.click('#advisor-form button[type=submit]');
-    await saved(admin);
+    await save(admin, '#advisor-form button[type=submit]');
   }
   const avaSkills = await admin.$eval('#advisor-list tr[data-advisor="ava"] td:nth-of-type(3)', (e) => e.textContent);
   expect(avaSkills.includes('9') && avaSkills.includes('8'), `ava's skills read "${avaSkills}"`);
@@ -181,6 +193,13 @@ async function run() {
   await admin.click('#queue-form button[type=submit]');
   await admin.waitForSelector('#queue-list tr[data-queue="cards"]');
   expect(!(await admin.$('#queue-form .field-error')), 'the accepted queue still shows an error');
+
+  step = 'VIP tiers: the Premier tier gets a routing weight';
+  await section(admin, 'tiers');
+  await admin.click('#tier-list tr[data-tier="PREMIER"] button.edit');
+  await admin.fill('#tier-form [name=routingWeight]', '1.5');
+  await save(admin, '#tier-form button[type=submit]');
+  await admin.waitForFunction(() => document.querySelector('#tier-list tr[data-tier="PREMIER"] td:nth-of-type(3)').textContent === '1.5');
 
   step = 'knowledge base: a broken row is refused by its number and nothing changes';
   await section(admin, 'kb');
@@ -219,11 +238,12 @@ async function run() {
   await section(admin, 'audit');
   const audit = await admin.$$eval('#audit-list tbody tr', (rows) => rows.map((r) => ({ entity: r.dataset.entity, action: r.dataset.action,
     by: r.cells[1].textContent, after: r.cells[5].textContent })));
-  for (const entity of ['user:ava', 'user:cora', 'queue:cards', 'advisor:ava']) {
+  for (const entity of ['user:ava', 'user:cora', 'queue:cards', 'advisor:ava', 'vip-tier:PREMIER']) {
     expect(audit.some((a) => a.entity === entity && a.by === 'root'), `no audit entry by root for ${entity}`);
   }
   expect(audit.some((a) => a.entity === 'advisor:ava' && a.after.includes('product.cards')), 'the advisor change does not show the skills after it');
   expect(audit.some((a) => a.entity === 'user:ava' && a.action === 'sip-set'), 'setting the SIP password is not audited');
+  expect(audit.some((a) => a.entity === 'user:ben' && a.action === 'password'), 'the password reset is not audited');
 
   step = 'the console is reachable from the supervisor dashboard for an administrator';
   await admin.goto(`${BASE}/supervisor`);
@@ -233,7 +253,7 @@ async function run() {
 
   step = 'advisors sign in and are Ready; the console is refused to them';
   const ava = await signIn(await newPage('ava'), 'ava', STAFF_PASSWORD, '/agent');
-  const ben = await signIn(await newPage('ben'), 'ben', STAFF_PASSWORD, '/agent');
+  const ben = await signIn(await newPage('ben'), 'ben', 'quiet-harbour-58', '/agent');
   for (const advisor of [ava, ben]) {
     expect(!(await advisor.$('#consoles a[href="/admin"]')), 'an advisor is shown a link to the admin console');
     await advisor.waitForFunction(() => document.querySelector('#presence-state').dataset.state);

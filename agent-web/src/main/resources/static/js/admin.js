@@ -1,6 +1,6 @@
 // Admin console: users, advisors, queues, VIP tiers, the FAQ knowledge base and the audit log, one section at a time.
 // Each section's script is in js/admin/; this file signs the page in and switches sections.
-import { initLocales } from './i18n.js';
+import { initLocales, localeForLanguage } from './i18n.js';
 import { csrfToken, getJson } from './http.js';
 import { consoleLinks } from './console-nav.js';
 import { loadCatalog } from './admin/catalog.js';
@@ -14,7 +14,7 @@ import { showAudit } from './admin/audit.js';
 
 const $ = (id) => document.getElementById(id);
 const me = await getJson('/api/me');
-await initLocales($('langs'), me.language);
+await initLocales($('langs'), localeForLanguage(me.language));
 document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
 $('who').textContent = `${me.displayName} · ${me.regions.join(', ')}`;
 consoleLinks($('consoles'), me);

@@ -42,12 +42,18 @@ export async function showQueues() {
   if (!editing) create();
 }
 
+function title(key, name) {
+  $('queue-form-title').dataset.i18n = key;
+  $('queue-form-title').textContent = t(key);
+  $('queue-form-name').textContent = name;
+}
+
 function create() {
   editing = null;
   clearErrors(form);
   form.reset();
   form.id.readOnly = false;
-  $('queue-form-title').textContent = t('admin.newQueue');
+  title('admin.newQueue', '');
   $('queue-delete').hidden = true;
   fillSelect($('queue-product'), skillOptions('PRODUCT'), 'product.general');
   Object.values(rows).forEach((r) => r.set([]));
@@ -58,7 +64,7 @@ function edit(q) {
   editing = q;
   form.id.value = q.id;
   form.id.readOnly = true;
-  $('queue-form-title').textContent = `${t('admin.editQueue')} ${q.id}`;
+  title('admin.editQueue', q.id);
   $('queue-delete').hidden = false;
   for (const lang of ['en', 'zh-Hans', 'zh-Hant']) form[`names.${lang}`].value = q.names[lang] ?? '';
   form.product.value = q.product;

@@ -24,8 +24,7 @@ export async function showUsers() {
 function edit(user) {
   editing = user;
   clearErrors(form);
-  $('user-form-title').dataset.i18n = 'admin.editUser';
-  $('user-form-title').textContent = `${t('admin.editUser')} ${user.username}`;
+  title('admin.editUser', user.username);
   form.username.value = user.username;
   form.username.readOnly = true;
   form.displayName.value = user.displayName ?? '';
@@ -41,12 +40,17 @@ function edit(user) {
   form.scrollIntoView({ block: 'nearest' });
 }
 
+function title(key, name) {
+  $('user-form-title').dataset.i18n = key;
+  $('user-form-title').textContent = t(key);
+  $('user-form-name').textContent = name;
+}
+
 function create() {
   editing = null;
   clearErrors(form);
   form.reset();
-  $('user-form-title').dataset.i18n = 'admin.newUser';
-  $('user-form-title').textContent = t('admin.newUser');
+  title('admin.newUser', '');
   form.username.readOnly = false;
   $('user-password').hidden = false;
   $('user-delete').hidden = true;
