@@ -297,6 +297,10 @@ async function run() {
   const en = await admin.evaluate(() => fetch('/i18n/en.json').then((r) => r.json()));
   await admin.click('#langs button[lang="zh-Hant"]');
   await admin.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+  const hant = await admin.evaluate(() => fetch('/i18n/zh-Hant.json').then((r) => r.json()));
+  const untranslated = await admin.evaluate((bundle) => [...new Set([...document.querySelectorAll('[data-i18n]')]
+    .map((e) => e.dataset.i18n))].filter((key) => typeof bundle[key] !== 'string'), hant);
+  expect(untranslated.length === 0, `strings of the console missing in Traditional Chinese, shown or not: ${untranslated}`);
   for (const name of ['users', 'advisors', 'queues', 'tiers', 'kb', 'audit']) {
     await section(admin, name);
     if (name === 'advisors') {
