@@ -27,12 +27,13 @@ export function locale() {
   return current;
 }
 
-export async function useLocale(id) {
+/** Switches the page to a locale; one the user chose is remembered for the next pages (not a page's own default). */
+export async function useLocale(id, remember = true) {
   const chosen = LOCALES.some((l) => l.id === id) ? id : 'en';
   const response = await fetch(`/i18n/${chosen}.json`, { credentials: 'same-origin' });
   strings = await response.json();
   current = chosen;
-  localStorage.setItem('mvtm.locale', chosen);
+  if (remember) localStorage.setItem('mvtm.locale', chosen);
   document.documentElement.lang = chosen;
   apply(document);
   document.dispatchEvent(new CustomEvent('mvtm:locale', { detail: chosen }));
@@ -45,7 +46,10 @@ export function apply(root) {
   root.querySelectorAll('[data-i18n-title]').forEach((el) => { el.title = t(el.dataset.i18nTitle); });
 }
 
-/** Fills a <nav> with one button per locale and starts in the stored (or given) locale. */
+/**
+ * Fills a <nav> with one button per locale and starts in the locale the user chose before, or else the given one (the
+ * user's preferred language): the sign-in page's English default does not override an advisor's preference.
+ */
 export async function initLocales(nav, fallback = 'en') {
   if (nav) {
     nav.replaceChildren(...LOCALES.map((l) => {
@@ -57,5 +61,6 @@ export async function initLocales(nav, fallback = 'en') {
       return b;
     }));
   }
-  await useLocale(localStorage.getItem('mvtm.locale') || fallback);
+  const stored = localStorage.getItem('mvtm.locale');
+  await useLocale(stored || fallback, false);
 }
