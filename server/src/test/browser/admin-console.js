@@ -254,6 +254,8 @@ async function run() {
   step = 'advisors sign in and are Ready; the console is refused to them';
   const ava = await signIn(await newPage('ava'), 'ava', STAFF_PASSWORD, '/agent');
   const ben = await signIn(await newPage('ben'), 'ben', 'quiet-harbour-58', '/agent');
+  const avaLocale = await ava.evaluate(() => document.documentElement.lang);
+  expect(avaLocale === 'zh-Hant', `ava's console opened in ${avaLocale}, not the Traditional Chinese the administrator chose for her`);
   for (const advisor of [ava, ben]) {
     expect(!(await advisor.$('#consoles a[href="/admin"]')), 'an advisor is shown a link to the admin console');
     await advisor.waitForFunction(() => document.querySelector('#presence-state').dataset.state);
