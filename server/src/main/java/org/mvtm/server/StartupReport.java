@@ -58,6 +58,7 @@ class StartupReport {
         b.append("  Advisor console    : ").append(url).append("/agent\n");
         b.append("  Supervisor         : ").append(url).append("/supervisor\n");
         b.append("  Compliance console : ").append(url).append("/compliance\n");
+        b.append("  Admin console      : ").append(url).append("/admin\n");
         b.append("  Health             : ").append(url).append("/actuator/health\n");
         b.append("  Administration API : ").append(url).append("/api/admin/openapi.yaml\n");
         String queue = queues.isEmpty() ? "<queue>" : queues.get(0);

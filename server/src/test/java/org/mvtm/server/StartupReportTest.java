@@ -29,6 +29,7 @@ class StartupReportTest {
             assertThat(readme).contains(line);
         }
         assertThat(report).contains("sip:cards@127.0.0.1:5060", "sip:wealth@127.0.0.1:5060", "sip:cross-border@127.0.0.1:5060");
+        assertThat(report).contains("Admin console      : http://localhost:8080/admin");
     }
 
     @Test
