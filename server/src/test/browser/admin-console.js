@@ -159,10 +159,13 @@ async function run() {
   expect(await admin.$$eval('#user-list tbody tr', (r) => r.length) === usersBefore, 'a refused user was added to the list');
   await admin.screenshot({ path: path.join(SHOTS, 'admin-console-users.png'), fullPage: true });
 
-  step = 'advisors: skills with levels and capacity';
+  step = 'advisors: a custom skill, then skills with levels and capacity';
   await section(admin, 'advisors');
+  await admin.fill('#skill-form [name=name]', 'securities-licence');
+  await admin.fill('#skill-form [name=label]', 'Type 1 licence');
+  await save(admin, '#skill-form button[type=submit]');
   for (const [name, skills, chat] of [['ava', [{ skill: 'lang.yue', level: 9 }, { skill: 'product.cards', level: 8 }], 3],
-    ['ben', [{ skill: 'lang.en', level: 9 }, { skill: 'product.cards', level: 5 }], 2]]) {
+    ['ben', [{ skill: 'lang.en', level: 9 }, { skill: 'product.cards', level: 5 }, { skill: 'securities-licence', level: 3 }], 2]]) {
     await admin.click(`#advisor-list tr[data-advisor="${name}"] button.edit`);
     await admin.waitForSelector('#advisor-form:not([hidden])');
     await setRows(admin, '#advisor-skills', 'skills', skills);
@@ -238,7 +241,7 @@ async function run() {
   await section(admin, 'audit');
   const audit = await admin.$$eval('#audit-list tbody tr', (rows) => rows.map((r) => ({ entity: r.dataset.entity, action: r.dataset.action,
     by: r.cells[1].textContent, after: r.cells[5].textContent })));
-  for (const entity of ['user:ava', 'user:cora', 'queue:cards', 'advisor:ava', 'vip-tier:PREMIER']) {
+  for (const entity of ['user:ava', 'user:cora', 'queue:cards', 'advisor:ava', 'vip-tier:PREMIER', 'skill:securities-licence']) {
     expect(audit.some((a) => a.entity === entity && a.by === 'root'), `no audit entry by root for ${entity}`);
   }
   expect(audit.some((a) => a.entity === 'advisor:ava' && a.after.includes('product.cards')), 'the advisor change does not show the skills after it');

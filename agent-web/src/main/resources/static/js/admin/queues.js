@@ -20,7 +20,7 @@ const rows = {
     { name: 'levelDrop', label: 'admin.levelDrop', type: 'number', attrs: { min: 0, max: 9 } },
     { name: 'languageOnly', label: 'admin.languageOnly', type: 'checkbox' }], { afterSeconds: 60, levelDrop: 1 }),
   openingHours: new Rows($('queue-hours'), 'openingHours', [
-    { name: 'dayOfWeek', label: 'admin.day', type: 'select', options: days },
+    { name: 'dayOfWeek', label: 'admin.day', type: 'select', numeric: true, options: days },
     { name: 'opens', label: 'admin.opens', type: 'time' },
     { name: 'closes', label: 'admin.closes', type: 'time' }], { dayOfWeek: 1, opens: '09:00', closes: '18:00' }),
   holidays: new Rows($('queue-holidays'), 'holidays', [

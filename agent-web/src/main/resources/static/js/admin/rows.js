@@ -5,7 +5,8 @@ import { t } from '../i18n.js';
 import { el } from '../http.js';
 
 /**
- * columns: [{ name, label (i18n key), type: 'text'|'number'|'select'|'checkbox'|'date'|'time', options: () => [[value, label]], attrs }]
+ * columns: [{ name, label (i18n key), type: 'text'|'number'|'select'|'checkbox'|'date'|'time', options: () => [[value, label]],
+ *   numeric (a select whose values are numbers), attrs }]
  */
 export class Rows {
   constructor(container, path, columns, blank = {}) {
@@ -31,8 +32,9 @@ export class Rows {
       const item = this.items[Number(row.dataset.row)];
       row.querySelectorAll('[data-column]').forEach((input) => {
         const column = this.columns.find((c) => c.name === input.dataset.column);
+        const numeric = column.type === 'number' || column.numeric;
         item[column.name] = column.type === 'checkbox' ? input.checked
-          : column.type === 'number' ? (input.value === '' ? undefined : Number(input.value)) : input.value;
+          : numeric ? (input.value === '' ? undefined : Number(input.value)) : input.value;
       });
     });
   }
