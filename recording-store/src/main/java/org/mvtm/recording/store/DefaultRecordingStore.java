@@ -194,8 +194,6 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
 
     @Override
     public RecordingSummary sealed(RecordingWriter writer, Manifest manifest) {
-        active.remove(writer.id());
-        droppedOfClosed.addAndGet(writer.droppedPackets());
         Path dir = root.resolve(writer.id().value());
         RecordingSummary summary = summary(new Stored(dir, manifest));
         try {
@@ -205,6 +203,9 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
             problems.add(clock.instant() + " indexing " + writer.id() + " failed: " + e);
             log.error("indexing {} failed", writer.id(), e);
         }
+        // no longer active only once its transcript is searchable: whoever saw it leave finds it by its words
+        active.remove(writer.id());
+        droppedOfClosed.addAndGet(writer.droppedPackets());
         events.publish(new RecordingSealed(clock.instant(), writer.id(), manifest.metadata().interaction(), false));
         if (config.exportOnSeal()) {
             Thread.ofVirtual().name("recording-export-" + writer.id()).start(() -> {
