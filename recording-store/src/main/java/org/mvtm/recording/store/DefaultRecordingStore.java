@@ -122,13 +122,13 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
         this.keys = config.keys();
         this.clock = clock;
         this.events = events;
+        this.rules = new RetentionRules(config.dataDir().resolve("retention.json"), config.retention());
         this.root = config.dataDir().resolve("recordings");
         Files.createDirectories(root);
         Files.createDirectories(config.exportCacheDir());
         restrict(config.exportCacheDir());
         this.audit = new AuditLog(config.dataDir().resolve("audit"), clock, keys);
         this.index = new RecordingIndex(config.dataDir().resolve("index"));
-        this.rules = new RetentionRules(config.dataDir().resolve("retention.json"), config.retention());
     }
 
     public static RecordingStore open(RecordingStoreConfig config, Clock clock, EventBus events) {
