@@ -56,7 +56,10 @@ public interface RecordingStore extends AutoCloseable {
     /** A zip with media, timeline JSON, manifest, signature, public key and verification result. */
     ExportPackage exportPackage(Viewer viewer, RecordingId id, String reason);
 
-    /** Audit entries matching the query (roles COMPLIANCE or ADMIN); reading the audit is itself audited. */
+    /**
+     * Audit entries matching the query (roles COMPLIANCE or ADMIN), only those about regions granted to the reader
+     * ({@link AuditEntry#visibleTo}); reading the audit is itself audited.
+     */
     List<AuditEntry> audit(Viewer viewer, AuditQuery query);
 
     /** Re-checks the audit log's hash chain. */
