@@ -1,5 +1,6 @@
 // Compliance console: search, synchronised replay of both legs with the chat/event timeline, integrity badge,
-// export with a stated reason, audit trail. Every request carries the officer's stated purpose.
+// export with a stated reason, legal hold and four-eyes deletion, audit trail. Every request carries the officer's
+// stated purpose.
 import { initLocales, localeForLanguage, t } from './i18n.js';
 import { csrfToken, el, getJson, post } from './http.js';
 import { consoleLinks } from './console-nav.js';
@@ -54,6 +55,7 @@ async function open(r) {
   // one audited DESCRIBE for the opening (the server remembers the recording's region for the requests below)
   try { Object.assign(r, await getJson(`/api/compliance/recordings/${id}`, purpose())); } catch (err) { flash(err.message); return; }
   $('integrity').textContent = r.lastVerification ? badge(r.lastVerification) : t('compliance.unverified');
+  disposal(r);
   let legs = r.legs;
   try { legs = await getJson(`/api/compliance/recordings/${id}/legs`, purpose()); } catch (err) { flash(err.message); }
   r.legs = legs;
@@ -115,6 +117,71 @@ $('export-form').addEventListener('submit', async (e) => {
     loadAudit();
   } catch (err) { flash(err.message); }
 });
+
+// Legal hold and four-eyes deletion: one officer requests, a different one approves (the server refuses the requester).
+function disposal(r) {
+  const held = Boolean(r.legalHold);
+  const pending = r.deletionRequest || null;
+  $('hold-state').dataset.held = String(held);
+  $('hold-state').textContent = held ? t('compliance.onHold') : t('compliance.notOnHold');
+  $('deletion-state').textContent = pending
+    ? t('compliance.deletionPending', { by: pending.requestedBy, reason: pending.reason }) : '';
+  $('hold').hidden = held;
+  $('release').hidden = !held;
+  $('request-deletion').hidden = held || Boolean(pending);
+  $('approve-deletion').hidden = !pending || pending.requestedBy === me.username;
+  $('withdraw-deletion').hidden = !pending;
+}
+
+async function send(method, path, body) {
+  const reason = $('disposal-reason').value.trim();
+  if (reason.length < 5) { flash(t('compliance.reasonNeeded')); $('disposal-reason').focus(); return null; }
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken(), ...purpose() },
+    body: JSON.stringify({ ...body, reason }),
+  });
+  if (!response.ok) {
+    let message = response.statusText;
+    try { message = (await response.json()).message ?? message; } catch { /* no JSON body */ }
+    throw new Error(`${response.status}: ${message}`);
+  }
+  $('disposal-reason').value = '';
+  return response;
+}
+
+async function afterDisposal() {
+  const id = state.recording.id.value;
+  try {
+    Object.assign(state.recording, await getJson(`/api/compliance/recordings/${id}`, purpose()));
+    disposal(state.recording);
+    loadAudit();
+  } catch (err) {
+    if (String(err.message).startsWith('404')) { // deleted: nothing left to show
+      $('player').hidden = true;
+      document.querySelector(`#results tr[data-recording="${id}"]`)?.remove();
+      flash(t('compliance.deleted'));
+    } else {
+      flash(err.message);
+    }
+  }
+}
+
+const recordingPath = () => `/api/compliance/recordings/${state.recording.id.value}`;
+for (const [button, action] of Object.entries({
+  hold: () => send('PUT', `${recordingPath()}/legal-hold`, { hold: true }),
+  release: () => send('PUT', `${recordingPath()}/legal-hold`, { hold: false }),
+  'request-deletion': () => send('POST', `${recordingPath()}/deletion`, {}),
+  'approve-deletion': () => send('POST', `${recordingPath()}/deletion/approve`, {}),
+  'withdraw-deletion': () => send('POST', `${recordingPath()}/deletion/withdraw`, {}),
+})) {
+  $(button).addEventListener('click', async () => {
+    try {
+      if (await action()) await afterDisposal();
+    } catch (err) { flash(err.message); loadAudit(); }
+  });
+}
 
 async function loadAudit() {
   try {

@@ -53,6 +53,15 @@ public final class Browserless {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", csrf()).DELETE().build());
     }
 
+    /** A JSON request with the CSRF header and extra headers given as name, value, name, value... */
+    public HttpResponse<String> send(String method, String path, String body, String... headers) {
+        get("/login");
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").header("X-XSRF-TOKEN", csrf())
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return send((headers.length == 0 ? b : b.headers(headers)).build());
+    }
+
     /** Any JSON request, with ({@code csrf} true) or without the CSRF header. */
     public HttpResponse<String> json(String method, String path, String body, boolean csrf) {
         get("/login");

@@ -97,6 +97,8 @@ public class CommonTestBeans {
                 .add(WebUser.staff("sam", hash, Set.of(WebRole.SUPERVISOR), Set.of(Region.HK, Region.SZ), "Sam Lee", Language.EN))
                 .add(WebUser.staff("hkcomp", hash, Set.of(WebRole.COMPLIANCE), Set.of(Region.HK), "HK Compliance", Language.EN))
                 .add(WebUser.staff("szcomp", hash, Set.of(WebRole.COMPLIANCE), Set.of(Region.SZ), "SZ Compliance", Language.ZH))
+                .add(WebUser.staff("connie", hash, Set.of(WebRole.COMPLIANCE), Set.of(Region.HK), "Connie Lau", Language.YUE))
+                .add(WebUser.staff("shen", hash, Set.of(WebRole.COMPLIANCE), Set.of(Region.SZ), "Shen Yu", Language.ZH))
                 .add(WebUser.staff("root", hash, Set.of(WebRole.ADMIN), Set.of(Region.HK, Region.SZ, Region.MO), "Admin", Language.EN));
     }
 }

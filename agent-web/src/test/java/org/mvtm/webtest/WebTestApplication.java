@@ -2,17 +2,22 @@ package org.mvtm.webtest;
 
 import java.nio.file.Files;
 import java.time.Clock;
+import org.mvtm.core.event.EventBus;
 import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaServers;
+import org.mvtm.recording.api.RecordingKeys;
+import org.mvtm.recording.api.RecordingStore;
+import org.mvtm.recording.api.RecordingStoreConfig;
+import org.mvtm.recording.api.RecordingStores;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * Stands in for the server in the fast tests: real routing and media, the keyword assistant, and an in-memory
- * recording store that does not check regions itself (so the tests prove the web tier's own scoping).
+ * Stands in for the server in the fast tests: real routing and media, the keyword assistant, and the real encrypted
+ * recording store in a temporary directory.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -25,8 +30,14 @@ public class WebTestApplication {
         return MediaServers.embedded(EmbeddedMediaConfig.loopbackAnyPort(), clock);
     }
 
+    @Bean(destroyMethod = "close")
+    RecordingStore recordingStore(Clock clock, EventBus events) throws java.io.IOException {
+        return RecordingStores.open(RecordingStoreConfig.defaults(
+                Files.createTempDirectory("mvtm-web-recordings").resolve("data"), RecordingKeys.generate()), clock, events);
+    }
+
     @Bean
-    MemoryRecordingStore recordingStore(Clock clock) throws java.io.IOException {
-        return new MemoryRecordingStore(clock, Files.createTempDirectory("mvtm-web-recordings"));
+    RecordedConversations recordedConversations(RecordingStore store, Clock clock) throws java.io.IOException {
+        return new RecordedConversations(store, clock, Files.createTempDirectory("mvtm-web-media"));
     }
 }

@@ -60,7 +60,8 @@ class AccessControlTest {
         assertThatThrownBy(() -> f.store.timeline(szCompliance, hkRecording))
                 .isInstanceOf(AccessDeniedException.class);
 
-        List<AuditEntry> bySam = f.store.audit(hkCompliance, new AuditQuery(java.util.Optional.empty(),
+        Viewer bothRegions = new Viewer("connie", Set.of(Role.COMPLIANCE), Set.of(Region.HK, Region.SZ), "audit review");
+        List<AuditEntry> bySam = f.store.audit(bothRegions, new AuditQuery(java.util.Optional.empty(),
                 java.util.Optional.of("sam"), java.util.Optional.empty(), java.util.Optional.empty(), 100));
         assertThat(bySam).extracting(AuditEntry::action, AuditEntry::outcome).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(AuditAction.SEARCH, AuditEntry.Outcome.DENIED),
@@ -70,6 +71,33 @@ class AccessControlTest {
                 org.assertj.core.groups.Tuple.tuple(AuditAction.TIMELINE, AuditEntry.Outcome.DENIED));
         assertThat(bySam.get(2).recording()).contains(hkRecording.value());
         assertThat(bySam.get(2).detail()).contains("granted [SZ]", "purpose=audit sample");
+    }
+
+    @Test
+    void anOfficerReadsOnlyTheAuditOfTheirOwnRegionsAndARefusalDoesNotNameTheRecordingsRegion() {
+        Viewer connie = new Viewer("connie", Set.of(Role.COMPLIANCE), Set.of(Region.HK), "complaint HK-2026-114");
+        Viewer shen = new Viewer("shen", Set.of(Role.COMPLIANCE), Set.of(Region.SZ), "audit sample SZ-7");
+        f.store.describe(connie, hkRecording);
+        f.store.search(connie, RecordingQuery.builder().customer("cust-mary-chan").text("信用卡").build());
+
+        assertThatThrownBy(() -> f.store.timeline(shen, hkRecording)).isInstanceOf(AccessDeniedException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("HK"));
+        List<AuditEntry> seenByShen = f.store.audit(shen, AuditQuery.all());
+        assertThat(seenByShen).extracting(AuditEntry::userId).doesNotContain("connie");
+        assertThat(seenByShen).extracting(AuditEntry::detail)
+                .noneMatch(d -> d.contains("complaint HK-2026-114") || d.contains("cust-mary-chan"));
+        assertThat(seenByShen).noneMatch(e -> e.recording().filter(hkRecording.value()::equals).isPresent());
+
+        List<AuditEntry> seenByConnie = f.store.audit(connie, AuditQuery.all());
+        assertThat(seenByConnie).filteredOn(e -> e.userId().equals("connie")).extracting(AuditEntry::action)
+                .contains(AuditAction.DESCRIBE, AuditAction.SEARCH);
+        assertThat(seenByConnie).as("shen's refused attempt on the HK recording is HK's business")
+                .anySatisfy(e -> {
+                    assertThat(e.userId()).isEqualTo("shen");
+                    assertThat(e.action()).isEqualTo(AuditAction.TIMELINE);
+                    assertThat(e.outcome()).isEqualTo(AuditEntry.Outcome.DENIED);
+                });
+        assertThat(f.store.verifyAudit().ok()).isTrue();
     }
 
     @Test

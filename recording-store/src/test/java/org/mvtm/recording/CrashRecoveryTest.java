@@ -38,29 +38,7 @@ class CrashRecoveryTest {
         Path keyFile = tmp.resolve("keys.properties");
         keys.save(keyFile);
         Path data = tmp.resolve("data");
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", cp, CrashingRecorder.class.getName(), data.toString(), keyFile.toString())
-                .redirectError(tmp.resolve("child-stderr.txt").toFile()).start();
-        RecordingId id;
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            String line = out.readLine();
-            while (line != null && !line.startsWith("STARTED ")) {
-                line = out.readLine();
-            }
-            assertThat(line).as("child output; stderr: %s", tmp.resolve("child-stderr.txt")).startsWith("STARTED ");
-            id = RecordingId.of(line.substring("STARTED ".length()).trim());
-            Path dir = data.resolve("recordings").resolve(id.value());
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() ->
-                    ManifestFile.read(dir).manifest().segments().stream().filter(s -> s.leg().equals("customer"))
-                            .count() >= 3);
-        } finally {
-            child.destroyForcibly();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
-        assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-
+        RecordingId id = crashWhileRecording(data, keyFile);
         Path dir = data.resolve("recordings").resolve(id.value());
         Manifest beforeRecovery = ManifestFile.read(dir).manifest();
         assertThat(beforeRecovery.state()).isEqualTo(RecordingState.RECORDING);
@@ -97,5 +75,70 @@ class CrashRecoveryTest {
             assertThat(f.store.search(viewer, org.mvtm.recording.api.RecordingQuery.builder().text("record").build()))
                     .extracting(RecordingSummary::id).containsExactly(id);
         }
+    }
+
+    @Test
+    void recordingVerifySaysInterruptedWithTheCoveredUntilTimeAndTheRecoveryIsLogged() throws Exception {
+        RecordingKeys keys = RecordingKeys.generate();
+        Path keyFile = tmp.resolve("keys.properties");
+        keys.save(keyFile);
+        Path publicKeyFile = tmp.resolve("public.properties");
+        keys.savePublic(publicKeyFile);
+        Path data = tmp.resolve("data");
+        RecordingId id = crashWhileRecording(data, keyFile);
+
+        ch.qos.logback.classic.Logger storeLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.mvtm.recording.store.DefaultRecordingStore.class);
+        var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logged.start();
+        storeLog.addAppender(logged);
+        java.time.Instant coveredUntil;
+        try (StoreFixture f = new StoreFixture(tmp, data, keys, Duration.ofSeconds(1))) {
+            coveredUntil = f.store.describe(StoreFixture.compliance(Region.HK), id).coveredUntil();
+        } finally {
+            storeLog.detachAppender(logged);
+        }
+        assertThat(logged.list).anySatisfy(e -> {
+            assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+            assertThat(e.getFormattedMessage()).contains(id.value(), "INTERRUPTED", "covered until " + coveredUntil);
+        });
+
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int exit = org.mvtm.recording.api.VerifyCommand.run(new String[] {"--keys", publicKeyFile.toString(), "--data",
+                data.toString(), id.value()}, new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as("stderr: %s", err).isZero();
+        assertThat(said).startsWith("INTERRUPTED " + id.value()).contains("covered until " + coveredUntil)
+                .doesNotStartWith("OK");
+    }
+
+    /** A child JVM records, and is killed with SIGKILL once three customer segments are on disk. */
+    private RecordingId crashWhileRecording(Path data, Path keyFile) throws Exception {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", cp, CrashingRecorder.class.getName(), data.toString(), keyFile.toString())
+                .redirectError(tmp.resolve("child-stderr.txt").toFile()).start();
+        RecordingId id;
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            while (line != null && !line.startsWith("STARTED ")) {
+                line = out.readLine();
+            }
+            assertThat(line).as("child output; stderr: %s", tmp.resolve("child-stderr.txt")).startsWith("STARTED ");
+            id = RecordingId.of(line.substring("STARTED ".length()).trim());
+            Path dir = data.resolve("recordings").resolve(id.value());
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() ->
+                    ManifestFile.read(dir).manifest().segments().stream().filter(s -> s.leg().equals("customer"))
+                            .count() >= 3);
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+
+        return id;
     }
 }

@@ -89,7 +89,7 @@ class BankSetupOnPostgresTest {
                 // the new people sign in at once; routing knows the queue and both advisors
                 WebSession.signIn(server.baseUrl(), "ava", "tea-garden-41");
                 WebSession cora = WebSession.signIn(server.baseUrl(), "cora", "river-stone-73");
-                assertThat(cora.send("GET", "/api/compliance/recordings", null).statusCode()).isEqualTo(200);
+                assertThat(cora.send("GET", "/api/compliance/recordings", null, "X-Purpose", "first-day check").statusCode()).isEqualTo(200);
                 assertThat(cora.send("GET", "/api/admin/users", null).statusCode()).isEqualTo(403);
                 String board = root.json(200, "GET", "/api/supervisor/snapshot", null).toString();
                 assertThat(board).contains("\"loans\"", "\"ava\"", "\"ben\"");

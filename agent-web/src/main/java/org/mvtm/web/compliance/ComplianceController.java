@@ -39,22 +39,19 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import jakarta.servlet.http.HttpSession;
 
 /**
  * {@code /api/compliance/**}: search, describe, timeline, replay (HTTP Range), verify, export with a reason and the
- * audit trail, on top of the recording store. The store enforces role and region and audits every call; the
- * officer's stated purpose travels in the {@code X-Purpose} header (an export's reason is a separate field).
- *
- * <p>The web tier checks the region of every recording it serves too (a misconfigured store must not leak a
- * region). It learns the region from one audited DESCRIBE per recording and session and remembers it in the
- * session, so opening a recording (describe, legs, timeline, each leg's media) writes one DESCRIBE, not one per request.
+ * audit trail, on top of the recording store. The store enforces role and region and audits every call as the action
+ * attempted (a refused timeline is audited as TIMELINE, a refused region search as SEARCH); the officer's stated
+ * purpose travels in the {@code X-Purpose} header and is required (400 naming the header without it; a media URL,
+ * which a {@code <video>} element loads without headers, carries it as {@code ?purpose=}). An export's reason is a
+ * separate field. Legal hold, deletion and retention rules: {@link RecordingDisposalController}.
  */
 @RestController
 @RequestMapping("/api/compliance")
 class ComplianceController {
-    private static final String PURPOSE = "X-Purpose";
-    private static final String SCOPED = ComplianceController.class.getName() + ".regions";
+    private static final String PURPOSE = Viewers.PURPOSE;
     private final RecordingStore store;
 
     ComplianceController(RecordingStore store) {
@@ -65,14 +62,11 @@ class ComplianceController {
     List<RecordingSummary> search(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
                                   @RequestParam Map<String, String> p) {
         WebUser user = CurrentUser.require(principal);
+        Viewer viewer = Viewers.of(user, purpose);
         RecordingQuery.Builder q = RecordingQuery.builder()
                 .customer(p.get("customer")).advisor(p.get("advisor")).queue(p.get("queue")).text(p.get("text"));
         if (has(p, "region")) {
-            Region region = Region.of(p.get("region"));
-            if (!user.maySee(region)) {
-                throw new org.mvtm.recording.api.AccessDeniedException(user.username() + " is not granted region " + region);
-            }
-            q.region(region);
+            q.region(Region.of(p.get("region"))); // a region not granted is refused (and audited) by the store
         }
         if (has(p, "channel")) {
             q.channel(Channel.valueOf(p.get("channel").toUpperCase(java.util.Locale.ROOT)));
@@ -92,37 +86,35 @@ class ComplianceController {
         if (has(p, "limit")) {
             q.limit(Integer.parseInt(p.get("limit")));
         }
-        // the store scopes by region too; the web tier checks again so a misconfigured store cannot leak a region
-        return store.search(Viewers.of(user, purpose), q.build()).stream()
-                .filter(r -> user.maySee(r.metadata().region())).toList();
+        // the store scopes by region; the web tier filters again so a misconfigured store cannot leak a region
+        return store.search(viewer, q.build()).stream().filter(r -> user.maySee(r.metadata().region())).toList();
     }
 
     @GetMapping("/recordings/{id}")
     RecordingSummary describe(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                              @PathVariable String id, HttpSession session) {
-        return described(principal, purpose, id, session);
+                              @PathVariable String id) {
+        return store.describe(viewer(principal, purpose), RecordingId.of(id));
     }
 
     @GetMapping("/recordings/{id}/timeline")
     List<TimelineEntry> timeline(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                                 @PathVariable String id, HttpSession session) {
-        scoped(principal, purpose, id, session);
+                                 @PathVariable String id) {
         return store.timeline(viewer(principal, purpose), RecordingId.of(id));
     }
 
     @GetMapping("/recordings/{id}/legs")
     List<LegInfo> legs(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                       @PathVariable String id, HttpSession session) {
-        scoped(principal, purpose, id, session);
+                       @PathVariable String id) {
         return store.legs(viewer(principal, purpose), RecordingId.of(id));
     }
 
     /** One leg as a playable file; Spring answers {@code Range} requests with 206 and {@code Content-Range}. */
     @GetMapping("/recordings/{id}/media/{legId}")
     ResponseEntity<Resource> media(Principal principal, @RequestParam(value = "purpose", required = false) String purpose,
-                                   @PathVariable String id, @PathVariable String legId, HttpSession session) {
-        scoped(principal, purpose, id, session);
-        MediaFile file = store.media(viewer(principal, purpose), RecordingId.of(id), legId);
+                                   @RequestHeader(value = PURPOSE, required = false) String headerPurpose,
+                                   @PathVariable String id, @PathVariable String legId) {
+        MediaFile file = store.media(viewer(principal, purpose != null ? purpose : headerPurpose), RecordingId.of(id),
+                legId);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -132,8 +124,7 @@ class ComplianceController {
 
     @PostMapping("/recordings/{id}/verify")
     VerificationResult verify(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                              @PathVariable String id, HttpSession session) {
-        scoped(principal, purpose, id, session);
+                              @PathVariable String id) {
         return store.verify(viewer(principal, purpose), RecordingId.of(id));
     }
 
@@ -142,14 +133,12 @@ class ComplianceController {
 
     @PostMapping("/recordings/{id}/export")
     ResponseEntity<byte[]> export(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                                  @PathVariable String id, @RequestBody ExportRequest request, HttpSession session) {
-        if (request == null || request.reason() == null || request.reason().strip().length() < 5) {
-            throw new IllegalArgumentException("state the reason for the export (at least 5 characters)");
-        }
+                                  @PathVariable String id, @RequestBody ExportRequest request) {
         // audited with the officer's stated purpose and, beside it, the reason for this export
         Viewer viewer = viewer(principal, purpose);
-        scoped(principal, purpose, id, session);
-        ExportPackage pkg = store.exportPackage(viewer, RecordingId.of(id), request.reason().strip());
+        String reason = BadField.required("reason", request == null ? null : request.reason(), 5,
+                "the reason for the export");
+        ExportPackage pkg = store.exportPackage(viewer, RecordingId.of(id), reason);
         try {
             return ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType("application/zip"))
@@ -163,6 +152,7 @@ class ComplianceController {
         }
     }
 
+    /** The audit trail, limited by the store to entries about the reader's regions. */
     @GetMapping("/audit")
     List<AuditEntry> audit(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
                            @RequestParam(value = "recording", required = false) String recording,
@@ -172,44 +162,6 @@ class ComplianceController {
                 java.util.Optional.ofNullable(blankToNull(user)), java.util.Optional.empty(), java.util.Optional.empty(),
                 Math.max(1, Math.min(limit, 10_000)));
         return store.audit(viewer(principal, purpose), query);
-    }
-
-    /** The recording's summary (one audited DESCRIBE), refused (403) unless its region is granted to the user. */
-    private RecordingSummary described(Principal principal, String purpose, String id, HttpSession session) {
-        WebUser user = CurrentUser.require(principal);
-        RecordingSummary summary = store.describe(Viewers.of(user, purpose), RecordingId.of(id));
-        requireGranted(user, summary.metadata().region(), id);
-        regions(session).put(id, summary.metadata().region());
-        return summary;
-    }
-
-    /** Refuses (403) a recording whose region is not granted to the user; describes it once per session. */
-    private void scoped(Principal principal, String purpose, String id, HttpSession session) {
-        Region known = regions(session).get(id);
-        if (known == null) {
-            described(principal, purpose, id, session);
-        } else {
-            requireGranted(CurrentUser.require(principal), known, id);
-        }
-    }
-
-    private static void requireGranted(WebUser user, Region region, String id) {
-        if (!user.maySee(region)) {
-            throw new org.mvtm.recording.api.AccessDeniedException(user.username() + " is not granted region "
-                    + region.code() + " of recording " + id);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Region> regions(HttpSession session) {
-        synchronized (org.springframework.web.util.WebUtils.getSessionMutex(session)) {
-            Object map = session.getAttribute(SCOPED);
-            if (map == null) {
-                map = new java.util.concurrent.ConcurrentHashMap<String, Region>();
-                session.setAttribute(SCOPED, map);
-            }
-            return (Map<String, Region>) map;
-        }
     }
 
     private static Viewer viewer(Principal principal, String purpose) {

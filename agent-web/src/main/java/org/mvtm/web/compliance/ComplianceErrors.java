@@ -1,7 +1,9 @@
 package org.mvtm.web.compliance;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mvtm.recording.api.AccessDeniedException;
+import org.mvtm.recording.api.DeletionNotRequestedException;
 import org.mvtm.recording.api.LegalHoldException;
 import org.mvtm.recording.api.RecordingNotFoundException;
 import org.mvtm.recording.api.RecordingStoreException;
@@ -11,8 +13,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Maps the recording store's errors to HTTP statuses with the store's message. */
-@RestControllerAdvice(assignableTypes = ComplianceController.class)
+/** Maps the recording store's errors to HTTP statuses with the store's message; a bad field is named. */
+@RestControllerAdvice(assignableTypes = {ComplianceController.class, RecordingDisposalController.class})
 class ComplianceErrors {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Map<String, String>> denied(AccessDeniedException e) {
@@ -24,9 +26,18 @@ class ComplianceErrors {
         return error(HttpStatus.NOT_FOUND, e);
     }
 
-    @ExceptionHandler({VerificationFailedException.class, LegalHoldException.class})
+    @ExceptionHandler({VerificationFailedException.class, LegalHoldException.class, DeletionNotRequestedException.class})
     ResponseEntity<Map<String, String>> conflict(RecordingStoreException e) {
         return error(HttpStatus.CONFLICT, e);
+    }
+
+    @ExceptionHandler(BadField.class)
+    ResponseEntity<Map<String, String>> badField(BadField e) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", HttpStatus.BAD_REQUEST.name());
+        body.put("field", e.field());
+        body.put("message", e.getMessage());
+        return ResponseEntity.badRequest().body(body);
     }
 
     @ExceptionHandler({IllegalArgumentException.class, java.time.format.DateTimeParseException.class})

@@ -7,12 +7,24 @@ import org.mvtm.recording.api.Viewer;
 import org.mvtm.web.api.WebRole;
 import org.mvtm.web.api.WebUser;
 
-/** Turns a signed-in {@link WebUser} into the recording store's {@link Viewer} (roles and granted regions). */
+/**
+ * Turns a signed-in {@link WebUser} into the recording store's {@link Viewer} (roles and granted regions) with the
+ * purpose they stated in {@code X-Purpose}: there is no default purpose, a request without one is refused (400).
+ */
 final class Viewers {
+    static final String PURPOSE = "X-Purpose";
+
     private Viewers() {
     }
 
     static Viewer of(WebUser user, String purpose) {
+        return new Viewer(user.username(), roles(user), user.regions(),
+                BadField.required(PURPOSE, purpose, 3, "the purpose of this request (case or complaint reference) "
+                        + "in the " + PURPOSE + " header"));
+    }
+
+    /** The user's roles as the recording store knows them. */
+    static Set<Role> roles(WebUser user) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (WebRole role : user.roles()) {
             switch (role) {
@@ -23,7 +35,6 @@ final class Viewers {
                 case CUSTOMER -> { }
             }
         }
-        String stated = purpose == null || purpose.isBlank() ? "compliance review" : purpose.strip();
-        return new Viewer(user.username(), roles, user.regions(), stated.length() > 500 ? stated.substring(0, 500) : stated);
+        return roles;
     }
 }

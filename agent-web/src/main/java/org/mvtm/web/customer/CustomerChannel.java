@@ -8,6 +8,7 @@ import org.mvtm.core.Channel;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.Language;
 import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.event.BotConversationEnded;
 import org.mvtm.core.event.BotHandedOff;
 import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.event.ChatMessagePosted;
@@ -84,13 +85,15 @@ public class CustomerChannel implements DisposableBean {
 
     /**
      * A queued customer whose page has been closed for longer than the grace period is gone: the interaction is
-     * abandoned (it leaves the queue and any offer is withdrawn), so no advisor is connected to nobody. A page that
-     * comes back within the grace period keeps its place.
+     * abandoned (it leaves the queue and any offer is withdrawn), so no advisor is connected to nobody; one still with
+     * the assistant ends (and its transcript is recorded). A page that comes back within the grace period keeps its
+     * place.
      */
     public void leaveClosedPages() {
         for (org.mvtm.core.id.ConversationId id : peers.goneSince(clock.instant().minus(grace))) {
-            conversations.find(id).filter(c -> c.status() == ConversationStatus.QUEUED).ifPresent(c -> {
-                LOG.info("customer page of conversation {} closed for over {}: abandoning", id, grace);
+            conversations.find(id).filter(c -> c.status() == ConversationStatus.QUEUED
+                    || c.status() == ConversationStatus.WITH_BOT).ifPresent(c -> {
+                LOG.info("customer page of conversation {} closed for over {}: leaving", id, grace);
                 leave(c);
             });
         }
@@ -128,6 +131,9 @@ public class CustomerChannel implements DisposableBean {
             case WITH_BOT -> {
                 conversation.ended();
                 bot.forget(conversation.id());
+                // never handed to a person: the transcript is kept as a chat-only recording all the same
+                events.publish(new BotConversationEnded(clock.instant(), conversation.id(), conversation.customer(),
+                        conversation.language(), conversation.startedAt()));
                 peers.send(conversation.id(), CustomerMessages.Status.of(conversation, 0, 0, -1));
                 conversations.forget(conversation);
             }

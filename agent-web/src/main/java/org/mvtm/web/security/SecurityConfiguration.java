@@ -11,6 +11,7 @@ import org.mvtm.web.api.StaffOidcSettings;
 import org.mvtm.web.api.WebPasswords;
 import org.mvtm.web.api.WebTierSettings;
 import org.mvtm.web.api.WebUserDirectory;
+import org.mvtm.web.compliance.ComplianceRefusals;
 import org.mvtm.web.identity.CustomerTokens;
 import org.mvtm.web.identity.SecondFactorGate;
 import org.mvtm.web.identity.StaffOidcLogin;
@@ -105,7 +106,8 @@ public class SecurityConfiguration {
                                                AuthenticationManager webAuthenticationManager,
                                                ObjectProvider<LogoutHandler> signOutSteps,
                                                CustomerTokens customerTokens, StaffOidcLogin oidc,
-                                               SecondFactorGate secondFactor) throws Exception {
+                                               SecondFactorGate secondFactor,
+                                               ObjectProvider<ComplianceRefusals> complianceRefusals) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher machineEndpoints = new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/ws/**"));
         SavedRequestAwareAuthenticationSuccessHandler home = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -120,6 +122,7 @@ public class SecurityConfiguration {
                 .requestMatchers("/customer", "/customer.html", "/ws/customer", "/api/customer/**").hasRole("CUSTOMER")
                 .requestMatchers("/agent", "/agent.html", "/ws/agent", "/api/agent/**").hasRole("AGENT")
                 .requestMatchers("/supervisor", "/supervisor.html", "/ws/supervisor", "/api/supervisor/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                .requestMatchers("/api/compliance/retention/**", "/api/compliance/retention").hasAnyRole("COMPLIANCE", "ADMIN")
                 .requestMatchers("/compliance", "/compliance.html", "/api/compliance/**").hasRole("COMPLIANCE")
                 .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/admin/bootstrap").permitAll()
                 .requestMatchers("/admin", "/admin.html", "/api/admin/**").hasRole("ADMIN")
@@ -140,8 +143,12 @@ public class SecurityConfiguration {
                 logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout");
                 signOutSteps.orderedStream().forEach(logout::addLogoutHandler); // e.g. the advisor leaves routing
             })
-            .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
-                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), machineEndpoints))
+            .exceptionHandling(ex -> {
+                ex.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), machineEndpoints);
+                // a refused compliance request is audited as the action attempted
+                complianceRefusals.ifAvailable(audit -> ex.defaultAccessDeniedHandlerFor(audit,
+                    path.matcher("/api/compliance/**")));
+            })
             .csrf(csrf -> csrf
                 .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                 .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())

@@ -138,7 +138,9 @@ class StaffOidcSignInTest {
         }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
+            // compliance calls state a purpose; other endpoints ignore the header
+            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                    .header("X-Purpose", "sign-in check").GET());
         }
 
         private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -2,6 +2,15 @@ package org.mvtm.recording.api;
 
 /** What was attempted. */
 public enum AuditAction {
-    SEARCH, DESCRIBE, TIMELINE, LEGS, REPLAY, VERIFY, EXPORT, READ_AUDIT, LEGAL_HOLD, RELEASE_HOLD, DELETE,
-    RETENTION_DELETE, REWRAP, RECOVERED
+    SEARCH, DESCRIBE, TIMELINE, LEGS, REPLAY, VERIFY, EXPORT, READ_AUDIT, LEGAL_HOLD, RELEASE_HOLD,
+    /** one officer asks for a recording to be deleted (first pair of eyes) */
+    DELETE_REQUEST,
+    /** a pending deletion request was withdrawn */
+    DELETE_WITHDRAW,
+    /** a second officer approved a deletion request: the data key was destroyed */
+    DELETE,
+    RETENTION_DELETE,
+    /** a retention rule for a queue or region was set or removed */
+    RETENTION_RULE,
+    REWRAP, RECOVERED
 }

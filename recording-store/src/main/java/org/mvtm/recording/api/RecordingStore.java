@@ -56,21 +56,62 @@ public interface RecordingStore extends AutoCloseable {
     /** A zip with media, timeline JSON, manifest, signature, public key and verification result. */
     ExportPackage exportPackage(Viewer viewer, RecordingId id, String reason);
 
-    /** Audit entries matching the query (roles COMPLIANCE or ADMIN); reading the audit is itself audited. */
+    /**
+     * Audit entries matching the query (roles COMPLIANCE or ADMIN), only those about regions granted to the reader
+     * ({@link AuditEntry#visibleTo}); reading the audit is itself audited.
+     */
     List<AuditEntry> audit(Viewer viewer, AuditQuery query);
 
     /** Re-checks the audit log's hash chain. */
     AuditVerification verifyAudit();
 
-    /** Places ({@code hold} true) or lifts a legal hold; a held recording is never deleted. */
+    /** Places ({@code hold} true) or lifts a legal hold (role COMPLIANCE); a held recording is never deleted. */
     void legalHold(Viewer viewer, RecordingId id, boolean hold, String reason);
 
     /**
-     * Deletes a recording (role ADMIN, region granted): destroys its data key, removes its files and index entry.
+     * First pair of eyes: asks for a recording to be deleted (role COMPLIANCE or ADMIN, region granted). Nothing is
+     * deleted until a different officer {@link #approveDeletion approves}; {@link RecordingSummary#deletionRequest()}
+     * shows the pending request.
      *
      * @throws LegalHoldException when the recording is on legal hold
      */
-    void delete(Viewer viewer, RecordingId id, String reason);
+    DeletionRequest requestDeletion(Viewer viewer, RecordingId id, String reason);
+
+    /** Withdraws the pending deletion request (role COMPLIANCE or ADMIN, region granted). */
+    void withdrawDeletion(Viewer viewer, RecordingId id, String reason);
+
+    /**
+     * Second pair of eyes: approves the pending deletion request of a recording and deletes it: destroys its data
+     * key (crypto-shredding), removes its files and index entry. The approver must not be the requester.
+     *
+     * @throws AccessDeniedException          when the approver asked for the deletion themselves (or lacks role/region)
+     * @throws DeletionNotRequestedException  when no deletion was requested
+     * @throws LegalHoldException             when the recording was put on legal hold meanwhile
+     */
+    void approveDeletion(Viewer viewer, RecordingId id, String reason);
+
+    /** The retention rules in force (configured defaults with the rules set through {@link #setQueueRetention}). */
+    RetentionPolicy retention();
+
+    /**
+     * Sets ({@code period} present) or removes the retention period of a queue (role COMPLIANCE or ADMIN); audited.
+     * Applies to recordings already kept as well as new ones, from the next {@link #applyRetention} run.
+     *
+     * @throws IllegalArgumentException when the period is shorter than a day or longer than 100 years
+     */
+    RetentionPolicy setQueueRetention(Viewer viewer, org.mvtm.core.id.QueueId queue,
+                                      java.util.Optional<java.time.Duration> period, String reason);
+
+    /** Same as {@link #setQueueRetention} for a region the viewer is granted. */
+    RetentionPolicy setRegionRetention(Viewer viewer, org.mvtm.core.Region region,
+                                       java.util.Optional<java.time.Duration> period, String reason);
+
+    /**
+     * Writes a refusal made outside the store (e.g. the web tier's authorisation layer turned the request away before
+     * it reached the store) to the audit log, as the action the person attempted.
+     */
+    void auditRefusal(String userId, java.util.Set<org.mvtm.core.Region> regions, AuditAction attempted,
+                      String recording, String detail);
 
     /** Deletes every sealed recording whose retention ended before {@code now}, except those on legal hold. */
     RetentionReport applyRetention(Instant now);

@@ -13,11 +13,13 @@ import org.mvtm.core.id.RecordingId;
  *                      covers)
  * @param retainUntil   when retention ends (empty while recording)
  * @param lastVerification result of the last verification, if one ran in this process
+ * @param deletionRequest  a deletion asked for by one officer and waiting for a second one's approval
  */
 public record RecordingSummary(RecordingId id, RecordingMetadata metadata, RecordingState state,
                                Optional<Instant> endedAt, Instant coveredUntil, Duration duration,
                                List<LegInfo> legs, boolean legalHold, Optional<Instant> retainUntil,
-                               String masterKeyId, Optional<VerificationResult> lastVerification) {
+                               String masterKeyId, Optional<VerificationResult> lastVerification,
+                               Optional<DeletionRequest> deletionRequest) {
     public RecordingSummary {
         legs = List.copyOf(legs);
     }

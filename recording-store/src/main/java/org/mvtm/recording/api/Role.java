@@ -1,4 +1,7 @@
 package org.mvtm.recording.api;
 
-/** Roles relevant to recordings. Only COMPLIANCE reads recordings; ADMIN deletes and reads the audit log. */
+/**
+ * Roles relevant to recordings. Only COMPLIANCE reads recordings and places legal holds; COMPLIANCE or ADMIN request
+ * and (a second person) approve deletions, set retention rules and read the audit log of their regions.
+ */
 public enum Role { COMPLIANCE, ADMIN, SUPERVISOR, ADVISOR }

@@ -5,11 +5,16 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.mvtm.recording.manifest.Manifest;
+import org.mvtm.recording.manifest.ManifestFile;
 import org.mvtm.recording.manifest.RecordingVerifier;
 
 /**
  * {@code recording-verify [--keys <key file>] [--data <dataDir>] <recording-id | recording directory>}: checks the
- * segment hash chain, every segment file and the manifest signature. Needs only the public signing key
+ * segment hash chain, every segment file and the manifest signature. A recording that crash recovery sealed as
+ * INTERRUPTED is reported as {@code INTERRUPTED <id>: ... covered until <instant>} instead of {@code OK} (exit 0:
+ * what is there is intact). Needs only the public signing key
  * ({@link RecordingKeys#savePublic}); no data key is unwrapped. Exit code 0 = intact, 1 = verification failed (the
  * message names the first bad segment), 2 = usage or I/O error. Key file default {@code ./config/recording-keys.properties},
  * data directory default {@code ./data/recordings}.
@@ -62,6 +67,20 @@ public final class VerifyCommand {
         }
         VerificationResult r = RecordingVerifier.verify(dir, keys, Instant.now());
         if (r.ok()) {
+            Manifest m;
+            try {
+                m = ManifestFile.read(dir).manifest();
+            } catch (IOException e) {
+                err.println("cannot read the manifest in " + dir + ": " + e.getMessage());
+                return 2;
+            }
+            if (m.state() == RecordingState.INTERRUPTED) {
+                // intact, but not complete: say how far it goes instead of a plain OK
+                Instant covered = Instant.EPOCH.plus(m.coveredUntilMicros(), ChronoUnit.MICROS);
+                out.println("INTERRUPTED " + r.recording() + ": the process ended while recording; covered until "
+                        + covered + "; " + r.segmentsChecked() + " segments, hash chain and signature valid");
+                return 0;
+            }
             out.println("OK " + r.recording() + ": " + r.segmentsChecked() + " segments, hash chain and signature valid");
             return 0;
         }

@@ -12,12 +12,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.mvtm.core.Region;
 import org.mvtm.recording.api.AuditAction;
 import org.mvtm.recording.api.AuditEntry;
 import org.mvtm.recording.api.AuditVerification;
@@ -28,8 +32,9 @@ import org.mvtm.recording.json.Json;
 
 /**
  * Append-only, hash-chained audit log ({@code audit/audit.jsonl}, one JSON object per line). Each entry's
- * {@code hash} = SHA-256 of {@code previousHash + "\n" + seq|at|user|action|recording|outcome|detail}; the first
- * entry's previous hash is 64 zeros. Each append is forced to disk before the caller gets its data (fail closed:
+ * {@code hash} = SHA-256 of {@code previousHash + "\n" + seq|at|user|action|recording|outcome|detail}, followed by
+ * {@code |regions} (sorted codes, comma-separated) when the entry concerns regions; the first entry's previous hash is
+ * 64 zeros. Each append is forced to disk before the caller gets its data (fail closed:
  * when the audit cannot be written, the request fails). After each append, {@code audit.head.json} records the last
  * sequence number and hash, signed with the store's signing key, so that rewriting the file with a recomputed chain,
  * or cutting entries off its end, is detected by {@link #verify()} even after a restart. Thread-safe.
@@ -117,13 +122,13 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** Appends one entry and forces it to disk. */
-    public synchronized AuditEntry append(String userId, AuditAction action, String recording,
+    /** Appends one entry about {@code regions} (the recording's, or those a search covered) and forces it to disk. */
+    public synchronized AuditEntry append(String userId, AuditAction action, String recording, Set<Region> regions,
                                           AuditEntry.Outcome outcome, String detail) {
         Instant at = clock.instant();
-        String hash = hash(lastHash, nextSeq, at, userId, action, recording, outcome, detail);
+        String hash = hash(lastHash, nextSeq, at, userId, action, recording, outcome, detail, regions);
         AuditEntry e = new AuditEntry(nextSeq, at, userId, action, Optional.ofNullable(recording), outcome,
-                detail == null ? "" : detail, lastHash, hash);
+                detail == null ? "" : detail, regions, lastHash, hash);
         byte[] line = (Json.write(toJson(e)) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             ByteBuffer b = ByteBuffer.wrap(line);
@@ -197,7 +202,7 @@ public final class AuditLog implements AutoCloseable {
                             + e.sequence() + " does not link to the entry before it (an entry was removed or altered)");
                 }
                 String h = hash(previous, e.sequence(), e.at(), e.userId(), e.action(), e.recording().orElse(null),
-                        e.outcome(), e.detail());
+                        e.outcome(), e.detail(), e.regions());
                 if (!h.equals(e.hash())) {
                     return new AuditVerification(false, expectedSeq, Optional.of(e.sequence()),
                             "audit entry " + e.sequence() + " was altered (hash does not match its content)");
@@ -232,10 +237,22 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private static String hash(String previous, long seq, Instant at, String user, AuditAction action,
-                               String recording, AuditEntry.Outcome outcome, String detail) {
+                               String recording, AuditEntry.Outcome outcome, String detail, Set<Region> regions) {
         String canonical = seq + "|" + at + "|" + user + "|" + action + "|" + (recording == null ? "" : recording)
-                + "|" + outcome + "|" + (detail == null ? "" : detail);
+                + "|" + outcome + "|" + (detail == null ? "" : detail)
+                + (regions.isEmpty() ? "" : "|" + codes(regions)); // entries written before regions verify unchanged
         return Hex.of(Hex.sha256((previous + "\n" + canonical).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String codes(Set<Region> regions) {
+        return regions.stream().map(Region::code).sorted().collect(Collectors.joining(","));
+    }
+
+    private static Set<Region> regions(Object codes) {
+        if (codes == null || ((String) codes).isEmpty()) {
+            return Set.of();
+        }
+        return Arrays.stream(((String) codes).split(",")).map(Region::of).collect(Collectors.toUnmodifiableSet());
     }
 
     private static Map<String, Object> toJson(AuditEntry e) {
@@ -247,6 +264,9 @@ public final class AuditLog implements AutoCloseable {
         m.put("recording", e.recording().orElse(null));
         m.put("outcome", e.outcome().name());
         m.put("detail", e.detail());
+        if (!e.regions().isEmpty()) {
+            m.put("regions", codes(e.regions()));
+        }
         m.put("prev", e.previousHash());
         m.put("hash", e.hash());
         return m;
@@ -257,7 +277,7 @@ public final class AuditLog implements AutoCloseable {
         return new AuditEntry((Long) m.get("seq"), Instant.parse((String) m.get("at")), (String) m.get("user"),
                 AuditAction.valueOf((String) m.get("action")), Optional.ofNullable((String) m.get("recording")),
                 AuditEntry.Outcome.valueOf((String) m.get("outcome")), (String) m.get("detail"),
-                (String) m.get("prev"), (String) m.get("hash"));
+                regions(m.get("regions")), (String) m.get("prev"), (String) m.get("hash"));
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,10 +30,12 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.crypto.SecretKey;
+import org.mvtm.core.Region;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.RecordingSealed;
 import org.mvtm.core.event.RecordingStarted;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.id.QueueId;
 import org.mvtm.core.id.RecordingId;
 import org.mvtm.recording.access.AccessPolicy;
 import org.mvtm.recording.api.AccessDeniedException;
@@ -41,6 +44,8 @@ import org.mvtm.recording.api.AuditAction;
 import org.mvtm.recording.api.AuditEntry;
 import org.mvtm.recording.api.AuditQuery;
 import org.mvtm.recording.api.AuditVerification;
+import org.mvtm.recording.api.DeletionNotRequestedException;
+import org.mvtm.recording.api.DeletionRequest;
 import org.mvtm.recording.api.ExportPackage;
 import org.mvtm.recording.api.LegInfo;
 import org.mvtm.recording.api.LegalHoldException;
@@ -55,6 +60,7 @@ import org.mvtm.recording.api.RecordingStore;
 import org.mvtm.recording.api.RecordingStoreConfig;
 import org.mvtm.recording.api.RecordingStoreException;
 import org.mvtm.recording.api.RecordingSummary;
+import org.mvtm.recording.api.RetentionPolicy;
 import org.mvtm.recording.api.RetentionReport;
 import org.mvtm.recording.api.StoreHealth;
 import org.mvtm.recording.api.TimelineEntry;
@@ -96,6 +102,7 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
     private final AuditLog audit;
     private final AccessPolicy policy = new AccessPolicy();
     private final RecordingIndex index;
+    private final RetentionRules rules;
     private final LegExporter exporter = new LegExporter();
     private final Map<RecordingId, RecordingWriter> active = new ConcurrentHashMap<>();
     private final Map<RecordingId, VerificationResult> lastVerification = new ConcurrentHashMap<>();
@@ -115,6 +122,7 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
         this.keys = config.keys();
         this.clock = clock;
         this.events = events;
+        this.rules = new RetentionRules(config.dataDir().resolve("retention.json"), config.retention());
         this.root = config.dataDir().resolve("recordings");
         Files.createDirectories(root);
         Files.createDirectories(config.exportCacheDir());
@@ -186,8 +194,6 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
 
     @Override
     public RecordingSummary sealed(RecordingWriter writer, Manifest manifest) {
-        active.remove(writer.id());
-        droppedOfClosed.addAndGet(writer.droppedPackets());
         Path dir = root.resolve(writer.id().value());
         RecordingSummary summary = summary(new Stored(dir, manifest));
         try {
@@ -197,6 +203,9 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
             problems.add(clock.instant() + " indexing " + writer.id() + " failed: " + e);
             log.error("indexing {} failed", writer.id(), e);
         }
+        // no longer active only once its transcript is searchable: whoever saw it leave finds it by its words
+        active.remove(writer.id());
+        droppedOfClosed.addAndGet(writer.droppedPackets());
         events.publish(new RecordingSealed(clock.instant(), writer.id(), manifest.metadata().interaction(), false));
         if (config.exportOnSeal()) {
             Thread.ofVirtual().name("recording-export-" + writer.id()).start(() -> {
@@ -225,14 +234,14 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
         Objects.requireNonNull(viewer, "viewer");
         ensureOpen();
         String detail = "purpose=" + viewer.purpose() + "; " + query.describe();
+        Set<Region> regions = query.region().map(Set::of).orElse(viewer.regions());
         Optional<String> denial = policy.roleDenial(viewer, AuditAction.SEARCH)
                 .or(() -> query.region().flatMap(r -> policy.regionDenial(viewer, r)));
         if (denial.isPresent()) {
-            audit.append(viewer.userId(), AuditAction.SEARCH, null, AuditEntry.Outcome.DENIED,
+            audit.append(viewer.userId(), AuditAction.SEARCH, null, regions, AuditEntry.Outcome.DENIED,
                     denial.get() + "; " + detail);
             throw new AccessDeniedException(denial.get());
         }
-        var regions = query.region().map(java.util.Set::of).orElse(viewer.regions());
         List<RecordingSummary> out = new ArrayList<>();
         for (String id : regions.isEmpty() ? List.<String>of() : index.search(query, regions)) {
             try {
@@ -241,7 +250,7 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
                 log.warn("index lists {} but it is gone", id);
             }
         }
-        audit.append(viewer.userId(), AuditAction.SEARCH, null, AuditEntry.Outcome.ALLOWED,
+        audit.append(viewer.userId(), AuditAction.SEARCH, null, regions, AuditEntry.Outcome.ALLOWED,
                 detail + "; results=" + out.size());
         return out;
     }
@@ -303,15 +312,18 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
         Optional<String> denial = policy.roleDenial(viewer, AuditAction.READ_AUDIT);
         String detail = "purpose=" + viewer.purpose() + "; " + query.describe();
         if (denial.isPresent()) {
-            audit.append(viewer.userId(), AuditAction.READ_AUDIT, query.recording().orElse(null),
+            audit.append(viewer.userId(), AuditAction.READ_AUDIT, query.recording().orElse(null), viewer.regions(),
                     AuditEntry.Outcome.DENIED, denial.get() + "; " + detail);
             throw new AccessDeniedException(denial.get());
         }
-        List<AuditEntry> entries = audit.read(e -> query.recording().map(r -> e.recording().orElse("").equals(r))
-                        .orElse(true) && query.userId().map(u -> e.userId().equals(u)).orElse(true)
+        // only entries about regions the reader is granted: another region's recording ids, purposes and search
+        // criteria stay out of sight
+        List<AuditEntry> entries = audit.read(e -> e.visibleTo(viewer)
+                        && query.recording().map(r -> e.recording().orElse("").equals(r)).orElse(true)
+                        && query.userId().map(u -> e.userId().equals(u)).orElse(true)
                         && query.from().map(f -> !e.at().isBefore(f)).orElse(true)
                         && query.to().map(t -> e.at().isBefore(t)).orElse(true), query.limit());
-        audit.append(viewer.userId(), AuditAction.READ_AUDIT, query.recording().orElse(null),
+        audit.append(viewer.userId(), AuditAction.READ_AUDIT, query.recording().orElse(null), viewer.regions(),
                 AuditEntry.Outcome.ALLOWED, detail + "; entries=" + entries.size());
         return entries;
     }
@@ -323,30 +335,116 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
 
     @Override
     public void legalHold(Viewer viewer, RecordingId id, boolean hold, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a legal hold change needs a reason");
-        }
-        guarded(viewer, hold ? AuditAction.LEGAL_HOLD : AuditAction.RELEASE_HOLD, id, "reason=" + reason, s -> {
-            writeHold(s.dir(), hold, reason, viewer.userId());
+        guarded(viewer, hold ? AuditAction.LEGAL_HOLD : AuditAction.RELEASE_HOLD, id, "reason=" + need(reason), s -> {
+            LegalHolds.write(s.dir(), hold, reason, viewer.userId(), clock.instant());
             return hold;
         }, h -> "");
     }
 
     @Override
-    public void delete(Viewer viewer, RecordingId id, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a deletion needs a reason");
-        }
-        guarded(viewer, AuditAction.DELETE, id, "reason=" + reason, s -> {
+    public DeletionRequest requestDeletion(Viewer viewer, RecordingId id, String reason) {
+        return guarded(viewer, AuditAction.DELETE_REQUEST, id, "reason=" + need(reason), s -> {
+            if (LegalHolds.onHold(s.dir())) {
+                throw new LegalHoldException("recording " + id + " is on legal hold and cannot be deleted");
+            }
+            DeletionRequest request = new DeletionRequest(id, viewer.userId(), reason.strip(), clock.instant());
+            DeletionRequests.write(s.dir(), request);
+            return request;
+        }, r -> "awaiting approval by a second officer");
+    }
+
+    @Override
+    public void withdrawDeletion(Viewer viewer, RecordingId id, String reason) {
+        guarded(viewer, AuditAction.DELETE_WITHDRAW, id, "reason=" + need(reason), s -> {
+            DeletionRequest request = pendingDeletion(s);
+            DeletionRequests.remove(s.dir());
+            return request;
+        }, r -> "request of " + r.requestedBy() + " withdrawn");
+    }
+
+    @Override
+    public void approveDeletion(Viewer viewer, RecordingId id, String reason) {
+        guarded(viewer, AuditAction.DELETE, id, "reason=" + need(reason), s -> {
+            DeletionRequest request = pendingDeletion(s);
+            if (request.requestedBy().equals(viewer.userId())) {
+                throw new AccessDeniedException("four eyes: " + viewer.userId() + " requested the deletion of " + id
+                        + " and cannot approve it; a second officer must");
+            }
             if (active.containsKey(id)) {
                 throw new RecordingStoreException("recording " + id + " is still recording; seal it first");
             }
-            if (onHold(s.dir())) {
+            if (LegalHolds.onHold(s.dir())) {
                 throw new LegalHoldException("recording " + id + " is on legal hold and cannot be deleted");
             }
             destroy(s);
-            return Boolean.TRUE;
-        }, d -> "data key destroyed");
+            return request;
+        }, r -> "requested by " + r.requestedBy() + " (" + r.reason() + "); data key destroyed");
+    }
+
+    private DeletionRequest pendingDeletion(Stored s) {
+        return DeletionRequests.read(s.dir(), s.id()).orElseThrow(() -> new DeletionNotRequestedException(
+                "no deletion of recording " + s.id() + " was requested"));
+    }
+
+    @Override
+    public RetentionPolicy retention() {
+        return rules.current();
+    }
+
+    @Override
+    public RetentionPolicy setQueueRetention(Viewer viewer, QueueId queue, Optional<Duration> period, String reason) {
+        return setRule(viewer, viewer.regions(), "queue=" + queue, period, reason, () -> rules.setQueue(queue, period));
+    }
+
+    @Override
+    public RetentionPolicy setRegionRetention(Viewer viewer, Region region, Optional<Duration> period, String reason) {
+        return setRule(viewer, Set.of(region), "region=" + region, period, reason, () -> {
+            policy.regionDenial(viewer, region).ifPresent(d -> {
+                throw new AccessDeniedException(d);
+            });
+            return rules.setRegion(region, period);
+        });
+    }
+
+    private RetentionPolicy setRule(Viewer viewer, Set<Region> regions, String what, Optional<Duration> period,
+                                    String reason, java.util.function.Supplier<RetentionPolicy> change) {
+        Objects.requireNonNull(viewer, "viewer");
+        ensureOpen();
+        period.flatMap(RetentionRules::invalid).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        String detail = "purpose=" + viewer.purpose() + "; " + what + ", period="
+                + period.map(p -> p.toDays() + " days").orElse("configured default") + "; reason=" + need(reason);
+        Optional<String> denial = policy.roleDenial(viewer, AuditAction.RETENTION_RULE);
+        if (denial.isPresent()) {
+            audit.append(viewer.userId(), AuditAction.RETENTION_RULE, null, regions, AuditEntry.Outcome.DENIED,
+                    denial.get() + "; " + detail);
+            throw new AccessDeniedException(denial.get());
+        }
+        try {
+            RetentionPolicy now = change.get();
+            audit.append(viewer.userId(), AuditAction.RETENTION_RULE, null, regions, AuditEntry.Outcome.ALLOWED,
+                    detail);
+            return now;
+        } catch (AccessDeniedException e) {
+            audit.append(viewer.userId(), AuditAction.RETENTION_RULE, null, regions, AuditEntry.Outcome.DENIED,
+                    e.getMessage() + "; " + detail);
+            throw e;
+        }
+    }
+
+    @Override
+    public void auditRefusal(String userId, Set<Region> regions, AuditAction attempted, String recording,
+                             String detail) {
+        Set<Region> about = recording == null ? regions : regionOf(recording).map(Set::of).orElse(regions);
+        audit.append(userId, attempted, recording, about, AuditEntry.Outcome.DENIED, detail);
+    }
+
+    private static String need(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reason must be given");
+        }
+        return reason.strip();
     }
 
     @Override
@@ -361,17 +459,17 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
             if (until.isEmpty() || !until.get().isBefore(now)) {
                 continue;
             }
-            if (onHold(s.dir())) {
+            if (LegalHolds.onHold(s.dir())) {
                 held.add(s.id());
                 continue;
             }
             try {
                 destroy(s);
-                audit.append(SYSTEM_RETENTION, AuditAction.RETENTION_DELETE, s.id().value(),
+                audit.append(SYSTEM_RETENTION, AuditAction.RETENTION_DELETE, s.id().value(), regionOf(s),
                         AuditEntry.Outcome.ALLOWED, "retention ended " + until.get() + "; data key destroyed");
                 deleted.add(s.id());
             } catch (RuntimeException e) {
-                audit.append(SYSTEM_RETENTION, AuditAction.RETENTION_DELETE, s.id().value(),
+                audit.append(SYSTEM_RETENTION, AuditAction.RETENTION_DELETE, s.id().value(), regionOf(s),
                         AuditEntry.Outcome.FAILED, e.toString());
             }
         }
@@ -388,7 +486,8 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
                 if (!DataKeyFile.masterKeyId(s.dir()).equals(masterKeyId)) {
                     SecretKey k = DataKeyFile.read(s.dir(), s.id().value(), keys);
                     DataKeyFile.write(s.dir(), s.id().value(), k, keys, masterKeyId, random);
-                    audit.append("system:rewrap", AuditAction.REWRAP, s.id().value(), AuditEntry.Outcome.ALLOWED,
+                    audit.append("system:rewrap", AuditAction.REWRAP, s.id().value(), regionOf(s),
+                            AuditEntry.Outcome.ALLOWED,
                             "data key re-wrapped with master key " + masterKeyId);
                     n++;
                 }
@@ -440,32 +539,55 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
         String detail = "purpose=" + viewer.purpose() + (extra.isEmpty() ? "" : "; " + extra);
         Optional<String> denial = policy.roleDenial(viewer, action);
         if (denial.isPresent()) {
-            audit.append(viewer.userId(), action, id.value(), AuditEntry.Outcome.DENIED, denial.get() + "; " + detail);
+            audit.append(viewer.userId(), action, id.value(), regionOf(id.value()).map(Set::of).orElse(Set.of()),
+                    AuditEntry.Outcome.DENIED, denial.get() + "; " + detail);
             throw new AccessDeniedException(denial.get());
         }
         Stored s;
         try {
             s = load(id);
         } catch (RecordingNotFoundException e) {
-            audit.append(viewer.userId(), action, id.value(), AuditEntry.Outcome.FAILED, e.getMessage() + "; " + detail);
+            audit.append(viewer.userId(), action, id.value(), viewer.regions(), AuditEntry.Outcome.FAILED,
+                    e.getMessage() + "; " + detail);
             throw e;
         }
+        Set<Region> regions = regionOf(s);
         denial = policy.regionDenial(viewer, s.manifest().metadata().region());
         if (denial.isPresent()) {
-            audit.append(viewer.userId(), action, id.value(), AuditEntry.Outcome.DENIED, denial.get() + "; " + detail);
-            throw new AccessDeniedException(denial.get());
+            // the audit names the region; the person refused is told nothing about it
+            audit.append(viewer.userId(), action, id.value(), regions, AuditEntry.Outcome.DENIED,
+                    denial.get() + "; " + detail);
+            throw new AccessDeniedException(policy.refusal(viewer, id.value()));
         }
         T result;
         try {
             result = body.apply(s);
+        } catch (AccessDeniedException e) {
+            audit.append(viewer.userId(), action, id.value(), regions, AuditEntry.Outcome.DENIED,
+                    e.getMessage() + "; " + detail);
+            throw e;
         } catch (RuntimeException e) {
-            audit.append(viewer.userId(), action, id.value(), AuditEntry.Outcome.FAILED, e.getMessage() + "; " + detail);
+            audit.append(viewer.userId(), action, id.value(), regions, AuditEntry.Outcome.FAILED,
+                    e.getMessage() + "; " + detail);
             throw e;
         }
         String out = outcome.apply(result);
-        audit.append(viewer.userId(), action, id.value(), AuditEntry.Outcome.ALLOWED,
+        audit.append(viewer.userId(), action, id.value(), regions, AuditEntry.Outcome.ALLOWED,
                 detail + (out.isEmpty() ? "" : "; " + out));
         return result;
+    }
+
+    private static Set<Region> regionOf(Stored s) {
+        return Set.of(s.manifest().metadata().region());
+    }
+
+    /** The region of a stored recording, for the audit (empty when there is no such recording). */
+    private Optional<Region> regionOf(String id) {
+        try {
+            return Optional.of(load(RecordingId.of(id)).manifest().metadata().region());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private Stored load(RecordingId id) {
@@ -516,7 +638,8 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
             masterKeyId = "destroyed";
         }
         return new RecordingSummary(s.id(), m.metadata(), m.state(), m.endedAt(), covered, duration, legInfos(m),
-                onHold(s.dir()), retainUntil(m), masterKeyId, Optional.ofNullable(lastVerification.get(s.id())));
+                LegalHolds.onHold(s.dir()), retainUntil(m), masterKeyId,
+                Optional.ofNullable(lastVerification.get(s.id())), DeletionRequests.read(s.dir(), s.id()));
     }
 
     private List<LegInfo> legInfos(Manifest m) {
@@ -547,7 +670,7 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
             return Optional.empty();
         }
         Instant end = m.endedAt().orElse(instantOfMicros(m.coveredUntilMicros()));
-        return Optional.of(end.plus(config.retention().periodFor(m.metadata().queue(), m.metadata().region())));
+        return Optional.of(end.plus(rules.current().periodFor(m.metadata().queue(), m.metadata().region())));
     }
 
     private VerificationResult verifyStored(Stored s) {
@@ -716,32 +839,6 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
         }
     }
 
-    private boolean onHold(Path dir) {
-        Path f = dir.resolve("hold.json");
-        if (!Files.exists(f)) {
-            return false;
-        }
-        try {
-            return Boolean.TRUE.equals(Json.parseObject(Files.readString(f)).get("hold"));
-        } catch (IOException | RuntimeException e) {
-            return true; // unreadable hold state: err on the side of keeping the recording
-        }
-    }
-
-    private void writeHold(Path dir, boolean hold, String reason, String by) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("hold", hold);
-        m.put("reason", reason);
-        m.put("by", by);
-        m.put("at", clock.instant().toString());
-        try {
-            org.mvtm.recording.crypto.AtomicFiles.write(dir.resolve("hold.json"),
-                    Json.pretty(m).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new RecordingStoreException("cannot write legal hold of " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
     private void recoverAndIndex() {
         boolean reindex = index.createdFresh();
         for (Stored s : allStored()) {
@@ -749,9 +846,13 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
             if (RecordingLifecycle.isOpen(s.manifest().state())) {
                 try {
                     current = new Stored(s.dir(), Recovery.recover(s.dir(), s.manifest(), keys, clock));
-                    audit.append(SYSTEM_RECOVERY, AuditAction.RECOVERED, s.id().value(), AuditEntry.Outcome.ALLOWED,
-                            "process ended while recording; sealed as INTERRUPTED, covered until "
-                                    + instantOfMicros(current.manifest().coveredUntilMicros()));
+                    Instant coveredUntil = instantOfMicros(current.manifest().coveredUntilMicros());
+                    log.warn("recording {} (interaction {}) was still recording when the process ended: sealed as "
+                                    + "INTERRUPTED, covered until {}, {} segments", s.id(),
+                            s.manifest().metadata().interaction(), coveredUntil, current.manifest().segments().size());
+                    audit.append(SYSTEM_RECOVERY, AuditAction.RECOVERED, s.id().value(), regionOf(s),
+                            AuditEntry.Outcome.ALLOWED,
+                            "process ended while recording; sealed as INTERRUPTED, covered until " + coveredUntil);
                     events.publish(new RecordingSealed(clock.instant(), s.id(),
                             s.manifest().metadata().interaction(), true));
                     reindex = true;

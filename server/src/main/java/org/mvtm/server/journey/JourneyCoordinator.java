@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.event.BotConversationEnded;
 import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.ChatTranscripts;
@@ -21,6 +22,7 @@ import org.mvtm.core.event.InteractionQueued;
 import org.mvtm.core.event.InteractionTransferred;
 import org.mvtm.core.event.OfferAccepted;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.id.QueueId;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.recording.api.ActiveRecording;
 import org.mvtm.recording.api.RecordingMetadata;
@@ -42,6 +44,9 @@ import org.slf4j.LoggerFactory;
  *   <li>holds, transfers and the end go to the same timeline. A transfer keeps the recording: the next advisor's
  *       accept adds a join, not a second recording. At {@link InteractionEnded} (or when a transferred customer
  *       leaves the queue) the media tap stops and the recording is sealed.</li>
+ *   <li>a conversation that never reaches an advisor is kept too ({@link ChatOnlyRecordings}): one that ends with
+ *       the assistant ({@link BotConversationEnded}) or is abandoned in the queue ({@link InteractionAbandoned})
+ *       becomes a sealed chat-only recording with its transcript.</li>
  * </ol>
  * Event handlers only hand work to virtual threads; nothing here blocks the publisher's thread.
  */
@@ -57,6 +62,9 @@ public final class JourneyCoordinator implements AutoCloseable {
     private final ChatTranscripts transcripts;
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<InteractionId, Recorded> byInteraction = new ConcurrentHashMap<>();
+    /** Interactions waiting in a queue (not accepted yet), kept in case the customer leaves before an advisor. */
+    private final Map<InteractionId, Interaction> waiting = new ConcurrentHashMap<>();
+    private final ChatOnlyRecordings chatOnly;
     private final Map<InteractionId, CompletableFuture<Void>> lanes = new ConcurrentHashMap<>();
     private final List<EventBus.Subscription> subscriptions;
 
@@ -71,10 +79,15 @@ public final class JourneyCoordinator implements AutoCloseable {
         this.media = media;
         this.recordings = recordings;
         this.transcripts = new ChatTranscripts(bus, clock, IDLE_CONVERSATION);
+        this.chatOnly = new ChatOnlyRecordings(recordings);
         this.subscriptions = List.of(
                 bus.subscribe(OfferAccepted.class, e -> inOrder(e.interaction(), () -> accepted(e))),
-                bus.subscribe(InteractionQueued.class, e -> timeline(e.interaction().id(),
-                        TimelineEntry.event(e.at(), TimelineEntry.Kind.QUEUED, "routing", "queued in " + e.interaction().queue()))),
+                bus.subscribe(InteractionQueued.class, e -> {
+                    if (!byInteraction.containsKey(e.interaction().id())) {
+                        waiting.putIfAbsent(e.interaction().id(), e.interaction());
+                    }
+                    timeline(e.interaction().id(), queued(e));
+                }),
                 bus.subscribe(CallHeld.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
                         e.held() ? TimelineEntry.Kind.HOLD : TimelineEntry.Kind.RESUMED, "call", e.held() ? "on hold" : "resumed"))),
                 bus.subscribe(InteractionTransferred.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
@@ -87,11 +100,43 @@ public final class JourneyCoordinator implements AutoCloseable {
                     if (byInteraction.containsKey(e.interaction())) { // a transferred customer left the queue
                         finish(e.interaction(), TimelineEntry.event(e.at(), TimelineEntry.Kind.ENDED, "customer",
                                 "left while transferred"));
+                    } else {
+                        abandoned(e);
                     }
-                })));
+                })),
+                bus.subscribe(BotConversationEnded.class, e -> work.execute(() -> botOnly(e))));
+    }
+
+    private static TimelineEntry queued(InteractionQueued e) {
+        return TimelineEntry.event(e.at(), TimelineEntry.Kind.QUEUED, "routing", "queued in " + e.interaction().queue());
+    }
+
+    /** Left the queue before any advisor answered: the conversation so far is kept as a chat-only recording. */
+    private void abandoned(InteractionAbandoned e) {
+        Interaction i = waiting.remove(e.interaction());
+        if (i == null || !placement.recordsHere(e.interaction())) {
+            return;
+        }
+        chatOnly.keep(i.id(), i.conversation(), i.customer(), i.language(), i.queue(), i.createdAt(),
+                transcripts.lines(i.conversation()), i.handoff().transcript(), List.of(
+                        TimelineEntry.event(i.createdAt(), TimelineEntry.Kind.QUEUED, "routing", "queued in " + i.queue()),
+                        TimelineEntry.event(e.at(), TimelineEntry.Kind.ENDED, "customer",
+                                "left the queue after " + e.waited().toSeconds() + " s without an advisor")));
+        transcripts.forget(i.conversation());
+        placement.ended(i.id());
+    }
+
+    /** Ended with the assistant, never handed to a person: kept as a chat-only recording all the same. */
+    private void botOnly(BotConversationEnded e) {
+        chatOnly.keep(InteractionId.random(), e.conversation(), e.customer(), e.language(),
+                QueueId.of(ChatOnlyRecordings.ASSISTANT_QUEUE), e.startedAt(), transcripts.lines(e.conversation()),
+                List.of(), List.of(TimelineEntry.event(e.at(), TimelineEntry.Kind.ENDED, "customer",
+                        "ended with the assistant")));
+        transcripts.forget(e.conversation());
     }
 
     private void accepted(OfferAccepted e) {
+        waiting.remove(e.interaction());
         Recorded open = byInteraction.get(e.interaction());
         if (open != null) {
             // a transfer: the same interaction, the same recording, another advisor
@@ -142,6 +187,7 @@ public final class JourneyCoordinator implements AutoCloseable {
     }
 
     private void finish(InteractionId interaction, TimelineEntry end) {
+        waiting.remove(interaction);
         placement.ended(interaction);
         Recorded recorded = byInteraction.remove(interaction);
         if (recorded == null) {

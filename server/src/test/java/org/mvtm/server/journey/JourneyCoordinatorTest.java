@@ -198,6 +198,61 @@ class JourneyCoordinatorTest {
                 "我想問下投資戶口", "我幫你轉去投資部同事", "陳生你好，我係Bob", "你好Bob");
     }
 
+    @Test
+    void aConversationOnlyWithTheBotIsKeptAsAChatOnlyRecordingWithItsTranscript() {
+        ConversationId conversation = ConversationId.random();
+        java.time.Instant began = clock.instant();
+        say(conversation, Speaker.CUSTOMER, "chan", "信用卡年費幾多錢？");
+        await().atMost(Duration.ofSeconds(60)).until(() -> botLines.stream().anyMatch(l -> l.conversation().equals(conversation)));
+        String botAnswer = botLines.stream().filter(l -> l.conversation().equals(conversation)).findFirst().orElseThrow().text();
+        Customer chan = new Customer(CustomerId.of("chan"), "Mr Chan", CustomerTier.VIP, Language.YUE, Region.HK);
+        // what the customer web tier publishes when the customer leaves while still with the assistant
+        bus.publish(new org.mvtm.core.event.BotConversationEnded(clock.instant(), conversation, chan, Language.YUE, began));
+
+        Viewer hkCompliance = new Viewer("connie", Set.of(Role.COMPLIANCE), Set.of(Region.HK), "test");
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.search(hkCompliance, RecordingQuery.builder().text("年費").build())
+                .stream().anyMatch(r -> r.state() == org.mvtm.recording.api.RecordingState.SEALED));
+        var kept = store.search(hkCompliance, RecordingQuery.builder().text("年費").build());
+        assertThat(kept).as("found by a word of the chat").singleElement().satisfies(r -> {
+            assertThat(r.metadata().channel()).isEqualTo(Channel.CHAT);
+            assertThat(r.metadata().conversation()).isEqualTo(conversation);
+            assertThat(r.legs()).as("chat only: no media").isEmpty();
+            assertThat(r.retainUntil()).as("under the retention rules").isPresent();
+        });
+        List<TimelineEntry> timeline = store.timeline(hkCompliance, kept.getFirst().id());
+        assertThat(timeline).filteredOn(e -> e.kind().isTranscript()).extracting(TimelineEntry::text)
+                .startsWith("信用卡年費幾多錢？", botAnswer);
+        assertThat(timeline).extracting(TimelineEntry::kind).contains(TimelineEntry.Kind.ENDED);
+    }
+
+    @Test
+    void aChatAbandonedInTheQueueIsKeptAsAChatOnlyRecordingWithItsTranscript() {
+        routing.defineQueue(QueueConfig.of(QueueId.of("general"), List.of()));
+        ConversationId conversation = ConversationId.random();
+        say(conversation, Speaker.CUSTOMER, "lee", "I want to close my account");
+        say(conversation, Speaker.BOT, ChatMessagePosted.ASSISTANT, "Let me find someone to help you.");
+        Customer lee = new Customer(CustomerId.of("lee"), "Ms Lee", CustomerTier.STANDARD, Language.EN, Region.HK);
+        InteractionId id = InteractionId.random();
+        routing.enqueue(new Interaction(id, conversation, Channel.CHAT, lee, Language.EN,
+                List.of(SkillRequirement.of("lang.en", 5)), QueueId.of("general"),
+                org.mvtm.core.HandoffContext.direct(Language.EN), clock.instant()));
+        routing.abandon(id); // no advisor is ready: the customer gives up
+
+        Viewer hkCompliance = new Viewer("connie", Set.of(Role.COMPLIANCE), Set.of(Region.HK), "test");
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.search(hkCompliance, RecordingQuery.builder().customer("lee").build())
+                .stream().anyMatch(r -> r.state() == org.mvtm.recording.api.RecordingState.SEALED));
+        var kept = store.search(hkCompliance, RecordingQuery.builder().customer("lee").build());
+        assertThat(kept).singleElement().satisfies(r -> {
+            assertThat(r.metadata().interaction()).isEqualTo(id);
+            assertThat(r.metadata().channel()).isEqualTo(Channel.CHAT);
+            assertThat(r.metadata().queue()).isEqualTo(QueueId.of("general"));
+        });
+        List<TimelineEntry> timeline = store.timeline(hkCompliance, kept.getFirst().id());
+        assertThat(timeline).filteredOn(e -> e.kind().isTranscript()).extracting(TimelineEntry::text)
+                .contains("I want to close my account", "Let me find someone to help you.");
+        assertThat(timeline).extracting(TimelineEntry::kind).contains(TimelineEntry.Kind.QUEUED, TimelineEntry.Kind.ENDED);
+    }
+
     private void say(ConversationId conversation, Speaker speaker, String who, String text) {
         bus.publish(new ChatMessagePosted(clock.instant(), conversation, speaker, who, text));
     }
