@@ -37,6 +37,14 @@ public interface MediaSession {
     /** Adds a SIP leg from the peer's offer (plain RTP/AVP); returns the answer (PCMU/PCMA, telephone-event). */
     String addRtpLeg(String legId, String party, String sdpOffer);
 
+    /**
+     * A new offer from the peer of an existing RTP leg (a SIP re-INVITE or UPDATE: hold, resume, a new address, a
+     * session refresh). The leg keeps its port and, when still offered, its codec; the answer carries the direction
+     * seen from the bridge ({@code sendonly} offered: {@code recvonly} answered, and nothing is sent to the peer until
+     * it offers {@code sendrecv} again).
+     */
+    String updateRtpLeg(String legId, String sdpOffer);
+
     /** Creates a plain RTP leg and returns the server's offer, e.g. for an INVITE to a desk phone. */
     String createRtpOffer(String legId, String party);
 

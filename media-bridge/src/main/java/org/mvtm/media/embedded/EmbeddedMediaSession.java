@@ -118,32 +118,47 @@ final class EmbeddedMediaSession implements MediaSession {
     @Override
     public String addRtpLeg(String legId, String party, String sdpOffer) {
         checkNewLeg(legId, party);
-        SessionDescription offer = SessionDescription.parse(sdpOffer);
-        MediaDescription audio = offer.first(MediaKind.AUDIO)
-                .orElseThrow(() -> new SdpException("SIP offer has no m=audio line with a non-zero port"));
-        if (!audio.protocol().startsWith("RTP/AVP")) {
-            throw new SdpException("SIP offer m=audio uses " + audio.protocol() + "; only plain RTP/AVP is supported");
-        }
-        if (audio.connectionAddress() == null) {
-            throw new SdpException("SIP offer has no c= line");
-        }
-        Codec chosen = CodecChooser.choose(audio, preferredCodecs(party, MediaKind.AUDIO))
-                .orElseThrow(() -> new SdpException("SIP offer has no codec the bridge relays " + audio.codecs()));
-        List<Codec> codecs = new ArrayList<>();
-        codecs.add(chosen);
-        CodecChooser.telephoneEvent(audio, chosen).ifPresent(codecs::add);
+        RtpOfferTerms terms = RtpOfferTerms.of(sdpOffer, preferredCodecs(party, MediaKind.AUDIO));
         DatagramChannel channel = server.ports.bind();
         try {
-            RtpLeg leg = new RtpLeg(legId, party, this, channel, server.clock.instant());
-            leg.negotiated(codecs);
+            RtpLeg leg = new RtpLeg(legId, party, this, channel, server.clock.instant(), RANDOM.nextLong(1, Long.MAX_VALUE));
+            leg.negotiated(terms.codecs());
+            leg.directions(terms.peerSends(), terms.peerReceives());
             register(leg);
-            leg.remote(new InetSocketAddress(audio.connectionAddress(), audio.port()));
-            return AnswerWriter.rtpAudio(RANDOM.nextLong(1, Long.MAX_VALUE), server.config.publicAddress(),
-                    leg.local.getPort(), codecs, answerDirection(audio.direction()));
+            if (terms.remote() != null) {
+                leg.remote(terms.remote());
+            }
+            return leg.answer(server.config.publicAddress(), terms);
         } catch (RuntimeException e) {
             server.ports.release(channel);
             throw e;
         }
+    }
+
+    /**
+     * A new offer from the peer of an existing RTP leg (re-INVITE, UPDATE): same port, the codec kept when still
+     * offered, the new address and direction applied at once (a held peer gets nothing; resumed, its streams
+     * continue their sequence numbers).
+     */
+    @Override
+    public String updateRtpLeg(String legId, String sdpOffer) {
+        Leg leg = leg(legId);
+        if (!(leg instanceof RtpLeg rtp)) {
+            throw new MediaException("leg " + legId + " is not an RTP leg");
+        }
+        List<String> preferred = new ArrayList<>();
+        Codec current = rtp.mainCodec(MediaKind.AUDIO);
+        if (current != null) {
+            preferred.add(current.key());
+        }
+        preferredCodecs(rtp.party, MediaKind.AUDIO).stream().filter(k -> !preferred.contains(k)).forEach(preferred::add);
+        RtpOfferTerms terms = RtpOfferTerms.of(sdpOffer, preferred);
+        rtp.negotiated(terms.codecs());
+        if (terms.remote() != null) {
+            rtp.repoint(terms.remote());
+        }
+        rtp.directions(terms.peerSends(), terms.peerReceives());
+        return rtp.answer(server.config.publicAddress(), terms);
     }
 
     @Override
@@ -152,11 +167,10 @@ final class EmbeddedMediaSession implements MediaSession {
         List<Codec> codecs = AnswerWriter.sipOfferCodecs(preferredCodecs(party, MediaKind.AUDIO));
         DatagramChannel channel = server.ports.bind();
         try {
-            RtpLeg leg = new RtpLeg(legId, party, this, channel, server.clock.instant());
+            RtpLeg leg = new RtpLeg(legId, party, this, channel, server.clock.instant(), RANDOM.nextLong(1, Long.MAX_VALUE));
             leg.negotiated(codecs);
             register(leg);
-            return AnswerWriter.rtpAudio(RANDOM.nextLong(1, Long.MAX_VALUE), server.config.publicAddress(),
-                    leg.local.getPort(), codecs, "sendrecv");
+            return leg.offer(server.config.publicAddress(), codecs);
         } catch (RuntimeException e) {
             server.ports.release(channel);
             throw e;
@@ -355,7 +369,7 @@ final class EmbeddedMediaSession implements MediaSession {
                 // a failing recorder must not stop the call
             }
         }
-        if (from.onHold) {
+        if (from.onHold || !from.peerSends) {
             return;
         }
         Leg[] targets = from.targets;
@@ -380,7 +394,7 @@ final class EmbeddedMediaSession implements MediaSession {
     }
 
     private static boolean accepts(Leg to, Codec codec) {
-        return !to.onHold && !to.closed && to.ready()
+        return !to.onHold && to.peerReceives && !to.closed && to.ready()
                 && !(codec.kind() == MediaKind.AUDIO && to.player != null)
                 && to.codecFor(codec.kind(), codec.key()) != null;
     }
@@ -532,15 +546,6 @@ final class EmbeddedMediaSession implements MediaSession {
             }
             return leg;
         }
-    }
-
-    private static String answerDirection(String offered) {
-        return switch (offered) {
-            case "sendonly" -> "recvonly";
-            case "recvonly" -> "sendonly";
-            case "inactive" -> "inactive";
-            default -> "sendrecv";
-        };
     }
 
     private static String randomIce(int n) {

@@ -52,6 +52,9 @@ abstract class Leg {
     private volatile Map<String, Codec> videoByKey = Map.of();
     volatile InetSocketAddress peer;
     volatile boolean onHold;
+    /** What the peer's SDP allows (SIP legs: sendonly / recvonly / inactive / c=0.0.0.0); browsers always both. */
+    volatile boolean peerSends = true;
+    volatile boolean peerReceives = true;
     volatile boolean closed;
     volatile Instant lastRtpAt;
     volatile boolean noMediaReported;
@@ -164,7 +167,7 @@ abstract class Leg {
     /** Checks timers (ICE, DTLS, consent, no media); runs on the watchdog thread. */
     void check(Instant now, Duration noMediaTimeout) {
         Instant last = lastRtpAt;
-        if (ready() && !onHold && !noMediaReported) {
+        if (ready() && !onHold && peerSends && !noMediaReported) {
             Instant since = last != null ? last : connectedAt();
             if (since != null && Duration.between(since, now).compareTo(noMediaTimeout) >= 0) {
                 noMediaReported = true;
@@ -231,7 +234,7 @@ abstract class Leg {
      */
     boolean sendRtpFrom(Object source, byte[] buf, int off, int len, Codec sourceCodec) {
         Codec mine = codecFor(sourceCodec.kind(), sourceCodec.key());
-        if (mine == null || closed) {
+        if (mine == null || closed || !peerReceives) {
             return false;
         }
         synchronized (sendLock) {

@@ -3,9 +3,12 @@ package org.mvtm.media.embedded;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.time.Instant;
+import java.util.List;
 import org.mvtm.media.api.LegInfo;
 import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.rtp.Rtp;
+import org.mvtm.media.sdp.AnswerWriter;
+import org.mvtm.media.sdp.Codec;
 
 /**
  * A SIP leg: plain RTP/AVP on one port. The peer address comes from the SDP and is latched to the source of the
@@ -15,9 +18,43 @@ import org.mvtm.media.rtp.Rtp;
 final class RtpLeg extends Leg {
     private volatile Instant connectedAt;
     private volatile boolean latched;
+    /** o= session id and version of the SDP the bridge gives this peer; the version grows with every answer. */
+    private final long sdpSessionId;
+    private long sdpVersion;
 
-    RtpLeg(String id, String party, EmbeddedMediaSession session, DatagramChannel channel, Instant now) {
+    RtpLeg(String id, String party, EmbeddedMediaSession session, DatagramChannel channel, Instant now, long sdpSessionId) {
         super(id, party, session, channel, now);
+        this.sdpSessionId = sdpSessionId;
+    }
+
+    /** The bridge's SDP offer for this leg (the first SDP it gives the peer). */
+    synchronized String offer(String address, List<Codec> codecs) {
+        return AnswerWriter.rtpAudio(sdpSessionId, ++sdpVersion, address, local.getPort(), codecs, "sendrecv");
+    }
+
+    /** The answer to the peer's (re-)offer: this leg's port, the chosen codecs, the direction seen from the bridge. */
+    synchronized String answer(String address, RtpOfferTerms terms) {
+        return AnswerWriter.rtpAudio(sdpSessionId, ++sdpVersion, address, local.getPort(), terms.codecs(),
+                terms.answerDirection());
+    }
+
+    /** Which way the peer's latest SDP lets media flow; a peer that receives again continues where it stopped. */
+    void directions(boolean sends, boolean receives) {
+        if (receives && !peerReceives) {
+            resumeAfterPause();
+        }
+        peerSends = sends;
+        peerReceives = receives;
+    }
+
+    /** A re-offer named a new address: send there, and latch again to the source of its next RTP packet. */
+    void repoint(InetSocketAddress address) {
+        if (address.equals(peer)) {
+            return;
+        }
+        latched = false;
+        peer = address;
+        remote(address);
     }
 
     /** The peer address from the SDP (c= and m= port). */

@@ -19,6 +19,7 @@ import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.sdp.Codec;
 import org.mvtm.media.sdp.MediaDescription;
+import org.mvtm.media.sdp.SdpException;
 import org.mvtm.media.sdp.SessionDescription;
 
 /**
@@ -46,6 +47,9 @@ final class KurentoMediaSession implements MediaSession {
         KurentoPort.Element player;
         boolean connected;
         boolean onHold;
+        /** RTP legs: the SDP Kurento gave the peer and where the peer receives (address:port). */
+        String localSdp;
+        String remoteMedia;
 
         KLeg(String id, String party, LegInfo.Transport transport, KurentoPort.Element endpoint) {
             this.id = id;
@@ -100,8 +104,43 @@ final class KurentoMediaSession implements MediaSession {
         KLeg leg = newLeg(legId, party, LegInfo.Transport.RTP, pipeline().rtpEndpoint());
         String answer = leg.endpoint.processOffer(sdpOffer);
         leg.payloadTypes = payloadTypes(answer);
+        leg.localSdp = answer;
+        leg.remoteMedia = remoteMedia(sdpOffer);
         attach(leg);
         return answer;
+    }
+
+    /**
+     * Kurento's RtpEndpoint negotiates once: a re-offer may change the direction (hold: the leg is disconnected,
+     * resume: connected again) but not the address, which is refused with a message.
+     */
+    @Override
+    public synchronized String updateRtpLeg(String legId, String sdpOffer) {
+        KLeg leg = leg(legId);
+        if (leg.transport != LegInfo.Transport.RTP || leg.localSdp == null) {
+            throw new MediaException("leg " + legId + " is not a negotiated RTP leg");
+        }
+        MediaDescription audio = SessionDescription.parse(sdpOffer).first(MediaKind.AUDIO)
+                .orElseThrow(() -> new SdpException("SIP offer has no m=audio line with a non-zero port"));
+        boolean zero = "0.0.0.0".equals(audio.connectionAddress());
+        String where = remoteMedia(sdpOffer);
+        if (!zero && leg.remoteMedia != null && !leg.remoteMedia.equals(where)) {
+            throw new MediaException("Kurento cannot move RTP leg " + legId + " from " + leg.remoteMedia + " to " + where);
+        }
+        String direction = zero ? "recvonly" : switch (audio.direction()) {
+            case "sendonly" -> "recvonly";
+            case "recvonly" -> "sendonly";
+            case "inactive" -> "inactive";
+            default -> "sendrecv";
+        };
+        hold(legId, !direction.equals("sendrecv"));
+        String sdp = leg.localSdp.replaceAll("(?m)^a=(sendrecv|sendonly|recvonly|inactive)\\r?$\\n?", "");
+        return sdp + (sdp.endsWith("\n") ? "" : "\r\n") + "a=" + direction + "\r\n";
+    }
+
+    private static String remoteMedia(String sdp) {
+        return SessionDescription.parse(sdp).first(MediaKind.AUDIO)
+                .map(m -> m.connectionAddress() + ":" + m.port()).orElse(null);
     }
 
     @Override
@@ -109,6 +148,7 @@ final class KurentoMediaSession implements MediaSession {
         check(legId, party);
         KLeg leg = newLeg(legId, party, LegInfo.Transport.RTP, pipeline().rtpEndpoint());
         String offer = leg.endpoint.generateOffer();
+        leg.localSdp = offer;
         attach(leg);
         return offer;
     }
@@ -119,6 +159,7 @@ final class KurentoMediaSession implements MediaSession {
         SessionDescription.parse(sdpAnswer);
         leg.endpoint.processAnswer(sdpAnswer);
         leg.payloadTypes = payloadTypes(sdpAnswer);
+        leg.remoteMedia = remoteMedia(sdpAnswer);
     }
 
     @Override

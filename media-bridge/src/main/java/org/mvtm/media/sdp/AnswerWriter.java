@@ -134,9 +134,15 @@ public final class AnswerWriter {
 
     /** A plain RTP/AVP audio SDP (offer or answer) for a SIP peer. */
     public static String rtpAudio(long sessionId, String address, int port, List<Codec> codecs, String direction) {
+        return rtpAudio(sessionId, 1, address, port, codecs, direction);
+    }
+
+    /** As above with the o= version: it grows with every SDP one peer gets in a session (RFC 3264 section 8). */
+    public static String rtpAudio(long sessionId, long version, String address, int port, List<Codec> codecs,
+                                  String direction) {
         StringBuilder b = new StringBuilder();
         b.append("v=0").append(CRLF)
-                .append("o=mvtm ").append(sessionId).append(" 1 IN IP4 ").append(address).append(CRLF)
+                .append("o=mvtm ").append(sessionId).append(' ').append(version).append(" IN IP4 ").append(address).append(CRLF)
                 .append("s=mvtm").append(CRLF)
                 .append("c=IN IP4 ").append(address).append(CRLF)
                 .append("t=0 0").append(CRLF)

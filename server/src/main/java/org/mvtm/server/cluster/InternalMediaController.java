@@ -51,6 +51,7 @@ class InternalMediaController {
                 yield "";
             }
             case "rtp-leg" -> s.addRtpLeg(str(body, "legId"), str(body, "party"), str(body, "sdp"));
+            case "rtp-reoffer" -> s.updateRtpLeg(str(body, "legId"), str(body, "sdp"));
             case "rtp-offer" -> s.createRtpOffer(str(body, "legId"), str(body, "party"));
             case "rtp-answer" -> {
                 s.applyRtpAnswer(str(body, "legId"), str(body, "sdp"));

@@ -78,6 +78,11 @@ final class RemoteMediaSession implements MediaSession {
     }
 
     @Override
+    public String updateRtpLeg(String legId, String sdpOffer) {
+        return call("rtp-reoffer", Map.of("legId", legId, "sdp", sdpOffer));
+    }
+
+    @Override
     public String createRtpOffer(String legId, String party) {
         return call("rtp-offer", Map.of("legId", legId, "party", party));
     }
