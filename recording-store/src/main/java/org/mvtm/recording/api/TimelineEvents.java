@@ -41,7 +41,8 @@ public final class TimelineEvents {
         }
         if (event instanceof CallHeld h) {
             return Optional.of(TimelineEntry.event(h.at(), h.held() ? TimelineEntry.Kind.HOLD
-                    : TimelineEntry.Kind.RESUMED, "advisor", h.held() ? "call on hold" : "call resumed"));
+                    : TimelineEntry.Kind.RESUMED, h.by().name().toLowerCase(java.util.Locale.ROOT),
+                    h.held() ? "call on hold" : "call resumed"));
         }
         if (event instanceof InteractionTransferred t) {
             Map<String, String> attrs = new java.util.HashMap<>();

@@ -89,7 +89,8 @@ public final class JourneyCoordinator implements AutoCloseable {
                     timeline(e.interaction().id(), queued(e));
                 }),
                 bus.subscribe(CallHeld.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
-                        e.held() ? TimelineEntry.Kind.HOLD : TimelineEntry.Kind.RESUMED, "call", e.held() ? "on hold" : "resumed"))),
+                        e.held() ? TimelineEntry.Kind.HOLD : TimelineEntry.Kind.RESUMED,
+                        e.by().name().toLowerCase(java.util.Locale.ROOT), e.held() ? "on hold" : "resumed"))),
                 bus.subscribe(InteractionTransferred.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
                         TimelineEntry.Kind.TRANSFERRED, e.from().value(), "transferred to "
                                 + e.toQueue().map(Object::toString).or(() -> e.toAdvisor().map(Object::toString)).orElse("?")))),

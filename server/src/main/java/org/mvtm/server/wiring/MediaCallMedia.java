@@ -1,19 +1,25 @@
 package org.mvtm.server.wiring;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaServer;
+import org.mvtm.media.api.MediaSession;
 import org.mvtm.sip.api.CallMedia;
 import org.mvtm.sip.api.CallParty;
 
-/** The SIP edge's media port, served by the media bridge: one plain-RTP leg per SIP party. */
+/**
+ * The SIP edge's media port, served by the media bridge: one plain-RTP leg per SIP party. The queue music doubles as
+ * the hold music (the chime web customers hear on hold too).
+ */
 final class MediaCallMedia implements CallMedia {
     private final MediaServer media;
-    private final Path announcement;
+    private final Path music;
 
-    MediaCallMedia(MediaServer media, Path announcement) {
+    MediaCallMedia(MediaServer media, Path music) {
         this.media = media;
-        this.announcement = announcement;
+        this.music = music;
     }
 
     static String legId(CallParty party) {
@@ -22,7 +28,21 @@ final class MediaCallMedia implements CallMedia {
 
     @Override
     public String answer(InteractionId interaction, CallParty party, String sdpOffer) {
-        return media.session(interaction).addRtpLeg(legId(party), party.partyName(), sdpOffer);
+        return negotiated(() -> media.session(interaction).addRtpLeg(legId(party), party.partyName(), sdpOffer));
+    }
+
+    @Override
+    public String reoffer(InteractionId interaction, CallParty party, String sdpOffer) {
+        return negotiated(() -> media.session(interaction).updateRtpLeg(legId(party), sdpOffer));
+    }
+
+    /** An offer the bridge cannot take is the peer's fault: the edge answers 488 for an IllegalArgumentException. */
+    private static String negotiated(Supplier<String> negotiation) {
+        try {
+            return negotiation.get();
+        } catch (MediaException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     @Override
@@ -37,7 +57,26 @@ final class MediaCallMedia implements CallMedia {
 
     @Override
     public void playQueueAnnouncement(InteractionId interaction) {
-        media.session(interaction).playAudio(legId(CallParty.CUSTOMER), announcement, true);
+        media.session(interaction).playAudio(legId(CallParty.CUSTOMER), music, true);
+    }
+
+    @Override
+    public void stopQueueAnnouncement(InteractionId interaction) {
+        media.find(interaction).ifPresent(s -> s.stopAudio(legId(CallParty.CUSTOMER)));
+    }
+
+    @Override
+    public void hold(InteractionId interaction, CallParty party, boolean onHold) {
+        MediaSession session = media.find(interaction).orElseThrow(
+                () -> new IllegalStateException("no media session for " + interaction));
+        String leg = legId(party);
+        if (onHold) {
+            session.hold(leg, true);
+            session.playAudio(leg, music, true);
+        } else {
+            session.stopAudio(leg);
+            session.hold(leg, false);
+        }
     }
 
     @Override

@@ -5,17 +5,27 @@ import org.mvtm.core.id.InteractionId;
 /**
  * The media the SIP edge needs; the server adapts {@code org.mvtm.media.api.MediaServer} to it (one media session
  * per interaction, plain RTP legs for SIP). The SIP handler never builds media topology itself: it only passes SDP
- * through this port. Called from virtual threads; may block briefly.
+ * through this port. Called from virtual threads; may block briefly. Every implementation passes the
+ * {@code CallMediaContract} tests (sip-edge's test sources), the in-test relay as well as the server's adapter.
  */
 public interface CallMedia {
 
     /**
-     * Adds (or replaces, for a re-INVITE) the RTP leg of {@code party} with the peer's SDP offer and returns the
-     * SDP answer. {@code MediaServer.session(id).addRtpLeg(legId, party, sdpOffer)}.
+     * Adds the RTP leg of {@code party} from the peer's SDP offer (the first INVITE) and returns the SDP answer.
      *
      * @throws IllegalArgumentException if the offer has no codec the bridge accepts (the edge answers 488)
      */
     String answer(InteractionId interaction, CallParty party, String sdpOffer);
+
+    /**
+     * A new offer on the existing leg of {@code party} (re-INVITE or UPDATE: hold, resume, a new address, a
+     * session refresh): the leg keeps its port; the answer carries the direction seen from the bridge
+     * ({@code a=sendonly} or {@code a=inactive} offered: nothing is sent to the peer until it offers
+     * {@code sendrecv} again).
+     *
+     * @throws IllegalArgumentException if the offer is unacceptable (the edge answers 488, the call goes on as before)
+     */
+    String reoffer(InteractionId interaction, CallParty party, String sdpOffer);
 
     /** Creates the advisor phone leg and returns its SDP offer ({@code createRtpOffer}). */
     String offer(InteractionId interaction, CallParty party);
@@ -25,6 +35,15 @@ public interface CallMedia {
 
     /** Starts the queue announcement / music on the customer leg (early media while queued). */
     void playQueueAnnouncement(InteractionId interaction);
+
+    /** An advisor answered: the queue music stops and the caller hears the advisor. */
+    void stopQueueAnnouncement(InteractionId interaction);
+
+    /**
+     * The advisor put the caller ({@code party}'s leg) on hold: nothing is relayed to or from it and it hears the
+     * hold music; resumed ({@code onHold} false), the music stops and audio flows both ways again.
+     */
+    void hold(InteractionId interaction, CallParty party, boolean onHold);
 
     /** Drops the leg of {@code party} (the advisor phone did not answer); the session stays. */
     void removeLeg(InteractionId interaction, CallParty party);

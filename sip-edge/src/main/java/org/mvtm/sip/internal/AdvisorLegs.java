@@ -419,7 +419,7 @@ final class AdvisorLegs {
         byte[] body = req.getRawContent();
         if (Request.INVITE.equals(req.getMethod()) && body != null && body.length > 0) {
             try {
-                String answer = media.answer(leg.interaction, CallParty.ADVISOR, new String(body, StandardCharsets.UTF_8));
+                String answer = media.reoffer(leg.interaction, CallParty.ADVISOR, new String(body, StandardCharsets.UTF_8));
                 Response ok = sip.response(Response.OK, req);
                 ok.addHeader(sip.contact(SipContext.transportOf(req)));
                 ok.setContent(answer, sip.headers.createContentTypeHeader("application", "sdp"));

@@ -213,6 +213,11 @@ final class CustomerCalls {
             ok.addHeader(sip.allow());
             sessionTimerHeaders(call, ok);
             setSdp(ok, call.sdpAnswer);
+            try {
+                media.stopQueueAnnouncement(id); // the caller hears the advisor from now on
+            } catch (RuntimeException e) {
+                log.warn("the queue music of {} did not stop: {}", id, e.toString());
+            }
             call.moveTo(CustomerCall.State.CONNECTED);
             counters.callsAnswered.increment();
             sip.send(call.invite, ok);
@@ -337,7 +342,7 @@ final class CustomerCalls {
                 String offer = new String(body, StandardCharsets.UTF_8);
                 String answer;
                 try {
-                    answer = media.answer(call.interaction.id(), CallParty.CUSTOMER, offer);
+                    answer = media.reoffer(call.interaction.id(), CallParty.CUSTOMER, offer);
                 } catch (RuntimeException e) {
                     sip.respond(st, req, Response.NOT_ACCEPTABLE_HERE);
                     return;
@@ -347,7 +352,7 @@ final class CustomerCalls {
                 boolean hold = SdpFacts.of(offer).hold();
                 if (hold != call.held) {
                     call.held = hold;
-                    bus.publish(new CallHeld(clock.instant(), call.interaction.id(), hold));
+                    bus.publish(new CallHeld(clock.instant(), call.interaction.id(), hold, CallHeld.By.CUSTOMER));
                 }
             } else if (Request.INVITE.equals(req.getMethod())) {
                 setSdp(ok, call.sdpAnswer); // offer-less re-INVITE: we offer our current SDP

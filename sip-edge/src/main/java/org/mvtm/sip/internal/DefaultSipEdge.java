@@ -30,6 +30,7 @@ import org.mvtm.core.event.InteractionAbandoned;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.OfferAccepted;
 import org.mvtm.core.event.OfferDeclined;
+import org.mvtm.core.event.CallHeld;
 import org.mvtm.sip.api.SipEdge;
 import org.mvtm.sip.api.SipEdgeConfig;
 import org.mvtm.sip.api.SipEdgePorts;
@@ -176,6 +177,8 @@ public final class DefaultSipEdge implements SipEdge {
         stack.start();
         subscriptions.add(bus.subscribe(AdvisorOffered.class, e -> work.execute(() -> advisors.offer(e))));
         subscriptions.add(bus.subscribe(OfferAccepted.class, e -> work.execute(() -> customers.answer(e.interaction()))));
+        AdvisorHolds holds = new AdvisorHolds(table, ports.media());
+        subscriptions.add(bus.subscribe(CallHeld.class, e -> work.execute(() -> holds.held(e))));
         subscriptions.add(bus.subscribe(OfferDeclined.class,
                 e -> work.execute(() -> advisors.offerWithdrawn(e.interaction(), e.advisor()))));
         subscriptions.add(bus.subscribe(InteractionAbandoned.class,

@@ -40,6 +40,9 @@ public final class SipEdgeBenchmark {
         static final String SDP = "v=0\r\no=edge 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                 + "m=audio 30000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
         public String answer(InteractionId i, CallParty p, String offer) { return SDP; }
+        public String reoffer(InteractionId i, CallParty p, String offer) { return SDP; }
+        public void stopQueueAnnouncement(InteractionId i) { }
+        public void hold(InteractionId i, CallParty p, boolean onHold) { }
         public String offer(InteractionId i, CallParty p) { return SDP; }
         public void applyAnswer(InteractionId i, CallParty p, String answer) { }
         public void playQueueAnnouncement(InteractionId i) { }

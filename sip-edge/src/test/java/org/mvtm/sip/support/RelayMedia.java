@@ -18,7 +18,9 @@ import org.mvtm.sip.api.CallParty;
 /**
  * An in-test media bridge that really relays RTP: one UDP socket per leg on 127.0.0.1, PCMU only, packets from
  * the customer leg forwarded to the advisor's address and back. Counts packets and the audio energy (mean
- * absolute linear sample value of the decoded PCMU) delivered to each side.
+ * absolute linear sample value of the decoded PCMU) delivered to each side. Queue and hold music are a paced
+ * 440 Hz PCMU tone; a re-offer keeps the leg's port and honours the offered direction. It passes the same
+ * {@link CallMediaContract} as the server's adapter over the real media bridge.
  */
 public final class RelayMedia implements CallMedia {
 
@@ -28,6 +30,10 @@ public final class RelayMedia implements CallMedia {
     public static final class Leg {
         final DatagramSocket socket;
         volatile InetSocketAddress remote;
+        /** The peer's SDP lets us send to it (not sendonly / inactive / c=0.0.0.0). */
+        volatile boolean peerReceives = true;
+        volatile boolean onHold;
+        volatile Thread music;
         public final AtomicLong packetsDelivered = new AtomicLong();
         public final AtomicLong energySum = new AtomicLong();
         public final AtomicLong samples = new AtomicLong();
@@ -81,7 +87,8 @@ public final class RelayMedia implements CallMedia {
                 leg.socket.receive(p);
                 CallParty to = from == CallParty.CUSTOMER ? CallParty.ADVISOR : CallParty.CUSTOMER;
                 Leg other = s.legs.get(to);
-                if (other == null || other.remote == null || p.getLength() <= 12) {
+                if (other == null || other.remote == null || p.getLength() <= 12 || leg.onHold || other.onHold
+                        || !other.peerReceives || other.music != null) {
                     continue;
                 }
                 other.socket.send(new DatagramPacket(p.getData(), 0, p.getLength(), other.remote));
@@ -114,9 +121,102 @@ public final class RelayMedia implements CallMedia {
         if (!offersPcmu(sdpOffer)) {
             throw new IllegalArgumentException("the offer has no PCMU audio");
         }
+        if (session(interaction).legs.containsKey(party)) {
+            throw new IllegalArgumentException("the " + party + " leg of " + interaction + " exists: re-offer it");
+        }
         Leg leg = leg(interaction, party);
         leg.remote = remoteOf(sdpOffer);
-        return sdp(leg.port());
+        leg.peerReceives = receives(sdpOffer);
+        return sdp(leg.port(), answerDirection(sdpOffer));
+    }
+
+    @Override
+    public String reoffer(InteractionId interaction, CallParty party, String sdpOffer) {
+        calls.add("reoffer " + party + " " + interaction);
+        Session s = sessions.get(interaction);
+        Leg leg = s == null ? null : s.legs.get(party);
+        if (leg == null) {
+            throw new IllegalArgumentException("no " + party + " leg for " + interaction + " to re-offer");
+        }
+        if (!offersPcmu(sdpOffer)) {
+            throw new IllegalArgumentException("the offer has no PCMU audio");
+        }
+        InetSocketAddress to = remoteOf(sdpOffer);
+        if (!to.getAddress().isAnyLocalAddress()) {
+            leg.remote = to;
+        }
+        leg.peerReceives = receives(sdpOffer);
+        return sdp(leg.port(), answerDirection(sdpOffer));
+    }
+
+    @Override
+    public void stopQueueAnnouncement(InteractionId interaction) {
+        calls.add("stop-announce " + interaction);
+        Session s = sessions.get(interaction);
+        if (s != null && s.legs.get(CallParty.CUSTOMER) != null) {
+            stopMusic(s.legs.get(CallParty.CUSTOMER));
+        }
+    }
+
+    @Override
+    public void hold(InteractionId interaction, CallParty party, boolean onHold) {
+        calls.add((onHold ? "hold " : "resume ") + party + " " + interaction);
+        Leg leg = session(interaction).legs.get(party);
+        if (leg == null) {
+            throw new IllegalStateException("no " + party + " leg for " + interaction);
+        }
+        leg.onHold = onHold;
+        if (onHold) {
+            startMusic(leg);
+        } else {
+            stopMusic(leg);
+        }
+    }
+
+    /** A 440 Hz PCMU tone, one 20 ms packet at a time, to the leg's peer until stopped. */
+    private static void startMusic(Leg leg) {
+        stopMusic(leg);
+        byte[] packet = new byte[12 + 160];
+        leg.music = Thread.ofVirtual().start(() -> {
+            int seq = 0;
+            long samples = 0;
+            while (!Thread.currentThread().isInterrupted() && !leg.socket.isClosed()) {
+                packet[0] = (byte) 0x80;
+                packet[2] = (byte) (seq >> 8);
+                packet[3] = (byte) seq++;
+                for (int i = 0; i < 160; i++) {
+                    packet[12 + i] = linearToUlaw((int) (4000 * Math.sin(2 * Math.PI * 440 * samples++ / 8000.0)));
+                }
+                InetSocketAddress to = leg.remote;
+                try {
+                    if (to != null && leg.peerReceives) {
+                        leg.socket.send(new DatagramPacket(packet, packet.length, to));
+                    }
+                    Thread.sleep(20);
+                } catch (IOException | InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    private static void stopMusic(Leg leg) {
+        Thread t = leg.music;
+        leg.music = null;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    static byte linearToUlaw(int sample) {
+        int sign = sample < 0 ? 0x80 : 0;
+        int magnitude = Math.min(Math.abs(sample), 32635) + 0x84;
+        int exponent = 7;
+        for (int mask = 0x4000; (magnitude & mask) == 0 && exponent > 0; mask >>= 1) {
+            exponent--;
+        }
+        int mantissa = (magnitude >> (exponent + 3)) & 0x0f;
+        return (byte) ~(sign | (exponent << 4) | mantissa);
     }
 
     @Override
@@ -138,6 +238,10 @@ public final class RelayMedia implements CallMedia {
     @Override
     public void playQueueAnnouncement(InteractionId interaction) {
         calls.add("announce " + interaction);
+        Session s = sessions.get(interaction);
+        if (s != null && s.legs.get(CallParty.CUSTOMER) != null) {
+            startMusic(s.legs.get(CallParty.CUSTOMER));
+        }
     }
 
     @Override
@@ -147,6 +251,7 @@ public final class RelayMedia implements CallMedia {
         if (s != null) {
             Leg leg = s.legs.remove(party);
             if (leg != null) {
+                stopMusic(leg);
                 leg.socket.close();
             }
         }
@@ -158,7 +263,10 @@ public final class RelayMedia implements CallMedia {
         Session s = sessions.get(interaction);
         if (s != null && !s.released) {
             s.released = true;
-            s.legs.values().forEach(l -> l.socket.close());
+            s.legs.values().forEach(l -> {
+                stopMusic(l);
+                l.socket.close();
+            });
         }
     }
 
@@ -198,7 +306,22 @@ public final class RelayMedia implements CallMedia {
         return new InetSocketAddress(host, port);
     }
 
+    /** The peer may receive from us: not sendonly or inactive, not the RFC 2543 hold address 0.0.0.0. */
+    static boolean receives(String sdp) {
+        return !sdp.contains("a=sendonly") && !sdp.contains("a=inactive") && !sdp.contains("c=IN IP4 0.0.0.0");
+    }
+
+    static String answerDirection(String offer) {
+        boolean sends = !offer.contains("a=recvonly") && !offer.contains("a=inactive");
+        boolean receives = receives(offer);
+        return sends && receives ? "sendrecv" : sends ? "recvonly" : receives ? "sendonly" : "inactive";
+    }
+
     public static String sdp(int port) {
+        return sdp(port, "sendrecv");
+    }
+
+    public static String sdp(int port, String direction) {
         return "v=0\r\n"
                 + "o=relay 1 1 IN IP4 127.0.0.1\r\n"
                 + "s=relay\r\n"
@@ -206,6 +329,6 @@ public final class RelayMedia implements CallMedia {
                 + "t=0 0\r\n"
                 + "m=audio " + port + " RTP/AVP 0\r\n"
                 + "a=rtpmap:0 PCMU/8000\r\n"
-                + "a=sendrecv\r\n";
+                + "a=" + direction + "\r\n";
     }
 }

@@ -1,0 +1,152 @@
+package org.mvtm.sip.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The media end of a SIP phone in a test: one UDP socket on 127.0.0.1 that offers PCMU, sends a 440 Hz tone when
+ * told to, and measures what it hears (packets, and the mean |sample| of the decoded PCMU since the last
+ * {@link #resetHearing()}).
+ */
+public final class RtpPhone implements AutoCloseable {
+    /** Amplitude of the tone a phone speaks: its mean |sample| (about 7 600) is far above any hold or queue music. */
+    public static final int TONE = 12000;
+    /** A listener that heard more than this on average heard a phone's tone, not music. */
+    public static final double HEARS_TONE = 5000;
+    private final DatagramSocket socket;
+    private final AtomicLong packets = new AtomicLong();
+    private final AtomicLong energy = new AtomicLong();
+    private final AtomicLong samples = new AtomicLong();
+    private final Thread listener;
+    private int seq;
+    private long timestamp;
+
+    public RtpPhone() {
+        try {
+            socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        listener = Thread.ofVirtual().start(this::listen);
+    }
+
+    /** Binds {@code port} (a port the test named in an SDP it could not build itself, e.g. SIPp's). */
+    public RtpPhone(int port) {
+        try {
+            socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        listener = Thread.ofVirtual().start(this::listen);
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    /** This phone's SDP offer or answer: PCMU on its port, with {@code direction} (sendrecv, sendonly...). */
+    public String sdp(String direction) {
+        return "v=0\r\n"
+                + "o=phone 7 7 IN IP4 127.0.0.1\r\n"
+                + "s=-\r\n"
+                + "c=IN IP4 127.0.0.1\r\n"
+                + "t=0 0\r\n"
+                + "m=audio " + port() + " RTP/AVP 0\r\n"
+                + "a=rtpmap:0 PCMU/8000\r\n"
+                + "a=" + direction + "\r\n";
+    }
+
+    /** Sends {@code count} 20 ms packets of a 440 Hz tone to the address and port the other side's SDP named. */
+    public void speak(String theirSdp, int count) {
+        InetSocketAddress to = mediaAddress(theirSdp);
+        byte[] packet = new byte[12 + 160];
+        try {
+            for (int n = 0; n < count; n++) {
+                packet[0] = (byte) 0x80;
+                packet[2] = (byte) (seq >> 8);
+                packet[3] = (byte) seq++;
+                for (int i = 0; i < 160; i++) {
+                    packet[12 + i] = RelayMedia.linearToUlaw(
+                            (int) (TONE * Math.sin(2 * Math.PI * 440 * timestamp++ / 8000.0)));
+                }
+                packet[4] = (byte) (timestamp >> 24);
+                packet[5] = (byte) (timestamp >> 16);
+                packet[6] = (byte) (timestamp >> 8);
+                packet[7] = (byte) timestamp;
+                packet[11] = 7; // SSRC
+                socket.send(new DatagramPacket(packet, packet.length, to));
+                Thread.sleep(20);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** RTP packets heard since the last reset. */
+    public long packetsHeard() {
+        return packets.get();
+    }
+
+    /** Mean |sample| of the PCMU heard since the last reset (0 when nothing was heard). */
+    public double meanEnergy() {
+        long n = samples.get();
+        return n == 0 ? 0 : (double) energy.get() / n;
+    }
+
+    public void resetHearing() {
+        packets.set(0);
+        energy.set(0);
+        samples.set(0);
+    }
+
+    /** The c= address and m=audio port of an SDP. */
+    public static InetSocketAddress mediaAddress(String sdp) {
+        return RelayMedia.remoteOf(sdp);
+    }
+
+    /** The m=audio port of an SDP. */
+    public static int audioPort(String sdp) {
+        return mediaAddress(sdp).getPort();
+    }
+
+    private void listen() {
+        byte[] buf = new byte[2048];
+        while (!socket.isClosed()) {
+            try {
+                DatagramPacket p = new DatagramPacket(buf, buf.length);
+                socket.receive(p);
+                if (p.getLength() <= 12 || (buf[0] & 0xC0) != 0x80) {
+                    continue;
+                }
+                int pt = buf[1] & 0x7f;
+                if (pt >= 72 && pt <= 76) {
+                    continue; // RTCP
+                }
+                packets.incrementAndGet();
+                if (pt == 0) {
+                    long sum = 0;
+                    for (int i = 12; i < p.getLength(); i++) {
+                        sum += Math.abs(RelayMedia.ulawToLinear(buf[i]));
+                    }
+                    energy.addAndGet(sum);
+                    samples.addAndGet(p.getLength() - 12);
+                }
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+        listener.interrupt();
+    }
+}
