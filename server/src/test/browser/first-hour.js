@@ -95,6 +95,16 @@ async function hangUpAndWrapUp(advisor, customer) {
   await notReady(advisor);
 }
 
+// the loudest value of fn() in the page, sampled every 100 ms for ms milliseconds
+async function loudestOver(page, fn, ms) {
+  let loudest = 0;
+  for (let waited = 0; waited < ms; waited += 100) {
+    loudest = Math.max(loudest, await page.evaluate(fn));
+    await page.waitForTimeout(100);
+  }
+  return loudest;
+}
+
 const mediaFlows = () => window.mvtmCallStats && window.mvtmCallStats.framesDecoded > 0 && window.mvtmCallStats.audioPacketsReceived > 0;
 
 const scenarios = {
@@ -198,7 +208,9 @@ const scenarios = {
     await customer.screenshot({ path: path.join(SHOTS, 'first-hour-new-conversation.png'), fullPage: true });
   },
 
-  // item 5: hold was invisible to the customer and left "Connection poor (~296 lost)" on both sides for good
+  // item 5: hold was invisible to the customer and left "Connection poor (~296 lost)" on both sides for good;
+  // issue 16 item 3: the held customer hears music (its level measured), Mute stops the advisor's audio reaching
+  // the customer, and the recording's timeline marks the hold and the mute
   async hold() {
     step = 'a Cantonese customer reaches the advisor on video';
     const customer = await customerWithBot('chan', 'yue');
@@ -217,11 +229,12 @@ const scenarios = {
     const heldText = await customer.textContent('#status');
     expect(heldText !== connectedText, `the customer still reads "${heldText}" while on hold`);
     expect(await customer.evaluate(() => document.body.dataset.holdMusic === 'playing'), 'no music plays for the customer on hold');
-    // the relay sends nothing either way while held: let a few seconds of packets go unsent
+    // the relay sends nothing either way while held: let a few seconds of packets go unsent, and listen to the music
     const beforeHold = await customer.evaluate(() => window.mvtmCallStats.audioPacketsReceived);
-    await customer.waitForTimeout(6000);
+    const musicLevel = await loudestOver(customer, () => window.mvtmHoldMusicLevel(), 6000);
     const afterHold = await customer.evaluate(() => window.mvtmCallStats.audioPacketsReceived);
-    console.log(`customer audio packets during hold: ${beforeHold} -> ${afterHold}`);
+    console.log(`customer audio packets during hold: ${beforeHold} -> ${afterHold}; hold music RMS up to ${musicLevel.toFixed(4)}`);
+    expect(musicLevel > 0.005, `the held customer hears no music (RMS ${musicLevel})`);
 
     step = 'the advisor resumes and media flows again';
     await advisor.click('#hold');
@@ -233,6 +246,7 @@ const scenarios = {
     await customer.waitForFunction(() => document.querySelector('#status').textContent.length > 0);
     expect(await customer.textContent('#status') === connectedText, `after resume the customer reads "${await customer.textContent('#status')}"`);
     expect(await customer.evaluate(() => document.body.dataset.holdMusic === undefined), 'the hold music goes on after resume');
+    expect(await customer.evaluate(() => window.mvtmHoldMusicLevel()) === 0, 'the hold music is still heard after resume');
     for (const [who, page] of [['customer', customer], ['advisor', advisor]]) {
       const level = await page.$eval('#quality', (q) => q.dataset.level);
       const text = await page.textContent('#quality');
@@ -241,9 +255,42 @@ const scenarios = {
     await Promise.all([customer.screenshot({ path: path.join(SHOTS, 'first-hour-resumed-customer.png') }),
       advisor.screenshot({ path: path.join(SHOTS, 'first-hour-resumed-agent.png') })]);
 
+    step = 'the advisor mutes: the customer receives none of their audio, and hears them again after Unmute';
+    const audio = () => customer.evaluate(() => ({ packets: window.mvtmCallStats.audioPacketsReceived, energy: window.mvtmCallStats.audioEnergy }));
+    await advisor.click('#mute');
+    await customer.waitForTimeout(1500); // what was on its way when Mute was pressed has arrived
+    const mutedFrom = await audio();
+    await customer.waitForTimeout(4000);
+    const mutedTo = await audio();
+    console.log(`customer audio while the advisor is muted: ${JSON.stringify(mutedFrom)} -> ${JSON.stringify(mutedTo)}`);
+    expect(mutedTo.packets === mutedFrom.packets, `the customer received ${mutedTo.packets - mutedFrom.packets} audio packets from a muted advisor`);
+    expect(await customer.$eval('#quality', (q) => q.dataset.level) === 'good', 'the customer sees a poor connection while the advisor is muted');
+    await advisor.click('#mute');
+    await customer.waitForFunction((n) => window.mvtmCallStats.audioPacketsReceived > n + 150, mutedTo.packets);
+    await customer.waitForFunction((e) => window.mvtmCallStats.audioEnergy > e, mutedTo.energy);
+    expect(await customer.$eval('#quality', (q) => q.dataset.level) === 'good', `the customer sees "${await customer.textContent('#quality')}" after unmute`);
+
     step = 'the call ends';
     await hangUpAndWrapUp(advisor, customer);
     expect(!(await visible(customer, '#quality')), `the customer page still shows "${await customer.textContent('#quality')}" after the end`);
+
+    step = 'the recording\'s timeline marks the hold and the mute';
+    const officer = await signIn('connie', '/compliance');
+    const marks = await officer.evaluate(async () => {
+      const headers = { 'X-Purpose': 'first-hour hold test' };
+      for (let i = 0; i < 60; i++) {
+        const found = await (await fetch('/api/compliance/recordings?customer=chan', { headers })).json();
+        for (const sealed of found.filter((r) => r.state === 'SEALED')) { // this call's, not an earlier one's
+          const timeline = await (await fetch(`/api/compliance/recordings/${sealed.id.value}/timeline`, { headers })).json();
+          const marks = timeline.filter((e) => ['HOLD', 'RESUMED', 'MUTED', 'UNMUTED'].includes(e.kind)).map((e) => `${e.kind} ${e.actor}`);
+          if (marks.length > 0) return marks;
+        }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      return null;
+    });
+    expect(JSON.stringify(marks) === JSON.stringify(['HOLD advisor', 'RESUMED advisor', 'MUTED alice', 'UNMUTED alice']),
+      `the timeline's hold and mute marks are ${JSON.stringify(marks)}`);
   },
 
   // item 11: "advisor erin cannot go from READY to READY" on Apply, raw English errors on a Chinese console

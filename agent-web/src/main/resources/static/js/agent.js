@@ -162,6 +162,7 @@ $('media-retry').addEventListener('click', () => {
   socket.send({ type: 'media-retry', interactionId: state.active.customer.interactionId });
   state.call.stop();
   state.call = null;
+  setMuted(false); // the new media leg starts unmuted, on the page and in the relay
   startCall(video);
 });
 
@@ -171,6 +172,7 @@ function ended(m) {
   state.call?.stop();
   state.call = null;
   setHeld(false);
+  setMuted(false);
   $('quality').textContent = '';
   delete $('quality').dataset.level;
   state.active = null;
@@ -190,6 +192,13 @@ function showError(m) {
     [k, k === 'from' || k === 'to' ? t(`presence.${v}`) : v]));
   flash(t(key, { ...m, ...params }), m.message);
   if (m.message) console.warn(`server said ${m.code}: ${m.message}`);
+}
+
+function setMuted(muted) {
+  state.muted = muted;
+  state.call?.setMuted(muted);
+  $('mute').setAttribute('aria-pressed', String(muted));
+  $('mute').textContent = t(muted ? 'agent.unmute' : 'agent.mute');
 }
 
 function setHeld(held) {
@@ -222,11 +231,11 @@ $('chat-form').addEventListener('submit', (e) => {
   const text = $('chat-input').value.trim();
   if (text && state.active && socket.send({ type: 'chat', interactionId: state.active.customer.interactionId, text })) $('chat-input').value = '';
 });
+// Mute: the browser stops sending the microphone and the server stops relaying it; the recording marks both
 $('mute').addEventListener('click', () => {
-  state.muted = !state.muted;
-  state.call?.setMuted(state.muted);
-  $('mute').setAttribute('aria-pressed', String(state.muted));
-  $('mute').textContent = t(state.muted ? 'agent.unmute' : 'agent.mute');
+  if (!state.active) return;
+  setMuted(!state.muted);
+  socket.send({ type: 'mute', interactionId: state.active.customer.interactionId, on: state.muted });
 });
 $('hold').addEventListener('click', () => {
   if (!state.active) return;

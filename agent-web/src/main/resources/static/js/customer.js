@@ -13,6 +13,7 @@ document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
 
 const state = { language: sessionStorage.getItem('mvtm.language'), conversationId: sessionStorage.getItem('mvtm.conversation'), status: null, call: null };
 const holdMusic = new HoldMusic();
+window.mvtmHoldMusicLevel = () => holdMusic.level(); // the browser tests measure the music the customer hears
 
 // The bank's app presents its identity provider's token on the socket; this demo page gets a fresh one for every
 // connection from the server's built-in demo issuer, so the demo runs the production validation path.

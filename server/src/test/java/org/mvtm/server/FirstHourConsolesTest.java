@@ -65,7 +65,11 @@ class FirstHourConsolesTest {
         scenario("new-conversation");
     }
 
-    /** Item 5: the customer is told about the hold and hears music; after Resume the link is "good" on both sides. */
+    /**
+     * Item 5: the customer is told about the hold and hears music; after Resume the link is "good" on both sides.
+     * Issue 16 item 3: the music's level is measured in the customer's page; while the advisor is muted the customer
+     * receives none of their audio, and hears them again after Unmute; the timeline marks the hold and the mute.
+     */
     @Test
     void aHeldCustomerIsToldAndHearsMusicAndResumeLeavesNoFalseLoss() throws Exception {
         scenario("hold");

@@ -14,6 +14,7 @@ import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.AdvisorOffered;
 import org.mvtm.core.event.AdvisorStateChanged;
 import org.mvtm.core.event.CallHeld;
+import org.mvtm.core.event.CallMuted;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
@@ -193,6 +194,13 @@ public class AdvisorChannel implements DisposableBean {
         own(agent, interaction);
         media.hold(interaction, onHold);
         events.publish(new CallHeld(clock.instant(), interaction, onHold));
+    }
+
+    /** Mute: the customer stops hearing the advisor (the relay drops the advisor's audio) and the recording says so. */
+    void mute(AgentId agent, InteractionId interaction, boolean muted) {
+        own(agent, interaction);
+        media.muteAdvisor(interaction, muted);
+        events.publish(new CallMuted(clock.instant(), interaction, agent, muted));
     }
 
     void hangUp(AgentId agent, InteractionId interaction) {

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code /ws/agent}: the advisor console. In: {@code presence {state, reason}}, {@code accept|reject
  * {interactionId}}, {@code chat {interactionId, text}}, {@code sdp-offer {interactionId, sdp}},
- * {@code ice {interactionId, candidate}}, {@code media-retry {interactionId}}, {@code hold {interactionId, on}}, {@code hangup {interactionId}},
+ * {@code ice {interactionId, candidate}}, {@code media-retry {interactionId}}, {@code hold {interactionId, on}}, {@code mute {interactionId, on}}, {@code hangup {interactionId}},
  * {@code transfer {interactionId, queue | advisor}}, {@code wrapup {code, notes}}, {@code desk}. Out: see
  * {@link AgentMessages}.
  */
@@ -32,7 +32,7 @@ public class AgentSocketHandler extends JsonSocketHandler {
         PERMISSIONS = new MessagePermissions("/ws/agent", Map.ofEntries(
                 Map.entry("desk", agent), Map.entry("presence", agent), Map.entry("accept", agent),
                 Map.entry("reject", agent), Map.entry("chat", agent), Map.entry("sdp-offer", agent),
-                Map.entry("ice", agent), Map.entry("media-retry", agent), Map.entry("hold", agent), Map.entry("hangup", agent),
+                Map.entry("ice", agent), Map.entry("media-retry", agent), Map.entry("hold", agent), Map.entry("mute", agent), Map.entry("hangup", agent),
                 Map.entry("transfer", agent), Map.entry("wrapup", agent)));
     }
 
@@ -87,6 +87,7 @@ public class AgentSocketHandler extends JsonSocketHandler {
                     case "accept" -> channel.accept(agent, InteractionId.of(requireText(m, "interactionId")));
                     case "reject" -> channel.reject(agent, InteractionId.of(requireText(m, "interactionId")));
                     case "hold" -> channel.hold(agent, InteractionId.of(requireText(m, "interactionId")), m.path("on").asBoolean(false));
+                    case "mute" -> channel.mute(agent, InteractionId.of(requireText(m, "interactionId")), m.path("on").asBoolean(false));
                     case "hangup" -> channel.hangUp(agent, InteractionId.of(requireText(m, "interactionId")));
                     case "media-retry" -> channel.retryMedia(agent, InteractionId.of(requireText(m, "interactionId")));
                     case "transfer" -> channel.transfer(agent, InteractionId.of(requireText(m, "interactionId")),

@@ -97,6 +97,14 @@ public class CallMedia {
         }
     }
 
+    /** Mutes or unmutes what the advisor's browser sends: the relay passes none of its audio while muted. */
+    public void muteAdvisor(InteractionId interaction, boolean muted) {
+        String legId = currentLegs.get(new LegKey(interaction, MediaSession.ADVISOR));
+        if (legId != null) {
+            media.find(interaction).ifPresent(session -> session.mute(legId, muted));
+        }
+    }
+
     /** Forgets the legs of an ended call (the server releases the media session). */
     public void forget(InteractionId interaction) {
         currentLegs.keySet().removeIf(k -> k.interaction().equals(interaction));

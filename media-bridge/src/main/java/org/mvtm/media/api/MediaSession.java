@@ -77,6 +77,12 @@ public interface MediaSession {
     /** Holds (no media relayed to or from the leg) or resumes it. */
     void hold(String legId, boolean onHold);
 
+    /**
+     * Mutes ({@code true}) or unmutes the audio a leg sends: nobody else in the call hears it (its video still flows
+     * and the recording still taps it), e.g. an advisor who pressed Mute.
+     */
+    void mute(String legId, boolean muted);
+
     /** Removes a leg, closing its port; publishes {@link MediaEvent.LegClosed}. */
     void removeLeg(String legId);
 

@@ -288,6 +288,18 @@ final class EmbeddedMediaSession implements MediaSession {
     }
 
     @Override
+    public void mute(String legId, boolean muted) {
+        Leg leg = leg(legId);
+        if (!muted && leg.muted) {
+            // its audio was held back on purpose: whoever hears it again counts no lost packets
+            for (Leg target : leg.targets) {
+                target.resumeAfterPause();
+            }
+        }
+        leg.muted = muted;
+    }
+
+    @Override
     public void removeLeg(String legId) {
         Leg leg;
         synchronized (this) {
@@ -369,7 +381,7 @@ final class EmbeddedMediaSession implements MediaSession {
                 // a failing recorder must not stop the call
             }
         }
-        if (from.onHold || !from.peerSends) {
+        if (from.onHold || !from.peerSends || (from.muted && codec.kind() == MediaKind.AUDIO)) {
             return;
         }
         Leg[] targets = from.targets;

@@ -52,6 +52,8 @@ abstract class Leg {
     private volatile Map<String, Codec> videoByKey = Map.of();
     volatile InetSocketAddress peer;
     volatile boolean onHold;
+    /** The audio this leg's peer sends is not relayed (Mute). */
+    volatile boolean muted;
     /** What the peer's SDP allows (SIP legs: sendonly / recvonly / inactive / c=0.0.0.0); browsers always both. */
     volatile boolean peerSends = true;
     volatile boolean peerReceives = true;

@@ -47,6 +47,7 @@ final class KurentoMediaSession implements MediaSession {
         KurentoPort.Element player;
         boolean connected;
         boolean onHold;
+        boolean muted;
         /** RTP legs: the SDP Kurento gave the peer and where the peer receives (address:port). */
         String localSdp;
         String remoteMedia;
@@ -252,8 +253,33 @@ final class KurentoMediaSession implements MediaSession {
                 leg.endpoint.disconnect(other.endpoint);
                 other.endpoint.disconnect(leg.endpoint);
             } else {
-                leg.endpoint.connect(other.endpoint);
+                if (leg.muted) {
+                    leg.endpoint.connect(other.endpoint, MediaKind.VIDEO);
+                } else {
+                    leg.endpoint.connect(other.endpoint);
+                }
                 other.endpoint.connect(leg.endpoint);
+            }
+        }
+    }
+
+    /** Kurento connects by media type: a muted leg sends its peers video only. */
+    @Override
+    public synchronized void mute(String legId, boolean muted) {
+        KLeg leg = leg(legId);
+        if (leg.muted == muted) {
+            return;
+        }
+        leg.muted = muted;
+        if (leg.onHold) {
+            return; // resume reconnects; a muted leg stays muted then (see hold)
+        }
+        for (KLeg other : peersOf(leg)) {
+            leg.endpoint.disconnect(other.endpoint);
+            if (muted) {
+                leg.endpoint.connect(other.endpoint, MediaKind.VIDEO);
+            } else {
+                leg.endpoint.connect(other.endpoint);
             }
         }
     }

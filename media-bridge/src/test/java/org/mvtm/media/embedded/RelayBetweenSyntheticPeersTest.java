@@ -144,6 +144,23 @@ class RelayBetweenSyntheticPeersTest {
     }
 
     @Test
+    void aMutedAdvisorsAudioReachesNobodyButItsVideoDoesAndTheRecordingKeepsBoth() throws Exception {
+        try (SyntheticCall call = new SyntheticCall(media, "mute")) {
+            CountingSink sink = new CountingSink();
+            call.session.startRecording(sink);
+            call.session.mute("advisor", true);
+            call.exchange(10);
+            await().atMost(Duration.ofSeconds(5)).until(() -> sink.count("advisor", MediaKind.AUDIO) == 10
+                    && call.customer.received(96) == 10);
+            assertThat(call.customer.received(111)).as("the customer hears nothing of the muted advisor").isZero();
+            assertThat(call.advisor.received(109)).as("the advisor still hears the customer").isEqualTo(10);
+            call.session.mute("advisor", false);
+            call.exchange(5);
+            await().atMost(Duration.ofSeconds(5)).until(() -> call.customer.received(111) == 5);
+        }
+    }
+
+    @Test
     void customerMediaFansOutToAdvisorAndAConnectedSupervisorIntact() throws Exception {
         try (SyntheticCall call = new SyntheticCall(media, "fan-out");
              var supervisor = new org.mvtm.media.peer.SyntheticWebRtcPeer(120, 121)) {

@@ -16,7 +16,7 @@ public record TimelineEntry(Instant at, Kind kind, String actor, String text, Ma
 
     public enum Kind {
         CUSTOMER_MESSAGE, BOT_MESSAGE, ADVISOR_MESSAGE, SYSTEM_MESSAGE,
-        QUEUED, ADVISOR_JOINED, HOLD, RESUMED, TRANSFERRED, LEG_ADDED, ENDED, RECORDING_STARTED, RECORDING_SEALED,
+        QUEUED, ADVISOR_JOINED, HOLD, RESUMED, MUTED, UNMUTED, TRANSFERRED, LEG_ADDED, ENDED, RECORDING_STARTED, RECORDING_SEALED,
         OTHER;
 
         /** True for chat and bot turns (indexed as transcript text). */

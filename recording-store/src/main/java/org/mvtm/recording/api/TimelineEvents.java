@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.BotHandedOff;
 import org.mvtm.core.event.CallHeld;
+import org.mvtm.core.event.CallMuted;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.ContactEvent;
 import org.mvtm.core.event.InteractionEnded;
@@ -43,6 +44,10 @@ public final class TimelineEvents {
             return Optional.of(TimelineEntry.event(h.at(), h.held() ? TimelineEntry.Kind.HOLD
                     : TimelineEntry.Kind.RESUMED, h.by().name().toLowerCase(java.util.Locale.ROOT),
                     h.held() ? "call on hold" : "call resumed"));
+        }
+        if (event instanceof CallMuted m) {
+            return Optional.of(TimelineEntry.event(m.at(), m.muted() ? TimelineEntry.Kind.MUTED
+                    : TimelineEntry.Kind.UNMUTED, m.advisor().value(), m.muted() ? "advisor muted" : "advisor unmuted"));
         }
         if (event instanceof InteractionTransferred t) {
             Map<String, String> attrs = new java.util.HashMap<>();

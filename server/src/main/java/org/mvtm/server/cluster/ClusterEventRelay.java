@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.mvtm.core.event.AdministrationChanged;
 import org.mvtm.core.event.AdvisorStateChanged;
 import org.mvtm.core.event.CallHeld;
+import org.mvtm.core.event.CallMuted;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.ContactEvent;
 import org.mvtm.core.event.EventBus;
@@ -39,7 +40,7 @@ public final class ClusterEventRelay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClusterEventRelay.class);
     static final List<Class<? extends ContactEvent>> RELAYED = List.of(ChatMessagePosted.class, OfferAccepted.class,
             OfferDeclined.class, InteractionEnded.class, InteractionAbandoned.class, InteractionTransferred.class,
-            CallHeld.class, AdvisorStateChanged.class, KnowledgeBasePublished.class, AdministrationChanged.class);
+            CallHeld.class, CallMuted.class, AdvisorStateChanged.class, KnowledgeBasePublished.class, AdministrationChanged.class);
     private static final Map<String, Class<? extends ContactEvent>> BY_NAME = RELAYED.stream()
             .collect(java.util.stream.Collectors.toMap(Class::getSimpleName, c -> c));
 

@@ -73,6 +73,10 @@ class InternalMediaController {
                 s.hold(str(body, "legId"), Boolean.TRUE.equals(body.get("onHold")));
                 yield "";
             }
+            case "mute" -> {
+                s.mute(str(body, "legId"), Boolean.TRUE.equals(body.get("muted")));
+                yield "";
+            }
             case "remove-leg" -> {
                 s.removeLeg(str(body, "legId"));
                 yield "";

@@ -123,6 +123,11 @@ final class RemoteMediaSession implements MediaSession {
     }
 
     @Override
+    public void mute(String legId, boolean muted) {
+        call("mute", Map.of("legId", legId, "muted", muted));
+    }
+
+    @Override
     public void removeLeg(String legId) {
         call("remove-leg", Map.of("legId", legId));
     }

@@ -13,6 +13,7 @@ import org.mvtm.core.Interaction;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.BotConversationEnded;
 import org.mvtm.core.event.CallHeld;
+import org.mvtm.core.event.CallMuted;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.ChatTranscripts;
 import org.mvtm.core.event.InteractionAbandoned;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *       customer, advisor, queue and region; every chat line of the conversation so far goes to its timeline, and
  *       each later one as it is delivered ({@link ChatTranscripts}: the lines the customer was shown, once, in that
  *       order, with their own times); for calls the media session's legs are tapped into it;</li>
- *   <li>holds, transfers and the end go to the same timeline. A transfer keeps the recording: the next advisor's
+ *   <li>holds, the advisor's mute, transfers and the end go to the same timeline. A transfer keeps the recording: the next advisor's
  *       accept adds a join, not a second recording. At {@link InteractionEnded} (or when a transferred customer
  *       leaves the queue) the media tap stops and the recording is sealed.</li>
  *   <li>a conversation that never reaches an advisor is kept too ({@link ChatOnlyRecordings}): one that ends with
@@ -91,6 +92,9 @@ public final class JourneyCoordinator implements AutoCloseable {
                 bus.subscribe(CallHeld.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
                         e.held() ? TimelineEntry.Kind.HOLD : TimelineEntry.Kind.RESUMED,
                         e.by().name().toLowerCase(java.util.Locale.ROOT), e.held() ? "on hold" : "resumed"))),
+                bus.subscribe(CallMuted.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
+                        e.muted() ? TimelineEntry.Kind.MUTED : TimelineEntry.Kind.UNMUTED, e.advisor().value(),
+                        e.muted() ? "advisor muted" : "advisor unmuted"))),
                 bus.subscribe(InteractionTransferred.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
                         TimelineEntry.Kind.TRANSFERRED, e.from().value(), "transferred to "
                                 + e.toQueue().map(Object::toString).or(() -> e.toAdvisor().map(Object::toString)).orElse("?")))),
