@@ -1,6 +1,5 @@
 package org.mvtm.media.embedded;
 
-import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -10,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.MediaKind;
@@ -25,9 +23,6 @@ import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.sdp.AnswerWriter;
 import org.mvtm.media.sdp.BundleNegotiation;
 import org.mvtm.media.sdp.Codec;
-import org.mvtm.media.sdp.CodecChooser;
-import org.mvtm.media.sdp.MediaDescription;
-import org.mvtm.media.sdp.SdpException;
 import org.mvtm.media.sdp.SessionDescription;
 import org.mvtm.media.stun.IceLiteResponder;
 
@@ -52,6 +47,7 @@ final class EmbeddedMediaSession implements MediaSession {
     private final Set<Set<String>> connections = new HashSet<>();
     private volatile MediaPacketSink sink;
     private volatile boolean released;
+    private final SipLegNegotiation sipLegs = new SipLegNegotiation(this);
 
     EmbeddedMediaSession(EmbeddedMediaServer server, InteractionId interaction) {
         this.server = server;
@@ -94,7 +90,6 @@ final class EmbeddedMediaSession implements MediaSession {
         }
     }
 
-
     @Override
     public void addRemoteCandidate(String legId, String candidateLine) {
         Leg leg = leg(legId);
@@ -117,87 +112,22 @@ final class EmbeddedMediaSession implements MediaSession {
 
     @Override
     public String addRtpLeg(String legId, String party, String sdpOffer) {
-        checkNewLeg(legId, party);
-        RtpOfferTerms terms = RtpOfferTerms.of(sdpOffer, preferredCodecs(party, MediaKind.AUDIO));
-        DatagramChannel channel = server.ports.bind();
-        try {
-            RtpLeg leg = new RtpLeg(legId, party, this, channel, server.clock.instant(), RANDOM.nextLong(1, Long.MAX_VALUE));
-            leg.negotiated(terms.codecs());
-            leg.directions(terms.peerSends(), terms.peerReceives());
-            register(leg);
-            if (terms.remote() != null) {
-                leg.remote(terms.remote());
-            }
-            return leg.answer(server.config.publicAddress(), terms);
-        } catch (RuntimeException e) {
-            server.ports.release(channel);
-            throw e;
-        }
+        return sipLegs.add(legId, party, sdpOffer);
     }
 
-    /**
-     * A new offer from the peer of an existing RTP leg (re-INVITE, UPDATE): same port, the codec kept when still
-     * offered, the new address and direction applied at once (a held peer gets nothing; resumed, its streams
-     * continue their sequence numbers).
-     */
     @Override
     public String updateRtpLeg(String legId, String sdpOffer) {
-        Leg leg = leg(legId);
-        if (!(leg instanceof RtpLeg rtp)) {
-            throw new MediaException("leg " + legId + " is not an RTP leg");
-        }
-        List<String> preferred = new ArrayList<>();
-        Codec current = rtp.mainCodec(MediaKind.AUDIO);
-        if (current != null) {
-            preferred.add(current.key());
-        }
-        preferredCodecs(rtp.party, MediaKind.AUDIO).stream().filter(k -> !preferred.contains(k)).forEach(preferred::add);
-        RtpOfferTerms terms = RtpOfferTerms.of(sdpOffer, preferred);
-        rtp.negotiated(terms.codecs());
-        if (terms.remote() != null) {
-            rtp.repoint(terms.remote());
-        }
-        rtp.directions(terms.peerSends(), terms.peerReceives());
-        return rtp.answer(server.config.publicAddress(), terms);
+        return sipLegs.update(legId, sdpOffer);
     }
 
     @Override
     public String createRtpOffer(String legId, String party) {
-        checkNewLeg(legId, party);
-        List<Codec> codecs = AnswerWriter.sipOfferCodecs(preferredCodecs(party, MediaKind.AUDIO));
-        DatagramChannel channel = server.ports.bind();
-        try {
-            RtpLeg leg = new RtpLeg(legId, party, this, channel, server.clock.instant(), RANDOM.nextLong(1, Long.MAX_VALUE));
-            leg.negotiated(codecs);
-            register(leg);
-            return leg.offer(server.config.publicAddress(), codecs);
-        } catch (RuntimeException e) {
-            server.ports.release(channel);
-            throw e;
-        }
+        return sipLegs.offer(legId, party);
     }
 
     @Override
     public void applyRtpAnswer(String legId, String sdpAnswer) {
-        Leg leg = leg(legId);
-        if (!(leg instanceof RtpLeg rtp)) {
-            throw new MediaException("leg " + legId + " is not an RTP leg");
-        }
-        SessionDescription answer = SessionDescription.parse(sdpAnswer);
-        MediaDescription audio = answer.first(MediaKind.AUDIO)
-                .orElseThrow(() -> new SdpException("SIP answer has no m=audio line with a non-zero port"));
-        if (audio.connectionAddress() == null) {
-            throw new SdpException("SIP answer has no c= line");
-        }
-        Codec chosen = audio.codecs().stream()
-                .filter(c -> !c.isTelephoneEvent() && leg.codecFor(MediaKind.AUDIO, c.key()) != null).findFirst()
-                .orElseThrow(() -> new SdpException("SIP answer accepted none of the offered codecs: "
-                        + audio.codecs()));
-        List<Codec> codecs = new ArrayList<>();
-        codecs.add(chosen);
-        CodecChooser.telephoneEvent(audio, chosen).ifPresent(codecs::add);
-        rtp.negotiated(codecs);
-        rtp.remote(new InetSocketAddress(audio.connectionAddress(), audio.port()));
+        sipLegs.applyAnswer(legId, sdpAnswer);
     }
 
     @Override
@@ -477,7 +407,7 @@ final class EmbeddedMediaSession implements MediaSession {
 
     // ---- topology ------------------------------------------------------------------------------------------
 
-    private void register(Leg leg) {
+    void register(Leg leg) {
         synchronized (this) {
             checkOpen();
             if (legs.containsKey(leg.id)) {
@@ -514,7 +444,7 @@ final class EmbeddedMediaSession implements MediaSession {
         }
     }
 
-    private List<String> preferredCodecs(String party, MediaKind kind) {
+    List<String> preferredCodecs(String party, MediaKind kind) {
         synchronized (this) {
             List<String> keys = new ArrayList<>();
             for (Leg l : legs.values()) {
@@ -529,7 +459,7 @@ final class EmbeddedMediaSession implements MediaSession {
         }
     }
 
-    private void checkNewLeg(String legId, String party) {
+    void checkNewLeg(String legId, String party) {
         if (legId == null || legId.isBlank()) {
             throw new MediaException("leg id must not be blank");
         }
@@ -550,7 +480,7 @@ final class EmbeddedMediaSession implements MediaSession {
         }
     }
 
-    private Leg leg(String legId) {
+    Leg leg(String legId) {
         synchronized (this) {
             Leg leg = legs.get(legId);
             if (leg == null) {
