@@ -11,9 +11,9 @@ public final class SipEdges {
 
     /**
      * Creates an edge; call {@link SipEdge#start()} to bind. The edge subscribes to {@code events} for
-     * {@code AdvisorOffered}, {@code OfferAccepted}, {@code InteractionEnded} and {@code ChatMessagePosted}, and
-     * publishes {@code ChatMessagePosted(CUSTOMER)}, {@code InteractionAbandoned}, {@code InteractionEnded} and
-     * {@code CallHeld} for its calls.
+     * {@code AdvisorOffered}, {@code OfferAccepted}, {@code InteractionEnded}, {@code ChatMessagePosted} and
+     * {@code CallHeld} (an advisor's hold: music to the caller), and publishes {@code ChatMessagePosted(CUSTOMER)} and
+     * {@code CallHeld} (by the customer) for its calls; routing publishes abandons and ends.
      */
     public static SipEdge create(SipEdgeConfig config, Clock clock, EventBus events, SipEdgePorts ports) {
         return new DefaultSipEdge(config, clock, events, ports);
