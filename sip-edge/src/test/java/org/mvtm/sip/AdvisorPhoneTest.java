@@ -92,6 +92,31 @@ class AdvisorPhoneTest {
         }
     }
 
+    /** The desk phone's own hold (a re-INVITE with a new offer) re-offers its leg: 200 with recvonly, then sendrecv. */
+    @Test
+    void aDeskPhoneThatHoldsAndResumesIsAnswered200EachTimeNot488() {
+        f.routing.autoOfferTo = ALICE;
+        try (SipPeer alice = registeredAlice(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            CustomerCallScript call = new CustomerCallScript(bob, "cards");
+            Interaction interaction = customerCalls(bob, call);
+            String invite = alice.nextRequest(3000).orElseThrow();
+            alice.raw.send(alice.response(invite, 200, "OK", "alicetag", RelayMedia.sdp(41002)));
+            assertThat(alice.nextRequest(3000)).hasValueSatisfying(ack -> assertThat(ack).startsWith("ACK "));
+            call.ack(bob.response(200, 3000).orElseThrow());
+
+            int cseq = 1;
+            for (String direction : new String[] {"sendonly", "sendrecv"}) {
+                alice.raw.send(alice.request("INVITE", SipPeer.contactUri(invite), RawSip.header(invite, "Call-ID"),
+                        "alicetag", RawSip.header(invite, "From"), cseq++, Map.of(), "application/sdp",
+                        RelayMedia.sdp(41002, direction)));
+                String ok = alice.response(200, 3000).orElseThrow(() -> new AssertionError("no 200 to the phone's "
+                        + direction + " re-INVITE: " + f.media.calls));
+                assertThat(RawSip.body(ok)).contains(direction.equals("sendonly") ? "a=recvonly" : "a=sendrecv");
+            }
+            assertThat(f.media.calls).contains("reoffer ADVISOR " + interaction.id());
+        }
+    }
+
     @Test
     void busyPhoneIsARejectionAndTheCustomerKeepsTheirPlace() {
         f.routing.autoOfferTo = ALICE;
