@@ -32,6 +32,14 @@ class CustomerChatErrors {
         return error(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
+    /** A customer limit: too many at once (409) or too many too fast (429), with the code the app translates. */
+    @ExceptionHandler(org.mvtm.core.Refusal.class)
+    ResponseEntity<Map<String, String>> refused(org.mvtm.core.Refusal e) {
+        HttpStatus status = e.code().equals("limit.rate") ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.CONFLICT;
+        return ResponseEntity.status(status).body(Map.of("error", status.name(), "code", e.code(),
+                "message", String.valueOf(e.getMessage())));
+    }
+
     @ExceptionHandler(IllegalStateException.class)
     ResponseEntity<Map<String, String>> conflict(IllegalStateException e) {
         return error(HttpStatus.CONFLICT, e.getMessage());
