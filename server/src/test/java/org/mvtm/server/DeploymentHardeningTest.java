@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.Socket;
 import java.net.URI;
@@ -49,19 +48,25 @@ class DeploymentHardeningTest {
 
     @Test
     void behindTlsTheSessionCookieIsSecureAndHstsIsSent() throws Exception {
-        CookieManager cookies = new CookieManager();
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
-        browser.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/login")).header("X-Forwarded-Proto", "https")
-                .build(), HttpResponse.BodyHandlers.discarding());
-        String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().orElseThrow();
-        HttpResponse<Void> login = browser.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/login"))
+        // the proxy talks plain HTTP to the server; a cookie jar would hold back Secure cookies, so they go by hand
+        HttpResponse<Void> form = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/login"))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.discarding());
+        List<HttpCookie> given = form.headers().allValues("Set-Cookie").stream()
+                .flatMap(c -> HttpCookie.parse(c).stream()).toList();
+        String csrf = given.stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
+                .findFirst().orElseThrow();
+        String cookieHeader = String.join("; ", given.stream().map(c -> c.getName() + "=" + c.getValue()).toList());
+        HttpResponse<Void> login = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/login"))
                 .header("X-Forwarded-Proto", "https").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookieHeader)
                 .POST(HttpRequest.BodyPublishers.ofString("username=alice&password=demo1234&_csrf="
                         + URLEncoder.encode(csrf, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.discarding());
-        List<String> setCookies = login.headers().allValues("Set-Cookie");
-        assertThat(setCookies).as("Set-Cookie after signing in over TLS").anySatisfy(c ->
-                assertThat(c).startsWith("JSESSIONID=").containsIgnoringCase("; Secure"));
+        assertThat(login.headers().firstValue("Location")).as("signed in (status " + login.statusCode() + ")")
+                .hasValueSatisfying(l -> assertThat(l).startsWith("https://").doesNotContain("error"));
+        List<String> setCookies = new java.util.ArrayList<>(form.headers().allValues("Set-Cookie"));
+        setCookies.addAll(login.headers().allValues("Set-Cookie"));
+        assertThat(setCookies).as("cookies set over TLS").anySatisfy(c -> assertThat(c).startsWith("JSESSIONID="))
+                .allSatisfy(c -> assertThat(c).containsIgnoringCase("; Secure"));
         assertThat(login.headers().firstValue("Strict-Transport-Security")).isPresent()
                 .hasValueSatisfying(v -> assertThat(v).contains("max-age="));
 
@@ -102,6 +107,14 @@ class DeploymentHardeningTest {
         HttpResponse<String> page = alice.send("GET", "/no-such-page", null, "Accept", "text/html");
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).doesNotContain("org.mvtm").doesNotContain("Exception");
+        WebSession chan = WebSession.signIn(server.baseUrl(), "chan", "demo1234");
+        HttpResponse<String> missing = chan.send("GET", "/api/customer/conversations/no-such-conversation", null,
+                "Accept", "text/html");
+        assertThat(missing.statusCode()).as("an API error asked for as a page").isEqualTo(404);
+        HttpResponse<String> badInput = chan.send("POST", "/api/customer/conversations", "{\"language\": [1]}",
+                "Accept", "text/html");
+        assertThat(badInput.statusCode()).as("bad input asked for as a page").isEqualTo(400);
+        assertThat(alice.send("GET", "/compliance", null, "Accept", "text/html").statusCode()).isEqualTo(403);
         Thread.sleep(500); // the log is written by the server process
         assertThat(server.output().substring(logBefore)).doesNotContain("Exception").doesNotContain("\tat ");
     }

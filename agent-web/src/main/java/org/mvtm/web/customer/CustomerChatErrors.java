@@ -13,8 +13,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class CustomerChatErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        return error(HttpStatus.BAD_REQUEST, "the request body is not the JSON object this endpoint takes: "
-                + firstLine(e.getMostSpecificCause().getMessage()));
+        org.mvtm.web.security.UnreadableJson u = org.mvtm.web.security.UnreadableJson.of(e);
+        return ResponseEntity.badRequest().body(Map.of("error", HttpStatus.BAD_REQUEST.name(), "field", u.field(),
+                "message", "the request body is not the JSON object this endpoint takes: " + u.field() + " "
+                        + u.message()));
     }
 
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
@@ -43,15 +45,6 @@ class CustomerChatErrors {
     @ExceptionHandler(IllegalStateException.class)
     ResponseEntity<Map<String, String>> conflict(IllegalStateException e) {
         return error(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 200 ? line.substring(0, 200) : line;
     }
 
     private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
