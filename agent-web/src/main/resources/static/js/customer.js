@@ -71,7 +71,7 @@ function handle(m) {
       if (state.call) { const { video } = state.call; endCall(); startCall(video); }
       break;
     case 'error':
-      showError(m.code, m.message);
+      showError(m.code, m.message, m.params);
       if (m.code === 'no-conversation') showStatus({ status: 'ENDED', channel: 'CHAT', position: 0 }, true);
       break;
     default:
@@ -85,8 +85,8 @@ function line(m) {
 }
 
 // the customer reads every message in their language: a code with a translation, or a translated generic line
-function showError(code, detail) {
-  $('status').textContent = `${t('common.error')}: ${t(known(`error.${code}`) ? `error.${code}` : 'error.generic')}`;
+function showError(code, detail, params = {}) {
+  $('status').textContent = `${t('common.error')}: ${t(known(`error.${code}`) ? `error.${code}` : 'error.generic', params)}`;
   if (detail) console.warn(`server said ${code}: ${detail}`);
 }
 

@@ -25,10 +25,12 @@ class ServerLifecycleTest {
                     .contains("Compliance console").contains("admin");
             assertThat(SipProbe.options("127.0.0.1", server.sipPort, Duration.ofSeconds(5)))
                     .as("SIP OPTIONS answer").startsWith("SIP/2.0 200");
-            String health = new String(java.net.URI.create(server.baseUrl() + "/actuator/health").toURL().openStream().readAllBytes());
+            // details and metrics are for a signed-in administrator (DeploymentHardeningTest)
+            WebSession admin = WebSession.signIn(server.baseUrl(), "admin", "demo1234");
+            String health = admin.send("GET", "/actuator/health", null).body();
             assertThat(health).contains("\"sipHealth\"").contains("\"mediaHealth\"").contains("\"recordingHealth\"")
                     .contains("\"assistantHealth\"");
-            String metrics = new String(java.net.URI.create(server.baseUrl() + "/actuator/prometheus").toURL().openStream().readAllBytes());
+            String metrics = admin.send("GET", "/actuator/prometheus", null).body();
             assertThat(metrics).contains("mvtm_sip_calls_offered_total").contains("mvtm_routing_waiting");
 
             server.terminate();

@@ -12,7 +12,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import tools.jackson.databind.DatabindException;
 
 /**
  * Refused changes answer 400 with the first bad field on top ({@code {"field": ..., "message": ...}}) and every
@@ -27,20 +26,9 @@ class AdminErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        String field = "body";
-        String message = "is not the JSON this endpoint expects";
-        if (e.getCause() instanceof DatabindException d && !d.getPath().isEmpty()) {
-            StringBuilder path = new StringBuilder();
-            for (var ref : d.getPath()) {
-                if (ref.getPropertyName() != null) {
-                    path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-                } else if (ref.getIndex() >= 0) {
-                    path.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            field = path.toString();
-            message = "has the wrong type or an unknown value: " + d.getOriginalMessage();
-        }
+        org.mvtm.web.security.UnreadableJson unreadable = org.mvtm.web.security.UnreadableJson.of(e);
+        String field = unreadable.field();
+        String message = unreadable.message();
         return bad(List.of(new FieldError(field, message)));
     }
 

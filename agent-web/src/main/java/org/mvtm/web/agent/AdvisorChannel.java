@@ -35,6 +35,7 @@ import org.mvtm.web.api.WebUser;
 import org.mvtm.web.api.WebUserDirectory;
 import org.mvtm.web.call.CallMedia;
 import org.mvtm.web.call.WebWorkers;
+import org.mvtm.web.security.InputLimits;
 import org.mvtm.web.socket.SocketPeer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,7 +48,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AdvisorChannel implements DisposableBean {
-    private static final int MAX_TEXT = 2000;
     private final Clock clock;
     private final EventBus events;
     private final RoutingEngine routing;
@@ -146,6 +146,7 @@ public class AdvisorChannel implements DisposableBean {
     }
 
     void presence(AgentId agent, String state, String reason) {
+        InputLimits.check("reason", reason == null ? null : reason.strip(), InputLimits.REASON);
         switch (state) {
             case "READY" -> routing.ready(agent);
             case "NOT_READY" -> routing.notReady(agent, reason == null || reason.isBlank() ? "break" : reason.strip());
@@ -169,7 +170,7 @@ public class AdvisorChannel implements DisposableBean {
         if (clean.isEmpty()) {
             throw Refusal.of("chat.empty", "chat text is empty");
         }
-        String line = clean.length() > MAX_TEXT ? clean.substring(0, MAX_TEXT) : clean;
+        String line = InputLimits.check("text", clean, InputLimits.CHAT_LINE);
         events.publishInOrder(i.conversation(), () -> new ChatMessagePosted(clock.instant(), i.conversation(),
                 TranscriptTurn.Speaker.ADVISOR, agent.value(), line));
     }
@@ -225,10 +226,9 @@ public class AdvisorChannel implements DisposableBean {
         if (code == null || code.isBlank()) {
             throw Refusal.of("wrapup.code-required", "choose a wrap-up code");
         }
-        String cleanNotes = notes == null ? "" : notes.strip();
+        String cleanNotes = InputLimits.check("notes", notes == null ? "" : notes.strip(), InputLimits.NOTES);
         AdvisorDesk desk = desks.of(agent);
-        routing.finishWrapUp(agent, desk.awaitingWrapUp(), code.strip(),
-                cleanNotes.length() > MAX_TEXT ? cleanNotes.substring(0, MAX_TEXT) : cleanNotes);
+        routing.finishWrapUp(agent, desk.awaitingWrapUp(), code.strip(), cleanNotes);
         desk.wrappedUp(code.strip(), cleanNotes);
     }
 

@@ -20,9 +20,11 @@ import org.mvtm.core.event.OfferAccepted;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.routing.api.QueuePosition;
 import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.web.api.WebUser;
 import org.mvtm.web.api.WebUserDirectory;
 import org.mvtm.web.call.CallMedia;
 import org.mvtm.web.call.WebWorkers;
+import org.mvtm.web.security.InputLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.mvtm.web.api.WebTierSettings;
@@ -40,7 +42,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CustomerChannel implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(CustomerChannel.class);
-    private static final int MAX_TEXT = 2000;
 
     private final Clock clock;
     private final EventBus events;
@@ -53,10 +54,13 @@ public class CustomerChannel implements DisposableBean {
     private final WebWorkers workers;
     private final List<EventBus.Subscription> subscriptions;
     private final java.time.Duration grace;
+    private final CustomerLimits limits;
 
     public CustomerChannel(Clock clock, EventBus events, BotTurns bot, RoutingEngine routing,
                            WebConversations conversations, CustomerPeers peers, WebUserDirectory users,
-                           CallMedia media, WebWorkers workers, ObjectProvider<WebTierSettings> settings) {
+                           CallMedia media, WebWorkers workers, ObjectProvider<WebTierSettings> settings,
+                           CustomerLimits limits) {
+        this.limits = limits;
         this.clock = clock;
         this.events = events;
         this.bot = bot;
@@ -99,6 +103,25 @@ public class CustomerChannel implements DisposableBean {
         }
     }
 
+    /**
+     * Opens a conversation for {@code user} within their {@link CustomerLimits} (then {@link #greet}). Their
+     * conversations whose page has been closed (and that no advisor has taken yet) are left first: the customer came
+     * back in a new window.
+     */
+    WebConversation open(WebUser user, Language language) {
+        List<WebConversation> open = new java.util.ArrayList<>();
+        for (WebConversation c : conversations.openOf(user.username())) {
+            if (c.status() != ConversationStatus.CONNECTED && !peers.connected(c.id())) {
+                LOG.info("customer {} opens a new conversation; leaving {} whose page is closed", user.username(), c.id());
+                leave(c);
+            } else {
+                open.add(c);
+            }
+        }
+        limits.admitConversation(user.username(), open);
+        return conversations.open(user, language);
+    }
+
     /** A new conversation: the assistant greets in the chosen language (published as a BOT line). */
     void greet(WebConversation conversation) {
         bot.greet(conversation.id(), Optional.of(conversation.language()));
@@ -116,6 +139,10 @@ public class CustomerChannel implements DisposableBean {
 
     /** "Talk to a person" (chat) or a call button: the assistant hands off, which publishes BotHandedOff once. */
     void askForPerson(WebConversation conversation, Channel channel) {
+        if (conversation.interaction().isEmpty()) {
+            limits.admitQueue(conversation.owner(), conversations.openOf(conversation.owner()).stream()
+                    .filter(c -> !c.id().equals(conversation.id())).toList());
+        }
         conversation.channel(channel);
         bot.handOff(conversation.id());
     }
@@ -241,7 +268,7 @@ public class CustomerChannel implements DisposableBean {
             return "";
         }
         String stripped = text.replaceAll("[\\p{Cntrl}&&[^\n\t]]", "").strip();
-        return stripped.length() > MAX_TEXT ? stripped.substring(0, MAX_TEXT) : stripped;
+        return InputLimits.check("text", stripped, InputLimits.CHAT_LINE);
     }
 
     @Override

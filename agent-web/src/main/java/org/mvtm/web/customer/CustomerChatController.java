@@ -75,7 +75,7 @@ class CustomerChatController {
         WebUser user = CurrentUser.require(principal);
         Language language = start == null || start.language() == null || start.language().isBlank()
                 ? user.preferredLanguage() : Language.fromTag(start.language());
-        WebConversation conversation = conversations.open(user, language);
+        WebConversation conversation = channel.open(user, language);
         channel.greet(conversation);
         return ResponseEntity.status(HttpStatus.CREATED).body(status(conversation));
     }

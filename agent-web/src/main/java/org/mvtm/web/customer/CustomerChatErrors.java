@@ -13,8 +13,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class CustomerChatErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        return error(HttpStatus.BAD_REQUEST, "the request body is not the JSON object this endpoint takes: "
-                + firstLine(e.getMostSpecificCause().getMessage()));
+        org.mvtm.web.security.UnreadableJson u = org.mvtm.web.security.UnreadableJson.of(e);
+        return ResponseEntity.badRequest().body(Map.of("error", HttpStatus.BAD_REQUEST.name(), "field", u.field(),
+                "message", "the request body is not the JSON object this endpoint takes: " + u.field() + " "
+                        + u.message()));
     }
 
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
@@ -32,18 +34,17 @@ class CustomerChatErrors {
         return error(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
+    /** A customer limit: too many at once (409) or too many too fast (429), with the code the app translates. */
+    @ExceptionHandler(org.mvtm.core.Refusal.class)
+    ResponseEntity<Map<String, String>> refused(org.mvtm.core.Refusal e) {
+        HttpStatus status = e.code().equals("limit.rate") ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.CONFLICT;
+        return ResponseEntity.status(status).body(Map.of("error", status.name(), "code", e.code(),
+                "message", String.valueOf(e.getMessage())));
+    }
+
     @ExceptionHandler(IllegalStateException.class)
     ResponseEntity<Map<String, String>> conflict(IllegalStateException e) {
         return error(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 200 ? line.substring(0, 200) : line;
     }
 
     private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {

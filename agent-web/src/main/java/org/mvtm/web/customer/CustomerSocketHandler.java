@@ -79,7 +79,7 @@ public class CustomerSocketHandler extends JsonSocketHandler {
     private void hello(SocketPeer peer, JsonNode message) {
         Language language = Language.fromTag(message.path("language").asString(peer.user().preferredLanguage().tag()));
         Optional<WebConversation> resumed = conversations.resume(peer.user(), message.path("conversationId").asString(""));
-        WebConversation conversation = resumed.orElseGet(() -> conversations.open(peer.user(), language));
+        WebConversation conversation = resumed.orElseGet(() -> channel.open(peer.user(), language));
         peers.join(peer, conversation.id());
         peer.send(CustomerMessages.Welcome.of(conversation, resumed.isPresent()));
         if (resumed.isEmpty()) {

@@ -63,6 +63,12 @@ public class WebConversations {
         conversation.interaction().ifPresent(byInteraction::remove);
     }
 
+    /** The conversations of one customer that have not ended. */
+    public java.util.List<WebConversation> openOf(String owner) {
+        return byId.values().stream().filter(c -> c.owner().equals(owner))
+                .filter(c -> c.status() != ConversationStatus.ENDED).toList();
+    }
+
     public Collection<WebConversation> all() {
         return byId.values();
     }

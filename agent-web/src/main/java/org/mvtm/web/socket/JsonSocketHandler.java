@@ -43,6 +43,10 @@ public abstract class JsonSocketHandler extends TextWebSocketHandler {
 
         /** A refusal with its own code and parameters; anything else as {@code rejected}. */
         public static ErrorMessage of(RuntimeException e) {
+            if (e instanceof org.mvtm.web.security.InputLimits.FieldTooLongException f) {
+                return new ErrorMessage("error", "field.too-long", f.getMessage(),
+                        Map.of("field", f.field(), "max", String.valueOf(f.max())));
+            }
             return e instanceof org.mvtm.core.Refusal r ? new ErrorMessage("error", r.code(), r.getMessage(), r.params())
                     : new ErrorMessage("rejected", e.getMessage());
         }

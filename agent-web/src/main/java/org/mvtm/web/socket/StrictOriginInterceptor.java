@@ -3,6 +3,8 @@ package org.mvtm.web.socket;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.mvtm.web.api.PublicOrigin;
 import org.mvtm.web.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,14 +16,17 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 
 /**
  * Refuses a WebSocket handshake unless (1) a user is signed in and (2) the {@code Origin} header is present and is
- * either the page's own origin (same scheme, host and port as the request) or explicitly configured. No wildcards.
+ * either the server's public origin ({@link PublicOrigin}, when configured; otherwise the page's own origin judged
+ * from the request's {@code Host}) or explicitly configured. No wildcards.
  */
 public final class StrictOriginInterceptor implements HandshakeInterceptor {
     private static final Logger LOG = LoggerFactory.getLogger(StrictOriginInterceptor.class);
     private final List<String> extraOrigins;
+    private final Optional<PublicOrigin> publicOrigin;
 
-    public StrictOriginInterceptor(List<String> extraOrigins) {
+    public StrictOriginInterceptor(List<String> extraOrigins, Optional<PublicOrigin> publicOrigin) {
         this.extraOrigins = List.copyOf(extraOrigins);
+        this.publicOrigin = publicOrigin;
     }
 
     @Override
@@ -32,8 +37,9 @@ public final class StrictOriginInterceptor implements HandshakeInterceptor {
             return false;
         }
         String origin = request.getHeaders().getOrigin();
-        if (origin == null || !(sameOrigin(request.getURI(), origin, request.getHeaders().getFirst("Host"))
-                || extraOrigins.contains(origin))) {
+        boolean own = origin != null && publicOrigin.map(p -> p.matches(origin))
+                .orElseGet(() -> sameOrigin(request.getURI(), origin, request.getHeaders().getFirst("Host")));
+        if (!own && (origin == null || !extraOrigins.contains(origin))) {
             LOG.warn("refused WebSocket {} from origin {}", request.getURI().getPath(), origin);
             response.setStatusCode(HttpStatus.FORBIDDEN);
             return false;

@@ -1,6 +1,7 @@
 package org.mvtm.web.socket;
 
 import java.util.List;
+import org.mvtm.web.api.PublicOrigin;
 import org.mvtm.web.api.WebTierSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -20,10 +21,13 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 public class WebSocketConfiguration implements WebSocketConfigurer {
     private final List<JsonSocketHandler> handlers;
     private final List<String> extraOrigins;
+    private final java.util.Optional<PublicOrigin> publicOrigin;
 
-    WebSocketConfiguration(List<JsonSocketHandler> handlers, ObjectProvider<WebTierSettings> settings) {
+    WebSocketConfiguration(List<JsonSocketHandler> handlers, ObjectProvider<WebTierSettings> settings,
+                           ObjectProvider<PublicOrigin> publicOrigin) {
         this.handlers = handlers;
         this.extraOrigins = settings.getIfAvailable(WebTierSettings::defaults).allowedOrigins();
+        this.publicOrigin = java.util.Optional.ofNullable(publicOrigin.getIfAvailable());
     }
 
     @Override
@@ -34,7 +38,7 @@ public class WebSocketConfiguration implements WebSocketConfigurer {
                 throw new IllegalStateException(handler.getClass().getName() + " lacks @SocketPath");
             }
             registry.addHandler((WebSocketHandler) handler, path.value())
-                    .addInterceptors(new StrictOriginInterceptor(extraOrigins))
+                    .addInterceptors(new StrictOriginInterceptor(extraOrigins, publicOrigin))
                     // the interceptor above enforces the origin; Spring's own check would need the same list
                     .setAllowedOriginPatterns("*");
         }

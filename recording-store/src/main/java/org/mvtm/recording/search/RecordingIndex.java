@@ -25,6 +25,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -42,7 +43,9 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.mvtm.core.Region;
 import org.mvtm.recording.api.RecordingMetadata;
+import org.mvtm.recording.api.RecordingKeys;
 import org.mvtm.recording.api.RecordingQuery;
+import org.mvtm.recording.crypto.PrivateFiles;
 
 /**
  * Lucene index of recordings: exact fields (ids, queue, region, channel, language), points for start time and
@@ -50,26 +53,58 @@ import org.mvtm.recording.api.RecordingQuery;
  * (EnglishAnalyzer: stemming), {@code text_zh} (SmartChineseAnalyzer: Mandarin word segmentation) and
  * {@code text_cjk} (CJKAnalyzer: bigrams, which also serve Cantonese written in Traditional characters). A text
  * query matches when any of the three matches. Thread-safe; every update is committed.
+ *
+ * <p>Nothing personal is on disk in plain text: the names, the customer and advisor ids and the transcript terms
+ * are indexed as keyed hashes ({@link KeyedTerms}); the words themselves stay only in the encrypted timeline. Files
+ * are 0600 in a 0700 directory. An index written before (plain terms) or under another master key is deleted and
+ * rebuilt from the recordings ({@link #createdFresh()}).
  */
 public final class RecordingIndex implements AutoCloseable {
-    private final FSDirectory directory;
+    /** Commit user data naming how terms were keyed; an index without it (or with another) is rebuilt. */
+    private static final String TERMS_KEY = "mvtm.terms";
+    private final org.apache.lucene.store.Directory directory;
     private final Analyzer analyzer;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final boolean createdFresh;
+    private final KeyedTerms terms;
 
-    public RecordingIndex(Path dir) throws IOException {
-        this.createdFresh = !Files.isDirectory(dir) || isEmptyDir(dir);
-        Files.createDirectories(dir);
-        this.directory = FSDirectory.open(dir);
-        this.analyzer = new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(
+    public RecordingIndex(Path dir, RecordingKeys keys) throws IOException {
+        this.terms = new KeyedTerms(keys);
+        PrivateFiles.createDirectories(dir);
+        boolean rebuild = !isEmptyDir(dir) && !terms.version().equals(termsVersion(dir));
+        if (rebuild) {
+            // an index from before keyed terms (plain words on disk) or under another master key
+            clear(dir);
+        }
+        this.createdFresh = rebuild || isEmptyDir(dir);
+        this.directory = new PrivateDirectory(FSDirectory.open(dir));
+        this.analyzer = terms.wrap(new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(
                 "text_en", new EnglishAnalyzer(),
                 "text_zh", new SmartChineseAnalyzer(),
-                "text_cjk", new CJKAnalyzer()));
+                "text_cjk", new CJKAnalyzer())));
         this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        writer.setLiveCommitData(Map.of(TERMS_KEY, terms.version()).entrySet());
         writer.commit();
         this.searchers = new SearcherManager(writer, null);
+    }
+
+    private static String termsVersion(Path dir) throws IOException {
+        try (FSDirectory d = FSDirectory.open(dir)) {
+            if (!DirectoryReader.indexExists(d)) {
+                return null;
+            }
+            return SegmentInfos.readLatestCommit(d).getUserData().get(TERMS_KEY);
+        }
+    }
+
+    private static void clear(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+        }
     }
 
     private static boolean isEmptyDir(Path dir) throws IOException {
@@ -78,7 +113,7 @@ public final class RecordingIndex implements AutoCloseable {
         }
     }
 
-    /** True when the index directory did not exist before (the store then re-indexes every recording). */
+    /** True when the index was empty or had to be rebuilt (the store then re-indexes every recording). */
     public boolean createdFresh() {
         return createdFresh;
     }
@@ -86,9 +121,9 @@ public final class RecordingIndex implements AutoCloseable {
     public void upsert(String id, RecordingMetadata md, Duration duration, String state, String transcript) {
         Document d = new Document();
         d.add(new StringField("id", id, Field.Store.YES));
-        d.add(new StringField("customerId", md.customer().value(), Field.Store.NO));
+        d.add(new StringField("customerId", terms.of(md.customer().value()), Field.Store.NO));
         d.add(new TextField("customerName", md.customerName(), Field.Store.NO));
-        d.add(new StringField("advisorId", md.advisor().value(), Field.Store.NO));
+        d.add(new StringField("advisorId", terms.of(md.advisor().value()), Field.Store.NO));
         d.add(new TextField("advisorName", md.advisorName(), Field.Store.NO));
         d.add(new StringField("queue", md.queue().value(), Field.Store.NO));
         d.add(new StringField("region", md.region().code(), Field.Store.NO));
@@ -167,7 +202,7 @@ public final class RecordingIndex implements AutoCloseable {
 
     private Query idOrName(String idField, String nameField, String value) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(new TermQuery(new Term(idField, value)), Occur.SHOULD);
+        b.add(new TermQuery(new Term(idField, terms.of(value))), Occur.SHOULD);
         b.add(parse(nameField, value, analyzer), Occur.SHOULD);
         b.setMinimumNumberShouldMatch(1);
         return b.build();

@@ -69,6 +69,7 @@ import org.mvtm.recording.api.VerificationResult;
 import org.mvtm.recording.api.Viewer;
 import org.mvtm.recording.audit.AuditLog;
 import org.mvtm.recording.crypto.DataKeyFile;
+import org.mvtm.recording.crypto.PrivateFiles;
 import org.mvtm.recording.crypto.SegmentCipher;
 import org.mvtm.recording.export.ExportedMedia;
 import org.mvtm.recording.export.LegExporter;
@@ -124,11 +125,13 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
         this.events = events;
         this.rules = new RetentionRules(config.dataDir().resolve("retention.json"), config.retention());
         this.root = config.dataDir().resolve("recordings");
-        Files.createDirectories(root);
+        PrivateFiles.createDirectories(root);
         Files.createDirectories(config.exportCacheDir());
         restrict(config.exportCacheDir());
         this.audit = new AuditLog(config.dataDir().resolve("audit"), clock, keys);
-        this.index = new RecordingIndex(config.dataDir().resolve("index"));
+        this.index = new RecordingIndex(config.dataDir().resolve("index"), keys);
+        // what an older version wrote 0755 / 0644, and the audit log's own files
+        PrivateFiles.tighten(config.dataDir());
     }
 
     public static RecordingStore open(RecordingStoreConfig config, Clock clock, EventBus events) {
@@ -156,7 +159,7 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
         RecordingId id = RecordingId.random();
         Path dir = root.resolve(id.value());
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.createDirectories(dir);
             SecretKey dataKey = DataKeyFile.newDataKey(random);
             String masterKeyId = keys.activeMasterKeyId();
             DataKeyFile.write(dir, id.value(), dataKey, keys, masterKeyId, random);

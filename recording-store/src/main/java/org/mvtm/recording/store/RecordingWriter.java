@@ -32,6 +32,7 @@ import org.mvtm.recording.api.RecordingStoreException;
 import org.mvtm.recording.api.RecordingSummary;
 import org.mvtm.recording.api.TimelineEntry;
 import org.mvtm.recording.crypto.AtomicFiles;
+import org.mvtm.recording.crypto.PrivateFiles;
 import org.mvtm.recording.crypto.Hex;
 import org.mvtm.recording.crypto.SegmentCipher;
 import org.mvtm.recording.manifest.LegEntry;
@@ -373,10 +374,10 @@ public final class RecordingWriter implements ActiveRecording {
             byte[] sealedBytes = cipher.encrypt(dataKey, SegmentCipher.aad(id.value(), leg.legId, index),
                     leg.records.array(), 0, leg.records.size());
             Path target = dir.resolve(file);
-            Files.createDirectories(target.getParent());
+            PrivateFiles.createDirectories(target.getParent());
             Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), PrivateFiles.fileAttributes())) {
                 ByteBuffer b = ByteBuffer.wrap(sealedBytes);
                 while (b.hasRemaining()) {
                     ch.write(b);

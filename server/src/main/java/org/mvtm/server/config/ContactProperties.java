@@ -138,11 +138,18 @@ public record ContactProperties(
 
     /**
      * Consoles and customer pages: how long an advisor's console may stay disconnected before the advisor is logged
-     * out, and how long a queued customer's page may stay closed before the customer leaves the queue.
+     * out, how long a queued customer's page may stay closed before the customer leaves the queue, and how much one
+     * customer may hold: open conversations, queue places, new conversations a minute.
      */
     public record Web(@DefaultValue("60s") java.time.Duration consoleGrace,
-                      @DefaultValue("60s") java.time.Duration customerGrace) {
+                      @DefaultValue("60s") java.time.Duration customerGrace,
+                      @DefaultValue("1") int customerOpenConversations,
+                      @DefaultValue("1") int customerQueuePlaces,
+                      @DefaultValue("10") int customerConversationsPerMinute) {
         public Web {
+            if (customerOpenConversations < 1 || customerQueuePlaces < 1 || customerConversationsPerMinute < 1) {
+                throw new InvalidConfigurationException("contact.web.customer-*", "customer limits must be at least 1");
+            }
             if (consoleGrace.isNegative()) {
                 throw new InvalidConfigurationException("contact.web.console-grace", "must not be negative but was " + consoleGrace);
             }

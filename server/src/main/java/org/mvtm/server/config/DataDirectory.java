@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The server's data directory ({@code contact.data-dir}): created if missing, checked writable, and locked so two
+ * The server's data directory ({@code contact.data-dir}): created if missing (mode 0700), checked writable, and locked so two
  * server processes never write the same recordings. Released on shutdown.
  */
 public final class DataDirectory implements AutoCloseable {
@@ -20,6 +20,10 @@ public final class DataDirectory implements AutoCloseable {
         this.root = configured.toAbsolutePath().normalize();
         try {
             Files.createDirectories(root);
+            if (Files.getFileStore(root).supportsFileAttributeView("posix")) {
+                // customer data lives here: only the server's own user may list or open it
+                Files.setPosixFilePermissions(root, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            }
         } catch (IOException | SecurityException e) {
             throw new InvalidConfigurationException("contact.data-dir", "cannot create directory " + root + " (" + e.getMessage() + ")");
         }

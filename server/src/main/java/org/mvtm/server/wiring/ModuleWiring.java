@@ -279,6 +279,19 @@ public class ModuleWiring {
     }
 
     @Bean
+    org.mvtm.web.api.CustomerLimitSettings customerLimitSettings(ContactProperties props) {
+        return new org.mvtm.web.api.CustomerLimitSettings(props.web().customerOpenConversations(),
+                props.web().customerQueuePlaces(), props.web().customerConversationsPerMinute());
+    }
+
+    /** WebSocket origins are compared with the configured public URL, never with the request's Host header. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("!'${contact.public-url:}'.isBlank()")
+    org.mvtm.web.api.PublicOrigin publicOrigin(ContactProperties props) {
+        return org.mvtm.web.api.PublicOrigin.ofUrl(props.publicUrl());
+    }
+
+    @Bean
     WebTierSettings webTierSettings(ContactProperties props) {
         WebTierSettings d = WebTierSettings.defaults();
         return new WebTierSettings(d.allowedOrigins(), d.sessionTimeout(), d.maxFailedLogins(), d.lockout(), props.nodeId(),

@@ -1,0 +1,103 @@
+package org.mvtm.webtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 15 finding 9: a 30 MB JSON body was read in full before the 413, and a 100,000-character presence reason
+ * was accepted and pushed in every supervisor snapshot. A body over the limit is refused from its declared length
+ * (or, chunked, once the limit has arrived) before the rest is sent; each free-text field is refused naming it.
+ */
+@SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OversizedInputIsRefusedTest {
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aThirtyMegabyteBodyIsRefusedBeforeItIsSent() throws IOException {
+        Browserless customer = signedIn("wordy");
+        String status = rawPost(customer, "Content-Length: " + 30_000_000, out -> out.write(
+                "{\"language\":\"".getBytes(StandardCharsets.UTF_8)));
+        assertThat(status).as("answer while the client still holds back 30 MB").contains(" 413 ");
+    }
+
+    @Test
+    void aChunkedBodyIsRefusedOnceItPassesTheLimit() throws IOException {
+        Browserless customer = signedIn("wordy");
+        byte[] chunk = "a".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8);
+        String status = rawPost(customer, "Transfer-Encoding: chunked", out -> {
+            for (int i = 0; i < 3; i++) {
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.UTF_8));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            // no last chunk: the client keeps the body open
+        });
+        assertThat(status).contains(" 413 ");
+    }
+
+    @Test
+    void aHundredThousandCharacterPresenceReasonIsRefusedNamingTheField() throws Exception {
+        Browserless advisor = signedIn("ada");
+        Browserless.Socket console = advisor.openSocket("/ws/agent", advisor.base()).join();
+        console.next("\"desk\"");
+        console.send("{\"type\":\"presence\",\"state\":\"NOT_READY\",\"reason\":\"" + "x".repeat(100_000) + "\"}");
+        String refused = console.next("\"error\"");
+        assertThat(refused).contains("\"code\":\"field.too-long\"").contains("\"field\":\"reason\"");
+        console.close();
+    }
+
+    @Test
+    void aChatLineOverTheLimitIsRefusedNotCut() throws Exception {
+        Browserless customer = signedIn("wordy");
+        Browserless.Socket page = customer.openSocket("/ws/customer", customer.base()).join();
+        page.send("{\"type\":\"hello\",\"language\":\"en\"}");
+        page.next("\"welcome\"");
+        page.send("{\"type\":\"chat\",\"text\":\"" + "y".repeat(2001) + "\"}");
+        assertThat(page.next("\"error\"")).contains("\"code\":\"field.too-long\"").contains("\"field\":\"text\"");
+        page.send("{\"type\":\"hangup\"}");
+        page.close();
+    }
+
+    private Browserless signedIn(String user) {
+        Browserless b = new Browserless(port);
+        b.login(user, WebTestApplication.PASSWORD);
+        b.get("/login"); // an XSRF-TOKEN cookie
+        return b;
+    }
+
+    interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Sends the headers and part of a body, then reads the status line while the body is still incomplete. */
+    private String rawPost(Browserless user, String lengthHeader, Body partialBody) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(30_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /api/customer/conversations HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                    + "Content-Type: application/json\r\n" + lengthHeader + "\r\n"
+                    + "Cookie: JSESSIONID=" + user.cookie("JSESSIONID") + "; XSRF-TOKEN=" + user.csrf() + "\r\n"
+                    + "X-XSRF-TOKEN: " + user.csrf() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            partialBody.write(out);
+            out.flush();
+            try {
+                String line = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))
+                        .readLine();
+                return line == null ? "(connection closed without an answer)" : line;
+            } catch (SocketTimeoutException e) {
+                return "(no answer within 30 s: the server waits for the rest of the body)";
+            }
+        }
+    }
+}
