@@ -169,12 +169,12 @@ class DialogueTest {
     }
 
     @Test
-    void questionOutsideTheKnowledgeBaseGoesToAPersonForLowConfidence() {
+    void questionOutsideBankingIsDeclinedHonestlyInsteadOfAnsweredWithAnFaq() {
         ConversationId id = ConversationId.random();
         BotReply r = bot.assistant.reply(id, "Can you recommend a good restaurant for dinner tonight in Wan Chai?");
-        assertThat(r.kind()).isEqualTo(ReplyKind.HANDOFF);
-        assertThat(r.confidence()).isLessThan(0.2);
-        assertThat(r.handoff().orElseThrow().reason()).isEqualTo(HandoffContext.Reason.LOW_CONFIDENCE);
+        assertThat(r.kind()).isEqualTo(ReplyKind.OUT_OF_SCOPE);
+        assertThat(r.text()).contains("can't help with that here");
+        assertThat(bot.handoffsOf(id)).as("one off-topic question is not yet a hand-off").isEmpty();
     }
 
     @Test

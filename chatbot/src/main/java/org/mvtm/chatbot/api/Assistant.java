@@ -43,6 +43,19 @@ public interface Assistant extends AutoCloseable {
     /** Ranks FAQs for free text (for evaluation and for an advisor's FAQ search); best first. */
     List<FaqMatch> search(String text, int limit);
 
+    /**
+     * As {@link #search}, with the out-of-scope detector's verdict (for evaluation). Without a detector the verdict
+     * is {@code NaN}.
+     */
+    default Ranking rank(String text, int limit) {
+        return new Ranking(search(text, limit), Double.NaN);
+    }
+
+    /** The settings the assistant was built with (its thresholds decide answer, choice, clarify or can't-help). */
+    default AssistantConfig config() {
+        return AssistantConfig.defaults();
+    }
+
     /** The answer text of an FAQ in a language, if the FAQ exists. */
     Optional<String> answer(String faqId, Language language);
 

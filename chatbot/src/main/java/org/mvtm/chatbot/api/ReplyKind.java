@@ -10,6 +10,12 @@ public enum ReplyKind {
     CHOICE,
     /** The assistant did not understand (empty, emoji only, unknown) and asks the customer to rephrase. */
     CLARIFY,
+    /**
+     * The question is outside what the assistant knows (weather, share tips, other banks' products...): it says so
+     * honestly instead of answering an unrelated FAQ. Counted as unanswered, so the next unanswered turn in a row
+     * goes to a person.
+     */
+    OUT_OF_SCOPE,
     /** The conversation was passed to a person; {@code BotHandedOff} was published (once). */
     HANDOFF,
     /** The conversation is already with a person: the assistant says nothing ({@link BotReply#text()} is empty). */

@@ -21,6 +21,7 @@ import org.mvtm.chatbot.api.KnowledgeBaseLanguage;
 import org.mvtm.chatbot.api.KnowledgeBaseStatus;
 import org.mvtm.chatbot.api.KnowledgeBaseVersion;
 import org.mvtm.chatbot.api.PreviewAnswer;
+import org.mvtm.chatbot.api.Ranking;
 import java.util.Map;
 import org.mvtm.chatbot.kb.Sections;
 import org.mvtm.chatbot.api.LanguageDetector;
@@ -304,15 +305,25 @@ public final class DefaultAssistant implements Assistant {
 
     @Override
     public List<FaqMatch> search(String text, int limit) {
+        return rank(text, limit).matches();
+    }
+
+    @Override
+    public AssistantConfig config() {
+        return config;
+    }
+
+    @Override
+    public Ranking rank(String text, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be >= 1 but was " + limit);
         }
         InputText input = InputText.of(text, config.maxAnalyzedChars());
         if (!input.hasWords()) {
-            return List.of();
+            return new Ranking(List.of(), Double.NaN);
         }
         LanguageGuess guess = detector.detect(input.analysed());
-        return loaded.get().engine().search(input.analysed(), guess.language(), limit);
+        return loaded.get().engine().rank(input.analysed(), guess.language(), limit);
     }
 
     @Override

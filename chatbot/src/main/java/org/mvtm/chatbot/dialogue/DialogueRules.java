@@ -10,6 +10,7 @@ import org.mvtm.chatbot.api.BotReply;
 import org.mvtm.chatbot.api.Choice;
 import org.mvtm.chatbot.api.FaqMatch;
 import org.mvtm.chatbot.api.LanguageGuess;
+import org.mvtm.chatbot.api.Ranking;
 import org.mvtm.chatbot.api.ReplyKind;
 import org.mvtm.chatbot.kb.Faq;
 import org.mvtm.chatbot.lang.ScriptLanguageDetector;
@@ -25,7 +26,8 @@ import org.mvtm.core.TranscriptTurn;
  *   <li>asks for a person (any language): HANDOFF (CUSTOMER_ASKED);</li>
  *   <li>no words (empty, emoji, punctuation) or greeting/thanks: a polite CLARIFY / GREETING;</li>
  *   <li>"1"/"2" after a CHOICE: the chosen answer;</li>
- *   <li>otherwise rank FAQs: confident and clear: ANSWER; top two close: CHOICE; confidence below
+ *   <li>otherwise rank FAQs ({@link Triage}): nearer a generic off-topic question than any FAQ: OUT_OF_SCOPE
+ *       (counted as unanswered); confident and clear: ANSWER; top two close: CHOICE; confidence below
  *       {@code handoffConfidence}: HANDOFF (LOW_CONFIDENCE); in between: CLARIFY, and after
  *       {@code maxUnansweredTurns} unanswered turns in a row: HANDOFF (UNANSWERED_TURNS).</li>
  * </ol>
@@ -75,7 +77,8 @@ final class DialogueRules {
             return unanswered(c, Phrases.clarifyUnknown(likely), 0, List.of());
         }
         adoptLanguage(c, guess);
-        List<FaqMatch> ranked = engine.search(text, guess.language(), 5);
+        Ranking ranking = engine.rank(text, guess.language(), 5);
+        List<FaqMatch> ranked = ranking.matches();
         if (ranked.isEmpty()) {
             return unanswered(c, Phrases.clarify(c.language), 0, List.of());
         }
@@ -84,24 +87,27 @@ final class DialogueRules {
         List<String> ids = ranked.stream().map(FaqMatch::faqId).toList();
         // the likely product comes only from answers and choices the assistant trusted: a guess behind "sorry, I didn't
         // understand" or a low-confidence handoff would send the customer to the wrong queue
-        if (ranked.size() > 1) {
-            FaqMatch second = ranked.get(1);
-            // close: the two calibrated confidences (each against the other) are within the choice margin
-            boolean close = p1 - second.confidence() < config.choiceMargin()
-                    && p1 < config.answerConfidence() + config.choiceMargin();
-            if (close && p1 >= config.handoffConfidence()) {
-                engine.knowledgeBase().faq(top.faqId()).flatMap(Faq::product).ifPresent(p -> c.likelyProduct = Optional.of(p));
-                return choice(c, engine, top, second, p1, ids);
+        switch (Triage.of(config, ranking)) {
+            case OUT_OF_SCOPE -> {
+                return unanswered(c, ReplyKind.OUT_OF_SCOPE, Phrases.cannotHelp(c.language), p1, List.of());
             }
+            case CHOICE -> {
+                engine.knowledgeBase().faq(top.faqId()).flatMap(Faq::product)
+                        .ifPresent(p -> c.likelyProduct = Optional.of(p));
+                return choice(c, engine, top, ranked.get(1), p1, ids);
+            }
+            case ANSWER -> {
+                return answer(c, engine, top.faqId(), p1, ids);
+            }
+            case UNSURE -> {
+                c.faqsTried.add(top.faqId());
+                if (p1 < config.handoffConfidence() && input.substantial()) {
+                    return handoff(c, HandoffContext.Reason.LOW_CONFIDENCE, p1, ids);
+                }
+                return unanswered(c, Phrases.clarify(c.language), p1, ids);
+            }
+            default -> throw new IllegalStateException();
         }
-        if (p1 >= config.answerConfidence()) {
-            return answer(c, engine, top.faqId(), p1, ids);
-        }
-        c.faqsTried.add(top.faqId());
-        if (p1 < config.handoffConfidence() && input.substantial()) {
-            return handoff(c, HandoffContext.Reason.LOW_CONFIDENCE, p1, ids);
-        }
-        return unanswered(c, Phrases.clarify(c.language), p1, ids);
     }
 
     private BotReply answer(Conversation c, Engine engine, String faqId, double confidence, List<String> ids) {
@@ -160,12 +166,16 @@ final class DialogueRules {
     }
 
     private BotReply unanswered(Conversation c, String text, double confidence, List<String> ids) {
+        return unanswered(c, ReplyKind.CLARIFY, text, confidence, ids);
+    }
+
+    private BotReply unanswered(Conversation c, ReplyKind kind, String text, double confidence, List<String> ids) {
         c.unanswered++;
         c.pendingChoices = List.of();
         if (c.unanswered >= config.maxUnansweredTurns()) {
             return handoff(c, HandoffContext.Reason.UNANSWERED_TURNS, confidence, ids);
         }
-        return bot(c, new BotReply(ReplyKind.CLARIFY, text, c.language, confidence, ids, List.of(), Optional.empty()));
+        return bot(c, new BotReply(kind, text, c.language, confidence, ids, List.of(), Optional.empty()));
     }
 
     BotReply handoff(Conversation c, HandoffContext.Reason reason, double confidence, List<String> ids) {

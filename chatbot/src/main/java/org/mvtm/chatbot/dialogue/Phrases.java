@@ -68,6 +68,18 @@ final class Phrases {
         return sb.toString();
     }
 
+    /** For a question outside the bank's topics: an honest "I can't help with that here". */
+    static String cannotHelp(Language l) {
+        return switch (l) {
+            case EN -> "Sorry, I can't help with that here. I can only answer questions about your banking with us "
+                    + "(accounts, cards, payments, FX, the app). Type \"agent\" to talk to a person.";
+            case ZH -> "抱歉，这个问题我在这里帮不上忙。我只能解答与本行业务有关的问题（账户、信用卡、汇款、外汇、手机银行等）。"
+                    + "如需人工服务，请输入“人工”。";
+            case YUE -> "唔好意思，呢個問題我喺度幫唔到你。我只可以解答同本行服務有關嘅問題（戶口、信用卡、匯款、外匯、手機App等）。"
+                    + "想搵真人職員，可以打「轉人工」。";
+        };
+    }
+
     static String handoff(Language l) {
         return switch (l) {
             case EN -> "I'll connect you with one of our advisors now. They will see our conversation, so you "

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.mvtm.chatbot.api.FaqMatch;
+import org.mvtm.chatbot.api.Ranking;
 import org.mvtm.chatbot.api.RetrievalMode;
 import org.mvtm.chatbot.kb.Faq;
 import org.mvtm.chatbot.kb.KnowledgeBase;
@@ -31,10 +32,12 @@ public final class Engine implements AutoCloseable {
     private final Map<Pool, IntentHead> heads;
     /** Per pool, its variants (FAQ, language, text) in order: equal lists give an equal head and calibration. */
     private final Map<Pool, List<String>> signatures;
+    /** Per pool, the unit vectors of the shipped out-of-scope examples (empty in the BM25 modes). */
+    private final Map<Pool, List<float[]>> outOfScope;
 
     private Engine(KnowledgeBase kb, FaqIndex index, Ranker ranker, RetrievalMode mode, Embedders embedders,
                    QueryPreparer preparer, Map<Pool, IntentHead> heads, Map<Pool, Calibration> calibration,
-                   Map<Pool, List<String>> signatures) {
+                   Map<Pool, List<String>> signatures, Map<Pool, List<float[]>> outOfScope) {
         this.kb = kb;
         this.index = index;
         this.ranker = ranker;
@@ -44,6 +47,7 @@ public final class Engine implements AutoCloseable {
         this.heads = heads;
         this.calibration = calibration;
         this.signatures = signatures;
+        this.outOfScope = outOfScope;
     }
 
     /**
@@ -112,8 +116,27 @@ public final class Engine implements AutoCloseable {
             });
             Map<Pool, Calibration> calibration = new EnumMap<>(Pool.class);
             fitting.forEach((p, f) -> calibration.put(p, f.join()));
-            return new Engine(kb, index, ranker, mode, embedders, preparer, heads, calibration, signatures);
+            Map<Pool, List<float[]>> outOfScope = previous != null ? previous.outOfScope
+                    : embedOutOfScope(mode, embedders, preparer);
+            return new Engine(kb, index, ranker, mode, embedders, preparer, heads, calibration, signatures,
+                    outOfScope);
         }
+    }
+
+    /** The shipped out-of-scope examples embedded per pool (Mandarin and Cantonese both in the Chinese pool). */
+    private static Map<Pool, List<float[]>> embedOutOfScope(RetrievalMode mode, Embedders embedders,
+                                                            QueryPreparer preparer) {
+        Map<Pool, List<float[]>> out = new EnumMap<>(Pool.class);
+        if (mode != RetrievalMode.HYBRID) {
+            return out;
+        }
+        for (Pool p : Pool.values()) {
+            List<String> texts = OutOfScopeExamples.shipped().stream()
+                    .filter(e -> Pool.of(e.language()) == p)
+                    .map(e -> preparer.prepare(e.text(), e.language())).toList();
+            out.put(p, List.copyOf(embedders.of(p).embedAll(texts)));
+        }
+        return out;
     }
 
     private static boolean unchanged(Engine previous, Pool pool, Map<Pool, List<String>> signatures) {
@@ -157,6 +180,14 @@ public final class Engine implements AutoCloseable {
 
     /** Ranks FAQs for text in a language; confidences are calibrated. */
     public List<FaqMatch> search(String text, Language language, int limit) {
+        return rank(text, language, limit).matches();
+    }
+
+    /**
+     * Ranks FAQs for text in a language (calibrated confidences) and measures how much closer the text is to the
+     * nearest out-of-scope example than to the top FAQ ({@link Ranking#outOfScope()}).
+     */
+    public Ranking rank(String text, Language language, int limit) {
         Pool pool = Pool.of(language);
         String prepared = preparer.prepare(text, language);
         IntentHead head = heads.get(pool);
@@ -190,7 +221,24 @@ public final class Engine implements AutoCloseable {
             double p = cal.probability(c.evidence(), c.evidence() - bestOther);
             out.add(new FaqMatch(c.faqId(), c.variant(), c.fused(), Math.max(0, Math.min(1, p))));
         }
-        return out;
+        List<float[]> examples = outOfScope.getOrDefault(pool, List.of());
+        double scope = Double.NaN;
+        if (vector != null && !examples.isEmpty()) {
+            double nearest = -1;
+            for (float[] e : examples) {
+                nearest = Math.max(nearest, dot(vector, e));
+            }
+            scope = nearest - (ranked.isEmpty() ? 0 : ranked.get(0).dense());
+        }
+        return new Ranking(out, scope);
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
     }
 
     public Calibration calibration(Pool pool) {

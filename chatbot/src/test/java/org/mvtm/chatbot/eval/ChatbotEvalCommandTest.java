@@ -31,13 +31,14 @@ class ChatbotEvalCommandTest {
             someone stole my credit card,lost_card
             what rate do you give for euros,fx_rate
             what time does the branch close,hours
+            who won the football match last night,
             """;
 
     private record Run(int exit, String out, String err) {
     }
 
     @Test
-    void printsOneJsonObjectWithAccuracyAndLatencyForHybridAndThePlainBm25Baseline(@TempDir Path dir)
+    void printsOneJsonObjectWithAccuracyCoverageFalseAnswersAndLatencyForHybridAndThePlainBm25Baseline(@TempDir Path dir)
             throws Exception {
         Path kb = Files.writeString(dir.resolve("kb.csv"), KB);
         Path q = Files.writeString(dir.resolve("q.csv"), QUERIES);
@@ -48,10 +49,12 @@ class ChatbotEvalCommandTest {
         for (Run r : List.of(hybrid, baseline)) {
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(r.out().strip()).as("exactly one JSON line on stdout").doesNotContain("\n")
-                    .matches("\\{\"mode\":\"[a-z_0-9]+\",\"n\":3,\"top1\":[01]\\.\\d{4},\"mrr\":[01]\\.\\d{4},"
-                            + "\"p50Ms\":\\d+\\.\\d{2},\"p99Ms\":\\d+\\.\\d{2}}");
+                    .matches("\\{\"mode\":\"[a-z_0-9]+\",\"n\":4,\"outOfScope\":1,\"top1\":[01]\\.\\d{4},"
+                            + "\"mrr\":[01]\\.\\d{4},\"coverage\":[01]\\.\\d{4},\"falseAnswerRate\":[01]\\.\\d{4},"
+                            + "\"selectiveAccuracy\":[01]\\.\\d{4},\"p50Ms\":\\d+\\.\\d{2},\"p99Ms\":\\d+\\.\\d{2}}");
         }
-        assertThat(hybrid.out()).contains("\"mode\":\"hybrid\"").contains("\"top1\":1.0000");
+        assertThat(hybrid.out()).contains("\"mode\":\"hybrid\"").contains("\"top1\":1.0000")
+                .as("the football question gets no FAQ").contains("\"falseAnswerRate\":0.0000");
         assertThat(baseline.out()).contains("\"mode\":\"plain_bm25\"");
     }
 
