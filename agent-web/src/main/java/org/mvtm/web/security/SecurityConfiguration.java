@@ -53,7 +53,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 public class SecurityConfiguration {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class);
+    /** Authentication failures the sign-in throttle does not see (OpenID Connect) are security events too. */
+    private static final org.slf4j.Logger SECURITY = org.slf4j.LoggerFactory.getLogger("mvtm.security");
     /** Scripts only from this origin, no inline script or style, never framed. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "
@@ -199,7 +200,10 @@ public class SecurityConfiguration {
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidc.userService()))
                 .successHandler(home)
                 .failureHandler((request, response, e) -> {
-                    LOG.warn("OpenID Connect sign-in refused: {}", e.getMessage());
+                    SECURITY.atWarn().addKeyValue("event.action", "sign-in-failed").addKeyValue("event.outcome", "failure")
+                        .addKeyValue("mvtm.channel", "OIDC").addKeyValue("source.ip", request.getRemoteAddr())
+                        .addKeyValue("event.reason", e.getMessage())
+                        .log("OpenID Connect sign-in refused: address={} reason={}", request.getRemoteAddr(), e.getMessage());
                     response.sendRedirect(request.getContextPath() + "/login?error=oidc");
                 }));
         }
