@@ -3,13 +3,11 @@ package org.mvtm.webtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.signin.ThrottleSettings;
+import org.mvtm.testing.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -34,20 +32,8 @@ class SignInThrottleOverHttpTest {
         @Bean
         @Primary
         MutableClock movingClock() {
-            return new MutableClock();
+            return new MutableClock(Instant.now());
         }
-    }
-
-    static final class MutableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
     }
 
     @LocalServerPort

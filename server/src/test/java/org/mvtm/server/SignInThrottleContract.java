@@ -2,11 +2,8 @@ package org.mvtm.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,6 +18,7 @@ import org.mvtm.core.signin.SignInThrottle;
 import org.mvtm.core.signin.SignInVerdict;
 import org.mvtm.core.signin.StrikeStore;
 import org.mvtm.core.signin.ThrottleSettings;
+import org.mvtm.testing.MutableClock;
 
 /**
  * The sign-in throttle's behaviour, run against each {@link StrikeStore}: in memory and a real redis-server, so that
@@ -29,19 +27,7 @@ import org.mvtm.core.signin.ThrottleSettings;
 abstract class SignInThrottleContract {
     static final ThrottleSettings LIMITS = ThrottleSettings.defaults();
 
-    static final class MovingClock extends Clock {
-        volatile Instant now = Instant.parse("2026-11-23T09:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
-    }
-
-    final MovingClock clock = new MovingClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
     SignInThrottle throttle;
 
     abstract StrikeStore store();

@@ -28,9 +28,9 @@ import org.mvtm.core.signin.SignInThrottle;
 import org.mvtm.core.signin.ThrottleSettings;
 import org.mvtm.sip.api.RegistrationStores;
 import org.mvtm.sip.support.EdgeFixture;
-import org.mvtm.sip.support.MutableClock;
 import org.mvtm.sip.support.RawSip;
 import org.mvtm.sip.support.SipPeer;
+import org.mvtm.testing.MutableClock;
 import org.slf4j.LoggerFactory;
 
 /**
