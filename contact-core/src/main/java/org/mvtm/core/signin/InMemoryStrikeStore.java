@@ -39,7 +39,9 @@ public final class InMemoryStrikeStore implements StrikeStore {
 
     @Override
     public void forgive(String key) {
-        strikes.computeIfPresent(key, (k, s) -> new Strikes(Math.max(0, s.failures() - 1), s.last(), s.lockedUntil()));
+        // a count back at zero without a lock is nothing to remember
+        strikes.computeIfPresent(key, (k, s) -> s.failures() <= 1 && s.lockedUntil() == null ? null
+                : new Strikes(Math.max(0, s.failures() - 1), s.last(), s.lockedUntil()));
     }
 
     @Override

@@ -167,11 +167,12 @@ public final class SignInThrottle {
         List<Scope> scopes = new ArrayList<>(3);
         if (attempt.knownDevice() != null) {
             scopes.add(new Scope("device", deviceKey(attempt), settings.forget(), accountDelays));
-        } else if (withAccount) {
-            scopes.add(new Scope("account", accountKey(attempt.login()), settings.forget(), accountDelays));
-        }
-        if (attempt.knownDevice() == null) {
+        } else {
+            // the address first: a slowed address spraying random names leaves no count behind for each name
             scopes.add(new Scope("address", addressKey(attempt.address()), settings.forget(), addressDelays));
+            if (withAccount) {
+                scopes.add(new Scope("account", accountKey(attempt.login()), settings.forget(), accountDelays));
+            }
             scopes.add(new Scope("global", globalKey(now), settings.globalWindow(), globalDelays));
         }
         for (Scope scope : scopes) {

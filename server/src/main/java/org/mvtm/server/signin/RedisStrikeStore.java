@@ -43,8 +43,14 @@ public final class RedisStrikeStore implements StrikeStore {
             return {1, n, now, now, 0}
             """;
     private static final String FORGIVE = """
-            local n = tonumber(redis.call('HGET', KEYS[1], 'n'))
-            if n and n > 0 then redis.call('HSET', KEYS[1], 'n', n - 1) end
+            local f = redis.call('HMGET', KEYS[1], 'n', 'lock')
+            local n = tonumber(f[1])
+            if not n then return 0 end
+            if n <= 1 and not f[2] then
+              redis.call('DEL', KEYS[1])
+            elseif n > 0 then
+              redis.call('HSET', KEYS[1], 'n', n - 1)
+            end
             return 0
             """;
 
