@@ -163,6 +163,13 @@ public final class SignInThrottle {
 
     /** Admits the attempt in each scope in turn; a refusal forgives the scopes admitted before it. */
     private SignInVerdict admit(SignInAttempt attempt, Instant now, boolean withAccount) {
+        if (withAccount && attempt.knownDevice() == null) {
+            // a locked account says so whatever the address, and the address's count is left alone
+            Strikes account = store.read(accountKey(attempt.login()), now, settings.forget());
+            if (account.lockedUntil() != null && now.isBefore(account.lockedUntil())) {
+                return locked(account.lockedUntil(), now);
+            }
+        }
         List<String> admitted = new ArrayList<>(3);
         List<Scope> scopes = new ArrayList<>(3);
         if (attempt.knownDevice() != null) {
