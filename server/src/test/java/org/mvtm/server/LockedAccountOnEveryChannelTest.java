@@ -3,7 +3,6 @@ package org.mvtm.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,8 +40,9 @@ class LockedAccountOnEveryChannelTest {
             assertThat(WebSession.signInAnswer(server.baseUrl(), "alice", "demo1234").statusCode())
                     .as("the right web password from a browser she never signed in from").isEqualTo(429);
 
-            String metrics = new String(URI.create(server.baseUrl() + "/actuator/prometheus").toURL().openStream()
-                    .readAllBytes());
+            // metrics are for a signed-in administrator (DeploymentHardeningTest); her sign-in is counted too
+            String metrics = WebSession.signIn(server.baseUrl(), "admin", "demo1234")
+                    .send("GET", "/actuator/prometheus", null).body();
             assertThat(metrics).contains("mvtm_signin_attempts_total{channel=\"web\",outcome=\"failed\"} 3.0")
                     .contains("mvtm_signin_attempts_total{channel=\"web\",outcome=\"account_locked\"} 1.0")
                     .contains("mvtm_signin_attempts_total{channel=\"sip\",outcome=\"locked_out\"} 1.0");
