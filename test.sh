@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Installs what the tests need on Debian when it is missing (JDK 21+, redis-server, PostgreSQL, SIPp, baresip, Chromium, Firefox ESR,
-# espeak-ng, sox, CJK fonts, Node.js and the npm packages of the browser tests), then runs the whole
+# Installs what the tests need on Debian when it is missing (JDK 21+, redis-server, PostgreSQL, SIPp, sipvicious, baresip, Chromium,
+# Firefox ESR, espeak-ng, sox, CJK fonts, Node.js and the npm packages of the browser tests), then runs the whole
 # test suite, including the tests that start real peers. .ci/run calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 need=()
 for pair in redis-server:redis-server /usr/lib/postgresql/15/bin/initdb:postgresql sipp:sip-tester baresip:baresip chromium:chromium firefox-esr:firefox-esr \
-            espeak-ng:espeak-ng sox:sox node:nodejs npm:npm; do
+            espeak-ng:espeak-ng sox:sox svcrack:sipvicious node:nodejs npm:npm; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair#*:}")
 done
 # CJK fonts, so the browser tests' screenshots show Chinese rather than boxes

@@ -8,6 +8,7 @@ const message = document.getElementById('login-message');
 const show = (text) => { message.textContent = text; message.hidden = false; };
 const render = () => {
   if (params.get('error') === 'locked') show(t('login.locked', { minutes: params.get('minutes') ?? '15' }));
+  else if (params.get('error') === 'slow') show(t('login.slow', { seconds: params.get('seconds') ?? '60' }));
   else if (params.get('error') === 'oidc') show(t('login.oidcRefused'));
   else if (params.has('error')) show(t('login.failed'));
   else if (params.has('logout')) show(t('login.loggedOut'));

@@ -22,11 +22,18 @@ public final class Browserless {
     private final String base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    private String forwardedFor;
 
     public Browserless(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Every request says it comes from {@code address} (X-Forwarded-For, for a server that trusts the proxy header). */
+    public Browserless from(String address) {
+        this.forwardedFor = address;
+        return this;
     }
 
     public String base() {
@@ -75,12 +82,17 @@ public final class Browserless {
 
     /** Posts the login form; returns the redirect target. */
     public String login(String username, String password) {
+        HttpResponse<String> response = postLogin(username, password);
+        return response.headers().firstValue("Location").orElse("(no redirect, status " + response.statusCode() + ")");
+    }
+
+    /** Posts the login form as a browser does; returns the whole response. */
+    public HttpResponse<String> postLogin(String username, String password) {
         get("/login");
         String form = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(csrf());
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        return response.headers().firstValue("Location").orElse("(no redirect, status " + response.statusCode() + ")");
     }
 
     public String cookie(String name) {
@@ -162,7 +174,9 @@ public final class Browserless {
 
     public HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpRequest r = forwardedFor == null ? request
+                    : HttpRequest.newBuilder(request, (name, value) -> true).header("X-Forwarded-For", forwardedFor).build();
+            return http.send(r, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError("request " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {

@@ -112,6 +112,24 @@ class CustomerTokenTest {
     }
 
     @Test
+    void aRefusedTokenIsASecurityEventInTheLog() throws Exception {
+        ch.qos.logback.classic.Logger security = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("mvtm.security");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events = new ch.qos.logback.core.read.ListAppender<>();
+        events.start();
+        security.addAppender(events);
+        try {
+            assertThat(post(API, BANK.forge("C-77", Instant.now()), "{}").statusCode()).isEqualTo(401);
+        } finally {
+            security.detachAppender(events);
+        }
+        assertThat(events.list).anySatisfy(e -> {
+            assertThat(e.getFormattedMessage()).contains("customer token refused").contains("signature does not verify");
+            assertThat(e.getKeyValuePairs()).anySatisfy(kv -> assertThat(kv.key + "=" + kv.value)
+                    .isEqualTo("event.action=token-refused"));
+        });
+    }
+
+    @Test
     void forgedForeignOrMisaddressedTokensAreRefusedNamingTheProblem() throws Exception {
         int before = conversations.all().size();
         Instant now = Instant.now();

@@ -36,6 +36,11 @@ record WebSession(HttpClient http, CookieManager cookies, String base) {
 
     /** True when the login form sends {@code user} back to the login page with an error. */
     static boolean signInFails(String base, String user, String password) throws Exception {
+        return signInAnswer(base, user, password).headers().firstValue("Location").orElse("").contains("error");
+    }
+
+    /** The login form's answer to a browser posting {@code user} and {@code password} (a redirect, or 429). */
+    static HttpResponse<Void> signInAnswer(String base, String user, String password) throws Exception {
         CookieManager cookies = new CookieManager();
         HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
         http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.discarding());
@@ -44,7 +49,7 @@ record WebSession(HttpClient http, CookieManager cookies, String base) {
         var res = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-        return res.headers().firstValue("Location").orElse("").contains("error");
+        return res;
     }
 
     private static String csrf(CookieManager cookies) {

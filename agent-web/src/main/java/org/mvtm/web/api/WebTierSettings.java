@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param allowedOrigins     extra origins (scheme://host:port) allowed to open WebSockets; the page's own origin is
  *                           always allowed and nothing else is unless listed here
  * @param sessionTimeout     idle time after which a signed-in session expires
- * @param maxFailedLogins    wrong passwords in a row that lock a login
- * @param lockout            how long a locked login stays locked
+ * @param maxFailedLogins    no longer used: the sign-in throttle's {@code ThrottleSettings} (contact-core) decide when
+ *                           an account is slowed and locked
+ * @param lockout            how long a locked login stays locked, when the server gives no {@code ThrottleSettings}
  * @param nodeName           this server node's name, shown in the consoles
  * @param consoleGrace       how long an advisor's console may stay disconnected (a reload, a network drop) before
  *                           the advisor is logged out; offers are withdrawn from a disconnected console at once

@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * audience, a missing claim).
  */
 final class CustomerTokenEntryPoint implements AuthenticationEntryPoint {
+    private static final org.slf4j.Logger SECURITY = org.slf4j.LoggerFactory.getLogger("mvtm.security");
     private static final String DECODER_PREFIX = "An error occurred while attempting to decode the Jwt: ";
     private final BearerTokenAuthenticationEntryPoint standard = new BearerTokenAuthenticationEntryPoint();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -24,11 +25,17 @@ final class CustomerTokenEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        String reason = explain(e.getMessage());
+        SECURITY.atWarn().addKeyValue("event.action", "token-refused").addKeyValue("event.outcome", "failure")
+                .addKeyValue("mvtm.channel", "WEB").addKeyValue("source.ip", request.getRemoteAddr())
+                .addKeyValue("event.reason", reason)
+                .log("customer token refused: address={} path={} reason={}", request.getRemoteAddr(),
+                        request.getRequestURI(), reason);
         standard.commence(request, response, e);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(json.writeValueAsString(Map.of("error", "invalid_token",
-                "message", "customer token refused: " + explain(e.getMessage()))));
+                "message", "customer token refused: " + reason)));
     }
 
     static String explain(String message) {

@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
-import org.mvtm.web.security.LoginThrottle;
+import org.mvtm.core.signin.SignInAttempt;
+import org.mvtm.core.signin.SignInThrottle;
+import org.mvtm.core.signin.SignInVerdict;
+import org.mvtm.web.security.KnownDevices;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContext;
@@ -24,12 +27,14 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class SecondFactorController {
     private final SecondFactorGate gate;
-    private final LoginThrottle throttle;
+    private final SignInThrottle throttle;
+    private final KnownDevices devices;
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SecondFactorController(SecondFactorGate gate, LoginThrottle throttle) {
+    SecondFactorController(SecondFactorGate gate, SignInThrottle throttle, KnownDevices devices) {
         this.gate = gate;
         this.throttle = throttle;
+        this.devices = devices;
     }
 
     @GetMapping("/login/second-factor")
@@ -60,17 +65,31 @@ class SecondFactorController {
             return;
         }
         String username = pending.get().authentication().getName();
+        SignInAttempt attempt = SignInAttempt.web(username, request.getRemoteAddr(), pending.get().knownDevice());
+        SignInVerdict now = throttle.check(attempt);
+        boolean accountHeldBack = !now.go() && "account".equals(now.scope());
+        if (accountHeldBack) {
+            now = throttle.checkBesidesAccount(attempt); // the code is what passes a locked account
+        }
+        if (!now.go()) {
+            // codes are guessed as passwords are: the address's (or device's) delay applies to them too
+            gate.drop(request);
+            response.sendRedirect(request.getContextPath() + "/login?error=slow&seconds=" + now.retryAfterSeconds());
+            return;
+        }
         if (!gate.confirm(pending.get(), code)) {
-            if (throttle.recordFailure(username).isPresent()) {
+            SignInVerdict next = throttle.failed(attempt);
+            if (next.kind() == SignInVerdict.Kind.LOCKED && !accountHeldBack) {
                 gate.drop(request);
                 response.sendRedirect(request.getContextPath() + "/login?error=locked&minutes="
-                        + throttle.lockout().toMinutes());
+                        + Math.max(1, (next.retryAfterSeconds() + 59) / 60));
                 return;
             }
             response.sendRedirect(request.getContextPath() + "/login/second-factor?error=code");
             return;
         }
-        throttle.recordSuccess(username);
+        throttle.succeeded(attempt);
+        devices.remember(request, response, username);
         gate.drop(request);
         request.changeSessionId();
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -25,8 +25,9 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
  * <pre>
  *   password ok, role ADMIN/COMPLIANCE --&gt; PENDING (signed out; page /login/second-factor)
  *   PENDING --valid code--&gt; SIGNED_IN
- *   PENDING --wrong code--&gt; PENDING (counted by the login throttle; locked -&gt; dropped)
+ *   PENDING --wrong code--&gt; PENDING (counted by the sign-in throttle; locked -&gt; dropped)
  *   PENDING --5 minutes pass--&gt; dropped (sign in again)
+ *   password ok while the account is slowed or locked, code enrolled --&gt; PENDING (any role: {@link #park})
  * </pre>
  */
 public final class SecondFactorGate {
@@ -34,7 +35,8 @@ public final class SecondFactorGate {
     static final String PENDING = SecondFactorGate.class.getName() + ".pending";
 
     /** What the session holds between the password and the code. */
-    record Pending(Authentication authentication, Instant until, byte[] newSecret) implements Serializable {
+    record Pending(Authentication authentication, Instant until, byte[] newSecret, String knownDevice)
+            implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
     }
@@ -51,8 +53,11 @@ public final class SecondFactorGate {
         this.totp = new Totp(clock);
     }
 
-    /** After a correct password: true (and the user signed out again, parked) when a code must follow. */
-    public boolean holdsBack(HttpServletRequest request, Authentication authentication) {
+    /**
+     * After a correct password: true (and the user signed out again, parked) when a code must follow.
+     * {@code knownDevice}: the device the sign-in came from, if known, so that the code's outcome is counted for it.
+     */
+    public boolean holdsBack(HttpServletRequest request, Authentication authentication, String knownDevice) {
         if (!settings.required() || !(authentication.getPrincipal() instanceof WebPrincipal principal)) {
             return false;
         }
@@ -60,12 +65,23 @@ public final class SecondFactorGate {
         if (!user.has(WebRole.ADMIN) && !user.has(WebRole.COMPLIANCE)) {
             return false;
         }
+        park(request, authentication, knownDevice);
+        return true;
+    }
+
+    /** True if the user has confirmed a second factor before: a right password plus a code passes a locked account. */
+    public boolean enrolled(String username) {
+        return username != null && store.secret(username.strip()).isPresent();
+    }
+
+    /** Signs the user out again and waits for a code, whatever the role (an enrolled user whose account is locked). */
+    public void park(HttpServletRequest request, Authentication authentication, String knownDevice) {
         SecurityContextHolder.clearContext();
         HttpSession session = request.getSession();
         session.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-        byte[] newSecret = store.secret(user.username()).isPresent() ? null : totp.newSecret();
-        session.setAttribute(PENDING, new Pending(authentication, clock.instant().plus(PENDING_FOR), newSecret));
-        return true;
+        byte[] newSecret = store.secret(authentication.getName()).isPresent() ? null : totp.newSecret();
+        session.setAttribute(PENDING, new Pending(authentication, clock.instant().plus(PENDING_FOR), newSecret,
+                knownDevice));
     }
 
     /** The parked sign-in of this session, if it has not expired. */

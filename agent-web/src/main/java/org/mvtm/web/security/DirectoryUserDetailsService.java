@@ -5,20 +5,21 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
-/** Looks users up in the {@link WebUserDirectory}; a login locked by the {@link LoginThrottle} comes back locked. */
+/**
+ * Looks users up in the {@link WebUserDirectory}. Locks are the sign-in throttle's business
+ * ({@link SignInThrottleFilter}, before the password is looked at), so a known device can pass a lock.
+ */
 public final class DirectoryUserDetailsService implements UserDetailsService {
     private final WebUserDirectory directory;
-    private final LoginThrottle throttle;
 
-    public DirectoryUserDetailsService(WebUserDirectory directory, LoginThrottle throttle) {
+    public DirectoryUserDetailsService(WebUserDirectory directory) {
         this.directory = directory;
-        this.throttle = throttle;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
         return directory.find(username)
-                .map(user -> new WebPrincipal(user, throttle.lockedUntil(username).isPresent()))
+                .map(user -> new WebPrincipal(user, false))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 }

@@ -3,7 +3,14 @@ package org.mvtm.web.security;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.time.Clock;
+import org.mvtm.core.signin.InMemoryStrikeStore;
+import org.mvtm.core.signin.SignInAttempt;
+import org.mvtm.core.signin.SignInObserver;
+import org.mvtm.core.signin.SignInThrottle;
+import org.mvtm.core.signin.StrikeStore;
+import org.mvtm.core.signin.ThrottleSettings;
 import org.mvtm.web.api.CustomerTokenSettings;
+import org.mvtm.web.api.DeviceCookieKey;
 import org.mvtm.web.api.InMemorySecondFactorStore;
 import org.mvtm.web.api.SecondFactorSettings;
 import org.mvtm.web.api.SecondFactorStore;
@@ -26,6 +33,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -45,16 +53,30 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 public class SecurityConfiguration {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class);
+    /** Authentication failures the sign-in throttle does not see (OpenID Connect) are security events too. */
+    private static final org.slf4j.Logger SECURITY = org.slf4j.LoggerFactory.getLogger("mvtm.security");
     /** Scripts only from this origin, no inline script or style, never framed. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The one sign-in throttle of this node, shared with the SIP edge by the server: its limits, where it counts
+     * (Redis in a cluster) and who is told of each outcome (metrics) come from the server's beans when present.
+     */
     @Bean
-    LoginThrottle loginThrottle(Clock clock, ObjectProvider<WebTierSettings> settings) {
-        WebTierSettings s = settings.getIfAvailable(WebTierSettings::defaults);
-        return new LoginThrottle(clock, s.maxFailedLogins(), s.lockout());
+    SignInThrottle signInThrottle(Clock clock, ObjectProvider<ThrottleSettings> settings,
+                                  ObjectProvider<StrikeStore> store, ObjectProvider<SignInObserver> observer,
+                                  ObjectProvider<WebTierSettings> web) {
+        ThrottleSettings limits = settings.getIfAvailable(() -> ThrottleSettings.defaults()
+                .withLockout(web.getIfAvailable(WebTierSettings::defaults).lockout()));
+        return new SignInThrottle(clock, limits, store.getIfAvailable(InMemoryStrikeStore::new),
+                observer.getIfAvailable(SignInObserver::none));
+    }
+
+    @Bean
+    KnownDevices knownDevices(ObjectProvider<DeviceCookieKey> key, Clock clock) {
+        return new KnownDevices(key.getIfAvailable(DeviceCookieKey::random), clock);
     }
 
     /** Bank-issued customer tokens (or the demo issuer's); without settings no token is accepted. */
@@ -64,8 +86,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    DirectoryUserDetailsService webUserDetailsService(WebUserDirectory directory, LoginThrottle throttle) {
-        return new DirectoryUserDetailsService(directory, throttle);
+    DirectoryUserDetailsService webUserDetailsService(WebUserDirectory directory) {
+        return new DirectoryUserDetailsService(directory);
     }
 
     /** TOTP after the password for local admins and compliance officers, when the server asks for it. */
@@ -102,7 +124,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain webSecurityFilterChain(HttpSecurity http, LoginThrottle throttle, Clock clock,
+    SecurityFilterChain webSecurityFilterChain(HttpSecurity http, SignInThrottle throttle, KnownDevices devices,
                                                AuthenticationManager webAuthenticationManager,
                                                ObjectProvider<LogoutHandler> signOutSteps,
                                                CustomerTokens customerTokens, StaffOidcLogin oidc,
@@ -129,14 +151,22 @@ public class SecurityConfiguration {
                 .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
                 .successHandler((request, response, authentication) -> {
-                    throttle.recordSuccess(authentication.getName());
-                    if (secondFactor.holdsBack(request, authentication)) {
+                    SignInAttempt attempt = request.getAttribute(SignInThrottleFilter.ATTEMPT) instanceof SignInAttempt a
+                            ? a : SignInThrottleFilter.attemptOf(request, authentication.getName(), devices);
+                    throttle.succeeded(attempt); // the password was right; a code, if asked for, is throttled on its own
+                    if (request.getAttribute(SignInThrottleFilter.VIA_SECOND_FACTOR) != null) {
+                        secondFactor.park(request, authentication, attempt.knownDevice());
                         response.sendRedirect(request.getContextPath() + "/login/second-factor");
                         return;
                     }
+                    if (secondFactor.holdsBack(request, authentication, attempt.knownDevice())) {
+                        response.sendRedirect(request.getContextPath() + "/login/second-factor");
+                        return;
+                    }
+                    devices.remember(request, response, authentication.getName());
                     home.onAuthenticationSuccess(request, response, authentication);
                 })
-                .failureHandler(new ThrottledLoginFailureHandler(throttle, clock))
+                .failureHandler(new ThrottledLoginFailureHandler(throttle, devices))
                 .permitAll())
             .oauth2ResourceServer(customerTokens.resourceServer())
             .logout(logout -> {
@@ -155,6 +185,8 @@ public class SecurityConfiguration {
                 // a bearer token is not sent by the browser on its own, so it cannot be forged cross-site
                 .ignoringRequestMatchers(request -> customerTokens.resolver().resolve(request) != null))
             .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+            .addFilterBefore(new SignInThrottleFilter(throttle, devices, secondFactor::enrolled),
+                UsernamePasswordAuthenticationFilter.class)
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())
@@ -168,7 +200,10 @@ public class SecurityConfiguration {
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidc.userService()))
                 .successHandler(home)
                 .failureHandler((request, response, e) -> {
-                    LOG.warn("OpenID Connect sign-in refused: {}", e.getMessage());
+                    SECURITY.atWarn().addKeyValue("event.action", "sign-in-failed").addKeyValue("event.outcome", "failure")
+                        .addKeyValue("mvtm.channel", "OIDC").addKeyValue("source.ip", request.getRemoteAddr())
+                        .addKeyValue("event.reason", e.getMessage())
+                        .log("OpenID Connect sign-in refused: address={} reason={}", request.getRemoteAddr(), e.getMessage());
                     response.sendRedirect(request.getContextPath() + "/login?error=oidc");
                 }));
         }

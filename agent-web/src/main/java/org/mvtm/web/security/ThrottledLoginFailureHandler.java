@@ -3,36 +3,35 @@ package org.mvtm.web.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import org.springframework.security.authentication.LockedException;
+import org.mvtm.core.signin.SignInAttempt;
+import org.mvtm.core.signin.SignInThrottle;
+import org.mvtm.core.signin.SignInVerdict;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
- * Counts a wrong password against the login and sends the browser back to the login page with a reason the page
- * can show: {@code ?error=credentials} or {@code ?error=locked&minutes=N}.
+ * Counts a wrong password with the {@link SignInThrottle} and sends the browser back to the login page with a reason
+ * the page can show: {@code ?error=credentials}, or {@code ?error=locked&minutes=N} when this failure locked the
+ * account. Whether the next attempt must wait is told to that attempt (429), not here.
  */
 final class ThrottledLoginFailureHandler implements AuthenticationFailureHandler {
-    private final LoginThrottle throttle;
-    private final java.time.Clock clock;
+    private final SignInThrottle throttle;
+    private final KnownDevices devices;
 
-    ThrottledLoginFailureHandler(LoginThrottle throttle, java.time.Clock clock) {
+    ThrottledLoginFailureHandler(SignInThrottle throttle, KnownDevices devices) {
         this.throttle = throttle;
-        this.clock = clock;
+        this.devices = devices;
     }
 
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException exception) throws IOException {
-        String login = request.getParameter("username");
-        Optional<Instant> lockedUntil = exception instanceof LockedException
-                ? throttle.lockedUntil(login)
-                : throttle.recordFailure(login);
-        String target = lockedUntil
-                .map(until -> "/login?error=locked&minutes=" + Math.max(1, Duration.between(clock.instant(), until).toMinutes() + 1))
-                .orElse("/login?error=credentials");
+        SignInAttempt attempt = request.getAttribute(SignInThrottleFilter.ATTEMPT) instanceof SignInAttempt a ? a
+                : SignInThrottleFilter.attemptOf(request, request.getParameter("username"), devices);
+        SignInVerdict next = throttle.failed(attempt);
+        String target = next.kind() == SignInVerdict.Kind.LOCKED
+                ? "/login?error=locked&minutes=" + Math.max(1, (next.retryAfterSeconds() + 59) / 60)
+                : "/login?error=credentials";
         response.sendRedirect(request.getContextPath() + target);
     }
 }

@@ -25,7 +25,8 @@ public record ContactProperties(
         @DefaultValue KnowledgeBase knowledgeBase,
         @DefaultValue Database database,
         @DefaultValue Web web,
-        @DefaultValue IdentityProperties identity) {
+        @DefaultValue IdentityProperties identity,
+        @DefaultValue SignInProperties signIn) {
 
     public ContactProperties {
         if (redis.enabled() && cluster.secret().length() < 16) {

@@ -218,7 +218,7 @@ public class ModuleWiring {
     @Bean(destroyMethod = "close")
     SipEdge sipEdge(ContactProperties props, Clock clock, EventBus bus, RoutingEngine routing, MediaServer media,
                     RegistrationStore registrations, AdministrationService admin, SystemOfRecord records,
-                    ClusterSettings cluster) {
+                    ClusterSettings cluster, org.mvtm.core.signin.SignInThrottle signIns) {
         var sip = props.sip();
         Set<String> queues = new HashSet<>();
         admin.queues().forEach(q -> queues.add(q.id()));
@@ -233,7 +233,7 @@ public class ModuleWiring {
                 .build();
         SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing),
                 new MediaCallMedia(media, cluster.queueMusic()), new PhonePresence(registrations, routing, sip.domain(), clock),
-                customers, null, null));
+                customers, null, null).withSignIns(signIns));
         try {
             edge.start();
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package org.mvtm.sip.api;
 
 import java.util.Objects;
+import org.mvtm.core.signin.SignInThrottle;
 
 /**
  * The ports the server implements for the edge (routing and media adapters) plus the lookups with defaults.
@@ -11,10 +12,12 @@ import java.util.Objects;
  * @param customers     who a caller is (default {@link CustomerDirectory#standard})
  * @param advisorPhones which advisors have desk phones (default {@link AdvisorPhones#sameAsAgentId()})
  * @param conversations the chat conversation of a SIP customer (default {@link ChatConversations#perAddressOfRecord()})
+ * @param signIns       the throttle of failed digest attempts, shared with the web sign-in so that a locked account
+ *                      is locked on every channel (default: this edge's own, in memory, with default limits)
  */
 public record SipEdgePorts(CallRouting routing, CallMedia media, RegistrationStore registrations,
                            CustomerDirectory customers, AdvisorPhones advisorPhones,
-                           ChatConversations conversations) {
+                           ChatConversations conversations, SignInThrottle signIns) {
     public SipEdgePorts {
         Objects.requireNonNull(routing, "routing port (CallRouting)");
         Objects.requireNonNull(media, "media port (CallMedia)");
@@ -22,6 +25,16 @@ public record SipEdgePorts(CallRouting routing, CallMedia media, RegistrationSto
         customers = customers == null ? CustomerDirectory.standard(org.mvtm.core.Region.HK) : customers;
         advisorPhones = advisorPhones == null ? AdvisorPhones.sameAsAgentId() : advisorPhones;
         conversations = conversations == null ? ChatConversations.perAddressOfRecord() : conversations;
+    }
+
+    public SipEdgePorts(CallRouting routing, CallMedia media, RegistrationStore registrations,
+                        CustomerDirectory customers, AdvisorPhones advisorPhones, ChatConversations conversations) {
+        this(routing, media, registrations, customers, advisorPhones, conversations, null);
+    }
+
+    /** The same ports with the sign-in throttle the server shares between the edge and the web tier. */
+    public SipEdgePorts withSignIns(SignInThrottle throttle) {
+        return new SipEdgePorts(routing, media, registrations, customers, advisorPhones, conversations, throttle);
     }
 
     /** Routing and media from the server, in-memory registrations and the default lookups. */

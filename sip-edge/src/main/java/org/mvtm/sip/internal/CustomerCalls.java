@@ -95,7 +95,7 @@ final class CustomerCalls {
             String user = from.getAddress().getURI() instanceof SipURI s && s.getUser() != null ? s.getUser() : "trunk";
             return Optional.of(user);
         }
-        return auth.authenticate(st, req);
+        return auth.authenticate(st, req, sourceAddress);
     }
 
     /** A new INVITE (no To tag). */

@@ -31,6 +31,8 @@ import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.OfferAccepted;
 import org.mvtm.core.event.OfferDeclined;
 import org.mvtm.core.event.CallHeld;
+import org.mvtm.core.signin.SignInThrottle;
+import org.mvtm.core.signin.ThrottleSettings;
 import org.mvtm.sip.api.SipEdge;
 import org.mvtm.sip.api.SipEdgeConfig;
 import org.mvtm.sip.api.SipEdgePorts;
@@ -159,7 +161,9 @@ public final class DefaultSipEdge implements SipEdge {
                 new MessageFactoryImpl(), config.domain(), config.advertisedAddress(), points);
         DigestAuthenticator digest = new DigestAuthenticator(config.domain(), config.credentials(), clock,
                 config.nonceLifetime());
-        SipAuth auth = new SipAuth(sip, digest, counters);
+        SignInThrottle signIns = ports.signIns() != null ? ports.signIns()
+                : SignInThrottle.inMemory(clock, ThrottleSettings.defaults());
+        SipAuth auth = new SipAuth(sip, digest, signIns, counters);
         CallTable table = new CallTable();
         Registrar registrar = new Registrar(sip, auth, ports.registrations(), clock, config.minRegistration(),
                 config.maxRegistration(), counters);

@@ -19,7 +19,8 @@ import org.mvtm.sip.api.SipCredentials;
  * HTTP digest authentication for SIP (RFC 2617 / RFC 7616 with MD5, qop=auth), as RFC 3261 section 22 uses it.
  *
  * <p>Nonces are stateless: {@code base64(issuedMillis ":" hmac(secret, issuedMillis))}, so any request carrying a
- * nonce this edge did not issue is rejected, and a nonce older than the configured lifetime is answered with a
+ * nonce this edge did not issue is rejected (challenged again with stale=true when the digest itself was right, as
+ * after a restart), and a nonce older than the configured lifetime is answered with a
  * fresh challenge marked {@code stale=true}. Replay protection: the nonce-count ({@code nc}) of each nonce must
  * strictly increase; a repeated or lower count is a replay.
  */
@@ -86,9 +87,6 @@ final class DigestAuthenticator {
             return new Result(Verdict.MISSING, c.username());
         }
         long issued = issuedAt(c.nonce());
-        if (issued < 0) {
-            return new Result(Verdict.WRONG, c.username());
-        }
         Optional<String> stored;
         try {
             stored = passwords.ha1(c.username(), realm);
@@ -113,6 +111,10 @@ final class DigestAuthenticator {
             return new Result(Verdict.WRONG, c.username());
         }
         long now = clock.millis();
+        if (issued < 0) {
+            // the right password with a nonce we did not issue (e.g. from before a restart): challenge again
+            return new Result(Verdict.STALE, c.username());
+        }
         if (now - issued > lifetime.toMillis()) {
             highestCount.remove(c.nonce());
             return new Result(Verdict.STALE, c.username());

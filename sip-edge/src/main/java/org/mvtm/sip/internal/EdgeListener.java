@@ -139,7 +139,7 @@ final class EdgeListener implements SipListener {
                         throw new IllegalStateException(e);
                     }
                 });
-                case Request.REGISTER -> registrar.register(st, req);
+                case Request.REGISTER -> registrar.register(st, req, source);
                 case Request.INVITE, Request.UPDATE -> {
                     if (!inDialog && Request.INVITE.equals(method)) {
                         customers.invite(ev, st, source);

@@ -52,7 +52,7 @@ final class Registrar {
         return "sip:" + user + "@" + domain.toLowerCase(Locale.ROOT);
     }
 
-    void register(ServerTransaction st, Request request) {
+    void register(ServerTransaction st, Request request, String source) {
         URI to = request.getHeader(javax.sip.header.ToHeader.NAME) == null ? null
                 : ((javax.sip.header.ToHeader) request.getHeader(javax.sip.header.ToHeader.NAME)).getAddress().getURI();
         if (!(to instanceof SipURI toUri)) {
@@ -65,7 +65,7 @@ final class Registrar {
             counters.rejected("register-aor");
             return;
         }
-        Optional<String> user = auth.authenticate(st, request);
+        Optional<String> user = auth.authenticate(st, request, source);
         if (user.isEmpty()) {
             return;
         }

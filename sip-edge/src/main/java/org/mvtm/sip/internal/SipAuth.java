@@ -8,26 +8,40 @@ import javax.sip.header.ProxyAuthorizationHeader;
 import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.mvtm.core.signin.SignInAttempt;
+import org.mvtm.core.signin.SignInThrottle;
+import org.mvtm.core.signin.SignInVerdict;
 
 /**
  * Challenges and checks requests: REGISTER with 401/WWW-Authenticate/Authorization (registrar), everything else
  * with 407/Proxy-Authenticate/Proxy-Authorization. Wrong credentials get 403.
+ *
+ * <p>Every digest carrying a user name first meets the {@link SignInThrottle} shared with the web sign-in: while the
+ * user's account, the source address or the whole edge is slowed (or the account is locked), the request is answered
+ * at once with 503 Service Unavailable and a {@code Retry-After}, without the digest being checked, so a right
+ * password guessed while locked gets in no more than a wrong one. Nothing waits on a thread: the phone (or the
+ * attacker) is told when to come back, as carrier registrars answer brute force (RFC 3261 21.5.4: the client does not
+ * retry before Retry-After). A wrong digest and a user without SIP credentials count as failures; a stale or
+ * replayed nonce does not (phones meet those in normal operation).
  */
 final class SipAuth {
     private final SipContext sip;
     private final DigestAuthenticator digest;
+    private final SignInThrottle throttle;
     private final SipCounters counters;
 
-    SipAuth(SipContext sip, DigestAuthenticator digest, SipCounters counters) {
+    SipAuth(SipContext sip, DigestAuthenticator digest, SignInThrottle throttle, SipCounters counters) {
         this.sip = sip;
         this.digest = digest;
+        this.throttle = throttle;
         this.counters = counters;
     }
 
     /**
-     * Returns the authenticated user, or empty after having answered the request (challenge or 403).
+     * Returns the authenticated user, or empty after having answered the request (challenge, 403, or 503 while
+     * throttled).
      */
-    Optional<String> authenticate(ServerTransaction st, Request request) {
+    Optional<String> authenticate(ServerTransaction st, Request request, String source) {
         boolean register = Request.REGISTER.equals(request.getMethod());
         AuthorizationHeader h = register
                 ? (AuthorizationHeader) request.getHeader(AuthorizationHeader.NAME)
@@ -39,7 +53,24 @@ final class SipAuth {
                 a.getScheme(), a.getUsername(), a.getRealm(), a.getNonce(),
                 a.getURI() == null ? null : a.getURI().toString(), a.getResponse(), a.getQop(),
                 a.getParameter("nc"), a.getCNonce(), a.getAlgorithm()));
+        Optional<SignInAttempt> attempt = creds.map(DigestAuthenticator.Credentials::username)
+                .filter(u -> !u.isBlank()).map(u -> SignInAttempt.sip(u, source));
+        if (attempt.isPresent()) {
+            SignInVerdict verdict = throttle.check(attempt.get());
+            if (!verdict.go()) {
+                counters.rejected(verdict.kind() == SignInVerdict.Kind.LOCKED ? "auth-locked" : "auth-throttled");
+                sip.respond(st, request, Response.SERVICE_UNAVAILABLE, resp -> throttled(resp, verdict));
+                return Optional.empty();
+            }
+        }
         DigestAuthenticator.Result r = digest.check(request.getMethod(), creds);
+        if (attempt.isPresent()) {
+            switch (r.verdict()) {
+                case AUTHENTICATED -> throttle.succeeded(attempt.get());
+                case WRONG, NO_CREDENTIALS -> throttle.failed(attempt.get());
+                default -> throttle.notJudged(attempt.get());
+            }
+        }
         switch (r.verdict()) {
             case AUTHENTICATED:
                 return Optional.of(r.user());
@@ -69,6 +100,19 @@ final class SipAuth {
 
     /** Only accounts with SIP phone credentials may register or call; web passwords are never SIP passwords. */
     static final String FORBIDDEN_REASON = "No SIP credentials for this user or wrong password";
+
+    static final String THROTTLED_REASON = "Too many failed authentications";
+    static final String LOCKED_REASON = "Account locked after failed authentications";
+
+    private void throttled(Response resp, SignInVerdict verdict) {
+        try {
+            resp.setReasonPhrase(verdict.kind() == SignInVerdict.Kind.LOCKED ? LOCKED_REASON : THROTTLED_REASON);
+            resp.addHeader(sip.headers.createRetryAfterHeader((int) Math.min(Integer.MAX_VALUE,
+                    verdict.retryAfterSeconds())));
+        } catch (ParseException | javax.sip.InvalidArgumentException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static void reason(javax.sip.message.Response resp) {
         try {

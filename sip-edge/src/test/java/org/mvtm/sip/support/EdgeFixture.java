@@ -35,6 +35,12 @@ public final class EdgeFixture implements AutoCloseable {
     }
 
     public EdgeFixture(UnaryOperator<SipEdgeConfig.Builder> tweak, Clock clock, RegistrationStore registrations) {
+        this(tweak, clock, registrations, null);
+    }
+
+    /** {@code signIns}: the sign-in throttle the edge shares (null: the edge's own). */
+    public EdgeFixture(UnaryOperator<SipEdgeConfig.Builder> tweak, Clock clock, RegistrationStore registrations,
+                       org.mvtm.core.signin.SignInThrottle signIns) {
         this.clock = clock;
         this.registrations = registrations;
         bus.subscribe(ContactEvent.class, events::add);
@@ -44,7 +50,7 @@ public final class EdgeFixture implements AutoCloseable {
                 .credentials(SipCredentials.of(Map.of("alice", "alice-secret", "bob", "bob-secret",
                         "carol", "carol-secret", "dave", "dave-secret")));
         edge = SipEdges.create(tweak.apply(b).build(), clock, bus,
-                SipEdgePorts.of(routing, media, registrations));
+                SipEdgePorts.of(routing, media, registrations).withSignIns(signIns));
         edge.start();
     }
 
