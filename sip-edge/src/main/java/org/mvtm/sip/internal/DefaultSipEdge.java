@@ -112,6 +112,8 @@ public final class DefaultSipEdge implements SipEdge {
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", CheckingParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "5000");
+        // named, so the stack does not warn "using default tls security policy" at every start
+        p.setProperty("gov.nist.javax.sip.TLS_SECURITY_POLICY", "gov.nist.javax.sip.stack.DefaultTlsSecurityPolicy");
         if (config.tlsPort() >= 0) {
             Path keyStore;
             String password;
