@@ -7,14 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The README's "Try it" section followed as written, on the real server with the demo data (issue 14, "What it must
@@ -23,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * baresip lines, run by the shell. The server runs on free ports, so the lines are the ones its start-up output
  * prints for its own SIP port, which the README promises are the same as its own; only the throwaway baresip
  * directory is moved into the test's directory. The start-up log has no warning a newcomer would take for a problem
- * (item 14; the JVM's own native-access notes are silenced by run.sh's flags).
+ * (item 14; the JVM's own native-access notes are silenced by run.sh's flags), and the advisor's "Today's
+ * interactions" survive a restart (item 16).
  */
 @Tag("peer")
 class ReadmeJourneyTest {
@@ -55,8 +60,9 @@ class ReadmeJourneyTest {
     }
 
     @Test
-    void aNewcomerFollowsTheReadmeFromTheFirstVideoCallToTheFirstSipCall(@TempDir Path dir) throws Exception {
+    void aNewcomerFollowsTheReadmeFromTheFirstVideoCallToTheFirstSipCallAndFindsTheDayAfterARestart(@TempDir Path dir) throws Exception {
         Steps readme = Steps.of(Files.readString(README));
+        LocalDate day = LocalDate.now(ZoneOffset.UTC); // the server's clock is UTC
         assertThat(readme.sipLines()).as("the README's SIP lines").hasSize(2);
         try (ServerProcess server = ServerProcess.start(dir, "--contact.media.port-min=0", "--contact.media.port-max=0")) {
             server.awaitHealthy(Duration.ofMinutes(5)); // a busy shared machine starts slowly
@@ -104,7 +110,7 @@ class ReadmeJourneyTest {
                 assertThat(journey.output()).as(log).contains("SIP CALL ANSWERED").contains("README JOURNEY OK");
                 assertThat(exit).isZero();
                 String ok = journey.output().lines().filter(l -> l.startsWith("README JOURNEY OK ")).findFirst().orElseThrow();
-                var result = WebSession.JSON.readTree(ok.substring("README JOURNEY OK ".length()));
+                JsonNode result = WebSession.JSON.readTree(ok.substring("README JOURNEY OK ".length()));
                 assertThat(result.path("sipOffer").asString()).as("the SIP call is the README's customer calling by voice")
                         .contains("(" + readme.customer() + ")").containsIgnoringCase("voice");
                 assertThat(result.path("today")).as("today's interactions: the video call and the SIP call").hasSize(2);
@@ -112,6 +118,16 @@ class ReadmeJourneyTest {
                 if (baresip != null) {
                     quit(baresip);
                 }
+            }
+        }
+        // item 16: the server restarted on the same data directory still lists the advisor's day
+        try (ServerProcess again = ServerProcess.start(dir, "--contact.media.port-min=0", "--contact.media.port-max=0")) {
+            again.awaitHealthy(Duration.ofMinutes(5));
+            WebSession advisor = WebSession.signIn(again.baseUrl(), readme.advisor(), readme.password());
+            try (ConsoleSocket console = ConsoleSocket.open(advisor, "/ws/agent")) {
+                JsonNode today = console.await("desk", m -> true, Duration.ofMinutes(1)).path("today");
+                Assumptions.assumeTrue(day.equals(LocalDate.now(ZoneOffset.UTC)), "the day changed during the test");
+                assertThat(today).as("today's interactions after a restart").hasSize(2);
             }
         }
     }
