@@ -13,9 +13,21 @@ import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A signed-in browser-like HTTP session: form login, the session and CSRF cookies, then the REST api. */
-record WebSession(HttpClient http, CookieManager cookies, String base) {
+/**
+ * A signed-in browser-like HTTP session: form login, the session and CSRF cookies, then the REST api. Or a bank's
+ * app holding its customer's token ({@link #bearer}): every request carries {@code Authorization: Bearer}, no cookie.
+ */
+record WebSession(HttpClient http, CookieManager cookies, String base, String bearerToken) {
     static final JsonMapper JSON = JsonMapper.builder().build();
+
+    WebSession(HttpClient http, CookieManager cookies, String base) {
+        this(http, cookies, base, null);
+    }
+
+    /** An app that presents the customer token signed by the bank's identity provider. */
+    static WebSession bearer(String base, String token) {
+        return new WebSession(HttpClient.newHttpClient(), new CookieManager(), base, token);
+    }
 
     static WebSession signIn(String base, String user, String password) throws Exception {
         CookieManager cookies = new CookieManager();
@@ -63,7 +75,9 @@ record WebSession(HttpClient http, CookieManager cookies, String base) {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
-        if (!method.equals("GET")) {
+        if (bearerToken != null) {
+            b.header("Authorization", "Bearer " + bearerToken);
+        } else if (!method.equals("GET")) {
             b.header("X-XSRF-TOKEN", csrf(cookies));
         }
         if (jsonBody != null) {
