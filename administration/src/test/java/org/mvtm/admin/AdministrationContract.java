@@ -27,6 +27,7 @@ import org.mvtm.admin.api.DatabaseSettings;
 import org.mvtm.admin.api.Disposition;
 import org.mvtm.admin.api.FieldError;
 import org.mvtm.admin.api.InvalidChange;
+import org.mvtm.admin.api.KnowledgeBaseRecords;
 import org.mvtm.admin.api.Queue;
 import org.mvtm.admin.api.Role;
 import org.mvtm.admin.api.Skill;
@@ -353,6 +354,32 @@ abstract class AdministrationContract {
         assertThat(admin.dispositions().between(at, at.plusSeconds(61), 10)).extracting(Disposition::interactionId)
                 .containsExactly("ix-1", "ix-2");
         assertThat(admin.dispositions().between(at.plusSeconds(1), at.plusSeconds(60), 10)).isEmpty();
+    }
+
+    @Test
+    void knowledgeBaseVersionsAreWrittenOnceAndEveryNodeSeesThemWithTheDrafts() {
+        Instant at = clock.instant();
+        var v1 = new KnowledgeBaseRecords.Version(1, at, "root", List.of("en", "yue"), Optional.empty(), 2);
+        String yue = "faq_id,language,question,answer,product\nloan,yue,點樣加按？,喺App申請。,loans\n";
+        admin.knowledgeBase().saveDraft("yue", "draft");
+        admin.knowledgeBase().saveDraft("yue", yue);
+        admin.knowledgeBase().saveDraft("en", "faq_id,language,question,answer,product\n");
+        admin.knowledgeBase().store(v1, Map.of("en", "en csv", "yue", yue));
+        admin.knowledgeBase().discardDrafts(List.of("yue"));
+
+        try (AdministrationService otherNode = Administrations.open(new AdministrationSettings(database, REALM), clock, bus)) {
+            assertThat(otherNode.knowledgeBase().versions()).containsExactly(v1);
+            assertThat(otherNode.knowledgeBase().sections(1)).contains(Map.of("en", "en csv", "yue", yue));
+            assertThat(otherNode.knowledgeBase().sections(2)).isEmpty();
+            assertThat(otherNode.knowledgeBase().drafts()).containsOnlyKeys("en");
+            assertThatThrownBy(() -> otherNode.knowledgeBase().store(
+                    new KnowledgeBaseRecords.Version(1, at, "other", List.of("en"), Optional.empty(), 1), Map.of("en", "x")))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("version 1 exists already");
+        }
+        var v2 = new KnowledgeBaseRecords.Version(2, at.plusSeconds(5), "root", List.of(), Optional.of(0L), 70);
+        admin.knowledgeBase().store(v2, Map.of());
+        assertThat(admin.knowledgeBase().versions()).containsExactly(v1, v2);
+        assertThat(admin.knowledgeBase().sections(1).orElseThrow().get("en")).as("a version never changes").isEqualTo("en csv");
     }
 
     private String databaseText() throws Exception {

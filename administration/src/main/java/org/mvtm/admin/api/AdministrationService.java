@@ -79,6 +79,9 @@ public interface AdministrationService extends AutoCloseable {
     /** Wrap-up codes and notes, with their interaction. */
     DispositionRecords dispositions();
 
+    /** The FAQ knowledge base's published versions and drafts. */
+    KnowledgeBaseRecords knowledgeBase();
+
     // ---- first start ----
     /** True while no user exists (a new bank's empty database). */
     boolean empty();

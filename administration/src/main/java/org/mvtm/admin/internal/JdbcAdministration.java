@@ -22,6 +22,7 @@ import org.mvtm.admin.api.AuditEntry;
 import org.mvtm.admin.api.DispositionRecords;
 import org.mvtm.admin.api.FieldError;
 import org.mvtm.admin.api.InvalidChange;
+import org.mvtm.admin.api.KnowledgeBaseRecords;
 import org.mvtm.admin.api.NotFound;
 import org.mvtm.admin.api.PasswordPolicy;
 import org.mvtm.admin.api.Queue;
@@ -61,6 +62,7 @@ public final class JdbcAdministration implements AdministrationService {
     private final AuditLog audit;
     private final JdbcSecondFactors secondFactors;
     private final JdbcDispositions dispositions;
+    private final JdbcKnowledgeBase knowledgeBase;
     private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     private final SecureRandom random = new SecureRandom();
 
@@ -80,6 +82,12 @@ public final class JdbcAdministration implements AdministrationService {
         this.audit = new AuditLog(jdbc, JsonMapper.builder().build());
         this.secondFactors = new JdbcSecondFactors(jdbc, clock);
         this.dispositions = new JdbcDispositions(jdbc);
+        this.knowledgeBase = new JdbcKnowledgeBase(jdbc, tx);
+    }
+
+    @Override
+    public KnowledgeBaseRecords knowledgeBase() {
+        return knowledgeBase;
     }
 
     @Override
@@ -135,12 +143,12 @@ public final class JdbcAdministration implements AdministrationService {
         if (!e.has("username") && users.exists(username)) {
             e.add("username", "user '" + username + "' exists already");
         }
-        Set<Role> roles = c.roles() == null ? extraRoles : union(c.roles(), extraRoles);
+        Set<Role> roles = c.roles() == null ? extraRoles : UserRules.union(c.roles(), extraRoles);
         roles = UserRules.roles(e, roles);
         Set<String> regions = UserRules.regions(e, c.regions());
         String language = UserRules.language(e, c.language());
         String name = UserRules.displayName(e, c.displayName(), username);
-        String tier = tier(e, roles, c.customerTier());
+        String tier = UserRules.tier(e, roles, c.customerTier(), catalog.tiers());
         if (c.password() != null) {
             policy.violations(username, c.password()).forEach(m -> e.add("password", m));
         }
@@ -167,7 +175,8 @@ public final class JdbcAdministration implements AdministrationService {
             String language = UserRules.language(e, c.language() == null ? before.language() : c.language());
             String display = UserRules.displayName(e, c.displayName() == null ? before.displayName() : c.displayName(), name);
             boolean enabled = c.enabled() == null ? before.enabled() : c.enabled();
-            String tier = tier(e, roles, c.customerTier() == null && roles.contains(Role.CUSTOMER) ? before.customerTier() : c.customerTier());
+            String tier = UserRules.tier(e, roles, c.customerTier() == null && roles.contains(Role.CUSTOMER)
+                    ? before.customerTier() : c.customerTier(), catalog.tiers());
             if (before.roles().contains(Role.ADMIN) && before.enabled() && (!roles.contains(Role.ADMIN) || !enabled)
                     && users.countEnabledWithRole(Role.ADMIN, name) == 0) {
                 e.add(roles.contains(Role.ADMIN) ? "enabled" : "roles", "the last enabled administrator must stay one");
@@ -229,27 +238,6 @@ public final class JdbcAdministration implements AdministrationService {
     @Override
     public Optional<String> passwordHash(String username) {
         return users.passwordHash(UserRules.username(username));
-    }
-
-    private String tier(Errors e, Set<Role> roles, String tier) {
-        if (!roles.contains(Role.CUSTOMER)) {
-            if (tier != null) {
-                e.add("customerTier", "only CUSTOMER logins have a tier");
-            }
-            return null;
-        }
-        String t = tier == null ? "STANDARD" : tier;
-        if (catalog.tier(t).isEmpty()) {
-            e.add("customerTier", "unknown VIP tier '" + t + "'; known tiers are "
-                    + catalog.tiers().stream().map(VipTier::code).toList());
-        }
-        return t;
-    }
-
-    private static Set<Role> union(Set<Role> a, Set<Role> b) {
-        Set<Role> s = a.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(a);
-        s.addAll(b);
-        return s;
     }
 
     // ---------------------------------------------------------------- advisors

@@ -161,12 +161,29 @@ public class ModuleWiring {
         };
     }
 
+    /**
+     * Published FAQ versions and drafts: in a directory when {@code contact.knowledge-base.archive-dir} names one,
+     * else in the system of record (every node sharing the database sees them); the versions an earlier release kept
+     * under the data directory are imported into an empty database once.
+     */
     @Bean(destroyMethod = "close")
-    Assistant assistant(Clock clock, EventBus bus, ContactProperties props, DataDirectory data) {
-        Path archive = props.knowledgeBase().archiveDir().isEmpty() ? data.resolve("knowledge-base")
-                : Path.of(props.knowledgeBase().archiveDir());
+    Assistant assistant(Clock clock, EventBus bus, ContactProperties props, DataDirectory data, AdministrationService admin) {
         return new BackgroundAssistant(() -> Assistants.create(AssistantConfig.defaults(), clock, bus,
-                KnowledgeBaseArchives.directory(archive)), clock);
+                knowledgeBaseArchive(props, data, admin)), clock);
+    }
+
+    private static org.mvtm.chatbot.api.KnowledgeBaseArchive knowledgeBaseArchive(ContactProperties props,
+                                                                                   DataDirectory data,
+                                                                                   AdministrationService admin) {
+        if (!props.knowledgeBase().archiveDir().isEmpty()) {
+            return KnowledgeBaseArchives.directory(Path.of(props.knowledgeBase().archiveDir()));
+        }
+        DatabaseKnowledgeBaseArchive database = new DatabaseKnowledgeBaseArchive(admin.knowledgeBase());
+        Path earlier = data.resolve("knowledge-base");
+        if (java.nio.file.Files.isDirectory(earlier.resolve("versions"))) {
+            database.importFrom(KnowledgeBaseArchives.directory(earlier));
+        }
+        return database;
     }
 
     /** Another node published a knowledge-base version: this node swaps its own index to it. */
