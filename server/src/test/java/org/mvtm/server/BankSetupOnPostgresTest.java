@@ -73,8 +73,8 @@ class BankSetupOnPostgresTest {
             assertThat(root.json(200, "GET", "/api/admin/advisors/ben", null).path("skills").size()).isEqualTo(2);
 
             // the new people sign in at once; routing knows the queue and both advisors
-            WebSession.signIn(server.baseUrl(), "ava", "tea-garden-41");
-            WebSession cora = WebSession.signIn(server.baseUrl(), "cora", "river-stone-73");
+            WebSession.signInOnceLoaded(server.baseUrl(), "ava", "tea-garden-41");
+            WebSession cora = WebSession.signInOnceLoaded(server.baseUrl(), "cora", "river-stone-73");
             assertThat(cora.send("GET", "/api/compliance/recordings", null, "X-Purpose", "first-day check").statusCode()).isEqualTo(200);
             assertThat(cora.send("GET", "/api/admin/users", null).statusCode()).isEqualTo(403);
             String board = root.json(200, "GET", "/api/supervisor/snapshot", null).toString();
@@ -152,8 +152,8 @@ class BankSetupOnPostgresTest {
             assertThat(chan.json(200, "GET", CHAT + "/" + chanChat, null).path("position").asInt()).isEqualTo(2);
 
             // both advisors get ready; only ava speaks Cantonese: she is offered the VIP first, then chan
-            WebSession ava = WebSession.signIn(server.baseUrl(), "ava", "tea-garden-41");
-            WebSession ben = WebSession.signIn(server.baseUrl(), "ben", "tea-garden-41");
+            WebSession ava = WebSession.signInOnceLoaded(server.baseUrl(), "ava", "tea-garden-41");
+            WebSession ben = WebSession.signInOnceLoaded(server.baseUrl(), "ben", "tea-garden-41");
             try (ConsoleSocket benDesk = ConsoleSocket.open(ben, "/ws/agent");
                  ConsoleSocket avaDesk = ConsoleSocket.open(ava, "/ws/agent")) {
                 benDesk.await("desk", m -> true, Duration.ofSeconds(10));
@@ -176,7 +176,7 @@ class BankSetupOnPostgresTest {
                 avaDesk.send("{\"type\":\"hangup\",\"interactionId\":\"" + wongInteraction + "\"}");
                 avaDesk.await("ended", m -> m.path("interactionId").asString().equals(wongInteraction), Duration.ofSeconds(20));
                 avaDesk.send("{\"type\":\"wrapup\",\"code\":\"APPROVED\",\"notes\":\"top-up approved, 加按已批\"}");
-                WebSession cora = WebSession.signIn(server.baseUrl(), "cora", "river-stone-73");
+                WebSession cora = WebSession.signInOnceLoaded(server.baseUrl(), "cora", "river-stone-73");
                 assertThat(cora.send("GET", "/api/compliance/dispositions", null).statusCode()).as("no purpose stated").isEqualTo(400);
                 JsonNode disposition = awaitJson(cora, "/api/compliance/interactions/" + wongInteraction + "/disposition");
                 assertThat(disposition.path("code").asString()).isEqualTo("APPROVED");
@@ -303,7 +303,7 @@ class BankSetupOnPostgresTest {
         anonymous.json(201, "POST", "/api/admin/bootstrap", bootstrap.formatted(token.group(1)));
         anonymous.json(400, "POST", "/api/admin/bootstrap", bootstrap.formatted(token.group(1)));
 
-        WebSession root = WebSession.signIn(server.baseUrl(), "root", "first-admin-pass-9");
+        WebSession root = WebSession.signInOnceLoaded(server.baseUrl(), "root", "first-admin-pass-9");
         root.json(201, "POST", "/api/admin/queues", """
                 {"id":"loans","names":{"en":"Loans","zh-Hans":"贷款","zh-Hant":"貸款"},"product":"product.loans",
                  "productMinLevel":4,"slaSeconds":30,"relaxation":[{"afterSeconds":60,"levelDrop":2}],

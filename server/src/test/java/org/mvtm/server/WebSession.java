@@ -46,6 +46,18 @@ record WebSession(HttpClient http, CookieManager cookies, String base, String be
         return new WebSession(http, cookies, base);
     }
 
+    /**
+     * Signs in a user an administrator created a moment ago: every node loads sign-in users from the database a moment
+     * after the change, so the first attempt may come too early. At most three attempts, a second apart (the lockout
+     * counts five).
+     */
+    static WebSession signInOnceLoaded(String base, String user, String password) throws Exception {
+        for (int attempt = 1; attempt < 3 && signInFails(base, user, password); attempt++) {
+            Thread.sleep(1000);
+        }
+        return signIn(base, user, password);
+    }
+
     /** True when the login form sends {@code user} back to the login page with an error. */
     static boolean signInFails(String base, String user, String password) throws Exception {
         return signInAnswer(base, user, password).headers().firstValue("Location").orElse("").contains("error");
