@@ -15,13 +15,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/compliance/dispositions}: the wrap-up codes and notes advisors recorded, kept with their interaction in
- * the system of record. An officer sees the dispositions of the regions they are granted.
+ * the system of record. An officer sees the dispositions of the regions they are granted, and states the purpose in
+ * {@code X-Purpose} as for every compliance call (400 naming the header without one).
  */
 @RestController
 @RequestMapping("/api/compliance")
@@ -37,9 +39,12 @@ class ComplianceDispositionsController {
 
     /** Recorded from {@code from} to {@code to} (ISO instants; default the last 24 hours), oldest first, at most 1000. */
     @GetMapping("/dispositions")
-    ResponseEntity<?> between(Principal principal, @RequestParam(required = false) String from,
-                              @RequestParam(required = false) String to) {
+    ResponseEntity<?> between(Principal principal, @RequestHeader(value = Viewers.PURPOSE, required = false) String purpose,
+                              @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         WebUser user = CurrentUser.require(principal);
+        if (!stated(purpose)) {
+            return noPurpose();
+        }
         Instant end;
         Instant start;
         try {
@@ -60,8 +65,12 @@ class ComplianceDispositionsController {
     }
 
     @GetMapping("/interactions/{id}/disposition")
-    ResponseEntity<?> of(Principal principal, @PathVariable String id) {
+    ResponseEntity<?> of(Principal principal, @RequestHeader(value = Viewers.PURPOSE, required = false) String purpose,
+                         @PathVariable String id) {
         WebUser user = CurrentUser.require(principal);
+        if (!stated(purpose)) {
+            return noPurpose();
+        }
         return admin.dispositions().of(id).filter(d -> visible(user, d)).<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
                         .body(Map.of("message", "no disposition recorded for interaction " + id)));
@@ -73,6 +82,15 @@ class ComplianceDispositionsController {
         } catch (IllegalArgumentException unknownRegion) {
             return false;
         }
+    }
+
+    private static boolean stated(String purpose) {
+        return purpose != null && purpose.strip().length() >= 3;
+    }
+
+    private static ResponseEntity<?> noPurpose() {
+        return bad(Viewers.PURPOSE, "the purpose of this request (case or complaint reference) in the "
+                + Viewers.PURPOSE + " header is required");
     }
 
     private static ResponseEntity<?> bad(String field, String message) {
