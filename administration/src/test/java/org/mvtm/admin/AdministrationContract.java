@@ -24,8 +24,10 @@ import org.mvtm.admin.api.AdministrationSettings;
 import org.mvtm.admin.api.Administrations;
 import org.mvtm.admin.api.AdvisorChange;
 import org.mvtm.admin.api.DatabaseSettings;
+import org.mvtm.admin.api.Disposition;
 import org.mvtm.admin.api.FieldError;
 import org.mvtm.admin.api.InvalidChange;
+import org.mvtm.admin.api.KnowledgeBaseRecords;
 import org.mvtm.admin.api.Queue;
 import org.mvtm.admin.api.Role;
 import org.mvtm.admin.api.Skill;
@@ -63,7 +65,7 @@ abstract class AdministrationContract {
     }
 
     static UserChange user(String name, Set<Role> roles, Set<String> regions) {
-        return new UserChange(name, name + " Display", roles, regions, "zh-Hant", true, "secret-" + name.length() + "x9", null);
+        return new UserChange(name, name + " Display", roles, regions, "zh-Hant", true, "tram-secret-" + name.length() + "x9", null);
     }
 
     static Queue queue(String id, String product, List<SkillLevel> skills, Integer slaSeconds) {
@@ -96,7 +98,7 @@ abstract class AdministrationContract {
         assertThat(sam.hasPassword()).isTrue();
         assertThat(sam.createdAt()).isEqualTo(clock.instant());
         assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder()
-                .matches("secret-3x9", admin.passwordHash("sam").orElseThrow())).isTrue();
+                .matches("tram-secret-3x9", admin.passwordHash("sam").orElseThrow())).isTrue();
     }
 
     @Test
@@ -192,7 +194,7 @@ abstract class AdministrationContract {
         admin.createUser("root", user("alice", Set.of(Role.ADVISOR), Set.of("HK")));
         admin.createUser("root", user("connie", Set.of(Role.COMPLIANCE), Set.of("HK")));
 
-        var same = errorsOf(() -> admin.setSipPassword("root", "alice", "secret-5x9"));
+        var same = errorsOf(() -> admin.setSipPassword("root", "alice", "tram-secret-5x9"));
         var staff = errorsOf(() -> admin.setSipPassword("root", "connie", "phone-connie-1234"));
         admin.setSipPassword("root", "alice", "phone-alice-1234");
 
@@ -227,10 +229,10 @@ abstract class AdministrationContract {
     void aPasswordResetFollowsThePolicyAndReplacesTheHash() {
         admin.createUser("root", user("david", Set.of(Role.ADVISOR), Set.of("HK")));
 
-        var errors = errorsOf(() -> admin.resetPassword("root", "david", "david12345"));
+        var errors = errorsOf(() -> admin.resetPassword("root", "david", "david-harbour-view"));
         admin.resetPassword("root", "david", "new-passphrase-7");
 
-        assertThat(errors).extracting(FieldError::message).containsExactly("must not contain the username");
+        assertThat(errors).extracting(FieldError::message).containsExactly("password must not contain the username");
         var encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         assertThat(encoder.matches("new-passphrase-7", admin.passwordHash("david").orElseThrow())).isTrue();
         assertThat(admin.audit(Optional.of("user"), 1).getFirst().action()).isEqualTo("password");
@@ -312,6 +314,72 @@ abstract class AdministrationContract {
 
         assertThat(admin.user("frank")).isPresent();
         assertThat(admin.advisor("frank").orElseThrow().region()).isEqualTo("MO");
+    }
+
+    @Test
+    void aSecondFactorSecretSurvivesARestartIsSharedByNodesAndEachCodeIsUsedOnce() {
+        admin.createUser("root", user("cora", Set.of(Role.COMPLIANCE), Set.of("HK")));
+        byte[] secret = "twenty-byte-secret!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(admin.secondFactors().secret("cora")).isEmpty();
+        assertThat(admin.secondFactors().useStep("Cora", 1000)).as("the enrolment code").isTrue();
+        admin.secondFactors().enrol("cora", secret);
+        admin.close();
+
+        admin = Administrations.open(new AdministrationSettings(database, REALM), clock, bus);
+        try (AdministrationService otherNode = Administrations.open(new AdministrationSettings(database, REALM), clock, bus)) {
+            assertThat(admin.secondFactors().secret("cora")).hasValueSatisfying(s -> assertThat(s).isEqualTo(secret));
+            assertThat(otherNode.secondFactors().useStep("cora", 1000)).as("a code already used").isFalse();
+            assertThat(otherNode.secondFactors().useStep("cora", 1001)).isTrue();
+            assertThat(admin.secondFactors().useStep("cora", 1001)).as("the same code on another node").isFalse();
+        }
+        admin.secondFactors().remove("cora");
+        assertThat(admin.secondFactors().secret("cora")).isEmpty();
+        assertThat(admin.secondFactors().useStep("cora", 1001)).as("a new enrolment starts afresh").isTrue();
+        admin.deleteUser("root", "cora");
+        assertThat(admin.secondFactors().secret("cora")).isEmpty();
+    }
+
+    @Test
+    void aDispositionIsKeptWithItsInteractionOnceAndSurvivesARestart() {
+        Instant at = clock.instant();
+        Disposition first = new Disposition("ix-1", "ava", "HK", "APPROVED", "customer will send payslips", at);
+        assertThat(admin.dispositions().record(first)).isTrue();
+        assertThat(admin.dispositions().record(new Disposition("ix-1", "ava", "HK", "DECLINED", "relayed twice", at)))
+                .as("the same interaction relayed to another node is written once").isFalse();
+        admin.dispositions().record(new Disposition("ix-2", "ben", "SZ", "FOLLOW_UP", "", at.plusSeconds(60)));
+        admin.close();
+
+        admin = Administrations.open(new AdministrationSettings(database, REALM), clock, bus);
+        assertThat(admin.dispositions().of("ix-1")).contains(first);
+        assertThat(admin.dispositions().between(at, at.plusSeconds(61), 10)).extracting(Disposition::interactionId)
+                .containsExactly("ix-1", "ix-2");
+        assertThat(admin.dispositions().between(at.plusSeconds(1), at.plusSeconds(60), 10)).isEmpty();
+    }
+
+    @Test
+    void knowledgeBaseVersionsAreWrittenOnceAndEveryNodeSeesThemWithTheDrafts() {
+        Instant at = clock.instant();
+        var v1 = new KnowledgeBaseRecords.Version(1, at, "root", List.of("en", "yue"), Optional.empty(), 2);
+        String yue = "faq_id,language,question,answer,product\nloan,yue,點樣加按？,喺App申請。,loans\n";
+        admin.knowledgeBase().saveDraft("yue", "draft");
+        admin.knowledgeBase().saveDraft("yue", yue);
+        admin.knowledgeBase().saveDraft("en", "faq_id,language,question,answer,product\n");
+        admin.knowledgeBase().store(v1, Map.of("en", "en csv", "yue", yue));
+        admin.knowledgeBase().discardDrafts(List.of("yue"));
+
+        try (AdministrationService otherNode = Administrations.open(new AdministrationSettings(database, REALM), clock, bus)) {
+            assertThat(otherNode.knowledgeBase().versions()).containsExactly(v1);
+            assertThat(otherNode.knowledgeBase().sections(1)).contains(Map.of("en", "en csv", "yue", yue));
+            assertThat(otherNode.knowledgeBase().sections(2)).isEmpty();
+            assertThat(otherNode.knowledgeBase().drafts()).containsOnlyKeys("en");
+            assertThatThrownBy(() -> otherNode.knowledgeBase().store(
+                    new KnowledgeBaseRecords.Version(1, at, "other", List.of("en"), Optional.empty(), 1), Map.of("en", "x")))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("version 1 exists already");
+        }
+        var v2 = new KnowledgeBaseRecords.Version(2, at.plusSeconds(5), "root", List.of(), Optional.of(0L), 70);
+        admin.knowledgeBase().store(v2, Map.of());
+        assertThat(admin.knowledgeBase().versions()).containsExactly(v1, v2);
+        assertThat(admin.knowledgeBase().sections(1).orElseThrow().get("en")).as("a version never changes").isEqualTo("en csv");
     }
 
     private String databaseText() throws Exception {

@@ -73,6 +73,9 @@ public final class RoutingEngineImpl implements RoutingEngine {
     private final InputValidator validator;
     private final Matcher matcher;
     private final Map<QueueId, QueueConfig> queues = new ConcurrentHashMap<>();
+    /** Withdrawn queues: still serve the customers waiting in them, take no new ones. */
+    private final Set<QueueId> withdrawn = ConcurrentHashMap.newKeySet();
+    private volatile org.mvtm.routing.api.TierWeights tierWeights = org.mvtm.routing.api.TierWeights.ranks();
     private final Map<InteractionId, Held> held = new ConcurrentHashMap<>();
     private final EngineLoop loop;
     private volatile boolean closed;
@@ -117,12 +120,33 @@ public final class RoutingEngineImpl implements RoutingEngine {
         checkOpen();
         validator.queue(queue);
         queues.put(queue.id(), queue);
+        withdrawn.remove(queue.id());
         loop.requestRound();
     }
 
     @Override
+    public void withdrawQueue(QueueId queue) {
+        checkOpen();
+        if (queues.containsKey(queue)) {
+            withdrawn.add(queue);
+        }
+    }
+
+    @Override
     public List<QueueConfig> queues() {
-        return List.copyOf(queues.values());
+        return queues.values().stream().filter(q -> !withdrawn.contains(q.id())).toList();
+    }
+
+    @Override
+    public void weighTiers(org.mvtm.routing.api.TierWeights weights) {
+        tierWeights = java.util.Objects.requireNonNull(weights, "tier weights");
+        loop.requestRound();
+    }
+
+    private void checkTakesNew(QueueId queue) {
+        if (withdrawn.contains(queue)) {
+            throw new IllegalArgumentException("queue '" + queue + "' was removed by an administrator and takes no new customers");
+        }
     }
 
     @Override
@@ -260,6 +284,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
     public QueuePosition enqueue(Interaction interaction) {
         checkOpen();
         QueueConfig q = validator.interaction(interaction, queues);
+        checkTakesNew(q.id());
         Instant now = clock.instant();
         Outcome o = store.enqueue(interaction, now);
         if (!o.applied()) {
@@ -392,6 +417,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
         if (!queues.containsKey(queue)) {
             throw InputValidator.unknownQueue(queue, queues.keySet());
         }
+        checkTakesNew(queue);
         transfer(interaction, queue, Optional.empty());
     }
 
@@ -437,7 +463,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
         for (InteractionRecord w : store.waiting(Integer.MAX_VALUE)) {
             if (w.queue().equals(qid)) {
                 QueueConfig q = queues.get(qid);
-                same.add(new Priority.Ranked(w, q, Priority.of(q, w, now)));
+                same.add(new Priority.Ranked(w, q, Priority.of(q, w, now, tierWeights)));
             }
         }
         same.sort(Priority.ORDER);
@@ -605,7 +631,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
         if (waiting.isEmpty()) {
             return;
         }
-        List<Matcher.Proposal> proposals = matcher.plan(waiting, available, queues::get, store::lastPicked, now);
+        List<Matcher.Proposal> proposals = matcher.plan(waiting, available, queues::get, store::lastPicked, tierWeights, now);
         boolean lostRace = false;
         for (Matcher.Proposal p : proposals) {
             AdvisorRecord a = p.advisor();

@@ -42,6 +42,7 @@ import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.SelectionStrategy;
 import org.mvtm.routing.state.AdvisorTransitions;
 import org.mvtm.routing.api.ServiceLevelTarget;
+import org.mvtm.routing.api.TierWeights;
 import org.mvtm.routing.sim.SimClock;
 
 /** Routing behaviour every store must show; run against the in-memory store and against a real redis-server. */
@@ -290,6 +291,40 @@ abstract class RoutingBehaviourContract {
         engine.enqueue(interaction("vip2", "cards", Channel.VOICE, Language.EN, CustomerTier.VIP, clock.instant()));
         engine.ready(agent("alice"));
         assertThat(offers().getLast().interaction()).isEqualTo(ix("std"));
+    }
+
+    @Test
+    void theVipTiersRoutingWeightDecidesWhetherAVipOvertakes() {
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        engine.notReady(agent("alice"), "break");
+        engine.weighTiers(TierWeights.of(Map.of(CustomerTier.VIP, 0.0)));
+        engine.enqueue(voice("std", "cards", clock.instant()));
+        clock.advance(Duration.ofSeconds(1));
+        engine.enqueue(interaction("vip1", "cards", Channel.VOICE, Language.EN, CustomerTier.VIP, clock.instant()));
+        assertThat(engine.position(ix("vip1")).orElseThrow().position()).as("a VIP weighing nothing waits its turn").isEqualTo(2);
+
+        engine.weighTiers(TierWeights.of(Map.of(CustomerTier.VIP, 5.0)));
+        assertThat(engine.position(ix("vip1")).orElseThrow().position()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(60)); // std waited 3 thresholds: 3.05 < 5 + 3.0
+        engine.ready(agent("alice"));
+        assertThat(offers().getLast().interaction()).as("the VIP overtakes").isEqualTo(ix("vip1"));
+    }
+
+    @Test
+    void aWithdrawnQueueTakesNoNewCustomersButServesThoseWaiting() {
+        engine.enqueue(voice("early", "loans", clock.instant()));
+        engine.withdrawQueue(QueueId.of("loans"));
+        assertThat(engine.queues()).extracting(q -> q.id().value()).containsExactly("cards");
+        assertThatThrownBy(() -> engine.enqueue(voice("late", "loans", clock.instant())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("queue 'loans' was removed by an administrator");
+        assertThat(engine.interaction(ix("late"))).as("nothing half-written").isEmpty();
+        readyAdvisor("alice", "lang.en:9", "product.loans:9");
+        assertThat(offers()).singleElement().extracting(AdvisorOffered::interaction).isEqualTo(ix("early"));
+
+        engine.defineQueue(QueueConfig.of(QueueId.of("loans"), List.of(SkillRequirement.of("product.loans", 5))));
+        engine.enqueue(voice("again", "loans", clock.instant()));
+        assertThat(engine.interaction(ix("again")).orElseThrow().status()).isEqualTo(InteractionStatus.QUEUED);
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 class StartupReport {
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
     /** The demo seed's web password and the SIP password pattern of its advisors and customers. */
-    static final String DEMO_WEB_PASSWORD = "demo1234";
+    static final String DEMO_WEB_PASSWORD = org.mvtm.server.demo.DemoSeed.PUBLISHED_PASSWORD;
 
     /** One line of the demo logins table. */
     record Login(String username, String roles, String displayName) {

@@ -74,6 +74,29 @@ final class SipProbe {
         }
     }
 
+    /**
+     * Sends an INVITE with an SDP offer and no credentials to {@code sip:<queue>@domain} and returns the final
+     * response: a queue that takes callers challenges for credentials (407), an unknown one answers 404.
+     */
+    static String inviteQueue(int port, String domain, String queue, Duration timeout) throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            int local = socket.getLocalPort();
+            String sdp = "v=0\r\no=probe 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                    + "m=audio " + (local + 2) + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+            String msg = "INVITE sip:" + queue + "@" + domain + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/UDP 127.0.0.1:" + local + ";branch=z9hG4bK" + UUID.randomUUID().toString().replace("-", "") + ";rport\r\n"
+                    + "Max-Forwards: 70\r\n"
+                    + "From: <sip:probe@" + domain + ">;tag=" + Long.toHexString(System.nanoTime()) + "\r\n"
+                    + "To: <sip:" + queue + "@" + domain + ">\r\n"
+                    + "Call-ID: " + UUID.randomUUID() + "@127.0.0.1\r\n"
+                    + "CSeq: 1 INVITE\r\n"
+                    + "Contact: <sip:probe@127.0.0.1:" + local + ">\r\n"
+                    + "Content-Type: application/sdp\r\n"
+                    + "Content-Length: " + sdp.getBytes(StandardCharsets.US_ASCII).length + "\r\n\r\n" + sdp;
+            return exchange(socket, port, msg, timeout);
+        }
+    }
+
     private static String registerRequest(int local, String domain, String user, String callId, String tag, int cseq,
                                           String authorization) {
         return "REGISTER sip:" + domain + " SIP/2.0\r\n"

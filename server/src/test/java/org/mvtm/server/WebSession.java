@@ -13,9 +13,21 @@ import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A signed-in browser-like HTTP session: form login, the session and CSRF cookies, then the REST api. */
-record WebSession(HttpClient http, CookieManager cookies, String base) {
+/**
+ * A signed-in browser-like HTTP session: form login, the session and CSRF cookies, then the REST api. Or a bank's
+ * app holding its customer's token ({@link #bearer}): every request carries {@code Authorization: Bearer}, no cookie.
+ */
+record WebSession(HttpClient http, CookieManager cookies, String base, String bearerToken) {
     static final JsonMapper JSON = JsonMapper.builder().build();
+
+    WebSession(HttpClient http, CookieManager cookies, String base) {
+        this(http, cookies, base, null);
+    }
+
+    /** An app that presents the customer token signed by the bank's identity provider. */
+    static WebSession bearer(String base, String token) {
+        return new WebSession(HttpClient.newHttpClient(), new CookieManager(), base, token);
+    }
 
     static WebSession signIn(String base, String user, String password) throws Exception {
         CookieManager cookies = new CookieManager();
@@ -32,6 +44,18 @@ record WebSession(HttpClient http, CookieManager cookies, String base) {
         var me = http.send(HttpRequest.newBuilder(URI.create(base + "/api/me")).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(me.statusCode()).as("/api/me after login").isEqualTo(200);
         return new WebSession(http, cookies, base);
+    }
+
+    /**
+     * Signs in a user an administrator created a moment ago: every node loads sign-in users from the database a moment
+     * after the change, so the first attempt may come too early. At most three attempts, a second apart (the lockout
+     * counts five).
+     */
+    static WebSession signInOnceLoaded(String base, String user, String password) throws Exception {
+        for (int attempt = 1; attempt < 3 && signInFails(base, user, password); attempt++) {
+            Thread.sleep(1000);
+        }
+        return signIn(base, user, password);
     }
 
     /** True when the login form sends {@code user} back to the login page with an error. */
@@ -63,7 +87,9 @@ record WebSession(HttpClient http, CookieManager cookies, String base) {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
-        if (!method.equals("GET")) {
+        if (bearerToken != null) {
+            b.header("Authorization", "Bearer " + bearerToken);
+        } else if (!method.equals("GET")) {
             b.header("X-XSRF-TOKEN", csrf(cookies));
         }
         if (jsonBody != null) {

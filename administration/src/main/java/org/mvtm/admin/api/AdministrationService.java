@@ -72,6 +72,16 @@ public interface AdministrationService extends AutoCloseable {
     /** The newest {@code limit} changes first, optionally of one entity type ({@code user}, {@code queue}...). */
     List<AuditEntry> audit(Optional<String> entity, int limit);
 
+    // ---- records kept for the web tier and compliance (no audit entry, no announcement) ----
+    /** Local accounts' TOTP secrets. */
+    SecondFactorRecords secondFactors();
+
+    /** Wrap-up codes and notes, with their interaction. */
+    DispositionRecords dispositions();
+
+    /** The FAQ knowledge base's published versions and drafts. */
+    KnowledgeBaseRecords knowledgeBase();
+
     // ---- first start ----
     /** True while no user exists (a new bank's empty database). */
     boolean empty();

@@ -19,10 +19,15 @@ import org.mvtm.admin.api.AdministrationSettings;
 import org.mvtm.admin.api.AdvisorChange;
 import org.mvtm.admin.api.AdvisorProfile;
 import org.mvtm.admin.api.AuditEntry;
+import org.mvtm.admin.api.DispositionRecords;
+import org.mvtm.admin.api.FieldError;
 import org.mvtm.admin.api.InvalidChange;
+import org.mvtm.admin.api.KnowledgeBaseRecords;
 import org.mvtm.admin.api.NotFound;
+import org.mvtm.admin.api.PasswordPolicy;
 import org.mvtm.admin.api.Queue;
 import org.mvtm.admin.api.Role;
+import org.mvtm.admin.api.SecondFactorRecords;
 import org.mvtm.admin.api.Skill;
 import org.mvtm.admin.api.User;
 import org.mvtm.admin.api.UserChange;
@@ -49,26 +54,50 @@ public final class JdbcAdministration implements AdministrationService {
     private final Clock clock;
     private final EventBus bus;
     private final String sipRealm;
+    private final PasswordPolicy policy;
     private final UserRepository users;
     private final AdvisorRepository advisors;
     private final QueueRepository queues;
     private final CatalogRepository catalog;
     private final AuditLog audit;
+    private final JdbcSecondFactors secondFactors;
+    private final JdbcDispositions dispositions;
+    private final JdbcKnowledgeBase knowledgeBase;
     private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     private final SecureRandom random = new SecureRandom();
 
-    private JdbcAdministration(HikariDataSource dataSource, Clock clock, EventBus bus, String sipRealm) {
+    private JdbcAdministration(HikariDataSource dataSource, Clock clock, EventBus bus, String sipRealm,
+                               PasswordPolicy policy) {
         this.dataSource = dataSource;
         this.tx = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         this.clock = clock;
         this.bus = bus;
         this.sipRealm = sipRealm;
+        this.policy = policy;
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         this.users = new UserRepository(jdbc);
         this.advisors = new AdvisorRepository(jdbc);
         this.queues = new QueueRepository(jdbc);
         this.catalog = new CatalogRepository(jdbc);
         this.audit = new AuditLog(jdbc, JsonMapper.builder().build());
+        this.secondFactors = new JdbcSecondFactors(jdbc, clock);
+        this.dispositions = new JdbcDispositions(jdbc);
+        this.knowledgeBase = new JdbcKnowledgeBase(jdbc, tx);
+    }
+
+    @Override
+    public KnowledgeBaseRecords knowledgeBase() {
+        return knowledgeBase;
+    }
+
+    @Override
+    public SecondFactorRecords secondFactors() {
+        return secondFactors;
+    }
+
+    @Override
+    public DispositionRecords dispositions() {
+        return dispositions;
     }
 
     /** Connects, migrates the schema to the newest version and returns the service. */
@@ -86,7 +115,7 @@ public final class JdbcAdministration implements AdministrationService {
             ds.close();
             throw e;
         }
-        return new JdbcAdministration(ds, clock, bus, settings.sipRealm());
+        return new JdbcAdministration(ds, clock, bus, settings.sipRealm(), settings.passwords());
     }
 
     // ---------------------------------------------------------------- users
@@ -114,14 +143,14 @@ public final class JdbcAdministration implements AdministrationService {
         if (!e.has("username") && users.exists(username)) {
             e.add("username", "user '" + username + "' exists already");
         }
-        Set<Role> roles = c.roles() == null ? extraRoles : union(c.roles(), extraRoles);
+        Set<Role> roles = c.roles() == null ? extraRoles : UserRules.union(c.roles(), extraRoles);
         roles = UserRules.roles(e, roles);
         Set<String> regions = UserRules.regions(e, c.regions());
         String language = UserRules.language(e, c.language());
         String name = UserRules.displayName(e, c.displayName(), username);
-        String tier = tier(e, roles, c.customerTier());
+        String tier = UserRules.tier(e, roles, c.customerTier(), catalog.tiers());
         if (c.password() != null) {
-            PasswordPolicy.violation(username, c.password()).ifPresent(m -> e.add("password", m));
+            policy.violations(username, c.password()).forEach(m -> e.add("password", m));
         }
         e.throwIfAny();
         Instant now = clock.instant();
@@ -146,7 +175,8 @@ public final class JdbcAdministration implements AdministrationService {
             String language = UserRules.language(e, c.language() == null ? before.language() : c.language());
             String display = UserRules.displayName(e, c.displayName() == null ? before.displayName() : c.displayName(), name);
             boolean enabled = c.enabled() == null ? before.enabled() : c.enabled();
-            String tier = tier(e, roles, c.customerTier() == null && roles.contains(Role.CUSTOMER) ? before.customerTier() : c.customerTier());
+            String tier = UserRules.tier(e, roles, c.customerTier() == null && roles.contains(Role.CUSTOMER)
+                    ? before.customerTier() : c.customerTier(), catalog.tiers());
             if (before.roles().contains(Role.ADMIN) && before.enabled() && (!roles.contains(Role.ADMIN) || !enabled)
                     && users.countEnabledWithRole(Role.ADMIN, name) == 0) {
                 e.add(roles.contains(Role.ADMIN) ? "enabled" : "roles", "the last enabled administrator must stay one");
@@ -190,9 +220,10 @@ public final class JdbcAdministration implements AdministrationService {
         String name = UserRules.username(username);
         change(actor, "user", name, () -> {
             User before = users.find(name).orElseThrow(() -> new NotFound("user", name));
-            PasswordPolicy.violation(name, newPassword).ifPresent(m -> {
-                throw InvalidChange.of("password", m);
-            });
+            List<String> weak = policy.violations(name, newPassword);
+            if (!weak.isEmpty()) {
+                throw new InvalidChange(weak.stream().map(m -> new FieldError("password", m)).toList());
+            }
             if (users.sipHa1(name, sipRealm).filter(h -> h.equals(SipDigest.ha1(name, sipRealm, newPassword))).isPresent()) {
                 throw InvalidChange.of("password", "must differ from the SIP phone password");
             }
@@ -207,27 +238,6 @@ public final class JdbcAdministration implements AdministrationService {
     @Override
     public Optional<String> passwordHash(String username) {
         return users.passwordHash(UserRules.username(username));
-    }
-
-    private String tier(Errors e, Set<Role> roles, String tier) {
-        if (!roles.contains(Role.CUSTOMER)) {
-            if (tier != null) {
-                e.add("customerTier", "only CUSTOMER logins have a tier");
-            }
-            return null;
-        }
-        String t = tier == null ? "STANDARD" : tier;
-        if (catalog.tier(t).isEmpty()) {
-            e.add("customerTier", "unknown VIP tier '" + t + "'; known tiers are "
-                    + catalog.tiers().stream().map(VipTier::code).toList());
-        }
-        return t;
-    }
-
-    private static Set<Role> union(Set<Role> a, Set<Role> b) {
-        Set<Role> s = a.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(a);
-        s.addAll(b);
-        return s;
     }
 
     // ---------------------------------------------------------------- advisors
@@ -322,33 +332,15 @@ public final class JdbcAdministration implements AdministrationService {
     @Override
     public Skill defineSkill(String actor, Skill s) {
         return change(actor, "skill", s.name(), () -> {
-            Errors e = new Errors();
-            String name = s.name() == null ? "" : s.name().strip();
-            Skill.Kind kind = s.kind() == null ? Skill.Kind.CUSTOM : s.kind();
-            Optional<Skill> before = catalog.skill(name);
-            if (!name.matches("[a-z][a-z0-9_-]*(\\.[a-z0-9_-]+)*") || name.length() > 64) {
-                e.add("name", "must be lower-case dotted words such as 'product.insurance' or 'securities-licence' but was '" + s.name() + "'");
-            } else if (before.isPresent() && before.get().kind() != kind) {
-                e.add("kind", "'" + name + "' is a " + before.get().kind() + " skill already");
-            } else if (before.isEmpty() && kind == Skill.Kind.LANGUAGE) {
-                e.add("kind", "the languages are fixed (lang.en, lang.zh, lang.yue); define a CUSTOM or PRODUCT skill");
-            } else if (before.isEmpty() && kind == Skill.Kind.PRODUCT && !name.startsWith("product.")) {
-                e.add("name", "a product skill starts with 'product.'");
-            } else if (before.isEmpty() && kind == Skill.Kind.CUSTOM && (name.startsWith("product.") || name.startsWith("lang."))) {
-                e.add("name", "'lang.' and 'product.' are kept for languages and products");
-            }
-            String label = s.label() == null || s.label().isBlank() ? name : s.label().strip();
-            if (label.length() > 200) {
-                e.add("label", "must have at most 200 characters");
-            }
-            e.throwIfAny();
-            Skill after = new Skill(name, kind, label);
+            Optional<Skill> before = catalog.skill(s.name() == null ? "" : s.name().strip());
+            Skill after = CatalogRules.skill(s, before);
             if (before.isPresent()) {
                 catalog.updateSkillLabel(after);
             } else {
                 catalog.insertSkill(after);
             }
-            audit.record(clock.instant(), actor, before.isPresent() ? "update" : "create", "skill", name, before.orElse(null), after);
+            audit.record(clock.instant(), actor, before.isPresent() ? "update" : "create", "skill", after.name(),
+                    before.orElse(null), after);
             return after;
         });
     }
@@ -361,24 +353,8 @@ public final class JdbcAdministration implements AdministrationService {
     @Override
     public VipTier saveVipTier(String actor, VipTier t) {
         return change(actor, "vip-tier", t.code(), () -> {
-            Errors e = new Errors();
-            if (t.code() == null || !t.code().matches("[A-Z][A-Z0-9_]{1,31}")) {
-                e.add("code", "must be 2 to 32 of A-Z 0-9 _ starting with a letter but was '" + t.code() + "'");
-            }
             Optional<VipTier> before = t.code() == null ? Optional.empty() : catalog.tier(t.code());
-            String label = t.label() == null || t.label().isBlank() ? t.code() : t.label().strip();
-            int rank = t.rank() == null ? before.map(VipTier::rank).orElse(-1) : t.rank();
-            if (rank < 0) {
-                e.add("rank", "must be 0 or more (0 = standard customers)");
-            } else if (catalog.tiers().stream().anyMatch(o -> o.rank() == rank && !o.code().equals(t.code()))) {
-                e.add("rank", "another tier has rank " + rank);
-            }
-            double weight = t.routingWeight() == null ? before.map(VipTier::routingWeight).orElse(0.0) : t.routingWeight();
-            if (!(weight >= 0) || Double.isInfinite(weight)) {
-                e.add("routingWeight", "must be 0 or more but was " + weight);
-            }
-            e.throwIfAny();
-            VipTier after = new VipTier(t.code(), label, rank, weight);
+            VipTier after = CatalogRules.tier(t, before, catalog.tiers());
             catalog.upsertTier(after, before.isPresent());
             audit.record(clock.instant(), actor, before.isPresent() ? "update" : "create", "vip-tier", t.code(), before.orElse(null), after);
             return after;
@@ -464,10 +440,7 @@ public final class JdbcAdministration implements AdministrationService {
                 random.nextBytes(bytes);
                 token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             }
-            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            jdbc.update("DELETE FROM bootstrap_token");
-            jdbc.update("INSERT INTO bootstrap_token (id, token_hash, created_at) VALUES (1, ?, ?)",
-                    passwords.encode(token), UserRepository.time(clock.instant()));
+            users.replaceBootstrapToken(passwords.encode(token), clock.instant());
             return Optional.of(token);
         });
     }
@@ -478,8 +451,7 @@ public final class JdbcAdministration implements AdministrationService {
             if (users.count() > 0) {
                 throw InvalidChange.of("token", "the system has users already: sign in as an administrator");
             }
-            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            List<String> hashes = jdbc.query("SELECT token_hash FROM bootstrap_token", (rs, i) -> rs.getString(1));
+            List<String> hashes = users.bootstrapTokenHashes();
             if (token == null || hashes.isEmpty() || !passwords.matches(token, hashes.getFirst())) {
                 throw InvalidChange.of("token", "wrong or spent bootstrap token (see the server's first start log)");
             }
@@ -487,7 +459,7 @@ public final class JdbcAdministration implements AdministrationService {
                 throw InvalidChange.of("password", "the first administrator needs a password");
             }
             User u = insertUser("bootstrap", admin, Set.of(Role.ADMIN));
-            jdbc.update("DELETE FROM bootstrap_token");
+            users.replaceBootstrapToken(null, null);
             return u;
         });
     }

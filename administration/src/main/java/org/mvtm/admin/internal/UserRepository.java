@@ -121,6 +121,18 @@ final class UserRepository {
         return n == null ? 0 : n;
     }
 
+    /** The one-time token of an empty database (table bootstrap_token): replaced by {@code hash}, or spent (null). */
+    void replaceBootstrapToken(String hash, Instant at) {
+        jdbc.update("DELETE FROM bootstrap_token");
+        if (hash != null) {
+            jdbc.update("INSERT INTO bootstrap_token (id, token_hash, created_at) VALUES (1, ?, ?)", hash, time(at));
+        }
+    }
+
+    List<String> bootstrapTokenHashes() {
+        return jdbc.query("SELECT token_hash FROM bootstrap_token", (rs, i) -> rs.getString(1));
+    }
+
     static OffsetDateTime time(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
     }

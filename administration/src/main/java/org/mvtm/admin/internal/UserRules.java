@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.mvtm.admin.api.Role;
+import org.mvtm.admin.api.VipTier;
 
 /** Field checks shared by creating and updating users. */
 final class UserRules {
@@ -69,5 +70,27 @@ final class UserRules {
             e.add("displayName", "must have at most 200 characters");
         }
         return n;
+    }
+
+    /** The tier of a user with these roles: only customers have one (STANDARD unless given); it must be defined. */
+    static String tier(Errors e, Set<Role> roles, String tier, List<VipTier> tiers) {
+        if (!roles.contains(Role.CUSTOMER)) {
+            if (tier != null) {
+                e.add("customerTier", "only CUSTOMER logins have a tier");
+            }
+            return null;
+        }
+        String t = tier == null ? "STANDARD" : tier;
+        if (tiers.stream().noneMatch(k -> k.code().equals(t))) {
+            e.add("customerTier", "unknown VIP tier '" + t + "'; known tiers are "
+                    + tiers.stream().map(VipTier::code).toList());
+        }
+        return t;
+    }
+
+    static Set<Role> union(Set<Role> a, Set<Role> b) {
+        Set<Role> s = a.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(a);
+        s.addAll(b);
+        return s;
     }
 }

@@ -1,11 +1,12 @@
 package org.mvtm.web.api;
 
+import org.mvtm.admin.api.PasswordPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Makes password hashes for {@link WebUser}: bcrypt, prefixed with {@code {bcrypt}}. Every password set for a local
- * account goes through the {@link PasswordPolicy} first ({@link #hash(String, String)}); only the demo seed's
+ * account goes through the system of record's {@link PasswordPolicy} (the product has one) first ({@link #hash(String, String)}); only the demo seed's
  * well-known password is hashed without it ({@link #hashDemoSeed}).
  */
 public final class WebPasswords {

@@ -192,8 +192,16 @@ public class CustomerChannel implements DisposableBean {
     private void onHandedOff(BotHandedOff e) {
         conversations.find(e.conversation()).filter(c -> c.interaction().isEmpty()).ifPresent(c ->
                 workers.run("enqueue " + c.id(), () -> {
-                    Interaction interaction = InteractionFactory.build(InteractionId.random(), c, c.channel(),
-                            e.context(), clock.instant());
+                    Interaction interaction;
+                    try {
+                        interaction = InteractionFactory.build(InteractionId.random(), c, c.channel(), e.context(),
+                                routing.queues(), clock.instant());
+                    } catch (IllegalArgumentException noQueue) {
+                        LOG.warn("could not queue web conversation {}: {}", c.id(), noQueue.getMessage());
+                        peers.send(c.id(), new org.mvtm.web.socket.JsonSocketHandler.ErrorMessage("not-queued",
+                                "no advisor queue accepted the request: " + noQueue.getMessage()));
+                        return;
+                    }
                     conversations.queued(c, interaction.id());
                     QueuePosition position;
                     try {

@@ -2,7 +2,10 @@ package org.mvtm.web.customer;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Customer;
 import org.mvtm.core.HandoffContext;
@@ -10,44 +13,71 @@ import org.mvtm.core.Product;
 import org.mvtm.core.SkillRequirement;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
+import org.mvtm.routing.api.QueueConfig;
 
 /**
  * Builds the routing {@link org.mvtm.core.Interaction} for a web conversation the bot handed off: the customer's
- * language and the likely product become required skills; the product picks the queue.
+ * language and the likely product become required skills; the product picks the queue among those routing takes new
+ * customers into now (queues an administrator created or deleted count at once):
  *
  * <pre>
- *   CARDS                        -> queue "cards"
- *   WEALTH                       -> queue "wealth"
- *   CROSS_BORDER, REMITTANCE, FX -> queue "cross-border"
- *   anything else / unknown      -> queue "general"
+ *   a queue asking for the product's skill (product.loans), first by id
+ *   REMITTANCE, FX with no such queue   -> a queue asking for product.cross-border
+ *   otherwise / no product              -> queue "general", else a queue asking for product.general, else the only queue
+ *   none of these                       -> refused, naming the product and the queues there are
  * </pre>
  */
 public final class InteractionFactory {
-    public static final QueueId GENERAL = QueueId.of("general");
-    public static final QueueId CARDS = QueueId.of("cards");
-    public static final QueueId WEALTH = QueueId.of("wealth");
-    public static final QueueId CROSS_BORDER = QueueId.of("cross-border");
+    static final QueueId GENERAL = QueueId.of("general");
 
     private InteractionFactory() {
     }
 
-    public static QueueId queueFor(Product product) {
-        return switch (product) {
-            case CARDS -> CARDS;
-            case WEALTH -> WEALTH;
-            case CROSS_BORDER, REMITTANCE, FX -> CROSS_BORDER;
-            default -> GENERAL;
-        };
+    /** The queue for a customer whose question is about {@code product}; empty if no queue takes them. */
+    public static Optional<QueueId> queueFor(Optional<Product> product, Collection<QueueConfig> queues) {
+        List<QueueConfig> sorted = queues.stream().sorted(Comparator.comparing(q -> q.id().value())).toList();
+        List<String> wanted = new ArrayList<>();
+        product.filter(p -> p != Product.GENERAL).ifPresent(p -> {
+            wanted.add(p.skillName());
+            if (p == Product.REMITTANCE || p == Product.FX) {
+                wanted.add(Product.CROSS_BORDER.skillName());
+            }
+        });
+        for (String skill : wanted) {
+            Optional<QueueId> asking = asking(sorted, skill);
+            if (asking.isPresent()) {
+                return asking;
+            }
+        }
+        if (sorted.stream().anyMatch(q -> q.id().equals(GENERAL))) {
+            return Optional.of(GENERAL);
+        }
+        Optional<QueueId> general = asking(sorted, Product.GENERAL.skillName());
+        if (general.isPresent()) {
+            return general;
+        }
+        return sorted.size() == 1 ? Optional.of(sorted.getFirst().id()) : Optional.empty();
     }
 
+    private static Optional<QueueId> asking(List<QueueConfig> queues, String skill) {
+        return queues.stream().filter(q -> q.requiredSkills().stream().anyMatch(r -> r.skill().equals(skill)))
+                .map(QueueConfig::id).findFirst();
+    }
+
+    /**
+     * The interaction for the hand-off, in the queue {@link #queueFor} picks; {@link IllegalArgumentException} saying
+     * why when no queue takes the customer.
+     */
     public static org.mvtm.core.Interaction build(InteractionId id, WebConversation conversation, Channel channel,
-                                                  HandoffContext handoff, Instant now) {
+                                                  HandoffContext handoff, Collection<QueueConfig> queues, Instant now) {
+        QueueId queue = queueFor(handoff.likelyProduct(), queues).orElseThrow(() -> new IllegalArgumentException(
+                "no queue takes " + handoff.likelyProduct().map(p -> p.skillName() + " ").orElse("")
+                        + "customers now; queues: " + queues.stream().map(q -> q.id().value()).sorted().toList()));
         Customer customer = conversation.customer();
         List<SkillRequirement> skills = new ArrayList<>();
         skills.add(SkillRequirement.of(handoff.language().skillName(), 1));
         handoff.likelyProduct().filter(p -> p != Product.GENERAL)
                 .ifPresent(p -> skills.add(SkillRequirement.of(p.skillName(), 1)));
-        QueueId queue = handoff.likelyProduct().map(InteractionFactory::queueFor).orElse(GENERAL);
         Customer inLanguage = new Customer(customer.id(), customer.displayName(), customer.tier(), handoff.language(),
                 customer.region());
         return new org.mvtm.core.Interaction(id, conversation.id(), channel, inLanguage, handoff.language(), skills,

@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.Customer;
 import org.mvtm.core.CustomerTier;
 import org.mvtm.core.Language;
+import org.mvtm.core.Product;
 import org.mvtm.core.Region;
+import org.mvtm.core.SkillRequirement;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.CustomerId;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.id.QueueId;
 import org.mvtm.core.state.IllegalTransition;
+import org.mvtm.routing.api.QueueConfig;
 
 class ConversationStatusTest {
     private final WebConversation conversation = new WebConversation(new ConversationId("c-1"), "session-1",
@@ -39,9 +45,24 @@ class ConversationStatusTest {
     }
 
     @Test
-    void queueFollowsTheLikelyProduct() {
-        assertThat(InteractionFactory.queueFor(org.mvtm.core.Product.CARDS).value()).isEqualTo("cards");
-        assertThat(InteractionFactory.queueFor(org.mvtm.core.Product.REMITTANCE).value()).isEqualTo("cross-border");
-        assertThat(InteractionFactory.queueFor(org.mvtm.core.Product.LOANS).value()).isEqualTo("general");
+    void queueFollowsTheLikelyProductAmongTheQueuesRoutingTakesNow() {
+        List<QueueConfig> demo = List.of(queue("general", "product.accounts"), queue("cards", "product.cards"),
+                queue("wealth", "product.wealth"), queue("cross-border", "product.cross-border"));
+        assertThat(InteractionFactory.queueFor(Optional.of(Product.CARDS), demo)).contains(QueueId.of("cards"));
+        assertThat(InteractionFactory.queueFor(Optional.of(Product.REMITTANCE), demo)).contains(QueueId.of("cross-border"));
+        assertThat(InteractionFactory.queueFor(Optional.of(Product.LOANS), demo)).contains(QueueId.of("general"));
+        assertThat(InteractionFactory.queueFor(Optional.empty(), demo)).contains(QueueId.of("general"));
+
+        List<QueueConfig> bank = List.of(queue("loans", "product.loans"), queue("retail", "product.general"));
+        assertThat(InteractionFactory.queueFor(Optional.of(Product.LOANS), bank)).contains(QueueId.of("loans"));
+        assertThat(InteractionFactory.queueFor(Optional.of(Product.CARDS), bank)).contains(QueueId.of("retail"));
+        assertThat(InteractionFactory.queueFor(Optional.of(Product.CARDS), List.of(queue("loans", "product.loans"))))
+                .as("the only queue").contains(QueueId.of("loans"));
+        assertThat(InteractionFactory.queueFor(Optional.of(Product.CARDS),
+                List.of(queue("loans", "product.loans"), queue("fx", "product.fx")))).isEmpty();
+    }
+
+    private static QueueConfig queue(String id, String product) {
+        return QueueConfig.of(QueueId.of(id), List.of(SkillRequirement.of(product, 3)));
     }
 }

@@ -1,7 +1,8 @@
 package org.mvtm.routing.api;
 
 /**
- * Priority of a waiting customer: {@code basePriority + tierWeight * tier.rank() + agingWeight * waited / slaThreshold}.
+ * Priority of a waiting customer: {@code basePriority + tierWeight * weight(tier) + agingWeight * waited / slaThreshold}
+ * (the tier's weight from {@link TierWeights}, by default its rank).
  * Because the aging term grows without bound, every customer eventually outranks any fresh arrival: no one starves.
  * With the defaults (tier 1.0, aging 1.0) a standard customer who has waited two SLA thresholds outranks a fresh VIP.
  */

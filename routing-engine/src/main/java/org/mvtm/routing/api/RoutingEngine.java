@@ -30,7 +30,18 @@ public interface RoutingEngine extends AutoCloseable {
     /** Defines or replaces a queue on this node (every node defines the same queues). */
     void defineQueue(QueueConfig queue);
 
+    /**
+     * Takes a queue an administrator deleted out of service on this node: new customers and transfers into it are
+     * refused ({@link IllegalArgumentException} saying it was removed), the customers already waiting in it are still
+     * served, and {@link #queues()} no longer lists it. {@link #defineQueue} brings it back.
+     */
+    void withdrawQueue(QueueId queue);
+
+    /** The queues that take new customers. */
     List<QueueConfig> queues();
+
+    /** The routing weight of each customer tier (VIP tiers as an administrator set them); see {@link TierWeights}. */
+    void weighTiers(TierWeights weights);
 
     /** Adds an advisor profile (LOGGED_OUT). A known id is refused: use {@link #updateAdvisor}. */
     void registerAdvisor(Advisor advisor);

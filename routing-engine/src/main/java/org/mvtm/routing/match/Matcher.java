@@ -59,7 +59,7 @@ public final class Matcher {
 
     public List<Proposal> plan(List<InteractionRecord> waiting, List<AdvisorRecord> available,
                                Function<QueueId, QueueConfig> queues, Function<QueueId, Optional<AgentId>> lastPicked,
-                               Instant now) {
+                               org.mvtm.routing.api.TierWeights tiers, Instant now) {
         if (waiting.isEmpty() || available.isEmpty()) {
             return List.of();
         }
@@ -67,7 +67,7 @@ public final class Matcher {
         for (InteractionRecord ix : waiting) {
             QueueConfig q = queues.apply(ix.queue());
             if (q != null) {
-                ranked.add(new Priority.Ranked(ix, q, Priority.of(q, ix, now)));
+                ranked.add(new Priority.Ranked(ix, q, Priority.of(q, ix, now, tiers)));
             }
         }
         ranked.sort(Priority.ORDER);

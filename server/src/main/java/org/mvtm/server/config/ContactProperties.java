@@ -131,8 +131,8 @@ public record ContactProperties(
     }
 
     /**
-     * The FAQ knowledge base administrators publish: its versions are kept in {@code archiveDir} (empty:
-     * {@code <data-dir>/knowledge-base}). Every node of a cluster must point at the same directory.
+     * The FAQ knowledge base administrators publish: its versions are kept in {@code archiveDir} (every node of a
+     * cluster must point at the same directory), or, empty, in the database with the rest of the system of record.
      */
     public record KnowledgeBase(@DefaultValue("") String archiveDir) {
     }

@@ -21,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class DemoSeed {
     private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
     public static final String ACTOR = "demo-seed";
+    /** The password every demo user has, printed in the README; the password policy lets it through in demo mode only. */
+    public static final String PUBLISHED_PASSWORD = "demo1234";
 
     /** One login of the seed file: the user, and for advisors their routing profile. */
     public record SeedUser(String username, String displayName, Set<Role> roles, Set<String> regions, String language,

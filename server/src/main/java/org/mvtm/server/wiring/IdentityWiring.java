@@ -4,12 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.core.Region;
 import org.mvtm.server.config.ContactProperties;
 import org.mvtm.server.config.IdentityProperties;
 import org.mvtm.server.config.InvalidConfigurationException;
 import org.mvtm.web.api.CustomerTokenSettings;
 import org.mvtm.web.api.SecondFactorSettings;
+import org.mvtm.web.api.SecondFactorStore;
 import org.mvtm.web.api.StaffOidcSettings;
 import org.mvtm.web.api.WebRole;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * {@code contact.identity.*} handed to the web tier: which customer tokens the chat accepts (the bank's provider,
  * or demo mode's built-in issuer when none is configured), the staff OpenID Connect provider, if any, and whether
- * local admins and compliance officers confirm their password with a TOTP code (the secrets' store is the web
- * tier's in-memory one until the database provides a {@code SecondFactorStore} bean).
+ * local admins and compliance officers confirm their password with a TOTP code (the secrets are kept in the system of
+ * record, so they survive restarts and every node shares them).
  */
 @Configuration(proxyBeanMethods = false)
 class IdentityWiring {
@@ -56,6 +58,11 @@ class IdentityWiring {
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException("contact.identity.oidc", e.getMessage());
         }
+    }
+
+    @Bean
+    SecondFactorStore secondFactorStore(AdministrationService admin) {
+        return new DatabaseSecondFactors(admin.secondFactors());
     }
 
     @Bean

@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.AdministrationSettings;
+import org.mvtm.admin.api.PasswordPolicy;
 import org.mvtm.admin.api.Administrations;
 import org.mvtm.admin.api.DatabaseSettings;
 import org.mvtm.chatbot.api.Assistant;
@@ -80,7 +80,10 @@ public class ModuleWiring {
                 : new DatabaseSettings(db.url(), db.user(), db.password());
         AdministrationService admin;
         try {
-            admin = Administrations.open(new AdministrationSettings(settings, props.sip().domain()), clock, bus);
+            // demo mode lets the seed's published password through; a bank's passwords all meet the policy
+            PasswordPolicy passwords = props.demo().enabled()
+                    ? PasswordPolicy.standard().allowing(Set.of(DemoSeed.PUBLISHED_PASSWORD)) : PasswordPolicy.standard();
+            admin = Administrations.open(new AdministrationSettings(settings, props.sip().domain(), passwords), clock, bus);
         } catch (RuntimeException e) {
             throw new InvalidConfigurationException("contact.database.url", "cannot open the database at "
                     + settings.url() + " (" + rootMessage(e) + ")");
@@ -99,6 +102,12 @@ public class ModuleWiring {
     }
 
     /** Routing profiles, queues and sign-in users, loaded from the system of record and reloaded on every change. */
+    /** Wrap-up codes and notes kept with their interaction in the system of record. */
+    @Bean(destroyMethod = "close")
+    DispositionRecorder dispositionRecorder(AdministrationService admin, RoutingEngine routing, EventBus bus) {
+        return new DispositionRecorder(admin, routing, bus);
+    }
+
     @Bean(destroyMethod = "close")
     SystemOfRecord systemOfRecord(AdministrationService admin, RoutingEngine routing, WebUserDirectory users, EventBus bus) {
         return new SystemOfRecord(admin, routing, users, bus);
@@ -152,12 +161,29 @@ public class ModuleWiring {
         };
     }
 
+    /**
+     * Published FAQ versions and drafts: in a directory when {@code contact.knowledge-base.archive-dir} names one,
+     * else in the system of record (every node sharing the database sees them); the versions an earlier release kept
+     * under the data directory are imported into an empty database once.
+     */
     @Bean(destroyMethod = "close")
-    Assistant assistant(Clock clock, EventBus bus, ContactProperties props, DataDirectory data) {
-        Path archive = props.knowledgeBase().archiveDir().isEmpty() ? data.resolve("knowledge-base")
-                : Path.of(props.knowledgeBase().archiveDir());
+    Assistant assistant(Clock clock, EventBus bus, ContactProperties props, DataDirectory data, AdministrationService admin) {
         return new BackgroundAssistant(() -> Assistants.create(AssistantConfig.defaults(), clock, bus,
-                KnowledgeBaseArchives.directory(archive)), clock);
+                knowledgeBaseArchive(props, data, admin)), clock);
+    }
+
+    private static org.mvtm.chatbot.api.KnowledgeBaseArchive knowledgeBaseArchive(ContactProperties props,
+                                                                                   DataDirectory data,
+                                                                                   AdministrationService admin) {
+        if (!props.knowledgeBase().archiveDir().isEmpty()) {
+            return KnowledgeBaseArchives.directory(Path.of(props.knowledgeBase().archiveDir()));
+        }
+        DatabaseKnowledgeBaseArchive database = new DatabaseKnowledgeBaseArchive(admin.knowledgeBase());
+        Path earlier = data.resolve("knowledge-base");
+        if (java.nio.file.Files.isDirectory(earlier.resolve("versions"))) {
+            database.importFrom(KnowledgeBaseArchives.directory(earlier));
+        }
+        return database;
     }
 
     /** Another node published a knowledge-base version: this node swaps its own index to it. */
@@ -220,8 +246,6 @@ public class ModuleWiring {
                     RegistrationStore registrations, AdministrationService admin, SystemOfRecord records,
                     ClusterSettings cluster, org.mvtm.core.signin.SignInThrottle signIns) {
         var sip = props.sip();
-        Set<String> queues = new HashSet<>();
-        admin.queues().forEach(q -> queues.add(q.id()));
         CustomerDirectory customers = new AdministeredCustomers(admin, org.mvtm.core.Region.HK);
         SipEdgeConfig config = SipEdgeConfig.builder(sip.domain())
                 .bindAddress(sip.bindAddress())
@@ -229,7 +253,6 @@ public class ModuleWiring {
                 .udpPort(sip.udpPort()).tcpPort(sip.tcpPort()).tlsPort(sip.tlsPort())
                 .trustedTrunks(Set.copyOf(sip.trustedTrunks()))
                 .credentials(admin::sipHa1)
-                .queues(queues)
                 .build();
         SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing),
                 new MediaCallMedia(media, cluster.queueMusic()), new PhonePresence(registrations, routing, sip.domain(), clock),

@@ -20,6 +20,12 @@ final class RoutingCallRouting implements CallRouting {
         this.routing = routing;
     }
 
+    /** The queues routing takes new customers into, as the system of record defines them now. */
+    @Override
+    public boolean takesCallers(String queue) {
+        return routing.queues().stream().anyMatch(q -> q.id().value().equals(queue));
+    }
+
     @Override
     public void enqueue(Interaction interaction) {
         routing.enqueue(interaction);

@@ -1,6 +1,7 @@
 package org.mvtm.server.wiring;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,6 +37,7 @@ import org.mvtm.routing.api.QueueConfig;
 import org.mvtm.routing.api.RelaxationStep;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.ServiceLevelTarget;
+import org.mvtm.routing.api.TierWeights;
 import org.mvtm.web.api.WebRole;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.api.WebUserDirectory;
@@ -44,7 +46,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps what this node derives from the system of record in step with it: the routing engine's skills, queues and
- * advisor profiles and the web tier's sign-in users. Loads at start, then again after every
+ * advisor profiles (a deleted queue is withdrawn: it takes no new customers), the VIP tiers' routing weights and the
+ * web tier's sign-in users. Loads at start, then again after every
  * {@link AdministrationChanged} (from this node or, relayed through Redis, from another), on one background thread:
  * several changes in a burst make one reload, and the bus thread never waits for the database.
  */
@@ -84,13 +87,23 @@ public final class SystemOfRecord implements AutoCloseable {
     /** Loads everything and hands it to routing and the web tier. */
     public synchronized void apply() {
         routing.addSkills(admin.skills().stream().map(org.mvtm.admin.api.Skill::name).toList());
-        for (Queue q : admin.queues()) {
+        List<Queue> queues = admin.queues();
+        Set<String> defined = queues.stream().map(Queue::id).collect(Collectors.toSet());
+        for (Queue q : queues) {
             try {
                 routing.defineQueue(queueConfig(q));
             } catch (IllegalArgumentException e) {
                 log.warn("queue {} not given to routing: {}", q.id(), e.getMessage());
             }
         }
+        for (var q : routing.queues()) {
+            if (!defined.contains(q.id().value())) {
+                routing.withdrawQueue(q.id());
+                log.info("queue {} removed by an administrator: it takes no new customers", q.id());
+            }
+        }
+        List<VipTier> tiers = admin.vipTiers();
+        routing.weighTiers(tierWeights(tiers));
         Set<AgentId> known = routing.advisors().stream().map(Advisor::id).collect(Collectors.toSet());
         for (AdvisorProfile a : admin.advisors()) {
             Advisor advisor = advisor(a);
@@ -109,7 +122,7 @@ public final class SystemOfRecord implements AutoCloseable {
                 log.warn("advisor {} not given to routing: {}", a.username(), e.getMessage());
             }
         }
-        Map<String, Integer> ranks = admin.vipTiers().stream().collect(Collectors.toMap(VipTier::code, VipTier::rank));
+        Map<String, Integer> ranks = tiers.stream().collect(Collectors.toMap(VipTier::code, VipTier::rank));
         List<WebUser> web = new ArrayList<>();
         for (User u : admin.users()) {
             if (u.enabled()) {
@@ -165,6 +178,24 @@ public final class SystemOfRecord implements AutoCloseable {
             log.warn("user {} cannot sign in: {}", u.username(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The routing weight of each customer tier: that of the VIP tier of the same code (STANDARD, PREMIER, VIP), else
+     * of the lowest-ranked VIP tier that maps to it.
+     */
+    static TierWeights tierWeights(List<VipTier> tiers) {
+        Map<CustomerTier, Double> weights = new EnumMap<>(CustomerTier.class);
+        tiers.stream().sorted(java.util.Comparator.comparingInt(VipTier::rank))
+                .forEach(t -> weights.putIfAbsent(tier(t.rank()), t.routingWeight()));
+        for (VipTier t : tiers) {
+            for (CustomerTier c : CustomerTier.values()) {
+                if (c.name().equals(t.code())) {
+                    weights.put(c, t.routingWeight());
+                }
+            }
+        }
+        return TierWeights.of(weights);
     }
 
     /** The routing tier of a VIP tier's rank: 0 standard, 1 premier, 2 and above VIP. */

@@ -8,12 +8,14 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.admin.api.AdministrationSettings;
+import org.mvtm.admin.api.PasswordPolicy;
 import org.mvtm.admin.api.Administrations;
 import org.mvtm.admin.api.DatabaseSettings;
 import org.mvtm.core.event.InProcessEventBus;
@@ -21,11 +23,12 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /** The demo is data: the seed file goes through the administration service into an empty database, once. */
 class DemoSeedTest {
+    private static final PasswordPolicy DEMO_PASSWORDS = PasswordPolicy.standard().allowing(Set.of(DemoSeed.PUBLISHED_PASSWORD));
     private static final Pattern CHINESE_NAME = Pattern.compile("\\p{IsHan}{2,}");
 
     @Test
     void theSeedGivesTheReadmeLoginsWithPhonePasswordsApartFromWebPasswordsAndIsAppliedOnlyOnce(@TempDir Path dir) throws Exception {
-        try (var admin = Administrations.open(new AdministrationSettings(DatabaseSettings.embedded(dir), "mvtm.local"),
+        try (var admin = Administrations.open(new AdministrationSettings(DatabaseSettings.embedded(dir), "mvtm.local", DEMO_PASSWORDS),
                 Clock.systemUTC(), new InProcessEventBus())) {
             assertThat(DemoSeed.applyIfEmpty(admin)).isTrue();
             assertThat(DemoSeed.applyIfEmpty(admin)).as("a second start keeps what is there").isFalse();
@@ -49,7 +52,7 @@ class DemoSeedTest {
 
     @Test
     void noTwoDemoPeopleShareAChineseName(@TempDir Path dir) {
-        try (var admin = Administrations.open(new AdministrationSettings(DatabaseSettings.embedded(dir), "mvtm.local"),
+        try (var admin = Administrations.open(new AdministrationSettings(DatabaseSettings.embedded(dir), "mvtm.local", DEMO_PASSWORDS),
                 Clock.systemUTC(), new InProcessEventBus())) {
             DemoSeed.applyIfEmpty(admin);
             List<String> chineseNames = admin.users().stream().map(u -> u.displayName())

@@ -16,6 +16,15 @@ import org.mvtm.core.id.InteractionId;
  */
 public interface CallRouting {
 
+    /**
+     * Whether {@code queue} (the user part of {@code sip:<queue>@domain}) takes new callers now: queues an
+     * administrator creates are reachable at once, deleted ones no longer. Queues listed in
+     * {@code SipEdgeConfig.queues} are always reachable.
+     */
+    default boolean takesCallers(String queue) {
+        return false;
+    }
+
     /** A SIP customer is waiting for an advisor in {@code interaction.queue()}. */
     void enqueue(Interaction interaction);
 

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * @param tls             certificate source for TLS
  * @param trustedTrunks   source IP addresses of SIP trunks whose INVITEs need no authentication
  * @param credentials     digest passwords of customers and advisors' phones
- * @param queues          queue names accepted as the user part of an INVITE request URI
+ * @param queues          queue names always accepted as the user part of an INVITE request URI (besides those
+ *                        {@link CallRouting#takesCallers} accepts)
  * @param offerTimeout    how long an advisor's phone may ring when the offer carries no expiry of its own
  * @param flood           per-source-address rate limits
  * @param sessionTimers   RFC 4028 values

@@ -442,7 +442,7 @@ final class CustomerCalls {
     private String queueOf(Request req) {
         if (req.getRequestURI() instanceof SipURI uri && uri.getUser() != null) {
             String user = uri.getUser();
-            return queues.contains(user) ? user : null;
+            return queues.contains(user) || routing.takesCallers(user) ? user : null;
         }
         return null;
     }

@@ -1,4 +1,4 @@
-package org.mvtm.web.api;
+package org.mvtm.admin.api;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,29 +16,41 @@ import java.util.Set;
  * What a local account's password must be: at least {@value #MIN_LENGTH} characters (spaces count, so a passphrase
  * of a few words passes), at most {@value #MAX_LENGTH}, not the username (nor containing it), not one character
  * repeated, and not on the list of commonly used passwords shipped with the server
- * ({@code common-passwords.txt}, compared without case). Call {@link #check} wherever a password is set.
+ * ({@code common-passwords.txt}, compared without case). The one policy of the product: the system of record checks
+ * every local password it stores with it, and the web tier with {@link #check}. Errors name the field {@code password}.
+ *
+ * <p>{@link #allowing} exempts published passwords, for the demo seed only (demo mode's well-known {@code demo1234}).
  */
 public final class PasswordPolicy {
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 128;
 
     private final Set<String> common;
+    private final Set<String> exempt;
 
-    private PasswordPolicy(Set<String> common) {
+    private PasswordPolicy(Set<String> common, Set<String> exempt) {
         this.common = Set.copyOf(common);
+        this.exempt = Set.copyOf(exempt);
+    }
+
+    /** This policy, letting {@code published} passwords through (demo mode's seed password; never a bank's). */
+    public PasswordPolicy allowing(Set<String> published) {
+        Set<String> all = new HashSet<>(exempt);
+        all.addAll(published);
+        return new PasswordPolicy(common, all);
     }
 
     /** The policy with the shipped common-password list. */
     public static PasswordPolicy standard() {
         try (InputStream in = PasswordPolicy.class.getResourceAsStream("common-passwords.txt")) {
             if (in == null) {
-                throw new IllegalStateException("common-passwords.txt is missing from the agent-web jar");
+                throw new IllegalStateException("common-passwords.txt is missing from the administration jar");
             }
             Set<String> words = new HashSet<>();
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
                     .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
                     .forEach(l -> words.add(l.toLowerCase(Locale.ROOT)));
-            return new PasswordPolicy(words);
+            return new PasswordPolicy(words, Set.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,6 +61,9 @@ public final class PasswordPolicy {
         List<String> problems = new ArrayList<>();
         if (password == null || password.isEmpty()) {
             problems.add("password is required");
+            return problems;
+        }
+        if (exempt.contains(password)) {
             return problems;
         }
         int length = password.codePointCount(0, password.length());

@@ -1,0 +1,99 @@
+package org.mvtm.web.compliance;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.mvtm.admin.api.AdministrationService;
+import org.mvtm.admin.api.Disposition;
+import org.mvtm.core.Region;
+import org.mvtm.web.api.WebUser;
+import org.mvtm.web.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/compliance/dispositions}: the wrap-up codes and notes advisors recorded, kept with their interaction in
+ * the system of record. An officer sees the dispositions of the regions they are granted, and states the purpose in
+ * {@code X-Purpose} as for every compliance call (400 naming the header without one).
+ */
+@RestController
+@RequestMapping("/api/compliance")
+class ComplianceDispositionsController {
+    private static final int MAX = 1000;
+    private final AdministrationService admin;
+    private final Clock clock;
+
+    ComplianceDispositionsController(AdministrationService admin, Clock clock) {
+        this.admin = admin;
+        this.clock = clock;
+    }
+
+    /** Recorded from {@code from} to {@code to} (ISO instants; default the last 24 hours), oldest first, at most 1000. */
+    @GetMapping("/dispositions")
+    ResponseEntity<?> between(Principal principal, @RequestHeader(value = Viewers.PURPOSE, required = false) String purpose,
+                              @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        WebUser user = CurrentUser.require(principal);
+        if (!stated(purpose)) {
+            return noPurpose();
+        }
+        Instant end;
+        Instant start;
+        try {
+            end = to == null || to.isBlank() ? clock.instant() : Instant.parse(to);
+        } catch (DateTimeParseException e) {
+            return bad("to", "must be an ISO instant such as 2026-03-02T01:00:00Z but was '" + to + "'");
+        }
+        try {
+            start = from == null || from.isBlank() ? end.minus(Duration.ofDays(1)) : Instant.parse(from);
+        } catch (DateTimeParseException e) {
+            return bad("from", "must be an ISO instant such as 2026-03-02T01:00:00Z but was '" + from + "'");
+        }
+        if (!start.isBefore(end)) {
+            return bad("from", "must be before to");
+        }
+        return ResponseEntity.ok(admin.dispositions().between(start, end, MAX).stream()
+                .filter(d -> visible(user, d)).toList());
+    }
+
+    @GetMapping("/interactions/{id}/disposition")
+    ResponseEntity<?> of(Principal principal, @RequestHeader(value = Viewers.PURPOSE, required = false) String purpose,
+                         @PathVariable String id) {
+        WebUser user = CurrentUser.require(principal);
+        if (!stated(purpose)) {
+            return noPurpose();
+        }
+        return admin.dispositions().of(id).filter(d -> visible(user, d)).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .body(Map.of("message", "no disposition recorded for interaction " + id)));
+    }
+
+    private static boolean visible(WebUser user, Disposition d) {
+        try {
+            return user.maySee(Region.of(d.region()));
+        } catch (IllegalArgumentException unknownRegion) {
+            return false;
+        }
+    }
+
+    private static boolean stated(String purpose) {
+        return purpose != null && purpose.strip().length() >= 3;
+    }
+
+    private static ResponseEntity<?> noPurpose() {
+        return bad(Viewers.PURPOSE, "the purpose of this request (case or complaint reference) in the "
+                + Viewers.PURPOSE + " header is required");
+    }
+
+    private static ResponseEntity<?> bad(String field, String message) {
+        return ResponseEntity.badRequest().body(Map.of("field", field, "message", message));
+    }
+}
