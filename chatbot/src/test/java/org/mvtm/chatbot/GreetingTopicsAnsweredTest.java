@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mvtm.chatbot.api.BotReply;
 import org.mvtm.chatbot.api.ReplyKind;
 import org.mvtm.core.Language;
@@ -18,6 +18,7 @@ import org.mvtm.core.id.ConversationId;
  * a customer who asks about any of them, in English, Mandarin or Cantonese, gets an answer from that topic in their
  * language and not the "I didn't quite understand" fallback. None of these questions is a knowledge-base variant.
  */
+@ExtendWith(SharedAssistant.PerRun.class)
 class GreetingTopicsAnsweredTest {
     private record Ask(String topic, Language language, String question, String faqPrefix) {
     }
@@ -53,13 +54,8 @@ class GreetingTopicsAnsweredTest {
     static SharedAssistant bot;
 
     @BeforeAll
-    static void start() {
-        bot = new SharedAssistant();
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
+    static void start(SharedAssistant shared) {
+        bot = shared;
     }
 
     @Test

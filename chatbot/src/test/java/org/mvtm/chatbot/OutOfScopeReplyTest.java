@@ -2,9 +2,9 @@ package org.mvtm.chatbot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mvtm.chatbot.api.BotReply;
 import org.mvtm.chatbot.api.ReplyKind;
 import org.mvtm.core.HandoffContext;
@@ -16,17 +16,13 @@ import org.mvtm.core.id.ConversationId;
  * language, never an unrelated FAQ, and a second one in a row goes to a person. (None of these questions is among
  * the detector's shipped examples.)
  */
+@ExtendWith(SharedAssistant.PerRun.class)
 class OutOfScopeReplyTest {
     static SharedAssistant bot;
 
     @BeforeAll
-    static void start() {
-        bot = new SharedAssistant();
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
+    static void start(SharedAssistant shared) {
+        bot = shared;
     }
 
     @Test
