@@ -41,13 +41,10 @@ import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.SelectionStrategy;
 import org.mvtm.routing.match.AdvisorSelector;
 import org.mvtm.routing.match.Matcher;
-import org.mvtm.routing.match.Priority;
-import org.mvtm.routing.match.Requirements;
 import org.mvtm.routing.state.AdvisorTransitions;
 import org.mvtm.routing.store.AdvisorRecord;
 import org.mvtm.routing.store.InteractionRecord;
 import org.mvtm.routing.store.Outcome;
-import org.mvtm.routing.store.QueueCounters;
 import org.mvtm.routing.store.RoutingStore;
 
 /**
@@ -57,7 +54,6 @@ import org.mvtm.routing.store.RoutingStore;
  */
 public final class RoutingEngineImpl implements RoutingEngine {
     /** Average handle time assumed for wait estimates before any interaction completed. */
-    static final Duration DEFAULT_AHT = Duration.ofMinutes(3);
 
     private static final Channel[] CHANNELS = Channel.values();
 
@@ -78,6 +74,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
     private volatile org.mvtm.routing.api.TierWeights tierWeights = org.mvtm.routing.api.TierWeights.ranks();
     private final Map<InteractionId, Held> held = new ConcurrentHashMap<>();
     private final EngineLoop loop;
+    private final RoutingQueries queries;
     private volatile boolean closed;
 
     public RoutingEngineImpl(RoutingStore store, String node, RoutingConfig config, Clock clock, EventBus events, boolean allLocal) {
@@ -91,6 +88,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
         this.matcher = new Matcher(new AdvisorSelector(this::capacity));
         store.heartbeat(node, clock.instant());
         this.loop = new EngineLoop(config, node, this::matchRound, this::timers);
+        this.queries = new RoutingQueries(store, clock, queues, this::capacity, allLocal);
     }
 
     int capacity(AdvisorRecord a, Channel c) {
@@ -293,7 +291,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
         events.publish(new InteractionQueued(now, interaction));
         int waiting = store.waitingCount(q.id());
         Optional<Duration> wait = store.interaction(interaction.id())
-                .flatMap(r -> estimate(r, q, waiting, now));
+                .flatMap(r -> queries.estimate(r, q, waiting, now));
         QueuePosition pos = new QueuePosition(q.id(), waiting, waiting, Duration.ZERO, wait);
         loop.requestRound();
         return pos;
@@ -449,96 +447,16 @@ public final class RoutingEngineImpl implements RoutingEngine {
         return q;
     }
 
-    // ---------------------------------------------------------------- queries
+    // ---------------------------------------------------------------- queries (RoutingQueries)
 
     @Override
     public Optional<QueuePosition> position(InteractionId interaction) {
-        Optional<InteractionRecord> r = store.interaction(interaction);
-        if (r.isEmpty() || r.get().status() != InteractionStatus.QUEUED || !queues.containsKey(r.get().queue())) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        QueueId qid = r.get().queue();
-        List<Priority.Ranked> same = new ArrayList<>();
-        for (InteractionRecord w : store.waiting(Integer.MAX_VALUE)) {
-            if (w.queue().equals(qid)) {
-                QueueConfig q = queues.get(qid);
-                same.add(new Priority.Ranked(w, q, Priority.of(q, w, now, tierWeights)));
-            }
-        }
-        same.sort(Priority.ORDER);
-        int pos = 1;
-        for (Priority.Ranked x : same) {
-            if (x.record().interaction().id().equals(interaction)) {
-                break;
-            }
-            pos++;
-        }
-        return Optional.of(new QueuePosition(qid, pos, same.size(), Duration.between(r.get().enqueuedAt(), now),
-                estimate(r.get(), queues.get(qid), pos, now)));
-    }
-
-    /**
-     * position x average handle time (3 min until measured) / advisors who can serve this customer now: signed in and
-     * working (READY, RESERVED, BUSY or WRAP_UP), attached to a live endpoint, taking the channel and meeting the
-     * requirements in force (after the relaxation its wait has reached). Empty when there is no such advisor: no
-     * estimate is better than a made-up one.
-     */
-    private Optional<Duration> estimate(InteractionRecord r, QueueConfig q, int pos, Instant now) {
-        long serving = serving(r, q, now);
-        if (serving == 0) {
-            return Optional.empty();
-        }
-        QueueCounters c = store.counters(q.id());
-        Duration aht = c.completed() == 0 ? DEFAULT_AHT : Duration.ofMillis(c.handleMillisSum() / c.completed());
-        return Optional.of(aht.multipliedBy(pos).dividedBy(serving));
-    }
-
-    private long serving(InteractionRecord r, QueueConfig q, Instant now) {
-        Channel channel = r.interaction().channel();
-        List<org.mvtm.core.SkillRequirement> effective = Requirements.effective(q, r.interaction(),
-                Requirements.base(q, r.interaction()), Duration.between(r.enqueuedAt(), now)).skills();
-        long n = 0;
-        for (AdvisorRecord a : advisorsNow(now)) {
-            boolean working = a.state() == AdvisorState.READY || a.state() == AdvisorState.RESERVED
-                    || a.state() == AdvisorState.BUSY || a.state() == AdvisorState.WRAP_UP;
-            if (!working || capacity(a, channel) == 0 || (!allLocal && a.node().isEmpty())) {
-                continue;
-            }
-            if (r.pinned().isPresent() ? r.pinned().get().equals(a.profile().id()) : meets(a, effective)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static boolean meets(AdvisorRecord a, List<org.mvtm.core.SkillRequirement> requirements) {
-        Map<String, Integer> levels = AdvisorSelector.levels(a);
-        for (org.mvtm.core.SkillRequirement req : requirements) {
-            Integer level = levels.get(req.skill());
-            if (level == null || level < req.minLevel()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private volatile List<AdvisorRecord> advisorsCache = List.of();
-    private volatile Instant advisorsAt = Instant.MIN;
-
-    /** Every advisor, read from the store at most once a second (an estimate does not need more). */
-    private List<AdvisorRecord> advisorsNow(Instant now) {
-        if (Duration.between(advisorsAt, now).compareTo(Duration.ofSeconds(1)) >= 0 || now.isBefore(advisorsAt)) {
-            advisorsCache = store.advisors();
-            advisorsAt = now;
-        }
-        return advisorsCache;
+        return queries.position(interaction, tierWeights);
     }
 
     @Override
     public Optional<InteractionView> interaction(InteractionId interaction) {
-        return store.interaction(interaction).map(r -> new InteractionView(r.interaction(), r.status(), r.advisor(),
-                r.queue(), r.arrivedAt(), r.enqueuedAt(), r.answeredAt()));
+        return queries.interaction(interaction);
     }
 
     @Override
@@ -548,36 +466,12 @@ public final class RoutingEngineImpl implements RoutingEngine {
 
     @Override
     public List<QueueStats> queueStats() {
-        Instant now = clock.instant();
-        Map<QueueId, int[]> waitingCount = new HashMap<>();
-        Map<QueueId, Instant> oldest = new HashMap<>();
-        for (InteractionRecord w : store.waiting(Integer.MAX_VALUE)) {
-            waitingCount.computeIfAbsent(w.queue(), k -> new int[1])[0]++;
-            oldest.merge(w.queue(), w.enqueuedAt(), (a, b) -> a.isBefore(b) ? a : b);
-        }
-        List<QueueStats> out = new ArrayList<>();
-        for (QueueConfig q : queues.values()) {
-            QueueCounters c = store.counters(q.id());
-            long outcomes = c.answered() + c.abandoned();
-            double sl = outcomes == 0 ? 1.0 : (double) c.answeredWithinSla() / outcomes;
-            Duration asa = c.answered() == 0 ? Duration.ZERO : Duration.ofMillis(c.waitMillisSum() / c.answered());
-            double abandonRate = outcomes == 0 ? 0 : (double) c.abandoned() / outcomes;
-            Instant first = oldest.get(q.id());
-            out.add(new QueueStats(q.id(), waitingCount.getOrDefault(q.id(), new int[1])[0],
-                    first == null ? Duration.ZERO : Duration.between(first, now), sl, asa, abandonRate,
-                    c.offered(), c.answered(), c.abandoned(), c.answeredWithinSla()));
-        }
-        out.sort((a, b) -> a.queue().value().compareTo(b.queue().value()));
-        return out;
+        return queries.queueStats();
     }
 
     @Override
     public List<AdvisorStats> advisorStats() {
-        Instant now = clock.instant();
-        return store.advisors().stream().map(a -> new AdvisorStats(a.profile().id(), a.state(),
-                a.state() != AdvisorState.NOT_READY || a.reason().isEmpty() ? Optional.empty() : Optional.of(a.reason()),
-                Duration.between(a.since(), now),
-                a.occupancy(now), a.active(), a.offer(), a.node())).toList();
+        return queries.advisorStats();
     }
 
     // ---------------------------------------------------------------- matching and timers

@@ -1,0 +1,175 @@
+package org.mvtm.routing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToIntBiFunction;
+import org.mvtm.core.AdvisorState;
+import org.mvtm.core.Channel;
+import org.mvtm.core.SkillRequirement;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.id.QueueId;
+import org.mvtm.routing.api.AdvisorStats;
+import org.mvtm.routing.api.InteractionStatus;
+import org.mvtm.routing.api.InteractionView;
+import org.mvtm.routing.api.QueueConfig;
+import org.mvtm.routing.api.QueuePosition;
+import org.mvtm.routing.api.QueueStats;
+import org.mvtm.routing.api.TierWeights;
+import org.mvtm.routing.match.AdvisorSelector;
+import org.mvtm.routing.match.Priority;
+import org.mvtm.routing.match.Requirements;
+import org.mvtm.routing.store.AdvisorRecord;
+import org.mvtm.routing.store.InteractionRecord;
+import org.mvtm.routing.store.QueueCounters;
+import org.mvtm.routing.store.RoutingStore;
+
+/**
+ * What the routing engine answers without changing anything: a waiting customer's position and honest wait
+ * estimate, an interaction's view, and the queue and advisor statistics the supervisor board shows. Reads the store
+ * and the engine's live queue definitions.
+ */
+final class RoutingQueries {
+    static final Duration DEFAULT_AHT = Duration.ofMinutes(3);
+
+    private final RoutingStore store;
+    private final Clock clock;
+    private final Map<QueueId, QueueConfig> queues;
+    private final ToIntBiFunction<AdvisorRecord, Channel> capacity;
+    private final boolean allLocal;
+
+    RoutingQueries(RoutingStore store, Clock clock, Map<QueueId, QueueConfig> queues,
+                   ToIntBiFunction<AdvisorRecord, Channel> capacity, boolean allLocal) {
+        this.store = store;
+        this.clock = clock;
+        this.queues = queues;
+        this.capacity = capacity;
+        this.allLocal = allLocal;
+    }
+
+    /** The customer's place among those waiting in the same queue, in routing's priority order, and an estimate. */
+    Optional<QueuePosition> position(InteractionId interaction, TierWeights tierWeights) {
+        Optional<InteractionRecord> r = store.interaction(interaction);
+        if (r.isEmpty() || r.get().status() != InteractionStatus.QUEUED || !queues.containsKey(r.get().queue())) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        QueueId qid = r.get().queue();
+        List<Priority.Ranked> same = new ArrayList<>();
+        for (InteractionRecord w : store.waiting(Integer.MAX_VALUE)) {
+            if (w.queue().equals(qid)) {
+                QueueConfig q = queues.get(qid);
+                same.add(new Priority.Ranked(w, q, Priority.of(q, w, now, tierWeights)));
+            }
+        }
+        same.sort(Priority.ORDER);
+        int pos = 1;
+        for (Priority.Ranked x : same) {
+            if (x.record().interaction().id().equals(interaction)) {
+                break;
+            }
+            pos++;
+        }
+        return Optional.of(new QueuePosition(qid, pos, same.size(), Duration.between(r.get().enqueuedAt(), now),
+                estimate(r.get(), queues.get(qid), pos, now)));
+    }
+
+    /**
+     * position x average handle time (3 min until measured) / advisors who can serve this customer now: signed in and
+     * working (READY, RESERVED, BUSY or WRAP_UP), attached to a live endpoint, taking the channel and meeting the
+     * requirements in force (after the relaxation its wait has reached). Empty when there is no such advisor: no
+     * estimate is better than a made-up one.
+     */
+    Optional<Duration> estimate(InteractionRecord r, QueueConfig q, int pos, Instant now) {
+        long serving = serving(r, q, now);
+        if (serving == 0) {
+            return Optional.empty();
+        }
+        QueueCounters c = store.counters(q.id());
+        Duration aht = c.completed() == 0 ? DEFAULT_AHT : Duration.ofMillis(c.handleMillisSum() / c.completed());
+        return Optional.of(aht.multipliedBy(pos).dividedBy(serving));
+    }
+
+    private long serving(InteractionRecord r, QueueConfig q, Instant now) {
+        Channel channel = r.interaction().channel();
+        List<SkillRequirement> effective = Requirements.effective(q, r.interaction(),
+                Requirements.base(q, r.interaction()), Duration.between(r.enqueuedAt(), now)).skills();
+        long n = 0;
+        for (AdvisorRecord a : advisorsNow(now)) {
+            boolean working = a.state() == AdvisorState.READY || a.state() == AdvisorState.RESERVED
+                    || a.state() == AdvisorState.BUSY || a.state() == AdvisorState.WRAP_UP;
+            if (!working || capacity.applyAsInt(a, channel) == 0 || (!allLocal && a.node().isEmpty())) {
+                continue;
+            }
+            if (r.pinned().isPresent() ? r.pinned().get().equals(a.profile().id()) : meets(a, effective)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean meets(AdvisorRecord a, List<SkillRequirement> requirements) {
+        Map<String, Integer> levels = AdvisorSelector.levels(a);
+        for (SkillRequirement req : requirements) {
+            Integer level = levels.get(req.skill());
+            if (level == null || level < req.minLevel()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private volatile List<AdvisorRecord> advisorsCache = List.of();
+    private volatile Instant advisorsAt = Instant.MIN;
+
+    /** Every advisor, read from the store at most once a second (an estimate does not need more). */
+    private List<AdvisorRecord> advisorsNow(Instant now) {
+        if (Duration.between(advisorsAt, now).compareTo(Duration.ofSeconds(1)) >= 0 || now.isBefore(advisorsAt)) {
+            advisorsCache = store.advisors();
+            advisorsAt = now;
+        }
+        return advisorsCache;
+    }
+
+    Optional<InteractionView> interaction(InteractionId interaction) {
+        return store.interaction(interaction).map(r -> new InteractionView(r.interaction(), r.status(), r.advisor(),
+                r.queue(), r.arrivedAt(), r.enqueuedAt(), r.answeredAt()));
+    }
+
+    List<QueueStats> queueStats() {
+        Instant now = clock.instant();
+        Map<QueueId, int[]> waitingCount = new HashMap<>();
+        Map<QueueId, Instant> oldest = new HashMap<>();
+        for (InteractionRecord w : store.waiting(Integer.MAX_VALUE)) {
+            waitingCount.computeIfAbsent(w.queue(), k -> new int[1])[0]++;
+            oldest.merge(w.queue(), w.enqueuedAt(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        List<QueueStats> out = new ArrayList<>();
+        for (QueueConfig q : queues.values()) {
+            QueueCounters c = store.counters(q.id());
+            long outcomes = c.answered() + c.abandoned();
+            double sl = outcomes == 0 ? 1.0 : (double) c.answeredWithinSla() / outcomes;
+            Duration asa = c.answered() == 0 ? Duration.ZERO : Duration.ofMillis(c.waitMillisSum() / c.answered());
+            double abandonRate = outcomes == 0 ? 0 : (double) c.abandoned() / outcomes;
+            Instant first = oldest.get(q.id());
+            out.add(new QueueStats(q.id(), waitingCount.getOrDefault(q.id(), new int[1])[0],
+                    first == null ? Duration.ZERO : Duration.between(first, now), sl, asa, abandonRate,
+                    c.offered(), c.answered(), c.abandoned(), c.answeredWithinSla()));
+        }
+        out.sort((a, b) -> a.queue().value().compareTo(b.queue().value()));
+        return out;
+    }
+
+    List<AdvisorStats> advisorStats() {
+        Instant now = clock.instant();
+        return store.advisors().stream().map(a -> new AdvisorStats(a.profile().id(), a.state(),
+                a.state() != AdvisorState.NOT_READY || a.reason().isEmpty() ? Optional.empty() : Optional.of(a.reason()),
+                Duration.between(a.since(), now),
+                a.occupancy(now), a.active(), a.offer(), a.node())).toList();
+    }
+}
