@@ -1,22 +1,17 @@
 package org.mvtm.recording.store;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestOutputStream;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,8 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import javax.crypto.SecretKey;
 import org.mvtm.core.Region;
 import org.mvtm.core.event.EventBus;
@@ -73,7 +66,6 @@ import org.mvtm.recording.crypto.PrivateFiles;
 import org.mvtm.recording.crypto.SegmentCipher;
 import org.mvtm.recording.export.ExportedMedia;
 import org.mvtm.recording.export.LegExporter;
-import org.mvtm.recording.json.Json;
 import org.mvtm.recording.manifest.LegEntry;
 import org.mvtm.recording.manifest.Manifest;
 import org.mvtm.recording.manifest.ManifestFile;
@@ -104,15 +96,15 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
     private final AccessPolicy policy = new AccessPolicy();
     private final RecordingIndex index;
     private final RetentionRules rules;
-    private final LegExporter exporter = new LegExporter();
+    private final RecordingExports exports;
     private final Map<RecordingId, RecordingWriter> active = new ConcurrentHashMap<>();
     private final Map<RecordingId, VerificationResult> lastVerification = new ConcurrentHashMap<>();
-    private final Map<Path, java.util.concurrent.locks.ReentrantLock> exportLocks = new ConcurrentHashMap<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final AtomicLong droppedOfClosed = new AtomicLong();
     private volatile boolean closed;
 
-    private record Stored(Path dir, Manifest manifest) {
+    /** A recording on disk: its directory and its manifest. */
+    record Stored(Path dir, Manifest manifest) {
         RecordingId id() {
             return manifest.id();
         }
@@ -130,6 +122,27 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
         restrict(config.exportCacheDir());
         this.audit = new AuditLog(config.dataDir().resolve("audit"), clock, keys);
         this.index = new RecordingIndex(config.dataDir().resolve("index"), keys);
+        this.exports = new RecordingExports(config, keys, clock, new RecordingExports.StoredRecordings() {
+            @Override
+            public SecretKey dataKey(Stored s) {
+                return DefaultRecordingStore.this.dataKey(s);
+            }
+
+            @Override
+            public byte[] decrypt(Stored s, SegmentEntry segment, SecretKey key) {
+                return DefaultRecordingStore.this.decrypt(s, segment, key);
+            }
+
+            @Override
+            public VerificationResult verify(Stored s) {
+                return verifyStored(s);
+            }
+
+            @Override
+            public String timelineDocument(Stored s) {
+                return DefaultRecordingStore.this.timelineDocument(s);
+            }
+        });
         // what an older version wrote 0755 / 0644, and the audit log's own files
         PrivateFiles.tighten(config.dataDir());
     }
@@ -214,7 +227,7 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
             Thread.ofVirtual().name("recording-export-" + writer.id()).start(() -> {
                 for (LegEntry leg : manifest.legs().values()) {
                     try {
-                        exportLeg(new Stored(dir, manifest), leg);
+                        exports.leg(new Stored(dir, manifest), leg);
                     } catch (RuntimeException e) {
                         log.warn("export on seal of {}/{} failed", writer.id(), leg.legId(), e);
                     }
@@ -290,7 +303,7 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
             if (!v.ok()) {
                 throw new VerificationFailedException(v);
             }
-            ExportedMedia m = exportLeg(s, leg);
+            ExportedMedia m = exports.leg(s, leg);
             return new MediaFile(id, legId, m.path(), m.size(), m.contentType(), m.duration());
         }, m -> "size=" + m.size() + " type=" + m.contentType());
     }
@@ -306,7 +319,7 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("an export needs a reason");
         }
-        return guarded(viewer, AuditAction.EXPORT, id, "reason=" + reason, s -> writePackage(s, reason),
+        return guarded(viewer, AuditAction.EXPORT, id, "reason=" + reason, s -> exports.writePackage(s, reason),
                 p -> "sha256=" + p.sha256() + " size=" + p.size());
     }
 
@@ -476,7 +489,7 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
                         AuditEntry.Outcome.FAILED, e.toString());
             }
         }
-        evictExportCache(now);
+        exports.evictCache(now);
         return new RetentionReport(deleted, held);
     }
 
@@ -729,80 +742,6 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
         return b.toString();
     }
 
-    private ExportedMedia exportLeg(Stored s, LegEntry leg) {
-        Path dir = config.exportCacheDir().resolve(s.id().value());
-        Path out = dir.resolve(leg.dir().replace('/', '_') + LegExporter.extension(leg));
-        var lock = exportLocks.computeIfAbsent(out, k -> new java.util.concurrent.locks.ReentrantLock());
-        lock.lock();
-        try {
-            Files.createDirectories(dir);
-            Path manifestFile = s.dir().resolve(ManifestFile.NAME);
-            if (Files.exists(out)
-                    && !Files.getLastModifiedTime(out).toInstant().isBefore(
-                    Files.getLastModifiedTime(manifestFile).toInstant())) {
-                return exporter.describe(out, leg);
-            }
-            SecretKey key = dataKey(s);
-            List<SegmentEntry> entries = s.manifest().segments().stream()
-                    .filter(e -> e.leg().equals(leg.legId())).toList();
-            return exporter.export(entries, e -> decrypt(s, e, key), leg, out);
-        } catch (IOException e) {
-            throw new RecordingStoreException("export of " + s.id() + "/" + leg.legId() + " failed: " + e.getMessage(),
-                    e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private ExportPackage writePackage(Stored s, String reason) {
-        VerificationResult v = verifyStored(s);
-        Path dir = config.exportCacheDir().resolve("packages");
-        try {
-            Files.createDirectories(dir);
-            Path zip = dir.resolve(s.id().value() + "-" + clock.instant().toEpochMilli() + ".zip");
-            MessageDigest digest = org.mvtm.recording.crypto.Hex.sha256();
-            try (OutputStream fo = Files.newOutputStream(zip);
-                 DigestOutputStream dout = new DigestOutputStream(fo, digest);
-                 ZipOutputStream z = new ZipOutputStream(dout)) {
-                if (v.ok()) {
-                    for (LegEntry leg : s.manifest().legs().values()) {
-                        ExportedMedia m = exportLeg(s, leg);
-                        z.putNextEntry(new ZipEntry("media/" + leg.dir().replace("legs/", "")
-                                + LegExporter.extension(leg)));
-                        Files.copy(m.path(), z);
-                        z.closeEntry();
-                    }
-                }
-                put(z, "timeline.json", timelineDocument(s));
-                z.putNextEntry(new ZipEntry("manifest.json"));
-                Files.copy(s.dir().resolve(ManifestFile.NAME), z);
-                z.closeEntry();
-                put(z, "signing-public-key.pem", keys.signingPublicKeyPem());
-                Map<String, Object> vj = new LinkedHashMap<>();
-                vj.put("ok", v.ok());
-                vj.put("segmentsChecked", (long) v.segmentsChecked());
-                vj.put("reason", v.reason());
-                vj.put("checkedAt", v.checkedAt().toString());
-                put(z, "verification.json", Json.pretty(vj));
-                put(z, "README.txt", "mVTM recording " + s.id() + "\nexported " + clock.instant() + " because: "
-                        + reason + "\nmanifest.json: {body, signature}; the signature (" + keys.signingAlgorithm()
-                        + ", key " + keys.signingKeyId() + ") covers the compact JSON of body.\n"
-                        + "Each segment's chain = SHA-256(previous chain | SHA-256(segment file) | seq | index | leg).\n"
-                        + (v.ok() ? "Verification passed.\n" : "VERIFICATION FAILED: " + v.reason()
-                        + "\nMedia omitted.\n"));
-            }
-            return new ExportPackage(s.id(), zip, Files.size(zip), org.mvtm.recording.crypto.Hex.of(digest.digest()));
-        } catch (IOException e) {
-            throw new RecordingStoreException("export package of " + s.id() + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void put(ZipOutputStream z, String name, String content) throws IOException {
-        z.putNextEntry(new ZipEntry(name));
-        z.write(content.getBytes(StandardCharsets.UTF_8));
-        z.closeEntry();
-    }
-
     private void destroy(Stored s) {
         try {
             DataKeyFile.destroy(s.dir(), random);
@@ -812,22 +751,6 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
             lastVerification.remove(s.id());
         } catch (IOException e) {
             throw new RecordingStoreException("deleting recording " + s.id() + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private void evictExportCache(Instant now) {
-        try (Stream<Path> dirs = Files.list(config.exportCacheDir())) {
-            for (Path d : (Iterable<Path>) dirs::iterator) {
-                try (Stream<Path> files = Files.walk(d)) {
-                    for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                        if (Files.getLastModifiedTime(f).toInstant().plus(config.exportCacheTtl()).isBefore(now)) {
-                            Files.deleteIfExists(f);
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            log.warn("evicting the export cache failed", e);
         }
     }
 
