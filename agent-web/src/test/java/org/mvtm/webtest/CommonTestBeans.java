@@ -13,6 +13,7 @@ import org.mvtm.core.CustomerTier;
 import org.mvtm.core.Language;
 import org.mvtm.core.Region;
 import org.mvtm.core.Skill;
+import org.mvtm.core.SkillRequirement;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InProcessEventBus;
 import org.mvtm.core.id.AgentId;
@@ -52,8 +53,10 @@ public class CommonTestBeans {
     @ConditionalOnMissingBean
     RoutingEngine routingEngine(Clock clock, EventBus events) {
         RoutingEngine routing = RoutingEngines.inMemory(RoutingConfig.defaults(), clock, events);
-        for (String queue : List.of("general", "cards", "wealth", "cross-border")) {
-            routing.defineQueue(QueueConfig.of(QueueId.of(queue), List.of()));
+        // as the demo seed defines them: a product's queue asks for the product's skill (the hand-off picks it by that)
+        routing.defineQueue(QueueConfig.of(QueueId.of("general"), List.of()));
+        for (String queue : List.of("cards", "wealth", "cross-border")) {
+            routing.defineQueue(QueueConfig.of(QueueId.of(queue), List.of(SkillRequirement.of("product." + queue, 1))));
         }
         routing.registerAdvisor(new Advisor(AgentId.of("agent-ada"), "Ada Wong", Region.HK,
                 Set.of(new Skill("lang.yue", 9), new Skill("lang.en", 7), new Skill("product.cards", 6)), null));
