@@ -1,8 +1,13 @@
 import { initLocales, t } from './i18n.js';
 import { csrfToken } from './http.js';
 
-await initLocales(document.getElementById('langs'));
+// the form must work before the translations arrive: someone who types fast (or a slow network) submits before
+// initLocales resolves, and a POST without the CSRF token is refused back to this page
 document.getElementById('csrf').value = csrfToken();
+document.getElementById('login-form').addEventListener('submit', () => {
+  document.getElementById('csrf').value = csrfToken();
+});
+await initLocales(document.getElementById('langs'));
 const params = new URLSearchParams(location.search);
 const message = document.getElementById('login-message');
 const show = (text) => { message.textContent = text; message.hidden = false; };
@@ -15,9 +20,6 @@ const render = () => {
 };
 render();
 document.addEventListener('mvtm:locale', render);
-document.getElementById('login-form').addEventListener('submit', () => {
-  document.getElementById('csrf').value = csrfToken();
-});
 // staff of a bank with an OpenID Connect provider sign in there
 fetch('/login/providers', { headers: { Accept: 'application/json' } }).then((r) => (r.ok ? r.json() : null)).then((p) => {
   if (!p?.oidc) return;

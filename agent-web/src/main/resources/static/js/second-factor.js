@@ -2,6 +2,11 @@
 import { initLocales, t } from './i18n.js';
 import { csrfToken } from './http.js';
 
+// the form works before the translations and the enrolment state arrive (a POST without the CSRF token is refused)
+document.getElementById('csrf').value = csrfToken();
+document.getElementById('code-form').addEventListener('submit', () => {
+  document.getElementById('csrf').value = csrfToken();
+});
 await initLocales(document.getElementById('langs'));
 const message = document.getElementById('code-message');
 const show = (text) => { message.textContent = text; message.hidden = false; };
@@ -14,7 +19,3 @@ if (s.enrolled === false) {
   document.getElementById('enrol').hidden = false;
 }
 if (new URLSearchParams(location.search).get('error') === 'code') show(t('totp.wrong'));
-document.getElementById('csrf').value = csrfToken();
-document.getElementById('code-form').addEventListener('submit', () => {
-  document.getElementById('csrf').value = csrfToken();
-});
