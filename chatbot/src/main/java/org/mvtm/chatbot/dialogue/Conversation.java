@@ -28,6 +28,10 @@ final class Conversation {
     final List<TranscriptTurn> transcript = new ArrayList<>();
     List<Choice> pendingChoices = List.of();
     Optional<Product> likelyProduct = Optional.empty();
+    /** The last question the assistant ranked (as analysed), for a follow-up ("and for credit cards?"). */
+    String lastQuestion;
+    /** The FAQ the assistant last answered, which a follow-up or a correction asks to move away from. */
+    String lastAnswered;
     final Map<String, BotReply> repliesByMessageId = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, BotReply> eldest) {

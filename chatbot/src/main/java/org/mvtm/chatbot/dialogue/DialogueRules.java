@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.mvtm.chatbot.api.AssistantConfig;
 import org.mvtm.chatbot.api.BotReply;
@@ -26,6 +27,8 @@ import org.mvtm.core.TranscriptTurn;
  *   <li>asks for a person (any language): HANDOFF (CUSTOMER_ASKED);</li>
  *   <li>no words (empty, emoji, punctuation) or greeting/thanks: a polite CLARIFY / GREETING;</li>
  *   <li>"1"/"2" after a CHOICE: the chosen answer;</li>
+ *   <li>a follow-up of the previous question ({@link FollowUp}: "and for credit cards?", 「咁信用卡呢？」, "no, I mean
+ *       the fee"): read against it, without the FAQ already answered, when that gives a clear answer;</li>
  *   <li>otherwise rank FAQs ({@link Triage}): nearer a generic off-topic question than any FAQ: OUT_OF_SCOPE
  *       (counted as unanswered); confident and clear: ANSWER; top two close: CHOICE; confidence below
  *       {@code handoffConfidence}: HANDOFF (LOW_CONFIDENCE); in between: CLARIFY, and after
@@ -77,6 +80,10 @@ final class DialogueRules {
             return unanswered(c, Phrases.clarifyUnknown(likely), 0, List.of());
         }
         adoptLanguage(c, guess);
+        Optional<BotReply> followed = followUp(c, engine, text, guess);
+        if (followed.isPresent()) {
+            return followed.get();
+        }
         Ranking ranking = engine.rank(text, guess.language(), 5);
         List<FaqMatch> ranked = ranking.matches();
         if (ranked.isEmpty()) {
@@ -85,6 +92,7 @@ final class DialogueRules {
         FaqMatch top = ranked.get(0);
         double p1 = top.confidence();
         List<String> ids = ranked.stream().map(FaqMatch::faqId).toList();
+        c.lastQuestion = text;
         // the likely product comes only from answers and choices the assistant trusted: a guess behind "sorry, I didn't
         // understand" or a low-confidence handoff would send the customer to the wrong queue
         switch (Triage.of(config, ranking)) {
@@ -110,8 +118,55 @@ final class DialogueRules {
         }
     }
 
+    /**
+     * A continuation ("and for credit cards?") or a correction ("no, I mean the fee") after a ranked question: the
+     * added words are ranked with the previous question and alone ({@link FollowUpRanking}), and the FAQ already
+     * answered is left out. Empty when the line is not a follow-up, there was no
+     * previous question, the added words are off-topic on their own, or nothing is trusted enough: the line is then
+     * handled as a question of its own.
+     */
+    private Optional<BotReply> followUp(Conversation c, Engine engine, String text, LanguageGuess guess) {
+        if (c.lastQuestion == null) {
+            return Optional.empty();
+        }
+        Optional<FollowUp> followUp = FollowUp.of(text);
+        if (followUp.isEmpty()) {
+            return Optional.empty();
+        }
+        FollowUp f = followUp.get();
+        Ranking withPrevious = engine.rank((f.fragment() + " " + c.lastQuestion).trim(), guess.language(), 10);
+        Map<String, FaqMatch> fused = FollowUpRanking.withoutAnswered(withPrevious, c.lastAnswered);
+        if (!f.fragment().isEmpty()) {
+            Ranking alone = engine.rank(f.fragment(), guess.language(), 10);
+            if (alone.outOfScope() > 0) {
+                // "what about the weather?": nearer an off-topic example than any FAQ, whatever came before. A bare
+                // "credit cards" is short enough to sit near the detector's margin, so only the clear side counts
+                return Optional.empty();
+            }
+            fused = FollowUpRanking.fuse(fused, FollowUpRanking.withoutAnswered(alone, c.lastAnswered));
+        }
+        List<FaqMatch> others = FollowUpRanking.best(fused);
+        if (others.isEmpty()) {
+            return Optional.empty();
+        }
+        FaqMatch top = others.get(0);
+        List<String> ids = others.stream().map(FaqMatch::faqId).toList();
+        Triage.Outcome outcome = Triage.of(config, new Ranking(others, withPrevious.outOfScope()));
+        // the customer gave the context, so a clear winner (twice the next one) is answered below the usual confidence
+        boolean clearWinner = top.confidence() >= config.handoffConfidence()
+                && (others.size() == 1 || top.confidence() >= 2 * others.get(1).confidence());
+        if (outcome == Triage.Outcome.ANSWER || clearWinner) {
+            return Optional.of(answer(c, engine, top.faqId(), top.confidence(), ids));
+        }
+        if (outcome == Triage.Outcome.CHOICE) {
+            return Optional.of(choice(c, engine, top, others.get(1), top.confidence(), ids));
+        }
+        return Optional.empty();
+    }
+
     private BotReply answer(Conversation c, Engine engine, String faqId, double confidence, List<String> ids) {
         Faq faq = engine.knowledgeBase().faq(faqId).orElseThrow();
+        c.lastAnswered = faqId;
         c.unanswered = 0;
         c.pendingChoices = List.of();
         c.faqsTried.add(faqId);
