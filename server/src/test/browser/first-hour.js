@@ -460,6 +460,31 @@ const scenarios = {
     }
   },
 
+  // issue 19 item 1: the assistant's clarifying question shows its two choices as buttons; a tap answers
+  async choice() {
+    step = 'smith asks a question between two FAQs';
+    const customer = await customerWithBot('smith', 'en');
+    await say(customer, 'how much to send money to the UK');
+    await customer.waitForSelector('.quick-replies .quick-reply');
+    const choices = await customer.$$eval('.quick-replies .quick-reply', (b) => b.map((x) => x.textContent));
+    expect(choices.length === 2, `the clarifying question offers ${choices.length} buttons: ${choices.join(' | ')}`);
+    const fee = choices.find((c) => /cost|charge|fee/i.test(c));
+    expect(fee, `one of the choices is about the fee: ${choices.join(' | ')}`);
+    await customer.screenshot({ path: path.join(SHOTS, 'first-hour-choice.png'), fullPage: true });
+
+    step = 'smith taps the fee question';
+    const bots = await customer.$$eval('#transcript li[data-speaker="BOT"]', (l) => l.length);
+    await customer.click(`.quick-reply:text-is("${fee}")`);
+    await customer.waitForFunction((n) => document.querySelectorAll('#transcript li[data-speaker="BOT"]').length > n, bots);
+    const mine = await customer.$$eval('#transcript li[data-speaker="CUSTOMER"] .text', (l) => l.at(-1).textContent);
+    expect(mine === fee, `the tap is written as smith's line "${fee}", not "${mine}"`);
+    const answer = await customer.$$eval('#transcript li[data-speaker="BOT"] .text', (l) => l.at(-1).textContent);
+    expect(answer.includes('HKD 80'), `the assistant answers the fee question: "${answer}"`);
+    expect(await customer.$$eval('.quick-reply', (b) => b.length) === 0, 'the buttons are gone once answered');
+    await customer.click('#hangup');
+    await customer.waitForFunction(() => document.body.dataset.status === 'ENDED');
+  },
+
   // item 12: "about 1 min" was shown while nobody who could serve the customer was signed in
   async estimate() {
     step = 'only david (English) is Ready when li (Mandarin) asks for a video call';

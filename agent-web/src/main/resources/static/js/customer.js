@@ -55,7 +55,9 @@ function handle(m) {
       $('chat-input').focus();
       break;
     case 'chat':
+      document.querySelectorAll('.quick-replies').forEach((q) => q.remove()); // a later line makes old choices stale
       $('transcript').append(line(m));
+      if (m.quickReplies?.length) $('transcript').lastElementChild.append(quickReplies(m.quickReplies));
       $('transcript').lastElementChild.scrollIntoView({ block: 'nearest' });
       break;
     case 'status':
@@ -82,6 +84,17 @@ function line(m) {
   const who = t(`speaker.${m.speaker}`);
   return el('li', { class: `line ${m.speaker.toLowerCase()}`, 'data-speaker': m.speaker },
     el('span', { class: 'who' }, who), el('span', { class: 'text' }, m.text));
+}
+
+// the assistant's clarifying question: one button per choice, which sends the choice's question as the customer's line
+function quickReplies(choices) {
+  const box = el('div', { class: 'quick-replies', role: 'group' });
+  choices.forEach((text) => {
+    const b = el('button', { type: 'button', class: 'quick-reply' }, text);
+    b.addEventListener('click', () => { if (socket.send({ type: 'chat', text })) box.remove(); });
+    box.append(b);
+  });
+  return box;
 }
 
 // the customer reads every message in their language: a code with a translation, or a translated generic line

@@ -97,6 +97,15 @@ class FirstHourConsolesTest {
         scenario("closed-customer");
     }
 
+    /**
+     * Issue 19 item 1: the assistant's clarifying question (two close FAQs) shows both as buttons on the customer's
+     * page; a tap is the customer's line and gets that FAQ's answer.
+     */
+    @Test
+    void theAssistantsClarifyingQuestionOffersItsTwoChoicesAsButtons() throws Exception {
+        scenario("choice");
+    }
+
     /** Item 6: the assistant's hand-off line is on the customer's page, in English and in Cantonese, once. */
     @Test
     void theCustomerReadsTheAssistantsHandOffLine() throws Exception {

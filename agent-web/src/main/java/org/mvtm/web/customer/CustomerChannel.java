@@ -185,7 +185,7 @@ public class CustomerChannel implements DisposableBean {
         conversations.find(e.conversation()).ifPresent(c -> {
             TranscriptTurn turn = new TranscriptTurn(e.at(), e.speaker(), e.text());
             c.add(turn);
-            peers.send(c.id(), CustomerMessages.Chat.of(turn));
+            peers.send(c.id(), CustomerMessages.Chat.of(turn, e.quickReplies()));
         });
     }
 

@@ -23,9 +23,10 @@ public final class CustomerMessages {
         }
     }
 
-    public record Chat(String type, String speaker, String text, Instant at) {
-        static Chat of(TranscriptTurn turn) {
-            return new Chat("chat", turn.speaker().name(), turn.text(), turn.at());
+    /** A chat line; {@code quickReplies}: buttons the page shows under it (the assistant's two choices). */
+    public record Chat(String type, String speaker, String text, Instant at, List<String> quickReplies) {
+        static Chat of(TranscriptTurn turn, List<String> quickReplies) {
+            return new Chat("chat", turn.speaker().name(), turn.text(), turn.at(), quickReplies);
         }
     }
 

@@ -10,6 +10,7 @@ import org.mvtm.chatbot.api.ReplyKind;
 import org.mvtm.core.Language;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.ChatMessagePosted;
+import org.mvtm.chatbot.api.Choice;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.id.ConversationId;
 import org.slf4j.Logger;
@@ -64,7 +65,8 @@ public final class SerialBotTurns implements BotTurns {
     private void say(ConversationId conversation, BotReply reply) {
         if (reply.kind() != ReplyKind.SILENT && !reply.text().isBlank()) {
             events.publishInOrder(conversation, () -> new ChatMessagePosted(clock.instant(), conversation,
-                    TranscriptTurn.Speaker.BOT, ChatMessagePosted.ASSISTANT, reply.text()));
+                    TranscriptTurn.Speaker.BOT, ChatMessagePosted.ASSISTANT, reply.text(),
+                    reply.choices().stream().map(Choice::question).toList()));
         }
     }
 
