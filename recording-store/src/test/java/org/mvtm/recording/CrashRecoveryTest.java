@@ -88,7 +88,7 @@ class CrashRecoveryTest {
         RecordingId id = crashWhileRecording(data, keyFile);
 
         ch.qos.logback.classic.Logger storeLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
-                org.mvtm.recording.store.DefaultRecordingStore.class);
+                "org.mvtm.recording.store");
         var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
         logged.start();
         storeLog.addAppender(logged);

@@ -40,17 +40,6 @@ import org.slf4j.LoggerFactory;
 final class RecordingExports {
     private static final Logger log = LoggerFactory.getLogger(RecordingExports.class);
 
-    /** What the export needs from the store about one stored recording. */
-    interface StoredRecordings {
-        SecretKey dataKey(DefaultRecordingStore.Stored s);
-
-        byte[] decrypt(DefaultRecordingStore.Stored s, SegmentEntry segment, SecretKey key);
-
-        VerificationResult verify(DefaultRecordingStore.Stored s);
-
-        String timelineDocument(DefaultRecordingStore.Stored s);
-    }
-
     private final RecordingStoreConfig config;
     private final RecordingKeys keys;
     private final Clock clock;
@@ -66,7 +55,7 @@ final class RecordingExports {
     }
 
     /** One leg as a playable file, from the cache when it is newer than the manifest; one writer per file. */
-    ExportedMedia leg(DefaultRecordingStore.Stored s, LegEntry leg) {
+    ExportedMedia leg(StoredRecording s, LegEntry leg) {
         Path dir = config.exportCacheDir().resolve(s.id().value());
         Path out = dir.resolve(leg.dir().replace('/', '_') + LegExporter.extension(leg));
         var lock = locks.computeIfAbsent(out, k -> new ReentrantLock());
@@ -92,7 +81,7 @@ final class RecordingExports {
     }
 
     /** The evidence package: media (when verification passes), timeline, signed manifest, key and README. */
-    ExportPackage writePackage(DefaultRecordingStore.Stored s, String reason) {
+    ExportPackage writePackage(StoredRecording s, String reason) {
         VerificationResult v = recordings.verify(s);
         Path dir = config.exportCacheDir().resolve("packages");
         try {

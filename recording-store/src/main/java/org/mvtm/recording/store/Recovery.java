@@ -81,7 +81,7 @@ public final class Recovery {
         m.state(RecordingLifecycle.check(m.id(), m.state(), RecordingState.INTERRUPTED));
         m.addProblem(clock.instant() + " interrupted: the process ended while recording; recovered at start-up"
                 + (adopted > 0 ? " (adopted " + adopted + " unlisted complete segment(s))" : "")
-                + "; covered until " + DefaultRecordingStore.instantOfMicros(m.coveredUntilMicros()));
+                + "; covered until " + StoredRecordings.instantOfMicros(m.coveredUntilMicros()));
         ManifestFile.write(dir, m, keys);
         return m;
     }
