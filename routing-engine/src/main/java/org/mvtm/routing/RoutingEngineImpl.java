@@ -3,11 +3,10 @@ package org.mvtm.routing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +15,6 @@ import org.mvtm.core.AdvisorState;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.Refusal;
-import org.mvtm.core.event.AdvisorOffered;
-import org.mvtm.core.event.AdvisorStateChanged;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
 import org.mvtm.core.event.InteractionDisposed;
@@ -38,9 +35,7 @@ import org.mvtm.routing.api.QueuePosition;
 import org.mvtm.routing.api.QueueStats;
 import org.mvtm.routing.api.RoutingConfig;
 import org.mvtm.routing.api.RoutingEngine;
-import org.mvtm.routing.api.SelectionStrategy;
-import org.mvtm.routing.match.AdvisorSelector;
-import org.mvtm.routing.match.Matcher;
+import org.mvtm.routing.api.TierWeights;
 import org.mvtm.routing.state.AdvisorTransitions;
 import org.mvtm.routing.store.AdvisorRecord;
 import org.mvtm.routing.store.InteractionRecord;
@@ -48,18 +43,11 @@ import org.mvtm.routing.store.Outcome;
 import org.mvtm.routing.store.RoutingStore;
 
 /**
- * The routing engine: validates calls, applies them to the store atomically, publishes the resulting events, and runs
- * matching rounds and timers through {@link EngineLoop}. Offers are made only to advisors attached to this node (in
+ * The routing engine: validates calls, applies them to the store atomically and publishes the resulting events;
+ * matching rounds and timers ({@link OfferRounds}) run through {@link EngineLoop}, reads go to {@link RoutingQueries}. Offers are made only to advisors attached to this node (in
  * the in-memory store every advisor counts as local); the engine keeps the fencing token of each offer it made.
  */
 public final class RoutingEngineImpl implements RoutingEngine {
-    /** Average handle time assumed for wait estimates before any interaction completed. */
-
-    private static final Channel[] CHANNELS = Channel.values();
-
-    private record Held(AgentId advisor, long token, Instant expiresAt) {
-    }
-
     private final RoutingStore store;
     private final String node;
     private final RoutingConfig config;
@@ -67,12 +55,12 @@ public final class RoutingEngineImpl implements RoutingEngine {
     private final EventBus events;
     private final boolean allLocal;
     private final InputValidator validator;
-    private final Matcher matcher;
+    private final PresenceEvents presence;
+    private final OfferRounds offers;
     private final Map<QueueId, QueueConfig> queues = new ConcurrentHashMap<>();
     /** Withdrawn queues: still serve the customers waiting in them, take no new ones. */
     private final Set<QueueId> withdrawn = ConcurrentHashMap.newKeySet();
-    private volatile org.mvtm.routing.api.TierWeights tierWeights = org.mvtm.routing.api.TierWeights.ranks();
-    private final Map<InteractionId, Held> held = new ConcurrentHashMap<>();
+    private volatile TierWeights tierWeights = TierWeights.ranks();
     private final EngineLoop loop;
     private final RoutingQueries queries;
     private volatile boolean closed;
@@ -85,9 +73,26 @@ public final class RoutingEngineImpl implements RoutingEngine {
         this.events = events;
         this.allLocal = allLocal;
         this.validator = new InputValidator(config.skillCatalogue());
-        this.matcher = new Matcher(new AdvisorSelector(this::capacity));
+        this.presence = new PresenceEvents(clock, events);
+        this.offers = new OfferRounds(store, node, config, clock, events, allLocal, queues, () -> tierWeights,
+                presence, new OfferRounds.Engine() {
+                    @Override
+                    public int capacity(Advisor advisor, Channel channel) {
+                        return RoutingEngineImpl.this.capacity(advisor, channel);
+                    }
+
+                    @Override
+                    public void requestRound() {
+                        loop.requestRound();
+                    }
+
+                    @Override
+                    public boolean closed() {
+                        return closed;
+                    }
+                });
         store.heartbeat(node, clock.instant());
-        this.loop = new EngineLoop(config, node, this::matchRound, this::timers);
+        this.loop = new EngineLoop(config, node, offers::matchRound, offers::timers);
         this.queries = new RoutingQueries(store, clock, queues, this::capacity, allLocal);
     }
 
@@ -109,7 +114,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
     // ---------------------------------------------------------------- queues and advisors
 
     @Override
-    public void addSkills(java.util.Collection<String> names) {
+    public void addSkills(Collection<String> names) {
         validator.addSkills(names);
     }
 
@@ -136,8 +141,8 @@ public final class RoutingEngineImpl implements RoutingEngine {
     }
 
     @Override
-    public void weighTiers(org.mvtm.routing.api.TierWeights weights) {
-        tierWeights = java.util.Objects.requireNonNull(weights, "tier weights");
+    public void weighTiers(TierWeights weights) {
+        tierWeights = Objects.requireNonNull(weights, "tier weights");
         loop.requestRound();
     }
 
@@ -218,7 +223,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
             }
             throw AdvisorTransitions.illegal(advisor, o.from(), to);
         }
-        publishChange(o, reason);
+        presence.publish(o, reason);
     }
 
     @Override
@@ -261,19 +266,11 @@ public final class RoutingEngineImpl implements RoutingEngine {
             throw new IllegalArgumentException(o.failure());
         }
         if (o.applied()) {
-            publishChange(o, null);
+            presence.publish(o, null);
             loop.requestRound();
         }
         // recorded even when the wrap-up time already ran out: the outcome belongs to the interaction, not to presence
         events.publish(new InteractionDisposed(now, advisor, interaction, cleanCode, notes == null ? "" : notes.strip()));
-    }
-
-    /** Presence events carry a reason only for NOT_READY (break, training, no answer to an offer...). */
-    private void publishChange(Outcome o, String reason) {
-        if (o.changedState()) {
-            events.publish(new AdvisorStateChanged(clock.instant(), o.advisor(), o.from(), o.to(),
-                    o.to() == AdvisorState.NOT_READY ? Optional.ofNullable(reason) : Optional.empty()));
-        }
     }
 
     // ---------------------------------------------------------------- interactions
@@ -310,24 +307,14 @@ public final class RoutingEngineImpl implements RoutingEngine {
         if (!o.applied()) {
             throw new IllegalStateException(o.failure());
         }
-        held.remove(interaction);
-        publishChange(o, null);
+        offers.forget(interaction);
+        presence.publish(o, null);
         events.publish(new InteractionAbandoned(now, interaction, Duration.ofMillis(o.value())));
         loop.requestRound();
     }
 
     private long tokenFor(InteractionId interaction, AgentId advisor) {
-        Held h = held.get(interaction);
-        if (h != null && h.advisor().equals(advisor)) {
-            return h.token();
-        }
-        InteractionRecord r = record(interaction);
-        if (r.status() != InteractionStatus.OFFERED || r.advisor().filter(advisor::equals).isEmpty()) {
-            throw Refusal.of("offer.gone", "interaction " + interaction + " is " + r.status()
-                    + r.advisor().map(a -> " with advisor " + a).orElse("") + ", not offered to advisor " + advisor,
-                    "interaction", interaction);
-        }
-        return r.token();
+        return offers.tokenFor(interaction, advisor, record(interaction));
     }
 
     @Override
@@ -340,8 +327,8 @@ public final class RoutingEngineImpl implements RoutingEngine {
         if (!o.applied()) {
             throw Refusal.of("offer.gone", "advisor " + advisor + " cannot accept: " + o.failure(), "interaction", interaction);
         }
-        held.remove(interaction);
-        publishChange(o, null);
+        offers.forget(interaction);
+        presence.publish(o, null);
         events.publish(new OfferAccepted(now, interaction, advisor));
     }
 
@@ -358,26 +345,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
     private void decline(InteractionId interaction, AgentId advisor, OfferDeclined.Cause cause) {
         checkOpen();
         long token = tokenFor(interaction, advisor);
-        declineWith(interaction, advisor, token, cause);
-    }
-
-    private boolean declineWith(InteractionId interaction, AgentId advisor, long token, OfferDeclined.Cause cause) {
-        Instant now = clock.instant();
-        AdvisorState next = cause == OfferDeclined.Cause.REJECTED ? AdvisorState.READY : AdvisorState.NOT_READY;
-        String reason = cause == OfferDeclined.Cause.REJECTED ? null : "no answer to offer";
-        Outcome o = store.decline(interaction, advisor, token, next, reason, now);
-        held.remove(interaction);
-        if (!o.applied()) {
-            if (cause == OfferDeclined.Cause.REJECTED) {
-                throw new IllegalStateException("advisor " + advisor + " cannot reject: " + o.failure());
-            }
-            return false;
-        }
-        publishChange(o, reason);
-        events.publish(new OfferDeclined(now, interaction, advisor, cause));
-        store.interaction(interaction).ifPresent(r -> events.publish(new InteractionQueued(now, r.interaction())));
-        loop.requestRound();
-        return true;
+        offers.decline(interaction, advisor, token, cause);
     }
 
     private Instant wrapUntil(Instant now) {
@@ -386,9 +354,9 @@ public final class RoutingEngineImpl implements RoutingEngine {
 
     /** With a zero wrap-up time WRAP_UP ends at once. */
     private void afterRelease(Outcome o, Instant now) {
-        publishChange(o, null);
+        presence.publish(o, null);
         if (o.to() == AdvisorState.WRAP_UP && config.wrapUpTime().isZero()) {
-            publishChange(store.endWrapUp(o.advisor(), now), null);
+            presence.publish(store.endWrapUp(o.advisor(), now), null);
         }
         loop.requestRound();
     }
@@ -474,123 +442,12 @@ public final class RoutingEngineImpl implements RoutingEngine {
         return queries.advisorStats();
     }
 
-    // ---------------------------------------------------------------- matching and timers
+    // ---------------------------------------------------------------- matching and timers (OfferRounds)
 
     @Override
     public void tick() {
         checkOpen();
         loop.tickNow();
-    }
-
-    private boolean routable(AdvisorRecord a, Map<String, Instant> nodes, Instant now) {
-        if ((a.state() != AdvisorState.READY && a.state() != AdvisorState.BUSY) || a.offer().isPresent()) {
-            return false;
-        }
-        boolean room = false;
-        for (Channel c : CHANNELS) {
-            room |= org.mvtm.routing.store.Capacity.hasRoom(a.load(), c, capacity(a, c));
-        }
-        if (!room) {
-            return false;
-        }
-        if (allLocal) {
-            return true;
-        }
-        if (a.node().isEmpty()) {
-            return false;
-        }
-        if (a.node().get().equals(node)) {
-            return true; // this node is alive by definition
-        }
-        Instant beat = nodes.get(a.node().get());
-        return beat != null && Duration.between(beat, now).compareTo(config.nodeTimeout()) < 0;
-    }
-
-    private void matchRound() {
-        if (closed) {
-            return;
-        }
-        Instant now = clock.instant();
-        Map<String, Instant> nodes = allLocal ? Map.of() : store.nodes();
-        List<AdvisorRecord> available = new ArrayList<>();
-        for (AdvisorRecord a : store.offerableAdvisors(this::capacity)) {
-            if (routable(a, nodes, now)) {
-                available.add(a);
-            }
-        }
-        if (available.isEmpty()) {
-            return;
-        }
-        List<InteractionRecord> waiting = store.waiting(config.matchWindow());
-        if (waiting.isEmpty()) {
-            return;
-        }
-        List<Matcher.Proposal> proposals = matcher.plan(waiting, available, queues::get, store::lastPicked, tierWeights, now);
-        boolean lostRace = false;
-        for (Matcher.Proposal p : proposals) {
-            AdvisorRecord a = p.advisor();
-            if (!allLocal && !node.equals(a.node().orElse(null))) {
-                continue; // the advisor's own node makes this offer from the same decision
-            }
-            InteractionId ix = p.interaction().interaction().id();
-            int cap = capacity(a, p.interaction().interaction().channel());
-            Outcome o = store.reserve(ix, a.profile().id(), cap, node, now, now.plus(config.reservationLease()));
-            if (!o.applied()) {
-                lostRace = true;
-                continue;
-            }
-            Instant expires = now.plus(p.queue().offerTimeout().orElse(config.offerTimeout()));
-            held.put(ix, new Held(a.profile().id(), o.value(), expires));
-            store.addExplanation(p.explanation());
-            if (p.queue().strategy() == SelectionStrategy.ROUND_ROBIN) {
-                store.setLastPicked(p.queue().id(), a.profile().id());
-            }
-            publishChange(o, null);
-            events.publish(new AdvisorOffered(now, ix, a.profile().id(), expires));
-        }
-        if (lostRace && !closed) {
-            loop.requestRound();
-        }
-    }
-
-    private void timers() {
-        if (closed) {
-            return;
-        }
-        Instant now = clock.instant();
-        store.heartbeat(node, now);
-        Map<InteractionId, Long> tokens = new HashMap<>();
-        List<Map.Entry<InteractionId, Held>> due = new ArrayList<>();
-        for (Map.Entry<InteractionId, Held> e : held.entrySet()) {
-            if (!e.getValue().expiresAt().isAfter(now)) {
-                due.add(e);
-            } else {
-                tokens.put(e.getKey(), e.getValue().token());
-            }
-        }
-        if (!tokens.isEmpty()) {
-            store.renewLeases(tokens, now.plus(config.reservationLease()));
-        }
-        for (Map.Entry<InteractionId, Held> e : due) {
-            declineWith(e.getKey(), e.getValue().advisor(), e.getValue().token(), OfferDeclined.Cause.NO_ANSWER);
-        }
-        expireLeases(store.expiredLeases(now), now);
-        for (AgentId a : store.dueWrapUps(now)) {
-            publishChange(store.endWrapUp(a, now), null);
-        }
-        matchRound();
-    }
-
-    private void expireLeases(Collection<InteractionId> expired, Instant now) {
-        for (InteractionId id : expired) {
-            Outcome o = store.expireLease(id, now);
-            if (o.applied()) {
-                held.remove(id);
-                publishChange(o, "offer lease expired");
-                events.publish(new OfferDeclined(now, id, o.advisor(), OfferDeclined.Cause.UNREACHABLE));
-                store.interaction(id).ifPresent(r -> events.publish(new InteractionQueued(now, r.interaction())));
-            }
-        }
     }
 
     @Override
