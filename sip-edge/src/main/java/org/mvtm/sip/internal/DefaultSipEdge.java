@@ -107,7 +107,10 @@ public final class DefaultSipEdge implements SipEdge {
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "4194304");
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "4194304");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        // also the size of the buffer jain-sip allocates for every received datagram (and keeps while it is queued):
+        // at 64 KiB a backlog of a few thousand datagrams held hundreds of MB and young collections took seconds.
+        // SIP over UDP stays under the path MTU (RFC 3261 18.1.1: larger requests go over TCP); 8 KiB is ample.
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "8192");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", CheckingParserFactory.class.getName());
@@ -139,7 +142,7 @@ public final class DefaultSipEdge implements SipEdge {
                     "TLS_AES_128_GCM_SHA256 TLS_AES_256_GCM_SHA384 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 "
                             + "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 TLS_RSA_WITH_AES_128_CBC_SHA");
         }
-        stack = new SipStackImpl(p);
+        stack = new KeyedResponseStack(p);
         Map<SipTransport, ListeningPoint> points = new EnumMap<>(SipTransport.class);
         int shared = FreePorts.find(config.bindAddress());
         addPoint(points, SipTransport.UDP, config.udpPort(), shared);

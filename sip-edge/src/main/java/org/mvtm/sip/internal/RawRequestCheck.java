@@ -47,10 +47,10 @@ final class RawRequestCheck {
 
     /** @param withBody false when the stream framer passes the header block only (TCP) */
     static Optional<Result> check(byte[] raw, boolean withBody) {
-        String text = new String(raw, StandardCharsets.ISO_8859_1);
-        if (text.startsWith("SIP/")) {
-            return Optional.empty();
+        if (raw.length >= 4 && raw[0] == 'S' && raw[1] == 'I' && raw[2] == 'P' && raw[3] == '/') {
+            return Optional.empty(); // a response: not copied into a String at all
         }
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
         // UDP hands us the datagram with CRLF; jain-sip's TCP framer hands over lines joined with LF
         int crlf = text.indexOf("\r\n\r\n");
         int lf = text.indexOf("\n\n");

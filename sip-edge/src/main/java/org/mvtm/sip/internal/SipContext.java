@@ -5,7 +5,6 @@ import java.text.ParseException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
@@ -36,6 +35,8 @@ final class SipContext {
 
     static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, MESSAGE, UPDATE, INFO";
     static final String SERVER = "mVTM sip-edge";
+    /** A source of randomness like the JDK's own behind UUID.randomUUID(), without its global lock and system call. */
+    private static final RandomTokens TOKENS = new RandomTokens();
 
     final SipProvider provider;
     final AddressFactory addresses;
@@ -56,7 +57,7 @@ final class SipContext {
         this.domain = domain;
         this.host = host;
         this.points = new EnumMap<>(points);
-        this.branchPrefix = "z9hG4bK-mvtm" + UUID.randomUUID().toString().substring(0, 8);
+        this.branchPrefix = "z9hG4bK-mvtm" + TOKENS.hex(8);
     }
 
     /** The server transaction of {@code ev}, created if needed; null if jain-sip refuses (bad/duplicate). */
@@ -170,7 +171,7 @@ final class SipContext {
         try {
             ListeningPoint lp = point(transport);
             ViaHeader v = headers.createViaHeader(reachable(lp), lp.getPort(), lp.getTransport(),
-                    branchPrefix + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+                    branchPrefix + TOKENS.hex(16));
             v.setRPort();
             return v;
         } catch (ParseException | InvalidArgumentException e) {
@@ -184,7 +185,7 @@ final class SipContext {
     }
 
     static String newTag() {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return TOKENS.hex(12);
     }
 
     /** True if {@code host:port} is one of our own listening points (sending there would loop). */

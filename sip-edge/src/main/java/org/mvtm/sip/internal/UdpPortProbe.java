@@ -48,7 +48,7 @@ final class UdpPortProbe {
         if (!onLocalNetwork(host) || !inFlight.tryAcquire()) {
             return;
         }
-        Thread.ofVirtual().name("sip-udp-probe-" + host + ":" + port).start(() -> {
+        Thread.ofVirtual().name("sip-udp-probe").start(() -> {
             try {
                 if (closed(host, port)) {
                     onUnreachable.run();
