@@ -38,7 +38,10 @@ public record ContactProperties(
         }
     }
 
-    /** SIP edge listening points. Port 0 picks a free port; -1 disables that transport. */
+    /**
+     * SIP edge listening points. Port 0 picks a free port; -1 disables that transport. {@code maxCallsPerSecond}: new
+     * calls a second the edge admits before it answers new INVITEs 503 with Retry-After (docs/sip-edge.md, Overload).
+     */
     public record Sip(
             @DefaultValue("0.0.0.0") String bindAddress,
             @DefaultValue("127.0.0.1") String advertisedAddress,
@@ -46,8 +49,13 @@ public record ContactProperties(
             @DefaultValue("5060") int tcpPort,
             @DefaultValue("5061") int tlsPort,
             @DefaultValue("mvtm.local") String domain,
-            @DefaultValue List<String> trustedTrunks) {
+            @DefaultValue List<String> trustedTrunks,
+            @DefaultValue("400") double maxCallsPerSecond) {
         public Sip {
+            if (!(maxCallsPerSecond > 0)) {
+                throw new InvalidConfigurationException("contact.sip.max-calls-per-second",
+                        "must be a positive number of calls per second but was " + maxCallsPerSecond);
+            }
             Ports.check("contact.sip.udp-port", udpPort, true);
             Ports.check("contact.sip.tcp-port", tcpPort, true);
             Ports.check("contact.sip.tls-port", tlsPort, true);

@@ -253,6 +253,7 @@ public class ModuleWiring {
                 .udpPort(sip.udpPort()).tcpPort(sip.tcpPort()).tlsPort(sip.tlsPort())
                 .trustedTrunks(Set.copyOf(sip.trustedTrunks()))
                 .credentials(admin::sipHa1)
+                .admission(org.mvtm.sip.api.AdmissionLimits.defaults().withCallsPerSecond(sip.maxCallsPerSecond()))
                 .build();
         SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing),
                 new MediaCallMedia(media, cluster.queueMusic()), new PhonePresence(registrations, routing, sip.domain(), clock),

@@ -24,12 +24,13 @@ import java.util.regex.Pattern;
  * @param maxRegistration the longest registration granted (longer Expires are shortened)
  * @param minRegistration the shortest registration accepted (shorter get 423 Interval Too Brief)
  * @param nonceLifetime   how long a digest nonce stays valid before the client is challenged with stale=true
+ * @param admission       how many new calls the edge takes on before it answers new INVITEs 503 (overload)
  */
 public record SipEdgeConfig(String bindAddress, int udpPort, int tcpPort, int tlsPort, String domain,
                             TlsSettings tls, Set<String> trustedTrunks, SipCredentials credentials,
                             Set<String> queues, Duration offerTimeout, FloodLimits flood,
                             SessionTimers sessionTimers, Duration maxRegistration, Duration minRegistration,
-                            Duration nonceLifetime, String advertisedAddress) {
+                            Duration nonceLifetime, String advertisedAddress, AdmissionLimits admission) {
 
     private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -55,6 +56,7 @@ public record SipEdgeConfig(String bindAddress, int udpPort, int tcpPort, int tl
         }
         requirePositive("offerTimeout", offerTimeout);
         flood = flood == null ? FloodLimits.defaults() : flood;
+        admission = admission == null ? AdmissionLimits.defaults() : admission;
         sessionTimers = sessionTimers == null ? SessionTimers.defaults() : sessionTimers;
         requirePositive("maxRegistration", maxRegistration);
         requirePositive("minRegistration", minRegistration);
@@ -109,6 +111,7 @@ public record SipEdgeConfig(String bindAddress, int udpPort, int tcpPort, int tl
         private Duration minRegistration = Duration.ofSeconds(30);
         private Duration nonceLifetime = Duration.ofMinutes(5);
         private String advertisedAddress;
+        private AdmissionLimits admission = AdmissionLimits.defaults();
 
         private Builder(String domain) {
             this.domain = domain;
@@ -124,6 +127,7 @@ public record SipEdgeConfig(String bindAddress, int udpPort, int tcpPort, int tl
         public Builder queues(Set<String> v) { queues = v; return this; }
         public Builder offerTimeout(Duration v) { offerTimeout = v; return this; }
         public Builder flood(FloodLimits v) { flood = v; return this; }
+        public Builder admission(AdmissionLimits v) { admission = v; return this; }
         public Builder sessionTimers(SessionTimers v) { sessionTimers = v; return this; }
         public Builder maxRegistration(Duration v) { maxRegistration = v; return this; }
         public Builder minRegistration(Duration v) { minRegistration = v; return this; }
@@ -134,7 +138,7 @@ public record SipEdgeConfig(String bindAddress, int udpPort, int tcpPort, int tl
         public SipEdgeConfig build() {
             return new SipEdgeConfig(bindAddress, udpPort, tcpPort, tlsPort, domain, tls, trustedTrunks,
                     credentials, queues, offerTimeout, flood, sessionTimers, maxRegistration, minRegistration,
-                    nonceLifetime, advertisedAddress);
+                    nonceLifetime, advertisedAddress, admission);
         }
     }
 }

@@ -63,13 +63,16 @@ final class AdvisorLegs {
     private final ScheduledExecutorService scheduler;
     private final Executor work;
     private final Duration offerTimeout;
+    /** Whether the edge itself is late (its workers behind): silence from a phone then proves nothing. */
+    private final java.util.function.BooleanSupplier edgeLate;
     private CustomerCalls customers;
 
     private final UdpPortProbe portProbe;
 
     AdvisorLegs(SipContext sip, Clock clock, EventBus bus, CallRouting routing, CallMedia media, AdvisorPhones phones,
                 RegistrationStore registrations, CallTable table, SipCounters counters,
-                ScheduledExecutorService scheduler, Executor work, Duration offerTimeout) {
+                ScheduledExecutorService scheduler, Executor work, Duration offerTimeout,
+                java.util.function.BooleanSupplier edgeLate) {
         this.sip = sip;
         this.clock = clock;
         this.bus = bus;
@@ -83,6 +86,7 @@ final class AdvisorLegs {
         this.portProbe = new UdpPortProbe(Duration.ofMillis(500), 64);
         this.work = work;
         this.offerTimeout = offerTimeout;
+        this.edgeLate = edgeLate;
     }
 
     void customers(CustomerCalls customers) {
@@ -279,7 +283,7 @@ final class AdvisorLegs {
         leg.lock.lock();
         try {
             if (leg.ringing()) {
-                decline(leg, leg.heard ? OfferDeclined.Cause.NO_ANSWER : OfferDeclined.Cause.UNREACHABLE, why);
+                decline(leg, silence(leg), why);
             }
         } finally {
             leg.lock.unlock();
@@ -306,11 +310,20 @@ final class AdvisorLegs {
                 sendCancel(leg);
                 decline(leg, OfferDeclined.Cause.NO_ANSWER, "no answer before the offer expired");
             } else {
-                decline(leg, OfferDeclined.Cause.UNREACHABLE, "no response at all from the phone");
+                decline(leg, silence(leg), "no response at all from the phone");
             }
         } finally {
             leg.lock.unlock();
         }
+    }
+
+    /**
+     * What a phone's silence means: it rang and nobody answered (NO_ANSWER), or it never answered at all
+     * (UNREACHABLE) — unless the edge itself is behind, when the phone's answer may be waiting in our own queue and
+     * a live phone must not be marked unreachable: NO_ANSWER then.
+     */
+    private OfferDeclined.Cause silence(AdvisorLeg leg) {
+        return leg.heard || edgeLate.getAsBoolean() ? OfferDeclined.Cause.NO_ANSWER : OfferDeclined.Cause.UNREACHABLE;
     }
 
     /** Ends a ringing leg and tells routing why; caller holds the lock. */

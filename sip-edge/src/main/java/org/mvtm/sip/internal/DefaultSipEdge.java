@@ -170,35 +170,36 @@ public final class DefaultSipEdge implements SipEdge {
                 : SignInThrottle.inMemory(clock, ThrottleSettings.defaults());
         SipAuth auth = new SipAuth(sip, digest, signIns, counters);
         CallTable table = new CallTable();
+        CallAdmission admission = new CallAdmission(config.admission(), clock, work);
         Registrar registrar = new Registrar(sip, auth, ports.registrations(), clock, config.minRegistration(),
                 config.maxRegistration(), counters);
         customers = new CustomerCalls(sip, auth, config.queues(), config.trustedTrunks(), config.sessionTimers(),
                 clock, bus, ports.routing(), ports.media(), ports.customers(), ports.conversations(), table, counters,
                 scheduler, work);
         advisors = new AdvisorLegs(sip, clock, bus, ports.routing(), ports.media(), ports.advisorPhones(),
-                ports.registrations(), table, counters, scheduler, work, config.offerTimeout());
+                ports.registrations(), table, counters, scheduler, work, config.offerTimeout(), admission::late);
         customers.legs(advisors);
         advisors.customers(customers);
         ChatRelay chat = new ChatRelay(sip, clock, bus, ports.conversations(), ports.registrations(), counters);
         listener = new EdgeListener(sip, new FloodGuard(config.flood(), clock),
-                new RequestValidator(sip.branchPrefix), registrar, customers, advisors, chat, counters, work);
+                new RequestValidator(sip.branchPrefix), registrar, customers, advisors, chat, counters, admission);
         provider.addSipListener(listener);
         stack.start();
-        subscriptions.add(bus.subscribe(AdvisorOffered.class, e -> work.execute(() -> advisors.offer(e))));
-        subscriptions.add(bus.subscribe(OfferAccepted.class, e -> work.execute(() -> customers.answer(e.interaction()))));
+        subscriptions.add(bus.subscribe(AdvisorOffered.class, e -> admission.handOver(() -> advisors.offer(e))));
+        subscriptions.add(bus.subscribe(OfferAccepted.class, e -> admission.handOver(() -> customers.answer(e.interaction()))));
         AdvisorHolds holds = new AdvisorHolds(table, ports.media());
-        subscriptions.add(bus.subscribe(CallHeld.class, e -> work.execute(() -> holds.held(e))));
+        subscriptions.add(bus.subscribe(CallHeld.class, e -> admission.handOver(() -> holds.held(e))));
         subscriptions.add(bus.subscribe(OfferDeclined.class,
-                e -> work.execute(() -> advisors.offerWithdrawn(e.interaction(), e.advisor()))));
+                e -> admission.handOver(() -> advisors.offerWithdrawn(e.interaction(), e.advisor()))));
         subscriptions.add(bus.subscribe(InteractionAbandoned.class,
-                e -> work.execute(() -> advisors.cancelAll(e.interaction()))));
-        subscriptions.add(bus.subscribe(InteractionEnded.class, e -> work.execute(() -> {
+                e -> admission.handOver(() -> advisors.cancelAll(e.interaction()))));
+        subscriptions.add(bus.subscribe(InteractionEnded.class, e -> admission.handOver(() -> {
             customers.hangUp(e.interaction(), e.endedBy(), false);
             advisors.hangUpAll(e.interaction());
         })));
         subscriptions.add(bus.subscribe(ChatMessagePosted.class, e -> {
             if (e.speaker() == TranscriptTurn.Speaker.BOT || e.speaker() == TranscriptTurn.Speaker.ADVISOR) {
-                work.execute(() -> chat.posted(e));
+                admission.handOver(() -> chat.posted(e));
             }
         }));
     }

@@ -3,7 +3,6 @@ package org.mvtm.sip.internal;
 import gov.nist.javax.sip.RequestEventExt;
 import java.text.ParseException;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
@@ -22,8 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one {@link SipListener} of the edge. On the jain-sip thread it only classifies the request, applies flood
- * protection and validation, creates the server transaction (and sends 100 Trying for INVITE); the handling
- * itself runs on a virtual thread, so the SIP I/O threads never wait for routing, media or Redis.
+ * protection, validation and admission (a new INVITE over capacity gets 503 with Retry-After here, statelessly, so
+ * shedding load costs no more than parsing it), creates the server transaction (and sends 100 Trying for INVITE);
+ * the handling itself runs on a virtual thread, so the SIP I/O threads never wait for routing, media or Redis.
+ * Every hand-over goes through {@link CallAdmission#handOver}, which measures how late the workers are.
  */
 final class EdgeListener implements SipListener {
     private static final Logger log = LoggerFactory.getLogger(EdgeListener.class);
@@ -36,10 +37,10 @@ final class EdgeListener implements SipListener {
     private final AdvisorLegs advisors;
     private final ChatRelay chat;
     private final SipCounters counters;
-    private final Executor work;
+    private final CallAdmission admission;
 
     EdgeListener(SipContext sip, FloodGuard flood, RequestValidator validator, Registrar registrar,
-                 CustomerCalls customers, AdvisorLegs advisors, ChatRelay chat, SipCounters counters, Executor work) {
+                 CustomerCalls customers, AdvisorLegs advisors, ChatRelay chat, SipCounters counters, CallAdmission admission) {
         this.sip = sip;
         this.flood = flood;
         this.validator = validator;
@@ -48,7 +49,7 @@ final class EdgeListener implements SipListener {
         this.advisors = advisors;
         this.chat = chat;
         this.counters = counters;
-        this.work = work;
+        this.admission = admission;
     }
 
     @Override
@@ -64,13 +65,7 @@ final class EdgeListener implements SipListener {
             boolean inDialog = to != null && to.getTag() != null;
             if (!inDialog && !Request.CANCEL.equals(method) && !flood.admit(source)) {
                 counters.rejected("flood");
-                sip.respond(null, req, Response.SERVICE_UNAVAILABLE, r -> {
-                    try {
-                        r.addHeader(sip.headers.createRetryAfterHeader((int) flood.retryAfterSeconds()));
-                    } catch (javax.sip.InvalidArgumentException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+                unavailable(req, flood.retryAfterSeconds(), null);
                 return;
             }
             Optional<RequestValidator.Rejection> bad = ((gov.nist.javax.sip.message.SIPRequest) req).getApplicationData()
@@ -100,23 +95,43 @@ final class EdgeListener implements SipListener {
                 // RFC 2543 clients may omit it (RFC 4475 3.4.1); jain-sip refuses a transaction without it
                 req.addHeader(sip.headers.createMaxForwardsHeader(70));
             }
+            boolean newCall = Request.INVITE.equals(method) && !inDialog;
+            if (newCall) {
+                CallAdmission.Refusal refused = admission.admit();
+                if (refused != null) {
+                    counters.rejected(refused.counter);
+                    unavailable(req, admission.retryAfterSeconds(), "Overloaded, try again later");
+                    return;
+                }
+            }
             ServerTransaction st = ev.getServerTransaction();
             if (st == null) {
                 try {
                     st = sip.provider.getNewServerTransaction(req);
                 } catch (javax.sip.TransactionAlreadyExistsException retransmission) {
+                    if (newCall) {
+                        admission.setUpDone();
+                    }
                     return; // the transaction layer already absorbs it
                 } catch (javax.sip.TransactionUnavailableException | RuntimeException e) {
                     // e.g. an RFC 2543 INVITE without Contact: still answered, statelessly
                     log.debug("stateless handling of {}: {}", method, e.getMessage());
                 }
             }
-            if (Request.INVITE.equals(method) && !inDialog) {
+            if (newCall) {
                 sip.respond(st, req, Response.TRYING);
             }
             Dialog dialog = ev.getDialog();
             ServerTransaction tx = st;
-            work.execute(() -> dispatch(ev, tx, method, source, inDialog, dialog));
+            admission.handOver(() -> {
+                try {
+                    dispatch(ev, tx, method, source, inDialog, dialog);
+                } finally {
+                    if (newCall) {
+                        admission.setUpDone();
+                    }
+                }
+            });
         } catch (RuntimeException | javax.sip.InvalidArgumentException e) {
             log.warn("cannot handle {}: {}", method, e.toString(), e);
             sip.respond(null, req, Response.SERVER_INTERNAL_ERROR);
@@ -177,23 +192,37 @@ final class EdgeListener implements SipListener {
         }
     }
 
+    /** 503 with Retry-After (and a reason phrase if given), sent statelessly from the stack's thread. */
+    private void unavailable(Request req, long retryAfterSeconds, String reason) {
+        sip.respond(null, req, Response.SERVICE_UNAVAILABLE, r -> {
+            try {
+                r.addHeader(sip.headers.createRetryAfterHeader((int) retryAfterSeconds));
+            } catch (javax.sip.InvalidArgumentException e) {
+                throw new IllegalStateException(e);
+            }
+            if (reason != null) {
+                Registrar.reason(r, reason);
+            }
+        });
+    }
+
     @Override
     public void processResponse(ResponseEvent ev) {
-        work.execute(() -> advisors.response(ev));
+        admission.handOver(() -> advisors.response(ev));
     }
 
     @Override
     public void processTimeout(TimeoutEvent ev) {
         if (!ev.isServerTransaction()) {
             ClientTransaction ct = ev.getClientTransaction();
-            work.execute(() -> advisors.unreachable(ct, "transaction timeout"));
+            admission.handOver(() -> advisors.unreachable(ct, "transaction timeout"));
         }
     }
 
     @Override
     public void processIOException(IOExceptionEvent ev) {
         log.info("I/O error towards {}:{}/{}", ev.getHost(), ev.getPort(), ev.getTransport());
-        work.execute(() -> advisors.unreachableHost(ev.getHost(), ev.getPort()));
+        admission.handOver(() -> advisors.unreachableHost(ev.getHost(), ev.getPort()));
     }
 
     @Override

@@ -12,17 +12,7 @@ import org.mvtm.sip.api.FloodLimits;
 final class FloodGuard {
     private final FloodLimits limits;
     private final Clock clock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-    private static final class Bucket {
-        double tokens;
-        long lastMillis;
-
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
-            this.lastMillis = now;
-        }
-    }
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     FloodGuard(FloodLimits limits, Clock clock) {
         this.limits = limits;
@@ -35,19 +25,10 @@ final class FloodGuard {
         if (buckets.size() > 50_000) {
             // forget idle sources whose bucket would be full again anyway
             long idle = (long) (limits.burst() / limits.requestsPerSecond() * 1000) + 1000;
-            buckets.values().removeIf(x -> now - x.lastMillis > idle);
+            buckets.values().removeIf(x -> x.idleSince(now - idle));
         }
-        Bucket b = buckets.computeIfAbsent(source, s -> new Bucket(limits.burst(), now));
-        synchronized (b) {
-            long elapsed = Math.max(0, now - b.lastMillis);
-            b.lastMillis = now;
-            b.tokens = Math.min(limits.burst(), b.tokens + elapsed * limits.requestsPerSecond() / 1000.0);
-            if (b.tokens >= 1) {
-                b.tokens -= 1;
-                return true;
-            }
-            return false;
-        }
+        return buckets.computeIfAbsent(source, s -> new TokenBucket(limits.requestsPerSecond(), limits.burst(), clock))
+                .take();
     }
 
     long retryAfterSeconds() {

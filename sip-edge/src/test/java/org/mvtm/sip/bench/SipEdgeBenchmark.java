@@ -70,6 +70,7 @@ public final class SipEdgeBenchmark {
                         .trustedTrunks(Set.of("127.0.0.1")).queues(Set.of("cards"))
                         .credentials(org.mvtm.sip.api.SipCredentials.of(java.util.Map.of("alice", "alice-secret")))
                         .flood(new FloodLimits(1_000_000, 1_000_000, Duration.ofSeconds(1)))
+                        .admission(admission())
                         .offerTimeout(Duration.ofSeconds(10)).build(),
                 Clock.systemUTC(), bus, SipEdgePorts.of(routing, new StaticMedia(), RegistrationStores.inMemory()));
         edge.start();
@@ -94,6 +95,14 @@ public final class SipEdgeBenchmark {
         Files.writeString(out, md);
         System.out.println(md);
         System.exit(viaEdge.failed() == 0 && viaEdge.ok() > 0 ? 0 : 1); // jain-sip leaves non-daemon threads
+    }
+
+    /** Admission for the run: off (to find the capacity) unless ADMISSION_CPS sets the rate (to watch shedding). */
+    static org.mvtm.sip.api.AdmissionLimits admission() {
+        String cps = System.getenv("ADMISSION_CPS");
+        return cps == null || cps.isBlank()
+                ? new org.mvtm.sip.api.AdmissionLimits(1_000_000, 1_000_000, Duration.ofHours(1), Duration.ofSeconds(2))
+                : org.mvtm.sip.api.AdmissionLimits.defaults().withCallsPerSecond(Double.parseDouble(cps));
     }
 
     static int freePort() throws IOException {

@@ -1,0 +1,88 @@
+package org.mvtm.sip.internal;
+
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.mvtm.sip.api.AdmissionLimits;
+
+/**
+ * Bounded admission of new calls, decided on the SIP stack's thread in constant time (no lock held across I/O, no
+ * allocation beyond the hand-over). A new INVITE is refused when the offered rate is over
+ * {@link AdmissionLimits#callsPerSecond()}, when {@link AdmissionLimits#maxSettingUp()} admitted calls are still being
+ * set up, or when the edge itself is late: a hand-over to the workers waited longer than
+ * {@link AdmissionLimits#maxQueueDelay()} within the last second. Lateness is measured on every hand-over (requests,
+ * responses, timers) and forgotten after a second without a late one, so the edge recovers by itself.
+ */
+final class CallAdmission {
+    /** Why a new call was refused; the name is the counter in {@code rejectedByReason}. */
+    enum Refusal {
+        RATE("overload-rate"), SETTING_UP("overload-setting-up"), LATE("overload-late");
+
+        final String counter;
+
+        Refusal(String counter) {
+            this.counter = counter;
+        }
+    }
+
+    private static final long LATE_MEMORY_NANOS = 1_000_000_000L;
+
+    private final AdmissionLimits limits;
+    private final TokenBucket rate;
+    private final Executor work;
+    private final AtomicInteger settingUp = new AtomicInteger();
+    private final long maxDelayNanos;
+    /** System.nanoTime() of the last hand-over that waited longer than the limit (0: none yet). */
+    private final AtomicLong lateAt = new AtomicLong();
+
+    CallAdmission(AdmissionLimits limits, Clock clock, Executor work) {
+        this.limits = limits;
+        this.rate = new TokenBucket(limits.callsPerSecond(), Math.max(1, limits.callsPerSecond()), clock);
+        this.work = work;
+        this.maxDelayNanos = limits.maxQueueDelay().toNanos();
+    }
+
+    /** Admits a new call (then {@link #setUpDone()} must follow) or says why not. */
+    Refusal admit() {
+        if (late()) {
+            return Refusal.LATE;
+        }
+        if (settingUp.incrementAndGet() > limits.maxSettingUp()) {
+            settingUp.decrementAndGet();
+            return Refusal.SETTING_UP;
+        }
+        if (!rate.take()) {
+            settingUp.decrementAndGet();
+            return Refusal.RATE;
+        }
+        return null;
+    }
+
+    /** The set-up of an admitted call is over (queued, refused, failed). */
+    void setUpDone() {
+        settingUp.decrementAndGet();
+    }
+
+    /** Whether a hand-over waited longer than the limit within the last second. */
+    boolean late() {
+        long at = lateAt.get();
+        return at != 0 && System.nanoTime() - at < LATE_MEMORY_NANOS;
+    }
+
+    /** Runs {@code task} on a worker, measuring how long it waited for one. */
+    void handOver(Runnable task) {
+        long queuedAt = System.nanoTime();
+        work.execute(() -> {
+            long now = System.nanoTime();
+            if (now - queuedAt > maxDelayNanos) {
+                lateAt.set(now);
+            }
+            task.run();
+        });
+    }
+
+    long retryAfterSeconds() {
+        return Math.max(1, limits.retryAfter().toSeconds());
+    }
+}

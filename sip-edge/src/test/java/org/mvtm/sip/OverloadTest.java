@@ -1,0 +1,82 @@
+package org.mvtm.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.DatagramSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.sip.api.AdmissionLimits;
+import org.mvtm.sip.api.RegistrationStores;
+import org.mvtm.sip.support.EdgeFixture;
+import org.mvtm.sip.support.Sipp;
+import org.mvtm.testing.MutableClock;
+
+/**
+ * Overload like a carrier's proxy: SIPp offers twice the edge's configured capacity (5 new calls a second, clock
+ * frozen so the admission is exact whatever the machine's load). The admitted calls all reach the SIPp desk phone and
+ * complete; the others are refused at once with 503 and Retry-After; no phone is marked unreachable; and once the
+ * load is gone the edge takes calls normally again.
+ */
+@Tag("peer")
+class OverloadTest {
+    static final int CAPACITY = 5;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
+    final EdgeFixture f = new EdgeFixture(b -> b.tlsPort(-1).trustedTrunks(Set.of("127.0.0.1"))
+            .admission(new AdmissionLimits(CAPACITY, 100, Duration.ofSeconds(30), Duration.ofSeconds(3))),
+            clock, RegistrationStores.inMemory());
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    static int freePort() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void twiceTheCapacityGets503WithRetryAfterForTheExcessWhileAdmittedCallsCompleteAndServiceComesBack()
+            throws Exception {
+        String edge = "127.0.0.1:" + f.udp();
+        int phonePort = freePort();
+        int recoveryCalls = 3;
+        Process phone = Sipp.start("advisor_uas.xml", List.of("-i", "127.0.0.1", "-p", Integer.toString(phonePort),
+                "-m", Integer.toString(CAPACITY + recoveryCalls), "-mp", Integer.toString(freePort())));
+        Sipp.assertSucceeded(Sipp.start("advisor_register.xml", List.of(edge, "-i", "127.0.0.1", "-p",
+                Integer.toString(freePort()), "-m", "1", "-s", "alice", "-au", "alice", "-ap", "alice-secret",
+                "-key", "contact_port", Integer.toString(phonePort))), "SIPp advisor REGISTER");
+        f.routing.autoOfferTo = AgentId.of("alice");
+
+        // 2 x capacity: every call either completes through the phone or gets 503 with Retry-After (SIPp checks)
+        Process overload = Sipp.start("customer_overload.xml", List.of(edge, "-i", "127.0.0.1", "-p",
+                Integer.toString(freePort()), "-m", Integer.toString(2 * CAPACITY), "-r", Integer.toString(2 * CAPACITY),
+                "-s", "cards", "-d", "100", "-mp", Integer.toString(freePort())));
+        Sipp.assertSucceeded(overload, "SIPp customers at twice the capacity");
+        assertThat(f.edge.metrics().rejected("overload-rate")).as("refused with 503").isEqualTo(CAPACITY);
+        assertThat(f.edge.metrics().callsAnswered()).as("admitted calls answered").isEqualTo(CAPACITY);
+        await().until(() -> f.routing.ended.size() == CAPACITY);
+        assertThat(f.edge.metrics().activeCalls()).isZero();
+        assertThat(f.routing.declined).as("offers declined (a phone marked unreachable or not answering)").isEmpty();
+        assertThat(f.edge.metrics().phoneOffersByOutcome()).containsOnlyKeys("ANSWERED");
+
+        // the load is gone: a second later the edge takes calls again, none refused (customer_uac.xml fails on 503)
+        clock.advance(Duration.ofSeconds(1));
+        Process after = Sipp.start("customer_uac.xml", List.of(edge, "-i", "127.0.0.1", "-p",
+                Integer.toString(freePort()), "-m", Integer.toString(recoveryCalls), "-r", "1", "-s", "cards",
+                "-d", "100", "-mp", Integer.toString(freePort())));
+        Sipp.assertSucceeded(after, "SIPp customers after the overload");
+        Sipp.assertSucceeded(phone, "SIPp advisor phone");
+        assertThat(f.edge.metrics().callsAnswered()).isEqualTo(CAPACITY + recoveryCalls);
+        assertThat(f.edge.metrics().rejected("overload-rate")).isEqualTo(CAPACITY);
+        assertThat(f.edge.metrics().phoneOffersByOutcome()).containsOnlyKeys("ANSWERED");
+    }
+}
