@@ -50,39 +50,58 @@ public final class SipEdgeBenchmark {
         public void release(InteractionId i) { }
     }
 
-    record Result(String name, long ok, long failed, double seconds, double p50, double p99) {
+    record Result(String name, int rate, long ok, long failed, double seconds, double p50, double p99,
+                  double cpuMsPerCall) {
         double cps() {
             return ok / seconds;
         }
     }
 
+    /** One ramp step: the load average before it and the three paths at the same offered rate. */
+    record Step(int rate, String loadBefore, List<Result> results, String edgeCounters) {
+    }
+
+    /**
+     * Usage: SipEdgeBenchmark RATES SECONDS [output.md]; RATES comma-separated (e.g. 150,300,600,1000,1500), each step
+     * offering RATE x SECONDS calls on each path: SIPp -> SIPp, SIPp -> Kamailio (stateful t_relay) -> SIPp, and
+     * SIPp -> sip-edge (queue, routing, B2BUA) -> SIPp, in that order, one after another.
+     */
     public static void main(String[] args) throws Exception {
-        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 10000;
+        List<Integer> rates = Arrays.stream((args.length > 0 ? args[0] : "150,300,600,1000,1500").split(","))
+                .map(String::strip).map(Integer::parseInt).toList();
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path out = Path.of(args.length > 2 ? args[2] : "docs/benchmarks/sip-edge.md");
         Path work = Files.createTempDirectory("sip-bench");
-
-        Result baseline = run("SIPp customer -> SIPp phone (baseline)", work.resolve("baseline"), rate, calls, null);
-
-        InProcessEventBus bus = new InProcessEventBus();
-        RecordingRouting routing = new RecordingRouting(bus, Clock.systemUTC());
-        SipEdge edge = SipEdges.create(SipEdgeConfig.builder("bank.example").tlsPort(-1)
-                        .trustedTrunks(Set.of("127.0.0.1")).queues(Set.of("cards"))
-                        .credentials(org.mvtm.sip.api.SipCredentials.of(java.util.Map.of("alice", "alice-secret")))
-                        .flood(new FloodLimits(1_000_000, 1_000_000, Duration.ofSeconds(1)))
-                        .admission(admission())
-                        .offerTimeout(Duration.ofSeconds(10)).build(),
-                Clock.systemUTC(), bus, SipEdgePorts.of(routing, new StaticMedia(), RegistrationStores.inMemory()));
-        edge.start();
-        routing.autoOfferTo = AgentId.of("alice");
-        Result viaEdge;
+        List<Step> steps = new ArrayList<>();
+        boolean edgeClean = true;
+        // warm-up (JIT), not reported: the first step would otherwise carry the compilation of the whole edge
+        SipEdge warm = startEdge();
         try {
-            viaEdge = run("SIPp customer -> sip-edge (queue, routing, B2BUA) -> SIPp phone", work.resolve("edge"),
-                    rate, calls, edge);
+            run("warm-up", work.resolve("warm-up"), rates.get(0), rates.get(0) * seconds, warm, null);
         } finally {
-            edge.close();
+            warm.close();
         }
-        String md = report(rate, calls, baseline, viaEdge, edge.metrics());
+        for (int rate : rates) {
+            int calls = rate * seconds;
+            String load = loadAverage();
+            Path dir = work.resolve(Integer.toString(rate));
+            Result sipp = run("SIPp -> SIPp", dir.resolve("sipp"), rate, calls, null, null);
+            Result kamailio = runKamailio(dir.resolve("kamailio"), rate, calls);
+            SipEdge edge = startEdge();
+            Result viaEdge;
+            try {
+                viaEdge = run("SIPp -> sip-edge -> SIPp", dir.resolve("edge"), rate, calls, edge, null);
+            } finally {
+                edge.close();
+            }
+            org.mvtm.sip.api.SipMetrics m = edge.metrics();
+            steps.add(new Step(rate, load, List.of(sipp, kamailio, viaEdge), "offered " + m.callsOffered()
+                    + ", answered " + m.callsAnswered() + ", phone offers " + m.phoneOffersByOutcome()
+                    + ", rejected " + m.rejectedByReason()));
+            edgeClean &= viaEdge.failed() == 0 && viaEdge.ok() > 0;
+            System.out.println(rate + " cps done: " + steps.get(steps.size() - 1));
+        }
+        String md = report(rates, seconds, steps);
         Files.createDirectories(out.toAbsolutePath().getParent());
         // keep the hand-written reading of earlier runs below the fresh table
         if (Files.exists(out)) {
@@ -94,7 +113,55 @@ public final class SipEdgeBenchmark {
         }
         Files.writeString(out, md);
         System.out.println(md);
-        System.exit(viaEdge.failed() == 0 && viaEdge.ok() > 0 ? 0 : 1); // jain-sip leaves non-daemon threads
+        System.exit(edgeClean ? 0 : 1); // jain-sip leaves non-daemon threads
+    }
+
+    /** A fresh edge with the test routing (every call offered to alice at once) and signalling-only media. */
+    static SipEdge startEdge() {
+        InProcessEventBus bus = new InProcessEventBus();
+        RecordingRouting routing = new RecordingRouting(bus, Clock.systemUTC());
+        SipEdge edge = SipEdges.create(SipEdgeConfig.builder("bank.example").tlsPort(-1)
+                        .trustedTrunks(Set.of("127.0.0.1")).queues(Set.of("cards"))
+                        .credentials(org.mvtm.sip.api.SipCredentials.of(java.util.Map.of("alice", "alice-secret")))
+                        .flood(new FloodLimits(1_000_000, 1_000_000, Duration.ofSeconds(1)))
+                        .admission(admission())
+                        .offerTimeout(Duration.ofSeconds(10)).build(),
+                Clock.systemUTC(), bus, SipEdgePorts.of(routing, new StaticMedia(), RegistrationStores.inMemory()));
+        edge.start();
+        routing.autoOfferTo = AgentId.of("alice");
+        return edge;
+    }
+
+    /** The 1, 5 and 15 minute load averages and the number of cores, as uptime shows them. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /** Kamailio (Debian package kamailio) as a stateful, record-routing proxy in front of the SIPp phone. */
+    static Result runKamailio(Path dir, int rate, int calls) throws Exception {
+        Files.createDirectories(dir);
+        int port = freePort();
+        int phonePort = freePort();
+        String cfg = Files.readString(Path.of("bench/sip/kamailio-relay.cfg"))
+                .replace("LISTEN_PORT", Integer.toString(port)).replace("PHONE_PORT", Integer.toString(phonePort));
+        Path cfgFile = dir.resolve("kamailio.cfg");
+        Files.writeString(cfgFile, cfg);
+        Process kamailio = new ProcessBuilder("kamailio", "-f", cfgFile.toString(), "-DD", "-E", "-m", "128", "-M", "8",
+                "-Y", dir.toString(), "-P", dir.resolve("kamailio.pid").toString()).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("kamailio.log").toFile()).start();
+        try {
+            Thread.sleep(500);
+            return run("SIPp -> Kamailio t_relay -> SIPp", dir, rate, calls, null,
+                    new int[] {port, phonePort});
+        } finally {
+            kamailio.destroy();
+            kamailio.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     /** Admission for the run: off (to find the capacity) unless ADMISSION_CPS sets the rate (to watch shedding). */
@@ -111,12 +178,13 @@ public final class SipEdgeBenchmark {
         }
     }
 
-    static Result run(String name, Path dir, int rate, int calls, SipEdge edge) throws Exception {
+    /** @param proxy null, or {listening port, phone port} of a proxy standing between customer and phone */
+    static Result run(String name, Path dir, int rate, int calls, SipEdge edge, int[] proxy) throws Exception {
         Files.createDirectories(dir);
-        int phonePort = freePort();
+        int phonePort = proxy == null ? freePort() : proxy[1];
         Process phone = sipp(dir, "advisor_uas.xml", "-i", "127.0.0.1", "-p", Integer.toString(phonePort),
                 "-m", Integer.toString(calls), "-mp", Integer.toString(freePort()));
-        String target = "127.0.0.1:" + phonePort;
+        String target = "127.0.0.1:" + (proxy == null ? phonePort : proxy[0]);
         if (edge != null) {
             target = "127.0.0.1:" + edge.port(SipTransport.UDP);
             Process reg = sipp(dir, "advisor_register.xml", target, "-i", "127.0.0.1", "-p",
@@ -127,6 +195,9 @@ public final class SipEdgeBenchmark {
             }
         }
         Thread.sleep(300);
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         Process customer = sipp(dir, "customer_uac.xml", target, "-i", "127.0.0.1", "-p",
                 Integer.toString(freePort()), "-s", "cards", "-r", Integer.toString(rate), "-m",
@@ -134,17 +205,20 @@ public final class SipEdgeBenchmark {
                 "-fd", "1", "-mp", Integer.toString(freePort()));
         customer.waitFor(10, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        long cpu = os.getProcessCpuTime() - cpu0;
         phone.waitFor(10, TimeUnit.SECONDS);
         phone.destroy();
         long[] okFailed = okFailed(dir);
         double[] rtt = rtts(dir);
-        return new Result(name, okFailed[0], okFailed[1], seconds, percentile(rtt, 50), percentile(rtt, 99));
+        double cpuMsPerCall = edge == null || okFailed[0] == 0 ? Double.NaN : cpu / 1e6 / (okFailed[0] + okFailed[1]);
+        return new Result(name, rate, okFailed[0], okFailed[1], seconds, percentile(rtt, 50), percentile(rtt, 99),
+                cpuMsPerCall);
     }
 
     static Process sipp(Path dir, String scenario, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Sipp.binary(), "-sf", Sipp.scenario(scenario).toString()));
         cmd.addAll(Arrays.asList(args));
-        cmd.addAll(List.of("-nostdin", "-timeout", "300s", "-timeout_error"));
+        cmd.addAll(List.of("-nostdin", "-timeout", "90s", "-timeout_error"));
         return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(scenario + ".log").toFile()).start();
     }
@@ -188,25 +262,31 @@ public final class SipEdgeBenchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
-    static String report(int rate, int calls, Result baseline, Result edge, org.mvtm.sip.api.SipMetrics m) {
+    static String report(List<Integer> rates, int seconds, List<Step> steps) {
         StringBuilder b = new StringBuilder();
         b.append("# sip-edge load benchmark\n\n");
-        b.append("Command: `bench/sip.sh ").append(rate).append(' ').append(calls).append("` — run ")
+        b.append("Command: `bench/sip.sh ").append(rates.stream().map(String::valueOf).collect(
+                java.util.stream.Collectors.joining(","))).append(' ').append(seconds).append("` — run ")
                 .append(Instant.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores, SIPp sharing the machine.\n\n");
-        b.append("Each call: SIPp customer INVITE → (edge: 100, 183 early media, queue, routing offer, B2BUA INVITE")
-                .append(" to the SIPp desk phone registered with digest, 180/200/ACK) → 200/ACK → BYE on both legs.")
-                .append(" Baseline: the same SIPp customer scenario straight to the SIPp phone.\n\n");
-        b.append("| path | offered rate (cps) | calls ok | failed | achieved cps | INVITE→200 p50 (ms) | p99 (ms) |\n");
-        b.append("|---|---|---|---|---|---|---|\n");
-        for (Result r : List.of(baseline, edge)) {
-            b.append(String.format("| %s | %d | %d | %d | %.0f | %.1f | %.1f |%n", r.name(), rate, r.ok(), r.failed(),
-                    r.cps(), r.p50(), r.p99()));
+                .append(" cores, SIPp and Kamailio sharing the machine with the edge.\n\n");
+        b.append("Each call: SIPp customer INVITE → 200/ACK → BYE. Through the edge: 100, 183 early media, queue,")
+                .append(" routing offer, B2BUA INVITE to the SIPp desk phone registered with digest, 180/200/ACK, BYE on")
+                .append(" both legs. Anchors, same scenario, same step: SIPp straight to the SIPp phone, and Kamailio")
+                .append(" (stateful `t_relay`, record-routed) in between. Load = /proc/loadavg (1, 5, 15 min) before")
+                .append(" the step. CPU/call = the edge JVM's CPU time over the step / calls.\n\n");
+        b.append("| offered cps | load before | path | calls ok | failed | achieved cps | INVITE→200 p50 (ms) | p99 (ms) |")
+                .append(" edge CPU/call (ms) |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (Step st : steps) {
+            for (Result r : st.results()) {
+                b.append(String.format("| %d | %s | %s | %d | %d | %.0f | %.1f | %.1f | %s |%n", st.rate(),
+                        st.loadBefore(), r.name(), r.ok(), r.failed(), r.cps(), r.p50(), r.p99(),
+                        Double.isNaN(r.cpuMsPerCall()) ? "" : String.format("%.2f", r.cpuMsPerCall())));
+            }
         }
-        b.append("\nEdge counters after the run: offered ").append(m.callsOffered()).append(", answered ")
-                .append(m.callsAnswered()).append(", phone offers ").append(m.phoneOffersByOutcome())
-                .append(", failed ").append(m.callsFailedByCause()).append(", rejected ").append(m.rejectedByReason())
-                .append(".\n");
+        b.append("\nEdge counters per step:\n");
+        for (Step st : steps) {
+            b.append("- ").append(st.rate()).append(" cps: ").append(st.edgeCounters()).append('\n');
+        }
         return b.toString();
     }
 }
