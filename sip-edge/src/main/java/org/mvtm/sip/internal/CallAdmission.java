@@ -29,15 +29,22 @@ final class CallAdmission {
     private static final long LATE_MEMORY_NANOS = 1_000_000_000L;
 
     private final AdmissionLimits limits;
+    private final java.util.function.LongSupplier nanoTime;
     private final TokenBucket rate;
     private final Executor work;
     private final AtomicInteger settingUp = new AtomicInteger();
     private final long maxDelayNanos;
-    /** System.nanoTime() of the last hand-over that waited longer than the limit (0: none yet). */
+    /** The monotonic time of the last hand-over that waited longer than the limit (0: none yet). */
     private final AtomicLong lateAt = new AtomicLong();
 
     CallAdmission(AdmissionLimits limits, Clock clock, Executor work) {
+        this(limits, clock, work, System::nanoTime);
+    }
+
+    /** @param nanoTime the monotonic time the hand-over delays are measured with ({@code System::nanoTime}) */
+    CallAdmission(AdmissionLimits limits, Clock clock, Executor work, java.util.function.LongSupplier nanoTime) {
         this.limits = limits;
+        this.nanoTime = nanoTime;
         this.rate = new TokenBucket(limits.callsPerSecond(), Math.max(1, limits.callsPerSecond()), clock);
         this.work = work;
         this.maxDelayNanos = limits.maxQueueDelay().toNanos();
@@ -67,14 +74,14 @@ final class CallAdmission {
     /** Whether a hand-over waited longer than the limit within the last second. */
     boolean late() {
         long at = lateAt.get();
-        return at != 0 && System.nanoTime() - at < LATE_MEMORY_NANOS;
+        return at != 0 && nanoTime.getAsLong() - at < LATE_MEMORY_NANOS;
     }
 
     /** Runs {@code task} on a worker, measuring how long it waited for one. */
     void handOver(Runnable task) {
-        long queuedAt = System.nanoTime();
+        long queuedAt = nanoTime.getAsLong();
         work.execute(() -> {
-            long now = System.nanoTime();
+            long now = nanoTime.getAsLong();
             if (now - queuedAt > maxDelayNanos) {
                 lateAt.set(now);
             }

@@ -1,0 +1,53 @@
+package org.mvtm.sip.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.mvtm.sip.api.AdmissionLimits;
+import org.mvtm.testing.MutableClock;
+
+/** When the edge's own workers are behind, new calls are refused; once they are on time again, calls come back. */
+class CallAdmissionTest {
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
+    final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    final Queue<Runnable> workers = new ArrayDeque<>(); // runs a hand-over when the test says the workers get to it
+    final CallAdmission admission = new CallAdmission(
+            new AdmissionLimits(1000, 2, Duration.ofMillis(250), Duration.ofSeconds(2)), clock, workers::add,
+            nanos::get);
+
+    private void workersRunAfter(Duration wait) {
+        nanos.addAndGet(wait.toNanos());
+        while (!workers.isEmpty()) {
+            workers.poll().run();
+        }
+    }
+
+    @Test
+    void aLateHandOverRefusesNewCallsUntilTheWorkersAreOnTimeAgainAndSetUpsInFlightAreBounded() {
+        admission.handOver(() -> { });
+        workersRunAfter(Duration.ofMillis(10));
+        assertThat(admission.late()).isFalse();
+        assertThat(admission.admit()).isNull();
+        admission.setUpDone();
+
+        admission.handOver(() -> { });
+        workersRunAfter(Duration.ofMillis(400)); // the edge is 400 ms behind: a phone's answer may be waiting in it
+        assertThat(admission.late()).isTrue();
+        assertThat(admission.admit()).isEqualTo(CallAdmission.Refusal.LATE);
+
+        nanos.addAndGet(Duration.ofMillis(1100).toNanos()); // a second without a late hand-over: recovered by itself
+        assertThat(admission.late()).isFalse();
+        assertThat(admission.admit()).isNull();
+
+        // two set-ups in flight (the configured bound): the third call waits for neither, it is refused
+        assertThat(admission.admit()).isNull();
+        assertThat(admission.admit()).isEqualTo(CallAdmission.Refusal.SETTING_UP);
+        admission.setUpDone();
+        assertThat(admission.admit()).isNull();
+    }
+}
