@@ -63,8 +63,7 @@ final class AdvisorLegs {
     private final ScheduledExecutorService scheduler;
     private final Executor work;
     private final Duration offerTimeout;
-    /** Whether the edge itself is late (its workers behind): silence from a phone then proves nothing. */
-    private final java.util.function.BooleanSupplier edgeLate;
+    private final java.util.function.BooleanSupplier edgeLate; // the edge's workers are behind (CallAdmission)
     private CustomerCalls customers;
 
     private final UdpPortProbe portProbe;
@@ -317,11 +316,7 @@ final class AdvisorLegs {
         }
     }
 
-    /**
-     * What a phone's silence means: it rang and nobody answered (NO_ANSWER), or it never answered at all
-     * (UNREACHABLE) — unless the edge itself is behind, when the phone's answer may be waiting in our own queue and
-     * a live phone must not be marked unreachable: NO_ANSWER then.
-     */
+    /** Silence: NO_ANSWER if it rang or if the edge itself is late (the answer may sit in our queue), else UNREACHABLE. */
     private OfferDeclined.Cause silence(AdvisorLeg leg) {
         return leg.heard || edgeLate.getAsBoolean() ? OfferDeclined.Cause.NO_ANSWER : OfferDeclined.Cause.UNREACHABLE;
     }
