@@ -133,7 +133,7 @@ class IntervalReportsMatchTheWorkloadTest {
                 mo.put(id, r);
             }
         });
-        List<IntervalRow> moLoans = reporting.intervals(all.inQueue("loans").inRegion("MO"));
+        List<IntervalRow> moLoans = reporting.intervals(all.inQueue("loans").inRegions(Set.of("MO")));
         assertThat(moLoans).extracting(IntervalRow::key).containsOnly("loans");
         assertMatches(moLoans, expected(mo, r -> r.queue));
 

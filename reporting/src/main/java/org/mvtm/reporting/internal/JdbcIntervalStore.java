@@ -81,10 +81,7 @@ final class JdbcIntervalStore implements IntervalSink {
             where.append(" and queue_id = ?");
             args.add(v);
         });
-        q.region().ifPresent(v -> {
-            where.append(" and region = ?");
-            args.add(v);
-        });
+        inRegions(q, where, args);
         if (q.by() == ReportDimension.ADVISOR) {
             where.append(" and advisor <> ''");
         }
@@ -112,7 +109,7 @@ final class JdbcIntervalStore implements IntervalSink {
         String group = perInterval ? "interval_start, advisor" : "advisor";
         StringBuilder where = new StringBuilder(" where interval_start >= ? and interval_start < ?");
         List<Object> args = new ArrayList<>(List.of(fromStart, q.to().toEpochMilli()));
-        if (q.queue().isPresent() || q.region().isPresent()) {
+        if (q.queue().isPresent() || !q.regions().isEmpty()) {
             // the advisor's time is not per queue: show it for the advisors who handled this queue's (region's) contacts
             where.append(" and advisor in (select advisor from reporting.contact_interval where interval_start >= ?"
                     + " and interval_start < ?");
@@ -121,10 +118,7 @@ final class JdbcIntervalStore implements IntervalSink {
                 where.append(" and queue_id = ?");
                 args.add(v);
             });
-            q.region().ifPresent(v -> {
-                where.append(" and region = ?");
-                args.add(v);
-            });
+            inRegions(q, where, args);
             where.append(")");
         }
         jdbc.query("select " + start + ", advisor, sum(staffed_ms), sum(handling_ms) from reporting.advisor_interval"
@@ -133,6 +127,14 @@ final class JdbcIntervalStore implements IntervalSink {
                     new long[] {rs.getLong(3), rs.getLong(4)});
         }, args.toArray());
         return time;
+    }
+
+    private static void inRegions(ReportQuery q, StringBuilder where, List<Object> args) {
+        if (!q.regions().isEmpty()) {
+            where.append(" and region in (").append(String.join(", ", java.util.Collections.nCopies(q.regions().size(), "?")))
+                    .append(")");
+            args.addAll(q.regions());
+        }
     }
 
     private record RowId(long start, String key) implements Comparable<RowId> {

@@ -74,10 +74,7 @@ public class ModuleWiring {
     /** The system of record: PostgreSQL at contact.database.url, or the embedded H2 database under the data directory. */
     @Bean(destroyMethod = "close")
     AdministrationService administration(ContactProperties props, DataDirectory data, Clock clock, EventBus bus) {
-        var db = props.database();
-        DatabaseSettings settings = db.url().isEmpty()
-                ? DatabaseSettings.embedded(data.resolve("db"))
-                : new DatabaseSettings(db.url(), db.user(), db.password());
+        DatabaseSettings settings = databaseSettings(props, data);
         AdministrationService admin;
         try {
             // demo mode lets the seed's published password through; a bank's passwords all meet the policy
@@ -99,6 +96,14 @@ public class ModuleWiring {
             throw e;
         }
         return admin;
+    }
+
+    /** Where the system of record lives: contact.database.url, or the embedded H2 file under the data directory. */
+    static DatabaseSettings databaseSettings(ContactProperties props, DataDirectory data) {
+        var db = props.database();
+        return db.url().isEmpty()
+                ? DatabaseSettings.embedded(data.resolve("db"))
+                : new DatabaseSettings(db.url(), db.user(), db.password());
     }
 
     /** Routing profiles, queues and sign-in users, loaded from the system of record and reloaded on every change. */

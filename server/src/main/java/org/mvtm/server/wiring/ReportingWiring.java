@@ -1,0 +1,42 @@
+package org.mvtm.server.wiring;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.mvtm.admin.api.AdministrationService;
+import org.mvtm.admin.api.DatabaseSettings;
+import org.mvtm.core.event.EventBus;
+import org.mvtm.reporting.api.ReportingDatabase;
+import org.mvtm.reporting.api.ReportingService;
+import org.mvtm.reporting.api.Reportings;
+import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.server.config.ContactProperties;
+import org.mvtm.server.config.DataDirectory;
+import org.mvtm.server.metrics.QueueMetrics;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Interval reporting in the system of record's database (its own {@code reporting} schema), fed by this node's events,
+ * with each queue's service-level threshold from routing; and the per-queue metrics on {@code /actuator/prometheus}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ReportingWiring {
+
+    /** Opened after the system of record, which creates the database it shares. */
+    @Bean(destroyMethod = "close")
+    ReportingService reporting(ContactProperties props, DataDirectory data, EventBus bus, RoutingEngine routing,
+                               AdministrationService systemOfRecord) {
+        DatabaseSettings db = ModuleWiring.databaseSettings(props, data);
+        return Reportings.open(new ReportingDatabase(db.url(), db.user(), db.password()), bus,
+                queue -> routing.queues().stream().filter(q -> q.id().value().equals(queue)).findFirst()
+                        .map(q -> q.sla().threshold())
+                        .orElse(org.mvtm.routing.api.QueueConfig.of(org.mvtm.core.id.QueueId.of(queue), null).sla().threshold()));
+    }
+
+    @Bean(destroyMethod = "close")
+    QueueMetrics queueMetrics(RoutingEngine routing, ReportingService reporting, Clock clock, MeterRegistry registry) {
+        QueueMetrics metrics = new QueueMetrics(routing, reporting, clock);
+        metrics.bindTo(registry);
+        return metrics;
+    }
+}
