@@ -249,7 +249,8 @@ public class ModuleWiring {
     @Bean(destroyMethod = "close")
     SipEdge sipEdge(ContactProperties props, Clock clock, EventBus bus, RoutingEngine routing, MediaServer media,
                     RegistrationStore registrations, AdministrationService admin, SystemOfRecord records,
-                    ClusterSettings cluster, org.mvtm.core.signin.SignInThrottle signIns) {
+                    ClusterSettings cluster, org.mvtm.core.signin.SignInThrottle signIns,
+                    ObjectProvider<org.mvtm.server.waiting.WaitAnnouncements> announcements) {
         var sip = props.sip();
         CustomerDirectory customers = new AdministeredCustomers(admin, org.mvtm.core.Region.HK);
         SipEdgeConfig config = SipEdgeConfig.builder(sip.domain())
@@ -260,7 +261,7 @@ public class ModuleWiring {
                 .credentials(admin::sipHa1)
                 .build();
         SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing),
-                new MediaCallMedia(media, cluster.queueMusic()), new PhonePresence(registrations, routing, sip.domain(), clock),
+                new MediaCallMedia(media, cluster.queueMusic(), announcements.getIfAvailable()), new PhonePresence(registrations, routing, sip.domain(), clock),
                 customers, null, null).withSignIns(signIns));
         try {
             edge.start();
