@@ -92,15 +92,20 @@ class IntervalReportsMatchTheWorkloadTest {
     }
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         engine = RoutingEngines.inMemory(RoutingConfig.defaults().withScheduling(RoutingConfig.Scheduling.MANUAL)
                 .withWrapUpTime(Duration.ofSeconds(25)).withOfferTimeout(Duration.ofHours(1)), clock, bus);
         SLA.forEach((q, within) -> engine.defineQueue(QueueConfig.of(QueueId.of(q), List.of())
                 .withSla(ServiceLevelTarget.of(0.8, within))));
-        reporting = Reportings.open(new ReportingDatabase("jdbc:h2:mem:reports-" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", ""), bus,
+        reporting = Reportings.open(database(), bus,
                 queue -> engine.queues().stream().filter(c -> c.id().value().equals(queue)).findFirst()
                         .orElseThrow().sla().threshold());
+    }
+
+    /** The embedded H2 database (PostgreSQL mode, as the server runs it); {@code IntervalReportsOnPostgresTest}: PostgreSQL. */
+    ReportingDatabase database() throws Exception {
+        return new ReportingDatabase("jdbc:h2:mem:reports-" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
     }
 
     @AfterEach
