@@ -19,9 +19,9 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("org.mvtm.web..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.mvtm.routing..", "org.mvtm.chatbot..", "org.mvtm.media..", "org.mvtm.recording..", "org.mvtm.sip..",
-                        "org.mvtm.admin..")
+                        "org.mvtm.admin..", "org.mvtm.reporting..")
                 .andShould().dependOnClassesThat().resideOutsideOfPackages("org.mvtm.routing.api..", "org.mvtm.chatbot.api..",
-                        "org.mvtm.media.api..", "org.mvtm.recording.api..", "org.mvtm.admin.api..", "org.mvtm.web..", "org.mvtm.core..", "java..",
+                        "org.mvtm.media.api..", "org.mvtm.recording.api..", "org.mvtm.admin.api..", "org.mvtm.reporting.api..", "org.mvtm.web..", "org.mvtm.core..", "java..",
                         "jakarta..", "org.springframework..", "org.slf4j..", "tools.jackson..")
                 .because("only the api packages are public")
                 .check(web);

@@ -20,6 +20,7 @@ import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.QueueConfig;
 import org.mvtm.routing.api.QueuePosition;
 import org.mvtm.routing.api.QueueStats;
+import org.mvtm.routing.api.RelaxationStep;
 import org.mvtm.routing.api.TierWeights;
 import org.mvtm.routing.match.AdvisorSelector;
 import org.mvtm.routing.match.Priority;
@@ -42,6 +43,7 @@ final class RoutingQueries {
     private final Map<QueueId, QueueConfig> queues;
     private final ToIntBiFunction<AdvisorRecord, Channel> capacity;
     private final boolean allLocal;
+    private final RecentHandleTimes handleTimes = new RecentHandleTimes();
 
     RoutingQueries(RoutingStore store, Clock clock, Map<QueueId, QueueConfig> queues,
                    ToIntBiFunction<AdvisorRecord, Channel> capacity, boolean allLocal) {
@@ -80,25 +82,45 @@ final class RoutingQueries {
     }
 
     /**
-     * position x average handle time (3 min until measured) / advisors who can serve this customer now: signed in and
-     * working (READY, RESERVED, BUSY or WRAP_UP), attached to a live endpoint, taking the channel and meeting the
-     * requirements in force (after the relaxation its wait has reached). Empty when there is no such advisor: no
-     * estimate is better than a made-up one.
+     * When the customer at {@code pos} can expect an advisor: the advisors who can serve this customer are those
+     * signed in and working (READY, RESERVED, BUSY or WRAP_UP), attached to a live endpoint, taking the channel and
+     * meeting the requirements in force; each serves one customer per average handle time (the queue's recent one,
+     * {@link RecentHandleTimes}). The requirements relax as the wait reaches each of the queue's relaxation steps, so
+     * the wait is walked step by step: advisors who qualify only after a step count from that step on. Empty when no
+     * advisor can serve the customer even after the last step: no estimate is better than a made-up one.
      */
     Optional<Duration> estimate(InteractionRecord r, QueueConfig q, int pos, Instant now) {
-        long serving = serving(r, q, now);
-        if (serving == 0) {
-            return Optional.empty();
+        Duration aht = handleTimes.average(q.id(), store.counters(q.id()), now);
+        Duration waited = Duration.between(r.enqueuedAt(), now);
+        List<Duration> steps = new ArrayList<>();
+        if (r.pinned().isEmpty()) {
+            q.relaxation().stream().map(RelaxationStep::after).filter(a -> a.compareTo(waited) > 0).distinct()
+                    .forEach(steps::add);
         }
-        QueueCounters c = store.counters(q.id());
-        Duration aht = c.completed() == 0 ? DEFAULT_AHT : Duration.ofMillis(c.handleMillisSum() / c.completed());
-        return Optional.of(aht.multipliedBy(pos).dividedBy(serving));
+        double ahead = pos; // customers to be served up to and including this one
+        Duration elapsed = Duration.ZERO;
+        for (int i = 0; i <= steps.size(); i++) {
+            long serving = serving(r, q, waited.plus(elapsed), now);
+            Duration phase = i < steps.size() ? steps.get(i).minus(waited).minus(elapsed) : null;
+            if (serving > 0) {
+                double servedInPhase = phase == null ? Double.MAX_VALUE
+                        : (double) serving * phase.toMillis() / Math.max(1, aht.toMillis());
+                if (servedInPhase >= ahead) {
+                    return Optional.of(elapsed.plus(aht.multipliedBy(Math.round(ahead * 1000)).dividedBy(serving * 1000)));
+                }
+                ahead -= servedInPhase;
+            }
+            if (phase != null) {
+                elapsed = elapsed.plus(phase);
+            }
+        }
+        return Optional.empty();
     }
 
-    private long serving(InteractionRecord r, QueueConfig q, Instant now) {
+    private long serving(InteractionRecord r, QueueConfig q, Duration waited, Instant now) {
         Channel channel = r.interaction().channel();
         List<SkillRequirement> effective = Requirements.effective(q, r.interaction(),
-                Requirements.base(q, r.interaction()), Duration.between(r.enqueuedAt(), now)).skills();
+                Requirements.base(q, r.interaction()), waited).skills();
         long n = 0;
         for (AdvisorRecord a : advisorsNow(now)) {
             boolean working = a.state() == AdvisorState.READY || a.state() == AdvisorState.RESERVED

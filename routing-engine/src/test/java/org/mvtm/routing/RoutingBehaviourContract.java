@@ -527,6 +527,51 @@ abstract class RoutingBehaviourContract {
     }
 
     @Test
+    void theWaitEstimateCountsAdvisorsWhoQualifyOnceTheQueueRelaxesItsRequirements() {
+        engine.defineQueue(QueueConfig.of(QueueId.of("wealth"), List.of(SkillRequirement.of("product.wealth", 8)))
+                .withRelaxation(List.of(RelaxationStep.lowerLevels(Duration.ofSeconds(60), 4))));
+        readyAdvisor("wu", "lang.en:9", "product.wealth:5"); // qualifies only once the levels drop by 4
+        var p = engine.enqueue(voice("w1", "wealth", clock.instant()));
+        assertThat(p.estimatedWait()).as("60 s until wu qualifies, then one handle time (3 min until measured)")
+                .contains(Duration.ofSeconds(60 + 180));
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(engine.position(ix("w1")).orElseThrow().estimatedWait()).contains(Duration.ofSeconds(40 + 180));
+
+        engine.defineQueue(QueueConfig.of(QueueId.of("fx"), List.of(SkillRequirement.of("product.fx", 9)))
+                .withRelaxation(List.of(RelaxationStep.lowerLevels(Duration.ofSeconds(30), 1))));
+        var none = engine.enqueue(voice("f1", "fx", clock.instant()));
+        assertThat(none.estimatedWait()).as("nobody qualifies even after the last step").isEmpty();
+    }
+
+    @Test
+    void theWaitEstimateFollowsTheQueuesRecentHandleTimesNotTheAllTimeAverage() {
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        handle("morning", 5, Duration.ofMinutes(20)); // a slow morning
+        clock.advance(Duration.ofHours(2));
+        engine.tick();
+        handle("afternoon", 5, Duration.ofMinutes(2)); // quick calls since
+        engine.enqueue(voice("now-1", "cards", clock.instant()));
+        engine.accept(ix("now-1"), agent("alice"));
+        var next = engine.enqueue(voice("now-2", "cards", clock.instant()));
+        assertThat(next.position()).isEqualTo(1);
+        assertThat(next.estimatedWait()).as("the last half hour's 2 minutes, not the all-time 11")
+                .contains(Duration.ofMinutes(2));
+    }
+
+    /** {@code count} customers of the cards queue, each answered by alice and handled for {@code length}. */
+    private void handle(String prefix, int count, Duration length) {
+        for (int i = 0; i < count; i++) {
+            String id = prefix + "-" + i;
+            engine.enqueue(voice(id, "cards", clock.instant()));
+            engine.accept(ix(id), agent("alice"));
+            clock.advance(length);
+            engine.complete(ix(id));
+            clock.advance(Duration.ofSeconds(31)); // the wrap-up runs out
+            engine.tick();
+        }
+    }
+
+    @Test
     void noAnswerFromSipDeskPhoneSendsAdvisorNotReady() {
         readyAdvisor("alice", "lang.en:9", "product.cards:9");
         engine.enqueue(voice("c1", "cards", clock.instant()));

@@ -29,7 +29,7 @@ class ModuleBoundariesTest {
     }
 
     static Stream<String> modules() {
-        return Stream.of("routing", "media", "chatbot", "recording", "sip", "admin", "web");
+        return Stream.of("routing", "media", "chatbot", "recording", "sip", "admin", "reporting", "web");
     }
 
     @ParameterizedTest(name = "only {0}'s api package is used by other modules")
@@ -48,7 +48,7 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("org.mvtm.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.mvtm.routing..", "org.mvtm.media..",
                         "org.mvtm.chatbot..", "org.mvtm.recording..", "org.mvtm.sip..", "org.mvtm.admin..", "org.mvtm.web..",
-                        "org.mvtm.server..", "org.springframework..")
+                        "org.mvtm.reporting..", "org.mvtm.server..", "org.springframework..")
                 .check(classes);
     }
 
@@ -68,6 +68,15 @@ class ModuleBoundariesTest {
                         .and(not(resideInAnyPackage("org.springframework.jdbc..", "org.springframework.dao..",
                                 "org.springframework.transaction..", "org.springframework.security.crypto.."))))
                 .because("the system of record is a plain module wired by the composition root")
+                .check(classes);
+    }
+
+    @Test
+    void reportingUsesSpringOnlyForJdbc() {
+        noClasses().that().resideInAPackage("org.mvtm.reporting..")
+                .should().dependOnClassesThat(resideInAPackage("org.springframework..")
+                        .and(not(resideInAnyPackage("org.springframework.jdbc..", "org.springframework.dao.."))))
+                .because("interval reporting is a plain module wired by the composition root")
                 .check(classes);
     }
 

@@ -144,6 +144,7 @@ public class SecurityConfiguration {
                 .requestMatchers("/customer", "/customer.html", "/ws/customer", "/api/customer/**").hasRole("CUSTOMER")
                 .requestMatchers("/agent", "/agent.html", "/ws/agent", "/api/agent/**").hasRole("AGENT")
                 .requestMatchers("/supervisor", "/supervisor.html", "/ws/supervisor", "/api/supervisor/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                .requestMatchers("/reports.html", "/wallboard.html", "/api/reports/**").hasAnyRole("SUPERVISOR", "ADMIN")
                 .requestMatchers("/api/compliance/retention/**", "/api/compliance/retention").hasAnyRole("COMPLIANCE", "ADMIN")
                 .requestMatchers("/compliance", "/compliance.html", "/api/compliance/**").hasRole("COMPLIANCE")
                 .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/admin/bootstrap").permitAll()

@@ -26,7 +26,8 @@ public record ContactProperties(
         @DefaultValue Database database,
         @DefaultValue Web web,
         @DefaultValue IdentityProperties identity,
-        @DefaultValue SignInProperties signIn) {
+        @DefaultValue SignInProperties signIn,
+        @DefaultValue WaitAnnouncementProperties waitAnnouncements) {
 
     public ContactProperties {
         if (redis.enabled() && cluster.secret().length() < 16) {

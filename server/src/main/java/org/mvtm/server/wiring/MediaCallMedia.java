@@ -8,18 +8,28 @@ import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.sip.api.CallMedia;
 import org.mvtm.sip.api.CallParty;
+import org.mvtm.server.waiting.WaitAnnouncements;
 
 /**
  * The SIP edge's media port, served by the media bridge: one plain-RTP leg per SIP party. The queue music doubles as
- * the hold music (the chime web customers hear on hold too).
+ * the hold music (the chime web customers hear on hold too); while queued, the caller is also told their estimated
+ * wait at intervals ({@link WaitAnnouncements}).
  */
 final class MediaCallMedia implements CallMedia {
     private final MediaServer media;
     private final Path music;
+    private final WaitAnnouncements announcements;
 
+    /** Music only, no wait announcements. */
     MediaCallMedia(MediaServer media, Path music) {
+        this(media, music, null);
+    }
+
+    /** {@code announcements} tells waiting callers their estimated wait over the music; null: music only. */
+    MediaCallMedia(MediaServer media, Path music, WaitAnnouncements announcements) {
         this.media = media;
         this.music = music;
+        this.announcements = announcements;
     }
 
     static String legId(CallParty party) {
@@ -58,10 +68,17 @@ final class MediaCallMedia implements CallMedia {
     @Override
     public void playQueueAnnouncement(InteractionId interaction) {
         media.session(interaction).playAudio(legId(CallParty.CUSTOMER), music, true);
+        if (announcements != null) {
+            announcements.waiting(interaction, (caller, clip) -> media.find(caller)
+                    .ifPresent(s -> s.playAudio(legId(CallParty.CUSTOMER), clip, true)));
+        }
     }
 
     @Override
     public void stopQueueAnnouncement(InteractionId interaction) {
+        if (announcements != null) {
+            announcements.done(interaction);
+        }
         media.find(interaction).ifPresent(s -> s.stopAudio(legId(CallParty.CUSTOMER)));
     }
 

@@ -74,10 +74,7 @@ public class ModuleWiring {
     /** The system of record: PostgreSQL at contact.database.url, or the embedded H2 database under the data directory. */
     @Bean(destroyMethod = "close")
     AdministrationService administration(ContactProperties props, DataDirectory data, Clock clock, EventBus bus) {
-        var db = props.database();
-        DatabaseSettings settings = db.url().isEmpty()
-                ? DatabaseSettings.embedded(data.resolve("db"))
-                : new DatabaseSettings(db.url(), db.user(), db.password());
+        DatabaseSettings settings = databaseSettings(props, data);
         AdministrationService admin;
         try {
             // demo mode lets the seed's published password through; a bank's passwords all meet the policy
@@ -99,6 +96,14 @@ public class ModuleWiring {
             throw e;
         }
         return admin;
+    }
+
+    /** Where the system of record lives: contact.database.url, or the embedded H2 file under the data directory. */
+    static DatabaseSettings databaseSettings(ContactProperties props, DataDirectory data) {
+        var db = props.database();
+        return db.url().isEmpty()
+                ? DatabaseSettings.embedded(data.resolve("db"))
+                : new DatabaseSettings(db.url(), db.user(), db.password());
     }
 
     /** Routing profiles, queues and sign-in users, loaded from the system of record and reloaded on every change. */
@@ -244,7 +249,8 @@ public class ModuleWiring {
     @Bean(destroyMethod = "close")
     SipEdge sipEdge(ContactProperties props, Clock clock, EventBus bus, RoutingEngine routing, MediaServer media,
                     RegistrationStore registrations, AdministrationService admin, SystemOfRecord records,
-                    ClusterSettings cluster, org.mvtm.core.signin.SignInThrottle signIns) {
+                    ClusterSettings cluster, org.mvtm.core.signin.SignInThrottle signIns,
+                    ObjectProvider<org.mvtm.server.waiting.WaitAnnouncements> announcements) {
         var sip = props.sip();
         CustomerDirectory customers = new AdministeredCustomers(admin, org.mvtm.core.Region.HK);
         SipEdgeConfig config = SipEdgeConfig.builder(sip.domain())
@@ -256,7 +262,7 @@ public class ModuleWiring {
                 .admission(org.mvtm.sip.api.AdmissionLimits.defaults().withCallsPerSecond(sip.maxCallsPerSecond()))
                 .build();
         SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing),
-                new MediaCallMedia(media, cluster.queueMusic()), new PhonePresence(registrations, routing, sip.domain(), clock),
+                new MediaCallMedia(media, cluster.queueMusic(), announcements.getIfAvailable()), new PhonePresence(registrations, routing, sip.domain(), clock),
                 customers, null, null).withSignIns(signIns));
         try {
             edge.start();

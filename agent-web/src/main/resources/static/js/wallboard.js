@@ -1,0 +1,42 @@
+// A wall screen: one tile per queue, now (waiting, longest wait) and today so far (UTC), refreshed every 5 seconds.
+import { initLocales, localeForLanguage, t } from './i18n.js';
+import { el, getJson } from './http.js';
+
+const $ = (id) => document.getElementById(id);
+const me = await getJson('/api/me');
+await initLocales($('langs'), localeForLanguage(me.language));
+const mmss = (s) => (s == null ? '—' : `${Math.floor(s / 60)}:${String(Math.round(s) % 60).padStart(2, '0')}`);
+const pct = (x) => (x == null ? '—' : `${Math.round(x * 100)}%`);
+let last;
+
+function row(key, value, warn = false) {
+  return [el('dt', {}, t(key)), el('dd', { class: warn ? 'warn' : '' }, value)];
+}
+
+function render(b) {
+  last = b;
+  $('clock').textContent = new Date(b.at).toLocaleTimeString();
+  $('tiles').replaceChildren(...b.queues.map((q) => {
+    const d = q.today ?? {};
+    return el('section', { class: 'card tile', 'data-queue': q.queue }, el('h2', {}, q.name), el('dl', {},
+      ...row('wallboard.waiting', q.waiting, q.waiting > 0 && q.longestWaitSeconds > q.answerWithinSeconds),
+      ...row('wallboard.longest', mmss(q.longestWaitSeconds), q.longestWaitSeconds > q.answerWithinSeconds),
+      ...row('wallboard.sl', `${pct(d.serviceLevel)} / ${pct(q.serviceLevelTarget)}`, d.serviceLevel != null && d.serviceLevel < q.serviceLevelTarget),
+      ...row('reports.offered', d.offered ?? 0), ...row('reports.answered', d.answered ?? 0),
+      ...row('reports.abandoned', d.abandoned ?? 0), ...row('reports.asa', mmss(d.asaSeconds)),
+      ...row('reports.aht', mmss(d.ahtSeconds))));
+  }));
+}
+
+async function refresh() {
+  try {
+    render(await getJson('/api/reports/wallboard'));
+  } catch (e) {
+    $('clock').textContent = e.message;
+  }
+}
+
+document.addEventListener('mvtm:locale', () => { if (last) render(last); });
+await refresh();
+setInterval(refresh, 5000);
+document.body.dataset.ready = 'true';

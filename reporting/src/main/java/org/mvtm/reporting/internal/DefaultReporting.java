@@ -1,0 +1,135 @@
+package org.mvtm.reporting.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.mvtm.core.event.AdvisorStateChanged;
+import org.mvtm.core.event.CallHeld;
+import org.mvtm.core.event.ContactEvent;
+import org.mvtm.core.event.EventBus;
+import org.mvtm.core.event.InteractionAbandoned;
+import org.mvtm.core.event.InteractionEnded;
+import org.mvtm.core.event.InteractionQueued;
+import org.mvtm.core.event.InteractionTransferred;
+import org.mvtm.core.event.OfferAccepted;
+import org.mvtm.core.AdvisorState;
+import org.mvtm.reporting.api.IntervalRow;
+import org.mvtm.reporting.api.QueueTargets;
+import org.mvtm.reporting.api.ReportQuery;
+import org.mvtm.reporting.api.ReportingDatabase;
+import org.mvtm.reporting.api.ReportingService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Subscribes to the bus and hands every event to one serial executor, which runs the ledgers and writes to the
+ * database: the publisher never waits for the database, and the ledgers see events in the order published.
+ */
+public final class DefaultReporting implements ReportingService {
+    private static final Logger log = LoggerFactory.getLogger(DefaultReporting.class);
+    static final Duration INTERVAL = Duration.ofMinutes(15);
+
+    private final HikariDataSource dataSource;
+    private final Intervals intervals = new Intervals(INTERVAL);
+    private final JdbcIntervalStore store;
+    private final InteractionLedger interactions;
+    private final AdvisorTimeLedger advisors;
+    private final ExecutorService serial = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("reporting").factory());
+    private final List<EventBus.Subscription> subscriptions;
+
+    private DefaultReporting(HikariDataSource dataSource, EventBus bus, QueueTargets targets) {
+        this.dataSource = dataSource;
+        this.store = new JdbcIntervalStore(new JdbcTemplate(dataSource));
+        this.interactions = new InteractionLedger(intervals, targets, store);
+        this.advisors = new AdvisorTimeLedger(intervals, store);
+        this.subscriptions = List.of(
+                bus.subscribe(InteractionQueued.class, this::record),
+                bus.subscribe(OfferAccepted.class, this::record),
+                bus.subscribe(CallHeld.class, this::record),
+                bus.subscribe(InteractionTransferred.class, this::record),
+                bus.subscribe(InteractionEnded.class, this::record),
+                bus.subscribe(InteractionAbandoned.class, this::record),
+                bus.subscribe(AdvisorStateChanged.class, this::record));
+    }
+
+    /** Connects, migrates the {@code reporting} schema (its own history table) and starts recording. */
+    public static DefaultReporting open(ReportingDatabase database, EventBus bus, QueueTargets targets) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.url());
+        config.setUsername(database.user());
+        config.setPassword(database.password());
+        config.setMaximumPoolSize(3);
+        config.setPoolName("mvtm-reporting");
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(ds).schemas("reporting").table("reporting_schema_history")
+                    .locations("classpath:db/reporting").load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new DefaultReporting(ds, bus, targets);
+    }
+
+    private void record(ContactEvent event) {
+        serial.execute(() -> {
+            try {
+                if (event instanceof AdvisorStateChanged change) {
+                    if (change.from() == AdvisorState.WRAP_UP) {
+                        interactions.wrapUpOver(change.advisor(), change.at());
+                    }
+                    advisors.on(change);
+                } else {
+                    interactions.on(event);
+                }
+            } catch (RuntimeException e) {
+                log.warn("interval record not written for {}: {}", event, e.toString());
+            }
+        });
+    }
+
+    @Override
+    public void flush() {
+        try {
+            serial.submit(() -> { }).get(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("reporting did not catch up", e);
+        }
+    }
+
+    @Override
+    public Duration intervalLength() {
+        return intervals.length();
+    }
+
+    @Override
+    public List<IntervalRow> intervals(ReportQuery query) {
+        return store.read(query, intervals.startOf(query.from()), true);
+    }
+
+    @Override
+    public List<IntervalRow> totals(ReportQuery query) {
+        return store.read(query, intervals.startOf(query.from()), false);
+    }
+
+    @Override
+    public void close() {
+        subscriptions.forEach(EventBus.Subscription::close);
+        serial.shutdown();
+        try {
+            serial.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        dataSource.close();
+    }
+}

@@ -1,0 +1,57 @@
+package org.mvtm.server.wiring;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.mvtm.admin.api.AdministrationService;
+import org.mvtm.admin.api.DatabaseSettings;
+import org.mvtm.core.event.EventBus;
+import org.mvtm.reporting.api.ReportingDatabase;
+import org.mvtm.reporting.api.ReportingService;
+import org.mvtm.reporting.api.Reportings;
+import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.server.config.ContactProperties;
+import org.mvtm.server.config.DataDirectory;
+import org.mvtm.server.cluster.ClusterSettings;
+import org.mvtm.server.metrics.QueueMetrics;
+import org.mvtm.server.waiting.EspeakSpeech;
+import org.mvtm.server.waiting.WaitAnnouncements;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Interval reporting in the system of record's database (its own {@code reporting} schema), fed by this node's events,
+ * with each queue's service-level threshold from routing; the per-queue metrics on {@code /actuator/prometheus}; and
+ * the wait announcements SIP callers hear while queued.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ReportingWiring {
+
+    /** Opened after the system of record, which creates the database it shares. */
+    @Bean(destroyMethod = "close")
+    ReportingService reporting(ContactProperties props, DataDirectory data, EventBus bus, RoutingEngine routing,
+                               AdministrationService systemOfRecord) {
+        DatabaseSettings db = ModuleWiring.databaseSettings(props, data);
+        return Reportings.open(new ReportingDatabase(db.url(), db.user(), db.password()), bus,
+                queue -> routing.queues().stream().filter(q -> q.id().value().equals(queue)).findFirst()
+                        .map(q -> q.sla().threshold())
+                        .orElse(org.mvtm.routing.api.QueueConfig.of(org.mvtm.core.id.QueueId.of(queue), null).sla().threshold()));
+    }
+
+    /** SIP callers in a queue hear their place and estimated wait in their language (contact.wait-announcements). */
+    @Bean(destroyMethod = "close")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "contact.wait-announcements.enabled",
+            matchIfMissing = true)
+    WaitAnnouncements waitAnnouncements(ContactProperties props, RoutingEngine routing, ClusterSettings cluster,
+                                        DataDirectory data, Clock clock) {
+        var w = props.waitAnnouncements();
+        return new WaitAnnouncements(routing, new EspeakSpeech(w.speechCommand()), cluster.queueMusic(),
+                data.resolve("media").resolve("announcements"), w.interval(), clock).start();
+    }
+
+    @Bean(destroyMethod = "close")
+    QueueMetrics queueMetrics(RoutingEngine routing, ReportingService reporting, Clock clock, MeterRegistry registry) {
+        QueueMetrics metrics = new QueueMetrics(routing, reporting, clock);
+        metrics.bindTo(registry);
+        return metrics;
+    }
+}
