@@ -241,10 +241,17 @@ public class ModuleWiring {
         return advisor -> !registrations.bindings("sip:" + advisor.value() + "@" + domain, clock.instant()).isEmpty();
     }
 
+    /** Phone customers chatting over SIP MESSAGE: their conversations, queued like web chat when handed off. */
+    @Bean(destroyMethod = "close")
+    SipChatCustomers sipChatCustomers(RoutingEngine routing, AdministrationService admin, BotTurns bot, EventBus bus,
+                                      Clock clock) {
+        return new SipChatCustomers(routing, new AdministeredCustomers(admin, org.mvtm.core.Region.HK), bot, bus, clock);
+    }
+
     @Bean(destroyMethod = "close")
     SipEdge sipEdge(ContactProperties props, Clock clock, EventBus bus, RoutingEngine routing, MediaServer media,
                     RegistrationStore registrations, AdministrationService admin, SystemOfRecord records,
-                    ClusterSettings cluster, org.mvtm.core.signin.SignInThrottle signIns) {
+                    ClusterSettings cluster, org.mvtm.core.signin.SignInThrottle signIns, SipChatCustomers chats) {
         var sip = props.sip();
         CustomerDirectory customers = new AdministeredCustomers(admin, org.mvtm.core.Region.HK);
         SipEdgeConfig config = SipEdgeConfig.builder(sip.domain())
@@ -256,7 +263,7 @@ public class ModuleWiring {
                 .build();
         SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing),
                 new MediaCallMedia(media, cluster.queueMusic()), new PhonePresence(registrations, routing, sip.domain(), clock),
-                customers, null, null).withSignIns(signIns));
+                customers, null, chats).withSignIns(signIns));
         try {
             edge.start();
         } catch (RuntimeException e) {
