@@ -18,7 +18,8 @@ import org.mvtm.testing.RedisServerProcess;
  * signed in on node B. Every customer line is relayed to node B (the advisor may be there), yet the assistant answers
  * each line once: only the node the customer wrote to answers. "Talk to a person" queues the phone customer like a web
  * chat customer; the advisor on node B is offered the chat, and their lines reach the phone as SIP MESSAGE and the
- * customer's reach the console. Run it alone with: ./mvnw -pl server verify -Dit.test=ClusterConversationsTest
+ * customer's reach the console. Then node B is killed (-9) under Alice's console: web sessions live in Redis, so her
+ * console reconnects to node A signed in and the chat goes on. Run it alone with: ./mvnw -pl server verify -Dit.test=ClusterConversationsTest
  */
 @Tag("peer")
 class ClusterConversationsTest {
@@ -61,6 +62,18 @@ class ClusterConversationsTest {
                                 + phone.log() + "\nnode A:\n" + a.output() + "\nnode B:\n" + b.output())
                         .hasSize(2);
                 assertThat(phone.linesFrom("advisor")).hasSize(2);
+
+                // node B dies (kill -9) under Alice's console; her web session lives in Redis, so the console
+                // reconnects to node A signed in and she carries on with the same customer
+                b.kill();
+                b.awaitExit(WAIT);
+                WebSession onA = new WebSession(signedInOnB.http(), signedInOnB.cookies(), a.baseUrl());
+                assertThat(onA.json(200, "GET", "/api/me", null).toString()).as("signed in at node A").contains("alice");
+                try (ConsoleSocket again = ConsoleSocket.open(onA, "/ws/agent")) {
+                    again.await("desk", m -> true, WAIT);
+                    again.send(chat(interaction, "Are you still there?"));
+                    phone.awaitLine("advisor", "still there");
+                }
             } finally {
                 phone.close();
             }
