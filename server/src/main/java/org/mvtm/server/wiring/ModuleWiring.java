@@ -141,10 +141,11 @@ public class ModuleWiring {
         return h == null ? ClusterMediaServer.single(local) : new ClusterMediaServer(local, h, cluster.secret(), json);
     }
 
-    @Bean
+    /** Media claims held under this node's lease: a dead node's calls pass to a survivor within the lease. */
+    @Bean(destroyMethod = "close")
     @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
     MediaHome mediaHome(redis.clients.jedis.RedisClient redis, ClusterSettings cluster) {
-        return new MediaHome(redis, "mvtm", cluster.selfUrl());
+        return new MediaHome(redis, "mvtm", cluster.selfUrl(), MediaHome.LEASE);
     }
 
     @Bean(destroyMethod = "close")
