@@ -55,6 +55,18 @@ class BotTurnsTest {
     }
 
     @Test
+    void aLineRelayedFromAnotherNodeIsLeftToThatNodesAssistant(@TempDir Path dir) throws Exception {
+        ConversationId id = ConversationId.of("web-44");
+        try (Assistant assistant = assistant(dir); BotTurns turns = Assistants.turns(assistant, bus, clock)) {
+            bus.publishRelayed(new ChatMessagePosted(Instant.now(), id, Speaker.CUSTOMER, "c1", "What are your fees?"));
+            customer(id, "When do you open?");
+            // one conversation's turns run in order: an answer to the relayed line would come before this one
+            await().atMost(Duration.ofSeconds(20)).until(() -> !bot.isEmpty());
+            assertThat(bot).extracting(ChatMessagePosted::text).containsExactly("We open at 9");
+        }
+    }
+
+    @Test
     void customerLinesAreAnsweredInOrderAsTheAssistantAndTheBotFallsSilentAfterHandoff(@TempDir Path dir) throws Exception {
         ConversationId id = ConversationId.of("web-42");
         try (Assistant assistant = assistant(dir); BotTurns turns = Assistants.turns(assistant, bus, clock)) {

@@ -110,6 +110,11 @@ final class ServerProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** SIGKILL: the node dies without a word, as in a power loss. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
     boolean alive() {
         return process.isAlive();
     }

@@ -70,17 +70,26 @@ public final class InteractionFactory {
      */
     public static org.mvtm.core.Interaction build(InteractionId id, WebConversation conversation, Channel channel,
                                                   HandoffContext handoff, Collection<QueueConfig> queues, Instant now) {
+        return build(id, conversation.id(), conversation.customer(), channel, handoff, queues, now);
+    }
+
+    /**
+     * The same for any chat channel's conversation (a phone customer chatting over SIP MESSAGE is queued exactly like
+     * a web chat customer).
+     */
+    public static org.mvtm.core.Interaction build(InteractionId id, org.mvtm.core.id.ConversationId conversation,
+                                                  Customer customer, Channel channel, HandoffContext handoff,
+                                                  Collection<QueueConfig> queues, Instant now) {
         QueueId queue = queueFor(handoff.likelyProduct(), queues).orElseThrow(() -> new IllegalArgumentException(
                 "no queue takes " + handoff.likelyProduct().map(p -> p.skillName() + " ").orElse("")
                         + "customers now; queues: " + queues.stream().map(q -> q.id().value()).sorted().toList()));
-        Customer customer = conversation.customer();
         List<SkillRequirement> skills = new ArrayList<>();
         skills.add(SkillRequirement.of(handoff.language().skillName(), 1));
         handoff.likelyProduct().filter(p -> p != Product.GENERAL)
                 .ifPresent(p -> skills.add(SkillRequirement.of(p.skillName(), 1)));
         Customer inLanguage = new Customer(customer.id(), customer.displayName(), customer.tier(), handoff.language(),
                 customer.region());
-        return new org.mvtm.core.Interaction(id, conversation.id(), channel, inLanguage, handoff.language(), skills,
+        return new org.mvtm.core.Interaction(id, conversation, channel, inLanguage, handoff.language(), skills,
                 queue, handoff, now);
     }
 }

@@ -6,7 +6,8 @@ import org.mvtm.core.id.ConversationId;
 
 /**
  * The one path from a customer's line to the assistant's answer on the {@code EventBus}, for every channel. Every
- * {@code ChatMessagePosted(CUSTOMER)} becomes a turn on its conversation's serial queue; the turn asks the
+ * {@code ChatMessagePosted(CUSTOMER)} published on this node (not one relayed from another node: that node answers
+ * it, see {@code EventBus.relayed()}) becomes a turn on its conversation's serial queue; the turn asks the
  * {@link Assistant} and publishes a non-silent reply as {@code ChatMessagePosted(BOT, ChatMessagePosted.ASSISTANT)}.
  * Turns of one conversation run one at a time, in the order they were handed in (the order the customer wrote),
  * on virtual threads; different conversations run in parallel. No method blocks the caller: greetings, hand-offs and

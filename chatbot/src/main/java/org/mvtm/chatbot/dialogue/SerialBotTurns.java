@@ -34,7 +34,8 @@ public final class SerialBotTurns implements BotTurns {
     }
 
     private void onLine(ChatMessagePosted line) {
-        if (line.speaker() == TranscriptTurn.Speaker.CUSTOMER) {
+        // a line relayed from another node is answered there, where the customer wrote it: one answer per line
+        if (line.speaker() == TranscriptTurn.Speaker.CUSTOMER && !events.relayed()) {
             queue(line.conversation(), "answer", () -> say(line.conversation(),
                     assistant.reply(line.conversation(), line.text())));
         }

@@ -26,6 +26,20 @@ public interface EventBus {
         }
     }
 
+    /**
+     * Publishes an event another node published first (the cluster relay). While its subscribers run, {@link #relayed()}
+     * is true on this thread: work that must happen once in the cluster, like the assistant answering a customer's
+     * line, is left to the node where the event happened.
+     */
+    default void publishRelayed(ContactEvent event) {
+        publish(event);
+    }
+
+    /** True while this thread delivers an event {@linkplain #publishRelayed relayed} from another node. */
+    default boolean relayed() {
+        return false;
+    }
+
     <E extends ContactEvent> Subscription subscribe(Class<E> type, Consumer<? super E> subscriber);
 
     /** Cancels a subscription; idempotent. */

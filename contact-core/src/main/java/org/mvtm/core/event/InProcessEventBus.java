@@ -20,6 +20,7 @@ public final class InProcessEventBus implements EventBus {
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
     /** Locks for {@link #publishInOrder}, by key hash: a lock per key without a map entry per conversation. */
     private final Object[] orderLocks = new Object[256];
+    private final ThreadLocal<Boolean> relaying = ThreadLocal.withInitial(() -> false);
 
     public InProcessEventBus() {
         for (int i = 0; i < orderLocks.length; i++) {
@@ -34,6 +35,22 @@ public final class InProcessEventBus implements EventBus {
             publish(e);
             return e;
         }
+    }
+
+    @Override
+    public void publishRelayed(ContactEvent event) {
+        boolean outer = relaying.get();
+        relaying.set(true);
+        try {
+            publish(event);
+        } finally {
+            relaying.set(outer);
+        }
+    }
+
+    @Override
+    public boolean relayed() {
+        return relaying.get();
     }
 
     @Override

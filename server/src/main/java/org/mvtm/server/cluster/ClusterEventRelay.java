@@ -32,8 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * offers on the node that hosts the advisor, so {@code AdvisorOffered} and {@code InteractionQueued} are not relayed.
  * An administrator's change ({@code AdministrationChanged}) makes every node reload from the shared database.
  *
- * <p>Relayed events are published on the local bus exactly once and never sent back (a thread-local marks them
- * while they are delivered). Publishing to Redis runs on one sender thread, so a slow Redis never blocks the bus and
+ * <p>Relayed events are published on the local bus exactly once ({@link EventBus#publishRelayed}) and never sent
+ * back: while they are delivered {@link EventBus#relayed()} is true, which also keeps this node's assistant from
+ * answering a customer line written on another node (the customer's node answers it, once). Publishing to Redis runs on one sender thread, so a slow Redis never blocks the bus and
  * the order of a node's events is kept.
  */
 public final class ClusterEventRelay implements AutoCloseable {
@@ -50,7 +51,6 @@ public final class ClusterEventRelay implements AutoCloseable {
     private final EventBus bus;
     private final JsonMapper json;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("cluster-relay-send").factory());
-    private final ThreadLocal<Boolean> delivering = ThreadLocal.withInitial(() -> false);
     private final List<EventBus.Subscription> subscriptions;
     private final Subscriber subscriber = new Subscriber();
     private final Thread listener;
@@ -67,7 +67,7 @@ public final class ClusterEventRelay implements AutoCloseable {
     }
 
     private void send(ContactEvent event) {
-        if (delivering.get() || closed) {
+        if (bus.relayed() || closed) {
             return;
         }
         String message = json.writeValueAsString(Map.of("origin", nodeId, "type", event.getClass().getSimpleName(),
@@ -106,12 +106,7 @@ public final class ClusterEventRelay implements AutoCloseable {
                 return;
             }
             ContactEvent event = json.treeToValue(root.path("event"), type);
-            delivering.set(true);
-            try {
-                bus.publish(event);
-            } finally {
-                delivering.set(false);
-            }
+            bus.publishRelayed(event);
         } catch (RuntimeException e) {
             log.warn("ignoring a relayed event that cannot be read: {}", e.getMessage());
         }

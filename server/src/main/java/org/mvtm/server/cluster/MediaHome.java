@@ -1,41 +1,104 @@
 package org.mvtm.server.cluster;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.mvtm.core.id.InteractionId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * Which node holds an interaction's media session. The first node that needs the session claims it (an atomic
- * {@code SET NX} in Redis with a day's expiry); every other node forwards its legs there. The same node records the
- * session, so the recording tap always sits next to the relay.
+ * Which node holds an interaction's media session. The first node that needs the session claims it; every other node
+ * forwards its legs there. The same node records the session, so the recording tap always sits next to the relay.
+ *
+ * <p>A claim is only as good as its node's lease: each node keeps {@code <prefix>:node-alive:<url>} alive in Redis
+ * (renewed every third of {@code lease}). When a node dies (kill -9, power loss) its lease runs out within
+ * {@code lease}, and the next node that needs one of its sessions takes the claim over in one Lua script that checks
+ * the old home is still the dead one (so two survivors never both take it) and raises the claim's epoch, the fencing
+ * token. A node that was only paused finds, when it comes back, that the claim names another node: it is no longer
+ * the home ({@link #isHere}), never two owners.
  */
-public final class MediaHome {
-    private static final long TTL_SECONDS = 24 * 3600;
+public final class MediaHome implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MediaHome.class);
+    /** How long a node's claims outlive its last renewal: a dead node's calls pass to a survivor within this. */
+    public static final Duration LEASE = Duration.ofSeconds(5);
+    private static final long CLAIM_SECONDS = 24 * 3600;
+    /** KEYS: claim, epoch, alive prefix (a prefix only). ARGV: self, claim ttl. Returns {home, epoch}. */
+    private static final String CLAIM = """
+            local home = redis.call('GET', KEYS[1])
+            if home and (home == ARGV[1] or redis.call('EXISTS', KEYS[3] .. home) == 1) then
+              return {home, redis.call('GET', KEYS[2]) or '0'}
+            end
+            redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+            local epoch = redis.call('INCR', KEYS[2])
+            redis.call('EXPIRE', KEYS[2], ARGV[2])
+            return {ARGV[1], tostring(epoch)}
+            """;
+    /** KEYS: claim, epoch. ARGV: self. Deletes the claim only if it is still this node's. */
+    private static final String RELEASE = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              redis.call('DEL', KEYS[1], KEYS[2])
+              return 1
+            end
+            return 0
+            """;
+
     private final RedisClient redis;
     private final String prefix;
+    private final String alivePrefix;
     private final String selfUrl;
+    private final Duration lease;
+    private final ScheduledExecutorService renewer;
 
-    public MediaHome(RedisClient redis, String keyPrefix, String selfUrl) {
+    public MediaHome(RedisClient redis, String keyPrefix, String selfUrl, Duration lease) {
         this.redis = redis;
         this.prefix = keyPrefix + ":media-home:";
+        this.alivePrefix = keyPrefix + ":node-alive:";
         this.selfUrl = selfUrl;
+        this.lease = lease;
+        renew();
+        this.renewer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("media-home-lease").factory());
+        long every = Math.max(100, lease.toMillis() / 3);
+        renewer.scheduleAtFixedRate(this::renew, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void renew() {
+        try {
+            redis.set(alivePrefix + selfUrl, "1", SetParams.setParams().px(lease.toMillis()));
+        } catch (RuntimeException e) {
+            log.warn("could not renew this node's media lease: {}", e.getMessage());
+        }
     }
 
     public String self() {
         return selfUrl;
     }
 
-    /** The home node's base URL, claiming it for this node when nobody has. */
+    /** The home node's base URL, claiming it for this node when nobody has or when its home's lease ran out. */
     public String claim(InteractionId interaction) {
-        String key = prefix + interaction.value();
-        redis.set(key, selfUrl, SetParams.setParams().nx().ex(TTL_SECONDS));
-        String home = redis.get(key);
-        return home == null ? selfUrl : home;
+        return claimWithEpoch(interaction).home();
     }
 
+    /** A claim: the home node and the fencing token it holds it with (raised at every takeover). */
+    public record Claim(String home, long epoch) {
+    }
+
+    public Claim claimWithEpoch(InteractionId interaction) {
+        Object answer = redis.eval(CLAIM, List.of(prefix + interaction.value(), prefix + interaction.value() + ":epoch",
+                alivePrefix), List.of(selfUrl, Long.toString(CLAIM_SECONDS)));
+        List<?> pair = (List<?>) answer;
+        return new Claim(String.valueOf(pair.get(0)), Long.parseLong(String.valueOf(pair.get(1))));
+    }
+
+    /** The current home, if it is alive; empty when nobody holds the session or its home died. */
     public Optional<String> find(InteractionId interaction) {
-        return Optional.ofNullable(redis.get(prefix + interaction.value()));
+        String home = redis.get(prefix + interaction.value());
+        return home != null && (home.equals(selfUrl) || redis.exists(alivePrefix + home)) ? Optional.of(home) : Optional.empty();
     }
 
     public boolean isHere(InteractionId interaction) {
@@ -44,9 +107,22 @@ public final class MediaHome {
 
     /** Forgets the claim when this node held it (the call is over). */
     public void release(InteractionId interaction) {
-        String key = prefix + interaction.value();
-        if (selfUrl.equals(redis.get(key))) {
-            redis.del(key);
+        redis.eval(RELEASE, List.of(prefix + interaction.value(), prefix + interaction.value() + ":epoch"), List.of(selfUrl));
+    }
+
+    /** Stops renewing the lease without giving it up, as a node killed with -9 does (for tests). */
+    void stopRenewing() {
+        renewer.shutdownNow();
+    }
+
+    /** Stops renewing the lease and gives it up: the other nodes may take this node's sessions at once. */
+    @Override
+    public void close() {
+        renewer.shutdownNow();
+        try {
+            redis.del(alivePrefix + selfUrl);
+        } catch (RuntimeException e) {
+            log.debug("could not give up the media lease", e);
         }
     }
 }

@@ -146,10 +146,11 @@ public class ModuleWiring {
         return h == null ? ClusterMediaServer.single(local) : new ClusterMediaServer(local, h, cluster.secret(), json);
     }
 
-    @Bean
+    /** Media claims held under this node's lease: a dead node's calls pass to a survivor within the lease. */
+    @Bean(destroyMethod = "close")
     @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
     MediaHome mediaHome(redis.clients.jedis.RedisClient redis, ClusterSettings cluster) {
-        return new MediaHome(redis, "mvtm", cluster.selfUrl());
+        return new MediaHome(redis, "mvtm", cluster.selfUrl(), MediaHome.LEASE);
     }
 
     @Bean(destroyMethod = "close")
@@ -246,11 +247,18 @@ public class ModuleWiring {
         return advisor -> !registrations.bindings("sip:" + advisor.value() + "@" + domain, clock.instant()).isEmpty();
     }
 
+    /** Phone customers chatting over SIP MESSAGE: their conversations, queued like web chat when handed off. */
+    @Bean(destroyMethod = "close")
+    SipChatCustomers sipChatCustomers(RoutingEngine routing, AdministrationService admin, BotTurns bot, EventBus bus,
+                                      Clock clock) {
+        return new SipChatCustomers(routing, new AdministeredCustomers(admin, org.mvtm.core.Region.HK), bot, bus, clock);
+    }
+
     @Bean(destroyMethod = "close")
     SipEdge sipEdge(ContactProperties props, Clock clock, EventBus bus, RoutingEngine routing, MediaServer media,
                     RegistrationStore registrations, AdministrationService admin, SystemOfRecord records,
                     ClusterSettings cluster, org.mvtm.core.signin.SignInThrottle signIns,
-                    ObjectProvider<org.mvtm.server.waiting.WaitAnnouncements> announcements) {
+                    ObjectProvider<org.mvtm.server.waiting.WaitAnnouncements> announcements, SipChatCustomers chats) {
         var sip = props.sip();
         CustomerDirectory customers = new AdministeredCustomers(admin, org.mvtm.core.Region.HK);
         SipEdgeConfig config = SipEdgeConfig.builder(sip.domain())
@@ -263,7 +271,7 @@ public class ModuleWiring {
                 .build();
         SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing),
                 new MediaCallMedia(media, cluster.queueMusic(), announcements.getIfAvailable()), new PhonePresence(registrations, routing, sip.domain(), clock),
-                customers, null, null).withSignIns(signIns));
+                customers, null, chats).withSignIns(signIns));
         try {
             edge.start();
         } catch (RuntimeException e) {

@@ -1,0 +1,65 @@
+package org.mvtm.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.testing.RedisServerProcess;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * A call's media home on a real redis-server when its node dies without a word (kill -9: its lease is never given
+ * up, only no longer renewed): within the lease the surviving nodes take the claim over, exactly one of them, with a
+ * higher fencing epoch; the dead node, were it only paused, is no longer the home when it comes back.
+ */
+@Tag("peer")
+class MediaHomeTakeoverTest {
+    private static final Duration LEASE = Duration.ofSeconds(2);
+
+    @Test
+    void aDeadNodesClaimPassesToOneSurvivorWithinItsLeaseAndThePausedNodeIsFencedOut() throws Exception {
+        InteractionId call = InteractionId.of("call-on-a");
+        try (RedisServerProcess redis = RedisServerProcess.start();
+             RedisClient client = RedisClient.create(URI.create(redis.uri()))) {
+            MediaHome a = new MediaHome(client, "t", "http://node-a", LEASE);
+            MediaHome b = new MediaHome(client, "t", "http://node-b", LEASE);
+            MediaHome c = new MediaHome(client, "t", "http://node-c", LEASE);
+            try {
+                assertThat(a.claim(call)).isEqualTo("http://node-a");
+                assertThat(b.claim(call)).as("a living home keeps its claim").isEqualTo("http://node-a");
+                long before = b.claimWithEpoch(call).epoch();
+
+                a.stopRenewing(); // what kill -9 does to its lease: no longer renewed, never given up
+                // both survivors ask at once, again and again, until one of them has it
+                await().atMost(LEASE.multipliedBy(5)).until(() -> !b.find(call).equals(java.util.Optional.of("http://node-a")));
+                Set<String> homes = ConcurrentHashMap.newKeySet();
+                try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                    List<Future<String>> asks = new ArrayList<>();
+                    for (int i = 0; i < 20; i++) {
+                        MediaHome survivor = i % 2 == 0 ? b : c;
+                        asks.add(pool.submit(() -> survivor.claim(call)));
+                    }
+                    for (Future<String> ask : asks) {
+                        homes.add(ask.get());
+                    }
+                }
+                assertThat(homes).as("one new home, never two").hasSize(1).doesNotContain("http://node-a");
+                assertThat(b.claimWithEpoch(call).epoch()).as("the fencing epoch rose").isGreaterThan(before);
+                assertThat(a.isHere(call)).as("node A, back from a pause, is not the home any more").isFalse();
+            } finally {
+                b.close();
+                c.close();
+            }
+        }
+    }
+}
