@@ -120,6 +120,7 @@ function connect(c) {
   state.active = c;
   state.callSince = new Date(c.since);
   $('call').hidden = false;
+  $('call').dataset.interaction = c.customer.interactionId; // read by agent-pci.js
   $('call-customer').textContent = c.customer.customerName;
   context($('call-context'), c.customer);
   if (!same) $('transcript').replaceChildren(...c.customer.transcript.map(lineItem));

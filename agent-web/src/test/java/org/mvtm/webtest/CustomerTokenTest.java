@@ -111,6 +111,21 @@ class CustomerTokenTest {
         assertThat(conversations.all()).as("no conversation for a refused token").hasSize(before);
     }
 
+    /** Issue 15 finding 9: a name from the bank's token is shown on every console, so it is bounded (400, the claim). */
+    @Test
+    void anOverlongNameOrIdInTheTokenIsRefusedNamingTheClaim() throws Exception {
+        int before = conversations.all().size();
+        HttpResponse<String> longName = post(API, BANK.sign("C-78", Instant.now(), c -> c.claim("name", "N".repeat(201))), "{}");
+        assertThat(longName.statusCode()).isEqualTo(400);
+        assertThat(longName.body()).contains("\"field\":\"name\"").contains("at most 200");
+        HttpResponse<String> longId = post(API, BANK.sign("C".repeat(101), Instant.now(), c -> c), "{}");
+        assertThat(longId.statusCode()).isEqualTo(400);
+        assertThat(longId.body()).contains("\"field\":\"sub\"");
+        assertThat(conversations.all()).as("nothing kept of a refused token").hasSize(before);
+        assertThat(post(API, BANK.sign("C-78", Instant.now(), c -> c.claim("name", "N".repeat(200))), "{}").statusCode())
+                .isEqualTo(201);
+    }
+
     @Test
     void aRefusedTokenIsASecurityEventInTheLog() throws Exception {
         ch.qos.logback.classic.Logger security = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("mvtm.security");

@@ -69,6 +69,16 @@ class OversizedInputIsRefusedTest {
         page.close();
     }
 
+    /** The purpose goes into every audit entry: over 500 characters it is refused naming the header, not cut. */
+    @Test
+    void anOverlongPurposeIsRefusedNamingTheHeader() {
+        Browserless officer = signedIn("hkcomp");
+        var refused = officer.get("/api/compliance/recordings", "X-Purpose", "p".repeat(501));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"X-Purpose\"").contains("at most 500");
+        assertThat(officer.get("/api/compliance/recordings", "X-Purpose", "p".repeat(500)).statusCode()).isEqualTo(200);
+    }
+
     private Browserless signedIn(String user) {
         Browserless b = new Browserless(port);
         b.login(user, WebTestApplication.PASSWORD);

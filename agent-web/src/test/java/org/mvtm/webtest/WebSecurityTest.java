@@ -30,6 +30,32 @@ class WebSecurityTest {
                 .isEqualTo(403);
     }
 
+    /** Issue 15 finding 5: a 403 outside /api/compliance (which goes to the recording audit) is in the log. */
+    @Test
+    void aRefusalOutsideComplianceIsASecurityEventInTheLog() {
+        ch.qos.logback.classic.Logger security = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("mvtm.security");
+        var events = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        events.start();
+        security.addAppender(events);
+        Browserless advisor = new Browserless(port);
+        advisor.login("ada", WebTestApplication.PASSWORD);
+        try {
+            assertThat(advisor.get("/api/supervisor/snapshot").statusCode()).isEqualTo(403);
+            assertThat(advisor.json("POST", "/api/agent/interactions/i-1/pci-pause", "{\"paused\":true}", false)
+                    .statusCode()).as("no CSRF token").isEqualTo(403);
+        } finally {
+            security.detachAppender(events);
+        }
+        assertThat(events.list).extracting(e -> e.getKeyValuePairs().stream()
+                        .filter(kv -> !kv.key.equals("source.ip") && !kv.key.equals("event.reason"))
+                        .map(kv -> kv.key + "=" + kv.value).toList())
+                .contains(java.util.List.of("event.action=access-denied", "event.outcome=failure", "user.name=ada",
+                                "url.path=/api/supervisor/snapshot", "http.request.method=GET"),
+                        java.util.List.of("event.action=access-denied", "event.outcome=failure", "user.name=ada",
+                                "url.path=/api/agent/interactions/i-1/pci-pause", "http.request.method=POST"));
+    }
+
     @Test
     void rootSendsEachRoleToItsOwnConsole() {
         Browserless advisor = new Browserless(port);

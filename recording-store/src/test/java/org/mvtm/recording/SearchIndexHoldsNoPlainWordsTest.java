@@ -84,6 +84,22 @@ class SearchIndexHoldsNoPlainWordsTest {
                 .extracting(RecordingSummary::id).containsExactly(recording);
     }
 
+    /** The audit keeps what was searched for as a keyed hash: the same search twice, the same hash; no words. */
+    @Test
+    void theAuditKeepsSearchWordsOnlyAsAKeyedHash() throws IOException {
+        found(ENGLISH_WORD + " savings");
+        found(ENGLISH_WORD + " savings");
+        found(MANDARIN_WORD);
+
+        assertThat(filesContaining(ENGLISH_WORD)).isEmpty();
+        assertThat(filesContaining(MANDARIN_WORD)).isEmpty();
+        List<String> searches = f.store.audit(officer, org.mvtm.recording.api.AuditQuery.all()).stream()
+                .filter(e -> e.action() == org.mvtm.recording.api.AuditAction.SEARCH).map(e -> e.detail()).toList();
+        assertThat(searches).hasSize(3).allSatisfy(d -> assertThat(d).contains("text=keyed:")
+                .doesNotContain(ENGLISH_WORD).doesNotContain("savings").doesNotContain(MANDARIN_WORD));
+        assertThat(searches.get(0)).isEqualTo(searches.get(1)).isNotEqualTo(searches.get(2));
+    }
+
     @Test
     void dataFilesAreReadableByTheOwnerOnly() throws IOException {
         List<String> tooOpen = new ArrayList<>();

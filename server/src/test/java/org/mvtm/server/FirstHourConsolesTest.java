@@ -2,8 +2,12 @@ package org.mvtm.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +15,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.mvtm.recording.export.WebmReader;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a new user met in the consoles in the first hour (issue 14), each in headless Chromium on the real server
@@ -135,4 +142,72 @@ class FirstHourConsolesTest {
     void theAdvisorConsoleSpeaksTheAdvisorsLanguageAndStaysQuietWhenNothingChanges() throws Exception {
         scenario("advisor-errors");
     }
+
+    /**
+     * Issue 15, PCI pause (server/src/test/browser/pci-pause.js): the advisor's button pauses a video call's recording
+     * while the customer gives card details and resumes it, the customer's page pauses it too and the call ends while
+     * paused. The exported legs hold media before and between the pauses and none inside them; the timeline marks
+     * each gap with who paused and why; the card number typed in a gap is redacted.
+     */
+    @Test
+    void aPciPauseDuringABrowserCallLeavesAMarkedGapWithNoMediaInItInTheExport() throws Exception {
+        Path exports = Files.createDirectories(dir.resolve("exports"));
+        Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "EXPORTS", exports.toString(),
+                "PASSWORD", "demo1234");
+        String output;
+        try (NodeScript script = NodeScript.start("server/src/test/browser/pci-pause.js", env, line -> { })) {
+            int exit = script.await(Duration.ofMinutes(4));
+            output = script.output();
+            assertThat(output).as("browser output; server log:\n" + server.output()).contains("PCI PAUSE OK");
+            assertThat(exit).isZero();
+        }
+        JsonNode result = new JsonMapper().readTree(output.lines().filter(l -> l.startsWith("PCI RESULT "))
+                .findFirst().orElseThrow().substring("PCI RESULT ".length()));
+
+        // the timeline: who paused and why, and the end of the call ends the customer's pause
+        List<String> marks = new ArrayList<>();
+        result.get("marks").forEach(m -> marks.add(m.get("kind").asString() + " " + m.get("actor").asString() + " "
+                + m.get("party").asString() + " " + m.get("reason").asString()));
+        assertThat(marks).containsExactly(
+                "RECORDING_PAUSED alice ADVISOR card details spoken",
+                "RECORDING_RESUMED alice ADVISOR card details given",
+                "RECORDING_PAUSED chan CUSTOMER card details",
+                "RECORDING_RESUMED system SYSTEM the call ended during a PCI pause");
+        List<Instant> at = new ArrayList<>();
+        result.get("marks").forEach(m -> at.add(Instant.parse(m.get("at").asString())));
+
+        // the line typed during the pause is on the record, redacted
+        JsonNode typed = result.get("lines").get(0);
+        assertThat(typed.get("redacted").asString()).isEqualTo("pci-pause");
+        assertThat(typed.get("text").asString()).doesNotContain("4111");
+
+        // the export: media before the first pause and between the two, none inside either gap
+        assertThat(result.get("legs")).hasSize(2);
+        for (JsonNode leg : result.get("legs")) {
+            Instant first = Instant.parse(leg.get("firstPacketAt").asString());
+            WebmReader webm = WebmReader.parse(Files.readAllBytes(Path.of(leg.get("file").asString())));
+            List<Instant> blocks = webm.blocks.stream().map(b -> first.plusMillis(b.timeMillis())).toList();
+            String what = leg.get("party").asString() + " leg " + leg.get("legId").asString();
+            System.out.printf("%s: %d blocks, %d before the first pause, %d in the gaps%n", what, blocks.size(),
+                    blocks.stream().filter(t -> t.isBefore(at.get(0))).count(), blocks.stream()
+                            .filter(t -> t.isAfter(at.get(0)) && t.isBefore(at.get(1))
+                                    || t.isAfter(at.get(2)) && t.isBefore(at.get(3))).count());
+            assertThat(blocks).as(what + ": media before the pause").anyMatch(t -> t.isBefore(at.get(0)));
+            assertThat(blocks).as(what + ": media between the pauses")
+                    .anyMatch(t -> t.isAfter(at.get(1).plus(ALIGNMENT)) && t.isBefore(at.get(2).minus(ALIGNMENT)));
+            for (int gap = 0; gap < 4; gap += 2) {
+                Instant from = at.get(gap).plus(ALIGNMENT);
+                Instant to = at.get(gap + 1).minus(ALIGNMENT);
+                assertThat(Duration.between(from, to)).as("the gap is long enough to say something").isPositive();
+                assertThat(blocks).as(what + ": media in the gap " + from + " .. " + to)
+                        .noneMatch(t -> t.isAfter(from) && t.isBefore(to));
+            }
+        }
+    }
+
+    /**
+     * How far an exported block's time may sit from its packet's arrival: the export places packets by RTP timestamp
+     * from the leg's first arrival, so network and scheduling jitter at that first packet shifts the whole leg.
+     */
+    private static final Duration ALIGNMENT = Duration.ofMillis(400);
 }

@@ -13,12 +13,21 @@ final class BadField extends IllegalArgumentException {
         return field;
     }
 
-    /** {@code value} stripped, or a 400 naming {@code field} when it is blank or shorter than {@code min}. */
+    /** Longest value taken (the purpose is written into every audit entry). */
+    static final int MAX = 500;
+
+    /**
+     * {@code value} stripped, or a 400 naming {@code field} when it is blank, shorter than {@code min} or longer
+     * than {@link #MAX} characters.
+     */
     static String required(String field, String value, int min, String what) {
         if (value == null || value.strip().length() < min) {
             throw new BadField(field, "state " + what + " (at least " + min + " characters)");
         }
         String v = value.strip();
-        return v.length() > 500 ? v.substring(0, 500) : v;
+        if (v.length() > MAX) {
+            throw new BadField(field, field + " has " + v.length() + " characters; at most " + MAX + " are accepted");
+        }
+        return v;
     }
 }

@@ -20,6 +20,9 @@ final class CustomerClaims implements Converter<Jwt, AbstractAuthenticationToken
     /** Marks a user who has no local password (signed in by a token); no encoder matches it. */
     static final String NO_PASSWORD = "{none}";
 
+    /** Longest customer id and display name taken from a token (the name is shown on every advisor's console). */
+    static final int MAX_ID = 100;
+    static final int MAX_NAME = 200;
     private final CustomerTokenSettings.Claims names;
 
     CustomerClaims(CustomerTokenSettings.Claims names) {
@@ -33,7 +36,7 @@ final class CustomerClaims implements Converter<Jwt, AbstractAuthenticationToken
     }
 
     WebUser customer(Jwt jwt) {
-        String id = required(jwt, names.customerId());
+        String id = bounded(names.customerId(), required(jwt, names.customerId()), MAX_ID);
         Region region;
         try {
             region = Region.of(required(jwt, names.region()));
@@ -49,7 +52,7 @@ final class CustomerClaims implements Converter<Jwt, AbstractAuthenticationToken
                 throw refused("claim '" + names.language() + "': " + e.getMessage());
             }
         }
-        String name = jwt.getClaimAsString(names.name());
+        String name = bounded(names.name(), jwt.getClaimAsString(names.name()), MAX_NAME);
         try {
             return WebUser.customer(id, NO_PASSWORD, name, language, region, tier(jwt));
         } catch (IllegalArgumentException e) {
@@ -66,6 +69,29 @@ final class CustomerClaims implements Converter<Jwt, AbstractAuthenticationToken
             return CustomerTier.valueOf(tier.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw refused("claim '" + names.tier() + "' must be STANDARD, PREMIER or VIP but was '" + tier + "'");
+        }
+    }
+
+    /** A claim over its length limit is refused before anything is kept: 400 naming the claim. */
+    private static String bounded(String claim, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new ClaimTooLongException(claim, "claim '" + claim + "' has " + value.length()
+                    + " characters; at most " + max + " are accepted");
+        }
+        return value;
+    }
+
+    /** A token whose claim is too long: the request is bad (400 naming the claim), not its signature. */
+    static final class ClaimTooLongException extends InvalidBearerTokenException {
+        private final String claim;
+
+        ClaimTooLongException(String claim, String message) {
+            super(message);
+            this.claim = claim;
+        }
+
+        String claim() {
+            return claim;
         }
     }
 

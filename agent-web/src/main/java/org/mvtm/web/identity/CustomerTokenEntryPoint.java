@@ -31,6 +31,14 @@ final class CustomerTokenEntryPoint implements AuthenticationEntryPoint {
                 .addKeyValue("event.reason", reason)
                 .log("customer token refused: address={} path={} reason={}", request.getRemoteAddr(),
                         request.getRequestURI(), reason);
+        if (e instanceof CustomerClaims.ClaimTooLongException tooLong) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(json.writeValueAsString(Map.of("error", "BAD_REQUEST",
+                    "field", tooLong.claim(), "message", "customer token refused: " + reason)));
+            return;
+        }
         standard.commence(request, response, e);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

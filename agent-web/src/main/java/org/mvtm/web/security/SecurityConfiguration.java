@@ -179,6 +179,8 @@ public class SecurityConfiguration {
                 // a refused compliance request is audited as the action attempted
                 complianceRefusals.ifAvailable(audit -> ex.defaultAccessDeniedHandlerFor(audit,
                     path.matcher("/api/compliance/**")));
+                // every other refusal is a security event in the log
+                ex.defaultAccessDeniedHandlerFor(new LoggedRefusals(), request -> true);
             })
             .csrf(csrf -> csrf
                 .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())

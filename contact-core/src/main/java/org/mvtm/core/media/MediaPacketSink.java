@@ -17,6 +17,16 @@ public interface MediaPacketSink {
      */
     void packet(String legId, MediaKind kind, long arrivalEpochMicros, byte[] buffer, int offset, int length);
 
+    /**
+     * A media server that records by itself (Kurento's RecorderEndpoint) wrote {@code legId}'s media to
+     * {@code file}, now complete: called at the end of the recording, before {@link #closed()}. The sink takes the
+     * file over (the recording store encrypts it into the recording and then deletes it). Must not block.
+     *
+     * @param contentType e.g. {@code video/webm}
+     */
+    default void fileRecorded(String legId, java.nio.file.Path file, String contentType) {
+    }
+
     /** No more packets will come; the sink may seal what it wrote. */
     void closed();
 }

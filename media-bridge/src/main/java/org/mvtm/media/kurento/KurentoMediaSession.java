@@ -21,13 +21,20 @@ import org.mvtm.media.sdp.Codec;
 import org.mvtm.media.sdp.MediaDescription;
 import org.mvtm.media.sdp.SdpException;
 import org.mvtm.media.sdp.SessionDescription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One call on Kurento. Kurento records itself (a WEBM RecorderEndpoint per leg, files under the configured
  * recording directory on the Kurento host), so the {@link MediaPacketSink} handed to {@link #startRecording} gets
- * {@code legAdded} and {@code closed} but no packets; the recording store ingests the WEBM files instead.
+ * {@code legAdded} and {@code closed} but no packets. When the recording stops (the call ends, or a leg leaves) each
+ * recorder is stopped (kurento-client's {@code stopAndWait}: the file is complete) and its file is handed to the sink
+ * with {@link MediaPacketSink#fileRecorded} before {@code closed}: the recording store encrypts it into the
+ * recording and deletes it. The recording directory must therefore be the same directory on the Kurento host and
+ * on this server (a shared volume), see docs/media-bridge.md.
  */
 final class KurentoMediaSession implements MediaSession {
+    private static final Logger log = LoggerFactory.getLogger(KurentoMediaSession.class);
     private static final Duration GATHERING = Duration.ofSeconds(5);
     private final KurentoMediaServer server;
     private final InteractionId interaction;
@@ -35,6 +42,8 @@ final class KurentoMediaSession implements MediaSession {
     private final Set<Set<String>> connections = new HashSet<>();
     private KurentoPort.Pipeline pipeline;
     private MediaPacketSink sink;
+    /** Recorder files complete and not yet handed to the sink: leg id and file URI. */
+    private final List<Map.Entry<String, String>> recordedFiles = new ArrayList<>();
     private boolean released;
 
     private static final class KLeg {
@@ -44,6 +53,7 @@ final class KurentoMediaSession implements MediaSession {
         final KurentoPort.Element endpoint;
         List<PayloadType> payloadTypes = List.of();
         KurentoPort.Element recorder;
+        String recorderUri;
         KurentoPort.Element player;
         boolean connected;
         boolean onHold;
@@ -188,6 +198,7 @@ final class KurentoMediaSession implements MediaSession {
         String dir = server.config.recordingDir().toString().replaceAll("/+$", "");
         String uri = dir + "/" + interaction.value() + "/" + leg.id + "-" + server.clock.millis() + ".webm";
         leg.recorder = pipeline.webmRecorder(uri);
+        leg.recorderUri = uri;
         leg.endpoint.connect(leg.recorder);
         leg.recorder.record();
         sink.legAdded(new LegDescription(leg.id, leg.party, leg.payloadTypes));
@@ -196,15 +207,30 @@ final class KurentoMediaSession implements MediaSession {
     @Override
     public synchronized void stopRecording() {
         for (KLeg leg : legs.values()) {
-            if (leg.recorder != null) {
-                leg.recorder.stop();
-                leg.recorder.release();
-                leg.recorder = null;
-            }
+            stopRecorder(leg);
         }
         if (sink != null) {
+            for (Map.Entry<String, String> f : recordedFiles) {
+                try {
+                    sink.fileRecorded(f.getKey(), Path.of(java.net.URI.create(f.getValue())), "video/webm");
+                } catch (RuntimeException e) {
+                    log.warn("handing Kurento's recording {} of leg {} to the recording failed", f.getValue(),
+                            f.getKey(), e);
+                }
+            }
             sink.closed();
             sink = null;
+        }
+        recordedFiles.clear();
+    }
+
+    /** Stops a leg's recorder; its (now complete) file waits to be handed to the sink. */
+    private void stopRecorder(KLeg leg) {
+        if (leg.recorder != null) {
+            leg.recorder.stop();
+            leg.recorder.release();
+            leg.recorder = null;
+            recordedFiles.add(Map.entry(leg.id, leg.recorderUri));
         }
     }
 
@@ -323,10 +349,7 @@ final class KurentoMediaSession implements MediaSession {
         if (leg.player != null) {
             leg.player.release();
         }
-        if (leg.recorder != null) {
-            leg.recorder.stop();
-            leg.recorder.release();
-        }
+        stopRecorder(leg);
         leg.endpoint.release();
     }
 

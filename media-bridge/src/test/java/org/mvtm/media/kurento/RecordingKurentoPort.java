@@ -15,6 +15,8 @@ import org.mvtm.core.media.MediaKind;
 final class RecordingKurentoPort implements KurentoPort {
     final List<String> calls = new CopyOnWriteArrayList<>();
     final List<FakeElement> elements = new ArrayList<>();
+    /** What a stopped recorder does with its file URI (Kurento finishes writing the WEBM file then). */
+    volatile Consumer<String> recorderWrote = uri -> { };
     private int next = 1;
 
     static final String ANSWER = "v=0\r\no=- 1 1 IN IP4 10.0.0.9\r\ns=Kurento\r\nc=IN IP4 10.0.0.9\r\nt=0 0\r\n"
@@ -37,7 +39,9 @@ final class RecordingKurentoPort implements KurentoPort {
 
             @Override
             public Element webmRecorder(String uri) {
-                return element("recorder", "WEBM " + uri);
+                FakeElement recorder = (FakeElement) element("recorder", "WEBM " + uri);
+                recorder.uri = uri;
+                return recorder;
             }
 
             @Override
@@ -67,6 +71,7 @@ final class RecordingKurentoPort implements KurentoPort {
     final class FakeElement implements Element {
         final String name;
         final List<Consumer<ElementEvent>> listeners = new CopyOnWriteArrayList<>();
+        String uri;
 
         FakeElement(String name) {
             this.name = name;
@@ -132,6 +137,9 @@ final class RecordingKurentoPort implements KurentoPort {
         @Override
         public void stop() {
             calls.add(name + " stop");
+            if (uri != null) {
+                recorderWrote.accept(uri);
+            }
         }
 
         @Override

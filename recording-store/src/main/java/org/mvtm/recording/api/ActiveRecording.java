@@ -30,6 +30,26 @@ public interface ActiveRecording extends MediaPacketSink {
      */
     void ingestFile(String legId, java.nio.file.Path file, String contentType);
 
+    /**
+     * PCI pause: from {@code at} on no media packet is kept and the customer's and advisor's chat lines are kept
+     * redacted (time, speaker and length only), until {@link #resume}. The timeline marks the start with who paused
+     * ({@code by}, {@code party}: ADVISOR, CUSTOMER or SYSTEM) and why; the store audits it. Never blocks.
+     *
+     * @return false when the recording is already paused (or sealing)
+     */
+    boolean pause(java.time.Instant at, String by, String party, String reason);
+
+    /**
+     * Ends the PCI pause at {@code at}, marked on the timeline with who resumed and why, audited. A recording sealed
+     * while paused is resumed by the seal itself: it cannot stay paused past the end of the call.
+     *
+     * @return false when the recording was not paused
+     */
+    boolean resume(java.time.Instant at, String by, String party, String reason);
+
+    /** True while a PCI pause runs. */
+    boolean paused();
+
     /** Current lifecycle state. */
     RecordingState state();
 

@@ -12,5 +12,7 @@ public enum AuditAction {
     RETENTION_DELETE,
     /** a retention rule for a queue or region was set or removed */
     RETENTION_RULE,
-    REWRAP, RECOVERED
+    REWRAP, RECOVERED,
+    /** the recording of a call was paused while card details were given (PCI DSS), or resumed */
+    PCI_PAUSE, PCI_RESUME
 }

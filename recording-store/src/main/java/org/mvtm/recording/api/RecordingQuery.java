@@ -24,7 +24,13 @@ public record RecordingQuery(Optional<String> customer, Optional<String> advisor
     }
 
     /** The criteria a person set, as the audit trail shows them: {@code customer=chan, text=信用卡, limit=100}. */
+    /** The query for an audit entry; the search words are not shown, only how many characters they have. */
     public String describe() {
+        return describe(t -> "[" + t.length() + " characters]");
+    }
+
+    /** The query for an audit entry, with the search words as {@code shownText} shows them (never in clear). */
+    public String describe(java.util.function.Function<String, String> shownText) {
         StringBuilder b = new StringBuilder();
         java.util.function.BiConsumer<String, Optional<?>> field = (name, value) ->
                 value.ifPresent(v -> b.append(name).append('=').append(v instanceof Region r ? r.code() : v).append(", "));
@@ -38,7 +44,7 @@ public record RecordingQuery(Optional<String> customer, Optional<String> advisor
         field.accept("to", to);
         field.accept("minDuration", minDuration);
         field.accept("maxDuration", maxDuration);
-        field.accept("text", text);
+        field.accept("text", text.map(shownText));
         return b.append("limit=").append(limit).toString();
     }
 

@@ -17,7 +17,9 @@ public record TimelineEntry(Instant at, Kind kind, String actor, String text, Ma
     public enum Kind {
         CUSTOMER_MESSAGE, BOT_MESSAGE, ADVISOR_MESSAGE, SYSTEM_MESSAGE,
         QUEUED, ADVISOR_JOINED, HOLD, RESUMED, MUTED, UNMUTED, TRANSFERRED, LEG_ADDED, ENDED, RECORDING_STARTED, RECORDING_SEALED,
-        OTHER;
+        OTHER,
+        /** a PCI pause began: no media and no chat in clear until {@link #RECORDING_RESUMED} */
+        RECORDING_PAUSED, RECORDING_RESUMED;
 
         /** True for chat and bot turns (indexed as transcript text). */
         public boolean isTranscript() {

@@ -227,6 +227,14 @@ public final class RecordingIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Search words as the audit keeps them: a keyed hash of the stripped, lower-cased words (the index's key), so
+     * whoever holds the master key can tell whether a given search was made, and nobody reads the words.
+     */
+    public String keyedSearchText(String text) {
+        return "keyed:" + terms.of(text.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
     public int size() {
         try {
             DirectoryReader r = DirectoryReader.open(writer);

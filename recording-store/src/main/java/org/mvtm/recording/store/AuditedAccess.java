@@ -55,7 +55,8 @@ final class AuditedAccess {
 
     List<RecordingSummary> search(Viewer viewer, RecordingQuery query) {
         Objects.requireNonNull(viewer, "viewer");
-        String detail = "purpose=" + viewer.purpose() + "; " + query.describe();
+        // the search words are not kept in clear: a keyed hash of them is
+        String detail = "purpose=" + viewer.purpose() + "; " + query.describe(index::keyedSearchText);
         Set<Region> regions = query.region().map(Set::of).orElse(viewer.regions());
         Optional<String> denial = policy.roleDenial(viewer, AuditAction.SEARCH)
                 .or(() -> query.region().flatMap(r -> policy.regionDenial(viewer, r)));

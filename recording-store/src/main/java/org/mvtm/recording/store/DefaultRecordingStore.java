@@ -211,6 +211,14 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
         events.publish(new RecordingFailed(clock.instant(), writer.id(), writer.metadata().interaction(), reason));
     }
 
+    @Override
+    public void pauseMarked(RecordingWriter writer, TimelineEntry mark) {
+        boolean paused = mark.kind() == TimelineEntry.Kind.RECORDING_PAUSED;
+        audit.append(mark.actor(), paused ? AuditAction.PCI_PAUSE : AuditAction.PCI_RESUME, writer.id().value(),
+                Set.of(writer.metadata().region()), AuditEntry.Outcome.ALLOWED, "party="
+                        + mark.attributes().get("party") + "; reason=" + mark.attributes().get("reason"));
+    }
+
     // ---------------------------------------------------------------- read side (audited access)
 
     @Override

@@ -59,12 +59,18 @@ public final class RecordingWriter implements ActiveRecording {
         RecordingSummary sealed(RecordingWriter writer, Manifest manifest);
 
         void failed(RecordingWriter writer, String reason);
+
+        /** A PCI pause began or ended ({@code mark} is its timeline entry, already buffered). */
+        void pauseMarked(RecordingWriter writer, TimelineEntry mark);
     }
 
     private record Packet(String legId, byte type, long arrivalMicros, byte[] data) {
     }
 
-    private record Ingest(String legId, Path file, String contentType) {
+    private record Ingest(String legId, Path file, String contentType, boolean deleteAfter) {
+    }
+
+    private record PauseMark(TimelineEntry entry) {
     }
 
     private static final int INGEST_CHUNK = 1024 * 1024;
@@ -102,6 +108,7 @@ public final class RecordingWriter implements ActiveRecording {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<RecordingSummary> sealed = new CompletableFuture<>();
     private final Map<String, LegBuffer> legs = new LinkedHashMap<>();
+    private final PciPause pci = new PciPause();
     private final LegBuffer timeline;
     private long timelineBufferedSinceMicros = Long.MAX_VALUE;
     private Thread thread;
@@ -159,6 +166,9 @@ public final class RecordingWriter implements ActiveRecording {
             dropped.incrementAndGet();
             return;
         }
+        if (pci.silences(arrivalEpochMicros)) {
+            return; // PCI pause: not lost, deliberately not kept
+        }
         byte[] copy = new byte[length];
         System.arraycopy(buffer, offset, copy, 0, length);
         byte type = kind == MediaKind.VIDEO ? SegmentRecords.VIDEO : SegmentRecords.AUDIO;
@@ -173,11 +183,54 @@ public final class RecordingWriter implements ActiveRecording {
             throw new IllegalStateException("recording " + id + " is " + state.get() + ": cannot append "
                     + entry.kind() + " to its timeline");
         }
-        control.add(entry);
+        control.add(pci.redact(entry));
+    }
+
+    @Override
+    public boolean pause(Instant at, String by, String party, String reason) {
+        if (closing.get() || !pci.pause(micros(at))) {
+            return false;
+        }
+        control.add(new PauseMark(PciPause.mark(at, TimelineEntry.Kind.RECORDING_PAUSED, by, party, reason)));
+        return true;
+    }
+
+    @Override
+    public boolean resume(Instant at, String by, String party, String reason) {
+        if (!pci.resume(micros(at))) {
+            return false;
+        }
+        control.add(new PauseMark(PciPause.mark(at, TimelineEntry.Kind.RECORDING_RESUMED, by, party, reason)));
+        return true;
+    }
+
+    @Override
+    public boolean paused() {
+        return pci.paused();
     }
 
     @Override
     public void ingestFile(String legId, Path file, String contentType) {
+        control.add(checkedIngest(legId, file, contentType, false));
+    }
+
+    /** A self-recording media server's file (Kurento): ingested, then deleted; a file that cannot be read is a problem. */
+    @Override
+    public void fileRecorded(String legId, Path file, String contentType) {
+        try {
+            control.add(checkedIngest(legId, file, contentType, true));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            String reason = "the media server's recording of leg " + legId + " was not stored: " + e.getMessage();
+            log.error("recording {}: {}", id, reason);
+            if (!closing.get()) {
+                control.add(new TimelineEntry(clock.instant(), TimelineEntry.Kind.OTHER, "system", reason,
+                        Map.of("legId", legId)));
+            }
+            listener.failed(this, reason);
+        }
+    }
+
+    private Ingest checkedIngest(String legId, Path file, String contentType, boolean deleteAfter) {
         if (legId == null || legId.isBlank()) {
             throw new IllegalArgumentException("leg id must not be blank");
         }
@@ -191,7 +244,7 @@ public final class RecordingWriter implements ActiveRecording {
         if (closing.get()) {
             throw new IllegalStateException("recording " + id + " is " + state.get() + ": cannot ingest " + file);
         }
-        control.add(new Ingest(legId, file, contentType));
+        return new Ingest(legId, file, contentType, deleteAfter);
     }
 
     @Override
@@ -248,6 +301,9 @@ public final class RecordingWriter implements ActiveRecording {
                 bufferTimeline(e);
             } else if (o instanceof Ingest i) {
                 ingest(i);
+            } else if (o instanceof PauseMark m) {
+                bufferTimeline(m.entry());
+                listener.pauseMarked(this, m.entry());
             }
         }
     }
@@ -287,6 +343,13 @@ public final class RecordingWriter implements ActiveRecording {
             listener.failed(this, "ingesting " + i.file() + " for leg " + i.legId() + " failed: " + e);
         }
         flush(buffer);
+        if (i.deleteAfter() && state.get() == RecordingState.RECORDING) {
+            try {
+                Files.deleteIfExists(i.file()); // the plaintext the media server wrote is now in the store
+            } catch (IOException e) {
+                listener.failed(this, "deleting " + i.file() + " after ingesting it failed: " + e);
+            }
+        }
         bufferTimeline(new TimelineEntry(clock.instant(), TimelineEntry.Kind.OTHER, "system",
                 "ingested " + size + " bytes of " + i.contentType() + " for leg " + i.legId(),
                 Map.of("legId", i.legId(), "file", i.file().getFileName().toString())));
@@ -305,6 +368,9 @@ public final class RecordingWriter implements ActiveRecording {
         if (state.get() != RecordingState.RECORDING) {
             dropped.incrementAndGet();
             return;
+        }
+        if (pci.silences(p.arrivalMicros())) {
+            return; // queued just before the pause was known
         }
         LegBuffer leg = legs.get(p.legId());
         if (leg == null) {
@@ -343,6 +409,9 @@ public final class RecordingWriter implements ActiveRecording {
     }
 
     private void finish() {
+        if (resume(clock.instant(), "system", "SYSTEM", "the recording was sealed during a PCI pause")) {
+            drainControl();
+        }
         bufferTimeline(TimelineEntry.event(clock.instant(), TimelineEntry.Kind.RECORDING_SEALED, "system",
                 "recording sealed"));
         for (LegBuffer leg : legs.values()) {

@@ -18,6 +18,7 @@ import org.mvtm.core.event.InteractionTransferred;
 import org.mvtm.core.event.KnowledgeBasePublished;
 import org.mvtm.core.event.OfferAccepted;
 import org.mvtm.core.event.OfferDeclined;
+import org.mvtm.core.event.RecordingPaused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPubSub;
@@ -41,7 +42,8 @@ public final class ClusterEventRelay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClusterEventRelay.class);
     static final List<Class<? extends ContactEvent>> RELAYED = List.of(ChatMessagePosted.class, OfferAccepted.class,
             OfferDeclined.class, InteractionEnded.class, InteractionAbandoned.class, InteractionTransferred.class,
-            CallHeld.class, CallMuted.class, AdvisorStateChanged.class, KnowledgeBasePublished.class, AdministrationChanged.class);
+            CallHeld.class, CallMuted.class, AdvisorStateChanged.class, KnowledgeBasePublished.class, AdministrationChanged.class,
+            RecordingPaused.class);
     private static final Map<String, Class<? extends ContactEvent>> BY_NAME = RELAYED.stream()
             .collect(java.util.stream.Collectors.toMap(Class::getSimpleName, c -> c));
 

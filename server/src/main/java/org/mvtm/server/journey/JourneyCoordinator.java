@@ -22,6 +22,7 @@ import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.InteractionQueued;
 import org.mvtm.core.event.InteractionTransferred;
 import org.mvtm.core.event.OfferAccepted;
+import org.mvtm.core.event.RecordingPaused;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
 import org.mvtm.media.api.MediaServer;
@@ -45,6 +46,9 @@ import org.slf4j.LoggerFactory;
  *   <li>holds, the advisor's mute, transfers and the end go to the same timeline. A transfer keeps the recording: the next advisor's
  *       accept adds a join, not a second recording. At {@link InteractionEnded} (or when a transferred customer
  *       leaves the queue) the media tap stops and the recording is sealed.</li>
+ *   <li>a PCI pause ({@link RecordingPaused}, from the advisor's button or the customer's app) is applied to the
+ *       recording at once, on the publisher's thread (it only sets a flag and queues the mark), so a line written right
+ *       after the button is already redacted; a call that ends while paused is resumed at its end.</li>
  *   <li>a conversation that never reaches an advisor is kept too ({@link ChatOnlyRecordings}): one that ends with
  *       the assistant ({@link BotConversationEnded}) or is abandoned in the queue ({@link InteractionAbandoned})
  *       becomes a sealed chat-only recording with its transcript.</li>
@@ -67,6 +71,8 @@ public final class JourneyCoordinator implements AutoCloseable {
     private final Map<InteractionId, Interaction> waiting = new ConcurrentHashMap<>();
     private final ChatOnlyRecordings chatOnly;
     private final Map<InteractionId, CompletableFuture<Void>> lanes = new ConcurrentHashMap<>();
+    /** PCI pauses running, by interaction; also the lock under which a recording is opened to its lines. */
+    private final Map<InteractionId, RecordingPaused> pauses = new ConcurrentHashMap<>();
     private final List<EventBus.Subscription> subscriptions;
 
     /** An open recording and the conversation lines it follows. */
@@ -109,7 +115,36 @@ public final class JourneyCoordinator implements AutoCloseable {
                         abandoned(e);
                     }
                 })),
-                bus.subscribe(BotConversationEnded.class, e -> work.execute(() -> botOnly(e))));
+                bus.subscribe(BotConversationEnded.class, e -> work.execute(() -> botOnly(e))),
+                bus.subscribe(RecordingPaused.class, this::pciPause));
+    }
+
+    /**
+     * Applied at once when the recording is open; a pause asked for before the recording is open (the customer's
+     * app right after the accept) is kept and applied when it opens, before any line reaches it.
+     */
+    private void pciPause(RecordingPaused e) {
+        synchronized (pauses) {
+            if (e.paused()) {
+                pauses.put(e.interaction(), e);
+            } else {
+                pauses.remove(e.interaction());
+            }
+            Recorded recorded = byInteraction.get(e.interaction());
+            if (recorded != null) {
+                pciPause(recorded.recording(), e);
+            }
+        }
+    }
+
+    private static void pciPause(ActiveRecording rec, RecordingPaused e) {
+        String party = e.party().name();
+        boolean changed = e.paused() ? rec.pause(e.at(), e.by(), party, e.reason())
+                : rec.resume(e.at(), e.by(), party, e.reason());
+        if (changed) {
+            log.info("recording {} of {} {} by {} ({}): {}", rec.id(), e.interaction(),
+                    e.paused() ? "paused" : "resumed", e.by(), party, e.reason());
+        }
     }
 
     private static TimelineEntry queued(InteractionQueued e) {
@@ -167,16 +202,19 @@ public final class JourneyCoordinator implements AutoCloseable {
             ActiveRecording rec = recordings.start(new RecordingMetadata(i.id(), i.conversation(), i.channel(),
                     i.customer().id(), i.customer().displayName(), e.advisor(), advisorName, i.queue(),
                     i.customer().region(), i.language(), e.at()));
-            // every line the customer was shown, from the first, then each new one as it is delivered
-            ChatTranscripts.Followed lines = transcripts.follow(i.conversation(), line -> append(rec, line(line)));
-            if (lines.earlierLines() == 0) {
-                // this node saw none of the conversation (e.g. it started since): the hand-off context has it
-                for (TranscriptTurn turn : i.handoff().transcript()) {
-                    append(rec, TimelineEntry.turn(turn, turn.speaker() == TranscriptTurn.Speaker.CUSTOMER
-                            ? i.customer().id().value() : ChatMessagePosted.ASSISTANT));
+            synchronized (pauses) { // a PCI pause asked for meanwhile applies before the first line
+                Optional.ofNullable(pauses.get(i.id())).ifPresent(p -> pciPause(rec, p));
+                // every line the customer was shown, from the first, then each new one as it is delivered
+                ChatTranscripts.Followed lines = transcripts.follow(i.conversation(), line -> append(rec, line(line)));
+                if (lines.earlierLines() == 0) {
+                    // this node saw none of the conversation (e.g. it started since): the hand-off context has it
+                    for (TranscriptTurn turn : i.handoff().transcript()) {
+                        append(rec, TimelineEntry.turn(turn, turn.speaker() == TranscriptTurn.Speaker.CUSTOMER
+                                ? i.customer().id().value() : ChatMessagePosted.ASSISTANT));
+                    }
                 }
+                byInteraction.put(i.id(), new Recorded(rec, lines));
             }
-            byInteraction.put(i.id(), new Recorded(rec, lines));
             append(rec, TimelineEntry.event(e.at(), TimelineEntry.Kind.ADVISOR_JOINED, e.advisor().value(), advisorName + " joined"));
             if (i.channel().hasMedia()) {
                 media.session(i.id()).startRecording(rec);
@@ -193,6 +231,7 @@ public final class JourneyCoordinator implements AutoCloseable {
 
     private void finish(InteractionId interaction, TimelineEntry end) {
         waiting.remove(interaction);
+        pauses.remove(interaction);
         placement.ended(interaction);
         Recorded recorded = byInteraction.remove(interaction);
         if (recorded == null) {
@@ -206,6 +245,8 @@ public final class JourneyCoordinator implements AutoCloseable {
         } catch (RuntimeException ex) {
             log.warn("stopping the media tap of {} failed", interaction, ex);
         }
+        // a PCI pause cannot outlive the call: it ends where the call ends
+        rec.resume(end.at(), "system", RecordingPaused.Party.SYSTEM.name(), "the call ended during a PCI pause");
         append(rec, end);
         try {
             rec.seal();

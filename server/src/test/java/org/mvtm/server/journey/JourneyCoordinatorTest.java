@@ -253,6 +253,50 @@ class JourneyCoordinatorTest {
         assertThat(timeline).extracting(TimelineEntry::kind).contains(TimelineEntry.Kind.QUEUED, TimelineEntry.Kind.ENDED);
     }
 
+    /**
+     * PCI pause in a chat (card details typed): the customer's app pauses, the card number written next is on the
+     * record only redacted, and the chat that ends while paused is resumed at its end by the system.
+     */
+    @Test
+    void aLineWrittenDuringAPciPauseIsRedactedAndTheEndOfTheChatEndsThePause() {
+        routing.defineQueue(QueueConfig.of(QueueId.of("general"), List.of()));
+        AgentId alice = AgentId.of("alice");
+        routing.attach(alice);
+        routing.login(alice);
+        routing.ready(alice);
+        ConversationId conversation = ConversationId.random();
+        Customer chan = new Customer(CustomerId.of("chan"), "Mr Chan", CustomerTier.VIP, Language.YUE, Region.HK);
+        InteractionId id = InteractionId.random();
+        routing.enqueue(new Interaction(id, conversation, Channel.CHAT, chan, Language.YUE,
+                List.of(SkillRequirement.of("lang.yue", 5)), QueueId.of("general"),
+                org.mvtm.core.HandoffContext.direct(Language.YUE), clock.instant()));
+        await().until(() -> offers.stream().anyMatch(o -> o.interaction().equals(id)));
+        routing.accept(id, alice);
+        await().until(() -> store.active(id).isPresent());
+        say(conversation, Speaker.ADVISOR, "alice", "請輸入卡號");
+        bus.publish(new org.mvtm.core.event.RecordingPaused(clock.instant(), id, true, "chan",
+                org.mvtm.core.event.RecordingPaused.Party.CUSTOMER, "card details"));
+        say(conversation, Speaker.CUSTOMER, "chan", "4111 1111 1111 1111");
+        routing.complete(id);
+        await().until(() -> ended.contains(id));
+
+        Viewer hkCompliance = new Viewer("connie", Set.of(Role.COMPLIANCE), Set.of(Region.HK), "test");
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.active(id).isEmpty());
+        var recording = store.search(hkCompliance, RecordingQuery.builder().customer("chan").build()).getFirst();
+        List<TimelineEntry> timeline = store.timeline(hkCompliance, recording.id());
+        assertThat(timeline).filteredOn(e -> e.kind() == TimelineEntry.Kind.CUSTOMER_MESSAGE
+                || e.kind() == TimelineEntry.Kind.ADVISOR_MESSAGE).extracting(TimelineEntry::text)
+                .containsExactly("請輸入卡號", "[redacted: written during a PCI pause]");
+        assertThat(timeline).filteredOn(e -> e.kind() == TimelineEntry.Kind.RECORDING_PAUSED
+                || e.kind() == TimelineEntry.Kind.RECORDING_RESUMED)
+                .extracting(TimelineEntry::kind, TimelineEntry::actor, e -> e.attributes().get("party"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(TimelineEntry.Kind.RECORDING_PAUSED, "chan", "CUSTOMER"),
+                        org.assertj.core.groups.Tuple.tuple(TimelineEntry.Kind.RECORDING_RESUMED, "system", "SYSTEM"));
+        TimelineEntry end = timeline.stream().filter(e -> e.kind() == TimelineEntry.Kind.ENDED).findFirst().orElseThrow();
+        assertThat(timeline).filteredOn(e -> e.kind() == TimelineEntry.Kind.RECORDING_RESUMED).singleElement()
+                .satisfies(e -> assertThat(e.at()).as("the pause ends where the call ends").isEqualTo(end.at()));
+    }
+
     private void say(ConversationId conversation, Speaker speaker, String who, String text) {
         bus.publish(new ChatMessagePosted(clock.instant(), conversation, speaker, who, text));
     }

@@ -1,0 +1,94 @@
+package org.mvtm.web.agent;
+
+import java.security.Principal;
+import java.util.Map;
+import org.mvtm.core.event.RecordingPaused;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.web.pci.PciPauses;
+import org.mvtm.web.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The advisor's PCI pause button: {@code POST /api/agent/interactions/{id}/pci-pause {paused, reason}} pauses or
+ * resumes the recording of an interaction connected with the signed-in advisor (403 otherwise); {@code GET} reads
+ * whether it is paused (the customer may have paused it from their app).
+ */
+@RestController
+@RequestMapping("/api/agent/interactions/{id}/pci-pause")
+class AdvisorPciPauseController {
+    private final AdvisorDesks desks;
+    private final PciPauses pauses;
+
+    AdvisorPciPauseController(AdvisorDesks desks, PciPauses pauses) {
+        this.desks = desks;
+        this.pauses = pauses;
+    }
+
+    record Change(Boolean paused, String reason) {
+    }
+
+    @GetMapping
+    PciPauses.State get(@PathVariable String id, Principal principal) {
+        return pauses.state(connected(id, principal).interaction());
+    }
+
+    @PostMapping
+    PciPauses.State set(@PathVariable String id, @RequestBody Change change, Principal principal) {
+        Mine mine = connected(id, principal);
+        if (change == null || change.paused() == null) {
+            throw new MissingFieldException("paused is required (true to pause the recording, false to resume)");
+        }
+        return pauses.set(mine.interaction(), change.paused(), mine.agent().value(), RecordingPaused.Party.ADVISOR,
+                change.reason());
+    }
+
+    private record Mine(AgentId agent, InteractionId interaction) {
+    }
+
+    private Mine connected(String id, Principal principal) {
+        AgentId me = CurrentUser.require(principal).agentId()
+                .orElseThrow(() -> new NotConnectedException("this user is not an advisor"));
+        InteractionId interaction;
+        try {
+            interaction = InteractionId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotConnectedException("no interaction " + id);
+        }
+        if (!desks.of(me).holds(interaction)) {
+            throw new NotConnectedException("interaction " + id + " is not connected with " + me.value());
+        }
+        return new Mine(me, interaction);
+    }
+
+    @ExceptionHandler(NotConnectedException.class)
+    ResponseEntity<Map<String, String>> forbidden(NotConnectedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "FORBIDDEN", "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(MissingFieldException.class)
+    ResponseEntity<Map<String, String>> bad(MissingFieldException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", "BAD_REQUEST", "field", "paused",
+                "message", String.valueOf(e.getMessage())));
+    }
+
+    static final class MissingFieldException extends RuntimeException {
+        MissingFieldException(String message) {
+            super(message);
+        }
+    }
+
+    static final class NotConnectedException extends RuntimeException {
+        NotConnectedException(String message) {
+            super(message);
+        }
+    }
+}

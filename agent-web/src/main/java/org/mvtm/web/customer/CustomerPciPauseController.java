@@ -1,0 +1,99 @@
+package org.mvtm.web.customer;
+
+import java.security.Principal;
+import java.util.Map;
+import org.mvtm.core.event.RecordingPaused;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.web.api.WebUser;
+import org.mvtm.web.pci.PciPauses;
+import org.mvtm.web.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The customer's side of the PCI pause, for a bank's app (and the customer page's button):
+ * {@code POST /api/customer/conversations/{id}/pci-pause {paused, reason}} pauses or resumes the recording while the
+ * customer gives their card details, on a conversation of theirs connected with an advisor (404 for another's, 409
+ * when no advisor is connected); {@code GET} reads whether it is paused.
+ */
+@RestController
+@RequestMapping("/api/customer/conversations/{id}/pci-pause")
+class CustomerPciPauseController {
+    private final WebConversations conversations;
+    private final PciPauses pauses;
+
+    CustomerPciPauseController(WebConversations conversations, PciPauses pauses) {
+        this.conversations = conversations;
+        this.pauses = pauses;
+    }
+
+    record Change(Boolean paused, String reason) {
+    }
+
+    @GetMapping
+    PciPauses.State get(@PathVariable String id, Principal principal) {
+        return pauses.state(connected(id, principal));
+    }
+
+    @PostMapping
+    PciPauses.State set(@PathVariable String id, @RequestBody Change change, Principal principal) {
+        InteractionId interaction = connected(id, principal);
+        if (change == null || change.paused() == null) {
+            throw new MissingFieldException("paused is required (true to pause the recording, false to resume)");
+        }
+        WebUser me = CurrentUser.require(principal);
+        return pauses.set(interaction, change.paused(), me.username(), RecordingPaused.Party.CUSTOMER,
+                change.reason());
+    }
+
+    private InteractionId connected(String id, Principal principal) {
+        WebConversation conversation = conversations.resume(CurrentUser.require(principal), id)
+                .orElseThrow(() -> new NotYoursException("no open conversation " + id + " of yours"));
+        if (conversation.status() != ConversationStatus.CONNECTED || conversation.interaction().isEmpty()) {
+            throw new NotConnectedException("conversation " + id + " is " + conversation.status()
+                    + ": only a conversation connected with an advisor is recorded");
+        }
+        return conversation.interaction().get();
+    }
+
+    @ExceptionHandler(NotYoursException.class)
+    ResponseEntity<Map<String, String>> notFound(NotYoursException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "NOT_FOUND", "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(NotConnectedException.class)
+    ResponseEntity<Map<String, String>> conflict(NotConnectedException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "CONFLICT", "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(MissingFieldException.class)
+    ResponseEntity<Map<String, String>> bad(MissingFieldException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", "BAD_REQUEST", "field", "paused",
+                "message", e.getMessage()));
+    }
+
+    static final class NotYoursException extends RuntimeException {
+        NotYoursException(String message) {
+            super(message);
+        }
+    }
+
+    static final class NotConnectedException extends RuntimeException {
+        NotConnectedException(String message) {
+            super(message);
+        }
+    }
+
+    static final class MissingFieldException extends RuntimeException {
+        MissingFieldException(String message) {
+            super(message);
+        }
+    }
+}
