@@ -7,7 +7,7 @@ import java.util.Objects;
  * Scheduled video appointments on the web tier.
  *
  * @param bookedAdvisorWait how long a customer who joins their appointment waits for the booked advisor only, before
- *                          any advisor of the queue may take them ({@code contact.appointments.booked-advisor-wait})
+ *                          any advisor of the queue may take them ({@code contact.wait.appointments.booked-advisor-wait})
  * @param joinEarly         how long before the start the customer may join
  */
 public record AppointmentSettings(Duration bookedAdvisorWait, Duration joinEarly) {
