@@ -76,7 +76,8 @@ function handle(m) {
       showError(m.code, m.message, m.params);
       if (m.code === 'no-conversation') showStatus({ status: 'ENDED', channel: 'CHAT', position: 0 }, true);
       break;
-    default:
+    default: // messages of the page's add-ons (customer-callback.js)
+      document.dispatchEvent(new CustomEvent('mvtm:message', { detail: m }));
   }
 }
 

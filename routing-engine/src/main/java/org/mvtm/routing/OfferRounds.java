@@ -67,6 +67,8 @@ final class OfferRounds {
     private final Engine engine;
     private final Matcher matcher;
     private final Map<InteractionId, Held> held = new ConcurrentHashMap<>();
+    /** Customers enqueued here for one booked advisor, until when they wait for that advisor only. */
+    private final Map<InteractionId, Instant> pinnedUntil = new ConcurrentHashMap<>();
 
     OfferRounds(RoutingStore store, String node, RoutingConfig config, Clock clock, EventBus events, boolean allLocal,
             Map<QueueId, QueueConfig> queues, Supplier<TierWeights> tierWeights, PresenceEvents presence, Engine engine) {
@@ -95,6 +97,11 @@ final class OfferRounds {
                     "interaction", interaction);
         }
         return r.token();
+    }
+
+    /** From {@code until} on, the customer enqueued for one advisor may go to any advisor of the queue. */
+    void pinUntil(InteractionId interaction, Instant until) {
+        pinnedUntil.put(interaction, until);
     }
 
     /** The interaction left its offer (answered, abandoned): no timer runs for it any more. */
@@ -216,10 +223,22 @@ final class OfferRounds {
             decline(e.getKey(), e.getValue().advisor(), e.getValue().token(), OfferDeclined.Cause.NO_ANSWER);
         }
         expireLeases(store.expiredLeases(now), now);
+        unpinDue(now);
         for (AgentId a : store.dueWrapUps(now)) {
             presence.publish(store.endWrapUp(a, now), null);
         }
         matchRound();
+    }
+
+    /** Booked customers whose advisor did not come free in time go back to the queue, in their place by arrival. */
+    private void unpinDue(Instant now) {
+        for (Map.Entry<InteractionId, Instant> e : pinnedUntil.entrySet()) {
+            if (e.getValue().isAfter(now)) {
+                continue;
+            }
+            pinnedUntil.remove(e.getKey());
+            store.unpin(e.getKey()); // refused when the advisor took them meanwhile or they left: nothing to do
+        }
     }
 
     private void expireLeases(Collection<InteractionId> expired, Instant now) {

@@ -277,13 +277,30 @@ public final class RoutingEngineImpl implements RoutingEngine {
 
     @Override
     public QueuePosition enqueue(Interaction interaction) {
+        return enqueue(interaction, Optional.empty(), Duration.ZERO);
+    }
+
+    @Override
+    public QueuePosition enqueueFor(Interaction interaction, AgentId advisor, Duration wait) {
+        checkOpen();
+        known(advisor);
+        if (wait == null || wait.isNegative()) {
+            throw new IllegalArgumentException("the wait for the booked advisor must be zero or more, not " + wait);
+        }
+        return enqueue(interaction, Optional.of(advisor), wait);
+    }
+
+    private QueuePosition enqueue(Interaction interaction, Optional<AgentId> booked, Duration bookedWait) {
         checkOpen();
         QueueConfig q = validator.interaction(interaction, queues);
         checkTakesNew(q.id());
         Instant now = clock.instant();
-        Outcome o = store.enqueue(interaction, now);
+        Outcome o = store.enqueue(interaction, booked, now);
         if (!o.applied()) {
             throw new IllegalArgumentException(o.failure());
+        }
+        if (booked.isPresent()) {
+            offers.pinUntil(interaction.id(), now.plus(bookedWait));
         }
         events.publish(new InteractionQueued(now, interaction));
         int waiting = store.waitingCount(q.id());

@@ -435,6 +435,40 @@ abstract class RoutingBehaviourContract {
     }
 
     @Test
+    void aBookedCustomerGoesToTheirAdvisorAheadOfTheQueueAndToAnyoneOnceTheWaitIsOver() {
+        engine.registerAdvisor(advisor("alice", "lang.en:9", "product.cards:9"));
+        engine.login(agent("alice"));
+        engine.enqueue(voice("c1", "cards", clock.instant()));
+        clock.advance(Duration.ofSeconds(30));
+        engine.enqueue(voice("c2", "cards", clock.instant()));
+        engine.enqueueFor(voice("booked", "cards", clock.instant()), agent("alice"), Duration.ofMinutes(5));
+
+        engine.ready(agent("alice"));
+
+        assertThat(offers()).singleElement().satisfies(o -> {
+            assertThat(o.interaction()).isEqualTo(ix("booked"));
+            assertThat(o.advisor()).isEqualTo(agent("alice"));
+        });
+
+        // bob is booked but stays away: carol, free, is not offered his customer until the wait is over
+        engine.registerAdvisor(advisor("bob", "lang.en:9", "product.loans:9"));
+        engine.login(agent("bob"));
+        engine.enqueueFor(voice("late", "loans", clock.instant()), agent("bob"), Duration.ofMinutes(2));
+        readyAdvisor("carol", "lang.en:6", "product.loans:6");
+        clock.advance(Duration.ofSeconds(119));
+        engine.tick();
+        assertThat(offers()).hasSize(1);
+        assertThat(engine.interaction(ix("late")).orElseThrow().status()).isEqualTo(InteractionStatus.QUEUED);
+
+        clock.advance(Duration.ofSeconds(1));
+        engine.tick();
+        assertThat(offers()).hasSize(2).last().satisfies(o -> {
+            assertThat(o.interaction()).isEqualTo(ix("late"));
+            assertThat(o.advisor()).isEqualTo(agent("carol"));
+        });
+    }
+
+    @Test
     void leastOccupiedAndRoundRobinStrategies() {
         engine.defineQueue(QueueConfig.of(QueueId.of("rr"), List.of()).withStrategy(SelectionStrategy.ROUND_ROBIN));
         engine.defineQueue(QueueConfig.of(QueueId.of("lo"), List.of()).withStrategy(SelectionStrategy.LEAST_OCCUPIED));

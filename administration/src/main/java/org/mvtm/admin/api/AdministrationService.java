@@ -82,6 +82,9 @@ public interface AdministrationService extends AutoCloseable {
     /** The FAQ knowledge base's published versions and drafts. */
     KnowledgeBaseRecords knowledgeBase();
 
+    /** Advisors' published availability and customers' booked video appointments. */
+    AppointmentRecords appointments();
+
     // ---- first start ----
     /** True while no user exists (a new bank's empty database). */
     boolean empty();

@@ -18,6 +18,7 @@ import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.AdministrationSettings;
 import org.mvtm.admin.api.AdvisorChange;
 import org.mvtm.admin.api.AdvisorProfile;
+import org.mvtm.admin.api.AppointmentRecords;
 import org.mvtm.admin.api.AuditEntry;
 import org.mvtm.admin.api.DispositionRecords;
 import org.mvtm.admin.api.FieldError;
@@ -32,6 +33,7 @@ import org.mvtm.admin.api.Skill;
 import org.mvtm.admin.api.User;
 import org.mvtm.admin.api.UserChange;
 import org.mvtm.admin.api.VipTier;
+import org.mvtm.admin.internal.appointments.JdbcAppointments;
 import org.mvtm.core.event.AdministrationChanged;
 import org.mvtm.core.event.EventBus;
 import org.springframework.dao.DuplicateKeyException;
@@ -63,6 +65,7 @@ public final class JdbcAdministration implements AdministrationService {
     private final JdbcSecondFactors secondFactors;
     private final JdbcDispositions dispositions;
     private final JdbcKnowledgeBase knowledgeBase;
+    private final JdbcAppointments appointments;
     private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     private final SecureRandom random = new SecureRandom();
 
@@ -83,6 +86,12 @@ public final class JdbcAdministration implements AdministrationService {
         this.secondFactors = new JdbcSecondFactors(jdbc, clock);
         this.dispositions = new JdbcDispositions(jdbc);
         this.knowledgeBase = new JdbcKnowledgeBase(jdbc, tx);
+        this.appointments = new JdbcAppointments(jdbc, clock);
+    }
+
+    @Override
+    public AppointmentRecords appointments() {
+        return appointments;
     }
 
     @Override

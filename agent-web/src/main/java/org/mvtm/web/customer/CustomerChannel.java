@@ -55,12 +55,14 @@ public class CustomerChannel implements DisposableBean {
     private final List<EventBus.Subscription> subscriptions;
     private final java.time.Duration grace;
     private final CustomerLimits limits;
+    private final WebCallbacks callbacks;
 
     public CustomerChannel(Clock clock, EventBus events, BotTurns bot, RoutingEngine routing,
                            WebConversations conversations, CustomerPeers peers, WebUserDirectory users,
                            CallMedia media, WebWorkers workers, ObjectProvider<WebTierSettings> settings,
-                           CustomerLimits limits) {
+                           CustomerLimits limits, WebCallbacks callbacks) {
         this.limits = limits;
+        this.callbacks = callbacks;
         this.clock = clock;
         this.events = events;
         this.bot = bot;
@@ -91,10 +93,13 @@ public class CustomerChannel implements DisposableBean {
      * A queued customer whose page has been closed for longer than the grace period is gone: the interaction is
      * abandoned (it leaves the queue and any offer is withdrawn), so no advisor is connected to nobody; one still with
      * the assistant ends (and its transcript is recorded). A page that comes back within the grace period keeps its
-     * place.
+     * place. One who asked for a callback ({@link WebCallbacks}) keeps it with the page closed.
      */
     public void leaveClosedPages() {
         for (org.mvtm.core.id.ConversationId id : peers.goneSince(clock.instant().minus(grace))) {
+            if (callbacks.requested(id)) {
+                continue;
+            }
             conversations.find(id).filter(c -> c.status() == ConversationStatus.QUEUED
                     || c.status() == ConversationStatus.WITH_BOT).ifPresent(c -> {
                 LOG.info("customer page of conversation {} closed for over {}: leaving", id, grace);

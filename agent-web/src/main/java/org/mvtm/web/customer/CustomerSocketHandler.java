@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code /ws/customer}: the customer page. Messages in: {@code hello {conversationId?, language}},
  * {@code chat {text}}, {@code person {channel: CHAT|VIDEO|VOICE}}, {@code language {language}},
- * {@code sdp-offer {sdp}}, {@code ice {candidate}}, {@code hangup}. Out: see {@link CustomerMessages}.
+ * {@code sdp-offer {sdp}}, {@code ice {candidate}}, {@code hangup}, {@code appointment {appointmentId}} (join a booked
+ * video appointment, {@link AppointmentJoin}). Out: see {@link CustomerMessages}.
  */
 @Component
 @SocketPath("/ws/customer")
@@ -30,18 +31,21 @@ public class CustomerSocketHandler extends JsonSocketHandler {
             "language", Set.of(WebRole.CUSTOMER),
             "sdp-offer", Set.of(WebRole.CUSTOMER),
             "ice", Set.of(WebRole.CUSTOMER),
-            "hangup", Set.of(WebRole.CUSTOMER)));
+            "hangup", Set.of(WebRole.CUSTOMER),
+            "appointment", Set.of(WebRole.CUSTOMER)));
 
     private final WebConversations conversations;
     private final CustomerPeers peers;
     private final CustomerChannel channel;
+    private final AppointmentJoin appointments;
 
     public CustomerSocketHandler(JsonMapper json, WebConversations conversations, CustomerPeers peers,
-                                 CustomerChannel channel) {
+                                 CustomerChannel channel, AppointmentJoin appointments) {
         super(PERMISSIONS, json);
         this.conversations = conversations;
         this.peers = peers;
         this.channel = channel;
+        this.appointments = appointments;
     }
 
     @Override
@@ -72,6 +76,7 @@ public class CustomerSocketHandler extends JsonSocketHandler {
             }
             case "ice" -> channel.candidate(conversation, message.path("candidate").asString(""));
             case "hangup" -> channel.leave(conversation);
+            case "appointment" -> appointments.join(conversation, requireText(message, "appointmentId"));
             default -> throw new IllegalArgumentException("unhandled message type " + type);
         }
     }

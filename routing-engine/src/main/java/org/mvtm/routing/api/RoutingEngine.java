@@ -73,6 +73,13 @@ public interface RoutingEngine extends AutoCloseable {
      */
     QueuePosition enqueue(Interaction interaction);
 
+    /**
+     * Puts a customer who booked a meeting with {@code advisor} in its queue: until {@code wait} has passed only that
+     * advisor is offered them, ahead of the customers waiting in the queue; then any advisor of the queue may take
+     * them, in their place by arrival. Otherwise as {@link #enqueue}.
+     */
+    QueuePosition enqueueFor(Interaction interaction, AgentId advisor, java.time.Duration wait);
+
     /** The customer left while queued or offered. */
     void abandon(InteractionId interaction);
 

@@ -21,7 +21,7 @@ import org.mvtm.routing.store.InteractionRecord;
 /**
  * One matching round, a pure function of a snapshot: waiting customers are taken highest aged priority first (across
  * all queues), and each gets the best available eligible advisor by its queue's strategy; an advisor receives at most
- * one offer per round. So the advisor who frees up is offered the longest-waiting (highest priority) customer they
+ * one offer per round; customers waiting for one named advisor come first. So the advisor who frees up is offered the longest-waiting (highest priority) customer they
  * can serve, and that customer gets the best advisor free at that moment.
  */
 public final class Matcher {
@@ -32,6 +32,13 @@ public final class Matcher {
     public record Proposal(InteractionRecord interaction, QueueConfig queue, AdvisorRecord advisor,
                            AssignmentExplanation explanation) {
     }
+
+    /**
+     * Customers who wait for one named advisor (a booked appointment, a transfer to a colleague) are matched first:
+     * nobody else can take them, and that advisor owes them the next free moment.
+     */
+    private static final java.util.Comparator<Priority.Ranked> PINNED_FIRST =
+            java.util.Comparator.comparing(r -> r.record().pinned().isEmpty());
 
     private final AdvisorSelector selector;
 
@@ -70,7 +77,7 @@ public final class Matcher {
                 ranked.add(new Priority.Ranked(ix, q, Priority.of(q, ix, now, tiers)));
             }
         }
-        ranked.sort(Priority.ORDER);
+        ranked.sort(PINNED_FIRST.thenComparing(Priority.ORDER));
         Map<AgentId, AdvisorRecord> free = new LinkedHashMap<>();
         for (AdvisorRecord a : available) {
             free.put(a.profile().id(), a);

@@ -174,17 +174,28 @@ public final class InMemoryRoutingStore implements RoutingStore {
     }
 
     @Override
-    public synchronized Outcome enqueue(Interaction interaction, Instant now) {
+    public synchronized Outcome enqueue(Interaction interaction, Optional<AgentId> pinned, Instant now) {
         if (interactions.containsKey(interaction.id())) {
             return Outcome.refused("interaction " + interaction.id() + " was already enqueued");
         }
         InMemoryInteraction ix = new InMemoryInteraction(interaction, now);
         ix.queue = interaction.queue();
         ix.enqueuedAt = now;
+        ix.pinned = pinned.orElse(null);
         ix.seq = ++seq;
         interactions.put(interaction.id(), ix);
         waiting.put(ix.seq, interaction.id());
         tally(ix.queue).offered++;
+        return Outcome.done(ix.seq);
+    }
+
+    @Override
+    public synchronized Outcome unpin(InteractionId id) {
+        InMemoryInteraction ix = interactions.get(id);
+        if (ix == null || ix.status != QUEUED || ix.pinned == null) {
+            return Outcome.refused("interaction " + id + " is not waiting for one advisor");
+        }
+        ix.pinned = null;
         return Outcome.done(ix.seq);
     }
 

@@ -234,10 +234,10 @@ public final class RedisRoutingStore implements RoutingStore {
     // ------------------------------------------------------------------ interactions
 
     @Override
-    public Outcome enqueue(Interaction interaction, Instant now) {
+    public Outcome enqueue(Interaction interaction, Optional<AgentId> pinned, Instant now) {
         String payload = RoutingCodec.interaction(interaction);
         Outcome o = run(RedisScripts.ENQUEUE, interaction.id().value(), payload, interaction.channel().name(),
-                interaction.queue().value(), ms(now));
+                interaction.queue().value(), ms(now), pinned.map(AgentId::value).orElse(""));
         if (o.applied()) {
             cachePayload(interaction.id().value(), interaction);
         }
@@ -374,6 +374,11 @@ public final class RedisRoutingStore implements RoutingStore {
     @Override
     public Outcome abandon(InteractionId id, Instant now) {
         return run(RedisScripts.ABANDON, id.value(), ms(now), FINISHED_RETENTION_SECONDS);
+    }
+
+    @Override
+    public Outcome unpin(InteractionId id) {
+        return run(RedisScripts.UNPIN, id.value());
     }
 
     @Override

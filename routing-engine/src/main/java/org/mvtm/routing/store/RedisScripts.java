@@ -146,17 +146,28 @@ final class RedisScripts {
             """;
 
     static final String ENQUEUE = PRELUDE + """
-            local id, payload, channel, queue, now = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+            local id, payload, channel, queue, now, pinned = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
             local ik = ikey(id)
             if redis.call('EXISTS', ik) == 1 then return {0, 'interaction ' .. id .. ' was already enqueued'} end
             local seq = redis.call('INCR', P .. ':seq')
             redis.call('HSET', ik, 'payload', payload, 'channel', channel, 'status', 'QUEUED', 'queue', queue, 'seq', seq,
               'arrived', now, 'enqueued', now, 'token', 0, 'declined', '')
+            if pinned ~= '' then redis.call('HSET', ik, 'pinned', pinned) end
             redis.call('ZADD', P .. ':waiting', seq, id)
             redis.call('ZADD', P .. ':wq:' .. queue, seq, id)
             redis.call('HINCRBY', P .. ':q:' .. queue, 'offered', 1)
             wline(id)
             return {1, '', '', '', '', seq}
+            """;
+
+    static final String UNPIN = PRELUDE + """
+            local ik = ikey(ARGV[2])
+            if redis.call('HGET', ik, 'status') ~= 'QUEUED' or not redis.call('HGET', ik, 'pinned') then
+              return {0, 'interaction ' .. ARGV[2] .. ' is not waiting for one advisor'}
+            end
+            redis.call('HDEL', ik, 'pinned')
+            wline(ARGV[2])
+            return {1, '', '', '', '', tonumber(redis.call('HGET', ik, 'seq'))}
             """;
 
     static final String RESERVE = PRELUDE + """

@@ -49,7 +49,15 @@ public interface RoutingStore extends AutoCloseable {
     List<AgentId> dueWrapUps(Instant now);
 
     /** Adds a QUEUED interaction; refuses a known id. value = sequence number. */
-    Outcome enqueue(Interaction interaction, Instant now);
+    default Outcome enqueue(Interaction interaction, Instant now) {
+        return enqueue(interaction, Optional.empty(), now);
+    }
+
+    /** Adds a QUEUED interaction that only {@code pinned} may be offered until {@link #unpin}; refuses a known id. */
+    Outcome enqueue(Interaction interaction, Optional<AgentId> pinned, Instant now);
+
+    /** A QUEUED interaction pinned to one advisor may go to any advisor of its queue from now on. */
+    Outcome unpin(InteractionId id);
 
     Optional<InteractionRecord> interaction(InteractionId id);
 

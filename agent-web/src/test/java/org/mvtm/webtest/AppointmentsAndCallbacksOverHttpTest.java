@@ -1,0 +1,253 @@
+package org.mvtm.webtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.mvtm.core.Channel;
+import org.mvtm.core.Customer;
+import org.mvtm.core.CustomerTier;
+import org.mvtm.core.HandoffContext;
+import org.mvtm.core.Interaction;
+import org.mvtm.core.Language;
+import org.mvtm.core.Region;
+import org.mvtm.core.SkillRequirement;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.ConversationId;
+import org.mvtm.core.id.CustomerId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.id.QueueId;
+import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.testing.MutableClock;
+import org.mvtm.web.api.CallbackSettings;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Customers who should not have to wait. A customer books a video meeting with an advisor from the advisor's published availability, the advisor sees it in
+ * their day, and at the time the customer joins from the customer page and is offered to that advisor ahead of a
+ * customer who was waiting before them. A waiting customer asks to be called back, closes the page and keeps their
+ * place; the advisor's accept calls them back on the page they open again, and the bank's app hook hears each attempt.
+ * The server's clock is injected: the meeting is "tomorrow" of a fixed day, callback retries follow the clock.
+ */
+@SpringBootTest(classes = {WebTestApplication.class, AppointmentsAndCallbacksOverHttpTest.FixedDay.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AppointmentsAndCallbacksOverHttpTest {
+    static final Instant NOW = Instant.parse("2026-03-02T01:00:00Z");
+    static final Instant MEETING = Instant.parse("2026-03-03T02:00:00Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedDay {
+        @Bean
+        @Primary
+        MutableClock serverClock() {
+            return new MutableClock(NOW);
+        }
+
+        /** The bank's app back end: records the callback attempts the server POSTs to it. */
+        @Bean(destroyMethod = "close")
+        AppHook appHook() throws java.io.IOException {
+            return new AppHook();
+        }
+
+        @Bean
+        CallbackSettings callbackSettings(AppHook hook) {
+            return new CallbackSettings(3, Duration.ofMinutes(1), Optional.of(hook.url()));
+        }
+    }
+
+    static final class AppHook implements AutoCloseable {
+        final java.util.concurrent.BlockingQueue<String> posts = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final com.sun.net.httpserver.HttpServer server;
+
+        AppHook() throws java.io.IOException {
+            server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/push", exchange -> {
+                posts.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        java.net.URI url() {
+            return java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/push");
+        }
+
+        String next() throws InterruptedException {
+            String post = posts.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(post).as("a callback attempt posted to the app hook").isNotNull();
+            return post;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    RoutingEngine routing;
+    @Autowired
+    AppHook appHook;
+    @Autowired
+    org.mvtm.web.customer.CustomerChannel customers;
+    @Autowired
+    org.mvtm.web.customer.CustomerPeers peers;
+
+    @Test
+    void aBookedCustomerJoinsAtTheTimeAndIsOfferedToTheirAdvisorAheadOfTheQueue() throws Exception {
+        Browserless ada = new Browserless(port);
+        ada.login("ada", WebTestApplication.PASSWORD);
+        assertThat(ada.postJson("/api/agent/appointments/availability", """
+                {"queue":"wealth","startsAt":"%s","endsAt":"%s","slotMinutes":30}"""
+                .formatted(MEETING, MEETING.plus(Duration.ofHours(1)))).statusCode()).isEqualTo(201);
+
+        Browserless chan = new Browserless(port);
+        chan.login("chan", WebTestApplication.PASSWORD);
+        assertThat(chan.get("/api/customer/appointments/slots?queue=wealth&to=2026-03-03T12:00:00Z").body())
+                .isEqualTo("[\"2026-03-03T02:00:00Z\",\"2026-03-03T02:30:00Z\"]");
+        HttpResponse<String> booked = chan.postJson("/api/customer/appointments",
+                "{\"queue\":\"wealth\",\"startsAt\":\"" + MEETING + "\"}");
+        assertThat(booked.statusCode()).isEqualTo(201);
+        assertThat(booked.body()).contains("\"advisor\":\"agent-ada\"").contains("\"customer\":\"chan\"")
+                .contains("\"endsAt\":\"2026-03-03T02:30:00Z\"");
+        String appointmentId = ContactJourneyOverWebSocketTest.field(booked.body(), "id");
+        assertThat(chan.get("/api/customer/appointments").body()).contains(appointmentId);
+        assertThat(chan.get("/api/customer/appointments/slots?queue=wealth&to=2026-03-03T12:00:00Z").body())
+                .isEqualTo("[\"2026-03-03T02:30:00Z\"]");
+        // the advisor's day, as the console lists it (Hong Kong time: 10:00 on the 3rd)
+        assertThat(ada.get("/api/agent/appointments?day=2026-03-03&zone=Asia/Hong_Kong").body())
+                .contains(appointmentId).contains("\"customer\":\"chan\"");
+        assertThat(ada.get("/api/agent/appointments?day=2026-03-02&zone=Asia/Hong_Kong").body()).isEqualTo("[]");
+
+        Browserless.Socket page = chan.openSocket("/ws/customer", chan.base()).join();
+        page.send("{\"type\":\"hello\",\"language\":\"en\"}");
+        page.next("\"welcome\"");
+        page.send("{\"type\":\"appointment\",\"appointmentId\":\"" + appointmentId + "\"}");
+        assertThat(page.next("\"error\"")).contains("appointment.not-now").contains("2026-03-03T02:00:00Z");
+
+        // someone else has waited for a person for ten minutes when the meeting starts
+        clock.set(MEETING.minus(Duration.ofMinutes(10)));
+        InteractionId walkIn = InteractionId.random();
+        routing.enqueue(new Interaction(walkIn, ConversationId.random(),
+                Channel.VIDEO, new Customer(CustomerId.of("walk-in"), "Walk In", CustomerTier.STANDARD, Language.EN,
+                Region.HK), Language.EN, List.of(SkillRequirement.of("lang.en", 1)), QueueId.of("general"),
+                HandoffContext.direct(Language.EN), clock.instant()));
+        clock.set(MEETING);
+        page.send("{\"type\":\"appointment\",\"appointmentId\":\"" + appointmentId + "\"}");
+        String queued = page.next("\"QUEUED\"");
+        assertThat(queued).contains("\"channel\":\"VIDEO\"");
+        String interactionId = ContactJourneyOverWebSocketTest.field(queued, "interactionId");
+
+        Browserless.Socket console = ada.openSocket("/ws/agent", ada.base()).join();
+        console.next("\"desk\"");
+        console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+        assertThat(console.next("\"offer\"")).contains(interactionId).doesNotContain(walkIn.value());
+        console.send("{\"type\":\"accept\",\"interactionId\":\"" + interactionId + "\"}");
+        assertThat(page.next("\"CONNECTED\"")).contains("Ada Wong");
+        console.send("{\"type\":\"hangup\",\"interactionId\":\"" + interactionId + "\"}");
+        page.next("\"ENDED\"");
+        routing.abandon(walkIn);
+        routing.finishWrapUp(AgentId.of("agent-ada"), Optional.empty(), "DONE", "");
+        routing.notReady(AgentId.of("agent-ada"), "break");
+    }
+
+    @Test
+    void aWebCustomerWhoAsksForACallbackKeepsTheirPlaceAndIsCalledBackOnTheirOpenPage() throws Exception {
+        Browserless customer = new Browserless(port);
+        customer.login("lockme", WebTestApplication.PASSWORD);
+        Browserless.Socket page = customer.openSocket("/ws/customer", customer.base()).join();
+        page.send("{\"type\":\"hello\",\"language\":\"en\"}");
+        String conversationId = ContactJourneyOverWebSocketTest.field(page.next("\"welcome\""), "conversationId");
+        page.send("{\"type\":\"person\",\"channel\":\"VIDEO\"}");
+        String interactionId = ContactJourneyOverWebSocketTest.field(page.next("\"QUEUED\""), "interactionId");
+        String callback = "/api/customer/conversations/" + conversationId + "/callback";
+
+        HttpResponse<String> badNumber = customer.postJson(callback, "{\"number\":\"12345\"}");
+        assertThat(badNumber.statusCode()).isEqualTo(400);
+        assertThat(badNumber.body()).contains("\"field\":\"number\"").contains("E.164");
+        assertThat(customer.postJson(callback, "{\"number\":\"sip:nobody\"}").body()).contains("\"field\":\"number\"")
+                .contains("SIP URI");
+        HttpResponse<String> asked = customer.postJson(callback, "{}");
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(page.next("\"callback\"")).contains("REQUESTED");
+
+        // the customer closes the page; long after the grace period they still hold their place in the queue
+        page.close();
+        ConversationId conversation = ConversationId.of(conversationId);
+        org.awaitility.Awaitility.await("the server sees the page close").atMost(Duration.ofSeconds(30))
+                .until(() -> !peers.connected(conversation));
+        clock.advance(Duration.ofMinutes(10));
+        customers.leaveClosedPages(); // a customer who did not ask for a callback would be abandoned here
+        assertThat(routing.position(InteractionId.of(interactionId))).isPresent();
+
+        Browserless bo = new Browserless(port);
+        bo.login("bo", WebTestApplication.PASSWORD);
+        Browserless.Socket console = bo.openSocket("/ws/agent", bo.base()).join();
+        console.next("\"desk\"");
+        console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+        assertThat(console.next("\"offer\"")).contains(interactionId);
+        console.send("{\"type\":\"accept\",\"interactionId\":\"" + interactionId + "\"}");
+        // first attempt: the page is closed; the bank's app is told so it can push a notification
+        assertThat(appHook.next()).contains("\"attempt\":1").contains(conversationId).contains("Bo Zhang");
+
+        Browserless.Socket reopened = customer.openSocket("/ws/customer", customer.base()).join();
+        reopened.send("{\"type\":\"hello\",\"language\":\"en\",\"conversationId\":\"" + conversationId + "\"}");
+        reopened.next("\"welcome\"");
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(reopened.next("\"CALLING\"")).contains("\"attempt\":2").contains("Bo Zhang");
+        assertThat(appHook.next()).contains("\"attempt\":2");
+        assertThat(reopened.next("callback reached the customer's page on attempt 2")).contains("SYSTEM");
+        console.send("{\"type\":\"hangup\",\"interactionId\":\"" + interactionId + "\"}");
+        reopened.next("\"ENDED\"");
+    }
+
+    @Test
+    void badBookingsAreRefusedNamingTheField() {
+        Browserless ada = new Browserless(port);
+        ada.login("ada", WebTestApplication.PASSWORD);
+        Instant later = NOW.plus(Duration.ofDays(2));
+        assertThat(ada.postJson("/api/agent/appointments/availability", """
+                {"queue":"wealth","startsAt":"%s","endsAt":"%s","slotMinutes":30}"""
+                .formatted(later, later.plus(Duration.ofMinutes(30)))).statusCode()).isEqualTo(201);
+        HttpResponse<String> past = ada.postJson("/api/agent/appointments/availability",
+                "{\"queue\":\"wealth\",\"startsAt\":\"2020-01-01T00:00:00Z\",\"endsAt\":\"2020-01-01T01:00:00Z\"}");
+        assertThat(past.statusCode()).isEqualTo(400);
+        assertThat(past.body()).contains("\"field\":\"startsAt\"").contains("past");
+
+        Browserless chan = new Browserless(port);
+        chan.login("wordy", WebTestApplication.PASSWORD);
+        HttpResponse<String> inThePast = chan.postJson("/api/customer/appointments",
+                "{\"queue\":\"wealth\",\"startsAt\":\"" + NOW.minus(Duration.ofHours(1)) + "\"}");
+        assertThat(inThePast.statusCode()).isEqualTo(400);
+        assertThat(inThePast.body()).contains("\"field\":\"startsAt\"").contains("past");
+        HttpResponse<String> outside = chan.postJson("/api/customer/appointments",
+                "{\"queue\":\"wealth\",\"startsAt\":\"" + later.plus(Duration.ofHours(3)) + "\"}");
+        assertThat(outside.statusCode()).isEqualTo(400);
+        assertThat(outside.body()).contains("\"field\":\"startsAt\"").contains("no advisor");
+        HttpResponse<String> garbled = chan.postJson("/api/customer/appointments",
+                "{\"queue\":\"wealth\",\"startsAt\":\"tomorrow\"}");
+        assertThat(garbled.statusCode()).isEqualTo(400);
+        assertThat(garbled.body()).contains("\"field\":\"startsAt\"");
+        HttpResponse<String> noQueue = chan.postJson("/api/customer/appointments",
+                "{\"startsAt\":\"" + later + "\"}");
+        assertThat(noQueue.statusCode()).isEqualTo(400);
+        assertThat(noQueue.body()).contains("\"field\":\"queue\"");
+        assertThat(chan.get("/api/customer/appointments").body()).isEqualTo("[]");
+    }
+}
