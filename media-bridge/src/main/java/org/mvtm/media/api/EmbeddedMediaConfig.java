@@ -18,11 +18,24 @@ import java.util.Objects;
  *                       the consent-freshness limit once connected
  * @param dtlsTimeout    a DTLS handshake not finished this long after ICE fails (DtlsFailed)
  * @param noMediaTimeout a connected leg without RTP for this long gets a NoMedia event
+ * @param browserAudio   audio codecs (e.g. {@code PCMU}) to answer a browser with when no other leg of the call has
+ *                       chosen one yet; empty = the browser's first (Opus). G.711 lets the relay mix audio for
+ *                       supervisor monitoring (listen, whisper, barge-in), which Opus calls cannot have
  */
 public record EmbeddedMediaConfig(String bindAddress, String publicAddress, List<String> candidateAddresses,
                                   int portMin, int portMax, Duration iceTimeout, Duration dtlsTimeout,
-                                  Duration noMediaTimeout) {
+                                  Duration noMediaTimeout, List<String> browserAudio) {
+    public EmbeddedMediaConfig(String bindAddress, String publicAddress, List<String> candidateAddresses,
+                               int portMin, int portMax, Duration iceTimeout, Duration dtlsTimeout,
+                               Duration noMediaTimeout) {
+        this(bindAddress, publicAddress, candidateAddresses, portMin, portMax, iceTimeout, dtlsTimeout,
+                noMediaTimeout, List.of());
+    }
+
     public EmbeddedMediaConfig {
+        browserAudio = browserAudio == null ? List.of()
+                : browserAudio.stream().map(c -> c.strip().toUpperCase(java.util.Locale.ROOT))
+                        .filter(c -> !c.isEmpty()).toList();
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(publicAddress, "publicAddress");
         if (publicAddress.isBlank()) {
@@ -63,18 +76,18 @@ public record EmbeddedMediaConfig(String bindAddress, String publicAddress, List
 
     public EmbeddedMediaConfig withTimeouts(Duration ice, Duration dtls, Duration noMedia) {
         return new EmbeddedMediaConfig(bindAddress, publicAddress, candidateAddresses, portMin, portMax, ice, dtls,
-                noMedia);
+                noMedia, browserAudio);
     }
 
     public EmbeddedMediaConfig withPorts(int min, int max) {
         return new EmbeddedMediaConfig(bindAddress, publicAddress, candidateAddresses, min, max, iceTimeout,
-                dtlsTimeout, noMediaTimeout);
+                dtlsTimeout, noMediaTimeout, browserAudio);
     }
 
     /** Binds {@code bind} and advertises only {@code pub}. */
     public EmbeddedMediaConfig withAddresses(String bind, String pub) {
         return new EmbeddedMediaConfig(bind, pub, List.of(), portMin, portMax, iceTimeout, dtlsTimeout,
-                noMediaTimeout);
+                noMediaTimeout, browserAudio);
     }
 
     /** Binds {@code bind} and advertises {@code advertised} (best first) as ICE host candidates. */
@@ -83,6 +96,12 @@ public record EmbeddedMediaConfig(String bindAddress, String publicAddress, List
             throw new IllegalArgumentException("at least one advertised media address is needed");
         }
         return new EmbeddedMediaConfig(bind, advertised.get(0), advertised, portMin, portMax, iceTimeout,
-                dtlsTimeout, noMediaTimeout);
+                dtlsTimeout, noMediaTimeout, browserAudio);
+    }
+
+    /** Answers browsers with these audio codecs first (e.g. {@code PCMU}) so their calls can be monitored. */
+    public EmbeddedMediaConfig withBrowserAudio(List<String> codecs) {
+        return new EmbeddedMediaConfig(bindAddress, publicAddress, candidateAddresses, portMin, portMax, iceTimeout,
+                dtlsTimeout, noMediaTimeout, codecs);
     }
 }

@@ -16,6 +16,8 @@ import org.mvtm.core.media.MediaPacketSink;
 public interface MediaSession {
     String CUSTOMER = "customer";
     String ADVISOR = "advisor";
+    /** A supervisor's leg: connected to nobody until {@link #monitor} says what it hears and who hears it. */
+    String SUPERVISOR = "supervisor";
 
     InteractionId interaction();
 
@@ -82,6 +84,16 @@ public interface MediaSession {
      * and the recording still taps it), e.g. an advisor who pressed Mute.
      */
     void mute(String legId, boolean muted);
+
+    /**
+     * Puts a {@link #SUPERVISOR} leg in {@code mode}: what it hears and who hears it (listen, whisper, barge-in).
+     * A leg that receives more than one audio source gets them mixed, which needs G.711 (PCMU/PCMA) audio on every
+     * leg involved: a call whose audio is Opus is refused with a {@link MediaException} saying so (the relay does
+     * not transcode). Changing the mode of a monitoring leg is allowed at any time; {@link #removeLeg} stops it.
+     */
+    default void monitor(String supervisorLegId, MonitorMode mode) {
+        throw new MediaException("this media server cannot monitor calls (listen, whisper, barge-in)");
+    }
 
     /** Removes a leg, closing its port; publishes {@link MediaEvent.LegClosed}. */
     void removeLeg(String legId);

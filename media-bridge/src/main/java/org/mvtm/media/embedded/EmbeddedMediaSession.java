@@ -17,6 +17,7 @@ import org.mvtm.media.api.LegInfo;
 import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaSession;
+import org.mvtm.media.api.MonitorMode;
 import org.mvtm.media.dtls.DtlsSrtpServer;
 import org.mvtm.media.rtp.OutboundStream;
 import org.mvtm.media.rtp.Rtp;
@@ -45,6 +46,8 @@ final class EmbeddedMediaSession implements MediaSession {
     private final InteractionId interaction;
     private final Map<String, Leg> legs = new LinkedHashMap<>();
     private final Set<Set<String>> connections = new HashSet<>();
+    /** Supervisor legs and what they do (listen, whisper, barge-in); see {@link RelayTopology}. */
+    private final Map<String, MonitorMode> monitors = new LinkedHashMap<>();
     private volatile MediaPacketSink sink;
     private volatile boolean released;
     private final SipLegNegotiation sipLegs = new SipLegNegotiation(this);
@@ -65,7 +68,7 @@ final class EmbeddedMediaSession implements MediaSession {
         SessionDescription offer = SessionDescription.parse(sdpOffer);
         long audioSsrc = OutboundStream.randomSsrc();
         long videoSsrc = OutboundStream.randomSsrc();
-        BundleNegotiation bundle = BundleNegotiation.answer(offer, kind -> preferredCodecs(party, kind),
+        BundleNegotiation bundle = BundleNegotiation.answer(offer, kind -> browserPreference(party, kind),
                 Map.of(MediaKind.AUDIO, audioSsrc, MediaKind.VIDEO, videoSsrc));
         String localUfrag = randomIce(8);
         String localPwd = randomIce(24);
@@ -139,6 +142,25 @@ final class EmbeddedMediaSession implements MediaSession {
                 throw new MediaException("cannot connect leg " + legA + " to itself");
             }
             connections.add(Set.of(legA, legB));
+            recomputeTargets();
+        }
+    }
+
+    @Override
+    public void monitor(String supervisorLegId, MonitorMode mode) {
+        synchronized (this) {
+            Leg leg = leg(supervisorLegId);
+            if (!leg.party.equals(SUPERVISOR)) {
+                throw new MediaException("leg " + supervisorLegId + " is a " + leg.party + " leg; only a "
+                        + SUPERVISOR + " leg can monitor");
+            }
+            if (!RelayTopology.mixable(legs.values())) {
+                throw new MediaException("call " + interaction + " cannot be monitored: its audio is "
+                        + legs.values().stream().map(l -> l.mainCodec(MediaKind.AUDIO)).filter(c -> c != null)
+                                .map(Codec::name).distinct().toList()
+                        + " and the relay mixes only G.711 (PCMU/PCMA); it does not transcode");
+            }
+            monitors.put(supervisorLegId, java.util.Objects.requireNonNull(mode, "mode"));
             recomputeTargets();
         }
     }
@@ -235,6 +257,7 @@ final class EmbeddedMediaSession implements MediaSession {
         synchronized (this) {
             leg = leg(legId);
             legs.remove(legId);
+            monitors.remove(legId);
             connections.removeIf(c -> c.contains(legId));
             recomputeTargets();
         }
@@ -249,6 +272,7 @@ final class EmbeddedMediaSession implements MediaSession {
                 return;
             }
             legs.remove(leg.id);
+            monitors.remove(leg.id);
             connections.removeIf(c -> c.contains(leg.id));
             recomputeTargets();
         }
@@ -274,6 +298,7 @@ final class EmbeddedMediaSession implements MediaSession {
             released = true;
             all = new ArrayList<>(legs.values());
             legs.clear();
+            monitors.clear();
             connections.clear();
         }
         stopRecording();
@@ -326,12 +351,19 @@ final class EmbeddedMediaSession implements MediaSession {
             if (!accepts(to, codec)) {
                 continue;
             }
-            if (i == last) {
-                to.sendRtpFrom(from, buf, off, len, codec);
-            } else {
+            byte[] out = buf;
+            int at = off;
+            if (i != last) {
                 System.arraycopy(buf, off, from.fanOutBuffer, 0, len);
-                to.sendRtpFrom(from, from.fanOutBuffer, 0, len, codec);
+                out = from.fanOutBuffer;
+                at = 0;
             }
+            AudioMix mix = to.mix;
+            if (mix != null && codec.kind() == MediaKind.AUDIO
+                    && !mix.step(from, out, at, len, codec, now.getEpochSecond() * 1_000_000L + now.getNano() / 1000)) {
+                continue; // kept: rides on the mix's clock packet
+            }
+            to.sendRtpFrom(from, out, at, len, codec);
         }
     }
 
@@ -341,54 +373,10 @@ final class EmbeddedMediaSession implements MediaSession {
                 && to.codecFor(codec.kind(), codec.key()) != null;
     }
 
-    /**
-     * RTCP from {@code leg}'s peer: feedback (NACK, PLI, FIR) about a stream the bridge sends to it is rewritten
-     * to the original sender's SSRC and sequence numbers and forwarded to that sender's leg.
-     */
+    /** RTCP from {@code leg}'s peer: feedback about the streams the bridge sends it goes back to their senders. */
     void rtcpReceived(Leg leg, byte[] buf, int off, int len) {
-        int p = off;
-        int end = off + len;
-        while (p + 12 <= end) {
-            int pt = buf[p + 1] & 0xFF;
-            int plen = (Rtp.readUint16(buf, p + 2) + 1) * 4;
-            if (plen < 4 || p + plen > end) {
-                return;
-            }
-            if ((pt == 205 || pt == 206) && plen >= 12) {
-                forwardFeedback(leg, buf, p, plen, pt, buf[p] & 0x1F);
-            }
-            p += plen;
-        }
+        FeedbackForwarding.received(leg, buf, off, len);
     }
-
-    private void forwardFeedback(Leg receiver, byte[] buf, int p, int plen, int pt, int fmt) {
-        boolean fir = pt == 206 && fmt == 4;
-        boolean pli = pt == 206 && fmt == 1;
-        boolean nack = pt == 205 && fmt == 1;
-        if (!fir && !pli && !nack) {
-            return;
-        }
-        long mediaSsrc = Rtp.readUint32(buf, p + (fir ? 12 : 8));
-        OutboundStream stream = receiver.outboundBySsrc(mediaSsrc);
-        if (stream == null || !(stream.source() instanceof Leg sender)) {
-            return;
-        }
-        byte[] out = new byte[plen + 32];
-        System.arraycopy(buf, p, out, 0, plen);
-        Rtp.writeInt(out, 4, (int) sender.videoOut.ssrc());
-        if (fir) {
-            Rtp.writeInt(out, 12, (int) stream.sourceSsrc());
-        } else {
-            Rtp.writeInt(out, 8, (int) stream.sourceSsrc());
-        }
-        if (nack) {
-            for (int q = 12; q + 4 <= plen; q += 4) {
-                Rtp.writeShort(out, q, stream.toSourceSequence(Rtp.readUint16(out, q)));
-            }
-        }
-        sender.sendRtcp(out, 0, plen);
-    }
-
     /** A leg can now receive media: ask the video senders connected to it for a keyframe. */
     void legReady(Leg leg) {
         for (Leg source : leg.targets) {
@@ -415,7 +403,8 @@ final class EmbeddedMediaSession implements MediaSession {
             }
             legs.put(leg.id, leg);
             for (Leg other : legs.values()) {
-                if (other != leg && !other.party.equals(leg.party)) {
+                if (other != leg && !other.party.equals(leg.party) && !other.party.equals(SUPERVISOR)
+                        && !leg.party.equals(SUPERVISOR)) {
                     connections.add(Set.of(leg.id, other.id));
                 }
             }
@@ -429,19 +418,16 @@ final class EmbeddedMediaSession implements MediaSession {
     }
 
     private void recomputeTargets() {
-        for (Leg leg : legs.values()) {
-            List<Leg> t = new ArrayList<>();
-            for (Set<String> c : connections) {
-                if (c.contains(leg.id)) {
-                    for (String other : c) {
-                        if (!other.equals(leg.id) && legs.containsKey(other)) {
-                            t.add(legs.get(other));
-                        }
-                    }
-                }
-            }
-            leg.targets = t.toArray(new Leg[0]);
+        RelayTopology.apply(legs.values(), connections, monitors);
+    }
+
+    /** A browser gets the other party's codec first, then the configured browser audio (G.711 to be mixable). */
+    private List<String> browserPreference(String party, MediaKind kind) {
+        List<String> keys = new ArrayList<>(preferredCodecs(party, kind));
+        if (kind == MediaKind.AUDIO) {
+            server.config.browserAudio().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
         }
+        return keys;
     }
 
     List<String> preferredCodecs(String party, MediaKind kind) {
@@ -463,8 +449,9 @@ final class EmbeddedMediaSession implements MediaSession {
         if (legId == null || legId.isBlank()) {
             throw new MediaException("leg id must not be blank");
         }
-        if (!CUSTOMER.equals(party) && !ADVISOR.equals(party)) {
-            throw new MediaException("party must be '" + CUSTOMER + "' or '" + ADVISOR + "' but was '" + party + "'");
+        if (!CUSTOMER.equals(party) && !ADVISOR.equals(party) && !SUPERVISOR.equals(party)) {
+            throw new MediaException("party must be '" + CUSTOMER + "', '" + ADVISOR + "' or '" + SUPERVISOR
+                    + "' but was '" + party + "'");
         }
         synchronized (this) {
             checkOpen();

@@ -63,6 +63,8 @@ abstract class Leg {
     volatile long inboundVideoSsrc;
     volatile AudioPlayer player;
     volatile Leg[] targets = new Leg[0];
+    /** Set when this leg hears more than one audio source: their audio is mixed for it ({@link RelayTopology}). */
+    volatile AudioMix mix;
     /** RFC 8843 MID header extension id of this leg's bundle (0 = not negotiated) and the mids it may name. */
     private volatile int midExtensionId;
     private volatile byte[][] midValues = new byte[0][];

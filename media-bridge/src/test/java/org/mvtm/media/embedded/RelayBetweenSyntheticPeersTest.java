@@ -202,7 +202,7 @@ class RelayBetweenSyntheticPeersTest {
         assertThatThrownBy(() -> s.addWebRtcLeg("l1", "customer", "v=0\r\nnonsense\r\n"))
                 .isInstanceOf(MediaException.class).hasMessageContaining("line 2");
         assertThatThrownBy(() -> s.addWebRtcLeg("l1", "boss", "v=0\r\n"))
-                .hasMessageContaining("party must be 'customer' or 'advisor'");
+                .hasMessageContaining("party must be 'customer', 'advisor' or 'supervisor'");
         assertThatThrownBy(() -> s.addRtpLeg("l1", "customer",
                 "v=0\r\nc=IN IP4 127.0.0.1\r\nm=audio 4000 RTP/AVP 18\r\na=rtpmap:18 G729/8000\r\n"))
                 .hasMessageContaining("no codec the bridge relays");

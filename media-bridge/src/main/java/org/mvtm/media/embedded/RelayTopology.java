@@ -1,0 +1,85 @@
+package org.mvtm.media.embedded;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mvtm.core.media.MediaKind;
+import org.mvtm.media.api.MediaSession;
+import org.mvtm.media.api.MonitorMode;
+
+/**
+ * Who hears whom in one call, the one place that decides it: the two-way connections between customer and advisor
+ * legs (and any {@code connect}ed pair), plus the one-way edges of monitoring supervisors ({@link MonitorMode}).
+ * From them it sets each leg's {@link Leg#targets} and, for a leg that hears more than one audio source when every
+ * one of them speaks G.711, its {@link Leg#mix} (an Opus leg hearing two sources keeps receiving both unmixed, as
+ * before). Called under the session lock on every topology change; the packet path only reads the results.
+ */
+final class RelayTopology {
+    private RelayTopology() {
+    }
+
+    static void apply(Collection<Leg> legs, Set<Set<String>> connections, Map<String, MonitorMode> monitors) {
+        Map<Leg, List<Leg>> targets = new LinkedHashMap<>();
+        Map<Leg, List<Leg>> sources = new LinkedHashMap<>();
+        for (Leg leg : legs) {
+            targets.put(leg, new ArrayList<>());
+            sources.put(leg, new ArrayList<>());
+        }
+        Map<String, Leg> byId = new LinkedHashMap<>();
+        legs.forEach(l -> byId.put(l.id, l));
+        for (Set<String> c : connections) {
+            List<Leg> pair = c.stream().map(byId::get).toList();
+            if (pair.size() == 2 && pair.get(0) != null && pair.get(1) != null) {
+                edge(pair.get(0), pair.get(1), targets, sources);
+                edge(pair.get(1), pair.get(0), targets, sources);
+            }
+        }
+        for (Map.Entry<String, MonitorMode> m : monitors.entrySet()) {
+            Leg supervisor = byId.get(m.getKey());
+            if (supervisor == null) {
+                continue;
+            }
+            for (Leg leg : legs) {
+                boolean customer = leg.party.equals(MediaSession.CUSTOMER);
+                boolean advisor = leg.party.equals(MediaSession.ADVISOR);
+                if (customer || advisor) {
+                    edge(leg, supervisor, targets, sources);
+                }
+                if (advisor && m.getValue() != MonitorMode.LISTEN || customer && m.getValue() == MonitorMode.BARGE) {
+                    edge(supervisor, leg, targets, sources);
+                }
+            }
+        }
+        for (Leg leg : legs) {
+            leg.targets = targets.get(leg).toArray(new Leg[0]);
+            leg.mix = mixFor(sources.get(leg));
+        }
+    }
+
+    /** Whether every audio leg of the call speaks G.711, so the relay can mix (the condition to monitor it). */
+    static boolean mixable(Collection<Leg> legs) {
+        return legs.stream().map(l -> l.mainCodec(MediaKind.AUDIO)).allMatch(c -> c == null || AudioMix.isG711(c));
+    }
+
+    private static AudioMix mixFor(List<Leg> sources) {
+        List<Leg> audio = sources.stream().filter(s -> s.mainCodec(MediaKind.AUDIO) != null).toList();
+        if (audio.size() < 2 || !mixable(audio)) {
+            return null;
+        }
+        // the clock is a customer's or advisor's leg when there is one: they send all the time, supervisors join
+        List<Leg> ordered = new ArrayList<>(audio);
+        ordered.sort((a, b) -> Boolean.compare(a.party.equals(MediaSession.SUPERVISOR),
+                b.party.equals(MediaSession.SUPERVISOR)));
+        return new AudioMix(ordered.get(0), ordered.subList(1, ordered.size()).toArray(new Leg[0]));
+    }
+
+    private static void edge(Leg from, Leg to, Map<Leg, List<Leg>> targets, Map<Leg, List<Leg>> sources) {
+        if (from != to && !targets.get(from).contains(to)) {
+            targets.get(from).add(to);
+            sources.get(to).add(from);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package org.mvtm.media.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.media.G711;
+import org.mvtm.core.media.MediaKind;
+import org.mvtm.media.api.EmbeddedMediaConfig;
+import org.mvtm.media.api.MediaException;
+import org.mvtm.media.api.MediaServers;
+import org.mvtm.media.api.MediaSession;
+import org.mvtm.media.api.MonitorMode;
+import org.mvtm.media.rtp.Rtp;
+import org.mvtm.media.sdp.SessionDescription;
+
+/**
+ * A supervisor on a G.711 call: listen, whisper and barge-in decide who hears whom, and the relay mixes what a leg
+ * hears from several people. Each phone speaks a steady level of its own (customer 1000, advisor 2000, supervisor
+ * 4000), so the level a phone receives says whose voices reach it: 1000 + 4000 is the customer with the supervisor.
+ */
+class SupervisorMonitoringMixTest {
+    private static final short CUSTOMER = 1000;
+    private static final short ADVISOR = 2000;
+    private static final short SUPERVISOR = 4000;
+    private EmbeddedMediaServer media;
+    private MediaSession session;
+
+    @BeforeEach
+    void start() {
+        media = (EmbeddedMediaServer) MediaServers.embedded(EmbeddedMediaConfig.loopbackAnyPort(), Clock.systemUTC());
+        session = media.session(InteractionId.of("monitored"));
+    }
+
+    @AfterEach
+    void stop() {
+        media.close();
+    }
+
+    /** A PCMU phone on loopback that speaks one steady level and remembers the loudest level it heard. */
+    static final class Phone implements AutoCloseable {
+        final DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        final AtomicInteger received = new AtomicInteger();
+        final AtomicInteger loudest = new AtomicInteger();
+        final short level;
+        final Thread rx = Thread.ofVirtual().start(this::receive);
+        InetSocketAddress relay;
+        int seq;
+
+        Phone(short level) throws SocketException {
+            this.level = level;
+        }
+
+        String offer() {
+            return "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio "
+                    + socket.getLocalPort() + " RTP/AVP 0\r\n";
+        }
+
+        void useAnswer(String sdp) {
+            var m = SessionDescription.parse(sdp).first(MediaKind.AUDIO).orElseThrow();
+            relay = new InetSocketAddress(m.connectionAddress(), m.port());
+        }
+
+        void speak() throws IOException {
+            byte[] b = new byte[12 + 160];
+            Rtp.writeHeader(b, 0, false, 0, seq++ & 0xFFFF, seq * 160L, 1000 + level);
+            java.util.Arrays.fill(b, 12, b.length, G711.linearToUlaw(level));
+            socket.send(new DatagramPacket(b, b.length, relay));
+        }
+
+        void forget() {
+            received.set(0);
+            loudest.set(0);
+        }
+
+        private void receive() {
+            byte[] b = new byte[2048];
+            while (!socket.isClosed()) {
+                DatagramPacket p = new DatagramPacket(b, b.length);
+                try {
+                    socket.receive(p);
+                } catch (IOException e) {
+                    return;
+                }
+                int level = Math.abs(G711.ulawToLinear(b[12 + 80]));
+                loudest.accumulateAndGet(level, Math::max);
+                received.incrementAndGet();
+            }
+        }
+
+        @Override
+        public void close() {
+            socket.close();
+        }
+    }
+
+    /** Everyone speaks 40 frames, 5 ms apart. */
+    private static void talk(Phone... phones) throws Exception {
+        for (int i = 0; i < 40; i++) {
+            for (Phone p : phones) {
+                p.speak();
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static void forget(Phone... phones) {
+        for (Phone p : phones) {
+            p.forget();
+        }
+    }
+
+    @Test
+    void theSupervisorListensThenWhispersToTheAdvisorThenBargesIn() throws Exception {
+        try (Phone customer = new Phone(CUSTOMER); Phone advisor = new Phone(ADVISOR);
+             Phone supervisor = new Phone(SUPERVISOR)) {
+            customer.useAnswer(session.addRtpLeg("customer", MediaSession.CUSTOMER, customer.offer()));
+            advisor.useAnswer(session.addRtpLeg("advisor", MediaSession.ADVISOR, advisor.offer()));
+            supervisor.useAnswer(session.addRtpLeg("supervisor", MediaSession.SUPERVISOR, supervisor.offer()));
+
+            // joined but not monitoring yet: the supervisor hears nothing and nobody hears the supervisor
+            talk(customer, advisor, supervisor);
+            await().atMost(Duration.ofSeconds(10)).until(() -> customer.received.get() >= 30 && advisor.received.get() >= 30);
+            assertThat(supervisor.received.get()).isZero();
+            assertThat(customer.loudest.get()).isBetween(1900, 2100);
+
+            session.monitor("supervisor", MonitorMode.LISTEN);
+            forget(customer, advisor, supervisor);
+            talk(customer, advisor, supervisor);
+            await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.loudest.get() > 2800);
+            assertThat(supervisor.loudest.get()).as("both sides mixed").isBetween(2800, 3200);
+            assertThat(customer.loudest.get()).as("the customer hears only the advisor").isBetween(1900, 2100);
+            assertThat(advisor.loudest.get()).as("the advisor hears only the customer").isBetween(900, 1100);
+
+            session.monitor("supervisor", MonitorMode.WHISPER);
+            forget(customer, advisor, supervisor);
+            talk(customer, advisor, supervisor);
+            await().atMost(Duration.ofSeconds(10)).until(() -> advisor.loudest.get() > 4800);
+            assertThat(advisor.loudest.get()).as("customer and supervisor mixed").isBetween(4800, 5200);
+            assertThat(customer.loudest.get()).as("the customer does not hear the whisper").isBetween(1900, 2100);
+
+            session.monitor("supervisor", MonitorMode.BARGE);
+            forget(customer, advisor, supervisor);
+            talk(customer, advisor, supervisor);
+            await().atMost(Duration.ofSeconds(10)).until(() -> customer.loudest.get() > 5800);
+            assertThat(customer.loudest.get()).as("advisor and supervisor mixed").isBetween(5800, 6200);
+            assertThat(supervisor.loudest.get()).isBetween(2800, 3200);
+
+            // the supervisor hangs up: the call goes on as before
+            session.removeLeg("supervisor");
+            forget(customer, advisor);
+            talk(customer, advisor);
+            await().atMost(Duration.ofSeconds(10)).until(() -> customer.received.get() >= 30 && advisor.received.get() >= 30);
+            assertThat(customer.loudest.get()).isBetween(1900, 2100);
+            assertThat(advisor.loudest.get()).isBetween(900, 1100);
+        }
+    }
+
+    @Test
+    void aSupervisorWhoseAdvisorIsHeldStillWhispersAlone() throws Exception {
+        try (Phone customer = new Phone(CUSTOMER); Phone advisor = new Phone(ADVISOR);
+             Phone supervisor = new Phone(SUPERVISOR)) {
+            customer.useAnswer(session.addRtpLeg("customer", MediaSession.CUSTOMER, customer.offer()));
+            advisor.useAnswer(session.addRtpLeg("advisor", MediaSession.ADVISOR, advisor.offer()));
+            supervisor.useAnswer(session.addRtpLeg("supervisor", MediaSession.SUPERVISOR, supervisor.offer()));
+            session.monitor("supervisor", MonitorMode.WHISPER);
+            // the customer says nothing at all (no packets): the whisper still reaches the advisor, unmixed
+            for (int i = 0; i < 10; i++) {
+                supervisor.speak();
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> advisor.loudest.get() > 3800);
+            assertThat(advisor.loudest.get()).isBetween(3800, 4200);
+            assertThat(customer.received.get()).isZero();
+        }
+    }
+
+    @Test
+    void anOpusCallCannotBeMonitoredAndTheErrorSaysWhy() {
+        String opus = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 111\r\n"
+                + "a=rtpmap:111 opus/48000/2\r\n";
+        session.addRtpLeg("customer", MediaSession.CUSTOMER, opus);
+        session.addRtpLeg("supervisor", MediaSession.SUPERVISOR, opus);
+        assertThatThrownBy(() -> session.monitor("supervisor", MonitorMode.LISTEN))
+                .isInstanceOf(MediaException.class).hasMessageContaining("G.711");
+        assertThatThrownBy(() -> session.monitor("customer", MonitorMode.LISTEN))
+                .isInstanceOf(MediaException.class).hasMessageContaining("only a supervisor leg");
+    }
+}
