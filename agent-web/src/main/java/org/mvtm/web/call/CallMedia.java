@@ -8,8 +8,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.MediaEvent;
+import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaSession;
+import org.mvtm.media.api.MonitorMode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -103,6 +105,48 @@ public class CallMedia {
         if (legId != null) {
             media.find(interaction).ifPresent(session -> session.mute(legId, muted));
         }
+    }
+
+    /**
+     * Adds a supervisor's browser leg to a call in {@code mode} (listen, whisper, barge-in) and returns the SDP
+     * answer; a supervisor who offers again replaces their previous leg. The leg id is the key for {@link #monitor}.
+     */
+    public Answer addMonitor(InteractionId interaction, String supervisor, String sdpOffer, MonitorMode mode) {
+        MediaSession session = media.find(interaction)
+                .orElseThrow(() -> new MediaException("call " + interaction + " has no media to monitor"));
+        stopMonitor(interaction, supervisor);
+        String legId = MediaSession.SUPERVISOR + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String answer = session.addWebRtcLeg(legId, MediaSession.SUPERVISOR, sdpOffer);
+        currentLegs.put(new LegKey(interaction, MediaSession.SUPERVISOR + ":" + supervisor), legId);
+        try {
+            session.monitor(legId, mode);
+        } catch (RuntimeException e) {
+            stopMonitor(interaction, supervisor);
+            throw e;
+        }
+        return new Answer(legId, answer);
+    }
+
+    /** Changes what a monitoring supervisor hears and who hears them; false if they are not monitoring the call. */
+    public boolean monitor(InteractionId interaction, String supervisor, MonitorMode mode) {
+        String legId = currentLegs.get(new LegKey(interaction, MediaSession.SUPERVISOR + ":" + supervisor));
+        MediaSession session = media.find(interaction).orElse(null);
+        if (legId == null || session == null) {
+            return false;
+        }
+        session.monitor(legId, mode);
+        return true;
+    }
+
+    /** Removes the supervisor's leg; false if there was none. */
+    public boolean stopMonitor(InteractionId interaction, String supervisor) {
+        String legId = currentLegs.remove(new LegKey(interaction, MediaSession.SUPERVISOR + ":" + supervisor));
+        if (legId == null) {
+            return false;
+        }
+        media.find(interaction).filter(s -> s.legs().stream().anyMatch(l -> l.legId().equals(legId)))
+                .ifPresent(s -> s.removeLeg(legId));
+        return true;
     }
 
     /** Forgets the legs of an ended call (the server releases the media session). */

@@ -14,5 +14,7 @@ public enum AuditAction {
     RETENTION_RULE,
     REWRAP, RECOVERED,
     /** the recording of a call was paused while card details were given (PCI DSS), or resumed */
-    PCI_PAUSE, PCI_RESUME
+    PCI_PAUSE, PCI_RESUME,
+    /** a supervisor started, changed (listen, whisper, barge-in) or stopped monitoring a live call or chat */
+    MONITOR
 }

@@ -113,6 +113,13 @@ public interface RecordingStore extends AutoCloseable {
     void auditRefusal(String userId, java.util.Set<org.mvtm.core.Region> regions, AuditAction attempted,
                       String recording, String detail);
 
+    /**
+     * Writes an action done outside the store about a recorded interaction (a supervisor listening to a live call) to
+     * the audit log; {@code recording} may be null (nothing recorded yet).
+     */
+    void auditAction(String userId, java.util.Set<org.mvtm.core.Region> regions, AuditAction action, String recording,
+                     AuditEntry.Outcome outcome, String detail);
+
     /** Deletes every sealed recording whose retention ended before {@code now}, except those on legal hold. */
     RetentionReport applyRetention(Instant now);
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.BotHandedOff;
 import org.mvtm.core.event.CallHeld;
+import org.mvtm.core.event.CallMonitored;
 import org.mvtm.core.event.CallMuted;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.ContactEvent;
@@ -48,6 +49,16 @@ public final class TimelineEvents {
         if (event instanceof CallMuted m) {
             return Optional.of(TimelineEntry.event(m.at(), m.muted() ? TimelineEntry.Kind.MUTED
                     : TimelineEntry.Kind.UNMUTED, m.advisor().value(), m.muted() ? "advisor muted" : "advisor unmuted"));
+        }
+        if (event instanceof CallMonitored m) {
+            String what = switch (m.mode()) {
+                case "WHISPER" -> "whispering to the advisor";
+                case "BARGE" -> "in the call (barge-in)";
+                default -> "listening";
+            };
+            return Optional.of(new TimelineEntry(m.at(), TimelineEntry.Kind.OTHER, m.supervisor(),
+                    m.active() ? "supervisor " + m.supervisor() + " " + what : "supervisor " + m.supervisor()
+                            + " stopped monitoring", Map.of("monitor", m.active() ? m.mode() : "STOPPED")));
         }
         if (event instanceof InteractionTransferred t) {
             Map<String, String> attrs = new java.util.HashMap<>();

@@ -285,6 +285,12 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
         access.auditRefusal(userId, regions, attempted, recording, detail);
     }
 
+    @Override
+    public void auditAction(String userId, Set<Region> regions, AuditAction action, String recording,
+                            AuditEntry.Outcome outcome, String detail) {
+        audit.append(userId, action, recording, regions, outcome, detail);
+    }
+
     // ---------------------------------------------------------------- retention, legal hold, deletion
 
     @Override

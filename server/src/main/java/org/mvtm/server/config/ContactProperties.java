@@ -74,8 +74,16 @@ public record ContactProperties(
             @DefaultValue("") String publicAddress,
             @DefaultValue("0.0.0.0") String bindAddress,
             @DefaultValue("40000") int portMin,
-            @DefaultValue("40999") int portMax) {
+            @DefaultValue("40999") int portMax,
+            @DefaultValue("") java.util.List<String> browserAudio) {
         public Media {
+            browserAudio = java.util.List.copyOf(browserAudio);
+            for (String codec : browserAudio) {
+                if (!java.util.Set.of("PCMU", "PCMA", "OPUS").contains(codec.strip().toUpperCase(Locale.ROOT))) {
+                    throw new InvalidConfigurationException("contact.media.browser-audio",
+                            "must list PCMU, PCMA or OPUS but has '" + codec + "'");
+                }
+            }
             Ports.check("contact.media.port-min", portMin, false);
             Ports.check("contact.media.port-max", portMax, false);
             if (portMax < portMin) {

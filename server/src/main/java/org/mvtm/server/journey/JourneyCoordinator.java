@@ -13,6 +13,7 @@ import org.mvtm.core.Interaction;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.BotConversationEnded;
 import org.mvtm.core.event.CallHeld;
+import org.mvtm.core.event.CallMonitored;
 import org.mvtm.core.event.CallMuted;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.ChatTranscripts;
@@ -30,6 +31,7 @@ import org.mvtm.recording.api.ActiveRecording;
 import org.mvtm.recording.api.RecordingMetadata;
 import org.mvtm.recording.api.RecordingStore;
 import org.mvtm.recording.api.TimelineEntry;
+import org.mvtm.recording.api.TimelineEvents;
 import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.RoutingEngine;
 import org.slf4j.Logger;
@@ -101,6 +103,7 @@ public final class JourneyCoordinator implements AutoCloseable {
                 bus.subscribe(CallMuted.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
                         e.muted() ? TimelineEntry.Kind.MUTED : TimelineEntry.Kind.UNMUTED, e.advisor().value(),
                         e.muted() ? "advisor muted" : "advisor unmuted"))),
+                bus.subscribe(CallMonitored.class, e -> timeline(e.interaction(), TimelineEvents.of(e).orElseThrow())),
                 bus.subscribe(InteractionTransferred.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
                         TimelineEntry.Kind.TRANSFERRED, e.from().value(), "transferred to "
                                 + e.toQueue().map(Object::toString).or(() -> e.toAdvisor().map(Object::toString)).orElse("?")))),

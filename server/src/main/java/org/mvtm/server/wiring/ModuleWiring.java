@@ -162,7 +162,7 @@ public class ModuleWiring {
                             ? org.mvtm.media.api.HostAddresses.advertised(m.bindAddress(),
                                     org.mvtm.media.api.HostAddresses.ofThisHost())
                             : List.of(m.publicAddress()))
-                    .withPorts(m.portMin(), m.portMax()), clock);
+                    .withPorts(m.portMin(), m.portMax()).withBrowserAudio(m.browserAudio()), clock);
             case KURENTO -> MediaServers.kurento(KurentoMediaConfig.of(m.kurentoUrl(), Path.of(m.kurentoRecordingDir())), clock);
         };
     }

@@ -1,0 +1,120 @@
+package org.mvtm.web.supervisor;
+
+import java.time.Clock;
+import java.util.Locale;
+import org.mvtm.core.Channel;
+import org.mvtm.core.event.CallMonitored;
+import org.mvtm.core.event.EventBus;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.media.api.MonitorMode;
+import org.mvtm.recording.api.AuditAction;
+import org.mvtm.recording.api.AuditEntry;
+import org.mvtm.recording.api.RecordingStore;
+import org.mvtm.routing.api.InteractionStatus;
+import org.mvtm.routing.api.InteractionView;
+import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.web.api.WebUser;
+import org.mvtm.web.call.CallMedia;
+import org.springframework.stereotype.Component;
+
+/**
+ * A supervisor listening to, whispering into or barging into a live call of their regions. Every start, change and
+ * stop is written to the audit log and published as {@link CallMonitored} (the recording's timeline); a call of
+ * another region is refused (and the refusal audited). The media topology is the relay's ({@code MonitorMode}).
+ */
+@Component
+public class CallMonitoring {
+    private final RoutingEngine routing;
+    private final CallMedia media;
+    private final RecordingStore recordings;
+    private final EventBus events;
+    private final Clock clock;
+
+    public CallMonitoring(RoutingEngine routing, CallMedia media, RecordingStore recordings, EventBus events,
+                          Clock clock) {
+        this.routing = routing;
+        this.media = media;
+        this.recordings = recordings;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Refused: another region's call (403), or not a connected call (404). */
+    static final class Refused extends RuntimeException {
+        final boolean forbidden;
+
+        Refused(boolean forbidden, String message) {
+            super(message);
+            this.forbidden = forbidden;
+        }
+    }
+
+    /** A mode that is not listen, whisper or barge (400 naming the field). */
+    static final class BadMode extends IllegalArgumentException {
+        BadMode(String message) {
+            super(message);
+        }
+    }
+
+    static MonitorMode mode(String value) {
+        try {
+            return MonitorMode.valueOf(value == null ? "" : value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadMode("mode must be LISTEN, WHISPER or BARGE but was '" + value + "'");
+        }
+    }
+
+    CallMedia.Answer start(WebUser supervisor, InteractionId interaction, MonitorMode mode, String sdpOffer) {
+        InteractionView call = liveCall(supervisor, interaction);
+        if (sdpOffer == null || sdpOffer.isBlank()) {
+            throw new IllegalArgumentException("sdp: the browser's offer is required");
+        }
+        CallMedia.Answer answer = media.addMonitor(interaction, supervisor.username(), sdpOffer, mode);
+        done(supervisor, call, mode.name(), true);
+        return answer;
+    }
+
+    void change(WebUser supervisor, InteractionId interaction, MonitorMode mode) {
+        InteractionView call = liveCall(supervisor, interaction);
+        if (!media.monitor(interaction, supervisor.username(), mode)) {
+            throw new Refused(false, supervisor.username() + " is not monitoring " + interaction.value());
+        }
+        done(supervisor, call, mode.name(), true);
+    }
+
+    void stop(WebUser supervisor, InteractionId interaction) {
+        if (media.stopMonitor(interaction, supervisor.username())) {
+            routing.interaction(interaction).ifPresent(call -> done(supervisor, call, "STOPPED", false));
+        }
+    }
+
+    private InteractionView liveCall(WebUser supervisor, InteractionId interaction) {
+        InteractionView call = routing.interaction(interaction)
+                .filter(v -> v.status() == InteractionStatus.CONNECTED)
+                .orElseThrow(() -> new Refused(false, "no connected call " + interaction.value()));
+        var region = call.interaction().customer().region();
+        if (!supervisor.maySee(region)) {
+            recordings.auditAction(supervisor.username(), java.util.Set.of(region), AuditAction.MONITOR,
+                    recording(interaction), AuditEntry.Outcome.DENIED, "monitor " + interaction.value()
+                            + ": region " + region.code() + " is not among " + supervisor.username() + "'s regions");
+            throw new Refused(true, "interaction " + interaction.value() + " is in region " + region.code()
+                    + ", outside your regions");
+        }
+        Channel channel = call.interaction().channel();
+        if (channel != Channel.VOICE && channel != Channel.VIDEO) {
+            throw new Refused(false, "interaction " + interaction.value() + " is a " + channel + ", not a call");
+        }
+        return call;
+    }
+
+    private void done(WebUser supervisor, InteractionView call, String mode, boolean active) {
+        InteractionId id = call.interaction().id();
+        recordings.auditAction(supervisor.username(), java.util.Set.of(call.interaction().customer().region()),
+                AuditAction.MONITOR, recording(id), AuditEntry.Outcome.ALLOWED, "monitor " + id.value() + " " + mode);
+        events.publish(new CallMonitored(clock.instant(), id, supervisor.username(), mode, active));
+    }
+
+    private String recording(InteractionId interaction) {
+        return recordings.active(interaction).map(r -> r.id().value()).orElse(null);
+    }
+}

@@ -1,0 +1,88 @@
+package org.mvtm.web.supervisor;
+
+import java.security.Principal;
+import java.util.Map;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.media.api.MediaException;
+import org.mvtm.web.call.CallMedia;
+import org.mvtm.web.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Live call monitoring for supervisors: {@code POST /api/supervisor/monitor/{interactionId}} with
+ * {@code {"mode": "LISTEN|WHISPER|BARGE", "sdp": offer}} answers {@code {"legId", "sdp"}} (ICE-lite, no trickle);
+ * {@code PUT} with {@code {"mode"}} switches mode; {@code DELETE} stops. 403 outside the supervisor's regions, 404
+ * for no connected call, 409 when the call's media cannot be monitored (Opus audio: the relay mixes G.711 only).
+ */
+@RestController
+@RequestMapping("/api/supervisor/monitor")
+class CallMonitoringController {
+    private final CallMonitoring monitoring;
+
+    CallMonitoringController(CallMonitoring monitoring) {
+        this.monitoring = monitoring;
+    }
+
+    record Start(String mode, String sdp) {
+    }
+
+    record Change(String mode) {
+    }
+
+    @PostMapping("/{interactionId}")
+    Map<String, String> start(@PathVariable String interactionId, @RequestBody Start body, Principal principal) {
+        CallMedia.Answer answer = monitoring.start(CurrentUser.require(principal), id(interactionId),
+                CallMonitoring.mode(body.mode()), body.sdp());
+        return Map.of("legId", answer.legId(), "sdp", answer.sdp(), "mode", CallMonitoring.mode(body.mode()).name());
+    }
+
+    @PutMapping("/{interactionId}")
+    Map<String, String> change(@PathVariable String interactionId, @RequestBody Change body, Principal principal) {
+        monitoring.change(CurrentUser.require(principal), id(interactionId), CallMonitoring.mode(body.mode()));
+        return Map.of("mode", CallMonitoring.mode(body.mode()).name());
+    }
+
+    @DeleteMapping("/{interactionId}")
+    ResponseEntity<Void> stop(@PathVariable String interactionId, Principal principal) {
+        monitoring.stop(CurrentUser.require(principal), id(interactionId));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static InteractionId id(String value) {
+        try {
+            return InteractionId.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new CallMonitoring.Refused(false, "no interaction " + value);
+        }
+    }
+
+    @ExceptionHandler(CallMonitoring.Refused.class)
+    ResponseEntity<Map<String, String>> refused(CallMonitoring.Refused e) {
+        return ResponseEntity.status(e.forbidden ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND)
+                .body(Map.of("error", e.forbidden ? "FORBIDDEN" : "NOT_FOUND", "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(CallMonitoring.BadMode.class)
+    ResponseEntity<Map<String, String>> badMode(CallMonitoring.BadMode e) {
+        return ResponseEntity.badRequest().body(Map.of("field", "mode", "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, String>> badSdp(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(Map.of("field", "sdp", "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(MediaException.class)
+    ResponseEntity<Map<String, String>> media(MediaException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "MEDIA", "message", e.getMessage()));
+    }
+}

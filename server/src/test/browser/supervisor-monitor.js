@@ -1,0 +1,200 @@
+// A supervisor monitors a live video call (issue 16 item 4), on a running server with the demo data whose relay
+// answers browsers with G.711 (contact.media.browser-audio=PCMU, so their audio can be mixed):
+//   BASE_URL=http://127.0.0.1:8080 NODE_PATH=<repo>/tools/browser/node_modules node server/src/test/browser/supervisor-monitor.js
+// The customer chan (HK) calls alice; sam listens (receives both sides' audio, the customer receives nothing from
+// him), whispers (alice receives his audio, chan does not) and barges in (chan receives it); a supervisor of SZ only
+// gets 403 for the HK call; the compliance officer finds every start, change and stop in the audit log and on the
+// recording's timeline. Levels are the receivers' own meters (WebRTC totalAudioEnergy and packet counts).
+// Prints "SUPERVISOR MONITOR OK" and exits 0, or every problem ("PROBLEM: ...") and exits 1.
+const path = require('path');
+const fs = require('fs');
+const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../../..');
+const { launch } = require(path.join(repo, 'tools/browser/launch.js'));
+
+const BASE = process.env.BASE_URL;
+const PASSWORD = process.env.PASSWORD || 'demo1234';
+const SHOTS = process.env.SCREENSHOTS || path.join(repo, 'server/target/screenshots');
+const T = 45000;
+fs.mkdirSync(SHOTS, { recursive: true });
+
+let step = 'start';
+const browsers = [];
+const problems = [];
+const expect = (ok, what) => { if (!ok) { problems.push(`${step}: ${what}`); console.log(`PROBLEM: ${step}: ${what}`); } };
+
+// every microphone the page opens, so the test can make a party fall silent (its track disabled: silence is sent)
+const keepMicrophones = () => {
+  const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  window.mvtmMicrophones = [];
+  navigator.mediaDevices.getUserMedia = async (constraints) => {
+    const stream = await open(constraints);
+    window.mvtmMicrophones.push(stream);
+    return stream;
+  };
+};
+
+async function browserPage() {
+  const browser = await launch(['--autoplay-policy=no-user-gesture-required']);
+  browsers.push(browser);
+  const page = browser.context.pages()[0] || await browser.context.newPage();
+  page.setDefaultTimeout(T);
+  page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
+  await page.addInitScript(keepMicrophones);
+  return page;
+}
+
+async function signIn(page, user, home) {
+  await page.goto(`${BASE}/login`);
+  await page.fill('#username', user);
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForURL(`**${home}`), page.click('#login-form button[type=submit]')]);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+async function signOut(page) {
+  await Promise.all([page.waitForURL('**/login**'), page.click('form.logout button')]);
+}
+
+// a JSON request from the page, with its CSRF token; answers { status, body }
+const call = (page, method, url, body) => page.evaluate(async ([m, u, b]) => {
+  const token = decodeURIComponent((document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN=')) || '=').split('=')[1]);
+  const r = await fetch(u, { method: m, headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': token }, body: b ? JSON.stringify(b) : undefined });
+  return { status: r.status, body: await r.text() };
+}, [method, url, body]);
+
+const mediaFlows = () => window.mvtmCallStats && window.mvtmCallStats.framesDecoded > 0 && window.mvtmCallStats.audioPacketsReceived > 0;
+const callAudio = (page) => page.evaluate(() => ({ packets: window.mvtmCallStats.audioPacketsReceived, energy: window.mvtmCallStats.audioEnergy }));
+const monitorAudio = (page) => page.evaluate(() => ({ packets: window.mvtmMonitorStats.audioPacketsReceived, energy: window.mvtmMonitorStats.audioEnergy }));
+const silence = (page, silent) => page.evaluate((s) => window.mvtmMicrophones.forEach((m) => m.getAudioTracks().forEach((t) => { t.enabled = !s; })), silent);
+// what was on its way when something changed has arrived
+const settle = (page) => page.waitForTimeout(1500);
+
+// the energy a meter adds over a few seconds (the fake microphone beeps about once a second)
+async function heard(page, meter, ms = 4000) {
+  await settle(page);
+  const from = await meter(page);
+  await page.waitForTimeout(ms);
+  const to = await meter(page);
+  return { packets: to.packets - from.packets, energy: to.energy - from.energy };
+}
+
+async function main() {
+  step = 'the administrator adds a supervisor of Shenzhen only';
+  const staff = await signIn(await browserPage(), 'admin', '/admin');
+  const created = await call(staff, 'POST', '/api/admin/users', { username: 'suzy', displayName: 'Suzy Shenzhen', roles: ['SUPERVISOR'],
+    regions: ['SZ'], language: 'en', enabled: true, password: PASSWORD });
+  expect(created.status === 201, `creating suzy answered ${created.status} ${created.body}`);
+  await signOut(staff);
+
+  step = 'chan (Hong Kong) reaches alice on video';
+  const customer = await signIn(await browserPage(), 'chan', '/customer');
+  await customer.click('button[data-language="en"]');
+  await customer.waitForFunction(() => document.body.dataset.status === 'WITH_BOT');
+  const advisor = await signIn(await browserPage(), 'alice', '/agent');
+  await advisor.waitForSelector('#link[data-state="online"]');
+  await advisor.waitForFunction(() => document.querySelector('#presence-state').dataset.state);
+  await advisor.selectOption('#presence', 'READY');
+  await advisor.click('#presence-form button[type=submit]');
+  await customer.click('#ask-video');
+  await advisor.waitForSelector('#offer:not([hidden])');
+  await advisor.click('#accept');
+  await Promise.all([customer.waitForFunction(mediaFlows), advisor.waitForFunction(mediaFlows)]);
+  expect(await customer.evaluate(() => window.mvtmCallStats.audioCodec) !== undefined, 'no audio codec in the call stats');
+
+  step = 'sam opens the board and listens to the call';
+  const sam = await signIn(await browserPage(), 'sam', '/supervisor');
+  await sam.waitForSelector('#monitor[data-ready="true"] #monitor-call option', { state: 'attached' });
+  const interactionId = await sam.$eval('#monitor-call', (s) => s.value);
+  await sam.click('#monitor button[data-mode="LISTEN"]');
+  await sam.waitForSelector('#monitor-status[data-key="monitor.mode.LISTEN"]');
+  await sam.waitForFunction(() => window.mvtmMonitorStats.audioPacketsReceived > 100);
+
+  step = 'listening, sam receives the advisor while the customer is silent';
+  await silence(customer, true);
+  const advisorSide = await heard(sam, monitorAudio);
+  expect(advisorSide.energy > 0, `sam received no advisor audio (${JSON.stringify(advisorSide)})`);
+
+  step = 'listening, sam receives the customer while the advisor is muted, and the customer receives nothing';
+  await silence(customer, false);
+  await advisor.click('#mute');
+  const [customerSide, atCustomer] = await Promise.all([heard(sam, monitorAudio), heard(customer, callAudio)]);
+  console.log(`listen: sam ${JSON.stringify(customerSide)}, customer ${JSON.stringify(atCustomer)}`);
+  expect(customerSide.energy > 0, `sam received no customer audio (${JSON.stringify(customerSide)})`);
+  expect(atCustomer.packets === 0, `the customer received ${atCustomer.packets} audio packets while only sam (listening) could speak`);
+
+  step = 'whispering, the advisor receives sam while the customer is silent; the customer receives nothing';
+  await silence(customer, true);
+  const quietAdvisor = await heard(advisor, callAudio);
+  await sam.click('#monitor button[data-mode="WHISPER"]');
+  await sam.waitForSelector('#monitor-status[data-key="monitor.mode.WHISPER"]');
+  const [whisperAtAdvisor, whisperAtCustomer] = await Promise.all([heard(advisor, callAudio), heard(customer, callAudio)]);
+  console.log(`whisper: advisor before ${JSON.stringify(quietAdvisor)}, during ${JSON.stringify(whisperAtAdvisor)}; customer ${JSON.stringify(whisperAtCustomer)}`);
+  expect(whisperAtAdvisor.energy > quietAdvisor.energy, `the advisor did not hear the whisper (${JSON.stringify(whisperAtAdvisor)} vs silence ${JSON.stringify(quietAdvisor)})`);
+  expect(whisperAtCustomer.packets === 0, `the customer received ${whisperAtCustomer.packets} audio packets during the whisper`);
+
+  step = 'a supervisor of Shenzhen is refused the Hong Kong call';
+  await signIn(staff, 'suzy', '/supervisor');
+  const refused = await call(staff, 'POST', `/api/supervisor/monitor/${interactionId}`, { mode: 'LISTEN', sdp: 'v=0' });
+  expect(refused.status === 403, `suzy (SZ) was answered ${refused.status} ${refused.body} for an HK call`);
+  await signOut(staff);
+
+  step = 'barging in, the customer receives sam';
+  await sam.click('#monitor button[data-mode="BARGE"]');
+  await sam.waitForSelector('#monitor-status[data-key="monitor.mode.BARGE"]');
+  const barge = await heard(customer, callAudio);
+  console.log(`barge: customer ${JSON.stringify(barge)}`);
+  expect(barge.packets > 0 && barge.energy > 0, `the customer did not hear sam barge in (${JSON.stringify(barge)})`);
+  await sam.screenshot({ path: path.join(SHOTS, 'supervisor-monitor-barge.png'), fullPage: true });
+
+  step = 'sam stops; alice unmutes and ends the call';
+  await sam.click('#monitor-stop');
+  await sam.waitForSelector('#monitor-status[data-key="monitor.stopped"]');
+  await silence(customer, false);
+  await advisor.click('#mute');
+  await advisor.click('#hangup');
+  await advisor.waitForSelector('#wrapup:not([hidden])');
+  await advisor.selectOption('#wrapup-code', 'RESOLVED');
+  await advisor.click('#wrapup-form button[type=submit]');
+  await advisor.waitForFunction(() => !['WRAP_UP', 'BUSY'].includes(document.querySelector('#presence-state').dataset.state));
+  await advisor.selectOption('#presence', 'NOT_READY:break');
+  await advisor.click('#presence-form button[type=submit]');
+
+  step = 'the audit log and the recording\'s timeline show every start, change and stop';
+  await signIn(staff, 'connie', '/compliance');
+  const found = await staff.evaluate(async (id) => {
+    const headers = { 'X-Purpose': 'supervisor monitoring test' };
+    for (let i = 0; i < 60; i++) {
+      const recordings = await (await fetch(`/api/compliance/recordings?customer=chan`, { headers })).json();
+      for (const r of recordings.filter((x) => x.state === 'SEALED')) {
+        const timeline = await (await fetch(`/api/compliance/recordings/${r.id.value}/timeline`, { headers })).json();
+        const marks = timeline.filter((e) => e.attributes && e.attributes.monitor).map((e) => `${e.attributes.monitor} ${e.actor}`);
+        if (marks.length > 0) {
+          const audit = await (await fetch('/api/compliance/audit?user=sam', { headers })).json();
+          const denied = await (await fetch('/api/compliance/audit?user=suzy', { headers })).json();
+          return { marks, audit: audit.filter((a) => a.action === 'MONITOR' && a.detail.includes(id)).map((a) => a.detail.split(' ').pop()).reverse(),
+            denied: denied.filter((a) => a.action === 'MONITOR').map((a) => a.outcome) };
+        }
+      }
+      await new Promise((res) => setTimeout(res, 500));
+    }
+    return null;
+  }, interactionId);
+  console.log(`timeline and audit: ${JSON.stringify(found)}`);
+  const expected = ['LISTEN sam', 'WHISPER sam', 'BARGE sam', 'STOPPED sam'];
+  expect(found && JSON.stringify(found.marks) === JSON.stringify(expected), `the timeline's monitoring marks are ${JSON.stringify(found?.marks)}`);
+  expect(found && JSON.stringify(found.audit.slice().sort()) === JSON.stringify(['BARGE', 'LISTEN', 'STOPPED', 'WHISPER']),
+    `sam's audited monitoring actions are ${JSON.stringify(found?.audit)}`);
+  expect(found && JSON.stringify(found.denied) === JSON.stringify(['DENIED']), `suzy's refused attempt is audited as ${JSON.stringify(found?.denied)}`);
+}
+
+main().then(async () => {
+  await Promise.all(browsers.map((b) => b.close().catch(() => {})));
+  console.log(problems.length === 0 ? 'SUPERVISOR MONITOR OK' : `SUPERVISOR MONITOR FAILED: ${problems.length} problem(s)`);
+  process.exit(problems.length === 0 ? 0 : 1);
+}).catch(async (e) => {
+  console.log(`SUPERVISOR MONITOR FAILED at "${step}": ${e.message}`);
+  await Promise.all(browsers.map((b, i) => b.context.pages()[0]?.screenshot({ path: path.join(SHOTS, `supervisor-monitor-failed-${i}.png`) }).catch(() => {})));
+  await Promise.all(browsers.map((b) => b.close().catch(() => {})));
+  process.exit(1);
+});

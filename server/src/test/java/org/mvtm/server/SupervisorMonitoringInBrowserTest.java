@@ -1,0 +1,53 @@
+package org.mvtm.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 16 item 4 in headless Chromium on the real server with the demo data, its relay answering browsers with G.711
+ * so calls can be mixed: a supervisor listens to a video call, whispers to the advisor and barges in, each measured by
+ * what the other pages receive; a supervisor of another region is refused; the audit log and the recording's
+ * timeline show every step. The browser steps are in server/src/test/browser/supervisor-monitor.js.
+ */
+@Tag("peer")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SupervisorMonitoringInBrowserTest {
+    @TempDir
+    static Path dir;
+    private ServerProcess server;
+
+    @BeforeAll
+    void startServer() throws Exception {
+        server = ServerProcess.start(dir, "--contact.media.port-min=0", "--contact.media.port-max=0",
+                "--contact.media.browser-audio=PCMU");
+        server.awaitHealthy(Duration.ofSeconds(180));
+    }
+
+    @AfterAll
+    void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aSupervisorListensWhispersAndBargesInOnlyInTheirRegionsAndEveryStepIsAuditedAndOnTheTimeline() throws Exception {
+        Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "PASSWORD", "demo1234",
+                "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString());
+        try (NodeScript script = NodeScript.start("server/src/test/browser/supervisor-monitor.js", env, line -> System.out.println("[browser] " + line))) {
+            int exit = script.await(Duration.ofMinutes(4));
+            assertThat(script.output()).as("browser output; server log:\n" + server.output())
+                    .contains("SUPERVISOR MONITOR OK");
+            assertThat(exit).isZero();
+        }
+    }
+}
