@@ -1,10 +1,13 @@
 // A supervisor monitors a live video call (issue 16 item 4), on a running server with the demo data whose relay
 // answers browsers with G.711 (contact.media.browser-audio=PCMU, so their audio can be mixed):
-//   BASE_URL=http://127.0.0.1:8080 NODE_PATH=<repo>/tools/browser/node_modules node server/src/test/browser/supervisor-monitor.js
-// The customer chan (HK) calls alice; sam listens (receives both sides' audio, the customer receives nothing from
+//   SCENARIO=web BASE_URL=http://127.0.0.1:8080 NODE_PATH=<repo>/tools/browser/node_modules \
+//   node server/src/test/browser/supervisor-monitor.js
+// SCENARIO=web: the customer chan (HK) calls alice; sam listens (receives both sides' audio, the customer receives nothing from
 // him), whispers (alice receives his audio, chan does not) and barges in (chan receives it); a supervisor of SZ only
 // gets 403 for the HK call; the compliance officer finds every start, change and stop in the audit log and on the
-// recording's timeline. Levels are the receivers' own meters (WebRTC totalAudioEnergy and packet counts).
+// recording's timeline. SCENARIO=sip: a SIP caller (SIPp, started by the test, speaking) is answered by alice in her
+// console; sam listens and, with alice muted, receives the caller's speech. Levels are the receivers' own meters
+// (WebRTC totalAudioEnergy and packet counts).
 // Prints "SUPERVISOR MONITOR OK" and exits 0, or every problem ("PROBLEM: ...") and exits 1.
 const path = require('path');
 const fs = require('fs');
@@ -12,6 +15,7 @@ const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../../..');
 const { launch } = require(path.join(repo, 'tools/browser/launch.js'));
 
 const BASE = process.env.BASE_URL;
+const SCENARIO = process.env.SCENARIO || 'web';
 const PASSWORD = process.env.PASSWORD || 'demo1234';
 const SHOTS = process.env.SCREENSHOTS || path.join(repo, 'server/target/screenshots');
 const T = 45000;
@@ -68,10 +72,10 @@ const callAudio = (page) => page.evaluate(() => ({ packets: window.mvtmCallStats
 const monitorAudio = (page) => page.evaluate(() => ({ packets: window.mvtmMonitorStats.audioPacketsReceived, energy: window.mvtmMonitorStats.audioEnergy }));
 const silence = (page, silent) => page.evaluate((s) => window.mvtmMicrophones.forEach((m) => m.getAudioTracks().forEach((t) => { t.enabled = !s; })), silent);
 // what was on its way when something changed has arrived
-const settle = (page) => page.waitForTimeout(1500);
+const settle = (page) => page.waitForTimeout(1000);
 
-// the energy a meter adds over a few seconds (the fake microphone beeps about once a second)
-async function heard(page, meter, ms = 4000) {
+// the energy a meter adds over 2.5 s (the fake microphone beeps about once a second)
+async function heard(page, meter, ms = 2500) {
   await settle(page);
   const from = await meter(page);
   await page.waitForTimeout(ms);
@@ -79,7 +83,61 @@ async function heard(page, meter, ms = 4000) {
   return { packets: to.packets - from.packets, energy: to.energy - from.energy };
 }
 
-async function main() {
+async function advisorReady(user) {
+  const advisor = await signIn(await browserPage(), user, '/agent');
+  await advisor.waitForSelector('#link[data-state="online"]');
+  await advisor.waitForFunction(() => document.querySelector('#presence-state').dataset.state);
+  await advisor.selectOption('#presence', 'READY');
+  await advisor.click('#presence-form button[type=submit]');
+  return advisor;
+}
+
+async function endCall(advisor) {
+  await advisor.click('#hangup');
+  await advisor.waitForSelector('#wrapup:not([hidden])');
+  await advisor.selectOption('#wrapup-code', 'RESOLVED');
+  await advisor.click('#wrapup-form button[type=submit]');
+  await advisor.waitForFunction(() => !['WRAP_UP', 'BUSY'].includes(document.querySelector('#presence-state').dataset.state));
+  await advisor.selectOption('#presence', 'NOT_READY:break');
+  await advisor.click('#presence-form button[type=submit]');
+}
+
+// sam opens the board and listens to the call alice is in
+async function samListens() {
+  const sam = await signIn(await browserPage(), 'sam', '/supervisor');
+  await sam.waitForSelector('#monitor[data-ready="true"] #monitor-call option[data-agent="alice"]', { state: 'attached' });
+  const interactionId = await sam.$eval('#monitor-call option[data-agent="alice"]', (o) => o.value);
+  await sam.selectOption('#monitor-call', interactionId);
+  await sam.click('#monitor button[data-mode="LISTEN"]');
+  await sam.waitForSelector('#monitor-status[data-key="monitor.mode.LISTEN"]');
+  await sam.waitForFunction(() => window.mvtmMonitorStats.audioPacketsReceived > 100);
+  return { sam, interactionId };
+}
+
+async function sip() {
+  step = 'alice answers the SIP caller smith in her console';
+  const advisor = await advisorReady('alice');
+  await advisor.waitForSelector('#offer:not([hidden])');
+  await advisor.click('#accept');
+  await advisor.waitForFunction(() => window.mvtmCallStats && window.mvtmCallStats.audioPacketsReceived > 50);
+
+  step = 'sam listens to the SIP call';
+  const { sam } = await samListens();
+
+  step = 'with alice muted, sam receives the SIP caller\'s speech';
+  await advisor.click('#mute');
+  const caller = await heard(sam, monitorAudio);
+  console.log(`sip listen: sam ${JSON.stringify(caller)}`);
+  expect(caller.packets > 0 && caller.energy > 0, `sam received no audio from the SIP caller (${JSON.stringify(caller)})`);
+
+  step = 'sam stops and alice ends the call';
+  await sam.click('#monitor-stop');
+  await sam.waitForSelector('#monitor-status[data-key="monitor.stopped"]');
+  await advisor.click('#mute');
+  await endCall(advisor);
+}
+
+async function web() {
   step = 'the administrator adds a supervisor of Shenzhen only';
   const staff = await signIn(await browserPage(), 'admin', '/admin');
   const created = await call(staff, 'POST', '/api/admin/users', { username: 'suzy', displayName: 'Suzy Shenzhen', roles: ['SUPERVISOR'],
@@ -91,11 +149,7 @@ async function main() {
   const customer = await signIn(await browserPage(), 'chan', '/customer');
   await customer.click('button[data-language="en"]');
   await customer.waitForFunction(() => document.body.dataset.status === 'WITH_BOT');
-  const advisor = await signIn(await browserPage(), 'alice', '/agent');
-  await advisor.waitForSelector('#link[data-state="online"]');
-  await advisor.waitForFunction(() => document.querySelector('#presence-state').dataset.state);
-  await advisor.selectOption('#presence', 'READY');
-  await advisor.click('#presence-form button[type=submit]');
+  const advisor = await advisorReady('alice');
   await customer.click('#ask-video');
   await advisor.waitForSelector('#offer:not([hidden])');
   await advisor.click('#accept');
@@ -103,12 +157,7 @@ async function main() {
   expect(await customer.evaluate(() => window.mvtmCallStats.audioCodec) !== undefined, 'no audio codec in the call stats');
 
   step = 'sam opens the board and listens to the call';
-  const sam = await signIn(await browserPage(), 'sam', '/supervisor');
-  await sam.waitForSelector('#monitor[data-ready="true"] #monitor-call option', { state: 'attached' });
-  const interactionId = await sam.$eval('#monitor-call', (s) => s.value);
-  await sam.click('#monitor button[data-mode="LISTEN"]');
-  await sam.waitForSelector('#monitor-status[data-key="monitor.mode.LISTEN"]');
-  await sam.waitForFunction(() => window.mvtmMonitorStats.audioPacketsReceived > 100);
+  const { sam, interactionId } = await samListens();
 
   step = 'listening, sam receives the advisor while the customer is silent';
   await silence(customer, true);
@@ -152,13 +201,7 @@ async function main() {
   await sam.waitForSelector('#monitor-status[data-key="monitor.stopped"]');
   await silence(customer, false);
   await advisor.click('#mute');
-  await advisor.click('#hangup');
-  await advisor.waitForSelector('#wrapup:not([hidden])');
-  await advisor.selectOption('#wrapup-code', 'RESOLVED');
-  await advisor.click('#wrapup-form button[type=submit]');
-  await advisor.waitForFunction(() => !['WRAP_UP', 'BUSY'].includes(document.querySelector('#presence-state').dataset.state));
-  await advisor.selectOption('#presence', 'NOT_READY:break');
-  await advisor.click('#presence-form button[type=submit]');
+  await endCall(advisor);
 
   step = 'the audit log and the recording\'s timeline show every start, change and stop';
   await signIn(staff, 'connie', '/compliance');
@@ -186,6 +229,12 @@ async function main() {
   expect(found && JSON.stringify(found.audit.slice().sort()) === JSON.stringify(['BARGE', 'LISTEN', 'STOPPED', 'WHISPER']),
     `sam's audited monitoring actions are ${JSON.stringify(found?.audit)}`);
   expect(found && JSON.stringify(found.denied) === JSON.stringify(['DENIED']), `suzy's refused attempt is audited as ${JSON.stringify(found?.denied)}`);
+}
+
+async function main() {
+  const scenarios = { web, sip };
+  if (!scenarios[SCENARIO]) throw new Error(`SCENARIO must be one of ${Object.keys(scenarios).join(', ')}`);
+  await scenarios[SCENARIO]();
 }
 
 main().then(async () => {

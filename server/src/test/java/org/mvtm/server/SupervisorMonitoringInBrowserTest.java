@@ -2,6 +2,7 @@ package org.mvtm.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 16 item 4 in headless Chromium on the real server with the demo data, its relay answering browsers with G.711
+ * Issue 16 item 4 in headless Chromium (and a SIPp caller) on the real server with the demo data, its relay answering browsers with G.711
  * so calls can be mixed: a supervisor listens to a video call, whispers to the advisor and barges in, each measured by
  * what the other pages receive; a supervisor of another region is refused; the audit log and the recording's
  * timeline show every step. The browser steps are in server/src/test/browser/supervisor-monitor.js.
@@ -39,15 +40,40 @@ class SupervisorMonitoringInBrowserTest {
         }
     }
 
-    @Test
-    void aSupervisorListensWhispersAndBargesInOnlyInTheirRegionsAndEveryStepIsAuditedAndOnTheTimeline() throws Exception {
-        Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "PASSWORD", "demo1234",
+    private void scenario(String name) throws Exception {
+        Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "SCENARIO", name, "PASSWORD", "demo1234",
                 "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString());
-        try (NodeScript script = NodeScript.start("server/src/test/browser/supervisor-monitor.js", env, line -> System.out.println("[browser] " + line))) {
+        try (NodeScript script = NodeScript.start("server/src/test/browser/supervisor-monitor.js", env,
+                line -> System.out.println("[browser] " + line))) {
             int exit = script.await(Duration.ofMinutes(4));
             assertThat(script.output()).as("browser output; server log:\n" + server.output())
                     .contains("SUPERVISOR MONITOR OK");
             assertThat(exit).isZero();
+        }
+    }
+
+    @Test
+    void aSupervisorListensWhispersAndBargesInOnlyInTheirRegionsAndEveryStepIsAuditedAndOnTheTimeline() throws Exception {
+        scenario("web");
+    }
+
+    /** A SIPp caller speaks (PCMU, looped) until the test ends it; alice answers in her console, sam listens. */
+    @Test
+    void aSupervisorListensToASipCaller() throws Exception {
+        Path speech = SipJourneyTest.speechWav(dir, "Hello, I would like to check the balance of my savings account please.");
+        Path scenario = SipJourneyTest.scenario(dir, "customer-call.xml", speech);
+        Files.writeString(scenario, Files.readString(scenario)
+                .replace("<pause milliseconds=\"5000\"/>", "<pause milliseconds=\"180000\"/>"));
+        Path injection = dir.resolve("monitored.csv");
+        Files.writeString(injection, "SEQUENTIAL\n0;smith;\n");
+        Process caller = SipJourneyTest.sipp(dir, "monitored", scenario, "-inf", injection.toString(), "-s", "general",
+                "-au", "smith", "-ap", "phone-smith-1234", "-m", "1",
+                "-p", String.valueOf(ServerProcess.freeUdpPort()), "-mp", String.valueOf(ServerProcess.freeUdpPort()),
+                "127.0.0.1:" + server.sipPort);
+        try {
+            scenario("sip");
+        } finally {
+            caller.destroyForcibly();
         }
     }
 }

@@ -108,7 +108,7 @@ class SupervisorMonitoringMixTest {
     }
 
     /** Everyone speaks 40 frames, 5 ms apart. */
-    private static void talk(Phone... phones) throws Exception {
+    static void talk(Phone... phones) throws Exception {
         for (int i = 0; i < 40; i++) {
             for (Phone p : phones) {
                 p.speak();
@@ -117,7 +117,7 @@ class SupervisorMonitoringMixTest {
         }
     }
 
-    private static void forget(Phone... phones) {
+    static void forget(Phone... phones) {
         for (Phone p : phones) {
             p.forget();
         }

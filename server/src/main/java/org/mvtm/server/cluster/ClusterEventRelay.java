@@ -43,7 +43,7 @@ public final class ClusterEventRelay implements AutoCloseable {
     static final List<Class<? extends ContactEvent>> RELAYED = List.of(ChatMessagePosted.class, OfferAccepted.class,
             OfferDeclined.class, InteractionEnded.class, InteractionAbandoned.class, InteractionTransferred.class,
             CallHeld.class, CallMuted.class, AdvisorStateChanged.class, KnowledgeBasePublished.class, AdministrationChanged.class,
-            RecordingPaused.class);
+            RecordingPaused.class, org.mvtm.core.event.CallMonitored.class);
     private static final Map<String, Class<? extends ContactEvent>> BY_NAME = RELAYED.stream()
             .collect(java.util.stream.Collectors.toMap(Class::getSimpleName, c -> c));
 
