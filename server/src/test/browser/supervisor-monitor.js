@@ -69,6 +69,9 @@ const call = (page, method, url, body) => page.evaluate(async ([m, u, b]) => {
 
 const mediaFlows = () => window.mvtmCallStats && window.mvtmCallStats.framesDecoded > 0 && window.mvtmCallStats.audioPacketsReceived > 0;
 const callAudio = (page) => page.evaluate(() => ({ packets: window.mvtmCallStats.audioPacketsReceived, energy: window.mvtmCallStats.audioEnergy }));
+const conferenceAudio = (page) => page.evaluate(() => ({ packets: window.mvtmConferenceStats.audioPacketsReceived, energy: window.mvtmConferenceStats.audioEnergy }));
+// the fake microphone's beeps add about 0.3 per second to a receiver's totalAudioEnergy; silence adds ~1e-11
+const AUDIBLE = 0.01;
 const monitorAudio = (page) => page.evaluate(() => ({ packets: window.mvtmMonitorStats.audioPacketsReceived, energy: window.mvtmMonitorStats.audioEnergy }));
 const silence = (page, silent) => page.evaluate((s) => window.mvtmMicrophones.forEach((m) => m.getAudioTracks().forEach((t) => { t.enabled = !s; })), silent);
 // what was on its way when something changed has arrived
@@ -102,6 +105,16 @@ async function endCall(advisor) {
   await advisor.click('#presence-form button[type=submit]');
 }
 
+// the loudest value of fn() in the page, sampled every 100 ms for ms milliseconds
+async function loudestOver(page, fn, ms) {
+  let loudest = 0;
+  for (let waited = 0; waited < ms; waited += 100) {
+    loudest = Math.max(loudest, await page.evaluate(fn));
+    await page.waitForTimeout(100);
+  }
+  return loudest;
+}
+
 // sam opens the board and listens to the call alice is in
 async function samListens() {
   const sam = await signIn(await browserPage(), 'sam', '/supervisor');
@@ -128,13 +141,138 @@ async function sip() {
   await advisor.click('#mute');
   const caller = await heard(sam, monitorAudio);
   console.log(`sip listen: sam ${JSON.stringify(caller)}`);
-  expect(caller.packets > 0 && caller.energy > 0, `sam received no audio from the SIP caller (${JSON.stringify(caller)})`);
+  expect(caller.packets > 0 && caller.energy > AUDIBLE, `sam received no audio from the SIP caller (${JSON.stringify(caller)})`);
 
   step = 'sam stops and alice ends the call';
   await sam.click('#monitor-stop');
   await sam.waitForSelector('#monitor-status[data-key="monitor.stopped"]');
   await advisor.click('#mute');
   await endCall(advisor);
+}
+
+async function videoCall() {
+  step = 'chan reaches alice on video';
+  const customer = await signIn(await browserPage(), 'chan', '/customer');
+  await customer.click('button[data-language="en"]');
+  await customer.waitForFunction(() => document.body.dataset.status === 'WITH_BOT');
+  const advisor = await advisorReady('alice');
+  await customer.click('#ask-video');
+  await advisor.waitForSelector('#offer:not([hidden])');
+  await advisor.click('#accept');
+  await Promise.all([customer.waitForFunction(mediaFlows), advisor.waitForFunction(mediaFlows)]);
+  return { customer, advisor };
+}
+
+// alice invites bob (signed in, not Ready: routing offers him nobody) and bob joins from his console
+async function colleagueJoins(advisor) {
+  const colleague = await signIn(await browserPage(), 'bob', '/agent');
+  await advisor.waitForSelector('#conference[data-ready="true"]');
+  await advisor.fill('#conference-colleague', 'bob');
+  await advisor.click('#conference-invite button[type=submit]');
+  await advisor.waitForSelector('#conference-status[data-key="conference.invited"]');
+  await colleague.waitForSelector('#conference-invitation:not([hidden])');
+  await colleague.click('#conference-join');
+  await colleague.waitForSelector('#conference-status[data-key="conference.joined"]');
+  await colleague.waitForFunction(() => window.mvtmConferenceStats.audioPacketsReceived > 100);
+  return colleague;
+}
+
+// issue 16 item 2: alice holds chan (music), consults bob, transfers the call to him; chan then talks to bob
+async function consult() {
+  const { customer, advisor } = await videoCall();
+
+  step = 'alice holds the customer, who hears music, and consults bob';
+  await advisor.click('#hold');
+  await customer.waitForFunction(() => document.body.dataset.holdMusic === 'playing');
+  const colleague = await colleagueJoins(advisor);
+  const [bobHearsAlice, aliceHearsBob, atCustomer] = await Promise.all([heard(colleague, conferenceAudio),
+    heard(advisor, callAudio), heard(customer, callAudio)]);
+  const music = await loudestOver(customer, () => window.mvtmHoldMusicLevel(), 1500);
+  console.log(`consult: bob hears alice ${JSON.stringify(bobHearsAlice)}, alice hears bob ${JSON.stringify(aliceHearsBob)}, `
+    + `held customer ${JSON.stringify(atCustomer)}, music RMS ${music.toFixed(4)}`);
+  expect(bobHearsAlice.energy > AUDIBLE, `bob did not hear alice during the consult (${JSON.stringify(bobHearsAlice)})`);
+  expect(aliceHearsBob.energy > AUDIBLE, `alice did not hear bob during the consult (${JSON.stringify(aliceHearsBob)})`);
+  expect(atCustomer.packets === 0, `the held customer received ${atCustomer.packets} audio packets during the consult`);
+  expect(music > 0.005, `the held customer heard no music during the consult (RMS ${music})`);
+
+  step = 'alice transfers the call to bob, who takes it and leaves the consult';
+  await advisor.selectOption('#transfer-target', 'advisor:bob');
+  await advisor.click('#transfer-form button[type=submit]');
+  await colleague.waitForSelector('#link[data-state="online"]');
+  await colleague.selectOption('#presence', 'READY');
+  await colleague.click('#presence-form button[type=submit]');
+  await colleague.waitForSelector('#offer:not([hidden])');
+  await colleague.click('#accept');
+  await colleague.waitForFunction(mediaFlows);
+  await colleague.click('#conference-leave');
+  await colleague.waitForSelector('#conference-status[data-key="conference.left"]');
+
+  step = 'the customer is resumed and talks to bob';
+  await customer.waitForFunction(() => document.body.dataset.holdMusic === undefined);
+  const [customerHearsBob, bobHearsCustomer] = await Promise.all([heard(customer, callAudio), heard(colleague, callAudio)]);
+  console.log(`after the transfer: customer hears bob ${JSON.stringify(customerHearsBob)}, bob hears customer ${JSON.stringify(bobHearsCustomer)}`);
+  expect(customerHearsBob.energy > AUDIBLE, `the customer does not hear bob after the transfer (${JSON.stringify(customerHearsBob)})`);
+  expect(bobHearsCustomer.energy > AUDIBLE, `bob does not hear the customer after the transfer (${JSON.stringify(bobHearsCustomer)})`);
+  await customer.screenshot({ path: path.join(SHOTS, 'consult-customer-with-bob.png') });
+
+  step = 'bob ends the call; alice wraps up hers';
+  await endCall(colleague);
+  if (await advisor.$eval('#wrapup', (w) => !w.hidden)) {
+    await advisor.selectOption('#wrapup-code', 'RESOLVED');
+    await advisor.click('#wrapup-form button[type=submit]');
+  }
+  await advisor.waitForFunction(() => !['WRAP_UP', 'BUSY'].includes(document.querySelector('#presence-state').dataset.state));
+  await advisor.selectOption('#presence', 'NOT_READY:break');
+  await advisor.click('#presence-form button[type=submit]');
+}
+
+// issue 16 item 2: alice invites bob into her video call with chan; each of the three receives the two others
+async function conference() {
+  const { customer, advisor } = await videoCall();
+
+  step = 'before bob joins, the customer hears nothing while alice is silent';
+  await silence(advisor, true);
+  const before = await heard(customer, callAudio);
+  expect(before.energy < AUDIBLE, `the customer heard ${JSON.stringify(before)} from a silent advisor`);
+  await silence(advisor, false);
+
+  step = 'alice invites bob, and bob joins from his console';
+  const colleague = await colleagueJoins(advisor);
+
+  step = 'bob receives the customer (alice silent) and alice (the customer silent); each of them receives bob';
+  await silence(advisor, true);
+  const [bobHearsCustomer, customerHearsBob] = await Promise.all([heard(colleague, conferenceAudio), heard(customer, callAudio)]);
+  await silence(advisor, false);
+  await silence(customer, true);
+  const [bobHearsAdvisor, advisorHearsBob] = await Promise.all([heard(colleague, conferenceAudio), heard(advisor, callAudio)]);
+  await silence(customer, false);
+  console.log(`three-way: bob hears customer ${JSON.stringify(bobHearsCustomer)}, alice ${JSON.stringify(bobHearsAdvisor)}; `
+    + `customer hears bob ${JSON.stringify(customerHearsBob)}; alice hears bob ${JSON.stringify(advisorHearsBob)}`);
+  expect(bobHearsCustomer.energy > AUDIBLE, `bob did not hear the customer (${JSON.stringify(bobHearsCustomer)})`);
+  expect(bobHearsAdvisor.energy > AUDIBLE, `bob did not hear alice (${JSON.stringify(bobHearsAdvisor)})`);
+  expect(customerHearsBob.energy > AUDIBLE, `the customer did not hear bob (${JSON.stringify(customerHearsBob)})`);
+  expect(advisorHearsBob.energy > AUDIBLE, `alice did not hear bob (${JSON.stringify(advisorHearsBob)})`);
+  await colleague.screenshot({ path: path.join(SHOTS, 'conference-colleague.png'), fullPage: true });
+
+  step = 'bob leaves and alice ends the call; the recording has alice\'s and bob\'s legs';
+  await colleague.click('#conference-leave');
+  await colleague.waitForSelector('#conference-status[data-key="conference.left"]');
+  await endCall(advisor);
+  const officer = await signIn(await browserPage(), 'connie', '/compliance');
+  const legs = await officer.evaluate(async () => {
+    const headers = { 'X-Purpose': 'conference test' };
+    for (let i = 0; i < 60; i++) {
+      const recordings = await (await fetch('/api/compliance/recordings?customer=chan', { headers })).json();
+      for (const r of recordings.filter((x) => x.state === 'SEALED')) {
+        const timeline = await (await fetch(`/api/compliance/recordings/${r.id.value}/timeline`, { headers })).json();
+        const added = timeline.filter((e) => e.kind === 'LEG_ADDED').map((e) => e.actor);
+        if (added.filter((a) => a === 'advisor').length >= 2) return added; // this call's (alice's and bob's legs)
+      }
+      await new Promise((res) => setTimeout(res, 500));
+    }
+    return null;
+  });
+  expect(legs && legs.filter((a) => a === 'advisor').length === 2, `the recording's legs were added by ${JSON.stringify(legs)}`);
 }
 
 async function web() {
@@ -162,14 +300,14 @@ async function web() {
   step = 'listening, sam receives the advisor while the customer is silent';
   await silence(customer, true);
   const advisorSide = await heard(sam, monitorAudio);
-  expect(advisorSide.energy > 0, `sam received no advisor audio (${JSON.stringify(advisorSide)})`);
+  expect(advisorSide.energy > AUDIBLE, `sam received no advisor audio (${JSON.stringify(advisorSide)})`);
 
   step = 'listening, sam receives the customer while the advisor is muted, and the customer receives nothing';
   await silence(customer, false);
   await advisor.click('#mute');
   const [customerSide, atCustomer] = await Promise.all([heard(sam, monitorAudio), heard(customer, callAudio)]);
   console.log(`listen: sam ${JSON.stringify(customerSide)}, customer ${JSON.stringify(atCustomer)}`);
-  expect(customerSide.energy > 0, `sam received no customer audio (${JSON.stringify(customerSide)})`);
+  expect(customerSide.energy > AUDIBLE, `sam received no customer audio (${JSON.stringify(customerSide)})`);
   expect(atCustomer.packets === 0, `the customer received ${atCustomer.packets} audio packets while only sam (listening) could speak`);
 
   step = 'whispering, the advisor receives sam while the customer is silent; the customer receives nothing';
@@ -179,7 +317,7 @@ async function web() {
   await sam.waitForSelector('#monitor-status[data-key="monitor.mode.WHISPER"]');
   const [whisperAtAdvisor, whisperAtCustomer] = await Promise.all([heard(advisor, callAudio), heard(customer, callAudio)]);
   console.log(`whisper: advisor before ${JSON.stringify(quietAdvisor)}, during ${JSON.stringify(whisperAtAdvisor)}; customer ${JSON.stringify(whisperAtCustomer)}`);
-  expect(whisperAtAdvisor.energy > quietAdvisor.energy, `the advisor did not hear the whisper (${JSON.stringify(whisperAtAdvisor)} vs silence ${JSON.stringify(quietAdvisor)})`);
+  expect(whisperAtAdvisor.energy > AUDIBLE && quietAdvisor.energy < AUDIBLE, `the advisor did not hear the whisper (${JSON.stringify(whisperAtAdvisor)} vs silence ${JSON.stringify(quietAdvisor)})`);
   expect(whisperAtCustomer.packets === 0, `the customer received ${whisperAtCustomer.packets} audio packets during the whisper`);
 
   step = 'a supervisor of Shenzhen is refused the Hong Kong call';
@@ -193,7 +331,7 @@ async function web() {
   await sam.waitForSelector('#monitor-status[data-key="monitor.mode.BARGE"]');
   const barge = await heard(customer, callAudio);
   console.log(`barge: customer ${JSON.stringify(barge)}`);
-  expect(barge.packets > 0 && barge.energy > 0, `the customer did not hear sam barge in (${JSON.stringify(barge)})`);
+  expect(barge.packets > 0 && barge.energy > AUDIBLE, `the customer did not hear sam barge in (${JSON.stringify(barge)})`);
   await sam.screenshot({ path: path.join(SHOTS, 'supervisor-monitor-barge.png'), fullPage: true });
 
   step = 'sam stops; alice unmutes and ends the call';
@@ -232,7 +370,7 @@ async function web() {
 }
 
 async function main() {
-  const scenarios = { web, sip };
+  const scenarios = { web, sip, conference, consult };
   if (!scenarios[SCENARIO]) throw new Error(`SCENARIO must be one of ${Object.keys(scenarios).join(', ')}`);
   await scenarios[SCENARIO]();
 }

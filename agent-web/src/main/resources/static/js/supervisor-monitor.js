@@ -4,12 +4,13 @@
 // every start, change and stop is audited and marked on the recording's timeline by the server.
 // window.mvtmMonitorStats: audio packets and energy received (the page's own meter, also used by the tests).
 import { apply, t } from './i18n.js';
-import { csrfToken, el, getJson } from './http.js';
+import { el, getJson } from './http.js';
+import { AudioLeg, requestJson } from './audio-leg.js';
 
 const id = (x) => (x && typeof x === 'object' ? x.value : x);
-const stats = { audioPacketsReceived: 0, audioEnergy: 0, mode: '' };
-window.mvtmMonitorStats = stats;
-let session = null; // { interactionId, pc, stream, timer }
+let session = null; // { interactionId, leg }
+window.mvtmMonitorStats = { audioPacketsReceived: 0, audioEnergy: 0 };
+let mode = '';
 
 const modeButton = (mode, key) => el('button', { type: 'button', 'data-mode': mode, 'data-i18n': key }, mode);
 const card = el('section', { class: 'card', id: 'monitor', 'aria-labelledby': 'monitor-title' },
@@ -22,56 +23,31 @@ const card = el('section', { class: 'card', id: 'monitor', 'aria-labelledby': 'm
   el('p', { id: 'monitor-status', role: 'status', 'aria-live': 'polite' }),
   el('audio', { id: 'monitor-audio', autoplay: true }));
 
-async function request(method, interactionId, body) {
-  const response = await fetch(`/api/supervisor/monitor/${encodeURIComponent(interactionId)}`, {
-    method,
-    credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrfToken() },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const answer = response.status === 204 ? {} : await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(answer.message ?? `${response.status}`);
-  return answer;
-}
+const request = (method, interactionId, body) => requestJson(method, `/api/supervisor/monitor/${encodeURIComponent(interactionId)}`, body);
 
 function show(key, vars) {
   const status = document.getElementById('monitor-status');
   status.dataset.key = key;
   status.textContent = t(key, vars);
   document.getElementById('monitor-stop').disabled = !session;
-  card.dataset.mode = stats.mode;
+  card.dataset.mode = mode;
 }
 
-async function sample() {
-  if (!session) return;
-  const report = await session.pc.getStats();
-  report.forEach((s) => {
-    if (s.type === 'inbound-rtp' && s.kind === 'audio') {
-      stats.audioPacketsReceived = s.packetsReceived ?? 0;
-      stats.audioEnergy = s.totalAudioEnergy ?? 0;
-    }
-  });
-}
-
-async function monitor(mode) {
+async function monitor(chosen) {
   const interactionId = document.getElementById('monitor-call').value;
   if (!interactionId) return;
   try {
     if (session?.interactionId === interactionId) {
-      await request('PUT', interactionId, { mode });
+      await request('PUT', interactionId, { mode: chosen });
     } else {
       await stop();
-      const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
-      const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
-      stream.getTracks().forEach((track) => pc.addTrack(track, stream));
-      pc.addEventListener('track', (e) => { document.getElementById('monitor-audio').srcObject = new MediaStream([e.track]); });
-      await pc.setLocalDescription(await pc.createOffer());
-      const answer = await request('POST', interactionId, { mode, sdp: pc.localDescription.sdp });
-      await pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
-      session = { interactionId, pc, stream, timer: setInterval(sample, 500) };
+      const leg = new AudioLeg(document.getElementById('monitor-audio'));
+      window.mvtmMonitorStats = leg.stats;
+      await leg.start(async (sdp) => (await request('POST', interactionId, { mode: chosen, sdp })).sdp);
+      session = { interactionId, leg };
     }
-    stats.mode = mode;
-    show(`monitor.mode.${mode}`, { call: interactionId.slice(0, 8) });
+    mode = chosen;
+    show(`monitor.mode.${chosen}`, { call: interactionId.slice(0, 8) });
   } catch (e) {
     show('monitor.refused', { reason: e.message });
   }
@@ -79,12 +55,10 @@ async function monitor(mode) {
 
 async function stop() {
   if (!session) return;
-  const { interactionId, pc, stream, timer } = session;
+  const { interactionId, leg } = session;
   session = null;
-  clearInterval(timer);
-  pc.close();
-  stream.getTracks().forEach((track) => track.stop());
-  stats.mode = '';
+  leg.stop();
+  mode = '';
   await request('DELETE', interactionId).catch(() => {});
   show('monitor.stopped');
 }

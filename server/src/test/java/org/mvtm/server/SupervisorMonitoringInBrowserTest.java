@@ -57,6 +57,24 @@ class SupervisorMonitoringInBrowserTest {
         scenario("web");
     }
 
+    /**
+     * Issue 16 item 2: alice invites bob into her video call with chan from her console; bob joins from his; each of the
+     * three receives the two others (measured with one of them silent), and the recording has bob's leg.
+     */
+    @Test
+    void aThreeWayCallWhereAllThreeReceiveAudio() throws Exception {
+        scenario("conference");
+    }
+
+    /**
+     * Issue 16 item 2: alice holds chan (who hears music and receives nothing from the relay), consults bob (they hear
+     * each other), transfers the call to him; when bob accepts, chan is resumed and talks to bob.
+     */
+    @Test
+    void aConsultTransferWhereTheCustomerHearsMusicThenTalksToTheSecondAdvisor() throws Exception {
+        scenario("consult");
+    }
+
     /** A SIPp caller speaks (PCMU, looped) until the test ends it; alice answers in her console, sam listens. */
     @Test
     void aSupervisorListensToASipCaller() throws Exception {

@@ -149,6 +149,35 @@ public class CallMedia {
         return true;
     }
 
+    /**
+     * A colleague's browser joins a call as a second advisor leg: connected to the advisor's current leg (and, like
+     * every advisor leg, to the customer), so with G.711 audio each of the three hears the two others mixed.
+     */
+    public Answer addColleague(InteractionId interaction, String colleague, String sdpOffer) {
+        MediaSession session = media.find(interaction)
+                .orElseThrow(() -> new MediaException("call " + interaction + " has no media to join"));
+        removeColleague(interaction, colleague);
+        String legId = MediaSession.ADVISOR + "-colleague-" + UUID.randomUUID().toString().substring(0, 8);
+        String answer = session.addWebRtcLeg(legId, MediaSession.ADVISOR, sdpOffer);
+        currentLegs.put(new LegKey(interaction, "colleague:" + colleague), legId);
+        String advisorLeg = currentLegs.get(new LegKey(interaction, MediaSession.ADVISOR));
+        if (advisorLeg != null && session.legs().stream().anyMatch(l -> l.legId().equals(advisorLeg))) {
+            session.connect(advisorLeg, legId);
+        }
+        return new Answer(legId, answer);
+    }
+
+    /** The colleague leaves the call; false if they were not in it. */
+    public boolean removeColleague(InteractionId interaction, String colleague) {
+        String legId = currentLegs.remove(new LegKey(interaction, "colleague:" + colleague));
+        if (legId == null) {
+            return false;
+        }
+        media.find(interaction).filter(s -> s.legs().stream().anyMatch(l -> l.legId().equals(legId)))
+                .ifPresent(s -> s.removeLeg(legId));
+        return true;
+    }
+
     /** Forgets the legs of an ended call (the server releases the media session). */
     public void forget(InteractionId interaction) {
         currentLegs.keySet().removeIf(k -> k.interaction().equals(interaction));

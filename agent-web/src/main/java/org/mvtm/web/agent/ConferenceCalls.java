@@ -1,0 +1,149 @@
+package org.mvtm.web.agent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mvtm.core.event.CallHeld;
+import org.mvtm.core.event.EventBus;
+import org.mvtm.core.event.InteractionAbandoned;
+import org.mvtm.core.event.InteractionEnded;
+import org.mvtm.core.event.OfferAccepted;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.routing.api.InteractionStatus;
+import org.mvtm.routing.api.InteractionView;
+import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.web.call.CallMedia;
+import org.mvtm.web.call.WebWorkers;
+import org.springframework.stereotype.Component;
+
+/**
+ * Three-way calls and consults: the advisor of a connected call invites a colleague (another advisor); the colleague's
+ * console sees the invitation and joins with its own media leg, connected to the advisor's and the customer's, so
+ * each of the three hears the two others (the relay mixes G.711); the colleague leaves when done. A consult is the
+ * same with the customer on hold (music, hears nobody): the advisor then transfers the call to the colleague, and
+ * when the colleague accepts it the customer is resumed, now talking to the colleague; or the colleague leaves and
+ * the advisor resumes. The recording taps the colleague's leg like every leg (its LEG_ADDED line marks the join).
+ */
+@Component
+public class ConferenceCalls implements org.springframework.beans.factory.DisposableBean {
+    private final RoutingEngine routing;
+    private final CallMedia media;
+    private final Clock clock;
+    /** Invitations by invited colleague. */
+    private final Map<AgentId, Invitation> invitations = new ConcurrentHashMap<>();
+    /** Calls whose customer is on hold, and those a colleague joined (a consult when both). */
+    private final java.util.Set<InteractionId> held = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<InteractionId> joined = ConcurrentHashMap.newKeySet();
+    private final EventBus events;
+    private final List<EventBus.Subscription> subscriptions;
+
+    public ConferenceCalls(RoutingEngine routing, CallMedia media, Clock clock, EventBus events, WebWorkers workers) {
+        this.routing = routing;
+        this.media = media;
+        this.clock = clock;
+        this.events = events;
+        this.subscriptions = List.of(
+                events.subscribe(CallHeld.class, e -> {
+                    if (e.held()) {
+                        held.add(e.interaction());
+                    } else {
+                        held.remove(e.interaction());
+                    }
+                }),
+                events.subscribe(OfferAccepted.class, e -> {
+                    if (joined.remove(e.interaction()) && held.contains(e.interaction())) {
+                        workers.run("resume after consult " + e.interaction(), () -> resume(e.interaction()));
+                    }
+                }),
+                events.subscribe(InteractionEnded.class, e -> forget(e.interaction())),
+                events.subscribe(InteractionAbandoned.class, e -> forget(e.interaction())));
+    }
+
+    /** The colleague took over the consulted call: the customer hears them now. */
+    private void resume(InteractionId interaction) {
+        media.hold(interaction, false);
+        events.publish(new CallHeld(clock.instant(), interaction, false, CallHeld.By.ADVISOR));
+    }
+
+    private void forget(InteractionId interaction) {
+        held.remove(interaction);
+        joined.remove(interaction);
+        invitations.values().removeIf(i -> i.interactionId().equals(interaction.value()));
+    }
+
+    @Override
+    public void destroy() {
+        subscriptions.forEach(EventBus.Subscription::close);
+    }
+
+    /** An invitation as the colleague's console shows it. */
+    public record Invitation(String interactionId, String from, String customerName, String channel, Instant at) {
+    }
+
+    /** Refused: not your call, not a call, unknown colleague (403/404 with the reason). */
+    static final class Refused extends RuntimeException {
+        final boolean forbidden;
+
+        Refused(boolean forbidden, String message) {
+            super(message);
+            this.forbidden = forbidden;
+        }
+    }
+
+    void invite(AgentId advisor, InteractionId interaction, AgentId colleague) {
+        InteractionView call = connected(interaction);
+        if (!call.advisor().map(advisor::equals).orElse(false)) {
+            throw new Refused(true, "interaction " + interaction.value() + " is not connected with " + advisor.value());
+        }
+        if (colleague.equals(advisor)) {
+            throw new IllegalArgumentException("invite a colleague, not yourself");
+        }
+        if (routing.advisors().stream().noneMatch(a -> a.id().equals(colleague))) {
+            throw new IllegalArgumentException("no advisor " + colleague.value());
+        }
+        invitations.put(colleague, new Invitation(interaction.value(), advisor.value(),
+                call.interaction().customer().displayName(), call.interaction().channel().name(), clock.instant()));
+    }
+
+    List<Invitation> invitationsFor(AgentId colleague) {
+        Invitation i = invitations.get(colleague);
+        if (i == null || routing.interaction(InteractionId.of(i.interactionId()))
+                .filter(v -> v.status() == InteractionStatus.CONNECTED).isEmpty()) {
+            invitations.remove(colleague);
+            return List.of();
+        }
+        return List.of(i);
+    }
+
+    CallMedia.Answer join(AgentId colleague, InteractionId interaction, String sdpOffer) {
+        Invitation i = invitations.get(colleague);
+        if (i == null || !i.interactionId().equals(interaction.value())) {
+            throw new Refused(true, colleague.value() + " was not invited to " + interaction.value());
+        }
+        connected(interaction);
+        if (sdpOffer == null || sdpOffer.isBlank()) {
+            throw new IllegalArgumentException("sdp: the browser's offer is required");
+        }
+        CallMedia.Answer answer = media.addColleague(interaction, colleague.value(), sdpOffer);
+        joined.add(interaction);
+        return answer;
+    }
+
+    void leave(AgentId colleague, InteractionId interaction) {
+        invitations.remove(colleague);
+        media.removeColleague(interaction, colleague.value());
+    }
+
+    private InteractionView connected(InteractionId interaction) {
+        InteractionView call = routing.interaction(interaction)
+                .filter(v -> v.status() == InteractionStatus.CONNECTED)
+                .orElseThrow(() -> new Refused(false, "no connected call " + interaction.value()));
+        if (!call.interaction().channel().hasMedia()) {
+            throw new Refused(false, "interaction " + interaction.value() + " is a chat, not a call");
+        }
+        return call;
+    }
+}

@@ -1,0 +1,104 @@
+package org.mvtm.web.agent;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.media.api.MediaException;
+import org.mvtm.web.call.CallMedia;
+import org.mvtm.web.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Three-way calls ({@link ConferenceCalls}): {@code POST /api/agent/conference/{interactionId}} {@code {"colleague":
+ * agentId}} invites (the advisor of the call only); {@code GET /api/agent/conference/invitations} is what the
+ * colleague's console shows; {@code POST .../{interactionId}/join} {@code {"sdp"}} answers {@code {"legId","sdp"}};
+ * {@code DELETE .../{interactionId}/join} leaves.
+ */
+@RestController
+@RequestMapping("/api/agent/conference")
+class ConferenceController {
+    private final ConferenceCalls conferences;
+
+    ConferenceController(ConferenceCalls conferences) {
+        this.conferences = conferences;
+    }
+
+    record Invite(String colleague) {
+    }
+
+    record Join(String sdp) {
+    }
+
+    private static AgentId me(Principal principal) {
+        return CurrentUser.require(principal).agentId()
+                .orElseThrow(() -> new ConferenceCalls.Refused(true, "this user is not an advisor"));
+    }
+
+    private static InteractionId id(String value) {
+        try {
+            return InteractionId.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConferenceCalls.Refused(false, "no interaction " + value);
+        }
+    }
+
+    @PostMapping("/{interactionId}")
+    ResponseEntity<Void> invite(@PathVariable String interactionId, @RequestBody Invite body, Principal principal) {
+        if (body.colleague() == null || body.colleague().isBlank()) {
+            throw new BadColleague("colleague: name the advisor to invite");
+        }
+        conferences.invite(me(principal), id(interactionId), AgentId.of(body.colleague().strip()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/invitations")
+    List<ConferenceCalls.Invitation> invitations(Principal principal) {
+        return conferences.invitationsFor(me(principal));
+    }
+
+    @PostMapping("/{interactionId}/join")
+    Map<String, String> join(@PathVariable String interactionId, @RequestBody Join body, Principal principal) {
+        CallMedia.Answer answer = conferences.join(me(principal), id(interactionId), body.sdp());
+        return Map.of("legId", answer.legId(), "sdp", answer.sdp());
+    }
+
+    @DeleteMapping("/{interactionId}/join")
+    ResponseEntity<Void> leave(@PathVariable String interactionId, Principal principal) {
+        conferences.leave(me(principal), id(interactionId));
+        return ResponseEntity.noContent().build();
+    }
+
+    static final class BadColleague extends IllegalArgumentException {
+        BadColleague(String message) {
+            super(message);
+        }
+    }
+
+    @ExceptionHandler(ConferenceCalls.Refused.class)
+    ResponseEntity<Map<String, String>> refused(ConferenceCalls.Refused e) {
+        return ResponseEntity.status(e.forbidden ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND)
+                .body(Map.of("error", e.forbidden ? "FORBIDDEN" : "NOT_FOUND", "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, String>> bad(IllegalArgumentException e) {
+        String field = e.getMessage() != null && e.getMessage().startsWith("sdp") ? "sdp" : "colleague";
+        return ResponseEntity.badRequest().body(Map.of("field", field, "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(MediaException.class)
+    ResponseEntity<Map<String, String>> media(MediaException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "MEDIA", "message", e.getMessage()));
+    }
+}

@@ -1,0 +1,96 @@
+// Three-way calls in the advisor console (issue 16 item 2): in a call, invite a colleague (an advisor id) to join;
+// an invited advisor's console shows the invitation and joins with its own media leg through the relay, so the
+// customer, the advisor and the colleague each hear the two others; Leave ends the colleague's part.
+// body[data-interaction] is the console's current call (set by agent.js). window.mvtmConferenceStats is the
+// colleague's received-audio meter (also used by the tests).
+import { apply, t } from './i18n.js';
+import { el, getJson } from './http.js';
+import { AudioLeg, requestJson as request } from './audio-leg.js';
+
+let joined = null; // { interactionId, leg }
+window.mvtmConferenceStats = { audioPacketsReceived: 0, audioEnergy: 0 };
+
+const card = el('section', { class: 'card', id: 'conference', 'aria-labelledby': 'conference-title' },
+  el('h2', { id: 'conference-title', 'data-i18n': 'conference.title' }, 'Three-way call'),
+  el('form', { id: 'conference-invite' },
+    el('label', { for: 'conference-colleague', 'data-i18n': 'conference.colleague' }, 'Colleague (advisor id)'),
+    el('input', { id: 'conference-colleague', autocomplete: 'off' }),
+    el('button', { type: 'submit', 'data-i18n': 'conference.invite' }, 'Invite')),
+  el('div', { id: 'conference-invitation', hidden: true },
+    el('p', { id: 'conference-from' }),
+    el('button', { type: 'button', id: 'conference-join', 'data-i18n': 'conference.join' }, 'Join'),
+    el('button', { type: 'button', id: 'conference-leave', 'data-i18n': 'conference.leave', hidden: true }, 'Leave')),
+  el('p', { id: 'conference-status', role: 'status', 'aria-live': 'polite' }),
+  el('audio', { id: 'conference-audio', autoplay: true }));
+
+function show(key, vars) {
+  const status = document.getElementById('conference-status');
+  status.dataset.key = key;
+  status.textContent = t(key, vars);
+}
+
+async function invite(e) {
+  e.preventDefault();
+  const interactionId = document.body.dataset.interaction;
+  const colleague = document.getElementById('conference-colleague').value.trim();
+  try {
+    await request('POST', `/api/agent/conference/${encodeURIComponent(interactionId ?? '')}`, { colleague });
+    show('conference.invited', { colleague });
+  } catch (error) {
+    show('conference.refused', { reason: error.message });
+  }
+}
+
+let invitation = null;
+async function poll() {
+  if (joined) return;
+  const found = await getJson('/api/agent/conference/invitations').catch(() => []);
+  invitation = found[0] ?? null;
+  const box = document.getElementById('conference-invitation');
+  box.hidden = !invitation;
+  if (invitation) document.getElementById('conference-from').textContent = t('conference.from', { from: invitation.from, customer: invitation.customerName });
+}
+
+async function join() {
+  if (!invitation || joined) return;
+  const { interactionId } = invitation;
+  try {
+    const leg = new AudioLeg(document.getElementById('conference-audio'));
+    window.mvtmConferenceStats = leg.stats;
+    await leg.start(async (sdp) => (await request('POST', `/api/agent/conference/${encodeURIComponent(interactionId)}/join`, { sdp })).sdp);
+    joined = { interactionId, leg };
+    document.getElementById('conference-join').hidden = true;
+    document.getElementById('conference-leave').hidden = false;
+    show('conference.joined', { customer: invitation.customerName });
+  } catch (error) {
+    show('conference.refused', { reason: error.message });
+  }
+}
+
+async function leave() {
+  if (!joined) return;
+  const { interactionId, leg } = joined;
+  joined = null;
+  leg.stop();
+  await request('DELETE', `/api/agent/conference/${encodeURIComponent(interactionId)}/join`).catch(() => {});
+  document.getElementById('conference-join').hidden = false;
+  document.getElementById('conference-leave').hidden = true;
+  show('conference.left');
+  poll();
+}
+
+function mount() {
+  document.querySelector('main').append(card);
+  document.getElementById('conference-invite').addEventListener('submit', invite);
+  document.getElementById('conference-join').addEventListener('click', join);
+  document.getElementById('conference-leave').addEventListener('click', leave);
+  apply(card);
+  poll();
+  setInterval(poll, 2000);
+  card.dataset.ready = 'true';
+}
+
+if (document.body.dataset.ready === 'true') mount();
+else new MutationObserver((_, observer) => {
+  if (document.body.dataset.ready === 'true') { observer.disconnect(); mount(); }
+}).observe(document.body, { attributes: true, attributeFilter: ['data-ready'] });
