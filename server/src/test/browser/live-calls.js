@@ -1,14 +1,15 @@
-// A supervisor monitors a live video call (issue 16 item 4), on a running server with the demo data whose relay
+// Live calls with more than two people (issue 16 items 2 and 4), on a running server with the demo data whose relay
 // answers browsers with G.711 (contact.media.browser-audio=PCMU, so their audio can be mixed):
 //   SCENARIO=web BASE_URL=http://127.0.0.1:8080 NODE_PATH=<repo>/tools/browser/node_modules \
-//   node server/src/test/browser/supervisor-monitor.js
+//   node server/src/test/browser/live-calls.js
 // SCENARIO=web: the customer chan (HK) calls alice; sam listens (receives both sides' audio, the customer receives nothing from
 // him), whispers (alice receives his audio, chan does not) and barges in (chan receives it); a supervisor of SZ only
 // gets 403 for the HK call; the compliance officer finds every start, change and stop in the audit log and on the
 // recording's timeline. SCENARIO=sip: a SIP caller (SIPp, started by the test, speaking) is answered by alice in her
-// console; sam listens and, with alice muted, receives the caller's speech. Levels are the receivers' own meters
-// (WebRTC totalAudioEnergy and packet counts).
-// Prints "SUPERVISOR MONITOR OK" and exits 0, or every problem ("PROBLEM: ...") and exits 1.
+// console; sam listens and, with alice muted, receives the caller's speech. SCENARIO=consult: alice holds chan
+// (music) and consults bob, resumes into a three-way call, holds again and transfers the call to bob, who takes it.
+// Levels are the receivers' own meters (WebRTC totalAudioEnergy and packet counts).
+// Prints "LIVE CALLS OK" and exits 0, or every problem ("PROBLEM: ...") and exits 1.
 const path = require('path');
 const fs = require('fs');
 const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../../..');
@@ -151,7 +152,7 @@ async function sip() {
 }
 
 async function videoCall() {
-  step = 'chan reaches alice on video';
+  step = 'chan (Hong Kong) reaches alice on video';
   const customer = await signIn(await browserPage(), 'chan', '/customer');
   await customer.click('button[data-language="en"]');
   await customer.waitForFunction(() => document.body.dataset.status === 'WITH_BOT');
@@ -177,9 +178,16 @@ async function colleagueJoins(advisor) {
   return colleague;
 }
 
-// issue 16 item 2: alice holds chan (music), consults bob, transfers the call to him; chan then talks to bob
+// issue 16 item 2: alice holds chan (music) and consults bob; resumes: a three-way call where each of the three
+// receives the two others; holds again and transfers the call to bob: when bob accepts, chan talks to bob
 async function consult() {
   const { customer, advisor } = await videoCall();
+
+  step = 'before bob joins, the customer hears nothing while alice is silent';
+  await silence(advisor, true);
+  const before = await heard(customer, callAudio);
+  expect(before.energy < AUDIBLE, `the customer heard ${JSON.stringify(before)} from a silent advisor`);
+  await silence(advisor, false);
 
   step = 'alice holds the customer, who hears music, and consults bob';
   await advisor.click('#hold');
@@ -195,7 +203,24 @@ async function consult() {
   expect(atCustomer.packets === 0, `the held customer received ${atCustomer.packets} audio packets during the consult`);
   expect(music > 0.005, `the held customer heard no music during the consult (RMS ${music})`);
 
-  step = 'alice transfers the call to bob, who takes it and leaves the consult';
+  step = 'alice resumes: a three-way call, the customer and bob receive each other (alice silent), alice receives bob (customer silent)';
+  await advisor.click('#hold');
+  await customer.waitForFunction(() => document.body.dataset.holdMusic === undefined);
+  await silence(advisor, true);
+  const [bobHearsCustomer, customerHearsBob] = await Promise.all([heard(colleague, conferenceAudio), heard(customer, callAudio)]);
+  await silence(advisor, false);
+  await silence(customer, true);
+  const aliceHearsBobInThree = await heard(advisor, callAudio);
+  await silence(customer, false);
+  console.log(`three-way: bob hears customer ${JSON.stringify(bobHearsCustomer)}; customer hears bob ${JSON.stringify(customerHearsBob)}; `
+    + `alice hears bob ${JSON.stringify(aliceHearsBobInThree)}`);
+  expect(bobHearsCustomer.energy > AUDIBLE, `bob did not hear the customer (${JSON.stringify(bobHearsCustomer)})`);
+  expect(customerHearsBob.energy > AUDIBLE, `the customer did not hear bob (${JSON.stringify(customerHearsBob)})`);
+  expect(aliceHearsBobInThree.energy > AUDIBLE, `alice did not hear bob (${JSON.stringify(aliceHearsBobInThree)})`);
+
+  step = 'alice holds again and transfers the call to bob, who takes it and leaves the consult';
+  await advisor.click('#hold');
+  await customer.waitForFunction(() => document.body.dataset.holdMusic === 'playing');
   await advisor.selectOption('#transfer-target', 'advisor:bob');
   await advisor.click('#transfer-form button[type=submit]');
   await colleague.waitForSelector('#link[data-state="online"]');
@@ -209,13 +234,13 @@ async function consult() {
 
   step = 'the customer is resumed and talks to bob';
   await customer.waitForFunction(() => document.body.dataset.holdMusic === undefined);
-  const [customerHearsBob, bobHearsCustomer] = await Promise.all([heard(customer, callAudio), heard(colleague, callAudio)]);
-  console.log(`after the transfer: customer hears bob ${JSON.stringify(customerHearsBob)}, bob hears customer ${JSON.stringify(bobHearsCustomer)}`);
-  expect(customerHearsBob.energy > AUDIBLE, `the customer does not hear bob after the transfer (${JSON.stringify(customerHearsBob)})`);
-  expect(bobHearsCustomer.energy > AUDIBLE, `bob does not hear the customer after the transfer (${JSON.stringify(bobHearsCustomer)})`);
+  const [customerHearsNewAdvisor, newAdvisorHearsCustomer] = await Promise.all([heard(customer, callAudio), heard(colleague, callAudio)]);
+  console.log(`after the transfer: customer hears bob ${JSON.stringify(customerHearsNewAdvisor)}, bob hears customer ${JSON.stringify(newAdvisorHearsCustomer)}`);
+  expect(customerHearsNewAdvisor.energy > AUDIBLE, `the customer does not hear bob after the transfer (${JSON.stringify(customerHearsNewAdvisor)})`);
+  expect(newAdvisorHearsCustomer.energy > AUDIBLE, `bob does not hear the customer after the transfer (${JSON.stringify(newAdvisorHearsCustomer)})`);
   await customer.screenshot({ path: path.join(SHOTS, 'consult-customer-with-bob.png') });
 
-  step = 'bob ends the call; alice wraps up hers';
+  step = 'bob ends the call; alice wraps up hers; the recording has every advisor leg and the transfer';
   await endCall(colleague);
   if (await advisor.$eval('#wrapup', (w) => !w.hidden)) {
     await advisor.selectOption('#wrapup-code', 'RESOLVED');
@@ -224,55 +249,25 @@ async function consult() {
   await advisor.waitForFunction(() => !['WRAP_UP', 'BUSY'].includes(document.querySelector('#presence-state').dataset.state));
   await advisor.selectOption('#presence', 'NOT_READY:break');
   await advisor.click('#presence-form button[type=submit]');
-}
-
-// issue 16 item 2: alice invites bob into her video call with chan; each of the three receives the two others
-async function conference() {
-  const { customer, advisor } = await videoCall();
-
-  step = 'before bob joins, the customer hears nothing while alice is silent';
-  await silence(advisor, true);
-  const before = await heard(customer, callAudio);
-  expect(before.energy < AUDIBLE, `the customer heard ${JSON.stringify(before)} from a silent advisor`);
-  await silence(advisor, false);
-
-  step = 'alice invites bob, and bob joins from his console';
-  const colleague = await colleagueJoins(advisor);
-
-  step = 'bob receives the customer (alice silent) and alice (the customer silent); each of them receives bob';
-  await silence(advisor, true);
-  const [bobHearsCustomer, customerHearsBob] = await Promise.all([heard(colleague, conferenceAudio), heard(customer, callAudio)]);
-  await silence(advisor, false);
-  await silence(customer, true);
-  const [bobHearsAdvisor, advisorHearsBob] = await Promise.all([heard(colleague, conferenceAudio), heard(advisor, callAudio)]);
-  await silence(customer, false);
-  console.log(`three-way: bob hears customer ${JSON.stringify(bobHearsCustomer)}, alice ${JSON.stringify(bobHearsAdvisor)}; `
-    + `customer hears bob ${JSON.stringify(customerHearsBob)}; alice hears bob ${JSON.stringify(advisorHearsBob)}`);
-  expect(bobHearsCustomer.energy > AUDIBLE, `bob did not hear the customer (${JSON.stringify(bobHearsCustomer)})`);
-  expect(bobHearsAdvisor.energy > AUDIBLE, `bob did not hear alice (${JSON.stringify(bobHearsAdvisor)})`);
-  expect(customerHearsBob.energy > AUDIBLE, `the customer did not hear bob (${JSON.stringify(customerHearsBob)})`);
-  expect(advisorHearsBob.energy > AUDIBLE, `alice did not hear bob (${JSON.stringify(advisorHearsBob)})`);
-  await colleague.screenshot({ path: path.join(SHOTS, 'conference-colleague.png'), fullPage: true });
-
-  step = 'bob leaves and alice ends the call; the recording has alice\'s and bob\'s legs';
-  await colleague.click('#conference-leave');
-  await colleague.waitForSelector('#conference-status[data-key="conference.left"]');
-  await endCall(advisor);
   const officer = await signIn(await browserPage(), 'connie', '/compliance');
-  const legs = await officer.evaluate(async () => {
-    const headers = { 'X-Purpose': 'conference test' };
+  const marks = await officer.evaluate(async () => {
+    const headers = { 'X-Purpose': 'consult test' };
     for (let i = 0; i < 60; i++) {
       const recordings = await (await fetch('/api/compliance/recordings?customer=chan', { headers })).json();
       for (const r of recordings.filter((x) => x.state === 'SEALED')) {
         const timeline = await (await fetch(`/api/compliance/recordings/${r.id.value}/timeline`, { headers })).json();
-        const added = timeline.filter((e) => e.kind === 'LEG_ADDED').map((e) => e.actor);
-        if (added.filter((a) => a === 'advisor').length >= 2) return added; // this call's (alice's and bob's legs)
+        if (timeline.some((e) => e.kind === 'TRANSFERRED')) {
+          return timeline.filter((e) => ['LEG_ADDED', 'HOLD', 'RESUMED', 'TRANSFERRED'].includes(e.kind)).map((e) => `${e.kind} ${e.actor}`);
+        }
       }
       await new Promise((res) => setTimeout(res, 500));
     }
     return null;
   });
-  expect(legs && legs.filter((a) => a === 'advisor').length === 2, `the recording's legs were added by ${JSON.stringify(legs)}`);
+  console.log(`consult timeline: ${JSON.stringify(marks)}`);
+  expect(marks && marks.filter((m) => m === 'LEG_ADDED advisor').length >= 2,
+    `the recording should keep alice's leg and bob's: ${JSON.stringify(marks)}`);
+  expect(marks && marks.includes('TRANSFERRED alice'), `the timeline has no transfer by alice: ${JSON.stringify(marks)}`);
 }
 
 async function web() {
@@ -283,16 +278,7 @@ async function web() {
   expect(created.status === 201, `creating suzy answered ${created.status} ${created.body}`);
   await signOut(staff);
 
-  step = 'chan (Hong Kong) reaches alice on video';
-  const customer = await signIn(await browserPage(), 'chan', '/customer');
-  await customer.click('button[data-language="en"]');
-  await customer.waitForFunction(() => document.body.dataset.status === 'WITH_BOT');
-  const advisor = await advisorReady('alice');
-  await customer.click('#ask-video');
-  await advisor.waitForSelector('#offer:not([hidden])');
-  await advisor.click('#accept');
-  await Promise.all([customer.waitForFunction(mediaFlows), advisor.waitForFunction(mediaFlows)]);
-  expect(await customer.evaluate(() => window.mvtmCallStats.audioCodec) !== undefined, 'no audio codec in the call stats');
+  const { customer, advisor } = await videoCall(); // chan is a customer of Hong Kong
 
   step = 'sam opens the board and listens to the call';
   const { sam, interactionId } = await samListens();
@@ -370,17 +356,17 @@ async function web() {
 }
 
 async function main() {
-  const scenarios = { web, sip, conference, consult };
+  const scenarios = { web, sip, consult };
   if (!scenarios[SCENARIO]) throw new Error(`SCENARIO must be one of ${Object.keys(scenarios).join(', ')}`);
   await scenarios[SCENARIO]();
 }
 
 main().then(async () => {
   await Promise.all(browsers.map((b) => b.close().catch(() => {})));
-  console.log(problems.length === 0 ? 'SUPERVISOR MONITOR OK' : `SUPERVISOR MONITOR FAILED: ${problems.length} problem(s)`);
+  console.log(problems.length === 0 ? 'LIVE CALLS OK' : `LIVE CALLS FAILED: ${problems.length} problem(s)`);
   process.exit(problems.length === 0 ? 0 : 1);
 }).catch(async (e) => {
-  console.log(`SUPERVISOR MONITOR FAILED at "${step}": ${e.message}`);
+  console.log(`LIVE CALLS FAILED at "${step}": ${e.message}`);
   await Promise.all(browsers.map((b, i) => b.context.pages()[0]?.screenshot({ path: path.join(SHOTS, `supervisor-monitor-failed-${i}.png`) }).catch(() => {})));
   await Promise.all(browsers.map((b) => b.close().catch(() => {})));
   process.exit(1);
