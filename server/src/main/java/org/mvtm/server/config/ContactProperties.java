@@ -77,7 +77,7 @@ public record ContactProperties(
             @DefaultValue("40999") int portMax,
             @DefaultValue("") java.util.List<String> browserAudio) {
         public Media {
-            browserAudio = java.util.List.copyOf(browserAudio);
+            browserAudio = browserAudio.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
             for (String codec : browserAudio) {
                 if (!java.util.Set.of("PCMU", "PCMA", "OPUS").contains(codec.strip().toUpperCase(Locale.ROOT))) {
                     throw new InvalidConfigurationException("contact.media.browser-audio",
