@@ -156,6 +156,14 @@ public class CallMedia {
     public Answer addColleague(InteractionId interaction, String colleague, String sdpOffer) {
         MediaSession session = media.find(interaction)
                 .orElseThrow(() -> new MediaException("call " + interaction + " has no media to join"));
+        List<String> audio = session.legs().stream().flatMap(l -> l.payloadTypes().stream())
+                .filter(p -> p.kind() == org.mvtm.core.media.MediaKind.AUDIO
+                        && !p.encoding().equalsIgnoreCase("telephone-event"))
+                .map(p -> p.encoding().toUpperCase(java.util.Locale.ROOT)).distinct().toList();
+        if (audio.stream().anyMatch(e -> !e.equals("PCMU") && !e.equals("PCMA"))) {
+            throw new MediaException("a three-way call mixes audio, which the relay does for G.711 only; this call's"
+                    + " audio is " + audio + " (set contact.media.browser-audio=PCMU)");
+        }
         removeColleague(interaction, colleague);
         String legId = MediaSession.ADVISOR + "-colleague-" + UUID.randomUUID().toString().substring(0, 8);
         String answer = session.addWebRtcLeg(legId, MediaSession.ADVISOR, sdpOffer);
