@@ -8,6 +8,7 @@
 // recording's timeline. SCENARIO=sip: a SIP caller (SIPp, started by the test, speaking) is answered by alice in her
 // console; sam listens and, with alice muted, receives the caller's speech. SCENARIO=consult: alice holds chan
 // (music) and consults bob, resumes into a three-way call, holds again and transfers the call to bob, who takes it.
+// SCENARIO=chat: sam reads smith's live chat with alice and sends alice a private note the customer never sees.
 // Levels are the receivers' own meters (WebRTC totalAudioEnergy and packet counts).
 // Prints "LIVE CALLS OK" and exits 0, or every problem ("PROBLEM: ...") and exits 1.
 const path = require('path');
@@ -270,6 +271,43 @@ async function consult() {
   expect(marks && marks.includes('TRANSFERRED alice'), `the timeline has no transfer by alice: ${JSON.stringify(marks)}`);
 }
 
+// issue 16 item 4: a supervisor reads a live chat and sends the advisor a private note
+async function chat() {
+  step = 'smith chats with alice';
+  const customer = await signIn(await browserPage(), 'smith', '/customer');
+  await customer.click('button[data-language="en"]');
+  await customer.waitForFunction(() => document.body.dataset.status === 'WITH_BOT');
+  const advisor = await advisorReady('alice');
+  await customer.click('#ask-chat');
+  await advisor.waitForSelector('#offer:not([hidden])');
+  await advisor.click('#accept');
+  await customer.waitForFunction(() => document.body.dataset.status === 'CONNECTED');
+  await customer.fill('#chat-input', 'I think I lost my debit card');
+  await customer.press('#chat-input', 'Enter');
+  await advisor.waitForFunction(() => [...document.querySelectorAll('#transcript li[data-speaker="CUSTOMER"]')].some((li) => li.textContent.includes('debit card')));
+
+  step = 'sam reads the chat and sends alice a private note';
+  const sam = await signIn(await browserPage(), 'sam', '/supervisor');
+  await sam.waitForSelector('#monitor[data-ready="true"] #monitor-call option[data-agent="alice"]', { state: 'attached' });
+  await sam.selectOption('#monitor-call', await sam.$eval('#monitor-call option[data-agent="alice"]', (o) => o.value));
+  await sam.click('#monitor-read');
+  await sam.waitForFunction(() => [...document.querySelectorAll('#monitor-chat li')].some((li) => li.textContent.includes('debit card')));
+  await sam.fill('#monitor-note', 'Offer to block the card first');
+  await sam.click('#monitor-note-form button[type=submit]');
+  await sam.waitForSelector('#monitor-status[data-key="monitor.noteSent"]');
+  await advisor.waitForFunction(() => (document.querySelector('#supervisor-notes-list')?.textContent ?? '').includes('block the card'));
+
+  step = 'alice answers; the customer reads her answer and never the note';
+  await advisor.fill('#chat-input', 'I can block the card for you right away');
+  await advisor.press('#chat-input', 'Enter');
+  await customer.waitForFunction(() => document.body.textContent.includes('block the card for you'));
+  const seen = await customer.textContent('body');
+  expect(!seen.includes('Offer to block the card first'), 'the customer sees the supervisor\'s private note');
+  await sam.waitForFunction(() => [...document.querySelectorAll('#monitor-chat li')].some((li) => li.textContent.includes('block the card for you')));
+  await advisor.screenshot({ path: path.join(SHOTS, 'supervisor-note-advisor.png'), fullPage: true });
+  await endCall(advisor);
+}
+
 async function web() {
   step = 'the administrator adds a supervisor of Shenzhen only';
   const staff = await signIn(await browserPage(), 'admin', '/admin');
@@ -356,7 +394,7 @@ async function web() {
 }
 
 async function main() {
-  const scenarios = { web, sip, consult };
+  const scenarios = { web, sip, consult, chat };
   if (!scenarios[SCENARIO]) throw new Error(`SCENARIO must be one of ${Object.keys(scenarios).join(', ')}`);
   await scenarios[SCENARIO]();
 }

@@ -1,5 +1,6 @@
-// Live call monitoring on the supervisor board (issue 16 item 4): pick a call of your regions, then Listen (you hear
-// both sides, nobody hears you), Whisper (only the advisor hears you) or Barge in (everyone hears you), and Stop.
+// Live monitoring on the supervisor board (issue 16 item 4): pick a call of your regions, then Listen (you hear
+// both sides, nobody hears you), Whisper (only the advisor hears you) or Barge in (everyone hears you), and Stop; or
+// pick a chat, Read it (the lines so far, refreshed) and send the advisor a private note the customer never sees.
 // The media goes through the server's relay like any call leg (POST /api/supervisor/monitor/{id} with the offer);
 // every start, change and stop is audited and marked on the recording's timeline by the server.
 // window.mvtmMonitorStats: audio packets and energy received (the page's own meter, also used by the tests).
@@ -19,7 +20,13 @@ const card = el('section', { class: 'card', id: 'monitor', 'aria-labelledby': 'm
     el('label', { for: 'monitor-call', 'data-i18n': 'monitor.call' }, 'Call'),
     el('select', { id: 'monitor-call' }),
     modeButton('LISTEN', 'monitor.listen'), modeButton('WHISPER', 'monitor.whisper'), modeButton('BARGE', 'monitor.barge'),
-    el('button', { type: 'button', id: 'monitor-stop', 'data-i18n': 'monitor.stop', disabled: true }, 'Stop')),
+    el('button', { type: 'button', id: 'monitor-stop', 'data-i18n': 'monitor.stop', disabled: true }, 'Stop'),
+    el('button', { type: 'button', id: 'monitor-read', 'data-i18n': 'monitor.read' }, 'Read chat')),
+  el('ol', { id: 'monitor-chat', class: 'transcript small', hidden: true }),
+  el('form', { id: 'monitor-note-form', hidden: true },
+    el('label', { for: 'monitor-note', 'data-i18n': 'monitor.note' }, 'Private note to the advisor'),
+    el('input', { id: 'monitor-note', autocomplete: 'off' }),
+    el('button', { type: 'submit', 'data-i18n': 'monitor.sendNote' }, 'Send')),
   el('p', { id: 'monitor-status', role: 'status', 'aria-live': 'polite' }),
   el('audio', { id: 'monitor-audio', autoplay: true }));
 
@@ -63,6 +70,39 @@ async function stop() {
   show('monitor.stopped');
 }
 
+// reading a chat: its lines every 2 s while it is the chosen one
+let readingChat = null;
+async function readChat() {
+  readingChat = document.getElementById('monitor-call').value || null;
+  await refreshChat();
+}
+
+async function refreshChat() {
+  if (!readingChat) return;
+  try {
+    const lines = await requestJson('GET', `/api/supervisor/chats/${encodeURIComponent(readingChat)}`);
+    document.getElementById('monitor-chat').replaceChildren(...lines.map((l) => el('li', { 'data-speaker': l.speaker }, l.text)));
+    document.getElementById('monitor-chat').hidden = false;
+    document.getElementById('monitor-note-form').hidden = false;
+    show('monitor.reading', { call: readingChat.slice(0, 8) });
+  } catch (e) {
+    readingChat = null;
+    show('monitor.refused', { reason: e.message });
+  }
+}
+
+async function sendNote(e) {
+  e.preventDefault();
+  const input = document.getElementById('monitor-note');
+  try {
+    await requestJson('POST', `/api/supervisor/chats/${encodeURIComponent(readingChat ?? '')}/notes`, { text: input.value });
+    input.value = '';
+    show('monitor.noteSent');
+  } catch (error) {
+    show('monitor.refused', { reason: error.message });
+  }
+}
+
 // the calls in progress on the board (the server refuses chats and other regions' calls with a reason)
 async function refreshCalls() {
   const snapshot = await getJson('/api/supervisor/snapshot').catch(() => null);
@@ -79,6 +119,9 @@ function mount() {
   document.querySelector('main').append(card);
   card.querySelectorAll('button[data-mode]').forEach((b) => b.addEventListener('click', () => monitor(b.dataset.mode)));
   document.getElementById('monitor-stop').addEventListener('click', stop);
+  document.getElementById('monitor-read').addEventListener('click', readChat);
+  document.getElementById('monitor-note-form').addEventListener('submit', sendNote);
+  setInterval(refreshChat, 2000);
   apply(card);
   refreshCalls();
   setInterval(refreshCalls, 2000);

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Calls with more than two people (issue 16 items 4 and 2) in headless Chromium, and a SIPp caller, on the real server
- * with the demo data, its relay answering browsers with G.711 so calls can be mixed: a supervisor listens, whispers
- * and barges in (each measured by what the other pages receive), is refused another region's call, and every step is
- * audited and on the timeline; a supervisor listens to a SIP caller; an advisor consults a colleague with the
- * customer on hold, talks in a three-way call, and transfers the call to the colleague. One server for all; the
- * browser steps are in server/src/test/browser/live-calls.js.
+ * Live calls and chats with more than two people (issue 16 items 4 and 2) in headless Chromium, and a SIPp caller, on
+ * the real server with the demo data, its relay answering browsers with G.711 so calls can be mixed: a supervisor
+ * listens, whispers and barges in (each measured by what the other pages receive), is refused another region's call,
+ * and every step is audited and on the timeline; a supervisor listens to a SIP caller, reads a live chat and sends the
+ * advisor a private note; an advisor consults a colleague with the customer on hold, talks in a three-way call, and
+ * transfers the call to the colleague. One server for all; the browser steps are in server/src/test/browser/live-calls.js.
  */
 @Tag("peer")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -68,6 +68,12 @@ class LiveCallsInBrowserTest {
     @Test
     void aConsultTransferWithMusicAndAThreeWayCallWhereAllThreeReceiveAudio() throws Exception {
         scenario("consult");
+    }
+
+    /** Issue 16 item 4: sam reads smith's live chat with alice and sends alice a note that smith never sees. */
+    @Test
+    void aSupervisorReadsALiveChatAndSendsTheAdvisorAPrivateNote() throws Exception {
+        scenario("chat");
     }
 
     /** A SIPp caller speaks (PCMU, looped) until the test ends it; alice answers in her console, sam listens. */

@@ -1,0 +1,107 @@
+package org.mvtm.web.supervisor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mvtm.core.Channel;
+import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.recording.api.AuditAction;
+import org.mvtm.recording.api.AuditEntry;
+import org.mvtm.recording.api.RecordingStore;
+import org.mvtm.routing.api.InteractionStatus;
+import org.mvtm.routing.api.InteractionView;
+import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.web.agent.InteractionCatalog;
+import org.mvtm.web.api.WebUser;
+import org.mvtm.web.security.InputLimits;
+import org.springframework.stereotype.Component;
+
+/**
+ * A supervisor reading a live chat of their regions and sending the advisor a private note (the customer never sees
+ * it). The first read of a chat by a supervisor and every note are MONITOR entries of the audit log; another region's
+ * chat is refused (and the refusal audited). The advisor's console collects its notes with {@link #take}.
+ */
+@Component
+public class ChatMonitoring {
+    private final RoutingEngine routing;
+    private final InteractionCatalog catalog;
+    private final RecordingStore recordings;
+    private final Clock clock;
+    private final Set<String> reading = ConcurrentHashMap.newKeySet();
+    private final Map<AgentId, List<Note>> notes = new ConcurrentHashMap<>();
+
+    public ChatMonitoring(RoutingEngine routing, InteractionCatalog catalog, RecordingStore recordings, Clock clock) {
+        this.routing = routing;
+        this.catalog = catalog;
+        this.recordings = recordings;
+        this.clock = clock;
+    }
+
+    /** A line of the chat as the supervisor reads it. */
+    public record Line(Instant at, String speaker, String text) {
+    }
+
+    /** A private note from a supervisor to the advisor of an interaction. */
+    public record Note(String interactionId, String from, String text, Instant at) {
+    }
+
+    List<Line> read(WebUser supervisor, InteractionId interaction) {
+        InteractionView chat = liveChat(supervisor, interaction);
+        if (reading.add(supervisor.username() + "|" + interaction.value())) {
+            audit(supervisor, chat, AuditEntry.Outcome.ALLOWED, "read chat " + interaction.value());
+        }
+        List<Line> lines = new ArrayList<>();
+        for (TranscriptTurn t : catalog.transcript(catalog.find(interaction).orElse(chat.interaction()))) {
+            lines.add(new Line(t.at(), t.speaker().name(), t.text()));
+        }
+        return lines;
+    }
+
+    void note(WebUser supervisor, InteractionId interaction, String text) {
+        String clean = InputLimits.check("text", text == null ? "" : text.strip(), InputLimits.NOTES);
+        if (clean.isEmpty()) {
+            throw new IllegalArgumentException("text: write the note");
+        }
+        InteractionView chat = liveChat(supervisor, interaction);
+        AgentId advisor = chat.advisor().orElseThrow(() -> new CallMonitoring.Refused(false,
+                "interaction " + interaction.value() + " has no advisor"));
+        notes.computeIfAbsent(advisor, a -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                .add(new Note(interaction.value(), supervisor.displayName(), clean, clock.instant()));
+        audit(supervisor, chat, AuditEntry.Outcome.ALLOWED, "note to " + advisor.value() + " in " + interaction.value());
+    }
+
+    /** The notes waiting for the advisor (each is handed out once). */
+    public List<Note> take(AgentId advisor) {
+        List<Note> waiting = notes.remove(advisor);
+        return waiting == null ? List.of() : List.copyOf(waiting);
+    }
+
+    private InteractionView liveChat(WebUser supervisor, InteractionId interaction) {
+        InteractionView chat = routing.interaction(interaction)
+                .filter(v -> v.status() == InteractionStatus.CONNECTED)
+                .orElseThrow(() -> new CallMonitoring.Refused(false, "no connected interaction " + interaction.value()));
+        var region = chat.interaction().customer().region();
+        if (!supervisor.maySee(region)) {
+            audit(supervisor, chat, AuditEntry.Outcome.DENIED, "read chat " + interaction.value() + ": region "
+                    + region.code() + " is not among " + supervisor.username() + "'s regions");
+            throw new CallMonitoring.Refused(true, "interaction " + interaction.value() + " is in region "
+                    + region.code() + ", outside your regions");
+        }
+        if (chat.interaction().channel() != Channel.CHAT) {
+            throw new CallMonitoring.Refused(false, "interaction " + interaction.value() + " is a call: listen to it");
+        }
+        return chat;
+    }
+
+    private void audit(WebUser supervisor, InteractionView chat, AuditEntry.Outcome outcome, String detail) {
+        InteractionId id = chat.interaction().id();
+        recordings.auditAction(supervisor.username(), Set.of(chat.interaction().customer().region()),
+                AuditAction.MONITOR, recordings.active(id).map(r -> r.id().value()).orElse(null), outcome, detail);
+    }
+}

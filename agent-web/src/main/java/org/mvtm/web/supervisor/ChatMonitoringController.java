@@ -1,0 +1,67 @@
+package org.mvtm.web.supervisor;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.web.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Live chats for supervisors ({@link ChatMonitoring}): {@code GET /api/supervisor/chats/{interactionId}} is the chat
+ * so far; {@code POST /api/supervisor/chats/{interactionId}/notes} {@code {"text"}} sends the advisor a private note;
+ * {@code GET /api/agent/supervisor-notes} is what the advisor's console collects (each note once).
+ */
+@RestController
+class ChatMonitoringController {
+    private final ChatMonitoring chats;
+
+    ChatMonitoringController(ChatMonitoring chats) {
+        this.chats = chats;
+    }
+
+    record NoteText(String text) {
+    }
+
+    private static InteractionId id(String value) {
+        try {
+            return InteractionId.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new CallMonitoring.Refused(false, "no interaction " + value);
+        }
+    }
+
+    @GetMapping("/api/supervisor/chats/{interactionId}")
+    List<ChatMonitoring.Line> read(@PathVariable String interactionId, Principal principal) {
+        return chats.read(CurrentUser.require(principal), id(interactionId));
+    }
+
+    @PostMapping("/api/supervisor/chats/{interactionId}/notes")
+    ResponseEntity<Void> note(@PathVariable String interactionId, @RequestBody NoteText body, Principal principal) {
+        chats.note(CurrentUser.require(principal), id(interactionId), body.text());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/agent/supervisor-notes")
+    List<ChatMonitoring.Note> notes(Principal principal) {
+        return CurrentUser.require(principal).agentId().map(chats::take).orElse(List.of());
+    }
+
+    @ExceptionHandler(CallMonitoring.Refused.class)
+    ResponseEntity<Map<String, String>> refused(CallMonitoring.Refused e) {
+        return ResponseEntity.status(e.forbidden ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND)
+                .body(Map.of("error", e.forbidden ? "FORBIDDEN" : "NOT_FOUND", "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, String>> bad(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(Map.of("field", "text", "message", String.valueOf(e.getMessage())));
+    }
+}
