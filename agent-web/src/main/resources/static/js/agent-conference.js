@@ -1,7 +1,7 @@
 // Three-way calls in the advisor console (issue 16 item 2): in a call, invite a colleague (an advisor id) to join;
 // an invited advisor's console shows the invitation and joins with its own media leg through the relay, so the
 // customer, the advisor and the colleague each hear the two others; Leave ends the colleague's part.
-// body[data-interaction] is the console's current call (set by agent.js). window.mvtmConferenceStats is the
+// #call[data-interaction] is the console's current call (set by agent.js). window.mvtmConferenceStats is the
 // colleague's received-audio meter (also used by the tests).
 import { apply, t } from './i18n.js';
 import { el, getJson } from './http.js';
@@ -31,7 +31,7 @@ function show(key, vars) {
 
 async function invite(e) {
   e.preventDefault();
-  const interactionId = document.body.dataset.interaction;
+  const interactionId = document.getElementById('call')?.dataset.interaction;
   const colleague = document.getElementById('conference-colleague').value.trim();
   try {
     await request('POST', `/api/agent/conference/${encodeURIComponent(interactionId ?? '')}`, { colleague });

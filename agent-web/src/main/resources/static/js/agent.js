@@ -118,7 +118,6 @@ function connect(c) {
   if (state.offer?.customer.interactionId === c.customer.interactionId) hideOffer();
   const same = state.active?.customer.interactionId === c.customer.interactionId;
   state.active = c;
-  document.body.dataset.interaction = c.customer.interactionId; // read by agent-conference.js
   state.callSince = new Date(c.since);
   $('call').hidden = false;
   $('call').dataset.interaction = c.customer.interactionId; // read by agent-pci.js
