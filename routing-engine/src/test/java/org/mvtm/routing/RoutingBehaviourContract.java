@@ -368,30 +368,33 @@ abstract class RoutingBehaviourContract {
     }
 
     @Test
-    void chatAdvisorTakesThreeChatsButNoCallMeanwhile() {
+    void anAdvisorWorksThreeChatsAndOneCallAtOnceButNoFourthChatNorSecondCall() {
         readyAdvisor("alice", "lang.en:9", "product.cards:9");
-        for (int i = 1; i <= 4; i++) {
+        for (int i = 1; i <= 3; i++) {
             engine.enqueue(interaction("chat" + i, "cards", Channel.CHAT, Language.EN, CustomerTier.STANDARD, clock.instant()));
             engine.accept(ix("chat" + i), agent("alice"));
-            if (i == 3) {
-                break;
-            }
         }
         engine.enqueue(interaction("chat4", "cards", Channel.CHAT, Language.EN, CustomerTier.STANDARD, clock.instant()));
         engine.enqueue(voice("call1", "cards", clock.instant()));
-        assertThat(offers()).hasSize(3);
+        // the chats are full, the call budget is not: the call is offered while three chats go on
+        assertThat(offers()).hasSize(4);
+        assertThat(offers().getLast().interaction()).isEqualTo(ix("call1"));
+        engine.accept(ix("call1"), agent("alice"));
+        engine.enqueue(voice("call2", "cards", clock.instant()));
+        assertThat(offers()).hasSize(4);
         AdvisorStats s = engine.advisorStats().get(0);
-        assertThat(s.current()).hasSize(3);
+        assertThat(s.current()).hasSize(4);
         assertThat(s.state()).isEqualTo(AdvisorState.BUSY);
         engine.complete(ix("chat1"));
         assertThat(offers().getLast().interaction()).isEqualTo(ix("chat4"));
         engine.accept(ix("chat4"), agent("alice"));
-        engine.complete(ix("chat2"));
-        engine.complete(ix("chat3"));
-        engine.complete(ix("chat4"));
+        engine.complete(ix("call1"));
+        assertThat(offers().getLast().interaction()).isEqualTo(ix("call2"));
+        engine.accept(ix("call2"), agent("alice"));
+        for (String id : List.of("chat2", "chat3", "chat4", "call2")) {
+            engine.complete(ix(id));
+        }
         assertThat(state("alice")).isEqualTo(AdvisorState.WRAP_UP);
-        engine.finishWrapUp(agent("alice"), "ok", "");
-        assertThat(offers().getLast().interaction()).isEqualTo(ix("call1"));
     }
 
     @Test

@@ -92,7 +92,7 @@ class TwoNodesOnRedisTest {
         int[] l = load.computeIfAbsent(offer.advisor(), k -> new int[2]);
         synchronized (l) {
             l[channel == Channel.CHAT ? 1 : 0]++;
-            if (l[0] > 1 || l[1] > 3 || (l[0] > 0 && l[1] > 0)) {
+            if (l[0] > 1 || l[1] > 3) {
                 capacityViolations.add(offer.advisor() + " media=" + l[0] + " chats=" + l[1]);
             }
         }

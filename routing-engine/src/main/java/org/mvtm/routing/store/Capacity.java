@@ -5,8 +5,8 @@ import org.mvtm.core.Channel;
 
 /**
  * Channel capacity rule shared by the matcher and both stores (the Redis Lua script implements the same rule):
- * media calls (video, voice) and chats never mix; media calls share one budget, {@code capacity} of the offered
- * channel; chats use the chat capacity.
+ * media calls (video, voice) share one budget, {@code capacity} of the offered channel; chats use the chat capacity,
+ * apart from it. So an advisor with the default capacities works one video call and three chats at once.
  */
 public final class Capacity {
     private Capacity() {
@@ -15,6 +15,6 @@ public final class Capacity {
     public static boolean hasRoom(Map<Channel, Integer> load, Channel channel, int capacity) {
         int media = load.getOrDefault(Channel.VIDEO, 0) + load.getOrDefault(Channel.VOICE, 0);
         int chats = load.getOrDefault(Channel.CHAT, 0);
-        return channel == Channel.CHAT ? media == 0 && chats < capacity : chats == 0 && media < capacity;
+        return channel == Channel.CHAT ? chats < capacity : media < capacity;
     }
 }

@@ -21,8 +21,8 @@ final class RedisScripts {
               if (st == 'READY' or st == 'BUSY') and not redis.call('HGET', ak, 'offer') then
                 local media = num(redis.call('HGET', ak, 'lVIDEO')) + num(redis.call('HGET', ak, 'lVOICE'))
                 local chats = num(redis.call('HGET', ak, 'lCHAT'))
-                if media == 0 and chats < num(redis.call('HGET', ak, 'cCHAT')) then ok = true end
-                if chats == 0 and media < num(redis.call('HGET', ak, 'cMEDIA')) then ok = true end
+                if chats < num(redis.call('HGET', ak, 'cCHAT')) then ok = true end
+                if media < num(redis.call('HGET', ak, 'cMEDIA')) then ok = true end
               end
               if ok then redis.call('SADD', P .. ':offerable', agent) else redis.call('SREM', P .. ':offerable', agent) end
             end
@@ -181,7 +181,7 @@ final class RedisScripts {
             local media = num(redis.call('HGET', ak, 'lVIDEO')) + num(redis.call('HGET', ak, 'lVOICE'))
             local chats = num(redis.call('HGET', ak, 'lCHAT'))
             local room
-            if ch == 'CHAT' then room = (media == 0 and chats < cap) else room = (chats == 0 and media < cap) end
+            if ch == 'CHAT' then room = chats < cap else room = media < cap end
             if not room then return {0, 'advisor ' .. agent .. ' has no room for ' .. ch} end
             local token = redis.call('INCR', P .. ':fence')
             redis.call('HSET', ik, 'status', 'OFFERED', 'advisor', agent, 'token', token, 'offerNode', node, 'lease', lease)
