@@ -1,5 +1,13 @@
 // The advisor console. All state comes from the server ('desk' on every (re)connect), so a reload, a network
 // drop or a server restart brings the console back as it was.
+//
+// Several interactions at once (a call and chats, up to the advisor's capacity): each has a tab with its customer,
+// channel, timer and unread mark; the workspace (#call) shows the selected one. Switching tabs never touches a call's
+// media (its BrowserCall lives with its interaction, the video shrinks to a corner) nor a chat (lines of every
+// interaction are kept, the draft of each is kept). An ended interaction keeps its tab until its wrap-up is done.
+//
+// Other console features hook in from their own files through `desk` (export below): desk.selected(),
+// desk.on(type, fn) for server messages this file does not handle, desk.socket, and the 'mvtm:selected' event.
 import { initLocales, known, localeForLanguage, t } from './i18n.js';
 import { csrfToken, el, getJson } from './http.js';
 import { consoleLinks } from './console-nav.js';
@@ -13,14 +21,40 @@ document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
 $('who').textContent = me.displayName;
 consoleLinks($('consoles'), me);
 
-const state = { offer: null, active: null, call: null, callSince: null, held: false, muted: false, desk: null, canned: {} };
+// items: interaction id -> { customer, since, lines, unread, draft, ended, wrapUp, call, held, muted }
+const state = { offer: null, items: new Map(), selected: null, desk: null, canned: {} };
+const listeners = new Map();
+const isMedia = (customer) => customer.channel === 'VIDEO' || customer.channel === 'VOICE';
+const selectedItem = () => state.items.get(state.selected) ?? null;
 
 const socket = new ReconnectingSocket('/ws/agent', {
   onMessage: handle,
   onStatus: (s) => { $('link').textContent = t(`link.${s}`); $('link').dataset.state = s; },
 });
 // text set from code follows a change of interface language too
-document.addEventListener('mvtm:locale', () => { if ($('link').dataset.state) $('link').textContent = t(`link.${$('link').dataset.state}`); });
+document.addEventListener('mvtm:locale', () => {
+  if ($('link').dataset.state) $('link').textContent = t(`link.${$('link').dataset.state}`);
+  renderTabs();
+  renderWorkspace();
+});
+
+/** What the console's other files (consult, monitoring, pause...) use. */
+export const desk = {
+  socket,
+  /** The selected interaction: { id, customer, call, ended } or null. */
+  selected() {
+    const item = selectedItem();
+    return item && { id: state.selected, customer: item.customer, call: item.call, ended: item.ended };
+  },
+  /** Every interaction on the desk. */
+  interactions() {
+    return [...state.items.entries()].map(([id, i]) => ({ id, customer: i.customer, call: i.call, ended: i.ended }));
+  },
+  /** Server messages of a type this file does not handle go to fn. */
+  on(type, fn) { listeners.set(type, [...(listeners.get(type) ?? []), fn]); },
+  select,
+};
+window.mvtmDesk = desk;
 
 function handle(m) {
   switch (m.type) {
@@ -28,13 +62,15 @@ function handle(m) {
     case 'presence': renderPresence(m); break;
     case 'offer': showOffer(m); break;
     case 'offer-gone': if (state.offer?.customer.interactionId === m.interactionId) hideOffer(); break;
-    case 'connected': connect(m); break;
-    case 'chat': if (state.active?.customer.interactionId === m.interactionId) addLine(m); break;
-    case 'sdp-answer': state.call?.answer(m.sdp); break;
-    case 'media-failed': if (state.active?.customer.interactionId === m.interactionId) state.call?.fail(m.party); break;
+    case 'connected': connect(m, true); break;
+    case 'chat': chatLine(m); break;
+    case 'sdp-answer': state.items.get(m.interactionId)?.call?.answer(m.sdp); break;
+    case 'media-failed': state.items.get(m.interactionId)?.call?.fail(m.party); break;
     case 'ended': ended(m); break;
     case 'error': showError(m); break;
-    default:
+    case 'forced': flash(t(m.afterConversations ? 'agent.forcedAfter' : 'agent.forced',
+      { by: m.by, state: t(`presence.${m.state}`), reason: m.reason })); break;
+    default: (listeners.get(m.type) ?? []).forEach((fn) => fn(m));
   }
 }
 
@@ -45,8 +81,26 @@ function renderDesk(d) {
     ...d.queues.map((q) => el('option', { value: `queue:${q}` }, `${t('agent.queue')}: ${q}`)),
     ...d.advisors.map((a) => el('option', { value: `advisor:${a.agentId}` }, `${t('agent.advisor')}: ${a.displayName}`)));
   if (d.offers.length > 0) showOffer(d.offers[0]); else hideOffer();
-  if (d.active.length > 0) connect(d.active[0]);
-  $('wrapup').hidden = !d.wrapUpPending;
+  const live = new Set(d.active.map((c) => c.customer.interactionId));
+  const waiting = new Map((d.wrapUps ?? []).map((w) => [w.interactionId, w]));
+  // what the server no longer holds leaves the desk (a call that ended while the console was away, a wrap-up done)
+  for (const [id, item] of state.items) {
+    if (!live.has(id) && !waiting.has(id)) drop(id);
+    else if (!live.has(id) && !item.ended) endItem(id, item, waiting.get(id));
+  }
+  d.active.forEach((c) => connect(c, false));
+  for (const [id, w] of waiting) {
+    const item = state.items.get(id);
+    if (item) { item.wrapUp = w; continue; }
+    const day = d.today.find((e) => e.interactionId === id);
+    state.items.set(id, {
+      customer: { interactionId: id, customerName: day?.customerName ?? id, channel: day?.channel ?? 'CHAT', queue: day?.queue ?? '' },
+      since: day ? new Date(day.acceptedAt) : new Date(), lines: [], unread: 0, draft: '', ended: true, wrapUp: w, call: null,
+    });
+  }
+  if (!state.items.has(state.selected)) state.selected = state.items.keys().next().value ?? null;
+  renderTabs();
+  renderWorkspace();
   renderToday(d.today);
 }
 
@@ -55,13 +109,14 @@ function renderPresence(p) {
   $('presence-state').dataset.state = p.state;
   $('presence-state').dataset.reason = p.reason ?? '';
   document.body.dataset.presence = p.state;
-  if (p.state === 'WRAP_UP') $('wrapup').hidden = false;
 }
+
+const codeLabel = (code, label) => (known(`code.${code}`) ? t(`code.${code}`) : label ?? code);
 
 function renderToday(today) {
   $('today').tBodies[0].replaceChildren(...today.map((e) => el('tr', { 'data-interaction': e.interactionId, 'data-code': e.wrapUpCode },
     el('td', {}, e.customerName), el('td', {}, t(`channel.${e.channel}`)), el('td', {}, e.queue),
-    el('td', {}, new Date(e.acceptedAt).toLocaleTimeString()), el('td', {}, e.wrapUpCode ? t(`code.${e.wrapUpCode}`) : '…'))));
+    el('td', {}, new Date(e.acceptedAt).toLocaleTimeString()), el('td', {}, e.wrapUpCode ? codeLabel(e.wrapUpCode) : '…'))));
 }
 
 function context(dl, c) {
@@ -86,7 +141,8 @@ function showOffer(o) {
   };
   tick();
   state.countdown = setInterval(tick, 500);
-  $('accept').focus();
+  // an advisor typing to another customer keeps the keyboard (Alt+A accepts); an idle one lands on Accept
+  if (state.items.size === 0) $('accept').focus();
 }
 
 function hideOffer() {
@@ -103,9 +159,17 @@ function lineItem(m) {
     el('span', { class: 'who' }, t(ADVISOR_VIEW[m.speaker] ?? `speaker.${m.speaker}`)), el('span', { class: 'text' }, m.text));
 }
 
-function addLine(m) {
-  $('transcript').append(lineItem(m));
-  $('transcript').lastElementChild.scrollIntoView({ block: 'nearest' });
+function chatLine(m) {
+  const item = state.items.get(m.interactionId);
+  if (!item) return;
+  item.lines.push(m);
+  if (m.interactionId === state.selected) {
+    $('transcript').append(lineItem(m));
+    $('transcript').lastElementChild.scrollIntoView({ block: 'nearest' });
+  } else if (m.speaker === 'CUSTOMER') {
+    item.unread += 1;
+    renderTabs();
+  }
 }
 
 async function loadCanned(language) {
@@ -114,32 +178,119 @@ async function loadCanned(language) {
   $('canned').replaceChildren(el('option', { value: '' }, t('agent.canned')), ...state.canned[locale].map((c) => el('option', { value: c }, c)));
 }
 
-function connect(c) {
-  if (state.offer?.customer.interactionId === c.customer.interactionId) hideOffer();
-  const same = state.active?.customer.interactionId === c.customer.interactionId;
-  state.active = c;
-  state.callSince = new Date(c.since);
-  $('call').hidden = false;
-  $('call').dataset.interaction = c.customer.interactionId; // read by agent-pci.js
-  $('call-customer').textContent = c.customer.customerName;
-  context($('call-context'), c.customer);
-  if (!same) $('transcript').replaceChildren(...c.customer.transcript.map(lineItem));
-  loadCanned(c.customer.language);
-  const media = c.customer.channel === 'VIDEO' || c.customer.channel === 'VOICE';
-  ['media', 'mute', 'hold', 'quality'].forEach((id) => { $(id).hidden = !media; });
-  if (!same) setHeld(false);
-  if (media && !state.call) startCall(c.customer.channel === 'VIDEO');
-  clearInterval(state.timer);
-  state.timer = setInterval(() => {
-    const s = Math.max(0, Math.floor((Date.now() - state.callSince) / 1000));
-    $('call-timer').textContent = `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-  }, 1000);
-  $('chat-input').focus();
+/** A connected interaction (a new one the advisor accepted selects itself; a desk refresh keeps the selection). */
+function connect(c, fresh) {
+  const id = c.customer.interactionId;
+  if (state.offer?.customer.interactionId === id) hideOffer();
+  const item = state.items.get(id);
+  if (item && !item.ended) {
+    item.customer = c.customer;
+    item.since = new Date(c.since);
+    item.lines = c.customer.transcript.slice();
+  } else {
+    state.items.set(id, { customer: c.customer, since: new Date(c.since), lines: c.customer.transcript.slice(), unread: 0,
+      draft: '', ended: false, call: null, held: false, muted: false });
+    if (isMedia(c.customer)) startCall(id, c.customer.channel === 'VIDEO');
+  }
+  if (fresh || state.selected === null) {
+    select(id);
+  } else if (id === state.selected) {
+    renderWorkspace();
+  } else {
+    renderTabs();
+  }
 }
 
-async function startCall(video) {
-  const id = state.active.customer.interactionId;
-  state.call = new BrowserCall({
+/** Shows one interaction in the workspace; the others keep running behind their tabs. */
+function select(id) {
+  if (!state.items.has(id)) return;
+  const before = selectedItem();
+  if (before && state.selected !== id) before.draft = $('chat-input').value;
+  state.selected = id;
+  state.items.get(id).unread = 0;
+  renderTabs();
+  renderWorkspace();
+  const item = selectedItem();
+  if (item.ended) $('wrapup-code').focus(); else $('chat-input').focus();
+  document.dispatchEvent(new CustomEvent('mvtm:selected', { detail: desk.selected() }));
+}
+
+const mmss = (since) => {
+  const s = Math.max(0, Math.floor((Date.now() - since) / 1000));
+  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+};
+
+function renderTabs() {
+  const tabs = [...state.items.entries()].map(([id, item], n) => el('button', {
+    type: 'button', role: 'tab', id: `tab-${id}`, 'data-interaction': id, 'data-channel': item.customer.channel,
+    'data-unread': item.unread, 'data-ended': item.ended, 'aria-selected': String(id === state.selected), 'aria-controls': 'call',
+    title: n < 9 ? `Alt+${n + 1}` : undefined, onclick: () => select(id),
+  },
+  n < 9 ? el('span', { class: 'key', 'aria-hidden': 'true' }, String(n + 1)) : null,
+  el('span', { class: 'tab-name' }, item.customer.customerName),
+  el('span', { class: 'tab-channel' }, t(`channel.${item.customer.channel}`)),
+  item.ended ? el('span', { class: 'tab-state' }, t('agent.wrapUp')) : el('time', { class: 'tab-timer' }, mmss(item.since)),
+  item.unread > 0 ? el('span', { class: 'unread', 'aria-label': t('agent.unread', { count: item.unread }) }, item.unread) : null));
+  $('tabs').replaceChildren(...tabs);
+  $('tabs').hidden = tabs.length === 0;
+  const unread = [...state.items.values()].reduce((n, i) => n + i.unread, 0);
+  document.title = `${unread > 0 ? `(${unread}) ` : ''}${t('agent.title')}`;
+}
+
+/** The workspace shows the selected interaction: its call or chat, or its wrap-up once it ended. */
+function renderWorkspace() {
+  const item = selectedItem();
+  const call = [...state.items.values()].find((i) => i.call);
+  $('call').hidden = !item || item.ended;
+  $('wrapup').hidden = !item || !item.ended;
+  // a running call stays on screen: full size on its own tab, in a corner over a chat
+  $('media').hidden = !call;
+  $('media').classList.toggle('pip', Boolean(call && call !== item));
+  if (call) $('media-customer').textContent = call.customer.customerName;
+  if (!item) return;
+  if (item.ended) { renderWrapUp(item); return; }
+  const c = item.customer;
+  $('call').dataset.interaction = c.interactionId; // read by agent-pci.js
+  $('call').dataset.channel = c.channel;
+  $('call-customer').textContent = c.customerName;
+  context($('call-context'), c);
+  $('transcript').replaceChildren(...item.lines.map(lineItem));
+  $('transcript').lastElementChild?.scrollIntoView({ block: 'nearest' });
+  $('chat-input').value = item.draft ?? '';
+  loadCanned(c.language);
+  const media = isMedia(c);
+  ['mute', 'hold', 'quality'].forEach((id) => { $(id).hidden = !media; });
+  $('media-retry').hidden = !media || !item.call?.failure;
+  setHeld(item, item.held);
+  setMuted(item, item.muted);
+  $('call-timer').textContent = mmss(item.since);
+}
+
+function renderWrapUp(item) {
+  $('wrapup').dataset.interaction = item.customer.interactionId;
+  $('wrapup-customer').textContent = item.customer.customerName;
+  const codes = item.wrapUp?.codes ?? [];
+  const chosen = $('wrapup-code').value;
+  $('wrapup-code').replaceChildren(...codes.map((c) => el('option', { value: c.code }, codeLabel(c.code, c.label))));
+  if (codes.some((c) => c.code === chosen)) $('wrapup-code').value = chosen;
+  $('wrapup-notes-required').hidden = !item.wrapUp?.required;
+  $('wrapup-notes').required = Boolean(item.wrapUp?.required);
+}
+
+// one clock for every tab's timer and the workspace's
+setInterval(() => {
+  document.querySelectorAll('#tabs button[role=tab]').forEach((b) => {
+    const item = state.items.get(b.dataset.interaction);
+    const time = b.querySelector('time');
+    if (item && time) time.textContent = mmss(item.since);
+  });
+  const item = selectedItem();
+  if (item && !item.ended) $('call-timer').textContent = mmss(item.since);
+}, 1000);
+
+async function startCall(id, video) {
+  const item = state.items.get(id);
+  item.call = new BrowserCall({
     video,
     localVideo: $('local-video'),
     remoteVideo: $('remote-video'),
@@ -149,39 +300,51 @@ async function startCall(video) {
     onFailure: () => {
       $('quality').textContent = t('agent.mediaFailed');
       $('quality').dataset.level = 'failed';
-      $('media-retry').hidden = false;
+      if (state.selected === id) $('media-retry').hidden = false;
     },
   });
   $('media-retry').hidden = true;
-  try { await state.call.start(); } catch (e) { showError({ code: 'media', message: e.message }); }
+  try { await item.call.start(); } catch (e) { showError({ code: 'media', message: e.message }); }
 }
 
 // reconnect a call whose media failed: the customer's page and this console both offer again
 $('media-retry').addEventListener('click', () => {
-  if (!state.active || !state.call) return;
-  const { video } = state.call;
-  socket.send({ type: 'media-retry', interactionId: state.active.customer.interactionId });
-  state.call.stop();
-  state.call = null;
-  setMuted(false); // the new media leg starts unmuted, on the page and in the relay
-  startCall(video);
+  const item = selectedItem();
+  if (!item?.call) return;
+  const { video } = item.call;
+  socket.send({ type: 'media-retry', interactionId: state.selected });
+  item.call.stop();
+  item.call = null;
+  setMuted(item, false); // the new media leg starts unmuted, on the page and in the relay
+  startCall(state.selected, video);
 });
 
+function endItem(id, item, wrapUp) {
+  item.call?.stop();
+  item.call = null;
+  item.ended = true;
+  item.wrapUp = wrapUp ?? item.wrapUp;
+  if (id === state.selected) {
+    $('media-retry').hidden = true;
+    $('quality').textContent = '';
+    delete $('quality').dataset.level;
+  }
+}
+
 function ended(m) {
-  if (state.active?.customer.interactionId !== m.interactionId) return;
-  $('media-retry').hidden = true;
-  state.call?.stop();
-  state.call = null;
-  setHeld(false);
-  setMuted(false);
-  $('quality').textContent = '';
-  delete $('quality').dataset.level;
-  state.active = null;
-  clearInterval(state.timer);
-  $('call').hidden = true;
-  $('wrapup').hidden = false;
-  $('wrapup-code').focus();
+  const item = state.items.get(m.interactionId);
+  if (!item) return;
+  endItem(m.interactionId, item, m.wrapUp);
+  renderTabs();
+  renderWorkspace();
+  if (m.interactionId === state.selected) $('wrapup-code').focus();
   socket.send({ type: 'desk' });
+}
+
+function drop(id) {
+  state.items.get(id)?.call?.stop();
+  state.items.delete(id);
+  if (state.selected === id) state.selected = state.items.keys().next().value ?? null;
 }
 
 // errors in the advisor's language: the code's string when there is one, else a translated generic line
@@ -192,19 +355,20 @@ function showError(m) {
   const params = Object.fromEntries(Object.entries(m.params ?? {}).map(([k, v]) =>
     [k, k === 'from' || k === 'to' ? t(`presence.${v}`) : v]));
   flash(t(key, { ...m, ...params }), m.message);
+  if (m.params?.field) document.body.dataset.errorField = m.params.field; // the field the server named
   if (m.message) console.warn(`server said ${m.code}: ${m.message}`);
 }
 
-function setMuted(muted) {
-  state.muted = muted;
-  state.call?.setMuted(muted);
+function setMuted(item, muted) {
+  item.muted = muted;
+  item.call?.setMuted(muted);
   $('mute').setAttribute('aria-pressed', String(muted));
   $('mute').textContent = t(muted ? 'agent.unmute' : 'agent.mute');
 }
 
-function setHeld(held) {
-  state.held = held;
-  state.call?.setHeld(held);
+function setHeld(item, held) {
+  item.held = held;
+  item.call?.setHeld(held);
   $('hold').setAttribute('aria-pressed', String(held));
   $('hold').textContent = t(held ? 'agent.resume' : 'agent.hold');
 }
@@ -216,6 +380,8 @@ function flash(text, detail = '') {
   setTimeout(() => { $('message').hidden = true; }, 8000);
 }
 
+const accept = () => state.offer && socket.send({ type: 'accept', interactionId: state.offer.customer.interactionId });
+
 $('presence-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const [stateName, reason] = $('presence').value.split(':');
@@ -224,39 +390,67 @@ $('presence-form').addEventListener('submit', (e) => {
   if (current.state === stateName && (stateName === 'READY' || current.reason === reason)) return;
   socket.send({ type: 'presence', state: stateName, reason: reason ?? '' });
 });
-$('accept').addEventListener('click', () => state.offer && socket.send({ type: 'accept', interactionId: state.offer.customer.interactionId }));
+$('accept').addEventListener('click', accept);
 $('reject').addEventListener('click', () => { if (state.offer) { socket.send({ type: 'reject', interactionId: state.offer.customer.interactionId }); hideOffer(); } });
 $('canned').addEventListener('change', () => { if ($('canned').value) { $('chat-input').value = $('canned').value; $('chat-input').focus(); } });
 $('chat-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const text = $('chat-input').value.trim();
-  if (text && state.active && socket.send({ type: 'chat', interactionId: state.active.customer.interactionId, text })) $('chat-input').value = '';
+  if (text && state.selected && socket.send({ type: 'chat', interactionId: state.selected, text })) {
+    $('chat-input').value = '';
+    selectedItem().draft = '';
+  }
 });
 // Mute: the browser stops sending the microphone and the server stops relaying it; the recording marks both
 $('mute').addEventListener('click', () => {
-  if (!state.active) return;
-  setMuted(!state.muted);
-  socket.send({ type: 'mute', interactionId: state.active.customer.interactionId, on: state.muted });
+  const item = selectedItem();
+  if (!item?.call) return;
+  setMuted(item, !item.muted);
+  socket.send({ type: 'mute', interactionId: state.selected, on: item.muted });
 });
 $('hold').addEventListener('click', () => {
-  if (!state.active) return;
-  const held = !state.held;
-  setHeld(held);
-  socket.send({ type: 'hold', interactionId: state.active.customer.interactionId, on: held });
+  const item = selectedItem();
+  if (!item?.call) return;
+  setHeld(item, !item.held);
+  socket.send({ type: 'hold', interactionId: state.selected, on: item.held });
 });
-$('hangup').addEventListener('click', () => state.active && socket.send({ type: 'hangup', interactionId: state.active.customer.interactionId }));
+$('hangup').addEventListener('click', () => state.selected && socket.send({ type: 'hangup', interactionId: state.selected }));
 $('transfer-form').addEventListener('submit', (e) => {
   e.preventDefault();
-  if (!state.active) return;
+  if (!state.selected) return;
   const [kind, target] = $('transfer-target').value.split(':');
-  socket.send({ type: 'transfer', interactionId: state.active.customer.interactionId, [kind]: target });
+  socket.send({ type: 'transfer', interactionId: state.selected, [kind]: target });
 });
 $('wrapup-form').addEventListener('submit', (e) => {
   e.preventDefault();
-  socket.send({ type: 'wrapup', code: $('wrapup-code').value, notes: $('wrapup-notes').value });
+  const id = $('wrapup').dataset.interaction;
+  socket.send({ type: 'wrapup', interactionId: id, code: $('wrapup-code').value, notes: $('wrapup-notes').value });
   $('wrapup-notes').value = '';
-  $('wrapup').hidden = true;
-  socket.send({ type: 'desk' });
+  socket.send({ type: 'desk' }); // the server's desk drops the tab once the wrap-up is kept (a refusal keeps it)
+});
+// a click on the corner video goes back to the call
+$('media').addEventListener('click', () => {
+  const id = [...state.items.entries()].find(([, i]) => i.call)?.[0];
+  if (id && id !== state.selected) select(id);
+});
+
+// Keyboard: Alt+1..Alt+9 selects the n-th interaction, Alt+U the next one with unread lines, Alt+A accepts the offer.
+// (e.code, so the keys work with any keyboard layout and input method)
+document.addEventListener('keydown', (e) => {
+  if (!e.altKey || e.ctrlKey || e.metaKey) return;
+  const digit = /^Digit([1-9])$/.exec(e.code);
+  if (digit) {
+    const id = [...state.items.keys()][Number(digit[1]) - 1];
+    if (id) { e.preventDefault(); select(id); }
+  } else if (e.code === 'KeyU') {
+    const ids = [...state.items.keys()];
+    const start = ids.indexOf(state.selected);
+    const next = [...ids.slice(start + 1), ...ids.slice(0, start + 1)].find((id) => state.items.get(id).unread > 0);
+    if (next) { e.preventDefault(); select(next); }
+  } else if (e.code === 'KeyA' && state.offer) {
+    e.preventDefault();
+    accept();
+  }
 });
 window.mvtmSocket = socket; // lets the browser tests cut the connection and watch the console come back
 document.body.dataset.ready = 'true';

@@ -1,7 +1,7 @@
 // Compliance console: search, synchronised replay of both legs with the chat/event timeline, integrity badge,
 // export with a stated reason, legal hold and four-eyes deletion, audit trail. Every request carries the officer's
 // stated purpose.
-import { initLocales, localeForLanguage, t } from './i18n.js';
+import { initLocales, known, localeForLanguage, t } from './i18n.js';
 import { csrfToken, el, getJson, post } from './http.js';
 import { consoleLinks } from './console-nav.js';
 
@@ -76,6 +76,20 @@ async function open(r) {
     }));
   } catch (err) { flash(err.message); }
   loadAudit();
+  showDisposition(r);
+}
+
+// the advisor's wrap-up code and notes, kept with the interaction the recording belongs to
+async function showDisposition(r) {
+  $('disposition').hidden = true;
+  const response = await fetch(`/api/compliance/interactions/${encodeURIComponent(r.metadata.interaction.value)}/disposition`,
+    { credentials: 'same-origin', headers: { Accept: 'application/json', ...purpose() } });
+  if (!response.ok || state.recording !== r) return;
+  const d = await response.json();
+  $('disposition-code').textContent = known(`code.${d.code}`) ? t(`code.${d.code}`) : d.code;
+  $('disposition-code').dataset.code = d.code;
+  $('disposition-notes').textContent = d.notes || '—';
+  $('disposition').hidden = false;
 }
 
 function badge(v) {

@@ -1,5 +1,7 @@
-// Supervisor dashboard: live snapshot every second over /ws/supervisor, routing explanation on request.
-import { initLocales, localeForLanguage, t } from './i18n.js';
+// Supervisor dashboard: live snapshot every second over /ws/supervisor (advisors and waiting customers of the
+// supervisor's regions only), routing explanation on request, and the supervisor's actions over /api/supervisor:
+// set an advisor Not ready or log them out with a reason, move a waiting customer to another queue.
+import { initLocales, known, localeForLanguage, t } from './i18n.js';
 import { csrfToken, el, getJson } from './http.js';
 import { consoleLinks } from './console-nav.js';
 import { ReconnectingSocket } from './socket.js';
@@ -15,7 +17,7 @@ consoleLinks($('consoles'), me);
 const id = (x) => (x && typeof x === 'object' ? x.value : x);
 const mmss = (s) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 const socket = new ReconnectingSocket('/ws/supervisor', {
-  onMessage: (m) => { if (m.type === 'snapshot') render(m); if (m.type === 'explanation') explain(m); if (m.type === 'error') $('explanation').textContent = m.message; },
+  onMessage: (m) => { if (m.type === 'snapshot') render(m); if (m.type === 'explanation') explain(m); if (m.type === 'error' || m.type === 'forbidden') $('explanation').textContent = m.message; },
   onStatus: (s) => { $('link').textContent = t(`link.${s}`); $('link').dataset.state = s; },
 });
 
@@ -28,8 +30,70 @@ function render(s) {
     el('th', { scope: 'row' }, a.name), el('td', {}, a.region),
     el('td', { class: `state ${a.state}` }, t(`presence.${a.state}`) + (a.reason ? ` (${a.reason})` : '')),
     el('td', {}, mmss(a.secondsInState)),
-    el('td', {}, ...[...a.current, a.offer].filter(Boolean).map((id) => el('button', { type: 'button', class: 'link-button', onclick: () => ask(id) }, id.slice(0, 8)))),
-    el('td', {}, a.node))));
+    el('td', { class: 'current' },
+      ...(a.interactions ?? []).map((i) => el('button', { type: 'button', class: 'link-button', 'data-interaction': i.interactionId, onclick: () => ask(i.interactionId) },
+        `${i.customerName} · ${t(`channel.${i.channel}`)} · ${i.queue}`)),
+      a.offer ? el('button', { type: 'button', class: 'link-button', onclick: () => ask(a.offer) }, `${t('supervisor.offered')} ${a.offer.slice(0, 8)}`) : null),
+    el('td', {}, a.node),
+    el('td', {}, a.state === 'LOGGED_OUT' ? '' : el('button', { type: 'button', class: 'force', onclick: () => openForce(a) }, t('supervisor.changeState'))))));
+  renderWaiting(s);
+}
+
+// the queue each waiting customer is about to be moved to, kept across the snapshots of every second
+const moveTo = new Map();
+
+function renderWaiting(s) {
+  const queues = s.queues.map((q) => q.queue);
+  $('waiting').tBodies[0].replaceChildren(...(s.waiting ?? []).map((w) => {
+    const choice = moveTo.get(w.interactionId) ?? queues.find((q) => q !== w.queue) ?? w.queue;
+    const select = el('select', { 'aria-label': t('supervisor.moveTo'), onchange: (e) => moveTo.set(w.interactionId, e.target.value) },
+      ...queues.map((q) => el('option', { value: q, selected: q === choice }, q)));
+    return el('tr', { 'data-interaction': w.interactionId },
+      el('th', { scope: 'row' }, w.customerName), el('td', {}, w.region), el('td', {}, t(`channel.${w.channel}`)),
+      el('td', { class: 'queue' }, w.queue), el('td', {}, mmss(w.secondsWaiting)),
+      el('td', {}, select, el('button', { type: 'button', class: 'move', onclick: () => move(w.interactionId, select.value) }, t('supervisor.move'))));
+  }));
+}
+
+// a refusal is said in the supervisor's language by its status, naming the field; the server's words go to the tooltip
+async function act(url, body) {
+  const response = await fetch(url, { method: 'POST', credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrfToken() }, body: JSON.stringify(body) });
+  if (response.ok) {
+    socket.send({ type: 'refresh' });
+    return true;
+  }
+  const refusal = await response.json().catch(() => ({}));
+  const key = known(`supervisor.refused.${response.status}`) ? `supervisor.refused.${response.status}` : 'error.generic';
+  flash(t(key, { field: refusal.field ? t(`supervisor.field.${refusal.field}`) : '' }), refusal.message);
+  document.body.dataset.refused = `${response.status} ${refusal.field ?? ''}`;
+  return false;
+}
+
+function move(id, queue) {
+  act(`/api/supervisor/interactions/${encodeURIComponent(id)}/queue`, { queue }).then((ok) => { if (ok) moveTo.delete(id); });
+}
+
+function openForce(a) {
+  $('force-form').hidden = false;
+  $('force-form').dataset.agent = a.agentId;
+  $('force-advisor').textContent = a.name;
+  $('force-reason').focus();
+}
+
+$('force-cancel').addEventListener('click', () => { $('force-form').hidden = true; });
+$('force-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const ok = await act(`/api/supervisor/advisors/${encodeURIComponent($('force-form').dataset.agent)}/state`,
+    { state: $('force-state').value, reason: $('force-reason').value });
+  if (ok) { $('force-form').hidden = true; $('force-reason').value = ''; }
+});
+
+function flash(text, detail = '') {
+  $('message').textContent = text;
+  $('message').title = detail ?? '';
+  $('message').hidden = false;
+  setTimeout(() => { $('message').hidden = true; }, 8000);
 }
 
 function ask(id) {

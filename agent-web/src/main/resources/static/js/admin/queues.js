@@ -72,6 +72,7 @@ function edit(q) {
     form[f].value = q[f];
   }
   for (const [name, r] of Object.entries(rows)) r.set(q[name]);
+  form.wrapUpRequired.checked = Boolean(q.wrapUpRequired);
   form.scrollIntoView({ block: 'nearest' });
 }
 
@@ -87,6 +88,7 @@ function body() {
     slaFraction: number(form.slaFraction), slaSeconds: number(form.slaSeconds),
     agingWeight: number(form.agingWeight), agingTierWeight: number(form.agingTierWeight),
     timeZone: form.timeZone.value.trim(), outsideHours: form.outsideHours.value,
+    wrapUpRequired: form.wrapUpRequired.checked,
   };
   for (const [name, r] of Object.entries(rows)) b[name] = r.get();
   return b;

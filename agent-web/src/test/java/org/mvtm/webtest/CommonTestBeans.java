@@ -101,6 +101,7 @@ public class CommonTestBeans {
                 .add(WebUser.advisor("ghost", hash, AgentId.of("agent-ghost"), "No Routing Profile", Language.EN, Region.HK))
                 .add(WebUser.advisor("bo", hash, AgentId.of("agent-bo"), "Bo Zhang", Language.ZH, Region.SZ))
                 .add(WebUser.staff("sam", hash, Set.of(WebRole.SUPERVISOR), Set.of(Region.HK, Region.SZ), "Sam Lee", Language.EN))
+                .add(WebUser.staff("sue", hash, Set.of(WebRole.SUPERVISOR), Set.of(Region.SZ), "Sue Shenzhen", Language.ZH))
                 .add(WebUser.staff("hkcomp", hash, Set.of(WebRole.COMPLIANCE), Set.of(Region.HK), "HK Compliance", Language.EN))
                 .add(WebUser.staff("szcomp", hash, Set.of(WebRole.COMPLIANCE), Set.of(Region.SZ), "SZ Compliance", Language.ZH))
                 .add(WebUser.staff("connie", hash, Set.of(WebRole.COMPLIANCE), Set.of(Region.HK), "Connie Lau", Language.YUE))

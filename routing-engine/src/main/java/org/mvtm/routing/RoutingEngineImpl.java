@@ -424,6 +424,25 @@ public final class RoutingEngineImpl implements RoutingEngine {
         afterRelease(o, now);
     }
 
+    @Override
+    public void moveWaiting(InteractionId interaction, QueueId queue) {
+        checkOpen();
+        if (!queues.containsKey(queue)) {
+            throw InputValidator.unknownQueue(queue, queues.keySet());
+        }
+        checkTakesNew(queue);
+        record(interaction);
+        Instant now = clock.instant();
+        Outcome o = store.move(interaction, queue, now);
+        if (!o.applied()) {
+            throw new IllegalStateException("cannot move: " + o.failure());
+        }
+        store.interaction(interaction).map(InteractionRecord::interaction).ifPresent(i -> events.publish(new InteractionQueued(now,
+                new Interaction(i.id(), i.conversation(), i.channel(), i.customer(), i.language(), i.requiredSkills(), queue,
+                        i.handoff(), i.createdAt()))));
+        loop.requestRound();
+    }
+
     private QueueConfig queueOf(InteractionRecord r) {
         QueueConfig q = queues.get(r.queue());
         if (q == null) {
@@ -447,6 +466,11 @@ public final class RoutingEngineImpl implements RoutingEngine {
     @Override
     public List<AssignmentExplanation> explanation(InteractionId interaction) {
         return store.explanations(interaction);
+    }
+
+    @Override
+    public List<InteractionView> waiting() {
+        return queries.waiting();
     }
 
     @Override

@@ -163,6 +163,11 @@ final class RoutingQueries {
                 r.queue(), r.arrivedAt(), r.enqueuedAt(), r.answeredAt()));
     }
 
+    List<InteractionView> waiting() {
+        return store.waiting(Integer.MAX_VALUE).stream().map(r -> new InteractionView(r.interaction(), r.status(),
+                r.advisor(), r.queue(), r.arrivedAt(), r.enqueuedAt(), r.answeredAt())).toList();
+    }
+
     List<QueueStats> queueStats() {
         Instant now = clock.instant();
         Map<QueueId, int[]> waitingCount = new HashMap<>();

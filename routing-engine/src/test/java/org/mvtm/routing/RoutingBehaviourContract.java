@@ -25,6 +25,7 @@ import org.mvtm.core.event.AdvisorOffered;
 import org.mvtm.core.event.AdvisorStateChanged;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
+import org.mvtm.core.event.InteractionQueued;
 import org.mvtm.core.event.InteractionDisposed;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.InteractionTransferred;
@@ -395,6 +396,25 @@ abstract class RoutingBehaviourContract {
             engine.complete(ix(id));
         }
         assertThat(state("alice")).isEqualTo(AdvisorState.WRAP_UP);
+    }
+
+    @Test
+    void aSupervisorMovesAWaitingCustomerToAQueueWhoseAdvisorServesThem() {
+        readyAdvisor("loansOnly", "lang.en:9", "product.loans:9");
+        engine.enqueue(voice("c1", "cards", clock.instant()));
+        assertThat(offers()).isEmpty(); // nobody serves cards
+        assertThat(engine.waiting()).singleElement().satisfies(w -> assertThat(w.queue()).isEqualTo(QueueId.of("cards")));
+        clock.advance(Duration.ofSeconds(5));
+        engine.moveWaiting(ix("c1"), QueueId.of("loans"));
+        assertThat(bus.of(InteractionQueued.class).getLast().interaction().queue()).isEqualTo(QueueId.of("loans"));
+        assertThat(offers()).singleElement().satisfies(o -> {
+            assertThat(o.interaction()).isEqualTo(ix("c1"));
+            assertThat(o.advisor()).isEqualTo(agent("loansOnly"));
+        });
+        assertThatThrownBy(() -> engine.moveWaiting(ix("c1"), QueueId.of("cards")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("OFFERED");
+        assertThatThrownBy(() -> engine.moveWaiting(ix("c1"), QueueId.of("nowhere")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nowhere");
     }
 
     @Test

@@ -72,6 +72,12 @@ public interface AdministrationService extends AutoCloseable {
     /** The newest {@code limit} changes first, optionally of one entity type ({@code user}, {@code queue}...). */
     List<AuditEntry> audit(Optional<String> entity, int limit);
 
+    /**
+     * Records an action a person took outside the administration module (a supervisor forcing an advisor Not ready,
+     * moving a waiting customer) in the same audit log: {@code detail} is kept as the entry's "after" JSON.
+     */
+    void auditAction(String actor, String action, String entity, String entityId, Object detail);
+
     // ---- records kept for the web tier and compliance (no audit entry, no announcement) ----
     /** Local accounts' TOTP secrets. */
     SecondFactorRecords secondFactors();

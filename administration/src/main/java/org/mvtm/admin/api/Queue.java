@@ -19,12 +19,24 @@ import java.util.Map;
  * @param openingHours     when advisors answer; empty = always open
  * @param holidays         closed all day on these dates
  * @param outsideHours     what customers get when the queue is closed
+ * @param wrapUpCodes      the codes an advisor chooses from at wrap-up (the console's default list when empty)
+ * @param wrapUpRequired   the advisor may not be Ready again before every interaction of this queue has a wrap-up
+ *                         code and notes (null = false)
  */
 public record Queue(String id, Map<String, String> names, String product, Integer productMinLevel,
                     List<SkillLevel> skills, Integer languageMinLevel, Double slaFraction, Integer slaSeconds,
                     Double agingTierWeight, Double agingWeight, List<Relaxation> relaxation, String timeZone,
                     List<OpeningHours> openingHours, List<Holiday> holidays, OutsideHours outsideHours,
-                    List<Code> wrapUpCodes, List<Code> breakCodes) {
+                    List<Code> wrapUpCodes, List<Code> breakCodes, Boolean wrapUpRequired) {
+
+    /** A queue whose wrap-up is not required before Ready. */
+    public Queue(String id, Map<String, String> names, String product, Integer productMinLevel, List<SkillLevel> skills,
+                 Integer languageMinLevel, Double slaFraction, Integer slaSeconds, Double agingTierWeight,
+                 Double agingWeight, List<Relaxation> relaxation, String timeZone, List<OpeningHours> openingHours,
+                 List<Holiday> holidays, OutsideHours outsideHours, List<Code> wrapUpCodes, List<Code> breakCodes) {
+        this(id, names, product, productMinLevel, skills, languageMinLevel, slaFraction, slaSeconds, agingTierWeight,
+                agingWeight, relaxation, timeZone, openingHours, holidays, outsideHours, wrapUpCodes, breakCodes, null);
+    }
 
     /** What happens to a customer who arrives while the queue is closed. */
     public enum OutsideHours { BOT_ONLY, CALLBACK, MESSAGE }

@@ -422,7 +422,7 @@ public final class JdbcAdministration implements AdministrationService {
     private static Queue withId(Queue q, String id) {
         return new Queue(id, q.names(), q.product(), q.productMinLevel(), q.skills(), q.languageMinLevel(), q.slaFraction(),
                 q.slaSeconds(), q.agingTierWeight(), q.agingWeight(), q.relaxation(), q.timeZone(), q.openingHours(),
-                q.holidays(), q.outsideHours(), q.wrapUpCodes(), q.breakCodes());
+                q.holidays(), q.outsideHours(), q.wrapUpCodes(), q.breakCodes(), q.wrapUpRequired());
     }
 
     // ---------------------------------------------------------------- audit and first start
@@ -430,6 +430,11 @@ public final class JdbcAdministration implements AdministrationService {
     @Override
     public List<AuditEntry> audit(Optional<String> entity, int limit) {
         return audit.newest(entity, Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @Override
+    public void auditAction(String actor, String action, String entity, String entityId, Object detail) {
+        audit.record(clock.instant(), actor, action, entity, entityId, null, detail);
     }
 
     @Override

@@ -37,21 +37,21 @@ final class QueueRepository {
     /** Writes a complete, validated queue (every optional field filled in). */
     void insert(Queue q) {
         jdbc.update("INSERT INTO queues (id, name_en, name_zh_hans, name_zh_hant, product, product_min_level, "
-                        + "language_min_level, sla_fraction, sla_seconds, aging_tier_weight, aging_weight, time_zone, outside_hours) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "language_min_level, sla_fraction, sla_seconds, aging_tier_weight, aging_weight, time_zone, outside_hours, "
+                        + "wrap_up_required) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 q.id(), q.names().get("en"), q.names().get("zh-Hans"), q.names().get("zh-Hant"), q.product(),
                 q.productMinLevel(), q.languageMinLevel(), q.slaFraction(), q.slaSeconds(), q.agingTierWeight(),
-                q.agingWeight(), q.timeZone(), q.outsideHours().name());
+                q.agingWeight(), q.timeZone(), q.outsideHours().name(), Boolean.TRUE.equals(q.wrapUpRequired()));
         writeChildren(q);
     }
 
     void update(Queue q) {
         jdbc.update("UPDATE queues SET name_en = ?, name_zh_hans = ?, name_zh_hant = ?, product = ?, product_min_level = ?, "
                         + "language_min_level = ?, sla_fraction = ?, sla_seconds = ?, aging_tier_weight = ?, aging_weight = ?, "
-                        + "time_zone = ?, outside_hours = ? WHERE id = ?",
+                        + "time_zone = ?, outside_hours = ?, wrap_up_required = ? WHERE id = ?",
                 q.names().get("en"), q.names().get("zh-Hans"), q.names().get("zh-Hant"), q.product(), q.productMinLevel(),
                 q.languageMinLevel(), q.slaFraction(), q.slaSeconds(), q.agingTierWeight(), q.agingWeight(), q.timeZone(),
-                q.outsideHours().name(), q.id());
+                q.outsideHours().name(), Boolean.TRUE.equals(q.wrapUpRequired()), q.id());
         for (String table : List.of("queue_skills", "queue_relaxation", "queue_hours", "queue_holidays", "queue_codes")) {
             jdbc.update("DELETE FROM " + table + " WHERE queue_id = ?", q.id());
         }
@@ -121,7 +121,7 @@ final class QueueRepository {
                     .add(new Queue.Code(rs.getString(3), rs.getString(4)));
         }, args);
         return jdbc.query("SELECT id, name_en, name_zh_hans, name_zh_hant, product, product_min_level, language_min_level, "
-                + "sla_fraction, sla_seconds, aging_tier_weight, aging_weight, time_zone, outside_hours FROM queues"
+                + "sla_fraction, sla_seconds, aging_tier_weight, aging_weight, time_zone, outside_hours, wrap_up_required FROM queues"
                 + (only == null ? "" : " WHERE id = ?") + " ORDER BY id", (rs, i) -> {
                     String id = rs.getString(1);
                     Map<String, String> names = new LinkedHashMap<>();
@@ -132,7 +132,7 @@ final class QueueRepository {
                             rs.getInt(7), rs.getDouble(8), rs.getInt(9), rs.getDouble(10), rs.getDouble(11),
                             relax.getOrDefault(id, List.of()), rs.getString(12), hours.getOrDefault(id, List.of()),
                             holidays.getOrDefault(id, List.of()), Queue.OutsideHours.valueOf(rs.getString(13)),
-                            wrapUp.getOrDefault(id, List.of()), breaks.getOrDefault(id, List.of()));
+                            wrapUp.getOrDefault(id, List.of()), breaks.getOrDefault(id, List.of()), rs.getBoolean(14));
                 }, args);
     }
 }

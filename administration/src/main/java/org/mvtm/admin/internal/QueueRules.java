@@ -144,7 +144,8 @@ final class QueueRules {
         List<Queue.Code> breaks = codes(e, "breakCodes", q.breakCodes());
         e.throwIfAny();
         return new Queue(q.id(), names, q.product(), productLevel, List.copyOf(skills), languageLevel, fraction, seconds,
-                tierWeight, agingWeight, relaxation, zone, List.copyOf(hours), List.copyOf(holidays), outside, wrapUp, breaks);
+                tierWeight, agingWeight, relaxation, zone, List.copyOf(hours), List.copyOf(holidays), outside, wrapUp, breaks,
+                Boolean.TRUE.equals(q.wrapUpRequired()));
     }
 
     private static int level(Errors e, String field, Integer value, int dflt) {

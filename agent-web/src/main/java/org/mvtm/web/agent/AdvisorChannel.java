@@ -60,11 +60,13 @@ public class AdvisorChannel implements DisposableBean {
     private final List<EventBus.Subscription> subscriptions;
 
     private final DeskPhones deskPhones;
+    private final WrapUpRules wrapUpRules;
 
     AdvisorChannel(Clock clock, EventBus events, RoutingEngine routing, InteractionCatalog catalog, AdvisorDesks desks,
                    CallMedia media, WebWorkers workers, WebUserDirectory users, ObjectProvider<WebTierSettings> settings,
-                   ObjectProvider<DeskPhones> deskPhones) {
+                   ObjectProvider<DeskPhones> deskPhones, WrapUpRules wrapUpRules) {
         this.clock = clock;
+        this.wrapUpRules = wrapUpRules;
         this.deskPhones = deskPhones.getIfAvailable(DeskPhones::none);
         this.events = events;
         this.routing = routing;
@@ -82,9 +84,15 @@ public class AdvisorChannel implements DisposableBean {
                         d.send(new AgentMessages.OfferGone(e.interaction().value(), e.cause().name()));
                     }
                 })),
-                events.subscribe(AdvisorStateChanged.class, e -> desks.find(e.advisor()).ifPresent(d ->
-                        d.send(new AgentMessages.Presence(e.to().name(), e.reason().orElse(""), e.at())))),
+                events.subscribe(AdvisorStateChanged.class, e -> desks.find(e.advisor()).ifPresent(d -> {
+                    d.send(new AgentMessages.Presence(e.to().name(), e.reason().orElse(""), e.at()));
+                    if (e.from() == AdvisorState.WRAP_UP && e.to() == AdvisorState.READY) {
+                        workers.run("wrap-up required " + e.advisor(), () -> holdForRequiredWrapUp(e.advisor()));
+                    }
+                })),
                 events.subscribe(ChatMessagePosted.class, this::onChat),
+                events.subscribe(org.mvtm.core.event.AdvisorStateForced.class, e -> desks.find(e.advisor()).ifPresent(d ->
+                        d.send(new AgentMessages.Forced(e.to().name(), e.reason(), e.supervisor(), !e.during().isEmpty())))),
                 events.subscribe(InteractionEnded.class, e -> ended(e.interaction(), e.endedBy().name(), e.at())),
                 events.subscribe(InteractionAbandoned.class, e -> ended(e.interaction(), "ABANDONED", e.at())),
                 events.subscribe(InteractionTransferred.class, e -> ended(e.interaction(), "TRANSFERRED", e.at())));
@@ -148,7 +156,10 @@ public class AdvisorChannel implements DisposableBean {
     void presence(AgentId agent, String state, String reason) {
         InputLimits.check("reason", reason == null ? null : reason.strip(), InputLimits.REASON);
         switch (state) {
-            case "READY" -> routing.ready(agent);
+            case "READY" -> {
+                requiredWrapUpsDone(agent);
+                routing.ready(agent);
+            }
             case "NOT_READY" -> routing.notReady(agent, reason == null || reason.isBlank() ? "break" : reason.strip());
             case "LOGGED_OUT" -> routing.logout(agent);
             default -> throw new IllegalArgumentException("presence must be READY, NOT_READY or LOGGED_OUT but was '" + state + "'");
@@ -222,14 +233,69 @@ public class AdvisorChannel implements DisposableBean {
         }
     }
 
-    void wrapUp(AgentId agent, String code, String notes) {
-        if (code == null || code.isBlank()) {
-            throw Refusal.of("wrapup.code-required", "choose a wrap-up code");
-        }
-        String cleanNotes = InputLimits.check("notes", notes == null ? "" : notes.strip(), InputLimits.NOTES);
+    /**
+     * The wrap-up of one ended interaction ({@code interaction}, else the oldest waiting): a code of its queue and
+     * notes (required too when the queue requires the wrap-up). Refusals name the field.
+     */
+    void wrapUp(AgentId agent, String interaction, String code, String notes) {
         AdvisorDesk desk = desks.of(agent);
-        routing.finishWrapUp(agent, desk.awaitingWrapUp(), code.strip(), cleanNotes);
-        desk.wrappedUp(code.strip(), cleanNotes);
+        InteractionId id = interaction == null || interaction.isBlank() ? desk.awaitingWrapUp().orElse(null) : InteractionId.of(interaction);
+        String cleanCode = code == null ? "" : code.strip();
+        String cleanNotes = InputLimits.check("notes", notes == null ? "" : notes.strip(), InputLimits.NOTES);
+        WrapUpRules.Rules rules = id == null ? new WrapUpRules.Rules(WrapUpRules.DEFAULT_CODES, false) : rulesOf(id);
+        if (cleanCode.isEmpty()) {
+            throw Refusal.of("wrapup.code-required", "choose a wrap-up code", "field", "code");
+        }
+        if (!rules.allows(cleanCode)) {
+            throw Refusal.of("wrapup.unknown-code", "code '" + cleanCode + "' is not a wrap-up code of this queue ("
+                    + rules.codes().stream().map(WrapUpRules.Code::code).toList() + ")", "field", "code", "code", cleanCode);
+        }
+        if (rules.required() && cleanNotes.isEmpty()) {
+            throw Refusal.of("wrapup.notes-required", "this queue requires wrap-up notes", "field", "notes");
+        }
+        if (id != null && !desk.awaitsWrapUp(id)) {
+            throw Refusal.of("wrapup.not-waiting", "interaction " + id + " is not waiting for a wrap-up",
+                    "field", "interactionId", "interaction", id);
+        }
+        routing.finishWrapUp(agent, Optional.ofNullable(id), cleanCode, cleanNotes);
+        if (id != null) {
+            desk.wrappedUp(id, cleanCode, cleanNotes);
+        }
+    }
+
+    /** Ready is refused while an interaction of a queue that requires its wrap-up waits for one. */
+    private void requiredWrapUpsDone(AgentId agent) {
+        for (InteractionId id : desks.of(agent).wrapUps()) {
+            if (rulesOf(id).required()) {
+                throw Refusal.of("wrapup.required", "interaction " + id + " needs its wrap-up code and notes before Ready",
+                        "field", "code", "interaction", id);
+            }
+        }
+    }
+
+    /** The wrap-up time ran out while a queue still requires a wrap-up: the advisor waits Not ready, not Ready. */
+    private void holdForRequiredWrapUp(AgentId agent) {
+        try {
+            requiredWrapUpsDone(agent);
+        } catch (Refusal required) {
+            try {
+                routing.notReady(agent, "wrap-up");
+            } catch (IllegalStateException | IllegalArgumentException moved) {
+                // already offered or busy again: nothing to hold
+            }
+        }
+    }
+
+    private AgentMessages.WrapUp wrapUpOf(InteractionId id) {
+        WrapUpRules.Rules rules = rulesOf(id);
+        return new AgentMessages.WrapUp(id.value(), rules.codes().stream()
+                .map(c -> new AgentMessages.WrapUpCode(c.code(), c.label())).toList(), rules.required());
+    }
+
+    /** The rules of the queue the interaction was last in (routing keeps ended interactions for a while). */
+    private WrapUpRules.Rules rulesOf(InteractionId id) {
+        return routing.interaction(id).map(v -> v.queue()).or(() -> catalog.known(id).map(Interaction::queue))
+                .map(wrapUpRules::of).orElse(new WrapUpRules.Rules(WrapUpRules.DEFAULT_CODES, false));
     }
 
     AgentMessages.Desk deskMessage(WebUser user, AdvisorDesk desk) {
@@ -251,8 +317,9 @@ public class AdvisorChannel implements DisposableBean {
         List<String> queues = routing.queues().stream().map(QueueConfig::id).map(QueueId::value).sorted().toList();
         List<AgentMessages.Colleague> colleagues = routing.advisors().stream().filter(a -> !a.id().equals(agent))
                 .map(a -> new AgentMessages.Colleague(a.id().value(), a.displayName())).toList();
+        List<AgentMessages.WrapUp> wrapUps = desk.wrapUps().stream().map(this::wrapUpOf).toList();
         return new AgentMessages.Desk("desk", agent.value(), user.displayName(), node, presence, offers, active,
-                desk.today(), queues, colleagues, desk.awaitingWrapUp().isPresent());
+                desk.today(), queues, colleagues, !wrapUps.isEmpty(), wrapUps);
     }
 
     private void restoreFromRouting(AdvisorDesk desk, Optional<AdvisorStats> stats) {
@@ -300,7 +367,7 @@ public class AdvisorChannel implements DisposableBean {
     private void ended(InteractionId interaction, String endedBy, Instant at) {
         for (AdvisorDesk desk : desks.all()) {
             if (desk.ended(interaction, at)) {
-                desk.send(new AgentMessages.Ended(interaction.value(), endedBy));
+                desk.send(new AgentMessages.Ended(interaction.value(), endedBy, wrapUpOf(interaction)));
             }
             if (desk.offerGone(interaction)) {
                 desk.send(new AgentMessages.OfferGone(interaction.value(), endedBy));

@@ -24,7 +24,8 @@ final class AdvisorDesk {
     private final Map<InteractionId, Instant> active = new LinkedHashMap<>();
     private final List<AgentMessages.DayEntry> today;
     private final AdvisorDayLog days;
-    private InteractionId awaitingWrapUp;
+    /** Interactions that ended and wait for their wrap-up, oldest first (several when several ran at once). */
+    private final Map<InteractionId, Instant> wrapUps = new LinkedHashMap<>();
 
     /** A desk with today's list as last saved (so a restarted server shows it again). */
     AdvisorDesk(AgentId agent, AdvisorDayLog days) {
@@ -104,22 +105,31 @@ final class AdvisorDesk {
         if (active.remove(id) == null) {
             return false;
         }
-        awaitingWrapUp = id;
+        wrapUps.put(id, at);
         replace(id, e -> new AgentMessages.DayEntry(e.interactionId(), e.customerName(), e.channel(), e.queue(),
                 e.acceptedAt(), at, e.wrapUpCode(), e.notes()));
         return true;
     }
 
+    /** The oldest interaction waiting for its wrap-up. */
     synchronized Optional<InteractionId> awaitingWrapUp() {
-        return Optional.ofNullable(awaitingWrapUp);
+        return wrapUps.keySet().stream().findFirst();
     }
 
-    synchronized void wrappedUp(String code, String notes) {
-        if (awaitingWrapUp != null) {
-            replace(awaitingWrapUp, e -> new AgentMessages.DayEntry(e.interactionId(), e.customerName(), e.channel(),
+    /** Every interaction waiting for its wrap-up, oldest first. */
+    synchronized List<InteractionId> wrapUps() {
+        return List.copyOf(wrapUps.keySet());
+    }
+
+    synchronized boolean awaitsWrapUp(InteractionId id) {
+        return wrapUps.containsKey(id);
+    }
+
+    synchronized void wrappedUp(InteractionId id, String code, String notes) {
+        if (wrapUps.remove(id) != null) {
+            replace(id, e -> new AgentMessages.DayEntry(e.interactionId(), e.customerName(), e.channel(),
                     e.queue(), e.acceptedAt(), e.endedAt(), code, notes));
         }
-        awaitingWrapUp = null;
     }
 
     synchronized List<AgentMessages.DayEntry> today() {

@@ -56,9 +56,10 @@ public final class AgentMessages {
         }
     }
 
-    public record Ended(String type, String interactionId, String endedBy) {
-        Ended(String interactionId, String endedBy) {
-            this("ended", interactionId, endedBy);
+    /** The interaction ended ({@code endedBy}: CUSTOMER, ADVISOR, ABANDONED, TRANSFERRED...) and waits for {@code wrapUp}. */
+    public record Ended(String type, String interactionId, String endedBy, WrapUp wrapUp) {
+        Ended(String interactionId, String endedBy, WrapUp wrapUp) {
+            this("ended", interactionId, endedBy, wrapUp);
         }
     }
 
@@ -76,7 +77,14 @@ public final class AgentMessages {
     /** The whole console state, sent on connect (and after a reconnect) so the page can rebuild itself. */
     public record Desk(String type, String agentId, String displayName, String node, Presence presence,
                        List<Offer> offers, List<Connected> active, List<DayEntry> today, List<String> queues,
-                       List<Colleague> advisors, boolean wrapUpPending) {
+                       List<Colleague> advisors, boolean wrapUpPending, List<WrapUp> wrapUps) {
+    }
+
+    /** An ended interaction waiting for its wrap-up: the codes of its queue and whether its queue requires it. */
+    public record WrapUp(String interactionId, List<WrapUpCode> codes, boolean required) {
+    }
+
+    public record WrapUpCode(String code, String label) {
     }
 
     public record Colleague(String agentId, String displayName) {
@@ -86,6 +94,13 @@ public final class AgentMessages {
     public record MediaFailed(String type, String interactionId, String party, String reason) {
         MediaFailed(String interactionId, String party, String reason) {
             this("media-failed", interactionId, party, reason);
+        }
+    }
+
+    /** A supervisor set the advisor {@code state} for {@code reason}; {@code afterConversations}: once their last ends. */
+    public record Forced(String type, String state, String reason, String by, boolean afterConversations) {
+        Forced(String state, String reason, String by, boolean afterConversations) {
+            this("forced", state, reason, by, afterConversations);
         }
     }
 }

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /ws/agent}: the advisor console. In: {@code presence {state, reason}}, {@code accept|reject
  * {interactionId}}, {@code chat {interactionId, text}}, {@code sdp-offer {interactionId, sdp}},
  * {@code ice {interactionId, candidate}}, {@code media-retry {interactionId}}, {@code hold {interactionId, on}}, {@code mute {interactionId, on}}, {@code hangup {interactionId}},
- * {@code transfer {interactionId, queue | advisor}}, {@code wrapup {code, notes}}, {@code desk}. Out: see
+ * {@code transfer {interactionId, queue | advisor}}, {@code wrapup {interactionId, code, notes}}, {@code desk}. Out: see
  * {@link AgentMessages}.
  */
 @Component
@@ -92,7 +92,8 @@ public class AgentSocketHandler extends JsonSocketHandler {
                     case "media-retry" -> channel.retryMedia(agent, InteractionId.of(requireText(m, "interactionId")));
                     case "transfer" -> channel.transfer(agent, InteractionId.of(requireText(m, "interactionId")),
                             m.path("queue").asString(""), m.path("advisor").asString(""));
-                    case "wrapup" -> channel.wrapUp(agent, m.path("code").asString(""), m.path("notes").asString(""));
+                    case "wrapup" -> channel.wrapUp(agent, m.path("interactionId").asString(""), m.path("code").asString(""),
+                            m.path("notes").asString(""));
                     default -> throw new IllegalArgumentException("unhandled message type " + type);
                 }
             } catch (IllegalArgumentException | IllegalStateException e) {

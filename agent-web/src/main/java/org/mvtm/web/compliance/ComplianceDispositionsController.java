@@ -37,10 +37,14 @@ class ComplianceDispositionsController {
         this.clock = clock;
     }
 
-    /** Recorded from {@code from} to {@code to} (ISO instants; default the last 24 hours), oldest first, at most 1000. */
+    /**
+     * Recorded from {@code from} to {@code to} (ISO instants; default the last 24 hours), oldest first, at most 1000;
+     * only those with wrap-up code {@code code} and whose notes contain {@code text} (any case) when given.
+     */
     @GetMapping("/dispositions")
     ResponseEntity<?> between(Principal principal, @RequestHeader(value = Viewers.PURPOSE, required = false) String purpose,
-                              @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+                              @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                              @RequestParam(required = false) String code, @RequestParam(required = false) String text) {
         WebUser user = CurrentUser.require(principal);
         if (!stated(purpose)) {
             return noPurpose();
@@ -60,8 +64,12 @@ class ComplianceDispositionsController {
         if (!start.isBefore(end)) {
             return bad("from", "must be before to");
         }
+        String words = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
         return ResponseEntity.ok(admin.dispositions().between(start, end, MAX).stream()
-                .filter(d -> visible(user, d)).toList());
+                .filter(d -> visible(user, d))
+                .filter(d -> code == null || code.isBlank() || d.code().equals(code.strip()))
+                .filter(d -> words.isEmpty() || (d.notes() != null && d.notes().toLowerCase(java.util.Locale.ROOT).contains(words)))
+                .toList());
     }
 
     @GetMapping("/interactions/{id}/disposition")

@@ -38,10 +38,21 @@ public class SupervisorBoard {
     }
 
     public record AdvisorRow(String agentId, String name, String region, String state, String reason,
-                             long secondsInState, List<String> current, String offer, String node, double occupancy) {
+                             long secondsInState, List<String> current, String offer, String node, double occupancy,
+                             List<CurrentRow> interactions) {
     }
 
-    public record Snapshot(String type, Instant at, List<QueueRow> queues, List<AdvisorRow> advisors) {
+    /** One of an advisor's current interactions: who, on which channel and queue, since when. */
+    public record CurrentRow(String interactionId, String customerName, String channel, String queue, Instant since) {
+    }
+
+    /** A customer waiting in a queue (the supervisor may move them to another). */
+    public record WaitingRow(String interactionId, String customerName, String region, String channel, String queue,
+                             long secondsWaiting) {
+    }
+
+    public record Snapshot(String type, Instant at, List<QueueRow> queues, List<AdvisorRow> advisors,
+                           List<WaitingRow> waiting) {
     }
 
     public record Explanation(String type, String interactionId, List<AssignmentExplanation> decisions) {
@@ -61,11 +72,26 @@ public class SupervisorBoard {
                 .sorted(Comparator.comparing(s -> s.advisor().value()))
                 .map(s -> row(s, profiles.get(s.advisor())))
                 .toList();
-        return new Snapshot("snapshot", clock.instant(), queues, advisors);
+        return new Snapshot("snapshot", clock.instant(), queues, advisors, waiting(viewer));
     }
 
-    /** Why routing gave the interaction to whom (every decision, oldest first). */
-    public Explanation explain(InteractionId interaction) {
+    /** The customers waiting in the viewer's regions, oldest first. */
+    public List<WaitingRow> waiting(WebUser viewer) {
+        Instant now = clock.instant();
+        return routing.waiting().stream().filter(w -> viewer.maySee(w.interaction().customer().region()))
+                .map(w -> new WaitingRow(w.interaction().id().value(), w.interaction().customer().displayName(),
+                        w.interaction().customer().region().code(), w.interaction().channel().name(), w.queue().value(),
+                        java.time.Duration.between(w.enqueuedAt(), now).toSeconds()))
+                .toList();
+    }
+
+    /** Why routing gave the interaction to whom (every decision, oldest first); only for the viewer's regions. */
+    public Explanation explain(WebUser viewer, InteractionId interaction) {
+        routing.interaction(interaction).map(v -> v.interaction().customer().region()).filter(r -> !viewer.maySee(r))
+                .ifPresent(r -> {
+                    throw new SupervisorActions.Refused(403, "interactionId", "interaction " + interaction
+                            + " is in region " + r.code() + ", outside your regions");
+                });
         return new Explanation("explanation", interaction.value(), routing.explanation(interaction));
     }
 
@@ -77,10 +103,14 @@ public class SupervisorBoard {
                 s.averageSpeedOfAnswer().toSeconds(), s.abandoned(), s.answered(), s.offered());
     }
 
-    private static AdvisorRow row(AdvisorStats s, Advisor profile) {
+    private AdvisorRow row(AdvisorStats s, Advisor profile) {
+        List<CurrentRow> interactions = s.current().stream().flatMap(id -> routing.interaction(id).stream())
+                .map(v -> new CurrentRow(v.interaction().id().value(), v.interaction().customer().displayName(),
+                        v.interaction().channel().name(), v.queue().value(), v.answeredAt().orElse(v.enqueuedAt())))
+                .toList();
         return new AdvisorRow(s.advisor().value(), profile.displayName(), profile.region().code(), s.state().name(),
                 s.reason().orElse(""), s.timeInState().toSeconds(),
                 s.current().stream().map(InteractionId::value).toList(),
-                s.offer().map(InteractionId::value).orElse(""), s.node().orElse(""), s.occupancy());
+                s.offer().map(InteractionId::value).orElse(""), s.node().orElse(""), s.occupancy(), interactions);
     }
 }

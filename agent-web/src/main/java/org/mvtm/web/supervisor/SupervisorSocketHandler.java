@@ -54,7 +54,13 @@ public class SupervisorSocketHandler extends JsonSocketHandler {
             case "refresh" -> workers.run("snapshot", () -> peer.send(board.snapshot(peer.user())));
             case "explain" -> {
                 InteractionId id = InteractionId.of(requireText(message, "interactionId"));
-                workers.run("explain " + id, () -> peer.send(board.explain(id)));
+                workers.run("explain " + id, () -> {
+                    try {
+                        peer.send(board.explain(peer.user(), id));
+                    } catch (SupervisorActions.Refused e) {
+                        peer.send(new ErrorMessage("forbidden", e.getMessage()));
+                    }
+                });
             }
             default -> throw new IllegalArgumentException("unhandled message type " + type);
         }

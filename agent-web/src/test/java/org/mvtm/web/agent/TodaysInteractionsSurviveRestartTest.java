@@ -33,7 +33,7 @@ class TodaysInteractionsSurviveRestartTest {
         InteractionId call = InteractionId.random();
         before.connected(call, clock.instant(), "Mr Chan Tai Man", "VIDEO", "cards");
         before.ended(call, clock.instant().plusSeconds(300));
-        before.wrappedUp("CARD_BLOCKED", "replacement ordered");
+        before.wrappedUp(call, "CARD_BLOCKED", "replacement ordered");
 
         AdvisorDesk after = desk(clock); // a new server process: nothing in memory
         assertThat(after.today()).singleElement().satisfies(e -> {

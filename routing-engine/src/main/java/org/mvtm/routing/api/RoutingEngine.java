@@ -122,6 +122,14 @@ public interface RoutingEngine extends AutoCloseable {
     /** The connected advisor hands the customer to a named advisor (queued for that advisor only). */
     void transferToAdvisor(InteractionId interaction, AgentId advisor);
 
+    /**
+     * A supervisor moves a waiting (QUEUED) customer to another queue: they keep their place in arrival order and are
+     * matched by that queue's rules from now on; publishes {@code InteractionQueued} for the new queue. An unknown or
+     * removed queue is refused ({@link IllegalArgumentException}), a customer no longer waiting too
+     * ({@link IllegalStateException} naming its state).
+     */
+    void moveWaiting(InteractionId interaction, QueueId queue);
+
     /** Position and estimated wait of a QUEUED interaction; empty otherwise. */
     Optional<QueuePosition> position(InteractionId interaction);
 
@@ -129,6 +137,9 @@ public interface RoutingEngine extends AutoCloseable {
 
     /** Every assignment decision taken for the interaction, oldest first. */
     List<AssignmentExplanation> explanation(InteractionId interaction);
+
+    /** The customers waiting (QUEUED) in every queue, oldest arrival first. */
+    List<InteractionView> waiting();
 
     List<QueueStats> queueStats();
 

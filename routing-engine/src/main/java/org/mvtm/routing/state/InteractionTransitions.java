@@ -13,7 +13,7 @@ import org.mvtm.routing.api.InteractionStatus;
 /**
  * The interaction life cycle, one table:
  * <pre>
- *   QUEUED    -&gt; OFFERED | ABANDONED
+ *   QUEUED    -&gt; OFFERED | QUEUED (a supervisor moves the waiting customer to another queue) | ABANDONED
  *   OFFERED   -&gt; CONNECTED | QUEUED (rejected, no answer, lease expired) | ABANDONED
  *   CONNECTED -&gt; ENDED | QUEUED (transfer)
  *   ENDED, ABANDONED: final
@@ -22,7 +22,7 @@ import org.mvtm.routing.api.InteractionStatus;
 public final class InteractionTransitions {
     public static final TransitionTable<InteractionStatus> TABLE =
             TransitionTable.of("interaction", InteractionStatus.class)
-                    .from(QUEUED).to(OFFERED, ABANDONED)
+                    .from(QUEUED).to(OFFERED, QUEUED, ABANDONED)
                     .from(OFFERED).to(CONNECTED, QUEUED, ABANDONED)
                     .from(CONNECTED).to(ENDED, QUEUED)
                     .build();

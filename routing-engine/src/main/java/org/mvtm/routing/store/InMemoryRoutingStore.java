@@ -33,6 +33,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
     private static final Set<InteractionStatus> COMPLETE_FROM = InteractionTransitions.TABLE.commandFrom(ENDED, CONNECTED);
     private static final Set<InteractionStatus> ABANDON_FROM = InteractionTransitions.TABLE.commandFrom(ABANDONED, QUEUED, OFFERED);
     private static final Set<InteractionStatus> TRANSFER_FROM = InteractionTransitions.TABLE.commandFrom(QUEUED, CONNECTED);
+    private static final Set<InteractionStatus> MOVE_FROM = InteractionTransitions.TABLE.commandFrom(QUEUED, QUEUED);
 
     private final Map<AgentId, InMemoryAdvisor> advisors = new LinkedHashMap<>();
     private final Map<InteractionId, InMemoryInteraction> interactions = new HashMap<>();
@@ -443,6 +444,23 @@ public final class InMemoryRoutingStore implements RoutingStore {
         waiting.put(ix.seq, id);
         tally(queue).offered++;
         return released;
+    }
+
+    @Override
+    public synchronized Outcome move(InteractionId id, QueueId queue, Instant now) {
+        InMemoryInteraction ix = interactions.get(id);
+        if (ix == null) {
+            return Outcome.refused("unknown interaction " + id);
+        }
+        if (!MOVE_FROM.contains(ix.status)) {
+            return Outcome.refused(InteractionTransitions.illegal(id, ix.status, QUEUED) + " in another queue");
+        }
+        ix.moveTo(QUEUED);
+        ix.queue = queue;
+        ix.enqueuedAt = now;
+        ix.pinned = null;
+        tally(queue).offered++;
+        return Outcome.done(ix.seq);
     }
 
     @Override

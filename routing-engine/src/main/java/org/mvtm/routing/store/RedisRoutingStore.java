@@ -386,6 +386,11 @@ public final class RedisRoutingStore implements RoutingStore {
         return run(RedisScripts.TRANSFER, id.value(), queue.value(), pinned.map(AgentId::value).orElse(""), ms(now), ms(wrapUntil));
     }
 
+    @Override
+    public Outcome move(InteractionId id, QueueId queue, Instant now) {
+        return run(RedisScripts.MOVE, id.value(), queue.value(), ms(now));
+    }
+
     // ------------------------------------------------------------------ explanations, counters, nodes
 
     @Override

@@ -311,4 +311,20 @@ final class RedisScripts {
             wline(ix)
             return out
             """;
+
+    static final String MOVE = PRELUDE + """
+            local ix, queue, now = ARGV[2], ARGV[3], ARGV[4]
+            local ik = ikey(ix)
+            local status = redis.call('HGET', ik, 'status')
+            if not status then return {0, 'unknown interaction ' .. ix} end
+            if status ~= 'QUEUED' then return {0, 'interaction ' .. ix .. ' cannot go from ' .. status .. ' to QUEUED in another queue'} end
+            local seq = redis.call('HGET', ik, 'seq')
+            redis.call('ZREM', P .. ':wq:' .. redis.call('HGET', ik, 'queue'), ix)
+            redis.call('HSET', ik, 'queue', queue, 'enqueued', now)
+            redis.call('HDEL', ik, 'pinned')
+            redis.call('ZADD', P .. ':wq:' .. queue, seq, ix)
+            redis.call('HINCRBY', P .. ':q:' .. queue, 'offered', 1)
+            wline(ix)
+            return {1, '', '', '', '', tonumber(seq)}
+            """;
 }

@@ -97,6 +97,9 @@ public interface RoutingStore extends AutoCloseable {
     /** CONNECTED back to QUEUED in {@code queue} (optionally only for {@code pinned}); the advisor is freed as by complete. */
     Outcome transfer(InteractionId id, QueueId queue, Optional<AgentId> pinned, Instant now, Instant wrapUntil);
 
+    /** A QUEUED interaction waits in {@code queue} instead, keeping its place in arrival order (a supervisor moved it). */
+    Outcome move(InteractionId id, QueueId queue, Instant now);
+
     void addExplanation(AssignmentExplanation explanation);
 
     List<AssignmentExplanation> explanations(InteractionId id);

@@ -118,6 +118,11 @@ public final class JourneyCoordinator implements AutoCloseable {
                         abandoned(e);
                     }
                 })),
+                bus.subscribe(org.mvtm.core.event.AdvisorStateForced.class, e -> e.during().forEach(id -> timeline(id,
+                        new TimelineEntry(e.at(), TimelineEntry.Kind.OTHER, e.supervisor(), "supervisor " + e.supervisor()
+                                + " set advisor " + e.advisor() + " " + e.to() + ": " + e.reason(), java.util.Map.of(
+                                        "action", "forced-state", "advisor", e.advisor().value(), "to", e.to().name(),
+                                        "reason", e.reason()))))),
                 bus.subscribe(BotConversationEnded.class, e -> work.execute(() -> botOnly(e))),
                 bus.subscribe(RecordingPaused.class, this::pciPause));
     }

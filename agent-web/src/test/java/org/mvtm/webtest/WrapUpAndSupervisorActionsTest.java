@@ -1,0 +1,202 @@
+package org.mvtm.webtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.mvtm.admin.api.AdministrationService;
+import org.mvtm.admin.api.AuditEntry;
+import org.mvtm.admin.api.Queue;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.routing.api.RoutingEngine;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 16 items 6 and 7 over HTTP and the consoles' sockets. Item 6: the wrap-up offers the codes of the
+ * interaction's queue as the administrator configured them, and a queue that requires its wrap-up keeps the advisor
+ * from Ready until a code of that queue and notes are given, each refusal naming the field.
+ * Item 7: a supervisor sees and acts on the advisors and waiting
+ * customers of their regions only (403 naming the field outside them), forces an advisor Not ready or logs them out
+ * with a reason (audited; an advisor in a conversation is told and set Not ready when it ends), moves a waiting
+ * customer to another queue (audited), and sees each advisor's current interactions on the board.
+ */
+// a context of their own (the property only tells it apart): who is Ready and who waits is theirs alone
+@SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "mvtm.test.floor=advisor-day")
+class WrapUpAndSupervisorActionsTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    RoutingEngine routing;
+    @Autowired
+    AdministrationService admin;
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    private Browserless signedIn(String user) {
+        Browserless http = new Browserless(port);
+        http.login(user, WebTestApplication.PASSWORD);
+        return http;
+    }
+
+    private Optional<AuditEntry> audited(String action, String entityId) {
+        return admin.audit(Optional.empty(), 50).stream()
+                .filter(e -> e.action().equals(action) && e.entityId().equals(entityId)).findFirst();
+    }
+
+    @Test
+    void aShenzhenSupervisorCannotActOnHongKongAndAHongKongSupervisorMovesForcesAndSeesCurrentWork() throws Exception {
+        Browserless chanHttp = signedIn("chan");
+        Browserless.Socket chan = chanHttp.openSocket("/ws/customer", chanHttp.base()).join();
+        chan.send("{\"type\":\"hello\",\"language\":\"yue\"}");
+        chan.next("\"welcome\"");
+        chan.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
+        String interaction = field(chan.next("\"QUEUED\""), "interactionId");
+        String queue = routing.interaction(InteractionId.of(interaction)).orElseThrow().queue().value();
+        String other = queue.equals("general") ? "cards" : "general";
+
+        // Sue supervises Shenzhen only: Hong Kong's advisor and customer are neither shown nor hers to act on
+        Browserless sue = signedIn("sue");
+        String sueBoard = sue.get("/api/supervisor/snapshot").body();
+        assertThat(sueBoard).contains("agent-bo").doesNotContain("agent-ada").doesNotContain(interaction);
+        HttpResponse<String> forceHk = sue.send("POST", "/api/supervisor/advisors/agent-ada/state",
+                "{\"state\":\"NOT_READY\",\"reason\":\"meeting\"}");
+        assertThat(forceHk.statusCode()).isEqualTo(403);
+        assertThat(forceHk.body()).contains("\"field\":\"agentId\"").contains("HK");
+        HttpResponse<String> moveHk = sue.send("POST", "/api/supervisor/interactions/" + interaction + "/queue",
+                "{\"queue\":\"" + other + "\"}");
+        assertThat(moveHk.statusCode()).isEqualTo(403);
+        assertThat(moveHk.body()).contains("\"field\":\"interactionId\"");
+        assertThat(sue.get("/api/supervisor/explanations/" + interaction).statusCode()).isEqualTo(403);
+        assertThat(routing.interaction(InteractionId.of(interaction)).orElseThrow().queue().value()).isEqualTo(queue);
+        assertThat(audited("move-queue", interaction)).isEmpty();
+
+        // Sam (Hong Kong and Shenzhen) sees the waiting customer and moves them to another queue
+        Browserless sam = signedIn("sam");
+        assertThat(sam.get("/api/supervisor/waiting").body()).contains(interaction).contains("Chan Tai Man");
+        assertThat(sam.send("POST", "/api/supervisor/interactions/" + interaction + "/queue", "{\"queue\":\"nowhere\"}").body())
+                .contains("\"field\":\"queue\"");
+        HttpResponse<String> moved = sam.send("POST", "/api/supervisor/interactions/" + interaction + "/queue",
+                "{\"queue\":\"" + other + "\"}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(routing.interaction(InteractionId.of(interaction)).orElseThrow().queue().value()).isEqualTo(other);
+        assertThat(sam.get("/api/supervisor/waiting").body()).contains("\"queue\":\"" + other + "\"");
+        assertThat(audited("move-queue", interaction)).hasValueSatisfying(e -> {
+            assertThat(e.actor()).isEqualTo("sam");
+            assertThat(e.after()).contains(queue).contains(other);
+        });
+
+        // Ada takes the customer; the board shows whom she is talking to
+        Browserless adaHttp = signedIn("ada");
+        Browserless.Socket ada = adaHttp.openSocket("/ws/agent", adaHttp.base()).join();
+        ada.next("\"desk\"");
+        ada.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+        assertThat(ada.next("\"offer\"")).contains(interaction).contains("\"queue\":\"" + other + "\"");
+        ada.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
+        ada.next("\"connected\"");
+        assertThat(sam.get("/api/supervisor/snapshot").body()).contains("\"interactions\":[{\"interactionId\":\"" + interaction
+                + "\",\"customerName\":\"Chan Tai Man\",\"channel\":\"CHAT\",\"queue\":\"" + other + "\"");
+
+        // a forced state needs a reason; while Ada talks to Chan she is told, and is Not ready once the chat ends
+        HttpResponse<String> noReason = sam.send("POST", "/api/supervisor/advisors/agent-ada/state", "{\"state\":\"NOT_READY\"}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("\"field\":\"reason\"");
+        HttpResponse<String> forced = sam.send("POST", "/api/supervisor/advisors/agent-ada/state",
+                "{\"state\":\"NOT_READY\",\"reason\":\"coaching\"}");
+        assertThat(forced.statusCode()).as(forced.body()).isEqualTo(200);
+        assertThat(forced.body()).contains("\"applied\":false");
+        assertThat(ada.next("\"forced\"")).contains("\"reason\":\"coaching\"").contains("\"by\":\"sam\"")
+                .contains("\"afterConversations\":true");
+        assertThat(audited("force-not-ready", "agent-ada")).hasValueSatisfying(e -> {
+            assertThat(e.actor()).isEqualTo("sam");
+            assertThat(e.after()).contains("coaching").contains(interaction).contains("BUSY");
+        });
+        ada.send("{\"type\":\"hangup\",\"interactionId\":\"" + interaction + "\"}");
+        assertThat(ada.next("\"state\":\"NOT_READY\"")).contains("coaching");
+        ada.send("{\"type\":\"wrapup\",\"interactionId\":\"" + interaction + "\",\"code\":\"RESOLVED\",\"notes\":\"\"}");
+
+        // and logged out at the end of her shift, at once
+        HttpResponse<String> out = sam.send("POST", "/api/supervisor/advisors/agent-ada/state",
+                "{\"state\":\"LOGGED_OUT\",\"reason\":\"end of shift\"}");
+        assertThat(out.body()).contains("\"applied\":true");
+        assertThat(ada.next("\"state\":\"LOGGED_OUT\"")).contains("presence");
+        assertThat(audited("force-logout", "agent-ada")).hasValueSatisfying(e -> assertThat(e.after()).contains("end of shift"));
+        ada.close();
+        chan.close();
+    }
+
+    @Test
+    void aQueueThatRequiresTheWrapUpKeepsTheAdvisorFromReadyUntilACodeOfItsOwnAndNotesAreGiven() throws Exception {
+        Browserless chanHttp = signedIn("chan");
+        Browserless.Socket chan = chanHttp.openSocket("/ws/customer", chanHttp.base()).join();
+        chan.send("{\"type\":\"hello\",\"language\":\"yue\"}");
+        chan.next("\"welcome\"");
+        chan.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
+        String interaction = field(chan.next("\"QUEUED\""), "interactionId");
+        String queue = routing.interaction(InteractionId.of(interaction)).orElseThrow().queue().value();
+
+        // the administrator gives the customer's queue two codes and requires the wrap-up (the admin API's own field)
+        Browserless root = signedIn("root");
+        boolean existed = admin.queue(queue).isPresent();
+        String body = """
+                {"id":"%s","names":{"en":"Queue %s"},"product":"product.cards","slaFraction":0.8,"slaSeconds":20,
+                 "wrapUpCodes":[{"code":"RESOLVED","label":"Resolved"},{"code":"CARD_BLOCKED","label":"Card blocked"}],
+                 "breakCodes":[],"wrapUpRequired":true}""".formatted(queue, queue);
+        Queue before = admin.queue(queue).orElse(null);
+        var saved = existed ? root.send("PUT", "/api/admin/queues/" + queue, body) : root.send("POST", "/api/admin/queues", body);
+        assertThat(saved.statusCode()).as(saved.body()).isBetween(200, 201);
+        assertThat(saved.body()).contains("\"wrapUpRequired\":true");
+        try {
+            Browserless adaHttp = signedIn("ada");
+            Browserless.Socket ada = adaHttp.openSocket("/ws/agent", adaHttp.base()).join();
+            ada.next("\"desk\"");
+            ada.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+            ada.next("\"offer\"");
+            ada.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
+            ada.next("\"connected\"");
+            ada.send("{\"type\":\"hangup\",\"interactionId\":\"" + interaction + "\"}");
+            assertThat(ada.next("\"ended\"")).contains("\"required\":true")
+                    .contains("{\"code\":\"RESOLVED\",\"label\":\"Resolved\"},{\"code\":\"CARD_BLOCKED\",\"label\":\"Card blocked\"}]");
+
+            ada.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+            assertThat(ada.next("\"error\"")).contains("\"code\":\"wrapup.required\"").contains("\"field\":\"code\"");
+            ada.send("{\"type\":\"wrapup\",\"interactionId\":\"" + interaction + "\",\"code\":\"SALES_LEAD\",\"notes\":\"x\"}");
+            assertThat(ada.next("\"error\"")).contains("\"code\":\"wrapup.unknown-code\"").contains("\"field\":\"code\"");
+            ada.send("{\"type\":\"wrapup\",\"interactionId\":\"" + interaction + "\",\"code\":\"CARD_BLOCKED\",\"notes\":\" \"}");
+            assertThat(ada.next("\"error\"")).contains("\"code\":\"wrapup.notes-required\"").contains("\"field\":\"notes\"");
+
+            ada.send("{\"type\":\"wrapup\",\"interactionId\":\"" + interaction + "\",\"code\":\"CARD_BLOCKED\",\"notes\":\"card stopped\"}");
+            // now Ready is allowed (from Wrap-up, or from the Not ready the wrap-up time's end left her in)
+            ada.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+            ada.send("{\"type\":\"desk\"}");
+            String desk = ada.next("\"type\":\"desk\"");
+            assertThat(desk).contains("\"wrapUps\":[]").contains("card stopped").contains("\"presence\":{\"type\":\"presence\",\"state\":\"READY\"");
+            ada.send("{\"type\":\"presence\",\"state\":\"NOT_READY\",\"reason\":\"break\"}");
+            ada.until("\"reason\":\"break\"");
+            ada.close();
+        } finally {
+            if (existed) {
+                admin.updateQueue("root", queue, before);
+            } else {
+                admin.deleteQueue("root", queue);
+            }
+            chan.close();
+        }
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void quietFloor() {
+        routing.waiting().forEach(w -> routing.abandon(w.interaction().id()));
+    }
+}
