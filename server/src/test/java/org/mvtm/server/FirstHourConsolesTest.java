@@ -20,10 +20,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a new user met in the consoles in the first hour (issue 14), each in headless Chromium on the real server
- * started as the README starts it, with the demo data. The browser steps are in server/src/test/browser/first-hour.js;
- * each scenario leaves its advisors Not ready and nobody waiting, so they share one server. The consoles' and the
- * customers' grace periods are short here, so that leaving can be waited for.
+ * What a new user met in the consoles in the first hour (issue 14), and the advisor's working day (issue 16), each in
+ * headless Chromium on the real server started as the README starts it, with the demo data. The browser steps are in
+ * server/src/test/browser/first-hour.js and advisor-desk.js; each scenario leaves its advisors Not ready and nobody
+ * waiting, so they share one server. The consoles' and the customers' grace periods are short here, so that leaving
+ * can be waited for.
  */
 @Tag("peer")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,11 +49,20 @@ class FirstHourConsolesTest {
     }
 
     private void scenario(String name) throws Exception {
+        run("server/src/test/browser/first-hour.js", name, "FIRST HOUR OK ");
+    }
+
+    /** A scenario of the advisor's working day (issue 16 items 1, 6 and 7): server/src/test/browser/advisor-desk.js. */
+    private void desk(String name) throws Exception {
+        run("server/src/test/browser/advisor-desk.js", name, "ADVISOR DESK OK ");
+    }
+
+    private void run(String file, String name, String ok) throws Exception {
         Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "SCENARIO", name, "PASSWORD", "demo1234",
                 "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString());
-        try (NodeScript script = NodeScript.start("server/src/test/browser/first-hour.js", env, line -> { })) {
+        try (NodeScript script = NodeScript.start(file, env, line -> { })) {
             int exit = script.await(Duration.ofMinutes(4));
-            assertThat(script.output()).as("browser output; server log:\n" + server.output()).contains("FIRST HOUR OK " + name);
+            assertThat(script.output()).as("browser output; server log:\n" + server.output()).contains(ok + name);
             assertThat(exit).isZero();
         }
     }
@@ -210,4 +220,25 @@ class FirstHourConsolesTest {
      * from the leg's first arrival, so network and scheduling jitter at that first packet shifts the whole leg.
      */
     private static final Duration ALIGNMENT = Duration.ofMillis(400);
+
+    /**
+     * Issue 16 item 1: an advisor holds a video call and two chats at once, each in its own tab with unread marks and a
+     * kept draft, switches with Alt+2, Alt+3 and Alt+1 and answers all three: each customer receives only the reply
+     * meant for them, and the video keeps flowing both ways while the chats are worked; each is wrapped up in its tab.
+     */
+    @Test
+    void anAdvisorAnswersAVideoCallAndTwoChatsAtOnce() throws Exception {
+        desk("three-at-once");
+    }
+
+    /**
+     * Issue 16 items 6 and 7: the supervisor moves a waiting customer to another queue from the board, sees whom an
+     * advisor talks to, and sets the advisor Not ready with a reason while they are in a chat (the advisor is told at
+     * once and is Not ready when the chat ends); the audit log holds both actions, the chat's recording timeline the
+     * forced change, and compliance finds the chat's wrap-up code and notes by a word of the notes.
+     */
+    @Test
+    void aSupervisorMovesAWaitingCustomerAndSetsAnAdvisorNotReadyAuditedAndOnTheTimeline() throws Exception {
+        desk("supervisor");
+    }
 }
