@@ -23,7 +23,4 @@ public interface IvrKnowledge {
 
     /** The same retrieval as a chat line: the FAQ that answers what the caller said, if the assistant would answer. */
     Optional<Topic> find(String callerSaid, Language language);
-
-    /** The phrases a caller may say in {@code language} (the knowledge base's questions), for grammar engines. */
-    List<String> phrases(Language language);
 }

@@ -62,6 +62,7 @@ final class CustomerCalls {
     private final ScheduledExecutorService scheduler;
     private final java.util.concurrent.Executor work;
     private AdvisorLegs legs;
+    private org.mvtm.sip.ivr.Ivr ivr;
 
     CustomerCalls(SipContext sip, SipAuth auth, java.util.Set<String> queues, java.util.Set<String> trunks,
                   SessionTimers timers, Clock clock, EventBus bus, CallRouting routing, CallMedia media,
@@ -86,6 +87,11 @@ final class CustomerCalls {
 
     void legs(AdvisorLegs legs) {
         this.legs = legs;
+    }
+
+    /** The voice front door for queues with topics (null: every caller is queued at once). */
+    void ivr(org.mvtm.sip.ivr.Ivr ivr) {
+        this.ivr = ivr;
     }
 
     /** Who the caller is: the authenticated user, the From user of a trusted trunk, or empty (already answered). */
@@ -180,20 +186,61 @@ final class CustomerCalls {
             setSdp(progress, call.sdpAnswer);
             sip.send(st, progress);
             call.moveTo(CustomerCall.State.QUEUED);
-            try {
-                media.playQueueAnnouncement(interaction.id());
-            } catch (RuntimeException e) {
-                log.warn("no queue announcement for {}: {}", interaction.id(), e.toString());
+            if (ivr != null && ivr.answers(queue, interaction.language())) {
+                ivr.start(interaction.id(), queue, interaction.language(), call.sdpAnswer,
+                        context -> queueAfterIvr(call, context));
+                return;
             }
-            counters.callsOffered.increment();
-            try {
-                routing.enqueue(interaction);
-            } catch (RuntimeException e) {
-                log.warn("routing refused {}", interaction.id(), e);
-                fail(call, Response.SERVICE_UNAVAILABLE, "routing", "routing unavailable");
-            }
+            queue(call);
         } finally {
             call.lock.unlock();
+        }
+    }
+
+    /** Queue music, then routing (under the call's lock). */
+    private void queue(CustomerCall call) {
+        Interaction interaction = call.interaction;
+        try {
+            media.playQueueAnnouncement(interaction.id());
+        } catch (RuntimeException e) {
+            log.warn("no queue announcement for {}: {}", interaction.id(), e.toString());
+        }
+        counters.callsOffered.increment();
+        try {
+            routing.enqueue(interaction);
+        } catch (RuntimeException e) {
+            log.warn("routing refused {}", interaction.id(), e);
+            fail(call, Response.SERVICE_UNAVAILABLE, "routing", "routing unavailable");
+        }
+    }
+
+    /** The IVR hands the caller to a person: queued in the language chosen, with the IVR's transcript. */
+    private void queueAfterIvr(CustomerCall call, org.mvtm.core.HandoffContext context) {
+        call.lock.lock();
+        try {
+            if (call.state() != CustomerCall.State.QUEUED) {
+                return;
+            }
+            Interaction was = call.interaction;
+            List<SkillRequirement> skills = new java.util.ArrayList<>();
+            skills.add(SkillRequirement.of(context.language().skillName(), 1));
+            context.likelyProduct().ifPresent(p -> skills.add(SkillRequirement.of(p.skillName(), 1)));
+            call.interaction = new Interaction(was.id(), was.conversation(), was.channel(), was.customer(),
+                    context.language(), skills, was.queue(), context, was.createdAt());
+            queue(call);
+        } finally {
+            call.lock.unlock();
+        }
+    }
+
+    /** A SIP INFO in the caller's dialog: a key for the IVR (RFC 2976 / application/dtmf-relay); always 200. */
+    void info(RequestEvent ev, ServerTransaction st, CustomerCall call) {
+        Request req = ev.getRequest();
+        sip.respond(st, req, Response.OK);
+        ContentTypeHeader ct = (ContentTypeHeader) req.getHeader(ContentTypeHeader.NAME);
+        byte[] body = req.getRawContent();
+        if (ivr != null && ct != null && body != null) {
+            ivr.info(call.interaction.id(), ct.getContentSubType(), new String(body, StandardCharsets.UTF_8));
         }
     }
 
@@ -393,6 +440,9 @@ final class CustomerCalls {
     }
 
     private void finish(CustomerCall call) {
+        if (ivr != null) {
+            ivr.ended(call.interaction.id());
+        }
         if (call.sessionTimer != null) {
             call.sessionTimer.cancel(false);
         }

@@ -77,6 +77,11 @@ final class IvrDialogue {
         return language;
     }
 
+    /** What a caller may say now: the titles of the menu's topics (for grammar-based recognisers). */
+    List<String> phrases() {
+        return topics.stream().map(IvrKnowledge.Topic::title).toList();
+    }
+
     List<TranscriptTurn> transcript() {
         return List.copyOf(transcript);
     }
@@ -84,7 +89,9 @@ final class IvrDialogue {
     /** The greeting in the caller's language (from their account or number). */
     List<IvrAction> start() {
         topics = knowledge.topics(queue, language);
-        return List.of(say(IvrPrompts.greeting(language)));
+        IvrAction.Say greeting = new IvrAction.Say(IvrPrompts.greeting(language));
+        transcript.add(new TranscriptTurn(clock.instant(), TranscriptTurn.Speaker.BOT, greeting.text()));
+        return List.of(greeting);
     }
 
     /** The caller pressed a key. */

@@ -61,11 +61,6 @@ class IvrDialogueTest {
             return callerSaid.contains("lost") ? Optional.of(topic("card_lost", "a lost card")) : Optional.empty();
         }
 
-        @Override
-        public List<String> phrases(Language language) {
-            return List.of("i lost my card");
-        }
-
         private Topic topic(String id, String title) {
             return new Topic(id, title, Optional.of(Product.CARDS));
         }
@@ -83,9 +78,11 @@ class IvrDialogueTest {
     @Test
     void aCantoneseCallerPressesTwoForMandarinPicksATopicAndPressesZeroForAnAdvisorWithTheTranscript() {
         IvrDialogue d = dialogue(Language.YUE);
-        assertThat(said(d.start())).contains("廣東話請按1", "普通話請按2", "press 3");
+        assertThat(said(d.start())).contains("廣東話請按1", "普通话请按2", "press 3");
         List<IvrAction> menu = d.key('2');
         assertThat(menu).singleElement().isEqualTo(new IvrAction.Say(said(menu), Language.ZH));
+        assertThat(((IvrAction.Say) dialogue(Language.YUE).start().get(0)).parts()).extracting(IvrAction.Part::language)
+                .containsExactly(Language.YUE, Language.YUE, Language.ZH, Language.EN);
         assertThat(said(menu)).contains("遗失信用卡请按1", "营业时间请按2", "转人工请按0");
         assertThat(said(d.key('1'))).startsWith("请立即致电我们").contains("转人工请按0");
         List<IvrAction> handoff = d.key('0');
