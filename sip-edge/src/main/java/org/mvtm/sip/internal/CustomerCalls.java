@@ -3,7 +3,6 @@ package org.mvtm.sip.internal;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,7 +12,6 @@ import javax.sip.DialogState;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
-import javax.sip.header.AcceptLanguageHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.MaxForwardsHeader;
@@ -94,6 +92,10 @@ final class CustomerCalls {
         this.ivr = ivr;
     }
 
+    org.mvtm.sip.ivr.Ivr ivr() {
+        return ivr;
+    }
+
     /** Who the caller is: the authenticated user, the From user of a trusted trunk, or empty (already answered). */
     Optional<String> caller(ServerTransaction st, Request req, String sourceAddress) {
         if (trunks.contains(sourceAddress)) {
@@ -145,7 +147,7 @@ final class CustomerCalls {
         }
         FromHeader from = (FromHeader) req.getHeader(FromHeader.NAME);
         String aor = Registrar.aor(user.get(), sip.domain);
-        Optional<Language> lang = languageOf(req);
+        Optional<Language> lang = RequestLanguage.of(req);
         Customer customer = customers.identify(user.get(), from.getAddress().getDisplayName(), lang);
         String sdpOffer = new String(body, StandardCharsets.UTF_8);
         Channel channel = SdpFacts.of(sdpOffer).video() ? Channel.VIDEO : Channel.VOICE;
@@ -188,7 +190,7 @@ final class CustomerCalls {
             call.moveTo(CustomerCall.State.QUEUED);
             if (ivr != null && ivr.answers(queue, interaction.language())) {
                 ivr.start(interaction.id(), queue, interaction.language(), call.sdpAnswer,
-                        context -> queueAfterIvr(call, context));
+                        context -> IvrHandoff.queue(this, call, context));
                 return;
             }
             queue(call);
@@ -198,7 +200,7 @@ final class CustomerCalls {
     }
 
     /** Queue music, then routing (under the call's lock). */
-    private void queue(CustomerCall call) {
+    void queue(CustomerCall call) {
         Interaction interaction = call.interaction;
         try {
             media.playQueueAnnouncement(interaction.id());
@@ -214,35 +216,6 @@ final class CustomerCalls {
         }
     }
 
-    /** The IVR hands the caller to a person: queued in the language chosen, with the IVR's transcript. */
-    private void queueAfterIvr(CustomerCall call, org.mvtm.core.HandoffContext context) {
-        call.lock.lock();
-        try {
-            if (call.state() != CustomerCall.State.QUEUED) {
-                return;
-            }
-            Interaction was = call.interaction;
-            List<SkillRequirement> skills = new java.util.ArrayList<>();
-            skills.add(SkillRequirement.of(context.language().skillName(), 1));
-            context.likelyProduct().ifPresent(p -> skills.add(SkillRequirement.of(p.skillName(), 1)));
-            call.interaction = new Interaction(was.id(), was.conversation(), was.channel(), was.customer(),
-                    context.language(), skills, was.queue(), context, was.createdAt());
-            queue(call);
-        } finally {
-            call.lock.unlock();
-        }
-    }
-
-    /** A SIP INFO in the caller's dialog: a key for the IVR (RFC 2976 / application/dtmf-relay); always 200. */
-    void info(RequestEvent ev, ServerTransaction st, CustomerCall call) {
-        Request req = ev.getRequest();
-        sip.respond(st, req, Response.OK);
-        ContentTypeHeader ct = (ContentTypeHeader) req.getHeader(ContentTypeHeader.NAME);
-        byte[] body = req.getRawContent();
-        if (ivr != null && ct != null && body != null) {
-            ivr.info(call.interaction.id(), ct.getContentSubType(), new String(body, StandardCharsets.UTF_8));
-        }
-    }
 
     /** Routing says an advisor accepted: answer the customer with 200 OK. */
     void answer(InteractionId id) {
@@ -497,18 +470,6 @@ final class CustomerCalls {
         return null;
     }
 
-    private static Optional<Language> languageOf(Request req) {
-        AcceptLanguageHeader h = (AcceptLanguageHeader) req.getHeader(AcceptLanguageHeader.NAME);
-        if (h == null || h.getAcceptLanguage() == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Language.fromTag(h.getAcceptLanguage().toString()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
     void setSdp(javax.sip.message.Message m, String sdp) {
         try {
             m.setContent(sdp, sip.headers.createContentTypeHeader("application", "sdp"));
@@ -531,9 +492,5 @@ final class CustomerCalls {
         } catch (ParseException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Duration waited(CustomerCall call, Clock clock) {
-        return Duration.between(call.arrivedAt, clock.instant());
     }
 }

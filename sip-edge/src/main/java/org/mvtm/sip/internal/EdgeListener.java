@@ -179,7 +179,7 @@ final class EdgeListener implements SipListener {
                 case Request.MESSAGE -> customers.caller(st, req, source).ifPresent(user -> chat.message(st, req, user));
                 case Request.INFO -> {
                     if (owner instanceof CustomerCall call) {
-                        customers.info(ev, st, call); // a key for the IVR
+                        IvrHandoff.info(sip, customers.ivr(), ev, st, call); // a key for the IVR
                     } else {
                         sip.respond(st, req, owner == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK);
                     }
