@@ -51,7 +51,7 @@ public final class EspeakSynthesizer implements SpeechSynthesizer {
             try {
                 Processes.run(List.of("espeak-ng", "-v", voice, "-s", "150", "--stdin", "-w", wav.toString()),
                         text.getBytes(StandardCharsets.UTF_8), 60);
-                Processes.run(List.of("sox", wav.toString(), "-r", "8000", "-c", "1", "-e", "mu-law", "-t", "ul",
+                Processes.run(List.of("sox", "-D", wav.toString(), "-r", "8000", "-c", "1", "-e", "mu-law", "-t", "ul",
                         ul.toString()), null, 60);
                 Files.move(ul, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {

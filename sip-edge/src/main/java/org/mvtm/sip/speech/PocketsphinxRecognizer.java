@@ -23,7 +23,9 @@ import org.mvtm.sip.api.speech.SpeechRecognizer;
  * against a JSGF grammar of the phrases the caller may say here (the knowledge base's English questions, the menu's
  * commands): on 8 kHz synthetic or telephone speech the model's general language model hears mostly noise words,
  * while a phrase grammar returns the phrase nearest to what was said. Words missing from the model's dictionary
- * are left out of the grammar. Without phrases the general language model is used.
+ * are left out of the grammar. Without phrases the general language model is used. Half-bit dither with a fixed seed:
+ * synthetic prompts hold runs of exact digital silence that upset the decoder's noise and silence estimates (it then
+ * finds no path through the grammar), and a fixed seed keeps the same audio giving the same text.
  */
 public final class PocketsphinxRecognizer implements SpeechRecognizer {
     private final Path model;
@@ -59,7 +61,7 @@ public final class PocketsphinxRecognizer implements SpeechRecognizer {
             Files.write(wav, wav16k(samples8k));
             List<String> command = new ArrayList<>(List.of("pocketsphinx_continuous", "-infile", wav.toString(),
                     "-hmm", model.resolve("en-us").toString(), "-dict", model.resolve("cmudict-en-us.dict").toString(),
-                    "-logfn", "/dev/null"));
+                    "-logfn", "/dev/null", "-dither", "yes", "-seed", "1"));
             String jsgf = grammar(phrases);
             if (jsgf == null) {
                 command.addAll(List.of("-lm", model.resolve("en-us.lm.bin").toString()));
