@@ -109,6 +109,12 @@ final class MediaCallMedia implements CallMedia {
         media.session(interaction).playAudio(legId(CallParty.CUSTOMER), prompt, false);
     }
 
+    /** Only the prompt stops: the caller is not queued yet, so no wait announcement is scheduled for it. */
+    @Override
+    public void stopPrompt(InteractionId interaction) {
+        media.find(interaction).ifPresent(s -> s.stopAudio(legId(CallParty.CUSTOMER)));
+    }
+
     /**
      * The IVR listens through the recording tap of the call's session, before any recording starts (the IVR closes
      * it before the caller is queued, and the recording starts only when an advisor accepts).
