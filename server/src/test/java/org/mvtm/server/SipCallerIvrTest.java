@@ -74,12 +74,15 @@ class SipCallerIvrTest {
             server.awaitHealthy(Duration.ofMinutes(5));
             System.out.println("server healthy after " + (System.nanoTime() - started) / 1_000_000 + " ms");
             // the two callers at once (carol takes Mandarin, alice English): one server, half the time
+            WebSession carol = WebSession.signIn(server.baseUrl(), "carol", "demo1234");
+            WebSession alice = WebSession.signIn(server.baseUrl(), "alice", "demo1234");
+            WebSession officer = WebSession.signIn(server.baseUrl(), "connie", "demo1234");
             java.util.concurrent.Future<?> english = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()
                     .submit(() -> {
-                        englishCallerSpeaks(dir, server);
+                        englishCallerSpeaks(dir, server, alice);
                         return null;
                     });
-            cantoneseCallerPressesKeys(dir, server);
+            cantoneseCallerPressesKeys(dir, server, carol, officer);
             System.out.println("Cantonese caller done after " + (System.nanoTime() - started) / 1_000_000 + " ms");
             try {
                 english.get(5, TimeUnit.MINUTES);
@@ -93,8 +96,8 @@ class SipCallerIvrTest {
         }
     }
 
-    private void cantoneseCallerPressesKeys(Path dir, ServerProcess server) throws Exception {
-        WebSession carol = WebSession.signIn(server.baseUrl(), "carol", "demo1234");
+    private void cantoneseCallerPressesKeys(Path dir, ServerProcess server, WebSession carol, WebSession officer)
+            throws Exception {
         try (IvrCallerMedia phone = new IvrCallerMedia();
              ConsoleSocket console = ready(carol)) {
             Process caller = call(dir, server, "chan", phone, "");
@@ -137,7 +140,6 @@ class SipCallerIvrTest {
                 caller.destroyForcibly();
             }
         }
-        WebSession officer = WebSession.signIn(server.baseUrl(), "connie", "demo1234");
         JsonNode recording = SipJourneyTest.sealedRecording(officer, "chan", PURPOSE);
         assertThat(recording).as("chan's call is recorded").isNotNull();
         List<String> bot = new ArrayList<>();
@@ -151,11 +153,10 @@ class SipCallerIvrTest {
                 .anyMatch(t -> t.contains("营业") || t.contains("开户文件请按2")).anyMatch(t -> t.contains("锁定卡片"));
     }
 
-    private void englishCallerSpeaks(Path dir, ServerProcess server) throws Exception {
+    private void englishCallerSpeaks(Path dir, ServerProcess server, WebSession alice) throws Exception {
         Path iLostMyCard = dir.resolve("tts").resolve("caller");
         Path lost = Speech.espeak(iLostMyCard).speak("I lost my card", Language.EN);
         SpeechRecognizer english = Speech.pocketsphinx(dir.resolve("asr"));
-        WebSession alice = WebSession.signIn(server.baseUrl(), "alice", "demo1234");
         try (IvrCallerMedia phone = new IvrCallerMedia();
              ConsoleSocket console = ready(alice)) {
             Process caller = call(dir, server, "smith", phone, INFO_SEVEN);
