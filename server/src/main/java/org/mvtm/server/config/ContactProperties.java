@@ -27,7 +27,8 @@ public record ContactProperties(
         @DefaultValue Web web,
         @DefaultValue IdentityProperties identity,
         @DefaultValue SignInProperties signIn,
-        @DefaultValue WaitAnnouncementProperties waitAnnouncements) {
+        @DefaultValue WaitAnnouncementProperties waitAnnouncements,
+        @DefaultValue IvrProperties ivr) {
 
     public ContactProperties {
         if (redis.enabled() && cluster.secret().length() < 16) {

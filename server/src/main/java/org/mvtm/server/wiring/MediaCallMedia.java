@@ -3,6 +3,9 @@ package org.mvtm.server.wiring;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.media.LegDescription;
+import org.mvtm.core.media.MediaKind;
+import org.mvtm.core.media.MediaPacketSink;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaSession;
@@ -99,6 +102,44 @@ final class MediaCallMedia implements CallMedia {
     @Override
     public void removeLeg(InteractionId interaction, CallParty party) {
         media.find(interaction).ifPresent(s -> s.removeLeg(legId(party)));
+    }
+
+    @Override
+    public void playPrompt(InteractionId interaction, Path prompt) {
+        media.session(interaction).playAudio(legId(CallParty.CUSTOMER), prompt, false);
+    }
+
+    /** Only the prompt stops: the caller is not queued yet, so no wait announcement is scheduled for it. */
+    @Override
+    public void stopPrompt(InteractionId interaction) {
+        media.find(interaction).ifPresent(s -> s.stopAudio(legId(CallParty.CUSTOMER)));
+    }
+
+    /**
+     * The IVR listens through the recording tap of the call's session, before any recording starts (the IVR closes
+     * it before the caller is queued, and the recording starts only when an advisor accepts).
+     */
+    @Override
+    public AutoCloseable listen(InteractionId interaction, CallerAudio audio) {
+        String caller = legId(CallParty.CUSTOMER);
+        media.session(interaction).startRecording(new MediaPacketSink() {
+            @Override
+            public void legAdded(LegDescription leg) {
+            }
+
+            @Override
+            public void packet(String legId, MediaKind kind, long arrivalEpochMicros, byte[] buffer, int offset,
+                               int length) {
+                if (legId.equals(caller) && kind == MediaKind.AUDIO) {
+                    audio.packet(buffer, offset, length);
+                }
+            }
+
+            @Override
+            public void closed() {
+            }
+        });
+        return () -> media.find(interaction).ifPresent(MediaSession::stopRecording);
     }
 
     @Override

@@ -258,7 +258,8 @@ public class ModuleWiring {
     SipEdge sipEdge(ContactProperties props, Clock clock, EventBus bus, RoutingEngine routing, MediaServer media,
                     RegistrationStore registrations, AdministrationService admin, SystemOfRecord records,
                     ClusterSettings cluster, org.mvtm.core.signin.SignInThrottle signIns,
-                    ObjectProvider<org.mvtm.server.waiting.WaitAnnouncements> announcements, SipChatCustomers chats) {
+                    ObjectProvider<org.mvtm.server.waiting.WaitAnnouncements> announcements, SipChatCustomers chats,
+                    Assistant assistant) {
         var sip = props.sip();
         CustomerDirectory customers = new AdministeredCustomers(admin, org.mvtm.core.Region.HK);
         SipEdgeConfig config = SipEdgeConfig.builder(sip.domain())
@@ -271,7 +272,7 @@ public class ModuleWiring {
                 .build();
         SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing),
                 new MediaCallMedia(media, cluster.queueMusic(), announcements.getIfAvailable()), new PhonePresence(registrations, routing, sip.domain(), clock),
-                customers, null, chats).withSignIns(signIns));
+                customers, null, chats).withSignIns(signIns), IvrWiring.settings(props, assistant));
         try {
             edge.start();
         } catch (RuntimeException e) {

@@ -48,6 +48,33 @@ public interface CallMedia {
     /** Drops the leg of {@code party} (the advisor phone did not answer); the session stays. */
     void removeLeg(InteractionId interaction, CallParty party);
 
+    /**
+     * Plays a prompt (8 kHz mu-law {@code .ul} or a WAV file) once to the caller, through the same playback as the
+     * queue music; replaces what the caller hears. Used by the IVR before the call is queued.
+     */
+    default void playPrompt(InteractionId interaction, java.nio.file.Path prompt) {
+        throw new UnsupportedOperationException("this media port plays no prompts");
+    }
+
+    /** Stops a prompt before its end (the caller pressed a key). */
+    default void stopPrompt(InteractionId interaction) {
+        stopQueueAnnouncement(interaction);
+    }
+
+    /**
+     * Hands every RTP packet the caller sends (audio and RFC 4733 telephone-events) to {@code audio} until the
+     * returned handle is closed; used by the IVR while the call is not yet queued (close it before queueing).
+     */
+    default AutoCloseable listen(InteractionId interaction, CallerAudio audio) {
+        throw new UnsupportedOperationException("this media port cannot listen to the caller");
+    }
+
+    /** The caller's RTP packets; called on media threads: copy what is needed and return at once. */
+    @FunctionalInterface
+    interface CallerAudio {
+        void packet(byte[] rtp, int offset, int length);
+    }
+
     /** The call is over: release the media session. Idempotent. */
     void release(InteractionId interaction);
 }

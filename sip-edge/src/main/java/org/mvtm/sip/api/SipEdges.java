@@ -18,4 +18,10 @@ public final class SipEdges {
     public static SipEdge create(SipEdgeConfig config, Clock clock, EventBus events, SipEdgePorts ports) {
         return new DefaultSipEdge(config, clock, events, ports);
     }
+
+    /** An edge whose queues with topics greet callers with the voice front door (IVR) before queueing them. */
+    public static SipEdge create(SipEdgeConfig config, Clock clock, EventBus events, SipEdgePorts ports,
+                                 IvrSettings ivr) {
+        return new DefaultSipEdge(config, clock, events, ports, ivr);
+    }
 }

@@ -41,7 +41,8 @@ final class CustomerCall {
 
     final ReentrantLock lock = new ReentrantLock();
     final String callId;
-    final Interaction interaction;
+    /** Replaced once, under the lock, when the IVR queues the caller with its language and context. */
+    Interaction interaction;
     final ServerTransaction invite;
     final Request inviteRequest;
     final Dialog dialog;

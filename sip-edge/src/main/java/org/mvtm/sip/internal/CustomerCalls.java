@@ -3,7 +3,6 @@ package org.mvtm.sip.internal;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,7 +12,6 @@ import javax.sip.DialogState;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
-import javax.sip.header.AcceptLanguageHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.MaxForwardsHeader;
@@ -62,6 +60,7 @@ final class CustomerCalls {
     private final ScheduledExecutorService scheduler;
     private final java.util.concurrent.Executor work;
     private AdvisorLegs legs;
+    private org.mvtm.sip.ivr.Ivr ivr;
 
     CustomerCalls(SipContext sip, SipAuth auth, java.util.Set<String> queues, java.util.Set<String> trunks,
                   SessionTimers timers, Clock clock, EventBus bus, CallRouting routing, CallMedia media,
@@ -86,6 +85,15 @@ final class CustomerCalls {
 
     void legs(AdvisorLegs legs) {
         this.legs = legs;
+    }
+
+    /** The voice front door for queues with topics (null: every caller is queued at once). */
+    void ivr(org.mvtm.sip.ivr.Ivr ivr) {
+        this.ivr = ivr;
+    }
+
+    org.mvtm.sip.ivr.Ivr ivr() {
+        return ivr;
     }
 
     /** Who the caller is: the authenticated user, the From user of a trusted trunk, or empty (already answered). */
@@ -139,7 +147,7 @@ final class CustomerCalls {
         }
         FromHeader from = (FromHeader) req.getHeader(FromHeader.NAME);
         String aor = Registrar.aor(user.get(), sip.domain);
-        Optional<Language> lang = languageOf(req);
+        Optional<Language> lang = RequestLanguage.of(req);
         Customer customer = customers.identify(user.get(), from.getAddress().getDisplayName(), lang);
         String sdpOffer = new String(body, StandardCharsets.UTF_8);
         Channel channel = SdpFacts.of(sdpOffer).video() ? Channel.VIDEO : Channel.VOICE;
@@ -180,22 +188,34 @@ final class CustomerCalls {
             setSdp(progress, call.sdpAnswer);
             sip.send(st, progress);
             call.moveTo(CustomerCall.State.QUEUED);
-            try {
-                media.playQueueAnnouncement(interaction.id());
-            } catch (RuntimeException e) {
-                log.warn("no queue announcement for {}: {}", interaction.id(), e.toString());
+            if (ivr != null && ivr.answers(queue, interaction.language())) {
+                ivr.start(interaction.id(), queue, interaction.language(), call.sdpAnswer,
+                        context -> IvrHandoff.queue(this, call, context));
+                return;
             }
-            counters.callsOffered.increment();
-            try {
-                routing.enqueue(interaction);
-            } catch (RuntimeException e) {
-                log.warn("routing refused {}", interaction.id(), e);
-                fail(call, Response.SERVICE_UNAVAILABLE, "routing", "routing unavailable");
-            }
+            queue(call);
         } finally {
             call.lock.unlock();
         }
     }
+
+    /** Queue music, then routing (under the call's lock). */
+    void queue(CustomerCall call) {
+        Interaction interaction = call.interaction;
+        try {
+            media.playQueueAnnouncement(interaction.id());
+        } catch (RuntimeException e) {
+            log.warn("no queue announcement for {}: {}", interaction.id(), e.toString());
+        }
+        counters.callsOffered.increment();
+        try {
+            routing.enqueue(interaction);
+        } catch (RuntimeException e) {
+            log.warn("routing refused {}", interaction.id(), e);
+            fail(call, Response.SERVICE_UNAVAILABLE, "routing", "routing unavailable");
+        }
+    }
+
 
     /** Routing says an advisor accepted: answer the customer with 200 OK. */
     void answer(InteractionId id) {
@@ -393,6 +413,9 @@ final class CustomerCalls {
     }
 
     private void finish(CustomerCall call) {
+        if (ivr != null) {
+            ivr.ended(call.interaction.id());
+        }
         if (call.sessionTimer != null) {
             call.sessionTimer.cancel(false);
         }
@@ -447,18 +470,6 @@ final class CustomerCalls {
         return null;
     }
 
-    private static Optional<Language> languageOf(Request req) {
-        AcceptLanguageHeader h = (AcceptLanguageHeader) req.getHeader(AcceptLanguageHeader.NAME);
-        if (h == null || h.getAcceptLanguage() == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Language.fromTag(h.getAcceptLanguage().toString()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
     void setSdp(javax.sip.message.Message m, String sdp) {
         try {
             m.setContent(sdp, sip.headers.createContentTypeHeader("application", "sdp"));
@@ -481,9 +492,5 @@ final class CustomerCalls {
         } catch (ParseException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Duration waited(CustomerCall call, Clock clock) {
-        return Duration.between(call.arrivedAt, clock.instant());
     }
 }

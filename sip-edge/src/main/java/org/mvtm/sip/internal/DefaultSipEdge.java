@@ -66,7 +66,16 @@ public final class DefaultSipEdge implements SipEdge {
     private volatile boolean started;
     private volatile boolean closed;
 
+    private final org.mvtm.sip.api.IvrSettings ivr;
+
     public DefaultSipEdge(SipEdgeConfig config, Clock clock, EventBus bus, SipEdgePorts ports) {
+        this(config, clock, bus, ports, null);
+    }
+
+    /** With the voice front door ({@code ivr} null: none). */
+    public DefaultSipEdge(SipEdgeConfig config, Clock clock, EventBus bus, SipEdgePorts ports,
+                          org.mvtm.sip.api.IvrSettings ivr) {
+        this.ivr = ivr;
         this.config = java.util.Objects.requireNonNull(config, "config");
         this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.bus = java.util.Objects.requireNonNull(bus, "event bus");
@@ -179,6 +188,9 @@ public final class DefaultSipEdge implements SipEdge {
         advisors = new AdvisorLegs(sip, clock, bus, ports.routing(), ports.media(), ports.advisorPhones(),
                 ports.registrations(), table, counters, scheduler, work, config.offerTimeout(), admission::late);
         customers.legs(advisors);
+        if (ivr != null) {
+            customers.ivr(new org.mvtm.sip.ivr.Ivr(ivr, ports.media(), clock, scheduler));
+        }
         advisors.customers(customers);
         ChatRelay chat = new ChatRelay(sip, clock, bus, ports.conversations(), ports.registrations(), counters);
         listener = new EdgeListener(sip, new FloodGuard(config.flood(), clock),

@@ -177,8 +177,13 @@ final class EdgeListener implements SipListener {
                     }
                 }
                 case Request.MESSAGE -> customers.caller(st, req, source).ifPresent(user -> chat.message(st, req, user));
-                case Request.INFO -> sip.respond(st, req, owner == null
-                        ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK);
+                case Request.INFO -> {
+                    if (owner instanceof CustomerCall call) {
+                        IvrHandoff.info(sip, customers.ivr(), ev, st, call); // a key for the IVR
+                    } else {
+                        sip.respond(st, req, owner == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK);
+                    }
+                }
                 case Request.SUBSCRIBE, Request.NOTIFY, Request.REFER, Request.PUBLISH, Request.PRACK ->
                         sip.respond(st, req, Response.METHOD_NOT_ALLOWED, r -> r.addHeader(sip.allow()));
                 default -> {

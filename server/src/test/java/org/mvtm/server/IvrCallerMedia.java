@@ -1,0 +1,157 @@
+package org.mvtm.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.mvtm.core.media.G711;
+
+/**
+ * The media end of a SIP phone calling the IVR in a test: one UDP socket on 127.0.0.1 that keeps every PCMU sample
+ * it hears (with the time of the last packet), presses keys as RFC 4733 telephone-events (payload type 101) and
+ * speaks a raw 8 kHz mu-law file, answering to the address the bridge sends from (symmetric RTP).
+ */
+final class IvrCallerMedia implements AutoCloseable {
+    private final DatagramSocket socket;
+    private final Thread listener;
+    private volatile SocketAddress bridge;
+    private short[] heard = new short[8000 * 60];
+    private int heardLength;
+    private volatile long lastPacketNanos;
+    private int seq;
+    private long timestamp;
+
+    IvrCallerMedia() throws IOException {
+        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        listener = Thread.ofVirtual().start(this::listen);
+    }
+
+    int port() {
+        return socket.getLocalPort();
+    }
+
+    /** How many samples were heard so far (a mark for {@link #samples}). */
+    synchronized int mark() {
+        return heardLength;
+    }
+
+    synchronized short[] samples(int from) {
+        return Arrays.copyOfRange(heard, from, heardLength);
+    }
+
+    /** Whether a prompt that started after {@code mark} has ended: heard at least 0.5 s, then nothing for 700 ms. */
+    boolean promptEnded(int mark) {
+        return mark() - mark >= 4000 && System.nanoTime() - lastPacketNanos > 700_000_000L;
+    }
+
+    static double meanEnergy(short[] pcm) {
+        long sum = 0;
+        for (short s : pcm) {
+            sum += Math.abs(s);
+        }
+        return pcm.length == 0 ? 0 : (double) sum / pcm.length;
+    }
+
+    /** One key as an RFC 4733 event: three packets of the event, then the end packet three times. */
+    void press(char key) throws Exception {
+        int event = "0123456789*#".indexOf(key);
+        long eventTimestamp = timestamp;
+        for (int i = 1; i <= 6; i++) {
+            boolean end = i > 3;
+            int duration = Math.min(i, 4) * 160;
+            byte[] p = header(101, i == 1, eventTimestamp, 4);
+            p[12] = (byte) event;
+            p[13] = (byte) ((end ? 0x80 : 0) | 10);
+            p[14] = (byte) (duration >> 8);
+            p[15] = (byte) duration;
+            send(p);
+            Thread.sleep(20);
+        }
+        timestamp += 640;
+    }
+
+    /** Speaks a raw 8 kHz mu-law file as PCMU, then 1.2 s of silence (the end of the utterance). */
+    void say(Path ulaw) throws Exception {
+        byte[] audio = Files.readAllBytes(ulaw);
+        byte[] silence = new byte[160 * 60];
+        Arrays.fill(silence, G711.linearToUlaw((short) 0));
+        for (byte[] part : new byte[][] {audio, silence}) {
+            for (int off = 0; off < part.length; off += 160) {
+                byte[] p = header(0, off == 0, timestamp, 160);
+                System.arraycopy(part, off, p, 12, Math.min(160, part.length - off));
+                send(p);
+                timestamp += 160;
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private byte[] header(int pt, boolean marker, long ts, int payload) {
+        byte[] p = new byte[12 + payload];
+        p[0] = (byte) 0x80;
+        p[1] = (byte) ((marker ? 0x80 : 0) | pt);
+        p[2] = (byte) (seq >> 8);
+        p[3] = (byte) seq++;
+        p[4] = (byte) (ts >> 24);
+        p[5] = (byte) (ts >> 16);
+        p[6] = (byte) (ts >> 8);
+        p[7] = (byte) ts;
+        p[11] = 9; // SSRC
+        return p;
+    }
+
+    private void send(byte[] p) throws IOException {
+        SocketAddress to = bridge;
+        if (to == null) {
+            throw new IllegalStateException("the bridge has sent nothing yet: no address to answer");
+        }
+        socket.send(new DatagramPacket(p, p.length, to));
+    }
+
+    private void listen() {
+        byte[] buf = new byte[2048];
+        while (!socket.isClosed()) {
+            try {
+                DatagramPacket p = new DatagramPacket(buf, buf.length);
+                socket.receive(p);
+                if (p.getLength() <= 12 || (buf[0] & 0xC0) != 0x80 || (buf[1] & 0x7F) != 0) {
+                    continue;
+                }
+                bridge = p.getSocketAddress();
+                synchronized (this) {
+                    int n = p.getLength() - 12;
+                    if (heardLength + n > heard.length) {
+                        heard = Arrays.copyOf(heard, heard.length * 2);
+                    }
+                    for (int i = 0; i < n; i++) {
+                        heard[heardLength++] = G711.ulawToLinear(buf[12 + i]);
+                    }
+                }
+                lastPacketNanos = System.nanoTime();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+        listener.interrupt();
+    }
+
+    static void requireEngines() {
+        for (String tool : new String[] {"/usr/bin/pocketsphinx_continuous", "/usr/bin/espeak-ng", "/usr/bin/sox"}) {
+            if (!Files.isExecutable(Path.of(tool))) {
+                throw new UncheckedIOException(new IOException(tool
+                        + " is missing: ./test.sh installs pocketsphinx, pocketsphinx-en-us, espeak-ng and sox"));
+            }
+        }
+    }
+}
