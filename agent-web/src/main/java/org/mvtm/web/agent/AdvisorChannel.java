@@ -33,7 +33,7 @@ import org.mvtm.web.api.DeskPhones;
 import org.mvtm.web.api.WebTierSettings;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.api.WebUserDirectory;
-import org.mvtm.web.call.CallMedia;
+import org.mvtm.web.call.BrowserCallLegs;
 import org.mvtm.web.call.WebWorkers;
 import org.mvtm.web.security.InputLimits;
 import org.mvtm.web.socket.SocketPeer;
@@ -53,7 +53,7 @@ public class AdvisorChannel implements DisposableBean {
     private final RoutingEngine routing;
     private final InteractionCatalog catalog;
     private final AdvisorDesks desks;
-    private final CallMedia media;
+    private final BrowserCallLegs media;
     private final WebWorkers workers;
     private final WebUserDirectory users;
     private final String node;
@@ -63,7 +63,7 @@ public class AdvisorChannel implements DisposableBean {
     private final WrapUpRules wrapUpRules;
 
     AdvisorChannel(Clock clock, EventBus events, RoutingEngine routing, InteractionCatalog catalog, AdvisorDesks desks,
-                   CallMedia media, WebWorkers workers, WebUserDirectory users, ObjectProvider<WebTierSettings> settings,
+                   BrowserCallLegs media, WebWorkers workers, WebUserDirectory users, ObjectProvider<WebTierSettings> settings,
                    ObjectProvider<DeskPhones> deskPhones, WrapUpRules wrapUpRules) {
         this.clock = clock;
         this.wrapUpRules = wrapUpRules;
@@ -186,7 +186,7 @@ public class AdvisorChannel implements DisposableBean {
                 TranscriptTurn.Speaker.ADVISOR, agent.value(), line));
     }
 
-    CallMedia.Answer offerMedia(AgentId agent, InteractionId interaction, String sdp) {
+    BrowserCallLegs.Answer offerMedia(AgentId agent, InteractionId interaction, String sdp) {
         own(agent, interaction);
         return media.answer(interaction, MediaSession.ADVISOR, sdp);
     }

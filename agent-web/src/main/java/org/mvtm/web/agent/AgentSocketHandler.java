@@ -5,7 +5,7 @@ import java.util.Set;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.api.WebRole;
-import org.mvtm.web.call.CallMedia;
+import org.mvtm.web.call.BrowserCallLegs;
 import org.mvtm.web.call.WebWorkers;
 import org.mvtm.web.socket.JsonSocketHandler;
 import org.mvtm.web.socket.MessagePermissions;
@@ -64,7 +64,7 @@ public class AgentSocketHandler extends JsonSocketHandler {
         switch (type) {
             case "sdp-offer" -> {
                 InteractionId id = InteractionId.of(requireText(m, "interactionId"));
-                CallMedia.Answer answer = channel.offerMedia(agent, id, requireText(m, "sdp"));
+                BrowserCallLegs.Answer answer = channel.offerMedia(agent, id, requireText(m, "sdp"));
                 peer.send(new AgentMessages.SdpAnswer(id.value(), answer.sdp()));
                 return;
             }

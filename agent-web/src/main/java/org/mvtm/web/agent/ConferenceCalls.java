@@ -15,7 +15,7 @@ import org.mvtm.core.id.InteractionId;
 import org.mvtm.routing.api.InteractionStatus;
 import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.RoutingEngine;
-import org.mvtm.web.call.CallMedia;
+import org.mvtm.web.call.BrowserCallLegs;
 import org.mvtm.web.call.WebWorkers;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConferenceCalls implements org.springframework.beans.factory.DisposableBean {
     private final RoutingEngine routing;
-    private final CallMedia media;
+    private final BrowserCallLegs media;
     private final Clock clock;
     /** Invitations by invited colleague. */
     private final Map<AgentId, Invitation> invitations = new ConcurrentHashMap<>();
@@ -40,7 +40,7 @@ public class ConferenceCalls implements org.springframework.beans.factory.Dispos
     private final EventBus events;
     private final List<EventBus.Subscription> subscriptions;
 
-    public ConferenceCalls(RoutingEngine routing, CallMedia media, Clock clock, EventBus events, WebWorkers workers) {
+    public ConferenceCalls(RoutingEngine routing, BrowserCallLegs media, Clock clock, EventBus events, WebWorkers workers) {
         this.routing = routing;
         this.media = media;
         this.clock = clock;
@@ -118,7 +118,7 @@ public class ConferenceCalls implements org.springframework.beans.factory.Dispos
         return List.of(i);
     }
 
-    CallMedia.Answer join(AgentId colleague, InteractionId interaction, String sdpOffer) {
+    BrowserCallLegs.Answer join(AgentId colleague, InteractionId interaction, String sdpOffer) {
         Invitation i = invitations.get(colleague);
         if (i == null || !i.interactionId().equals(interaction.value())) {
             throw new Refused(true, colleague.value() + " was not invited to " + interaction.value());
@@ -127,7 +127,7 @@ public class ConferenceCalls implements org.springframework.beans.factory.Dispos
         if (sdpOffer == null || sdpOffer.isBlank()) {
             throw new IllegalArgumentException("sdp: the browser's offer is required");
         }
-        CallMedia.Answer answer = media.addColleague(interaction, colleague.value(), sdpOffer);
+        BrowserCallLegs.Answer answer = media.addColleague(interaction, colleague.value(), sdpOffer);
         joined.add(interaction);
         return answer;
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.MediaException;
-import org.mvtm.web.call.CallMedia;
+import org.mvtm.web.call.BrowserCallLegs;
 import org.mvtm.web.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -69,7 +69,7 @@ class ConferenceController {
 
     @PostMapping("/{interactionId}/join")
     Map<String, String> join(@PathVariable String interactionId, @RequestBody Join body, Principal principal) {
-        CallMedia.Answer answer = conferences.join(me(principal), id(interactionId), body.sdp());
+        BrowserCallLegs.Answer answer = conferences.join(me(principal), id(interactionId), body.sdp());
         return Map.of("legId", answer.legId(), "sdp", answer.sdp());
     }
 

@@ -22,7 +22,7 @@ import org.mvtm.routing.api.QueuePosition;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.api.WebUserDirectory;
-import org.mvtm.web.call.CallMedia;
+import org.mvtm.web.call.BrowserCallLegs;
 import org.mvtm.web.call.WebWorkers;
 import org.mvtm.web.security.InputLimits;
 import org.slf4j.Logger;
@@ -50,7 +50,7 @@ public class CustomerChannel implements DisposableBean {
     private final WebConversations conversations;
     private final CustomerPeers peers;
     private final WebUserDirectory users;
-    private final CallMedia media;
+    private final BrowserCallLegs media;
     private final WebWorkers workers;
     private final List<EventBus.Subscription> subscriptions;
     private final java.time.Duration grace;
@@ -59,7 +59,7 @@ public class CustomerChannel implements DisposableBean {
 
     public CustomerChannel(Clock clock, EventBus events, BotTurns bot, RoutingEngine routing,
                            WebConversations conversations, CustomerPeers peers, WebUserDirectory users,
-                           CallMedia media, WebWorkers workers, ObjectProvider<WebTierSettings> settings,
+                           BrowserCallLegs media, WebWorkers workers, ObjectProvider<WebTierSettings> settings,
                            CustomerLimits limits, WebCallbacks callbacks) {
         this.limits = limits;
         this.callbacks = callbacks;
@@ -176,7 +176,7 @@ public class CustomerChannel implements DisposableBean {
         }
     }
 
-    CallMedia.Answer media(WebConversation conversation, String sdpOffer) {
+    BrowserCallLegs.Answer media(WebConversation conversation, String sdpOffer) {
         InteractionId interaction = conversation.interaction().orElseThrow(
                 () -> new IllegalStateException("no call yet: ask for a person first"));
         return media.answer(interaction, org.mvtm.media.api.MediaSession.CUSTOMER, sdpOffer);

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Language;
 import org.mvtm.web.api.WebRole;
-import org.mvtm.web.call.CallMedia;
+import org.mvtm.web.call.BrowserCallLegs;
 import org.mvtm.web.socket.JsonSocketHandler;
 import org.mvtm.web.socket.MessagePermissions;
 import org.mvtm.web.socket.SocketPath;
@@ -71,7 +71,7 @@ public class CustomerSocketHandler extends JsonSocketHandler {
             case "person" -> channel.askForPerson(conversation, channelOf(message.path("channel").asString("CHAT")));
             case "language" -> channel.changeLanguage(conversation, Language.fromTag(requireText(message, "language")));
             case "sdp-offer" -> {
-                CallMedia.Answer answer = channel.media(conversation, requireText(message, "sdp"));
+                BrowserCallLegs.Answer answer = channel.media(conversation, requireText(message, "sdp"));
                 peer.send(new CustomerMessages.SdpAnswer(answer.sdp()));
             }
             case "ice" -> channel.candidate(conversation, message.path("candidate").asString(""));

@@ -14,7 +14,7 @@ import org.mvtm.routing.api.InteractionStatus;
 import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.api.WebUser;
-import org.mvtm.web.call.CallMedia;
+import org.mvtm.web.call.BrowserCallLegs;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +25,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CallMonitoring {
     private final RoutingEngine routing;
-    private final CallMedia media;
+    private final BrowserCallLegs media;
     private final RecordingStore recordings;
     private final EventBus events;
     private final Clock clock;
 
-    public CallMonitoring(RoutingEngine routing, CallMedia media, RecordingStore recordings, EventBus events,
+    public CallMonitoring(RoutingEngine routing, BrowserCallLegs media, RecordingStore recordings, EventBus events,
                           Clock clock) {
         this.routing = routing;
         this.media = media;
@@ -64,12 +64,12 @@ public class CallMonitoring {
         }
     }
 
-    CallMedia.Answer start(WebUser supervisor, InteractionId interaction, MonitorMode mode, String sdpOffer) {
+    BrowserCallLegs.Answer start(WebUser supervisor, InteractionId interaction, MonitorMode mode, String sdpOffer) {
         InteractionView call = liveCall(supervisor, interaction);
         if (sdpOffer == null || sdpOffer.isBlank()) {
             throw new IllegalArgumentException("sdp: the browser's offer is required");
         }
-        CallMedia.Answer answer = media.addMonitor(interaction, supervisor.username(), sdpOffer, mode);
+        BrowserCallLegs.Answer answer = media.addMonitor(interaction, supervisor.username(), sdpOffer, mode);
         done(supervisor, call, mode.name(), true);
         return answer;
     }

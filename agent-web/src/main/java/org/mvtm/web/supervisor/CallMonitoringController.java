@@ -4,7 +4,7 @@ import java.security.Principal;
 import java.util.Map;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.MediaException;
-import org.mvtm.web.call.CallMedia;
+import org.mvtm.web.call.BrowserCallLegs;
 import org.mvtm.web.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +40,7 @@ class CallMonitoringController {
 
     @PostMapping("/{interactionId}")
     Map<String, String> start(@PathVariable String interactionId, @RequestBody Start body, Principal principal) {
-        CallMedia.Answer answer = monitoring.start(CurrentUser.require(principal), id(interactionId),
+        BrowserCallLegs.Answer answer = monitoring.start(CurrentUser.require(principal), id(interactionId),
                 CallMonitoring.mode(body.mode()), body.sdp());
         return Map.of("legId", answer.legId(), "sdp", answer.sdp(), "mode", CallMonitoring.mode(body.mode()).name());
     }

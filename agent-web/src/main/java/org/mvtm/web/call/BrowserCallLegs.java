@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * DTLS), the consoles of the call are told through {@link #onFailure} so neither side waits for media forever.
  */
 @Component
-public class CallMedia {
+public class BrowserCallLegs {
     private record LegKey(InteractionId interaction, String party) {
     }
 
@@ -34,7 +34,7 @@ public class CallMedia {
     private final List<Consumer<Failure>> failureListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<InteractionId>> retryListeners = new CopyOnWriteArrayList<>();
 
-    public CallMedia(MediaServer media) {
+    public BrowserCallLegs(MediaServer media) {
         this.media = media;
         media.addListener(this::onMediaEvent);
     }
