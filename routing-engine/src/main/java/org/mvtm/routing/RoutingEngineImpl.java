@@ -197,19 +197,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
         store.detach(advisor, node);
     }
 
-    // ---------------------------------------------------------------- advisor state (API-driven subsets of the table)
-
-    // each command's own source states, narrower than the table (checked against it when the class loads)
-    private static final Set<AdvisorState> LOGIN_FROM =
-            AdvisorTransitions.TABLE.commandFrom(AdvisorState.NOT_READY, AdvisorState.LOGGED_OUT);
-    private static final Set<AdvisorState> LOGOUT_FROM =
-            AdvisorTransitions.TABLE.commandFrom(AdvisorState.LOGGED_OUT, AdvisorState.NOT_READY, AdvisorState.READY);
-    private static final Set<AdvisorState> READY_FROM =
-            AdvisorTransitions.TABLE.commandFrom(AdvisorState.READY, AdvisorState.NOT_READY, AdvisorState.WRAP_UP);
-    private static final Set<AdvisorState> NOT_READY_FROM = AdvisorTransitions.TABLE.commandFrom(AdvisorState.NOT_READY,
-            AdvisorState.NOT_READY, AdvisorState.READY, AdvisorState.WRAP_UP);
-    private static final Set<AdvisorState> END_WRAP_UP_FROM =
-            AdvisorTransitions.TABLE.commandFrom(AdvisorState.READY, AdvisorState.WRAP_UP);
+    // ---------------------------------------------------------------- advisor state (command subsets: AdvisorTransitions)
 
     private void change(AgentId advisor, AdvisorState to, Set<AdvisorState> from, String reason) {
         checkOpen();
@@ -230,18 +218,18 @@ public final class RoutingEngineImpl implements RoutingEngine {
     public void login(AgentId advisor) {
         known(advisor);
         store.attach(advisor, node);
-        change(advisor, AdvisorState.NOT_READY, LOGIN_FROM, "logged in");
+        change(advisor, AdvisorState.NOT_READY, AdvisorTransitions.LOGIN_FROM, "logged in");
     }
 
     @Override
     public void logout(AgentId advisor) {
-        change(advisor, AdvisorState.LOGGED_OUT, LOGOUT_FROM, "logged out");
+        change(advisor, AdvisorState.LOGGED_OUT, AdvisorTransitions.LOGOUT_FROM, "logged out");
         store.detach(advisor, node);
     }
 
     @Override
     public void ready(AgentId advisor) {
-        change(advisor, AdvisorState.READY, READY_FROM, null);
+        change(advisor, AdvisorState.READY, AdvisorTransitions.READY_FROM, null);
         loop.requestRound();
     }
 
@@ -250,7 +238,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a not-ready reason is required (e.g. 'break', 'training')");
         }
-        change(advisor, AdvisorState.NOT_READY, NOT_READY_FROM, reason.strip());
+        change(advisor, AdvisorState.NOT_READY, AdvisorTransitions.NOT_READY_FROM, reason.strip());
     }
 
     @Override
@@ -261,7 +249,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
             throw Refusal.of("wrapup.code-required", "a wrap-up code is required");
         }
         Instant now = clock.instant();
-        Outcome o = store.changeState(advisor, AdvisorState.READY, END_WRAP_UP_FROM, null, now);
+        Outcome o = store.changeState(advisor, AdvisorState.READY, AdvisorTransitions.END_WRAP_UP_FROM, null, now);
         if (!o.applied() && o.from() == null) {
             throw new IllegalArgumentException(o.failure());
         }

@@ -7,6 +7,7 @@ import static org.mvtm.core.AdvisorState.READY;
 import static org.mvtm.core.AdvisorState.RESERVED;
 import static org.mvtm.core.AdvisorState.WRAP_UP;
 
+import java.util.Set;
 import org.mvtm.core.AdvisorState;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.state.TransitionTable;
@@ -35,6 +36,13 @@ public final class AdvisorTransitions {
             .from(BUSY).to(BUSY, WRAP_UP)
             .from(WRAP_UP).to(NOT_READY, READY)
             .build();
+
+    // each advisor command's own source states, narrower than the table (checked against it when the class loads)
+    public static final Set<AdvisorState> LOGIN_FROM = TABLE.commandFrom(NOT_READY, LOGGED_OUT);
+    public static final Set<AdvisorState> LOGOUT_FROM = TABLE.commandFrom(LOGGED_OUT, NOT_READY, READY);
+    public static final Set<AdvisorState> READY_FROM = TABLE.commandFrom(READY, NOT_READY, WRAP_UP);
+    public static final Set<AdvisorState> NOT_READY_FROM = TABLE.commandFrom(NOT_READY, NOT_READY, READY, WRAP_UP);
+    public static final Set<AdvisorState> END_WRAP_UP_FROM = TABLE.commandFrom(READY, WRAP_UP);
 
     private AdvisorTransitions() {
     }

@@ -1,7 +1,9 @@
 package org.mvtm.routing.store;
 
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.mvtm.core.Channel;
+import org.mvtm.routing.api.Advisor;
 
 /**
  * Channel capacity rule shared by the matcher and both stores (the Redis Lua script implements the same rule):
@@ -16,5 +18,16 @@ public final class Capacity {
         int media = load.getOrDefault(Channel.VIDEO, 0) + load.getOrDefault(Channel.VOICE, 0);
         int chats = load.getOrDefault(Channel.CHAT, 0);
         return channel == Channel.CHAT ? chats < capacity : media < capacity;
+    }
+
+    /** Whether an advisor with this load could take one more interaction of any channel. */
+    public static boolean hasRoomForAny(Map<Channel, Integer> load, Advisor advisor,
+                                        BiFunction<Advisor, Channel, Integer> capacity) {
+        for (Channel c : Channel.values()) {
+            if (hasRoom(load, c, capacity.apply(advisor, c))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

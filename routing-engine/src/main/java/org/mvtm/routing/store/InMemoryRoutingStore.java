@@ -38,13 +38,11 @@ public final class InMemoryRoutingStore implements RoutingStore {
     private final Map<AgentId, InMemoryAdvisor> advisors = new LinkedHashMap<>();
     private final Map<InteractionId, InMemoryInteraction> interactions = new HashMap<>();
     private final TreeMap<Long, InteractionId> waiting = new TreeMap<>();
-    private final Map<InteractionId, List<AssignmentExplanation>> explanations = new HashMap<>();
     private final Map<QueueId, QueueTally> counters = new HashMap<>();
     private final Map<QueueId, AgentId> lastPicked = new HashMap<>();
     private final Map<String, Instant> nodes = new HashMap<>();
     private final Set<InteractionId> offered = new LinkedHashSet<>();
-    private final java.util.ArrayDeque<InteractionId> finished = new java.util.ArrayDeque<>();
-    private final int finishedRetention;
+    private final FinishedInteractions history;
     private long seq;
     private long fence;
 
@@ -54,16 +52,11 @@ public final class InMemoryRoutingStore implements RoutingStore {
 
     /** @param finishedRetention how many ended or abandoned interactions (with explanations) are kept for look-up */
     public InMemoryRoutingStore(int finishedRetention) {
-        this.finishedRetention = finishedRetention;
+        this.history = new FinishedInteractions(finishedRetention);
     }
 
     private void finished(InteractionId id) {
-        finished.addLast(id);
-        while (finished.size() > finishedRetention) {
-            InteractionId old = finished.removeFirst();
-            interactions.remove(old);
-            explanations.remove(old);
-        }
+        history.finished(id).forEach(interactions::remove);
     }
 
     @Override
@@ -108,20 +101,12 @@ public final class InMemoryRoutingStore implements RoutingStore {
     public synchronized List<AdvisorRecord> offerableAdvisors(java.util.function.BiFunction<Advisor, Channel, Integer> capacity) {
         List<AdvisorRecord> out = new ArrayList<>();
         for (InMemoryAdvisor a : advisors.values()) {
-            if ((a.state == AdvisorState.READY || a.state == AdvisorState.BUSY) && a.offer == null && hasRoom(a, capacity)) {
+            if ((a.state == AdvisorState.READY || a.state == AdvisorState.BUSY) && a.offer == null
+                    && Capacity.hasRoomForAny(a.load, a.profile, capacity)) {
                 out.add(a.snapshot());
             }
         }
         return out;
-    }
-
-    private static boolean hasRoom(InMemoryAdvisor a, java.util.function.BiFunction<Advisor, Channel, Integer> capacity) {
-        for (Channel c : Channel.values()) {
-            if (Capacity.hasRoom(a.load, c, capacity.apply(a.profile, c))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override
@@ -465,12 +450,12 @@ public final class InMemoryRoutingStore implements RoutingStore {
 
     @Override
     public synchronized void addExplanation(AssignmentExplanation explanation) {
-        explanations.computeIfAbsent(explanation.interaction(), k -> new ArrayList<>()).add(explanation);
+        history.explain(explanation);
     }
 
     @Override
     public synchronized List<AssignmentExplanation> explanations(InteractionId id) {
-        return List.copyOf(explanations.getOrDefault(id, List.of()));
+        return history.explanations(id);
     }
 
     private QueueTally tally(QueueId q) {

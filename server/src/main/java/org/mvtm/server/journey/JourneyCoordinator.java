@@ -248,14 +248,15 @@ public final class JourneyCoordinator implements AutoCloseable {
         ActiveRecording rec = recorded.recording();
         recorded.lines().close();
         transcripts.forget(rec.metadata().conversation());
+        // a PCI pause cannot outlive the call: it ends where the call ends. The end goes on the timeline before the
+        // media tap stops: a stopped tap seals the recording on its own thread, after which nothing can be appended
+        rec.resume(end.at(), "system", RecordingPaused.Party.SYSTEM.name(), "the call ended during a PCI pause");
+        append(rec, end);
         try {
             media.find(interaction).ifPresent(s -> s.stopRecording());
         } catch (RuntimeException ex) {
             log.warn("stopping the media tap of {} failed", interaction, ex);
         }
-        // a PCI pause cannot outlive the call: it ends where the call ends
-        rec.resume(end.at(), "system", RecordingPaused.Party.SYSTEM.name(), "the call ended during a PCI pause");
-        append(rec, end);
         try {
             rec.seal();
         } catch (RuntimeException ex) {
