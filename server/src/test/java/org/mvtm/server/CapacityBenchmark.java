@@ -62,9 +62,10 @@ public final class CapacityBenchmark {
             int phonePort = ServerProcess.freeUdpPort();
             Process phones = SipJourneyTest.sipp(dir, "phones", phoneScenario, "-p", String.valueOf(phonePort),
                     "-s", "advisor", "-m", "1000000", "-mp", String.valueOf(ServerProcess.freeUdpPort()));
-            register(dir, server, registerScenario, names, phonePort);
-            List<ConsoleSocket> consoles = ready(server, names);
+            List<ConsoleSocket> consoles = new ArrayList<>();
             try {
+                register(dir, server, registerScenario, names, phonePort);
+                consoles.addAll(ready(server, names));
                 for (int rate : rates) {
                     int calls = rate * seconds;
                     String uptime = run(dir, List.of("uptime")).strip();
