@@ -4,8 +4,10 @@
 # docs/benchmarks/sip-edge.md.
 # Usage: bench/sip.sh [rates=150,300,600,1000,1500] [seconds-per-step=5]   (needs Debian sip-tester, kamailio)
 # ADMISSION_CPS=400 bench/sip.sh ... keeps the admission on (503 above it) instead of measuring the raw capacity.
+# bench/sip.sh --whole-server [advisors] [rates] [seconds] [hold-ms]: the whole server instead (bench/capacity.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--whole-server" ]; then shift; exec bench/capacity.sh "$@"; fi
 . bin/java-home.sh
 command -v sipp >/dev/null || { echo "sipp missing: apt-get install sip-tester" >&2; exit 1; }
 command -v kamailio >/dev/null || { echo "kamailio missing: apt-get install kamailio" >&2; exit 1; }

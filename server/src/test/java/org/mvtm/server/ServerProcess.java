@@ -72,6 +72,11 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The server JVM's process id (bench/capacity.sh reads its CPU time). */
+    long pid() {
+        return process.pid();
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
     }

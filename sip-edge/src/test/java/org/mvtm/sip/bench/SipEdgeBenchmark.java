@@ -224,7 +224,7 @@ public final class SipEdgeBenchmark {
     }
 
     /** Successful and failed calls from the customer's -trace_stat CSV (last line, cumulative columns). */
-    static long[] okFailed(Path dir) throws IOException {
+    public static long[] okFailed(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
             Path stat = files.filter(p -> p.getFileName().toString().startsWith("customer_uac")
                     && p.toString().endsWith(".csv") && !p.toString().contains("rtt")).findFirst().orElseThrow();
@@ -245,7 +245,7 @@ public final class SipEdgeBenchmark {
     }
 
     /** INVITE -> 200 OK times (ms) of every call, from the customer's -trace_rtt CSV. */
-    static double[] rtts(Path dir) throws IOException {
+    public static double[] rtts(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
             Path rtt = files.filter(p -> p.getFileName().toString().startsWith("customer_uac")
                     && p.toString().endsWith("_rtt.csv")).findFirst().orElseThrow();
@@ -254,7 +254,7 @@ public final class SipEdgeBenchmark {
         }
     }
 
-    static double percentile(double[] sorted, double p) {
+    public static double percentile(double[] sorted, double p) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

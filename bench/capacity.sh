@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Whole-server capacity benchmark, the figure a bank sizes by: the real server on embedded defaults (routing engine,
+# embedded media relay, recording on), N advisors provisioned through the admin API as desk phones registered by one
+# SIPp instance, SIPp customers calling a queue with PCMU RTP both ways; next to SIPp straight to SIPp in the same
+# step. Writes docs/benchmarks/capacity.md (then bench/collect.sh puts it into docs/benchmarks.md).
+# Usage: bench/capacity.sh [advisors=200] [rates=5,10,20,40] [seconds-per-step=10] [hold-ms=3000]
+#   (also: bench/sip.sh --whole-server ...). Needs Debian sip-tester and sox. Exits non-zero when the server does
+#   not start or no call gets through it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bin/java-home.sh
+for tool in sipp sox; do
+  command -v $tool >/dev/null || { echo "$tool missing: apt-get install sip-tester sox" >&2; exit 1; }
+done
+advisors=${1:-200} rates=${2:-5,10,20,40} seconds=${3:-10} hold=${4:-3000}
+# compiled in the reactor (other modules from their target/classes): nothing is installed into ~/.m2
+./mvnw -B -q -o -pl server -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
+  -Dmdep.includeScope=test
+CP="$PWD/server/target/classes:$PWD/server/target/test-classes:$(cat server/target/bench.cp)"
+"$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -Dmvtm.project.dir="$PWD" -cp "$CP" org.mvtm.server.CapacityBenchmark "$advisors" "$rates" "$seconds" \
+  "$hold" docs/benchmarks/capacity.md "bench/capacity.sh $advisors $rates $seconds $hold"
+bench/collect.sh
