@@ -2,8 +2,8 @@ package org.mvtm.routing.store;
 
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.mvtm.core.Advisor;
 import org.mvtm.core.Channel;
-import org.mvtm.routing.api.Advisor;
 
 /**
  * Channel capacity rule shared by the matcher and both stores (the Redis Lua script implements the same rule):
