@@ -7,8 +7,12 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.mvtm.core.media.G711;
 
-/** 16-bit mono audio at {@code rate} Hz: read from and written to RIFF WAV, resampled, joined. */
+/**
+ * 16-bit mono audio at {@code rate} Hz: read from RIFF WAV or raw 8 kHz mu-law (the text-to-speech port's {@code .ul}),
+ * written to RIFF WAV, resampled, joined.
+ */
 public record Pcm(short[] samples, int rate) {
     static final int TELEPHONE_RATE = 8000;
 
@@ -50,6 +54,16 @@ public record Pcm(short[] samples, int rate) {
 
     static Pcm fromWav(Path file) throws IOException {
         return fromWav(Files.readAllBytes(file));
+    }
+
+    /** Reads raw G.711 mu-law at 8 kHz (no header, one byte a sample), as the SIP edge's speech port renders it. */
+    static Pcm fromMuLaw(Path file) throws IOException {
+        byte[] ulaw = Files.readAllBytes(file);
+        short[] s = new short[ulaw.length];
+        for (int i = 0; i < ulaw.length; i++) {
+            s[i] = G711.ulawToLinear(ulaw[i]);
+        }
+        return new Pcm(s, TELEPHONE_RATE);
     }
 
     /** Linear-interpolation resampling to {@code target} Hz. */

@@ -20,15 +20,17 @@ import org.mvtm.core.Language;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.routing.api.QueuePosition;
 import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.sip.api.speech.SpeechSynthesizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Tells waiting SIP callers their place and honest estimated wait (routing's, from the advisors who can serve them)
- * in their language, at once and then every {@code interval}: each time, the spoken sentence followed by the queue
- * music up to the next announcement is played (looped) on the caller's leg. The clips are cached per sentence under
- * {@code dir}. Speech or playback that fails leaves the caller with the music they hear anyway. A one-second check
- * on a virtual thread finds who is due, by the injected clock; nothing runs on the SIP threads.
+ * in their language, at once and then every {@code interval}: each time, the spoken sentence (from the SIP edge's
+ * text-to-speech port, the one the IVR speaks with) followed by the queue music up to the next announcement is played
+ * (looped) on the caller's leg. The clips are cached per sentence under {@code dir}. Speech or playback that fails
+ * leaves the caller with the music they hear anyway. A one-second check on a virtual thread finds who is due, by the
+ * injected clock; nothing runs on the SIP threads.
  */
 public final class WaitAnnouncements implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WaitAnnouncements.class);
@@ -121,7 +123,7 @@ public final class WaitAnnouncements implements AutoCloseable {
         Path file = dir.resolve("wait-" + language.tag() + "-" + digest(text + "|" + interval) + ".wav");
         if (!Files.exists(file)) {
             Files.createDirectories(dir);
-            Pcm spoken = speech.speak(text, language).resampled(Pcm.TELEPHONE_RATE);
+            Pcm spoken = Pcm.fromMuLaw(speech.speak(text, language));
             spoken.then(Pcm.silence(Duration.ofMillis(700), Pcm.TELEPHONE_RATE))
                     .paddedWith(Pcm.fromWav(music), interval).writeWav(file);
         }

@@ -12,14 +12,23 @@ import org.mvtm.server.config.IvrProperties;
 import org.mvtm.sip.api.IvrSettings;
 import org.mvtm.sip.api.speech.Speech;
 import org.mvtm.sip.api.speech.SpeechRecognizer;
+import org.mvtm.sip.api.speech.SpeechSynthesizer;
 
 /** The SIP edge's voice front door from {@code contact.ivr}: espeak-ng prompts, the configured recognisers. */
 final class IvrWiring {
     private IvrWiring() {
     }
 
+    /**
+     * The one text-to-speech adapter: espeak-ng prompts cached under {@code <data-dir>/speech/tts}, spoken by the IVR
+     * and by the wait announcements.
+     */
+    static SpeechSynthesizer speech(ContactProperties props) {
+        return Speech.espeak(props.dataDir().resolve("speech").resolve("tts"));
+    }
+
     /** Null when no queue has IVR topics (callers are queued at once, as before). */
-    static IvrSettings settings(ContactProperties props, Assistant assistant) {
+    static IvrSettings settings(ContactProperties props, Assistant assistant, SpeechSynthesizer tts) {
         IvrProperties ivr = props.ivr();
         if (ivr.queues().isEmpty()) {
             return null;
@@ -33,7 +42,7 @@ final class IvrWiring {
                     ? Speech.pocketsphinx(speech.resolve("asr"))
                     : Speech.vosk(Map.of(language, URI.create(e.getValue())), Duration.ofSeconds(10)));
         }
-        return new IvrSettings(new AssistantIvrKnowledge(assistant, ivr), Speech.espeak(speech.resolve("tts")),
+        return new IvrSettings(new AssistantIvrKnowledge(assistant, ivr), tts,
                 Speech.byLanguage(engines), ivr.silence(), ivr.maxSpokenChars());
     }
 }

@@ -254,12 +254,18 @@ public class ModuleWiring {
         return new SipChatCustomers(routing, new AdministeredCustomers(admin, org.mvtm.core.Region.HK), bot, bus, clock);
     }
 
+    /** Text to speech for SIP callers (the IVR's prompts and answers, the wait announcements): one espeak-ng adapter. */
+    @Bean
+    org.mvtm.sip.api.speech.SpeechSynthesizer speech(ContactProperties props) {
+        return IvrWiring.speech(props);
+    }
+
     @Bean(destroyMethod = "close")
     SipEdge sipEdge(ContactProperties props, Clock clock, EventBus bus, RoutingEngine routing, MediaServer media,
                     RegistrationStore registrations, AdministrationService admin, SystemOfRecord records,
                     ClusterSettings cluster, org.mvtm.core.signin.SignInThrottle signIns,
                     ObjectProvider<org.mvtm.server.waiting.WaitAnnouncements> announcements, SipChatCustomers chats,
-                    Assistant assistant) {
+                    Assistant assistant, org.mvtm.sip.api.speech.SpeechSynthesizer speech) {
         var sip = props.sip();
         CustomerDirectory customers = new AdministeredCustomers(admin, org.mvtm.core.Region.HK);
         SipEdgeConfig config = SipEdgeConfig.builder(sip.domain())
@@ -272,7 +278,7 @@ public class ModuleWiring {
                 .build();
         SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing),
                 new MediaCallMedia(media, cluster.queueMusic(), announcements.getIfAvailable()), new PhonePresence(registrations, routing, sip.domain(), clock),
-                customers, null, chats).withSignIns(signIns), IvrWiring.settings(props, assistant));
+                customers, null, chats).withSignIns(signIns), IvrWiring.settings(props, assistant, speech));
         try {
             edge.start();
         } catch (RuntimeException e) {

@@ -13,7 +13,7 @@ import org.mvtm.server.config.ContactProperties;
 import org.mvtm.server.config.DataDirectory;
 import org.mvtm.server.cluster.ClusterSettings;
 import org.mvtm.server.metrics.QueueMetrics;
-import org.mvtm.server.waiting.EspeakSpeech;
+import org.mvtm.sip.api.speech.SpeechSynthesizer;
 import org.mvtm.server.waiting.WaitAnnouncements;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,15 +37,17 @@ public class ReportingWiring {
                         .orElse(org.mvtm.routing.api.QueueConfig.of(org.mvtm.core.id.QueueId.of(queue), null).sla().threshold()));
     }
 
-    /** SIP callers in a queue hear their place and estimated wait in their language (contact.wait-announcements). */
+    /**
+     * SIP callers in a queue hear their place and estimated wait in their language (contact.wait-announcements), spoken
+     * by the same text-to-speech adapter as the IVR's prompts.
+     */
     @Bean(destroyMethod = "close")
     @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "contact.wait-announcements.enabled",
             matchIfMissing = true)
     WaitAnnouncements waitAnnouncements(ContactProperties props, RoutingEngine routing, ClusterSettings cluster,
-                                        DataDirectory data, Clock clock) {
-        var w = props.waitAnnouncements();
-        return new WaitAnnouncements(routing, new EspeakSpeech(w.speechCommand()), cluster.queueMusic(),
-                data.resolve("media").resolve("announcements"), w.interval(), clock).start();
+                                        DataDirectory data, Clock clock, SpeechSynthesizer speech) {
+        return new WaitAnnouncements(routing, speech, cluster.queueMusic(),
+                data.resolve("media").resolve("announcements"), props.waitAnnouncements().interval(), clock).start();
     }
 
     @Bean(destroyMethod = "close")

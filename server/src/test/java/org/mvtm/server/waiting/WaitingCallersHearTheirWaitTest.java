@@ -30,13 +30,15 @@ import org.mvtm.routing.api.QueueConfig;
 import org.mvtm.routing.api.RoutingConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.RoutingEngines;
+import org.mvtm.sip.api.speech.Speech;
+import org.mvtm.sip.api.speech.SpeechSynthesizer;
 import org.mvtm.testing.MutableClock;
 
 /**
- * Issue 18 item 3 for SIP callers: waiting callers are told, in their own language and spoken by the real espeak-ng,
- * their place and routing's estimate (or, with nobody able to serve them, that every advisor is busy, with no
- * number), at once and then every interval by the injected clock, over the queue music; an answered caller hears no
- * more announcements.
+ * Issue 18 item 3 for SIP callers: waiting callers are told, in their own language and spoken by the real espeak-ng
+ * through the SIP edge's text-to-speech port (the IVR's), their place and routing's estimate (or, with nobody able to
+ * serve them, that every advisor is busy, with no number), at once and then every interval by the injected clock,
+ * over the queue music; an answered caller hears no more announcements.
  */
 @Tag("peer")
 class WaitingCallersHearTheirWaitTest {
@@ -51,7 +53,8 @@ class WaitingCallersHearTheirWaitTest {
         MutableClock clock = new MutableClock(T0);
         Path music = dir.resolve("music.wav");
         new Pcm(tone(8000, 2), 8000).writeWav(music);
-        EspeakSpeech espeak = new EspeakSpeech("espeak-ng");
+        SpeechSynthesizer espeak = Speech.espeak(dir.resolve("tts"));
+        SpeechSynthesizer reference = Speech.espeak(dir.resolve("reference")); // its own cache: rendered afresh here
         List<Played> heard = new CopyOnWriteArrayList<>();
         try (RoutingEngine routing = RoutingEngines.inMemory(RoutingConfig.defaults()
                 .withScheduling(RoutingConfig.Scheduling.MANUAL), clock, new InProcessEventBus());
@@ -72,9 +75,9 @@ class WaitingCallersHearTheirWaitTest {
             announcements.waiting(InteractionId.of("chan"), (c, clip) -> heard.add(new Played(c, clip)));
             await().atMost(Duration.ofMinutes(1)).until(() -> heard.size() == 2); // told at once, off the caller's thread
             assertThat(heard).extracting(Played::caller).containsExactlyInAnyOrder(InteractionId.of("smith"), InteractionId.of("chan"));
-            assertSpoken(espeak, clipOf(heard, "smith"), Language.EN,
+            assertSpoken(reference, clipOf(heard, "smith"), Language.EN,
                     "Thank you for waiting. You are number 1 in the queue. Your estimated wait is about 3 minutes.");
-            assertSpoken(espeak, clipOf(heard, "chan"), Language.YUE, "多謝你耐心等候。我哋嘅客戶經理暫時都忙緊，請唔好收線。");
+            assertSpoken(reference, clipOf(heard, "chan"), Language.YUE, "多謝你耐心等候。我哋嘅客戶經理暫時都忙緊，請唔好收線。");
             Pcm clip = Pcm.fromWav(clipOf(heard, "smith"));
             assertThat(clip.length()).as("speech, then music until the next announcement").isGreaterThanOrEqualTo(INTERVAL);
 
@@ -90,12 +93,12 @@ class WaitingCallersHearTheirWaitTest {
             routing.enqueue(caller("wong", Language.ZH));
             announcements.waiting(InteractionId.of("wong"), (c, p) -> heard.add(new Played(c, p)));
             await().atMost(Duration.ofMinutes(1)).until(() -> heard.size() == 2);
-            assertSpoken(espeak, clipOf(heard, "wong"), Language.ZH, "感谢您的耐心等待。我们的客户经理正在忙碌，请不要挂机。");
+            assertSpoken(reference, clipOf(heard, "wong"), Language.ZH, "感谢您的耐心等待。我们的客户经理正在忙碌，请不要挂机。");
         }
     }
 
-    private static void assertSpoken(EspeakSpeech espeak, Path clip, Language language, String sentence) throws Exception {
-        Pcm expected = espeak.speak(sentence, language).resampled(Pcm.TELEPHONE_RATE);
+    private static void assertSpoken(SpeechSynthesizer espeak, Path clip, Language language, String sentence) throws Exception {
+        Pcm expected = Pcm.fromMuLaw(espeak.speak(sentence, language));
         short[] heard = Pcm.fromWav(clip).samples();
         assertThat(expected.length()).isGreaterThan(Duration.ofSeconds(1));
         assertThat(java.util.Arrays.copyOf(heard, expected.samples().length))
