@@ -51,6 +51,8 @@ class ServerLifecycleTest {
                 Arguments.of("--contact.media.mode=QUANTUM", "contact.media.mode"),
                 Arguments.of("--contact.redis.url=localhost:6379", "contact.redis.url"),
                 Arguments.of("--contact.no-such-setting=1", "contact"),
+                Arguments.of("--contact.wait-announcements.speech-command=espeak-ng",
+                        "contact.wait-announcements.speech-command: is no longer read"),
                 Arguments.of("--contact.data-dir=/proc/mvtm-data", "contact.data-dir"));
     }
 
