@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 import org.mvtm.core.Advisor;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.Skill;
@@ -16,7 +17,7 @@ final class InputValidator {
     private final Set<String> catalogue;
 
     InputValidator(Set<String> catalogue) {
-        this.catalogue = new java.util.concurrent.ConcurrentSkipListSet<>(catalogue);
+        this.catalogue = new ConcurrentSkipListSet<>(catalogue);
     }
 
     /** Skills an administrator defined while the engine runs (custom skills, new products). */

@@ -4,8 +4,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
  * Actuator endpoints. On the application port: {@code /actuator/health} (and its liveness/readiness groups) answers
@@ -35,11 +38,11 @@ class ActuatorSecurity {
                     a.anyRequest().denyAll();
                 })
                 .exceptionHandling(e -> e.authenticationEntryPoint(
-                        new org.springframework.security.web.authentication.HttpStatusEntryPoint(
-                                org.springframework.http.HttpStatus.UNAUTHORIZED)))
+                        new HttpStatusEntryPoint(
+                                HttpStatus.UNAUTHORIZED)))
                 .csrf(c -> c.disable())
                 // reads a console's sign-in (for health details and metrics) but never creates a session
-                .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.NEVER));
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER));
         return http.build();
     }
 
@@ -50,7 +53,7 @@ class ActuatorSecurity {
         http.securityMatcher("/internal/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS));
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }
 }

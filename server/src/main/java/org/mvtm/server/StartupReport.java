@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.server.config.ContactProperties;
+import org.mvtm.server.demo.DemoSeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 class StartupReport {
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
     /** The demo seed's web password and the SIP password pattern of its advisors and customers. */
-    static final String DEMO_WEB_PASSWORD = org.mvtm.server.demo.DemoSeed.PUBLISHED_PASSWORD;
+    static final String DEMO_WEB_PASSWORD = DemoSeed.PUBLISHED_PASSWORD;
 
     /** One line of the demo logins table. */
     record Login(String username, String roles, String displayName) {

@@ -1,8 +1,10 @@
 package org.mvtm.admin.internal;
 
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +99,7 @@ final class QueueRules {
             }
         }
         relaxation = relaxation.stream().filter(r -> r != null)
-                .sorted(java.util.Comparator.comparingInt(Queue.Relaxation::afterSeconds)).toList();
+                .sorted(Comparator.comparingInt(Queue.Relaxation::afterSeconds)).toList();
         String zone = q.timeZone() == null || q.timeZone().isBlank() ? "Asia/Hong_Kong" : q.timeZone().strip();
         try {
             ZoneId.of(zone);
@@ -127,7 +129,7 @@ final class QueueRules {
             }
         }
         List<Queue.Holiday> holidays = q.holidays() == null ? List.of() : q.holidays();
-        Set<java.time.LocalDate> days = new HashSet<>();
+        Set<LocalDate> days = new HashSet<>();
         for (int i = 0; i < holidays.size(); i++) {
             Queue.Holiday h = holidays.get(i);
             if (h == null || h.date() == null) {

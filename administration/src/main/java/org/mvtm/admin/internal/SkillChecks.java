@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.mvtm.admin.api.Skill;
 import org.mvtm.admin.api.SkillLevel;
 
@@ -22,7 +23,7 @@ final class SkillChecks {
                 continue;
             }
             if (!catalogue.containsKey(s.skill())) {
-                e.add(f + ".skill", "unknown skill '" + s.skill() + "'; known skills are " + new java.util.TreeSet<>(catalogue.keySet()));
+                e.add(f + ".skill", "unknown skill '" + s.skill() + "'; known skills are " + new TreeSet<>(catalogue.keySet()));
             } else if (!seen.add(s.skill())) {
                 e.add(f + ".skill", "'" + s.skill() + "' is listed twice");
             }

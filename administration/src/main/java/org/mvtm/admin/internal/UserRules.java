@@ -3,6 +3,7 @@ package org.mvtm.admin.internal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -29,7 +30,7 @@ final class UserRules {
     }
 
     static Set<Role> roles(Errors e, Set<Role> roles) {
-        if (roles == null || roles.isEmpty() || roles.stream().anyMatch(java.util.Objects::isNull)) {
+        if (roles == null || roles.isEmpty() || roles.stream().anyMatch(Objects::isNull)) {
             e.add("roles", "at least one of ADVISOR, SUPERVISOR, COMPLIANCE, ADMIN, CUSTOMER");
             return Set.of();
         }

@@ -1,5 +1,6 @@
 package org.mvtm.web.admin;
 
+import java.util.Set;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.User;
 import org.mvtm.admin.api.UserChange;
@@ -25,11 +26,11 @@ class AdminBootstrapController {
     @PostMapping("/api/admin/bootstrap")
     @ResponseStatus(HttpStatus.CREATED)
     User bootstrap(@RequestBody Bootstrap body) {
-        return admin.bootstrapAdmin(body.token(), new UserChange(body.username(), body.displayName(), java.util.Set.of(),
-                body.regions() == null ? java.util.Set.of("HK") : body.regions(), body.language(), true, body.password(), null));
+        return admin.bootstrapAdmin(body.token(), new UserChange(body.username(), body.displayName(), Set.of(),
+                body.regions() == null ? Set.of("HK") : body.regions(), body.language(), true, body.password(), null));
     }
 
-    record Bootstrap(String token, String username, String password, String displayName, java.util.Set<String> regions,
+    record Bootstrap(String token, String username, String password, String displayName, Set<String> regions,
                      String language) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.mvtm.admin.api.FieldError;
 import org.mvtm.admin.api.InvalidChange;
 import org.mvtm.admin.api.NotFound;
+import org.mvtm.web.security.UnreadableJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -26,7 +27,7 @@ class AdminErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        org.mvtm.web.security.UnreadableJson unreadable = org.mvtm.web.security.UnreadableJson.of(e);
+        UnreadableJson unreadable = UnreadableJson.of(e);
         String field = unreadable.field();
         String message = unreadable.message();
         return bad(List.of(new FieldError(field, message)));

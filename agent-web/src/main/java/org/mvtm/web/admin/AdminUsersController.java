@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.mvtm.admin.api.AdministrationService;
+import org.mvtm.admin.api.InvalidChange;
 import org.mvtm.admin.api.NotFound;
 import org.mvtm.admin.api.User;
 import org.mvtm.admin.api.UserChange;
@@ -64,12 +65,12 @@ class AdminUsersController {
     }
 
     /** Body {@code {"sipPassword": "..."}}: an advisor's desk phone or a customer's SIP password, apart from the web password. */
-    @org.springframework.web.bind.annotation.PutMapping("/{username}/sip")
+    @PutMapping("/{username}/sip")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void setSip(@PathVariable String username, @RequestBody Map<String, String> body, Principal principal) {
         String password = body.get("sipPassword");
         if (password == null) {
-            throw org.mvtm.admin.api.InvalidChange.of("sipPassword", "is required (DELETE removes the SIP credentials)");
+            throw InvalidChange.of("sipPassword", "is required (DELETE removes the SIP credentials)");
         }
         admin.setSipPassword(actor(principal), username, password);
     }

@@ -13,6 +13,7 @@ import org.mvtm.core.Refusal;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.AdvisorOffered;
 import org.mvtm.core.event.AdvisorStateChanged;
+import org.mvtm.core.event.AdvisorStateForced;
 import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.event.CallMuted;
 import org.mvtm.core.event.ChatMessagePosted;
@@ -36,6 +37,7 @@ import org.mvtm.web.api.WebUserDirectory;
 import org.mvtm.web.call.BrowserCallLegs;
 import org.mvtm.web.call.WebWorkers;
 import org.mvtm.web.security.InputLimits;
+import org.mvtm.web.socket.JsonSocketHandler;
 import org.mvtm.web.socket.SocketPeer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -91,7 +93,7 @@ public class AdvisorChannel implements DisposableBean {
                     }
                 })),
                 events.subscribe(ChatMessagePosted.class, this::onChat),
-                events.subscribe(org.mvtm.core.event.AdvisorStateForced.class, e -> desks.find(e.advisor()).ifPresent(d ->
+                events.subscribe(AdvisorStateForced.class, e -> desks.find(e.advisor()).ifPresent(d ->
                         d.send(new AgentMessages.Forced(e.to().name(), e.reason(), e.supervisor(), !e.during().isEmpty())))),
                 events.subscribe(InteractionEnded.class, e -> ended(e.interaction(), e.endedBy().name(), e.at())),
                 events.subscribe(InteractionAbandoned.class, e -> ended(e.interaction(), "ABANDONED", e.at())),
@@ -119,7 +121,7 @@ public class AdvisorChannel implements DisposableBean {
                 peer.send(deskMessage(peer.user(), desk));
             } catch (IllegalArgumentException | IllegalStateException e) {
                 // e.g. the advisor has a web login but no routing profile: say so on the console
-                peer.send(org.mvtm.web.socket.JsonSocketHandler.ErrorMessage.of(Refusal.of("advisor.not-routable",
+                peer.send(JsonSocketHandler.ErrorMessage.of(Refusal.of("advisor.not-routable",
                         "routing does not accept advisor " + agent + ": " + e.getMessage(), "advisor", agent)));
             }
         });

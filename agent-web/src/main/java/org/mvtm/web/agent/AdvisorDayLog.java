@@ -13,6 +13,7 @@ import org.mvtm.web.api.AdvisorDayStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -32,7 +33,7 @@ class AdvisorDayLog {
     private final Clock clock;
     private final JsonMapper json;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     AdvisorDayLog(ObjectProvider<AdvisorDayStorage> storage, Clock clock, JsonMapper json) {
         this(storage.getIfAvailable(AdvisorDayStorage::memoryOnly), clock, json);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.socket.SocketPeer;
@@ -136,7 +137,7 @@ final class AdvisorDesk {
         return days.today(today);
     }
 
-    private void replace(InteractionId id, java.util.function.UnaryOperator<AgentMessages.DayEntry> change) {
+    private void replace(InteractionId id, UnaryOperator<AgentMessages.DayEntry> change) {
         for (int i = 0; i < today.size(); i++) {
             if (today.get(i).interactionId().equals(id.value())) {
                 today.set(i, change.apply(today.get(i)));

@@ -2,6 +2,7 @@ package org.mvtm.web.agent;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.api.WebRole;
@@ -39,7 +40,7 @@ public class AgentSocketHandler extends JsonSocketHandler {
     private final AdvisorChannel channel;
     private final AdvisorDesks desks;
     private final WebWorkers workers;
-    private final java.util.Map<String, WebWorkers.Lane> lanes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, WebWorkers.Lane> lanes = new ConcurrentHashMap<>();
 
     AgentSocketHandler(JsonMapper json, AdvisorChannel channel, AdvisorDesks desks, WebWorkers workers) {
         super(PERMISSIONS, json);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.event.EventBus;
@@ -17,6 +18,7 @@ import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.call.BrowserCallLegs;
 import org.mvtm.web.call.WebWorkers;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,15 +30,15 @@ import org.springframework.stereotype.Component;
  * the advisor resumes. The recording taps the colleague's leg like every leg (its LEG_ADDED line marks the join).
  */
 @Component
-public class ConferenceCalls implements org.springframework.beans.factory.DisposableBean {
+public class ConferenceCalls implements DisposableBean {
     private final RoutingEngine routing;
     private final BrowserCallLegs media;
     private final Clock clock;
     /** Invitations by invited colleague. */
     private final Map<AgentId, Invitation> invitations = new ConcurrentHashMap<>();
     /** Calls whose customer is on hold, and those a colleague joined (a consult when both). */
-    private final java.util.Set<InteractionId> held = ConcurrentHashMap.newKeySet();
-    private final java.util.Set<InteractionId> joined = ConcurrentHashMap.newKeySet();
+    private final Set<InteractionId> held = ConcurrentHashMap.newKeySet();
+    private final Set<InteractionId> joined = ConcurrentHashMap.newKeySet();
     private final EventBus events;
     private final List<EventBus.Subscription> subscriptions;
 

@@ -2,8 +2,10 @@ package org.mvtm.web.api;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -39,7 +41,7 @@ public final class WebUserDirectory {
 
     /** Makes the directory hold exactly {@code all} (a reload from the system of record); lookups never see it empty. */
     public synchronized void replaceAll(Collection<WebUser> all) {
-        java.util.Map<String, WebUser> next = new java.util.HashMap<>();
+        Map<String, WebUser> next = new HashMap<>();
         for (WebUser u : all) {
             if (next.putIfAbsent(u.username(), u) != null) {
                 throw new IllegalArgumentException("user " + u.username() + " is listed twice");

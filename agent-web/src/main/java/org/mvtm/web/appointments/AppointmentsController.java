@@ -18,6 +18,7 @@ import org.mvtm.web.api.WebUser;
 import org.mvtm.web.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -123,7 +124,7 @@ class AppointmentsController {
     }
 
     /** A refused booking or publication: 400 naming the first bad field, every bad field under {@code errors}. */
-    @org.springframework.web.bind.annotation.ExceptionHandler(InvalidChange.class)
+    @ExceptionHandler(InvalidChange.class)
     ResponseEntity<Map<String, Object>> invalid(InvalidChange e) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("field", e.errors().getFirst().field());

@@ -1,12 +1,14 @@
 package org.mvtm.web.call;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.media.MediaKind;
 import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaServer;
@@ -157,9 +159,9 @@ public class BrowserCallLegs {
         MediaSession session = media.find(interaction)
                 .orElseThrow(() -> new MediaException("call " + interaction + " has no media to join"));
         List<String> audio = session.legs().stream().flatMap(l -> l.payloadTypes().stream())
-                .filter(p -> p.kind() == org.mvtm.core.media.MediaKind.AUDIO
+                .filter(p -> p.kind() == MediaKind.AUDIO
                         && !p.encoding().equalsIgnoreCase("telephone-event"))
-                .map(p -> p.encoding().toUpperCase(java.util.Locale.ROOT)).distinct().toList();
+                .map(p -> p.encoding().toUpperCase(Locale.ROOT)).distinct().toList();
         if (audio.stream().anyMatch(e -> !e.equals("PCMU") && !e.equals("PCMA"))) {
             throw new MediaException("a three-way call mixes audio, which the relay does for G.711 only; this call's"
                     + " audio is " + audio + " (set contact.media.browser-audio=PCMU)");

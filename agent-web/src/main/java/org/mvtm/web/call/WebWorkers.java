@@ -1,5 +1,6 @@
 package org.mvtm.web.call;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,7 +42,7 @@ public class WebWorkers implements DisposableBean {
 
     public final class Lane {
         private final String name;
-        private java.util.concurrent.CompletableFuture<Void> tail = java.util.concurrent.CompletableFuture.completedFuture(null);
+        private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
         private Lane(String name) {
             this.name = name;

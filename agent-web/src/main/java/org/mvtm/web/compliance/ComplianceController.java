@@ -7,7 +7,9 @@ import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Language;
 import org.mvtm.core.Region;
@@ -69,7 +71,7 @@ class ComplianceController {
             q.region(Region.of(p.get("region"))); // a region not granted is refused (and audited) by the store
         }
         if (has(p, "channel")) {
-            q.channel(Channel.valueOf(p.get("channel").toUpperCase(java.util.Locale.ROOT)));
+            q.channel(Channel.valueOf(p.get("channel").toUpperCase(Locale.ROOT)));
         }
         if (has(p, "language")) {
             q.language(Language.fromTag(p.get("language")));
@@ -158,8 +160,8 @@ class ComplianceController {
                            @RequestParam(value = "recording", required = false) String recording,
                            @RequestParam(value = "user", required = false) String user,
                            @RequestParam(value = "limit", defaultValue = "200") int limit) {
-        AuditQuery query = new AuditQuery(java.util.Optional.ofNullable(blankToNull(recording)),
-                java.util.Optional.ofNullable(blankToNull(user)), java.util.Optional.empty(), java.util.Optional.empty(),
+        AuditQuery query = new AuditQuery(Optional.ofNullable(blankToNull(recording)),
+                Optional.ofNullable(blankToNull(user)), Optional.empty(), Optional.empty(),
                 Math.max(1, Math.min(limit, 10_000)));
         return store.audit(viewer(principal, purpose), query);
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.Disposition;
@@ -64,11 +65,11 @@ class ComplianceDispositionsController {
         if (!start.isBefore(end)) {
             return bad("from", "must be before to");
         }
-        String words = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        String words = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         return ResponseEntity.ok(admin.dispositions().between(start, end, MAX).stream()
                 .filter(d -> visible(user, d))
                 .filter(d -> code == null || code.isBlank() || d.code().equals(code.strip()))
-                .filter(d -> words.isEmpty() || (d.notes() != null && d.notes().toLowerCase(java.util.Locale.ROOT).contains(words)))
+                .filter(d -> words.isEmpty() || (d.notes() != null && d.notes().toLowerCase(Locale.ROOT).contains(words)))
                 .toList());
     }
 

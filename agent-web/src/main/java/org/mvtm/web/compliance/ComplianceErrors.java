@@ -1,5 +1,6 @@
 package org.mvtm.web.compliance;
 
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mvtm.recording.api.AccessDeniedException;
@@ -40,7 +41,7 @@ class ComplianceErrors {
         return ResponseEntity.badRequest().body(body);
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, java.time.format.DateTimeParseException.class})
+    @ExceptionHandler({IllegalArgumentException.class, DateTimeParseException.class})
     ResponseEntity<Map<String, String>> bad(RuntimeException e) {
         return error(HttpStatus.BAD_REQUEST, e);
     }

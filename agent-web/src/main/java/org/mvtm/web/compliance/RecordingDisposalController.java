@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.mvtm.core.Region;
 import org.mvtm.core.id.QueueId;
 import org.mvtm.core.id.RecordingId;
@@ -124,9 +125,9 @@ class RecordingDisposalController {
     private static Map<String, Object> days(RetentionPolicy p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("defaultDays", p.defaultPeriod().toDays());
-        Map<String, Long> queues = new java.util.TreeMap<>();
+        Map<String, Long> queues = new TreeMap<>();
         p.perQueue().forEach((q, d) -> queues.put(q.value(), d.toDays()));
-        Map<String, Long> regions = new java.util.TreeMap<>();
+        Map<String, Long> regions = new TreeMap<>();
         p.perRegion().forEach((r, d) -> regions.put(r.code(), d.toDays()));
         m.put("queues", queues);
         m.put("regions", regions);

@@ -1,6 +1,8 @@
 package org.mvtm.web.customer;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mvtm.chatbot.api.BotTurns;
@@ -17,17 +19,20 @@ import org.mvtm.core.event.InteractionAbandoned;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.InteractionQueued;
 import org.mvtm.core.event.OfferAccepted;
+import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.media.api.MediaSession;
 import org.mvtm.routing.api.QueuePosition;
 import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.web.api.WebTierSettings;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.api.WebUserDirectory;
 import org.mvtm.web.call.BrowserCallLegs;
 import org.mvtm.web.call.WebWorkers;
 import org.mvtm.web.security.InputLimits;
+import org.mvtm.web.socket.JsonSocketHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.mvtm.web.api.WebTierSettings;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -53,7 +58,7 @@ public class CustomerChannel implements DisposableBean {
     private final BrowserCallLegs media;
     private final WebWorkers workers;
     private final List<EventBus.Subscription> subscriptions;
-    private final java.time.Duration grace;
+    private final Duration grace;
     private final CustomerLimits limits;
     private final WebCallbacks callbacks;
 
@@ -96,7 +101,7 @@ public class CustomerChannel implements DisposableBean {
      * place. One who asked for a callback ({@link WebCallbacks}) keeps it with the page closed.
      */
     public void leaveClosedPages() {
-        for (org.mvtm.core.id.ConversationId id : peers.goneSince(clock.instant().minus(grace))) {
+        for (ConversationId id : peers.goneSince(clock.instant().minus(grace))) {
             if (callbacks.requested(id)) {
                 continue;
             }
@@ -114,7 +119,7 @@ public class CustomerChannel implements DisposableBean {
      * back in a new window.
      */
     WebConversation open(WebUser user, Language language) {
-        List<WebConversation> open = new java.util.ArrayList<>();
+        List<WebConversation> open = new ArrayList<>();
         for (WebConversation c : conversations.openOf(user.username())) {
             if (c.status() != ConversationStatus.CONNECTED && !peers.connected(c.id())) {
                 LOG.info("customer {} opens a new conversation; leaving {} whose page is closed", user.username(), c.id());
@@ -179,11 +184,11 @@ public class CustomerChannel implements DisposableBean {
     BrowserCallLegs.Answer media(WebConversation conversation, String sdpOffer) {
         InteractionId interaction = conversation.interaction().orElseThrow(
                 () -> new IllegalStateException("no call yet: ask for a person first"));
-        return media.answer(interaction, org.mvtm.media.api.MediaSession.CUSTOMER, sdpOffer);
+        return media.answer(interaction, MediaSession.CUSTOMER, sdpOffer);
     }
 
     void candidate(WebConversation conversation, String candidate) {
-        conversation.interaction().ifPresent(id -> media.candidate(id, org.mvtm.media.api.MediaSession.CUSTOMER, candidate));
+        conversation.interaction().ifPresent(id -> media.candidate(id, MediaSession.CUSTOMER, candidate));
     }
 
     private void onChat(ChatMessagePosted e) {
@@ -203,7 +208,7 @@ public class CustomerChannel implements DisposableBean {
                                 routing.queues(), clock.instant());
                     } catch (IllegalArgumentException noQueue) {
                         LOG.warn("could not queue web conversation {}: {}", c.id(), noQueue.getMessage());
-                        peers.send(c.id(), new org.mvtm.web.socket.JsonSocketHandler.ErrorMessage("not-queued",
+                        peers.send(c.id(), new JsonSocketHandler.ErrorMessage("not-queued",
                                 "no advisor queue accepted the request: " + noQueue.getMessage()));
                         return;
                     }
@@ -213,7 +218,7 @@ public class CustomerChannel implements DisposableBean {
                         position = routing.enqueue(interaction);
                     } catch (RuntimeException failed) {
                         LOG.warn("could not queue web conversation {}: {}", c.id(), failed.toString());
-                        peers.send(c.id(), new org.mvtm.web.socket.JsonSocketHandler.ErrorMessage("not-queued",
+                        peers.send(c.id(), new JsonSocketHandler.ErrorMessage("not-queued",
                                 "no advisor queue accepted the request: " + failed.getMessage()));
                         onEnded(interaction.id());
                         return;
@@ -272,7 +277,7 @@ public class CustomerChannel implements DisposableBean {
     void pushStatus(WebConversation c, Optional<QueuePosition> position) {
         peers.send(c.id(), position
                 .map(p -> CustomerMessages.Status.of(c, p.position(), p.waiting(),
-                        p.estimatedWait().map(java.time.Duration::toSeconds).orElse(-1L)))
+                        p.estimatedWait().map(Duration::toSeconds).orElse(-1L)))
                 .orElseGet(() -> CustomerMessages.Status.of(c, 0, 0, -1)));
     }
 

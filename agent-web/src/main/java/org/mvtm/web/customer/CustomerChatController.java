@@ -3,6 +3,7 @@ package org.mvtm.web.customer;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -121,7 +122,7 @@ class CustomerChatController {
             throw new IllegalArgumentException("waitSeconds must be between 0 and " + MAX_WAIT_SECONDS);
         }
         List<TranscriptTurn> turns = conversation.linesFrom(after, Duration.ofSeconds(waitSeconds));
-        List<Line> lines = new java.util.ArrayList<>(turns.size());
+        List<Line> lines = new ArrayList<>(turns.size());
         for (int i = 0; i < turns.size(); i++) {
             TranscriptTurn t = turns.get(i);
             lines.add(new Line(after + i, t.speaker().name(), t.text(), t.at()));
@@ -164,7 +165,7 @@ class CustomerChatController {
         return new Status(c.id().value(), c.status().name(), c.channel().name(), c.language().tag(),
                 c.interaction().map(Object::toString).orElse(""), position.map(QueuePosition::position).orElse(0),
                 position.map(QueuePosition::waiting).orElse(0),
-                position.flatMap(p -> p.estimatedWait()).map(java.time.Duration::toSeconds).orElse(-1L), c.advisorName());
+                position.flatMap(p -> p.estimatedWait()).map(Duration::toSeconds).orElse(-1L), c.advisorName());
     }
 
     static final class ConversationNotFoundException extends RuntimeException {

@@ -1,6 +1,8 @@
 package org.mvtm.web.customer;
 
 import java.util.Map;
+import org.mvtm.core.Refusal;
+import org.mvtm.web.security.UnreadableJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -13,7 +15,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class CustomerChatErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        org.mvtm.web.security.UnreadableJson u = org.mvtm.web.security.UnreadableJson.of(e);
+        UnreadableJson u = UnreadableJson.of(e);
         return ResponseEntity.badRequest().body(Map.of("error", HttpStatus.BAD_REQUEST.name(), "field", u.field(),
                 "message", "the request body is not the JSON object this endpoint takes: " + u.field() + " "
                         + u.message()));
@@ -35,8 +37,8 @@ class CustomerChatErrors {
     }
 
     /** A customer limit: too many at once (409) or too many too fast (429), with the code the app translates. */
-    @ExceptionHandler(org.mvtm.core.Refusal.class)
-    ResponseEntity<Map<String, String>> refused(org.mvtm.core.Refusal e) {
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Map<String, String>> refused(Refusal e) {
         HttpStatus status = e.code().equals("limit.rate") ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.CONFLICT;
         return ResponseEntity.status(status).body(Map.of("error", status.name(), "code", e.code(),
                 "message", String.valueOf(e.getMessage())));

@@ -1,5 +1,6 @@
 package org.mvtm.web.customer;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -96,7 +97,7 @@ public class CustomerSocketHandler extends JsonSocketHandler {
 
     private static Channel channelOf(String name) {
         try {
-            return Channel.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+            return Channel.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("channel must be CHAT, VIDEO or VOICE but was '" + name + "'");
         }

@@ -9,8 +9,10 @@ import java.util.Optional;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Customer;
 import org.mvtm.core.HandoffContext;
+import org.mvtm.core.Interaction;
 import org.mvtm.core.Product;
 import org.mvtm.core.SkillRequirement;
+import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
 import org.mvtm.routing.api.QueueConfig;
@@ -68,7 +70,7 @@ public final class InteractionFactory {
      * The interaction for the hand-off, in the queue {@link #queueFor} picks; {@link IllegalArgumentException} saying
      * why when no queue takes the customer.
      */
-    public static org.mvtm.core.Interaction build(InteractionId id, WebConversation conversation, Channel channel,
+    public static Interaction build(InteractionId id, WebConversation conversation, Channel channel,
                                                   HandoffContext handoff, Collection<QueueConfig> queues, Instant now) {
         return build(id, conversation.id(), conversation.customer(), channel, handoff, queues, now);
     }
@@ -77,7 +79,7 @@ public final class InteractionFactory {
      * The same for any chat channel's conversation (a phone customer chatting over SIP MESSAGE is queued exactly like
      * a web chat customer).
      */
-    public static org.mvtm.core.Interaction build(InteractionId id, org.mvtm.core.id.ConversationId conversation,
+    public static Interaction build(InteractionId id, ConversationId conversation,
                                                   Customer customer, Channel channel, HandoffContext handoff,
                                                   Collection<QueueConfig> queues, Instant now) {
         QueueId queue = queueFor(handoff.likelyProduct(), queues).orElseThrow(() -> new IllegalArgumentException(
@@ -89,7 +91,7 @@ public final class InteractionFactory {
                 .ifPresent(p -> skills.add(SkillRequirement.of(p.skillName(), 1)));
         Customer inLanguage = new Customer(customer.id(), customer.displayName(), customer.tier(), handoff.language(),
                 customer.region());
-        return new org.mvtm.core.Interaction(id, conversation, channel, inLanguage, handoff.language(), skills,
+        return new Interaction(id, conversation, channel, inLanguage, handoff.language(), skills,
                 queue, handoff, now);
     }
 }

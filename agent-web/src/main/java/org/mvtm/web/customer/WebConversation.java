@@ -1,9 +1,13 @@
 package org.mvtm.web.customer;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Customer;
 import org.mvtm.core.Language;
@@ -30,9 +34,9 @@ public final class WebConversation {
     private String advisorName;
     private boolean held;
     /** HTTP message ids already taken, with the transcript size before each: a retried POST is not said twice. */
-    private final java.util.LinkedHashMap<String, Integer> messageIds = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+    private final LinkedHashMap<String, Integer> messageIds = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, Integer> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
             return size() > 256;
         }
     };
@@ -154,7 +158,7 @@ public final class WebConversation {
      * a status change), so an HTTP client can long-poll; request threads are virtual, so waiting holds no
      * platform thread.
      */
-    synchronized List<TranscriptTurn> linesFrom(int index, java.time.Duration wait) throws InterruptedException {
+    synchronized List<TranscriptTurn> linesFrom(int index, Duration wait) throws InterruptedException {
         if (index < 0 || index > transcript.size()) {
             throw new IllegalArgumentException("after must be between 0 and " + transcript.size()
                     + " (the number of lines so far) but was " + index);
@@ -166,7 +170,7 @@ public final class WebConversation {
             if (left <= 0) {
                 break;
             }
-            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+            TimeUnit.NANOSECONDS.timedWait(this, left);
         }
         return index >= transcript.size() ? List.of() : List.copyOf(transcript.subList(index, transcript.size()));
     }

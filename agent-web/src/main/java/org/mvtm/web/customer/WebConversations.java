@@ -2,6 +2,7 @@ package org.mvtm.web.customer;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,7 +65,7 @@ public class WebConversations {
     }
 
     /** The conversations of one customer that have not ended. */
-    public java.util.List<WebConversation> openOf(String owner) {
+    public List<WebConversation> openOf(String owner) {
         return byId.values().stream().filter(c -> c.owner().equals(owner))
                 .filter(c -> c.status() != ConversationStatus.ENDED).toList();
     }

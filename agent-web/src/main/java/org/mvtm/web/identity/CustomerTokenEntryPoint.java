@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -17,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * audience, a missing claim).
  */
 final class CustomerTokenEntryPoint implements AuthenticationEntryPoint {
-    private static final org.slf4j.Logger SECURITY = org.slf4j.LoggerFactory.getLogger("mvtm.security");
+    private static final Logger SECURITY = LoggerFactory.getLogger("mvtm.security");
     private static final String DECODER_PREFIX = "An error occurred while attempting to decode the Jwt: ";
     private final BearerTokenAuthenticationEntryPoint standard = new BearerTokenAuthenticationEntryPoint();
     private final JsonMapper json = JsonMapper.builder().build();

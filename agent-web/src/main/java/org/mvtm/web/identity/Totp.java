@@ -4,9 +4,11 @@ import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -77,7 +79,7 @@ public final class Totp {
     }
 
     private static boolean constantTimeEquals(String a, String b) {
-        return java.security.MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII),
                 b.getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -111,7 +113,7 @@ public final class Totp {
         }
 
         static byte[] decode(String text) {
-            String s = text.replace("=", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+            String s = text.replace("=", "").replace(" ", "").toUpperCase(Locale.ROOT);
             ByteBuffer out = ByteBuffer.allocate(s.length() * 5 / 8);
             int buffer = 0;
             int bits = 0;

@@ -1,13 +1,17 @@
 package org.mvtm.web.reports;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.mvtm.core.Region;
 import org.mvtm.reporting.api.IntervalReports;
 import org.mvtm.reporting.api.IntervalRow;
 import org.mvtm.reporting.api.ReportDimension;
@@ -17,13 +21,16 @@ import org.mvtm.routing.api.QueueStats;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.security.CurrentUser;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The supervisors' interval reports (JSON and CSV, the same rows) and the wallboard's live numbers, scoped to the
@@ -32,12 +39,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/reports")
 class ReportsController {
-    private final org.springframework.beans.factory.ObjectProvider<IntervalReports> stored;
+    private final ObjectProvider<IntervalReports> stored;
     private final RoutingEngine routing;
     private final Clock clock;
 
     /** The interval records are optional: a web tier without them answers 503 on the report endpoints. */
-    ReportsController(org.springframework.beans.factory.ObjectProvider<IntervalReports> stored, RoutingEngine routing,
+    ReportsController(ObjectProvider<IntervalReports> stored, RoutingEngine routing,
                       Clock clock) {
         this.stored = stored;
         this.routing = routing;
@@ -47,8 +54,8 @@ class ReportsController {
     private IntervalReports reports() {
         IntervalReports r = stored.getIfAvailable();
         if (r == null) {
-            throw new org.springframework.web.server.ResponseStatusException(
-                    org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "interval reporting is not configured");
+            throw new ResponseStatusException(
+                    HttpStatus.SERVICE_UNAVAILABLE, "interval reporting is not configured");
         }
         return r;
     }
@@ -81,7 +88,7 @@ class ReportsController {
                 + "-" + q.from().toString().substring(0, 10) + ".csv";
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(ReportCsv.of(reports().intervals(q)));
     }
 
@@ -91,12 +98,12 @@ class ReportsController {
         WebUser user = CurrentUser.require(principal);
         Instant now = clock.instant();
         Instant day = now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
-        ReportQuery today = new ReportQuery(day, day.plus(java.time.Duration.ofDays(1)), ReportDimension.QUEUE,
-                Optional.empty(), user.regions().stream().map(org.mvtm.core.Region::code).collect(java.util.stream.Collectors.toSet()));
+        ReportQuery today = new ReportQuery(day, day.plus(Duration.ofDays(1)), ReportDimension.QUEUE,
+                Optional.empty(), user.regions().stream().map(Region::code).collect(Collectors.toSet()));
         Map<String, IntervalRow> totals = reports().totals(today).stream()
-                .collect(java.util.stream.Collectors.toMap(IntervalRow::key, r -> r));
+                .collect(Collectors.toMap(IntervalRow::key, r -> r));
         Map<String, QueueStats> live = routing.queueStats().stream()
-                .collect(java.util.stream.Collectors.toMap(s -> s.queue().value(), s -> s));
+                .collect(Collectors.toMap(s -> s.queue().value(), s -> s));
         List<QueueBoard> boards = routing.queues().stream().map(c -> board(c, live.get(c.id().value()),
                 totals.get(c.id().value()))).toList();
         return new Wallboard(now, boards);

@@ -1,5 +1,6 @@
 package org.mvtm.web.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -26,7 +27,7 @@ class ApiAnswersJson implements WebMvcConfigurer {
     }
 
     private static boolean isApi(NativeWebRequest request) {
-        var servlet = request.getNativeRequest(jakarta.servlet.http.HttpServletRequest.class);
+        var servlet = request.getNativeRequest(HttpServletRequest.class);
         return servlet != null && servlet.getRequestURI().startsWith(servlet.getContextPath() + "/api/");
     }
 }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 
@@ -25,9 +27,9 @@ final class LoggedRefusals implements AccessDeniedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refused)
             throws IOException, ServletException {
         // a CSRF refusal comes before the request knows its principal: the security context does already
-        var signedIn = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        var signedIn = SecurityContextHolder.getContext().getAuthentication();
         String user = signedIn != null && signedIn.isAuthenticated()
-                && !(signedIn instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)
+                && !(signedIn instanceof AnonymousAuthenticationToken)
                 ? signedIn.getName() : "anonymous";
         String path = request.getRequestURI();
         SECURITY.atWarn().addKeyValue("event.action", "access-denied").addKeyValue("event.outcome", "failure")

@@ -7,9 +7,12 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -117,10 +120,10 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(),
                     getCharacterEncoding() == null ? StandardCharsets.UTF_8
-                            : java.nio.charset.Charset.forName(getCharacterEncoding())));
+                            : Charset.forName(getCharacterEncoding())));
         }
     }
 }

@@ -22,9 +22,12 @@ import org.mvtm.web.compliance.ComplianceRefusals;
 import org.mvtm.web.identity.CustomerTokens;
 import org.mvtm.web.identity.SecondFactorGate;
 import org.mvtm.web.identity.StaffOidcLogin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -33,8 +36,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -54,7 +57,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableWebSecurity
 public class SecurityConfiguration {
     /** Authentication failures the sign-in throttle does not see (OpenID Connect) are security events too. */
-    private static final org.slf4j.Logger SECURITY = org.slf4j.LoggerFactory.getLogger("mvtm.security");
+    private static final Logger SECURITY = LoggerFactory.getLogger("mvtm.security");
     /** Scripts only from this origin, no inline script or style, never framed. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "
@@ -147,7 +150,7 @@ public class SecurityConfiguration {
                 .requestMatchers("/reports.html", "/wallboard.html", "/api/reports/**").hasAnyRole("SUPERVISOR", "ADMIN")
                 .requestMatchers("/api/compliance/retention/**", "/api/compliance/retention").hasAnyRole("COMPLIANCE", "ADMIN")
                 .requestMatchers("/compliance", "/compliance.html", "/api/compliance/**").hasRole("COMPLIANCE")
-                .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/admin/bootstrap").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/admin/bootstrap").permitAll()
                 .requestMatchers("/admin", "/admin.html", "/api/admin/**").hasRole("ADMIN")
                 .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")

@@ -1,10 +1,13 @@
 package org.mvtm.web.socket;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.mvtm.core.Refusal;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.security.CurrentUser;
+import org.mvtm.web.security.InputLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
@@ -43,11 +46,11 @@ public abstract class JsonSocketHandler extends TextWebSocketHandler {
 
         /** A refusal with its own code and parameters; anything else as {@code rejected}. */
         public static ErrorMessage of(RuntimeException e) {
-            if (e instanceof org.mvtm.web.security.InputLimits.FieldTooLongException f) {
+            if (e instanceof InputLimits.FieldTooLongException f) {
                 return new ErrorMessage("error", "field.too-long", f.getMessage(),
                         Map.of("field", f.field(), "max", String.valueOf(f.max())));
             }
-            return e instanceof org.mvtm.core.Refusal r ? new ErrorMessage("error", r.code(), r.getMessage(), r.params())
+            return e instanceof Refusal r ? new ErrorMessage("error", r.code(), r.getMessage(), r.params())
                     : new ErrorMessage("rejected", e.getMessage());
         }
     }
@@ -119,7 +122,7 @@ public abstract class JsonSocketHandler extends TextWebSocketHandler {
     private static void closeQuietly(WebSocketSession session, CloseStatus status) {
         try {
             session.close(status);
-        } catch (java.io.IOException ignored) {
+        } catch (IOException ignored) {
             // already gone
         }
     }

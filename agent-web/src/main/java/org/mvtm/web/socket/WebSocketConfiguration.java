@@ -1,6 +1,7 @@
 package org.mvtm.web.socket;
 
 import java.util.List;
+import java.util.Optional;
 import org.mvtm.web.api.PublicOrigin;
 import org.mvtm.web.api.WebTierSettings;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,13 +22,13 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 public class WebSocketConfiguration implements WebSocketConfigurer {
     private final List<JsonSocketHandler> handlers;
     private final List<String> extraOrigins;
-    private final java.util.Optional<PublicOrigin> publicOrigin;
+    private final Optional<PublicOrigin> publicOrigin;
 
     WebSocketConfiguration(List<JsonSocketHandler> handlers, ObjectProvider<WebTierSettings> settings,
                            ObjectProvider<PublicOrigin> publicOrigin) {
         this.handlers = handlers;
         this.extraOrigins = settings.getIfAvailable(WebTierSettings::defaults).allowedOrigins();
-        this.publicOrigin = java.util.Optional.ofNullable(publicOrigin.getIfAvailable());
+        this.publicOrigin = Optional.ofNullable(publicOrigin.getIfAvailable());
     }
 
     @Override

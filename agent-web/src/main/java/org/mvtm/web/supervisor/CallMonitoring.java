@@ -2,6 +2,7 @@ package org.mvtm.web.supervisor;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Set;
 import org.mvtm.core.Channel;
 import org.mvtm.core.event.CallMonitored;
 import org.mvtm.core.event.EventBus;
@@ -94,7 +95,7 @@ public class CallMonitoring {
                 .orElseThrow(() -> new Refused(false, "no connected call " + interaction.value()));
         var region = call.interaction().customer().region();
         if (!supervisor.maySee(region)) {
-            recordings.auditAction(supervisor.username(), java.util.Set.of(region), AuditAction.MONITOR,
+            recordings.auditAction(supervisor.username(), Set.of(region), AuditAction.MONITOR,
                     recording(interaction), AuditEntry.Outcome.DENIED, "monitor " + interaction.value()
                             + ": region " + region.code() + " is not among " + supervisor.username() + "'s regions");
             throw new Refused(true, "interaction " + interaction.value() + " is in region " + region.code()
@@ -109,7 +110,7 @@ public class CallMonitoring {
 
     private void done(WebUser supervisor, InteractionView call, String mode, boolean active) {
         InteractionId id = call.interaction().id();
-        recordings.auditAction(supervisor.username(), java.util.Set.of(call.interaction().customer().region()),
+        recordings.auditAction(supervisor.username(), Set.of(call.interaction().customer().region()),
                 AuditAction.MONITOR, recording(id), AuditEntry.Outcome.ALLOWED, "monitor " + id.value() + " " + mode);
         events.publish(new CallMonitored(clock.instant(), id, supervisor.username(), mode, active));
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.mvtm.core.Channel;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.id.AgentId;
@@ -71,7 +72,7 @@ public class ChatMonitoring {
         InteractionView chat = liveChat(supervisor, interaction);
         AgentId advisor = chat.advisor().orElseThrow(() -> new CallMonitoring.Refused(false,
                 "interaction " + interaction.value() + " has no advisor"));
-        notes.computeIfAbsent(advisor, a -> new java.util.concurrent.CopyOnWriteArrayList<>())
+        notes.computeIfAbsent(advisor, a -> new CopyOnWriteArrayList<>())
                 .add(new Note(interaction.value(), supervisor.displayName(), clean, clock.instant()));
         audit(supervisor, chat, AuditEntry.Outcome.ALLOWED, "note to " + advisor.value() + " in " + interaction.value());
     }

@@ -1,6 +1,7 @@
 package org.mvtm.web.supervisor;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -81,7 +82,7 @@ public class SupervisorBoard {
         return routing.waiting().stream().filter(w -> viewer.maySee(w.interaction().customer().region()))
                 .map(w -> new WaitingRow(w.interaction().id().value(), w.interaction().customer().displayName(),
                         w.interaction().customer().region().code(), w.interaction().channel().name(), w.queue().value(),
-                        java.time.Duration.between(w.enqueuedAt(), now).toSeconds()))
+                        Duration.between(w.enqueuedAt(), now).toSeconds()))
                 .toList();
     }
 

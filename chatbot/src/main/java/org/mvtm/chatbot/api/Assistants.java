@@ -3,6 +3,7 @@ package org.mvtm.chatbot.api;
 import java.time.Clock;
 import java.util.Objects;
 import org.mvtm.chatbot.dialogue.DefaultAssistant;
+import org.mvtm.chatbot.dialogue.SerialBotTurns;
 import org.mvtm.core.event.EventBus;
 
 /** Creates the default {@link Assistant}. */
@@ -41,6 +42,6 @@ public final class Assistants {
      * assistant.
      */
     public static BotTurns turns(Assistant assistant, EventBus events, Clock clock) {
-        return new org.mvtm.chatbot.dialogue.SerialBotTurns(assistant, events, clock);
+        return new SerialBotTurns(assistant, events, clock);
     }
 }

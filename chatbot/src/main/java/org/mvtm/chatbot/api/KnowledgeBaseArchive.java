@@ -1,5 +1,6 @@
 package org.mvtm.chatbot.api;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,5 +31,5 @@ public interface KnowledgeBaseArchive {
     void saveDraft(KnowledgeBaseLanguage language, String csv);
 
     /** Drops the drafts of these languages (after they were published). */
-    void discardDrafts(java.util.Collection<KnowledgeBaseLanguage> languages);
+    void discardDrafts(Collection<KnowledgeBaseLanguage> languages);
 }

@@ -1,6 +1,7 @@
 package org.mvtm.chatbot.api;
 
 import java.util.Locale;
+import java.util.Optional;
 import org.mvtm.core.Language;
 
 /**
@@ -27,13 +28,13 @@ public enum KnowledgeBaseLanguage {
     }
 
     /** The CSV column value, or empty when the tag is not one of the four. */
-    public static java.util.Optional<KnowledgeBaseLanguage> ofTag(String tag) {
+    public static Optional<KnowledgeBaseLanguage> ofTag(String tag) {
         for (KnowledgeBaseLanguage l : values()) {
             if (l.tag.equals(tag)) {
-                return java.util.Optional.of(l);
+                return Optional.of(l);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**

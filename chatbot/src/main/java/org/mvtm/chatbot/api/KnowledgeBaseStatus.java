@@ -2,6 +2,7 @@ package org.mvtm.chatbot.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the assistant currently answers from.
@@ -15,9 +16,9 @@ import java.util.List;
  *                  in service)
  */
 public record KnowledgeBaseStatus(int faqs, int questions, Instant loadedAt, long version, List<String> sources,
-                                  java.util.Optional<String> lastError) {
+                                  Optional<String> lastError) {
     public KnowledgeBaseStatus {
         sources = List.copyOf(sources);
-        lastError = lastError == null ? java.util.Optional.empty() : lastError;
+        lastError = lastError == null ? Optional.empty() : lastError;
     }
 }

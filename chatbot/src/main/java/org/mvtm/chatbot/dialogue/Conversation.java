@@ -1,5 +1,6 @@
 package org.mvtm.chatbot.dialogue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,7 +21,7 @@ final class Conversation {
     private ConversationState state = ConversationState.WITH_BOT;
     private volatile boolean handedOff;
     /** Last customer or bot activity, by the injected clock (for idle expiry). */
-    volatile java.time.Instant lastActivity;
+    volatile Instant lastActivity;
     Language language;
     boolean languageKnown;
     int unanswered;
@@ -39,7 +40,7 @@ final class Conversation {
         }
     };
 
-    Conversation(Language language, java.time.Instant now) {
+    Conversation(Language language, Instant now) {
         this.language = language;
         this.lastActivity = now;
     }

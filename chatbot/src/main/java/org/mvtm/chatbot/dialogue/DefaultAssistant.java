@@ -1,15 +1,20 @@
 package org.mvtm.chatbot.dialogue;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.mvtm.chatbot.api.Assistant;
 import org.mvtm.chatbot.api.AssistantConfig;
@@ -20,20 +25,21 @@ import org.mvtm.chatbot.api.KnowledgeBaseArchive;
 import org.mvtm.chatbot.api.KnowledgeBaseLanguage;
 import org.mvtm.chatbot.api.KnowledgeBaseStatus;
 import org.mvtm.chatbot.api.KnowledgeBaseVersion;
-import org.mvtm.chatbot.api.PreviewAnswer;
-import org.mvtm.chatbot.api.Ranking;
-import java.util.Map;
-import org.mvtm.chatbot.kb.Sections;
 import org.mvtm.chatbot.api.LanguageDetector;
 import org.mvtm.chatbot.api.LanguageGuess;
+import org.mvtm.chatbot.api.PreviewAnswer;
+import org.mvtm.chatbot.api.Ranking;
 import org.mvtm.chatbot.api.ReplyKind;
 import org.mvtm.chatbot.api.RetrievalMode;
+import org.mvtm.chatbot.kb.KnowledgeBase;
 import org.mvtm.chatbot.kb.KnowledgeBaseSource;
+import org.mvtm.chatbot.kb.Sections;
 import org.mvtm.chatbot.lang.ChineseNormalizer;
 import org.mvtm.chatbot.lang.ScriptLanguageDetector;
 import org.mvtm.chatbot.retrieval.Analyzers;
 import org.mvtm.chatbot.retrieval.Embedders;
 import org.mvtm.chatbot.retrieval.Engine;
+import org.mvtm.chatbot.retrieval.Pool;
 import org.mvtm.chatbot.retrieval.QueryPreparer;
 import org.mvtm.core.HandoffContext;
 import org.mvtm.core.Language;
@@ -66,9 +72,9 @@ public final class DefaultAssistant implements Assistant {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object reloadLock = new Object();
     /** A conversation without activity for this long is forgotten. */
-    static final java.time.Duration IDLE_EXPIRY = java.time.Duration.ofHours(4);
+    static final Duration IDLE_EXPIRY = Duration.ofHours(4);
     private static final int SWEEP_EVERY = 256;
-    private final java.util.concurrent.atomic.AtomicLong accesses = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong accesses = new AtomicLong();
 
     /**
      * What is in service: the engine, its status, the source files' fingerprint, the published version (0: the
@@ -96,20 +102,20 @@ public final class DefaultAssistant implements Assistant {
         this.rules = new DialogueRules(config, clock, detector);
         this.source = new KnowledgeBaseSource(config.knowledgeBaseFiles());
         // load the embedding models while the knowledge base is parsed and the analysers warm up
-        java.util.concurrent.CompletableFuture<Embedders> models = config.retrieval() == RetrievalMode.HYBRID
-                ? java.util.concurrent.CompletableFuture.supplyAsync(Embedders::load, r -> {
+        CompletableFuture<Embedders> models = config.retrieval() == RetrievalMode.HYBRID
+                ? CompletableFuture.supplyAsync(Embedders::load, r -> {
                     Thread t = new Thread(r, "chatbot-model-load");
                     t.setDaemon(true);
                     t.start();
                 })
-                : java.util.concurrent.CompletableFuture.completedFuture(null);
+                : CompletableFuture.completedFuture(null);
         Embedders loadedModels = null;
         try {
             String fingerprint = source.fingerprint();
             Optional<KnowledgeBaseVersion> published = archive == null ? Optional.empty()
                     : archive.versions().stream().reduce((a, b) -> b);
             Map<KnowledgeBaseLanguage, String> sections;
-            org.mvtm.chatbot.kb.KnowledgeBase kb;
+            KnowledgeBase kb;
             if (published.isPresent()) {
                 sections = archive.sections(published.get().version()).orElseThrow();
                 kb = Sections.join(sections);
@@ -117,7 +123,7 @@ public final class DefaultAssistant implements Assistant {
                 kb = source.load(); // checks the files before they are split
                 sections = source.sections();
             }
-            analyzers.terms(org.mvtm.chatbot.retrieval.Pool.ZH.textField(), preparer.prepare("點樣開戶口", Language.YUE));
+            analyzers.terms(Pool.ZH.textField(), preparer.prepare("點樣開戶口", Language.YUE));
             loadedModels = models.join();
             this.embedders = loadedModels;
             Engine engine = Engine.build(kb, config.retrieval(), embedders, preparer, analyzers);
@@ -178,7 +184,7 @@ public final class DefaultAssistant implements Assistant {
     }
 
     /** Builds an engine for a candidate, reusing the pools that did not change from the engine in service. */
-    Engine build(org.mvtm.chatbot.kb.KnowledgeBase kb) {
+    Engine build(KnowledgeBase kb) {
         return Engine.build(kb, config.retrieval(), embedders, preparer, analyzers, loaded.get().engine());
     }
 
@@ -353,7 +359,7 @@ public final class DefaultAssistant implements Assistant {
                 return false; // an administrator's published version stays in service over the files
             }
             try {
-                org.mvtm.chatbot.kb.KnowledgeBase kb = source.load(); // checks the files before they are split
+                KnowledgeBase kb = source.load(); // checks the files before they are split
                 Map<KnowledgeBaseLanguage, String> sections = source.sections();
                 Engine engine = Engine.build(kb, config.retrieval(), embedders, preparer, analyzers);
                 loaded.set(new Loaded(engine, status(engine, current.status().version() + 1, Optional.empty()),
@@ -403,7 +409,7 @@ public final class DefaultAssistant implements Assistant {
         if (closed.get()) {
             throw new IllegalStateException("the assistant is closed");
         }
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         if ((accesses.incrementAndGet() & (SWEEP_EVERY - 1)) == 0) {
             expireIdle(now);
         }
@@ -416,8 +422,8 @@ public final class DefaultAssistant implements Assistant {
      * Drops conversations idle for longer than {@link #IDLE_EXPIRY} (a chat that ended with the bot never sees
      * {@code InteractionEnded}, so nobody calls {@link #forget}). Checked every {@value #SWEEP_EVERY} calls.
      */
-    int expireIdle(java.time.Instant now) {
-        java.time.Instant limit = now.minus(IDLE_EXPIRY);
+    int expireIdle(Instant now) {
+        Instant limit = now.minus(IDLE_EXPIRY);
         int before = conversations.size();
         conversations.values().removeIf(c -> c.lastActivity.isBefore(limit));
         return before - conversations.size();

@@ -1,5 +1,6 @@
 package org.mvtm.chatbot.dialogue;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +12,7 @@ record InputText(String original, String analysed, boolean hasWords) {
     /** Enough words to judge a low score as "not in the knowledge base" rather than "too short to tell". */
     boolean substantial() {
         long han = analysed.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN).count();
-        long latinWords = java.util.Arrays.stream(analysed.split("[^\\p{IsLatin}]+")).filter(w -> w.length() > 1).count();
+        long latinWords = Arrays.stream(analysed.split("[^\\p{IsLatin}]+")).filter(w -> w.length() > 1).count();
         return han >= 4 || latinWords >= 3 || han + latinWords >= 4;
     }
 

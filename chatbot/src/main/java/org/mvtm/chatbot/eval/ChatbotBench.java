@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.mvtm.chatbot.api.Assistant;
 import org.mvtm.chatbot.api.AssistantConfig;
 import org.mvtm.chatbot.api.Assistants;
@@ -65,7 +67,7 @@ public final class ChatbotBench {
                 .append("run.\n\n");
         md.append("| mode | queries | start-up (first, cold JVM) | start-up (second) | replies | p50 ms | p99 ms | max ms |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
-        java.util.Map<RetrievalMode, double[]> percentiles = new java.util.EnumMap<>(RetrievalMode.class);
+        Map<RetrievalMode, double[]> percentiles = new EnumMap<>(RetrievalMode.class);
         for (RetrievalMode mode : List.of(RetrievalMode.HYBRID, RetrievalMode.BM25)) {
             AssistantConfig config = AssistantConfig.defaults().withRetrieval(mode).withReloadInterval(Duration.ZERO);
             long t0 = System.nanoTime();

@@ -1,12 +1,15 @@
 package org.mvtm.chatbot.eval;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.mvtm.chatbot.api.Assistant;
 import org.mvtm.chatbot.api.AssistantConfig;
 import org.mvtm.chatbot.api.Assistants;
+import org.mvtm.chatbot.api.KnowledgeBaseException;
 import org.mvtm.chatbot.api.RetrievalMode;
 import org.mvtm.core.event.InProcessEventBus;
 
@@ -68,12 +71,12 @@ public final class ChatbotEval {
         List<Evaluation.Query> q;
         try {
             q = Evaluation.readQueries(queries);
-        } catch (java.io.IOException | org.mvtm.chatbot.api.KnowledgeBaseException e) {
+        } catch (IOException | KnowledgeBaseException e) {
             usage("cannot read queries " + queries + ": " + e);
             return;
         }
         try (Assistant assistant = Assistants.create(config, Clock.systemUTC(), new InProcessEventBus())) {
-            Evaluation.Run run = Evaluation.ask(mode.name().toLowerCase(java.util.Locale.ROOT), assistant, q);
+            Evaluation.Run run = Evaluation.ask(mode.name().toLowerCase(Locale.ROOT), assistant, q);
             System.out.println(run.result(assistant.config()).toJson());
             if (curve) {
                 AssistantConfig base = assistant.config();
@@ -82,14 +85,14 @@ public final class ChatbotEval {
                         AssistantConfig c = base.withThresholds(answer, base.choiceMargin(),
                                 Math.min(answer, base.handoffConfidence())).withOutOfScopeMargin(margin);
                         Evaluation.Result r = run.result(c);
-                        System.out.println(String.format(java.util.Locale.ROOT,
+                        System.out.println(String.format(Locale.ROOT,
                                 "{\"answerConfidence\":%.2f,\"outOfScopeMargin\":%.2f,\"coverage\":%.4f,"
                                         + "\"falseAnswerRate\":%.4f,\"selectiveAccuracy\":%.4f}",
                                 answer, margin, r.coverage(), r.falseAnswerRate(), r.selectiveAccuracy()));
                     }
                 }
             }
-        } catch (org.mvtm.chatbot.api.KnowledgeBaseException e) {
+        } catch (KnowledgeBaseException e) {
             usage("cannot load the knowledge base: " + e.getMessage());
         }
         System.exit(0);

@@ -3,6 +3,7 @@ package org.mvtm.chatbot.eval;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,14 +38,14 @@ public final class ShippedVectors {
         Map<Pool, List<String>> texts = new EnumMap<>(Pool.class);
         for (Faq.Variant v : kb.variants()) {
             switch (v.languageTag()) {
-                case "en" -> texts.computeIfAbsent(Pool.EN, p -> new java.util.ArrayList<>()).add(v.text());
-                case "zh" -> texts.computeIfAbsent(Pool.ZH, p -> new java.util.ArrayList<>())
+                case "en" -> texts.computeIfAbsent(Pool.EN, p -> new ArrayList<>()).add(v.text());
+                case "zh" -> texts.computeIfAbsent(Pool.ZH, p -> new ArrayList<>())
                         .add(preparer.prepare(v.text(), Language.ZH));
-                case "yue" -> texts.computeIfAbsent(Pool.ZH, p -> new java.util.ArrayList<>())
+                case "yue" -> texts.computeIfAbsent(Pool.ZH, p -> new ArrayList<>())
                         .add(preparer.prepare(v.text(), Language.YUE));
                 default -> {
-                    texts.computeIfAbsent(Pool.EN, p -> new java.util.ArrayList<>()).add(v.text());
-                    texts.computeIfAbsent(Pool.ZH, p -> new java.util.ArrayList<>())
+                    texts.computeIfAbsent(Pool.EN, p -> new ArrayList<>()).add(v.text());
+                    texts.computeIfAbsent(Pool.ZH, p -> new ArrayList<>())
                             .add(preparer.prepare(v.text(), Language.YUE));
                 }
             }
@@ -53,7 +54,7 @@ public final class ShippedVectors {
         try (Embedders embedders = Embedders.loadWithoutPrecomputed()) {
             for (Map.Entry<Pool, List<String>> e : texts.entrySet()) {
                 List<String> distinct = e.getValue().stream().distinct().toList();
-                List<OnnxEmbedder> models = new java.util.ArrayList<>();
+                List<OnnxEmbedder> models = new ArrayList<>();
                 models.add((OnnxEmbedder) embedders.of(e.getKey()));
                 embedders.second(e.getKey()).ifPresent(m -> models.add((OnnxEmbedder) m));
                 for (OnnxEmbedder model : models) {

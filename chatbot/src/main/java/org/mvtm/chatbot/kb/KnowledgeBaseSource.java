@@ -1,18 +1,23 @@
 package org.mvtm.chatbot.kb;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.mvtm.chatbot.api.KnowledgeBaseException;
+import org.mvtm.chatbot.api.KnowledgeBaseLanguage;
 
 /**
  * Where the knowledge base comes from: configured files (a directory stands for its {@code *.csv}) or the shipped
@@ -59,13 +64,13 @@ public final class KnowledgeBaseSource {
     }
 
     /** The same rows as {@link #load()}, as one CSV per language (for the administrator's download). */
-    public java.util.Map<org.mvtm.chatbot.api.KnowledgeBaseLanguage, String> sections() {
+    public Map<KnowledgeBaseLanguage, String> sections() {
         return Sections.split(List.copyOf(readAll().values()));
     }
 
     /** Every file's records (header first), by file name, in loading order. */
-    private java.util.Map<String, List<CsvReader.Record>> readAll() {
-        java.util.Map<String, List<CsvReader.Record>> out = new java.util.LinkedHashMap<>();
+    private Map<String, List<CsvReader.Record>> readAll() {
+        Map<String, List<CsvReader.Record>> out = new LinkedHashMap<>();
         if (shipped()) {
             try (InputStream in = KnowledgeBaseSource.class.getClassLoader().getResourceAsStream(SHIPPED)) {
                 if (in == null) {
@@ -94,9 +99,9 @@ public final class KnowledgeBaseSource {
     private static List<CsvReader.Record> read(String name, InputStream in) throws IOException {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader r = new java.io.BufferedReader(new InputStreamReader(in, utf8))) {
+        try (Reader r = new BufferedReader(new InputStreamReader(in, utf8))) {
             return new CsvReader(name).read(r);
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new KnowledgeBaseException(name + " is not valid UTF-8: " + e.getMessage(), e);
         }
     }

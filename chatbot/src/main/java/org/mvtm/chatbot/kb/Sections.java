@@ -5,9 +5,11 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.mvtm.chatbot.api.KnowledgeBaseLanguage;
 
 /**
@@ -41,11 +43,11 @@ public final class Sections {
             }
         }
         Map<KnowledgeBaseLanguage, CsvWriter> writers = new EnumMap<>(KnowledgeBaseLanguage.class);
-        Map<KnowledgeBaseLanguage, java.util.Set<String>> seen = new EnumMap<>(KnowledgeBaseLanguage.class);
+        Map<KnowledgeBaseLanguage, Set<String>> seen = new EnumMap<>(KnowledgeBaseLanguage.class);
         for (List<String> f : rows) {
             KnowledgeBaseLanguage l = KnowledgeBaseLanguage.ofTag(f.get(1).trim()).orElseThrow();
             String id = f.get(0).trim();
-            boolean first = seen.computeIfAbsent(l, k -> new java.util.HashSet<>()).add(id);
+            boolean first = seen.computeIfAbsent(l, k -> new HashSet<>()).add(id);
             writers.computeIfAbsent(l, k -> new CsvWriter().row(HEADER))
                     .row(List.of(id, l.tag(), f.get(2), f.get(3), first ? products.getOrDefault(id, "") : ""));
         }

@@ -1,5 +1,6 @@
 package org.mvtm.chatbot.lang;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class CodeMixGlossary {
 
     static {
         StringBuilder alt = new StringBuilder();
-        java.util.Arrays.stream(TERMS).sorted((a, b) -> b[0].length() - a[0].length()).forEach(t -> {
+        Arrays.stream(TERMS).sorted((a, b) -> b[0].length() - a[0].length()).forEach(t -> {
             MAP.put(t[0], t[1]);
             if (alt.length() > 0) {
                 alt.append('|');

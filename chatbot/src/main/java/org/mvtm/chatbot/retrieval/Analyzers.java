@@ -1,5 +1,7 @@
 package org.mvtm.chatbot.retrieval;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +38,8 @@ public final class Analyzers {
                 }
             }
             ts.end();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package org.mvtm.chatbot.retrieval;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ public record Calibration(double a, double b, double c) {
         sf = sf < 1e-9 ? 1 : sf;
         sm = sm < 1e-9 ? 1 : sm;
         // Too few mistakes to learn from: add pseudo-negatives at the low end so confidence still falls with score.
-        List<Sample> data = new java.util.ArrayList<>(samples);
+        List<Sample> data = new ArrayList<>(samples);
         if (samples.size() - positives < 10) {
             for (int i = 0; i < 10; i++) {
                 data.add(new Sample(mf - 2.5 * sf * (1 + i / 10.0), 0, false));

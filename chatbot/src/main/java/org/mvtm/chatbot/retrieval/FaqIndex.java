@@ -3,6 +3,7 @@ package org.mvtm.chatbot.retrieval;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class FaqIndex implements AutoCloseable {
     private final String[] faqOfDoc;
     private final String[] variantOfDoc;
     private final List<IndexedVariant> variants;
-    private final Map<Pool, Map<String, float[]>> centroidSums = new java.util.EnumMap<>(Pool.class);
+    private final Map<Pool, Map<String, float[]>> centroidSums = new EnumMap<>(Pool.class);
 
     public FaqIndex(Analyzers analyzers, List<IndexedVariant> variants) {
         this.analyzers = analyzers;

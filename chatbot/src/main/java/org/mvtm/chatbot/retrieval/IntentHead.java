@@ -1,5 +1,6 @@
 package org.mvtm.chatbot.retrieval;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,9 +115,9 @@ public final class IntentHead {
         void run(int[] y, List<float[]> features) {
             for (int step = 1; step <= settings.steps(); step++) {
                 for (float[] row : gw) {
-                    java.util.Arrays.fill(row, 0f);
+                    Arrays.fill(row, 0f);
                 }
-                java.util.Arrays.fill(gb, 0);
+                Arrays.fill(gb, 0);
                 for (int i = 0; i < y.length; i++) {
                     accumulate(features.get(i), y[i], y.length);
                 }

@@ -1,6 +1,7 @@
 package org.mvtm.chatbot.retrieval;
 
 import org.mvtm.chatbot.lang.ChineseNormalizer;
+import org.mvtm.chatbot.lang.CodeMixGlossary;
 import org.mvtm.core.Language;
 
 /**
@@ -18,7 +19,7 @@ public final class QueryPreparer {
         return switch (language) {
             case EN -> text;
             // Mandarin and Cantonese share one pool; Cantonese words in "Mandarin" text are folded as well.
-            case ZH, YUE -> normalizer.mandarinized(org.mvtm.chatbot.lang.CodeMixGlossary.toChinese(text));
+            case ZH, YUE -> normalizer.mandarinized(CodeMixGlossary.toChinese(text));
         };
     }
 }

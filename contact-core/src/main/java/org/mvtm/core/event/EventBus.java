@@ -1,6 +1,7 @@
 package org.mvtm.core.event;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Publish/subscribe between modules. Subscribers run on the publisher's thread in subscription order and must
@@ -18,7 +19,7 @@ public interface EventBus {
      *
      * @return the event published
      */
-    default <E extends ContactEvent> E publishInOrder(Object key, java.util.function.Supplier<E> event) {
+    default <E extends ContactEvent> E publishInOrder(Object key, Supplier<E> event) {
         synchronized (this) {
             E e = event.get();
             publish(e);

@@ -1,5 +1,7 @@
 package org.mvtm.core.media;
 
+import java.nio.file.Path;
+
 /**
  * The recording tap: the media bridge hands every decrypted RTP packet a leg <em>receives</em> to this sink with
  * its arrival time. Implemented by the recording store; called on media I/O threads, so implementations copy
@@ -24,7 +26,7 @@ public interface MediaPacketSink {
      *
      * @param contentType e.g. {@code video/webm}
      */
-    default void fileRecorded(String legId, java.nio.file.Path file, String contentType) {
+    default void fileRecorded(String legId, Path file, String contentType) {
     }
 
     /** No more packets will come; the sink may seal what it wrote. */

@@ -3,6 +3,7 @@ package org.mvtm.media.api;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -34,7 +35,7 @@ public record EmbeddedMediaConfig(String bindAddress, String publicAddress, List
 
     public EmbeddedMediaConfig {
         browserAudio = browserAudio == null ? List.of()
-                : browserAudio.stream().map(c -> c.strip().toUpperCase(java.util.Locale.ROOT))
+                : browserAudio.stream().map(c -> c.strip().toUpperCase(Locale.ROOT))
                         .filter(c -> !c.isEmpty()).toList();
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(publicAddress, "publicAddress");

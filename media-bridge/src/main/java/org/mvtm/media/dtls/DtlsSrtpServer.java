@@ -3,10 +3,11 @@ package org.mvtm.media.dtls;
 import java.io.IOException;
 import java.util.Hashtable;
 import java.util.Vector;
+import java.util.function.Consumer;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
-import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.CertificateRequest;
+import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.ClientCertificateType;
 import org.bouncycastle.tls.DefaultTlsServer;
 import org.bouncycastle.tls.ExporterLabel;
@@ -38,7 +39,7 @@ public final class DtlsSrtpServer extends DefaultTlsServer {
     private final String expectedHash;
     private final String expectedFingerprint;
     private volatile byte[] keyingMaterial;
-    private volatile java.util.function.Consumer<byte[]> keysListener = k -> { };
+    private volatile Consumer<byte[]> keysListener = k -> { };
     private volatile String failure;
 
     /**
@@ -133,7 +134,7 @@ public final class DtlsSrtpServer extends DefaultTlsServer {
     }
 
     /** Called on the handshake thread as soon as the SRTP keying material exists (before the last flight). */
-    public void onKeys(java.util.function.Consumer<byte[]> listener) {
+    public void onKeys(Consumer<byte[]> listener) {
         this.keysListener = listener;
     }
 

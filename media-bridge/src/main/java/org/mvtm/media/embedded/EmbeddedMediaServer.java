@@ -14,6 +14,7 @@ import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.api.MediaEventListener;
+import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.dtls.DtlsCertificate;
@@ -56,7 +57,7 @@ public final class EmbeddedMediaServer implements MediaServer {
     @Override
     public MediaSession session(InteractionId interaction) {
         if (closed) {
-            throw new org.mvtm.media.api.MediaException("media server is closed");
+            throw new MediaException("media server is closed");
         }
         return sessions.session(interaction, id -> new EmbeddedMediaSession(this, id));
     }

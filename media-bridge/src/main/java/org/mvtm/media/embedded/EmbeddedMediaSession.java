@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.MediaKind;
@@ -160,7 +161,7 @@ final class EmbeddedMediaSession implements MediaSession {
                                 .map(Codec::name).distinct().toList()
                         + " and the relay mixes only G.711 (PCMU/PCMA); it does not transcode");
             }
-            monitors.put(supervisorLegId, java.util.Objects.requireNonNull(mode, "mode"));
+            monitors.put(supervisorLegId, Objects.requireNonNull(mode, "mode"));
             recomputeTargets();
         }
     }

@@ -5,8 +5,10 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +115,7 @@ abstract class Leg {
         MediaKind[] kinds = new MediaKind[mids.size()];
         int i = 0;
         for (Map.Entry<String, MediaKind> e : mids.entrySet()) {
-            values[i] = e.getKey().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            values[i] = e.getKey().getBytes(StandardCharsets.US_ASCII);
             kinds[i++] = e.getValue();
         }
         midValues = values;
@@ -225,7 +227,7 @@ abstract class Leg {
         int length = (int) (found & 0xFFFF);
         byte[][] values = midValues;
         for (int i = 0; i < values.length; i++) {
-            if (java.util.Arrays.equals(buf, at, at + length, values[i], 0, values[i].length)) {
+            if (Arrays.equals(buf, at, at + length, values[i], 0, values[i].length)) {
                 return midKinds[i] == kind;
             }
         }

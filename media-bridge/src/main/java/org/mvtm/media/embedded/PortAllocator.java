@@ -3,6 +3,7 @@ package org.mvtm.media.embedded;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mvtm.media.api.MediaException;
@@ -48,8 +49,8 @@ final class PortAllocator {
         DatagramChannel ch = null;
         try {
             ch = DatagramChannel.open();
-            ch.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 1 << 20);
-            ch.setOption(java.net.StandardSocketOptions.SO_SNDBUF, 1 << 20);
+            ch.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
+            ch.setOption(StandardSocketOptions.SO_SNDBUF, 1 << 20);
             ch.bind(new InetSocketAddress(bindAddress, port));
             open.incrementAndGet();
             return ch;

@@ -2,6 +2,7 @@ package org.mvtm.media.embedded;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,8 @@ import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.srtp.SrtpContext;
 import org.mvtm.media.srtp.SrtpKeys;
 import org.mvtm.media.stun.IceLiteResponder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A browser leg: ICE-lite, DTLS-SRTP (server, passive), SRTP/SRTCP. The receive path, top to bottom:
@@ -29,7 +32,7 @@ import org.mvtm.media.stun.IceLiteResponder;
  * timeout in NEW is IceFailed, in ICE_CONNECTED DtlsFailed, lost consent in CONNECTED is IceFailed.
  */
 final class WebRtcLeg extends Leg {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebRtcLeg.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WebRtcLeg.class);
     /** RFC 7675: consent expires 30 s after the last successful check. */
     static final Duration CONSENT_TIMEOUT = Duration.ofSeconds(30);
     private final IceLiteResponder ice;
@@ -53,7 +56,7 @@ final class WebRtcLeg extends Leg {
             if (to == null) {
                 throw new IOException("no ICE-selected peer address yet");
             }
-            channel.send(java.nio.ByteBuffer.wrap(b, o, l), to);
+            channel.send(ByteBuffer.wrap(b, o, l), to);
         });
     }
 

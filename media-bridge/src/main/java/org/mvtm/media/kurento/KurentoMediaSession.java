@@ -1,5 +1,6 @@
 package org.mvtm.media.kurento;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -212,7 +213,7 @@ final class KurentoMediaSession implements MediaSession {
         if (sink != null) {
             for (Map.Entry<String, String> f : recordedFiles) {
                 try {
-                    sink.fileRecorded(f.getKey(), Path.of(java.net.URI.create(f.getValue())), "video/webm");
+                    sink.fileRecorded(f.getKey(), Path.of(URI.create(f.getValue())), "video/webm");
                 } catch (RuntimeException e) {
                     log.warn("handing Kurento's recording {} of leg {} to the recording failed", f.getValue(),
                             f.getKey(), e);

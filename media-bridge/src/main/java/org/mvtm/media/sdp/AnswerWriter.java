@@ -180,7 +180,7 @@ public final class AnswerWriter {
             return List.of(opus, dtmf48);
         }
         if (preferred.contains("OPUS")) {
-            List<Codec> withOpus = new java.util.ArrayList<>();
+            List<Codec> withOpus = new ArrayList<>();
             withOpus.add(opus);
             withOpus.addAll(g711);
             return List.copyOf(withOpus);

@@ -1,6 +1,8 @@
 package org.mvtm.media.sdp;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +50,7 @@ public final class BundleNegotiation {
         this.offeredGroup = offeredGroup;
         this.sections = List.copyOf(sections);
         this.negotiated = List.copyOf(negotiated);
-        this.acceptedMids = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(acceptedMids));
+        this.acceptedMids = Collections.unmodifiableMap(new LinkedHashMap<>(acceptedMids));
         this.midExtensionId = midExtensionId;
         this.transport = transport;
     }
@@ -141,7 +143,7 @@ public final class BundleNegotiation {
     public List<String> answerGroup() {
         List<String> mids = new ArrayList<>(acceptedMids.keySet());
         mids.retainAll(offeredGroup);
-        mids.sort(java.util.Comparator.comparingInt(mid -> offeredGroup.contains(mid) ? offeredGroup.indexOf(mid)
+        mids.sort(Comparator.comparingInt(mid -> offeredGroup.contains(mid) ? offeredGroup.indexOf(mid)
                 : Integer.MAX_VALUE));
         return List.copyOf(mids);
     }

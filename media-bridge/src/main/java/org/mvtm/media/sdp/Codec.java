@@ -2,6 +2,7 @@ package org.mvtm.media.sdp;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.PayloadType;
 
@@ -13,8 +14,8 @@ public record Codec(int payloadType, MediaKind kind, String name, int clockRate,
         fmtp = fmtp == null ? "" : fmtp;
     }
 
-    private static final java.util.concurrent.ConcurrentHashMap<String, String> KEYS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, String> KEYS =
+            new ConcurrentHashMap<>();
 
     /** Upper-case encoding name, e.g. {@code OPUS}, {@code PCMU}, {@code VP8} (cached: used per packet). */
     public String key() {

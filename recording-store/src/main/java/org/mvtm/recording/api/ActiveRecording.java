@@ -1,5 +1,7 @@
 package org.mvtm.recording.api;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import org.mvtm.core.id.RecordingId;
 import org.mvtm.core.media.MediaPacketSink;
 
@@ -28,7 +30,7 @@ public interface ActiveRecording extends MediaPacketSink {
      * @param contentType e.g. {@code video/webm}, {@code audio/webm}, {@code audio/wav}
      * @throws IllegalArgumentException when the file is not a readable regular file
      */
-    void ingestFile(String legId, java.nio.file.Path file, String contentType);
+    void ingestFile(String legId, Path file, String contentType);
 
     /**
      * PCI pause: from {@code at} on no media packet is kept and the customer's and advisor's chat lines are kept
@@ -37,7 +39,7 @@ public interface ActiveRecording extends MediaPacketSink {
      *
      * @return false when the recording is already paused (or sealing)
      */
-    boolean pause(java.time.Instant at, String by, String party, String reason);
+    boolean pause(Instant at, String by, String party, String reason);
 
     /**
      * Ends the PCI pause at {@code at}, marked on the timeline with who resumed and why, audited. A recording sealed
@@ -45,7 +47,7 @@ public interface ActiveRecording extends MediaPacketSink {
      *
      * @return false when the recording was not paused
      */
-    boolean resume(java.time.Instant at, String by, String party, String reason);
+    boolean resume(Instant at, String by, String party, String reason);
 
     /** True while a PCI pause runs. */
     boolean paused();

@@ -3,6 +3,8 @@ package org.mvtm.recording.api;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Language;
 import org.mvtm.core.Region;
@@ -30,9 +32,9 @@ public record RecordingQuery(Optional<String> customer, Optional<String> advisor
     }
 
     /** The query for an audit entry, with the search words as {@code shownText} shows them (never in clear). */
-    public String describe(java.util.function.Function<String, String> shownText) {
+    public String describe(Function<String, String> shownText) {
         StringBuilder b = new StringBuilder();
-        java.util.function.BiConsumer<String, Optional<?>> field = (name, value) ->
+        BiConsumer<String, Optional<?>> field = (name, value) ->
                 value.ifPresent(v -> b.append(name).append('=').append(v instanceof Region r ? r.code() : v).append(", "));
         field.accept("customer", customer);
         field.accept("advisor", advisor);

@@ -1,9 +1,13 @@
 package org.mvtm.recording.api;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.mvtm.core.Region;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.id.QueueId;
 import org.mvtm.core.id.RecordingId;
 
 /**
@@ -99,25 +103,25 @@ public interface RecordingStore extends AutoCloseable {
      *
      * @throws IllegalArgumentException when the period is shorter than a day or longer than 100 years
      */
-    RetentionPolicy setQueueRetention(Viewer viewer, org.mvtm.core.id.QueueId queue,
-                                      java.util.Optional<java.time.Duration> period, String reason);
+    RetentionPolicy setQueueRetention(Viewer viewer, QueueId queue,
+                                      Optional<Duration> period, String reason);
 
     /** Same as {@link #setQueueRetention} for a region the viewer is granted. */
-    RetentionPolicy setRegionRetention(Viewer viewer, org.mvtm.core.Region region,
-                                       java.util.Optional<java.time.Duration> period, String reason);
+    RetentionPolicy setRegionRetention(Viewer viewer, Region region,
+                                       Optional<Duration> period, String reason);
 
     /**
      * Writes a refusal made outside the store (e.g. the web tier's authorisation layer turned the request away before
      * it reached the store) to the audit log, as the action the person attempted.
      */
-    void auditRefusal(String userId, java.util.Set<org.mvtm.core.Region> regions, AuditAction attempted,
+    void auditRefusal(String userId, Set<Region> regions, AuditAction attempted,
                       String recording, String detail);
 
     /**
      * Writes an action done outside the store about a recorded interaction (a supervisor listening to a live call) to
      * the audit log; {@code recording} may be null (nothing recorded yet).
      */
-    void auditAction(String userId, java.util.Set<org.mvtm.core.Region> regions, AuditAction action, String recording,
+    void auditAction(String userId, Set<Region> regions, AuditAction action, String recording,
                      AuditEntry.Outcome outcome, String detail);
 
     /** Deletes every sealed recording whose retention ended before {@code now}, except those on legal hold. */

@@ -1,6 +1,7 @@
 package org.mvtm.recording.api;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.mvtm.core.Region;
@@ -34,13 +35,13 @@ public record RetentionPolicy(Duration defaultPeriod, Map<QueueId, Duration> per
     }
 
     public RetentionPolicy withQueue(QueueId queue, Duration period) {
-        var m = new java.util.HashMap<>(perQueue);
+        var m = new HashMap<>(perQueue);
         m.put(queue, period);
         return new RetentionPolicy(defaultPeriod, m, perRegion);
     }
 
     public RetentionPolicy withRegion(Region region, Duration period) {
-        var m = new java.util.HashMap<>(perRegion);
+        var m = new HashMap<>(perRegion);
         m.put(region, period);
         return new RetentionPolicy(defaultPeriod, perQueue, m);
     }

@@ -1,5 +1,7 @@
 package org.mvtm.recording.api;
 
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mvtm.core.TranscriptTurn;
@@ -27,7 +29,7 @@ public final class TimelineEvents {
     public static Optional<TimelineEntry> of(ContactEvent event) {
         if (event instanceof ChatMessagePosted m) {
             return Optional.of(TimelineEntry.turn(new TranscriptTurn(m.at(), m.speaker(), m.text()),
-                    m.senderId() == null ? m.speaker().name().toLowerCase(java.util.Locale.ROOT) : m.senderId()));
+                    m.senderId() == null ? m.speaker().name().toLowerCase(Locale.ROOT) : m.senderId()));
         }
         if (event instanceof InteractionQueued q) {
             return Optional.of(new TimelineEntry(q.at(), TimelineEntry.Kind.QUEUED, "system",
@@ -43,7 +45,7 @@ public final class TimelineEvents {
         }
         if (event instanceof CallHeld h) {
             return Optional.of(TimelineEntry.event(h.at(), h.held() ? TimelineEntry.Kind.HOLD
-                    : TimelineEntry.Kind.RESUMED, h.by().name().toLowerCase(java.util.Locale.ROOT),
+                    : TimelineEntry.Kind.RESUMED, h.by().name().toLowerCase(Locale.ROOT),
                     h.held() ? "call on hold" : "call resumed"));
         }
         if (event instanceof CallMuted m) {
@@ -61,7 +63,7 @@ public final class TimelineEvents {
                             + " stopped monitoring", Map.of("monitor", m.active() ? m.mode() : "STOPPED")));
         }
         if (event instanceof InteractionTransferred t) {
-            Map<String, String> attrs = new java.util.HashMap<>();
+            Map<String, String> attrs = new HashMap<>();
             t.toQueue().ifPresent(q -> attrs.put("toQueue", q.value()));
             t.toAdvisor().ifPresent(a -> attrs.put("toAdvisor", a.value()));
             return Optional.of(new TimelineEntry(t.at(), TimelineEntry.Kind.TRANSFERRED, t.from().value(),
@@ -70,7 +72,7 @@ public final class TimelineEvents {
         }
         if (event instanceof InteractionEnded e) {
             return Optional.of(TimelineEntry.event(e.at(), TimelineEntry.Kind.ENDED,
-                    e.endedBy().name().toLowerCase(java.util.Locale.ROOT), "ended by " + e.endedBy()));
+                    e.endedBy().name().toLowerCase(Locale.ROOT), "ended by " + e.endedBy()));
         }
         if (event instanceof BotHandedOff b) {
             return Optional.of(TimelineEntry.event(b.at(), TimelineEntry.Kind.SYSTEM_MESSAGE, "bot",

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.mvtm.recording.api.AuditEntry;
 import org.mvtm.recording.api.AuditVerification;
 import org.mvtm.recording.api.RecordingKeys;
 import org.mvtm.recording.api.RecordingStoreException;
+import org.mvtm.recording.crypto.AtomicFiles;
 import org.mvtm.recording.crypto.Hex;
 import org.mvtm.recording.json.Json;
 
@@ -100,9 +102,9 @@ public final class AuditLog implements AutoCloseable {
         m.put("hash", lastHash);
         m.put("algorithm", keys.signingAlgorithm());
         m.put("keyId", keys.signingKeyId());
-        m.put("signature", java.util.Base64.getEncoder().encodeToString(
+        m.put("signature", Base64.getEncoder().encodeToString(
                 keys.sign(headPayload(seq, lastHash).getBytes(StandardCharsets.UTF_8))));
-        org.mvtm.recording.crypto.AtomicFiles.write(headFile, Json.pretty(m).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(headFile, Json.pretty(m).getBytes(StandardCharsets.UTF_8));
     }
 
     private Optional<Head> readHead() {
@@ -115,7 +117,7 @@ public final class AuditLog implements AutoCloseable {
             String hash = (String) m.get("hash");
             boolean valid = keys.signingAlgorithm().equals(m.get("algorithm")) && keys.verify(
                     headPayload(seq, hash).getBytes(StandardCharsets.UTF_8),
-                    java.util.Base64.getDecoder().decode((String) m.get("signature")));
+                    Base64.getDecoder().decode((String) m.get("signature")));
             return Optional.of(new Head(seq, hash, valid));
         } catch (IOException | RuntimeException e) {
             return Optional.of(new Head(-1, "", false));

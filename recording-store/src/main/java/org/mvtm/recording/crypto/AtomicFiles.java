@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 /** Write to a temp file (mode 0600), fsync, rename over the target, fsync the directory. */
 public final class AtomicFiles {
@@ -15,7 +16,7 @@ public final class AtomicFiles {
 
     public static void write(Path target, byte[] content) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE,
+        try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), PrivateFiles.fileAttributes())) {
             ByteBuffer b = ByteBuffer.wrap(content);
             while (b.hasRemaining()) {

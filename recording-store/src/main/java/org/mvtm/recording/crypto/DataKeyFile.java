@@ -1,6 +1,7 @@
 package org.mvtm.recording.crypto;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ public final class DataKeyFile {
         byte[] noise = new byte[(int) Math.max(size, 64)];
         random.nextBytes(noise);
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(noise), 0);
+            ch.write(ByteBuffer.wrap(noise), 0);
             ch.force(true);
         }
         Files.delete(f);

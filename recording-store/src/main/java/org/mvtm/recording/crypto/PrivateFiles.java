@@ -1,6 +1,7 @@
 package org.mvtm.recording.crypto;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class PrivateFiles {
             } else {
                 Files.createDirectory(absolute);
             }
-        } catch (java.nio.file.FileAlreadyExistsException raced) {
+        } catch (FileAlreadyExistsException raced) {
             if (!Files.isDirectory(absolute)) {
                 throw raced;
             }

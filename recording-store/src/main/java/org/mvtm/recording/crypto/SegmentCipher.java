@@ -3,6 +3,7 @@ package org.mvtm.recording.crypto;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -76,7 +77,7 @@ public final class SegmentCipher {
                 o += c.update(file, p, CHUNK, out, o);
             }
             o += c.doFinal(file, p, file.length - p, out, o);
-            return o == out.length ? out : java.util.Arrays.copyOf(out, o);
+            return o == out.length ? out : Arrays.copyOf(out, o);
         } catch (AEADBadTagException e) {
             throw new AEADBadTagException("segment authentication failed (altered, truncated, moved or wrong key)");
         }

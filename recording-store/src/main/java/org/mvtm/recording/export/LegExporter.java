@@ -4,11 +4,15 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -395,7 +399,7 @@ public final class LegExporter {
                     long gap = Math.min(sample - written, 8000L * 600);
                     while (gap > 0) {
                         int n = (int) Math.min(gap, pcm.length / 2);
-                        java.util.Arrays.fill(pcm, 0, n * 2, (byte) 0);
+                        Arrays.fill(pcm, 0, n * 2, (byte) 0);
                         f.write(pcm, 0, n * 2);
                         gap -= n;
                         written += n;
@@ -419,12 +423,12 @@ public final class LegExporter {
 
     private static byte[] wavHeader(long samples) {
         long data = samples * 2;
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) (36 + data));
-        b.put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        b.put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
+        ByteBuffer b = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (36 + data));
+        b.put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        b.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
                 .putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16);
-        b.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) data);
+        b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt((int) data);
         return b.array();
     }
 }

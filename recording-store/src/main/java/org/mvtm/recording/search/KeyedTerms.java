@@ -1,7 +1,9 @@
 package org.mvtm.recording.search;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -74,7 +76,7 @@ final class KeyedTerms {
     }
 
     private static String encode(byte[] mac) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(mac, 16));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac, 16));
     }
 
     /** Replaces each term in place; one Mac per token stream (a stream is used by one thread at a time). */
@@ -88,7 +90,7 @@ final class KeyedTerms {
         }
 
         @Override
-        public boolean incrementToken() throws java.io.IOException {
+        public boolean incrementToken() throws IOException {
             if (!input.incrementToken()) {
                 return false;
             }

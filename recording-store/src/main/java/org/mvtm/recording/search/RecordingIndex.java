@@ -40,10 +40,11 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.mvtm.core.Region;
-import org.mvtm.recording.api.RecordingMetadata;
 import org.mvtm.recording.api.RecordingKeys;
+import org.mvtm.recording.api.RecordingMetadata;
 import org.mvtm.recording.api.RecordingQuery;
 import org.mvtm.recording.crypto.PrivateFiles;
 
@@ -62,7 +63,7 @@ import org.mvtm.recording.crypto.PrivateFiles;
 public final class RecordingIndex implements AutoCloseable {
     /** Commit user data naming how terms were keyed; an index without it (or with another) is rebuilt. */
     private static final String TERMS_KEY = "mvtm.terms";
-    private final org.apache.lucene.store.Directory directory;
+    private final Directory directory;
     private final Analyzer analyzer;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -232,7 +233,7 @@ public final class RecordingIndex implements AutoCloseable {
      * whoever holds the master key can tell whether a given search was made, and nobody reads the words.
      */
     public String keyedSearchText(String text) {
-        return "keyed:" + terms.of(text.strip().toLowerCase(java.util.Locale.ROOT));
+        return "keyed:" + terms.of(text.strip().toLowerCase(Locale.ROOT));
     }
 
     public int size() {

@@ -1,5 +1,6 @@
 package org.mvtm.recording.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -68,7 +69,7 @@ final class PciPause {
     }
 
     /** The timeline mark of a pause's start or end, with who ({@code by}, {@code party}) and why. */
-    static TimelineEntry mark(java.time.Instant at, TimelineEntry.Kind kind, String by, String party, String reason) {
+    static TimelineEntry mark(Instant at, TimelineEntry.Kind kind, String by, String party, String reason) {
         String what = kind == TimelineEntry.Kind.RECORDING_PAUSED ? "recording paused by " : "recording resumed by ";
         return new TimelineEntry(at, kind, by, what + by + " (" + party + "): " + reason,
                 Map.of("by", by, "party", party, "reason", reason));

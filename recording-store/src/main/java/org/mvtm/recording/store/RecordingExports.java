@@ -23,6 +23,7 @@ import org.mvtm.recording.api.RecordingKeys;
 import org.mvtm.recording.api.RecordingStoreConfig;
 import org.mvtm.recording.api.RecordingStoreException;
 import org.mvtm.recording.api.VerificationResult;
+import org.mvtm.recording.crypto.Hex;
 import org.mvtm.recording.export.ExportedMedia;
 import org.mvtm.recording.export.LegExporter;
 import org.mvtm.recording.json.Json;
@@ -87,7 +88,7 @@ final class RecordingExports {
         try {
             Files.createDirectories(dir);
             Path zip = dir.resolve(s.id().value() + "-" + clock.instant().toEpochMilli() + ".zip");
-            MessageDigest digest = org.mvtm.recording.crypto.Hex.sha256();
+            MessageDigest digest = Hex.sha256();
             try (OutputStream fo = Files.newOutputStream(zip);
                  DigestOutputStream dout = new DigestOutputStream(fo, digest);
                  ZipOutputStream z = new ZipOutputStream(dout)) {
@@ -118,7 +119,7 @@ final class RecordingExports {
                         + (v.ok() ? "Verification passed.\n" : "VERIFICATION FAILED: " + v.reason()
                         + "\nMedia omitted.\n"));
             }
-            return new ExportPackage(s.id(), zip, Files.size(zip), org.mvtm.recording.crypto.Hex.of(digest.digest()));
+            return new ExportPackage(s.id(), zip, Files.size(zip), Hex.of(digest.digest()));
         } catch (IOException e) {
             throw new RecordingStoreException("export package of " + s.id() + " failed: " + e.getMessage(), e);
         }

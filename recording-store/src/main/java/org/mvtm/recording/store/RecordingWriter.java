@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -32,8 +33,8 @@ import org.mvtm.recording.api.RecordingStoreException;
 import org.mvtm.recording.api.RecordingSummary;
 import org.mvtm.recording.api.TimelineEntry;
 import org.mvtm.recording.crypto.AtomicFiles;
-import org.mvtm.recording.crypto.PrivateFiles;
 import org.mvtm.recording.crypto.Hex;
+import org.mvtm.recording.crypto.PrivateFiles;
 import org.mvtm.recording.crypto.SegmentCipher;
 import org.mvtm.recording.manifest.LegEntry;
 import org.mvtm.recording.manifest.Manifest;
@@ -445,7 +446,7 @@ public final class RecordingWriter implements ActiveRecording {
             Path target = dir.resolve(file);
             PrivateFiles.createDirectories(target.getParent());
             Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE,
+            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), PrivateFiles.fileAttributes())) {
                 ByteBuffer b = ByteBuffer.wrap(sealedBytes);
                 while (b.hasRemaining()) {

@@ -8,7 +8,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.flywaydb.core.Flyway;
+import org.mvtm.core.AdvisorState;
 import org.mvtm.core.event.AdvisorStateChanged;
 import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.event.ContactEvent;
@@ -18,7 +20,6 @@ import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.InteractionQueued;
 import org.mvtm.core.event.InteractionTransferred;
 import org.mvtm.core.event.OfferAccepted;
-import org.mvtm.core.AdvisorState;
 import org.mvtm.reporting.api.IntervalRow;
 import org.mvtm.reporting.api.QueueTargets;
 import org.mvtm.reporting.api.ReportQuery;
@@ -101,7 +102,7 @@ public final class DefaultReporting implements ReportingService {
             serial.submit(() -> { }).get(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("reporting did not catch up", e);
         }
     }

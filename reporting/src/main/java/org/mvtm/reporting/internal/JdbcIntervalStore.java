@@ -2,6 +2,8 @@ package org.mvtm.reporting.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code update ... set x = x + ?}, and a lost race to create the row is retried as an update.
  */
 final class JdbcIntervalStore implements IntervalSink {
-    private static final String SUMS = java.util.Arrays.stream(Measure.values())
+    private static final String SUMS = Arrays.stream(Measure.values())
             .map(m -> "sum(" + m.column + ")").collect(Collectors.joining(", "));
 
     private final JdbcTemplate jdbc;
@@ -131,7 +133,7 @@ final class JdbcIntervalStore implements IntervalSink {
 
     private static void inRegions(ReportQuery q, StringBuilder where, List<Object> args) {
         if (!q.regions().isEmpty()) {
-            where.append(" and region in (").append(String.join(", ", java.util.Collections.nCopies(q.regions().size(), "?")))
+            where.append(" and region in (").append(String.join(", ", Collections.nCopies(q.regions().size(), "?")))
                     .append(")");
             args.addAll(q.regions());
         }

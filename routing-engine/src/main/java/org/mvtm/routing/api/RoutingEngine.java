@@ -1,5 +1,7 @@
 package org.mvtm.routing.api;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.mvtm.core.Advisor;
@@ -25,7 +27,7 @@ import org.mvtm.core.id.QueueId;
 public interface RoutingEngine extends AutoCloseable {
 
     /** Adds skill names to this node's skill catalogue (skills an administrator defined); known names are kept. */
-    void addSkills(java.util.Collection<String> names);
+    void addSkills(Collection<String> names);
 
     /** Defines or replaces a queue on this node (every node defines the same queues). */
     void defineQueue(QueueConfig queue);
@@ -78,7 +80,7 @@ public interface RoutingEngine extends AutoCloseable {
      * advisor is offered them, ahead of the customers waiting in the queue; then any advisor of the queue may take
      * them, in their place by arrival. Otherwise as {@link #enqueue}.
      */
-    QueuePosition enqueueFor(Interaction interaction, AgentId advisor, java.time.Duration wait);
+    QueuePosition enqueueFor(Interaction interaction, AgentId advisor, Duration wait);
 
     /** The customer left while queued or offered. */
     void abandon(InteractionId interaction);

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Skill;
@@ -199,6 +200,6 @@ public final class AdvisorSelector {
     }
 
     private static String fmt(double d) {
-        return String.format(java.util.Locale.ROOT, "%.2f", d);
+        return String.format(Locale.ROOT, "%.2f", d);
     }
 }

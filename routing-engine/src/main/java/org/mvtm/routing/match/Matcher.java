@@ -3,18 +3,23 @@ package org.mvtm.routing.match;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.mvtm.core.SkillRequirement;
 import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
 import org.mvtm.routing.api.AssignmentExplanation;
 import org.mvtm.routing.api.CandidateScore;
 import org.mvtm.routing.api.QueueConfig;
+import org.mvtm.routing.api.SelectionStrategy;
+import org.mvtm.routing.api.TierWeights;
 import org.mvtm.routing.store.AdvisorRecord;
 import org.mvtm.routing.store.InteractionRecord;
 
@@ -37,8 +42,8 @@ public final class Matcher {
      * Customers who wait for one named advisor (a booked appointment, a transfer to a colleague) are matched first:
      * nobody else can take them, and that advisor owes them the next free moment.
      */
-    private static final java.util.Comparator<Priority.Ranked> PINNED_FIRST =
-            java.util.Comparator.comparing(r -> r.record().pinned().isEmpty());
+    private static final Comparator<Priority.Ranked> PINNED_FIRST =
+            Comparator.comparing(r -> r.record().pinned().isEmpty());
 
     private final AdvisorSelector selector;
 
@@ -46,7 +51,7 @@ public final class Matcher {
     private record CachedBase(QueueConfig queue, List<SkillRequirement> base) {
     }
 
-    private final Map<org.mvtm.core.id.InteractionId, CachedBase> bases = new HashMap<>();
+    private final Map<InteractionId, CachedBase> bases = new HashMap<>();
 
     private List<SkillRequirement> base(QueueConfig q, InteractionRecord ix) {
         CachedBase c = bases.get(ix.interaction().id());
@@ -66,7 +71,7 @@ public final class Matcher {
 
     public List<Proposal> plan(List<InteractionRecord> waiting, List<AdvisorRecord> available,
                                Function<QueueId, QueueConfig> queues, Function<QueueId, Optional<AgentId>> lastPicked,
-                               org.mvtm.routing.api.TierWeights tiers, Instant now) {
+                               TierWeights tiers, Instant now) {
         if (waiting.isEmpty() || available.isEmpty()) {
             return List.of();
         }
@@ -97,7 +102,7 @@ public final class Matcher {
             QueueConfig q = r.queue();
             List<SkillRequirement> base = base(q, ix);
             Requirements.Effective eff = Requirements.effective(q, ix.interaction(), base, Duration.between(ix.enqueuedAt(), now));
-            Optional<AgentId> cursor = q.strategy() == org.mvtm.routing.api.SelectionStrategy.ROUND_ROBIN
+            Optional<AgentId> cursor = q.strategy() == SelectionStrategy.ROUND_ROBIN
                     ? cursors.computeIfAbsent(q.id(), lastPicked) : Optional.empty();
             boolean any = false;
             for (AdvisorRecord a : free.values()) {
@@ -119,7 +124,7 @@ public final class Matcher {
             cursors.put(q.id(), Optional.of(chosen));
             List<CandidateScore> listed = choice.candidates().size() > LISTED_CANDIDATES
                     ? choice.candidates().subList(0, LISTED_CANDIDATES) : choice.candidates();
-            String rule = choice.rule() + "; customer priority " + String.format(java.util.Locale.ROOT, "%.3f", r.priority())
+            String rule = choice.rule() + "; customer priority " + String.format(Locale.ROOT, "%.3f", r.priority())
                     + " (" + (rank + 1) + " of " + ranked.size() + " waiting by priority; customers ahead had no eligible free advisor or took one)";
             AssignmentExplanation why = new AssignmentExplanation(now, ix.interaction().id(), q.id(), chosen,
                     r.priority(), eff.skills(), eff.relaxation(), rule, listed, choice.candidates().size());

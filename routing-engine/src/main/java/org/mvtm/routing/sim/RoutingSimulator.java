@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.mvtm.core.Advisor;
 import org.mvtm.core.Channel;
@@ -128,7 +129,7 @@ public final class RoutingSimulator {
             });
             for (int i = 0; i < p.agents(); i++) {
                 AgentId a = AgentId.of(String.format(Locale.ROOT, "agent-%04d", i));
-                engine.registerAdvisor(new Advisor(a, a.value(), Region.HK, java.util.Set.of(Skill.of("lang.en", 5)), null));
+                engine.registerAdvisor(new Advisor(a, a.value(), Region.HK, Set.of(Skill.of("lang.en", 5)), null));
                 engine.login(a);
                 engine.ready(a);
             }

@@ -9,6 +9,7 @@ import static org.mvtm.core.AdvisorState.WRAP_UP;
 
 import java.util.Set;
 import org.mvtm.core.AdvisorState;
+import org.mvtm.core.Refusal;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.state.TransitionTable;
 
@@ -49,7 +50,7 @@ public final class AdvisorTransitions {
 
     /** The refusal an advisor's console translates ({@code advisor.transition}), naming both states. */
     public static IllegalStateException illegal(AgentId advisor, AdvisorState from, AdvisorState to) {
-        return org.mvtm.core.Refusal.of("advisor.transition", "advisor " + advisor + " cannot go from " + from + " to " + to,
+        return Refusal.of("advisor.transition", "advisor " + advisor + " cannot go from " + from + " to " + to,
                 "advisor", advisor, "from", from, "to", to);
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import org.mvtm.core.Advisor;
 import org.mvtm.core.AdvisorState;
 import org.mvtm.core.Channel;
@@ -98,7 +99,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
     }
 
     @Override
-    public synchronized List<AdvisorRecord> offerableAdvisors(java.util.function.BiFunction<Advisor, Channel, Integer> capacity) {
+    public synchronized List<AdvisorRecord> offerableAdvisors(BiFunction<Advisor, Channel, Integer> capacity) {
         List<AdvisorRecord> out = new ArrayList<>();
         for (InMemoryAdvisor a : advisors.values()) {
             if ((a.state == AdvisorState.READY || a.state == AdvisorState.BUSY) && a.offer == null

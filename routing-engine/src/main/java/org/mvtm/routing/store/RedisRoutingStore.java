@@ -1,14 +1,18 @@
 package org.mvtm.routing.store;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.mvtm.core.Advisor;
 import org.mvtm.core.AdvisorState;
@@ -42,7 +46,7 @@ public final class RedisRoutingStore implements RoutingStore {
      * One permit per pooled connection: callers (often virtual threads) queue here, fairly, instead of contending
      * inside the connection pool, which spins when many threads wait for few connections.
      */
-    private final java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(POOL_SIZE, true);
+    private final Semaphore permits = new Semaphore(POOL_SIZE, true);
     static final int POOL_SIZE = 8;
 
     private interface Permit extends AutoCloseable {
@@ -102,7 +106,7 @@ public final class RedisRoutingStore implements RoutingStore {
     }
 
     private static String str(Object o) {
-        return o instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(o);
+        return o instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(o);
     }
 
     private static long ms(Instant t) {
@@ -183,7 +187,7 @@ public final class RedisRoutingStore implements RoutingStore {
     }
 
     @Override
-    public List<AdvisorRecord> offerableAdvisors(java.util.function.BiFunction<Advisor, Channel, Integer> capacity) {
+    public List<AdvisorRecord> offerableAdvisors(BiFunction<Advisor, Channel, Integer> capacity) {
         List<AdvisorRecord> out = new ArrayList<>();
         for (AdvisorRecord a : advisorsIn(p + ":offerable")) {
             if ((a.state() == AdvisorState.READY || a.state() == AdvisorState.BUSY) && a.offer().isEmpty()) {
@@ -320,7 +324,7 @@ public final class RedisRoutingStore implements RoutingStore {
                     out.add(RedisHashes.waiting(ix, line));
                 }
             });
-            out.sort(java.util.Comparator.comparingLong(InteractionRecord::seq));
+            out.sort(Comparator.comparingLong(InteractionRecord::seq));
             return out.size() > window ? out.subList(0, window) : out;
         }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.mvtm.core.Advisor;
 import org.mvtm.core.AdvisorState;
 import org.mvtm.core.Channel;
@@ -33,7 +34,7 @@ public interface RoutingStore extends AutoCloseable {
      * Advisors who could receive an offer: READY or BUSY, no offer pending, room on some channel by {@code capacity}
      * (callers still check the node).
      */
-    List<AdvisorRecord> offerableAdvisors(java.util.function.BiFunction<Advisor, Channel, Integer> capacity);
+    List<AdvisorRecord> offerableAdvisors(BiFunction<Advisor, Channel, Integer> capacity);
 
     void attach(AgentId id, String node);
 

@@ -5,9 +5,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.mvtm.core.event.AdministrationChanged;
 import org.mvtm.core.event.AdvisorStateChanged;
 import org.mvtm.core.event.CallHeld;
+import org.mvtm.core.event.CallMonitored;
 import org.mvtm.core.event.CallMuted;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.ContactEvent;
@@ -43,9 +45,9 @@ public final class ClusterEventRelay implements AutoCloseable {
     static final List<Class<? extends ContactEvent>> RELAYED = List.of(ChatMessagePosted.class, OfferAccepted.class,
             OfferDeclined.class, InteractionEnded.class, InteractionAbandoned.class, InteractionTransferred.class,
             CallHeld.class, CallMuted.class, AdvisorStateChanged.class, KnowledgeBasePublished.class, AdministrationChanged.class,
-            RecordingPaused.class, org.mvtm.core.event.CallMonitored.class);
+            RecordingPaused.class, CallMonitored.class);
     private static final Map<String, Class<? extends ContactEvent>> BY_NAME = RELAYED.stream()
-            .collect(java.util.stream.Collectors.toMap(Class::getSimpleName, c -> c));
+            .collect(Collectors.toMap(Class::getSimpleName, c -> c));
 
     private final RedisClient redis;
     private final String channel;

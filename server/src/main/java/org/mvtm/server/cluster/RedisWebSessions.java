@@ -3,6 +3,7 @@ package org.mvtm.server.cluster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ public final class RedisWebSessions implements SessionRepository<MapSession> {
     private static final Logger log = LoggerFactory.getLogger(RedisWebSessions.class);
 
     /** What a stored session may hold: the JDK's, Spring's and this server's classes, nothing else. */
-    private static final java.io.ObjectInputFilter ONLY_OURS = java.io.ObjectInputFilter.Config.createFilter(
+    private static final ObjectInputFilter ONLY_OURS = ObjectInputFilter.Config.createFilter(
             "maxdepth=40;java.**;org.springframework.**;org.mvtm.**;!*");
 
     private final RedisClient redis;

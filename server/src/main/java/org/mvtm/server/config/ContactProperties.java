@@ -1,8 +1,10 @@
 package org.mvtm.server.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -76,11 +78,11 @@ public record ContactProperties(
             @DefaultValue("0.0.0.0") String bindAddress,
             @DefaultValue("40000") int portMin,
             @DefaultValue("40999") int portMax,
-            @DefaultValue("") java.util.List<String> browserAudio) {
+            @DefaultValue("") List<String> browserAudio) {
         public Media {
             browserAudio = browserAudio.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
             for (String codec : browserAudio) {
-                if (!java.util.Set.of("PCMU", "PCMA", "OPUS").contains(codec.strip().toUpperCase(Locale.ROOT))) {
+                if (!Set.of("PCMU", "PCMA", "OPUS").contains(codec.strip().toUpperCase(Locale.ROOT))) {
                     throw new InvalidConfigurationException("contact.media.browser-audio",
                             "must list PCMU, PCMA or OPUS but has '" + codec + "'");
                 }
@@ -131,7 +133,7 @@ public record ContactProperties(
 
     /** Compliance recording. Keys are generated under the data directory on first start when none are given. */
     public record Recording(
-            @DefaultValue("10s") java.time.Duration segmentLength,
+            @DefaultValue("10s") Duration segmentLength,
             @DefaultValue("") String masterKeyFile) {
     }
 
@@ -160,8 +162,8 @@ public record ContactProperties(
      * out, how long a queued customer's page may stay closed before the customer leaves the queue, and how much one
      * customer may hold: open conversations, queue places, new conversations a minute.
      */
-    public record Web(@DefaultValue("60s") java.time.Duration consoleGrace,
-                      @DefaultValue("60s") java.time.Duration customerGrace,
+    public record Web(@DefaultValue("60s") Duration consoleGrace,
+                      @DefaultValue("60s") Duration customerGrace,
                       @DefaultValue("1") int customerOpenConversations,
                       @DefaultValue("1") int customerQueuePlaces,
                       @DefaultValue("10") int customerConversationsPerMinute) {

@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The server's data directory ({@code contact.data-dir}): created if missing (mode 0700), checked writable, and locked so two
@@ -22,7 +23,7 @@ public final class DataDirectory implements AutoCloseable {
             Files.createDirectories(root);
             if (Files.getFileStore(root).supportsFileAttributeView("posix")) {
                 // customer data lives here: only the server's own user may list or open it
-                Files.setPosixFilePermissions(root, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+                Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
             }
         } catch (IOException | SecurityException e) {
             throw new InvalidConfigurationException("contact.data-dir", "cannot create directory " + root + " (" + e.getMessage() + ")");

@@ -1,5 +1,6 @@
 package org.mvtm.server.config;
 
+import java.util.Locale;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -14,6 +15,6 @@ public class InvalidConfigurationFailureAnalyzer extends AbstractFailureAnalyzer
     }
 
     private static String toEnv(String property) {
-        return property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace("-", "");
+        return property.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", "");
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.AdvisorChange;
+import org.mvtm.admin.api.InvalidChange;
 import org.mvtm.admin.api.Queue;
 import org.mvtm.admin.api.Role;
 import org.mvtm.admin.api.UserChange;
@@ -55,7 +56,7 @@ public final class DemoSeed {
         try {
             apply(admin, read());
             return true;
-        } catch (org.mvtm.admin.api.InvalidChange e) {
+        } catch (InvalidChange e) {
             if (e.errors().stream().anyMatch(err -> err.message().contains("exists already"))) {
                 log.info("another node is seeding the demo data ({}); keeping its records", e.getMessage());
                 return false;

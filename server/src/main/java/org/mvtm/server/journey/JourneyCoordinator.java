@@ -1,24 +1,26 @@
 package org.mvtm.server.journey;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.event.AdvisorStateForced;
 import org.mvtm.core.event.BotConversationEnded;
 import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.event.CallMonitored;
 import org.mvtm.core.event.CallMuted;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.ChatTranscripts;
-import org.mvtm.core.event.InteractionAbandoned;
 import org.mvtm.core.event.EventBus;
+import org.mvtm.core.event.InteractionAbandoned;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.InteractionQueued;
 import org.mvtm.core.event.InteractionTransferred;
@@ -99,7 +101,7 @@ public final class JourneyCoordinator implements AutoCloseable {
                 }),
                 bus.subscribe(CallHeld.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
                         e.held() ? TimelineEntry.Kind.HOLD : TimelineEntry.Kind.RESUMED,
-                        e.by().name().toLowerCase(java.util.Locale.ROOT), e.held() ? "on hold" : "resumed"))),
+                        e.by().name().toLowerCase(Locale.ROOT), e.held() ? "on hold" : "resumed"))),
                 bus.subscribe(CallMuted.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
                         e.muted() ? TimelineEntry.Kind.MUTED : TimelineEntry.Kind.UNMUTED, e.advisor().value(),
                         e.muted() ? "advisor muted" : "advisor unmuted"))),
@@ -108,7 +110,7 @@ public final class JourneyCoordinator implements AutoCloseable {
                         TimelineEntry.Kind.TRANSFERRED, e.from().value(), "transferred to "
                                 + e.toQueue().map(Object::toString).or(() -> e.toAdvisor().map(Object::toString)).orElse("?")))),
                 bus.subscribe(InteractionEnded.class, e -> inOrder(e.interaction(), () -> finish(e.interaction(),
-                        TimelineEntry.event(e.at(), TimelineEntry.Kind.ENDED, e.endedBy().name().toLowerCase(java.util.Locale.ROOT),
+                        TimelineEntry.event(e.at(), TimelineEntry.Kind.ENDED, e.endedBy().name().toLowerCase(Locale.ROOT),
                                 "ended by " + e.endedBy())))),
                 bus.subscribe(InteractionAbandoned.class, e -> inOrder(e.interaction(), () -> {
                     if (byInteraction.containsKey(e.interaction())) { // a transferred customer left the queue
@@ -118,9 +120,9 @@ public final class JourneyCoordinator implements AutoCloseable {
                         abandoned(e);
                     }
                 })),
-                bus.subscribe(org.mvtm.core.event.AdvisorStateForced.class, e -> e.during().forEach(id -> timeline(id,
+                bus.subscribe(AdvisorStateForced.class, e -> e.during().forEach(id -> timeline(id,
                         new TimelineEntry(e.at(), TimelineEntry.Kind.OTHER, e.supervisor(), "supervisor " + e.supervisor()
-                                + " set advisor " + e.advisor() + " " + e.to() + ": " + e.reason(), java.util.Map.of(
+                                + " set advisor " + e.advisor() + " " + e.to() + ": " + e.reason(), Map.of(
                                         "action", "forced-state", "advisor", e.advisor().value(), "to", e.to().name(),
                                         "reason", e.reason()))))),
                 bus.subscribe(BotConversationEnded.class, e -> work.execute(() -> botOnly(e))),

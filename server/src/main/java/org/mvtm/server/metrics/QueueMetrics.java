@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public final class QueueMetrics implements MeterBinder, AutoCloseable {
 
     /** Registers the meters of new queues and removes those of withdrawn ones. */
     public synchronized void sync() {
-        Set<String> queues = new java.util.HashSet<>();
+        Set<String> queues = new HashSet<>();
         routing.queues().forEach(q -> queues.add(q.id().value()));
         meters.keySet().stream().filter(q -> !queues.contains(q)).toList()
                 .forEach(q -> meters.remove(q).forEach(registry::remove));

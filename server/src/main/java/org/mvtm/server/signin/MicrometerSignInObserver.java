@@ -3,6 +3,7 @@ package org.mvtm.server.signin;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import org.mvtm.core.signin.SignInChannel;
 import org.mvtm.core.signin.SignInObserver;
@@ -21,8 +22,8 @@ public final class MicrometerSignInObserver implements SignInObserver {
                 byOutcome.put(outcome, Counter.builder("mvtm.signin.attempts")
                         .description("Password and SIP digest checks by outcome: succeeded, failed (wrong password), "
                                 + "slowed or locked_out (refused by the throttle), account_locked (a lock began)")
-                        .tag("channel", channel.name().toLowerCase(java.util.Locale.ROOT))
-                        .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                        .tag("channel", channel.name().toLowerCase(Locale.ROOT))
+                        .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                         .register(registry));
             }
             counters.put(channel, byOutcome);

@@ -7,6 +7,8 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
 import org.mvtm.core.media.G711;
 
 /**
@@ -85,17 +87,17 @@ public record Pcm(short[] samples, int rate) {
 
     Pcm then(Pcm next) {
         Pcm n = next.resampled(rate);
-        short[] out = java.util.Arrays.copyOf(samples, samples.length + n.samples.length);
+        short[] out = Arrays.copyOf(samples, samples.length + n.samples.length);
         System.arraycopy(n.samples, 0, out, samples.length, n.samples.length);
         return new Pcm(out, rate);
     }
 
-    static Pcm silence(java.time.Duration length, int rate) {
+    static Pcm silence(Duration length, int rate) {
         return new Pcm(new short[(int) (length.toMillis() * rate / 1000)], rate);
     }
 
     /** This audio followed by {@code filler} repeated until the whole lasts at least {@code length}. */
-    Pcm paddedWith(Pcm filler, java.time.Duration length) {
+    Pcm paddedWith(Pcm filler, Duration length) {
         Pcm all = this;
         long wanted = length.toMillis() * rate / 1000;
         Pcm f = filler.resampled(rate);
@@ -105,8 +107,8 @@ public record Pcm(short[] samples, int rate) {
         return all;
     }
 
-    java.time.Duration length() {
-        return java.time.Duration.ofMillis(rate == 0 ? 0 : samples.length * 1000L / rate);
+    Duration length() {
+        return Duration.ofMillis(rate == 0 ? 0 : samples.length * 1000L / rate);
     }
 
     /** Writes a mono 16-bit PCM WAV atomically (a temporary file moved into place). */

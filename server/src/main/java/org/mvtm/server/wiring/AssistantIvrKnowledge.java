@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mvtm.chatbot.api.Assistant;
 import org.mvtm.chatbot.api.BotReply;
+import org.mvtm.chatbot.api.ReplyKind;
 import org.mvtm.core.Language;
 import org.mvtm.core.id.ConversationId;
 import org.mvtm.server.config.IvrProperties;
@@ -48,7 +49,7 @@ final class AssistantIvrKnowledge implements IvrKnowledge {
         try {
             assistant.greet(turn, Optional.of(language));
             BotReply reply = assistant.reply(turn, callerSaid);
-            if (reply.kind() != org.mvtm.chatbot.api.ReplyKind.ANSWER || reply.faqIds().isEmpty()) {
+            if (reply.kind() != ReplyKind.ANSWER || reply.faqIds().isEmpty()) {
                 return Optional.empty();
             }
             String id = reply.faqIds().get(0);

@@ -1,6 +1,7 @@
 package org.mvtm.server.wiring;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,16 +11,21 @@ import java.util.Locale;
 import java.util.Set;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.AdministrationSettings;
-import org.mvtm.admin.api.PasswordPolicy;
 import org.mvtm.admin.api.Administrations;
 import org.mvtm.admin.api.DatabaseSettings;
+import org.mvtm.admin.api.PasswordPolicy;
 import org.mvtm.chatbot.api.Assistant;
 import org.mvtm.chatbot.api.AssistantConfig;
 import org.mvtm.chatbot.api.Assistants;
 import org.mvtm.chatbot.api.BotTurns;
+import org.mvtm.chatbot.api.KnowledgeBaseArchive;
 import org.mvtm.chatbot.api.KnowledgeBaseArchives;
+import org.mvtm.core.Region;
 import org.mvtm.core.event.EventBus;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.signin.SignInThrottle;
 import org.mvtm.media.api.EmbeddedMediaConfig;
+import org.mvtm.media.api.HostAddresses;
 import org.mvtm.media.api.KurentoMediaConfig;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaServers;
@@ -30,10 +36,18 @@ import org.mvtm.recording.api.RecordingStores;
 import org.mvtm.routing.api.RoutingConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.RoutingEngines;
+import org.mvtm.server.cluster.ClusterEventRelay;
+import org.mvtm.server.cluster.ClusterMediaServer;
+import org.mvtm.server.cluster.ClusterSettings;
+import org.mvtm.server.cluster.MediaHome;
 import org.mvtm.server.config.ContactProperties;
 import org.mvtm.server.config.DataDirectory;
 import org.mvtm.server.config.InvalidConfigurationException;
 import org.mvtm.server.demo.DemoSeed;
+import org.mvtm.server.journey.JourneyCoordinator;
+import org.mvtm.server.journey.RecordingPlacement;
+import org.mvtm.server.waiting.WaitAnnouncements;
+import org.mvtm.sip.api.AdmissionLimits;
 import org.mvtm.sip.api.CustomerDirectory;
 import org.mvtm.sip.api.RegistrationStore;
 import org.mvtm.sip.api.RegistrationStores;
@@ -41,19 +55,23 @@ import org.mvtm.sip.api.SipEdge;
 import org.mvtm.sip.api.SipEdgeConfig;
 import org.mvtm.sip.api.SipEdgePorts;
 import org.mvtm.sip.api.SipEdges;
+import org.mvtm.sip.api.speech.SpeechSynthesizer;
 import org.mvtm.web.WebTierConfiguration;
+import org.mvtm.web.api.AdvisorDayStorage;
+import org.mvtm.web.api.CustomerLimitSettings;
 import org.mvtm.web.api.DeskPhones;
+import org.mvtm.web.api.PublicOrigin;
 import org.mvtm.web.api.WebTierSettings;
 import org.mvtm.web.api.WebUserDirectory;
-import org.mvtm.server.cluster.ClusterEventRelay;
-import org.mvtm.server.cluster.ClusterMediaServer;
-import org.mvtm.server.cluster.ClusterSettings;
-import org.mvtm.server.cluster.MediaHome;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
-import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The composition root: builds every module from its api factory with the node's clock, event bus and
@@ -120,27 +138,27 @@ public class ModuleWiring {
 
     @Bean
     ClusterSettings clusterSettings(ContactProperties props, DataDirectory data,
-                                    @org.springframework.beans.factory.annotation.Value("${server.port:8080}") int port) throws IOException {
+                                    @Value("${server.port:8080}") int port) throws IOException {
         String self = props.cluster().advertisedUrl().isEmpty() ? "http://127.0.0.1:" + port : props.cluster().advertisedUrl();
         return new ClusterSettings(props.redis().enabled(), props.cluster().secret(), self, QueueMusic.ensure(data.resolve("media")));
     }
 
     @Bean(destroyMethod = "close")
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
+    @ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
     redis.clients.jedis.RedisClient redisClient(ContactProperties props) {
-        return redis.clients.jedis.RedisClient.create(java.net.URI.create(props.redis().url()));
+        return redis.clients.jedis.RedisClient.create(URI.create(props.redis().url()));
     }
 
     @Bean(destroyMethod = "close")
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
+    @ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
     ClusterEventRelay clusterEventRelay(redis.clients.jedis.RedisClient redis, ContactProperties props, EventBus bus, JsonMapper json) {
         return new ClusterEventRelay(redis, "mvtm", props.nodeId(), bus, json);
     }
 
     /** The media port every module uses: this node's relay, or in a cluster the node that holds each call. */
     @Bean(destroyMethod = "")
-    @org.springframework.context.annotation.Primary
-    MediaServer mediaServer(@org.springframework.beans.factory.annotation.Qualifier("localMediaServer") MediaServer local,
+    @Primary
+    MediaServer mediaServer(@Qualifier("localMediaServer") MediaServer local,
                             ClusterSettings cluster, ObjectProvider<MediaHome> home, JsonMapper json) {
         MediaHome h = home.getIfAvailable();
         return h == null ? ClusterMediaServer.single(local) : new ClusterMediaServer(local, h, cluster.secret(), json);
@@ -148,7 +166,7 @@ public class ModuleWiring {
 
     /** Media claims held under this node's lease: a dead node's calls pass to a survivor within the lease. */
     @Bean(destroyMethod = "close")
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
+    @ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
     MediaHome mediaHome(redis.clients.jedis.RedisClient redis, ClusterSettings cluster) {
         return new MediaHome(redis, "mvtm", cluster.selfUrl(), MediaHome.LEASE);
     }
@@ -159,8 +177,8 @@ public class ModuleWiring {
         return switch (m.mode()) {
             case EMBEDDED -> MediaServers.embedded(EmbeddedMediaConfig.defaults()
                     .withAddresses(m.bindAddress(), m.publicAddress().isBlank()
-                            ? org.mvtm.media.api.HostAddresses.advertised(m.bindAddress(),
-                                    org.mvtm.media.api.HostAddresses.ofThisHost())
+                            ? HostAddresses.advertised(m.bindAddress(),
+                                    HostAddresses.ofThisHost())
                             : List.of(m.publicAddress()))
                     .withPorts(m.portMin(), m.portMax()).withBrowserAudio(m.browserAudio()), clock);
             case KURENTO -> MediaServers.kurento(KurentoMediaConfig.of(m.kurentoUrl(), Path.of(m.kurentoRecordingDir())), clock);
@@ -178,7 +196,7 @@ public class ModuleWiring {
                 knowledgeBaseArchive(props, data, admin)), clock);
     }
 
-    private static org.mvtm.chatbot.api.KnowledgeBaseArchive knowledgeBaseArchive(ContactProperties props,
+    private static KnowledgeBaseArchive knowledgeBaseArchive(ContactProperties props,
                                                                                    DataDirectory data,
                                                                                    AdministrationService admin) {
         if (!props.knowledgeBase().archiveDir().isEmpty()) {
@@ -186,7 +204,7 @@ public class ModuleWiring {
         }
         DatabaseKnowledgeBaseArchive database = new DatabaseKnowledgeBaseArchive(admin.knowledgeBase());
         Path earlier = data.resolve("knowledge-base");
-        if (java.nio.file.Files.isDirectory(earlier.resolve("versions"))) {
+        if (Files.isDirectory(earlier.resolve("versions"))) {
             database.importFrom(KnowledgeBaseArchives.directory(earlier));
         }
         return database;
@@ -251,30 +269,30 @@ public class ModuleWiring {
     @Bean(destroyMethod = "close")
     SipChatCustomers sipChatCustomers(RoutingEngine routing, AdministrationService admin, BotTurns bot, EventBus bus,
                                       Clock clock) {
-        return new SipChatCustomers(routing, new AdministeredCustomers(admin, org.mvtm.core.Region.HK), bot, bus, clock);
+        return new SipChatCustomers(routing, new AdministeredCustomers(admin, Region.HK), bot, bus, clock);
     }
 
     /** Text to speech for SIP callers (the IVR's prompts and answers, the wait announcements): one espeak-ng adapter. */
     @Bean
-    org.mvtm.sip.api.speech.SpeechSynthesizer speech(ContactProperties props) {
+    SpeechSynthesizer speech(ContactProperties props) {
         return IvrWiring.speech(props);
     }
 
     @Bean(destroyMethod = "close")
     SipEdge sipEdge(ContactProperties props, Clock clock, EventBus bus, RoutingEngine routing, MediaServer media,
                     RegistrationStore registrations, AdministrationService admin, SystemOfRecord records,
-                    ClusterSettings cluster, org.mvtm.core.signin.SignInThrottle signIns,
-                    ObjectProvider<org.mvtm.server.waiting.WaitAnnouncements> announcements, SipChatCustomers chats,
-                    Assistant assistant, org.mvtm.sip.api.speech.SpeechSynthesizer speech) {
+                    ClusterSettings cluster, SignInThrottle signIns,
+                    ObjectProvider<WaitAnnouncements> announcements, SipChatCustomers chats,
+                    Assistant assistant, SpeechSynthesizer speech) {
         var sip = props.sip();
-        CustomerDirectory customers = new AdministeredCustomers(admin, org.mvtm.core.Region.HK);
+        CustomerDirectory customers = new AdministeredCustomers(admin, Region.HK);
         SipEdgeConfig config = SipEdgeConfig.builder(sip.domain())
                 .bindAddress(sip.bindAddress())
                 .advertisedAddress(sip.advertisedAddress())
                 .udpPort(sip.udpPort()).tcpPort(sip.tcpPort()).tlsPort(sip.tlsPort())
                 .trustedTrunks(Set.copyOf(sip.trustedTrunks()))
                 .credentials(admin::sipHa1)
-                .admission(org.mvtm.sip.api.AdmissionLimits.defaults().withCallsPerSecond(sip.maxCallsPerSecond()))
+                .admission(AdmissionLimits.defaults().withCallsPerSecond(sip.maxCallsPerSecond()))
                 .build();
         SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing),
                 new MediaCallMedia(media, cluster.queueMusic(), announcements.getIfAvailable()), new PhonePresence(registrations, routing, sip.domain(), clock),
@@ -291,24 +309,24 @@ public class ModuleWiring {
     }
 
     @Bean(destroyMethod = "close")
-    org.mvtm.server.journey.JourneyCoordinator journeyCoordinator(RoutingEngine routing, MediaServer media,
+    JourneyCoordinator journeyCoordinator(RoutingEngine routing, MediaServer media,
                                                 RecordingStore recordings, EventBus bus, Clock clock,
                                                 ObjectProvider<MediaHome> home) {
         MediaHome h = home.getIfAvailable();
-        org.mvtm.server.journey.RecordingPlacement placement = h == null
-                ? org.mvtm.server.journey.RecordingPlacement.THIS_NODE
-                : new org.mvtm.server.journey.RecordingPlacement() {
+        RecordingPlacement placement = h == null
+                ? RecordingPlacement.THIS_NODE
+                : new RecordingPlacement() {
                     @Override
-                    public boolean recordsHere(org.mvtm.core.id.InteractionId interaction) {
+                    public boolean recordsHere(InteractionId interaction) {
                         return h.isHere(interaction);
                     }
 
                     @Override
-                    public void ended(org.mvtm.core.id.InteractionId interaction) {
+                    public void ended(InteractionId interaction) {
                         h.release(interaction);
                     }
                 };
-        return new org.mvtm.server.journey.JourneyCoordinator(routing, media, recordings, bus, clock, placement);
+        return new JourneyCoordinator(routing, media, recordings, bus, clock, placement);
     }
 
     /** Filled and kept current by {@link SystemOfRecord}. */
@@ -319,21 +337,21 @@ public class ModuleWiring {
 
     /** Advisors' "Today's interactions" survive a restart: kept under the data directory. */
     @Bean
-    org.mvtm.web.api.AdvisorDayStorage advisorDayStorage(DataDirectory data) {
-        return org.mvtm.web.api.AdvisorDayStorage.in(data.resolve("advisor-days"));
+    AdvisorDayStorage advisorDayStorage(DataDirectory data) {
+        return AdvisorDayStorage.in(data.resolve("advisor-days"));
     }
 
     @Bean
-    org.mvtm.web.api.CustomerLimitSettings customerLimitSettings(ContactProperties props) {
-        return new org.mvtm.web.api.CustomerLimitSettings(props.web().customerOpenConversations(),
+    CustomerLimitSettings customerLimitSettings(ContactProperties props) {
+        return new CustomerLimitSettings(props.web().customerOpenConversations(),
                 props.web().customerQueuePlaces(), props.web().customerConversationsPerMinute());
     }
 
     /** WebSocket origins are compared with the configured public URL, never with the request's Host header. */
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("!'${contact.public-url:}'.isBlank()")
-    org.mvtm.web.api.PublicOrigin publicOrigin(ContactProperties props) {
-        return org.mvtm.web.api.PublicOrigin.ofUrl(props.publicUrl());
+    @ConditionalOnExpression("!'${contact.public-url:}'.isBlank()")
+    PublicOrigin publicOrigin(ContactProperties props) {
+        return PublicOrigin.ofUrl(props.publicUrl());
     }
 
     @Bean

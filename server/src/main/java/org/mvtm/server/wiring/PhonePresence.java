@@ -1,7 +1,9 @@
 package org.mvtm.server.wiring;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +33,7 @@ final class PhonePresence implements RegistrationStore {
     PhonePresence(RegistrationStore store, RoutingEngine routing, String domain, Clock clock) {
         this.store = store;
         this.routing = routing;
-        this.domain = domain.toLowerCase(java.util.Locale.ROOT);
+        this.domain = domain.toLowerCase(Locale.ROOT);
         this.clock = clock;
     }
 
@@ -54,7 +56,7 @@ final class PhonePresence implements RegistrationStore {
     }
 
     @Override
-    public List<Binding> bindings(String aor, java.time.Instant now) {
+    public List<Binding> bindings(String aor, Instant now) {
         return store.bindings(aor, now);
     }
 
@@ -98,7 +100,7 @@ final class PhonePresence implements RegistrationStore {
     }
 
     private Optional<AgentId> advisorOf(String aor) {
-        String a = aor.toLowerCase(java.util.Locale.ROOT);
+        String a = aor.toLowerCase(Locale.ROOT);
         if (!a.startsWith("sip:") || !a.endsWith("@" + domain)) {
             return Optional.empty();
         }

@@ -5,16 +5,19 @@ import java.time.Clock;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.DatabaseSettings;
 import org.mvtm.core.event.EventBus;
+import org.mvtm.core.id.QueueId;
 import org.mvtm.reporting.api.ReportingDatabase;
 import org.mvtm.reporting.api.ReportingService;
 import org.mvtm.reporting.api.Reportings;
+import org.mvtm.routing.api.QueueConfig;
 import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.server.cluster.ClusterSettings;
 import org.mvtm.server.config.ContactProperties;
 import org.mvtm.server.config.DataDirectory;
-import org.mvtm.server.cluster.ClusterSettings;
 import org.mvtm.server.metrics.QueueMetrics;
-import org.mvtm.sip.api.speech.SpeechSynthesizer;
 import org.mvtm.server.waiting.WaitAnnouncements;
+import org.mvtm.sip.api.speech.SpeechSynthesizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,7 +37,7 @@ public class ReportingWiring {
         return Reportings.open(new ReportingDatabase(db.url(), db.user(), db.password()), bus,
                 queue -> routing.queues().stream().filter(q -> q.id().value().equals(queue)).findFirst()
                         .map(q -> q.sla().threshold())
-                        .orElse(org.mvtm.routing.api.QueueConfig.of(org.mvtm.core.id.QueueId.of(queue), null).sla().threshold()));
+                        .orElse(QueueConfig.of(QueueId.of(queue), null).sla().threshold()));
     }
 
     /**
@@ -42,7 +45,7 @@ public class ReportingWiring {
      * by the same text-to-speech adapter as the IVR's prompts.
      */
     @Bean(destroyMethod = "close")
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "contact.wait-announcements.enabled",
+    @ConditionalOnProperty(name = "contact.wait-announcements.enabled",
             matchIfMissing = true)
     WaitAnnouncements waitAnnouncements(ContactProperties props, RoutingEngine routing, ClusterSettings cluster,
                                         DataDirectory data, Clock clock, SpeechSynthesizer speech) {

@@ -1,6 +1,8 @@
 package org.mvtm.server.wiring;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -139,10 +141,10 @@ public final class SystemOfRecord implements AutoCloseable {
             required.add(SkillRequirement.of(s.skill(), s.level()));
         }
         List<RelaxationStep> steps = q.relaxation().stream()
-                .map(r -> new RelaxationStep(java.time.Duration.ofSeconds(r.afterSeconds()), r.levelDrop(), r.languageOnly()))
+                .map(r -> new RelaxationStep(Duration.ofSeconds(r.afterSeconds()), r.levelDrop(), r.languageOnly()))
                 .toList();
         return new QueueConfig(QueueId.of(q.id()), q.names().get("en"), required,
-                ServiceLevelTarget.of(q.slaFraction(), java.time.Duration.ofSeconds(q.slaSeconds())),
+                ServiceLevelTarget.of(q.slaFraction(), Duration.ofSeconds(q.slaSeconds())),
                 new AgingRule(q.agingTierWeight(), q.agingWeight()), steps, null, Optional.empty(), q.languageMinLevel(), 0);
     }
 
@@ -186,7 +188,7 @@ public final class SystemOfRecord implements AutoCloseable {
      */
     static TierWeights tierWeights(List<VipTier> tiers) {
         Map<CustomerTier, Double> weights = new EnumMap<>(CustomerTier.class);
-        tiers.stream().sorted(java.util.Comparator.comparingInt(VipTier::rank))
+        tiers.stream().sorted(Comparator.comparingInt(VipTier::rank))
                 .forEach(t -> weights.putIfAbsent(tier(t.rank()), t.routingWeight()));
         for (VipTier t : tiers) {
             for (CustomerTier c : CustomerTier.values()) {

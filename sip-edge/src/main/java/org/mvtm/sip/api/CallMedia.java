@@ -1,5 +1,6 @@
 package org.mvtm.sip.api;
 
+import java.nio.file.Path;
 import org.mvtm.core.id.InteractionId;
 
 /**
@@ -52,7 +53,7 @@ public interface CallMedia {
      * Plays a prompt (8 kHz mu-law {@code .ul} or a WAV file) once to the caller, through the same playback as the
      * queue music; replaces what the caller hears. Used by the IVR before the call is queued.
      */
-    default void playPrompt(InteractionId interaction, java.nio.file.Path prompt) {
+    default void playPrompt(InteractionId interaction, Path prompt) {
         throw new UnsupportedOperationException("this media port plays no prompts");
     }
 

@@ -1,6 +1,7 @@
 package org.mvtm.sip.api;
 
 import org.mvtm.core.Interaction;
+import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.OfferDeclined;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
@@ -37,7 +38,7 @@ public interface CallRouting {
      * hangs up the other side when that event arrives. A call still waiting leaves its queue as abandoned; an
      * interaction routing already ended is left alone.
      */
-    void complete(InteractionId interaction, org.mvtm.core.event.InteractionEnded.EndedBy endedBy);
+    void complete(InteractionId interaction, InteractionEnded.EndedBy endedBy);
 
     /**
      * The advisor's desk phone answered (200 OK). Returns false if routing no longer holds that offer (it expired

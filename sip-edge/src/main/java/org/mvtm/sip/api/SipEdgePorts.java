@@ -1,6 +1,7 @@
 package org.mvtm.sip.api;
 
 import java.util.Objects;
+import org.mvtm.core.Region;
 import org.mvtm.core.signin.SignInThrottle;
 
 /**
@@ -22,7 +23,7 @@ public record SipEdgePorts(CallRouting routing, CallMedia media, RegistrationSto
         Objects.requireNonNull(routing, "routing port (CallRouting)");
         Objects.requireNonNull(media, "media port (CallMedia)");
         Objects.requireNonNull(registrations, "registrations (RegistrationStore)");
-        customers = customers == null ? CustomerDirectory.standard(org.mvtm.core.Region.HK) : customers;
+        customers = customers == null ? CustomerDirectory.standard(Region.HK) : customers;
         advisorPhones = advisorPhones == null ? AdvisorPhones.sameAsAgentId() : advisorPhones;
         conversations = conversations == null ? ChatConversations.perAddressOfRecord() : conversations;
     }

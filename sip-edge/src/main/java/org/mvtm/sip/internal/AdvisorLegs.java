@@ -6,13 +6,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogState;
+import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
@@ -63,7 +66,7 @@ final class AdvisorLegs {
     private final ScheduledExecutorService scheduler;
     private final Executor work;
     private final Duration offerTimeout;
-    private final java.util.function.BooleanSupplier edgeLate; // the edge's workers are behind (CallAdmission)
+    private final BooleanSupplier edgeLate; // the edge's workers are behind (CallAdmission)
     private CustomerCalls customers;
 
     private final UdpPortProbe portProbe;
@@ -71,7 +74,7 @@ final class AdvisorLegs {
     AdvisorLegs(SipContext sip, Clock clock, EventBus bus, CallRouting routing, CallMedia media, AdvisorPhones phones,
                 RegistrationStore registrations, CallTable table, SipCounters counters,
                 ScheduledExecutorService scheduler, Executor work, Duration offerTimeout,
-                java.util.function.BooleanSupplier edgeLate) {
+                BooleanSupplier edgeLate) {
         this.sip = sip;
         this.clock = clock;
         this.bus = bus;
@@ -184,7 +187,7 @@ final class AdvisorLegs {
             r.addHeader(sip.headers.createHeader("Subject", "Customer call from queue " + queue));
             r.setContent(sdp, sip.headers.createContentTypeHeader("application", "sdp"));
             return r;
-        } catch (ParseException | javax.sip.InvalidArgumentException e) {
+        } catch (ParseException | InvalidArgumentException e) {
             throw new IllegalStateException("cannot build the INVITE to an advisor phone", e);
         }
     }
@@ -194,7 +197,7 @@ final class AdvisorLegs {
         if (t == null) {
             return uri.isSecure() ? SipTransport.TLS : SipTransport.UDP;
         }
-        return switch (t.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (t.toLowerCase(Locale.ROOT)) {
             case "tcp" -> SipTransport.TCP;
             case "tls" -> SipTransport.TLS;
             default -> SipTransport.UDP;

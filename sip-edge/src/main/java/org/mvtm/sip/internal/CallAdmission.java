@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.mvtm.sip.api.AdmissionLimits;
 
 /**
@@ -29,7 +30,7 @@ final class CallAdmission {
     private static final long LATE_MEMORY_NANOS = 1_000_000_000L;
 
     private final AdmissionLimits limits;
-    private final java.util.function.LongSupplier nanoTime;
+    private final LongSupplier nanoTime;
     private final TokenBucket rate;
     private final Executor work;
     private final AtomicInteger settingUp = new AtomicInteger();
@@ -42,7 +43,7 @@ final class CallAdmission {
     }
 
     /** @param nanoTime the monotonic time the hand-over delays are measured with ({@code System::nanoTime}) */
-    CallAdmission(AdmissionLimits limits, Clock clock, Executor work, java.util.function.LongSupplier nanoTime) {
+    CallAdmission(AdmissionLimits limits, Clock clock, Executor work, LongSupplier nanoTime) {
         this.limits = limits;
         this.nanoTime = nanoTime;
         this.rate = new TokenBucket(limits.callsPerSecond(), Math.max(1, limits.callsPerSecond()), clock);

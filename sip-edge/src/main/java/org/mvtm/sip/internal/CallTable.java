@@ -1,5 +1,6 @@
 package org.mvtm.sip.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class CallTable {
 
     void add(AdvisorLeg leg) {
         legs.compute(leg.interaction, (k, v) -> {
-            List<AdvisorLeg> out = new java.util.ArrayList<>(v == null ? List.of() : v);
+            List<AdvisorLeg> out = new ArrayList<>(v == null ? List.of() : v);
             out.add(leg);
             return List.copyOf(out);
         });
@@ -44,7 +45,7 @@ final class CallTable {
 
     void remove(AdvisorLeg leg) {
         legs.computeIfPresent(leg.interaction, (k, v) -> {
-            List<AdvisorLeg> out = new java.util.ArrayList<>(v);
+            List<AdvisorLeg> out = new ArrayList<>(v);
             out.remove(leg);
             return out.isEmpty() ? null : List.copyOf(out);
         });

@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.ServerTransaction;
+import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
@@ -112,9 +114,9 @@ final class ChatRelay {
         try {
             URI uri = sip.addresses.createURI(target);
             SipTransport transport = uri instanceof SipURI s && s.getTransportParam() != null
-                    ? SipTransport.valueOf(s.getTransportParam().toUpperCase(java.util.Locale.ROOT)) : SipTransport.UDP;
+                    ? SipTransport.valueOf(s.getTransportParam().toUpperCase(Locale.ROOT)) : SipTransport.UDP;
             String fromUser = e.speaker() == TranscriptTurn.Speaker.BOT ? ChatMessagePosted.ASSISTANT : "advisor";
-            javax.sip.address.Address fromAddr = sip.addresses.createAddress(sip.addresses.createSipURI(fromUser, sip.domain));
+            Address fromAddr = sip.addresses.createAddress(sip.addresses.createSipURI(fromUser, sip.domain));
             Request m = sip.messages.createRequest(uri, Request.MESSAGE, sip.provider.getNewCallId(),
                     sip.headers.createCSeqHeader(1L, Request.MESSAGE),
                     sip.headers.createFromHeader(fromAddr, SipContext.newTag()),

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -24,20 +25,22 @@ import javax.sip.ListeningPoint;
 import javax.sip.SipProvider;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.AdvisorOffered;
+import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.OfferAccepted;
 import org.mvtm.core.event.OfferDeclined;
-import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.signin.SignInThrottle;
 import org.mvtm.core.signin.ThrottleSettings;
+import org.mvtm.sip.api.IvrSettings;
 import org.mvtm.sip.api.SipEdge;
 import org.mvtm.sip.api.SipEdgeConfig;
 import org.mvtm.sip.api.SipEdgePorts;
 import org.mvtm.sip.api.SipMetrics;
 import org.mvtm.sip.api.SipTransport;
+import org.mvtm.sip.ivr.Ivr;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +69,7 @@ public final class DefaultSipEdge implements SipEdge {
     private volatile boolean started;
     private volatile boolean closed;
 
-    private final org.mvtm.sip.api.IvrSettings ivr;
+    private final IvrSettings ivr;
 
     public DefaultSipEdge(SipEdgeConfig config, Clock clock, EventBus bus, SipEdgePorts ports) {
         this(config, clock, bus, ports, null);
@@ -74,12 +77,12 @@ public final class DefaultSipEdge implements SipEdge {
 
     /** With the voice front door ({@code ivr} null: none). */
     public DefaultSipEdge(SipEdgeConfig config, Clock clock, EventBus bus, SipEdgePorts ports,
-                          org.mvtm.sip.api.IvrSettings ivr) {
+                          IvrSettings ivr) {
         this.ivr = ivr;
-        this.config = java.util.Objects.requireNonNull(config, "config");
-        this.clock = java.util.Objects.requireNonNull(clock, "clock");
-        this.bus = java.util.Objects.requireNonNull(bus, "event bus");
-        this.ports = java.util.Objects.requireNonNull(ports, "ports");
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.bus = Objects.requireNonNull(bus, "event bus");
+        this.ports = Objects.requireNonNull(ports, "ports");
     }
 
     @Override
@@ -189,7 +192,7 @@ public final class DefaultSipEdge implements SipEdge {
                 ports.registrations(), table, counters, scheduler, work, config.offerTimeout(), admission::late);
         customers.legs(advisors);
         if (ivr != null) {
-            customers.ivr(new org.mvtm.sip.ivr.Ivr(ivr, ports.media(), clock, scheduler));
+            customers.ivr(new Ivr(ivr, ports.media(), clock, scheduler));
         }
         advisors.customers(customers);
         ChatRelay chat = new ChatRelay(sip, clock, bus, ports.conversations(), ports.registrations(), counters);

@@ -1,6 +1,7 @@
 package org.mvtm.sip.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,7 +99,7 @@ final class DigestAuthenticator {
         if (stored.isEmpty()) {
             return new Result(Verdict.NO_CREDENTIALS, c.username());
         }
-        String ha1 = stored.get().toLowerCase(java.util.Locale.ROOT);
+        String ha1 = stored.get().toLowerCase(Locale.ROOT);
         String ha2 = md5(method + ":" + c.uri());
         boolean withQop = c.qop() != null;
         if (withQop && (!c.qop().equalsIgnoreCase("auth") || c.nc() == null || c.cnonce() == null)) {
@@ -173,7 +175,7 @@ final class DigestAuthenticator {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.US_ASCII)), 0, 16);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
     }

@@ -2,17 +2,22 @@ package org.mvtm.sip.internal;
 
 import gov.nist.javax.sip.RequestEventExt;
 import java.text.ParseException;
+import java.util.List;
 import java.util.Optional;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransactionUnavailableException;
+import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -70,7 +75,7 @@ final class EdgeListener implements SipListener {
             }
             Optional<RequestValidator.Rejection> bad = ((gov.nist.javax.sip.message.SIPRequest) req).getApplicationData()
                     instanceof RawViolation raw
-                    ? Optional.of(new RequestValidator.Rejection(raw.status(), raw.reason(), java.util.List.of()))
+                    ? Optional.of(new RequestValidator.Rejection(raw.status(), raw.reason(), List.of()))
                     : validator.check(req);
             if (bad.isPresent()) {
                 RequestValidator.Rejection r = bad.get();
@@ -91,7 +96,7 @@ final class EdgeListener implements SipListener {
                 });
                 return;
             }
-            if (req.getHeader(javax.sip.header.MaxForwardsHeader.NAME) == null) {
+            if (req.getHeader(MaxForwardsHeader.NAME) == null) {
                 // RFC 2543 clients may omit it (RFC 4475 3.4.1); jain-sip refuses a transaction without it
                 req.addHeader(sip.headers.createMaxForwardsHeader(70));
             }
@@ -108,12 +113,12 @@ final class EdgeListener implements SipListener {
             if (st == null) {
                 try {
                     st = sip.provider.getNewServerTransaction(req);
-                } catch (javax.sip.TransactionAlreadyExistsException retransmission) {
+                } catch (TransactionAlreadyExistsException retransmission) {
                     if (newCall) {
                         admission.setUpDone();
                     }
                     return; // the transaction layer already absorbs it
-                } catch (javax.sip.TransactionUnavailableException | RuntimeException e) {
+                } catch (TransactionUnavailableException | RuntimeException e) {
                     // e.g. an RFC 2543 INVITE without Contact: still answered, statelessly
                     log.debug("stateless handling of {}: {}", method, e.getMessage());
                 }
@@ -132,7 +137,7 @@ final class EdgeListener implements SipListener {
                     }
                 }
             });
-        } catch (RuntimeException | javax.sip.InvalidArgumentException e) {
+        } catch (RuntimeException | InvalidArgumentException e) {
             log.warn("cannot handle {}: {}", method, e.toString(), e);
             sip.respond(null, req, Response.SERVER_INTERNAL_ERROR);
         }
@@ -202,7 +207,7 @@ final class EdgeListener implements SipListener {
         sip.respond(null, req, Response.SERVICE_UNAVAILABLE, r -> {
             try {
                 r.addHeader(sip.headers.createRetryAfterHeader((int) retryAfterSeconds));
-            } catch (javax.sip.InvalidArgumentException e) {
+            } catch (InvalidArgumentException e) {
                 throw new IllegalStateException(e);
             }
             if (reason != null) {

@@ -2,6 +2,7 @@ package org.mvtm.sip.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -279,7 +280,7 @@ final class RawRequestCheck {
         String[] tokens = requestLine.strip().split("\\s+");
         String method = tokens.length > 0 && !tokens[0].isEmpty() ? tokens[0] : "OPTIONS";
         String uri = tokens.length >= 3
-                ? String.join("", java.util.Arrays.copyOfRange(tokens, 1, tokens.length - 1)) : "sip:invalid";
+                ? String.join("", Arrays.copyOfRange(tokens, 1, tokens.length - 1)) : "sip:invalid";
         uri = uri.replace("<", "").replace(">", "");
         StringBuilder b = new StringBuilder(method).append(' ').append(uri).append(" SIP/2.0\r\n");
         Set<String> seen = new LinkedHashSet<>();

@@ -5,17 +5,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Optional;
+import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.mvtm.sip.api.Binding;
@@ -53,8 +57,8 @@ final class Registrar {
     }
 
     void register(ServerTransaction st, Request request, String source) {
-        URI to = request.getHeader(javax.sip.header.ToHeader.NAME) == null ? null
-                : ((javax.sip.header.ToHeader) request.getHeader(javax.sip.header.ToHeader.NAME)).getAddress().getURI();
+        URI to = request.getHeader(ToHeader.NAME) == null ? null
+                : ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI();
         if (!(to instanceof SipURI toUri)) {
             sip.respond(st, request, Response.BAD_REQUEST, r -> reason(r, "address-of-record must be a SIP URI"));
             counters.rejected("400");
@@ -77,7 +81,7 @@ final class Registrar {
         }
         String aor = aor(toUri.getUser(), sip.domain);
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-        long cseq = ((javax.sip.header.CSeqHeader) request.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
+        long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
         ExpiresHeader expiresHeader = request.getExpires();
         Instant now = clock.instant();
         List<ContactHeader> contacts = new ArrayList<>();
@@ -101,7 +105,7 @@ final class Registrar {
                     sip.respond(st, request, Response.INTERVAL_TOO_BRIEF, r -> {
                         try {
                             r.addHeader(sip.headers.createMinExpiresHeader((int) min.toSeconds()));
-                        } catch (javax.sip.InvalidArgumentException e) {
+                        } catch (InvalidArgumentException e) {
                             throw new IllegalStateException(e);
                         }
                     });
@@ -140,8 +144,8 @@ final class Registrar {
                     ch.setExpires((int) Math.max(0, Duration.between(now, b.expiresAt()).toSeconds()));
                     r.addHeader(ch);
                 }
-                r.addHeader(sip.headers.createDateHeader(java.util.Calendar.getInstance()));
-            } catch (ParseException | javax.sip.InvalidArgumentException e) {
+                r.addHeader(sip.headers.createDateHeader(Calendar.getInstance()));
+            } catch (ParseException | InvalidArgumentException e) {
                 throw new IllegalStateException(e);
             }
         });

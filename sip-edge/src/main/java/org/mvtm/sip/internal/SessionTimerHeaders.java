@@ -1,5 +1,6 @@
 package org.mvtm.sip.internal;
 
+import java.util.Locale;
 import javax.sip.header.Header;
 import javax.sip.message.Message;
 
@@ -20,13 +21,13 @@ final class SessionTimerHeaders {
     static boolean supportsTimer(Message m) {
         var it = m.getHeaders("Supported");
         while (it.hasNext()) {
-            if (value((Header) it.next()).toLowerCase(java.util.Locale.ROOT).contains("timer")) {
+            if (value((Header) it.next()).toLowerCase(Locale.ROOT).contains("timer")) {
                 return true;
             }
         }
         var req = m.getHeaders("Require");
         while (req.hasNext()) {
-            if (value((Header) req.next()).toLowerCase(java.util.Locale.ROOT).contains("timer")) {
+            if (value((Header) req.next()).toLowerCase(Locale.ROOT).contains("timer")) {
                 return true;
             }
         }

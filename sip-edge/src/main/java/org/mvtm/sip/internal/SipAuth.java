@@ -2,6 +2,7 @@ package org.mvtm.sip.internal;
 
 import java.text.ParseException;
 import java.util.Optional;
+import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.ProxyAuthorizationHeader;
@@ -109,12 +110,12 @@ final class SipAuth {
             resp.setReasonPhrase(verdict.kind() == SignInVerdict.Kind.LOCKED ? LOCKED_REASON : THROTTLED_REASON);
             resp.addHeader(sip.headers.createRetryAfterHeader((int) Math.min(Integer.MAX_VALUE,
                     verdict.retryAfterSeconds())));
-        } catch (ParseException | javax.sip.InvalidArgumentException e) {
+        } catch (ParseException | InvalidArgumentException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static void reason(javax.sip.message.Response resp) {
+    private static void reason(Response resp) {
         try {
             resp.setReasonPhrase(FORBIDDEN_REASON);
         } catch (ParseException e) {

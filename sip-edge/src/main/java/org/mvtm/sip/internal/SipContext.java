@@ -4,6 +4,7 @@ import gov.nist.javax.sip.message.SIPRequest;
 import java.text.ParseException;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sip.InvalidArgumentException;
@@ -18,10 +19,12 @@ import javax.sip.address.SipURI;
 import javax.sip.header.AllowHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.mvtm.sip.api.SipEdgeConfig;
 import org.mvtm.sip.api.SipTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +81,7 @@ final class SipContext {
         try {
             Response r = messages.createResponse(status, request);
             r.addHeader(headers.createServerHeader(List.of(SERVER)));
-            javax.sip.header.ToHeader to = (javax.sip.header.ToHeader) r.getHeader(javax.sip.header.ToHeader.NAME);
+            ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
             if (to != null && to.getTag() == null && status > 100) {
                 to.setTag(newTag());
             }
@@ -92,7 +95,7 @@ final class SipContext {
     Response response(int status, Request request, String toTag) {
         Response r = response(status, request);
         try {
-            ((javax.sip.header.ToHeader) r.getHeader(javax.sip.header.ToHeader.NAME)).setTag(toTag);
+            ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(toTag);
         } catch (ParseException e) {
             throw new IllegalStateException(e);
         }
@@ -140,7 +143,7 @@ final class SipContext {
     static SipTransport transportOf(Request request) {
         String t = ((SIPRequest) request).getTopmostVia().getTransport();
         try {
-            return SipTransport.valueOf(t.toUpperCase(java.util.Locale.ROOT));
+            return SipTransport.valueOf(t.toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
             return SipTransport.UDP;
         }
@@ -181,7 +184,7 @@ final class SipContext {
 
     /** The listening point's address, or the advertised address when it is bound to every interface. */
     private String reachable(ListeningPoint lp) {
-        return org.mvtm.sip.api.SipEdgeConfig.isWildcard(lp.getIPAddress()) ? host : lp.getIPAddress();
+        return SipEdgeConfig.isWildcard(lp.getIPAddress()) ? host : lp.getIPAddress();
     }
 
     static String newTag() {
@@ -193,7 +196,7 @@ final class SipContext {
         for (ListeningPoint lp : points.values()) {
             int p = port <= 0 ? 5060 : port;
             if (lp.getPort() == p && (lp.getIPAddress().equals(host) || host.equals(domain)
-                    || host.equals(this.host) || org.mvtm.sip.api.SipEdgeConfig.isWildcard(lp.getIPAddress()))) {
+                    || host.equals(this.host) || SipEdgeConfig.isWildcard(lp.getIPAddress()))) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package org.mvtm.sip.ivr;
 
+import java.util.List;
 import org.mvtm.core.HandoffContext;
 import org.mvtm.core.Language;
 
@@ -7,9 +8,9 @@ import org.mvtm.core.Language;
 sealed interface IvrAction {
 
     /** Speak the parts in turn, each in its own voice (a greeting offers every language in that language). */
-    record Say(java.util.List<Part> parts) implements IvrAction {
+    record Say(List<Part> parts) implements IvrAction {
         Say(String text, Language language) {
-            this(java.util.List.of(new Part(text, language)));
+            this(List.of(new Part(text, language)));
         }
 
         String text() {

@@ -10,14 +10,14 @@ final class IvrPrompts {
     }
 
     /** The greeting with the language choice (1 Cantonese, 2 Mandarin, 3 English), in the caller's language first. */
-    static java.util.List<IvrAction.Part> greeting(Language language) {
+    static List<IvrAction.Part> greeting(Language language) {
         IvrAction.Part yue = new IvrAction.Part("廣東話請按1。", Language.YUE);
         IvrAction.Part zh = new IvrAction.Part("普通话请按2。", Language.ZH);
         IvrAction.Part en = new IvrAction.Part("For English, press 3.", Language.EN);
         return switch (language) {
-            case YUE -> java.util.List.of(new IvrAction.Part("歡迎致電銀行。", Language.YUE), yue, zh, en);
-            case ZH -> java.util.List.of(new IvrAction.Part("欢迎致电银行。", Language.ZH), zh, yue, en);
-            case EN -> java.util.List.of(new IvrAction.Part("Welcome to the bank.", Language.EN), en, yue, zh);
+            case YUE -> List.of(new IvrAction.Part("歡迎致電銀行。", Language.YUE), yue, zh, en);
+            case ZH -> List.of(new IvrAction.Part("欢迎致电银行。", Language.ZH), zh, yue, en);
+            case EN -> List.of(new IvrAction.Part("Welcome to the bank.", Language.EN), en, yue, zh);
         };
     }
 
