@@ -20,6 +20,7 @@ import org.mvtm.core.event.OfferAccepted;
 import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.web.api.WebUserDirectory;
 import org.mvtm.web.api.CallbackSettings;
 import org.mvtm.web.call.WebWorkers;
 import org.slf4j.Logger;
@@ -45,6 +46,8 @@ public class WebCallbacks implements DisposableBean {
     private static final class Pending {
         final Optional<CallbackNumber> number;
         InteractionId calling;
+        /** The name of the advisor who accepted the callback (told to the page and the bank's app). */
+        String advisorName = "";
         int attempts;
         Instant next;
 
@@ -65,6 +68,7 @@ public class WebCallbacks implements DisposableBean {
     private final WebConversations conversations;
     private final CustomerPeers peers;
     private final WebWorkers workers;
+    private final WebUserDirectory users;
     private final CallbackSettings settings;
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -72,7 +76,9 @@ public class WebCallbacks implements DisposableBean {
     private final List<EventBus.Subscription> subscriptions;
 
     public WebCallbacks(Clock clock, EventBus events, RoutingEngine routing, WebConversations conversations,
-                        CustomerPeers peers, WebWorkers workers, ObjectProvider<CallbackSettings> settings) {
+                        CustomerPeers peers, WebWorkers workers, WebUserDirectory users,
+                        ObjectProvider<CallbackSettings> settings) {
+        this.users = users;
         this.clock = clock;
         this.events = events;
         this.routing = routing;
@@ -82,7 +88,8 @@ public class WebCallbacks implements DisposableBean {
         this.settings = settings.getIfAvailable(CallbackSettings::defaults);
         this.subscriptions = List.of(
                 events.subscribe(OfferAccepted.class, e -> conversations.byInteraction(e.interaction())
-                        .ifPresent(c -> accepted(c, e.interaction()))),
+                        .ifPresent(c -> accepted(c, e.interaction(), users.findAdvisor(e.advisor())
+                                .map(u -> u.displayName()).orElse(e.advisor().value())))),
                 events.subscribe(InteractionEnded.class, e -> forget(e.interaction())),
                 events.subscribe(InteractionAbandoned.class, e -> forget(e.interaction())));
         workers.every(1000, "callback attempts", this::attemptDue);
@@ -110,13 +117,16 @@ public class WebCallbacks implements DisposableBean {
         return pending.containsKey(conversation);
     }
 
-    private void accepted(WebConversation c, InteractionId interaction) {
+    // the advisor's name is taken from the event, not from the conversation: CustomerChannel sets the conversation's
+    // on the same event, and the first attempt may run before it has
+    private void accepted(WebConversation c, InteractionId interaction, String advisorName) {
         Pending p = pending.get(c.id());
         if (p == null) {
             return;
         }
         synchronized (p) {
             p.calling = interaction;
+            p.advisorName = advisorName;
             p.next = clock.instant();
         }
         workers.run("callback " + interaction, this::attemptDue);
@@ -140,7 +150,7 @@ public class WebCallbacks implements DisposableBean {
                 notifyApp(c.get(), p);
                 if (peers.connected(e.getKey())) {
                     pending.remove(e.getKey());
-                    peers.send(e.getKey(), new Calling("callback", "CALLING", c.get().advisorName(), p.attempts));
+                    peers.send(e.getKey(), new Calling("callback", "CALLING", p.advisorName, p.attempts));
                     record(c.get(), "callback reached the customer's page on attempt " + p.attempts);
                 } else if (p.attempts >= settings.attempts()) {
                     pending.remove(e.getKey());
@@ -157,8 +167,8 @@ public class WebCallbacks implements DisposableBean {
     private void notifyApp(WebConversation c, Pending p) {
         settings.webhook().ifPresent(url -> {
             String body = json.writeValueAsString(Map.of("event", "callback.attempt", "conversationId", c.id().value(),
-                    "interactionId", p.calling.toString(), "customer", c.owner(), "advisorName", c.advisorName() == null
-                            ? "" : c.advisorName(), "attempt", p.attempts, "of", settings.attempts(),
+                    "interactionId", p.calling.toString(), "customer", c.owner(), "advisorName", p.advisorName,
+                    "attempt", p.attempts, "of", settings.attempts(),
                     "number", p.number.map(CallbackNumber::value).orElse("")));
             http.sendAsync(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
                             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
