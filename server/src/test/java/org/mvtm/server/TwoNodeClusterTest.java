@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -12,22 +14,30 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.testing.RedisServerProcess;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Two server nodes on loopback (own HTTP, SIP and media ports, own data directories) sharing one real redis-server.
- * An advisor on node A is offered a customer who arrived on node B and they talk through one relay and chat across
- * the nodes; then a customer waits on node B, node A is stopped, and the advisor signing in on node B gets the
- * customer who waited. Run it alone with: ./mvnw -pl server verify -Dtest=TwoNodeClusterTest
+ * Two server nodes on loopback (own HTTP, SIP and media ports, own data directories) sharing one real redis-server,
+ * started once for every cluster scenario, the node's death last. An advisor on node A is offered a customer who
+ * arrived on node B and they talk through one relay and chat across the nodes. A phone customer (SIPp) chats over SIP
+ * MESSAGE with node B and gets one assistant answer per line, then chats with an advisor on node A. A compliance
+ * officer on the node that did not record the video call finds, replays, verifies and exports it. Last, a customer
+ * waits on node B, node A is killed (-9): the advisor's console reconnects to node B signed in and carries on with the
+ * phone customer, and the advisor signing in on node B gets the customer who waited. Run it alone with:
+ * ./mvnw -pl server -am verify -Dtest=NONE -Dit.test=TwoNodeClusterTest -Dsurefire.failIfNoSpecifiedTests=false
  */
 @Tag("peer")
 class TwoNodeClusterTest {
     private static final String SECRET = "two-node-test-secret-0123456789";
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final String[] PURPOSE = {"X-Purpose", "two-node compliance test"};
 
     @Test
-    void advisorOnOneNodeServesCustomerOnTheOtherAndNoWaitingCustomerIsLostWhenANodeStops(@TempDir Path dir) throws Exception {
+    void advisorsOnOneNodeServeCustomersOnTheOtherAndNobodyIsLostWhenANodeDies(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("redis"));
         Files.createDirectories(dir.resolve("a"));
         Files.createDirectories(dir.resolve("b"));
+        Files.createDirectories(dir.resolve("phone"));
         try (RedisServerProcess redis = RedisServerProcess.start();
              ServerProcess a = node(dir.resolve("a"), "node-a", redis);
              ServerProcess b = node(dir.resolve("b"), "node-b", redis)) {
@@ -42,21 +52,201 @@ class TwoNodeClusterTest {
                         .contains("TWO-NODE OK");
             }
 
-            CountDownLatch waiting = new CountDownLatch(1);
-            var failoverEnv = new java.util.HashMap<>(env);
-            failoverEnv.put("PHASE", "failover");
-            try (NodeScript failover = NodeScript.start("server/src/test/browser/two-node.js", failoverEnv, line -> {
-                if (line.equals("WAITING")) {
-                    waiting.countDown();
+            // a phone customer writes to node B over SIP MESSAGE, David (no Cantonese, so never offered the
+            // Cantonese customer of the failover phase) serves him from node A
+            Phone phone = Phone.start(dir.resolve("phone"), b);
+            WebSession signedInOnA = WebSession.signIn(a.baseUrl(), "david", "demo1234");
+            try (ConsoleSocket david = ConsoleSocket.open(signedInOnA, "/ws/agent")) {
+                String interaction = phoneCustomerGetsOneAnswerPerLineAndChatsWithTheAdvisorOnTheOtherNode(phone, david, a, b);
+                complianceOfficerOnTheOtherNodeFindsReplaysVerifiesAndExportsTheVideoCall(a, b);
+
+                // last, the failover: a customer waits on node B with nobody ready for her; node A dies (kill -9)
+                // under David's console; his web session lives in Redis, so he reconnects to node B signed in and
+                // carries on with the same phone customer; Alice signs in on node B and gets the customer who waited
+                david.send("{\"type\":\"presence\",\"state\":\"NOT_READY\"}");
+                CountDownLatch waiting = new CountDownLatch(1);
+                var failoverEnv = new java.util.HashMap<>(env);
+                failoverEnv.put("PHASE", "failover");
+                try (NodeScript failover = NodeScript.start("server/src/test/browser/two-node.js", failoverEnv, line -> {
+                    if (line.equals("WAITING")) {
+                        waiting.countDown();
+                    }
+                })) {
+                    assertThat(waiting.await(3, TimeUnit.MINUTES)).as("customer queued on node B:\n" + failover.output()).isTrue();
+                    a.kill();
+                    a.awaitExit(WAIT);
+                    WebSession onB = new WebSession(signedInOnA.http(), signedInOnA.cookies(), b.baseUrl());
+                    assertThat(onB.json(200, "GET", "/api/me", null).toString()).as("signed in at node B").contains("david");
+                    failover.tell("go");
+                    failover.await(Duration.ofMinutes(4));
+                    assertThat(failover.output()).as("node B log:\n" + b.output()).contains("TWO-NODE OK");
+                    try (ConsoleSocket again = reconnect(onB, b)) {
+                        again.await("desk", m -> true, WAIT);
+                        again.send(chat(interaction, "Are you still there?"));
+                        phone.awaitLine("advisor", "still there");
+                    }
                 }
-            })) {
-                assertThat(waiting.await(3, TimeUnit.MINUTES)).as("customer queued on node B:\n" + failover.output()).isTrue();
-                a.terminate();
-                a.awaitExit(Duration.ofSeconds(15));
-                failover.tell("go");
-                failover.await(Duration.ofMinutes(4));
-                assertThat(failover.output()).as("node B log:\n" + b.output()).contains("TWO-NODE OK");
+            } finally {
+                phone.close();
             }
+        }
+    }
+
+    /**
+     * Every line the phone customer writes to node B is relayed to node A (the advisor may be there), yet the
+     * assistant answers each line once: only the node the customer wrote to answers. "Talk to a person" queues the
+     * phone customer like a web chat customer; the advisor on node A is offered the chat, and their lines reach the
+     * phone as SIP MESSAGE and the customer's reach the console.
+     */
+    private static String phoneCustomerGetsOneAnswerPerLineAndChatsWithTheAdvisorOnTheOtherNode(
+            Phone phone, ConsoleSocket david, ServerProcess a, ServerProcess b) throws Exception {
+        david.await("desk", m -> true, WAIT);
+        phone.say("The shop refused my card twice today, what is going on?");
+        phone.awaitLine("assistant", "declined");
+        phone.say("I would like to talk to a person please");
+        david.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+        String interaction = david.await("offer", m -> true, WAIT).path("customer").path("interactionId").asString();
+        david.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
+        david.await("connected", m -> m.path("customer").path("interactionId").asString().equals(interaction), WAIT);
+
+        david.send(chat(interaction, "Hello, this is David. I can see the two refused payments."));
+        phone.awaitLine("advisor", "this is David");
+        phone.say("Thank you David, what should I do?");
+        david.await("chat", m -> m.path("speaker").asString().equals("CUSTOMER")
+                && m.path("text").asString().equals("Thank you David, what should I do?"), WAIT);
+        david.send(chat(interaction, "I have lifted the block, please try again."));
+        phone.awaitLine("advisor", "lifted the block");
+
+        assertThat(phone.linesFrom("assistant"))
+                .as("one answer to the card question, one hand-off line, nothing once David is there:\n"
+                        + phone.log() + "\nnode A:\n" + a.output() + "\nnode B:\n" + b.output())
+                .hasSize(2);
+        assertThat(phone.linesFrom("advisor")).hasSize(2);
+        return interaction;
+    }
+
+    /**
+     * The video call of the first phase was recorded by one node (its media home). A compliance officer signed in on
+     * the other node finds it, replays every leg, verifies and exports it: the segments are fetched from the node that
+     * holds them. The access is in the audit trail of the node the officer used, and an officer of another region
+     * neither finds the call nor may verify it.
+     */
+    private static void complianceOfficerOnTheOtherNodeFindsReplaysVerifiesAndExportsTheVideoCall(ServerProcess a, ServerProcess b)
+            throws Exception {
+        JsonNode seenFromB = SipJourneyTest.sealedRecording(WebSession.signIn(b.baseUrl(), "shen", "demo1234"), "li", PURPOSE);
+        assertThat(seenFromB).as("node B's compliance search finds the video call:\n" + a.output() + "\n" + b.output()).isNotNull();
+        String id = seenFromB.path("id").path("value").asString();
+        ServerProcess holder = held(a, id) ? a : b;
+        ServerProcess officersNode = holder == a ? b : a;
+        assertThat(held(holder, id) && !held(officersNode, id)).as("the call's segments are on one node only").isTrue();
+
+        WebSession officer = WebSession.signIn(officersNode.baseUrl(), "shen", "demo1234");
+        JsonNode found = SipJourneyTest.sealedRecording(officer, "li", PURPOSE);
+        assertThat(found).as("found from the node that did not record it").isNotNull();
+        assertThat(found.path("id").path("value").asString()).isEqualTo(id);
+        JsonNode verification = officer.json(200, "POST", "/api/compliance/recordings/" + id + "/verify", null, PURPOSE);
+        assertThat(verification.toString()).as("integrity checked on the node that holds it").contains("\"ok\":true");
+        assertThat(found.path("legs").size()).as("legs of the video call").isGreaterThan(0);
+        for (JsonNode leg : found.path("legs")) {
+            byte[] media = officer.bytes("/api/compliance/recordings/" + id + "/media/" + leg.path("legId").asString()
+                    + "?purpose=two-node", PURPOSE);
+            assertThat(media.length).as("replay of leg " + leg.path("legId").asString()).isGreaterThan(1000);
+        }
+        var export = officer.send("POST", "/api/compliance/recordings/" + id + "/export",
+                "{\"reason\":\"complaint across nodes\"}", PURPOSE);
+        assertThat(export.statusCode()).as("export: " + export.body()).isEqualTo(200);
+        assertThat(export.headers().firstValue("X-Package-SHA256")).isPresent();
+
+        String audit = officer.json(200, "GET", "/api/compliance/audit?recording=" + id, null, PURPOSE).toString();
+        assertThat(audit).as("audited on the node the officer used").contains("VERIFY").contains("REPLAY")
+                .contains("EXPORT").contains("shen").contains("held by node");
+
+        WebSession otherRegion = WebSession.signIn(officersNode.baseUrl(), "connie", "demo1234");
+        assertThat(otherRegion.json(200, "GET", "/api/compliance/recordings?customer=li", null, PURPOSE).toString())
+                .as("a Shenzhen call is not found by a Hong Kong and Macau officer").doesNotContain(id);
+        assertThat(otherRegion.send("POST", "/api/compliance/recordings/" + id + "/verify", null, PURPOSE).statusCode())
+                .isEqualTo(403);
+    }
+
+    private static boolean held(ServerProcess node, String recording) {
+        return Files.isDirectory(node.dataDir.resolve("recordings").resolve("recordings").resolve(recording));
+    }
+
+    /** A console reconnecting after its node died: it tries again until the surviving node answers. */
+    private static ConsoleSocket reconnect(WebSession session, ServerProcess node) throws Exception {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (true) {
+            try {
+                return ConsoleSocket.open(session, "/ws/agent");
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("the console could not reconnect to " + node.baseUrl() + ":\n" + node.output()
+                            + "\nthreads:\n" + threads(node), e);
+                }
+            }
+        }
+    }
+
+    private static String threads(ServerProcess node) {
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", Long.toString(node.pid()), "Thread.print").redirectErrorStream(true).start();
+            return new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        }
+    }
+
+    private static String chat(String interaction, String text) {
+        return "{\"type\":\"chat\",\"interactionId\":\"" + interaction + "\",\"text\":\"" + text + "\"}";
+    }
+
+    /** Smith's phone: SIPp sends each line (customer-message.xml), another SIPp takes the replies (phone-messages.xml). */
+    private record Phone(Path dir, ServerProcess server, int port, Process receiver, Path logFile) implements AutoCloseable {
+        static Phone start(Path dir, ServerProcess server) throws Exception {
+            int port = ServerProcess.freeUdpPort();
+            Path log = dir.resolve("phone.log");
+            Process receiver = SipJourneyTest.sipp(dir, "phone", SipJourneyTest.scenario(dir, "phone-messages.xml", dir),
+                    "-p", String.valueOf(port), "-trace_logs", "-log_file", log.toString(),
+                    "127.0.0.1:" + server.sipPort);
+            return new Phone(dir, server, port, receiver, log);
+        }
+
+        void say(String text) throws Exception {
+            Path fields = dir.resolve("line.csv");
+            Files.writeString(fields, "SEQUENTIAL\nsmith;" + port + ";" + text + "\n");
+            Process line = SipJourneyTest.sipp(dir, "line", SipJourneyTest.scenario(dir, "customer-message.xml", dir),
+                    "-inf", fields.toString(), "-s", "cards", "-au", "smith", "-ap", "phone-smith-1234", "-m", "1",
+                    "-p", String.valueOf(ServerProcess.freeUdpPort()), "127.0.0.1:" + server.sipPort);
+            assertThat(line.waitFor(60, TimeUnit.SECONDS) && line.exitValue() == 0)
+                    .as("the MESSAGE '" + text + "' was accepted:\n" + SipJourneyTest.read(dir.resolve("line.out"))
+                            + SipJourneyTest.read(dir.resolve("line.err")))
+                    .isTrue();
+        }
+
+        void awaitLine(String sender, String containing) throws Exception {
+            Instant deadline = Instant.now().plus(WAIT);
+            while (Instant.now().isBefore(deadline)) {
+                if (linesFrom(sender).stream().anyMatch(l -> l.contains(containing))) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("the phone got no " + sender + " line with '" + containing + "':\n" + log()
+                    + "\n" + server.output());
+        }
+
+        List<String> linesFrom(String sender) {
+            String prefix = "CHAT " + sender + " ";
+            return log().lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(l.indexOf(" | ") + 3)).toList();
+        }
+
+        String log() {
+            return SipJourneyTest.read(logFile);
+        }
+
+        @Override
+        public void close() {
+            receiver.destroy();
         }
     }
 

@@ -7,4 +7,10 @@ import java.nio.file.Path;
  * other, this node's base URL as other nodes reach it, and the queue music this node plays to waiting callers.
  */
 public record ClusterSettings(boolean enabled, String secret, String selfUrl, Path queueMusic) {
+    /** Whether a caller presenting {@code presented} is another node of this cluster (constant-time compare). */
+    public boolean admits(String presented) {
+        return enabled && presented != null && java.security.MessageDigest.isEqual(
+                presented.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

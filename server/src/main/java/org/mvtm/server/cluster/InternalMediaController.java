@@ -1,7 +1,5 @@
 package org.mvtm.server.cluster;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.MediaServer;
@@ -38,8 +36,7 @@ class InternalMediaController {
     ResponseEntity<String> handle(@PathVariable String interaction, @PathVariable String op,
                                   @RequestHeader(name = SECRET_HEADER, required = false) String secret,
                                   @RequestBody Map<String, Object> body) {
-        if (!settings.enabled() || secret == null || !MessageDigest.isEqual(
-                secret.getBytes(StandardCharsets.UTF_8), settings.secret().getBytes(StandardCharsets.UTF_8))) {
+        if (!settings.admits(secret)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body("cluster secret required");
         }
         InteractionId id = InteractionId.of(interaction);

@@ -79,6 +79,12 @@ public final class MediaHome implements AutoCloseable {
         return selfUrl;
     }
 
+    /** The base URLs of the other nodes whose lease is alive now. */
+    public List<String> others() {
+        return redis.keys(alivePrefix + "*").stream().map(k -> k.substring(alivePrefix.length()))
+                .filter(n -> !n.equals(selfUrl)).sorted().toList();
+    }
+
     /** The home node's base URL, claiming it for this node when nobody has or when its home's lease ran out. */
     public String claim(InteractionId interaction) {
         return claimWithEpoch(interaction).home();

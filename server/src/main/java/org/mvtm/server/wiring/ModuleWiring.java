@@ -247,6 +247,16 @@ public class ModuleWiring {
                 .withSegmentLength(props.recording().segmentLength()), clock, bus);
     }
 
+    /** In a cluster, compliance reads every node's recordings: searched everywhere, fetched from the node holding one. */
+    @Bean(destroyMethod = "")
+    @org.springframework.context.annotation.Primary
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
+    RecordingStore clusterRecordingStore(@org.springframework.beans.factory.annotation.Qualifier("recordingStore") RecordingStore local,
+                                         MediaHome nodes, ClusterSettings cluster, JsonMapper json, DataDirectory data) {
+        return new org.mvtm.server.cluster.ClusterRecordingStore(local, nodes, cluster.secret(), json,
+                data.resolve("recordings-from-other-nodes"));
+    }
+
     @Bean(destroyMethod = "close")
     RetentionSchedule retentionSchedule(RecordingStore store, Clock clock) {
         return new RetentionSchedule(store, clock, Duration.ofMinutes(5), Duration.ofHours(6));

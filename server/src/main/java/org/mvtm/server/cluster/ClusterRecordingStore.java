@@ -1,0 +1,304 @@
+package org.mvtm.server.cluster;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.mvtm.core.Region;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.id.QueueId;
+import org.mvtm.core.id.RecordingId;
+import org.mvtm.recording.api.AccessDeniedException;
+import org.mvtm.recording.api.ActiveRecording;
+import org.mvtm.recording.api.AuditAction;
+import org.mvtm.recording.api.AuditEntry;
+import org.mvtm.recording.api.AuditQuery;
+import org.mvtm.recording.api.AuditVerification;
+import org.mvtm.recording.api.DeletionRequest;
+import org.mvtm.recording.api.ExportPackage;
+import org.mvtm.recording.api.LegInfo;
+import org.mvtm.recording.api.MediaFile;
+import org.mvtm.recording.api.RecordingMetadata;
+import org.mvtm.recording.api.RecordingNotFoundException;
+import org.mvtm.recording.api.RecordingQuery;
+import org.mvtm.recording.api.RecordingStore;
+import org.mvtm.recording.api.RecordingStoreException;
+import org.mvtm.recording.api.RecordingSummary;
+import org.mvtm.recording.api.RetentionPolicy;
+import org.mvtm.recording.api.RetentionReport;
+import org.mvtm.recording.api.StoreHealth;
+import org.mvtm.recording.api.TimelineEntry;
+import org.mvtm.recording.api.VerificationResult;
+import org.mvtm.recording.api.Viewer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One compliance view over every node: a search covers this node's recordings and those of every live node, and a
+ * recording this node does not hold is described, replayed, verified and exported by fetching it from the node that
+ * holds it (over {@code /internal/recordings}, with the cluster secret). Recording, retention, holds and deletion stay
+ * with the store of the node that recorded. The owning node checks role and region and audits under the officer's name;
+ * this node audits the access too, as the officer used it.
+ */
+public final class ClusterRecordingStore implements RecordingStore {
+    private static final Logger log = LoggerFactory.getLogger(ClusterRecordingStore.class);
+
+    private final RecordingStore local;
+    private final MediaHome nodes;
+    private final String secret;
+    private final JsonMapper json;
+    private final Path downloads;
+    private final Map<String, Region> regions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public ClusterRecordingStore(RecordingStore local, MediaHome nodes, String secret, JsonMapper json, Path downloads) {
+        this.local = local;
+        this.nodes = nodes;
+        this.secret = secret;
+        this.json = json;
+        this.downloads = downloads;
+    }
+
+    private List<RemoteRecordings> others() {
+        return nodes.others().stream().map(n -> new RemoteRecordings(n, secret, http, json)).toList();
+    }
+
+    @Override
+    public List<RecordingSummary> search(Viewer viewer, RecordingQuery query) {
+        List<RecordingSummary> found = new ArrayList<>(local.search(viewer, query));
+        for (RemoteRecordings node : others()) {
+            try {
+                List<RecordingSummary> there = json.convertValue(node.call("search", Map.of("viewer", viewer, "query", query)),
+                        new TypeReference<List<RecordingSummary>>() { });
+                there.forEach(this::remember);
+                found.addAll(there);
+            } catch (RecordingStoreException e) {
+                log.warn("compliance search of {} left out node {}: {}", viewer.userId(), node.node(), e.getMessage());
+            }
+        }
+        return found.stream().sorted(Comparator.comparing((RecordingSummary r) -> r.metadata().startedAt()).reversed())
+                .limit(query.limit()).toList();
+    }
+
+    /**
+     * Here if this node holds the recording, else from the first live node that does; an access served by another node
+     * is written to this node's audit trail too (allowed or refused), as the officer used this node.
+     */
+    private <T> T read(Viewer viewer, AuditAction action, RecordingId id, Function<RecordingStore, T> here,
+                       Function<RemoteRecordings, T> there) {
+        try {
+            return here.apply(local);
+        } catch (RecordingNotFoundException notHere) {
+            for (RemoteRecordings node : others()) {
+                try {
+                    T answer = there.apply(node);
+                    if (answer instanceof RecordingSummary summary) {
+                        remember(summary);
+                    }
+                    auditHere(viewer, action, id, AuditEntry.Outcome.ALLOWED, node);
+                    return answer;
+                } catch (RecordingNotFoundException notThere) {
+                    // the next node may hold it
+                } catch (AccessDeniedException refused) {
+                    auditHere(viewer, action, id, AuditEntry.Outcome.DENIED, node);
+                    throw refused;
+                }
+            }
+            throw notHere;
+        }
+    }
+
+    private void auditHere(Viewer viewer, AuditAction action, RecordingId id, AuditEntry.Outcome outcome, RemoteRecordings node) {
+        local.auditAction(viewer.userId(), regionOf(id, viewer), action, id.value(), outcome,
+                "purpose=" + viewer.purpose() + "; held by node " + node.node());
+    }
+
+    /** The region of a recording held elsewhere, as last seen in a search or description; else the viewer's. */
+    private Set<Region> regionOf(RecordingId id, Viewer viewer) {
+        Region r = regions.get(id.value());
+        return r != null ? Set.of(r) : viewer.regions();
+    }
+
+    private void remember(RecordingSummary summary) {
+        if (regions.size() > 10_000) {
+            regions.clear();
+        }
+        regions.put(summary.id().value(), summary.metadata().region());
+    }
+
+    private static String path(RecordingId id, String op) {
+        return RemoteRecordings.segment(id.value()) + "/" + op;
+    }
+
+    @Override
+    public RecordingSummary describe(Viewer viewer, RecordingId id) {
+        return read(viewer, AuditAction.DESCRIBE, id, s -> s.describe(viewer, id),
+                n -> n.call(path(id, "describe"), Map.of("viewer", viewer), RecordingSummary.class));
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(Viewer viewer, RecordingId id) {
+        return read(viewer, AuditAction.TIMELINE, id, s -> s.timeline(viewer, id), n -> json.convertValue(
+                n.call(path(id, "timeline"), Map.of("viewer", viewer)), new TypeReference<List<TimelineEntry>>() { }));
+    }
+
+    @Override
+    public String timelineJson(Viewer viewer, RecordingId id) {
+        return read(viewer, AuditAction.TIMELINE, id, s -> s.timelineJson(viewer, id),
+                n -> n.call(path(id, "timeline-json"), Map.of("viewer", viewer)).asString());
+    }
+
+    @Override
+    public List<LegInfo> legs(Viewer viewer, RecordingId id) {
+        return read(viewer, AuditAction.LEGS, id, s -> s.legs(viewer, id), n -> json.convertValue(
+                n.call(path(id, "legs"), Map.of("viewer", viewer)), new TypeReference<List<LegInfo>>() { }));
+    }
+
+    @Override
+    public VerificationResult verify(Viewer viewer, RecordingId id) {
+        return read(viewer, AuditAction.VERIFY, id, s -> s.verify(viewer, id),
+                n -> n.call(path(id, "verify"), Map.of("viewer", viewer), VerificationResult.class));
+    }
+
+    /** Replay: the leg's decrypted media, fetched whole from the owning node into this node's download area. */
+    @Override
+    public MediaFile media(Viewer viewer, RecordingId id, String legId) {
+        return read(viewer, AuditAction.REPLAY, id, s -> s.media(viewer, id, legId), n -> {
+            LegInfo leg = legs(viewer, id).stream().filter(l -> l.legId().equals(legId)).findFirst()
+                    .orElseThrow(() -> new RecordingNotFoundException("recording " + id.value() + " has no leg " + legId));
+            byte[] bytes = n.bytes(path(id, "media/" + RemoteRecordings.segment(legId)), Map.of("viewer", viewer));
+            Path file = download(id, legId, bytes);
+            Duration length = leg.firstPacketAt().flatMap(f -> leg.lastPacketAt().map(l -> Duration.between(f, l)))
+                    .orElse(Duration.ZERO);
+            return new MediaFile(id, legId, file, bytes.length, leg.mediaType(), length);
+        });
+    }
+
+    @Override
+    public ExportPackage exportPackage(Viewer viewer, RecordingId id, String reason) {
+        return read(viewer, AuditAction.EXPORT, id, s -> s.exportPackage(viewer, id, reason), n -> {
+            byte[] bytes = n.bytes(path(id, "export"), Map.of("viewer", viewer, "reason", reason));
+            Path file = download(id, "export.zip", bytes);
+            return new ExportPackage(id, file, bytes.length, sha256(bytes));
+        });
+    }
+
+    private Path download(RecordingId id, String name, byte[] bytes) {
+        try {
+            Files.createDirectories(downloads);
+            Path file = Files.createTempFile(downloads, id.value() + "-", "-" + name.replaceAll("[^A-Za-z0-9._-]", "_"));
+            file.toFile().deleteOnExit();
+            return Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new RecordingStoreException("cannot keep recording " + id.value() + " fetched from another node: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // everything else is the recording node's own business
+
+    @Override
+    public ActiveRecording start(RecordingMetadata metadata) {
+        return local.start(metadata);
+    }
+
+    @Override
+    public Optional<ActiveRecording> active(InteractionId interaction) {
+        return local.active(interaction);
+    }
+
+    @Override
+    public List<AuditEntry> audit(Viewer viewer, AuditQuery query) {
+        return local.audit(viewer, query);
+    }
+
+    @Override
+    public AuditVerification verifyAudit() {
+        return local.verifyAudit();
+    }
+
+    @Override
+    public void legalHold(Viewer viewer, RecordingId id, boolean hold, String reason) {
+        local.legalHold(viewer, id, hold, reason);
+    }
+
+    @Override
+    public DeletionRequest requestDeletion(Viewer viewer, RecordingId id, String reason) {
+        return local.requestDeletion(viewer, id, reason);
+    }
+
+    @Override
+    public void withdrawDeletion(Viewer viewer, RecordingId id, String reason) {
+        local.withdrawDeletion(viewer, id, reason);
+    }
+
+    @Override
+    public void approveDeletion(Viewer viewer, RecordingId id, String reason) {
+        local.approveDeletion(viewer, id, reason);
+    }
+
+    @Override
+    public RetentionPolicy retention() {
+        return local.retention();
+    }
+
+    @Override
+    public RetentionPolicy setQueueRetention(Viewer viewer, QueueId queue, Optional<Duration> period, String reason) {
+        return local.setQueueRetention(viewer, queue, period, reason);
+    }
+
+    @Override
+    public RetentionPolicy setRegionRetention(Viewer viewer, Region region, Optional<Duration> period, String reason) {
+        return local.setRegionRetention(viewer, region, period, reason);
+    }
+
+    @Override
+    public void auditRefusal(String userId, Set<Region> regions, AuditAction attempted, String recording, String detail) {
+        local.auditRefusal(userId, regions, attempted, recording, detail);
+    }
+
+    @Override
+    public void auditAction(String userId, Set<Region> regions, AuditAction action, String recording,
+                            AuditEntry.Outcome outcome, String detail) {
+        local.auditAction(userId, regions, action, recording, outcome, detail);
+    }
+
+    @Override
+    public RetentionReport applyRetention(Instant now) {
+        return local.applyRetention(now);
+    }
+
+    @Override
+    public int rewrapDataKeys(String masterKeyId) {
+        return local.rewrapDataKeys(masterKeyId);
+    }
+
+    @Override
+    public StoreHealth health() {
+        return local.health();
+    }
+
+    /** The local store is closed by its own bean. */
+    @Override
+    public void close() {
+    }
+}
