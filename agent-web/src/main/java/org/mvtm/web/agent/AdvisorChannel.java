@@ -259,9 +259,16 @@ public class AdvisorChannel implements DisposableBean {
             throw Refusal.of("wrapup.not-waiting", "interaction " + id + " is not waiting for a wrap-up",
                     "field", "interactionId", "interaction", id);
         }
-        routing.finishWrapUp(agent, Optional.ofNullable(id), cleanCode, cleanNotes);
-        if (id != null) {
-            desk.wrappedUp(id, cleanCode, cleanNotes);
+        // under the desk's wrap-up lock and before routing reports Ready: the hold for a required wrap-up
+        // (run on a worker when WRAP_UP ends) must see this wrap-up as given, or it leaves the advisor Not ready
+        desk.wrapUpLock().lock();
+        try {
+            if (id != null) {
+                desk.wrappedUp(id, cleanCode, cleanNotes);
+            }
+            routing.finishWrapUp(agent, Optional.ofNullable(id), cleanCode, cleanNotes);
+        } finally {
+            desk.wrapUpLock().unlock();
         }
     }
 
@@ -277,6 +284,8 @@ public class AdvisorChannel implements DisposableBean {
 
     /** The wrap-up time ran out while a queue still requires a wrap-up: the advisor waits Not ready, not Ready. */
     private void holdForRequiredWrapUp(AgentId agent) {
+        AdvisorDesk desk = desks.of(agent);
+        desk.wrapUpLock().lock();
         try {
             requiredWrapUpsDone(agent);
         } catch (Refusal required) {
@@ -285,6 +294,8 @@ public class AdvisorChannel implements DisposableBean {
             } catch (IllegalStateException | IllegalArgumentException moved) {
                 // already offered or busy again: nothing to hold
             }
+        } finally {
+            desk.wrapUpLock().unlock();
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
@@ -27,6 +28,8 @@ final class AdvisorDesk {
     private final AdvisorDayLog days;
     /** Interactions that ended and wait for their wrap-up, oldest first (several when several ran at once). */
     private final Map<InteractionId, Instant> wrapUps = new LinkedHashMap<>();
+    /** Held while a wrap-up is given and while the end of the wrap-up time decides whether to hold the advisor. */
+    private final ReentrantLock wrapUpLock = new ReentrantLock();
 
     /** A desk with today's list as last saved (so a restarted server shows it again). */
     AdvisorDesk(AgentId agent, AdvisorDayLog days) {
@@ -118,6 +121,10 @@ final class AdvisorDesk {
     }
 
     /** Every interaction waiting for its wrap-up, oldest first. */
+    ReentrantLock wrapUpLock() {
+        return wrapUpLock;
+    }
+
     synchronized List<InteractionId> wrapUps() {
         return List.copyOf(wrapUps.keySet());
     }
