@@ -101,6 +101,20 @@ class SegmentedRecordingTest {
     }
 
     @Test
+    void theCallsEndReachesTheTimelineAfterTheMediaStoppedAndLaterMediaIsNotKept() {
+        ActiveRecording r = f.startHk();
+        StoreFixture.feedAudio(r, 1.0);
+        r.closed(); // the media session ended first (a SIP caller's BYE)
+        StoreFixture.feedAudio(r, 1.0);
+        r.appendTimeline(TimelineEntry.event(StoreFixture.T0.plusSeconds(2), TimelineEntry.Kind.ENDED, "cust-mary-chan", "hung up"));
+        RecordingSummary s = r.seal();
+
+        assertThat(f.store.timeline(StoreFixture.compliance(Region.HK), r.id())).extracting(TimelineEntry::kind)
+                .contains(TimelineEntry.Kind.ENDED, TimelineEntry.Kind.RECORDING_SEALED);
+        assertThat(s.legs()).extracting(LegInfo::packets).containsOnly(50L);
+    }
+
+    @Test
     void quietLegsCloseTheirSegmentBySegmentLengthOfTheClock() throws Exception {
         ActiveRecording r = f.startHk();
         StoreFixture.feedAudio(r, 0.5);

@@ -222,9 +222,19 @@ public final class CapacityBenchmark {
 
     /** The server's WARN and ERROR lines over the run, by message (thread, time and ids left out). */
     static String problems(String log) {
-        var counts = log.lines().filter(l -> l.contains(" WARN ") || l.contains(" ERROR "))
-                .map(l -> l.replaceFirst("^\\S+ (\\S+)\\s+\\[[^]]*] ", "$1 ").replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<id>"))
-                .collect(Collectors.groupingBy(l -> l, java.util.TreeMap::new, Collectors.counting()));
+        List<String> lines = log.lines().toList();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.contains(" WARN ") || l.contains(" ERROR ")) {
+                // the exception's own line, when one follows, says why
+                String cause = i + 1 < lines.size() && lines.get(i + 1).matches("^[\\w.$]+(Exception|Error)\\b.*")
+                        ? " ← " + lines.get(i + 1) : "";
+                problems.add((l.replaceFirst("^\\S+ (\\S+)\\s+\\[[^]]*] ", "$1 ") + cause)
+                        .replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<id>"));
+            }
+        }
+        var counts = problems.stream().collect(Collectors.groupingBy(l -> l, java.util.TreeMap::new, Collectors.counting()));
         StringBuilder b = new StringBuilder("\nServer log, WARN and ERROR lines over the run: ")
                 .append(counts.isEmpty() ? "none" : "").append('\n');
         counts.forEach((line, n) -> b.append("- ").append(n).append(" × `").append(line).append("`\n"));

@@ -66,6 +66,9 @@ class SipJourneyTest {
                 byte[] wav = officer.bytes("/api/compliance/recordings/" + id + "/media/" + legId + "?purpose=SIP+journey", PURPOSE);
                 assertThat(rms(wav)).as("speech energy in the recorded " + legId + " leg").isGreaterThan(300);
             }
+            // the caller's BYE ends the media first; the call's end must still reach the sealed timeline
+            String timeline = officer.json(200, "GET", "/api/compliance/recordings/" + id + "/timeline", null, PURPOSE).toString();
+            assertThat(timeline).as("the call's end on the timeline").contains("\"kind\":\"ENDED\"");
             String audit = officer.json(200, "GET", "/api/compliance/audit?recording=" + id, null, PURPOSE).toString();
             assertThat(audit).contains("REPLAY").contains("VERIFY").contains("connie");
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,31 +66,16 @@ public final class RecordingWriter implements ActiveRecording {
         void pauseMarked(RecordingWriter writer, TimelineEntry mark);
     }
 
-    private record Packet(String legId, byte type, long arrivalMicros, byte[] data) {
-    }
+    private record Packet(String legId, byte type, long arrivalMicros, byte[] data) { }
 
-    private record Ingest(String legId, Path file, String contentType, boolean deleteAfter) {
-    }
+    private record Ingest(String legId, Path file, String contentType, boolean deleteAfter) { }
 
-    private record PauseMark(TimelineEntry entry) {
-    }
+    private record PauseMark(TimelineEntry entry) { }
 
     private static final int INGEST_CHUNK = 1024 * 1024;
+    /** How long a recording whose media ended waits for the call's end on its timeline before it seals itself. */
+    static final Duration SEAL_GRACE = Duration.ofSeconds(5);
     private static final int INGEST_SEGMENT = 8 * 1024 * 1024;
-
-    private static final class LegBuffer {
-        final String legId;
-        final String dir;
-        final SegmentRecords.Builder records = new SegmentRecords.Builder();
-        int nextIndex;
-        long segmentStartMicros;
-
-        LegBuffer(String legId, String dir, int nextIndex) {
-            this.legId = legId;
-            this.dir = dir;
-            this.nextIndex = nextIndex;
-        }
-    }
 
     private final RecordingId id;
     private final RecordingMetadata metadata;
@@ -107,6 +93,7 @@ public final class RecordingWriter implements ActiveRecording {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicReference<RecordingState> state = new AtomicReference<>(RecordingState.RECORDING);
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean mediaOver = new AtomicBoolean();
     private final CompletableFuture<RecordingSummary> sealed = new CompletableFuture<>();
     private final Map<String, LegBuffer> legs = new LinkedHashMap<>();
     private final PciPause pci = new PciPause();
@@ -163,7 +150,7 @@ public final class RecordingWriter implements ActiveRecording {
 
     @Override
     public void packet(String legId, MediaKind kind, long arrivalEpochMicros, byte[] buffer, int offset, int length) {
-        if (closing.get() || state.get() != RecordingState.RECORDING) {
+        if (closing.get() || mediaOver.get() || state.get() != RecordingState.RECORDING) {
             dropped.incrementAndGet();
             return;
         }
@@ -248,9 +235,21 @@ public final class RecordingWriter implements ActiveRecording {
         return new Ingest(legId, file, contentType, deleteAfter);
     }
 
+    /**
+     * The media is over, but the call's end (who hung up, the wrap-up) still comes to the timeline from the journey,
+     * which seals; if nobody does within {@link #SEAL_GRACE}, the recording seals itself.
+     */
     @Override
     public void closed() {
-        Thread.ofVirtual().name("recording-seal-" + id).start(this::seal);
+        mediaOver.set(true);
+        Thread.ofVirtual().name("recording-seal-" + id).start(() -> {
+            try {
+                Thread.sleep(SEAL_GRACE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            seal();
+        });
     }
 
     @Override
