@@ -1,7 +1,9 @@
 package org.mvtm.admin.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.mvtm.admin.api.Skill;
 import org.mvtm.admin.api.VipTier;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +19,11 @@ final class CatalogRepository {
     List<Skill> skills() {
         return jdbc.query("SELECT name, kind, label FROM skills ORDER BY kind, name",
                 (rs, i) -> new Skill(rs.getString(1), Skill.Kind.valueOf(rs.getString(2)), rs.getString(3)));
+    }
+
+    /** The catalogue by skill name (what queue and advisor checks look skills up in). */
+    Map<String, Skill> skillsByName() {
+        return skills().stream().collect(Collectors.toMap(Skill::name, s -> s));
     }
 
     Optional<Skill> skill(String name) {

@@ -24,7 +24,7 @@ import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.sdp.Codec;
 
 /**
- * One endpoint of a call: its UDP socket (one per leg, BUNDLE + rtcp-mux), its receive loop on a virtual thread,
+ * One endpoint of a call: its UDP socket (one per leg, BUNDLE + rtcp-mux), read by one of the {@link ReceiveLoops},
  * its negotiated codecs and the streams the bridge sends to it. Subclasses add the transport (WebRTC: ICE-lite +
  * DTLS-SRTP; RTP: plain). Sending to a leg is serialised by its send lock because several receive loops relay to
  * the same leg.

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
-import javax.sip.DialogState;
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
@@ -229,7 +228,7 @@ final class AdvisorLegs {
                 ack(dialog, cseq.getSeqNumber());
                 if (!leg.ringing()) {
                     if (leg.state() == AdvisorLeg.State.ENDED) {
-                        bye(dialog); // answered after we gave up: hang up at once
+                        sip.bye(dialog); // answered after we gave up: hang up at once
                     }
                     return;
                 }
@@ -241,7 +240,7 @@ final class AdvisorLegs {
                     }
                     media.applyAnswer(leg.interaction, CallParty.ADVISOR, new String(body, StandardCharsets.UTF_8));
                 } catch (RuntimeException ex) {
-                    bye(dialog);
+                    sip.bye(dialog);
                     decline(leg, OfferDeclined.Cause.UNREACHABLE, "media: " + ex.getMessage());
                     return;
                 }
@@ -254,7 +253,7 @@ final class AdvisorLegs {
                 }
                 if (!accepted) {
                     leg.moveTo(AdvisorLeg.State.ENDED);
-                    bye(dialog);
+                    sip.bye(dialog);
                     removeMedia(leg);
                     table.remove(leg);
                     counters.phoneOffer("WITHDRAWN");
@@ -386,7 +385,7 @@ final class AdvisorLegs {
             try {
                 if (leg.state() == AdvisorLeg.State.CONNECTED) {
                     leg.moveTo(AdvisorLeg.State.ENDED);
-                    bye(leg.dialog);
+                    sip.bye(leg.dialog);
                     table.remove(leg);
                 } else if (leg.ringing()) {
                     leg.moveTo(AdvisorLeg.State.ENDED);
@@ -475,17 +474,6 @@ final class AdvisorLegs {
             }
         } catch (Exception e) {
             log.debug("cannot ACK: {}", e.toString());
-        }
-    }
-
-    private void bye(Dialog dialog) {
-        try {
-            if (dialog != null && dialog.getState() != DialogState.TERMINATED) {
-                Request bye = dialog.createRequest(Request.BYE);
-                dialog.sendRequest(sip.provider.getNewClientTransaction(bye));
-            }
-        } catch (Exception e) {
-            log.debug("cannot send BYE to the phone: {}", e.toString());
         }
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import javax.sip.Dialog;
+import javax.sip.DialogState;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
@@ -21,6 +23,7 @@ import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
+import javax.sip.message.Message;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -128,6 +131,35 @@ final class SipContext {
             }
         } catch (SipException | InvalidArgumentException | RuntimeException e) {
             log.debug("cannot send {}: {}", r.getStatusCode(), e.toString());
+        }
+    }
+
+    /** Puts {@code sdp} in {@code m} as its application/sdp body. */
+    void setSdp(Message m, String sdp) {
+        try {
+            m.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void addHeader(Message m, String name, String value) {
+        try {
+            m.addHeader(headers.createHeader(name, value));
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends BYE in {@code dialog} unless it is absent or already over; failures are logged. */
+    void bye(Dialog dialog) {
+        try {
+            if (dialog != null && dialog.getState() != DialogState.TERMINATED) {
+                Request bye = dialog.createRequest(Request.BYE);
+                dialog.sendRequest(provider.getNewClientTransaction(bye));
+            }
+        } catch (Exception e) {
+            log.debug("cannot send BYE: {}", e.toString());
         }
     }
 

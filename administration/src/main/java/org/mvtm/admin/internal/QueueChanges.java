@@ -1,0 +1,63 @@
+package org.mvtm.admin.internal;
+
+import java.time.Clock;
+import org.mvtm.admin.api.InvalidChange;
+import org.mvtm.admin.api.NotFound;
+import org.mvtm.admin.api.Queue;
+
+/** Creating, changing and deleting queues (checked by {@link QueueRules}; a queue keeps its id). */
+final class QueueChanges {
+    private final QueueRepository queues;
+    private final CatalogRepository catalog;
+    private final AuditLog audit;
+    private final Changes changes;
+    private final Clock clock;
+
+    QueueChanges(QueueRepository queues, CatalogRepository catalog, AuditLog audit, Changes changes, Clock clock) {
+        this.queues = queues;
+        this.catalog = catalog;
+        this.audit = audit;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    Queue create(String actor, Queue q) {
+        return changes.change(actor, "queue", q.id(), () -> {
+            Queue checked = QueueRules.check(q, catalog.skillsByName());
+            if (queues.find(checked.id()).isPresent()) {
+                throw InvalidChange.of("id", "queue '" + checked.id() + "' exists already");
+            }
+            queues.insert(checked);
+            audit.record(clock.instant(), actor, "create", "queue", checked.id(), null, checked);
+            return checked;
+        });
+    }
+
+    Queue update(String actor, String id, Queue q) {
+        return changes.change(actor, "queue", id, () -> {
+            Queue before = queues.find(id).orElseThrow(() -> new NotFound("queue", id));
+            if (q.id() != null && !q.id().equals(id)) {
+                throw InvalidChange.of("id", "a queue keeps its id; create a new queue instead of renaming '" + id + "'");
+            }
+            Queue checked = QueueRules.check(withId(q, id), catalog.skillsByName());
+            queues.update(checked);
+            audit.record(clock.instant(), actor, "update", "queue", id, before, checked);
+            return checked;
+        });
+    }
+
+    void delete(String actor, String id) {
+        changes.change(actor, "queue", id, () -> {
+            Queue before = queues.find(id).orElseThrow(() -> new NotFound("queue", id));
+            queues.delete(id);
+            audit.record(clock.instant(), actor, "delete", "queue", id, before, null);
+            return null;
+        });
+    }
+
+    private static Queue withId(Queue q, String id) {
+        return new Queue(id, q.names(), q.product(), q.productMinLevel(), q.skills(), q.languageMinLevel(), q.slaFraction(),
+                q.slaSeconds(), q.agingTierWeight(), q.agingWeight(), q.relaxation(), q.timeZone(), q.openingHours(),
+                q.holidays(), q.outsideHours(), q.wrapUpCodes(), q.breakCodes(), q.wrapUpRequired());
+    }
+}
