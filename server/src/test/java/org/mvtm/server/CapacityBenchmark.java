@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.mvtm.sip.bench.SipEdgeBenchmark;
@@ -18,15 +19,19 @@ import org.mvtm.sip.bench.SipEdgeBenchmark;
  * recording store on), N advisors provisioned through the admin API with desk-phone SIP passwords, all registered by
  * ONE answering SIPp instance from an injection file and made READY from their consoles (which also finish each
  * wrap-up at once), then SIPp customers on a trusted trunk calling queue "general" with PCMU RTP both ways for a hold
- * time. Each step runs the same scenario SIPp straight to SIPp first (the anchor), then through the server, and
- * records the load average. Not a test: a main run by bench/capacity.sh, which fails (non-zero) when the server does
- * not start or no call gets through.
+ * time. Each step runs the same scenario on three paths, one after another: SIPp straight to a SIPp phone, SIPp through
+ * Kamailio (stateful, record-routed) with rtpengine anchoring the media to a SIPp phone (the open-source anchors),
+ * then through the server; it records the load average before the step and, per path, the RTP packets each end sent
+ * and received ({@link MediaCounters}): the media loss. Each end plays its audio once, for the hold time less a
+ * margin, so no packet is in flight when the BYE tears the call down and the loss counted is loss in the path. Not
+ * a test: a main run by bench/capacity.sh, which fails (non-zero) when the server does not start or no call gets
+ * through.
  */
 public final class CapacityBenchmark {
     private static final Duration WAIT = Duration.ofMinutes(5);
 
     record Result(String path, int rate, long ok, long failed, double seconds, double p50, double p99, long maxConcurrent,
-                  double cpuMsPerCall) {
+                  double cpuMsPerCall, MediaCounters.Loss loss) {
         double cps() {
             return (ok + failed) / seconds;
         }
@@ -34,6 +39,12 @@ public final class CapacityBenchmark {
 
     record Step(int rate, String uptime, List<Result> results) {
     }
+
+    /** Where the customers call: the path's name, its SIP address, the phone's media port and the middle's CPU. */
+    record Target(String path, String address, int phoneMediaPort, Supplier<Duration> cpu) {
+    }
+
+    static final String THROUGH_SERVER = "SIPp -> server (routing, relay, recording) -> SIPp phones";
 
     public static void main(String[] args) throws Exception {
         int advisors = Integer.parseInt(args[0]);
@@ -43,25 +54,27 @@ public final class CapacityBenchmark {
         Path page = Path.of(args[4]);
         String command = args[5];
         Path dir = Files.createTempDirectory("mvtm-capacity");
-        Path speech = dir.resolve("tone-pcmu.wav");
-        run(dir, List.of("sox", "-n", "-r", "8000", "-c", "1", "-e", "u-law", speech.toString(), "synth", "3", "sine", "440"));
-        Path phoneScenario = SipJourneyTest.scenario(dir, "phone-answer.xml", speech);
+        int playMs = holdMs - Math.min(500, holdMs / 5);
+        Path phoneScenario = scenario(dir, "phone-answer.xml", media(dir, "phone.pcmu", MediaCounters.PHONE_MARK, playMs));
         // named customer_uac so SIPp's statistics files are the ones SipEdgeBenchmark reads
         Path customerScenario = dir.resolve("customer_uac.xml");
-        Files.move(SipJourneyTest.scenario(dir, "trunk-customer-call.xml", speech), customerScenario);
-        Path registerScenario = SipJourneyTest.scenario(dir, "phones-register.xml", speech);
+        Files.move(scenario(dir, "trunk-customer-call.xml", media(dir, "customer.pcmu", MediaCounters.CUSTOMER_MARK,
+                playMs)), customerScenario);
+        Path registerScenario = SipJourneyTest.scenario(dir, "phones-register.xml", dir.resolve("phone.pcmu"));
 
         List<Step> steps = new ArrayList<>();
         long recordings;
         String problems;
-        try (ServerProcess server = ServerProcess.start(dir, "--contact.sip.trusted-trunks=127.0.0.1",
+        try (MediaCounters counters = MediaCounters.open();
+             ServerProcess server = ServerProcess.start(dir, "--contact.sip.trusted-trunks=127.0.0.1",
                 "--contact.sip.max-calls-per-second=100000")) {
             server.awaitHealthy(WAIT);
             long pid = server.pid();
             List<String> names = provision(server, advisors);
             int phonePort = ServerProcess.freeUdpPort();
+            int phonesMedia = ServerProcess.freeUdpPort();
             Process phones = SipJourneyTest.sipp(dir, "phones", phoneScenario, "-p", String.valueOf(phonePort),
-                    "-s", "advisor", "-m", "1000000", "-mp", String.valueOf(ServerProcess.freeUdpPort()));
+                    "-s", "advisor", "-m", "1000000", "-mp", String.valueOf(phonesMedia));
             List<ConsoleSocket> consoles = new ArrayList<>();
             try {
                 register(dir, server, registerScenario, names, phonePort);
@@ -69,22 +82,15 @@ public final class CapacityBenchmark {
                 for (int rate : rates) {
                     int calls = rate * seconds;
                     String uptime = run(dir, List.of("uptime")).strip();
-                    int anchorPort = ServerProcess.freeUdpPort();
-                    Path anchorDir = Files.createDirectories(dir.resolve("anchor-" + rate));
-                    Process anchorPhone = SipJourneyTest.sipp(anchorDir, "phone", phoneScenario, "-p",
-                            String.valueOf(anchorPort), "-s", "advisor", "-mp", String.valueOf(ServerProcess.freeUdpPort()));
-                    Result anchor;
-                    try {
-                        anchor = customers(anchorDir, customerScenario, "SIPp -> SIPp (anchor)",
-                                "127.0.0.1:" + anchorPort, rate, calls, holdMs, -1);
-                    } finally {
-                        anchorPhone.destroy();
-                    }
+                    Result anchor = sippToSipp(dir.resolve("anchor-" + rate), phoneScenario, customerScenario, rate,
+                            calls, holdMs, counters);
+                    Result kamailio = throughKamailio(dir.resolve("kamailio-" + rate), phoneScenario, customerScenario,
+                            rate, calls, holdMs, counters);
                     Result whole = customers(dir.resolve("server-" + rate), customerScenario,
-                            "SIPp -> server (routing, relay, recording) -> SIPp phones",
-                            "127.0.0.1:" + server.sipPort, rate, calls, holdMs, pid);
-                    steps.add(new Step(rate, uptime, List.of(anchor, whole)));
-                    System.out.println(anchor + "\n" + whole);
+                            new Target(THROUGH_SERVER, "127.0.0.1:" + server.sipPort, phonesMedia, () -> cpu(pid)),
+                            rate, calls, holdMs, counters);
+                    steps.add(new Step(rate, uptime, List.of(anchor, kamailio, whole)));
+                    System.out.println(anchor + "\n" + kamailio + "\n" + whole);
                 }
             } finally {
                 consoles.forEach(ConsoleSocket::close);
@@ -92,14 +98,73 @@ public final class CapacityBenchmark {
             }
             recordings = recordingsKept(server, names);
             problems = problems(server.output());
+            if (counters.unavailable() != null) {
+                problems = "\nMedia loss not measured: " + counters.unavailable() + ".\n" + problems;
+            }
         }
-        long throughServer = steps.stream().mapToLong(s -> s.results().get(1).ok()).sum();
-        Files.writeString(page, report(command, advisors, holdMs, seconds, steps, recordings) + problems);
+        long throughServer = throughServer(steps);
+        Files.writeString(page, report(command, advisors, holdMs, playMs, seconds, steps, recordings) + problems);
         System.out.println("wrote " + page);
         if (throughServer == 0) {
             System.err.println("no call got through the server: see " + dir);
             System.exit(2);
         }
+    }
+
+    /** The anchor: the same customers straight to one SIPp phone. */
+    static Result sippToSipp(Path dir, Path phoneScenario, Path customerScenario, int rate, int calls, int holdMs,
+                             MediaCounters counters) throws Exception {
+        Files.createDirectories(dir);
+        int phonePort = ServerProcess.freeUdpPort();
+        int phoneMedia = ServerProcess.freeUdpPort();
+        Process phone = SipJourneyTest.sipp(dir, "phone", phoneScenario, "-p", String.valueOf(phonePort), "-s", "advisor",
+                "-mp", String.valueOf(phoneMedia));
+        try {
+            return customers(dir, customerScenario, new Target("SIPp -> SIPp (anchor)", "127.0.0.1:" + phonePort,
+                    phoneMedia, () -> Duration.ZERO), rate, calls, holdMs, counters);
+        } finally {
+            phone.destroy();
+        }
+    }
+
+    /** The open-source anchor: Kamailio t_relay with rtpengine anchoring the media, in front of one SIPp phone. */
+    static Result throughKamailio(Path dir, Path phoneScenario, Path customerScenario, int rate, int calls, int holdMs,
+                                  MediaCounters counters) throws Exception {
+        Files.createDirectories(dir);
+        int phonePort = ServerProcess.freeUdpPort();
+        int phoneMedia = ServerProcess.freeUdpPort();
+        Process phone = SipJourneyTest.sipp(dir, "phone", phoneScenario, "-p", String.valueOf(phonePort), "-s", "advisor",
+                "-mp", String.valueOf(phoneMedia));
+        try (KamailioRtpengine proxy = KamailioRtpengine.start(dir, phonePort)) {
+            return customers(dir, customerScenario, new Target("SIPp -> Kamailio t_relay + rtpengine (userspace) -> SIPp",
+                    "127.0.0.1:" + proxy.sipPort, phoneMedia, proxy::cpu), rate, calls, holdMs, counters);
+        } finally {
+            phone.destroy();
+        }
+    }
+
+    /** A constant-payload PCMU file (the end's {@code mark} byte) of {@code ms} milliseconds, played once per call. */
+    static Path media(Path dir, String name, int mark, int ms) throws Exception {
+        byte[] audio = new byte[ms / 20 * 160];
+        Arrays.fill(audio, (byte) mark);
+        return Files.write(dir.resolve(name), audio);
+    }
+
+    /** A SIPp scenario of the test resources playing {@code media} once (instead of looping its speech). */
+    static Path scenario(Path dir, String name, Path media) throws Exception {
+        Path file = SipJourneyTest.scenario(dir, name, media);
+        String looped = media + ",-1,0";
+        String text = Files.readString(file);
+        if (!text.contains(looped)) {
+            throw new IllegalStateException(name + " no longer plays its speech in a loop with rtp_stream");
+        }
+        Files.writeString(file, text.replace(looped, media + ",1,0"));
+        return file;
+    }
+
+    static long throughServer(List<Step> steps) {
+        return steps.stream().flatMap(s -> s.results().stream()).filter(r -> r.path().equals(THROUGH_SERVER))
+                .mapToLong(Result::ok).sum();
     }
 
     /** Advisors bench001..N: ADVISOR in HK, skilled for queue "general", with a desk-phone SIP password. */
@@ -169,29 +234,34 @@ public final class CapacityBenchmark {
         return consoles;
     }
 
-    static Result customers(Path dir, Path scenario, String path, String target, int rate, int calls, int holdMs,
-                            long serverPid) throws Exception {
+    static Result customers(Path dir, Path scenario, Target target, int rate, int calls, int holdMs,
+                            MediaCounters counters) throws Exception {
         Files.createDirectories(dir);
-        Duration cpu0 = cpu(serverPid);
+        int customerMedia = ServerProcess.freeUdpPort();
+        var toPhone = counters.direction(customerMedia, MediaCounters.CUSTOMER_MARK, target.phoneMediaPort());
+        var toCustomer = counters.direction(target.phoneMediaPort(), MediaCounters.PHONE_MARK, customerMedia);
+        Duration cpu0 = target.cpu().get();
         long t0 = System.nanoTime();
-        Process customer = SipJourneyTest.sipp(dir, "customer_uac", scenario, target, "-p",
-                String.valueOf(ServerProcess.freeUdpPort()), "-mp", String.valueOf(ServerProcess.freeUdpPort()),
+        Process customer = SipJourneyTest.sipp(dir, "customer_uac", scenario, target.address(), "-p",
+                String.valueOf(ServerProcess.freeUdpPort()), "-mp", String.valueOf(customerMedia),
                 "-s", "general", "-r", String.valueOf(rate), "-m", String.valueOf(calls), "-d", String.valueOf(holdMs),
                 "-l", "100000", "-trace_rtt", "-rtt_freq", "1", "-trace_stat", "-fd", "1", "-timeout", "600s");
         if (!customer.waitFor(11, TimeUnit.MINUTES)) {
             customer.destroyForcibly();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double cpuMs = cpu(serverPid).minus(cpu0).toNanos() / 1e6;
+        double cpuMs = target.cpu().get().minus(cpu0).toNanos() / 1e6;
+        Thread.sleep(200); // the last packets of the last calls reach their end
+        MediaCounters.Loss loss = counters.read(toPhone, toCustomer);
         long[] okFailed = SipEdgeBenchmark.okFailed(dir);
         double[] rtt = SipEdgeBenchmark.rtts(dir);
-        return new Result(path, rate, okFailed[0], okFailed[1], seconds, SipEdgeBenchmark.percentile(rtt, 50),
+        return new Result(target.path(), rate, okFailed[0], okFailed[1], seconds, SipEdgeBenchmark.percentile(rtt, 50),
                 SipEdgeBenchmark.percentile(rtt, 99), maxConcurrent(dir),
-                serverPid < 0 || okFailed[0] == 0 ? Double.NaN : cpuMs / okFailed[0]);
+                cpuMs == 0 || okFailed[0] == 0 ? Double.NaN : cpuMs / okFailed[0], loss);
     }
 
     static Duration cpu(long pid) {
-        return pid < 0 ? Duration.ZERO : ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration()).orElse(Duration.ZERO);
+        return ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
     /** The most calls SIPp held at once (CurrentCall of its per-second statistics). */
@@ -250,7 +320,8 @@ public final class CapacityBenchmark {
         return out;
     }
 
-    static String report(String command, int advisors, int holdMs, int seconds, List<Step> steps, long recordings) {
+    static String report(String command, int advisors, int holdMs, int playMs, int seconds, List<Step> steps,
+                         long recordings) {
         StringBuilder b = new StringBuilder("# Whole-server capacity\n\n");
         b.append("Command: `").append(command).append("` — run ").append(Instant.now()).append(" on ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, SIPp sharing the machine with the server.\n\n")
@@ -260,21 +331,32 @@ public final class CapacityBenchmark {
                 .append("(which finish each wrap-up at once). Each call: a SIPp customer on a trusted trunk calls queue ")
                 .append("`general` (INVITE, 183 early media, routing offer, B2BUA INVITE to the advisor's phone, 200/ACK), ")
                 .append("PCMU RTP both ways for ").append(holdMs).append(" ms, BYE. ").append(seconds)
-                .append(" s of calls per step. Anchor: the same scenario SIPp straight to a SIPp phone, in the same step. ")
-                .append("`uptime` before each step. CPU/call = the server JVM's CPU time over the step / calls answered.\n\n");
+                .append(" s of calls per step. Anchors, same scenario, same step, before the server: SIPp straight to a ")
+                .append("SIPp phone, and Kamailio (stateful `t_relay`, record-routed) with rtpengine (userspace, no kernel ")
+                .append("module) anchoring the media through `rtpengine_manage()`. `uptime` before each step. CPU/call = ")
+                .append("the middle's CPU time over the step (the server JVM; Kamailio with its workers plus rtpengine) / ")
+                .append("calls answered. Media loss = RTP packets one end sent that the other end did not receive, each ")
+                .append("way, counted by nftables on the ends' media ports; each end plays a marked PCMU stream once for ")
+                .append(playMs).append(" ms from the ACK, so the count ends before the BYE.\n\n");
         b.append("| offered cps | uptime before | path | calls ok | failed | achieved cps | INVITE→200 p50 (ms) | p99 (ms) |")
-                .append(" most concurrent calls | server CPU/call (ms) |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                .append(" most concurrent calls | media loss to phone / to customer (%) | RTP packets sent |")
+                .append(" CPU/call (ms) |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Step st : steps) {
             for (Result r : st.results()) {
-                b.append(String.format("| %d | %s | %s | %d | %d | %.1f | %.1f | %.1f | %d | %s |%n", st.rate(),
+                b.append(String.format("| %d | %s | %s | %d | %d | %.1f | %.1f | %.1f | %d | %s | %s | %s |%n", st.rate(),
                         st.uptime().replaceAll(".*load average: ", "load "), r.path(), r.ok(), r.failed(), r.cps(),
-                        r.p50(), r.p99(), r.maxConcurrent(),
+                        r.p50(), r.p99(), r.maxConcurrent(), loss(r.loss()),
+                        r.loss() == null ? "" : String.valueOf(r.loss().toPhoneSent() + r.loss().toCustomerSent()),
                         Double.isNaN(r.cpuMsPerCall()) ? "" : String.format("%.1f", r.cpuMsPerCall())));
             }
         }
         b.append("\nRecordings the compliance officer finds after the run: ").append(recordings < 0 ? "(not counted)" : recordings)
-                .append(" (calls answered through the server: ")
-                .append(steps.stream().mapToLong(s -> s.results().get(1).ok()).sum()).append(").\n");
+                .append(" (calls answered through the server: ").append(throughServer(steps)).append(").\n");
         return b.toString();
+    }
+
+    static String loss(MediaCounters.Loss loss) {
+        return loss == null ? "not measured"
+                : String.format("%.3f / %.3f", loss.toPhonePercent(), loss.toCustomerPercent());
     }
 }

@@ -147,13 +147,8 @@ public final class SipEdgeBenchmark {
         Files.createDirectories(dir);
         int port = freePort();
         int phonePort = freePort();
-        String cfg = Files.readString(Path.of("bench/sip/kamailio-relay.cfg"))
-                .replace("LISTEN_PORT", Integer.toString(port)).replace("PHONE_PORT", Integer.toString(phonePort));
-        Path cfgFile = dir.resolve("kamailio.cfg");
-        Files.writeString(cfgFile, cfg);
-        Process kamailio = new ProcessBuilder("kamailio", "-f", cfgFile.toString(), "-DD", "-E", "-m", "128", "-M", "8",
-                "-Y", dir.toString(), "-P", dir.resolve("kamailio.pid").toString()).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("kamailio.log").toFile()).start();
+        Process kamailio = kamailio(dir, Path.of("bench/sip/kamailio-relay.cfg"),
+                java.util.Map.of("LISTEN_PORT", port, "PHONE_PORT", phonePort));
         try {
             Thread.sleep(500);
             return run("SIPp -> Kamailio t_relay -> SIPp", dir, rate, calls, null,
@@ -162,6 +157,22 @@ public final class SipEdgeBenchmark {
             kamailio.destroy();
             kamailio.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Starts Kamailio in the foreground from a config template in bench/sip/ whose placeholders (LISTEN_PORT, ...)
+     * are replaced by the given ports; its log goes to kamailio.log in {@code dir}. Shared with bench/capacity.sh.
+     */
+    public static Process kamailio(Path dir, Path template, java.util.Map<String, Integer> ports) throws IOException {
+        String cfg = Files.readString(template);
+        for (var e : ports.entrySet()) {
+            cfg = cfg.replace(e.getKey(), Integer.toString(e.getValue()));
+        }
+        Path cfgFile = dir.resolve("kamailio.cfg");
+        Files.writeString(cfgFile, cfg);
+        return new ProcessBuilder("kamailio", "-f", cfgFile.toString(), "-DD", "-E", "-m", "128", "-M", "8",
+                "-Y", dir.toString(), "-P", dir.resolve("kamailio.pid").toString()).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("kamailio.log").toFile()).start();
     }
 
     /** Admission for the run: off (to find the capacity) unless ADMISSION_CPS sets the rate (to watch shedding). */
