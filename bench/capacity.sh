@@ -4,7 +4,9 @@
 # SIPp instance, SIPp customers calling a queue with PCMU RTP both ways; next to SIPp straight to SIPp and SIPp through
 # Kamailio + rtpengine (userspace) in the same step, with each path's media loss counted by nftables (needs root).
 # Writes docs/benchmarks/capacity.md (then bench/collect.sh puts it into docs/benchmarks.md).
-# Usage: bench/capacity.sh [advisors=200] [rates=5,10,20,40] [seconds-per-step=10] [hold-ms=3000]
+# Usage: bench/capacity.sh [advisors=200] [rates=5,10,20,40] [seconds-per-step=10] [hold-ms=3000] [nodes=1]
+#   nodes=2: then the same steps against two nodes on one redis-server and one PostgreSQL, customers split between
+#   them, and the scaling ratio (needs redis-server and postgresql, as ./test.sh installs).
 #   (also: bench/sip.sh --whole-server ...). Needs Debian sip-tester; installs kamailio, rtpengine-daemon and nftables
 #   when missing. Exits non-zero when the server does not start or no call gets through it.
 set -euo pipefail
@@ -22,11 +24,11 @@ if [ -n "$missing" ]; then
   $sudo apt-get install -y --no-install-recommends $missing
 fi
 [ "$(id -u)" = 0 ] || echo "not root: media loss will not be counted (nftables counters need CAP_NET_ADMIN)" >&2
-advisors=${1:-200} rates=${2:-5,10,20,40} seconds=${3:-10} hold=${4:-3000}
+advisors=${1:-200} rates=${2:-5,10,20,40} seconds=${3:-10} hold=${4:-3000} nodes=${5:-1}
 # compiled in the reactor (other modules from their target/classes): nothing is installed into ~/.m2
 ./mvnw -B -q -o -pl server -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
   -Dmdep.includeScope=test
 CP="$PWD/server/target/classes:$PWD/server/target/test-classes:$(cat server/target/bench.cp)"
 "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -Dmvtm.project.dir="$PWD" -cp "$CP" org.mvtm.server.CapacityBenchmark "$advisors" "$rates" "$seconds" \
-  "$hold" docs/benchmarks/capacity.md "bench/capacity.sh $advisors $rates $seconds $hold"
+  "$hold" docs/benchmarks/capacity.md "bench/capacity.sh $advisors $rates $seconds $hold $nodes" "$nodes"
 bench/collect.sh

@@ -40,12 +40,30 @@ public final class CapacityBenchmark {
     record Step(int rate, String uptime, List<Result> results) {
     }
 
-    /** Where the customers call: the path's name, its SIP address, the phone's media port and the middle's CPU. */
-    record Target(String path, String address, int phoneMediaPort, Supplier<Duration> cpu) {
+    /**
+     * Where the customers call: the path's name, its SIP addresses (the customers split evenly between them), the
+     * phone's media port and the middle's CPU.
+     */
+    record Target(String path, List<String> addresses, int phoneMediaPort, Supplier<Duration> cpu) {
+    }
+
+    /** The SIPp scenarios of the run: the answering phone, the calling customer, the phones' registration. */
+    record Scenarios(Path phone, Path customer, Path register) {
+    }
+
+    /** One deployment's steps, the recordings its compliance officer finds and its log's warnings. */
+    record Phase(List<Step> steps, long recordings, String problems) {
     }
 
     static final String THROUGH_SERVER = "SIPp -> server (routing, relay, recording) -> SIPp phones";
+    static final String THROUGH_TWO_NODES = "SIPp -> two server nodes (one redis-server, one PostgreSQL) -> SIPp phones";
+    private static final String CLUSTER_SECRET = "capacity-bench-secret-0123456789";
 
+    /**
+     * Usage: CapacityBenchmark ADVISORS RATES SECONDS HOLD_MS PAGE COMMAND [NODES]; with NODES=2 the same steps run
+     * again against two nodes on one redis-server and one PostgreSQL after the single node, customers split evenly
+     * between the nodes, and the page gives the scaling ratio.
+     */
     public static void main(String[] args) throws Exception {
         int advisors = Integer.parseInt(args[0]);
         List<Integer> rates = Arrays.stream(args[1].split(",")).map(Integer::parseInt).toList();
@@ -53,6 +71,7 @@ public final class CapacityBenchmark {
         int holdMs = Integer.parseInt(args[3]);
         Path page = Path.of(args[4]);
         String command = args[5];
+        int nodes = args.length > 6 ? Integer.parseInt(args[6]) : 1;
         Path dir = Files.createTempDirectory("mvtm-capacity");
         int playMs = holdMs - Math.min(500, holdMs / 5);
         Path phoneScenario = scenario(dir, "phone-answer.xml", media(dir, "phone.pcmu", MediaCounters.PHONE_MARK, playMs));
@@ -60,55 +79,111 @@ public final class CapacityBenchmark {
         Path customerScenario = dir.resolve("customer_uac.xml");
         Files.move(scenario(dir, "trunk-customer-call.xml", media(dir, "customer.pcmu", MediaCounters.CUSTOMER_MARK,
                 playMs)), customerScenario);
-        Path registerScenario = SipJourneyTest.scenario(dir, "phones-register.xml", dir.resolve("phone.pcmu"));
+        Scenarios scenarios = new Scenarios(phoneScenario, customerScenario,
+                SipJourneyTest.scenario(dir, "phones-register.xml", dir.resolve("phone.pcmu")));
 
-        List<Step> steps = new ArrayList<>();
-        long recordings;
-        String problems;
-        try (MediaCounters counters = MediaCounters.open();
-             ServerProcess server = ServerProcess.start(dir, "--contact.sip.trusted-trunks=127.0.0.1",
-                "--contact.sip.max-calls-per-second=100000")) {
-            server.awaitHealthy(WAIT);
-            long pid = server.pid();
-            List<String> names = provision(server, advisors);
-            int phonePort = ServerProcess.freeUdpPort();
-            int phonesMedia = ServerProcess.freeUdpPort();
-            Process phones = SipJourneyTest.sipp(dir, "phones", phoneScenario, "-p", String.valueOf(phonePort),
-                    "-s", "advisor", "-m", "1000000", "-mp", String.valueOf(phonesMedia));
-            List<ConsoleSocket> consoles = new ArrayList<>();
-            try {
-                register(dir, server, registerScenario, names, phonePort);
-                consoles.addAll(ready(server, names));
-                for (int rate : rates) {
-                    int calls = rate * seconds;
-                    String uptime = run(dir, List.of("uptime")).strip();
-                    Result anchor = sippToSipp(dir.resolve("anchor-" + rate), phoneScenario, customerScenario, rate,
-                            calls, holdMs, counters);
-                    Result kamailio = throughKamailio(dir.resolve("kamailio-" + rate), phoneScenario, customerScenario,
-                            rate, calls, holdMs, counters);
-                    Result whole = customers(dir.resolve("server-" + rate), customerScenario,
-                            new Target(THROUGH_SERVER, "127.0.0.1:" + server.sipPort, phonesMedia, () -> cpu(pid)),
-                            rate, calls, holdMs, counters);
-                    steps.add(new Step(rate, uptime, List.of(anchor, kamailio, whole)));
-                    System.out.println(anchor + "\n" + kamailio + "\n" + whole);
-                }
-            } finally {
-                consoles.forEach(ConsoleSocket::close);
-                phones.destroy();
+        Phase one;
+        Phase two = null;
+        String notCounted;
+        try (MediaCounters counters = MediaCounters.open()) {
+            notCounted = counters.unavailable();
+            Path oneDir = Files.createDirectories(dir.resolve("one-node"));
+            try (ServerProcess server = ServerProcess.start(oneDir, "--contact.sip.trusted-trunks=127.0.0.1",
+                    "--contact.sip.max-calls-per-second=100000")) {
+                server.awaitHealthy(WAIT);
+                one = serve(oneDir, List.of(server), advisors, rates, seconds, holdMs, scenarios, counters);
             }
-            recordings = recordingsKept(server, names);
-            problems = problems(server.output());
-            if (counters.unavailable() != null) {
-                problems = "\nMedia loss not measured: " + counters.unavailable() + ".\n" + problems;
+            if (nodes == 2) {
+                two = onTwoNodes(Files.createDirectories(dir.resolve("two-nodes")), advisors, rates, seconds, holdMs,
+                        scenarios, counters);
             }
         }
-        long throughServer = throughServer(steps);
-        Files.writeString(page, report(command, advisors, holdMs, playMs, seconds, steps, recordings) + problems);
+        String problems = (notCounted == null ? "" : "\nMedia loss not measured: " + notCounted + ".\n") + one.problems();
+        String md = report(command, advisors, holdMs, playMs, seconds, one.steps(), one.recordings()) + problems;
+        if (two != null) {
+            md += TwoNodeReport.report(advisors, one.steps(), two);
+        }
+        // the hand-written reading of the earlier run stays below until someone reads the new figures
+        Files.writeString(page, SipEdgeBenchmark.withEarlierReading(page, md));
         System.out.println("wrote " + page);
-        if (throughServer == 0) {
+        if (throughServer(one.steps()) == 0) {
             System.err.println("no call got through the server: see " + dir);
             System.exit(2);
         }
+    }
+
+    /** Two nodes sharing one redis-server and one PostgreSQL (the first seeds the demo into it), as a bank runs them. */
+    static Phase onTwoNodes(Path dir, int advisors, List<Integer> rates, int seconds, int holdMs, Scenarios scenarios,
+                            MediaCounters counters) throws Exception {
+        try (org.mvtm.testing.RedisServerProcess redis = org.mvtm.testing.RedisServerProcess.start();
+             org.mvtm.admin.PostgresProcess postgres = org.mvtm.admin.PostgresProcess.start()) {
+            org.mvtm.admin.api.DatabaseSettings db = postgres.newDatabase();
+            try (ServerProcess a = clusterNode(Files.createDirectories(dir.resolve("a")), "node-a", redis, db)) {
+                a.awaitHealthy(WAIT);
+                try (ServerProcess b = clusterNode(Files.createDirectories(dir.resolve("b")), "node-b", redis, db)) {
+                    b.awaitHealthy(WAIT);
+                    return serve(dir, List.of(a, b), advisors, rates, seconds, holdMs, scenarios, counters);
+                }
+            }
+        }
+    }
+
+    static ServerProcess clusterNode(Path dir, String id, org.mvtm.testing.RedisServerProcess redis,
+                                     org.mvtm.admin.api.DatabaseSettings db) throws Exception {
+        return ServerProcess.start(dir, "--contact.sip.trusted-trunks=127.0.0.1",
+                "--contact.sip.max-calls-per-second=100000", "--contact.node-id=" + id,
+                "--contact.redis.url=" + redis.uri(), "--contact.cluster.secret=" + CLUSTER_SECRET,
+                "--contact.media.port-min=0", "--contact.media.port-max=0", "--contact.database.url=" + db.url(),
+                "--contact.database.user=" + db.user(), "--contact.database.password=" + db.password());
+    }
+
+    /**
+     * The steps against one deployment: advisors provisioned through the first node, all desk phones registered by
+     * one SIPp instance, each advisor's console on node (i mod nodes). On one node each step runs the anchors first;
+     * on several nodes the customers split evenly between them.
+     */
+    static Phase serve(Path dir, List<ServerProcess> nodes, int advisors, List<Integer> rates, int seconds, int holdMs,
+                       Scenarios scenarios, MediaCounters counters) throws Exception {
+        ServerProcess first = nodes.get(0);
+        List<String> names = provision(first, advisors);
+        int phonePort = ServerProcess.freeUdpPort();
+        int phonesMedia = ServerProcess.freeUdpPort();
+        Process phones = SipJourneyTest.sipp(dir, "phones", scenarios.phone(), "-p", String.valueOf(phonePort),
+                "-s", "advisor", "-m", "1000000", "-mp", String.valueOf(phonesMedia));
+        List<ConsoleSocket> consoles = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
+        try {
+            register(dir, first, scenarios.register(), names, phonePort);
+            for (int i = 0; i < names.size(); i++) {
+                consoles.add(ready(nodes.get(i % nodes.size()), names.get(i)));
+            }
+            for (int rate : rates) {
+                int calls = rate * seconds;
+                String uptime = run(dir, List.of("uptime")).strip();
+                List<Result> results = new ArrayList<>();
+                if (nodes.size() == 1) {
+                    results.add(sippToSipp(dir.resolve("anchor-" + rate), scenarios.phone(), scenarios.customer(), rate,
+                            calls, holdMs, counters));
+                    results.add(throughKamailio(dir.resolve("kamailio-" + rate), scenarios.phone(), scenarios.customer(),
+                            rate, calls, holdMs, counters));
+                }
+                results.add(customers(dir.resolve("server-" + rate), scenarios.customer(),
+                        new Target(nodes.size() == 1 ? THROUGH_SERVER : THROUGH_TWO_NODES,
+                                nodes.stream().map(n -> "127.0.0.1:" + n.sipPort).toList(), phonesMedia,
+                                () -> nodes.stream().map(n -> cpu(n.pid())).reduce(Duration.ZERO, Duration::plus)),
+                        rate, calls, holdMs, counters));
+                steps.add(new Step(rate, uptime, results));
+                results.forEach(System.out::println);
+            }
+        } finally {
+            consoles.forEach(ConsoleSocket::close);
+            phones.destroy();
+        }
+        StringBuilder problems = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            problems.append(nodes.size() == 1 ? "" : "\nNode " + (char) ('A' + i) + ":").append(problems(nodes.get(i).output()));
+        }
+        return new Phase(steps, recordingsKept(first, names), problems.toString());
     }
 
     /** The anchor: the same customers straight to one SIPp phone. */
@@ -120,7 +195,7 @@ public final class CapacityBenchmark {
         Process phone = SipJourneyTest.sipp(dir, "phone", phoneScenario, "-p", String.valueOf(phonePort), "-s", "advisor",
                 "-mp", String.valueOf(phoneMedia));
         try {
-            return customers(dir, customerScenario, new Target("SIPp -> SIPp (anchor)", "127.0.0.1:" + phonePort,
+            return customers(dir, customerScenario, new Target("SIPp -> SIPp (anchor)", List.of("127.0.0.1:" + phonePort),
                     phoneMedia, () -> Duration.ZERO), rate, calls, holdMs, counters);
         } finally {
             phone.destroy();
@@ -137,7 +212,7 @@ public final class CapacityBenchmark {
                 "-mp", String.valueOf(phoneMedia));
         try (KamailioRtpengine proxy = KamailioRtpengine.start(dir, phonePort)) {
             return customers(dir, customerScenario, new Target("SIPp -> Kamailio t_relay + rtpengine (userspace) -> SIPp",
-                    "127.0.0.1:" + proxy.sipPort, phoneMedia, proxy::cpu), rate, calls, holdMs, counters);
+                    List.of("127.0.0.1:" + proxy.sipPort), phoneMedia, proxy::cpu), rate, calls, holdMs, counters);
         } finally {
             phone.destroy();
         }
@@ -163,7 +238,8 @@ public final class CapacityBenchmark {
     }
 
     static long throughServer(List<Step> steps) {
-        return steps.stream().flatMap(s -> s.results().stream()).filter(r -> r.path().equals(THROUGH_SERVER))
+        return steps.stream().flatMap(s -> s.results().stream()).filter(r -> !r.path().contains("anchor")
+                        && !r.path().contains("Kamailio"))
                 .mapToLong(Result::ok).sum();
     }
 
@@ -211,53 +287,77 @@ public final class CapacityBenchmark {
         }
     }
 
-    /** Each advisor's console: READY now, and every wrap-up finished at once so the phone takes the next call. */
-    static List<ConsoleSocket> ready(ServerProcess server, List<String> names) throws Exception {
-        List<ConsoleSocket> consoles = new ArrayList<>();
-        for (String name : names) {
-            ConsoleSocket console = ConsoleSocket.open(WebSession.signIn(server.baseUrl(), name, webPassword(name)), "/ws/agent");
-            console.await("desk", m -> true, WAIT);
-            console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
-            console.await("presence", m -> m.path("state").asString().equals("READY"), WAIT);
-            consoles.add(console);
-            Thread.ofVirtual().start(() -> {
-                try {
-                    while (true) {
-                        console.await("presence", m -> m.path("state").asString().equals("WRAP_UP"), Duration.ofDays(1));
-                        console.send("{\"type\":\"wrapup\",\"code\":\"RESOLVED\",\"notes\":\"bench\"}");
-                    }
-                } catch (Exception closed) {
-                    // the console closed at the end of the run
+    /** The advisor's console: READY now, and every wrap-up finished at once so the phone takes the next call. */
+    static ConsoleSocket ready(ServerProcess server, String name) throws Exception {
+        ConsoleSocket console = ConsoleSocket.open(WebSession.signIn(server.baseUrl(), name, webPassword(name)), "/ws/agent");
+        console.await("desk", m -> true, WAIT);
+        console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+        console.await("presence", m -> m.path("state").asString().equals("READY"), WAIT);
+        Thread.ofVirtual().start(() -> {
+            try {
+                while (true) {
+                    console.await("presence", m -> m.path("state").asString().equals("WRAP_UP"), Duration.ofDays(1));
+                    console.send("{\"type\":\"wrapup\",\"code\":\"RESOLVED\",\"notes\":\"bench\"}");
                 }
-            });
-        }
-        return consoles;
+            } catch (Exception closed) {
+                // the console closed at the end of the run
+            }
+        });
+        return console;
     }
 
+    /**
+     * SIPp customers calling the target at {@code rate}, {@code calls} in all, split evenly between its addresses (one
+     * SIPp instance each, side by side); the media each way counted over all of them.
+     */
     static Result customers(Path dir, Path scenario, Target target, int rate, int calls, int holdMs,
                             MediaCounters counters) throws Exception {
         Files.createDirectories(dir);
-        int customerMedia = ServerProcess.freeUdpPort();
-        var toPhone = counters.direction(customerMedia, MediaCounters.CUSTOMER_MARK, target.phoneMediaPort());
-        var toCustomer = counters.direction(target.phoneMediaPort(), MediaCounters.PHONE_MARK, customerMedia);
+        int n = target.addresses().size();
+        List<Integer> customerMedia = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            customerMedia.add(ServerProcess.freeUdpPort());
+        }
+        List<Integer> phoneMedia = List.of(target.phoneMediaPort());
+        var toPhone = counters.direction(customerMedia, MediaCounters.CUSTOMER_MARK, phoneMedia);
+        var toCustomer = counters.direction(phoneMedia, MediaCounters.PHONE_MARK, customerMedia);
         Duration cpu0 = target.cpu().get();
         long t0 = System.nanoTime();
-        Process customer = SipJourneyTest.sipp(dir, "customer_uac", scenario, target.address(), "-p",
-                String.valueOf(ServerProcess.freeUdpPort()), "-mp", String.valueOf(customerMedia),
-                "-s", "general", "-r", String.valueOf(rate), "-m", String.valueOf(calls), "-d", String.valueOf(holdMs),
-                "-l", "100000", "-trace_rtt", "-rtt_freq", "1", "-trace_stat", "-fd", "1", "-timeout", "600s");
-        if (!customer.waitFor(11, TimeUnit.MINUTES)) {
-            customer.destroyForcibly();
+        List<Process> customers = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Path d = n == 1 ? dir : Files.createDirectories(dir.resolve("customers-" + (i + 1)));
+            dirs.add(d);
+            int share = calls / n + (i < calls % n ? 1 : 0);
+            customers.add(SipJourneyTest.sipp(d, "customer_uac", scenario, target.addresses().get(i), "-p",
+                    String.valueOf(ServerProcess.freeUdpPort()), "-mp", String.valueOf(customerMedia.get(i)),
+                    "-s", "general", "-r", String.valueOf((double) rate / n), "-m", String.valueOf(share),
+                    "-d", String.valueOf(holdMs), "-l", "100000", "-trace_rtt", "-rtt_freq", "1", "-trace_stat",
+                    "-fd", "1", "-timeout", "600s"));
+        }
+        for (Process customer : customers) {
+            if (!customer.waitFor(11, TimeUnit.MINUTES)) {
+                customer.destroyForcibly();
+            }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuMs = target.cpu().get().minus(cpu0).toNanos() / 1e6;
         Thread.sleep(200); // the last packets of the last calls reach their end
         MediaCounters.Loss loss = counters.read(toPhone, toCustomer);
-        long[] okFailed = SipEdgeBenchmark.okFailed(dir);
-        double[] rtt = SipEdgeBenchmark.rtts(dir);
-        return new Result(target.path(), rate, okFailed[0], okFailed[1], seconds, SipEdgeBenchmark.percentile(rtt, 50),
-                SipEdgeBenchmark.percentile(rtt, 99), maxConcurrent(dir),
-                cpuMs == 0 || okFailed[0] == 0 ? Double.NaN : cpuMs / okFailed[0], loss);
+        long ok = 0;
+        long failed = 0;
+        long concurrent = 0;
+        List<double[]> rtts = new ArrayList<>();
+        for (Path d : dirs) {
+            long[] okFailed = SipEdgeBenchmark.okFailed(d);
+            ok += okFailed[0];
+            failed += okFailed[1];
+            concurrent += maxConcurrent(d);
+            rtts.add(SipEdgeBenchmark.rtts(d));
+        }
+        double[] rtt = rtts.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
+        return new Result(target.path(), rate, ok, failed, seconds, SipEdgeBenchmark.percentile(rtt, 50),
+                SipEdgeBenchmark.percentile(rtt, 99), concurrent, cpuMs == 0 || ok == 0 ? Double.NaN : cpuMs / ok, loss);
     }
 
     static Duration cpu(long pid) {

@@ -69,8 +69,8 @@ final class MediaCounters implements AutoCloseable {
         return unavailable;
     }
 
-    /** Counts from now on what the end on {@code fromPort} sends and what of it (by {@code mark}) reaches {@code toPort}. */
-    Direction direction(int fromPort, int mark, int toPort) throws Exception {
+    /** Counts from now on what the ends on {@code fromPorts} send and what of it (by {@code mark}) reaches {@code toPort}. */
+    Direction direction(List<Integer> fromPorts, int mark, List<Integer> toPorts) throws Exception {
         if (unavailable != null) {
             return null;
         }
@@ -78,10 +78,10 @@ final class MediaCounters implements AutoCloseable {
         Direction d = new Direction("sent" + n, "received" + n);
         nft("add", "counter", "inet", table, d.sent());
         nft("add", "counter", "inet", table, d.received());
-        nft("add", "rule", "inet", table, "out", "udp", "sport", Integer.toString(fromPort), "counter", "name", d.sent());
+        nft("add", "rule", "inet", table, "out", "udp", "sport", set(fromPorts), "counter", "name", d.sent());
         // the RTP payload starts 20 bytes into the UDP datagram (8 UDP + 12 RTP header bytes): its first four bytes
         String payload = "0x" + "%02x".formatted(mark).repeat(4);
-        nft("add", "rule", "inet", table, "in", "udp", "dport", Integer.toString(toPort), "@th,160,32", payload,
+        nft("add", "rule", "inet", table, "in", "udp", "dport", set(toPorts), "@th,160,32", payload,
                 "counter", "name", d.received());
         return d;
     }
@@ -112,6 +112,10 @@ final class MediaCounters implements AutoCloseable {
                 // removed by an earlier close
             }
         }
+    }
+
+    private static String set(List<Integer> ports) {
+        return "{ " + ports.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + " }";
     }
 
     private static String nft(String... args) throws Exception {

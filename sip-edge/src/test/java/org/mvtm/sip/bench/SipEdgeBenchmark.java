@@ -102,15 +102,7 @@ public final class SipEdgeBenchmark {
             System.out.println(rate + " cps done: " + steps.get(steps.size() - 1));
         }
         String md = report(rates, seconds, steps);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        // keep the hand-written reading of earlier runs below the fresh table
-        if (Files.exists(out)) {
-            String previous = Files.readString(out);
-            int notes = previous.indexOf("\n## Reading the numbers");
-            if (notes >= 0) {
-                md = md + previous.substring(notes);
-            }
-        }
+        md = withEarlierReading(out, md);
         Files.writeString(out, md);
         System.out.println(md);
         System.exit(edgeClean ? 0 : 1); // jain-sip leaves non-daemon threads
@@ -173,6 +165,19 @@ public final class SipEdgeBenchmark {
         return new ProcessBuilder("kamailio", "-f", cfgFile.toString(), "-DD", "-E", "-m", "128", "-M", "8",
                 "-Y", dir.toString(), "-P", dir.resolve("kamailio.pid").toString()).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("kamailio.log").toFile()).start();
+    }
+
+    /** The fresh page followed by the hand-written "## Reading the numbers" of the page it replaces, if any. */
+    public static String withEarlierReading(Path out, String md) throws IOException {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        if (Files.exists(out)) {
+            String previous = Files.readString(out);
+            int notes = previous.indexOf("\n## Reading the numbers");
+            if (notes >= 0) {
+                return md + previous.substring(notes);
+            }
+        }
+        return md;
     }
 
     /** Admission for the run: off (to find the capacity) unless ADMISSION_CPS sets the rate (to watch shedding). */
