@@ -23,7 +23,8 @@ import org.mvtm.sip.bench.SipEdgeBenchmark;
  * Kamailio (stateful, record-routed) with rtpengine anchoring the media to a SIPp phone (the open-source anchors),
  * then through the server; it records the load average before the step and, per path, the RTP packets each end sent
  * and received ({@link MediaCounters}): the media loss. Each end plays its audio once, for the hold time less a
- * margin, so no packet is in flight when the BYE tears the call down and the loss counted is loss in the path. Not
+ * margin, so no packet is in flight when the BYE tears the call down and the loss counted is loss in the path. With
+ * NODES=2 the steps then run against two nodes on one redis-server and one PostgreSQL ({@link TwoNodeReport}). Not
  * a test: a main run by bench/capacity.sh, which fails (non-zero) when the server does not start or no call gets
  * through.
  */
