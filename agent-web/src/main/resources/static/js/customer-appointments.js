@@ -47,4 +47,10 @@ async function load() {
 }
 
 document.addEventListener('mvtm:locale', () => apply(card));
+// the server's confirmation of a booking (made here or in the bank's app), pushed over the open connection
+document.addEventListener('mvtm:message', (e) => {
+  if (e.detail.type !== 'appointment' || e.detail.status !== 'BOOKED') return;
+  note.textContent = t('appointments.confirmed', { time: when(e.detail.appointment.startsAt), queue: e.detail.appointment.queue });
+  load().catch(() => {});
+});
 await load().catch(() => {});

@@ -33,7 +33,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Customers who should not have to wait. A customer books a video meeting with an advisor from the advisor's published availability, the advisor sees it in
+ * Customers who should not have to wait. A customer books a video meeting with an advisor from the advisor's published availability, both get the
+ * confirmation pushed (the advisor's open console, the customer's open page, the bank's app hook), the advisor sees it in
  * their day, and at the time the customer joins from the customer page and is offered to that advisor ahead of a
  * customer who was waiting before them. A waiting customer asks to be called back, closes the page and keeps their
  * place; the advisor's accept calls them back on the page they open again, and the bank's app hook hears each attempt.
@@ -86,7 +87,7 @@ class AppointmentsAndCallbacksOverHttpTest {
 
         String next() throws InterruptedException {
             String post = posts.poll(30, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(post).as("a callback attempt posted to the app hook").isNotNull();
+            assertThat(post).as("a callback attempt or booking posted to the app hook").isNotNull();
             return post;
         }
 
@@ -117,8 +118,13 @@ class AppointmentsAndCallbacksOverHttpTest {
                 {"queue":"wealth","startsAt":"%s","endsAt":"%s","slotMinutes":30}"""
                 .formatted(MEETING, MEETING.plus(Duration.ofHours(1)))).statusCode()).isEqualTo(201);
 
+        Browserless.Socket console = ada.openSocket("/ws/agent", ada.base()).join();
+        console.next("\"desk\"");
         Browserless chan = new Browserless(port);
         chan.login("chan", WebTestApplication.PASSWORD);
+        Browserless.Socket page = chan.openSocket("/ws/customer", chan.base()).join();
+        page.send("{\"type\":\"hello\",\"language\":\"en\"}");
+        page.next("\"welcome\"");
         assertThat(chan.get("/api/customer/appointments/slots?queue=wealth&to=2026-03-03T12:00:00Z").body())
                 .isEqualTo("[\"2026-03-03T02:00:00Z\",\"2026-03-03T02:30:00Z\"]");
         HttpResponse<String> booked = chan.postJson("/api/customer/appointments",
@@ -127,6 +133,13 @@ class AppointmentsAndCallbacksOverHttpTest {
         assertThat(booked.body()).contains("\"advisor\":\"agent-ada\"").contains("\"customer\":\"chan\"")
                 .contains("\"endsAt\":\"2026-03-03T02:30:00Z\"");
         String appointmentId = ContactJourneyOverWebSocketTest.field(booked.body(), "id");
+        // both sides get the confirmation pushed: the advisor's open console, the customer's open page, the bank's app
+        assertThat(console.next("\"appointment\"")).contains("BOOKED").contains(appointmentId)
+                .contains("\"customer\":\"chan\"").contains("2026-03-03T02:00:00Z");
+        assertThat(page.next("\"appointment\"")).contains("BOOKED").contains(appointmentId)
+                .contains("\"advisor\":\"agent-ada\"");
+        assertThat(appHook.next()).contains("\"event\":\"appointment.booked\"").contains(appointmentId)
+                .contains("\"customer\":\"chan\"");
         assertThat(chan.get("/api/customer/appointments").body()).contains(appointmentId);
         assertThat(chan.get("/api/customer/appointments/slots?queue=wealth&to=2026-03-03T12:00:00Z").body())
                 .isEqualTo("[\"2026-03-03T02:30:00Z\"]");
@@ -135,9 +148,6 @@ class AppointmentsAndCallbacksOverHttpTest {
                 .contains(appointmentId).contains("\"customer\":\"chan\"");
         assertThat(ada.get("/api/agent/appointments?day=2026-03-02&zone=Asia/Hong_Kong").body()).isEqualTo("[]");
 
-        Browserless.Socket page = chan.openSocket("/ws/customer", chan.base()).join();
-        page.send("{\"type\":\"hello\",\"language\":\"en\"}");
-        page.next("\"welcome\"");
         page.send("{\"type\":\"appointment\",\"appointmentId\":\"" + appointmentId + "\"}");
         assertThat(page.next("\"error\"")).contains("appointment.not-now").contains("2026-03-03T02:00:00Z");
 
@@ -154,8 +164,6 @@ class AppointmentsAndCallbacksOverHttpTest {
         assertThat(queued).contains("\"channel\":\"VIDEO\"");
         String interactionId = ContactJourneyOverWebSocketTest.field(queued, "interactionId");
 
-        Browserless.Socket console = ada.openSocket("/ws/agent", ada.base()).join();
-        console.next("\"desk\"");
         console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
         assertThat(console.next("\"offer\"")).contains(interactionId).doesNotContain(walkIn.value());
         console.send("{\"type\":\"accept\",\"interactionId\":\"" + interactionId + "\"}");
