@@ -109,6 +109,8 @@ class AppointmentsAndCallbacksOverHttpTest {
     org.mvtm.web.customer.CustomerChannel customers;
     @Autowired
     org.mvtm.web.customer.CustomerPeers peers;
+    @Autowired
+    org.mvtm.admin.api.AdministrationService admin;
 
     @Test
     void aBookedCustomerJoinsAtTheTimeAndIsOfferedToTheirAdvisorAheadOfTheQueue() throws Exception {
@@ -223,6 +225,46 @@ class AppointmentsAndCallbacksOverHttpTest {
         assertThat(reopened.next("callback reached the customer's page on attempt 2")).contains("SYSTEM");
         console.send("{\"type\":\"hangup\",\"interactionId\":\"" + interactionId + "\"}");
         reopened.next("\"ENDED\"");
+    }
+
+    @Test
+    void outsideOpeningHoursTheBotOffersTheQueuesNextFreeVideoMeetingTimes() throws Exception {
+        // the general queue is closed all of today (Hong Kong), a holiday; ada has published time later in the week
+        java.time.LocalDate today = clock.instant().atZone(java.time.ZoneId.of("Asia/Hong_Kong")).toLocalDate();
+        admin.createQueue("root", new org.mvtm.admin.api.Queue("general",
+                java.util.Map.of("en", "General", "zh-Hans", "综合", "zh-Hant", "綜合"), "product.accounts", 3, List.of(),
+                5, 0.8, 20, 1.0, 1.0, List.of(), "Asia/Hong_Kong",
+                List.of(new org.mvtm.admin.api.Queue.OpeningHours(today.getDayOfWeek().getValue(),
+                        java.time.LocalTime.of(0, 0), java.time.LocalTime.of(23, 59))),
+                List.of(new org.mvtm.admin.api.Queue.Holiday(today, "Test holiday")),
+                org.mvtm.admin.api.Queue.OutsideHours.CALLBACK,
+                List.of(new org.mvtm.admin.api.Queue.Code("RESOLVED", "Resolved")),
+                List.of(new org.mvtm.admin.api.Queue.Code("LUNCH", "Lunch"))));
+        Instant free = Instant.parse("2026-03-06T02:00:00Z");
+        Browserless ada = new Browserless(port);
+        ada.login("ada", WebTestApplication.PASSWORD);
+        assertThat(ada.postJson("/api/agent/appointments/availability", """
+                {"queue":"general","startsAt":"%s","endsAt":"%s","slotMinutes":30}"""
+                .formatted(free, free.plus(Duration.ofHours(1)))).statusCode()).isEqualTo(201);
+
+        Browserless customer = new Browserless(port);
+        customer.login("hoarder", WebTestApplication.PASSWORD);
+        Browserless.Socket page = customer.openSocket("/ws/customer", customer.base()).join();
+        page.send("{\"type\":\"hello\",\"language\":\"en\"}");
+        page.next("\"welcome\"");
+        page.send("{\"type\":\"person\",\"channel\":\"VIDEO\"}");
+        String interactionId = ContactJourneyOverWebSocketTest.field(page.next("\"QUEUED\""), "interactionId");
+        List<String> seen = page.until("\"appointment-offer\"");
+        assertThat(seen.getLast()).contains("\"queue\":\"general\"")
+                .contains("\"slots\":[\"2026-03-06T02:00:00Z\",\"2026-03-06T02:30:00Z\"]");
+        assertThat(seen).as("the bot's line, on the record like every bot line").anyMatch(m -> m.contains("BOT")
+                && m.contains("outside opening hours")
+                && m.contains("book a video meeting at one of these free times: Fri 6 Mar 10:00, Fri 6 Mar 10:30."));
+        assertThat(routing.interaction(InteractionId.of(interactionId)).map(v -> v.status().name()))
+                .as("still waiting for an advisor: keeping on waiting stays possible").hasValueSatisfying(status ->
+                        assertThat(status).isIn("QUEUED", "OFFERED"));
+        routing.abandon(InteractionId.of(interactionId));
+        admin.deleteQueue("root", "general");
     }
 
     @Test
