@@ -306,7 +306,7 @@ final class CallbackDialer {
                 return;
             }
             cancelInvite(cb);
-            failed(cb, "no answer within " + settings.ringTimeout().toSeconds() + " s");
+            failed(cb, "no answer within " + human(settings.ringTimeout()));
         } finally {
             cb.lock.unlock();
         }
@@ -339,7 +339,7 @@ final class CallbackDialer {
         }
         cb.moveTo(CallbackCall.State.RETRYING);
         record(cb.interaction, "callback try " + cb.attempts + " to " + cb.number.value() + " failed (" + why
-                + "); next try in " + settings.interval().toSeconds() + " s");
+                + "); next try in " + human(settings.interval()));
         cb.timer = scheduler.schedule(() -> work.execute(() -> dial(cb)), settings.interval().toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -430,6 +430,10 @@ final class CallbackDialer {
                 }
             }), millis, TimeUnit.MILLISECONDS);
         }
+    }
+
+    private static String human(java.time.Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /** How long an 8 kHz mu-law clip plays. */
