@@ -1,7 +1,9 @@
 // The advisor's booked video appointments of the day, and a form to publish availability for bookings
-// (/api/agent/appointments). Its own card at the end of the console; agent.js only loads it.
+// (/api/agent/appointments). Its own card at the end of the console; agent.js only loads it. A booking of one of
+// the advisor's slots is pushed to the console (type appointment, status BOOKED) and refreshes the list.
 import { t, apply, locale } from './i18n.js';
 import { el, getJson, post } from './http.js';
+import { desk } from './agent.js';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 const list = el('tbody');
@@ -62,5 +64,12 @@ async function publish(event) {
 }
 
 document.addEventListener('mvtm:locale', () => { apply(card); render(); });
+// a customer booked one of this advisor's slots: the server pushes the confirmation to the console
+desk.on('appointment', (m) => {
+  if (m.status !== 'BOOKED') return;
+  const a = m.appointment;
+  note.textContent = t('appointments.newBooking', { customer: a.customer, day: new Date(a.startsAt).toLocaleDateString(locale(), { timeZone: zone }), time: time(a.startsAt) });
+  load();
+});
 await load();
 setInterval(load, 60_000);

@@ -47,4 +47,16 @@ async function load() {
 }
 
 document.addEventListener('mvtm:locale', () => apply(card));
+// outside opening hours the bot offers the queue's next free meeting times (type appointment-offer): bookable here
+document.addEventListener('mvtm:message', (e) => {
+  if (e.detail.type !== 'appointment-offer') return;
+  queue.value = e.detail.queue;
+  slots.replaceChildren(...e.detail.slots.map((s) => el('button', { type: 'button', 'data-slot': s, onclick: () => book(s) }, when(s))));
+});
+// the server's confirmation of a booking (made here or in the bank's app), pushed over the open connection
+document.addEventListener('mvtm:message', (e) => {
+  if (e.detail.type !== 'appointment' || e.detail.status !== 'BOOKED') return;
+  note.textContent = t('appointments.confirmed', { time: when(e.detail.appointment.startsAt), queue: e.detail.appointment.queue });
+  load().catch(() => {});
+});
 await load().catch(() => {});

@@ -33,7 +33,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Customers who should not have to wait. A customer books a video meeting with an advisor from the advisor's published availability, the advisor sees it in
+ * Customers who should not have to wait. A customer books a video meeting with an advisor from the advisor's published availability, both get the
+ * confirmation pushed (the advisor's open console, the customer's open page, the bank's app hook), the advisor sees it in
  * their day, and at the time the customer joins from the customer page and is offered to that advisor ahead of a
  * customer who was waiting before them. A waiting customer asks to be called back, closes the page and keeps their
  * place; the advisor's accept calls them back on the page they open again, and the bank's app hook hears each attempt.
@@ -86,7 +87,7 @@ class AppointmentsAndCallbacksOverHttpTest {
 
         String next() throws InterruptedException {
             String post = posts.poll(30, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(post).as("a callback attempt posted to the app hook").isNotNull();
+            assertThat(post).as("a callback attempt or booking posted to the app hook").isNotNull();
             return post;
         }
 
@@ -108,6 +109,8 @@ class AppointmentsAndCallbacksOverHttpTest {
     org.mvtm.web.customer.CustomerChannel customers;
     @Autowired
     org.mvtm.web.customer.CustomerPeers peers;
+    @Autowired
+    org.mvtm.admin.api.AdministrationService admin;
 
     @Test
     void aBookedCustomerJoinsAtTheTimeAndIsOfferedToTheirAdvisorAheadOfTheQueue() throws Exception {
@@ -117,8 +120,13 @@ class AppointmentsAndCallbacksOverHttpTest {
                 {"queue":"wealth","startsAt":"%s","endsAt":"%s","slotMinutes":30}"""
                 .formatted(MEETING, MEETING.plus(Duration.ofHours(1)))).statusCode()).isEqualTo(201);
 
+        Browserless.Socket console = ada.openSocket("/ws/agent", ada.base()).join();
+        console.next("\"desk\"");
         Browserless chan = new Browserless(port);
         chan.login("chan", WebTestApplication.PASSWORD);
+        Browserless.Socket page = chan.openSocket("/ws/customer", chan.base()).join();
+        page.send("{\"type\":\"hello\",\"language\":\"en\"}");
+        page.next("\"welcome\"");
         assertThat(chan.get("/api/customer/appointments/slots?queue=wealth&to=2026-03-03T12:00:00Z").body())
                 .isEqualTo("[\"2026-03-03T02:00:00Z\",\"2026-03-03T02:30:00Z\"]");
         HttpResponse<String> booked = chan.postJson("/api/customer/appointments",
@@ -127,6 +135,13 @@ class AppointmentsAndCallbacksOverHttpTest {
         assertThat(booked.body()).contains("\"advisor\":\"agent-ada\"").contains("\"customer\":\"chan\"")
                 .contains("\"endsAt\":\"2026-03-03T02:30:00Z\"");
         String appointmentId = ContactJourneyOverWebSocketTest.field(booked.body(), "id");
+        // both sides get the confirmation pushed: the advisor's open console, the customer's open page, the bank's app
+        assertThat(console.next("\"appointment\"")).contains("BOOKED").contains(appointmentId)
+                .contains("\"customer\":\"chan\"").contains("2026-03-03T02:00:00Z");
+        assertThat(page.next("\"appointment\"")).contains("BOOKED").contains(appointmentId)
+                .contains("\"advisor\":\"agent-ada\"");
+        assertThat(appHook.next()).contains("\"event\":\"appointment.booked\"").contains(appointmentId)
+                .contains("\"customer\":\"chan\"");
         assertThat(chan.get("/api/customer/appointments").body()).contains(appointmentId);
         assertThat(chan.get("/api/customer/appointments/slots?queue=wealth&to=2026-03-03T12:00:00Z").body())
                 .isEqualTo("[\"2026-03-03T02:30:00Z\"]");
@@ -135,9 +150,6 @@ class AppointmentsAndCallbacksOverHttpTest {
                 .contains(appointmentId).contains("\"customer\":\"chan\"");
         assertThat(ada.get("/api/agent/appointments?day=2026-03-02&zone=Asia/Hong_Kong").body()).isEqualTo("[]");
 
-        Browserless.Socket page = chan.openSocket("/ws/customer", chan.base()).join();
-        page.send("{\"type\":\"hello\",\"language\":\"en\"}");
-        page.next("\"welcome\"");
         page.send("{\"type\":\"appointment\",\"appointmentId\":\"" + appointmentId + "\"}");
         assertThat(page.next("\"error\"")).contains("appointment.not-now").contains("2026-03-03T02:00:00Z");
 
@@ -154,8 +166,6 @@ class AppointmentsAndCallbacksOverHttpTest {
         assertThat(queued).contains("\"channel\":\"VIDEO\"");
         String interactionId = ContactJourneyOverWebSocketTest.field(queued, "interactionId");
 
-        Browserless.Socket console = ada.openSocket("/ws/agent", ada.base()).join();
-        console.next("\"desk\"");
         console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
         assertThat(console.next("\"offer\"")).contains(interactionId).doesNotContain(walkIn.value());
         console.send("{\"type\":\"accept\",\"interactionId\":\"" + interactionId + "\"}");
@@ -215,6 +225,46 @@ class AppointmentsAndCallbacksOverHttpTest {
         assertThat(reopened.next("callback reached the customer's page on attempt 2")).contains("SYSTEM");
         console.send("{\"type\":\"hangup\",\"interactionId\":\"" + interactionId + "\"}");
         reopened.next("\"ENDED\"");
+    }
+
+    @Test
+    void outsideOpeningHoursTheBotOffersTheQueuesNextFreeVideoMeetingTimes() throws Exception {
+        // the general queue is closed all of today (Hong Kong), a holiday; ada has published time later in the week
+        java.time.LocalDate today = clock.instant().atZone(java.time.ZoneId.of("Asia/Hong_Kong")).toLocalDate();
+        admin.createQueue("root", new org.mvtm.admin.api.Queue("general",
+                java.util.Map.of("en", "General", "zh-Hans", "综合", "zh-Hant", "綜合"), "product.accounts", 3, List.of(),
+                5, 0.8, 20, 1.0, 1.0, List.of(), "Asia/Hong_Kong",
+                List.of(new org.mvtm.admin.api.Queue.OpeningHours(today.getDayOfWeek().getValue(),
+                        java.time.LocalTime.of(0, 0), java.time.LocalTime.of(23, 59))),
+                List.of(new org.mvtm.admin.api.Queue.Holiday(today, "Test holiday")),
+                org.mvtm.admin.api.Queue.OutsideHours.CALLBACK,
+                List.of(new org.mvtm.admin.api.Queue.Code("RESOLVED", "Resolved")),
+                List.of(new org.mvtm.admin.api.Queue.Code("LUNCH", "Lunch"))));
+        Instant free = Instant.parse("2026-03-06T02:00:00Z");
+        Browserless ada = new Browserless(port);
+        ada.login("ada", WebTestApplication.PASSWORD);
+        assertThat(ada.postJson("/api/agent/appointments/availability", """
+                {"queue":"general","startsAt":"%s","endsAt":"%s","slotMinutes":30}"""
+                .formatted(free, free.plus(Duration.ofHours(1)))).statusCode()).isEqualTo(201);
+
+        Browserless customer = new Browserless(port);
+        customer.login("hoarder", WebTestApplication.PASSWORD);
+        Browserless.Socket page = customer.openSocket("/ws/customer", customer.base()).join();
+        page.send("{\"type\":\"hello\",\"language\":\"en\"}");
+        page.next("\"welcome\"");
+        page.send("{\"type\":\"person\",\"channel\":\"VIDEO\"}");
+        String interactionId = ContactJourneyOverWebSocketTest.field(page.next("\"QUEUED\""), "interactionId");
+        List<String> seen = page.until("\"appointment-offer\"");
+        assertThat(seen.getLast()).contains("\"queue\":\"general\"")
+                .contains("\"slots\":[\"2026-03-06T02:00:00Z\",\"2026-03-06T02:30:00Z\"]");
+        assertThat(seen).as("the bot's line, on the record like every bot line").anyMatch(m -> m.contains("BOT")
+                && m.contains("outside opening hours")
+                && m.contains("book a video meeting at one of these free times: Fri 6 Mar 10:00, Fri 6 Mar 10:30."));
+        assertThat(routing.interaction(InteractionId.of(interactionId)).map(v -> v.status().name()))
+                .as("still waiting for an advisor: keeping on waiting stays possible").hasValueSatisfying(status ->
+                        assertThat(status).isIn("QUEUED", "OFFERED"));
+        routing.abandon(InteractionId.of(interactionId));
+        admin.deleteQueue("root", "general");
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.mvtm.core.Region;
 import org.mvtm.core.Skill;
 import org.mvtm.core.event.AdvisorOffered;
 import org.mvtm.core.event.CallHeld;
+import org.mvtm.core.event.CallbackRequested;
 import org.mvtm.core.event.InProcessEventBus;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.ConversationId;
@@ -72,6 +73,7 @@ class IntervalReportsMatchTheWorkloadTest {
         Instant answeredAt;
         boolean abandoned;
         Duration abandonWait;
+        boolean callback;
 
         Raw(String queue, Channel channel, Region region, Instant queuedAt) {
             this.queue = queue;
@@ -81,7 +83,7 @@ class IntervalReportsMatchTheWorkloadTest {
         }
     }
 
-    private enum Kind { ARRIVE, ANSWER, HOLD, RESUME, TRANSFER, HANG_UP, GIVE_UP }
+    private enum Kind { ARRIVE, ANSWER, HOLD, RESUME, TRANSFER, HANG_UP, GIVE_UP, CALLBACK }
 
     private record Step(Instant at, long seq, Kind kind, String id, AgentId advisor) implements Comparable<Step> {
         @Override
@@ -202,6 +204,10 @@ class IntervalReportsMatchTheWorkloadTest {
                     engine.enqueue(new Interaction(id, ConversationId.of("conv-" + n), channel, c, Language.EN,
                             List.of(), QueueId.of(queue), null, clock.instant()));
                     after.accept(Duration.ofSeconds(20 + random.nextInt(120)), new Step(null, 0, Kind.GIVE_UP, s.id(), null));
+                    if (n % 5 == 0) { // asks to be called back while still waiting (pressing twice counts once)
+                        after.accept(Duration.ofSeconds(3), new Step(null, 0, Kind.CALLBACK, s.id(), null));
+                        after.accept(Duration.ofSeconds(4), new Step(null, 0, Kind.CALLBACK, s.id(), null));
+                    }
                 }
                 case ANSWER -> {
                     if (engine.interaction(id).map(v -> v.status() == InteractionStatus.OFFERED).orElse(false)) {
@@ -227,8 +233,14 @@ class IntervalReportsMatchTheWorkloadTest {
                     transfers++;
                 }
                 case HANG_UP -> engine.complete(id);
+                case CALLBACK -> {
+                    if (engine.interaction(id).map(v -> v.status() == InteractionStatus.QUEUED).orElse(false)) {
+                        bus.publish(new CallbackRequested(clock.instant(), id, "+85212345678"));
+                        r.callback = true;
+                    }
+                }
                 case GIVE_UP -> {
-                    if (r.answeredAt == null
+                    if (r.answeredAt == null && !r.callback
                             && engine.interaction(id).map(v -> v.status() == InteractionStatus.QUEUED).orElse(false)) {
                         engine.abandon(id);
                         r.abandoned = true;
@@ -243,6 +255,7 @@ class IntervalReportsMatchTheWorkloadTest {
         assertThat(raw.values().stream().filter(r -> r.answeredAt != null
                 && Duration.between(r.queuedAt, r.answeredAt).compareTo(SLA.get(r.queue)) > 0)).isNotEmpty();
         assertThat(transfers).isPositive();
+        assertThat(raw.values().stream().filter(r -> r.callback)).isNotEmpty();
         return raw;
     }
 
@@ -251,7 +264,7 @@ class IntervalReportsMatchTheWorkloadTest {
         Map<String, long[]> e = new TreeMap<>();
         long len = Duration.ofMinutes(15).toMillis();
         raw.values().forEach(r -> add(e.computeIfAbsent(
-                Instant.ofEpochMilli(r.queuedAt.toEpochMilli() / len * len) + "|" + key.apply(r), k -> new long[5]), r));
+                Instant.ofEpochMilli(r.queuedAt.toEpochMilli() / len * len) + "|" + key.apply(r), k -> new long[6]), r));
         return e;
     }
 
@@ -259,11 +272,11 @@ class IntervalReportsMatchTheWorkloadTest {
         Map<String, long[]> e = new TreeMap<>();
         long len = Duration.ofMinutes(15).toMillis();
         Instant first = Instant.ofEpochMilli(from.toEpochMilli() / len * len);
-        raw.values().forEach(r -> add(e.computeIfAbsent(first + "|" + r.queue, k -> new long[5]), r));
+        raw.values().forEach(r -> add(e.computeIfAbsent(first + "|" + r.queue, k -> new long[6]), r));
         return e;
     }
 
-    /** {offered, answered, answered within the queue's SLA, abandoned, total answer wait ms}. */
+    /** {offered, answered, answered within the queue's SLA, abandoned, total answer wait ms, callbacks}. */
     private static void add(long[] f, Raw r) {
         f[0]++;
         if (r.answeredAt != null) {
@@ -274,6 +287,9 @@ class IntervalReportsMatchTheWorkloadTest {
         }
         if (r.abandoned) {
             f[3]++;
+        }
+        if (r.callback) {
+            f[5]++;
         }
     }
 
@@ -287,11 +303,11 @@ class IntervalReportsMatchTheWorkloadTest {
             double sl = (double) f[2] / (f[1] + f[3]);
             double asa = f[4] / 1000.0 / f[1];
             if (row.offered() != f[0] || row.answered() != f[1] || row.answeredWithinSla() != f[2]
-                    || row.abandoned() != f[3]
+                    || row.abandoned() != f[3] || row.callbacks() != f[5]
                     || (f[1] + f[3] > 0 && Math.abs(row.serviceLevel() - sl) > 1e-9)
                     || (f[1] > 0 && Math.abs(row.asaSeconds() - asa) > 1e-9)) {
                 wrong.add(k + ": report " + row + " but raw records give offered " + f[0] + ", answered " + f[1]
-                        + ", within SLA " + f[2] + ", abandoned " + f[3] + ", SL " + sl + ", ASA " + asa);
+                        + ", within SLA " + f[2] + ", abandoned " + f[3] + ", callbacks " + f[5] + ", SL " + sl + ", ASA " + asa);
             }
         });
         assertThat(wrong).isEmpty();

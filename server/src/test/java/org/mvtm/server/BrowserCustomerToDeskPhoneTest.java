@@ -51,17 +51,7 @@ class BrowserCustomerToDeskPhoneTest {
             }
 
             WebSession officer = WebSession.signIn(server.baseUrl(), "connie", "demo1234");
-            JsonNode recording = SipJourneyTest.sealedRecording(officer, "smith", PURPOSE);
-            assertThat(recording).as("the call is found by customer").isNotNull();
-            assertThat(recording.path("metadata").path("channel").asString()).isEqualTo("VOICE");
-            assertThat(recording.path("metadata").path("advisor").path("value").asString()).isEqualTo("david");
-            String id = recording.path("id").path("value").asString();
-            assertThat(recording.path("legs")).as("customer and advisor legs").hasSize(2);
-            for (JsonNode leg : recording.path("legs")) {
-                String legId = leg.path("legId").asString();
-                byte[] wav = officer.bytes("/api/compliance/recordings/" + id + "/media/" + legId + "?purpose=test", PURPOSE);
-                assertThat(SipJourneyTest.rms(wav)).as("sound in the recorded " + legId + " leg").isGreaterThan(100);
-            }
+            SipJourneyTest.recordedVoiceCallWithBothLegs(officer, "smith", "david", PURPOSE, 100);
         }
     }
 }

@@ -87,6 +87,26 @@ class SipJourneyTest {
         return null;
     }
 
+    /**
+     * The customer's sealed recording, checked as a voice call taken by {@code advisor} with both legs (customer and
+     * advisor) audible (energy above {@code minRms}); returns its id.
+     */
+    static String recordedVoiceCallWithBothLegs(WebSession officer, String customer, String advisor, String[] purpose,
+                                                double minRms) throws Exception {
+        JsonNode recording = sealedRecording(officer, customer, purpose);
+        assertThat(recording).as("the call is found by customer").isNotNull();
+        assertThat(recording.path("metadata").path("channel").asString()).isEqualTo("VOICE");
+        assertThat(recording.path("metadata").path("advisor").path("value").asString()).isEqualTo(advisor);
+        String id = recording.path("id").path("value").asString();
+        assertThat(recording.path("legs")).as("customer and advisor legs").hasSize(2);
+        for (JsonNode leg : recording.path("legs")) {
+            String legId = leg.path("legId").asString();
+            byte[] wav = officer.bytes("/api/compliance/recordings/" + id + "/media/" + legId + "?purpose=test", purpose);
+            assertThat(rms(wav)).as("sound in the recorded " + legId + " leg").isGreaterThan(minRms);
+        }
+        return id;
+    }
+
     /** Root-mean-square of a 16-bit PCM WAV (the export of a G.711 leg). */
     static double rms(byte[] wav) {
         ByteBuffer b = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);

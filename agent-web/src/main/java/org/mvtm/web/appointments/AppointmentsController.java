@@ -40,8 +40,10 @@ class AppointmentsController {
 
     private final AdministrationService admin;
     private final Clock clock;
+    private final AppointmentConfirmations confirmations;
 
-    AppointmentsController(AdministrationService admin, Clock clock) {
+    AppointmentsController(AdministrationService admin, Clock clock, AppointmentConfirmations confirmations) {
+        this.confirmations = confirmations;
         this.admin = admin;
         this.clock = clock;
     }
@@ -69,6 +71,7 @@ class AppointmentsController {
         WebUser customer = CurrentUser.require(principal);
         Appointment booked = admin.appointments().book(required("queue", booking.queue()),
                 instant("startsAt", booking.startsAt()), customer.username(), customer.preferredLanguage().tag());
+        confirmations.booked(booked);
         return ResponseEntity.status(HttpStatus.CREATED).body(booked);
     }
 

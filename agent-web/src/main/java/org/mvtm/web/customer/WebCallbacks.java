@@ -1,10 +1,6 @@
 package org.mvtm.web.customer;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mvtm.core.CallbackNumber;
 import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.event.CallbackRequested;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
@@ -23,12 +20,9 @@ import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.api.CallbackSettings;
 import org.mvtm.web.api.WebUserDirectory;
 import org.mvtm.web.call.WebWorkers;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * In-queue callbacks of web customers. A queued customer asks to be called back and may stop waiting on the page or
@@ -40,8 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class WebCallbacks implements DisposableBean {
-    private static final Logger LOG = LoggerFactory.getLogger(WebCallbacks.class);
-
     /** A callback asked for; {@code interaction} is set once an advisor accepted it. */
     private static final class Pending {
         final Optional<CallbackNumber> number;
@@ -70,14 +62,14 @@ public class WebCallbacks implements DisposableBean {
     private final WebWorkers workers;
     private final WebUserDirectory users;
     private final CallbackSettings settings;
-    private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final BankAppWebhook app;
     private final Map<ConversationId, Pending> pending = new ConcurrentHashMap<>();
     private final List<EventBus.Subscription> subscriptions;
 
     public WebCallbacks(Clock clock, EventBus events, RoutingEngine routing, WebConversations conversations,
                         CustomerPeers peers, WebWorkers workers, WebUserDirectory users,
-                        ObjectProvider<CallbackSettings> settings) {
+                        ObjectProvider<CallbackSettings> settings, BankAppWebhook app) {
+        this.app = app;
         this.users = users;
         this.clock = clock;
         this.events = events;
@@ -105,7 +97,10 @@ public class WebCallbacks implements DisposableBean {
             throw new IllegalStateException("conversation " + conversation.id() + " is " + conversation.status()
                     + ": only a customer waiting in the queue can ask for a callback");
         }
-        pending.putIfAbsent(conversation.id(), new Pending(parsed));
+        if (pending.putIfAbsent(conversation.id(), new Pending(parsed)) == null) {
+            conversation.interaction().ifPresent(i -> events.publish(new CallbackRequested(clock.instant(), i,
+                    parsed.map(CallbackNumber::value).orElse(""))));
+        }
         Requested r = new Requested("callback", "REQUESTED", parsed.map(CallbackNumber::value).orElse(""));
         peers.send(conversation.id(), r);
         record(conversation, "callback requested" + parsed.map(n -> " at " + n.value()).orElse(" on the customer's page"));
@@ -165,21 +160,10 @@ public class WebCallbacks implements DisposableBean {
     }
 
     private void notifyApp(WebConversation c, Pending p) {
-        settings.webhook().ifPresent(url -> {
-            String body = json.writeValueAsString(Map.of("event", "callback.attempt", "conversationId", c.id().value(),
-                    "interactionId", p.calling.toString(), "customer", c.owner(), "advisorName", p.advisorName,
-                    "attempt", p.attempts, "of", settings.attempts(),
-                    "number", p.number.map(CallbackNumber::value).orElse("")));
-            http.sendAsync(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
-                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((r, failed) -> {
-                        if (failed != null || r.statusCode() >= 300) {
-                            LOG.warn("callback webhook {} for {}: {}", url, c.id(),
-                                    failed != null ? failed.toString() : "HTTP " + r.statusCode());
-                        }
-                    });
-        });
+        app.post(Map.of("event", "callback.attempt", "conversationId", c.id().value(),
+                "interactionId", p.calling.toString(), "customer", c.owner(), "advisorName", p.advisorName,
+                "attempt", p.attempts, "of", settings.attempts(),
+                "number", p.number.map(CallbackNumber::value).orElse("")), "callback of " + c.id());
     }
 
     private void record(WebConversation c, String outcome) {
@@ -194,6 +178,5 @@ public class WebCallbacks implements DisposableBean {
     @Override
     public void destroy() {
         subscriptions.forEach(EventBus.Subscription::close);
-        http.close();
     }
 }

@@ -13,6 +13,7 @@ import org.flywaydb.core.Flyway;
 import org.mvtm.core.AdvisorState;
 import org.mvtm.core.event.AdvisorStateChanged;
 import org.mvtm.core.event.CallHeld;
+import org.mvtm.core.event.CallbackRequested;
 import org.mvtm.core.event.ContactEvent;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
@@ -57,6 +58,7 @@ public final class DefaultReporting implements ReportingService {
                 bus.subscribe(InteractionTransferred.class, this::record),
                 bus.subscribe(InteractionEnded.class, this::record),
                 bus.subscribe(InteractionAbandoned.class, this::record),
+                bus.subscribe(CallbackRequested.class, this::record),
                 bus.subscribe(AdvisorStateChanged.class, this::record));
     }
 

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import org.mvtm.core.event.CallHeld;
+import org.mvtm.core.event.CallbackRequested;
 import org.mvtm.core.event.ContactEvent;
 import org.mvtm.core.event.InteractionAbandoned;
 import org.mvtm.core.event.InteractionEnded;
@@ -34,6 +35,7 @@ final class InteractionLedger {
         final IntervalKey key;
         final Instant queuedAt;
         boolean answered;
+        boolean callback;
         AgentId advisor;
         Instant connectedAt;
         Instant heldAt;
@@ -62,6 +64,7 @@ final class InteractionLedger {
             case InteractionTransferred t -> transferred(t);
             case InteractionEnded e -> ended(e);
             case InteractionAbandoned a -> abandoned(a);
+            case CallbackRequested c -> callback(c);
             default -> { }
         }
     }
@@ -109,6 +112,16 @@ final class InteractionLedger {
             m.put(Measure.ANSWERED_WITHIN_SLA, wait <= within.toMillis() ? 1L : 0L);
             sink.add(t.key.withAdvisor(a.advisor().value()), m);
         }
+    }
+
+    /** A customer chose a callback: counted once, in the interval the interaction was first offered in. */
+    private void callback(CallbackRequested c) {
+        Tracked t = open.get(c.interaction());
+        if (t == null || t.callback) {
+            return;
+        }
+        t.callback = true;
+        add(t.key, Measure.CALLBACKS, 1);
     }
 
     private void held(CallHeld h) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * Everything under {@code contact.*}. Defaults give the embedded single-node server: in-memory routing, the
@@ -30,7 +31,8 @@ public record ContactProperties(
         @DefaultValue IdentityProperties identity,
         @DefaultValue SignInProperties signIn,
         @DefaultValue WaitAnnouncementProperties waitAnnouncements,
-        @DefaultValue IvrProperties ivr) {
+        @DefaultValue IvrProperties ivr,
+        @DefaultValue @Name("wait") CustomerWaitProperties customerWait) {
 
     public ContactProperties {
         if (redis.enabled() && cluster.secret().length() < 16) {

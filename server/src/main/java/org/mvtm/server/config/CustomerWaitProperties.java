@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import org.mvtm.web.api.AppointmentSettings;
+import org.mvtm.sip.api.SipCallbackSettings;
+import org.mvtm.sip.api.speech.SpeechSynthesizer;
 import org.mvtm.web.api.CallbackSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,9 +21,31 @@ public record CustomerWaitProperties(@DefaultValue Callbacks callbacks, @Default
      * @param attempts   tries to reach a customer once an advisor took their callback (1..10)
      * @param interval   time between two tries
      * @param webhookUrl each try is POSTed here as JSON, for the bank's app to push a notification (empty: none)
+     * @param sipTrunk    {@code host:port} of the SIP trunk that calls SIP callers back (empty: they are not offered)
+     * @param sipKey      the key a queued SIP caller presses to ask for a callback
+     * @param ringTimeout a callback try not answered within this time counts as failed
      */
     public record Callbacks(@DefaultValue("3") int attempts, @DefaultValue("60s") Duration interval,
-                            @DefaultValue("") String webhookUrl) {
+                            @DefaultValue("") String webhookUrl, @DefaultValue("") String sipTrunk,
+                            @DefaultValue("1") String sipKey, @DefaultValue("30s") Duration ringTimeout) {
+
+        /** The SIP edge's side of the same callbacks (same attempts and interval), spoken with {@code speech}. */
+        public SipCallbackSettings sipSettings(SpeechSynthesizer speech) {
+            CallbackSettings shared = settings();
+            if (sipKey.strip().length() != 1) {
+                throw new InvalidConfigurationException("contact.wait.callbacks.sip-key", "must be one key but was '" + sipKey + "'");
+            }
+            try {
+                return new SipCallbackSettings(Optional.of(sipTrunk), sipKey.strip().charAt(0), shared.attempts(),
+                        shared.interval(), ringTimeout, speech);
+            } catch (IllegalArgumentException e) {
+                String property = e.getMessage().contains("trunk") ? "contact.wait.callbacks.sip-trunk"
+                        : e.getMessage().contains("key") ? "contact.wait.callbacks.sip-key"
+                        : "contact.wait.callbacks.ring-timeout";
+                throw new InvalidConfigurationException(property, e.getMessage());
+            }
+        }
+
         public CallbackSettings settings() {
             if (attempts < 1 || attempts > 10) {
                 throw new InvalidConfigurationException("contact.wait.callbacks.attempts", "must be 1..10 but was " + attempts);

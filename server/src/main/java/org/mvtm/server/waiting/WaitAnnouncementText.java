@@ -33,4 +33,13 @@ final class WaitAnnouncementText {
                     + (seconds < 60 ? "預計等候少過一分鐘。" : "預計等候大約" + minutes + "分鐘。");
         };
     }
+
+    /** The in-queue callback offer that follows, when SIP callers can ask for one with {@code key}. */
+    static String callbackOffer(Language language, char key) {
+        return switch (language) {
+            case EN -> " If you prefer to be called back, press " + key + ".";
+            case ZH -> "如需回电，请按" + key + "。";
+            case YUE -> "想我哋打返俾你，請按" + key + "。";
+        };
+    }
 }

@@ -49,6 +49,7 @@ public final class WaitAnnouncements implements AutoCloseable {
     private final Clock clock;
     private final Map<InteractionId, Instant> due = new ConcurrentHashMap<>();
     private final Map<InteractionId, Player> players = new ConcurrentHashMap<>();
+    private volatile Optional<Character> callbackKey = Optional.empty();
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("wait-announcements").factory());
 
@@ -60,6 +61,15 @@ public final class WaitAnnouncements implements AutoCloseable {
         this.dir = dir;
         this.interval = interval;
         this.clock = clock;
+    }
+
+    /**
+     * Every announcement ends with the in-queue callback offer ("If you prefer to be called back, press 1."): for an
+     * edge whose callers can ask for a callback with {@code key}. Call before {@link #start}.
+     */
+    public WaitAnnouncements offeringCallbacks(char key) {
+        this.callbackKey = Optional.of(key);
+        return this;
     }
 
     /** Starts the one-second check. */
@@ -101,7 +111,8 @@ public final class WaitAnnouncements implements AutoCloseable {
                 continue;
             }
             try {
-                String text = WaitAnnouncementText.of(language.get(), position.get().position(), position.get().estimatedWait());
+                String text = WaitAnnouncementText.of(language.get(), position.get().position(), position.get().estimatedWait())
+                        + callbackKey.map(k -> WaitAnnouncementText.callbackOffer(language.get(), k)).orElse("");
                 Path clip = clip(text, language.get());
                 synchronized (players) {
                     if (players.get(caller) != player) {

@@ -41,6 +41,7 @@ import org.mvtm.server.cluster.ClusterMediaServer;
 import org.mvtm.server.cluster.ClusterSettings;
 import org.mvtm.server.cluster.MediaHome;
 import org.mvtm.server.config.ContactProperties;
+import org.mvtm.server.config.CustomerWaitProperties;
 import org.mvtm.server.config.DataDirectory;
 import org.mvtm.server.config.InvalidConfigurationException;
 import org.mvtm.server.demo.DemoSeed;
@@ -293,7 +294,7 @@ public class ModuleWiring {
                     RegistrationStore registrations, AdministrationService admin, SystemOfRecord records,
                     ClusterSettings cluster, SignInThrottle signIns,
                     ObjectProvider<WaitAnnouncements> announcements, SipChatCustomers chats,
-                    Assistant assistant, SpeechSynthesizer speech) {
+                    Assistant assistant, SpeechSynthesizer speech, CustomerWaitProperties wait) {
         var sip = props.sip();
         CustomerDirectory customers = new AdministeredCustomers(admin, Region.HK);
         SipEdgeConfig config = SipEdgeConfig.builder(sip.domain())
@@ -306,7 +307,8 @@ public class ModuleWiring {
                 .build();
         SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing),
                 new MediaCallMedia(media, cluster.queueMusic(), announcements.getIfAvailable()), new PhonePresence(registrations, routing, sip.domain(), clock),
-                customers, null, chats).withSignIns(signIns), IvrWiring.settings(props, assistant, speech));
+                customers, null, chats).withSignIns(signIns), IvrWiring.settings(props, assistant, speech),
+                wait.callbacks().sipSettings(speech));
         try {
             edge.start();
         } catch (RuntimeException e) {

@@ -42,15 +42,20 @@ public class ReportingWiring {
 
     /**
      * SIP callers in a queue hear their place and estimated wait in their language (contact.wait-announcements), spoken
-     * by the same text-to-speech adapter as the IVR's prompts.
+     * by the same text-to-speech adapter as the IVR's prompts; with a callback trunk, also how to ask for a callback.
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "contact.wait-announcements.enabled",
             matchIfMissing = true)
     WaitAnnouncements waitAnnouncements(ContactProperties props, RoutingEngine routing, ClusterSettings cluster,
                                         DataDirectory data, Clock clock, SpeechSynthesizer speech) {
-        return new WaitAnnouncements(routing, speech, cluster.queueMusic(),
-                data.resolve("media").resolve("announcements"), props.waitAnnouncements().interval(), clock).start();
+        WaitAnnouncements announcements = new WaitAnnouncements(routing, speech, cluster.queueMusic(),
+                data.resolve("media").resolve("announcements"), props.waitAnnouncements().interval(), clock);
+        var callbacks = props.customerWait().callbacks();
+        if (!callbacks.sipTrunk().isBlank() && callbacks.sipKey().strip().length() == 1) {
+            announcements.offeringCallbacks(callbacks.sipKey().strip().charAt(0)); // callers can ask (docs/sip-edge.md)
+        }
+        return announcements.start();
     }
 
     @Bean(destroyMethod = "close")

@@ -38,7 +38,7 @@ import org.mvtm.testing.MutableClock;
  * Issue 18 item 3 for SIP callers: waiting callers are told, in their own language and spoken by the real espeak-ng
  * through the SIP edge's text-to-speech port (the IVR's), their place and routing's estimate (or, with nobody able to
  * serve them, that every advisor is busy, with no number), at once and then every interval by the injected clock,
- * over the queue music; an answered caller hears no more announcements.
+ * over the queue music, each ending with how to ask for a callback; an answered caller hears no more announcements.
  */
 @Tag("peer")
 class WaitingCallersHearTheirWaitTest {
@@ -59,7 +59,7 @@ class WaitingCallersHearTheirWaitTest {
         try (RoutingEngine routing = RoutingEngines.inMemory(RoutingConfig.defaults()
                 .withScheduling(RoutingConfig.Scheduling.MANUAL), clock, new InProcessEventBus());
              WaitAnnouncements announcements = new WaitAnnouncements(routing, espeak, music, dir.resolve("clips"),
-                     INTERVAL, clock)) {
+                     INTERVAL, clock).offeringCallbacks('1')) {
             routing.defineQueue(QueueConfig.of(QueueId.of("general"), List.of()));
             AgentId amy = AgentId.of("amy");
             routing.registerAdvisor(new Advisor(amy, "Amy", Region.HK, Set.of(Skill.of("lang.en", 9)), null));
@@ -76,8 +76,10 @@ class WaitingCallersHearTheirWaitTest {
             await().atMost(Duration.ofMinutes(1)).until(() -> heard.size() == 2); // told at once, off the caller's thread
             assertThat(heard).extracting(Played::caller).containsExactlyInAnyOrder(InteractionId.of("smith"), InteractionId.of("chan"));
             assertSpoken(reference, clipOf(heard, "smith"), Language.EN,
-                    "Thank you for waiting. You are number 1 in the queue. Your estimated wait is about 3 minutes.");
-            assertSpoken(reference, clipOf(heard, "chan"), Language.YUE, "多謝你耐心等候。我哋嘅客戶經理暫時都忙緊，請唔好收線。");
+                    "Thank you for waiting. You are number 1 in the queue. Your estimated wait is about 3 minutes. "
+                            + "If you prefer to be called back, press 1.");
+            assertSpoken(reference, clipOf(heard, "chan"), Language.YUE,
+                    "多謝你耐心等候。我哋嘅客戶經理暫時都忙緊，請唔好收線。想我哋打返俾你，請按1。");
             Pcm clip = Pcm.fromWav(clipOf(heard, "smith"));
             assertThat(clip.length()).as("speech, then music until the next announcement").isGreaterThanOrEqualTo(INTERVAL);
 
@@ -93,7 +95,7 @@ class WaitingCallersHearTheirWaitTest {
             routing.enqueue(caller("wong", Language.ZH));
             announcements.waiting(InteractionId.of("wong"), (c, p) -> heard.add(new Played(c, p)));
             await().atMost(Duration.ofMinutes(1)).until(() -> heard.size() == 2);
-            assertSpoken(reference, clipOf(heard, "wong"), Language.ZH, "感谢您的耐心等待。我们的客户经理正在忙碌，请不要挂机。");
+            assertSpoken(reference, clipOf(heard, "wong"), Language.ZH, "感谢您的耐心等待。我们的客户经理正在忙碌，请不要挂机。如需回电，请按1。");
         }
     }
 

@@ -24,4 +24,10 @@ public final class SipEdges {
                                  IvrSettings ivr) {
         return new DefaultSipEdge(config, clock, events, ports, ivr);
     }
+
+    /** An edge with the voice front door ({@code ivr} may be null) and in-queue callbacks of SIP callers. */
+    public static SipEdge create(SipEdgeConfig config, Clock clock, EventBus events, SipEdgePorts ports,
+                                 IvrSettings ivr, SipCallbackSettings callbacks) {
+        return new DefaultSipEdge(config, clock, events, ports, ivr, callbacks);
+    }
 }

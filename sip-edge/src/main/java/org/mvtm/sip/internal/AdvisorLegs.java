@@ -425,21 +425,7 @@ final class AdvisorLegs {
 
     /** In-dialog re-INVITE/UPDATE/OPTIONS from a phone: answer with the bridge's current view. */
     void inDialog(RequestEvent ev, ServerTransaction st, AdvisorLeg leg) {
-        Request req = ev.getRequest();
-        byte[] body = req.getRawContent();
-        if (Request.INVITE.equals(req.getMethod()) && body != null && body.length > 0) {
-            try {
-                String answer = media.reoffer(leg.interaction, CallParty.ADVISOR, new String(body, StandardCharsets.UTF_8));
-                Response ok = sip.response(Response.OK, req);
-                ok.addHeader(sip.contact(SipContext.transportOf(req)));
-                ok.setContent(answer, sip.headers.createContentTypeHeader("application", "sdp"));
-                sip.send(st, ok);
-            } catch (RuntimeException | ParseException e) {
-                sip.respond(st, req, Response.NOT_ACCEPTABLE_HERE);
-            }
-            return;
-        }
-        sip.respond(st, req, Response.OK);
+        StartedDialogs.inDialog(sip, media, ev, st, leg.interaction, CallParty.ADVISOR);
     }
 
     void closeAll() {
@@ -455,25 +441,10 @@ final class AdvisorLegs {
     }
 
     private void sendCancel(AdvisorLeg leg) {
-        try {
-            if (leg.invite != null && leg.heard) {
-                Request cancel = leg.invite.createCancel();
-                sip.provider.getNewClientTransaction(cancel).sendRequest();
-            } else if (leg.invite != null) {
-                leg.invite.terminate();
-            }
-        } catch (Exception e) {
-            log.debug("cannot CANCEL the phone INVITE of {}: {}", leg.interaction, e.toString());
-        }
+        StartedDialogs.cancel(sip, leg.invite, leg.heard);
     }
 
     private void ack(Dialog dialog, long cseq) {
-        try {
-            if (dialog != null) {
-                dialog.sendAck(dialog.createAck(cseq));
-            }
-        } catch (Exception e) {
-            log.debug("cannot ACK: {}", e.toString());
-        }
+        StartedDialogs.ack(dialog, cseq);
     }
 }

@@ -42,6 +42,7 @@ final class CustomerCalls {
     private final CustomerReinvites reinvites;
     private AdvisorLegs legs;
     private Ivr ivr;
+    private CallbackDialer callbacks;
 
     CustomerCalls(SipContext sip, SipAuth auth, Set<String> queues, Set<String> trunks,
                   SessionTimers timers, Clock clock, EventBus bus, CallRouting routing, CallMedia media,
@@ -70,6 +71,15 @@ final class CustomerCalls {
 
     Ivr ivr() {
         return ivr;
+    }
+
+    /** In-queue callbacks: a caller who asked for one keeps their place when they hang up. */
+    void callbacks(CallbackDialer callbacks) {
+        this.callbacks = callbacks;
+    }
+
+    CallbackDialer callbacks() {
+        return callbacks;
     }
 
     /** Who the caller is: the authenticated user, the From user of a trusted trunk, or empty (already answered). */
@@ -152,6 +162,10 @@ final class CustomerCalls {
     }
 
     private void abandoned(CustomerCall call) {
+        if (callbacks != null && callbacks.keepsPlace(call)) {
+            finish(call); // still queued in routing: called back when an advisor accepts
+            return;
+        }
         counters.callsAbandoned.increment();
         finish(call);
         legs.cancelAll(call.interaction.id());

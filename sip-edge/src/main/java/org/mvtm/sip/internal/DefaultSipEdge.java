@@ -35,6 +35,7 @@ import org.mvtm.core.event.OfferDeclined;
 import org.mvtm.core.signin.SignInThrottle;
 import org.mvtm.core.signin.ThrottleSettings;
 import org.mvtm.sip.api.IvrSettings;
+import org.mvtm.sip.api.SipCallbackSettings;
 import org.mvtm.sip.api.SipEdge;
 import org.mvtm.sip.api.SipEdgeConfig;
 import org.mvtm.sip.api.SipEdgePorts;
@@ -70,6 +71,8 @@ public final class DefaultSipEdge implements SipEdge {
     private volatile boolean closed;
 
     private final IvrSettings ivr;
+    private final SipCallbackSettings callbackSettings;
+    private CallbackDialer callbacks;
 
     public DefaultSipEdge(SipEdgeConfig config, Clock clock, EventBus bus, SipEdgePorts ports) {
         this(config, clock, bus, ports, null);
@@ -78,7 +81,14 @@ public final class DefaultSipEdge implements SipEdge {
     /** With the voice front door ({@code ivr} null: none). */
     public DefaultSipEdge(SipEdgeConfig config, Clock clock, EventBus bus, SipEdgePorts ports,
                           IvrSettings ivr) {
+        this(config, clock, bus, ports, ivr, SipCallbackSettings.none());
+    }
+
+    /** With the voice front door and in-queue callbacks through a trunk. */
+    public DefaultSipEdge(SipEdgeConfig config, Clock clock, EventBus bus, SipEdgePorts ports,
+                          IvrSettings ivr, SipCallbackSettings callbacks) {
         this.ivr = ivr;
+        this.callbackSettings = Objects.requireNonNull(callbacks, "callback settings");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.bus = Objects.requireNonNull(bus, "event bus");
@@ -195,22 +205,32 @@ public final class DefaultSipEdge implements SipEdge {
             customers.ivr(new Ivr(ivr, ports.media(), clock, scheduler));
         }
         advisors.customers(customers);
+        callbacks = new CallbackDialer(sip, clock, bus, ports.routing(), ports.media(), table, callbackSettings,
+                scheduler, work);
+        customers.callbacks(callbacks);
         ChatRelay chat = new ChatRelay(sip, clock, bus, ports.conversations(), ports.registrations(), counters);
         listener = new EdgeListener(sip, new FloodGuard(config.flood(), clock),
                 new RequestValidator(sip.branchPrefix), registrar, customers, advisors, chat, counters, admission);
         provider.addSipListener(listener);
         stack.start();
         subscriptions.add(bus.subscribe(AdvisorOffered.class, e -> admission.handOver(() -> advisors.offer(e))));
-        subscriptions.add(bus.subscribe(OfferAccepted.class, e -> admission.handOver(() -> customers.answer(e.interaction()))));
+        subscriptions.add(bus.subscribe(OfferAccepted.class, e -> admission.handOver(() -> {
+            customers.answer(e.interaction());
+            callbacks.accepted(e.interaction());
+        })));
         AdvisorHolds holds = new AdvisorHolds(table, ports.media());
         subscriptions.add(bus.subscribe(CallHeld.class, e -> admission.handOver(() -> holds.held(e))));
         subscriptions.add(bus.subscribe(OfferDeclined.class,
                 e -> admission.handOver(() -> advisors.offerWithdrawn(e.interaction(), e.advisor()))));
         subscriptions.add(bus.subscribe(InteractionAbandoned.class,
-                e -> admission.handOver(() -> advisors.cancelAll(e.interaction()))));
+                e -> admission.handOver(() -> {
+                    advisors.cancelAll(e.interaction());
+                    callbacks.ended(e.interaction());
+                })));
         subscriptions.add(bus.subscribe(InteractionEnded.class, e -> admission.handOver(() -> {
             customers.hangUp(e.interaction(), e.endedBy(), false);
             advisors.hangUpAll(e.interaction());
+            callbacks.ended(e.interaction());
         })));
         subscriptions.add(bus.subscribe(ChatMessagePosted.class, e -> {
             if (e.speaker() == TranscriptTurn.Speaker.BOT || e.speaker() == TranscriptTurn.Speaker.ADVISOR) {
@@ -261,6 +281,9 @@ public final class DefaultSipEdge implements SipEdge {
             }
             if (advisors != null) {
                 advisors.closeAll();
+            }
+            if (callbacks != null) {
+                callbacks.closeAll();
             }
         } catch (RuntimeException e) {
             log.warn("error ending calls on close", e);

@@ -167,6 +167,8 @@ final class EdgeListener implements SipListener {
                         customers.reinvite(ev, st, call);
                     } else if (owner instanceof AdvisorLeg leg) {
                         advisors.inDialog(ev, st, leg);
+                    } else if (owner instanceof CallbackCall cb) {
+                        customers.callbacks().inDialog(ev, st, cb);
                     } else {
                         sip.respond(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                     }
@@ -177,6 +179,8 @@ final class EdgeListener implements SipListener {
                         customers.bye(ev, st, call);
                     } else if (owner instanceof AdvisorLeg leg) {
                         advisors.bye(ev, st, leg);
+                    } else if (owner instanceof CallbackCall cb) {
+                        customers.callbacks().bye(ev, st, cb);
                     } else {
                         sip.respond(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                     }
@@ -184,7 +188,7 @@ final class EdgeListener implements SipListener {
                 case Request.MESSAGE -> customers.caller(st, req, source).ifPresent(user -> chat.message(st, req, user));
                 case Request.INFO -> {
                     if (owner instanceof CustomerCall call) {
-                        IvrHandoff.info(sip, customers.ivr(), ev, st, call); // a key for the IVR
+                        IvrHandoff.info(sip, customers.ivr(), customers.callbacks(), ev, st, call); // a key
                     } else {
                         sip.respond(st, req, owner == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK);
                     }
@@ -218,6 +222,10 @@ final class EdgeListener implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent ev) {
+        if (CallbackDialer.owns(ev.getClientTransaction(), ev.getDialog())) {
+            admission.handOver(() -> customers.callbacks().response(ev));
+            return;
+        }
         admission.handOver(() -> advisors.response(ev));
     }
 
@@ -225,6 +233,10 @@ final class EdgeListener implements SipListener {
     public void processTimeout(TimeoutEvent ev) {
         if (!ev.isServerTransaction()) {
             ClientTransaction ct = ev.getClientTransaction();
+            if (CallbackDialer.owns(ct, null)) {
+                admission.handOver(() -> customers.callbacks().timeout(ct));
+                return;
+            }
             admission.handOver(() -> advisors.unreachable(ct, "transaction timeout"));
         }
     }

@@ -40,14 +40,22 @@ final class IvrHandoff {
         }
     }
 
-    /** A SIP INFO in the caller's dialog (early or confirmed): 200, and its key to the IVR if the call is in it. */
-    static void info(SipContext sip, Ivr ivr, RequestEvent ev, ServerTransaction st, CustomerCall call) {
+    /**
+     * A SIP INFO in the caller's dialog (early or confirmed): 200, and its key to the IVR if the call is in it, else to
+     * the in-queue callbacks.
+     */
+    static void info(SipContext sip, Ivr ivr, CallbackDialer callbacks, RequestEvent ev, ServerTransaction st,
+                     CustomerCall call) {
         Request req = ev.getRequest();
         sip.respond(st, req, Response.OK);
         ContentTypeHeader ct = (ContentTypeHeader) req.getHeader(ContentTypeHeader.NAME);
         byte[] body = req.getRawContent();
-        if (ivr != null && ct != null && body != null) {
-            ivr.info(call.interaction.id(), ct.getContentSubType(), new String(body, StandardCharsets.UTF_8));
+        if (ct == null || body == null) {
+            return;
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        if ((ivr == null || !ivr.info(call.interaction.id(), ct.getContentSubType(), text)) && callbacks != null) {
+            callbacks.info(call, ct.getContentSubType(), text);
         }
     }
 }

@@ -71,6 +71,11 @@ public final class Ivr implements AutoCloseable {
         return Dtmf.infoBody(contentSubtype, body).map(k -> key(interaction, k)).orElse(false);
     }
 
+    /** The key a SIP INFO body carries ({@code application/dtmf-relay} or {@code application/dtmf}), if any. */
+    public static java.util.Optional<Character> infoKey(String contentSubtype, String body) {
+        return Dtmf.infoBody(contentSubtype, body);
+    }
+
     /** The call ended (caller hung up, edge shutting down): stop listening and timers. */
     public void ended(InteractionId interaction) {
         IvrCall call = calls.remove(interaction);

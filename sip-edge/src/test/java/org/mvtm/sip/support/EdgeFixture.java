@@ -41,6 +41,16 @@ public final class EdgeFixture implements AutoCloseable {
     /** {@code signIns}: the sign-in throttle the edge shares (null: the edge's own). */
     public EdgeFixture(UnaryOperator<SipEdgeConfig.Builder> tweak, Clock clock, RegistrationStore registrations,
                        org.mvtm.core.signin.SignInThrottle signIns) {
+        this(tweak, clock, registrations, signIns, org.mvtm.sip.api.SipCallbackSettings.none());
+    }
+
+    /** An edge whose queued callers may ask for callbacks through the trunk of {@code callbacks}. */
+    public EdgeFixture(UnaryOperator<SipEdgeConfig.Builder> tweak, org.mvtm.sip.api.SipCallbackSettings callbacks) {
+        this(tweak, Clock.systemUTC(), RegistrationStores.inMemory(), null, callbacks);
+    }
+
+    private EdgeFixture(UnaryOperator<SipEdgeConfig.Builder> tweak, Clock clock, RegistrationStore registrations,
+                        org.mvtm.core.signin.SignInThrottle signIns, org.mvtm.sip.api.SipCallbackSettings callbacks) {
         this.clock = clock;
         this.registrations = registrations;
         bus.subscribe(ContactEvent.class, events::add);
@@ -50,7 +60,7 @@ public final class EdgeFixture implements AutoCloseable {
                 .credentials(SipCredentials.of(Map.of("alice", "alice-secret", "bob", "bob-secret",
                         "carol", "carol-secret", "dave", "dave-secret")));
         edge = SipEdges.create(tweak.apply(b).build(), clock, bus,
-                SipEdgePorts.of(routing, media, registrations).withSignIns(signIns));
+                SipEdgePorts.of(routing, media, registrations).withSignIns(signIns), null, callbacks);
         edge.start();
     }
 

@@ -1,0 +1,71 @@
+package org.mvtm.sip.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.sip.api.CallMedia;
+import org.mvtm.sip.api.CallParty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dialogs the B2BUA started (towards a desk phone or a called-back customer): ACK of a 2xx and CANCEL of the INVITE
+ * (best effort: a failure is logged at DEBUG, never thrown; BYE is {@link SipContext#bye}), and its answer to the
+ * peer's re-INVITE or UPDATE (the bridge's view of the new offer, 488 if it cannot take it).
+ */
+final class StartedDialogs {
+    private static final Logger log = LoggerFactory.getLogger(StartedDialogs.class);
+
+    private StartedDialogs() {
+    }
+
+    static void ack(Dialog dialog, long cseq) {
+        try {
+            if (dialog != null) {
+                dialog.sendAck(dialog.createAck(cseq));
+            }
+        } catch (Exception e) {
+            log.debug("cannot ACK: {}", e.toString());
+        }
+    }
+
+    /** CANCELs {@code invite} if the peer answered anything yet ({@code heard}), else just stops retransmitting it. */
+    static void cancel(SipContext sip, ClientTransaction invite, boolean heard) {
+        try {
+            if (invite != null && heard) {
+                sip.provider.getNewClientTransaction(invite.createCancel()).sendRequest();
+            } else if (invite != null) {
+                invite.terminate();
+            }
+        } catch (Exception e) {
+            log.debug("cannot CANCEL an INVITE: {}", e.toString());
+        }
+    }
+
+    /** A request from the peer inside the dialog: a new SDP offer goes to the bridge's leg of {@code party}. */
+    static void inDialog(SipContext sip, CallMedia media, RequestEvent ev, ServerTransaction st,
+                         InteractionId interaction, CallParty party) {
+        Request req = ev.getRequest();
+        byte[] body = req.getRawContent();
+        if ((Request.INVITE.equals(req.getMethod()) || Request.UPDATE.equals(req.getMethod()))
+                && body != null && body.length > 0) {
+            try {
+                String answer = media.reoffer(interaction, party, new String(body, StandardCharsets.UTF_8));
+                Response ok = sip.response(Response.OK, req);
+                ok.addHeader(sip.contact(SipContext.transportOf(req)));
+                ok.setContent(answer, sip.headers.createContentTypeHeader("application", "sdp"));
+                sip.send(st, ok);
+            } catch (RuntimeException | ParseException e) {
+                sip.respond(st, req, Response.NOT_ACCEPTABLE_HERE);
+            }
+            return;
+        }
+        sip.respond(st, req, Response.OK);
+    }
+}
