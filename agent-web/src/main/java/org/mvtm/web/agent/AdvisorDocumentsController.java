@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The advisor's documents in a call (issue 22), for an interaction connected with the signed-in advisor (403
  * otherwise): {@code GET /api/agent/interactions/{id}/documents} lists the call's documents and the library of its
- * queue; {@code POST ...?name=} with the file as the body uploads a PDF or image; {@code POST .../library
+ * queue and whether the call's recording is open yet (documents wait for it); {@code POST ...?name=} with the file as the body uploads a PDF or image; {@code POST .../library
  * {"file"}} sends a document or form of the library; {@code GET .../{doc}} reads one. Every document added to the
  * call is pushed to the console as {@code {"type": "document", "interactionId", "document"}}.
  */
@@ -46,7 +46,8 @@ class AdvisorDocumentsController {
         }));
     }
 
-    record Listing(List<SharedDocument> documents, List<DocumentLibrary.Entry> library, long maxBytes) {
+    record Listing(List<SharedDocument> documents, List<DocumentLibrary.Entry> library, long maxBytes,
+                   boolean recorded) {
     }
 
     record FromLibrary(String file) {
@@ -56,7 +57,7 @@ class AdvisorDocumentsController {
     Listing list(@PathVariable String id, Principal principal) {
         InteractionId interaction = connected(id, principal).interaction();
         return new Listing(documents.list(interaction), documents.library(interaction),
-                documents.settings().maxBytes());
+                documents.settings().maxBytes(), documents.recorded(interaction));
     }
 
     @PostMapping

@@ -47,7 +47,7 @@ class CustomerDocumentsController {
                 .ifPresent(c -> peers.send(c.id(), Map.of("type", "document", "document", document))));
     }
 
-    record Listing(List<SharedDocument> documents, long maxBytes) {
+    record Listing(List<SharedDocument> documents, long maxBytes, boolean recorded) {
     }
 
     record Signature(Map<String, String> fields, String signature) {
@@ -55,7 +55,8 @@ class CustomerDocumentsController {
 
     @GetMapping
     Listing list(@PathVariable String id, Principal principal) {
-        return new Listing(documents.list(connected(id, principal)), documents.settings().maxBytes());
+        InteractionId interaction = connected(id, principal);
+        return new Listing(documents.list(interaction), documents.settings().maxBytes(), documents.recorded(interaction));
     }
 
     @PostMapping

@@ -17,6 +17,7 @@ import org.mvtm.recording.api.ActiveRecording;
 import org.mvtm.recording.api.RecordedDocument;
 import org.mvtm.recording.api.RecordingStore;
 import org.mvtm.recording.api.TimelineEntry;
+import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.api.DocumentSettings;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,6 +36,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CallDocuments implements DisposableBean {
     private final RecordingStore recordings;
+    private final RoutingEngine routing;
     private final Clock clock;
     private final DocumentSettings settings;
     private final DocumentLibrary library;
@@ -59,9 +61,10 @@ public class CallDocuments implements DisposableBean {
         int next = 1;
     }
 
-    public CallDocuments(RecordingStore recordings, Clock clock, EventBus events,
+    public CallDocuments(RecordingStore recordings, RoutingEngine routing, Clock clock, EventBus events,
                          ObjectProvider<DocumentSettings> settings) {
         this.recordings = recordings;
+        this.routing = routing;
         this.clock = clock;
         this.settings = settings.getIfAvailable(DocumentSettings::defaults);
         this.library = new DocumentLibrary(this.settings.library());
@@ -99,9 +102,14 @@ public class CallDocuments implements DisposableBean {
         }
     }
 
-    /** What the advisor of the call may send from the library of the call's queue. */
+    /** What the advisor of the call may send from the library of the queue the call is (or was last) in. */
     public List<DocumentLibrary.Entry> library(InteractionId interaction) {
-        return recordings.active(interaction).map(r -> library.list(r.metadata().queue())).orElse(List.of());
+        return routing.interaction(interaction).map(v -> library.list(v.queue())).orElse(List.of());
+    }
+
+    /** Whether the call's recording is open, so documents can be kept (it opens a moment after the accept). */
+    public boolean recorded(InteractionId interaction) {
+        return recordings.active(interaction).isPresent();
     }
 
     /**
@@ -118,8 +126,8 @@ public class CallDocuments implements DisposableBean {
 
     /** A document or a form from the library of the call's queue, sent by the advisor. */
     public SharedDocument sendFromLibrary(InteractionId interaction, String advisor, String file) {
-        ActiveRecording recording = recording(interaction);
-        byte[] bytes = library.read(recording.metadata().queue(), file);
+        byte[] bytes = library.read(routing.interaction(interaction).map(v -> v.queue())
+                .orElseThrow(() -> recordingMissing(interaction)), file);
         if (!file.endsWith(DocumentLibrary.FORM_SUFFIX)) {
             return share(interaction, "ADVISOR", advisor, file, bytes);
         }
@@ -217,9 +225,13 @@ public class CallDocuments implements DisposableBean {
     }
 
     private ActiveRecording recording(InteractionId interaction) {
-        return recordings.active(interaction).orElseThrow(() -> new DocumentRefused(HttpStatus.CONFLICT,
-                "interaction", "documents are kept with the call's recording, and interaction " + interaction.value()
-                        + " is not being recorded (ended, or not connected with an advisor)"));
+        return recordings.active(interaction).orElseThrow(() -> recordingMissing(interaction));
+    }
+
+    private static DocumentRefused recordingMissing(InteractionId interaction) {
+        return new DocumentRefused(HttpStatus.CONFLICT, "interaction", "documents are kept with the call's recording, "
+                + "and interaction " + interaction.value() + " is not being recorded (ended, not connected with an "
+                + "advisor, or the recording is still opening)");
     }
 
     private static String name(String fileName) {

@@ -30,7 +30,8 @@ public record ContactProperties(
         @DefaultValue IdentityProperties identity,
         @DefaultValue SignInProperties signIn,
         @DefaultValue WaitAnnouncementProperties waitAnnouncements,
-        @DefaultValue IvrProperties ivr) {
+        @DefaultValue IvrProperties ivr,
+        @DefaultValue DocumentProperties documents) {
 
     public ContactProperties {
         if (redis.enabled() && cluster.secret().length() < 16) {
