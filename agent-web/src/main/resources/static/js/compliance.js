@@ -51,6 +51,7 @@ async function open(r) {
   $('player-name').textContent = `${r.metadata.customerName} · ${new Date(r.metadata.startedAt).toLocaleString()}`;
   $('integrity').textContent = r.lastVerification ? badge(r.lastVerification) : t('compliance.unverified');
   const id = r.id.value;
+  $('player').dataset.recording = id;
   const q = encodeURIComponent($('purpose').value.trim());
   // one audited DESCRIBE for the opening (the server remembers the recording's region for the requests below)
   try { Object.assign(r, await getJson(`/api/compliance/recordings/${id}`, purpose())); } catch (err) { flash(err.message); return; }
@@ -58,6 +59,7 @@ async function open(r) {
   disposal(r);
   let legs = r.legs;
   try { legs = await getJson(`/api/compliance/recordings/${id}/legs`, purpose()); } catch (err) { flash(err.message); }
+  legs = legs.filter((leg) => leg.party !== 'document'); // documents are shown from the timeline (compliance-documents.js)
   r.legs = legs;
   state.videos = legs.map((leg) => el('video', { src: `/api/compliance/recordings/${id}/media/${encodeURIComponent(leg.legId)}?purpose=${q}`, preload: 'metadata', 'aria-label': `${leg.party} ${leg.legId}`, 'data-leg': leg.legId }));
   $('legs').replaceChildren(...state.videos.map((v, i) => el('figure', {}, v, el('figcaption', {}, `${t(`party.${r.legs[i].party}`)} · ${r.legs[i].legId}`))));
@@ -70,7 +72,7 @@ async function open(r) {
     const timeline = await getJson(`/api/compliance/recordings/${id}/timeline`, purpose());
     $('timeline').replaceChildren(...timeline.map((e) => {
       const offset = Math.max(0, (new Date(e.at).getTime() - state.startedAt) / 1000);
-      return el('li', { class: `entry ${e.kind.toLowerCase()}`, 'data-offset': offset },
+      return el('li', { class: `entry ${e.kind.toLowerCase()}`, 'data-offset': offset, 'data-document': e.attributes?.documentId ? JSON.stringify(e.attributes) : undefined },
         el('button', { type: 'button', class: 'link-button', onclick: () => seek(offset), 'aria-label': `${t('compliance.seekTo')} ${mmss(offset)}` }, mmss(offset)),
         el('span', { class: 'who' }, `${t(`kind.${e.kind}`)} ${e.actor}`), el('span', { class: 'text' }, e.text));
     }));

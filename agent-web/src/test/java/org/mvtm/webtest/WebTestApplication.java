@@ -24,6 +24,22 @@ import org.springframework.context.annotation.Import;
 @Import(CommonTestBeans.class)
 public class WebTestApplication {
     public static final String PASSWORD = CommonTestBeans.PASSWORD;
+    /** The per-queue document library (issue 22), filled by the tests that send from it. */
+    public static final java.nio.file.Path DOCUMENT_LIBRARY = documentLibrary();
+
+    private static java.nio.file.Path documentLibrary() {
+        try {
+            return Files.createTempDirectory("mvtm-document-library");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Documents up to 1 MB, so a refusal for size is quick to show. */
+    @Bean
+    org.mvtm.web.api.DocumentSettings documentSettings() {
+        return new org.mvtm.web.api.DocumentSettings(1024 * 1024, java.util.Optional.of(DOCUMENT_LIBRARY), 20);
+    }
 
     @Bean(destroyMethod = "close")
     MediaServer mediaServer(Clock clock) {

@@ -216,6 +216,70 @@ class FirstHourConsolesTest {
     }
 
     /**
+     * Issue 22 items 2 to 4 (server/src/test/browser/documents.js): a Cantonese customer on a voice call receives the
+     * fee table from the queue's library and reads it in the page, sends a photo back, fills and signs a form; the
+     * advisor sees the photo and the signed form; the compliance officer finds all of them on the recording's timeline,
+     * views the signed form (its SHA-256 matches) and verifies the recording; recording-verify covers the documents.
+     */
+    @Test
+    void aCustomerOnAVoiceCallReadsAPdfSendsAPhotoAndSignsAFormAndComplianceSeesAndVerifiesThem() throws Exception {
+        for (String queue : List.of("general", "cards", "wealth", "cross-border")) {
+            Path library = Files.createDirectories(dir.resolve("data/document-library").resolve(queue));
+            Files.writeString(library.resolve("fees.pdf"), FEE_TABLE_PDF, java.nio.charset.StandardCharsets.ISO_8859_1);
+            Files.writeString(library.resolve("address.form.json"), """
+                    {"title": {"en": "Change of address", "zh-Hans": "地址变更", "zh-Hant": "地址變更"},
+                     "fields": [{"name": "street", "label": {"en": "Street", "zh-Hans": "街道", "zh-Hant": "街道"}, "required": true},
+                                {"name": "agree", "type": "checkbox", "required": true,
+                                 "label": {"en": "I confirm", "zh-Hans": "本人确认", "zh-Hant": "本人確認"}}]}
+                    """);
+        }
+        Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "PASSWORD", "demo1234");
+        String output;
+        try (NodeScript script = NodeScript.start("server/src/test/browser/documents.js", env, line -> { })) {
+            int exit = script.await(Duration.ofMinutes(4));
+            output = script.output();
+            assertThat(output).as("browser output; server log:\n" + server.output()).contains("DOCUMENTS OK");
+            assertThat(exit).isZero();
+        }
+        JsonNode result = new JsonMapper().readTree(output.lines().filter(l -> l.startsWith("DOCUMENTS RESULT "))
+                .findFirst().orElseThrow().substring("DOCUMENTS RESULT ".length()));
+        List<String> documents = new ArrayList<>();
+        result.get("documents").forEach(d -> documents.add(d.get("entry").asString() + " " + d.get("kind").asString()
+                + " " + d.get("party").asString()
+                + " " + d.get("actor").asString() + " " + d.get("name").asString() + " " + d.get("legId").asString()));
+        assertThat(documents).containsExactly(
+                "DOCUMENT document ADVISOR alice fees.pdf document-d1",
+                "DOCUMENT document CUSTOMER chan id-card.png document-d2",
+                "DOCUMENT form ADVISOR alice Change of address document-d3",
+                "SIGNED_DOCUMENT signed CUSTOMER chan Change of address document-signed-d4");
+
+        // bin/recording-verify's command, with the server's keys, covers the four documents
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int verified = org.mvtm.recording.api.VerifyCommand.run(new String[] {"--keys",
+                dir.resolve("data/keys/recording-keys.properties").toString(), "--data",
+                dir.resolve("data/recordings").toString(), result.get("id").asString()},
+                new java.io.PrintStream(out), new java.io.PrintStream(err));
+        assertThat(verified).as(out + " " + err).isZero();
+        assertThat(out.toString()).startsWith("OK ").contains("document-d1", "document-d2", "document-d3",
+                "document-signed-d4");
+    }
+
+    private static final String FEE_TABLE_PDF = """
+            %PDF-1.4
+            1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+            2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+            3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R
+               /Resources << /Font << /F1 5 0 R >> >> >> endobj
+            4 0 obj << /Length 44 >> stream
+            BT /F1 18 Tf 20 100 Td (Fee table) Tj ET
+            endstream endobj
+            5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj
+            trailer << /Root 1 0 R >>
+            %%EOF
+            """;
+
+    /**
      * How far an exported block's time may sit from its packet's arrival: the export places packets by RTP timestamp
      * from the leg's first arrival, so network and scheduling jitter at that first packet shifts the whole leg.
      */

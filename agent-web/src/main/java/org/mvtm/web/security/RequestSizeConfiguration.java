@@ -1,5 +1,6 @@
 package org.mvtm.web.security;
 
+import org.mvtm.web.documents.Uploads;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +15,8 @@ class RequestSizeConfiguration {
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit() {
         FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(MAX_REQUEST_BYTES, "/api/admin/knowledge-base"));
+                new RequestSizeLimitFilter(MAX_REQUEST_BYTES,
+                path -> path.startsWith("/api/admin/knowledge-base") || Uploads.PATHS.matcher(path).matches()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -14,26 +14,27 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a request body over {@code maxBytes} with 413 before anything reads it: from its declared
  * {@code Content-Length} at once, and a body without one (chunked) as soon as more than {@code maxBytes} have
- * arrived; a chunked body within the limit is handed on from the bytes read. Paths under {@code ownLimitPrefix}
- * (the knowledge-base upload) apply their own, larger limit the same way.
+ * arrived; a chunked body within the limit is handed on from the bytes read. Paths {@code ownLimit} accepts
+ * (the knowledge-base upload, documents in a call) apply their own, larger limit the same way.
  */
 public final class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final int maxBytes;
-    private final String ownLimitPrefix;
+    private final Predicate<String> ownLimit;
 
-    public RequestSizeLimitFilter(int maxBytes, String ownLimitPrefix) {
+    public RequestSizeLimitFilter(int maxBytes, Predicate<String> ownLimit) {
         this.maxBytes = maxBytes;
-        this.ownLimitPrefix = ownLimitPrefix;
+        this.ownLimit = ownLimit;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + ownLimitPrefix);
+        return ownLimit.test(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     @Override

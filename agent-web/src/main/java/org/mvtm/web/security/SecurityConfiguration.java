@@ -19,6 +19,7 @@ import org.mvtm.web.api.WebPasswords;
 import org.mvtm.web.api.WebTierSettings;
 import org.mvtm.web.api.WebUserDirectory;
 import org.mvtm.web.compliance.ComplianceRefusals;
+import org.mvtm.web.documents.SignatureEntryPoint;
 import org.mvtm.web.identity.CustomerTokens;
 import org.mvtm.web.identity.SecondFactorGate;
 import org.mvtm.web.identity.StaffOidcLogin;
@@ -178,6 +179,7 @@ public class SecurityConfiguration {
                 signOutSteps.orderedStream().forEach(logout::addLogoutHandler); // e.g. the advisor leaves routing
             })
             .exceptionHandling(ex -> {
+                ex.defaultAuthenticationEntryPointFor(new SignatureEntryPoint(), SignatureEntryPoint::matches);
                 ex.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), machineEndpoints);
                 // a refused compliance request is audited as the action attempted
                 complianceRefusals.ifAvailable(audit -> ex.defaultAccessDeniedHandlerFor(audit,

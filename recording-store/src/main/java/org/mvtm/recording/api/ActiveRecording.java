@@ -33,6 +33,18 @@ public interface ActiveRecording extends MediaPacketSink {
     void ingestFile(String legId, Path file, String contentType);
 
     /**
+     * Stores a document passed in the call (a PDF or image, or a signed form) in the recording: its bytes become the
+     * document leg {@link RecordedDocument#legId()} (encrypted segments hashed into the recording's chain, so
+     * verification covers it and a changed byte fails naming the leg), and a {@link TimelineEntry.Kind#DOCUMENT} or
+     * {@link TimelineEntry.Kind#SIGNED_DOCUMENT} entry says who sent what, when, and its SHA-256. Blocks until the
+     * document is on disk and in the chain (call it from a request or virtual thread).
+     *
+     * @return the timeline entry written (attributes {@code documentId, legId, name, contentType, size, sha256})
+     * @throws IllegalStateException when the recording is sealed, sealing or cannot write
+     */
+    TimelineEntry addDocument(RecordedDocument document);
+
+    /**
      * PCI pause: from {@code at} on no media packet is kept and the customer's and advisor's chat lines are kept
      * redacted (time, speaker and length only), until {@link #resume}. The timeline marks the start with who paused
      * ({@code by}, {@code party}: ADVISOR, CUSTOMER or SYSTEM) and why; the store audits it. Never blocks.

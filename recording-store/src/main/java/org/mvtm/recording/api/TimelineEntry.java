@@ -19,7 +19,11 @@ public record TimelineEntry(Instant at, Kind kind, String actor, String text, Ma
         QUEUED, ADVISOR_JOINED, HOLD, RESUMED, MUTED, UNMUTED, TRANSFERRED, LEG_ADDED, ENDED, RECORDING_STARTED, RECORDING_SEALED,
         OTHER,
         /** a PCI pause began: no media and no chat in clear until {@link #RECORDING_RESUMED} */
-        RECORDING_PAUSED, RECORDING_RESUMED;
+        RECORDING_PAUSED, RECORDING_RESUMED,
+        /** a document (PDF or image) one party showed the other; its bytes are a document leg of the recording */
+        DOCUMENT,
+        /** a form the customer filled and signed in the call: the canonical signed document is a document leg */
+        SIGNED_DOCUMENT;
 
         /** True for chat and bot turns (indexed as transcript text). */
         public boolean isTranscript() {

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.mvtm.recording.manifest.LegEntry;
 import org.mvtm.recording.manifest.Manifest;
 import org.mvtm.recording.manifest.ManifestFile;
 import org.mvtm.recording.manifest.RecordingVerifier;
@@ -81,7 +83,11 @@ public final class VerifyCommand {
                         + covered + "; " + r.segmentsChecked() + " segments, hash chain and signature valid");
                 return 0;
             }
-            out.println("OK " + r.recording() + ": " + r.segmentsChecked() + " segments, hash chain and signature valid");
+            List<String> documents = m.legs().values().stream()
+                    .filter(l -> RecordedDocument.LEG_PARTY.equals(l.party())).map(LegEntry::legId).toList();
+            out.println("OK " + r.recording() + ": " + r.segmentsChecked() + " segments"
+                    + (documents.isEmpty() ? "" : " (with documents " + String.join(", ", documents) + ")")
+                    + ", hash chain and signature valid");
             return 0;
         }
         err.println("FAILED " + r.recording() + ": " + r.reason());

@@ -74,7 +74,14 @@ public final class LegExporter {
         if (t.endsWith("/wav") || t.endsWith("/x-wav")) {
             return ".wav";
         }
-        return t.endsWith("/mp4") ? ".mp4" : ".bin";
+        return switch (t) {
+            case "video/mp4" -> ".mp4";
+            case "application/pdf" -> ".pdf";
+            case "image/png" -> ".png";
+            case "image/jpeg" -> ".jpg";
+            case "application/json" -> ".json";
+            default -> ".bin";
+        };
     }
 
     private static Codec codecOf(PayloadType p) {

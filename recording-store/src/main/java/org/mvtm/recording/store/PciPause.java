@@ -61,7 +61,7 @@ final class PciPause {
     /** The entry as it may be stored: a customer's or advisor's line written during a pause loses its words. */
     TimelineEntry redact(TimelineEntry e) {
         boolean words = e.kind() == TimelineEntry.Kind.CUSTOMER_MESSAGE || e.kind() == TimelineEntry.Kind.ADVISOR_MESSAGE;
-        if (!words || !silences(RecordingWriter.micros(e.at()))) {
+        if (!words || !silences(SegmentRecords.micros(e.at()))) {
             return e;
         }
         return new TimelineEntry(e.at(), e.kind(), e.actor(), REDACTED,

@@ -1,19 +1,16 @@
 package org.mvtm.recording.store;
 
+import static org.mvtm.recording.store.SegmentRecords.micros;
+
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -27,6 +24,7 @@ import org.mvtm.core.id.RecordingId;
 import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.recording.api.ActiveRecording;
+import org.mvtm.recording.api.RecordedDocument;
 import org.mvtm.recording.api.RecordingKeys;
 import org.mvtm.recording.api.RecordingMetadata;
 import org.mvtm.recording.api.RecordingState;
@@ -67,8 +65,6 @@ public final class RecordingWriter implements ActiveRecording {
     }
 
     private record Packet(String legId, byte type, long arrivalMicros, byte[] data) { }
-
-    private record Ingest(String legId, Path file, String contentType, boolean deleteAfter) { }
 
     private record PauseMark(TimelineEntry entry) { }
 
@@ -198,15 +194,23 @@ public final class RecordingWriter implements ActiveRecording {
     }
 
     @Override
+    public TimelineEntry addDocument(RecordedDocument document) {
+        DocumentWrite write = unlessClosing(new DocumentWrite(document, document.timelineEntry(),
+                new CompletableFuture<>()), "store document " + document.name());
+        control.add(write);
+        return write.await();
+    }
+
+    @Override
     public void ingestFile(String legId, Path file, String contentType) {
-        control.add(checkedIngest(legId, file, contentType, false));
+        control.add(unlessClosing(FileIngest.checked(legId, file, contentType, false), "ingest " + file));
     }
 
     /** A self-recording media server's file (Kurento): ingested, then deleted; a file that cannot be read is a problem. */
     @Override
     public void fileRecorded(String legId, Path file, String contentType) {
         try {
-            control.add(checkedIngest(legId, file, contentType, true));
+            control.add(unlessClosing(FileIngest.checked(legId, file, contentType, true), "ingest " + file));
         } catch (IllegalArgumentException | IllegalStateException e) {
             String reason = "the media server's recording of leg " + legId + " was not stored: " + e.getMessage();
             log.error("recording {}: {}", id, reason);
@@ -218,21 +222,11 @@ public final class RecordingWriter implements ActiveRecording {
         }
     }
 
-    private Ingest checkedIngest(String legId, Path file, String contentType, boolean deleteAfter) {
-        if (legId == null || legId.isBlank()) {
-            throw new IllegalArgumentException("leg id must not be blank");
-        }
-        if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new IllegalArgumentException("cannot ingest " + file + " for leg " + legId
-                    + ": not a readable regular file");
-        }
-        if (contentType == null || !contentType.contains("/")) {
-            throw new IllegalArgumentException("content type must look like video/webm but was " + contentType);
-        }
+    private <T> T unlessClosing(T work, String what) {
         if (closing.get()) {
-            throw new IllegalStateException("recording " + id + " is " + state.get() + ": cannot ingest " + file);
+            throw new IllegalStateException("recording " + id + " is " + state.get() + ": cannot " + what);
         }
-        return new Ingest(legId, file, contentType, deleteAfter);
+        return work;
     }
 
     /**
@@ -299,8 +293,10 @@ public final class RecordingWriter implements ActiveRecording {
                 addLeg(leg);
             } else if (o instanceof TimelineEntry e) {
                 bufferTimeline(e);
-            } else if (o instanceof Ingest i) {
+            } else if (o instanceof FileIngest i) {
                 ingest(i);
+            } else if (o instanceof DocumentWrite d) {
+                document(d);
             } else if (o instanceof PauseMark m) {
                 bufferTimeline(m.entry());
                 listener.pauseMarked(this, m.entry());
@@ -319,14 +315,8 @@ public final class RecordingWriter implements ActiveRecording {
         }
     }
 
-    private void ingest(Ingest i) {
-        LegEntry existing = manifest.legs().get(i.legId());
-        LegEntry leg = existing != null ? existing.withIngestedType(i.contentType())
-                : new LegEntry(i.legId(), LegDirs.dirFor(i.legId()), "unknown", List.of(), i.contentType());
-        manifest.addLeg(leg);
-        LegBuffer buffer = legs.computeIfAbsent(i.legId(),
-                k -> new LegBuffer(k, LegDirs.dirFor(k), manifest.nextIndex(k)));
-        flush(buffer);
+    private void ingest(FileIngest i) {
+        LegBuffer buffer = fileLeg(i.legId(), i.contentType(), "unknown");
         byte[] chunk = new byte[INGEST_CHUNK];
         long size = 0;
         try (var in = Files.newInputStream(i.file())) {
@@ -354,6 +344,31 @@ public final class RecordingWriter implements ActiveRecording {
                 "ingested " + size + " bytes of " + i.contentType() + " for leg " + i.legId(),
                 Map.of("legId", i.legId(), "file", i.file().getFileName().toString())));
         writeManifest();
+    }
+
+    /** A document: its own leg, written and chained at once, then its timeline entry, flushed too. */
+    private void document(DocumentWrite w) {
+        RecordedDocument d = w.document();
+        LegBuffer buffer = fileLeg(d.legId(), d.contentType(), RecordedDocument.LEG_PARTY);
+        buffer.records.addChunks(SegmentRecords.FILE_CHUNK, micros(d.at()), d.bytes(), INGEST_CHUNK);
+        if (!flush(buffer)) {
+            w.written().completeExceptionally(new IllegalStateException("recording " + id + " is " + state.get()));
+            return;
+        }
+        bufferTimeline(w.entry());
+        flush(timeline);
+        writeManifest();
+        w.written().complete(w.entry());
+    }
+
+    /** The buffer of a leg that holds a file (ingested media or a document), flushed so the file starts a segment. */
+    private LegBuffer fileLeg(String legId, String contentType, String party) {
+        LegEntry existing = manifest.legs().get(legId);
+        manifest.addLeg(existing != null ? existing.withIngestedType(contentType)
+                : new LegEntry(legId, LegDirs.dirFor(legId), party, List.of(), contentType));
+        LegBuffer buffer = legs.computeIfAbsent(legId, k -> new LegBuffer(k, LegDirs.dirFor(k), manifest.nextIndex(k)));
+        flush(buffer);
+        return buffer;
     }
 
     private void bufferTimeline(TimelineEntry e) {
@@ -444,17 +459,7 @@ public final class RecordingWriter implements ActiveRecording {
                     leg.records.array(), 0, leg.records.size());
             Path target = dir.resolve(file);
             PrivateFiles.createDirectories(target.getParent());
-            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), PrivateFiles.fileAttributes())) {
-                ByteBuffer b = ByteBuffer.wrap(sealedBytes);
-                while (b.hasRemaining()) {
-                    ch.write(b);
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            AtomicFiles.syncDirectory(target.getParent());
+            AtomicFiles.write(target, sealedBytes);
             SegmentEntry e = manifest.append(leg.legId, index, file, leg.records.firstMicros(),
                     leg.records.lastMicros(), leg.records.count(), leg.records.size(),
                     Hex.of(Hex.sha256(sealedBytes)));
@@ -491,9 +496,5 @@ public final class RecordingWriter implements ActiveRecording {
         }
         manifest.addProblem(clock.instant() + " " + reason);
         listener.failed(this, reason);
-    }
-
-    static long micros(Instant t) {
-        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
     }
 }

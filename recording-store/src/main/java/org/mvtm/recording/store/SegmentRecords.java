@@ -1,6 +1,7 @@
 package org.mvtm.recording.store;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -30,6 +31,11 @@ public final class SegmentRecords {
     private SegmentRecords() {
     }
 
+    /** An instant as the records' time: microseconds since the epoch. */
+    public static long micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
+    }
+
     /** Growable buffer the writer appends records to. */
     public static final class Builder {
         private byte[] buf = new byte[64 * 1024];
@@ -49,6 +55,13 @@ public final class SegmentRecords {
                 first = arrivalMicros;
             }
             last = Math.max(last, arrivalMicros);
+        }
+
+        /** All of {@code data} as records of at most {@code chunk} bytes each (a file or a document). */
+        public void addChunks(byte type, long arrivalMicros, byte[] data, int chunk) {
+            for (int at = 0; at < data.length; at += chunk) {
+                add(type, arrivalMicros, data, at, Math.min(chunk, data.length - at));
+            }
         }
 
         private void ensure(int extra) {

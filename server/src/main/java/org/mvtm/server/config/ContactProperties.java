@@ -32,7 +32,8 @@ public record ContactProperties(
         @DefaultValue SignInProperties signIn,
         @DefaultValue WaitAnnouncementProperties waitAnnouncements,
         @DefaultValue IvrProperties ivr,
-        @DefaultValue @Name("wait") CustomerWaitProperties customerWait) {
+        @DefaultValue @Name("wait") CustomerWaitProperties customerWait,
+        @DefaultValue DocumentProperties documents) {
 
     public ContactProperties {
         if (redis.enabled() && cluster.secret().length() < 16) {

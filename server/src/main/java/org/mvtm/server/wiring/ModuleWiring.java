@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.AdministrationSettings;
@@ -43,6 +44,7 @@ import org.mvtm.server.cluster.MediaHome;
 import org.mvtm.server.config.ContactProperties;
 import org.mvtm.server.config.CustomerWaitProperties;
 import org.mvtm.server.config.DataDirectory;
+import org.mvtm.server.config.DocumentProperties;
 import org.mvtm.server.config.InvalidConfigurationException;
 import org.mvtm.server.demo.DemoSeed;
 import org.mvtm.server.journey.JourneyCoordinator;
@@ -60,6 +62,7 @@ import org.mvtm.sip.api.speech.SpeechSynthesizer;
 import org.mvtm.web.WebTierConfiguration;
 import org.mvtm.web.api.AdvisorDayStorage;
 import org.mvtm.web.api.CustomerLimitSettings;
+import org.mvtm.web.api.DocumentSettings;
 import org.mvtm.web.api.DeskPhones;
 import org.mvtm.web.api.PublicOrigin;
 import org.mvtm.web.api.WebTierSettings;
@@ -357,6 +360,14 @@ public class ModuleWiring {
     CustomerLimitSettings customerLimitSettings(ContactProperties props) {
         return new CustomerLimitSettings(props.web().customerOpenConversations(),
                 props.web().customerQueuePlaces(), props.web().customerConversationsPerMinute());
+    }
+
+    /** Documents in a call: size limit and the per-queue library (issue 22). */
+    @Bean
+    DocumentSettings documentSettings(ContactProperties props, DataDirectory data) {
+        DocumentProperties d = props.documents();
+        return new DocumentSettings(d.maxSize().toBytes(),
+                Optional.of(d.library() != null ? d.library() : data.resolve("document-library")), d.maxPerCall());
     }
 
     /** WebSocket origins are compared with the configured public URL, never with the request's Host header. */

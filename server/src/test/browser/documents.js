@@ -1,0 +1,150 @@
+// Documents in a call (issue 22 items 2 to 4), on a running server with the demo data whose queues' libraries hold
+// fees.pdf and address.form.json (run by FirstHourConsolesTest, whose server it shares; it leaves alice Not ready and
+// nobody waiting):
+//   BASE_URL=http://127.0.0.1:8080 NODE_PATH=<repo>/tools/browser/node_modules node server/src/test/browser/documents.js
+// The Cantonese customer chan calls alice by voice (an app customer on a voice call). Alice sends the fee table from
+// the queue's library: chan reads it in the page (a PDF in an <iframe> of a same-origin blob). Chan sends a photo back:
+// alice sees it. Alice sends a form: chan fills it, draws a signature and signs; both see the signed document. After
+// the call the compliance officer finds the three documents and the signed form on the recording's timeline, views the
+// signed form (its SHA-256 matches the recording's) and verifies the recording. Prints "DOCUMENTS RESULT <json>" (the
+// recording id and what the timeline holds) and "DOCUMENTS OK", or every problem ("PROBLEM: ...") and exits 1.
+const path = require('path');
+const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../../..');
+const { launch } = require(path.join(repo, 'tools/browser/launch.js'));
+
+const BASE = process.env.BASE_URL;
+const PASSWORD = process.env.PASSWORD || 'demo1234';
+const T = 45000;
+// a 1x1 PNG: the customer's "photo"
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+let step = 'start';
+const browsers = [];
+const problems = [];
+const expect = (ok, what) => { if (!ok) { problems.push(`${step}: ${what}`); console.log(`PROBLEM: ${step}: ${what}`); } };
+
+async function signIn(user, home) {
+  const browser = await launch(['--autoplay-policy=no-user-gesture-required']);
+  browsers.push(browser);
+  const page = browser.context.pages()[0] || await browser.context.newPage();
+  page.setDefaultTimeout(T);
+  page.on('pageerror', (e) => console.log(`[${user} pageerror] ${e.message}`));
+  await page.goto(`${BASE}/login`);
+  await page.fill('#username', user);
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForURL(`**${home}`), page.click('#login-form button[type=submit]')]);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+const item = (id) => `#documents-list li[data-document="${id}"]`;
+
+async function main() {
+  step = 'a Cantonese customer reaches the advisor on a voice call';
+  const customer = await signIn('chan', '/customer');
+  await customer.click('button[data-language="yue"]');
+  await customer.waitForFunction(() => document.body.dataset.status === 'WITH_BOT');
+  const advisor = await signIn('alice', '/agent');
+  await advisor.waitForSelector('#link[data-state="online"]');
+  await advisor.waitForFunction(() => document.querySelector('#presence-state').dataset.state);
+  await advisor.selectOption('#presence', 'READY');
+  await advisor.click('#presence-form button[type=submit]');
+  await customer.click('#ask-voice');
+  await advisor.waitForSelector('#offer:not([hidden])');
+  await advisor.click('#accept');
+  await customer.waitForFunction(() => document.body.dataset.status === 'CONNECTED');
+
+  step = 'the advisor sends the fee table from the queue\'s library; the customer reads it in the page';
+  await advisor.waitForSelector('#documents:not([hidden]) #document-library option[value="fees.pdf"]', { state: 'attached' });
+  await advisor.waitForSelector('#document-send:not([disabled])');
+  await advisor.selectOption('#document-library', 'fees.pdf');
+  await advisor.click('#document-send');
+  await customer.waitForSelector(item('d1'));
+  await customer.click(`${item('d1')} button`);
+  await customer.waitForSelector('#documents-viewer iframe.pdf[data-loaded="true"]', { state: 'attached' });
+  expect((await customer.$eval('#documents-viewer iframe.pdf', (f) => f.src)).startsWith('blob:'), 'the PDF is not shown from a same-origin blob');
+  const heading = await customer.textContent('#documents-heading');
+  expect(!/[A-Za-z]{4,}/.test(heading), `the Cantonese customer reads "${heading}"`);
+
+  step = 'the customer sends a photo back; the advisor sees it';
+  await customer.waitForSelector('#document-file:not([disabled])', { state: 'attached' });
+  await customer.setInputFiles('#document-file', { name: 'id-card.png', mimeType: 'image/png', buffer: PHOTO });
+  await advisor.waitForSelector(item('d2'));
+  await advisor.click(`${item('d2')} button`);
+  await advisor.waitForFunction(() => document.querySelector('#documents-viewer img')?.naturalWidth > 0);
+
+  step = 'the advisor sends a form; the customer fills it in, signs and both see the signed document';
+  await advisor.selectOption('#document-library', 'address.form.json');
+  await advisor.click('#document-send');
+  await customer.waitForSelector(`${item('d3')}[data-kind="form"]`);
+  await customer.click(`${item('d3')} button`);
+  await customer.waitForSelector('#sign-d3');
+  await customer.fill('#form-d3-street', '1 Queen\'s Road Central');
+  await customer.check('#form-d3-agree');
+  const pad = await customer.$('#sign-d3 canvas');
+  const box = await pad.boundingBox();
+  await customer.mouse.move(box.x + 20, box.y + 70);
+  await customer.mouse.down();
+  for (let x = 30; x < 300; x += 15) await customer.mouse.move(box.x + x, box.y + 70 + ((x / 15) % 2 ? -25 : 25));
+  await customer.mouse.up();
+  await customer.click('#sign-d3 button[type=submit]');
+  await customer.waitForSelector('#documents-viewer .signed-document');
+  expect((await customer.textContent('#documents-viewer')).includes('1 Queen\'s Road Central'), 'the customer does not see the signed fields');
+  await advisor.waitForSelector(item('signed-d4'));
+  await advisor.click(`${item('signed-d4')} button`);
+  await advisor.waitForSelector('#documents-viewer .signed-document img.signature');
+  const signedShown = await advisor.textContent('#documents-viewer');
+  expect(/chan/i.test(signedShown) && signedShown.includes('1 Queen\'s Road Central'), `the advisor reads "${signedShown}"`);
+
+  step = 'the call ends';
+  await advisor.click('#hangup');
+  await advisor.waitForSelector('#wrapup:not([hidden])');
+  await customer.waitForFunction(() => document.body.dataset.status === 'ENDED');
+  await advisor.selectOption('#wrapup-code', 'RESOLVED');
+  await advisor.click('#wrapup-form button[type=submit]');
+  await advisor.waitForFunction(() => !['WRAP_UP', 'BUSY'].includes(document.querySelector('#presence-state').dataset.state));
+  await advisor.selectOption('#presence', 'NOT_READY:break');
+  await advisor.click('#presence-form button[type=submit]');
+  await advisor.waitForFunction(() => document.querySelector('#presence-state').dataset.state === 'NOT_READY');
+
+  step = 'the compliance officer sees the documents on the timeline, views the signed form and verifies';
+  const officer = await signIn('connie', '/compliance');
+  const found = await officer.evaluate(async () => {
+    const headers = { 'X-Purpose': 'documents test' };
+    for (let i = 0; i < 120; i++) {
+      const list = await (await fetch('/api/compliance/recordings?customer=chan', { headers })).json();
+      for (const r of list.filter((x) => x.state === 'SEALED')) {
+        const timeline = await (await fetch(`/api/compliance/recordings/${r.id.value}/timeline`, { headers })).json();
+        if (timeline.some((e) => e.kind === 'SIGNED_DOCUMENT')) {
+          return { id: r.id.value, documents: timeline.filter((e) => e.kind === 'DOCUMENT' || e.kind === 'SIGNED_DOCUMENT').map((e) => ({ ...e.attributes, entry: e.kind, actor: e.actor })) };
+        }
+      }
+      await new Promise((res) => setTimeout(res, 500));
+    }
+    return null;
+  });
+  if (!found) throw new Error('no sealed recording with a signed document');
+  await officer.fill('#purpose', 'documents test');
+  await officer.fill('#search-form input[name="customer"]', 'chan');
+  await officer.click('#search-form button[type=submit]');
+  await officer.click('#results tbody tr:first-child button.replay');
+  await officer.waitForFunction((id) => document.querySelector('#player').dataset.recording === id, found.id);
+  await officer.waitForSelector('#timeline li.entry.signed_document button.view-document');
+  expect(await officer.$$eval('#timeline li.entry.document', (l) => l.length) === 3, 'the timeline does not show the three documents');
+  await officer.click('#timeline li.entry.signed_document button.view-document');
+  await officer.waitForSelector('#compliance-document #document-hash[data-ok="true"]');
+  await officer.waitForSelector('#compliance-document .signed-document');
+  await officer.click('#verify');
+  await officer.waitForSelector('#integrity[data-ok="true"]');
+  console.log(`DOCUMENTS RESULT ${JSON.stringify(found)}`);
+}
+
+main().then(async () => {
+  await Promise.all(browsers.map((b) => b.close().catch(() => {})));
+  console.log(problems.length === 0 ? 'DOCUMENTS OK' : `DOCUMENTS FAILED: ${problems.length} problem(s)`);
+  process.exit(problems.length === 0 ? 0 : 1);
+}).catch(async (e) => {
+  console.log(`DOCUMENTS FAILED at "${step}": ${e.message}`);
+  await Promise.all(browsers.map((b) => b.close().catch(() => {})));
+  process.exit(1);
+});
