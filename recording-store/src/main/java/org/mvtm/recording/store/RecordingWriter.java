@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.SecretKey;
 import org.mvtm.core.id.RecordingId;
 import org.mvtm.core.media.LegDescription;
+import org.mvtm.core.media.LegKind;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.recording.api.ActiveRecording;
 import org.mvtm.recording.api.RecordingKeys;
@@ -311,9 +312,11 @@ public final class RecordingWriter implements ActiveRecording {
     private void addLeg(LegDescription leg) {
         LegEntry previous = manifest.legs().get(leg.legId());
         manifest.addLeg(new LegEntry(leg.legId(), LegDirs.dirFor(leg.legId()), leg.party(), leg.payloadTypes(),
-                previous == null ? null : previous.ingestedType()));
+                previous == null ? null : previous.ingestedType(), leg.kind()));
+        boolean screen = leg.kind() == LegKind.SCREEN;
         bufferTimeline(new TimelineEntry(clock.instant(), TimelineEntry.Kind.LEG_ADDED, leg.party(),
-                leg.party() + " leg " + leg.legId() + " joined", Map.of("legId", leg.legId())));
+                leg.party() + (screen ? " screen" : "") + " leg " + leg.legId() + " joined",
+                screen ? Map.of("legId", leg.legId(), "legKind", leg.kind().name()) : Map.of("legId", leg.legId())));
         if (previous == null || !previous.party().equals(leg.party())) {
             writeManifest();
         }
