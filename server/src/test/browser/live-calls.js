@@ -475,6 +475,31 @@ async function screen() {
     fs.writeFileSync(file, Buffer.from(bytes, 'base64'));
     legs.push({ legId: leg.legId, party: leg.party, kind: leg.kind, firstPacketAt: leg.firstPacketAt, lastPacketAt: leg.lastPacketAt, file });
   }
+
+  step = 'the compliance console starts the screen at its offset into the recording, in step with the cameras';
+  await officer.fill('#purpose', 'screen sharing test');
+  await officer.fill('input[name="customer"]', 'chan');
+  await officer.click('#search-form button[type=submit]');
+  await officer.click(`#results tr[data-recording="${found.id}"] button.replay`);
+  await officer.waitForFunction(() => {
+    const videos = [...document.querySelectorAll('#legs video')];
+    return videos.some((v) => v.dataset.kind === 'SCREEN') && videos.every((v) => v.readyState >= 1);
+  });
+  const placed = async (at) => officer.evaluate((t) => {
+    const seek = document.getElementById('seek');
+    seek.value = String(t);
+    seek.dispatchEvent(new Event('input'));
+    return [...document.querySelectorAll('#legs video')].map((v) => ({ kind: v.dataset.kind, offset: Number(v.dataset.offset), at: v.currentTime }));
+  }, at);
+  const before = await placed(0);
+  const screenOffset = before.find((v) => v.kind === 'SCREEN').offset;
+  expect(before.filter((v) => v.kind === 'CALL').every((v) => v.offset < screenOffset), `the screen does not start after the cameras: ${JSON.stringify(before)}`);
+  const inside = await placed(screenOffset + 1);
+  console.log(`compliance console at ${(screenOffset + 1).toFixed(2)} s: ${JSON.stringify(inside)}`);
+  expect(inside.every((v) => Math.abs(v.offset + v.at - (screenOffset + 1)) < 0.1), `the legs are not in step at ${screenOffset + 1} s: ${JSON.stringify(inside)}`);
+  const early = await placed(Math.max(0, screenOffset - 0.5));
+  expect(early.find((v) => v.kind === 'SCREEN').at === 0, `the screen is not at its start before its offset: ${JSON.stringify(early)}`);
+  await officer.screenshot({ path: path.join(SHOTS, 'screen-share-compliance.png'), fullPage: true });
   console.log(`SCREEN RESULT ${JSON.stringify({ recording: found.id, sharedAt, stoppedAt, resharedAt, endedAt, legs })}`);
 }
 

@@ -65,9 +65,9 @@ class LiveCallsInBrowserTest {
      * Issue 22 item 1: alice shares her screen (Chromium's fake screen capture) in a video call with chan, stops and
      * shares again; chan's page decodes the screen on its own video track, shown large beside the cameras, and no
      * screen frames while alice does not share. The recording has three video legs (chan's camera, alice's camera,
-     * alice's screen); placed on the recording's clock as the compliance console replays them (each export from its
-     * leg's first packet), the screen's frames fall inside the two shares and none in the pause, while both cameras
-     * have frames across all of it.
+     * alice's screen); the compliance console starts the screen at its offset into the recording and seeks all three
+     * in step; placed on the recording's clock that way (each export from its leg's first packet), the screen's
+     * frames fall inside the two shares and none in the pause, while both cameras have frames across all of it.
      */
     @Test
     void anAdvisorSharesHerScreenTwiceAndTheRecordingsThreeVideoLegsReplayInStep() throws Exception {
