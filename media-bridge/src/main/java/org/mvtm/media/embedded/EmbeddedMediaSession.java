@@ -72,8 +72,7 @@ final class EmbeddedMediaSession implements MediaSession {
     @Override
     public String addScreenLeg(String legId, String party, String sdpOffer) {
         if (SUPERVISOR.equals(party)) {
-            throw new MediaException("party must be '" + ADVISOR + "' (who shares) or '" + CUSTOMER
-                    + "' (who watches) for a screen leg but was '" + party + "'");
+            throw new MediaException("a screen leg is an advisor's or a customer's, not a '" + party + "' leg");
         }
         return addBrowserLeg(legId, party, sdpOffer, LegKind.SCREEN);
     }
@@ -190,11 +189,7 @@ final class EmbeddedMediaSession implements MediaSession {
         synchronized (this) {
             checkOpen();
             old = sink;
-            for (Leg leg : legs.values()) {
-                if (leg.recorded()) {
-                    newSink.legAdded(leg.description());
-                }
-            }
+            legs.values().stream().filter(Leg::recorded).forEach(leg -> newSink.legAdded(leg.description()));
             sink = newSink;
         }
         if (old != null) {

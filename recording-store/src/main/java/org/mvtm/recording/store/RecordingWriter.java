@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.SecretKey;
 import org.mvtm.core.id.RecordingId;
 import org.mvtm.core.media.LegDescription;
-import org.mvtm.core.media.LegKind;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.recording.api.ActiveRecording;
 import org.mvtm.recording.api.RecordingKeys;
@@ -313,10 +312,7 @@ public final class RecordingWriter implements ActiveRecording {
         LegEntry previous = manifest.legs().get(leg.legId());
         manifest.addLeg(new LegEntry(leg.legId(), LegDirs.dirFor(leg.legId()), leg.party(), leg.payloadTypes(),
                 previous == null ? null : previous.ingestedType(), leg.kind()));
-        boolean screen = leg.kind() == LegKind.SCREEN;
-        bufferTimeline(new TimelineEntry(clock.instant(), TimelineEntry.Kind.LEG_ADDED, leg.party(),
-                leg.party() + (screen ? " screen" : "") + " leg " + leg.legId() + " joined",
-                screen ? Map.of("legId", leg.legId(), "legKind", leg.kind().name()) : Map.of("legId", leg.legId())));
+        bufferTimeline(LegJoined.entry(clock.instant(), leg));
         if (previous == null || !previous.party().equals(leg.party())) {
             writeManifest();
         }
