@@ -3,7 +3,8 @@
 // Firefox offers max-bundle (m=video 0 ... a=bundle-only) and checks only its network addresses; the relay must
 // answer the bundle-only video and be reachable on a network address. Both pages must decode video (frames
 // advancing, bytes growing) and receive audio with energy; then the advisor hangs up and wraps up, and the
-// compliance officer's API lists a recording whose customer and advisor legs both carry video.
+// advisor shares her screen (issue 22) and the Firefox page decodes it on its own track; the compliance officer's API
+// lists a recording whose customer and advisor legs and the advisor's screen leg all carry video.
 // With MODE=failure the server advertises only 127.0.0.1, which Firefox never checks: both pages must show that the
 // media connection failed (not "Waiting for media…"), the advisor's Retry must make both pages offer again, and
 // Hang up must end the call on both sides.
@@ -89,6 +90,12 @@ async function main() {
   await Promise.all([customer.screenshot({ path: path.join(SHOTS, 'firefox-customer-video.png') }),
     advisor.screenshot({ path: path.join(SHOTS, 'firefox-customer-video-advisor.png') })]);
 
+  step = 'the advisor shares her screen and the Firefox customer decodes it on a track of its own';
+  await advisor.click('#screen-share');
+  await advisor.waitForSelector('#screen-share[aria-pressed="true"]');
+  await customer.waitForFunction(() => document.body.dataset.screenShare === 'on' && window.mvtmScreenStats.framesDecoded > 10);
+  result.screenFramesDecoded = await customer.evaluate(() => window.mvtmScreenStats.framesDecoded);
+
   step = 'advisor hangs up and wraps up';
   await advisor.click('#hangup');
   await advisor.waitForSelector('#wrapup:not([hidden])');
@@ -113,10 +120,10 @@ async function main() {
       if (video.length === 0 || video[0].state === 'RECORDING') return [];
       return get(`/api/compliance/recordings/${video[0].id.value}/legs`);
     }, { customer: CUSTOMER, headers: purpose });
-    if (legs.length >= 2) break;
+    if (legs.length >= 3) break;
     await officer.waitForTimeout(1000);
   }
-  result.legs = legs.map((l) => ({ party: l.party, mediaType: l.mediaType, packets: l.packets,
+  result.legs = legs.map((l) => ({ party: l.party, kind: l.kind, mediaType: l.mediaType, packets: l.packets,
     kinds: [...new Set(l.payloadTypes.map((p) => p.kind))] }));
   for (const party of ['customer', 'advisor']) {
     const leg = result.legs.find((l) => l.party === party);

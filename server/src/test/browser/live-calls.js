@@ -20,6 +20,7 @@ const BASE = process.env.BASE_URL;
 const SCENARIO = process.env.SCENARIO || 'web';
 const PASSWORD = process.env.PASSWORD || 'demo1234';
 const SHOTS = process.env.SCREENSHOTS || path.join(repo, 'server/target/screenshots');
+const EXPORTS = process.env.EXPORTS || SHOTS;
 const T = 45000;
 fs.mkdirSync(SHOTS, { recursive: true });
 
@@ -135,6 +136,11 @@ async function sip() {
   await advisor.waitForSelector('#offer:not([hidden])');
   await advisor.click('#accept');
   await advisor.waitForFunction(() => window.mvtmCallStats && window.mvtmCallStats.audioPacketsReceived > 50);
+
+  step = 'a SIP caller cannot see a screen: alice\'s share button is disabled and says why';
+  await advisor.waitForSelector('#screen-share[disabled][data-reason="SIP_CALLER"]');
+  const why = await advisor.textContent('#screen-share-note');
+  expect(why.includes('phone line'), `the note under the disabled share button says "${why}"`);
 
   step = 'sam listens to the SIP call';
   const { sam } = await samListens();
@@ -393,8 +399,112 @@ async function web() {
   expect(found && JSON.stringify(found.denied) === JSON.stringify(['DENIED']), `suzy's refused attempt is audited as ${JSON.stringify(found?.denied)}`);
 }
 
+// issue 22 item 1: alice shares her screen in a video call with chan, stops and shares again. chan's page decodes the
+// screen on its own track and shows it large beside the cameras; the recording keeps three video legs (chan's camera,
+// alice's camera, alice's screen). Prints "SCREEN RESULT <json>" (the share's times, the legs and their exported
+// files in EXPORTS) for the Java test to check that the legs replay in step.
+async function screen() {
+  const { customer, advisor } = await videoCall();
+  const screenFrames = (page) => page.evaluate(() => window.mvtmScreenStats.framesDecoded);
+
+  step = 'alice shares her screen; chan sees it large and decodes it';
+  await advisor.waitForSelector('#screen-share:not([hidden]):not([disabled])');
+  const sharedAt = new Date();
+  await advisor.click('#screen-share');
+  await advisor.waitForSelector('#screen-share[aria-pressed="true"]');
+  await customer.waitForFunction(() => document.body.dataset.screenShare === 'on' && window.mvtmScreenStats.framesDecoded > 10);
+  const [screenBox, cameraBox] = await Promise.all([customer.$eval('figure.screen', (f) => f.getBoundingClientRect().width),
+    customer.$eval('#remote-video', (v) => v.getBoundingClientRect().width)]);
+  expect(screenBox > 2 * cameraBox, `the screen (${screenBox}px) is not shown large beside the advisor's camera (${cameraBox}px)`);
+  const cameraBefore = await customer.evaluate(() => window.mvtmCallStats.framesDecoded);
+  await customer.waitForFunction((n) => window.mvtmCallStats.framesDecoded > n + 10, cameraBefore);
+  await customer.screenshot({ path: path.join(SHOTS, 'screen-share-customer.png') });
+
+  step = 'alice stops sharing; the screen goes away and no screen frames arrive';
+  await advisor.click('#screen-share');
+  await advisor.waitForSelector('#screen-share[aria-pressed="false"]');
+  await customer.waitForFunction(() => document.body.dataset.screenShare === 'off');
+  const stoppedAt = new Date();
+  expect(await customer.$eval('figure.screen', (f) => f.hidden), 'the stopped screen is still shown');
+  await settle(customer);
+  const stoppedFrames = await screenFrames(customer);
+  await customer.waitForTimeout(2000);
+  const framesWhileStopped = await screenFrames(customer) - stoppedFrames;
+  expect(framesWhileStopped === 0, `chan decoded ${framesWhileStopped} screen frames while alice was not sharing`);
+
+  step = 'alice shares again (Alt+S) and chan decodes the screen again';
+  const resharedAt = new Date();
+  await advisor.keyboard.press('Alt+KeyS');
+  await advisor.waitForSelector('#screen-share[aria-pressed="true"]');
+  await customer.waitForFunction((n) => document.body.dataset.screenShare === 'on' && window.mvtmScreenStats.framesDecoded > n + 10, stoppedFrames);
+  await customer.waitForTimeout(1500);
+  const endedAt = new Date();
+  console.log(`screen: ${stoppedFrames} frames before the stop, ${framesWhileStopped} while stopped, ${await screenFrames(customer)} in all`);
+  await endCall(advisor);
+
+  step = 'the recording has three video legs: chan\'s camera, alice\'s camera and alice\'s screen';
+  const officer = await signIn(await browserPage(), 'connie', '/compliance');
+  const headers = { 'X-Purpose': 'screen sharing test' };
+  const found = await officer.evaluate(async (h) => {
+    for (let i = 0; i < 120; i++) {
+      const list = await (await fetch('/api/compliance/recordings?customer=chan', { headers: h })).json();
+      for (const r of list.filter((x) => x.state === 'SEALED')) {
+        const legs = await (await fetch(`/api/compliance/recordings/${r.id.value}/legs`, { headers: h })).json();
+        if (legs.some((l) => l.kind === 'SCREEN')) return { id: r.id.value, legs };
+      }
+      await new Promise((res) => setTimeout(res, 500));
+    }
+    return null;
+  }, headers);
+  if (!found) throw new Error('no sealed recording of chan with a screen leg');
+  const video = found.legs.filter((l) => l.packets > 0 && l.payloadTypes.some((p) => p.kind === 'VIDEO'));
+  const kinds = video.map((l) => `${l.party} ${l.kind}`).sort();
+  expect(JSON.stringify(kinds) === JSON.stringify(['advisor CALL', 'advisor SCREEN', 'customer CALL']), `the recording's video legs are ${JSON.stringify(kinds)}`);
+
+  step = 'the officer downloads each video leg as the compliance console replays it';
+  const legs = [];
+  for (const leg of video) {
+    const bytes = await officer.evaluate(async ([id, legId, h]) => {
+      const r = await fetch(`/api/compliance/recordings/${id}/media/${encodeURIComponent(legId)}`, { headers: h });
+      const b = new Uint8Array(await r.arrayBuffer());
+      let s = '';
+      for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
+      return btoa(s);
+    }, [found.id, leg.legId, headers]);
+    const file = path.join(EXPORTS, `${leg.legId.replace(/[^\w.-]/g, '_')}.webm`);
+    fs.writeFileSync(file, Buffer.from(bytes, 'base64'));
+    legs.push({ legId: leg.legId, party: leg.party, kind: leg.kind, firstPacketAt: leg.firstPacketAt, lastPacketAt: leg.lastPacketAt, file });
+  }
+
+  step = 'the compliance console starts the screen at its offset into the recording, in step with the cameras';
+  await officer.fill('#purpose', 'screen sharing test');
+  await officer.fill('input[name="customer"]', 'chan');
+  await officer.click('#search-form button[type=submit]');
+  await officer.click(`#results tr[data-recording="${found.id}"] button.replay`);
+  await officer.waitForFunction(() => {
+    const videos = [...document.querySelectorAll('#legs video')];
+    return videos.some((v) => v.dataset.kind === 'SCREEN') && videos.every((v) => v.readyState >= 1);
+  });
+  const placed = async (at) => officer.evaluate((t) => {
+    const seek = document.getElementById('seek');
+    seek.value = String(t);
+    seek.dispatchEvent(new Event('input'));
+    return [...document.querySelectorAll('#legs video')].map((v) => ({ kind: v.dataset.kind, offset: Number(v.dataset.offset), at: v.currentTime }));
+  }, at);
+  const before = await placed(0);
+  const screenOffset = before.find((v) => v.kind === 'SCREEN').offset;
+  expect(before.filter((v) => v.kind === 'CALL').every((v) => v.offset < screenOffset), `the screen does not start after the cameras: ${JSON.stringify(before)}`);
+  const inside = await placed(screenOffset + 1);
+  console.log(`compliance console at ${(screenOffset + 1).toFixed(2)} s: ${JSON.stringify(inside)}`);
+  expect(inside.every((v) => Math.abs(v.offset + v.at - (screenOffset + 1)) < 0.1), `the legs are not in step at ${screenOffset + 1} s: ${JSON.stringify(inside)}`);
+  const early = await placed(Math.max(0, screenOffset - 0.5));
+  expect(early.find((v) => v.kind === 'SCREEN').at === 0, `the screen is not at its start before its offset: ${JSON.stringify(early)}`);
+  await officer.screenshot({ path: path.join(SHOTS, 'screen-share-compliance.png'), fullPage: true });
+  console.log(`SCREEN RESULT ${JSON.stringify({ recording: found.id, sharedAt, stoppedAt, resharedAt, endedAt, legs })}`);
+}
+
 async function main() {
-  const scenarios = { web, sip, consult, chat };
+  const scenarios = { web, sip, consult, chat, screen };
   if (!scenarios[SCENARIO]) throw new Error(`SCENARIO must be one of ${Object.keys(scenarios).join(', ')}`);
   await scenarios[SCENARIO]();
 }

@@ -61,12 +61,21 @@ async function open(r) {
   try { legs = await getJson(`/api/compliance/recordings/${id}/legs`, purpose()); } catch (err) { flash(err.message); }
   legs = legs.filter((leg) => leg.party !== 'document'); // documents are shown from the timeline (compliance-documents.js)
   r.legs = legs;
-  state.videos = legs.map((leg) => el('video', { src: `/api/compliance/recordings/${id}/media/${encodeURIComponent(leg.legId)}?purpose=${q}`, preload: 'metadata', 'aria-label': `${leg.party} ${leg.legId}`, 'data-leg': leg.legId }));
-  $('legs').replaceChildren(...state.videos.map((v, i) => el('figure', {}, v, el('figcaption', {}, `${t(`party.${r.legs[i].party}`)} · ${r.legs[i].legId}`))));
-  const lead = state.videos[0];
+  // each leg's file starts at its first packet: it plays from that offset into the recording, so a screen shared
+  // later in the call, or a colleague who joined, stays in step with the others
+  state.offsets = legs.map(legOffset);
+  state.videos = legs.map((leg, i) => el('video', { src: `/api/compliance/recordings/${id}/media/${encodeURIComponent(leg.legId)}?purpose=${q}`, preload: 'metadata', 'aria-label': `${leg.party} ${leg.legId}`, 'data-leg': leg.legId, 'data-kind': leg.kind ?? 'CALL', 'data-offset': state.offsets[i] }));
+  $('legs').replaceChildren(...state.videos.map((v, i) => el('figure', {}, v, el('figcaption', {}, `${t(`party.${r.legs[i].party}`)}${r.legs[i].kind === 'SCREEN' ? ` · ${t('compliance.screenLeg')}` : ''} · ${r.legs[i].legId}`))));
+  state.lead = state.offsets.indexOf(Math.min(...state.offsets));
+  const lead = state.videos[state.lead];
+  state.videos.forEach((v, i) => v.addEventListener('loadedmetadata', () => {
+    $('seek').max = String(Math.max(Number($('seek').max) || 0, state.offsets[i] + (v.duration || 0)));
+  }));
   if (lead) {
-    lead.addEventListener('loadedmetadata', () => { $('seek').max = String(lead.duration || 0); });
-    lead.addEventListener('timeupdate', () => { $('seek').value = String(lead.currentTime); $('clock').textContent = mmss(lead.currentTime); highlight(lead.currentTime); });
+    lead.addEventListener('timeupdate', () => {
+      const now = lead.currentTime + state.offsets[state.lead];
+      $('seek').value = String(now); $('clock').textContent = mmss(now); highlight(now); follow(now, !lead.paused);
+    });
   }
   try {
     const timeline = await getJson(`/api/compliance/recordings/${id}/timeline`, purpose());
@@ -103,12 +112,32 @@ function highlight(time) {
   $('timeline').querySelectorAll('li').forEach((li) => li.classList.toggle('past', Number(li.dataset.offset) <= time));
 }
 
+function legOffset(leg) {
+  const first = leg.firstPacketAt ? Date.parse(leg.firstPacketAt) : Number.NaN;
+  return Number.isFinite(first) ? Math.max(0, (first - state.startedAt) / 1000) : 0;
+}
+
+// the other legs follow the lead (the earliest): each plays once the recording reaches its offset
+function follow(now, playing) {
+  state.videos.forEach((v, i) => {
+    if (i === state.lead) return;
+    const local = now - state.offsets[i];
+    if (local < 0) { if (!v.paused) v.pause(); return; }
+    if (Math.abs(v.currentTime - local) > 0.5) v.currentTime = local;
+    if (playing && v.paused && !v.ended) v.play().catch(() => {});
+  });
+}
+
 function seek(seconds) {
-  state.videos.forEach((v) => { v.currentTime = seconds; });
+  state.videos.forEach((v, i) => { v.currentTime = Math.max(0, seconds - state.offsets[i]); });
   highlight(seconds);
 }
 
-$('play').addEventListener('click', () => state.videos.forEach((v) => v.play().catch(() => {})));
+$('play').addEventListener('click', () => {
+  const lead = state.videos[state.lead];
+  lead?.play().catch(() => {});
+  if (lead) follow(lead.currentTime + state.offsets[state.lead], true);
+});
 $('pause').addEventListener('click', () => state.videos.forEach((v) => v.pause()));
 $('seek').addEventListener('input', () => seek(Number($('seek').value)));
 

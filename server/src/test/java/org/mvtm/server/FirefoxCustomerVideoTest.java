@@ -14,7 +14,9 @@ import tools.jackson.databind.JsonNode;
  * Issue 14 item 2 on the real server with the default media addresses: a customer in Firefox ESR (max-bundle offer
  * with a bundle-only video m-line, mDNS host candidates, no loopback) and an advisor in Chromium are in a video
  * call through the embedded relay. Both decode video with frames advancing and bytes growing and receive audio, and
- * the recording has a video leg for each. The browser steps live in server/src/test/browser/firefox-customer-video.js.
+ * the recording has a video leg for each. The advisor then shares her screen (issue 22) and the Firefox page decodes
+ * it on a peer connection of its own, recorded as a third video leg. The browser steps live in
+ * server/src/test/browser/firefox-customer-video.js.
  */
 @Tag("peer")
 class FirefoxCustomerVideoTest {
@@ -47,7 +49,10 @@ class FirefoxCustomerVideoTest {
                             .isGreaterThan(first.path("videoBytesReceived").asLong());
                     assertThat(later.path("audioEnergy").asDouble()).as(side + " audio energy").isPositive();
                 }
-                assertThat(result.path("legs")).hasSize(2).allSatisfy(leg -> {
+                assertThat(result.path("screenFramesDecoded").asLong()).as("screen frames decoded by Firefox")
+                        .isPositive();
+                assertThat(result.path("legs")).hasSize(3).anySatisfy(leg -> assertThat(leg.path("kind").asString())
+                        .isEqualTo("SCREEN")).allSatisfy(leg -> {
                     assertThat(leg.path("mediaType").asString()).isEqualTo("video/webm");
                     assertThat(leg.path("packets").asLong()).isPositive();
                 });

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +14,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.mvtm.recording.export.WebmReader;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Live calls and chats with more than two people (issue 16 items 4 and 2) in headless Chromium, and a SIPp caller, on
@@ -42,17 +47,68 @@ class LiveCallsInBrowserTest {
         }
     }
 
-    private void scenario(String name) throws Exception {
+    private String scenario(String name) throws Exception {
         Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "SCENARIO", name, "PASSWORD", "demo1234",
-                "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString());
+                "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString(),
+                "EXPORTS", Files.createDirectories(dir.resolve("exports")).toString());
         try (NodeScript script = NodeScript.start("server/src/test/browser/live-calls.js", env,
                 line -> System.out.println("[browser] " + line))) {
             int exit = script.await(Duration.ofMinutes(4));
             assertThat(script.output()).as("browser output; server log:\n" + server.output())
                     .contains("LIVE CALLS OK");
             assertThat(exit).isZero();
+            return script.output();
         }
     }
+
+    /**
+     * Issue 22 item 1: alice shares her screen (Chromium's fake screen capture) in a video call with chan, stops and
+     * shares again; chan's page decodes the screen on its own video track, shown large beside the cameras, and no
+     * screen frames while alice does not share. The recording has three video legs (chan's camera, alice's camera,
+     * alice's screen); the compliance console starts the screen at its offset into the recording and seeks all three
+     * in step; placed on the recording's clock that way (each export from its leg's first packet), the screen's
+     * frames fall inside the two shares and none in the pause, while both cameras have frames across all of it.
+     */
+    @Test
+    void anAdvisorSharesHerScreenTwiceAndTheRecordingsThreeVideoLegsReplayInStep() throws Exception {
+        String output = scenario("screen");
+        JsonNode result = new JsonMapper().readTree(output.lines().filter(l -> l.startsWith("SCREEN RESULT "))
+                .findFirst().orElseThrow().substring("SCREEN RESULT ".length()));
+        Instant shared = Instant.parse(result.get("sharedAt").asString());
+        Instant stopped = Instant.parse(result.get("stoppedAt").asString());
+        Instant reshared = Instant.parse(result.get("resharedAt").asString());
+        Instant ended = Instant.parse(result.get("endedAt").asString());
+        assertThat(result.get("legs")).hasSize(3);
+        for (JsonNode leg : result.get("legs")) {
+            Instant first = Instant.parse(leg.get("firstPacketAt").asString());
+            WebmReader webm = WebmReader.parse(Files.readAllBytes(Path.of(leg.get("file").asString())));
+            List<Instant> frames = webm.blocks.stream().filter(b -> "V_VP8".equals(webm.codecOf(b.track())))
+                    .map(b -> first.plusMillis(b.timeMillis())).toList();
+            String what = leg.get("party").asString() + " " + leg.get("kind").asString() + " leg";
+            Instant pauseFrom = stopped.plus(ALIGNMENT);
+            Instant pauseTo = reshared.minus(ALIGNMENT);
+            long inPause = frames.stream().filter(t -> t.isAfter(pauseFrom) && t.isBefore(pauseTo)).count();
+            System.out.printf("%s: %d frames from %s, %d in the pause%n", what, frames.size(), first, inPause);
+            assertThat(Duration.between(pauseFrom, pauseTo)).as("the pause is long enough to tell").isPositive();
+            assertThat(frames).as(what + ": frames during the first share")
+                    .anyMatch(t -> t.isAfter(shared) && t.isBefore(stopped));
+            assertThat(frames).as(what + ": frames during the second share")
+                    .anyMatch(t -> t.isAfter(reshared.plus(ALIGNMENT)) && t.isBefore(ended));
+            if (leg.get("kind").asString().equals("SCREEN")) {
+                assertThat(first).as("the screen leg starts when alice shares").isAfter(shared.minus(ALIGNMENT));
+                assertThat(inPause).as(what + ": frames while alice did not share").isZero();
+            } else {
+                assertThat(first).as(what + " starts before the share").isBefore(shared);
+                assertThat(inPause).as(what + ": the camera goes on while the screen pauses").isPositive();
+            }
+        }
+    }
+
+    /**
+     * How far an exported frame's time may sit from its packet's arrival (as in FirstHourConsolesTest): the export
+     * places packets by RTP timestamp from the leg's first arrival.
+     */
+    private static final Duration ALIGNMENT = Duration.ofMillis(400);
 
     @Test
     void aSupervisorListensWhispersAndBargesInOnlyInTheirRegionsAndEveryStepIsAuditedAndOnTheTimeline() throws Exception {

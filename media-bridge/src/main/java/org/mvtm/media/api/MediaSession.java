@@ -30,6 +30,18 @@ public interface MediaSession {
     String addWebRtcLeg(String legId, String party, String sdpOffer);
 
     /**
+     * Adds a browser leg that carries a shared screen, a transport of its own beside the party's call leg (so the
+     * call leg's SDP never changes while sharing is switched on and off): an {@link #ADVISOR}'s screen leg sends the
+     * screen, a {@link #CUSTOMER}'s only receives it. Screen legs are relayed only to the other party's screen leg,
+     * never to call legs or monitoring supervisors; the recording taps the advisor's as a leg of its own
+     * ({@link org.mvtm.core.media.LegKind#SCREEN}), not the customer's (it sends nothing). Returns the SDP answer as
+     * {@link #addWebRtcLeg} does.
+     */
+    default String addScreenLeg(String legId, String party, String sdpOffer) {
+        throw new MediaException("this media server cannot relay a shared screen");
+    }
+
+    /**
      * A trickled browser ICE candidate ({@code candidate:...} or {@code a=candidate:...}); an empty string or
      * {@code end-of-candidates} is accepted and ignored. ICE-lite learns the peer address from its checks, so
      * candidates are only validated and kept for diagnostics.

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.media.LegKind;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.MediaPacketSink;
 import org.mvtm.media.api.LegInfo;
@@ -65,6 +66,18 @@ final class EmbeddedMediaSession implements MediaSession {
 
     @Override
     public String addWebRtcLeg(String legId, String party, String sdpOffer) {
+        return addBrowserLeg(legId, party, sdpOffer, LegKind.CALL);
+    }
+
+    @Override
+    public String addScreenLeg(String legId, String party, String sdpOffer) {
+        if (SUPERVISOR.equals(party)) {
+            throw new MediaException("a screen leg is an advisor's or a customer's, not a '" + party + "' leg");
+        }
+        return addBrowserLeg(legId, party, sdpOffer, LegKind.SCREEN);
+    }
+
+    private String addBrowserLeg(String legId, String party, String sdpOffer, LegKind legKind) {
         checkNewLeg(legId, party);
         SessionDescription offer = SessionDescription.parse(sdpOffer);
         long audioSsrc = OutboundStream.randomSsrc();
@@ -79,6 +92,7 @@ final class EmbeddedMediaSession implements MediaSession {
             DtlsSrtpServer dtls = new DtlsSrtpServer(server.tlsCrypto, server.certificate, bundle.fingerprintHash(),
                     bundle.fingerprint());
             WebRtcLeg leg = new WebRtcLeg(legId, party, this, channel, server.clock.instant(), ice, dtls);
+            leg.kind = legKind;
             leg.negotiated(bundle.negotiated());
             leg.midExtension(bundle.midExtensionId(), bundle.acceptedMids());
             String answer = AnswerWriter.webRtcAnswer(RANDOM.nextLong(1, Long.MAX_VALUE), bundle.answerGroup(),
@@ -175,9 +189,7 @@ final class EmbeddedMediaSession implements MediaSession {
         synchronized (this) {
             checkOpen();
             old = sink;
-            for (Leg leg : legs.values()) {
-                newSink.legAdded(leg.description());
-            }
+            legs.values().stream().filter(Leg::recorded).forEach(leg -> newSink.legAdded(leg.description()));
             sink = newSink;
         }
         if (old != null) {
@@ -329,7 +341,7 @@ final class EmbeddedMediaSession implements MediaSession {
 
     void relay(Leg from, byte[] buf, int off, int len, Codec codec, Instant now) {
         MediaPacketSink s = sink;
-        if (s != null) {
+        if (s != null && from.recorded()) {
             try {
                 s.packet(from.id, codec.kind(), now.getEpochSecond() * 1_000_000L + now.getNano() / 1000,
                         buf, off, len);
@@ -405,13 +417,13 @@ final class EmbeddedMediaSession implements MediaSession {
             legs.put(leg.id, leg);
             for (Leg other : legs.values()) {
                 if (other != leg && !other.party.equals(leg.party) && !other.party.equals(SUPERVISOR)
-                        && !leg.party.equals(SUPERVISOR)) {
+                        && !leg.party.equals(SUPERVISOR) && other.kind == leg.kind) {
                     connections.add(Set.of(leg.id, other.id));
                 }
             }
             recomputeTargets();
             MediaPacketSink s = sink;
-            if (s != null) {
+            if (s != null && leg.recorded()) {
                 s.legAdded(leg.description());
             }
         }

@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.mvtm.core.media.LegDescription;
+import org.mvtm.core.media.LegKind;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.PayloadType;
 import org.mvtm.core.state.StateMachine;
 import org.mvtm.media.api.LegInfo;
 import org.mvtm.media.api.MediaEvent;
+import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.rtp.OutboundStream;
 import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.sdp.Codec;
@@ -60,6 +62,11 @@ abstract class Leg {
     volatile boolean peerSends = true;
     volatile boolean peerReceives = true;
     volatile boolean closed;
+    /**
+     * A shared screen ({@link LegKind#SCREEN}) is relayed only between screen legs, never to the camera legs or a
+     * monitoring supervisor; set before the leg is registered.
+     */
+    volatile LegKind kind = LegKind.CALL;
     volatile Instant lastRtpAt;
     volatile boolean noMediaReported;
     volatile long inboundVideoSsrc;
@@ -310,7 +317,12 @@ abstract class Leg {
     }
 
     LegDescription description() {
-        return new LegDescription(id, party, payloadTypes());
+        return new LegDescription(id, party, payloadTypes(), kind);
+    }
+
+    /** Whether the recording taps this leg: every leg but a customer's screen leg, which only watches. */
+    boolean recorded() {
+        return !(kind == LegKind.SCREEN && party.equals(MediaSession.CUSTOMER));
     }
 
     LegInfo info() {

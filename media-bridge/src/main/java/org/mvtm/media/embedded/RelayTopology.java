@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mvtm.core.media.LegKind;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.api.MonitorMode;
@@ -15,7 +16,8 @@ import org.mvtm.media.api.MonitorMode;
  * legs (and any {@code connect}ed pair), plus the one-way edges of monitoring supervisors ({@link MonitorMode}).
  * From them it sets each leg's {@link Leg#targets} and, for a leg that hears more than one audio source when every
  * one of them speaks G.711, its {@link Leg#mix} (an Opus leg hearing two sources keeps receiving both unmixed, as
- * before). Called under the session lock on every topology change; the packet path only reads the results.
+ * before). A shared screen ({@link LegKind#SCREEN}) connects only to the other party's screen leg (see
+ * {@link EmbeddedMediaSession#register}) and is never monitored. Called under the session lock on every topology change; the packet path only reads the results.
  */
 final class RelayTopology {
     private RelayTopology() {
@@ -43,6 +45,9 @@ final class RelayTopology {
                 continue;
             }
             for (Leg leg : legs) {
+                if (leg.kind == LegKind.SCREEN) {
+                    continue; // a supervisor's leg has one video stream: the parties' cameras
+                }
                 boolean customer = leg.party.equals(MediaSession.CUSTOMER);
                 boolean advisor = leg.party.equals(MediaSession.ADVISOR);
                 if (customer || advisor) {

@@ -4,16 +4,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mvtm.core.media.LegKind;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.PayloadType;
 
 /**
  * A recorded leg: id, directory under {@code legs/}, party and negotiated payload types; {@code ingestedType} is the
- * content type of a file ingested for this leg (media recorded elsewhere, e.g. by Kurento), null for RTP legs.
+ * content type of a file ingested for this leg (media recorded elsewhere, e.g. by Kurento), null for RTP legs;
+ * {@code kind} what it carries (a shared screen is a leg of its own). The manifest names the kind only when it is not
+ * {@link LegKind#CALL}, so manifests written before screen sharing read back unchanged.
  */
-public record LegEntry(String legId, String dir, String party, List<PayloadType> payloadTypes, String ingestedType) {
+public record LegEntry(String legId, String dir, String party, List<PayloadType> payloadTypes, String ingestedType,
+                       LegKind kind) {
     public LegEntry {
         payloadTypes = List.copyOf(payloadTypes);
+        kind = kind == null ? LegKind.CALL : kind;
+    }
+
+    public LegEntry(String legId, String dir, String party, List<PayloadType> payloadTypes, String ingestedType) {
+        this(legId, dir, party, payloadTypes, ingestedType, LegKind.CALL);
     }
 
     public LegEntry(String legId, String dir, String party, List<PayloadType> payloadTypes) {
@@ -21,7 +30,7 @@ public record LegEntry(String legId, String dir, String party, List<PayloadType>
     }
 
     public LegEntry withIngestedType(String type) {
-        return new LegEntry(legId, dir, party, payloadTypes, type);
+        return new LegEntry(legId, dir, party, payloadTypes, type, kind);
     }
 
     Map<String, Object> toJson() {
@@ -43,6 +52,9 @@ public record LegEntry(String legId, String dir, String party, List<PayloadType>
         if (ingestedType != null) {
             m.put("ingestedType", ingestedType);
         }
+        if (kind != LegKind.CALL) {
+            m.put("kind", kind.name());
+        }
         return m;
     }
 
@@ -56,6 +68,6 @@ public record LegEntry(String legId, String dir, String party, List<PayloadType>
                     ((Long) pm.get("channels")).intValue()));
         }
         return new LegEntry((String) m.get("legId"), (String) m.get("dir"), (String) m.get("party"), pts,
-                (String) m.get("ingestedType"));
+                (String) m.get("ingestedType"), m.get("kind") == null ? LegKind.CALL : LegKind.valueOf((String) m.get("kind")));
     }
 }

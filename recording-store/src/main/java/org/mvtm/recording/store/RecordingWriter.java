@@ -307,9 +307,8 @@ public final class RecordingWriter implements ActiveRecording {
     private void addLeg(LegDescription leg) {
         LegEntry previous = manifest.legs().get(leg.legId());
         manifest.addLeg(new LegEntry(leg.legId(), LegDirs.dirFor(leg.legId()), leg.party(), leg.payloadTypes(),
-                previous == null ? null : previous.ingestedType()));
-        bufferTimeline(new TimelineEntry(clock.instant(), TimelineEntry.Kind.LEG_ADDED, leg.party(),
-                leg.party() + " leg " + leg.legId() + " joined", Map.of("legId", leg.legId())));
+                previous == null ? null : previous.ingestedType(), leg.kind()));
+        bufferTimeline(LegJoined.entry(clock.instant(), leg));
         if (previous == null || !previous.party().equals(leg.party())) {
             writeManifest();
         }

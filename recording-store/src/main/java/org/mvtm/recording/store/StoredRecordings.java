@@ -151,7 +151,7 @@ final class StoredRecordings {
             out.add(new LegInfo(leg.legId(), leg.party(), leg.payloadTypes(), segs, packets,
                     segs == 0 ? Optional.empty() : Optional.of(instantOfMicros(first)),
                     segs == 0 ? Optional.empty() : Optional.of(instantOfMicros(last)),
-                    LegExporter.contentType(leg)));
+                    LegExporter.contentType(leg), leg.kind()));
         }
         return out;
     }

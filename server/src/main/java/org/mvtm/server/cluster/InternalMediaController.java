@@ -43,6 +43,7 @@ class InternalMediaController {
         MediaSession s = media.session(id);
         String result = switch (op) {
             case "webrtc-leg" -> s.addWebRtcLeg(str(body, "legId"), str(body, "party"), str(body, "sdp"));
+            case "screen-leg" -> s.addScreenLeg(str(body, "legId"), str(body, "party"), str(body, "sdp"));
             case "candidate" -> {
                 s.addRemoteCandidate(str(body, "legId"), str(body, "candidate"));
                 yield "";

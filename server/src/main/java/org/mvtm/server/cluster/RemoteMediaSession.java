@@ -68,6 +68,11 @@ final class RemoteMediaSession implements MediaSession {
     }
 
     @Override
+    public String addScreenLeg(String legId, String party, String sdpOffer) {
+        return call("screen-leg", Map.of("legId", legId, "party", party, "sdp", sdpOffer));
+    }
+
+    @Override
     public void addRemoteCandidate(String legId, String candidateLine) {
         call("candidate", Map.of("legId", legId, "candidate", candidateLine));
     }
