@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,14 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.id.InteractionId;
-import org.mvtm.core.media.MediaKind;
 import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.api.MonitorMode;
 import org.mvtm.media.opus.OpusCodec;
 import org.mvtm.media.rtp.Rtp;
-import org.mvtm.media.sdp.SessionDescription;
 import org.mvtm.media.testing.Tones;
 
 /**
@@ -52,31 +46,20 @@ class OpusMixTest {
     }
 
     /** An Opus phone on loopback: sends its tone, decodes what it receives and counts the frames each tone is in. */
-    final class Phone implements AutoCloseable {
-        final DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    final class Phone extends LoopbackPhone {
         final OpusCodec.Encoder encoder = opus.encoder();
         final OpusCodec.Decoder decoder = opus.decoder();
+        final short[] pcm = new short[OpusCodec.MAX_FRAME_SAMPLES];
         final int hz;
-        final AtomicInteger received = new AtomicInteger();
         final AtomicInteger[] heard = {new AtomicInteger(), new AtomicInteger(), new AtomicInteger()};
         /** Sequence number and timestamp of every packet received. */
         final List<long[]> headers = new CopyOnWriteArrayList<>();
-        final Thread rx = Thread.ofVirtual().start(this::receive);
-        InetSocketAddress relay;
         int frame;
 
         Phone(int hz) throws IOException {
+            super("111\r\na=rtpmap:111 opus/48000/2");
             this.hz = hz;
-        }
-
-        String offer() {
-            return "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio "
-                    + socket.getLocalPort() + " RTP/AVP 111\r\na=rtpmap:111 opus/48000/2\r\n";
-        }
-
-        void useAnswer(String sdp) {
-            var m = SessionDescription.parse(sdp).first(MediaKind.AUDIO).orElseThrow();
-            relay = new InetSocketAddress(m.connectionAddress(), m.port());
+            listen();
         }
 
         void speak() throws IOException {
@@ -84,8 +67,7 @@ class OpusMixTest {
             byte[] b = new byte[12 + OpusCodec.MAX_PACKET];
             Rtp.writeHeader(b, 0, false, 111, frame & 0xFFFF, frame * 960L, 5000 + hz);
             frame++;
-            int n = encoder.encode(tone, tone.length, b, 12, OpusCodec.MAX_PACKET);
-            socket.send(new DatagramPacket(b, 12 + n, relay));
+            send(b, 12 + encoder.encode(tone, tone.length, b, 12, OpusCodec.MAX_PACKET));
         }
 
         int heard(int toneHz) {
@@ -100,31 +82,21 @@ class OpusMixTest {
             }
         }
 
-        private void receive() {
-            byte[] b = new byte[2048];
-            short[] pcm = new short[OpusCodec.MAX_FRAME_SAMPLES];
+        @Override
+        void packet(byte[] b, int length) {
+            headers.add(new long[] {Rtp.sequence(b, 0), Rtp.timestamp(b, 0)});
+            int samples = decoder.decode(b, 12, length - 12, pcm);
             int[] tones = {CUSTOMER, ADVISOR, THIRD};
-            while (!socket.isClosed()) {
-                DatagramPacket p = new DatagramPacket(b, b.length);
-                try {
-                    socket.receive(p);
-                } catch (IOException e) {
-                    return;
+            for (int t = 0; t < tones.length; t++) {
+                if (samples > 0 && Tones.amplitude(pcm, samples, tones[t], OpusCodec.SAMPLE_RATE) > 1500) {
+                    heard[t].incrementAndGet();
                 }
-                headers.add(new long[] {Rtp.sequence(b, 0), Rtp.timestamp(b, 0)});
-                int samples = decoder.decode(b, 12, p.getLength() - 12, pcm);
-                for (int t = 0; t < tones.length; t++) {
-                    if (samples > 0 && Tones.amplitude(pcm, samples, tones[t], OpusCodec.SAMPLE_RATE) > 1500) {
-                        heard[t].incrementAndGet();
-                    }
-                }
-                received.incrementAndGet();
             }
         }
 
         @Override
         public void close() {
-            socket.close();
+            super.close();
             encoder.close();
             decoder.close();
         }
