@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need on Debian when it is missing (JDK 21+, redis-server, PostgreSQL, SIPp, sipvicious, baresip, Chromium,
-# Firefox ESR, espeak-ng, sox, pocketsphinx with its US English model, CJK fonts, Node.js and the npm packages of the browser tests), then runs the whole
+# Firefox ESR, espeak-ng, sox, libopus0, pocketsphinx with its US English model, CJK fonts, Node.js and the npm packages of the browser tests), then runs the whole
 # test suite, including the tests that start real peers. .ci/run calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,6 +10,8 @@ for pair in redis-server:redis-server /usr/lib/postgresql/15/bin/initdb:postgres
             espeak-ng:espeak-ng sox:sox svcrack:sipvicious node:nodejs npm:npm; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair#*:}")
 done
+# libopus, through which the media relay mixes Opus audio (conference, supervisor monitoring)
+ldconfig -p 2>/dev/null | grep -q "libopus.so.0 " || [ -e /usr/lib/x86_64-linux-gnu/libopus.so.0 ] || need+=(libopus0)
 # the English speech recogniser of the IVR tests and its model
 [ -d /usr/share/pocketsphinx/model/en-us ] || need+=(pocketsphinx-en-us)
 command -v pocketsphinx_continuous >/dev/null 2>&1 || need+=(pocketsphinx)

@@ -1,5 +1,5 @@
-// Live calls with more than two people (issue 16 items 2 and 4), on a running server with the demo data whose relay
-// answers browsers with G.711 (contact.media.browser-audio=PCMU, so their audio can be mixed):
+// Live calls with more than two people (issue 16 items 2 and 4), on a running server with the demo data and the default
+// browser audio (Opus: the relay mixes it through libopus; the SIP caller's call is G.711):
 //   SCENARIO=web BASE_URL=http://127.0.0.1:8080 NODE_PATH=<repo>/tools/browser/node_modules \
 //   node server/src/test/browser/live-calls.js
 // SCENARIO=web: the customer chan (HK) calls alice; sam listens (receives both sides' audio, the customer receives nothing from
@@ -39,6 +39,10 @@ const keepMicrophones = () => {
     return stream;
   };
 };
+
+// the audio codec a page receives in its call ('opus', 'pcmu'), from getStats
+const audioCodec = (page) => page.waitForFunction(() => window.mvtmCallStats && window.mvtmCallStats.audioCodec)
+  .then(() => page.evaluate(() => window.mvtmCallStats.audioCodec.replace('audio/', '').toLowerCase()));
 
 async function browserPage() {
   const browser = await launch(['--autoplay-policy=no-user-gesture-required']);
@@ -142,8 +146,10 @@ async function sip() {
   const why = await advisor.textContent('#screen-share-note');
   expect(why.includes('phone line'), `the note under the disabled share button says "${why}"`);
 
-  step = 'sam listens to the SIP call';
+  step = 'sam listens to the SIP call, which is G.711 (the PCMU mix)';
   const { sam } = await samListens();
+  const codec = await audioCodec(advisor);
+  expect(codec === 'pcmu', `the SIP call's advisor page was answered with ${codec}, not PCMU`);
 
   step = 'with alice muted, sam receives the SIP caller\'s speech';
   await advisor.click('#mute');
@@ -200,6 +206,8 @@ async function consult() {
   await advisor.click('#hold');
   await customer.waitForFunction(() => document.body.dataset.holdMusic === 'playing');
   const colleague = await colleagueJoins(advisor);
+  const codecs = [await audioCodec(customer), await audioCodec(advisor)];
+  expect(codecs.every((c) => c === 'opus'), `the consulted call's pages were answered with ${codecs}, not Opus`);
   const [bobHearsAlice, aliceHearsBob, atCustomer] = await Promise.all([heard(colleague, conferenceAudio),
     heard(advisor, callAudio), heard(customer, callAudio)]);
   const music = await loudestOver(customer, () => window.mvtmHoldMusicLevel(), 1500);
@@ -323,6 +331,10 @@ async function web() {
   await signOut(staff);
 
   const { customer, advisor } = await videoCall(); // chan is a customer of Hong Kong
+
+  step = 'the call runs on the default browser audio, Opus';
+  const codecs = [await audioCodec(customer), await audioCodec(advisor)];
+  expect(codecs.every((c) => c === 'opus'), `the relay answered the pages with ${codecs}, not Opus`);
 
   step = 'sam opens the board and listens to the call';
   const { sam, interactionId } = await samListens();

@@ -20,11 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Live calls and chats with more than two people (issue 16 items 4 and 2) in headless Chromium, and a SIPp caller, on
- * the real server with the demo data, its relay answering browsers with G.711 so calls can be mixed: a supervisor
+ * the real server with the demo data and its default browser audio (Opus, mixed through libopus): a supervisor
  * listens, whispers and barges in (each measured by what the other pages receive), is refused another region's call,
  * and every step is audited and on the timeline; a supervisor listens to a SIP caller, reads a live chat and sends the
- * advisor a private note; an advisor consults a colleague with the customer on hold, talks in a three-way call, and
- * transfers the call to the colleague. One server for all; the browser steps are in server/src/test/browser/live-calls.js.
+ * advisor a private note (the SIP call is G.711: the PCMU mix); an advisor consults a colleague with the customer on
+ * hold, talks in a three-way call, and transfers the call to the colleague. One server for all; the browser steps are in server/src/test/browser/live-calls.js.
  */
 @Tag("peer")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,8 +35,7 @@ class LiveCallsInBrowserTest {
 
     @BeforeAll
     void startServer() throws Exception {
-        server = ServerProcess.start(dir, "--contact.media.port-min=0", "--contact.media.port-max=0",
-                "--contact.media.browser-audio=PCMU");
+        server = ServerProcess.start(dir, "--contact.media.port-min=0", "--contact.media.port-max=0");
         server.awaitHealthy(Duration.ofSeconds(180));
     }
 

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * Three-way calls and consults: the advisor of a connected call invites a colleague (another advisor); the colleague's
  * console sees the invitation and joins with its own media leg, connected to the advisor's and the customer's, so
- * each of the three hears the two others (the relay mixes G.711); the colleague leaves when done. A consult is the
+ * each of the three hears the two others (the relay mixes G.711 or Opus); the colleague leaves when done. A consult is the
  * same with the customer on hold (music, hears nobody): the advisor then transfers the call to the colleague, and
  * when the colleague accepts it the customer is resumed, now talking to the colleague; or the colleague leaves and
  * the advisor resumes. The recording taps the colleague's leg like every leg (its LEG_ADDED line marks the join).

@@ -1,14 +1,12 @@
 package org.mvtm.web.call;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.mvtm.core.id.InteractionId;
-import org.mvtm.core.media.MediaKind;
 import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaServer;
@@ -153,19 +151,14 @@ public class BrowserCallLegs {
 
     /**
      * A colleague's browser joins a call as a second advisor leg: connected to the advisor's current leg (and, like
-     * every advisor leg, to the customer), so with G.711 audio each of the three hears the two others mixed.
+     * every advisor leg, to the customer), so each of the three hears the two others mixed.
      */
     public Answer addColleague(InteractionId interaction, String colleague, String sdpOffer) {
         MediaSession session = media.find(interaction)
                 .orElseThrow(() -> new MediaException("call " + interaction + " has no media to join"));
-        List<String> audio = session.legs().stream().flatMap(l -> l.payloadTypes().stream())
-                .filter(p -> p.kind() == MediaKind.AUDIO
-                        && !p.encoding().equalsIgnoreCase("telephone-event"))
-                .map(p -> p.encoding().toUpperCase(Locale.ROOT)).distinct().toList();
-        if (audio.stream().anyMatch(e -> !e.equals("PCMU") && !e.equals("PCMA"))) {
-            throw new MediaException("a three-way call mixes audio, which the relay does for G.711 only; this call's"
-                    + " audio is " + audio + " (set contact.media.browser-audio=PCMU)");
-        }
+        session.cannotMix().ifPresent(why -> {
+            throw new MediaException("a three-way call mixes audio, which this call's cannot be: " + why);
+        });
         removeColleague(interaction, colleague);
         String legId = MediaSession.ADVISOR + "-colleague-" + UUID.randomUUID().toString().substring(0, 8);
         String answer = session.addWebRtcLeg(legId, MediaSession.ADVISOR, sdpOffer);

@@ -20,8 +20,9 @@ import java.util.Objects;
  * @param dtlsTimeout    a DTLS handshake not finished this long after ICE fails (DtlsFailed)
  * @param noMediaTimeout a connected leg without RTP for this long gets a NoMedia event
  * @param browserAudio   audio codecs (e.g. {@code PCMU}) to answer a browser with when no other leg of the call has
- *                       chosen one yet; empty = the browser's first (Opus). G.711 lets the relay mix audio for
- *                       supervisor monitoring (listen, whisper, barge-in), which Opus calls cannot have
+ *                       chosen one yet; empty = the browser's first (Opus). The relay mixes G.711, and Opus when
+ *                       libopus is installed (three-way calls, listen, whisper, barge-in); {@code PCMU} keeps browser
+ *                       calls mixable on a server without libopus
  */
 public record EmbeddedMediaConfig(String bindAddress, String publicAddress, List<String> candidateAddresses,
                                   int portMin, int portMax, Duration iceTimeout, Duration dtlsTimeout,
@@ -100,7 +101,7 @@ public record EmbeddedMediaConfig(String bindAddress, String publicAddress, List
                 dtlsTimeout, noMediaTimeout, browserAudio);
     }
 
-    /** Answers browsers with these audio codecs first (e.g. {@code PCMU}) so their calls can be monitored. */
+    /** Answers browsers with these audio codecs first (e.g. {@code PCMU}, mixable without libopus). */
     public EmbeddedMediaConfig withBrowserAudio(List<String> codecs) {
         return new EmbeddedMediaConfig(bindAddress, publicAddress, candidateAddresses, portMin, portMax, iceTimeout,
                 dtlsTimeout, noMediaTimeout, codecs);

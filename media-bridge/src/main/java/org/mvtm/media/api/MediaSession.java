@@ -2,7 +2,10 @@ package org.mvtm.media.api;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.MediaPacketSink;
 
 /**
@@ -99,12 +102,23 @@ public interface MediaSession {
 
     /**
      * Puts a {@link #SUPERVISOR} leg in {@code mode}: what it hears and who hears it (listen, whisper, barge-in).
-     * A leg that receives more than one audio source gets them mixed, which needs G.711 (PCMU/PCMA) audio on every
-     * leg involved: a call whose audio is Opus is refused with a {@link MediaException} saying so (the relay does
-     * not transcode). Changing the mode of a monitoring leg is allowed at any time; {@link #removeLeg} stops it.
+     * A leg that receives more than one audio source gets them mixed: a call whose audio cannot be mixed
+     * ({@link #cannotMix}) is refused with a {@link MediaException} saying why. Changing the mode of a monitoring leg is allowed at any time; {@link #removeLeg} stops it.
      */
     default void monitor(String supervisorLegId, MonitorMode mode) {
         throw new MediaException("this media server cannot monitor calls (listen, whisper, barge-in)");
+    }
+
+    /**
+     * Why this call's audio cannot be mixed (needed by a three-way call and by {@link #monitor}), or empty when it
+     * can. By default the legs must all speak G.711; the embedded relay also mixes Opus when libopus is installed.
+     */
+    default Optional<String> cannotMix() {
+        List<String> audio = legs().stream().flatMap(l -> l.payloadTypes().stream())
+                .filter(p -> p.kind() == MediaKind.AUDIO && !p.encoding().equalsIgnoreCase("telephone-event"))
+                .map(p -> p.encoding().toUpperCase(Locale.ROOT)).distinct().toList();
+        return audio.stream().allMatch(e -> e.equals("PCMU") || e.equals("PCMA")) ? Optional.empty()
+                : Optional.of("its audio is " + audio + " and this media server mixes G.711 (PCMU/PCMA) only");
     }
 
     /** Removes a leg, closing its port; publishes {@link MediaEvent.LegClosed}. */

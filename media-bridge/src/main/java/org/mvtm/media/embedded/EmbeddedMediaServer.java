@@ -18,6 +18,7 @@ import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.dtls.DtlsCertificate;
+import org.mvtm.media.opus.OpusCodec;
 import org.mvtm.media.support.SessionRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,12 +37,24 @@ public final class EmbeddedMediaServer implements MediaServer {
     final BcTlsCrypto tlsCrypto = new BcTlsCrypto(new SecureRandom());
     final ScheduledExecutorService scheduler;
     final AudioClips clips = new AudioClips();
+    /** libopus, for mixing Opus audio (unavailable: Opus calls are relayed but not mixed). */
+    final OpusCodec opus;
     final ReceiveLoops loops = new ReceiveLoops(Math.max(1, Runtime.getRuntime().availableProcessors()));
     private final SessionRegistry<EmbeddedMediaSession> sessions = new SessionRegistry<>();
     private final AtomicInteger mediaThreads = new AtomicInteger();
     private volatile boolean closed;
 
     public EmbeddedMediaServer(EmbeddedMediaConfig config, Clock clock) {
+        this(config, clock, OpusCodec.load());
+    }
+
+    /** With the given libopus (unavailable: three-way calls and monitoring are refused for Opus calls). */
+    public EmbeddedMediaServer(EmbeddedMediaConfig config, Clock clock, OpusCodec opus) {
+        this.opus = opus;
+        if (!opus.available()) {
+            LOG.warn("Opus audio will not be mixed (no three-way calls or monitoring of Opus browser calls): {}",
+                    opus.problem());
+        }
         this.config = config;
         this.clock = clock;
         this.ports = new PortAllocator(config.bindAddress(), config.portMin(), config.portMax());

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.LegKind;
@@ -169,14 +170,19 @@ final class EmbeddedMediaSession implements MediaSession {
                 throw new MediaException("leg " + supervisorLegId + " is a " + leg.party + " leg; only a "
                         + SUPERVISOR + " leg can monitor");
             }
-            if (!RelayTopology.mixable(legs.values())) {
-                throw new MediaException("call " + interaction + " cannot be monitored: its audio is "
-                        + legs.values().stream().map(l -> l.mainCodec(MediaKind.AUDIO)).filter(c -> c != null)
-                                .map(Codec::name).distinct().toList()
-                        + " and the relay mixes only G.711 (PCMU/PCMA); it does not transcode");
+            Optional<String> refusal = AudioFrames.cannotMix(legs.values(), server.opus);
+            if (refusal.isPresent()) {
+                throw new MediaException("call " + interaction + " cannot be monitored: " + refusal.get());
             }
             monitors.put(supervisorLegId, Objects.requireNonNull(mode, "mode"));
             recomputeTargets();
+        }
+    }
+
+    @Override
+    public Optional<String> cannotMix() {
+        synchronized (this) {
+            return AudioFrames.cannotMix(legs.values(), server.opus);
         }
     }
 
@@ -359,6 +365,7 @@ final class EmbeddedMediaSession implements MediaSession {
                 last = i;
             }
         }
+        short[] pcm = null; // this packet's audio, decoded for the first listener that mixes it
         for (int i = 0; i <= last; i++) {
             Leg to = targets[i];
             if (!accepts(to, codec)) {
@@ -371,12 +378,16 @@ final class EmbeddedMediaSession implements MediaSession {
                 out = from.fanOutBuffer;
                 at = 0;
             }
+            int n = len;
             AudioMix mix = to.mix;
-            if (mix != null && codec.kind() == MediaKind.AUDIO
-                    && !mix.step(from, out, at, len, codec, now.getEpochSecond() * 1_000_000L + now.getNano() / 1000)) {
-                continue; // kept: rides on the mix's clock packet
+            if (mix != null && codec.kind() == MediaKind.AUDIO) {
+                pcm = pcm != null ? pcm : from.decodeAudio(buf, off, len, codec); // buf is intact until the last
+                n = mix.step(from, pcm, out, at, len, codec, now.getEpochSecond() * 1_000_000L + now.getNano() / 1000);
+                if (n < 0) {
+                    continue; // kept: rides on the mix's clock packet
+                }
             }
-            to.sendRtpFrom(from, out, at, len, codec);
+            to.sendRtpFrom(from, out, at, n, codec);
         }
     }
 
@@ -431,10 +442,10 @@ final class EmbeddedMediaSession implements MediaSession {
     }
 
     private void recomputeTargets() {
-        RelayTopology.apply(legs.values(), connections, monitors);
+        RelayTopology.apply(legs.values(), connections, monitors, server.opus);
     }
 
-    /** A browser gets the other party's codec first, then the configured browser audio (G.711 to be mixable). */
+    /** A browser gets the other party's codec first, then the configured browser audio (empty: its own first). */
     private List<String> browserPreference(String party, MediaKind kind) {
         List<String> keys = new ArrayList<>(preferredCodecs(party, kind));
         if (kind == MediaKind.AUDIO) {

@@ -21,6 +21,7 @@ import org.mvtm.core.state.StateMachine;
 import org.mvtm.media.api.LegInfo;
 import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.api.MediaSession;
+import org.mvtm.media.opus.OpusCodec;
 import org.mvtm.media.rtp.OutboundStream;
 import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.sdp.Codec;
@@ -78,6 +79,11 @@ abstract class Leg {
     private volatile int midExtensionId;
     private volatile byte[][] midValues = new byte[0][];
     private volatile MediaKind[] midKinds = new MediaKind[0];
+    /** This leg's Opus decoder (its peer's stream) and encoder (the mix it hears), made when first needed. */
+    private final Object codecLock = new Object();
+    private OpusCodec.Decoder opusDecoder;
+    private OpusCodec.Encoder opusEncoder;
+    private final short[] opusPcm = new short[OpusCodec.MAX_FRAME_SAMPLES];
 
     Leg(String id, String party, EmbeddedMediaSession session, DatagramChannel channel, Instant now) {
         this.id = id;
@@ -271,6 +277,40 @@ abstract class Leg {
         }
     }
 
+    /**
+     * The audio of an RTP packet from this leg's peer as linear PCM for a mix (G.711: 8 kHz; Opus: 48 kHz mono), or
+     * null when it has none or cannot be decoded. Runs on this leg's receive thread, once per packet.
+     */
+    short[] decodeAudio(byte[] buf, int off, int len, Codec codec) {
+        int start = off + 12 + 4 * (buf[off] & 0x0F);
+        int end = off + len - ((buf[off] & 0x20) != 0 ? buf[off + len - 1] & 0xFF : 0);
+        if (start >= end) {
+            return null;
+        }
+        if (AudioFrames.isG711(codec)) {
+            return AudioFrames.g711ToLinear(buf, start, end, codec.key().equals("PCMA"));
+        }
+        OpusCodec.Decoder decoder;
+        synchronized (codecLock) {
+            if (opusDecoder == null && !closed && AudioFrames.isOpus(codec) && session.server.opus.available()) {
+                opusDecoder = session.server.opus.decoder();
+            }
+            decoder = opusDecoder;
+        }
+        int n = decoder == null ? -1 : decoder.decode(buf, start, end - start, opusPcm);
+        return n > 0 ? Arrays.copyOf(opusPcm, n) : null;
+    }
+
+    /** The encoder of the Opus mix this leg hears (null once closed or without libopus). */
+    OpusCodec.Encoder opusEncoder() {
+        synchronized (codecLock) {
+            if (opusEncoder == null && !closed && session.server.opus.available()) {
+                opusEncoder = session.server.opus.encoder();
+            }
+            return opusEncoder;
+        }
+    }
+
     /** Sends an RTCP packet built by the bridge (the array is modified). */
     void sendRtcp(byte[] buf, int off, int len) {
         synchronized (sendLock) {
@@ -335,6 +375,14 @@ abstract class Leg {
             return;
         }
         closed = true;
+        synchronized (codecLock) {
+            if (opusDecoder != null) {
+                opusDecoder.close();
+            }
+            if (opusEncoder != null) {
+                opusEncoder.close();
+            }
+        }
         AudioPlayer p = player;
         if (p != null) {
             p.stop();

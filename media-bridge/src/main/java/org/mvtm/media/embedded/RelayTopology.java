@@ -10,20 +10,23 @@ import org.mvtm.core.media.LegKind;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.api.MonitorMode;
+import org.mvtm.media.opus.OpusCodec;
 
 /**
  * Who hears whom in one call, the one place that decides it: the two-way connections between customer and advisor
  * legs (and any {@code connect}ed pair), plus the one-way edges of monitoring supervisors ({@link MonitorMode}).
- * From them it sets each leg's {@link Leg#targets} and, for a leg that hears more than one audio source when every
- * one of them speaks G.711, its {@link Leg#mix} (an Opus leg hearing two sources keeps receiving both unmixed, as
- * before). A shared screen ({@link LegKind#SCREEN}) connects only to the other party's screen leg (see
- * {@link EmbeddedMediaSession#register}) and is never monitored. Called under the session lock on every topology change; the packet path only reads the results.
+ * From them it sets each leg's {@link Leg#targets} and, for a leg that hears more than one audio source when they can
+ * be mixed (all G.711, or all Opus with libopus loaded: {@link AudioFrames#cannotMix}), its {@link Leg#mix}.
+ * A shared screen ({@link LegKind#SCREEN}) connects only to the other party's screen leg (see
+ * {@link EmbeddedMediaSession#register}) and is never monitored.
+ * Called under the session lock on every topology change; the packet path only reads the results.
  */
 final class RelayTopology {
     private RelayTopology() {
     }
 
-    static void apply(Collection<Leg> legs, Set<Set<String>> connections, Map<String, MonitorMode> monitors) {
+    static void apply(Collection<Leg> legs, Set<Set<String>> connections, Map<String, MonitorMode> monitors,
+                      OpusCodec opus) {
         Map<Leg, List<Leg>> targets = new LinkedHashMap<>();
         Map<Leg, List<Leg>> sources = new LinkedHashMap<>();
         for (Leg leg : legs) {
@@ -60,25 +63,20 @@ final class RelayTopology {
         }
         for (Leg leg : legs) {
             leg.targets = targets.get(leg).toArray(new Leg[0]);
-            leg.mix = mixFor(sources.get(leg));
+            leg.mix = mixFor(leg, sources.get(leg), opus);
         }
     }
 
-    /** Whether every audio leg of the call speaks G.711, so the relay can mix (the condition to monitor it). */
-    static boolean mixable(Collection<Leg> legs) {
-        return legs.stream().map(l -> l.mainCodec(MediaKind.AUDIO)).allMatch(c -> c == null || AudioMix.isG711(c));
-    }
-
-    private static AudioMix mixFor(List<Leg> sources) {
+    private static AudioMix mixFor(Leg listener, List<Leg> sources, OpusCodec opus) {
         List<Leg> audio = sources.stream().filter(s -> s.mainCodec(MediaKind.AUDIO) != null).toList();
-        if (audio.size() < 2 || !mixable(audio)) {
+        if (audio.size() < 2 || AudioFrames.cannotMix(audio, opus).isPresent()) {
             return null;
         }
         // the clock is a customer's or advisor's leg when there is one: they send all the time, supervisors join
         List<Leg> ordered = new ArrayList<>(audio);
         ordered.sort((a, b) -> Boolean.compare(a.party.equals(MediaSession.SUPERVISOR),
                 b.party.equals(MediaSession.SUPERVISOR)));
-        return new AudioMix(ordered.get(0), ordered.subList(1, ordered.size()).toArray(new Leg[0]));
+        return new AudioMix(listener, ordered.toArray(new Leg[0]));
     }
 
     private static void edge(Leg from, Leg to, Map<Leg, List<Leg>> targets, Map<Leg, List<Leg>> sources) {

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,14 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.G711;
-import org.mvtm.core.media.MediaKind;
 import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaServers;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.api.MonitorMode;
 import org.mvtm.media.rtp.Rtp;
-import org.mvtm.media.sdp.SessionDescription;
 
 /**
  * A supervisor on a G.711 call: listen, whisper and barge-in decide who hears whom, and the relay mixes what a leg
@@ -51,34 +44,22 @@ class SupervisorMonitoringMixTest {
     }
 
     /** A PCMU phone on loopback that speaks one steady level and remembers the loudest level it heard. */
-    static final class Phone implements AutoCloseable {
-        final DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        final AtomicInteger received = new AtomicInteger();
+    static final class Phone extends LoopbackPhone {
         final AtomicInteger loudest = new AtomicInteger();
         final short level;
-        final Thread rx = Thread.ofVirtual().start(this::receive);
-        InetSocketAddress relay;
         int seq;
 
-        Phone(short level) throws SocketException {
+        Phone(short level) throws IOException {
+            super("0");
             this.level = level;
-        }
-
-        String offer() {
-            return "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio "
-                    + socket.getLocalPort() + " RTP/AVP 0\r\n";
-        }
-
-        void useAnswer(String sdp) {
-            var m = SessionDescription.parse(sdp).first(MediaKind.AUDIO).orElseThrow();
-            relay = new InetSocketAddress(m.connectionAddress(), m.port());
+            listen();
         }
 
         void speak() throws IOException {
             byte[] b = new byte[12 + 160];
             Rtp.writeHeader(b, 0, false, 0, seq++ & 0xFFFF, seq * 160L, 1000 + level);
             java.util.Arrays.fill(b, 12, b.length, G711.linearToUlaw(level));
-            socket.send(new DatagramPacket(b, b.length, relay));
+            send(b, b.length);
         }
 
         void forget() {
@@ -86,24 +67,9 @@ class SupervisorMonitoringMixTest {
             loudest.set(0);
         }
 
-        private void receive() {
-            byte[] b = new byte[2048];
-            while (!socket.isClosed()) {
-                DatagramPacket p = new DatagramPacket(b, b.length);
-                try {
-                    socket.receive(p);
-                } catch (IOException e) {
-                    return;
-                }
-                int level = Math.abs(G711.ulawToLinear(b[12 + 80]));
-                loudest.accumulateAndGet(level, Math::max);
-                received.incrementAndGet();
-            }
-        }
-
         @Override
-        public void close() {
-            socket.close();
+        void packet(byte[] b, int length) {
+            loudest.accumulateAndGet(Math.abs(G711.ulawToLinear(b[12 + 80])), Math::max);
         }
     }
 
@@ -188,14 +154,17 @@ class SupervisorMonitoringMixTest {
     }
 
     @Test
-    void anOpusCallCannotBeMonitoredAndTheErrorSaysWhy() {
+    void aCallMixingOpusAndG711CannotBeMonitoredAndTheErrorSaysWhy() throws Exception {
         String opus = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 111\r\n"
                 + "a=rtpmap:111 opus/48000/2\r\n";
-        session.addRtpLeg("customer", MediaSession.CUSTOMER, opus);
-        session.addRtpLeg("supervisor", MediaSession.SUPERVISOR, opus);
-        assertThatThrownBy(() -> session.monitor("supervisor", MonitorMode.LISTEN))
-                .isInstanceOf(MediaException.class).hasMessageContaining("G.711");
-        assertThatThrownBy(() -> session.monitor("customer", MonitorMode.LISTEN))
-                .isInstanceOf(MediaException.class).hasMessageContaining("only a supervisor leg");
+        try (Phone advisor = new Phone(ADVISOR)) {
+            session.addRtpLeg("customer", MediaSession.CUSTOMER, opus);
+            session.addRtpLeg("advisor", MediaSession.ADVISOR, advisor.offer());
+            session.addRtpLeg("supervisor", MediaSession.SUPERVISOR, opus);
+            assertThatThrownBy(() -> session.monitor("supervisor", MonitorMode.LISTEN))
+                    .isInstanceOf(MediaException.class).hasMessageContaining("does not transcode");
+            assertThatThrownBy(() -> session.monitor("customer", MonitorMode.LISTEN))
+                    .isInstanceOf(MediaException.class).hasMessageContaining("only a supervisor leg");
+        }
     }
 }

@@ -1,0 +1,67 @@
+package org.mvtm.media.embedded;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mvtm.core.media.MediaKind;
+import org.mvtm.media.sdp.SessionDescription;
+
+/**
+ * A phone on loopback for the mix tests: offers one audio m-line from its own socket, sends RTP to the relay's answer
+ * address and hands every packet it receives to {@link #packet} on a virtual thread.
+ */
+abstract class LoopbackPhone implements AutoCloseable {
+    final DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    final AtomicInteger received = new AtomicInteger();
+    private final String formats;
+    private InetSocketAddress relay;
+
+    /** {@code formats}: what follows {@code RTP/AVP} in the m-line, with any a= lines, e.g. {@code "0"}. */
+    LoopbackPhone(String formats) throws IOException {
+        this.formats = formats;
+    }
+
+    /** Starts receiving; the last call of a subclass's constructor (what {@link #packet} uses is ready then). */
+    final void listen() {
+        Thread.ofVirtual().start(this::receive);
+    }
+
+    String offer() {
+        return "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio "
+                + socket.getLocalPort() + " RTP/AVP " + formats + "\r\n";
+    }
+
+    void useAnswer(String sdp) {
+        var m = SessionDescription.parse(sdp).first(MediaKind.AUDIO).orElseThrow();
+        relay = new InetSocketAddress(m.connectionAddress(), m.port());
+    }
+
+    void send(byte[] packet, int length) throws IOException {
+        socket.send(new DatagramPacket(packet, length, relay));
+    }
+
+    /** One RTP packet received from the relay. */
+    abstract void packet(byte[] b, int length);
+
+    private void receive() {
+        byte[] b = new byte[2048];
+        while (!socket.isClosed()) {
+            DatagramPacket p = new DatagramPacket(b, b.length);
+            try {
+                socket.receive(p);
+            } catch (IOException e) {
+                return;
+            }
+            packet(b, p.getLength());
+            received.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}
