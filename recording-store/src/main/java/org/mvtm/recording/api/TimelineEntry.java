@@ -19,7 +19,18 @@ public record TimelineEntry(Instant at, Kind kind, String actor, String text, Ma
         QUEUED, ADVISOR_JOINED, HOLD, RESUMED, MUTED, UNMUTED, TRANSFERRED, LEG_ADDED, ENDED, RECORDING_STARTED, RECORDING_SEALED,
         OTHER,
         /** a PCI pause began: no media and no chat in clear until {@link #RECORDING_RESUMED} */
-        RECORDING_PAUSED, RECORDING_RESUMED;
+        RECORDING_PAUSED, RECORDING_RESUMED,
+        /**
+         * someone other than the customer and the advisor who took the call joined or left it: a colleague (consult,
+         * three-way call) or a supervisor (listen, whisper, barge-in); attributes {@code participant}, {@code role}
+         * ({@code COLLEAGUE}, {@code SUPERVISOR}) and {@code via} ({@code web}, {@code sip})
+         */
+        PARTICIPANT_JOINED, PARTICIPANT_LEFT,
+        /**
+         * the advisor's wrap-up: attributes {@code code} and {@code notes}; given after the call was sealed it is an
+         * annotation of the recording (attribute {@code annotation} = its place in the annotation chain)
+         */
+        WRAP_UP;
 
         /** True for chat and bot turns (indexed as transcript text). */
         public boolean isTranscript() {

@@ -122,6 +122,7 @@ public final class RecordingIndex implements AutoCloseable {
     public void upsert(String id, RecordingMetadata md, Duration duration, String state, String transcript) {
         Document d = new Document();
         d.add(new StringField("id", id, Field.Store.YES));
+        d.add(new StringField("interaction", terms.of(md.interaction().value()), Field.Store.NO));
         d.add(new StringField("customerId", terms.of(md.customer().value()), Field.Store.NO));
         d.add(new TextField("customerName", md.customerName(), Field.Store.NO));
         d.add(new StringField("advisorId", terms.of(md.advisor().value()), Field.Store.NO));
@@ -154,6 +155,25 @@ public final class RecordingIndex implements AutoCloseable {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("removing recording " + id + " from the index failed", e);
+        }
+    }
+
+    /** Ids of the recordings of one interaction (a transfer keeps one; usually one), in no particular order. */
+    public List<String> ofInteraction(String interaction) {
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                TopDocs top = s.search(new TermQuery(new Term("interaction", terms.of(interaction))), 16);
+                List<String> ids = new ArrayList<>();
+                for (ScoreDoc sd : top.scoreDocs) {
+                    ids.add(s.storedFields().document(sd.doc).get("id"));
+                }
+                return ids;
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("looking up the recordings of interaction " + interaction + " failed", e);
         }
     }
 

@@ -17,10 +17,12 @@ import org.mvtm.core.event.BotConversationEnded;
 import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.event.CallMonitored;
 import org.mvtm.core.event.CallMuted;
+import org.mvtm.core.event.CallParticipation;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.ChatTranscripts;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
+import org.mvtm.core.event.InteractionDisposed;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.InteractionQueued;
 import org.mvtm.core.event.InteractionTransferred;
@@ -47,9 +49,11 @@ import org.slf4j.LoggerFactory;
  *       customer, advisor, queue and region; every chat line of the conversation so far goes to its timeline, and
  *       each later one as it is delivered ({@link ChatTranscripts}: the lines the customer was shown, once, in that
  *       order, with their own times); for calls the media session's legs are tapped into it;</li>
- *   <li>holds, the advisor's mute, transfers and the end go to the same timeline. A transfer keeps the recording: the next advisor's
+ *   <li>holds, the advisor's mute, colleagues and supervisors joining and leaving ({@link CallParticipation}),
+ *       transfers and the end go to the same timeline. A transfer keeps the recording: the next advisor's
  *       accept adds a join, not a second recording. At {@link InteractionEnded} (or when a transferred customer
- *       leaves the queue) the media tap stops and the recording is sealed.</li>
+ *       leaves the queue) the media tap stops and the recording is sealed. The wrap-up that follows
+ *       ({@link InteractionDisposed}) is attached to the sealed recording as an annotation.</li>
  *   <li>a PCI pause ({@link RecordingPaused}, from the advisor's button or the customer's app) is applied to the
  *       recording at once, on the publisher's thread (it only sets a flag and queues the mark), so a line written right
  *       after the button is already redacted; a call that ends while paused is resumed at its end.</li>
@@ -106,6 +110,10 @@ public final class JourneyCoordinator implements AutoCloseable {
                         e.muted() ? TimelineEntry.Kind.MUTED : TimelineEntry.Kind.UNMUTED, e.advisor().value(),
                         e.muted() ? "advisor muted" : "advisor unmuted"))),
                 bus.subscribe(CallMonitored.class, e -> timeline(e.interaction(), TimelineEvents.of(e).orElseThrow())),
+                bus.subscribe(CallParticipation.class, e -> timeline(e.interaction(), TimelineEvents.of(e).orElseThrow())),
+                // after the end (same lane): the call's recording is sealed by then, so the wrap-up is an annotation
+                bus.subscribe(InteractionDisposed.class, e -> e.interaction().ifPresent(id -> inOrder(id,
+                        () -> wrappedUp(id, TimelineEvents.of(e).orElseThrow())))),
                 bus.subscribe(InteractionTransferred.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
                         TimelineEntry.Kind.TRANSFERRED, e.from().value(), "transferred to "
                                 + e.toQueue().map(Object::toString).or(() -> e.toAdvisor().map(Object::toString)).orElse("?")))),
@@ -263,6 +271,17 @@ public final class JourneyCoordinator implements AutoCloseable {
             rec.seal();
         } catch (RuntimeException ex) {
             log.error("sealing the recording of {} failed", interaction, ex);
+        }
+    }
+
+    /** The wrap-up goes with the recording where this node recorded it (another node's recording is not here). */
+    private void wrappedUp(InteractionId interaction, TimelineEntry wrapUp) {
+        try {
+            if (recordings.annotate(interaction, wrapUp).isEmpty()) {
+                log.debug("no recording of {} on this node to keep its wrap-up with", interaction);
+            }
+        } catch (RuntimeException ex) {
+            log.warn("keeping the wrap-up of {} with its recording failed", interaction, ex);
         }
     }
 
