@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -74,6 +75,53 @@ class LiveCallsInBrowserTest {
     @Test
     void aSupervisorReadsALiveChatAndSendsTheAdvisorAPrivateNote() throws Exception {
         scenario("chat");
+    }
+
+    /**
+     * Issue 16 item 2 with a SIP phone: bob works on a desk phone (baresip, registered with digest auth, answering by
+     * itself and playing a tone, keeping what it hears in a WAV file). alice holds chan and invites bob: his phone
+     * rings through the sip-edge and joins through the relay; alice hears bob while the held customer receives
+     * nothing; resumed, chan hears bob too; the timeline shows bob joining and leaving by SIP; and the phone's own
+     * file shows the call's audio reached it.
+     */
+    @Test
+    void aColleagueOnASipDeskPhoneIsConsultedThenHeardInAThreeWayCallAndHearsTheCall() throws Exception {
+        Path phoneDir = Files.createDirectories(dir.resolve("bob-phone"));
+        Path tone = phoneDir.resolve("tone.wav");
+        Process sox = new ProcessBuilder("sox", "-n", "-r", "8000", "-c", "1", "-b", "16", tone.toString(),
+                "synth", "180", "sine", "440", "vol", "0.5").redirectErrorStream(true).start();
+        assertThat(sox.waitFor(30, TimeUnit.SECONDS) && sox.exitValue() == 0).as("sox made the phone's tone").isTrue();
+        Files.writeString(phoneDir.resolve("config"), String.join("\n", "poll_method epoll",
+                "sip_listen 127.0.0.1:" + ServerProcess.freeUdpPort(), "call_local_timeout 120",
+                "audio_player alsa,default", "audio_source aufile," + tone, "audio_alert alsa,default",
+                "module_path /usr/lib/baresip/modules", "module stdio.so", "module g711.so", "module alsa.so",
+                "module aufile.so", "module sndfile.so", "module_tmp uuid.so", "module_tmp account.so",
+                "module_app menu.so", "snd_path " + phoneDir, ""));
+        Files.writeString(phoneDir.resolve("accounts"), "<sip:bob@127.0.0.1:" + server.sipPort
+                + ">;auth_pass=phone-bob-1234;answermode=auto;regint=600\n");
+        ProcessBuilder start = new ProcessBuilder("baresip", "-f", phoneDir.toString()).redirectErrorStream(true)
+                .redirectOutput(phoneDir.resolve("baresip.log").toFile());
+        start.environment().put("HOME", ReadmeJourneyTest.soundCard(phoneDir).toString());
+        Process phone = start.start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!SipJourneyTest.read(phoneDir.resolve("baresip.log")).contains("200 OK")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(SipJourneyTest.read(phoneDir.resolve("baresip.log"))).as("bob's phone registered").contains("200 OK");
+            scenario("sip-colleague");
+        } finally {
+            ReadmeJourneyTest.quit(phone);
+        }
+        try (var files = Files.list(phoneDir)) {
+            Path heard = files.filter(f -> f.getFileName().toString().startsWith("dump-")
+                    && f.getFileName().toString().endsWith("-dec.wav")).findFirst()
+                    .orElseThrow(() -> new AssertionError("bob's phone kept no audio:\n"
+                            + SipJourneyTest.read(phoneDir.resolve("baresip.log"))));
+            assertThat(SipJourneyTest.rms(Files.readAllBytes(heard))).as("the call's audio reached bob's desk phone")
+                    .isGreaterThan(100);
+        }
     }
 
     /** A SIPp caller speaks (PCMU, looped) until the test ends it; alice answers in her console, sam listens. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.event.CallParticipation;
+import org.mvtm.core.event.ColleagueInvited;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
 import org.mvtm.core.event.InteractionEnded;
@@ -110,6 +111,7 @@ public class ConferenceCalls implements DisposableBean {
         }
         invitations.put(colleague, new Invitation(interaction.value(), advisor.value(),
                 call.interaction().customer().displayName(), call.interaction().channel().name(), clock.instant()));
+        events.publish(new ColleagueInvited(clock.instant(), interaction, advisor, colleague)); // rings a desk phone
     }
 
     List<Invitation> invitationsFor(AgentId colleague) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.mvtm.recording.manifest.AnnotationChain;
 import org.mvtm.recording.manifest.Manifest;
 import org.mvtm.recording.manifest.ManifestFile;
 import org.mvtm.recording.manifest.RecordingVerifier;
@@ -74,6 +75,11 @@ public final class VerifyCommand {
                 err.println("cannot read the manifest in " + dir + ": " + e.getMessage());
                 return 2;
             }
+            var annotations = AnnotationChain.verify(dir, keys, m.chainHead());
+            if (annotations.isPresent()) {
+                err.println("FAILED " + r.recording() + ": " + annotations.get());
+                return 1;
+            }
             if (m.state() == RecordingState.INTERRUPTED) {
                 // intact, but not complete: say how far it goes instead of a plain OK
                 Instant covered = Instant.EPOCH.plus(m.coveredUntilMicros(), ChronoUnit.MICROS);
@@ -81,7 +87,9 @@ public final class VerifyCommand {
                         + covered + "; " + r.segmentsChecked() + " segments, hash chain and signature valid");
                 return 0;
             }
-            out.println("OK " + r.recording() + ": " + r.segmentsChecked() + " segments, hash chain and signature valid");
+            int attached = AnnotationChain.lines(dir).size();
+            out.println("OK " + r.recording() + ": " + r.segmentsChecked() + " segments, hash chain and signature valid"
+                    + (attached == 0 ? "" : "; " + attached + " annotations after the seal, chained and signed"));
             return 0;
         }
         err.println("FAILED " + r.recording() + ": " + r.reason());

@@ -2,7 +2,6 @@ package org.mvtm.recording.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import org.mvtm.recording.crypto.AtomicFiles;
 import org.mvtm.recording.crypto.Hex;
 import org.mvtm.recording.crypto.SegmentCipher;
 import org.mvtm.recording.json.Json;
+import org.mvtm.recording.manifest.AnnotationChain;
 import org.mvtm.recording.manifest.HashChain;
 
 /**
@@ -33,12 +33,12 @@ import org.mvtm.recording.manifest.HashChain;
  * Each line holds {@code n}, {@code prev}, {@code sha256}, {@code chain}, the store's signature of {@code chain} and
  * {@code blob}: the timeline entry encrypted with the recording's data key (AES-GCM, bound to
  * {@code recordingId|_annotations|n}), so the notes are as private as the chat and are shredded with the recording.
- * Changing, reordering or inserting a line breaks the chain or a signature ({@link #verify}); removing the last ones
+ * Changing, reordering or inserting a line breaks the chain or a signature ({@link AnnotationChain#verify}); removing the last ones
  * is seen against the audit log, where every annotation is an {@code ANNOTATE} entry naming its {@code chain}.
  */
 final class RecordingAnnotations {
-    static final String FILE = "annotations.jsonl";
-    static final String LEG = "_annotations";
+    static final String FILE = AnnotationChain.FILE;
+    static final String LEG = AnnotationChain.LEG;
 
     private final RecordingKeys keys;
     private final SegmentCipher cipher;
@@ -50,7 +50,7 @@ final class RecordingAnnotations {
 
     /** Appends the entry (after checking what is there) and returns its chain value. Callers serialise per recording. */
     String append(StoredRecording s, SecretKey dataKey, TimelineEntry entry) {
-        Optional<String> broken = verify(s.dir(), keys, s.manifest().chainHead());
+        Optional<String> broken = AnnotationChain.verify(s.dir(), keys, s.manifest().chainHead());
         if (broken.isPresent()) {
             throw new RecordingStoreException("cannot annotate recording " + s.id() + ": " + broken.get());
         }
@@ -87,7 +87,7 @@ final class RecordingAnnotations {
         return chain;
     }
 
-    /** The annotations in order, decrypted; an unreadable one is left out (and {@link #verify} names it). */
+    /** The annotations in order, decrypted; an unreadable one is left out (and {@link AnnotationChain#verify} names it). */
     static List<TimelineEntry> read(StoredRecording s, SecretKey dataKey) {
         List<TimelineEntry> out = new ArrayList<>();
         for (Map<String, Object> line : lines(s.dir())) {
@@ -103,63 +103,7 @@ final class RecordingAnnotations {
         return out;
     }
 
-    /**
-     * Checks the annotation chain from the sealed manifest's head, needing only the signing (public) key: empty when
-     * every line is in place, else what is wrong with the first bad one.
-     */
-    static Optional<String> verify(Path dir, RecordingKeys keys, String chainHead) {
-        String prev = chainHead;
-        List<Map<String, Object>> lines;
-        try {
-            lines = lines(dir);
-        } catch (RecordingStoreException e) {
-            return Optional.of(e.getMessage());
-        }
-        for (int n = 0; n < lines.size(); n++) {
-            Map<String, Object> line = lines.get(n);
-            String what = "annotation " + n + " (" + FILE + ")";
-            try {
-                if (!Integer.toString(n).equals(line.get("n"))) {
-                    return Optional.of(what + " is numbered " + line.get("n") + ": annotations were removed or reordered");
-                }
-                if (!prev.equals(line.get("prev"))) {
-                    return Optional.of(what + " does not follow the one before it (or the sealed recording)");
-                }
-                String sha = Hex.of(Hex.sha256(Base64.getDecoder().decode((String) line.get("blob"))));
-                if (!sha.equals(line.get("sha256"))) {
-                    return Optional.of(what + " content changed: sha256 " + sha + " instead of " + line.get("sha256"));
-                }
-                String chain = HashChain.link(prev, sha, n, n, LEG);
-                if (!chain.equals(line.get("chain"))) {
-                    return Optional.of(what + " chain value does not match its content");
-                }
-                if (!keys.signingAlgorithm().equals(line.get("algorithm")) || !keys.verify(
-                        chain.getBytes(StandardCharsets.UTF_8), Base64.getDecoder().decode((String) line.get("signature")))) {
-                    return Optional.of(what + " signature is not the store's");
-                }
-                prev = chain;
-            } catch (RuntimeException e) {
-                return Optional.of(what + " is unreadable: " + e.getMessage());
-            }
-        }
-        return Optional.empty();
-    }
-
     private static List<Map<String, Object>> lines(Path dir) {
-        Path f = dir.resolve(FILE);
-        if (!Files.exists(f)) {
-            return List.of();
-        }
-        try {
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    out.add(Json.parseObject(line));
-                }
-            }
-            return out;
-        } catch (IOException | RuntimeException e) {
-            throw new RecordingStoreException(FILE + " of " + dir.getFileName() + " is unreadable: " + e.getMessage(), e);
-        }
+        return AnnotationChain.lines(dir);
     }
 }

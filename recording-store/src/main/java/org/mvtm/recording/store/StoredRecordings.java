@@ -30,6 +30,7 @@ import org.mvtm.recording.api.VerificationResult;
 import org.mvtm.recording.crypto.DataKeyFile;
 import org.mvtm.recording.crypto.SegmentCipher;
 import org.mvtm.recording.export.LegExporter;
+import org.mvtm.recording.manifest.AnnotationChain;
 import org.mvtm.recording.manifest.LegEntry;
 import org.mvtm.recording.manifest.Manifest;
 import org.mvtm.recording.manifest.ManifestFile;
@@ -168,7 +169,7 @@ final class StoredRecordings {
     VerificationResult verify(StoredRecording s) {
         VerificationResult v = RecordingVerifier.verify(s.dir(), keys, clock.instant());
         if (v.ok()) {
-            Optional<String> annotation = RecordingAnnotations.verify(s.dir(), keys, s.manifest().chainHead());
+            Optional<String> annotation = AnnotationChain.verify(s.dir(), keys, s.manifest().chainHead());
             if (annotation.isPresent()) {
                 v = VerificationResult.failed(s.id(), v.segmentsChecked(), RecordingAnnotations.LEG, null,
                         annotation.get(), clock.instant());

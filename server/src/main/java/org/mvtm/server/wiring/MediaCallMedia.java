@@ -68,6 +68,32 @@ final class MediaCallMedia implements CallMedia {
         media.session(interaction).applyRtpAnswer(legId(party), sdpAnswer);
     }
 
+    private static String colleagueLeg(String colleague) {
+        return "sip-colleague-" + colleague;
+    }
+
+    @Override
+    public String offerColleague(InteractionId interaction, String colleague) {
+        MediaSession session = media.find(interaction)
+                .orElseThrow(() -> new IllegalStateException("call " + interaction + " has no media to join"));
+        String leg = colleagueLeg(colleague);
+        String offer = session.createRtpOffer(leg, MediaSession.ADVISOR);
+        session.legs().stream().filter(l -> MediaSession.ADVISOR.equals(l.party()) && !l.legId().equals(leg))
+                .forEach(advisor -> session.connect(advisor.legId(), leg));
+        return offer;
+    }
+
+    @Override
+    public void applyColleagueAnswer(InteractionId interaction, String colleague, String sdpAnswer) {
+        media.session(interaction).applyRtpAnswer(colleagueLeg(colleague), sdpAnswer);
+    }
+
+    @Override
+    public void removeColleague(InteractionId interaction, String colleague) {
+        media.find(interaction).filter(s -> s.legs().stream().anyMatch(l -> l.legId().equals(colleagueLeg(colleague))))
+                .ifPresent(s -> s.removeLeg(colleagueLeg(colleague)));
+    }
+
     @Override
     public void playQueueAnnouncement(InteractionId interaction) {
         media.session(interaction).playAudio(legId(CallParty.CUSTOMER), music, true);

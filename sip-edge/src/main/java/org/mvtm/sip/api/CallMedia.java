@@ -76,6 +76,24 @@ public interface CallMedia {
         void packet(byte[] rtp, int offset, int length);
     }
 
+    /**
+     * A colleague's desk phone joins the call (consult, three-way call): creates its RTP leg, connected to the
+     * advisor's legs and, like every advisor leg, to the customer's, and returns its SDP offer. The relay mixes the
+     * G.711 audio of a leg that hears several people.
+     */
+    default String offerColleague(InteractionId interaction, String colleague) {
+        throw new UnsupportedOperationException("this media port has no colleague legs");
+    }
+
+    /** Applies the colleague phone's SDP answer to the leg created by {@link #offerColleague}. */
+    default void applyColleagueAnswer(InteractionId interaction, String colleague, String sdpAnswer) {
+        throw new UnsupportedOperationException("this media port has no colleague legs");
+    }
+
+    /** The colleague's phone left the call (or never answered): its leg goes, the call stays. */
+    default void removeColleague(InteractionId interaction, String colleague) {
+    }
+
     /** The call is over: release the media session. Idempotent. */
     void release(InteractionId interaction);
 }

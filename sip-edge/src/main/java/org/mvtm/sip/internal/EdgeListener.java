@@ -43,6 +43,7 @@ final class EdgeListener implements SipListener {
     private final ChatRelay chat;
     private final SipCounters counters;
     private final CallAdmission admission;
+    private ColleaguePhones colleagues;
 
     EdgeListener(SipContext sip, FloodGuard flood, RequestValidator validator, Registrar registrar,
                  CustomerCalls customers, AdvisorLegs advisors, ChatRelay chat, SipCounters counters, CallAdmission admission) {
@@ -55,6 +56,10 @@ final class EdgeListener implements SipListener {
         this.chat = chat;
         this.counters = counters;
         this.admission = admission;
+    }
+
+    void colleagues(ColleaguePhones colleagues) {
+        this.colleagues = colleagues;
     }
 
     @Override
@@ -177,6 +182,8 @@ final class EdgeListener implements SipListener {
                         customers.bye(ev, st, call);
                     } else if (owner instanceof AdvisorLeg leg) {
                         advisors.bye(ev, st, leg);
+                    } else if (owner instanceof ColleagueLeg leg) {
+                        colleagues.bye(ev, st, leg);
                     } else {
                         sip.respond(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                     }
@@ -218,14 +225,22 @@ final class EdgeListener implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent ev) {
-        admission.handOver(() -> advisors.response(ev));
+        admission.handOver(() -> {
+            if (!colleagues.response(ev)) {
+                advisors.response(ev);
+            }
+        });
     }
 
     @Override
     public void processTimeout(TimeoutEvent ev) {
         if (!ev.isServerTransaction()) {
             ClientTransaction ct = ev.getClientTransaction();
-            admission.handOver(() -> advisors.unreachable(ct, "transaction timeout"));
+            admission.handOver(() -> {
+                if (!colleagues.unreachable(ct)) {
+                    advisors.unreachable(ct, "transaction timeout");
+                }
+            });
         }
     }
 
