@@ -81,6 +81,8 @@ public final class JourneyCoordinator implements AutoCloseable {
     private final Map<InteractionId, CompletableFuture<Void>> lanes = new ConcurrentHashMap<>();
     /** PCI pauses running, by interaction; also the lock under which a recording is opened to its lines. */
     private final Map<InteractionId, RecordingPaused> pauses = new ConcurrentHashMap<>();
+    /** Who joined the call besides its customer and advisor, and is still in it (to mark them leaving at the end). */
+    private final Map<InteractionId, Map<String, CallParticipation>> inCall = new ConcurrentHashMap<>();
     private final List<EventBus.Subscription> subscriptions;
 
     /** An open recording and the conversation lines it follows. */
@@ -110,7 +112,7 @@ public final class JourneyCoordinator implements AutoCloseable {
                         e.muted() ? TimelineEntry.Kind.MUTED : TimelineEntry.Kind.UNMUTED, e.advisor().value(),
                         e.muted() ? "advisor muted" : "advisor unmuted"))),
                 bus.subscribe(CallMonitored.class, e -> timeline(e.interaction(), TimelineEvents.of(e).orElseThrow())),
-                bus.subscribe(CallParticipation.class, e -> timeline(e.interaction(), TimelineEvents.of(e).orElseThrow())),
+                bus.subscribe(CallParticipation.class, e -> inOrder(e.interaction(), () -> participation(e))),
                 // after the end (same lane): the call's recording is sealed by then, so the wrap-up is an annotation
                 bus.subscribe(InteractionDisposed.class, e -> e.interaction().ifPresent(id -> inOrder(id,
                         () -> wrappedUp(id, TimelineEvents.of(e).orElseThrow())))),
@@ -249,6 +251,9 @@ public final class JourneyCoordinator implements AutoCloseable {
 
     private void finish(InteractionId interaction, TimelineEntry end) {
         waiting.remove(interaction);
+        if (!byInteraction.containsKey(interaction)) {
+            inCall.remove(interaction);
+        }
         pauses.remove(interaction);
         placement.ended(interaction);
         Recorded recorded = byInteraction.remove(interaction);
@@ -261,6 +266,10 @@ public final class JourneyCoordinator implements AutoCloseable {
         // a PCI pause cannot outlive the call: it ends where the call ends. The end goes on the timeline before the
         // media tap stops: a stopped tap seals the recording on its own thread, after which nothing can be appended
         rec.resume(end.at(), "system", RecordingPaused.Party.SYSTEM.name(), "the call ended during a PCI pause");
+        // whoever is still in the call leaves with its end (their own hang-up comes after the seal)
+        Optional.ofNullable(inCall.remove(interaction)).ifPresent(present -> present.values().forEach(p -> append(rec,
+                TimelineEvents.of(new CallParticipation(end.at(), interaction, p.participant(), p.role(), p.via(), false))
+                        .orElseThrow())));
         append(rec, end);
         try {
             media.find(interaction).ifPresent(s -> s.stopRecording());
@@ -272,6 +281,21 @@ public final class JourneyCoordinator implements AutoCloseable {
         } catch (RuntimeException ex) {
             log.error("sealing the recording of {} failed", interaction, ex);
         }
+    }
+
+    private void participation(CallParticipation e) {
+        Recorded recorded = byInteraction.get(e.interaction());
+        if (recorded == null) {
+            return;
+        }
+        Map<String, CallParticipation> present = inCall.computeIfAbsent(e.interaction(), k -> new ConcurrentHashMap<>());
+        String who = e.role() + " " + e.participant();
+        if (e.joined()) {
+            present.put(who, e);
+        } else {
+            present.remove(who);
+        }
+        append(recorded.recording(), TimelineEvents.of(e).orElseThrow());
     }
 
     /** The wrap-up goes with the recording where this node recorded it (another node's recording is not here). */
