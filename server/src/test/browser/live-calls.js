@@ -345,8 +345,10 @@ async function chat() {
   await customer.press('#chat-input', 'Enter');
   await advisor.waitForFunction(() => [...document.querySelectorAll('#transcript li[data-speaker="CUSTOMER"]')].some((li) => li.textContent.includes('debit card')));
 
-  step = 'sam reads the chat and sends alice a private note';
+  step = 'sam reads the chat (pushed to his board, never polled) and sends alice a private note';
   const sam = await signIn(await browserPage(), 'sam', '/supervisor');
+  const polls = [];
+  sam.on('request', (r) => { if (/\/api\/supervisor\/(snapshot|chats\/[^/]+$)/.test(r.url())) polls.push(r.url()); });
   await sam.waitForSelector('#monitor[data-ready="true"] #monitor-call option[data-agent="alice"]', { state: 'attached' });
   await sam.selectOption('#monitor-call', await sam.$eval('#monitor-call option[data-agent="alice"]', (o) => o.value));
   await sam.click('#monitor-read');
@@ -363,6 +365,7 @@ async function chat() {
   const seen = await customer.textContent('body');
   expect(!seen.includes('Offer to block the card first'), 'the customer sees the supervisor\'s private note');
   await sam.waitForFunction(() => [...document.querySelectorAll('#monitor-chat li')].some((li) => li.textContent.includes('block the card for you')));
+  expect(polls.length === 0, `the board polled ${JSON.stringify(polls)}`);
   await advisor.screenshot({ path: path.join(SHOTS, 'supervisor-note-advisor.png'), fullPage: true });
   await endCall(advisor);
 }
