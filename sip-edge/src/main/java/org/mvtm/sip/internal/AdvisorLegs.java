@@ -468,12 +468,6 @@ final class AdvisorLegs {
     }
 
     private void ack(Dialog dialog, long cseq) {
-        try {
-            if (dialog != null) {
-                dialog.sendAck(dialog.createAck(cseq));
-            }
-        } catch (Exception e) {
-            log.debug("cannot ACK: {}", e.toString());
-        }
+        DialogRequests.ack(dialog, cseq);
     }
 }

@@ -13,7 +13,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
-import javax.sip.DialogState;
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
@@ -289,22 +288,10 @@ final class ColleaguePhones {
     }
 
     private static void ack(Dialog dialog, long cseq) {
-        try {
-            if (dialog != null) {
-                dialog.sendAck(dialog.createAck(cseq));
-            }
-        } catch (Exception e) {
-            log.debug("cannot ACK: {}", e.toString());
-        }
+        DialogRequests.ack(dialog, cseq);
     }
 
     private void bye(Dialog dialog) {
-        try {
-            if (dialog != null && dialog.getState() != DialogState.TERMINATED) {
-                dialog.sendRequest(sip.provider.getNewClientTransaction(dialog.createRequest(Request.BYE)));
-            }
-        } catch (Exception e) {
-            log.debug("cannot send BYE to the colleague's phone: {}", e.toString());
-        }
+        sip.bye(dialog);
     }
 }
