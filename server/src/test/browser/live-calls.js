@@ -330,6 +330,68 @@ async function sipColleague() {
     `the timeline shows bob's desk phone as ${JSON.stringify(marks)}`);
 }
 
+// issue 16 item 4 from a desk phone: sam's SIP phone (baresip, started by the test once the call is up) dials *44alice
+async function sipSupervisor() {
+  step = 'the administrator adds zoe, a supervisor of Shenzhen only with a desk phone';
+  const staff = await signIn(await browserPage(), 'admin', '/admin');
+  const created = await call(staff, 'POST', '/api/admin/users', { username: 'zoe', displayName: 'Zoe Shenzhen', roles: ['SUPERVISOR'],
+    regions: ['SZ'], language: 'en', enabled: true, password: PASSWORD });
+  const phone = await call(staff, 'PUT', '/api/admin/users/zoe/sip', { sipPassword: 'phone-zoe-1234' });
+  expect(created.status === 201 && phone.status < 300, `creating zoe answered ${created.status} ${created.body}, her phone ${phone.status} ${phone.body}`);
+  await signOut(staff);
+
+  const { customer, advisor } = await videoCall();
+  const officer = await signIn(await browserPage(), 'connie', '/compliance');
+  const deskPhoneAudit = () => officer.evaluate(async () => {
+    const audit = await (await fetch('/api/compliance/audit?user=sam', { headers: { 'X-Purpose': 'sip supervisor test' } })).json();
+    return audit.filter((a) => a.action === 'MONITOR' && a.detail.includes('by desk phone')).map((a) => a.detail.split(' ').slice(2, 3).join());
+  });
+
+  step = 'sam dials *44alice on his desk phone and listens';
+  console.log('READY FOR THE SUPERVISOR PHONE');
+  let started = [];
+  for (let i = 0; i < 120 && !started.includes('LISTEN'); i++) {
+    started = await deskPhoneAudit();
+    if (!started.includes('LISTEN')) await officer.waitForTimeout(500);
+  }
+  expect(started.includes('LISTEN'), `sam's desk phone did not start listening (audit ${JSON.stringify(started)})`);
+
+  step = 'listening, sam\'s phone is heard by nobody: the customer receives nothing while alice is muted';
+  await advisor.click('#mute');
+  const atCustomer = await heard(customer, callAudio);
+  console.log(`desk phone listen: customer ${JSON.stringify(atCustomer)}`);
+  expect(atCustomer.packets === 0, `the customer received ${atCustomer.packets} audio packets while only sam's phone (listening) could be heard`);
+  await advisor.click('#mute');
+  await heard(customer, callAudio); // the phone keeps hearing the call a while
+
+  step = 'alice ends the call (sam\'s phone gets the BYE); the audit and the timeline show the start and the stop';
+  await endCall(advisor);
+  const found = await officer.evaluate(async () => {
+    const headers = { 'X-Purpose': 'sip supervisor test' };
+    for (let i = 0; i < 60; i++) {
+      const recordings = await (await fetch('/api/compliance/recordings?customer=chan', { headers })).json();
+      for (const r of recordings.filter((x) => x.state === 'SEALED')) {
+        const timeline = await (await fetch(`/api/compliance/recordings/${r.id.value}/timeline`, { headers })).json();
+        const marks = timeline.filter((e) => (e.kind.startsWith('PARTICIPANT_') && e.attributes.via === 'sip') || (e.attributes.monitor && e.actor === 'sam'))
+          .map((e) => `${e.kind} ${e.actor} ${e.attributes.role ?? e.attributes.monitor}`);
+        if (marks.some((m) => m.startsWith('PARTICIPANT_JOINED sam'))) return marks;
+      }
+      await new Promise((res) => setTimeout(res, 500));
+    }
+    return null;
+  });
+  const audit = await deskPhoneAudit();
+  const zoe = await officer.evaluate(async () => (await (await fetch('/api/compliance/audit?user=zoe', { headers: { 'X-Purpose': 'sip supervisor test' } })).json())
+    .filter((a) => a.action === 'MONITOR').map((a) => a.outcome));
+  console.log(`desk phone timeline: ${JSON.stringify(found)}; audit: ${JSON.stringify(audit)}; zoe: ${JSON.stringify(zoe)}`);
+  expect(JSON.stringify(zoe) === JSON.stringify(['DENIED']), `zoe's refused desk-phone attempt is audited as ${JSON.stringify(zoe)}`);
+  // the phone's stop comes with the end of the call: on the timeline sam leaves with it (the audit has the stop)
+  for (const mark of ['PARTICIPANT_JOINED sam SUPERVISOR', 'OTHER sam LISTEN', 'PARTICIPANT_LEFT sam SUPERVISOR']) {
+    expect(found && found.includes(mark), `the timeline has no "${mark}": ${JSON.stringify(found)}`);
+  }
+  expect(JSON.stringify(audit.slice().sort()) === JSON.stringify(['LISTEN', 'STOPPED']), `sam's desk-phone monitoring is audited as ${JSON.stringify(audit)}`);
+}
+
 // issue 16 item 4: a supervisor reads a live chat and sends the advisor a private note
 async function chat() {
   step = 'smith chats with alice';
@@ -459,7 +521,7 @@ async function web() {
 }
 
 async function main() {
-  const scenarios = { web, sip, consult, chat, 'sip-colleague': sipColleague };
+  const scenarios = { web, sip, consult, chat, 'sip-colleague': sipColleague, 'sip-supervisor': sipSupervisor };
   if (!scenarios[SCENARIO]) throw new Error(`SCENARIO must be one of ${Object.keys(scenarios).join(', ')}`);
   await scenarios[SCENARIO]();
 }

@@ -94,6 +94,21 @@ public interface CallMedia {
     default void removeColleague(InteractionId interaction, String colleague) {
     }
 
+    /**
+     * A supervisor's desk phone monitors the call: adds its RTP leg from the phone's offer in {@code mode} (LISTEN
+     * hears both sides and nobody hears it, WHISPER is heard by the advisor only, BARGE by everyone) and returns the
+     * SDP answer.
+     *
+     * @throws IllegalArgumentException if the offer is unacceptable (488)
+     */
+    default String answerMonitor(InteractionId interaction, String supervisor, String sdpOffer, String mode) {
+        throw new UnsupportedOperationException("this media port has no supervisor legs");
+    }
+
+    /** The supervisor's phone left the call: its leg goes. */
+    default void removeMonitor(InteractionId interaction, String supervisor) {
+    }
+
     /** The call is over: release the media session. Idempotent. */
     void release(InteractionId interaction);
 }

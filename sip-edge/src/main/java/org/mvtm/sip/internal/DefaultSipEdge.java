@@ -68,6 +68,7 @@ public final class DefaultSipEdge implements SipEdge {
     private CustomerCalls customers;
     private AdvisorLegs advisors;
     private ColleaguePhones colleagues;
+    private SupervisorPhones supervisors;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -202,7 +203,8 @@ public final class DefaultSipEdge implements SipEdge {
                 new RequestValidator(sip.branchPrefix), registrar, customers, advisors, chat, counters, admission);
         colleagues = new ColleaguePhones(sip, clock, bus, ports.media(), ports.advisorPhones(), ports.registrations(),
                 scheduler, work);
-        listener.colleagues(colleagues);
+        supervisors = new SupervisorPhones(sip, auth, ports.routing(), ports.media());
+        listener.colleagues(colleagues, supervisors);
         subscriptions.add(bus.subscribe(ColleagueInvited.class, e -> admission.handOver(() -> colleagues.invited(e))));
         provider.addSipListener(listener);
         stack.start();
@@ -218,6 +220,7 @@ public final class DefaultSipEdge implements SipEdge {
             customers.hangUp(e.interaction(), e.endedBy(), false);
             advisors.hangUpAll(e.interaction());
             colleagues.hangUpAll(e.interaction());
+            supervisors.hangUpAll(e.interaction());
         })));
         subscriptions.add(bus.subscribe(ChatMessagePosted.class, e -> {
             if (e.speaker() == TranscriptTurn.Speaker.BOT || e.speaker() == TranscriptTurn.Speaker.ADVISOR) {
@@ -271,6 +274,7 @@ public final class DefaultSipEdge implements SipEdge {
             }
             if (colleagues != null) {
                 colleagues.closeAll();
+                supervisors.closeAll();
             }
         } catch (RuntimeException e) {
             log.warn("error ending calls on close", e);

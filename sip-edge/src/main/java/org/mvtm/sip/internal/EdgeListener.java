@@ -44,6 +44,7 @@ final class EdgeListener implements SipListener {
     private final SipCounters counters;
     private final CallAdmission admission;
     private ColleaguePhones colleagues;
+    private SupervisorPhones supervisors;
 
     EdgeListener(SipContext sip, FloodGuard flood, RequestValidator validator, Registrar registrar,
                  CustomerCalls customers, AdvisorLegs advisors, ChatRelay chat, SipCounters counters, CallAdmission admission) {
@@ -58,8 +59,9 @@ final class EdgeListener implements SipListener {
         this.admission = admission;
     }
 
-    void colleagues(ColleaguePhones colleagues) {
+    void colleagues(ColleaguePhones colleagues, SupervisorPhones supervisors) {
         this.colleagues = colleagues;
+        this.supervisors = supervisors;
     }
 
     @Override
@@ -166,7 +168,9 @@ final class EdgeListener implements SipListener {
                 });
                 case Request.REGISTER -> registrar.register(st, req, source);
                 case Request.INVITE, Request.UPDATE -> {
-                    if (!inDialog && Request.INVITE.equals(method)) {
+                    if (!inDialog && Request.INVITE.equals(method) && SupervisorPhones.isFeatureCode(req)) {
+                        supervisors.invite(ev, st, source);
+                    } else if (!inDialog && Request.INVITE.equals(method)) {
                         customers.invite(ev, st, source);
                     } else if (owner instanceof CustomerCall call) {
                         customers.reinvite(ev, st, call);
@@ -184,6 +188,8 @@ final class EdgeListener implements SipListener {
                         advisors.bye(ev, st, leg);
                     } else if (owner instanceof ColleagueLeg leg) {
                         colleagues.bye(ev, st, leg);
+                    } else if (owner instanceof SupervisorPhones.SupervisorLeg leg) {
+                        supervisors.bye(ev, st, leg);
                     } else {
                         sip.respond(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                     }
