@@ -102,10 +102,11 @@ async function advisorReady(user) {
   return advisor;
 }
 
-async function endCall(advisor) {
+async function endCall(advisor, notes) {
   await advisor.click('#hangup');
   await advisor.waitForSelector('#wrapup:not([hidden])');
   await advisor.selectOption('#wrapup-code', 'RESOLVED');
+  if (notes) await advisor.fill('#wrapup-notes', notes);
   await advisor.click('#wrapup-form button[type=submit]');
   await advisor.waitForFunction(() => !['WRAP_UP', 'BUSY'].includes(document.querySelector('#presence-state').dataset.state));
   await advisor.selectOption('#presence', 'NOT_READY:break');
@@ -255,8 +256,8 @@ async function consult() {
   expect(newAdvisorHearsCustomer.energy > AUDIBLE, `bob does not hear the customer after the transfer (${JSON.stringify(newAdvisorHearsCustomer)})`);
   await customer.screenshot({ path: path.join(SHOTS, 'consult-customer-with-bob.png') });
 
-  step = 'bob ends the call; alice wraps up hers; the recording has every advisor leg and the transfer';
-  await endCall(colleague);
+  step = 'bob ends the call; alice wraps up hers; the recording has every advisor leg, bob joining and leaving, the transfer and bob\'s wrap-up';
+  await endCall(colleague, 'Card replacement ordered by courier');
   if (await advisor.$eval('#wrapup', (w) => !w.hidden)) {
     await advisor.selectOption('#wrapup-code', 'RESOLVED');
     await advisor.click('#wrapup-form button[type=submit]');
@@ -271,8 +272,12 @@ async function consult() {
       const recordings = await (await fetch('/api/compliance/recordings?customer=chan', { headers })).json();
       for (const r of recordings.filter((x) => x.state === 'SEALED')) {
         const timeline = await (await fetch(`/api/compliance/recordings/${r.id.value}/timeline`, { headers })).json();
-        if (timeline.some((e) => e.kind === 'TRANSFERRED')) {
-          return timeline.filter((e) => ['LEG_ADDED', 'HOLD', 'RESUMED', 'TRANSFERRED'].includes(e.kind)).map((e) => `${e.kind} ${e.actor}`);
+        if (timeline.some((e) => e.kind === 'TRANSFERRED') && timeline.some((e) => e.kind === 'WRAP_UP')) {
+          // the wrap-up is attached after the seal: the officer finds the call by the words of its notes
+          const found = await (await fetch('/api/compliance/recordings?text=courier', { headers })).json();
+          return timeline.filter((e) => ['LEG_ADDED', 'HOLD', 'RESUMED', 'TRANSFERRED', 'PARTICIPANT_JOINED', 'PARTICIPANT_LEFT', 'WRAP_UP'].includes(e.kind))
+            .map((e) => `${e.kind} ${e.actor}${e.attributes.role ? ` ${e.attributes.role}` : ''}${e.attributes.code ? ` ${e.attributes.code}` : ''}`)
+            .concat(found.some((x) => x.id.value === r.id.value) ? ['found by its wrap-up notes'] : []);
         }
       }
       await new Promise((res) => setTimeout(res, 500));
@@ -283,6 +288,122 @@ async function consult() {
   expect(marks && marks.filter((m) => m === 'LEG_ADDED advisor').length >= 2,
     `the recording should keep alice's leg and bob's: ${JSON.stringify(marks)}`);
   expect(marks && marks.includes('TRANSFERRED alice'), `the timeline has no transfer by alice: ${JSON.stringify(marks)}`);
+  for (const mark of ['PARTICIPANT_JOINED bob COLLEAGUE', 'PARTICIPANT_LEFT bob COLLEAGUE', 'WRAP_UP bob RESOLVED', 'found by its wrap-up notes']) {
+    expect(marks && marks.includes(mark), `the recording has no "${mark}": ${JSON.stringify(marks)}`);
+  }
+}
+
+// issue 16 item 2 with a SIP phone: bob's desk phone (baresip, started by the test, answers by itself and plays a tone)
+async function sipColleague() {
+  const { customer, advisor } = await videoCall();
+
+  step = 'alice holds the customer and invites bob, whose desk phone rings and answers';
+  await advisor.click('#hold');
+  await customer.waitForFunction(() => document.body.dataset.holdMusic === 'playing');
+  const alone = await heard(advisor, callAudio);
+  await advisor.waitForSelector('#conference[data-ready="true"]');
+  await advisor.fill('#conference-colleague', 'bob');
+  await advisor.click('#conference-invite button[type=submit]');
+  await advisor.waitForSelector('#conference-status[data-key="conference.invited"]');
+  let consult = { packets: 0, energy: 0 };
+  for (let i = 0; i < 10 && consult.energy <= AUDIBLE; i++) consult = await heard(advisor, callAudio);
+  const atCustomer = await heard(customer, callAudio);
+  console.log(`sip consult: alice alone ${JSON.stringify(alone)}, with bob ${JSON.stringify(consult)}, held customer ${JSON.stringify(atCustomer)}`);
+  expect(alone.energy < AUDIBLE, `alice heard ${JSON.stringify(alone)} with the customer on hold and nobody else`);
+  expect(consult.energy > AUDIBLE, `alice did not hear bob's desk phone (${JSON.stringify(consult)})`);
+  expect(atCustomer.packets === 0, `the held customer received ${atCustomer.packets} audio packets during the consult`);
+
+  step = 'alice resumes: a three-way call where the customer hears bob\'s phone (alice silent)';
+  await advisor.click('#hold');
+  await customer.waitForFunction(() => document.body.dataset.holdMusic === undefined);
+  await silence(advisor, true);
+  const customerHearsBob = await heard(customer, callAudio);
+  await silence(advisor, false);
+  console.log(`sip three-way: customer hears bob ${JSON.stringify(customerHearsBob)}`);
+  expect(customerHearsBob.energy > AUDIBLE, `the customer did not hear bob's desk phone (${JSON.stringify(customerHearsBob)})`);
+
+  step = 'alice ends the call (bob\'s phone gets the BYE); the timeline shows bob joining and leaving by SIP';
+  await endCall(advisor);
+  const officer = await signIn(await browserPage(), 'connie', '/compliance');
+  const marks = await officer.evaluate(async () => {
+    const headers = { 'X-Purpose': 'sip colleague test' };
+    for (let i = 0; i < 60; i++) {
+      const recordings = await (await fetch('/api/compliance/recordings?customer=chan', { headers })).json();
+      for (const r of recordings.filter((x) => x.state === 'SEALED')) {
+        const timeline = await (await fetch(`/api/compliance/recordings/${r.id.value}/timeline`, { headers })).json();
+        const marks = timeline.filter((e) => e.kind.startsWith('PARTICIPANT_') && e.attributes.via === 'sip')
+          .map((e) => `${e.kind} ${e.actor} ${e.attributes.role}`);
+        if (marks.length > 0) return marks;
+      }
+      await new Promise((res) => setTimeout(res, 500));
+    }
+    return null;
+  });
+  console.log(`sip colleague timeline: ${JSON.stringify(marks)}`);
+  expect(JSON.stringify(marks) === JSON.stringify(['PARTICIPANT_JOINED bob COLLEAGUE', 'PARTICIPANT_LEFT bob COLLEAGUE']),
+    `the timeline shows bob's desk phone as ${JSON.stringify(marks)}`);
+}
+
+// issue 16 item 4 from a desk phone: sam's SIP phone (baresip, started by the test once the call is up) dials *44alice
+async function sipSupervisor() {
+  step = 'the administrator adds zoe, a supervisor of Shenzhen only with a desk phone';
+  const staff = await signIn(await browserPage(), 'admin', '/admin');
+  const created = await call(staff, 'POST', '/api/admin/users', { username: 'zoe', displayName: 'Zoe Shenzhen', roles: ['SUPERVISOR'],
+    regions: ['SZ'], language: 'en', enabled: true, password: PASSWORD });
+  const phone = await call(staff, 'PUT', '/api/admin/users/zoe/sip', { sipPassword: 'phone-zoe-1234' });
+  expect(created.status === 201 && phone.status < 300, `creating zoe answered ${created.status} ${created.body}, her phone ${phone.status} ${phone.body}`);
+  await signOut(staff);
+
+  const { customer, advisor } = await videoCall();
+  const officer = await signIn(await browserPage(), 'connie', '/compliance');
+  const deskPhoneAudit = () => officer.evaluate(async () => {
+    const audit = await (await fetch('/api/compliance/audit?user=sam', { headers: { 'X-Purpose': 'sip supervisor test' } })).json();
+    return audit.filter((a) => a.action === 'MONITOR' && a.detail.includes('by desk phone')).map((a) => a.detail.split(' ').slice(2, 3).join());
+  });
+
+  step = 'sam dials *44alice on his desk phone and listens';
+  console.log('READY FOR THE SUPERVISOR PHONE');
+  let started = [];
+  for (let i = 0; i < 120 && !started.includes('LISTEN'); i++) {
+    started = await deskPhoneAudit();
+    if (!started.includes('LISTEN')) await officer.waitForTimeout(500);
+  }
+  expect(started.includes('LISTEN'), `sam's desk phone did not start listening (audit ${JSON.stringify(started)})`);
+
+  step = 'listening, sam\'s phone is heard by nobody: the customer receives nothing while alice is muted';
+  await advisor.click('#mute');
+  const atCustomer = await heard(customer, callAudio);
+  console.log(`desk phone listen: customer ${JSON.stringify(atCustomer)}`);
+  expect(atCustomer.packets === 0, `the customer received ${atCustomer.packets} audio packets while only sam's phone (listening) could be heard`);
+  await advisor.click('#mute');
+  await heard(customer, callAudio); // the phone keeps hearing the call a while
+
+  step = 'alice ends the call (sam\'s phone gets the BYE); the audit and the timeline show the start and the stop';
+  await endCall(advisor);
+  const found = await officer.evaluate(async () => {
+    const headers = { 'X-Purpose': 'sip supervisor test' };
+    for (let i = 0; i < 60; i++) {
+      const recordings = await (await fetch('/api/compliance/recordings?customer=chan', { headers })).json();
+      for (const r of recordings.filter((x) => x.state === 'SEALED')) {
+        const timeline = await (await fetch(`/api/compliance/recordings/${r.id.value}/timeline`, { headers })).json();
+        const marks = timeline.filter((e) => (e.kind.startsWith('PARTICIPANT_') && e.attributes.via === 'sip') || (e.attributes.monitor && e.actor === 'sam'))
+          .map((e) => `${e.kind} ${e.actor} ${e.attributes.role ?? e.attributes.monitor}`);
+        if (marks.some((m) => m.startsWith('PARTICIPANT_JOINED sam'))) return marks;
+      }
+      await new Promise((res) => setTimeout(res, 500));
+    }
+    return null;
+  });
+  const audit = await deskPhoneAudit();
+  const zoe = await officer.evaluate(async () => (await (await fetch('/api/compliance/audit?user=zoe', { headers: { 'X-Purpose': 'sip supervisor test' } })).json())
+    .filter((a) => a.action === 'MONITOR').map((a) => a.outcome));
+  console.log(`desk phone timeline: ${JSON.stringify(found)}; audit: ${JSON.stringify(audit)}; zoe: ${JSON.stringify(zoe)}`);
+  expect(JSON.stringify(zoe) === JSON.stringify(['DENIED']), `zoe's refused desk-phone attempt is audited as ${JSON.stringify(zoe)}`);
+  // the phone's stop comes with the end of the call: on the timeline sam leaves with it (the audit has the stop)
+  for (const mark of ['PARTICIPANT_JOINED sam SUPERVISOR', 'OTHER sam LISTEN', 'PARTICIPANT_LEFT sam SUPERVISOR']) {
+    expect(found && found.includes(mark), `the timeline has no "${mark}": ${JSON.stringify(found)}`);
+  }
+  expect(JSON.stringify(audit.slice().sort()) === JSON.stringify(['LISTEN', 'STOPPED']), `sam's desk-phone monitoring is audited as ${JSON.stringify(audit)}`);
 }
 
 // issue 16 item 4: a supervisor reads a live chat and sends the advisor a private note
@@ -300,8 +421,10 @@ async function chat() {
   await customer.press('#chat-input', 'Enter');
   await advisor.waitForFunction(() => [...document.querySelectorAll('#transcript li[data-speaker="CUSTOMER"]')].some((li) => li.textContent.includes('debit card')));
 
-  step = 'sam reads the chat and sends alice a private note';
+  step = 'sam reads the chat (pushed to his board, never polled) and sends alice a private note';
   const sam = await signIn(await browserPage(), 'sam', '/supervisor');
+  const polls = [];
+  sam.on('request', (r) => { if (/\/api\/supervisor\/(snapshot|chats\/[^/]+$)/.test(r.url())) polls.push(r.url()); });
   await sam.waitForSelector('#monitor[data-ready="true"] #monitor-call option[data-agent="alice"]', { state: 'attached' });
   await sam.selectOption('#monitor-call', await sam.$eval('#monitor-call option[data-agent="alice"]', (o) => o.value));
   await sam.click('#monitor-read');
@@ -318,6 +441,7 @@ async function chat() {
   const seen = await customer.textContent('body');
   expect(!seen.includes('Offer to block the card first'), 'the customer sees the supervisor\'s private note');
   await sam.waitForFunction(() => [...document.querySelectorAll('#monitor-chat li')].some((li) => li.textContent.includes('block the card for you')));
+  expect(polls.length === 0, `the board polled ${JSON.stringify(polls)}`);
   await advisor.screenshot({ path: path.join(SHOTS, 'supervisor-note-advisor.png'), fullPage: true });
   await endCall(advisor);
 }
@@ -392,10 +516,11 @@ async function web() {
       for (const r of recordings.filter((x) => x.state === 'SEALED')) {
         const timeline = await (await fetch(`/api/compliance/recordings/${r.id.value}/timeline`, { headers })).json();
         const marks = timeline.filter((e) => e.attributes && e.attributes.monitor).map((e) => `${e.attributes.monitor} ${e.actor}`);
+        const presence = timeline.filter((e) => e.kind.startsWith('PARTICIPANT_')).map((e) => `${e.kind} ${e.actor} ${e.attributes.role}`);
         if (marks.length > 0) {
           const audit = await (await fetch('/api/compliance/audit?user=sam', { headers })).json();
           const denied = await (await fetch('/api/compliance/audit?user=suzy', { headers })).json();
-          return { marks, audit: audit.filter((a) => a.action === 'MONITOR' && a.detail.includes(id)).map((a) => a.detail.split(' ').pop()).reverse(),
+          return { marks, presence, audit: audit.filter((a) => a.action === 'MONITOR' && a.detail.includes(id)).map((a) => a.detail.split(' ').pop()).reverse(),
             denied: denied.filter((a) => a.action === 'MONITOR').map((a) => a.outcome) };
         }
       }
@@ -409,6 +534,8 @@ async function web() {
   expect(found && JSON.stringify(found.audit.slice().sort()) === JSON.stringify(['BARGE', 'LISTEN', 'STOPPED', 'WHISPER']),
     `sam's audited monitoring actions are ${JSON.stringify(found?.audit)}`);
   expect(found && JSON.stringify(found.denied) === JSON.stringify(['DENIED']), `suzy's refused attempt is audited as ${JSON.stringify(found?.denied)}`);
+  expect(found && JSON.stringify(found.presence) === JSON.stringify(['PARTICIPANT_JOINED sam SUPERVISOR', 'PARTICIPANT_LEFT sam SUPERVISOR']),
+    `the timeline shows sam joining and leaving as ${JSON.stringify(found?.presence)}`);
 }
 
 // issue 22 item 1: alice shares her screen in a video call with chan, stops and shares again. chan's page decodes the
@@ -516,7 +643,7 @@ async function screen() {
 }
 
 async function main() {
-  const scenarios = { web, sip, consult, chat, screen };
+  const scenarios = { web, sip, consult, chat, screen, 'sip-colleague': sipColleague, 'sip-supervisor': sipSupervisor };
   if (!scenarios[SCENARIO]) throw new Error(`SCENARIO must be one of ${Object.keys(scenarios).join(', ')}`);
   await scenarios[SCENARIO]();
 }

@@ -5,7 +5,7 @@
 // every start, change and stop is audited and marked on the recording's timeline by the server.
 // window.mvtmMonitorStats: audio packets and energy received (the page's own meter, also used by the tests).
 import { apply, t } from './i18n.js';
-import { el, getJson } from './http.js';
+import { el } from './http.js';
 import { AudioLeg, requestJson } from './audio-leg.js';
 
 const id = (x) => (x && typeof x === 'object' ? x.value : x);
@@ -70,25 +70,20 @@ async function stop() {
   show('monitor.stopped');
 }
 
-// reading a chat: its lines every 2 s while it is the chosen one
+// reading a chat: the server pushes its lines over the board's socket at every new line (read-chat), and again
+// after the socket reconnects; another region's chat is refused with a reason
 let readingChat = null;
-async function readChat() {
+function readChat() {
   readingChat = document.getElementById('monitor-call').value || null;
-  await refreshChat();
+  if (readingChat) window.mvtmSupervisorSocket.send({ type: 'read-chat', interactionId: readingChat });
 }
 
-async function refreshChat() {
-  if (!readingChat) return;
-  try {
-    const lines = await requestJson('GET', `/api/supervisor/chats/${encodeURIComponent(readingChat)}`);
-    document.getElementById('monitor-chat').replaceChildren(...lines.map((l) => el('li', { 'data-speaker': l.speaker }, l.text)));
-    document.getElementById('monitor-chat').hidden = false;
-    document.getElementById('monitor-note-form').hidden = false;
-    show('monitor.reading', { call: readingChat.slice(0, 8) });
-  } catch (e) {
-    readingChat = null;
-    show('monitor.refused', { reason: e.message });
-  }
+function showChat(m) {
+  if (m.interactionId !== readingChat) return;
+  document.getElementById('monitor-chat').replaceChildren(...m.lines.map((l) => el('li', { 'data-speaker': l.speaker }, l.text)));
+  document.getElementById('monitor-chat').hidden = false;
+  document.getElementById('monitor-note-form').hidden = false;
+  show('monitor.reading', { call: readingChat.slice(0, 8) });
 }
 
 async function sendNote(e) {
@@ -103,10 +98,9 @@ async function sendNote(e) {
   }
 }
 
-// the calls in progress on the board (the server refuses chats and other regions' calls with a reason)
-async function refreshCalls() {
-  const snapshot = await getJson('/api/supervisor/snapshot').catch(() => null);
-  if (!snapshot) return;
+// the calls in progress on the board, from the snapshot the server pushes every second (the server refuses chats
+// and other regions' calls with a reason)
+function refreshCalls(snapshot) {
   const select = document.getElementById('monitor-call');
   const chosen = select.value;
   const options = snapshot.advisors.flatMap((a) => a.current.map((c) => el('option', { value: id(c), 'data-agent': a.agentId },
@@ -121,10 +115,16 @@ function mount() {
   document.getElementById('monitor-stop').addEventListener('click', stop);
   document.getElementById('monitor-read').addEventListener('click', readChat);
   document.getElementById('monitor-note-form').addEventListener('submit', sendNote);
-  setInterval(refreshChat, 2000);
+  document.addEventListener('mvtm:supervisor', ({ detail: m }) => {
+    if (m.type === 'snapshot') refreshCalls(m);
+    if (m.type === 'chat') showChat(m);
+    if ((m.type === 'forbidden' || m.type === 'not-found') && readingChat) {
+      readingChat = null;
+      show('monitor.refused', { reason: m.message });
+    }
+    if (m.type === 'link' && m.state === 'online' && readingChat) window.mvtmSupervisorSocket.send({ type: 'read-chat', interactionId: readingChat });
+  });
   apply(card);
-  refreshCalls();
-  setInterval(refreshCalls, 2000);
   card.dataset.ready = 'true';
 }
 

@@ -17,9 +17,10 @@ consoleLinks($('consoles'), me);
 const id = (x) => (x && typeof x === 'object' ? x.value : x);
 const mmss = (s) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 const socket = new ReconnectingSocket('/ws/supervisor', {
-  onMessage: (m) => { if (m.type === 'snapshot') render(m); if (m.type === 'explanation') explain(m); if (m.type === 'error' || m.type === 'forbidden') $('explanation').textContent = m.message; },
-  onStatus: (s) => { $('link').textContent = t(`link.${s}`); $('link').dataset.state = s; },
+  onMessage: (m) => { if (m.type === 'snapshot') render(m); if (m.type === 'explanation') explain(m); if (m.type === 'error' || m.type === 'forbidden') $('explanation').textContent = m.message; document.dispatchEvent(new CustomEvent('mvtm:supervisor', { detail: m })); },
+  onStatus: (s) => { $('link').textContent = t(`link.${s}`); $('link').dataset.state = s; document.dispatchEvent(new CustomEvent('mvtm:supervisor', { detail: { type: 'link', state: s } })); },
 });
+window.mvtmSupervisorSocket = socket; // the board's cards (supervisor-monitor.js) ask for their pushes over it
 
 function render(s) {
   $('queues').tBodies[0].replaceChildren(...s.queues.map((q) => el('tr', { 'data-queue': q.queue },

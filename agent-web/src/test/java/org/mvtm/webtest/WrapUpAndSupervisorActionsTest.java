@@ -108,6 +108,19 @@ class WrapUpAndSupervisorActionsTest {
         assertThat(sam.get("/api/supervisor/snapshot").body()).contains("\"interactions\":[{\"interactionId\":\"" + interaction
                 + "\",\"customerName\":\"Chan Tai Man\",\"channel\":\"CHAT\",\"queue\":\"" + other + "\"");
 
+        // the live chat is pushed to the board at each new line (no polling), only within the supervisor's regions
+        Browserless.Socket sueBoardSocket = sue.openSocket("/ws/supervisor", sue.base()).join();
+        sueBoardSocket.send("{\"type\":\"read-chat\",\"interactionId\":\"" + interaction + "\"}");
+        assertThat(sueBoardSocket.next("\"forbidden\"")).contains("outside your regions");
+        chan.send("{\"type\":\"chat\",\"text\":\"我想問下張卡幾時寄到\"}");
+        Browserless.Socket samBoard = sam.openSocket("/ws/supervisor", sam.base()).join();
+        samBoard.send("{\"type\":\"read-chat\",\"interactionId\":\"" + interaction + "\"}");
+        assertThat(samBoard.next("\"type\":\"chat\"")).contains(interaction).contains("張卡幾時寄到");
+        ada.send("{\"type\":\"chat\",\"interactionId\":\"" + interaction + "\",\"text\":\"聽日會寄到\"}");
+        assertThat(samBoard.next("聽日會寄到")).contains("\"type\":\"chat\"");
+        sueBoardSocket.close();
+        samBoard.close();
+
         // a forced state needs a reason; while Ada talks to Chan she is told, and is Not ready once the chat ends
         HttpResponse<String> noReason = sam.send("POST", "/api/supervisor/advisors/agent-ada/state", "{\"state\":\"NOT_READY\"}");
         assertThat(noReason.statusCode()).isEqualTo(400);

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -129,6 +131,110 @@ class LiveCallsInBrowserTest {
     @Test
     void aSupervisorReadsALiveChatAndSendsTheAdvisorAPrivateNote() throws Exception {
         scenario("chat");
+    }
+
+    /**
+     * Issue 16 item 2 with a SIP phone: bob works on a desk phone (baresip, registered with digest auth, answering by
+     * itself and playing a tone, keeping what it hears in a WAV file). alice holds chan and invites bob: his phone
+     * rings through the sip-edge and joins through the relay; alice hears bob while the held customer receives
+     * nothing; resumed, chan hears bob too; the timeline shows bob joining and leaving by SIP; and the phone's own
+     * file shows the call's audio reached it.
+     */
+    @Test
+    void aColleagueOnASipDeskPhoneIsConsultedThenHeardInAThreeWayCallAndHearsTheCall() throws Exception {
+        Path phoneDir = Files.createDirectories(dir.resolve("bob-phone"));
+        Process phone = deskPhone(phoneDir, "bob", ";answermode=auto;regint=600");
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!SipJourneyTest.read(phoneDir.resolve("baresip.log")).contains("200 OK")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(SipJourneyTest.read(phoneDir.resolve("baresip.log"))).as("bob's phone registered").contains("200 OK");
+            scenario("sip-colleague");
+        } finally {
+            ReadmeJourneyTest.quit(phone);
+        }
+        assertHeardTheCall(phoneDir, "bob's desk phone");
+    }
+
+    /**
+     * Issue 16 item 4 from a desk phone: sam's SIP phone (baresip) dials {@code *44alice} while alice talks to chan:
+     * it hears the call (its own recording of what it received) and the customer receives nothing from it (alice
+     * muted); the start and the stop are MONITOR audit entries and on the timeline (via sip). zoe, a supervisor of
+     * Shenzhen only, dials the same code from her phone (SIPp) and gets 403, audited as a refused MONITOR.
+     */
+    @Test
+    void aSupervisorOnASipDeskPhoneListensByFeatureCode() throws Exception {
+        Path phoneDir = Files.createDirectories(dir.resolve("sam-phone"));
+        Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "SCENARIO", "sip-supervisor", "PASSWORD", "demo1234",
+                "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString());
+        Process phone = null;
+        try (NodeScript script = NodeScript.start("server/src/test/browser/live-calls.js", env,
+                line -> System.out.println("[browser] " + line))) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (!script.output().contains("READY FOR THE SUPERVISOR PHONE") && !script.output().contains("FAILED")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(script.output()).contains("READY FOR THE SUPERVISOR PHONE");
+            // zoe supervises Shenzhen only: her desk phone is refused the Hong Kong call
+            Path injection = phoneDir.resolve("zoe.csv");
+            Files.writeString(injection, "SEQUENTIAL\nzoe;\n");
+            Process refused = SipJourneyTest.sipp(phoneDir, "zoe", SipJourneyTest.scenario(phoneDir,
+                    "supervisor-refused.xml", phoneDir), "-inf", injection.toString(), "-s", "*44alice", "-au", "zoe",
+                    "-ap", "phone-zoe-1234", "-m", "1", "-p", String.valueOf(ServerProcess.freeUdpPort()),
+                    "127.0.0.1:" + server.sipPort);
+            assertThat(refused.waitFor(60, TimeUnit.SECONDS) && refused.exitValue() == 0)
+                    .as("zoe's INVITE to *44alice is answered 403:\n" + SipJourneyTest.read(phoneDir.resolve("zoe.err")))
+                    .isTrue();
+            phone = deskPhone(phoneDir, "sam", ";regint=0", "-e", "/dial sip:*44alice@127.0.0.1:" + server.sipPort);
+            int exit = script.await(Duration.ofMinutes(4));
+            assertThat(script.output()).as("browser output; phone:\n" + SipJourneyTest.read(phoneDir.resolve("baresip.log"))
+                    + "\nserver log:\n" + server.output()).contains("LIVE CALLS OK");
+            assertThat(exit).isZero();
+        } finally {
+            if (phone != null) {
+                ReadmeJourneyTest.quit(phone);
+            }
+        }
+        assertHeardTheCall(phoneDir, "sam's desk phone");
+    }
+
+    /**
+     * A baresip desk phone of {@code user} (Opus or PCMU, as the call offers; password {@code phone-<user>-1234}; {@code params} added to its
+     * account) that plays a tone and keeps what it receives in {@code dump-*-dec.wav}.
+     */
+    private Process deskPhone(Path phoneDir, String user, String params, String... args) throws Exception {
+        Path tone = phoneDir.resolve("tone.wav");
+        Process sox = new ProcessBuilder("sox", "-n", "-r", "8000", "-c", "1", "-b", "16", tone.toString(),
+                "synth", "180", "sine", "440", "vol", "0.5").redirectErrorStream(true).start();
+        assertThat(sox.waitFor(30, TimeUnit.SECONDS) && sox.exitValue() == 0).as("sox made the phone's tone").isTrue();
+        Files.writeString(phoneDir.resolve("config"), String.join("\n", "poll_method epoll",
+                "sip_listen 127.0.0.1:" + ServerProcess.freeUdpPort(), "call_local_timeout 120",
+                "audio_player alsa,default", "audio_source aufile," + tone, "audio_alert alsa,default",
+                "module_path /usr/lib/baresip/modules", "module stdio.so", "module opus.so", "module g711.so", "module alsa.so",
+                "module aufile.so", "module sndfile.so", "module_tmp uuid.so", "module_tmp account.so",
+                "module_app menu.so", "snd_path " + phoneDir, ""));
+        Files.writeString(phoneDir.resolve("accounts"), "<sip:" + user + "@127.0.0.1:" + server.sipPort
+                + ">;auth_pass=phone-" + user + "-1234" + params + "\n");
+        List<String> command = new ArrayList<>(List.of("baresip", "-f", phoneDir.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder start = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(phoneDir.resolve("baresip.log").toFile());
+        start.environment().put("HOME", ReadmeJourneyTest.soundCard(phoneDir).toString());
+        return start.start();
+    }
+
+    private static void assertHeardTheCall(Path phoneDir, String who) throws Exception {
+        try (var files = Files.list(phoneDir)) {
+            Path heard = files.filter(f -> f.getFileName().toString().startsWith("dump-")
+                    && f.getFileName().toString().endsWith("-dec.wav")).findFirst()
+                    .orElseThrow(() -> new AssertionError(who + " kept no audio:\n"
+                            + SipJourneyTest.read(phoneDir.resolve("baresip.log"))));
+            assertThat(SipJourneyTest.rms(Files.readAllBytes(heard))).as("the call's audio reached " + who)
+                    .isGreaterThan(100);
+        }
     }
 
     /** A SIPp caller speaks (PCMU, looped) until the test ends it; alice answers in her console, sam listens. */

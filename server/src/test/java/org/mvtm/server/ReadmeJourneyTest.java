@@ -136,14 +136,14 @@ class ReadmeJourneyTest {
      * A home directory whose ALSA configuration has a null default device: the newcomer's sound card. The test machine
      * has none, and baresip ends a call at the answer when it cannot open one (README, "A first SIP call").
      */
-    private static Path soundCard(Path dir) throws java.io.IOException {
+    static Path soundCard(Path dir) throws java.io.IOException {
         Path home = Files.createDirectories(dir.resolve("home"));
         Files.writeString(home.resolve(".asoundrc"), "pcm.!default { type null }\n");
         return home;
     }
 
     /** {@code q} as the README says, then the process itself if it does not go. */
-    private static void quit(Process baresip) throws Exception {
+    static void quit(Process baresip) throws Exception {
         if (baresip.isAlive()) {
             try (OutputStream in = baresip.getOutputStream()) {
                 in.write("q\n".getBytes(StandardCharsets.UTF_8));

@@ -152,8 +152,10 @@ final class UserAccounts {
         String name = UserRules.username(username);
         changes.change(actor, "user", name, () -> {
             User before = users.find(name).orElseThrow(() -> new NotFound("user", name));
-            if (sipPassword != null && !before.roles().contains(Role.ADVISOR) && !before.roles().contains(Role.CUSTOMER)) {
-                throw InvalidChange.of("sipPassword", "only advisors (desk phones) and customers have SIP credentials");
+            if (sipPassword != null && !before.roles().contains(Role.ADVISOR) && !before.roles().contains(Role.CUSTOMER)
+                    && !before.roles().contains(Role.SUPERVISOR)) {
+                throw InvalidChange.of("sipPassword", "only advisors and supervisors (desk phones) and customers have"
+                        + " SIP credentials");
             }
             if (sipPassword == null) {
                 users.setSip(name, null, null);

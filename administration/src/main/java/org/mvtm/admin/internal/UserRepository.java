@@ -78,11 +78,11 @@ final class UserRepository {
         jdbc.update("UPDATE users SET sip_realm = ?, sip_ha1 = ? WHERE username = ?", realm, ha1, username);
     }
 
-    /** The HA1 of an enabled advisor's or customer's SIP credentials in {@code realm}. */
+    /** The HA1 of an enabled advisor's, supervisor's (desk phones) or customer's SIP credentials in {@code realm}. */
     Optional<String> sipHa1(String username, String realm) {
         return jdbc.query("SELECT u.sip_ha1 FROM users u WHERE u.username = ? AND u.sip_realm = ? AND u.sip_ha1 IS NOT NULL "
                         + "AND u.enabled = TRUE AND EXISTS (SELECT 1 FROM user_roles r WHERE r.username = u.username "
-                        + "AND r.role IN ('ADVISOR', 'CUSTOMER'))",
+                        + "AND r.role IN ('ADVISOR', 'SUPERVISOR', 'CUSTOMER'))",
                 (rs, i) -> rs.getString(1), username, realm).stream().findFirst();
     }
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mvtm.core.event.CallHeld;
+import org.mvtm.core.event.CallParticipation;
+import org.mvtm.core.event.ColleagueInvited;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
 import org.mvtm.core.event.InteractionEnded;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
  * each of the three hears the two others (the relay mixes G.711 or Opus); the colleague leaves when done. A consult is the
  * same with the customer on hold (music, hears nobody): the advisor then transfers the call to the colleague, and
  * when the colleague accepts it the customer is resumed, now talking to the colleague; or the colleague leaves and
- * the advisor resumes. The recording taps the colleague's leg like every leg (its LEG_ADDED line marks the join).
+ * the advisor resumes. The recording taps the colleague's leg like every leg; the join and the leave are
+ * {@link CallParticipation} events (the recording's timeline: who, role, when).
  */
 @Component
 public class ConferenceCalls implements DisposableBean {
@@ -108,6 +111,7 @@ public class ConferenceCalls implements DisposableBean {
         }
         invitations.put(colleague, new Invitation(interaction.value(), advisor.value(),
                 call.interaction().customer().displayName(), call.interaction().channel().name(), clock.instant()));
+        events.publish(new ColleagueInvited(clock.instant(), interaction, advisor, colleague)); // rings a desk phone
     }
 
     List<Invitation> invitationsFor(AgentId colleague) {
@@ -129,14 +133,22 @@ public class ConferenceCalls implements DisposableBean {
         if (sdpOffer == null || sdpOffer.isBlank()) {
             throw new IllegalArgumentException("sdp: the browser's offer is required");
         }
+        boolean rejoin = media.hasColleague(interaction, colleague.value());
         BrowserCallLegs.Answer answer = media.addColleague(interaction, colleague.value(), sdpOffer);
         joined.add(interaction);
+        if (!rejoin) {
+            events.publish(new CallParticipation(clock.instant(), interaction, colleague.value(),
+                    CallParticipation.Role.COLLEAGUE, CallParticipation.WEB, true));
+        }
         return answer;
     }
 
     void leave(AgentId colleague, InteractionId interaction) {
         invitations.remove(colleague);
-        media.removeColleague(interaction, colleague.value());
+        if (media.removeColleague(interaction, colleague.value())) {
+            events.publish(new CallParticipation(clock.instant(), interaction, colleague.value(),
+                    CallParticipation.Role.COLLEAGUE, CallParticipation.WEB, false));
+        }
     }
 
     private InteractionView connected(InteractionId interaction) {

@@ -127,6 +127,11 @@ public class BrowserCallLegs {
         return new Answer(legId, answer);
     }
 
+    /** True while the supervisor has a monitoring leg in the call. */
+    public boolean isMonitoring(InteractionId interaction, String supervisor) {
+        return currentLegs.containsKey(new LegKey(interaction, MediaSession.SUPERVISOR + ":" + supervisor));
+    }
+
     /** Changes what a monitoring supervisor hears and who hears them; false if they are not monitoring the call. */
     public boolean monitor(InteractionId interaction, String supervisor, MonitorMode mode) {
         String legId = currentLegs.get(new LegKey(interaction, MediaSession.SUPERVISOR + ":" + supervisor));
@@ -168,6 +173,11 @@ public class BrowserCallLegs {
             session.connect(advisorLeg, legId);
         }
         return new Answer(legId, answer);
+    }
+
+    /** True while the colleague has a leg in the call. */
+    public boolean hasColleague(InteractionId interaction, String colleague) {
+        return currentLegs.containsKey(new LegKey(interaction, "colleague:" + colleague));
     }
 
     /** The colleague leaves the call; false if they were not in it. */

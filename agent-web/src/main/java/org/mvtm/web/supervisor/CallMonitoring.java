@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.mvtm.core.Channel;
 import org.mvtm.core.event.CallMonitored;
+import org.mvtm.core.event.CallParticipation;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.MonitorMode;
@@ -70,7 +71,12 @@ public class CallMonitoring {
         if (sdpOffer == null || sdpOffer.isBlank()) {
             throw new IllegalArgumentException("sdp: the browser's offer is required");
         }
+        boolean rejoin = media.isMonitoring(interaction, supervisor.username());
         BrowserCallLegs.Answer answer = media.addMonitor(interaction, supervisor.username(), sdpOffer, mode);
+        if (!rejoin) {
+            events.publish(new CallParticipation(clock.instant(), interaction, supervisor.username(),
+                    CallParticipation.Role.SUPERVISOR, CallParticipation.WEB, true));
+        }
         done(supervisor, call, mode.name(), true);
         return answer;
     }
@@ -86,6 +92,8 @@ public class CallMonitoring {
     void stop(WebUser supervisor, InteractionId interaction) {
         if (media.stopMonitor(interaction, supervisor.username())) {
             routing.interaction(interaction).ifPresent(call -> done(supervisor, call, "STOPPED", false));
+            events.publish(new CallParticipation(clock.instant(), interaction, supervisor.username(),
+                    CallParticipation.Role.SUPERVISOR, CallParticipation.WEB, false));
         }
     }
 

@@ -16,23 +16,27 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /ws/supervisor}: pushes a {@link SupervisorBoard.Snapshot} every second; {@code explain {interactionId}}
- * answers with the routing explanation; {@code refresh} sends a snapshot now.
+ * answers with the routing explanation; {@code refresh} sends a snapshot now; {@code read-chat {interactionId}}
+ * pushes that live chat's lines at each new line ({@link LiveChatReaders}).
  */
 @Component
 @SocketPath("/ws/supervisor")
 public class SupervisorSocketHandler extends JsonSocketHandler {
     static final MessagePermissions PERMISSIONS = new MessagePermissions("/ws/supervisor", Map.of(
             "refresh", Set.of(WebRole.SUPERVISOR, WebRole.ADMIN),
-            "explain", Set.of(WebRole.SUPERVISOR, WebRole.ADMIN)));
+            "explain", Set.of(WebRole.SUPERVISOR, WebRole.ADMIN),
+            "read-chat", Set.of(WebRole.SUPERVISOR, WebRole.ADMIN)));
 
     private final SupervisorBoard board;
     private final WebWorkers workers;
+    private final LiveChatReaders chats;
     private final Set<SocketPeer> watchers = ConcurrentHashMap.newKeySet();
 
-    SupervisorSocketHandler(JsonMapper json, SupervisorBoard board, WebWorkers workers) {
+    SupervisorSocketHandler(JsonMapper json, SupervisorBoard board, WebWorkers workers, LiveChatReaders chats) {
         super(PERMISSIONS, json);
         this.board = board;
         this.workers = workers;
+        this.chats = chats;
         workers.every(1000, "supervisor push", this::pushAll);
     }
 
@@ -62,6 +66,17 @@ public class SupervisorSocketHandler extends JsonSocketHandler {
                     }
                 });
             }
+            case "read-chat" -> {
+                String id = message.path("interactionId").asString("");
+                InteractionId chat = id.isBlank() ? null : InteractionId.of(id);
+                workers.run("read chat " + id, () -> {
+                    try {
+                        chats.read(peer, chat);
+                    } catch (CallMonitoring.Refused e) {
+                        peer.send(new ErrorMessage(e.forbidden ? "forbidden" : "not-found", e.getMessage()));
+                    }
+                });
+            }
             default -> throw new IllegalArgumentException("unhandled message type " + type);
         }
     }
@@ -69,5 +84,6 @@ public class SupervisorSocketHandler extends JsonSocketHandler {
     @Override
     protected void closed(SocketPeer peer) {
         watchers.remove(peer);
+        chats.closed(peer);
     }
 }

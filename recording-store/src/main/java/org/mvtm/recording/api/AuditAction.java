@@ -16,5 +16,7 @@ public enum AuditAction {
     /** the recording of a call was paused while card details were given (PCI DSS), or resumed */
     PCI_PAUSE, PCI_RESUME,
     /** a supervisor started, changed (listen, whisper, barge-in) or stopped monitoring a live call or chat */
-    MONITOR
+    MONITOR,
+    /** something was attached to a recording after it was sealed (the advisor's wrap-up code and notes) */
+    ANNOTATE
 }

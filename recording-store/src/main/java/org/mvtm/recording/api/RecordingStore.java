@@ -124,6 +124,16 @@ public interface RecordingStore extends AutoCloseable {
     void auditAction(String userId, Set<Region> regions, AuditAction action, String recording,
                      AuditEntry.Outcome outcome, String detail);
 
+    /**
+     * Attaches an entry (the advisor's wrap-up code and notes) to the recordings of an interaction: into the timeline
+     * of one still recording; to a sealed one as an annotation, encrypted with its data key and chained to its signed
+     * segment chain without changing it, shown on its timeline, searchable and covered by {@link #verify}. Audited as
+     * {@code ANNOTATE} by the entry's actor. Blocks on file I/O.
+     *
+     * @return the recordings annotated; empty when nothing of the interaction is recorded in this store
+     */
+    List<RecordingId> annotate(InteractionId interaction, TimelineEntry entry);
+
     /** Deletes every sealed recording whose retention ended before {@code now}, except those on legal hold. */
     RetentionReport applyRetention(Instant now);
 

@@ -23,7 +23,18 @@ public record TimelineEntry(Instant at, Kind kind, String actor, String text, Ma
         /** a document (PDF or image) one party showed the other; its bytes are a document leg of the recording */
         DOCUMENT,
         /** a form the customer filled and signed in the call: the canonical signed document is a document leg */
-        SIGNED_DOCUMENT;
+        SIGNED_DOCUMENT,
+        /**
+         * someone other than the customer and the advisor who took the call joined or left it: a colleague (consult,
+         * three-way call) or a supervisor (listen, whisper, barge-in); attributes {@code participant}, {@code role}
+         * ({@code COLLEAGUE}, {@code SUPERVISOR}) and {@code via} ({@code web}, {@code sip})
+         */
+        PARTICIPANT_JOINED, PARTICIPANT_LEFT,
+        /**
+         * the advisor's wrap-up: attributes {@code code} and {@code notes}; given after the call was sealed it is an
+         * annotation of the recording (attribute {@code annotation} = its place in the annotation chain)
+         */
+        WRAP_UP;
 
         /** True for chat and bot turns (indexed as transcript text). */
         public boolean isTranscript() {

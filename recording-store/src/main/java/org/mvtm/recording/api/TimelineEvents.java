@@ -9,8 +9,10 @@ import org.mvtm.core.event.BotHandedOff;
 import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.event.CallMonitored;
 import org.mvtm.core.event.CallMuted;
+import org.mvtm.core.event.CallParticipation;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.ContactEvent;
+import org.mvtm.core.event.InteractionDisposed;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.InteractionQueued;
 import org.mvtm.core.event.InteractionTransferred;
@@ -61,6 +63,18 @@ public final class TimelineEvents {
             return Optional.of(new TimelineEntry(m.at(), TimelineEntry.Kind.OTHER, m.supervisor(),
                     m.active() ? "supervisor " + m.supervisor() + " " + what : "supervisor " + m.supervisor()
                             + " stopped monitoring", Map.of("monitor", m.active() ? m.mode() : "STOPPED")));
+        }
+        if (event instanceof CallParticipation p) {
+            String role = p.role().name().toLowerCase(Locale.ROOT);
+            return Optional.of(new TimelineEntry(p.at(), p.joined() ? TimelineEntry.Kind.PARTICIPANT_JOINED
+                    : TimelineEntry.Kind.PARTICIPANT_LEFT, p.participant(), role + " " + p.participant()
+                    + (p.joined() ? " joined" : " left") + " the call (" + p.via() + ")", Map.of(
+                            "participant", p.participant(), "role", p.role().name(), "via", p.via())));
+        }
+        if (event instanceof InteractionDisposed d) {
+            return Optional.of(new TimelineEntry(d.at(), TimelineEntry.Kind.WRAP_UP, d.advisor().value(),
+                    "wrap-up " + d.code() + (d.notes().isBlank() ? "" : ": " + d.notes()),
+                    Map.of("code", d.code(), "notes", d.notes())));
         }
         if (event instanceof InteractionTransferred t) {
             Map<String, String> attrs = new HashMap<>();

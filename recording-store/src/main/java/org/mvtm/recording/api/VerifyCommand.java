@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.mvtm.recording.manifest.LegEntry;
+import org.mvtm.recording.manifest.AnnotationChain;
 import org.mvtm.recording.manifest.Manifest;
 import org.mvtm.recording.manifest.ManifestFile;
 import org.mvtm.recording.manifest.RecordingVerifier;
@@ -76,6 +77,11 @@ public final class VerifyCommand {
                 err.println("cannot read the manifest in " + dir + ": " + e.getMessage());
                 return 2;
             }
+            var annotations = AnnotationChain.verify(dir, keys, m.chainHead());
+            if (annotations.isPresent()) {
+                err.println("FAILED " + r.recording() + ": " + annotations.get());
+                return 1;
+            }
             if (m.state() == RecordingState.INTERRUPTED) {
                 // intact, but not complete: say how far it goes instead of a plain OK
                 Instant covered = Instant.EPOCH.plus(m.coveredUntilMicros(), ChronoUnit.MICROS);
@@ -85,9 +91,11 @@ public final class VerifyCommand {
             }
             List<String> documents = m.legs().values().stream()
                     .filter(l -> RecordedDocument.LEG_PARTY.equals(l.party())).map(LegEntry::legId).toList();
+            int attached = AnnotationChain.lines(dir).size();
             out.println("OK " + r.recording() + ": " + r.segmentsChecked() + " segments"
                     + (documents.isEmpty() ? "" : " (with documents " + String.join(", ", documents) + ")")
-                    + ", hash chain and signature valid");
+                    + ", hash chain and signature valid"
+                    + (attached == 0 ? "" : "; " + attached + " annotations after the seal, chained and signed"));
             return 0;
         }
         err.println("FAILED " + r.recording() + ": " + r.reason());

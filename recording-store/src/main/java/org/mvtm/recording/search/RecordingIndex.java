@@ -122,6 +122,7 @@ public final class RecordingIndex implements AutoCloseable {
     public void upsert(String id, RecordingMetadata md, Duration duration, String state, String transcript) {
         Document d = new Document();
         d.add(new StringField("id", id, Field.Store.YES));
+        d.add(new StringField("interaction", terms.of(md.interaction().value()), Field.Store.NO));
         d.add(new StringField("customerId", terms.of(md.customer().value()), Field.Store.NO));
         d.add(new TextField("customerName", md.customerName(), Field.Store.NO));
         d.add(new StringField("advisorId", terms.of(md.advisor().value()), Field.Store.NO));
@@ -157,6 +158,15 @@ public final class RecordingIndex implements AutoCloseable {
         }
     }
 
+    /** Ids of the recordings of one interaction (a transfer keeps one; usually one), in no particular order. */
+    public List<String> ofInteraction(String interaction) {
+        try {
+            return ids(new TermQuery(new Term("interaction", terms.of(interaction))), 16, Sort.INDEXORDER);
+        } catch (IOException e) {
+            throw new UncheckedIOException("looking up the recordings of interaction " + interaction + " failed", e);
+        }
+    }
+
     /** Ids of matching recordings in {@code regions}, newest first. */
     public List<String> search(RecordingQuery q, Set<Region> regions) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -184,20 +194,23 @@ public final class RecordingIndex implements AutoCloseable {
         q.text().ifPresent(t -> b.add(fullText(t), Occur.MUST));
         b.add(new MatchAllDocsQuery(), Occur.SHOULD);
         try {
-            IndexSearcher s = searchers.acquire();
-            try {
-                TopDocs top = s.search(b.build(), q.limit(),
-                        new Sort(new SortField("startedAtSort", SortField.Type.LONG, true)));
-                List<String> ids = new ArrayList<>();
-                for (ScoreDoc sd : top.scoreDocs) {
-                    ids.add(s.storedFields().document(sd.doc).get("id"));
-                }
-                return ids;
-            } finally {
-                searchers.release(s);
-            }
+            return ids(b.build(), q.limit(), new Sort(new SortField("startedAtSort", SortField.Type.LONG, true)));
         } catch (IOException e) {
             throw new UncheckedIOException("searching recordings failed", e);
+        }
+    }
+
+    private List<String> ids(Query query, int limit, Sort sort) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            TopDocs top = s.search(query, limit, sort);
+            List<String> ids = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                ids.add(s.storedFields().document(sd.doc).get("id"));
+            }
+            return ids;
+        } finally {
+            searchers.release(s);
         }
     }
 

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -89,6 +90,7 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
     private final RetentionAndHolds retention;
     private final KeyRewrap rewrap;
     private final Map<RecordingId, RecordingWriter> active = new ConcurrentHashMap<>();
+    private final RecordingAnnotations annotations;
     private volatile boolean closed;
 
     private DefaultRecordingStore(RecordingStoreConfig config, Clock clock, EventBus events) throws IOException {
@@ -111,6 +113,7 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
         this.retention = new RetentionAndHolds(clock, policy, audit, rules, stored, access, exports,
                 active::containsKey);
         this.rewrap = new KeyRewrap(keys, random, audit, stored);
+        this.annotations = new RecordingAnnotations(keys, cipher);
         // what an older version wrote 0755 / 0644, and the audit log's own files
         PrivateFiles.tighten(config.dataDir());
     }
@@ -289,6 +292,49 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
     public void auditAction(String userId, Set<Region> regions, AuditAction action, String recording,
                             AuditEntry.Outcome outcome, String detail) {
         audit.append(userId, action, recording, regions, outcome, detail);
+    }
+
+    @Override
+    public List<RecordingId> annotate(InteractionId interaction, TimelineEntry entry) {
+        ensureOpen();
+        Optional<ActiveRecording> open = active(interaction);
+        if (open.isPresent()) {
+            try {
+                open.get().appendTimeline(entry);
+                audit.append(entry.actor(), AuditAction.ANNOTATE, open.get().id().value(),
+                        Set.of(open.get().metadata().region()), AuditEntry.Outcome.ALLOWED,
+                        "kind=" + entry.kind() + "; in the timeline before the seal" + code(entry));
+                return List.of(open.get().id());
+            } catch (IllegalStateException sealing) {
+                open.get().seal(); // being sealed right now: annotate the sealed recording
+            }
+        }
+        List<RecordingId> done = new ArrayList<>();
+        for (String id : index.ofInteraction(interaction.value())) {
+            StoredRecording s;
+            synchronized (annotations) {
+                s = stored.load(RecordingId.of(id));
+                if (RecordingLifecycle.isOpen(s.manifest().state())) {
+                    continue; // another node's writer (or a crash) left it open: recovery seals it first
+                }
+                String chain = annotations.append(s, stored.dataKey(s), entry);
+                audit.append(entry.actor(), AuditAction.ANNOTATE, id, StoredRecordings.regionOf(s),
+                        AuditEntry.Outcome.ALLOWED, "kind=" + entry.kind() + "; chain=" + chain + code(entry));
+            }
+            try {
+                index.upsert(id, s.manifest().metadata(), stored.summary(s).duration(), s.manifest().state().name(),
+                        StoredRecordings.transcript(stored.timeline(s)));
+            } catch (RuntimeException e) {
+                problems.add("indexing " + id + " after annotating it failed: " + e);
+                log.error("indexing {} after annotating it failed", id, e);
+            }
+            done.add(s.id());
+        }
+        return done;
+    }
+
+    private static String code(TimelineEntry entry) {
+        return entry.attributes().containsKey("code") ? "; code=" + entry.attributes().get("code") : "";
     }
 
     // ---------------------------------------------------------------- retention, legal hold, deletion

@@ -105,6 +105,11 @@ final class RecordingExports {
                 z.putNextEntry(new ZipEntry("manifest.json"));
                 Files.copy(s.dir().resolve(ManifestFile.NAME), z);
                 z.closeEntry();
+                if (Files.exists(s.dir().resolve(RecordingAnnotations.FILE))) {
+                    z.putNextEntry(new ZipEntry(RecordingAnnotations.FILE));
+                    Files.copy(s.dir().resolve(RecordingAnnotations.FILE), z);
+                    z.closeEntry();
+                }
                 put(z, "signing-public-key.pem", keys.signingPublicKeyPem());
                 Map<String, Object> vj = new LinkedHashMap<>();
                 vj.put("ok", v.ok());
@@ -116,6 +121,8 @@ final class RecordingExports {
                         + reason + "\nmanifest.json: {body, signature}; the signature (" + keys.signingAlgorithm()
                         + ", key " + keys.signingKeyId() + ") covers the compact JSON of body.\n"
                         + "Each segment's chain = SHA-256(previous chain | SHA-256(segment file) | seq | index | leg).\n"
+                        + "annotations.jsonl (when present): what was attached after the seal (wrap-up), continuing the"
+                        + " chain from the manifest's chainHead with leg _annotations; each line's chain is signed.\n"
                         + (v.ok() ? "Verification passed.\n" : "VERIFICATION FAILED: " + v.reason()
                         + "\nMedia omitted.\n"));
             }

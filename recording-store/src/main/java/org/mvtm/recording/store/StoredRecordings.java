@@ -30,6 +30,7 @@ import org.mvtm.recording.api.VerificationResult;
 import org.mvtm.recording.crypto.DataKeyFile;
 import org.mvtm.recording.crypto.SegmentCipher;
 import org.mvtm.recording.export.LegExporter;
+import org.mvtm.recording.manifest.AnnotationChain;
 import org.mvtm.recording.manifest.LegEntry;
 import org.mvtm.recording.manifest.Manifest;
 import org.mvtm.recording.manifest.ManifestFile;
@@ -164,8 +165,16 @@ final class StoredRecordings {
         return Optional.of(end.plus(rules.current().periodFor(m.metadata().queue(), m.metadata().region())));
     }
 
+    /** The sealed recording's chain, signature and segments, then the annotations attached after the seal. */
     VerificationResult verify(StoredRecording s) {
         VerificationResult v = RecordingVerifier.verify(s.dir(), keys, clock.instant());
+        if (v.ok()) {
+            Optional<String> annotation = AnnotationChain.verify(s.dir(), keys, s.manifest().chainHead());
+            if (annotation.isPresent()) {
+                v = VerificationResult.failed(s.id(), v.segmentsChecked(), RecordingAnnotations.LEG, null,
+                        annotation.get(), clock.instant());
+            }
+        }
         lastVerification.put(s.id(), v);
         return v;
     }
@@ -178,7 +187,7 @@ final class StoredRecordings {
         }
     }
 
-    /** Decrypts the timeline segments (in order). */
+    /** Decrypts the timeline segments and the annotations attached after the seal (in time order). */
     List<TimelineEntry> timeline(StoredRecording s) {
         SecretKey key = dataKey(s);
         List<TimelineEntry> out = new ArrayList<>();
@@ -189,6 +198,7 @@ final class StoredRecordings {
             byte[] plain = decrypt(s, seg, key);
             SegmentRecords.forEach(plain, r -> out.add(TimelineCodec.decode(r.buffer(), r.offset(), r.length())));
         }
+        out.addAll(RecordingAnnotations.read(s, key));
         out.sort(Comparator.comparing(TimelineEntry::at));
         return out;
     }
@@ -207,11 +217,11 @@ final class StoredRecordings {
         return TimelineCodec.document(s.id().value(), Manifest.metadataJson(s.manifest().metadata()), timeline(s));
     }
 
-    /** What the search index holds of a recording's words: its transcript lines. */
+    /** What the search index holds of a recording's words: its transcript lines and the wrap-up's code and notes. */
     static String transcript(List<TimelineEntry> entries) {
         StringBuilder b = new StringBuilder();
         for (TimelineEntry e : entries) {
-            if (e.kind().isTranscript()) {
+            if (e.kind().isTranscript() || e.kind() == TimelineEntry.Kind.WRAP_UP) {
                 b.append(e.text()).append('\n');
             }
         }

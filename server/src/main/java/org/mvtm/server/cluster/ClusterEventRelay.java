@@ -11,6 +11,7 @@ import org.mvtm.core.event.AdvisorStateChanged;
 import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.event.CallMonitored;
 import org.mvtm.core.event.CallMuted;
+import org.mvtm.core.event.CallParticipation;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.ContactEvent;
 import org.mvtm.core.event.EventBus;
@@ -45,7 +46,7 @@ public final class ClusterEventRelay implements AutoCloseable {
     static final List<Class<? extends ContactEvent>> RELAYED = List.of(ChatMessagePosted.class, OfferAccepted.class,
             OfferDeclined.class, InteractionEnded.class, InteractionAbandoned.class, InteractionTransferred.class,
             CallHeld.class, CallMuted.class, AdvisorStateChanged.class, KnowledgeBasePublished.class, AdministrationChanged.class,
-            RecordingPaused.class, CallMonitored.class);
+            RecordingPaused.class, CallMonitored.class, CallParticipation.class);
     private static final Map<String, Class<? extends ContactEvent>> BY_NAME = RELAYED.stream()
             .collect(Collectors.toMap(Class::getSimpleName, c -> c));
 

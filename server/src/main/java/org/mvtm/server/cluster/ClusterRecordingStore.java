@@ -282,6 +282,12 @@ public final class ClusterRecordingStore implements RecordingStore {
         local.auditAction(userId, regions, action, recording, outcome, detail);
     }
 
+    /** The recording is annotated where the journey recorded it: the node holding the call's media. */
+    @Override
+    public List<RecordingId> annotate(InteractionId interaction, TimelineEntry entry) {
+        return local.annotate(interaction, entry);
+    }
+
     @Override
     public RetentionReport applyRetention(Instant now) {
         return local.applyRetention(now);

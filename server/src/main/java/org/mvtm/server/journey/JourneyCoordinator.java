@@ -17,10 +17,12 @@ import org.mvtm.core.event.BotConversationEnded;
 import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.event.CallMonitored;
 import org.mvtm.core.event.CallMuted;
+import org.mvtm.core.event.CallParticipation;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.ChatTranscripts;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
+import org.mvtm.core.event.InteractionDisposed;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.InteractionQueued;
 import org.mvtm.core.event.InteractionTransferred;
@@ -47,9 +49,11 @@ import org.slf4j.LoggerFactory;
  *       customer, advisor, queue and region; every chat line of the conversation so far goes to its timeline, and
  *       each later one as it is delivered ({@link ChatTranscripts}: the lines the customer was shown, once, in that
  *       order, with their own times); for calls the media session's legs are tapped into it;</li>
- *   <li>holds, the advisor's mute, transfers and the end go to the same timeline. A transfer keeps the recording: the next advisor's
+ *   <li>holds, the advisor's mute, colleagues and supervisors joining and leaving ({@link CallParticipation}),
+ *       transfers and the end go to the same timeline. A transfer keeps the recording: the next advisor's
  *       accept adds a join, not a second recording. At {@link InteractionEnded} (or when a transferred customer
- *       leaves the queue) the media tap stops and the recording is sealed.</li>
+ *       leaves the queue) the media tap stops and the recording is sealed. The wrap-up that follows
+ *       ({@link InteractionDisposed}) is attached to the sealed recording as an annotation.</li>
  *   <li>a PCI pause ({@link RecordingPaused}, from the advisor's button or the customer's app) is applied to the
  *       recording at once, on the publisher's thread (it only sets a flag and queues the mark), so a line written right
  *       after the button is already redacted; a call that ends while paused is resumed at its end.</li>
@@ -77,6 +81,8 @@ public final class JourneyCoordinator implements AutoCloseable {
     private final Map<InteractionId, CompletableFuture<Void>> lanes = new ConcurrentHashMap<>();
     /** PCI pauses running, by interaction; also the lock under which a recording is opened to its lines. */
     private final Map<InteractionId, RecordingPaused> pauses = new ConcurrentHashMap<>();
+    /** Who joined the call besides its customer and advisor, and is still in it (to mark them leaving at the end). */
+    private final Map<InteractionId, Map<String, CallParticipation>> inCall = new ConcurrentHashMap<>();
     private final List<EventBus.Subscription> subscriptions;
 
     /** An open recording and the conversation lines it follows. */
@@ -106,6 +112,10 @@ public final class JourneyCoordinator implements AutoCloseable {
                         e.muted() ? TimelineEntry.Kind.MUTED : TimelineEntry.Kind.UNMUTED, e.advisor().value(),
                         e.muted() ? "advisor muted" : "advisor unmuted"))),
                 bus.subscribe(CallMonitored.class, e -> timeline(e.interaction(), TimelineEvents.of(e).orElseThrow())),
+                bus.subscribe(CallParticipation.class, e -> inOrder(e.interaction(), () -> participation(e))),
+                // after the end (same lane): the call's recording is sealed by then, so the wrap-up is an annotation
+                bus.subscribe(InteractionDisposed.class, e -> e.interaction().ifPresent(id -> inOrder(id,
+                        () -> wrappedUp(id, TimelineEvents.of(e).orElseThrow())))),
                 bus.subscribe(InteractionTransferred.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
                         TimelineEntry.Kind.TRANSFERRED, e.from().value(), "transferred to "
                                 + e.toQueue().map(Object::toString).or(() -> e.toAdvisor().map(Object::toString)).orElse("?")))),
@@ -241,6 +251,9 @@ public final class JourneyCoordinator implements AutoCloseable {
 
     private void finish(InteractionId interaction, TimelineEntry end) {
         waiting.remove(interaction);
+        if (!byInteraction.containsKey(interaction)) {
+            inCall.remove(interaction);
+        }
         pauses.remove(interaction);
         placement.ended(interaction);
         Recorded recorded = byInteraction.remove(interaction);
@@ -253,6 +266,10 @@ public final class JourneyCoordinator implements AutoCloseable {
         // a PCI pause cannot outlive the call: it ends where the call ends. The end goes on the timeline before the
         // media tap stops: a stopped tap seals the recording on its own thread, after which nothing can be appended
         rec.resume(end.at(), "system", RecordingPaused.Party.SYSTEM.name(), "the call ended during a PCI pause");
+        // whoever is still in the call leaves with its end (their own hang-up comes after the seal)
+        Optional.ofNullable(inCall.remove(interaction)).ifPresent(present -> present.values().forEach(p -> append(rec,
+                TimelineEvents.of(new CallParticipation(end.at(), interaction, p.participant(), p.role(), p.via(), false))
+                        .orElseThrow())));
         append(rec, end);
         try {
             media.find(interaction).ifPresent(s -> s.stopRecording());
@@ -263,6 +280,32 @@ public final class JourneyCoordinator implements AutoCloseable {
             rec.seal();
         } catch (RuntimeException ex) {
             log.error("sealing the recording of {} failed", interaction, ex);
+        }
+    }
+
+    private void participation(CallParticipation e) {
+        Recorded recorded = byInteraction.get(e.interaction());
+        if (recorded == null) {
+            return;
+        }
+        Map<String, CallParticipation> present = inCall.computeIfAbsent(e.interaction(), k -> new ConcurrentHashMap<>());
+        String who = e.role() + " " + e.participant();
+        if (e.joined()) {
+            present.put(who, e);
+        } else {
+            present.remove(who);
+        }
+        append(recorded.recording(), TimelineEvents.of(e).orElseThrow());
+    }
+
+    /** The wrap-up goes with the recording where this node recorded it (another node's recording is not here). */
+    private void wrappedUp(InteractionId interaction, TimelineEntry wrapUp) {
+        try {
+            if (recordings.annotate(interaction, wrapUp).isEmpty()) {
+                log.debug("no recording of {} on this node to keep its wrap-up with", interaction);
+            }
+        } catch (RuntimeException ex) {
+            log.warn("keeping the wrap-up of {} with its recording failed", interaction, ex);
         }
     }
 

@@ -9,6 +9,7 @@ import org.mvtm.core.media.MediaPacketSink;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaSession;
+import org.mvtm.media.api.MonitorMode;
 import org.mvtm.sip.api.CallMedia;
 import org.mvtm.sip.api.CallParty;
 import org.mvtm.server.waiting.WaitAnnouncements;
@@ -66,6 +67,60 @@ final class MediaCallMedia implements CallMedia {
     @Override
     public void applyAnswer(InteractionId interaction, CallParty party, String sdpAnswer) {
         media.session(interaction).applyRtpAnswer(legId(party), sdpAnswer);
+    }
+
+    private static String colleagueLeg(String colleague) {
+        return "sip-colleague-" + colleague;
+    }
+
+    @Override
+    public String offerColleague(InteractionId interaction, String colleague) {
+        MediaSession session = media.find(interaction)
+                .orElseThrow(() -> new IllegalStateException("call " + interaction + " has no media to join"));
+        String leg = colleagueLeg(colleague);
+        String offer = session.createRtpOffer(leg, MediaSession.ADVISOR);
+        session.legs().stream().filter(l -> MediaSession.ADVISOR.equals(l.party()) && !l.legId().equals(leg))
+                .forEach(advisor -> session.connect(advisor.legId(), leg));
+        return offer;
+    }
+
+    @Override
+    public void applyColleagueAnswer(InteractionId interaction, String colleague, String sdpAnswer) {
+        media.session(interaction).applyRtpAnswer(colleagueLeg(colleague), sdpAnswer);
+    }
+
+    @Override
+    public void removeColleague(InteractionId interaction, String colleague) {
+        media.find(interaction).filter(s -> s.legs().stream().anyMatch(l -> l.legId().equals(colleagueLeg(colleague))))
+                .ifPresent(s -> s.removeLeg(colleagueLeg(colleague)));
+    }
+
+    private static String monitorLeg(String supervisor) {
+        return "sip-" + MediaSession.SUPERVISOR + "-" + supervisor;
+    }
+
+    @Override
+    public String answerMonitor(InteractionId interaction, String supervisor, String sdpOffer, String mode) {
+        MediaSession session = media.find(interaction)
+                .orElseThrow(() -> new IllegalArgumentException("call " + interaction + " has no media to monitor"));
+        String leg = monitorLeg(supervisor);
+        if (session.legs().stream().anyMatch(l -> l.legId().equals(leg))) {
+            session.removeLeg(leg); // the same supervisor dialled again: the new phone leg replaces the old
+        }
+        String answer = negotiated(() -> session.addRtpLeg(leg, MediaSession.SUPERVISOR, sdpOffer));
+        try {
+            session.monitor(leg, MonitorMode.valueOf(mode));
+        } catch (RuntimeException e) {
+            session.removeLeg(leg);
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return answer;
+    }
+
+    @Override
+    public void removeMonitor(InteractionId interaction, String supervisor) {
+        media.find(interaction).filter(s -> s.legs().stream().anyMatch(l -> l.legId().equals(monitorLeg(supervisor))))
+                .ifPresent(s -> s.removeLeg(monitorLeg(supervisor)));
     }
 
     @Override

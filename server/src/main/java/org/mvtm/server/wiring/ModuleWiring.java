@@ -297,7 +297,8 @@ public class ModuleWiring {
                     RegistrationStore registrations, AdministrationService admin, SystemOfRecord records,
                     ClusterSettings cluster, SignInThrottle signIns,
                     ObjectProvider<WaitAnnouncements> announcements, SipChatCustomers chats,
-                    Assistant assistant, SpeechSynthesizer speech, CustomerWaitProperties wait) {
+                    Assistant assistant, SpeechSynthesizer speech, CustomerWaitProperties wait,
+                    RecordingStore recordings) {
         var sip = props.sip();
         CustomerDirectory customers = new AdministeredCustomers(admin, Region.HK);
         SipEdgeConfig config = SipEdgeConfig.builder(sip.domain())
@@ -308,7 +309,8 @@ public class ModuleWiring {
                 .credentials(admin::sipHa1)
                 .admission(AdmissionLimits.defaults().withCallsPerSecond(sip.maxCallsPerSecond()))
                 .build();
-        SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing),
+        SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing,
+                        new SipDeskMonitoring(admin, routing, recordings, bus, clock)),
                 new MediaCallMedia(media, cluster.queueMusic(), announcements.getIfAvailable()), new PhonePresence(registrations, routing, sip.domain(), clock),
                 customers, null, chats).withSignIns(signIns), IvrWiring.settings(props, assistant, speech),
                 wait.callbacks().sipSettings(speech));

@@ -15,9 +15,29 @@ import org.slf4j.LoggerFactory;
 final class RoutingCallRouting implements CallRouting {
     private static final Logger log = LoggerFactory.getLogger(RoutingCallRouting.class);
     private final RoutingEngine routing;
+    private final SipDeskMonitoring monitoring;
 
     RoutingCallRouting(RoutingEngine routing) {
+        this(routing, null);
+    }
+
+    /** With {@code monitoring}, supervisors' desk phones may monitor calls by feature code. */
+    RoutingCallRouting(RoutingEngine routing, SipDeskMonitoring monitoring) {
         this.routing = routing;
+        this.monitoring = monitoring;
+    }
+
+    @Override
+    public Monitoring monitor(String supervisor, String advisorExtension, String mode) {
+        return monitoring == null ? CallRouting.super.monitor(supervisor, advisorExtension, mode)
+                : monitoring.start(supervisor, advisorExtension, mode);
+    }
+
+    @Override
+    public void monitorStopped(InteractionId interaction, String supervisor) {
+        if (monitoring != null) {
+            monitoring.stopped(interaction, supervisor);
+        }
     }
 
     /** The queues routing takes new customers into, as the system of record defines them now. */

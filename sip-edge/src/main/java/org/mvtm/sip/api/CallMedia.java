@@ -76,6 +76,39 @@ public interface CallMedia {
         void packet(byte[] rtp, int offset, int length);
     }
 
+    /**
+     * A colleague's desk phone joins the call (consult, three-way call): creates its RTP leg, connected to the
+     * advisor's legs and, like every advisor leg, to the customer's, and returns its SDP offer. The relay mixes the
+     * G.711 audio of a leg that hears several people.
+     */
+    default String offerColleague(InteractionId interaction, String colleague) {
+        throw new UnsupportedOperationException("this media port has no colleague legs");
+    }
+
+    /** Applies the colleague phone's SDP answer to the leg created by {@link #offerColleague}. */
+    default void applyColleagueAnswer(InteractionId interaction, String colleague, String sdpAnswer) {
+        throw new UnsupportedOperationException("this media port has no colleague legs");
+    }
+
+    /** The colleague's phone left the call (or never answered): its leg goes, the call stays. */
+    default void removeColleague(InteractionId interaction, String colleague) {
+    }
+
+    /**
+     * A supervisor's desk phone monitors the call: adds its RTP leg from the phone's offer in {@code mode} (LISTEN
+     * hears both sides and nobody hears it, WHISPER is heard by the advisor only, BARGE by everyone) and returns the
+     * SDP answer.
+     *
+     * @throws IllegalArgumentException if the offer is unacceptable (488)
+     */
+    default String answerMonitor(InteractionId interaction, String supervisor, String sdpOffer, String mode) {
+        throw new UnsupportedOperationException("this media port has no supervisor legs");
+    }
+
+    /** The supervisor's phone left the call: its leg goes. */
+    default void removeMonitor(InteractionId interaction, String supervisor) {
+    }
+
     /** The call is over: release the media session. Idempotent. */
     void release(InteractionId interaction);
 }

@@ -1,5 +1,6 @@
 package org.mvtm.sip.api;
 
+import java.util.Optional;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.OfferDeclined;
@@ -52,4 +53,29 @@ public interface CallRouting {
      * advisor must not stay RESERVED.
      */
     void decline(InteractionId interaction, AgentId advisor, OfferDeclined.Cause cause);
+
+    /**
+     * A supervisor's desk phone dialled a monitoring feature code ({@code *44} listen, {@code *45} whisper,
+     * {@code *46} barge-in, followed by the advisor's extension): the server checks that {@code supervisor} is a
+     * supervisor whose regions hold the advisor's connected call, audits the attempt either way and, when allowed,
+     * publishes the start ({@code CallMonitored}, {@code CallParticipation}). {@code mode} is LISTEN, WHISPER or BARGE.
+     */
+    default Monitoring monitor(String supervisor, String advisorExtension, String mode) {
+        return Monitoring.refused(403, "this server takes no supervisor phones");
+    }
+
+    /** The supervisor's phone hung up (or the call ended): audited and published as the stop. */
+    default void monitorStopped(InteractionId interaction, String supervisor) {
+    }
+
+    /** The call a supervisor may monitor, or the SIP status and reason of the refusal (403 region, 404 no call). */
+    record Monitoring(Optional<InteractionId> call, int status, String reason) {
+        public static Monitoring allowed(InteractionId call) {
+            return new Monitoring(Optional.of(call), 200, "OK");
+        }
+
+        public static Monitoring refused(int status, String reason) {
+            return new Monitoring(Optional.empty(), status, reason);
+        }
+    }
 }

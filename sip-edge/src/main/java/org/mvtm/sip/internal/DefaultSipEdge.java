@@ -27,6 +27,7 @@ import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.AdvisorOffered;
 import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.event.ChatMessagePosted;
+import org.mvtm.core.event.ColleagueInvited;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
 import org.mvtm.core.event.InteractionEnded;
@@ -67,6 +68,8 @@ public final class DefaultSipEdge implements SipEdge {
     private ScheduledExecutorService scheduler;
     private CustomerCalls customers;
     private AdvisorLegs advisors;
+    private ColleaguePhones colleagues;
+    private SupervisorPhones supervisors;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -211,6 +214,11 @@ public final class DefaultSipEdge implements SipEdge {
         ChatRelay chat = new ChatRelay(sip, clock, bus, ports.conversations(), ports.registrations(), counters);
         listener = new EdgeListener(sip, new FloodGuard(config.flood(), clock),
                 new RequestValidator(sip.branchPrefix), registrar, customers, advisors, chat, counters, admission);
+        colleagues = new ColleaguePhones(sip, clock, bus, ports.media(), ports.advisorPhones(), ports.registrations(),
+                scheduler, work);
+        supervisors = new SupervisorPhones(sip, auth, ports.routing(), ports.media());
+        listener.colleagues(colleagues, supervisors);
+        subscriptions.add(bus.subscribe(ColleagueInvited.class, e -> admission.handOver(() -> colleagues.invited(e))));
         provider.addSipListener(listener);
         stack.start();
         subscriptions.add(bus.subscribe(AdvisorOffered.class, e -> admission.handOver(() -> advisors.offer(e))));
@@ -231,6 +239,8 @@ public final class DefaultSipEdge implements SipEdge {
             customers.hangUp(e.interaction(), e.endedBy(), false);
             advisors.hangUpAll(e.interaction());
             callbacks.ended(e.interaction());
+            colleagues.hangUpAll(e.interaction());
+            supervisors.hangUpAll(e.interaction());
         })));
         subscriptions.add(bus.subscribe(ChatMessagePosted.class, e -> {
             if (e.speaker() == TranscriptTurn.Speaker.BOT || e.speaker() == TranscriptTurn.Speaker.ADVISOR) {
@@ -284,6 +294,10 @@ public final class DefaultSipEdge implements SipEdge {
             }
             if (callbacks != null) {
                 callbacks.closeAll();
+            }
+            if (colleagues != null) {
+                colleagues.closeAll();
+                supervisors.closeAll();
             }
         } catch (RuntimeException e) {
             log.warn("error ending calls on close", e);

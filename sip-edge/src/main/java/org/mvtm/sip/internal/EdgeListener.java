@@ -43,6 +43,8 @@ final class EdgeListener implements SipListener {
     private final ChatRelay chat;
     private final SipCounters counters;
     private final CallAdmission admission;
+    private ColleaguePhones colleagues;
+    private SupervisorPhones supervisors;
 
     EdgeListener(SipContext sip, FloodGuard flood, RequestValidator validator, Registrar registrar,
                  CustomerCalls customers, AdvisorLegs advisors, ChatRelay chat, SipCounters counters, CallAdmission admission) {
@@ -55,6 +57,11 @@ final class EdgeListener implements SipListener {
         this.chat = chat;
         this.counters = counters;
         this.admission = admission;
+    }
+
+    void colleagues(ColleaguePhones colleagues, SupervisorPhones supervisors) {
+        this.colleagues = colleagues;
+        this.supervisors = supervisors;
     }
 
     @Override
@@ -161,7 +168,9 @@ final class EdgeListener implements SipListener {
                 });
                 case Request.REGISTER -> registrar.register(st, req, source);
                 case Request.INVITE, Request.UPDATE -> {
-                    if (!inDialog && Request.INVITE.equals(method)) {
+                    if (!inDialog && Request.INVITE.equals(method) && SupervisorPhones.isFeatureCode(req)) {
+                        supervisors.invite(ev, st, source);
+                    } else if (!inDialog && Request.INVITE.equals(method)) {
                         customers.invite(ev, st, source);
                     } else if (owner instanceof CustomerCall call) {
                         customers.reinvite(ev, st, call);
@@ -181,6 +190,10 @@ final class EdgeListener implements SipListener {
                         advisors.bye(ev, st, leg);
                     } else if (owner instanceof CallbackCall cb) {
                         customers.callbacks().bye(ev, st, cb);
+                    } else if (owner instanceof ColleagueLeg leg) {
+                        colleagues.bye(ev, st, leg);
+                    } else if (owner instanceof SupervisorPhones.SupervisorLeg leg) {
+                        supervisors.bye(ev, st, leg);
                     } else {
                         sip.respond(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                     }
@@ -226,7 +239,11 @@ final class EdgeListener implements SipListener {
             admission.handOver(() -> customers.callbacks().response(ev));
             return;
         }
-        admission.handOver(() -> advisors.response(ev));
+        admission.handOver(() -> {
+            if (!colleagues.response(ev)) {
+                advisors.response(ev);
+            }
+        });
     }
 
     @Override
@@ -237,7 +254,11 @@ final class EdgeListener implements SipListener {
                 admission.handOver(() -> customers.callbacks().timeout(ct));
                 return;
             }
-            admission.handOver(() -> advisors.unreachable(ct, "transaction timeout"));
+            admission.handOver(() -> {
+                if (!colleagues.unreachable(ct)) {
+                    advisors.unreachable(ct, "transaction timeout");
+                }
+            });
         }
     }
 
