@@ -2,8 +2,11 @@
 //   NODE_A=http://127.0.0.1:8080 NODE_B=http://127.0.0.1:8081 NODE_PATH=<repo>/tools/browser/node_modules \
 //   node server/src/test/browser/two-node.js
 // Phase "call" (default): the customer on B is offered to the advisor on A, they see and hear each other through one
-// relay and chat across the nodes. Phase "failover" (PHASE=failover): the customer waits on B with nobody ready; the
-// caller stops node A; the advisor signs in on B and gets the customer who waited.
+// relay and chat across the nodes. Phase "failover" (PHASE=failover, FRONT_DOOR = a load balancer preferring node A):
+// through the front door (node A) Alice takes Li's video call and Chan, then Smith, wait; the caller kills node A
+// ("go <kill time in ms>" on stdin); every page reconnects through the front door to node B, the video call has media
+// again through B's relay (measured from the kill) and Chan and Smith are back in the queue at their places; prints
+// "REHOMED {...}"; the caller's advisors on B take them ("connected" on stdin) and both pages show their advisor.
 // Prints "TWO-NODE OK {...}" and exits 0, or the failing step and exits 1.
 const path = require('path');
 const fs = require('fs');
@@ -13,6 +16,7 @@ const { launch } = require(path.join(repo, 'tools/browser/launch.js'));
 const A = process.env.NODE_A;
 const B = process.env.NODE_B;
 const PHASE = process.env.PHASE || 'call';
+const FRONT = process.env.FRONT_DOOR;
 const PASSWORD = process.env.PASSWORD || 'demo1234';
 const SHOTS = process.env.SCREENSHOTS || path.join(repo, 'server/target/screenshots');
 const T = 45000;
@@ -42,8 +46,8 @@ async function ready(advisor) {
   await advisor.click('#presence-form button[type=submit]');
 }
 
-async function customerAsksForVideo(base) {
-  const customer = await signIn(base, 'li', '/customer');
+async function customerAsksForVideo(base, user = 'li') {
+  const customer = await signIn(base, user, '/customer');
   await customer.click('button[data-language="yue"]');
   await customer.waitForSelector('#transcript li[data-speaker="BOT"]');
   await customer.click('#ask-video');
@@ -86,21 +90,59 @@ async function call() {
   await customer.waitForFunction(() => document.body.dataset.status === 'ENDED');
 }
 
+const stdinLines = [];
+const stdinWaiters = [];
+process.stdin.on('data', (d) => d.toString().split('\n').filter(Boolean).forEach((l) => {
+  const w = stdinWaiters.shift();
+  if (w) w(l); else stdinLines.push(l);
+}));
+const nextLine = () => (stdinLines.length ? Promise.resolve(stdinLines.shift()) : new Promise((resolve) => stdinWaiters.push(resolve)));
+
+// the customer's place as the page shows it, on a socket opened after the one it had when node A was killed
+const backInQueueAt = (page, place) => page.waitForFunction((p) => window.mvtmSocket.ws !== window.socketBeforeKill
+  && window.mvtmSocket.ws.readyState === 1 && document.body.dataset.status === 'QUEUED'
+  && document.getElementById('status').dataset.position === String(p), place, { timeout: 90000 });
+// media of a call started again after the kill (media-rehome.js): both directions flowing on the new connection
+const flowingAgain = (page) => page.waitForFunction(() => window.mvtmMediaRehomes > 0 && window.mvtmCallStats.framesDecoded > 0
+  && window.mvtmCallStats.audioPacketsReceived > 0, null, { timeout: 90000 });
+
 async function failover() {
-  step = 'customer on node B waits with nobody ready';
-  const customer = await customerAsksForVideo(B);
-  console.log('WAITING');  // the test stops node A now
-  step = 'node A is stopped; the advisor signs in on node B';
-  await new Promise((resolve) => {
-    process.stdin.once('data', resolve);
-  });
-  const advisor = await signIn(B, 'alice', '/agent');
+  step = 'through the front door (node A) Alice takes Li\'s video call';
+  const advisor = await signIn(FRONT, 'alice', '/agent');
   await ready(advisor);
-  step = 'the customer who waited is offered and connects';
+  const li = await customerAsksForVideo(FRONT, 'li');
   await advisor.waitForSelector('#offer:not([hidden])');
   await advisor.click('#accept');
-  await Promise.all([customer.waitForFunction(mediaFlows), advisor.waitForFunction(mediaFlows)]);
+  await Promise.all([li.waitForFunction(mediaFlows), advisor.waitForFunction(mediaFlows)]);
+
+  step = 'Chan, then Smith, wait for a video call with nobody free';
+  const chan = await customerAsksForVideo(FRONT, 'chan');
+  await chan.waitForFunction(() => document.getElementById('status').dataset.position === '1');
+  const smith = await customerAsksForVideo(FRONT, 'smith');
+  await smith.waitForFunction(() => document.getElementById('status').dataset.position === '2');
+  await Promise.all([advisor, li, chan, smith].map((p) => p.evaluate(() => { window.socketBeforeKill = window.mvtmSocket?.ws; })));
+  console.log('WAITING'); // the test kills node A now
+
+  const killedAt = Number((await nextLine()).split(' ')[1]);
+  step = 'node A was killed: the video call has media again through node B';
+  await Promise.all([flowingAgain(li), flowingAgain(advisor)]);
+  result.mediaBackMs = Date.now() - killedAt;
+  result.customerStats = await li.evaluate(() => ({ ...window.mvtmCallStats }));
+  result.advisorStats = await advisor.evaluate(() => ({ ...window.mvtmCallStats }));
+
+  step = 'Chan and Smith are back in the queue on node B at their places';
+  await Promise.all([backInQueueAt(chan, 1), backInQueueAt(smith, 2)]);
+  result.waitingBackMs = Date.now() - killedAt;
+  result.transcriptKept = await chan.evaluate(() => document.querySelectorAll('#transcript li[data-speaker="BOT"]').length > 0);
+  console.log(`REHOMED ${JSON.stringify(result)}`);
+
+  await nextLine(); // the test's advisors on node B have taken them
+  step = 'Chan and Smith are connected with the advisors of node B';
+  await Promise.all([chan, smith].map((p) => p.waitForFunction(() => document.body.dataset.status === 'CONNECTED')));
+  result.chanWith = await chan.evaluate(() => document.getElementById('status').textContent);
+  result.smithWith = await smith.evaluate(() => document.getElementById('status').textContent);
   await advisor.click('#hangup');
+  await li.waitForFunction(() => document.body.dataset.status === 'ENDED');
 }
 
 (PHASE === 'failover' ? failover() : call()).then(async () => {
@@ -109,6 +151,11 @@ async function failover() {
   process.exit(0);
 }).catch(async (e) => {
   console.log(`TWO-NODE FAILED at "${step}": ${e.message}`);
+  for (const b of browsers) {
+    const state = await b.context.pages()[0]?.evaluate(() => ({ url: location.href, status: document.body.dataset.status,
+      rehomes: window.mvtmMediaRehomes, stats: window.mvtmCallStats })).catch((err) => err.message);
+    console.log(`page ${JSON.stringify(state)}`);
+  }
   await Promise.all(browsers.map((b, i) => b.context.pages()[0]?.screenshot({ path: path.join(SHOTS, `two-node-failed-${i}.png`) }).catch(() => {})));
   await Promise.all(browsers.map((b) => b.close().catch(() => {})));
   process.exit(1);

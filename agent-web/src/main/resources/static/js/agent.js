@@ -13,6 +13,7 @@ import { csrfToken, el, getJson } from './http.js';
 import { consoleLinks } from './console-nav.js';
 import { ReconnectingSocket } from './socket.js';
 import { BrowserCall } from './call.js';
+import { MediaRehome } from './media-rehome.js';
 
 const $ = (id) => document.getElementById(id);
 const me = await getJson('/api/me');
@@ -27,7 +28,13 @@ const listeners = new Map();
 const isMedia = (customer) => customer.channel === 'VIDEO' || customer.channel === 'VOICE';
 const selectedItem = () => state.items.get(state.selected) ?? null;
 
+// calls whose media node died are started again once the socket is back (media-rehome.js)
+const rehome = new MediaRehome({
+  calls: () => [...state.items.entries()].map(([id, item]) => [id, item.call]),
+  restart: (id, call) => restartCall(id, call.video),
+});
 const socket = new ReconnectingSocket('/ws/agent', {
+  onOpen: () => rehome.opened(),
   onMessage: handle,
   onStatus: (s) => { $('link').textContent = t(`link.${s}`); $('link').dataset.state = s; },
 });
@@ -311,13 +318,18 @@ async function startCall(id, video) {
 $('media-retry').addEventListener('click', () => {
   const item = selectedItem();
   if (!item?.call) return;
-  const { video } = item.call;
   socket.send({ type: 'media-retry', interactionId: state.selected });
+  restartCall(state.selected, item.call.video);
+});
+
+function restartCall(id, video) {
+  const item = state.items.get(id);
+  if (!item?.call) return;
   item.call.stop();
   item.call = null;
   setMuted(item, false); // the new media leg starts unmuted, on the page and in the relay
-  startCall(state.selected, video);
-});
+  startCall(id, video);
+}
 
 function endItem(id, item, wrapUp) {
   item.call?.stop();

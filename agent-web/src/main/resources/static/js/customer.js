@@ -5,6 +5,7 @@ import { csrfToken, el, getJson } from './http.js';
 import { ReconnectingSocket } from './socket.js';
 import { BrowserCall } from './call.js';
 import { HoldMusic } from './hold-music.js';
+import { MediaRehome } from './media-rehome.js';
 
 const $ = (id) => document.getElementById(id);
 const me = await getJson('/api/me');
@@ -22,9 +23,14 @@ async function customerToken() {
   return r.ok ? `access_token=${encodeURIComponent((await r.json()).token)}` : '';
 }
 
+// a call whose media node died is started again once the socket is back (media-rehome.js)
+const rehome = new MediaRehome({
+  calls: () => [['call', state.call]],
+  restart: (key, call) => { endCall(); startCall(call.video); },
+});
 const socket = new ReconnectingSocket('/ws/customer', {
   query: customerToken,
-  onOpen: () => { if (state.language) hello(); },
+  onOpen: () => { if (state.language) hello(); rehome.opened(); },
   onMessage: handle,
   onStatus: (s) => { $('link').textContent = t(`link.${s}`); $('link').dataset.state = s; },
 });

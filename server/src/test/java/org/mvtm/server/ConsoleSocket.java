@@ -62,6 +62,11 @@ final class ConsoleSocket implements AutoCloseable {
         throw new AssertionError("no '" + type + "' message within " + timeout + "; saw " + seen);
     }
 
+    /** Every message {@link #await} has taken so far, in order. */
+    List<JsonNode> seen() {
+        return List.copyOf(seen);
+    }
+
     @Override
     public void close() {
         socket.abort();

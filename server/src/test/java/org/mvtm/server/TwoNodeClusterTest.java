@@ -21,9 +21,10 @@ import tools.jackson.databind.JsonNode;
  * started once for every cluster scenario, the node's death last. An advisor on node A is offered a customer who
  * arrived on node B and they talk through one relay and chat across the nodes. A phone customer (SIPp) chats over SIP
  * MESSAGE with node B and gets one assistant answer per line, then chats with an advisor on node A. A compliance
- * officer on the node that did not record the video call finds, replays, verifies and exports it. Last, a customer
- * waits on node B, node A is killed (-9): the advisor's console reconnects to node B signed in and carries on with the
- * phone customer, and the advisor signing in on node B gets the customer who waited. Run it alone with:
+ * officer on the node that did not record the video call finds, replays, verifies and exports it. Last, node A is
+ * killed (-9) under a browser video call and two waiting customers who came through a front door (load balancer):
+ * the call has media again through node B, the customers wait there at their places and are offered in that order,
+ * each to one advisor; the advisor's console reconnects to node B signed in and carries on with the phone customer. Run it alone with:
  * ./mvnw -pl server -am verify -Dtest=NONE -Dit.test=TwoNodeClusterTest -Dsurefire.failIfNoSpecifiedTests=false
  */
 @Tag("peer")
@@ -60,35 +61,98 @@ class TwoNodeClusterTest {
                 String interaction = phoneCustomerGetsOneAnswerPerLineAndChatsWithTheAdvisorOnTheOtherNode(phone, david, a, b);
                 complianceOfficerOnTheOtherNodeFindsReplaysVerifiesAndExportsTheVideoCall(a, b);
 
-                // last, the failover: a customer waits on node B with nobody ready for her; node A dies (kill -9)
-                // under David's console; his web session lives in Redis, so he reconnects to node B signed in and
-                // carries on with the same phone customer; Alice signs in on node B and gets the customer who waited
+                // last, the failover, through a front door (load balancer) that sends browsers to node A while it
+                // lives: Alice has Li's video call there and Chan, then Smith, wait; node A dies (kill -9) under them
+                // and under David's console. Every page reconnects through the front door to node B: the video call
+                // has media again through B's relay, Chan and Smith are in the queue at their places and Frank and
+                // Carol on node B each get one of them, Chan first. David's session lives in Redis, so he
+                // reconnects to node B signed in and carries on with the same phone customer.
                 david.send("{\"type\":\"presence\",\"state\":\"NOT_READY\"}");
-                CountDownLatch waiting = new CountDownLatch(1);
-                var failoverEnv = new java.util.HashMap<>(env);
-                failoverEnv.put("PHASE", "failover");
-                try (NodeScript failover = NodeScript.start("server/src/test/browser/two-node.js", failoverEnv, line -> {
-                    if (line.equals("WAITING")) {
-                        waiting.countDown();
-                    }
-                })) {
-                    assertThat(waiting.await(3, TimeUnit.MINUTES)).as("customer queued on node B:\n" + failover.output()).isTrue();
-                    a.kill();
-                    a.awaitExit(WAIT);
-                    WebSession onB = new WebSession(signedInOnA.http(), signedInOnA.cookies(), b.baseUrl());
-                    assertThat(onB.json(200, "GET", "/api/me", null).toString()).as("signed in at node B").contains("david");
-                    failover.tell("go");
-                    failover.await(Duration.ofMinutes(4));
-                    assertThat(failover.output()).as("node B log:\n" + b.output()).contains("TWO-NODE OK");
-                    try (ConsoleSocket again = reconnect(onB, b)) {
-                        again.await("desk", m -> true, WAIT);
-                        again.send(chat(interaction, "Are you still there?"));
-                        phone.awaitLine("advisor", "still there");
-                    }
+                try (FrontDoor door = FrontDoor.preferring(a.baseUrl(), b.baseUrl())) {
+                    nodeDiesUnderACallAndWaitingCustomers(env, door, a, b);
+                }
+                WebSession onB = new WebSession(signedInOnA.http(), signedInOnA.cookies(), b.baseUrl());
+                assertThat(onB.json(200, "GET", "/api/me", null).toString()).as("signed in at node B").contains("david");
+                try (ConsoleSocket again = reconnect(onB, b)) {
+                    again.await("desk", m -> true, WAIT);
+                    again.send(chat(interaction, "Are you still there?"));
+                    phone.awaitLine("advisor", "still there");
                 }
             } finally {
                 phone.close();
             }
+        }
+    }
+
+    /**
+     * Node A dies (kill -9) while it holds a browser video call (both pages and the media on it) and two waiting
+     * customers. The pages reconnect through the front door to node B: the call is started again there (media-rehome.js
+     * offers afresh, B takes the call's media over once A's lease ran out) and media flows both ways again; the
+     * waiting customers' conversations come from Redis with their places; Frank on node B is offered Chan (who waited
+     * first), Carol then Smith, and nobody is offered both.
+     */
+    private static void nodeDiesUnderACallAndWaitingCustomers(Map<String, String> env, FrontDoor door, ServerProcess a,
+                                                              ServerProcess b) throws Exception {
+        // Frank and Carol work on node B, not ready yet, consoles open before node A dies
+        try (ConsoleSocket frank = ConsoleSocket.open(WebSession.signIn(b.baseUrl(), "frank", "demo1234"), "/ws/agent");
+             ConsoleSocket carol = ConsoleSocket.open(WebSession.signIn(b.baseUrl(), "carol", "demo1234"), "/ws/agent")) {
+            frank.await("desk", m -> true, WAIT);
+            carol.await("desk", m -> true, WAIT);
+            CountDownLatch waiting = new CountDownLatch(1);
+            CountDownLatch rehomed = new CountDownLatch(1);
+            var failoverEnv = new java.util.HashMap<>(env);
+            failoverEnv.put("PHASE", "failover");
+            failoverEnv.put("FRONT_DOOR", door.baseUrl());
+            try (NodeScript failover = NodeScript.start("server/src/test/browser/two-node.js", failoverEnv, line -> {
+                if (line.equals("WAITING")) {
+                    waiting.countDown();
+                } else if (line.startsWith("REHOMED")) {
+                    System.out.println("two-node failover: " + line);
+                    rehomed.countDown();
+                }
+            })) {
+                assertThat(waiting.await(4, TimeUnit.MINUTES)).as("call and waiting customers on node A:\n"
+                        + failover.output() + "\nnode A log:\n" + a.output()).isTrue();
+                long killedAt = System.currentTimeMillis();
+                a.kill();
+                a.awaitExit(WAIT);
+                failover.tell("go " + killedAt);
+                assertThat(rehomed.await(3, TimeUnit.MINUTES)).as("media and queue back on node B:\n" + failover.output()
+                        + "\nnode B log:\n" + b.output()).isTrue();
+
+                frank.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+                JsonNode first = frank.await("offer", m -> true, WAIT).path("customer");
+                assertThat(first.path("customerName").asString()).as("the customer who waited first").contains("Chan");
+                frank.send("{\"type\":\"accept\",\"interactionId\":\"" + first.path("interactionId").asString() + "\"}");
+                frank.await("connected", m -> true, WAIT);
+                carol.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+                JsonNode second = carol.await("offer", m -> true, WAIT).path("customer");
+                assertThat(second.path("customerName").asString()).as("the customer who waited second").contains("Smith");
+                carol.send("{\"type\":\"accept\",\"interactionId\":\"" + second.path("interactionId").asString() + "\"}");
+                carol.await("connected", m -> true, WAIT);
+                failover.tell("connected");
+                failover.await(Duration.ofMinutes(3));
+                assertThat(failover.output()).as("node B log:\n" + b.output()).contains("TWO-NODE OK");
+                assertThat(frank.seen()).as("Frank was never offered Smith").noneMatch(m -> m.path("type").asString().equals("offer")
+                        && m.path("customer").path("interactionId").asString().equals(second.path("interactionId").asString()));
+                assertThat(carol.seen()).as("Carol was never offered Chan").noneMatch(m -> m.path("type").asString().equals("offer")
+                        && m.path("customer").path("interactionId").asString().equals(first.path("interactionId").asString()));
+            }
+        }
+
+        // node B, which took the call's media over, recorded the rest of it: the timeline opens with the gap, the legs
+        // replay and it verifies (the part before the gap is on node A's disk)
+        WebSession officer = WebSession.signIn(b.baseUrl(), "shen", "demo1234");
+        JsonNode continued = continuedRecording(officer, "li");
+        assertThat(continued).as("a sealed recording of Li's call on node B with the gap marked:\n" + b.output()).isNotNull();
+        String id = continued.path("id").path("value").asString();
+        assertThat(officer.json(200, "POST", "/api/compliance/recordings/" + id + "/verify", null, PURPOSE).toString())
+                .contains("\"ok\":true");
+        assertThat(continued.path("legs").size()).as("legs recorded after the gap").isGreaterThan(0);
+        for (JsonNode leg : continued.path("legs")) {
+            assertThat(officer.bytes("/api/compliance/recordings/" + id + "/media/" + leg.path("legId").asString()
+                    + "?purpose=failover", PURPOSE).length).as("replay of leg " + leg.path("legId").asString())
+                    .isGreaterThan(1000);
         }
     }
 
@@ -166,6 +230,22 @@ class TwoNodeClusterTest {
                 .as("a Shenzhen call is not found by a Hong Kong and Macau officer").doesNotContain(id);
         assertThat(otherRegion.send("POST", "/api/compliance/recordings/" + id + "/verify", null, PURPOSE).statusCode())
                 .isEqualTo(403);
+    }
+
+    /** The sealed recording of the customer whose timeline marks a gap left by a dead media node, if any. */
+    private static JsonNode continuedRecording(WebSession officer, String customer) throws Exception {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode r : officer.json(200, "GET", "/api/compliance/recordings?customer=" + customer, null, PURPOSE)) {
+                String id = r.path("id").path("value").asString();
+                if ("SEALED".equals(r.path("state").asString()) && officer.json(200, "GET",
+                        "/api/compliance/recordings/" + id + "/timeline", null, PURPOSE).toString().contains("media-node-died")) {
+                    return r;
+                }
+            }
+            Thread.sleep(500);
+        }
+        return null;
     }
 
     private static boolean held(ServerProcess node, String recording) {
@@ -251,7 +331,9 @@ class TwoNodeClusterTest {
     }
 
     private static ServerProcess node(Path dir, String id, RedisServerProcess redis) throws Exception {
-        return ServerProcess.start(dir, "--contact.node-id=" + id, "--contact.redis.url=" + redis.uri(),
+        // no public URL: pages reach a node directly or through the front door, and a WebSocket is accepted from the
+        // origin the browser used (the Host header); a bank sets contact.public-url to its load balancer's URL
+        return ServerProcess.start(dir, "--contact.public-url=", "--contact.node-id=" + id, "--contact.redis.url=" + redis.uri(),
                 "--contact.cluster.secret=" + SECRET, "--contact.media.port-min=0", "--contact.media.port-max=0");
     }
 }

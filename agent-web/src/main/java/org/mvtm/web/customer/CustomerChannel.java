@@ -137,6 +137,22 @@ public class CustomerChannel implements DisposableBean {
         bot.greet(conversation.id(), Optional.of(conversation.language()));
     }
 
+    /**
+     * The customer's page came back to a conversation (a reload, a network drop, or its node died and this node took
+     * the conversation from the {@code ConversationStore}): the page gets its status, with its queue place when
+     * waiting; an assistant that never saw the hand-off stays silent.
+     */
+    void resumed(WebConversation conversation) {
+        if (conversation.status() != ConversationStatus.WITH_BOT) {
+            bot.handedOffElsewhere(conversation.id());
+        }
+        pushStatus(conversation, Optional.empty());
+        if (conversation.status() == ConversationStatus.QUEUED) {
+            conversation.interaction().ifPresent(id -> workers.run("position " + conversation.id(),
+                    () -> pushStatus(conversation, routing.position(id))));
+        }
+    }
+
     /** The customer typed a line: published for the assistant ({@link BotTurns}) or the advisor. */
     void say(WebConversation conversation, String text) {
         String clean = clean(text);

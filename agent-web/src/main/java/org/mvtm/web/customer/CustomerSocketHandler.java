@@ -91,7 +91,7 @@ public class CustomerSocketHandler extends JsonSocketHandler {
         if (resumed.isEmpty()) {
             channel.greet(conversation);
         } else {
-            channel.pushStatus(conversation, Optional.empty());
+            channel.resumed(conversation);
         }
     }
 

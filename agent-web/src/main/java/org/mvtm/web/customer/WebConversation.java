@@ -8,17 +8,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Customer;
+import org.mvtm.core.CustomerTier;
 import org.mvtm.core.Language;
+import org.mvtm.core.Region;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.ConversationId;
+import org.mvtm.core.id.CustomerId;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.web.api.StoredConversation;
 
 /**
  * One customer's conversation on the web channel, kept by the server so the page can rejoin after a network drop.
- * Thread-safe (all state behind this object's monitor).
+ * Thread-safe (all state behind this object's monitor). Every change is handed to the {@code changed} callback
+ * (under the monitor, so in order), which keeps it in the {@code ConversationStore} of a cluster.
  */
 public final class WebConversation {
     private final ConversationId id;
@@ -33,6 +39,7 @@ public final class WebConversation {
     private AgentId advisor;
     private String advisorName;
     private boolean held;
+    private final Consumer<WebConversation> changed;
     /** HTTP message ids already taken, with the transcript size before each: a retried POST is not said twice. */
     private final LinkedHashMap<String, Integer> messageIds = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -41,12 +48,42 @@ public final class WebConversation {
         }
     };
 
-    WebConversation(ConversationId id, String owner, Customer customer, Language language, Instant startedAt) {
+    WebConversation(ConversationId id, String owner, Customer customer, Language language, Instant startedAt,
+                    Consumer<WebConversation> changed) {
         this.id = id;
         this.owner = owner;
         this.customer = customer;
         this.language = language;
         this.startedAt = startedAt;
+        this.changed = changed;
+    }
+
+    /** A conversation another node held, as it saved it (the customer reconnected here). */
+    static WebConversation restore(StoredConversation s, Consumer<WebConversation> changed) {
+        Customer customer = new Customer(CustomerId.of(s.customerId()), s.customerName(), CustomerTier.valueOf(s.tier()),
+                Language.fromTag(s.language()), Region.of(s.region()));
+        WebConversation c = new WebConversation(ConversationId.of(s.id()), s.owner(), customer,
+                Language.fromTag(s.language()), s.startedAt(), changed);
+        synchronized (c) {
+            c.channel = Channel.valueOf(s.channel());
+            c.status = ConversationStatus.valueOf(s.status());
+            c.interaction = s.interaction().isEmpty() ? null : InteractionId.of(s.interaction());
+            c.advisor = s.advisor().isEmpty() ? null : AgentId.of(s.advisor());
+            c.advisorName = s.advisorName().isEmpty() ? null : s.advisorName();
+            c.held = s.held();
+            s.transcript().forEach(l -> c.transcript.add(
+                    new TranscriptTurn(l.at(), TranscriptTurn.Speaker.valueOf(l.speaker()), l.text())));
+        }
+        return c;
+    }
+
+    /** What a {@code ConversationStore} keeps of it. */
+    synchronized StoredConversation stored() {
+        return new StoredConversation(id.value(), owner, customer.id().value(), customer.displayName(),
+                customer.tier().name(), customer.region().code(), startedAt, language.tag(), channel.name(),
+                status.name(), interaction == null ? "" : interaction.value(), advisor == null ? "" : advisor.value(),
+                advisorName == null ? "" : advisorName, held,
+                transcript.stream().map(t -> new StoredConversation.Line(t.at(), t.speaker().name(), t.text())).toList());
     }
 
     public ConversationId id() {
@@ -71,6 +108,7 @@ public final class WebConversation {
 
     public synchronized void language(Language language) {
         this.language = language;
+        changed.accept(this);
     }
 
     public synchronized Channel channel() {
@@ -82,6 +120,7 @@ public final class WebConversation {
         if (status == ConversationStatus.WITH_BOT) {
             this.channel = requested;
         }
+        changed.accept(this);
     }
 
     public synchronized ConversationStatus status() {
@@ -107,6 +146,7 @@ public final class WebConversation {
 
     synchronized void held(boolean onHold) {
         held = onHold && status == ConversationStatus.CONNECTED;
+        changed.accept(this);
     }
 
     synchronized void queued(InteractionId interaction) {
@@ -116,6 +156,7 @@ public final class WebConversation {
         this.advisor = null;
         this.advisorName = null;
         notifyAll();
+        changed.accept(this);
     }
 
     synchronized void connected(AgentId advisor, String advisorName) {
@@ -123,17 +164,20 @@ public final class WebConversation {
         this.advisor = advisor;
         this.advisorName = advisorName;
         notifyAll();
+        changed.accept(this);
     }
 
     synchronized void ended() {
         status = status.to(id, ConversationStatus.ENDED);
         held = false;
         notifyAll();
+        changed.accept(this);
     }
 
     synchronized void add(TranscriptTurn turn) {
         transcript.add(turn);
         notifyAll();
+        changed.accept(this);
     }
 
     /** What {@link #take} says about an HTTP message id: the transcript size before its line, and if it was a retry. */

@@ -11,38 +11,96 @@ import org.mvtm.core.Language;
 import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.CustomerId;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.web.api.ConversationStore;
 import org.mvtm.web.api.WebUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** The web channel's conversations, by id and by routing interaction. Thread-safe. */
+/**
+ * The web channel's conversations, by id and by routing interaction. Thread-safe. Every change of a conversation is
+ * saved in the {@link ConversationStore} (a cluster's Redis), and a customer who comes back with the id of a
+ * conversation this node does not hold (their node died) gets it from there: transcript, status, queue place and
+ * advisor as the other node last saved them.
+ */
 @Component
 public class WebConversations {
+    private static final Logger LOG = LoggerFactory.getLogger(WebConversations.class);
+
     private final Clock clock;
+    private final ConversationStore store;
     private final Map<ConversationId, WebConversation> byId = new ConcurrentHashMap<>();
     private final Map<InteractionId, WebConversation> byInteraction = new ConcurrentHashMap<>();
 
     public WebConversations(Clock clock) {
+        this(clock, ConversationStore.NONE);
+    }
+
+    @Autowired
+    public WebConversations(Clock clock, ObjectProvider<ConversationStore> store) {
+        this(clock, store.getIfAvailable(() -> ConversationStore.NONE));
+    }
+
+    WebConversations(Clock clock, ConversationStore store) {
         this.clock = clock;
+        this.store = store;
+    }
+
+    private void save(WebConversation conversation) {
+        try {
+            store.save(conversation.stored());
+        } catch (RuntimeException e) {
+            LOG.warn("could not save conversation {} for the other nodes: {}", conversation.id(), e.toString());
+        }
     }
 
     public WebConversation open(WebUser user, Language language) {
         Customer customer = new Customer(CustomerId.of(user.username()), user.displayName(), user.customerTier(),
                 language, user.regions().iterator().next());
         WebConversation conversation = new WebConversation(ConversationId.random(), user.username(), customer,
-                language, clock.instant());
+                language, clock.instant(), this::save);
         byId.put(conversation.id(), conversation);
+        save(conversation);
         return conversation;
     }
 
-    /** The user's own conversation with that id; somebody else's is treated as unknown. */
+    /**
+     * The user's own conversation with that id; somebody else's is treated as unknown. One this node does not hold is
+     * taken from the {@link ConversationStore} (the node that held it died or the customer came through another).
+     */
     public Optional<WebConversation> resume(WebUser user, String conversationId) {
+        ConversationId id;
         try {
-            return Optional.ofNullable(byId.get(ConversationId.of(conversationId)))
-                    .filter(c -> c.owner().equals(user.username()))
-                    .filter(c -> c.status() != ConversationStatus.ENDED);
+            id = ConversationId.of(conversationId);
         } catch (IllegalArgumentException badId) {
             return Optional.empty();
         }
+        WebConversation held = byId.get(id);
+        if (held == null) {
+            held = adopt(id).orElse(null);
+        }
+        return Optional.ofNullable(held)
+                .filter(c -> c.owner().equals(user.username()))
+                .filter(c -> c.status() != ConversationStatus.ENDED);
+    }
+
+    private Optional<WebConversation> adopt(ConversationId id) {
+        Optional<WebConversation> stored;
+        try {
+            stored = store.load(id.value()).map(s -> WebConversation.restore(s, this::save));
+        } catch (RuntimeException e) {
+            LOG.warn("could not load conversation {} from the other nodes: {}", id, e.toString());
+            return Optional.empty();
+        }
+        stored.ifPresent(c -> {
+            byId.putIfAbsent(c.id(), c);
+            c.interaction().ifPresent(i -> byInteraction.putIfAbsent(i, c));
+            LOG.info("conversation {} of {} taken over from another node ({}, interaction {})", c.id(), c.owner(),
+                    c.status(), c.interaction().map(InteractionId::value).orElse("none"));
+        });
+        return stored.map(c -> byId.get(c.id()));
     }
 
     public Optional<WebConversation> find(ConversationId id) {
@@ -62,6 +120,11 @@ public class WebConversations {
     void forget(WebConversation conversation) {
         byId.remove(conversation.id());
         conversation.interaction().ifPresent(byInteraction::remove);
+        try {
+            store.remove(conversation.id().value());
+        } catch (RuntimeException e) {
+            LOG.warn("could not remove ended conversation {} for the other nodes: {}", conversation.id(), e.toString());
+        }
     }
 
     /** The conversations of one customer that have not ended. */

@@ -24,7 +24,7 @@ import org.mvtm.routing.api.QueueConfig;
 class ConversationStatusTest {
     private final WebConversation conversation = new WebConversation(new ConversationId("c-1"), "session-1",
             new Customer(new CustomerId("chan"), "Chan", CustomerTier.STANDARD, Language.YUE, Region.of("HK")),
-            Language.YUE, Instant.parse("2026-01-05T09:00:00Z"));
+            Language.YUE, Instant.parse("2026-01-05T09:00:00Z"), c -> { });
 
     @Test
     void aConversationGoesToAnAdvisorOnlyThroughTheQueueAndNeverReopens() {

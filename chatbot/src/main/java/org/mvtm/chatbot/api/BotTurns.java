@@ -26,6 +26,14 @@ public interface BotTurns extends AutoCloseable {
      */
     void handOff(ConversationId conversation);
 
+    /**
+     * Queues taking over a conversation another node handed off (that node died and the customer reconnected here):
+     * the assistant here stays silent for it, as it would had it handed off itself; nothing is published to the
+     * customer.
+     */
+    default void handedOffElsewhere(ConversationId conversation) {
+    }
+
     /** Queues dropping the conversation's assistant state, after its waiting turns. */
     void forget(ConversationId conversation);
 

@@ -53,6 +53,12 @@ public final class SerialBotTurns implements BotTurns {
     }
 
     @Override
+    public void handedOffElsewhere(ConversationId conversation) {
+        // the hand-off line was shown by the node that handed off: this one only turns silent
+        queue(conversation, "take over a handed-off conversation", () -> assistant.handOff(conversation));
+    }
+
+    @Override
     public void forget(ConversationId conversation) {
         queue(conversation, "forget", () -> assistant.forget(conversation));
     }

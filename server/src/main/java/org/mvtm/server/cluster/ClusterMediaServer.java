@@ -13,11 +13,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The media port every module of a node uses. Alone (no {@link MediaHome}), it is this node's relay. In a cluster: an interaction's session lives on the node that first needed it
  * ({@link MediaHome}); there it is the local relay's session, elsewhere a {@link RemoteMediaSession} that forwards
- * signalling to it. A customer on node B and an advisor on node A thus meet in one relay.
+ * signalling to it. A customer on node B and an advisor on node A thus meet in one relay. When the home died, the
+ * first leg offered again here takes the call over ({@link MediaTakeover}) and this node's relay answers it.
  */
 public final class ClusterMediaServer implements MediaServer {
     private final MediaServer local;
     private final MediaHome home;
+    private final MediaTakeover takeover;
     private final String secret;
     private final JsonMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -25,6 +27,7 @@ public final class ClusterMediaServer implements MediaServer {
     public ClusterMediaServer(MediaServer local, MediaHome home, String secret, JsonMapper json) {
         this.local = local;
         this.home = home;
+        this.takeover = home == null ? null : new MediaTakeover(home);
         this.secret = secret;
         this.json = json;
     }
@@ -39,7 +42,7 @@ public final class ClusterMediaServer implements MediaServer {
         if (home == null) {
             return local.session(interaction);
         }
-        String node = home.claim(interaction);
+        String node = takeover.home(interaction);
         return node.equals(home.self()) ? local.session(interaction)
                 : new RemoteMediaSession(interaction, node, secret, http, json);
     }

@@ -3,9 +3,11 @@ package org.mvtm.server.cluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.mvtm.core.id.InteractionId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,16 +30,19 @@ public final class MediaHome implements AutoCloseable {
     /** How long a node's claims outlive its last renewal: a dead node's calls pass to a survivor within this. */
     public static final Duration LEASE = Duration.ofSeconds(5);
     private static final long CLAIM_SECONDS = 24 * 3600;
-    /** KEYS: claim, epoch, alive prefix (a prefix only). ARGV: self, claim ttl. Returns {home, epoch}. */
+    /**
+     * KEYS: claim, epoch, alive prefix (a prefix only). ARGV: self, claim ttl. Returns {home, epoch, dead home taken
+     * over or ''}.
+     */
     private static final String CLAIM = """
             local home = redis.call('GET', KEYS[1])
             if home and (home == ARGV[1] or redis.call('EXISTS', KEYS[3] .. home) == 1) then
-              return {home, redis.call('GET', KEYS[2]) or '0'}
+              return {home, redis.call('GET', KEYS[2]) or '0', ''}
             end
             redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
             local epoch = redis.call('INCR', KEYS[2])
             redis.call('EXPIRE', KEYS[2], ARGV[2])
-            return {ARGV[1], tostring(epoch)}
+            return {ARGV[1], tostring(epoch), home or ''}
             """;
     /** KEYS: claim, epoch. ARGV: self. Deletes the claim only if it is still this node's. */
     private static final String RELEASE = """
@@ -54,6 +59,7 @@ public final class MediaHome implements AutoCloseable {
     private final String selfUrl;
     private final Duration lease;
     private final ScheduledExecutorService renewer;
+    private final List<Consumer<TakenOver>> takeovers = new CopyOnWriteArrayList<>();
 
     public MediaHome(RedisClient redis, String keyPrefix, String selfUrl, Duration lease) {
         this.redis = redis;
@@ -98,13 +104,38 @@ public final class MediaHome implements AutoCloseable {
         Object answer = redis.eval(CLAIM, List.of(prefix + interaction.value(), prefix + interaction.value() + ":epoch",
                 alivePrefix), List.of(selfUrl, Long.toString(CLAIM_SECONDS)));
         List<?> pair = (List<?>) answer;
-        return new Claim(String.valueOf(pair.get(0)), Long.parseLong(String.valueOf(pair.get(1))));
+        Claim claim = new Claim(String.valueOf(pair.get(0)), Long.parseLong(String.valueOf(pair.get(1))));
+        String dead = pair.size() > 2 ? String.valueOf(pair.get(2)) : "";
+        if (!dead.isEmpty() && !dead.equals(selfUrl)) {
+            log.info("media of {} taken over from dead node {} (epoch {})", interaction, dead, claim.epoch());
+            TakenOver taken = new TakenOver(interaction, dead, claim.epoch());
+            takeovers.forEach(l -> l.accept(taken));
+        }
+        return claim;
+    }
+
+    /** This node took an interaction's media over from {@code deadNode}, whose lease had run out. */
+    public record TakenOver(InteractionId interaction, String deadNode, long epoch) {
+    }
+
+    /**
+     * Called on the claiming thread (hand real work off) each time this node takes a call over from a dead node; the
+     * Lua script makes that happen on one node only.
+     */
+    public void onTakeover(Consumer<TakenOver> listener) {
+        takeovers.add(listener);
     }
 
     /** The current home, if it is alive; empty when nobody holds the session or its home died. */
     public Optional<String> find(InteractionId interaction) {
         String home = redis.get(prefix + interaction.value());
         return home != null && (home.equals(selfUrl) || redis.exists(alivePrefix + home)) ? Optional.of(home) : Optional.empty();
+    }
+
+    /** How long {@code node}'s lease still runs (zero when it has run out). */
+    public Duration leaseLeft(String node) {
+        long millis = redis.pttl(alivePrefix + node);
+        return Duration.ofMillis(Math.max(0, millis));
     }
 
     public boolean isHere(InteractionId interaction) {

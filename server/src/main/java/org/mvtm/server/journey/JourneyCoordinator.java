@@ -2,6 +2,7 @@ package org.mvtm.server.journey;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.mvtm.core.event.InteractionQueued;
 import org.mvtm.core.event.InteractionTransferred;
 import org.mvtm.core.event.OfferAccepted;
 import org.mvtm.core.event.RecordingPaused;
+import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
 import org.mvtm.media.api.MediaServer;
@@ -72,6 +74,7 @@ public final class JourneyCoordinator implements AutoCloseable {
     private final MediaServer media;
     private final RecordingStore recordings;
     private final RecordingPlacement placement;
+    private final Clock clock;
     private final ChatTranscripts transcripts;
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<InteractionId, Recorded> byInteraction = new ConcurrentHashMap<>();
@@ -92,13 +95,17 @@ public final class JourneyCoordinator implements AutoCloseable {
     public JourneyCoordinator(RoutingEngine routing, MediaServer media, RecordingStore recordings,
                               EventBus bus, Clock clock, RecordingPlacement placement) {
         this.placement = placement;
+        this.clock = clock;
         this.routing = routing;
         this.media = media;
         this.recordings = recordings;
         this.transcripts = new ChatTranscripts(bus, clock, IDLE_CONVERSATION);
         this.chatOnly = new ChatOnlyRecordings(recordings);
         this.subscriptions = List.of(
-                bus.subscribe(OfferAccepted.class, e -> inOrder(e.interaction(), () -> accepted(e))),
+                bus.subscribe(OfferAccepted.class, e -> {
+                    boolean acceptedElsewhere = bus.relayed();
+                    inOrder(e.interaction(), () -> accepted(e, acceptedElsewhere));
+                }),
                 bus.subscribe(InteractionQueued.class, e -> {
                     if (!byInteraction.containsKey(e.interaction().id())) {
                         waiting.putIfAbsent(e.interaction().id(), e.interaction());
@@ -195,20 +202,25 @@ public final class JourneyCoordinator implements AutoCloseable {
         transcripts.forget(e.conversation());
     }
 
-    private void accepted(OfferAccepted e) {
+    private void accepted(OfferAccepted e, boolean acceptedElsewhere) {
         waiting.remove(e.interaction());
         Recorded open = byInteraction.get(e.interaction());
         if (open != null) {
             // a transfer: the same interaction, the same recording, another advisor
             append(open.recording(), TimelineEntry.event(e.at(), TimelineEntry.Kind.ADVISOR_JOINED, e.advisor().value(),
-                    advisorName(e) + " joined"));
+                    advisorName(e.advisor()) + " joined"));
             return;
         }
-        startRecording(e);
+        startRecording(e, acceptedElsewhere);
     }
 
-    private void startRecording(OfferAccepted e) {
-        if (!placement.recordsHere(e.interaction())) {
+    /**
+     * The node where the advisor accepted claims the call's media and records it; a node that only hears of the
+     * accept from another node records it only when the media is here already (a leg offered here first). So a
+     * call's media lives with the advisor's node, where the consoles of both parties usually are too.
+     */
+    private void startRecording(OfferAccepted e, boolean acceptedElsewhere) {
+        if (acceptedElsewhere ? !placement.alreadyHere(e.interaction()) : !placement.recordsHere(e.interaction())) {
             return; // another node holds this call's media and records it
         }
         Optional<InteractionView> view = routing.interaction(e.interaction());
@@ -216,12 +228,39 @@ public final class JourneyCoordinator implements AutoCloseable {
             log.warn("accepted interaction {} is unknown to routing; not recorded", e.interaction());
             return;
         }
-        Interaction i = view.get().interaction();
-        String advisorName = advisorName(e);
+        String advisorName = advisorName(e.advisor());
+        record(view.get().interaction(), e.advisor(), advisorName, e.at(),
+                TimelineEntry.event(e.at(), TimelineEntry.Kind.ADVISOR_JOINED, e.advisor().value(), advisorName + " joined"));
+    }
+
+    /**
+     * This node took the call's media over from {@code deadNode}, which recorded it until it died
+     * ({@code MediaHome.onTakeover}): the rest of the call is recorded here, a recording of the same interaction whose
+     * timeline marks the gap first (media lost with the dead node until this node's relay took the call); the part
+     * before the gap stays on the dead node's disk. Nothing happens for a call this node records already or that has
+     * no advisor any more.
+     */
+    public void continueAfterNodeDied(InteractionId interaction, String deadNode, String thisNode) {
+        Instant at = clock.instant();
+        inOrder(interaction, () -> {
+            Optional<InteractionView> view = routing.interaction(interaction);
+            if (byInteraction.containsKey(interaction) || view.isEmpty() || view.get().advisor().isEmpty()) {
+                return;
+            }
+            AgentId advisor = view.get().advisor().get();
+            log.info("recording the rest of {} here: its media node {} died", interaction, deadNode);
+            record(view.get().interaction(), advisor, advisorName(advisor), at, new TimelineEntry(at,
+                    TimelineEntry.Kind.OTHER, "cluster", "gap: the node holding the call's media (" + deadNode
+                    + ") died; the call continues and is recorded on " + thisNode + " from here",
+                    Map.of("gap", "media-node-died", "deadNode", deadNode, "node", thisNode)));
+        });
+    }
+
+    private void record(Interaction i, AgentId advisor, String advisorName, Instant at, TimelineEntry opening) {
         try {
             ActiveRecording rec = recordings.start(new RecordingMetadata(i.id(), i.conversation(), i.channel(),
-                    i.customer().id(), i.customer().displayName(), e.advisor(), advisorName, i.queue(),
-                    i.customer().region(), i.language(), e.at()));
+                    i.customer().id(), i.customer().displayName(), advisor, advisorName, i.queue(),
+                    i.customer().region(), i.language(), at));
             synchronized (pauses) { // a PCI pause asked for meanwhile applies before the first line
                 Optional.ofNullable(pauses.get(i.id())).ifPresent(p -> pciPause(rec, p));
                 // every line the customer was shown, from the first, then each new one as it is delivered
@@ -235,18 +274,18 @@ public final class JourneyCoordinator implements AutoCloseable {
                 }
                 byInteraction.put(i.id(), new Recorded(rec, lines));
             }
-            append(rec, TimelineEntry.event(e.at(), TimelineEntry.Kind.ADVISOR_JOINED, e.advisor().value(), advisorName + " joined"));
+            append(rec, opening);
             if (i.channel().hasMedia()) {
                 media.session(i.id()).startRecording(rec);
             }
         } catch (RuntimeException ex) {
-            log.error("could not start recording interaction {}", e.interaction(), ex);
+            log.error("could not start recording interaction {}", i.id(), ex);
         }
     }
 
-    private String advisorName(OfferAccepted e) {
-        return routing.advisors().stream().filter(a -> a.id().equals(e.advisor()))
-                .map(a -> a.displayName()).findFirst().orElse(e.advisor().value());
+    private String advisorName(AgentId advisor) {
+        return routing.advisors().stream().filter(a -> a.id().equals(advisor))
+                .map(a -> a.displayName()).findFirst().orElse(advisor.value());
     }
 
     private void finish(InteractionId interaction, TimelineEntry end) {

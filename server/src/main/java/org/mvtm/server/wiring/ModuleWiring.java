@@ -339,11 +339,21 @@ public class ModuleWiring {
                     }
 
                     @Override
+                    public boolean alreadyHere(InteractionId interaction) {
+                        return h.find(interaction).filter(h.self()::equals).isPresent();
+                    }
+
+                    @Override
                     public void ended(InteractionId interaction) {
                         h.release(interaction);
                     }
                 };
-        return new JourneyCoordinator(routing, media, recordings, bus, clock, placement);
+        JourneyCoordinator coordinator = new JourneyCoordinator(routing, media, recordings, bus, clock, placement);
+        if (h != null) {
+            // a call taken over from a dead node is recorded here from then on, the gap marked
+            h.onTakeover(t -> coordinator.continueAfterNodeDied(t.interaction(), t.deadNode(), h.self()));
+        }
+        return coordinator;
     }
 
     /** Filled and kept current by {@link SystemOfRecord}. */

@@ -34,6 +34,9 @@ class MediaHomeTakeoverTest {
             MediaHome a = new MediaHome(client, "t", "http://node-a", LEASE);
             MediaHome b = new MediaHome(client, "t", "http://node-b", LEASE);
             MediaHome c = new MediaHome(client, "t", "http://node-c", LEASE);
+            List<MediaHome.TakenOver> takenOver = new java.util.concurrent.CopyOnWriteArrayList<>();
+            b.onTakeover(takenOver::add);
+            c.onTakeover(takenOver::add);
             try {
                 assertThat(a.claim(call)).isEqualTo("http://node-a");
                 assertThat(b.claim(call)).as("a living home keeps its claim").isEqualTo("http://node-a");
@@ -54,6 +57,8 @@ class MediaHomeTakeoverTest {
                     }
                 }
                 assertThat(homes).as("one new home, never two").hasSize(1).doesNotContain("http://node-a");
+                assertThat(takenOver).as("one survivor is told it took the call over (it records the rest)")
+                        .singleElement().satisfies(t -> assertThat(t.deadNode()).isEqualTo("http://node-a"));
                 assertThat(b.claimWithEpoch(call).epoch()).as("the fencing epoch rose").isGreaterThan(before);
                 assertThat(a.isHere(call)).as("node A, back from a pause, is not the home any more").isFalse();
             } finally {
