@@ -6,16 +6,10 @@
 // the chat. Prints "ADMIN CONSOLE OK" and exits 0, or every problem it saw ("PROBLEM: ...") and
 // "ADMIN CONSOLE FAILED" and exits 1.
 const path = require('path');
-const fs = require('fs');
-const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../../..');
-const { launch } = require(path.join(repo, 'tools/browser/launch.js'));
+const { BASE, SHOTS, openPage, signInOn, expectation } = require('./harness.js');
 
-const BASE = process.env.BASE_URL;
-const SHOTS = process.env.SCREENSHOTS || path.join(repo, 'server/target/screenshots');
-const T = 45000;
 const ROOT_PASSWORD = 'first-admin-pass-9';
 const STAFF_PASSWORD = 'tea-garden-41';
-fs.mkdirSync(SHOTS, { recursive: true });
 
 const YUE_CSV = `faq_id,language,question,answer,product
 lost_card_hk,yue,我張信用卡唔見咗點算？,請即刻打24小時熱線 3999 1234 掛失，新卡5個工作天寄到。,cards
@@ -33,25 +27,11 @@ lost_card_hk,en,My credit card is missing,,
 let step = 'start';
 const browsers = [];
 const problems = [];
-const expect = (ok, what) => { if (!ok) { problems.push(`${step}: ${what}`); console.log(`PROBLEM: ${step}: ${what}`); } };
+const expect = expectation(problems, () => step);
 
-async function newPage(name) {
-  const browser = await launch();
-  browsers.push(browser);
-  const page = browser.context.pages()[0] || await browser.context.newPage();
-  page.setDefaultTimeout(T);
-  page.on('pageerror', (e) => console.log(`[${name} pageerror] ${e.message}`));
-  return page;
-}
+const newPage = (name) => openPage(browsers, name);
 
-async function signIn(page, user, password, home) {
-  await page.goto(`${BASE}/login`);
-  await page.fill('#username', user);
-  await page.fill('#password', password);
-  await Promise.all([page.waitForURL(`**${home}`), page.click('#login-form button[type=submit]')]);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
-}
+const signIn = (page, user, password, home) => signInOn(page, user, home, { password });
 
 async function section(page, name) {
   await page.click(`#sections button[data-section="${name}"]`);

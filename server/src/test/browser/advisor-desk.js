@@ -8,34 +8,17 @@
 // customer moved to another queue). Each leaves its advisors Not ready and nobody waiting. Prints
 // "ADVISOR DESK OK <scenario>" and exits 0, or every problem it saw ("PROBLEM: ...") and "ADVISOR DESK FAILED".
 const path = require('path');
-const fs = require('fs');
-const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../../..');
-const { launch } = require(path.join(repo, 'tools/browser/launch.js'));
+const { SHOTS, openPage, signInOn, expectation, finish } = require('./harness.js');
 
-const BASE = process.env.BASE_URL;
 const SCENARIO = process.env.SCENARIO;
-const PASSWORD = process.env.PASSWORD || 'demo1234';
-const SHOTS = process.env.SCREENSHOTS || path.join(repo, 'server/target/screenshots');
-const T = 45000;
-fs.mkdirSync(SHOTS, { recursive: true });
 
 let step = 'start';
 const browsers = [];
 const problems = [];
-const expect = (ok, what) => { if (!ok) { problems.push(`${step}: ${what}`); console.log(`PROBLEM: ${step}: ${what}`); } };
+const expect = expectation(problems, () => step);
 
 async function signIn(user, home) {
-  const browser = await launch(['--autoplay-policy=no-user-gesture-required']);
-  browsers.push(browser);
-  const page = browser.context.pages()[0] || await browser.context.newPage();
-  page.setDefaultTimeout(T);
-  page.on('pageerror', (e) => console.log(`[${user} pageerror] ${e.message}`));
-  await page.goto(`${BASE}/login`);
-  await page.fill('#username', user);
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL(`**${home}`), page.click('#login-form button[type=submit]')]);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
+  return signInOn(await openPage(browsers, user, { args: ['--autoplay-policy=no-user-gesture-required'] }), user, home);
 }
 
 async function customerWithBot(user, language) {
@@ -255,13 +238,5 @@ async function main() {
   await scenarios[SCENARIO]();
 }
 
-main().then(async () => {
-  await Promise.all(browsers.map((b) => b.close().catch(() => {})));
-  console.log(problems.length === 0 ? `ADVISOR DESK OK ${SCENARIO}` : `ADVISOR DESK FAILED ${SCENARIO}: ${problems.length} problem(s)`);
-  process.exit(problems.length === 0 ? 0 : 1);
-}).catch(async (e) => {
-  console.log(`ADVISOR DESK FAILED ${SCENARIO} at "${step}": ${e.message}`);
-  await Promise.all(browsers.map((b, i) => b.context.pages()[0]?.screenshot({ path: path.join(SHOTS, `advisor-desk-failed-${SCENARIO}-${i}.png`) }).catch(() => {})));
-  await Promise.all(browsers.map((b) => b.close().catch(() => {})));
-  process.exit(1);
-});
+finish(main, { ok: `ADVISOR DESK OK ${SCENARIO}`, failed: `ADVISOR DESK FAILED ${SCENARIO}`,
+  shots: `advisor-desk-failed-${SCENARIO}`, browsers, step: () => step, problems });

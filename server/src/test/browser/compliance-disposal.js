@@ -4,34 +4,17 @@
 // Approve. dora (a second HK officer, console in Traditional Chinese) sees the pending request and approves it: the
 // player closes with the "deleted" message. Prints "DISPOSAL OK" and exits 0, or the failing step and exits 1.
 const path = require('path');
-const fs = require('fs');
-const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../..');
-const { launch } = require(path.join(repo, 'tools/browser/launch.js'));
+const { PASSWORD, SHOTS, bundle, openPage, signInOn, finish } = require('./harness.js');
 
-const BASE = process.env.BASE_URL;
-const PASSWORD = process.env.PASSWORD || 'demo1234';
 const SECOND_PASSWORD = process.env.SECOND_PASSWORD;
 const RECORDING = process.env.RECORDING;
-const SHOTS = process.env.SCREENSHOTS || path.join(repo, 'server/target/screenshots');
-const T = 45000;
-const zhHant = JSON.parse(fs.readFileSync(path.join(repo, 'agent-web/src/main/resources/static/i18n/zh-Hant.json'), 'utf8'));
-fs.mkdirSync(SHOTS, { recursive: true });
+const zhHant = bundle('zh-Hant');
 
 let step = 'start';
 const browsers = [];
 
 async function signIn(user, password) {
-  const browser = await launch();
-  browsers.push(browser);
-  const page = browser.context.pages()[0] || await browser.context.newPage();
-  page.setDefaultTimeout(T);
-  page.on('pageerror', (e) => console.log(`[${user} pageerror] ${e.message}`));
-  await page.goto(`${BASE}/login`);
-  await page.fill('#username', user);
-  await page.fill('#password', password);
-  await Promise.all([page.waitForURL('**/compliance'), page.click('#login-form button[type=submit]')]);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
+  return signInOn(await openPage(browsers, user), user, '/compliance', { password });
 }
 
 async function openRecording(page, purpose) {
@@ -86,17 +69,4 @@ async function main() {
   if (await dora.$(`#results tr[data-recording="${RECORDING}"]`)) throw new Error('the deleted recording is still listed');
 }
 
-main().then(async () => {
-  console.log('DISPOSAL OK');
-  for (const b of browsers) await b.close();
-  process.exit(0);
-}).catch(async (e) => {
-  console.log(`DISPOSAL FAILED at "${step}": ${e.message}`);
-  for (const [i, b] of browsers.entries()) {
-    for (const [j, p] of b.context.pages().entries()) {
-      await p.screenshot({ path: path.join(SHOTS, `compliance-disposal-failed-${i}-${j}.png`) }).catch(() => {});
-    }
-    await b.close().catch(() => {});
-  }
-  process.exit(1);
-});
+finish(main, { ok: 'DISPOSAL OK', failed: 'DISPOSAL FAILED', shots: 'compliance-disposal-failed', browsers, step: () => step });

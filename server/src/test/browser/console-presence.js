@@ -6,34 +6,16 @@
 // Ready, never the notes) and signs out (the supervisor board shows her Logged out).
 // Prints "PRESENCE OK" and exits 0, or the failing step and exits 1.
 const path = require('path');
-const fs = require('fs');
-const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../..');
-const { launch } = require(path.join(repo, 'tools/browser/launch.js'));
+const { T, SHOTS, bundle, openPage, signInOn, finish } = require('./harness.js');
 
-const BASE = process.env.BASE_URL;
-const PASSWORD = process.env.PASSWORD || 'demo1234';
-const SHOTS = process.env.SCREENSHOTS || path.join(repo, 'server/target/screenshots');
-const T = 45000;
 const NOTES = 'Lost credit card reported; new card ordered';
-const zhHant = JSON.parse(fs.readFileSync(path.join(repo, 'agent-web/src/main/resources/static/i18n/zh-Hant.json'), 'utf8'));
-fs.mkdirSync(SHOTS, { recursive: true });
+const zhHant = bundle('zh-Hant');
 
 let step = 'start';
 const browsers = [];
 
-// each user in their own browser: a shared cookie jar would make the second sign-in replace the first one's session
 async function signIn(user, home) {
-  const browser = await launch();
-  browsers.push(browser);
-  const page = browser.context.pages()[0] || await browser.context.newPage();
-  page.setDefaultTimeout(T);
-  page.on('pageerror', (e) => console.log(`[${user} pageerror] ${e.message}`));
-  await page.goto(`${BASE}/login`);
-  await page.fill('#username', user);
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL(`**${home}`), page.click('#login-form button[type=submit]')]);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
+  return signInOn(await openPage(browsers, user), user, home);
 }
 
 async function boardState(supervisor, agent) {
@@ -93,17 +75,4 @@ async function main() {
   await supervisor.screenshot({ path: path.join(SHOTS, 'console-presence-supervisor.png'), fullPage: true });
 }
 
-main().then(async () => {
-  console.log('PRESENCE OK');
-  for (const b of browsers) await b.close();
-  process.exit(0);
-}).catch(async (e) => {
-  console.log(`PRESENCE FAILED at "${step}": ${e.message}`);
-  for (const [i, b] of browsers.entries()) {
-    for (const [j, p] of b.context.pages().entries()) {
-      await p.screenshot({ path: path.join(SHOTS, `console-presence-failed-${i}-${j}.png`) }).catch(() => {});
-    }
-    await b.close().catch(() => {});
-  }
-  process.exit(1);
-});
+finish(main, { ok: 'PRESENCE OK', failed: 'PRESENCE FAILED', shots: 'console-presence-failed', browsers, step: () => step });

@@ -10,19 +10,12 @@
 // Hang up must end the call on both sides.
 // Prints "FIREFOX VIDEO OK {...}" and exits 0, or the failing step and exits 1.
 const path = require('path');
-const fs = require('fs');
-const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../..');
-const { launch, launchFirefox } = require(path.join(repo, 'tools/browser/launch.js'));
+const { launch, launchFirefox, SHOTS, T, signInOn, finish } = require('./harness.js');
 
-const BASE = process.env.BASE_URL;
-const PASSWORD = process.env.PASSWORD || 'demo1234';
 const CUSTOMER = process.env.CUSTOMER_USER || 'li';
 const ADVISOR = process.env.ADVISOR_USER || 'alice';
 const OFFICER = process.env.COMPLIANCE_USER || 'shen';
-const SHOTS = process.env.SCREENSHOTS || path.join(repo, 'server/target/screenshots');
 const MODE = process.env.MODE || 'video';
-const T = 45000;
-fs.mkdirSync(SHOTS, { recursive: true });
 
 let step = 'start';
 const browsers = [];
@@ -33,12 +26,7 @@ async function signIn(browser, user, home) {
   page.setDefaultTimeout(T);
   page.on('console', (m) => { if (m.type() === 'error') console.log(`[${user} console] ${m.text()}`); });
   page.on('pageerror', (e) => console.log(`[${user} pageerror] ${e.message}`));
-  await page.goto(`${BASE}/login`);
-  await page.fill('#username', user);
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL(`**${home}`), page.click('#login-form button[type=submit]')]);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
+  return signInOn(page, user, home);
 }
 
 const stats = (page) => page.evaluate(() => ({ ...window.mvtmCallStats }));
@@ -131,7 +119,6 @@ async function main() {
       throw new Error(`recording has no video for the ${party} leg: ${JSON.stringify(result.legs)}`);
     }
   }
-  console.log(`FIREFOX VIDEO OK ${JSON.stringify(result)}`);
 }
 
 async function failure(customer, advisor) {
@@ -162,16 +149,5 @@ async function failure(customer, advisor) {
   console.log(`FIREFOX VIDEO OK ${JSON.stringify(result)}`);
 }
 
-main().then(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  process.exit(0);
-}).catch(async (e) => {
-  console.log(`FIREFOX VIDEO FAILED at "${step}": ${e.message}`);
-  for (const b of browsers) {
-    for (const p of b.context.pages()) {
-      await p.screenshot({ path: path.join(SHOTS, `firefox-video-failed-${browsers.indexOf(b)}-${b.context.pages().indexOf(p)}.png`) }).catch(() => {});
-    }
-  }
-  await Promise.all(browsers.map((b) => b.close().catch(() => {})));
-  process.exit(1);
-});
+finish(main, { ok: () => `FIREFOX VIDEO OK ${JSON.stringify(result)}`, failed: 'FIREFOX VIDEO FAILED',
+  shots: 'firefox-video-failed', browsers, step: () => step });

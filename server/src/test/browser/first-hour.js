@@ -7,37 +7,19 @@
 // the next scenario on the same server starts from a quiet floor. Prints "FIRST HOUR OK <scenario>" and
 // exits 0, or every problem it saw ("PROBLEM: ...") and "FIRST HOUR FAILED" and exits 1.
 const path = require('path');
-const fs = require('fs');
-const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../../..');
-const { launch } = require(path.join(repo, 'tools/browser/launch.js'));
+const { SHOTS, bundle, openPage, signInOn, expectation, finish } = require('./harness.js');
 
-const BASE = process.env.BASE_URL;
 const SCENARIO = process.env.SCENARIO;
-const PASSWORD = process.env.PASSWORD || 'demo1234';
-const SHOTS = process.env.SCREENSHOTS || path.join(repo, 'server/target/screenshots');
-const T = 45000;
-fs.mkdirSync(SHOTS, { recursive: true });
 
 let step = 'start';
 const browsers = [];
 const problems = [];
-const expect = (ok, what) => { if (!ok) { problems.push(`${step}: ${what}`); console.log(`PROBLEM: ${step}: ${what}`); } };
+const expect = expectation(problems, () => step);
 
 async function signIn(user, home, locale) {
-  const browser = await launch(['--autoplay-policy=no-user-gesture-required']);
-  browsers.push(browser);
-  const page = browser.context.pages()[0] || await browser.context.newPage();
-  page.setDefaultTimeout(T);
-  page.on('pageerror', (e) => console.log(`[${user} pageerror] ${e.message}`));
-  await page.goto(`${BASE}/login`);
-  if (locale) { // the interface language chosen on the sign-in page, as a Mandarin-speaking advisor does
-    await page.click(`#langs button[lang="${locale}"]`);
-    await page.waitForFunction((l) => document.documentElement.lang === l, locale);
-  }
-  await page.fill('#username', user);
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL(`**${home}`), page.click('#login-form button[type=submit]')]);
-  await page.waitForSelector('body[data-ready="true"]');
+  const page = await openPage(browsers, user, { args: ['--autoplay-policy=no-user-gesture-required'] });
+  // locale: the interface language chosen on the sign-in page, as a Mandarin-speaking advisor does
+  await signInOn(page, user, home, { locale });
   // every text the page ever shows in its alert line, for checks that something was (not) said
   await page.evaluate(() => {
     window.shownMessages = [];
@@ -109,8 +91,7 @@ async function loudestOver(page, fn, ms) {
 }
 
 // the pages' own strings, to read a status line as the customer reads it
-const strings = Object.fromEntries(['en', 'zh-Hans', 'zh-Hant'].map((l) => [l,
-  JSON.parse(fs.readFileSync(path.join(repo, `agent-web/src/main/resources/static/i18n/${l}.json`), 'utf8'))]));
+const strings = Object.fromEntries(['en', 'zh-Hans', 'zh-Hant'].map((l) => [l, bundle(l)]));
 const fillIn = (template, vars) => template.replace(/\{(\w+)\}/g, (_, name) => String(vars[name]));
 
 async function goReady(advisor) {
@@ -570,13 +551,5 @@ async function main() {
   await scenarios[SCENARIO]();
 }
 
-main().then(async () => {
-  await Promise.all(browsers.map((b) => b.close().catch(() => {})));
-  console.log(problems.length === 0 ? `FIRST HOUR OK ${SCENARIO}` : `FIRST HOUR FAILED ${SCENARIO}: ${problems.length} problem(s)`);
-  process.exit(problems.length === 0 ? 0 : 1);
-}).catch(async (e) => {
-  console.log(`FIRST HOUR FAILED ${SCENARIO} at "${step}": ${e.message}`);
-  await Promise.all(browsers.map((b, i) => b.context.pages()[0]?.screenshot({ path: path.join(SHOTS, `first-hour-failed-${SCENARIO}-${i}.png`) }).catch(() => {})));
-  await Promise.all(browsers.map((b) => b.close().catch(() => {})));
-  process.exit(1);
-});
+finish(main, { ok: `FIRST HOUR OK ${SCENARIO}`, failed: `FIRST HOUR FAILED ${SCENARIO}`, shots: `first-hour-failed-${SCENARIO}`,
+  browsers, step: () => step, problems });

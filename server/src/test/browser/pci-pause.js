@@ -7,34 +7,20 @@
 // recording's timeline and downloads each exported leg into EXPORTS. Prints "PCI RESULT <json>" (the recording, its
 // pause marks, the redacted line, the legs with their files) for the Java test to check the export, then
 // "PCI PAUSE OK", or every problem seen ("PROBLEM: ...") and "PCI PAUSE FAILED", exiting 1.
-const path = require('path');
 const fs = require('fs');
-const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../../..');
-const { launch } = require(path.join(repo, 'tools/browser/launch.js'));
+const path = require('path');
+const { openPage, signInOn, expectation, finish } = require('./harness.js');
 
-const BASE = process.env.BASE_URL;
 const EXPORTS = process.env.EXPORTS;
-const PASSWORD = process.env.PASSWORD || 'demo1234';
 const CARD = '4111 1111 1111 1111';
-const T = 45000;
 
 let step = 'start';
 const browsers = [];
 const problems = [];
-const expect = (ok, what) => { if (!ok) { problems.push(`${step}: ${what}`); console.log(`PROBLEM: ${step}: ${what}`); } };
+const expect = expectation(problems, () => step);
 
 async function signIn(user, home) {
-  const browser = await launch(['--autoplay-policy=no-user-gesture-required']);
-  browsers.push(browser);
-  const page = browser.context.pages()[0] || await browser.context.newPage();
-  page.setDefaultTimeout(T);
-  page.on('pageerror', (e) => console.log(`[${user} pageerror] ${e.message}`));
-  await page.goto(`${BASE}/login`);
-  await page.fill('#username', user);
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL(`**${home}`), page.click('#login-form button[type=submit]')]);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
+  return signInOn(await openPage(browsers, user, { args: ['--autoplay-policy=no-user-gesture-required'] }), user, home);
 }
 
 const mediaFlows = () => window.mvtmCallStats && window.mvtmCallStats.framesDecoded > 0 && window.mvtmCallStats.audioPacketsReceived > 0;
@@ -81,6 +67,22 @@ async function main() {
   await advisor.click('#pci-pause');
   await pciPaused(advisor, false);
   await Promise.all([morePackets(customer, 150), morePackets(advisor, 150)]);
+
+  step = 'a pause request that does not say "paused" is refused naming the field, from either side, and changes nothing';
+  const withoutPaused = (page, url) => page.evaluate(async (u) => {
+    const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN=')) ?? '=';
+    const r = await fetch(u, { method: 'POST', credentials: 'same-origin', body: '{"reason":"card details"}',
+      headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': decodeURIComponent(cookie.split('=')[1]) } });
+    return { status: r.status, body: await r.json() };
+  }, url);
+  const interaction = await advisor.evaluate(() => window.mvtmDesk.selected().id);
+  const conversation = await customer.evaluate(() => sessionStorage.getItem('mvtm.conversation'));
+  for (const [page, url] of [[advisor, `/api/agent/interactions/${interaction}/pci-pause`],
+    [customer, `/api/customer/conversations/${conversation}/pci-pause`]]) {
+    const answer = await withoutPaused(page, url);
+    expect(answer.status === 400 && answer.body.field === 'paused', `${url} answered ${JSON.stringify(answer)}`);
+  }
+  await pciPaused(advisor, false);
 
   step = 'the customer pauses from their page and the call ends while paused';
   await pciPaused(customer, false);
@@ -138,12 +140,4 @@ async function main() {
   console.log(`PCI RESULT ${JSON.stringify({ recording: found.id, marks, lines, legs })}`);
 }
 
-main().then(async () => {
-  await Promise.all(browsers.map((b) => b.close().catch(() => {})));
-  console.log(problems.length === 0 ? 'PCI PAUSE OK' : `PCI PAUSE FAILED: ${problems.length} problem(s)`);
-  process.exit(problems.length === 0 ? 0 : 1);
-}).catch(async (e) => {
-  console.log(`PCI PAUSE FAILED at "${step}": ${e.message}`);
-  await Promise.all(browsers.map((b) => b.close().catch(() => {})));
-  process.exit(1);
-});
+finish(main, { ok: 'PCI PAUSE OK', failed: 'PCI PAUSE FAILED', shots: 'pci-pause-failed', browsers, step: () => step, problems });

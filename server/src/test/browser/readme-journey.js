@@ -9,15 +9,10 @@
 // accepts the SIP call as the README says it arrives. Prints "README JOURNEY OK {...}" and exits 0, or the failing
 // step and exits 1.
 const path = require('path');
-const fs = require('fs');
-const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../../..');
-const { launch } = require(path.join(repo, 'tools/browser/launch.js'));
+const { SHOTS, openPage, finish } = require('./harness.js');
 
 const env = (name) => { if (!process.env[name]) throw new Error(`${name} is not set`); return process.env[name]; };
 const BASE = env('BASE_URL');
-const SHOTS = process.env.SCREENSHOTS || path.join(repo, 'server/target/screenshots');
-const T = 45000;
-fs.mkdirSync(SHOTS, { recursive: true });
 
 let step = 'start';
 const browsers = [];
@@ -25,11 +20,7 @@ const result = {};
 
 // each user in their own browser, as the README says (sessions are per browser)
 async function signIn(user, home) {
-  const browser = await launch(['--autoplay-policy=no-user-gesture-required']);
-  browsers.push(browser);
-  const page = browser.context.pages()[0] || await browser.context.newPage();
-  page.setDefaultTimeout(T);
-  page.on('pageerror', (e) => console.log(`[${user} pageerror] ${e.message}`));
+  const page = await openPage(browsers, user, { args: ['--autoplay-policy=no-user-gesture-required'] });
   await page.goto(`${BASE}${home}`); // the console sends a stranger to sign in first
   await page.waitForURL('**/login');
   await page.fill('#username', user);
@@ -117,13 +108,5 @@ async function main() {
   result.today = await advisor.$$eval('#today tbody tr', (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
 }
 
-main().then(async () => {
-  console.log(`README JOURNEY OK ${JSON.stringify(result)}`);
-  await Promise.all(browsers.map((b) => b.close().catch(() => {})));
-  process.exit(0);
-}).catch(async (e) => {
-  console.log(`README JOURNEY FAILED at "${step}": ${e.message}`);
-  await Promise.all(browsers.map((b, i) => b.context.pages()[0]?.screenshot({ path: path.join(SHOTS, `readme-journey-failed-${i}.png`) }).catch(() => {})));
-  await Promise.all(browsers.map((b) => b.close().catch(() => {})));
-  process.exit(1);
-});
+finish(main, { ok: () => `README JOURNEY OK ${JSON.stringify(result)}`, failed: 'README JOURNEY FAILED',
+  shots: 'readme-journey-failed', browsers, step: () => step });

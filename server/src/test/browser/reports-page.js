@@ -7,20 +7,14 @@
 // Prints "REPORTS OK" and exits 0, or the failing step and exits 1.
 const path = require('path');
 const fs = require('fs');
-const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../..');
-const { launch } = require(path.join(repo, 'tools/browser/launch.js'));
+const { SHOTS, openPage, signInOn, finish } = require('./harness.js');
 
-const BASE = process.env.BASE_URL;
-const PASSWORD = process.env.PASSWORD || 'demo1234';
 const QUEUE = process.env.QUEUE;
 const FROM = process.env.FROM;
 const TO = process.env.TO;
-const SHOTS = process.env.SCREENSHOTS || path.join(repo, 'server/target/screenshots');
-const T = 45000;
-fs.mkdirSync(SHOTS, { recursive: true });
 
 let step = 'start';
-let browser;
+const browsers = [];
 
 // the CSV's cells as the API's values: numbers compared as numbers, an empty cell is null
 const COLUMNS = [['start', 'start'], ['key', 'key'], ['offered', 'offered'], ['answered', 'answered'],
@@ -37,15 +31,7 @@ function sameValue(cell, value) {
 
 async function main() {
   step = 'sam signs in and opens the reports page from the supervisor dashboard';
-  browser = await launch();
-  const page = browser.context.pages()[0] || await browser.context.newPage();
-  page.setDefaultTimeout(T);
-  page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
-  await page.goto(`${BASE}/login`);
-  await page.fill('#username', 'sam');
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL('**/supervisor'), page.click('#login-form button[type=submit]')]);
-  await page.waitForSelector('body[data-ready="true"]');
+  const page = await signInOn(await openPage(browsers, 'sam'), 'sam', '/supervisor');
   await Promise.all([page.waitForURL('**/reports.html'), page.click('#reports-link')]);
   await page.waitForSelector('body[data-ready="true"]');
 
@@ -102,17 +88,4 @@ async function main() {
   await page.screenshot({ path: path.join(SHOTS, 'wallboard.png'), fullPage: true });
 }
 
-main().then(async () => {
-  console.log('REPORTS OK');
-  await browser.close();
-  process.exit(0);
-}).catch(async (e) => {
-  console.log(`REPORTS FAILED at "${step}": ${e.message}`);
-  if (browser) {
-    for (const [j, p] of browser.context.pages().entries()) {
-      await p.screenshot({ path: path.join(SHOTS, `reports-failed-${j}.png`) }).catch(() => {});
-    }
-    await browser.close().catch(() => {});
-  }
-  process.exit(1);
-});
+finish(main, { ok: 'REPORTS OK', failed: 'REPORTS FAILED', shots: 'reports-failed', browsers, step: () => step });

@@ -4,34 +4,19 @@
 // assistant, presses "Voice call", hears the phone's speech (inbound audio energy) and hangs up after HOLD_SECONDS.
 // Prints "VOICE OK {...}" and exits 0, or the failing step and exits 1.
 const path = require('path');
-const fs = require('fs');
-const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../..');
-const { launch } = require(path.join(repo, 'tools/browser/launch.js'));
+const { SHOTS, openPage, signInOn, finish } = require('./harness.js');
 
-const BASE = process.env.BASE_URL;
 const USER = process.env.CUSTOMER_USER || 'smith';
-const PASSWORD = process.env.PASSWORD || 'demo1234';
 const QUESTION = process.env.QUESTION || 'My card was declined at a shop, why?';
 const HOLD_SECONDS = Number(process.env.HOLD_SECONDS || 6);
-const SHOTS = process.env.SCREENSHOTS || path.join(repo, 'server/target/screenshots');
-const T = 45000;
-fs.mkdirSync(SHOTS, { recursive: true });
 
 let step = 'start';
-let browser;
+const browsers = [];
 const result = {};
 
 async function main() {
   step = 'customer signs in';
-  browser = await launch();
-  const page = browser.context.pages()[0] || await browser.context.newPage();
-  page.setDefaultTimeout(T);
-  page.on('pageerror', (e) => console.log(`[customer pageerror] ${e.message}`));
-  await page.goto(`${BASE}/login`);
-  await page.fill('#username', USER);
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL('**/customer'), page.click('#login-form button[type=submit]')]);
-  await page.waitForSelector('body[data-ready="true"]');
+  const page = await signInOn(await openPage(browsers, 'customer'), USER, '/customer');
 
   step = 'customer asks the assistant in English';
   await page.click('button[data-language="en"]');
@@ -57,15 +42,5 @@ async function main() {
   await page.waitForFunction(() => document.body.dataset.status === 'ENDED');
 }
 
-main().then(async () => {
-  console.log(`VOICE OK ${JSON.stringify(result)}`);
-  await browser.close();
-  process.exit(0);
-}).catch(async (e) => {
-  console.log(`VOICE FAILED at "${step}": ${e.message}`);
-  if (browser) {
-    await browser.context.pages()[0]?.screenshot({ path: path.join(SHOTS, 'voice-to-desk-phone-failed.png') }).catch(() => {});
-    await browser.close().catch(() => {});
-  }
-  process.exit(1);
-});
+finish(main, { ok: () => `VOICE OK ${JSON.stringify(result)}`, failed: 'VOICE FAILED', shots: 'voice-to-desk-phone-failed',
+  browsers, step: () => step });

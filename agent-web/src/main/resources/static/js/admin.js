@@ -1,8 +1,6 @@
 // Admin console: users, advisors, queues, VIP tiers, the FAQ knowledge base and the audit log, one section at a time.
 // Each section's script is in js/admin/; this file signs the page in and switches sections.
-import { initLocales, localeForLanguage } from './i18n.js';
-import { csrfToken, getJson } from './http.js';
-import { consoleLinks } from './console-nav.js';
+import { $, startPage } from './page-bootstrap.js';
 import { loadCatalog } from './admin/catalog.js';
 import { alert } from './admin/feedback.js';
 import { showUsers } from './admin/users.js';
@@ -12,12 +10,7 @@ import { showTiers } from './admin/tiers.js';
 import { showKnowledgeBase } from './admin/knowledge-base.js';
 import { showAudit } from './admin/audit.js';
 
-const $ = (id) => document.getElementById(id);
-const me = await getJson('/api/me');
-await initLocales($('langs'), localeForLanguage(me.language));
-document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
-$('who').textContent = `${me.displayName} · ${me.regions.join(', ')}`;
-consoleLinks($('consoles'), me);
+await startPage();
 
 const SECTIONS = {
   users: showUsers,

@@ -8,19 +8,14 @@
 //
 // Other console features hook in from their own files through `desk` (export below): desk.selected(),
 // desk.on(type, fn) for server messages this file does not handle, desk.socket, and the 'mvtm:selected' event.
-import { initLocales, known, localeForLanguage, t } from './i18n.js';
-import { csrfToken, el, getJson } from './http.js';
-import { consoleLinks } from './console-nav.js';
+import { known, localeForLanguage, t } from './i18n.js';
+import { el, getJson } from './http.js';
+import { $, flash, showLinkStatus, startPage } from './page-bootstrap.js';
 import { ReconnectingSocket } from './socket.js';
 import { BrowserCall } from './call.js';
 import { MediaRehome } from './media-rehome.js';
 
-const $ = (id) => document.getElementById(id);
-const me = await getJson('/api/me');
-await initLocales($('langs'), localeForLanguage(me.language));
-document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
-$('who').textContent = me.displayName;
-consoleLinks($('consoles'), me);
+await startPage({ who: (me) => me.displayName });
 
 // items: interaction id -> { customer, since, lines, unread, draft, ended, wrapUp, call, held, muted }
 const state = { offer: null, items: new Map(), selected: null, desk: null, canned: {} };
@@ -36,11 +31,10 @@ const rehome = new MediaRehome({
 const socket = new ReconnectingSocket('/ws/agent', {
   onOpen: () => rehome.opened(),
   onMessage: handle,
-  onStatus: (s) => { $('link').textContent = t(`link.${s}`); $('link').dataset.state = s; },
+  onStatus: showLinkStatus,
 });
 // text set from code follows a change of interface language too
 document.addEventListener('mvtm:locale', () => {
-  if ($('link').dataset.state) $('link').textContent = t(`link.${$('link').dataset.state}`);
   renderTabs();
   renderWorkspace();
 });
@@ -383,13 +377,6 @@ function setHeld(item, held) {
   item.call?.setHeld(held);
   $('hold').setAttribute('aria-pressed', String(held));
   $('hold').textContent = t(held ? 'agent.resume' : 'agent.hold');
-}
-
-function flash(text, detail = '') {
-  $('message').title = detail;
-  $('message').textContent = text;
-  $('message').hidden = false;
-  setTimeout(() => { $('message').hidden = true; }, 8000);
 }
 
 const accept = () => state.offer && socket.send({ type: 'accept', interactionId: state.offer.customer.interactionId });

@@ -1,27 +1,15 @@
 // Compliance console: search, synchronised replay of both legs with the chat/event timeline, integrity badge,
 // export with a stated reason, legal hold and four-eyes deletion, audit trail. Every request carries the officer's
 // stated purpose.
-import { initLocales, known, localeForLanguage, t } from './i18n.js';
+import { known, t } from './i18n.js';
 import { csrfToken, el, getJson, post } from './http.js';
-import { consoleLinks } from './console-nav.js';
+import { $, flash, mmss, startPage } from './page-bootstrap.js';
 
-const $ = (id) => document.getElementById(id);
-const me = await getJson('/api/me');
-await initLocales($('langs'), localeForLanguage(me.language));
-document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
-$('who').textContent = `${me.displayName} · ${me.regions.join(', ')}`;
-consoleLinks($('consoles'), me);
+const me = await startPage();
 $('region').append(...me.regions.map((r) => el('option', { value: r }, r)));
 
 const state = { recording: null, videos: [], startedAt: 0 };
 const purpose = () => ({ 'X-Purpose': $('purpose').value.trim() });
-const mmss = (s) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
-
-function flash(text) {
-  $('message').textContent = text;
-  $('message').hidden = false;
-  setTimeout(() => { $('message').hidden = true; }, 8000);
-}
 
 $('search-form').addEventListener('submit', async (e) => {
   e.preventDefault();

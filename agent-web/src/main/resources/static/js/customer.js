@@ -1,16 +1,14 @@
 // The customer demo page (stand-in for the bank's mobile app). The conversation id lives in sessionStorage so a
 // reload or network drop rejoins the same conversation and keeps the queue place.
-import { initLocales, known, localeForLanguage, t, useLocale } from './i18n.js';
-import { csrfToken, el, getJson } from './http.js';
+import { known, localeForLanguage, t, useLocale } from './i18n.js';
+import { csrfToken, el } from './http.js';
+import { $, showLinkStatus, startPage } from './page-bootstrap.js';
 import { ReconnectingSocket } from './socket.js';
 import { BrowserCall } from './call.js';
 import { HoldMusic } from './hold-music.js';
 import { MediaRehome } from './media-rehome.js';
 
-const $ = (id) => document.getElementById(id);
-const me = await getJson('/api/me');
-await initLocales($('langs'), localeForLanguage(me.language));
-document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
+await startPage({ who: null });
 
 const state = { language: sessionStorage.getItem('mvtm.language'), conversationId: sessionStorage.getItem('mvtm.conversation'), status: null, call: null };
 const holdMusic = new HoldMusic();
@@ -32,10 +30,8 @@ const socket = new ReconnectingSocket('/ws/customer', {
   query: customerToken,
   onOpen: () => { if (state.language) hello(); rehome.opened(); },
   onMessage: handle,
-  onStatus: (s) => { $('link').textContent = t(`link.${s}`); $('link').dataset.state = s; },
+  onStatus: showLinkStatus,
 });
-// text set from code follows a change of interface language too
-document.addEventListener('mvtm:locale', () => { if ($('link').dataset.state) $('link').textContent = t(`link.${$('link').dataset.state}`); });
 
 function hello() {
   socket.send({ type: 'hello', language: state.language, conversationId: state.conversationId ?? '' });

@@ -1,15 +1,10 @@
 // Interval reports for supervisors: filters (date range, rows per queue/channel/advisor, queue, region), two charts
 // drawn by Chart.js (served by the app, js/vendor), the rows as a table and the same rows as CSV.
-import { initLocales, localeForLanguage, t } from './i18n.js';
-import { csrfToken, el, getJson } from './http.js';
-import { consoleLinks } from './console-nav.js';
+import { t } from './i18n.js';
+import { el, getJson } from './http.js';
+import { $, startPage } from './page-bootstrap.js';
 
-const $ = (id) => document.getElementById(id);
-const me = await getJson('/api/me');
-await initLocales($('langs'), localeForLanguage(me.language));
-document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
-$('who').textContent = `${me.displayName} · ${me.regions.join(', ')}`;
-consoleLinks($('consoles'), me);
+const me = await startPage();
 
 const today = new Date().toISOString().slice(0, 10);
 $('from').value = today;

@@ -1,24 +1,18 @@
 // Supervisor dashboard: live snapshot every second over /ws/supervisor (advisors and waiting customers of the
 // supervisor's regions only), routing explanation on request, and the supervisor's actions over /api/supervisor:
 // set an advisor Not ready or log them out with a reason, move a waiting customer to another queue.
-import { initLocales, known, localeForLanguage, t } from './i18n.js';
-import { csrfToken, el, getJson } from './http.js';
-import { consoleLinks } from './console-nav.js';
+import { known, t } from './i18n.js';
+import { csrfToken, el } from './http.js';
+import { $, flash, mmss, showLinkStatus, startPage } from './page-bootstrap.js';
 import { ReconnectingSocket } from './socket.js';
 
-const $ = (id) => document.getElementById(id);
-const me = await getJson('/api/me');
-await initLocales($('langs'), localeForLanguage(me.language));
-document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
-$('who').textContent = `${me.displayName} · ${me.regions.join(', ')}`;
-consoleLinks($('consoles'), me);
+await startPage();
 
 // ids (AgentId, QueueId) arrive as {"value": "..."} records
 const id = (x) => (x && typeof x === 'object' ? x.value : x);
-const mmss = (s) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 const socket = new ReconnectingSocket('/ws/supervisor', {
   onMessage: (m) => { if (m.type === 'snapshot') render(m); if (m.type === 'explanation') explain(m); if (m.type === 'error' || m.type === 'forbidden') $('explanation').textContent = m.message; document.dispatchEvent(new CustomEvent('mvtm:supervisor', { detail: m })); },
-  onStatus: (s) => { $('link').textContent = t(`link.${s}`); $('link').dataset.state = s; document.dispatchEvent(new CustomEvent('mvtm:supervisor', { detail: { type: 'link', state: s } })); },
+  onStatus: (s) => { showLinkStatus(s); document.dispatchEvent(new CustomEvent('mvtm:supervisor', { detail: { type: 'link', state: s } })); },
 });
 window.mvtmSupervisorSocket = socket; // the board's cards (supervisor-monitor.js) ask for their pushes over it
 
@@ -89,13 +83,6 @@ $('force-form').addEventListener('submit', async (e) => {
     { state: $('force-state').value, reason: $('force-reason').value });
   if (ok) { $('force-form').hidden = true; $('force-reason').value = ''; }
 });
-
-function flash(text, detail = '') {
-  $('message').textContent = text;
-  $('message').title = detail ?? '';
-  $('message').hidden = false;
-  setTimeout(() => { $('message').hidden = true; }, 8000);
-}
 
 function ask(id) {
   $('explain-id').value = id;

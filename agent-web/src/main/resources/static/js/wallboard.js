@@ -1,10 +1,9 @@
 // A wall screen: one tile per queue, now (waiting, longest wait) and today so far (UTC), refreshed every 5 seconds.
-import { initLocales, localeForLanguage, t } from './i18n.js';
+import { t } from './i18n.js';
 import { el, getJson } from './http.js';
+import { $, startPage } from './page-bootstrap.js';
 
-const $ = (id) => document.getElementById(id);
-const me = await getJson('/api/me');
-await initLocales($('langs'), localeForLanguage(me.language));
+await startPage({ who: null });
 const mmss = (s) => (s == null ? '—' : `${Math.floor(s / 60)}:${String(Math.round(s) % 60).padStart(2, '0')}`);
 const pct = (x) => (x == null ? '—' : `${Math.round(x * 100)}%`);
 let last;

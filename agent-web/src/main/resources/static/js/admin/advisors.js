@@ -6,8 +6,8 @@ import { api, number } from './api.js';
 import { fillSelect, loadCatalog, skillLabel, skillOptions } from './catalog.js';
 import { clearErrors, done, refused } from './feedback.js';
 import { Rows } from './rows.js';
+import { $ } from '../page-bootstrap.js';
 
-const $ = (id) => document.getElementById(id);
 const form = $('advisor-form');
 const skills = new Rows($('advisor-skills'), 'skills', [
   { name: 'skill', label: 'admin.skill', type: 'select', options: () => skillOptions() },

@@ -2,8 +2,7 @@
 import { locale, t } from '../i18n.js';
 import { el } from '../http.js';
 import { api } from './api.js';
-
-const $ = (id) => document.getElementById(id);
+import { $ } from '../page-bootstrap.js';
 
 export async function showAudit() {
   const entity = $('audit-form').entity.value;

@@ -3,8 +3,7 @@
 // them as they are, in Chinese it shows the field's own message from the bundle (admin.invalid.<field>, indexes
 // removed: skills[1].skill -> admin.invalid.skills.skill) or a general one, and keeps the API's words in data-detail.
 import { known, locale, t } from '../i18n.js';
-
-const $ = (id) => document.getElementById(id);
+import { $ } from '../page-bootstrap.js';
 
 export function localized(field, message) {
   if (locale() === 'en') return message;

@@ -4,8 +4,8 @@ import { locale, t } from '../i18n.js';
 import { el } from '../http.js';
 import { api, call } from './api.js';
 import { alert, clearErrors, done, localized, refused } from './feedback.js';
+import { $ } from '../page-bootstrap.js';
 
-const $ = (id) => document.getElementById(id);
 const KB = '/api/admin/knowledge-base';
 const upload = $('kb-upload');
 

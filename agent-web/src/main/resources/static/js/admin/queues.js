@@ -6,8 +6,8 @@ import { api, number } from './api.js';
 import { fillSelect, skillLabel, skillOptions } from './catalog.js';
 import { clearErrors, done, refused } from './feedback.js';
 import { Rows } from './rows.js';
+import { $ } from '../page-bootstrap.js';
 
-const $ = (id) => document.getElementById(id);
 const form = $('queue-form');
 const days = () => [1, 2, 3, 4, 5, 6, 7].map((d) => [d, t(`day.${d}`)]);
 const code = [{ name: 'code', label: 'admin.code' }, { name: 'label', label: 'admin.label' }];

@@ -4,8 +4,8 @@ import { el } from '../http.js';
 import { api, number } from './api.js';
 import { catalog, loadCatalog, tierLabel } from './catalog.js';
 import { clearErrors, done, refused } from './feedback.js';
+import { $ } from '../page-bootstrap.js';
 
-const $ = (id) => document.getElementById(id);
 const form = $('tier-form');
 
 export function showTiers() {

@@ -5,8 +5,8 @@ import { el } from '../http.js';
 import { api, list } from './api.js';
 import { catalog, fillSelect, tierLabel } from './catalog.js';
 import { clearErrors, done, refused } from './feedback.js';
+import { $ } from '../page-bootstrap.js';
 
-const $ = (id) => document.getElementById(id);
 const form = $('user-form');
 let editing = null; // the user being changed, null while creating
 

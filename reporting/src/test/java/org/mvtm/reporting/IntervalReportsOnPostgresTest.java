@@ -1,27 +1,22 @@
 package org.mvtm.reporting;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mvtm.admin.PostgresExtension;
 import org.mvtm.admin.PostgresProcess;
 import org.mvtm.admin.api.DatabaseSettings;
 import org.mvtm.reporting.api.ReportingDatabase;
 
 /** The same scripted workload with the interval records on a real PostgreSQL 15, the production database. */
 @Tag("peer")
+@ExtendWith(PostgresExtension.class)
 class IntervalReportsOnPostgresTest extends IntervalReportsMatchTheWorkloadTest {
     static PostgresProcess postgres;
 
     @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresProcess.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
+    static void usePostgres(PostgresProcess shared) {
+        postgres = shared;
     }
 
     @Override

@@ -25,7 +25,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mvtm.admin.PostgresExtension;
 import org.mvtm.admin.PostgresProcess;
 import org.mvtm.admin.api.DatabaseSettings;
 import tools.jackson.databind.JsonNode;
@@ -44,13 +46,15 @@ import tools.jackson.databind.JsonNode;
  * and a queue created through the API takes SIP callers at once and refuses them once deleted.
  */
 @Tag("peer")
+@ExtendWith(PostgresExtension.class)
 class BankSetupOnPostgresTest {
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([A-Za-z0-9_-]+)\"");
 
     @Test
-    void theBootstrapAdministratorSetsUpQueuesAdvisorsAndComplianceThroughTheApi(@TempDir Path dir) throws Exception {
-        try (PostgresProcess postgres = PostgresProcess.start();
-             ServerProcess server = bankServer(postgres, dir)) {
+    void theBootstrapAdministratorSetsUpQueuesAdvisorsAndComplianceThroughTheApi(@TempDir Path dir,
+                                                                                 PostgresProcess postgres)
+            throws Exception {
+        try (ServerProcess server = bankServer(postgres, dir)) {
             WebSession root = setUpBank(server);
             int audited = root.json(200, "GET", "/api/admin/audit", null).size();
 
@@ -90,14 +94,13 @@ class BankSetupOnPostgresTest {
     }
 
     @Test
-    void aCustomerWithTheBanksTokenIsAnsweredFromTheUploadedFaqsAndOfferedToTheCantoneseLoansAdvisor(@TempDir Path dir)
-            throws Exception {
+    void aCustomerWithTheBanksTokenIsAnsweredFromTheUploadedFaqsAndOfferedToTheCantoneseLoansAdvisor(@TempDir Path dir,
+            PostgresProcess postgres) throws Exception {
         RSAKey bank = new RSAKeyGenerator(2048).keyID("bank-1").generate();
         Path publicKey = dir.resolve("bank-customers.pem");
         Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
                 .encodeToString(bank.toRSAPublicKey().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-        try (PostgresProcess postgres = PostgresProcess.start();
-             ServerProcess server = bankServer(postgres, dir, "--contact.identity.customer.public-key=" + publicKey,
+        try (ServerProcess server = bankServer(postgres, dir, "--contact.identity.customer.public-key=" + publicKey,
                      "--contact.identity.customer.issuer=" + ISSUER, "--contact.identity.customer.audience=" + AUDIENCE)) {
             WebSession root = setUpBank(server);
 

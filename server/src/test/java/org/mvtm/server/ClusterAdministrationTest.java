@@ -9,7 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mvtm.admin.PostgresExtension;
 import org.mvtm.admin.PostgresProcess;
 import org.mvtm.admin.api.DatabaseSettings;
 import org.mvtm.testing.RedisServerProcess;
@@ -19,17 +21,17 @@ import org.mvtm.testing.RedisServerProcess;
  * new advisor) is seen by node B's routing and sign-in without a restart, relayed as AdministrationChanged.
  */
 @Tag("peer")
+@ExtendWith(PostgresExtension.class)
 class ClusterAdministrationTest {
     private static final String SECRET = "two-node-test-secret-0123456789";
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([A-Za-z0-9_-]+)\"");
 
     @Test
-    void aChangeMadeOnOneNodeIsLiveOnTheOther(@TempDir Path dir) throws Exception {
+    void aChangeMadeOnOneNodeIsLiveOnTheOther(@TempDir Path dir, PostgresProcess postgres) throws Exception {
         Files.createDirectories(dir.resolve("redis"));
         Files.createDirectories(dir.resolve("a"));
         Files.createDirectories(dir.resolve("b"));
-        try (RedisServerProcess redis = RedisServerProcess.start();
-             PostgresProcess postgres = PostgresProcess.start()) {
+        try (RedisServerProcess redis = RedisServerProcess.start()) {
             DatabaseSettings db = postgres.newDatabase();
             try (ServerProcess a = node(dir.resolve("a"), "node-a", redis, db)) {
                 a.awaitHealthy(Duration.ofSeconds(180));

@@ -30,20 +30,14 @@ record WebSession(HttpClient http, CookieManager cookies, String base, String be
     }
 
     static WebSession signIn(String base, String user, String password) throws Exception {
-        CookieManager cookies = new CookieManager();
-        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
-        http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.discarding());
-        String form = "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                + "&_csrf=" + csrf(cookies);
-        var res = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(res.statusCode()).as("login redirect").isEqualTo(302);
-        assertThat(res.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        Login login = login(base, user, password);
+        assertThat(login.answer().statusCode()).as("login redirect").isEqualTo(302);
+        assertThat(login.answer().headers().firstValue("Location").orElse("")).doesNotContain("error");
         // signing in replaces the CSRF token; the next response carries the new one as a cookie
-        var me = http.send(HttpRequest.newBuilder(URI.create(base + "/api/me")).build(), HttpResponse.BodyHandlers.discarding());
+        var me = login.http().send(HttpRequest.newBuilder(URI.create(base + "/api/me")).build(),
+                HttpResponse.BodyHandlers.discarding());
         assertThat(me.statusCode()).as("/api/me after login").isEqualTo(200);
-        return new WebSession(http, cookies, base);
+        return new WebSession(login.http(), login.cookies(), base);
     }
 
     /**
@@ -65,15 +59,23 @@ record WebSession(HttpClient http, CookieManager cookies, String base, String be
 
     /** The login form's answer to a browser posting {@code user} and {@code password} (a redirect, or 429). */
     static HttpResponse<Void> signInAnswer(String base, String user, String password) throws Exception {
+        return login(base, user, password).answer();
+    }
+
+    /** A browser's cookies and client after posting the login form, and the form's answer. */
+    private record Login(HttpClient http, CookieManager cookies, HttpResponse<Void> answer) {
+    }
+
+    private static Login login(String base, String user, String password) throws Exception {
         CookieManager cookies = new CookieManager();
         HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
         http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.discarding());
         String form = "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
                 + "&_csrf=" + csrf(cookies);
-        var res = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        var answer = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-        return res;
+        return new Login(http, cookies, answer);
     }
 
     private static String csrf(CookieManager cookies) {

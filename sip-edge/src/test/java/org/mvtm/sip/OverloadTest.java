@@ -2,8 +2,8 @@ package org.mvtm.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mvtm.sip.SippInteropTest.freePort;
 
-import java.net.DatagramSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,12 +35,6 @@ class OverloadTest {
     @AfterEach
     void close() {
         f.close();
-    }
-
-    static int freePort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     @Test

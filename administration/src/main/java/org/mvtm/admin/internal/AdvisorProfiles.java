@@ -1,6 +1,5 @@
 package org.mvtm.admin.internal;
 
-import java.time.Clock;
 import java.util.Locale;
 import org.mvtm.admin.api.AdvisorChange;
 import org.mvtm.admin.api.AdvisorProfile;
@@ -14,18 +13,13 @@ final class AdvisorProfiles {
     private final UserRepository users;
     private final AdvisorRepository advisors;
     private final CatalogRepository catalog;
-    private final AuditLog audit;
     private final Changes changes;
-    private final Clock clock;
 
-    AdvisorProfiles(UserRepository users, AdvisorRepository advisors, CatalogRepository catalog, AuditLog audit,
-                    Changes changes, Clock clock) {
+    AdvisorProfiles(UserRepository users, AdvisorRepository advisors, CatalogRepository catalog, Changes changes) {
         this.users = users;
         this.advisors = advisors;
         this.catalog = catalog;
-        this.audit = audit;
         this.changes = changes;
-        this.clock = clock;
     }
 
     AdvisorProfile update(String actor, String username, AdvisorChange c) {
@@ -49,7 +43,7 @@ final class AdvisorProfiles {
             e.throwIfAny();
             advisors.update(name, region, skills, voice, video, chat);
             AdvisorProfile after = advisors.find(name).orElseThrow();
-            audit.record(clock.instant(), actor, "update", "advisor", name, before, after);
+            changes.audit(actor, "update", "advisor", name, before, after);
             return after;
         });
     }

@@ -1,6 +1,5 @@
 package org.mvtm.admin.internal;
 
-import java.time.Clock;
 import java.util.Optional;
 import org.mvtm.admin.api.Skill;
 import org.mvtm.admin.api.VipTier;
@@ -8,15 +7,11 @@ import org.mvtm.admin.api.VipTier;
 /** Changes to the skill catalogue and the VIP tiers. */
 final class CatalogChanges {
     private final CatalogRepository catalog;
-    private final AuditLog audit;
     private final Changes changes;
-    private final Clock clock;
 
-    CatalogChanges(CatalogRepository catalog, AuditLog audit, Changes changes, Clock clock) {
+    CatalogChanges(CatalogRepository catalog, Changes changes) {
         this.catalog = catalog;
-        this.audit = audit;
         this.changes = changes;
-        this.clock = clock;
     }
 
     Skill defineSkill(String actor, Skill s) {
@@ -28,7 +23,7 @@ final class CatalogChanges {
             } else {
                 catalog.insertSkill(after);
             }
-            audit.record(clock.instant(), actor, before.isPresent() ? "update" : "create", "skill", after.name(),
+            changes.audit(actor, before.isPresent() ? "update" : "create", "skill", after.name(),
                     before.orElse(null), after);
             return after;
         });
@@ -39,7 +34,7 @@ final class CatalogChanges {
             Optional<VipTier> before = t.code() == null ? Optional.empty() : catalog.tier(t.code());
             VipTier after = CatalogRules.tier(t, before, catalog.tiers());
             catalog.upsertTier(after, before.isPresent());
-            audit.record(clock.instant(), actor, before.isPresent() ? "update" : "create", "vip-tier", t.code(), before.orElse(null), after);
+            changes.audit(actor, before.isPresent() ? "update" : "create", "vip-tier", t.code(), before.orElse(null), after);
             return after;
         });
     }

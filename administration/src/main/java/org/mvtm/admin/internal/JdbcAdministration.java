@@ -64,12 +64,12 @@ public final class JdbcAdministration implements AdministrationService {
         this.queues = new QueueRepository(jdbc);
         this.catalog = new CatalogRepository(jdbc);
         this.audit = new AuditLog(jdbc, JsonMapper.builder().build());
-        Changes changes = new Changes(tx, clock, bus);
-        this.accounts = new UserAccounts(users, advisors, catalog, audit, changes, clock, sipRealm, policy,
+        Changes changes = new Changes(tx, clock, bus, audit);
+        this.accounts = new UserAccounts(users, advisors, catalog, changes, clock, sipRealm, policy,
                 PasswordEncoderFactories.createDelegatingPasswordEncoder());
-        this.advisorProfiles = new AdvisorProfiles(users, advisors, catalog, audit, changes, clock);
-        this.catalogChanges = new CatalogChanges(catalog, audit, changes, clock);
-        this.queueChanges = new QueueChanges(queues, catalog, audit, changes, clock);
+        this.advisorProfiles = new AdvisorProfiles(users, advisors, catalog, changes);
+        this.catalogChanges = new CatalogChanges(catalog, changes);
+        this.queueChanges = new QueueChanges(queues, catalog, changes);
         this.secondFactors = new JdbcSecondFactors(jdbc, clock);
         this.dispositions = new JdbcDispositions(jdbc);
         this.knowledgeBase = new JdbcKnowledgeBase(jdbc, tx);

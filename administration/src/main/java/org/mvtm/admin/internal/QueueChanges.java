@@ -1,6 +1,5 @@
 package org.mvtm.admin.internal;
 
-import java.time.Clock;
 import org.mvtm.admin.api.InvalidChange;
 import org.mvtm.admin.api.NotFound;
 import org.mvtm.admin.api.Queue;
@@ -9,16 +8,12 @@ import org.mvtm.admin.api.Queue;
 final class QueueChanges {
     private final QueueRepository queues;
     private final CatalogRepository catalog;
-    private final AuditLog audit;
     private final Changes changes;
-    private final Clock clock;
 
-    QueueChanges(QueueRepository queues, CatalogRepository catalog, AuditLog audit, Changes changes, Clock clock) {
+    QueueChanges(QueueRepository queues, CatalogRepository catalog, Changes changes) {
         this.queues = queues;
         this.catalog = catalog;
-        this.audit = audit;
         this.changes = changes;
-        this.clock = clock;
     }
 
     Queue create(String actor, Queue q) {
@@ -28,7 +23,7 @@ final class QueueChanges {
                 throw InvalidChange.of("id", "queue '" + checked.id() + "' exists already");
             }
             queues.insert(checked);
-            audit.record(clock.instant(), actor, "create", "queue", checked.id(), null, checked);
+            changes.audit(actor, "create", "queue", checked.id(), null, checked);
             return checked;
         });
     }
@@ -41,7 +36,7 @@ final class QueueChanges {
             }
             Queue checked = QueueRules.check(withId(q, id), catalog.skillsByName());
             queues.update(checked);
-            audit.record(clock.instant(), actor, "update", "queue", id, before, checked);
+            changes.audit(actor, "update", "queue", id, before, checked);
             return checked;
         });
     }
@@ -50,7 +45,7 @@ final class QueueChanges {
         changes.change(actor, "queue", id, () -> {
             Queue before = queues.find(id).orElseThrow(() -> new NotFound("queue", id));
             queues.delete(id);
-            audit.record(clock.instant(), actor, "delete", "queue", id, before, null);
+            changes.audit(actor, "delete", "queue", id, before, null);
             return null;
         });
     }

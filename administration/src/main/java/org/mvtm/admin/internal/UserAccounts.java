@@ -27,7 +27,6 @@ final class UserAccounts {
     private final UserRepository users;
     private final AdvisorRepository advisors;
     private final CatalogRepository catalog;
-    private final AuditLog audit;
     private final Changes changes;
     private final Clock clock;
     private final String sipRealm;
@@ -35,12 +34,11 @@ final class UserAccounts {
     private final PasswordEncoder passwords;
     private final SecureRandom random = new SecureRandom();
 
-    UserAccounts(UserRepository users, AdvisorRepository advisors, CatalogRepository catalog, AuditLog audit,
-                 Changes changes, Clock clock, String sipRealm, PasswordPolicy policy, PasswordEncoder passwords) {
+    UserAccounts(UserRepository users, AdvisorRepository advisors, CatalogRepository catalog, Changes changes,
+                 Clock clock, String sipRealm, PasswordPolicy policy, PasswordEncoder passwords) {
         this.users = users;
         this.advisors = advisors;
         this.catalog = catalog;
-        this.audit = audit;
         this.changes = changes;
         this.clock = clock;
         this.sipRealm = sipRealm;
@@ -76,7 +74,7 @@ final class UserAccounts {
         if (roles.contains(Role.ADVISOR)) {
             advisors.insert(username, regions.iterator().next(), 1, 1, 3);
         }
-        audit.record(now, actor, "create", "user", username, null, u);
+        changes.audit(now, actor, "create", "user", username, null, u);
         return u;
     }
 
@@ -108,7 +106,7 @@ final class UserAccounts {
                             .ifPresent(a -> advisors.setRegion(name, regions.iterator().next()));
                 }
             }
-            audit.record(after.updatedAt(), actor, "update", "user", name, before, after);
+            changes.audit(after.updatedAt(), actor, "update", "user", name, before, after);
             return after;
         });
     }
@@ -124,7 +122,7 @@ final class UserAccounts {
                 throw InvalidChange.of("username", "the last enabled administrator cannot be deleted");
             }
             users.delete(name);
-            audit.record(clock.instant(), actor, "delete", "user", name, before, null);
+            changes.audit(actor, "delete", "user", name, before, null);
             return null;
         });
     }
@@ -142,7 +140,7 @@ final class UserAccounts {
             }
             Instant now = clock.instant();
             users.setPasswordHash(name, passwords.encode(newPassword), now);
-            audit.record(now, actor, "password", "user", name, null, Map.of("username", name, "passwordReset", true,
+            changes.audit(now, actor, "password", "user", name, null, Map.of("username", name, "passwordReset", true,
                     "hadPassword", before.hasPassword()));
             return null;
         });
@@ -169,7 +167,7 @@ final class UserAccounts {
                 }
                 users.setSip(name, sipRealm, SipDigest.ha1(name, sipRealm, sipPassword));
             }
-            audit.record(clock.instant(), actor, sipPassword == null ? "sip-remove" : "sip-set", "user", name,
+            changes.audit(actor, sipPassword == null ? "sip-remove" : "sip-set", "user", name,
                     Map.of("username", name, "sipPhone", before.sipPhone()), Map.of("username", name, "sipPhone", sipPassword != null));
             return null;
         });

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.mvtm.core.event.RecordingPaused;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.web.pci.PciPauseChange;
 import org.mvtm.web.pci.PciPauses;
 import org.mvtm.web.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -33,21 +34,16 @@ class AdvisorPciPauseController {
         this.pauses = pauses;
     }
 
-    record Change(Boolean paused, String reason) {
-    }
-
     @GetMapping
     PciPauses.State get(@PathVariable String id, Principal principal) {
         return pauses.state(connected(id, principal).interaction());
     }
 
     @PostMapping
-    PciPauses.State set(@PathVariable String id, @RequestBody Change change, Principal principal) {
+    PciPauses.State set(@PathVariable String id, @RequestBody PciPauseChange change, Principal principal) {
         Mine mine = connected(id, principal);
-        if (change == null || change.paused() == null) {
-            throw new MissingFieldException("paused is required (true to pause the recording, false to resume)");
-        }
-        return pauses.set(mine.interaction(), change.paused(), mine.agent().value(), RecordingPaused.Party.ADVISOR,
+        boolean pause = PciPauseChange.paused(change);
+        return pauses.set(mine.interaction(), pause, mine.agent().value(), RecordingPaused.Party.ADVISOR,
                 change.reason());
     }
 
@@ -72,18 +68,6 @@ class AdvisorPciPauseController {
     @ExceptionHandler(NotConnectedException.class)
     ResponseEntity<Map<String, String>> forbidden(NotConnectedException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "FORBIDDEN", "message", e.getMessage()));
-    }
-
-    @ExceptionHandler(MissingFieldException.class)
-    ResponseEntity<Map<String, String>> bad(MissingFieldException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", "BAD_REQUEST", "field", "paused",
-                "message", String.valueOf(e.getMessage())));
-    }
-
-    static final class MissingFieldException extends RuntimeException {
-        MissingFieldException(String message) {
-            super(message);
-        }
     }
 
     static final class NotConnectedException extends RuntimeException {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.mvtm.core.event.RecordingPaused;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.api.WebUser;
+import org.mvtm.web.pci.PciPauseChange;
 import org.mvtm.web.pci.PciPauses;
 import org.mvtm.web.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -34,23 +35,17 @@ class CustomerPciPauseController {
         this.pauses = pauses;
     }
 
-    record Change(Boolean paused, String reason) {
-    }
-
     @GetMapping
     PciPauses.State get(@PathVariable String id, Principal principal) {
         return pauses.state(connected(id, principal));
     }
 
     @PostMapping
-    PciPauses.State set(@PathVariable String id, @RequestBody Change change, Principal principal) {
+    PciPauses.State set(@PathVariable String id, @RequestBody PciPauseChange change, Principal principal) {
         InteractionId interaction = connected(id, principal);
-        if (change == null || change.paused() == null) {
-            throw new MissingFieldException("paused is required (true to pause the recording, false to resume)");
-        }
+        boolean pause = PciPauseChange.paused(change);
         WebUser me = CurrentUser.require(principal);
-        return pauses.set(interaction, change.paused(), me.username(), RecordingPaused.Party.CUSTOMER,
-                change.reason());
+        return pauses.set(interaction, pause, me.username(), RecordingPaused.Party.CUSTOMER, change.reason());
     }
 
     private InteractionId connected(String id, Principal principal) {
@@ -73,12 +68,6 @@ class CustomerPciPauseController {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "CONFLICT", "message", e.getMessage()));
     }
 
-    @ExceptionHandler(MissingFieldException.class)
-    ResponseEntity<Map<String, String>> bad(MissingFieldException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", "BAD_REQUEST", "field", "paused",
-                "message", e.getMessage()));
-    }
-
     static final class NotYoursException extends RuntimeException {
         NotYoursException(String message) {
             super(message);
@@ -87,12 +76,6 @@ class CustomerPciPauseController {
 
     static final class NotConnectedException extends RuntimeException {
         NotConnectedException(String message) {
-            super(message);
-        }
-    }
-
-    static final class MissingFieldException extends RuntimeException {
-        MissingFieldException(String message) {
             super(message);
         }
     }
