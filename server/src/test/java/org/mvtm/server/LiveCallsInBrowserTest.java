@@ -49,6 +49,10 @@ class LiveCallsInBrowserTest {
     }
 
     private String scenario(String name) throws Exception {
+        return scenario(server, name);
+    }
+
+    private String scenario(ServerProcess server, String name) throws Exception {
         Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "SCENARIO", name, "PASSWORD", "demo1234",
                 "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString(),
                 "EXPORTS", Files.createDirectories(dir.resolve("exports")).toString());
@@ -143,7 +147,18 @@ class LiveCallsInBrowserTest {
     @Test
     void aColleagueOnASipDeskPhoneIsConsultedThenHeardInAThreeWayCallAndHearsTheCall() throws Exception {
         Path phoneDir = Files.createDirectories(dir.resolve("bob-phone"));
-        Process phone = deskPhone(phoneDir, "bob", ";answermode=auto;regint=600");
+        // bob's desk phone speaks G.711 and the relay does not transcode between Opus and G.711: this call's browsers
+        // are G.711 too, on a server of its own (the other scenarios run on the default Opus)
+        try (ServerProcess g711 = ServerProcess.start(Files.createDirectories(dir.resolve("g711")),
+                "--contact.media.port-min=0", "--contact.media.port-max=0", "--contact.media.browser-audio=PCMU")) {
+            g711.awaitHealthy(Duration.ofSeconds(180));
+            colleagueOnDeskPhone(g711, phoneDir);
+        }
+        assertHeardTheCall(phoneDir, "bob's desk phone");
+    }
+
+    private void colleagueOnDeskPhone(ServerProcess server, Path phoneDir) throws Exception {
+        Process phone = deskPhone(server, phoneDir, "bob", ";answermode=auto;regint=600");
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!SipJourneyTest.read(phoneDir.resolve("baresip.log")).contains("200 OK")
@@ -151,11 +166,10 @@ class LiveCallsInBrowserTest {
                 Thread.sleep(200);
             }
             assertThat(SipJourneyTest.read(phoneDir.resolve("baresip.log"))).as("bob's phone registered").contains("200 OK");
-            scenario("sip-colleague");
+            scenario(server, "sip-colleague");
         } finally {
             ReadmeJourneyTest.quit(phone);
         }
-        assertHeardTheCall(phoneDir, "bob's desk phone");
     }
 
     /**
@@ -188,7 +202,7 @@ class LiveCallsInBrowserTest {
             assertThat(refused.waitFor(60, TimeUnit.SECONDS) && refused.exitValue() == 0)
                     .as("zoe's INVITE to *44alice is answered 403:\n" + SipJourneyTest.read(phoneDir.resolve("zoe.err")))
                     .isTrue();
-            phone = deskPhone(phoneDir, "sam", ";regint=0", "-e", "/dial sip:*44alice@127.0.0.1:" + server.sipPort);
+            phone = deskPhone(server, phoneDir, "sam", ";regint=0", "-e", "/dial sip:*44alice@127.0.0.1:" + server.sipPort);
             int exit = script.await(Duration.ofMinutes(4));
             assertThat(script.output()).as("browser output; phone:\n" + SipJourneyTest.read(phoneDir.resolve("baresip.log"))
                     + "\nserver log:\n" + server.output()).contains("LIVE CALLS OK");
@@ -202,10 +216,10 @@ class LiveCallsInBrowserTest {
     }
 
     /**
-     * A baresip desk phone of {@code user} (Opus or PCMU, as the call offers; password {@code phone-<user>-1234}; {@code params} added to its
+     * A baresip desk phone of {@code user} (PCMU; password {@code phone-<user>-1234}; {@code params} added to its
      * account) that plays a tone and keeps what it receives in {@code dump-*-dec.wav}.
      */
-    private Process deskPhone(Path phoneDir, String user, String params, String... args) throws Exception {
+    private Process deskPhone(ServerProcess server, Path phoneDir, String user, String params, String... args) throws Exception {
         Path tone = phoneDir.resolve("tone.wav");
         Process sox = new ProcessBuilder("sox", "-n", "-r", "8000", "-c", "1", "-b", "16", tone.toString(),
                 "synth", "180", "sine", "440", "vol", "0.5").redirectErrorStream(true).start();
@@ -213,7 +227,7 @@ class LiveCallsInBrowserTest {
         Files.writeString(phoneDir.resolve("config"), String.join("\n", "poll_method epoll",
                 "sip_listen 127.0.0.1:" + ServerProcess.freeUdpPort(), "call_local_timeout 120",
                 "audio_player alsa,default", "audio_source aufile," + tone, "audio_alert alsa,default",
-                "module_path /usr/lib/baresip/modules", "module stdio.so", "module opus.so", "module g711.so", "module alsa.so",
+                "module_path /usr/lib/baresip/modules", "module stdio.so", "module g711.so", "module alsa.so",
                 "module aufile.so", "module sndfile.so", "module_tmp uuid.so", "module_tmp account.so",
                 "module_app menu.so", "snd_path " + phoneDir, ""));
         Files.writeString(phoneDir.resolve("accounts"), "<sip:" + user + "@127.0.0.1:" + server.sipPort
