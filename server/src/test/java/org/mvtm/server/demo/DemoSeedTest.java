@@ -40,7 +40,9 @@ class DemoSeedTest {
             }
             assertThat(admin.sipHa1("alice", "mvtm.local")).contains(md5("alice:mvtm.local:phone-alice-1234"));
             assertThat(admin.sipHa1("smith", "mvtm.local")).contains(md5("smith:mvtm.local:phone-smith-1234"));
-            for (String staff : new String[] {"sam", "connie", "shen", "admin"}) {
+            // the supervisor sam listens from a desk phone by feature code (*44<advisor>)
+            assertThat(admin.sipHa1("sam", "mvtm.local")).contains(md5("sam:mvtm.local:phone-sam-1234"));
+            for (String staff : new String[] {"connie", "shen", "admin"}) {
                 assertThat(admin.sipHa1(staff, "mvtm.local")).as(staff + " has no SIP phone").isEmpty();
             }
             assertThat(admin.queues()).extracting(q -> q.id()).containsExactlyInAnyOrder("general", "cards", "wealth", "cross-border");
