@@ -288,7 +288,7 @@ final class ColleaguePhones {
     }
 
     private static void ack(Dialog dialog, long cseq) {
-        DialogRequests.ack(dialog, cseq);
+        StartedDialogs.ack(dialog, cseq);
     }
 
     private void bye(Dialog dialog) {
