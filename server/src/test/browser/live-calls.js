@@ -478,7 +478,10 @@ async function web() {
 
   step = 'whispering, the advisor receives sam while the customer is silent; the customer receives nothing';
   await silence(customer, true);
-  const quietAdvisor = await heard(advisor, callAudio);
+  // the customer's last sounds can still be on their way (Opus packets in flight, the advisor's jitter buffer):
+  // wait, a few measurements at most, until the advisor hears the silence, then whisper
+  let quietAdvisor = await heard(advisor, callAudio);
+  for (let tries = 0; tries < 5 && quietAdvisor.energy >= AUDIBLE; tries++) quietAdvisor = await heard(advisor, callAudio);
   await sam.click('#monitor button[data-mode="WHISPER"]');
   await sam.waitForSelector('#monitor-status[data-key="monitor.mode.WHISPER"]');
   const [whisperAtAdvisor, whisperAtCustomer] = await Promise.all([heard(advisor, callAudio), heard(customer, callAudio)]);
