@@ -48,6 +48,7 @@ public final class WaitAnnouncements implements AutoCloseable {
     private final Duration interval;
     private final Clock clock;
     private final Map<InteractionId, Instant> due = new ConcurrentHashMap<>();
+    private final Map<InteractionId, Instant> since = new ConcurrentHashMap<>();
     private final Map<InteractionId, Player> players = new ConcurrentHashMap<>();
     private volatile Optional<Character> callbackKey = Optional.empty();
     private final ScheduledExecutorService timer =
@@ -78,9 +79,14 @@ public final class WaitAnnouncements implements AutoCloseable {
         return this;
     }
 
-    /** A caller started waiting: their first announcement is due now. */
+    /**
+     * A caller started waiting: their first announcement is due now. The SIP edge starts the queue audio before it
+     * hands the caller to routing (so an advisor's answer always stops it), so a caller routing does not know yet is
+     * tried again every second for one interval before they count as gone.
+     */
     public void waiting(InteractionId caller, Player player) {
         players.put(caller, player);
+        since.put(caller, clock.instant());
         due.put(caller, clock.instant());
         timer.execute(this::announceDue);
     }
@@ -89,6 +95,7 @@ public final class WaitAnnouncements implements AutoCloseable {
     public void done(InteractionId caller) {
         synchronized (players) { // an announcement being started finishes first, and none starts after
             due.remove(caller);
+            since.remove(caller);
             players.remove(caller);
         }
     }
@@ -106,8 +113,16 @@ public final class WaitAnnouncements implements AutoCloseable {
             Optional<QueuePosition> position = routing.position(caller);
             Optional<Language> language = routing.interaction(caller).map(v -> v.interaction().language());
             Player player = players.get(caller);
-            if (position.isEmpty() || language.isEmpty() || player == null) {
-                done(caller); // answered or gone meanwhile
+            if (player == null) {
+                continue; // done meanwhile
+            }
+            if (position.isEmpty() || language.isEmpty()) {
+                Instant first = since.getOrDefault(caller, now);
+                if (now.isBefore(first.plus(interval))) {
+                    due.replace(caller, now.plus(interval), now.plusSeconds(1)); // not in the queue yet: next second
+                } else {
+                    done(caller); // answered or gone meanwhile
+                }
                 continue;
             }
             try {
