@@ -95,7 +95,8 @@ public class CustomerChannel implements DisposableBean {
     }
 
     /**
-     * A queued customer whose page has been closed for longer than the grace period is gone: the interaction is
+     * A queued customer whose page has been closed (or whose app has stopped polling the HTTP API) for longer than
+     * the grace period is gone: the interaction is
      * abandoned (it leaves the queue and any offer is withdrawn), so no advisor is connected to nobody; one still with
      * the assistant ends (and its transcript is recorded). A page that comes back within the grace period keeps its
      * place. One who asked for a callback ({@link WebCallbacks}) keeps it with the page closed.
