@@ -176,6 +176,31 @@ class AdvisorsAndCustomersWhoLeaveTest {
         assertThat(routing.interaction(InteractionId.of(interaction)).orElseThrow().status()).isEqualTo(InteractionStatus.QUEUED);
     }
 
+    /**
+     * Issue 16 item 5 with an advisor: a customer whose page stays closed during a chat with ada has left; the chat
+     * ends as ended by the customer and ada's console goes to wrap-up, instead of ada writing to an empty page.
+     */
+    @Test
+    void aCustomerWhosePageStaysClosedDuringTheChatHasLeftAndTheAdvisorIsToldSo() throws Exception {
+        Browserless.Socket console = readyConsole(signIn("ada"));
+        Browserless.Socket page = socket(signIn("chan"), "/ws/customer");
+        String interaction = askForPerson(page);
+        assertThat(console.next("\"offer\"")).contains(interaction);
+        console.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
+        page.next("\"CONNECTED\"");
+
+        page.close();
+        await().until(() -> pageClosed(page));
+        clock.advance(CUSTOMER_GRACE.minusSeconds(1));
+        customers.leaveClosedPages();
+        assertThat(routing.interaction(InteractionId.of(interaction)).orElseThrow().status())
+                .as("a reload may take a moment").isEqualTo(InteractionStatus.CONNECTED);
+        clock.advance(Duration.ofSeconds(1));
+        customers.leaveClosedPages();
+        assertThat(console.next("\"ended\"")).contains(interaction).contains("\"endedBy\":\"CUSTOMER\"");
+        await().until(() -> state(ADA) == AdvisorState.WRAP_UP || state(ADA) == AdvisorState.READY);
+    }
+
     /** Issue 16 item 5: the bank's app on the HTTP API alone (no socket) counts as gone once it stops polling. */
     @Test
     void anAppThatStopsPollingLeavesTheQueueAndOneThatPollsKeepsItsPlace() throws Exception {
