@@ -18,7 +18,9 @@ import org.mvtm.media.opus.OpusCodec;
  * From them it sets each leg's {@link Leg#targets} and, for a leg that hears more than one audio source when they can
  * be mixed (all G.711, or all Opus with libopus loaded: {@link AudioFrames#cannotMix}), its {@link Leg#mix}.
  * A shared screen ({@link LegKind#SCREEN}) connects only to the other party's screen leg (see
- * {@link EmbeddedMediaSession#register}) and is never monitored.
+ * {@link EmbeddedMediaSession#register}) and is never monitored. Each source's camera goes out to a leg on a video
+ * stream of its own ({@link VideoSlots}): a page that offered a receive-only video m-section per other participant
+ * shows each of their cameras; a source no longer relayed to a leg frees its stream there.
  * Called under the session lock on every topology change; the packet path only reads the results.
  */
 final class RelayTopology {
@@ -64,6 +66,7 @@ final class RelayTopology {
         for (Leg leg : legs) {
             leg.targets = targets.get(leg).toArray(new Leg[0]);
             leg.mix = mixFor(leg, sources.get(leg), opus);
+            leg.videoSlots.keepOnly(sources.get(leg)); // a camera that left frees its stream for the next
         }
     }
 
