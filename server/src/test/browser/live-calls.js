@@ -7,7 +7,9 @@
 // gets 403 for the HK call; the compliance officer finds every start, change and stop in the audit log and on the
 // recording's timeline. SCENARIO=sip: a SIP caller (SIPp, started by the test, speaking) is answered by alice in her
 // console; sam listens and, with alice muted, receives the caller's speech. SCENARIO=consult: alice holds chan
-// (music) and consults bob, resumes into a three-way call, holds again and transfers the call to bob, who takes it.
+// (music) and consults bob, resumes into a three-way call (each of the three hears and sees the two others: each page
+// decodes both other cameras, each in a tile of its own), holds again and transfers the call to bob, who takes it
+// (the customer then sees one camera, bob's); the recording has bob's camera as a leg of its own.
 // SCENARIO=chat: sam reads smith's live chat with alice and sends alice a private note the customer never sees.
 // SCENARIO=sip-colleague / sip-supervisor: a desk phone (baresip, G.711 only, started by the test) joins the pages' Opus
 // call as the consulted colleague bob / as sam listening by *44alice; the relay transcodes between G.711 and Opus.
@@ -85,6 +87,16 @@ const monitorAudio = (page) => page.evaluate(() => ({ packets: window.mvtmMonito
 const silence = (page, silent) => page.evaluate((s) => window.mvtmMicrophones.forEach((m) => m.getAudioTracks().forEach((t) => { t.enabled = !s; })), silent);
 // what was on its way when something changed has arrived
 const settle = (page) => page.waitForTimeout(1000);
+
+// the cameras a page decodes: the mids of its received video streams whose decoded frames grew over 2.5 s
+async function camerasDecoding(page, stats, ms = 2500) {
+  const read = () => page.evaluate((name) => window[name].cameras.map((c) => [c.mid, c.framesDecoded]), stats);
+  await settle(page);
+  const from = new Map(await read());
+  await page.waitForTimeout(ms);
+  return (await read()).filter(([mid, frames]) => frames > (from.get(mid) ?? 0)).map(([mid]) => mid);
+}
+const shownTiles = (page, within) => page.$$eval(`${within} .camera-tile:not([hidden])`, (tiles) => tiles.length);
 
 // the energy a meter adds over 2.5 s (the fake microphone beeps about once a second)
 async function heard(page, meter, ms = 2500) {
@@ -236,6 +248,19 @@ async function consult() {
   expect(customerHearsBob.energy > AUDIBLE, `the customer did not hear bob (${JSON.stringify(customerHearsBob)})`);
   expect(aliceHearsBobInThree.energy > AUDIBLE, `alice did not hear bob (${JSON.stringify(aliceHearsBobInThree)})`);
 
+  step = 'in the three-way call each page decodes the cameras of both others, the third one in a tile of its own';
+  const threePages = [['customer', customer, 'mvtmCallStats', '#media'], ['alice', advisor, 'mvtmCallStats', '#media'],
+    ['bob', colleague, 'mvtmConferenceStats', '#conference-cameras']];
+  await Promise.all(threePages.map(([, page, stats]) => page.waitForFunction(
+    (name) => window[name].cameras.filter((c) => c.framesDecoded > 0).length >= 2, stats)));
+  const seen = await Promise.all(threePages.map(([, page, stats]) => camerasDecoding(page, stats)));
+  const tiles = await Promise.all(threePages.map(([, page, , within]) => shownTiles(page, within)));
+  console.log(`three-way video: cameras decoding ${JSON.stringify(seen)}, tiles shown ${JSON.stringify(tiles)}`);
+  threePages.forEach(([who], i) => expect(seen[i].length === 2, `${who} decodes ${seen[i].length} cameras, not the two others' (mids ${seen[i]})`));
+  // the customer and alice see the third camera beside the main one; bob sees both in tiles
+  [1, 1, 2].forEach((want, i) => expect(tiles[i] === want, `${threePages[i][0]} shows ${tiles[i]} camera tiles, not ${want}`));
+  await Promise.all(threePages.map(([who, page]) => page.screenshot({ path: path.join(SHOTS, `three-way-video-${who}.png`), fullPage: true })));
+
   step = 'alice holds again and transfers the call to bob, who takes it and leaves the consult';
   await advisor.click('#hold');
   await customer.waitForFunction(() => document.body.dataset.holdMusic === 'playing');
@@ -256,6 +281,12 @@ async function consult() {
   console.log(`after the transfer: customer hears bob ${JSON.stringify(customerHearsNewAdvisor)}, bob hears customer ${JSON.stringify(newAdvisorHearsCustomer)}`);
   expect(customerHearsNewAdvisor.energy > AUDIBLE, `the customer does not hear bob after the transfer (${JSON.stringify(customerHearsNewAdvisor)})`);
   expect(newAdvisorHearsCustomer.energy > AUDIBLE, `bob does not hear the customer after the transfer (${JSON.stringify(newAdvisorHearsCustomer)})`);
+
+  step = 'after the transfer the customer sees one camera, bob\'s: the colleague tile is gone';
+  await customer.waitForFunction(() => [...document.querySelectorAll('#media .camera-tile')].every((f) => f.hidden));
+  const camerasAfter = await camerasDecoding(customer, 'mvtmCallStats');
+  console.log(`after the transfer the customer decodes cameras ${JSON.stringify(camerasAfter)}`);
+  expect(camerasAfter.length === 1, `the customer decodes ${camerasAfter.length} cameras after the transfer, not bob's alone`);
   await customer.screenshot({ path: path.join(SHOTS, 'consult-customer-with-bob.png') });
 
   step = 'bob ends the call; alice wraps up hers; the recording has every advisor leg, bob joining and leaving, the transfer and bob\'s wrap-up';
@@ -277,9 +308,14 @@ async function consult() {
         if (timeline.some((e) => e.kind === 'TRANSFERRED') && timeline.some((e) => e.kind === 'WRAP_UP')) {
           // the wrap-up is attached after the seal: the officer finds the call by the words of its notes
           const found = await (await fetch('/api/compliance/recordings?text=courier', { headers })).json();
+          // bob's camera in the three-way call is a leg of its own (his conference leg), recorded with its video
+          const legs = await (await fetch(`/api/compliance/recordings/${r.id.value}/legs`, { headers })).json();
+          const bobsCamera = legs.some((l) => l.legId.startsWith('advisor-colleague-') && l.mediaType === 'video/webm'
+            && l.payloadTypes.some((p) => p.kind === 'VIDEO') && l.packets > 0);
           return timeline.filter((e) => ['LEG_ADDED', 'HOLD', 'RESUMED', 'TRANSFERRED', 'PARTICIPANT_JOINED', 'PARTICIPANT_LEFT', 'WRAP_UP'].includes(e.kind))
             .map((e) => `${e.kind} ${e.actor}${e.attributes.role ? ` ${e.attributes.role}` : ''}${e.attributes.code ? ` ${e.attributes.code}` : ''}`)
-            .concat(found.some((x) => x.id.value === r.id.value) ? ['found by its wrap-up notes'] : []);
+            .concat(found.some((x) => x.id.value === r.id.value) ? ['found by its wrap-up notes'] : [])
+            .concat(bobsCamera ? ['bob\'s camera recorded'] : []);
         }
       }
       await new Promise((res) => setTimeout(res, 500));
@@ -290,7 +326,7 @@ async function consult() {
   expect(marks && marks.filter((m) => m === 'LEG_ADDED advisor').length >= 2,
     `the recording should keep alice's leg and bob's: ${JSON.stringify(marks)}`);
   expect(marks && marks.includes('TRANSFERRED alice'), `the timeline has no transfer by alice: ${JSON.stringify(marks)}`);
-  for (const mark of ['PARTICIPANT_JOINED bob COLLEAGUE', 'PARTICIPANT_LEFT bob COLLEAGUE', 'WRAP_UP bob RESOLVED', 'found by its wrap-up notes']) {
+  for (const mark of ['PARTICIPANT_JOINED bob COLLEAGUE', 'PARTICIPANT_LEFT bob COLLEAGUE', 'WRAP_UP bob RESOLVED', 'found by its wrap-up notes', 'bob\'s camera recorded']) {
     expect(marks && marks.includes(mark), `the recording has no "${mark}": ${JSON.stringify(marks)}`);
   }
 }

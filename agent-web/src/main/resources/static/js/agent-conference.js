@@ -1,11 +1,13 @@
 // Three-way calls in the advisor console (issue 16 item 2): in a call, invite a colleague (an advisor id) to join;
 // an invited advisor's console shows the invitation and joins with its own media leg through the relay, so the
-// customer, the advisor and the colleague each hear the two others; Leave ends the colleague's part.
+// customer, the advisor and the colleague each hear the two others; in a video call the colleague's camera joins
+// too and the colleague sees the customer and the advisor in a tile each (CameraTiles); Leave ends the colleague's part.
 // #call[data-interaction] is the console's current call (set by agent.js). window.mvtmConferenceStats is the
 // colleague's received-audio meter (also used by the tests).
 import { apply, t } from './i18n.js';
 import { el, getJson } from './http.js';
 import { AudioLeg, requestJson as request } from './audio-leg.js';
+import { CameraTiles } from './camera-tiles.js';
 
 let joined = null; // { interactionId, leg }
 window.mvtmConferenceStats = { audioPacketsReceived: 0, audioEnergy: 0 };
@@ -21,6 +23,7 @@ const card = el('section', { class: 'card', id: 'conference', 'aria-labelledby':
     el('button', { type: 'button', id: 'conference-join', 'data-i18n': 'conference.join' }, 'Join'),
     el('button', { type: 'button', id: 'conference-leave', 'data-i18n': 'conference.leave', hidden: true }, 'Leave')),
   el('p', { id: 'conference-status', role: 'status', 'aria-live': 'polite' }),
+  el('div', { id: 'conference-cameras', class: 'media' }),
   el('audio', { id: 'conference-audio', autoplay: true }));
 
 function show(key, vars) {
@@ -53,9 +56,10 @@ async function poll() {
 
 async function join() {
   if (!invitation || joined) return;
-  const { interactionId } = invitation;
+  const { interactionId, channel } = invitation;
   try {
-    const leg = new AudioLeg(document.getElementById('conference-audio'));
+    const tiles = channel === 'VIDEO' ? new CameraTiles(document.getElementById('conference-cameras')) : null;
+    const leg = new AudioLeg(document.getElementById('conference-audio'), tiles);
     window.mvtmConferenceStats = leg.stats;
     await leg.start(async (sdp) => (await request('POST', `/api/agent/conference/${encodeURIComponent(interactionId)}/join`, { sdp })).sdp);
     joined = { interactionId, leg };

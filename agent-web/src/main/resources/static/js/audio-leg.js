@@ -1,20 +1,31 @@
-// One audio-only browser leg through the server's relay, besides the console's main call: the supervisor's monitoring
-// leg and a colleague's leg in a three-way call. start(sendOffer) opens the microphone, sends the offer through
+// One more browser leg through the server's relay, besides the console's main call: the supervisor's monitoring
+// leg (audio only) and a colleague's leg in a three-way call. start(sendOffer) opens the microphone, sends the offer through
 // sendOffer (which answers the relay's SDP answer: ICE-lite, no trickle), plays what arrives in `audio` and keeps
 // `stats` (audio packets and totalAudioEnergy received, also read by the browser tests); stop() closes it all.
+// With `tiles` (a CameraTiles: a colleague joining a video call) it also sends the camera and shows the camera of
+// each other participant in a tile of its own; stats.cameras then lists the cameras received.
 import { csrfToken } from './http.js';
+import { cameras } from './camera-tiles.js';
 
 export class AudioLeg {
-  constructor(audio) {
+  constructor(audio, tiles = null) {
     this.audio = audio;
-    this.stats = { audioPacketsReceived: 0, audioEnergy: 0 };
+    this.tiles = tiles;
+    this.stats = { audioPacketsReceived: 0, audioEnergy: 0, cameras: [] };
   }
 
   async start(sendOffer) {
-    this.stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+    this.stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: Boolean(this.tiles) });
     this.pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
-    this.stream.getTracks().forEach((track) => this.pc.addTrack(track, this.stream));
-    this.pc.addEventListener('track', (e) => { this.audio.srcObject = new MediaStream([e.track]); });
+    this.stream.getTracks().forEach((track) => {
+      const sender = this.pc.addTrack(track, this.stream);
+      if (track.kind === 'video') this.tiles.watch(this.pc.getTransceivers().find((x) => x.sender === sender));
+    });
+    this.tiles?.addTransceivers(this.pc);
+    this.pc.addEventListener('track', (e) => {
+      if (e.track.kind === 'audio') this.audio.srcObject = new MediaStream([e.track]);
+      else this.tiles?.onTrack(e);
+    });
     try {
       await this.pc.setLocalDescription(await this.pc.createOffer());
       const answer = await sendOffer(this.pc.localDescription.sdp);
@@ -28,7 +39,10 @@ export class AudioLeg {
 
   async sample() {
     if (!this.pc) return;
-    (await this.pc.getStats()).forEach((s) => {
+    const report = await this.pc.getStats();
+    this.tiles?.sample(report);
+    this.stats.cameras = cameras(report);
+    report.forEach((s) => {
       if (s.type === 'inbound-rtp' && s.kind === 'audio') {
         this.stats.audioPacketsReceived = s.packetsReceived ?? 0;
         this.stats.audioEnergy = s.totalAudioEnergy ?? 0;
@@ -41,6 +55,7 @@ export class AudioLeg {
     this.pc?.close();
     this.stream?.getTracks().forEach((track) => track.stop());
     this.pc = null;
+    this.tiles?.remove();
   }
 }
 

@@ -1,7 +1,10 @@
 // One browser call leg: camera/microphone, an RTCPeerConnection to the server's media bridge (ICE-lite,
 // DTLS-SRTP), the SDP offer sent through the page's socket, trickled candidates, and quality from getStats().
 // A failed connection (this browser's ICE/DTLS, or the server's word that either leg failed) is reported once
-// through onFailure and stops the "waiting for media" quality line.
+// through onFailure and stops the "waiting for media" quality line. A video call also receives the camera of a
+// third participant (a colleague in a three-way call) in a tile beside the remote video (CameraTiles).
+import { CameraTiles, cameras } from './camera-tiles.js';
+
 export class BrowserCall {
   constructor({ video, localVideo, remoteVideo, sendOffer, sendCandidate, onQuality, onFailure }) {
     this.video = video;
@@ -12,7 +15,7 @@ export class BrowserCall {
     this.onQuality = onQuality ?? (() => {});
     this.onFailure = onFailure ?? (() => {});
     this.failure = null;
-    this.stats = { framesDecoded: 0, videoBytesReceived: 0, audioPacketsReceived: 0, audioBytesReceived: 0, audioEnergy: 0, audioCodec: '', packetsLost: 0, jitterMs: 0, rttMs: 0 };
+    this.stats = { cameras: [], framesDecoded: 0, videoBytesReceived: 0, audioPacketsReceived: 0, audioBytesReceived: 0, audioEnergy: 0, audioCodec: '', packetsLost: 0, jitterMs: 0, rttMs: 0 };
     // a hold pauses media on purpose (the relay continues the sequence numbers after it, so it is not loss)
     this.held = false;
     window.mvtmCallStats = this.stats;
@@ -24,7 +27,12 @@ export class BrowserCall {
     const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
     this.pc = pc;
     this.stream.getTracks().forEach((track) => pc.addTrack(track, this.stream));
+    if (this.video) {
+      this.tiles = new CameraTiles(this.remoteVideo.closest('.media'), this.remoteVideo.closest('figure').nextSibling);
+      this.tiles.addTransceivers(pc);
+    }
     pc.addEventListener('track', (e) => {
+      if (this.tiles?.onTrack(e)) return;
       if (this.remoteVideo.srcObject !== e.streams[0]) this.remoteVideo.srcObject = e.streams[0];
     });
     pc.addEventListener('icecandidate', (e) => this.sendCandidate(e.candidate ? e.candidate.candidate : ''));
@@ -72,7 +80,8 @@ export class BrowserCall {
       if (s.type === 'inbound-rtp') { lost += s.packetsLost ?? 0; received += s.packetsReceived ?? 0; }
       if (s.type === 'candidate-pair' && s.nominated && s.currentRoundTripTime !== undefined) rtt = s.currentRoundTripTime * 1000;
     });
-    Object.assign(this.stats, { framesDecoded: frames, videoBytesReceived: videoBytes, audioPacketsReceived: audio, audioBytesReceived: audioBytes, audioEnergy: energy, audioCodec: codec, packetsLost: lost, jitterMs: Math.round(jitter), rttMs: Math.round(rtt) });
+    this.tiles?.sample(report);
+    Object.assign(this.stats, { cameras: cameras(report), framesDecoded: frames, videoBytesReceived: videoBytes, audioPacketsReceived: audio, audioBytesReceived: audioBytes, audioEnergy: energy, audioCodec: codec, packetsLost: lost, jitterMs: Math.round(jitter), rttMs: Math.round(rtt) });
     const lossRate = received + lost > 0 ? lost / (received + lost) : 0;
     const level = this.held ? 'held' : received === 0 ? 'none' : lossRate > 0.05 || jitter > 60 ? 'poor' : lossRate > 0.01 || jitter > 30 ? 'fair' : 'good';
     this.onQuality(level, this.stats);
@@ -83,6 +92,8 @@ export class BrowserCall {
     this.pc?.close();
     this.stream?.getTracks().forEach((t) => t.stop());
     this.pc = null;
+    this.tiles?.remove();
+    this.tiles = null;
     this.localVideo.srcObject = null;
     this.remoteVideo.srcObject = null;
   }

@@ -120,12 +120,15 @@ class LiveCallsInBrowserTest {
 
     /**
      * Issue 16 item 2: alice holds chan (who hears music and receives nothing from the relay) and consults bob (they
-     * hear each other); resumed, it is a three-way call where each receives the two others (measured with one of
-     * them silent); held again and transferred to bob, chan is resumed when bob accepts and talks to him; the
-     * recording keeps alice's and bob's legs and the transfer.
+     * hear each other); resumed, it is a three-way video call where each receives the two others: their audio
+     * (measured with one of them silent) and both their cameras, each decoded on a video stream of its own (frames
+     * decoded growing on two received streams per page; chan and alice show bob in a tile beside the main video, bob
+     * shows chan and alice in two tiles; screenshots three-way-video-*.png); held again and transferred to bob, chan
+     * is resumed when bob accepts and talks to him, and sees one camera again (bob's; the colleague tile is gone); the
+     * recording keeps alice's and bob's legs, bob's three-way camera as a video leg of its own, and the transfer.
      */
     @Test
-    void aConsultTransferWithMusicAndAThreeWayCallWhereAllThreeReceiveAudio() throws Exception {
+    void aConsultTransferWithMusicAndAThreeWayCallWhereAllThreeReceiveAudioAndVideo() throws Exception {
         scenario("consult");
     }
 

@@ -85,7 +85,7 @@ final class EmbeddedMediaSession implements MediaSession {
         long audioSsrc = OutboundStream.randomSsrc();
         long videoSsrc = OutboundStream.randomSsrc();
         BundleNegotiation bundle = BundleNegotiation.answer(offer, kind -> browserPreference(party, kind),
-                Map.of(MediaKind.AUDIO, audioSsrc, MediaKind.VIDEO, videoSsrc));
+                Map.of(MediaKind.AUDIO, audioSsrc, MediaKind.VIDEO, videoSsrc), VideoSlots.extraSsrcs());
         String localUfrag = randomIce(8);
         String localPwd = randomIce(24);
         DatagramChannel channel = server.ports.bind();
@@ -101,7 +101,7 @@ final class EmbeddedMediaSession implements MediaSession {
                     bundle.sections(), new AnswerWriter.Transport(localUfrag, localPwd,
                             server.certificate.sha256Fingerprint(), server.config.candidateAddresses(),
                             leg.local.getPort(), "mvtm-" + interaction.value(), "mvtm-" + legId));
-            leg.useSsrcs(audioSsrc, videoSsrc);
+            leg.useSsrcs(audioSsrc, videoSsrc, bundle.extraVideoSsrcs());
             register(leg);
             return answer;
         } catch (RuntimeException e) {

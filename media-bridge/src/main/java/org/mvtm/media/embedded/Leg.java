@@ -42,6 +42,8 @@ abstract class Leg {
     final Instant createdAt;
     OutboundStream audioOut = new OutboundStream(OutboundStream.randomSsrc());
     OutboundStream videoOut = new OutboundStream(OutboundStream.randomSsrc());
+    /** The video streams this leg's page shows, {@link #videoOut} first: one per other participant's camera. */
+    volatile VideoSlots videoSlots = new VideoSlots(videoOut, List.of());
     final Object sendLock = new Object();
     final StateMachine<LegState> state;
     /** Receive buffer: every packet of this leg flows through the relay in this array. */
@@ -143,8 +145,14 @@ abstract class Leg {
 
     /** Uses the SSRCs the SDP answer announced; called before {@link #start()}. */
     void useSsrcs(long audio, long video) {
+        useSsrcs(audio, video, List.of());
+    }
+
+    /** As above, with the SSRCs of the extra receive-only video m-sections (more cameras, {@link VideoSlots}). */
+    void useSsrcs(long audio, long video, List<Long> extraVideo) {
         audioOut = new OutboundStream(audio);
         videoOut = new OutboundStream(video);
+        videoSlots = new VideoSlots(videoOut, extraVideo);
     }
 
     void start() {
@@ -266,8 +274,16 @@ abstract class Leg {
             if (to == null || !ready()) {
                 return false;
             }
+            OutboundStream out = audioOut;
+            if (sourceCodec.kind() == MediaKind.VIDEO) {
+                VideoSlots slots = videoSlots;
+                out = slots.streamOf(source);
+                out = out != null ? out : slots.take(source); // its receiver asks the source for a keyframe (PLI)
+                if (out == null) {
+                    return false; // every camera this page shows is another participant's
+                }
+            }
             Rtp.setPayloadType(buf, off, mine.payloadType());
-            OutboundStream out = sourceCodec.kind() == MediaKind.AUDIO ? audioOut : videoOut;
             out.rewrite(buf, off, source, mine.clockRate() / 50);
             int n = protectRtp(buf, off, len);
             return sendRaw(buf, off, n, to);
@@ -278,7 +294,7 @@ abstract class Leg {
     void resumeAfterPause() {
         synchronized (sendLock) {
             audioOut.resumeAfterPause();
-            videoOut.resumeAfterPause();
+            videoSlots.resumeAfterPause();
         }
     }
 
@@ -343,10 +359,7 @@ abstract class Leg {
         if (audioOut.ssrc() == ssrc) {
             return audioOut;
         }
-        if (videoOut.ssrc() == ssrc) {
-            return videoOut;
-        }
-        return null;
+        return videoSlots.bySsrc(ssrc);
     }
 
     void garbage(String reason) {

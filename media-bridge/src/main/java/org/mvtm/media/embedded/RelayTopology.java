@@ -19,7 +19,9 @@ import org.mvtm.media.opus.OpusCodec;
  * be mixed (G.711 and Opus, in any combination: they are transcoded into the listener's codec; Opus needs libopus:
  * {@link AudioFrames#cannotMix}), its {@link Leg#mix}.
  * A shared screen ({@link LegKind#SCREEN}) connects only to the other party's screen leg (see
- * {@link EmbeddedMediaSession#register}) and is never monitored.
+ * {@link EmbeddedMediaSession#register}) and is never monitored. Each source's camera goes out to a leg on a video
+ * stream of its own ({@link VideoSlots}): a page that offered a receive-only video m-section per other participant
+ * shows each of their cameras; a source no longer relayed to a leg frees its stream there.
  * Called under the session lock on every topology change; the packet path only reads the results.
  */
 final class RelayTopology {
@@ -65,6 +67,7 @@ final class RelayTopology {
         for (Leg leg : legs) {
             leg.targets = targets.get(leg).toArray(new Leg[0]);
             leg.mix = mixFor(leg, sources.get(leg), opus);
+            leg.videoSlots.keepOnly(sources.get(leg)); // a camera that left frees its stream for the next
         }
     }
 

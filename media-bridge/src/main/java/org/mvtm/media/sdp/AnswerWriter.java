@@ -1,8 +1,10 @@
 package org.mvtm.media.sdp;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.mvtm.core.media.MediaKind;
 
 /** Writes the bridge's SDP: WebRTC answers (ICE-lite, DTLS passive, BUNDLE, rtcp-mux) and plain RTP offers/answers. */
@@ -68,6 +70,7 @@ public final class AnswerWriter {
             b.append("a=group:BUNDLE ").append(String.join(" ", mids)).append(CRLF);
         }
         b.append("a=msid-semantic: WMS ").append(t.streamId()).append(CRLF);
+        Set<String> kinds = new HashSet<>();
         for (Section s : sections) {
             MediaDescription m = s.offered();
             if (!s.accepted()) {
@@ -113,11 +116,13 @@ public final class AnswerWriter {
                     b.append("a=fmtp:").append(c.payloadType()).append(' ').append(c.fmtp()).append(CRLF);
                 }
             }
-            String track = m.media() + "-" + t.streamId();
+            // a further section of a kind (another participant's camera) is a stream of its own for the page
+            String stream = kinds.add(m.media()) ? t.streamId() : t.streamId() + "-" + m.mid();
+            String track = m.media() + "-" + stream;
             if (sends(m.direction())) {
-                b.append("a=msid:").append(t.streamId()).append(' ').append(track).append(CRLF);
+                b.append("a=msid:").append(stream).append(' ').append(track).append(CRLF);
                 b.append("a=ssrc:").append(s.ssrc()).append(" cname:").append(t.cname()).append(CRLF);
-                b.append("a=ssrc:").append(s.ssrc()).append(" msid:").append(t.streamId()).append(' ')
+                b.append("a=ssrc:").append(s.ssrc()).append(" msid:").append(stream).append(' ')
                         .append(track).append(CRLF);
             }
             for (int i = 0; i < t.addresses().size(); i++) {

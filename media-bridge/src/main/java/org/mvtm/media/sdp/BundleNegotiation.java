@@ -22,7 +22,10 @@ import org.mvtm.core.media.MediaKind;
  *       outside the group are rejected (they would need a transport of their own);</li>
  *   <li>without a BUNDLE group only the first usable m-section is accepted;</li>
  *   <li>a zero port without {@code a=bundle-only} is an m-section the offerer itself disabled: rejected;</li>
- *   <li>one m-section per kind (the first usable one; later ones are rejected);</li>
+ *   <li>one m-section per kind (the first usable one), except that further {@code recvonly} video m-sections are
+ *       accepted, as many as the caller has SSRCs for ({@code extraVideoSsrcs}): each shows the camera of one more
+ *       participant (a three-way call), sent with its own SSRC in the main video codec; they must offer that codec
+ *       with the same payload type (the leg has one payload-type table). Every other later section is rejected;</li>
  *   <li>the transport's ICE credentials and fingerprint are those of the offerer BUNDLE-tag (the group's first
  *       mid) when that section carries them, otherwise of the first accepted section;</li>
  *   <li>of the RTP header extensions only {@code urn:ietf:params:rtp-hdrext:sdes:mid} is accepted, with the
@@ -43,11 +46,13 @@ public final class BundleNegotiation {
     private final int midExtensionId;
     private final MediaDescription transport;
     private final List<String> offeredGroup;
+    private final List<Long> extraVideoSsrcs;
 
     private BundleNegotiation(List<AnswerWriter.Section> sections, List<Codec> negotiated,
                               Map<String, MediaKind> acceptedMids, int midExtensionId, MediaDescription transport,
-                              List<String> offeredGroup) {
+                              List<String> offeredGroup, List<Long> extraVideoSsrcs) {
         this.offeredGroup = offeredGroup;
+        this.extraVideoSsrcs = List.copyOf(extraVideoSsrcs);
         this.sections = List.copyOf(sections);
         this.negotiated = List.copyOf(negotiated);
         this.acceptedMids = Collections.unmodifiableMap(new LinkedHashMap<>(acceptedMids));
@@ -63,6 +68,15 @@ public final class BundleNegotiation {
      */
     public static BundleNegotiation answer(SessionDescription offer, Function<MediaKind, List<String>> preferredCodecs,
                                            Map<MediaKind, Long> ssrcs) {
+        return answer(offer, preferredCodecs, ssrcs, List.of());
+    }
+
+    /**
+     * As above; {@code extraVideoSsrcs} are the SSRCs the relay may send on further receive-only video m-sections
+     * (one more participant's camera each), in offer order. {@link #extraVideoSsrcs()} tells which were used.
+     */
+    public static BundleNegotiation answer(SessionDescription offer, Function<MediaKind, List<String>> preferredCodecs,
+                                           Map<MediaKind, Long> ssrcs, List<Long> extraVideoSsrcs) {
         List<String> group = offer.bundleGroup();
         List<AnswerWriter.Section> sections = new ArrayList<>();
         List<Codec> negotiated = new ArrayList<>();
@@ -70,12 +84,26 @@ public final class BundleNegotiation {
         Set<MediaKind> taken = new HashSet<>();
         MediaDescription firstAccepted = null;
         int midExtension = 0;
+        List<Long> extras = new ArrayList<>();
+        Codec mainVideo = null;
         for (MediaDescription m : offer.media()) {
             boolean inBundle = m.mid() != null && group.contains(m.mid());
-            boolean usable = m.kind().isPresent() && m.protocol().contains("SAVPF")
+            boolean transportable = m.kind().isPresent() && m.protocol().contains("SAVPF")
                     && (m.port() != 0 || (m.bundleOnly() && inBundle))
-                    && (group.isEmpty() ? firstAccepted == null : inBundle)
-                    && !taken.contains(m.kind().get());
+                    && (group.isEmpty() ? firstAccepted == null : inBundle);
+            Codec video = mainVideo;
+            Optional<Codec> extra = transportable && video != null && m.kind().get() == MediaKind.VIDEO
+                    && "recvonly".equals(m.direction()) && m.mid() != null && extras.size() < extraVideoSsrcs.size()
+                    ? m.codec(video.payloadType()).filter(c -> c.key().equals(video.key()))
+                    : Optional.empty();
+            if (extra.isPresent()) {
+                long ssrc = extraVideoSsrcs.get(extras.size());
+                extras.add(ssrc);
+                mids.put(m.mid(), MediaKind.VIDEO);
+                sections.add(new AnswerWriter.Section(m, List.of(extra.get()), ssrc));
+                continue;
+            }
+            boolean usable = transportable && !taken.contains(m.kind().get());
             Optional<Codec> chosen = usable ? CodecChooser.choose(m, preferredCodecs.apply(m.kind().get()))
                     : Optional.empty();
             if (chosen.isEmpty()) {
@@ -88,6 +116,7 @@ public final class BundleNegotiation {
             CodecChooser.telephoneEvent(m, chosen.get()).ifPresent(codecs::add);
             negotiated.addAll(codecs);
             taken.add(kind);
+            mainVideo = kind == MediaKind.VIDEO ? chosen.get() : mainVideo;
             if (m.mid() != null) {
                 mids.put(m.mid(), kind);
             }
@@ -106,7 +135,7 @@ public final class BundleNegotiation {
         int extensionId = midExtension;
         List<AnswerWriter.Section> withExtensions = sections.stream()
                 .map(s -> s.accepted() && extensionId != 0 ? s.withMidExtension(extensionId) : s).toList();
-        return new BundleNegotiation(withExtensions, negotiated, mids, extensionId, transport, group);
+        return new BundleNegotiation(withExtensions, negotiated, mids, extensionId, transport, group, extras);
     }
 
     private static MediaDescription transportSection(SessionDescription offer, MediaDescription firstAccepted) {
@@ -146,6 +175,11 @@ public final class BundleNegotiation {
         mids.sort(Comparator.comparingInt(mid -> offeredGroup.contains(mid) ? offeredGroup.indexOf(mid)
                 : Integer.MAX_VALUE));
         return List.copyOf(mids);
+    }
+
+    /** The SSRCs of the accepted extra receive-only video m-sections, in offer order (empty: one camera only). */
+    public List<Long> extraVideoSsrcs() {
+        return extraVideoSsrcs;
     }
 
     /** Every codec accepted on any m-section (the leg's payload-type table). */

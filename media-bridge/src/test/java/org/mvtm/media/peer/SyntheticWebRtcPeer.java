@@ -45,6 +45,7 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
     private final long audioSsrc = RANDOM.nextInt(1, Integer.MAX_VALUE);
     private final long videoSsrc = RANDOM.nextInt(1, Integer.MAX_VALUE);
     private final ConcurrentHashMap<Integer, AtomicLong> receivedByPt = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, AtomicLong> videoBySsrc = new ConcurrentHashMap<>();
     private final AtomicLong rtcpReceived = new AtomicLong();
     /** Feedback received: "PLI ssrc", "FIR ssrc", "NACK ssrc pid". */
     public final java.util.List<String> feedbackReceived = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -71,13 +72,30 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
 
     /** The offer; with {@code wrongFingerprint} it announces a fingerprint that is not its certificate's. */
     public String offer(boolean wrongFingerprint) {
+        return offer(wrongFingerprint, 0);
+    }
+
+    /**
+     * The offer with {@code extraCameras} more receive-only video m-sections (mids 2, 3, ...), as a call page that
+     * shows the other participants of a three-way call each in a tile of its own.
+     */
+    public String offer(boolean wrongFingerprint, int extraCameras) {
         String fp = certificate.sha256Fingerprint();
         if (wrongFingerprint) {
             fp = (fp.startsWith("00") ? "01" : "00") + fp.substring(2);
         }
         int port = socket.getLocalPort();
+        StringBuilder group = new StringBuilder("a=group:BUNDLE 0 1");
+        StringBuilder extra = new StringBuilder();
+        for (int i = 0; i < extraCameras; i++) {
+            group.append(' ').append(2 + i);
+            extra.append(String.join("\r\n", "m=video 0 UDP/TLS/RTP/SAVPF " + videoPt, "c=IN IP4 0.0.0.0",
+                    "a=bundle-only", "a=mid:" + (2 + i), "a=extmap:" + MID_ID + " urn:ietf:params:rtp-hdrext:sdes:mid",
+                    "a=recvonly", "a=rtcp-mux", "a=rtcp-rsize", "a=rtpmap:" + videoPt + " VP8/90000",
+                    "a=rtcp-fb:" + videoPt + " nack pli", "")).append("\r\n");
+        }
         return String.join("\r\n",
-                "v=0", "o=- 1 2 IN IP4 127.0.0.1", "s=-", "t=0 0", "a=group:BUNDLE 0 1",
+                "v=0", "o=- 1 2 IN IP4 127.0.0.1", "s=-", "t=0 0", group.toString(),
                 "m=audio 9 UDP/TLS/RTP/SAVPF " + audioPt, "c=IN IP4 0.0.0.0",
                 "a=candidate:1 1 udp 2130706431 127.0.0.1 " + port + " typ host",
                 "a=ice-ufrag:" + ufrag, "a=ice-pwd:" + pwd, "a=fingerprint:sha-256 " + fp, "a=setup:actpass",
@@ -89,7 +107,7 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
                 "a=mid:1", "a=extmap:" + MID_ID + " urn:ietf:params:rtp-hdrext:sdes:mid", "a=sendrecv", "a=rtcp-mux",
                 "a=rtcp-rsize", "a=rtpmap:" + videoPt + " VP8/90000",
                 "a=rtcp-fb:" + videoPt + " nack", "a=rtcp-fb:" + videoPt + " nack pli",
-                "a=ssrc:" + videoSsrc + " cname:synthetic", "");
+                "a=ssrc:" + videoSsrc + " cname:synthetic", "") + extra;
     }
 
     /** Runs ICE and the DTLS handshake against the answer; throws if either does not complete in time. */
@@ -207,8 +225,13 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
 
     /** Sends a PLI about the video stream it receives. */
     public synchronized void sendPli() throws IOException {
+        sendPli(lastVideoSsrcReceived);
+    }
+
+    /** Sends a PLI about the received video stream {@code mediaSsrc}. */
+    public synchronized void sendPli(long mediaSsrc) throws IOException {
         byte[] b = new byte[64];
-        int n = Rtp.writePli(b, 0, videoSsrc, lastVideoSsrcReceived);
+        int n = Rtp.writePli(b, 0, videoSsrc, mediaSsrc);
         n = out.protectRtcp(b, 0, n);
         socket.send(new DatagramPacket(b, n, remote));
     }
@@ -266,6 +289,7 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
                         receivedWithExtension.incrementAndGet();
                     }
                     if (n >= 20 && Rtp.payloadType(buf, 0) == videoPt) {
+                        videoBySsrc.computeIfAbsent(Rtp.ssrc(buf, 0), k -> new AtomicLong()).incrementAndGet();
                         lastVideoSsrcReceived = Rtp.ssrc(buf, 0);
                         lastVideoSeqReceived = Rtp.sequence(buf, 0);
                     }
@@ -303,9 +327,17 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
     /** Forgets counts and latencies (after a warm-up). */
     public void resetStats() {
         receivedByPt.clear();
+        videoBySsrc.clear();
         for (int i = 0; i < latencyHistogramMicros.length(); i++) {
             latencyHistogramMicros.set(i, 0);
         }
+    }
+
+    /** Video packets received per SSRC (one SSRC per camera the relay sends this peer). */
+    public java.util.Map<Long, Long> videoPacketsBySsrc() {
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        videoBySsrc.forEach((ssrc, n) -> counts.put(ssrc, n.get()));
+        return counts;
     }
 
     public long received(int payloadType) {

@@ -173,6 +173,56 @@ class BundleNegotiationTest {
                 .hasMessage("WebRTC offer m=audio (mid 0) has no a=ice-ufrag/a=ice-pwd");
     }
 
+    @Test
+    void aFurtherReceiveOnlyVideoLineShowsAnotherCameraWithItsOwnSsrcAndStream() {
+        SessionDescription offer = SessionDescription.parse(withExtraCameras(text("cr-maxbundle.sdp"), 2));
+        BundleNegotiation bundle = BundleNegotiation.answer(offer, kind -> List.of(), SSRCS, List.of(33L));
+        SessionDescription answer = SessionDescription.parse(answer(bundle));
+
+        assertThat(bundle.extraVideoSsrcs()).as("one SSRC was given, so one extra camera").containsExactly(33L);
+        assertThat(answer.bundleGroup()).containsExactly("0", "1", "2");
+        MediaDescription main = answer.media().get(1);
+        MediaDescription extra = answer.media().get(2);
+        assertThat(extra.port()).isEqualTo(40000);
+        assertThat(extra.direction()).isEqualTo("sendonly");
+        assertThat(extra.ssrcs()).containsOnly(33L);
+        assertThat(extra.codecs()).extracting(Codec::payloadType).containsExactly(main.codecs().get(0).payloadType());
+        assertThat(answer.media().get(3).port()).as("no SSRC left for a third camera").isZero();
+        String text = answer(bundle);
+        assertThat(text).as("a stream of its own on the page").contains("a=msid:st-2 video-st-2")
+                .contains("a=msid:st video-st");
+        assertThat(bundle.negotiated()).extracting(Codec::kind).containsOnlyOnce(MediaKind.VIDEO);
+    }
+
+    @Test
+    void aFurtherVideoLineThatSendsOrLacksTheMainPayloadTypeIsRejected() {
+        String twoCameras = withExtraCameras(text("cr-maxbundle.sdp"), 1);
+        String sending = twoCameras.substring(0, twoCameras.lastIndexOf("a=recvonly")) + "a=sendrecv"
+                + twoCameras.substring(twoCameras.lastIndexOf("a=recvonly") + "a=recvonly".length());
+        String otherPt = twoCameras.substring(0, twoCameras.lastIndexOf("m=video"))
+                + twoCameras.substring(twoCameras.lastIndexOf("m=video")).replace("a=rtpmap:96 VP8", "a=rtpmap:96 AV1");
+        for (String sdp : List.of(sending, otherPt)) {
+            BundleNegotiation bundle = BundleNegotiation.answer(SessionDescription.parse(sdp), kind -> List.of(), SSRCS,
+                    List.of(33L));
+            assertThat(bundle.extraVideoSsrcs()).isEmpty();
+            assertThat(SessionDescription.parse(answer(bundle)).media().get(2).port()).isZero();
+        }
+    }
+
+    /** The offer with {@code n} more receive-only copies of its video section (mids 2, 3, ...), as call.js adds. */
+    private static String withExtraCameras(String sdp, int n) {
+        String video = sdp.substring(sdp.indexOf("m=video"));
+        StringBuilder b = new StringBuilder(sdp.replace("a=group:BUNDLE 0 1", "a=group:BUNDLE 0 1"
+                + " 2 3 4".substring(0, 2 * n)));
+        for (int i = 0; i < n; i++) {
+            String mid = "a=mid:" + (2 + i);
+            b.append(Arrays.stream(video.split("\r\n")).filter(l -> !l.startsWith("a=ssrc") && !l.startsWith("a=msid"))
+                    .map(l -> l.equals("a=mid:1") ? mid : l.equals("a=sendrecv") ? "a=recvonly" : l)
+                    .reduce("", (x, y) -> x + y + "\r\n"));
+        }
+        return b.toString();
+    }
+
     private static BundleNegotiation negotiate(SessionDescription offer) {
         return BundleNegotiation.answer(offer, kind -> List.of(), SSRCS);
     }
