@@ -388,6 +388,7 @@ public final class RecordingWriter implements ActiveRecording {
         }
         LegBuffer leg = legs.get(p.legId());
         if (leg == null) {
+            drainControl(); // its description may still be queued: else an unknown party of unknown codecs
             if (!manifest.legs().containsKey(p.legId())) {
                 manifest.addLeg(new LegEntry(p.legId(), LegDirs.dirFor(p.legId()), "unknown", List.of()));
             }
