@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.documents.CallDocuments;
@@ -65,7 +66,7 @@ class AdvisorDocumentsController {
                           HttpServletRequest request, Principal principal) {
         Mine mine = connected(id, principal);
         byte[] body = Uploads.read(request, documents.settings().maxBytes());
-        return documents.share(mine.interaction(), "ADVISOR", mine.agent().value(), name, body);
+        return documents.share(mine.interaction(), Party.ADVISOR, mine.agent().value(), name, body);
     }
 
     @PostMapping("/library")

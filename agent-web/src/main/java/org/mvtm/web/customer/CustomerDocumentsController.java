@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.api.WebRole;
 import org.mvtm.web.api.WebUser;
@@ -64,7 +65,7 @@ class CustomerDocumentsController {
                           HttpServletRequest request, Principal principal) {
         InteractionId interaction = connected(id, principal);
         byte[] body = Uploads.read(request, documents.settings().maxBytes());
-        return documents.share(interaction, "CUSTOMER", CurrentUser.require(principal).username(), name, body);
+        return documents.share(interaction, Party.CUSTOMER, CurrentUser.require(principal).username(), name, body);
     }
 
     @GetMapping("/{document}")
