@@ -92,14 +92,13 @@ class CustomerDocumentsController {
     }
 
     private InteractionId connected(String id, Principal principal) {
-        WebConversation conversation = conversations.resume(CurrentUser.require(principal), id)
-                .orElseThrow(() -> new DocumentRefused(HttpStatus.NOT_FOUND, "conversation",
-                        "no open conversation " + id + " of yours"));
-        if (conversation.status() != ConversationStatus.CONNECTED || conversation.interaction().isEmpty()) {
-            throw new DocumentRefused(HttpStatus.CONFLICT, "conversation", "conversation " + id + " is "
-                    + conversation.status() + ": documents are passed only with an advisor connected");
-        }
-        return conversation.interaction().get();
+        return conversations.connectedCall(CurrentUser.require(principal), id,
+                "documents are passed only with an advisor connected");
+    }
+
+    @ExceptionHandler(NoConnectedCall.class)
+    ResponseEntity<Map<String, String>> noCall(NoConnectedCall e) {
+        return new DocumentRefused(e.status(), "conversation", e.getMessage()).answer();
     }
 
     @ExceptionHandler(DocumentRefused.class)
