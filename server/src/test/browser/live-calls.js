@@ -9,6 +9,8 @@
 // console; sam listens and, with alice muted, receives the caller's speech. SCENARIO=consult: alice holds chan
 // (music) and consults bob, resumes into a three-way call, holds again and transfers the call to bob, who takes it.
 // SCENARIO=chat: sam reads smith's live chat with alice and sends alice a private note the customer never sees.
+// SCENARIO=sip-colleague / sip-supervisor: a desk phone (baresip, G.711 only, started by the test) joins the pages' Opus
+// call as the consulted colleague bob / as sam listening by *44alice; the relay transcodes between G.711 and Opus.
 // Levels are the receivers' own meters (WebRTC totalAudioEnergy and packet counts).
 // Prints "LIVE CALLS OK" and exits 0, or every problem ("PROBLEM: ...") and exits 1.
 const path = require('path');
@@ -293,9 +295,18 @@ async function consult() {
   }
 }
 
-// issue 16 item 2 with a SIP phone: bob's desk phone (baresip, started by the test, answers by itself and plays a tone)
+// the pages' call runs on the default browser audio, Opus: a G.711 desk phone that joins it is transcoded by the relay
+async function onOpus(customer, advisor) {
+  step = 'the pages talk Opus (the desk phone, G.711 only, will be transcoded)';
+  const codecs = [await audioCodec(customer), await audioCodec(advisor)];
+  expect(codecs.every((c) => c === 'opus'), `the relay answered the pages with ${codecs}, not Opus`);
+}
+
+// issue 16 item 2 with a SIP phone: bob's desk phone (baresip, started by the test, answers by itself and plays a tone;
+// G.711 only, on the pages' Opus call)
 async function sipColleague() {
   const { customer, advisor } = await videoCall();
+  await onOpus(customer, advisor);
 
   step = 'alice holds the customer and invites bob, whose desk phone rings and answers';
   await advisor.click('#hold');
@@ -344,7 +355,8 @@ async function sipColleague() {
     `the timeline shows bob's desk phone as ${JSON.stringify(marks)}`);
 }
 
-// issue 16 item 4 from a desk phone: sam's SIP phone (baresip, started by the test once the call is up) dials *44alice
+// issue 16 item 4 from a desk phone: sam's SIP phone (baresip, started by the test once the call is up; G.711 only, on
+// the pages' Opus call) dials *44alice
 async function sipSupervisor() {
   step = 'the administrator adds zoe, a supervisor of Shenzhen only with a desk phone';
   const staff = await signIn(await browserPage(), 'admin', '/admin');
@@ -355,6 +367,7 @@ async function sipSupervisor() {
   await signOut(staff);
 
   const { customer, advisor } = await videoCall();
+  await onOpus(customer, advisor);
   const officer = await signIn(await browserPage(), 'connie', '/compliance');
   const deskPhoneAudit = () => officer.evaluate(async () => {
     const audit = await (await fetch('/api/compliance/audit?user=sam', { headers: { 'X-Purpose': 'sip supervisor test' } })).json();

@@ -176,6 +176,82 @@ class AdvisorsAndCustomersWhoLeaveTest {
         assertThat(routing.interaction(InteractionId.of(interaction)).orElseThrow().status()).isEqualTo(InteractionStatus.QUEUED);
     }
 
+    /**
+     * Issue 16 item 5 with an advisor: a customer whose page stays closed during a chat with ada has left; the chat
+     * ends as ended by the customer and ada's console goes to wrap-up, instead of ada writing to an empty page.
+     */
+    @Test
+    void aCustomerWhosePageStaysClosedDuringTheChatHasLeftAndTheAdvisorIsToldSo() throws Exception {
+        Browserless.Socket console = readyConsole(signIn("ada"));
+        Browserless.Socket page = socket(signIn("chan"), "/ws/customer");
+        String interaction = askForPerson(page);
+        assertThat(console.next("\"offer\"")).contains(interaction);
+        console.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
+        page.next("\"CONNECTED\"");
+
+        page.close();
+        await().until(() -> pageClosed(page));
+        clock.advance(CUSTOMER_GRACE.minusSeconds(1));
+        customers.leaveClosedPages();
+        assertThat(routing.interaction(InteractionId.of(interaction)).orElseThrow().status())
+                .as("a reload may take a moment").isEqualTo(InteractionStatus.CONNECTED);
+        clock.advance(Duration.ofSeconds(1));
+        customers.leaveClosedPages();
+        assertThat(console.next("\"ended\"")).contains(interaction).contains("\"endedBy\":\"CUSTOMER\"");
+        await().until(() -> state(ADA) == AdvisorState.WRAP_UP || state(ADA) == AdvisorState.READY);
+    }
+
+    /** Issue 16 item 5: the bank's app on the HTTP API alone (no socket) counts as gone once it stops polling. */
+    @Test
+    void anAppThatStopsPollingLeavesTheQueueAndOneThatPollsKeepsItsPlace() throws Exception {
+        Browserless polling = signIn("chan");
+        String kept = queuedOverHttp(polling);
+        Browserless silent = signIn("lockme");
+        String gone = queuedOverHttp(silent);
+
+        clock.advance(CUSTOMER_GRACE.minusSeconds(5));
+        assertThat(polling.get("/api/customer/conversations/" + conversationOf(polling) + "/messages?after=0")
+                .statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofSeconds(10));
+        customers.leaveClosedPages();
+        await().until(() -> routing.interaction(InteractionId.of(gone)).orElseThrow().status() == InteractionStatus.ABANDONED);
+        assertThat(routing.interaction(InteractionId.of(kept)).orElseThrow().status())
+                .as("the app that kept polling").isEqualTo(InteractionStatus.QUEUED);
+        assertThat(silent.get("/api/customer/conversations/" + conversationOf(silent)).statusCode())
+                .as("the silent app's conversation is over").isEqualTo(404);
+
+        Browserless.Socket console = readyConsole(signIn("ada"));
+        assertThat(console.next("\"offer\"")).as("only the customer still there is offered").contains(kept);
+    }
+
+    private final java.util.Map<Browserless, String> httpConversations = new java.util.HashMap<>();
+
+    private String queuedOverHttp(Browserless app) {
+        var opened = app.postJson("/api/customer/conversations", "{\"language\":\"yue\"}");
+        assertThat(opened.statusCode()).isEqualTo(201);
+        String id = field(opened.body(), "conversationId");
+        httpConversations.put(app, id);
+        var queued = app.postJson("/api/customer/conversations/" + id + "/person", "{\"channel\":\"CHAT\"}");
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+        String interaction = "";
+        for (int i = 0; i < 50 && interaction.isEmpty(); i++) {
+            interaction = field(app.get("/api/customer/conversations/" + id).body(), "interactionId");
+            if (interaction.isEmpty()) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        assertThat(interaction).as("queued").isNotEmpty();
+        return interaction;
+    }
+
+    private String conversationOf(Browserless app) {
+        return httpConversations.get(app);
+    }
+
     @Test
     void wrapUpNotesStayWithTheInteractionAndNeverBecomePresence() throws Exception {
         Browserless.Socket page = socket(signIn("chan"), "/ws/customer");

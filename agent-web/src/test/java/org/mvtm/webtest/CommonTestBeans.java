@@ -96,6 +96,7 @@ public class CommonTestBeans {
                 .add(WebUser.customer("lockme", hash, "Lock Test", Language.EN, Region.HK, CustomerTier.STANDARD))
                 .add(WebUser.customer("hoarder", hash, "Many Windows", Language.EN, Region.HK, CustomerTier.STANDARD))
                 .add(WebUser.customer("burst", hash, "Many Requests", Language.EN, Region.HK, CustomerTier.STANDARD))
+                .add(WebUser.customer("queuer", hash, "Two Queues", Language.EN, Region.HK, CustomerTier.STANDARD))
                 .add(WebUser.customer("wordy", hash, "Long Lines", Language.EN, Region.HK, CustomerTier.STANDARD))
                 .add(WebUser.customer("nocall", hash, "Not Yet Connected", Language.EN, Region.HK, CustomerTier.STANDARD))
                 .add(WebUser.advisor("ada", hash, AgentId.of("agent-ada"), "Ada Wong", Language.YUE, Region.HK))

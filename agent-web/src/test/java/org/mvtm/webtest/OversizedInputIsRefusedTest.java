@@ -79,6 +79,16 @@ class OversizedInputIsRefusedTest {
         assertThat(officer.get("/api/compliance/recordings", "X-Purpose", "p".repeat(500)).statusCode()).isEqualTo(200);
     }
 
+    /** An export's reason goes into the audit beside the purpose: over 500 characters it is refused naming it. */
+    @Test
+    void anOverlongExportReasonIsRefusedNamingTheField() {
+        Browserless officer = signedIn("hkcomp");
+        var refused = officer.postJson("/api/compliance/recordings/any-recording/export",
+                "{\"reason\":\"" + "r".repeat(501) + "\"}", "X-Purpose", "export length check");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"reason\"").contains("at most 500");
+    }
+
     private Browserless signedIn(String user) {
         Browserless b = new Browserless(port);
         b.login(user, WebTestApplication.PASSWORD);

@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The app customer calls, the advisor answers on a SIP desk phone that only speaks G.711: a customer in headless
  * Chromium chats with the assistant and presses "Voice call"; David's SIPp desk phone (PCMU only, registered with
- * digest auth) is offered the call, answers and plays speech. The relay never transcodes, so the browser must be
- * answered in PCMU: the customer hears the phone, the phone's leg and the browser's leg are both recorded with
+ * digest auth) is offered the call, answers and plays speech. The phone answers first, so the browser is answered in
+ * PCMU and the relay has nothing to transcode: the customer hears the phone, the phone's leg and the browser's leg are both recorded with
  * sound, and the compliance officer finds the call.
  */
 @Tag("peer")

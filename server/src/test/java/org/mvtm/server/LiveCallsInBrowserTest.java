@@ -26,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * listens, whispers and barges in (each measured by what the other pages receive), is refused another region's call,
  * and every step is audited and on the timeline; a supervisor listens to a SIP caller, reads a live chat and sends the
  * advisor a private note (the SIP call is G.711: the PCMU mix); an advisor consults a colleague with the customer on
- * hold, talks in a three-way call, and transfers the call to the colleague. One server for all; the browser steps are in server/src/test/browser/live-calls.js.
+ * hold, talks in a three-way call, and transfers the call to the colleague. Desk phones (baresip, G.711 only) join the
+ * browsers' Opus calls as a consulted colleague and as a listening supervisor: the relay transcodes between G.711
+ * and Opus. One server for all; the browser steps are in server/src/test/browser/live-calls.js.
  */
 @Tag("peer")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -34,7 +36,6 @@ class LiveCallsInBrowserTest {
     @TempDir
     static Path dir;
     private ServerProcess server;
-    private ServerProcess g711;
 
     @BeforeAll
     void startServer() throws Exception {
@@ -47,16 +48,9 @@ class LiveCallsInBrowserTest {
         if (server != null) {
             server.close();
         }
-        if (g711 != null) {
-            g711.close();
-        }
     }
 
     private String scenario(String name) throws Exception {
-        return scenario(server, name);
-    }
-
-    private String scenario(ServerProcess server, String name) throws Exception {
         Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "SCENARIO", name, "PASSWORD", "demo1234",
                 "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString(),
                 "EXPORTS", Files.createDirectories(dir.resolve("exports")).toString());
@@ -143,33 +137,21 @@ class LiveCallsInBrowserTest {
 
     /**
      * Issue 16 item 2 with a SIP phone: bob works on a desk phone (baresip, registered with digest auth, answering by
-     * itself and playing a tone, keeping what it hears in a WAV file). alice holds chan and invites bob: his phone
-     * rings through the sip-edge and joins through the relay; alice hears bob while the held customer receives
-     * nothing; resumed, chan hears bob too; the timeline shows bob joining and leaving by SIP; and the phone's own
-     * file shows the call's audio reached it.
+     * itself and playing a tone, keeping what it hears in a WAV file; G.711 only). alice holds chan and invites bob:
+     * his phone rings through the sip-edge, is offered Opus and G.711, answers G.711 and joins the pages' Opus call
+     * through the relay, which transcodes; alice hears bob while the held customer receives nothing; resumed, chan
+     * hears bob too; the timeline shows bob joining and leaving by SIP; and the phone's own file shows the call's
+     * audio reached it.
      */
     @Test
     void aColleagueOnASipDeskPhoneIsConsultedThenHeardInAThreeWayCallAndHearsTheCall() throws Exception {
         Path phoneDir = Files.createDirectories(dir.resolve("bob-phone"));
-        colleagueOnDeskPhone(g711(), phoneDir);
+        colleagueOnDeskPhone(phoneDir);
         assertHeardTheCall(phoneDir, "bob's desk phone");
     }
 
-    /**
-     * Desk phones speak G.711 and the relay does not transcode between Opus and G.711: the scenarios that bring a desk
-     * phone into a browser call run on a second server whose browsers speak G.711 too (the others on the default Opus).
-     */
-    private ServerProcess g711() throws Exception {
-        if (g711 == null) {
-            g711 = ServerProcess.start(Files.createDirectories(dir.resolve("g711")),
-                    "--contact.media.port-min=0", "--contact.media.port-max=0", "--contact.media.browser-audio=PCMU");
-            g711.awaitHealthy(Duration.ofSeconds(180));
-        }
-        return g711;
-    }
-
-    private void colleagueOnDeskPhone(ServerProcess server, Path phoneDir) throws Exception {
-        Process phone = deskPhone(server, phoneDir, "bob", ";answermode=auto;regint=600");
+    private void colleagueOnDeskPhone(Path phoneDir) throws Exception {
+        Process phone = deskPhone(phoneDir, "bob", ";answermode=auto;regint=600");
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!SipJourneyTest.read(phoneDir.resolve("baresip.log")).contains("200 OK")
@@ -177,21 +159,20 @@ class LiveCallsInBrowserTest {
                 Thread.sleep(200);
             }
             assertThat(SipJourneyTest.read(phoneDir.resolve("baresip.log"))).as("bob's phone registered").contains("200 OK");
-            scenario(server, "sip-colleague");
+            scenario("sip-colleague");
         } finally {
             ReadmeJourneyTest.quit(phone);
         }
     }
 
     /**
-     * Issue 16 item 4 from a desk phone: sam's SIP phone (baresip) dials {@code *44alice} while alice talks to chan:
-     * it hears the call (its own recording of what it received) and the customer receives nothing from it (alice
-     * muted); the start and the stop are MONITOR audit entries and on the timeline (via sip). zoe, a supervisor of
+     * Issue 16 item 4 from a desk phone: sam's SIP phone (baresip, G.711 only) dials {@code *44alice} while alice talks
+     * to chan on Opus: it hears the call, mixed and transcoded to G.711 by the relay (its own recording of what it
+     * received), and the customer receives nothing from it (alice muted); the start and the stop are MONITOR audit entries and on the timeline (via sip). zoe, a supervisor of
      * Shenzhen only, dials the same code from her phone (SIPp) and gets 403, audited as a refused MONITOR.
      */
     @Test
     void aSupervisorOnASipDeskPhoneListensByFeatureCode() throws Exception {
-        ServerProcess server = g711();
         Path phoneDir = Files.createDirectories(dir.resolve("sam-phone"));
         Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "SCENARIO", "sip-supervisor", "PASSWORD", "demo1234",
                 "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString());
@@ -214,7 +195,7 @@ class LiveCallsInBrowserTest {
             assertThat(refused.waitFor(60, TimeUnit.SECONDS) && refused.exitValue() == 0)
                     .as("zoe's INVITE to *44alice is answered 403:\n" + SipJourneyTest.read(phoneDir.resolve("zoe.err")))
                     .isTrue();
-            phone = deskPhone(server, phoneDir, "sam", ";regint=0", "-e", "/dial sip:*44alice@127.0.0.1:" + server.sipPort);
+            phone = deskPhone(phoneDir, "sam", ";regint=0", "-e", "/dial sip:*44alice@127.0.0.1:" + server.sipPort);
             int exit = script.await(Duration.ofMinutes(4));
             assertThat(script.output()).as("browser output; phone:\n" + SipJourneyTest.read(phoneDir.resolve("baresip.log"))
                     + "\nserver log:\n" + server.output()).contains("LIVE CALLS OK");
@@ -228,10 +209,11 @@ class LiveCallsInBrowserTest {
     }
 
     /**
-     * A baresip desk phone of {@code user} (PCMU; password {@code phone-<user>-1234}; {@code params} added to its
-     * account) that plays a tone and keeps what it receives in {@code dump-*-dec.wav}.
+     * A baresip desk phone of {@code user} (G.711 only: its one codec module is g711, so on the pages' Opus calls the
+     * relay transcodes; password {@code phone-<user>-1234}; {@code params} added to its account) that plays a tone and
+     * keeps what it receives in {@code dump-*-dec.wav}.
      */
-    private Process deskPhone(ServerProcess server, Path phoneDir, String user, String params, String... args) throws Exception {
+    private Process deskPhone(Path phoneDir, String user, String params, String... args) throws Exception {
         Path tone = phoneDir.resolve("tone.wav");
         Process sox = new ProcessBuilder("sox", "-n", "-r", "8000", "-c", "1", "-b", "16", tone.toString(),
                 "synth", "180", "sine", "440", "vol", "0.5").redirectErrorStream(true).start();

@@ -95,19 +95,20 @@ public class CustomerChannel implements DisposableBean {
     }
 
     /**
-     * A queued customer whose page has been closed for longer than the grace period is gone: the interaction is
-     * abandoned (it leaves the queue and any offer is withdrawn), so no advisor is connected to nobody; one still with
-     * the assistant ends (and its transcript is recorded). A page that comes back within the grace period keeps its
-     * place. One who asked for a callback ({@link WebCallbacks}) keeps it with the page closed.
+     * A customer whose page has been closed (or whose app has stopped polling the HTTP API) for longer than the grace
+     * period is gone. Queued, the interaction is abandoned (it leaves the queue and any offer is withdrawn), so no
+     * advisor is connected to nobody; with an advisor, the call or chat ends as ended by the customer (the advisor's
+     * console says so and goes to wrap-up), so no advisor talks to an empty page; one still with the assistant ends
+     * (and its transcript is recorded). A page that comes back within the grace period keeps its place or its call.
+     * One who asked for a callback ({@link WebCallbacks}) keeps it with the page closed.
      */
     public void leaveClosedPages() {
         for (ConversationId id : peers.goneSince(clock.instant().minus(grace))) {
             if (callbacks.requested(id)) {
                 continue;
             }
-            conversations.find(id).filter(c -> c.status() == ConversationStatus.QUEUED
-                    || c.status() == ConversationStatus.WITH_BOT).ifPresent(c -> {
-                LOG.info("customer page of conversation {} closed for over {}: leaving", id, grace);
+            conversations.find(id).filter(c -> c.status() != ConversationStatus.ENDED).ifPresent(c -> {
+                LOG.info("customer page of conversation {} ({}) closed for over {}: leaving", id, c.status(), grace);
                 leave(c);
             });
         }

@@ -41,11 +41,14 @@ class CustomerChatController {
     private final WebConversations conversations;
     private final CustomerChannel channel;
     private final RoutingEngine routing;
+    private final CustomerPeers peers;
 
-    CustomerChatController(WebConversations conversations, CustomerChannel channel, RoutingEngine routing) {
+    CustomerChatController(WebConversations conversations, CustomerChannel channel, RoutingEngine routing,
+                           CustomerPeers peers) {
         this.conversations = conversations;
         this.channel = channel;
         this.routing = routing;
+        this.peers = peers;
     }
 
     record Start(String language) {
@@ -77,6 +80,7 @@ class CustomerChatController {
         Language language = start == null || start.language() == null || start.language().isBlank()
                 ? user.preferredLanguage() : Language.fromTag(start.language());
         WebConversation conversation = channel.open(user, language);
+        peers.heardOverHttp(conversation.id());
         channel.greet(conversation);
         return ResponseEntity.status(HttpStatus.CREATED).body(status(conversation));
     }
@@ -122,6 +126,7 @@ class CustomerChatController {
             throw new IllegalArgumentException("waitSeconds must be between 0 and " + MAX_WAIT_SECONDS);
         }
         List<TranscriptTurn> turns = conversation.linesFrom(after, Duration.ofSeconds(waitSeconds));
+        peers.heardOverHttp(conversation.id()); // still there at the end of the long poll
         List<Line> lines = new ArrayList<>(turns.size());
         for (int i = 0; i < turns.size(); i++) {
             TranscriptTurn t = turns.get(i);
@@ -154,9 +159,15 @@ class CustomerChatController {
         return status(conversation);
     }
 
+    /**
+     * The caller's open conversation; every request counts as the client being there: one that stops asking is gone
+     * after the customer grace period, as a closed page is ({@link CustomerChannel#leaveClosedPages}).
+     */
     private WebConversation own(String id, Principal principal) {
-        return conversations.resume(CurrentUser.require(principal), id)
+        WebConversation conversation = conversations.resume(CurrentUser.require(principal), id)
                 .orElseThrow(() -> new ConversationNotFoundException("no open conversation " + id + " of yours"));
+        peers.heardOverHttp(conversation.id());
+        return conversation;
     }
 
     private Status status(WebConversation c) {

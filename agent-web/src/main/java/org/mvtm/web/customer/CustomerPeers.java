@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The open customer sockets of each conversation (a rejoining page or a second tab adds one), and since when a
- * conversation whose page had a socket has none (the page was closed, or is reloading).
+ * conversation whose page had a socket has none (the page was closed, or is reloading), or, for a client on the HTTP
+ * API alone (the bank's app polling for lines), since its last request.
  */
 @Component
 public class CustomerPeers {
@@ -50,7 +51,20 @@ public class CustomerPeers {
         }
     }
 
-    /** Conversations whose pages have had no socket since before {@code cutoff}; each is reported once. */
+    /**
+     * A client without a socket was heard on the HTTP API for the conversation: it counts as present now, and as gone
+     * once it has sent nothing for the grace period. Does nothing while a page has a socket.
+     */
+    void heardOverHttp(ConversationId conversation) {
+        if (!byConversation.containsKey(conversation)) {
+            absentSince.put(conversation, clock.instant());
+        }
+    }
+
+    /**
+     * Conversations whose pages have had no socket (and whose HTTP clients have sent no request) since before
+     * {@code cutoff}; each is reported once.
+     */
     List<ConversationId> goneSince(Instant cutoff) {
         List<ConversationId> gone = new ArrayList<>();
         absentSince.forEach((conversation, since) -> {

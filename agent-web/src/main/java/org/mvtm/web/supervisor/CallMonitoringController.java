@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Live call monitoring for supervisors: {@code POST /api/supervisor/monitor/{interactionId}} with
  * {@code {"mode": "LISTEN|WHISPER|BARGE", "sdp": offer}} answers {@code {"legId", "sdp"}} (ICE-lite, no trickle);
  * {@code PUT} with {@code {"mode"}} switches mode; {@code DELETE} stops. 403 outside the supervisor's regions, 404
- * for no connected call, 409 when the call's media cannot be mixed (Opus without libopus, or Opus and G.711 legs).
+ * for no connected call, 409 when the call's media cannot be mixed (Opus legs without libopus).
  */
 @RestController
 @RequestMapping("/api/supervisor/monitor")

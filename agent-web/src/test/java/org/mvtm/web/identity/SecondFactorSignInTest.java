@@ -7,8 +7,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.signin.ThrottleSettings;
+import org.mvtm.testing.MutableClock;
 import org.mvtm.web.api.InMemorySecondFactorStore;
 import org.mvtm.web.api.SecondFactorSettings;
 import org.mvtm.web.api.SecondFactorStore;
@@ -18,17 +21,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An administrator's password alone does not sign in: the first time, the page shows a new TOTP secret and its
  * otpauth URI and a code from it completes enrolment; afterwards a current code is asked for, a wrong or replayed
- * code is refused. Advisors sign in with their password only. (Codes are computed from the same clock the server
- * uses, the machine's.)
+ * code is refused. Advisors sign in with their password only. An account locked by an attacker's guesses still
+ * signs in with its password and a current code (issue 15 finding 3). Codes are computed from the clock the server
+ * uses (injected, so the attacker's waits take no time); addresses come through X-Forwarded-For.
  */
 @SpringBootTest(classes = {WebTestApplication.class, SecondFactorSignInTest.Required.class},
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "server.forward-headers-strategy=native")
 class SecondFactorSignInTest {
     /** Not a @Configuration: WebTierConfiguration scans org.mvtm.web, and this must not reach other tests' contexts. */
     static class Required {
@@ -41,12 +47,20 @@ class SecondFactorSignInTest {
         SecondFactorStore secondFactorStore() {
             return new InMemorySecondFactorStore();
         }
+
+        @Bean
+        @Primary
+        MutableClock movingClock() {
+            return new MutableClock(Instant.now());
+        }
     }
 
     @LocalServerPort
     int port;
     @Autowired
     SecondFactorStore store;
+    @Autowired
+    MutableClock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -62,7 +76,7 @@ class SecondFactorSignInTest {
 
         assertThat(submit(first, "000000")).endsWith("/login/second-factor?error=code");
         assertThat(store.secret("root")).as("not enrolled by a wrong code").isEmpty();
-        long step = Totp.step(Instant.now());
+        long step = Totp.step(clock.instant());
         assertThat(submit(first, Totp.code(secret, step, 6, "HmacSHA1"))).endsWith("/");
         assertThat(first.get("/api/me").body()).contains("ADMIN");
         assertThat(store.secret("root")).isPresent();
@@ -76,6 +90,36 @@ class SecondFactorSignInTest {
                 .as("a code already used is refused").endsWith("/login/second-factor?error=code");
         assertThat(submit(second, Totp.code(secret, step + 1, 6, "HmacSHA1"))).endsWith("/");
         assertThat(second.get("/api/me").body()).contains("ADMIN");
+    }
+
+    @Test
+    void anAccountLockedByAnAttackerStillSignsInWithItsPasswordAndACurrentCode() throws Exception {
+        ThrottleSettings limits = ThrottleSettings.defaults();
+        Browserless officer = new Browserless(port).from("198.51.100.30");
+        assertThat(officer.login("hkcomp", WebTestApplication.PASSWORD)).endsWith("/login/second-factor");
+        byte[] secret = Totp.Base32.decode(json.readTree(officer.get("/login/second-factor/state").body())
+                .path("secret").asString());
+        assertThat(submit(officer, Totp.code(secret, Totp.step(clock.instant()), 6, "HmacSHA1"))).endsWith("/");
+
+        // a patient attacker elsewhere waits out every delay until the account locks
+        Browserless attacker = new Browserless(port).from("203.0.113.70");
+        boolean locked = false;
+        for (int i = 0; i < limits.lockAfter() + 2 && !locked; i++) {
+            clock.advance(limits.maxDelay().plusSeconds(1));
+            locked = attacker.login("hkcomp", "patient-guess-" + i).contains("error=locked");
+        }
+        assertThat(locked).as("a sustained attack on one account locks it").isTrue();
+        attacker.login("hkcomp", WebTestApplication.PASSWORD); // even with the stolen password
+        assertThat(attacker.get("/api/me").statusCode()).as("the password alone does not pass the lock").isEqualTo(401);
+
+        // the officer on a new laptop, never signed in from: the password leads to the code, and the code passes
+        Browserless laptop = new Browserless(port).from("198.51.100.31");
+        assertThat(laptop.login("hkcomp", WebTestApplication.PASSWORD)).endsWith("/login/second-factor");
+        assertThat(laptop.get("/api/me").statusCode()).isEqualTo(401);
+        assertThat(submit(laptop, "000000")).as("a wrong code does not").endsWith("/login/second-factor?error=code");
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(submit(laptop, Totp.code(secret, Totp.step(clock.instant()), 6, "HmacSHA1"))).endsWith("/");
+        assertThat(laptop.get("/api/me").body()).contains("hkcomp");
     }
 
     @Test

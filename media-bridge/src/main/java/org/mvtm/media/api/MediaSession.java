@@ -82,8 +82,8 @@ public interface MediaSession {
     void stopRecording();
 
     /**
-     * Plays a WAV file (8 or 16 kHz, 16-bit PCM, mono) or raw 8 kHz mu-law ({@code .ul}/{@code .pcmu}) into a leg,
-     * encoded once per codec and cached. Replaces what the leg was playing. While playing, relayed audio to that
+     * Plays a WAV file (16-bit PCM, any rate, mono or stereo) or raw 8 kHz mu-law ({@code .ul}/{@code .pcmu}) into a
+     * leg, encoded once per codec (G.711, or Opus for a browser leg on the embedded relay) and cached. Replaces what the leg was playing. While playing, relayed audio to that
      * leg is muted.
      */
     void playAudio(String legId, Path wavOrRaw, boolean loop);
@@ -111,7 +111,8 @@ public interface MediaSession {
 
     /**
      * Why this call's audio cannot be mixed (needed by a three-way call and by {@link #monitor}), or empty when it
-     * can. By default the legs must all speak G.711; the embedded relay also mixes Opus when libopus is installed.
+     * can. By default the legs must all speak G.711; the embedded relay also mixes Opus, and G.711 with Opus (it
+     * transcodes), when libopus is installed.
      */
     default Optional<String> cannotMix() {
         List<String> audio = legs().stream().flatMap(l -> l.payloadTypes().stream())

@@ -5,20 +5,33 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mvtm.core.media.G711;
+import org.mvtm.core.media.Resampler;
 import org.mvtm.media.api.MediaException;
+import org.mvtm.media.opus.OpusCodec;
 
 /**
  * Loads announcement files and encodes them once per codec (cache key: path, size, modification time, codec).
- * Accepts RIFF WAV with 16-bit PCM (any sample rate, mono or stereo; resampled to 8 kHz mono) and raw mu-law
- * ({@code .ul}, {@code .pcmu}) or A-law ({@code .al}, {@code .pcma}) at 8 kHz.
+ * Accepts RIFF WAV with 16-bit PCM (any sample rate, mono or stereo) and raw mu-law ({@code .ul}, {@code .pcmu}) or
+ * A-law ({@code .al}, {@code .pcma}) at 8 kHz. The audio is resampled ({@link Resampler}) to the codec's rate and cut
+ * into 20 ms frames: G.711 (8 kHz, 160 bytes a frame) by table, Opus (48 kHz, 960 samples a frame) by one libopus
+ * encoder for the whole clip, so queue music and prompts play to browser legs on Opus too.
  */
 final class AudioClips {
     private final ConcurrentHashMap<String, AudioClip> cache = new ConcurrentHashMap<>();
+    private final OpusCodec opus;
+
+    AudioClips(OpusCodec opus) {
+        this.opus = opus;
+    }
 
     AudioClip load(Path file, String codecKey) {
+        if (codecKey.equals("OPUS") && !opus.available()) {
+            throw new MediaException("cannot play announcement " + file + " to an Opus leg: " + opus.problem());
+        }
         String key;
         try {
             key = file.toAbsolutePath() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis()
@@ -33,7 +46,7 @@ final class AudioClips {
         return cache.size();
     }
 
-    private static AudioClip encode(Path file, String codecKey) {
+    private AudioClip encode(Path file, String codecKey) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -42,34 +55,57 @@ final class AudioClips {
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         short[] pcm;
+        int rate = 8000;
         if (name.endsWith(".ul") || name.endsWith(".pcmu")) {
-            pcm = new short[bytes.length];
-            for (int i = 0; i < bytes.length; i++) {
-                pcm[i] = G711.ulawToLinear(bytes[i]);
-            }
+            pcm = AudioFrames.g711ToLinear(bytes, 0, bytes.length, false);
         } else if (name.endsWith(".al") || name.endsWith(".pcma")) {
-            pcm = new short[bytes.length];
-            for (int i = 0; i < bytes.length; i++) {
-                pcm[i] = G711.alawToLinear(bytes[i]);
-            }
+            pcm = AudioFrames.g711ToLinear(bytes, 0, bytes.length, true);
         } else {
-            pcm = wavTo8kMono(bytes, file);
+            Wav wav = wavMono(bytes, file);
+            pcm = wav.pcm();
+            rate = wav.rate();
         }
-        int frames = (pcm.length + AudioClip.FRAME_SAMPLES - 1) / AudioClip.FRAME_SAMPLES;
-        if (frames == 0) {
+        if (pcm.length == 0) {
             throw new MediaException("announcement " + file + " contains no audio");
         }
-        byte[][] out = new byte[frames][AudioClip.FRAME_SAMPLES];
-        boolean alaw = codecKey.equals("PCMA");
-        for (int i = 0; i < frames * AudioClip.FRAME_SAMPLES; i++) {
-            short s = i < pcm.length ? pcm[i] : 0;
-            out[i / AudioClip.FRAME_SAMPLES][i % AudioClip.FRAME_SAMPLES] =
-                    alaw ? G711.linearToAlaw(s) : G711.linearToUlaw(s);
+        boolean isOpus = codecKey.equals("OPUS");
+        int codecRate = isOpus ? OpusCodec.SAMPLE_RATE : 8000;
+        int frameSamples = codecRate / 50;
+        short[] atRate = Resampler.convert(pcm, rate, codecRate);
+        int frames = Math.max(1, (atRate.length + frameSamples - 1) / frameSamples);
+        short[] padded = Arrays.copyOf(atRate, frames * frameSamples);
+        byte[][] out = new byte[frames][];
+        if (isOpus) {
+            try (OpusCodec.Encoder encoder = opus.encoder()) {
+                byte[] packet = new byte[OpusCodec.MAX_PACKET];
+                for (int f = 0; f < frames; f++) {
+                    short[] frame = Arrays.copyOfRange(padded, f * frameSamples, (f + 1) * frameSamples);
+                    int n = encoder.encode(frame, frameSamples, packet, 0, packet.length);
+                    if (n <= 0) {
+                        throw new MediaException("announcement " + file + ": libopus could not encode frame " + f
+                                + " (error " + n + ")");
+                    }
+                    out[f] = Arrays.copyOf(packet, n);
+                }
+            }
+        } else {
+            boolean alaw = codecKey.equals("PCMA");
+            for (int f = 0; f < frames; f++) {
+                out[f] = new byte[frameSamples];
+                for (int i = 0; i < frameSamples; i++) {
+                    short s = padded[f * frameSamples + i];
+                    out[f][i] = alaw ? G711.linearToAlaw(s) : G711.linearToUlaw(s);
+                }
+            }
         }
-        return new AudioClip(codecKey, out);
+        return new AudioClip(codecKey, out, frameSamples);
     }
 
-    static short[] wavTo8kMono(byte[] bytes, Path file) {
+    /** 16-bit PCM of a WAV file, mixed down to mono, at the file's rate. */
+    record Wav(short[] pcm, int rate) {
+    }
+
+    static Wav wavMono(byte[] bytes, Path file) {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 12 || b.getInt(0) != 0x46464952 || b.getInt(8) != 0x45564157) {
             throw new MediaException("announcement " + file + " is not a RIFF/WAVE file (nor .ul/.al raw G.711)");
@@ -105,42 +141,10 @@ final class AudioClips {
                     }
                     mono[i] = (short) (sum / channels);
                 }
-                return resample(mono, rate, 8000);
+                return new Wav(mono, rate);
             }
             p += 8 + size + (size & 1);
         }
         throw new MediaException("announcement " + file + " has no fmt/data chunk");
-    }
-
-    /** Linear-interpolation resampling with a box pre-filter when downsampling (speech quality is enough). */
-    static short[] resample(short[] in, int from, int to) {
-        if (from == to) {
-            return in;
-        }
-        short[] src = in;
-        if (from > to) {
-            int width = Math.max(1, from / to);
-            src = new short[in.length];
-            for (int i = 0; i < in.length; i++) {
-                int sum = 0;
-                int cnt = 0;
-                for (int k = 0; k < width && i + k < in.length; k++) {
-                    sum += in[i + k];
-                    cnt++;
-                }
-                src[i] = (short) (sum / cnt);
-            }
-        }
-        int n = (int) ((long) in.length * to / from);
-        short[] out = new short[n];
-        for (int i = 0; i < n; i++) {
-            double pos = (double) i * from / to;
-            int j = (int) pos;
-            double f = pos - j;
-            int a = src[Math.min(j, src.length - 1)];
-            int c = src[Math.min(j + 1, src.length - 1)];
-            out[i] = (short) Math.round(a + (c - a) * f);
-        }
-        return out;
     }
 }

@@ -8,7 +8,10 @@ import org.mvtm.core.media.MediaKind;
 import org.mvtm.media.opus.OpusCodec;
 import org.mvtm.media.sdp.Codec;
 
-/** The audio codecs the relay can mix (G.711 and, with libopus, Opus) and G.711's decoding to linear PCM. */
+/**
+ * The audio codecs the relay can decode, mix and transcode between (G.711 PCMU/PCMA and, with libopus, Opus) and
+ * G.711's decoding to linear PCM.
+ */
 final class AudioFrames {
     private AudioFrames() {
     }
@@ -22,20 +25,25 @@ final class AudioFrames {
     }
 
     /**
-     * Why the audio of these legs cannot be mixed, or empty when it can: every leg speaks G.711, or every leg speaks
-     * Opus and libopus is loaded. The relay does not transcode between G.711 and Opus.
+     * Whether audio in {@code from} can reach a listener on {@code to} by transcoding: both G.711 or Opus, and libopus
+     * loaded when either is Opus.
+     */
+    static boolean canTranscode(Codec from, Codec to, OpusCodec opus) {
+        return (isG711(from) || isOpus(from)) && (isG711(to) || isOpus(to))
+                && (opus.available() || !isOpus(from) && !isOpus(to));
+    }
+
+    /**
+     * Why the audio of these legs cannot be mixed, or empty when it can: every leg speaks G.711 or Opus (mixed
+     * codecs are transcoded), and libopus is loaded when any speaks Opus.
      */
     static Optional<String> cannotMix(Collection<Leg> legs, OpusCodec opus) {
         List<Codec> audio = legs.stream().map(l -> l.mainCodec(MediaKind.AUDIO)).filter(c -> c != null).toList();
         List<String> names = audio.stream().map(Codec::name).distinct().toList();
-        if (audio.stream().allMatch(AudioFrames::isG711)) {
-            return Optional.empty();
+        if (!audio.stream().allMatch(c -> isG711(c) || isOpus(c))) {
+            return Optional.of("its audio is " + names + ": the relay mixes G.711 (PCMU/PCMA) and Opus");
         }
-        if (!audio.stream().allMatch(AudioFrames::isOpus)) {
-            return Optional.of("its audio is " + names + ": the relay mixes calls whose legs all speak G.711 (PCMU/PCMA)"
-                    + " or all speak Opus; it does not transcode between them");
-        }
-        if (!opus.available()) {
+        if (audio.stream().anyMatch(AudioFrames::isOpus) && !opus.available()) {
             return Optional.of("its audio is " + names + " and mixing Opus needs libopus, which this server could not"
                     + " load (" + opus.problem() + "); or set contact.media.browser-audio=PCMU");
         }

@@ -8,8 +8,8 @@ import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.sdp.Codec;
 
 /**
- * Paces a cached {@link AudioClip} into one leg every 20 ms on the media timer thread (sending UDP never blocks).
- * Relayed audio to the leg is muted while it plays.
+ * Paces a cached {@link AudioClip} into one leg every 20 ms on the media timer thread (sending UDP never blocks), in
+ * the leg's codec (G.711 or Opus: the clip was encoded for it once). Relayed audio to the leg is muted while it plays.
  */
 final class AudioPlayer {
     private final Leg leg;
@@ -17,7 +17,7 @@ final class AudioPlayer {
     private final Codec codec;
     private final boolean loop;
     private final ScheduledExecutorService scheduler;
-    private final byte[] packet = new byte[12 + AudioClip.FRAME_SAMPLES + 32];
+    private final byte[] packet;
     private final long ssrc = OutboundStream.randomSsrc();
     private ScheduledFuture<?> task;
     private int frame;
@@ -30,6 +30,11 @@ final class AudioPlayer {
         this.codec = codec;
         this.loop = loop;
         this.scheduler = scheduler;
+        int longest = 0;
+        for (byte[] f : clip.frames()) {
+            longest = Math.max(longest, f.length);
+        }
+        this.packet = new byte[12 + longest + 32];
     }
 
     synchronized void start() {
@@ -55,7 +60,7 @@ final class AudioPlayer {
         }
         byte[] payload = clip.frames()[frame++];
         Rtp.writeHeader(packet, 0, frame == 1, codec.payloadType(), seq++ & 0xFFFF, timestamp, ssrc);
-        timestamp += AudioClip.FRAME_SAMPLES;
+        timestamp += clip.frameTicks();
         System.arraycopy(payload, 0, packet, 12, payload.length);
         leg.sendRtpFrom(this, packet, 0, 12 + payload.length, codec);
     }

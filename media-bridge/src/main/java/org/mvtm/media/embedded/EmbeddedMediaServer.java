@@ -36,7 +36,7 @@ public final class EmbeddedMediaServer implements MediaServer {
     final DtlsCertificate certificate;
     final BcTlsCrypto tlsCrypto = new BcTlsCrypto(new SecureRandom());
     final ScheduledExecutorService scheduler;
-    final AudioClips clips = new AudioClips();
+    final AudioClips clips;
     /** libopus, for mixing Opus audio (unavailable: Opus calls are relayed but not mixed). */
     final OpusCodec opus;
     final ReceiveLoops loops = new ReceiveLoops(Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -51,6 +51,7 @@ public final class EmbeddedMediaServer implements MediaServer {
     /** With the given libopus (unavailable: three-way calls and monitoring are refused for Opus calls). */
     public EmbeddedMediaServer(EmbeddedMediaConfig config, Clock clock, OpusCodec opus) {
         this.opus = opus;
+        this.clips = new AudioClips(opus);
         if (!opus.available()) {
             LOG.warn("Opus audio will not be mixed (no three-way calls or monitoring of Opus browser calls): {}",
                     opus.problem());

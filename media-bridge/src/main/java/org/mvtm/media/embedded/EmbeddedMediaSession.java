@@ -38,7 +38,8 @@ import org.mvtm.media.stun.IceLiteResponder;
  * <p>Relay path for one packet from leg A (on A's receive thread, in A's receive buffer):
  * <pre>
  *   decrypted RTP -> recording tap (sink.packet, no copy) -> for each target B of A:
- *       [copy to A's fan-out buffer unless B is the last target] -> B: PT map by codec name -> SSRC/seq/ts
+ *       [copy to A's fan-out buffer unless B is the last target] -> [audio B hears in another codec or mixed:
+ *       B's ListenerAudio (decode once, resample, mix, encode, retime)] -> B: PT map by codec name -> SSRC/seq/ts
  *       rewrite -> SRTP protect in place -> send
  * </pre>
  */
@@ -222,8 +223,8 @@ final class EmbeddedMediaSession implements MediaSession {
     public void playAudio(String legId, Path wavOrRaw, boolean loop) {
         Leg leg = leg(legId);
         Codec codec = leg.mainCodec(MediaKind.AUDIO);
-        if (codec == null || !(codec.key().equals("PCMU") || codec.key().equals("PCMA"))) {
-            throw new MediaException("playAudio needs PCMU or PCMA on leg " + legId + " but it negotiated "
+        if (!AudioFrames.isG711(codec) && !AudioFrames.isOpus(codec)) {
+            throw new MediaException("playAudio needs PCMU, PCMA or Opus on leg " + legId + " but it negotiated "
                     + (codec == null ? "no audio" : codec.name()));
         }
         AudioClip clip = server.clips.load(wavOrRaw, codec.key());
@@ -365,7 +366,8 @@ final class EmbeddedMediaSession implements MediaSession {
                 last = i;
             }
         }
-        short[] pcm = null; // this packet's audio, decoded for the first listener that mixes it
+        short[] pcm = null; // this packet's audio, decoded for the first listener that mixes or transcodes it
+        boolean decoded = false;
         for (int i = 0; i <= last; i++) {
             Leg to = targets[i];
             if (!accepts(to, codec)) {
@@ -379,22 +381,34 @@ final class EmbeddedMediaSession implements MediaSession {
                 at = 0;
             }
             int n = len;
+            Codec sent = codec;
             AudioMix mix = to.mix;
-            if (mix != null && codec.kind() == MediaKind.AUDIO) {
-                pcm = pcm != null ? pcm : from.decodeAudio(buf, off, len, codec); // buf is intact until the last
-                n = mix.step(from, pcm, out, at, len, codec, now.getEpochSecond() * 1_000_000L + now.getNano() / 1000);
+            if (codec.kind() == MediaKind.AUDIO && !codec.isTelephoneEvent()
+                    && (mix != null || to.codecFor(MediaKind.AUDIO, codec.key()) == null)) {
+                if (!decoded) {
+                    pcm = from.decodeAudio(buf, off, len, codec); // buf is intact until the last
+                    decoded = true;
+                }
+                sent = to.mainAudio;
+                n = to.audioIn.toListener(from, pcm, codec, sent, mix, out, at, len,
+                        now.getEpochSecond() * 1_000_000L + now.getNano() / 1000);
                 if (n < 0) {
-                    continue; // kept: rides on the mix's clock packet
+                    continue; // kept: rides on the mix's clock packet (or not decodable for this listener)
                 }
             }
-            to.sendRtpFrom(from, out, at, n, codec);
+            to.sendRtpFrom(from, out, at, n, sent);
         }
     }
 
-    private static boolean accepts(Leg to, Codec codec) {
-        return !to.onHold && to.peerReceives && !to.closed && to.ready()
-                && !(codec.kind() == MediaKind.AUDIO && to.player != null)
-                && to.codecFor(codec.kind(), codec.key()) != null;
+    /** Whether {@code to} takes this packet now: in its own codec (same clock), or audio transcoded into its codec. */
+    private boolean accepts(Leg to, Codec codec) {
+        if (to.onHold || !to.peerReceives || to.closed || !to.ready()
+                || codec.kind() == MediaKind.AUDIO && to.player != null) {
+            return false;
+        }
+        Codec mine = to.codecFor(codec.kind(), codec.key());
+        return mine != null ? mine.clockRate() == codec.clockRate()
+                : codec.kind() == MediaKind.AUDIO && AudioFrames.canTranscode(codec, to.mainAudio, server.opus);
     }
 
     /** RTCP from {@code leg}'s peer: feedback about the streams the bridge sends it goes back to their senders. */

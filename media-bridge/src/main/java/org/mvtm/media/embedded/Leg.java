@@ -75,11 +75,15 @@ abstract class Leg {
     volatile Leg[] targets = new Leg[0];
     /** Set when this leg hears more than one audio source: their audio is mixed for it ({@link RelayTopology}). */
     volatile AudioMix mix;
+    /** This leg's audio codec (the first, telephone-event aside), or null; what it hears is transcoded into it. */
+    volatile Codec mainAudio;
+    /** The path of audio this leg hears that must be decoded: another codec, or a mix. */
+    final ListenerAudio audioIn = new ListenerAudio(this::opusEncoder);
     /** RFC 8843 MID header extension id of this leg's bundle (0 = not negotiated) and the mids it may name. */
     private volatile int midExtensionId;
     private volatile byte[][] midValues = new byte[0][];
     private volatile MediaKind[] midKinds = new MediaKind[0];
-    /** This leg's Opus decoder (its peer's stream) and encoder (the mix it hears), made when first needed. */
+    /** This leg's Opus decoder (its peer's stream) and encoder (what it hears), made when first needed. */
     private final Object codecLock = new Object();
     private OpusCodec.Decoder opusDecoder;
     private OpusCodec.Encoder opusEncoder;
@@ -110,6 +114,7 @@ abstract class Leg {
         codecsByPt = Map.copyOf(byPt);
         audioByKey = Map.copyOf(audio);
         videoByKey = Map.copyOf(video);
+        mainAudio = mainCodec(MediaKind.AUDIO);
     }
 
     Codec codecFor(MediaKind kind, String key) {
@@ -301,7 +306,7 @@ abstract class Leg {
         return n > 0 ? Arrays.copyOf(opusPcm, n) : null;
     }
 
-    /** The encoder of the Opus mix this leg hears (null once closed or without libopus). */
+    /** The encoder of the Opus audio this leg hears mixed or transcoded (null once closed or without libopus). */
     OpusCodec.Encoder opusEncoder() {
         synchronized (codecLock) {
             if (opusEncoder == null && !closed && session.server.opus.available()) {

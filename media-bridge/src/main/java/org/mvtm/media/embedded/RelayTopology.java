@@ -16,7 +16,8 @@ import org.mvtm.media.opus.OpusCodec;
  * Who hears whom in one call, the one place that decides it: the two-way connections between customer and advisor
  * legs (and any {@code connect}ed pair), plus the one-way edges of monitoring supervisors ({@link MonitorMode}).
  * From them it sets each leg's {@link Leg#targets} and, for a leg that hears more than one audio source when they can
- * be mixed (all G.711, or all Opus with libopus loaded: {@link AudioFrames#cannotMix}), its {@link Leg#mix}.
+ * be mixed (G.711 and Opus, in any combination: they are transcoded into the listener's codec; Opus needs libopus:
+ * {@link AudioFrames#cannotMix}), its {@link Leg#mix}.
  * A shared screen ({@link LegKind#SCREEN}) connects only to the other party's screen leg (see
  * {@link EmbeddedMediaSession#register}) and is never monitored.
  * Called under the session lock on every topology change; the packet path only reads the results.
@@ -69,14 +70,17 @@ final class RelayTopology {
 
     private static AudioMix mixFor(Leg listener, List<Leg> sources, OpusCodec opus) {
         List<Leg> audio = sources.stream().filter(s -> s.mainCodec(MediaKind.AUDIO) != null).toList();
-        if (audio.size() < 2 || AudioFrames.cannotMix(audio, opus).isPresent()) {
+        List<Leg> everyone = new ArrayList<>(audio);
+        everyone.add(listener);
+        if (audio.size() < 2 || listener.mainCodec(MediaKind.AUDIO) == null
+                || AudioFrames.cannotMix(everyone, opus).isPresent()) {
             return null;
         }
         // the clock is a customer's or advisor's leg when there is one: they send all the time, supervisors join
         List<Leg> ordered = new ArrayList<>(audio);
         ordered.sort((a, b) -> Boolean.compare(a.party.equals(MediaSession.SUPERVISOR),
                 b.party.equals(MediaSession.SUPERVISOR)));
-        return new AudioMix(listener, ordered.toArray(new Leg[0]));
+        return new AudioMix(ordered.toArray(new Leg[0]));
     }
 
     private static void edge(Leg from, Leg to, Map<Leg, List<Leg>> targets, Map<Leg, List<Leg>> sources) {

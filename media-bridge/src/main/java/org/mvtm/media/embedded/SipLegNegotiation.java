@@ -29,7 +29,8 @@ final class SipLegNegotiation {
 
     String add(String legId, String party, String sdpOffer) {
         session.checkNewLeg(legId, party);
-        RtpOfferTerms terms = RtpOfferTerms.of(sdpOffer, session.preferredCodecs(party, MediaKind.AUDIO));
+        RtpOfferTerms terms = RtpOfferTerms.of(sdpOffer, transcodableAfter(session.preferredCodecs(party,
+                MediaKind.AUDIO)));
         DatagramChannel channel = session.server.ports.bind();
         try {
             RtpLeg leg = new RtpLeg(legId, party, session, channel, session.server.clock.instant(),
@@ -63,7 +64,7 @@ final class SipLegNegotiation {
             preferred.add(current.key());
         }
         session.preferredCodecs(rtp.party, MediaKind.AUDIO).stream().filter(k -> !preferred.contains(k)).forEach(preferred::add);
-        RtpOfferTerms terms = RtpOfferTerms.of(sdpOffer, preferred);
+        RtpOfferTerms terms = RtpOfferTerms.of(sdpOffer, transcodableAfter(preferred));
         rtp.negotiated(terms.codecs());
         if (terms.remote() != null) {
             rtp.repoint(terms.remote());
@@ -72,9 +73,24 @@ final class SipLegNegotiation {
         return rtp.answer(session.server.config.publicAddress(), terms);
     }
 
+    /**
+     * The codecs the other legs speak, then those the relay can transcode into them (G.711, and Opus with libopus),
+     * so a phone offering G.722 first is answered in a codec the others can hear; nothing when no other leg speaks.
+     */
+    private List<String> transcodableAfter(List<String> preferred) {
+        List<String> keys = new ArrayList<>(preferred);
+        if (!keys.isEmpty()) {
+            List<String> transcodable = session.server.opus.available() ? List.of("PCMU", "PCMA", "OPUS")
+                    : List.of("PCMU", "PCMA");
+            transcodable.stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+        }
+        return keys;
+    }
+
     String offer(String legId, String party) {
         session.checkNewLeg(legId, party);
-        List<Codec> codecs = AnswerWriter.sipOfferCodecs(session.preferredCodecs(party, MediaKind.AUDIO));
+        List<Codec> codecs = AnswerWriter.sipOfferCodecs(session.preferredCodecs(party, MediaKind.AUDIO),
+                session.server.opus.available());
         DatagramChannel channel = session.server.ports.bind();
         try {
             RtpLeg leg = new RtpLeg(legId, party, session, channel, session.server.clock.instant(),

@@ -10,7 +10,7 @@ import org.mvtm.core.media.MediaKind;
  * without transcoding), otherwise the first offered codec the bridge can relay.
  */
 public final class CodecChooser {
-    /** Codecs the relay can carry (it never transcodes). */
+    /** Codecs the relay can carry (it transcodes only between G.711 and Opus, when a listener needs it). */
     public static final Set<String> RELAYABLE = Set.of("OPUS", "PCMU", "PCMA", "G722", "VP8", "VP9", "H264");
 
     private CodecChooser() {

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,7 @@ import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaServers;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.api.MonitorMode;
+import org.mvtm.media.opus.OpusCodec;
 import org.mvtm.media.rtp.Rtp;
 
 /**
@@ -154,17 +156,22 @@ class SupervisorMonitoringMixTest {
     }
 
     @Test
-    void aCallMixingOpusAndG711CannotBeMonitoredAndTheErrorSaysWhy() throws Exception {
+    void withoutLibopusACallMixingOpusAndG711CannotBeMonitoredAndTheErrorSaysWhy() throws Exception {
         String opus = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 111\r\n"
                 + "a=rtpmap:111 opus/48000/2\r\n";
+        EmbeddedMediaServer withoutOpus = new EmbeddedMediaServer(EmbeddedMediaConfig.loopbackAnyPort(),
+                Clock.systemUTC(), OpusCodec.load(List.of("opus-not-installed")));
         try (Phone advisor = new Phone(ADVISOR)) {
-            session.addRtpLeg("customer", MediaSession.CUSTOMER, opus);
-            session.addRtpLeg("advisor", MediaSession.ADVISOR, advisor.offer());
-            session.addRtpLeg("supervisor", MediaSession.SUPERVISOR, opus);
-            assertThatThrownBy(() -> session.monitor("supervisor", MonitorMode.LISTEN))
-                    .isInstanceOf(MediaException.class).hasMessageContaining("does not transcode");
-            assertThatThrownBy(() -> session.monitor("customer", MonitorMode.LISTEN))
+            MediaSession call = withoutOpus.session(InteractionId.of("mixed-without-libopus"));
+            call.addRtpLeg("customer", MediaSession.CUSTOMER, opus);
+            call.addRtpLeg("advisor", MediaSession.ADVISOR, advisor.offer());
+            call.addRtpLeg("supervisor", MediaSession.SUPERVISOR, opus);
+            assertThatThrownBy(() -> call.monitor("supervisor", MonitorMode.LISTEN))
+                    .isInstanceOf(MediaException.class).hasMessageContaining("libopus");
+            assertThatThrownBy(() -> call.monitor("customer", MonitorMode.LISTEN))
                     .isInstanceOf(MediaException.class).hasMessageContaining("only a supervisor leg");
+        } finally {
+            withoutOpus.close();
         }
     }
 }

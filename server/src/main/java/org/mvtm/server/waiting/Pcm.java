@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import org.mvtm.core.media.G711;
+import org.mvtm.core.media.Resampler;
 
 /**
  * 16-bit mono audio at {@code rate} Hz: read from RIFF WAV or raw 8 kHz mu-law (the text-to-speech port's {@code .ul}),
@@ -68,21 +69,12 @@ public record Pcm(short[] samples, int rate) {
         return new Pcm(s, TELEPHONE_RATE);
     }
 
-    /** Linear-interpolation resampling to {@code target} Hz. */
+    /** This audio at {@code target} Hz (the media relay's low-pass {@link Resampler}). */
     Pcm resampled(int target) {
         if (target == rate || samples.length == 0) {
             return new Pcm(samples, rate);
         }
-        int n = (int) ((long) samples.length * target / rate);
-        short[] out = new short[n];
-        for (int i = 0; i < n; i++) {
-            double src = (double) i * rate / target;
-            int a = (int) src;
-            int c = Math.min(a + 1, samples.length - 1);
-            double f = src - a;
-            out[i] = (short) Math.round(samples[a] * (1 - f) + samples[c] * f);
-        }
-        return new Pcm(out, target);
+        return new Pcm(Resampler.convert(samples, rate, target), target);
     }
 
     Pcm then(Pcm next) {

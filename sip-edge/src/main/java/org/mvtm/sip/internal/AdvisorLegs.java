@@ -225,8 +225,8 @@ final class AdvisorLegs {
             }
             if (status < 300) {
                 Dialog dialog = ev.getDialog() != null ? ev.getDialog() : leg.dialog;
-                ack(dialog, cseq.getSeqNumber());
                 if (!leg.ringing()) {
+                    ack(dialog, cseq.getSeqNumber());
                     if (leg.state() == AdvisorLeg.State.ENDED) {
                         sip.bye(dialog); // answered after we gave up: hang up at once
                     }
@@ -240,6 +240,7 @@ final class AdvisorLegs {
                     }
                     media.applyAnswer(leg.interaction, CallParty.ADVISOR, new String(body, StandardCharsets.UTF_8));
                 } catch (RuntimeException ex) {
+                    ack(dialog, cseq.getSeqNumber());
                     sip.bye(dialog);
                     decline(leg, OfferDeclined.Cause.UNREACHABLE, "media: " + ex.getMessage());
                     return;
@@ -252,6 +253,7 @@ final class AdvisorLegs {
                     accepted = false;
                 }
                 if (!accepted) {
+                    ack(dialog, cseq.getSeqNumber());
                     leg.moveTo(AdvisorLeg.State.ENDED);
                     sip.bye(dialog);
                     removeMedia(leg);
@@ -259,6 +261,14 @@ final class AdvisorLegs {
                     counters.phoneOffer("WITHDRAWN");
                     return;
                 }
+                // the phone talks as soon as it has the ACK: the caller's queue music stops first, or the relay,
+                // which plays the music instead of relaying, would eat the advisor's first words
+                try {
+                    media.stopQueueAnnouncement(leg.interaction);
+                } catch (RuntimeException ex) {
+                    log.warn("the queue music of {} did not stop: {}", leg.interaction, ex.toString());
+                }
+                ack(dialog, cseq.getSeqNumber());
                 leg.moveTo(AdvisorLeg.State.CONNECTED);
                 counters.phoneOffer("ANSWERED");
                 return;

@@ -1,6 +1,7 @@
 package org.mvtm.sip.support;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ public final class RecordingRouting implements CallRouting {
     private final Map<InteractionId, AgentId> connected = new ConcurrentHashMap<>();
     /** If set, every enqueued interaction is offered to this advisor at once. */
     public volatile AgentId autoOfferTo;
+    /** How long accept takes to confirm (a routing engine waiting on a loaded Redis). */
+    public volatile Duration acceptDelay = Duration.ZERO;
 
     public RecordingRouting(EventBus bus, Clock clock) {
         this.bus = bus;
@@ -88,6 +91,13 @@ public final class RecordingRouting implements CallRouting {
 
     @Override
     public boolean accept(InteractionId interaction, AgentId advisor) {
+        if (!acceptDelay.isZero()) {
+            try {
+                Thread.sleep(acceptDelay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (!advisor.equals(reserved.get(interaction))) {
             return false;
         }

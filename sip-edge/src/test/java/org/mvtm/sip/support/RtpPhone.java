@@ -22,6 +22,7 @@ public final class RtpPhone implements AutoCloseable {
     private final AtomicLong packets = new AtomicLong();
     private final AtomicLong energy = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
+    private final AtomicLong tonePackets = new AtomicLong();
     private final Thread listener;
     private int seq;
     private long timestamp;
@@ -100,7 +101,13 @@ public final class RtpPhone implements AutoCloseable {
         return n == 0 ? 0 : (double) energy.get() / n;
     }
 
+    /** Packets heard since the last reset that carried another phone's tone (a voice), not music or silence. */
+    public long tonePacketsHeard() {
+        return tonePackets.get();
+    }
+
     public void resetHearing() {
+        tonePackets.set(0);
         packets.set(0);
         energy.set(0);
         samples.set(0);
@@ -137,6 +144,9 @@ public final class RtpPhone implements AutoCloseable {
                     }
                     energy.addAndGet(sum);
                     samples.addAndGet(p.getLength() - 12);
+                    if ((double) sum / (p.getLength() - 12) > HEARS_TONE) {
+                        tonePackets.incrementAndGet();
+                    }
                 }
             } catch (IOException e) {
                 return;
