@@ -10,9 +10,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * What a customer or an advisor does only in their own connected call (pause the recording, pass documents, share the
  * screen) is refused with the reason when there is no such call: 404 for a conversation that is not the customer's,
- * 409 while the conversation is still with the assistant, 403 for an interaction not connected with the advisor.
- * Every endpoint answers from the one lookup of its side ({@code WebConversations.connectedCall},
- * {@code AdvisorDesks.connectedCall}), each in its own format.
+ * 409 while the conversation is still with the assistant, 403 for an interaction not connected with the advisor, 404
+ * for a supervisor naming no live call. Every endpoint answers from the one lookup of its side
+ * ({@code WebConversations.connectedCall}, {@code AdvisorDesks.connectedCall}, {@code CallMonitoring.Refused}), each in
+ * its own format.
  */
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CallBoundRequestsOutsideACallAreRefusedTest {
@@ -56,5 +57,21 @@ class CallBoundRequestsOutsideACallAreRefusedTest {
         assertThat(documents.statusCode()).isEqualTo(403);
         assertThat(documents.body()).contains("\"field\":\"interaction\"",
                 "interaction i-elsewhere is not connected with agent-ada");
+    }
+
+    @Test
+    void aSupervisorIsToldThereIsNoSuchLiveCallToListenToOrChatToRead() {
+        Browserless supervisor = new Browserless(port);
+        supervisor.login("sam", WebTestApplication.PASSWORD);
+        HttpResponse<String> noId = supervisor.get("/api/supervisor/chats/not!an!id");
+        assertThat(noId.statusCode()).isEqualTo(404);
+        assertThat(noId.body()).contains("\"error\":\"NOT_FOUND\"", "no interaction not!an!id");
+        HttpResponse<String> noChat = supervisor.get("/api/supervisor/chats/i-elsewhere");
+        assertThat(noChat.statusCode()).isEqualTo(404);
+        assertThat(noChat.body()).contains("no connected interaction i-elsewhere");
+        HttpResponse<String> listen = supervisor.json("POST", "/api/supervisor/monitor/not!an!id",
+                "{\"mode\":\"LISTEN\",\"sdp\":\"v=0\"}", true);
+        assertThat(listen.statusCode()).isEqualTo(404);
+        assertThat(listen.body()).contains("\"error\":\"NOT_FOUND\"", "no interaction not!an!id");
     }
 }
