@@ -7,34 +7,20 @@
 // alice sees it. Alice sends a form: chan fills it, draws a signature and signs; both see the signed document. After
 // the call the compliance officer finds the three documents and the signed form on the recording's timeline, views the
 // signed form (its SHA-256 matches the recording's) and verifies the recording. Prints "DOCUMENTS RESULT <json>" (the
-// recording id and what the timeline holds) and "DOCUMENTS OK", or every problem ("PROBLEM: ...") and exits 1.
-const path = require('path');
-const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../../..');
-const { launch } = require(path.join(repo, 'tools/browser/launch.js'));
+// recording id and what the timeline holds) and "DOCUMENTS OK", or every problem ("PROBLEM: ...") and "DOCUMENTS
+// FAILED", exiting 1 (after a failure every page is saved as server/target/screenshots/documents-failed-*.png).
+const { openPage, signInOn, expectation, finish } = require('./harness.js');
 
-const BASE = process.env.BASE_URL;
-const PASSWORD = process.env.PASSWORD || 'demo1234';
-const T = 45000;
 // a 1x1 PNG: the customer's "photo"
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 let step = 'start';
 const browsers = [];
 const problems = [];
-const expect = (ok, what) => { if (!ok) { problems.push(`${step}: ${what}`); console.log(`PROBLEM: ${step}: ${what}`); } };
+const expect = expectation(problems, () => step);
 
 async function signIn(user, home) {
-  const browser = await launch(['--autoplay-policy=no-user-gesture-required']);
-  browsers.push(browser);
-  const page = browser.context.pages()[0] || await browser.context.newPage();
-  page.setDefaultTimeout(T);
-  page.on('pageerror', (e) => console.log(`[${user} pageerror] ${e.message}`));
-  await page.goto(`${BASE}/login`);
-  await page.fill('#username', user);
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL(`**${home}`), page.click('#login-form button[type=submit]')]);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
+  return signInOn(await openPage(browsers, user, { args: ['--autoplay-policy=no-user-gesture-required'] }), user, home);
 }
 
 const item = (id) => `#documents-list li[data-document="${id}"]`;
@@ -139,12 +125,4 @@ async function main() {
   console.log(`DOCUMENTS RESULT ${JSON.stringify(found)}`);
 }
 
-main().then(async () => {
-  await Promise.all(browsers.map((b) => b.close().catch(() => {})));
-  console.log(problems.length === 0 ? 'DOCUMENTS OK' : `DOCUMENTS FAILED: ${problems.length} problem(s)`);
-  process.exit(problems.length === 0 ? 0 : 1);
-}).catch(async (e) => {
-  console.log(`DOCUMENTS FAILED at "${step}": ${e.message}`);
-  await Promise.all(browsers.map((b) => b.close().catch(() => {})));
-  process.exit(1);
-});
+finish(main, { ok: 'DOCUMENTS OK', failed: 'DOCUMENTS FAILED', shots: 'documents-failed', browsers, step: () => step, problems });

@@ -65,15 +65,29 @@ abstract class AdministrationContract {
     }
 
     static UserChange user(String name, Set<Role> roles, Set<String> regions) {
-        return new UserChange(name, name + " Display", roles, regions, "zh-Hant", true, "tram-secret-" + name.length() + "x9", null);
+        return new UserChange(
+                name, name + " Display", roles, regions, "zh-Hant", true, "tram-secret-" + name.length() + "x9", null);
     }
 
     static Queue queue(String id, String product, List<SkillLevel> skills, Integer slaSeconds) {
-        return new Queue(id, Map.of("en", "Cards", "zh-Hans", "信用卡", "zh-Hant", "信用卡"), product, 3, skills, 5, 0.9,
-                slaSeconds, 1.5, 1.0, List.of(new Queue.Relaxation(90, 0, true), new Queue.Relaxation(30, 2, false)),
-                "Asia/Hong_Kong", List.of(new Queue.OpeningHours(1, LocalTime.of(9, 0), LocalTime.of(18, 0)),
-                new Queue.OpeningHours(6, LocalTime.of(9, 0), LocalTime.of(13, 0))),
-                List.of(new Queue.Holiday(LocalDate.of(2026, 12, 25), "Christmas Day")), Queue.OutsideHours.CALLBACK,
+        return new Queue(
+                id,
+                Map.of("en", "Cards", "zh-Hans", "信用卡", "zh-Hant", "信用卡"),
+                product,
+                3,
+                skills,
+                5,
+                0.9,
+                slaSeconds,
+                1.5,
+                1.0,
+                List.of(new Queue.Relaxation(90, 0, true), new Queue.Relaxation(30, 2, false)),
+                "Asia/Hong_Kong",
+                List.of(
+                        new Queue.OpeningHours(1, LocalTime.of(9, 0), LocalTime.of(18, 0)),
+                        new Queue.OpeningHours(6, LocalTime.of(9, 0), LocalTime.of(13, 0))),
+                List.of(new Queue.Holiday(LocalDate.of(2026, 12, 25), "Christmas Day")),
+                Queue.OutsideHours.CALLBACK,
                 List.of(new Queue.Code("RESOLVED", "Resolved"), new Queue.Code("FOLLOW_UP", "Needs follow-up")),
                 List.of(new Queue.Code("LUNCH", "Lunch"), new Queue.Code("TRAINING", "Training")));
     }
@@ -98,7 +112,8 @@ abstract class AdministrationContract {
         assertThat(sam.hasPassword()).isTrue();
         assertThat(sam.createdAt()).isEqualTo(clock.instant());
         assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder()
-                .matches("tram-secret-3x9", admin.passwordHash("sam").orElseThrow())).isTrue();
+                        .matches("tram-secret-3x9", admin.passwordHash("sam").orElseThrow()))
+                .isTrue();
     }
 
     @Test
@@ -118,10 +133,11 @@ abstract class AdministrationContract {
 
     @Test
     void everyBadFieldOfAUserIsNamedAtOnce() {
-        var errors = errorsOf(() -> admin.createUser("root", new UserChange("x", null, Set.of(), Set.of("H"), "fr", true,
-                "short", null)));
+        var errors = errorsOf(() ->
+                admin.createUser("root", new UserChange("x", null, Set.of(), Set.of("H"), "fr", true, "short", null)));
 
-        assertThat(errors).extracting(FieldError::field)
+        assertThat(errors)
+                .extracting(FieldError::field)
                 .containsExactlyInAnyOrder("username", "roles", "regions", "language", "password");
         assertThat(admin.users()).isEmpty();
     }
@@ -130,25 +146,47 @@ abstract class AdministrationContract {
     void anAdvisorGetsSkillsWithLevelsAndACapacityAndAnUnknownSkillChangesNothing() {
         admin.createUser("root", user("alice", Set.of(Role.ADVISOR), Set.of("HK")));
         admin.defineSkill("root", new Skill("securities-licence", Skill.Kind.CUSTOM, "Type 1 licence"));
-        admin.updateAdvisor("root", "alice", new AdvisorChange("HK", List.of(new SkillLevel("lang.yue", 9),
-                new SkillLevel("product.cards", 8), new SkillLevel("securities-licence", 5)), 1, 0, 3));
+        admin.updateAdvisor(
+                "root",
+                "alice",
+                new AdvisorChange(
+                        "HK",
+                        List.of(
+                                new SkillLevel("lang.yue", 9),
+                                new SkillLevel("product.cards", 8),
+                                new SkillLevel("securities-licence", 5)),
+                        1,
+                        0,
+                        3));
 
-        var errors = errorsOf(() -> admin.updateAdvisor("root", "alice", new AdvisorChange("HK",
-                List.of(new SkillLevel("lang.en", 8), new SkillLevel("product.unicorns", 5)), 1, 1, 25)));
+        var errors = errorsOf(() -> admin.updateAdvisor(
+                "root",
+                "alice",
+                new AdvisorChange(
+                        "HK", List.of(new SkillLevel("lang.en", 8), new SkillLevel("product.unicorns", 5)), 1, 1, 25)));
 
         assertThat(errors).extracting(FieldError::field).containsExactlyInAnyOrder("skills[1].skill", "chatCapacity");
-        assertThat(errors).filteredOn(e -> e.field().equals("skills[1].skill")).first()
-                .extracting(FieldError::message).asString().contains("unknown skill 'product.unicorns'");
+        assertThat(errors)
+                .filteredOn(e -> e.field().equals("skills[1].skill"))
+                .first()
+                .extracting(FieldError::message)
+                .asString()
+                .contains("unknown skill 'product.unicorns'");
         var alice = admin.advisor("alice").orElseThrow();
-        assertThat(alice.skills()).containsExactlyInAnyOrder(new SkillLevel("lang.yue", 9),
-                new SkillLevel("product.cards", 8), new SkillLevel("securities-licence", 5));
-        assertThat(List.of(alice.voiceCapacity(), alice.videoCapacity(), alice.chatCapacity())).containsExactly(1, 0, 3);
+        assertThat(alice.skills())
+                .containsExactlyInAnyOrder(
+                        new SkillLevel("lang.yue", 9),
+                        new SkillLevel("product.cards", 8),
+                        new SkillLevel("securities-licence", 5));
+        assertThat(List.of(alice.voiceCapacity(), alice.videoCapacity(), alice.chatCapacity()))
+                .containsExactly(1, 0, 3);
         assertThat(alice.sipPhone()).isFalse();
     }
 
     @Test
     void aQueueIsStoredWithItsNamesHoursHolidaysRelaxationAndCodes() {
-        var written = admin.createQueue("root", queue("cards", "product.cards", List.of(new SkillLevel("lang.en", 4)), 20));
+        var written =
+                admin.createQueue("root", queue("cards", "product.cards", List.of(new SkillLevel("lang.en", 4)), 20));
 
         var read = admin.queue("cards").orElseThrow();
         assertThat(read).isEqualTo(written);
@@ -163,12 +201,16 @@ abstract class AdministrationContract {
 
     @Test
     void aNegativeSlaAndAnUnknownSkillAreRefusedOnTheirFieldsAndTheQueueIsNotCreated() {
-        var errors = errorsOf(() -> admin.createQueue("root", queue("cards", "product.cards",
-                List.of(new SkillLevel("lang.klingon", 4)), -5)));
+        var errors = errorsOf(() -> admin.createQueue(
+                "root", queue("cards", "product.cards", List.of(new SkillLevel("lang.klingon", 4)), -5)));
 
         assertThat(errors).extracting(FieldError::field).containsExactlyInAnyOrder("slaSeconds", "skills[0].skill");
-        assertThat(errors).filteredOn(e -> e.field().equals("slaSeconds")).first()
-                .extracting(FieldError::message).asString().contains("-5");
+        assertThat(errors)
+                .filteredOn(e -> e.field().equals("slaSeconds"))
+                .first()
+                .extracting(FieldError::message)
+                .asString()
+                .contains("-5");
         assertThat(admin.queues()).isEmpty();
         assertThat(admin.audit(Optional.of("queue"), 10)).isEmpty();
     }
@@ -177,9 +219,27 @@ abstract class AdministrationContract {
     void updatingAQueueReplacesItsCodesAndKeepsNothingOfTheOldLists() {
         admin.createQueue("root", queue("cards", "product.cards", List.of(), 20));
         Queue q = admin.queue("cards").orElseThrow();
-        admin.updateQueue("root", "cards", new Queue(null, q.names(), q.product(), q.productMinLevel(), q.skills(),
-                q.languageMinLevel(), q.slaFraction(), 30, q.agingTierWeight(), q.agingWeight(), List.of(), q.timeZone(),
-                List.of(), List.of(), Queue.OutsideHours.BOT_ONLY, List.of(new Queue.Code("DONE", "Done")), List.of()));
+        admin.updateQueue(
+                "root",
+                "cards",
+                new Queue(
+                        null,
+                        q.names(),
+                        q.product(),
+                        q.productMinLevel(),
+                        q.skills(),
+                        q.languageMinLevel(),
+                        q.slaFraction(),
+                        30,
+                        q.agingTierWeight(),
+                        q.agingWeight(),
+                        List.of(),
+                        q.timeZone(),
+                        List.of(),
+                        List.of(),
+                        Queue.OutsideHours.BOT_ONLY,
+                        List.of(new Queue.Code("DONE", "Done")),
+                        List.of()));
 
         var read = admin.queue("cards").orElseThrow();
         assertThat(read.slaSeconds()).isEqualTo(30);
@@ -234,14 +294,17 @@ abstract class AdministrationContract {
 
         assertThat(errors).extracting(FieldError::message).containsExactly("password must not contain the username");
         var encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        assertThat(encoder.matches("new-passphrase-7", admin.passwordHash("david").orElseThrow())).isTrue();
+        assertThat(encoder.matches(
+                        "new-passphrase-7", admin.passwordHash("david").orElseThrow()))
+                .isTrue();
         assertThat(admin.audit(Optional.of("user"), 1).getFirst().action()).isEqualTo("password");
     }
 
     @Test
     void everyChangeIsAuditedWithActorAndBeforeAndAfterAndAnnouncedAfterCommit() {
         admin.createUser("root", user("erin", Set.of(Role.SUPERVISOR), Set.of("SZ")));
-        admin.updateUser("root", "erin", new UserChange(null, "Erin Zhang", null, Set.of("SZ", "HK"), null, null, null, null));
+        admin.updateUser(
+                "root", "erin", new UserChange(null, "Erin Zhang", null, Set.of("SZ", "HK"), null, null, null, null));
 
         var newest = admin.audit(Optional.of("user"), 10);
         assertThat(newest).extracting(e -> e.action()).containsExactly("update", "create");
@@ -251,16 +314,21 @@ abstract class AdministrationContract {
         assertThat(update.before()).contains("\"displayName\":\"erin Display\"").doesNotContain("HK");
         assertThat(update.after()).contains("\"displayName\":\"Erin Zhang\"").contains("HK");
         assertThat(newest.getLast().before()).isNull();
-        assertThat(changes).extracting(AdministrationChanged::entity, AdministrationChanged::entityId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("user", "erin"), org.assertj.core.groups.Tuple.tuple("user", "erin"));
+        assertThat(changes)
+                .extracting(AdministrationChanged::entity, AdministrationChanged::entityId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("user", "erin"),
+                        org.assertj.core.groups.Tuple.tuple("user", "erin"));
     }
 
     @Test
     void theLastEnabledAdministratorCannotBeDisabledOrDemoted() {
         admin.createUser("bootstrap", user("root", Set.of(Role.ADMIN), Set.of("HK")));
 
-        var disable = errorsOf(() -> admin.updateUser("root", "root", new UserChange(null, null, null, null, null, false, null, null)));
-        var demote = errorsOf(() -> admin.updateUser("root", "root", new UserChange(null, null, Set.of(Role.SUPERVISOR), null, null, null, null, null)));
+        var disable = errorsOf(() ->
+                admin.updateUser("root", "root", new UserChange(null, null, null, null, null, false, null, null)));
+        var demote = errorsOf(() -> admin.updateUser(
+                "root", "root", new UserChange(null, null, Set.of(Role.SUPERVISOR), null, null, null, null, null)));
 
         assertThat(disable).extracting(FieldError::field).containsExactly("enabled");
         assertThat(demote).extracting(FieldError::field).containsExactly("roles");
@@ -270,12 +338,13 @@ abstract class AdministrationContract {
     @Test
     void theBootstrapTokenCreatesTheFirstAdministratorOnceAndIsThenSpent() {
         String token = admin.issueBootstrapToken(null).orElseThrow();
-        var admin1 = new UserChange("root", "First admin", Set.of(), Set.of("HK"), "en", true, "first-admin-pass-1", null);
+        var admin1 =
+                new UserChange("root", "First admin", Set.of(), Set.of("HK"), "en", true, "first-admin-pass-1", null);
 
         var wrong = errorsOf(() -> admin.bootstrapAdmin("guess", admin1));
         var created = admin.bootstrapAdmin(token, admin1);
-        var again = errorsOf(() -> admin.bootstrapAdmin(token, new UserChange("root2", null, Set.of(), Set.of("HK"),
-                "en", true, "second-admin-pass-1", null)));
+        var again = errorsOf(() -> admin.bootstrapAdmin(
+                token, new UserChange("root2", null, Set.of(), Set.of("HK"), "en", true, "second-admin-pass-1", null)));
 
         assertThat(wrong).extracting(FieldError::field).containsExactly("token");
         assertThat(created.roles()).containsExactly(Role.ADMIN);
@@ -296,10 +365,21 @@ abstract class AdministrationContract {
 
     @Test
     void aCustomerLoginCarriesAKnownTierAndCannotAlsoBeStaff() {
-        var errors = errorsOf(() -> admin.createUser("root", new UserChange("chan", null, Set.of(Role.CUSTOMER, Role.ADVISOR),
-                Set.of("HK"), "zh-Hant", true, "demo-pass-123", "PLATINUM")));
-        admin.createUser("root", new UserChange("chan", null, Set.of(Role.CUSTOMER), Set.of("HK"), "zh-Hant", true,
-                "demo-pass-123", "VIP"));
+        var errors = errorsOf(() -> admin.createUser(
+                "root",
+                new UserChange(
+                        "chan",
+                        null,
+                        Set.of(Role.CUSTOMER, Role.ADVISOR),
+                        Set.of("HK"),
+                        "zh-Hant",
+                        true,
+                        "demo-pass-123",
+                        "PLATINUM")));
+        admin.createUser(
+                "root",
+                new UserChange(
+                        "chan", null, Set.of(Role.CUSTOMER), Set.of("HK"), "zh-Hant", true, "demo-pass-123", "VIP"));
 
         assertThat(errors).extracting(FieldError::field).containsExactlyInAnyOrder("roles", "customerTier");
         assertThat(admin.user("chan").orElseThrow().customerTier()).isEqualTo("VIP");
@@ -321,20 +401,30 @@ abstract class AdministrationContract {
         admin.createUser("root", user("cora", Set.of(Role.COMPLIANCE), Set.of("HK")));
         byte[] secret = "twenty-byte-secret!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         assertThat(admin.secondFactors().secret("cora")).isEmpty();
-        assertThat(admin.secondFactors().useStep("Cora", 1000)).as("the enrolment code").isTrue();
+        assertThat(admin.secondFactors().useStep("Cora", 1000))
+                .as("the enrolment code")
+                .isTrue();
         admin.secondFactors().enrol("cora", secret);
         admin.close();
 
         admin = Administrations.open(new AdministrationSettings(database, REALM), clock, bus);
-        try (AdministrationService otherNode = Administrations.open(new AdministrationSettings(database, REALM), clock, bus)) {
-            assertThat(admin.secondFactors().secret("cora")).hasValueSatisfying(s -> assertThat(s).isEqualTo(secret));
-            assertThat(otherNode.secondFactors().useStep("cora", 1000)).as("a code already used").isFalse();
+        try (AdministrationService otherNode =
+                Administrations.open(new AdministrationSettings(database, REALM), clock, bus)) {
+            assertThat(admin.secondFactors().secret("cora"))
+                    .hasValueSatisfying(s -> assertThat(s).isEqualTo(secret));
+            assertThat(otherNode.secondFactors().useStep("cora", 1000))
+                    .as("a code already used")
+                    .isFalse();
             assertThat(otherNode.secondFactors().useStep("cora", 1001)).isTrue();
-            assertThat(admin.secondFactors().useStep("cora", 1001)).as("the same code on another node").isFalse();
+            assertThat(admin.secondFactors().useStep("cora", 1001))
+                    .as("the same code on another node")
+                    .isFalse();
         }
         admin.secondFactors().remove("cora");
         assertThat(admin.secondFactors().secret("cora")).isEmpty();
-        assertThat(admin.secondFactors().useStep("cora", 1001)).as("a new enrolment starts afresh").isTrue();
+        assertThat(admin.secondFactors().useStep("cora", 1001))
+                .as("a new enrolment starts afresh")
+                .isTrue();
         admin.deleteUser("root", "cora");
         assertThat(admin.secondFactors().secret("cora")).isEmpty();
     }
@@ -345,15 +435,18 @@ abstract class AdministrationContract {
         Disposition first = new Disposition("ix-1", "ava", "HK", "APPROVED", "customer will send payslips", at);
         assertThat(admin.dispositions().record(first)).isTrue();
         assertThat(admin.dispositions().record(new Disposition("ix-1", "ava", "HK", "DECLINED", "relayed twice", at)))
-                .as("the same interaction relayed to another node is written once").isFalse();
+                .as("the same interaction relayed to another node is written once")
+                .isFalse();
         admin.dispositions().record(new Disposition("ix-2", "ben", "SZ", "FOLLOW_UP", "", at.plusSeconds(60)));
         admin.close();
 
         admin = Administrations.open(new AdministrationSettings(database, REALM), clock, bus);
         assertThat(admin.dispositions().of("ix-1")).contains(first);
-        assertThat(admin.dispositions().between(at, at.plusSeconds(61), 10)).extracting(Disposition::interactionId)
+        assertThat(admin.dispositions().between(at, at.plusSeconds(61), 10))
+                .extracting(Disposition::interactionId)
                 .containsExactly("ix-1", "ix-2");
-        assertThat(admin.dispositions().between(at.plusSeconds(1), at.plusSeconds(60), 10)).isEmpty();
+        assertThat(admin.dispositions().between(at.plusSeconds(1), at.plusSeconds(60), 10))
+                .isEmpty();
     }
 
     @Test
@@ -367,19 +460,27 @@ abstract class AdministrationContract {
         admin.knowledgeBase().store(v1, Map.of("en", "en csv", "yue", yue));
         admin.knowledgeBase().discardDrafts(List.of("yue"));
 
-        try (AdministrationService otherNode = Administrations.open(new AdministrationSettings(database, REALM), clock, bus)) {
+        try (AdministrationService otherNode =
+                Administrations.open(new AdministrationSettings(database, REALM), clock, bus)) {
             assertThat(otherNode.knowledgeBase().versions()).containsExactly(v1);
             assertThat(otherNode.knowledgeBase().sections(1)).contains(Map.of("en", "en csv", "yue", yue));
             assertThat(otherNode.knowledgeBase().sections(2)).isEmpty();
             assertThat(otherNode.knowledgeBase().drafts()).containsOnlyKeys("en");
-            assertThatThrownBy(() -> otherNode.knowledgeBase().store(
-                    new KnowledgeBaseRecords.Version(1, at, "other", List.of("en"), Optional.empty(), 1), Map.of("en", "x")))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("version 1 exists already");
+            assertThatThrownBy(() -> otherNode
+                            .knowledgeBase()
+                            .store(
+                                    new KnowledgeBaseRecords.Version(
+                                            1, at, "other", List.of("en"), Optional.empty(), 1),
+                                    Map.of("en", "x")))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("version 1 exists already");
         }
         var v2 = new KnowledgeBaseRecords.Version(2, at.plusSeconds(5), "root", List.of(), Optional.of(0L), 70);
         admin.knowledgeBase().store(v2, Map.of());
         assertThat(admin.knowledgeBase().versions()).containsExactly(v1, v2);
-        assertThat(admin.knowledgeBase().sections(1).orElseThrow().get("en")).as("a version never changes").isEqualTo("en csv");
+        assertThat(admin.knowledgeBase().sections(1).orElseThrow().get("en"))
+                .as("a version never changes")
+                .isEqualTo("en csv");
     }
 
     private String databaseText() throws Exception {
@@ -400,7 +501,8 @@ abstract class AdministrationContract {
     }
 
     private static String md5(String s) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
-                .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("MD5")
+                        .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

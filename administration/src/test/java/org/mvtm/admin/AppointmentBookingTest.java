@@ -38,13 +38,16 @@ class AppointmentBookingTest {
 
     @TempDir
     Path dir;
+
     AdministrationService admin;
     AppointmentRecords appointments;
 
     @BeforeEach
     void open() {
-        admin = Administrations.open(new AdministrationSettings(DatabaseSettings.embedded(dir.resolve("db")), "mvtm.local"),
-                Clock.fixed(NOW, ZoneOffset.UTC), new InProcessEventBus());
+        admin = Administrations.open(
+                new AdministrationSettings(DatabaseSettings.embedded(dir.resolve("db")), "mvtm.local"),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new InProcessEventBus());
         appointments = admin.appointments();
     }
 
@@ -63,9 +66,12 @@ class AppointmentBookingTest {
 
         assertThat(booked.advisor()).isEqualTo("wong");
         assertThat(booked.endsAt()).isEqualTo(NINE.plusSeconds(3600));
-        assertThat(appointments.freeSlots("wealth", NOW, NINE.plusSeconds(86_400))).containsExactly(NINE);
-        assertThat(appointments.dayOf("wong", LocalDate.of(2026, 3, 3), HONG_KONG)).containsExactly(booked);
-        assertThat(appointments.dayOf("wong", LocalDate.of(2026, 3, 2), HONG_KONG)).isEmpty();
+        assertThat(appointments.freeSlots("wealth", NOW, NINE.plusSeconds(86_400)))
+                .containsExactly(NINE);
+        assertThat(appointments.dayOf("wong", LocalDate.of(2026, 3, 3), HONG_KONG))
+                .containsExactly(booked);
+        assertThat(appointments.dayOf("wong", LocalDate.of(2026, 3, 2), HONG_KONG))
+                .isEmpty();
         assertThat(appointments.upcomingFor("cust-1", NOW)).containsExactly(booked);
         assertThat(appointments.appointment(booked.id())).contains(booked);
     }
@@ -75,25 +81,33 @@ class AppointmentBookingTest {
         appointments.publish("wong", "wealth", NINE, NINE.plusSeconds(3600), 30);
 
         assertThat(refusal(() -> appointments.book("wealth", NOW.minusSeconds(60), "cust-1", "en")))
-                .singleElement().satisfies(e -> {
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.field()).isEqualTo("startsAt");
                     assertThat(e.message()).contains("past");
                 });
         assertThat(refusal(() -> appointments.book("wealth", NINE.plusSeconds(3600), "cust-1", "en")))
-                .singleElement().satisfies(e -> {
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.field()).isEqualTo("startsAt");
                     assertThat(e.message()).contains("no advisor");
                 });
         assertThat(refusal(() -> appointments.book("wealth", NINE.plusSeconds(600), "cust-1", "en")))
-                .extracting(FieldError::field).containsExactly("startsAt"); // not on a slot boundary
+                .extracting(FieldError::field)
+                .containsExactly("startsAt"); // not on a slot boundary
         assertThat(refusal(() -> appointments.book("cards", NINE, "cust-1", "en")))
-                .extracting(FieldError::field).containsExactly("startsAt"); // nobody publishes for this queue
+                .extracting(FieldError::field)
+                .containsExactly("startsAt"); // nobody publishes for this queue
         assertThat(refusal(() -> appointments.book(" ", NINE, "", "en")))
-                .extracting(FieldError::field).containsExactly("queue", "customer");
-        assertThat(refusal(() -> appointments.publish("wong", "wealth", NOW.minusSeconds(60), NOW.plusSeconds(1740), 30)))
-                .extracting(FieldError::field).containsExactly("startsAt");
+                .extracting(FieldError::field)
+                .containsExactly("queue", "customer");
+        assertThat(refusal(
+                        () -> appointments.publish("wong", "wealth", NOW.minusSeconds(60), NOW.plusSeconds(1740), 30)))
+                .extracting(FieldError::field)
+                .containsExactly("startsAt");
         assertThat(refusal(() -> appointments.publish("wong", "wealth", NINE, NINE.plusSeconds(1000), 30)))
-                .extracting(FieldError::field).containsExactly("endsAt");
+                .extracting(FieldError::field)
+                .containsExactly("endsAt");
         assertThat(appointments.upcomingFor("cust-1", NOW)).isEmpty(); // nothing half-written
     }
 
@@ -129,9 +143,13 @@ class AppointmentBookingTest {
             }
         }
         assertThat(won).isEqualTo(1);
-        assertThat(refusals).hasSize(customers - 1).allSatisfy(m -> assertThat(m).contains("just booked"));
-        assertThat(appointments.dayOf("wong", LocalDate.of(2026, 3, 3), HONG_KONG)).hasSize(1);
-        assertThat(appointments.freeSlots("wealth", NOW, NINE.plusSeconds(86_400))).isEmpty();
+        assertThat(refusals)
+                .hasSize(customers - 1)
+                .allSatisfy(m -> assertThat(m).contains("just booked"));
+        assertThat(appointments.dayOf("wong", LocalDate.of(2026, 3, 3), HONG_KONG))
+                .hasSize(1);
+        assertThat(appointments.freeSlots("wealth", NOW, NINE.plusSeconds(86_400)))
+                .isEmpty();
     }
 
     @Test
@@ -143,7 +161,8 @@ class AppointmentBookingTest {
         Appointment second = appointments.book("wealth", NINE, "cust-2", "en");
 
         assertThat(List.of(first.advisor(), second.advisor())).containsExactlyInAnyOrder("wong", "chan");
-        assertThatThrownBy(() -> appointments.book("wealth", NINE, "cust-3", "en")).isInstanceOf(InvalidChange.class);
+        assertThatThrownBy(() -> appointments.book("wealth", NINE, "cust-3", "en"))
+                .isInstanceOf(InvalidChange.class);
     }
 
     private static List<FieldError> refusal(Runnable change) {

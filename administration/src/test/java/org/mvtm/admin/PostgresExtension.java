@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * own database ({@link PostgresProcess#newDatabase()}), so the tests share the server process and nothing else.
  */
 public final class PostgresExtension implements ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PostgresExtension.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -20,12 +21,17 @@ public final class PostgresExtension implements ParameterResolver {
 
     @Override
     public PostgresProcess resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(PostgresProcess.class, key -> {
-            try {
-                return PostgresProcess.start();
-            } catch (Exception e) {
-                throw new ExtensionConfigurationException("PostgreSQL did not start", e);
-            }
-        }, PostgresProcess.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(
+                        PostgresProcess.class,
+                        key -> {
+                            try {
+                                return PostgresProcess.start();
+                            } catch (Exception e) {
+                                throw new ExtensionConfigurationException("PostgreSQL did not start", e);
+                            }
+                        },
+                        PostgresProcess.class);
     }
 }

@@ -46,19 +46,42 @@ public final class PostgresProcess implements AutoCloseable {
         if (root()) {
             run(List.of("chown", "-R", "postgres:postgres", dir.toString()), dir);
         }
-        run(asPostgres(BIN.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", USER,
-                "--pwfile=" + dir.resolve("pwfile"), "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"), dir);
-        run(asPostgres(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-t", "60",
-                "-l", dir.resolve("postgres.log").toString(),
-                "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"), dir);
+        run(
+                asPostgres(
+                        BIN.resolve("initdb").toString(),
+                        "-D",
+                        dir.resolve("data").toString(),
+                        "-U",
+                        USER,
+                        "--pwfile=" + dir.resolve("pwfile"),
+                        "--auth=scram-sha-256",
+                        "-E",
+                        "UTF8",
+                        "--locale=C.UTF-8"),
+                dir);
+        run(
+                asPostgres(
+                        BIN.resolve("pg_ctl").toString(),
+                        "-D",
+                        dir.resolve("data").toString(),
+                        "-w",
+                        "-t",
+                        "60",
+                        "-l",
+                        dir.resolve("postgres.log").toString(),
+                        "-o",
+                        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
+                        "start"),
+                dir);
         return new PostgresProcess(port, dir);
     }
 
     /** A new, empty database owned by {@link #USER}. */
     public DatabaseSettings newDatabase() throws SQLException {
         String name = "mvtm_" + databases.incrementAndGet();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, PASSWORD);
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, PASSWORD);
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
         return new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + port + "/" + name, USER, PASSWORD);
@@ -79,7 +102,11 @@ public final class PostgresProcess implements AutoCloseable {
 
     private static void run(List<String> cmd, Path dir) throws IOException, InterruptedException {
         Path out = Files.createTempFile("pg-cmd", ".log");
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
         if (!p.waitFor(90, TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
             throw new AssertionError(String.join(" ", cmd) + " failed:\n" + Files.readString(out));
@@ -90,11 +117,20 @@ public final class PostgresProcess implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            run(asPostgres(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
-                    "-w", "stop"), dir);
+            run(
+                    asPostgres(
+                            BIN.resolve("pg_ctl").toString(),
+                            "-D",
+                            dir.resolve("data").toString(),
+                            "-m",
+                            "immediate",
+                            "-w",
+                            "stop"),
+                    dir);
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
             }
         }
     }

@@ -98,6 +98,7 @@ public class CommonTestBeans {
                 .add(WebUser.customer("burst", hash, "Many Requests", Language.EN, Region.HK, CustomerTier.STANDARD))
                 .add(WebUser.customer("queuer", hash, "Two Queues", Language.EN, Region.HK, CustomerTier.STANDARD))
                 .add(WebUser.customer("wordy", hash, "Long Lines", Language.EN, Region.HK, CustomerTier.STANDARD))
+                .add(WebUser.customer("nocall", hash, "Not Yet Connected", Language.EN, Region.HK, CustomerTier.STANDARD))
                 .add(WebUser.advisor("ada", hash, AgentId.of("agent-ada"), "Ada Wong", Language.YUE, Region.HK))
                 .add(WebUser.advisor("ghost", hash, AgentId.of("agent-ghost"), "No Routing Profile", Language.EN, Region.HK))
                 .add(WebUser.advisor("bo", hash, AgentId.of("agent-bo"), "Bo Zhang", Language.ZH, Region.SZ))

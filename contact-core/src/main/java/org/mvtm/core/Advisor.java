@@ -10,8 +10,10 @@ import org.mvtm.core.id.AgentId;
  * An advisor (agent) profile: skills with levels, region and how many interactions of each channel they
  * may hold at once (e.g. one video or voice call, up to three chats).
  */
-public record Advisor(AgentId id, String displayName, Region region, Set<Skill> skills, Map<Channel, Integer> capacity) {
-    public static final Map<Channel, Integer> DEFAULT_CAPACITY = Map.of(Channel.VIDEO, 1, Channel.VOICE, 1, Channel.CHAT, 3);
+public record Advisor(
+        AgentId id, String displayName, Region region, Set<Skill> skills, Map<Channel, Integer> capacity) {
+    public static final Map<Channel, Integer> DEFAULT_CAPACITY =
+            Map.of(Channel.VIDEO, 1, Channel.VOICE, 1, Channel.CHAT, 3);
 
     public Advisor {
         Objects.requireNonNull(id, "advisor id");
@@ -24,7 +26,8 @@ public record Advisor(AgentId id, String displayName, Region region, Set<Skill> 
         capacity = Map.copyOf(capacity == null ? DEFAULT_CAPACITY : capacity);
         capacity.forEach((channel, n) -> {
             if (n < 0 || n > 20) {
-                throw new IllegalArgumentException("advisor " + id + " capacity for " + channel + " must be 0..20 but was " + n);
+                throw new IllegalArgumentException(
+                        "advisor " + id + " capacity for " + channel + " must be 0..20 but was " + n);
             }
         });
         displayName = displayName == null || displayName.isBlank() ? id.value() : displayName.strip();

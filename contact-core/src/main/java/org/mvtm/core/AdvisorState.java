@@ -5,5 +5,10 @@ package org.mvtm.core;
  * state table; this enum only names the states so every module speaks of them the same way.
  */
 public enum AdvisorState {
-    LOGGED_OUT, NOT_READY, READY, RESERVED, BUSY, WRAP_UP
+    LOGGED_OUT,
+    NOT_READY,
+    READY,
+    RESERVED,
+    BUSY,
+    WRAP_UP
 }

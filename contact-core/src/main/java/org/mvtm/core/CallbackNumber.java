@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
  * message that says what is accepted.
  */
 public record CallbackNumber(String value, Kind kind) {
-    public enum Kind { E164, SIP_URI }
+    public enum Kind {
+        E164,
+        SIP_URI
+    }
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern SIP_URI =

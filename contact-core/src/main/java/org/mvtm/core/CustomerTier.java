@@ -2,7 +2,9 @@ package org.mvtm.core;
 
 /** Customer segment; higher tiers start with more routing priority. */
 public enum CustomerTier {
-    STANDARD(0), PREMIER(1), VIP(2);
+    STANDARD(0),
+    PREMIER(1),
+    VIP(2);
 
     private final int rank;
 

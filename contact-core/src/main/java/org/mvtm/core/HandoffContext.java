@@ -8,9 +8,18 @@ import java.util.Optional;
  * What the chatbot hands to a person: the customer's language, the product it thinks the question is about,
  * the FAQ entries it tried, why it handed off, and the transcript so far.
  */
-public record HandoffContext(Language language, Optional<Product> likelyProduct, List<String> faqsTried,
-                             Reason reason, List<TranscriptTurn> transcript) {
-    public enum Reason { CUSTOMER_ASKED, LOW_CONFIDENCE, UNANSWERED_TURNS, DIRECT_CALL }
+public record HandoffContext(
+        Language language,
+        Optional<Product> likelyProduct,
+        List<String> faqsTried,
+        Reason reason,
+        List<TranscriptTurn> transcript) {
+    public enum Reason {
+        CUSTOMER_ASKED,
+        LOW_CONFIDENCE,
+        UNANSWERED_TURNS,
+        DIRECT_CALL
+    }
 
     public HandoffContext {
         Objects.requireNonNull(language, "language");

@@ -46,8 +46,7 @@ public enum Language {
             case "en", "en-us", "en-gb", "en-hk", "english" -> EN;
             case "zh", "zh-cn", "zh-hans", "zh-sg", "cmn", "mandarin" -> ZH;
             case "yue", "zh-hk", "zh-mo", "zh-hant", "zh-yue", "yue-hk", "cantonese" -> YUE;
-            default -> throw new IllegalArgumentException(
-                    "language must be one of en, zh, yue but was '" + tag + "'");
+            default -> throw new IllegalArgumentException("language must be one of en, zh, yue but was '" + tag + "'");
         };
     }
 }

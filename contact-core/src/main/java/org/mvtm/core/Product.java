@@ -4,7 +4,14 @@ import java.util.Locale;
 
 /** Banking products advisors are skilled in; each maps to the routing skill {@code product.<name>}. */
 public enum Product {
-    ACCOUNTS, CARDS, LOANS, WEALTH, CROSS_BORDER, REMITTANCE, FX, GENERAL;
+    ACCOUNTS,
+    CARDS,
+    LOANS,
+    WEALTH,
+    CROSS_BORDER,
+    REMITTANCE,
+    FX,
+    GENERAL;
 
     public String skillName() {
         return "product." + name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -14,7 +21,9 @@ public enum Product {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("product must be one of accounts, cards, loans, wealth, cross-border, remittance, fx, general but was '" + name + "'");
+            throw new IllegalArgumentException(
+                    "product must be one of accounts, cards, loans, wealth, cross-border, remittance, fx, general but was '"
+                            + name + "'");
         }
     }
 }

@@ -13,7 +13,8 @@ public record Region(String code) {
 
     public Region {
         if (code == null || !CODE.matcher(code.toUpperCase(Locale.ROOT)).matches()) {
-            throw new IllegalArgumentException("region must be 2 to 8 letters (e.g. HK, SZ, MO) but was '" + code + "'");
+            throw new IllegalArgumentException(
+                    "region must be 2 to 8 letters (e.g. HK, SZ, MO) but was '" + code + "'");
         }
         code = code.toUpperCase(Locale.ROOT);
     }

@@ -22,7 +22,8 @@ public record Skill(String name, int level) {
 
     static void checkName(String name) {
         if (name == null || name.length() > 64 || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("skill name must be lower-case dotted words such as 'product.cards' but was '" + name + "'");
+            throw new IllegalArgumentException(
+                    "skill name must be lower-case dotted words such as 'product.cards' but was '" + name + "'");
         }
     }
 

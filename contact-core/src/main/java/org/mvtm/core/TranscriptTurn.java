@@ -5,7 +5,12 @@ import java.util.Objects;
 
 /** One line of a conversation: who said what, when. */
 public record TranscriptTurn(Instant at, Speaker speaker, String text) {
-    public enum Speaker { CUSTOMER, BOT, ADVISOR, SYSTEM }
+    public enum Speaker {
+        CUSTOMER,
+        BOT,
+        ADVISOR,
+        SYSTEM
+    }
 
     public TranscriptTurn {
         Objects.requireNonNull(at, "at");

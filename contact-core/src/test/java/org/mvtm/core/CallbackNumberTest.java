@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 class CallbackNumberTest {
     @Test
     void anE164NumberOrASipUriIsAcceptedAsTyped() {
-        assertThat(CallbackNumber.parse(" +852 1234-5678 ")).isEqualTo(new CallbackNumber("+85212345678",
-                CallbackNumber.Kind.E164));
-        assertThat(CallbackNumber.parse("SIP:alice@bank.example:5060")).isEqualTo(new CallbackNumber(
-                "sip:alice@bank.example:5060", CallbackNumber.Kind.SIP_URI));
+        assertThat(CallbackNumber.parse(" +852 1234-5678 "))
+                .isEqualTo(new CallbackNumber("+85212345678", CallbackNumber.Kind.E164));
+        assertThat(CallbackNumber.parse("SIP:alice@bank.example:5060"))
+                .isEqualTo(new CallbackNumber("sip:alice@bank.example:5060", CallbackNumber.Kind.SIP_URI));
         assertThat(CallbackNumber.parse("sips:bob@10.0.0.7").kind()).isEqualTo(CallbackNumber.Kind.SIP_URI);
     }
 

@@ -47,8 +47,12 @@ class DomainValidationTest {
 
     @Test
     void advisorWithSameSkillTwiceIsRefused() {
-        assertThatThrownBy(() -> new Advisor(AgentId.of("a1"), "A", Region.HK,
-                Set.of(Skill.of("lang.en", 5), Skill.of("lang.en", 7)), Map.of()))
+        assertThatThrownBy(() -> new Advisor(
+                        AgentId.of("a1"),
+                        "A",
+                        Region.HK,
+                        Set.of(Skill.of("lang.en", 5), Skill.of("lang.en", 7)),
+                        Map.of()))
                 .hasMessageContaining("lists a skill twice");
     }
 
@@ -60,8 +64,8 @@ class DomainValidationTest {
             throw new IllegalStateException("boom");
         });
         var sub = bus.subscribe(OfferAccepted.class, seen::add);
-        bus.publish(new AdvisorStateChanged(Instant.EPOCH, AgentId.of("a"), AdvisorState.READY, AdvisorState.BUSY,
-                java.util.Optional.empty()));
+        bus.publish(new AdvisorStateChanged(
+                Instant.EPOCH, AgentId.of("a"), AdvisorState.READY, AdvisorState.BUSY, java.util.Optional.empty()));
         OfferAccepted accepted = new OfferAccepted(Instant.EPOCH, InteractionId.of("i1"), AgentId.of("a"));
         bus.publish(accepted);
         sub.close();

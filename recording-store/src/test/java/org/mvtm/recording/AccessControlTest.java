@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.core.Region;
 import org.mvtm.core.id.RecordingId;
 import org.mvtm.recording.api.AccessDeniedException;
@@ -24,10 +22,7 @@ import org.mvtm.recording.api.Role;
 import org.mvtm.recording.api.Viewer;
 
 /** Must show: another region's compliance user or an advisor is denied search, media and export; all audited. */
-class AccessControlTest {
-    @TempDir
-    Path tmp;
-    StoreFixture f;
+class AccessControlTest extends WithFreshStore {
     RecordingId hkRecording;
 
     final Viewer hkCompliance = StoreFixture.compliance(Region.HK);
@@ -36,16 +31,10 @@ class AccessControlTest {
 
     @BeforeEach
     void record() {
-        f = new StoreFixture(tmp);
         ActiveRecording r = f.startHk();
         StoreFixture.feedAudio(r, 1.5);
         r.seal();
         hkRecording = r.id();
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
     }
 
     @Test

@@ -12,10 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.core.Region;
 import org.mvtm.core.id.RecordingId;
 import org.mvtm.recording.api.ActiveRecording;
@@ -33,7 +31,7 @@ import org.mvtm.recording.api.Viewer;
  * SHA-256; the compliance officer reads them back through the audited replay path; a signed document changed on disk
  * fails verification naming it, in the store and in {@code recording-verify}.
  */
-class DocumentsInTheRecordingTest {
+class DocumentsInTheRecordingTest extends WithFreshStore {
     private static final Viewer OFFICER = StoreFixture.compliance(Region.HK);
     private static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nFEE-TABLE-IN-CLEAR\n%%EOF\n")
             .getBytes(StandardCharsets.US_ASCII);
@@ -41,14 +39,10 @@ class DocumentsInTheRecordingTest {
     private static final byte[] SIGNED = ("{\"fields\":{\"amount\":\"SIGNED-FIELD-IN-CLEAR\"}}")
             .getBytes(StandardCharsets.UTF_8);
 
-    @TempDir
-    Path tmp;
-    StoreFixture f;
     RecordingId id;
 
     @BeforeEach
     void record() {
-        f = new StoreFixture(tmp);
         ActiveRecording r = f.startHk();
         StoreFixture.feedAudio(r, 2);
         TimelineEntry sent = r.addDocument(new RecordedDocument("d1", StoreFixture.T0.plusSeconds(1), "adv-li",
@@ -60,11 +54,6 @@ class DocumentsInTheRecordingTest {
                 "CUSTOMER", "Address change", "application/json", SIGNED, true, Map.of("templateSha256", "ab12")));
         r.seal();
         id = r.id();
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
     }
 
     @Test

@@ -11,30 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.core.Region;
 import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.recording.api.ActiveRecording;
 import org.mvtm.recording.api.MediaFile;
 
-class ExportTest {
-    @TempDir
-    Path tmp;
-    StoreFixture f;
-
-    @BeforeEach
-    void open() {
-        f = new StoreFixture(tmp);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
+class ExportTest extends WithFreshStore {
 
     /** A fake VP8 frame: key frames carry the start code and 320x240, inter frames only the P bit. */
     private static byte[] vp8Frame(boolean key, int size, int n) {

@@ -8,10 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.core.Region;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.media.LegDescription;
@@ -28,21 +25,8 @@ import org.mvtm.recording.api.VerificationResult;
  * PCI pause in the store: whatever reaches a paused recording (media, chat lines) is not kept in clear, the gap is
  * marked with who and why and audited, and a recording sealed while paused is resumed by the seal.
  */
-class PciPauseTest {
+class PciPauseTest extends WithFreshStore {
     private static final Instant T0 = StoreFixture.T0;
-    @TempDir
-    Path tmp;
-    StoreFixture f;
-
-    @BeforeEach
-    void open() {
-        f = new StoreFixture(tmp);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
 
     /** 10 s of audio at 50 packets/s, with a pause from 3 s to 6 s by the advisor, and a card number typed in it. */
     @Test

@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Language;
 import org.mvtm.core.Region;
@@ -31,27 +29,18 @@ import org.mvtm.recording.api.RetentionReport;
 import org.mvtm.recording.api.Role;
 import org.mvtm.recording.api.Viewer;
 
-class RetentionTest {
-    @TempDir
-    Path tmp;
-    StoreFixture f;
+class RetentionTest extends WithFreshStore {
     final Viewer hk = StoreFixture.compliance(Region.HK, Region.MO);
     final Viewer admin = new Viewer("root-admin", Set.of(Role.ADMIN), Set.of(Region.HK), "erasure request E-1");
     final Viewer secondOfficer = new Viewer("dora", Set.of(Role.COMPLIANCE), Set.of(Region.HK), "erasure request E-1");
 
     @BeforeEach
     void open() {
-        f = new StoreFixture(tmp);
         f.store.close();
         f.config = f.config.withRetention(new RetentionPolicy(Duration.ofDays(7 * 366), java.util.Map.of(),
                 java.util.Map.of()).withRegion(Region.MO, Duration.ofDays(30))
                 .withQueue(QueueId.of("short"), Duration.ofDays(1)));
         f.store = RecordingStores.open(f.config, f.clock, f.bus);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
     }
 
     private ActiveRecording record(Region region, String queue) {

@@ -2,12 +2,8 @@ package org.mvtm.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.core.Region;
 import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.LegKind;
@@ -21,20 +17,7 @@ import org.mvtm.recording.api.VerificationResult;
  * An advisor's shared screen (issue 22) is a leg of its own kind: it survives sealing and reopening the store, its
  * first packet places it inside the call for a player, its joining is on the timeline, and the recording verifies.
  */
-class ScreenLegRecordingTest {
-    @TempDir
-    Path tmp;
-    StoreFixture f;
-
-    @BeforeEach
-    void open() {
-        f = new StoreFixture(tmp);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
+class ScreenLegRecordingTest extends WithFreshStore {
 
     @Test
     void aScreenSharedLateInTheCallIsKeptAsAScreenLegThatStartsWhereItWasShared() {

@@ -17,10 +17,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Language;
 import org.mvtm.core.Region;
@@ -38,20 +36,16 @@ import org.mvtm.recording.api.Viewer;
  * segments are encrypted, and the data directories were 0755 with 0644 files. The words must be on disk only
  * encrypted, still be found by search (English, Mandarin, Cantonese), and everything be readable by the owner only.
  */
-class SearchIndexHoldsNoPlainWordsTest {
+class SearchIndexHoldsNoPlainWordsTest extends WithFreshStore {
     static final String ENGLISH_WORD = "quokkaberry";
     static final String MANDARIN_WORD = "鳳梨酥";
     static final String CANTONESE_WORD = "唔該晒";
 
-    @TempDir
-    Path tmp;
-    StoreFixture f;
     final Viewer officer = StoreFixture.compliance(Region.HK);
     RecordingId recording;
 
     @BeforeEach
     void chatWithDistinctiveWords() {
-        f = new StoreFixture(tmp);
         RecordingMetadata md = StoreFixture.metadata(Region.HK, "Mary Chan", Channel.CHAT, Language.EN);
         ActiveRecording r = f.store.start(md);
         r.appendTimeline(TimelineEntry.turn(new TranscriptTurn(md.startedAt(), TranscriptTurn.Speaker.CUSTOMER,
@@ -60,11 +54,6 @@ class SearchIndexHoldsNoPlainWordsTest {
                 "我想買" + MANDARIN_WORD + "，" + CANTONESE_WORD), md.customer().value()));
         r.seal();
         recording = r.id();
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
     }
 
     @Test

@@ -2,13 +2,10 @@ package org.mvtm.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Language;
 import org.mvtm.core.Region;
@@ -21,10 +18,7 @@ import org.mvtm.recording.api.RecordingSummary;
 import org.mvtm.recording.api.TimelineEntry;
 import org.mvtm.recording.api.Viewer;
 
-class SearchTest {
-    @TempDir
-    Path tmp;
-    StoreFixture f;
+class SearchTest extends WithFreshStore {
     final Viewer all = StoreFixture.compliance(Region.HK, Region.SZ, Region.MO);
     RecordingId english;
     RecordingId mandarin;
@@ -47,18 +41,12 @@ class SearchTest {
 
     @BeforeEach
     void record() {
-        f = new StoreFixture(tmp);
         english = record(Region.HK, "Mary Chan", Channel.VIDEO, Language.EN, 0, 300,
                 "I lost my credit cards yesterday", "I can block the cards for you");
         mandarin = record(Region.SZ, "Zhang San", Channel.VOICE, Language.ZH, 60, 40,
                 "我的信用卡丢了", "我可以帮您冻结信用卡");
         cantonese = record(Region.MO, "Wong Ka Yan", Channel.VIDEO, Language.YUE, 120, 900,
                 "我想查詢按揭利率", "我幫你轉接按揭專員");
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
     }
 
     private List<RecordingId> ids(RecordingQuery q) {

@@ -9,10 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.core.Region;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.RecordingSealed;
@@ -28,20 +25,7 @@ import org.mvtm.recording.manifest.ManifestFile;
 import org.mvtm.recording.manifest.SegmentEntry;
 import org.mvtm.recording.store.RecordingLifecycle;
 
-class SegmentedRecordingTest {
-    @TempDir
-    Path tmp;
-    StoreFixture f;
-
-    @BeforeEach
-    void open() {
-        f = new StoreFixture(tmp);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
+class SegmentedRecordingTest extends WithFreshStore {
 
     @Test
     void everyLegIsWrittenInEncryptedSegmentsOfTheConfiguredLengthAndVerifies() throws Exception {

@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.core.Region;
 import org.mvtm.core.id.RecordingId;
 import org.mvtm.recording.api.ActiveRecording;
@@ -23,27 +21,18 @@ import org.mvtm.recording.api.VerificationResult;
 import org.mvtm.recording.api.VerifyCommand;
 
 /** Must show: flip a byte, drop a segment, swap two: verify fails and names the segment; replay refuses. */
-class TamperEvidenceTest {
-    @TempDir
-    Path tmp;
-    StoreFixture f;
+class TamperEvidenceTest extends WithFreshStore {
     RecordingId id;
     Path dir;
 
     @BeforeEach
     void record() {
-        f = new StoreFixture(tmp);
         ActiveRecording r = f.startHk();
         StoreFixture.feedAudio(r, 4.5);
         r.seal();
         id = r.id();
         dir = f.recordingDir(id.value());
         assertThat(verify().ok()).isTrue();
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
     }
 
     private VerificationResult verify() {

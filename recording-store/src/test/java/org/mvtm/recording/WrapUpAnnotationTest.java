@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.core.Region;
 import org.mvtm.core.id.RecordingId;
 import org.mvtm.recording.api.ActiveRecording;
@@ -27,23 +25,14 @@ import org.mvtm.recording.api.Viewer;
  * end up with the recording: on its timeline, found by a compliance search, audited, encrypted on disk, and chained to
  * the sealed recording so that the sealed chain is untouched and a changed or reordered annotation fails verification.
  */
-class WrapUpAnnotationTest {
+class WrapUpAnnotationTest extends WithFreshStore {
     private static final Viewer OFFICER = StoreFixture.compliance(Region.HK);
-    @TempDir
-    Path tmp;
-    StoreFixture f;
     ActiveRecording call;
 
     @BeforeEach
     void record() {
-        f = new StoreFixture(tmp);
         call = f.startHk();
         StoreFixture.feedAudio(call, 2.5);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
     }
 
     private static TimelineEntry wrapUp(String code, String notes) {

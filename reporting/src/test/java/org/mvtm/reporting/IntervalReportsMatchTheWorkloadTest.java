@@ -57,7 +57,8 @@ import org.mvtm.testing.MutableClock;
  */
 class IntervalReportsMatchTheWorkloadTest {
     private static final Instant T0 = Instant.parse("2026-03-02T08:50:00Z"); // not on a boundary on purpose
-    private static final Map<String, Duration> SLA = Map.of("cards", Duration.ofSeconds(20), "loans", Duration.ofSeconds(45));
+    private static final Map<String, Duration> SLA =
+            Map.of("cards", Duration.ofSeconds(20), "loans", Duration.ofSeconds(45));
 
     private final MutableClock clock = new MutableClock(T0);
     private final InProcessEventBus bus = new InProcessEventBus();
@@ -83,7 +84,16 @@ class IntervalReportsMatchTheWorkloadTest {
         }
     }
 
-    private enum Kind { ARRIVE, ANSWER, HOLD, RESUME, TRANSFER, HANG_UP, GIVE_UP, CALLBACK }
+    private enum Kind {
+        ARRIVE,
+        ANSWER,
+        HOLD,
+        RESUME,
+        TRANSFER,
+        HANG_UP,
+        GIVE_UP,
+        CALLBACK
+    }
 
     private record Step(Instant at, long seq, Kind kind, String id, AgentId advisor) implements Comparable<Step> {
         @Override
@@ -95,19 +105,33 @@ class IntervalReportsMatchTheWorkloadTest {
 
     @BeforeEach
     void start() throws Exception {
-        engine = RoutingEngines.inMemory(RoutingConfig.defaults().withScheduling(RoutingConfig.Scheduling.MANUAL)
-                .withWrapUpTime(Duration.ofSeconds(25)).withOfferTimeout(Duration.ofHours(1)), clock, bus);
-        SLA.forEach((q, within) -> engine.defineQueue(QueueConfig.of(QueueId.of(q), List.of())
-                .withSla(ServiceLevelTarget.of(0.8, within))));
-        reporting = Reportings.open(database(), bus,
-                queue -> engine.queues().stream().filter(c -> c.id().value().equals(queue)).findFirst()
-                        .orElseThrow().sla().threshold());
+        engine = RoutingEngines.inMemory(
+                RoutingConfig.defaults()
+                        .withScheduling(RoutingConfig.Scheduling.MANUAL)
+                        .withWrapUpTime(Duration.ofSeconds(25))
+                        .withOfferTimeout(Duration.ofHours(1)),
+                clock,
+                bus);
+        SLA.forEach((q, within) -> engine.defineQueue(
+                QueueConfig.of(QueueId.of(q), List.of()).withSla(ServiceLevelTarget.of(0.8, within))));
+        reporting = Reportings.open(
+                database(),
+                bus,
+                queue -> engine.queues().stream()
+                        .filter(c -> c.id().value().equals(queue))
+                        .findFirst()
+                        .orElseThrow()
+                        .sla()
+                        .threshold());
     }
 
     /** The embedded H2 database (PostgreSQL mode, as the server runs it); {@code IntervalReportsOnPostgresTest}: PostgreSQL. */
     ReportingDatabase database() throws Exception {
-        return new ReportingDatabase("jdbc:h2:mem:reports-" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
+        return new ReportingDatabase(
+                "jdbc:h2:mem:reports-" + UUID.randomUUID()
+                        + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "sa",
+                "");
     }
 
     @AfterEach
@@ -121,16 +145,20 @@ class IntervalReportsMatchTheWorkloadTest {
         Map<String, Raw> raw = runWorkload(new Random(18), Duration.ofHours(2));
         reporting.flush();
 
-        ReportQuery all = ReportQuery.of(T0.minus(Duration.ofHours(1)), T0.plus(Duration.ofHours(4)), ReportDimension.QUEUE);
+        ReportQuery all =
+                ReportQuery.of(T0.minus(Duration.ofHours(1)), T0.plus(Duration.ofHours(4)), ReportDimension.QUEUE);
         List<IntervalRow> rows = reporting.intervals(all);
         assertThat(rows.stream().mapToLong(IntervalRow::offered).sum()).isEqualTo(raw.size());
-        assertThat(rows).extracting(IntervalRow::start).allSatisfy(s ->
-                assertThat(s.toEpochMilli() % Duration.ofMinutes(15).toMillis()).isZero());
+        assertThat(rows)
+                .extracting(IntervalRow::start)
+                .allSatisfy(s -> assertThat(
+                                s.toEpochMilli() % Duration.ofMinutes(15).toMillis())
+                        .isZero());
         assertThat(rows.stream().map(IntervalRow::start).distinct().count()).isGreaterThanOrEqualTo(8);
         assertMatches(rows, expected(raw, r -> r.queue));
 
-        List<IntervalRow> channels = reporting.intervals(new ReportQuery(all.from(), all.to(), ReportDimension.CHANNEL,
-                null, null));
+        List<IntervalRow> channels =
+                reporting.intervals(new ReportQuery(all.from(), all.to(), ReportDimension.CHANNEL, null, null));
         assertThat(channels.stream().mapToLong(IntervalRow::offered).sum()).isEqualTo(raw.size());
         assertMatches(channels, expected(raw, r -> r.channel.name()));
 
@@ -148,7 +176,8 @@ class IntervalReportsMatchTheWorkloadTest {
         assertThat(totals).extracting(IntervalRow::key).containsExactly("cards", "loans");
         assertMatches(totals, expectedTotals(raw, all.from()));
 
-        List<IntervalRow> advisors = reporting.totals(new ReportQuery(all.from(), all.to(), ReportDimension.ADVISOR, null, null));
+        List<IntervalRow> advisors =
+                reporting.totals(new ReportQuery(all.from(), all.to(), ReportDimension.ADVISOR, null, null));
         assertThat(advisors).extracting(IntervalRow::key).containsExactly("alice", "bob", "chen");
         assertThat(advisors).allSatisfy(a -> {
             assertThat(a.handled()).isPositive();
@@ -158,7 +187,8 @@ class IntervalReportsMatchTheWorkloadTest {
         });
         assertThat(advisors.stream().mapToLong(IntervalRow::transfers).sum()).isEqualTo(transfers);
         assertThat(advisors.stream().mapToLong(IntervalRow::answered).sum())
-                .isEqualTo(raw.values().stream().filter(r -> r.answeredAt != null).count());
+                .isEqualTo(
+                        raw.values().stream().filter(r -> r.answeredAt != null).count());
         assertThat(advisors.stream().filter(a -> a.holdSeconds() > 0)).isNotEmpty();
     }
 
@@ -169,8 +199,8 @@ class IntervalReportsMatchTheWorkloadTest {
         Map<String, Raw> raw = new LinkedHashMap<>();
         PriorityQueue<Step> steps = new PriorityQueue<>();
         long[] seq = {0};
-        java.util.function.BiConsumer<Duration, Step> after = (d, s) -> steps.add(new Step(clock.instant().plus(d),
-                seq[0]++, s.kind(), s.id(), s.advisor()));
+        java.util.function.BiConsumer<Duration, Step> after =
+                (d, s) -> steps.add(new Step(clock.instant().plus(d), seq[0]++, s.kind(), s.id(), s.advisor()));
         for (String a : List.of("alice", "bob", "chen")) {
             AgentId id = AgentId.of(a);
             engine.registerAdvisor(new Advisor(id, a, Region.HK, Set.of(Skill.of("lang.en", 6)), null));
@@ -178,8 +208,11 @@ class IntervalReportsMatchTheWorkloadTest {
             engine.ready(id);
         }
         Map<String, Integer> answers = new HashMap<>();
-        bus.subscribe(AdvisorOffered.class, o -> after.accept(Duration.ofSeconds(2 + random.nextInt(9)),
-                new Step(null, 0, Kind.ANSWER, o.interaction().value(), o.advisor())));
+        bus.subscribe(
+                AdvisorOffered.class,
+                o -> after.accept(
+                        Duration.ofSeconds(2 + random.nextInt(9)),
+                        new Step(null, 0, Kind.ANSWER, o.interaction().value(), o.advisor())));
         Instant end = T0.plus(length);
         after.accept(Duration.ZERO, new Step(null, 0, Kind.ARRIVE, "i-1", null));
         while (!steps.isEmpty()) {
@@ -194,23 +227,37 @@ class IntervalReportsMatchTheWorkloadTest {
                         continue;
                     }
                     int n = Integer.parseInt(s.id().substring(2));
-                    after.accept(Duration.ofMillis((long) (-40_000 * Math.log(1 - random.nextDouble()))),
+                    after.accept(
+                            Duration.ofMillis((long) (-40_000 * Math.log(1 - random.nextDouble()))),
                             new Step(null, 0, Kind.ARRIVE, "i-" + (n + 1), null));
                     String queue = random.nextBoolean() ? "cards" : "loans";
                     Channel channel = random.nextInt(3) == 0 ? Channel.VIDEO : Channel.VOICE;
                     Region region = random.nextBoolean() ? Region.HK : Region.MO;
                     raw.put(s.id(), new Raw(queue, channel, region, clock.instant()));
-                    Customer c = new Customer(CustomerId.of("c-" + n), null, CustomerTier.STANDARD, Language.EN, region);
-                    engine.enqueue(new Interaction(id, ConversationId.of("conv-" + n), channel, c, Language.EN,
-                            List.of(), QueueId.of(queue), null, clock.instant()));
-                    after.accept(Duration.ofSeconds(20 + random.nextInt(120)), new Step(null, 0, Kind.GIVE_UP, s.id(), null));
+                    Customer c =
+                            new Customer(CustomerId.of("c-" + n), null, CustomerTier.STANDARD, Language.EN, region);
+                    engine.enqueue(new Interaction(
+                            id,
+                            ConversationId.of("conv-" + n),
+                            channel,
+                            c,
+                            Language.EN,
+                            List.of(),
+                            QueueId.of(queue),
+                            null,
+                            clock.instant()));
+                    after.accept(
+                            Duration.ofSeconds(20 + random.nextInt(120)),
+                            new Step(null, 0, Kind.GIVE_UP, s.id(), null));
                     if (n % 5 == 0) { // asks to be called back while still waiting (pressing twice counts once)
                         after.accept(Duration.ofSeconds(3), new Step(null, 0, Kind.CALLBACK, s.id(), null));
                         after.accept(Duration.ofSeconds(4), new Step(null, 0, Kind.CALLBACK, s.id(), null));
                     }
                 }
                 case ANSWER -> {
-                    if (engine.interaction(id).map(v -> v.status() == InteractionStatus.OFFERED).orElse(false)) {
+                    if (engine.interaction(id)
+                            .map(v -> v.status() == InteractionStatus.OFFERED)
+                            .orElse(false)) {
                         engine.accept(id, s.advisor());
                         if (r.answeredAt == null) {
                             r.answeredAt = clock.instant();
@@ -224,7 +271,9 @@ class IntervalReportsMatchTheWorkloadTest {
                             after.accept(Duration.ofSeconds(15), new Step(null, 0, Kind.HOLD, s.id(), s.advisor()));
                             after.accept(Duration.ofSeconds(35), new Step(null, 0, Kind.RESUME, s.id(), s.advisor()));
                         }
-                        after.accept(Duration.ofSeconds(60 + random.nextInt(240)), new Step(null, 0, Kind.HANG_UP, s.id(), s.advisor()));
+                        after.accept(
+                                Duration.ofSeconds(60 + random.nextInt(240)),
+                                new Step(null, 0, Kind.HANG_UP, s.id(), s.advisor()));
                     }
                 }
                 case HOLD, RESUME -> bus.publish(new CallHeld(clock.instant(), id, s.kind() == Kind.HOLD));
@@ -234,14 +283,19 @@ class IntervalReportsMatchTheWorkloadTest {
                 }
                 case HANG_UP -> engine.complete(id);
                 case CALLBACK -> {
-                    if (engine.interaction(id).map(v -> v.status() == InteractionStatus.QUEUED).orElse(false)) {
+                    if (engine.interaction(id)
+                            .map(v -> v.status() == InteractionStatus.QUEUED)
+                            .orElse(false)) {
                         bus.publish(new CallbackRequested(clock.instant(), id, "+85212345678"));
                         r.callback = true;
                     }
                 }
                 case GIVE_UP -> {
-                    if (r.answeredAt == null && !r.callback
-                            && engine.interaction(id).map(v -> v.status() == InteractionStatus.QUEUED).orElse(false)) {
+                    if (r.answeredAt == null
+                            && !r.callback
+                            && engine.interaction(id)
+                                    .map(v -> v.status() == InteractionStatus.QUEUED)
+                                    .orElse(false)) {
                         engine.abandon(id);
                         r.abandoned = true;
                         r.abandonWait = Duration.between(r.queuedAt, clock.instant());
@@ -252,8 +306,10 @@ class IntervalReportsMatchTheWorkloadTest {
         clock.advance(Duration.ofMinutes(5));
         engine.tick();
         assertThat(raw.values().stream().filter(r -> r.abandoned)).isNotEmpty();
-        assertThat(raw.values().stream().filter(r -> r.answeredAt != null
-                && Duration.between(r.queuedAt, r.answeredAt).compareTo(SLA.get(r.queue)) > 0)).isNotEmpty();
+        assertThat(raw.values().stream()
+                        .filter(r -> r.answeredAt != null
+                                && Duration.between(r.queuedAt, r.answeredAt).compareTo(SLA.get(r.queue)) > 0))
+                .isNotEmpty();
         assertThat(transfers).isPositive();
         assertThat(raw.values().stream().filter(r -> r.callback)).isNotEmpty();
         return raw;
@@ -263,8 +319,12 @@ class IntervalReportsMatchTheWorkloadTest {
     private static Map<String, long[]> expected(Map<String, Raw> raw, java.util.function.Function<Raw, String> key) {
         Map<String, long[]> e = new TreeMap<>();
         long len = Duration.ofMinutes(15).toMillis();
-        raw.values().forEach(r -> add(e.computeIfAbsent(
-                Instant.ofEpochMilli(r.queuedAt.toEpochMilli() / len * len) + "|" + key.apply(r), k -> new long[6]), r));
+        raw.values()
+                .forEach(r -> add(
+                        e.computeIfAbsent(
+                                Instant.ofEpochMilli(r.queuedAt.toEpochMilli() / len * len) + "|" + key.apply(r),
+                                k -> new long[6]),
+                        r));
         return e;
     }
 
@@ -302,12 +362,16 @@ class IntervalReportsMatchTheWorkloadTest {
             IntervalRow row = byKey.get(k);
             double sl = (double) f[2] / (f[1] + f[3]);
             double asa = f[4] / 1000.0 / f[1];
-            if (row.offered() != f[0] || row.answered() != f[1] || row.answeredWithinSla() != f[2]
-                    || row.abandoned() != f[3] || row.callbacks() != f[5]
+            if (row.offered() != f[0]
+                    || row.answered() != f[1]
+                    || row.answeredWithinSla() != f[2]
+                    || row.abandoned() != f[3]
+                    || row.callbacks() != f[5]
                     || (f[1] + f[3] > 0 && Math.abs(row.serviceLevel() - sl) > 1e-9)
                     || (f[1] > 0 && Math.abs(row.asaSeconds() - asa) > 1e-9)) {
                 wrong.add(k + ": report " + row + " but raw records give offered " + f[0] + ", answered " + f[1]
-                        + ", within SLA " + f[2] + ", abandoned " + f[3] + ", callbacks " + f[5] + ", SL " + sl + ", ASA " + asa);
+                        + ", within SLA " + f[2] + ", abandoned " + f[3] + ", callbacks " + f[5] + ", SL " + sl
+                        + ", ASA " + asa);
             }
         });
         assertThat(wrong).isEmpty();

@@ -7,7 +7,10 @@ public final class InvalidChange extends RuntimeException {
     private final List<FieldError> errors;
 
     public InvalidChange(List<FieldError> errors) {
-        super(errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("invalid"));
+        super(errors.stream()
+                .map(e -> e.field() + ": " + e.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid"));
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("an invalid change names at least one field");
         }

@@ -14,9 +14,13 @@ import java.util.Optional;
 public interface KnowledgeBaseRecords {
 
     /** One published version; {@code changed} lists the languages that differ from the version before. */
-    record Version(long version, Instant publishedAt, String publishedBy, List<String> changed,
-                   Optional<Long> restoredFrom, int faqs) {
-    }
+    record Version(
+            long version,
+            Instant publishedAt,
+            String publishedBy,
+            List<String> changed,
+            Optional<Long> restoredFrom,
+            int faqs) {}
 
     /** Every stored version, oldest first. */
     List<Version> versions();

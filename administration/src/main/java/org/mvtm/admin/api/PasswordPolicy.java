@@ -47,8 +47,10 @@ public final class PasswordPolicy {
                 throw new IllegalStateException("common-passwords.txt is missing from the administration jar");
             }
             Set<String> words = new HashSet<>();
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
                     .forEach(l -> words.add(l.toLowerCase(Locale.ROOT)));
             return new PasswordPolicy(words, Set.of());
         } catch (IOException e) {

@@ -23,23 +23,72 @@ import java.util.Map;
  * @param wrapUpRequired   the advisor may not be Ready again before every interaction of this queue has a wrap-up
  *                         code and notes (null = false)
  */
-public record Queue(String id, Map<String, String> names, String product, Integer productMinLevel,
-                    List<SkillLevel> skills, Integer languageMinLevel, Double slaFraction, Integer slaSeconds,
-                    Double agingTierWeight, Double agingWeight, List<Relaxation> relaxation, String timeZone,
-                    List<OpeningHours> openingHours, List<Holiday> holidays, OutsideHours outsideHours,
-                    List<Code> wrapUpCodes, List<Code> breakCodes, Boolean wrapUpRequired) {
+public record Queue(
+        String id,
+        Map<String, String> names,
+        String product,
+        Integer productMinLevel,
+        List<SkillLevel> skills,
+        Integer languageMinLevel,
+        Double slaFraction,
+        Integer slaSeconds,
+        Double agingTierWeight,
+        Double agingWeight,
+        List<Relaxation> relaxation,
+        String timeZone,
+        List<OpeningHours> openingHours,
+        List<Holiday> holidays,
+        OutsideHours outsideHours,
+        List<Code> wrapUpCodes,
+        List<Code> breakCodes,
+        Boolean wrapUpRequired) {
 
     /** A queue whose wrap-up is not required before Ready. */
-    public Queue(String id, Map<String, String> names, String product, Integer productMinLevel, List<SkillLevel> skills,
-                 Integer languageMinLevel, Double slaFraction, Integer slaSeconds, Double agingTierWeight,
-                 Double agingWeight, List<Relaxation> relaxation, String timeZone, List<OpeningHours> openingHours,
-                 List<Holiday> holidays, OutsideHours outsideHours, List<Code> wrapUpCodes, List<Code> breakCodes) {
-        this(id, names, product, productMinLevel, skills, languageMinLevel, slaFraction, slaSeconds, agingTierWeight,
-                agingWeight, relaxation, timeZone, openingHours, holidays, outsideHours, wrapUpCodes, breakCodes, null);
+    public Queue(
+            String id,
+            Map<String, String> names,
+            String product,
+            Integer productMinLevel,
+            List<SkillLevel> skills,
+            Integer languageMinLevel,
+            Double slaFraction,
+            Integer slaSeconds,
+            Double agingTierWeight,
+            Double agingWeight,
+            List<Relaxation> relaxation,
+            String timeZone,
+            List<OpeningHours> openingHours,
+            List<Holiday> holidays,
+            OutsideHours outsideHours,
+            List<Code> wrapUpCodes,
+            List<Code> breakCodes) {
+        this(
+                id,
+                names,
+                product,
+                productMinLevel,
+                skills,
+                languageMinLevel,
+                slaFraction,
+                slaSeconds,
+                agingTierWeight,
+                agingWeight,
+                relaxation,
+                timeZone,
+                openingHours,
+                holidays,
+                outsideHours,
+                wrapUpCodes,
+                breakCodes,
+                null);
     }
 
     /** What happens to a customer who arrives while the queue is closed. */
-    public enum OutsideHours { BOT_ONLY, CALLBACK, MESSAGE }
+    public enum OutsideHours {
+        BOT_ONLY,
+        CALLBACK,
+        MESSAGE
+    }
 
     /**
      * After {@code afterSeconds} of waiting lower every level by {@code levelDrop} (default 0), or ask only for the
@@ -53,13 +102,10 @@ public record Queue(String id, Map<String, String> names, String product, Intege
     }
 
     /** Open on ISO {@code dayOfWeek} (1 = Monday .. 7 = Sunday) from {@code opens} to {@code closes}. */
-    public record OpeningHours(int dayOfWeek, LocalTime opens, LocalTime closes) {
-    }
+    public record OpeningHours(int dayOfWeek, LocalTime opens, LocalTime closes) {}
 
-    public record Holiday(LocalDate date, String name) {
-    }
+    public record Holiday(LocalDate date, String name) {}
 
     /** A wrap-up (disposition) or break code and its label. */
-    public record Code(String code, String label) {
-    }
+    public record Code(String code, String label) {}
 }

@@ -11,9 +11,18 @@ import java.util.Set;
  * @param customerTier the VIP tier code of a CUSTOMER (null for staff)
  * @param sipPhone     SIP credentials are set (advisors' desk phones, customers' SIP identities)
  */
-public record User(String username, String displayName, Set<Role> roles, Set<String> regions, String language,
-                   boolean enabled, boolean hasPassword, String customerTier, Instant createdAt, Instant updatedAt,
-                   boolean sipPhone) {
+public record User(
+        String username,
+        String displayName,
+        Set<Role> roles,
+        Set<String> regions,
+        String language,
+        boolean enabled,
+        boolean hasPassword,
+        String customerTier,
+        Instant createdAt,
+        Instant updatedAt,
+        boolean sipPhone) {
     public User {
         roles = Set.copyOf(roles);
         regions = Set.copyOf(regions);

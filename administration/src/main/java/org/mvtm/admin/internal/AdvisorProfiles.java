@@ -31,9 +31,12 @@ final class AdvisorProfiles {
             }
             AdvisorProfile before = advisors.find(name).orElseThrow(() -> new NotFound("advisor", name));
             Errors e = new Errors();
-            String region = c.region() == null ? before.region() : c.region().strip().toUpperCase(Locale.ROOT);
+            String region =
+                    c.region() == null ? before.region() : c.region().strip().toUpperCase(Locale.ROOT);
             if (!user.regions().contains(region)) {
-                e.add("region", "must be one of the user's regions " + user.regions() + " but was '" + c.region() + "'");
+                e.add(
+                        "region",
+                        "must be one of the user's regions " + user.regions() + " but was '" + c.region() + "'");
             }
             var skills = c.skills() == null ? before.skills() : c.skills();
             SkillChecks.levels(e, "skills", skills, catalog.skillsByName());

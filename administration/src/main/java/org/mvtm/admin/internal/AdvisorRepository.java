@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the ADVISOR role; profiles of users who lost the role stay stored but are not listed.
  */
 final class AdvisorRepository {
-    private static final String SELECT = "SELECT a.username, u.display_name, a.region, a.voice_capacity, a.video_capacity, "
-            + "a.chat_capacity, u.sip_ha1 IS NOT NULL, u.enabled FROM advisors a JOIN users u ON u.username = a.username "
-            + "WHERE EXISTS (SELECT 1 FROM user_roles r WHERE r.username = a.username AND r.role = 'ADVISOR')";
+    private static final String SELECT =
+            "SELECT a.username, u.display_name, a.region, a.voice_capacity, a.video_capacity, "
+                    + "a.chat_capacity, u.sip_ha1 IS NOT NULL, u.enabled FROM advisors a JOIN users u ON u.username = a.username "
+                    + "WHERE EXISTS (SELECT 1 FROM user_roles r WHERE r.username = a.username AND r.role = 'ADVISOR')";
 
     private final JdbcTemplate jdbc;
 
@@ -38,16 +39,30 @@ final class AdvisorRepository {
     }
 
     void insert(String username, String region, int voice, int video, int chat) {
-        jdbc.update("INSERT INTO advisors (username, region, voice_capacity, video_capacity, chat_capacity) VALUES (?, ?, ?, ?, ?)",
-                username, region, voice, video, chat);
+        jdbc.update(
+                "INSERT INTO advisors (username, region, voice_capacity, video_capacity, chat_capacity) VALUES (?, ?, ?, ?, ?)",
+                username,
+                region,
+                voice,
+                video,
+                chat);
     }
 
     void update(String username, String region, List<SkillLevel> skills, int voice, int video, int chat) {
-        jdbc.update("UPDATE advisors SET region = ?, voice_capacity = ?, video_capacity = ?, chat_capacity = ? WHERE username = ?",
-                region, voice, video, chat, username);
+        jdbc.update(
+                "UPDATE advisors SET region = ?, voice_capacity = ?, video_capacity = ?, chat_capacity = ? WHERE username = ?",
+                region,
+                voice,
+                video,
+                chat,
+                username);
         jdbc.update("DELETE FROM advisor_skills WHERE username = ?", username);
         for (SkillLevel s : skills) {
-            jdbc.update("INSERT INTO advisor_skills (username, skill, level) VALUES (?, ?, ?)", username, s.skill(), s.level());
+            jdbc.update(
+                    "INSERT INTO advisor_skills (username, skill, level) VALUES (?, ?, ?)",
+                    username,
+                    s.skill(),
+                    s.level());
         }
     }
 
@@ -57,19 +72,35 @@ final class AdvisorRepository {
 
     /** Usernames of advisors holding {@code skill}. */
     List<String> holding(String skill) {
-        return jdbc.query("SELECT username FROM advisor_skills WHERE skill = ? ORDER BY username", (rs, i) -> rs.getString(1), skill);
+        return jdbc.query(
+                "SELECT username FROM advisor_skills WHERE skill = ? ORDER BY username",
+                (rs, i) -> rs.getString(1),
+                skill);
     }
 
     private List<AdvisorProfile> load(String only) {
         String where = only == null ? "" : " AND a.username = ?";
         Object[] args = only == null ? new Object[0] : new Object[] {only};
         Map<String, List<SkillLevel>> skills = new HashMap<>();
-        jdbc.query("SELECT username, skill, level FROM advisor_skills a WHERE 1 = 1" + where + " ORDER BY username, skill",
+        jdbc.query(
+                "SELECT username, skill, level FROM advisor_skills a WHERE 1 = 1" + where + " ORDER BY username, skill",
                 rs -> {
-                    skills.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new SkillLevel(rs.getString(2), rs.getInt(3)));
-                }, args);
-        return jdbc.query(SELECT + where + " ORDER BY a.username", (rs, i) -> new AdvisorProfile(rs.getString(1),
-                rs.getString(2), rs.getString(3), skills.getOrDefault(rs.getString(1), List.of()), rs.getInt(4),
-                rs.getInt(5), rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8)), args);
+                    skills.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new SkillLevel(rs.getString(2), rs.getInt(3)));
+                },
+                args);
+        return jdbc.query(
+                SELECT + where + " ORDER BY a.username",
+                (rs, i) -> new AdvisorProfile(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        skills.getOrDefault(rs.getString(1), List.of()),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        rs.getInt(6),
+                        rs.getBoolean(7),
+                        rs.getBoolean(8)),
+                args);
     }
 }

@@ -19,17 +19,33 @@ final class AuditLog {
     }
 
     void record(Instant at, String actor, String action, String entity, String id, Object before, Object after) {
-        jdbc.update("INSERT INTO admin_audit (changed_at, actor, action, entity, entity_id, before_json, after_json) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", UserRepository.time(at), actor, action, entity, id,
-                before == null ? null : json.writeValueAsString(before), after == null ? null : json.writeValueAsString(after));
+        jdbc.update(
+                "INSERT INTO admin_audit (changed_at, actor, action, entity, entity_id, before_json, after_json) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                UserRepository.time(at),
+                actor,
+                action,
+                entity,
+                id,
+                before == null ? null : json.writeValueAsString(before),
+                after == null ? null : json.writeValueAsString(after));
     }
 
     List<AuditEntry> newest(Optional<String> entity, int limit) {
         String where = entity.isPresent() ? " WHERE entity = ?" : "";
         Object[] args = entity.isPresent() ? new Object[] {entity.get(), limit} : new Object[] {limit};
-        return jdbc.query("SELECT id, changed_at, actor, action, entity, entity_id, before_json, after_json FROM admin_audit"
-                + where + " ORDER BY id DESC LIMIT ?", (rs, i) -> new AuditEntry(rs.getLong(1),
-                rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8)), args);
+        return jdbc.query(
+                "SELECT id, changed_at, actor, action, entity, entity_id, before_json, after_json FROM admin_audit"
+                        + where + " ORDER BY id DESC LIMIT ?",
+                (rs, i) -> new AuditEntry(
+                        rs.getLong(1),
+                        rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8)),
+                args);
     }
 }

@@ -16,15 +16,16 @@ final class CatalogChanges {
 
     Skill defineSkill(String actor, Skill s) {
         return changes.change(actor, "skill", s.name(), () -> {
-            Optional<Skill> before = catalog.skill(s.name() == null ? "" : s.name().strip());
+            Optional<Skill> before =
+                    catalog.skill(s.name() == null ? "" : s.name().strip());
             Skill after = CatalogRules.skill(s, before);
             if (before.isPresent()) {
                 catalog.updateSkillLabel(after);
             } else {
                 catalog.insertSkill(after);
             }
-            changes.audit(actor, before.isPresent() ? "update" : "create", "skill", after.name(),
-                    before.orElse(null), after);
+            changes.audit(
+                    actor, before.isPresent() ? "update" : "create", "skill", after.name(), before.orElse(null), after);
             return after;
         });
     }
@@ -34,7 +35,8 @@ final class CatalogChanges {
             Optional<VipTier> before = t.code() == null ? Optional.empty() : catalog.tier(t.code());
             VipTier after = CatalogRules.tier(t, before, catalog.tiers());
             catalog.upsertTier(after, before.isPresent());
-            changes.audit(actor, before.isPresent() ? "update" : "create", "vip-tier", t.code(), before.orElse(null), after);
+            changes.audit(
+                    actor, before.isPresent() ? "update" : "create", "vip-tier", t.code(), before.orElse(null), after);
             return after;
         });
     }

@@ -17,7 +17,8 @@ final class CatalogRepository {
     }
 
     List<Skill> skills() {
-        return jdbc.query("SELECT name, kind, label FROM skills ORDER BY kind, name",
+        return jdbc.query(
+                "SELECT name, kind, label FROM skills ORDER BY kind, name",
                 (rs, i) -> new Skill(rs.getString(1), Skill.Kind.valueOf(rs.getString(2)), rs.getString(3)));
     }
 
@@ -31,7 +32,11 @@ final class CatalogRepository {
     }
 
     void insertSkill(Skill s) {
-        jdbc.update("INSERT INTO skills (name, kind, label) VALUES (?, ?, ?)", s.name(), s.kind().name(), s.label());
+        jdbc.update(
+                "INSERT INTO skills (name, kind, label) VALUES (?, ?, ?)",
+                s.name(),
+                s.kind().name(),
+                s.label());
     }
 
     void updateSkillLabel(Skill s) {
@@ -39,7 +44,8 @@ final class CatalogRepository {
     }
 
     List<VipTier> tiers() {
-        return jdbc.query("SELECT code, label, tier_rank, routing_weight FROM vip_tiers ORDER BY tier_rank",
+        return jdbc.query(
+                "SELECT code, label, tier_rank, routing_weight FROM vip_tiers ORDER BY tier_rank",
                 (rs, i) -> new VipTier(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4)));
     }
 
@@ -49,11 +55,19 @@ final class CatalogRepository {
 
     void upsertTier(VipTier t, boolean exists) {
         if (exists) {
-            jdbc.update("UPDATE vip_tiers SET label = ?, tier_rank = ?, routing_weight = ? WHERE code = ?",
-                    t.label(), t.rank(), t.routingWeight(), t.code());
+            jdbc.update(
+                    "UPDATE vip_tiers SET label = ?, tier_rank = ?, routing_weight = ? WHERE code = ?",
+                    t.label(),
+                    t.rank(),
+                    t.routingWeight(),
+                    t.code());
         } else {
-            jdbc.update("INSERT INTO vip_tiers (code, label, tier_rank, routing_weight) VALUES (?, ?, ?, ?)",
-                    t.code(), t.label(), t.rank(), t.routingWeight());
+            jdbc.update(
+                    "INSERT INTO vip_tiers (code, label, tier_rank, routing_weight) VALUES (?, ?, ?, ?)",
+                    t.code(),
+                    t.label(),
+                    t.rank(),
+                    t.routingWeight());
         }
     }
 }

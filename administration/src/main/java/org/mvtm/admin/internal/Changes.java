@@ -42,7 +42,8 @@ final class Changes {
         try {
             result = tx.execute(status -> work.get());
         } catch (DuplicateKeyException e) {
-            throw InvalidChange.of(entity.equals("queue") ? "id" : entity.equals("user") ? "username" : "code",
+            throw InvalidChange.of(
+                    entity.equals("queue") ? "id" : entity.equals("user") ? "username" : "code",
                     entity + " '" + id + "' exists already");
         }
         bus.publish(new AdministrationChanged(clock.instant(), entity, id == null ? "" : id, actor));

@@ -53,8 +53,8 @@ public final class JdbcAdministration implements AdministrationService {
     private final JdbcKnowledgeBase knowledgeBase;
     private final JdbcAppointments appointments;
 
-    private JdbcAdministration(HikariDataSource dataSource, Clock clock, EventBus bus, String sipRealm,
-                               PasswordPolicy policy) {
+    private JdbcAdministration(
+            HikariDataSource dataSource, Clock clock, EventBus bus, String sipRealm, PasswordPolicy policy) {
         this.dataSource = dataSource;
         TransactionTemplate tx = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         this.clock = clock;
@@ -65,7 +65,14 @@ public final class JdbcAdministration implements AdministrationService {
         this.catalog = new CatalogRepository(jdbc);
         this.audit = new AuditLog(jdbc, JsonMapper.builder().build());
         Changes changes = new Changes(tx, clock, bus, audit);
-        this.accounts = new UserAccounts(users, advisors, catalog, changes, clock, sipRealm, policy,
+        this.accounts = new UserAccounts(
+                users,
+                advisors,
+                catalog,
+                changes,
+                clock,
+                sipRealm,
+                policy,
                 PasswordEncoderFactories.createDelegatingPasswordEncoder());
         this.advisorProfiles = new AdvisorProfiles(users, advisors, catalog, changes);
         this.catalogChanges = new CatalogChanges(catalog, changes);
@@ -106,7 +113,11 @@ public final class JdbcAdministration implements AdministrationService {
         config.setPoolName("mvtm-admin");
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;

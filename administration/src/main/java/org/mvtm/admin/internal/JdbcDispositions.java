@@ -25,28 +25,47 @@ final class JdbcDispositions implements DispositionRecords {
         if (notes.length() > MAX_NOTES) {
             notes = notes.substring(0, MAX_NOTES);
         }
-        return jdbc.update("INSERT INTO interaction_dispositions (interaction_id, advisor, region, code, notes, "
-                        + "disposed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", d.interactionId(), d.advisor(),
-                d.region(), d.code(),
-                notes, UserRepository.time(d.at())) == 1;
+        return jdbc.update(
+                        "INSERT INTO interaction_dispositions (interaction_id, advisor, region, code, notes, "
+                                + "disposed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        d.interactionId(),
+                        d.advisor(),
+                        d.region(),
+                        d.code(),
+                        notes,
+                        UserRepository.time(d.at()))
+                == 1;
     }
 
     @Override
     public Optional<Disposition> of(String interactionId) {
-        return jdbc.query("SELECT * FROM interaction_dispositions WHERE interaction_id = ?", JdbcDispositions::row,
-                interactionId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT * FROM interaction_dispositions WHERE interaction_id = ?",
+                        JdbcDispositions::row,
+                        interactionId)
+                .stream()
+                .findFirst();
     }
 
     @Override
     public List<Disposition> between(Instant from, Instant to, int limit) {
-        return jdbc.query("SELECT * FROM interaction_dispositions WHERE disposed_at >= ? AND disposed_at < ? "
-                        + "ORDER BY disposed_at, interaction_id LIMIT ?", JdbcDispositions::row,
-                UserRepository.time(from), UserRepository.time(to), Math.max(0, Math.min(limit, 10_000)));
+        return jdbc.query(
+                "SELECT * FROM interaction_dispositions WHERE disposed_at >= ? AND disposed_at < ? "
+                        + "ORDER BY disposed_at, interaction_id LIMIT ?",
+                JdbcDispositions::row,
+                UserRepository.time(from),
+                UserRepository.time(to),
+                Math.max(0, Math.min(limit, 10_000)));
     }
 
     private static Disposition row(ResultSet rs, int i) throws SQLException {
-        return new Disposition(rs.getString("interaction_id"), rs.getString("advisor"), rs.getString("region"),
+        return new Disposition(
+                rs.getString("interaction_id"),
+                rs.getString("advisor"),
+                rs.getString("region"),
                 rs.getString("code"),
-                rs.getString("notes"), rs.getObject("disposed_at", OffsetDateTime.class).toInstant());
+                rs.getString("notes"),
+                rs.getObject("disposed_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -28,31 +28,47 @@ final class JdbcKnowledgeBase implements KnowledgeBaseRecords {
             long restored = rs.getLong("restored_from");
             Optional<Long> from = rs.wasNull() ? Optional.empty() : Optional.of(restored);
             String changed = rs.getString("changed");
-            return new Version(rs.getLong("version"), rs.getObject("published_at", OffsetDateTime.class).toInstant(),
-                    rs.getString("published_by"), changed.isEmpty() ? List.of() : Arrays.asList(changed.split(",")),
-                    from, rs.getInt("faqs"));
+            return new Version(
+                    rs.getLong("version"),
+                    rs.getObject("published_at", OffsetDateTime.class).toInstant(),
+                    rs.getString("published_by"),
+                    changed.isEmpty() ? List.of() : Arrays.asList(changed.split(",")),
+                    from,
+                    rs.getInt("faqs"));
         });
     }
 
     @Override
     public Optional<Map<String, String>> sections(long version) {
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM kb_versions WHERE version = ?", Integer.class, version);
+        Integer known =
+                jdbc.queryForObject("SELECT COUNT(*) FROM kb_versions WHERE version = ?", Integer.class, version);
         if (known == null || known == 0) {
             return Optional.empty();
         }
-        return Optional.of(map(jdbc.query("SELECT language, csv FROM kb_sections WHERE version = ? ORDER BY language",
-                (rs, i) -> Map.entry(rs.getString(1), rs.getString(2)), version)));
+        return Optional.of(map(jdbc.query(
+                "SELECT language, csv FROM kb_sections WHERE version = ? ORDER BY language",
+                (rs, i) -> Map.entry(rs.getString(1), rs.getString(2)),
+                version)));
     }
 
     @Override
     public void store(Version v, Map<String, String> sections) {
         try {
             tx.executeWithoutResult(status -> {
-                jdbc.update("INSERT INTO kb_versions (version, published_at, published_by, changed, restored_from, faqs) "
-                                + "VALUES (?, ?, ?, ?, ?, ?)", v.version(), UserRepository.time(v.publishedAt()),
-                        v.publishedBy(), String.join(",", v.changed()), v.restoredFrom().orElse(null), v.faqs());
+                jdbc.update(
+                        "INSERT INTO kb_versions (version, published_at, published_by, changed, restored_from, faqs) "
+                                + "VALUES (?, ?, ?, ?, ?, ?)",
+                        v.version(),
+                        UserRepository.time(v.publishedAt()),
+                        v.publishedBy(),
+                        String.join(",", v.changed()),
+                        v.restoredFrom().orElse(null),
+                        v.faqs());
                 sections.forEach((language, csv) -> jdbc.update(
-                        "INSERT INTO kb_sections (version, language, csv) VALUES (?, ?, ?)", v.version(), language, csv));
+                        "INSERT INTO kb_sections (version, language, csv) VALUES (?, ?, ?)",
+                        v.version(),
+                        language,
+                        csv));
             });
         } catch (DuplicateKeyException e) {
             throw new IllegalStateException("knowledge-base version " + v.version() + " exists already", e);
@@ -61,7 +77,8 @@ final class JdbcKnowledgeBase implements KnowledgeBaseRecords {
 
     @Override
     public Map<String, String> drafts() {
-        return map(jdbc.query("SELECT language, csv FROM kb_drafts ORDER BY language",
+        return map(jdbc.query(
+                "SELECT language, csv FROM kb_drafts ORDER BY language",
                 (rs, i) -> Map.entry(rs.getString(1), rs.getString(2))));
     }
 

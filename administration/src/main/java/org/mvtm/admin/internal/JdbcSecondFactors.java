@@ -19,8 +19,10 @@ final class JdbcSecondFactors implements SecondFactorRecords {
 
     @Override
     public Optional<byte[]> secret(String username) {
-        List<String> secrets = jdbc.query("SELECT secret FROM second_factors WHERE username = ? AND secret IS NOT NULL",
-                (rs, i) -> rs.getString(1), key(username));
+        List<String> secrets = jdbc.query(
+                "SELECT secret FROM second_factors WHERE username = ? AND secret IS NOT NULL",
+                (rs, i) -> rs.getString(1),
+                key(username));
         return secrets.stream().findFirst().map(Base64.getDecoder()::decode);
     }
 
@@ -28,8 +30,11 @@ final class JdbcSecondFactors implements SecondFactorRecords {
     public void enrol(String username, byte[] secret) {
         String encoded = Base64.getEncoder().encodeToString(secret);
         ensureRow(key(username));
-        jdbc.update("UPDATE second_factors SET secret = ?, enrolled_at = ? WHERE username = ?", encoded,
-                UserRepository.time(clock.instant()), key(username));
+        jdbc.update(
+                "UPDATE second_factors SET secret = ?, enrolled_at = ? WHERE username = ?",
+                encoded,
+                UserRepository.time(clock.instant()),
+                key(username));
     }
 
     @Override
@@ -41,8 +46,13 @@ final class JdbcSecondFactors implements SecondFactorRecords {
     public boolean useStep(String username, long step) {
         ensureRow(key(username));
         // one conditional update: of two nodes given the same code, only one sees a row changed
-        return jdbc.update("UPDATE second_factors SET last_step = ? WHERE username = ? "
-                + "AND (last_step IS NULL OR last_step < ?)", step, key(username), step) == 1;
+        return jdbc.update(
+                        "UPDATE second_factors SET last_step = ? WHERE username = ? "
+                                + "AND (last_step IS NULL OR last_step < ?)",
+                        step,
+                        key(username),
+                        step)
+                == 1;
     }
 
     /** Each statement commits on its own; a row another node created a moment ago is kept. */

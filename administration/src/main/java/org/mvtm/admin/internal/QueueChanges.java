@@ -32,7 +32,8 @@ final class QueueChanges {
         return changes.change(actor, "queue", id, () -> {
             Queue before = queues.find(id).orElseThrow(() -> new NotFound("queue", id));
             if (q.id() != null && !q.id().equals(id)) {
-                throw InvalidChange.of("id", "a queue keeps its id; create a new queue instead of renaming '" + id + "'");
+                throw InvalidChange.of(
+                        "id", "a queue keeps its id; create a new queue instead of renaming '" + id + "'");
             }
             Queue checked = QueueRules.check(withId(q, id), catalog.skillsByName());
             queues.update(checked);
@@ -51,8 +52,24 @@ final class QueueChanges {
     }
 
     private static Queue withId(Queue q, String id) {
-        return new Queue(id, q.names(), q.product(), q.productMinLevel(), q.skills(), q.languageMinLevel(), q.slaFraction(),
-                q.slaSeconds(), q.agingTierWeight(), q.agingWeight(), q.relaxation(), q.timeZone(), q.openingHours(),
-                q.holidays(), q.outsideHours(), q.wrapUpCodes(), q.breakCodes(), q.wrapUpRequired());
+        return new Queue(
+                id,
+                q.names(),
+                q.product(),
+                q.productMinLevel(),
+                q.skills(),
+                q.languageMinLevel(),
+                q.slaFraction(),
+                q.slaSeconds(),
+                q.agingTierWeight(),
+                q.agingWeight(),
+                q.relaxation(),
+                q.timeZone(),
+                q.openingHours(),
+                q.holidays(),
+                q.outsideHours(),
+                q.wrapUpCodes(),
+                q.breakCodes(),
+                q.wrapUpRequired());
     }
 }

@@ -30,29 +30,57 @@ final class QueueRepository {
 
     /** Ids of queues asking for {@code skill} (as product or further skill). */
     List<String> asking(String skill) {
-        return jdbc.query("SELECT id FROM queues WHERE product = ? UNION SELECT queue_id FROM queue_skills WHERE skill = ?",
-                (rs, i) -> rs.getString(1), skill, skill);
+        return jdbc.query(
+                "SELECT id FROM queues WHERE product = ? UNION SELECT queue_id FROM queue_skills WHERE skill = ?",
+                (rs, i) -> rs.getString(1),
+                skill,
+                skill);
     }
 
     /** Writes a complete, validated queue (every optional field filled in). */
     void insert(Queue q) {
-        jdbc.update("INSERT INTO queues (id, name_en, name_zh_hans, name_zh_hant, product, product_min_level, "
+        jdbc.update(
+                "INSERT INTO queues (id, name_en, name_zh_hans, name_zh_hant, product, product_min_level, "
                         + "language_min_level, sla_fraction, sla_seconds, aging_tier_weight, aging_weight, time_zone, outside_hours, "
                         + "wrap_up_required) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                q.id(), q.names().get("en"), q.names().get("zh-Hans"), q.names().get("zh-Hant"), q.product(),
-                q.productMinLevel(), q.languageMinLevel(), q.slaFraction(), q.slaSeconds(), q.agingTierWeight(),
-                q.agingWeight(), q.timeZone(), q.outsideHours().name(), Boolean.TRUE.equals(q.wrapUpRequired()));
+                q.id(),
+                q.names().get("en"),
+                q.names().get("zh-Hans"),
+                q.names().get("zh-Hant"),
+                q.product(),
+                q.productMinLevel(),
+                q.languageMinLevel(),
+                q.slaFraction(),
+                q.slaSeconds(),
+                q.agingTierWeight(),
+                q.agingWeight(),
+                q.timeZone(),
+                q.outsideHours().name(),
+                Boolean.TRUE.equals(q.wrapUpRequired()));
         writeChildren(q);
     }
 
     void update(Queue q) {
-        jdbc.update("UPDATE queues SET name_en = ?, name_zh_hans = ?, name_zh_hant = ?, product = ?, product_min_level = ?, "
+        jdbc.update(
+                "UPDATE queues SET name_en = ?, name_zh_hans = ?, name_zh_hant = ?, product = ?, product_min_level = ?, "
                         + "language_min_level = ?, sla_fraction = ?, sla_seconds = ?, aging_tier_weight = ?, aging_weight = ?, "
                         + "time_zone = ?, outside_hours = ?, wrap_up_required = ? WHERE id = ?",
-                q.names().get("en"), q.names().get("zh-Hans"), q.names().get("zh-Hant"), q.product(), q.productMinLevel(),
-                q.languageMinLevel(), q.slaFraction(), q.slaSeconds(), q.agingTierWeight(), q.agingWeight(), q.timeZone(),
-                q.outsideHours().name(), Boolean.TRUE.equals(q.wrapUpRequired()), q.id());
-        for (String table : List.of("queue_skills", "queue_relaxation", "queue_hours", "queue_holidays", "queue_codes")) {
+                q.names().get("en"),
+                q.names().get("zh-Hans"),
+                q.names().get("zh-Hant"),
+                q.product(),
+                q.productMinLevel(),
+                q.languageMinLevel(),
+                q.slaFraction(),
+                q.slaSeconds(),
+                q.agingTierWeight(),
+                q.agingWeight(),
+                q.timeZone(),
+                q.outsideHours().name(),
+                Boolean.TRUE.equals(q.wrapUpRequired()),
+                q.id());
+        for (String table :
+                List.of("queue_skills", "queue_relaxation", "queue_hours", "queue_holidays", "queue_codes")) {
             jdbc.update("DELETE FROM " + table + " WHERE queue_id = ?", q.id());
         }
         writeChildren(q);
@@ -64,19 +92,36 @@ final class QueueRepository {
 
     private void writeChildren(Queue q) {
         for (SkillLevel s : q.skills()) {
-            jdbc.update("INSERT INTO queue_skills (queue_id, skill, min_level) VALUES (?, ?, ?)", q.id(), s.skill(), s.level());
+            jdbc.update(
+                    "INSERT INTO queue_skills (queue_id, skill, min_level) VALUES (?, ?, ?)",
+                    q.id(),
+                    s.skill(),
+                    s.level());
         }
         int step = 0;
         for (Queue.Relaxation r : q.relaxation()) {
-            jdbc.update("INSERT INTO queue_relaxation (queue_id, step_no, after_seconds, level_drop, language_only) VALUES (?, ?, ?, ?, ?)",
-                    q.id(), step++, r.afterSeconds(), r.levelDrop(), r.languageOnly());
+            jdbc.update(
+                    "INSERT INTO queue_relaxation (queue_id, step_no, after_seconds, level_drop, language_only) VALUES (?, ?, ?, ?, ?)",
+                    q.id(),
+                    step++,
+                    r.afterSeconds(),
+                    r.levelDrop(),
+                    r.languageOnly());
         }
         for (Queue.OpeningHours h : q.openingHours()) {
-            jdbc.update("INSERT INTO queue_hours (queue_id, day_of_week, opens, closes) VALUES (?, ?, ?, ?)",
-                    q.id(), h.dayOfWeek(), h.opens(), h.closes());
+            jdbc.update(
+                    "INSERT INTO queue_hours (queue_id, day_of_week, opens, closes) VALUES (?, ?, ?, ?)",
+                    q.id(),
+                    h.dayOfWeek(),
+                    h.opens(),
+                    h.closes());
         }
         for (Queue.Holiday h : q.holidays()) {
-            jdbc.update("INSERT INTO queue_holidays (queue_id, holiday_date, name) VALUES (?, ?, ?)", q.id(), h.date(), h.name());
+            jdbc.update(
+                    "INSERT INTO queue_holidays (queue_id, holiday_date, name) VALUES (?, ?, ?)",
+                    q.id(),
+                    h.date(),
+                    h.name());
         }
         writeCodes(q.id(), "WRAP_UP", q.wrapUpCodes());
         writeCodes(q.id(), "BREAK", q.breakCodes());
@@ -85,8 +130,13 @@ final class QueueRepository {
     private void writeCodes(String queue, String kind, List<Queue.Code> codes) {
         int order = 0;
         for (Queue.Code c : codes) {
-            jdbc.update("INSERT INTO queue_codes (queue_id, kind, code, label, sort_order) VALUES (?, ?, ?, ?, ?)",
-                    queue, kind, c.code(), c.label(), order++);
+            jdbc.update(
+                    "INSERT INTO queue_codes (queue_id, kind, code, label, sort_order) VALUES (?, ?, ?, ?, ?)",
+                    queue,
+                    kind,
+                    c.code(),
+                    c.label(),
+                    order++);
         }
     }
 
@@ -94,45 +144,80 @@ final class QueueRepository {
         String where = only == null ? "" : " WHERE queue_id = ?";
         Object[] args = only == null ? new Object[0] : new Object[] {only};
         Map<String, List<SkillLevel>> skills = new HashMap<>();
-        jdbc.query("SELECT queue_id, skill, min_level FROM queue_skills" + where + " ORDER BY queue_id, skill", rs -> {
-            skills.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new SkillLevel(rs.getString(2), rs.getInt(3)));
-        }, args);
+        jdbc.query(
+                "SELECT queue_id, skill, min_level FROM queue_skills" + where + " ORDER BY queue_id, skill",
+                rs -> {
+                    skills.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new SkillLevel(rs.getString(2), rs.getInt(3)));
+                },
+                args);
         Map<String, List<Queue.Relaxation>> relax = new HashMap<>();
-        jdbc.query("SELECT queue_id, after_seconds, level_drop, language_only FROM queue_relaxation" + where
-                + " ORDER BY queue_id, step_no", rs -> {
+        jdbc.query(
+                "SELECT queue_id, after_seconds, level_drop, language_only FROM queue_relaxation" + where
+                        + " ORDER BY queue_id, step_no",
+                rs -> {
                     relax.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                             .add(new Queue.Relaxation(rs.getInt(2), rs.getInt(3), rs.getBoolean(4)));
-                }, args);
+                },
+                args);
         Map<String, List<Queue.OpeningHours>> hours = new HashMap<>();
-        jdbc.query("SELECT queue_id, day_of_week, opens, closes FROM queue_hours" + where
-                + " ORDER BY queue_id, day_of_week, opens", rs -> {
-                    hours.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Queue.OpeningHours(rs.getInt(2),
-                            rs.getObject(3, LocalTime.class), rs.getObject(4, LocalTime.class)));
-                }, args);
+        jdbc.query(
+                "SELECT queue_id, day_of_week, opens, closes FROM queue_hours" + where
+                        + " ORDER BY queue_id, day_of_week, opens",
+                rs -> {
+                    hours.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Queue.OpeningHours(
+                                    rs.getInt(2), rs.getObject(3, LocalTime.class), rs.getObject(4, LocalTime.class)));
+                },
+                args);
         Map<String, List<Queue.Holiday>> holidays = new HashMap<>();
-        jdbc.query("SELECT queue_id, holiday_date, name FROM queue_holidays" + where + " ORDER BY queue_id, holiday_date", rs -> {
-            holidays.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                    .add(new Queue.Holiday(rs.getObject(2, LocalDate.class), rs.getString(3)));
-        }, args);
+        jdbc.query(
+                "SELECT queue_id, holiday_date, name FROM queue_holidays" + where + " ORDER BY queue_id, holiday_date",
+                rs -> {
+                    holidays.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Queue.Holiday(rs.getObject(2, LocalDate.class), rs.getString(3)));
+                },
+                args);
         Map<String, List<Queue.Code>> wrapUp = new HashMap<>();
         Map<String, List<Queue.Code>> breaks = new HashMap<>();
-        jdbc.query("SELECT queue_id, kind, code, label FROM queue_codes" + where + " ORDER BY queue_id, kind, sort_order", rs -> {
-            ("WRAP_UP".equals(rs.getString(2)) ? wrapUp : breaks).computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                    .add(new Queue.Code(rs.getString(3), rs.getString(4)));
-        }, args);
-        return jdbc.query("SELECT id, name_en, name_zh_hans, name_zh_hant, product, product_min_level, language_min_level, "
-                + "sla_fraction, sla_seconds, aging_tier_weight, aging_weight, time_zone, outside_hours, wrap_up_required FROM queues"
-                + (only == null ? "" : " WHERE id = ?") + " ORDER BY id", (rs, i) -> {
+        jdbc.query(
+                "SELECT queue_id, kind, code, label FROM queue_codes" + where + " ORDER BY queue_id, kind, sort_order",
+                rs -> {
+                    ("WRAP_UP".equals(rs.getString(2)) ? wrapUp : breaks)
+                            .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Queue.Code(rs.getString(3), rs.getString(4)));
+                },
+                args);
+        return jdbc.query(
+                "SELECT id, name_en, name_zh_hans, name_zh_hant, product, product_min_level, language_min_level, "
+                        + "sla_fraction, sla_seconds, aging_tier_weight, aging_weight, time_zone, outside_hours, wrap_up_required FROM queues"
+                        + (only == null ? "" : " WHERE id = ?") + " ORDER BY id",
+                (rs, i) -> {
                     String id = rs.getString(1);
                     Map<String, String> names = new LinkedHashMap<>();
                     names.put("en", rs.getString(2));
                     names.put("zh-Hans", rs.getString(3));
                     names.put("zh-Hant", rs.getString(4));
-                    return new Queue(id, names, rs.getString(5), rs.getInt(6), skills.getOrDefault(id, List.of()),
-                            rs.getInt(7), rs.getDouble(8), rs.getInt(9), rs.getDouble(10), rs.getDouble(11),
-                            relax.getOrDefault(id, List.of()), rs.getString(12), hours.getOrDefault(id, List.of()),
-                            holidays.getOrDefault(id, List.of()), Queue.OutsideHours.valueOf(rs.getString(13)),
-                            wrapUp.getOrDefault(id, List.of()), breaks.getOrDefault(id, List.of()), rs.getBoolean(14));
-                }, args);
+                    return new Queue(
+                            id,
+                            names,
+                            rs.getString(5),
+                            rs.getInt(6),
+                            skills.getOrDefault(id, List.of()),
+                            rs.getInt(7),
+                            rs.getDouble(8),
+                            rs.getInt(9),
+                            rs.getDouble(10),
+                            rs.getDouble(11),
+                            relax.getOrDefault(id, List.of()),
+                            rs.getString(12),
+                            hours.getOrDefault(id, List.of()),
+                            holidays.getOrDefault(id, List.of()),
+                            Queue.OutsideHours.valueOf(rs.getString(13)),
+                            wrapUp.getOrDefault(id, List.of()),
+                            breaks.getOrDefault(id, List.of()),
+                            rs.getBoolean(14));
+                },
+                args);
     }
 }

@@ -21,8 +21,7 @@ final class QueueRules {
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     static final List<String> UI_LANGUAGES = List.of("en", "zh-Hans", "zh-Hant");
 
-    private QueueRules() {
-    }
+    private QueueRules() {}
 
     /** The queue with defaults filled in, or {@link org.mvtm.admin.api.InvalidChange} naming every bad field. */
     static Queue check(Queue q, Map<String, Skill> catalogue) {
@@ -32,7 +31,8 @@ final class QueueRules {
         }
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> given = q.names() == null ? Map.of() : q.names();
-        given.keySet().stream().filter(k -> !UI_LANGUAGES.contains(k))
+        given.keySet().stream()
+                .filter(k -> !UI_LANGUAGES.contains(k))
                 .forEach(k -> e.add("names." + k, "unknown UI language; use en, zh-Hans or zh-Hant"));
         String en = given.get("en");
         if (en == null || en.isBlank()) {
@@ -53,13 +53,17 @@ final class QueueRules {
         } else if (product == null) {
             e.add("product", "unknown skill '" + q.product() + "'; define it first");
         } else if (product.kind() != Skill.Kind.PRODUCT) {
-            e.add("product", "'" + q.product() + "' is a " + product.kind().name().toLowerCase() + " skill, not a product");
+            e.add(
+                    "product",
+                    "'" + q.product() + "' is a " + product.kind().name().toLowerCase() + " skill, not a product");
         }
         int productLevel = level(e, "productMinLevel", q.productMinLevel(), 1);
         List<SkillLevel> skills = q.skills() == null ? List.of() : q.skills();
         SkillChecks.levels(e, "skills", skills, catalogue);
         for (int i = 0; i < skills.size(); i++) {
-            if (skills.get(i) != null && q.product() != null && q.product().equals(skills.get(i).skill())) {
+            if (skills.get(i) != null
+                    && q.product() != null
+                    && q.product().equals(skills.get(i).skill())) {
                 e.add("skills[" + i + "].skill", "the product is asked for by productMinLevel already");
             }
         }
@@ -98,9 +102,13 @@ final class QueueRules {
                 e.add(f + ".levelDrop", "must be 0 to 9 but was " + r.levelDrop());
             }
         }
-        relaxation = relaxation.stream().filter(r -> r != null)
-                .sorted(Comparator.comparingInt(Queue.Relaxation::afterSeconds)).toList();
-        String zone = q.timeZone() == null || q.timeZone().isBlank() ? "Asia/Hong_Kong" : q.timeZone().strip();
+        relaxation = relaxation.stream()
+                .filter(r -> r != null)
+                .sorted(Comparator.comparingInt(Queue.Relaxation::afterSeconds))
+                .toList();
+        String zone = q.timeZone() == null || q.timeZone().isBlank()
+                ? "Asia/Hong_Kong"
+                : q.timeZone().strip();
         try {
             ZoneId.of(zone);
         } catch (DateTimeException ex) {
@@ -122,8 +130,12 @@ final class QueueRules {
             }
             for (int j = 0; j < i; j++) {
                 Queue.OpeningHours o = hours.get(j);
-                if (o != null && o.opens() != null && o.closes() != null && o.dayOfWeek() == h.dayOfWeek()
-                        && h.opens().isBefore(o.closes()) && o.opens().isBefore(h.closes())) {
+                if (o != null
+                        && o.opens() != null
+                        && o.closes() != null
+                        && o.dayOfWeek() == h.dayOfWeek()
+                        && h.opens().isBefore(o.closes())
+                        && o.opens().isBefore(h.closes())) {
                     e.add(f, "overlaps openingHours[" + j + "]");
                 }
             }
@@ -145,8 +157,24 @@ final class QueueRules {
         List<Queue.Code> wrapUp = codes(e, "wrapUpCodes", q.wrapUpCodes());
         List<Queue.Code> breaks = codes(e, "breakCodes", q.breakCodes());
         e.throwIfAny();
-        return new Queue(q.id(), names, q.product(), productLevel, List.copyOf(skills), languageLevel, fraction, seconds,
-                tierWeight, agingWeight, relaxation, zone, List.copyOf(hours), List.copyOf(holidays), outside, wrapUp, breaks,
+        return new Queue(
+                q.id(),
+                names,
+                q.product(),
+                productLevel,
+                List.copyOf(skills),
+                languageLevel,
+                fraction,
+                seconds,
+                tierWeight,
+                agingWeight,
+                relaxation,
+                zone,
+                List.copyOf(hours),
+                List.copyOf(holidays),
+                outside,
+                wrapUp,
+                breaks,
                 Boolean.TRUE.equals(q.wrapUpRequired()));
     }
 
@@ -166,7 +194,9 @@ final class QueueRules {
             Queue.Code c = given.get(i);
             String f = field + "[" + i + "]";
             if (c == null || c.code() == null || !CODE.matcher(c.code()).matches()) {
-                e.add(f + ".code", "must be 1 to 64 of letters, digits, _ . - but was '" + (c == null ? null : c.code()) + "'");
+                e.add(
+                        f + ".code",
+                        "must be 1 to 64 of letters, digits, _ . - but was '" + (c == null ? null : c.code()) + "'");
                 continue;
             }
             if (!seen.add(c.code())) {

@@ -10,8 +10,7 @@ import org.mvtm.admin.api.SkillLevel;
 
 /** Skills with levels, as advisors hold them and queues ask for them: known to the catalogue, 1..10, each once. */
 final class SkillChecks {
-    private SkillChecks() {
-    }
+    private SkillChecks() {}
 
     static void levels(Errors e, String field, List<SkillLevel> skills, Map<String, Skill> catalogue) {
         Set<String> seen = new HashSet<>();
@@ -23,7 +22,9 @@ final class SkillChecks {
                 continue;
             }
             if (!catalogue.containsKey(s.skill())) {
-                e.add(f + ".skill", "unknown skill '" + s.skill() + "'; known skills are " + new TreeSet<>(catalogue.keySet()));
+                e.add(
+                        f + ".skill",
+                        "unknown skill '" + s.skill() + "'; known skills are " + new TreeSet<>(catalogue.keySet()));
             } else if (!seen.add(s.skill())) {
                 e.add(f + ".skill", "'" + s.skill() + "' is listed twice");
             }

@@ -34,8 +34,15 @@ final class UserAccounts {
     private final PasswordEncoder passwords;
     private final SecureRandom random = new SecureRandom();
 
-    UserAccounts(UserRepository users, AdvisorRepository advisors, CatalogRepository catalog, Changes changes,
-                 Clock clock, String sipRealm, PasswordPolicy policy, PasswordEncoder passwords) {
+    UserAccounts(
+            UserRepository users,
+            AdvisorRepository advisors,
+            CatalogRepository catalog,
+            Changes changes,
+            Clock clock,
+            String sipRealm,
+            PasswordPolicy policy,
+            PasswordEncoder passwords) {
         this.users = users;
         this.advisors = advisors;
         this.catalog = catalog;
@@ -68,8 +75,18 @@ final class UserAccounts {
         }
         e.throwIfAny();
         Instant now = clock.instant();
-        User u = new User(username, name, roles, regions, language, c.enabled() == null || c.enabled(),
-                c.password() != null, tier, now, now, false);
+        User u = new User(
+                username,
+                name,
+                roles,
+                regions,
+                language,
+                c.enabled() == null || c.enabled(),
+                c.password() != null,
+                tier,
+                now,
+                now,
+                false);
         users.insert(u, c.password() == null ? null : passwords.encode(c.password()));
         if (roles.contains(Role.ADVISOR)) {
             advisors.insert(username, regions.iterator().next(), 1, 1, 3);
@@ -86,24 +103,44 @@ final class UserAccounts {
             Set<Role> roles = UserRules.roles(e, c.roles() == null ? before.roles() : c.roles());
             Set<String> regions = UserRules.regions(e, c.regions() == null ? before.regions() : c.regions());
             String language = UserRules.language(e, c.language() == null ? before.language() : c.language());
-            String display = UserRules.displayName(e, c.displayName() == null ? before.displayName() : c.displayName(), name);
+            String display =
+                    UserRules.displayName(e, c.displayName() == null ? before.displayName() : c.displayName(), name);
             boolean enabled = c.enabled() == null ? before.enabled() : c.enabled();
-            String tier = UserRules.tier(e, roles, c.customerTier() == null && roles.contains(Role.CUSTOMER)
-                    ? before.customerTier() : c.customerTier(), catalog.tiers());
-            if (before.roles().contains(Role.ADMIN) && before.enabled() && (!roles.contains(Role.ADMIN) || !enabled)
+            String tier = UserRules.tier(
+                    e,
+                    roles,
+                    c.customerTier() == null && roles.contains(Role.CUSTOMER)
+                            ? before.customerTier()
+                            : c.customerTier(),
+                    catalog.tiers());
+            if (before.roles().contains(Role.ADMIN)
+                    && before.enabled()
+                    && (!roles.contains(Role.ADMIN) || !enabled)
                     && users.countEnabledWithRole(Role.ADMIN, name) == 0) {
                 e.add(roles.contains(Role.ADMIN) ? "enabled" : "roles", "the last enabled administrator must stay one");
             }
             e.throwIfAny();
-            User after = new User(name, display, roles, regions, language, enabled, before.hasPassword(), tier,
-                    before.createdAt(), clock.instant(), before.sipPhone());
+            User after = new User(
+                    name,
+                    display,
+                    roles,
+                    regions,
+                    language,
+                    enabled,
+                    before.hasPassword(),
+                    tier,
+                    before.createdAt(),
+                    clock.instant(),
+                    before.sipPhone());
             users.update(after);
             if (roles.contains(Role.ADVISOR)) {
                 if (!advisors.stored(name)) {
                     advisors.insert(name, regions.iterator().next(), 1, 1, 3);
                 } else {
-                    advisors.find(name).filter(a -> !regions.contains(a.region()))
-                            .ifPresent(a -> advisors.setRegion(name, regions.iterator().next()));
+                    advisors.find(name)
+                            .filter(a -> !regions.contains(a.region()))
+                            .ifPresent(a ->
+                                    advisors.setRegion(name, regions.iterator().next()));
                 }
             }
             changes.audit(after.updatedAt(), actor, "update", "user", name, before, after);
@@ -133,15 +170,24 @@ final class UserAccounts {
             User before = users.find(name).orElseThrow(() -> new NotFound("user", name));
             List<String> weak = policy.violations(name, newPassword);
             if (!weak.isEmpty()) {
-                throw new InvalidChange(weak.stream().map(m -> new FieldError("password", m)).toList());
+                throw new InvalidChange(
+                        weak.stream().map(m -> new FieldError("password", m)).toList());
             }
-            if (users.sipHa1(name, sipRealm).filter(h -> h.equals(SipDigest.ha1(name, sipRealm, newPassword))).isPresent()) {
+            if (users.sipHa1(name, sipRealm)
+                    .filter(h -> h.equals(SipDigest.ha1(name, sipRealm, newPassword)))
+                    .isPresent()) {
                 throw InvalidChange.of("password", "must differ from the SIP phone password");
             }
             Instant now = clock.instant();
             users.setPasswordHash(name, passwords.encode(newPassword), now);
-            changes.audit(now, actor, "password", "user", name, null, Map.of("username", name, "passwordReset", true,
-                    "hadPassword", before.hasPassword()));
+            changes.audit(
+                    now,
+                    actor,
+                    "password",
+                    "user",
+                    name,
+                    null,
+                    Map.of("username", name, "passwordReset", true, "hadPassword", before.hasPassword()));
             return null;
         });
     }
@@ -150,25 +196,37 @@ final class UserAccounts {
         String name = UserRules.username(username);
         changes.change(actor, "user", name, () -> {
             User before = users.find(name).orElseThrow(() -> new NotFound("user", name));
-            if (sipPassword != null && !before.roles().contains(Role.ADVISOR) && !before.roles().contains(Role.CUSTOMER)
+            if (sipPassword != null
+                    && !before.roles().contains(Role.ADVISOR)
+                    && !before.roles().contains(Role.CUSTOMER)
                     && !before.roles().contains(Role.SUPERVISOR)) {
-                throw InvalidChange.of("sipPassword", "only advisors and supervisors (desk phones) and customers have"
-                        + " SIP credentials");
+                throw InvalidChange.of(
+                        "sipPassword",
+                        "only advisors and supervisors (desk phones) and customers have" + " SIP credentials");
             }
             if (sipPassword == null) {
                 users.setSip(name, null, null);
             } else {
-                if (sipPassword.length() < 10 || sipPassword.length() > 128 || sipPassword.chars().noneMatch(Character::isLetter)
+                if (sipPassword.length() < 10
+                        || sipPassword.length() > 128
+                        || sipPassword.chars().noneMatch(Character::isLetter)
                         || sipPassword.chars().noneMatch(Character::isDigit)) {
                     throw InvalidChange.of("sipPassword", "must have 10 to 128 characters with a letter and a digit");
                 }
-                if (users.passwordHash(name).filter(h -> passwords.matches(sipPassword, h)).isPresent()) {
+                if (users.passwordHash(name)
+                        .filter(h -> passwords.matches(sipPassword, h))
+                        .isPresent()) {
                     throw InvalidChange.of("sipPassword", SIP_DIFFERS);
                 }
                 users.setSip(name, sipRealm, SipDigest.ha1(name, sipRealm, sipPassword));
             }
-            changes.audit(actor, sipPassword == null ? "sip-remove" : "sip-set", "user", name,
-                    Map.of("username", name, "sipPhone", before.sipPhone()), Map.of("username", name, "sipPhone", sipPassword != null));
+            changes.audit(
+                    actor,
+                    sipPassword == null ? "sip-remove" : "sip-set",
+                    "user",
+                    name,
+                    Map.of("username", name, "sipPhone", before.sipPhone()),
+                    Map.of("username", name, "sipPhone", sipPassword != null));
             return null;
         });
     }

@@ -40,21 +40,37 @@ final class UserRepository {
 
     /** Enabled users holding {@code role}, except {@code except}. */
     long countEnabledWithRole(Role role, String except) {
-        return count("SELECT COUNT(*) FROM users u JOIN user_roles r ON r.username = u.username "
-                + "WHERE u.enabled = TRUE AND r.role = ? AND u.username <> ?", role.name(), except);
+        return count(
+                "SELECT COUNT(*) FROM users u JOIN user_roles r ON r.username = u.username "
+                        + "WHERE u.enabled = TRUE AND r.role = ? AND u.username <> ?",
+                role.name(),
+                except);
     }
 
     void insert(User u, String passwordHash) {
-        jdbc.update("INSERT INTO users (username, display_name, ui_language, enabled, password_hash, customer_tier, "
+        jdbc.update(
+                "INSERT INTO users (username, display_name, ui_language, enabled, password_hash, customer_tier, "
                         + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                u.username(), u.displayName(), u.language(), u.enabled(), passwordHash, u.customerTier(),
-                time(u.createdAt()), time(u.updatedAt()));
+                u.username(),
+                u.displayName(),
+                u.language(),
+                u.enabled(),
+                passwordHash,
+                u.customerTier(),
+                time(u.createdAt()),
+                time(u.updatedAt()));
         writeRolesAndRegions(u);
     }
 
     void update(User u) {
-        jdbc.update("UPDATE users SET display_name = ?, ui_language = ?, enabled = ?, customer_tier = ?, updated_at = ? "
-                + "WHERE username = ?", u.displayName(), u.language(), u.enabled(), u.customerTier(), time(u.updatedAt()),
+        jdbc.update(
+                "UPDATE users SET display_name = ?, ui_language = ?, enabled = ?, customer_tier = ?, updated_at = ? "
+                        + "WHERE username = ?",
+                u.displayName(),
+                u.language(),
+                u.enabled(),
+                u.customerTier(),
+                time(u.updatedAt()),
                 u.username());
         jdbc.update("DELETE FROM user_roles WHERE username = ?", u.username());
         jdbc.update("DELETE FROM user_regions WHERE username = ?", u.username());
@@ -70,8 +86,14 @@ final class UserRepository {
     }
 
     Optional<String> passwordHash(String username) {
-        return jdbc.query("SELECT password_hash FROM users WHERE username = ? AND enabled = TRUE",
-                (rs, i) -> rs.getString(1), username).stream().filter(h -> h != null).findFirst();
+        return jdbc
+                .query(
+                        "SELECT password_hash FROM users WHERE username = ? AND enabled = TRUE",
+                        (rs, i) -> rs.getString(1),
+                        username)
+                .stream()
+                .filter(h -> h != null)
+                .findFirst();
     }
 
     void setSip(String username, String realm, String ha1) {
@@ -80,10 +102,16 @@ final class UserRepository {
 
     /** The HA1 of an enabled advisor's, supervisor's (desk phones) or customer's SIP credentials in {@code realm}. */
     Optional<String> sipHa1(String username, String realm) {
-        return jdbc.query("SELECT u.sip_ha1 FROM users u WHERE u.username = ? AND u.sip_realm = ? AND u.sip_ha1 IS NOT NULL "
-                        + "AND u.enabled = TRUE AND EXISTS (SELECT 1 FROM user_roles r WHERE r.username = u.username "
-                        + "AND r.role IN ('ADVISOR', 'SUPERVISOR', 'CUSTOMER'))",
-                (rs, i) -> rs.getString(1), username, realm).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT u.sip_ha1 FROM users u WHERE u.username = ? AND u.sip_realm = ? AND u.sip_ha1 IS NOT NULL "
+                                + "AND u.enabled = TRUE AND EXISTS (SELECT 1 FROM user_roles r WHERE r.username = u.username "
+                                + "AND r.role IN ('ADVISOR', 'SUPERVISOR', 'CUSTOMER'))",
+                        (rs, i) -> rs.getString(1),
+                        username,
+                        realm)
+                .stream()
+                .findFirst();
     }
 
     private void writeRolesAndRegions(User u) {
@@ -99,21 +127,40 @@ final class UserRepository {
         String where = only == null ? "" : " WHERE username = ?";
         Object[] args = only == null ? new Object[0] : new Object[] {only};
         Map<String, Set<Role>> roles = new HashMap<>();
-        jdbc.query("SELECT username, role FROM user_roles" + where, rs -> {
-            roles.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(2)));
-        }, args);
+        jdbc.query(
+                "SELECT username, role FROM user_roles" + where,
+                rs -> {
+                    roles.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Role.class))
+                            .add(Role.valueOf(rs.getString(2)));
+                },
+                args);
         Map<String, Set<String>> regions = new HashMap<>();
-        jdbc.query("SELECT username, region FROM user_regions" + where, rs -> {
-            regions.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
-        }, args);
-        return jdbc.query("SELECT username, display_name, ui_language, enabled, password_hash IS NOT NULL, customer_tier, "
-                + "created_at, updated_at, sip_ha1 IS NOT NULL FROM users" + where + " ORDER BY username", (rs, i) -> {
+        jdbc.query(
+                "SELECT username, region FROM user_regions" + where,
+                rs -> {
+                    regions.computeIfAbsent(rs.getString(1), k -> new TreeSet<>())
+                            .add(rs.getString(2));
+                },
+                args);
+        return jdbc.query(
+                "SELECT username, display_name, ui_language, enabled, password_hash IS NOT NULL, customer_tier, "
+                        + "created_at, updated_at, sip_ha1 IS NOT NULL FROM users" + where + " ORDER BY username",
+                (rs, i) -> {
                     String name = rs.getString(1);
-                    return new User(name, rs.getString(2), roles.getOrDefault(name, Set.of()),
-                            regions.getOrDefault(name, Set.of()), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
-                            rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
-                            rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getBoolean(9));
-                }, args);
+                    return new User(
+                            name,
+                            rs.getString(2),
+                            roles.getOrDefault(name, Set.of()),
+                            regions.getOrDefault(name, Set.of()),
+                            rs.getString(3),
+                            rs.getBoolean(4),
+                            rs.getBoolean(5),
+                            rs.getString(6),
+                            rs.getObject(7, OffsetDateTime.class).toInstant(),
+                            rs.getObject(8, OffsetDateTime.class).toInstant(),
+                            rs.getBoolean(9));
+                },
+                args);
     }
 
     private long count(String sql, Object... args) {

@@ -16,8 +16,7 @@ final class UserRules {
     static final Pattern REGION = Pattern.compile("[A-Z]{2,8}");
     static final List<String> LANGUAGES = List.of("en", "zh-Hans", "zh-Hant");
 
-    private UserRules() {
-    }
+    private UserRules() {}
 
     static String username(String raw) {
         return raw == null ? null : raw.strip().toLowerCase(Locale.ROOT);
@@ -83,8 +82,10 @@ final class UserRules {
         }
         String t = tier == null ? "STANDARD" : tier;
         if (tiers.stream().noneMatch(k -> k.code().equals(t))) {
-            e.add("customerTier", "unknown VIP tier '" + t + "'; known tiers are "
-                    + tiers.stream().map(VipTier::code).toList());
+            e.add(
+                    "customerTier",
+                    "unknown VIP tier '" + t + "'; known tiers are "
+                            + tiers.stream().map(VipTier::code).toList());
         }
         return t;
     }

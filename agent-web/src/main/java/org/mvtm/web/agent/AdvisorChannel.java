@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mvtm.core.AdvisorState;
 import org.mvtm.core.Interaction;
+import org.mvtm.core.Party;
 import org.mvtm.core.Refusal;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.AdvisorOffered;
@@ -26,7 +27,6 @@ import org.mvtm.core.event.OfferDeclined;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
-import org.mvtm.media.api.MediaSession;
 import org.mvtm.routing.api.AdvisorStats;
 import org.mvtm.routing.api.QueueConfig;
 import org.mvtm.routing.api.RoutingEngine;
@@ -100,7 +100,7 @@ public class AdvisorChannel implements DisposableBean {
                 events.subscribe(InteractionTransferred.class, e -> ended(e.interaction(), "TRANSFERRED", e.at())));
         media.onFailure(f -> desks.all().forEach(d -> {
             if (d.holds(f.interaction())) {
-                d.send(new AgentMessages.MediaFailed(f.interaction().value(), f.party(), f.reason()));
+                d.send(new AgentMessages.MediaFailed(f.interaction().value(), f.party().mediaName(), f.reason()));
             }
         }));
     }
@@ -190,12 +190,12 @@ public class AdvisorChannel implements DisposableBean {
 
     BrowserCallLegs.Answer offerMedia(AgentId agent, InteractionId interaction, String sdp) {
         own(agent, interaction);
-        return media.answer(interaction, MediaSession.ADVISOR, sdp);
+        return media.answer(interaction, Party.ADVISOR, sdp);
     }
 
     void candidate(AgentId agent, InteractionId interaction, String candidate) {
         own(agent, interaction);
-        media.candidate(interaction, MediaSession.ADVISOR, candidate);
+        media.candidate(interaction, Party.ADVISOR, candidate);
     }
 
     /** The advisor reconnects a call whose media failed: the customer's page offers again (the console does too). */

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.InteractionId;
+import org.mvtm.web.api.WebUser;
 import org.springframework.stereotype.Component;
 
 /** The desks of advisors whose consoles are (or were) attached to this node. */
@@ -26,5 +28,29 @@ class AdvisorDesks {
 
     Iterable<AdvisorDesk> all() {
         return desks.values();
+    }
+
+    /** A call connected with the advisor on this node's desk. */
+    record ConnectedCall(AgentId advisor, InteractionId interaction) {
+    }
+
+    /**
+     * The signed-in advisor's call {@code interactionId}.
+     *
+     * @throws NotYourCall when the user is not an advisor, the id is not an interaction's or it is not connected with
+     *                     them
+     */
+    ConnectedCall connectedCall(WebUser user, String interactionId) {
+        AgentId me = user.agentId().orElseThrow(() -> new NotYourCall("this user is not an advisor"));
+        InteractionId interaction;
+        try {
+            interaction = InteractionId.of(interactionId);
+        } catch (IllegalArgumentException e) {
+            throw new NotYourCall("no interaction " + interactionId);
+        }
+        if (!of(me).holds(interaction)) {
+            throw new NotYourCall("interaction " + interactionId + " is not connected with " + me.value());
+        }
+        return new ConnectedCall(me, interaction);
     }
 }

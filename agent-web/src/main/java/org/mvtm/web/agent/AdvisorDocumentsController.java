@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import org.mvtm.core.id.AgentId;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.documents.CallDocuments;
 import org.mvtm.web.documents.DocumentLibrary;
@@ -63,18 +63,18 @@ class AdvisorDocumentsController {
     @PostMapping
     SharedDocument upload(@PathVariable String id, @RequestParam(required = false) String name,
                           HttpServletRequest request, Principal principal) {
-        Mine mine = connected(id, principal);
+        AdvisorDesks.ConnectedCall mine = connected(id, principal);
         byte[] body = Uploads.read(request, documents.settings().maxBytes());
-        return documents.share(mine.interaction(), "ADVISOR", mine.agent().value(), name, body);
+        return documents.share(mine.interaction(), Party.ADVISOR, mine.advisor().value(), name, body);
     }
 
     @PostMapping("/library")
     SharedDocument fromLibrary(@PathVariable String id, @RequestBody FromLibrary body, Principal principal) {
-        Mine mine = connected(id, principal);
+        AdvisorDesks.ConnectedCall mine = connected(id, principal);
         if (body == null || body.file() == null || body.file().isBlank()) {
             throw DocumentRefused.bad("file", "names the library's document or form to send");
         }
-        return documents.sendFromLibrary(mine.interaction(), mine.agent().value(), body.file());
+        return documents.sendFromLibrary(mine.interaction(), mine.advisor().value(), body.file());
     }
 
     @GetMapping("/{document}")
@@ -85,23 +85,13 @@ class AdvisorDocumentsController {
                         + document));
     }
 
-    private record Mine(AgentId agent, InteractionId interaction) {
+    private AdvisorDesks.ConnectedCall connected(String id, Principal principal) {
+        return desks.connectedCall(CurrentUser.require(principal), id);
     }
 
-    private Mine connected(String id, Principal principal) {
-        AgentId me = CurrentUser.require(principal).agentId()
-                .orElseThrow(() -> new DocumentRefused(HttpStatus.FORBIDDEN, "interaction", "this user is not an advisor"));
-        InteractionId interaction;
-        try {
-            interaction = InteractionId.of(id);
-        } catch (IllegalArgumentException e) {
-            throw new DocumentRefused(HttpStatus.FORBIDDEN, "interaction", "no interaction " + id);
-        }
-        if (!desks.of(me).holds(interaction)) {
-            throw new DocumentRefused(HttpStatus.FORBIDDEN, "interaction", "interaction " + id
-                    + " is not connected with " + me.value());
-        }
-        return new Mine(me, interaction);
+    @ExceptionHandler(NotYourCall.class)
+    ResponseEntity<Map<String, String>> notYours(NotYourCall e) {
+        return new DocumentRefused(HttpStatus.FORBIDDEN, "interaction", e.getMessage()).answer();
     }
 
     @ExceptionHandler(DocumentRefused.class)

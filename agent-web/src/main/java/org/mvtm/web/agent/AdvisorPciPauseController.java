@@ -3,8 +3,6 @@ package org.mvtm.web.agent;
 import java.security.Principal;
 import java.util.Map;
 import org.mvtm.core.event.RecordingPaused;
-import org.mvtm.core.id.AgentId;
-import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.pci.PciPauseChange;
 import org.mvtm.web.pci.PciPauses;
 import org.mvtm.web.security.CurrentUser;
@@ -36,43 +34,19 @@ class AdvisorPciPauseController {
 
     @GetMapping
     PciPauses.State get(@PathVariable String id, Principal principal) {
-        return pauses.state(connected(id, principal).interaction());
+        return pauses.state(desks.connectedCall(CurrentUser.require(principal), id).interaction());
     }
 
     @PostMapping
     PciPauses.State set(@PathVariable String id, @RequestBody PciPauseChange change, Principal principal) {
-        Mine mine = connected(id, principal);
+        AdvisorDesks.ConnectedCall mine = desks.connectedCall(CurrentUser.require(principal), id);
         boolean pause = PciPauseChange.paused(change);
-        return pauses.set(mine.interaction(), pause, mine.agent().value(), RecordingPaused.Party.ADVISOR,
+        return pauses.set(mine.interaction(), pause, mine.advisor().value(), RecordingPaused.Party.ADVISOR,
                 change.reason());
     }
 
-    private record Mine(AgentId agent, InteractionId interaction) {
-    }
-
-    private Mine connected(String id, Principal principal) {
-        AgentId me = CurrentUser.require(principal).agentId()
-                .orElseThrow(() -> new NotConnectedException("this user is not an advisor"));
-        InteractionId interaction;
-        try {
-            interaction = InteractionId.of(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotConnectedException("no interaction " + id);
-        }
-        if (!desks.of(me).holds(interaction)) {
-            throw new NotConnectedException("interaction " + id + " is not connected with " + me.value());
-        }
-        return new Mine(me, interaction);
-    }
-
-    @ExceptionHandler(NotConnectedException.class)
-    ResponseEntity<Map<String, String>> forbidden(NotConnectedException e) {
+    @ExceptionHandler(NotYourCall.class)
+    ResponseEntity<Map<String, String>> forbidden(NotYourCall e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "FORBIDDEN", "message", e.getMessage()));
-    }
-
-    static final class NotConnectedException extends RuntimeException {
-        NotConnectedException(String message) {
-            super(message);
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.api.MediaException;
@@ -22,11 +23,26 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class BrowserCallLegs {
-    private record LegKey(InteractionId interaction, String party) {
+    /**
+     * A party's current leg in a call: {@code person} is empty for the call's customer and advisor, else the
+     * supervisor or colleague whose leg it is.
+     */
+    private record LegKey(InteractionId interaction, Party party, String person) {
+        static LegKey of(InteractionId interaction, Party party) {
+            return new LegKey(interaction, party, "");
+        }
+
+        static LegKey supervisor(InteractionId interaction, String supervisor) {
+            return new LegKey(interaction, Party.SUPERVISOR, supervisor);
+        }
+
+        static LegKey colleague(InteractionId interaction, String colleague) {
+            return new LegKey(interaction, Party.ADVISOR, colleague);
+        }
     }
 
     /** The current media leg of {@code party} in the call failed; {@code reason} is the relay's diagnosis. */
-    public record Failure(InteractionId interaction, String party, String reason) {
+    public record Failure(InteractionId interaction, Party party, String reason) {
     }
 
     private final MediaServer media;
@@ -62,38 +78,38 @@ public class BrowserCallLegs {
         if (reason == null) {
             return;
         }
-        LegKey key = new LegKey(event.interaction(), event.legId().substring(0, Math.max(0, event.legId().indexOf('-'))));
-        if (event.legId().equals(currentLegs.get(key))) {
-            Failure failure = new Failure(key.interaction(), key.party(), reason);
-            failureListeners.forEach(l -> l.accept(failure));
-        }
+        Party.ofLegId(event.legId()).map(party -> LegKey.of(event.interaction(), party))
+                .filter(key -> event.legId().equals(currentLegs.get(key)))
+                .map(key -> new Failure(key.interaction(), key.party(), reason))
+                .ifPresent(failure -> failureListeners.forEach(l -> l.accept(failure)));
     }
 
     /** Adds the browser's leg for the party and returns the media server's SDP answer and the leg id. */
-    public Answer answer(InteractionId interaction, String party, String sdpOffer) {
+    public Answer answer(InteractionId interaction, Party party, String sdpOffer) {
         MediaSession session = media.session(interaction);
-        String legId = party + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String previous = currentLegs.put(new LegKey(interaction, party), legId);
+        String legId = party.mediaName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String previous = currentLegs.put(LegKey.of(interaction, party), legId);
         if (previous != null && session.legs().stream().anyMatch(l -> l.legId().equals(previous))) {
             session.removeLeg(previous);
         }
-        return new Answer(legId, session.addWebRtcLeg(legId, party, sdpOffer));
+        return new Answer(legId, session.addWebRtcLeg(legId, party.mediaName(), sdpOffer));
     }
 
     public record Answer(String legId, String sdp) {
     }
 
-    public void candidate(InteractionId interaction, String party, String candidate) {
-        String legId = currentLegs.get(new LegKey(interaction, party));
+    public void candidate(InteractionId interaction, Party party, String candidate) {
+        String legId = currentLegs.get(LegKey.of(interaction, party));
         if (legId == null) {
-            throw new IllegalStateException("no " + party + " media leg for " + interaction + " yet: send the offer first");
+            throw new IllegalStateException("no " + party.mediaName() + " media leg for " + interaction
+                    + " yet: send the offer first");
         }
         media.find(interaction).ifPresent(session -> session.addRemoteCandidate(legId, candidate));
     }
 
     /** Holds or resumes the customer's leg (no media either way while held). */
     public void hold(InteractionId interaction, boolean onHold) {
-        String legId = currentLegs.get(new LegKey(interaction, MediaSession.CUSTOMER));
+        String legId = currentLegs.get(LegKey.of(interaction, Party.CUSTOMER));
         if (legId != null) {
             media.find(interaction).ifPresent(session -> session.hold(legId, onHold));
         }
@@ -101,7 +117,7 @@ public class BrowserCallLegs {
 
     /** Mutes or unmutes what the advisor's browser sends: the relay passes none of its audio while muted. */
     public void muteAdvisor(InteractionId interaction, boolean muted) {
-        String legId = currentLegs.get(new LegKey(interaction, MediaSession.ADVISOR));
+        String legId = currentLegs.get(LegKey.of(interaction, Party.ADVISOR));
         if (legId != null) {
             media.find(interaction).ifPresent(session -> session.mute(legId, muted));
         }
@@ -115,9 +131,9 @@ public class BrowserCallLegs {
         MediaSession session = media.find(interaction)
                 .orElseThrow(() -> new MediaException("call " + interaction + " has no media to monitor"));
         stopMonitor(interaction, supervisor);
-        String legId = MediaSession.SUPERVISOR + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String answer = session.addWebRtcLeg(legId, MediaSession.SUPERVISOR, sdpOffer);
-        currentLegs.put(new LegKey(interaction, MediaSession.SUPERVISOR + ":" + supervisor), legId);
+        String legId = Party.SUPERVISOR.mediaName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String answer = session.addWebRtcLeg(legId, Party.SUPERVISOR.mediaName(), sdpOffer);
+        currentLegs.put(LegKey.supervisor(interaction, supervisor), legId);
         try {
             session.monitor(legId, mode);
         } catch (RuntimeException e) {
@@ -129,12 +145,12 @@ public class BrowserCallLegs {
 
     /** True while the supervisor has a monitoring leg in the call. */
     public boolean isMonitoring(InteractionId interaction, String supervisor) {
-        return currentLegs.containsKey(new LegKey(interaction, MediaSession.SUPERVISOR + ":" + supervisor));
+        return currentLegs.containsKey(LegKey.supervisor(interaction, supervisor));
     }
 
     /** Changes what a monitoring supervisor hears and who hears them; false if they are not monitoring the call. */
     public boolean monitor(InteractionId interaction, String supervisor, MonitorMode mode) {
-        String legId = currentLegs.get(new LegKey(interaction, MediaSession.SUPERVISOR + ":" + supervisor));
+        String legId = currentLegs.get(LegKey.supervisor(interaction, supervisor));
         MediaSession session = media.find(interaction).orElse(null);
         if (legId == null || session == null) {
             return false;
@@ -145,7 +161,7 @@ public class BrowserCallLegs {
 
     /** Removes the supervisor's leg; false if there was none. */
     public boolean stopMonitor(InteractionId interaction, String supervisor) {
-        String legId = currentLegs.remove(new LegKey(interaction, MediaSession.SUPERVISOR + ":" + supervisor));
+        String legId = currentLegs.remove(LegKey.supervisor(interaction, supervisor));
         if (legId == null) {
             return false;
         }
@@ -165,10 +181,10 @@ public class BrowserCallLegs {
             throw new MediaException("a three-way call mixes audio, which this call's cannot be: " + why);
         });
         removeColleague(interaction, colleague);
-        String legId = MediaSession.ADVISOR + "-colleague-" + UUID.randomUUID().toString().substring(0, 8);
-        String answer = session.addWebRtcLeg(legId, MediaSession.ADVISOR, sdpOffer);
-        currentLegs.put(new LegKey(interaction, "colleague:" + colleague), legId);
-        String advisorLeg = currentLegs.get(new LegKey(interaction, MediaSession.ADVISOR));
+        String legId = Party.ADVISOR.mediaName() + "-colleague-" + UUID.randomUUID().toString().substring(0, 8);
+        String answer = session.addWebRtcLeg(legId, Party.ADVISOR.mediaName(), sdpOffer);
+        currentLegs.put(LegKey.colleague(interaction, colleague), legId);
+        String advisorLeg = currentLegs.get(LegKey.of(interaction, Party.ADVISOR));
         if (advisorLeg != null && session.legs().stream().anyMatch(l -> l.legId().equals(advisorLeg))) {
             session.connect(advisorLeg, legId);
         }
@@ -177,12 +193,12 @@ public class BrowserCallLegs {
 
     /** True while the colleague has a leg in the call. */
     public boolean hasColleague(InteractionId interaction, String colleague) {
-        return currentLegs.containsKey(new LegKey(interaction, "colleague:" + colleague));
+        return currentLegs.containsKey(LegKey.colleague(interaction, colleague));
     }
 
     /** The colleague leaves the call; false if they were not in it. */
     public boolean removeColleague(InteractionId interaction, String colleague) {
-        String legId = currentLegs.remove(new LegKey(interaction, "colleague:" + colleague));
+        String legId = currentLegs.remove(LegKey.colleague(interaction, colleague));
         if (legId == null) {
             return false;
         }

@@ -138,7 +138,7 @@ class ComplianceController {
                                   @PathVariable String id, @RequestBody ExportRequest request) {
         // audited with the officer's stated purpose and, beside it, the reason for this export
         Viewer viewer = viewer(principal, purpose);
-        String reason = BadField.required("reason", request == null ? null : request.reason(), 5,
+        String reason = RequiredText.required("reason", request == null ? null : request.reason(), 5,
                 "the reason for the export");
         ExportPackage pkg = store.exportPackage(viewer, RecordingId.of(id), reason);
         try {

@@ -1,7 +1,6 @@
 package org.mvtm.web.compliance;
 
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mvtm.recording.api.AccessDeniedException;
 import org.mvtm.recording.api.DeletionNotRequestedException;
@@ -9,6 +8,7 @@ import org.mvtm.recording.api.LegalHoldException;
 import org.mvtm.recording.api.RecordingNotFoundException;
 import org.mvtm.recording.api.RecordingStoreException;
 import org.mvtm.recording.api.VerificationFailedException;
+import org.mvtm.web.security.BadField;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,11 +34,7 @@ class ComplianceErrors {
 
     @ExceptionHandler(BadField.class)
     ResponseEntity<Map<String, String>> badField(BadField e) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", HttpStatus.BAD_REQUEST.name());
-        body.put("field", e.field());
-        body.put("message", e.getMessage());
-        return ResponseEntity.badRequest().body(body);
+        return e.answer();
     }
 
     @ExceptionHandler({IllegalArgumentException.class, DateTimeParseException.class})

@@ -12,6 +12,7 @@ import org.mvtm.core.id.RecordingId;
 import org.mvtm.recording.api.DeletionRequest;
 import org.mvtm.recording.api.RecordingStore;
 import org.mvtm.recording.api.RetentionPolicy;
+import org.mvtm.web.security.BadField;
 import org.mvtm.web.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -119,7 +120,7 @@ class RecordingDisposalController {
     }
 
     private static String reason(String reason) {
-        return BadField.required("reason", reason, 5, "the reason");
+        return RequiredText.required("reason", reason, 5, "the reason");
     }
 
     private static Map<String, Object> days(RetentionPolicy p) {

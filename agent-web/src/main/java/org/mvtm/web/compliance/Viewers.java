@@ -19,7 +19,7 @@ final class Viewers {
 
     static Viewer of(WebUser user, String purpose) {
         return new Viewer(user.username(), roles(user), user.regions(),
-                BadField.required(PURPOSE, purpose, 3, "the purpose of this request (case or complaint reference) "
+                RequiredText.required(PURPOSE, purpose, 3, "the purpose of this request (case or complaint reference) "
                         + "in the " + PURPOSE + " header"));
     }
 

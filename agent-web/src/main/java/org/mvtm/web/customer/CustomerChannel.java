@@ -9,6 +9,7 @@ import org.mvtm.chatbot.api.BotTurns;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.Language;
+import org.mvtm.core.Party;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.BotConversationEnded;
 import org.mvtm.core.event.BotHandedOff;
@@ -21,7 +22,6 @@ import org.mvtm.core.event.InteractionQueued;
 import org.mvtm.core.event.OfferAccepted;
 import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.InteractionId;
-import org.mvtm.media.api.MediaSession;
 import org.mvtm.routing.api.QueuePosition;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.api.WebTierSettings;
@@ -87,7 +87,7 @@ public class CustomerChannel implements DisposableBean {
                 events.subscribe(InteractionAbandoned.class, e -> onEnded(e.interaction())));
         workers.every(2000, "queue position push", this::pushPositions);
         media.onFailure(f -> conversations.byInteraction(f.interaction())
-                .ifPresent(c -> peers.send(c.id(), new CustomerMessages.MediaFailed(f.party()))));
+                .ifPresent(c -> peers.send(c.id(), new CustomerMessages.MediaFailed(f.party().mediaName()))));
         media.onRetry(interaction -> conversations.byInteraction(interaction)
                 .ifPresent(c -> peers.send(c.id(), new CustomerMessages.MediaRetry())));
         this.grace = settings.getIfAvailable(WebTierSettings::defaults).customerGrace();
@@ -201,11 +201,11 @@ public class CustomerChannel implements DisposableBean {
     BrowserCallLegs.Answer media(WebConversation conversation, String sdpOffer) {
         InteractionId interaction = conversation.interaction().orElseThrow(
                 () -> new IllegalStateException("no call yet: ask for a person first"));
-        return media.answer(interaction, MediaSession.CUSTOMER, sdpOffer);
+        return media.answer(interaction, Party.CUSTOMER, sdpOffer);
     }
 
     void candidate(WebConversation conversation, String candidate) {
-        conversation.interaction().ifPresent(id -> media.candidate(id, MediaSession.CUSTOMER, candidate));
+        conversation.interaction().ifPresent(id -> media.candidate(id, Party.CUSTOMER, candidate));
     }
 
     private void onChat(ChatMessagePosted e) {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.api.WebRole;
 import org.mvtm.web.api.WebUser;
@@ -64,7 +65,7 @@ class CustomerDocumentsController {
                           HttpServletRequest request, Principal principal) {
         InteractionId interaction = connected(id, principal);
         byte[] body = Uploads.read(request, documents.settings().maxBytes());
-        return documents.share(interaction, "CUSTOMER", CurrentUser.require(principal).username(), name, body);
+        return documents.share(interaction, Party.CUSTOMER, CurrentUser.require(principal).username(), name, body);
     }
 
     @GetMapping("/{document}")
@@ -91,14 +92,13 @@ class CustomerDocumentsController {
     }
 
     private InteractionId connected(String id, Principal principal) {
-        WebConversation conversation = conversations.resume(CurrentUser.require(principal), id)
-                .orElseThrow(() -> new DocumentRefused(HttpStatus.NOT_FOUND, "conversation",
-                        "no open conversation " + id + " of yours"));
-        if (conversation.status() != ConversationStatus.CONNECTED || conversation.interaction().isEmpty()) {
-            throw new DocumentRefused(HttpStatus.CONFLICT, "conversation", "conversation " + id + " is "
-                    + conversation.status() + ": documents are passed only with an advisor connected");
-        }
-        return conversation.interaction().get();
+        return conversations.connectedCall(CurrentUser.require(principal), id,
+                "documents are passed only with an advisor connected");
+    }
+
+    @ExceptionHandler(NoConnectedCall.class)
+    ResponseEntity<Map<String, String>> noCall(NoConnectedCall e) {
+        return new DocumentRefused(e.status(), "conversation", e.getMessage()).answer();
     }
 
     @ExceptionHandler(DocumentRefused.class)

@@ -8,7 +8,6 @@ import org.mvtm.web.api.WebUser;
 import org.mvtm.web.pci.PciPauseChange;
 import org.mvtm.web.pci.PciPauses;
 import org.mvtm.web.security.CurrentUser;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,34 +48,12 @@ class CustomerPciPauseController {
     }
 
     private InteractionId connected(String id, Principal principal) {
-        WebConversation conversation = conversations.resume(CurrentUser.require(principal), id)
-                .orElseThrow(() -> new NotYoursException("no open conversation " + id + " of yours"));
-        if (conversation.status() != ConversationStatus.CONNECTED || conversation.interaction().isEmpty()) {
-            throw new NotConnectedException("conversation " + id + " is " + conversation.status()
-                    + ": only a conversation connected with an advisor is recorded");
-        }
-        return conversation.interaction().get();
+        return conversations.connectedCall(CurrentUser.require(principal), id,
+                "only a conversation connected with an advisor is recorded");
     }
 
-    @ExceptionHandler(NotYoursException.class)
-    ResponseEntity<Map<String, String>> notFound(NotYoursException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "NOT_FOUND", "message", e.getMessage()));
-    }
-
-    @ExceptionHandler(NotConnectedException.class)
-    ResponseEntity<Map<String, String>> conflict(NotConnectedException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "CONFLICT", "message", e.getMessage()));
-    }
-
-    static final class NotYoursException extends RuntimeException {
-        NotYoursException(String message) {
-            super(message);
-        }
-    }
-
-    static final class NotConnectedException extends RuntimeException {
-        NotConnectedException(String message) {
-            super(message);
-        }
+    @ExceptionHandler(NoConnectedCall.class)
+    ResponseEntity<Map<String, String>> refused(NoConnectedCall e) {
+        return ResponseEntity.status(e.status()).body(Map.of("error", e.status().name(), "message", e.getMessage()));
     }
 }

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,6 +85,24 @@ public class WebConversations {
         return Optional.ofNullable(held)
                 .filter(c -> c.owner().equals(user.username()))
                 .filter(c -> c.status() != ConversationStatus.ENDED);
+    }
+
+    /**
+     * The call of the user's open conversation {@code conversationId}, connected with an advisor.
+     *
+     * @param needsAdvisor what the caller does only with an advisor connected, for the message
+     *                     ("documents are passed only with an advisor connected")
+     * @throws NoConnectedCall NOT_FOUND for a conversation that is not the user's open one, CONFLICT while no advisor
+     *                         is connected
+     */
+    public InteractionId connectedCall(WebUser user, String conversationId, String needsAdvisor) {
+        WebConversation conversation = resume(user, conversationId).orElseThrow(() -> new NoConnectedCall(
+                HttpStatus.NOT_FOUND, "no open conversation " + conversationId + " of yours"));
+        if (conversation.status() != ConversationStatus.CONNECTED || conversation.interaction().isEmpty()) {
+            throw new NoConnectedCall(HttpStatus.CONFLICT, "conversation " + conversationId + " is "
+                    + conversation.status() + ": " + needsAdvisor);
+        }
+        return conversation.interaction().get();
     }
 
     private Optional<WebConversation> adopt(ConversationId id) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import org.mvtm.core.Party;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
 import org.mvtm.core.event.InteractionEnded;
@@ -113,12 +114,12 @@ public class CallDocuments implements DisposableBean {
     }
 
     /**
-     * A PDF or image sent by {@code party} ({@code ADVISOR} or {@code CUSTOMER}).
+     * A PDF or image sent by {@code party} ({@link Party#ADVISOR} or {@link Party#CUSTOMER}).
      *
      * @throws DocumentRefused naming {@code file} (empty, not PDF/PNG/JPEG, a PDF with scripts, too many documents)
      *                         or {@code interaction} (not recorded)
      */
-    public SharedDocument share(InteractionId interaction, String party, String sender, String fileName,
+    public SharedDocument share(InteractionId interaction, Party party, String sender, String fileName,
                                 byte[] bytes) {
         String type = DocumentChecks.contentType("file", bytes);
         return store(interaction, party, sender, "document", name(fileName), type, bytes, null);
@@ -129,7 +130,7 @@ public class CallDocuments implements DisposableBean {
         byte[] bytes = library.read(routing.interaction(interaction).map(v -> v.queue())
                 .orElseThrow(() -> recordingMissing(interaction)), file);
         if (!file.endsWith(DocumentLibrary.FORM_SUFFIX)) {
-            return share(interaction, "ADVISOR", advisor, file, bytes);
+            return share(interaction, Party.ADVISOR, advisor, file, bytes);
         }
         FormTemplate form;
         try {
@@ -137,7 +138,7 @@ public class CallDocuments implements DisposableBean {
         } catch (IllegalArgumentException e) {
             throw DocumentRefused.bad("file", e.getMessage());
         }
-        return store(interaction, "ADVISOR", advisor, "form", form.title(), "application/json", bytes, form);
+        return store(interaction, Party.ADVISOR, advisor, "form", form.title(), "application/json", bytes, form);
     }
 
     /**
@@ -168,7 +169,7 @@ public class CallDocuments implements DisposableBean {
         ActiveRecording recording = recording(interaction);
         byte[] signed = SignedForm.canonical(template, formId, answers, png, signer, clock.instant(),
                 interaction.value(), recording.id().value());
-        SharedDocument result = store(interaction, "CUSTOMER", signer.username(), "signed", template.title(),
+        SharedDocument result = store(interaction, Party.CUSTOMER, signer.username(), "signed", template.title(),
                 "application/json", signed, null, formId);
         synchronized (call) {
             call.documents.replaceAll(d -> d.id().equals(formId) ? d.signedAs(result.id()) : d);
@@ -176,12 +177,12 @@ public class CallDocuments implements DisposableBean {
         return result;
     }
 
-    private SharedDocument store(InteractionId interaction, String party, String sender, String kind, String name,
+    private SharedDocument store(InteractionId interaction, Party party, String sender, String kind, String name,
                                  String type, byte[] bytes, FormTemplate form) {
         return store(interaction, party, sender, kind, name, type, bytes, form, "");
     }
 
-    private SharedDocument store(InteractionId interaction, String party, String sender, String kind, String name,
+    private SharedDocument store(InteractionId interaction, Party party, String sender, String kind, String name,
                                  String type, byte[] bytes, FormTemplate form, String ofForm) {
         if (bytes.length > settings.maxBytes()) {
             throw new DocumentRefused(HttpStatus.PAYLOAD_TOO_LARGE, "file", "a document may have at most "
@@ -206,13 +207,13 @@ public class CallDocuments implements DisposableBean {
             }
             TimelineEntry entry;
             try {
-                entry = recording.addDocument(new RecordedDocument(id, clock.instant(), sender, party, name, type,
+                entry = recording.addDocument(new RecordedDocument(id, clock.instant(), sender, party.name(), name, type,
                         bytes, kind.equals("signed"), attributes));
             } catch (IllegalStateException e) {
                 throw new DocumentRefused(HttpStatus.CONFLICT, "interaction", "the document was not recorded: "
                         + e.getMessage());
             }
-            shared = new SharedDocument(id, kind, name, type, bytes.length, entry.attributes().get("sha256"), party,
+            shared = new SharedDocument(id, kind, name, type, bytes.length, entry.attributes().get("sha256"), party.name(),
                     sender, entry.at(), ofForm);
             call.documents.add(shared);
             call.contents.put(id, new Content(type, bytes));

@@ -2,6 +2,7 @@ package org.mvtm.web.reports;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mvtm.web.security.BadField;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -11,13 +12,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /** A bad report parameter is a 400 naming the field; a region not granted is a 403. */
 @RestControllerAdvice(assignableTypes = ReportsController.class)
 class ReportErrors {
-    @ExceptionHandler(BadReportField.class)
-    ResponseEntity<Map<String, String>> badField(BadReportField e) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", HttpStatus.BAD_REQUEST.name());
-        body.put("field", e.field());
-        body.put("message", e.getMessage());
-        return ResponseEntity.badRequest().body(body);
+    @ExceptionHandler(BadField.class)
+    ResponseEntity<Map<String, String>> badField(BadField e) {
+        return e.answer();
     }
 
     @ExceptionHandler(AccessDeniedException.class)

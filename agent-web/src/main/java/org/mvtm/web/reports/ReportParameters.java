@@ -14,6 +14,7 @@ import org.mvtm.core.Region;
 import org.mvtm.reporting.api.ReportDimension;
 import org.mvtm.reporting.api.ReportQuery;
 import org.mvtm.web.api.WebUser;
+import org.mvtm.web.security.BadField;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -33,22 +34,22 @@ final class ReportParameters {
         Instant start = instant("from", from, false);
         Instant end = instant("to", to, true);
         if (!start.isBefore(end)) {
-            throw new BadReportField("to", "'to' (" + to + ") must be after 'from' (" + from + ")");
+            throw new BadField("to", "'to' (" + to + ") must be after 'from' (" + from + ")");
         }
         if (Duration.between(start, end).compareTo(Duration.ofDays(MAX_DAYS)) > 0) {
-            throw new BadReportField("to", "a report covers at most " + MAX_DAYS + " days; narrow 'from' and 'to'");
+            throw new BadField("to", "a report covers at most " + MAX_DAYS + " days; narrow 'from' and 'to'");
         }
         ReportDimension dimension = dimension(by);
         Optional<String> q = Optional.ofNullable(queue).map(String::strip).filter(s -> !s.isEmpty());
         if (q.isPresent() && !knownQueues.contains(q.get())) {
-            throw new BadReportField("queue", "unknown queue '" + q.get() + "'; known queues: " + String.join(", ", knownQueues));
+            throw new BadField("queue", "unknown queue '" + q.get() + "'; known queues: " + String.join(", ", knownQueues));
         }
         return new ReportQuery(start, end, dimension, q, regions(region, user));
     }
 
     private static Instant instant(String field, String value, boolean endOfDay) {
         if (value == null || value.isBlank()) {
-            throw new BadReportField(field, "'" + field + "' is required: a day (2026-03-02) or an instant (2026-03-02T08:00:00Z)");
+            throw new BadField(field, "'" + field + "' is required: a day (2026-03-02) or an instant (2026-03-02T08:00:00Z)");
         }
         String v = value.strip();
         try {
@@ -58,7 +59,7 @@ final class ReportParameters {
             }
             return Instant.parse(v);
         } catch (DateTimeParseException e) {
-            throw new BadReportField(field, "'" + field + "' must be a day (2026-03-02) or an instant"
+            throw new BadField(field, "'" + field + "' must be a day (2026-03-02) or an instant"
                     + " (2026-03-02T08:00:00Z) but was '" + v + "'");
         }
     }
@@ -70,7 +71,7 @@ final class ReportParameters {
         try {
             return ReportDimension.valueOf(by.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadReportField("by", "'by' must be queue, channel or advisor but was '" + by.strip() + "'");
+            throw new BadField("by", "'by' must be queue, channel or advisor but was '" + by.strip() + "'");
         }
     }
 
@@ -83,7 +84,7 @@ final class ReportParameters {
         try {
             r = Region.of(region.strip());
         } catch (IllegalArgumentException e) {
-            throw new BadReportField("region", e.getMessage());
+            throw new BadField("region", e.getMessage());
         }
         if (!user.maySee(r)) {
             throw new AccessDeniedException("region " + r.code() + " is not one of yours (" + String.join(", ", granted) + ")");

@@ -5,8 +5,7 @@ import java.util.Map;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.MediaException;
-import org.mvtm.web.customer.ConversationStatus;
-import org.mvtm.web.customer.WebConversation;
+import org.mvtm.web.customer.NoConnectedCall;
 import org.mvtm.web.customer.WebConversations;
 import org.mvtm.web.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -85,19 +84,19 @@ class ScreenShareController {
     }
 
     private InteractionId customersCall(String id, Principal principal) {
-        WebConversation conversation = conversations.resume(CurrentUser.require(principal), id)
-                .orElseThrow(() -> new ScreenShares.Refused(404, "no open conversation " + id + " of yours"));
-        if (conversation.status() != ConversationStatus.CONNECTED || conversation.interaction().isEmpty()) {
-            throw new ScreenShares.Refused(409, "conversation " + id + " is " + conversation.status()
-                    + ": a screen is shared only in a call with an advisor");
-        }
-        return conversation.interaction().get();
+        return conversations.connectedCall(CurrentUser.require(principal), id,
+                "a screen is shared only in a call with an advisor");
     }
 
     @ExceptionHandler(ScreenShares.Refused.class)
     ResponseEntity<Map<String, String>> refused(ScreenShares.Refused e) {
         HttpStatus status = HttpStatus.valueOf(e.status);
         return ResponseEntity.status(status).body(Map.of("error", status.name(), "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(NoConnectedCall.class)
+    ResponseEntity<Map<String, String>> noCall(NoConnectedCall e) {
+        return ResponseEntity.status(e.status()).body(Map.of("error", e.status().name(), "message", e.getMessage()));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

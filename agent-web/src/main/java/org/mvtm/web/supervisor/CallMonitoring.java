@@ -2,6 +2,7 @@ package org.mvtm.web.supervisor;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.mvtm.core.Channel;
 import org.mvtm.core.event.CallMonitored;
@@ -17,6 +18,8 @@ import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.call.BrowserCallLegs;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +51,21 @@ public class CallMonitoring {
         Refused(boolean forbidden, String message) {
             super(message);
             this.forbidden = forbidden;
+        }
+
+        /** The call named in a request's path; a value that is no interaction id is refused as an unknown call. */
+        static InteractionId interaction(String value) {
+            try {
+                return InteractionId.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new Refused(false, "no interaction " + value);
+            }
+        }
+
+        /** The answer: 403 or 404 with {@code {"error", "message"}}. */
+        ResponseEntity<Map<String, String>> answer() {
+            HttpStatus status = forbidden ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND;
+            return ResponseEntity.status(status).body(Map.of("error", status.name(), "message", getMessage()));
         }
     }
 

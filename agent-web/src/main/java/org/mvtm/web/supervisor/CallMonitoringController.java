@@ -2,7 +2,6 @@ package org.mvtm.web.supervisor;
 
 import java.security.Principal;
 import java.util.Map;
-import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.web.call.BrowserCallLegs;
 import org.mvtm.web.security.CurrentUser;
@@ -40,35 +39,27 @@ class CallMonitoringController {
 
     @PostMapping("/{interactionId}")
     Map<String, String> start(@PathVariable String interactionId, @RequestBody Start body, Principal principal) {
-        BrowserCallLegs.Answer answer = monitoring.start(CurrentUser.require(principal), id(interactionId),
-                CallMonitoring.mode(body.mode()), body.sdp());
+        BrowserCallLegs.Answer answer = monitoring.start(CurrentUser.require(principal),
+                CallMonitoring.Refused.interaction(interactionId), CallMonitoring.mode(body.mode()), body.sdp());
         return Map.of("legId", answer.legId(), "sdp", answer.sdp(), "mode", CallMonitoring.mode(body.mode()).name());
     }
 
     @PutMapping("/{interactionId}")
     Map<String, String> change(@PathVariable String interactionId, @RequestBody Change body, Principal principal) {
-        monitoring.change(CurrentUser.require(principal), id(interactionId), CallMonitoring.mode(body.mode()));
+        monitoring.change(CurrentUser.require(principal), CallMonitoring.Refused.interaction(interactionId),
+                CallMonitoring.mode(body.mode()));
         return Map.of("mode", CallMonitoring.mode(body.mode()).name());
     }
 
     @DeleteMapping("/{interactionId}")
     ResponseEntity<Void> stop(@PathVariable String interactionId, Principal principal) {
-        monitoring.stop(CurrentUser.require(principal), id(interactionId));
+        monitoring.stop(CurrentUser.require(principal), CallMonitoring.Refused.interaction(interactionId));
         return ResponseEntity.noContent().build();
-    }
-
-    private static InteractionId id(String value) {
-        try {
-            return InteractionId.of(value);
-        } catch (IllegalArgumentException e) {
-            throw new CallMonitoring.Refused(false, "no interaction " + value);
-        }
     }
 
     @ExceptionHandler(CallMonitoring.Refused.class)
     ResponseEntity<Map<String, String>> refused(CallMonitoring.Refused e) {
-        return ResponseEntity.status(e.forbidden ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND)
-                .body(Map.of("error", e.forbidden ? "FORBIDDEN" : "NOT_FOUND", "message", e.getMessage()));
+        return e.answer();
     }
 
     @ExceptionHandler(CallMonitoring.BadMode.class)

@@ -3,9 +3,7 @@ package org.mvtm.web.supervisor;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.security.CurrentUser;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,22 +28,14 @@ class ChatMonitoringController {
     record NoteText(String text) {
     }
 
-    private static InteractionId id(String value) {
-        try {
-            return InteractionId.of(value);
-        } catch (IllegalArgumentException e) {
-            throw new CallMonitoring.Refused(false, "no interaction " + value);
-        }
-    }
-
     @GetMapping("/api/supervisor/chats/{interactionId}")
     List<ChatMonitoring.Line> read(@PathVariable String interactionId, Principal principal) {
-        return chats.read(CurrentUser.require(principal), id(interactionId));
+        return chats.read(CurrentUser.require(principal), CallMonitoring.Refused.interaction(interactionId));
     }
 
     @PostMapping("/api/supervisor/chats/{interactionId}/notes")
     ResponseEntity<Void> note(@PathVariable String interactionId, @RequestBody NoteText body, Principal principal) {
-        chats.note(CurrentUser.require(principal), id(interactionId), body.text());
+        chats.note(CurrentUser.require(principal), CallMonitoring.Refused.interaction(interactionId), body.text());
         return ResponseEntity.noContent().build();
     }
 
@@ -56,8 +46,7 @@ class ChatMonitoringController {
 
     @ExceptionHandler(CallMonitoring.Refused.class)
     ResponseEntity<Map<String, String>> refused(CallMonitoring.Refused e) {
-        return ResponseEntity.status(e.forbidden ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND)
-                .body(Map.of("error", e.forbidden ? "FORBIDDEN" : "NOT_FOUND", "message", e.getMessage()));
+        return e.answer();
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

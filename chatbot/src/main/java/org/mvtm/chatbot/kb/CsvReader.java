@@ -33,12 +33,8 @@ public final class CsvReader {
     }
 
     public List<Record> read(Reader in) throws IOException {
-        List<Record> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
+        Records r = new Records();
         State state = State.FIELD_START;
-        int line = 1;
-        int recordLine = 1;
         boolean first = true;
         boolean afterCr = false;
         int c;
@@ -58,26 +54,20 @@ public final class CsvReader {
             switch (state) {
                 case FIELD_START, UNQUOTED -> {
                     if (c == ',') {
-                        fields.add(field.toString());
-                        field.setLength(0);
+                        r.endField();
                         state = State.FIELD_START;
                     } else if (c == '"') {
                         if (state == State.UNQUOTED) {
-                            throw error(line, "a quote inside an unquoted field (enclose the field in quotes and"
+                            throw error(r.line, "a quote inside an unquoted field (enclose the field in quotes and"
                                     + " double the quote)");
                         }
                         state = State.QUOTED;
                     } else if (c == '\r' || c == '\n') {
                         afterCr = c == '\r';
-                        fields.add(field.toString());
-                        field.setLength(0);
-                        addRecord(records, recordLine, fields);
-                        fields = new ArrayList<>();
-                        line++;
-                        recordLine = line;
+                        r.endRecord();
                         state = State.FIELD_START;
                     } else {
-                        field.append((char) c);
+                        r.field.append((char) c);
                         state = State.UNQUOTED;
                     }
                 }
@@ -86,49 +76,66 @@ public final class CsvReader {
                         state = State.QUOTE_IN_QUOTED;
                     } else {
                         if (c == '\n') {
-                            line++;
+                            r.line++;
                         }
-                        field.append((char) c);
+                        r.field.append((char) c);
                     }
                 }
                 case QUOTE_IN_QUOTED -> {
                     if (c == '"') {
-                        field.append('"');
+                        r.field.append('"');
                         state = State.QUOTED;
                     } else if (c == ',') {
-                        fields.add(field.toString());
-                        field.setLength(0);
+                        r.endField();
                         state = State.FIELD_START;
                     } else if (c == '\r' || c == '\n') {
                         afterCr = c == '\r';
-                        fields.add(field.toString());
-                        field.setLength(0);
-                        addRecord(records, recordLine, fields);
-                        fields = new ArrayList<>();
-                        line++;
-                        recordLine = line;
+                        r.endRecord();
                         state = State.FIELD_START;
                     } else {
-                        throw error(line, "unexpected character '" + (char) c + "' after a closing quote");
+                        throw error(r.line, "unexpected character '" + (char) c + "' after a closing quote");
                     }
                 }
             }
         }
         if (state == State.QUOTED) {
-            throw error(recordLine, "a quoted field is not closed before the end of the file");
+            throw error(r.recordLine, "a quoted field is not closed before the end of the file");
         }
-        if (state != State.FIELD_START || !fields.isEmpty()) {
-            fields.add(field.toString());
-            addRecord(records, recordLine, fields);
+        if (state != State.FIELD_START || !r.fields.isEmpty()) {
+            r.endField();
+            r.addRecord();
         }
-        return records;
+        return r.records;
     }
 
-    private static void addRecord(List<Record> records, int line, List<String> fields) {
-        if (fields.size() == 1 && fields.get(0).isBlank()) {
-            return; // blank line
+    /** What the reader has collected: the records so far, the fields and the field being read, and where it is. */
+    private static final class Records {
+        final List<Record> records = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        final StringBuilder field = new StringBuilder();
+        int line = 1;
+        int recordLine = 1;
+
+        void endField() {
+            fields.add(field.toString());
+            field.setLength(0);
         }
-        records.add(new Record(line, List.copyOf(fields)));
+
+        /** Ends the field and the record at a line break; the next record starts on the next line. */
+        void endRecord() {
+            endField();
+            addRecord();
+            fields = new ArrayList<>();
+            line++;
+            recordLine = line;
+        }
+
+        void addRecord() {
+            if (fields.size() == 1 && fields.get(0).isBlank()) {
+                return; // blank line
+            }
+            records.add(new Record(recordLine, List.copyOf(fields)));
+        }
     }
 
     private SyntaxError error(int line, String what) {

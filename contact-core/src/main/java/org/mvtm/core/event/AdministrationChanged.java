@@ -7,5 +7,4 @@ import java.time.Instant;
  * {@code skill} or {@code vip-tier}, with its id): every node reloads what it derives from it (routing profiles and
  * queues, sign-in users, SIP credentials).
  */
-public record AdministrationChanged(Instant at, String entity, String entityId, String actor) implements ContactEvent {
-}
+public record AdministrationChanged(Instant at, String entity, String entityId, String actor) implements ContactEvent {}

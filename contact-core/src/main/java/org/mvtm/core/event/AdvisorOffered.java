@@ -6,5 +6,4 @@ import org.mvtm.core.id.InteractionId;
 
 /** An interaction was reserved for an advisor and offered to them until {@code expiresAt}. */
 public record AdvisorOffered(Instant at, InteractionId interaction, AgentId advisor, Instant expiresAt)
-        implements ContactEvent {
-}
+        implements ContactEvent {}

@@ -10,8 +10,9 @@ import org.mvtm.core.id.InteractionId;
  * A supervisor ({@code supervisor}, their login) changed an advisor's state ({@code to}: NOT_READY or LOGGED_OUT) for
  * {@code reason}; {@code during} are the advisor's interactions at that moment, whose recordings mark it.
  */
-public record AdvisorStateForced(Instant at, AgentId advisor, String supervisor, AdvisorState to, String reason,
-                                 List<InteractionId> during) implements ContactEvent {
+public record AdvisorStateForced(
+        Instant at, AgentId advisor, String supervisor, AdvisorState to, String reason, List<InteractionId> during)
+        implements ContactEvent {
     public AdvisorStateForced {
         during = List.copyOf(during);
     }

@@ -5,5 +5,4 @@ import org.mvtm.core.HandoffContext;
 import org.mvtm.core.id.ConversationId;
 
 /** The assistant passed the conversation to a person; published exactly once per conversation. */
-public record BotHandedOff(Instant at, ConversationId conversation, HandoffContext context) implements ContactEvent {
-}
+public record BotHandedOff(Instant at, ConversationId conversation, HandoffContext context) implements ContactEvent {}

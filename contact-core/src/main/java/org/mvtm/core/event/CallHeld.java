@@ -8,7 +8,10 @@ import org.mvtm.core.id.InteractionId;
  * the customer hears music) or by the customer (a SIP phone's own hold re-INVITE).
  */
 public record CallHeld(Instant at, InteractionId interaction, boolean held, By by) implements ContactEvent {
-    public enum By { ADVISOR, CUSTOMER }
+    public enum By {
+        ADVISOR,
+        CUSTOMER
+    }
 
     public CallHeld {
         by = by == null ? By.ADVISOR : by; // events relayed from a node that did not say

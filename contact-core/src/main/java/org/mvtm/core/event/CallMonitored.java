@@ -9,5 +9,4 @@ import org.mvtm.core.id.InteractionId;
  * {@code BARGE} (everyone hears them). Shown on the recording's timeline.
  */
 public record CallMonitored(Instant at, InteractionId interaction, String supervisor, String mode, boolean active)
-        implements ContactEvent {
-}
+        implements ContactEvent {}

@@ -10,9 +10,13 @@ import org.mvtm.core.id.InteractionId;
  * in. {@code via} is how they are connected: {@code web} (a browser leg) or {@code sip} (a desk phone). Shown on the
  * recording's timeline with who, role and when.
  */
-public record CallParticipation(Instant at, InteractionId interaction, String participant, Role role, String via,
-                                boolean joined) implements ContactEvent {
-    public enum Role { COLLEAGUE, SUPERVISOR }
+public record CallParticipation(
+        Instant at, InteractionId interaction, String participant, Role role, String via, boolean joined)
+        implements ContactEvent {
+    public enum Role {
+        COLLEAGUE,
+        SUPERVISOR
+    }
 
     public static final String WEB = "web";
     public static final String SIP = "sip";

@@ -9,5 +9,4 @@ import org.mvtm.core.id.InteractionId;
  *
  * @param number where they are called back: an E.164 number or a SIP URI, or empty for their open page
  */
-public record CallbackRequested(Instant at, InteractionId interaction, String number) implements ContactEvent {
-}
+public record CallbackRequested(Instant at, InteractionId interaction, String number) implements ContactEvent {}

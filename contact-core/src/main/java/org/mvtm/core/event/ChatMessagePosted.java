@@ -13,8 +13,14 @@ import org.mvtm.core.id.ConversationId;
  *                     FAQ questions it hesitates between); a channel that cannot show buttons shows the text, which
  *                     lists them too. Empty for every other line.
  */
-public record ChatMessagePosted(Instant at, ConversationId conversation, TranscriptTurn.Speaker speaker,
-                                String senderId, String text, List<String> quickReplies) implements ContactEvent {
+public record ChatMessagePosted(
+        Instant at,
+        ConversationId conversation,
+        TranscriptTurn.Speaker speaker,
+        String senderId,
+        String text,
+        List<String> quickReplies)
+        implements ContactEvent {
     /** The sender id of the assistant's lines, on every channel and in the recording timeline. */
     public static final String ASSISTANT = "assistant";
 
@@ -23,8 +29,8 @@ public record ChatMessagePosted(Instant at, ConversationId conversation, Transcr
     }
 
     /** A line without quick replies. */
-    public ChatMessagePosted(Instant at, ConversationId conversation, TranscriptTurn.Speaker speaker, String senderId,
-                             String text) {
+    public ChatMessagePosted(
+            Instant at, ConversationId conversation, TranscriptTurn.Speaker speaker, String senderId, String text) {
         this(at, conversation, speaker, senderId, text, List.of());
     }
 }

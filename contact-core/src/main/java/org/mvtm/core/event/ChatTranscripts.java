@@ -29,6 +29,7 @@ public final class ChatTranscripts implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatTranscripts.class);
     /** A safeguard against a flood; far beyond any real conversation. */
     static final int MAX_LINES = 10_000;
+
     private static final int SWEEP_EVERY = 256;
 
     private final Clock clock;
@@ -62,8 +63,10 @@ public final class ChatTranscripts implements AutoCloseable {
                 t.lines.add(line);
             } else if (!t.warned) {
                 t.warned = true;
-                log.warn("conversation {} has more than {} lines; later ones go only to its followers",
-                        line.conversation(), MAX_LINES);
+                log.warn(
+                        "conversation {} has more than {} lines; later ones go only to its followers",
+                        line.conversation(),
+                        MAX_LINES);
             }
             for (Consumer<ChatMessagePosted> f : t.followers) {
                 f.accept(line);
@@ -94,11 +97,13 @@ public final class ChatTranscripts implements AutoCloseable {
             t.lines.forEach(consumer);
             t.followers.add(consumer);
             int earlier = t.lines.size();
-            return new Followed(() -> {
-                synchronized (t) {
-                    t.followers.remove(consumer);
-                }
-            }, earlier);
+            return new Followed(
+                    () -> {
+                        synchronized (t) {
+                            t.followers.remove(consumer);
+                        }
+                    },
+                    earlier);
         }
     }
 

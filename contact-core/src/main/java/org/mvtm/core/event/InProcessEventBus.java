@@ -14,12 +14,12 @@ import org.slf4j.LoggerFactory;
 public final class InProcessEventBus implements EventBus {
     private static final Logger log = LoggerFactory.getLogger(InProcessEventBus.class);
 
-    private record Entry(Class<? extends ContactEvent> type, Consumer<ContactEvent> subscriber) {
-    }
+    private record Entry(Class<? extends ContactEvent> type, Consumer<ContactEvent> subscriber) {}
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
     /** Locks for {@link #publishInOrder}, by key hash: a lock per key without a map entry per conversation. */
     private final Object[] orderLocks = new Object[256];
+
     private final ThreadLocal<Boolean> relaying = ThreadLocal.withInitial(() -> false);
 
     public InProcessEventBus() {

@@ -10,8 +10,9 @@ import org.mvtm.core.id.InteractionId;
  * The advisor recorded the outcome of an interaction at wrap-up: a disposition code and notes. It belongs to the
  * interaction (today's list, reports, the interaction's record), never to the advisor's presence.
  */
-public record InteractionDisposed(Instant at, AgentId advisor, Optional<InteractionId> interaction, String code,
-                                  String notes) implements ContactEvent {
+public record InteractionDisposed(
+        Instant at, AgentId advisor, Optional<InteractionId> interaction, String code, String notes)
+        implements ContactEvent {
     public InteractionDisposed {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(advisor, "advisor");

@@ -5,5 +5,9 @@ import org.mvtm.core.id.InteractionId;
 
 /** The conversation with the advisor is over (hang-up from either side, chat closed). */
 public record InteractionEnded(Instant at, InteractionId interaction, EndedBy endedBy) implements ContactEvent {
-    public enum EndedBy { CUSTOMER, ADVISOR, SYSTEM }
+    public enum EndedBy {
+        CUSTOMER,
+        ADVISOR,
+        SYSTEM
+    }
 }

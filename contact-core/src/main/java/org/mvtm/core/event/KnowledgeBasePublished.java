@@ -14,8 +14,9 @@ import java.util.Optional;
  * @param by           the administrator's user name
  * @param restoredFrom the earlier version it brought back, if it was a restore
  */
-public record KnowledgeBasePublished(Instant at, List<String> languages, long version, String by,
-                                     Optional<Long> restoredFrom) implements ContactEvent {
+public record KnowledgeBasePublished(
+        Instant at, List<String> languages, long version, String by, Optional<Long> restoredFrom)
+        implements ContactEvent {
     public KnowledgeBasePublished {
         Objects.requireNonNull(at, "at");
         languages = List.copyOf(languages);

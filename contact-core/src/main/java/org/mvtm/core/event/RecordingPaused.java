@@ -12,9 +12,14 @@ import org.mvtm.core.id.InteractionId;
  * @param by     who: the advisor's or customer's id, or {@code system}
  * @param reason why, as given (bounded by the channel that took it)
  */
-public record RecordingPaused(Instant at, InteractionId interaction, boolean paused, String by, Party party,
-                              String reason) implements ContactEvent {
-    public enum Party { ADVISOR, CUSTOMER, SYSTEM }
+public record RecordingPaused(
+        Instant at, InteractionId interaction, boolean paused, String by, Party party, String reason)
+        implements ContactEvent {
+    public enum Party {
+        ADVISOR,
+        CUSTOMER,
+        SYSTEM
+    }
 
     public RecordingPaused {
         Objects.requireNonNull(at, "at");

@@ -5,5 +5,4 @@ import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.RecordingId;
 
 /** Recording of an interaction's media and timeline began. */
-public record RecordingStarted(Instant at, RecordingId recording, InteractionId interaction) implements ContactEvent {
-}
+public record RecordingStarted(Instant at, RecordingId recording, InteractionId interaction) implements ContactEvent {}

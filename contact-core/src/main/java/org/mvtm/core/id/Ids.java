@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 final class Ids {
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._@:\\-]{1,128}");
 
-    private Ids() {
-    }
+    private Ids() {}
 
     static String check(String type, String value) {
         if (value == null || value.isBlank()) {

@@ -8,8 +8,7 @@ public final class G711 {
     private static final int BIAS = 0x84;
     private static final int CLIP = 32635;
 
-    private G711() {
-    }
+    private G711() {}
 
     public static byte linearToUlaw(short pcm) {
         int s = pcm;

@@ -5,5 +5,6 @@ package org.mvtm.core.media;
  * during a video call ({@link #SCREEN}), relayed and recorded as a leg of its own so it replays in step with the others.
  */
 public enum LegKind {
-    CALL, SCREEN
+    CALL,
+    SCREEN
 }

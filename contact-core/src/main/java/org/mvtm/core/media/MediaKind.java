@@ -1,4 +1,7 @@
 package org.mvtm.core.media;
 
 /** Audio or video. */
-public enum MediaKind { AUDIO, VIDEO }
+public enum MediaKind {
+    AUDIO,
+    VIDEO
+}

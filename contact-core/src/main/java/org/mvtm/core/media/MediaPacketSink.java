@@ -26,8 +26,7 @@ public interface MediaPacketSink {
      *
      * @param contentType e.g. {@code video/webm}
      */
-    default void fileRecorded(String legId, Path file, String contentType) {
-    }
+    default void fileRecorded(String legId, Path file, String contentType) {}
 
     /** No more packets will come; the sink may seal what it wrote. */
     void closed();

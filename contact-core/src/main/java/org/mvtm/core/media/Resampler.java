@@ -16,6 +16,7 @@ public final class Resampler {
     private static final double BETA = 5.65;
     /** Transition band as a fraction of the lower rate's Nyquist frequency (8 kHz: 600 Hz, 3.4 to 4 kHz). */
     private static final double TRANSITION = 0.15;
+
     private final int from;
     private final int to;
     private final int up;
@@ -26,6 +27,7 @@ public final class Resampler {
     private final float[] coefficients;
     /** The last {@code taps - 1} input samples, oldest first (zeros before the stream started). */
     private final short[] history;
+
     private short[] work = new short[0];
     /** Phase of the next output sample, {@code 0..up-1}. */
     private int phase;

@@ -40,8 +40,11 @@ public final class InMemoryStrikeStore implements StrikeStore {
     @Override
     public void forgive(String key) {
         // a count back at zero without a lock is nothing to remember
-        strikes.computeIfPresent(key, (k, s) -> s.failures() <= 1 && s.lockedUntil() == null ? null
-                : new Strikes(Math.max(0, s.failures() - 1), s.last(), s.lockedUntil()));
+        strikes.computeIfPresent(
+                key,
+                (k, s) -> s.failures() <= 1 && s.lockedUntil() == null
+                        ? null
+                        : new Strikes(Math.max(0, s.failures() - 1), s.last(), s.lockedUntil()));
     }
 
     @Override
@@ -52,8 +55,11 @@ public final class InMemoryStrikeStore implements StrikeStore {
 
     @Override
     public void lock(String key, Instant until, Instant now) {
-        strikes.compute(key, (k, before) -> before == null
-                ? new Strikes(0, now, until) : new Strikes(before.failures(), before.last(), until));
+        strikes.compute(
+                key,
+                (k, before) -> before == null
+                        ? new Strikes(0, now, until)
+                        : new Strikes(before.failures(), before.last(), until));
     }
 
     @Override
@@ -67,6 +73,8 @@ public final class InMemoryStrikeStore implements StrikeStore {
 
     private static boolean stale(Strikes s, Instant now, Duration forget) {
         // a lock that has ended starts a new count; otherwise a count is forgotten after a quiet period
-        return s.lockedUntil() != null ? !now.isBefore(s.lockedUntil()) : !now.isBefore(s.last().plus(forget));
+        return s.lockedUntil() != null
+                ? !now.isBefore(s.lockedUntil())
+                : !now.isBefore(s.last().plus(forget));
     }
 }

@@ -84,14 +84,24 @@ public final class SignInThrottle {
         Strikes counted = attempt.knownDevice() != null
                 ? store.read(deviceKey(attempt), now, settings.forget())
                 : store.read(accountKey(attempt.login()), now, settings.forget());
-        int fromAddress = store.read(addressKey(attempt.address()), now, settings.forget()).failures();
+        int fromAddress = store.read(addressKey(attempt.address()), now, settings.forget())
+                .failures();
         observer.observed(attempt.channel(), Outcome.FAILED);
-        SECURITY.atWarn().addKeyValue("event.action", "sign-in-failed").addKeyValue("event.outcome", "failure")
-                .addKeyValue("mvtm.channel", attempt.channel()).addKeyValue("user.name", attempt.login())
-                .addKeyValue("source.ip", attempt.address()).addKeyValue("mvtm.account_failures", counted.failures())
+        SECURITY.atWarn()
+                .addKeyValue("event.action", "sign-in-failed")
+                .addKeyValue("event.outcome", "failure")
+                .addKeyValue("mvtm.channel", attempt.channel())
+                .addKeyValue("user.name", attempt.login())
+                .addKeyValue("source.ip", attempt.address())
+                .addKeyValue("mvtm.account_failures", counted.failures())
                 .addKeyValue("mvtm.address_failures", fromAddress)
-                .log("sign-in failed: channel={} user={} address={} account failures={} address failures={}",
-                        attempt.channel(), attempt.login(), attempt.address(), counted.failures(), fromAddress);
+                .log(
+                        "sign-in failed: channel={} user={} address={} account failures={} address failures={}",
+                        attempt.channel(),
+                        attempt.login(),
+                        attempt.address(),
+                        counted.failures(),
+                        fromAddress);
         if (attempt.knownDevice() != null) {
             return SignInVerdict.GO;
         }
@@ -104,11 +114,20 @@ public final class SignInThrottle {
         Instant until = now.plus(settings.lockout());
         store.lock(accountKey(attempt.login()), until, now);
         observer.observed(attempt.channel(), Outcome.ACCOUNT_LOCKED);
-        SECURITY.atWarn().addKeyValue("event.action", "account-locked").addKeyValue("event.outcome", "success")
-                .addKeyValue("mvtm.channel", attempt.channel()).addKeyValue("user.name", attempt.login())
-                .addKeyValue("source.ip", attempt.address()).addKeyValue("mvtm.locked_until", until.toString())
-                .log("account {} locked on every channel until {} after {} wrong passwords (last from {} over {})",
-                        attempt.login(), until, counted.failures(), attempt.address(), attempt.channel());
+        SECURITY.atWarn()
+                .addKeyValue("event.action", "account-locked")
+                .addKeyValue("event.outcome", "success")
+                .addKeyValue("mvtm.channel", attempt.channel())
+                .addKeyValue("user.name", attempt.login())
+                .addKeyValue("source.ip", attempt.address())
+                .addKeyValue("mvtm.locked_until", until.toString())
+                .log(
+                        "account {} locked on every channel until {} after {} wrong passwords (last from {} over {})",
+                        attempt.login(),
+                        until,
+                        counted.failures(),
+                        attempt.address(),
+                        attempt.channel());
         return locked(until, now);
     }
 
@@ -117,7 +136,9 @@ public final class SignInThrottle {
         Instant now = clock.instant();
         if (attempt.knownDevice() != null) {
             store.clear(deviceKey(attempt));
-        } else if (store.read(accountKey(attempt.login()), now, settings.forget()).lockedUntil() == null) {
+        } else if (store.read(accountKey(attempt.login()), now, settings.forget())
+                        .lockedUntil()
+                == null) {
             store.clear(accountKey(attempt.login()));
         }
         if (attempt.knownDevice() == null) {
@@ -141,22 +162,32 @@ public final class SignInThrottle {
     /** When the account's lock ends, if it is locked now (on every channel, except at a known device). */
     public Optional<Instant> lockedUntil(String login) {
         Instant now = clock.instant();
-        Strikes s = store.read(accountKey(new SignInAttempt(SignInChannel.WEB, login, null, null).login()), now,
-                settings.forget());
-        return s.lockedUntil() != null && now.isBefore(s.lockedUntil()) ? Optional.of(s.lockedUntil()) : Optional.empty();
+        Strikes s = store.read(
+                accountKey(new SignInAttempt(SignInChannel.WEB, login, null, null).login()), now, settings.forget());
+        return s.lockedUntil() != null && now.isBefore(s.lockedUntil())
+                ? Optional.of(s.lockedUntil())
+                : Optional.empty();
     }
 
     private SignInVerdict refusedIfNotGo(SignInAttempt attempt, SignInVerdict verdict) {
         if (!verdict.go()) {
             boolean locked = verdict.kind() == SignInVerdict.Kind.LOCKED;
             observer.observed(attempt.channel(), locked ? Outcome.LOCKED_OUT : Outcome.SLOWED);
-            SECURITY.atInfo().addKeyValue("event.action", locked ? "sign-in-locked-out" : "sign-in-slowed")
-                    .addKeyValue("event.outcome", "failure").addKeyValue("mvtm.channel", attempt.channel())
-                    .addKeyValue("user.name", attempt.login()).addKeyValue("source.ip", attempt.address())
+            SECURITY.atInfo()
+                    .addKeyValue("event.action", locked ? "sign-in-locked-out" : "sign-in-slowed")
+                    .addKeyValue("event.outcome", "failure")
+                    .addKeyValue("mvtm.channel", attempt.channel())
+                    .addKeyValue("user.name", attempt.login())
+                    .addKeyValue("source.ip", attempt.address())
                     .addKeyValue("mvtm.scope", verdict.scope())
                     .addKeyValue("mvtm.retry_after_seconds", verdict.retryAfterSeconds())
-                    .log("sign-in refused ({} limit, retry after {} s): channel={} user={} address={}", verdict.scope(),
-                            verdict.retryAfterSeconds(), attempt.channel(), attempt.login(), attempt.address());
+                    .log(
+                            "sign-in refused ({} limit, retry after {} s): channel={} user={} address={}",
+                            verdict.scope(),
+                            verdict.retryAfterSeconds(),
+                            attempt.channel(),
+                            attempt.login(),
+                            attempt.address());
         }
         return verdict;
     }
@@ -186,17 +217,20 @@ public final class SignInThrottle {
             StrikeStore.Admission a = store.admit(scope.key(), now, scope.forget(), scope.delays());
             if (!a.admitted()) {
                 admitted.forEach(store::forgive);
-                return a.locked() ? locked(a.notBefore(), now)
-                        : new SignInVerdict(SignInVerdict.Kind.SLOWED, scope.name(),
-                                Duration.between(now, a.notBefore()), a.notBefore());
+                return a.locked()
+                        ? locked(a.notBefore(), now)
+                        : new SignInVerdict(
+                                SignInVerdict.Kind.SLOWED,
+                                scope.name(),
+                                Duration.between(now, a.notBefore()),
+                                a.notBefore());
             }
             admitted.add(scope.key());
         }
         return SignInVerdict.GO;
     }
 
-    private record Scope(String name, String key, Duration forget, List<Duration> delays) {
-    }
+    private record Scope(String name, String key, Duration forget, List<Duration> delays) {}
 
     private static SignInVerdict locked(Instant until, Instant now) {
         return new SignInVerdict(SignInVerdict.Kind.LOCKED, "account", Duration.between(now, until), until);

@@ -13,7 +13,11 @@ import java.time.Instant;
  * @param until      when the refusal ends (null for GO)
  */
 public record SignInVerdict(Kind kind, String scope, Duration retryAfter, Instant until) {
-    public enum Kind { GO, SLOWED, LOCKED }
+    public enum Kind {
+        GO,
+        SLOWED,
+        LOCKED
+    }
 
     static final SignInVerdict GO = new SignInVerdict(Kind.GO, null, Duration.ZERO, null);
 

@@ -15,8 +15,7 @@ import java.util.List;
 public interface StrikeStore {
 
     /** What {@link #admit} decided. {@code notBefore}: when a refused attempt may come again. */
-    record Admission(boolean admitted, Strikes strikes, Instant notBefore, boolean locked) {
-    }
+    record Admission(boolean admitted, Strikes strikes, Instant notBefore, boolean locked) {}
 
     /**
      * Atomically, with respect to every caller on every node: refuses the attempt if the key is locked, or if it comes

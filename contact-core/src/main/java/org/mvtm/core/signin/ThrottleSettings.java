@@ -21,9 +21,17 @@ import java.util.Objects;
  * @param forget        a count with no failure for this long starts again
  * @param globalWindow  the global count restarts every window
  */
-public record ThrottleSettings(int accountFree, int addressFree, int globalFree, int lockAfter, Duration firstDelay,
-                               Duration maxDelay, Duration globalMaxDelay, Duration lockout, Duration forget,
-                               Duration globalWindow) {
+public record ThrottleSettings(
+        int accountFree,
+        int addressFree,
+        int globalFree,
+        int lockAfter,
+        Duration firstDelay,
+        Duration maxDelay,
+        Duration globalMaxDelay,
+        Duration lockout,
+        Duration forget,
+        Duration globalWindow) {
     public ThrottleSettings {
         if (accountFree < 1 || addressFree < 1 || globalFree < 1) {
             throw new IllegalArgumentException("accountFree, addressFree and globalFree must be at least 1 but were "
@@ -43,15 +51,33 @@ public record ThrottleSettings(int accountFree, int addressFree, int globalFree,
 
     /** 3 free per account, 5 per address, 200 per minute overall; lock after 10; delays 1 s doubling to 5 min. */
     public static ThrottleSettings defaults() {
-        return new ThrottleSettings(3, 5, 200, 10, Duration.ofSeconds(1), Duration.ofMinutes(5),
-                Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofMinutes(1));
+        return new ThrottleSettings(
+                3,
+                5,
+                200,
+                10,
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(15),
+                Duration.ofMinutes(15),
+                Duration.ofMinutes(1));
     }
 
     /** The same limits with another lockout (and forget period no shorter than it). */
     public ThrottleSettings withLockout(Duration lockout) {
         Duration f = forget.compareTo(lockout) < 0 ? lockout : forget;
-        return new ThrottleSettings(accountFree, addressFree, globalFree, lockAfter, firstDelay, maxDelay,
-                globalMaxDelay, lockout, f, globalWindow);
+        return new ThrottleSettings(
+                accountFree,
+                addressFree,
+                globalFree,
+                lockAfter,
+                firstDelay,
+                maxDelay,
+                globalMaxDelay,
+                lockout,
+                f,
+                globalWindow);
     }
 
     /** How long the attempt after {@code failures} must wait: zero before {@code free}, then doubling. */

@@ -30,8 +30,9 @@ class ChatTranscriptsTest {
                 writers.add(Thread.ofVirtual().start(() -> {
                     for (int n = 0; n < 1_000; n++) {
                         String text = speaker + " " + n;
-                        bus.publishInOrder(conversation, () -> new ChatMessagePosted(clock.instant(), conversation,
-                                speaker, "x", text));
+                        bus.publishInOrder(
+                                conversation,
+                                () -> new ChatMessagePosted(clock.instant(), conversation, speaker, "x", text));
                         halfway.countDown();
                     }
                 }));
@@ -45,9 +46,12 @@ class ChatTranscriptsTest {
             following.close();
 
             assertThat(following.earlierLines()).isGreaterThanOrEqualTo(2_000);
-            assertThat(followed).as("every line once, in delivery order").containsExactlyElementsOf(delivered)
+            assertThat(followed)
+                    .as("every line once, in delivery order")
+                    .containsExactlyElementsOf(delivered)
                     .hasSize(4_000);
-            assertThat(followed).as("delivery order is the order of the lines' times")
+            assertThat(followed)
+                    .as("delivery order is the order of the lines' times")
                     .isSortedAccordingTo(Comparator.comparing(ChatMessagePosted::at));
             assertThat(transcripts.lines(conversation)).containsExactlyElementsOf(delivered);
         }
@@ -62,7 +66,7 @@ class ChatTranscriptsTest {
             for (ConversationId c : List.of(idle, followed)) {
                 bus.publish(new ChatMessagePosted(clock.instant(), c, Speaker.CUSTOMER, "c", "hello"));
             }
-            transcripts.follow(followed, line -> { });
+            transcripts.follow(followed, line -> {});
             clock.advance(Duration.ofHours(4).plusSeconds(1));
 
             assertThat(transcripts.expireIdle(clock.instant())).isEqualTo(1);

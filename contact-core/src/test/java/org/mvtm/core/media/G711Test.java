@@ -22,8 +22,10 @@ class G711Test {
             // G.711 keeps 4 mantissa bits: the step is 1/16 of the segment, at most 1024 at full scale
             int step = Math.max(16, Integer.highestOneBit(Math.max(1, magnitude)) / 8);
             assertThat(Math.abs(G711.ulawToLinear(G711.linearToUlaw(s)) - Math.min(32635, Math.max(-32635, pcm))))
-                    .as("mu-law %d", pcm).isLessThanOrEqualTo(step);
-            assertThat(Math.abs(G711.alawToLinear(G711.linearToAlaw(s)) - pcm)).as("A-law %d", pcm)
+                    .as("mu-law %d", pcm)
+                    .isLessThanOrEqualTo(step);
+            assertThat(Math.abs(G711.alawToLinear(G711.linearToAlaw(s)) - pcm))
+                    .as("A-law %d", pcm)
                     .isLessThanOrEqualTo(step);
         }
     }
@@ -33,7 +35,9 @@ class G711Test {
         for (int b = 0; b < 256; b++) {
             byte code = (byte) b;
             short ulaw = G711.ulawToLinear(code);
-            assertThat(G711.ulawToLinear(G711.linearToUlaw(ulaw))).as("mu-law 0x%02x", b).isEqualTo(ulaw);
+            assertThat(G711.ulawToLinear(G711.linearToUlaw(ulaw)))
+                    .as("mu-law 0x%02x", b)
+                    .isEqualTo(ulaw);
             short alaw = G711.alawToLinear(code);
             assertThat(G711.linearToAlaw(alaw)).as("A-law 0x%02x", b).isEqualTo(code);
         }

@@ -52,8 +52,11 @@ class ResamplerTest {
         Resampler down = new Resampler(48_000, 8_000);
         short[] out = inFrames(down, sine(1000, 48_000, 48_000), 960);
         assertThat(out).hasSize(8_000);
-        assertThat(down.process(new short[960], 960)).as("20 ms of Opus make 20 ms of G.711").hasSize(160);
-        assertThat(level(out, 800, 6400, 1000, 8_000)).isCloseTo(AMPLITUDE, org.assertj.core.data.Percentage.withPercentage(3));
+        assertThat(down.process(new short[960], 960))
+                .as("20 ms of Opus make 20 ms of G.711")
+                .hasSize(160);
+        assertThat(level(out, 800, 6400, 1000, 8_000))
+                .isCloseTo(AMPLITUDE, org.assertj.core.data.Percentage.withPercentage(3));
     }
 
     @Test
@@ -77,7 +80,8 @@ class ResamplerTest {
         Resampler up = new Resampler(8_000, 48_000);
         short[] out = inFrames(up, sine(1000, 8_000, 8_000), 160);
         assertThat(out).hasSize(48_000);
-        assertThat(level(out, 4800, 38_400, 1000, 48_000)).isCloseTo(AMPLITUDE, org.assertj.core.data.Percentage.withPercentage(3));
+        assertThat(level(out, 4800, 38_400, 1000, 48_000))
+                .isCloseTo(AMPLITUDE, org.assertj.core.data.Percentage.withPercentage(3));
         // zero-stuffing alone would leave images at 8 kHz +- 1 kHz
         assertThat(level(out, 4800, 38_400, 7000, 48_000)).isLessThan(AMPLITUDE / 500.0);
         assertThat(level(out, 4800, 38_400, 9000, 48_000)).isLessThan(AMPLITUDE / 500.0);
@@ -98,7 +102,8 @@ class ResamplerTest {
         short[] clip = sine(500, 44_100, 44_100);
         short[] out = Resampler.convert(clip, 44_100, 8_000);
         assertThat(out).hasSize(8_000);
-        assertThat(level(out, 400, 7200, 500, 8_000)).isCloseTo(AMPLITUDE, org.assertj.core.data.Percentage.withPercentage(3));
+        assertThat(level(out, 400, 7200, 500, 8_000))
+                .isCloseTo(AMPLITUDE, org.assertj.core.data.Percentage.withPercentage(3));
         // aligned: the sine still starts at zero going up, a quarter period (4 samples) later at its peak
         assertThat(Math.abs(out[0])).isLessThan(AMPLITUDE / 10);
         assertThat(out[4]).isGreaterThan((short) (AMPLITUDE * 0.9));

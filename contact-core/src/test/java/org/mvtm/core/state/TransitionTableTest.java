@@ -8,12 +8,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TransitionTableTest {
-    enum Door { OPEN, CLOSED, LOCKED, BROKEN }
+    enum Door {
+        OPEN,
+        CLOSED,
+        LOCKED,
+        BROKEN
+    }
 
     private final TransitionTable<Door> table = TransitionTable.of("door", Door.class)
-            .from(Door.OPEN).to(Door.CLOSED, Door.BROKEN)
-            .from(Door.CLOSED).to(Door.OPEN, Door.LOCKED, Door.BROKEN)
-            .from(Door.LOCKED).to(Door.CLOSED, Door.BROKEN)
+            .from(Door.OPEN)
+            .to(Door.CLOSED, Door.BROKEN)
+            .from(Door.CLOSED)
+            .to(Door.OPEN, Door.LOCKED, Door.BROKEN)
+            .from(Door.LOCKED)
+            .to(Door.CLOSED, Door.BROKEN)
             .build();
 
     @Test

@@ -23,8 +23,21 @@ import java.time.Instant;
  * @param transfers         transfers out by an advisor
  * @param callbacks         customers who chose a call back instead of waiting
  */
-public record IntervalRow(Instant start, String key, long offered, long answered, long answeredWithinSla,
-                          Double serviceLevel, Double asaSeconds, long abandoned, Double averageAbandonSeconds,
-                          long handled, Double ahtSeconds, Double talkSeconds, Double holdSeconds, Double wrapSeconds,
-                          Double occupancy, long transfers, long callbacks) {
-}
+public record IntervalRow(
+        Instant start,
+        String key,
+        long offered,
+        long answered,
+        long answeredWithinSla,
+        Double serviceLevel,
+        Double asaSeconds,
+        long abandoned,
+        Double averageAbandonSeconds,
+        long handled,
+        Double ahtSeconds,
+        Double talkSeconds,
+        Double holdSeconds,
+        Double wrapSeconds,
+        Double occupancy,
+        long transfers,
+        long callbacks) {}

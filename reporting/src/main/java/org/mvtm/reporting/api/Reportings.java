@@ -8,8 +8,7 @@ import org.mvtm.reporting.internal.DefaultReporting;
  * boundaries come from the events' own times, stamped by the publishers' injected clock.
  */
 public final class Reportings {
-    private Reportings() {
-    }
+    private Reportings() {}
 
     public static ReportingService open(ReportingDatabase database, EventBus bus, QueueTargets targets) {
         return DefaultReporting.open(database, bus, targets);

@@ -23,8 +23,7 @@ final class AdvisorTimeLedger {
     private final IntervalSink sink;
     private final Map<AgentId, Since> current = new HashMap<>();
 
-    private record Since(AdvisorState state, Instant at) {
-    }
+    private record Since(AdvisorState state, Instant at) {}
 
     AdvisorTimeLedger(Intervals intervals, IntervalSink sink) {
         this.intervals = intervals;
@@ -38,7 +37,7 @@ final class AdvisorTimeLedger {
         }
         boolean handling = HANDLING.contains(before.state());
         String advisor = change.advisor().value();
-        intervals.split(before.at(), change.at(),
-                (start, ms) -> sink.addAdvisorTime(start, advisor, ms, handling ? ms : 0));
+        intervals.split(
+                before.at(), change.at(), (start, ms) -> sink.addAdvisorTime(start, advisor, ms, handling ? ms : 0));
     }
 }

@@ -43,7 +43,8 @@ public final class DefaultReporting implements ReportingService {
     private final JdbcIntervalStore store;
     private final InteractionLedger interactions;
     private final AdvisorTimeLedger advisors;
-    private final ExecutorService serial = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("reporting").factory());
+    private final ExecutorService serial = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("reporting").factory());
     private final List<EventBus.Subscription> subscriptions;
 
     private DefaultReporting(HikariDataSource dataSource, EventBus bus, QueueTargets targets) {
@@ -72,8 +73,13 @@ public final class DefaultReporting implements ReportingService {
         config.setPoolName("mvtm-reporting");
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(ds).schemas("reporting").table("reporting_schema_history")
-                    .locations("classpath:db/reporting").load().migrate();
+            Flyway.configure()
+                    .dataSource(ds)
+                    .schemas("reporting")
+                    .table("reporting_schema_history")
+                    .locations("classpath:db/reporting")
+                    .load()
+                    .migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
@@ -101,7 +107,7 @@ public final class DefaultReporting implements ReportingService {
     @Override
     public void flush() {
         try {
-            serial.submit(() -> { }).get(1, TimeUnit.MINUTES);
+            serial.submit(() -> {}).get(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {

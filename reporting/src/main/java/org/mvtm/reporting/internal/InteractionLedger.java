@@ -47,8 +47,7 @@ final class InteractionLedger {
         }
     }
 
-    private record Wrap(IntervalKey key, Instant since) {
-    }
+    private record Wrap(IntervalKey key, Instant since) {}
 
     InteractionLedger(Intervals intervals, QueueTargets targets, IntervalSink sink) {
         this.intervals = intervals;
@@ -65,7 +64,7 @@ final class InteractionLedger {
             case InteractionEnded e -> ended(e);
             case InteractionAbandoned a -> abandoned(a);
             case CallbackRequested c -> callback(c);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -87,8 +86,12 @@ final class InteractionLedger {
             return; // declined offer or transfer: still the same offer
         }
         var i = q.interaction();
-        IntervalKey key = new IntervalKey(intervals.startOf(q.at()), i.queue().value(), i.channel().name(),
-                i.customer().region().code(), "");
+        IntervalKey key = new IntervalKey(
+                intervals.startOf(q.at()),
+                i.queue().value(),
+                i.channel().name(),
+                i.customer().region().code(),
+                "");
         open.put(id, new Tracked(key, q.at()));
         add(key, Measure.OFFERED, 1);
     }

@@ -57,17 +57,27 @@ public final class JdbcAppointments implements AppointmentRecords {
         }
         if (slotMinutes < 5 || slotMinutes > 240) {
             errors.add(new FieldError("slotMinutes", "must be between 5 and 240 minutes"));
-        } else if (startsAt != null && endsAt != null && endsAt.isAfter(startsAt)
+        } else if (startsAt != null
+                && endsAt != null
+                && endsAt.isAfter(startsAt)
                 && (endsAt.toEpochMilli() - startsAt.toEpochMilli()) % (slotMinutes * 60_000L) != 0) {
-            errors.add(new FieldError("endsAt", "must leave whole slots of " + slotMinutes + " minutes after startsAt"));
+            errors.add(
+                    new FieldError("endsAt", "must leave whole slots of " + slotMinutes + " minutes after startsAt"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidChange(errors);
         }
-        Availability a = new Availability(UUID.randomUUID().toString(), advisor.strip(), queue.strip(), startsAt, endsAt,
+        Availability a = new Availability(
+                UUID.randomUUID().toString(), advisor.strip(), queue.strip(), startsAt, endsAt, slotMinutes);
+        jdbc.update(
+                "INSERT INTO appointment_availability (id, advisor, queue_id, starts_at, ends_at, slot_minutes) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                a.id(),
+                a.advisor(),
+                a.queue(),
+                time(startsAt),
+                time(endsAt),
                 slotMinutes);
-        jdbc.update("INSERT INTO appointment_availability (id, advisor, queue_id, starts_at, ends_at, slot_minutes) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", a.id(), a.advisor(), a.queue(), time(startsAt), time(endsAt), slotMinutes);
         return a;
     }
 
@@ -78,8 +88,9 @@ public final class JdbcAppointments implements AppointmentRecords {
         Set<Instant> free = new TreeSet<>();
         for (Availability a : availability(queue, start, to)) {
             Set<Instant> taken = booked(a.advisor(), a.startsAt(), a.endsAt());
-            for (Instant s = a.startsAt(); !s.plus(a.slot()).isAfter(a.endsAt()) && free.size() < MAX_SLOTS;
-                 s = s.plus(a.slot())) {
+            for (Instant s = a.startsAt();
+                    !s.plus(a.slot()).isAfter(a.endsAt()) && free.size() < MAX_SLOTS;
+                    s = s.plus(a.slot())) {
                 if (!s.isBefore(start) && s.isBefore(to) && !taken.contains(s)) {
                     free.add(s);
                 }
@@ -103,19 +114,37 @@ public final class JdbcAppointments implements AppointmentRecords {
             throw new InvalidChange(errors);
         }
         List<Availability> offering = availability(queue.strip(), startsAt, startsAt.plusSeconds(1)).stream()
-                .filter(a -> a.offers(startsAt)).toList();
+                .filter(a -> a.offers(startsAt))
+                .toList();
         if (offering.isEmpty()) {
-            throw InvalidChange.of("startsAt", "no advisor of queue " + queue.strip()
-                    + " published availability for a slot starting then; pick one of the free slots");
+            throw InvalidChange.of(
+                    "startsAt",
+                    "no advisor of queue " + queue.strip()
+                            + " published availability for a slot starting then; pick one of the free slots");
         }
         Instant now = clock.instant();
         for (Availability a : offering) {
-            Appointment ap = new Appointment(UUID.randomUUID().toString(), a.queue(), a.advisor(), customer.strip(),
-                    language.strip(), startsAt, startsAt.plus(a.slot()), now);
+            Appointment ap = new Appointment(
+                    UUID.randomUUID().toString(),
+                    a.queue(),
+                    a.advisor(),
+                    customer.strip(),
+                    language.strip(),
+                    startsAt,
+                    startsAt.plus(a.slot()),
+                    now);
             try {
-                jdbc.update("INSERT INTO appointments (id, queue_id, advisor, customer, language, starts_at, ends_at, "
-                                + "booked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ap.id(), ap.queue(), ap.advisor(),
-                        ap.customer(), ap.language(), time(ap.startsAt()), time(ap.endsAt()), time(now));
+                jdbc.update(
+                        "INSERT INTO appointments (id, queue_id, advisor, customer, language, starts_at, ends_at, "
+                                + "booked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        ap.id(),
+                        ap.queue(),
+                        ap.advisor(),
+                        ap.customer(),
+                        ap.language(),
+                        time(ap.startsAt()),
+                        time(ap.endsAt()),
+                        time(now));
                 return ap;
             } catch (DuplicateKeyException taken) {
                 // another customer has this advisor at this time: try the next advisor who offers the slot
@@ -132,28 +161,48 @@ public final class JdbcAppointments implements AppointmentRecords {
 
     @Override
     public List<Appointment> dayOf(String advisor, LocalDate day, ZoneId zone) {
-        return jdbc.query("SELECT * FROM appointments WHERE advisor = ? AND starts_at >= ? AND starts_at < ? "
-                        + "ORDER BY starts_at", JdbcAppointments::appointment, advisor,
-                time(day.atStartOfDay(zone).toInstant()), time(day.plusDays(1).atStartOfDay(zone).toInstant()));
+        return jdbc.query(
+                "SELECT * FROM appointments WHERE advisor = ? AND starts_at >= ? AND starts_at < ? "
+                        + "ORDER BY starts_at",
+                JdbcAppointments::appointment,
+                advisor,
+                time(day.atStartOfDay(zone).toInstant()),
+                time(day.plusDays(1).atStartOfDay(zone).toInstant()));
     }
 
     @Override
     public List<Appointment> upcomingFor(String customer, Instant now) {
-        return jdbc.query("SELECT * FROM appointments WHERE customer = ? AND ends_at > ? ORDER BY starts_at LIMIT 100",
-                JdbcAppointments::appointment, customer, time(now));
+        return jdbc.query(
+                "SELECT * FROM appointments WHERE customer = ? AND ends_at > ? ORDER BY starts_at LIMIT 100",
+                JdbcAppointments::appointment,
+                customer,
+                time(now));
     }
 
     /** Availabilities of the queue that overlap {@code [from, to)}. */
     private List<Availability> availability(String queue, Instant from, Instant to) {
-        return jdbc.query("SELECT * FROM appointment_availability WHERE queue_id = ? AND ends_at > ? AND starts_at < ? "
-                + "ORDER BY starts_at, advisor", (rs, i) -> new Availability(rs.getString("id"), rs.getString("advisor"),
-                rs.getString("queue_id"), at(rs, "starts_at"), at(rs, "ends_at"), rs.getInt("slot_minutes")),
-                queue, time(from), time(to));
+        return jdbc.query(
+                "SELECT * FROM appointment_availability WHERE queue_id = ? AND ends_at > ? AND starts_at < ? "
+                        + "ORDER BY starts_at, advisor",
+                (rs, i) -> new Availability(
+                        rs.getString("id"),
+                        rs.getString("advisor"),
+                        rs.getString("queue_id"),
+                        at(rs, "starts_at"),
+                        at(rs, "ends_at"),
+                        rs.getInt("slot_minutes")),
+                queue,
+                time(from),
+                time(to));
     }
 
     private Set<Instant> booked(String advisor, Instant from, Instant to) {
-        return new TreeSet<>(jdbc.query("SELECT starts_at FROM appointments WHERE advisor = ? AND starts_at >= ? "
-                + "AND starts_at < ?", (rs, i) -> at(rs, "starts_at"), advisor, time(from), time(to)));
+        return new TreeSet<>(jdbc.query(
+                "SELECT starts_at FROM appointments WHERE advisor = ? AND starts_at >= ? " + "AND starts_at < ?",
+                (rs, i) -> at(rs, "starts_at"),
+                advisor,
+                time(from),
+                time(to)));
     }
 
     private static void required(List<FieldError> errors, String field, String value, int max) {
@@ -165,8 +214,14 @@ public final class JdbcAppointments implements AppointmentRecords {
     }
 
     private static Appointment appointment(ResultSet rs, int i) throws SQLException {
-        return new Appointment(rs.getString("id"), rs.getString("queue_id"), rs.getString("advisor"),
-                rs.getString("customer"), rs.getString("language"), at(rs, "starts_at"), at(rs, "ends_at"),
+        return new Appointment(
+                rs.getString("id"),
+                rs.getString("queue_id"),
+                rs.getString("advisor"),
+                rs.getString("customer"),
+                rs.getString("language"),
+                at(rs, "starts_at"),
+                at(rs, "ends_at"),
                 at(rs, "booked_at"));
     }
 

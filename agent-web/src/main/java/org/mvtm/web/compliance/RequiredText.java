@@ -1,20 +1,14 @@
 package org.mvtm.web.compliance;
 
-/** A request field (header, parameter or body property) that is missing or wrong: 400 naming {@code field}. */
-final class BadField extends IllegalArgumentException {
-    private final String field;
+import org.mvtm.web.security.BadField;
 
-    BadField(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    String field() {
-        return field;
-    }
-
+/** A free-text field the compliance officer must fill in (a purpose, a reason), as it is written into the audit. */
+final class RequiredText {
     /** Longest value taken (the purpose is written into every audit entry). */
     static final int MAX = 500;
+
+    private RequiredText() {
+    }
 
     /**
      * {@code value} stripped, or a 400 naming {@code field} when it is blank, shorter than {@code min} or longer
