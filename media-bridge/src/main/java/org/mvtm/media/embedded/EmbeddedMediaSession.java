@@ -23,7 +23,6 @@ import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.api.MonitorMode;
 import org.mvtm.media.dtls.DtlsSrtpServer;
 import org.mvtm.media.rtp.OutboundStream;
-import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.sdp.AnswerWriter;
 import org.mvtm.media.sdp.BundleNegotiation;
 import org.mvtm.media.sdp.Codec;
@@ -37,7 +36,7 @@ import org.mvtm.media.stun.IceLiteResponder;
  *
  * <p>Relay path for one packet from leg A (on A's receive thread, in A's receive buffer):
  * <pre>
- *   decrypted RTP -> recording tap (sink.packet, no copy) -> for each target B of A:
+ *   decrypted RTP -> recording tap (sink.packet, no copy) -> {@link FanOut}: for each target B of A:
  *       [copy to A's fan-out buffer unless B is the last target] -> [audio B hears in another codec or mixed:
  *       B's ListenerAudio (decode once, resample, mix, encode, retime)] -> B: PT map by codec name -> SSRC/seq/ts
  *       rewrite -> SRTP protect in place -> send
@@ -55,10 +54,12 @@ final class EmbeddedMediaSession implements MediaSession {
     private volatile MediaPacketSink sink;
     private volatile boolean released;
     private final SipLegNegotiation sipLegs = new SipLegNegotiation(this);
+    private final FanOut fanOut;
 
     EmbeddedMediaSession(EmbeddedMediaServer server, InteractionId interaction) {
         this.server = server;
         this.interaction = interaction;
+        this.fanOut = new FanOut(server.opus);
     }
 
     @Override
@@ -203,7 +204,7 @@ final class EmbeddedMediaSession implements MediaSession {
             old.closed();
         }
         for (Leg leg : snapshot()) {
-            requestKeyframe(leg);
+            FanOut.requestKeyframe(leg);
         }
     }
 
@@ -347,68 +348,16 @@ final class EmbeddedMediaSession implements MediaSession {
     // ---- packet path -------------------------------------------------------------------------------------
 
     void relay(Leg from, byte[] buf, int off, int len, Codec codec, Instant now) {
+        long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
         MediaPacketSink s = sink;
         if (s != null && from.recorded()) {
             try {
-                s.packet(from.id, codec.kind(), now.getEpochSecond() * 1_000_000L + now.getNano() / 1000,
-                        buf, off, len);
+                s.packet(from.id, codec.kind(), micros, buf, off, len);
             } catch (RuntimeException e) {
                 // a failing recorder must not stop the call
             }
         }
-        if (from.onHold || !from.peerSends || (from.muted && codec.kind() == MediaKind.AUDIO)) {
-            return;
-        }
-        Leg[] targets = from.targets;
-        int last = -1;
-        for (int i = 0; i < targets.length; i++) {
-            if (accepts(targets[i], codec)) {
-                last = i;
-            }
-        }
-        short[] pcm = null; // this packet's audio, decoded for the first listener that mixes or transcodes it
-        boolean decoded = false;
-        for (int i = 0; i <= last; i++) {
-            Leg to = targets[i];
-            if (!accepts(to, codec)) {
-                continue;
-            }
-            byte[] out = buf;
-            int at = off;
-            if (i != last) {
-                System.arraycopy(buf, off, from.fanOutBuffer, 0, len);
-                out = from.fanOutBuffer;
-                at = 0;
-            }
-            int n = len;
-            Codec sent = codec;
-            AudioMix mix = to.mix;
-            if (codec.kind() == MediaKind.AUDIO && !codec.isTelephoneEvent()
-                    && (mix != null || to.codecFor(MediaKind.AUDIO, codec.key()) == null)) {
-                if (!decoded) {
-                    pcm = from.decodeAudio(buf, off, len, codec); // buf is intact until the last
-                    decoded = true;
-                }
-                sent = to.mainAudio;
-                n = to.audioIn.toListener(from, pcm, codec, sent, mix, out, at, len,
-                        now.getEpochSecond() * 1_000_000L + now.getNano() / 1000);
-                if (n < 0) {
-                    continue; // kept: rides on the mix's clock packet (or not decodable for this listener)
-                }
-            }
-            to.sendRtpFrom(from, out, at, n, sent);
-        }
-    }
-
-    /** Whether {@code to} takes this packet now: in its own codec (same clock), or audio transcoded into its codec. */
-    private boolean accepts(Leg to, Codec codec) {
-        if (to.onHold || !to.peerReceives || to.closed || !to.ready()
-                || codec.kind() == MediaKind.AUDIO && to.player != null) {
-            return false;
-        }
-        Codec mine = to.codecFor(codec.kind(), codec.key());
-        return mine != null ? mine.clockRate() == codec.clockRate()
-                : codec.kind() == MediaKind.AUDIO && AudioFrames.canTranscode(codec, to.mainAudio, server.opus);
+        fanOut.relay(from, buf, off, len, codec, micros);
     }
 
     /** RTCP from {@code leg}'s peer: feedback about the streams the bridge sends it goes back to their senders. */
@@ -418,16 +367,7 @@ final class EmbeddedMediaSession implements MediaSession {
     /** A leg can now receive media: ask the video senders connected to it for a keyframe. */
     void legReady(Leg leg) {
         for (Leg source : leg.targets) {
-            requestKeyframe(source);
-        }
-    }
-
-    private void requestKeyframe(Leg sender) {
-        long ssrc = sender.inboundVideoSsrc;
-        if (ssrc != 0 && sender.ready()) {
-            byte[] pli = new byte[12 + 32];
-            int n = Rtp.writePli(pli, 0, sender.videoOut.ssrc(), ssrc);
-            sender.sendRtcp(pli, 0, n);
+            FanOut.requestKeyframe(source);
         }
     }
 
