@@ -3,7 +3,8 @@
 # embedded media relay, recording on), N advisors provisioned through the admin API as desk phones registered by one
 # SIPp instance, SIPp customers calling a queue with PCMU RTP both ways; next to SIPp straight to SIPp and SIPp through
 # Kamailio + rtpengine (userspace) in the same step, with each path's media loss counted by nftables (needs root).
-# Writes docs/benchmarks/capacity.md (then bench/collect.sh puts it into docs/benchmarks.md).
+# Writes docs/benchmarks/capacity.md, or the page named by CAPACITY_PAGE (e.g. docs/benchmarks/capacity-signalling.md
+# for a ramp of short calls), then bench/collect.sh puts the pages into docs/benchmarks.md.
 # Usage: bench/capacity.sh [advisors=200] [rates=5,10,20,40] [seconds-per-step=10] [hold-ms=3000] [nodes=1]
 #   nodes=2: then the same steps against two nodes on one redis-server and one PostgreSQL, customers split between
 #   them, and the scaling ratio (needs redis-server and postgresql, as ./test.sh installs).
@@ -30,5 +31,6 @@ advisors=${1:-200} rates=${2:-5,10,20,40} seconds=${3:-10} hold=${4:-3000} nodes
   -Dmdep.includeScope=test
 CP="$PWD/server/target/classes:$PWD/server/target/test-classes:$(cat server/target/bench.cp)"
 "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -Dmvtm.project.dir="$PWD" -cp "$CP" org.mvtm.server.CapacityBenchmark "$advisors" "$rates" "$seconds" \
-  "$hold" docs/benchmarks/capacity.md "bench/capacity.sh $advisors $rates $seconds $hold $nodes" "$nodes"
+  "$hold" "${CAPACITY_PAGE:-docs/benchmarks/capacity.md}" \
+  "${CAPACITY_PAGE:+CAPACITY_PAGE=$CAPACITY_PAGE }bench/capacity.sh $advisors $rates $seconds $hold $nodes" "$nodes"
 bench/collect.sh

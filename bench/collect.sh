@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 out=docs/benchmarks.md
 {
   cat docs/benchmarks/README.head.md
-  for m in capacity routing-engine sip-edge media-bridge opus-mix recording-store chatbot; do
+  for m in capacity capacity-signalling routing-engine sip-edge media-bridge opus-mix recording-store chatbot; do
     f=docs/benchmarks/$m.md
     [ -f "$f" ] || continue
     echo
