@@ -6,25 +6,35 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.event.AdvisorOffered;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.Binding;
+import org.mvtm.sip.api.CallParty;
 import org.mvtm.sip.api.RegistrationStore;
 import org.mvtm.sip.api.RegistrationStores;
+import org.mvtm.sip.api.SharedDialog;
+import org.mvtm.sip.api.SharedDialogs;
 import org.mvtm.sip.support.EdgeFixture;
 import org.mvtm.sip.support.RawSip;
+import org.mvtm.sip.support.SharedDialogsContract;
 import org.mvtm.sip.support.SipPeer;
 import org.mvtm.testing.RedisServerProcess;
 import redis.clients.jedis.RedisClient;
 
-/** Registrations in Redis, shared by two edges (server nodes). */
+/**
+ * Registrations in Redis, shared by two edges (server nodes); and established dialogs in the same redis-server (the
+ * {@link SharedDialogsContract}, and a dialog passing from a dead node to the one that took it over).
+ */
 @Tag("peer")
 class RedisRegistrationStoreTest {
+    private static final AtomicInteger PREFIXES = new AtomicInteger();
     static RedisServerProcess server;
     static RedisClient redis;
 
@@ -84,6 +94,32 @@ class RedisRegistrationStoreTest {
         } finally {
             nodeA.close();
             nodeB.close();
+        }
+    }
+
+    @Nested
+    class SharedDialogsInRedis extends SharedDialogsContract {
+        @Override
+        protected SharedDialogs store(String node) {
+            return SharedDialogs.redis(redis, "d" + PREFIXES.incrementAndGet() + ":", node);
+        }
+
+        @Test
+        void theNodeThatTakesADialogOverHoldsItAndTheDeadNodeNoLonger() {
+            String prefix = "d" + PREFIXES.incrementAndGet() + ":";
+            SharedDialogs a = SharedDialogs.redis(redis, prefix, "http://node-a");
+            SharedDialogs b = SharedDialogs.redis(redis, prefix, "http://node-b");
+            SharedDialog customer = SharedDialogsContract.dialog("call-9@phone", "i-9", CallParty.CUSTOMER);
+            a.save(customer);
+            assertThat(b.nodes()).containsExactly("http://node-a");
+            SharedDialog seenFromB = b.heldBy("http://node-a").getFirst();
+            assertThat(seenFromB).isEqualTo(customer.heldBy("http://node-a"));
+
+            b.save(seenFromB); // node B took the call over
+            assertThat(b.heldBy("http://node-a")).isEmpty();
+            assertThat(a.heldBy("http://node-b")).containsExactly(customer.heldBy("http://node-b"));
+            assertThat(b.nodes()).containsExactly("http://node-b");
+            assertThat(a.find("call-9@phone")).map(SharedDialog::node).contains("http://node-b");
         }
     }
 }
