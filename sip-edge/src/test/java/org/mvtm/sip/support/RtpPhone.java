@@ -6,6 +6,8 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,6 +24,8 @@ public final class RtpPhone implements AutoCloseable {
     private final AtomicLong packets = new AtomicLong();
     private final AtomicLong energy = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
+    /** Packets heard since the last reset, by the UDP port they came from (which relay leg sent them). */
+    private final Map<Integer, AtomicLong> bySourcePort = new ConcurrentHashMap<>();
     private final Thread listener;
     private int seq;
     private long timestamp;
@@ -100,7 +104,14 @@ public final class RtpPhone implements AutoCloseable {
         return n == 0 ? 0 : (double) energy.get() / n;
     }
 
+    /** RTP packets heard from {@code port} (a relay leg's port, as its SDP named it) since the last reset. */
+    public long packetsHeardFrom(int port) {
+        AtomicLong n = bySourcePort.get(port);
+        return n == null ? 0 : n.get();
+    }
+
     public void resetHearing() {
+        bySourcePort.clear();
         packets.set(0);
         energy.set(0);
         samples.set(0);
@@ -130,6 +141,7 @@ public final class RtpPhone implements AutoCloseable {
                     continue; // RTCP
                 }
                 packets.incrementAndGet();
+                bySourcePort.computeIfAbsent(p.getPort(), k -> new AtomicLong()).incrementAndGet();
                 if (pt == 0) {
                     long sum = 0;
                     for (int i = 12; i < p.getLength(); i++) {
