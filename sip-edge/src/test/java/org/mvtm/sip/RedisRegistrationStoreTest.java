@@ -138,8 +138,7 @@ class RedisRegistrationStoreTest {
         void theSurvivorReInvitesThePhoneInItsDialogAndTakesItsBye() {
             String prefix = "takeover" + PREFIXES.incrementAndGet() + ":";
             SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
-            EdgeFixture nodeB = EdgeFixture.sharingDialogs(b -> b.tlsPort(-1), RegistrationStores.inMemory(),
-                    SharedDialogs.redis(redis, prefix, "http://node-b"));
+            EdgeFixture nodeB = survivor(prefix);
             InteractionId call = InteractionId.of("call-taken-over");
             try (SipPeer phone = SipPeer.udp(nodeB.udp(), "carol")) {
                 connectedAtTheDeadNode(nodeB, deadNode, phone, call, "dialog-1@phone");
@@ -176,8 +175,7 @@ class RedisRegistrationStoreTest {
         void aPhoneThatRefusesTheSurvivorsReInviteLosesItsLegAndTheCallEnds() {
             String prefix = "takeover" + PREFIXES.incrementAndGet() + ":";
             SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
-            EdgeFixture nodeB = EdgeFixture.sharingDialogs(b -> b.tlsPort(-1), RegistrationStores.inMemory(),
-                    SharedDialogs.redis(redis, prefix, "http://node-b"));
+            EdgeFixture nodeB = survivor(prefix);
             InteractionId call = InteractionId.of("call-refused");
             try (SipPeer phone = SipPeer.udp(nodeB.udp(), "carol")) {
                 connectedAtTheDeadNode(nodeB, deadNode, phone, call, "dialog-2@phone");
@@ -191,6 +189,12 @@ class RedisRegistrationStoreTest {
             } finally {
                 nodeB.close();
             }
+        }
+
+        /** Node B's edge, sharing the dialogs under {@code prefix} with dead node A. */
+        private EdgeFixture survivor(String prefix) {
+            return EdgeFixture.sharingDialogs(b -> b.tlsPort(-1), RegistrationStores.inMemory(),
+                    SharedDialogs.redis(redis, prefix, "http://node-b"));
         }
 
         /** The customer's call as node A left it in Redis: connected to alice, its dialog held by A. */
