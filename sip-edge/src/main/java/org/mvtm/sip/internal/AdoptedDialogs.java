@@ -69,7 +69,11 @@ final class AdoptedDialogs {
             try {
                 offer = media.offer(d.interaction(), d.party());
             } catch (RuntimeException e) {
-                fail(dialog, "no media leg here: " + e.getMessage());
+                // e.g. the leg is here already (the call's media lived on this node, only the dialog on the dead
+                // one): its media goes on untouched; carrying such a dialog's signalling over is not built
+                log.warn("the {} leg of {} gets no re-INVITE from this node: {}", d.party(), d.interaction(),
+                        e.getMessage());
+                end(dialog);
                 return;
             }
             Request invite = dialog.request(sip, Request.INVITE, ++dialog.localCseq);
