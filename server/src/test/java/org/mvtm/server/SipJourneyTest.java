@@ -155,6 +155,12 @@ class SipJourneyTest {
      */
     static Process deskPhone(Path dir, ServerProcess server, String advisor, Path speech, String customer)
             throws Exception {
+        return deskPhoneAnswering(dir, server, advisor, scenario(dir, "phone-answer.xml", speech), customer);
+    }
+
+    /** The same desk phone answering with {@code answer} (a scenario already written to {@code dir}) and {@code args}. */
+    static Process deskPhoneAnswering(Path dir, ServerProcess server, String advisor, Path answer, String customer,
+                                      String... args) throws Exception {
         WebSession web = WebSession.signIn(server.baseUrl(), advisor, "demo1234");
         try (ConsoleSocket console = ConsoleSocket.open(web, "/ws/agent")) {
             console.await("desk", m -> true, java.time.Duration.ofSeconds(10));
@@ -164,10 +170,12 @@ class SipJourneyTest {
         int answerPort = ServerProcess.freeUdpPort();
         Path injection = dir.resolve("fields.csv");
         Files.writeString(injection, "SEQUENTIAL\n" + answerPort + ";" + customer + ";\n");
-        Path answer = scenario(dir, "phone-answer.xml", speech);
-        Path register = scenario(dir, "phone-register.xml", speech);
-        Process phone = sipp(dir, "phone", answer, "-s", advisor, "-m", "1", "-p", String.valueOf(answerPort),
-                "-mp", String.valueOf(ServerProcess.freeUdpPort()), "127.0.0.1:" + server.sipPort);
+        Path register = scenario(dir, "phone-register.xml", dir);
+        List<String> answering = new ArrayList<>(List.of("-s", advisor, "-m", "1", "-p", String.valueOf(answerPort),
+                "-mp", String.valueOf(ServerProcess.freeUdpPort())));
+        answering.addAll(List.of(args));
+        answering.add("127.0.0.1:" + server.sipPort);
+        Process phone = sipp(dir, "phone", answer, answering.toArray(String[]::new));
         Thread.sleep(500); // let the answering side bind before the phone registers its port
         Process reg = sipp(dir, "register", register, "-inf", injection.toString(), "-s", advisor,
                 "-au", advisor, "-ap", "phone-" + advisor + "-1234", "-m", "1", "-p", String.valueOf(ServerProcess.freeUdpPort()),

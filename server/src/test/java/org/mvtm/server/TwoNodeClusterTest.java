@@ -22,9 +22,12 @@ import tools.jackson.databind.JsonNode;
  * arrived on node B and they talk through one relay and chat across the nodes. A phone customer (SIPp) chats over SIP
  * MESSAGE with node B and gets one assistant answer per line, then chats with an advisor on node A. A compliance
  * officer on the node that did not record the video call finds, replays, verifies and exports it. Last, node A is
- * killed (-9) under a browser video call and two waiting customers who came through a front door (load balancer):
- * the call has media again through node B, the customers wait there at their places and are offered in that order,
- * each to one advisor; the advisor's console reconnects to node B signed in and carries on with the phone customer. Run it alone with:
+ * killed (-9) under a browser video call, a SIP call between two phones (Li's and Erin's desk phone, SIPp) and two
+ * waiting customers who came through a front door (load balancer): the video call has media again through node B,
+ * node B re-INVITEs both phones from itself and they hear each other through its relay, Li's BYE reaches node B and
+ * ends the call, whose rest is recorded on node B with the gap marked; the customers wait there at their places and
+ * are offered in that order, each to one advisor; the advisor's console reconnects to node B signed in and carries on
+ * with the phone customer. Run it alone with:
  * ./mvnw -pl server -am verify -Dtest=NONE -Dit.test=TwoNodeClusterTest -Dsurefire.failIfNoSpecifiedTests=false
  */
 @Tag("peer")
@@ -68,8 +71,11 @@ class TwoNodeClusterTest {
                 // Carol on node B each get one of them, Chan first. David's session lives in Redis, so he
                 // reconnects to node B signed in and carries on with the same phone customer.
                 david.send("{\"type\":\"presence\",\"state\":\"NOT_READY\"}");
-                try (FrontDoor door = FrontDoor.preferring(a.baseUrl(), b.baseUrl())) {
-                    nodeDiesUnderACallAndWaitingCustomers(env, door, a, b);
+                // and Li is on the phone with Erin: her SIP call and Erin's desk phone are both at node A, so the
+                // call's dialogs and media die with it too
+                try (FrontDoor door = FrontDoor.preferring(a.baseUrl(), b.baseUrl());
+                     SurvivingSipCall sipCall = SurvivingSipCall.connect(dir.resolve("sip-call"), a)) {
+                    nodeDiesUnderACallAndWaitingCustomers(env, door, a, b, sipCall);
                 }
                 WebSession onB = new WebSession(signedInOnA.http(), signedInOnA.cookies(), b.baseUrl());
                 assertThat(onB.json(200, "GET", "/api/me", null).toString()).as("signed in at node B").contains("david");
@@ -92,7 +98,7 @@ class TwoNodeClusterTest {
      * first), Carol then Smith, and nobody is offered both.
      */
     private static void nodeDiesUnderACallAndWaitingCustomers(Map<String, String> env, FrontDoor door, ServerProcess a,
-                                                              ServerProcess b) throws Exception {
+                                                              ServerProcess b, SurvivingSipCall sipCall) throws Exception {
         // Frank and Carol work on node B, not ready yet, consoles open before node A dies
         try (ConsoleSocket frank = ConsoleSocket.open(WebSession.signIn(b.baseUrl(), "frank", "demo1234"), "/ws/agent");
              ConsoleSocket carol = ConsoleSocket.open(WebSession.signIn(b.baseUrl(), "carol", "demo1234"), "/ws/agent")) {
@@ -117,6 +123,10 @@ class TwoNodeClusterTest {
                 a.kill();
                 a.awaitExit(WAIT);
                 failover.tell("go " + killedAt);
+                // node B finds the SIP call of dead node A, takes its media over and re-INVITEs both phones from
+                // itself: each hears the other through B's relay
+                sipCall.awaitMediaThroughSurvivor(killedAt);
+                assertThat(sipCall.reinvitedFrom()).as("the re-INVITEs came from node B").isEqualTo(b.sipPort);
                 assertThat(rehomed.await(3, TimeUnit.MINUTES)).as("media and queue back on node B:\n" + failover.output()
                         + "\nnode B log:\n" + b.output()).isTrue();
 
@@ -139,11 +149,13 @@ class TwoNodeClusterTest {
                         && m.path("customer").path("interactionId").asString().equals(first.path("interactionId").asString()));
             }
         }
+        // Li hangs up: her BYE reaches node B (the Contact of its re-INVITE), which ends the call and Erin's phone
+        sipCall.customerHangsUp();
 
         // node B, which took the call's media over, recorded the rest of it: the timeline opens with the gap, the legs
         // replay and it verifies (the part before the gap is on node A's disk)
         WebSession officer = WebSession.signIn(b.baseUrl(), "shen", "demo1234");
-        JsonNode continued = continuedRecording(officer, "li");
+        JsonNode continued = continuedRecording(officer, "li", "video");
         assertThat(continued).as("a sealed recording of Li's call on node B with the gap marked:\n" + b.output()).isNotNull();
         String id = continued.path("id").path("value").asString();
         assertThat(officer.json(200, "POST", "/api/compliance/recordings/" + id + "/verify", null, PURPOSE).toString())
@@ -154,6 +166,22 @@ class TwoNodeClusterTest {
                     + "?purpose=failover", PURPOSE).length).as("replay of leg " + leg.path("legId").asString())
                     .isGreaterThan(1000);
         }
+        sipCallRecordedOnTheSurvivorWithTheGapMarked(b);
+    }
+
+    /**
+     * Li's SIP call with Erin, carried on by node B: a sealed voice recording on node B whose timeline marks the gap
+     * left by node A, with the legs recorded after it, that verifies.
+     */
+    private static void sipCallRecordedOnTheSurvivorWithTheGapMarked(ServerProcess b) throws Exception {
+        WebSession officer = WebSession.signIn(b.baseUrl(), "shen", "demo1234");
+        JsonNode continued = continuedRecording(officer, "li", "voice");
+        assertThat(continued).as("a sealed recording of Li's SIP call on node B with the gap marked:\n" + b.output())
+                .isNotNull();
+        String id = continued.path("id").path("value").asString();
+        assertThat(officer.json(200, "POST", "/api/compliance/recordings/" + id + "/verify", null, PURPOSE).toString())
+                .contains("\"ok\":true");
+        assertThat(continued.path("legs").size()).as("the customer's and the advisor's legs after the gap").isEqualTo(2);
     }
 
     /**
@@ -232,11 +260,12 @@ class TwoNodeClusterTest {
                 .isEqualTo(403);
     }
 
-    /** The sealed recording of the customer whose timeline marks a gap left by a dead media node, if any. */
-    private static JsonNode continuedRecording(WebSession officer, String customer) throws Exception {
+    /** The sealed recording of the customer's call on {@code channel} whose timeline marks a gap left by a dead media node, if any. */
+    private static JsonNode continuedRecording(WebSession officer, String customer, String channel) throws Exception {
         Instant deadline = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(deadline)) {
-            for (JsonNode r : officer.json(200, "GET", "/api/compliance/recordings?customer=" + customer, null, PURPOSE)) {
+            for (JsonNode r : officer.json(200, "GET", "/api/compliance/recordings?customer=" + customer + "&channel="
+                    + channel, null, PURPOSE)) {
                 String id = r.path("id").path("value").asString();
                 if ("SEALED".equals(r.path("state").asString()) && officer.json(200, "GET",
                         "/api/compliance/recordings/" + id + "/timeline", null, PURPOSE).toString().contains("media-node-died")) {

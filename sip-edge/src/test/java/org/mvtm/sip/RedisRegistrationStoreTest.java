@@ -6,25 +6,36 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.event.AdvisorOffered;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.Binding;
+import org.mvtm.sip.api.CallParty;
 import org.mvtm.sip.api.RegistrationStore;
 import org.mvtm.sip.api.RegistrationStores;
+import org.mvtm.sip.api.SharedDialog;
+import org.mvtm.sip.api.SharedDialogs;
 import org.mvtm.sip.support.EdgeFixture;
 import org.mvtm.sip.support.RawSip;
+import org.mvtm.sip.support.SharedDialogsContract;
 import org.mvtm.sip.support.SipPeer;
 import org.mvtm.testing.RedisServerProcess;
 import redis.clients.jedis.RedisClient;
 
-/** Registrations in Redis, shared by two edges (server nodes). */
+/**
+ * Registrations in Redis, shared by two edges (server nodes); and established dialogs in the same redis-server (the
+ * {@link SharedDialogsContract}, a dialog passing from a dead node to the one that took it over, and that node's
+ * edge carrying the dialog on with the phone).
+ */
 @Tag("peer")
 class RedisRegistrationStoreTest {
+    private static final AtomicInteger PREFIXES = new AtomicInteger();
     static RedisServerProcess server;
     static RedisClient redis;
 
@@ -84,6 +95,135 @@ class RedisRegistrationStoreTest {
         } finally {
             nodeA.close();
             nodeB.close();
+        }
+    }
+
+    @Nested
+    class SharedDialogsInRedis extends SharedDialogsContract {
+        @Override
+        protected SharedDialogs store(String node) {
+            return SharedDialogs.redis(redis, "d" + PREFIXES.incrementAndGet() + ":", node);
+        }
+
+        @Test
+        void theNodeThatTakesADialogOverHoldsItAndTheDeadNodeNoLonger() {
+            String prefix = "d" + PREFIXES.incrementAndGet() + ":";
+            SharedDialogs a = SharedDialogs.redis(redis, prefix, "http://node-a");
+            SharedDialogs b = SharedDialogs.redis(redis, prefix, "http://node-b");
+            SharedDialog customer = SharedDialogsContract.dialog("call-9@phone", "i-9", CallParty.CUSTOMER);
+            a.save(customer);
+            assertThat(b.nodes()).containsExactly("http://node-a");
+            SharedDialog seenFromB = b.heldBy("http://node-a").getFirst();
+            assertThat(seenFromB).isEqualTo(customer.heldBy("http://node-a"));
+
+            b.save(seenFromB); // node B took the call over
+            assertThat(b.heldBy("http://node-a")).isEmpty();
+            assertThat(a.heldBy("http://node-b")).containsExactly(customer.heldBy("http://node-b"));
+            assertThat(b.nodes()).containsExactly("http://node-b");
+            assertThat(a.find("call-9@phone")).map(SharedDialog::node).contains("http://node-b");
+        }
+    }
+
+    /**
+     * Node B carries on a dialog that node A (dead, its dialogs in Redis) established with a customer's phone: an
+     * in-dialog re-INVITE from B with a leg of B's media, the phone's BYE at B ends the call; a phone that refuses
+     * the re-INVITE loses its leg and the call ends.
+     */
+    @Nested
+    class CallsTakenOverFromADeadNode {
+        private static final String RELAY_SDP = "v=0\r\no=phone 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\n"
+                + "t=0 0\r\nm=audio 41000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+
+        @Test
+        void theSurvivorReInvitesThePhoneInItsDialogAndTakesItsBye() {
+            String prefix = "takeover" + PREFIXES.incrementAndGet() + ":";
+            SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
+            EdgeFixture nodeB = survivor(prefix);
+            InteractionId call = InteractionId.of("call-taken-over");
+            try (SipPeer phone = SipPeer.udp(nodeB.udp(), "carol")) {
+                connectedAtTheDeadNode(nodeB, deadNode, phone, call, "dialog-1@phone");
+
+                nodeB.edge.takeOverCalls(call, "http://node-a");
+                String reinvite = phone.nextRequest(5000).orElseThrow();
+                assertThat(reinvite).startsWith("INVITE sip:carol@127.0.0.1:" + phone.raw.localPort());
+                assertThat(RawSip.header(reinvite, "Call-ID")).isEqualTo("dialog-1@phone");
+                assertThat(SipPeer.tag(RawSip.header(reinvite, "From"))).isEqualTo("b2bua-tag");
+                assertThat(SipPeer.tag(RawSip.header(reinvite, "To"))).isEqualTo("phone-tag");
+                assertThat(RawSip.header(reinvite, "CSeq")).isEqualTo("1 INVITE");
+                assertThat(SipPeer.contactUri(reinvite)).as("later requests go to node B").endsWith(":" + nodeB.udp());
+                assertThat(RawSip.body(reinvite)).contains("m=audio");
+                phone.raw.send(phone.response(reinvite, 200, "OK", null, RELAY_SDP));
+                String ack = phone.nextRequest(5000).orElseThrow();
+                assertThat(ack).startsWith("ACK sip:carol@127.0.0.1:" + phone.raw.localPort());
+                assertThat(RawSip.header(ack, "CSeq")).isEqualTo("1 ACK");
+                await("B's relay took the phone's answer and B holds the dialog", () -> nodeB.media.calls.containsAll(
+                        java.util.List.of("offer CUSTOMER " + call, "applyAnswer CUSTOMER " + call))
+                        && deadNode.find("dialog-1@phone").map(SharedDialog::node).orElse("").equals("http://node-b"));
+
+                phone.raw.send(phone.request("BYE", SipPeer.contactUri(reinvite), "dialog-1@phone", "phone-tag",
+                        "<sip:cards@bank.example>;tag=b2bua-tag", 3, java.util.Map.of(), null, null));
+                assertThat(phone.response(200, 5000)).as("node B answers the BYE of a dialog its stack never saw")
+                        .isPresent();
+                awaitEnded(nodeB, call, org.mvtm.core.event.InteractionEnded.EndedBy.CUSTOMER);
+                await("the ended dialog left the store", () -> deadNode.find("dialog-1@phone").isEmpty());
+            } finally {
+                nodeB.close();
+            }
+        }
+
+        @Test
+        void aPhoneThatRefusesTheSurvivorsReInviteLosesItsLegAndTheCallEnds() {
+            String prefix = "takeover" + PREFIXES.incrementAndGet() + ":";
+            SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
+            EdgeFixture nodeB = survivor(prefix);
+            InteractionId call = InteractionId.of("call-refused");
+            try (SipPeer phone = SipPeer.udp(nodeB.udp(), "carol")) {
+                connectedAtTheDeadNode(nodeB, deadNode, phone, call, "dialog-2@phone");
+
+                nodeB.edge.takeOverCalls(call, "http://node-a");
+                String reinvite = phone.nextRequest(5000).orElseThrow();
+                phone.raw.send(phone.response(reinvite, 481, "Call/Transaction Does Not Exist", null, null));
+                awaitEnded(nodeB, call, org.mvtm.core.event.InteractionEnded.EndedBy.SYSTEM);
+                await("the refused leg left B's relay and the store", () -> nodeB.media.calls
+                        .contains("removeLeg CUSTOMER " + call) && deadNode.find("dialog-2@phone").isEmpty());
+            } finally {
+                nodeB.close();
+            }
+        }
+
+        /** Node B's edge, sharing the dialogs under {@code prefix} with dead node A. */
+        private EdgeFixture survivor(String prefix) {
+            return EdgeFixture.sharingDialogs(b -> b.tlsPort(-1), RegistrationStores.inMemory(),
+                    SharedDialogs.redis(redis, prefix, "http://node-b"));
+        }
+
+        /** The customer's call as node A left it in Redis: connected to alice, its dialog held by A. */
+        private void connectedAtTheDeadNode(EdgeFixture nodeB, SharedDialogs deadNode, SipPeer phone,
+                                            InteractionId call, String callId) {
+            nodeB.routing.offer(call, AgentId.of("alice"), Instant.now().plusSeconds(20));
+            assertThat(nodeB.routing.accept(call, AgentId.of("alice"))).isTrue();
+            deadNode.save(new SharedDialog(callId, "b2bua-tag", "phone-tag", "<sip:cards@bank.example>",
+                    "<sip:carol@bank.example>", "sip:carol@127.0.0.1:" + phone.raw.localPort(), java.util.List.of(),
+                    org.mvtm.sip.api.SipTransport.UDP, 0, 2, RELAY_SDP, call, CallParty.CUSTOMER, null));
+        }
+
+        private void awaitEnded(EdgeFixture node, InteractionId call, org.mvtm.core.event.InteractionEnded.EndedBy by) {
+            await("the call ended, by " + by + ": " + node.routing.ended, () -> node.routing.ended.stream()
+                    .anyMatch(e -> e.interaction().equals(call) && e.endedBy() == by));
+        }
+
+        private void await(String what, java.util.function.BooleanSupplier done) {
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!done.getAsBoolean()) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError(what);
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }
         }
     }
 }

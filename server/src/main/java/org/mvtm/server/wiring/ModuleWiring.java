@@ -41,6 +41,7 @@ import org.mvtm.server.cluster.ClusterEventRelay;
 import org.mvtm.server.cluster.ClusterMediaServer;
 import org.mvtm.server.cluster.ClusterSettings;
 import org.mvtm.server.cluster.MediaHome;
+import org.mvtm.server.cluster.SipCallRescue;
 import org.mvtm.server.config.ContactProperties;
 import org.mvtm.server.config.CustomerWaitProperties;
 import org.mvtm.server.config.DataDirectory;
@@ -54,6 +55,7 @@ import org.mvtm.sip.api.AdmissionLimits;
 import org.mvtm.sip.api.CustomerDirectory;
 import org.mvtm.sip.api.RegistrationStore;
 import org.mvtm.sip.api.RegistrationStores;
+import org.mvtm.sip.api.SharedDialogs;
 import org.mvtm.sip.api.SipEdge;
 import org.mvtm.sip.api.SipEdgeConfig;
 import org.mvtm.sip.api.SipEdgePorts;
@@ -272,6 +274,21 @@ public class ModuleWiring {
         return client != null ? RegistrationStores.redis(client, "mvtm:sip", clock) : RegistrationStores.inMemory();
     }
 
+    /** Established SIP dialogs, in Redis in a cluster so that a survivor carries a dead node's calls on. */
+    @Bean
+    SharedDialogs sharedDialogs(ObjectProvider<redis.clients.jedis.RedisClient> redis, ClusterSettings cluster) {
+        var client = redis.getIfAvailable();
+        return client != null ? SharedDialogs.redis(client, "mvtm:sip:", cluster.selfUrl())
+                : SharedDialogs.inMemory(cluster.selfUrl());
+    }
+
+    /** A survivor re-INVITEs the phones of a dead node's calls from itself, within a second of its lease running out. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
+    SipCallRescue sipCallRescue(MediaHome home, SharedDialogs dialogs, SipEdge edge) {
+        return new SipCallRescue(home, dialogs, edge, Duration.ofSeconds(1));
+    }
+
     /** An advisor with a registered desk phone is reachable with no console open (the phone rings). */
     @Bean
     DeskPhones deskPhones(RegistrationStore registrations, ContactProperties props, Clock clock) {
@@ -298,7 +315,7 @@ public class ModuleWiring {
                     ClusterSettings cluster, SignInThrottle signIns,
                     ObjectProvider<WaitAnnouncements> announcements, SipChatCustomers chats,
                     Assistant assistant, SpeechSynthesizer speech, CustomerWaitProperties wait,
-                    RecordingStore recordings) {
+                    RecordingStore recordings, SharedDialogs dialogs) {
         var sip = props.sip();
         CustomerDirectory customers = new AdministeredCustomers(admin, Region.HK);
         SipEdgeConfig config = SipEdgeConfig.builder(sip.domain())
@@ -312,7 +329,7 @@ public class ModuleWiring {
         SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing,
                         new SipDeskMonitoring(admin, routing, recordings, bus, clock)),
                 new MediaCallMedia(media, cluster.queueMusic(), announcements.getIfAvailable()), new PhonePresence(registrations, routing, sip.domain(), clock),
-                customers, null, chats).withSignIns(signIns), IvrWiring.settings(props, assistant, speech),
+                customers, null, chats).withSignIns(signIns).withDialogs(dialogs), IvrWiring.settings(props, assistant, speech),
                 wait.callbacks().sipSettings(speech));
         try {
             edge.start();

@@ -1,5 +1,7 @@
 package org.mvtm.sip.api;
 
+import org.mvtm.core.id.InteractionId;
+
 /**
  * The SIP front door: one jain-sip stack with UDP, TCP and TLS listening points, a registrar, customer calls into
  * queues, offers to advisors' desk phones (back-to-back user agent) and SIP MESSAGE chat.
@@ -18,6 +20,13 @@ public interface SipEdge extends AutoCloseable {
 
     /** The SIP domain this edge serves (request URIs {@code sip:<queue>@<domain>}). */
     String domain();
+
+    /**
+     * This node now holds the media of {@code interaction}, taken over from {@code deadNode} (its lease ran out): every
+     * SIP dialog of the call that {@code deadNode} held gets a leg on this node's relay and a re-INVITE from this node,
+     * whose Contact brings the phone's later requests here. Returns at once; the work runs on the edge's threads.
+     */
+    void takeOverCalls(InteractionId interaction, String deadNode);
 
     /** A consistent copy of the counters, for the server's metrics endpoint. */
     SipMetrics metrics();

@@ -15,11 +15,14 @@ import org.mvtm.core.signin.SignInThrottle;
  * @param conversations the chat conversation of a SIP customer (default {@link ChatConversations#perAddressOfRecord()})
  * @param signIns       the throttle of failed digest attempts, shared with the web sign-in so that a locked account
  *                      is locked on every channel (default: this edge's own, in memory, with default limits)
+ * @param dialogs       where established dialogs are kept for a node that takes this node's calls over
+ *                      ({@link SharedDialogs#redis}; default {@link SharedDialogs#inMemory}: one node)
  */
 public record SipEdgePorts(CallRouting routing, CallMedia media, RegistrationStore registrations,
                            CustomerDirectory customers, AdvisorPhones advisorPhones,
-                           ChatConversations conversations, SignInThrottle signIns) {
+                           ChatConversations conversations, SignInThrottle signIns, SharedDialogs dialogs) {
     public SipEdgePorts {
+        dialogs = dialogs == null ? SharedDialogs.inMemory("this-node") : dialogs;
         Objects.requireNonNull(routing, "routing port (CallRouting)");
         Objects.requireNonNull(media, "media port (CallMedia)");
         Objects.requireNonNull(registrations, "registrations (RegistrationStore)");
@@ -30,12 +33,19 @@ public record SipEdgePorts(CallRouting routing, CallMedia media, RegistrationSto
 
     public SipEdgePorts(CallRouting routing, CallMedia media, RegistrationStore registrations,
                         CustomerDirectory customers, AdvisorPhones advisorPhones, ChatConversations conversations) {
-        this(routing, media, registrations, customers, advisorPhones, conversations, null);
+        this(routing, media, registrations, customers, advisorPhones, conversations, null, null);
     }
 
     /** The same ports with the sign-in throttle the server shares between the edge and the web tier. */
     public SipEdgePorts withSignIns(SignInThrottle throttle) {
-        return new SipEdgePorts(routing, media, registrations, customers, advisorPhones, conversations, throttle);
+        return new SipEdgePorts(routing, media, registrations, customers, advisorPhones, conversations, throttle,
+                dialogs);
+    }
+
+    /** The same ports with the dialogs shared between the nodes of a cluster. */
+    public SipEdgePorts withDialogs(SharedDialogs shared) {
+        return new SipEdgePorts(routing, media, registrations, customers, advisorPhones, conversations, signIns,
+                shared);
     }
 
     /** Routing and media from the server, in-memory registrations and the default lookups. */

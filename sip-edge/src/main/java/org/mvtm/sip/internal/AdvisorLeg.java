@@ -45,6 +45,8 @@ final class AdvisorLeg {
     /** Any response (even 100 Trying) came back: the phone is reachable. */
     boolean heard;
     ScheduledFuture<?> deadline;
+    /** The Call-ID under which the established dialog is in the shared store (removed when the leg ends), or null. */
+    String sharedCallId;
 
     AdvisorLeg(InteractionId interaction, AgentId advisor) {
         this.interaction = interaction;

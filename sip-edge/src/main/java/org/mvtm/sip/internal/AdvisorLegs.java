@@ -69,11 +69,12 @@ final class AdvisorLegs {
     private CustomerCalls customers;
 
     private final UdpPortProbe portProbe;
+    private final DialogSharing dialogs;
 
     AdvisorLegs(SipContext sip, Clock clock, EventBus bus, CallRouting routing, CallMedia media, AdvisorPhones phones,
                 RegistrationStore registrations, CallTable table, SipCounters counters,
                 ScheduledExecutorService scheduler, Executor work, Duration offerTimeout,
-                BooleanSupplier edgeLate) {
+                BooleanSupplier edgeLate, DialogSharing dialogs) {
         this.sip = sip;
         this.clock = clock;
         this.bus = bus;
@@ -88,6 +89,7 @@ final class AdvisorLegs {
         this.work = work;
         this.offerTimeout = offerTimeout;
         this.edgeLate = edgeLate;
+        this.dialogs = dialogs;
     }
 
     void customers(CustomerCalls customers) {
@@ -271,6 +273,9 @@ final class AdvisorLegs {
                 ack(dialog, cseq.getSeqNumber());
                 leg.moveTo(AdvisorLeg.State.CONNECTED);
                 counters.phoneOffer("ANSWERED");
+                Request sent = leg.invite.getRequest();
+                leg.sharedCallId = dialogs.share(
+                        () -> DialogRecords.placed(sent, resp, leg.interaction, CallParty.ADVISOR));
                 return;
             }
             if (!leg.ringing()) {
@@ -397,6 +402,7 @@ final class AdvisorLegs {
                     leg.moveTo(AdvisorLeg.State.ENDED);
                     sip.bye(leg.dialog);
                     table.remove(leg);
+                    dialogs.forget(leg.sharedCallId);
                 } else if (leg.ringing()) {
                     leg.moveTo(AdvisorLeg.State.ENDED);
                     cancelDeadline(leg);
@@ -419,6 +425,7 @@ final class AdvisorLegs {
             }
             leg.moveTo(AdvisorLeg.State.ENDED);
             table.remove(leg);
+            dialogs.forget(leg.sharedCallId);
         } finally {
             leg.lock.unlock();
         }

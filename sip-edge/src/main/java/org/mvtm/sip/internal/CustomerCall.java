@@ -58,6 +58,8 @@ final class CustomerCall {
     int sessionExpires;
     ScheduledFuture<?> sessionTimer;
     boolean held;
+    /** The Call-ID under which the established dialog is in the shared store (removed when the call ends), or null. */
+    String sharedCallId;
 
     CustomerCall(String callId, Interaction interaction, ServerTransaction invite, Dialog dialog, Instant arrivedAt,
                  int maxForwards, String customerAor) {

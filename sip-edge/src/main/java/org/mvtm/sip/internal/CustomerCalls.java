@@ -15,6 +15,7 @@ import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.CallMedia;
+import org.mvtm.sip.api.CallParty;
 import org.mvtm.sip.api.CallRouting;
 import org.mvtm.sip.api.ChatConversations;
 import org.mvtm.sip.api.CustomerDirectory;
@@ -40,6 +41,7 @@ final class CustomerCalls {
     private final CustomerSessionTimers sessionTimers;
     private final CustomerInvites invites;
     private final CustomerReinvites reinvites;
+    private final DialogSharing dialogs;
     private AdvisorLegs legs;
     private Ivr ivr;
     private CallbackDialer callbacks;
@@ -47,8 +49,9 @@ final class CustomerCalls {
     CustomerCalls(SipContext sip, SipAuth auth, Set<String> queues, Set<String> trunks,
                   SessionTimers timers, Clock clock, EventBus bus, CallRouting routing, CallMedia media,
                   CustomerDirectory customers, ChatConversations conversations, CallTable table,
-                  SipCounters counters, ScheduledExecutorService scheduler, Executor work) {
+                  SipCounters counters, ScheduledExecutorService scheduler, Executor work, DialogSharing dialogs) {
         this.sip = sip;
+        this.dialogs = dialogs;
         this.routing = routing;
         this.media = media;
         this.table = table;
@@ -134,9 +137,16 @@ final class CustomerCalls {
             counters.callsAnswered.increment();
             sip.send(call.invite, ok);
             sessionTimers.arm(call);
+            share(call);
         } finally {
             call.lock.unlock();
         }
+    }
+
+    /** The established dialog goes to the shared store, so that a survivor can carry the call on if this node dies. */
+    private void share(CustomerCall call) {
+        call.sharedCallId = dialogs.share(() -> DialogRecords.answered(call.inviteRequest, call.localTag,
+                call.interaction.id(), CallParty.CUSTOMER));
     }
 
     /** CANCEL for a queued call: 200 to the CANCEL, 487 to the INVITE, abandon in routing. */
@@ -271,6 +281,8 @@ final class CustomerCalls {
             ivr.ended(call.interaction.id());
         }
         sessionTimers.cancel(call);
+        dialogs.forget(call.sharedCallId);
+        call.sharedCallId = null;
         if (table.customer(call.interaction.id()) == call) {
             counters.activeCalls.decrement();
         }

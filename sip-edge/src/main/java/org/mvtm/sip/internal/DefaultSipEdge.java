@@ -33,6 +33,7 @@ import org.mvtm.core.event.InteractionAbandoned;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.OfferAccepted;
 import org.mvtm.core.event.OfferDeclined;
+import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.signin.SignInThrottle;
 import org.mvtm.core.signin.ThrottleSettings;
 import org.mvtm.sip.api.IvrSettings;
@@ -70,6 +71,7 @@ public final class DefaultSipEdge implements SipEdge {
     private AdvisorLegs advisors;
     private ColleaguePhones colleagues;
     private SupervisorPhones supervisors;
+    private AdoptedDialogs adopted;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -198,11 +200,14 @@ public final class DefaultSipEdge implements SipEdge {
         CallAdmission admission = new CallAdmission(config.admission(), clock, work);
         Registrar registrar = new Registrar(sip, auth, ports.registrations(), clock, config.minRegistration(),
                 config.maxRegistration(), counters);
+        DialogSharing sharing = new DialogSharing(ports.dialogs());
         customers = new CustomerCalls(sip, auth, config.queues(), config.trustedTrunks(), config.sessionTimers(),
                 clock, bus, ports.routing(), ports.media(), ports.customers(), ports.conversations(), table, counters,
-                scheduler, work);
+                scheduler, work, sharing);
         advisors = new AdvisorLegs(sip, clock, bus, ports.routing(), ports.media(), ports.advisorPhones(),
-                ports.registrations(), table, counters, scheduler, work, config.offerTimeout(), admission::late);
+                ports.registrations(), table, counters, scheduler, work, config.offerTimeout(), admission::late,
+                sharing);
+        adopted = new AdoptedDialogs(sip, ports.dialogs(), ports.media(), ports.routing());
         customers.legs(advisors);
         if (ivr != null) {
             customers.ivr(new Ivr(ivr, ports.media(), clock, scheduler));
@@ -218,6 +223,7 @@ public final class DefaultSipEdge implements SipEdge {
                 scheduler, work);
         supervisors = new SupervisorPhones(sip, auth, ports.routing(), ports.media());
         listener.colleagues(colleagues, supervisors);
+        listener.adopted(adopted);
         subscriptions.add(bus.subscribe(ColleagueInvited.class, e -> admission.handOver(() -> colleagues.invited(e))));
         provider.addSipListener(listener);
         stack.start();
@@ -238,6 +244,7 @@ public final class DefaultSipEdge implements SipEdge {
         subscriptions.add(bus.subscribe(InteractionEnded.class, e -> admission.handOver(() -> {
             customers.hangUp(e.interaction(), e.endedBy(), false);
             advisors.hangUpAll(e.interaction());
+            adopted.hangUp(e.interaction());
             callbacks.ended(e.interaction());
             colleagues.hangUpAll(e.interaction());
             supervisors.hangUpAll(e.interaction());
@@ -271,6 +278,20 @@ public final class DefaultSipEdge implements SipEdge {
     }
 
     @Override
+    public void takeOverCalls(InteractionId interaction, String deadNode) {
+        if (!started || closed) {
+            return;
+        }
+        work.execute(() -> {
+            try {
+                adopted.takeOver(interaction, deadNode);
+            } catch (RuntimeException e) {
+                log.warn("could not take over the SIP legs of {} from {}", interaction, deadNode, e);
+            }
+        });
+    }
+
+    @Override
     public SipMetrics metrics() {
         return counters.snapshot();
     }
@@ -294,6 +315,9 @@ public final class DefaultSipEdge implements SipEdge {
             }
             if (callbacks != null) {
                 callbacks.closeAll();
+            }
+            if (adopted != null) {
+                adopted.closeAll();
             }
             if (colleagues != null) {
                 colleagues.closeAll();

@@ -45,6 +45,7 @@ final class EdgeListener implements SipListener {
     private final CallAdmission admission;
     private ColleaguePhones colleagues;
     private SupervisorPhones supervisors;
+    private AdoptedDialogs adopted;
 
     EdgeListener(SipContext sip, FloodGuard flood, RequestValidator validator, Registrar registrar,
                  CustomerCalls customers, AdvisorLegs advisors, ChatRelay chat, SipCounters counters, CallAdmission admission) {
@@ -62,6 +63,11 @@ final class EdgeListener implements SipListener {
     void colleagues(ColleaguePhones colleagues, SupervisorPhones supervisors) {
         this.colleagues = colleagues;
         this.supervisors = supervisors;
+    }
+
+    /** The dialogs this node carries on for a dead node: its stack does not know them, so they go by Call-ID. */
+    void adopted(AdoptedDialogs adopted) {
+        this.adopted = adopted;
     }
 
     @Override
@@ -155,6 +161,9 @@ final class EdgeListener implements SipListener {
         Request req = ev.getRequest();
         try {
             Object owner = dialog == null ? null : dialog.getApplicationData();
+            if (owner == null && inDialog && adopted != null) {
+                owner = adopted.find(AdoptedDialogs.callId(req));
+            }
             switch (method) {
                 case Request.OPTIONS -> sip.respond(st, req, Response.OK, r -> {
                     r.addHeader(sip.allow());
@@ -178,6 +187,8 @@ final class EdgeListener implements SipListener {
                         advisors.inDialog(ev, st, leg);
                     } else if (owner instanceof CallbackCall cb) {
                         customers.callbacks().inDialog(ev, st, cb);
+                    } else if (owner instanceof AdoptedDialog taken) {
+                        adopted.inDialog(ev, st, taken);
                     } else {
                         sip.respond(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                     }
@@ -194,6 +205,8 @@ final class EdgeListener implements SipListener {
                         colleagues.bye(ev, st, leg);
                     } else if (owner instanceof SupervisorPhones.SupervisorLeg leg) {
                         supervisors.bye(ev, st, leg);
+                    } else if (owner instanceof AdoptedDialog taken) {
+                        adopted.bye(ev, st, taken);
                     } else {
                         sip.respond(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                     }
@@ -235,6 +248,10 @@ final class EdgeListener implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent ev) {
+        if (adopted != null && adopted.owns(ev)) {
+            admission.handOver(() -> adopted.response(ev));
+            return;
+        }
         if (CallbackDialer.owns(ev.getClientTransaction(), ev.getDialog())) {
             admission.handOver(() -> customers.callbacks().response(ev));
             return;
@@ -255,6 +272,9 @@ final class EdgeListener implements SipListener {
                 return;
             }
             admission.handOver(() -> {
+                if (adopted != null && adopted.timeout(ct)) {
+                    return;
+                }
                 if (!colleagues.unreachable(ct)) {
                     advisors.unreachable(ct, "transaction timeout");
                 }

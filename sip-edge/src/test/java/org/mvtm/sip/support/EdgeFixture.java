@@ -8,6 +8,7 @@ import org.mvtm.core.event.ContactEvent;
 import org.mvtm.core.event.InProcessEventBus;
 import org.mvtm.sip.api.RegistrationStore;
 import org.mvtm.sip.api.RegistrationStores;
+import org.mvtm.sip.api.SharedDialogs;
 import org.mvtm.sip.api.SipCredentials;
 import org.mvtm.sip.api.SipEdge;
 import org.mvtm.sip.api.SipEdgeConfig;
@@ -46,11 +47,24 @@ public final class EdgeFixture implements AutoCloseable {
 
     /** An edge whose queued callers may ask for callbacks through the trunk of {@code callbacks}. */
     public EdgeFixture(UnaryOperator<SipEdgeConfig.Builder> tweak, org.mvtm.sip.api.SipCallbackSettings callbacks) {
-        this(tweak, Clock.systemUTC(), RegistrationStores.inMemory(), null, callbacks);
+        this(tweak, Clock.systemUTC(), RegistrationStores.inMemory(), null, callbacks, null);
     }
 
     private EdgeFixture(UnaryOperator<SipEdgeConfig.Builder> tweak, Clock clock, RegistrationStore registrations,
                         org.mvtm.core.signin.SignInThrottle signIns, org.mvtm.sip.api.SipCallbackSettings callbacks) {
+        this(tweak, clock, registrations, signIns, callbacks, null);
+    }
+
+    /** An edge of a cluster node: its established dialogs go to {@code dialogs}, where it also finds a dead node's. */
+    public static EdgeFixture sharingDialogs(UnaryOperator<SipEdgeConfig.Builder> tweak, RegistrationStore registrations,
+                                             SharedDialogs dialogs) {
+        return new EdgeFixture(tweak, Clock.systemUTC(), registrations, null,
+                org.mvtm.sip.api.SipCallbackSettings.none(), dialogs);
+    }
+
+    private EdgeFixture(UnaryOperator<SipEdgeConfig.Builder> tweak, Clock clock, RegistrationStore registrations,
+                        org.mvtm.core.signin.SignInThrottle signIns, org.mvtm.sip.api.SipCallbackSettings callbacks,
+                        SharedDialogs dialogs) {
         this.clock = clock;
         this.registrations = registrations;
         bus.subscribe(ContactEvent.class, events::add);
@@ -60,7 +74,8 @@ public final class EdgeFixture implements AutoCloseable {
                 .credentials(SipCredentials.of(Map.of("alice", "alice-secret", "bob", "bob-secret",
                         "carol", "carol-secret", "dave", "dave-secret")));
         edge = SipEdges.create(tweak.apply(b).build(), clock, bus,
-                SipEdgePorts.of(routing, media, registrations).withSignIns(signIns), null, callbacks);
+                SipEdgePorts.of(routing, media, registrations).withSignIns(signIns).withDialogs(dialogs), null,
+                callbacks);
         edge.start();
     }
 

@@ -6,6 +6,8 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,6 +25,8 @@ public final class RtpPhone implements AutoCloseable {
     private final AtomicLong energy = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
     private final AtomicLong tonePackets = new AtomicLong();
+    /** Packets heard since the last reset, by the UDP port they came from (which relay leg sent them). */
+    private final Map<Integer, AtomicLong> bySourcePort = new ConcurrentHashMap<>();
     private final Thread listener;
     private int seq;
     private long timestamp;
@@ -106,8 +110,15 @@ public final class RtpPhone implements AutoCloseable {
         return tonePackets.get();
     }
 
+    /** RTP packets heard from {@code port} (a relay leg's port, as its SDP named it) since the last reset. */
+    public long packetsHeardFrom(int port) {
+        AtomicLong n = bySourcePort.get(port);
+        return n == null ? 0 : n.get();
+    }
+
     public void resetHearing() {
         tonePackets.set(0);
+        bySourcePort.clear();
         packets.set(0);
         energy.set(0);
         samples.set(0);
@@ -137,6 +148,7 @@ public final class RtpPhone implements AutoCloseable {
                     continue; // RTCP
                 }
                 packets.incrementAndGet();
+                bySourcePort.computeIfAbsent(p.getPort(), k -> new AtomicLong()).incrementAndGet();
                 if (pt == 0) {
                     long sum = 0;
                     for (int i = 12; i < p.getLength(); i++) {
