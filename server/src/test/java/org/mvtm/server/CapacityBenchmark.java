@@ -48,8 +48,11 @@ public final class CapacityBenchmark {
     record Target(String path, List<String> addresses, int phoneMediaPort, Supplier<Duration> cpu) {
     }
 
-    /** The SIPp scenarios of the run: the answering phone, the calling customer, the phones' registration. */
-    record Scenarios(Path phone, Path customer, Path register) {
+    /**
+     * The SIPp scenarios of the run (the answering phone, the calling customer, the phones' registration) and the
+     * browser video calls added to each step, in percent of its SIP calls.
+     */
+    record Scenarios(Path phone, Path customer, Path register, int videoPercent) {
     }
 
     /** One deployment's steps, the recordings its compliance officer finds and its log's warnings. */
@@ -61,9 +64,10 @@ public final class CapacityBenchmark {
     private static final String CLUSTER_SECRET = "capacity-bench-secret-0123456789";
 
     /**
-     * Usage: CapacityBenchmark ADVISORS RATES SECONDS HOLD_MS PAGE COMMAND [NODES]; with NODES=2 the same steps run
-     * again against two nodes on one redis-server and one PostgreSQL after the single node, customers split evenly
-     * between the nodes, and the page gives the scaling ratio.
+     * Usage: CapacityBenchmark ADVISORS RATES SECONDS HOLD_MS PAGE COMMAND [NODES] [VIDEO_PERCENT]; with NODES=2 the
+     * same steps run again against two nodes on one redis-server and one PostgreSQL after the single node, customers
+     * split evenly between the nodes, and the page gives the scaling ratio. VIDEO_PERCENT (default 10) more calls per
+     * step, on top of the SIP calls and at the same time, are browser video calls ({@link VideoCalls}).
      */
     public static void main(String[] args) throws Exception {
         int advisors = Integer.parseInt(args[0]);
@@ -73,6 +77,7 @@ public final class CapacityBenchmark {
         Path page = Path.of(args[4]);
         String command = args[5];
         int nodes = args.length > 6 ? Integer.parseInt(args[6]) : 1;
+        int videoPercent = args.length > 7 ? Integer.parseInt(args[7]) : 10;
         Path dir = Files.createTempDirectory("mvtm-capacity");
         int playMs = holdMs - Math.min(500, holdMs / 5);
         Path phoneScenario = scenario(dir, "phone-answer.xml", media(dir, "phone.pcmu", MediaCounters.PHONE_MARK, playMs));
@@ -81,7 +86,7 @@ public final class CapacityBenchmark {
         Files.move(scenario(dir, "trunk-customer-call.xml", media(dir, "customer.pcmu", MediaCounters.CUSTOMER_MARK,
                 playMs)), customerScenario);
         Scenarios scenarios = new Scenarios(phoneScenario, customerScenario,
-                SipJourneyTest.scenario(dir, "phones-register.xml", dir.resolve("phone.pcmu")));
+                SipJourneyTest.scenario(dir, "phones-register.xml", dir.resolve("phone.pcmu")), videoPercent);
 
         Phase one;
         Phase two = null;
@@ -100,7 +105,8 @@ public final class CapacityBenchmark {
             }
         }
         String problems = (notCounted == null ? "" : "\nMedia loss not measured: " + notCounted + ".\n") + one.problems();
-        String md = report(command, advisors, holdMs, playMs, seconds, one.steps(), one.recordings()) + problems;
+        String md = report(command, advisors, holdMs, playMs, seconds, scenarios.videoPercent(), one.steps(),
+                one.recordings()) + problems;
         if (two != null) {
             md += TwoNodeReport.report(advisors, one.steps(), two);
         }
@@ -153,10 +159,14 @@ public final class CapacityBenchmark {
                 "-s", "advisor", "-m", "1000000", "-mp", String.valueOf(phonesMedia));
         List<ConsoleSocket> consoles = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
+        VideoCalls video = null;
         try {
             register(dir, first, scenarios.register(), names, phonePort);
             for (int i = 0; i < names.size(); i++) {
                 consoles.add(ready(nodes.get(i % nodes.size()), names.get(i)));
+            }
+            if (scenarios.videoPercent() > 0) {
+                video = VideoCalls.provision(nodes, Math.max(1, advisors / 5), Math.max(2, advisors / 4));
             }
             for (int rate : rates) {
                 int calls = rate * seconds;
@@ -168,23 +178,42 @@ public final class CapacityBenchmark {
                     results.add(throughKamailio(dir.resolve("kamailio-" + rate), scenarios.phone(), scenarios.customer(),
                             rate, calls, holdMs, counters));
                 }
+                int videoCalls = calls * scenarios.videoPercent() / 100;
+                VideoCalls videoNow = video;
+                var videoResult = videoCalls == 0 ? null : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return videoNow.run(rate * scenarios.videoPercent() / 100.0, videoCalls, holdMs);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, runnable -> Thread.ofVirtual().start(runnable));
                 results.add(customers(dir.resolve("server-" + rate), scenarios.customer(),
                         new Target(nodes.size() == 1 ? THROUGH_SERVER : THROUGH_TWO_NODES,
                                 nodes.stream().map(n -> "127.0.0.1:" + n.sipPort).toList(), phonesMedia,
                                 () -> nodes.stream().map(n -> cpu(n.pid())).reduce(Duration.ZERO, Duration::plus)),
                         rate, calls, holdMs, counters));
+                if (videoResult != null) {
+                    results.add(videoResult.join());
+                }
                 steps.add(new Step(rate, uptime, results));
                 results.forEach(System.out::println);
             }
         } finally {
             consoles.forEach(ConsoleSocket::close);
+            if (video != null) {
+                video.close();
+            }
             phones.destroy();
         }
         StringBuilder problems = new StringBuilder();
         for (int i = 0; i < nodes.size(); i++) {
             problems.append(nodes.size() == 1 ? "" : "\nNode " + (char) ('A' + i) + ":").append(problems(nodes.get(i).output()));
         }
-        return new Phase(steps, recordingsKept(first, names), problems.toString());
+        List<String> everyAdvisor = new ArrayList<>(names);
+        if (video != null) {
+            everyAdvisor.addAll(video.advisors());
+        }
+        return new Phase(steps, recordingsKept(first, everyAdvisor), problems.toString());
     }
 
     /** The anchor: the same customers straight to one SIPp phone. */
@@ -255,7 +284,8 @@ public final class CapacityBenchmark {
                     .formatted(name, webPassword(name)));
             admin.json(200, "PUT", "/api/admin/advisors/" + name, "{\"region\":\"HK\",\"skills\":["
                     + "{\"skill\":\"lang.en\",\"level\":9},{\"skill\":\"lang.yue\",\"level\":9},"
-                    + "{\"skill\":\"product.accounts\",\"level\":9}],\"voiceCapacity\":1}");
+                    + "{\"skill\":\"product.accounts\",\"level\":9}],\"voiceCapacity\":1,\"videoCapacity\":0,"
+                    + "\"chatCapacity\":0}");
             var sip = admin.send("PUT", "/api/admin/users/" + name + "/sip", "{\"sipPassword\":\"" + sipPassword(name) + "\"}");
             if (sip.statusCode() != 204) {
                 throw new IllegalStateException("SIP password for " + name + ": " + sip.statusCode() + " " + sip.body());
@@ -421,8 +451,8 @@ public final class CapacityBenchmark {
         return out;
     }
 
-    static String report(String command, int advisors, int holdMs, int playMs, int seconds, List<Step> steps,
-                         long recordings) {
+    static String report(String command, int advisors, int holdMs, int playMs, int seconds, int videoPercent,
+                         List<Step> steps, long recordings) {
         StringBuilder b = new StringBuilder("# Whole-server capacity\n\n");
         b.append("Command: `").append(command).append("` — run ").append(Instant.now()).append(" on ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, SIPp sharing the machine with the server.\n\n")
@@ -438,7 +468,21 @@ public final class CapacityBenchmark {
                 .append("the middle's CPU time over the step (the server JVM; Kamailio with its workers plus rtpengine) / ")
                 .append("calls answered. Media loss = RTP packets one end sent that the other end did not receive, each ")
                 .append("way, counted by nftables on the ends' media ports; each end plays a marked PCMU stream once for ")
-                .append(playMs).append(" ms from the ACK, so the count ends before the BYE.\n\n");
+                .append(playMs).append(" ms from the ACK, so the count ends before the BYE.");
+        if (videoPercent > 0) {
+            b.append(" Video share: at the same time as the server's SIP calls, ").append(videoPercent)
+                    .append(" % more calls per step are browser video calls (row `").append(VideoCalls.PATH)
+                    .append("`): scripted browsers (ICE, DTLS-SRTP) on the customer page's socket ask for a person by ")
+                    .append("video and ").append(Math.max(1, advisors / 5)).append(" console advisors (video only) ")
+                    .append("accept; both legs send Opus-sized audio (50 packets/s of 160 B) and VP8-sized video (150 ")
+                    .append("packets/s of 1250 B, 1.5 Mbit/s) for ").append(holdMs).append(" ms once both are up, ")
+                    .append("through the relay and the recording. For that row p50/p99 is the time from asking for a ")
+                    .append("person to both legs' DTLS-SRTP being up, loss is counted by the peers (packets sent by ")
+                    .append("one, received by the other), and its CPU is inside the SIP row's (same server, same ")
+                    .append("step). The embedded relay's SIP legs carry audio only, so the video a bank sizes for ")
+                    .append("(the mobile app's) comes this way, not from SIPp.");
+        }
+        b.append("\n\n");
         b.append("| offered cps | uptime before | path | calls ok | failed | achieved cps | INVITE→200 p50 (ms) | p99 (ms) |")
                 .append(" most concurrent calls | media loss to phone / to customer (%) | RTP packets sent |")
                 .append(" CPU/call (ms) |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");

@@ -23,16 +23,20 @@ final class TwoNodeReport {
                 .append("SIP ports (two SIPp instances side by side). CPU/call = both JVMs. Ratio = calls answered per ")
                 .append("second by the two nodes ÷ by the single node at the same offered rate.\n\n");
         b.append("| offered cps | uptime before | calls ok | failed | achieved cps | INVITE→200 p50 (ms) | p99 (ms) |")
-                .append(" most concurrent calls | media loss to phone / to customer (%) | CPU/call (ms) | ratio |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append(" most concurrent calls | media loss to phone / to customer (%) | CPU/call (ms) | ratio |")
+                .append(" video calls ok / failed, loss to advisor / to customer (%) |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Step st : twoNodes.steps()) {
-            Result two = last(st);
-            Result one = oneNode.stream().filter(s -> s.rate() == st.rate()).map(TwoNodeReport::last).findFirst().orElse(null);
-            b.append(String.format("| %d | %s | %d | %d | %.1f | %.1f | %.1f | %d | %s | %s | %s |%n", st.rate(),
+            Result two = sip(st);
+            Result one = oneNode.stream().filter(s -> s.rate() == st.rate()).map(TwoNodeReport::sip).findFirst().orElse(null);
+            String video = st.results().stream().filter(r -> r.path().equals(VideoCalls.PATH)).findFirst()
+                    .map(v -> v.ok() + " / " + v.failed() + ", " + CapacityBenchmark.loss(v.loss())).orElse("");
+            b.append(String.format("| %d | %s | %d | %d | %.1f | %.1f | %.1f | %d | %s | %s | %s | %s |%n", st.rate(),
                     st.uptime().replaceAll(".*load average: ", "load "), two.ok(), two.failed(), two.cps(), two.p50(),
                     two.p99(), two.maxConcurrent(), CapacityBenchmark.loss(two.loss()),
                     Double.isNaN(two.cpuMsPerCall()) ? "" : String.format("%.1f", two.cpuMsPerCall()),
-                    one == null || one.ok() == 0 ? "" : String.format("%.2f", answeredPerSecond(two) / answeredPerSecond(one))));
+                    one == null || one.ok() == 0 ? "" : String.format("%.2f", answeredPerSecond(two) / answeredPerSecond(one)),
+                    video));
         }
         int bestOne = highestClean(oneNode);
         int bestTwo = highestClean(twoNodes.steps());
@@ -50,8 +54,10 @@ final class TwoNodeReport {
         return b.toString();
     }
 
-    private static Result last(Step st) {
-        return st.results().get(st.results().size() - 1);
+    /** The step's SIP calls through the server (one node or two). */
+    private static Result sip(Step st) {
+        return st.results().stream().filter(r -> r.path().equals(CapacityBenchmark.THROUGH_SERVER)
+                || r.path().equals(CapacityBenchmark.THROUGH_TWO_NODES)).findFirst().orElseThrow();
     }
 
     private static double answeredPerSecond(Result r) {
@@ -59,6 +65,8 @@ final class TwoNodeReport {
     }
 
     private static int highestClean(List<Step> steps) {
-        return steps.stream().filter(s -> last(s).failed() == 0 && last(s).ok() > 0).mapToInt(Step::rate).max().orElse(0);
+        return steps.stream().filter(s -> sip(s).ok() > 0 && s.results().stream()
+                .filter(r -> r.path().equals(VideoCalls.PATH) || r == sip(s)).allMatch(r -> r.failed() == 0))
+                .mapToInt(Step::rate).max().orElse(0);
     }
 }
