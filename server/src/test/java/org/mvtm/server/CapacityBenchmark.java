@@ -320,10 +320,7 @@ public final class CapacityBenchmark {
 
     /** The advisor's console: READY now, and every wrap-up finished at once so the phone takes the next call. */
     static ConsoleSocket ready(ServerProcess server, String name) throws Exception {
-        ConsoleSocket console = ConsoleSocket.open(WebSession.signIn(server.baseUrl(), name, webPassword(name)), "/ws/agent");
-        console.await("desk", m -> true, WAIT);
-        console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
-        console.await("presence", m -> m.path("state").asString().equals("READY"), WAIT);
+        ConsoleSocket console = readyConsole(server, name, webPassword(name));
         Thread.ofVirtual().start(() -> {
             try {
                 while (true) {
@@ -405,6 +402,15 @@ public final class CapacityBenchmark {
             return lines.stream().skip(1).map(l -> l.split(";")).filter(f -> f.length > column)
                     .mapToLong(f -> Long.parseLong(f[column].strip())).max().orElse(0);
         }
+    }
+
+    /** An advisor's console, signed in and READY. */
+    static ConsoleSocket readyConsole(ServerProcess server, String name, String password) throws Exception {
+        ConsoleSocket console = ConsoleSocket.open(WebSession.signInOnceLoaded(server.baseUrl(), name, password), "/ws/agent");
+        console.await("desk", m -> true, WAIT);
+        console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+        console.await("presence", m -> m.path("state").asString().equals("READY"), WAIT);
+        return console;
     }
 
     /** Recordings the compliance officer finds after the run, advisor by advisor (a search answers at most 100). */

@@ -54,9 +54,7 @@ final class VideoCalls implements AutoCloseable {
         List<String> advisorNames = new ArrayList<>();
         for (int i = 1; i <= advisors; i++) {
             String name = "benchvid%03d".formatted(i);
-            admin.json(201, "POST", "/api/admin/users", """
-                    {"username":"%s","roles":["ADVISOR"],"regions":["HK"],"language":"en","password":"%s"}"""
-                    .formatted(name, PASSWORD));
+            createUser(admin, name, "ADVISOR");
             admin.json(200, "PUT", "/api/admin/advisors/" + name, "{\"region\":\"HK\",\"skills\":["
                     + "{\"skill\":\"lang.en\",\"level\":9},{\"skill\":\"lang.yue\",\"level\":9},"
                     + "{\"skill\":\"product.accounts\",\"level\":9}],"
@@ -66,9 +64,7 @@ final class VideoCalls implements AutoCloseable {
         List<String> customerNames = new ArrayList<>();
         for (int i = 1; i <= customers; i++) {
             String name = "benchcus%03d".formatted(i);
-            admin.json(201, "POST", "/api/admin/users", """
-                    {"username":"%s","roles":["CUSTOMER"],"regions":["HK"],"language":"en","password":"%s"}"""
-                    .formatted(name, PASSWORD));
+            createUser(admin, name, "CUSTOMER");
             customerNames.add(name);
         }
         VideoCalls calls = new VideoCalls(nodes, advisorNames, customerNames);
@@ -78,17 +74,20 @@ final class VideoCalls implements AutoCloseable {
         return calls;
     }
 
+    private static void createUser(WebSession admin, String name, String role) throws Exception {
+        admin.json(201, "POST", "/api/admin/users", """
+                {"username":"%s","roles":["%s"],"regions":["HK"],"language":"en","password":"%s"}"""
+                .formatted(name, role, PASSWORD));
+    }
+
     List<String> advisors() {
         return advisors;
     }
 
     /** The advisor's console: READY, then each offer accepted, its video leg connected, and each wrap-up finished. */
     private void ready(ServerProcess node, String name) throws Exception {
-        ConsoleSocket console = ConsoleSocket.open(WebSession.signInOnceLoaded(node.baseUrl(), name, PASSWORD), "/ws/agent");
+        ConsoleSocket console = CapacityBenchmark.readyConsole(node, name, PASSWORD);
         consoles.add(console);
-        console.await("desk", m -> true, WAIT);
-        console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
-        console.await("presence", m -> m.path("state").asString().equals("READY"), WAIT);
         Thread.ofVirtual().start(() -> {
             try {
                 while (true) {
