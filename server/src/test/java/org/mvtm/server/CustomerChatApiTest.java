@@ -6,12 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -19,7 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,25 +26,16 @@ import tools.jackson.databind.JsonNode;
  * both: the journey first (it needs a fresh demo, nobody waiting), then the bad requests in a new conversation.
  */
 @Tag("slow")
+@ExtendWith(SharedDemoServer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CustomerChatApiTest {
     private static final String API = "/api/customer/conversations";
-    @TempDir
-    static Path dir;
     private ServerProcess server;
 
     @BeforeAll
-    void startServer() throws Exception {
-        server = ServerProcess.start(dir);
-        server.awaitHealthy(Duration.ofSeconds(90));
-    }
-
-    @AfterAll
-    void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
+    void server(ServerProcess shared) {
+        server = shared;
     }
 
     @Test

@@ -13,14 +13,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 15 finding 10, against the real server: behind a TLS-terminating proxy the cookies are Secure and HSTS is
@@ -29,21 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  * not name the server's classes.
  */
 @Tag("slow")
+@ExtendWith(SharedDemoServer.class)
 class DeploymentHardeningTest {
-    @TempDir
-    static Path dir;
     static ServerProcess server;
     static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
-    static void start() throws Exception {
-        server = ServerProcess.start(dir);
-        server.awaitHealthy(Duration.ofSeconds(120));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
+    static void server(ServerProcess shared) {
+        server = shared;
     }
 
     @Test
