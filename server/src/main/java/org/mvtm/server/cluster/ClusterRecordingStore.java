@@ -23,12 +23,15 @@ import org.mvtm.recording.api.AuditAction;
 import org.mvtm.recording.api.AuditEntry;
 import org.mvtm.recording.api.AuditQuery;
 import org.mvtm.recording.api.AuditVerification;
+import org.mvtm.recording.api.ChainPoint;
 import org.mvtm.recording.api.DeletionRequest;
 import org.mvtm.recording.api.ExportPackage;
 import org.mvtm.recording.api.LegInfo;
 import org.mvtm.recording.api.MediaFile;
 import org.mvtm.recording.api.RecordingMetadata;
 import org.mvtm.recording.api.RecordingNotFoundException;
+import org.mvtm.recording.api.RecordingPart;
+import org.mvtm.recording.api.RecordingParts;
 import org.mvtm.recording.api.RecordingQuery;
 import org.mvtm.recording.api.RecordingStore;
 import org.mvtm.recording.api.RecordingStoreException;
@@ -61,13 +64,17 @@ public final class ClusterRecordingStore implements RecordingStore {
     private final Path downloads;
     private final Map<String, Region> regions = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final RecordingChains chains;
 
-    public ClusterRecordingStore(RecordingStore local, MediaHome nodes, String secret, JsonMapper json, Path downloads) {
+    public ClusterRecordingStore(RecordingStore local, MediaHome nodes, String secret, JsonMapper json, Path downloads,
+                                 RecordingChains chains) {
         this.local = local;
         this.nodes = nodes;
         this.secret = secret;
         this.json = json;
         this.downloads = downloads;
+        this.chains = chains;
+        local.onChainAdvanced(chains::advanced);
     }
 
     private List<RemoteRecordings> others() {
@@ -87,8 +94,49 @@ public final class ClusterRecordingStore implements RecordingStore {
                 log.warn("compliance search of {} left out node {}: {}", viewer.userId(), node.node(), e.getMessage());
             }
         }
-        return found.stream().sorted(Comparator.comparing((RecordingSummary r) -> r.metadata().startedAt()).reversed())
+        return RecordingPartsView.oneEntryPerRecording(found).stream()
+                .sorted(Comparator.comparing((RecordingSummary r) -> r.metadata().startedAt()).reversed())
                 .limit(query.limit()).toList();
+    }
+
+    /** What each reachable node that holds a part of a continued recording answered, and who could not be asked. */
+    private record Gathered<T>(List<T> answers, List<String> nodes, List<String> unreachable) {
+    }
+
+    /**
+     * Asks this node and every live other node for their part of a recording continued across nodes; an answer from
+     * another node is audited here too. Not found anywhere: {@link RecordingNotFoundException}.
+     */
+    private <T> Gathered<T> everyPart(Viewer viewer, AuditAction action, RecordingId id, Function<RecordingStore, T> here,
+                                      Function<RemoteRecordings, T> there) {
+        List<T> answers = new ArrayList<>();
+        List<String> from = new ArrayList<>();
+        List<String> unreachable = new ArrayList<>();
+        try {
+            answers.add(here.apply(local));
+            from.add(nodes.self());
+        } catch (RecordingNotFoundException notHere) {
+            // a part on another node
+        }
+        for (RemoteRecordings node : others()) {
+            try {
+                answers.add(there.apply(node));
+                from.add(node.node());
+                auditHere(viewer, action, id, AuditEntry.Outcome.ALLOWED, node);
+            } catch (RecordingNotFoundException notThere) {
+                // no part there
+            } catch (AccessDeniedException refused) {
+                auditHere(viewer, action, id, AuditEntry.Outcome.DENIED, node);
+                throw refused;
+            } catch (RecordingStoreException e) {
+                unreachable.add(node.node() + ": " + e.getMessage());
+            }
+        }
+        if (answers.isEmpty()) {
+            throw new RecordingNotFoundException("recording " + id.value() + " has no part on any reachable node"
+                    + (unreachable.isEmpty() ? "" : " (" + String.join("; ", unreachable) + ")"));
+        }
+        return new Gathered<>(answers, from, unreachable);
     }
 
     /**
@@ -143,12 +191,24 @@ public final class ClusterRecordingStore implements RecordingStore {
 
     @Override
     public RecordingSummary describe(Viewer viewer, RecordingId id) {
+        if (chains.continued(id)) {
+            RecordingSummary whole = RecordingPartsView.summary(everyPart(viewer, AuditAction.DESCRIBE, id,
+                    s -> s.describe(viewer, id), n -> n.call(path(id, "describe"), Map.of("viewer", viewer),
+                            RecordingSummary.class)).answers());
+            remember(whole);
+            return whole;
+        }
         return read(viewer, AuditAction.DESCRIBE, id, s -> s.describe(viewer, id),
                 n -> n.call(path(id, "describe"), Map.of("viewer", viewer), RecordingSummary.class));
     }
 
     @Override
     public List<TimelineEntry> timeline(Viewer viewer, RecordingId id) {
+        if (chains.continued(id)) {
+            return RecordingPartsView.timeline(everyPart(viewer, AuditAction.TIMELINE, id, s -> s.timeline(viewer, id),
+                    n -> json.convertValue(n.call(path(id, "timeline"), Map.of("viewer", viewer)),
+                            new TypeReference<List<TimelineEntry>>() { })).answers());
+        }
         return read(viewer, AuditAction.TIMELINE, id, s -> s.timeline(viewer, id), n -> json.convertValue(
                 n.call(path(id, "timeline"), Map.of("viewer", viewer)), new TypeReference<List<TimelineEntry>>() { }));
     }
@@ -161,14 +221,38 @@ public final class ClusterRecordingStore implements RecordingStore {
 
     @Override
     public List<LegInfo> legs(Viewer viewer, RecordingId id) {
+        if (chains.continued(id)) {
+            return RecordingPartsView.legs(everyPart(viewer, AuditAction.LEGS, id, s -> s.legs(viewer, id),
+                    n -> json.convertValue(n.call(path(id, "legs"), Map.of("viewer", viewer)),
+                            new TypeReference<List<LegInfo>>() { })).answers());
+        }
         return read(viewer, AuditAction.LEGS, id, s -> s.legs(viewer, id), n -> json.convertValue(
                 n.call(path(id, "legs"), Map.of("viewer", viewer)), new TypeReference<List<LegInfo>>() { }));
     }
 
+    /**
+     * A recording continued across nodes is verified part by part on the node holding each, and each later part's
+     * link to the part before it is checked ({@link RecordingParts#verify}); a part no reachable node holds is named as
+     * not checked, so the whole never passes for verified while a part is out of reach.
+     */
     @Override
     public VerificationResult verify(Viewer viewer, RecordingId id) {
+        if (chains.continued(id)) {
+            Gathered<RecordingPart> parts = everyPart(viewer, AuditAction.VERIFY, id, s -> s.verifyPart(viewer, id),
+                    n -> n.call(path(id, "part"), Map.of("viewer", viewer), RecordingPart.class));
+            List<RecordingPart> named = new ArrayList<>();
+            for (int i = 0; i < parts.answers().size(); i++) {
+                named.add(parts.answers().get(i).heldBy(parts.nodes().get(i)));
+            }
+            return RecordingParts.verify(id, named, parts.unreachable(), Instant.now());
+        }
         return read(viewer, AuditAction.VERIFY, id, s -> s.verify(viewer, id),
                 n -> n.call(path(id, "verify"), Map.of("viewer", viewer), VerificationResult.class));
+    }
+
+    @Override
+    public RecordingPart verifyPart(Viewer viewer, RecordingId id) {
+        return local.verifyPart(viewer, id);
     }
 
     /** Replay: the leg's decrypted media, fetched whole from the owning node into this node's download area. */
@@ -219,6 +303,21 @@ public final class ClusterRecordingStore implements RecordingStore {
     @Override
     public ActiveRecording start(RecordingMetadata metadata) {
         return local.start(metadata);
+    }
+
+    /** Continued here as the same recording: marked in Redis so the compliance view gathers its parts. */
+    @Override
+    public ActiveRecording continueRecording(RecordingMetadata metadata, ChainPoint previous, String previousNode) {
+        ActiveRecording rec = local.continueRecording(metadata, previous, previousNode);
+        if (rec.id().equals(previous.recording())) {
+            chains.markContinued(rec.id());
+        }
+        return rec;
+    }
+
+    @Override
+    public void onChainAdvanced(java.util.function.Consumer<ChainPoint> listener) {
+        local.onChainAdvanced(listener);
     }
 
     @Override

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * This node's recordings as the other nodes of the cluster read them for a compliance officer signed in there: search,
- * describe, timeline, legs, media, verify and export. Only callers presenting the cluster secret are served; the
+ * describe, timeline, legs, media, verify (of the whole, or of this node's part of a recording continued across nodes)
+ * and export. Only callers presenting the cluster secret are served; the
  * officer named in the body is checked (role, region) and audited by this node's store like one of its own users.
  */
 @RestController
@@ -66,6 +67,7 @@ class InternalRecordingsController {
             case "timeline-json" -> ResponseEntity.ok(store.timelineJson(viewer, recording));
             case "legs" -> ResponseEntity.ok(store.legs(viewer, recording));
             case "verify" -> ResponseEntity.ok(store.verify(viewer, recording));
+            case "part" -> ResponseEntity.ok(store.verifyPart(viewer, recording));
             case "export" -> {
                 ExportPackage pkg = store.exportPackage(viewer, recording, body.path("reason").asString(""));
                 yield ResponseEntity.ok().header("X-Sha256", pkg.sha256()).body(readAll(pkg.path()));
