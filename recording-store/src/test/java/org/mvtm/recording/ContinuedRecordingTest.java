@@ -89,6 +89,9 @@ class ContinuedRecordingTest {
         assertThat(second.part()).isEqualTo(2);
         assertThat(second.continues()).contains(lastKnown);
         assertThat(second.continuedFrom()).isEqualTo(NODE_A);
+        assertThat(b.store.legs(OFFICER, id)).as("legs named apart from part 1's, which has the same names")
+                .extracting(l -> l.legId()).containsExactly("customer-part2", "advisor-part2");
+        assertThat(a.store.legs(OFFICER, id)).extracting(l -> l.legId()).containsExactly("customer", "advisor");
         assertThat(b.store.timeline(OFFICER, id)).extracting(TimelineEntry::text)
                 .anyMatch(t -> t.contains("recording continued as part 2 after segment " + lastKnown.segments()))
                 .anyMatch(t -> t.startsWith("gap:"));
@@ -135,10 +138,10 @@ class ContinuedRecordingTest {
 
         flipAByte(a.recordingDir(id.value()).resolve("legs/customer/000001.seg")); // back as it was
         assertThat(verifyBoth().ok()).isTrue();
-        flipAByte(b.recordingDir(id.value()).resolve("legs/advisor/000002.seg"));
+        flipAByte(b.recordingDir(id.value()).resolve("legs/advisor-part2/000002.seg"));
         VerificationResult second = verifyBoth();
         assertThat(second.ok()).isFalse();
-        assertThat(second.reason()).startsWith("part 2 (node " + NODE_B + "): segment advisor/2")
+        assertThat(second.reason()).startsWith("part 2 (node " + NODE_B + "): segment advisor-part2/2")
                 .contains("part 1 (node " + NODE_A + "):");
     }
 

@@ -17,6 +17,8 @@ import org.mvtm.core.id.RecordingId;
  * holds is reported as not checked: the result is never ok while a part is missing.
  */
 public final class RecordingParts {
+    private static final String GENESIS = "0".repeat(64);
+
     private RecordingParts() {
     }
 
@@ -97,8 +99,6 @@ public final class RecordingParts {
                 + " head it published or recovered when its node started again" : ""));
         return Optional.empty();
     }
-
-    private static final String GENESIS = "0".repeat(64);
 
     private static String head(List<String> chain) {
         return chain.isEmpty() ? GENESIS : chain.get(chain.size() - 1);

@@ -164,12 +164,14 @@ public final class DefaultRecordingStore implements RecordingStore, WriterListen
                     metadata.interaction());
             return start(metadata);
         }
-        return open(previous.recording(), metadata, new PartOf(previous.part() + 1, previousNode, previous.segments(),
-                previous.chainHead()), "recording continued as part " + (previous.part() + 1) + " after segment "
-                + previous.segments() + " of part " + previous.part() + " (recorded on " + previousNode + ")");
+        int part = previous.part() + 1;
+        return new PartLegs(open(previous.recording(), metadata, new PartOf(part, previousNode, previous.segments(),
+                previous.chainHead()), "recording continued as part " + part + " after segment " + previous.segments()
+                + " of part " + previous.part() + " (recorded on " + previousNode + "); its legs are named <leg>-part"
+                + part), part);
     }
 
-    private ActiveRecording open(RecordingId id, RecordingMetadata metadata, PartOf partOf, String opening) {
+    private RecordingWriter open(RecordingId id, RecordingMetadata metadata, PartOf partOf, String opening) {
         ensureOpen();
         Path dir = stored.dirOf(id);
         try {
