@@ -89,9 +89,13 @@ class TwoNodeClusterTest {
                     phone.awaitLine("advisor", "still there");
                 }
                 // node A starts again on its data directory: both parts of each continued recording are reachable
+                long restarting = System.nanoTime();
                 try (ServerProcess aAgain = node(dir.resolve("a"), "node-a", redis)) {
                     aAgain.awaitHealthy(Duration.ofSeconds(180));
+                    System.out.printf("two-node: node A healthy again after %.1f s%n", (System.nanoTime() - restarting) / 1e9);
                     wholeRecordingsVerifyOnceTheDeadNodeIsBack(b, continued);
+                    System.out.printf("two-node: node A's restart and the checks of both parts took %.1f s%n",
+                            (System.nanoTime() - restarting) / 1e9);
                 }
             } finally {
                 phone.close();
@@ -222,6 +226,20 @@ class TwoNodeClusterTest {
             JsonNode whole = officer.json(200, "POST", "/api/compliance/recordings/" + id + "/verify", null, PURPOSE);
             assertThat(whole.path("ok").asBoolean()).as(whole.toString()).isTrue();
             assertThat(whole.path("reason").asString()).startsWith("ok: 2 parts").contains("continues part 1");
+
+            // the legs of both parts (node B's named <leg>-part2), each replayed from the node holding it
+            JsonNode legs = officer.json(200, "GET", "/api/compliance/recordings/" + id + "/legs", null, PURPOSE);
+            List<String> names = new java.util.ArrayList<>();
+            legs.forEach(l -> names.add(l.path("legId").asString()));
+            assertThat(names).as("legs of both parts").anyMatch(n -> n.endsWith("-part2"))
+                    .anyMatch(n -> !n.endsWith("-part2"));
+            for (JsonNode leg : legs) {
+                if (leg.path("segments").asInt() > 0) {
+                    assertThat(officer.bytes("/api/compliance/recordings/" + id + "/media/" + leg.path("legId").asString()
+                            + "?purpose=failover", PURPOSE).length).as("replay of leg " + leg.path("legId").asString())
+                            .isGreaterThan(1000);
+                }
+            }
         }
     }
 

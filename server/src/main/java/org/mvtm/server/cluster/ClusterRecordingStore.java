@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.mvtm.core.Region;
 import org.mvtm.core.id.InteractionId;
@@ -316,7 +317,7 @@ public final class ClusterRecordingStore implements RecordingStore {
     }
 
     @Override
-    public void onChainAdvanced(java.util.function.Consumer<ChainPoint> listener) {
+    public void onChainAdvanced(Consumer<ChainPoint> listener) {
         local.onChainAdvanced(listener);
     }
 

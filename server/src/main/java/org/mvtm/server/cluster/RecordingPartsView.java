@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.mvtm.recording.api.LegInfo;
 import org.mvtm.recording.api.RecordingSummary;
 import org.mvtm.recording.api.TimelineEntry;
@@ -16,7 +15,7 @@ import org.mvtm.recording.api.TimelineEntry;
 /**
  * One recording as the compliance officer sees it when its parts lie on several nodes (a call continued on a survivor
  * after its media node died): one summary, one timeline, the legs of every part. Each part keeps its own node's data
- * key, so the summary names every master key involved.
+ * key, so the summary names the master key of each part ({@code part 1: m1, part 2: m1}: two nodes' key files).
  */
 final class RecordingPartsView {
     private RecordingPartsView() {
@@ -47,7 +46,11 @@ final class RecordingPartsView {
         inOrder.forEach(s -> legs.addAll(s.legs()));
         Optional<Instant> retain = inOrder.stream().map(RecordingSummary::retainUntil).flatMap(Optional::stream)
                 .max(Comparator.naturalOrder());
-        String keys = inOrder.stream().map(RecordingSummary::masterKeyId).distinct().collect(Collectors.joining(", "));
+        List<String> byPart = new ArrayList<>();
+        for (int i = 0; i < inOrder.size(); i++) {
+            byPart.add("part " + (i + 1) + ": " + inOrder.get(i).masterKeyId());
+        }
+        String keys = String.join(", ", byPart); // each node's own key file: the same id may name another key
         return new RecordingSummary(first.id(), first.metadata(), last.state(), last.endedAt(), covered,
                 duration.isNegative() ? Duration.ZERO : duration, legs,
                 inOrder.stream().anyMatch(RecordingSummary::legalHold), retain, keys, last.lastVerification(),
