@@ -209,8 +209,9 @@ class TwoNodeClusterTest {
 
     /**
      * Node A back (its part of each continued recording sealed as interrupted by its start-up recovery): the officer on
-     * node B still finds one entry per call, replays its timeline with node A's part, the gap, then node B's, and
-     * verifies the whole, each part on its node and the link between them.
+     * node B still finds one entry per call, replays its timeline with node A's part, the gap, then node B's, and the
+     * legs of both parts, verifies the whole, each part on its node and the link between them, and puts it on legal
+     * hold, every part.
      */
     private static void wholeRecordingsVerifyOnceTheDeadNodeIsBack(ServerProcess b, List<String> ids) throws Exception {
         WebSession officer = WebSession.signIn(b.baseUrl(), "shen", "demo1234");
@@ -240,6 +241,12 @@ class TwoNodeClusterTest {
                             .isGreaterThan(1000);
                 }
             }
+
+            // a legal hold on the recording holds both parts, each on its node
+            assertThat(officer.send("PUT", "/api/compliance/recordings/" + id + "/legal-hold",
+                    "{\"hold\":true,\"reason\":\"complaint about the dropped call\"}", PURPOSE).statusCode()).isEqualTo(204);
+            assertThat(officer.json(200, "GET", "/api/compliance/recordings/" + id, null, PURPOSE).path("legalHold")
+                    .asBoolean()).as("on hold: every part").isTrue();
         }
     }
 

@@ -25,9 +25,11 @@ import org.mvtm.recording.api.AuditEntry;
 import org.mvtm.recording.api.AuditQuery;
 import org.mvtm.recording.api.AuditVerification;
 import org.mvtm.recording.api.ChainPoint;
+import org.mvtm.recording.api.DeletionNotRequestedException;
 import org.mvtm.recording.api.DeletionRequest;
 import org.mvtm.recording.api.ExportPackage;
 import org.mvtm.recording.api.LegInfo;
+import org.mvtm.recording.api.LegalHoldException;
 import org.mvtm.recording.api.MediaFile;
 import org.mvtm.recording.api.RecordingMetadata;
 import org.mvtm.recording.api.RecordingNotFoundException;
@@ -52,7 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
  * One compliance view over every node: a search covers this node's recordings and those of every live node, and a
  * recording this node does not hold is described, replayed, verified and exported by fetching it from the node that
  * holds it (over {@code /internal/recordings}, with the cluster secret). Recording, retention, holds and deletion stay
- * with the store of the node that recorded. The owning node checks role and region and audits under the officer's name;
+ * with the store of the node that recorded. A recording continued on another node after its node died
+ * ({@link RecordingChains}) has a part on each: it is described, replayed, verified, held and deleted as one, each
+ * node doing its own part. The owning node checks role and region and audits under the officer's name;
  * this node audits the access too, as the officer used it.
  */
 public final class ClusterRecordingStore implements RecordingStore {
@@ -128,6 +132,8 @@ public final class ClusterRecordingStore implements RecordingStore {
                 // no part there
             } catch (AccessDeniedException refused) {
                 auditHere(viewer, action, id, AuditEntry.Outcome.DENIED, node);
+                throw refused;
+            } catch (LegalHoldException | DeletionNotRequestedException refused) {
                 throw refused;
             } catch (RecordingStoreException e) {
                 unreachable.add(node.node() + ": " + e.getMessage());
@@ -311,7 +317,7 @@ public final class ClusterRecordingStore implements RecordingStore {
     public ActiveRecording continueRecording(RecordingMetadata metadata, ChainPoint previous, String previousNode) {
         ActiveRecording rec = local.continueRecording(metadata, previous, previousNode);
         if (rec.id().equals(previous.recording())) {
-            chains.markContinued(rec.id());
+            chains.markContinued(rec.id(), previous.part() + 1);
         }
         return rec;
     }
@@ -338,22 +344,67 @@ public final class ClusterRecordingStore implements RecordingStore {
 
     @Override
     public void legalHold(Viewer viewer, RecordingId id, boolean hold, String reason) {
-        local.legalHold(viewer, id, hold, reason);
+        if (!chains.continued(id)) {
+            local.legalHold(viewer, id, hold, reason);
+            return;
+        }
+        changeEveryPart(viewer, hold ? AuditAction.LEGAL_HOLD : AuditAction.RELEASE_HOLD, id,
+                s -> s.legalHold(viewer, id, hold, reason), "hold", Map.of("viewer", viewer, "hold", hold, "reason", reason));
     }
 
     @Override
     public DeletionRequest requestDeletion(Viewer viewer, RecordingId id, String reason) {
-        return local.requestDeletion(viewer, id, reason);
+        if (!chains.continued(id)) {
+            return local.requestDeletion(viewer, id, reason);
+        }
+        return onEveryPart(viewer, AuditAction.DELETE_REQUEST, id, s -> s.requestDeletion(viewer, id, reason),
+                "request-deletion", Map.of("viewer", viewer, "reason", reason), DeletionRequest.class);
     }
 
     @Override
     public void withdrawDeletion(Viewer viewer, RecordingId id, String reason) {
-        local.withdrawDeletion(viewer, id, reason);
+        if (!chains.continued(id)) {
+            local.withdrawDeletion(viewer, id, reason);
+            return;
+        }
+        changeEveryPart(viewer, AuditAction.DELETE_WITHDRAW, id, s -> s.withdrawDeletion(viewer, id, reason),
+                "withdraw-deletion", Map.of("viewer", viewer, "reason", reason));
     }
 
     @Override
     public void approveDeletion(Viewer viewer, RecordingId id, String reason) {
-        local.approveDeletion(viewer, id, reason);
+        if (!chains.continued(id)) {
+            local.approveDeletion(viewer, id, reason);
+            return;
+        }
+        changeEveryPart(viewer, AuditAction.DELETE, id, s -> s.approveDeletion(viewer, id, reason),
+                "approve-deletion", Map.of("viewer", viewer, "reason", reason));
+    }
+
+    private void changeEveryPart(Viewer viewer, AuditAction action, RecordingId id, Consumer<RecordingStore> here,
+                                 String op, Map<String, Object> body) {
+        onEveryPart(viewer, action, id, s -> {
+            here.accept(s);
+            return true;
+        }, op, body, Boolean.class);
+    }
+
+    /**
+     * A legal hold or a step of a deletion on a recording continued across nodes: done by each node holding a part
+     * (which checks and audits it as for its own recordings); when fewer parts answered than the recording has, the
+     * officer is told after the reachable ones were changed, to do it again once the others are back.
+     */
+    private <T> T onEveryPart(Viewer viewer, AuditAction action, RecordingId id, Function<RecordingStore, T> here,
+                              String op, Map<String, Object> body, Class<T> type) {
+        Gathered<T> done = everyPart(viewer, action, id, here, n -> n.call(path(id, op), body, type));
+        int parts = chains.parts(id);
+        if (done.answers().size() < parts) {
+            throw new RecordingStoreException(action + " of recording " + id.value() + " done on " + done.answers().size()
+                    + " of its " + parts + " parts (held by " + String.join(", ", done.nodes()) + "); the others are on"
+                    + " no reachable node (down, or deleted already)" + (done.unreachable().isEmpty() ? ""
+                    : ": " + String.join("; ", done.unreachable())) + ". Do it again when their nodes are back");
+        }
+        return done.answers().get(0);
     }
 
     @Override

@@ -16,8 +16,8 @@ import redis.clients.jedis.params.SetParams;
  * node died as the same recording. Each time a node's recording store has a manifest with more segments on disk, the
  * node writes {@code <prefix>:recording-chain:<interaction>} = recording id, part, segment count, chain head and its
  * own URL (a day's expiry); the writes leave the recording's writer thread at once and reach Redis in order on one
- * thread of their own. A recording that was continued is marked {@code <prefix>:recording-continued:<id>} (kept), so
- * the compliance view knows to gather its parts from every node.
+ * thread of their own. A recording that was continued is marked {@code <prefix>:recording-continued:<id>} = its number of parts
+ * (kept), so the compliance view knows to gather its parts from every node and how many to expect.
  */
 public final class RecordingChains implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RecordingChains.class);
@@ -69,13 +69,19 @@ public final class RecordingChains implements AutoCloseable {
                 Integer.parseInt(f[2]), f[3]));
     }
 
-    /** The recording has parts on more than one node. */
-    public void markContinued(RecordingId recording) {
-        redis.set(continuedPrefix + recording.value(), "1");
+    /** The recording has parts on more than one node, {@code part} the latest (parts only grow). */
+    public void markContinued(RecordingId recording, int part) {
+        redis.set(continuedPrefix + recording.value(), Integer.toString(part));
+    }
+
+    /** How many parts the recording has: 1 unless it was continued on another node. */
+    public int parts(RecordingId recording) {
+        String n = redis.get(continuedPrefix + recording.value());
+        return n == null ? 1 : Integer.parseInt(n);
     }
 
     public boolean continued(RecordingId recording) {
-        return redis.exists(continuedPrefix + recording.value());
+        return parts(recording) > 1;
     }
 
     @Override

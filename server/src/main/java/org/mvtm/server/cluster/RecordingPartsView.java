@@ -30,7 +30,7 @@ final class RecordingPartsView {
 
     /**
      * The recording as a whole: who and what from its first part, its state and end from its last, the legs of all,
-     * on legal hold or asked to be deleted when any part is.
+     * on legal hold only when every part found is, a deletion pending when one is asked for any part.
      */
     static RecordingSummary summary(List<RecordingSummary> parts) {
         if (parts.size() == 1) {
@@ -53,7 +53,7 @@ final class RecordingPartsView {
         String keys = String.join(", ", byPart); // each node's own key file: the same id may name another key
         return new RecordingSummary(first.id(), first.metadata(), last.state(), last.endedAt(), covered,
                 duration.isNegative() ? Duration.ZERO : duration, legs,
-                inOrder.stream().anyMatch(RecordingSummary::legalHold), retain, keys, last.lastVerification(),
+                inOrder.stream().allMatch(RecordingSummary::legalHold), retain, keys, last.lastVerification(),
                 inOrder.stream().map(RecordingSummary::deletionRequest).flatMap(Optional::stream).findFirst());
     }
 
