@@ -25,9 +25,12 @@ import tools.jackson.databind.JsonNode;
  * killed (-9) under a browser video call, a SIP call between two phones (Li's and Erin's desk phone, SIPp) and two
  * waiting customers who came through a front door (load balancer): the video call has media again through node B,
  * node B re-INVITEs both phones from itself and they hear each other through its relay, Li's BYE reaches node B and
- * ends the call, whose rest is recorded on node B with the gap marked; the customers wait there at their places and
- * are offered in that order, each to one advisor; the advisor's console reconnects to node B signed in and carries on
- * with the phone customer. Run it alone with:
+ * ends the call; both calls' recordings go on on node B as the same recordings continued, the gap marked (one entry
+ * each in the officer's search; while node A is down their verification names node A's part as not checked); the
+ * customers wait there at their places and are offered in that order, each to one advisor; the advisor's console
+ * reconnects to node B signed in and carries on with the phone customer. Last, node A starts again on its data
+ * directory and the officer on node B replays each continued recording's timeline across the gap and verifies both
+ * parts and the link between them. Run it alone with:
  * ./mvnw -pl server -am verify -Dtest=NONE -Dit.test=TwoNodeClusterTest -Dsurefire.failIfNoSpecifiedTests=false
  */
 @Tag("peer")
@@ -73,9 +76,10 @@ class TwoNodeClusterTest {
                 david.send("{\"type\":\"presence\",\"state\":\"NOT_READY\"}");
                 // and Li is on the phone with Erin: her SIP call and Erin's desk phone are both at node A, so the
                 // call's dialogs and media die with it too
+                List<String> continued;
                 try (FrontDoor door = FrontDoor.preferring(a.baseUrl(), b.baseUrl());
                      SurvivingSipCall sipCall = SurvivingSipCall.connect(dir.resolve("sip-call"), a)) {
-                    nodeDiesUnderACallAndWaitingCustomers(env, door, a, b, sipCall);
+                    continued = nodeDiesUnderACallAndWaitingCustomers(env, door, a, b, sipCall);
                 }
                 WebSession onB = new WebSession(signedInOnA.http(), signedInOnA.cookies(), b.baseUrl());
                 assertThat(onB.json(200, "GET", "/api/me", null).toString()).as("signed in at node B").contains("david");
@@ -83,6 +87,15 @@ class TwoNodeClusterTest {
                     again.await("desk", m -> true, WAIT);
                     again.send(chat(interaction, "Are you still there?"));
                     phone.awaitLine("advisor", "still there");
+                }
+                // node A starts again on its data directory: both parts of each continued recording are reachable
+                long restarting = System.nanoTime();
+                try (ServerProcess aAgain = node(dir.resolve("a"), "node-a", redis)) {
+                    aAgain.awaitHealthy(Duration.ofSeconds(180));
+                    System.out.printf("two-node: node A healthy again after %.1f s%n", (System.nanoTime() - restarting) / 1e9);
+                    wholeRecordingsVerifyOnceTheDeadNodeIsBack(b, continued);
+                    System.out.printf("two-node: node A's restart and the checks of both parts took %.1f s%n",
+                            (System.nanoTime() - restarting) / 1e9);
                 }
             } finally {
                 phone.close();
@@ -97,8 +110,9 @@ class TwoNodeClusterTest {
      * waiting customers' conversations come from Redis with their places; Frank on node B is offered Chan (who waited
      * first), Carol then Smith, and nobody is offered both.
      */
-    private static void nodeDiesUnderACallAndWaitingCustomers(Map<String, String> env, FrontDoor door, ServerProcess a,
-                                                              ServerProcess b, SurvivingSipCall sipCall) throws Exception {
+    private static List<String> nodeDiesUnderACallAndWaitingCustomers(Map<String, String> env, FrontDoor door,
+                                                                      ServerProcess a, ServerProcess b,
+                                                                      SurvivingSipCall sipCall) throws Exception {
         // Frank and Carol work on node B, not ready yet, consoles open before node A dies
         try (ConsoleSocket frank = ConsoleSocket.open(WebSession.signIn(b.baseUrl(), "frank", "demo1234"), "/ws/agent");
              ConsoleSocket carol = ConsoleSocket.open(WebSession.signIn(b.baseUrl(), "carol", "demo1234"), "/ws/agent")) {
@@ -152,36 +166,97 @@ class TwoNodeClusterTest {
         // Li hangs up: her BYE reaches node B (the Contact of its re-INVITE), which ends the call and Erin's phone
         sipCall.customerHangsUp();
 
-        // node B, which took the call's media over, recorded the rest of it: the timeline opens with the gap, the legs
-        // replay and it verifies (the part before the gap is on node A's disk)
+        // node B, which took the call's media over, recorded the rest of it as the same recording continued: one
+        // entry in the officer's search, the id node A started (its part is on A's disk), the gap marked; while node
+        // A is down, verification says which part it could not check
         WebSession officer = WebSession.signIn(b.baseUrl(), "shen", "demo1234");
-        JsonNode continued = continuedRecording(officer, "li", "video");
-        assertThat(continued).as("a sealed recording of Li's call on node B with the gap marked:\n" + b.output()).isNotNull();
-        String id = continued.path("id").path("value").asString();
-        assertThat(officer.json(200, "POST", "/api/compliance/recordings/" + id + "/verify", null, PURPOSE).toString())
-                .contains("\"ok\":true");
+        String video = continuedOnTheSurvivorWithTheGapMarked(officer, a, b, "video");
+        JsonNode continued = officer.json(200, "GET", "/api/compliance/recordings/" + video, null, PURPOSE);
         assertThat(continued.path("legs").size()).as("legs recorded after the gap").isGreaterThan(0);
         for (JsonNode leg : continued.path("legs")) {
-            assertThat(officer.bytes("/api/compliance/recordings/" + id + "/media/" + leg.path("legId").asString()
+            assertThat(officer.bytes("/api/compliance/recordings/" + video + "/media/" + leg.path("legId").asString()
                     + "?purpose=failover", PURPOSE).length).as("replay of leg " + leg.path("legId").asString())
                     .isGreaterThan(1000);
         }
-        sipCallRecordedOnTheSurvivorWithTheGapMarked(b);
+        // Li's SIP call with Erin, carried on by node B: the same, with the customer's and the advisor's legs
+        String voice = continuedOnTheSurvivorWithTheGapMarked(officer, a, b, "voice");
+        assertThat(officer.json(200, "GET", "/api/compliance/recordings/" + voice, null, PURPOSE).path("legs").size())
+                .as("the customer's and the advisor's legs after the gap").isEqualTo(2);
+        return List.of(video, voice);
     }
 
     /**
-     * Li's SIP call with Erin, carried on by node B: a sealed voice recording on node B whose timeline marks the gap
-     * left by node A, with the legs recorded after it, that verifies.
+     * The officer on node B finds one sealed recording of Li's call on {@code channel} whose timeline marks the gap
+     * node A left, with the id node A started it under (node A's part is on its disk); node A being down, its
+     * verification names part 1 as not checked instead of passing.
      */
-    private static void sipCallRecordedOnTheSurvivorWithTheGapMarked(ServerProcess b) throws Exception {
-        WebSession officer = WebSession.signIn(b.baseUrl(), "shen", "demo1234");
-        JsonNode continued = continuedRecording(officer, "li", "voice");
-        assertThat(continued).as("a sealed recording of Li's SIP call on node B with the gap marked:\n" + b.output())
-                .isNotNull();
+    private static String continuedOnTheSurvivorWithTheGapMarked(WebSession officer, ServerProcess a, ServerProcess b,
+                                                                  String channel) throws Exception {
+        JsonNode continued = continuedRecording(officer, "li", channel);
+        assertThat(continued).as("a sealed " + channel + " recording of Li's call on node B with the gap marked:\n"
+                + b.output()).isNotNull();
         String id = continued.path("id").path("value").asString();
-        assertThat(officer.json(200, "POST", "/api/compliance/recordings/" + id + "/verify", null, PURPOSE).toString())
-                .contains("\"ok\":true");
-        assertThat(continued.path("legs").size()).as("the customer's and the advisor's legs after the gap").isEqualTo(2);
+        assertThat(held(a, id) && held(b, id)).as("one recording, its parts on node A's and node B's disks").isTrue();
+        assertThat(entriesOf(officer, channel, id)).as("one entry in the search").isEqualTo(1);
+        assertThat(officer.json(200, "GET", "/api/compliance/recordings/" + id + "/timeline", null, PURPOSE).toString())
+                .contains("recording continued as part 2");
+        JsonNode partly = officer.json(200, "POST", "/api/compliance/recordings/" + id + "/verify", null, PURPOSE);
+        assertThat(partly.path("ok").asBoolean()).as(partly.toString()).isFalse();
+        assertThat(partly.path("reason").asString()).as("node A is down")
+                .startsWith("part 1 (recorded on node " + a.baseUrl() + ") could not be checked");
+        return id;
+    }
+
+    /**
+     * Node A back (its part of each continued recording sealed as interrupted by its start-up recovery): the officer on
+     * node B still finds one entry per call, replays its timeline with node A's part, the gap, then node B's, and the
+     * legs of both parts, verifies the whole, each part on its node and the link between them, and puts it on legal
+     * hold, every part.
+     */
+    private static void wholeRecordingsVerifyOnceTheDeadNodeIsBack(ServerProcess b, List<String> ids) throws Exception {
+        WebSession officer = WebSession.signIn(b.baseUrl(), "shen", "demo1234");
+        for (String id : ids) {
+            JsonNode timeline = officer.json(200, "GET", "/api/compliance/recordings/" + id + "/timeline", null, PURPOSE);
+            List<String> texts = new java.util.ArrayList<>();
+            timeline.forEach(e -> texts.add(e.path("text").asString()));
+            int gap = texts.stream().filter(t -> t.startsWith("gap:")).findFirst().map(texts::indexOf).orElse(-1);
+            assertThat(gap).as("the gap is marked in " + texts).isGreaterThan(0);
+            assertThat(texts.subList(0, gap)).as("node A's part before the gap").contains("recording started");
+            assertThat(texts.subList(gap, texts.size())).as("node B's part after it")
+                    .anyMatch(t -> t.startsWith("recording continued as part 2"));
+            JsonNode whole = officer.json(200, "POST", "/api/compliance/recordings/" + id + "/verify", null, PURPOSE);
+            assertThat(whole.path("ok").asBoolean()).as(whole.toString()).isTrue();
+            assertThat(whole.path("reason").asString()).startsWith("ok: 2 parts").contains("continues part 1");
+
+            // the legs of both parts (node B's named <leg>-part2), each replayed from the node holding it
+            JsonNode legs = officer.json(200, "GET", "/api/compliance/recordings/" + id + "/legs", null, PURPOSE);
+            List<String> names = new java.util.ArrayList<>();
+            legs.forEach(l -> names.add(l.path("legId").asString()));
+            assertThat(names).as("legs of both parts").anyMatch(n -> n.endsWith("-part2"))
+                    .anyMatch(n -> !n.endsWith("-part2"));
+            for (JsonNode leg : legs) {
+                if (leg.path("segments").asInt() > 0) {
+                    assertThat(officer.bytes("/api/compliance/recordings/" + id + "/media/" + leg.path("legId").asString()
+                            + "?purpose=failover", PURPOSE).length).as("replay of leg " + leg.path("legId").asString())
+                            .isGreaterThan(1000);
+                }
+            }
+
+            // a legal hold on the recording holds both parts, each on its node
+            assertThat(officer.send("PUT", "/api/compliance/recordings/" + id + "/legal-hold",
+                    "{\"hold\":true,\"reason\":\"complaint about the dropped call\"}", PURPOSE).statusCode()).isEqualTo(204);
+            assertThat(officer.json(200, "GET", "/api/compliance/recordings/" + id, null, PURPOSE).path("legalHold")
+                    .asBoolean()).as("on hold: every part").isTrue();
+        }
+    }
+
+    private static long entriesOf(WebSession officer, String channel, String id) throws Exception {
+        long n = 0;
+        for (JsonNode r : officer.json(200, "GET", "/api/compliance/recordings?customer=li&channel=" + channel, null,
+                PURPOSE)) {
+            n += r.path("id").path("value").asString().equals(id) ? 1 : 0;
+        }
+        return n;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.mvtm.core.Region;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
@@ -27,6 +28,21 @@ public interface RecordingStore extends AutoCloseable {
 
     /** Starts recording an interaction; publishes {@link org.mvtm.core.event.RecordingStarted}. */
     ActiveRecording start(RecordingMetadata metadata);
+
+    /**
+     * Continues a recording whose node died, as its next part: the same recording id, a chain that starts from the
+     * earlier part's chain head as {@code previous} says (so this part's signed chain commits to it), encrypted under
+     * this store's own data key. Publishes {@link org.mvtm.core.event.RecordingStarted}.
+     *
+     * @param previousNode the node that recorded the earlier part (kept in the manifest, named by verification)
+     */
+    ActiveRecording continueRecording(RecordingMetadata metadata, ChainPoint previous, String previousNode);
+
+    /**
+     * Calls {@code listener} (on the recording's writer thread: hand work off, never block) each time a recording's
+     * manifest on disk lists more segments, and once when it starts.
+     */
+    void onChainAdvanced(Consumer<ChainPoint> listener);
 
     /** The recording currently running for an interaction, if any. */
     Optional<ActiveRecording> active(InteractionId interaction);
@@ -56,6 +72,12 @@ public interface RecordingStore extends AutoCloseable {
 
     /** Re-checks the hash chain, every segment and the manifest signature. */
     VerificationResult verify(Viewer viewer, RecordingId id);
+
+    /**
+     * Verifies the part of a recording this store holds (audited as a verification) and says where it sits among the
+     * recording's parts; {@link RecordingParts#verify} checks the parts of several stores together.
+     */
+    RecordingPart verifyPart(Viewer viewer, RecordingId id);
 
     /** A zip with media, timeline JSON, manifest, signature, public key and verification result. */
     ExportPackage exportPackage(Viewer viewer, RecordingId id, String reason);

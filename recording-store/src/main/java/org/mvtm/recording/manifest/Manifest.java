@@ -36,6 +36,7 @@ public final class Manifest {
     private final List<String> problems = new ArrayList<>();
     private final Map<String, LegEntry> legs = new LinkedHashMap<>();
     private final List<SegmentEntry> segments = new ArrayList<>();
+    private PartOf partOf = PartOf.FIRST;
 
     public Manifest(RecordingId id, RecordingMetadata metadata, long segmentLengthMillis, String masterKeyId,
                     RecordingState state) {
@@ -110,8 +111,22 @@ public final class Manifest {
         return List.copyOf(segments);
     }
 
+    /** Which part of the recording this manifest holds, and for a later part where its chain starts from. */
+    public PartOf partOf() {
+        return partOf;
+    }
+
+    public void partOf(PartOf p) {
+        this.partOf = p;
+    }
+
+    /** What the first segment's chain link is computed from: zeros, or the earlier part's head for a later part. */
+    public String chainStart() {
+        return partOf.chainStart();
+    }
+
     public String chainHead() {
-        return segments.isEmpty() ? HashChain.GENESIS : segments.get(segments.size() - 1).chain();
+        return segments.isEmpty() ? chainStart() : segments.get(segments.size() - 1).chain();
     }
 
     /** Next index of {@code leg}. */
@@ -165,6 +180,7 @@ public final class Manifest {
         segments.forEach(seg -> s.add(seg.toJson()));
         m.put("segments", s);
         m.put("chainHead", chainHead());
+        partOf.toJson().ifPresent(p -> m.put("partOf", p));
         return m;
     }
 
@@ -188,6 +204,7 @@ public final class Manifest {
         for (Object o : (List<Object>) m.get("segments")) {
             man.segments.add(SegmentEntry.fromJson((Map<String, Object>) o));
         }
+        man.partOf = PartOf.fromJson((Map<String, Object>) m.get("partOf"));
         return man;
     }
 

@@ -41,7 +41,7 @@ public final class RecordingVerifier {
         Map<String, Integer> expectedIndex = new HashMap<>();
         Map<String, SegmentEntry> bySha = new HashMap<>();
         segments.forEach(s -> bySha.put(s.sha256(), s));
-        String previous = HashChain.GENESIS;
+        String previous = m.chainStart();
         int checked = 0;
         for (int i = 0; i < segments.size(); i++) {
             SegmentEntry s = segments.get(i);

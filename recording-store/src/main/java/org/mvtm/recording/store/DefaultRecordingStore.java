@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import javax.crypto.SecretKey;
 import org.mvtm.core.Region;
 import org.mvtm.core.event.EventBus;
@@ -30,6 +31,7 @@ import org.mvtm.recording.api.AuditAction;
 import org.mvtm.recording.api.AuditEntry;
 import org.mvtm.recording.api.AuditQuery;
 import org.mvtm.recording.api.AuditVerification;
+import org.mvtm.recording.api.ChainPoint;
 import org.mvtm.recording.api.DeletionRequest;
 import org.mvtm.recording.api.ExportPackage;
 import org.mvtm.recording.api.LegInfo;
@@ -37,6 +39,7 @@ import org.mvtm.recording.api.MediaFile;
 import org.mvtm.recording.api.RecordingFailed;
 import org.mvtm.recording.api.RecordingKeys;
 import org.mvtm.recording.api.RecordingMetadata;
+import org.mvtm.recording.api.RecordingPart;
 import org.mvtm.recording.api.RecordingQuery;
 import org.mvtm.recording.api.RecordingState;
 import org.mvtm.recording.api.RecordingStore;
@@ -56,6 +59,7 @@ import org.mvtm.recording.crypto.SegmentCipher;
 import org.mvtm.recording.manifest.LegEntry;
 import org.mvtm.recording.manifest.Manifest;
 import org.mvtm.recording.manifest.ManifestFile;
+import org.mvtm.recording.manifest.PartOf;
 import org.mvtm.recording.search.RecordingIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +75,7 @@ import org.slf4j.LoggerFactory;
  * {@link KeyRewrap} (master key rotation), {@link StartupRecovery} (crash recovery and re-indexing),
  * {@link RecordingExports} (playable files and evidence packages) and {@link StoreProblems} (health).
  */
-public final class DefaultRecordingStore implements RecordingStore, RecordingWriter.Listener {
+public final class DefaultRecordingStore implements RecordingStore, WriterListener {
     private static final Logger log = LoggerFactory.getLogger(DefaultRecordingStore.class);
 
     private final RecordingStoreConfig config;
@@ -90,6 +94,7 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
     private final RetentionAndHolds retention;
     private final KeyRewrap rewrap;
     private final Map<RecordingId, RecordingWriter> active = new ConcurrentHashMap<>();
+    private final ChainListeners chain = new ChainListeners();
     private final RecordingAnnotations annotations;
     private volatile boolean closed;
 
@@ -139,8 +144,35 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
 
     @Override
     public ActiveRecording start(RecordingMetadata metadata) {
+        return open(RecordingId.random(), metadata, PartOf.FIRST, "recording started");
+    }
+
+    /**
+     * The same recording id, its chain starting from the earlier part's head; when this store holds that id already
+     * (the call came back to a node that recorded an earlier part of it), a new recording instead, as before
+     * continuation existed.
+     */
+    @Override
+    public ActiveRecording continueRecording(RecordingMetadata metadata, ChainPoint previous, String previousNode) {
         ensureOpen();
-        RecordingId id = RecordingId.random();
+        if (!metadata.interaction().equals(previous.interaction())) {
+            throw new IllegalArgumentException("previous part is of interaction " + previous.interaction()
+                    + ", not " + metadata.interaction());
+        }
+        if (Files.exists(stored.dirOf(previous.recording()))) {
+            log.warn("recording {} has a part here already: the rest of {} is a new recording", previous.recording(),
+                    metadata.interaction());
+            return start(metadata);
+        }
+        int part = previous.part() + 1;
+        return new PartLegs(open(previous.recording(), metadata, new PartOf(part, previousNode, previous.segments(),
+                previous.chainHead()), "recording continued as part " + part + " after segment " + previous.segments()
+                + " of part " + previous.part() + " (recorded on " + previousNode + "); its legs are named <leg>-part"
+                + part), part);
+    }
+
+    private RecordingWriter open(RecordingId id, RecordingMetadata metadata, PartOf partOf, String opening) {
+        ensureOpen();
         Path dir = stored.dirOf(id);
         try {
             PrivateFiles.createDirectories(dir);
@@ -149,13 +181,15 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
             DataKeyFile.write(dir, id.value(), dataKey, keys, masterKeyId, random);
             Manifest manifest = new Manifest(id, metadata, config.segmentLength().toMillis(), masterKeyId,
                     RecordingState.RECORDING);
+            manifest.partOf(partOf);
             ManifestFile.write(dir, manifest, keys);
+            chain.advanced(manifest); // where the chain starts: the earlier part's head, or nothing yet
             RecordingWriter w = new RecordingWriter(id, metadata, dir, dataKey, keys, cipher, clock,
                     config.segmentLength().toMillis(), config.queueCapacity(), manifest, this);
             active.put(id, w);
             w.start();
             w.appendTimeline(TimelineEntry.event(clock.instant(), TimelineEntry.Kind.RECORDING_STARTED, "system",
-                    "recording started"));
+                    opening));
             try {
                 index.upsert(id.value(), metadata, Duration.ZERO, RecordingState.RECORDING.name(), "");
             } catch (RuntimeException e) {
@@ -171,6 +205,16 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
             events.publish(new RecordingFailed(clock.instant(), id, metadata.interaction(), reason));
             throw new RecordingStoreException(reason, e);
         }
+    }
+
+    @Override
+    public void onChainAdvanced(Consumer<ChainPoint> listener) {
+        chain.add(listener);
+    }
+
+    @Override
+    public void chainAdvanced(RecordingWriter writer, Manifest manifest) {
+        chain.advanced(manifest);
     }
 
     @Override
@@ -264,6 +308,14 @@ public final class DefaultRecordingStore implements RecordingStore, RecordingWri
     public VerificationResult verify(Viewer viewer, RecordingId id) {
         ensureOpen();
         return access.verify(viewer, id);
+    }
+
+    @Override
+    public RecordingPart verifyPart(Viewer viewer, RecordingId id) {
+        ensureOpen();
+        return access.guarded(viewer, AuditAction.VERIFY, id, "", stored::part, p -> "part " + p.part() + ": "
+                + (p.verification().ok() ? "ok, segments=" + p.verification().segmentsChecked()
+                : "FAILED: " + p.verification().reason()));
     }
 
     @Override

@@ -54,16 +54,6 @@ import org.slf4j.LoggerFactory;
 public final class RecordingWriter implements ActiveRecording {
     private static final Logger log = LoggerFactory.getLogger(RecordingWriter.class);
 
-    /** Callbacks to the store, invoked on the writer thread. */
-    public interface Listener {
-        RecordingSummary sealed(RecordingWriter writer, Manifest manifest);
-
-        void failed(RecordingWriter writer, String reason);
-
-        /** A PCI pause began or ended ({@code mark} is its timeline entry, already buffered). */
-        void pauseMarked(RecordingWriter writer, TimelineEntry mark);
-    }
-
     private record Packet(String legId, byte type, long arrivalMicros, byte[] data) { }
 
     private record PauseMark(TimelineEntry entry) { }
@@ -81,7 +71,7 @@ public final class RecordingWriter implements ActiveRecording {
     private final SegmentCipher cipher;
     private final Clock clock;
     private final long segmentMicros;
-    private final Listener listener;
+    private final WriterListener listener;
     private final Manifest manifest;
 
     private final ArrayBlockingQueue<Packet> packets;
@@ -95,11 +85,12 @@ public final class RecordingWriter implements ActiveRecording {
     private final PciPause pci = new PciPause();
     private final LegBuffer timeline;
     private long timelineBufferedSinceMicros = Long.MAX_VALUE;
+    private int segmentsReported = -1;
     private Thread thread;
 
     RecordingWriter(RecordingId id, RecordingMetadata metadata, Path dir, SecretKey dataKey, RecordingKeys keys,
                     SegmentCipher cipher, Clock clock, long segmentMillis, int queueCapacity, Manifest manifest,
-                    Listener listener) {
+                    WriterListener listener) {
         this.id = id;
         this.metadata = metadata;
         this.dir = dir;
@@ -484,6 +475,11 @@ public final class RecordingWriter implements ActiveRecording {
             ManifestFile.write(dir, manifest, keys);
         } catch (IOException | RuntimeException e) {
             degrade("writing the manifest failed: " + e);
+            return;
+        }
+        if (manifest.segments().size() > segmentsReported) {
+            segmentsReported = manifest.segments().size();
+            listener.chainAdvanced(this, manifest);
         }
     }
 

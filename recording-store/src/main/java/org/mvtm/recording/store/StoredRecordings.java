@@ -20,9 +20,11 @@ import java.util.stream.Stream;
 import javax.crypto.SecretKey;
 import org.mvtm.core.Region;
 import org.mvtm.core.id.RecordingId;
+import org.mvtm.recording.api.ChainPoint;
 import org.mvtm.recording.api.LegInfo;
 import org.mvtm.recording.api.RecordingKeys;
 import org.mvtm.recording.api.RecordingNotFoundException;
+import org.mvtm.recording.api.RecordingPart;
 import org.mvtm.recording.api.RecordingStoreException;
 import org.mvtm.recording.api.RecordingSummary;
 import org.mvtm.recording.api.TimelineEntry;
@@ -34,6 +36,7 @@ import org.mvtm.recording.manifest.AnnotationChain;
 import org.mvtm.recording.manifest.LegEntry;
 import org.mvtm.recording.manifest.Manifest;
 import org.mvtm.recording.manifest.ManifestFile;
+import org.mvtm.recording.manifest.PartOf;
 import org.mvtm.recording.manifest.RecordingVerifier;
 import org.mvtm.recording.manifest.SegmentEntry;
 import org.mvtm.recording.search.RecordingIndex;
@@ -177,6 +180,16 @@ final class StoredRecordings {
         }
         lastVerification.put(s.id(), v);
         return v;
+    }
+
+    /** This store's part of the recording: its place among the parts, its chain, and its own verification. */
+    RecordingPart part(StoredRecording s) {
+        Manifest m = s.manifest();
+        PartOf p = m.partOf();
+        Optional<ChainPoint> continues = p.part() == 1 ? Optional.empty() : Optional.of(new ChainPoint(s.id(),
+                m.metadata().interaction(), p.part() - 1, p.previousSegments(), p.previousChainHead()));
+        return new RecordingPart(s.id(), p.part(), m.state(), continues, p.previousNode(),
+                m.segments().stream().map(SegmentEntry::chain).toList(), verify(s), "");
     }
 
     SecretKey dataKey(StoredRecording s) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.mvtm.core.Region;
 import org.mvtm.core.id.InteractionId;
@@ -23,12 +24,17 @@ import org.mvtm.recording.api.AuditAction;
 import org.mvtm.recording.api.AuditEntry;
 import org.mvtm.recording.api.AuditQuery;
 import org.mvtm.recording.api.AuditVerification;
+import org.mvtm.recording.api.ChainPoint;
+import org.mvtm.recording.api.DeletionNotRequestedException;
 import org.mvtm.recording.api.DeletionRequest;
 import org.mvtm.recording.api.ExportPackage;
 import org.mvtm.recording.api.LegInfo;
+import org.mvtm.recording.api.LegalHoldException;
 import org.mvtm.recording.api.MediaFile;
 import org.mvtm.recording.api.RecordingMetadata;
 import org.mvtm.recording.api.RecordingNotFoundException;
+import org.mvtm.recording.api.RecordingPart;
+import org.mvtm.recording.api.RecordingParts;
 import org.mvtm.recording.api.RecordingQuery;
 import org.mvtm.recording.api.RecordingStore;
 import org.mvtm.recording.api.RecordingStoreException;
@@ -48,7 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
  * One compliance view over every node: a search covers this node's recordings and those of every live node, and a
  * recording this node does not hold is described, replayed, verified and exported by fetching it from the node that
  * holds it (over {@code /internal/recordings}, with the cluster secret). Recording, retention, holds and deletion stay
- * with the store of the node that recorded. The owning node checks role and region and audits under the officer's name;
+ * with the store of the node that recorded. A recording continued on another node after its node died
+ * ({@link RecordingChains}) has a part on each: it is described, replayed, verified, held and deleted as one, each
+ * node doing its own part. The owning node checks role and region and audits under the officer's name;
  * this node audits the access too, as the officer used it.
  */
 public final class ClusterRecordingStore implements RecordingStore {
@@ -61,13 +69,17 @@ public final class ClusterRecordingStore implements RecordingStore {
     private final Path downloads;
     private final Map<String, Region> regions = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final RecordingChains chains;
 
-    public ClusterRecordingStore(RecordingStore local, MediaHome nodes, String secret, JsonMapper json, Path downloads) {
+    public ClusterRecordingStore(RecordingStore local, MediaHome nodes, String secret, JsonMapper json, Path downloads,
+                                 RecordingChains chains) {
         this.local = local;
         this.nodes = nodes;
         this.secret = secret;
         this.json = json;
         this.downloads = downloads;
+        this.chains = chains;
+        local.onChainAdvanced(chains::advanced);
     }
 
     private List<RemoteRecordings> others() {
@@ -87,8 +99,51 @@ public final class ClusterRecordingStore implements RecordingStore {
                 log.warn("compliance search of {} left out node {}: {}", viewer.userId(), node.node(), e.getMessage());
             }
         }
-        return found.stream().sorted(Comparator.comparing((RecordingSummary r) -> r.metadata().startedAt()).reversed())
+        return RecordingPartsView.oneEntryPerRecording(found).stream()
+                .sorted(Comparator.comparing((RecordingSummary r) -> r.metadata().startedAt()).reversed())
                 .limit(query.limit()).toList();
+    }
+
+    /** What each reachable node that holds a part of a continued recording answered, and who could not be asked. */
+    private record Gathered<T>(List<T> answers, List<String> nodes, List<String> unreachable) {
+    }
+
+    /**
+     * Asks this node and every live other node for their part of a recording continued across nodes; an answer from
+     * another node is audited here too. Not found anywhere: {@link RecordingNotFoundException}.
+     */
+    private <T> Gathered<T> everyPart(Viewer viewer, AuditAction action, RecordingId id, Function<RecordingStore, T> here,
+                                      Function<RemoteRecordings, T> there) {
+        List<T> answers = new ArrayList<>();
+        List<String> from = new ArrayList<>();
+        List<String> unreachable = new ArrayList<>();
+        try {
+            answers.add(here.apply(local));
+            from.add(nodes.self());
+        } catch (RecordingNotFoundException notHere) {
+            // a part on another node
+        }
+        for (RemoteRecordings node : others()) {
+            try {
+                answers.add(there.apply(node));
+                from.add(node.node());
+                auditHere(viewer, action, id, AuditEntry.Outcome.ALLOWED, node);
+            } catch (RecordingNotFoundException notThere) {
+                // no part there
+            } catch (AccessDeniedException refused) {
+                auditHere(viewer, action, id, AuditEntry.Outcome.DENIED, node);
+                throw refused;
+            } catch (LegalHoldException | DeletionNotRequestedException refused) {
+                throw refused;
+            } catch (RecordingStoreException e) {
+                unreachable.add(node.node() + ": " + e.getMessage());
+            }
+        }
+        if (answers.isEmpty()) {
+            throw new RecordingNotFoundException("recording " + id.value() + " has no part on any reachable node"
+                    + (unreachable.isEmpty() ? "" : " (" + String.join("; ", unreachable) + ")"));
+        }
+        return new Gathered<>(answers, from, unreachable);
     }
 
     /**
@@ -143,12 +198,24 @@ public final class ClusterRecordingStore implements RecordingStore {
 
     @Override
     public RecordingSummary describe(Viewer viewer, RecordingId id) {
+        if (chains.continued(id)) {
+            RecordingSummary whole = RecordingPartsView.summary(everyPart(viewer, AuditAction.DESCRIBE, id,
+                    s -> s.describe(viewer, id), n -> n.call(path(id, "describe"), Map.of("viewer", viewer),
+                            RecordingSummary.class)).answers());
+            remember(whole);
+            return whole;
+        }
         return read(viewer, AuditAction.DESCRIBE, id, s -> s.describe(viewer, id),
                 n -> n.call(path(id, "describe"), Map.of("viewer", viewer), RecordingSummary.class));
     }
 
     @Override
     public List<TimelineEntry> timeline(Viewer viewer, RecordingId id) {
+        if (chains.continued(id)) {
+            return RecordingPartsView.timeline(everyPart(viewer, AuditAction.TIMELINE, id, s -> s.timeline(viewer, id),
+                    n -> json.convertValue(n.call(path(id, "timeline"), Map.of("viewer", viewer)),
+                            new TypeReference<List<TimelineEntry>>() { })).answers());
+        }
         return read(viewer, AuditAction.TIMELINE, id, s -> s.timeline(viewer, id), n -> json.convertValue(
                 n.call(path(id, "timeline"), Map.of("viewer", viewer)), new TypeReference<List<TimelineEntry>>() { }));
     }
@@ -161,14 +228,38 @@ public final class ClusterRecordingStore implements RecordingStore {
 
     @Override
     public List<LegInfo> legs(Viewer viewer, RecordingId id) {
+        if (chains.continued(id)) {
+            return RecordingPartsView.legs(everyPart(viewer, AuditAction.LEGS, id, s -> s.legs(viewer, id),
+                    n -> json.convertValue(n.call(path(id, "legs"), Map.of("viewer", viewer)),
+                            new TypeReference<List<LegInfo>>() { })).answers());
+        }
         return read(viewer, AuditAction.LEGS, id, s -> s.legs(viewer, id), n -> json.convertValue(
                 n.call(path(id, "legs"), Map.of("viewer", viewer)), new TypeReference<List<LegInfo>>() { }));
     }
 
+    /**
+     * A recording continued across nodes is verified part by part on the node holding each, and each later part's
+     * link to the part before it is checked ({@link RecordingParts#verify}); a part no reachable node holds is named as
+     * not checked, so the whole never passes for verified while a part is out of reach.
+     */
     @Override
     public VerificationResult verify(Viewer viewer, RecordingId id) {
+        if (chains.continued(id)) {
+            Gathered<RecordingPart> parts = everyPart(viewer, AuditAction.VERIFY, id, s -> s.verifyPart(viewer, id),
+                    n -> n.call(path(id, "part"), Map.of("viewer", viewer), RecordingPart.class));
+            List<RecordingPart> named = new ArrayList<>();
+            for (int i = 0; i < parts.answers().size(); i++) {
+                named.add(parts.answers().get(i).heldBy(parts.nodes().get(i)));
+            }
+            return RecordingParts.verify(id, named, parts.unreachable(), Instant.now());
+        }
         return read(viewer, AuditAction.VERIFY, id, s -> s.verify(viewer, id),
                 n -> n.call(path(id, "verify"), Map.of("viewer", viewer), VerificationResult.class));
+    }
+
+    @Override
+    public RecordingPart verifyPart(Viewer viewer, RecordingId id) {
+        return local.verifyPart(viewer, id);
     }
 
     /** Replay: the leg's decrypted media, fetched whole from the owning node into this node's download area. */
@@ -221,6 +312,21 @@ public final class ClusterRecordingStore implements RecordingStore {
         return local.start(metadata);
     }
 
+    /** Continued here as the same recording: marked in Redis so the compliance view gathers its parts. */
+    @Override
+    public ActiveRecording continueRecording(RecordingMetadata metadata, ChainPoint previous, String previousNode) {
+        ActiveRecording rec = local.continueRecording(metadata, previous, previousNode);
+        if (rec.id().equals(previous.recording())) {
+            chains.markContinued(rec.id(), previous.part() + 1);
+        }
+        return rec;
+    }
+
+    @Override
+    public void onChainAdvanced(Consumer<ChainPoint> listener) {
+        local.onChainAdvanced(listener);
+    }
+
     @Override
     public Optional<ActiveRecording> active(InteractionId interaction) {
         return local.active(interaction);
@@ -238,22 +344,67 @@ public final class ClusterRecordingStore implements RecordingStore {
 
     @Override
     public void legalHold(Viewer viewer, RecordingId id, boolean hold, String reason) {
-        local.legalHold(viewer, id, hold, reason);
+        if (!chains.continued(id)) {
+            local.legalHold(viewer, id, hold, reason);
+            return;
+        }
+        changeEveryPart(viewer, hold ? AuditAction.LEGAL_HOLD : AuditAction.RELEASE_HOLD, id,
+                s -> s.legalHold(viewer, id, hold, reason), "hold", Map.of("viewer", viewer, "hold", hold, "reason", reason));
     }
 
     @Override
     public DeletionRequest requestDeletion(Viewer viewer, RecordingId id, String reason) {
-        return local.requestDeletion(viewer, id, reason);
+        if (!chains.continued(id)) {
+            return local.requestDeletion(viewer, id, reason);
+        }
+        return onEveryPart(viewer, AuditAction.DELETE_REQUEST, id, s -> s.requestDeletion(viewer, id, reason),
+                "request-deletion", Map.of("viewer", viewer, "reason", reason), DeletionRequest.class);
     }
 
     @Override
     public void withdrawDeletion(Viewer viewer, RecordingId id, String reason) {
-        local.withdrawDeletion(viewer, id, reason);
+        if (!chains.continued(id)) {
+            local.withdrawDeletion(viewer, id, reason);
+            return;
+        }
+        changeEveryPart(viewer, AuditAction.DELETE_WITHDRAW, id, s -> s.withdrawDeletion(viewer, id, reason),
+                "withdraw-deletion", Map.of("viewer", viewer, "reason", reason));
     }
 
     @Override
     public void approveDeletion(Viewer viewer, RecordingId id, String reason) {
-        local.approveDeletion(viewer, id, reason);
+        if (!chains.continued(id)) {
+            local.approveDeletion(viewer, id, reason);
+            return;
+        }
+        changeEveryPart(viewer, AuditAction.DELETE, id, s -> s.approveDeletion(viewer, id, reason),
+                "approve-deletion", Map.of("viewer", viewer, "reason", reason));
+    }
+
+    private void changeEveryPart(Viewer viewer, AuditAction action, RecordingId id, Consumer<RecordingStore> here,
+                                 String op, Map<String, Object> body) {
+        onEveryPart(viewer, action, id, s -> {
+            here.accept(s);
+            return true;
+        }, op, body, Boolean.class);
+    }
+
+    /**
+     * A legal hold or a step of a deletion on a recording continued across nodes: done by each node holding a part
+     * (which checks and audits it as for its own recordings); when fewer parts answered than the recording has, the
+     * officer is told after the reachable ones were changed, to do it again once the others are back.
+     */
+    private <T> T onEveryPart(Viewer viewer, AuditAction action, RecordingId id, Function<RecordingStore, T> here,
+                              String op, Map<String, Object> body, Class<T> type) {
+        Gathered<T> done = everyPart(viewer, action, id, here, n -> n.call(path(id, op), body, type));
+        int parts = chains.parts(id);
+        if (done.answers().size() < parts) {
+            throw new RecordingStoreException(action + " of recording " + id.value() + " done on " + done.answers().size()
+                    + " of its " + parts + " parts (held by " + String.join(", ", done.nodes()) + "); the others are on"
+                    + " no reachable node (down, or deleted already)" + (done.unreachable().isEmpty() ? ""
+                    : ": " + String.join("; ", done.unreachable())) + ". Do it again when their nodes are back");
+        }
+        return done.answers().get(0);
     }
 
     @Override

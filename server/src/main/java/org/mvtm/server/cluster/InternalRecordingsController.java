@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import org.mvtm.recording.api.AccessDeniedException;
+import org.mvtm.recording.api.DeletionNotRequestedException;
 import org.mvtm.recording.api.ExportPackage;
+import org.mvtm.recording.api.LegalHoldException;
 import org.mvtm.recording.api.MediaFile;
 import org.mvtm.core.id.RecordingId;
 import org.mvtm.recording.api.RecordingNotFoundException;
@@ -26,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * This node's recordings as the other nodes of the cluster read them for a compliance officer signed in there: search,
- * describe, timeline, legs, media, verify and export. Only callers presenting the cluster secret are served; the
+ * describe, timeline, legs, media, verify (of the whole, or of this node's part of a recording continued across nodes)
+ * and export, and for a recording continued across nodes this node's part of a legal hold or a deletion step. Only callers presenting the cluster secret are served; the
  * officer named in the body is checked (role, region) and audited by this node's store like one of its own users.
  */
 @RestController
@@ -66,6 +69,21 @@ class InternalRecordingsController {
             case "timeline-json" -> ResponseEntity.ok(store.timelineJson(viewer, recording));
             case "legs" -> ResponseEntity.ok(store.legs(viewer, recording));
             case "verify" -> ResponseEntity.ok(store.verify(viewer, recording));
+            case "part" -> ResponseEntity.ok(store.verifyPart(viewer, recording));
+            case "hold" -> {
+                store.legalHold(viewer, recording, body.path("hold").asBoolean(), body.path("reason").asString(""));
+                yield ResponseEntity.ok(true);
+            }
+            case "request-deletion" -> ResponseEntity.ok(store.requestDeletion(viewer, recording,
+                    body.path("reason").asString("")));
+            case "withdraw-deletion" -> {
+                store.withdrawDeletion(viewer, recording, body.path("reason").asString(""));
+                yield ResponseEntity.ok(true);
+            }
+            case "approve-deletion" -> {
+                store.approveDeletion(viewer, recording, body.path("reason").asString(""));
+                yield ResponseEntity.ok(true);
+            }
             case "export" -> {
                 ExportPackage pkg = store.exportPackage(viewer, recording, body.path("reason").asString(""));
                 yield ResponseEntity.ok().header("X-Sha256", pkg.sha256()).body(readAll(pkg.path()));
@@ -106,6 +124,21 @@ class InternalRecordingsController {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<String> denied(AccessDeniedException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(e.getMessage());
+    }
+
+    @ExceptionHandler(LegalHoldException.class)
+    ResponseEntity<String> held(LegalHoldException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(e.getMessage());
+    }
+
+    @ExceptionHandler(DeletionNotRequestedException.class)
+    ResponseEntity<String> notRequested(DeletionNotRequestedException e) {
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<String> badRequest(IllegalArgumentException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(e.getMessage());
     }
 
     @ExceptionHandler(RecordingNotFoundException.class)

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.mvtm.recording.api.AccessDeniedException;
+import org.mvtm.recording.api.DeletionNotRequestedException;
+import org.mvtm.recording.api.LegalHoldException;
 import org.mvtm.recording.api.RecordingNotFoundException;
 import org.mvtm.recording.api.RecordingStoreException;
 import tools.jackson.databind.JsonNode;
@@ -67,6 +69,9 @@ final class RemoteRecordings {
             case 200 -> res.body();
             case 403 -> throw new AccessDeniedException(message);
             case 404 -> throw new RecordingNotFoundException(message);
+            case 409 -> throw new LegalHoldException(message);
+            case 412 -> throw new DeletionNotRequestedException(message);
+            case 400 -> throw new IllegalArgumentException(message);
             default -> throw new RecordingStoreException("node " + node + " answered " + res.statusCode() + " to "
                     + path + ": " + message);
         };

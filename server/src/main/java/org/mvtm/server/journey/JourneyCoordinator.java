@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.AdvisorStateForced;
@@ -34,6 +35,7 @@ import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.recording.api.ActiveRecording;
+import org.mvtm.recording.api.ChainPoint;
 import org.mvtm.recording.api.RecordingMetadata;
 import org.mvtm.recording.api.RecordingStore;
 import org.mvtm.recording.api.TimelineEntry;
@@ -235,10 +237,12 @@ public final class JourneyCoordinator implements AutoCloseable {
 
     /**
      * This node took the call's media over from {@code deadNode}, which recorded it until it died
-     * ({@code MediaHome.onTakeover}): the rest of the call is recorded here, a recording of the same interaction whose
-     * timeline marks the gap first (media lost with the dead node until this node's relay took the call); the part
-     * before the gap stays on the dead node's disk. Nothing happens for a call this node records already or that has
-     * no advisor any more.
+     * ({@code MediaHome.onTakeover}): the rest of the call is recorded here as the same recording continued, its next
+     * part, whose chain starts from the chain head the dead node last published ({@link RecordingPlacement#lastChainPoint})
+     * and whose timeline marks the gap first (media lost with the dead node until this node's relay took the call); the
+     * part before the gap stays on the dead node's disk. When the dead node published nothing for the call, a new
+     * recording of the interaction, the gap marked all the same. Nothing happens for a call this node records already
+     * or that has no advisor any more.
      */
     public void continueAfterNodeDied(InteractionId interaction, String deadNode, String thisNode) {
         Instant at = clock.instant();
@@ -248,17 +252,29 @@ public final class JourneyCoordinator implements AutoCloseable {
                 return;
             }
             AgentId advisor = view.get().advisor().get();
-            log.info("recording the rest of {} here: its media node {} died", interaction, deadNode);
+            Optional<ChainPoint> previous = placement.lastChainPoint(interaction, deadNode);
+            log.info("recording the rest of {} here: its media node {} died ({})", interaction, deadNode, previous
+                    .map(p -> "continuing recording " + p.recording() + " after segment " + p.segments())
+                    .orElse("it published no recording to continue"));
+            Map<String, String> gap = new java.util.LinkedHashMap<>(Map.of("gap", "media-node-died", "deadNode",
+                    deadNode, "node", thisNode));
+            previous.ifPresent(p -> gap.put("continuesAfterSegment", Integer.toString(p.segments())));
             record(view.get().interaction(), advisor, advisorName(advisor), at, new TimelineEntry(at,
                     TimelineEntry.Kind.OTHER, "cluster", "gap: the node holding the call's media (" + deadNode
-                    + ") died; the call continues and is recorded on " + thisNode + " from here",
-                    Map.of("gap", "media-node-died", "deadNode", deadNode, "node", thisNode)));
+                    + ") died; the call continues and is recorded on " + thisNode + " from here", gap),
+                    md -> previous.map(p -> recordings.continueRecording(md, p, deadNode))
+                            .orElseGet(() -> recordings.start(md)));
         });
     }
 
     private void record(Interaction i, AgentId advisor, String advisorName, Instant at, TimelineEntry opening) {
+        record(i, advisor, advisorName, at, opening, recordings::start);
+    }
+
+    private void record(Interaction i, AgentId advisor, String advisorName, Instant at, TimelineEntry opening,
+                        Function<RecordingMetadata, ActiveRecording> starting) {
         try {
-            ActiveRecording rec = recordings.start(new RecordingMetadata(i.id(), i.conversation(), i.channel(),
+            ActiveRecording rec = starting.apply(new RecordingMetadata(i.id(), i.conversation(), i.channel(),
                     i.customer().id(), i.customer().displayName(), advisor, advisorName, i.queue(),
                     i.customer().region(), i.language(), at));
             synchronized (pauses) { // a PCI pause asked for meanwhile applies before the first line

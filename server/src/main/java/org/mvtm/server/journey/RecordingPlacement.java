@@ -1,6 +1,8 @@
 package org.mvtm.server.journey;
 
+import java.util.Optional;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.recording.api.ChainPoint;
 
 /** Which node records an interaction: on one node, this one; in a cluster, the node that holds its media. */
 public interface RecordingPlacement {
@@ -16,5 +18,13 @@ public interface RecordingPlacement {
 
     /** The interaction is over; a claim on it may be let go. */
     default void ended(InteractionId interaction) {
+    }
+
+    /**
+     * How far {@code node} had chained its recording of the interaction when it last said so (a recording continues
+     * from there when that node died); empty on one node, or when {@code node} published nothing for it.
+     */
+    default Optional<ChainPoint> lastChainPoint(InteractionId interaction, String node) {
+        return Optional.empty();
     }
 }

@@ -30,6 +30,7 @@ import org.mvtm.media.api.HostAddresses;
 import org.mvtm.media.api.KurentoMediaConfig;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaServers;
+import org.mvtm.recording.api.ChainPoint;
 import org.mvtm.recording.api.RecordingKeys;
 import org.mvtm.recording.api.RecordingStore;
 import org.mvtm.recording.api.RecordingStoreConfig;
@@ -41,6 +42,7 @@ import org.mvtm.server.cluster.ClusterEventRelay;
 import org.mvtm.server.cluster.ClusterMediaServer;
 import org.mvtm.server.cluster.ClusterSettings;
 import org.mvtm.server.cluster.MediaHome;
+import org.mvtm.server.cluster.RecordingChains;
 import org.mvtm.server.cluster.SipCallRescue;
 import org.mvtm.server.config.ContactProperties;
 import org.mvtm.server.config.CustomerWaitProperties;
@@ -258,9 +260,17 @@ public class ModuleWiring {
     @org.springframework.context.annotation.Primary
     @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
     RecordingStore clusterRecordingStore(@org.springframework.beans.factory.annotation.Qualifier("recordingStore") RecordingStore local,
-                                         MediaHome nodes, ClusterSettings cluster, JsonMapper json, DataDirectory data) {
+                                         MediaHome nodes, ClusterSettings cluster, JsonMapper json, DataDirectory data,
+                                         RecordingChains chains) {
         return new org.mvtm.server.cluster.ClusterRecordingStore(local, nodes, cluster.secret(), json,
-                data.resolve("recordings-from-other-nodes"));
+                data.resolve("recordings-from-other-nodes"), chains);
+    }
+
+    /** How far each node's recordings are chained, so a survivor continues a dead node's recording as the same one. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
+    RecordingChains recordingChains(redis.clients.jedis.RedisClient redis, ClusterSettings cluster) {
+        return new RecordingChains(redis, "mvtm", cluster.selfUrl());
     }
 
     @Bean(destroyMethod = "close")
@@ -345,7 +355,7 @@ public class ModuleWiring {
     @Bean(destroyMethod = "close")
     JourneyCoordinator journeyCoordinator(RoutingEngine routing, MediaServer media,
                                                 RecordingStore recordings, EventBus bus, Clock clock,
-                                                ObjectProvider<MediaHome> home) {
+                                                ObjectProvider<MediaHome> home, ObjectProvider<RecordingChains> chains) {
         MediaHome h = home.getIfAvailable();
         RecordingPlacement placement = h == null
                 ? RecordingPlacement.THIS_NODE
@@ -363,6 +373,11 @@ public class ModuleWiring {
                     @Override
                     public void ended(InteractionId interaction) {
                         h.release(interaction);
+                    }
+
+                    @Override
+                    public Optional<ChainPoint> lastChainPoint(InteractionId interaction, String node) {
+                        return chains.getObject().lastOf(interaction, node);
                     }
                 };
         JourneyCoordinator coordinator = new JourneyCoordinator(routing, media, recordings, bus, clock, placement);
