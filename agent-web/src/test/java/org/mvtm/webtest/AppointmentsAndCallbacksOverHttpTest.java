@@ -239,7 +239,7 @@ class AppointmentsAndCallbacksOverHttpTest {
                 List.of(new org.mvtm.admin.api.Queue.Holiday(today, "Test holiday")),
                 org.mvtm.admin.api.Queue.OutsideHours.CALLBACK,
                 List.of(new org.mvtm.admin.api.Queue.Code("RESOLVED", "Resolved")),
-                List.of(new org.mvtm.admin.api.Queue.Code("LUNCH", "Lunch"))));
+                List.of(new org.mvtm.admin.api.Queue.Code("LUNCH", "Lunch")), null));
         Instant free = Instant.parse("2026-03-06T02:00:00Z");
         Browserless ada = new Browserless(port);
         ada.login("ada", WebTestApplication.PASSWORD);
