@@ -33,8 +33,7 @@ class ConsoleSurvivesServerRestartTest {
         RoutingEngine routing = new CommonTestBeans().routingEngine(clock, events);
         try {
             ConfigurableApplicationContext first = start(port, sessions, events, routing);
-            Browserless advisor = new Browserless(port);
-            advisor.login("ada", CommonTestBeans.PASSWORD);
+            Browserless advisor = Browserless.signedIn(port, "ada");
             Browserless.Socket console = advisor.openSocket("/ws/agent", advisor.base()).join();
             console.next("\"desk\"");
             console.send("{\"type\":\"presence\",\"state\":\"READY\"}");

@@ -1,9 +1,8 @@
 package org.mvtm.webtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mvtm.webtest.JsonFields.field;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,18 +13,9 @@ class ContactJourneyOverWebSocketTest {
     @LocalServerPort
     int port;
 
-    static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError("no " + name + " in " + json);
-        }
-        return m.group(1);
-    }
-
     @Test
     void cantoneseCustomerAsksForPersonAdvisorAcceptsTheyChatAndAdvisorWrapsUp() throws Exception {
-        Browserless customerHttp = new Browserless(port);
-        customerHttp.login("chan", WebTestApplication.PASSWORD);
+        Browserless customerHttp = Browserless.signedIn(port, "chan");
         Browserless.Socket customer = customerHttp.openSocket("/ws/customer", customerHttp.base()).join();
         customer.send("{\"type\":\"hello\",\"language\":\"yue\"}");
         String welcome = customer.next("\"welcome\"");
@@ -46,8 +36,7 @@ class ContactJourneyOverWebSocketTest {
         String resumed = rejoined.next("\"welcome\"");
         assertThat(resumed).contains("\"resumed\":true").contains("\"status\":\"QUEUED\"").contains("我張信用卡唔見咗");
 
-        Browserless advisorHttp = new Browserless(port);
-        advisorHttp.login("ada", WebTestApplication.PASSWORD);
+        Browserless advisorHttp = Browserless.signedIn(port, "ada");
         Browserless.Socket advisor = advisorHttp.openSocket("/ws/agent", advisorHttp.base()).join();
         assertThat(advisor.next("\"desk\"")).contains("\"agentId\":\"agent-ada\"").contains("NOT_READY");
         advisor.send("{\"type\":\"presence\",\"state\":\"READY\"}");
@@ -77,8 +66,7 @@ class ContactJourneyOverWebSocketTest {
 
     @Test
     void messageTypesAreAuthorisedPerEndpointAndRole() throws Exception {
-        Browserless customerHttp = new Browserless(port);
-        customerHttp.login("chan", WebTestApplication.PASSWORD);
+        Browserless customerHttp = Browserless.signedIn(port, "chan");
         Browserless.Socket customer = customerHttp.openSocket("/ws/customer", customerHttp.base()).join();
         customer.send("{\"type\":\"accept\",\"interactionId\":\"x\"}");
         assertThat(customer.next("\"error\"")).contains("forbidden").contains("unknown message type 'accept'");
@@ -87,8 +75,7 @@ class ContactJourneyOverWebSocketTest {
         customer.send("{\"type\":\"chat\",\"text\":\"hi\"}");
         assertThat(customer.next("\"error\"")).contains("no-conversation");
 
-        Browserless advisorHttp = new Browserless(port);
-        advisorHttp.login("ada", WebTestApplication.PASSWORD);
+        Browserless advisorHttp = Browserless.signedIn(port, "ada");
         Browserless.Socket advisor = advisorHttp.openSocket("/ws/agent", advisorHttp.base()).join();
         advisor.next("\"desk\"");
         advisor.send("{\"type\":\"chat\",\"interactionId\":\"someone-elses\",\"text\":\"hello\"}");
@@ -99,20 +86,17 @@ class ContactJourneyOverWebSocketTest {
 
     @Test
     void supervisorSeesQueuesAndOnlyAdvisorsOfTheirRegions() throws Exception {
-        Browserless supervisorHttp = new Browserless(port);
-        supervisorHttp.login("sam", WebTestApplication.PASSWORD);
+        Browserless supervisorHttp = Browserless.signedIn(port, "sam");
         Browserless.Socket supervisor = supervisorHttp.openSocket("/ws/supervisor", supervisorHttp.base()).join();
         String snapshot = supervisor.next("\"snapshot\"");
         assertThat(snapshot).contains("\"queue\":\"cards\"").contains("agent-ada").contains("agent-bo");
-        Browserless admin = new Browserless(port);
-        admin.login("root", WebTestApplication.PASSWORD);
+        Browserless admin = Browserless.signedIn(port, "root");
         assertThat(admin.get("/api/supervisor/snapshot").body()).contains("\"queues\"");
     }
 
     @Test
     void advisorWithoutRoutingProfileIsToldSoOnTheConsole() throws Exception {
-        Browserless ghostHttp = new Browserless(port);
-        ghostHttp.login("ghost", WebTestApplication.PASSWORD);
+        Browserless ghostHttp = Browserless.signedIn(port, "ghost");
         Browserless.Socket ghost = ghostHttp.openSocket("/ws/agent", ghostHttp.base()).join();
         assertThat(ghost.next("\"error\"")).contains("not-routable").contains("agent-ghost");
     }

@@ -21,8 +21,7 @@ class OneCustomerCannotHoardConversationsTest {
 
     @Test
     void aSecondWindowIsRefusedWhileTheFirstIsOpenAndTakesOverOnceItIsClosed() throws Exception {
-        Browserless customer = new Browserless(port);
-        customer.login("hoarder", WebTestApplication.PASSWORD);
+        Browserless customer = Browserless.signedIn(port, "hoarder");
         Browserless.Socket first = customer.openSocket("/ws/customer", customer.base()).join();
         first.send("{\"type\":\"hello\",\"language\":\"en\"}");
         first.next("\"welcome\"");
@@ -50,8 +49,7 @@ class OneCustomerCannotHoardConversationsTest {
 
     @Test
     void twentyConversationsInABurstAreCutOffByTheRateLimit() {
-        Browserless app = new Browserless(port);
-        app.login("burst", WebTestApplication.PASSWORD);
+        Browserless app = Browserless.signedIn(port, "burst");
         List<Integer> statuses = new ArrayList<>();
         HttpResponse<String> last = null;
         for (int i = 0; i < 20; i++) {

@@ -29,8 +29,7 @@ class OneQueuePlacePerCustomerTest {
 
     @Test
     void aCustomerWaitingInOneWindowCannotQueueInTheSecondUntilTheFirstGivesItsPlaceUp() throws Exception {
-        Browserless customer = new Browserless(port);
-        customer.login("queuer", WebTestApplication.PASSWORD);
+        Browserless customer = Browserless.signedIn(port, "queuer");
         Browserless.Socket app = customer.openSocket("/ws/customer", customer.base()).join();
         app.send("{\"type\":\"hello\",\"language\":\"en\"}");
         app.next("\"welcome\"");

@@ -19,15 +19,13 @@ class QueueEstimateOverWebSocketTest {
 
     @Test
     void aCustomerNobodySignedInCanServeGetsNoMadeUpEstimate() throws Exception {
-        Browserless bo = new Browserless(port);
-        bo.login("bo", WebTestApplication.PASSWORD);
+        Browserless bo = Browserless.signedIn(port, "bo");
         Browserless.Socket console = bo.openSocket("/ws/agent", bo.base()).join();
         console.next("\"desk\"");
         console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
         console.next("\"state\":\"READY\"");
 
-        Browserless chan = new Browserless(port);
-        chan.login("chan", WebTestApplication.PASSWORD);
+        Browserless chan = Browserless.signedIn(port, "chan");
         Browserless.Socket page = chan.openSocket("/ws/customer", chan.base()).join();
         page.send("{\"type\":\"hello\",\"language\":\"yue\"}");
         page.next("\"welcome\"");
