@@ -299,7 +299,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
 
 
     private Browserless.Socket socket(Browserless who, String path) {
-        Browserless.Socket s = who.openSocket(path, who.base()).join();
+        Browserless.Socket s = who.socket(path);
         open.add(s);
         return s;
     }

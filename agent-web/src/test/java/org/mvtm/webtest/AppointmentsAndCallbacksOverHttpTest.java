@@ -120,10 +120,10 @@ class AppointmentsAndCallbacksOverHttpTest {
                 {"queue":"wealth","startsAt":"%s","endsAt":"%s","slotMinutes":30}"""
                 .formatted(MEETING, MEETING.plus(Duration.ofHours(1)))).statusCode()).isEqualTo(201);
 
-        Browserless.Socket console = ada.openSocket("/ws/agent", ada.base()).join();
+        Browserless.Socket console = ada.socket("/ws/agent");
         console.next("\"desk\"");
         Browserless chan = Browserless.signedIn(port, "chan");
-        Browserless.Socket page = chan.openSocket("/ws/customer", chan.base()).join();
+        Browserless.Socket page = chan.socket("/ws/customer");
         page.send("{\"type\":\"hello\",\"language\":\"en\"}");
         page.next("\"welcome\"");
         assertThat(chan.get("/api/customer/appointments/slots?queue=wealth&to=2026-03-03T12:00:00Z").body())
@@ -179,7 +179,7 @@ class AppointmentsAndCallbacksOverHttpTest {
     @Test
     void aWebCustomerWhoAsksForACallbackKeepsTheirPlaceAndIsCalledBackOnTheirOpenPage() throws Exception {
         Browserless customer = Browserless.signedIn(port, "lockme");
-        Browserless.Socket page = customer.openSocket("/ws/customer", customer.base()).join();
+        Browserless.Socket page = customer.socket("/ws/customer");
         page.send("{\"type\":\"hello\",\"language\":\"en\"}");
         String conversationId = field(page.next("\"welcome\""), "conversationId");
         page.send("{\"type\":\"person\",\"channel\":\"VIDEO\"}");
@@ -205,7 +205,7 @@ class AppointmentsAndCallbacksOverHttpTest {
         assertThat(routing.position(InteractionId.of(interactionId))).isPresent();
 
         Browserless bo = Browserless.signedIn(port, "bo");
-        Browserless.Socket console = bo.openSocket("/ws/agent", bo.base()).join();
+        Browserless.Socket console = bo.socket("/ws/agent");
         console.next("\"desk\"");
         console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
         assertThat(console.next("\"offer\"")).contains(interactionId);
@@ -213,7 +213,7 @@ class AppointmentsAndCallbacksOverHttpTest {
         // first attempt: the page is closed; the bank's app is told so it can push a notification
         assertThat(appHook.next()).contains("\"attempt\":1").contains(conversationId).contains("Bo Zhang");
 
-        Browserless.Socket reopened = customer.openSocket("/ws/customer", customer.base()).join();
+        Browserless.Socket reopened = customer.socket("/ws/customer");
         reopened.send("{\"type\":\"hello\",\"language\":\"en\",\"conversationId\":\"" + conversationId + "\"}");
         reopened.next("\"welcome\"");
         clock.advance(Duration.ofMinutes(1));
@@ -244,7 +244,7 @@ class AppointmentsAndCallbacksOverHttpTest {
                 .formatted(free, free.plus(Duration.ofHours(1)))).statusCode()).isEqualTo(201);
 
         Browserless customer = Browserless.signedIn(port, "hoarder");
-        Browserless.Socket page = customer.openSocket("/ws/customer", customer.base()).join();
+        Browserless.Socket page = customer.socket("/ws/customer");
         page.send("{\"type\":\"hello\",\"language\":\"en\"}");
         page.next("\"welcome\"");
         page.send("{\"type\":\"person\",\"channel\":\"VIDEO\"}");

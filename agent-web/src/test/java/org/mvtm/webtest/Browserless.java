@@ -115,6 +115,11 @@ public final class Browserless {
         return cookie("XSRF-TOKEN");
     }
 
+    /** Opens the WebSocket at {@code path} as this server's own pages do (same origin, this client's cookies). */
+    public Socket socket(String path) {
+        return openSocket(path, base).join();
+    }
+
     /** Opens a WebSocket with this client's cookies and the given Origin header. */
     public CompletableFuture<Socket> openSocket(String path, String origin) {
         Socket socket = new Socket();

@@ -34,7 +34,7 @@ class ConsoleSurvivesServerRestartTest {
         try {
             ConfigurableApplicationContext first = start(port, sessions, events, routing);
             Browserless advisor = Browserless.signedIn(port, "ada");
-            Browserless.Socket console = advisor.openSocket("/ws/agent", advisor.base()).join();
+            Browserless.Socket console = advisor.socket("/ws/agent");
             console.next("\"desk\"");
             console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
             console.next("\"state\":\"READY\"");
@@ -45,7 +45,7 @@ class ConsoleSurvivesServerRestartTest {
             ConfigurableApplicationContext second = start(port, sessions, events, routing);
             try {
                 Browserless.Socket again = Awaitility.await().ignoreExceptionsInstanceOf(CompletionException.class)
-                        .until(() -> advisor.openSocket("/ws/agent", advisor.base()).join(), s -> s != null);
+                        .until(() -> advisor.socket("/ws/agent"), s -> s != null);
                 String desk = again.next("\"desk\"");
                 assertThat(desk).contains("\"state\":\"NOT_READY\"").contains("training").contains("agent-ada");
                 assertThat(advisor.get("/api/me").statusCode()).isEqualTo(200);

@@ -16,7 +16,7 @@ class ContactJourneyOverWebSocketTest {
     @Test
     void cantoneseCustomerAsksForPersonAdvisorAcceptsTheyChatAndAdvisorWrapsUp() throws Exception {
         Browserless customerHttp = Browserless.signedIn(port, "chan");
-        Browserless.Socket customer = customerHttp.openSocket("/ws/customer", customerHttp.base()).join();
+        Browserless.Socket customer = customerHttp.socket("/ws/customer");
         customer.send("{\"type\":\"hello\",\"language\":\"yue\"}");
         String welcome = customer.next("\"welcome\"");
         String conversationId = field(welcome, "conversationId");
@@ -31,13 +31,13 @@ class ContactJourneyOverWebSocketTest {
 
         // a network drop: the page comes back with its conversation id and keeps its place
         customer.close();
-        Browserless.Socket rejoined = customerHttp.openSocket("/ws/customer", customerHttp.base()).join();
+        Browserless.Socket rejoined = customerHttp.socket("/ws/customer");
         rejoined.send("{\"type\":\"hello\",\"language\":\"yue\",\"conversationId\":\"" + conversationId + "\"}");
         String resumed = rejoined.next("\"welcome\"");
         assertThat(resumed).contains("\"resumed\":true").contains("\"status\":\"QUEUED\"").contains("我張信用卡唔見咗");
 
         Browserless advisorHttp = Browserless.signedIn(port, "ada");
-        Browserless.Socket advisor = advisorHttp.openSocket("/ws/agent", advisorHttp.base()).join();
+        Browserless.Socket advisor = advisorHttp.socket("/ws/agent");
         assertThat(advisor.next("\"desk\"")).contains("\"agentId\":\"agent-ada\"").contains("NOT_READY");
         advisor.send("{\"type\":\"presence\",\"state\":\"READY\"}");
         String offer = advisor.next("\"offer\"");
@@ -67,7 +67,7 @@ class ContactJourneyOverWebSocketTest {
     @Test
     void messageTypesAreAuthorisedPerEndpointAndRole() throws Exception {
         Browserless customerHttp = Browserless.signedIn(port, "chan");
-        Browserless.Socket customer = customerHttp.openSocket("/ws/customer", customerHttp.base()).join();
+        Browserless.Socket customer = customerHttp.socket("/ws/customer");
         customer.send("{\"type\":\"accept\",\"interactionId\":\"x\"}");
         assertThat(customer.next("\"error\"")).contains("forbidden").contains("unknown message type 'accept'");
         customer.send("not json");
@@ -76,7 +76,7 @@ class ContactJourneyOverWebSocketTest {
         assertThat(customer.next("\"error\"")).contains("no-conversation");
 
         Browserless advisorHttp = Browserless.signedIn(port, "ada");
-        Browserless.Socket advisor = advisorHttp.openSocket("/ws/agent", advisorHttp.base()).join();
+        Browserless.Socket advisor = advisorHttp.socket("/ws/agent");
         advisor.next("\"desk\"");
         advisor.send("{\"type\":\"chat\",\"interactionId\":\"someone-elses\",\"text\":\"hello\"}");
         assertThat(advisor.next("\"error\"")).contains("\"code\":\"interaction.not-connected\"").contains("\"interaction\":\"someone-elses\"");
@@ -87,7 +87,7 @@ class ContactJourneyOverWebSocketTest {
     @Test
     void supervisorSeesQueuesAndOnlyAdvisorsOfTheirRegions() throws Exception {
         Browserless supervisorHttp = Browserless.signedIn(port, "sam");
-        Browserless.Socket supervisor = supervisorHttp.openSocket("/ws/supervisor", supervisorHttp.base()).join();
+        Browserless.Socket supervisor = supervisorHttp.socket("/ws/supervisor");
         String snapshot = supervisor.next("\"snapshot\"");
         assertThat(snapshot).contains("\"queue\":\"cards\"").contains("agent-ada").contains("agent-bo");
         Browserless admin = Browserless.signedIn(port, "root");
@@ -97,7 +97,7 @@ class ContactJourneyOverWebSocketTest {
     @Test
     void advisorWithoutRoutingProfileIsToldSoOnTheConsole() throws Exception {
         Browserless ghostHttp = Browserless.signedIn(port, "ghost");
-        Browserless.Socket ghost = ghostHttp.openSocket("/ws/agent", ghostHttp.base()).join();
+        Browserless.Socket ghost = ghostHttp.socket("/ws/agent");
         assertThat(ghost.next("\"error\"")).contains("not-routable").contains("agent-ghost");
     }
 }

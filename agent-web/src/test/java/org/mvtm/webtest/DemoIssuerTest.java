@@ -49,7 +49,7 @@ class DemoIssuerTest {
         assertThat(opened.body()).as("Chan's Cantonese comes from the token").contains("\"language\":\"yue\"");
 
         Browserless socketOnly = new Browserless(port);
-        Browserless.Socket socket = socketOnly.openSocket("/ws/customer?access_token=" + token, socketOnly.base()).join();
+        Browserless.Socket socket = socketOnly.socket("/ws/customer?access_token=" + token);
         socket.send("{\"type\":\"hello\",\"language\":\"yue\"}");
         assertThat(socket.next("welcome")).contains("\"language\":\"yue\"");
         socket.close();

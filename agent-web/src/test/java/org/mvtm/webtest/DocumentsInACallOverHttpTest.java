@@ -191,7 +191,7 @@ class DocumentsInACallOverHttpTest {
 
     private Call voiceCall(String customer) throws Exception {
         Browserless customerHttp = Browserless.signedIn(port, customer);
-        Browserless.Socket page = customerHttp.openSocket("/ws/customer", customerHttp.base()).join();
+        Browserless.Socket page = customerHttp.socket("/ws/customer");
         page.send("{\"type\":\"hello\",\"language\":\"en\"}");
         String conversation = field(page.next("\"welcome\""), "conversationId");
         page.send("{\"type\":\"person\",\"channel\":\"VOICE\"}");
@@ -202,7 +202,7 @@ class DocumentsInACallOverHttpTest {
         Files.writeString(LIBRARY.resolve(queue).resolve("address.form.json"), FORM);
 
         Browserless advisorHttp = Browserless.signedIn(port, "ada");
-        Browserless.Socket console = advisorHttp.openSocket("/ws/agent", advisorHttp.base()).join();
+        Browserless.Socket console = advisorHttp.socket("/ws/agent");
         console.next("\"desk\"");
         console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
         console.next("\"offer\"");

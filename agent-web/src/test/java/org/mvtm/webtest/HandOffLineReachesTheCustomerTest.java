@@ -25,7 +25,7 @@ class HandOffLineReachesTheCustomerTest {
     @Test
     void theCantoneseHandOffLineIsShownOnTheCustomersSocket() throws Exception {
         Browserless http = Browserless.signedIn(port, "chan");
-        Browserless.Socket customer = http.openSocket("/ws/customer", http.base()).join();
+        Browserless.Socket customer = http.socket("/ws/customer");
         customer.send("{\"type\":\"hello\",\"language\":\"yue\"}");
         customer.next("\"BOT\"");
         customer.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");

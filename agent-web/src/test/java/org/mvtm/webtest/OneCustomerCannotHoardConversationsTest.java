@@ -22,13 +22,13 @@ class OneCustomerCannotHoardConversationsTest {
     @Test
     void aSecondWindowIsRefusedWhileTheFirstIsOpenAndTakesOverOnceItIsClosed() throws Exception {
         Browserless customer = Browserless.signedIn(port, "hoarder");
-        Browserless.Socket first = customer.openSocket("/ws/customer", customer.base()).join();
+        Browserless.Socket first = customer.socket("/ws/customer");
         first.send("{\"type\":\"hello\",\"language\":\"en\"}");
         first.next("\"welcome\"");
         first.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
         first.next("\"QUEUED\"");
 
-        Browserless.Socket second = customer.openSocket("/ws/customer", customer.base()).join();
+        Browserless.Socket second = customer.socket("/ws/customer");
         second.send("{\"type\":\"hello\",\"language\":\"en\"}");
         String refused = second.next("\"error\"");
         assertThat(refused).contains("\"code\":\"limit.open-conversation\"");

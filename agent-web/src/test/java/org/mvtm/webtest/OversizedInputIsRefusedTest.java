@@ -49,7 +49,7 @@ class OversizedInputIsRefusedTest {
     @Test
     void aHundredThousandCharacterPresenceReasonIsRefusedNamingTheField() throws Exception {
         Browserless advisor = Browserless.signedIn(port, "ada");
-        Browserless.Socket console = advisor.openSocket("/ws/agent", advisor.base()).join();
+        Browserless.Socket console = advisor.socket("/ws/agent");
         console.next("\"desk\"");
         console.send("{\"type\":\"presence\",\"state\":\"NOT_READY\",\"reason\":\"" + "x".repeat(100_000) + "\"}");
         String refused = console.next("\"error\"");
@@ -60,7 +60,7 @@ class OversizedInputIsRefusedTest {
     @Test
     void aChatLineOverTheLimitIsRefusedNotCut() throws Exception {
         Browserless customer = Browserless.signedIn(port, "wordy");
-        Browserless.Socket page = customer.openSocket("/ws/customer", customer.base()).join();
+        Browserless.Socket page = customer.socket("/ws/customer");
         page.send("{\"type\":\"hello\",\"language\":\"en\"}");
         page.next("\"welcome\"");
         page.send("{\"type\":\"chat\",\"text\":\"" + "y".repeat(2001) + "\"}");

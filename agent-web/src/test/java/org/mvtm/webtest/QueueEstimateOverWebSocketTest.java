@@ -20,13 +20,13 @@ class QueueEstimateOverWebSocketTest {
     @Test
     void aCustomerNobodySignedInCanServeGetsNoMadeUpEstimate() throws Exception {
         Browserless bo = Browserless.signedIn(port, "bo");
-        Browserless.Socket console = bo.openSocket("/ws/agent", bo.base()).join();
+        Browserless.Socket console = bo.socket("/ws/agent");
         console.next("\"desk\"");
         console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
         console.next("\"state\":\"READY\"");
 
         Browserless chan = Browserless.signedIn(port, "chan");
-        Browserless.Socket page = chan.openSocket("/ws/customer", chan.base()).join();
+        Browserless.Socket page = chan.socket("/ws/customer");
         page.send("{\"type\":\"hello\",\"language\":\"yue\"}");
         page.next("\"welcome\"");
         page.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");

@@ -90,7 +90,7 @@ class WebSecurityTest {
     void unauthenticatedWebSocketIsRefused() {
         Browserless anonymous = new Browserless(port);
         for (String path : new String[] {"/ws/customer", "/ws/agent", "/ws/supervisor"}) {
-            assertThatThrownBy(() -> anonymous.openSocket(path, anonymous.base()).join())
+            assertThatThrownBy(() -> anonymous.socket(path))
                     .as(path)
                     .isInstanceOf(CompletionException.class)
                     .cause().isInstanceOf(WebSocketHandshakeException.class)
@@ -111,7 +111,7 @@ class WebSecurityTest {
     @Test
     void customerCannotOpenTheAdvisorSocket() {
         Browserless customer = Browserless.signedIn(port, "chan");
-        assertThatThrownBy(() -> customer.openSocket("/ws/agent", customer.base()).join())
+        assertThatThrownBy(() -> customer.socket("/ws/agent"))
                 .cause().isInstanceOf(WebSocketHandshakeException.class)
                 .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(403));
     }

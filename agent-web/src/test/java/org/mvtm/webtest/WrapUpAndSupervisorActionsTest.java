@@ -39,7 +39,7 @@ class WrapUpAndSupervisorActionsTest {
     /** Chan's customer page, open and greeted in Cantonese. */
     private Browserless.Socket chanPage() throws Exception {
         Browserless chan = Browserless.signedIn(port, "chan");
-        Browserless.Socket page = chan.openSocket("/ws/customer", chan.base()).join();
+        Browserless.Socket page = chan.socket("/ws/customer");
         page.send("{\"type\":\"hello\",\"language\":\"yue\"}");
         page.next("\"welcome\"");
         return page;
@@ -96,7 +96,7 @@ class WrapUpAndSupervisorActionsTest {
 
         // Ada takes the customer; the board shows whom she is talking to
         Browserless adaHttp = Browserless.signedIn(port, "ada");
-        Browserless.Socket ada = adaHttp.openSocket("/ws/agent", adaHttp.base()).join();
+        Browserless.Socket ada = adaHttp.socket("/ws/agent");
         ada.next("\"desk\"");
         ada.send("{\"type\":\"presence\",\"state\":\"READY\"}");
         assertThat(ada.next("\"offer\"")).contains(interaction).contains("\"queue\":\"" + other + "\"");
@@ -106,11 +106,11 @@ class WrapUpAndSupervisorActionsTest {
                 + "\",\"customerName\":\"Chan Tai Man\",\"channel\":\"CHAT\",\"queue\":\"" + other + "\"");
 
         // the live chat is pushed to the board at each new line (no polling), only within the supervisor's regions
-        Browserless.Socket sueBoardSocket = sue.openSocket("/ws/supervisor", sue.base()).join();
+        Browserless.Socket sueBoardSocket = sue.socket("/ws/supervisor");
         sueBoardSocket.send("{\"type\":\"read-chat\",\"interactionId\":\"" + interaction + "\"}");
         assertThat(sueBoardSocket.next("\"forbidden\"")).contains("outside your regions");
         chan.send("{\"type\":\"chat\",\"text\":\"我想問下張卡幾時寄到\"}");
-        Browserless.Socket samBoard = sam.openSocket("/ws/supervisor", sam.base()).join();
+        Browserless.Socket samBoard = sam.socket("/ws/supervisor");
         samBoard.send("{\"type\":\"read-chat\",\"interactionId\":\"" + interaction + "\"}");
         assertThat(samBoard.next("\"type\":\"chat\"")).contains(interaction).contains("張卡幾時寄到");
         ada.send("{\"type\":\"chat\",\"interactionId\":\"" + interaction + "\",\"text\":\"聽日會寄到\"}");
@@ -165,7 +165,7 @@ class WrapUpAndSupervisorActionsTest {
         assertThat(saved.body()).contains("\"wrapUpRequired\":true");
         try {
             Browserless adaHttp = Browserless.signedIn(port, "ada");
-            Browserless.Socket ada = adaHttp.openSocket("/ws/agent", adaHttp.base()).join();
+            Browserless.Socket ada = adaHttp.socket("/ws/agent");
             ada.next("\"desk\"");
             ada.send("{\"type\":\"presence\",\"state\":\"READY\"}");
             ada.next("\"offer\"");
