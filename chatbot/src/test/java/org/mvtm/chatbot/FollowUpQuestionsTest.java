@@ -2,9 +2,7 @@ package org.mvtm.chatbot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mvtm.chatbot.api.BotReply;
@@ -16,15 +14,7 @@ import org.mvtm.core.id.ConversationId;
  * limit asks about the credit card limit; "no, I mean the fee" after an answer asks for the other candidate; the same
  * in Cantonese and Mandarin. A line that is a question of its own is still answered on its own.
  */
-@ExtendWith(SharedAssistant.PerRun.class)
-class FollowUpQuestionsTest {
-    static SharedAssistant bot;
-
-    @BeforeAll
-    static void start(SharedAssistant shared) {
-        bot = shared;
-    }
-
+class FollowUpQuestionsTest extends OnTheSharedAssistant {
     private static BotReply say(ConversationId id, String text) {
         return bot.assistant.reply(id, text);
     }
