@@ -9,6 +9,7 @@
 // "ADVISOR DESK OK <scenario>" and exits 0, or every problem it saw ("PROBLEM: ...") and "ADVISOR DESK FAILED".
 const path = require('path');
 const { SHOTS, openPage, signInOn, expectation, finish } = require('./harness.js');
+const { chooseLanguage, choosePresence, takeBreak, mediaFlows } = require('./consoles.js');
 
 const SCENARIO = process.env.SCENARIO;
 
@@ -23,21 +24,14 @@ async function signIn(user, home) {
 
 async function customerWithBot(user, language) {
   const page = await signIn(user, '/customer');
-  await page.click(`button[data-language="${language}"]`);
-  await page.waitForSelector('#transcript li[data-speaker="BOT"]');
-  await page.waitForFunction(() => document.body.dataset.status === 'WITH_BOT');
+  await chooseLanguage(page, language);
   return page;
 }
 
-async function presence(advisor, value, expected) {
-  await advisor.waitForSelector('#link[data-state="online"]'); // the console's socket drops what is sent before it opens
-  await advisor.waitForFunction(() => document.querySelector('#presence-state').dataset.state);
-  await advisor.selectOption('#presence', value);
-  await advisor.click('#presence-form button[type=submit]');
-  if (expected) await advisor.waitForFunction((s) => document.querySelector('#presence-state').dataset.state === s, expected);
+async function ready(advisor) {
+  await choosePresence(advisor, 'READY');
+  await advisor.waitForFunction(() => document.querySelector('#presence-state').dataset.state === 'READY');
 }
-
-const mediaFlows = () => window.mvtmCallStats && window.mvtmCallStats.framesDecoded > 0 && window.mvtmCallStats.audioPacketsReceived > 0;
 const frames = (page) => page.evaluate(() => window.mvtmCallStats.framesDecoded);
 const tabOf = (advisor, name) => advisor.$$eval('#tabs button[role=tab]', (tabs, n) => {
   const tab = tabs.find((b) => b.querySelector('.tab-name').textContent.includes(n));
@@ -88,7 +82,7 @@ const scenarios = {
     step = 'three customers talk to the assistant; Frank (Cantonese, Mandarin, English) is Ready';
     const [chan, li, smith] = await Promise.all([customerWithBot('chan', 'yue'), customerWithBot('li', 'zh'), customerWithBot('smith', 'en')]);
     const frank = await signIn('frank', '/agent');
-    await presence(frank, 'READY', 'READY');
+    await ready(frank);
 
     step = 'Chan asks for a video call and Frank accepts';
     await reach(frank, chan, '#ask-video', 'Chan');
@@ -160,7 +154,7 @@ const scenarios = {
     await frank.waitForFunction(() => document.querySelector('#tabs').hidden);
     const codes = await frank.$$eval('#today tbody tr', (r) => r.map((e) => e.dataset.code));
     expect(['FOLLOW_UP', 'RESOLVED', 'CARD_BLOCKED'].every((c) => codes.includes(c)), `today's list holds the codes ${JSON.stringify(codes)}`);
-    await presence(frank, 'NOT_READY:break', 'NOT_READY');
+    await takeBreak(frank);
   },
 
   // items 6 and 7: the supervisor board shows Frank's current chat, Sam sets him Not ready with a reason while he is in
@@ -181,7 +175,7 @@ const scenarios = {
 
     step = 'Smith reaches Frank on chat; the board shows whom Frank talks to';
     const frank = await signIn('frank', '/agent');
-    await presence(frank, 'READY', 'READY');
+    await ready(frank);
     await reach(frank, smith, '#ask-chat', 'Smith');
     await sam.waitForFunction(() => [...document.querySelectorAll('#advisors tr[data-agent="frank"] td.current button')]
       .some((b) => b.textContent.includes('Smith')));

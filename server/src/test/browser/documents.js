@@ -10,6 +10,7 @@
 // recording id and what the timeline holds) and "DOCUMENTS OK", or every problem ("PROBLEM: ...") and "DOCUMENTS
 // FAILED", exiting 1 (after a failure every page is saved as server/target/screenshots/documents-failed-*.png).
 const { openPage, signInOn, expectation, finish } = require('./harness.js');
+const { chooseLanguage, choosePresence, takeBreak, acceptOffer, hangUp, wrapUp, fromSealedRecording } = require('./consoles.js');
 
 // a 1x1 PNG: the customer's "photo"
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -28,16 +29,11 @@ const item = (id) => `#documents-list li[data-document="${id}"]`;
 async function main() {
   step = 'a Cantonese customer reaches the advisor on a voice call';
   const customer = await signIn('chan', '/customer');
-  await customer.click('button[data-language="yue"]');
-  await customer.waitForFunction(() => document.body.dataset.status === 'WITH_BOT');
+  await chooseLanguage(customer, 'yue');
   const advisor = await signIn('alice', '/agent');
-  await advisor.waitForSelector('#link[data-state="online"]');
-  await advisor.waitForFunction(() => document.querySelector('#presence-state').dataset.state);
-  await advisor.selectOption('#presence', 'READY');
-  await advisor.click('#presence-form button[type=submit]');
+  await choosePresence(advisor, 'READY');
   await customer.click('#ask-voice');
-  await advisor.waitForSelector('#offer:not([hidden])');
-  await advisor.click('#accept');
+  await acceptOffer(advisor);
   await customer.waitForFunction(() => document.body.dataset.status === 'CONNECTED');
 
   step = 'the advisor sends the fee table from the queue\'s library; the customer reads it in the page';
@@ -83,32 +79,16 @@ async function main() {
   expect(/chan/i.test(signedShown) && signedShown.includes('1 Queen\'s Road Central'), `the advisor reads "${signedShown}"`);
 
   step = 'the call ends';
-  await advisor.click('#hangup');
-  await advisor.waitForSelector('#wrapup:not([hidden])');
+  await hangUp(advisor);
   await customer.waitForFunction(() => document.body.dataset.status === 'ENDED');
-  await advisor.selectOption('#wrapup-code', 'RESOLVED');
-  await advisor.click('#wrapup-form button[type=submit]');
-  await advisor.waitForFunction(() => !['WRAP_UP', 'BUSY'].includes(document.querySelector('#presence-state').dataset.state));
-  await advisor.selectOption('#presence', 'NOT_READY:break');
-  await advisor.click('#presence-form button[type=submit]');
-  await advisor.waitForFunction(() => document.querySelector('#presence-state').dataset.state === 'NOT_READY');
+  await wrapUp(advisor);
+  await takeBreak(advisor);
 
   step = 'the compliance officer sees the documents on the timeline, views the signed form and verifies';
   const officer = await signIn('connie', '/compliance');
-  const found = await officer.evaluate(async () => {
-    const headers = { 'X-Purpose': 'documents test' };
-    for (let i = 0; i < 120; i++) {
-      const list = await (await fetch('/api/compliance/recordings?customer=chan', { headers })).json();
-      for (const r of list.filter((x) => x.state === 'SEALED')) {
-        const timeline = await (await fetch(`/api/compliance/recordings/${r.id.value}/timeline`, { headers })).json();
-        if (timeline.some((e) => e.kind === 'SIGNED_DOCUMENT')) {
-          return { id: r.id.value, documents: timeline.filter((e) => e.kind === 'DOCUMENT' || e.kind === 'SIGNED_DOCUMENT').map((e) => ({ ...e.attributes, entry: e.kind, actor: e.actor })) };
-        }
-      }
-      await new Promise((res) => setTimeout(res, 500));
-    }
-    return null;
-  });
+  const found = await fromSealedRecording(officer, { purpose: 'documents test', attempts: 120 }, ({ id, timeline }) =>
+    timeline.some((e) => e.kind === 'SIGNED_DOCUMENT') && {
+      id, documents: timeline.filter((e) => e.kind === 'DOCUMENT' || e.kind === 'SIGNED_DOCUMENT').map((e) => ({ ...e.attributes, entry: e.kind, actor: e.actor })) });
   if (!found) throw new Error('no sealed recording with a signed document');
   await officer.fill('#purpose', 'documents test');
   await officer.fill('#search-form input[name="customer"]', 'chan');

@@ -8,6 +8,7 @@
 // exits 0, or every problem it saw ("PROBLEM: ...") and "FIRST HOUR FAILED" and exits 1.
 const path = require('path');
 const { SHOTS, bundle, openPage, signInOn, expectation, finish } = require('./harness.js');
+const { chooseLanguage, choosePresence, takeBreak, hangUp, wrapUp, mediaFlows, loudestOver, fromSealedRecording } = require('./consoles.js');
 
 const SCENARIO = process.env.SCENARIO;
 
@@ -38,9 +39,7 @@ const visible = (page, selector) => page.$eval(selector, (e) => {
 
 async function customerWithBot(user, language) {
   const page = await signIn(user, '/customer');
-  await page.click(`button[data-language="${language}"]`);
-  await page.waitForSelector('#transcript li[data-speaker="BOT"]');
-  await page.waitForFunction(() => document.body.dataset.status === 'WITH_BOT');
+  await chooseLanguage(page, language);
   return page;
 }
 
@@ -53,41 +52,14 @@ async function say(page, text) {
 }
 
 async function advisorReady(user, locale) {
-  const page = await signIn(user, '/agent', locale);
-  await page.waitForFunction(() => document.querySelector('#presence-state').dataset.state);
-  await page.selectOption('#presence', 'READY');
-  await page.click('#presence-form button[type=submit]');
-  // Ready, or already holding an offer for a customer who was waiting (an offer for a call takes the whole capacity)
-  await page.waitForFunction(() => ['READY', 'RESERVED'].includes(document.querySelector('#presence-state').dataset.state)
-    || !document.querySelector('#offer').hidden);
-  return page;
-}
-
-async function notReady(advisor) {
-  await advisor.selectOption('#presence', 'NOT_READY:break');
-  await advisor.click('#presence-form button[type=submit]');
-  await advisor.waitForFunction(() => document.querySelector('#presence-state').dataset.state === 'NOT_READY');
+  return goReady(await signIn(user, '/agent', locale));
 }
 
 async function hangUpAndWrapUp(advisor, customer) {
-  await advisor.click('#hangup');
-  await advisor.waitForSelector('#wrapup:not([hidden])');
+  await hangUp(advisor);
   await customer.waitForFunction(() => document.body.dataset.status === 'ENDED');
-  await advisor.selectOption('#wrapup-code', 'RESOLVED');
-  await advisor.click('#wrapup-form button[type=submit]');
-  await advisor.waitForFunction(() => document.querySelector('#presence-state').dataset.state !== 'WRAP_UP'
-    && document.querySelector('#presence-state').dataset.state !== 'BUSY');
-  await notReady(advisor);
-}
-
-// the loudest value of fn() in the page, sampled every 100 ms for ms milliseconds
-async function loudestOver(page, fn, ms) {
-  let loudest = 0;
-  for (let waited = 0; waited < ms; waited += 100) {
-    loudest = Math.max(loudest, await page.evaluate(fn));
-    await page.waitForTimeout(100);
-  }
-  return loudest;
+  await wrapUp(advisor);
+  await takeBreak(advisor);
 }
 
 // the pages' own strings, to read a status line as the customer reads it
@@ -95,12 +67,11 @@ const strings = Object.fromEntries(['en', 'zh-Hans', 'zh-Hant'].map((l) => [l, b
 const fillIn = (template, vars) => template.replace(/\{(\w+)\}/g, (_, name) => String(vars[name]));
 
 async function goReady(advisor) {
-  await advisor.waitForSelector('#link[data-state="online"]'); // the console's socket drops what is sent before it opens
-  await advisor.waitForFunction(() => document.querySelector('#presence-state').dataset.state);
-  await advisor.selectOption('#presence', 'READY');
-  await advisor.click('#presence-form button[type=submit]');
+  await choosePresence(advisor, 'READY');
+  // Ready, or already holding an offer for a customer who was waiting (an offer for a call takes the whole capacity)
   await advisor.waitForFunction(() => ['READY', 'RESERVED'].includes(document.querySelector('#presence-state').dataset.state)
     || !document.querySelector('#offer').hidden);
+  return advisor;
 }
 
 // the supervisor board as sam reads it: an advisor's state cell, the abandoned column summed over the queues
@@ -127,8 +98,6 @@ async function searchUntilFound(officer) {
   }
   throw new Error('no recording found');
 }
-
-const mediaFlows = () => window.mvtmCallStats && window.mvtmCallStats.framesDecoded > 0 && window.mvtmCallStats.audioPacketsReceived > 0;
 
 const scenarios = {
   // item 8: `.media { display:flex }` beat `hidden`: black boxes beside the bot chat, after the end, and in chats
@@ -299,18 +268,10 @@ const scenarios = {
 
     step = 'the recording\'s timeline marks the hold and the mute';
     const officer = await signIn('connie', '/compliance');
-    const marks = await officer.evaluate(async () => {
-      const headers = { 'X-Purpose': 'first-hour hold test' };
-      for (let i = 0; i < 60; i++) {
-        const found = await (await fetch('/api/compliance/recordings?customer=chan', { headers })).json();
-        for (const sealed of found.filter((r) => r.state === 'SEALED')) { // this call's, not an earlier one's
-          const timeline = await (await fetch(`/api/compliance/recordings/${sealed.id.value}/timeline`, { headers })).json();
-          const marks = timeline.filter((e) => ['HOLD', 'RESUMED', 'MUTED', 'UNMUTED'].includes(e.kind)).map((e) => `${e.kind} ${e.actor}`);
-          if (marks.length > 0) return marks;
-        }
-        await new Promise((r) => setTimeout(r, 500));
-      }
-      return null;
+    // this call's recording, not an earlier one's: the one with hold and mute marks
+    const marks = await fromSealedRecording(officer, { purpose: 'first-hour hold test' }, ({ timeline }) => {
+      const held = timeline.filter((e) => ['HOLD', 'RESUMED', 'MUTED', 'UNMUTED'].includes(e.kind)).map((e) => `${e.kind} ${e.actor}`);
+      return held.length > 0 && held;
     });
     expect(JSON.stringify(marks) === JSON.stringify(['HOLD advisor', 'RESUMED advisor', 'MUTED alice', 'UNMUTED alice']),
       `the timeline's hold and mute marks are ${JSON.stringify(marks)}`);
@@ -323,7 +284,7 @@ const scenarios = {
     await advisor.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
     await advisor.click('#presence-form button[type=submit]');
     // a round trip after it: anything the second Apply caused has arrived by the time Not ready shows
-    await notReady(advisor);
+    await takeBreak(advisor);
     const afterApply = await advisor.evaluate(() => window.shownMessages.slice());
     expect(afterApply.length === 0, `pressing Apply while Ready shows ${JSON.stringify(afterApply)}`);
 
@@ -495,7 +456,7 @@ const scenarios = {
     await smith.click('#hangup');
     await smith.waitForFunction(() => document.body.dataset.status === 'ENDED');
     await hangUpAndWrapUp(carol, li);
-    await notReady(david);
+    await takeBreak(david);
   },
 
   // item 15: one opening wrote 5 DESCRIBE entries, details showed AuditQuery[recording=Optional[…]], and an export

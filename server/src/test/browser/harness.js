@@ -5,7 +5,7 @@
 const path = require('path');
 const fs = require('fs');
 
-const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../..');
+const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../../..');
 const { launch, launchFirefox } = require(path.join(repo, 'tools/browser/launch.js'));
 const BASE = process.env.BASE_URL;
 const PASSWORD = process.env.PASSWORD || 'demo1234';

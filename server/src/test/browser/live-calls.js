@@ -17,21 +17,16 @@
 // Prints "LIVE CALLS OK" and exits 0, or every problem ("PROBLEM: ...") and exits 1.
 const path = require('path');
 const fs = require('fs');
-const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../../..');
-const { launch } = require(path.join(repo, 'tools/browser/launch.js'));
+const { PASSWORD, SHOTS, openPage, signInOn, expectation, finish } = require('./harness.js');
+const { chooseLanguage, choosePresence, takeBreak, acceptOffer, hangUp, wrapUp, mediaFlows, loudestOver, fromSealedRecording } = require('./consoles.js');
 
-const BASE = process.env.BASE_URL;
 const SCENARIO = process.env.SCENARIO || 'web';
-const PASSWORD = process.env.PASSWORD || 'demo1234';
-const SHOTS = process.env.SCREENSHOTS || path.join(repo, 'server/target/screenshots');
 const EXPORTS = process.env.EXPORTS || SHOTS;
-const T = 45000;
-fs.mkdirSync(SHOTS, { recursive: true });
 
 let step = 'start';
 const browsers = [];
 const problems = [];
-const expect = (ok, what) => { if (!ok) { problems.push(`${step}: ${what}`); console.log(`PROBLEM: ${step}: ${what}`); } };
+const expect = expectation(problems, () => step);
 
 // every microphone the page opens, so the test can make a party fall silent (its track disabled: silence is sent)
 const keepMicrophones = () => {
@@ -49,21 +44,8 @@ const audioCodec = (page) => page.waitForFunction(() => window.mvtmCallStats && 
   .then(() => page.evaluate(() => window.mvtmCallStats.audioCodec.replace('audio/', '').toLowerCase()));
 
 async function browserPage() {
-  const browser = await launch(['--autoplay-policy=no-user-gesture-required']);
-  browsers.push(browser);
-  const page = browser.context.pages()[0] || await browser.context.newPage();
-  page.setDefaultTimeout(T);
-  page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
+  const page = await openPage(browsers, 'page', { args: ['--autoplay-policy=no-user-gesture-required'] });
   await page.addInitScript(keepMicrophones);
-  return page;
-}
-
-async function signIn(page, user, home) {
-  await page.goto(`${BASE}/login`);
-  await page.fill('#username', user);
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL(`**${home}`), page.click('#login-form button[type=submit]')]);
-  await page.waitForSelector('body[data-ready="true"]');
   return page;
 }
 
@@ -78,7 +60,6 @@ const call = (page, method, url, body) => page.evaluate(async ([m, u, b]) => {
   return { status: r.status, body: await r.text() };
 }, [method, url, body]);
 
-const mediaFlows = () => window.mvtmCallStats && window.mvtmCallStats.framesDecoded > 0 && window.mvtmCallStats.audioPacketsReceived > 0;
 const callAudio = (page) => page.evaluate(() => ({ packets: window.mvtmCallStats.audioPacketsReceived, energy: window.mvtmCallStats.audioEnergy }));
 const conferenceAudio = (page) => page.evaluate(() => ({ packets: window.mvtmConferenceStats.audioPacketsReceived, energy: window.mvtmConferenceStats.audioEnergy }));
 // the fake microphone's beeps add about 0.3 per second to a receiver's totalAudioEnergy; silence adds ~1e-11
@@ -108,38 +89,20 @@ async function heard(page, meter, ms = 2500) {
 }
 
 async function advisorReady(user) {
-  const advisor = await signIn(await browserPage(), user, '/agent');
-  await advisor.waitForSelector('#link[data-state="online"]');
-  await advisor.waitForFunction(() => document.querySelector('#presence-state').dataset.state);
-  await advisor.selectOption('#presence', 'READY');
-  await advisor.click('#presence-form button[type=submit]');
+  const advisor = await signInOn(await browserPage(), user, '/agent');
+  await choosePresence(advisor, 'READY');
   return advisor;
 }
 
 async function endCall(advisor, notes) {
-  await advisor.click('#hangup');
-  await advisor.waitForSelector('#wrapup:not([hidden])');
-  await advisor.selectOption('#wrapup-code', 'RESOLVED');
-  if (notes) await advisor.fill('#wrapup-notes', notes);
-  await advisor.click('#wrapup-form button[type=submit]');
-  await advisor.waitForFunction(() => !['WRAP_UP', 'BUSY'].includes(document.querySelector('#presence-state').dataset.state));
-  await advisor.selectOption('#presence', 'NOT_READY:break');
-  await advisor.click('#presence-form button[type=submit]');
-}
-
-// the loudest value of fn() in the page, sampled every 100 ms for ms milliseconds
-async function loudestOver(page, fn, ms) {
-  let loudest = 0;
-  for (let waited = 0; waited < ms; waited += 100) {
-    loudest = Math.max(loudest, await page.evaluate(fn));
-    await page.waitForTimeout(100);
-  }
-  return loudest;
+  await hangUp(advisor);
+  await wrapUp(advisor, { notes });
+  await takeBreak(advisor);
 }
 
 // sam opens the board and listens to the call alice is in
 async function samListens() {
-  const sam = await signIn(await browserPage(), 'sam', '/supervisor');
+  const sam = await signInOn(await browserPage(), 'sam', '/supervisor');
   await sam.waitForSelector('#monitor[data-ready="true"] #monitor-call option[data-agent="alice"]', { state: 'attached' });
   const interactionId = await sam.$eval('#monitor-call option[data-agent="alice"]', (o) => o.value);
   await sam.selectOption('#monitor-call', interactionId);
@@ -152,8 +115,7 @@ async function samListens() {
 async function sip() {
   step = 'alice answers the SIP caller smith in her console';
   const advisor = await advisorReady('alice');
-  await advisor.waitForSelector('#offer:not([hidden])');
-  await advisor.click('#accept');
+  await acceptOffer(advisor);
   await advisor.waitForFunction(() => window.mvtmCallStats && window.mvtmCallStats.audioPacketsReceived > 50);
 
   step = 'a SIP caller cannot see a screen: alice\'s share button is disabled and says why';
@@ -181,20 +143,18 @@ async function sip() {
 
 async function videoCall() {
   step = 'chan (Hong Kong) reaches alice on video';
-  const customer = await signIn(await browserPage(), 'chan', '/customer');
-  await customer.click('button[data-language="en"]');
-  await customer.waitForFunction(() => document.body.dataset.status === 'WITH_BOT');
+  const customer = await signInOn(await browserPage(), 'chan', '/customer');
+  await chooseLanguage(customer, 'en');
   const advisor = await advisorReady('alice');
   await customer.click('#ask-video');
-  await advisor.waitForSelector('#offer:not([hidden])');
-  await advisor.click('#accept');
+  await acceptOffer(advisor);
   await Promise.all([customer.waitForFunction(mediaFlows), advisor.waitForFunction(mediaFlows)]);
   return { customer, advisor };
 }
 
 // alice invites bob (signed in, not Ready: routing offers him nobody) and bob joins from his console
 async function colleagueJoins(advisor) {
-  const colleague = await signIn(await browserPage(), 'bob', '/agent');
+  const colleague = await signInOn(await browserPage(), 'bob', '/agent');
   await advisor.waitForSelector('#conference[data-ready="true"]');
   await advisor.fill('#conference-colleague', 'bob');
   await advisor.click('#conference-invite button[type=submit]');
@@ -291,36 +251,22 @@ async function consult() {
 
   step = 'bob ends the call; alice wraps up hers; the recording has every advisor leg, bob joining and leaving, the transfer and bob\'s wrap-up';
   await endCall(colleague, 'Card replacement ordered by courier');
-  if (await advisor.$eval('#wrapup', (w) => !w.hidden)) {
-    await advisor.selectOption('#wrapup-code', 'RESOLVED');
-    await advisor.click('#wrapup-form button[type=submit]');
-  }
+  if (await advisor.$eval('#wrapup', (w) => !w.hidden)) await wrapUp(advisor);
   await advisor.waitForFunction(() => !['WRAP_UP', 'BUSY'].includes(document.querySelector('#presence-state').dataset.state));
-  await advisor.selectOption('#presence', 'NOT_READY:break');
-  await advisor.click('#presence-form button[type=submit]');
-  const officer = await signIn(await browserPage(), 'connie', '/compliance');
-  const marks = await officer.evaluate(async () => {
-    const headers = { 'X-Purpose': 'consult test' };
-    for (let i = 0; i < 60; i++) {
-      const recordings = await (await fetch('/api/compliance/recordings?customer=chan', { headers })).json();
-      for (const r of recordings.filter((x) => x.state === 'SEALED')) {
-        const timeline = await (await fetch(`/api/compliance/recordings/${r.id.value}/timeline`, { headers })).json();
-        if (timeline.some((e) => e.kind === 'TRANSFERRED') && timeline.some((e) => e.kind === 'WRAP_UP')) {
-          // the wrap-up is attached after the seal: the officer finds the call by the words of its notes
-          const found = await (await fetch('/api/compliance/recordings?text=courier', { headers })).json();
-          // bob's camera in the three-way call is a leg of its own (his conference leg), recorded with its video
-          const legs = await (await fetch(`/api/compliance/recordings/${r.id.value}/legs`, { headers })).json();
-          const bobsCamera = legs.some((l) => l.legId.startsWith('advisor-colleague-') && l.mediaType === 'video/webm'
-            && l.payloadTypes.some((p) => p.kind === 'VIDEO') && l.packets > 0);
-          return timeline.filter((e) => ['LEG_ADDED', 'HOLD', 'RESUMED', 'TRANSFERRED', 'PARTICIPANT_JOINED', 'PARTICIPANT_LEFT', 'WRAP_UP'].includes(e.kind))
-            .map((e) => `${e.kind} ${e.actor}${e.attributes.role ? ` ${e.attributes.role}` : ''}${e.attributes.code ? ` ${e.attributes.code}` : ''}`)
-            .concat(found.some((x) => x.id.value === r.id.value) ? ['found by its wrap-up notes'] : [])
-            .concat(bobsCamera ? ['bob\'s camera recorded'] : []);
-        }
-      }
-      await new Promise((res) => setTimeout(res, 500));
-    }
-    return null;
+  await takeBreak(advisor);
+  const officer = await signInOn(await browserPage(), 'connie', '/compliance');
+  const marks = await fromSealedRecording(officer, { purpose: 'consult test' }, async ({ id, timeline, get }) => {
+    if (!timeline.some((e) => e.kind === 'TRANSFERRED') || !timeline.some((e) => e.kind === 'WRAP_UP')) return null;
+    // the wrap-up is attached after the seal: the officer finds the call by the words of its notes
+    const found = await get('/api/compliance/recordings?text=courier');
+    // bob's camera in the three-way call is a leg of its own (his conference leg), recorded with its video
+    const legs = await get(`/api/compliance/recordings/${id}/legs`);
+    const bobsCamera = legs.some((l) => l.legId.startsWith('advisor-colleague-') && l.mediaType === 'video/webm'
+      && l.payloadTypes.some((p) => p.kind === 'VIDEO') && l.packets > 0);
+    return timeline.filter((e) => ['LEG_ADDED', 'HOLD', 'RESUMED', 'TRANSFERRED', 'PARTICIPANT_JOINED', 'PARTICIPANT_LEFT', 'WRAP_UP'].includes(e.kind))
+      .map((e) => `${e.kind} ${e.actor}${e.attributes.role ? ` ${e.attributes.role}` : ''}${e.attributes.code ? ` ${e.attributes.code}` : ''}`)
+      .concat(found.some((x) => x.id.value === id) ? ['found by its wrap-up notes'] : [])
+      .concat(bobsCamera ? ['bob\'s camera recorded'] : []);
   });
   console.log(`consult timeline: ${JSON.stringify(marks)}`);
   expect(marks && marks.filter((m) => m === 'LEG_ADDED advisor').length >= 2,
@@ -371,20 +317,11 @@ async function sipColleague() {
 
   step = 'alice ends the call (bob\'s phone gets the BYE); the timeline shows bob joining and leaving by SIP';
   await endCall(advisor);
-  const officer = await signIn(await browserPage(), 'connie', '/compliance');
-  const marks = await officer.evaluate(async () => {
-    const headers = { 'X-Purpose': 'sip colleague test' };
-    for (let i = 0; i < 60; i++) {
-      const recordings = await (await fetch('/api/compliance/recordings?customer=chan', { headers })).json();
-      for (const r of recordings.filter((x) => x.state === 'SEALED')) {
-        const timeline = await (await fetch(`/api/compliance/recordings/${r.id.value}/timeline`, { headers })).json();
-        const marks = timeline.filter((e) => e.kind.startsWith('PARTICIPANT_') && e.attributes.via === 'sip')
-          .map((e) => `${e.kind} ${e.actor} ${e.attributes.role}`);
-        if (marks.length > 0) return marks;
-      }
-      await new Promise((res) => setTimeout(res, 500));
-    }
-    return null;
+  const officer = await signInOn(await browserPage(), 'connie', '/compliance');
+  const marks = await fromSealedRecording(officer, { purpose: 'sip colleague test' }, ({ timeline }) => {
+    const bySip = timeline.filter((e) => e.kind.startsWith('PARTICIPANT_') && e.attributes.via === 'sip')
+      .map((e) => `${e.kind} ${e.actor} ${e.attributes.role}`);
+    return bySip.length > 0 && bySip;
   });
   console.log(`sip colleague timeline: ${JSON.stringify(marks)}`);
   expect(JSON.stringify(marks) === JSON.stringify(['PARTICIPANT_JOINED bob COLLEAGUE', 'PARTICIPANT_LEFT bob COLLEAGUE']),
@@ -395,7 +332,7 @@ async function sipColleague() {
 // the pages' Opus call) dials *44alice
 async function sipSupervisor() {
   step = 'the administrator adds zoe, a supervisor of Shenzhen only with a desk phone';
-  const staff = await signIn(await browserPage(), 'admin', '/admin');
+  const staff = await signInOn(await browserPage(), 'admin', '/admin');
   const created = await call(staff, 'POST', '/api/admin/users', { username: 'zoe', displayName: 'Zoe Shenzhen', roles: ['SUPERVISOR'],
     regions: ['SZ'], language: 'en', enabled: true, password: PASSWORD });
   const phone = await call(staff, 'PUT', '/api/admin/users/zoe/sip', { sipPassword: 'phone-zoe-1234' });
@@ -404,7 +341,7 @@ async function sipSupervisor() {
 
   const { customer, advisor } = await videoCall();
   await onOpus(customer, advisor);
-  const officer = await signIn(await browserPage(), 'connie', '/compliance');
+  const officer = await signInOn(await browserPage(), 'connie', '/compliance');
   const deskPhoneAudit = () => officer.evaluate(async () => {
     const audit = await (await fetch('/api/compliance/audit?user=sam', { headers: { 'X-Purpose': 'sip supervisor test' } })).json();
     return audit.filter((a) => a.action === 'MONITOR' && a.detail.includes('by desk phone')).map((a) => a.detail.split(' ').slice(2, 3).join());
@@ -429,19 +366,10 @@ async function sipSupervisor() {
 
   step = 'alice ends the call (sam\'s phone gets the BYE); the audit and the timeline show the start and the stop';
   await endCall(advisor);
-  const found = await officer.evaluate(async () => {
-    const headers = { 'X-Purpose': 'sip supervisor test' };
-    for (let i = 0; i < 60; i++) {
-      const recordings = await (await fetch('/api/compliance/recordings?customer=chan', { headers })).json();
-      for (const r of recordings.filter((x) => x.state === 'SEALED')) {
-        const timeline = await (await fetch(`/api/compliance/recordings/${r.id.value}/timeline`, { headers })).json();
-        const marks = timeline.filter((e) => (e.kind.startsWith('PARTICIPANT_') && e.attributes.via === 'sip') || (e.attributes.monitor && e.actor === 'sam'))
-          .map((e) => `${e.kind} ${e.actor} ${e.attributes.role ?? e.attributes.monitor}`);
-        if (marks.some((m) => m.startsWith('PARTICIPANT_JOINED sam'))) return marks;
-      }
-      await new Promise((res) => setTimeout(res, 500));
-    }
-    return null;
+  const found = await fromSealedRecording(officer, { purpose: 'sip supervisor test' }, ({ timeline }) => {
+    const marks = timeline.filter((e) => (e.kind.startsWith('PARTICIPANT_') && e.attributes.via === 'sip') || (e.attributes.monitor && e.actor === 'sam'))
+      .map((e) => `${e.kind} ${e.actor} ${e.attributes.role ?? e.attributes.monitor}`);
+    return marks.some((m) => m.startsWith('PARTICIPANT_JOINED sam')) && marks;
   });
   const audit = await deskPhoneAudit();
   const zoe = await officer.evaluate(async () => (await (await fetch('/api/compliance/audit?user=zoe', { headers: { 'X-Purpose': 'sip supervisor test' } })).json())
@@ -458,20 +386,18 @@ async function sipSupervisor() {
 // issue 16 item 4: a supervisor reads a live chat and sends the advisor a private note
 async function chat() {
   step = 'smith chats with alice';
-  const customer = await signIn(await browserPage(), 'smith', '/customer');
-  await customer.click('button[data-language="en"]');
-  await customer.waitForFunction(() => document.body.dataset.status === 'WITH_BOT');
+  const customer = await signInOn(await browserPage(), 'smith', '/customer');
+  await chooseLanguage(customer, 'en');
   const advisor = await advisorReady('alice');
   await customer.click('#ask-chat');
-  await advisor.waitForSelector('#offer:not([hidden])');
-  await advisor.click('#accept');
+  await acceptOffer(advisor);
   await customer.waitForFunction(() => document.body.dataset.status === 'CONNECTED');
   await customer.fill('#chat-input', 'I think I lost my debit card');
   await customer.press('#chat-input', 'Enter');
   await advisor.waitForFunction(() => [...document.querySelectorAll('#transcript li[data-speaker="CUSTOMER"]')].some((li) => li.textContent.includes('debit card')));
 
   step = 'sam reads the chat (pushed to his board, never polled) and sends alice a private note';
-  const sam = await signIn(await browserPage(), 'sam', '/supervisor');
+  const sam = await signInOn(await browserPage(), 'sam', '/supervisor');
   const polls = [];
   sam.on('request', (r) => { if (/\/api\/supervisor\/(snapshot|chats\/[^/]+$)/.test(r.url())) polls.push(r.url()); });
   await sam.waitForSelector('#monitor[data-ready="true"] #monitor-call option[data-agent="alice"]', { state: 'attached' });
@@ -497,7 +423,7 @@ async function chat() {
 
 async function web() {
   step = 'the administrator adds a supervisor of Shenzhen only';
-  const staff = await signIn(await browserPage(), 'admin', '/admin');
+  const staff = await signInOn(await browserPage(), 'admin', '/admin');
   const created = await call(staff, 'POST', '/api/admin/users', { username: 'suzy', displayName: 'Suzy Shenzhen', roles: ['SUPERVISOR'],
     regions: ['SZ'], language: 'en', enabled: true, password: PASSWORD });
   expect(created.status === 201, `creating suzy answered ${created.status} ${created.body}`);
@@ -539,7 +465,7 @@ async function web() {
   expect(whisperAtCustomer.packets === 0, `the customer received ${whisperAtCustomer.packets} audio packets during the whisper`);
 
   step = 'a supervisor of Shenzhen is refused the Hong Kong call';
-  await signIn(staff, 'suzy', '/supervisor');
+  await signInOn(staff, 'suzy', '/supervisor');
   const refused = await call(staff, 'POST', `/api/supervisor/monitor/${interactionId}`, { mode: 'LISTEN', sdp: 'v=0' });
   expect(refused.status === 403, `suzy (SZ) was answered ${refused.status} ${refused.body} for an HK call`);
   await signOut(staff);
@@ -560,26 +486,16 @@ async function web() {
   await endCall(advisor);
 
   step = 'the audit log and the recording\'s timeline show every start, change and stop';
-  await signIn(staff, 'connie', '/compliance');
-  const found = await staff.evaluate(async (id) => {
-    const headers = { 'X-Purpose': 'supervisor monitoring test' };
-    for (let i = 0; i < 60; i++) {
-      const recordings = await (await fetch(`/api/compliance/recordings?customer=chan`, { headers })).json();
-      for (const r of recordings.filter((x) => x.state === 'SEALED')) {
-        const timeline = await (await fetch(`/api/compliance/recordings/${r.id.value}/timeline`, { headers })).json();
-        const marks = timeline.filter((e) => e.attributes && e.attributes.monitor).map((e) => `${e.attributes.monitor} ${e.actor}`);
-        const presence = timeline.filter((e) => e.kind.startsWith('PARTICIPANT_')).map((e) => `${e.kind} ${e.actor} ${e.attributes.role}`);
-        if (marks.length > 0) {
-          const audit = await (await fetch('/api/compliance/audit?user=sam', { headers })).json();
-          const denied = await (await fetch('/api/compliance/audit?user=suzy', { headers })).json();
-          return { marks, presence, audit: audit.filter((a) => a.action === 'MONITOR' && a.detail.includes(id)).map((a) => a.detail.split(' ').pop()).reverse(),
-            denied: denied.filter((a) => a.action === 'MONITOR').map((a) => a.outcome) };
-        }
-      }
-      await new Promise((res) => setTimeout(res, 500));
-    }
-    return null;
-  }, interactionId);
+  await signInOn(staff, 'connie', '/compliance');
+  const found = await fromSealedRecording(staff, { purpose: 'supervisor monitoring test' }, async ({ timeline, get }) => {
+    const marks = timeline.filter((e) => e.attributes && e.attributes.monitor).map((e) => `${e.attributes.monitor} ${e.actor}`);
+    if (marks.length === 0) return null;
+    const presence = timeline.filter((e) => e.kind.startsWith('PARTICIPANT_')).map((e) => `${e.kind} ${e.actor} ${e.attributes.role}`);
+    const audit = await get('/api/compliance/audit?user=sam');
+    const denied = await get('/api/compliance/audit?user=suzy');
+    return { marks, presence, audit: audit.filter((a) => a.action === 'MONITOR' && a.detail.includes(interactionId)).map((a) => a.detail.split(' ').pop()).reverse(),
+      denied: denied.filter((a) => a.action === 'MONITOR').map((a) => a.outcome) };
+  });
   console.log(`timeline and audit: ${JSON.stringify(found)}`);
   const expected = ['LISTEN sam', 'WHISPER sam', 'BARGE sam', 'STOPPED sam'];
   expect(found && JSON.stringify(found.marks) === JSON.stringify(expected), `the timeline's monitoring marks are ${JSON.stringify(found?.marks)}`);
@@ -634,7 +550,7 @@ async function screen() {
   await endCall(advisor);
 
   step = 'the recording has three video legs: chan\'s camera, alice\'s camera and alice\'s screen';
-  const officer = await signIn(await browserPage(), 'connie', '/compliance');
+  const officer = await signInOn(await browserPage(), 'connie', '/compliance');
   const headers = { 'X-Purpose': 'screen sharing test' };
   const found = await officer.evaluate(async (h) => {
     for (let i = 0; i < 120; i++) {
@@ -700,13 +616,4 @@ async function main() {
   await scenarios[SCENARIO]();
 }
 
-main().then(async () => {
-  await Promise.all(browsers.map((b) => b.close().catch(() => {})));
-  console.log(problems.length === 0 ? 'LIVE CALLS OK' : `LIVE CALLS FAILED: ${problems.length} problem(s)`);
-  process.exit(problems.length === 0 ? 0 : 1);
-}).catch(async (e) => {
-  console.log(`LIVE CALLS FAILED at "${step}": ${e.message}`);
-  await Promise.all(browsers.map((b, i) => b.context.pages()[0]?.screenshot({ path: path.join(SHOTS, `supervisor-monitor-failed-${i}.png`) }).catch(() => {})));
-  await Promise.all(browsers.map((b) => b.close().catch(() => {})));
-  process.exit(1);
-});
+finish(main, { ok: 'LIVE CALLS OK', failed: 'LIVE CALLS FAILED', shots: 'live-calls-failed', browsers, step: () => step, problems });

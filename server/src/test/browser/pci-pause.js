@@ -10,6 +10,7 @@
 const fs = require('fs');
 const path = require('path');
 const { openPage, signInOn, expectation, finish } = require('./harness.js');
+const { chooseLanguage, choosePresence, takeBreak, acceptOffer, hangUp, wrapUp, mediaFlows, fromSealedRecording } = require('./consoles.js');
 
 const EXPORTS = process.env.EXPORTS;
 const CARD = '4111 1111 1111 1111';
@@ -23,7 +24,6 @@ async function signIn(user, home) {
   return signInOn(await openPage(browsers, user, { args: ['--autoplay-policy=no-user-gesture-required'] }), user, home);
 }
 
-const mediaFlows = () => window.mvtmCallStats && window.mvtmCallStats.framesDecoded > 0 && window.mvtmCallStats.audioPacketsReceived > 0;
 // the call goes on: n more audio packets reach the page
 const morePackets = async (page, n) => {
   const at = await page.evaluate(() => window.mvtmCallStats.audioPacketsReceived);
@@ -34,16 +34,11 @@ const pciPaused = (page, paused) => page.waitForFunction((p) => document.body.da
 async function main() {
   step = 'a customer reaches the advisor on video';
   const customer = await signIn('chan', '/customer');
-  await customer.click('button[data-language="yue"]');
-  await customer.waitForFunction(() => document.body.dataset.status === 'WITH_BOT');
+  await chooseLanguage(customer, 'yue');
   const advisor = await signIn('alice', '/agent');
-  await advisor.waitForSelector('#link[data-state="online"]');
-  await advisor.waitForFunction(() => document.querySelector('#presence-state').dataset.state);
-  await advisor.selectOption('#presence', 'READY');
-  await advisor.click('#presence-form button[type=submit]');
+  await choosePresence(advisor, 'READY');
   await customer.click('#ask-video');
-  await advisor.waitForSelector('#offer:not([hidden])');
-  await advisor.click('#accept');
+  await acceptOffer(advisor);
   await Promise.all([customer.waitForFunction(mediaFlows), advisor.waitForFunction(mediaFlows)]);
   await morePackets(customer, 100);
 
@@ -89,35 +84,16 @@ async function main() {
   await customer.click('#pci-pause');
   await pciPaused(customer, true);
   await Promise.all([morePackets(customer, 150), morePackets(advisor, 150)]);
-  await advisor.click('#hangup');
-  await advisor.waitForSelector('#wrapup:not([hidden])');
+  await hangUp(advisor);
   await customer.waitForFunction(() => document.body.dataset.status === 'ENDED');
   expect(await customer.$eval('#pci-pause', (b) => b.hidden), 'the customer still sees the pause button after the end');
-  await advisor.selectOption('#wrapup-code', 'RESOLVED');
-  await advisor.click('#wrapup-form button[type=submit]');
-  await advisor.waitForFunction(() => !['WRAP_UP', 'BUSY'].includes(document.querySelector('#presence-state').dataset.state));
-  // a quiet floor for the next scenario on this server (FirstHourConsolesTest)
-  await advisor.selectOption('#presence', 'NOT_READY:break');
-  await advisor.click('#presence-form button[type=submit]');
-  await advisor.waitForFunction(() => document.querySelector('#presence-state').dataset.state === 'NOT_READY');
+  await wrapUp(advisor);
+  await takeBreak(advisor); // a quiet floor for the next scenario on this server (FirstHourConsolesTest)
 
   step = 'the compliance officer reads the timeline and downloads the legs';
   const officer = await signIn('connie', '/compliance');
-  const found = await officer.evaluate(async () => {
-    const headers = { 'X-Purpose': 'PCI pause test' };
-    for (let i = 0; i < 120; i++) {
-      const list = await (await fetch('/api/compliance/recordings?customer=chan', { headers })).json();
-      for (const r of list.filter((x) => x.state === 'SEALED')) {
-        const timeline = await (await fetch(`/api/compliance/recordings/${r.id.value}/timeline`, { headers })).json();
-        if (timeline.some((e) => e.kind === 'RECORDING_PAUSED')) {
-          const legs = await (await fetch(`/api/compliance/recordings/${r.id.value}/legs`, { headers })).json();
-          return { id: r.id.value, timeline, legs };
-        }
-      }
-      await new Promise((res) => setTimeout(res, 500));
-    }
-    return null;
-  });
+  const found = await fromSealedRecording(officer, { purpose: 'PCI pause test', attempts: 120 }, async ({ id, timeline, get }) =>
+    timeline.some((e) => e.kind === 'RECORDING_PAUSED') && { id, timeline, legs: await get(`/api/compliance/recordings/${id}/legs`) });
   if (!found) throw new Error('no sealed recording with a PCI pause');
   const legs = [];
   for (const leg of found.legs) {

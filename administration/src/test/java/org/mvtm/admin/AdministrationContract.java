@@ -89,7 +89,8 @@ abstract class AdministrationContract {
                 List.of(new Queue.Holiday(LocalDate.of(2026, 12, 25), "Christmas Day")),
                 Queue.OutsideHours.CALLBACK,
                 List.of(new Queue.Code("RESOLVED", "Resolved"), new Queue.Code("FOLLOW_UP", "Needs follow-up")),
-                List.of(new Queue.Code("LUNCH", "Lunch"), new Queue.Code("TRAINING", "Training")));
+                List.of(new Queue.Code("LUNCH", "Lunch"), new Queue.Code("TRAINING", "Training")),
+                null);
     }
 
     private List<FieldError> errorsOf(Runnable change) {
@@ -239,7 +240,8 @@ abstract class AdministrationContract {
                         List.of(),
                         Queue.OutsideHours.BOT_ONLY,
                         List.of(new Queue.Code("DONE", "Done")),
-                        List.of()));
+                        List.of(),
+                        null));
 
         var read = admin.queue("cards").orElseThrow();
         assertThat(read.slaSeconds()).isEqualTo(30);

@@ -1,6 +1,5 @@
 package org.mvtm.admin;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mvtm.admin.api.DatabaseSettings;
@@ -9,11 +8,11 @@ import org.mvtm.admin.api.DatabaseSettings;
 @Tag("peer")
 @ExtendWith(PostgresExtension.class)
 class PostgresAdministrationTest extends AdministrationContract {
-    static PostgresProcess postgres;
+    private final PostgresProcess postgres;
 
-    @BeforeAll
-    static void usePostgres(PostgresProcess shared) {
-        postgres = shared;
+    /** The run's one PostgreSQL, from {@link PostgresExtension}; each test takes a new database on it. */
+    PostgresAdministrationTest(PostgresProcess postgres) {
+        this.postgres = postgres;
     }
 
     @Override

@@ -47,10 +47,9 @@ public final class PostgresProcess implements AutoCloseable {
             run(List.of("chown", "-R", "postgres:postgres", dir.toString()), dir);
         }
         run(
-                asPostgres(
-                        BIN.resolve("initdb").toString(),
-                        "-D",
-                        dir.resolve("data").toString(),
+                postgres(
+                        "initdb",
+                        dir,
                         "-U",
                         USER,
                         "--pwfile=" + dir.resolve("pwfile"),
@@ -60,10 +59,9 @@ public final class PostgresProcess implements AutoCloseable {
                         "--locale=C.UTF-8"),
                 dir);
         run(
-                asPostgres(
-                        BIN.resolve("pg_ctl").toString(),
-                        "-D",
-                        dir.resolve("data").toString(),
+                postgres(
+                        "pg_ctl",
+                        dir,
                         "-w",
                         "-t",
                         "60",
@@ -91,12 +89,15 @@ public final class PostgresProcess implements AutoCloseable {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    private static List<String> asPostgres(String... cmd) {
+    /** PostgreSQL's {@code tool} on the data directory under {@code dir}, as the {@code postgres} user when root. */
+    private static List<String> postgres(String tool, Path dir, String... args) {
         List<String> all = new ArrayList<>();
         if (root()) {
             all.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
-        all.addAll(List.of(cmd));
+        all.addAll(
+                List.of(BIN.resolve(tool).toString(), "-D", dir.resolve("data").toString()));
+        all.addAll(List.of(args));
         return all;
     }
 
@@ -117,16 +118,7 @@ public final class PostgresProcess implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            run(
-                    asPostgres(
-                            BIN.resolve("pg_ctl").toString(),
-                            "-D",
-                            dir.resolve("data").toString(),
-                            "-m",
-                            "immediate",
-                            "-w",
-                            "stop"),
-                    dir);
+            run(postgres("pg_ctl", dir, "-m", "immediate", "-w", "stop"), dir);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder())

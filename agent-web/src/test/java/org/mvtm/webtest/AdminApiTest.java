@@ -35,10 +35,8 @@ class AdminApiTest {
 
     @Test
     void onlyAdministratorsReachTheAdministrationApi() {
-        Browserless supervisor = new Browserless(port);
-        supervisor.login("sam", WebTestApplication.PASSWORD);
-        Browserless officer = new Browserless(port);
-        officer.login("hkcomp", WebTestApplication.PASSWORD);
+        Browserless supervisor = Browserless.signedIn(port, "sam");
+        Browserless officer = Browserless.signedIn(port, "hkcomp");
 
         assertThat(supervisor.get("/api/admin/users").statusCode()).isEqualTo(403);
         assertThat(officer.json("POST", "/api/admin/users", "{\"username\":\"mallory\",\"roles\":[\"ADMIN\"],"

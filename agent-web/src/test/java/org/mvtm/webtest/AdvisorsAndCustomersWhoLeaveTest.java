@@ -2,13 +2,12 @@ package org.mvtm.webtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mvtm.webtest.JsonFields.field;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.AdvisorState;
@@ -90,7 +89,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
 
     @Test
     void signingOutLogsTheAdvisorOutOfRouting() throws Exception {
-        Browserless ada = signIn("ada");
+        Browserless ada = Browserless.signedIn(port, "ada");
         Browserless.Socket console = readyConsole(ada);
         assertThat(state(ADA)).isEqualTo(AdvisorState.READY);
         assertThat(ada.postJson("/logout", "").statusCode()).isEqualTo(302);
@@ -100,7 +99,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
 
     @Test
     void aConsoleClosedPastTheGracePeriodLogsTheAdvisorOutButAReloadWithinItDoesNot() throws Exception {
-        Browserless ada = signIn("ada");
+        Browserless ada = Browserless.signedIn(port, "ada");
         Browserless.Socket console = readyConsole(ada);
         console.close();
         await().until(() -> departures.absent(ADA));
@@ -123,12 +122,12 @@ class AdvisorsAndCustomersWhoLeaveTest {
 
     @Test
     void anOfferForAClosedConsoleIsWithdrawnAtOnceAndNotShownAtTheNextSignIn() throws Exception {
-        Browserless ada = signIn("ada");
+        Browserless ada = Browserless.signedIn(port, "ada");
         Browserless.Socket console = readyConsole(ada);
         console.close();
         await().until(() -> departures.absent(ADA));
 
-        String interaction = queuedCustomer(signIn("chan"));
+        String interaction = queuedCustomer(Browserless.signedIn(port, "chan"));
         await().until(() -> routing.interaction(InteractionId.of(interaction)).orElseThrow().status() == InteractionStatus.QUEUED
                 && state(ADA) == AdvisorState.NOT_READY);
         // the clock never moved: no offer timeout did this, the absent console did
@@ -140,10 +139,10 @@ class AdvisorsAndCustomersWhoLeaveTest {
 
     @Test
     void aCustomerWhosePageStaysClosedLeavesTheQueueAndTheOfferIsWithdrawn() throws Exception {
-        Browserless chan = signIn("chan");
+        Browserless chan = Browserless.signedIn(port, "chan");
         Browserless.Socket page = socket(chan, "/ws/customer");
         String interaction = askForPerson(page);
-        Browserless.Socket console = readyConsole(signIn("ada"));
+        Browserless.Socket console = readyConsole(Browserless.signedIn(port, "ada"));
         assertThat(console.next("\"offer\"")).contains(interaction);
 
         page.close();
@@ -159,7 +158,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
 
     @Test
     void aCustomerWhoReloadsWithinTheGracePeriodKeepsTheirPlace() throws Exception {
-        Browserless chan = signIn("chan");
+        Browserless chan = Browserless.signedIn(port, "chan");
         Browserless.Socket page = socket(chan, "/ws/customer");
         String interaction = askForPerson(page);
         String conversation = conversations.get(page).value();
@@ -182,8 +181,8 @@ class AdvisorsAndCustomersWhoLeaveTest {
      */
     @Test
     void aCustomerWhosePageStaysClosedDuringTheChatHasLeftAndTheAdvisorIsToldSo() throws Exception {
-        Browserless.Socket console = readyConsole(signIn("ada"));
-        Browserless.Socket page = socket(signIn("chan"), "/ws/customer");
+        Browserless.Socket console = readyConsole(Browserless.signedIn(port, "ada"));
+        Browserless.Socket page = socket(Browserless.signedIn(port, "chan"), "/ws/customer");
         String interaction = askForPerson(page);
         assertThat(console.next("\"offer\"")).contains(interaction);
         console.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
@@ -204,9 +203,9 @@ class AdvisorsAndCustomersWhoLeaveTest {
     /** Issue 16 item 5: the bank's app on the HTTP API alone (no socket) counts as gone once it stops polling. */
     @Test
     void anAppThatStopsPollingLeavesTheQueueAndOneThatPollsKeepsItsPlace() throws Exception {
-        Browserless polling = signIn("chan");
+        Browserless polling = Browserless.signedIn(port, "chan");
         String kept = queuedOverHttp(polling);
-        Browserless silent = signIn("lockme");
+        Browserless silent = Browserless.signedIn(port, "lockme");
         String gone = queuedOverHttp(silent);
 
         clock.advance(CUSTOMER_GRACE.minusSeconds(5));
@@ -220,7 +219,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
         assertThat(silent.get("/api/customer/conversations/" + conversationOf(silent)).statusCode())
                 .as("the silent app's conversation is over").isEqualTo(404);
 
-        Browserless.Socket console = readyConsole(signIn("ada"));
+        Browserless.Socket console = readyConsole(Browserless.signedIn(port, "ada"));
         assertThat(console.next("\"offer\"")).as("only the customer still there is offered").contains(kept);
     }
 
@@ -254,10 +253,10 @@ class AdvisorsAndCustomersWhoLeaveTest {
 
     @Test
     void wrapUpNotesStayWithTheInteractionAndNeverBecomePresence() throws Exception {
-        Browserless.Socket page = socket(signIn("chan"), "/ws/customer");
+        Browserless.Socket page = socket(Browserless.signedIn(port, "chan"), "/ws/customer");
         String interaction = askForPerson(page);
-        Browserless sam = signIn("sam");
-        Browserless.Socket console = readyConsole(signIn("ada"));
+        Browserless sam = Browserless.signedIn(port, "sam");
+        Browserless.Socket console = readyConsole(Browserless.signedIn(port, "ada"));
         console.next("\"offer\"");
         console.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
         console.next("\"connected\"");
@@ -275,12 +274,12 @@ class AdvisorsAndCustomersWhoLeaveTest {
 
     @Test
     void aChangeToTheCurrentStateDoesNothingAndRefusalsAreCodesWithParameters() throws Exception {
-        Browserless.Socket console = readyConsole(signIn("ada"));
+        Browserless.Socket console = readyConsole(Browserless.signedIn(port, "ada"));
         console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
         console.send("{\"type\":\"desk\"}");
         assertThat(String.join("\n", console.until("\"type\":\"desk\""))).doesNotContain("\"error\"");
 
-        Browserless.Socket page = socket(signIn("chan"), "/ws/customer");
+        Browserless.Socket page = socket(Browserless.signedIn(port, "chan"), "/ws/customer");
         String interaction = askForPerson(page);
         console.next("\"offer\"");
         console.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
@@ -298,14 +297,9 @@ class AdvisorsAndCustomersWhoLeaveTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private Browserless signIn(String user) {
-        Browserless b = new Browserless(port);
-        b.login(user, WebTestApplication.PASSWORD);
-        return b;
-    }
 
     private Browserless.Socket socket(Browserless who, String path) {
-        Browserless.Socket s = who.openSocket(path, who.base()).join();
+        Browserless.Socket s = who.socket(path);
         open.add(s);
         return s;
     }
@@ -338,13 +332,5 @@ class AdvisorsAndCustomersWhoLeaveTest {
 
     private AdvisorState state(AgentId advisor) {
         return routing.advisorStats().stream().filter(s -> s.advisor().equals(advisor)).findFirst().orElseThrow().state();
-    }
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError("no " + name + " in " + json);
-        }
-        return m.group(1);
     }
 }

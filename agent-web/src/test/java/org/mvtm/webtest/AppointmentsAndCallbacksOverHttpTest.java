@@ -1,6 +1,7 @@
 package org.mvtm.webtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mvtm.webtest.JsonFields.field;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -114,17 +115,15 @@ class AppointmentsAndCallbacksOverHttpTest {
 
     @Test
     void aBookedCustomerJoinsAtTheTimeAndIsOfferedToTheirAdvisorAheadOfTheQueue() throws Exception {
-        Browserless ada = new Browserless(port);
-        ada.login("ada", WebTestApplication.PASSWORD);
+        Browserless ada = Browserless.signedIn(port, "ada");
         assertThat(ada.postJson("/api/agent/appointments/availability", """
                 {"queue":"wealth","startsAt":"%s","endsAt":"%s","slotMinutes":30}"""
                 .formatted(MEETING, MEETING.plus(Duration.ofHours(1)))).statusCode()).isEqualTo(201);
 
-        Browserless.Socket console = ada.openSocket("/ws/agent", ada.base()).join();
+        Browserless.Socket console = ada.socket("/ws/agent");
         console.next("\"desk\"");
-        Browserless chan = new Browserless(port);
-        chan.login("chan", WebTestApplication.PASSWORD);
-        Browserless.Socket page = chan.openSocket("/ws/customer", chan.base()).join();
+        Browserless chan = Browserless.signedIn(port, "chan");
+        Browserless.Socket page = chan.socket("/ws/customer");
         page.send("{\"type\":\"hello\",\"language\":\"en\"}");
         page.next("\"welcome\"");
         assertThat(chan.get("/api/customer/appointments/slots?queue=wealth&to=2026-03-03T12:00:00Z").body())
@@ -134,7 +133,7 @@ class AppointmentsAndCallbacksOverHttpTest {
         assertThat(booked.statusCode()).isEqualTo(201);
         assertThat(booked.body()).contains("\"advisor\":\"agent-ada\"").contains("\"customer\":\"chan\"")
                 .contains("\"endsAt\":\"2026-03-03T02:30:00Z\"");
-        String appointmentId = ContactJourneyOverWebSocketTest.field(booked.body(), "id");
+        String appointmentId = field(booked.body(), "id");
         // both sides get the confirmation pushed: the advisor's open console, the customer's open page, the bank's app
         assertThat(console.next("\"appointment\"")).contains("BOOKED").contains(appointmentId)
                 .contains("\"customer\":\"chan\"").contains("2026-03-03T02:00:00Z");
@@ -164,7 +163,7 @@ class AppointmentsAndCallbacksOverHttpTest {
         page.send("{\"type\":\"appointment\",\"appointmentId\":\"" + appointmentId + "\"}");
         String queued = page.next("\"QUEUED\"");
         assertThat(queued).contains("\"channel\":\"VIDEO\"");
-        String interactionId = ContactJourneyOverWebSocketTest.field(queued, "interactionId");
+        String interactionId = field(queued, "interactionId");
 
         console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
         assertThat(console.next("\"offer\"")).contains(interactionId).doesNotContain(walkIn.value());
@@ -179,13 +178,12 @@ class AppointmentsAndCallbacksOverHttpTest {
 
     @Test
     void aWebCustomerWhoAsksForACallbackKeepsTheirPlaceAndIsCalledBackOnTheirOpenPage() throws Exception {
-        Browserless customer = new Browserless(port);
-        customer.login("lockme", WebTestApplication.PASSWORD);
-        Browserless.Socket page = customer.openSocket("/ws/customer", customer.base()).join();
+        Browserless customer = Browserless.signedIn(port, "lockme");
+        Browserless.Socket page = customer.socket("/ws/customer");
         page.send("{\"type\":\"hello\",\"language\":\"en\"}");
-        String conversationId = ContactJourneyOverWebSocketTest.field(page.next("\"welcome\""), "conversationId");
+        String conversationId = field(page.next("\"welcome\""), "conversationId");
         page.send("{\"type\":\"person\",\"channel\":\"VIDEO\"}");
-        String interactionId = ContactJourneyOverWebSocketTest.field(page.next("\"QUEUED\""), "interactionId");
+        String interactionId = field(page.next("\"QUEUED\""), "interactionId");
         String callback = "/api/customer/conversations/" + conversationId + "/callback";
 
         HttpResponse<String> badNumber = customer.postJson(callback, "{\"number\":\"12345\"}");
@@ -206,9 +204,8 @@ class AppointmentsAndCallbacksOverHttpTest {
         customers.leaveClosedPages(); // a customer who did not ask for a callback would be abandoned here
         assertThat(routing.position(InteractionId.of(interactionId))).isPresent();
 
-        Browserless bo = new Browserless(port);
-        bo.login("bo", WebTestApplication.PASSWORD);
-        Browserless.Socket console = bo.openSocket("/ws/agent", bo.base()).join();
+        Browserless bo = Browserless.signedIn(port, "bo");
+        Browserless.Socket console = bo.socket("/ws/agent");
         console.next("\"desk\"");
         console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
         assertThat(console.next("\"offer\"")).contains(interactionId);
@@ -216,7 +213,7 @@ class AppointmentsAndCallbacksOverHttpTest {
         // first attempt: the page is closed; the bank's app is told so it can push a notification
         assertThat(appHook.next()).contains("\"attempt\":1").contains(conversationId).contains("Bo Zhang");
 
-        Browserless.Socket reopened = customer.openSocket("/ws/customer", customer.base()).join();
+        Browserless.Socket reopened = customer.socket("/ws/customer");
         reopened.send("{\"type\":\"hello\",\"language\":\"en\",\"conversationId\":\"" + conversationId + "\"}");
         reopened.next("\"welcome\"");
         clock.advance(Duration.ofMinutes(1));
@@ -239,21 +236,19 @@ class AppointmentsAndCallbacksOverHttpTest {
                 List.of(new org.mvtm.admin.api.Queue.Holiday(today, "Test holiday")),
                 org.mvtm.admin.api.Queue.OutsideHours.CALLBACK,
                 List.of(new org.mvtm.admin.api.Queue.Code("RESOLVED", "Resolved")),
-                List.of(new org.mvtm.admin.api.Queue.Code("LUNCH", "Lunch"))));
+                List.of(new org.mvtm.admin.api.Queue.Code("LUNCH", "Lunch")), null));
         Instant free = Instant.parse("2026-03-06T02:00:00Z");
-        Browserless ada = new Browserless(port);
-        ada.login("ada", WebTestApplication.PASSWORD);
+        Browserless ada = Browserless.signedIn(port, "ada");
         assertThat(ada.postJson("/api/agent/appointments/availability", """
                 {"queue":"general","startsAt":"%s","endsAt":"%s","slotMinutes":30}"""
                 .formatted(free, free.plus(Duration.ofHours(1)))).statusCode()).isEqualTo(201);
 
-        Browserless customer = new Browserless(port);
-        customer.login("hoarder", WebTestApplication.PASSWORD);
-        Browserless.Socket page = customer.openSocket("/ws/customer", customer.base()).join();
+        Browserless customer = Browserless.signedIn(port, "hoarder");
+        Browserless.Socket page = customer.socket("/ws/customer");
         page.send("{\"type\":\"hello\",\"language\":\"en\"}");
         page.next("\"welcome\"");
         page.send("{\"type\":\"person\",\"channel\":\"VIDEO\"}");
-        String interactionId = ContactJourneyOverWebSocketTest.field(page.next("\"QUEUED\""), "interactionId");
+        String interactionId = field(page.next("\"QUEUED\""), "interactionId");
         List<String> seen = page.until("\"appointment-offer\"");
         assertThat(seen.getLast()).contains("\"queue\":\"general\"")
                 .contains("\"slots\":[\"2026-03-06T02:00:00Z\",\"2026-03-06T02:30:00Z\"]");
@@ -269,8 +264,7 @@ class AppointmentsAndCallbacksOverHttpTest {
 
     @Test
     void badBookingsAreRefusedNamingTheField() {
-        Browserless ada = new Browserless(port);
-        ada.login("ada", WebTestApplication.PASSWORD);
+        Browserless ada = Browserless.signedIn(port, "ada");
         Instant later = NOW.plus(Duration.ofDays(2));
         assertThat(ada.postJson("/api/agent/appointments/availability", """
                 {"queue":"wealth","startsAt":"%s","endsAt":"%s","slotMinutes":30}"""
@@ -280,8 +274,7 @@ class AppointmentsAndCallbacksOverHttpTest {
         assertThat(past.statusCode()).isEqualTo(400);
         assertThat(past.body()).contains("\"field\":\"startsAt\"").contains("past");
 
-        Browserless chan = new Browserless(port);
-        chan.login("wordy", WebTestApplication.PASSWORD);
+        Browserless chan = Browserless.signedIn(port, "wordy");
         HttpResponse<String> inThePast = chan.postJson("/api/customer/appointments",
                 "{\"queue\":\"wealth\",\"startsAt\":\"" + NOW.minus(Duration.ofHours(1)) + "\"}");
         assertThat(inThePast.statusCode()).isEqualTo(400);

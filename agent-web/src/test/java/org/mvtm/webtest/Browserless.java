@@ -30,6 +30,13 @@ public final class Browserless {
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    /** A client signed in as {@code user} with the test users' web password. */
+    public static Browserless signedIn(int port, String user) {
+        Browserless b = new Browserless(port);
+        b.login(user, CommonTestBeans.PASSWORD);
+        return b;
+    }
+
     /** Every request says it comes from {@code address} (X-Forwarded-For, for a server that trusts the proxy header). */
     public Browserless from(String address) {
         this.forwardedFor = address;
@@ -100,9 +107,17 @@ public final class Browserless {
                 .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie"));
     }
 
+    /** The CSRF token a page would send, from the XSRF-TOKEN cookie (fetched with the sign-in page when missing). */
     public String csrf() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+        if (cookies.getCookieStore().getCookies().stream().noneMatch(c -> c.getName().equals("XSRF-TOKEN"))) {
+            get("/login");
+        }
+        return cookie("XSRF-TOKEN");
+    }
+
+    /** Opens the WebSocket at {@code path} as this server's own pages do (same origin, this client's cookies). */
+    public Socket socket(String path) {
+        return openSocket(path, base).join();
     }
 
     /** Opens a WebSocket with this client's cookies and the given Origin header. */

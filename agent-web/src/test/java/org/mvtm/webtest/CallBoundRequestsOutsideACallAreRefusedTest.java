@@ -1,6 +1,7 @@
 package org.mvtm.webtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mvtm.webtest.JsonFields.field;
 
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -20,58 +21,52 @@ class CallBoundRequestsOutsideACallAreRefusedTest {
     @LocalServerPort
     int port;
 
+    /** The request was refused with {@code status} and a body that says each of {@code says}. */
+    private static void assertRefused(HttpResponse<String> response, int status, String... says) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.body()).contains(says);
+    }
+
     @Test
     void aCustomerIsToldWhetherTheConversationIsNotTheirsOrHasNoAdvisorYet() {
-        Browserless customer = new Browserless(port);
-        customer.login("nocall", WebTestApplication.PASSWORD);
-        HttpResponse<String> notTheirs = customer.get("/api/customer/conversations/c-nope/pci-pause");
-        assertThat(notTheirs.statusCode()).isEqualTo(404);
-        assertThat(notTheirs.body()).contains("\"error\":\"NOT_FOUND\"", "no open conversation c-nope of yours");
+        Browserless customer = Browserless.signedIn(port, "nocall");
+        assertRefused(customer.get("/api/customer/conversations/c-nope/pci-pause"), 404,
+                "\"error\":\"NOT_FOUND\"", "no open conversation c-nope of yours");
 
         HttpResponse<String> opened = customer.postJson("/api/customer/conversations", "{\"language\":\"en\"}");
         assertThat(opened.statusCode()).isEqualTo(201);
-        String id = ContactJourneyOverWebSocketTest.field(opened.body(), "conversationId");
+        String id = field(opened.body(), "conversationId");
         String conversation = "/api/customer/conversations/" + id;
-        HttpResponse<String> pause = customer.get(conversation + "/pci-pause");
-        assertThat(pause.statusCode()).isEqualTo(409);
-        assertThat(pause.body()).contains("\"error\":\"CONFLICT\"",
+        assertRefused(customer.get(conversation + "/pci-pause"), 409,
+                "\"error\":\"CONFLICT\"",
                 "conversation " + id + " is WITH_BOT: only a conversation connected with an advisor is recorded");
-        HttpResponse<String> documents = customer.get(conversation + "/documents");
-        assertThat(documents.statusCode()).isEqualTo(409);
-        assertThat(documents.body()).contains("\"field\":\"conversation\"",
+        assertRefused(customer.get(conversation + "/documents"), 409,
+                "\"field\":\"conversation\"",
                 "is WITH_BOT: documents are passed only with an advisor connected");
-        HttpResponse<String> screen = customer.get(conversation + "/screen");
-        assertThat(screen.statusCode()).isEqualTo(409);
-        assertThat(screen.body()).contains("is WITH_BOT: a screen is shared only in a call with an advisor");
+        assertRefused(customer.get(conversation + "/screen"), 409,
+                "is WITH_BOT: a screen is shared only in a call with an advisor");
     }
 
     @Test
     void anAdvisorIsRefusedAnInteractionThatIsNotConnectedWithThem() {
-        Browserless advisor = new Browserless(port);
-        advisor.login("ada", WebTestApplication.PASSWORD);
-        HttpResponse<String> pause = advisor.get("/api/agent/interactions/i-elsewhere/pci-pause");
-        assertThat(pause.statusCode()).isEqualTo(403);
-        assertThat(pause.body()).contains("\"error\":\"FORBIDDEN\"",
+        Browserless advisor = Browserless.signedIn(port, "ada");
+        assertRefused(advisor.get("/api/agent/interactions/i-elsewhere/pci-pause"), 403,
+                "\"error\":\"FORBIDDEN\"",
                 "interaction i-elsewhere is not connected with agent-ada");
-        HttpResponse<String> documents = advisor.get("/api/agent/interactions/i-elsewhere/documents");
-        assertThat(documents.statusCode()).isEqualTo(403);
-        assertThat(documents.body()).contains("\"field\":\"interaction\"",
+        assertRefused(advisor.get("/api/agent/interactions/i-elsewhere/documents"), 403,
+                "\"field\":\"interaction\"",
                 "interaction i-elsewhere is not connected with agent-ada");
     }
 
     @Test
     void aSupervisorIsToldThereIsNoSuchLiveCallToListenToOrChatToRead() {
-        Browserless supervisor = new Browserless(port);
-        supervisor.login("sam", WebTestApplication.PASSWORD);
-        HttpResponse<String> noId = supervisor.get("/api/supervisor/chats/not!an!id");
-        assertThat(noId.statusCode()).isEqualTo(404);
-        assertThat(noId.body()).contains("\"error\":\"NOT_FOUND\"", "no interaction not!an!id");
-        HttpResponse<String> noChat = supervisor.get("/api/supervisor/chats/i-elsewhere");
-        assertThat(noChat.statusCode()).isEqualTo(404);
-        assertThat(noChat.body()).contains("no connected interaction i-elsewhere");
-        HttpResponse<String> listen = supervisor.json("POST", "/api/supervisor/monitor/not!an!id",
-                "{\"mode\":\"LISTEN\",\"sdp\":\"v=0\"}", true);
-        assertThat(listen.statusCode()).isEqualTo(404);
-        assertThat(listen.body()).contains("\"error\":\"NOT_FOUND\"", "no interaction not!an!id");
+        Browserless supervisor = Browserless.signedIn(port, "sam");
+        assertRefused(supervisor.get("/api/supervisor/chats/not!an!id"), 404,
+                "\"error\":\"NOT_FOUND\"", "no interaction not!an!id");
+        assertRefused(supervisor.get("/api/supervisor/chats/i-elsewhere"), 404,
+                "no connected interaction i-elsewhere");
+        assertRefused(supervisor.json("POST", "/api/supervisor/monitor/not!an!id",
+                "{\"mode\":\"LISTEN\",\"sdp\":\"v=0\"}", true), 404,
+                "\"error\":\"NOT_FOUND\"", "no interaction not!an!id");
     }
 }

@@ -41,8 +41,7 @@ class ComplianceConsoleApiTest {
     void shenzhenOfficerCannotSeeHongKongRecordings() {
         RecordingId hk = recordings.add("chan", "Chan Tai Man", Region.HK, Language.YUE, List.of("我張卡唔見咗"));
         RecordingId sz = recordings.add("li", "Li Wei", Region.SZ, Language.ZH, List.of("我的卡丢了"));
-        Browserless shenzhen = new Browserless(port);
-        shenzhen.login("szcomp", WebTestApplication.PASSWORD);
+        Browserless shenzhen = Browserless.signedIn(port, "szcomp");
         String all = shenzhen.get("/api/compliance/recordings", PURPOSE).body();
         assertThat(all).contains(sz.value()).doesNotContain(hk.value());
         assertThat(shenzhen.get("/api/compliance/recordings?customer=chan", PURPOSE).body()).isEqualTo("[]");
@@ -53,8 +52,7 @@ class ComplianceConsoleApiTest {
         assertThat(shenzhen.postJson("/api/compliance/recordings/" + hk.value() + "/export", "{\"reason\":\"regulator request 7\"}", PURPOSE).statusCode())
                 .isEqualTo(403);
 
-        Browserless hongKong = new Browserless(port);
-        hongKong.login("hkcomp", WebTestApplication.PASSWORD);
+        Browserless hongKong = Browserless.signedIn(port, "hkcomp");
         assertThat(hongKong.get("/api/compliance/recordings?customer=chan", PURPOSE).body()).contains(hk.value());
         assertThat(hongKong.get("/api/compliance/recordings/" + hk.value() + "/timeline", PURPOSE).body()).contains("我張卡唔見咗");
     }
@@ -62,15 +60,13 @@ class ComplianceConsoleApiTest {
     @Test
     void shenCannotReadConniesAuditAndA403DoesNotRevealTheRecordingsRegion() {
         RecordingId hk = recordings.add("wong-ka-ho", "Wong Ka Ho", Region.HK, Language.YUE, List.of("我想投訴"));
-        Browserless connie = new Browserless(port);
-        connie.login("connie", WebTestApplication.PASSWORD);
+        Browserless connie = Browserless.signedIn(port, "connie");
         assertThat(connie.get("/api/compliance/recordings?customer=wong-ka-ho", "X-Purpose", "complaint HK-2026-114").body())
                 .contains(hk.value());
         assertThat(connie.get("/api/compliance/recordings/" + hk.value() + "/timeline", "X-Purpose", "complaint HK-2026-114")
                 .statusCode()).isEqualTo(200);
 
-        Browserless shen = new Browserless(port);
-        shen.login("shen", WebTestApplication.PASSWORD);
+        Browserless shen = Browserless.signedIn(port, "shen");
         String audit = shen.get("/api/compliance/audit", "X-Purpose", "audit sample SZ-7").body();
         assertThat(audit).doesNotContain("connie", hk.value(), "HK-2026-114", "wong-ka-ho");
         assertThat(shen.get("/api/compliance/audit?user=connie", "X-Purpose", "audit sample SZ-7").body()).isEqualTo("[]");
@@ -86,8 +82,7 @@ class ComplianceConsoleApiTest {
     @Test
     void eachRefusalIsAuditedAsTheActionAttempted() {
         RecordingId hk = recordings.add("ng-mei", "Ng Mei", Region.HK, Language.YUE, List.of("轉賬"));
-        Browserless shen = new Browserless(port);
-        shen.login("shen", WebTestApplication.PASSWORD);
+        Browserless shen = Browserless.signedIn(port, "shen");
         String recording = "/api/compliance/recordings/" + hk.value();
         assertThat(shen.get(recording + "/timeline", PURPOSE).statusCode()).isEqualTo(403);
         assertThat(shen.get(recording + "/legs", PURPOSE).statusCode()).isEqualTo(403);
@@ -101,8 +96,7 @@ class ComplianceConsoleApiTest {
                 tuple(AuditAction.EXPORT, AuditEntry.Outcome.DENIED), tuple(AuditAction.SEARCH, AuditEntry.Outcome.DENIED));
         assertThat(store.audit(auditor(), byUser("shen")).getLast().detail()).contains("customer=ng-mei", "region=HK");
 
-        Browserless advisor = new Browserless(port);
-        advisor.login("ada", WebTestApplication.PASSWORD);
+        Browserless advisor = Browserless.signedIn(port, "ada");
         assertThat(advisor.get(recording + "/timeline", PURPOSE).statusCode()).as("refused by Spring Security").isEqualTo(403);
         assertThat(advisor.get("/api/compliance/recordings?customer=ng-mei", PURPOSE).statusCode()).isEqualTo(403);
         assertThat(store.audit(auditor(), byUser("ada")))
@@ -115,8 +109,7 @@ class ComplianceConsoleApiTest {
     @Test
     void aComplianceCallWithoutAPurposeIsRefusedWith400NamingTheHeader() {
         RecordingId id = recordings.add("tam", "Tam", Region.HK, Language.EN, List.of("hello"));
-        Browserless officer = new Browserless(port);
-        officer.login("hkcomp", WebTestApplication.PASSWORD);
+        Browserless officer = Browserless.signedIn(port, "hkcomp");
         for (String path : List.of("/api/compliance/recordings", "/api/compliance/recordings/" + id.value(),
                 "/api/compliance/recordings/" + id.value() + "/timeline", "/api/compliance/recordings/" + id.value() + "/media/customer",
                 "/api/compliance/audit")) {
@@ -134,10 +127,8 @@ class ComplianceConsoleApiTest {
     void legalHoldSurvivesThePurgeAndADeletionNeedsASecondOfficerWhoseApprovalDestroysTheRecording() {
         RecordingId id = recordings.add("lam", "Lam Chi Wai", Region.HK, Language.YUE, List.of("請刪除我嘅資料"));
         String recording = "/api/compliance/recordings/" + id.value();
-        Browserless first = new Browserless(port);
-        first.login("hkcomp", WebTestApplication.PASSWORD);
-        Browserless second = new Browserless(port);
-        second.login("connie", WebTestApplication.PASSWORD);
+        Browserless first = Browserless.signedIn(port, "hkcomp");
+        Browserless second = Browserless.signedIn(port, "connie");
 
         assertThat(first.send("PUT", recording + "/legal-hold", "{\"hold\":true,\"reason\":\"litigation L-9\"}", PURPOSE).statusCode())
                 .isEqualTo(204);
@@ -171,8 +162,7 @@ class ComplianceConsoleApiTest {
 
     @Test
     void retentionRulesAreSetPerQueueOrRegionByAnOfficerOrAnAdministrator() {
-        Browserless officer = new Browserless(port);
-        officer.login("hkcomp", WebTestApplication.PASSWORD);
+        Browserless officer = Browserless.signedIn(port, "hkcomp");
         HttpResponse<String> set = officer.send("PUT", "/api/compliance/retention/regions/HK", "{\"days\":3650,\"reason\":\"HKMA rule 2026\"}", PURPOSE);
         assertThat(set.statusCode()).isEqualTo(200);
         assertThat(set.body()).contains("\"HK\":3650");
@@ -182,15 +172,13 @@ class ComplianceConsoleApiTest {
         assertThat(tooShort.statusCode()).isEqualTo(400);
         assertThat(tooShort.body()).contains("\"field\":\"days\"");
 
-        Browserless admin = new Browserless(port);
-        admin.login("root", WebTestApplication.PASSWORD);
+        Browserless admin = Browserless.signedIn(port, "root");
         assertThat(admin.send("PUT", "/api/compliance/retention/queues/vip", "{\"days\":4000,\"reason\":\"private banking policy\"}", PURPOSE)
                 .statusCode()).isEqualTo(200);
         assertThat(admin.get("/api/compliance/retention").body()).contains("\"vip\":4000", "\"HK\":3650");
         assertThat(store.retention().periodFor(org.mvtm.core.id.QueueId.of("vip"), Region.SZ)).isEqualTo(Duration.ofDays(4000));
 
-        Browserless advisor = new Browserless(port);
-        advisor.login("ada", WebTestApplication.PASSWORD);
+        Browserless advisor = Browserless.signedIn(port, "ada");
         assertThat(advisor.send("PUT", "/api/compliance/retention/queues/general", "{\"days\":1,\"reason\":\"tidy up please\"}", PURPOSE)
                 .statusCode()).isEqualTo(403);
         assertThat(store.audit(auditor(), byUser("ada")))
@@ -202,8 +190,7 @@ class ComplianceConsoleApiTest {
     @Test
     void officerFindsByChatWordReplaysWithRangeAndTheReplayIsAudited() throws Exception {
         RecordingId id = recordings.add("wong", "Wong Siu Ming", Region.HK, Language.YUE, List.of("我想問信用卡年費"));
-        Browserless officer = new Browserless(port);
-        officer.login("hkcomp", WebTestApplication.PASSWORD);
+        Browserless officer = Browserless.signedIn(port, "hkcomp");
         assertThat(officer.get("/api/compliance/recordings?text=年費", PURPOSE).body()).contains(id.value());
 
         HttpClient raw = HttpClient.newHttpClient();
@@ -222,8 +209,7 @@ class ComplianceConsoleApiTest {
     @Test
     void openingARecordingAsTheConsoleDoesIsDescribedOnceInTheAudit() {
         RecordingId id = recordings.add("ho", "Ho Ka Yan", Region.HK, Language.YUE, List.of("轉數快"));
-        Browserless officer = new Browserless(port);
-        officer.login("hkcomp", WebTestApplication.PASSWORD);
+        Browserless officer = Browserless.signedIn(port, "hkcomp");
         String recording = "/api/compliance/recordings/" + id.value();
         // what compliance.js asks for when the officer presses Replay
         for (String path : List.of("", "/legs", "/media/customer?purpose=complaint%2042", "/media/customer?purpose=complaint%2042", "/timeline")) {
@@ -236,8 +222,7 @@ class ComplianceConsoleApiTest {
     @Test
     void anExportIsAuditedWithTheOfficersPurposeAndTheExportReason() {
         RecordingId id = recordings.add("yip", "Yip", Region.HK, Language.EN, List.of("hello"));
-        Browserless officer = new Browserless(port);
-        officer.login("hkcomp", WebTestApplication.PASSWORD);
+        Browserless officer = Browserless.signedIn(port, "hkcomp");
         assertThat(officer.postJson("/api/compliance/recordings/" + id.value() + "/export", "{\"reason\":\"regulator request 7\"}",
                 "X-Purpose", "complaint HK-2026-114").statusCode()).isEqualTo(200);
         assertThat(store.audit(auditor(), AuditQuery.forRecording(id.value())))
@@ -248,8 +233,7 @@ class ComplianceConsoleApiTest {
     @Test
     void exportNeedsAStatedReason() {
         RecordingId id = recordings.add("lee", "Lee", Region.HK, Language.EN, List.of("hello"));
-        Browserless officer = new Browserless(port);
-        officer.login("hkcomp", WebTestApplication.PASSWORD);
+        Browserless officer = Browserless.signedIn(port, "hkcomp");
         HttpResponse<String> noReason = officer.postJson("/api/compliance/recordings/" + id.value() + "/export", "{\"reason\":\"\"}", PURPOSE);
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("\"field\":\"reason\"");

@@ -33,9 +33,8 @@ class ConsoleSurvivesServerRestartTest {
         RoutingEngine routing = new CommonTestBeans().routingEngine(clock, events);
         try {
             ConfigurableApplicationContext first = start(port, sessions, events, routing);
-            Browserless advisor = new Browserless(port);
-            advisor.login("ada", CommonTestBeans.PASSWORD);
-            Browserless.Socket console = advisor.openSocket("/ws/agent", advisor.base()).join();
+            Browserless advisor = Browserless.signedIn(port, "ada");
+            Browserless.Socket console = advisor.socket("/ws/agent");
             console.next("\"desk\"");
             console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
             console.next("\"state\":\"READY\"");
@@ -46,7 +45,7 @@ class ConsoleSurvivesServerRestartTest {
             ConfigurableApplicationContext second = start(port, sessions, events, routing);
             try {
                 Browserless.Socket again = Awaitility.await().ignoreExceptionsInstanceOf(CompletionException.class)
-                        .until(() -> advisor.openSocket("/ws/agent", advisor.base()).join(), s -> s != null);
+                        .until(() -> advisor.socket("/ws/agent"), s -> s != null);
                 String desk = again.next("\"desk\"");
                 assertThat(desk).contains("\"state\":\"NOT_READY\"").contains("training").contains("agent-ada");
                 assertThat(advisor.get("/api/me").statusCode()).isEqualTo(200);

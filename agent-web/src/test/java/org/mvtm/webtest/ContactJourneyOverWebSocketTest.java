@@ -1,9 +1,8 @@
 package org.mvtm.webtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mvtm.webtest.JsonFields.field;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,19 +13,10 @@ class ContactJourneyOverWebSocketTest {
     @LocalServerPort
     int port;
 
-    static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError("no " + name + " in " + json);
-        }
-        return m.group(1);
-    }
-
     @Test
     void cantoneseCustomerAsksForPersonAdvisorAcceptsTheyChatAndAdvisorWrapsUp() throws Exception {
-        Browserless customerHttp = new Browserless(port);
-        customerHttp.login("chan", WebTestApplication.PASSWORD);
-        Browserless.Socket customer = customerHttp.openSocket("/ws/customer", customerHttp.base()).join();
+        Browserless customerHttp = Browserless.signedIn(port, "chan");
+        Browserless.Socket customer = customerHttp.socket("/ws/customer");
         customer.send("{\"type\":\"hello\",\"language\":\"yue\"}");
         String welcome = customer.next("\"welcome\"");
         String conversationId = field(welcome, "conversationId");
@@ -41,14 +31,13 @@ class ContactJourneyOverWebSocketTest {
 
         // a network drop: the page comes back with its conversation id and keeps its place
         customer.close();
-        Browserless.Socket rejoined = customerHttp.openSocket("/ws/customer", customerHttp.base()).join();
+        Browserless.Socket rejoined = customerHttp.socket("/ws/customer");
         rejoined.send("{\"type\":\"hello\",\"language\":\"yue\",\"conversationId\":\"" + conversationId + "\"}");
         String resumed = rejoined.next("\"welcome\"");
         assertThat(resumed).contains("\"resumed\":true").contains("\"status\":\"QUEUED\"").contains("我張信用卡唔見咗");
 
-        Browserless advisorHttp = new Browserless(port);
-        advisorHttp.login("ada", WebTestApplication.PASSWORD);
-        Browserless.Socket advisor = advisorHttp.openSocket("/ws/agent", advisorHttp.base()).join();
+        Browserless advisorHttp = Browserless.signedIn(port, "ada");
+        Browserless.Socket advisor = advisorHttp.socket("/ws/agent");
         assertThat(advisor.next("\"desk\"")).contains("\"agentId\":\"agent-ada\"").contains("NOT_READY");
         advisor.send("{\"type\":\"presence\",\"state\":\"READY\"}");
         String offer = advisor.next("\"offer\"");
@@ -77,9 +66,8 @@ class ContactJourneyOverWebSocketTest {
 
     @Test
     void messageTypesAreAuthorisedPerEndpointAndRole() throws Exception {
-        Browserless customerHttp = new Browserless(port);
-        customerHttp.login("chan", WebTestApplication.PASSWORD);
-        Browserless.Socket customer = customerHttp.openSocket("/ws/customer", customerHttp.base()).join();
+        Browserless customerHttp = Browserless.signedIn(port, "chan");
+        Browserless.Socket customer = customerHttp.socket("/ws/customer");
         customer.send("{\"type\":\"accept\",\"interactionId\":\"x\"}");
         assertThat(customer.next("\"error\"")).contains("forbidden").contains("unknown message type 'accept'");
         customer.send("not json");
@@ -87,9 +75,8 @@ class ContactJourneyOverWebSocketTest {
         customer.send("{\"type\":\"chat\",\"text\":\"hi\"}");
         assertThat(customer.next("\"error\"")).contains("no-conversation");
 
-        Browserless advisorHttp = new Browserless(port);
-        advisorHttp.login("ada", WebTestApplication.PASSWORD);
-        Browserless.Socket advisor = advisorHttp.openSocket("/ws/agent", advisorHttp.base()).join();
+        Browserless advisorHttp = Browserless.signedIn(port, "ada");
+        Browserless.Socket advisor = advisorHttp.socket("/ws/agent");
         advisor.next("\"desk\"");
         advisor.send("{\"type\":\"chat\",\"interactionId\":\"someone-elses\",\"text\":\"hello\"}");
         assertThat(advisor.next("\"error\"")).contains("\"code\":\"interaction.not-connected\"").contains("\"interaction\":\"someone-elses\"");
@@ -99,21 +86,18 @@ class ContactJourneyOverWebSocketTest {
 
     @Test
     void supervisorSeesQueuesAndOnlyAdvisorsOfTheirRegions() throws Exception {
-        Browserless supervisorHttp = new Browserless(port);
-        supervisorHttp.login("sam", WebTestApplication.PASSWORD);
-        Browserless.Socket supervisor = supervisorHttp.openSocket("/ws/supervisor", supervisorHttp.base()).join();
+        Browserless supervisorHttp = Browserless.signedIn(port, "sam");
+        Browserless.Socket supervisor = supervisorHttp.socket("/ws/supervisor");
         String snapshot = supervisor.next("\"snapshot\"");
         assertThat(snapshot).contains("\"queue\":\"cards\"").contains("agent-ada").contains("agent-bo");
-        Browserless admin = new Browserless(port);
-        admin.login("root", WebTestApplication.PASSWORD);
+        Browserless admin = Browserless.signedIn(port, "root");
         assertThat(admin.get("/api/supervisor/snapshot").body()).contains("\"queues\"");
     }
 
     @Test
     void advisorWithoutRoutingProfileIsToldSoOnTheConsole() throws Exception {
-        Browserless ghostHttp = new Browserless(port);
-        ghostHttp.login("ghost", WebTestApplication.PASSWORD);
-        Browserless.Socket ghost = ghostHttp.openSocket("/ws/agent", ghostHttp.base()).join();
+        Browserless ghostHttp = Browserless.signedIn(port, "ghost");
+        Browserless.Socket ghost = ghostHttp.socket("/ws/agent");
         assertThat(ghost.next("\"error\"")).contains("not-routable").contains("agent-ghost");
     }
 }

@@ -88,7 +88,7 @@ class CustomerTokenTest {
     void socketHandshakeCarriesTheTokenAndTheCustomerIsWelcomed() throws Exception {
         String token = BANK.sign("C-880022", Instant.now(), c -> c.claim("locale", "en").claim("tier", "PREMIER"));
         Browserless browser = new Browserless(port);
-        Browserless.Socket socket = browser.openSocket("/ws/customer?access_token=" + token, browser.base()).join();
+        Browserless.Socket socket = browser.socket("/ws/customer?access_token=" + token);
         socket.send("{\"type\":\"hello\",\"language\":\"en\"}");
         assertThat(socket.next("welcome")).contains("\"language\":\"en\"");
         socket.close();

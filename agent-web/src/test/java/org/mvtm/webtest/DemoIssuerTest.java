@@ -36,8 +36,7 @@ class DemoIssuerTest {
 
     @Test
     void signedInDemoCustomerGetsATokenThatAloneOpensTheChat() throws Exception {
-        Browserless chan = new Browserless(port);
-        chan.login("chan", WebTestApplication.PASSWORD);
+        Browserless chan = Browserless.signedIn(port, "chan");
         HttpResponse<String> issued = chan.postJson("/demo-identity/token", "{}");
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
         String token = json.readTree(issued.body()).path("token").asString();
@@ -50,7 +49,7 @@ class DemoIssuerTest {
         assertThat(opened.body()).as("Chan's Cantonese comes from the token").contains("\"language\":\"yue\"");
 
         Browserless socketOnly = new Browserless(port);
-        Browserless.Socket socket = socketOnly.openSocket("/ws/customer?access_token=" + token, socketOnly.base()).join();
+        Browserless.Socket socket = socketOnly.socket("/ws/customer?access_token=" + token);
         socket.send("{\"type\":\"hello\",\"language\":\"yue\"}");
         assertThat(socket.next("welcome")).contains("\"language\":\"yue\"");
         socket.close();
@@ -69,8 +68,7 @@ class DemoIssuerTest {
         assertThat(jwks.path("keys").get(0).path("kty").asString()).isEqualTo("RSA");
         assertThat(jwks.path("keys").get(0).has("d")).as("never the private part").isFalse();
 
-        Browserless advisor = new Browserless(port);
-        advisor.login("ada", WebTestApplication.PASSWORD);
+        Browserless advisor = Browserless.signedIn(port, "ada");
         assertThat(advisor.postJson("/demo-identity/token", "{}").statusCode()).isEqualTo(403);
         assertThat(new Browserless(port).postJson("/demo-identity/token", "{}").statusCode()).isEqualTo(401);
     }

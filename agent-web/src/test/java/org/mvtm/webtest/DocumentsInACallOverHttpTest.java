@@ -1,6 +1,7 @@
 package org.mvtm.webtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mvtm.webtest.JsonFields.field;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -18,8 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.Channel;
@@ -191,8 +190,8 @@ class DocumentsInACallOverHttpTest {
             java.util.Set.of(Region.HK), "documents test");
 
     private Call voiceCall(String customer) throws Exception {
-        Browserless customerHttp = signedIn(customer);
-        Browserless.Socket page = customerHttp.openSocket("/ws/customer", customerHttp.base()).join();
+        Browserless customerHttp = Browserless.signedIn(port, customer);
+        Browserless.Socket page = customerHttp.socket("/ws/customer");
         page.send("{\"type\":\"hello\",\"language\":\"en\"}");
         String conversation = field(page.next("\"welcome\""), "conversationId");
         page.send("{\"type\":\"person\",\"channel\":\"VOICE\"}");
@@ -202,8 +201,8 @@ class DocumentsInACallOverHttpTest {
         Files.write(LIBRARY.resolve(queue).resolve("fees.pdf"), FEES);
         Files.writeString(LIBRARY.resolve(queue).resolve("address.form.json"), FORM);
 
-        Browserless advisorHttp = signedIn("ada");
-        Browserless.Socket console = advisorHttp.openSocket("/ws/agent", advisorHttp.base()).join();
+        Browserless advisorHttp = Browserless.signedIn(port, "ada");
+        Browserless.Socket console = advisorHttp.socket("/ws/agent");
         console.next("\"desk\"");
         console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
         console.next("\"offer\"");
@@ -234,12 +233,6 @@ class DocumentsInACallOverHttpTest {
                 || e.kind() == TimelineEntry.Kind.SIGNED_DOCUMENT).toList();
     }
 
-    private Browserless signedIn(String user) {
-        Browserless b = new Browserless(port);
-        b.login(user, WebTestApplication.PASSWORD);
-        b.get("/login");
-        return b;
-    }
 
     private HttpResponse<String> upload(Browserless who, String path, byte[] body) {
         return who.send(HttpRequest.newBuilder(URI.create(who.base() + path)).header("Content-Type", "application/pdf")
@@ -293,14 +286,6 @@ class DocumentsInACallOverHttpTest {
         byte[] head = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
         System.arraycopy(head, 0, b, 0, head.length);
         return b;
-    }
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError("no " + name + " in " + json);
-        }
-        return m.group(1);
     }
 
     private static String sha256(byte[] b) throws Exception {

@@ -1,6 +1,7 @@
 package org.mvtm.webtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mvtm.webtest.JsonFields.field;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -23,9 +24,8 @@ class HandOffLineReachesTheCustomerTest {
 
     @Test
     void theCantoneseHandOffLineIsShownOnTheCustomersSocket() throws Exception {
-        Browserless http = new Browserless(port);
-        http.login("chan", WebTestApplication.PASSWORD);
-        Browserless.Socket customer = http.openSocket("/ws/customer", http.base()).join();
+        Browserless http = Browserless.signedIn(port, "chan");
+        Browserless.Socket customer = http.socket("/ws/customer");
         customer.send("{\"type\":\"hello\",\"language\":\"yue\"}");
         customer.next("\"BOT\"");
         customer.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
@@ -41,11 +41,10 @@ class HandOffLineReachesTheCustomerTest {
 
     @Test
     void theHandOffLineIsInTheHttpTranscriptOnce() throws Exception {
-        Browserless app = new Browserless(port);
-        app.login("chan", WebTestApplication.PASSWORD);
+        Browserless app = Browserless.signedIn(port, "chan");
         HttpResponse<String> opened = app.postJson(API, "{\"language\":\"en\"}");
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-        String id = ContactJourneyOverWebSocketTest.field(opened.body(), "conversationId");
+        String id = field(opened.body(), "conversationId");
         try {
             assertThat(app.postJson(API + "/" + id + "/person", "{\"channel\":\"CHAT\"}").statusCode()).isEqualTo(202);
             String handOff = "I'll connect you with one of our advisors now.";

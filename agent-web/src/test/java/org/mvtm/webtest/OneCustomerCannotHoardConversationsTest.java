@@ -21,15 +21,14 @@ class OneCustomerCannotHoardConversationsTest {
 
     @Test
     void aSecondWindowIsRefusedWhileTheFirstIsOpenAndTakesOverOnceItIsClosed() throws Exception {
-        Browserless customer = new Browserless(port);
-        customer.login("hoarder", WebTestApplication.PASSWORD);
-        Browserless.Socket first = customer.openSocket("/ws/customer", customer.base()).join();
+        Browserless customer = Browserless.signedIn(port, "hoarder");
+        Browserless.Socket first = customer.socket("/ws/customer");
         first.send("{\"type\":\"hello\",\"language\":\"en\"}");
         first.next("\"welcome\"");
         first.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
         first.next("\"QUEUED\"");
 
-        Browserless.Socket second = customer.openSocket("/ws/customer", customer.base()).join();
+        Browserless.Socket second = customer.socket("/ws/customer");
         second.send("{\"type\":\"hello\",\"language\":\"en\"}");
         String refused = second.next("\"error\"");
         assertThat(refused).contains("\"code\":\"limit.open-conversation\"");
@@ -50,8 +49,7 @@ class OneCustomerCannotHoardConversationsTest {
 
     @Test
     void twentyConversationsInABurstAreCutOffByTheRateLimit() {
-        Browserless app = new Browserless(port);
-        app.login("burst", WebTestApplication.PASSWORD);
+        Browserless app = Browserless.signedIn(port, "burst");
         List<Integer> statuses = new ArrayList<>();
         HttpResponse<String> last = null;
         for (int i = 0; i < 20; i++) {

@@ -29,15 +29,14 @@ class OneQueuePlacePerCustomerTest {
 
     @Test
     void aCustomerWaitingInOneWindowCannotQueueInTheSecondUntilTheFirstGivesItsPlaceUp() throws Exception {
-        Browserless customer = new Browserless(port);
-        customer.login("queuer", WebTestApplication.PASSWORD);
-        Browserless.Socket app = customer.openSocket("/ws/customer", customer.base()).join();
+        Browserless customer = Browserless.signedIn(port, "queuer");
+        Browserless.Socket app = customer.socket("/ws/customer");
         app.send("{\"type\":\"hello\",\"language\":\"en\"}");
         app.next("\"welcome\"");
         app.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
         app.next("\"QUEUED\"");
 
-        Browserless.Socket browser = customer.openSocket("/ws/customer", customer.base()).join();
+        Browserless.Socket browser = customer.socket("/ws/customer");
         browser.send("{\"type\":\"hello\",\"language\":\"en\"}");
         browser.next("\"welcome\""); // a second open conversation is allowed here
         browser.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");

@@ -25,7 +25,7 @@ class OversizedInputIsRefusedTest {
 
     @Test
     void aThirtyMegabyteBodyIsRefusedBeforeItIsSent() throws IOException {
-        Browserless customer = signedIn("wordy");
+        Browserless customer = Browserless.signedIn(port, "wordy");
         String status = rawPost(customer, "Content-Length: " + 30_000_000, out -> out.write(
                 "{\"language\":\"".getBytes(StandardCharsets.UTF_8)));
         assertThat(status).as("answer while the client still holds back 30 MB").contains(" 413 ");
@@ -33,7 +33,7 @@ class OversizedInputIsRefusedTest {
 
     @Test
     void aChunkedBodyIsRefusedOnceItPassesTheLimit() throws IOException {
-        Browserless customer = signedIn("wordy");
+        Browserless customer = Browserless.signedIn(port, "wordy");
         byte[] chunk = "a".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8);
         String status = rawPost(customer, "Transfer-Encoding: chunked", out -> {
             for (int i = 0; i < 3; i++) {
@@ -48,8 +48,8 @@ class OversizedInputIsRefusedTest {
 
     @Test
     void aHundredThousandCharacterPresenceReasonIsRefusedNamingTheField() throws Exception {
-        Browserless advisor = signedIn("ada");
-        Browserless.Socket console = advisor.openSocket("/ws/agent", advisor.base()).join();
+        Browserless advisor = Browserless.signedIn(port, "ada");
+        Browserless.Socket console = advisor.socket("/ws/agent");
         console.next("\"desk\"");
         console.send("{\"type\":\"presence\",\"state\":\"NOT_READY\",\"reason\":\"" + "x".repeat(100_000) + "\"}");
         String refused = console.next("\"error\"");
@@ -59,8 +59,8 @@ class OversizedInputIsRefusedTest {
 
     @Test
     void aChatLineOverTheLimitIsRefusedNotCut() throws Exception {
-        Browserless customer = signedIn("wordy");
-        Browserless.Socket page = customer.openSocket("/ws/customer", customer.base()).join();
+        Browserless customer = Browserless.signedIn(port, "wordy");
+        Browserless.Socket page = customer.socket("/ws/customer");
         page.send("{\"type\":\"hello\",\"language\":\"en\"}");
         page.next("\"welcome\"");
         page.send("{\"type\":\"chat\",\"text\":\"" + "y".repeat(2001) + "\"}");
@@ -72,7 +72,7 @@ class OversizedInputIsRefusedTest {
     /** The purpose goes into every audit entry: over 500 characters it is refused naming the header, not cut. */
     @Test
     void anOverlongPurposeIsRefusedNamingTheHeader() {
-        Browserless officer = signedIn("hkcomp");
+        Browserless officer = Browserless.signedIn(port, "hkcomp");
         var refused = officer.get("/api/compliance/recordings", "X-Purpose", "p".repeat(501));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("\"field\":\"X-Purpose\"").contains("at most 500");
@@ -82,19 +82,13 @@ class OversizedInputIsRefusedTest {
     /** An export's reason goes into the audit beside the purpose: over 500 characters it is refused naming it. */
     @Test
     void anOverlongExportReasonIsRefusedNamingTheField() {
-        Browserless officer = signedIn("hkcomp");
+        Browserless officer = Browserless.signedIn(port, "hkcomp");
         var refused = officer.postJson("/api/compliance/recordings/any-recording/export",
                 "{\"reason\":\"" + "r".repeat(501) + "\"}", "X-Purpose", "export length check");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("\"field\":\"reason\"").contains("at most 500");
     }
 
-    private Browserless signedIn(String user) {
-        Browserless b = new Browserless(port);
-        b.login(user, WebTestApplication.PASSWORD);
-        b.get("/login"); // an XSRF-TOKEN cookie
-        return b;
-    }
 
     interface Body {
         void write(OutputStream out) throws IOException;

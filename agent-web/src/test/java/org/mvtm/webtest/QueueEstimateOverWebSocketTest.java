@@ -19,16 +19,14 @@ class QueueEstimateOverWebSocketTest {
 
     @Test
     void aCustomerNobodySignedInCanServeGetsNoMadeUpEstimate() throws Exception {
-        Browserless bo = new Browserless(port);
-        bo.login("bo", WebTestApplication.PASSWORD);
-        Browserless.Socket console = bo.openSocket("/ws/agent", bo.base()).join();
+        Browserless bo = Browserless.signedIn(port, "bo");
+        Browserless.Socket console = bo.socket("/ws/agent");
         console.next("\"desk\"");
         console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
         console.next("\"state\":\"READY\"");
 
-        Browserless chan = new Browserless(port);
-        chan.login("chan", WebTestApplication.PASSWORD);
-        Browserless.Socket page = chan.openSocket("/ws/customer", chan.base()).join();
+        Browserless chan = Browserless.signedIn(port, "chan");
+        Browserless.Socket page = chan.socket("/ws/customer");
         page.send("{\"type\":\"hello\",\"language\":\"yue\"}");
         page.next("\"welcome\"");
         page.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");

@@ -19,8 +19,7 @@ class ScreenShareApiTest {
 
     @Test
     void badOrMisplacedScreenShareRequestsAreRefusedWithTheReason() {
-        Browserless advisor = new Browserless(port);
-        advisor.login("ada", WebTestApplication.PASSWORD);
+        Browserless advisor = Browserless.signedIn(port, "ada");
         HttpResponse<String> noSharing = advisor.json("POST", "/api/agent/interactions/i-1/screen", "{}", true);
         assertThat(noSharing.statusCode()).isEqualTo(400);
         assertThat(noSharing.body()).contains("\"field\":\"sharing\"");
@@ -33,8 +32,7 @@ class ScreenShareApiTest {
         HttpResponse<String> start = advisor.json("POST", "/api/agent/interactions/i-1/screen", "{\"sharing\":true}", true);
         assertThat(start.statusCode()).isEqualTo(404);
 
-        Browserless customer = new Browserless(port);
-        customer.login("chan", WebTestApplication.PASSWORD);
+        Browserless customer = Browserless.signedIn(port, "chan");
         HttpResponse<String> notHers = customer.get("/api/customer/conversations/c-nope/screen");
         assertThat(notHers.statusCode()).isEqualTo(404);
         assertThat(notHers.body()).contains("no open conversation c-nope of yours");

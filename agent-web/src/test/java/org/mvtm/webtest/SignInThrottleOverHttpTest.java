@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.signin.ThrottleSettings;
 import org.mvtm.testing.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
  * Issue 15 finding 3: 40 user names with one wrong password each from one address were never slowed, and five wrong
@@ -21,20 +17,11 @@ import org.springframework.context.annotation.Primary;
  * Retry-After, and an attacker cannot slow or lock the real user at the browser they signed in from before.
  * Addresses come through X-Forwarded-For (the server trusts its proxy); the throttle follows an injected clock.
  */
-@SpringBootTest(classes = {WebTestApplication.class, SignInThrottleOverHttpTest.MovingClock.class},
+@SpringBootTest(classes = {WebTestApplication.class, MovingClock.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "server.forward-headers-strategy=native")
 class SignInThrottleOverHttpTest {
     static final ThrottleSettings LIMITS = ThrottleSettings.defaults();
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovingClock {
-        @Bean
-        @Primary
-        MutableClock movingClock() {
-            return new MutableClock(Instant.now());
-        }
-    }
 
     @LocalServerPort
     int port;

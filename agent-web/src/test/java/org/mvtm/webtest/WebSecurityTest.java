@@ -38,8 +38,7 @@ class WebSecurityTest {
         var events = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
         events.start();
         security.addAppender(events);
-        Browserless advisor = new Browserless(port);
-        advisor.login("ada", WebTestApplication.PASSWORD);
+        Browserless advisor = Browserless.signedIn(port, "ada");
         try {
             assertThat(advisor.get("/api/supervisor/snapshot").statusCode()).isEqualTo(403);
             assertThat(advisor.json("POST", "/api/agent/interactions/i-1/pci-pause", "{\"paused\":true}", false)
@@ -58,16 +57,13 @@ class WebSecurityTest {
 
     @Test
     void rootSendsEachRoleToItsOwnConsole() {
-        Browserless advisor = new Browserless(port);
-        advisor.login("ada", WebTestApplication.PASSWORD);
+        Browserless advisor = Browserless.signedIn(port, "ada");
         assertThat(advisor.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/agent");
-        Browserless officer = new Browserless(port);
-        officer.login("hkcomp", WebTestApplication.PASSWORD);
+        Browserless officer = Browserless.signedIn(port, "hkcomp");
         assertThat(officer.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/compliance");
         assertThat(officer.get("/agent").statusCode()).isEqualTo(403);
         assertThat(officer.get("/admin").statusCode()).isEqualTo(403);
-        Browserless admin = new Browserless(port);
-        admin.login("root", WebTestApplication.PASSWORD);
+        Browserless admin = Browserless.signedIn(port, "root");
         assertThat(admin.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/admin");
         assertThat(admin.get("/admin").statusCode()).isEqualTo(200);
         assertThat(admin.get("/supervisor").statusCode()).isEqualTo(200);
@@ -94,7 +90,7 @@ class WebSecurityTest {
     void unauthenticatedWebSocketIsRefused() {
         Browserless anonymous = new Browserless(port);
         for (String path : new String[] {"/ws/customer", "/ws/agent", "/ws/supervisor"}) {
-            assertThatThrownBy(() -> anonymous.openSocket(path, anonymous.base()).join())
+            assertThatThrownBy(() -> anonymous.socket(path))
                     .as(path)
                     .isInstanceOf(CompletionException.class)
                     .cause().isInstanceOf(WebSocketHandshakeException.class)
@@ -104,8 +100,7 @@ class WebSecurityTest {
 
     @Test
     void webSocketFromAForeignOriginIsRefusedEvenWhenSignedIn() {
-        Browserless customer = new Browserless(port);
-        customer.login("chan", WebTestApplication.PASSWORD);
+        Browserless customer = Browserless.signedIn(port, "chan");
         assertThatThrownBy(() -> customer.openSocket("/ws/customer", "http://evil.example").join())
                 .cause().isInstanceOf(WebSocketHandshakeException.class)
                 .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(403));
@@ -115,9 +110,8 @@ class WebSecurityTest {
 
     @Test
     void customerCannotOpenTheAdvisorSocket() {
-        Browserless customer = new Browserless(port);
-        customer.login("chan", WebTestApplication.PASSWORD);
-        assertThatThrownBy(() -> customer.openSocket("/ws/agent", customer.base()).join())
+        Browserless customer = Browserless.signedIn(port, "chan");
+        assertThatThrownBy(() -> customer.socket("/ws/agent"))
                 .cause().isInstanceOf(WebSocketHandshakeException.class)
                 .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(403));
     }
@@ -134,8 +128,7 @@ class WebSecurityTest {
 
     @Test
     void postWithoutCsrfTokenIsRejected() throws Exception {
-        Browserless officer = new Browserless(port);
-        officer.login("hkcomp", WebTestApplication.PASSWORD);
+        Browserless officer = Browserless.signedIn(port, "hkcomp");
         java.net.http.HttpClient raw = java.net.http.HttpClient.newHttpClient();
         String cookie = "JSESSIONID=" + officer.cookie("JSESSIONID");
         for (String path : new String[] {"/logout", "/api/compliance/recordings/any/export"}) {

@@ -1,11 +1,10 @@
 package org.mvtm.webtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mvtm.webtest.JsonFields.field;
 
 import java.net.http.HttpResponse;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.AuditEntry;
@@ -36,18 +35,20 @@ class WrapUpAndSupervisorActionsTest {
     @Autowired
     AdministrationService admin;
 
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError("no " + name + " in " + json);
-        }
-        return m.group(1);
+
+    /** Chan's customer page, open and greeted in Cantonese. */
+    private Browserless.Socket chanPage() throws Exception {
+        Browserless chan = Browserless.signedIn(port, "chan");
+        Browserless.Socket page = chan.socket("/ws/customer");
+        page.send("{\"type\":\"hello\",\"language\":\"yue\"}");
+        page.next("\"welcome\"");
+        return page;
     }
 
-    private Browserless signedIn(String user) {
-        Browserless http = new Browserless(port);
-        http.login(user, WebTestApplication.PASSWORD);
-        return http;
+    /** The customer asks for a person on chat; the queued interaction's id. */
+    private static String askForPerson(Browserless.Socket page) throws Exception {
+        page.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
+        return field(page.next("\"QUEUED\""), "interactionId");
     }
 
     private Optional<AuditEntry> audited(String action, String entityId) {
@@ -57,17 +58,13 @@ class WrapUpAndSupervisorActionsTest {
 
     @Test
     void aShenzhenSupervisorCannotActOnHongKongAndAHongKongSupervisorMovesForcesAndSeesCurrentWork() throws Exception {
-        Browserless chanHttp = signedIn("chan");
-        Browserless.Socket chan = chanHttp.openSocket("/ws/customer", chanHttp.base()).join();
-        chan.send("{\"type\":\"hello\",\"language\":\"yue\"}");
-        chan.next("\"welcome\"");
-        chan.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
-        String interaction = field(chan.next("\"QUEUED\""), "interactionId");
+        Browserless.Socket chan = chanPage();
+        String interaction = askForPerson(chan);
         String queue = routing.interaction(InteractionId.of(interaction)).orElseThrow().queue().value();
         String other = queue.equals("general") ? "cards" : "general";
 
         // Sue supervises Shenzhen only: Hong Kong's advisor and customer are neither shown nor hers to act on
-        Browserless sue = signedIn("sue");
+        Browserless sue = Browserless.signedIn(port, "sue");
         String sueBoard = sue.get("/api/supervisor/snapshot").body();
         assertThat(sueBoard).contains("agent-bo").doesNotContain("agent-ada").doesNotContain(interaction);
         HttpResponse<String> forceHk = sue.send("POST", "/api/supervisor/advisors/agent-ada/state",
@@ -83,7 +80,7 @@ class WrapUpAndSupervisorActionsTest {
         assertThat(audited("move-queue", interaction)).isEmpty();
 
         // Sam (Hong Kong and Shenzhen) sees the waiting customer and moves them to another queue
-        Browserless sam = signedIn("sam");
+        Browserless sam = Browserless.signedIn(port, "sam");
         assertThat(sam.get("/api/supervisor/waiting").body()).contains(interaction).contains("Chan Tai Man");
         assertThat(sam.send("POST", "/api/supervisor/interactions/" + interaction + "/queue", "{\"queue\":\"nowhere\"}").body())
                 .contains("\"field\":\"queue\"");
@@ -98,8 +95,8 @@ class WrapUpAndSupervisorActionsTest {
         });
 
         // Ada takes the customer; the board shows whom she is talking to
-        Browserless adaHttp = signedIn("ada");
-        Browserless.Socket ada = adaHttp.openSocket("/ws/agent", adaHttp.base()).join();
+        Browserless adaHttp = Browserless.signedIn(port, "ada");
+        Browserless.Socket ada = adaHttp.socket("/ws/agent");
         ada.next("\"desk\"");
         ada.send("{\"type\":\"presence\",\"state\":\"READY\"}");
         assertThat(ada.next("\"offer\"")).contains(interaction).contains("\"queue\":\"" + other + "\"");
@@ -109,11 +106,11 @@ class WrapUpAndSupervisorActionsTest {
                 + "\",\"customerName\":\"Chan Tai Man\",\"channel\":\"CHAT\",\"queue\":\"" + other + "\"");
 
         // the live chat is pushed to the board at each new line (no polling), only within the supervisor's regions
-        Browserless.Socket sueBoardSocket = sue.openSocket("/ws/supervisor", sue.base()).join();
+        Browserless.Socket sueBoardSocket = sue.socket("/ws/supervisor");
         sueBoardSocket.send("{\"type\":\"read-chat\",\"interactionId\":\"" + interaction + "\"}");
         assertThat(sueBoardSocket.next("\"forbidden\"")).contains("outside your regions");
         chan.send("{\"type\":\"chat\",\"text\":\"我想問下張卡幾時寄到\"}");
-        Browserless.Socket samBoard = sam.openSocket("/ws/supervisor", sam.base()).join();
+        Browserless.Socket samBoard = sam.socket("/ws/supervisor");
         samBoard.send("{\"type\":\"read-chat\",\"interactionId\":\"" + interaction + "\"}");
         assertThat(samBoard.next("\"type\":\"chat\"")).contains(interaction).contains("張卡幾時寄到");
         ada.send("{\"type\":\"chat\",\"interactionId\":\"" + interaction + "\",\"text\":\"聽日會寄到\"}");
@@ -151,16 +148,12 @@ class WrapUpAndSupervisorActionsTest {
 
     @Test
     void aQueueThatRequiresTheWrapUpKeepsTheAdvisorFromReadyUntilACodeOfItsOwnAndNotesAreGiven() throws Exception {
-        Browserless chanHttp = signedIn("chan");
-        Browserless.Socket chan = chanHttp.openSocket("/ws/customer", chanHttp.base()).join();
-        chan.send("{\"type\":\"hello\",\"language\":\"yue\"}");
-        chan.next("\"welcome\"");
-        chan.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
-        String interaction = field(chan.next("\"QUEUED\""), "interactionId");
+        Browserless.Socket chan = chanPage();
+        String interaction = askForPerson(chan);
         String queue = routing.interaction(InteractionId.of(interaction)).orElseThrow().queue().value();
 
         // the administrator gives the customer's queue two codes and requires the wrap-up (the admin API's own field)
-        Browserless root = signedIn("root");
+        Browserless root = Browserless.signedIn(port, "root");
         boolean existed = admin.queue(queue).isPresent();
         String body = """
                 {"id":"%s","names":{"en":"Queue %s"},"product":"product.cards","slaFraction":0.8,"slaSeconds":20,
@@ -171,8 +164,8 @@ class WrapUpAndSupervisorActionsTest {
         assertThat(saved.statusCode()).as(saved.body()).isBetween(200, 201);
         assertThat(saved.body()).contains("\"wrapUpRequired\":true");
         try {
-            Browserless adaHttp = signedIn("ada");
-            Browserless.Socket ada = adaHttp.openSocket("/ws/agent", adaHttp.base()).join();
+            Browserless adaHttp = Browserless.signedIn(port, "ada");
+            Browserless.Socket ada = adaHttp.socket("/ws/agent");
             ada.next("\"desk\"");
             ada.send("{\"type\":\"presence\",\"state\":\"READY\"}");
             ada.next("\"offer\"");

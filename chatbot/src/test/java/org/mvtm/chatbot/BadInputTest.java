@@ -3,24 +3,14 @@ package org.mvtm.chatbot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.mvtm.chatbot.api.BotReply;
 import org.mvtm.chatbot.api.ReplyKind;
 import org.mvtm.core.Language;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.id.ConversationId;
 
-@ExtendWith(SharedAssistant.PerRun.class)
-class BadInputTest {
-    static SharedAssistant bot;
-
-    @BeforeAll
-    static void start(SharedAssistant shared) {
-        bot = shared;
-    }
-
+class BadInputTest extends OnTheSharedAssistant {
     @Test
     void emptyAndNullTextGetAPoliteClarification() {
         ConversationId id = ConversationId.random();

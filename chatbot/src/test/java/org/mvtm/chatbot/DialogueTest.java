@@ -9,9 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.mvtm.chatbot.api.BotReply;
 import org.mvtm.chatbot.api.ReplyKind;
 import org.mvtm.core.HandoffContext;
@@ -20,15 +18,7 @@ import org.mvtm.core.Product;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.id.ConversationId;
 
-@ExtendWith(SharedAssistant.PerRun.class)
-class DialogueTest {
-    static SharedAssistant bot;
-
-    @BeforeAll
-    static void start(SharedAssistant shared) {
-        bot = shared;
-    }
-
+class DialogueTest extends OnTheSharedAssistant {
     @Test
     void greetsInThePreferredLanguage() {
         BotReply r = bot.assistant.greet(ConversationId.random(), Optional.of(Language.YUE));

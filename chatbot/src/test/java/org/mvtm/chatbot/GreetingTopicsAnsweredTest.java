@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.mvtm.chatbot.api.BotReply;
 import org.mvtm.chatbot.api.ReplyKind;
 import org.mvtm.core.Language;
@@ -18,8 +16,7 @@ import org.mvtm.core.id.ConversationId;
  * a customer who asks about any of them, in English, Mandarin or Cantonese, gets an answer from that topic in their
  * language and not the "I didn't quite understand" fallback. None of these questions is a knowledge-base variant.
  */
-@ExtendWith(SharedAssistant.PerRun.class)
-class GreetingTopicsAnsweredTest {
+class GreetingTopicsAnsweredTest extends OnTheSharedAssistant {
     private record Ask(String topic, Language language, String question, String faqPrefix) {
     }
 
@@ -50,13 +47,6 @@ class GreetingTopicsAnsweredTest {
             new Ask("fees", Language.EN, "where is your schedule of bank charges", "fee_"),
             new Ask("fees", Language.ZH, "你们的收费表在哪里看", "fee_"),
             new Ask("fees", Language.YUE, "你哋嘅收費表喺邊度睇", "fee_"));
-
-    static SharedAssistant bot;
-
-    @BeforeAll
-    static void start(SharedAssistant shared) {
-        bot = shared;
-    }
 
     @Test
     void theHkdToRmbRateQuestionFromTheIssueIsAnsweredInEveryLanguage() {

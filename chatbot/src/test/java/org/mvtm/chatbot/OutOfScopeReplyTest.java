@@ -2,9 +2,7 @@ package org.mvtm.chatbot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.mvtm.chatbot.api.BotReply;
 import org.mvtm.chatbot.api.ReplyKind;
 import org.mvtm.core.HandoffContext;
@@ -16,15 +14,7 @@ import org.mvtm.core.id.ConversationId;
  * language, never an unrelated FAQ, and a second one in a row goes to a person. (None of these questions is among
  * the detector's shipped examples.)
  */
-@ExtendWith(SharedAssistant.PerRun.class)
-class OutOfScopeReplyTest {
-    static SharedAssistant bot;
-
-    @BeforeAll
-    static void start(SharedAssistant shared) {
-        bot = shared;
-    }
-
+class OutOfScopeReplyTest extends OnTheSharedAssistant {
     @Test
     void anOffTopicQuestionIsDeclinedInTheCustomersLanguageWithoutAnyFaq() {
         BotReply en = bot.assistant.reply(ConversationId.random(), "Can you suggest a nice hotel for my holiday in Bali?");

@@ -18,8 +18,7 @@ import org.mvtm.core.event.InProcessEventBus;
 /**
  * One hybrid assistant on the shipped knowledge base, with a fixed clock and a recorder of published handoffs, shared
  * by every dialogue test class of the run (the models load once, and JUnit closes it when the run ends). A class
- * takes it with {@code @ExtendWith(SharedAssistant.PerRun.class)} and a {@code @BeforeAll} parameter; tests keep to
- * their own conversations ({@link #handoffsOf}).
+ * takes it by extending {@link OnTheSharedAssistant}; tests keep to their own conversations ({@link #handoffsOf}).
  */
 final class SharedAssistant implements AutoCloseable {
     /** Hands the run's one {@link SharedAssistant} to a test class, creating it on first use. */

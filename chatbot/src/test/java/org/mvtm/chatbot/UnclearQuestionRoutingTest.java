@@ -2,9 +2,7 @@ package org.mvtm.chatbot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.mvtm.chatbot.api.BotReply;
 import org.mvtm.chatbot.api.ReplyKind;
 import org.mvtm.core.HandoffContext;
@@ -14,15 +12,7 @@ import org.mvtm.core.id.ConversationId;
  * Issue 14 item 12: a question the assistant did not understand says nothing about the product, so the person who
  * takes over is found in the general queue, not in the queue of a guess (a vague "transfer" is not cross-border).
  */
-@ExtendWith(SharedAssistant.PerRun.class)
-class UnclearQuestionRoutingTest {
-    static SharedAssistant bot;
-
-    @BeforeAll
-    static void start(SharedAssistant shared) {
-        bot = shared;
-    }
-
+class UnclearQuestionRoutingTest extends OnTheSharedAssistant {
     @Test
     void aQuestionTheAssistantAskedToRephraseHandsOffWithoutAProductGuess() {
         ConversationId id = ConversationId.random();

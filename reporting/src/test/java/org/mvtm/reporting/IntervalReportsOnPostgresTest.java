@@ -1,6 +1,5 @@
 package org.mvtm.reporting;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mvtm.admin.PostgresExtension;
@@ -12,11 +11,11 @@ import org.mvtm.reporting.api.ReportingDatabase;
 @Tag("peer")
 @ExtendWith(PostgresExtension.class)
 class IntervalReportsOnPostgresTest extends IntervalReportsMatchTheWorkloadTest {
-    static PostgresProcess postgres;
+    private final PostgresProcess postgres;
 
-    @BeforeAll
-    static void usePostgres(PostgresProcess shared) {
-        postgres = shared;
+    /** The run's one PostgreSQL, from {@link PostgresExtension}; each test takes a new database on it. */
+    IntervalReportsOnPostgresTest(PostgresProcess postgres) {
+        this.postgres = postgres;
     }
 
     @Override

@@ -219,32 +219,35 @@ public final class CapacityBenchmark {
     /** The anchor: the same customers straight to one SIPp phone. */
     static Result sippToSipp(Path dir, Path phoneScenario, Path customerScenario, int rate, int calls, int holdMs,
                              MediaCounters counters) throws Exception {
-        Files.createDirectories(dir);
-        int phonePort = ServerProcess.freeUdpPort();
-        int phoneMedia = ServerProcess.freeUdpPort();
-        Process phone = SipJourneyTest.sipp(dir, "phone", phoneScenario, "-p", String.valueOf(phonePort), "-s", "advisor",
-                "-mp", String.valueOf(phoneMedia));
-        try {
-            return customers(dir, customerScenario, new Target("SIPp -> SIPp (anchor)", List.of("127.0.0.1:" + phonePort),
-                    phoneMedia, () -> Duration.ZERO), rate, calls, holdMs, counters);
-        } finally {
-            phone.destroy();
+        try (AnchorPhone phone = AnchorPhone.start(dir, phoneScenario)) {
+            return customers(dir, customerScenario, new Target("SIPp -> SIPp (anchor)", List.of("127.0.0.1:" + phone.port()),
+                    phone.media(), () -> Duration.ZERO), rate, calls, holdMs, counters);
         }
     }
 
     /** The open-source anchor: Kamailio t_relay with rtpengine anchoring the media, in front of one SIPp phone. */
     static Result throughKamailio(Path dir, Path phoneScenario, Path customerScenario, int rate, int calls, int holdMs,
                                   MediaCounters counters) throws Exception {
-        Files.createDirectories(dir);
-        int phonePort = ServerProcess.freeUdpPort();
-        int phoneMedia = ServerProcess.freeUdpPort();
-        Process phone = SipJourneyTest.sipp(dir, "phone", phoneScenario, "-p", String.valueOf(phonePort), "-s", "advisor",
-                "-mp", String.valueOf(phoneMedia));
-        try (KamailioRtpengine proxy = KamailioRtpengine.start(dir, phonePort)) {
+        try (AnchorPhone phone = AnchorPhone.start(dir, phoneScenario);
+             KamailioRtpengine proxy = KamailioRtpengine.start(dir, phone.port())) {
             return customers(dir, customerScenario, new Target("SIPp -> Kamailio t_relay + rtpengine (userspace) -> SIPp",
-                    List.of("127.0.0.1:" + proxy.sipPort), phoneMedia, proxy::cpu), rate, calls, holdMs, counters);
-        } finally {
-            phone.destroy();
+                    List.of("127.0.0.1:" + proxy.sipPort), phone.media(), proxy::cpu), rate, calls, holdMs, counters);
+        }
+    }
+
+    /** The anchors' advisor: one SIPp phone answering as {@code advisor} on a free SIP port and a free media port. */
+    private record AnchorPhone(int port, int media, Process process) implements AutoCloseable {
+        static AnchorPhone start(Path dir, Path scenario) throws Exception {
+            Files.createDirectories(dir);
+            int port = ServerProcess.freeUdpPort();
+            int media = ServerProcess.freeUdpPort();
+            return new AnchorPhone(port, media, SipJourneyTest.sipp(dir, "phone", scenario, "-p", String.valueOf(port),
+                    "-s", "advisor", "-mp", String.valueOf(media)));
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
         }
     }
 

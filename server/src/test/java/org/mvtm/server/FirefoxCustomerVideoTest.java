@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,40 +27,23 @@ class FirefoxCustomerVideoTest {
     @Test
     void aFirefoxCustomerAndAChromiumAdvisorSeeAndHearEachOtherAndBothVideoLegsAreRecorded(@TempDir Path dir)
             throws Exception {
-        try (ServerProcess server = ServerProcess.start(dir, "--contact.media.port-min=0",
-                "--contact.media.port-max=0")) {
-            server.awaitHealthy(Duration.ofSeconds(120));
-            Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "PASSWORD", "demo1234",
-                    "CUSTOMER_USER", "li", "ADVISOR_USER", "alice", "COMPLIANCE_USER", "shen",
-                    "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString());
-            try (NodeScript call = NodeScript.start("server/src/test/browser/firefox-customer-video.js", env,
-                    line -> { })) {
-                int exit = call.await(Duration.ofMinutes(4));
-                assertThat(call.output()).as("browser output; server log:\n" + server.output())
-                        .contains("FIREFOX VIDEO OK");
-                assertThat(exit).isZero();
-                String ok = call.output().lines().filter(l -> l.startsWith("FIREFOX VIDEO OK ")).findFirst()
-                        .orElseThrow();
-                JsonNode result = WebSession.JSON.readTree(ok.substring("FIREFOX VIDEO OK ".length()));
-                assertThat(result.path("customerBrowser").asString()).contains("Firefox");
-                for (String side : new String[] {"customer", "advisor"}) {
-                    JsonNode first = result.path("first").path(side);
-                    JsonNode later = result.path("later").path(side);
-                    assertThat(later.path("framesDecoded").asLong()).as(side + " frames")
-                            .isGreaterThan(first.path("framesDecoded").asLong());
-                    assertThat(later.path("videoBytesReceived").asLong()).as(side + " video bytes")
-                            .isGreaterThan(first.path("videoBytesReceived").asLong());
-                    assertThat(later.path("audioEnergy").asDouble()).as(side + " audio energy").isPositive();
-                }
-                assertThat(result.path("screenFramesDecoded").asLong()).as("screen frames decoded by Firefox")
-                        .isPositive();
-                assertThat(result.path("legs")).hasSize(3).anySatisfy(leg -> assertThat(leg.path("kind").asString())
-                        .isEqualTo("SCREEN")).allSatisfy(leg -> {
-                    assertThat(leg.path("mediaType").asString()).isEqualTo("video/webm");
-                    assertThat(leg.path("packets").asLong()).isPositive();
-                });
-            }
+        JsonNode result = firefoxVideo(dir, Map.of("COMPLIANCE_USER", "shen"));
+        assertThat(result.path("customerBrowser").asString()).contains("Firefox");
+        for (String side : new String[] {"customer", "advisor"}) {
+            JsonNode first = result.path("first").path(side);
+            JsonNode later = result.path("later").path(side);
+            assertThat(later.path("framesDecoded").asLong()).as(side + " frames")
+                    .isGreaterThan(first.path("framesDecoded").asLong());
+            assertThat(later.path("videoBytesReceived").asLong()).as(side + " video bytes")
+                    .isGreaterThan(first.path("videoBytesReceived").asLong());
+            assertThat(later.path("audioEnergy").asDouble()).as(side + " audio energy").isPositive();
         }
+        assertThat(result.path("screenFramesDecoded").asLong()).as("screen frames decoded by Firefox").isPositive();
+        assertThat(result.path("legs")).hasSize(3).anySatisfy(leg -> assertThat(leg.path("kind").asString())
+                .isEqualTo("SCREEN")).allSatisfy(leg -> {
+            assertThat(leg.path("mediaType").asString()).isEqualTo("video/webm");
+            assertThat(leg.path("packets").asLong()).isPositive();
+        });
     }
 
     /**
@@ -68,25 +54,36 @@ class FirefoxCustomerVideoTest {
     @Test
     void whenFirefoxCannotReachTheRelayBothSidesSeeAnErrorAndTheAdvisorCanRetryOrHangUp(@TempDir Path dir)
             throws Exception {
-        try (ServerProcess server = ServerProcess.start(dir, "--contact.media.port-min=0",
-                "--contact.media.port-max=0", "--contact.media.public-address=127.0.0.1")) {
+        JsonNode result = firefoxVideo(dir, Map.of("MODE", "failure"), "--contact.media.public-address=127.0.0.1");
+        // li reads Traditional Chinese (she chose Cantonese); alice's console is in English
+        assertThat(result.path("customerSays").asString()).isEqualTo("影音連線失敗。職員可以重新連線，你亦可以結束通話。");
+        assertThat(result.path("advisorSays").asString())
+                .isEqualTo("The video/audio connection failed. Retry, or hang up.");
+    }
+
+    /**
+     * Runs firefox-customer-video.js (customer li in Firefox, advisor alice in Chromium, with {@code env} added) on a
+     * server of its own started with {@code serverArgs} besides free media ports; what it printed after "FIREFOX VIDEO
+     * OK".
+     */
+    private static JsonNode firefoxVideo(Path dir, Map<String, String> env, String... serverArgs) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--contact.media.port-min=0", "--contact.media.port-max=0"));
+        args.addAll(List.of(serverArgs));
+        try (ServerProcess server = ServerProcess.start(dir, args.toArray(String[]::new))) {
             server.awaitHealthy(Duration.ofSeconds(120));
-            Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "PASSWORD", "demo1234", "MODE", "failure",
-                    "CUSTOMER_USER", "li", "ADVISOR_USER", "alice",
-                    "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString());
-            try (NodeScript call = NodeScript.start("server/src/test/browser/firefox-customer-video.js", env,
+            Map<String, String> all = new HashMap<>(env);
+            all.putAll(Map.of("BASE_URL", server.baseUrl(), "PASSWORD", "demo1234", "CUSTOMER_USER", "li",
+                    "ADVISOR_USER", "alice", "SCREENSHOTS",
+                    NodeScript.REPO.resolve("server/target/screenshots").toString()));
+            try (NodeScript call = NodeScript.start("server/src/test/browser/firefox-customer-video.js", all,
                     line -> { })) {
                 int exit = call.await(Duration.ofMinutes(4));
                 assertThat(call.output()).as("browser output; server log:\n" + server.output())
                         .contains("FIREFOX VIDEO OK");
                 assertThat(exit).isZero();
-                JsonNode result = WebSession.JSON.readTree(call.output().lines()
-                        .filter(l -> l.startsWith("FIREFOX VIDEO OK ")).findFirst().orElseThrow()
-                        .substring("FIREFOX VIDEO OK ".length()));
-                // li reads Traditional Chinese (she chose Cantonese); alice's console is in English
-                assertThat(result.path("customerSays").asString()).isEqualTo("影音連線失敗。職員可以重新連線，你亦可以結束通話。");
-                assertThat(result.path("advisorSays").asString())
-                        .isEqualTo("The video/audio connection failed. Retry, or hang up.");
+                String ok = call.output().lines().filter(l -> l.startsWith("FIREFOX VIDEO OK ")).findFirst()
+                        .orElseThrow();
+                return WebSession.JSON.readTree(ok.substring("FIREFOX VIDEO OK ".length()));
             }
         }
     }

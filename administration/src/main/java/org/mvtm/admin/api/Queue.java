@@ -43,46 +43,6 @@ public record Queue(
         List<Code> breakCodes,
         Boolean wrapUpRequired) {
 
-    /** A queue whose wrap-up is not required before Ready. */
-    public Queue(
-            String id,
-            Map<String, String> names,
-            String product,
-            Integer productMinLevel,
-            List<SkillLevel> skills,
-            Integer languageMinLevel,
-            Double slaFraction,
-            Integer slaSeconds,
-            Double agingTierWeight,
-            Double agingWeight,
-            List<Relaxation> relaxation,
-            String timeZone,
-            List<OpeningHours> openingHours,
-            List<Holiday> holidays,
-            OutsideHours outsideHours,
-            List<Code> wrapUpCodes,
-            List<Code> breakCodes) {
-        this(
-                id,
-                names,
-                product,
-                productMinLevel,
-                skills,
-                languageMinLevel,
-                slaFraction,
-                slaSeconds,
-                agingTierWeight,
-                agingWeight,
-                relaxation,
-                timeZone,
-                openingHours,
-                holidays,
-                outsideHours,
-                wrapUpCodes,
-                breakCodes,
-                null);
-    }
-
     /** What happens to a customer who arrives while the queue is closed. */
     public enum OutsideHours {
         BOT_ONLY,

@@ -3,6 +3,7 @@ package org.mvtm.admin.internal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,13 +38,29 @@ final class QueueRepository {
                 skill);
     }
 
-    /** Writes a complete, validated queue (every optional field filled in). */
-    void insert(Queue q) {
-        jdbc.update(
-                "INSERT INTO queues (id, name_en, name_zh_hans, name_zh_hant, product, product_min_level, "
-                        + "language_min_level, sla_fraction, sla_seconds, aging_tier_weight, aging_weight, time_zone, outside_hours, "
-                        + "wrap_up_required) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                q.id(),
+    /** The columns of {@code queues} besides {@code id}, in the order of {@link #columnValues}. */
+    private static final List<String> COLUMNS = List.of(
+            "name_en",
+            "name_zh_hans",
+            "name_zh_hant",
+            "product",
+            "product_min_level",
+            "language_min_level",
+            "sla_fraction",
+            "sla_seconds",
+            "aging_tier_weight",
+            "aging_weight",
+            "time_zone",
+            "outside_hours",
+            "wrap_up_required");
+
+    private static final String INSERT = "INSERT INTO queues (id, " + String.join(", ", COLUMNS) + ") VALUES (?"
+            + ", ?".repeat(COLUMNS.size()) + ")";
+
+    private static final String UPDATE = "UPDATE queues SET " + String.join(" = ?, ", COLUMNS) + " = ? WHERE id = ?";
+
+    private static List<Object> columnValues(Queue q) {
+        return Arrays.asList(
                 q.names().get("en"),
                 q.names().get("zh-Hans"),
                 q.names().get("zh-Hant"),
@@ -57,28 +74,21 @@ final class QueueRepository {
                 q.timeZone(),
                 q.outsideHours().name(),
                 Boolean.TRUE.equals(q.wrapUpRequired()));
+    }
+
+    /** Writes a complete, validated queue (every optional field filled in). */
+    void insert(Queue q) {
+        List<Object> args = new ArrayList<>();
+        args.add(q.id());
+        args.addAll(columnValues(q));
+        jdbc.update(INSERT, args.toArray());
         writeChildren(q);
     }
 
     void update(Queue q) {
-        jdbc.update(
-                "UPDATE queues SET name_en = ?, name_zh_hans = ?, name_zh_hant = ?, product = ?, product_min_level = ?, "
-                        + "language_min_level = ?, sla_fraction = ?, sla_seconds = ?, aging_tier_weight = ?, aging_weight = ?, "
-                        + "time_zone = ?, outside_hours = ?, wrap_up_required = ? WHERE id = ?",
-                q.names().get("en"),
-                q.names().get("zh-Hans"),
-                q.names().get("zh-Hant"),
-                q.product(),
-                q.productMinLevel(),
-                q.languageMinLevel(),
-                q.slaFraction(),
-                q.slaSeconds(),
-                q.agingTierWeight(),
-                q.agingWeight(),
-                q.timeZone(),
-                q.outsideHours().name(),
-                Boolean.TRUE.equals(q.wrapUpRequired()),
-                q.id());
+        List<Object> args = new ArrayList<>(columnValues(q));
+        args.add(q.id());
+        jdbc.update(UPDATE, args.toArray());
         for (String table :
                 List.of("queue_skills", "queue_relaxation", "queue_hours", "queue_holidays", "queue_codes")) {
             jdbc.update("DELETE FROM " + table + " WHERE queue_id = ?", q.id());

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.signin.ThrottleSettings;
 import org.mvtm.testing.MutableClock;
@@ -16,12 +15,12 @@ import org.mvtm.web.api.InMemorySecondFactorStore;
 import org.mvtm.web.api.SecondFactorSettings;
 import org.mvtm.web.api.SecondFactorStore;
 import org.mvtm.webtest.Browserless;
+import org.mvtm.webtest.MovingClock;
 import org.mvtm.webtest.WebTestApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * signs in with its password and a current code (issue 15 finding 3). Codes are computed from the clock the server
  * uses (injected, so the attacker's waits take no time); addresses come through X-Forwarded-For.
  */
-@SpringBootTest(classes = {WebTestApplication.class, SecondFactorSignInTest.Required.class},
+@SpringBootTest(classes = {WebTestApplication.class, SecondFactorSignInTest.Required.class, MovingClock.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "server.forward-headers-strategy=native")
 class SecondFactorSignInTest {
@@ -46,12 +45,6 @@ class SecondFactorSignInTest {
         @Bean
         SecondFactorStore secondFactorStore() {
             return new InMemorySecondFactorStore();
-        }
-
-        @Bean
-        @Primary
-        MutableClock movingClock() {
-            return new MutableClock(Instant.now());
         }
     }
 
