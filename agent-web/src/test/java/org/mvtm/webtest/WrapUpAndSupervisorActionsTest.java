@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mvtm.webtest.JsonFields.field;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.AuditEntry;
 import org.mvtm.admin.api.Queue;
+import org.mvtm.core.AdvisorState;
+import org.mvtm.core.event.AdvisorStateForced;
+import org.mvtm.core.event.EventBus;
+import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.routing.api.RoutingEngine;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +40,8 @@ class WrapUpAndSupervisorActionsTest {
     RoutingEngine routing;
     @Autowired
     AdministrationService admin;
+    @Autowired
+    EventBus events;
 
 
     /** Chan's customer page, open and greeted in Cantonese. */
@@ -142,6 +150,33 @@ class WrapUpAndSupervisorActionsTest {
         assertThat(out.body()).contains("\"applied\":true");
         assertThat(ada.next("\"state\":\"LOGGED_OUT\"")).contains("presence");
         assertThat(audited("force-logout", "agent-ada")).hasValueSatisfying(e -> assertThat(e.after()).contains("end of shift"));
+        ada.close();
+        chan.close();
+    }
+
+    /**
+     * A supervisor on another node forced Ada Not ready after her conversation, and that node died before the
+     * conversation ended: the forced change came here with the cluster relay, Ada is told, and this node, where her
+     * conversation ends, applies it.
+     */
+    @Test
+    void aForcedStateGivenOnANodeThatDiedMeanwhileIsAppliedWhereTheConversationEnds() throws Exception {
+        Browserless.Socket chan = chanPage();
+        String interaction = askForPerson(chan);
+        Browserless.Socket ada = Browserless.signedIn(port, "ada").socket("/ws/agent");
+        ada.next("\"desk\"");
+        ada.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+        assertThat(ada.next("\"offer\"")).contains(interaction);
+        ada.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
+        ada.next("\"connected\"");
+
+        events.publishRelayed(new AdvisorStateForced(Instant.now(), AgentId.of("agent-ada"), "sam", AdvisorState.NOT_READY,
+                "coaching, asked on node A", List.of(InteractionId.of(interaction)), true));
+        assertThat(ada.next("\"forced\"")).contains("coaching, asked on node A").contains("\"by\":\"sam\"")
+                .contains("\"afterConversations\":true");
+        ada.send("{\"type\":\"hangup\",\"interactionId\":\"" + interaction + "\"}");
+        assertThat(ada.next("\"state\":\"NOT_READY\"")).contains("coaching, asked on node A");
+        ada.send("{\"type\":\"wrapup\",\"interactionId\":\"" + interaction + "\",\"code\":\"RESOLVED\",\"notes\":\"\"}");
         ada.close();
         chan.close();
     }

@@ -94,7 +94,7 @@ public class AdvisorChannel implements DisposableBean {
                 })),
                 events.subscribe(ChatMessagePosted.class, this::onChat),
                 events.subscribe(AdvisorStateForced.class, e -> desks.find(e.advisor()).ifPresent(d ->
-                        d.send(new AgentMessages.Forced(e.to().name(), e.reason(), e.supervisor(), !e.during().isEmpty())))),
+                        d.send(new AgentMessages.Forced(e.to().name(), e.reason(), e.supervisor(), e.afterConversations())))),
                 events.subscribe(InteractionEnded.class, e -> ended(e.interaction(), e.endedBy().name(), e.at())),
                 events.subscribe(InteractionAbandoned.class, e -> ended(e.interaction(), "ABANDONED", e.at())),
                 events.subscribe(InteractionTransferred.class, e -> ended(e.interaction(), "TRANSFERRED", e.at())));

@@ -63,23 +63,33 @@ public class SupervisorActions implements DisposableBean {
     private final EventBus events;
     private final Clock clock;
     private final Optional<AdministrationService> admin;
-    /** Forced changes waiting for the advisor's conversations to end. */
+    /**
+     * Forced changes waiting for the advisor's conversations to end, given on this node or relayed from another: the
+     * node where the conversations end applies it, so it holds when the supervisor's node dies meanwhile.
+     */
     private final Map<AgentId, AdvisorStateForced> pending = new ConcurrentHashMap<>();
-    private final EventBus.Subscription subscription;
+    private final List<EventBus.Subscription> subscriptions;
 
     SupervisorActions(RoutingEngine routing, EventBus events, Clock clock, ObjectProvider<AdministrationService> admin) {
         this.routing = routing;
         this.events = events;
         this.clock = clock;
         this.admin = Optional.ofNullable(admin.getIfAvailable());
-        this.subscription = events.subscribe(AdvisorStateChanged.class, e -> {
-            if (e.to() == AdvisorState.WRAP_UP || e.to() == AdvisorState.READY) {
-                AdvisorStateForced due = pending.remove(e.advisor());
-                if (due != null) {
-                    Thread.ofVirtual().name("forced state " + e.advisor()).start(() -> apply(due));
-                }
-            }
-        });
+        this.subscriptions = List.of(
+                events.subscribe(AdvisorStateForced.class, f -> {
+                    if (f.afterConversations()) {
+                        pending.put(f.advisor(), f);
+                    }
+                }),
+                events.subscribe(AdvisorStateChanged.class, e -> {
+                    if (e.to() == AdvisorState.WRAP_UP || e.to() == AdvisorState.READY) {
+                        AdvisorStateForced due = pending.remove(e.advisor());
+                        // applied once, by the node whose routing made the change; the others forget their copy
+                        if (due != null && !events.relayed()) {
+                            Thread.ofVirtual().name("forced state " + e.advisor()).start(() -> apply(due));
+                        }
+                    }
+                }));
     }
 
     /** Sets {@code agentId} Not ready ({@code state} NOT_READY) or logs them out (LOGGED_OUT) for {@code reason}. */
@@ -97,12 +107,10 @@ public class SupervisorActions implements DisposableBean {
         Advisor advisor = advisorInScope(supervisor, agentId);
         AdvisorStats now = routing.advisorStats().stream().filter(s -> s.advisor().equals(advisor.id())).findFirst()
                 .orElseThrow(() -> new Refused(404, "agentId", "advisor " + agentId + " is not known to routing"));
-        AdvisorStateForced forced = new AdvisorStateForced(clock.instant(), advisor.id(), supervisor.username(), to, why,
-                now.current());
         boolean busy = now.state() == AdvisorState.BUSY;
-        if (busy) {
-            pending.put(advisor.id(), forced);
-        } else {
+        AdvisorStateForced forced = new AdvisorStateForced(clock.instant(), advisor.id(), supervisor.username(), to, why,
+                now.current(), busy);
+        if (!busy) {
             apply(forced);
         }
         audit(supervisor, to == AdvisorState.LOGGED_OUT ? "force-logout" : "force-not-ready", "advisor", agentId,
@@ -185,6 +193,6 @@ public class SupervisorActions implements DisposableBean {
 
     @Override
     public void destroy() {
-        subscription.close();
+        subscriptions.forEach(EventBus.Subscription::close);
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.mvtm.core.event.AdministrationChanged;
 import org.mvtm.core.event.AdvisorStateChanged;
+import org.mvtm.core.event.AdvisorStateForced;
 import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.event.CallMonitored;
 import org.mvtm.core.event.CallMuted;
@@ -46,7 +47,7 @@ public final class ClusterEventRelay implements AutoCloseable {
     static final List<Class<? extends ContactEvent>> RELAYED = List.of(ChatMessagePosted.class, OfferAccepted.class,
             OfferDeclined.class, InteractionEnded.class, InteractionAbandoned.class, InteractionTransferred.class,
             CallHeld.class, CallMuted.class, AdvisorStateChanged.class, KnowledgeBasePublished.class, AdministrationChanged.class,
-            RecordingPaused.class, CallMonitored.class, CallParticipation.class);
+            RecordingPaused.class, CallMonitored.class, CallParticipation.class, AdvisorStateForced.class);
     private static final Map<String, Class<? extends ContactEvent>> BY_NAME = RELAYED.stream()
             .collect(Collectors.toMap(Class::getSimpleName, c -> c));
 
