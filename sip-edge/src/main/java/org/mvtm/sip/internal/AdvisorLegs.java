@@ -29,8 +29,6 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.mvtm.core.event.AdvisorOffered;
-import org.mvtm.core.event.EventBus;
-import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.OfferDeclined;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
@@ -40,6 +38,7 @@ import org.mvtm.sip.api.CallMedia;
 import org.mvtm.sip.api.CallParty;
 import org.mvtm.sip.api.CallRouting;
 import org.mvtm.sip.api.RegistrationStore;
+import org.mvtm.sip.api.SipEdgePorts;
 import org.mvtm.sip.api.SipTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,13 +48,13 @@ import org.slf4j.LoggerFactory;
  * dialog (own Call-ID, tags, Via; nothing of the customer's topology) carrying the media bridge's SDP offer.
  * 200 OK = routing accept; 486/600/603 = REJECTED; no answer before the offer expires = NO_ANSWER (CANCEL);
  * silence, transport errors, 408/480/503 and other failures = UNREACHABLE, so the advisor never stays RESERVED.
+ * What ends the call once a phone answered, and what a leg does when the customer goes, is {@link B2buaCalls}'.
  */
 final class AdvisorLegs {
     private static final Logger log = LoggerFactory.getLogger(AdvisorLegs.class);
 
     private final SipContext sip;
     private final Clock clock;
-    private final EventBus bus;
     private final CallRouting routing;
     private final CallMedia media;
     private final AdvisorPhones phones;
@@ -66,22 +65,18 @@ final class AdvisorLegs {
     private final Executor work;
     private final Duration offerTimeout;
     private final BooleanSupplier edgeLate; // the edge's workers are behind (CallAdmission)
-    private CustomerCalls customers;
-
     private final UdpPortProbe portProbe;
     private final DialogSharing dialogs;
 
-    AdvisorLegs(SipContext sip, Clock clock, EventBus bus, CallRouting routing, CallMedia media, AdvisorPhones phones,
-                RegistrationStore registrations, CallTable table, SipCounters counters,
-                ScheduledExecutorService scheduler, Executor work, Duration offerTimeout,
-                BooleanSupplier edgeLate, DialogSharing dialogs) {
+    AdvisorLegs(SipContext sip, Clock clock, SipEdgePorts ports, CallTable table, SipCounters counters,
+                ScheduledExecutorService scheduler, Executor work, Duration offerTimeout, BooleanSupplier edgeLate,
+                DialogSharing dialogs) {
         this.sip = sip;
         this.clock = clock;
-        this.bus = bus;
-        this.routing = routing;
-        this.media = media;
-        this.phones = phones;
-        this.registrations = registrations;
+        this.routing = ports.routing();
+        this.media = ports.media();
+        this.phones = ports.advisorPhones();
+        this.registrations = ports.registrations();
         this.table = table;
         this.counters = counters;
         this.scheduler = scheduler;
@@ -90,10 +85,6 @@ final class AdvisorLegs {
         this.offerTimeout = offerTimeout;
         this.edgeLate = edgeLate;
         this.dialogs = dialogs;
-    }
-
-    void customers(CustomerCalls customers) {
-        this.customers = customers;
     }
 
     /** Routing reserved {@code e.advisor()}: ring their phone if they have a registered one. */
@@ -415,28 +406,22 @@ final class AdvisorLegs {
         }
     }
 
-    /** BYE from the advisor's phone: end the customer side too and announce the end. */
-    void bye(RequestEvent ev, ServerTransaction st, AdvisorLeg leg) {
-        sip.respond(st, ev.getRequest(), Response.OK);
+    /**
+     * BYE from the advisor's phone (answered by {@link B2buaCalls}): the leg ends. True if it was connected, so the
+     * rest of the call ends too.
+     */
+    boolean byeReceived(AdvisorLeg leg) {
         leg.lock.lock();
         try {
             if (leg.state() != AdvisorLeg.State.CONNECTED) {
-                return;
+                return false;
             }
             leg.moveTo(AdvisorLeg.State.ENDED);
             table.remove(leg);
             dialogs.forget(leg.sharedCallId);
+            return true;
         } finally {
             leg.lock.unlock();
-        }
-        if (table.customer(leg.interaction) != null) {
-            customers.hangUp(leg.interaction, InteractionEnded.EndedBy.ADVISOR, true);
-        } else {
-            try {
-                routing.complete(leg.interaction, InteractionEnded.EndedBy.ADVISOR);
-            } catch (RuntimeException e) {
-                log.warn("routing could not end {}", leg.interaction, e);
-            }
         }
     }
 

@@ -21,6 +21,7 @@ import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.mvtm.sip.ivr.Ivr;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,37 +38,45 @@ final class EdgeListener implements SipListener {
     private final SipContext sip;
     private final FloodGuard flood;
     private final RequestValidator validator;
+    private final SipCounters counters;
+    private final CallAdmission admission;
     private final Registrar registrar;
     private final CustomerCalls customers;
     private final AdvisorLegs advisors;
+    private final B2buaCalls calls;
+    private final CallbackDialer callbacks;
+    private final Ivr ivr;
     private final ChatRelay chat;
-    private final SipCounters counters;
-    private final CallAdmission admission;
-    private ColleaguePhones colleagues;
-    private SupervisorPhones supervisors;
-    private AdoptedDialogs adopted;
+    private final ColleaguePhones colleagues;
+    private final SupervisorPhones supervisors;
+    private final AdoptedDialogs adopted;
 
-    EdgeListener(SipContext sip, FloodGuard flood, RequestValidator validator, Registrar registrar,
-                 CustomerCalls customers, AdvisorLegs advisors, ChatRelay chat, SipCounters counters, CallAdmission admission) {
+    /**
+     * What the listener hands requests to. {@code ivr} null: no voice front door; {@code adopted}: the dialogs this
+     * node carries on for a dead node (its stack does not know them, so they go by Call-ID).
+     */
+    record Handlers(Registrar registrar, CustomerCalls customers, AdvisorLegs advisors, B2buaCalls calls,
+                    CallbackDialer callbacks, Ivr ivr, ChatRelay chat, ColleaguePhones colleagues,
+                    SupervisorPhones supervisors, AdoptedDialogs adopted) {
+    }
+
+    EdgeListener(SipContext sip, FloodGuard flood, RequestValidator validator, SipCounters counters,
+                 CallAdmission admission, Handlers handlers) {
         this.sip = sip;
         this.flood = flood;
         this.validator = validator;
-        this.registrar = registrar;
-        this.customers = customers;
-        this.advisors = advisors;
-        this.chat = chat;
         this.counters = counters;
         this.admission = admission;
-    }
-
-    void colleagues(ColleaguePhones colleagues, SupervisorPhones supervisors) {
-        this.colleagues = colleagues;
-        this.supervisors = supervisors;
-    }
-
-    /** The dialogs this node carries on for a dead node: its stack does not know them, so they go by Call-ID. */
-    void adopted(AdoptedDialogs adopted) {
-        this.adopted = adopted;
+        this.registrar = handlers.registrar();
+        this.customers = handlers.customers();
+        this.advisors = handlers.advisors();
+        this.calls = handlers.calls();
+        this.callbacks = handlers.callbacks();
+        this.ivr = handlers.ivr();
+        this.chat = handlers.chat();
+        this.colleagues = handlers.colleagues();
+        this.supervisors = handlers.supervisors();
+        this.adopted = handlers.adopted();
     }
 
     @Override
@@ -161,7 +170,7 @@ final class EdgeListener implements SipListener {
         Request req = ev.getRequest();
         try {
             Object owner = dialog == null ? null : dialog.getApplicationData();
-            if (owner == null && inDialog && adopted != null) {
+            if (owner == null && inDialog) {
                 owner = adopted.find(AdoptedDialogs.callId(req));
             }
             switch (method) {
@@ -186,21 +195,21 @@ final class EdgeListener implements SipListener {
                     } else if (owner instanceof AdvisorLeg leg) {
                         advisors.inDialog(ev, st, leg);
                     } else if (owner instanceof CallbackCall cb) {
-                        customers.callbacks().inDialog(ev, st, cb);
+                        callbacks.inDialog(ev, st, cb);
                     } else if (owner instanceof AdoptedDialog taken) {
                         adopted.inDialog(ev, st, taken);
                     } else {
                         sip.respond(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                     }
                 }
-                case Request.CANCEL -> customers.cancel(ev, st);
+                case Request.CANCEL -> calls.customerCancelled(ev, st);
                 case Request.BYE -> {
                     if (owner instanceof CustomerCall call) {
-                        customers.bye(ev, st, call);
+                        calls.customerHungUp(ev, st, call);
                     } else if (owner instanceof AdvisorLeg leg) {
-                        advisors.bye(ev, st, leg);
+                        calls.advisorHungUp(ev, st, leg);
                     } else if (owner instanceof CallbackCall cb) {
-                        customers.callbacks().bye(ev, st, cb);
+                        callbacks.bye(ev, st, cb);
                     } else if (owner instanceof ColleagueLeg leg) {
                         colleagues.bye(ev, st, leg);
                     } else if (owner instanceof SupervisorPhones.SupervisorLeg leg) {
@@ -214,7 +223,7 @@ final class EdgeListener implements SipListener {
                 case Request.MESSAGE -> customers.caller(st, req, source).ifPresent(user -> chat.message(st, req, user));
                 case Request.INFO -> {
                     if (owner instanceof CustomerCall call) {
-                        IvrHandoff.info(sip, customers.ivr(), customers.callbacks(), ev, st, call); // a key
+                        IvrHandoff.info(sip, ivr, callbacks, ev, st, call); // a key
                     } else {
                         sip.respond(st, req, owner == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK);
                     }
@@ -248,12 +257,12 @@ final class EdgeListener implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent ev) {
-        if (adopted != null && adopted.owns(ev)) {
+        if (adopted.owns(ev)) {
             admission.handOver(() -> adopted.response(ev));
             return;
         }
         if (CallbackDialer.owns(ev.getClientTransaction(), ev.getDialog())) {
-            admission.handOver(() -> customers.callbacks().response(ev));
+            admission.handOver(() -> callbacks.response(ev));
             return;
         }
         admission.handOver(() -> {
@@ -268,11 +277,11 @@ final class EdgeListener implements SipListener {
         if (!ev.isServerTransaction()) {
             ClientTransaction ct = ev.getClientTransaction();
             if (CallbackDialer.owns(ct, null)) {
-                admission.handOver(() -> customers.callbacks().timeout(ct));
+                admission.handOver(() -> callbacks.timeout(ct));
                 return;
             }
             admission.handOver(() -> {
-                if (adopted != null && adopted.timeout(ct)) {
+                if (adopted.timeout(ct)) {
                     return;
                 }
                 if (!colleagues.unreachable(ct)) {
