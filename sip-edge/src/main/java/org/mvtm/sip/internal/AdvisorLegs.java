@@ -28,6 +28,7 @@ import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.mvtm.core.Party;
 import org.mvtm.core.event.AdvisorOffered;
 import org.mvtm.core.event.OfferDeclined;
 import org.mvtm.core.id.AgentId;
@@ -35,7 +36,6 @@ import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.AdvisorPhones;
 import org.mvtm.sip.api.Binding;
 import org.mvtm.sip.api.CallMedia;
-import org.mvtm.sip.api.CallParty;
 import org.mvtm.sip.api.CallRouting;
 import org.mvtm.sip.api.RegistrationStore;
 import org.mvtm.sip.api.SipEdgePorts;
@@ -122,7 +122,7 @@ final class AdvisorLegs {
             }
             String sdp;
             try {
-                sdp = media.offer(e.interaction(), CallParty.ADVISOR);
+                sdp = media.offer(e.interaction(), Party.ADVISOR);
             } catch (RuntimeException ex) {
                 log.warn("media could not create the advisor leg of {}", e.interaction(), ex);
                 decline(leg, OfferDeclined.Cause.UNREACHABLE, "media");
@@ -231,7 +231,7 @@ final class AdvisorLegs {
                     if (body == null || body.length == 0) {
                         throw new IllegalArgumentException("the phone's 200 OK has no SDP answer");
                     }
-                    media.applyAnswer(leg.interaction, CallParty.ADVISOR, new String(body, StandardCharsets.UTF_8));
+                    media.applyAnswer(leg.interaction, Party.ADVISOR, new String(body, StandardCharsets.UTF_8));
                 } catch (RuntimeException ex) {
                     ack(dialog, cseq.getSeqNumber());
                     sip.bye(dialog);
@@ -266,7 +266,7 @@ final class AdvisorLegs {
                 counters.phoneOffer("ANSWERED");
                 Request sent = leg.invite.getRequest();
                 leg.sharedCallId = dialogs.share(
-                        () -> DialogRecords.placed(sent, resp, leg.interaction, CallParty.ADVISOR));
+                        () -> DialogRecords.placed(sent, resp, leg.interaction, Party.ADVISOR));
                 return;
             }
             if (!leg.ringing()) {
@@ -346,7 +346,7 @@ final class AdvisorLegs {
 
     private void removeMedia(AdvisorLeg leg) {
         try {
-            media.removeLeg(leg.interaction, CallParty.ADVISOR);
+            media.removeLeg(leg.interaction, Party.ADVISOR);
         } catch (RuntimeException e) {
             log.debug("no advisor leg to remove for {}: {}", leg.interaction, e.toString());
         }
@@ -427,7 +427,7 @@ final class AdvisorLegs {
 
     /** In-dialog re-INVITE/UPDATE/OPTIONS from a phone: answer with the bridge's current view. */
     void inDialog(RequestEvent ev, ServerTransaction st, AdvisorLeg leg) {
-        StartedDialogs.inDialog(sip, media, ev, st, leg.interaction, CallParty.ADVISOR);
+        StartedDialogs.inDialog(sip, media, ev, st, leg.interaction, Party.ADVISOR);
     }
 
     void closeAll() {

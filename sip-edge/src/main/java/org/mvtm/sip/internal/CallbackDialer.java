@@ -25,6 +25,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.mvtm.core.CallbackNumber;
 import org.mvtm.core.Interaction;
+import org.mvtm.core.Party;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.CallbackRequested;
 import org.mvtm.core.event.ChatMessagePosted;
@@ -32,7 +33,6 @@ import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.CallMedia;
-import org.mvtm.sip.api.CallParty;
 import org.mvtm.sip.api.CallRouting;
 import org.mvtm.sip.api.SipCallbackSettings;
 import org.mvtm.sip.api.SipTransport;
@@ -125,7 +125,7 @@ final class CallbackDialer {
         InteractionId id = call.interaction.id();
         try {
             media.stopQueueAnnouncement(id);
-            media.removeLeg(id, CallParty.CUSTOMER);
+            media.removeLeg(id, Party.CUSTOMER);
         } catch (RuntimeException e) {
             log.debug("the caller's leg of {} was already gone: {}", id, e.toString());
         }
@@ -159,7 +159,7 @@ final class CallbackDialer {
             InteractionId id = cb.interaction.id();
             String sdp;
             try {
-                sdp = media.offer(id, CallParty.CUSTOMER);
+                sdp = media.offer(id, Party.CUSTOMER);
             } catch (RuntimeException e) {
                 log.warn("media could not create the callback leg of {}", id, e);
                 failed(cb, "media: " + e.getMessage());
@@ -266,7 +266,7 @@ final class CallbackDialer {
                     if (body == null || body.length == 0) {
                         throw new IllegalArgumentException("the 200 OK has no SDP answer");
                     }
-                    media.applyAnswer(cb.interaction.id(), CallParty.CUSTOMER, new String(body, StandardCharsets.UTF_8));
+                    media.applyAnswer(cb.interaction.id(), Party.CUSTOMER, new String(body, StandardCharsets.UTF_8));
                 } catch (RuntimeException e) {
                     bye(dialog);
                     failed(cb, "media: " + e.getMessage());
@@ -318,7 +318,7 @@ final class CallbackDialer {
         cb.lastFailure = why;
         InteractionId id = cb.interaction.id();
         try {
-            media.removeLeg(id, CallParty.CUSTOMER);
+            media.removeLeg(id, Party.CUSTOMER);
         } catch (RuntimeException e) {
             log.debug("no callback leg to remove for {}: {}", id, e.toString());
         }
@@ -367,7 +367,7 @@ final class CallbackDialer {
 
     /** re-INVITE/UPDATE (hold, session refresh) or INFO from the called-back customer. */
     void inDialog(RequestEvent ev, ServerTransaction st, CallbackCall cb) {
-        StartedDialogs.inDialog(sip, media, ev, st, cb.interaction.id(), CallParty.CUSTOMER);
+        StartedDialogs.inDialog(sip, media, ev, st, cb.interaction.id(), Party.CUSTOMER);
     }
 
     /** The interaction ended or was abandoned elsewhere (advisor hung up, queue closed): hang up, stop trying. */

@@ -7,10 +7,10 @@ import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.mvtm.core.Interaction;
+import org.mvtm.core.Party;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.CallMedia;
-import org.mvtm.sip.api.CallParty;
 import org.mvtm.sip.api.CallRouting;
 import org.mvtm.sip.api.SipEdgeConfig;
 import org.mvtm.sip.api.SipEdgePorts;
@@ -112,7 +112,7 @@ final class CustomerCalls {
     /** The established dialog goes to the shared store, so that a survivor can carry the call on if this node dies. */
     private void share(CustomerCall call) {
         call.sharedCallId = dialogs.share(() -> DialogRecords.answered(call.inviteRequest, call.localTag,
-                call.interaction.id(), CallParty.CUSTOMER));
+                call.interaction.id(), Party.CUSTOMER));
     }
 
     /** re-INVITE (hold/resume, session refresh) or UPDATE inside an established dialog. */

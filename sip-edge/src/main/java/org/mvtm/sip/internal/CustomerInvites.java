@@ -20,11 +20,11 @@ import org.mvtm.core.Channel;
 import org.mvtm.core.Customer;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.Language;
+import org.mvtm.core.Party;
 import org.mvtm.core.SkillRequirement;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
 import org.mvtm.sip.api.CallMedia;
-import org.mvtm.sip.api.CallParty;
 import org.mvtm.sip.api.CallRouting;
 import org.mvtm.sip.api.ChatConversations;
 import org.mvtm.sip.api.CustomerDirectory;
@@ -155,7 +155,7 @@ final class CustomerInvites {
             table.add(call);
             counters.activeCalls.increment();
             try {
-                call.sdpAnswer = media.answer(interaction.id(), CallParty.CUSTOMER, sdpOffer);
+                call.sdpAnswer = media.answer(interaction.id(), Party.CUSTOMER, sdpOffer);
             } catch (IllegalArgumentException e) {
                 b2bua.fail(call, Response.NOT_ACCEPTABLE_HERE, "media", e.getMessage());
                 return;

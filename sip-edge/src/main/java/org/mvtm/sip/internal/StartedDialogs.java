@@ -8,9 +8,9 @@ import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.CallMedia;
-import org.mvtm.sip.api.CallParty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +50,7 @@ final class StartedDialogs {
 
     /** A request from the peer inside the dialog: a new SDP offer goes to the bridge's leg of {@code party}. */
     static void inDialog(SipContext sip, CallMedia media, RequestEvent ev, ServerTransaction st,
-                         InteractionId interaction, CallParty party) {
+                         InteractionId interaction, Party party) {
         Request req = ev.getRequest();
         byte[] body = req.getRawContent();
         if ((Request.INVITE.equals(req.getMethod()) || Request.UPDATE.equals(req.getMethod()))
