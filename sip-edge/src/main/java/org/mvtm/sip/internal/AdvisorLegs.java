@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
-import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
@@ -22,10 +20,6 @@ import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
-import javax.sip.header.CallIdHeader;
-import javax.sip.header.FromHeader;
-import javax.sip.header.MaxForwardsHeader;
-import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.mvtm.core.Party;
@@ -128,16 +122,13 @@ final class AdvisorLegs {
                 decline(leg, OfferDeclined.Cause.UNREACHABLE, "media");
                 return;
             }
-            SipTransport transport = transportOf(sipContact);
+            SipTransport transport = SipContext.transportOf(sipContact);
             Request invite = invite(sipContact, transport, user.get(), customer, maxForwards, sdp);
             try {
-                ClientTransaction ct = sip.provider.getNewClientTransaction(invite);
-                Dialog dialog = sip.provider.getNewDialog(ct);
-                leg.invite = ct;
-                leg.dialog = dialog;
-                ct.setApplicationData(leg);
-                dialog.setApplicationData(leg);
-                ct.sendRequest();
+                StartedDialogs.place(sip, invite, leg, (ct, dialog) -> {
+                    leg.invite = ct;
+                    leg.dialog = dialog;
+                });
             } catch (Exception ex) {
                 decline(leg, OfferDeclined.Cause.UNREACHABLE, "cannot send INVITE to " + target.contact() + ": " + ex);
                 return;
@@ -159,41 +150,17 @@ final class AdvisorLegs {
 
     private Request invite(SipURI target, SipTransport transport, String advisorUser, CustomerCall customer,
                            int maxForwards, String sdp) {
-        try {
-            String queue = customer == null ? "contact-center" : customer.interaction.queue().value();
-            SipURI fromUri = sip.addresses.createSipURI(queue, sip.domain);
-            Address fromAddr = sip.addresses.createAddress(fromUri);
-            if (customer != null) {
-                fromAddr.setDisplayName(customer.interaction.customer().displayName());
+        String queue = customer == null ? "contact-center" : customer.interaction.queue().value();
+        Address from = sip.address(queue);
+        if (customer != null) {
+            try {
+                from.setDisplayName(customer.interaction.customer().displayName());
+            } catch (ParseException e) {
+                throw new IllegalStateException("cannot build the INVITE to an advisor phone", e);
             }
-            FromHeader from = sip.headers.createFromHeader(fromAddr, SipContext.newTag());
-            ToHeader to = sip.headers.createToHeader(
-                    sip.addresses.createAddress(sip.addresses.createSipURI(advisorUser, sip.domain)), null);
-            CallIdHeader callId = sip.provider.getNewCallId();
-            CSeqHeader cseq = sip.headers.createCSeqHeader(1L, Request.INVITE);
-            MaxForwardsHeader mf = sip.headers.createMaxForwardsHeader(maxForwards);
-            Request r = sip.messages.createRequest((URI) target.clone(), Request.INVITE, callId, cseq, from, to,
-                    List.of(sip.via(transport)), mf);
-            r.addHeader(sip.contact(transport));
-            r.addHeader(sip.allow());
-            r.addHeader(sip.headers.createHeader("Subject", "Customer call from queue " + queue));
-            r.setContent(sdp, sip.headers.createContentTypeHeader("application", "sdp"));
-            return r;
-        } catch (ParseException | InvalidArgumentException e) {
-            throw new IllegalStateException("cannot build the INVITE to an advisor phone", e);
         }
-    }
-
-    private static SipTransport transportOf(SipURI uri) {
-        String t = uri.getTransportParam();
-        if (t == null) {
-            return uri.isSecure() ? SipTransport.TLS : SipTransport.UDP;
-        }
-        return switch (t.toLowerCase(Locale.ROOT)) {
-            case "tcp" -> SipTransport.TCP;
-            case "tls" -> SipTransport.TLS;
-            default -> SipTransport.UDP;
-        };
+        return sip.invite(target, from, sip.address(advisorUser), transport, maxForwards,
+                "Customer call from queue " + queue, sdp);
     }
 
     /** A response on an advisor INVITE (or its retransmitted 2xx). */
@@ -219,7 +186,7 @@ final class AdvisorLegs {
             if (status < 300) {
                 Dialog dialog = ev.getDialog() != null ? ev.getDialog() : leg.dialog;
                 if (!leg.ringing()) {
-                    ack(dialog, cseq.getSeqNumber());
+                    StartedDialogs.ack(dialog, cseq.getSeqNumber());
                     if (leg.state() == AdvisorLeg.State.ENDED) {
                         sip.bye(dialog); // answered after we gave up: hang up at once
                     }
@@ -233,7 +200,7 @@ final class AdvisorLegs {
                     }
                     media.applyAnswer(leg.interaction, Party.ADVISOR, new String(body, StandardCharsets.UTF_8));
                 } catch (RuntimeException ex) {
-                    ack(dialog, cseq.getSeqNumber());
+                    StartedDialogs.ack(dialog, cseq.getSeqNumber());
                     sip.bye(dialog);
                     decline(leg, OfferDeclined.Cause.UNREACHABLE, "media: " + ex.getMessage());
                     return;
@@ -246,7 +213,7 @@ final class AdvisorLegs {
                     accepted = false;
                 }
                 if (!accepted) {
-                    ack(dialog, cseq.getSeqNumber());
+                    StartedDialogs.ack(dialog, cseq.getSeqNumber());
                     leg.moveTo(AdvisorLeg.State.ENDED);
                     sip.bye(dialog);
                     removeMedia(leg);
@@ -261,7 +228,7 @@ final class AdvisorLegs {
                 } catch (RuntimeException ex) {
                     log.warn("the queue music of {} did not stop: {}", leg.interaction, ex.toString());
                 }
-                ack(dialog, cseq.getSeqNumber());
+                StartedDialogs.ack(dialog, cseq.getSeqNumber());
                 leg.moveTo(AdvisorLeg.State.CONNECTED);
                 counters.phoneOffer("ANSWERED");
                 Request sent = leg.invite.getRequest();
@@ -444,9 +411,5 @@ final class AdvisorLegs {
 
     private void sendCancel(AdvisorLeg leg) {
         StartedDialogs.cancel(sip, leg.invite, leg.heard);
-    }
-
-    private void ack(Dialog dialog, long cseq) {
-        StartedDialogs.ack(dialog, cseq);
     }
 }

@@ -11,6 +11,7 @@ import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.CallMedia;
 import org.mvtm.sip.api.CallRouting;
+import org.mvtm.sip.api.SipEdgePorts;
 import org.mvtm.sip.ivr.Ivr;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,20 +59,20 @@ final class B2buaCalls {
     private final CustomerSessionTimers sessionTimers;
 
     /** {@code ivr} null: no voice front door. */
-    B2buaCalls(SipContext sip, CallTable table, AdvisorLegs advisors, CallRouting routing, CallMedia media,
-               SipCounters counters, DialogSharing dialogs, Ivr ivr, CallbackDialer callbacks,
-               ScheduledExecutorService scheduler, Executor work) {
+    B2buaCalls(SipContext sip, SipEdgePorts ports, CallTable table, AdvisorLegs advisors, CallbackDialer callbacks,
+               Ivr ivr, SipCounters counters, DialogSharing dialogs, ScheduledExecutorService scheduler,
+               Executor work) {
         this.sip = sip;
+        this.routing = ports.routing();
+        this.media = ports.media();
         this.table = table;
-        this.advisors = advisors;
-        this.routing = routing;
-        this.media = media;
-        this.counters = counters;
-        this.dialogs = dialogs;
-        this.ivr = ivr;
-        this.callbacks = callbacks;
         this.sessionTimers = new CustomerSessionTimers(sip, counters, scheduler, work,
                 id -> hangUp(id, InteractionEnded.EndedBy.SYSTEM, true));
+        this.advisors = advisors;
+        this.callbacks = callbacks;
+        this.ivr = ivr;
+        this.counters = counters;
+        this.dialogs = dialogs;
     }
 
     /** The customers' RFC 4028 timers: a session that expires is hung up here. */

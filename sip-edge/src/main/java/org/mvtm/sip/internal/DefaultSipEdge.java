@@ -206,8 +206,8 @@ public final class DefaultSipEdge implements SipEdge {
                 scheduler, work);
         advisors = new AdvisorLegs(sip, clock, ports, table, counters, scheduler, work, config.offerTimeout(),
                 admission::late, sharing);
-        calls = new B2buaCalls(sip, table, advisors, ports.routing(), ports.media(), counters, sharing,
-                voiceFrontDoor, callbacks, scheduler, work);
+        calls = new B2buaCalls(sip, ports, table, advisors, callbacks, voiceFrontDoor, counters, sharing, scheduler,
+                work);
         CustomerCalls customers = new CustomerCalls(sip, auth, config, ports, clock, bus, table, counters, sharing,
                 calls, voiceFrontDoor);
         adopted = new AdoptedDialogs(sip, ports.dialogs(), ports.media(), ports.routing());
