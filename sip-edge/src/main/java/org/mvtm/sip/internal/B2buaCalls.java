@@ -48,31 +48,35 @@ final class B2buaCalls {
     private static final Logger log = LoggerFactory.getLogger(B2buaCalls.class);
 
     private final SipContext sip;
+    /** Both legs of every call: customer calls by Call-ID and interaction, advisor legs by interaction. */
     private final CallTable table;
+    /** Hangs up, cancels and withdraws the advisors' legs. */
     private final AdvisorLegs advisors;
     private final CallRouting routing;
     private final CallMedia media;
     private final SipCounters counters;
+    /** What else ends with the customer's leg: its shared dialog, its IVR, its session timer. */
     private final DialogSharing dialogs;
     private final Ivr ivr;
-    private final CallbackDialer callbacks;
     private final CustomerSessionTimers sessionTimers;
+    /** Whether a caller who hangs up while queued keeps their place for a callback. */
+    private final CallbackDialer callbacks;
 
     /** {@code ivr} null: no voice front door. */
     B2buaCalls(SipContext sip, SipEdgePorts ports, CallTable table, AdvisorLegs advisors, CallbackDialer callbacks,
                Ivr ivr, SipCounters counters, DialogSharing dialogs, ScheduledExecutorService scheduler,
                Executor work) {
         this.sip = sip;
+        this.table = table;
+        this.advisors = advisors;
         this.routing = ports.routing();
         this.media = ports.media();
-        this.table = table;
-        this.sessionTimers = new CustomerSessionTimers(sip, counters, scheduler, work,
-                id -> hangUp(id, InteractionEnded.EndedBy.SYSTEM, true));
-        this.advisors = advisors;
-        this.callbacks = callbacks;
-        this.ivr = ivr;
         this.counters = counters;
         this.dialogs = dialogs;
+        this.ivr = ivr;
+        this.sessionTimers = new CustomerSessionTimers(sip, counters, scheduler, work,
+                id -> hangUp(id, InteractionEnded.EndedBy.SYSTEM, true));
+        this.callbacks = callbacks;
     }
 
     /** The customers' RFC 4028 timers: a session that expires is hung up here. */
@@ -168,7 +172,8 @@ final class B2buaCalls {
             if (was == CustomerCall.State.CONNECTED) {
                 sip.bye(call.dialog);
             } else {
-                sip.send(call.invite, sip.response(Response.TEMPORARILY_UNAVAILABLE, call.inviteRequest, call.localTag));
+                sip.send(call.invite,
+                        sip.response(Response.TEMPORARILY_UNAVAILABLE, call.inviteRequest, call.localTag));
                 counters.callFailed("ended-while-queued");
             }
             finish(call);

@@ -40,16 +40,7 @@ final class EdgeListener implements SipListener {
     private final RequestValidator validator;
     private final SipCounters counters;
     private final CallAdmission admission;
-    private final Registrar registrar;
-    private final CustomerCalls customers;
-    private final AdvisorLegs advisors;
-    private final B2buaCalls calls;
-    private final CallbackDialer callbacks;
-    private final Ivr ivr;
-    private final ChatRelay chat;
-    private final ColleaguePhones colleagues;
-    private final SupervisorPhones supervisors;
-    private final AdoptedDialogs adopted;
+    private final Handlers handlers;
 
     /**
      * What the listener hands requests to. {@code ivr} null: no voice front door; {@code adopted}: the dialogs this
@@ -67,16 +58,7 @@ final class EdgeListener implements SipListener {
         this.validator = validator;
         this.counters = counters;
         this.admission = admission;
-        this.registrar = handlers.registrar();
-        this.customers = handlers.customers();
-        this.advisors = handlers.advisors();
-        this.calls = handlers.calls();
-        this.callbacks = handlers.callbacks();
-        this.ivr = handlers.ivr();
-        this.chat = handlers.chat();
-        this.colleagues = handlers.colleagues();
-        this.supervisors = handlers.supervisors();
-        this.adopted = handlers.adopted();
+        this.handlers = handlers;
     }
 
     @Override
@@ -171,7 +153,7 @@ final class EdgeListener implements SipListener {
         try {
             Object owner = dialog == null ? null : dialog.getApplicationData();
             if (owner == null && inDialog) {
-                owner = adopted.find(AdoptedDialogs.callId(req));
+                owner = handlers.adopted().find(AdoptedDialogs.callId(req));
             }
             switch (method) {
                 case Request.OPTIONS -> sip.respond(st, req, Response.OK, r -> {
@@ -184,46 +166,39 @@ final class EdgeListener implements SipListener {
                         throw new IllegalStateException(e);
                     }
                 });
-                case Request.REGISTER -> registrar.register(st, req, source);
+                case Request.REGISTER -> handlers.registrar().register(st, req, source);
                 case Request.INVITE, Request.UPDATE -> {
                     if (!inDialog && Request.INVITE.equals(method) && SupervisorPhones.isFeatureCode(req)) {
-                        supervisors.invite(ev, st, source);
+                        handlers.supervisors().invite(ev, st, source);
                     } else if (!inDialog && Request.INVITE.equals(method)) {
-                        customers.invite(ev, st, source);
-                    } else if (owner instanceof CustomerCall call) {
-                        customers.reinvite(ev, st, call);
-                    } else if (owner instanceof AdvisorLeg leg) {
-                        advisors.inDialog(ev, st, leg);
-                    } else if (owner instanceof CallbackCall cb) {
-                        callbacks.inDialog(ev, st, cb);
-                    } else if (owner instanceof AdoptedDialog taken) {
-                        adopted.inDialog(ev, st, taken);
+                        handlers.customers().invite(ev, st, source);
                     } else {
-                        sip.respond(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                        switch (owner) {
+                            case CustomerCall call -> handlers.customers().reinvite(ev, st, call);
+                            case AdvisorLeg leg -> handlers.advisors().inDialog(ev, st, leg);
+                            case CallbackCall cb -> handlers.callbacks().inDialog(ev, st, cb);
+                            case AdoptedDialog taken -> handlers.adopted().inDialog(ev, st, taken);
+                            case null, default -> sip.respond(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                        }
                     }
                 }
-                case Request.CANCEL -> calls.customerCancelled(ev, st);
+                case Request.CANCEL -> handlers.calls().customerCancelled(ev, st);
                 case Request.BYE -> {
-                    if (owner instanceof CustomerCall call) {
-                        calls.customerHungUp(ev, st, call);
-                    } else if (owner instanceof AdvisorLeg leg) {
-                        calls.advisorHungUp(ev, st, leg);
-                    } else if (owner instanceof CallbackCall cb) {
-                        callbacks.bye(ev, st, cb);
-                    } else if (owner instanceof ColleagueLeg leg) {
-                        colleagues.bye(ev, st, leg);
-                    } else if (owner instanceof SupervisorPhones.SupervisorLeg leg) {
-                        supervisors.bye(ev, st, leg);
-                    } else if (owner instanceof AdoptedDialog taken) {
-                        adopted.bye(ev, st, taken);
-                    } else {
-                        sip.respond(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                    switch (owner) { // the two sides of a B2BUA call end by B2buaCalls' rules
+                        case CustomerCall call -> handlers.calls().customerHungUp(ev, st, call);
+                        case AdvisorLeg leg -> handlers.calls().advisorHungUp(ev, st, leg);
+                        case CallbackCall cb -> handlers.callbacks().bye(ev, st, cb);
+                        case ColleagueLeg leg -> handlers.colleagues().bye(ev, st, leg);
+                        case SupervisorPhones.SupervisorLeg leg -> handlers.supervisors().bye(ev, st, leg);
+                        case AdoptedDialog taken -> handlers.adopted().bye(ev, st, taken);
+                        case null, default -> sip.respond(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                     }
                 }
-                case Request.MESSAGE -> customers.caller(st, req, source).ifPresent(user -> chat.message(st, req, user));
+                case Request.MESSAGE -> handlers.customers().caller(st, req, source)
+                        .ifPresent(user -> handlers.chat().message(st, req, user));
                 case Request.INFO -> {
                     if (owner instanceof CustomerCall call) {
-                        IvrHandoff.info(sip, ivr, callbacks, ev, st, call); // a key
+                        IvrHandoff.info(sip, handlers.ivr(), handlers.callbacks(), ev, st, call); // a key
                     } else {
                         sip.respond(st, req, owner == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK);
                     }
@@ -257,17 +232,17 @@ final class EdgeListener implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent ev) {
-        if (adopted.owns(ev)) {
-            admission.handOver(() -> adopted.response(ev));
+        if (handlers.adopted().owns(ev)) {
+            admission.handOver(() -> handlers.adopted().response(ev));
             return;
         }
         if (CallbackDialer.owns(ev.getClientTransaction(), ev.getDialog())) {
-            admission.handOver(() -> callbacks.response(ev));
+            admission.handOver(() -> handlers.callbacks().response(ev));
             return;
         }
         admission.handOver(() -> {
-            if (!colleagues.response(ev)) {
-                advisors.response(ev);
+            if (!handlers.colleagues().response(ev)) {
+                handlers.advisors().response(ev);
             }
         });
     }
@@ -277,15 +252,15 @@ final class EdgeListener implements SipListener {
         if (!ev.isServerTransaction()) {
             ClientTransaction ct = ev.getClientTransaction();
             if (CallbackDialer.owns(ct, null)) {
-                admission.handOver(() -> callbacks.timeout(ct));
+                admission.handOver(() -> handlers.callbacks().timeout(ct));
                 return;
             }
             admission.handOver(() -> {
-                if (adopted.timeout(ct)) {
+                if (handlers.adopted().timeout(ct)) {
                     return;
                 }
-                if (!colleagues.unreachable(ct)) {
-                    advisors.unreachable(ct, "transaction timeout");
+                if (!handlers.colleagues().unreachable(ct)) {
+                    handlers.advisors().unreachable(ct, "transaction timeout");
                 }
             });
         }
@@ -294,7 +269,7 @@ final class EdgeListener implements SipListener {
     @Override
     public void processIOException(IOExceptionEvent ev) {
         log.info("I/O error towards {}:{}/{}", ev.getHost(), ev.getPort(), ev.getTransport());
-        admission.handOver(() -> advisors.unreachableHost(ev.getHost(), ev.getPort()));
+        admission.handOver(() -> handlers.advisors().unreachableHost(ev.getHost(), ev.getPort()));
     }
 
     @Override
