@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>an advisor leg failed or was declined ({@link AdvisorLegs})</td><td>stays queued</td>
  *       <td>that leg ends</td><td>decline</td><td>that leg removed</td></tr>
  * </table>
- * Each side's state changes under its own lock; a rule never holds both locks at once.
+ * Each side's state changes under its own lock, the customer's taken first and an advisor leg's inside it, never the
+ * other way round: an advisor's BYE lets go of the leg before the customer's call ends.
  */
 final class B2buaCalls {
     private static final Logger log = LoggerFactory.getLogger(B2buaCalls.class);
