@@ -249,6 +249,30 @@ class AdvisorPhoneTest {
     }
 
     @Test
+    void customerWhoHangsUpAConnectedCallHangsUpTheDeskPhoneAndEndsTheCallAsTheCustomers() {
+        f.routing.autoOfferTo = ALICE;
+        try (SipPeer alice = registeredAlice(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            CustomerCallScript call = new CustomerCallScript(bob, "cards");
+            Interaction interaction = customerCalls(bob, call);
+            String invite = alice.nextRequest(3000).orElseThrow();
+            alice.raw.send(alice.response(invite, 200, "OK", "alicetag", RelayMedia.sdp(41002)));
+            assertThat(alice.nextRequest(3000)).hasValueSatisfying(ack -> assertThat(ack).startsWith("ACK "));
+            String ok = bob.response(200, 3000).orElseThrow();
+            call.ack(ok);
+
+            call.bye(SipPeer.contactUri(ok));
+            assertThat(bob.response(200, 3000)).isPresent();
+            String bye = alice.nextRequest(3000).orElseThrow();
+            assertThat(bye).startsWith("BYE ");
+            assertThat(RawSip.header(bye, "Call-ID")).isEqualTo(RawSip.header(invite, "Call-ID"));
+            alice.raw.send(alice.response(bye, 200, "OK", null, null));
+            await().until(() -> f.events(InteractionEnded.class).stream().anyMatch(
+                    e -> e.interaction().equals(interaction.id()) && e.endedBy() == InteractionEnded.EndedBy.CUSTOMER));
+            await().until(() -> f.edge.metrics().activeCalls() == 0);
+        }
+    }
+
+    @Test
     void advisorOnTheWebConsoleIsNotRung() {
         f.routing.autoOfferTo = AgentId.of("web-only");
         try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
