@@ -215,8 +215,7 @@ public final class DefaultSipEdge implements SipEdge {
         colleagues = new ColleaguePhones(sip, clock, bus, ports.media(), ports.advisorPhones(), ports.registrations(),
                 scheduler, work);
         supervisors = new SupervisorPhones(sip, auth, ports.routing(), ports.media());
-        listener = new EdgeListener(sip, new FloodGuard(config.flood(), clock),
-                new RequestValidator(sip.branchPrefix), counters, admission,
+        listener = new EdgeListener(sip, new FloodGuard(config.flood(), clock), counters, admission,
                 new EdgeListener.Handlers(registrar, customers, advisors, calls, callbacks, voiceFrontDoor, chat,
                         colleagues, supervisors, adopted));
         subscriptions.add(bus.subscribe(ColleagueInvited.class, e -> admission.handOver(() -> colleagues.invited(e))));

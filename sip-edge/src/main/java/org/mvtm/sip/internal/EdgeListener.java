@@ -51,11 +51,10 @@ final class EdgeListener implements SipListener {
                     SupervisorPhones supervisors, AdoptedDialogs adopted) {
     }
 
-    EdgeListener(SipContext sip, FloodGuard flood, RequestValidator validator, SipCounters counters,
-                 CallAdmission admission, Handlers handlers) {
+    EdgeListener(SipContext sip, FloodGuard flood, SipCounters counters, CallAdmission admission, Handlers handlers) {
         this.sip = sip;
         this.flood = flood;
-        this.validator = validator;
+        this.validator = new RequestValidator(sip.branchPrefix);
         this.counters = counters;
         this.admission = admission;
         this.handlers = handlers;
