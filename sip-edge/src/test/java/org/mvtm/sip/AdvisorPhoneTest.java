@@ -51,6 +51,20 @@ class AdvisorPhoneTest {
         return f.routing.enqueued.get(0);
     }
 
+    /** A customer's call that Alice's phone answered: the phone's INVITE and the 200 OK the customer ACKed. */
+    private record Connected(Interaction interaction, String phoneInvite, String customerOk) {
+    }
+
+    private Connected aliceAnswers(SipPeer alice, SipPeer bob, CustomerCallScript call) {
+        Interaction interaction = customerCalls(bob, call);
+        String invite = alice.nextRequest(3000).orElseThrow();
+        alice.raw.send(alice.response(invite, 200, "OK", "alicetag", RelayMedia.sdp(41002)));
+        assertThat(alice.nextRequest(3000)).hasValueSatisfying(ack -> assertThat(ack).startsWith("ACK "));
+        String ok = bob.response(200, 3000).orElseThrow();
+        call.ack(ok);
+        return new Connected(interaction, invite, ok);
+    }
+
     private OfferDeclined declined() {
         await().until(() -> !f.routing.declined.isEmpty());
         return f.routing.declined.get(0);
@@ -121,12 +135,9 @@ class AdvisorPhoneTest {
     void aDeskPhoneThatHoldsAndResumesIsAnswered200EachTimeNot488() {
         f.routing.autoOfferTo = ALICE;
         try (SipPeer alice = registeredAlice(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
-            CustomerCallScript call = new CustomerCallScript(bob, "cards");
-            Interaction interaction = customerCalls(bob, call);
-            String invite = alice.nextRequest(3000).orElseThrow();
-            alice.raw.send(alice.response(invite, 200, "OK", "alicetag", RelayMedia.sdp(41002)));
-            assertThat(alice.nextRequest(3000)).hasValueSatisfying(ack -> assertThat(ack).startsWith("ACK "));
-            call.ack(bob.response(200, 3000).orElseThrow());
+            Connected connected = aliceAnswers(alice, bob, new CustomerCallScript(bob, "cards"));
+            Interaction interaction = connected.interaction();
+            String invite = connected.phoneInvite();
 
             int cseq = 1;
             for (String direction : new String[] {"sendonly", "sendrecv"}) {
@@ -245,6 +256,25 @@ class AdvisorPhoneTest {
             assertThat(RawSip.header(cancel, "Call-ID")).isEqualTo(RawSip.header(invite, "Call-ID"));
             await().until(() -> f.routing.abandoned.contains(interaction.id()));
             assertThat(f.routing.advisors.get(ALICE)).isEqualTo(AdvisorState.READY);
+        }
+    }
+
+    @Test
+    void customerWhoHangsUpAConnectedCallHangsUpTheDeskPhoneAndEndsTheCallAsTheCustomers() {
+        f.routing.autoOfferTo = ALICE;
+        try (SipPeer alice = registeredAlice(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            CustomerCallScript call = new CustomerCallScript(bob, "cards");
+            Connected connected = aliceAnswers(alice, bob, call);
+
+            call.bye(SipPeer.contactUri(connected.customerOk()));
+            assertThat(bob.response(200, 3000)).isPresent();
+            String bye = alice.nextRequest(3000).orElseThrow();
+            assertThat(bye).startsWith("BYE ");
+            assertThat(RawSip.header(bye, "Call-ID")).isEqualTo(RawSip.header(connected.phoneInvite(), "Call-ID"));
+            alice.raw.send(alice.response(bye, 200, "OK", null, null));
+            await().until(() -> f.events(InteractionEnded.class).stream().anyMatch(e -> e.endedBy()
+                    == InteractionEnded.EndedBy.CUSTOMER && e.interaction().equals(connected.interaction().id())));
+            await().until(() -> f.edge.metrics().activeCalls() == 0);
         }
     }
 

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.Party;
 import org.mvtm.core.event.AdvisorOffered;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.Binding;
-import org.mvtm.sip.api.CallParty;
 import org.mvtm.sip.api.RegistrationStore;
 import org.mvtm.sip.api.RegistrationStores;
 import org.mvtm.sip.api.SharedDialog;
@@ -110,7 +110,7 @@ class RedisRegistrationStoreTest {
             String prefix = "d" + PREFIXES.incrementAndGet() + ":";
             SharedDialogs a = SharedDialogs.redis(redis, prefix, "http://node-a");
             SharedDialogs b = SharedDialogs.redis(redis, prefix, "http://node-b");
-            SharedDialog customer = SharedDialogsContract.dialog("call-9@phone", "i-9", CallParty.CUSTOMER);
+            SharedDialog customer = SharedDialogsContract.dialog("call-9@phone", "i-9", Party.CUSTOMER);
             a.save(customer);
             assertThat(b.nodes()).containsExactly("http://node-a");
             SharedDialog seenFromB = b.heldBy("http://node-a").getFirst();
@@ -204,7 +204,7 @@ class RedisRegistrationStoreTest {
             assertThat(nodeB.routing.accept(call, AgentId.of("alice"))).isTrue();
             deadNode.save(new SharedDialog(callId, "b2bua-tag", "phone-tag", "<sip:cards@bank.example>",
                     "<sip:carol@bank.example>", "sip:carol@127.0.0.1:" + phone.raw.localPort(), java.util.List.of(),
-                    org.mvtm.sip.api.SipTransport.UDP, 0, 2, RELAY_SDP, call, CallParty.CUSTOMER, null));
+                    org.mvtm.sip.api.SipTransport.UDP, 0, 2, RELAY_SDP, call, Party.CUSTOMER, null));
         }
 
         private void awaitEnded(EdgeFixture node, InteractionId call, org.mvtm.core.event.InteractionEnded.EndedBy by) {

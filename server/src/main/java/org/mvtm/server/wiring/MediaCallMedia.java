@@ -2,6 +2,7 @@ package org.mvtm.server.wiring;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.MediaKind;
@@ -11,7 +12,6 @@ import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.api.MonitorMode;
 import org.mvtm.sip.api.CallMedia;
-import org.mvtm.sip.api.CallParty;
 import org.mvtm.server.waiting.WaitAnnouncements;
 
 /**
@@ -36,17 +36,17 @@ final class MediaCallMedia implements CallMedia {
         this.announcements = announcements;
     }
 
-    static String legId(CallParty party) {
-        return "sip-" + party.partyName();
+    static String legId(Party party) {
+        return "sip-" + party.mediaName();
     }
 
     @Override
-    public String answer(InteractionId interaction, CallParty party, String sdpOffer) {
-        return negotiated(() -> media.session(interaction).addRtpLeg(legId(party), party.partyName(), sdpOffer));
+    public String answer(InteractionId interaction, Party party, String sdpOffer) {
+        return negotiated(() -> media.session(interaction).addRtpLeg(legId(party), party.mediaName(), sdpOffer));
     }
 
     @Override
-    public String reoffer(InteractionId interaction, CallParty party, String sdpOffer) {
+    public String reoffer(InteractionId interaction, Party party, String sdpOffer) {
         return negotiated(() -> media.session(interaction).updateRtpLeg(legId(party), sdpOffer));
     }
 
@@ -60,12 +60,12 @@ final class MediaCallMedia implements CallMedia {
     }
 
     @Override
-    public String offer(InteractionId interaction, CallParty party) {
-        return media.session(interaction).createRtpOffer(legId(party), party.partyName());
+    public String offer(InteractionId interaction, Party party) {
+        return media.session(interaction).createRtpOffer(legId(party), party.mediaName());
     }
 
     @Override
-    public void applyAnswer(InteractionId interaction, CallParty party, String sdpAnswer) {
+    public void applyAnswer(InteractionId interaction, Party party, String sdpAnswer) {
         media.session(interaction).applyRtpAnswer(legId(party), sdpAnswer);
     }
 
@@ -125,10 +125,10 @@ final class MediaCallMedia implements CallMedia {
 
     @Override
     public void playQueueAnnouncement(InteractionId interaction) {
-        media.session(interaction).playAudio(legId(CallParty.CUSTOMER), music, true);
+        media.session(interaction).playAudio(legId(Party.CUSTOMER), music, true);
         if (announcements != null) {
             announcements.waiting(interaction, (caller, clip) -> media.find(caller)
-                    .ifPresent(s -> s.playAudio(legId(CallParty.CUSTOMER), clip, true)));
+                    .ifPresent(s -> s.playAudio(legId(Party.CUSTOMER), clip, true)));
         }
     }
 
@@ -137,11 +137,11 @@ final class MediaCallMedia implements CallMedia {
         if (announcements != null) {
             announcements.done(interaction);
         }
-        media.find(interaction).ifPresent(s -> s.stopAudio(legId(CallParty.CUSTOMER)));
+        media.find(interaction).ifPresent(s -> s.stopAudio(legId(Party.CUSTOMER)));
     }
 
     @Override
-    public void hold(InteractionId interaction, CallParty party, boolean onHold) {
+    public void hold(InteractionId interaction, Party party, boolean onHold) {
         MediaSession session = media.find(interaction).orElseThrow(
                 () -> new IllegalStateException("no media session for " + interaction));
         String leg = legId(party);
@@ -155,19 +155,19 @@ final class MediaCallMedia implements CallMedia {
     }
 
     @Override
-    public void removeLeg(InteractionId interaction, CallParty party) {
+    public void removeLeg(InteractionId interaction, Party party) {
         media.find(interaction).ifPresent(s -> s.removeLeg(legId(party)));
     }
 
     @Override
     public void playPrompt(InteractionId interaction, Path prompt) {
-        media.session(interaction).playAudio(legId(CallParty.CUSTOMER), prompt, false);
+        media.session(interaction).playAudio(legId(Party.CUSTOMER), prompt, false);
     }
 
     /** Only the prompt stops: the caller is not queued yet, so no wait announcement is scheduled for it. */
     @Override
     public void stopPrompt(InteractionId interaction) {
-        media.find(interaction).ifPresent(s -> s.stopAudio(legId(CallParty.CUSTOMER)));
+        media.find(interaction).ifPresent(s -> s.stopAudio(legId(Party.CUSTOMER)));
     }
 
     /**
@@ -176,7 +176,7 @@ final class MediaCallMedia implements CallMedia {
      */
     @Override
     public AutoCloseable listen(InteractionId interaction, CallerAudio audio) {
-        String caller = legId(CallParty.CUSTOMER);
+        String caller = legId(Party.CUSTOMER);
         media.session(interaction).startRecording(new MediaPacketSink() {
             @Override
             public void legAdded(LegDescription leg) {

@@ -1,6 +1,7 @@
 package org.mvtm.sip.api;
 
 import java.nio.file.Path;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 
 /**
@@ -8,6 +9,8 @@ import org.mvtm.core.id.InteractionId;
  * per interaction, plain RTP legs for SIP). The SIP handler never builds media topology itself: it only passes SDP
  * through this port. Called from virtual threads; may block briefly. Every implementation passes the
  * {@code CallMediaContract} tests (sip-edge's test sources), the in-test relay as well as the server's adapter.
+ * A {@code party} here is the customer's or the advisor's side of the call ({@link Party#CUSTOMER},
+ * {@link Party#ADVISOR}); a supervisor's phone has its own methods ({@link #answerMonitor}).
  */
 public interface CallMedia {
 
@@ -16,7 +19,7 @@ public interface CallMedia {
      *
      * @throws IllegalArgumentException if the offer has no codec the bridge accepts (the edge answers 488)
      */
-    String answer(InteractionId interaction, CallParty party, String sdpOffer);
+    String answer(InteractionId interaction, Party party, String sdpOffer);
 
     /**
      * A new offer on the existing leg of {@code party} (re-INVITE or UPDATE: hold, resume, a new address, a
@@ -26,13 +29,13 @@ public interface CallMedia {
      *
      * @throws IllegalArgumentException if the offer is unacceptable (the edge answers 488, the call goes on as before)
      */
-    String reoffer(InteractionId interaction, CallParty party, String sdpOffer);
+    String reoffer(InteractionId interaction, Party party, String sdpOffer);
 
     /** Creates the advisor phone leg and returns its SDP offer ({@code createRtpOffer}). */
-    String offer(InteractionId interaction, CallParty party);
+    String offer(InteractionId interaction, Party party);
 
     /** Applies the phone's SDP answer to the leg created by {@link #offer} ({@code applyRtpAnswer}). */
-    void applyAnswer(InteractionId interaction, CallParty party, String sdpAnswer);
+    void applyAnswer(InteractionId interaction, Party party, String sdpAnswer);
 
     /** Starts the queue announcement / music on the customer leg (early media while queued). */
     void playQueueAnnouncement(InteractionId interaction);
@@ -44,10 +47,10 @@ public interface CallMedia {
      * The advisor put the caller ({@code party}'s leg) on hold: nothing is relayed to or from it and it hears the
      * hold music; resumed ({@code onHold} false), the music stops and audio flows both ways again.
      */
-    void hold(InteractionId interaction, CallParty party, boolean onHold);
+    void hold(InteractionId interaction, Party party, boolean onHold);
 
     /** Drops the leg of {@code party} (the advisor phone did not answer); the session stays. */
-    void removeLeg(InteractionId interaction, CallParty party);
+    void removeLeg(InteractionId interaction, Party party);
 
     /**
      * Plays a prompt (8 kHz mu-law {@code .ul} or a WAV file) once to the caller, through the same playback as the

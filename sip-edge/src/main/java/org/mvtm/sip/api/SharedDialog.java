@@ -2,6 +2,7 @@ package org.mvtm.sip.api;
 
 import java.util.List;
 import java.util.Objects;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 
 /**
@@ -27,7 +28,7 @@ import org.mvtm.core.id.InteractionId;
  */
 public record SharedDialog(String callId, String localTag, String remoteTag, String localUri, String remoteUri,
                            String remoteTarget, List<String> routeSet, SipTransport transport, long localCseq,
-                           long remoteCseq, String peerSdp, InteractionId interaction, CallParty party, String node) {
+                           long remoteCseq, String peerSdp, InteractionId interaction, Party party, String node) {
     public SharedDialog {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(localTag, "localTag");

@@ -14,10 +14,10 @@ import javax.sip.header.ContactHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.mvtm.core.Party;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.CallMedia;
-import org.mvtm.sip.api.CallParty;
 import org.mvtm.sip.api.CallRouting;
 import org.mvtm.sip.api.SharedDialog;
 import org.mvtm.sip.api.SharedDialogs;
@@ -187,7 +187,7 @@ final class AdoptedDialogs {
         hangUp(d.interaction());
         media.release(d.interaction());
         try {
-            routing.complete(d.interaction(), d.party() == CallParty.CUSTOMER
+            routing.complete(d.interaction(), d.party() == Party.CUSTOMER
                     ? InteractionEnded.EndedBy.CUSTOMER : InteractionEnded.EndedBy.ADVISOR);
         } catch (RuntimeException e) {
             log.warn("routing could not end {}", d.interaction(), e);
@@ -233,7 +233,7 @@ final class AdoptedDialogs {
         } catch (RuntimeException e) {
             log.debug("removing the {} leg of {}: {}", d.party(), d.interaction(), e.toString());
         }
-        if (d.party() == CallParty.CUSTOMER) {
+        if (d.party() == Party.CUSTOMER) {
             try {
                 routing.complete(d.interaction(), InteractionEnded.EndedBy.SYSTEM);
             } catch (RuntimeException e) {

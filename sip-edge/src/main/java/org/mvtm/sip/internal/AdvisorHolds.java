@@ -1,8 +1,8 @@
 package org.mvtm.sip.internal;
 
+import org.mvtm.core.Party;
 import org.mvtm.core.event.CallHeld;
 import org.mvtm.sip.api.CallMedia;
-import org.mvtm.sip.api.CallParty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +29,7 @@ final class AdvisorHolds {
         call.lock.lock();
         try {
             if (call.state() == CustomerCall.State.CONNECTED) {
-                media.hold(e.interaction(), CallParty.CUSTOMER, e.held());
+                media.hold(e.interaction(), Party.CUSTOMER, e.held());
             }
         } catch (RuntimeException ex) {
             log.warn("could not {} the caller of {}: {}", e.held() ? "hold" : "resume", e.interaction(), ex.toString());

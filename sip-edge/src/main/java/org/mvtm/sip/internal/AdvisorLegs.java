@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
-import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
@@ -22,24 +20,19 @@ import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
-import javax.sip.header.CallIdHeader;
-import javax.sip.header.FromHeader;
-import javax.sip.header.MaxForwardsHeader;
-import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.mvtm.core.Party;
 import org.mvtm.core.event.AdvisorOffered;
-import org.mvtm.core.event.EventBus;
-import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.OfferDeclined;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.AdvisorPhones;
 import org.mvtm.sip.api.Binding;
 import org.mvtm.sip.api.CallMedia;
-import org.mvtm.sip.api.CallParty;
 import org.mvtm.sip.api.CallRouting;
 import org.mvtm.sip.api.RegistrationStore;
+import org.mvtm.sip.api.SipEdgePorts;
 import org.mvtm.sip.api.SipTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,13 +42,13 @@ import org.slf4j.LoggerFactory;
  * dialog (own Call-ID, tags, Via; nothing of the customer's topology) carrying the media bridge's SDP offer.
  * 200 OK = routing accept; 486/600/603 = REJECTED; no answer before the offer expires = NO_ANSWER (CANCEL);
  * silence, transport errors, 408/480/503 and other failures = UNREACHABLE, so the advisor never stays RESERVED.
+ * What ends the call once a phone answered, and what a leg does when the customer goes, is {@link B2buaCalls}'.
  */
 final class AdvisorLegs {
     private static final Logger log = LoggerFactory.getLogger(AdvisorLegs.class);
 
     private final SipContext sip;
     private final Clock clock;
-    private final EventBus bus;
     private final CallRouting routing;
     private final CallMedia media;
     private final AdvisorPhones phones;
@@ -66,22 +59,18 @@ final class AdvisorLegs {
     private final Executor work;
     private final Duration offerTimeout;
     private final BooleanSupplier edgeLate; // the edge's workers are behind (CallAdmission)
-    private CustomerCalls customers;
-
     private final UdpPortProbe portProbe;
     private final DialogSharing dialogs;
 
-    AdvisorLegs(SipContext sip, Clock clock, EventBus bus, CallRouting routing, CallMedia media, AdvisorPhones phones,
-                RegistrationStore registrations, CallTable table, SipCounters counters,
-                ScheduledExecutorService scheduler, Executor work, Duration offerTimeout,
-                BooleanSupplier edgeLate, DialogSharing dialogs) {
+    AdvisorLegs(SipContext sip, Clock clock, SipEdgePorts ports, CallTable table, SipCounters counters,
+                ScheduledExecutorService scheduler, Executor work, Duration offerTimeout, BooleanSupplier edgeLate,
+                DialogSharing dialogs) {
         this.sip = sip;
         this.clock = clock;
-        this.bus = bus;
-        this.routing = routing;
-        this.media = media;
-        this.phones = phones;
-        this.registrations = registrations;
+        this.routing = ports.routing();
+        this.media = ports.media();
+        this.phones = ports.advisorPhones();
+        this.registrations = ports.registrations();
         this.table = table;
         this.counters = counters;
         this.scheduler = scheduler;
@@ -90,10 +79,6 @@ final class AdvisorLegs {
         this.offerTimeout = offerTimeout;
         this.edgeLate = edgeLate;
         this.dialogs = dialogs;
-    }
-
-    void customers(CustomerCalls customers) {
-        this.customers = customers;
     }
 
     /** Routing reserved {@code e.advisor()}: ring their phone if they have a registered one. */
@@ -131,22 +116,19 @@ final class AdvisorLegs {
             }
             String sdp;
             try {
-                sdp = media.offer(e.interaction(), CallParty.ADVISOR);
+                sdp = media.offer(e.interaction(), Party.ADVISOR);
             } catch (RuntimeException ex) {
                 log.warn("media could not create the advisor leg of {}", e.interaction(), ex);
                 decline(leg, OfferDeclined.Cause.UNREACHABLE, "media");
                 return;
             }
-            SipTransport transport = transportOf(sipContact);
+            SipTransport transport = SipContext.transportOf(sipContact);
             Request invite = invite(sipContact, transport, user.get(), customer, maxForwards, sdp);
             try {
-                ClientTransaction ct = sip.provider.getNewClientTransaction(invite);
-                Dialog dialog = sip.provider.getNewDialog(ct);
-                leg.invite = ct;
-                leg.dialog = dialog;
-                ct.setApplicationData(leg);
-                dialog.setApplicationData(leg);
-                ct.sendRequest();
+                StartedDialogs.place(sip, invite, leg, (ct, dialog) -> {
+                    leg.invite = ct;
+                    leg.dialog = dialog;
+                });
             } catch (Exception ex) {
                 decline(leg, OfferDeclined.Cause.UNREACHABLE, "cannot send INVITE to " + target.contact() + ": " + ex);
                 return;
@@ -168,41 +150,17 @@ final class AdvisorLegs {
 
     private Request invite(SipURI target, SipTransport transport, String advisorUser, CustomerCall customer,
                            int maxForwards, String sdp) {
-        try {
-            String queue = customer == null ? "contact-center" : customer.interaction.queue().value();
-            SipURI fromUri = sip.addresses.createSipURI(queue, sip.domain);
-            Address fromAddr = sip.addresses.createAddress(fromUri);
-            if (customer != null) {
-                fromAddr.setDisplayName(customer.interaction.customer().displayName());
+        String queue = customer == null ? "contact-center" : customer.interaction.queue().value();
+        Address from = sip.address(queue);
+        if (customer != null) {
+            try {
+                from.setDisplayName(customer.interaction.customer().displayName());
+            } catch (ParseException e) {
+                throw new IllegalStateException("cannot build the INVITE to an advisor phone", e);
             }
-            FromHeader from = sip.headers.createFromHeader(fromAddr, SipContext.newTag());
-            ToHeader to = sip.headers.createToHeader(
-                    sip.addresses.createAddress(sip.addresses.createSipURI(advisorUser, sip.domain)), null);
-            CallIdHeader callId = sip.provider.getNewCallId();
-            CSeqHeader cseq = sip.headers.createCSeqHeader(1L, Request.INVITE);
-            MaxForwardsHeader mf = sip.headers.createMaxForwardsHeader(maxForwards);
-            Request r = sip.messages.createRequest((URI) target.clone(), Request.INVITE, callId, cseq, from, to,
-                    List.of(sip.via(transport)), mf);
-            r.addHeader(sip.contact(transport));
-            r.addHeader(sip.allow());
-            r.addHeader(sip.headers.createHeader("Subject", "Customer call from queue " + queue));
-            r.setContent(sdp, sip.headers.createContentTypeHeader("application", "sdp"));
-            return r;
-        } catch (ParseException | InvalidArgumentException e) {
-            throw new IllegalStateException("cannot build the INVITE to an advisor phone", e);
         }
-    }
-
-    private static SipTransport transportOf(SipURI uri) {
-        String t = uri.getTransportParam();
-        if (t == null) {
-            return uri.isSecure() ? SipTransport.TLS : SipTransport.UDP;
-        }
-        return switch (t.toLowerCase(Locale.ROOT)) {
-            case "tcp" -> SipTransport.TCP;
-            case "tls" -> SipTransport.TLS;
-            default -> SipTransport.UDP;
-        };
+        return sip.invite(target, from, sip.address(advisorUser), transport, maxForwards,
+                "Customer call from queue " + queue, sdp);
     }
 
     /** A response on an advisor INVITE (or its retransmitted 2xx). */
@@ -228,7 +186,7 @@ final class AdvisorLegs {
             if (status < 300) {
                 Dialog dialog = ev.getDialog() != null ? ev.getDialog() : leg.dialog;
                 if (!leg.ringing()) {
-                    ack(dialog, cseq.getSeqNumber());
+                    StartedDialogs.ack(dialog, cseq.getSeqNumber());
                     if (leg.state() == AdvisorLeg.State.ENDED) {
                         sip.bye(dialog); // answered after we gave up: hang up at once
                     }
@@ -240,9 +198,9 @@ final class AdvisorLegs {
                     if (body == null || body.length == 0) {
                         throw new IllegalArgumentException("the phone's 200 OK has no SDP answer");
                     }
-                    media.applyAnswer(leg.interaction, CallParty.ADVISOR, new String(body, StandardCharsets.UTF_8));
+                    media.applyAnswer(leg.interaction, Party.ADVISOR, new String(body, StandardCharsets.UTF_8));
                 } catch (RuntimeException ex) {
-                    ack(dialog, cseq.getSeqNumber());
+                    StartedDialogs.ack(dialog, cseq.getSeqNumber());
                     sip.bye(dialog);
                     decline(leg, OfferDeclined.Cause.UNREACHABLE, "media: " + ex.getMessage());
                     return;
@@ -255,7 +213,7 @@ final class AdvisorLegs {
                     accepted = false;
                 }
                 if (!accepted) {
-                    ack(dialog, cseq.getSeqNumber());
+                    StartedDialogs.ack(dialog, cseq.getSeqNumber());
                     leg.moveTo(AdvisorLeg.State.ENDED);
                     sip.bye(dialog);
                     removeMedia(leg);
@@ -270,12 +228,12 @@ final class AdvisorLegs {
                 } catch (RuntimeException ex) {
                     log.warn("the queue music of {} did not stop: {}", leg.interaction, ex.toString());
                 }
-                ack(dialog, cseq.getSeqNumber());
+                StartedDialogs.ack(dialog, cseq.getSeqNumber());
                 leg.moveTo(AdvisorLeg.State.CONNECTED);
                 counters.phoneOffer("ANSWERED");
                 Request sent = leg.invite.getRequest();
                 leg.sharedCallId = dialogs.share(
-                        () -> DialogRecords.placed(sent, resp, leg.interaction, CallParty.ADVISOR));
+                        () -> DialogRecords.placed(sent, resp, leg.interaction, Party.ADVISOR));
                 return;
             }
             if (!leg.ringing()) {
@@ -355,7 +313,7 @@ final class AdvisorLegs {
 
     private void removeMedia(AdvisorLeg leg) {
         try {
-            media.removeLeg(leg.interaction, CallParty.ADVISOR);
+            media.removeLeg(leg.interaction, Party.ADVISOR);
         } catch (RuntimeException e) {
             log.debug("no advisor leg to remove for {}: {}", leg.interaction, e.toString());
         }
@@ -415,34 +373,28 @@ final class AdvisorLegs {
         }
     }
 
-    /** BYE from the advisor's phone: end the customer side too and announce the end. */
-    void bye(RequestEvent ev, ServerTransaction st, AdvisorLeg leg) {
-        sip.respond(st, ev.getRequest(), Response.OK);
+    /**
+     * BYE from the advisor's phone (answered by {@link B2buaCalls}): the leg ends. True if it was connected, so the
+     * rest of the call ends too.
+     */
+    boolean byeReceived(AdvisorLeg leg) {
         leg.lock.lock();
         try {
             if (leg.state() != AdvisorLeg.State.CONNECTED) {
-                return;
+                return false;
             }
             leg.moveTo(AdvisorLeg.State.ENDED);
             table.remove(leg);
             dialogs.forget(leg.sharedCallId);
+            return true;
         } finally {
             leg.lock.unlock();
-        }
-        if (table.customer(leg.interaction) != null) {
-            customers.hangUp(leg.interaction, InteractionEnded.EndedBy.ADVISOR, true);
-        } else {
-            try {
-                routing.complete(leg.interaction, InteractionEnded.EndedBy.ADVISOR);
-            } catch (RuntimeException e) {
-                log.warn("routing could not end {}", leg.interaction, e);
-            }
         }
     }
 
     /** In-dialog re-INVITE/UPDATE/OPTIONS from a phone: answer with the bridge's current view. */
     void inDialog(RequestEvent ev, ServerTransaction st, AdvisorLeg leg) {
-        StartedDialogs.inDialog(sip, media, ev, st, leg.interaction, CallParty.ADVISOR);
+        StartedDialogs.inDialog(sip, media, ev, st, leg.interaction, Party.ADVISOR);
     }
 
     void closeAll() {
@@ -459,9 +411,5 @@ final class AdvisorLegs {
 
     private void sendCancel(AdvisorLeg leg) {
         StartedDialogs.cancel(sip, leg.invite, leg.heard);
-    }
-
-    private void ack(Dialog dialog, long cseq) {
-        StartedDialogs.ack(dialog, cseq);
     }
 }

@@ -13,18 +13,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
-import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.address.Address;
 import javax.sip.address.SipURI;
-import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.mvtm.core.CallbackNumber;
 import org.mvtm.core.Interaction;
+import org.mvtm.core.Party;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.CallbackRequested;
 import org.mvtm.core.event.ChatMessagePosted;
@@ -32,7 +30,6 @@ import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.CallMedia;
-import org.mvtm.sip.api.CallParty;
 import org.mvtm.sip.api.CallRouting;
 import org.mvtm.sip.api.SipCallbackSettings;
 import org.mvtm.sip.api.SipTransport;
@@ -125,7 +122,7 @@ final class CallbackDialer {
         InteractionId id = call.interaction.id();
         try {
             media.stopQueueAnnouncement(id);
-            media.removeLeg(id, CallParty.CUSTOMER);
+            media.removeLeg(id, Party.CUSTOMER);
         } catch (RuntimeException e) {
             log.debug("the caller's leg of {} was already gone: {}", id, e.toString());
         }
@@ -159,20 +156,17 @@ final class CallbackDialer {
             InteractionId id = cb.interaction.id();
             String sdp;
             try {
-                sdp = media.offer(id, CallParty.CUSTOMER);
+                sdp = media.offer(id, Party.CUSTOMER);
             } catch (RuntimeException e) {
                 log.warn("media could not create the callback leg of {}", id, e);
                 failed(cb, "media: " + e.getMessage());
                 return;
             }
             try {
-                ClientTransaction ct = sip.provider.getNewClientTransaction(invite(cb, sdp));
-                Dialog dialog = sip.provider.getNewDialog(ct);
-                cb.invite = ct;
-                cb.dialog = dialog;
-                ct.setApplicationData(cb);
-                dialog.setApplicationData(cb);
-                ct.sendRequest();
+                StartedDialogs.place(sip, invite(cb, sdp), cb, (ct, dialog) -> {
+                    cb.invite = ct;
+                    cb.dialog = dialog;
+                });
             } catch (Exception e) {
                 failed(cb, "cannot send the INVITE: " + e.getMessage());
                 return;
@@ -187,7 +181,7 @@ final class CallbackDialer {
         }
     }
 
-    private Request invite(CallbackCall cb, String sdp) throws ParseException, InvalidArgumentException {
+    private Request invite(CallbackCall cb, String sdp) throws ParseException {
         String trunk = settings.trunk().orElseThrow();
         int colon = trunk.indexOf(':');
         String host = colon < 0 ? trunk : trunk.substring(0, colon);
@@ -205,19 +199,11 @@ final class CallbackDialer {
             route.setLrParam();
         }
         String queue = cb.interaction.queue().value();
-        Address fromAddr = sip.addresses.createAddress(sip.addresses.createSipURI(queue, sip.domain));
-        Request r = sip.messages.createRequest((URI) target.clone(), Request.INVITE, sip.provider.getNewCallId(),
-                sip.headers.createCSeqHeader(1L, Request.INVITE),
-                sip.headers.createFromHeader(fromAddr, SipContext.newTag()),
-                sip.headers.createToHeader(sip.addresses.createAddress(target), null),
-                List.of(sip.via(SipTransport.UDP)), sip.headers.createMaxForwardsHeader(70));
+        Request r = sip.invite(target, sip.address(queue), sip.addresses.createAddress(target), SipTransport.UDP, 70,
+                "Your callback from queue " + queue, sdp);
         if (route != null) {
             r.addHeader(sip.headers.createRouteHeader(sip.addresses.createAddress(route)));
         }
-        r.addHeader(sip.contact(SipTransport.UDP));
-        r.addHeader(sip.allow());
-        r.addHeader(sip.headers.createHeader("Subject", "Your callback from queue " + queue));
-        r.setContent(sdp, sip.headers.createContentTypeHeader("application", "sdp"));
         return r;
     }
 
@@ -253,10 +239,10 @@ final class CallbackDialer {
             }
             if (status < 300) {
                 Dialog dialog = ev.getDialog() != null ? ev.getDialog() : cb.dialog;
-                ack(dialog, cseq.getSeqNumber());
+                StartedDialogs.ack(dialog, cseq.getSeqNumber());
                 if (!current || cb.state() != CallbackCall.State.DIALLING) {
                     if (cb.state() != CallbackCall.State.CONNECTED) {
-                        bye(dialog); // answered after we gave up on this try
+                        sip.bye(dialog); // answered after we gave up on this try
                     }
                     return;
                 }
@@ -266,9 +252,9 @@ final class CallbackDialer {
                     if (body == null || body.length == 0) {
                         throw new IllegalArgumentException("the 200 OK has no SDP answer");
                     }
-                    media.applyAnswer(cb.interaction.id(), CallParty.CUSTOMER, new String(body, StandardCharsets.UTF_8));
+                    media.applyAnswer(cb.interaction.id(), Party.CUSTOMER, new String(body, StandardCharsets.UTF_8));
                 } catch (RuntimeException e) {
-                    bye(dialog);
+                    sip.bye(dialog);
                     failed(cb, "media: " + e.getMessage());
                     return;
                 }
@@ -318,7 +304,7 @@ final class CallbackDialer {
         cb.lastFailure = why;
         InteractionId id = cb.interaction.id();
         try {
-            media.removeLeg(id, CallParty.CUSTOMER);
+            media.removeLeg(id, Party.CUSTOMER);
         } catch (RuntimeException e) {
             log.debug("no callback leg to remove for {}: {}", id, e.toString());
         }
@@ -367,7 +353,7 @@ final class CallbackDialer {
 
     /** re-INVITE/UPDATE (hold, session refresh) or INFO from the called-back customer. */
     void inDialog(RequestEvent ev, ServerTransaction st, CallbackCall cb) {
-        StartedDialogs.inDialog(sip, media, ev, st, cb.interaction.id(), CallParty.CUSTOMER);
+        StartedDialogs.inDialog(sip, media, ev, st, cb.interaction.id(), Party.CUSTOMER);
     }
 
     /** The interaction ended or was abandoned elsewhere (advisor hung up, queue closed): hang up, stop trying. */
@@ -385,7 +371,7 @@ final class CallbackDialer {
             dialled = cb.state() != CallbackCall.State.WAITING;
             cb.cancelTimer();
             if (cb.state() == CallbackCall.State.CONNECTED) {
-                bye(cb.dialog);
+                sip.bye(cb.dialog);
             } else if (cb.state() == CallbackCall.State.DIALLING) {
                 cancelInvite(cb);
             }
@@ -453,13 +439,5 @@ final class CallbackDialer {
 
     private void cancelInvite(CallbackCall cb) {
         StartedDialogs.cancel(sip, cb.invite, cb.heard);
-    }
-
-    private void ack(Dialog dialog, long cseq) {
-        StartedDialogs.ack(dialog, cseq);
-    }
-
-    private void bye(Dialog dialog) {
-        sip.bye(dialog);
     }
 }

@@ -13,11 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
-import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
@@ -31,7 +29,6 @@ import org.mvtm.sip.api.AdvisorPhones;
 import org.mvtm.sip.api.Binding;
 import org.mvtm.sip.api.CallMedia;
 import org.mvtm.sip.api.RegistrationStore;
-import org.mvtm.sip.api.SipTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,15 +92,12 @@ final class ColleaguePhones {
             }
             String sdp = media.offerColleague(e.interaction(), e.colleague().value());
             legs.merge(e.interaction(), List.of(leg), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
-            SipTransport transport = "tcp".equalsIgnoreCase(target.getTransportParam()) ? SipTransport.TCP
-                    : "tls".equalsIgnoreCase(target.getTransportParam()) ? SipTransport.TLS : SipTransport.UDP;
-            ClientTransaction ct = sip.provider.getNewClientTransaction(invite(target, transport, user.get(), e, sdp));
-            Dialog dialog = sip.provider.getNewDialog(ct);
-            leg.invite = ct;
-            leg.dialog = dialog;
-            ct.setApplicationData(leg);
-            dialog.setApplicationData(leg);
-            ct.sendRequest();
+            Request invite = sip.invite(target, sip.address(e.by().value()), sip.address(user.get()),
+                    SipContext.transportOf(target), 70, "Consult from " + e.by().value(), sdp);
+            StartedDialogs.place(sip, invite, leg, (ct, dialog) -> {
+                leg.invite = ct;
+                leg.dialog = dialog;
+            });
             leg.deadline = scheduler.schedule(() -> work.execute(() -> giveUp(leg)), RING_FOR.toMillis(),
                     TimeUnit.MILLISECONDS);
         } catch (Exception ex) {
@@ -116,21 +110,6 @@ final class ColleaguePhones {
 
     private List<ColleagueLeg> legs(InteractionId interaction) {
         return legs.getOrDefault(interaction, List.of());
-    }
-
-    private Request invite(SipURI target, SipTransport transport, String user, ColleagueInvited e, String sdp)
-            throws ParseException, InvalidArgumentException {
-        Address fromAddr = sip.addresses.createAddress(sip.addresses.createSipURI(e.by().value(), sip.domain));
-        Request r = sip.messages.createRequest((URI) target.clone(), Request.INVITE, sip.provider.getNewCallId(),
-                sip.headers.createCSeqHeader(1L, Request.INVITE),
-                sip.headers.createFromHeader(fromAddr, SipContext.newTag()),
-                sip.headers.createToHeader(sip.addresses.createAddress(sip.addresses.createSipURI(user, sip.domain)), null),
-                List.of(sip.via(transport)), sip.headers.createMaxForwardsHeader(70));
-        r.addHeader(sip.contact(transport));
-        r.addHeader(sip.allow());
-        r.addHeader(sip.headers.createHeader("Subject", "Consult from " + e.by().value()));
-        r.setContent(sdp, sip.headers.createContentTypeHeader("application", "sdp"));
-        return r;
     }
 
     /** A response on a colleague INVITE; false when it is not one (the advisor legs' then). */
@@ -163,10 +142,10 @@ final class ColleaguePhones {
                 }
                 return true;
             }
-            ack(dialog, cseq.getSeqNumber());
+            StartedDialogs.ack(dialog, cseq.getSeqNumber());
             if (!leg.ringing()) {
                 if (leg.state() == AdvisorLeg.State.ENDED) {
-                    bye(dialog); // answered after we gave up
+                    sip.bye(dialog); // answered after we gave up
                 }
                 return true;
             }
@@ -176,7 +155,7 @@ final class ColleaguePhones {
                         new String(resp.getRawContent() == null ? new byte[0] : resp.getRawContent(), StandardCharsets.UTF_8));
             } catch (RuntimeException ex) {
                 log.warn("the answer of colleague {}'s phone is unusable: {}", leg.colleague, ex.getMessage());
-                bye(dialog);
+                sip.bye(dialog);
                 end(leg);
                 return true;
             }
@@ -217,7 +196,7 @@ final class ColleaguePhones {
             leg.lock.lock();
             try {
                 if (leg.state() == AdvisorLeg.State.CONNECTED) {
-                    bye(leg.dialog);
+                    sip.bye(leg.dialog);
                     leg.moveTo(AdvisorLeg.State.ENDED);
                     cancelDeadline(leg);
                     participation(leg, false);
@@ -285,13 +264,5 @@ final class ColleaguePhones {
         } catch (Exception e) {
             log.debug("cannot CANCEL the colleague INVITE of {}: {}", leg.interaction, e.toString());
         }
-    }
-
-    private static void ack(Dialog dialog, long cseq) {
-        StartedDialogs.ack(dialog, cseq);
-    }
-
-    private void bye(Dialog dialog) {
-        sip.bye(dialog);
     }
 }

@@ -20,15 +20,17 @@ import org.mvtm.core.Channel;
 import org.mvtm.core.Customer;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.Language;
+import org.mvtm.core.Party;
 import org.mvtm.core.SkillRequirement;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
 import org.mvtm.sip.api.CallMedia;
-import org.mvtm.sip.api.CallParty;
 import org.mvtm.sip.api.CallRouting;
 import org.mvtm.sip.api.ChatConversations;
 import org.mvtm.sip.api.CustomerDirectory;
 import org.mvtm.sip.api.SessionTimers;
+import org.mvtm.sip.api.SipEdgeConfig;
+import org.mvtm.sip.api.SipEdgePorts;
 import org.mvtm.sip.ivr.Ivr;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,23 +54,26 @@ final class CustomerInvites {
     private final ChatConversations conversations;
     private final CallTable table;
     private final SipCounters counters;
+    private final B2buaCalls b2bua;
+    private final Ivr ivr;
     private final CustomerCalls calls;
 
-    CustomerInvites(SipContext sip, SipAuth auth, Set<String> queues, Set<String> trunks, SessionTimers timers,
-                    Clock clock, CallRouting routing, CallMedia media, CustomerDirectory customers,
-                    ChatConversations conversations, CallTable table, SipCounters counters, CustomerCalls calls) {
+    CustomerInvites(SipContext sip, SipAuth auth, SipEdgeConfig config, SipEdgePorts ports, Clock clock,
+                    CallTable table, SipCounters counters, B2buaCalls b2bua, Ivr ivr, CustomerCalls calls) {
         this.sip = sip;
         this.auth = auth;
-        this.queues = queues;
-        this.trunks = trunks;
-        this.timers = timers;
+        this.queues = config.queues();
+        this.trunks = config.trustedTrunks();
+        this.timers = config.sessionTimers();
         this.clock = clock;
-        this.routing = routing;
-        this.media = media;
-        this.customers = customers;
-        this.conversations = conversations;
+        this.routing = ports.routing();
+        this.media = ports.media();
+        this.customers = ports.customers();
+        this.conversations = ports.conversations();
         this.table = table;
         this.counters = counters;
+        this.b2bua = b2bua;
+        this.ivr = ivr;
         this.calls = calls;
     }
 
@@ -150,13 +155,13 @@ final class CustomerInvites {
             table.add(call);
             counters.activeCalls.increment();
             try {
-                call.sdpAnswer = media.answer(interaction.id(), CallParty.CUSTOMER, sdpOffer);
+                call.sdpAnswer = media.answer(interaction.id(), Party.CUSTOMER, sdpOffer);
             } catch (IllegalArgumentException e) {
-                calls.fail(call, Response.NOT_ACCEPTABLE_HERE, "media", e.getMessage());
+                b2bua.fail(call, Response.NOT_ACCEPTABLE_HERE, "media", e.getMessage());
                 return;
             } catch (RuntimeException e) {
                 log.warn("media refused the customer leg of {}", interaction.id(), e);
-                calls.fail(call, Response.SERVICE_UNAVAILABLE, "media", "media bridge unavailable");
+                b2bua.fail(call, Response.SERVICE_UNAVAILABLE, "media", "media bridge unavailable");
                 return;
             }
             Response progress = sip.response(Response.SESSION_PROGRESS, req, call.localTag);
@@ -164,7 +169,6 @@ final class CustomerInvites {
             sip.setSdp(progress, call.sdpAnswer);
             sip.send(st, progress);
             call.moveTo(CustomerCall.State.QUEUED);
-            Ivr ivr = calls.ivr();
             if (ivr != null && ivr.answers(queue, interaction.language())) {
                 ivr.start(interaction.id(), queue, interaction.language(), call.sdpAnswer,
                         context -> IvrHandoff.queue(calls, call, context));

@@ -6,10 +6,10 @@ import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.mvtm.core.Party;
 import org.mvtm.core.event.CallHeld;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.sip.api.CallMedia;
-import org.mvtm.sip.api.CallParty;
 import org.mvtm.sip.api.SessionTimers;
 
 /** A customer's re-INVITE or UPDATE in an established dialog: hold and resume, new SDP, session refresh. */
@@ -47,7 +47,7 @@ final class CustomerReinvites {
                 String offer = new String(body, StandardCharsets.UTF_8);
                 String answer;
                 try {
-                    answer = media.reoffer(call.interaction.id(), CallParty.CUSTOMER, offer);
+                    answer = media.reoffer(call.interaction.id(), Party.CUSTOMER, offer);
                 } catch (RuntimeException e) {
                     sip.respond(st, req, Response.NOT_ACCEPTABLE_HERE);
                     return;

@@ -67,7 +67,7 @@ public final class DefaultSipEdge implements SipEdge {
     private EdgeListener listener;
     private ExecutorService work;
     private ScheduledExecutorService scheduler;
-    private CustomerCalls customers;
+    private B2buaCalls calls;
     private AdvisorLegs advisors;
     private ColleaguePhones colleagues;
     private SupervisorPhones supervisors;
@@ -201,29 +201,23 @@ public final class DefaultSipEdge implements SipEdge {
         Registrar registrar = new Registrar(sip, auth, ports.registrations(), clock, config.minRegistration(),
                 config.maxRegistration(), counters);
         DialogSharing sharing = new DialogSharing(ports.dialogs());
-        customers = new CustomerCalls(sip, auth, config.queues(), config.trustedTrunks(), config.sessionTimers(),
-                clock, bus, ports.routing(), ports.media(), ports.customers(), ports.conversations(), table, counters,
-                scheduler, work, sharing);
-        advisors = new AdvisorLegs(sip, clock, bus, ports.routing(), ports.media(), ports.advisorPhones(),
-                ports.registrations(), table, counters, scheduler, work, config.offerTimeout(), admission::late,
-                sharing);
-        adopted = new AdoptedDialogs(sip, ports.dialogs(), ports.media(), ports.routing());
-        customers.legs(advisors);
-        if (ivr != null) {
-            customers.ivr(new Ivr(ivr, ports.media(), clock, scheduler));
-        }
-        advisors.customers(customers);
+        Ivr voiceFrontDoor = ivr == null ? null : new Ivr(ivr, ports.media(), clock, scheduler);
         callbacks = new CallbackDialer(sip, clock, bus, ports.routing(), ports.media(), table, callbackSettings,
                 scheduler, work);
-        customers.callbacks(callbacks);
+        advisors = new AdvisorLegs(sip, clock, ports, table, counters, scheduler, work, config.offerTimeout(),
+                admission::late, sharing);
+        calls = new B2buaCalls(sip, ports, table, advisors, callbacks, voiceFrontDoor, counters, sharing, scheduler,
+                work);
+        CustomerCalls customers = new CustomerCalls(sip, auth, config, ports, clock, bus, table, counters, sharing,
+                calls, voiceFrontDoor);
+        adopted = new AdoptedDialogs(sip, ports.dialogs(), ports.media(), ports.routing());
         ChatRelay chat = new ChatRelay(sip, clock, bus, ports.conversations(), ports.registrations(), counters);
-        listener = new EdgeListener(sip, new FloodGuard(config.flood(), clock),
-                new RequestValidator(sip.branchPrefix), registrar, customers, advisors, chat, counters, admission);
         colleagues = new ColleaguePhones(sip, clock, bus, ports.media(), ports.advisorPhones(), ports.registrations(),
                 scheduler, work);
         supervisors = new SupervisorPhones(sip, auth, ports.routing(), ports.media());
-        listener.colleagues(colleagues, supervisors);
-        listener.adopted(adopted);
+        listener = new EdgeListener(sip, new FloodGuard(config.flood(), clock), counters, admission,
+                new EdgeListener.Handlers(registrar, customers, advisors, calls, callbacks, voiceFrontDoor, chat,
+                        colleagues, supervisors, adopted));
         subscriptions.add(bus.subscribe(ColleagueInvited.class, e -> admission.handOver(() -> colleagues.invited(e))));
         provider.addSipListener(listener);
         stack.start();
@@ -238,12 +232,11 @@ public final class DefaultSipEdge implements SipEdge {
                 e -> admission.handOver(() -> advisors.offerWithdrawn(e.interaction(), e.advisor()))));
         subscriptions.add(bus.subscribe(InteractionAbandoned.class,
                 e -> admission.handOver(() -> {
-                    advisors.cancelAll(e.interaction());
+                    calls.abandoned(e.interaction());
                     callbacks.ended(e.interaction());
                 })));
         subscriptions.add(bus.subscribe(InteractionEnded.class, e -> admission.handOver(() -> {
-            customers.hangUp(e.interaction(), e.endedBy(), false);
-            advisors.hangUpAll(e.interaction());
+            calls.ended(e.interaction(), e.endedBy());
             adopted.hangUp(e.interaction());
             callbacks.ended(e.interaction());
             colleagues.hangUpAll(e.interaction());
@@ -307,11 +300,8 @@ public final class DefaultSipEdge implements SipEdge {
         }
         subscriptions.clear();
         try {
-            if (customers != null) {
-                customers.closeAll();
-            }
-            if (advisors != null) {
-                advisors.closeAll();
+            if (calls != null) {
+                calls.closeAll();
             }
             if (callbacks != null) {
                 callbacks.closeAll();

@@ -15,8 +15,8 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
-import org.mvtm.sip.api.CallParty;
 import org.mvtm.sip.api.SharedDialog;
 
 /**
@@ -29,7 +29,7 @@ final class DialogRecords {
     }
 
     /** A dialog we answered ({@code invite} from the phone, our 2xx carried {@code localTag}). */
-    static SharedDialog answered(Request invite, String localTag, InteractionId interaction, CallParty party) {
+    static SharedDialog answered(Request invite, String localTag, InteractionId interaction, Party party) {
         FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
         ToHeader to = (ToHeader) invite.getHeader(ToHeader.NAME);
         return new SharedDialog(callId(invite), localTag, from.getTag(), to.getAddress().toString(),
@@ -38,7 +38,7 @@ final class DialogRecords {
     }
 
     /** A dialog we placed ({@code invite} sent by us) and the phone accepted with {@code ok}. */
-    static SharedDialog placed(Request invite, Response ok, InteractionId interaction, CallParty party) {
+    static SharedDialog placed(Request invite, Response ok, InteractionId interaction, Party party) {
         FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
         ToHeader to = (ToHeader) ok.getHeader(ToHeader.NAME);
         return new SharedDialog(callId(invite), from.getTag(), to.getTag(), from.getAddress().toString(),

@@ -21,6 +21,7 @@ import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.mvtm.sip.ivr.Ivr;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,37 +38,26 @@ final class EdgeListener implements SipListener {
     private final SipContext sip;
     private final FloodGuard flood;
     private final RequestValidator validator;
-    private final Registrar registrar;
-    private final CustomerCalls customers;
-    private final AdvisorLegs advisors;
-    private final ChatRelay chat;
     private final SipCounters counters;
     private final CallAdmission admission;
-    private ColleaguePhones colleagues;
-    private SupervisorPhones supervisors;
-    private AdoptedDialogs adopted;
+    private final Handlers handlers;
 
-    EdgeListener(SipContext sip, FloodGuard flood, RequestValidator validator, Registrar registrar,
-                 CustomerCalls customers, AdvisorLegs advisors, ChatRelay chat, SipCounters counters, CallAdmission admission) {
+    /**
+     * What the listener hands requests to. {@code ivr} null: no voice front door; {@code adopted}: the dialogs this
+     * node carries on for a dead node (its stack does not know them, so they go by Call-ID).
+     */
+    record Handlers(Registrar registrar, CustomerCalls customers, AdvisorLegs advisors, B2buaCalls calls,
+                    CallbackDialer callbacks, Ivr ivr, ChatRelay chat, ColleaguePhones colleagues,
+                    SupervisorPhones supervisors, AdoptedDialogs adopted) {
+    }
+
+    EdgeListener(SipContext sip, FloodGuard flood, SipCounters counters, CallAdmission admission, Handlers handlers) {
         this.sip = sip;
         this.flood = flood;
-        this.validator = validator;
-        this.registrar = registrar;
-        this.customers = customers;
-        this.advisors = advisors;
-        this.chat = chat;
+        this.validator = new RequestValidator(sip.branchPrefix);
         this.counters = counters;
         this.admission = admission;
-    }
-
-    void colleagues(ColleaguePhones colleagues, SupervisorPhones supervisors) {
-        this.colleagues = colleagues;
-        this.supervisors = supervisors;
-    }
-
-    /** The dialogs this node carries on for a dead node: its stack does not know them, so they go by Call-ID. */
-    void adopted(AdoptedDialogs adopted) {
-        this.adopted = adopted;
+        this.handlers = handlers;
     }
 
     @Override
@@ -161,8 +151,8 @@ final class EdgeListener implements SipListener {
         Request req = ev.getRequest();
         try {
             Object owner = dialog == null ? null : dialog.getApplicationData();
-            if (owner == null && inDialog && adopted != null) {
-                owner = adopted.find(AdoptedDialogs.callId(req));
+            if (owner == null && inDialog) {
+                owner = handlers.adopted().find(AdoptedDialogs.callId(req));
             }
             switch (method) {
                 case Request.OPTIONS -> sip.respond(st, req, Response.OK, r -> {
@@ -175,46 +165,39 @@ final class EdgeListener implements SipListener {
                         throw new IllegalStateException(e);
                     }
                 });
-                case Request.REGISTER -> registrar.register(st, req, source);
+                case Request.REGISTER -> handlers.registrar().register(st, req, source);
                 case Request.INVITE, Request.UPDATE -> {
                     if (!inDialog && Request.INVITE.equals(method) && SupervisorPhones.isFeatureCode(req)) {
-                        supervisors.invite(ev, st, source);
+                        handlers.supervisors().invite(ev, st, source);
                     } else if (!inDialog && Request.INVITE.equals(method)) {
-                        customers.invite(ev, st, source);
-                    } else if (owner instanceof CustomerCall call) {
-                        customers.reinvite(ev, st, call);
-                    } else if (owner instanceof AdvisorLeg leg) {
-                        advisors.inDialog(ev, st, leg);
-                    } else if (owner instanceof CallbackCall cb) {
-                        customers.callbacks().inDialog(ev, st, cb);
-                    } else if (owner instanceof AdoptedDialog taken) {
-                        adopted.inDialog(ev, st, taken);
+                        handlers.customers().invite(ev, st, source);
                     } else {
-                        sip.respond(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                        switch (owner) {
+                            case CustomerCall call -> handlers.customers().reinvite(ev, st, call);
+                            case AdvisorLeg leg -> handlers.advisors().inDialog(ev, st, leg);
+                            case CallbackCall cb -> handlers.callbacks().inDialog(ev, st, cb);
+                            case AdoptedDialog taken -> handlers.adopted().inDialog(ev, st, taken);
+                            case null, default -> sip.respond(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                        }
                     }
                 }
-                case Request.CANCEL -> customers.cancel(ev, st);
+                case Request.CANCEL -> handlers.calls().customerCancelled(ev, st);
                 case Request.BYE -> {
-                    if (owner instanceof CustomerCall call) {
-                        customers.bye(ev, st, call);
-                    } else if (owner instanceof AdvisorLeg leg) {
-                        advisors.bye(ev, st, leg);
-                    } else if (owner instanceof CallbackCall cb) {
-                        customers.callbacks().bye(ev, st, cb);
-                    } else if (owner instanceof ColleagueLeg leg) {
-                        colleagues.bye(ev, st, leg);
-                    } else if (owner instanceof SupervisorPhones.SupervisorLeg leg) {
-                        supervisors.bye(ev, st, leg);
-                    } else if (owner instanceof AdoptedDialog taken) {
-                        adopted.bye(ev, st, taken);
-                    } else {
-                        sip.respond(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                    switch (owner) { // the two sides of a B2BUA call end by B2buaCalls' rules
+                        case CustomerCall call -> handlers.calls().customerHungUp(ev, st, call);
+                        case AdvisorLeg leg -> handlers.calls().advisorHungUp(ev, st, leg);
+                        case CallbackCall cb -> handlers.callbacks().bye(ev, st, cb);
+                        case ColleagueLeg leg -> handlers.colleagues().bye(ev, st, leg);
+                        case SupervisorPhones.SupervisorLeg leg -> handlers.supervisors().bye(ev, st, leg);
+                        case AdoptedDialog taken -> handlers.adopted().bye(ev, st, taken);
+                        case null, default -> sip.respond(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                     }
                 }
-                case Request.MESSAGE -> customers.caller(st, req, source).ifPresent(user -> chat.message(st, req, user));
+                case Request.MESSAGE -> handlers.customers().caller(st, req, source)
+                        .ifPresent(user -> handlers.chat().message(st, req, user));
                 case Request.INFO -> {
                     if (owner instanceof CustomerCall call) {
-                        IvrHandoff.info(sip, customers.ivr(), customers.callbacks(), ev, st, call); // a key
+                        IvrHandoff.info(sip, handlers.ivr(), handlers.callbacks(), ev, st, call); // a key
                     } else {
                         sip.respond(st, req, owner == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK);
                     }
@@ -248,17 +231,17 @@ final class EdgeListener implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent ev) {
-        if (adopted != null && adopted.owns(ev)) {
-            admission.handOver(() -> adopted.response(ev));
+        if (handlers.adopted().owns(ev)) {
+            admission.handOver(() -> handlers.adopted().response(ev));
             return;
         }
         if (CallbackDialer.owns(ev.getClientTransaction(), ev.getDialog())) {
-            admission.handOver(() -> customers.callbacks().response(ev));
+            admission.handOver(() -> handlers.callbacks().response(ev));
             return;
         }
         admission.handOver(() -> {
-            if (!colleagues.response(ev)) {
-                advisors.response(ev);
+            if (!handlers.colleagues().response(ev)) {
+                handlers.advisors().response(ev);
             }
         });
     }
@@ -268,15 +251,15 @@ final class EdgeListener implements SipListener {
         if (!ev.isServerTransaction()) {
             ClientTransaction ct = ev.getClientTransaction();
             if (CallbackDialer.owns(ct, null)) {
-                admission.handOver(() -> customers.callbacks().timeout(ct));
+                admission.handOver(() -> handlers.callbacks().timeout(ct));
                 return;
             }
             admission.handOver(() -> {
-                if (adopted != null && adopted.timeout(ct)) {
+                if (handlers.adopted().timeout(ct)) {
                     return;
                 }
-                if (!colleagues.unreachable(ct)) {
-                    advisors.unreachable(ct, "transaction timeout");
+                if (!handlers.colleagues().unreachable(ct)) {
+                    handlers.advisors().unreachable(ct, "transaction timeout");
                 }
             });
         }
@@ -285,7 +268,7 @@ final class EdgeListener implements SipListener {
     @Override
     public void processIOException(IOExceptionEvent ev) {
         log.info("I/O error towards {}:{}/{}", ev.getHost(), ev.getPort(), ev.getTransport());
-        admission.handOver(() -> advisors.unreachableHost(ev.getHost(), ev.getPort()));
+        admission.handOver(() -> handlers.advisors().unreachableHost(ev.getHost(), ev.getPort()));
     }
 
     @Override

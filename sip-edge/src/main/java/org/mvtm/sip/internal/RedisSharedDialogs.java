@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
-import org.mvtm.sip.api.CallParty;
 import org.mvtm.sip.api.SharedDialog;
 import org.mvtm.sip.api.SharedDialogs;
 import org.mvtm.sip.api.SipTransport;
@@ -132,7 +132,7 @@ public final class RedisSharedDialogs implements SharedDialogs {
                     routes.isEmpty() ? List.of() : Arrays.asList(routes.split("\n")),
                     SipTransport.valueOf(m.get("transport")), Long.parseLong(m.get("localCseq")),
                     Long.parseLong(m.get("remoteCseq")), m.get("peerSdp"), InteractionId.of(m.get("interaction")),
-                    CallParty.valueOf(m.get("party")), m.get("node"));
+                    Party.valueOf(m.get("party")), m.get("node"));
         } catch (RuntimeException e) {
             return null;
         }

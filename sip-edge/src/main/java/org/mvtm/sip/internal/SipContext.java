@@ -18,6 +18,7 @@ import javax.sip.SipProvider;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
+import javax.sip.address.URI;
 import javax.sip.header.AllowHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
@@ -163,6 +164,36 @@ final class SipContext {
         }
     }
 
+    /**
+     * An INVITE that starts a dialog of ours (towards a desk phone or through the trunk): new Call-ID and From tag,
+     * CSeq 1, our Via and Contact on {@code transport}, Allow, a Subject, and {@code sdp} as the offer.
+     */
+    Request invite(SipURI target, Address from, Address to, SipTransport transport, int maxForwards, String subject,
+                   String sdp) {
+        try {
+            Request r = messages.createRequest((URI) target.clone(), Request.INVITE, provider.getNewCallId(),
+                    headers.createCSeqHeader(1L, Request.INVITE), headers.createFromHeader(from, newTag()),
+                    headers.createToHeader(to, null), List.of(via(transport)),
+                    headers.createMaxForwardsHeader(maxForwards));
+            r.addHeader(contact(transport));
+            r.addHeader(allow());
+            r.addHeader(headers.createHeader("Subject", subject));
+            setSdp(r, sdp);
+            return r;
+        } catch (ParseException | InvalidArgumentException e) {
+            throw new IllegalStateException("cannot build the INVITE to " + target, e);
+        }
+    }
+
+    /** {@code <sip:user@domain>}, e.g. a queue's or an advisor's address on this edge. */
+    Address address(String user) {
+        try {
+            return addresses.createAddress(addresses.createSipURI(user, domain));
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     AllowHeader allow() {
         try {
             return headers.createAllowHeader(ALLOW);
@@ -179,6 +210,19 @@ final class SipContext {
         } catch (RuntimeException e) {
             return SipTransport.UDP;
         }
+    }
+
+    /** The transport to reach {@code uri}: its transport parameter, else TLS for a sips: URI, else UDP. */
+    static SipTransport transportOf(SipURI uri) {
+        String t = uri.getTransportParam();
+        if (t == null) {
+            return uri.isSecure() ? SipTransport.TLS : SipTransport.UDP;
+        }
+        return switch (t.toLowerCase(Locale.ROOT)) {
+            case "tcp" -> SipTransport.TCP;
+            case "tls" -> SipTransport.TLS;
+            default -> SipTransport.UDP;
+        };
     }
 
     ListeningPoint point(SipTransport t) {

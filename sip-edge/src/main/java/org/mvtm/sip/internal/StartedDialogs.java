@@ -1,28 +1,44 @@
 package org.mvtm.sip.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
+import java.util.function.BiConsumer;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
+import javax.sip.SipException;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.CallMedia;
-import org.mvtm.sip.api.CallParty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Dialogs the B2BUA started (towards a desk phone or a called-back customer): ACK of a 2xx and CANCEL of the INVITE
- * (best effort: a failure is logged at DEBUG, never thrown; BYE is {@link SipContext#bye}), and its answer to the
+ * (best effort: a failure is logged at DEBUG, never thrown; BYE is {@link SipContext#bye}; the INVITE is
+ * {@link SipContext#invite}, sent by {@link #place}), and its answer to the
  * peer's re-INVITE or UPDATE (the bridge's view of the new offer, 488 if it cannot take it).
  */
 final class StartedDialogs {
     private static final Logger log = LoggerFactory.getLogger(StartedDialogs.class);
 
     private StartedDialogs() {
+    }
+
+    /**
+     * Sends {@code invite} in a new dialog; the transaction and the dialog carry {@code owner} (the leg their responses
+     * and requests belong to), and {@code started} gets both before the INVITE goes out.
+     */
+    static void place(SipContext sip, Request invite, Object owner, BiConsumer<ClientTransaction, Dialog> started)
+            throws SipException {
+        ClientTransaction ct = sip.provider.getNewClientTransaction(invite);
+        Dialog dialog = sip.provider.getNewDialog(ct);
+        started.accept(ct, dialog);
+        ct.setApplicationData(owner);
+        dialog.setApplicationData(owner);
+        ct.sendRequest();
     }
 
     static void ack(Dialog dialog, long cseq) {
@@ -50,7 +66,7 @@ final class StartedDialogs {
 
     /** A request from the peer inside the dialog: a new SDP offer goes to the bridge's leg of {@code party}. */
     static void inDialog(SipContext sip, CallMedia media, RequestEvent ev, ServerTransaction st,
-                         InteractionId interaction, CallParty party) {
+                         InteractionId interaction, Party party) {
         Request req = ev.getRequest();
         byte[] body = req.getRawContent();
         if ((Request.INVITE.equals(req.getMethod()) || Request.UPDATE.equals(req.getMethod()))
@@ -59,9 +75,9 @@ final class StartedDialogs {
                 String answer = media.reoffer(interaction, party, new String(body, StandardCharsets.UTF_8));
                 Response ok = sip.response(Response.OK, req);
                 ok.addHeader(sip.contact(SipContext.transportOf(req)));
-                ok.setContent(answer, sip.headers.createContentTypeHeader("application", "sdp"));
+                sip.setSdp(ok, answer);
                 sip.send(st, ok);
-            } catch (RuntimeException | ParseException e) {
+            } catch (RuntimeException e) {
                 sip.respond(st, req, Response.NOT_ACCEPTABLE_HERE);
             }
             return;

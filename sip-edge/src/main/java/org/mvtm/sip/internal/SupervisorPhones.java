@@ -96,7 +96,7 @@ final class SupervisorPhones {
             Response ok = sip.response(Response.OK, req, SipContext.newTag());
             ok.addHeader(sip.contact(SipContext.transportOf(req)));
             ok.addHeader(sip.allow());
-            ok.setContent(answer, sip.headers.createContentTypeHeader("application", "sdp"));
+            sip.setSdp(ok, answer);
             sip.send(st, ok);
         } catch (Exception e) {
             log.warn("cannot answer supervisor {}'s phone for {}", supervisor.get(), call, e);

@@ -12,11 +12,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.mvtm.core.Party;
 import org.mvtm.core.event.InProcessEventBus;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.CallMedia;
-import org.mvtm.sip.api.CallParty;
 import org.mvtm.sip.api.FloodLimits;
 import org.mvtm.sip.api.RegistrationStores;
 import org.mvtm.sip.api.SipEdge;
@@ -39,14 +39,14 @@ public final class SipEdgeBenchmark {
     static final class StaticMedia implements CallMedia {
         static final String SDP = "v=0\r\no=edge 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                 + "m=audio 30000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
-        public String answer(InteractionId i, CallParty p, String offer) { return SDP; }
-        public String reoffer(InteractionId i, CallParty p, String offer) { return SDP; }
+        public String answer(InteractionId i, Party p, String offer) { return SDP; }
+        public String reoffer(InteractionId i, Party p, String offer) { return SDP; }
         public void stopQueueAnnouncement(InteractionId i) { }
-        public void hold(InteractionId i, CallParty p, boolean onHold) { }
-        public String offer(InteractionId i, CallParty p) { return SDP; }
-        public void applyAnswer(InteractionId i, CallParty p, String answer) { }
+        public void hold(InteractionId i, Party p, boolean onHold) { }
+        public String offer(InteractionId i, Party p) { return SDP; }
+        public void applyAnswer(InteractionId i, Party p, String answer) { }
         public void playQueueAnnouncement(InteractionId i) { }
-        public void removeLeg(InteractionId i, CallParty p) { }
+        public void removeLeg(InteractionId i, Party p) { }
         public void release(InteractionId i) { }
     }
 

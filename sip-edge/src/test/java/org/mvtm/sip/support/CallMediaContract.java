@@ -10,9 +10,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.CallMedia;
-import org.mvtm.sip.api.CallParty;
 
 /**
  * What the SIP edge needs from its media port, run against every implementation: the in-test relay the edge's own
@@ -58,9 +58,9 @@ public abstract class CallMediaContract {
 
     /** The caller's INVITE answered, the desk phone offered and answered: what the edge does for a connected call. */
     private void connect() {
-        callerSideSdp = media.answer(call, CallParty.CUSTOMER, caller.sdp("sendrecv"));
-        phoneSideSdp = media.offer(call, CallParty.ADVISOR);
-        media.applyAnswer(call, CallParty.ADVISOR, phone.sdp("sendrecv"));
+        callerSideSdp = media.answer(call, Party.CUSTOMER, caller.sdp("sendrecv"));
+        phoneSideSdp = media.offer(call, Party.ADVISOR);
+        media.applyAnswer(call, Party.ADVISOR, phone.sdp("sendrecv"));
     }
 
     private static void hears(RtpPhone speaker, String sdpOfItsLeg, RtpPhone listener, String what) {
@@ -106,7 +106,7 @@ public abstract class CallMediaContract {
     void aReofferOnTheSameLegIsAnsweredOnTheSamePortAndTheMediaFollowsTheNewAddress() {
         connect();
         try (RtpPhone moved = new RtpPhone()) {
-            String again = media.reoffer(call, CallParty.CUSTOMER, moved.sdp("sendrecv"));
+            String again = media.reoffer(call, Party.CUSTOMER, moved.sdp("sendrecv"));
             assertThat(RtpPhone.audioPort(again)).as("the caller's leg keeps its port").isEqualTo(RtpPhone.audioPort(callerSideSdp));
             hears(phone, phoneSideSdp, moved, "the caller's new address hears the desk phone");
             hears(moved, again, phone, "the desk phone hears the caller from the new address");
@@ -116,15 +116,15 @@ public abstract class CallMediaContract {
     @Test
     void aCallerWhoHoldsWithSendonlyIsAnsweredRecvonlyAndSentNothingUntilItResumes() {
         connect();
-        String held = media.reoffer(call, CallParty.CUSTOMER, caller.sdp("sendonly"));
+        String held = media.reoffer(call, Party.CUSTOMER, caller.sdp("sendonly"));
         assertThat(held).contains("a=recvonly").doesNotContain("a=sendrecv");
         assertThat(RtpPhone.audioPort(held)).isEqualTo(RtpPhone.audioPort(callerSideSdp));
         hearsNothingFrom(phone, phoneSideSdp, caller, "a caller that offered sendonly is sent nothing");
 
-        String inactive = media.reoffer(call, CallParty.CUSTOMER, caller.sdp("inactive"));
+        String inactive = media.reoffer(call, Party.CUSTOMER, caller.sdp("inactive"));
         assertThat(inactive).contains("a=inactive");
 
-        String resumed = media.reoffer(call, CallParty.CUSTOMER, caller.sdp("sendrecv"));
+        String resumed = media.reoffer(call, Party.CUSTOMER, caller.sdp("sendrecv"));
         assertThat(resumed).contains("a=sendrecv");
         hears(phone, phoneSideSdp, caller, "the resumed caller hears the desk phone again");
         hears(caller, resumed, phone, "the desk phone hears the resumed caller");
@@ -133,11 +133,11 @@ public abstract class CallMediaContract {
     @Test
     void theAdvisorsHoldPlaysMusicToTheCallerAndResumeBringsBackTwoWayAudio() {
         connect();
-        media.hold(call, CallParty.CUSTOMER, true);
+        media.hold(call, Party.CUSTOMER, true);
         hearsMusic(caller, "the held caller hears music");
         hearsNothingFrom(caller, callerSideSdp, phone, "the advisor does not hear the held caller");
 
-        media.hold(call, CallParty.CUSTOMER, false);
+        media.hold(call, Party.CUSTOMER, false);
         await("the music stops on resume").atMost(WAIT).until(() -> {
             caller.resetHearing();
             pause(QUIET_PACKETS * 20);
@@ -149,11 +149,11 @@ public abstract class CallMediaContract {
 
     @Test
     void theQueueMusicStopsWhenTheAdvisorAnswers() {
-        callerSideSdp = media.answer(call, CallParty.CUSTOMER, caller.sdp("sendrecv"));
+        callerSideSdp = media.answer(call, Party.CUSTOMER, caller.sdp("sendrecv"));
         media.playQueueAnnouncement(call);
         hearsMusic(caller, "the queued caller hears the queue music");
-        phoneSideSdp = media.offer(call, CallParty.ADVISOR);
-        media.applyAnswer(call, CallParty.ADVISOR, phone.sdp("sendrecv"));
+        phoneSideSdp = media.offer(call, Party.ADVISOR);
+        media.applyAnswer(call, Party.ADVISOR, phone.sdp("sendrecv"));
 
         media.stopQueueAnnouncement(call);
         hears(phone, phoneSideSdp, caller, "the answered caller hears the advisor, not the queue music");
@@ -163,11 +163,11 @@ public abstract class CallMediaContract {
     void anOfferWithoutACodecTheBridgeTakesIsRefusedAndTheCallGoesOn() {
         String g729 = caller.sdp("sendrecv").replace("RTP/AVP 0", "RTP/AVP 18").replace("a=rtpmap:0 PCMU/8000", "a=rtpmap:18 G729/8000");
         InteractionId other = InteractionId.of("contract-" + UUID.randomUUID());
-        assertThatThrownBy(() -> media.answer(other, CallParty.CUSTOMER, g729)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> media.answer(other, Party.CUSTOMER, g729)).isInstanceOf(IllegalArgumentException.class);
         media.release(other);
 
         connect();
-        assertThatThrownBy(() -> media.reoffer(call, CallParty.CUSTOMER, g729)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> media.reoffer(call, Party.CUSTOMER, g729)).isInstanceOf(IllegalArgumentException.class);
         hears(phone, phoneSideSdp, caller, "the caller still hears the desk phone after a refused re-offer");
     }
 

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.CallMedia;
-import org.mvtm.sip.api.CallParty;
 
 /**
  * An in-test media bridge that really relays RTP: one UDP socket per leg on 127.0.0.1, PCMU only, packets from
@@ -58,10 +58,10 @@ public final class RelayMedia implements CallMedia {
     }
 
     public static final class Session {
-        public final Map<CallParty, Leg> legs = new ConcurrentHashMap<>();
+        public final Map<Party, Leg> legs = new ConcurrentHashMap<>();
         volatile boolean released;
 
-        public Leg leg(CallParty p) {
+        public Leg leg(Party p) {
             return legs.get(p);
         }
     }
@@ -70,7 +70,7 @@ public final class RelayMedia implements CallMedia {
         return sessions.computeIfAbsent(id, k -> new Session());
     }
 
-    private Leg leg(InteractionId id, CallParty party) {
+    private Leg leg(InteractionId id, Party party) {
         Session s = session(id);
         return s.legs.computeIfAbsent(party, p -> {
             Leg leg = new Leg();
@@ -79,13 +79,13 @@ public final class RelayMedia implements CallMedia {
         });
     }
 
-    private void pump(Session s, CallParty from, Leg leg) {
+    private void pump(Session s, Party from, Leg leg) {
         byte[] buf = new byte[2048];
         while (!leg.socket.isClosed()) {
             try {
                 DatagramPacket p = new DatagramPacket(buf, buf.length);
                 leg.socket.receive(p);
-                CallParty to = from == CallParty.CUSTOMER ? CallParty.ADVISOR : CallParty.CUSTOMER;
+                Party to = from == Party.CUSTOMER ? Party.ADVISOR : Party.CUSTOMER;
                 Leg other = s.legs.get(to);
                 if (other == null || other.remote == null || p.getLength() <= 12 || leg.onHold || other.onHold
                         || !other.peerReceives || other.music != null) {
@@ -116,7 +116,7 @@ public final class RelayMedia implements CallMedia {
     }
 
     @Override
-    public String answer(InteractionId interaction, CallParty party, String sdpOffer) {
+    public String answer(InteractionId interaction, Party party, String sdpOffer) {
         calls.add("answer " + party + " " + interaction);
         if (!offersPcmu(sdpOffer)) {
             throw new IllegalArgumentException("the offer has no PCMU audio");
@@ -131,7 +131,7 @@ public final class RelayMedia implements CallMedia {
     }
 
     @Override
-    public String reoffer(InteractionId interaction, CallParty party, String sdpOffer) {
+    public String reoffer(InteractionId interaction, Party party, String sdpOffer) {
         calls.add("reoffer " + party + " " + interaction);
         Session s = sessions.get(interaction);
         Leg leg = s == null ? null : s.legs.get(party);
@@ -153,13 +153,13 @@ public final class RelayMedia implements CallMedia {
     public void stopQueueAnnouncement(InteractionId interaction) {
         calls.add("stop-announce " + interaction);
         Session s = sessions.get(interaction);
-        if (s != null && s.legs.get(CallParty.CUSTOMER) != null) {
-            stopMusic(s.legs.get(CallParty.CUSTOMER));
+        if (s != null && s.legs.get(Party.CUSTOMER) != null) {
+            stopMusic(s.legs.get(Party.CUSTOMER));
         }
     }
 
     @Override
-    public void hold(InteractionId interaction, CallParty party, boolean onHold) {
+    public void hold(InteractionId interaction, Party party, boolean onHold) {
         calls.add((onHold ? "hold " : "resume ") + party + " " + interaction);
         Leg leg = session(interaction).legs.get(party);
         if (leg == null) {
@@ -220,13 +220,13 @@ public final class RelayMedia implements CallMedia {
     }
 
     @Override
-    public String offer(InteractionId interaction, CallParty party) {
+    public String offer(InteractionId interaction, Party party) {
         calls.add("offer " + party + " " + interaction);
         return sdp(leg(interaction, party).port());
     }
 
     @Override
-    public void applyAnswer(InteractionId interaction, CallParty party, String sdpAnswer) {
+    public void applyAnswer(InteractionId interaction, Party party, String sdpAnswer) {
         calls.add("applyAnswer " + party + " " + interaction);
         Leg leg = session(interaction).legs.get(party);
         if (leg == null) {
@@ -239,13 +239,13 @@ public final class RelayMedia implements CallMedia {
     public void playQueueAnnouncement(InteractionId interaction) {
         calls.add("announce " + interaction);
         Session s = sessions.get(interaction);
-        if (s != null && s.legs.get(CallParty.CUSTOMER) != null) {
-            startMusic(s.legs.get(CallParty.CUSTOMER));
+        if (s != null && s.legs.get(Party.CUSTOMER) != null) {
+            startMusic(s.legs.get(Party.CUSTOMER));
         }
     }
 
     @Override
-    public void removeLeg(InteractionId interaction, CallParty party) {
+    public void removeLeg(InteractionId interaction, Party party) {
         calls.add("removeLeg " + party + " " + interaction);
         Session s = sessions.get(interaction);
         if (s != null) {

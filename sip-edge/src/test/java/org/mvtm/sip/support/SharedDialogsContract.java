@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
-import org.mvtm.sip.api.CallParty;
 import org.mvtm.sip.api.SharedDialog;
 import org.mvtm.sip.api.SharedDialogs;
 import org.mvtm.sip.api.SipTransport;
@@ -19,7 +19,7 @@ public abstract class SharedDialogsContract {
     /** An empty store saving for {@code node}. */
     protected abstract SharedDialogs store(String node);
 
-    public static SharedDialog dialog(String callId, String interaction, CallParty party) {
+    public static SharedDialog dialog(String callId, String interaction, Party party) {
         return new SharedDialog(callId, "b2bua-tag", "phone-tag", "<sip:cards@mvtm.local>",
                 "\"li\" <sip:li@mvtm.local>", "sip:li@127.0.0.1:5072;transport=udp",
                 List.of("<sip:proxy1.bank.example;lr>", "<sip:proxy2.bank.example;lr>"), SipTransport.UDP, 0, 2,
@@ -31,8 +31,8 @@ public abstract class SharedDialogsContract {
     @Test
     void aSavedDialogComesBackWholeByCallIdAndByItsNodeUntilRemoved() {
         SharedDialogs store = store("http://10.0.0.1:8080");
-        SharedDialog customer = dialog("call-1@phone", "i-1", CallParty.CUSTOMER);
-        SharedDialog advisor = dialog("call-2@edge", "i-1", CallParty.ADVISOR);
+        SharedDialog customer = dialog("call-1@phone", "i-1", Party.CUSTOMER);
+        SharedDialog advisor = dialog("call-2@edge", "i-1", Party.ADVISOR);
         store.save(customer);
         store.save(advisor);
 
@@ -54,7 +54,7 @@ public abstract class SharedDialogsContract {
         SharedDialogs store = store("node-a");
         SharedDialog bare = new SharedDialog("call-3", "l", "r", "<sip:edge@mvtm.local>", "<sip:erin@mvtm.local>",
                 "sip:erin@127.0.0.1:5080", List.of(), SipTransport.TCP, 1, 0, null, InteractionId.of("i-3"),
-                CallParty.ADVISOR, null);
+                Party.ADVISOR, null);
         store.save(bare);
         assertThat(store.find("call-3")).hasValueSatisfying(d -> {
             assertThat(d.routeSet()).isEmpty();
