@@ -213,12 +213,20 @@ class TwoNodeClusterTest {
      * legs of both parts, verifies the whole, each part on its node and the link between them, and puts it on legal
      * hold, every part.
      */
+    private static List<String> timelineTexts(WebSession officer, String id) throws Exception {
+        List<String> texts = new java.util.ArrayList<>();
+        officer.json(200, "GET", "/api/compliance/recordings/" + id + "/timeline", null, PURPOSE)
+                .forEach(e -> texts.add(e.path("text").asString()));
+        return texts;
+    }
+
     private static void wholeRecordingsVerifyOnceTheDeadNodeIsBack(ServerProcess b, List<String> ids) throws Exception {
         WebSession officer = WebSession.signIn(b.baseUrl(), "shen", "demo1234");
         for (String id : ids) {
-            JsonNode timeline = officer.json(200, "GET", "/api/compliance/recordings/" + id + "/timeline", null, PURPOSE);
-            List<String> texts = new java.util.ArrayList<>();
-            timeline.forEach(e -> texts.add(e.path("text").asString()));
+            // node B asks the nodes that say they are alive in Redis: node A is among them a moment after it is healthy
+            List<String> texts = org.awaitility.Awaitility.await("node A's part is back in node B's view")
+                    .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> timelineTexts(officer, id), t -> t.contains("recording started"));
             int gap = texts.stream().filter(t -> t.startsWith("gap:")).findFirst().map(texts::indexOf).orElse(-1);
             assertThat(gap).as("the gap is marked in " + texts).isGreaterThan(0);
             assertThat(texts.subList(0, gap)).as("node A's part before the gap").contains("recording started");
