@@ -25,6 +25,7 @@ import org.mvtm.media.opus.OpusCodec;
 import org.mvtm.media.rtp.OutboundStream;
 import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.sdp.Codec;
+import org.mvtm.media.support.CallLeg;
 
 /**
  * One endpoint of a call: its UDP socket (one per leg, BUNDLE + rtcp-mux), read by one of the {@link ReceiveLoops},
@@ -32,10 +33,8 @@ import org.mvtm.media.sdp.Codec;
  * DTLS-SRTP; RTP: plain). Sending to a leg is serialised by its send lock because several receive loops relay to
  * the same leg.
  */
-abstract class Leg {
+abstract class Leg extends CallLeg {
     static final int BUFFER = 2048;
-    final String id;
-    final String party;
     final EmbeddedMediaSession session;
     final DatagramChannel channel;
     final InetSocketAddress local;
@@ -92,8 +91,7 @@ abstract class Leg {
     private final short[] opusPcm = new short[OpusCodec.MAX_FRAME_SAMPLES];
 
     Leg(String id, String party, EmbeddedMediaSession session, DatagramChannel channel, Instant now) {
-        this.id = id;
-        this.party = party;
+        super(id, party);
         this.session = session;
         this.channel = channel;
         this.createdAt = now;
@@ -103,6 +101,11 @@ abstract class Leg {
         } catch (IOException e) {
             throw new IllegalStateException("media socket has no local address", e);
         }
+    }
+
+    @Override
+    public LegKind kind() {
+        return kind;
     }
 
     void negotiated(List<Codec> codecs) {
