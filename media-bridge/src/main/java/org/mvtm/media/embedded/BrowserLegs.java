@@ -2,6 +2,7 @@ package org.mvtm.media.embedded;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mvtm.core.Party;
 import org.mvtm.core.media.LegKind;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.media.api.MediaException;
@@ -24,7 +25,7 @@ final class BrowserLegs {
     }
 
     /** A browser leg carrying {@code kind} (the call's camera and microphone, or a shared screen); the answer. */
-    String add(String legId, String party, String sdpOffer, LegKind kind) {
+    String add(String legId, Party party, String sdpOffer, LegKind kind) {
         session.checkNewLeg(legId, party);
         long audioSsrc = OutboundStream.randomSsrc();
         long videoSsrc = OutboundStream.randomSsrc();
@@ -59,7 +60,7 @@ final class BrowserLegs {
     }
 
     /** A browser gets the other party's codec first, then the configured browser audio (empty: its own first). */
-    private List<String> preference(String party, MediaKind kind) {
+    private List<String> preference(Party party, MediaKind kind) {
         List<String> keys = new ArrayList<>(session.preferredCodecs(party, kind));
         if (kind == MediaKind.AUDIO) {
             session.server.config.browserAudio().stream().filter(k -> !keys.contains(k)).forEach(keys::add);

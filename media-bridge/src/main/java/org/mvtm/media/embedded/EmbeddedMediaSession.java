@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.LegKind;
 import org.mvtm.core.media.MediaKind;
@@ -53,7 +54,7 @@ final class EmbeddedMediaSession implements MediaSession {
         this.server = server;
         this.interaction = interaction;
         this.fanOut = new FanOut(server.opus);
-        this.legs = new CallLegs<>(interaction, List.of(CUSTOMER, ADVISOR, SUPERVISOR));
+        this.legs = new CallLegs<>(interaction, List.of(Party.CUSTOMER, Party.ADVISOR, Party.SUPERVISOR));
     }
 
     @Override
@@ -62,14 +63,15 @@ final class EmbeddedMediaSession implements MediaSession {
     }
 
     @Override
-    public String addWebRtcLeg(String legId, String party, String sdpOffer) {
+    public String addWebRtcLeg(String legId, Party party, String sdpOffer) {
         return browserLegs.add(legId, party, sdpOffer, LegKind.CALL);
     }
 
     @Override
-    public String addScreenLeg(String legId, String party, String sdpOffer) {
-        if (SUPERVISOR.equals(party)) {
-            throw new MediaException("a screen leg is an advisor's or a customer's, not a '" + party + "' leg");
+    public String addScreenLeg(String legId, Party party, String sdpOffer) {
+        if (party == Party.SUPERVISOR) {
+            throw new MediaException("a screen leg is an advisor's or a customer's, not a '" + party.mediaName()
+                    + "' leg");
         }
         return browserLegs.add(legId, party, sdpOffer, LegKind.SCREEN);
     }
@@ -80,7 +82,7 @@ final class EmbeddedMediaSession implements MediaSession {
     }
 
     @Override
-    public String addRtpLeg(String legId, String party, String sdpOffer) {
+    public String addRtpLeg(String legId, Party party, String sdpOffer) {
         return sipLegs.add(legId, party, sdpOffer);
     }
 
@@ -90,7 +92,7 @@ final class EmbeddedMediaSession implements MediaSession {
     }
 
     @Override
-    public String createRtpOffer(String legId, String party) {
+    public String createRtpOffer(String legId, Party party) {
         return sipLegs.offer(legId, party);
     }
 
@@ -111,9 +113,9 @@ final class EmbeddedMediaSession implements MediaSession {
     public void monitor(String supervisorLegId, MonitorMode mode) {
         synchronized (this) {
             Leg leg = leg(supervisorLegId);
-            if (!leg.party.equals(SUPERVISOR)) {
-                throw new MediaException("leg " + supervisorLegId + " is a " + leg.party + " leg; only a "
-                        + SUPERVISOR + " leg can monitor");
+            if (leg.party != Party.SUPERVISOR) {
+                throw new MediaException("leg " + supervisorLegId + " is a " + leg.party.mediaName() + " leg; only a "
+                        + Party.SUPERVISOR.mediaName() + " leg can monitor");
             }
             Optional<String> refusal = AudioFrames.cannotMix(legs.all(), server.opus);
             if (refusal.isPresent()) {
@@ -328,7 +330,7 @@ final class EmbeddedMediaSession implements MediaSession {
         RelayTopology.apply(legs.all(), legs.connections(), monitors, server.opus);
     }
 
-    List<String> preferredCodecs(String party, MediaKind kind) {
+    List<String> preferredCodecs(Party party, MediaKind kind) {
         synchronized (this) {
             List<String> keys = new ArrayList<>();
             for (Leg l : legs.all()) {
@@ -343,7 +345,7 @@ final class EmbeddedMediaSession implements MediaSession {
         }
     }
 
-    void checkNewLeg(String legId, String party) {
+    void checkNewLeg(String legId, Party party) {
         synchronized (this) {
             checkOpen();
             legs.checkNew(legId, party);

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.mvtm.core.Party;
 import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.LegKind;
 import org.mvtm.core.media.MediaKind;
@@ -20,7 +21,6 @@ import org.mvtm.core.media.PayloadType;
 import org.mvtm.core.state.StateMachine;
 import org.mvtm.media.api.LegInfo;
 import org.mvtm.media.api.MediaEvent;
-import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.opus.OpusCodec;
 import org.mvtm.media.rtp.OutboundStream;
 import org.mvtm.media.rtp.Rtp;
@@ -90,7 +90,7 @@ abstract class Leg extends CallLeg {
     private OpusCodec.Encoder opusEncoder;
     private final short[] opusPcm = new short[OpusCodec.MAX_FRAME_SAMPLES];
 
-    Leg(String id, String party, EmbeddedMediaSession session, DatagramChannel channel, Instant now) {
+    Leg(String id, Party party, EmbeddedMediaSession session, DatagramChannel channel, Instant now) {
         super(id, party);
         this.session = session;
         this.channel = channel;
@@ -378,12 +378,12 @@ abstract class Leg extends CallLeg {
     }
 
     LegDescription description() {
-        return new LegDescription(id, party, payloadTypes(), kind);
+        return new LegDescription(id, party.mediaName(), payloadTypes(), kind);
     }
 
     /** Whether the recording taps this leg: every leg but a customer's screen leg, which only watches. */
     boolean recorded() {
-        return !(kind == LegKind.SCREEN && party.equals(MediaSession.CUSTOMER));
+        return !(kind == LegKind.SCREEN && party == Party.CUSTOMER);
     }
 
     LegInfo info() {

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.time.Instant;
 import java.util.List;
+import org.mvtm.core.Party;
 import org.mvtm.media.api.LegInfo;
 import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.rtp.Rtp;
@@ -21,7 +22,7 @@ final class RtpLeg extends Leg {
     /** The SDP the bridge gives this peer (one o= session, its version growing with every offer and answer). */
     private final RtpOfferAnswer sdp = new RtpOfferAnswer();
 
-    RtpLeg(String id, String party, EmbeddedMediaSession session, DatagramChannel channel, Instant now) {
+    RtpLeg(String id, Party party, EmbeddedMediaSession session, DatagramChannel channel, Instant now) {
         super(id, party, session, channel, now);
     }
 

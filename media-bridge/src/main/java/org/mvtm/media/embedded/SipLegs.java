@@ -3,6 +3,7 @@ package org.mvtm.media.embedded;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
+import org.mvtm.core.Party;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.sdp.Codec;
@@ -20,9 +21,10 @@ final class SipLegs {
         this.session = session;
     }
 
-    String add(String legId, String party, String sdpOffer) {
+    String add(String legId, Party party, String sdpOffer) {
         session.checkNewLeg(legId, party);
-        RtpOfferAnswer.Terms terms = RtpOfferAnswer.readOffer(sdpOffer, preferring(session.preferredCodecs(party, MediaKind.AUDIO)));
+        RtpOfferAnswer.Terms terms = RtpOfferAnswer.readOffer(sdpOffer,
+                preferring(session.preferredCodecs(party, MediaKind.AUDIO)));
         return session.onNewPort(channel -> {
             RtpLeg leg = newLeg(legId, party, channel, terms.codecs());
             leg.directions(terms.peerSends(), terms.peerReceives());
@@ -46,7 +48,8 @@ final class SipLegs {
         if (current != null) {
             preferred.add(current.key());
         }
-        session.preferredCodecs(rtp.party, MediaKind.AUDIO).stream().filter(k -> !preferred.contains(k)).forEach(preferred::add);
+        session.preferredCodecs(rtp.party, MediaKind.AUDIO).stream().filter(k -> !preferred.contains(k))
+                .forEach(preferred::add);
         RtpOfferAnswer.Terms terms = RtpOfferAnswer.readOffer(sdpOffer, preferring(preferred));
         rtp.negotiated(terms.codecs());
         if (terms.remote() != null) {
@@ -56,7 +59,7 @@ final class SipLegs {
         return rtp.answer(session.server.config.publicAddress(), terms);
     }
 
-    String offer(String legId, String party) {
+    String offer(String legId, Party party) {
         session.checkNewLeg(legId, party);
         List<Codec> codecs = RtpOfferAnswer.offerCodecs(session.preferredCodecs(party, MediaKind.AUDIO),
                 session.server.opus.available());
@@ -75,7 +78,7 @@ final class SipLegs {
         rtp.remote(accepted.remote());
     }
 
-    private RtpLeg newLeg(String legId, String party, DatagramChannel channel, List<Codec> codecs) {
+    private RtpLeg newLeg(String legId, Party party, DatagramChannel channel, List<Codec> codecs) {
         RtpLeg leg = new RtpLeg(legId, party, session, channel, session.server.clock.instant());
         leg.negotiated(codecs);
         return leg;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.MediaKind;
@@ -60,7 +61,7 @@ final class KurentoMediaSession implements MediaSession {
         String localSdp;
         String remoteMedia;
 
-        KLeg(String id, String party, LegInfo.Transport transport, KurentoPort.Element endpoint) {
+        KLeg(String id, Party party, LegInfo.Transport transport, KurentoPort.Element endpoint) {
             super(id, party);
             this.transport = transport;
             this.endpoint = endpoint;
@@ -70,7 +71,7 @@ final class KurentoMediaSession implements MediaSession {
     KurentoMediaSession(KurentoMediaServer server, InteractionId interaction) {
         this.server = server;
         this.interaction = interaction;
-        this.legs = new CallLegs<>(interaction, List.of(CUSTOMER, ADVISOR));
+        this.legs = new CallLegs<>(interaction, List.of(Party.CUSTOMER, Party.ADVISOR));
     }
 
     @Override
@@ -79,7 +80,7 @@ final class KurentoMediaSession implements MediaSession {
     }
 
     @Override
-    public synchronized String addWebRtcLeg(String legId, String party, String sdpOffer) {
+    public synchronized String addWebRtcLeg(String legId, Party party, String sdpOffer) {
         check(legId, party);
         SessionDescription.parse(sdpOffer);
         KLeg leg = newLeg(legId, party, LegInfo.Transport.WEBRTC, pipeline().webRtcEndpoint());
@@ -98,7 +99,7 @@ final class KurentoMediaSession implements MediaSession {
     }
 
     @Override
-    public synchronized String addRtpLeg(String legId, String party, String sdpOffer) {
+    public synchronized String addRtpLeg(String legId, Party party, String sdpOffer) {
         check(legId, party);
         SessionDescription.parse(sdpOffer);
         KLeg leg = newLeg(legId, party, LegInfo.Transport.RTP, pipeline().rtpEndpoint());
@@ -144,7 +145,7 @@ final class KurentoMediaSession implements MediaSession {
     }
 
     @Override
-    public synchronized String createRtpOffer(String legId, String party) {
+    public synchronized String createRtpOffer(String legId, Party party) {
         check(legId, party);
         KLeg leg = newLeg(legId, party, LegInfo.Transport.RTP, pipeline().rtpEndpoint());
         String offer = leg.endpoint.generateOffer();
@@ -187,7 +188,7 @@ final class KurentoMediaSession implements MediaSession {
         leg.recorderUri = uri;
         leg.endpoint.connect(leg.recorder);
         leg.recorder.record();
-        sink.legAdded(new LegDescription(leg.id, leg.party, leg.payloadTypes));
+        sink.legAdded(new LegDescription(leg.id, leg.party.mediaName(), leg.payloadTypes));
     }
 
     @Override
@@ -348,7 +349,7 @@ final class KurentoMediaSession implements MediaSession {
         return pipeline;
     }
 
-    private KLeg newLeg(String legId, String party, LegInfo.Transport transport, KurentoPort.Element endpoint) {
+    private KLeg newLeg(String legId, Party party, LegInfo.Transport transport, KurentoPort.Element endpoint) {
         KLeg leg = new KLeg(legId, party, transport, endpoint);
         endpoint.onEvent(e -> onElementEvent(leg, e));
         return leg;
@@ -392,7 +393,7 @@ final class KurentoMediaSession implements MediaSession {
         }
     }
 
-    private void check(String legId, String party) {
+    private void check(String legId, Party party) {
         if (released) {
             throw new MediaException("media session of " + interaction + " was released");
         }

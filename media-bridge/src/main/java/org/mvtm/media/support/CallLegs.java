@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaSession;
@@ -16,7 +17,7 @@ import org.mvtm.media.api.MediaSession;
 /**
  * The leg bookkeeping of one call, the same for every {@link MediaSession} adapter: the legs by id (in the order they
  * joined), who is connected to whom, and the default topology: a new leg is connected to every leg of the other
- * party that carries the same {@link LegKind} (customer ⇄ advisor; a supervisor's leg to nobody until it monitors).
+ * party that carries the same {@link org.mvtm.core.media.LegKind} (customer ⇄ advisor; a supervisor's leg to nobody until it monitors).
  * Bad input (a blank or taken leg id, an unknown leg, a party the adapter does not take) throws a
  * {@link MediaException} naming it. Not thread-safe: the session guards it with its own lock.
  *
@@ -24,32 +25,32 @@ import org.mvtm.media.api.MediaSession;
  */
 public final class CallLegs<L extends CallLeg> {
     private final InteractionId interaction;
-    private final Set<String> parties;
+    private final Set<Party> parties;
     private final Map<String, L> legs = new LinkedHashMap<>();
     private final Set<Set<String>> connections = new HashSet<>();
 
     /** The legs of {@code interaction}; {@code parties} are those the adapter takes, in the order errors list them. */
-    public CallLegs(InteractionId interaction, List<String> parties) {
+    public CallLegs(InteractionId interaction, List<Party> parties) {
         this.interaction = interaction;
         this.parties = Collections.unmodifiableSet(new LinkedHashSet<>(parties));
     }
 
     /** Refuses a new leg whose id is blank or taken, or whose party the adapter does not take. */
-    public void checkNew(String legId, String party) {
+    public void checkNew(String legId, Party party) {
         if (legId == null || legId.isBlank()) {
             throw new MediaException("leg id must not be blank");
         }
         if (party == null || !parties.contains(party)) {
-            throw new MediaException("party must be " + names() + " but was '" + party + "'");
+            throw new MediaException("party must be " + names() + " but was " + party);
         }
         if (legs.containsKey(legId)) {
             throw new MediaException("leg " + legId + " already exists in call " + interaction);
         }
     }
 
-    /** 'a', 'b' or 'c'. */
+    /** A, B or C. */
     private String names() {
-        List<String> quoted = parties.stream().map(p -> "'" + p + "'").toList();
+        List<String> quoted = parties.stream().map(Party::name).toList();
         int last = quoted.size() - 1;
         return last == 0 ? quoted.get(0) : String.join(", ", quoted.subList(0, last)) + " or " + quoted.get(last);
     }
@@ -79,8 +80,8 @@ public final class CallLegs<L extends CallLeg> {
     }
 
     private static boolean connectsByDefault(CallLeg a, CallLeg b) {
-        return !a.party.equals(b.party) && !a.party.equals(MediaSession.SUPERVISOR)
-                && !b.party.equals(MediaSession.SUPERVISOR) && a.kind() == b.kind();
+        return a.party != b.party && a.party != Party.SUPERVISOR
+                && b.party != Party.SUPERVISOR && a.kind() == b.kind();
     }
 
     /** Connects two legs both ways; false when they already were. */
