@@ -81,14 +81,7 @@ final class KurentoMediaSession implements MediaSession {
 
     @Override
     public synchronized String addWebRtcLeg(String legId, Party party, String sdpOffer) {
-        check(legId, party);
-        SessionDescription.parse(sdpOffer);
-        KLeg leg = newLeg(legId, party, LegInfo.Transport.WEBRTC, pipeline().webRtcEndpoint());
-        leg.endpoint.processOffer(sdpOffer);
-        String answer = leg.endpoint.gatherCandidates(GATHERING);
-        leg.payloadTypes = payloadTypes(answer);
-        attach(leg);
-        return answer;
+        return answered(legId, party, sdpOffer, LegInfo.Transport.WEBRTC);
     }
 
     @Override
@@ -100,13 +93,25 @@ final class KurentoMediaSession implements MediaSession {
 
     @Override
     public synchronized String addRtpLeg(String legId, Party party, String sdpOffer) {
+        return answered(legId, party, sdpOffer, LegInfo.Transport.RTP);
+    }
+
+    /**
+     * A new leg whose peer offered: Kurento's endpoint answers (a browser's answer once Kurento gathered its
+     * candidates; an RTP leg's answer is kept for re-offers, with where the peer receives).
+     */
+    private String answered(String legId, Party party, String sdpOffer, LegInfo.Transport transport) {
         check(legId, party);
         SessionDescription.parse(sdpOffer);
-        KLeg leg = newLeg(legId, party, LegInfo.Transport.RTP, pipeline().rtpEndpoint());
-        String answer = leg.endpoint.processOffer(sdpOffer);
+        boolean browser = transport == LegInfo.Transport.WEBRTC;
+        KLeg leg = newLeg(legId, party, transport, browser ? pipeline().webRtcEndpoint() : pipeline().rtpEndpoint());
+        String processed = leg.endpoint.processOffer(sdpOffer);
+        String answer = browser ? leg.endpoint.gatherCandidates(GATHERING) : processed;
         leg.payloadTypes = payloadTypes(answer);
-        leg.localSdp = answer;
-        leg.remoteMedia = remoteMedia(sdpOffer);
+        if (!browser) {
+            leg.localSdp = answer;
+            leg.remoteMedia = remoteMedia(sdpOffer);
+        }
         attach(leg);
         return answer;
     }
