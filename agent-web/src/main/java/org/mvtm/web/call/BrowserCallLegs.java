@@ -92,7 +92,7 @@ public class BrowserCallLegs {
         if (previous != null && session.legs().stream().anyMatch(l -> l.legId().equals(previous))) {
             session.removeLeg(previous);
         }
-        return new Answer(legId, session.addWebRtcLeg(legId, party.mediaName(), sdpOffer));
+        return new Answer(legId, session.addWebRtcLeg(legId, party, sdpOffer));
     }
 
     public record Answer(String legId, String sdp) {
@@ -132,7 +132,7 @@ public class BrowserCallLegs {
                 .orElseThrow(() -> new MediaException("call " + interaction + " has no media to monitor"));
         stopMonitor(interaction, supervisor);
         String legId = Party.SUPERVISOR.mediaName() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String answer = session.addWebRtcLeg(legId, Party.SUPERVISOR.mediaName(), sdpOffer);
+        String answer = session.addWebRtcLeg(legId, Party.SUPERVISOR, sdpOffer);
         currentLegs.put(LegKey.supervisor(interaction, supervisor), legId);
         try {
             session.monitor(legId, mode);
@@ -182,7 +182,7 @@ public class BrowserCallLegs {
         });
         removeColleague(interaction, colleague);
         String legId = Party.ADVISOR.mediaName() + "-colleague-" + UUID.randomUUID().toString().substring(0, 8);
-        String answer = session.addWebRtcLeg(legId, Party.ADVISOR.mediaName(), sdpOffer);
+        String answer = session.addWebRtcLeg(legId, Party.ADVISOR, sdpOffer);
         currentLegs.put(LegKey.colleague(interaction, colleague), legId);
         String advisorLeg = currentLegs.get(LegKey.of(interaction, Party.ADVISOR));
         if (advisorLeg != null && session.legs().stream().anyMatch(l -> l.legId().equals(advisorLeg))) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.mvtm.core.Party;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
 import org.mvtm.core.event.InteractionEnded;
@@ -113,12 +114,12 @@ public class ScreenShares implements DisposableBean {
                     : "interaction " + interaction.value() + " is a chat: there is no call to share a screen in");
         }
         MediaSession session = media.session(interaction);
-        String legId = MediaSession.ADVISOR + "-screen-" + UUID.randomUUID().toString().substring(0, 8);
+        String legId = Party.ADVISOR.mediaName() + "-screen-" + UUID.randomUUID().toString().substring(0, 8);
         Share previous = shares.get(interaction);
         if (previous != null) {
             removeIfPresent(session, previous.advisorLeg());
         }
-        String answer = session.addScreenLeg(legId, MediaSession.ADVISOR, sdpOffer);
+        String answer = session.addScreenLeg(legId, Party.ADVISOR, sdpOffer);
         shares.merge(interaction, new Share(legId, null, false), (old, mine) -> old.with(legId, old.customerLeg(),
                 old.sharing()));
         return new Answer(legId, answer);
@@ -157,14 +158,14 @@ public class ScreenShares implements DisposableBean {
         if (share.customerLeg() != null) {
             removeIfPresent(session, share.customerLeg());
         }
-        String legId = MediaSession.CUSTOMER + "-screen-" + UUID.randomUUID().toString().substring(0, 8);
-        String answer = session.addScreenLeg(legId, MediaSession.CUSTOMER, sdpOffer);
+        String legId = Party.CUSTOMER.mediaName() + "-screen-" + UUID.randomUUID().toString().substring(0, 8);
+        String answer = session.addScreenLeg(legId, Party.CUSTOMER, sdpOffer);
         shares.computeIfPresent(interaction, (k, old) -> old.with(old.advisorLeg(), legId, old.sharing()));
         return new Answer(legId, answer);
     }
 
     private boolean customerOnPhone(InteractionId interaction) {
-        return media.find(interaction).map(s -> s.legs().stream().anyMatch(l -> l.party().equals(MediaSession.CUSTOMER)
+        return media.find(interaction).map(s -> s.legs().stream().anyMatch(l -> l.party() == Party.CUSTOMER
                 && l.transport() == LegInfo.Transport.RTP)).orElse(false);
     }
 

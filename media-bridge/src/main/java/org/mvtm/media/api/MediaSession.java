@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.MediaPacketSink;
@@ -11,17 +12,13 @@ import org.mvtm.core.media.MediaPacketSink;
 /**
  * The media of one call: its legs (one per endpoint) and the relay between them. Thread-safe.
  *
- * <p>Parties are {@link #CUSTOMER} and {@link #ADVISOR}; by default every new leg is connected to every existing
- * leg of the other party (customer media goes to advisors and back). Leg ids are unique within the session.
+ * <p>Every leg belongs to a {@link Party}: {@link Party#CUSTOMER}, {@link Party#ADVISOR} (a colleague in a three-way
+ * call is a second advisor) or {@link Party#SUPERVISOR}; by default every new leg is connected to every existing leg
+ * of the other party (customer media goes to advisors and back), a supervisor's leg to nobody. Leg ids are unique within the session.
  * Bad input (malformed SDP, unknown leg, duplicate leg id, no common codec) throws {@link MediaException} with a
  * message saying what was wrong; the session is left unchanged.
  */
 public interface MediaSession {
-    String CUSTOMER = "customer";
-    String ADVISOR = "advisor";
-    /** A supervisor's leg: connected to nobody until {@link #monitor} says what it hears and who hears it. */
-    String SUPERVISOR = "supervisor";
-
     InteractionId interaction();
 
     /**
@@ -30,17 +27,17 @@ public interface MediaSession {
      * candidate(s) on the configured public address. Codecs already used by the other party's legs are preferred
      * so media is relayed without transcoding.
      */
-    String addWebRtcLeg(String legId, String party, String sdpOffer);
+    String addWebRtcLeg(String legId, Party party, String sdpOffer);
 
     /**
      * Adds a browser leg that carries a shared screen, a transport of its own beside the party's call leg (so the
-     * call leg's SDP never changes while sharing is switched on and off): an {@link #ADVISOR}'s screen leg sends the
-     * screen, a {@link #CUSTOMER}'s only receives it. Screen legs are relayed only to the other party's screen leg,
+     * call leg's SDP never changes while sharing is switched on and off): an {@link Party#ADVISOR}'s screen leg sends
+     * the screen, a {@link Party#CUSTOMER}'s only receives it. Screen legs are relayed only to the other party's screen leg,
      * never to call legs or monitoring supervisors; the recording taps the advisor's as a leg of its own
      * ({@link org.mvtm.core.media.LegKind#SCREEN}), not the customer's (it sends nothing). Returns the SDP answer as
      * {@link #addWebRtcLeg} does.
      */
-    default String addScreenLeg(String legId, String party, String sdpOffer) {
+    default String addScreenLeg(String legId, Party party, String sdpOffer) {
         throw new MediaException("this media server cannot relay a shared screen");
     }
 
@@ -52,7 +49,7 @@ public interface MediaSession {
     void addRemoteCandidate(String legId, String candidateLine);
 
     /** Adds a SIP leg from the peer's offer (plain RTP/AVP); returns the answer (PCMU/PCMA, telephone-event). */
-    String addRtpLeg(String legId, String party, String sdpOffer);
+    String addRtpLeg(String legId, Party party, String sdpOffer);
 
     /**
      * A new offer from the peer of an existing RTP leg (a SIP re-INVITE or UPDATE: hold, resume, a new address, a
@@ -63,7 +60,7 @@ public interface MediaSession {
     String updateRtpLeg(String legId, String sdpOffer);
 
     /** Creates a plain RTP leg and returns the server's offer, e.g. for an INVITE to a desk phone. */
-    String createRtpOffer(String legId, String party);
+    String createRtpOffer(String legId, Party party);
 
     /** Completes a leg made by {@link #createRtpOffer} with the peer's answer. */
     void applyRtpAnswer(String legId, String sdpAnswer);
@@ -101,7 +98,8 @@ public interface MediaSession {
     void mute(String legId, boolean muted);
 
     /**
-     * Puts a {@link #SUPERVISOR} leg in {@code mode}: what it hears and who hears it (listen, whisper, barge-in).
+     * Puts a {@link Party#SUPERVISOR} leg (connected to nobody until then) in {@code mode}: what it hears and who
+     * hears it (listen, whisper, barge-in).
      * A leg that receives more than one audio source gets them mixed: a call whose audio cannot be mixed
      * ({@link #cannotMix}) is refused with a {@link MediaException} saying why. Changing the mode of a monitoring leg is allowed at any time; {@link #removeLeg} stops it.
      */

@@ -3,8 +3,6 @@ package org.mvtm.media.embedded;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,22 +11,19 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.MediaEvent;
-import org.mvtm.media.api.MediaEventListener;
-import org.mvtm.media.api.MediaException;
-import org.mvtm.media.api.MediaServer;
-import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.dtls.DtlsCertificate;
 import org.mvtm.media.opus.OpusCodec;
-import org.mvtm.media.support.SessionRegistry;
+import org.mvtm.media.support.AbstractMediaServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded Java relay. Owns: the DTLS certificate, the port allocator, one platform scheduler thread
  * ("media-timer": watchdog every 200 ms and announcement pacing), one I/O selector loop per core
- * ("media-io-N") serving every leg's socket, and a virtual DTLS thread per browser leg. {@link #close()} releases every session and stops the scheduler.
+ * ("media-io-N") serving every leg's socket, and a virtual DTLS thread per browser leg. {@link #close()} releases every session and stops the
+ * scheduler and the loops.
  */
-public final class EmbeddedMediaServer implements MediaServer {
+public final class EmbeddedMediaServer extends AbstractMediaServer<EmbeddedMediaSession> {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMediaServer.class);
     final EmbeddedMediaConfig config;
     final Clock clock;
@@ -40,9 +35,7 @@ public final class EmbeddedMediaServer implements MediaServer {
     /** libopus, for mixing Opus audio (unavailable: Opus calls are relayed but not mixed). */
     final OpusCodec opus;
     final ReceiveLoops loops = new ReceiveLoops(Math.max(1, Runtime.getRuntime().availableProcessors()));
-    private final SessionRegistry<EmbeddedMediaSession> sessions = new SessionRegistry<>();
     private final AtomicInteger mediaThreads = new AtomicInteger();
-    private volatile boolean closed;
 
     public EmbeddedMediaServer(EmbeddedMediaConfig config, Clock clock) {
         this(config, clock, OpusCodec.load());
@@ -69,34 +62,12 @@ public final class EmbeddedMediaServer implements MediaServer {
     }
 
     @Override
-    public MediaSession session(InteractionId interaction) {
-        if (closed) {
-            throw new MediaException("media server is closed");
-        }
-        return sessions.session(interaction, id -> new EmbeddedMediaSession(this, id));
+    protected EmbeddedMediaSession newSession(InteractionId interaction) {
+        return new EmbeddedMediaSession(this, interaction);
     }
 
     @Override
-    public Optional<MediaSession> find(InteractionId interaction) {
-        return sessions.find(interaction);
-    }
-
-    @Override
-    public Registration addListener(MediaEventListener listener) {
-        return sessions.addListener(listener);
-    }
-
-    @Override
-    public Set<InteractionId> activeSessions() {
-        return sessions.active();
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        for (EmbeddedMediaSession s : sessions.sessions()) {
-            s.release();
-        }
+    protected void closeResources() {
         scheduler.shutdownNow();
         loops.close();
     }

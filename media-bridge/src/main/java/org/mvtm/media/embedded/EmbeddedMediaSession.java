@@ -2,7 +2,6 @@ package org.mvtm.media.embedded;
 
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.LegKind;
 import org.mvtm.core.media.MediaKind;
@@ -21,13 +22,8 @@ import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.api.MonitorMode;
-import org.mvtm.media.dtls.DtlsSrtpServer;
-import org.mvtm.media.rtp.OutboundStream;
-import org.mvtm.media.sdp.AnswerWriter;
-import org.mvtm.media.sdp.BundleNegotiation;
 import org.mvtm.media.sdp.Codec;
-import org.mvtm.media.sdp.SessionDescription;
-import org.mvtm.media.stun.IceLiteResponder;
+import org.mvtm.media.support.CallLegs;
 
 /**
  * The legs of one call and the relay between them. Topology changes (add/remove/connect/hold/recording) take the
@@ -43,23 +39,22 @@ import org.mvtm.media.stun.IceLiteResponder;
  * </pre>
  */
 final class EmbeddedMediaSession implements MediaSession {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String ICE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     final EmbeddedMediaServer server;
     private final InteractionId interaction;
-    private final Map<String, Leg> legs = new LinkedHashMap<>();
-    private final Set<Set<String>> connections = new HashSet<>();
+    private final CallLegs<Leg> legs;
     /** Supervisor legs and what they do (listen, whisper, barge-in); see {@link RelayTopology}. */
     private final Map<String, MonitorMode> monitors = new LinkedHashMap<>();
     private volatile MediaPacketSink sink;
     private volatile boolean released;
-    private final SipLegNegotiation sipLegs = new SipLegNegotiation(this);
+    private final BrowserLegs browserLegs = new BrowserLegs(this);
+    private final SipLegs sipLegs = new SipLegs(this);
     private final FanOut fanOut;
 
     EmbeddedMediaSession(EmbeddedMediaServer server, InteractionId interaction) {
         this.server = server;
         this.interaction = interaction;
         this.fanOut = new FanOut(server.opus);
+        this.legs = new CallLegs<>(interaction, List.of(Party.CUSTOMER, Party.ADVISOR, Party.SUPERVISOR));
     }
 
     @Override
@@ -68,71 +63,26 @@ final class EmbeddedMediaSession implements MediaSession {
     }
 
     @Override
-    public String addWebRtcLeg(String legId, String party, String sdpOffer) {
-        return addBrowserLeg(legId, party, sdpOffer, LegKind.CALL);
+    public String addWebRtcLeg(String legId, Party party, String sdpOffer) {
+        return browserLegs.add(legId, party, sdpOffer, LegKind.CALL);
     }
 
     @Override
-    public String addScreenLeg(String legId, String party, String sdpOffer) {
-        if (SUPERVISOR.equals(party)) {
-            throw new MediaException("a screen leg is an advisor's or a customer's, not a '" + party + "' leg");
+    public String addScreenLeg(String legId, Party party, String sdpOffer) {
+        if (party == Party.SUPERVISOR) {
+            throw new MediaException("a screen leg is an advisor's or a customer's, not a '" + party.mediaName()
+                    + "' leg");
         }
-        return addBrowserLeg(legId, party, sdpOffer, LegKind.SCREEN);
-    }
-
-    private String addBrowserLeg(String legId, String party, String sdpOffer, LegKind legKind) {
-        checkNewLeg(legId, party);
-        SessionDescription offer = SessionDescription.parse(sdpOffer);
-        long audioSsrc = OutboundStream.randomSsrc();
-        long videoSsrc = OutboundStream.randomSsrc();
-        BundleNegotiation bundle = BundleNegotiation.answer(offer, kind -> browserPreference(party, kind),
-                Map.of(MediaKind.AUDIO, audioSsrc, MediaKind.VIDEO, videoSsrc), VideoSlots.extraSsrcs());
-        String localUfrag = randomIce(8);
-        String localPwd = randomIce(24);
-        DatagramChannel channel = server.ports.bind();
-        try {
-            IceLiteResponder ice = new IceLiteResponder(localUfrag, localPwd, bundle.remoteUfrag());
-            DtlsSrtpServer dtls = new DtlsSrtpServer(server.tlsCrypto, server.certificate, bundle.fingerprintHash(),
-                    bundle.fingerprint());
-            WebRtcLeg leg = new WebRtcLeg(legId, party, this, channel, server.clock.instant(), ice, dtls);
-            leg.kind = legKind;
-            leg.negotiated(bundle.negotiated());
-            leg.midExtension(bundle.midExtensionId(), bundle.acceptedMids());
-            String answer = AnswerWriter.webRtcAnswer(RANDOM.nextLong(1, Long.MAX_VALUE), bundle.answerGroup(),
-                    bundle.sections(), new AnswerWriter.Transport(localUfrag, localPwd,
-                            server.certificate.sha256Fingerprint(), server.config.candidateAddresses(),
-                            leg.local.getPort(), "mvtm-" + interaction.value(), "mvtm-" + legId));
-            leg.useSsrcs(audioSsrc, videoSsrc, bundle.extraVideoSsrcs());
-            register(leg);
-            return answer;
-        } catch (RuntimeException e) {
-            server.ports.release(channel);
-            throw e;
-        }
+        return browserLegs.add(legId, party, sdpOffer, LegKind.SCREEN);
     }
 
     @Override
     public void addRemoteCandidate(String legId, String candidateLine) {
-        Leg leg = leg(legId);
-        if (!(leg instanceof WebRtcLeg)) {
-            throw new MediaException("leg " + legId + " is not a WebRTC leg; it takes no ICE candidates");
-        }
-        String c = candidateLine == null ? "" : candidateLine.strip();
-        if (c.startsWith("a=")) {
-            c = c.substring(2);
-        }
-        if (c.isEmpty() || c.equals("end-of-candidates")) {
-            return;
-        }
-        String[] p = c.split("\\s+");
-        if (!p[0].startsWith("candidate:") || p.length < 8 || !p[6].equals("typ")) {
-            throw new MediaException("not an ICE candidate line: '" + candidateLine + "'");
-        }
-        // ICE-lite: the browser's checks tell us its address; candidates are only validated.
+        browserLegs.addCandidate(legId, candidateLine);
     }
 
     @Override
-    public String addRtpLeg(String legId, String party, String sdpOffer) {
+    public String addRtpLeg(String legId, Party party, String sdpOffer) {
         return sipLegs.add(legId, party, sdpOffer);
     }
 
@@ -142,7 +92,7 @@ final class EmbeddedMediaSession implements MediaSession {
     }
 
     @Override
-    public String createRtpOffer(String legId, String party) {
+    public String createRtpOffer(String legId, Party party) {
         return sipLegs.offer(legId, party);
     }
 
@@ -154,12 +104,7 @@ final class EmbeddedMediaSession implements MediaSession {
     @Override
     public void connect(String legA, String legB) {
         synchronized (this) {
-            Leg a = leg(legA);
-            Leg b = leg(legB);
-            if (a == b) {
-                throw new MediaException("cannot connect leg " + legA + " to itself");
-            }
-            connections.add(Set.of(legA, legB));
+            legs.connect(legA, legB);
             recomputeTargets();
         }
     }
@@ -168,11 +113,11 @@ final class EmbeddedMediaSession implements MediaSession {
     public void monitor(String supervisorLegId, MonitorMode mode) {
         synchronized (this) {
             Leg leg = leg(supervisorLegId);
-            if (!leg.party.equals(SUPERVISOR)) {
-                throw new MediaException("leg " + supervisorLegId + " is a " + leg.party + " leg; only a "
-                        + SUPERVISOR + " leg can monitor");
+            if (leg.party != Party.SUPERVISOR) {
+                throw new MediaException("leg " + supervisorLegId + " is a " + leg.party.mediaName() + " leg; only a "
+                        + Party.SUPERVISOR.mediaName() + " leg can monitor");
             }
-            Optional<String> refusal = AudioFrames.cannotMix(legs.values(), server.opus);
+            Optional<String> refusal = AudioFrames.cannotMix(legs.all(), server.opus);
             if (refusal.isPresent()) {
                 throw new MediaException("call " + interaction + " cannot be monitored: " + refusal.get());
             }
@@ -184,7 +129,7 @@ final class EmbeddedMediaSession implements MediaSession {
     @Override
     public Optional<String> cannotMix() {
         synchronized (this) {
-            return AudioFrames.cannotMix(legs.values(), server.opus);
+            return AudioFrames.cannotMix(legs.all(), server.opus);
         }
     }
 
@@ -197,7 +142,7 @@ final class EmbeddedMediaSession implements MediaSession {
         synchronized (this) {
             checkOpen();
             old = sink;
-            legs.values().stream().filter(Leg::recorded).forEach(leg -> newSink.legAdded(leg.description()));
+            legs.all().stream().filter(Leg::recorded).forEach(leg -> newSink.legAdded(leg.description()));
             sink = newSink;
         }
         if (old != null) {
@@ -277,9 +222,8 @@ final class EmbeddedMediaSession implements MediaSession {
         Leg leg;
         synchronized (this) {
             leg = leg(legId);
-            legs.remove(legId);
+            legs.remove(leg);
             monitors.remove(legId);
-            connections.removeIf(c -> c.contains(legId));
             recomputeTargets();
         }
         leg.close();
@@ -289,12 +233,10 @@ final class EmbeddedMediaSession implements MediaSession {
     /** A leg that failed (ICE/DTLS) is closed and removed; the event was already published. */
     void removeFailedLeg(Leg leg, MediaEvent cause) {
         synchronized (this) {
-            if (legs.get(leg.id) != leg) {
+            if (!legs.remove(leg)) {
                 return;
             }
-            legs.remove(leg.id);
             monitors.remove(leg.id);
-            connections.removeIf(c -> c.contains(leg.id));
             recomputeTargets();
         }
         server.closeLater(leg);
@@ -305,7 +247,7 @@ final class EmbeddedMediaSession implements MediaSession {
     @Override
     public List<LegInfo> legs() {
         synchronized (this) {
-            return legs.values().stream().map(Leg::info).toList();
+            return legs.all().stream().map(Leg::info).toList();
         }
     }
 
@@ -317,10 +259,8 @@ final class EmbeddedMediaSession implements MediaSession {
                 return;
             }
             released = true;
-            all = new ArrayList<>(legs.values());
-            legs.clear();
+            all = legs.clear();
             monitors.clear();
-            connections.clear();
         }
         stopRecording();
         for (Leg leg : all) {
@@ -341,7 +281,7 @@ final class EmbeddedMediaSession implements MediaSession {
     /** Every call's legs, for the watchdog. */
     List<Leg> snapshot() {
         synchronized (this) {
-            return new ArrayList<>(legs.values());
+            return new ArrayList<>(legs.all());
         }
     }
 
@@ -376,16 +316,7 @@ final class EmbeddedMediaSession implements MediaSession {
     void register(Leg leg) {
         synchronized (this) {
             checkOpen();
-            if (legs.containsKey(leg.id)) {
-                throw new MediaException("leg " + leg.id + " already exists in call " + interaction);
-            }
-            legs.put(leg.id, leg);
-            for (Leg other : legs.values()) {
-                if (other != leg && !other.party.equals(leg.party) && !other.party.equals(SUPERVISOR)
-                        && !leg.party.equals(SUPERVISOR) && other.kind == leg.kind) {
-                    connections.add(Set.of(leg.id, other.id));
-                }
-            }
+            legs.add(leg);
             recomputeTargets();
             MediaPacketSink s = sink;
             if (s != null && leg.recorded()) {
@@ -396,22 +327,13 @@ final class EmbeddedMediaSession implements MediaSession {
     }
 
     private void recomputeTargets() {
-        RelayTopology.apply(legs.values(), connections, monitors, server.opus);
+        RelayTopology.apply(legs.all(), legs.connections(), monitors, server.opus);
     }
 
-    /** A browser gets the other party's codec first, then the configured browser audio (empty: its own first). */
-    private List<String> browserPreference(String party, MediaKind kind) {
-        List<String> keys = new ArrayList<>(preferredCodecs(party, kind));
-        if (kind == MediaKind.AUDIO) {
-            server.config.browserAudio().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
-        }
-        return keys;
-    }
-
-    List<String> preferredCodecs(String party, MediaKind kind) {
+    List<String> preferredCodecs(Party party, MediaKind kind) {
         synchronized (this) {
             List<String> keys = new ArrayList<>();
-            for (Leg l : legs.values()) {
+            for (Leg l : legs.all()) {
                 if (!l.party.equals(party)) {
                     Codec c = l.mainCodec(kind);
                     if (c != null && !keys.contains(c.key())) {
@@ -423,19 +345,21 @@ final class EmbeddedMediaSession implements MediaSession {
         }
     }
 
-    void checkNewLeg(String legId, String party) {
-        if (legId == null || legId.isBlank()) {
-            throw new MediaException("leg id must not be blank");
-        }
-        if (!CUSTOMER.equals(party) && !ADVISOR.equals(party) && !SUPERVISOR.equals(party)) {
-            throw new MediaException("party must be '" + CUSTOMER + "', '" + ADVISOR + "' or '" + SUPERVISOR
-                    + "' but was '" + party + "'");
-        }
+    void checkNewLeg(String legId, Party party) {
         synchronized (this) {
             checkOpen();
-            if (legs.containsKey(legId)) {
-                throw new MediaException("leg " + legId + " already exists in call " + interaction);
-            }
+            legs.checkNew(legId, party);
+        }
+    }
+
+    /** Binds a port for a new leg and builds the leg with it; the port is released when building fails. */
+    <T> T onNewPort(Function<DatagramChannel, T> build) {
+        DatagramChannel channel = server.ports.bind();
+        try {
+            return build.apply(channel);
+        } catch (RuntimeException e) {
+            server.ports.release(channel);
+            throw e;
         }
     }
 
@@ -447,19 +371,7 @@ final class EmbeddedMediaSession implements MediaSession {
 
     Leg leg(String legId) {
         synchronized (this) {
-            Leg leg = legs.get(legId);
-            if (leg == null) {
-                throw new MediaException("no leg " + legId + " in call " + interaction + "; legs are " + legs.keySet());
-            }
-            return leg;
+            return legs.get(legId);
         }
-    }
-
-    private static String randomIce(int n) {
-        StringBuilder b = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            b.append(ICE_CHARS.charAt(RANDOM.nextInt(ICE_CHARS.length())));
-        }
-        return b.toString();
     }
 }

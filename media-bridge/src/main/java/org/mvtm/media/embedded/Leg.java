@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.mvtm.core.Party;
 import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.LegKind;
 import org.mvtm.core.media.MediaKind;
@@ -20,11 +21,11 @@ import org.mvtm.core.media.PayloadType;
 import org.mvtm.core.state.StateMachine;
 import org.mvtm.media.api.LegInfo;
 import org.mvtm.media.api.MediaEvent;
-import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.opus.OpusCodec;
 import org.mvtm.media.rtp.OutboundStream;
 import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.sdp.Codec;
+import org.mvtm.media.support.CallLeg;
 
 /**
  * One endpoint of a call: its UDP socket (one per leg, BUNDLE + rtcp-mux), read by one of the {@link ReceiveLoops},
@@ -32,10 +33,8 @@ import org.mvtm.media.sdp.Codec;
  * DTLS-SRTP; RTP: plain). Sending to a leg is serialised by its send lock because several receive loops relay to
  * the same leg.
  */
-abstract class Leg {
+abstract class Leg extends CallLeg {
     static final int BUFFER = 2048;
-    final String id;
-    final String party;
     final EmbeddedMediaSession session;
     final DatagramChannel channel;
     final InetSocketAddress local;
@@ -91,9 +90,8 @@ abstract class Leg {
     private OpusCodec.Encoder opusEncoder;
     private final short[] opusPcm = new short[OpusCodec.MAX_FRAME_SAMPLES];
 
-    Leg(String id, String party, EmbeddedMediaSession session, DatagramChannel channel, Instant now) {
-        this.id = id;
-        this.party = party;
+    Leg(String id, Party party, EmbeddedMediaSession session, DatagramChannel channel, Instant now) {
+        super(id, party);
         this.session = session;
         this.channel = channel;
         this.createdAt = now;
@@ -103,6 +101,11 @@ abstract class Leg {
         } catch (IOException e) {
             throw new IllegalStateException("media socket has no local address", e);
         }
+    }
+
+    @Override
+    public LegKind kind() {
+        return kind;
     }
 
     void negotiated(List<Codec> codecs) {
@@ -375,12 +378,12 @@ abstract class Leg {
     }
 
     LegDescription description() {
-        return new LegDescription(id, party, payloadTypes(), kind);
+        return new LegDescription(id, party.mediaName(), payloadTypes(), kind);
     }
 
     /** Whether the recording taps this leg: every leg but a customer's screen leg, which only watches. */
     boolean recorded() {
-        return !(kind == LegKind.SCREEN && party.equals(MediaSession.CUSTOMER));
+        return !(kind == LegKind.SCREEN && party == Party.CUSTOMER);
     }
 
     LegInfo info() {

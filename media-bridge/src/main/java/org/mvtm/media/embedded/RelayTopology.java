@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mvtm.core.Party;
 import org.mvtm.core.media.LegKind;
 import org.mvtm.core.media.MediaKind;
-import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.api.MonitorMode;
 import org.mvtm.media.opus.OpusCodec;
 
@@ -54,8 +54,8 @@ final class RelayTopology {
                 if (leg.kind == LegKind.SCREEN) {
                     continue; // a supervisor's leg has one video stream: the parties' cameras
                 }
-                boolean customer = leg.party.equals(MediaSession.CUSTOMER);
-                boolean advisor = leg.party.equals(MediaSession.ADVISOR);
+                boolean customer = leg.party == Party.CUSTOMER;
+                boolean advisor = leg.party == Party.ADVISOR;
                 if (customer || advisor) {
                     edge(leg, supervisor, targets, sources);
                 }
@@ -81,8 +81,8 @@ final class RelayTopology {
         }
         // the clock is a customer's or advisor's leg when there is one: they send all the time, supervisors join
         List<Leg> ordered = new ArrayList<>(audio);
-        ordered.sort((a, b) -> Boolean.compare(a.party.equals(MediaSession.SUPERVISOR),
-                b.party.equals(MediaSession.SUPERVISOR)));
+        ordered.sort((a, b) -> Boolean.compare(a.party == Party.SUPERVISOR,
+                b.party == Party.SUPERVISOR));
         return new AudioMix(ordered.toArray(new Leg[0]));
     }
 

@@ -4,11 +4,12 @@ import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.time.Instant;
 import java.util.List;
+import org.mvtm.core.Party;
 import org.mvtm.media.api.LegInfo;
 import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.rtp.Rtp;
-import org.mvtm.media.sdp.AnswerWriter;
 import org.mvtm.media.sdp.Codec;
+import org.mvtm.media.sdp.RtpOfferAnswer;
 
 /**
  * A SIP leg: plain RTP/AVP on one port. The peer address comes from the SDP and is latched to the source of the
@@ -18,24 +19,21 @@ import org.mvtm.media.sdp.Codec;
 final class RtpLeg extends Leg {
     private volatile Instant connectedAt;
     private volatile boolean latched;
-    /** o= session id and version of the SDP the bridge gives this peer; the version grows with every answer. */
-    private final long sdpSessionId;
-    private long sdpVersion;
+    /** The SDP the bridge gives this peer (one o= session, its version growing with every offer and answer). */
+    private final RtpOfferAnswer sdp = new RtpOfferAnswer();
 
-    RtpLeg(String id, String party, EmbeddedMediaSession session, DatagramChannel channel, Instant now, long sdpSessionId) {
+    RtpLeg(String id, Party party, EmbeddedMediaSession session, DatagramChannel channel, Instant now) {
         super(id, party, session, channel, now);
-        this.sdpSessionId = sdpSessionId;
     }
 
     /** The bridge's SDP offer for this leg (the first SDP it gives the peer). */
-    synchronized String offer(String address, List<Codec> codecs) {
-        return AnswerWriter.rtpAudio(sdpSessionId, ++sdpVersion, address, local.getPort(), codecs, "sendrecv");
+    String offer(String address, List<Codec> codecs) {
+        return sdp.offer(address, local.getPort(), codecs);
     }
 
     /** The answer to the peer's (re-)offer: this leg's port, the chosen codecs, the direction seen from the bridge. */
-    synchronized String answer(String address, RtpOfferTerms terms) {
-        return AnswerWriter.rtpAudio(sdpSessionId, ++sdpVersion, address, local.getPort(), terms.codecs(),
-                terms.answerDirection());
+    String answer(String address, RtpOfferAnswer.Terms terms) {
+        return sdp.answer(address, local.getPort(), terms);
     }
 
     /** Which way the peer's latest SDP lets media flow; a peer that receives again continues where it stopped. */

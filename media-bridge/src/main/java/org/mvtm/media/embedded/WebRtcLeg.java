@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.bouncycastle.tls.DTLSServerProtocol;
 import org.bouncycastle.tls.DTLSTransport;
+import org.mvtm.core.Party;
 import org.mvtm.media.api.LegInfo;
 import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.dtls.DtlsSrtpServer;
@@ -46,7 +47,7 @@ final class WebRtcLeg extends Leg {
     private volatile boolean failed;
     private Thread handshake;
 
-    WebRtcLeg(String id, String party, EmbeddedMediaSession session, DatagramChannel channel, Instant now,
+    WebRtcLeg(String id, Party party, EmbeddedMediaSession session, DatagramChannel channel, Instant now,
               IceLiteResponder ice, DtlsSrtpServer dtls) {
         super(id, party, session, channel, now);
         this.ice = ice;

@@ -1,28 +1,23 @@
 package org.mvtm.media.kurento;
 
 import java.time.Clock;
-import java.util.Optional;
-import java.util.Set;
 import org.kurento.client.KurentoClient;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.KurentoMediaConfig;
 import org.mvtm.media.api.MediaEvent;
-import org.mvtm.media.api.MediaEventListener;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaServer;
-import org.mvtm.media.api.MediaSession;
-import org.mvtm.media.support.SessionRegistry;
+import org.mvtm.media.support.AbstractMediaServer;
 
 /**
  * {@link MediaServer} backed by Kurento Media Server: one MediaPipeline per call (created lazily with the first leg),
  * a WebRtcEndpoint or RtpEndpoint per leg, a WEBM RecorderEndpoint per leg while recording, PlayerEndpoints for
  * announcements.
  */
-public final class KurentoMediaServer implements MediaServer {
+public final class KurentoMediaServer extends AbstractMediaServer<KurentoMediaSession> {
     final KurentoPort port;
     final KurentoMediaConfig config;
     final Clock clock;
-    private final SessionRegistry<KurentoMediaSession> sessions = new SessionRegistry<>();
 
     public KurentoMediaServer(KurentoPort port, KurentoMediaConfig config, Clock clock) {
         this.port = port;
@@ -42,28 +37,12 @@ public final class KurentoMediaServer implements MediaServer {
     }
 
     @Override
-    public MediaSession session(InteractionId interaction) {
-        return sessions.session(interaction, id -> new KurentoMediaSession(this, id));
+    protected KurentoMediaSession newSession(InteractionId interaction) {
+        return new KurentoMediaSession(this, interaction);
     }
 
     @Override
-    public Optional<MediaSession> find(InteractionId interaction) {
-        return sessions.find(interaction);
-    }
-
-    @Override
-    public Registration addListener(MediaEventListener listener) {
-        return sessions.addListener(listener);
-    }
-
-    @Override
-    public Set<InteractionId> activeSessions() {
-        return sessions.active();
-    }
-
-    @Override
-    public void close() {
-        sessions.sessions().forEach(KurentoMediaSession::release);
+    protected void closeResources() {
         port.close();
     }
 

@@ -4,11 +4,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.MediaKind;
@@ -22,6 +20,9 @@ import org.mvtm.media.sdp.Codec;
 import org.mvtm.media.sdp.MediaDescription;
 import org.mvtm.media.sdp.SdpException;
 import org.mvtm.media.sdp.SessionDescription;
+import org.mvtm.media.sdp.WebRtcOfferAnswer;
+import org.mvtm.media.support.CallLeg;
+import org.mvtm.media.support.CallLegs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,17 +40,14 @@ final class KurentoMediaSession implements MediaSession {
     private static final Duration GATHERING = Duration.ofSeconds(5);
     private final KurentoMediaServer server;
     private final InteractionId interaction;
-    private final Map<String, KLeg> legs = new LinkedHashMap<>();
-    private final Set<Set<String>> connections = new HashSet<>();
+    private final CallLegs<KLeg> legs;
     private KurentoPort.Pipeline pipeline;
     private MediaPacketSink sink;
     /** Recorder files complete and not yet handed to the sink: leg id and file URI. */
     private final List<Map.Entry<String, String>> recordedFiles = new ArrayList<>();
     private boolean released;
 
-    private static final class KLeg {
-        final String id;
-        final String party;
+    private static final class KLeg extends CallLeg {
         final LegInfo.Transport transport;
         final KurentoPort.Element endpoint;
         List<PayloadType> payloadTypes = List.of();
@@ -63,9 +61,8 @@ final class KurentoMediaSession implements MediaSession {
         String localSdp;
         String remoteMedia;
 
-        KLeg(String id, String party, LegInfo.Transport transport, KurentoPort.Element endpoint) {
-            this.id = id;
-            this.party = party;
+        KLeg(String id, Party party, LegInfo.Transport transport, KurentoPort.Element endpoint) {
+            super(id, party);
             this.transport = transport;
             this.endpoint = endpoint;
         }
@@ -74,6 +71,7 @@ final class KurentoMediaSession implements MediaSession {
     KurentoMediaSession(KurentoMediaServer server, InteractionId interaction) {
         this.server = server;
         this.interaction = interaction;
+        this.legs = new CallLegs<>(interaction, List.of(Party.CUSTOMER, Party.ADVISOR));
     }
 
     @Override
@@ -82,42 +80,38 @@ final class KurentoMediaSession implements MediaSession {
     }
 
     @Override
-    public synchronized String addWebRtcLeg(String legId, String party, String sdpOffer) {
-        check(legId, party);
-        SessionDescription.parse(sdpOffer);
-        KLeg leg = newLeg(legId, party, LegInfo.Transport.WEBRTC, pipeline().webRtcEndpoint());
-        leg.endpoint.processOffer(sdpOffer);
-        String answer = leg.endpoint.gatherCandidates(GATHERING);
-        leg.payloadTypes = payloadTypes(answer);
-        attach(leg);
-        return answer;
+    public synchronized String addWebRtcLeg(String legId, Party party, String sdpOffer) {
+        return answered(legId, party, sdpOffer, LegInfo.Transport.WEBRTC);
     }
 
     @Override
     public synchronized void addRemoteCandidate(String legId, String candidateLine) {
         KLeg leg = leg(legId);
-        String c = candidateLine == null ? "" : candidateLine.strip();
-        if (c.startsWith("a=")) {
-            c = c.substring(2);
-        }
-        if (c.isEmpty() || c.equals("end-of-candidates")) {
-            return;
-        }
-        if (!c.startsWith("candidate:")) {
-            throw new MediaException("not an ICE candidate line: '" + candidateLine + "'");
-        }
-        leg.endpoint.addIceCandidate(c, "0", 0); // BUNDLE: every candidate belongs to the first m-line
+        // BUNDLE: every candidate belongs to the first m-line
+        WebRtcOfferAnswer.trickledCandidate(candidateLine).ifPresent(c -> leg.endpoint.addIceCandidate(c, "0", 0));
     }
 
     @Override
-    public synchronized String addRtpLeg(String legId, String party, String sdpOffer) {
+    public synchronized String addRtpLeg(String legId, Party party, String sdpOffer) {
+        return answered(legId, party, sdpOffer, LegInfo.Transport.RTP);
+    }
+
+    /**
+     * A new leg whose peer offered: Kurento's endpoint answers (a browser's answer once Kurento gathered its
+     * candidates; an RTP leg's answer is kept for re-offers, with where the peer receives).
+     */
+    private String answered(String legId, Party party, String sdpOffer, LegInfo.Transport transport) {
         check(legId, party);
         SessionDescription.parse(sdpOffer);
-        KLeg leg = newLeg(legId, party, LegInfo.Transport.RTP, pipeline().rtpEndpoint());
-        String answer = leg.endpoint.processOffer(sdpOffer);
+        boolean browser = transport == LegInfo.Transport.WEBRTC;
+        KLeg leg = newLeg(legId, party, transport, browser ? pipeline().webRtcEndpoint() : pipeline().rtpEndpoint());
+        String processed = leg.endpoint.processOffer(sdpOffer);
+        String answer = browser ? leg.endpoint.gatherCandidates(GATHERING) : processed;
         leg.payloadTypes = payloadTypes(answer);
-        leg.localSdp = answer;
-        leg.remoteMedia = remoteMedia(sdpOffer);
+        if (!browser) {
+            leg.localSdp = answer;
+            leg.remoteMedia = remoteMedia(sdpOffer);
+        }
         attach(leg);
         return answer;
     }
@@ -156,7 +150,7 @@ final class KurentoMediaSession implements MediaSession {
     }
 
     @Override
-    public synchronized String createRtpOffer(String legId, String party) {
+    public synchronized String createRtpOffer(String legId, Party party) {
         check(legId, party);
         KLeg leg = newLeg(legId, party, LegInfo.Transport.RTP, pipeline().rtpEndpoint());
         String offer = leg.endpoint.generateOffer();
@@ -176,11 +170,8 @@ final class KurentoMediaSession implements MediaSession {
 
     @Override
     public synchronized void connect(String legA, String legB) {
-        KLeg a = leg(legA);
-        KLeg b = leg(legB);
-        if (connections.add(Set.of(legA, legB))) {
-            a.endpoint.connect(b.endpoint);
-            b.endpoint.connect(a.endpoint);
+        if (legs.connect(legA, legB)) {
+            connectEndpoints(legs.get(legA), legs.get(legB));
         }
     }
 
@@ -190,7 +181,7 @@ final class KurentoMediaSession implements MediaSession {
             stopRecording();
         }
         sink = newSink;
-        for (KLeg leg : legs.values()) {
+        for (KLeg leg : legs.all()) {
             startRecorder(leg);
         }
     }
@@ -202,12 +193,12 @@ final class KurentoMediaSession implements MediaSession {
         leg.recorderUri = uri;
         leg.endpoint.connect(leg.recorder);
         leg.recorder.record();
-        sink.legAdded(new LegDescription(leg.id, leg.party, leg.payloadTypes));
+        sink.legAdded(new LegDescription(leg.id, leg.party.mediaName(), leg.payloadTypes));
     }
 
     @Override
     public synchronized void stopRecording() {
-        for (KLeg leg : legs.values()) {
+        for (KLeg leg : legs.all()) {
             stopRecorder(leg);
         }
         if (sink != null) {
@@ -271,22 +262,9 @@ final class KurentoMediaSession implements MediaSession {
     @Override
     public synchronized void hold(String legId, boolean onHold) {
         KLeg leg = leg(legId);
-        if (leg.onHold == onHold) {
-            return;
-        }
-        leg.onHold = onHold;
-        for (KLeg other : peersOf(leg)) {
-            if (onHold) {
-                leg.endpoint.disconnect(other.endpoint);
-                other.endpoint.disconnect(leg.endpoint);
-            } else {
-                if (leg.muted) {
-                    leg.endpoint.connect(other.endpoint, MediaKind.VIDEO);
-                } else {
-                    leg.endpoint.connect(other.endpoint);
-                }
-                other.endpoint.connect(leg.endpoint);
-            }
+        if (leg.onHold != onHold) {
+            leg.onHold = onHold;
+            rewire(leg, !onHold);
         }
     }
 
@@ -294,20 +272,37 @@ final class KurentoMediaSession implements MediaSession {
     @Override
     public synchronized void mute(String legId, boolean muted) {
         KLeg leg = leg(legId);
-        if (leg.muted == muted) {
-            return;
+        if (leg.muted != muted) {
+            leg.muted = muted;
+            rewire(leg, leg.onHold);
         }
-        leg.muted = muted;
-        if (leg.onHold) {
-            return; // resume reconnects; a muted leg stays muted then (see hold)
-        }
+    }
+
+    /**
+     * The leg was held, resumed ({@code wasHeld} differs from its state now) or muted or unmuted: its connections to
+     * its peers follow. A held leg is connected to nobody (and stays muted or not when resumed).
+     */
+    private void rewire(KLeg leg, boolean wasHeld) {
         for (KLeg other : peersOf(leg)) {
-            leg.endpoint.disconnect(other.endpoint);
-            if (muted) {
-                leg.endpoint.connect(other.endpoint, MediaKind.VIDEO);
-            } else {
-                leg.endpoint.connect(other.endpoint);
+            if (leg.onHold && !wasHeld) {
+                leg.endpoint.disconnect(other.endpoint);
+                other.endpoint.disconnect(leg.endpoint);
+            } else if (!leg.onHold && wasHeld) {
+                sendTo(leg, other);
+                other.endpoint.connect(leg.endpoint);
+            } else if (!leg.onHold) {
+                leg.endpoint.disconnect(other.endpoint);
+                sendTo(leg, other);
             }
+        }
+    }
+
+    /** Connects what {@code leg} sends to {@code other}: video only while the leg is muted. */
+    private static void sendTo(KLeg leg, KLeg other) {
+        if (leg.muted) {
+            leg.endpoint.connect(other.endpoint, MediaKind.VIDEO);
+        } else {
+            leg.endpoint.connect(other.endpoint);
         }
     }
 
@@ -315,14 +310,13 @@ final class KurentoMediaSession implements MediaSession {
     public synchronized void removeLeg(String legId) {
         KLeg leg = leg(legId);
         closeLeg(leg);
-        legs.remove(legId);
-        connections.removeIf(c -> c.contains(legId));
+        legs.remove(leg);
         server.publish(new MediaEvent.LegClosed(interaction, legId, "removed", server.clock.instant()));
     }
 
     @Override
     public synchronized List<LegInfo> legs() {
-        return legs.values().stream().map(l -> new LegInfo(l.id, l.party, l.transport, null, l.payloadTypes,
+        return legs.all().stream().map(l -> new LegInfo(l.id, l.party, l.transport, null, l.payloadTypes,
                 l.connected, l.onHold)).toList();
     }
 
@@ -334,11 +328,10 @@ final class KurentoMediaSession implements MediaSession {
             }
             released = true;
             stopRecording();
-            for (KLeg leg : new ArrayList<>(legs.values())) {
+            for (KLeg leg : legs.clear()) {
                 closeLeg(leg);
                 server.publish(new MediaEvent.LegClosed(interaction, leg.id, "released", server.clock.instant()));
             }
-            legs.clear();
             if (pipeline != null) {
                 pipeline.release();
             }
@@ -361,18 +354,15 @@ final class KurentoMediaSession implements MediaSession {
         return pipeline;
     }
 
-    private KLeg newLeg(String legId, String party, LegInfo.Transport transport, KurentoPort.Element endpoint) {
+    private KLeg newLeg(String legId, Party party, LegInfo.Transport transport, KurentoPort.Element endpoint) {
         KLeg leg = new KLeg(legId, party, transport, endpoint);
         endpoint.onEvent(e -> onElementEvent(leg, e));
         return leg;
     }
 
     private void attach(KLeg leg) {
-        legs.put(leg.id, leg);
-        for (KLeg other : legs.values()) {
-            if (other != leg && !other.party.equals(leg.party)) {
-                connect(leg.id, other.id);
-            }
+        for (KLeg other : legs.add(leg)) {
+            connectEndpoints(leg, other);
         }
         if (sink != null) {
             startRecorder(leg);
@@ -380,13 +370,12 @@ final class KurentoMediaSession implements MediaSession {
     }
 
     private List<KLeg> peersOf(KLeg leg) {
-        List<KLeg> out = new ArrayList<>();
-        for (Set<String> c : connections) {
-            if (c.contains(leg.id)) {
-                c.stream().filter(id -> !id.equals(leg.id)).map(legs::get).forEach(out::add);
-            }
-        }
-        return out;
+        return legs.peersOf(leg);
+    }
+
+    private static void connectEndpoints(KLeg a, KLeg b) {
+        a.endpoint.connect(b.endpoint);
+        b.endpoint.connect(a.endpoint);
     }
 
     private void onElementEvent(KLeg leg, KurentoPort.ElementEvent e) {
@@ -409,27 +398,15 @@ final class KurentoMediaSession implements MediaSession {
         }
     }
 
-    private void check(String legId, String party) {
+    private void check(String legId, Party party) {
         if (released) {
             throw new MediaException("media session of " + interaction + " was released");
         }
-        if (legId == null || legId.isBlank()) {
-            throw new MediaException("leg id must not be blank");
-        }
-        if (!CUSTOMER.equals(party) && !ADVISOR.equals(party)) {
-            throw new MediaException("party must be '" + CUSTOMER + "' or '" + ADVISOR + "' but was '" + party + "'");
-        }
-        if (legs.containsKey(legId)) {
-            throw new MediaException("leg " + legId + " already exists in call " + interaction);
-        }
+        legs.checkNew(legId, party);
     }
 
     private KLeg leg(String legId) {
-        KLeg leg = legs.get(legId);
-        if (leg == null) {
-            throw new MediaException("no leg " + legId + " in call " + interaction + "; legs are " + legs.keySet());
-        }
-        return leg;
+        return legs.get(legId);
     }
 
     private static List<PayloadType> payloadTypes(String sdp) {

@@ -1,6 +1,5 @@
 package org.mvtm.media.sdp;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -165,35 +164,6 @@ public final class AnswerWriter {
         b.append("a=ptime:20").append(CRLF);
         b.append("a=").append(direction).append(CRLF);
         return b.toString();
-    }
-
-    /**
-     * Codecs the bridge offers to a SIP peer, the other party's codec first. When the other party is a browser
-     * already talking Opus (a web advisor transfers to a desk phone, a colleague or supervisor joins from one): Opus
-     * first, so a phone that speaks it (baresip, linphone, recent desk phones) is relayed without transcoding, then
-     * G.711, which a G.711-only phone picks and the relay transcodes (with {@code transcodes}: libopus is loaded).
-     * Without libopus a G.711 phone could not hear an Opus browser: it is offered Opus only, and a G.711-only phone
-     * refuses (488) rather than connecting a call in which nobody hears anybody.
-     */
-    public static List<Codec> sipOfferCodecs(List<String> preferred, boolean transcodes) {
-        Codec pcmu = new Codec(0, MediaKind.AUDIO, "PCMU", 8000, 1, "", List.of());
-        Codec pcma = new Codec(8, MediaKind.AUDIO, "PCMA", 8000, 1, "", List.of());
-        Codec dtmf = new Codec(101, MediaKind.AUDIO, "telephone-event", 8000, 1, "0-16", List.of());
-        boolean alawFirst = preferred.indexOf("PCMA") >= 0
-                && (preferred.indexOf("PCMU") < 0 || preferred.indexOf("PCMA") < preferred.indexOf("PCMU"));
-        List<Codec> g711 = alawFirst ? List.of(pcma, pcmu, dtmf) : List.of(pcmu, pcma, dtmf);
-        if (!preferred.contains("OPUS")) {
-            return g711;
-        }
-        Codec opus = new Codec(111, MediaKind.AUDIO, "opus", 48000, 2, "useinbandfec=1", List.of());
-        Codec dtmf48 = new Codec(110, MediaKind.AUDIO, "telephone-event", 48000, 1, "0-16", List.of());
-        boolean g711InCall = preferred.contains("PCMU") || preferred.contains("PCMA");
-        if (!transcodes && !g711InCall) {
-            return List.of(opus, dtmf48);
-        }
-        List<Codec> withOpus = new ArrayList<>(List.of(opus, dtmf48));
-        withOpus.addAll(g711);
-        return List.copyOf(withOpus);
     }
 
     static String answerDirection(String offered) {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.MediaKind;
@@ -62,8 +63,9 @@ public final class MediaBenchRelay {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             MediaSession s = media.session(InteractionId.of(q.get("call")));
             try {
-                String answer = "rtp".equals(q.get("type")) ? s.addRtpLeg(q.get("leg"), q.get("party"), body)
-                        : s.addWebRtcLeg(q.get("leg"), q.get("party"), body);
+                Party party = Party.named(q.get("party"));
+                String answer = "rtp".equals(q.get("type")) ? s.addRtpLeg(q.get("leg"), party, body)
+                        : s.addWebRtcLeg(q.get("leg"), party, body);
                 reply(ex, 200, answer);
             } catch (RuntimeException e) {
                 reply(ex, 400, e.toString());

@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.MediaServers;
@@ -41,12 +42,12 @@ class ConferenceAndConsultMixTest {
             throws Exception {
         try (Phone customer = new Phone((short) 1000); Phone advisor = new Phone((short) 2000);
              Phone colleague = new Phone((short) 3000)) {
-            customer.useAnswer(session.addRtpLeg("customer", MediaSession.CUSTOMER, customer.offer()));
-            advisor.useAnswer(session.addRtpLeg("advisor", MediaSession.ADVISOR, advisor.offer()));
+            customer.useAnswer(session.addRtpLeg("customer", Party.CUSTOMER, customer.offer()));
+            advisor.useAnswer(session.addRtpLeg("advisor", Party.ADVISOR, advisor.offer()));
 
             // consult: the customer is held, the colleague joins the advisor only
             session.hold("customer", true);
-            colleague.useAnswer(session.addRtpLeg("colleague", MediaSession.ADVISOR, colleague.offer()));
+            colleague.useAnswer(session.addRtpLeg("colleague", Party.ADVISOR, colleague.offer()));
             session.connect("advisor", "colleague");
             talk(customer, advisor, colleague);
             await().atMost(Duration.ofSeconds(10)).until(() -> advisor.received.get() >= 30 && colleague.received.get() >= 30);

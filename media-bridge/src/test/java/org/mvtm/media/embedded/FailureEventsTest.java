@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.LegInfo;
@@ -54,7 +55,7 @@ class FailureEventsTest {
         MediaSession s = media.session(InteractionId.of("mitm"));
         int portsBefore = media.openPorts();
         try (SyntheticWebRtcPeer liar = new SyntheticWebRtcPeer(111, 96)) {
-            String answer = s.addWebRtcLeg("customer", MediaSession.CUSTOMER, liar.offer(true));
+            String answer = s.addWebRtcLeg("customer", Party.CUSTOMER, liar.offer(true));
             try {
                 liar.connect(answer, Duration.ofSeconds(5));
             } catch (Exception expected) {
@@ -75,7 +76,7 @@ class FailureEventsTest {
         MediaSession s = media.session(InteractionId.of("silent-peer"));
         int portsBefore = media.openPorts();
         try (SyntheticWebRtcPeer mute = new SyntheticWebRtcPeer(111, 96)) {
-            s.addWebRtcLeg("customer", MediaSession.CUSTOMER, mute.offer(false));
+            s.addWebRtcLeg("customer", Party.CUSTOMER, mute.offer(false));
             assertThat(media.openPorts()).isEqualTo(portsBefore + 1);
             await().atMost(Duration.ofSeconds(10)).until(() -> !log.of(MediaEvent.LegClosed.class, "customer")
                     .isEmpty());
@@ -90,7 +91,7 @@ class FailureEventsTest {
     void peerThatPassesIceButNeverHandshakesEndsInDtlsFailed() throws Exception {
         MediaSession s = media.session(InteractionId.of("no-dtls"));
         try (SyntheticWebRtcPeer lazy = new SyntheticWebRtcPeer(111, 96)) {
-            lazy.iceOnly(s.addWebRtcLeg("customer", MediaSession.CUSTOMER, lazy.offer(false)), Duration.ofSeconds(5));
+            lazy.iceOnly(s.addWebRtcLeg("customer", Party.CUSTOMER, lazy.offer(false)), Duration.ofSeconds(5));
             await().atMost(Duration.ofSeconds(10)).until(() -> !log.of(MediaEvent.DtlsFailed.class, "customer")
                     .isEmpty());
         }

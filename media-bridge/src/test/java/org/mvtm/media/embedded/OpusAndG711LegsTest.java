@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.media.api.EmbeddedMediaConfig;
@@ -64,8 +65,8 @@ class OpusAndG711LegsTest {
     @Test
     void anOpusBrowserAndAG711DeskPhoneHearEachOtherEachInItsOwnCodecAndClock() throws Exception {
         try (TonePhone customer = opusPhone(CUSTOMER); TonePhone advisor = g711Phone(ADVISOR)) {
-            customer.joins(session, "customer", MediaSession.CUSTOMER);
-            String answer = session.addRtpLeg("advisor", MediaSession.ADVISOR, advisor.offer());
+            customer.joins(session, "customer", Party.CUSTOMER);
+            String answer = session.addRtpLeg("advisor", Party.ADVISOR, advisor.offer());
             assertThat(answer).as("the phone is answered in its own G.711").contains("a=rtpmap:0 PCMU/8000");
             advisor.useAnswer(answer);
 
@@ -83,8 +84,8 @@ class OpusAndG711LegsTest {
     @Test
     void twoOpusLegsAreRelayedWithoutTranscoding() throws Exception {
         try (TonePhone customer = opusPhone(CUSTOMER); TonePhone advisor = opusPhone(ADVISOR)) {
-            customer.joins(session, "customer", MediaSession.CUSTOMER);
-            advisor.joins(session, "advisor", MediaSession.ADVISOR);
+            customer.joins(session, "customer", Party.CUSTOMER);
+            advisor.joins(session, "advisor", Party.ADVISOR);
             TonePhone.talk(List.of(advisor), customer);
             assertThat(advisor.payloads).as("the advisor gets the customer's own Opus bytes, not re-encoded ones")
                     .usingElementComparator((byte[] a, byte[] b) -> Arrays.compare(a, b)).isSubsetOf(customer.sent);
@@ -96,9 +97,9 @@ class OpusAndG711LegsTest {
     void aSupervisorOnAG711PhoneListensToAnOpusCallAndWhispersToTheOpusAdvisor() throws Exception {
         try (TonePhone customer = opusPhone(CUSTOMER); TonePhone advisor = opusPhone(ADVISOR);
              TonePhone supervisor = g711Phone(THIRD)) {
-            customer.joins(session, "customer", MediaSession.CUSTOMER);
-            advisor.joins(session, "advisor", MediaSession.ADVISOR);
-            supervisor.joins(session, "supervisor", MediaSession.SUPERVISOR);
+            customer.joins(session, "customer", Party.CUSTOMER);
+            advisor.joins(session, "advisor", Party.ADVISOR);
+            supervisor.joins(session, "supervisor", Party.SUPERVISOR);
             assertThat(session.cannotMix()).isEmpty();
 
             session.monitor("supervisor", MonitorMode.LISTEN);
@@ -122,10 +123,10 @@ class OpusAndG711LegsTest {
     void inAThreeWayCallWithAColleagueOnAG711PhoneEachHearsTheTwoOthers() throws Exception {
         try (TonePhone customer = opusPhone(CUSTOMER); TonePhone advisor = opusPhone(ADVISOR);
              TonePhone colleague = g711Phone(THIRD)) {
-            customer.joins(session, "customer", MediaSession.CUSTOMER);
-            advisor.joins(session, "advisor", MediaSession.ADVISOR);
+            customer.joins(session, "customer", Party.CUSTOMER);
+            advisor.joins(session, "advisor", Party.ADVISOR);
             // the bridge rings the colleague's desk phone: Opus and G.711 offered, the phone takes PCMU
-            String offer = session.createRtpOffer("colleague", MediaSession.ADVISOR);
+            String offer = session.createRtpOffer("colleague", Party.ADVISOR);
             assertThat(SessionDescription.parse(offer).first(MediaKind.AUDIO).orElseThrow().codecs())
                     .extracting(Codec::key).startsWith("OPUS").contains("PCMU", "PCMA");
             colleague.useAnswer(offer);
@@ -144,7 +145,7 @@ class OpusAndG711LegsTest {
         Path wav = tmp.resolve("music.wav");
         Files.write(wav, RtpLegsAndAnnouncementsTest.sineWav(8000, 1.0)); // a 440 Hz tone at 8 kHz
         try (TonePhone customer = TonePhone.opus(opus, CUSTOMER, 440)) {
-            customer.joins(session, "customer", MediaSession.CUSTOMER);
+            customer.joins(session, "customer", Party.CUSTOMER);
             customer.speak(); // latch
             session.playAudio("customer", wav, false);
             await().atMost(Duration.ofSeconds(10)).until(() -> customer.received.get() == 50);

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.MediaException;
@@ -52,9 +53,9 @@ class OpusMixTest {
         MediaSession session = session(opus);
         try (TonePhone customer = phone(CUSTOMER); TonePhone advisor = phone(ADVISOR);
              TonePhone supervisor = phone(THIRD)) {
-            customer.joins(session, "customer", MediaSession.CUSTOMER);
-            advisor.joins(session, "advisor", MediaSession.ADVISOR);
-            supervisor.joins(session, "supervisor", MediaSession.SUPERVISOR);
+            customer.joins(session, "customer", Party.CUSTOMER);
+            advisor.joins(session, "advisor", Party.ADVISOR);
+            supervisor.joins(session, "supervisor", Party.SUPERVISOR);
             assertThat(session.cannotMix()).isEmpty();
 
             session.monitor("supervisor", MonitorMode.LISTEN);
@@ -88,9 +89,9 @@ class OpusMixTest {
         MediaSession session = session(opus);
         try (TonePhone customer = phone(CUSTOMER); TonePhone advisor = phone(ADVISOR);
              TonePhone colleague = phone(THIRD)) {
-            customer.joins(session, "customer", MediaSession.CUSTOMER);
-            advisor.joins(session, "advisor", MediaSession.ADVISOR);
-            colleague.joins(session, "colleague", MediaSession.ADVISOR);
+            customer.joins(session, "customer", Party.CUSTOMER);
+            advisor.joins(session, "advisor", Party.ADVISOR);
+            colleague.joins(session, "colleague", Party.ADVISOR);
             session.connect("advisor", "colleague");
 
             List<TonePhone> all = List.of(customer, advisor, colleague);
@@ -103,8 +104,8 @@ class OpusMixTest {
     void withoutLibopusAnOpusCallIsRefusedMonitoringWithTheReason() throws Exception {
         MediaSession session = session(OpusCodec.load(List.of("opus-not-installed")));
         try (TonePhone customer = phone(CUSTOMER); TonePhone supervisor = phone(THIRD)) {
-            session.addRtpLeg("customer", MediaSession.CUSTOMER, customer.offer());
-            session.addRtpLeg("supervisor", MediaSession.SUPERVISOR, supervisor.offer());
+            session.addRtpLeg("customer", Party.CUSTOMER, customer.offer());
+            session.addRtpLeg("supervisor", Party.SUPERVISOR, supervisor.offer());
             assertThat(session.cannotMix()).get().asString().contains("libopus0");
             assertThatThrownBy(() -> session.monitor("supervisor", MonitorMode.LISTEN))
                     .isInstanceOf(MediaException.class).hasMessageContaining("libopus")

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.media.api.EmbeddedMediaConfig;
@@ -81,7 +82,7 @@ class RelayBetweenSyntheticPeersTest {
     void aBrowserCustomerTransferredToADeskPhoneIsOfferedOpusAndG711AndAG711OnlyPhoneIsConnected() throws Exception {
         try (SyntheticCall call = new SyntheticCall(media, "transfer-to-phone")) {
             call.session.removeLeg("advisor"); // the web advisor transfers the customer to a desk phone
-            String offer = call.session.createRtpOffer("phone", MediaSession.ADVISOR);
+            String offer = call.session.createRtpOffer("phone", Party.ADVISOR);
             assertThat(SessionDescription.parse(offer).first(MediaKind.AUDIO).orElseThrow().codecs())
                     .extracting(Codec::key).containsExactly("OPUS", "TELEPHONE-EVENT", "PCMU", "PCMA", "TELEPHONE-EVENT");
             // a G.711-only phone answers PCMU: connected, and the relay transcodes (OpusAndG711LegsTest)
@@ -161,7 +162,7 @@ class RelayBetweenSyntheticPeersTest {
     void customerMediaFansOutToAdvisorAndAConnectedSupervisorIntact() throws Exception {
         try (SyntheticCall call = new SyntheticCall(media, "fan-out");
              var supervisor = new org.mvtm.media.peer.SyntheticWebRtcPeer(120, 121)) {
-            String answer = call.session.addWebRtcLeg("supervisor", MediaSession.ADVISOR, supervisor.offer(false));
+            String answer = call.session.addWebRtcLeg("supervisor", Party.ADVISOR, supervisor.offer(false));
             supervisor.connect(answer, Duration.ofSeconds(10));
             await().atMost(Duration.ofSeconds(10)).until(() -> call.session.legs().stream()
                     .allMatch(org.mvtm.media.api.LegInfo::connected));
@@ -196,11 +197,11 @@ class RelayBetweenSyntheticPeersTest {
     @Test
     void badInputIsRejectedWithAClearMessageAndChangesNothing() {
         MediaSession s = media.session(InteractionId.of("bad"));
-        assertThatThrownBy(() -> s.addWebRtcLeg("l1", "customer", "v=0\r\nnonsense\r\n"))
+        assertThatThrownBy(() -> s.addWebRtcLeg("l1", Party.CUSTOMER, "v=0\r\nnonsense\r\n"))
                 .isInstanceOf(MediaException.class).hasMessageContaining("line 2");
-        assertThatThrownBy(() -> s.addWebRtcLeg("l1", "boss", "v=0\r\n"))
-                .hasMessageContaining("party must be 'customer', 'advisor' or 'supervisor'");
-        assertThatThrownBy(() -> s.addRtpLeg("l1", "customer",
+        assertThatThrownBy(() -> s.addWebRtcLeg("l1", null, "v=0\r\n"))
+                .hasMessageContaining("party must be CUSTOMER, ADVISOR or SUPERVISOR");
+        assertThatThrownBy(() -> s.addRtpLeg("l1", Party.CUSTOMER,
                 "v=0\r\nc=IN IP4 127.0.0.1\r\nm=audio 4000 RTP/AVP 18\r\na=rtpmap:18 G729/8000\r\n"))
                 .hasMessageContaining("no codec the bridge relays");
         assertThatThrownBy(() -> s.removeLeg("nope")).hasMessageContaining("no leg nope");

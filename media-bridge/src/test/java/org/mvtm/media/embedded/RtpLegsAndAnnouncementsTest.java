@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.media.api.EmbeddedMediaConfig;
@@ -107,8 +108,8 @@ class RtpLegsAndAnnouncementsTest {
     @Test
     void aHoldLeavesNoGapInTheSequenceNumbersEitherPeerReceives() throws Exception {
         try (Phone caller = new Phone(); Phone desk = new Phone()) {
-            caller.useAnswer(session.addRtpLeg("customer", MediaSession.CUSTOMER, caller.offer("0")));
-            desk.useAnswer(session.createRtpOffer("advisor", MediaSession.ADVISOR));
+            caller.useAnswer(session.addRtpLeg("customer", Party.CUSTOMER, caller.offer("0")));
+            desk.useAnswer(session.createRtpOffer("advisor", Party.ADVISOR));
             session.applyRtpAnswer("advisor", desk.offer("0"));
             caller.send(0, 10);
             desk.send(0, 10);
@@ -151,11 +152,11 @@ class RtpLegsAndAnnouncementsTest {
     @Test
     void callerAndDeskPhoneAreBridgedWithTheDeskPhonesPayloadTypeForTheSameCodec() throws Exception {
         try (Phone caller = new Phone(); Phone desk = new Phone()) {
-            String answer = session.addRtpLeg("customer", MediaSession.CUSTOMER, caller.offer("8 0 101"));
+            String answer = session.addRtpLeg("customer", Party.CUSTOMER, caller.offer("8 0 101"));
             assertThat(SessionDescription.parse(answer).first(MediaKind.AUDIO).orElseThrow().codecs())
                     .extracting(Codec::key).containsExactly("PCMA", "TELEPHONE-EVENT");
             caller.useAnswer(answer);
-            String offer = session.createRtpOffer("advisor", MediaSession.ADVISOR);
+            String offer = session.createRtpOffer("advisor", Party.ADVISOR);
             // the caller's codec first, so the desk phone picks it and no transcoding is needed
             assertThat(SessionDescription.parse(offer).first(MediaKind.AUDIO).orElseThrow().codecs().get(0).key())
                     .isEqualTo("PCMA");
@@ -171,7 +172,7 @@ class RtpLegsAndAnnouncementsTest {
 
     @Test
     void applyingAnAnswerWithoutACommonCodecIsRejectedClearly() {
-        session.createRtpOffer("advisor", MediaSession.ADVISOR);
+        session.createRtpOffer("advisor", Party.ADVISOR);
         assertThatThrownBy(() -> session.applyRtpAnswer("advisor",
                 "v=0\r\nc=IN IP4 127.0.0.1\r\nm=audio 5000 RTP/AVP 18\r\na=rtpmap:18 G729/8000\r\n"))
                 .isInstanceOf(MediaException.class).hasMessageContaining("accepted none of the offered codecs");
@@ -182,7 +183,7 @@ class RtpLegsAndAnnouncementsTest {
         Path wav = tmp.resolve("queue.wav");
         Files.write(wav, sineWav(16000, 1.0));
         try (Phone caller = new Phone()) {
-            caller.useAnswer(session.addRtpLeg("customer", MediaSession.CUSTOMER, caller.offer("0 101")));
+            caller.useAnswer(session.addRtpLeg("customer", Party.CUSTOMER, caller.offer("0 101")));
             caller.send(0, 1); // latch
             session.playAudio("customer", wav, false);
             // 1 s of audio at 20 ms per frame = 50 frames, PCMU
@@ -199,7 +200,7 @@ class RtpLegsAndAnnouncementsTest {
         Path bogus = tmp.resolve("bogus.wav");
         Files.writeString(bogus, "not a wave file");
         try (Phone caller = new Phone()) {
-            caller.useAnswer(session.addRtpLeg("customer", MediaSession.CUSTOMER, caller.offer("0")));
+            caller.useAnswer(session.addRtpLeg("customer", Party.CUSTOMER, caller.offer("0")));
             assertThatThrownBy(() -> session.playAudio("customer", bogus, true))
                     .hasMessageContaining("bogus.wav").hasMessageContaining("not a RIFF/WAVE");
         }

@@ -9,13 +9,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.Party;
 import org.mvtm.core.media.LegKind;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.LegInfo;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaServers;
-import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.peer.SyntheticWebRtcPeer;
 import org.mvtm.media.testing.CountingSink;
 
@@ -44,9 +44,9 @@ class ScreenLegsTest {
              SyntheticWebRtcPeer customerScreen = new SyntheticWebRtcPeer(113, 98)) {
             CountingSink sink = new CountingSink();
             call.session.startRecording(sink);
-            advisorScreen.connect(call.session.addScreenLeg("advisor-screen", MediaSession.ADVISOR,
+            advisorScreen.connect(call.session.addScreenLeg("advisor-screen", Party.ADVISOR,
                     advisorScreen.offer(false)), Duration.ofSeconds(10));
-            customerScreen.connect(call.session.addScreenLeg("customer-screen", MediaSession.CUSTOMER,
+            customerScreen.connect(call.session.addScreenLeg("customer-screen", Party.CUSTOMER,
                     customerScreen.offer(false)), Duration.ofSeconds(10));
             await().atMost(Duration.ofSeconds(10)).until(() -> call.session.legs().stream()
                     .allMatch(LegInfo::connected));
@@ -73,7 +73,7 @@ class ScreenLegsTest {
     void aSupervisorCannotHaveAScreenLeg() throws Exception {
         try (SyntheticCall call = new SyntheticCall(media, "screen-supervisor");
              SyntheticWebRtcPeer peer = new SyntheticWebRtcPeer(107, 102)) {
-            assertThatThrownBy(() -> call.session.addScreenLeg("s", MediaSession.SUPERVISOR, peer.offer(false)))
+            assertThatThrownBy(() -> call.session.addScreenLeg("s", Party.SUPERVISOR, peer.offer(false)))
                     .isInstanceOf(MediaException.class).hasMessageContaining("'supervisor'");
             assertThat(call.session.legs()).extracting(LegInfo::legId).containsExactlyInAnyOrder("customer", "advisor");
         }

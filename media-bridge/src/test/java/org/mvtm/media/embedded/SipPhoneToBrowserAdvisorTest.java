@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.media.api.EmbeddedMediaConfig;
@@ -40,7 +41,7 @@ class SipPhoneToBrowserAdvisorTest {
             CountingSink sink = new CountingSink();
             session.startRecording(sink);
             Path speech = Baresip.speechWav(tmp, "Hello, I would like to speak to an advisor about my credit card.");
-            try (MiniSipUas uas = new MiniSipUas(sdp -> session.addRtpLeg("customer", MediaSession.CUSTOMER, sdp));
+            try (MiniSipUas uas = new MiniSipUas(sdp -> session.addRtpLeg("customer", Party.CUSTOMER, sdp));
                  Baresip phone = Baresip.dial(tmp.resolve("baresip"), speech,
                          "sip:relay@127.0.0.1:" + uas.port())) {
                 try {

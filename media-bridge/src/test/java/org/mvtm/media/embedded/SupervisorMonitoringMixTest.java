@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.G711;
 import org.mvtm.media.api.EmbeddedMediaConfig;
@@ -95,9 +96,9 @@ class SupervisorMonitoringMixTest {
     void theSupervisorListensThenWhispersToTheAdvisorThenBargesIn() throws Exception {
         try (Phone customer = new Phone(CUSTOMER); Phone advisor = new Phone(ADVISOR);
              Phone supervisor = new Phone(SUPERVISOR)) {
-            customer.useAnswer(session.addRtpLeg("customer", MediaSession.CUSTOMER, customer.offer()));
-            advisor.useAnswer(session.addRtpLeg("advisor", MediaSession.ADVISOR, advisor.offer()));
-            supervisor.useAnswer(session.addRtpLeg("supervisor", MediaSession.SUPERVISOR, supervisor.offer()));
+            customer.useAnswer(session.addRtpLeg("customer", Party.CUSTOMER, customer.offer()));
+            advisor.useAnswer(session.addRtpLeg("advisor", Party.ADVISOR, advisor.offer()));
+            supervisor.useAnswer(session.addRtpLeg("supervisor", Party.SUPERVISOR, supervisor.offer()));
 
             // joined but not monitoring yet: the supervisor hears nothing and nobody hears the supervisor
             talk(customer, advisor, supervisor);
@@ -141,9 +142,9 @@ class SupervisorMonitoringMixTest {
     void aSupervisorWhoseAdvisorIsHeldStillWhispersAlone() throws Exception {
         try (Phone customer = new Phone(CUSTOMER); Phone advisor = new Phone(ADVISOR);
              Phone supervisor = new Phone(SUPERVISOR)) {
-            customer.useAnswer(session.addRtpLeg("customer", MediaSession.CUSTOMER, customer.offer()));
-            advisor.useAnswer(session.addRtpLeg("advisor", MediaSession.ADVISOR, advisor.offer()));
-            supervisor.useAnswer(session.addRtpLeg("supervisor", MediaSession.SUPERVISOR, supervisor.offer()));
+            customer.useAnswer(session.addRtpLeg("customer", Party.CUSTOMER, customer.offer()));
+            advisor.useAnswer(session.addRtpLeg("advisor", Party.ADVISOR, advisor.offer()));
+            supervisor.useAnswer(session.addRtpLeg("supervisor", Party.SUPERVISOR, supervisor.offer()));
             session.monitor("supervisor", MonitorMode.WHISPER);
             // the customer says nothing at all (no packets): the whisper still reaches the advisor, unmixed
             for (int i = 0; i < 10; i++) {
@@ -163,9 +164,9 @@ class SupervisorMonitoringMixTest {
                 Clock.systemUTC(), OpusCodec.load(List.of("opus-not-installed")));
         try (Phone advisor = new Phone(ADVISOR)) {
             MediaSession call = withoutOpus.session(InteractionId.of("mixed-without-libopus"));
-            call.addRtpLeg("customer", MediaSession.CUSTOMER, opus);
-            call.addRtpLeg("advisor", MediaSession.ADVISOR, advisor.offer());
-            call.addRtpLeg("supervisor", MediaSession.SUPERVISOR, opus);
+            call.addRtpLeg("customer", Party.CUSTOMER, opus);
+            call.addRtpLeg("advisor", Party.ADVISOR, advisor.offer());
+            call.addRtpLeg("supervisor", Party.SUPERVISOR, opus);
             assertThatThrownBy(() -> call.monitor("supervisor", MonitorMode.LISTEN))
                     .isInstanceOf(MediaException.class).hasMessageContaining("libopus");
             assertThatThrownBy(() -> call.monitor("customer", MonitorMode.LISTEN))

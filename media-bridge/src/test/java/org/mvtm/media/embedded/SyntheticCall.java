@@ -2,6 +2,7 @@ package org.mvtm.media.embedded;
 
 import java.io.IOException;
 import java.time.Duration;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.media.api.MediaServer;
@@ -18,8 +19,8 @@ final class SyntheticCall implements AutoCloseable {
         session = media.session(InteractionId.of(id));
         customer = new SyntheticWebRtcPeer(111, 96);
         advisor = new SyntheticWebRtcPeer(109, 100);
-        String a1 = session.addWebRtcLeg("customer", MediaSession.CUSTOMER, customer.offer(false));
-        String a2 = session.addWebRtcLeg("advisor", MediaSession.ADVISOR, advisor.offer(false));
+        String a1 = session.addWebRtcLeg("customer", Party.CUSTOMER, customer.offer(false));
+        String a2 = session.addWebRtcLeg("advisor", Party.ADVISOR, advisor.offer(false));
         customer.connect(a1, Duration.ofSeconds(10));
         advisor.connect(a2, Duration.ofSeconds(10));
         // the client finishes its handshake one flight before the server does

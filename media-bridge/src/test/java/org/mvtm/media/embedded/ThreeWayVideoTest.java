@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.media.api.EmbeddedMediaConfig;
@@ -56,9 +57,9 @@ class ThreeWayVideoTest {
     @Test
     void eachOfTheThreeReceivesBothOtherCamerasOnStreamsOfTheirOwnAndAfterTheColleagueLeavesOneAgain()
             throws Exception {
-        String customerAnswer = join(customer, "customer", MediaSession.CUSTOMER);
-        String advisorAnswer = join(advisor, "advisor", MediaSession.ADVISOR);
-        String colleagueAnswer = join(colleague, "colleague", MediaSession.ADVISOR);
+        String customerAnswer = join(customer, "customer", Party.CUSTOMER);
+        String advisorAnswer = join(advisor, "advisor", Party.ADVISOR);
+        String colleagueAnswer = join(colleague, "colleague", Party.ADVISOR);
         session.connect("advisor", "colleague");
         await().atMost(T).until(() -> session.legs().stream().allMatch(LegInfo::connected));
 
@@ -97,10 +98,10 @@ class ThreeWayVideoTest {
 
     @Test
     void aPageWithOneVideoLineKeepsTheFirstCameraInsteadOfTwoInterleavedOnOneStream() throws Exception {
-        join(customer, "customer", MediaSession.CUSTOMER);
-        join(colleague, "colleague", MediaSession.ADVISOR);
+        join(customer, "customer", Party.CUSTOMER);
+        join(colleague, "colleague", Party.ADVISOR);
         try (SyntheticWebRtcPeer onePage = new SyntheticWebRtcPeer(111, 96)) {
-            onePage.connect(session.addWebRtcLeg("advisor", MediaSession.ADVISOR, onePage.offer(false)), T);
+            onePage.connect(session.addWebRtcLeg("advisor", Party.ADVISOR, onePage.offer(false)), T);
             session.connect("advisor", "colleague");
             await().atMost(T).until(() -> session.legs().stream().allMatch(LegInfo::connected));
 
@@ -114,7 +115,7 @@ class ThreeWayVideoTest {
         }
     }
 
-    private String join(SyntheticWebRtcPeer page, String legId, String party) throws IOException {
+    private String join(SyntheticWebRtcPeer page, String legId, Party party) throws IOException {
         String answer = session.addWebRtcLeg(legId, party, page.offer(false, 1));
         page.connect(answer, T);
         return answer;

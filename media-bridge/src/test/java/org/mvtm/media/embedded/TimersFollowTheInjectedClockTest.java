@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.MediaEvent;
@@ -32,7 +33,7 @@ class TimersFollowTheInjectedClockTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> call.advisor.receivedTotal() == 2
                     && call.customer.receivedTotal() == 2);
             MediaSession s = media.session(InteractionId.of("never-ice"));
-            s.addWebRtcLeg("customer", MediaSession.CUSTOMER, mute.offer(false));
+            s.addWebRtcLeg("customer", Party.CUSTOMER, mute.offer(false));
             clock.advance(Duration.ofSeconds(9));
             // several watchdog rounds (200 ms each) at 9 s: below both 10 s limits, nothing fires
             await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() ->

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mvtm.core.Party;
 import org.mvtm.core.media.G711;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.opus.OpusCodec;
@@ -142,7 +143,7 @@ final class TonePhone extends LoopbackPhone {
     }
 
     /** Joins {@code session} as the leg {@code legId} of {@code party}: offers, and sends to the relay's answer. */
-    TonePhone joins(MediaSession session, String legId, String party) {
+    TonePhone joins(MediaSession session, String legId, Party party) {
         useAnswer(session.addRtpLeg(legId, party, offer()));
         return this;
     }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.media.api.KurentoMediaConfig;
@@ -35,9 +36,9 @@ class KurentoAdapterTopologyTest {
     void onePipelinePerCallWebRtcEndpointsConnectedBothWaysAndAWebmRecorderPerLeg() {
         media.addListener(log);
         MediaSession s = media.session(InteractionId.of("call-1"));
-        String answer = s.addWebRtcLeg("customer", MediaSession.CUSTOMER, RecordingKurentoPort.ANSWER);
+        String answer = s.addWebRtcLeg("customer", Party.CUSTOMER, RecordingKurentoPort.ANSWER);
         assertThat(answer).contains("a=candidate:");
-        s.addWebRtcLeg("advisor", MediaSession.ADVISOR, RecordingKurentoPort.ANSWER);
+        s.addWebRtcLeg("advisor", Party.ADVISOR, RecordingKurentoPort.ANSWER);
         CountingSink sink = new CountingSink();
         s.startRecording(sink);
         assertThat(port.calls).containsSubsequence(
@@ -61,7 +62,7 @@ class KurentoAdapterTopologyTest {
     void kurentoEventsBecomeMediaEvents() {
         media.addListener(log);
         MediaSession s = media.session(InteractionId.of("call-2"));
-        s.addWebRtcLeg("customer", MediaSession.CUSTOMER, RecordingKurentoPort.ANSWER);
+        s.addWebRtcLeg("customer", Party.CUSTOMER, RecordingKurentoPort.ANSWER);
         RecordingKurentoPort.FakeElement ep = port.elements.get(0);
         ep.fire(new KurentoPort.ElementEvent.Connected());
         ep.fire(new KurentoPort.ElementEvent.Flowing(MediaKind.VIDEO));
@@ -76,9 +77,9 @@ class KurentoAdapterTopologyTest {
     @Test
     void sipLegsUseRtpEndpointsAndAnnouncementsAPlayerWhileThePeerIsDisconnected() {
         MediaSession s = media.session(InteractionId.of("call-3"));
-        s.addRtpLeg("customer", MediaSession.CUSTOMER,
+        s.addRtpLeg("customer", Party.CUSTOMER,
                 "v=0\r\nc=IN IP4 10.1.1.1\r\nm=audio 4000 RTP/AVP 0\r\n");
-        s.createRtpOffer("advisor", MediaSession.ADVISOR);
+        s.createRtpOffer("advisor", Party.ADVISOR);
         s.applyRtpAnswer("advisor", "v=0\r\nc=IN IP4 10.1.1.2\r\nm=audio 4002 RTP/AVP 0\r\n");
         s.playAudio("customer", Path.of("/media/queue.wav"), true);
         s.stopAudio("customer");
@@ -86,7 +87,7 @@ class KurentoAdapterTopologyTest {
                 "rtp#2 generateOffer", "rtp#2 processAnswer", "rtp#2 -x- rtp#1",
                 "create player#3 file:///media/queue.wav", "player#3 -AUDIO-> rtp#1", "player#3 play",
                 "player#3 stop", "player#3 release", "rtp#2 -> rtp#1");
-        assertThatThrownBy(() -> s.addRtpLeg("customer", MediaSession.CUSTOMER, "v=0\r\nm=audio 1 RTP/AVP 0\r\n"))
+        assertThatThrownBy(() -> s.addRtpLeg("customer", Party.CUSTOMER, "v=0\r\nm=audio 1 RTP/AVP 0\r\n"))
                 .hasMessageContaining("already exists");
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Language;
+import org.mvtm.core.Party;
 import org.mvtm.core.Region;
 import org.mvtm.core.event.InProcessEventBus;
 import org.mvtm.core.id.AgentId;
@@ -85,8 +86,8 @@ class KurentoRecordingsReachTheStoreTest {
                 KurentoMediaConfig.of("ws://kms:8888/kurento", kmsDir), clock);
         ActiveRecording recording = store.start(metadata("call-1"));
         MediaSession call = media.session(recording.metadata().interaction());
-        call.addWebRtcLeg("customer", MediaSession.CUSTOMER, RecordingKurentoPort.ANSWER);
-        call.addWebRtcLeg("advisor", MediaSession.ADVISOR, RecordingKurentoPort.ANSWER);
+        call.addWebRtcLeg("customer", Party.CUSTOMER, RecordingKurentoPort.ANSWER);
+        call.addWebRtcLeg("advisor", Party.ADVISOR, RecordingKurentoPort.ANSWER);
         call.startRecording(recording);
 
         call.stopRecording(); // the call ends: JourneyCoordinator stops the media tap, then seals
@@ -122,7 +123,7 @@ class KurentoRecordingsReachTheStoreTest {
                 KurentoMediaConfig.of("ws://kms:8888/kurento", tmp.resolve("not-shared")), clock);
         ActiveRecording recording = store.start(metadata("call-2"));
         MediaSession call = media.session(recording.metadata().interaction());
-        call.addWebRtcLeg("customer", MediaSession.CUSTOMER, RecordingKurentoPort.ANSWER);
+        call.addWebRtcLeg("customer", Party.CUSTOMER, RecordingKurentoPort.ANSWER);
         call.startRecording(recording);
         call.stopRecording();
         recording.seal();

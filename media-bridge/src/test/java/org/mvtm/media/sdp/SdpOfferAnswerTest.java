@@ -134,22 +134,22 @@ class SdpOfferAnswerTest {
     @Test
     void aPhoneIsOfferedOnlyCodecsItCouldHearTheOtherPartyIn() {
         // nobody on the call yet (the normal order: the phone answers before the browser offers): G.711
-        assertThat(AnswerWriter.sipOfferCodecs(List.of(), true)).extracting(Codec::key)
+        assertThat(RtpOfferAnswer.offerCodecs(List.of(), true)).extracting(Codec::key)
                 .containsExactly("PCMU", "PCMA", "TELEPHONE-EVENT");
-        assertThat(AnswerWriter.sipOfferCodecs(List.of("PCMA"), true)).extracting(Codec::key)
+        assertThat(RtpOfferAnswer.offerCodecs(List.of("PCMA"), true)).extracting(Codec::key)
                 .containsExactly("PCMA", "PCMU", "TELEPHONE-EVENT");
         // a browser already on Opus (a transfer, a colleague or supervisor on a desk phone): Opus first, relayed as
         // it is to a phone that speaks it; then G.711, which the relay transcodes for a G.711-only phone
-        String offer = AnswerWriter.rtpAudio(1, "127.0.0.1", 4000, AnswerWriter.sipOfferCodecs(List.of("OPUS"), true),
+        String offer = AnswerWriter.rtpAudio(1, "127.0.0.1", 4000, RtpOfferAnswer.offerCodecs(List.of("OPUS"), true),
                 "sendrecv");
         assertThat(offer).contains("m=audio 4000 RTP/AVP 111 110 0 8 101", "a=rtpmap:111 opus/48000/2",
                 "a=rtpmap:110 telephone-event/48000", "a=rtpmap:0 PCMU/8000", "a=rtpmap:101 telephone-event/8000");
         // without libopus nothing can be transcoded: Opus only, and a G.711-only phone refuses (488) rather than
         // connecting a silent call
-        assertThat(AnswerWriter.sipOfferCodecs(List.of("OPUS"), false)).extracting(Codec::key)
+        assertThat(RtpOfferAnswer.offerCodecs(List.of("OPUS"), false)).extracting(Codec::key)
                 .containsExactly("OPUS", "TELEPHONE-EVENT");
         // a browser on Opus and a phone on PCMU already: either can be relayed
-        assertThat(AnswerWriter.sipOfferCodecs(List.of("OPUS", "PCMU"), false)).extracting(Codec::key)
+        assertThat(RtpOfferAnswer.offerCodecs(List.of("OPUS", "PCMU"), false)).extracting(Codec::key)
                 .containsExactly("OPUS", "TELEPHONE-EVENT", "PCMU", "PCMA", "TELEPHONE-EVENT");
     }
 

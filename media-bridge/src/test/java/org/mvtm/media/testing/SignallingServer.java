@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import org.mvtm.core.Party;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaSession;
 
@@ -45,7 +46,7 @@ public final class SignallingServer implements AutoCloseable {
         Map<String, String> q = query(ex.getRequestURI());
         String sdp = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         try {
-            String answer = session.addWebRtcLeg(q.get("leg"), q.get("party"), sdp);
+            String answer = session.addWebRtcLeg(q.get("leg"), Party.named(q.get("party")), sdp);
             respond(ex, 200, "application/sdp", answer.getBytes(StandardCharsets.UTF_8));
         } catch (MediaException e) {
             respond(ex, 400, "text/plain", e.getMessage().getBytes(StandardCharsets.UTF_8));

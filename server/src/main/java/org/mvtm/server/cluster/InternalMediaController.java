@@ -1,6 +1,7 @@
 package org.mvtm.server.cluster;
 
 import java.util.Map;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaSession;
@@ -42,15 +43,15 @@ class InternalMediaController {
         InteractionId id = InteractionId.of(interaction);
         MediaSession s = media.session(id);
         String result = switch (op) {
-            case "webrtc-leg" -> s.addWebRtcLeg(str(body, "legId"), str(body, "party"), str(body, "sdp"));
-            case "screen-leg" -> s.addScreenLeg(str(body, "legId"), str(body, "party"), str(body, "sdp"));
+            case "webrtc-leg" -> s.addWebRtcLeg(str(body, "legId"), party(body), str(body, "sdp"));
+            case "screen-leg" -> s.addScreenLeg(str(body, "legId"), party(body), str(body, "sdp"));
             case "candidate" -> {
                 s.addRemoteCandidate(str(body, "legId"), str(body, "candidate"));
                 yield "";
             }
-            case "rtp-leg" -> s.addRtpLeg(str(body, "legId"), str(body, "party"), str(body, "sdp"));
+            case "rtp-leg" -> s.addRtpLeg(str(body, "legId"), party(body), str(body, "sdp"));
             case "rtp-reoffer" -> s.updateRtpLeg(str(body, "legId"), str(body, "sdp"));
-            case "rtp-offer" -> s.createRtpOffer(str(body, "legId"), str(body, "party"));
+            case "rtp-offer" -> s.createRtpOffer(str(body, "legId"), party(body));
             case "rtp-answer" -> {
                 s.applyRtpAnswer(str(body, "legId"), str(body, "sdp"));
                 yield "";
@@ -94,6 +95,11 @@ class InternalMediaController {
             throw new IllegalArgumentException("'" + key + "' is required");
         }
         return s;
+    }
+
+    /** The party as the calling node sends it: the enum's name ("CUSTOMER"); an unknown one is a 400 naming it. */
+    private static Party party(Map<String, Object> body) {
+        return Party.named(str(body, "party"));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.MediaPacketSink;
 import org.mvtm.media.api.LegInfo;
@@ -63,13 +64,13 @@ final class RemoteMediaSession implements MediaSession {
     }
 
     @Override
-    public String addWebRtcLeg(String legId, String party, String sdpOffer) {
-        return call("webrtc-leg", Map.of("legId", legId, "party", party, "sdp", sdpOffer));
+    public String addWebRtcLeg(String legId, Party party, String sdpOffer) {
+        return call("webrtc-leg", Map.of("legId", legId, "party", party.name(), "sdp", sdpOffer));
     }
 
     @Override
-    public String addScreenLeg(String legId, String party, String sdpOffer) {
-        return call("screen-leg", Map.of("legId", legId, "party", party, "sdp", sdpOffer));
+    public String addScreenLeg(String legId, Party party, String sdpOffer) {
+        return call("screen-leg", Map.of("legId", legId, "party", party.name(), "sdp", sdpOffer));
     }
 
     @Override
@@ -78,8 +79,8 @@ final class RemoteMediaSession implements MediaSession {
     }
 
     @Override
-    public String addRtpLeg(String legId, String party, String sdpOffer) {
-        return call("rtp-leg", Map.of("legId", legId, "party", party, "sdp", sdpOffer));
+    public String addRtpLeg(String legId, Party party, String sdpOffer) {
+        return call("rtp-leg", Map.of("legId", legId, "party", party.name(), "sdp", sdpOffer));
     }
 
     @Override
@@ -88,8 +89,8 @@ final class RemoteMediaSession implements MediaSession {
     }
 
     @Override
-    public String createRtpOffer(String legId, String party) {
-        return call("rtp-offer", Map.of("legId", legId, "party", party));
+    public String createRtpOffer(String legId, Party party) {
+        return call("rtp-offer", Map.of("legId", legId, "party", party.name()));
     }
 
     @Override

@@ -11,8 +11,8 @@ import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.api.MonitorMode;
-import org.mvtm.sip.api.CallMedia;
 import org.mvtm.server.waiting.WaitAnnouncements;
+import org.mvtm.sip.api.CallMedia;
 
 /**
  * The SIP edge's media port, served by the media bridge: one plain-RTP leg per SIP party. The queue music doubles as
@@ -42,7 +42,7 @@ final class MediaCallMedia implements CallMedia {
 
     @Override
     public String answer(InteractionId interaction, Party party, String sdpOffer) {
-        return negotiated(() -> media.session(interaction).addRtpLeg(legId(party), party.mediaName(), sdpOffer));
+        return negotiated(() -> media.session(interaction).addRtpLeg(legId(party), party, sdpOffer));
     }
 
     @Override
@@ -61,7 +61,7 @@ final class MediaCallMedia implements CallMedia {
 
     @Override
     public String offer(InteractionId interaction, Party party) {
-        return media.session(interaction).createRtpOffer(legId(party), party.mediaName());
+        return media.session(interaction).createRtpOffer(legId(party), party);
     }
 
     @Override
@@ -78,8 +78,8 @@ final class MediaCallMedia implements CallMedia {
         MediaSession session = media.find(interaction)
                 .orElseThrow(() -> new IllegalStateException("call " + interaction + " has no media to join"));
         String leg = colleagueLeg(colleague);
-        String offer = session.createRtpOffer(leg, MediaSession.ADVISOR);
-        session.legs().stream().filter(l -> MediaSession.ADVISOR.equals(l.party()) && !l.legId().equals(leg))
+        String offer = session.createRtpOffer(leg, Party.ADVISOR);
+        session.legs().stream().filter(l -> l.party() == Party.ADVISOR && !l.legId().equals(leg))
                 .forEach(advisor -> session.connect(advisor.legId(), leg));
         return offer;
     }
@@ -96,7 +96,7 @@ final class MediaCallMedia implements CallMedia {
     }
 
     private static String monitorLeg(String supervisor) {
-        return "sip-" + MediaSession.SUPERVISOR + "-" + supervisor;
+        return "sip-" + Party.SUPERVISOR.mediaName() + "-" + supervisor;
     }
 
     @Override
@@ -107,7 +107,7 @@ final class MediaCallMedia implements CallMedia {
         if (session.legs().stream().anyMatch(l -> l.legId().equals(leg))) {
             session.removeLeg(leg); // the same supervisor dialled again: the new phone leg replaces the old
         }
-        String answer = negotiated(() -> session.addRtpLeg(leg, MediaSession.SUPERVISOR, sdpOffer));
+        String answer = negotiated(() -> session.addRtpLeg(leg, Party.SUPERVISOR, sdpOffer));
         try {
             session.monitor(leg, MonitorMode.valueOf(mode));
         } catch (RuntimeException e) {
