@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.mvtm.core.Region;
 import org.mvtm.core.id.RecordingId;
 import org.mvtm.recording.api.AccessDeniedException;
-import org.mvtm.recording.api.ActiveRecording;
 import org.mvtm.recording.api.AuditAction;
 import org.mvtm.recording.api.AuditEntry;
 import org.mvtm.recording.api.AuditQuery;
@@ -31,10 +30,7 @@ class AccessControlTest extends WithFreshStore {
 
     @BeforeEach
     void record() {
-        ActiveRecording r = f.startHk();
-        StoreFixture.feedAudio(r, 1.5);
-        r.seal();
-        hkRecording = r.id();
+        hkRecording = f.sealedHk(1.5);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.core.Region;
@@ -32,13 +33,17 @@ class CrashRecoveryTest {
     @TempDir
     Path tmp;
 
+    private final RecordingKeys keys = RecordingKeys.generate();
+    private Path data;
+
+    @BeforeEach
+    void dataDirectory() {
+        data = tmp.resolve("data");
+    }
+
     @Test
     void killMinus9WhileRecordingLeavesAnInterruptedRecordingWhoseSegmentsVerifyAndPlay() throws Exception {
-        RecordingKeys keys = RecordingKeys.generate();
-        Path keyFile = tmp.resolve("keys.properties");
-        keys.save(keyFile);
-        Path data = tmp.resolve("data");
-        RecordingId id = crashWhileRecording(data, keyFile);
+        RecordingId id = crashWhileRecording();
         Path dir = data.resolve("recordings").resolve(id.value());
         Manifest beforeRecovery = ManifestFile.read(dir).manifest();
         assertThat(beforeRecovery.state()).isEqualTo(RecordingState.RECORDING);
@@ -79,13 +84,9 @@ class CrashRecoveryTest {
 
     @Test
     void recordingVerifySaysInterruptedWithTheCoveredUntilTimeAndTheRecoveryIsLogged() throws Exception {
-        RecordingKeys keys = RecordingKeys.generate();
-        Path keyFile = tmp.resolve("keys.properties");
-        keys.save(keyFile);
         Path publicKeyFile = tmp.resolve("public.properties");
         keys.savePublic(publicKeyFile);
-        Path data = tmp.resolve("data");
-        RecordingId id = crashWhileRecording(data, keyFile);
+        RecordingId id = crashWhileRecording();
 
         ch.qos.logback.classic.Logger storeLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
                 "org.mvtm.recording.store");
@@ -114,8 +115,13 @@ class CrashRecoveryTest {
                 .doesNotStartWith("OK");
     }
 
-    /** A child JVM records, and is killed with SIGKILL once three customer segments are on disk. */
-    private RecordingId crashWhileRecording(Path data, Path keyFile) throws Exception {
+    /**
+     * A child JVM records into {@link #data} with {@link #keys}, and is killed with SIGKILL once three customer
+     * segments are on disk.
+     */
+    private RecordingId crashWhileRecording() throws Exception {
+        Path keyFile = tmp.resolve("keys.properties");
+        keys.save(keyFile);
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", cp, CrashingRecorder.class.getName(), data.toString(), keyFile.toString())

@@ -10,7 +10,7 @@ import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.core.Region;
-import org.mvtm.recording.api.ActiveRecording;
+import org.mvtm.core.id.RecordingId;
 import org.mvtm.recording.api.RecordingKeys;
 import org.mvtm.recording.crypto.DataKeyFile;
 import org.mvtm.recording.crypto.SegmentCipher;
@@ -65,12 +65,10 @@ class CryptoAndKeysTest {
     @Test
     void storeSignsManifestsWithHmacWhenConfigured() {
         try (StoreFixture f = new StoreFixture(tmp, RecordingKeys.generateHmac(), java.time.Duration.ofSeconds(1))) {
-            ActiveRecording r = f.startHk();
-            StoreFixture.feedAudio(r, 1.2);
-            r.seal();
-            assertThat(f.store.verify(StoreFixture.compliance(Region.HK), r.id()).ok()).isTrue();
+            RecordingId id = f.sealedHk(1.2);
+            assertThat(f.store.verify(StoreFixture.compliance(Region.HK), id).ok()).isTrue();
             RecordingKeys otherSecret = RecordingKeys.generateHmac();
-            assertThat(org.mvtm.recording.manifest.RecordingVerifier.verify(f.recordingDir(r.id().value()),
+            assertThat(org.mvtm.recording.manifest.RecordingVerifier.verify(f.recordingDir(id.value()),
                     otherSecret, StoreFixture.T0).reason()).contains("manifest signature is invalid");
         }
     }

@@ -1,7 +1,5 @@
 package org.mvtm.recording;
 
-import org.mvtm.core.media.G711;
-import org.mvtm.recording.export.WebmReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -13,10 +11,13 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.Region;
+import org.mvtm.core.id.RecordingId;
+import org.mvtm.core.media.G711;
 import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.recording.api.ActiveRecording;
 import org.mvtm.recording.api.MediaFile;
+import org.mvtm.recording.export.WebmReader;
 
 class ExportTest extends WithFreshStore {
 
@@ -132,13 +133,11 @@ class ExportTest extends WithFreshStore {
 
     @Test
     void secondReplayIsServedFromTheCache() throws Exception {
-        ActiveRecording r = f.startHk();
-        StoreFixture.feedAudio(r, 2);
-        r.seal();
+        RecordingId id = f.sealedHk(2);
         var viewer = StoreFixture.compliance(Region.HK);
-        MediaFile first = f.store.media(viewer, r.id(), "advisor");
+        MediaFile first = f.store.media(viewer, id, "advisor");
         var modified = Files.getLastModifiedTime(first.path());
-        MediaFile second = f.store.media(viewer, r.id(), "advisor");
+        MediaFile second = f.store.media(viewer, id, "advisor");
         assertThat(second.path()).isEqualTo(first.path());
         assertThat(Files.getLastModifiedTime(second.path())).isEqualTo(modified);
         assertThat(second.duration()).isEqualTo(first.duration());
@@ -147,17 +146,15 @@ class ExportTest extends WithFreshStore {
 
     @Test
     void concurrentFirstReplaysOfOneLegShareOneCompleteExport() throws Exception {
-        ActiveRecording r = f.startHk();
-        StoreFixture.feedAudio(r, 3);
-        r.seal();
+        RecordingId id = f.sealedHk(3);
         var viewer = StoreFixture.compliance(Region.HK);
         try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            var a = pool.submit(() -> f.store.media(viewer, r.id(), "customer"));
-            var b = pool.submit(() -> f.store.media(viewer, r.id(), "customer"));
+            var a = pool.submit(() -> f.store.media(viewer, id, "customer"));
+            var b = pool.submit(() -> f.store.media(viewer, id, "customer"));
             assertThat(a.get().path()).isEqualTo(b.get().path());
             assertThat(a.get().size()).isEqualTo(b.get().size()).isEqualTo(Files.size(a.get().path()));
         }
-        assertThat(WebmReader.parse(Files.readAllBytes(f.store.media(viewer, r.id(), "customer").path())).blocks)
+        assertThat(WebmReader.parse(Files.readAllBytes(f.store.media(viewer, id, "customer").path())).blocks)
                 .hasSize(150);
     }
 

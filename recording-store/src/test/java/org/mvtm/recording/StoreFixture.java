@@ -17,6 +17,7 @@ import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.CustomerId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
+import org.mvtm.core.id.RecordingId;
 import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.PayloadType;
@@ -79,6 +80,14 @@ public final class StoreFixture implements AutoCloseable {
 
     public ActiveRecording startHk() {
         return store.start(metadata(Region.HK, "Mary Chan", Channel.VIDEO, Language.EN));
+    }
+
+    /** A Hong Kong recording with {@code seconds} of {@link #feedAudio} on both legs, sealed. */
+    public RecordingId sealedHk(double seconds) {
+        ActiveRecording r = startHk();
+        feedAudio(r, seconds);
+        r.seal();
+        return r.id();
     }
 
     /**

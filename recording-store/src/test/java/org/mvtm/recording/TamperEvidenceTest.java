@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.Region;
 import org.mvtm.core.id.RecordingId;
-import org.mvtm.recording.api.ActiveRecording;
 import org.mvtm.recording.api.AuditEntry;
 import org.mvtm.recording.api.AuditQuery;
 import org.mvtm.recording.api.VerificationFailedException;
@@ -27,10 +26,7 @@ class TamperEvidenceTest extends WithFreshStore {
 
     @BeforeEach
     void record() {
-        ActiveRecording r = f.startHk();
-        StoreFixture.feedAudio(r, 4.5);
-        r.seal();
-        id = r.id();
+        id = f.sealedHk(4.5);
         dir = f.recordingDir(id.value());
         assertThat(verify().ok()).isTrue();
     }

@@ -146,7 +146,11 @@ public final class RoutingEngineImpl implements RoutingEngine {
         loop.requestRound();
     }
 
+    /** A queue a customer may be put in now: one that is defined and was not withdrawn. */
     private void checkTakesNew(QueueId queue) {
+        if (!queues.containsKey(queue)) {
+            throw InputValidator.unknownQueue(queue, queues.keySet());
+        }
         if (withdrawn.contains(queue)) {
             throw new IllegalArgumentException("queue '" + queue + "' was removed by an administrator and takes no new customers");
         }
@@ -385,9 +389,6 @@ public final class RoutingEngineImpl implements RoutingEngine {
     @Override
     public void transferToQueue(InteractionId interaction, QueueId queue) {
         checkOpen();
-        if (!queues.containsKey(queue)) {
-            throw InputValidator.unknownQueue(queue, queues.keySet());
-        }
         checkTakesNew(queue);
         transfer(interaction, queue, Optional.empty());
     }
@@ -415,9 +416,6 @@ public final class RoutingEngineImpl implements RoutingEngine {
     @Override
     public void moveWaiting(InteractionId interaction, QueueId queue) {
         checkOpen();
-        if (!queues.containsKey(queue)) {
-            throw InputValidator.unknownQueue(queue, queues.keySet());
-        }
         checkTakesNew(queue);
         record(interaction);
         Instant now = clock.instant();

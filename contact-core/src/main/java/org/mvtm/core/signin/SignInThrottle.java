@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.mvtm.core.signin.SignInObserver.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * The one throttle of every password and digest check (the consoles' sign-in form and SIP digest authentication),
@@ -87,12 +88,7 @@ public final class SignInThrottle {
         int fromAddress = store.read(addressKey(attempt.address()), now, settings.forget())
                 .failures();
         observer.observed(attempt.channel(), Outcome.FAILED);
-        SECURITY.atWarn()
-                .addKeyValue("event.action", "sign-in-failed")
-                .addKeyValue("event.outcome", "failure")
-                .addKeyValue("mvtm.channel", attempt.channel())
-                .addKeyValue("user.name", attempt.login())
-                .addKeyValue("source.ip", attempt.address())
+        securityEvent(SECURITY.atWarn(), "sign-in-failed", "failure", attempt)
                 .addKeyValue("mvtm.account_failures", counted.failures())
                 .addKeyValue("mvtm.address_failures", fromAddress)
                 .log(
@@ -114,12 +110,7 @@ public final class SignInThrottle {
         Instant until = now.plus(settings.lockout());
         store.lock(accountKey(attempt.login()), until, now);
         observer.observed(attempt.channel(), Outcome.ACCOUNT_LOCKED);
-        SECURITY.atWarn()
-                .addKeyValue("event.action", "account-locked")
-                .addKeyValue("event.outcome", "success")
-                .addKeyValue("mvtm.channel", attempt.channel())
-                .addKeyValue("user.name", attempt.login())
-                .addKeyValue("source.ip", attempt.address())
+        securityEvent(SECURITY.atWarn(), "account-locked", "success", attempt)
                 .addKeyValue("mvtm.locked_until", until.toString())
                 .log(
                         "account {} locked on every channel until {} after {} wrong passwords (last from {} over {})",
@@ -169,16 +160,21 @@ public final class SignInThrottle {
                 : Optional.empty();
     }
 
+    /** A security event about the attempt, with the fields every one of them carries. */
+    private static LoggingEventBuilder securityEvent(
+            LoggingEventBuilder level, String action, String outcome, SignInAttempt attempt) {
+        return level.addKeyValue("event.action", action)
+                .addKeyValue("event.outcome", outcome)
+                .addKeyValue("mvtm.channel", attempt.channel())
+                .addKeyValue("user.name", attempt.login())
+                .addKeyValue("source.ip", attempt.address());
+    }
+
     private SignInVerdict refusedIfNotGo(SignInAttempt attempt, SignInVerdict verdict) {
         if (!verdict.go()) {
             boolean locked = verdict.kind() == SignInVerdict.Kind.LOCKED;
             observer.observed(attempt.channel(), locked ? Outcome.LOCKED_OUT : Outcome.SLOWED);
-            SECURITY.atInfo()
-                    .addKeyValue("event.action", locked ? "sign-in-locked-out" : "sign-in-slowed")
-                    .addKeyValue("event.outcome", "failure")
-                    .addKeyValue("mvtm.channel", attempt.channel())
-                    .addKeyValue("user.name", attempt.login())
-                    .addKeyValue("source.ip", attempt.address())
+            securityEvent(SECURITY.atInfo(), locked ? "sign-in-locked-out" : "sign-in-slowed", "failure", attempt)
                     .addKeyValue("mvtm.scope", verdict.scope())
                     .addKeyValue("mvtm.retry_after_seconds", verdict.retryAfterSeconds())
                     .log(

@@ -227,13 +227,7 @@ public final class DefaultRecordingStore implements RecordingStore, WriterListen
     public RecordingSummary sealed(RecordingWriter writer, Manifest manifest) {
         StoredRecording s = new StoredRecording(stored.dirOf(writer.id()), manifest);
         RecordingSummary summary = stored.summary(s);
-        try {
-            index.upsert(writer.id().value(), manifest.metadata(), summary.duration(), manifest.state().name(),
-                    StoredRecordings.transcript(stored.timeline(s)));
-        } catch (RuntimeException e) {
-            problems.add("indexing " + writer.id() + " failed: " + e);
-            log.error("indexing {} failed", writer.id(), e);
-        }
+        stored.index(s, "");
         // no longer active only once its transcript is searchable: whoever saw it leave finds it by its words
         active.remove(writer.id());
         problems.writerClosed(writer);
@@ -373,13 +367,7 @@ public final class DefaultRecordingStore implements RecordingStore, WriterListen
                 audit.append(entry.actor(), AuditAction.ANNOTATE, id, StoredRecordings.regionOf(s),
                         AuditEntry.Outcome.ALLOWED, "kind=" + entry.kind() + "; chain=" + chain + code(entry));
             }
-            try {
-                index.upsert(id, s.manifest().metadata(), stored.summary(s).duration(), s.manifest().state().name(),
-                        StoredRecordings.transcript(stored.timeline(s)));
-            } catch (RuntimeException e) {
-                problems.add("indexing " + id + " after annotating it failed: " + e);
-                log.error("indexing {} after annotating it failed", id, e);
-            }
+            stored.index(s, " after annotating it");
             done.add(s.id());
         }
         return done;

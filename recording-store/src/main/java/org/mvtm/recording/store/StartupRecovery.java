@@ -64,13 +64,7 @@ final class StartupRecovery {
                 }
             }
             if (reindex || RecordingLifecycle.isOpen(s.manifest().state())) {
-                try {
-                    index.upsert(current.id().value(), current.manifest().metadata(),
-                            stored.summary(current).duration(), current.manifest().state().name(),
-                            StoredRecordings.transcript(stored.timeline(current)));
-                } catch (RuntimeException e) {
-                    problems.add("indexing " + s.id() + " failed: " + e);
-                }
+                stored.index(current, "");
             }
             reindex = index.createdFresh();
         }

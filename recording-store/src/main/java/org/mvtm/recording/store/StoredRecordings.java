@@ -40,12 +40,16 @@ import org.mvtm.recording.manifest.PartOf;
 import org.mvtm.recording.manifest.RecordingVerifier;
 import org.mvtm.recording.manifest.SegmentEntry;
 import org.mvtm.recording.search.RecordingIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The recordings under {@code recordings/}: finding one, reading its summary and decrypted timeline, verifying it and
  * destroying it (data key first). No access control here: callers have allowed the viewer already.
  */
 final class StoredRecordings {
+    private static final Logger log = LoggerFactory.getLogger(StoredRecordings.class);
+
     private final Path root;
     private final Path exportCacheDir;
     private final RecordingKeys keys;
@@ -121,20 +125,22 @@ final class StoredRecordings {
     RecordingSummary summary(StoredRecording s) {
         Manifest m = s.manifest();
         Instant covered = instantOfMicros(m.coveredUntilMicros());
-        Instant end = m.endedAt().orElse(covered);
-        Duration duration = Duration.between(m.metadata().startedAt(), end);
-        if (duration.isNegative()) {
-            duration = Duration.ZERO;
-        }
         String masterKeyId;
         try {
             masterKeyId = DataKeyFile.masterKeyId(s.dir());
         } catch (IOException e) {
             masterKeyId = "destroyed";
         }
-        return new RecordingSummary(s.id(), m.metadata(), m.state(), m.endedAt(), covered, duration, legInfos(m),
+        return new RecordingSummary(s.id(), m.metadata(), m.state(), m.endedAt(), covered, duration(m), legInfos(m),
                 LegalHolds.onHold(s.dir()), retainUntil(m), masterKeyId,
                 Optional.ofNullable(lastVerification.get(s.id())), DeletionRequests.read(s.dir(), s.id()));
+    }
+
+    /** From the start to the end, or to the last media kept when it has not ended. */
+    private static Duration duration(Manifest m) {
+        Instant end = m.endedAt().orElse(instantOfMicros(m.coveredUntilMicros()));
+        Duration duration = Duration.between(m.metadata().startedAt(), end);
+        return duration.isNegative() ? Duration.ZERO : duration;
     }
 
     private static List<LegInfo> legInfos(Manifest m) {
@@ -228,6 +234,20 @@ final class StoredRecordings {
 
     String timelineDocument(StoredRecording s) {
         return TimelineCodec.document(s.id().value(), Manifest.metadataJson(s.manifest().metadata()), timeline(s));
+    }
+
+    /**
+     * Makes the recording searchable as it stands: its people, state, duration and {@link #transcript}. Search is
+     * secondary: a failure becomes one of the store's problems, named {@code after} what, and whoever asked goes on.
+     */
+    void index(StoredRecording s, String after) {
+        try {
+            index.upsert(s.id().value(), s.manifest().metadata(), duration(s.manifest()), s.manifest().state().name(),
+                    transcript(timeline(s)));
+        } catch (RuntimeException e) {
+            problems.add("indexing " + s.id() + after + " failed: " + e);
+            log.error("indexing {}{} failed", s.id(), after, e);
+        }
     }
 
     /** What the search index holds of a recording's words: its transcript lines and the wrap-up's code and notes. */

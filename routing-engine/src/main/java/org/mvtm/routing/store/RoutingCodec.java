@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.mvtm.core.Advisor;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Customer;
@@ -43,6 +44,15 @@ public final class RoutingCodec {
         Writer put(Object o) {
             String s = String.valueOf(o);
             sb.append(s.length()).append(':').append(s);
+            return this;
+        }
+
+        /** Their count, then each skill and its minimum level. */
+        Writer requirements(List<SkillRequirement> requirements) {
+            put(requirements.size());
+            for (SkillRequirement r : requirements) {
+                put(r.skill()).put(r.minLevel());
+            }
             return this;
         }
 
@@ -86,6 +96,20 @@ public final class RoutingCodec {
         long nextLong() {
             return Long.parseLong(next());
         }
+
+        /** A count, then that many items, each read by {@code item}. */
+        <T> List<T> list(Function<Reader, T> item) {
+            int n = nextInt();
+            List<T> items = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                items.add(item.apply(this));
+            }
+            return items;
+        }
+
+        List<SkillRequirement> requirements() {
+            return list(r -> SkillRequirement.of(r.next(), r.nextInt()));
+        }
     }
 
     public static String advisor(Advisor a) {
@@ -103,11 +127,7 @@ public final class RoutingCodec {
         AgentId id = AgentId.of(r.next());
         String name = r.next();
         Region region = Region.of(r.next());
-        int n = r.nextInt();
-        Set<Skill> skills = new HashSet<>();
-        for (int i = 0; i < n; i++) {
-            skills.add(Skill.of(r.next(), r.nextInt()));
-        }
+        Set<Skill> skills = new HashSet<>(r.list(s -> Skill.of(s.next(), s.nextInt())));
         int m = r.nextInt();
         Map<Channel, Integer> cap = new EnumMap<>(Channel.class);
         for (int i = 0; i < m; i++) {
@@ -120,10 +140,7 @@ public final class RoutingCodec {
         Writer w = new Writer().put(ix.id()).put(ix.conversation()).put(ix.channel().name())
                 .put(ix.customer().id()).put(ix.customer().displayName()).put(ix.customer().tier().name())
                 .put(ix.customer().language().name()).put(ix.customer().region()).put(ix.language().name())
-                .put(ix.requiredSkills().size());
-        for (SkillRequirement r : ix.requiredSkills()) {
-            w.put(r.skill()).put(r.minLevel());
-        }
+                .requirements(ix.requiredSkills());
         HandoffContext h = ix.handoff();
         w.put(ix.queue()).put(h.language().name()).put(h.likelyProduct().map(Product::name).orElse("")).put(h.faqsTried().size());
         h.faqsTried().forEach(w::put);
@@ -142,25 +159,14 @@ public final class RoutingCodec {
         Customer customer = new Customer(CustomerId.of(r.next()), r.next(), CustomerTier.valueOf(r.next()),
                 Language.valueOf(r.next()), Region.of(r.next()));
         Language language = Language.valueOf(r.next());
-        int n = r.nextInt();
-        List<SkillRequirement> reqs = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            reqs.add(SkillRequirement.of(r.next(), r.nextInt()));
-        }
+        List<SkillRequirement> reqs = r.requirements();
         QueueId queue = QueueId.of(r.next());
         Language hl = Language.valueOf(r.next());
         String product = r.next();
-        int f = r.nextInt();
-        List<String> faqs = new ArrayList<>(f);
-        for (int i = 0; i < f; i++) {
-            faqs.add(r.next());
-        }
+        List<String> faqs = r.list(Reader::next);
         HandoffContext.Reason reason = HandoffContext.Reason.valueOf(r.next());
-        int t = r.nextInt();
-        List<TranscriptTurn> turns = new ArrayList<>(t);
-        for (int i = 0; i < t; i++) {
-            turns.add(new TranscriptTurn(Instant.parse(r.next()), TranscriptTurn.Speaker.valueOf(r.next()), r.next()));
-        }
+        List<TranscriptTurn> turns = r.list(
+                t -> new TranscriptTurn(Instant.parse(t.next()), TranscriptTurn.Speaker.valueOf(t.next()), t.next()));
         HandoffContext h = new HandoffContext(hl, product.isEmpty() ? Optional.empty() : Optional.of(Product.valueOf(product)),
                 faqs, reason, turns);
         return new Interaction(id, conv, channel, customer, language, reqs, queue, h, Instant.parse(r.next()));
@@ -168,10 +174,7 @@ public final class RoutingCodec {
 
     public static String explanation(AssignmentExplanation e) {
         Writer w = new Writer().put(e.at()).put(e.interaction()).put(e.queue()).put(e.chosen()).put(e.priority())
-                .put(e.effectiveRequirements().size());
-        for (SkillRequirement r : e.effectiveRequirements()) {
-            w.put(r.skill()).put(r.minLevel());
-        }
+                .requirements(e.effectiveRequirements());
         w.put(e.relaxation()).put(e.decidingRule()).put(e.candidates().size());
         for (CandidateScore c : e.candidates()) {
             w.put(c.advisor()).put(c.eligible()).put(c.skillScore()).put(c.idle().toMillis()).put(c.load()).put(c.note());
@@ -186,19 +189,12 @@ public final class RoutingCodec {
         QueueId q = QueueId.of(r.next());
         AgentId chosen = AgentId.of(r.next());
         double priority = Double.parseDouble(r.next());
-        int n = r.nextInt();
-        List<SkillRequirement> reqs = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            reqs.add(SkillRequirement.of(r.next(), r.nextInt()));
-        }
+        List<SkillRequirement> reqs = r.requirements();
         String relaxation = r.next();
         String rule = r.next();
-        int c = r.nextInt();
-        List<CandidateScore> cands = new ArrayList<>(c);
-        for (int i = 0; i < c; i++) {
-            cands.add(new CandidateScore(AgentId.of(r.next()), Boolean.parseBoolean(r.next()), Double.parseDouble(r.next()),
-                    Duration.ofMillis(r.nextLong()), Double.parseDouble(r.next()), r.next()));
-        }
+        List<CandidateScore> cands = r.list(c -> new CandidateScore(AgentId.of(c.next()),
+                Boolean.parseBoolean(c.next()), Double.parseDouble(c.next()), Duration.ofMillis(c.nextLong()),
+                Double.parseDouble(c.next()), c.next()));
         return new AssignmentExplanation(at, ix, q, chosen, priority, reqs, relaxation, rule, cands, r.nextInt());
     }
 }

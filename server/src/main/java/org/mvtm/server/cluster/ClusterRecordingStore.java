@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.mvtm.core.Region;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
@@ -67,7 +72,7 @@ public final class ClusterRecordingStore implements RecordingStore {
     private final String secret;
     private final JsonMapper json;
     private final Path downloads;
-    private final Map<String, Region> regions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Region> regions = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final RecordingChains chains;
 
@@ -196,28 +201,39 @@ public final class ClusterRecordingStore implements RecordingStore {
         return RemoteRecordings.segment(id.value()) + "/" + op;
     }
 
+    /**
+     * A recording read as one: gathered from every part and {@code joined} when it was continued across nodes, else
+     * {@link #read} from the node that holds it.
+     */
+    private <T> T whole(Viewer viewer, AuditAction action, RecordingId id, Function<RecordingStore, T> here,
+                        Function<RemoteRecordings, T> there, Function<List<T>, T> joined) {
+        if (chains.continued(id)) {
+            return joined.apply(everyPart(viewer, action, id, here, there).answers());
+        }
+        return read(viewer, action, id, here, there);
+    }
+
+    /** What another node answers to {@code op} on the recording for this viewer: a list of {@code type}. */
+    private <T> Function<RemoteRecordings, List<T>> listFrom(RecordingId id, String op, Viewer viewer,
+                                                             TypeReference<List<T>> type) {
+        return n -> json.convertValue(n.call(path(id, op), Map.of("viewer", viewer)), type);
+    }
+
     @Override
     public RecordingSummary describe(Viewer viewer, RecordingId id) {
-        if (chains.continued(id)) {
-            RecordingSummary whole = RecordingPartsView.summary(everyPart(viewer, AuditAction.DESCRIBE, id,
-                    s -> s.describe(viewer, id), n -> n.call(path(id, "describe"), Map.of("viewer", viewer),
-                            RecordingSummary.class)).answers());
-            remember(whole);
-            return whole;
-        }
-        return read(viewer, AuditAction.DESCRIBE, id, s -> s.describe(viewer, id),
-                n -> n.call(path(id, "describe"), Map.of("viewer", viewer), RecordingSummary.class));
+        return whole(viewer, AuditAction.DESCRIBE, id, s -> s.describe(viewer, id),
+                n -> n.call(path(id, "describe"), Map.of("viewer", viewer), RecordingSummary.class), parts -> {
+                    RecordingSummary joined = RecordingPartsView.summary(parts);
+                    remember(joined);
+                    return joined;
+                });
     }
 
     @Override
     public List<TimelineEntry> timeline(Viewer viewer, RecordingId id) {
-        if (chains.continued(id)) {
-            return RecordingPartsView.timeline(everyPart(viewer, AuditAction.TIMELINE, id, s -> s.timeline(viewer, id),
-                    n -> json.convertValue(n.call(path(id, "timeline"), Map.of("viewer", viewer)),
-                            new TypeReference<List<TimelineEntry>>() { })).answers());
-        }
-        return read(viewer, AuditAction.TIMELINE, id, s -> s.timeline(viewer, id), n -> json.convertValue(
-                n.call(path(id, "timeline"), Map.of("viewer", viewer)), new TypeReference<List<TimelineEntry>>() { }));
+        return whole(viewer, AuditAction.TIMELINE, id, s -> s.timeline(viewer, id),
+                listFrom(id, "timeline", viewer, new TypeReference<List<TimelineEntry>>() { }),
+                RecordingPartsView::timeline);
     }
 
     @Override
@@ -228,13 +244,8 @@ public final class ClusterRecordingStore implements RecordingStore {
 
     @Override
     public List<LegInfo> legs(Viewer viewer, RecordingId id) {
-        if (chains.continued(id)) {
-            return RecordingPartsView.legs(everyPart(viewer, AuditAction.LEGS, id, s -> s.legs(viewer, id),
-                    n -> json.convertValue(n.call(path(id, "legs"), Map.of("viewer", viewer)),
-                            new TypeReference<List<LegInfo>>() { })).answers());
-        }
-        return read(viewer, AuditAction.LEGS, id, s -> s.legs(viewer, id), n -> json.convertValue(
-                n.call(path(id, "legs"), Map.of("viewer", viewer)), new TypeReference<List<LegInfo>>() { }));
+        return whole(viewer, AuditAction.LEGS, id, s -> s.legs(viewer, id),
+                listFrom(id, "legs", viewer, new TypeReference<List<LegInfo>>() { }), RecordingPartsView::legs);
     }
 
     /**
@@ -299,8 +310,8 @@ public final class ClusterRecordingStore implements RecordingStore {
 
     private static String sha256(byte[] bytes) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -344,45 +355,31 @@ public final class ClusterRecordingStore implements RecordingStore {
 
     @Override
     public void legalHold(Viewer viewer, RecordingId id, boolean hold, String reason) {
-        if (!chains.continued(id)) {
-            local.legalHold(viewer, id, hold, reason);
-            return;
-        }
         changeEveryPart(viewer, hold ? AuditAction.LEGAL_HOLD : AuditAction.RELEASE_HOLD, id,
-                s -> s.legalHold(viewer, id, hold, reason), "hold", Map.of("viewer", viewer, "hold", hold, "reason", reason));
+                s -> s.legalHold(viewer, id, hold, reason), "hold",
+                () -> Map.of("viewer", viewer, "hold", hold, "reason", reason));
     }
 
     @Override
     public DeletionRequest requestDeletion(Viewer viewer, RecordingId id, String reason) {
-        if (!chains.continued(id)) {
-            return local.requestDeletion(viewer, id, reason);
-        }
         return onEveryPart(viewer, AuditAction.DELETE_REQUEST, id, s -> s.requestDeletion(viewer, id, reason),
-                "request-deletion", Map.of("viewer", viewer, "reason", reason), DeletionRequest.class);
+                "request-deletion", () -> Map.of("viewer", viewer, "reason", reason), DeletionRequest.class);
     }
 
     @Override
     public void withdrawDeletion(Viewer viewer, RecordingId id, String reason) {
-        if (!chains.continued(id)) {
-            local.withdrawDeletion(viewer, id, reason);
-            return;
-        }
         changeEveryPart(viewer, AuditAction.DELETE_WITHDRAW, id, s -> s.withdrawDeletion(viewer, id, reason),
-                "withdraw-deletion", Map.of("viewer", viewer, "reason", reason));
+                "withdraw-deletion", () -> Map.of("viewer", viewer, "reason", reason));
     }
 
     @Override
     public void approveDeletion(Viewer viewer, RecordingId id, String reason) {
-        if (!chains.continued(id)) {
-            local.approveDeletion(viewer, id, reason);
-            return;
-        }
         changeEveryPart(viewer, AuditAction.DELETE, id, s -> s.approveDeletion(viewer, id, reason),
-                "approve-deletion", Map.of("viewer", viewer, "reason", reason));
+                "approve-deletion", () -> Map.of("viewer", viewer, "reason", reason));
     }
 
     private void changeEveryPart(Viewer viewer, AuditAction action, RecordingId id, Consumer<RecordingStore> here,
-                                 String op, Map<String, Object> body) {
+                                 String op, Supplier<Map<String, Object>> body) {
         onEveryPart(viewer, action, id, s -> {
             here.accept(s);
             return true;
@@ -390,13 +387,18 @@ public final class ClusterRecordingStore implements RecordingStore {
     }
 
     /**
-     * A legal hold or a step of a deletion on a recording continued across nodes: done by each node holding a part
-     * (which checks and audits it as for its own recordings); when fewer parts answered than the recording has, the
-     * officer is told after the reachable ones were changed, to do it again once the others are back.
+     * A legal hold or a step of a deletion: done by this node's store, or on a recording continued across nodes by
+     * each node holding a part (which checks and audits it as for its own recordings); when fewer parts answered than
+     * the recording has, the officer is told after the reachable ones were changed, to do it again once the others
+     * are back.
      */
     private <T> T onEveryPart(Viewer viewer, AuditAction action, RecordingId id, Function<RecordingStore, T> here,
-                              String op, Map<String, Object> body, Class<T> type) {
-        Gathered<T> done = everyPart(viewer, action, id, here, n -> n.call(path(id, op), body, type));
+                              String op, Supplier<Map<String, Object>> body, Class<T> type) {
+        if (!chains.continued(id)) {
+            return here.apply(local);
+        }
+        Map<String, Object> sent = body.get();
+        Gathered<T> done = everyPart(viewer, action, id, here, n -> n.call(path(id, op), sent, type));
         int parts = chains.parts(id);
         if (done.answers().size() < parts) {
             throw new RecordingStoreException(action + " of recording " + id.value() + " done on " + done.answers().size()

@@ -1,6 +1,8 @@
 package org.mvtm.server.cluster;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 
 /**
  * This node's place in a cluster: whether there is one (Redis configured), the shared secret nodes present to each
@@ -9,8 +11,8 @@ import java.nio.file.Path;
 public record ClusterSettings(boolean enabled, String secret, String selfUrl, Path queueMusic) {
     /** Whether a caller presenting {@code presented} is another node of this cluster (constant-time compare). */
     public boolean admits(String presented) {
-        return enabled && presented != null && java.security.MessageDigest.isEqual(
-                presented.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return enabled && presented != null && MessageDigest.isEqual(
+                presented.getBytes(StandardCharsets.UTF_8),
+                secret.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,6 +3,7 @@ package org.mvtm.server.cluster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.mvtm.recording.api.AccessDeniedException;
 import org.mvtm.recording.api.DeletionNotRequestedException;
 import org.mvtm.recording.api.ExportPackage;
@@ -109,7 +110,7 @@ class InternalRecordingsController {
         return json.treeToValue(body.path("viewer"), Viewer.class);
     }
 
-    private static byte[] readAll(java.nio.file.Path path) {
+    private static byte[] readAll(Path path) {
         try {
             return Files.readAllBytes(path);
         } catch (IOException e) {
@@ -121,28 +122,10 @@ class InternalRecordingsController {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body("cluster secret required");
     }
 
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<String> denied(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(e.getMessage());
-    }
-
-    @ExceptionHandler(LegalHoldException.class)
-    ResponseEntity<String> held(LegalHoldException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(e.getMessage());
-    }
-
-    @ExceptionHandler(DeletionNotRequestedException.class)
-    ResponseEntity<String> notRequested(DeletionNotRequestedException e) {
-        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(e.getMessage());
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<String> badRequest(IllegalArgumentException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(e.getMessage());
-    }
-
-    @ExceptionHandler(RecordingNotFoundException.class)
-    ResponseEntity<String> notFound(RecordingNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(e.getMessage());
+    /** The store's refusals go back with the status {@link RecordingRefusal} gives each and the store's message. */
+    @ExceptionHandler({AccessDeniedException.class, LegalHoldException.class, DeletionNotRequestedException.class,
+            IllegalArgumentException.class, RecordingNotFoundException.class})
+    ResponseEntity<String> storeRefused(RuntimeException e) {
+        return ResponseEntity.status(RecordingRefusal.of(e).status()).body(e.getMessage());
     }
 }

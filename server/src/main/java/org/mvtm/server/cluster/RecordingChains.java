@@ -3,6 +3,7 @@ package org.mvtm.server.cluster;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.RecordingId;
 import org.mvtm.recording.api.ChainPoint;
@@ -49,7 +50,7 @@ public final class RecordingChains implements AutoCloseable {
                     log.warn("could not publish the chain head of recording {}: {}", p.recording(), e.getMessage());
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
             log.debug("not publishing the chain head of {}: shutting down", p.recording());
         }
     }

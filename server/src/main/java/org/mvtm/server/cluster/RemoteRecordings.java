@@ -9,10 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.mvtm.recording.api.AccessDeniedException;
-import org.mvtm.recording.api.DeletionNotRequestedException;
-import org.mvtm.recording.api.LegalHoldException;
-import org.mvtm.recording.api.RecordingNotFoundException;
 import org.mvtm.recording.api.RecordingStoreException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,17 +60,12 @@ final class RemoteRecordings {
             Thread.currentThread().interrupt();
             throw new RecordingStoreException("interrupted while asking node " + node + " for " + path, e);
         }
-        String message = res.statusCode() == 200 ? "" : new String(res.body(), StandardCharsets.UTF_8);
-        return switch (res.statusCode()) {
-            case 200 -> res.body();
-            case 403 -> throw new AccessDeniedException(message);
-            case 404 -> throw new RecordingNotFoundException(message);
-            case 409 -> throw new LegalHoldException(message);
-            case 412 -> throw new DeletionNotRequestedException(message);
-            case 400 -> throw new IllegalArgumentException(message);
-            default -> throw new RecordingStoreException("node " + node + " answered " + res.statusCode() + " to "
-                    + path + ": " + message);
-        };
+        if (res.statusCode() == 200) {
+            return res.body();
+        }
+        String message = new String(res.body(), StandardCharsets.UTF_8);
+        throw RecordingRefusal.answered(res.statusCode(), message).orElseGet(() -> new RecordingStoreException(
+                "node " + node + " answered " + res.statusCode() + " to " + path + ": " + message));
     }
 
     static String segment(String value) {

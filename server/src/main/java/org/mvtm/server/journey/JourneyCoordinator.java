@@ -3,6 +3,7 @@ package org.mvtm.server.journey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -256,7 +257,7 @@ public final class JourneyCoordinator implements AutoCloseable {
             log.info("recording the rest of {} here: its media node {} died ({})", interaction, deadNode, previous
                     .map(p -> "continuing recording " + p.recording() + " after segment " + p.segments())
                     .orElse("it published no recording to continue"));
-            Map<String, String> gap = new java.util.LinkedHashMap<>(Map.of("gap", "media-node-died", "deadNode",
+            Map<String, String> gap = new LinkedHashMap<>(Map.of("gap", "media-node-died", "deadNode",
                     deadNode, "node", thisNode));
             previous.ifPresent(p -> gap.put("continuesAfterSegment", Integer.toString(p.segments())));
             record(view.get().interaction(), advisor, advisorName(advisor), at, new TimelineEntry(at,

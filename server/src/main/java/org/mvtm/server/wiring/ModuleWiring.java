@@ -40,6 +40,7 @@ import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.RoutingEngines;
 import org.mvtm.server.cluster.ClusterEventRelay;
 import org.mvtm.server.cluster.ClusterMediaServer;
+import org.mvtm.server.cluster.ClusterRecordingStore;
 import org.mvtm.server.cluster.ClusterSettings;
 import org.mvtm.server.cluster.MediaHome;
 import org.mvtm.server.cluster.RecordingChains;
@@ -79,6 +80,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import redis.clients.jedis.RedisClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -153,13 +155,13 @@ public class ModuleWiring {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
-    redis.clients.jedis.RedisClient redisClient(ContactProperties props) {
-        return redis.clients.jedis.RedisClient.create(URI.create(props.redis().url()));
+    RedisClient redisClient(ContactProperties props) {
+        return RedisClient.create(URI.create(props.redis().url()));
     }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
-    ClusterEventRelay clusterEventRelay(redis.clients.jedis.RedisClient redis, ContactProperties props, EventBus bus, JsonMapper json) {
+    ClusterEventRelay clusterEventRelay(RedisClient redis, ContactProperties props, EventBus bus, JsonMapper json) {
         return new ClusterEventRelay(redis, "mvtm", props.nodeId(), bus, json);
     }
 
@@ -257,19 +259,19 @@ public class ModuleWiring {
 
     /** In a cluster, compliance reads every node's recordings: searched everywhere, fetched from the node holding one. */
     @Bean(destroyMethod = "")
-    @org.springframework.context.annotation.Primary
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
-    RecordingStore clusterRecordingStore(@org.springframework.beans.factory.annotation.Qualifier("recordingStore") RecordingStore local,
+    @Primary
+    @ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
+    RecordingStore clusterRecordingStore(@Qualifier("recordingStore") RecordingStore local,
                                          MediaHome nodes, ClusterSettings cluster, JsonMapper json, DataDirectory data,
                                          RecordingChains chains) {
-        return new org.mvtm.server.cluster.ClusterRecordingStore(local, nodes, cluster.secret(), json,
+        return new ClusterRecordingStore(local, nodes, cluster.secret(), json,
                 data.resolve("recordings-from-other-nodes"), chains);
     }
 
     /** How far each node's recordings are chained, so a survivor continues a dead node's recording as the same one. */
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
-    RecordingChains recordingChains(redis.clients.jedis.RedisClient redis, ClusterSettings cluster) {
+    RecordingChains recordingChains(RedisClient redis, ClusterSettings cluster) {
         return new RecordingChains(redis, "mvtm", cluster.selfUrl());
     }
 
@@ -279,14 +281,14 @@ public class ModuleWiring {
     }
 
     @Bean
-    RegistrationStore registrationStore(ObjectProvider<redis.clients.jedis.RedisClient> redis, Clock clock) {
+    RegistrationStore registrationStore(ObjectProvider<RedisClient> redis, Clock clock) {
         var client = redis.getIfAvailable();
         return client != null ? RegistrationStores.redis(client, "mvtm:sip", clock) : RegistrationStores.inMemory();
     }
 
     /** Established SIP dialogs, in Redis in a cluster so that a survivor carries a dead node's calls on. */
     @Bean
-    SharedDialogs sharedDialogs(ObjectProvider<redis.clients.jedis.RedisClient> redis, ClusterSettings cluster) {
+    SharedDialogs sharedDialogs(ObjectProvider<RedisClient> redis, ClusterSettings cluster) {
         var client = redis.getIfAvailable();
         return client != null ? SharedDialogs.redis(client, "mvtm:sip:", cluster.selfUrl())
                 : SharedDialogs.inMemory(cluster.selfUrl());

@@ -21,6 +21,7 @@ import org.mvtm.web.api.DeviceCookieKey;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.RedisClient;
 
 /**
  * What the one sign-in throttle (built by the web tier and handed to the SIP edge by {@link ModuleWiring}) is made
@@ -36,7 +37,7 @@ public class SignInWiring {
     }
 
     @Bean
-    StrikeStore strikeStore(ObjectProvider<redis.clients.jedis.RedisClient> redis) {
+    StrikeStore strikeStore(ObjectProvider<RedisClient> redis) {
         var client = redis.getIfAvailable();
         return client != null ? new RedisStrikeStore(client, "mvtm:") : new InMemoryStrikeStore();
     }

@@ -88,7 +88,7 @@ public final class SystemOfRecord implements AutoCloseable {
 
     /** Loads everything and hands it to routing and the web tier. */
     public synchronized void apply() {
-        routing.addSkills(admin.skills().stream().map(org.mvtm.admin.api.Skill::name).toList());
+        routing.addSkills(admin.skills().stream().map(skill -> skill.name()).toList());
         List<Queue> queues = admin.queues();
         Set<String> defined = queues.stream().map(Queue::id).collect(Collectors.toSet());
         for (Queue q : queues) {
