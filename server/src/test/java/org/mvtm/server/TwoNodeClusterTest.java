@@ -93,7 +93,7 @@ class TwoNodeClusterTest {
                 try (ServerProcess aAgain = node(dir.resolve("a"), "node-a", redis)) {
                     aAgain.awaitHealthy(Duration.ofSeconds(180));
                     System.out.printf("two-node: node A healthy again after %.1f s%n", (System.nanoTime() - restarting) / 1e9);
-                    wholeRecordingsVerifyOnceTheDeadNodeIsBack(b, continued);
+                    wholeRecordingsVerifyOnceTheDeadNodeIsBack(aAgain, b, continued);
                     System.out.printf("two-node: node A's restart and the checks of both parts took %.1f s%n",
                             (System.nanoTime() - restarting) / 1e9);
                 }
@@ -213,6 +213,12 @@ class TwoNodeClusterTest {
      * legs of both parts, verifies the whole, each part on its node and the link between them, and puts it on legal
      * hold, every part.
      */
+    /** The lines of a node's log that name the recording or its cluster view, or warn. */
+    private static String logAbout(ServerProcess node, String id) {
+        return node.output().lines().filter(l -> l.contains(id) || l.contains("cluster") || l.contains(" WARN ")
+                || l.contains(" ERROR ") || l.contains("recover")).limit(200).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     private static List<String> timelineTexts(WebSession officer, String id) throws Exception {
         List<String> texts = new java.util.ArrayList<>();
         officer.json(200, "GET", "/api/compliance/recordings/" + id + "/timeline", null, PURPOSE)
@@ -220,13 +226,20 @@ class TwoNodeClusterTest {
         return texts;
     }
 
-    private static void wholeRecordingsVerifyOnceTheDeadNodeIsBack(ServerProcess b, List<String> ids) throws Exception {
+    private static void wholeRecordingsVerifyOnceTheDeadNodeIsBack(ServerProcess a, ServerProcess b, List<String> ids)
+            throws Exception {
         WebSession officer = WebSession.signIn(b.baseUrl(), "shen", "demo1234");
         for (String id : ids) {
             // node B asks the nodes that say they are alive in Redis: node A is among them a moment after it is healthy
-            List<String> texts = org.awaitility.Awaitility.await("node A's part is back in node B's view")
-                    .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> timelineTexts(officer, id), t -> t.contains("recording started"));
+            List<String> texts;
+            try {
+                texts = org.awaitility.Awaitility.await("node A's part is back in node B's view")
+                        .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> timelineTexts(officer, id), t -> t.contains("recording started"));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("node A's part of " + id + " is not in node B's timeline " + timelineTexts(officer, id)
+                        + "\nnode A's log:\n" + logAbout(a, id) + "\nnode B's log:\n" + logAbout(b, id), e);
+            }
             int gap = texts.stream().filter(t -> t.startsWith("gap:")).findFirst().map(texts::indexOf).orElse(-1);
             assertThat(gap).as("the gap is marked in " + texts).isGreaterThan(0);
             assertThat(texts.subList(0, gap)).as("node A's part before the gap").contains("recording started");
