@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * UAC), and the dialog saved as held here. The phone's later requests (BYE, re-INVITE, UPDATE) reach this node by
  * its Contact and are matched by Call-ID ({@link #find}).
  *
- * <p>A re-INVITE that fails (error response, timeout) loses that leg; a lost customer leg ends the call (the advisor is
- * freed). Reconnecting the two parties by a new call instead is not built.
+ * <p>A re-INVITE that fails (error response, timeout) loses that leg. The advisor's phone is then called again, a new
+ * call from this node with a new leg of its relay ({@link AdvisorLegs#reconnect}: no routing offer, the call goes on
+ * with the customer once it answers, and ends if it cannot be called). A lost customer leg ends the call (the
+ * advisor is freed): calling the customer back by a new call is not built.
  */
 final class AdoptedDialogs {
     private static final Logger log = LoggerFactory.getLogger(AdoptedDialogs.class);
@@ -41,10 +43,13 @@ final class AdoptedDialogs {
     private final SharedDialogs store;
     private final CallMedia media;
     private final CallRouting routing;
+    /** Calls an advisor's phone again when it refuses the re-INVITE. */
+    private final AdvisorLegs advisors;
     private final Map<String, AdoptedDialog> byCallId = new ConcurrentHashMap<>();
 
-    AdoptedDialogs(SipContext sip, SharedDialogs store, CallMedia media, CallRouting routing) {
+    AdoptedDialogs(SipContext sip, SharedDialogs store, CallMedia media, CallRouting routing, AdvisorLegs advisors) {
         this.sip = sip;
+        this.advisors = advisors;
         this.store = store;
         this.media = media;
         this.routing = routing;
@@ -86,7 +91,7 @@ final class AdoptedDialogs {
                 dialog.reinvite = ct;
                 ct.sendRequest();
             } catch (Exception e) {
-                fail(dialog, "cannot send the re-INVITE: " + e);
+                fail(dialog, "cannot send the re-INVITE: " + e, true);
                 return;
             }
             log.info("re-INVITE of the {} leg of {} (dialog {}) sent from this node after {} died", d.party(),
@@ -115,7 +120,7 @@ final class AdoptedDialogs {
         try {
             if (status >= 300) {
                 if (dialog.state() == AdoptedDialog.State.REINVITING) {
-                    fail(dialog, "the phone answered the re-INVITE " + status);
+                    fail(dialog, "the phone answered the re-INVITE " + status, true);
                 }
                 return;
             }
@@ -132,7 +137,7 @@ final class AdoptedDialogs {
             try {
                 media.applyAnswer(d.interaction(), d.party(), answer);
             } catch (RuntimeException e) {
-                fail(dialog, "the phone's answer does not fit: " + e.getMessage());
+                fail(dialog, "the phone's answer does not fit: " + e.getMessage(), false);
                 bye(dialog);
                 return;
             }
@@ -152,7 +157,7 @@ final class AdoptedDialogs {
         dialog.lock.lock();
         try {
             if (dialog.state() == AdoptedDialog.State.REINVITING) {
-                fail(dialog, "the phone did not answer the re-INVITE");
+                fail(dialog, "the phone did not answer the re-INVITE", true);
             }
         } finally {
             dialog.lock.unlock();
@@ -224,7 +229,8 @@ final class AdoptedDialogs {
         }
     }
 
-    private void fail(AdoptedDialog dialog, String why) {
+    /** The leg is lost; an advisor's phone is called again if {@code callAgain} (it may have lost the dialog). */
+    private void fail(AdoptedDialog dialog, String why, boolean callAgain) {
         SharedDialog d = dialog.saved;
         log.warn("the {} leg of {} could not be carried on from this node: {}", d.party(), d.interaction(), why);
         end(dialog);
@@ -233,7 +239,9 @@ final class AdoptedDialogs {
         } catch (RuntimeException e) {
             log.debug("removing the {} leg of {}: {}", d.party(), d.interaction(), e.toString());
         }
-        if (d.party() == Party.CUSTOMER) {
+        if (d.party() == Party.ADVISOR && callAgain) {
+            advisors.reconnect(d.interaction(), d.remoteUri(), d.localUri());
+        } else if (d.party() == Party.CUSTOMER) {
             try {
                 routing.complete(d.interaction(), InteractionEnded.EndedBy.SYSTEM);
             } catch (RuntimeException e) {
