@@ -173,6 +173,40 @@ class RedisRegistrationStoreTest {
         }
 
         @Test
+        void aDialogWhoseMediaWasOnTheSurvivorIsReInvitedWithoutAnOfferAndKeepsItsMedia() {
+            String prefix = "takeover" + PREFIXES.incrementAndGet() + ":";
+            SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
+            EdgeFixture nodeB = survivor(prefix);
+            InteractionId call = InteractionId.of("call-media-on-b");
+            try (SipPeer phone = SipPeer.udp(nodeB.udp(), "carol")) {
+                connectedAtTheDeadNode(nodeB, deadNode, phone, call, "dialog-7@phone");
+                String relayAnswer = nodeB.media.answer(call, Party.CUSTOMER, RELAY_SDP); // the leg lives on B
+
+                nodeB.edge.takeOverCalls(call, "http://node-a");
+                String reinvite = phone.nextRequest(5000).orElseThrow();
+                assertThat(reinvite).startsWith("INVITE sip:carol@127.0.0.1:" + phone.raw.localPort());
+                assertThat(SipPeer.contactUri(reinvite)).as("later requests go to node B").endsWith(":" + nodeB.udp());
+                assertThat(RawSip.body(reinvite)).as("no offer: the media stays as it is").isEmpty();
+                phone.raw.send(phone.response(reinvite, 200, "OK", null, RELAY_SDP));
+                String ack = phone.nextRequest(5000).orElseThrow();
+                assertThat(ack).startsWith("ACK ");
+                assertThat(RawSip.body(ack)).as("B's leg answers in the ACK, the same port as before")
+                        .contains(relayAnswer.lines().filter(l -> l.startsWith("m=")).findFirst()
+                                .orElseThrow());
+                await("B holds the dialog", () -> deadNode.find("dialog-7@phone").map(SharedDialog::node)
+                        .orElse("").equals("http://node-b"));
+                assertThat(nodeB.media.calls).doesNotContain("removeLeg CUSTOMER " + call);
+
+                phone.raw.send(phone.request("BYE", SipPeer.contactUri(reinvite), "dialog-7@phone", "phone-tag",
+                        "<sip:cards@bank.example>;tag=b2bua-tag", 3, java.util.Map.of(), null, null));
+                assertThat(phone.response(200, 5000)).as("the phone's BYE reaches node B").isPresent();
+                awaitEnded(nodeB, call, org.mvtm.core.event.InteractionEnded.EndedBy.CUSTOMER);
+            } finally {
+                nodeB.close();
+            }
+        }
+
+        @Test
         void aCustomerPhoneThatRefusesTheSurvivorsReInviteLosesItsLegAndTheCallEnds() {
             String prefix = "takeover" + PREFIXES.incrementAndGet() + ":";
             SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
