@@ -127,8 +127,9 @@ class RedisRegistrationStoreTest {
     /**
      * Node B carries on a dialog that node A (dead, its dialogs in Redis) established with a customer's phone: an
      * in-dialog re-INVITE from B with a leg of B's media, the phone's BYE at B ends the call; a phone that refuses
-     * the re-INVITE loses its leg and the call ends, unless it is the advisor's desk phone: B calls it again and the two
-     * talk on (the call ends if the new call fails too).
+     * the re-INVITE loses its leg and the call ends, unless it is the advisor's desk phone: B calls it again and the
+     * two talk on (the call ends if the new call fails too). A dialog whose media was on B already gets a re-INVITE
+     * without an offer.
      */
     @Nested
     class CallsTakenOverFromADeadNode {
@@ -232,7 +233,8 @@ class RedisRegistrationStoreTest {
             SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
             EdgeFixture nodeB = survivor(prefix);
             InteractionId call = InteractionId.of("call-advisor-refused");
-            try (SipPeer customer = SipPeer.udp(nodeB.udp(), "carol"); SipPeer desk = SipPeer.udp(nodeB.udp(), "alice")) {
+            try (SipPeer customer = SipPeer.udp(nodeB.udp(), "carol");
+                 SipPeer desk = SipPeer.udp(nodeB.udp(), "alice")) {
                 connectedAtTheDeadNode(nodeB, deadNode, customer, call, "dialog-3@phone");
                 advisorConnectedAtTheDeadNode(deadNode, desk, call, "dialog-4@desk");
                 registeredAtTheDeadNode(prefix, desk);
@@ -283,7 +285,8 @@ class RedisRegistrationStoreTest {
             SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
             EdgeFixture nodeB = survivor(prefix);
             InteractionId call = InteractionId.of("call-advisor-gone");
-            try (SipPeer customer = SipPeer.udp(nodeB.udp(), "carol"); SipPeer desk = SipPeer.udp(nodeB.udp(), "alice")) {
+            try (SipPeer customer = SipPeer.udp(nodeB.udp(), "carol");
+                 SipPeer desk = SipPeer.udp(nodeB.udp(), "alice")) {
                 connectedAtTheDeadNode(nodeB, deadNode, customer, call, "dialog-5@phone");
                 advisorConnectedAtTheDeadNode(deadNode, desk, call, "dialog-6@desk");
                 registeredAtTheDeadNode(prefix, desk);

@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * each dialog the dead node held for the call: a media leg on this node's relay, a re-INVITE to the phone from this
  * node with that leg's offer (the phone's answer is applied and its 2xx ACKed here, as RFC 3261 13.2.2.4 asks of the
  * UAC), and the dialog saved as held here. A dialog whose media leg is on this node already (only its signalling was
- * on the dead node) gets a re-INVITE without an offer: the phone offers in its 2xx, the leg answers in the ACK. The phone's later requests (BYE, re-INVITE, UPDATE) reach this node by
- * its Contact and are matched by Call-ID ({@link #find}).
+ * on the dead node) gets a re-INVITE without an offer: the phone offers in its 2xx, the leg answers in the ACK. The
+ * phone's later requests (BYE, re-INVITE, UPDATE) reach this node by its Contact and are matched by Call-ID
+ * ({@link #find}).
  *
  * <p>A re-INVITE that fails (error response, timeout) loses that leg. The advisor's phone is then called again, a new
  * call from this node with a new leg of its relay ({@link AdvisorLegs#reconnect}: no routing offer, the call goes on
@@ -50,10 +51,10 @@ final class AdoptedDialogs {
 
     AdoptedDialogs(SipContext sip, SharedDialogs store, CallMedia media, CallRouting routing, AdvisorLegs advisors) {
         this.sip = sip;
-        this.advisors = advisors;
         this.store = store;
         this.media = media;
         this.routing = routing;
+        this.advisors = advisors;
     }
 
     /** This node now holds {@code interaction}'s media: re-INVITE every phone of it whose dialog {@code deadNode} held. */

@@ -118,16 +118,19 @@ final class AdvisorLegs {
     void reconnect(InteractionId interaction, String advisorAddress, String callerAddress) {
         Instant now = clock.instant();
         Address from;
-        String user;
+        Address advisor;
         try {
             from = sip.addresses.createAddress(callerAddress);
-            user = ((SipURI) sip.addresses.createAddress(advisorAddress).getURI()).getUser();
-        } catch (ParseException | ClassCastException e) {
-            log.warn("the advisor of {} cannot be called again: bad address {} or {}", interaction, advisorAddress,
-                    callerAddress);
-            endReconnected(interaction, "bad address " + advisorAddress);
+            advisor = sip.addresses.createAddress(advisorAddress);
+        } catch (ParseException e) {
+            endReconnected(interaction, "bad address in the lost dialog: " + e.getMessage());
             return;
         }
+        if (!(advisor.getURI() instanceof SipURI advisorUri) || advisorUri.getUser() == null) {
+            endReconnected(interaction, "no SIP user in the lost dialog's To " + advisorAddress);
+            return;
+        }
+        String user = advisorUri.getUser();
         // the phone's SIP user stands for the advisor: routing is never asked about this leg
         AdvisorLeg leg = new AdvisorLeg(interaction, AgentId.of(user), true);
         leg.lock.lock();
@@ -138,7 +141,7 @@ final class AdvisorLegs {
                 decline(leg, OfferDeclined.Cause.UNREACHABLE, "no phone registered for " + advisorAddress);
                 return;
             }
-            log.info("calling the advisor's phone {} again for {}: it refused this node's re-INVITE", user,
+            log.info("calling the advisor's phone {} again for {}: it lost its dialog with the dead node", user,
                     interaction);
             place(leg, user, bindings.get(0), from, "Your call, reconnected", 70, now, now.plus(offerTimeout));
         } finally {
@@ -150,8 +153,8 @@ final class AdvisorLegs {
      * INVITE to {@code advisorUser}'s phone at {@code target} with a new leg of the relay, given up at
      * {@code deadline}; caller holds the leg's lock.
      */
-    private void place(AdvisorLeg leg, String advisorUser, Binding target, Address from, String subject, int maxForwards, Instant now,
-                       Instant deadline) {
+    private void place(AdvisorLeg leg, String advisorUser, Binding target, Address from, String subject,
+                       int maxForwards, Instant now, Instant deadline) {
         URI contact;
         try {
             contact = sip.addresses.createURI(target.contact());
