@@ -127,7 +127,9 @@ class RedisRegistrationStoreTest {
     /**
      * Node B carries on a dialog that node A (dead, its dialogs in Redis) established with a customer's phone: an
      * in-dialog re-INVITE from B with a leg of B's media, the phone's BYE at B ends the call; a phone that refuses
-     * the re-INVITE loses its leg and the call ends.
+     * the re-INVITE loses its leg and the call ends, unless it is the advisor's desk phone: B calls it again and the
+     * two talk on (the call ends if the new call fails too). A dialog whose media was on B already gets a re-INVITE
+     * without an offer.
      */
     @Nested
     class CallsTakenOverFromADeadNode {
@@ -172,7 +174,41 @@ class RedisRegistrationStoreTest {
         }
 
         @Test
-        void aPhoneThatRefusesTheSurvivorsReInviteLosesItsLegAndTheCallEnds() {
+        void aDialogWhoseMediaWasOnTheSurvivorIsReInvitedWithoutAnOfferAndKeepsItsMedia() {
+            String prefix = "takeover" + PREFIXES.incrementAndGet() + ":";
+            SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
+            EdgeFixture nodeB = survivor(prefix);
+            InteractionId call = InteractionId.of("call-media-on-b");
+            try (SipPeer phone = SipPeer.udp(nodeB.udp(), "carol")) {
+                connectedAtTheDeadNode(nodeB, deadNode, phone, call, "dialog-7@phone");
+                String relayAnswer = nodeB.media.answer(call, Party.CUSTOMER, RELAY_SDP); // the leg lives on B
+
+                nodeB.edge.takeOverCalls(call, "http://node-a");
+                String reinvite = phone.nextRequest(5000).orElseThrow();
+                assertThat(reinvite).startsWith("INVITE sip:carol@127.0.0.1:" + phone.raw.localPort());
+                assertThat(SipPeer.contactUri(reinvite)).as("later requests go to node B").endsWith(":" + nodeB.udp());
+                assertThat(RawSip.body(reinvite)).as("no offer: the media stays as it is").isEmpty();
+                phone.raw.send(phone.response(reinvite, 200, "OK", null, RELAY_SDP));
+                String ack = phone.nextRequest(5000).orElseThrow();
+                assertThat(ack).startsWith("ACK ");
+                assertThat(RawSip.body(ack)).as("B's leg answers in the ACK, the same port as before")
+                        .contains(relayAnswer.lines().filter(l -> l.startsWith("m=")).findFirst()
+                                .orElseThrow());
+                await("B holds the dialog", () -> deadNode.find("dialog-7@phone").map(SharedDialog::node)
+                        .orElse("").equals("http://node-b"));
+                assertThat(nodeB.media.calls).doesNotContain("removeLeg CUSTOMER " + call);
+
+                phone.raw.send(phone.request("BYE", SipPeer.contactUri(reinvite), "dialog-7@phone", "phone-tag",
+                        "<sip:cards@bank.example>;tag=b2bua-tag", 3, java.util.Map.of(), null, null));
+                assertThat(phone.response(200, 5000)).as("the phone's BYE reaches node B").isPresent();
+                awaitEnded(nodeB, call, org.mvtm.core.event.InteractionEnded.EndedBy.CUSTOMER);
+            } finally {
+                nodeB.close();
+            }
+        }
+
+        @Test
+        void aCustomerPhoneThatRefusesTheSurvivorsReInviteLosesItsLegAndTheCallEnds() {
             String prefix = "takeover" + PREFIXES.incrementAndGet() + ":";
             SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
             EdgeFixture nodeB = survivor(prefix);
@@ -191,17 +227,128 @@ class RedisRegistrationStoreTest {
             }
         }
 
+        @Test
+        void anAdvisorPhoneThatRefusesTheSurvivorsReInviteIsCalledAgainAndTalksWithTheCustomer() {
+            String prefix = "takeover" + PREFIXES.incrementAndGet() + ":";
+            SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
+            EdgeFixture nodeB = survivor(prefix);
+            InteractionId call = InteractionId.of("call-advisor-refused");
+            try (SipPeer customer = SipPeer.udp(nodeB.udp(), "carol");
+                 SipPeer desk = SipPeer.udp(nodeB.udp(), "alice")) {
+                connectedAtTheDeadNode(nodeB, deadNode, customer, call, "dialog-3@phone");
+                advisorConnectedAtTheDeadNode(deadNode, desk, call, "dialog-4@desk");
+                registeredAtTheDeadNode(prefix, desk);
+
+                nodeB.edge.takeOverCalls(call, "http://node-a");
+                String customerReinvite = customer.nextRequest(5000).orElseThrow();
+                customer.raw.send(customer.response(customerReinvite, 200, "OK", null, RELAY_SDP));
+                String deskReinvite = desk.nextRequest(5000).orElseThrow();
+                assertThat(RawSip.header(deskReinvite, "Call-ID")).isEqualTo("dialog-4@desk");
+                desk.raw.send(desk.response(deskReinvite, 481, "Call/Transaction Does Not Exist", null, null));
+
+                String invite = nextRequestButAck(desk);
+                assertThat(invite).as("a new call to the advisor's registered phone")
+                        .startsWith("INVITE sip:alice@127.0.0.1:" + desk.raw.localPort());
+                assertThat(RawSip.header(invite, "Call-ID")).isNotEqualTo("dialog-4@desk");
+                assertThat(SipPeer.tag(RawSip.header(invite, "To"))).isNull();
+                assertThat(RawSip.header(invite, "From")).contains("sip:cards@bank.example");
+                assertThat(RawSip.body(invite)).contains("m=audio");
+                desk.raw.send(desk.response(invite, 200, "OK", "desk-tag-2", RELAY_SDP));
+                String ack = desk.nextRequest(5000).orElseThrow();
+                assertThat(ack).startsWith("ACK ");
+                await("B's relay has the advisor's new leg and B holds the new dialog", () -> nodeB.media.calls
+                        .containsAll(java.util.List.of("removeLeg ADVISOR " + call, "applyAnswer ADVISOR " + call))
+                        && deadNode.heldBy("http://node-b").stream().anyMatch(d -> d.party() == Party.ADVISOR
+                        && d.callId().equals(RawSip.header(invite, "Call-ID"))));
+                assertThat(nodeB.media.calls.stream().filter(c -> c.equals("offer ADVISOR " + call)))
+                        .as("one offer for the re-INVITE, one for the new call, both from B's relay").hasSize(2);
+                assertThat(nodeB.media.calls).as("the customer's side is untouched")
+                        .doesNotContain("removeLeg CUSTOMER " + call);
+                assertThat(nodeB.routing.ended).as("the call goes on").isEmpty();
+                assertThat(nodeB.events(AdvisorOffered.class)).as("no new routing offer").hasSize(1);
+                assertThat(nodeB.routing.declined).isEmpty();
+
+                customer.raw.send(customer.request("BYE", SipPeer.contactUri(customerReinvite), "dialog-3@phone",
+                        "phone-tag", "<sip:cards@bank.example>;tag=b2bua-tag", 3, java.util.Map.of(), null, null));
+                awaitEnded(nodeB, call, org.mvtm.core.event.InteractionEnded.EndedBy.CUSTOMER);
+                String bye = nextRequestButAck(desk);
+                assertThat(bye).as("the customer's BYE hangs the new call up").startsWith("BYE ");
+                assertThat(RawSip.header(bye, "Call-ID")).isEqualTo(RawSip.header(invite, "Call-ID"));
+            } finally {
+                nodeB.close();
+            }
+        }
+
+        @Test
+        void anAdvisorPhoneThatRefusesTheReInviteAndDoesNotAnswerTheNewCallEndsTheCall() {
+            String prefix = "takeover" + PREFIXES.incrementAndGet() + ":";
+            SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
+            EdgeFixture nodeB = survivor(prefix);
+            InteractionId call = InteractionId.of("call-advisor-gone");
+            try (SipPeer customer = SipPeer.udp(nodeB.udp(), "carol");
+                 SipPeer desk = SipPeer.udp(nodeB.udp(), "alice")) {
+                connectedAtTheDeadNode(nodeB, deadNode, customer, call, "dialog-5@phone");
+                advisorConnectedAtTheDeadNode(deadNode, desk, call, "dialog-6@desk");
+                registeredAtTheDeadNode(prefix, desk);
+
+                nodeB.edge.takeOverCalls(call, "http://node-a");
+                String customerReinvite = customer.nextRequest(5000).orElseThrow();
+                customer.raw.send(customer.response(customerReinvite, 200, "OK", null, RELAY_SDP));
+                String deskReinvite = desk.nextRequest(5000).orElseThrow();
+                desk.raw.send(desk.response(deskReinvite, 481, "Call/Transaction Does Not Exist", null, null));
+                String invite = nextRequestButAck(desk);
+                assertThat(invite).startsWith("INVITE ");
+                desk.raw.send(desk.response(invite, 486, "Busy Here", "desk-tag-3", null));
+
+                awaitEnded(nodeB, call, org.mvtm.core.event.InteractionEnded.EndedBy.SYSTEM);
+                String bye = nextRequestButAck(customer);
+                assertThat(bye).as("the customer hears BYE").startsWith("BYE ");
+                assertThat(RawSip.header(bye, "Call-ID")).isEqualTo("dialog-5@phone");
+                assertThat(nodeB.routing.declined).as("no offer was made, none is declined").isEmpty();
+            } finally {
+                nodeB.close();
+            }
+        }
+
+        /** The next request {@code phone} gets, past the ACKs of the responses it sent. */
+        private String nextRequestButAck(SipPeer phone) {
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (System.currentTimeMillis() < deadline) {
+                java.util.Optional<String> r = phone.nextRequest(1000);
+                if (r.isPresent() && !r.get().startsWith("ACK ")) {
+                    return r.get();
+                }
+            }
+            throw new AssertionError("no request but ACK reached " + phone.raw.localPort());
+        }
+
         /** Node B's edge, sharing the dialogs under {@code prefix} with dead node A. */
         private EdgeFixture survivor(String prefix) {
-            return EdgeFixture.sharingDialogs(b -> b.tlsPort(-1), RegistrationStores.inMemory(),
+            return EdgeFixture.sharingDialogs(b -> b.tlsPort(-1),
+                    RegistrationStores.redis(redis, prefix, Clock.systemUTC()),
                     SharedDialogs.redis(redis, prefix, "http://node-b"));
+        }
+
+        /** The advisor's desk phone as node A left it: registered in Redis, {@code phone}'s address. */
+        private void registeredAtTheDeadNode(String prefix, SipPeer phone) {
+            RegistrationStores.redis(redis, prefix, Clock.systemUTC()).put(new Binding("sip:alice@bank.example",
+                    "sip:alice@127.0.0.1:" + phone.raw.localPort(), Instant.now().plusSeconds(600), "desk-1", 1, 1f));
+        }
+
+        /** The advisor's leg node A placed to the desk phone {@code phone} for {@code call}, held by A. */
+        private void advisorConnectedAtTheDeadNode(SharedDialogs deadNode, SipPeer phone, InteractionId call,
+                                                   String callId) {
+            deadNode.save(new SharedDialog(callId, "a-tag", "desk-tag", "\"Customer\" <sip:cards@bank.example>",
+                    "<sip:alice@bank.example>", "sip:alice@127.0.0.1:" + phone.raw.localPort(), java.util.List.of(),
+                    org.mvtm.sip.api.SipTransport.UDP, 1, 0, RELAY_SDP, call, Party.ADVISOR, null));
         }
 
         /** The customer's call as node A left it in Redis: connected to alice, its dialog held by A. */
         private void connectedAtTheDeadNode(EdgeFixture nodeB, SharedDialogs deadNode, SipPeer phone,
                                             InteractionId call, String callId) {
-            nodeB.routing.offer(call, AgentId.of("alice"), Instant.now().plusSeconds(20));
-            assertThat(nodeB.routing.accept(call, AgentId.of("alice"))).isTrue();
+            // advisor-7 has no registered phone: B rings none at the offer (node A did, long before it died)
+            nodeB.routing.offer(call, AgentId.of("advisor-7"), Instant.now().plusSeconds(20));
+            assertThat(nodeB.routing.accept(call, AgentId.of("advisor-7"))).isTrue();
             deadNode.save(new SharedDialog(callId, "b2bua-tag", "phone-tag", "<sip:cards@bank.example>",
                     "<sip:carol@bank.example>", "sip:carol@127.0.0.1:" + phone.raw.localPort(), java.util.List.of(),
                     org.mvtm.sip.api.SipTransport.UDP, 0, 2, RELAY_SDP, call, Party.CUSTOMER, null));

@@ -44,6 +44,10 @@ final class AdoptedDialog {
     String remoteTarget;
     long localCseq;
     ClientTransaction reinvite;
+    /** The re-INVITE carries no offer (the media leg was here already): the phone offers, the ACK answers. */
+    boolean answerInAck;
+    /** The answer the ACK carries (RFC 3261 13.2.2.4: also in the ACK of a retransmitted 2xx), or null. */
+    String ackSdp;
 
     AdoptedDialog(SharedDialog saved) {
         this.saved = saved;

@@ -28,11 +28,15 @@ import org.slf4j.LoggerFactory;
  * The SIP legs of calls this node took over from a dead node ({@link org.mvtm.sip.api.SipEdge#takeOverCalls}). For
  * each dialog the dead node held for the call: a media leg on this node's relay, a re-INVITE to the phone from this
  * node with that leg's offer (the phone's answer is applied and its 2xx ACKed here, as RFC 3261 13.2.2.4 asks of the
- * UAC), and the dialog saved as held here. The phone's later requests (BYE, re-INVITE, UPDATE) reach this node by
- * its Contact and are matched by Call-ID ({@link #find}).
+ * UAC), and the dialog saved as held here. A dialog whose media leg is on this node already (only its signalling was
+ * on the dead node) gets a re-INVITE without an offer: the phone offers in its 2xx, the leg answers in the ACK. The
+ * phone's later requests (BYE, re-INVITE, UPDATE) reach this node by its Contact and are matched by Call-ID
+ * ({@link #find}).
  *
- * <p>A re-INVITE that fails (error response, timeout) loses that leg; a lost customer leg ends the call (the advisor is
- * freed). Reconnecting the two parties by a new call instead is not built.
+ * <p>A re-INVITE that fails (error response, timeout) loses that leg. The advisor's phone is then called again, a new
+ * call from this node with a new leg of its relay ({@link AdvisorLegs#reconnect}: no routing offer, the call goes on
+ * with the customer once it answers, and ends if it cannot be called). A lost customer leg ends the call (the
+ * advisor is freed): calling the customer back by a new call is not built.
  */
 final class AdoptedDialogs {
     private static final Logger log = LoggerFactory.getLogger(AdoptedDialogs.class);
@@ -41,13 +45,16 @@ final class AdoptedDialogs {
     private final SharedDialogs store;
     private final CallMedia media;
     private final CallRouting routing;
+    /** Calls an advisor's phone again when it refuses the re-INVITE. */
+    private final AdvisorLegs advisors;
     private final Map<String, AdoptedDialog> byCallId = new ConcurrentHashMap<>();
 
-    AdoptedDialogs(SipContext sip, SharedDialogs store, CallMedia media, CallRouting routing) {
+    AdoptedDialogs(SipContext sip, SharedDialogs store, CallMedia media, CallRouting routing, AdvisorLegs advisors) {
         this.sip = sip;
         this.store = store;
         this.media = media;
         this.routing = routing;
+        this.advisors = advisors;
     }
 
     /** This node now holds {@code interaction}'s media: re-INVITE every phone of it whose dialog {@code deadNode} held. */
@@ -65,28 +72,30 @@ final class AdoptedDialogs {
         store.save(d); // held here from now on: a second survivor leaves it alone
         dialog.lock.lock();
         try {
-            String offer;
+            String offer = null;
             try {
                 offer = media.offer(d.interaction(), d.party());
             } catch (RuntimeException e) {
-                // e.g. the leg is here already (the call's media lived on this node, only the dialog on the dead
-                // one): its media goes on untouched; carrying such a dialog's signalling over is not built
-                log.warn("the {} leg of {} gets no re-INVITE from this node: {}", d.party(), d.interaction(),
-                        e.getMessage());
-                end(dialog);
-                return;
+                // the leg is here already: the call's media lived on this node, only the dialog on the dead one.
+                // A re-INVITE without an offer (RFC 3261 14.1) moves the signalling here and leaves the media as it
+                // is: the phone offers in its 2xx and the relay's leg answers in the ACK
+                log.info("the {} leg of {} has its media here already ({}): re-INVITE without an offer",
+                        d.party(), d.interaction(), e.getMessage());
+                dialog.answerInAck = true;
             }
             Request invite = dialog.request(sip, Request.INVITE, ++dialog.localCseq);
             invite.addHeader(sip.contact(d.transport()));
             invite.addHeader(sip.allow());
-            sip.setSdp(invite, offer);
+            if (offer != null) {
+                sip.setSdp(invite, offer);
+            }
             try {
                 ClientTransaction ct = sip.provider.getNewClientTransaction(invite);
                 ct.setApplicationData(dialog);
                 dialog.reinvite = ct;
                 ct.sendRequest();
             } catch (Exception e) {
-                fail(dialog, "cannot send the re-INVITE: " + e);
+                fail(dialog, "cannot send the re-INVITE: " + e, true);
                 return;
             }
             log.info("re-INVITE of the {} leg of {} (dialog {}) sent from this node after {} died", d.party(),
@@ -115,7 +124,7 @@ final class AdoptedDialogs {
         try {
             if (status >= 300) {
                 if (dialog.state() == AdoptedDialog.State.REINVITING) {
-                    fail(dialog, "the phone answered the re-INVITE " + status);
+                    fail(dialog, "the phone answered the re-INVITE " + status, true);
                 }
                 return;
             }
@@ -123,19 +132,25 @@ final class AdoptedDialogs {
             if (contact != null) {
                 dialog.remoteTarget = contact.getAddress().getURI().toString();
             }
-            ack(dialog, cseq.getSeqNumber());
             if (dialog.state() != AdoptedDialog.State.REINVITING) {
+                ack(dialog, cseq.getSeqNumber());
                 return; // a retransmitted 2xx: ACKed again
             }
             String answer = sdp(resp);
             SharedDialog d = dialog.saved;
             try {
-                media.applyAnswer(d.interaction(), d.party(), answer);
+                if (dialog.answerInAck) {
+                    dialog.ackSdp = media.reoffer(d.interaction(), d.party(), answer); // the phone's offer
+                } else {
+                    media.applyAnswer(d.interaction(), d.party(), answer);
+                }
             } catch (RuntimeException e) {
-                fail(dialog, "the phone's answer does not fit: " + e.getMessage());
+                ack(dialog, cseq.getSeqNumber());
+                fail(dialog, "the phone's SDP does not fit: " + e.getMessage(), false);
                 bye(dialog);
                 return;
             }
+            ack(dialog, cseq.getSeqNumber());
             dialog.moveTo(AdoptedDialog.State.CONFIRMED);
             store.save(dialog.current(answer));
             log.info("the {} leg of {} has media through this node again", d.party(), d.interaction());
@@ -152,7 +167,7 @@ final class AdoptedDialogs {
         dialog.lock.lock();
         try {
             if (dialog.state() == AdoptedDialog.State.REINVITING) {
-                fail(dialog, "the phone did not answer the re-INVITE");
+                fail(dialog, "the phone did not answer the re-INVITE", true);
             }
         } finally {
             dialog.lock.unlock();
@@ -224,7 +239,8 @@ final class AdoptedDialogs {
         }
     }
 
-    private void fail(AdoptedDialog dialog, String why) {
+    /** The leg is lost; an advisor's phone is called again if {@code callAgain} (it may have lost the dialog). */
+    private void fail(AdoptedDialog dialog, String why, boolean callAgain) {
         SharedDialog d = dialog.saved;
         log.warn("the {} leg of {} could not be carried on from this node: {}", d.party(), d.interaction(), why);
         end(dialog);
@@ -233,7 +249,9 @@ final class AdoptedDialogs {
         } catch (RuntimeException e) {
             log.debug("removing the {} leg of {}: {}", d.party(), d.interaction(), e.toString());
         }
-        if (d.party() == Party.CUSTOMER) {
+        if (d.party() == Party.ADVISOR && callAgain) {
+            advisors.reconnect(d.interaction(), d.remoteUri(), d.localUri());
+        } else if (d.party() == Party.CUSTOMER) {
             try {
                 routing.complete(d.interaction(), InteractionEnded.EndedBy.SYSTEM);
             } catch (RuntimeException e) {
@@ -250,10 +268,14 @@ final class AdoptedDialogs {
         store.remove(dialog.saved.callId());
     }
 
-    /** ACK of a 2xx, a transaction of its own (RFC 3261 13.2.2.4), sent statelessly. */
+    /** ACK of a 2xx, a transaction of its own (RFC 3261 13.2.2.4), sent statelessly; with the answer if it has one. */
     private void ack(AdoptedDialog dialog, long cseq) {
         try {
-            sip.provider.sendRequest(dialog.request(sip, Request.ACK, cseq));
+            Request ack = dialog.request(sip, Request.ACK, cseq);
+            if (dialog.ackSdp != null) {
+                sip.setSdp(ack, dialog.ackSdp);
+            }
+            sip.provider.sendRequest(ack);
         } catch (Exception e) {
             log.debug("cannot ACK the 2xx of {}: {}", dialog.saved.callId(), e.toString());
         }

@@ -39,6 +39,12 @@ final class AdvisorLeg {
     final ReentrantLock lock = new ReentrantLock();
     final InteractionId interaction;
     final AgentId advisor;
+    /**
+     * The call was accepted already and this leg calls the advisor's phone again after a node died
+     * ({@link AdvisorLegs#reconnect}): routing is not asked on 2xx, and a failed leg ends the call instead of
+     * declining an offer.
+     */
+    final boolean reconnect;
     private State state = State.CALLING;
     ClientTransaction invite;
     Dialog dialog;
@@ -48,9 +54,10 @@ final class AdvisorLeg {
     /** The Call-ID under which the established dialog is in the shared store (removed when the leg ends), or null. */
     String sharedCallId;
 
-    AdvisorLeg(InteractionId interaction, AgentId advisor) {
+    AdvisorLeg(InteractionId interaction, AgentId advisor, boolean reconnect) {
         this.interaction = interaction;
         this.advisor = advisor;
+        this.reconnect = reconnect;
     }
 
     State state() {

@@ -24,6 +24,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.mvtm.core.Party;
 import org.mvtm.core.event.AdvisorOffered;
+import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.OfferDeclined;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
@@ -43,6 +44,7 @@ import org.slf4j.LoggerFactory;
  * 200 OK = routing accept; 486/600/603 = REJECTED; no answer before the offer expires = NO_ANSWER (CANCEL);
  * silence, transport errors, 408/480/503 and other failures = UNREACHABLE, so the advisor never stays RESERVED.
  * What ends the call once a phone answered, and what a leg does when the customer goes, is {@link B2buaCalls}'.
+ * {@link #reconnect} calls an advisor's phone again for a call this node took over from a dead node.
  */
 final class AdvisorLegs {
     private static final Logger log = LoggerFactory.getLogger(AdvisorLegs.class);
@@ -92,66 +94,118 @@ final class AdvisorLegs {
         if (bindings.isEmpty()) {
             return; // not a desk-phone advisor (web console) or not registered: agent-web handles the offer
         }
-        AdvisorLeg leg = new AdvisorLeg(e.interaction(), e.advisor());
+        AdvisorLeg leg = new AdvisorLeg(e.interaction(), e.advisor(), false);
         leg.lock.lock();
         try {
             table.add(leg);
-            Binding target = bindings.get(0);
-            URI contact;
-            try {
-                contact = sip.addresses.createURI(target.contact());
-            } catch (ParseException ex) {
-                decline(leg, OfferDeclined.Cause.UNREACHABLE, "bad contact " + target.contact());
-                return;
-            }
-            if (!(contact instanceof SipURI sipContact) || sip.isUs(sipContact.getHost(), sipContact.getPort())) {
-                decline(leg, OfferDeclined.Cause.UNREACHABLE, "loop: contact " + target.contact() + " is this edge");
-                return;
-            }
             CustomerCall customer = table.customer(e.interaction());
-            int maxForwards = customer == null ? 70 : customer.maxForwards - 1;
-            if (maxForwards <= 0) {
-                decline(leg, OfferDeclined.Cause.UNREACHABLE, "Max-Forwards exhausted (loop)");
-                return;
-            }
-            String sdp;
-            try {
-                sdp = media.offer(e.interaction(), Party.ADVISOR);
-            } catch (RuntimeException ex) {
-                log.warn("media could not create the advisor leg of {}", e.interaction(), ex);
-                decline(leg, OfferDeclined.Cause.UNREACHABLE, "media");
-                return;
-            }
-            SipTransport transport = SipContext.transportOf(sipContact);
-            Request invite = invite(sipContact, transport, user.get(), customer, maxForwards, sdp);
-            try {
-                StartedDialogs.place(sip, invite, leg, (ct, dialog) -> {
-                    leg.invite = ct;
-                    leg.dialog = dialog;
-                });
-            } catch (Exception ex) {
-                decline(leg, OfferDeclined.Cause.UNREACHABLE, "cannot send INVITE to " + target.contact() + ": " + ex);
-                return;
-            }
-            if (transport == SipTransport.UDP) {
-                ClientTransaction sent = leg.invite;
-                String host = sipContact.getHost();
-                int port = sipContact.getPort() > 0 ? sipContact.getPort() : 5060;
-                portProbe.probe(host, port, () -> unreachable(sent, "ICMP port unreachable from " + host + ":" + port));
-            }
             Instant deadline = e.expiresAt() != null && e.expiresAt().isBefore(now.plus(offerTimeout))
                     ? e.expiresAt() : now.plus(offerTimeout);
-            long delay = Math.max(0, Duration.between(now, deadline).toMillis());
-            leg.deadline = scheduler.schedule(() -> work.execute(() -> expire(leg)), delay, TimeUnit.MILLISECONDS);
+            place(leg, user.get(), bindings.get(0), from(customer), "Customer call from queue " + queue(customer),
+                    customer == null ? 70 : customer.maxForwards - 1, now, deadline);
         } finally {
             leg.lock.unlock();
         }
     }
 
-    private Request invite(SipURI target, SipTransport transport, String advisorUser, CustomerCall customer,
-                           int maxForwards, String sdp) {
-        String queue = customer == null ? "contact-center" : customer.interaction.queue().value();
-        Address from = sip.address(queue);
+    /**
+     * The advisor's phone refused the re-INVITE of this node, which took the call over from a dead node (the phone
+     * lost the dialog): a new call to the phone registered for {@code advisorAddress} (the To of the lost dialog),
+     * from {@code callerAddress} (its From), with a new leg of this node's relay for the same call. Routing is not
+     * asked: the call stays accepted by the advisor; on the phone's 200 the two talk again. If the phone cannot be
+     * called (no registration, busy, no answer) the call ends ({@code SYSTEM}), the customer hears BYE.
+     */
+    void reconnect(InteractionId interaction, String advisorAddress, String callerAddress) {
+        Instant now = clock.instant();
+        Address from;
+        Address advisor;
+        try {
+            from = sip.addresses.createAddress(callerAddress);
+            advisor = sip.addresses.createAddress(advisorAddress);
+        } catch (ParseException e) {
+            endReconnected(interaction, "bad address in the lost dialog: " + e.getMessage());
+            return;
+        }
+        if (!(advisor.getURI() instanceof SipURI advisorUri) || advisorUri.getUser() == null) {
+            endReconnected(interaction, "no SIP user in the lost dialog's To " + advisorAddress);
+            return;
+        }
+        String user = advisorUri.getUser();
+        // the phone's SIP user stands for the advisor: routing is never asked about this leg
+        AdvisorLeg leg = new AdvisorLeg(interaction, AgentId.of(user), true);
+        leg.lock.lock();
+        try {
+            table.add(leg);
+            List<Binding> bindings = registrations.bindings(Registrar.aor(user, sip.domain), now);
+            if (bindings.isEmpty()) {
+                decline(leg, OfferDeclined.Cause.UNREACHABLE, "no phone registered for " + advisorAddress);
+                return;
+            }
+            log.info("calling the advisor's phone {} again for {}: it lost its dialog with the dead node", user,
+                    interaction);
+            place(leg, user, bindings.get(0), from, "Your call, reconnected", 70, now, now.plus(offerTimeout));
+        } finally {
+            leg.lock.unlock();
+        }
+    }
+
+    /**
+     * INVITE to {@code advisorUser}'s phone at {@code target} with a new leg of the relay, given up at
+     * {@code deadline}; caller holds the leg's lock.
+     */
+    private void place(AdvisorLeg leg, String advisorUser, Binding target, Address from, String subject,
+                       int maxForwards, Instant now, Instant deadline) {
+        URI contact;
+        try {
+            contact = sip.addresses.createURI(target.contact());
+        } catch (ParseException ex) {
+            decline(leg, OfferDeclined.Cause.UNREACHABLE, "bad contact " + target.contact());
+            return;
+        }
+        if (!(contact instanceof SipURI sipContact) || sip.isUs(sipContact.getHost(), sipContact.getPort())) {
+            decline(leg, OfferDeclined.Cause.UNREACHABLE, "loop: contact " + target.contact() + " is this edge");
+            return;
+        }
+        if (maxForwards <= 0) {
+            decline(leg, OfferDeclined.Cause.UNREACHABLE, "Max-Forwards exhausted (loop)");
+            return;
+        }
+        String sdp;
+        try {
+            sdp = media.offer(leg.interaction, Party.ADVISOR);
+        } catch (RuntimeException ex) {
+            log.warn("media could not create the advisor leg of {}", leg.interaction, ex);
+            decline(leg, OfferDeclined.Cause.UNREACHABLE, "media");
+            return;
+        }
+        SipTransport transport = SipContext.transportOf(sipContact);
+        Request invite = sip.invite(sipContact, from, sip.address(advisorUser), transport, maxForwards, subject, sdp);
+        try {
+            StartedDialogs.place(sip, invite, leg, (ct, dialog) -> {
+                leg.invite = ct;
+                leg.dialog = dialog;
+            });
+        } catch (Exception ex) {
+            decline(leg, OfferDeclined.Cause.UNREACHABLE, "cannot send INVITE to " + target.contact() + ": " + ex);
+            return;
+        }
+        if (transport == SipTransport.UDP) {
+            ClientTransaction sent = leg.invite;
+            String host = sipContact.getHost();
+            int port = sipContact.getPort() > 0 ? sipContact.getPort() : 5060;
+            portProbe.probe(host, port, () -> unreachable(sent, "ICMP port unreachable from " + host + ":" + port));
+        }
+        long delay = Math.max(0, Duration.between(now, deadline).toMillis());
+        leg.deadline = scheduler.schedule(() -> work.execute(() -> expire(leg)), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private static String queue(CustomerCall customer) {
+        return customer == null ? "contact-center" : customer.interaction.queue().value();
+    }
+
+    /** The caller as the advisor's phone shows it: the queue's address with the customer's name. */
+    private Address from(CustomerCall customer) {
+        Address from = sip.address(queue(customer));
         if (customer != null) {
             try {
                 from.setDisplayName(customer.interaction.customer().displayName());
@@ -159,8 +213,7 @@ final class AdvisorLegs {
                 throw new IllegalStateException("cannot build the INVITE to an advisor phone", e);
             }
         }
-        return sip.invite(target, from, sip.address(advisorUser), transport, maxForwards,
-                "Customer call from queue " + queue, sdp);
+        return from;
     }
 
     /** A response on an advisor INVITE (or its retransmitted 2xx). */
@@ -205,6 +258,14 @@ final class AdvisorLegs {
                     decline(leg, OfferDeclined.Cause.UNREACHABLE, "media: " + ex.getMessage());
                     return;
                 }
+                if (leg.reconnect) {
+                    StartedDialogs.ack(dialog, cseq.getSeqNumber());
+                    leg.moveTo(AdvisorLeg.State.CONNECTED);
+                    share(leg, resp);
+                    log.info("the advisor's phone talks with the customer of {} again (a new call from this node)",
+                            leg.interaction);
+                    return;
+                }
                 boolean accepted;
                 try {
                     accepted = routing.accept(leg.interaction, leg.advisor);
@@ -231,9 +292,7 @@ final class AdvisorLegs {
                 StartedDialogs.ack(dialog, cseq.getSeqNumber());
                 leg.moveTo(AdvisorLeg.State.CONNECTED);
                 counters.phoneOffer("ANSWERED");
-                Request sent = leg.invite.getRequest();
-                leg.sharedCallId = dialogs.share(
-                        () -> DialogRecords.placed(sent, resp, leg.interaction, Party.ADVISOR));
+                share(leg, resp);
                 return;
             }
             if (!leg.ringing()) {
@@ -247,6 +306,12 @@ final class AdvisorLegs {
         } finally {
             leg.lock.unlock();
         }
+    }
+
+    /** The answered leg's dialog goes to the shared store, so that a survivor can carry it on. */
+    private void share(AdvisorLeg leg, Response ok) {
+        Request sent = leg.invite.getRequest();
+        leg.sharedCallId = dialogs.share(() -> DialogRecords.placed(sent, ok, leg.interaction, Party.ADVISOR));
     }
 
     /** Transaction timeout or I/O error on the INVITE: the phone is gone. */
@@ -298,6 +363,14 @@ final class AdvisorLegs {
 
     /** Ends a ringing leg and tells routing why; caller holds the lock. */
     private void decline(AdvisorLeg leg, OfferDeclined.Cause cause, String why) {
+        if (leg.reconnect) {
+            leg.moveTo(AdvisorLeg.State.ENDED);
+            cancelDeadline(leg);
+            table.remove(leg);
+            removeMedia(leg);
+            endReconnected(leg.interaction, cause + ", " + why);
+            return;
+        }
         log.info("offer of {} to {} over SIP failed: {} ({})", leg.interaction, leg.advisor, cause, why);
         leg.moveTo(AdvisorLeg.State.ENDED);
         cancelDeadline(leg);
@@ -308,6 +381,17 @@ final class AdvisorLegs {
             routing.decline(leg.interaction, leg.advisor, cause);
         } catch (RuntimeException e) {
             log.warn("routing could not take the decline of {} by {}", leg.interaction, leg.advisor, e);
+        }
+    }
+
+    /** The advisor's phone could not be called again after a node died: the call ends, the customer hears BYE. */
+    private void endReconnected(InteractionId interaction, String why) {
+        log.warn("the advisor's phone of {} could not be called again from this node ({}): the call ends",
+                interaction, why);
+        try {
+            routing.complete(interaction, InteractionEnded.EndedBy.SYSTEM);
+        } catch (RuntimeException e) {
+            log.warn("routing could not end {}", interaction, e);
         }
     }
 
@@ -329,7 +413,7 @@ final class AdvisorLegs {
     /** Routing says this advisor's offer is over (declined elsewhere, timed out in routing). */
     void offerWithdrawn(InteractionId id, AgentId advisor) {
         for (AdvisorLeg leg : table.legs(id)) {
-            if (leg.advisor.equals(advisor)) {
+            if (!leg.reconnect && leg.advisor.equals(advisor)) {
                 cancel(leg);
             }
         }

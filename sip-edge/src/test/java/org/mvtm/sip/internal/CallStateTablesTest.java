@@ -13,7 +13,7 @@ class CallStateTablesTest {
 
     @Test
     void anAnsweredAdvisorLegCannotRingAgainAndAnEndedOneStaysEnded() {
-        AdvisorLeg leg = new AdvisorLeg(new InteractionId("i-1"), new AgentId("alice"));
+        AdvisorLeg leg = new AdvisorLeg(new InteractionId("i-1"), new AgentId("alice"), false);
         leg.moveTo(AdvisorLeg.State.RINGING);
         leg.moveTo(AdvisorLeg.State.CONNECTED);
         assertThat(leg.canMoveTo(AdvisorLeg.State.RINGING)).isFalse();

@@ -222,6 +222,9 @@ public final class RelayMedia implements CallMedia {
     @Override
     public String offer(InteractionId interaction, Party party) {
         calls.add("offer " + party + " " + interaction);
+        if (session(interaction).legs.containsKey(party)) {
+            throw new IllegalStateException("the " + party + " leg of " + interaction + " exists"); // as the bridge
+        }
         return sdp(leg(interaction, party).port());
     }
 
