@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.testing.RedisServerProcess;
+import redis.clients.jedis.RedisClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -79,7 +80,7 @@ class TwoNodeClusterTest {
                 List<String> continued;
                 try (FrontDoor door = FrontDoor.preferring(a.baseUrl(), b.baseUrl());
                      SurvivingSipCall sipCall = SurvivingSipCall.connect(dir.resolve("sip-call"), a)) {
-                    continued = nodeDiesUnderACallAndWaitingCustomers(env, door, a, b, sipCall);
+                    continued = nodeDiesUnderACallAndWaitingCustomers(env, door, a, b, sipCall, redis);
                 }
                 WebSession onB = new WebSession(signedInOnA.http(), signedInOnA.cookies(), b.baseUrl());
                 assertThat(onB.json(200, "GET", "/api/me", null).toString()).as("signed in at node B").contains("david");
@@ -112,7 +113,8 @@ class TwoNodeClusterTest {
      */
     private static List<String> nodeDiesUnderACallAndWaitingCustomers(Map<String, String> env, FrontDoor door,
                                                                       ServerProcess a, ServerProcess b,
-                                                                      SurvivingSipCall sipCall) throws Exception {
+                                                                      SurvivingSipCall sipCall, RedisServerProcess redis)
+            throws Exception {
         // Frank and Carol work on node B, not ready yet, consoles open before node A dies
         try (ConsoleSocket frank = ConsoleSocket.open(WebSession.signIn(b.baseUrl(), "frank", "demo1234"), "/ws/agent");
              ConsoleSocket carol = ConsoleSocket.open(WebSession.signIn(b.baseUrl(), "carol", "demo1234"), "/ws/agent")) {
@@ -133,6 +135,7 @@ class TwoNodeClusterTest {
             })) {
                 assertThat(waiting.await(4, TimeUnit.MINUTES)).as("call and waiting customers on node A:\n"
                         + failover.output() + "\nnode A log:\n" + a.output()).isTrue();
+                everyRecordingOnNodeAHasASegmentOnDisk(redis, a);
                 long killedAt = System.currentTimeMillis();
                 a.kill();
                 a.awaitExit(WAIT);
@@ -373,6 +376,23 @@ class TwoNodeClusterTest {
         return null;
     }
 
+    /**
+     * Before node A dies: each recording it makes has a sealed segment on disk (it publishes its chain head to Redis
+     * after each; segments are 2 s long here), so part 1 of each continued recording holds something to replay and to
+     * link part 2 to. What was said since the last segment is the gap.
+     */
+    private static void everyRecordingOnNodeAHasASegmentOnDisk(RedisServerProcess redis, ServerProcess a) throws Exception {
+        try (RedisClient client = RedisClient.create(java.net.URI.create(redis.uri()))) {
+            org.awaitility.Awaitility.await("every recording on node A has a segment on disk").atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(200)).until(() -> {
+                        List<String[]> ofA = client.keys("mvtm:recording-chain:*").stream().map(client::get)
+                                .filter(java.util.Objects::nonNull).map(v -> v.split("\n", -1))
+                                .filter(f -> f.length == 5 && f[4].equals(a.baseUrl())).toList();
+                        return !ofA.isEmpty() && ofA.stream().allMatch(f -> Integer.parseInt(f[2]) > 0);
+                    });
+        }
+    }
+
     private static boolean held(ServerProcess node, String recording) {
         return Files.isDirectory(node.dataDir.resolve("recordings").resolve("recordings").resolve(recording));
     }
@@ -459,6 +479,7 @@ class TwoNodeClusterTest {
         // no public URL: pages reach a node directly or through the front door, and a WebSocket is accepted from the
         // origin the browser used (the Host header); a bank sets contact.public-url to its load balancer's URL
         return ServerProcess.start(dir, "--contact.public-url=", "--contact.node-id=" + id, "--contact.redis.url=" + redis.uri(),
-                "--contact.cluster.secret=" + SECRET, "--contact.media.port-min=0", "--contact.media.port-max=0");
+                "--contact.cluster.secret=" + SECRET, "--contact.media.port-min=0", "--contact.media.port-max=0",
+                "--contact.recording.segment-length=2s");
     }
 }
