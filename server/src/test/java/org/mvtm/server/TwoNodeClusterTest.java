@@ -12,13 +12,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mvtm.admin.PostgresExtension;
+import org.mvtm.admin.PostgresProcess;
+import org.mvtm.admin.api.DatabaseSettings;
 import org.mvtm.testing.RedisServerProcess;
 import redis.clients.jedis.RedisClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Two server nodes on loopback (own HTTP, SIP and media ports, own data directories) sharing one real redis-server,
+ * Two server nodes on loopback (own HTTP, SIP and media ports, own data directories) sharing one real redis-server
+ * and one PostgreSQL (the system of record; node A seeds the demo into it),
  * started once for every cluster scenario, the node's death last. An advisor on node A is offered a customer who
  * arrived on node B and they talk through one relay and chat across the nodes. A phone customer (SIPp) chats over SIP
  * MESSAGE with node B and gets one assistant answer per line, then chats with an advisor on node A. A compliance
@@ -35,21 +40,24 @@ import tools.jackson.databind.JsonNode;
  * ./mvnw -pl server -am verify -Dtest=NONE -Dit.test=TwoNodeClusterTest -Dsurefire.failIfNoSpecifiedTests=false
  */
 @Tag("peer")
+@ExtendWith(PostgresExtension.class)
 class TwoNodeClusterTest {
     private static final String SECRET = "two-node-test-secret-0123456789";
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String[] PURPOSE = {"X-Purpose", "two-node compliance test"};
 
     @Test
-    void advisorsOnOneNodeServeCustomersOnTheOtherAndNobodyIsLostWhenANodeDies(@TempDir Path dir) throws Exception {
+    void advisorsOnOneNodeServeCustomersOnTheOtherAndNobodyIsLostWhenANodeDies(@TempDir Path dir, PostgresProcess postgres)
+            throws Exception {
         Files.createDirectories(dir.resolve("redis"));
         Files.createDirectories(dir.resolve("a"));
         Files.createDirectories(dir.resolve("b"));
         Files.createDirectories(dir.resolve("phone"));
+        // the system of record a bank runs a cluster on: one PostgreSQL, node A seeds the demo into it, then B starts
+        DatabaseSettings db = postgres.newDatabase();
         try (RedisServerProcess redis = RedisServerProcess.start();
-             ServerProcess a = node(dir.resolve("a"), "node-a", redis);
-             ServerProcess b = node(dir.resolve("b"), "node-b", redis)) {
-            a.awaitHealthy(Duration.ofSeconds(180));
+             ServerProcess a = node(dir.resolve("a"), "node-a", redis, db);
+             ServerProcess b = awaitHealthyThenStart(a, () -> node(dir.resolve("b"), "node-b", redis, db))) {
             b.awaitHealthy(Duration.ofSeconds(180));
             Map<String, String> env = Map.of("NODE_A", a.baseUrl(), "NODE_B", b.baseUrl(),
                     "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString());
@@ -91,7 +99,7 @@ class TwoNodeClusterTest {
                 }
                 // node A starts again on its data directory: both parts of each continued recording are reachable
                 long restarting = System.nanoTime();
-                try (ServerProcess aAgain = node(dir.resolve("a"), "node-a", redis)) {
+                try (ServerProcess aAgain = node(dir.resolve("a"), "node-a", redis, db)) {
                     aAgain.awaitHealthy(Duration.ofSeconds(180));
                     System.out.printf("two-node: node A healthy again after %.1f s%n", (System.nanoTime() - restarting) / 1e9);
                     wholeRecordingsVerifyOnceTheDeadNodeIsBack(aAgain, b, continued);
@@ -475,11 +483,19 @@ class TwoNodeClusterTest {
         }
     }
 
-    private static ServerProcess node(Path dir, String id, RedisServerProcess redis) throws Exception {
+    /** Node B starts once node A is healthy (A has seeded the demo into the shared database by then). */
+    private static ServerProcess awaitHealthyThenStart(ServerProcess a, java.util.concurrent.Callable<ServerProcess> b)
+            throws Exception {
+        a.awaitHealthy(Duration.ofSeconds(180));
+        return b.call();
+    }
+
+    private static ServerProcess node(Path dir, String id, RedisServerProcess redis, DatabaseSettings db) throws Exception {
         // no public URL: pages reach a node directly or through the front door, and a WebSocket is accepted from the
         // origin the browser used (the Host header); a bank sets contact.public-url to its load balancer's URL
         return ServerProcess.start(dir, "--contact.public-url=", "--contact.node-id=" + id, "--contact.redis.url=" + redis.uri(),
                 "--contact.cluster.secret=" + SECRET, "--contact.media.port-min=0", "--contact.media.port-max=0",
-                "--contact.recording.segment-length=2s");
+                "--contact.recording.segment-length=2s", "--contact.database.url=" + db.url(),
+                "--contact.database.user=" + db.user(), "--contact.database.password=" + db.password());
     }
 }
