@@ -1,6 +1,7 @@
 package org.mvtm.web.documents;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ public record FormTemplate(String file, String title, List<Field> fields, byte[]
      */
     public Map<String, String> answers(Map<String, String> given) {
         Map<String, String> values = given == null ? Map.of() : given;
-        Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         Map<String, String> out = new LinkedHashMap<>();
         for (Field f : fields) {
             known.add(f.name());

@@ -177,7 +177,7 @@ public class ModuleWiring {
     /** Media claims held under this node's lease: a dead node's calls pass to a survivor within the lease. */
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
-    MediaHome mediaHome(redis.clients.jedis.RedisClient redis, ClusterSettings cluster) {
+    MediaHome mediaHome(RedisClient redis, ClusterSettings cluster) {
         return new MediaHome(redis, "mvtm", cluster.selfUrl(), MediaHome.LEASE);
     }
 

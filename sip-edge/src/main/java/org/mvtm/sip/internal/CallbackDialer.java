@@ -1,9 +1,12 @@
 package org.mvtm.sip.internal;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -418,15 +421,15 @@ final class CallbackDialer {
         }
     }
 
-    private static String human(java.time.Duration d) {
+    private static String human(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /** How long an 8 kHz mu-law clip plays. */
     private static long playMillis(Path ulaw) {
         try {
-            return java.nio.file.Files.size(ulaw) / 8;
-        } catch (java.io.IOException e) {
+            return Files.size(ulaw) / 8;
+        } catch (IOException e) {
             return 3000;
         }
     }

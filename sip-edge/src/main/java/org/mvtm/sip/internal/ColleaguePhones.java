@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
@@ -91,7 +92,7 @@ final class ColleaguePhones {
                 return; // already ringing or in the call
             }
             String sdp = media.offerColleague(e.interaction(), e.colleague().value());
-            legs.merge(e.interaction(), List.of(leg), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+            legs.merge(e.interaction(), List.of(leg), (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
             Request invite = sip.invite(target, sip.address(e.by().value()), sip.address(user.get()),
                     SipContext.transportOf(target), 70, "Consult from " + e.by().value(), sdp);
             StartedDialogs.place(sip, invite, leg, (ct, dialog) -> {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
@@ -92,7 +93,7 @@ final class SupervisorPhones {
             Dialog dialog = sip.provider.getNewDialog(st);
             SupervisorLeg leg = new SupervisorLeg(call, supervisor.get(), dialog);
             dialog.setApplicationData(leg);
-            legs.merge(call, List.of(leg), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+            legs.merge(call, List.of(leg), (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
             Response ok = sip.response(Response.OK, req, SipContext.newTag());
             ok.addHeader(sip.contact(SipContext.transportOf(req)));
             ok.addHeader(sip.allow());

@@ -2,6 +2,7 @@ package org.mvtm.sip.ivr;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -72,7 +73,7 @@ public final class Ivr implements AutoCloseable {
     }
 
     /** The key a SIP INFO body carries ({@code application/dtmf-relay} or {@code application/dtmf}), if any. */
-    public static java.util.Optional<Character> infoKey(String contentSubtype, String body) {
+    public static Optional<Character> infoKey(String contentSubtype, String body) {
         return Dtmf.infoBody(contentSubtype, body);
     }
 
