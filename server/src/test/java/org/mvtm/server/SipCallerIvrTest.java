@@ -190,7 +190,8 @@ class SipCallerIvrTest {
                 console.await("connected", m -> m.path("customer").path("interactionId").asString().equals(id), WAIT);
                 console.send("{\"type\":\"hangup\",\"interactionId\":\"" + id + "\"}");
                 assertThat(caller.waitFor(60, TimeUnit.SECONDS) && caller.exitValue() == 0)
-                        .as("SIPp: INVITE/auth/183/INFO 200/200/ACK/BYE:\n" + SipJourneyTest.read(dir.resolve("smith.err")))
+                        .as("SIPp: INVITE/auth/183/INFO 200/200/ACK/BYE:\n" + SipJourneyTest.read(dir.resolve("smith.err"))
+                                + "\n" + SipJourneyTest.read(dir.resolve("smith.out")))
                         .isTrue();
             } finally {
                 caller.destroyForcibly();

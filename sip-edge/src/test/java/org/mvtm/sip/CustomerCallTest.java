@@ -132,6 +132,28 @@ class CustomerCallTest {
         }
     }
 
+    /** RFC 3261 15: an advisor who hangs up at once does not BYE the caller before the caller's ACK has come. */
+    @Test
+    void aCallEndedBeforeTheCallersAckGetsItsByeOnceTheAckHasCome() {
+        try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            CustomerCallScript call = new CustomerCallScript(bob, "cards");
+            call.sendInvite(RelayMedia.sdp(40012));
+            Interaction interaction = queued(call);
+            f.routing.offer(interaction.id(), AgentId.of("anna"), Instant.now().plusSeconds(30));
+            f.routing.acceptFromWeb(interaction.id(), AgentId.of("anna"));
+            String ok = bob.response(200, 3000).orElseThrow();
+            f.bus.publish(new InteractionEnded(Instant.now(), interaction.id(), InteractionEnded.EndedBy.ADVISOR));
+            await().until(() -> f.media.released(interaction.id())); // the edge has ended the call
+            assertThat(bob.nextRequest(500)).as("no BYE before the caller's ACK").isEmpty();
+
+            call.ack(ok);
+            String bye = bob.nextRequest(3000).orElseThrow(() -> new AssertionError("no BYE after the ACK"));
+            assertThat(bye).startsWith("BYE ");
+            assertThat(RawSip.header(bye, "Call-ID")).isEqualTo(call.callId);
+            bob.raw.send(bob.response(bye, 200, "OK", null, null));
+        }
+    }
+
     @Test
     void sessionIntervalBelowMinSeIsRejectedWith422() {
         try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {

@@ -2,6 +2,7 @@ package org.mvtm.sip.internal;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CallIdHeader;
@@ -47,6 +48,8 @@ import org.slf4j.LoggerFactory;
  */
 final class B2buaCalls {
     private static final Logger log = LoggerFactory.getLogger(B2buaCalls.class);
+    /** How long a BYE waits for the caller's ACK: the 200 OK's retransmissions stop after 64 T1 (32 s). */
+    private static final long ACK_WAIT_SECONDS = 32;
 
     private final SipContext sip;
     /** Both legs of every call: customer calls by Call-ID and interaction, advisor legs by interaction. */
@@ -60,6 +63,8 @@ final class B2buaCalls {
     private final DialogSharing dialogs;
     private final Ivr ivr;
     private final CustomerSessionTimers sessionTimers;
+    private final ScheduledExecutorService scheduler;
+    private final Executor work;
     /** Whether a caller who hangs up while queued keeps their place for a callback. */
     private final CallbackDialer callbacks;
 
@@ -77,6 +82,8 @@ final class B2buaCalls {
         this.ivr = ivr;
         this.sessionTimers = new CustomerSessionTimers(sip, counters, scheduler, work,
                 id -> hangUp(id, InteractionEnded.EndedBy.SYSTEM, true));
+        this.scheduler = scheduler;
+        this.work = work;
         this.callbacks = callbacks;
     }
 
@@ -171,7 +178,7 @@ final class B2buaCalls {
             CustomerCall.State was = call.state();
             call.moveTo(CustomerCall.State.ENDED);
             if (was == CustomerCall.State.CONNECTED) {
-                sip.bye(call.dialog);
+                byeOnceAcknowledged(call);
             } else {
                 sip.send(call.invite,
                         sip.response(Response.TEMPORARILY_UNAVAILABLE, call.inviteRequest, call.localTag));
@@ -185,6 +192,44 @@ final class B2buaCalls {
         }
         if (publish) {
             complete(id, by);
+        }
+    }
+
+    /**
+     * RFC 3261 15: no BYE before the caller's ACK of our 200 OK has come, or the 200's transaction has timed out
+     * (64 T1): a caller who gets the BYE first takes it for a request outside the call (caller holds the call's lock).
+     */
+    private void byeOnceAcknowledged(CustomerCall call) {
+        if (call.acknowledged) {
+            sip.bye(call.dialog);
+            return;
+        }
+        call.byeHeldBack = true;
+        scheduler.schedule(() -> work.execute(() -> {
+            call.lock.lock();
+            try {
+                sendHeldBackBye(call);
+            } finally {
+                call.lock.unlock();
+            }
+        }), ACK_WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The caller's ACK of our 200 OK (or of a re-INVITE's): a BYE held back for it goes now. */
+    void acknowledged(CustomerCall call) {
+        call.lock.lock();
+        try {
+            call.acknowledged = true;
+            sendHeldBackBye(call);
+        } finally {
+            call.lock.unlock();
+        }
+    }
+
+    private void sendHeldBackBye(CustomerCall call) {
+        if (call.byeHeldBack) {
+            call.byeHeldBack = false;
+            sip.bye(call.dialog);
         }
     }
 

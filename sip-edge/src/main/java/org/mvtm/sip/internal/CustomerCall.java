@@ -57,6 +57,10 @@ final class CustomerCall {
     /** Negotiated RFC 4028 interval in seconds, 0 if the caller does not support timers. */
     int sessionExpires;
     ScheduledFuture<?> sessionTimer;
+    /** The caller's ACK of our 200 OK has come. */
+    boolean acknowledged;
+    /** The call ended before that ACK came: its BYE waits for it (RFC 3261 15). */
+    boolean byeHeldBack;
     boolean held;
     /** The Call-ID under which the established dialog is in the shared store (removed when the call ends), or null. */
     String sharedCallId;

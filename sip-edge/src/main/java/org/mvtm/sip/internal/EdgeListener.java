@@ -66,7 +66,11 @@ final class EdgeListener implements SipListener {
         String method = req.getMethod();
         try {
             if (Request.ACK.equals(method)) {
-                return; // 2xx ACKs end the INVITE transaction; nothing else to do for a B2BUA leg
+                // a 2xx ACK ends the INVITE transaction; a customer's may release a BYE held back for it
+                if (ev.getDialog() != null && ev.getDialog().getApplicationData() instanceof CustomerCall call) {
+                    admission.handOver(() -> handlers.calls().acknowledged(call));
+                }
+                return;
             }
             String source = ev instanceof RequestEventExt ext ? ext.getRemoteIpAddress() : "unknown";
             ToHeader to = (ToHeader) req.getHeader(ToHeader.NAME);

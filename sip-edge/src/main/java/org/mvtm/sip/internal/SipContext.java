@@ -20,6 +20,8 @@ import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.AllowHeader;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
@@ -131,7 +133,14 @@ final class SipContext {
                 provider.sendResponse(r);
             }
         } catch (SipException | InvalidArgumentException | RuntimeException e) {
-            log.debug("cannot send {}: {}", r.getStatusCode(), e.toString());
+            if (r.getStatusCode() >= 200) {
+                // a final response that does not leave: the caller waits for an answer that will not come
+                log.warn("cannot send {} to {} (Call-ID {}): {}", r.getStatusCode(),
+                        ((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getMethod(),
+                        ((CallIdHeader) r.getHeader(CallIdHeader.NAME)).getCallId(), e.toString());
+            } else {
+                log.debug("cannot send {}: {}", r.getStatusCode(), e.toString());
+            }
         }
     }
 
