@@ -3,8 +3,11 @@ package org.mvtm.sip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +79,52 @@ class CustomerCallTest {
             assertThat(f.edge.metrics().callsOffered()).isEqualTo(1);
             assertThat(f.edge.metrics().callsAnswered()).isEqualTo(1);
             await().until(() -> f.edge.metrics().activeCalls() == 0);
+        }
+    }
+
+    /**
+     * RFC 3261 13.3.1.1: a caller nobody answers yet gets a 183 again every progress interval (here 1 s; a minute by
+     * default). Without it, a proxy on the way cancels a call that waits longer than its INVITE timer (Kamailio's
+     * fr_inv_timer: 2 minutes by default, started again by each provisional response): the customer would be lost in
+     * the queue.
+     */
+    @Test
+    void aCallerWaitingInTheQueueGetsA183EveryIntervalInTheSameDialogAndIsStillAnswered() {
+        try (EdgeFixture edge = new EdgeFixture(b -> b.tlsPort(-1).trustedTrunks(Set.of("127.0.0.1"))
+                .earlyProgress(Duration.ofSeconds(1)));
+             SipPeer bob = SipPeer.udp(edge.udp(), "bob")) {
+            CustomerCallScript call = new CustomerCallScript(bob, "cards");
+            call.sendInvite(RelayMedia.sdp(40010));
+            String first = bob.response(183, 3000).orElseThrow();
+            call.remoteTag = SipPeer.tag(RawSip.header(first, "To"));
+            await().until(() -> !edge.routing.enqueued.isEmpty());
+            Interaction interaction = edge.routing.enqueued.get(0);
+
+            List<String> progress = new ArrayList<>();
+            long until = System.currentTimeMillis() + 3500;
+            while (System.currentTimeMillis() < until) {
+                bob.raw.receive((int) Math.max(1, until - System.currentTimeMillis()))
+                        .filter(m -> RawSip.status(m) == 183).ifPresent(progress::add);
+            }
+            edge.routing.offer(interaction.id(), AgentId.of("anna"), Instant.now().plusSeconds(30));
+            edge.routing.acceptFromWeb(interaction.id(), AgentId.of("anna"));
+            String ok = bob.response(200, 3000).orElseThrow(() -> new AssertionError(
+                    "the caller waited 3.5 s in the queue and was not answered"));
+            call.ack(ok);
+            assertThat(RawSip.header(ok, "To")).contains("tag=" + call.remoteTag);
+            edge.bus.publish(new InteractionEnded(Instant.now(), interaction.id(), InteractionEnded.EndedBy.ADVISOR));
+            String bye = bob.nextRequest(3000).orElseThrow(() -> new AssertionError(
+                    "the advisor hung up and the caller got no BYE"));
+            assertThat(bye).startsWith("BYE ");
+            bob.raw.send(bob.response(bye, 200, "OK", null, null));
+
+            assertThat(progress).as("a 183 each second while queued, in the same dialog, with the same answer")
+                    .hasSizeGreaterThanOrEqualTo(3)
+                    .allSatisfy(p -> {
+                        assertThat(SipPeer.tag(RawSip.header(p, "To"))).isEqualTo(call.remoteTag);
+                        assertThat(RawSip.body(p)).isEqualTo(RawSip.body(first));
+                    });
+            assertThat(edge.edge.metrics().callsAnswered()).isEqualTo(1);
         }
     }
 

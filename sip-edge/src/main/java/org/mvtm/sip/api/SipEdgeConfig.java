@@ -25,12 +25,17 @@ import java.util.regex.Pattern;
  * @param minRegistration the shortest registration accepted (shorter get 423 Interval Too Brief)
  * @param nonceLifetime   how long a digest nonce stays valid before the client is challenged with stale=true
  * @param admission       how many new calls the edge takes on before it answers new INVITEs 503 (overload)
+ * @param earlyProgress   how often a caller who is not answered yet (in the IVR, in the queue) gets its 183 Session
+ *                        Progress again: RFC 3261 13.3.1.1 asks for one at least every minute, since a proxy may
+ *                        cancel an INVITE that has had no response for three (Kamailio's fr_inv_timer, 2 minutes by
+ *                        default, starts again at each provisional response)
  */
 public record SipEdgeConfig(String bindAddress, int udpPort, int tcpPort, int tlsPort, String domain,
                             TlsSettings tls, Set<String> trustedTrunks, SipCredentials credentials,
                             Set<String> queues, Duration offerTimeout, FloodLimits flood,
                             SessionTimers sessionTimers, Duration maxRegistration, Duration minRegistration,
-                            Duration nonceLifetime, String advertisedAddress, AdmissionLimits admission) {
+                            Duration nonceLifetime, String advertisedAddress, AdmissionLimits admission,
+                            Duration earlyProgress) {
 
     private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -65,6 +70,11 @@ public record SipEdgeConfig(String bindAddress, int udpPort, int tcpPort, int tl
                     + " exceeds maxRegistration " + maxRegistration);
         }
         requirePositive("nonceLifetime", nonceLifetime);
+        earlyProgress = earlyProgress == null ? Duration.ofMinutes(1) : earlyProgress;
+        if (earlyProgress.compareTo(Duration.ofSeconds(1)) < 0 || earlyProgress.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("earlyProgress must be from 1 s to 1 min (RFC 3261 13.3.1.1) but was "
+                    + earlyProgress);
+        }
         if (advertisedAddress == null || advertisedAddress.isBlank()) {
             // the address put in Via and Contact: the bind address, or loopback when bound to every interface
             advertisedAddress = isWildcard(bindAddress) ? "127.0.0.1" : bindAddress;
@@ -112,6 +122,7 @@ public record SipEdgeConfig(String bindAddress, int udpPort, int tcpPort, int tl
         private Duration nonceLifetime = Duration.ofMinutes(5);
         private String advertisedAddress;
         private AdmissionLimits admission = AdmissionLimits.defaults();
+        private Duration earlyProgress = Duration.ofMinutes(1);
 
         private Builder(String domain) {
             this.domain = domain;
@@ -132,13 +143,14 @@ public record SipEdgeConfig(String bindAddress, int udpPort, int tcpPort, int tl
         public Builder maxRegistration(Duration v) { maxRegistration = v; return this; }
         public Builder minRegistration(Duration v) { minRegistration = v; return this; }
         public Builder nonceLifetime(Duration v) { nonceLifetime = v; return this; }
+        public Builder earlyProgress(Duration v) { earlyProgress = v; return this; }
         /** The address phones and trunks reach this edge at (Via, Contact); default: the bind address. */
         public Builder advertisedAddress(String v) { advertisedAddress = v; return this; }
 
         public SipEdgeConfig build() {
             return new SipEdgeConfig(bindAddress, udpPort, tcpPort, tlsPort, domain, tls, trustedTrunks,
                     credentials, queues, offerTimeout, flood, sessionTimers, maxRegistration, minRegistration,
-                    nonceLifetime, advertisedAddress, admission);
+                    nonceLifetime, advertisedAddress, admission, earlyProgress);
         }
     }
 }

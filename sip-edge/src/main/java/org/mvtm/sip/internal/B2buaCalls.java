@@ -1,5 +1,6 @@
 package org.mvtm.sip.internal;
 
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,7 @@ final class B2buaCalls {
     private final DialogSharing dialogs;
     private final Ivr ivr;
     private final CustomerSessionTimers sessionTimers;
+    private final EarlyProgress earlyProgress;
     private final ScheduledExecutorService scheduler;
     private final Executor work;
     /** Whether a caller who hangs up while queued keeps their place for a callback. */
@@ -71,7 +73,7 @@ final class B2buaCalls {
     /** {@code ivr} null: no voice front door. */
     B2buaCalls(SipContext sip, SipEdgePorts ports, CallTable table, AdvisorLegs advisors, CallbackDialer callbacks,
                Ivr ivr, SipCounters counters, DialogSharing dialogs, ScheduledExecutorService scheduler,
-               Executor work) {
+               Executor work, Duration earlyProgressInterval) {
         this.sip = sip;
         this.table = table;
         this.advisors = advisors;
@@ -82,6 +84,7 @@ final class B2buaCalls {
         this.ivr = ivr;
         this.sessionTimers = new CustomerSessionTimers(sip, counters, scheduler, work,
                 id -> hangUp(id, InteractionEnded.EndedBy.SYSTEM, true));
+        this.earlyProgress = new EarlyProgress(sip, scheduler, work, earlyProgressInterval);
         this.scheduler = scheduler;
         this.work = work;
         this.callbacks = callbacks;
@@ -90,6 +93,11 @@ final class B2buaCalls {
     /** The customers' RFC 4028 timers: a session that expires is hung up here. */
     CustomerSessionTimers sessionTimers() {
         return sessionTimers;
+    }
+
+    /** The 183 repeated to callers who wait to be answered. */
+    EarlyProgress earlyProgress() {
+        return earlyProgress;
     }
 
     /** CANCEL for a queued call: 200 to the CANCEL, 487 to the INVITE, abandon in routing. */
@@ -280,11 +288,12 @@ final class B2buaCalls {
         }
     }
 
-    /** The customer's leg leaves the edge: IVR, session timer, shared dialog, table. */
+    /** The customer's leg leaves the edge: IVR, repeated 183, session timer, shared dialog, table. */
     private void finish(CustomerCall call) {
         if (ivr != null) {
             ivr.ended(call.interaction.id());
         }
+        earlyProgress.stop(call);
         sessionTimers.cancel(call);
         dialogs.forget(call.sharedCallId);
         call.sharedCallId = null;

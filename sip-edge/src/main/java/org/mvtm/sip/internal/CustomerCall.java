@@ -57,6 +57,8 @@ final class CustomerCall {
     /** Negotiated RFC 4028 interval in seconds, 0 if the caller does not support timers. */
     int sessionExpires;
     ScheduledFuture<?> sessionTimer;
+    /** The 183 repeated while the call waits to be answered ({@link EarlyProgress}), or null. */
+    ScheduledFuture<?> progressRepeat;
     /** The caller's ACK of our 200 OK has come. */
     boolean acknowledged;
     /** The call ended before that ACK came: its BYE waits for it (RFC 3261 15). */

@@ -100,6 +100,7 @@ final class CustomerCalls {
                 log.warn("the queue music of {} did not stop: {}", id, e.toString());
             }
             call.moveTo(CustomerCall.State.CONNECTED);
+            calls.earlyProgress().stop(call);
             counters.callsAnswered.increment();
             sip.send(call.invite, ok);
             calls.sessionTimers().arm(call);

@@ -169,6 +169,7 @@ final class CustomerInvites {
             sip.setSdp(progress, call.sdpAnswer);
             sip.send(st, progress);
             call.moveTo(CustomerCall.State.QUEUED);
+            b2bua.earlyProgress().start(call, progress);
             if (ivr != null && ivr.answers(queue, interaction.language())) {
                 ivr.start(interaction.id(), queue, interaction.language(), call.sdpAnswer,
                         context -> IvrHandoff.queue(calls, call, context));

@@ -207,7 +207,7 @@ public final class DefaultSipEdge implements SipEdge {
         advisors = new AdvisorLegs(sip, clock, ports, table, counters, scheduler, work, config.offerTimeout(),
                 admission::late, sharing);
         calls = new B2buaCalls(sip, ports, table, advisors, callbacks, voiceFrontDoor, counters, sharing, scheduler,
-                work);
+                work, config.earlyProgress());
         CustomerCalls customers = new CustomerCalls(sip, auth, config, ports, clock, bus, table, counters, sharing,
                 calls, voiceFrontDoor);
         adopted = new AdoptedDialogs(sip, ports.dialogs(), ports.media(), ports.routing(), advisors);
