@@ -235,16 +235,8 @@ class RedisRegistrationStoreTest {
             InteractionId call = InteractionId.of("call-advisor-refused");
             try (SipPeer customer = SipPeer.udp(nodeB.udp(), "carol");
                  SipPeer desk = SipPeer.udp(nodeB.udp(), "alice")) {
-                connectedAtTheDeadNode(nodeB, deadNode, customer, call, "dialog-3@phone");
-                advisorConnectedAtTheDeadNode(deadNode, desk, call, "dialog-4@desk");
-                registeredAtTheDeadNode(prefix, desk);
-
-                nodeB.edge.takeOverCalls(call, "http://node-a");
-                String customerReinvite = customer.nextRequest(5000).orElseThrow();
-                customer.raw.send(customer.response(customerReinvite, 200, "OK", null, RELAY_SDP));
-                String deskReinvite = desk.nextRequest(5000).orElseThrow();
-                assertThat(RawSip.header(deskReinvite, "Call-ID")).isEqualTo("dialog-4@desk");
-                desk.raw.send(desk.response(deskReinvite, 481, "Call/Transaction Does Not Exist", null, null));
+                String customerReinvite = takenOverWhileTheDeskPhoneRefuses(prefix, deadNode, nodeB, customer, desk,
+                        call, "dialog-3@phone", "dialog-4@desk");
 
                 String invite = nextRequestButAck(desk);
                 assertThat(invite).as("a new call to the advisor's registered phone")
@@ -287,15 +279,8 @@ class RedisRegistrationStoreTest {
             InteractionId call = InteractionId.of("call-advisor-gone");
             try (SipPeer customer = SipPeer.udp(nodeB.udp(), "carol");
                  SipPeer desk = SipPeer.udp(nodeB.udp(), "alice")) {
-                connectedAtTheDeadNode(nodeB, deadNode, customer, call, "dialog-5@phone");
-                advisorConnectedAtTheDeadNode(deadNode, desk, call, "dialog-6@desk");
-                registeredAtTheDeadNode(prefix, desk);
-
-                nodeB.edge.takeOverCalls(call, "http://node-a");
-                String customerReinvite = customer.nextRequest(5000).orElseThrow();
-                customer.raw.send(customer.response(customerReinvite, 200, "OK", null, RELAY_SDP));
-                String deskReinvite = desk.nextRequest(5000).orElseThrow();
-                desk.raw.send(desk.response(deskReinvite, 481, "Call/Transaction Does Not Exist", null, null));
+                takenOverWhileTheDeskPhoneRefuses(prefix, deadNode, nodeB, customer, desk, call, "dialog-5@phone",
+                        "dialog-6@desk");
                 String invite = nextRequestButAck(desk);
                 assertThat(invite).startsWith("INVITE ");
                 desk.raw.send(desk.response(invite, 486, "Busy Here", "desk-tag-3", null));
@@ -308,6 +293,26 @@ class RedisRegistrationStoreTest {
             } finally {
                 nodeB.close();
             }
+        }
+
+        /**
+         * A customer and an advisor's desk phone connected at dead node A; node B takes the call over; the customer's
+         * phone answers B's re-INVITE, the desk phone refuses it (481). Returns the customer's re-INVITE.
+         */
+        private String takenOverWhileTheDeskPhoneRefuses(String prefix, SharedDialogs deadNode, EdgeFixture nodeB,
+                                                         SipPeer customer, SipPeer desk, InteractionId call,
+                                                         String customerDialog, String deskDialog) {
+            connectedAtTheDeadNode(nodeB, deadNode, customer, call, customerDialog);
+            advisorConnectedAtTheDeadNode(deadNode, desk, call, deskDialog);
+            registeredAtTheDeadNode(prefix, desk);
+
+            nodeB.edge.takeOverCalls(call, "http://node-a");
+            String customerReinvite = customer.nextRequest(5000).orElseThrow();
+            customer.raw.send(customer.response(customerReinvite, 200, "OK", null, RELAY_SDP));
+            String deskReinvite = desk.nextRequest(5000).orElseThrow();
+            assertThat(RawSip.header(deskReinvite, "Call-ID")).isEqualTo(deskDialog);
+            desk.raw.send(desk.response(deskReinvite, 481, "Call/Transaction Does Not Exist", null, null));
+            return customerReinvite;
         }
 
         /** The next request {@code phone} gets, past the ACKs of the responses it sent. */
