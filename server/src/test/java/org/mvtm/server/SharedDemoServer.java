@@ -3,6 +3,8 @@ package org.mvtm.server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -24,15 +26,28 @@ final class SharedDemoServer implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        // the root context's store lives for the whole run and closes (stops) the server at its end
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(ServerProcess.class, type -> {
+        // the root context's store lives for the whole run and closes (stops and removes) the server at its end
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Started.class, type -> {
+            Path dir = null;
             try {
-                ServerProcess server = ServerProcess.start(Files.createTempDirectory("mvtm-shared-demo"));
+                dir = Files.createTempDirectory("mvtm-shared-demo");
+                ServerProcess server = ServerProcess.start(dir);
                 server.awaitHealthy(Duration.ofSeconds(120));
-                return server;
+                return new Started(server, dir);
             } catch (Exception e) {
-                throw new IllegalStateException("the shared demo server did not start", e);
+                throw new IllegalStateException("the shared demo server did not start (its files: " + dir + ")", e);
             }
-        }, ServerProcess.class);
+        }, Started.class).server();
+    }
+
+    /** The server and its data directory, removed when the run ends. */
+    private record Started(ServerProcess server, Path dir) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            server.close();
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 }
