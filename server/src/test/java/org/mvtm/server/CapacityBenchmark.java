@@ -166,7 +166,7 @@ public final class CapacityBenchmark {
                 consoles.add(ready(nodes.get(i % nodes.size()), names.get(i)));
             }
             if (scenarios.videoPercent() > 0) {
-                video = VideoCalls.provision(nodes, Math.max(1, advisors / 5), Math.max(2, advisors / 4));
+                video = VideoCalls.provision(nodes, videoAdvisors(advisors), Math.max(2, advisors / 4));
             }
             for (int rate : rates) {
                 int calls = rate * seconds;
@@ -277,6 +277,11 @@ public final class CapacityBenchmark {
     }
 
     /** Advisors bench001..N: ADVISOR in HK, skilled for queue "general", with a desk-phone SIP password. */
+    /** The console advisors who take the video share's calls: one for every five SIP advisors, at least one. */
+    static int videoAdvisors(int advisors) {
+        return Math.max(1, advisors / 5);
+    }
+
     static List<String> provision(ServerProcess server, int advisors) throws Exception {
         WebSession admin = WebSession.signInOnceLoaded(server.baseUrl(), "admin", "demo1234");
         List<String> names = new ArrayList<>();
@@ -493,7 +498,7 @@ public final class CapacityBenchmark {
             b.append(" Video share: at the same time as the server's SIP calls, ").append(videoPercent)
                     .append(" % more calls per step are browser video calls (row `").append(VideoCalls.PATH)
                     .append("`): scripted browsers (ICE, DTLS-SRTP) on the customer page's socket ask for a person by ")
-                    .append("video and ").append(Math.max(1, advisors / 5)).append(" console advisors (video only) ")
+                    .append("video and ").append(videoAdvisors(advisors)).append(" console advisors (video only) ")
                     .append("accept; both legs send Opus-sized audio (50 packets/s of 160 B) and VP8-sized video (150 ")
                     .append("packets/s of 1250 B, 1.5 Mbit/s) for ").append(holdMs).append(" ms once both are up, ")
                     .append("through the relay and the recording. For that row p50/p99 is the time from asking for a ")
