@@ -12,15 +12,26 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.Channel;
+import org.mvtm.core.Customer;
+import org.mvtm.core.CustomerTier;
+import org.mvtm.core.Interaction;
+import org.mvtm.core.Language;
 import org.mvtm.core.Party;
+import org.mvtm.core.Region;
+import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.AdvisorOffered;
 import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.ConversationId;
+import org.mvtm.core.id.CustomerId;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.id.QueueId;
 import org.mvtm.sip.api.Binding;
 import org.mvtm.sip.api.RegistrationStore;
 import org.mvtm.sip.api.RegistrationStores;
 import org.mvtm.sip.api.SharedDialog;
 import org.mvtm.sip.api.SharedDialogs;
+import org.mvtm.sip.api.SipCallbackSettings;
 import org.mvtm.sip.support.EdgeFixture;
 import org.mvtm.sip.support.RawSip;
 import org.mvtm.sip.support.SharedDialogsContract;
@@ -208,7 +219,7 @@ class RedisRegistrationStoreTest {
         }
 
         @Test
-        void aCustomerPhoneThatRefusesTheSurvivorsReInviteLosesItsLegAndTheCallEnds() {
+        void aCustomerPhoneThatRefusesTheSurvivorsReInviteWithNoTrunkToCallBackThroughEndsTheCall() {
             String prefix = "takeover" + PREFIXES.incrementAndGet() + ":";
             SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
             EdgeFixture nodeB = survivor(prefix);
@@ -224,6 +235,60 @@ class RedisRegistrationStoreTest {
                         .contains("removeLeg CUSTOMER " + call) && deadNode.find("dialog-2@phone").isEmpty());
             } finally {
                 nodeB.close();
+            }
+        }
+
+        @Test
+        void aCustomerWhosePhoneRefusesTheSurvivorsReInviteIsCalledBackThroughTheTrunkAndTalksWithTheSameAdvisor()
+                throws Exception {
+            String prefix = "takeover" + PREFIXES.incrementAndGet() + ":";
+            SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
+            int edgePort;
+            try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0)) {
+                edgePort = probe.getLocalPort();
+            }
+            try (SipPeer trunk = SipPeer.udp(edgePort, "trunk")) {
+                EdgeFixture nodeB = EdgeFixture.sharingDialogs(b -> b.udpPort(edgePort).tcpPort(-1).tlsPort(-1),
+                        RegistrationStores.redis(redis, prefix, Clock.systemUTC()),
+                        SharedDialogs.redis(redis, prefix, "http://node-b"),
+                        new SipCallbackSettings(java.util.Optional.of("127.0.0.1:" + trunk.raw.localPort()), '1', 2,
+                                java.time.Duration.ofMillis(300), java.time.Duration.ofSeconds(10), null));
+                InteractionId call = InteractionId.of("call-called-back");
+                nodeB.routing.held.put(call, new Interaction(call, ConversationId.of("conv-called-back"),
+                        Channel.VOICE, new Customer(CustomerId.of("li"), "Li", CustomerTier.STANDARD, Language.YUE,
+                        Region.HK), Language.YUE, java.util.List.of(), QueueId.of("cards"), null, Instant.now()));
+                try (SipPeer customer = SipPeer.udp(edgePort, "li")) {
+                    connectedAtTheDeadNode(nodeB, deadNode, customer, call, "dialog-8@trunk",
+                            "<sip:+85291234567@trunk.example;user=phone>;tag=phone-tag");
+
+                    nodeB.edge.takeOverCalls(call, "http://node-a");
+                    String reinvite = customer.nextRequest(5000).orElseThrow();
+                    customer.raw.send(customer.response(reinvite, 481, "Call/Transaction Does Not Exist", null,
+                            null));
+
+                    String invite = nextRequestButAck(trunk);
+                    assertThat(invite).as("the customer is called back at their number, through the trunk")
+                            .startsWith("INVITE sip:+85291234567@127.0.0.1:" + trunk.raw.localPort() + ";user=phone");
+                    assertThat(RawSip.header(invite, "Call-ID")).isNotEqualTo("dialog-8@trunk");
+                    assertThat(RawSip.body(invite)).contains("m=audio");
+                    trunk.raw.send(trunk.response(invite, 200, "OK", "li-tag", RELAY_SDP));
+                    await("the callback's leg is on B's relay", () -> nodeB.media.calls
+                            .contains("applyAnswer CUSTOMER " + call));
+                    assertThat(nodeB.routing.ended).as("the call goes on, with the same advisor").isEmpty();
+                    assertThat(nodeB.events(AdvisorOffered.class)).as("no new routing offer: no queue")
+                            .hasSize(1);
+                    assertThat(nodeB.events(ChatMessagePosted.class)).as("the conversation says what happened")
+                            .anyMatch(m -> m.text().contains("calling +85291234567 back through the trunk"))
+                            .anyMatch(m -> m.text().contains("callback answered at +85291234567"));
+
+                    nodeB.bus.publish(new org.mvtm.core.event.InteractionEnded(Instant.now(), call,
+                            org.mvtm.core.event.InteractionEnded.EndedBy.ADVISOR));
+                    String bye = nextRequestButAck(trunk);
+                    assertThat(bye).as("the advisor's hang-up reaches the called-back customer").startsWith("BYE ");
+                    assertThat(RawSip.header(bye, "Call-ID")).isEqualTo(RawSip.header(invite, "Call-ID"));
+                } finally {
+                    nodeB.close();
+                }
             }
         }
 
@@ -351,11 +416,16 @@ class RedisRegistrationStoreTest {
         /** The customer's call as node A left it in Redis: connected to alice, its dialog held by A. */
         private void connectedAtTheDeadNode(EdgeFixture nodeB, SharedDialogs deadNode, SipPeer phone,
                                             InteractionId call, String callId) {
+            connectedAtTheDeadNode(nodeB, deadNode, phone, call, callId, "<sip:carol@bank.example>");
+        }
+
+        private void connectedAtTheDeadNode(EdgeFixture nodeB, SharedDialogs deadNode, SipPeer phone,
+                                            InteractionId call, String callId, String customerAddress) {
             // advisor-7 has no registered phone: B rings none at the offer (node A did, long before it died)
             nodeB.routing.offer(call, AgentId.of("advisor-7"), Instant.now().plusSeconds(20));
             assertThat(nodeB.routing.accept(call, AgentId.of("advisor-7"))).isTrue();
             deadNode.save(new SharedDialog(callId, "b2bua-tag", "phone-tag", "<sip:cards@bank.example>",
-                    "<sip:carol@bank.example>", "sip:carol@127.0.0.1:" + phone.raw.localPort(), java.util.List.of(),
+                    customerAddress, "sip:carol@127.0.0.1:" + phone.raw.localPort(), java.util.List.of(),
                     org.mvtm.sip.api.SipTransport.UDP, 0, 2, RELAY_SDP, call, Party.CUSTOMER, null));
         }
 

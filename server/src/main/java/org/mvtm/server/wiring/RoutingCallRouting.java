@@ -1,11 +1,13 @@
 package org.mvtm.server.wiring;
 
+import java.util.Optional;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.OfferDeclined;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.routing.api.InteractionStatus;
+import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.sip.api.CallRouting;
 import org.slf4j.Logger;
@@ -54,6 +56,11 @@ final class RoutingCallRouting implements CallRouting {
     @Override
     public void abandon(InteractionId interaction) {
         routing.abandon(interaction);
+    }
+
+    @Override
+    public Optional<Interaction> interaction(InteractionId interaction) {
+        return routing.interaction(interaction).map(InteractionView::interaction);
     }
 
     @Override

@@ -27,6 +27,15 @@ public interface CallRouting {
         return false;
     }
 
+    /**
+     * The interaction as routing holds it (queue, language, conversation): for a leg the edge must place anew without
+     * the call that carried it, such as a customer called back after the node holding their call died. Empty if
+     * routing no longer holds it.
+     */
+    default Optional<Interaction> interaction(InteractionId interaction) {
+        return Optional.empty();
+    }
+
     /** A SIP customer is waiting for an advisor in {@code interaction.queue()}. */
     void enqueue(Interaction interaction);
 

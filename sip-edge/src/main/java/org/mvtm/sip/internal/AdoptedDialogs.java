@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A re-INVITE that fails (error response, timeout) loses that leg. The advisor's phone is then called again, a new
  * call from this node with a new leg of its relay ({@link AdvisorLegs#reconnect}: no routing offer, the call goes on
- * with the customer once it answers, and ends if it cannot be called). A lost customer leg ends the call (the
- * advisor is freed): calling the customer back by a new call is not built.
+ * with the customer once it answers, and ends if it cannot be called). The customer is called back through the trunk
+ * ({@link CallbackDialer#reconnect}: the same advisor, no queue); where there is no trunk or no number, a lost
+ * customer leg ends the call (the advisor is freed).
  */
 final class AdoptedDialogs {
     private static final Logger log = LoggerFactory.getLogger(AdoptedDialogs.class);
@@ -45,16 +46,19 @@ final class AdoptedDialogs {
     private final SharedDialogs store;
     private final CallMedia media;
     private final CallRouting routing;
-    /** Calls an advisor's phone again when it refuses the re-INVITE. */
+    /** Calls an advisor's phone again, or the customer back, when it refuses the re-INVITE. */
     private final AdvisorLegs advisors;
+    private final CallbackDialer callbacks;
     private final Map<String, AdoptedDialog> byCallId = new ConcurrentHashMap<>();
 
-    AdoptedDialogs(SipContext sip, SharedDialogs store, CallMedia media, CallRouting routing, AdvisorLegs advisors) {
+    AdoptedDialogs(SipContext sip, SharedDialogs store, CallMedia media, CallRouting routing, AdvisorLegs advisors,
+                   CallbackDialer callbacks) {
         this.sip = sip;
         this.store = store;
         this.media = media;
         this.routing = routing;
         this.advisors = advisors;
+        this.callbacks = callbacks;
     }
 
     /** This node now holds {@code interaction}'s media: re-INVITE every phone of it whose dialog {@code deadNode} held. */
@@ -239,7 +243,10 @@ final class AdoptedDialogs {
         }
     }
 
-    /** The leg is lost; an advisor's phone is called again if {@code callAgain} (it may have lost the dialog). */
+    /**
+     * The leg is lost; if {@code callAgain} (the phone may have lost the dialog) an advisor's phone is called again and
+     * a customer is called back.
+     */
     private void fail(AdoptedDialog dialog, String why, boolean callAgain) {
         SharedDialog d = dialog.saved;
         log.warn("the {} leg of {} could not be carried on from this node: {}", d.party(), d.interaction(), why);
@@ -251,6 +258,8 @@ final class AdoptedDialogs {
         }
         if (d.party() == Party.ADVISOR && callAgain) {
             advisors.reconnect(d.interaction(), d.remoteUri(), d.localUri());
+        } else if (d.party() == Party.CUSTOMER && callAgain) {
+            callbacks.reconnect(d.interaction(), d.remoteUri());
         } else if (d.party() == Party.CUSTOMER) {
             try {
                 routing.complete(d.interaction(), InteractionEnded.EndedBy.SYSTEM);

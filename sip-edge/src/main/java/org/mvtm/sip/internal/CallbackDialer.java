@@ -147,6 +147,50 @@ final class CallbackDialer {
         dial(cb);
     }
 
+    /**
+     * The node that held {@code id} died and the customer's phone refused this node's re-INVITE: the customer is
+     * called back through the trunk at the address of the lost dialog and talks with the same advisor (no queue, no
+     * routing offer). Tries and outcome are lines of the conversation, as for a callback asked for in the queue.
+     * Without a trunk, or without an address to call, the call ends.
+     */
+    void reconnect(InteractionId id, String customerAddress) {
+        String why = null;
+        Optional<Interaction> interaction = Optional.empty();
+        CallbackNumber number = null;
+        try {
+            interaction = routing.interaction(id);
+        } catch (RuntimeException e) {
+            log.warn("routing could not say what {} is", id, e);
+        }
+        if (settings.trunk().isEmpty()) {
+            why = "no trunk is set to call the customer back through";
+        } else if (interaction.isEmpty()) {
+            why = "routing no longer holds the call";
+        } else {
+            try {
+                number = CallerNumber.of(sip.addresses.createAddress(customerAddress).getURI());
+            } catch (ParseException | IllegalArgumentException e) {
+                why = "no number to call back in " + customerAddress + ": " + e.getMessage();
+            }
+        }
+        if (why != null) {
+            log.warn("the customer of {} lost their leg and is not called back: {}", id, why);
+            try {
+                routing.complete(id, InteractionEnded.EndedBy.SYSTEM);
+            } catch (RuntimeException e) {
+                log.warn("routing could not end {}", id, e);
+            }
+            return;
+        }
+        CallbackCall cb = new CallbackCall(interaction.get(), number);
+        if (callbacks.putIfAbsent(id, cb) != null) {
+            return;
+        }
+        record(cb.interaction, "the node holding the call stopped and the customer's phone could not be moved to "
+                + "another: calling " + number.value() + " back through the trunk, to the same advisor");
+        dial(cb);
+    }
+
     private void dial(CallbackCall cb) {
         cb.lock.lock();
         try {

@@ -210,7 +210,7 @@ public final class DefaultSipEdge implements SipEdge {
                 work, config.earlyProgress());
         CustomerCalls customers = new CustomerCalls(sip, auth, config, ports, clock, bus, table, counters, sharing,
                 calls, voiceFrontDoor);
-        adopted = new AdoptedDialogs(sip, ports.dialogs(), ports.media(), ports.routing(), advisors);
+        adopted = new AdoptedDialogs(sip, ports.dialogs(), ports.media(), ports.routing(), advisors, callbacks);
         ChatRelay chat = new ChatRelay(sip, clock, bus, ports.conversations(), ports.registrations(), counters);
         colleagues = new ColleaguePhones(sip, clock, bus, ports.media(), ports.advisorPhones(), ports.registrations(),
                 scheduler, work);

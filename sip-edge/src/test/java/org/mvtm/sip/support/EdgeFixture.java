@@ -62,6 +62,12 @@ public final class EdgeFixture implements AutoCloseable {
                 org.mvtm.sip.api.SipCallbackSettings.none(), dialogs);
     }
 
+    /** A cluster node's edge, as {@link #sharingDialogs}, that calls customers back through the trunk of {@code callbacks}. */
+    public static EdgeFixture sharingDialogs(UnaryOperator<SipEdgeConfig.Builder> tweak, RegistrationStore registrations,
+                                             SharedDialogs dialogs, org.mvtm.sip.api.SipCallbackSettings callbacks) {
+        return new EdgeFixture(tweak, Clock.systemUTC(), registrations, null, callbacks, dialogs);
+    }
+
     private EdgeFixture(UnaryOperator<SipEdgeConfig.Builder> tweak, Clock clock, RegistrationStore registrations,
                         org.mvtm.core.signin.SignInThrottle signIns, org.mvtm.sip.api.SipCallbackSettings callbacks,
                         SharedDialogs dialogs) {

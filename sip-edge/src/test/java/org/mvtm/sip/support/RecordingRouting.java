@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.mvtm.core.AdvisorState;
@@ -38,10 +39,17 @@ public final class RecordingRouting implements CallRouting {
     public volatile AgentId autoOfferTo;
     /** How long accept takes to confirm (a routing engine waiting on a loaded Redis). */
     public volatile Duration acceptDelay = Duration.ZERO;
+    /** Interactions routing holds besides those enqueued here (another node's, in a cluster). */
+    public final Map<InteractionId, Interaction> held = new ConcurrentHashMap<>();
 
     public RecordingRouting(EventBus bus, Clock clock) {
         this.bus = bus;
         this.clock = clock;
+    }
+
+    @Override
+    public Optional<Interaction> interaction(InteractionId id) {
+        return enqueued.stream().filter(i -> i.id().equals(id)).findFirst().or(() -> Optional.ofNullable(held.get(id)));
     }
 
     @Override
