@@ -12,15 +12,20 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.AdministrationSettings;
+import org.mvtm.admin.api.AdministrationSnapshot;
 import org.mvtm.admin.api.Administrations;
 import org.mvtm.admin.api.AdvisorChange;
 import org.mvtm.admin.api.DatabaseSettings;
@@ -32,6 +37,7 @@ import org.mvtm.admin.api.Queue;
 import org.mvtm.admin.api.Role;
 import org.mvtm.admin.api.Skill;
 import org.mvtm.admin.api.SkillLevel;
+import org.mvtm.admin.api.User;
 import org.mvtm.admin.api.UserChange;
 import org.mvtm.admin.api.VipTier;
 import org.mvtm.core.event.AdministrationChanged;
@@ -130,6 +136,52 @@ abstract class AdministrationContract {
         assertThat(admin.user("alice").orElseThrow().roles()).containsExactly(Role.ADVISOR);
         assertThat(admin.audit(Optional.empty(), 100)).hasSize(audited);
         assertThat(changes).hasSize(announced);
+    }
+
+    @Test
+    void usersCreatedAndGivenNewRolesWhileTheRecordIsReadAreSeenWithTheRolesSavedWithThemOrNotAtAll() throws Exception {
+        // the capacity benchmark: 420 advisors created through the admin API, and a node's reload saw a few of them
+        // without roles ("bench261 cannot sign in: ... needs at least one role")
+        int created = 60;
+        Set<Role> asCreated = Set.of(Role.ADVISOR);
+        Set<Role> asChanged = Set.of(Role.ADVISOR, Role.SUPERVISOR);
+        List<String> halfWritten = new ArrayList<>();
+        int reads = 0;
+        try (ExecutorService writer = Executors.newSingleThreadExecutor()) {
+            Future<?> writing = writer.submit(() -> {
+                for (int i = 1; i <= created; i++) {
+                    String name = "bench%03d".formatted(i);
+                    admin.createUser(
+                            "root", new UserChange(name, null, asCreated, Set.of("HK"), "en", true, null, null));
+                    admin.updateUser("root", name, new UserChange(null, null, asChanged, null, null, null, null, null));
+                }
+            });
+            while (!writing.isDone() || reads == 0) {
+                int read = ++reads;
+                AdministrationSnapshot snapshot = admin.snapshot();
+                Set<String> users = new HashSet<>();
+                for (User u : snapshot.users()) {
+                    users.add(u.username());
+                    if (!u.roles().equals(asCreated) && !u.roles().equals(asChanged)
+                            || !u.regions().equals(Set.of("HK"))) {
+                        halfWritten.add("reload " + read + ": " + u);
+                    }
+                }
+                snapshot.advisors().stream()
+                        .filter(a -> !users.contains(a.username()))
+                        .forEach(
+                                a -> halfWritten.add("reload " + read + ": advisor " + a.username() + " without user"));
+                admin.users().stream()
+                        .filter(u -> !u.roles().equals(asCreated) && !u.roles().equals(asChanged))
+                        .forEach(u -> halfWritten.add("user list " + read + ": " + u));
+            }
+            writing.get();
+        }
+
+        assertThat(halfWritten).as("users seen half-written in %d reads", reads).isEmpty();
+        assertThat(admin.snapshot().users())
+                .hasSize(created)
+                .allSatisfy(u -> assertThat(u.roles()).isEqualTo(asChanged));
     }
 
     @Test

@@ -11,6 +11,12 @@ import java.util.Optional;
  */
 public interface AdministrationService extends AutoCloseable {
 
+    /**
+     * Skills, queues, VIP tiers, advisors, users and their password hashes, all read in one snapshot of the database
+     * (what each node loads at start and reloads after every change).
+     */
+    AdministrationSnapshot snapshot();
+
     // ---- users ----
     List<User> users();
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.AdministrationSettings;
+import org.mvtm.admin.api.AdministrationSnapshot;
 import org.mvtm.admin.api.AdvisorChange;
 import org.mvtm.admin.api.AdvisorProfile;
 import org.mvtm.admin.api.AppointmentRecords;
@@ -34,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The system of record on JDBC (H2 or PostgreSQL, one Flyway schema). Each change: validate (collecting every bad
  * field), write the rows and the audit entry in one transaction, then publish {@link AdministrationChanged}
  * ({@link Changes}). Changes are made by {@link UserAccounts}, {@link AdvisorProfiles}, {@link CatalogChanges} and
- * {@link QueueChanges}; reads go straight to the repositories.
+ * {@link QueueChanges}; reads that span several tables see one snapshot of the database ({@link Snapshots}).
  */
 public final class JdbcAdministration implements AdministrationService {
     private final HikariDataSource dataSource;
@@ -52,11 +53,19 @@ public final class JdbcAdministration implements AdministrationService {
     private final JdbcDispositions dispositions;
     private final JdbcKnowledgeBase knowledgeBase;
     private final JdbcAppointments appointments;
+    private final Snapshots snapshots;
 
     private JdbcAdministration(
-            HikariDataSource dataSource, Clock clock, EventBus bus, String sipRealm, PasswordPolicy policy) {
+            HikariDataSource dataSource,
+            boolean postgres,
+            Clock clock,
+            EventBus bus,
+            String sipRealm,
+            PasswordPolicy policy) {
         this.dataSource = dataSource;
-        TransactionTemplate tx = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        this.snapshots = new Snapshots(transactions, postgres);
         this.clock = clock;
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         this.users = new UserRepository(jdbc);
@@ -122,19 +131,26 @@ public final class JdbcAdministration implements AdministrationService {
             ds.close();
             throw e;
         }
-        return new JdbcAdministration(ds, clock, bus, settings.sipRealm(), settings.passwords());
+        return new JdbcAdministration(
+                ds, settings.database().postgres(), clock, bus, settings.sipRealm(), settings.passwords());
+    }
+
+    @Override
+    public AdministrationSnapshot snapshot() {
+        return snapshots.read(() -> new AdministrationSnapshot(
+                catalog.skills(), queues.all(), catalog.tiers(), advisors.all(), users.all(), users.passwordHashes()));
     }
 
     // ---------------------------------------------------------------- users
 
     @Override
     public List<User> users() {
-        return users.all();
+        return snapshots.read(users::all);
     }
 
     @Override
     public Optional<User> user(String username) {
-        return users.find(UserRules.username(username));
+        return snapshots.read(() -> users.find(UserRules.username(username)));
     }
 
     @Override
@@ -166,12 +182,12 @@ public final class JdbcAdministration implements AdministrationService {
 
     @Override
     public List<AdvisorProfile> advisors() {
-        return advisors.all();
+        return snapshots.read(advisors::all);
     }
 
     @Override
     public Optional<AdvisorProfile> advisor(String username) {
-        return advisors.find(UserRules.username(username));
+        return snapshots.read(() -> advisors.find(UserRules.username(username)));
     }
 
     @Override
@@ -215,12 +231,12 @@ public final class JdbcAdministration implements AdministrationService {
 
     @Override
     public List<Queue> queues() {
-        return queues.all();
+        return snapshots.read(queues::all);
     }
 
     @Override
     public Optional<Queue> queue(String id) {
-        return queues.find(id);
+        return snapshots.read(() -> queues.find(id));
     }
 
     @Override

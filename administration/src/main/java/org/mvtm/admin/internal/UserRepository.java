@@ -96,6 +96,16 @@ final class UserRepository {
                 .findFirst();
     }
 
+    /** The stored password hash of each enabled user with a local password, by username. */
+    Map<String, String> passwordHashes() {
+        Map<String, String> hashes = new HashMap<>();
+        jdbc.query(
+                "SELECT username, password_hash FROM users WHERE enabled = TRUE AND password_hash IS NOT NULL", rs -> {
+                    hashes.put(rs.getString(1), rs.getString(2));
+                });
+        return hashes;
+    }
+
     void setSip(String username, String realm, String ha1) {
         jdbc.update("UPDATE users SET sip_realm = ?, sip_ha1 = ? WHERE username = ?", realm, ha1, username);
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.mvtm.admin.api.AdministrationService;
+import org.mvtm.admin.api.AdministrationSnapshot;
 import org.mvtm.admin.api.AdvisorProfile;
 import org.mvtm.admin.api.Queue;
 import org.mvtm.admin.api.Role;
@@ -86,10 +87,14 @@ public final class SystemOfRecord implements AutoCloseable {
         }
     }
 
-    /** Loads everything and hands it to routing and the web tier. */
+    /**
+     * Loads everything in one snapshot of the database and hands it to routing and the web tier: a user created or
+     * changed meanwhile is in it with every role saved with them, or not yet.
+     */
     public synchronized void apply() {
-        routing.addSkills(admin.skills().stream().map(skill -> skill.name()).toList());
-        List<Queue> queues = admin.queues();
+        AdministrationSnapshot record = admin.snapshot();
+        routing.addSkills(record.skills().stream().map(skill -> skill.name()).toList());
+        List<Queue> queues = record.queues();
         Set<String> defined = queues.stream().map(Queue::id).collect(Collectors.toSet());
         for (Queue q : queues) {
             try {
@@ -104,10 +109,10 @@ public final class SystemOfRecord implements AutoCloseable {
                 log.info("queue {} removed by an administrator: it takes no new customers", q.id());
             }
         }
-        List<VipTier> tiers = admin.vipTiers();
+        List<VipTier> tiers = record.vipTiers();
         routing.weighTiers(tierWeights(tiers));
         Set<AgentId> known = routing.advisors().stream().map(Advisor::id).collect(Collectors.toSet());
-        for (AdvisorProfile a : admin.advisors()) {
+        for (AdvisorProfile a : record.advisors()) {
             Advisor advisor = advisor(a);
             try {
                 if (known.contains(advisor.id())) {
@@ -126,9 +131,9 @@ public final class SystemOfRecord implements AutoCloseable {
         }
         Map<String, Integer> ranks = tiers.stream().collect(Collectors.toMap(VipTier::code, VipTier::rank));
         List<WebUser> web = new ArrayList<>();
-        for (User u : admin.users()) {
+        for (User u : record.users()) {
             if (u.enabled()) {
-                webUser(u, ranks).ifPresent(web::add);
+                webUser(u, ranks, record.passwordHashes()).ifPresent(web::add);
             }
         }
         users.replaceAll(web);
@@ -159,7 +164,7 @@ public final class SystemOfRecord implements AutoCloseable {
         return new Advisor(AgentId.of(a.username()), a.displayName(), Region.of(a.region()), skills, capacity);
     }
 
-    private Optional<WebUser> webUser(User u, Map<String, Integer> ranks) {
+    private static Optional<WebUser> webUser(User u, Map<String, Integer> ranks, Map<String, String> passwordHashes) {
         Set<WebRole> roles = EnumSet.noneOf(WebRole.class);
         for (Role r : u.roles()) {
             roles.add(switch (r) {
@@ -173,7 +178,8 @@ public final class SystemOfRecord implements AutoCloseable {
         Set<Region> regions = u.regions().stream().map(Region::of).collect(Collectors.toSet());
         CustomerTier tier = u.customerTier() == null ? CustomerTier.STANDARD : tier(ranks.getOrDefault(u.customerTier(), 0));
         try {
-            return Optional.of(new WebUser(u.username(), admin.passwordHash(u.username()).orElse(NO_LOCAL_PASSWORD), roles,
+            String passwordHash = passwordHashes.getOrDefault(u.username(), NO_LOCAL_PASSWORD);
+            return Optional.of(new WebUser(u.username(), passwordHash, roles,
                     regions, roles.contains(WebRole.AGENT) ? Optional.of(AgentId.of(u.username())) : Optional.empty(),
                     u.displayName(), language(u.language()), tier));
         } catch (IllegalArgumentException e) {
