@@ -35,7 +35,8 @@ import org.slf4j.spi.LoggingEventBuilder;
  *       {@link #check} refuses while they are slowed; an outcome reported while they are slowed is withheld: the
  *       attempt is answered SLOWED, whether its password was wrong (not counted there) or right (it does not get in).
  *       So of attempts sent together, those reported after the address's free failures are refused, as they would
- *       have been one after the other, and right passwords never count against the address.
+ *       have been one after the other, and right passwords never count against the address (nor take anything off
+ *       it: one valid account does not launder a spraying address).
  * </ul>
  * An attempt from a device the account signed in from before ({@link SignInAttempt#knownDevice()}) is judged only by
  * that device's own count: an attacker elsewhere can neither slow nor lock the real user at their own device.
