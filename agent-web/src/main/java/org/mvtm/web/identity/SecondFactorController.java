@@ -77,8 +77,15 @@ class SecondFactorController {
             response.sendRedirect(request.getContextPath() + "/login?error=slow&seconds=" + now.retryAfterSeconds());
             return;
         }
-        if (!gate.confirm(pending.get(), code)) {
-            SignInVerdict next = throttle.failed(attempt);
+        boolean right = gate.confirm(pending.get(), code);
+        SignInVerdict next = right ? throttle.succeeded(attempt) : throttle.failed(attempt);
+        if (next.kind() == SignInVerdict.Kind.SLOWED) {
+            // the address became slowed while the code was checked: refused, right or wrong, as it would have been
+            gate.drop(request);
+            response.sendRedirect(request.getContextPath() + "/login?error=slow&seconds=" + next.retryAfterSeconds());
+            return;
+        }
+        if (!right) {
             if (next.kind() == SignInVerdict.Kind.LOCKED && !accountHeldBack) {
                 gate.drop(request);
                 response.sendRedirect(request.getContextPath() + "/login?error=locked&minutes="
@@ -88,7 +95,6 @@ class SecondFactorController {
             response.sendRedirect(request.getContextPath() + "/login/second-factor?error=code");
             return;
         }
-        throttle.succeeded(attempt);
         devices.remember(request, response, username);
         gate.drop(request);
         request.changeSessionId();

@@ -7,6 +7,7 @@ import org.mvtm.core.signin.InMemoryStrikeStore;
 import org.mvtm.core.signin.SignInAttempt;
 import org.mvtm.core.signin.SignInObserver;
 import org.mvtm.core.signin.SignInThrottle;
+import org.mvtm.core.signin.SignInVerdict;
 import org.mvtm.core.signin.StrikeStore;
 import org.mvtm.core.signin.ThrottleSettings;
 import org.mvtm.web.api.CustomerTokenSettings;
@@ -158,7 +159,12 @@ public class SecurityConfiguration {
                 .successHandler((request, response, authentication) -> {
                     SignInAttempt attempt = request.getAttribute(SignInThrottleFilter.ATTEMPT) instanceof SignInAttempt a
                             ? a : SignInThrottleFilter.attemptOf(request, authentication.getName(), devices);
-                    throttle.succeeded(attempt); // the password was right; a code, if asked for, is throttled on its own
+                    // the password was right; a code, if asked for, is throttled on its own
+                    SignInVerdict settled = throttle.succeeded(attempt);
+                    if (!settled.go()) {
+                        SignInThrottleFilter.withdraw(request, response, settled);
+                        return;
+                    }
                     if (request.getAttribute(SignInThrottleFilter.VIA_SECOND_FACTOR) != null) {
                         secondFactor.park(request, authentication, attempt.knownDevice());
                         response.sendRedirect(request.getContextPath() + "/login/second-factor");

@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.function.Predicate;
 import org.mvtm.core.signin.SignInAttempt;
 import org.mvtm.core.signin.SignInThrottle;
 import org.mvtm.core.signin.SignInVerdict;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -65,7 +67,22 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, SignInVerdict verdict)
+    /**
+     * A right password reported while the address became slowed does not get in either: the session Spring Security
+     * has just made for it is dropped, and the browser gets the same 429 as {@link #refuse}.
+     */
+    static void withdraw(HttpServletRequest request, HttpServletResponse response, SignInVerdict verdict)
+            throws IOException {
+        SecurityContextHolder.clearContext();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        refuse(request, response, verdict);
+    }
+
+    /** 429 with Retry-After; a browser is sent back to the login page, which says how long to wait. */
+    static void refuse(HttpServletRequest request, HttpServletResponse response, SignInVerdict verdict)
             throws IOException {
         long seconds = verdict.retryAfterSeconds();
         boolean locked = verdict.kind() == SignInVerdict.Kind.LOCKED;

@@ -25,9 +25,8 @@ public final class InMemoryStrikeStore implements StrikeStore {
                 out[0] = new Admission(false, s, s.lockedUntil(), true);
                 return s;
             }
-            Instant notBefore = s.last().plus(delays.get(Math.min(s.failures(), delays.size() - 1)));
-            if (s.failures() > 0 && now.isBefore(notBefore)) {
-                out[0] = new Admission(false, s, notBefore, false);
+            if (s.slows(now, delays)) {
+                out[0] = new Admission(false, s, s.notBefore(delays), false);
                 return s;
             }
             Strikes after = new Strikes(s.failures() + 1, now, null);

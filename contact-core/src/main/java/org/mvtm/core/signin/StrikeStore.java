@@ -8,9 +8,10 @@ import java.util.List;
  * Where the throttle keeps its counts: {@link InMemoryStrikeStore} on one node, Redis in a cluster so that every
  * node sees the same attempts. Times come from the throttle's clock, never from the store's.
  *
- * <p>A count is of attempts admitted and not forgiven: the throttle admits an attempt before its password is
- * checked and forgives it when it was no failure, so attempts sent in parallel are counted while in flight and cannot
- * slip through together.
+ * <p>A count is of attempts admitted and not forgiven. The throttle admits an attempt against its account before its
+ * password is checked and forgives it when it was no failure, so attempts at one account sent in parallel are counted
+ * while in flight and cannot slip through together; against an address and everyone it admits only failures, when
+ * they are reported, so right passwords sent together never count there.
  */
 public interface StrikeStore {
 

@@ -23,7 +23,9 @@ import org.mvtm.core.signin.SignInVerdict;
  * password guessed while locked gets in no more than a wrong one. Nothing waits on a thread: the phone (or the
  * attacker) is told when to come back, as carrier registrars answer brute force (RFC 3261 21.5.4: the client does not
  * retry before Retry-After). A wrong digest and a user without SIP credentials count as failures; a stale or
- * replayed nonce does not (phones meet those in normal operation).
+ * replayed nonce does not (phones meet those in normal operation). Right digests never count against the source
+ * address, so desk phones behind one NAT register together; a digest whose source address became slowed while it was
+ * checked gets the same 503, right or wrong, so guesses sent together learn no more than guesses sent one by one.
  */
 final class SipAuth {
     private final SipContext sip;
@@ -59,17 +61,22 @@ final class SipAuth {
         if (attempt.isPresent()) {
             SignInVerdict verdict = throttle.check(attempt.get());
             if (!verdict.go()) {
-                counters.rejected(verdict.kind() == SignInVerdict.Kind.LOCKED ? "auth-locked" : "auth-throttled");
-                sip.respond(st, request, Response.SERVICE_UNAVAILABLE, resp -> throttled(resp, verdict));
-                return Optional.empty();
+                return refused(st, request, verdict);
             }
         }
         DigestAuthenticator.Result r = digest.check(request.getMethod(), creds);
         if (attempt.isPresent()) {
-            switch (r.verdict()) {
+            SignInVerdict settled = switch (r.verdict()) {
                 case AUTHENTICATED -> throttle.succeeded(attempt.get());
                 case WRONG, NO_CREDENTIALS -> throttle.failed(attempt.get());
-                default -> throttle.notJudged(attempt.get());
+                default -> {
+                    throttle.notJudged(attempt.get());
+                    yield null;
+                }
+            };
+            if (settled != null && settled.kind() == SignInVerdict.Kind.SLOWED) {
+                // the source address became slowed while the digest was checked: answered as if refused before it
+                return refused(st, request, settled);
             }
         }
         switch (r.verdict()) {
@@ -103,7 +110,15 @@ final class SipAuth {
     static final String FORBIDDEN_REASON = "No SIP credentials for this user or wrong password";
 
     static final String THROTTLED_REASON = "Too many failed authentications";
+
     static final String LOCKED_REASON = "Account locked after failed authentications";
+
+    /** 503 with Retry-After, the digest unchecked or its outcome withheld. */
+    private Optional<String> refused(ServerTransaction st, Request request, SignInVerdict verdict) {
+        counters.rejected(verdict.kind() == SignInVerdict.Kind.LOCKED ? "auth-locked" : "auth-throttled");
+        sip.respond(st, request, Response.SERVICE_UNAVAILABLE, resp -> throttled(resp, verdict));
+        return Optional.empty();
+    }
 
     private void throttled(Response resp, SignInVerdict verdict) {
         try {
