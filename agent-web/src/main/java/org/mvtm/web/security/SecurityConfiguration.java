@@ -60,6 +60,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class SecurityConfiguration {
     /** Authentication failures the sign-in throttle does not see (OpenID Connect) are security events too. */
     private static final Logger SECURITY = LoggerFactory.getLogger("mvtm.security");
+    /**
+     * Sign-in form posts from one address whose passwords one node checks at once: more than a shift start behind one
+     * proxy sends together, few enough that a burst of guesses cannot keep the node hashing passwords.
+     */
+    static final int PASSWORD_CHECKS_IN_FLIGHT_PER_ADDRESS = 64;
     /** Scripts only from this origin, no inline script or style, never framed. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "
@@ -199,7 +204,8 @@ public class SecurityConfiguration {
                 // a bearer token is not sent by the browser on its own, so it cannot be forged cross-site
                 .ignoringRequestMatchers(request -> customerTokens.resolver().resolve(request) != null))
             .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
-            .addFilterBefore(new SignInThrottleFilter(throttle, devices, secondFactor::enrolled),
+            .addFilterBefore(new SignInThrottleFilter(throttle, devices, secondFactor::enrolled,
+                    new PasswordChecksInFlight(PASSWORD_CHECKS_IN_FLIGHT_PER_ADDRESS)),
                 UsernamePasswordAuthenticationFilter.class)
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

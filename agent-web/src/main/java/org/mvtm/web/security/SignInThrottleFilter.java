@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.mvtm.core.signin.SignInAttempt;
@@ -20,22 +21,30 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * or locked attempt is answered at once with 429 Too Many Requests and {@code Retry-After} (a browser is sent back
  * to the login page, which says how long to wait). An attempt from a known device ({@link KnownDevices}) is judged
  * by that device's own count; one whose account is slowed or locked is still let through when the user has a
- * second factor enrolled, and is then held back until the code confirms it ({@link #VIA_SECOND_FACTOR}).
+ * second factor enrolled, and is then held back until the code confirms it ({@link #VIA_SECOND_FACTOR}). A post from an
+ * address that has as many password checks in flight on this node as it takes at once ({@link PasswordChecksInFlight})
+ * is answered the same way, with a retry after 1 s.
  */
 final class SignInThrottleFilter extends OncePerRequestFilter {
     /** Request attribute: the {@link SignInAttempt} of this form post, for the success and failure handlers. */
     static final String ATTEMPT = SignInThrottleFilter.class.getName() + ".attempt";
     /** Request attribute: the account is slowed or locked, so a right password must be confirmed by the second factor. */
     static final String VIA_SECOND_FACTOR = SignInThrottleFilter.class.getName() + ".secondFactor";
+    /** The answer to a post from an address with as many password checks in flight as this node takes at once. */
+    private static final SignInVerdict BUSY =
+            new SignInVerdict(SignInVerdict.Kind.SLOWED, "address", Duration.ofSeconds(1), null);
 
     private final SignInThrottle throttle;
     private final KnownDevices devices;
     private final Predicate<String> hasSecondFactor;
+    private final PasswordChecksInFlight inFlight;
 
-    SignInThrottleFilter(SignInThrottle throttle, KnownDevices devices, Predicate<String> hasSecondFactor) {
+    SignInThrottleFilter(SignInThrottle throttle, KnownDevices devices, Predicate<String> hasSecondFactor,
+                         PasswordChecksInFlight inFlight) {
         this.throttle = throttle;
         this.devices = devices;
         this.hasSecondFactor = hasSecondFactor;
+        this.inFlight = inFlight;
     }
 
     /** The attempt of this request: its login, address and known device. */
@@ -64,7 +73,16 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
             refuse(request, response, verdict);
             return;
         }
-        chain.doFilter(request, response);
+        if (!inFlight.start(attempt.address())) {
+            throttle.notJudged(attempt); // its password is not looked at: it counts for nothing
+            refuse(request, response, BUSY);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            inFlight.finished(attempt.address());
+        }
     }
 
     /**
