@@ -14,9 +14,9 @@ import org.mvtm.core.AdvisorState;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.routing.api.InteractionStatus;
 import org.mvtm.routing.api.RoutingEngine;
-import org.mvtm.routing.sim.SimClock;
 import org.mvtm.web.agent.AdvisorDepartures;
 import org.mvtm.web.api.WebTierSettings;
 import org.mvtm.web.customer.CustomerChannel;
@@ -47,8 +47,8 @@ class AdvisorsAndCustomersWhoLeaveTest {
     static class Timing {
         @Bean
         @Primary
-        SimClock simClock() {
-            return new SimClock(Instant.now());
+        MutableClock simClock() {
+            return new MutableClock(Instant.now());
         }
 
         @Bean
@@ -62,7 +62,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
     @LocalServerPort
     int port;
     @Autowired
-    SimClock clock;
+    MutableClock clock;
     @Autowired
     RoutingEngine routing;
     @Autowired

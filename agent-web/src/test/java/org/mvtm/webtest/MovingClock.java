@@ -1,7 +1,7 @@
 package org.mvtm.webtest;
 
 import java.time.Instant;
-import org.mvtm.testing.MutableClock;
+import org.mvtm.core.time.MutableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

@@ -16,7 +16,7 @@ import org.mvtm.core.CustomerTier;
 import org.mvtm.core.Language;
 import org.mvtm.core.Region;
 import org.mvtm.core.signin.ThrottleSettings;
-import org.mvtm.testing.MutableClock;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.web.api.WebPasswords;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.api.WebUserDirectory;

@@ -21,6 +21,7 @@ import org.mvtm.core.id.RecordingId;
 import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.PayloadType;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.recording.api.ActiveRecording;
 import org.mvtm.recording.api.RecordingKeys;
 import org.mvtm.recording.api.RecordingMetadata;
@@ -29,7 +30,6 @@ import org.mvtm.recording.api.RecordingStoreConfig;
 import org.mvtm.recording.api.RecordingStores;
 import org.mvtm.recording.api.Role;
 import org.mvtm.recording.api.Viewer;
-import org.mvtm.testing.MutableClock;
 
 /** A store in a temp directory with a hand-driven clock and a recorded event stream. */
 public final class StoreFixture implements AutoCloseable {

@@ -35,6 +35,7 @@ import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.CustomerId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.reporting.api.IntervalRow;
 import org.mvtm.reporting.api.ReportDimension;
 import org.mvtm.reporting.api.ReportQuery;
@@ -47,7 +48,6 @@ import org.mvtm.routing.api.RoutingConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.RoutingEngines;
 import org.mvtm.routing.api.ServiceLevelTarget;
-import org.mvtm.testing.MutableClock;
 
 /**
  * A scripted workload of two hours through the real routing engine (arrivals, offers answered after a few rings,

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.mvtm.core.SkillRequirement;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.QueueId;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.routing.api.AgingRule;
 import org.mvtm.routing.api.QueueConfig;
 import org.mvtm.routing.api.RoutingConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.RoutingEngines;
 import org.mvtm.routing.api.ServiceLevelTarget;
-import org.mvtm.routing.sim.SimClock;
 
 /** Bad input gets a clear IllegalArgumentException and changes nothing. */
 class BadInputTest {
@@ -29,7 +29,7 @@ class BadInputTest {
     @BeforeEach
     void start() {
         engine = RoutingEngines.inMemory(RoutingConfig.defaults().withScheduling(RoutingConfig.Scheduling.MANUAL),
-                new SimClock(T0), new Fixtures.RecordingBus());
+                new MutableClock(T0), new Fixtures.RecordingBus());
         engine.defineQueue(QueueConfig.of(QueueId.of("cards"), List.of(SkillRequirement.of("product.cards", 5))));
     }
 

@@ -10,18 +10,18 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.mvtm.core.CustomerTier;
 import org.mvtm.core.Channel;
+import org.mvtm.core.CustomerTier;
 import org.mvtm.core.Language;
 import org.mvtm.core.SkillRequirement;
 import org.mvtm.core.event.AdvisorOffered;
 import org.mvtm.core.id.QueueId;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.routing.api.InteractionStatus;
 import org.mvtm.routing.api.QueueConfig;
 import org.mvtm.routing.api.RoutingConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.RoutingEngines;
-import org.mvtm.routing.sim.SimClock;
 import org.mvtm.testing.RedisServerProcess;
 
 /** Queue order, offers and counters live in Redis: they survive an engine restart and (with AOF) a Redis restart. */
@@ -29,7 +29,7 @@ import org.mvtm.testing.RedisServerProcess;
 class RedisRestartTest {
     private static final QueueConfig CARDS = QueueConfig.of(QueueId.of("cards"), List.of(SkillRequirement.of("product.cards", 5)));
 
-    private RoutingEngine engine(RedisServerProcess redis, SimClock clock, Fixtures.RecordingBus bus) {
+    private RoutingEngine engine(RedisServerProcess redis, MutableClock clock, Fixtures.RecordingBus bus) {
         RoutingEngine e = RoutingEngines.redis(redis.uri(), "node-a",
                 RoutingConfig.defaults().withScheduling(RoutingConfig.Scheduling.MANUAL), clock, bus);
         e.defineQueue(CARDS);
@@ -38,7 +38,7 @@ class RedisRestartTest {
 
     @Test
     void queueOrderSurvivesEngineRestartAndRedisRestartWithAppendOnlyFile() throws Exception {
-        SimClock clock = new SimClock(Fixtures.T0);
+        MutableClock clock = new MutableClock(Fixtures.T0);
         try (RedisServerProcess redis = RedisServerProcess.start(true)) {
             Fixtures.RecordingBus bus1 = new Fixtures.RecordingBus();
             try (RoutingEngine first = engine(redis, clock, bus1)) {

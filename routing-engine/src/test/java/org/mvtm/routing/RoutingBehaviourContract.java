@@ -25,13 +25,14 @@ import org.mvtm.core.event.AdvisorOffered;
 import org.mvtm.core.event.AdvisorStateChanged;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
-import org.mvtm.core.event.InteractionQueued;
 import org.mvtm.core.event.InteractionDisposed;
 import org.mvtm.core.event.InteractionEnded;
+import org.mvtm.core.event.InteractionQueued;
 import org.mvtm.core.event.InteractionTransferred;
 import org.mvtm.core.event.OfferAccepted;
 import org.mvtm.core.event.OfferDeclined;
 import org.mvtm.core.id.QueueId;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.routing.api.AdvisorStats;
 import org.mvtm.routing.api.AssignmentExplanation;
 import org.mvtm.routing.api.InteractionStatus;
@@ -41,14 +42,13 @@ import org.mvtm.routing.api.RelaxationStep;
 import org.mvtm.routing.api.RoutingConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.SelectionStrategy;
-import org.mvtm.routing.state.AdvisorTransitions;
 import org.mvtm.routing.api.ServiceLevelTarget;
 import org.mvtm.routing.api.TierWeights;
-import org.mvtm.routing.sim.SimClock;
+import org.mvtm.routing.state.AdvisorTransitions;
 
 /** Routing behaviour every store must show; run against the in-memory store and against a real redis-server. */
 abstract class RoutingBehaviourContract {
-    protected SimClock clock;
+    protected MutableClock clock;
     protected Fixtures.RecordingBus bus;
     protected RoutingEngine engine;
 
@@ -61,7 +61,7 @@ abstract class RoutingBehaviourContract {
 
     @BeforeEach
     void start() {
-        clock = new SimClock(T0);
+        clock = new MutableClock(T0);
         bus = new Fixtures.RecordingBus();
         engine = newEngine(manual(), clock, bus);
         engine.defineQueue(QueueConfig.of(QueueId.of("cards"), List.of(SkillRequirement.of("product.cards", 5))));

@@ -22,7 +22,7 @@ import org.mvtm.core.signin.SignInThrottle;
 import org.mvtm.core.signin.SignInVerdict;
 import org.mvtm.core.signin.StrikeStore;
 import org.mvtm.core.signin.ThrottleSettings;
-import org.mvtm.testing.MutableClock;
+import org.mvtm.core.time.MutableClock;
 
 /**
  * The sign-in throttle's behaviour, run against each {@link StrikeStore}: in memory and a real redis-server, so that

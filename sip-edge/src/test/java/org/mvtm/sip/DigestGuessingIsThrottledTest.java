@@ -26,11 +26,11 @@ import org.mvtm.core.signin.SignInObserver;
 import org.mvtm.core.signin.SignInObserver.Outcome;
 import org.mvtm.core.signin.SignInThrottle;
 import org.mvtm.core.signin.ThrottleSettings;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.sip.api.RegistrationStores;
 import org.mvtm.sip.support.EdgeFixture;
 import org.mvtm.sip.support.RawSip;
 import org.mvtm.sip.support.SipPeer;
-import org.mvtm.testing.MutableClock;
 import org.slf4j.LoggerFactory;
 
 /**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.id.AgentId;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.sip.api.FloodLimits;
 import org.mvtm.sip.api.RegistrationStores;
 import org.mvtm.sip.support.CustomerCallScript;
@@ -18,7 +19,6 @@ import org.mvtm.sip.support.EdgeFixture;
 import org.mvtm.sip.support.RawSip;
 import org.mvtm.sip.support.RelayMedia;
 import org.mvtm.sip.support.SipPeer;
-import org.mvtm.testing.MutableClock;
 
 class FloodProtectionTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));

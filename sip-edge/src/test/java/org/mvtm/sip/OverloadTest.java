@@ -12,11 +12,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.id.AgentId;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.sip.api.AdmissionLimits;
 import org.mvtm.sip.api.RegistrationStores;
 import org.mvtm.sip.support.EdgeFixture;
 import org.mvtm.sip.support.Sipp;
-import org.mvtm.testing.MutableClock;
 
 /**
  * Overload like a carrier's proxy: SIPp offers twice the edge's configured capacity (5 new calls a second, clock

@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.sip.api.RegistrationStores;
 import org.mvtm.sip.support.EdgeFixture;
 import org.mvtm.sip.support.RawSip;
 import org.mvtm.sip.support.SipPeer;
-import org.mvtm.testing.MutableClock;
 
 class RegistrarTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.signin.ThrottleSettings;
-import org.mvtm.testing.MutableClock;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.web.api.InMemorySecondFactorStore;
 import org.mvtm.web.api.SecondFactorSettings;
 import org.mvtm.web.api.SecondFactorStore;

@@ -8,7 +8,7 @@ import org.mvtm.core.signin.SignInAttempt;
 import org.mvtm.core.signin.SignInThrottle;
 import org.mvtm.core.signin.SignInVerdict;
 import org.mvtm.core.signin.ThrottleSettings;
-import org.mvtm.testing.MutableClock;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.web.api.DeviceCookieKey;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;

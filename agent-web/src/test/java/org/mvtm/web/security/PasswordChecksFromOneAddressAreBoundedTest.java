@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.mvtm.core.signin.SignInAttempt;
 import org.mvtm.core.signin.SignInThrottle;
 import org.mvtm.core.signin.ThrottleSettings;
-import org.mvtm.testing.MutableClock;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.web.api.DeviceCookieKey;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;

@@ -12,7 +12,7 @@ import org.mvtm.chatbot.api.AssistantConfig;
 import org.mvtm.chatbot.api.RetrievalMode;
 import org.mvtm.core.event.InProcessEventBus;
 import org.mvtm.core.id.ConversationId;
-import org.mvtm.testing.MutableClock;
+import org.mvtm.core.time.MutableClock;
 
 /** Chats that end with the bot never get InteractionEnded; they must not stay in memory forever. */
 class IdleConversationExpiryTest {

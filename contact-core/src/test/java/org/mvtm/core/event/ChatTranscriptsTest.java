@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.TranscriptTurn.Speaker;
 import org.mvtm.core.id.ConversationId;
-import org.mvtm.testing.MutableClock;
+import org.mvtm.core.time.MutableClock;
 
 class ChatTranscriptsTest {
     private final InProcessEventBus bus = new InProcessEventBus();

@@ -8,13 +8,13 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.api.MediaServers;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.peer.SyntheticWebRtcPeer;
 import org.mvtm.media.testing.EventLog;
-import org.mvtm.testing.MutableClock;
 
 /** ICE and no-media timers are measured on the injected clock: nothing fires until the clock passes the limit. */
 class TimersFollowTheInjectedClockTest {

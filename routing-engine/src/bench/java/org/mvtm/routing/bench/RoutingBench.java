@@ -30,12 +30,12 @@ import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.CustomerId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.routing.api.QueueConfig;
 import org.mvtm.routing.api.RelaxationStep;
 import org.mvtm.routing.api.RoutingConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.RoutingEngines;
-import org.mvtm.routing.sim.SimClock;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -92,7 +92,7 @@ public final class RoutingBench {
                 QUEUE, null, at);
     }
 
-    static Stats engine(String name, Supplier<RoutingEngine> factory, SimClock clock, InProcessEventBus bus,
+    static Stats engine(String name, Supplier<RoutingEngine> factory, MutableClock clock, InProcessEventBus bus,
                         int waiting, int advisors, int decisions, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         List<AdvisorOffered> offers = new ArrayList<>();
@@ -228,13 +228,13 @@ public final class RoutingBench {
                 .withMatchWindow(Math.max(5000, waiting));
         List<Stats> rows = new ArrayList<>();
         rows.add(fifoInMemory(waiting, advisors, decisions));
-        SimClock c1 = new SimClock(Instant.parse("2026-01-05T09:00:00Z"));
+        MutableClock c1 = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
         InProcessEventBus b1 = new InProcessEventBus();
         rows.add(engine("skill routing, in-memory store", () -> RoutingEngines.inMemory(config, c1, b1), c1, b1,
                 waiting, advisors, decisions, 42));
         if (redisUri != null) {
             rows.add(fifoRedis(redisUri, waiting, advisors, Math.min(decisions, 20_000)));
-            SimClock c2 = new SimClock(Instant.parse("2026-01-05T09:00:00Z"));
+            MutableClock c2 = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
             InProcessEventBus b2 = new InProcessEventBus();
             try (RedisClient r = RedisClient.create(java.net.URI.create(redisUri))) {
                 r.flushAll();

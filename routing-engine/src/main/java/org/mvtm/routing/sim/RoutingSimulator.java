@@ -24,6 +24,7 @@ import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.CustomerId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.routing.RoutingEngineImpl;
 import org.mvtm.routing.api.InteractionStatus;
 import org.mvtm.routing.api.QueueConfig;
@@ -78,7 +79,7 @@ public final class RoutingSimulator {
 
     private final Params p;
     private final SplittableRandom random;
-    private final SimClock clock = new SimClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final PriorityQueue<Event> events = new PriorityQueue<>();
     private final Map<Long, Double> arrivedAt = new HashMap<>();
     private double now;

@@ -29,6 +29,7 @@ import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.CustomerId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.reporting.api.ReportingDatabase;
 import org.mvtm.reporting.api.ReportingService;
 import org.mvtm.reporting.api.Reportings;
@@ -36,7 +37,6 @@ import org.mvtm.routing.api.QueueConfig;
 import org.mvtm.routing.api.RoutingConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.RoutingEngines;
-import org.mvtm.testing.MutableClock;
 
 /**
  * Issue 18 item 5: after one answered and one abandoned customer the queue's metrics on the Prometheus scrape say so

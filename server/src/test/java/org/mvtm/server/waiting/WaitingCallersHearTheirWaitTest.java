@@ -26,13 +26,13 @@ import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.CustomerId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.routing.api.QueueConfig;
 import org.mvtm.routing.api.RoutingConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.RoutingEngines;
 import org.mvtm.sip.api.speech.Speech;
 import org.mvtm.sip.api.speech.SpeechSynthesizer;
-import org.mvtm.testing.MutableClock;
 
 /**
  * Issue 18 item 3 for SIP callers: waiting callers are told, in their own language and spoken by the real espeak-ng

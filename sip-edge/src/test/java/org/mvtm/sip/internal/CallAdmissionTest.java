@@ -8,8 +8,8 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.sip.api.AdmissionLimits;
-import org.mvtm.testing.MutableClock;
 
 /** When the edge's own workers are behind, new calls are refused; once they are on time again, calls come back. */
 class CallAdmissionTest {

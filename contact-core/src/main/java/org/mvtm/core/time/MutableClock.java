@@ -1,4 +1,4 @@
-package org.mvtm.testing;
+package org.mvtm.core.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand: what production code reads through its injected {@link Clock}. Thread-safe. */
+/**
+ * A clock that moves only when told: the routing simulator's, and the one tests move by hand (what production code reads
+ * through its injected {@link Clock}). Thread-safe.
+ */
 public final class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
 
