@@ -41,6 +41,13 @@ class CustomerCallTest {
         return f.routing.enqueued.get(0);
     }
 
+    /** Anna accepts the queued call in her web console: the caller's 200 OK (not yet ACKed). */
+    private String answeredByAnna(Interaction interaction, SipPeer caller) {
+        f.routing.offer(interaction.id(), AgentId.of("anna"), Instant.now().plusSeconds(30));
+        f.routing.acceptFromWeb(interaction.id(), AgentId.of("anna"));
+        return caller.response(200, 3000).orElseThrow(() -> new AssertionError("no 200 OK after anna accepted"));
+    }
+
     @Test
     void trunkCallIsQueuedWithEarlyMediaAndAnsweredWhenAnAdvisorAccepts() {
         try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
@@ -58,9 +65,7 @@ class CustomerCallTest {
             assertThat(interaction.customer().id().value()).isEqualTo("bob");
             assertThat(f.media.calls).contains("announce " + interaction.id());
 
-            f.routing.offer(interaction.id(), AgentId.of("anna"), Instant.now().plusSeconds(30));
-            f.routing.acceptFromWeb(interaction.id(), AgentId.of("anna"));
-            String ok = bob.response(200, 3000).orElseThrow();
+            String ok = answeredByAnna(interaction, bob);
             assertThat(RawSip.body(ok)).contains("m=audio");
             assertThat(RawSip.header(ok, "Session-Expires")).isEqualTo("1800;refresher=uac");
             assertThat(RawSip.header(ok, "Require")).isEqualTo("timer");
@@ -149,9 +154,7 @@ class CustomerCallTest {
             CustomerCallScript call = new CustomerCallScript(bob, "cards");
             call.sendInvite(RelayMedia.sdp(40004));
             Interaction interaction = queued(call);
-            f.routing.offer(interaction.id(), AgentId.of("anna"), Instant.now().plusSeconds(30));
-            f.routing.acceptFromWeb(interaction.id(), AgentId.of("anna"));
-            String ok = bob.response(200, 3000).orElseThrow();
+            String ok = answeredByAnna(interaction, bob);
             call.ack(ok);
             call.reinvite(SipPeer.contactUri(ok), Map.of(), RelayMedia.sdp(40004) + "a=sendonly\r\n");
             assertThat(bob.response(200, 3000)).isPresent();
@@ -168,9 +171,7 @@ class CustomerCallTest {
             CustomerCallScript call = new CustomerCallScript(bob, "cards");
             call.sendInvite(RelayMedia.sdp(40006));
             Interaction interaction = queued(call);
-            f.routing.offer(interaction.id(), AgentId.of("anna"), Instant.now().plusSeconds(30));
-            f.routing.acceptFromWeb(interaction.id(), AgentId.of("anna"));
-            String ok = bob.response(200, 3000).orElseThrow();
+            String ok = answeredByAnna(interaction, bob);
             call.ack(ok);
             f.bus.publish(new InteractionEnded(Instant.now(), interaction.id(), InteractionEnded.EndedBy.ADVISOR));
             String bye = bob.nextRequest(3000).orElseThrow();
@@ -188,9 +189,7 @@ class CustomerCallTest {
             CustomerCallScript call = new CustomerCallScript(bob, "cards");
             call.sendInvite(RelayMedia.sdp(40012));
             Interaction interaction = queued(call);
-            f.routing.offer(interaction.id(), AgentId.of("anna"), Instant.now().plusSeconds(30));
-            f.routing.acceptFromWeb(interaction.id(), AgentId.of("anna"));
-            String ok = bob.response(200, 3000).orElseThrow();
+            String ok = answeredByAnna(interaction, bob);
             f.bus.publish(new InteractionEnded(Instant.now(), interaction.id(), InteractionEnded.EndedBy.ADVISOR));
             await().until(() -> f.media.released(interaction.id())); // the edge has ended the call
             assertThat(bob.nextRequest(500)).as("no BYE before the caller's ACK").isEmpty();

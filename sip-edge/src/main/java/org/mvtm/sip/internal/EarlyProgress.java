@@ -11,24 +11,13 @@ import javax.sip.message.Response;
  * 183 Session Progress again every interval, in the same dialog and with the same answer, so that no proxy on the
  * way cancels a call that waits long. The repeats stop when the call leaves the queue.
  */
-final class EarlyProgress {
-    private final SipContext sip;
-    private final ScheduledExecutorService scheduler;
-    private final Executor work;
-    private final long intervalMillis;
-
-    EarlyProgress(SipContext sip, ScheduledExecutorService scheduler, Executor work, Duration interval) {
-        this.sip = sip;
-        this.scheduler = scheduler;
-        this.work = work;
-        this.intervalMillis = interval.toMillis();
-    }
+record EarlyProgress(SipContext sip, ScheduledExecutorService scheduler, Executor work, Duration interval) {
 
     /** Repeats {@code progress} (the call's first 183) while the call is queued (under the call's lock). */
     void start(CustomerCall call, Response progress) {
         stop(call);
         call.progressRepeat = scheduler.scheduleAtFixedRate(() -> work.execute(() -> repeat(call, progress)),
-                intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+                interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop(CustomerCall call) {
