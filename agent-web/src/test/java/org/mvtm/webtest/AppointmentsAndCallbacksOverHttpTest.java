@@ -124,8 +124,7 @@ class AppointmentsAndCallbacksOverHttpTest {
         console.next("\"desk\"");
         Browserless chan = Browserless.signedIn(port, "chan");
         Browserless.Socket page = chan.socket("/ws/customer");
-        page.send("{\"type\":\"hello\",\"language\":\"en\"}");
-        page.next("\"welcome\"");
+        SocketSteps.hello(page, "en");
         assertThat(chan.get("/api/customer/appointments/slots?queue=wealth&to=2026-03-03T12:00:00Z").body())
                 .isEqualTo("[\"2026-03-03T02:00:00Z\",\"2026-03-03T02:30:00Z\"]");
         HttpResponse<String> booked = chan.postJson("/api/customer/appointments",
@@ -180,10 +179,8 @@ class AppointmentsAndCallbacksOverHttpTest {
     void aWebCustomerWhoAsksForACallbackKeepsTheirPlaceAndIsCalledBackOnTheirOpenPage() throws Exception {
         Browserless customer = Browserless.signedIn(port, "lockme");
         Browserless.Socket page = customer.socket("/ws/customer");
-        page.send("{\"type\":\"hello\",\"language\":\"en\"}");
-        String conversationId = field(page.next("\"welcome\""), "conversationId");
-        page.send("{\"type\":\"person\",\"channel\":\"VIDEO\"}");
-        String interactionId = field(page.next("\"QUEUED\""), "interactionId");
+        String conversationId = field(SocketSteps.hello(page, "en"), "conversationId");
+        String interactionId = field(SocketSteps.askForPerson(page, "VIDEO"), "interactionId");
         String callback = "/api/customer/conversations/" + conversationId + "/callback";
 
         HttpResponse<String> badNumber = customer.postJson(callback, "{\"number\":\"12345\"}");
@@ -206,8 +203,7 @@ class AppointmentsAndCallbacksOverHttpTest {
 
         Browserless bo = Browserless.signedIn(port, "bo");
         Browserless.Socket console = bo.socket("/ws/agent");
-        console.next("\"desk\"");
-        console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+        SocketSteps.goReady(console);
         assertThat(console.next("\"offer\"")).contains(interactionId);
         console.send("{\"type\":\"accept\",\"interactionId\":\"" + interactionId + "\"}");
         // first attempt: the page is closed; the bank's app is told so it can push a notification
@@ -245,10 +241,8 @@ class AppointmentsAndCallbacksOverHttpTest {
 
         Browserless customer = Browserless.signedIn(port, "hoarder");
         Browserless.Socket page = customer.socket("/ws/customer");
-        page.send("{\"type\":\"hello\",\"language\":\"en\"}");
-        page.next("\"welcome\"");
-        page.send("{\"type\":\"person\",\"channel\":\"VIDEO\"}");
-        String interactionId = field(page.next("\"QUEUED\""), "interactionId");
+        SocketSteps.hello(page, "en");
+        String interactionId = field(SocketSteps.askForPerson(page, "VIDEO"), "interactionId");
         List<String> seen = page.until("\"appointment-offer\"");
         assertThat(seen.getLast()).contains("\"queue\":\"general\"")
                 .contains("\"slots\":[\"2026-03-06T02:00:00Z\",\"2026-03-06T02:30:00Z\"]");

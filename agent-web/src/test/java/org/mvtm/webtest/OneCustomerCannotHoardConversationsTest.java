@@ -23,10 +23,8 @@ class OneCustomerCannotHoardConversationsTest {
     void aSecondWindowIsRefusedWhileTheFirstIsOpenAndTakesOverOnceItIsClosed() throws Exception {
         Browserless customer = Browserless.signedIn(port, "hoarder");
         Browserless.Socket first = customer.socket("/ws/customer");
-        first.send("{\"type\":\"hello\",\"language\":\"en\"}");
-        first.next("\"welcome\"");
-        first.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
-        first.next("\"QUEUED\"");
+        SocketSteps.hello(first, "en");
+        SocketSteps.askForPerson(first, "CHAT");
 
         Browserless.Socket second = customer.socket("/ws/customer");
         second.send("{\"type\":\"hello\",\"language\":\"en\"}");
