@@ -123,8 +123,7 @@ class AppointmentsAndCallbacksOverHttpTest {
         Browserless.Socket console = ada.socket("/ws/agent");
         console.next("\"desk\"");
         Browserless chan = Browserless.signedIn(port, "chan");
-        Browserless.Socket page = chan.socket("/ws/customer");
-        SocketSteps.hello(page, "en");
+        Browserless.Socket page = SocketSteps.greetedPage(chan, "en");
         assertThat(chan.get("/api/customer/appointments/slots?queue=wealth&to=2026-03-03T12:00:00Z").body())
                 .isEqualTo("[\"2026-03-03T02:00:00Z\",\"2026-03-03T02:30:00Z\"]");
         HttpResponse<String> booked = chan.postJson("/api/customer/appointments",
@@ -240,8 +239,7 @@ class AppointmentsAndCallbacksOverHttpTest {
                 .formatted(free, free.plus(Duration.ofHours(1)))).statusCode()).isEqualTo(201);
 
         Browserless customer = Browserless.signedIn(port, "hoarder");
-        Browserless.Socket page = customer.socket("/ws/customer");
-        SocketSteps.hello(page, "en");
+        Browserless.Socket page = SocketSteps.greetedPage(customer, "en");
         String interactionId = field(SocketSteps.askForPerson(page, "VIDEO"), "interactionId");
         List<String> seen = page.until("\"appointment-offer\"");
         assertThat(seen.getLast()).contains("\"queue\":\"general\"")

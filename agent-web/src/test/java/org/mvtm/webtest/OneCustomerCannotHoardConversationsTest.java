@@ -22,8 +22,7 @@ class OneCustomerCannotHoardConversationsTest {
     @Test
     void aSecondWindowIsRefusedWhileTheFirstIsOpenAndTakesOverOnceItIsClosed() throws Exception {
         Browserless customer = Browserless.signedIn(port, "hoarder");
-        Browserless.Socket first = customer.socket("/ws/customer");
-        SocketSteps.hello(first, "en");
+        Browserless.Socket first = SocketSteps.greetedPage(customer, "en");
         SocketSteps.askForPerson(first, "CHAT");
 
         Browserless.Socket second = customer.socket("/ws/customer");

@@ -30,12 +30,10 @@ class OneQueuePlacePerCustomerTest {
     @Test
     void aCustomerWaitingInOneWindowCannotQueueInTheSecondUntilTheFirstGivesItsPlaceUp() throws Exception {
         Browserless customer = Browserless.signedIn(port, "queuer");
-        Browserless.Socket app = customer.socket("/ws/customer");
-        SocketSteps.hello(app, "en");
+        Browserless.Socket app = SocketSteps.greetedPage(customer, "en");
         SocketSteps.askForPerson(app, "CHAT");
 
-        Browserless.Socket browser = customer.socket("/ws/customer");
-        SocketSteps.hello(browser, "en"); // a second open conversation is allowed here
+        Browserless.Socket browser = SocketSteps.greetedPage(customer, "en"); // a second open conversation is allowed here
         browser.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
         assertThat(browser.next("\"error\"")).contains("\"code\":\"limit.queue-place\"");
 

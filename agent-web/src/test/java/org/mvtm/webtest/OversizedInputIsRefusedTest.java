@@ -60,8 +60,7 @@ class OversizedInputIsRefusedTest {
     @Test
     void aChatLineOverTheLimitIsRefusedNotCut() throws Exception {
         Browserless customer = Browserless.signedIn(port, "wordy");
-        Browserless.Socket page = customer.socket("/ws/customer");
-        SocketSteps.hello(page, "en");
+        Browserless.Socket page = SocketSteps.greetedPage(customer, "en");
         page.send("{\"type\":\"chat\",\"text\":\"" + "y".repeat(2001) + "\"}");
         assertThat(page.next("\"error\"")).contains("\"code\":\"field.too-long\"").contains("\"field\":\"text\"");
         page.send("{\"type\":\"hangup\"}");

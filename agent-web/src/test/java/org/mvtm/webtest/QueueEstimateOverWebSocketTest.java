@@ -24,8 +24,7 @@ class QueueEstimateOverWebSocketTest {
         SocketSteps.ready(console);
 
         Browserless chan = Browserless.signedIn(port, "chan");
-        Browserless.Socket page = chan.socket("/ws/customer");
-        SocketSteps.hello(page, "yue");
+        Browserless.Socket page = SocketSteps.greetedPage(chan, "yue");
         String queued = SocketSteps.askForPerson(page, "CHAT");
         assertThat(queued).as("Bo is ready but does not speak Cantonese; Ada is not signed in")
                 .contains("\"position\":1").contains("\"estimatedWaitSeconds\":-1");

@@ -16,6 +16,13 @@ final class SocketSteps {
         return page.next("\"welcome\"");
     }
 
+    /** The customer's page opened and greeted in {@code language}. */
+    static Browserless.Socket greetedPage(Browserless customer, String language) throws InterruptedException {
+        Browserless.Socket page = customer.socket("/ws/customer");
+        hello(page, language);
+        return page;
+    }
+
     /** The customer asks for a person on {@code channel} (CHAT, VOICE, VIDEO); the QUEUED message (the interaction's id). */
     static String askForPerson(Browserless.Socket page, String channel) throws InterruptedException {
         page.send("{\"type\":\"person\",\"channel\":\"" + channel + "\"}");

@@ -46,10 +46,7 @@ class WrapUpAndSupervisorActionsTest {
 
     /** Chan's customer page, open and greeted in Cantonese. */
     private Browserless.Socket chanPage() throws Exception {
-        Browserless chan = Browserless.signedIn(port, "chan");
-        Browserless.Socket page = chan.socket("/ws/customer");
-        SocketSteps.hello(page, "yue");
-        return page;
+        return SocketSteps.greetedPage(Browserless.signedIn(port, "chan"), "yue");
     }
 
     /** The customer asks for a person on chat; the queued interaction's id. */
