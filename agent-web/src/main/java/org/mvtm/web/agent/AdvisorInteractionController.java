@@ -10,6 +10,7 @@ import org.mvtm.routing.api.InteractionStatus;
 import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.security.CurrentUser;
+import org.mvtm.web.security.ErrorAnswer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -58,12 +59,12 @@ class AdvisorInteractionController {
 
     @ExceptionHandler(NotYoursException.class)
     ResponseEntity<Map<String, String>> forbidden(NotYoursException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "FORBIDDEN", "message", e.getMessage()));
+        return ErrorAnswer.of(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(UnknownInteractionException.class)
     ResponseEntity<Map<String, String>> notFound(UnknownInteractionException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "NOT_FOUND", "message", e.getMessage()));
+        return ErrorAnswer.of(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     static final class NotYoursException extends RuntimeException {

@@ -6,6 +6,7 @@ import org.mvtm.core.event.RecordingPaused;
 import org.mvtm.web.pci.PciPauseChange;
 import org.mvtm.web.pci.PciPauses;
 import org.mvtm.web.security.CurrentUser;
+import org.mvtm.web.security.ErrorAnswer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -47,6 +48,6 @@ class AdvisorPciPauseController {
 
     @ExceptionHandler(NotYourCall.class)
     ResponseEntity<Map<String, String>> forbidden(NotYourCall e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "FORBIDDEN", "message", e.getMessage()));
+        return ErrorAnswer.of(HttpStatus.FORBIDDEN, e.getMessage());
     }
 }

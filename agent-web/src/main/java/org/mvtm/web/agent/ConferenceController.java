@@ -8,6 +8,7 @@ import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.web.call.BrowserCallLegs;
 import org.mvtm.web.security.CurrentUser;
+import org.mvtm.web.security.ErrorAnswer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -87,8 +88,7 @@ class ConferenceController {
 
     @ExceptionHandler(ConferenceCalls.Refused.class)
     ResponseEntity<Map<String, String>> refused(ConferenceCalls.Refused e) {
-        return ResponseEntity.status(e.forbidden ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND)
-                .body(Map.of("error", e.forbidden ? "FORBIDDEN" : "NOT_FOUND", "message", e.getMessage()));
+        return ErrorAnswer.of(e.forbidden ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

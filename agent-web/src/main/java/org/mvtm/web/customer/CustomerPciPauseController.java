@@ -8,6 +8,7 @@ import org.mvtm.web.api.WebUser;
 import org.mvtm.web.pci.PciPauseChange;
 import org.mvtm.web.pci.PciPauses;
 import org.mvtm.web.security.CurrentUser;
+import org.mvtm.web.security.ErrorAnswer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,6 +55,6 @@ class CustomerPciPauseController {
 
     @ExceptionHandler(NoConnectedCall.class)
     ResponseEntity<Map<String, String>> refused(NoConnectedCall e) {
-        return ResponseEntity.status(e.status()).body(Map.of("error", e.status().name(), "message", e.getMessage()));
+        return ErrorAnswer.of(e.status(), e.getMessage());
     }
 }

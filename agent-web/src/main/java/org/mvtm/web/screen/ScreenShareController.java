@@ -8,6 +8,7 @@ import org.mvtm.media.api.MediaException;
 import org.mvtm.web.customer.NoConnectedCall;
 import org.mvtm.web.customer.WebConversations;
 import org.mvtm.web.security.CurrentUser;
+import org.mvtm.web.security.ErrorAnswer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -90,13 +91,12 @@ class ScreenShareController {
 
     @ExceptionHandler(ScreenShares.Refused.class)
     ResponseEntity<Map<String, String>> refused(ScreenShares.Refused e) {
-        HttpStatus status = HttpStatus.valueOf(e.status);
-        return ResponseEntity.status(status).body(Map.of("error", status.name(), "message", e.getMessage()));
+        return ErrorAnswer.of(HttpStatus.valueOf(e.status), e.getMessage());
     }
 
     @ExceptionHandler(NoConnectedCall.class)
     ResponseEntity<Map<String, String>> noCall(NoConnectedCall e) {
-        return ResponseEntity.status(e.status()).body(Map.of("error", e.status().name(), "message", e.getMessage()));
+        return ErrorAnswer.of(e.status(), e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -18,6 +18,7 @@ import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.call.BrowserCallLegs;
+import org.mvtm.web.security.ErrorAnswer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -64,8 +65,7 @@ public class CallMonitoring {
 
         /** The answer: 403 or 404 with {@code {"error", "message"}}. */
         ResponseEntity<Map<String, String>> answer() {
-            HttpStatus status = forbidden ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND;
-            return ResponseEntity.status(status).body(Map.of("error", status.name(), "message", getMessage()));
+            return ErrorAnswer.of(forbidden ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND, getMessage());
         }
     }
 
