@@ -9,6 +9,7 @@ import org.mvtm.media.api.MediaException;
 import org.mvtm.web.call.BrowserCallLegs;
 import org.mvtm.web.security.CurrentUser;
 import org.mvtm.web.security.ErrorAnswer;
+import org.mvtm.web.security.RequestIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,16 +43,12 @@ class ConferenceController {
     }
 
     private static AgentId me(Principal principal) {
-        return CurrentUser.require(principal).agentId()
-                .orElseThrow(() -> new ConferenceCalls.Refused(true, "this user is not an advisor"));
+        return RequestIds.advisor(CurrentUser.require(principal),
+                message -> new ConferenceCalls.Refused(true, message));
     }
 
     private static InteractionId id(String value) {
-        try {
-            return InteractionId.of(value);
-        } catch (IllegalArgumentException e) {
-            throw new ConferenceCalls.Refused(false, "no interaction " + value);
-        }
+        return RequestIds.interaction(value, message -> new ConferenceCalls.Refused(false, message));
     }
 
     @PostMapping("/{interactionId}")

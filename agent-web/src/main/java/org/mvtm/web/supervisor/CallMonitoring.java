@@ -19,6 +19,7 @@ import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.call.BrowserCallLegs;
 import org.mvtm.web.security.ErrorAnswer;
+import org.mvtm.web.security.RequestIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -56,11 +57,7 @@ public class CallMonitoring {
 
         /** The call named in a request's path; a value that is no interaction id is refused as an unknown call. */
         static InteractionId interaction(String value) {
-            try {
-                return InteractionId.of(value);
-            } catch (IllegalArgumentException e) {
-                throw new Refused(false, "no interaction " + value);
-            }
+            return RequestIds.interaction(value, message -> new Refused(false, message));
         }
 
         /** The answer: 403 or 404 with {@code {"error", "message"}}. */
