@@ -23,6 +23,11 @@ export function editorTitle(prefix, key, name) {
   $(`${prefix}-form-name`).textContent = name;
 }
 
+/** Creates (POST `url`) or, while editing the one whose key is `key`, changes it (PUT `url`/key); what the API saved. */
+export function createOrChange(url, key, body) {
+  return key === undefined ? api.post(url, body) : api.put(`${url}/${encodeURIComponent(key)}`, body);
+}
+
 /** On submit, `save(form)`; what the API refuses is shown in that form. */
 export function onSubmit(form, save) {
   form.addEventListener('submit', async (e) => {

@@ -3,7 +3,7 @@
 import { locale, t } from '../i18n.js';
 import { api, number } from './api.js';
 import { fillSelect, skillLabel, skillOptions } from './catalog.js';
-import { editorTitle, listRows, onDelete, onSubmit } from './editor.js';
+import { createOrChange, editorTitle, listRows, onDelete, onSubmit } from './editor.js';
 import { clearErrors, done } from './feedback.js';
 import { Rows } from './rows.js';
 import { $ } from '../page-bootstrap.js';
@@ -92,9 +92,7 @@ function body() {
 }
 
 onSubmit(form, async () => {
-  const saved = editing
-    ? await api.put(`/api/admin/queues/${encodeURIComponent(editing.id)}`, body())
-    : await api.post('/api/admin/queues', body());
+  const saved = await createOrChange('/api/admin/queues', editing?.id, body());
   done('admin.savedQueue', { name: saved.id });
   editing = saved;
   await showQueues();

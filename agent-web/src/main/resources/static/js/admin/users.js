@@ -3,7 +3,7 @@
 import { t } from '../i18n.js';
 import { api, list } from './api.js';
 import { catalog, fillSelect, tierLabel } from './catalog.js';
-import { editorTitle, listRows, onDelete, onSubmit } from './editor.js';
+import { createOrChange, editorTitle, listRows, onDelete, onSubmit } from './editor.js';
 import { clearErrors, done, refused } from './feedback.js';
 import { $ } from '../page-bootstrap.js';
 
@@ -70,9 +70,7 @@ function body() {
 }
 
 onSubmit(form, async () => {
-  const saved = editing
-    ? await api.put(`/api/admin/users/${encodeURIComponent(editing.username)}`, body())
-    : await api.post('/api/admin/users', body());
+  const saved = await createOrChange('/api/admin/users', editing?.username, body());
   done('admin.savedUser', { name: saved.username });
   await showUsers();
   edit(saved);
