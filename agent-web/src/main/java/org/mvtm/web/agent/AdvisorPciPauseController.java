@@ -41,9 +41,7 @@ class AdvisorPciPauseController {
     @PostMapping
     PciPauses.State set(@PathVariable String id, @RequestBody PciPauseChange change, Principal principal) {
         AdvisorDesks.ConnectedCall mine = desks.connectedCall(CurrentUser.require(principal), id);
-        boolean pause = PciPauseChange.paused(change);
-        return pauses.set(mine.interaction(), pause, mine.advisor().value(), RecordingPaused.Party.ADVISOR,
-                change.reason());
+        return pauses.set(mine.interaction(), change, mine.advisor().value(), RecordingPaused.Party.ADVISOR);
     }
 
     @ExceptionHandler(NotYourCall.class)
