@@ -4,7 +4,7 @@
 // `stats` (audio packets and totalAudioEnergy received, also read by the browser tests); stop() closes it all.
 // With `tiles` (a CameraTiles: a colleague joining a video call) it also sends the camera and shows the camera of
 // each other participant in a tile of its own; stats.cameras then lists the cameras received.
-import { csrfToken } from './http.js';
+import { sendJson } from './http.js';
 import { cameras } from './camera-tiles.js';
 
 export class AudioLeg {
@@ -61,12 +61,7 @@ export class AudioLeg {
 
 // a JSON request with the CSRF token; the parsed answer ({} for 204), or an Error with the server's message
 export async function requestJson(method, url, body) {
-  const response = await fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrfToken() },
-    body: body ? JSON.stringify(body) : undefined,
-  });
+  const response = await sendJson(method, url, body || undefined);
   const answer = response.status === 204 ? {} : await response.json().catch(() => ({}));
   if (!response.ok) throw new Error(answer.message ?? `${response.status}`);
   return answer;

@@ -2,7 +2,7 @@
 // export with a stated reason, legal hold and four-eyes deletion, audit trail. Every request carries the officer's
 // stated purpose.
 import { known, t } from './i18n.js';
-import { csrfToken, el, getJson, post } from './http.js';
+import { el, getJson, post, sendJson } from './http.js';
 import { $, flash, mmss, startPage } from './page-bootstrap.js';
 
 const me = await startPage();
@@ -169,12 +169,7 @@ function disposal(r) {
 async function send(method, path, body) {
   const reason = $('disposal-reason').value.trim();
   if (reason.length < 5) { flash(t('compliance.reasonNeeded')); $('disposal-reason').focus(); return null; }
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken(), ...purpose() },
-    body: JSON.stringify({ ...body, reason }),
-  });
+  const response = await sendJson(method, path, { ...body, reason }, { Accept: 'application/json', ...purpose() });
   if (!response.ok) {
     let message = response.statusText;
     try { message = (await response.json()).message ?? message; } catch { /* no JSON body */ }

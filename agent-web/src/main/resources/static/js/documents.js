@@ -2,7 +2,7 @@
 // (customer-documents.js): the list of the call's documents, the in-page viewer (a PDF in an <iframe> of a same-origin
 // blob, an image, a form to fill and sign on a canvas, a signed form with its signature), uploads and refusals.
 import { locale, t } from './i18n.js';
-import { csrfToken, el } from './http.js';
+import { csrfToken, el, sendJson } from './http.js';
 
 // a refusal in the reader's language, from the field the server named
 export function refusal(status, body) {
@@ -30,9 +30,7 @@ export async function upload(base, file, maxBytes) {
 }
 
 export async function postJson(url, body) {
-  return answer(await fetch(url, {
-    method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrfToken() }, body: JSON.stringify(body),
-  }));
+  return answer(await sendJson('POST', url, body));
 }
 
 const text = (v) => (v && typeof v === 'object' ? (v[locale()] ?? v.en ?? Object.values(v)[0] ?? '') : (v ?? ''));

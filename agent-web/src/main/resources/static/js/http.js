@@ -12,13 +12,21 @@ export async function getJson(url, headers = {}) {
   return response.json();
 }
 
-export async function post(url, body, headers = {}) {
-  const response = await fetch(url, {
-    method: 'POST',
+/**
+ * A request with the session cookie and the CSRF token, `body` sent as JSON (no body when undefined); `headers` add to
+ * or override the JSON and CSRF ones. The fetch Response: each caller reads an answer or a refusal its own way.
+ */
+export function sendJson(method, url, body, headers = {}) {
+  return fetch(url, {
+    method,
     credentials: 'same-origin',
     headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrfToken(), ...headers },
-    body: JSON.stringify(body ?? {}),
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
+}
+
+export async function post(url, body, headers = {}) {
+  const response = await sendJson('POST', url, body ?? {}, headers);
   if (!response.ok) {
     throw new Error(await errorText(response));
   }

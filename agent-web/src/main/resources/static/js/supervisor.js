@@ -2,7 +2,7 @@
 // supervisor's regions only), routing explanation on request, and the supervisor's actions over /api/supervisor:
 // set an advisor Not ready or log them out with a reason, move a waiting customer to another queue.
 import { known, t } from './i18n.js';
-import { csrfToken, el } from './http.js';
+import { el, sendJson } from './http.js';
 import { $, flash, mmss, showLinkStatus, startPage } from './page-bootstrap.js';
 import { ReconnectingSocket } from './socket.js';
 
@@ -52,8 +52,7 @@ function renderWaiting(s) {
 
 // a refusal is said in the supervisor's language by its status, naming the field; the server's words go to the tooltip
 async function act(url, body) {
-  const response = await fetch(url, { method: 'POST', credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrfToken() }, body: JSON.stringify(body) });
+  const response = await sendJson('POST', url, body);
   if (response.ok) {
     socket.send({ type: 'refresh' });
     return true;

@@ -1,10 +1,10 @@
 // Queues: names per interface language, product and further skills, service level, aging and relaxation, opening
 // hours with holidays and what happens outside them, wrap-up and break codes.
 import { locale, t } from '../i18n.js';
-import { el } from '../http.js';
 import { api, number } from './api.js';
 import { fillSelect, skillLabel, skillOptions } from './catalog.js';
-import { clearErrors, done, refused } from './feedback.js';
+import { createOrChange, editorTitle, listRows, onDelete, onSubmit } from './editor.js';
+import { clearErrors, done } from './feedback.js';
 import { Rows } from './rows.js';
 import { $ } from '../page-bootstrap.js';
 
@@ -34,18 +34,15 @@ const nameIn = (q) => q.names[locale()] || q.names.en;
 
 export async function showQueues() {
   const queues = await api.get('/api/admin/queues');
-  $('queue-list').tBodies[0].replaceChildren(...queues.map((q) => el('tr', { 'data-queue': q.id },
-    el('th', { scope: 'row' }, q.id), el('td', {}, nameIn(q)), el('td', {}, skillLabel(q.product)),
-    el('td', {}, t('admin.slaOf', { percent: Math.round(q.slaFraction * 100), seconds: q.slaSeconds })),
-    el('td', {}, t(`outsideHours.${q.outsideHours}`)),
-    el('td', {}, el('button', { type: 'button', class: 'edit', onclick: () => edit(q) }, t('admin.edit'))))));
+  listRows($('queue-list'), queues, {
+    attr: 'data-queue',
+    key: (q) => q.id,
+    cells: (q) => [nameIn(q), skillLabel(q.product),
+      t('admin.slaOf', { percent: Math.round(q.slaFraction * 100), seconds: q.slaSeconds }),
+      t(`outsideHours.${q.outsideHours}`)],
+    edit,
+  });
   if (!editing) create();
-}
-
-function title(key, name) {
-  $('queue-form-title').dataset.i18n = key;
-  $('queue-form-title').textContent = t(key);
-  $('queue-form-name').textContent = name;
 }
 
 function create() {
@@ -53,7 +50,7 @@ function create() {
   clearErrors(form);
   form.reset();
   form.id.readOnly = false;
-  title('admin.newQueue', '');
+  editorTitle('queue', 'admin.newQueue', '');
   $('queue-delete').hidden = true;
   fillSelect($('queue-product'), skillOptions('PRODUCT'), 'product.general');
   Object.values(rows).forEach((r) => r.set([]));
@@ -64,7 +61,7 @@ function edit(q) {
   editing = q;
   form.id.value = q.id;
   form.id.readOnly = true;
-  title('admin.editQueue', q.id);
+  editorTitle('queue', 'admin.editQueue', q.id);
   $('queue-delete').hidden = false;
   for (const lang of ['en', 'zh-Hans', 'zh-Hant']) form[`names.${lang}`].value = q.names[lang] ?? '';
   form.product.value = q.product;
@@ -94,28 +91,17 @@ function body() {
   return b;
 }
 
-form.addEventListener('submit', async (e) => {
-  e.preventDefault();
-  try {
-    const saved = editing
-      ? await api.put(`/api/admin/queues/${encodeURIComponent(editing.id)}`, body())
-      : await api.post('/api/admin/queues', body());
-    done('admin.savedQueue', { name: saved.id });
-    editing = saved;
-    await showQueues();
-    edit(saved);
-  } catch (err) { refused(form, err); }
+onSubmit(form, async () => {
+  const saved = await createOrChange('/api/admin/queues', editing?.id, body());
+  done('admin.savedQueue', { name: saved.id });
+  editing = saved;
+  await showQueues();
+  edit(saved);
 });
 
 $('queue-new').addEventListener('click', create);
 
-$('queue-delete').addEventListener('click', async () => {
-  if (!editing || !window.confirm(t('admin.confirmDelete', { name: editing.id }))) return;
-  try {
-    await api.del(`/api/admin/queues/${encodeURIComponent(editing.id)}`);
-    done('admin.deleted', { name: editing.id });
-    editing = null;
-    await showQueues();
-  } catch (err) { refused(form, err); }
-});
+onDelete($('queue-delete'), form,
+  () => editing && { name: editing.id, url: `/api/admin/queues/${encodeURIComponent(editing.id)}` },
+  () => { editing = null; return showQueues(); });
 

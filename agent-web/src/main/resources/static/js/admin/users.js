@@ -1,9 +1,9 @@
 // Users: list, create and change (roles, regions, display name, interface language, enabled, customer tier),
 // delete, reset a local password, set or remove SIP phone credentials.
 import { t } from '../i18n.js';
-import { el } from '../http.js';
 import { api, list } from './api.js';
 import { catalog, fillSelect, tierLabel } from './catalog.js';
+import { createOrChange, editorTitle, listRows, onDelete, onSubmit } from './editor.js';
 import { clearErrors, done, refused } from './feedback.js';
 import { $ } from '../page-bootstrap.js';
 
@@ -12,11 +12,13 @@ let editing = null; // the user being changed, null while creating
 
 export async function showUsers() {
   const users = await api.get('/api/admin/users');
-  $('user-list').tBodies[0].replaceChildren(...users.map((u) => el('tr', { 'data-user': u.username },
-    el('th', { scope: 'row' }, u.username), el('td', {}, u.displayName),
-    el('td', {}, u.roles.map((r) => t(`role.${r}`)).join(', ')), el('td', {}, u.regions.join(', ')),
-    el('td', {}, t(`uiLanguage.${u.language}`)), el('td', {}, u.enabled ? '✓' : '✗'), el('td', {}, u.sipPhone ? '✓' : '—'),
-    el('td', {}, el('button', { type: 'button', class: 'edit', onclick: () => edit(u) }, t('admin.edit'))))));
+  listRows($('user-list'), users, {
+    attr: 'data-user',
+    key: (u) => u.username,
+    cells: (u) => [u.displayName, u.roles.map((r) => t(`role.${r}`)).join(', '), u.regions.join(', '),
+      t(`uiLanguage.${u.language}`), u.enabled ? '✓' : '✗', u.sipPhone ? '✓' : '—'],
+    edit,
+  });
   fillSelect($('user-tier'), [['', '—'], ...catalog.tiers.map((x) => [x.code, tierLabel(x.code)])], form.customerTier.value);
   return users;
 }
@@ -24,7 +26,7 @@ export async function showUsers() {
 function edit(user) {
   editing = user;
   clearErrors(form);
-  title('admin.editUser', user.username);
+  editorTitle('user', 'admin.editUser', user.username);
   form.username.value = user.username;
   form.username.readOnly = true;
   form.displayName.value = user.displayName ?? '';
@@ -40,17 +42,11 @@ function edit(user) {
   form.scrollIntoView({ block: 'nearest' });
 }
 
-function title(key, name) {
-  $('user-form-title').dataset.i18n = key;
-  $('user-form-title').textContent = t(key);
-  $('user-form-name').textContent = name;
-}
-
 function create() {
   editing = null;
   clearErrors(form);
   form.reset();
-  title('admin.newUser', '');
+  editorTitle('user', 'admin.newUser', '');
   form.username.readOnly = false;
   $('user-password').hidden = false;
   $('user-delete').hidden = true;
@@ -73,52 +69,33 @@ function body() {
   return b;
 }
 
-form.addEventListener('submit', async (e) => {
-  e.preventDefault();
-  try {
-    const saved = editing
-      ? await api.put(`/api/admin/users/${encodeURIComponent(editing.username)}`, body())
-      : await api.post('/api/admin/users', body());
-    done('admin.savedUser', { name: saved.username });
-    await showUsers();
-    edit(saved);
-  } catch (err) { refused(form, err); }
+onSubmit(form, async () => {
+  const saved = await createOrChange('/api/admin/users', editing?.username, body());
+  done('admin.savedUser', { name: saved.username });
+  await showUsers();
+  edit(saved);
 });
 
 $('user-new').addEventListener('click', create);
 
-$('user-delete').addEventListener('click', async () => {
-  if (!editing || !window.confirm(t('admin.confirmDelete', { name: editing.username }))) return;
-  try {
-    await api.del(`/api/admin/users/${encodeURIComponent(editing.username)}`);
-    done('admin.deleted', { name: editing.username });
-    create();
-    await showUsers();
-  } catch (err) { refused(form, err); }
+onDelete($('user-delete'), form,
+  () => editing && { name: editing.username, url: `/api/admin/users/${encodeURIComponent(editing.username)}` },
+  () => { create(); return showUsers(); });
+
+onSubmit($('password-form'), async (f) => {
+  await api.post(`/api/admin/users/${encodeURIComponent(editing.username)}/password`, { password: f.password.value });
+  clearErrors(f);
+  f.reset();
+  done('admin.passwordSet', { name: editing.username });
 });
 
-$('password-form').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  const f = e.target;
-  try {
-    await api.post(`/api/admin/users/${encodeURIComponent(editing.username)}/password`, { password: f.password.value });
-    clearErrors(f);
-    f.reset();
-    done('admin.passwordSet', { name: editing.username });
-  } catch (err) { refused(f, err); }
-});
-
-$('sip-form').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  const f = e.target;
-  try {
-    await api.put(`/api/admin/users/${encodeURIComponent(editing.username)}/sip`, { sipPassword: f.sipPassword.value });
-    clearErrors(f);
-    f.reset();
-    $('sip-state').textContent = t('admin.sipIsSet');
-    done('admin.sipSaved', { name: editing.username });
-    await showUsers();
-  } catch (err) { refused(f, err); }
+onSubmit($('sip-form'), async (f) => {
+  await api.put(`/api/admin/users/${encodeURIComponent(editing.username)}/sip`, { sipPassword: f.sipPassword.value });
+  clearErrors(f);
+  f.reset();
+  $('sip-state').textContent = t('admin.sipIsSet');
+  done('admin.sipSaved', { name: editing.username });
+  await showUsers();
 });
 
 $('sip-remove').addEventListener('click', async () => {

@@ -258,8 +258,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
         Browserless sam = Browserless.signedIn(port, "sam");
         Browserless.Socket console = readyConsole(Browserless.signedIn(port, "ada"));
         console.next("\"offer\"");
-        console.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
-        console.next("\"connected\"");
+        SocketSteps.accept(console, interaction);
         console.send("{\"type\":\"hangup\",\"interactionId\":\"" + interaction + "\"}");
         console.next("\"ended\"");
         console.send("{\"type\":\"wrapup\",\"code\":\"CARD_BLOCKED\",\"notes\":\"Lost credit card reported\"}");
@@ -282,8 +281,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
         Browserless.Socket page = socket(Browserless.signedIn(port, "chan"), "/ws/customer");
         String interaction = askForPerson(page);
         console.next("\"offer\"");
-        console.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
-        console.next("\"connected\"");
+        SocketSteps.accept(console, interaction);
         console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
         String refused = console.next("\"error\"");
         assertThat(refused).contains("\"code\":\"advisor.transition\"").contains("\"from\":\"BUSY\"").contains("\"to\":\"READY\"");
@@ -306,20 +304,16 @@ class AdvisorsAndCustomersWhoLeaveTest {
 
     private Browserless.Socket readyConsole(Browserless advisor) throws Exception {
         Browserless.Socket console = socket(advisor, "/ws/agent");
-        console.next("\"desk\"");
-        console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
-        console.next("\"state\":\"READY\"");
+        SocketSteps.ready(console);
         return console;
     }
 
     /** A Cantonese customer says hello on the page (once) and asks for a person on chat; the interaction id. */
     private String askForPerson(Browserless.Socket page) throws Exception {
         if (!conversations.containsKey(page)) {
-            page.send("{\"type\":\"hello\",\"language\":\"yue\"}");
-            conversations.put(page, ConversationId.of(field(page.next("\"welcome\""), "conversationId")));
+            conversations.put(page, ConversationId.of(field(SocketSteps.hello(page, "yue"), "conversationId")));
         }
-        page.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
-        return field(page.next("\"QUEUED\""), "interactionId");
+        return field(SocketSteps.askForPerson(page, "CHAT"), "interactionId");
     }
 
     private String queuedCustomer(Browserless customer) throws Exception {

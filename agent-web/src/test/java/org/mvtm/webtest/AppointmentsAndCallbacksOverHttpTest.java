@@ -123,9 +123,7 @@ class AppointmentsAndCallbacksOverHttpTest {
         Browserless.Socket console = ada.socket("/ws/agent");
         console.next("\"desk\"");
         Browserless chan = Browserless.signedIn(port, "chan");
-        Browserless.Socket page = chan.socket("/ws/customer");
-        page.send("{\"type\":\"hello\",\"language\":\"en\"}");
-        page.next("\"welcome\"");
+        Browserless.Socket page = SocketSteps.greetedPage(chan, "en");
         assertThat(chan.get("/api/customer/appointments/slots?queue=wealth&to=2026-03-03T12:00:00Z").body())
                 .isEqualTo("[\"2026-03-03T02:00:00Z\",\"2026-03-03T02:30:00Z\"]");
         HttpResponse<String> booked = chan.postJson("/api/customer/appointments",
@@ -180,10 +178,8 @@ class AppointmentsAndCallbacksOverHttpTest {
     void aWebCustomerWhoAsksForACallbackKeepsTheirPlaceAndIsCalledBackOnTheirOpenPage() throws Exception {
         Browserless customer = Browserless.signedIn(port, "lockme");
         Browserless.Socket page = customer.socket("/ws/customer");
-        page.send("{\"type\":\"hello\",\"language\":\"en\"}");
-        String conversationId = field(page.next("\"welcome\""), "conversationId");
-        page.send("{\"type\":\"person\",\"channel\":\"VIDEO\"}");
-        String interactionId = field(page.next("\"QUEUED\""), "interactionId");
+        String conversationId = field(SocketSteps.hello(page, "en"), "conversationId");
+        String interactionId = field(SocketSteps.askForPerson(page, "VIDEO"), "interactionId");
         String callback = "/api/customer/conversations/" + conversationId + "/callback";
 
         HttpResponse<String> badNumber = customer.postJson(callback, "{\"number\":\"12345\"}");
@@ -206,8 +202,7 @@ class AppointmentsAndCallbacksOverHttpTest {
 
         Browserless bo = Browserless.signedIn(port, "bo");
         Browserless.Socket console = bo.socket("/ws/agent");
-        console.next("\"desk\"");
-        console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+        SocketSteps.goReady(console);
         assertThat(console.next("\"offer\"")).contains(interactionId);
         console.send("{\"type\":\"accept\",\"interactionId\":\"" + interactionId + "\"}");
         // first attempt: the page is closed; the bank's app is told so it can push a notification
@@ -244,11 +239,8 @@ class AppointmentsAndCallbacksOverHttpTest {
                 .formatted(free, free.plus(Duration.ofHours(1)))).statusCode()).isEqualTo(201);
 
         Browserless customer = Browserless.signedIn(port, "hoarder");
-        Browserless.Socket page = customer.socket("/ws/customer");
-        page.send("{\"type\":\"hello\",\"language\":\"en\"}");
-        page.next("\"welcome\"");
-        page.send("{\"type\":\"person\",\"channel\":\"VIDEO\"}");
-        String interactionId = field(page.next("\"QUEUED\""), "interactionId");
+        Browserless.Socket page = SocketSteps.greetedPage(customer, "en");
+        String interactionId = field(SocketSteps.askForPerson(page, "VIDEO"), "interactionId");
         List<String> seen = page.until("\"appointment-offer\"");
         assertThat(seen.getLast()).contains("\"queue\":\"general\"")
                 .contains("\"slots\":[\"2026-03-06T02:00:00Z\",\"2026-03-06T02:30:00Z\"]");

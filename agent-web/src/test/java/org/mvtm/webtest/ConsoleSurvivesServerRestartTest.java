@@ -35,9 +35,7 @@ class ConsoleSurvivesServerRestartTest {
             ConfigurableApplicationContext first = start(port, sessions, events, routing);
             Browserless advisor = Browserless.signedIn(port, "ada");
             Browserless.Socket console = advisor.socket("/ws/agent");
-            console.next("\"desk\"");
-            console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
-            console.next("\"state\":\"READY\"");
+            SocketSteps.ready(console);
             console.send("{\"type\":\"presence\",\"state\":\"NOT_READY\",\"reason\":\"training\"}");
             console.next("training");
             first.close();

@@ -17,16 +17,14 @@ class ContactJourneyOverWebSocketTest {
     void cantoneseCustomerAsksForPersonAdvisorAcceptsTheyChatAndAdvisorWrapsUp() throws Exception {
         Browserless customerHttp = Browserless.signedIn(port, "chan");
         Browserless.Socket customer = customerHttp.socket("/ws/customer");
-        customer.send("{\"type\":\"hello\",\"language\":\"yue\"}");
-        String welcome = customer.next("\"welcome\"");
+        String welcome = SocketSteps.hello(customer, "yue");
         String conversationId = field(welcome, "conversationId");
         String greeting = customer.next("\"BOT\"");
         customer.send("{\"type\":\"chat\",\"text\":\"我張信用卡唔見咗，點算好？\"}");
         assertThat(customer.next("我張信用卡唔見咗")).contains("\"CUSTOMER\"");
         String answer = customer.next("\"BOT\"");
         assertThat(answer).isNotEqualTo(greeting);
-        customer.send("{\"type\":\"person\",\"channel\":\"VIDEO\"}");
-        String queued = customer.next("\"QUEUED\"");
+        String queued = SocketSteps.askForPerson(customer, "VIDEO");
         assertThat(queued).contains("\"channel\":\"VIDEO\"").contains("\"position\":1");
 
         // a network drop: the page comes back with its conversation id and keeps its place
@@ -45,8 +43,7 @@ class ContactJourneyOverWebSocketTest {
                 .contains("\"product\":\"CARDS\"").contains("\"queue\":\"cards\"").contains("CUSTOMER_ASKED")
                 .contains("我張信用卡唔見咗").contains("\"secondsLeft\"");
         String interactionId = field(offer, "interactionId");
-        advisor.send("{\"type\":\"accept\",\"interactionId\":\"" + interactionId + "\"}");
-        assertThat(advisor.next("\"connected\"")).contains("\"channel\":\"VIDEO\"");
+        assertThat(SocketSteps.accept(advisor, interactionId)).contains("\"channel\":\"VIDEO\"");
         assertThat(rejoined.next("\"CONNECTED\"")).contains("Ada Wong");
 
         advisor.send("{\"type\":\"chat\",\"interactionId\":\"" + interactionId + "\",\"text\":\"你好，我係Ada\"}");

@@ -192,10 +192,8 @@ class DocumentsInACallOverHttpTest {
     private Call voiceCall(String customer) throws Exception {
         Browserless customerHttp = Browserless.signedIn(port, customer);
         Browserless.Socket page = customerHttp.socket("/ws/customer");
-        page.send("{\"type\":\"hello\",\"language\":\"en\"}");
-        String conversation = field(page.next("\"welcome\""), "conversationId");
-        page.send("{\"type\":\"person\",\"channel\":\"VOICE\"}");
-        String interaction = field(page.next("\"QUEUED\""), "interactionId");
+        String conversation = field(SocketSteps.hello(page, "en"), "conversationId");
+        String interaction = field(SocketSteps.askForPerson(page, "VOICE"), "interactionId");
         String queue = routing.interaction(InteractionId.of(interaction)).orElseThrow().queue().value();
         Files.createDirectories(LIBRARY.resolve(queue));
         Files.write(LIBRARY.resolve(queue).resolve("fees.pdf"), FEES);
@@ -203,11 +201,9 @@ class DocumentsInACallOverHttpTest {
 
         Browserless advisorHttp = Browserless.signedIn(port, "ada");
         Browserless.Socket console = advisorHttp.socket("/ws/agent");
-        console.next("\"desk\"");
-        console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+        SocketSteps.goReady(console);
         console.next("\"offer\"");
-        console.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
-        console.next("\"connected\"");
+        SocketSteps.accept(console, interaction);
         page.next("\"CONNECTED\"");
         // what the server's journey coordinator does on an accepted call
         ActiveRecording recording = store.start(new RecordingMetadata(InteractionId.of(interaction),

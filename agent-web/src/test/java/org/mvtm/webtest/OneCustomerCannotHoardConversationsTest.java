@@ -22,11 +22,8 @@ class OneCustomerCannotHoardConversationsTest {
     @Test
     void aSecondWindowIsRefusedWhileTheFirstIsOpenAndTakesOverOnceItIsClosed() throws Exception {
         Browserless customer = Browserless.signedIn(port, "hoarder");
-        Browserless.Socket first = customer.socket("/ws/customer");
-        first.send("{\"type\":\"hello\",\"language\":\"en\"}");
-        first.next("\"welcome\"");
-        first.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
-        first.next("\"QUEUED\"");
+        Browserless.Socket first = SocketSteps.greetedPage(customer, "en");
+        SocketSteps.askForPerson(first, "CHAT");
 
         Browserless.Socket second = customer.socket("/ws/customer");
         second.send("{\"type\":\"hello\",\"language\":\"en\"}");

@@ -30,22 +30,16 @@ class OneQueuePlacePerCustomerTest {
     @Test
     void aCustomerWaitingInOneWindowCannotQueueInTheSecondUntilTheFirstGivesItsPlaceUp() throws Exception {
         Browserless customer = Browserless.signedIn(port, "queuer");
-        Browserless.Socket app = customer.socket("/ws/customer");
-        app.send("{\"type\":\"hello\",\"language\":\"en\"}");
-        app.next("\"welcome\"");
-        app.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
-        app.next("\"QUEUED\"");
+        Browserless.Socket app = SocketSteps.greetedPage(customer, "en");
+        SocketSteps.askForPerson(app, "CHAT");
 
-        Browserless.Socket browser = customer.socket("/ws/customer");
-        browser.send("{\"type\":\"hello\",\"language\":\"en\"}");
-        browser.next("\"welcome\""); // a second open conversation is allowed here
+        Browserless.Socket browser = SocketSteps.greetedPage(customer, "en"); // a second open conversation is allowed here
         browser.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
         assertThat(browser.next("\"error\"")).contains("\"code\":\"limit.queue-place\"");
 
         app.send("{\"type\":\"hangup\"}"); // the app gives its place up
         app.next("\"ENDED\"");
-        browser.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
-        assertThat(browser.next("\"QUEUED\"")).as("queued once the first gave its place up").isNotBlank();
+        assertThat(SocketSteps.askForPerson(browser, "CHAT")).as("queued once the first gave its place up").isNotBlank();
         browser.send("{\"type\":\"hangup\"}"); // leaves the queue: no advisor gets an offer for it
         browser.next("\"ENDED\"");
         app.close();

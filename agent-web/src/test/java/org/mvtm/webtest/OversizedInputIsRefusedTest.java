@@ -60,9 +60,7 @@ class OversizedInputIsRefusedTest {
     @Test
     void aChatLineOverTheLimitIsRefusedNotCut() throws Exception {
         Browserless customer = Browserless.signedIn(port, "wordy");
-        Browserless.Socket page = customer.socket("/ws/customer");
-        page.send("{\"type\":\"hello\",\"language\":\"en\"}");
-        page.next("\"welcome\"");
+        Browserless.Socket page = SocketSteps.greetedPage(customer, "en");
         page.send("{\"type\":\"chat\",\"text\":\"" + "y".repeat(2001) + "\"}");
         assertThat(page.next("\"error\"")).contains("\"code\":\"field.too-long\"").contains("\"field\":\"text\"");
         page.send("{\"type\":\"hangup\"}");

@@ -21,16 +21,11 @@ class QueueEstimateOverWebSocketTest {
     void aCustomerNobodySignedInCanServeGetsNoMadeUpEstimate() throws Exception {
         Browserless bo = Browserless.signedIn(port, "bo");
         Browserless.Socket console = bo.socket("/ws/agent");
-        console.next("\"desk\"");
-        console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
-        console.next("\"state\":\"READY\"");
+        SocketSteps.ready(console);
 
         Browserless chan = Browserless.signedIn(port, "chan");
-        Browserless.Socket page = chan.socket("/ws/customer");
-        page.send("{\"type\":\"hello\",\"language\":\"yue\"}");
-        page.next("\"welcome\"");
-        page.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
-        String queued = page.next("\"QUEUED\"");
+        Browserless.Socket page = SocketSteps.greetedPage(chan, "yue");
+        String queued = SocketSteps.askForPerson(page, "CHAT");
         assertThat(queued).as("Bo is ready but does not speak Cantonese; Ada is not signed in")
                 .contains("\"position\":1").contains("\"estimatedWaitSeconds\":-1");
         console.close();

@@ -46,17 +46,12 @@ class WrapUpAndSupervisorActionsTest {
 
     /** Chan's customer page, open and greeted in Cantonese. */
     private Browserless.Socket chanPage() throws Exception {
-        Browserless chan = Browserless.signedIn(port, "chan");
-        Browserless.Socket page = chan.socket("/ws/customer");
-        page.send("{\"type\":\"hello\",\"language\":\"yue\"}");
-        page.next("\"welcome\"");
-        return page;
+        return SocketSteps.greetedPage(Browserless.signedIn(port, "chan"), "yue");
     }
 
     /** The customer asks for a person on chat; the queued interaction's id. */
     private static String askForPerson(Browserless.Socket page) throws Exception {
-        page.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
-        return field(page.next("\"QUEUED\""), "interactionId");
+        return field(SocketSteps.askForPerson(page, "CHAT"), "interactionId");
     }
 
     private Optional<AuditEntry> audited(String action, String entityId) {
@@ -105,11 +100,9 @@ class WrapUpAndSupervisorActionsTest {
         // Ada takes the customer; the board shows whom she is talking to
         Browserless adaHttp = Browserless.signedIn(port, "ada");
         Browserless.Socket ada = adaHttp.socket("/ws/agent");
-        ada.next("\"desk\"");
-        ada.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+        SocketSteps.goReady(ada);
         assertThat(ada.next("\"offer\"")).contains(interaction).contains("\"queue\":\"" + other + "\"");
-        ada.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
-        ada.next("\"connected\"");
+        SocketSteps.accept(ada, interaction);
         assertThat(sam.get("/api/supervisor/snapshot").body()).contains("\"interactions\":[{\"interactionId\":\"" + interaction
                 + "\",\"customerName\":\"Chan Tai Man\",\"channel\":\"CHAT\",\"queue\":\"" + other + "\"");
 
@@ -164,11 +157,9 @@ class WrapUpAndSupervisorActionsTest {
         Browserless.Socket chan = chanPage();
         String interaction = askForPerson(chan);
         Browserless.Socket ada = Browserless.signedIn(port, "ada").socket("/ws/agent");
-        ada.next("\"desk\"");
-        ada.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+        SocketSteps.goReady(ada);
         assertThat(ada.next("\"offer\"")).contains(interaction);
-        ada.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
-        ada.next("\"connected\"");
+        SocketSteps.accept(ada, interaction);
 
         events.publishRelayed(new AdvisorStateForced(Instant.now(), AgentId.of("agent-ada"), "sam", AdvisorState.NOT_READY,
                 "coaching, asked on node A", List.of(InteractionId.of(interaction)), true));
@@ -201,11 +192,9 @@ class WrapUpAndSupervisorActionsTest {
         try {
             Browserless adaHttp = Browserless.signedIn(port, "ada");
             Browserless.Socket ada = adaHttp.socket("/ws/agent");
-            ada.next("\"desk\"");
-            ada.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+            SocketSteps.goReady(ada);
             ada.next("\"offer\"");
-            ada.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
-            ada.next("\"connected\"");
+            SocketSteps.accept(ada, interaction);
             ada.send("{\"type\":\"hangup\",\"interactionId\":\"" + interaction + "\"}");
             assertThat(ada.next("\"ended\"")).contains("\"required\":true")
                     .contains("{\"code\":\"RESOLVED\",\"label\":\"Resolved\"},{\"code\":\"CARD_BLOCKED\",\"label\":\"Card blocked\"}]");

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.api.WebUser;
+import org.mvtm.web.security.RequestIds;
 import org.springframework.stereotype.Component;
 
 /** The desks of advisors whose consoles are (or were) attached to this node. */
@@ -41,13 +42,8 @@ class AdvisorDesks {
      *                     them
      */
     ConnectedCall connectedCall(WebUser user, String interactionId) {
-        AgentId me = user.agentId().orElseThrow(() -> new NotYourCall("this user is not an advisor"));
-        InteractionId interaction;
-        try {
-            interaction = InteractionId.of(interactionId);
-        } catch (IllegalArgumentException e) {
-            throw new NotYourCall("no interaction " + interactionId);
-        }
+        AgentId me = RequestIds.advisor(user, NotYourCall::new);
+        InteractionId interaction = RequestIds.interaction(interactionId, NotYourCall::new);
         if (!of(me).holds(interaction)) {
             throw new NotYourCall("interaction " + interactionId + " is not connected with " + me.value());
         }

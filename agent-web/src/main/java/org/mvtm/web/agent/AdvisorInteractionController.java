@@ -10,6 +10,8 @@ import org.mvtm.routing.api.InteractionStatus;
 import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.security.CurrentUser;
+import org.mvtm.web.security.ErrorAnswer;
+import org.mvtm.web.security.RequestIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,14 +40,8 @@ class AdvisorInteractionController {
 
     @GetMapping("/{id}")
     AgentMessages.CustomerContext context(@PathVariable String id, Principal principal) {
-        AgentId me = CurrentUser.require(principal).agentId()
-                .orElseThrow(() -> new NotYoursException("this user is not an advisor"));
-        InteractionId interactionId;
-        try {
-            interactionId = InteractionId.of(id);
-        } catch (IllegalArgumentException e) {
-            throw new UnknownInteractionException("no interaction " + id);
-        }
+        AgentId me = RequestIds.advisor(CurrentUser.require(principal), NotYoursException::new);
+        InteractionId interactionId = RequestIds.interaction(id, UnknownInteractionException::new);
         InteractionView view = routing.interaction(interactionId)
                 .filter(v -> v.status() != InteractionStatus.ENDED && v.status() != InteractionStatus.ABANDONED)
                 .orElseThrow(() -> new UnknownInteractionException("no open interaction " + id));
@@ -58,12 +54,12 @@ class AdvisorInteractionController {
 
     @ExceptionHandler(NotYoursException.class)
     ResponseEntity<Map<String, String>> forbidden(NotYoursException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "FORBIDDEN", "message", e.getMessage()));
+        return ErrorAnswer.of(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(UnknownInteractionException.class)
     ResponseEntity<Map<String, String>> notFound(UnknownInteractionException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "NOT_FOUND", "message", e.getMessage()));
+        return ErrorAnswer.of(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     static final class NotYoursException extends RuntimeException {

@@ -6,6 +6,7 @@ import org.mvtm.core.event.RecordingPaused;
 import org.mvtm.web.pci.PciPauseChange;
 import org.mvtm.web.pci.PciPauses;
 import org.mvtm.web.security.CurrentUser;
+import org.mvtm.web.security.ErrorAnswer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -40,13 +41,11 @@ class AdvisorPciPauseController {
     @PostMapping
     PciPauses.State set(@PathVariable String id, @RequestBody PciPauseChange change, Principal principal) {
         AdvisorDesks.ConnectedCall mine = desks.connectedCall(CurrentUser.require(principal), id);
-        boolean pause = PciPauseChange.paused(change);
-        return pauses.set(mine.interaction(), pause, mine.advisor().value(), RecordingPaused.Party.ADVISOR,
-                change.reason());
+        return pauses.set(mine.interaction(), change, mine.advisor().value(), RecordingPaused.Party.ADVISOR);
     }
 
     @ExceptionHandler(NotYourCall.class)
     ResponseEntity<Map<String, String>> forbidden(NotYourCall e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "FORBIDDEN", "message", e.getMessage()));
+        return ErrorAnswer.of(HttpStatus.FORBIDDEN, e.getMessage());
     }
 }

@@ -8,6 +8,8 @@ import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.web.call.BrowserCallLegs;
 import org.mvtm.web.security.CurrentUser;
+import org.mvtm.web.security.ErrorAnswer;
+import org.mvtm.web.security.RequestIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,16 +43,12 @@ class ConferenceController {
     }
 
     private static AgentId me(Principal principal) {
-        return CurrentUser.require(principal).agentId()
-                .orElseThrow(() -> new ConferenceCalls.Refused(true, "this user is not an advisor"));
+        return RequestIds.advisor(CurrentUser.require(principal),
+                message -> new ConferenceCalls.Refused(true, message));
     }
 
     private static InteractionId id(String value) {
-        try {
-            return InteractionId.of(value);
-        } catch (IllegalArgumentException e) {
-            throw new ConferenceCalls.Refused(false, "no interaction " + value);
-        }
+        return RequestIds.interaction(value, message -> new ConferenceCalls.Refused(false, message));
     }
 
     @PostMapping("/{interactionId}")
@@ -87,8 +85,7 @@ class ConferenceController {
 
     @ExceptionHandler(ConferenceCalls.Refused.class)
     ResponseEntity<Map<String, String>> refused(ConferenceCalls.Refused e) {
-        return ResponseEntity.status(e.forbidden ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND)
-                .body(Map.of("error", e.forbidden ? "FORBIDDEN" : "NOT_FOUND", "message", e.getMessage()));
+        return ErrorAnswer.of(e.forbidden ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -161,13 +161,7 @@ public class BrowserCallLegs {
 
     /** Removes the supervisor's leg; false if there was none. */
     public boolean stopMonitor(InteractionId interaction, String supervisor) {
-        String legId = currentLegs.remove(LegKey.supervisor(interaction, supervisor));
-        if (legId == null) {
-            return false;
-        }
-        media.find(interaction).filter(s -> s.legs().stream().anyMatch(l -> l.legId().equals(legId)))
-                .ifPresent(s -> s.removeLeg(legId));
-        return true;
+        return removeLeg(LegKey.supervisor(interaction, supervisor));
     }
 
     /**
@@ -198,11 +192,16 @@ public class BrowserCallLegs {
 
     /** The colleague leaves the call; false if they were not in it. */
     public boolean removeColleague(InteractionId interaction, String colleague) {
-        String legId = currentLegs.remove(LegKey.colleague(interaction, colleague));
+        return removeLeg(LegKey.colleague(interaction, colleague));
+    }
+
+    /** Forgets the leg kept under {@code key} and removes it from the call's media if it is still there. */
+    private boolean removeLeg(LegKey key) {
+        String legId = currentLegs.remove(key);
         if (legId == null) {
             return false;
         }
-        media.find(interaction).filter(s -> s.legs().stream().anyMatch(l -> l.legId().equals(legId)))
+        media.find(key.interaction()).filter(s -> s.legs().stream().anyMatch(l -> l.legId().equals(legId)))
                 .ifPresent(s -> s.removeLeg(legId));
         return true;
     }

@@ -9,6 +9,7 @@ import org.mvtm.recording.api.RecordingNotFoundException;
 import org.mvtm.recording.api.RecordingStoreException;
 import org.mvtm.recording.api.VerificationFailedException;
 import org.mvtm.web.security.BadField;
+import org.mvtm.web.security.ErrorAnswer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -43,6 +44,6 @@ class ComplianceErrors {
     }
 
     private static ResponseEntity<Map<String, String>> error(HttpStatus status, Exception e) {
-        return ResponseEntity.status(status).body(Map.of("error", status.name(), "message", String.valueOf(e.getMessage())));
+        return ErrorAnswer.of(status, String.valueOf(e.getMessage()));
     }
 }

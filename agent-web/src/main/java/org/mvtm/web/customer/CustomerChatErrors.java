@@ -2,6 +2,7 @@ package org.mvtm.web.customer;
 
 import java.util.Map;
 import org.mvtm.core.Refusal;
+import org.mvtm.web.security.ErrorAnswer;
 import org.mvtm.web.security.UnreadableJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,6 +51,6 @@ class CustomerChatErrors {
     }
 
     private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", status.name(), "message", String.valueOf(message)));
+        return ErrorAnswer.of(status, String.valueOf(message));
     }
 }

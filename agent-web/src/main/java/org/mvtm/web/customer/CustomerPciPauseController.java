@@ -4,10 +4,10 @@ import java.security.Principal;
 import java.util.Map;
 import org.mvtm.core.event.RecordingPaused;
 import org.mvtm.core.id.InteractionId;
-import org.mvtm.web.api.WebUser;
 import org.mvtm.web.pci.PciPauseChange;
 import org.mvtm.web.pci.PciPauses;
 import org.mvtm.web.security.CurrentUser;
+import org.mvtm.web.security.ErrorAnswer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,9 +42,8 @@ class CustomerPciPauseController {
     @PostMapping
     PciPauses.State set(@PathVariable String id, @RequestBody PciPauseChange change, Principal principal) {
         InteractionId interaction = connected(id, principal);
-        boolean pause = PciPauseChange.paused(change);
-        WebUser me = CurrentUser.require(principal);
-        return pauses.set(interaction, pause, me.username(), RecordingPaused.Party.CUSTOMER, change.reason());
+        String me = CurrentUser.require(principal).username();
+        return pauses.set(interaction, change, me, RecordingPaused.Party.CUSTOMER);
     }
 
     private InteractionId connected(String id, Principal principal) {
@@ -54,6 +53,6 @@ class CustomerPciPauseController {
 
     @ExceptionHandler(NoConnectedCall.class)
     ResponseEntity<Map<String, String>> refused(NoConnectedCall e) {
-        return ResponseEntity.status(e.status()).body(Map.of("error", e.status().name(), "message", e.getMessage()));
+        return ErrorAnswer.of(e.status(), e.getMessage());
     }
 }

@@ -6,44 +6,18 @@ import org.mvtm.web.api.WebUser;
 import org.mvtm.web.security.CurrentUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /** Maps the console paths to their static pages and sends "/" to the signed-in user's console. */
 @Controller
 class PageRoutes {
-    @GetMapping("/login")
-    String login() {
-        return "forward:/login.html";
-    }
-
-    @GetMapping("/customer")
-    String customer() {
-        return "forward:/customer.html";
-    }
-
-    @GetMapping("/agent")
-    String agent() {
-        return "forward:/agent.html";
-    }
-
-    @GetMapping("/supervisor")
-    String supervisor() {
-        return "forward:/supervisor.html";
-    }
-
-    @GetMapping("/compliance")
-    String compliance() {
-        return "forward:/compliance.html";
-    }
-
-    @GetMapping("/admin")
-    String admin() {
-        return "forward:/admin.html";
-    }
-
-    /** The first administrator of an empty database, with the token printed at first start. */
-    @GetMapping("/setup")
-    String setup() {
-        return "forward:/setup.html";
+    /**
+     * /login, /customer, /agent, /supervisor, /compliance, /admin, and /setup (the first administrator of an empty
+     * database, with the token printed at first start): each page's static file of the same name.
+     */
+    @GetMapping("/{page:login|customer|agent|supervisor|compliance|admin|setup}")
+    String page(@PathVariable String page) {
+        return "forward:/" + page + ".html";
     }
 
     @GetMapping("/")

@@ -46,6 +46,16 @@ public class PciPauses implements DisposableBean {
     }
 
     /**
+     * What a party asked for through the API ({@code {paused, reason}}), as {@link #set(InteractionId, boolean, String,
+     * RecordingPaused.Party, String)}.
+     *
+     * @throws PciPauseChange.PausedMissing when {@code change} does not say whether to pause (400 naming the field)
+     */
+    public State set(InteractionId interaction, PciPauseChange change, String by, RecordingPaused.Party party) {
+        return set(interaction, PciPauseChange.paused(change), by, party, change.reason());
+    }
+
+    /**
      * Pauses ({@code pause} true) or resumes the recording of {@code interaction}; asking for the state it is
      * already in changes nothing (and publishes nothing).
      *

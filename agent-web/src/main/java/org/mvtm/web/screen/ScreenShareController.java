@@ -8,6 +8,8 @@ import org.mvtm.media.api.MediaException;
 import org.mvtm.web.customer.NoConnectedCall;
 import org.mvtm.web.customer.WebConversations;
 import org.mvtm.web.security.CurrentUser;
+import org.mvtm.web.security.ErrorAnswer;
+import org.mvtm.web.security.RequestIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -71,16 +73,11 @@ class ScreenShareController {
     }
 
     private static AgentId me(Principal principal) {
-        return CurrentUser.require(principal).agentId()
-                .orElseThrow(() -> new ScreenShares.Refused(403, "this user is not an advisor"));
+        return RequestIds.advisor(CurrentUser.require(principal), message -> new ScreenShares.Refused(403, message));
     }
 
     private static InteractionId interaction(String id) {
-        try {
-            return InteractionId.of(id);
-        } catch (IllegalArgumentException e) {
-            throw new ScreenShares.Refused(404, "no interaction " + id);
-        }
+        return RequestIds.interaction(id, message -> new ScreenShares.Refused(404, message));
     }
 
     private InteractionId customersCall(String id, Principal principal) {
@@ -90,13 +87,12 @@ class ScreenShareController {
 
     @ExceptionHandler(ScreenShares.Refused.class)
     ResponseEntity<Map<String, String>> refused(ScreenShares.Refused e) {
-        HttpStatus status = HttpStatus.valueOf(e.status);
-        return ResponseEntity.status(status).body(Map.of("error", status.name(), "message", e.getMessage()));
+        return ErrorAnswer.of(HttpStatus.valueOf(e.status), e.getMessage());
     }
 
     @ExceptionHandler(NoConnectedCall.class)
     ResponseEntity<Map<String, String>> noCall(NoConnectedCall e) {
-        return ResponseEntity.status(e.status()).body(Map.of("error", e.status().name(), "message", e.getMessage()));
+        return ErrorAnswer.of(e.status(), e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

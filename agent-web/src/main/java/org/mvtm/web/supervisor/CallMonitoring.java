@@ -18,6 +18,8 @@ import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.call.BrowserCallLegs;
+import org.mvtm.web.security.ErrorAnswer;
+import org.mvtm.web.security.RequestIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -55,17 +57,12 @@ public class CallMonitoring {
 
         /** The call named in a request's path; a value that is no interaction id is refused as an unknown call. */
         static InteractionId interaction(String value) {
-            try {
-                return InteractionId.of(value);
-            } catch (IllegalArgumentException e) {
-                throw new Refused(false, "no interaction " + value);
-            }
+            return RequestIds.interaction(value, message -> new Refused(false, message));
         }
 
         /** The answer: 403 or 404 with {@code {"error", "message"}}. */
         ResponseEntity<Map<String, String>> answer() {
-            HttpStatus status = forbidden ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND;
-            return ResponseEntity.status(status).body(Map.of("error", status.name(), "message", getMessage()));
+            return ErrorAnswer.of(forbidden ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND, getMessage());
         }
     }
 

@@ -1,0 +1,49 @@
+package org.mvtm.webtest;
+
+/**
+ * The socket steps most web scenarios take before what they test, written once: the customer's page greets in a
+ * language and asks for a person; the advisor's console opens on its desk, goes Ready and accepts an offer. Each step
+ * waits for the message a user would see next (messages on the way are passed over, as
+ * {@link Browserless.Socket#next} does) and answers it.
+ */
+final class SocketSteps {
+    private SocketSteps() {
+    }
+
+    /** The customer's page says hello in {@code language}; the welcome (it carries the conversation's id). */
+    static String hello(Browserless.Socket page, String language) throws InterruptedException {
+        page.send("{\"type\":\"hello\",\"language\":\"" + language + "\"}");
+        return page.next("\"welcome\"");
+    }
+
+    /** The customer's page opened and greeted in {@code language}. */
+    static Browserless.Socket greetedPage(Browserless customer, String language) throws InterruptedException {
+        Browserless.Socket page = customer.socket("/ws/customer");
+        hello(page, language);
+        return page;
+    }
+
+    /** The customer asks for a person on {@code channel} (CHAT, VOICE, VIDEO); the QUEUED message (the interaction's id). */
+    static String askForPerson(Browserless.Socket page, String channel) throws InterruptedException {
+        page.send("{\"type\":\"person\",\"channel\":\"" + channel + "\"}");
+        return page.next("\"QUEUED\"");
+    }
+
+    /** The advisor's console shows its desk and asks for Ready; the caller waits for what follows (Ready, an offer). */
+    static void goReady(Browserless.Socket console) throws InterruptedException {
+        console.next("\"desk\"");
+        console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
+    }
+
+    /** The advisor's console goes Ready and the server says it is. */
+    static void ready(Browserless.Socket console) throws InterruptedException {
+        goReady(console);
+        console.next("\"state\":\"READY\"");
+    }
+
+    /** The advisor accepts the offer of {@code interaction}; the connected message. */
+    static String accept(Browserless.Socket console, String interaction) throws InterruptedException {
+        console.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
+        return console.next("\"connected\"");
+    }
+}
