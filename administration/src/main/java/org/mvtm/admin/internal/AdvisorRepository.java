@@ -1,7 +1,6 @@
 package org.mvtm.admin.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,13 +80,11 @@ final class AdvisorRepository {
     private List<AdvisorProfile> load(String only) {
         String where = only == null ? "" : " AND a.username = ?";
         Object[] args = only == null ? new Object[0] : new Object[] {only};
-        Map<String, List<SkillLevel>> skills = new HashMap<>();
-        jdbc.query(
+        Map<String, List<SkillLevel>> skills = ChildRows.byOwner(
+                jdbc,
                 "SELECT username, skill, level FROM advisor_skills a WHERE 1 = 1" + where + " ORDER BY username, skill",
-                rs -> {
-                    skills.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new SkillLevel(rs.getString(2), rs.getInt(3)));
-                },
+                ArrayList::new,
+                (rs, i) -> new SkillLevel(rs.getString(2), rs.getInt(3)),
                 args);
         return jdbc.query(
                 SELECT + where + " ORDER BY a.username",

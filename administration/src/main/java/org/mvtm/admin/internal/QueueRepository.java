@@ -153,40 +153,32 @@ final class QueueRepository {
     private List<Queue> load(String only) {
         String where = only == null ? "" : " WHERE queue_id = ?";
         Object[] args = only == null ? new Object[0] : new Object[] {only};
-        Map<String, List<SkillLevel>> skills = new HashMap<>();
-        jdbc.query(
+        Map<String, List<SkillLevel>> skills = ChildRows.byOwner(
+                jdbc,
                 "SELECT queue_id, skill, min_level FROM queue_skills" + where + " ORDER BY queue_id, skill",
-                rs -> {
-                    skills.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new SkillLevel(rs.getString(2), rs.getInt(3)));
-                },
+                ArrayList::new,
+                (rs, i) -> new SkillLevel(rs.getString(2), rs.getInt(3)),
                 args);
-        Map<String, List<Queue.Relaxation>> relax = new HashMap<>();
-        jdbc.query(
+        Map<String, List<Queue.Relaxation>> relax = ChildRows.byOwner(
+                jdbc,
                 "SELECT queue_id, after_seconds, level_drop, language_only FROM queue_relaxation" + where
                         + " ORDER BY queue_id, step_no",
-                rs -> {
-                    relax.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Queue.Relaxation(rs.getInt(2), rs.getInt(3), rs.getBoolean(4)));
-                },
+                ArrayList::new,
+                (rs, i) -> new Queue.Relaxation(rs.getInt(2), rs.getInt(3), rs.getBoolean(4)),
                 args);
-        Map<String, List<Queue.OpeningHours>> hours = new HashMap<>();
-        jdbc.query(
+        Map<String, List<Queue.OpeningHours>> hours = ChildRows.byOwner(
+                jdbc,
                 "SELECT queue_id, day_of_week, opens, closes FROM queue_hours" + where
                         + " ORDER BY queue_id, day_of_week, opens",
-                rs -> {
-                    hours.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Queue.OpeningHours(
-                                    rs.getInt(2), rs.getObject(3, LocalTime.class), rs.getObject(4, LocalTime.class)));
-                },
+                ArrayList::new,
+                (rs, i) -> new Queue.OpeningHours(
+                        rs.getInt(2), rs.getObject(3, LocalTime.class), rs.getObject(4, LocalTime.class)),
                 args);
-        Map<String, List<Queue.Holiday>> holidays = new HashMap<>();
-        jdbc.query(
+        Map<String, List<Queue.Holiday>> holidays = ChildRows.byOwner(
+                jdbc,
                 "SELECT queue_id, holiday_date, name FROM queue_holidays" + where + " ORDER BY queue_id, holiday_date",
-                rs -> {
-                    holidays.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Queue.Holiday(rs.getObject(2, LocalDate.class), rs.getString(3)));
-                },
+                ArrayList::new,
+                (rs, i) -> new Queue.Holiday(rs.getObject(2, LocalDate.class), rs.getString(3)),
                 args);
         Map<String, List<Queue.Code>> wrapUp = new HashMap<>();
         Map<String, List<Queue.Code>> breaks = new HashMap<>();

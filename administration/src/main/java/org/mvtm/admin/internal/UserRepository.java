@@ -136,21 +136,17 @@ final class UserRepository {
     private List<User> load(String only) {
         String where = only == null ? "" : " WHERE username = ?";
         Object[] args = only == null ? new Object[0] : new Object[] {only};
-        Map<String, Set<Role>> roles = new HashMap<>();
-        jdbc.query(
+        Map<String, Set<Role>> roles = ChildRows.byOwner(
+                jdbc,
                 "SELECT username, role FROM user_roles" + where,
-                rs -> {
-                    roles.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Role.class))
-                            .add(Role.valueOf(rs.getString(2)));
-                },
+                () -> EnumSet.noneOf(Role.class),
+                (rs, i) -> Role.valueOf(rs.getString(2)),
                 args);
-        Map<String, Set<String>> regions = new HashMap<>();
-        jdbc.query(
+        Map<String, Set<String>> regions = ChildRows.byOwner(
+                jdbc,
                 "SELECT username, region FROM user_regions" + where,
-                rs -> {
-                    regions.computeIfAbsent(rs.getString(1), k -> new TreeSet<>())
-                            .add(rs.getString(2));
-                },
+                TreeSet::new,
+                (rs, i) -> rs.getString(2),
                 args);
         return jdbc.query(
                 "SELECT username, display_name, ui_language, enabled, password_hash IS NOT NULL, customer_tier, "

@@ -1,0 +1,27 @@
+package org.mvtm.admin.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/** The rows of a child table (a queue's skills, a user's roles ...) grouped by their owner's key. */
+final class ChildRows {
+    private ChildRows() {}
+
+    /**
+     * Runs {@code sql}, whose first column is the owner's key, and groups the values {@code row} reads from each row
+     * by that key; each group keeps the query's order.
+     */
+    static <T, C extends Collection<T>> Map<String, C> byOwner(
+            JdbcTemplate jdbc, String sql, Supplier<C> group, RowMapper<T> row, Object... args) {
+        List<Map.Entry<String, T>> rows =
+                jdbc.query(sql, (rs, i) -> Map.entry(rs.getString(1), row.mapRow(rs, i)), args);
+        return rows.stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toCollection(group))));
+    }
+}
