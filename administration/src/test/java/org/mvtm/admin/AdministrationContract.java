@@ -108,6 +108,15 @@ abstract class AdministrationContract {
         throw new AssertionError("the change was accepted");
     }
 
+    /** The message of the error on {@code field}; fails if that field has none. */
+    private static String messageOn(List<FieldError> errors, String field) {
+        return errors.stream()
+                .filter(e -> e.field().equals(field))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no error on " + field + " in " + errors))
+                .message();
+    }
+
     @Test
     void aUserWithCombinedRolesIsStoredAndReadBackWithoutItsPassword() {
         admin.createUser("root", user("sam", Set.of(Role.SUPERVISOR, Role.COMPLIANCE), Set.of("HK", "mo")));
@@ -219,12 +228,7 @@ abstract class AdministrationContract {
                         "HK", List.of(new SkillLevel("lang.en", 8), new SkillLevel("product.unicorns", 5)), 1, 1, 25)));
 
         assertThat(errors).extracting(FieldError::field).containsExactlyInAnyOrder("skills[1].skill", "chatCapacity");
-        assertThat(errors)
-                .filteredOn(e -> e.field().equals("skills[1].skill"))
-                .first()
-                .extracting(FieldError::message)
-                .asString()
-                .contains("unknown skill 'product.unicorns'");
+        assertThat(messageOn(errors, "skills[1].skill")).contains("unknown skill 'product.unicorns'");
         var alice = admin.advisor("alice").orElseThrow();
         assertThat(alice.skills())
                 .containsExactlyInAnyOrder(
@@ -258,12 +262,7 @@ abstract class AdministrationContract {
                 "root", queue("cards", "product.cards", List.of(new SkillLevel("lang.klingon", 4)), -5)));
 
         assertThat(errors).extracting(FieldError::field).containsExactlyInAnyOrder("slaSeconds", "skills[0].skill");
-        assertThat(errors)
-                .filteredOn(e -> e.field().equals("slaSeconds"))
-                .first()
-                .extracting(FieldError::message)
-                .asString()
-                .contains("-5");
+        assertThat(messageOn(errors, "slaSeconds")).contains("-5");
         assertThat(admin.queues()).isEmpty();
         assertThat(admin.audit(Optional.of("queue"), 10)).isEmpty();
     }
