@@ -3,6 +3,8 @@ package org.mvtm.chatbot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mvtm.chatbot.api.BotReply;
 import org.mvtm.chatbot.api.ReplyKind;
 import org.mvtm.core.HandoffContext;
@@ -15,22 +17,19 @@ import org.mvtm.core.id.ConversationId;
  * the detector's shipped examples.)
  */
 class OutOfScopeReplyTest extends OnTheSharedAssistant {
-    @Test
-    void anOffTopicQuestionIsDeclinedInTheCustomersLanguageWithoutAnyFaq() {
-        BotReply en = bot.assistant.reply(ConversationId.random(), "Can you suggest a nice hotel for my holiday in Bali?");
-        assertThat(en.kind()).isEqualTo(ReplyKind.OUT_OF_SCOPE);
-        assertThat(en.text()).startsWith("Sorry, I can't help with that here.");
-        assertThat(en.faqIds()).as("no FAQ offered").isEmpty();
-
-        BotReply zh = bot.assistant.reply(ConversationId.random(), "明天深圳会不会下大雨？");
-        assertThat(zh.kind()).isEqualTo(ReplyKind.OUT_OF_SCOPE);
-        assertThat(zh.language()).isEqualTo(Language.ZH);
-        assertThat(zh.text()).startsWith("抱歉，这个问题我在这里帮不上忙");
-
-        BotReply yue = bot.assistant.reply(ConversationId.random(), "你覺得聽日邊隻股票會升呀？");
-        assertThat(yue.kind()).isEqualTo(ReplyKind.OUT_OF_SCOPE);
-        assertThat(yue.language()).isEqualTo(Language.YUE);
-        assertThat(yue.text()).startsWith("唔好意思，呢個問題我喺度幫唔到你");
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            Can you suggest a nice hotel for my holiday in Bali? | EN  | Sorry, I can't help with that here.
+            明天深圳会不会下大雨？                                | ZH  | 抱歉，这个问题我在这里帮不上忙
+            你覺得聽日邊隻股票會升呀？                            | YUE | 唔好意思，呢個問題我喺度幫唔到你
+            """)
+    void anOffTopicQuestionIsDeclinedInTheCustomersLanguageWithoutAnyFaq(String question, Language language,
+            String declined) {
+        BotReply r = bot.assistant.reply(ConversationId.random(), question);
+        assertThat(r.kind()).isEqualTo(ReplyKind.OUT_OF_SCOPE);
+        assertThat(r.language()).isEqualTo(language);
+        assertThat(r.text()).startsWith(declined);
+        assertThat(r.faqIds()).as("no FAQ offered").isEmpty();
     }
 
     @Test
