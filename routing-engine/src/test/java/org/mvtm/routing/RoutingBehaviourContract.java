@@ -16,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mvtm.core.AdvisorState;
 import org.mvtm.core.Channel;
 import org.mvtm.core.CustomerTier;
@@ -91,28 +93,22 @@ abstract class RoutingBehaviourContract {
         return bus.of(AdvisorOffered.class);
     }
 
-    @Test
-    void bestSkilledAdvisorGetsTheCustomer() {
-        readyAdvisor("bob", "lang.en:6", "product.cards:6");
+    /** Bob has been idle 5 s longer than Alice: skill decides first, idle time only breaks a tie. */
+    @ParameterizedTest(name = "bob {0}, alice {1}: {2}")
+    @CsvSource({"6, 9, alice, skill 9.00 > 6.00, alice over bob", "7, 7, bob, skill tie at 7.00, bob over alice"})
+    void bestSkilledAdvisorGetsTheCustomerAndEqualSkillGoesToLongestIdle(
+            int bobLevel, int aliceLevel, String chosen, String decidingRule, String over) {
+        readyAdvisor("bob", "lang.en:" + bobLevel, "product.cards:" + bobLevel);
         clock.advance(Duration.ofSeconds(5));
-        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        readyAdvisor("alice", "lang.en:" + aliceLevel, "product.cards:" + aliceLevel);
         engine.enqueue(voice("c1", "cards", clock.instant()));
         assertThat(offers()).singleElement().satisfies(o -> {
-            assertThat(o.advisor()).isEqualTo(agent("alice"));
+            assertThat(o.advisor()).isEqualTo(agent(chosen));
             assertThat(o.expiresAt()).isEqualTo(clock.instant().plusSeconds(15));
         });
-        assertThat(state("alice")).isEqualTo(AdvisorState.RESERVED);
+        assertThat(engine.explanation(ix("c1")).get(0).decidingRule()).contains(decidingRule, over);
+        assertThat(state(chosen)).isEqualTo(AdvisorState.RESERVED);
         assertThat(engine.interaction(ix("c1")).orElseThrow().status()).isEqualTo(InteractionStatus.OFFERED);
-    }
-
-    @Test
-    void equalSkillGoesToLongestIdleAdvisor() {
-        readyAdvisor("bob", "lang.en:7", "product.cards:7");
-        clock.advance(Duration.ofSeconds(5));
-        readyAdvisor("alice", "lang.en:7", "product.cards:7");
-        engine.enqueue(voice("c1", "cards", clock.instant()));
-        assertThat(offers()).singleElement().extracting(AdvisorOffered::advisor).isEqualTo(agent("bob"));
-        assertThat(engine.explanation(ix("c1")).get(0).decidingRule()).contains("skill tie", "bob over alice");
     }
 
     @Test
