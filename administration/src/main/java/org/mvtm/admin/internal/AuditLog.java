@@ -1,7 +1,9 @@
 package org.mvtm.admin.internal;
 
+import static org.mvtm.admin.internal.Timestamps.at;
+import static org.mvtm.admin.internal.Timestamps.time;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.mvtm.admin.api.AuditEntry;
@@ -22,7 +24,7 @@ final class AuditLog {
         jdbc.update(
                 "INSERT INTO admin_audit (changed_at, actor, action, entity, entity_id, before_json, after_json) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                UserRepository.time(at),
+                time(at),
                 actor,
                 action,
                 entity,
@@ -39,7 +41,7 @@ final class AuditLog {
                         + where + " ORDER BY id DESC LIMIT ?",
                 (rs, i) -> new AuditEntry(
                         rs.getLong(1),
-                        rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        at(rs, 2),
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),

@@ -1,9 +1,11 @@
 package org.mvtm.admin.internal;
 
+import static org.mvtm.admin.internal.Timestamps.at;
+import static org.mvtm.admin.internal.Timestamps.time;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.mvtm.admin.api.Disposition;
@@ -33,7 +35,7 @@ final class JdbcDispositions implements DispositionRecords {
                         d.region(),
                         d.code(),
                         notes,
-                        UserRepository.time(d.at()))
+                        time(d.at()))
                 == 1;
     }
 
@@ -54,8 +56,8 @@ final class JdbcDispositions implements DispositionRecords {
                 "SELECT * FROM interaction_dispositions WHERE disposed_at >= ? AND disposed_at < ? "
                         + "ORDER BY disposed_at, interaction_id LIMIT ?",
                 JdbcDispositions::row,
-                UserRepository.time(from),
-                UserRepository.time(to),
+                time(from),
+                time(to),
                 Math.max(0, Math.min(limit, 10_000)));
     }
 
@@ -66,6 +68,6 @@ final class JdbcDispositions implements DispositionRecords {
                 rs.getString("region"),
                 rs.getString("code"),
                 rs.getString("notes"),
-                rs.getObject("disposed_at", OffsetDateTime.class).toInstant());
+                at(rs, "disposed_at"));
     }
 }

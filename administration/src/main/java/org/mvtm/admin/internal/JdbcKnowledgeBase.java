@@ -1,6 +1,8 @@
 package org.mvtm.admin.internal;
 
-import java.time.OffsetDateTime;
+import static org.mvtm.admin.internal.Timestamps.at;
+import static org.mvtm.admin.internal.Timestamps.time;
+
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,7 +32,7 @@ final class JdbcKnowledgeBase implements KnowledgeBaseRecords {
             String changed = rs.getString("changed");
             return new Version(
                     rs.getLong("version"),
-                    rs.getObject("published_at", OffsetDateTime.class).toInstant(),
+                    at(rs, "published_at"),
                     rs.getString("published_by"),
                     changed.isEmpty() ? List.of() : Arrays.asList(changed.split(",")),
                     from,
@@ -59,7 +61,7 @@ final class JdbcKnowledgeBase implements KnowledgeBaseRecords {
                         "INSERT INTO kb_versions (version, published_at, published_by, changed, restored_from, faqs) "
                                 + "VALUES (?, ?, ?, ?, ?, ?)",
                         v.version(),
-                        UserRepository.time(v.publishedAt()),
+                        time(v.publishedAt()),
                         v.publishedBy(),
                         String.join(",", v.changed()),
                         v.restoredFrom().orElse(null),

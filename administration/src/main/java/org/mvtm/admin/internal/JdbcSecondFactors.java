@@ -1,5 +1,7 @@
 package org.mvtm.admin.internal;
 
+import static org.mvtm.admin.internal.Timestamps.time;
+
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
@@ -33,7 +35,7 @@ final class JdbcSecondFactors implements SecondFactorRecords {
         jdbc.update(
                 "UPDATE second_factors SET secret = ?, enrolled_at = ? WHERE username = ?",
                 encoded,
-                UserRepository.time(clock.instant()),
+                time(clock.instant()),
                 key(username));
     }
 

@@ -1,8 +1,9 @@
 package org.mvtm.admin.internal;
 
+import static org.mvtm.admin.internal.Timestamps.at;
+import static org.mvtm.admin.internal.Timestamps.time;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -162,8 +163,8 @@ final class UserRepository {
                             rs.getBoolean(4),
                             rs.getBoolean(5),
                             rs.getString(6),
-                            rs.getObject(7, OffsetDateTime.class).toInstant(),
-                            rs.getObject(8, OffsetDateTime.class).toInstant(),
+                            at(rs, 7),
+                            at(rs, 8),
                             rs.getBoolean(9));
                 },
                 args);
@@ -184,9 +185,5 @@ final class UserRepository {
 
     List<String> bootstrapTokenHashes() {
         return jdbc.query("SELECT token_hash FROM bootstrap_token", (rs, i) -> rs.getString(1));
-    }
-
-    static OffsetDateTime time(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
     }
 }

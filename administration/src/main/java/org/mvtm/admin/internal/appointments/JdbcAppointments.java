@@ -1,13 +1,14 @@
 package org.mvtm.admin.internal.appointments;
 
+import static org.mvtm.admin.internal.Timestamps.at;
+import static org.mvtm.admin.internal.Timestamps.time;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -223,13 +224,5 @@ public final class JdbcAppointments implements AppointmentRecords {
                 at(rs, "starts_at"),
                 at(rs, "ends_at"),
                 at(rs, "booked_at"));
-    }
-
-    private static Instant at(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static OffsetDateTime time(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
     }
 }
