@@ -41,8 +41,6 @@ import org.mvtm.routing.store.RoutingStore;
  * fencing tokens.
  */
 final class OfferRounds {
-    private static final Channel[] CHANNELS = Channel.values();
-
     private record Held(AgentId advisor, long token, Instant expiresAt) {
     }
 
@@ -133,11 +131,7 @@ final class OfferRounds {
         if ((a.state() != AdvisorState.READY && a.state() != AdvisorState.BUSY) || a.offer().isPresent()) {
             return false;
         }
-        boolean room = false;
-        for (Channel c : CHANNELS) {
-            room |= Capacity.hasRoom(a.load(), c, engine.capacity(a.profile(), c));
-        }
-        if (!room) {
+        if (!Capacity.hasRoomForAny(a.load(), a.profile(), engine::capacity)) {
             return false;
         }
         if (allLocal) {

@@ -38,6 +38,7 @@ import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.TierWeights;
 import org.mvtm.routing.state.AdvisorTransitions;
 import org.mvtm.routing.store.AdvisorRecord;
+import org.mvtm.routing.store.Capacity;
 import org.mvtm.routing.store.InteractionRecord;
 import org.mvtm.routing.store.Outcome;
 import org.mvtm.routing.store.RoutingStore;
@@ -101,8 +102,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
     }
 
     int capacity(Advisor a, Channel c) {
-        Integer n = a.capacity().get(c);
-        return n != null ? n : config.defaultCapacity().getOrDefault(c, 0);
+        return Capacity.of(a, c, config.defaultCapacity());
     }
 
     private void checkOpen() {

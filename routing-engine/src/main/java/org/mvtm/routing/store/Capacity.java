@@ -14,6 +14,12 @@ public final class Capacity {
     private Capacity() {
     }
 
+    /** The advisor's capacity on the channel: their profile's, else the configured default (0 if none). */
+    public static int of(Advisor advisor, Channel channel, Map<Channel, Integer> defaults) {
+        Integer n = advisor.capacity().get(channel);
+        return n != null ? n : defaults.getOrDefault(channel, 0);
+    }
+
     public static boolean hasRoom(Map<Channel, Integer> load, Channel channel, int capacity) {
         int media = load.getOrDefault(Channel.VIDEO, 0) + load.getOrDefault(Channel.VOICE, 0);
         int chats = load.getOrDefault(Channel.CHAT, 0);

@@ -136,8 +136,7 @@ public final class RedisRoutingStore implements RoutingStore {
     }
 
     private int cap(Advisor a, Channel c) {
-        Integer n = a.capacity().get(c);
-        return n != null ? n : defaultCapacity.getOrDefault(c, 0);
+        return Capacity.of(a, c, defaultCapacity);
     }
 
     /** The Lua pre-filter keeps an advisor offerable while media load is below the larger media capacity. */
