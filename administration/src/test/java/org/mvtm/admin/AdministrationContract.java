@@ -2,6 +2,8 @@ package org.mvtm.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mvtm.admin.Refusals.errorsOf;
+import static org.mvtm.admin.Refusals.messageOn;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,7 +33,6 @@ import org.mvtm.admin.api.AdvisorChange;
 import org.mvtm.admin.api.DatabaseSettings;
 import org.mvtm.admin.api.Disposition;
 import org.mvtm.admin.api.FieldError;
-import org.mvtm.admin.api.InvalidChange;
 import org.mvtm.admin.api.KnowledgeBaseRecords;
 import org.mvtm.admin.api.Queue;
 import org.mvtm.admin.api.Role;
@@ -97,24 +98,6 @@ abstract class AdministrationContract {
                 List.of(new Queue.Code("RESOLVED", "Resolved"), new Queue.Code("FOLLOW_UP", "Needs follow-up")),
                 List.of(new Queue.Code("LUNCH", "Lunch"), new Queue.Code("TRAINING", "Training")),
                 null);
-    }
-
-    private List<FieldError> errorsOf(Runnable change) {
-        try {
-            change.run();
-        } catch (InvalidChange e) {
-            return e.errors();
-        }
-        throw new AssertionError("the change was accepted");
-    }
-
-    /** The message of the error on {@code field}; fails if that field has none. */
-    private static String messageOn(List<FieldError> errors, String field) {
-        return errors.stream()
-                .filter(e -> e.field().equals(field))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no error on " + field + " in " + errors))
-                .message();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.mvtm.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mvtm.admin.Refusals.errorsOf;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -80,32 +81,32 @@ class AppointmentBookingTest {
     void aSlotInThePastOrOutsideAvailabilityIsRefusedNamingTheField() {
         appointments.publish("wong", "wealth", NINE, NINE.plusSeconds(3600), 30);
 
-        assertThat(refusal(() -> appointments.book("wealth", NOW.minusSeconds(60), "cust-1", "en")))
+        assertThat(errorsOf(() -> appointments.book("wealth", NOW.minusSeconds(60), "cust-1", "en")))
                 .singleElement()
                 .satisfies(e -> {
                     assertThat(e.field()).isEqualTo("startsAt");
                     assertThat(e.message()).contains("past");
                 });
-        assertThat(refusal(() -> appointments.book("wealth", NINE.plusSeconds(3600), "cust-1", "en")))
+        assertThat(errorsOf(() -> appointments.book("wealth", NINE.plusSeconds(3600), "cust-1", "en")))
                 .singleElement()
                 .satisfies(e -> {
                     assertThat(e.field()).isEqualTo("startsAt");
                     assertThat(e.message()).contains("no advisor");
                 });
-        assertThat(refusal(() -> appointments.book("wealth", NINE.plusSeconds(600), "cust-1", "en")))
+        assertThat(errorsOf(() -> appointments.book("wealth", NINE.plusSeconds(600), "cust-1", "en")))
                 .extracting(FieldError::field)
                 .containsExactly("startsAt"); // not on a slot boundary
-        assertThat(refusal(() -> appointments.book("cards", NINE, "cust-1", "en")))
+        assertThat(errorsOf(() -> appointments.book("cards", NINE, "cust-1", "en")))
                 .extracting(FieldError::field)
                 .containsExactly("startsAt"); // nobody publishes for this queue
-        assertThat(refusal(() -> appointments.book(" ", NINE, "", "en")))
+        assertThat(errorsOf(() -> appointments.book(" ", NINE, "", "en")))
                 .extracting(FieldError::field)
                 .containsExactly("queue", "customer");
-        assertThat(refusal(
+        assertThat(errorsOf(
                         () -> appointments.publish("wong", "wealth", NOW.minusSeconds(60), NOW.plusSeconds(1740), 30)))
                 .extracting(FieldError::field)
                 .containsExactly("startsAt");
-        assertThat(refusal(() -> appointments.publish("wong", "wealth", NINE, NINE.plusSeconds(1000), 30)))
+        assertThat(errorsOf(() -> appointments.publish("wong", "wealth", NINE, NINE.plusSeconds(1000), 30)))
                 .extracting(FieldError::field)
                 .containsExactly("endsAt");
         assertThat(appointments.upcomingFor("cust-1", NOW)).isEmpty(); // nothing half-written
@@ -163,14 +164,5 @@ class AppointmentBookingTest {
         assertThat(List.of(first.advisor(), second.advisor())).containsExactlyInAnyOrder("wong", "chan");
         assertThatThrownBy(() -> appointments.book("wealth", NINE, "cust-3", "en"))
                 .isInstanceOf(InvalidChange.class);
-    }
-
-    private static List<FieldError> refusal(Runnable change) {
-        try {
-            change.run();
-        } catch (InvalidChange e) {
-            return e.errors();
-        }
-        throw new AssertionError("the change was accepted");
     }
 }
