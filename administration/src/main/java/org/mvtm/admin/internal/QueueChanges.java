@@ -18,7 +18,7 @@ final class QueueChanges {
 
     Queue create(String actor, Queue q) {
         return changes.change(actor, "queue", q.id(), () -> {
-            Queue checked = QueueRules.check(q, catalog.skillsByName());
+            Queue checked = QueueRules.check(q.id(), q, catalog.skillsByName());
             if (queues.find(checked.id()).isPresent()) {
                 throw InvalidChange.of("id", "queue '" + checked.id() + "' exists already");
             }
@@ -35,7 +35,7 @@ final class QueueChanges {
                 throw InvalidChange.of(
                         "id", "a queue keeps its id; create a new queue instead of renaming '" + id + "'");
             }
-            Queue checked = QueueRules.check(withId(q, id), catalog.skillsByName());
+            Queue checked = QueueRules.check(id, q, catalog.skillsByName());
             queues.update(checked);
             changes.audit(actor, "update", "queue", id, before, checked);
             return checked;
@@ -49,27 +49,5 @@ final class QueueChanges {
             changes.audit(actor, "delete", "queue", id, before, null);
             return null;
         });
-    }
-
-    private static Queue withId(Queue q, String id) {
-        return new Queue(
-                id,
-                q.names(),
-                q.product(),
-                q.productMinLevel(),
-                q.skills(),
-                q.languageMinLevel(),
-                q.slaFraction(),
-                q.slaSeconds(),
-                q.agingTierWeight(),
-                q.agingWeight(),
-                q.relaxation(),
-                q.timeZone(),
-                q.openingHours(),
-                q.holidays(),
-                q.outsideHours(),
-                q.wrapUpCodes(),
-                q.breakCodes(),
-                q.wrapUpRequired());
     }
 }

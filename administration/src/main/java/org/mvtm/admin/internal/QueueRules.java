@@ -23,11 +23,14 @@ final class QueueRules {
 
     private QueueRules() {}
 
-    /** The queue with defaults filled in, or {@link org.mvtm.admin.api.InvalidChange} naming every bad field. */
-    static Queue check(Queue q, Map<String, Skill> catalogue) {
+    /**
+     * Queue {@code q} under {@code id} (its own id when created, the stored one when changed) with defaults filled
+     * in, or {@link org.mvtm.admin.api.InvalidChange} naming every bad field.
+     */
+    static Queue check(String id, Queue q, Map<String, Skill> catalogue) {
         Errors e = new Errors();
-        if (q.id() == null || !ID.matcher(q.id()).matches()) {
-            e.add("id", "must be 1 to 64 of a-z 0-9 _ - starting with a letter or digit but was '" + q.id() + "'");
+        if (id == null || !ID.matcher(id).matches()) {
+            e.add("id", "must be 1 to 64 of a-z 0-9 _ - starting with a letter or digit but was '" + id + "'");
         }
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> given = q.names() == null ? Map.of() : q.names();
@@ -158,7 +161,7 @@ final class QueueRules {
         List<Queue.Code> breaks = codes(e, "breakCodes", q.breakCodes());
         e.throwIfAny();
         return new Queue(
-                q.id(),
+                id,
                 names,
                 q.product(),
                 productLevel,
