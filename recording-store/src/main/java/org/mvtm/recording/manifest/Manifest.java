@@ -29,7 +29,7 @@ public final class Manifest {
     private final RecordingId id;
     private final RecordingMetadata metadata;
     private final long segmentLengthMillis;
-    private String masterKeyId;
+    private final String masterKeyId;
     private RecordingState state;
     private Instant endedAt;
     private long droppedPackets;
@@ -63,10 +63,6 @@ public final class Manifest {
         return masterKeyId;
     }
 
-    public void masterKeyId(String keyId) {
-        this.masterKeyId = keyId;
-    }
-
     public RecordingState state() {
         return state;
     }
@@ -79,8 +75,10 @@ public final class Manifest {
         return Optional.ofNullable(endedAt);
     }
 
-    public void endedAt(Instant at) {
+    /** The recording ended at {@code at} and is sealed. */
+    public void seal(Instant at) {
         this.endedAt = at;
+        this.state = RecordingState.SEALED;
     }
 
     public long droppedPackets() {

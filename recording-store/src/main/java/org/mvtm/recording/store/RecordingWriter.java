@@ -424,10 +424,8 @@ public final class RecordingWriter implements ActiveRecording {
             flush(leg);
         }
         flush(timeline);
-        manifest.droppedPackets(dropped.get());
-        manifest.endedAt(clock.instant());
         RecordingLifecycle.check(id, state.get(), RecordingState.SEALED);
-        manifest.state(RecordingState.SEALED);
+        manifest.seal(clock.instant());
         writeManifest();
         state.set(RecordingState.SEALED);
         sealed.complete(listener.sealed(this, manifest));
