@@ -136,7 +136,7 @@ class BankSetupOnPostgresTest {
             String chanChat = opened.path("conversationId").asString();
             assertThat(opened.path("language").asString()).as("zh-HK in the token").isEqualTo("yue");
             CustomerChatApiTest.awaitLine(chan, chanChat, 0, "BOT");
-            assertThat(ask(chan, chanChat, "我想加按私人貸款，點樣申請？")).as("the uploaded Cantonese answer")
+            assertThat(CustomerChatApiTest.ask(chan, chanChat, "我想加按私人貸款，點樣申請？")).as("the uploaded Cantonese answer")
                     .contains(TOP_UP_ANSWER_YUE);
             chan.json(202, "POST", CHAT + "/" + chanChat + "/person", "{\"channel\":\"CHAT\"}");
             String chanInteraction = CustomerChatApiTest.awaitStatus(chan, chanChat, "QUEUED").path("interactionId").asString();
@@ -145,7 +145,7 @@ class BankSetupOnPostgresTest {
             WebSession wong = WebSession.bearer(server.baseUrl(), sign(bank, customer("c-2002", "VIP", now)));
             String wongChat = wong.json(201, "POST", CHAT, "{}").path("conversationId").asString();
             CustomerChatApiTest.awaitLine(wong, wongChat, 0, "BOT");
-            assertThat(ask(wong, wongChat, "私人貸款可唔可以加按？")).contains(TOP_UP_ANSWER_YUE);
+            assertThat(CustomerChatApiTest.ask(wong, wongChat, "私人貸款可唔可以加按？")).contains(TOP_UP_ANSWER_YUE);
             wong.json(202, "POST", CHAT + "/" + wongChat + "/person", "{\"channel\":\"CHAT\"}");
             String wongInteraction = CustomerChatApiTest.awaitStatus(wong, wongChat, "QUEUED").path("interactionId").asString();
             root.json(200, "PUT", "/api/admin/vip-tiers/VIP", "{\"label\":\"VIP\",\"rank\":2,\"routingWeight\":0}");
@@ -229,13 +229,6 @@ class BankSetupOnPostgresTest {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
-    }
-
-    /** Says a line and returns the bot's answer to it. */
-    private static String ask(WebSession s, String conversation, String text) throws Exception {
-        int after = s.json(202, "POST", CHAT + "/" + conversation + "/messages",
-                "{\"text\":" + WebSession.JSON.writeValueAsString(text) + "}").path("after").asInt();
-        return CustomerChatApiTest.awaitLine(s, conversation, after, "BOT").getLast().path("text").asString();
     }
 
     /** Admin changes reach routing a moment after they are written. */

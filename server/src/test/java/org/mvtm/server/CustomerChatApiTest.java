@@ -124,9 +124,8 @@ class CustomerChatApiTest {
                 HttpResponse.BodyHandlers.discarding()).statusCode()).as("not signed in").isEqualTo(401);
 
         WebSession smith = WebSession.signIn(server.baseUrl(), "smith", "demo1234");
-        String id = smith.json(201, "POST", API, "{\"language\":\"en\"}").path("conversationId").asString();
+        String id = open(smith, "en");
         String messages = API + "/" + id + "/messages";
-        awaitLine(smith, id, 0, "BOT");
 
         JsonNode broken = smith.json(400, "POST", messages, "{\"text\": \"hello");
         assertThat(broken.path("message").asString()).contains("not the JSON object");
@@ -161,6 +160,20 @@ class CustomerChatApiTest {
         assertThat(transcript.path("lines").valueStream().map(l -> l.path("speaker").asString()))
                 .as("none of the bad requests said anything").containsOnly("BOT");
         assertThat(transcript.path("status").asString()).isEqualTo("WITH_BOT");
+    }
+
+    /** Opens a conversation with the assistant in {@code language} and waits for its greeting; the conversation id. */
+    static String open(WebSession s, String language) throws Exception {
+        String id = s.json(201, "POST", API, "{\"language\":\"" + language + "\"}").path("conversationId").asString();
+        awaitLine(s, id, 0, "BOT");
+        return id;
+    }
+
+    /** Says a line and returns the bot's answer to it. */
+    static String ask(WebSession s, String id, String text) throws Exception {
+        int after = s.json(202, "POST", API + "/" + id + "/messages",
+                "{\"text\":" + WebSession.JSON.writeValueAsString(text) + "}").path("after").asInt();
+        return awaitLine(s, id, after, "BOT").getLast().path("text").asString();
     }
 
     /** Long-polls from {@code after} until a line of {@code speaker} arrives; all lines seen from {@code after}. */

@@ -20,13 +20,7 @@ import tools.jackson.databind.JsonNode;
 @Tag("peer")
 class KnowledgeBaseAcrossNodesTest {
     private static final String SECRET = "kb-two-node-secret-0123456789";
-    private static final String KB = "/api/admin/knowledge-base";
-    private static final String CHAT = "/api/customer/conversations";
-    private static final String SAFE_BOX = """
-            safe_box,en,How do I rent a safe deposit box?,"Safe deposit boxes are available at 12 branches from HKD 600 a year.",general
-            safe_box,en,Can I get a safe deposit box at a branch?,,
-            safe_box,en,What does a safe deposit box cost per year?,,
-            """;
+    private static final String KB = KnowledgeBaseAdministrationApiTest.KB;
 
     @Test
     void aVersionPublishedOnOneNodeIsServedOnTheOtherAndARestoreComesBack(@TempDir Path dir) throws Exception {
@@ -42,7 +36,7 @@ class KnowledgeBaseAcrossNodesTest {
             WebSession adminB = WebSession.signIn(b.baseUrl(), "admin", "demo1234");
 
             String en = adminA.send("GET", KB + "/en", null).body();
-            var put = adminA.sendBody("PUT", KB + "/en", "text/csv", (en + SAFE_BOX).getBytes(StandardCharsets.UTF_8));
+            var put = adminA.sendBody("PUT", KB + "/en", "text/csv", (en + KnowledgeBaseAdministrationApiTest.SAFE_BOX_EN).getBytes(StandardCharsets.UTF_8));
             assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
             assertThat(adminA.json(200, "POST", KB + "/publish", null).path("version").asInt()).isEqualTo(1);
 
@@ -70,12 +64,9 @@ class KnowledgeBaseAcrossNodesTest {
         throw new AssertionError("version " + version + " never in service; last " + last + "\n" + node.output());
     }
 
+    /** Opens a new English conversation, says {@code text} and returns the bot's answer. */
     private static String ask(WebSession s, String text) throws Exception {
-        String id = s.json(201, "POST", CHAT, "{\"language\":\"en\"}").path("conversationId").asString();
-        CustomerChatApiTest.awaitLine(s, id, 0, "BOT");
-        int after = s.json(202, "POST", CHAT + "/" + id + "/messages",
-                "{\"text\":" + WebSession.JSON.writeValueAsString(text) + "}").path("after").asInt();
-        return CustomerChatApiTest.awaitLine(s, id, after, "BOT").getLast().path("text").asString();
+        return CustomerChatApiTest.ask(s, CustomerChatApiTest.open(s, "en"), text);
     }
 
     private static ServerProcess node(Path dir, String id, RedisServerProcess redis, Path archive) throws Exception {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +18,9 @@ import tools.jackson.databind.JsonNode;
  */
 @Tag("slow")
 class KnowledgeBaseAdministrationApiTest {
-    private static final String KB = "/api/admin/knowledge-base";
-    private static final String CHAT = "/api/customer/conversations";
-    private static final String SAFE_BOX_EN = """
+    static final String KB = "/api/admin/knowledge-base";
+    /** The safe deposit box FAQ an administrator adds to the English knowledge base: answered with "HKD 600". */
+    static final String SAFE_BOX_EN = """
             safe_box,en,How do I rent a safe deposit box?,"Safe deposit boxes are available at 12 branches from HKD 600 a year. Book one in the app under More > Safe deposit box.",general
             safe_box,en,Can I get a safe deposit box at a branch?,,
             safe_box,en,What does a safe deposit box cost per year?,,
@@ -41,9 +40,8 @@ class KnowledgeBaseAdministrationApiTest {
             WebSession smith = WebSession.signIn(server.baseUrl(), "smith", "demo1234");
             assertThat(smith.send("GET", KB + "/en", null).statusCode()).as("a customer is no administrator").isEqualTo(403);
 
-            String smithChat = smith.json(201, "POST", CHAT, "{\"language\":\"en\"}").path("conversationId").asString();
-            CustomerChatApiTest.awaitLine(smith, smithChat, 0, "BOT");
-            assertThat(ask(smith, smithChat, "I'd like to rent a safe deposit box")).doesNotContain("HKD 600");
+            String smithChat = CustomerChatApiTest.open(smith, "en");
+            assertThat(CustomerChatApiTest.ask(smith, smithChat, "I'd like to rent a safe deposit box")).doesNotContain("HKD 600");
 
             String en = admin.send("GET", KB + "/en", null).body();
             String yue = admin.send("GET", KB + "/zh-Hant", null).body();
@@ -61,7 +59,7 @@ class KnowledgeBaseAdministrationApiTest {
                 assertThat(answer.path("confidence").asDouble()).isGreaterThanOrEqualTo(0.5);
             }
             assertThat(preview.path("answers").get(1).path("language").asString()).isEqualTo("yue");
-            assertThat(ask(smith, smithChat, "What does a safe deposit box cost?"))
+            assertThat(CustomerChatApiTest.ask(smith, smithChat, "What does a safe deposit box cost?"))
                     .as("nothing is live before publishing").doesNotContain("HKD 600");
 
             JsonNode published = admin.json(200, "POST", KB + "/publish", null);
@@ -69,12 +67,11 @@ class KnowledgeBaseAdministrationApiTest {
             assertThat(published.path("publishedBy").asString()).isEqualTo("admin");
             assertThat(published.path("changed").valueStream().map(JsonNode::asString)).containsExactly("en", "yue");
 
-            assertThat(ask(smith, smithChat, "I'd like to rent a safe deposit box"))
+            assertThat(CustomerChatApiTest.ask(smith, smithChat, "I'd like to rent a safe deposit box"))
                     .as("the same conversation, answered from the new version").contains("HKD 600");
             WebSession chan = WebSession.signIn(server.baseUrl(), "chan", "demo1234");
-            String chanChat = chan.json(201, "POST", CHAT, "{\"language\":\"yue\"}").path("conversationId").asString();
-            CustomerChatApiTest.awaitLine(chan, chanChat, 0, "BOT");
-            assertThat(ask(chan, chanChat, "我想租個保險箱")).contains("港幣600");
+            String chanChat = CustomerChatApiTest.open(chan, "yue");
+            assertThat(CustomerChatApiTest.ask(chan, chanChat, "我想租個保險箱")).contains("港幣600");
 
             // a broken row: refused with the row and the column, nothing changes
             String broken = en + SAFE_BOX_EN.replace("HKD 600", "HKD 900")
@@ -90,7 +87,7 @@ class KnowledgeBaseAdministrationApiTest {
             assertThat(admin.send("GET", KB + "/en?draft=true", null).statusCode()).as("no draft kept").isEqualTo(404);
             assertThat(admin.json(409, "POST", KB + "/publish", null).path("message").asString())
                     .contains("nothing to publish");
-            assertThat(ask(smith, smithChat, "What does a safe deposit box cost per year?"))
+            assertThat(CustomerChatApiTest.ask(smith, smithChat, "What does a safe deposit box cost per year?"))
                     .as("the published version still answers").contains("HKD 600");
 
             var tooLarge = admin.sendBody("PUT", KB + "/en", "text/csv", new byte[4 * 1024 * 1024 + 1]);
@@ -110,14 +107,6 @@ class KnowledgeBaseAdministrationApiTest {
             assertThat(java.nio.file.Files.readString(server.log)).contains("knowledge base version 1 published by admin")
                     .contains("knowledge base version 2 published by admin (restoring version 0)");
         }
-    }
-
-    /** Says a line and returns the bot's answer to it. */
-    private static String ask(WebSession s, String conversation, String text) throws Exception {
-        int after = s.json(202, "POST", CHAT + "/" + conversation + "/messages",
-                "{\"text\":" + WebSession.JSON.writeValueAsString(text) + "}").path("after").asInt();
-        List<JsonNode> lines = CustomerChatApiTest.awaitLine(s, conversation, after, "BOT");
-        return lines.getLast().path("text").asString();
     }
 
     private static JsonNode json(java.net.http.HttpResponse<String> res, int status) {

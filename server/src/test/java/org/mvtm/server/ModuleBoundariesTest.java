@@ -8,10 +8,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -63,22 +65,21 @@ class ModuleBoundariesTest {
                 .check(classes);
     }
 
-    @Test
-    void administrationUsesSpringOnlyForJdbcTransactionsAndPasswordHashes() {
-        noClasses().that().resideInAPackage("org.mvtm.admin..")
-                .should().dependOnClassesThat(resideInAPackage("org.springframework..")
-                        .and(not(resideInAnyPackage("org.springframework.jdbc..", "org.springframework.dao..",
-                                "org.springframework.transaction..", "org.springframework.security.crypto.."))))
-                .because("the system of record is a plain module wired by the composition root")
-                .check(classes);
+    /** The system of record: JDBC, transactions and password hashes; interval reporting: JDBC. */
+    static Stream<Arguments> springOnlyFor() {
+        return Stream.of(
+                Arguments.of("admin", List.of("jdbc", "dao", "transaction", "security.crypto")),
+                Arguments.of("reporting", List.of("jdbc", "dao")));
     }
 
-    @Test
-    void reportingUsesSpringOnlyForJdbc() {
-        noClasses().that().resideInAPackage("org.mvtm.reporting..")
+    @ParameterizedTest(name = "{0} uses Spring only for {1}")
+    @MethodSource("springOnlyFor")
+    void databaseModulesUseSpringOnlyForWhatTheyNeed(String module, List<String> allowed) {
+        noClasses().that().resideInAPackage("org.mvtm." + module + "..")
                 .should().dependOnClassesThat(resideInAPackage("org.springframework..")
-                        .and(not(resideInAnyPackage("org.springframework.jdbc..", "org.springframework.dao.."))))
-                .because("interval reporting is a plain module wired by the composition root")
+                        .and(not(resideInAnyPackage(allowed.stream().map(p -> "org.springframework." + p + "..")
+                                .toArray(String[]::new)))))
+                .because("org.mvtm." + module + " is a plain module wired by the composition root")
                 .check(classes);
     }
 

@@ -60,9 +60,4 @@ public record RecordingStoreConfig(Path dataDir, Path exportCacheDir, Duration s
         return new RecordingStoreConfig(dataDir, exportCacheDir, segmentLength, capacity, keys, retention,
                 exportOnSeal, exportCacheTtl);
     }
-
-    public RecordingStoreConfig withExportOnSeal(boolean onSeal) {
-        return new RecordingStoreConfig(dataDir, exportCacheDir, segmentLength, queueCapacity, keys, retention,
-                onSeal, exportCacheTtl);
-    }
 }

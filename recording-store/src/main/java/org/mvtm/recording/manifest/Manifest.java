@@ -29,21 +29,22 @@ public final class Manifest {
     private final RecordingId id;
     private final RecordingMetadata metadata;
     private final long segmentLengthMillis;
-    private String masterKeyId;
+    private final String masterKeyId;
     private RecordingState state;
     private Instant endedAt;
     private long droppedPackets;
     private final List<String> problems = new ArrayList<>();
     private final Map<String, LegEntry> legs = new LinkedHashMap<>();
     private final List<SegmentEntry> segments = new ArrayList<>();
-    private PartOf partOf = PartOf.FIRST;
+    private final PartOf partOf;
 
     public Manifest(RecordingId id, RecordingMetadata metadata, long segmentLengthMillis, String masterKeyId,
-                    RecordingState state) {
+                    PartOf partOf, RecordingState state) {
         this.id = id;
         this.metadata = metadata;
         this.segmentLengthMillis = segmentLengthMillis;
         this.masterKeyId = masterKeyId;
+        this.partOf = partOf;
         this.state = state;
     }
 
@@ -63,10 +64,6 @@ public final class Manifest {
         return masterKeyId;
     }
 
-    public void masterKeyId(String keyId) {
-        this.masterKeyId = keyId;
-    }
-
     public RecordingState state() {
         return state;
     }
@@ -79,8 +76,10 @@ public final class Manifest {
         return Optional.ofNullable(endedAt);
     }
 
-    public void endedAt(Instant at) {
+    /** The recording ended at {@code at} and is sealed. */
+    public void seal(Instant at) {
         this.endedAt = at;
+        this.state = RecordingState.SEALED;
     }
 
     public long droppedPackets() {
@@ -114,10 +113,6 @@ public final class Manifest {
     /** Which part of the recording this manifest holds, and for a later part where its chain starts from. */
     public PartOf partOf() {
         return partOf;
-    }
-
-    public void partOf(PartOf p) {
-        this.partOf = p;
     }
 
     /** What the first segment's chain link is computed from: zeros, or the earlier part's head for a later part. */
@@ -191,7 +186,8 @@ public final class Manifest {
         }
         Manifest man = new Manifest(RecordingId.of((String) m.get("recordingId")),
                 metadataFromJson((Map<String, Object>) m.get("metadata")), (Long) m.get("segmentLengthMillis"),
-                (String) m.get("masterKeyId"), RecordingState.valueOf((String) m.get("state")));
+                (String) m.get("masterKeyId"), PartOf.fromJson((Map<String, Object>) m.get("partOf")),
+                RecordingState.valueOf((String) m.get("state")));
         Object ended = m.get("endedAt");
         man.endedAt = ended == null ? null : Instant.parse((String) ended);
         man.droppedPackets = (Long) m.get("droppedPackets");
@@ -204,7 +200,6 @@ public final class Manifest {
         for (Object o : (List<Object>) m.get("segments")) {
             man.segments.add(SegmentEntry.fromJson((Map<String, Object>) o));
         }
-        man.partOf = PartOf.fromJson((Map<String, Object>) m.get("partOf"));
         return man;
     }
 

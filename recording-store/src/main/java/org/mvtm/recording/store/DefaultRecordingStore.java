@@ -179,13 +179,12 @@ public final class DefaultRecordingStore implements RecordingStore, WriterListen
             SecretKey dataKey = DataKeyFile.newDataKey(random);
             String masterKeyId = keys.activeMasterKeyId();
             DataKeyFile.write(dir, id.value(), dataKey, keys, masterKeyId, random);
-            Manifest manifest = new Manifest(id, metadata, config.segmentLength().toMillis(), masterKeyId,
+            Manifest manifest = new Manifest(id, metadata, config.segmentLength().toMillis(), masterKeyId, partOf,
                     RecordingState.RECORDING);
-            manifest.partOf(partOf);
             ManifestFile.write(dir, manifest, keys);
             chain.advanced(manifest); // where the chain starts: the earlier part's head, or nothing yet
-            RecordingWriter w = new RecordingWriter(id, metadata, dir, dataKey, keys, cipher, clock,
-                    config.segmentLength().toMillis(), config.queueCapacity(), manifest, this);
+            RecordingWriter w = new RecordingWriter(manifest, dir, dataKey, keys, cipher, clock,
+                    config.queueCapacity(), this);
             active.put(id, w);
             w.start();
             w.appendTimeline(TimelineEntry.event(clock.instant(), TimelineEntry.Kind.RECORDING_STARTED, "system",

@@ -64,7 +64,6 @@ public final class RecordingWriter implements ActiveRecording {
     private static final int INGEST_SEGMENT = 8 * 1024 * 1024;
 
     private final RecordingId id;
-    private final RecordingMetadata metadata;
     private final Path dir;
     private final SecretKey dataKey;
     private final RecordingKeys keys;
@@ -88,19 +87,18 @@ public final class RecordingWriter implements ActiveRecording {
     private int segmentsReported = -1;
     private Thread thread;
 
-    RecordingWriter(RecordingId id, RecordingMetadata metadata, Path dir, SecretKey dataKey, RecordingKeys keys,
-                    SegmentCipher cipher, Clock clock, long segmentMillis, int queueCapacity, Manifest manifest,
-                    WriterListener listener) {
-        this.id = id;
-        this.metadata = metadata;
+    /** Writes the recording {@code manifest} describes (its id, metadata and segment length) into {@code dir}. */
+    RecordingWriter(Manifest manifest, Path dir, SecretKey dataKey, RecordingKeys keys, SegmentCipher cipher,
+                    Clock clock, int queueCapacity, WriterListener listener) {
+        this.manifest = manifest;
+        this.id = manifest.id();
+        this.segmentMicros = manifest.segmentLengthMillis() * 1000;
         this.dir = dir;
         this.dataKey = dataKey;
         this.keys = keys;
         this.cipher = cipher;
         this.clock = clock;
-        this.segmentMicros = segmentMillis * 1000;
         this.packets = new ArrayBlockingQueue<>(queueCapacity);
-        this.manifest = manifest;
         this.listener = listener;
         this.timeline = new LegBuffer(Manifest.TIMELINE_LEG, LegDirs.dirFor(Manifest.TIMELINE_LEG), 0);
     }
@@ -116,7 +114,7 @@ public final class RecordingWriter implements ActiveRecording {
 
     @Override
     public RecordingMetadata metadata() {
-        return metadata;
+        return manifest.metadata();
     }
 
     @Override
@@ -424,10 +422,8 @@ public final class RecordingWriter implements ActiveRecording {
             flush(leg);
         }
         flush(timeline);
-        manifest.droppedPackets(dropped.get());
-        manifest.endedAt(clock.instant());
         RecordingLifecycle.check(id, state.get(), RecordingState.SEALED);
-        manifest.state(RecordingState.SEALED);
+        manifest.seal(clock.instant());
         writeManifest();
         state.set(RecordingState.SEALED);
         sealed.complete(listener.sealed(this, manifest));

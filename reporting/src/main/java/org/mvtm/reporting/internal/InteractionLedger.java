@@ -145,9 +145,7 @@ final class InteractionLedger {
         if (t == null || t.connectedAt == null) {
             return;
         }
-        Map<Measure, Long> m = closeSegment(t, tr.at());
-        m.put(Measure.TRANSFERS, 1L);
-        sink.add(t.key.withAdvisor(t.advisor.value()), m);
+        closeSegment(t, tr.at(), Measure.TRANSFERS);
         t.advisor = null;
         t.connectedAt = null;
     }
@@ -157,11 +155,7 @@ final class InteractionLedger {
         if (t == null || t.connectedAt == null) {
             return;
         }
-        Map<Measure, Long> m = closeSegment(t, e.at());
-        m.put(Measure.HANDLED, 1L);
-        IntervalKey key = t.key.withAdvisor(t.advisor.value());
-        sink.add(key, m);
-        wrapping.put(t.advisor, new Wrap(key, e.at()));
+        wrapping.put(t.advisor, new Wrap(closeSegment(t, e.at(), Measure.HANDLED), e.at()));
     }
 
     private void abandoned(InteractionAbandoned a) {
@@ -175,15 +169,22 @@ final class InteractionLedger {
         sink.add(t.key, m);
     }
 
-    private static Map<Measure, Long> closeSegment(Tracked t, Instant at) {
+    /**
+     * Ends the advisor's connected segment at {@code at} (a transfer or the end): its talk and hold time and one
+     * {@code outcome} go to the advisor's interval, whose key is returned.
+     */
+    private IntervalKey closeSegment(Tracked t, Instant at, Measure outcome) {
         long hold = t.holdMs + (t.heldAt == null ? 0 : millis(t.heldAt, at));
         long connected = millis(t.connectedAt, at);
         Map<Measure, Long> m = new EnumMap<>(Measure.class);
         m.put(Measure.TALK_MS, Math.max(0, connected - hold));
         m.put(Measure.HOLD_MS, hold);
+        m.put(outcome, 1L);
         t.heldAt = null;
         t.holdMs = 0;
-        return m;
+        IntervalKey key = t.key.withAdvisor(t.advisor.value());
+        sink.add(key, m);
+        return key;
     }
 
     private void add(IntervalKey key, Measure measure, long amount) {

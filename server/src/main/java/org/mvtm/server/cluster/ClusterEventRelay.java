@@ -2,9 +2,6 @@ package org.mvtm.server.cluster;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.mvtm.core.event.AdministrationChanged;
 import org.mvtm.core.event.AdvisorStateChanged;
@@ -23,6 +20,7 @@ import org.mvtm.core.event.KnowledgeBasePublished;
 import org.mvtm.core.event.OfferAccepted;
 import org.mvtm.core.event.OfferDeclined;
 import org.mvtm.core.event.RecordingPaused;
+import org.mvtm.server.SerialWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPubSub;
@@ -56,7 +54,7 @@ public final class ClusterEventRelay implements AutoCloseable {
     private final String nodeId;
     private final EventBus bus;
     private final JsonMapper json;
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("cluster-relay-send").factory());
+    private final SerialWorker sender = new SerialWorker("cluster-relay-send");
     private final List<EventBus.Subscription> subscriptions;
     private final Subscriber subscriber = new Subscriber();
     private final Thread listener;
@@ -137,12 +135,7 @@ public final class ClusterEventRelay implements AutoCloseable {
         } catch (RuntimeException e) {
             log.debug("unsubscribe failed", e);
         }
-        sender.shutdown();
-        try {
-            sender.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        sender.close();
     }
 
     private final class Subscriber extends JedisPubSub {

@@ -1,13 +1,11 @@
 package org.mvtm.server.wiring;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.Disposition;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionDisposed;
 import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.server.SerialWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +18,7 @@ final class DispositionRecorder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DispositionRecorder.class);
     private final AdministrationService admin;
     private final RoutingEngine routing;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("dispositions").factory());
+    private final SerialWorker writer = new SerialWorker("dispositions");
     private final EventBus.Subscription subscription;
 
     DispositionRecorder(AdministrationService admin, RoutingEngine routing, EventBus bus) {
@@ -40,11 +38,6 @@ final class DispositionRecorder implements AutoCloseable {
     @Override
     public void close() {
         subscription.close();
-        writer.shutdown();
-        try {
-            writer.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.close();
     }
 }

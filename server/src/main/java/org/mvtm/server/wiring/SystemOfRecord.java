@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.mvtm.admin.api.AdministrationService;
@@ -41,6 +38,7 @@ import org.mvtm.routing.api.RelaxationStep;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.ServiceLevelTarget;
 import org.mvtm.routing.api.TierWeights;
+import org.mvtm.server.SerialWorker;
 import org.mvtm.web.api.WebRole;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.api.WebUserDirectory;
@@ -62,7 +60,7 @@ public final class SystemOfRecord implements AutoCloseable {
     private final AdministrationService admin;
     private final RoutingEngine routing;
     private final WebUserDirectory users;
-    private final ExecutorService reloader = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("system-of-record").factory());
+    private final SerialWorker reloader = new SerialWorker("system-of-record");
     private final AtomicBoolean pending = new AtomicBoolean();
     private final EventBus.Subscription subscription;
 
@@ -223,11 +221,6 @@ public final class SystemOfRecord implements AutoCloseable {
     @Override
     public void close() {
         subscription.close();
-        reloader.shutdown();
-        try {
-            reloader.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        reloader.close();
     }
 }
