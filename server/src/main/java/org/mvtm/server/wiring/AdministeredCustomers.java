@@ -28,8 +28,7 @@ final class AdministeredCustomers implements CustomerDirectory {
         return Optional.ofNullable(sipUser).flatMap(admin::user)
                 .filter(u -> u.enabled() && u.roles().contains(Role.CUSTOMER))
                 .map(u -> new Customer(CustomerId.of(u.username()), u.displayName(),
-                        SystemOfRecord.tier(tiers.stream().filter(t -> t.code().equals(u.customerTier()))
-                                .mapToInt(t -> t.rank()).findFirst().orElse(0)),
+                        SystemOfRecord.customerTier(u, tiers),
                         acceptLanguage.orElse(SystemOfRecord.language(u.language())),
                         Region.of(u.regions().iterator().next())))
                 .orElseGet(() -> CustomerDirectory.standard(fallbackRegion).identify(sipUser, displayName, acceptLanguage));

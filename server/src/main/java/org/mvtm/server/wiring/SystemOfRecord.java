@@ -127,11 +127,10 @@ public final class SystemOfRecord implements AutoCloseable {
                 log.warn("advisor {} not given to routing: {}", a.username(), e.getMessage());
             }
         }
-        Map<String, Integer> ranks = tiers.stream().collect(Collectors.toMap(VipTier::code, VipTier::rank));
         List<WebUser> web = new ArrayList<>();
         for (User u : record.users()) {
             if (u.enabled()) {
-                webUser(u, ranks, record.passwordHashes()).ifPresent(web::add);
+                webUser(u, tiers, record.passwordHashes()).ifPresent(web::add);
             }
         }
         users.replaceAll(web);
@@ -162,7 +161,7 @@ public final class SystemOfRecord implements AutoCloseable {
         return new Advisor(AgentId.of(a.username()), a.displayName(), Region.of(a.region()), skills, capacity);
     }
 
-    private static Optional<WebUser> webUser(User u, Map<String, Integer> ranks, Map<String, String> passwordHashes) {
+    private static Optional<WebUser> webUser(User u, List<VipTier> tiers, Map<String, String> passwordHashes) {
         Set<WebRole> roles = EnumSet.noneOf(WebRole.class);
         for (Role r : u.roles()) {
             roles.add(switch (r) {
@@ -174,7 +173,7 @@ public final class SystemOfRecord implements AutoCloseable {
             });
         }
         Set<Region> regions = u.regions().stream().map(Region::of).collect(Collectors.toSet());
-        CustomerTier tier = u.customerTier() == null ? CustomerTier.STANDARD : tier(ranks.getOrDefault(u.customerTier(), 0));
+        CustomerTier tier = customerTier(u, tiers);
         try {
             String passwordHash = passwordHashes.getOrDefault(u.username(), NO_LOCAL_PASSWORD);
             return Optional.of(new WebUser(u.username(), passwordHash, roles,
@@ -202,6 +201,12 @@ public final class SystemOfRecord implements AutoCloseable {
             }
         }
         return TierWeights.of(weights);
+    }
+
+    /** The routing tier of a customer: that of the rank of their VIP tier; standard with none or an unknown one. */
+    static CustomerTier customerTier(User u, List<VipTier> tiers) {
+        return tier(tiers.stream().filter(t -> t.code().equals(u.customerTier())).mapToInt(VipTier::rank).findFirst()
+                .orElse(0));
     }
 
     /** The routing tier of a VIP tier's rank: 0 standard, 1 premier, 2 and above VIP. */
