@@ -259,7 +259,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
         Browserless.Socket console = readyConsole(Browserless.signedIn(port, "ada"));
         console.next("\"offer\"");
         SocketSteps.accept(console, interaction);
-        console.send("{\"type\":\"hangup\",\"interactionId\":\"" + interaction + "\"}");
+        SocketSteps.hangUp(console, interaction);
         console.next("\"ended\"");
         console.send("{\"type\":\"wrapup\",\"code\":\"CARD_BLOCKED\",\"notes\":\"Lost credit card reported\"}");
         List<String> seen = console.until("\"state\":\"READY\"");
@@ -287,7 +287,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
         assertThat(refused).contains("\"code\":\"advisor.transition\"").contains("\"from\":\"BUSY\"").contains("\"to\":\"READY\"");
         page.send("{\"type\":\"hangup\"}");
         console.next("\"ended\"");
-        console.send("{\"type\":\"hangup\",\"interactionId\":\"" + interaction + "\"}");
+        SocketSteps.hangUp(console, interaction);
         console.send("{\"type\":\"desk\"}");
         assertThat(String.join("\n", console.until("\"type\":\"desk\"")))
                 .as("hanging up a call the customer already ended is not an error").doesNotContain("\"error\"");

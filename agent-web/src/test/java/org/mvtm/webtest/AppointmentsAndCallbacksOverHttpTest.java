@@ -167,7 +167,7 @@ class AppointmentsAndCallbacksOverHttpTest {
         assertThat(console.next("\"offer\"")).contains(interactionId).doesNotContain(walkIn.value());
         console.send("{\"type\":\"accept\",\"interactionId\":\"" + interactionId + "\"}");
         assertThat(page.next("\"CONNECTED\"")).contains("Ada Wong");
-        console.send("{\"type\":\"hangup\",\"interactionId\":\"" + interactionId + "\"}");
+        SocketSteps.hangUp(console, interactionId);
         page.next("\"ENDED\"");
         routing.abandon(walkIn);
         routing.finishWrapUp(AgentId.of("agent-ada"), Optional.empty(), "DONE", "");
@@ -215,7 +215,7 @@ class AppointmentsAndCallbacksOverHttpTest {
         assertThat(reopened.next("\"CALLING\"")).contains("\"attempt\":2").contains("Bo Zhang");
         assertThat(appHook.next()).contains("\"attempt\":2");
         assertThat(reopened.next("callback reached the customer's page on attempt 2")).contains("SYSTEM");
-        console.send("{\"type\":\"hangup\",\"interactionId\":\"" + interactionId + "\"}");
+        SocketSteps.hangUp(console, interactionId);
         reopened.next("\"ENDED\"");
     }
 

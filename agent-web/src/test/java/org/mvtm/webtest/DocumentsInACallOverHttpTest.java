@@ -201,9 +201,7 @@ class DocumentsInACallOverHttpTest {
 
         Browserless advisorHttp = Browserless.signedIn(port, "ada");
         Browserless.Socket console = advisorHttp.socket("/ws/agent");
-        SocketSteps.goReady(console);
-        console.next("\"offer\"");
-        SocketSteps.accept(console, interaction);
+        SocketSteps.acceptWhenOffered(console, interaction);
         page.next("\"CONNECTED\"");
         // what the server's journey coordinator does on an accepted call
         ActiveRecording recording = store.start(new RecordingMetadata(InteractionId.of(interaction),
@@ -213,7 +211,7 @@ class DocumentsInACallOverHttpTest {
     }
 
     private ActiveRecording end(Call call) throws InterruptedException {
-        call.advisor().send("{\"type\":\"hangup\",\"interactionId\":\"" + call.interaction() + "\"}");
+        SocketSteps.hangUp(call.advisor(), call.interaction());
         call.customer().next("\"ENDED\"");
         call.advisor().send("{\"type\":\"wrapup\",\"interactionId\":\"" + call.interaction() + "\",\"code\":\"RESOLVED\"}");
         call.advisor().send("{\"type\":\"presence\",\"state\":\"NOT_READY\",\"reason\":\"break\"}");

@@ -49,6 +49,17 @@ class WrapUpAndSupervisorActionsTest {
         return SocketSteps.greetedPage(Browserless.signedIn(port, "chan"), "yue");
     }
 
+    /** Ada's advisor console, open. */
+    private Browserless.Socket adaConsole() {
+        return Browserless.signedIn(port, "ada").socket("/ws/agent");
+    }
+
+    /** The advisor wraps {@code interaction} up with {@code code} and {@code notes}. */
+    private static void wrapUp(Browserless.Socket console, String interaction, String code, String notes) {
+        console.send("{\"type\":\"wrapup\",\"interactionId\":\"" + interaction + "\",\"code\":\"" + code
+                + "\",\"notes\":\"" + notes + "\"}");
+    }
+
     /** The customer asks for a person on chat; the queued interaction's id. */
     private static String askForPerson(Browserless.Socket page) throws Exception {
         return field(SocketSteps.askForPerson(page, "CHAT"), "interactionId");
@@ -98,11 +109,9 @@ class WrapUpAndSupervisorActionsTest {
         });
 
         // Ada takes the customer; the board shows whom she is talking to
-        Browserless adaHttp = Browserless.signedIn(port, "ada");
-        Browserless.Socket ada = adaHttp.socket("/ws/agent");
-        SocketSteps.goReady(ada);
-        assertThat(ada.next("\"offer\"")).contains(interaction).contains("\"queue\":\"" + other + "\"");
-        SocketSteps.accept(ada, interaction);
+        Browserless.Socket ada = adaConsole();
+        assertThat(SocketSteps.acceptWhenOffered(ada, interaction)).contains(interaction)
+                .contains("\"queue\":\"" + other + "\"");
         assertThat(sam.get("/api/supervisor/snapshot").body()).contains("\"interactions\":[{\"interactionId\":\"" + interaction
                 + "\",\"customerName\":\"Chan Tai Man\",\"channel\":\"CHAT\",\"queue\":\"" + other + "\"");
 
@@ -133,9 +142,9 @@ class WrapUpAndSupervisorActionsTest {
             assertThat(e.actor()).isEqualTo("sam");
             assertThat(e.after()).contains("coaching").contains(interaction).contains("BUSY");
         });
-        ada.send("{\"type\":\"hangup\",\"interactionId\":\"" + interaction + "\"}");
+        SocketSteps.hangUp(ada, interaction);
         assertThat(ada.next("\"state\":\"NOT_READY\"")).contains("coaching");
-        ada.send("{\"type\":\"wrapup\",\"interactionId\":\"" + interaction + "\",\"code\":\"RESOLVED\",\"notes\":\"\"}");
+        wrapUp(ada, interaction, "RESOLVED", "");
 
         // and logged out at the end of her shift, at once
         HttpResponse<String> out = sam.send("POST", "/api/supervisor/advisors/agent-ada/state",
@@ -156,18 +165,16 @@ class WrapUpAndSupervisorActionsTest {
     void aForcedStateGivenOnANodeThatDiedMeanwhileIsAppliedWhereTheConversationEnds() throws Exception {
         Browserless.Socket chan = chanPage();
         String interaction = askForPerson(chan);
-        Browserless.Socket ada = Browserless.signedIn(port, "ada").socket("/ws/agent");
-        SocketSteps.goReady(ada);
-        assertThat(ada.next("\"offer\"")).contains(interaction);
-        SocketSteps.accept(ada, interaction);
+        Browserless.Socket ada = adaConsole();
+        assertThat(SocketSteps.acceptWhenOffered(ada, interaction)).contains(interaction);
 
         events.publishRelayed(new AdvisorStateForced(Instant.now(), AgentId.of("agent-ada"), "sam", AdvisorState.NOT_READY,
                 "coaching, asked on node A", List.of(InteractionId.of(interaction)), true));
         assertThat(ada.next("\"forced\"")).contains("coaching, asked on node A").contains("\"by\":\"sam\"")
                 .contains("\"afterConversations\":true");
-        ada.send("{\"type\":\"hangup\",\"interactionId\":\"" + interaction + "\"}");
+        SocketSteps.hangUp(ada, interaction);
         assertThat(ada.next("\"state\":\"NOT_READY\"")).contains("coaching, asked on node A");
-        ada.send("{\"type\":\"wrapup\",\"interactionId\":\"" + interaction + "\",\"code\":\"RESOLVED\",\"notes\":\"\"}");
+        wrapUp(ada, interaction, "RESOLVED", "");
         ada.close();
         chan.close();
     }
@@ -190,23 +197,20 @@ class WrapUpAndSupervisorActionsTest {
         assertThat(saved.statusCode()).as(saved.body()).isBetween(200, 201);
         assertThat(saved.body()).contains("\"wrapUpRequired\":true");
         try {
-            Browserless adaHttp = Browserless.signedIn(port, "ada");
-            Browserless.Socket ada = adaHttp.socket("/ws/agent");
-            SocketSteps.goReady(ada);
-            ada.next("\"offer\"");
-            SocketSteps.accept(ada, interaction);
-            ada.send("{\"type\":\"hangup\",\"interactionId\":\"" + interaction + "\"}");
+            Browserless.Socket ada = adaConsole();
+            SocketSteps.acceptWhenOffered(ada, interaction);
+            SocketSteps.hangUp(ada, interaction);
             assertThat(ada.next("\"ended\"")).contains("\"required\":true")
                     .contains("{\"code\":\"RESOLVED\",\"label\":\"Resolved\"},{\"code\":\"CARD_BLOCKED\",\"label\":\"Card blocked\"}]");
 
             ada.send("{\"type\":\"presence\",\"state\":\"READY\"}");
             assertThat(ada.next("\"error\"")).contains("\"code\":\"wrapup.required\"").contains("\"field\":\"code\"");
-            ada.send("{\"type\":\"wrapup\",\"interactionId\":\"" + interaction + "\",\"code\":\"SALES_LEAD\",\"notes\":\"x\"}");
+            wrapUp(ada, interaction, "SALES_LEAD", "x");
             assertThat(ada.next("\"error\"")).contains("\"code\":\"wrapup.unknown-code\"").contains("\"field\":\"code\"");
-            ada.send("{\"type\":\"wrapup\",\"interactionId\":\"" + interaction + "\",\"code\":\"CARD_BLOCKED\",\"notes\":\" \"}");
+            wrapUp(ada, interaction, "CARD_BLOCKED", " ");
             assertThat(ada.next("\"error\"")).contains("\"code\":\"wrapup.notes-required\"").contains("\"field\":\"notes\"");
 
-            ada.send("{\"type\":\"wrapup\",\"interactionId\":\"" + interaction + "\",\"code\":\"CARD_BLOCKED\",\"notes\":\"card stopped\"}");
+            wrapUp(ada, interaction, "CARD_BLOCKED", "card stopped");
             // now Ready is allowed (from Wrap-up, or from the Not ready the wrap-up time's end left her in)
             ada.send("{\"type\":\"presence\",\"state\":\"READY\"}");
             ada.send("{\"type\":\"desk\"}");
