@@ -121,6 +121,8 @@ class ComplianceConsoleApiTest {
         }
         assertThat(officer.postJson("/api/compliance/recordings/" + id.value() + "/export", "{\"reason\":\"regulator request 7\"}")
                 .statusCode()).isEqualTo(400);
+        assertRefused(officer.send("PUT", "/api/compliance/recordings/" + id.value() + "/legal-hold",
+                "{\"hold\":true,\"reason\":\"litigation L-9\"}"), 400, "X-Purpose");
         assertThat(store.audit(auditor(), AuditQuery.forRecording(id.value()))).as("nothing was read").isEmpty();
     }
 
