@@ -113,7 +113,7 @@ class ComplianceConsoleApiTest {
         Browserless officer = Browserless.signedIn(port, "hkcomp");
         for (String path : List.of("/api/compliance/recordings", "/api/compliance/recordings/" + id.value(),
                 "/api/compliance/recordings/" + id.value() + "/timeline", "/api/compliance/recordings/" + id.value() + "/media/customer",
-                "/api/compliance/audit")) {
+                "/api/compliance/audit", "/api/compliance/dispositions", "/api/compliance/interactions/i-1/disposition")) {
             HttpResponse<String> refused = officer.get(path, "X-Purpose", " ");
             assertThat(refused.statusCode()).as(path).isEqualTo(400);
             assertThat(refused.body()).as(path).contains("\"field\":\"X-Purpose\"");
@@ -123,6 +123,8 @@ class ComplianceConsoleApiTest {
                 .statusCode()).isEqualTo(400);
         assertRefused(officer.send("PUT", "/api/compliance/recordings/" + id.value() + "/legal-hold",
                 "{\"hold\":true,\"reason\":\"litigation L-9\"}"), 400, "X-Purpose");
+        assertRefused(officer.get("/api/compliance/dispositions?from=yesterday", PURPOSE), 400, "from")
+                .contains("ISO instant");
         assertThat(store.audit(auditor(), AuditQuery.forRecording(id.value()))).as("nothing was read").isEmpty();
     }
 
