@@ -1,5 +1,6 @@
 package org.mvtm.web.security;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -14,9 +15,13 @@ public final class ErrorAnswer {
         return ResponseEntity.status(status).body(Map.of("error", status.name(), "message", message));
     }
 
-    /** A refusal that names the field at fault: {@code status} with {@code {"field", "message"}}. */
+    /** A refusal that names the field at fault: {@code status} with {@code {"error": status, "field", "message"}}. */
     public static ResponseEntity<Map<String, String>> naming(HttpStatus status, String field, String message) {
-        return ResponseEntity.status(status).body(Map.of("field", field, "message", String.valueOf(message)));
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", status.name());
+        body.put("field", field);
+        body.put("message", String.valueOf(message));
+        return ResponseEntity.status(status).body(body);
     }
 
     /** The media relay refused the leg: 409 with {@code {"error": "MEDIA", "message"}}. */
