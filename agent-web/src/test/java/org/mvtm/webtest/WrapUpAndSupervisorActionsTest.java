@@ -6,8 +6,10 @@ import static org.mvtm.webtest.Refusal.assertRefused;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.AuditEntry;
@@ -47,12 +49,20 @@ class WrapUpAndSupervisorActionsTest {
 
     /** Chan's customer page, open and greeted in Cantonese. */
     private Browserless.Socket chanPage() throws Exception {
-        return SocketSteps.greetedPage(Browserless.signedIn(port, "chan"), "yue");
+        return opened(SocketSteps.greetedPage(Browserless.signedIn(port, "chan"), "yue"));
     }
 
     /** Ada's advisor console, open. */
     private Browserless.Socket adaConsole() {
-        return Browserless.signedIn(port, "ada").socket("/ws/agent");
+        return opened(Browserless.signedIn(port, "ada").socket("/ws/agent"));
+    }
+
+    /** Chan's page and Ada's console, closed after each test even when it fails half-way. */
+    private final List<Browserless.Socket> open = new ArrayList<>();
+
+    private Browserless.Socket opened(Browserless.Socket socket) {
+        open.add(socket);
+        return socket;
     }
 
     /** The advisor wraps {@code interaction} up with {@code code} and {@code notes}. */
@@ -150,8 +160,6 @@ class WrapUpAndSupervisorActionsTest {
         assertThat(out.body()).contains("\"applied\":true");
         assertThat(ada.next("\"state\":\"LOGGED_OUT\"")).contains("presence");
         assertThat(audited("force-logout", "agent-ada")).hasValueSatisfying(e -> assertThat(e.after()).contains("end of shift"));
-        ada.close();
-        chan.close();
     }
 
     /**
@@ -173,8 +181,6 @@ class WrapUpAndSupervisorActionsTest {
         SocketSteps.hangUp(ada, interaction);
         assertThat(ada.next("\"state\":\"NOT_READY\"")).contains("coaching, asked on node A");
         wrapUp(ada, interaction, "RESOLVED", "");
-        ada.close();
-        chan.close();
     }
 
     @Test
@@ -216,19 +222,19 @@ class WrapUpAndSupervisorActionsTest {
             assertThat(desk).contains("\"wrapUps\":[]").contains("card stopped").contains("\"presence\":{\"type\":\"presence\",\"state\":\"READY\"");
             ada.send("{\"type\":\"presence\",\"state\":\"NOT_READY\",\"reason\":\"break\"}");
             ada.until("\"reason\":\"break\"");
-            ada.close();
         } finally {
             if (existed) {
                 admin.updateQueue("root", queue, before);
             } else {
                 admin.deleteQueue("root", queue);
             }
-            chan.close();
         }
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void quietFloor() {
+        open.forEach(Browserless.Socket::close);
+        open.clear();
         routing.waiting().forEach(w -> routing.abandon(w.interaction().id()));
     }
 }
