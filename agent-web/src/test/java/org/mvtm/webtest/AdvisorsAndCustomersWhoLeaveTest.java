@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mvtm.webtest.JsonFields.field;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -35,7 +32,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * stays closed leaves the queue (one who reloads keeps the place), wrap-up notes never become presence, and
  * refusals reach the console as codes with parameters.
  */
-@SpringBootTest(classes = {WebTestApplication.class, AdvisorsAndCustomersWhoLeaveTest.Timing.class},
+@SpringBootTest(classes = {WebTestApplication.class, MovingClock.class, AdvisorsAndCustomersWhoLeaveTest.Timing.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class AdvisorsAndCustomersWhoLeaveTest {
@@ -45,12 +42,6 @@ class AdvisorsAndCustomersWhoLeaveTest {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Timing {
-        @Bean
-        @Primary
-        MutableClock simClock() {
-            return new MutableClock(Instant.now());
-        }
-
         @Bean
         WebTierSettings webTierSettings() {
             WebTierSettings d = WebTierSettings.defaults();
@@ -101,8 +92,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
     void aConsoleClosedPastTheGracePeriodLogsTheAdvisorOutButAReloadWithinItDoesNot() throws Exception {
         Browserless ada = Browserless.signedIn(port, "ada");
         Browserless.Socket console = readyConsole(ada);
-        console.close();
-        await().until(() -> departures.absent(ADA));
+        closeAdasConsole(console);
         clock.advance(CONSOLE_GRACE.minusSeconds(1));
         departures.sweep();
         assertThat(state(ADA)).as("a reload may take a moment").isEqualTo(AdvisorState.READY);
@@ -113,8 +103,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
         departures.sweep();
         assertThat(state(ADA)).as("the console came back in time").isEqualTo(AdvisorState.READY);
 
-        reloaded.close();
-        await().until(() -> departures.absent(ADA));
+        closeAdasConsole(reloaded);
         clock.advance(CONSOLE_GRACE);
         departures.sweep();
         assertThat(state(ADA)).as("gone for the whole grace period").isEqualTo(AdvisorState.LOGGED_OUT);
@@ -124,8 +113,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
     void anOfferForAClosedConsoleIsWithdrawnAtOnceAndNotShownAtTheNextSignIn() throws Exception {
         Browserless ada = Browserless.signedIn(port, "ada");
         Browserless.Socket console = readyConsole(ada);
-        console.close();
-        await().until(() -> departures.absent(ADA));
+        closeAdasConsole(console);
 
         String interaction = queuedCustomer(Browserless.signedIn(port, "chan"));
         await().until(() -> routing.interaction(InteractionId.of(interaction)).orElseThrow().status() == InteractionStatus.QUEUED
@@ -145,8 +133,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
         Browserless.Socket console = readyConsole(Browserless.signedIn(port, "ada"));
         assertThat(console.next("\"offer\"")).contains(interaction);
 
-        page.close();
-        await().until(() -> pageClosed(page));
+        closePage(page);
         clock.advance(CUSTOMER_GRACE);
         customers.leaveClosedPages();
         await().until(() -> routing.interaction(InteractionId.of(interaction)).orElseThrow().status() == InteractionStatus.ABANDONED);
@@ -162,8 +149,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
         Browserless.Socket page = socket(chan, "/ws/customer");
         String interaction = askForPerson(page);
         String conversation = conversations.get(page).value();
-        page.close();
-        await().until(() -> pageClosed(page));
+        closePage(page);
         clock.advance(CUSTOMER_GRACE.minusSeconds(1));
         customers.leaveClosedPages();
 
@@ -188,8 +174,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
         console.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
         page.next("\"CONNECTED\"");
 
-        page.close();
-        await().until(() -> pageClosed(page));
+        closePage(page);
         clock.advance(CUSTOMER_GRACE.minusSeconds(1));
         customers.leaveClosedPages();
         assertThat(routing.interaction(InteractionId.of(interaction)).orElseThrow().status())
@@ -259,7 +244,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
         Browserless.Socket console = readyConsole(Browserless.signedIn(port, "ada"));
         console.next("\"offer\"");
         SocketSteps.accept(console, interaction);
-        console.send("{\"type\":\"hangup\",\"interactionId\":\"" + interaction + "\"}");
+        SocketSteps.hangUp(console, interaction);
         console.next("\"ended\"");
         console.send("{\"type\":\"wrapup\",\"code\":\"CARD_BLOCKED\",\"notes\":\"Lost credit card reported\"}");
         List<String> seen = console.until("\"state\":\"READY\"");
@@ -287,14 +272,13 @@ class AdvisorsAndCustomersWhoLeaveTest {
         assertThat(refused).contains("\"code\":\"advisor.transition\"").contains("\"from\":\"BUSY\"").contains("\"to\":\"READY\"");
         page.send("{\"type\":\"hangup\"}");
         console.next("\"ended\"");
-        console.send("{\"type\":\"hangup\",\"interactionId\":\"" + interaction + "\"}");
+        SocketSteps.hangUp(console, interaction);
         console.send("{\"type\":\"desk\"}");
         assertThat(String.join("\n", console.until("\"type\":\"desk\"")))
                 .as("hanging up a call the customer already ended is not an error").doesNotContain("\"error\"");
     }
 
     // ---------------------------------------------------------------- helpers
-
 
     private Browserless.Socket socket(Browserless who, String path) {
         Browserless.Socket s = who.socket(path);
@@ -320,8 +304,16 @@ class AdvisorsAndCustomersWhoLeaveTest {
         return askForPerson(socket(customer, "/ws/customer"));
     }
 
-    private boolean pageClosed(Browserless.Socket page) {
-        return !peers.connected(conversations.get(page));
+    /** The customer closes the page; once the server noticed, the grace period runs. */
+    private void closePage(Browserless.Socket page) {
+        page.close();
+        await().until(() -> !peers.connected(conversations.get(page)));
+    }
+
+    /** Ada closes her console; once the server noticed, the grace period runs. */
+    private void closeAdasConsole(Browserless.Socket console) {
+        console.close();
+        await().until(() -> departures.absent(ADA));
     }
 
     private AdvisorState state(AgentId advisor) {

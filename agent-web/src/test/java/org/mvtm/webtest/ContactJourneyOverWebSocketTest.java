@@ -51,7 +51,7 @@ class ContactJourneyOverWebSocketTest {
         rejoined.send("{\"type\":\"chat\",\"text\":\"唔該晒\"}");
         assertThat(advisor.next("唔該晒")).contains("\"CUSTOMER\"");
 
-        advisor.send("{\"type\":\"hangup\",\"interactionId\":\"" + interactionId + "\"}");
+        SocketSteps.hangUp(advisor, interactionId);
         assertThat(advisor.next("\"ended\"")).contains(interactionId);
         assertThat(rejoined.next("\"ENDED\"")).contains("status");
         // RESOLVED: a code of the queue's list (AdminApiTest, sharing this context, may give cards a list of its own)

@@ -2,6 +2,7 @@ package org.mvtm.webtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mvtm.webtest.JsonFields.field;
+import static org.mvtm.webtest.Refusal.assertRefused;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -125,8 +126,7 @@ class DocumentsInACallOverHttpTest {
                 .contains("\"id\":\"d3\",\"kind\":\"form\"").contains("\"form\":\"signed-d4\"");
         HttpResponse<String> again = call.customerHttp().send("POST", call.mine() + "/d3/signature",
                 "{\"fields\":{\"street\":\"x\",\"agree\":\"true\"},\"signature\":\"" + Base64.getEncoder().encodeToString(PHOTO) + "\"}");
-        assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(again.body()).contains("\"field\":\"form\"").contains("already signed");
+        assertRefused(again, 409, "form").contains("already signed");
 
         // the recording holds all four, on the timeline with their SHA-256, and verifies
         List<TimelineEntry> documents = documentsIn(end(call));
@@ -151,34 +151,28 @@ class DocumentsInACallOverHttpTest {
         exe[0] = 'M';
         exe[1] = 'Z';
         HttpResponse<String> renamed = upload(call.customerHttp(), call.mine() + "?name=statement.pdf", exe);
-        assertThat(renamed.statusCode()).isEqualTo(400);
-        assertThat(renamed.body()).contains("\"field\":\"file\"").contains("a Windows executable");
+        assertRefused(renamed, 400, "file").contains("a Windows executable");
 
         byte[] script = "%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\n%%EOF"
                 .getBytes(StandardCharsets.US_ASCII);
         HttpResponse<String> scripted = upload(call.advisorHttp(), call.advisors() + "?name=offer.pdf", script);
-        assertThat(scripted.statusCode()).isEqualTo(400);
-        assertThat(scripted.body()).contains("\"field\":\"file\"").contains("/JavaScript");
+        assertRefused(scripted, 400, "file").contains("/JavaScript");
         HttpResponse<String> hidden = upload(call.customerHttp(), call.mine() + "?name=form.pdf", compressedScript());
-        assertThat(hidden.statusCode()).isEqualTo(400);
-        assertThat(hidden.body()).contains("\"field\":\"file\"").contains("/Launch");
+        assertRefused(hidden, 400, "file").contains("/Launch");
 
         // a signature without a signed-in customer: anonymous, or the advisor signing in the customer's place
         Browserless anonymous = new Browserless(port);
         HttpResponse<String> nobody = anonymous.send("POST", call.mine() + "/d1/signature",
                 "{\"fields\":{\"street\":\"x\",\"agree\":\"true\"},\"signature\":\"" + Base64.getEncoder().encodeToString(PHOTO) + "\"}");
-        assertThat(nobody.statusCode()).isEqualTo(401);
-        assertThat(nobody.body()).contains("\"field\":\"customer\"");
+        assertRefused(nobody, 401, "customer");
         assertThat(call.advisorHttp().send("POST", call.mine() + "/d1/signature",
                 "{\"fields\":{\"street\":\"x\",\"agree\":\"true\"},\"signature\":\"x\"}").statusCode()).isEqualTo(403);
         HttpResponse<String> unsigned = call.customerHttp().send("POST", call.mine() + "/d1/signature",
                 "{\"fields\":{\"street\":\"x\",\"agree\":\"true\"}}");
-        assertThat(unsigned.statusCode()).isEqualTo(400);
-        assertThat(unsigned.body()).contains("\"field\":\"signature\"");
+        assertRefused(unsigned, 400, "signature");
         HttpResponse<String> unfilled = call.customerHttp().send("POST", call.mine() + "/d1/signature",
                 "{\"fields\":{\"street\":\"x\"},\"signature\":\"" + Base64.getEncoder().encodeToString(PHOTO) + "\"}");
-        assertThat(unfilled.statusCode()).isEqualTo(400);
-        assertThat(unfilled.body()).contains("\"field\":\"fields.agree\"");
+        assertRefused(unfilled, 400, "fields.agree");
 
         // nothing of it was stored: the call holds the form alone, and so does the recording
         assertThat(call.customerHttp().get(call.mine(), "Accept", "application/json").body())
@@ -201,9 +195,7 @@ class DocumentsInACallOverHttpTest {
 
         Browserless advisorHttp = Browserless.signedIn(port, "ada");
         Browserless.Socket console = advisorHttp.socket("/ws/agent");
-        SocketSteps.goReady(console);
-        console.next("\"offer\"");
-        SocketSteps.accept(console, interaction);
+        SocketSteps.acceptWhenOffered(console, interaction);
         page.next("\"CONNECTED\"");
         // what the server's journey coordinator does on an accepted call
         ActiveRecording recording = store.start(new RecordingMetadata(InteractionId.of(interaction),
@@ -213,7 +205,7 @@ class DocumentsInACallOverHttpTest {
     }
 
     private ActiveRecording end(Call call) throws InterruptedException {
-        call.advisor().send("{\"type\":\"hangup\",\"interactionId\":\"" + call.interaction() + "\"}");
+        SocketSteps.hangUp(call.advisor(), call.interaction());
         call.customer().next("\"ENDED\"");
         call.advisor().send("{\"type\":\"wrapup\",\"interactionId\":\"" + call.interaction() + "\",\"code\":\"RESOLVED\"}");
         call.advisor().send("{\"type\":\"presence\",\"state\":\"NOT_READY\",\"reason\":\"break\"}");

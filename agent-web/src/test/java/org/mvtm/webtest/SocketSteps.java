@@ -46,4 +46,17 @@ final class SocketSteps {
         console.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
         return console.next("\"connected\"");
     }
+
+    /** The advisor hangs up {@code interaction}; the caller waits for what follows (the end, the wrap-up). */
+    static void hangUp(Browserless.Socket console, String interaction) {
+        console.send("{\"type\":\"hangup\",\"interactionId\":\"" + interaction + "\"}");
+    }
+
+    /** The advisor's console goes Ready, is offered a customer and accepts {@code interaction}; the offer. */
+    static String acceptWhenOffered(Browserless.Socket console, String interaction) throws InterruptedException {
+        goReady(console);
+        String offer = console.next("\"offer\"");
+        accept(console, interaction);
+        return offer;
+    }
 }

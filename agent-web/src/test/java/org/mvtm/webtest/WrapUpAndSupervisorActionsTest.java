@@ -2,11 +2,14 @@ package org.mvtm.webtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mvtm.webtest.JsonFields.field;
+import static org.mvtm.webtest.Refusal.assertRefused;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.AuditEntry;
@@ -46,7 +49,26 @@ class WrapUpAndSupervisorActionsTest {
 
     /** Chan's customer page, open and greeted in Cantonese. */
     private Browserless.Socket chanPage() throws Exception {
-        return SocketSteps.greetedPage(Browserless.signedIn(port, "chan"), "yue");
+        return opened(SocketSteps.greetedPage(Browserless.signedIn(port, "chan"), "yue"));
+    }
+
+    /** Ada's advisor console, open. */
+    private Browserless.Socket adaConsole() {
+        return opened(Browserless.signedIn(port, "ada").socket("/ws/agent"));
+    }
+
+    /** Chan's page and Ada's console, closed after each test even when it fails half-way. */
+    private final List<Browserless.Socket> open = new ArrayList<>();
+
+    private Browserless.Socket opened(Browserless.Socket socket) {
+        open.add(socket);
+        return socket;
+    }
+
+    /** The advisor wraps {@code interaction} up with {@code code} and {@code notes}. */
+    private static void wrapUp(Browserless.Socket console, String interaction, String code, String notes) {
+        console.send("{\"type\":\"wrapup\",\"interactionId\":\"" + interaction + "\",\"code\":\"" + code
+                + "\",\"notes\":\"" + notes + "\"}");
     }
 
     /** The customer asks for a person on chat; the queued interaction's id. */
@@ -72,12 +94,10 @@ class WrapUpAndSupervisorActionsTest {
         assertThat(sueBoard).contains("agent-bo").doesNotContain("agent-ada").doesNotContain(interaction);
         HttpResponse<String> forceHk = sue.send("POST", "/api/supervisor/advisors/agent-ada/state",
                 "{\"state\":\"NOT_READY\",\"reason\":\"meeting\"}");
-        assertThat(forceHk.statusCode()).isEqualTo(403);
-        assertThat(forceHk.body()).contains("\"field\":\"agentId\"").contains("HK");
+        assertRefused(forceHk, 403, "agentId").contains("HK");
         HttpResponse<String> moveHk = sue.send("POST", "/api/supervisor/interactions/" + interaction + "/queue",
                 "{\"queue\":\"" + other + "\"}");
-        assertThat(moveHk.statusCode()).isEqualTo(403);
-        assertThat(moveHk.body()).contains("\"field\":\"interactionId\"");
+        assertRefused(moveHk, 403, "interactionId");
         assertThat(sue.get("/api/supervisor/explanations/" + interaction).statusCode()).isEqualTo(403);
         assertThat(routing.interaction(InteractionId.of(interaction)).orElseThrow().queue().value()).isEqualTo(queue);
         assertThat(audited("move-queue", interaction)).isEmpty();
@@ -98,11 +118,9 @@ class WrapUpAndSupervisorActionsTest {
         });
 
         // Ada takes the customer; the board shows whom she is talking to
-        Browserless adaHttp = Browserless.signedIn(port, "ada");
-        Browserless.Socket ada = adaHttp.socket("/ws/agent");
-        SocketSteps.goReady(ada);
-        assertThat(ada.next("\"offer\"")).contains(interaction).contains("\"queue\":\"" + other + "\"");
-        SocketSteps.accept(ada, interaction);
+        Browserless.Socket ada = adaConsole();
+        assertThat(SocketSteps.acceptWhenOffered(ada, interaction)).contains(interaction)
+                .contains("\"queue\":\"" + other + "\"");
         assertThat(sam.get("/api/supervisor/snapshot").body()).contains("\"interactions\":[{\"interactionId\":\"" + interaction
                 + "\",\"customerName\":\"Chan Tai Man\",\"channel\":\"CHAT\",\"queue\":\"" + other + "\"");
 
@@ -121,8 +139,7 @@ class WrapUpAndSupervisorActionsTest {
 
         // a forced state needs a reason; while Ada talks to Chan she is told, and is Not ready once the chat ends
         HttpResponse<String> noReason = sam.send("POST", "/api/supervisor/advisors/agent-ada/state", "{\"state\":\"NOT_READY\"}");
-        assertThat(noReason.statusCode()).isEqualTo(400);
-        assertThat(noReason.body()).contains("\"field\":\"reason\"");
+        assertRefused(noReason, 400, "reason");
         HttpResponse<String> forced = sam.send("POST", "/api/supervisor/advisors/agent-ada/state",
                 "{\"state\":\"NOT_READY\",\"reason\":\"coaching\"}");
         assertThat(forced.statusCode()).as(forced.body()).isEqualTo(200);
@@ -133,9 +150,9 @@ class WrapUpAndSupervisorActionsTest {
             assertThat(e.actor()).isEqualTo("sam");
             assertThat(e.after()).contains("coaching").contains(interaction).contains("BUSY");
         });
-        ada.send("{\"type\":\"hangup\",\"interactionId\":\"" + interaction + "\"}");
+        SocketSteps.hangUp(ada, interaction);
         assertThat(ada.next("\"state\":\"NOT_READY\"")).contains("coaching");
-        ada.send("{\"type\":\"wrapup\",\"interactionId\":\"" + interaction + "\",\"code\":\"RESOLVED\",\"notes\":\"\"}");
+        wrapUp(ada, interaction, "RESOLVED", "");
 
         // and logged out at the end of her shift, at once
         HttpResponse<String> out = sam.send("POST", "/api/supervisor/advisors/agent-ada/state",
@@ -143,8 +160,6 @@ class WrapUpAndSupervisorActionsTest {
         assertThat(out.body()).contains("\"applied\":true");
         assertThat(ada.next("\"state\":\"LOGGED_OUT\"")).contains("presence");
         assertThat(audited("force-logout", "agent-ada")).hasValueSatisfying(e -> assertThat(e.after()).contains("end of shift"));
-        ada.close();
-        chan.close();
     }
 
     /**
@@ -156,20 +171,16 @@ class WrapUpAndSupervisorActionsTest {
     void aForcedStateGivenOnANodeThatDiedMeanwhileIsAppliedWhereTheConversationEnds() throws Exception {
         Browserless.Socket chan = chanPage();
         String interaction = askForPerson(chan);
-        Browserless.Socket ada = Browserless.signedIn(port, "ada").socket("/ws/agent");
-        SocketSteps.goReady(ada);
-        assertThat(ada.next("\"offer\"")).contains(interaction);
-        SocketSteps.accept(ada, interaction);
+        Browserless.Socket ada = adaConsole();
+        assertThat(SocketSteps.acceptWhenOffered(ada, interaction)).contains(interaction);
 
         events.publishRelayed(new AdvisorStateForced(Instant.now(), AgentId.of("agent-ada"), "sam", AdvisorState.NOT_READY,
                 "coaching, asked on node A", List.of(InteractionId.of(interaction)), true));
         assertThat(ada.next("\"forced\"")).contains("coaching, asked on node A").contains("\"by\":\"sam\"")
                 .contains("\"afterConversations\":true");
-        ada.send("{\"type\":\"hangup\",\"interactionId\":\"" + interaction + "\"}");
+        SocketSteps.hangUp(ada, interaction);
         assertThat(ada.next("\"state\":\"NOT_READY\"")).contains("coaching, asked on node A");
-        ada.send("{\"type\":\"wrapup\",\"interactionId\":\"" + interaction + "\",\"code\":\"RESOLVED\",\"notes\":\"\"}");
-        ada.close();
-        chan.close();
+        wrapUp(ada, interaction, "RESOLVED", "");
     }
 
     @Test
@@ -190,23 +201,20 @@ class WrapUpAndSupervisorActionsTest {
         assertThat(saved.statusCode()).as(saved.body()).isBetween(200, 201);
         assertThat(saved.body()).contains("\"wrapUpRequired\":true");
         try {
-            Browserless adaHttp = Browserless.signedIn(port, "ada");
-            Browserless.Socket ada = adaHttp.socket("/ws/agent");
-            SocketSteps.goReady(ada);
-            ada.next("\"offer\"");
-            SocketSteps.accept(ada, interaction);
-            ada.send("{\"type\":\"hangup\",\"interactionId\":\"" + interaction + "\"}");
+            Browserless.Socket ada = adaConsole();
+            SocketSteps.acceptWhenOffered(ada, interaction);
+            SocketSteps.hangUp(ada, interaction);
             assertThat(ada.next("\"ended\"")).contains("\"required\":true")
                     .contains("{\"code\":\"RESOLVED\",\"label\":\"Resolved\"},{\"code\":\"CARD_BLOCKED\",\"label\":\"Card blocked\"}]");
 
             ada.send("{\"type\":\"presence\",\"state\":\"READY\"}");
             assertThat(ada.next("\"error\"")).contains("\"code\":\"wrapup.required\"").contains("\"field\":\"code\"");
-            ada.send("{\"type\":\"wrapup\",\"interactionId\":\"" + interaction + "\",\"code\":\"SALES_LEAD\",\"notes\":\"x\"}");
+            wrapUp(ada, interaction, "SALES_LEAD", "x");
             assertThat(ada.next("\"error\"")).contains("\"code\":\"wrapup.unknown-code\"").contains("\"field\":\"code\"");
-            ada.send("{\"type\":\"wrapup\",\"interactionId\":\"" + interaction + "\",\"code\":\"CARD_BLOCKED\",\"notes\":\" \"}");
+            wrapUp(ada, interaction, "CARD_BLOCKED", " ");
             assertThat(ada.next("\"error\"")).contains("\"code\":\"wrapup.notes-required\"").contains("\"field\":\"notes\"");
 
-            ada.send("{\"type\":\"wrapup\",\"interactionId\":\"" + interaction + "\",\"code\":\"CARD_BLOCKED\",\"notes\":\"card stopped\"}");
+            wrapUp(ada, interaction, "CARD_BLOCKED", "card stopped");
             // now Ready is allowed (from Wrap-up, or from the Not ready the wrap-up time's end left her in)
             ada.send("{\"type\":\"presence\",\"state\":\"READY\"}");
             ada.send("{\"type\":\"desk\"}");
@@ -214,19 +222,19 @@ class WrapUpAndSupervisorActionsTest {
             assertThat(desk).contains("\"wrapUps\":[]").contains("card stopped").contains("\"presence\":{\"type\":\"presence\",\"state\":\"READY\"");
             ada.send("{\"type\":\"presence\",\"state\":\"NOT_READY\",\"reason\":\"break\"}");
             ada.until("\"reason\":\"break\"");
-            ada.close();
         } finally {
             if (existed) {
                 admin.updateQueue("root", queue, before);
             } else {
                 admin.deleteQueue("root", queue);
             }
-            chan.close();
         }
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void quietFloor() {
+        open.forEach(Browserless.Socket::close);
+        open.clear();
         routing.waiting().forEach(w -> routing.abandon(w.interaction().id()));
     }
 }

@@ -91,11 +91,11 @@ class ConferenceController {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, String>> bad(IllegalArgumentException e) {
         String field = e.getMessage() != null && e.getMessage().startsWith("sdp") ? "sdp" : "colleague";
-        return ResponseEntity.badRequest().body(Map.of("field", field, "message", e.getMessage()));
+        return ErrorAnswer.naming(HttpStatus.BAD_REQUEST, field, e.getMessage());
     }
 
     @ExceptionHandler(MediaException.class)
     ResponseEntity<Map<String, String>> media(MediaException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "MEDIA", "message", e.getMessage()));
+        return ErrorAnswer.media(e.getMessage());
     }
 }

@@ -1,5 +1,8 @@
 package org.mvtm.web.api;
 
+import static org.mvtm.web.api.SettingText.orDefault;
+import static org.mvtm.web.api.SettingText.orEmpty;
+
 import java.time.Duration;
 
 /**
@@ -45,10 +48,10 @@ public record CustomerTokenSettings(String issuer, String audience, String jwksU
     }
 
     public CustomerTokenSettings {
-        issuer = blankToEmpty(issuer);
-        audience = blankToEmpty(audience);
-        jwksUrl = blankToEmpty(jwksUrl);
-        publicKey = blankToEmpty(publicKey);
+        issuer = orEmpty(issuer);
+        audience = orEmpty(audience);
+        jwksUrl = orEmpty(jwksUrl);
+        publicKey = orEmpty(publicKey);
         clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
         claims = claims == null ? Claims.defaults() : claims;
         if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(10)) > 0) {
@@ -91,14 +94,6 @@ public record CustomerTokenSettings(String issuer, String audience, String jwksU
     /** True when tokens are accepted (a provider is configured or the demo issuer is on). */
     public boolean enabled() {
         return demoIssuer || !jwksUrl.isEmpty() || !publicKey.isEmpty();
-    }
-
-    private static String blankToEmpty(String s) {
-        return s == null ? "" : s.strip();
-    }
-
-    private static String orDefault(String s, String fallback) {
-        return s == null || s.isBlank() ? fallback : s.strip();
     }
 
     @Override

@@ -10,7 +10,7 @@ package org.mvtm.web.api;
  */
 public record SecondFactorSettings(boolean required, String issuer) {
     public SecondFactorSettings {
-        issuer = issuer == null || issuer.isBlank() ? "mVTM" : issuer.strip();
+        issuer = SettingText.orDefault(issuer, "mVTM");
     }
 
     public static SecondFactorSettings off() {

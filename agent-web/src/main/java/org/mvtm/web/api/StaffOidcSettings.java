@@ -1,5 +1,8 @@
 package org.mvtm.web.api;
 
+import static org.mvtm.web.api.SettingText.orDefault;
+import static org.mvtm.web.api.SettingText.orEmpty;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +67,6 @@ public record StaffOidcSettings(String issuerUri, String clientId, String client
 
     public boolean enabled() {
         return !issuerUri.isEmpty();
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s.strip();
-    }
-
-    private static String orDefault(String s, String fallback) {
-        return s == null || s.isBlank() ? fallback : s.strip();
     }
 
     @Override

@@ -6,8 +6,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Makes password hashes for {@link WebUser}: bcrypt, prefixed with {@code {bcrypt}}. Every password set for a local
- * account goes through the system of record's {@link PasswordPolicy} (the product has one) first ({@link #hash(String, String)}); only the demo seed's
- * well-known password is hashed without it ({@link #hashDemoSeed}).
+ * account goes through the system of record's {@link PasswordPolicy} (the product has one) first
+ * ({@link #hash(String, String)}).
  */
 public final class WebPasswords {
     private static final PasswordPolicy POLICY = PasswordPolicy.standard();
@@ -29,13 +29,5 @@ public final class WebPasswords {
     /** Checks the password against the policy's rules that do not need the username, then hashes it. */
     public static String hash(String rawPassword) {
         return hash(null, rawPassword);
-    }
-
-    /**
-     * The demo seed's published password (demo mode only): explicitly exempt from the policy so a newcomer can sign
-     * in with it. Never use this for an account a bank defines.
-     */
-    public static String hashDemoSeed(String rawPassword) {
-        return encoder().encode(rawPassword);
     }
 }

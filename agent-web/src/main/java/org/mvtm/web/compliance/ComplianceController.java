@@ -46,14 +46,13 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/compliance/**}: search, describe, timeline, replay (HTTP Range), verify, export with a reason and the
  * audit trail, on top of the recording store. The store enforces role and region and audits every call as the action
  * attempted (a refused timeline is audited as TIMELINE, a refused region search as SEARCH); the officer's stated
- * purpose travels in the {@code X-Purpose} header and is required (400 naming the header without it; a media URL,
- * which a {@code <video>} element loads without headers, carries it as {@code ?purpose=}). An export's reason is a
- * separate field. Legal hold, deletion and retention rules: {@link RecordingDisposalController}.
+ * purpose travels in the {@code X-Purpose} header ({@link StatedPurposeViewer}) and is required (400 naming the header
+ * without it; a media URL, which a {@code <video>} element loads without headers, carries it as {@code ?purpose=}). An
+ * export's reason is a separate field. Legal hold, deletion and retention rules: {@link RecordingDisposalController}.
  */
 @RestController
 @RequestMapping("/api/compliance")
 class ComplianceController {
-    private static final String PURPOSE = Viewers.PURPOSE;
     private final RecordingStore store;
 
     ComplianceController(RecordingStore store) {
@@ -61,10 +60,8 @@ class ComplianceController {
     }
 
     @GetMapping("/recordings")
-    List<RecordingSummary> search(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                                  @RequestParam Map<String, String> p) {
+    List<RecordingSummary> search(Viewer viewer, Principal principal, @RequestParam Map<String, String> p) {
         WebUser user = CurrentUser.require(principal);
-        Viewer viewer = Viewers.of(user, purpose);
         RecordingQuery.Builder q = RecordingQuery.builder()
                 .customer(p.get("customer")).advisor(p.get("advisor")).queue(p.get("queue")).text(p.get("text"));
         if (has(p, "region")) {
@@ -93,30 +90,27 @@ class ComplianceController {
     }
 
     @GetMapping("/recordings/{id}")
-    RecordingSummary describe(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                              @PathVariable String id) {
-        return store.describe(viewer(principal, purpose), RecordingId.of(id));
+    RecordingSummary describe(Viewer viewer, @PathVariable String id) {
+        return store.describe(viewer, RecordingId.of(id));
     }
 
     @GetMapping("/recordings/{id}/timeline")
-    List<TimelineEntry> timeline(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                                 @PathVariable String id) {
-        return store.timeline(viewer(principal, purpose), RecordingId.of(id));
+    List<TimelineEntry> timeline(Viewer viewer, @PathVariable String id) {
+        return store.timeline(viewer, RecordingId.of(id));
     }
 
     @GetMapping("/recordings/{id}/legs")
-    List<LegInfo> legs(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                       @PathVariable String id) {
-        return store.legs(viewer(principal, purpose), RecordingId.of(id));
+    List<LegInfo> legs(Viewer viewer, @PathVariable String id) {
+        return store.legs(viewer, RecordingId.of(id));
     }
 
     /** One leg as a playable file; Spring answers {@code Range} requests with 206 and {@code Content-Range}. */
     @GetMapping("/recordings/{id}/media/{legId}")
     ResponseEntity<Resource> media(Principal principal, @RequestParam(value = "purpose", required = false) String purpose,
-                                   @RequestHeader(value = PURPOSE, required = false) String headerPurpose,
+                                   @RequestHeader(value = Viewers.PURPOSE, required = false) String headerPurpose,
                                    @PathVariable String id, @PathVariable String legId) {
-        MediaFile file = store.media(viewer(principal, purpose != null ? purpose : headerPurpose), RecordingId.of(id),
-                legId);
+        Viewer viewer = Viewers.of(CurrentUser.require(principal), purpose != null ? purpose : headerPurpose);
+        MediaFile file = store.media(viewer, RecordingId.of(id), legId);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -125,19 +119,16 @@ class ComplianceController {
     }
 
     @PostMapping("/recordings/{id}/verify")
-    VerificationResult verify(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                              @PathVariable String id) {
-        return store.verify(viewer(principal, purpose), RecordingId.of(id));
+    VerificationResult verify(Viewer viewer, @PathVariable String id) {
+        return store.verify(viewer, RecordingId.of(id));
     }
 
     public record ExportRequest(String reason) {
     }
 
     @PostMapping("/recordings/{id}/export")
-    ResponseEntity<byte[]> export(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                                  @PathVariable String id, @RequestBody ExportRequest request) {
+    ResponseEntity<byte[]> export(Viewer viewer, @PathVariable String id, @RequestBody ExportRequest request) {
         // audited with the officer's stated purpose and, beside it, the reason for this export
-        Viewer viewer = viewer(principal, purpose);
         String reason = RequiredText.required("reason", request == null ? null : request.reason(), 5,
                 "the reason for the export");
         ExportPackage pkg = store.exportPackage(viewer, RecordingId.of(id), reason);
@@ -156,18 +147,13 @@ class ComplianceController {
 
     /** The audit trail, limited by the store to entries about the reader's regions. */
     @GetMapping("/audit")
-    List<AuditEntry> audit(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                           @RequestParam(value = "recording", required = false) String recording,
+    List<AuditEntry> audit(Viewer viewer, @RequestParam(value = "recording", required = false) String recording,
                            @RequestParam(value = "user", required = false) String user,
                            @RequestParam(value = "limit", defaultValue = "200") int limit) {
         AuditQuery query = new AuditQuery(Optional.ofNullable(blankToNull(recording)),
                 Optional.ofNullable(blankToNull(user)), Optional.empty(), Optional.empty(),
                 Math.max(1, Math.min(limit, 10_000)));
-        return store.audit(viewer(principal, purpose), query);
-    }
-
-    private static Viewer viewer(Principal principal, String purpose) {
-        return Viewers.of(CurrentUser.require(principal), purpose);
+        return store.audit(viewer, query);
     }
 
     private static boolean has(Map<String, String> p, String key) {

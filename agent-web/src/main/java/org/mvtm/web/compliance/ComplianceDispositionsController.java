@@ -5,12 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.Disposition;
 import org.mvtm.core.Region;
 import org.mvtm.web.api.WebUser;
+import org.mvtm.web.security.BadField;
 import org.mvtm.web.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,43 +45,29 @@ class ComplianceDispositionsController {
      * only those with wrap-up code {@code code} and whose notes contain {@code text} (any case) when given.
      */
     @GetMapping("/dispositions")
-    ResponseEntity<?> between(Principal principal, @RequestHeader(value = Viewers.PURPOSE, required = false) String purpose,
+    List<Disposition> between(Principal principal, @RequestHeader(value = Viewers.PURPOSE, required = false) String purpose,
                               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                               @RequestParam(required = false) String code, @RequestParam(required = false) String text) {
         WebUser user = CurrentUser.require(principal);
-        if (!stated(purpose)) {
-            return noPurpose();
-        }
-        Instant end;
-        Instant start;
-        try {
-            end = to == null || to.isBlank() ? clock.instant() : Instant.parse(to);
-        } catch (DateTimeParseException e) {
-            return bad("to", "must be an ISO instant such as 2026-03-02T01:00:00Z but was '" + to + "'");
-        }
-        try {
-            start = from == null || from.isBlank() ? end.minus(Duration.ofDays(1)) : Instant.parse(from);
-        } catch (DateTimeParseException e) {
-            return bad("from", "must be an ISO instant such as 2026-03-02T01:00:00Z but was '" + from + "'");
-        }
+        Viewers.statedPurpose(purpose);
+        Instant end = instant("to", to, clock.instant());
+        Instant start = instant("from", from, end.minus(Duration.ofDays(1)));
         if (!start.isBefore(end)) {
-            return bad("from", "must be before to");
+            throw new BadField("from", "must be before to");
         }
         String words = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        return ResponseEntity.ok(admin.dispositions().between(start, end, MAX).stream()
+        return admin.dispositions().between(start, end, MAX).stream()
                 .filter(d -> visible(user, d))
                 .filter(d -> code == null || code.isBlank() || d.code().equals(code.strip()))
                 .filter(d -> words.isEmpty() || (d.notes() != null && d.notes().toLowerCase(Locale.ROOT).contains(words)))
-                .toList());
+                .toList();
     }
 
     @GetMapping("/interactions/{id}/disposition")
     ResponseEntity<?> of(Principal principal, @RequestHeader(value = Viewers.PURPOSE, required = false) String purpose,
                          @PathVariable String id) {
         WebUser user = CurrentUser.require(principal);
-        if (!stated(purpose)) {
-            return noPurpose();
-        }
+        Viewers.statedPurpose(purpose);
         return admin.dispositions().of(id).filter(d -> visible(user, d)).<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
                         .body(Map.of("message", "no disposition recorded for interaction " + id)));
@@ -93,16 +81,15 @@ class ComplianceDispositionsController {
         }
     }
 
-    private static boolean stated(String purpose) {
-        return purpose != null && purpose.strip().length() >= 3;
-    }
-
-    private static ResponseEntity<?> noPurpose() {
-        return bad(Viewers.PURPOSE, "the purpose of this request (case or complaint reference) in the "
-                + Viewers.PURPOSE + " header is required");
-    }
-
-    private static ResponseEntity<?> bad(String field, String message) {
-        return ResponseEntity.badRequest().body(Map.of("field", field, "message", message));
+    /** The ISO instant {@code value} of the parameter {@code field}, or {@code otherwise} when it is not given. */
+    private static Instant instant(String field, String value, Instant otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadField(field, "must be an ISO instant such as 2026-03-02T01:00:00Z but was '" + value + "'");
+        }
     }
 }

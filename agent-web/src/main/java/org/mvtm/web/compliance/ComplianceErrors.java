@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Maps the recording store's errors to HTTP statuses with the store's message; a bad field is named. */
-@RestControllerAdvice(assignableTypes = {ComplianceController.class, RecordingDisposalController.class})
+@RestControllerAdvice(assignableTypes = {ComplianceController.class, RecordingDisposalController.class,
+        ComplianceDispositionsController.class})
 class ComplianceErrors {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Map<String, String>> denied(AccessDeniedException e) {

@@ -1,6 +1,5 @@
 package org.mvtm.web.compliance;
 
-import java.security.Principal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,28 +11,26 @@ import org.mvtm.core.id.RecordingId;
 import org.mvtm.recording.api.DeletionRequest;
 import org.mvtm.recording.api.RecordingStore;
 import org.mvtm.recording.api.RetentionPolicy;
+import org.mvtm.recording.api.Viewer;
 import org.mvtm.web.security.BadField;
-import org.mvtm.web.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * How long a recording is kept and how it ends, under {@code /api/compliance}: legal hold, four-eyes deletion (one
- * officer requests, a second one approves, which destroys the recording's data key) and the retention rules per
- * queue or region. Each call states its purpose ({@code X-Purpose}) and a reason; the store checks role and region
- * and audits every attempt.
+ * officer requests, a second one approves, which destroys the recording's data key) and the retention rules per queue
+ * or region. Each call states its purpose ({@code X-Purpose}, read by {@link StatedPurposeViewer}) and a reason; the
+ * store checks role and region and audits every attempt.
  */
 @RestController
 @RequestMapping("/api/compliance")
 class RecordingDisposalController {
-    private static final String PURPOSE = Viewers.PURPOSE;
     private final RecordingStore store;
 
     RecordingDisposalController(RecordingStore store) {
@@ -50,9 +47,7 @@ class RecordingDisposalController {
     }
 
     @PutMapping("/recordings/{id}/legal-hold")
-    ResponseEntity<Void> legalHold(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                                   @PathVariable String id, @RequestBody HoldRequest request) {
-        var viewer = Viewers.of(CurrentUser.require(principal), purpose);
+    ResponseEntity<Void> legalHold(Viewer viewer, @PathVariable String id, @RequestBody HoldRequest request) {
         if (request == null || request.hold() == null) {
             throw new BadField("hold", "say whether the recording is to be held (true) or released (false)");
         }
@@ -62,27 +57,19 @@ class RecordingDisposalController {
 
     /** First officer: asks for the deletion; nothing is deleted until a second officer approves. */
     @PostMapping("/recordings/{id}/deletion")
-    DeletionRequest requestDeletion(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                                    @PathVariable String id, @RequestBody ReasonRequest request) {
-        var viewer = Viewers.of(CurrentUser.require(principal), purpose);
+    DeletionRequest requestDeletion(Viewer viewer, @PathVariable String id, @RequestBody ReasonRequest request) {
         return store.requestDeletion(viewer, RecordingId.of(id), reason(request == null ? null : request.reason()));
     }
 
     /** Second officer (not the requester): approves, and the recording's data key is destroyed. */
     @PostMapping("/recordings/{id}/deletion/approve")
-    ResponseEntity<Void> approveDeletion(Principal principal,
-                                         @RequestHeader(value = PURPOSE, required = false) String purpose,
-                                         @PathVariable String id, @RequestBody ReasonRequest request) {
-        var viewer = Viewers.of(CurrentUser.require(principal), purpose);
+    ResponseEntity<Void> approveDeletion(Viewer viewer, @PathVariable String id, @RequestBody ReasonRequest request) {
         store.approveDeletion(viewer, RecordingId.of(id), reason(request == null ? null : request.reason()));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/recordings/{id}/deletion/withdraw")
-    ResponseEntity<Void> withdrawDeletion(Principal principal,
-                                          @RequestHeader(value = PURPOSE, required = false) String purpose,
-                                          @PathVariable String id, @RequestBody ReasonRequest request) {
-        var viewer = Viewers.of(CurrentUser.require(principal), purpose);
+    ResponseEntity<Void> withdrawDeletion(Viewer viewer, @PathVariable String id, @RequestBody ReasonRequest request) {
         store.withdrawDeletion(viewer, RecordingId.of(id), reason(request == null ? null : request.reason()));
         return ResponseEntity.noContent().build();
     }
@@ -95,16 +82,12 @@ class RecordingDisposalController {
 
     /** Sets ({@code days}) or removes ({@code days} null: back to the configured period) a queue's retention. */
     @PutMapping("/retention/queues/{queue}")
-    Map<String, Object> queueRetention(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                                       @PathVariable String queue, @RequestBody RetentionRequest request) {
-        var viewer = Viewers.of(CurrentUser.require(principal), purpose);
+    Map<String, Object> queueRetention(Viewer viewer, @PathVariable String queue, @RequestBody RetentionRequest request) {
         return days(store.setQueueRetention(viewer, QueueId.of(queue), period(request), reason(request.reason())));
     }
 
     @PutMapping("/retention/regions/{region}")
-    Map<String, Object> regionRetention(Principal principal, @RequestHeader(value = PURPOSE, required = false) String purpose,
-                                        @PathVariable String region, @RequestBody RetentionRequest request) {
-        var viewer = Viewers.of(CurrentUser.require(principal), purpose);
+    Map<String, Object> regionRetention(Viewer viewer, @PathVariable String region, @RequestBody RetentionRequest request) {
         return days(store.setRegionRetention(viewer, Region.of(region), period(request), reason(request.reason())));
     }
 

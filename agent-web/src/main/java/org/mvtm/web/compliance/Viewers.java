@@ -18,9 +18,13 @@ final class Viewers {
     }
 
     static Viewer of(WebUser user, String purpose) {
-        return new Viewer(user.username(), roles(user), user.regions(),
-                RequiredText.required(PURPOSE, purpose, 3, "the purpose of this request (case or complaint reference) "
-                        + "in the " + PURPOSE + " header"));
+        return new Viewer(user.username(), roles(user), user.regions(), statedPurpose(purpose));
+    }
+
+    /** The purpose the officer stated, stripped; a 400 naming {@code X-Purpose} when it is missing or too short. */
+    static String statedPurpose(String purpose) {
+        return RequiredText.required(PURPOSE, purpose, 3, "the purpose of this request (case or complaint reference) "
+                + "in the " + PURPOSE + " header");
     }
 
     /** The user's roles as the recording store knows them. */

@@ -1,10 +1,10 @@
 package org.mvtm.web.customer;
 
 import java.security.Principal;
-import java.util.Map;
 import java.util.Optional;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.security.CurrentUser;
+import org.mvtm.web.security.ErrorAnswer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,17 +35,15 @@ class CustomerCallbackController {
         WebUser customer = CurrentUser.require(principal);
         Optional<WebConversation> conversation = conversations.resume(customer, id);
         if (conversation.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("field", "id",
-                    "message", "no open conversation " + id + " of yours"));
+            return ErrorAnswer.naming(HttpStatus.NOT_FOUND, "id", "no open conversation " + id + " of yours");
         }
         try {
             return ResponseEntity.ok(callbacks.request(conversation.get(),
                     Optional.ofNullable(body).map(Request::number)));
         } catch (IllegalArgumentException badNumber) {
-            return ResponseEntity.badRequest().body(Map.of("field", "number", "message", badNumber.getMessage()));
+            return ErrorAnswer.naming(HttpStatus.BAD_REQUEST, "number", badNumber.getMessage());
         } catch (IllegalStateException notWaiting) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("field", "id", "message",
-                    notWaiting.getMessage()));
+            return ErrorAnswer.naming(HttpStatus.CONFLICT, "id", notWaiting.getMessage());
         }
     }
 }

@@ -17,9 +17,8 @@ class CustomerChatErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
         UnreadableJson u = UnreadableJson.of(e);
-        return ResponseEntity.badRequest().body(Map.of("error", HttpStatus.BAD_REQUEST.name(), "field", u.field(),
-                "message", "the request body is not the JSON object this endpoint takes: " + u.field() + " "
-                        + u.message()));
+        return ErrorAnswer.naming(HttpStatus.BAD_REQUEST, u.field(),
+                "the request body is not the JSON object this endpoint takes: " + u.field() + " " + u.message());
     }
 
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})

@@ -1,6 +1,7 @@
 package org.mvtm.web.documents;
 
 import java.util.Map;
+import org.mvtm.web.security.ErrorAnswer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -25,7 +26,6 @@ public final class DocumentRefused extends RuntimeException {
 
     /** {@code {"error", "field", "message"}} with the status. */
     public ResponseEntity<Map<String, String>> answer() {
-        return ResponseEntity.status(status).body(Map.of("error", status.name(), "field", field,
-                "message", String.valueOf(getMessage())));
+        return ErrorAnswer.naming(status, field, getMessage());
     }
 }

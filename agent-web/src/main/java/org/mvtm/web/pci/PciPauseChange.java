@@ -1,6 +1,8 @@
 package org.mvtm.web.pci;
 
 import java.util.Map;
+import org.mvtm.web.security.ErrorAnswer;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,8 +33,7 @@ public record PciPauseChange(Boolean paused, String reason) {
     static class Errors {
         @ExceptionHandler(PausedMissing.class)
         ResponseEntity<Map<String, String>> bad(PausedMissing e) {
-            return ResponseEntity.badRequest().body(Map.of("error", "BAD_REQUEST", "field", "paused",
-                    "message", e.getMessage()));
+            return ErrorAnswer.naming(HttpStatus.BAD_REQUEST, "paused", e.getMessage());
         }
     }
 }

@@ -98,12 +98,11 @@ class ScreenShareController {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, String>> bad(IllegalArgumentException e) {
         String message = String.valueOf(e.getMessage());
-        return ResponseEntity.badRequest().body(Map.of("field", message.startsWith("sharing") ? "sharing" : "sdp",
-                "message", message));
+        return ErrorAnswer.naming(HttpStatus.BAD_REQUEST, message.startsWith("sharing") ? "sharing" : "sdp", message);
     }
 
     @ExceptionHandler(MediaException.class)
     ResponseEntity<Map<String, String>> media(MediaException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "MEDIA", "message", e.getMessage()));
+        return ErrorAnswer.media(e.getMessage());
     }
 }

@@ -1,6 +1,5 @@
 package org.mvtm.web.security;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,10 +19,6 @@ public final class BadField extends IllegalArgumentException {
 
     /** The 400 answer: {@code {"error": "BAD_REQUEST", "field", "message"}}. */
     public ResponseEntity<Map<String, String>> answer() {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", HttpStatus.BAD_REQUEST.name());
-        body.put("field", field);
-        body.put("message", getMessage());
-        return ResponseEntity.badRequest().body(body);
+        return ErrorAnswer.naming(HttpStatus.BAD_REQUEST, field, getMessage());
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class InputLimitErrors {
     @ExceptionHandler(InputLimits.FieldTooLongException.class)
     ResponseEntity<Map<String, String>> tooLong(InputLimits.FieldTooLongException e) {
-        return ResponseEntity.badRequest().body(Map.of("field", e.field(), "message", e.getMessage(),
-                "error", HttpStatus.BAD_REQUEST.name()));
+        return ErrorAnswer.naming(HttpStatus.BAD_REQUEST, e.field(), e.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.web.call.BrowserCallLegs;
 import org.mvtm.web.security.CurrentUser;
+import org.mvtm.web.security.ErrorAnswer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -64,16 +65,16 @@ class CallMonitoringController {
 
     @ExceptionHandler(CallMonitoring.BadMode.class)
     ResponseEntity<Map<String, String>> badMode(CallMonitoring.BadMode e) {
-        return ResponseEntity.badRequest().body(Map.of("field", "mode", "message", e.getMessage()));
+        return ErrorAnswer.naming(HttpStatus.BAD_REQUEST, "mode", e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, String>> badSdp(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Map.of("field", "sdp", "message", e.getMessage()));
+        return ErrorAnswer.naming(HttpStatus.BAD_REQUEST, "sdp", e.getMessage());
     }
 
     @ExceptionHandler(MediaException.class)
     ResponseEntity<Map<String, String>> media(MediaException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "MEDIA", "message", e.getMessage()));
+        return ErrorAnswer.media(e.getMessage());
     }
 }

@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.mvtm.web.security.CurrentUser;
+import org.mvtm.web.security.ErrorAnswer;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,6 +53,6 @@ class ChatMonitoringController {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, String>> bad(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Map.of("field", "text", "message", String.valueOf(e.getMessage())));
+        return ErrorAnswer.naming(HttpStatus.BAD_REQUEST, "text", e.getMessage());
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.security.CurrentUser;
+import org.mvtm.web.security.ErrorAnswer;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,6 +66,6 @@ class SupervisorController {
 
     @ExceptionHandler(SupervisorActions.Refused.class)
     ResponseEntity<Map<String, String>> refused(SupervisorActions.Refused e) {
-        return ResponseEntity.status(e.status()).body(Map.of("field", e.field(), "message", e.getMessage()));
+        return ErrorAnswer.naming(HttpStatus.valueOf(e.status()), e.field(), e.getMessage());
     }
 }
