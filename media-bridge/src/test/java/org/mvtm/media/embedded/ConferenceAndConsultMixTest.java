@@ -5,15 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.mvtm.media.embedded.SupervisorMonitoringMixTest.forget;
 import static org.mvtm.media.embedded.SupervisorMonitoringMixTest.talk;
 
-import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
-import org.mvtm.media.api.EmbeddedMediaConfig;
-import org.mvtm.media.api.MediaServers;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.embedded.SupervisorMonitoringMixTest.Phone;
 
@@ -22,19 +18,12 @@ import org.mvtm.media.embedded.SupervisorMonitoringMixTest.Phone;
  * a colleague (3000) on a second advisor leg; joined, everyone hears the two others mixed; after the advisor leaves,
  * the customer and the colleague hear each other.
  */
-class ConferenceAndConsultMixTest {
-    private EmbeddedMediaServer media;
+class ConferenceAndConsultMixTest extends EmbeddedMediaOnLoopback {
     private MediaSession session;
 
     @BeforeEach
     void start() {
-        media = (EmbeddedMediaServer) MediaServers.embedded(EmbeddedMediaConfig.loopbackAnyPort(), Clock.systemUTC());
         session = media.session(InteractionId.of("consult"));
-    }
-
-    @AfterEach
-    void stop() {
-        media.close();
     }
 
     @Test

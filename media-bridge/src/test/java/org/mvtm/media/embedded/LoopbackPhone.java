@@ -30,6 +30,11 @@ abstract class LoopbackPhone implements AutoCloseable {
     }
 
     String offer() {
+        return offer(formats);
+    }
+
+    /** An offer of {@code formats} (as in the constructor) from this phone's socket. */
+    String offer(String formats) {
         return "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio "
                 + socket.getLocalPort() + " RTP/AVP " + formats + "\r\n";
     }

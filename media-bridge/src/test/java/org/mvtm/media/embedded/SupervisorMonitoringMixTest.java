@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.Party;
@@ -17,7 +16,6 @@ import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.G711;
 import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.MediaException;
-import org.mvtm.media.api.MediaServers;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.api.MonitorMode;
 import org.mvtm.media.opus.OpusCodec;
@@ -28,22 +26,15 @@ import org.mvtm.media.rtp.Rtp;
  * hears from several people. Each phone speaks a steady level of its own (customer 1000, advisor 2000, supervisor
  * 4000), so the level a phone receives says whose voices reach it: 1000 + 4000 is the customer with the supervisor.
  */
-class SupervisorMonitoringMixTest {
+class SupervisorMonitoringMixTest extends EmbeddedMediaOnLoopback {
     private static final short CUSTOMER = 1000;
     private static final short ADVISOR = 2000;
     private static final short SUPERVISOR = 4000;
-    private EmbeddedMediaServer media;
     private MediaSession session;
 
     @BeforeEach
     void start() {
-        media = (EmbeddedMediaServer) MediaServers.embedded(EmbeddedMediaConfig.loopbackAnyPort(), Clock.systemUTC());
         session = media.session(InteractionId.of("monitored"));
-    }
-
-    @AfterEach
-    void stop() {
-        media.close();
     }
 
     /** A PCMU phone on loopback that speaks one steady level and remembers the loudest level it heard. */
