@@ -7,9 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.mvtm.core.Party;
 import org.mvtm.core.media.G711;
-import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.opus.OpusCodec;
 import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.testing.Tones;
@@ -140,12 +138,6 @@ final class TonePhone extends LoopbackPhone {
             encoder.close();
             decoder.close();
         }
-    }
-
-    /** Joins {@code session} as the leg {@code legId} of {@code party}: offers, and sends to the relay's answer. */
-    TonePhone joins(MediaSession session, String legId, Party party) {
-        useAnswer(session.addRtpLeg(legId, party, offer()));
-        return this;
     }
 
     /** After {@link #talk}: each phone heard every other one's tone in most frames, and never its own. */
