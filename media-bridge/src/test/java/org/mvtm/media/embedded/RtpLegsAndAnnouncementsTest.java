@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.MediaKind;
+import org.mvtm.core.media.Wav;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.rtp.Rtp;
@@ -172,14 +171,10 @@ class RtpLegsAndAnnouncementsTest extends EmbeddedMediaOnLoopback {
     }
 
     static byte[] sineWav(int rate, double seconds) {
-        int n = (int) (rate * seconds);
-        ByteBuffer b = ByteBuffer.allocate(44 + 2 * n).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0x46464952).putInt(36 + 2 * n).putInt(0x45564157).putInt(0x20746d66).putInt(16)
-                .putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2).putShort((short) 2)
-                .putShort((short) 16).putInt(0x61746164).putInt(2 * n);
-        for (int i = 0; i < n; i++) {
-            b.putShort((short) (8000 * Math.sin(2 * Math.PI * 440 * i / rate)));
+        short[] samples = new short[(int) (rate * seconds)];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / rate));
         }
-        return b.array();
+        return Wav.mono(samples, rate);
     }
 }
