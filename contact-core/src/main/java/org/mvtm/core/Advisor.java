@@ -37,10 +37,6 @@ public record Advisor(
         return skills.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
-    public int capacityFor(Channel channel) {
-        return capacity.getOrDefault(channel, 0);
-    }
-
     public boolean speaks(Language language) {
         return skill(language.skillName()).isPresent();
     }

@@ -10,8 +10,4 @@ public record SkillRequirement(String skill, int minLevel) {
     public static SkillRequirement of(String skill, int minLevel) {
         return new SkillRequirement(skill, minLevel);
     }
-
-    public boolean satisfiedBy(Skill s) {
-        return s.name().equals(skill) && s.level() >= minLevel;
-    }
 }

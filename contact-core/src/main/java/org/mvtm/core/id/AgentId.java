@@ -1,7 +1,5 @@
 package org.mvtm.core.id;
 
-import java.util.UUID;
-
 /** Identifier of a agent: non-blank, at most 128 characters of letters, digits and {@code . _ - @ :}. */
 public record AgentId(String value) {
     public AgentId {
@@ -10,10 +8,6 @@ public record AgentId(String value) {
 
     public static AgentId of(String value) {
         return new AgentId(value);
-    }
-
-    public static AgentId random() {
-        return new AgentId(UUID.randomUUID().toString());
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.mvtm.core.id;
 
-import java.util.UUID;
-
 /** Identifier of a customer: non-blank, at most 128 characters of letters, digits and {@code . _ - @ :}. */
 public record CustomerId(String value) {
     public CustomerId {
@@ -10,10 +8,6 @@ public record CustomerId(String value) {
 
     public static CustomerId of(String value) {
         return new CustomerId(value);
-    }
-
-    public static CustomerId random() {
-        return new CustomerId(UUID.randomUUID().toString());
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.mvtm.core.id;
 
-import java.util.UUID;
-
 /** Identifier of a queue: non-blank, at most 128 characters of letters, digits and {@code . _ - @ :}. */
 public record QueueId(String value) {
     public QueueId {
@@ -10,10 +8,6 @@ public record QueueId(String value) {
 
     public static QueueId of(String value) {
         return new QueueId(value);
-    }
-
-    public static QueueId random() {
-        return new QueueId(UUID.randomUUID().toString());
     }
 
     @Override

@@ -50,24 +50,7 @@ public final class G711 {
         if (s > 32767) {
             s = 32767;
         }
-        int seg;
-        if (s < 256) {
-            seg = 0;
-        } else if (s < 512) {
-            seg = 1;
-        } else if (s < 1024) {
-            seg = 2;
-        } else if (s < 2048) {
-            seg = 3;
-        } else if (s < 4096) {
-            seg = 4;
-        } else if (s < 8192) {
-            seg = 5;
-        } else if (s < 16384) {
-            seg = 6;
-        } else {
-            seg = 7;
-        }
+        int seg = 32 - Integer.numberOfLeadingZeros(s >> 8); // 0 below 256, then one more per doubling, up to 7
         int aval = seg << 4;
         aval |= seg < 2 ? (s >> 4) & 0x0F : (s >> (seg + 3)) & 0x0F;
         return (byte) (aval ^ mask);

@@ -66,10 +66,6 @@ public final class InMemoryStrikeStore implements StrikeStore {
         strikes.remove(key);
     }
 
-    int tracked() {
-        return strikes.size();
-    }
-
     private static boolean stale(Strikes s, Instant now, Duration forget) {
         // a lock that has ended starts a new count; otherwise a count is forgotten after a quiet period
         return s.lockedUntil() != null

@@ -38,11 +38,6 @@ public final class TransitionTable<S extends Enum<S>> {
         return allowed.get(from).contains(to);
     }
 
-    /** The states {@code from} may move to (empty for a terminal state). */
-    public Set<S> targetsOf(S from) {
-        return Collections.unmodifiableSet(allowed.get(from));
-    }
-
     /** The states from which {@code to} may be entered. */
     public Set<S> sourcesOf(S to) {
         Set<S> sources = EnumSet.noneOf(type);

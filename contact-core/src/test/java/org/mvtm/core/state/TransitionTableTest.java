@@ -29,8 +29,7 @@ class TransitionTableTest {
         assertThat(table.check("front", Door.CLOSED, Door.LOCKED)).isEqualTo(Door.LOCKED);
         assertThatThrownBy(() -> table.check("front", Door.OPEN, Door.LOCKED))
                 .isInstanceOf(IllegalTransition.class)
-                .hasMessage("door front cannot go from OPEN to LOCKED")
-                .satisfies(e -> assertThat(((IllegalTransition) e).from()).isEqualTo("OPEN"));
+                .hasMessage("door front cannot go from OPEN to LOCKED");
         assertThat(table.isTerminal(Door.BROKEN)).isTrue();
         assertThat(table.sourcesOf(Door.CLOSED)).containsExactly(Door.OPEN, Door.LOCKED);
     }

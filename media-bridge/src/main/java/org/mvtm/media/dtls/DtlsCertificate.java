@@ -21,6 +21,16 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.tls.Certificate;
+import org.bouncycastle.tls.HashAlgorithm;
+import org.bouncycastle.tls.SignatureAlgorithm;
+import org.bouncycastle.tls.SignatureAndHashAlgorithm;
+import org.bouncycastle.tls.TlsContext;
+import org.bouncycastle.tls.TlsCredentialedSigner;
+import org.bouncycastle.tls.crypto.TlsCertificate;
+import org.bouncycastle.tls.crypto.TlsCryptoParameters;
+import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
  * The relay's self-signed ECDSA P-256 certificate (one per media server; WebRTC identifies it by the SHA-256
@@ -56,12 +66,11 @@ public final class DtlsCertificate {
         }
     }
 
-    public byte[] der() {
-        return der.clone();
-    }
-
-    public AsymmetricKeyParameter privateKey() {
-        return privateKey;
+    /** What signs one end's DTLS handshake with this certificate: its key, ECDSA with SHA-256. */
+    public TlsCredentialedSigner signer(BcTlsCrypto crypto, TlsContext context) throws IOException {
+        Certificate chain = new Certificate(new TlsCertificate[] {crypto.createCertificate(der)});
+        return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, privateKey, chain,
+                SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
     }
 
     /** {@code AB:CD:...} upper-case SHA-256 fingerprint as written in {@code a=fingerprint:sha-256 ...}. */

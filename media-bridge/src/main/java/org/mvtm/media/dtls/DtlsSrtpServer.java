@@ -22,9 +22,6 @@ import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsSRTPUtils;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.UseSRTPData;
-import org.bouncycastle.tls.crypto.TlsCertificate;
-import org.bouncycastle.tls.crypto.TlsCryptoParameters;
-import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
@@ -74,10 +71,7 @@ public final class DtlsSrtpServer extends DefaultTlsServer {
 
     @Override
     protected TlsCredentialedSigner getECDSASignerCredentials() throws IOException {
-        Certificate chain = new Certificate(new TlsCertificate[] {crypto.createCertificate(certificate.der())});
-        return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
-                certificate.privateKey(), chain, SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256,
-                SignatureAlgorithm.ecdsa));
+        return certificate.signer(crypto, context);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.mvtm.media.embedded;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -10,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mvtm.core.media.G711;
 import org.mvtm.core.media.Resampler;
+import org.mvtm.core.media.Wav;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.opus.OpusCodec;
 
@@ -61,8 +60,14 @@ final class AudioClips {
         } else if (name.endsWith(".al") || name.endsWith(".pcma")) {
             pcm = AudioFrames.g711ToLinear(bytes, 0, bytes.length, true);
         } else {
-            Wav wav = wavMono(bytes, file);
-            pcm = wav.pcm();
+            Wav.Mono wav;
+            try {
+                wav = Wav.readMono(bytes);
+            } catch (IllegalArgumentException e) {
+                throw new MediaException("announcement " + file + " " + e.getMessage()
+                        + " (WAV of 16-bit PCM, or raw G.711 named .ul or .al)");
+            }
+            pcm = wav.samples();
             rate = wav.rate();
         }
         if (pcm.length == 0) {
@@ -99,52 +104,5 @@ final class AudioClips {
             }
         }
         return new AudioClip(codecKey, out, frameSamples);
-    }
-
-    /** 16-bit PCM of a WAV file, mixed down to mono, at the file's rate. */
-    record Wav(short[] pcm, int rate) {
-    }
-
-    static Wav wavMono(byte[] bytes, Path file) {
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < 12 || b.getInt(0) != 0x46464952 || b.getInt(8) != 0x45564157) {
-            throw new MediaException("announcement " + file + " is not a RIFF/WAVE file (nor .ul/.al raw G.711)");
-        }
-        int p = 12;
-        int channels = 0;
-        int rate = 0;
-        int bits = 0;
-        int format = 0;
-        while (p + 8 <= bytes.length) {
-            int id = b.getInt(p);
-            int size = b.getInt(p + 4);
-            if (size < 0) {
-                break;
-            }
-            if (id == 0x20746d66) { // "fmt "
-                format = b.getShort(p + 8) & 0xFFFF;
-                channels = b.getShort(p + 10);
-                rate = b.getInt(p + 12);
-                bits = b.getShort(p + 22);
-            } else if (id == 0x61746164) { // "data"
-                if (format != 1 && format != 0xFFFE || bits != 16 || channels < 1 || rate < 4000) {
-                    throw new MediaException("announcement " + file + " must be 16-bit PCM WAV but has format "
-                            + format + ", " + bits + " bits, " + channels + " channels, " + rate + " Hz");
-                }
-                int end = (int) Math.min(bytes.length, (long) p + 8 + (size == -1 ? bytes.length : size));
-                int n = (end - p - 8) / (2 * channels);
-                short[] mono = new short[n];
-                for (int i = 0; i < n; i++) {
-                    int sum = 0;
-                    for (int c = 0; c < channels; c++) {
-                        sum += b.getShort(p + 8 + 2 * (i * channels + c));
-                    }
-                    mono[i] = (short) (sum / channels);
-                }
-                return new Wav(mono, rate);
-            }
-            p += 8 + size + (size & 1);
-        }
-        throw new MediaException("announcement " + file + " has no fmt/data chunk");
     }
 }

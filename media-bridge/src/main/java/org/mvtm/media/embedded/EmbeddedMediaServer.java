@@ -72,11 +72,6 @@ public final class EmbeddedMediaServer extends AbstractMediaServer<EmbeddedMedia
         loops.close();
     }
 
-    /** The relay's certificate fingerprint (what answers carry in {@code a=fingerprint}). */
-    public String certificateFingerprint() {
-        return certificate.sha256Fingerprint();
-    }
-
     /** UDP media sockets currently open. */
     public int openPorts() {
         return ports.openPorts();

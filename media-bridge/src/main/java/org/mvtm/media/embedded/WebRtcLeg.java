@@ -125,31 +125,35 @@ final class WebRtcLeg extends Leg {
                 }
             }
             case RTP -> {
-                SrtpContext in = srtpIn;
-                if (in == null || !from.equals(peer)) {
-                    return;
+                int n = unprotect(buf, off, len, from, false);
+                if (n >= 0) {
+                    rtpReceived(buf, off, n, now);
                 }
-                int n = in.unprotectRtp(buf, off, len);
-                if (n < 0) {
-                    garbage("SRTP packet failed authentication or replay check");
-                    return;
-                }
-                rtpReceived(buf, off, n, now);
             }
             case RTCP -> {
-                SrtpContext in = srtpIn;
-                if (in == null || !from.equals(peer)) {
-                    return;
+                int n = unprotect(buf, off, len, from, true);
+                if (n >= 0) {
+                    session.rtcpReceived(this, buf, off, n);
                 }
-                int n = in.unprotectRtcp(buf, off, len);
-                if (n < 0) {
-                    garbage("SRTCP packet failed authentication or replay check");
-                    return;
-                }
-                session.rtcpReceived(this, buf, off, n);
             }
             default -> garbage(len + "-byte datagram from " + from + " is neither STUN, DTLS nor (S)RTP");
         }
+    }
+
+    /**
+     * Decrypts an SRTP packet (an SRTCP one when {@code rtcp}) in place and returns its plain length, or -1 when it
+     * is dropped: no keys yet, not from the address ICE selected, or failing authentication or the replay check.
+     */
+    private int unprotect(byte[] buf, int off, int len, InetSocketAddress from, boolean rtcp) {
+        SrtpContext in = srtpIn;
+        if (in == null || !from.equals(peer)) {
+            return -1;
+        }
+        int n = rtcp ? in.unprotectRtcp(buf, off, len) : in.unprotectRtp(buf, off, len);
+        if (n < 0) {
+            garbage((rtcp ? "SRTCP" : "SRTP") + " packet failed authentication or replay check");
+        }
+        return n;
     }
 
     @Override

@@ -201,10 +201,6 @@ public final class BundleNegotiation {
         return transport.iceUfrag();
     }
 
-    public String remotePassword() {
-        return transport.icePwd();
-    }
-
     public String fingerprintHash() {
         return transport.fingerprintHash();
     }

@@ -6,7 +6,9 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mvtm.core.Party;
 import org.mvtm.core.media.MediaKind;
+import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.sdp.SessionDescription;
 
 /**
@@ -30,6 +32,11 @@ abstract class LoopbackPhone implements AutoCloseable {
     }
 
     String offer() {
+        return offer(formats);
+    }
+
+    /** An offer of {@code formats} (as in the constructor) from this phone's socket. */
+    String offer(String formats) {
         return "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio "
                 + socket.getLocalPort() + " RTP/AVP " + formats + "\r\n";
     }
@@ -37,6 +44,11 @@ abstract class LoopbackPhone implements AutoCloseable {
     void useAnswer(String sdp) {
         var m = SessionDescription.parse(sdp).first(MediaKind.AUDIO).orElseThrow();
         relay = new InetSocketAddress(m.connectionAddress(), m.port());
+    }
+
+    /** Joins {@code session} as the leg {@code legId} of {@code party}: offers, and sends to the relay's answer. */
+    void joins(MediaSession session, String legId, Party party) {
+        useAnswer(session.addRtpLeg(legId, party, offer()));
     }
 
     void send(byte[] packet, int length) throws IOException {

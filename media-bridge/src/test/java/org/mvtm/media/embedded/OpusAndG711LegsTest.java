@@ -2,6 +2,9 @@ package org.mvtm.media.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mvtm.media.embedded.TonePhone.ADVISOR;
+import static org.mvtm.media.embedded.TonePhone.CUSTOMER;
+import static org.mvtm.media.embedded.TonePhone.THIRD;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +34,6 @@ import org.mvtm.media.sdp.SessionDescription;
  * they make one stream in its own clock (sequence +1; timestamp +160 a 20 ms frame for G.711, +960 for Opus).
  */
 class OpusAndG711LegsTest {
-    private static final int CUSTOMER = 300;
-    private static final int ADVISOR = 700;
-    private static final int THIRD = 1500;
     private final OpusCodec opus = OpusCodec.load();
     private EmbeddedMediaServer media;
     private MediaSession session;
@@ -50,11 +50,11 @@ class OpusAndG711LegsTest {
     }
 
     private TonePhone opusPhone(int hz) throws Exception {
-        return TonePhone.opus(opus, hz, CUSTOMER, ADVISOR, THIRD);
+        return TonePhone.opus(opus, hz);
     }
 
     private static TonePhone g711Phone(int hz) throws Exception {
-        return TonePhone.pcmu(hz, CUSTOMER, ADVISOR, THIRD);
+        return TonePhone.pcmu(hz);
     }
 
     /** Payload type and payload length of the packets a phone received, as "pt/length". */

@@ -2,6 +2,9 @@ package org.mvtm.media.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mvtm.media.embedded.TonePhone.ADVISOR;
+import static org.mvtm.media.embedded.TonePhone.CUSTOMER;
+import static org.mvtm.media.embedded.TonePhone.THIRD;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -22,9 +25,6 @@ import org.mvtm.media.opus.OpusCodec;
  * receives, so the tones it hears say whose voices reach it; the relay decodes, mixes and encodes again per listener.
  */
 class OpusMixTest {
-    private static final int CUSTOMER = 300;
-    private static final int ADVISOR = 700;
-    private static final int THIRD = 1500;
     private final OpusCodec opus = OpusCodec.load();
     private EmbeddedMediaServer media;
 
@@ -41,7 +41,7 @@ class OpusMixTest {
     }
 
     private TonePhone phone(int hz) throws IOException {
-        return TonePhone.opus(opus, hz, CUSTOMER, ADVISOR, THIRD);
+        return TonePhone.opus(opus, hz);
     }
 
     private static void talk(List<TonePhone> listeners, TonePhone... speakers) throws Exception {

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.MediaKind;
-import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.api.MediaException;
-import org.mvtm.media.api.MediaServers;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.sdp.Codec;
 import org.mvtm.media.sdp.SessionDescription;
@@ -23,19 +19,12 @@ import org.mvtm.media.testing.CountingSink;
 import org.mvtm.media.testing.EventLog;
 
 /** Relay behaviour with scripted DTLS-SRTP peers: payload type mapping, recording tap, keyframe request, bad input. */
-class RelayBetweenSyntheticPeersTest {
-    private EmbeddedMediaServer media;
+class RelayBetweenSyntheticPeersTest extends EmbeddedMediaOnLoopback {
     private final EventLog log = new EventLog();
 
     @BeforeEach
     void start() {
-        media = (EmbeddedMediaServer) MediaServers.embedded(EmbeddedMediaConfig.loopbackAnyPort(), Clock.systemUTC());
         media.addListener(log);
-    }
-
-    @AfterEach
-    void stop() {
-        media.close();
     }
 
     @Test

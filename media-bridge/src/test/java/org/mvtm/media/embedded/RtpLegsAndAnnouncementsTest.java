@@ -5,71 +5,51 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.MediaKind;
-import org.mvtm.media.api.EmbeddedMediaConfig;
+import org.mvtm.core.media.Wav;
 import org.mvtm.media.api.MediaException;
-import org.mvtm.media.api.MediaServers;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.sdp.Codec;
 import org.mvtm.media.sdp.SessionDescription;
 
 /** Plain RTP legs (SIP): answer to an offer, offer + answer towards a desk phone, relay, announcements. */
-class RtpLegsAndAnnouncementsTest {
-    private EmbeddedMediaServer media;
+class RtpLegsAndAnnouncementsTest extends EmbeddedMediaOnLoopback {
     private MediaSession session;
 
     @BeforeEach
     void start() {
-        media = (EmbeddedMediaServer) MediaServers.embedded(EmbeddedMediaConfig.loopbackAnyPort(), Clock.systemUTC());
         session = media.session(InteractionId.of("sip"));
     }
 
-    @AfterEach
-    void stop() {
-        media.close();
-    }
-
-    /** A plain RTP endpoint on loopback. */
-    static final class Phone implements AutoCloseable {
-        final DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        final AtomicInteger received = new AtomicInteger();
+    /** A plain RTP endpoint on loopback that remembers the payload type, first payload byte and sequence received. */
+    static final class Phone extends LoopbackPhone {
         volatile int lastPt = -1;
         volatile byte lastPayloadByte;
-        final java.util.List<Integer> sequences = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        final Thread rx = Thread.ofVirtual().start(this::receive);
-        InetSocketAddress relay;
+        final List<Integer> sequences = Collections.synchronizedList(new ArrayList<>());
         int seq;
 
         Phone() throws IOException {
+            super("0");
+            listen();
         }
 
+        /** An offer of {@code codecs} that also maps telephone-event to 101. */
+        @Override
         String offer(String codecs) {
-            return "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio "
-                    + socket.getLocalPort() + " RTP/AVP " + codecs + "\r\na=rtpmap:101 telephone-event/8000\r\n";
-        }
-
-        void useAnswer(String sdp) {
-            var m = SessionDescription.parse(sdp).first(MediaKind.AUDIO).orElseThrow();
-            relay = new InetSocketAddress(m.connectionAddress(), m.port());
+            return super.offer(codecs + "\r\na=rtpmap:101 telephone-event/8000");
         }
 
         void send(int pt, int count) throws IOException {
@@ -77,31 +57,15 @@ class RtpLegsAndAnnouncementsTest {
             for (int i = 0; i < count; i++) {
                 Rtp.writeHeader(b, 0, false, pt, seq++, seq * 160L, 777);
                 b[12] = 42;
-                socket.send(new DatagramPacket(b, b.length, relay));
-            }
-        }
-
-        private void receive() {
-            byte[] b = new byte[2048];
-            while (!socket.isClosed()) {
-                DatagramPacket p = new DatagramPacket(b, b.length);
-                try {
-                    socket.receive(p);
-                } catch (SocketTimeoutException e) {
-                    continue;
-                } catch (IOException e) {
-                    return;
-                }
-                lastPt = Rtp.payloadType(b, 0);
-                lastPayloadByte = b[12];
-                sequences.add(Rtp.sequence(b, 0));
-                received.incrementAndGet();
+                send(b, b.length);
             }
         }
 
         @Override
-        public void close() {
-            socket.close();
+        void packet(byte[] b, int length) {
+            lastPt = Rtp.payloadType(b, 0);
+            lastPayloadByte = b[12];
+            sequences.add(Rtp.sequence(b, 0));
         }
     }
 
@@ -140,8 +104,8 @@ class RtpLegsAndAnnouncementsTest {
             desk.send(0, 10);
             await().atMost(Duration.ofSeconds(5)).until(() -> desk.received.get() == 20 && caller.received.get() == 20);
 
-            for (Phone peer : java.util.List.of(caller, desk)) {
-                java.util.List<Integer> seqs = java.util.List.copyOf(peer.sequences);
+            for (Phone peer : List.of(caller, desk)) {
+                java.util.List<Integer> seqs = List.copyOf(peer.sequences);
                 for (int i = 1; i < seqs.size(); i++) {
                     assertThat((seqs.get(i) - seqs.get(i - 1)) & 0xFFFF).as("sequence step %d of %s", i, seqs).isEqualTo(1);
                 }
@@ -207,14 +171,10 @@ class RtpLegsAndAnnouncementsTest {
     }
 
     static byte[] sineWav(int rate, double seconds) {
-        int n = (int) (rate * seconds);
-        ByteBuffer b = ByteBuffer.allocate(44 + 2 * n).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0x46464952).putInt(36 + 2 * n).putInt(0x45564157).putInt(0x20746d66).putInt(16)
-                .putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2).putShort((short) 2)
-                .putShort((short) 16).putInt(0x61746164).putInt(2 * n);
-        for (int i = 0; i < n; i++) {
-            b.putShort((short) (8000 * Math.sin(2 * Math.PI * 440 * i / rate)));
+        short[] samples = new short[(int) (rate * seconds)];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / rate));
         }
-        return b.array();
+        return Wav.mono(samples, rate);
     }
 }

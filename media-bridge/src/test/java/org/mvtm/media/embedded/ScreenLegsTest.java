@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.Party;
 import org.mvtm.core.media.LegKind;
 import org.mvtm.core.media.MediaKind;
-import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.LegInfo;
 import org.mvtm.media.api.MediaException;
-import org.mvtm.media.api.MediaServers;
 import org.mvtm.media.peer.SyntheticWebRtcPeer;
 import org.mvtm.media.testing.CountingSink;
 
@@ -24,19 +19,7 @@ import org.mvtm.media.testing.CountingSink;
  * customer's screen leg (never a camera leg), the cameras keep reaching only each other, and the recording keeps the
  * advisor's screen as a leg of its own kind while the customer's watching leg is not recorded.
  */
-class ScreenLegsTest {
-    private EmbeddedMediaServer media;
-
-    @BeforeEach
-    void start() {
-        media = (EmbeddedMediaServer) MediaServers.embedded(EmbeddedMediaConfig.loopbackAnyPort(), Clock.systemUTC());
-    }
-
-    @AfterEach
-    void stop() {
-        media.close();
-    }
-
+class ScreenLegsTest extends EmbeddedMediaOnLoopback {
     @Test
     void anAdvisorsScreenReachesOnlyTheCustomersScreenLegAndIsRecordedAsALegOfItsOwn() throws Exception {
         try (SyntheticCall call = new SyntheticCall(media, "screen");

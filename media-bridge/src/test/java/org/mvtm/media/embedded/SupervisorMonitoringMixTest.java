@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.Party;
@@ -17,7 +16,6 @@ import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.G711;
 import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.MediaException;
-import org.mvtm.media.api.MediaServers;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.api.MonitorMode;
 import org.mvtm.media.opus.OpusCodec;
@@ -28,22 +26,15 @@ import org.mvtm.media.rtp.Rtp;
  * hears from several people. Each phone speaks a steady level of its own (customer 1000, advisor 2000, supervisor
  * 4000), so the level a phone receives says whose voices reach it: 1000 + 4000 is the customer with the supervisor.
  */
-class SupervisorMonitoringMixTest {
+class SupervisorMonitoringMixTest extends EmbeddedMediaOnLoopback {
     private static final short CUSTOMER = 1000;
     private static final short ADVISOR = 2000;
     private static final short SUPERVISOR = 4000;
-    private EmbeddedMediaServer media;
     private MediaSession session;
 
     @BeforeEach
     void start() {
-        media = (EmbeddedMediaServer) MediaServers.embedded(EmbeddedMediaConfig.loopbackAnyPort(), Clock.systemUTC());
         session = media.session(InteractionId.of("monitored"));
-    }
-
-    @AfterEach
-    void stop() {
-        media.close();
     }
 
     /** A PCMU phone on loopback that speaks one steady level and remembers the loudest level it heard. */
@@ -76,8 +67,11 @@ class SupervisorMonitoringMixTest {
         }
     }
 
-    /** Everyone speaks 40 frames, 5 ms apart. */
+    /** Everyone forgets what they heard so far, then speaks 40 frames, 5 ms apart. */
     static void talk(Phone... phones) throws Exception {
+        for (Phone p : phones) {
+            p.forget();
+        }
         for (int i = 0; i < 40; i++) {
             for (Phone p : phones) {
                 p.speak();
@@ -86,19 +80,19 @@ class SupervisorMonitoringMixTest {
         }
     }
 
-    static void forget(Phone... phones) {
-        for (Phone p : phones) {
-            p.forget();
-        }
+    /** Waits until {@code listener} hears {@code level} (the sum of the levels mixed for it, give or take 200). */
+    static void awaitHears(Phone listener, int level, String whom) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> listener.loudest.get() > level - 200);
+        assertThat(listener.loudest.get()).as(whom).isBetween(level - 200, level + 200);
     }
 
     @Test
     void theSupervisorListensThenWhispersToTheAdvisorThenBargesIn() throws Exception {
         try (Phone customer = new Phone(CUSTOMER); Phone advisor = new Phone(ADVISOR);
              Phone supervisor = new Phone(SUPERVISOR)) {
-            customer.useAnswer(session.addRtpLeg("customer", Party.CUSTOMER, customer.offer()));
-            advisor.useAnswer(session.addRtpLeg("advisor", Party.ADVISOR, advisor.offer()));
-            supervisor.useAnswer(session.addRtpLeg("supervisor", Party.SUPERVISOR, supervisor.offer()));
+            customer.joins(session, "customer", Party.CUSTOMER);
+            advisor.joins(session, "advisor", Party.ADVISOR);
+            supervisor.joins(session, "supervisor", Party.SUPERVISOR);
 
             // joined but not monitoring yet: the supervisor hears nothing and nobody hears the supervisor
             talk(customer, advisor, supervisor);
@@ -107,30 +101,23 @@ class SupervisorMonitoringMixTest {
             assertThat(customer.loudest.get()).isBetween(1900, 2100);
 
             session.monitor("supervisor", MonitorMode.LISTEN);
-            forget(customer, advisor, supervisor);
             talk(customer, advisor, supervisor);
-            await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.loudest.get() > 2800);
-            assertThat(supervisor.loudest.get()).as("both sides mixed").isBetween(2800, 3200);
+            awaitHears(supervisor, CUSTOMER + ADVISOR, "both sides mixed");
             assertThat(customer.loudest.get()).as("the customer hears only the advisor").isBetween(1900, 2100);
             assertThat(advisor.loudest.get()).as("the advisor hears only the customer").isBetween(900, 1100);
 
             session.monitor("supervisor", MonitorMode.WHISPER);
-            forget(customer, advisor, supervisor);
             talk(customer, advisor, supervisor);
-            await().atMost(Duration.ofSeconds(10)).until(() -> advisor.loudest.get() > 4800);
-            assertThat(advisor.loudest.get()).as("customer and supervisor mixed").isBetween(4800, 5200);
+            awaitHears(advisor, CUSTOMER + SUPERVISOR, "customer and supervisor mixed");
             assertThat(customer.loudest.get()).as("the customer does not hear the whisper").isBetween(1900, 2100);
 
             session.monitor("supervisor", MonitorMode.BARGE);
-            forget(customer, advisor, supervisor);
             talk(customer, advisor, supervisor);
-            await().atMost(Duration.ofSeconds(10)).until(() -> customer.loudest.get() > 5800);
-            assertThat(customer.loudest.get()).as("advisor and supervisor mixed").isBetween(5800, 6200);
+            awaitHears(customer, ADVISOR + SUPERVISOR, "advisor and supervisor mixed");
             assertThat(supervisor.loudest.get()).isBetween(2800, 3200);
 
             // the supervisor hangs up: the call goes on as before
             session.removeLeg("supervisor");
-            forget(customer, advisor);
             talk(customer, advisor);
             await().atMost(Duration.ofSeconds(10)).until(() -> customer.received.get() >= 30 && advisor.received.get() >= 30);
             assertThat(customer.loudest.get()).isBetween(1900, 2100);
@@ -142,16 +129,15 @@ class SupervisorMonitoringMixTest {
     void aSupervisorWhoseAdvisorIsHeldStillWhispersAlone() throws Exception {
         try (Phone customer = new Phone(CUSTOMER); Phone advisor = new Phone(ADVISOR);
              Phone supervisor = new Phone(SUPERVISOR)) {
-            customer.useAnswer(session.addRtpLeg("customer", Party.CUSTOMER, customer.offer()));
-            advisor.useAnswer(session.addRtpLeg("advisor", Party.ADVISOR, advisor.offer()));
-            supervisor.useAnswer(session.addRtpLeg("supervisor", Party.SUPERVISOR, supervisor.offer()));
+            customer.joins(session, "customer", Party.CUSTOMER);
+            advisor.joins(session, "advisor", Party.ADVISOR);
+            supervisor.joins(session, "supervisor", Party.SUPERVISOR);
             session.monitor("supervisor", MonitorMode.WHISPER);
             // the customer says nothing at all (no packets): the whisper still reaches the advisor, unmixed
             for (int i = 0; i < 10; i++) {
                 supervisor.speak();
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> advisor.loudest.get() > 3800);
-            assertThat(advisor.loudest.get()).isBetween(3800, 4200);
+            awaitHears(advisor, SUPERVISOR, "the whisper alone");
             assertThat(customer.received.get()).isZero();
         }
     }

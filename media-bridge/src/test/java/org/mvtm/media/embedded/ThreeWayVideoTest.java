@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.MediaKind;
-import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.LegInfo;
-import org.mvtm.media.api.MediaServers;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.peer.SyntheticWebRtcPeer;
 import org.mvtm.media.sdp.MediaDescription;
@@ -29,9 +26,8 @@ import org.mvtm.media.sdp.SessionDescription;
  * leaves the two who remain are a 1:1 call again. Each camera sends a different number of packets, so the counts
  * per received stream tell whose camera it carries.
  */
-class ThreeWayVideoTest {
+class ThreeWayVideoTest extends EmbeddedMediaOnLoopback {
     private static final Duration T = Duration.ofSeconds(10);
-    private EmbeddedMediaServer media;
     private MediaSession session;
     private SyntheticWebRtcPeer customer;
     private SyntheticWebRtcPeer advisor;
@@ -39,7 +35,6 @@ class ThreeWayVideoTest {
 
     @BeforeEach
     void start() throws IOException {
-        media = (EmbeddedMediaServer) MediaServers.embedded(EmbeddedMediaConfig.loopbackAnyPort(), Clock.systemUTC());
         session = media.session(InteractionId.of("three-way-video"));
         customer = new SyntheticWebRtcPeer(111, 96);
         advisor = new SyntheticWebRtcPeer(111, 96);
@@ -51,7 +46,6 @@ class ThreeWayVideoTest {
         customer.close();
         advisor.close();
         colleague.close();
-        media.close();
     }
 
     @Test

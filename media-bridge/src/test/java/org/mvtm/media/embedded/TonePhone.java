@@ -7,9 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.mvtm.core.Party;
 import org.mvtm.core.media.G711;
-import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.opus.OpusCodec;
 import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.testing.Tones;
@@ -20,6 +18,12 @@ import org.mvtm.media.testing.Tones;
  * frames each tone it listens for is in (Goertzel), so the tones it hears say whose voices reach it.
  */
 final class TonePhone extends LoopbackPhone {
+    /** The customer's tone in Hz; each phone listens for this one, the advisor's and the third person's. */
+    static final int CUSTOMER = 300;
+    /** The advisor's tone in Hz. */
+    static final int ADVISOR = 700;
+    /** The tone of a third person (supervisor or colleague) in Hz. */
+    static final int THIRD = 1500;
     static final int AMPLITUDE = 6000;
     /** A tone is in a frame when its amplitude there is above this (a quarter of a speaker's). */
     static final double PRESENT = 1500;
@@ -54,14 +58,19 @@ final class TonePhone extends LoopbackPhone {
         listen();
     }
 
+    /** An Opus phone singing {@code hz} that listens for the three tones: the customer's, advisor's and third's. */
+    static TonePhone opus(OpusCodec codec, int hz) throws IOException {
+        return opus(codec, hz, CUSTOMER, ADVISOR, THIRD);
+    }
+
     /** An Opus phone singing {@code hz} that listens for {@code tones}. */
     static TonePhone opus(OpusCodec codec, int hz, int... tones) throws IOException {
         return new TonePhone(codec, true, hz, tones);
     }
 
-    /** A G.711 (PCMU only) phone singing {@code hz} that listens for {@code tones}. */
-    static TonePhone pcmu(int hz, int... tones) throws IOException {
-        return new TonePhone(null, false, hz, tones);
+    /** A G.711 (PCMU only) phone singing {@code hz} that listens for the three tones. */
+    static TonePhone pcmu(int hz) throws IOException {
+        return new TonePhone(null, false, hz, CUSTOMER, ADVISOR, THIRD);
     }
 
     /** Sends the next 20 ms of its tone. */
@@ -140,12 +149,6 @@ final class TonePhone extends LoopbackPhone {
             encoder.close();
             decoder.close();
         }
-    }
-
-    /** Joins {@code session} as the leg {@code legId} of {@code party}: offers, and sends to the relay's answer. */
-    TonePhone joins(MediaSession session, String legId, Party party) {
-        useAnswer(session.addRtpLeg(legId, party, offer()));
-        return this;
     }
 
     /** After {@link #talk}: each phone heard every other one's tone in most frames, and never its own. */

@@ -31,6 +31,7 @@ import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.PayloadType;
 import org.mvtm.media.api.KurentoMediaConfig;
 import org.mvtm.media.api.MediaSession;
+import org.mvtm.media.rtp.Rtp;
 import org.mvtm.recording.api.ActiveRecording;
 import org.mvtm.recording.api.LegInfo;
 import org.mvtm.recording.api.MediaFile;
@@ -142,16 +143,7 @@ class KurentoRecordingsReachTheStoreTest {
         for (int i = 0; i < 100; i++) {
             byte[] payload = ("OPUS-FRAME-" + i).getBytes(StandardCharsets.US_ASCII);
             byte[] p = new byte[12 + payload.length];
-            p[0] = (byte) 0x80;
-            p[1] = 111;
-            p[2] = (byte) (i >> 8);
-            p[3] = (byte) i;
-            long ts = i * 960L;
-            p[4] = (byte) (ts >> 24);
-            p[5] = (byte) (ts >> 16);
-            p[6] = (byte) (ts >> 8);
-            p[7] = (byte) ts;
-            p[11] = 7;
+            Rtp.writeHeader(p, 0, false, 111, i, i * 960L, 7);
             System.arraycopy(payload, 0, p, 12, payload.length);
             r.packet("customer", MediaKind.AUDIO, t0 + i * 20_000L, p, 0, p.length);
         }

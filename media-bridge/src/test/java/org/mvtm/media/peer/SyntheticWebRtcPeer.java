@@ -230,37 +230,35 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
 
     /** Sends a PLI about the received video stream {@code mediaSsrc}. */
     public synchronized void sendPli(long mediaSsrc) throws IOException {
-        byte[] b = new byte[64];
-        int n = Rtp.writePli(b, 0, videoSsrc, mediaSsrc);
-        n = out.protectRtcp(b, 0, n);
-        socket.send(new DatagramPacket(b, n, remote));
+        sendFeedback(206, 1, mediaSsrc, new byte[0]);
     }
 
     /** Sends a generic NACK for the last video sequence number it received. */
     public synchronized void sendNackForLastVideo() throws IOException {
-        byte[] b = new byte[64];
-        b[0] = (byte) 0x81;
-        b[1] = (byte) 205;
-        Rtp.writeShort(b, 2, 3);
-        Rtp.writeInt(b, 4, (int) videoSsrc);
-        Rtp.writeInt(b, 8, (int) lastVideoSsrcReceived);
-        Rtp.writeShort(b, 12, lastVideoSeqReceived);
-        int n = out.protectRtcp(b, 0, 16);
-        socket.send(new DatagramPacket(b, n, remote));
+        byte[] lostPacket = new byte[4]; // PID, and a BLP of 0: no other packet lost
+        Rtp.writeShort(lostPacket, 0, lastVideoSeqReceived);
+        sendFeedback(205, 1, lastVideoSsrcReceived, lostPacket);
     }
 
     /** Sends a FIR (RFC 5104) about the video stream it receives. */
     public synchronized void sendFir() throws IOException {
+        byte[] request = new byte[8]; // the SSRC asked for a keyframe, then the FIR sequence number
+        Rtp.writeInt(request, 0, (int) lastVideoSsrcReceived);
+        request[4] = 1;
+        sendFeedback(206, 4, 0, request); // a FIR's media source is 0: the SSRC is in the request
+    }
+
+    /** Sends an RTCP feedback message (RFC 4585 section 6.1) of type {@code pt}/{@code fmt} from its video SSRC. */
+    private void sendFeedback(int pt, int fmt, long mediaSsrc, byte[] fci) throws IOException {
         byte[] b = new byte[64];
-        b[0] = (byte) 0x84;
-        b[1] = (byte) 206;
-        Rtp.writeShort(b, 2, 4);
+        int length = 12 + fci.length;
+        b[0] = (byte) (0x80 | fmt);
+        b[1] = (byte) pt;
+        Rtp.writeShort(b, 2, length / 4 - 1);
         Rtp.writeInt(b, 4, (int) videoSsrc);
-        Rtp.writeInt(b, 8, 0);
-        Rtp.writeInt(b, 12, (int) lastVideoSsrcReceived);
-        b[16] = 1; // FIR sequence number
-        int n = out.protectRtcp(b, 0, 20);
-        socket.send(new DatagramPacket(b, n, remote));
+        Rtp.writeInt(b, 8, (int) mediaSsrc);
+        System.arraycopy(fci, 0, b, 12, fci.length);
+        socket.send(new DatagramPacket(b, out.protectRtcp(b, 0, length), remote));
     }
 
     public long videoSsrc() {

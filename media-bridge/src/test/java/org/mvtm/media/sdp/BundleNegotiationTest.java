@@ -98,7 +98,7 @@ class BundleNegotiationTest {
     @Test
     void zeroPortWithoutBundleOnlyIsAnM_lineTheOffererDisabledAndStaysRejected() {
         String disabled = text("ff-maxbundle.sdp").replace("a=bundle-only\r\n", "");
-        SessionDescription answer = SessionDescription.parse(answer(negotiate(SessionDescription.parse(disabled))));
+        SessionDescription answer = answerTo(disabled);
 
         assertThat(answer.bundleGroup()).containsExactly("0");
         assertThat(answer.media().get(1).port()).isZero();
@@ -109,13 +109,13 @@ class BundleNegotiationTest {
     @Test
     void aBundleOnlyM_lineOutsideTheBundleGroupIsRejectedAndSoIsEverythingElseOutsideIt() {
         String videoOutside = text("ff-maxbundle.sdp").replace("a=group:BUNDLE 0 1", "a=group:BUNDLE 0");
-        SessionDescription answer = SessionDescription.parse(answer(negotiate(SessionDescription.parse(videoOutside))));
+        SessionDescription answer = answerTo(videoOutside);
 
         assertThat(answer.bundleGroup()).containsExactly("0");
         assertThat(answer.media().get(1).port()).isZero();
 
         String audioOutside = text("cr-maxbundle.sdp").replace("a=group:BUNDLE 0 1", "a=group:BUNDLE 1");
-        SessionDescription second = SessionDescription.parse(answer(negotiate(SessionDescription.parse(audioOutside))));
+        SessionDescription second = answerTo(audioOutside);
         assertThat(second.bundleGroup()).containsExactly("1");
         assertThat(second.media().get(0).port()).isZero();
         assertThat(second.media().get(1).port()).isEqualTo(40000);
@@ -124,7 +124,7 @@ class BundleNegotiationTest {
     @Test
     void anOfferWithoutBundleGetsOnlyItsFirstM_lineBecauseTheRelayHasOneTransportPerLeg() {
         String noBundle = text("cr-maxbundle.sdp").replace("a=group:BUNDLE 0 1\r\n", "");
-        SessionDescription answer = SessionDescription.parse(answer(negotiate(SessionDescription.parse(noBundle))));
+        SessionDescription answer = answerTo(noBundle);
 
         assertThat(answer.bundleGroup()).isEmpty();
         assertThat(answer.media()).extracting(MediaDescription::port).containsExactly(40000, 0);
@@ -230,6 +230,11 @@ class BundleNegotiationTest {
     private static String answer(BundleNegotiation bundle) {
         return AnswerWriter.webRtcAnswer(1, bundle.answerGroup(), bundle.sections(), new AnswerWriter.Transport(
                 "uf", "pw", "AB:CD", List.of("192.0.2.10", "127.0.0.1"), 40000, "cn", "st"));
+    }
+
+    /** The relay's answer to {@code offer}, parsed back. */
+    private static SessionDescription answerTo(String offer) {
+        return SessionDescription.parse(answer(negotiate(SessionDescription.parse(offer))));
     }
 
     private static SessionDescription offer(String file) {

@@ -1,12 +1,10 @@
 package org.mvtm.server.wiring;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.mvtm.core.media.Wav;
 
 /**
  * The default queue music: a soft, slowly repeating three-note chime (8 kHz 16-bit mono WAV) written once into the
@@ -34,18 +32,8 @@ final class QueueMusic {
                 pcm[n * perNote + i] = (short) (v * Short.MAX_VALUE);
             }
         }
-        ByteBuffer b = ByteBuffer.allocate(44 + pcm.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes()).putInt(36 + pcm.length * 2).put("WAVE".getBytes());
-        b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(RATE).putInt(RATE * 2)
-                .putShort((short) 2).putShort((short) 16);
-        b.put("data".getBytes()).putInt(pcm.length * 2);
-        for (short s : pcm) {
-            b.putShort(s);
-        }
         Path tmp = dir.resolve("queue-music.wav.tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            out.write(b.array());
-        }
+        Files.write(tmp, Wav.mono(pcm, RATE));
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return file;
     }
