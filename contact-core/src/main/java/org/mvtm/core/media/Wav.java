@@ -73,7 +73,21 @@ public final class Wav {
     /** A whole mono 16-bit PCM WAV file of {@code samples} at {@code rate} Hz. */
     public static byte[] mono(short[] samples, int rate) {
         ByteBuffer b = ByteBuffer.allocate(44 + 2 * samples.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(RIFF).putInt(36 + 2 * samples.length).putInt(WAVE);
+        b.put(monoHeader(samples.length, rate));
+        for (short s : samples) {
+            b.putShort(s);
+        }
+        return b.array();
+    }
+
+    /**
+     * The 44-byte header of a mono 16-bit PCM WAV file holding {@code samples} samples at {@code rate} Hz, for a writer
+     * that streams the samples first and writes the header over the file's first 44 bytes once it knows how many.
+     */
+    public static byte[] monoHeader(long samples, int rate) {
+        long data = 2 * samples;
+        ByteBuffer b = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(RIFF).putInt((int) (36 + data)).putInt(WAVE);
         b.putInt(FMT)
                 .putInt(16)
                 .putShort((short) PCM)
@@ -81,10 +95,7 @@ public final class Wav {
                 .putInt(rate)
                 .putInt(rate * 2);
         b.putShort((short) 2).putShort((short) 16);
-        b.putInt(DATA).putInt(2 * samples.length);
-        for (short s : samples) {
-            b.putShort(s);
-        }
+        b.putInt(DATA).putInt((int) data);
         return b.array();
     }
 }

@@ -4,9 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,6 +19,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.mvtm.core.media.G711;
 import org.mvtm.core.media.PayloadType;
+import org.mvtm.core.media.Wav;
 import org.mvtm.recording.manifest.LegEntry;
 import org.mvtm.recording.manifest.SegmentEntry;
 import org.mvtm.recording.store.SegmentRecords;
@@ -423,19 +421,8 @@ public final class LegExporter {
                 }
             }
             f.seek(0);
-            f.write(wavHeader(written));
+            f.write(Wav.monoHeader(written, 8000));
         }
         return written * 1000 / 8000;
-    }
-
-    private static byte[] wavHeader(long samples) {
-        long data = samples * 2;
-        ByteBuffer b = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (36 + data));
-        b.put("WAVE".getBytes(StandardCharsets.US_ASCII));
-        b.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
-                .putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16);
-        b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt((int) data);
-        return b.array();
     }
 }
