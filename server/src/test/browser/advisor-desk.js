@@ -8,7 +8,7 @@
 // customer moved to another queue). Each leaves its advisors Not ready and nobody waiting. Prints
 // "ADVISOR DESK OK <scenario>" and exits 0, or every problem it saw ("PROBLEM: ...") and "ADVISOR DESK FAILED".
 const path = require('path');
-const { SHOTS, openPage, signInOn, expectation, finish } = require('./harness.js');
+const { SHOTS, inCallSignIn, expectation, finish } = require('./harness.js');
 const { chooseLanguage, choosePresence, takeBreak, mediaFlows } = require('./consoles.js');
 
 const SCENARIO = process.env.SCENARIO;
@@ -18,9 +18,7 @@ const browsers = [];
 const problems = [];
 const expect = expectation(problems, () => step);
 
-async function signIn(user, home) {
-  return signInOn(await openPage(browsers, user, { args: ['--autoplay-policy=no-user-gesture-required'] }), user, home);
-}
+const signIn = inCallSignIn(browsers);
 
 async function customerWithBot(user, language) {
   const page = await signIn(user, '/customer');

@@ -9,7 +9,7 @@
 // signed form (its SHA-256 matches the recording's) and verifies the recording. Prints "DOCUMENTS RESULT <json>" (the
 // recording id and what the timeline holds) and "DOCUMENTS OK", or every problem ("PROBLEM: ...") and "DOCUMENTS
 // FAILED", exiting 1 (after a failure every page is saved as server/target/screenshots/documents-failed-*.png).
-const { openPage, signInOn, expectation, finish } = require('./harness.js');
+const { inCallSignIn, expectation, finish } = require('./harness.js');
 const { chooseLanguage, choosePresence, takeBreak, acceptOffer, hangUp, wrapUp, fromSealedRecording } = require('./consoles.js');
 
 // a 1x1 PNG: the customer's "photo"
@@ -20,9 +20,7 @@ const browsers = [];
 const problems = [];
 const expect = expectation(problems, () => step);
 
-async function signIn(user, home) {
-  return signInOn(await openPage(browsers, user, { args: ['--autoplay-policy=no-user-gesture-required'] }), user, home);
-}
+const signIn = inCallSignIn(browsers);
 
 const item = (id) => `#documents-list li[data-document="${id}"]`;
 

@@ -41,6 +41,10 @@ async function signInOn(page, user, home, { password = PASSWORD, locale } = {}) 
   return page;
 }
 
+/** Signs a user in on a new browser that plays a call's audio without a click (a function of `browsers`). */
+const inCallSignIn = (browsers) => async (user, home) =>
+  signInOn(await openPage(browsers, user, { args: ['--autoplay-policy=no-user-gesture-required'] }), user, home);
+
 /** A soft check: a failed one is printed and kept in `problems`, and the run goes on. */
 const expectation = (problems, step) => (ok, what) => {
   if (!ok) {
@@ -71,4 +75,4 @@ function finish(main, { ok, failed, shots, browsers, step, problems = [] }) {
   });
 }
 
-module.exports = { repo, launch, launchFirefox, BASE, PASSWORD, SHOTS, T, bundle, openPage, signInOn, expectation, finish };
+module.exports = { repo, launch, launchFirefox, BASE, PASSWORD, SHOTS, T, bundle, openPage, signInOn, inCallSignIn, expectation, finish };

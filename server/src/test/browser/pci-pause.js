@@ -9,7 +9,7 @@
 // "PCI PAUSE OK", or every problem seen ("PROBLEM: ...") and "PCI PAUSE FAILED", exiting 1.
 const fs = require('fs');
 const path = require('path');
-const { openPage, signInOn, expectation, finish } = require('./harness.js');
+const { inCallSignIn, expectation, finish } = require('./harness.js');
 const { chooseLanguage, choosePresence, takeBreak, acceptOffer, hangUp, wrapUp, mediaFlows, fromSealedRecording } = require('./consoles.js');
 
 const EXPORTS = process.env.EXPORTS;
@@ -20,9 +20,7 @@ const browsers = [];
 const problems = [];
 const expect = expectation(problems, () => step);
 
-async function signIn(user, home) {
-  return signInOn(await openPage(browsers, user, { args: ['--autoplay-policy=no-user-gesture-required'] }), user, home);
-}
+const signIn = inCallSignIn(browsers);
 
 // the call goes on: n more audio packets reach the page
 const morePackets = async (page, n) => {
