@@ -173,6 +173,15 @@ public final class SipPeer implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** The next request, within 3 s, is a BYE of the dialog {@code callId}: answered 200 OK and returned. */
+    public String answerBye(String callId) {
+        String bye = nextRequest(3000).orElseThrow(() -> new AssertionError("no BYE of " + callId + " for " + user));
+        assertThat(bye).startsWith("BYE ");
+        assertThat(RawSip.header(bye, "Call-ID")).as("the BYE's dialog").isEqualTo(callId);
+        raw.send(response(bye, 200, "OK", null, null));
+        return bye;
+    }
+
     /** URI inside the Contact header of a message. */
     public static String contactUri(String message) {
         String c = RawSip.header(message, "Contact");
