@@ -133,8 +133,7 @@ public final class RelayMedia implements CallMedia {
     @Override
     public String reoffer(InteractionId interaction, Party party, String sdpOffer) {
         calls.add("reoffer " + party + " " + interaction);
-        Session s = sessions.get(interaction);
-        Leg leg = s == null ? null : s.legs.get(party);
+        Leg leg = existingLeg(interaction, party);
         if (leg == null) {
             throw new IllegalArgumentException("no " + party + " leg for " + interaction + " to re-offer");
         }
@@ -152,10 +151,16 @@ public final class RelayMedia implements CallMedia {
     @Override
     public void stopQueueAnnouncement(InteractionId interaction) {
         calls.add("stop-announce " + interaction);
-        Session s = sessions.get(interaction);
-        if (s != null && s.legs.get(Party.CUSTOMER) != null) {
-            stopMusic(s.legs.get(Party.CUSTOMER));
+        Leg customer = existingLeg(interaction, Party.CUSTOMER);
+        if (customer != null) {
+            stopMusic(customer);
         }
+    }
+
+    /** The {@code party}'s leg of {@code interaction}, or null when there is none. */
+    private Leg existingLeg(InteractionId interaction, Party party) {
+        Session s = sessions.get(interaction);
+        return s == null ? null : s.legs.get(party);
     }
 
     @Override
@@ -241,9 +246,9 @@ public final class RelayMedia implements CallMedia {
     @Override
     public void playQueueAnnouncement(InteractionId interaction) {
         calls.add("announce " + interaction);
-        Session s = sessions.get(interaction);
-        if (s != null && s.legs.get(Party.CUSTOMER) != null) {
-            startMusic(s.legs.get(Party.CUSTOMER));
+        Leg customer = existingLeg(interaction, Party.CUSTOMER);
+        if (customer != null) {
+            startMusic(customer);
         }
     }
 
