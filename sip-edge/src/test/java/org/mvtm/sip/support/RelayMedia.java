@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.media.G711;
 import org.mvtm.sip.api.CallMedia;
 
 /**
@@ -95,7 +96,7 @@ public final class RelayMedia implements CallMedia {
                 other.packetsDelivered.incrementAndGet();
                 if ((p.getData()[1] & 0x7f) == 0) { // PCMU
                     for (int i = 12; i < p.getLength(); i++) {
-                        other.energySum.addAndGet(Math.abs(ulawToLinear(p.getData()[i])));
+                        other.energySum.addAndGet(Math.abs(G711.ulawToLinear(p.getData()[i])));
                         other.samples.incrementAndGet();
                     }
                 }
@@ -103,16 +104,6 @@ public final class RelayMedia implements CallMedia {
                 return;
             }
         }
-    }
-
-    static int ulawToLinear(byte b) {
-        int u = ~b & 0xff;
-        int sign = u & 0x80;
-        int exponent = (u >> 4) & 0x07;
-        int mantissa = u & 0x0f;
-        int sample = ((mantissa << 3) + 0x84) << exponent;
-        sample -= 0x84;
-        return sign != 0 ? -sample : sample;
     }
 
     @Override
@@ -190,7 +181,8 @@ public final class RelayMedia implements CallMedia {
                 packet[2] = (byte) (seq >> 8);
                 packet[3] = (byte) seq++;
                 for (int i = 0; i < 160; i++) {
-                    packet[12 + i] = linearToUlaw((int) (4000 * Math.sin(2 * Math.PI * 440 * samples++ / 8000.0)));
+                    packet[12 + i] = G711.linearToUlaw(
+                            (short) (4000 * Math.sin(2 * Math.PI * 440 * samples++ / 8000.0)));
                 }
                 InetSocketAddress to = leg.remote;
                 try {
@@ -211,17 +203,6 @@ public final class RelayMedia implements CallMedia {
         if (t != null) {
             t.interrupt();
         }
-    }
-
-    static byte linearToUlaw(int sample) {
-        int sign = sample < 0 ? 0x80 : 0;
-        int magnitude = Math.min(Math.abs(sample), 32635) + 0x84;
-        int exponent = 7;
-        for (int mask = 0x4000; (magnitude & mask) == 0 && exponent > 0; mask >>= 1) {
-            exponent--;
-        }
-        int mantissa = (magnitude >> (exponent + 3)) & 0x0f;
-        return (byte) ~(sign | (exponent << 4) | mantissa);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mvtm.core.media.G711;
 
 /**
  * The media end of a SIP phone in a test: one UDP socket on 127.0.0.1 that offers PCMU, sends a 440 Hz tone when
@@ -76,8 +77,8 @@ public final class RtpPhone implements AutoCloseable {
                 packet[2] = (byte) (seq >> 8);
                 packet[3] = (byte) seq++;
                 for (int i = 0; i < 160; i++) {
-                    packet[12 + i] = RelayMedia.linearToUlaw(
-                            (int) (TONE * Math.sin(2 * Math.PI * 440 * timestamp++ / 8000.0)));
+                    packet[12 + i] = G711.linearToUlaw(
+                            (short) (TONE * Math.sin(2 * Math.PI * 440 * timestamp++ / 8000.0)));
                 }
                 packet[4] = (byte) (timestamp >> 24);
                 packet[5] = (byte) (timestamp >> 16);
@@ -152,7 +153,7 @@ public final class RtpPhone implements AutoCloseable {
                 if (pt == 0) {
                     long sum = 0;
                     for (int i = 12; i < p.getLength(); i++) {
-                        sum += Math.abs(RelayMedia.ulawToLinear(buf[i]));
+                        sum += Math.abs(G711.ulawToLinear(buf[i]));
                     }
                     energy.addAndGet(sum);
                     samples.addAndGet(p.getLength() - 12);
