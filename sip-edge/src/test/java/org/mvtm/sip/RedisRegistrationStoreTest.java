@@ -328,14 +328,8 @@ class RedisRegistrationStoreTest {
 
         /** The next request {@code phone} gets, past the ACKs of the responses it sent. */
         private String nextRequestButAck(SipPeer phone) {
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (System.currentTimeMillis() < deadline) {
-                java.util.Optional<String> r = phone.nextRequest(1000);
-                if (r.isPresent() && !r.get().startsWith("ACK ")) {
-                    return r.get();
-                }
-            }
-            throw new AssertionError("no request but ACK reached " + phone.raw.localPort());
+            return phone.raw.next(10_000, m -> RawSip.status(m) < 0 && !m.startsWith("ACK "))
+                    .orElseThrow(() -> new AssertionError("no request but ACK reached " + phone.raw.localPort()));
         }
     }
 
