@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -124,10 +125,8 @@ public final class RelayMedia implements CallMedia {
     @Override
     public String reoffer(InteractionId interaction, Party party, String sdpOffer) {
         calls.add("reoffer " + party + " " + interaction);
-        Leg leg = existingLeg(interaction, party);
-        if (leg == null) {
-            throw new IllegalArgumentException("no " + party + " leg for " + interaction + " to re-offer");
-        }
+        Leg leg = existingLeg(interaction, party).orElseThrow(() -> new IllegalArgumentException(
+                "no " + party + " leg for " + interaction + " to re-offer"));
         if (!offersPcmu(sdpOffer)) {
             throw new IllegalArgumentException("the offer has no PCMU audio");
         }
@@ -142,16 +141,12 @@ public final class RelayMedia implements CallMedia {
     @Override
     public void stopQueueAnnouncement(InteractionId interaction) {
         calls.add("stop-announce " + interaction);
-        Leg customer = existingLeg(interaction, Party.CUSTOMER);
-        if (customer != null) {
-            stopMusic(customer);
-        }
+        existingLeg(interaction, Party.CUSTOMER).ifPresent(RelayMedia::stopMusic);
     }
 
-    /** The {@code party}'s leg of {@code interaction}, or null when there is none. */
-    private Leg existingLeg(InteractionId interaction, Party party) {
-        Session s = sessions.get(interaction);
-        return s == null ? null : s.legs.get(party);
+    /** The {@code party}'s leg of {@code interaction}, if it has one. */
+    private Optional<Leg> existingLeg(InteractionId interaction, Party party) {
+        return Optional.ofNullable(sessions.get(interaction)).map(s -> s.legs.get(party));
     }
 
     @Override
@@ -227,10 +222,7 @@ public final class RelayMedia implements CallMedia {
     @Override
     public void playQueueAnnouncement(InteractionId interaction) {
         calls.add("announce " + interaction);
-        Leg customer = existingLeg(interaction, Party.CUSTOMER);
-        if (customer != null) {
-            startMusic(customer);
-        }
+        existingLeg(interaction, Party.CUSTOMER).ifPresent(RelayMedia::startMusic);
     }
 
     @Override
