@@ -5,6 +5,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,9 +28,11 @@ import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.OfferDeclined;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.sip.api.AdvisorPhones;
 import org.mvtm.sip.api.Binding;
 import org.mvtm.sip.api.CallMedia;
 import org.mvtm.sip.api.CallRouting;
+import org.mvtm.sip.api.RegistrationStore;
 import org.mvtm.sip.api.SipEdgePorts;
 import org.mvtm.sip.api.SipTransport;
 import org.slf4j.Logger;
@@ -50,7 +53,8 @@ final class AdvisorLegs {
     private final Clock clock;
     private final CallRouting routing;
     private final CallMedia media;
-    private final DeskPhones deskPhones;
+    private final AdvisorPhones phones;
+    private final RegistrationStore registrations;
     private final CallTable table;
     private final SipCounters counters;
     private final ScheduledExecutorService scheduler;
@@ -60,14 +64,15 @@ final class AdvisorLegs {
     private final UdpPortProbe portProbe;
     private final DialogSharing dialogs;
 
-    AdvisorLegs(SipContext sip, Clock clock, SipEdgePorts ports, DeskPhones deskPhones, CallTable table,
-                SipCounters counters, ScheduledExecutorService scheduler, Executor work, Duration offerTimeout,
-                BooleanSupplier edgeLate, DialogSharing dialogs) {
+    AdvisorLegs(SipContext sip, Clock clock, SipEdgePorts ports, CallTable table, SipCounters counters,
+                ScheduledExecutorService scheduler, Executor work, Duration offerTimeout, BooleanSupplier edgeLate,
+                DialogSharing dialogs) {
         this.sip = sip;
         this.clock = clock;
         this.routing = ports.routing();
         this.media = ports.media();
-        this.deskPhones = deskPhones;
+        this.phones = ports.advisorPhones();
+        this.registrations = ports.registrations();
         this.table = table;
         this.counters = counters;
         this.scheduler = scheduler;
@@ -80,9 +85,13 @@ final class AdvisorLegs {
 
     /** Routing reserved {@code e.advisor()}: ring their phone if they have a registered one. */
     void offer(AdvisorOffered e) {
+        Optional<String> user = phones.sipUser(e.advisor());
+        if (user.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
-        Optional<DeskPhones.Registered> phone = deskPhones.of(e.advisor(), now);
-        if (phone.isEmpty()) {
+        List<Binding> bindings = registrations.bindings(Registrar.aor(user.get(), sip.domain), now);
+        if (bindings.isEmpty()) {
             return; // not a desk-phone advisor (web console) or not registered: agent-web handles the offer
         }
         AdvisorLeg leg = new AdvisorLeg(e.interaction(), e.advisor(), false);
@@ -92,8 +101,7 @@ final class AdvisorLegs {
             CustomerCall customer = table.customer(e.interaction());
             Instant deadline = e.expiresAt() != null && e.expiresAt().isBefore(now.plus(offerTimeout))
                     ? e.expiresAt() : now.plus(offerTimeout);
-            place(leg, phone.get().user(), phone.get().binding(), from(customer),
-                    "Customer call from queue " + queue(customer),
+            place(leg, user.get(), bindings.get(0), from(customer), "Customer call from queue " + queue(customer),
                     customer == null ? 70 : customer.maxForwards - 1, now, deadline);
         } finally {
             leg.lock.unlock();
@@ -128,14 +136,14 @@ final class AdvisorLegs {
         leg.lock.lock();
         try {
             table.add(leg);
-            Optional<DeskPhones.Registered> phone = deskPhones.ofUser(user, now);
-            if (phone.isEmpty()) {
+            List<Binding> bindings = registrations.bindings(Registrar.aor(user, sip.domain), now);
+            if (bindings.isEmpty()) {
                 decline(leg, OfferDeclined.Cause.UNREACHABLE, "no phone registered for " + advisorAddress);
                 return;
             }
             log.info("calling the advisor's phone {} again for {}: it lost its dialog with the dead node", user,
                     interaction);
-            place(leg, user, phone.get().binding(), from, "Your call, reconnected", 70, now, now.plus(offerTimeout));
+            place(leg, user, bindings.get(0), from, "Your call, reconnected", 70, now, now.plus(offerTimeout));
         } finally {
             leg.lock.unlock();
         }

@@ -26,7 +26,10 @@ import org.mvtm.core.event.CallParticipation;
 import org.mvtm.core.event.ColleagueInvited;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.sip.api.AdvisorPhones;
+import org.mvtm.sip.api.Binding;
 import org.mvtm.sip.api.CallMedia;
+import org.mvtm.sip.api.RegistrationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,32 +48,38 @@ final class ColleaguePhones {
     private final Clock clock;
     private final EventBus bus;
     private final CallMedia media;
-    private final DeskPhones deskPhones;
+    private final AdvisorPhones phones;
+    private final RegistrationStore registrations;
     private final ScheduledExecutorService scheduler;
     private final Executor work;
     private final Map<InteractionId, List<ColleagueLeg>> legs = new ConcurrentHashMap<>();
 
-    ColleaguePhones(SipContext sip, Clock clock, EventBus bus, CallMedia media, DeskPhones deskPhones,
-                    ScheduledExecutorService scheduler, Executor work) {
+    ColleaguePhones(SipContext sip, Clock clock, EventBus bus, CallMedia media, AdvisorPhones phones,
+                    RegistrationStore registrations, ScheduledExecutorService scheduler, Executor work) {
         this.sip = sip;
         this.clock = clock;
         this.bus = bus;
         this.media = media;
-        this.deskPhones = deskPhones;
+        this.phones = phones;
+        this.registrations = registrations;
         this.scheduler = scheduler;
         this.work = work;
     }
 
     void invited(ColleagueInvited e) {
-        Optional<DeskPhones.Registered> phone = deskPhones.of(e.colleague(), clock.instant());
-        if (phone.isEmpty()) {
+        Optional<String> user = phones.sipUser(e.colleague());
+        if (user.isEmpty()) {
+            return;
+        }
+        List<Binding> bindings = registrations.bindings(Registrar.aor(user.get(), sip.domain), clock.instant());
+        if (bindings.isEmpty()) {
             return; // the colleague works in the web console
         }
         URI contact;
         try {
-            contact = sip.addresses.createURI(phone.get().binding().contact());
+            contact = sip.addresses.createURI(bindings.get(0).contact());
         } catch (ParseException ex) {
-            log.info("colleague {} has a bad contact {}", e.colleague(), phone.get().binding().contact());
+            log.info("colleague {} has a bad contact {}", e.colleague(), bindings.get(0).contact());
             return;
         }
         if (!(contact instanceof SipURI target) || sip.isUs(target.getHost(), target.getPort())) {
@@ -84,7 +93,7 @@ final class ColleaguePhones {
             }
             String sdp = media.offerColleague(e.interaction(), e.colleague().value());
             legs.merge(e.interaction(), List.of(leg), (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
-            Request invite = sip.invite(target, sip.address(e.by().value()), sip.address(phone.get().user()),
+            Request invite = sip.invite(target, sip.address(e.by().value()), sip.address(user.get()),
                     SipContext.transportOf(target), 70, "Consult from " + e.by().value(), sdp);
             StartedDialogs.place(sip, invite, leg, (ct, dialog) -> {
                 leg.invite = ct;

@@ -204,16 +204,16 @@ public final class DefaultSipEdge implements SipEdge {
         Ivr voiceFrontDoor = ivr == null ? null : new Ivr(ivr, ports.media(), clock, scheduler);
         callbacks = new CallbackDialer(sip, clock, bus, ports.routing(), ports.media(), table, callbackSettings,
                 scheduler, work);
-        DeskPhones deskPhones = new DeskPhones(ports.advisorPhones(), ports.registrations(), sip.domain);
-        advisors = new AdvisorLegs(sip, clock, ports, deskPhones, table, counters, scheduler, work,
-                config.offerTimeout(), admission::late, sharing);
+        advisors = new AdvisorLegs(sip, clock, ports, table, counters, scheduler, work, config.offerTimeout(),
+                admission::late, sharing);
         calls = new B2buaCalls(sip, ports, table, advisors, callbacks, voiceFrontDoor, counters, sharing, scheduler,
                 work, config.earlyProgress());
         CustomerCalls customers = new CustomerCalls(sip, auth, config, ports, clock, bus, table, counters, sharing,
                 calls, voiceFrontDoor);
         adopted = new AdoptedDialogs(sip, ports.dialogs(), ports.media(), ports.routing(), advisors, callbacks);
         ChatRelay chat = new ChatRelay(sip, clock, bus, ports.conversations(), ports.registrations(), counters);
-        colleagues = new ColleaguePhones(sip, clock, bus, ports.media(), deskPhones, scheduler, work);
+        colleagues = new ColleaguePhones(sip, clock, bus, ports.media(), ports.advisorPhones(), ports.registrations(),
+                scheduler, work);
         supervisors = new SupervisorPhones(sip, auth, ports.routing(), ports.media());
         listener = new EdgeListener(sip, new FloodGuard(config.flood(), clock), counters, admission,
                 new EdgeListener.Handlers(registrar, customers, advisors, calls, callbacks, voiceFrontDoor, chat,
