@@ -167,18 +167,13 @@ public final class RelayMedia implements CallMedia {
     /** A 440 Hz PCMU tone, one 20 ms packet at a time, to the leg's peer until stopped. */
     private static void startMusic(Leg leg) {
         stopMusic(leg);
-        byte[] packet = new byte[12 + 160];
+        byte[] packet = new byte[12 + RtpPackets.SAMPLES];
         leg.music = Thread.ofVirtual().start(() -> {
             int seq = 0;
             long samples = 0;
             while (!Thread.currentThread().isInterrupted() && !leg.socket.isClosed()) {
-                packet[0] = (byte) 0x80;
-                packet[2] = (byte) (seq >> 8);
-                packet[3] = (byte) seq++;
-                for (int i = 0; i < 160; i++) {
-                    packet[12 + i] = G711.linearToUlaw(
-                            (short) (4000 * Math.sin(2 * Math.PI * 440 * samples++ / 8000.0)));
-                }
+                RtpPackets.tone(packet, seq++, samples, 0, 4000);
+                samples += RtpPackets.SAMPLES;
                 InetSocketAddress to = leg.remote;
                 try {
                     if (to != null && leg.peerReceives) {
