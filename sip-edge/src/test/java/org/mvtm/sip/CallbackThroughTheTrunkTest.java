@@ -106,14 +106,8 @@ class CallbackThroughTheTrunkTest {
     }
 
     private static String invite(SipPeer trunk) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            Optional<String> m = trunk.nextRequest(1000);
-            if (m.isPresent() && m.get().startsWith("INVITE ")) {
-                return m.get();
-            }
-        }
-        throw new AssertionError("the trunk got no INVITE");
+        return trunk.raw.next(10_000, m -> m.startsWith("INVITE "))
+                .orElseThrow(() -> new AssertionError("the trunk got no INVITE"));
     }
 
     private static List<String> system(EdgeFixture f) {

@@ -20,16 +20,21 @@ class CallerAuthenticationTest {
         f.close();
     }
 
+    /** The caller's INVITE, challenged (the 407 ACKed), and sent again with {@code password}: the challenge. */
+    private static String challengedThenAuthenticated(CustomerCallScript call, int rtpPort, String password) {
+        call.sendInvite(RelayMedia.sdp(rtpPort));
+        String challenge = call.peer.raw.finalResponse(3000).orElseThrow();
+        call.ackFailure(challenge);
+        call.authenticate(challenge, password);
+        return challenge;
+    }
+
     @Test
     void unauthenticatedInviteIsChallengedThenQueuedAsTheAuthenticatedUser() {
         try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
-            CustomerCallScript call = new CustomerCallScript(bob, "cards");
-            call.sendInvite(RelayMedia.sdp(40020));
-            String challenge = bob.raw.finalResponse(3000).orElseThrow();
+            String challenge = challengedThenAuthenticated(new CustomerCallScript(bob, "cards"), 40020, "bob-secret");
             assertThat(RawSip.status(challenge)).isEqualTo(407);
             assertThat(RawSip.header(challenge, "Proxy-Authenticate")).contains("qop=\"auth\"");
-            call.ackFailure(challenge);
-            call.authenticate(challenge, "bob-secret");
             assertThat(bob.response(183, 3000)).isPresent();
             await().until(() -> !f.routing.enqueued.isEmpty());
             assertThat(f.routing.enqueued.get(0).customer().id().value()).isEqualTo("bob");
@@ -39,11 +44,7 @@ class CallerAuthenticationTest {
     @Test
     void wrongPasswordIsForbiddenAndNothingIsQueued() {
         try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
-            CustomerCallScript call = new CustomerCallScript(bob, "cards");
-            call.sendInvite(RelayMedia.sdp(40022));
-            String challenge = bob.raw.finalResponse(3000).orElseThrow();
-            call.ackFailure(challenge);
-            call.authenticate(challenge, "guess");
+            challengedThenAuthenticated(new CustomerCallScript(bob, "cards"), 40022, "guess");
             assertThat(RawSip.status(bob.raw.finalResponse(3000).orElseThrow())).isEqualTo(403);
             assertThat(f.routing.enqueued).isEmpty();
             await().until(() -> f.edge.metrics().rejected("auth-wrong") == 1);

@@ -1,10 +1,13 @@
 package org.mvtm.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +24,8 @@ import org.mvtm.core.Party;
 import org.mvtm.core.Region;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.AdvisorOffered;
+import org.mvtm.core.event.InteractionEnded;
+import org.mvtm.core.event.InteractionEnded.EndedBy;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.CustomerId;
@@ -32,6 +37,7 @@ import org.mvtm.sip.api.RegistrationStores;
 import org.mvtm.sip.api.SharedDialog;
 import org.mvtm.sip.api.SharedDialogs;
 import org.mvtm.sip.api.SipCallbackSettings;
+import org.mvtm.sip.api.SipTransport;
 import org.mvtm.sip.support.EdgeFixture;
 import org.mvtm.sip.support.RawSip;
 import org.mvtm.sip.support.SharedDialogsContract;
@@ -47,6 +53,8 @@ import redis.clients.jedis.RedisClient;
 @Tag("peer")
 class RedisRegistrationStoreTest {
     private static final AtomicInteger PREFIXES = new AtomicInteger();
+    private static final String RELAY_SDP = "v=0\r\no=phone 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\n"
+            + "t=0 0\r\nm=audio 41000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
     static RedisServerProcess server;
     static RedisClient redis;
 
@@ -144,60 +152,46 @@ class RedisRegistrationStoreTest {
      */
     @Nested
     class CallsTakenOverFromADeadNode {
-        private static final String RELAY_SDP = "v=0\r\no=phone 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\n"
-                + "t=0 0\r\nm=audio 41000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
-
         @Test
         void theSurvivorReInvitesThePhoneInItsDialogAndTakesItsBye() {
-            String prefix = "takeover" + PREFIXES.incrementAndGet() + ":";
-            SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
-            EdgeFixture nodeB = survivor(prefix);
-            InteractionId call = InteractionId.of("call-taken-over");
-            try (SipPeer phone = SipPeer.udp(nodeB.udp(), "carol")) {
-                connectedAtTheDeadNode(nodeB, deadNode, phone, call, "dialog-1@phone");
+            try (Takeover t = new Takeover("call-taken-over"); SipPeer phone = SipPeer.udp(t.nodeB.udp(), "carol")) {
+                t.customerConnectedAtTheDeadNode(phone, "dialog-1@phone");
 
-                nodeB.edge.takeOverCalls(call, "http://node-a");
-                String reinvite = phone.nextRequest(5000).orElseThrow();
+                String reinvite = t.takeOver(phone);
                 assertThat(reinvite).startsWith("INVITE sip:carol@127.0.0.1:" + phone.raw.localPort());
                 assertThat(RawSip.header(reinvite, "Call-ID")).isEqualTo("dialog-1@phone");
                 assertThat(SipPeer.tag(RawSip.header(reinvite, "From"))).isEqualTo("b2bua-tag");
                 assertThat(SipPeer.tag(RawSip.header(reinvite, "To"))).isEqualTo("phone-tag");
                 assertThat(RawSip.header(reinvite, "CSeq")).isEqualTo("1 INVITE");
-                assertThat(SipPeer.contactUri(reinvite)).as("later requests go to node B").endsWith(":" + nodeB.udp());
+                assertThat(SipPeer.contactUri(reinvite)).as("later requests go to node B")
+                        .endsWith(":" + t.nodeB.udp());
                 assertThat(RawSip.body(reinvite)).contains("m=audio");
                 phone.raw.send(phone.response(reinvite, 200, "OK", null, RELAY_SDP));
                 String ack = phone.nextRequest(5000).orElseThrow();
                 assertThat(ack).startsWith("ACK sip:carol@127.0.0.1:" + phone.raw.localPort());
                 assertThat(RawSip.header(ack, "CSeq")).isEqualTo("1 ACK");
-                await("B's relay took the phone's answer and B holds the dialog", () -> nodeB.media.calls.containsAll(
-                        java.util.List.of("offer CUSTOMER " + call, "applyAnswer CUSTOMER " + call))
-                        && deadNode.find("dialog-1@phone").map(SharedDialog::node).orElse("").equals("http://node-b"));
+                await("B's relay took the phone's answer and B holds the dialog").until(() -> t.nodeB.media.calls
+                        .containsAll(List.of("offer CUSTOMER " + t.call, "applyAnswer CUSTOMER " + t.call))
+                        && t.heldByNodeB("dialog-1@phone"));
 
-                phone.raw.send(phone.request("BYE", SipPeer.contactUri(reinvite), "dialog-1@phone", "phone-tag",
-                        "<sip:cards@bank.example>;tag=b2bua-tag", 3, java.util.Map.of(), null, null));
+                t.customerHangsUp(phone, reinvite, "dialog-1@phone");
                 assertThat(phone.response(200, 5000)).as("node B answers the BYE of a dialog its stack never saw")
                         .isPresent();
-                awaitEnded(nodeB, call, org.mvtm.core.event.InteractionEnded.EndedBy.CUSTOMER);
-                await("the ended dialog left the store", () -> deadNode.find("dialog-1@phone").isEmpty());
-            } finally {
-                nodeB.close();
+                t.awaitEnded(EndedBy.CUSTOMER);
+                await("the ended dialog left the store").until(() -> t.deadNode.find("dialog-1@phone").isEmpty());
             }
         }
 
         @Test
         void aDialogWhoseMediaWasOnTheSurvivorIsReInvitedWithoutAnOfferAndKeepsItsMedia() {
-            String prefix = "takeover" + PREFIXES.incrementAndGet() + ":";
-            SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
-            EdgeFixture nodeB = survivor(prefix);
-            InteractionId call = InteractionId.of("call-media-on-b");
-            try (SipPeer phone = SipPeer.udp(nodeB.udp(), "carol")) {
-                connectedAtTheDeadNode(nodeB, deadNode, phone, call, "dialog-7@phone");
-                String relayAnswer = nodeB.media.answer(call, Party.CUSTOMER, RELAY_SDP); // the leg lives on B
+            try (Takeover t = new Takeover("call-media-on-b"); SipPeer phone = SipPeer.udp(t.nodeB.udp(), "carol")) {
+                t.customerConnectedAtTheDeadNode(phone, "dialog-7@phone");
+                String relayAnswer = t.nodeB.media.answer(t.call, Party.CUSTOMER, RELAY_SDP); // the leg lives on B
 
-                nodeB.edge.takeOverCalls(call, "http://node-a");
-                String reinvite = phone.nextRequest(5000).orElseThrow();
+                String reinvite = t.takeOver(phone);
                 assertThat(reinvite).startsWith("INVITE sip:carol@127.0.0.1:" + phone.raw.localPort());
-                assertThat(SipPeer.contactUri(reinvite)).as("later requests go to node B").endsWith(":" + nodeB.udp());
+                assertThat(SipPeer.contactUri(reinvite)).as("later requests go to node B")
+                        .endsWith(":" + t.nodeB.udp());
                 assertThat(RawSip.body(reinvite)).as("no offer: the media stays as it is").isEmpty();
                 phone.raw.send(phone.response(reinvite, 200, "OK", null, RELAY_SDP));
                 String ack = phone.nextRequest(5000).orElseThrow();
@@ -205,103 +199,81 @@ class RedisRegistrationStoreTest {
                 assertThat(RawSip.body(ack)).as("B's leg answers in the ACK, the same port as before")
                         .contains(relayAnswer.lines().filter(l -> l.startsWith("m=")).findFirst()
                                 .orElseThrow());
-                await("B holds the dialog", () -> deadNode.find("dialog-7@phone").map(SharedDialog::node)
-                        .orElse("").equals("http://node-b"));
-                assertThat(nodeB.media.calls).doesNotContain("removeLeg CUSTOMER " + call);
+                await("B holds the dialog").until(() -> t.heldByNodeB("dialog-7@phone"));
+                assertThat(t.nodeB.media.calls).doesNotContain("removeLeg CUSTOMER " + t.call);
 
-                phone.raw.send(phone.request("BYE", SipPeer.contactUri(reinvite), "dialog-7@phone", "phone-tag",
-                        "<sip:cards@bank.example>;tag=b2bua-tag", 3, java.util.Map.of(), null, null));
+                t.customerHangsUp(phone, reinvite, "dialog-7@phone");
                 assertThat(phone.response(200, 5000)).as("the phone's BYE reaches node B").isPresent();
-                awaitEnded(nodeB, call, org.mvtm.core.event.InteractionEnded.EndedBy.CUSTOMER);
-            } finally {
-                nodeB.close();
+                t.awaitEnded(EndedBy.CUSTOMER);
             }
         }
 
         @Test
         void aCustomerPhoneThatRefusesTheSurvivorsReInviteWithNoTrunkToCallBackThroughEndsTheCall() {
-            String prefix = "takeover" + PREFIXES.incrementAndGet() + ":";
-            SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
-            EdgeFixture nodeB = survivor(prefix);
-            InteractionId call = InteractionId.of("call-refused");
-            try (SipPeer phone = SipPeer.udp(nodeB.udp(), "carol")) {
-                connectedAtTheDeadNode(nodeB, deadNode, phone, call, "dialog-2@phone");
+            try (Takeover t = new Takeover("call-refused"); SipPeer phone = SipPeer.udp(t.nodeB.udp(), "carol")) {
+                t.customerConnectedAtTheDeadNode(phone, "dialog-2@phone");
 
-                nodeB.edge.takeOverCalls(call, "http://node-a");
-                String reinvite = phone.nextRequest(5000).orElseThrow();
+                String reinvite = t.takeOver(phone);
                 phone.raw.send(phone.response(reinvite, 481, "Call/Transaction Does Not Exist", null, null));
-                awaitEnded(nodeB, call, org.mvtm.core.event.InteractionEnded.EndedBy.SYSTEM);
-                await("the refused leg left B's relay and the store", () -> nodeB.media.calls
-                        .contains("removeLeg CUSTOMER " + call) && deadNode.find("dialog-2@phone").isEmpty());
-            } finally {
-                nodeB.close();
+                t.awaitEnded(EndedBy.SYSTEM);
+                await("the refused leg left B's relay and the store").until(() -> t.nodeB.media.calls
+                        .contains("removeLeg CUSTOMER " + t.call) && t.deadNode.find("dialog-2@phone").isEmpty());
             }
         }
 
         @Test
         void aCustomerWhosePhoneRefusesTheSurvivorsReInviteIsCalledBackThroughTheTrunkAndTalksWithTheSameAdvisor()
                 throws Exception {
-            String prefix = "takeover" + PREFIXES.incrementAndGet() + ":";
-            SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
             int edgePort;
             try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0)) {
                 edgePort = probe.getLocalPort();
             }
-            try (SipPeer trunk = SipPeer.udp(edgePort, "trunk")) {
-                EdgeFixture nodeB = EdgeFixture.sharingDialogs(b -> b.udpPort(edgePort).tcpPort(-1).tlsPort(-1),
-                        RegistrationStores.redis(redis, prefix, Clock.systemUTC()),
-                        SharedDialogs.redis(redis, prefix, "http://node-b"),
-                        new SipCallbackSettings(java.util.Optional.of("127.0.0.1:" + trunk.raw.localPort()), '1', 2,
-                                java.time.Duration.ofMillis(300), java.time.Duration.ofSeconds(10), null));
-                InteractionId call = InteractionId.of("call-called-back");
-                nodeB.routing.held.put(call, new Interaction(call, ConversationId.of("conv-called-back"),
+            try (SipPeer trunk = SipPeer.udp(edgePort, "trunk");
+                 Takeover t = new Takeover("call-called-back", prefix -> EdgeFixture.sharingDialogs(
+                         b -> b.udpPort(edgePort).tcpPort(-1).tlsPort(-1),
+                         RegistrationStores.redis(redis, prefix, Clock.systemUTC()),
+                         SharedDialogs.redis(redis, prefix, "http://node-b"),
+                         new SipCallbackSettings(java.util.Optional.of("127.0.0.1:" + trunk.raw.localPort()), '1', 2,
+                                 java.time.Duration.ofMillis(300), java.time.Duration.ofSeconds(10), null)));
+                 SipPeer customer = SipPeer.udp(edgePort, "li")) {
+                EdgeFixture nodeB = t.nodeB;
+                nodeB.routing.held.put(t.call, new Interaction(t.call, ConversationId.of("conv-called-back"),
                         Channel.VOICE, new Customer(CustomerId.of("li"), "Li", CustomerTier.STANDARD, Language.YUE,
-                        Region.HK), Language.YUE, java.util.List.of(), QueueId.of("cards"), null, Instant.now()));
-                try (SipPeer customer = SipPeer.udp(edgePort, "li")) {
-                    connectedAtTheDeadNode(nodeB, deadNode, customer, call, "dialog-8@trunk",
-                            "<sip:+85291234567@trunk.example;user=phone>;tag=phone-tag");
+                        Region.HK), Language.YUE, List.of(), QueueId.of("cards"), null, Instant.now()));
+                t.customerConnectedAtTheDeadNode(customer, "dialog-8@trunk",
+                        "<sip:+85291234567@trunk.example;user=phone>;tag=phone-tag");
 
-                    nodeB.edge.takeOverCalls(call, "http://node-a");
-                    String reinvite = customer.nextRequest(5000).orElseThrow();
-                    customer.raw.send(customer.response(reinvite, 481, "Call/Transaction Does Not Exist", null,
-                            null));
+                String reinvite = t.takeOver(customer);
+                customer.raw.send(customer.response(reinvite, 481, "Call/Transaction Does Not Exist", null, null));
 
-                    String invite = nextRequestButAck(trunk);
-                    assertThat(invite).as("the customer is called back at their number, through the trunk")
-                            .startsWith("INVITE sip:+85291234567@127.0.0.1:" + trunk.raw.localPort() + ";user=phone");
-                    assertThat(RawSip.header(invite, "Call-ID")).isNotEqualTo("dialog-8@trunk");
-                    assertThat(RawSip.body(invite)).contains("m=audio");
-                    trunk.raw.send(trunk.response(invite, 200, "OK", "li-tag", RELAY_SDP));
-                    await("the callback's leg is on B's relay", () -> nodeB.media.calls
-                            .contains("applyAnswer CUSTOMER " + call));
-                    assertThat(nodeB.routing.ended).as("the call goes on, with the same advisor").isEmpty();
-                    assertThat(nodeB.events(AdvisorOffered.class)).as("no new routing offer: no queue")
-                            .hasSize(1);
-                    assertThat(nodeB.events(ChatMessagePosted.class)).as("the conversation says what happened")
-                            .anyMatch(m -> m.text().contains("calling +85291234567 back through the trunk"))
-                            .anyMatch(m -> m.text().contains("callback answered at +85291234567"));
+                String invite = nextRequestButAck(trunk);
+                assertThat(invite).as("the customer is called back at their number, through the trunk")
+                        .startsWith("INVITE sip:+85291234567@127.0.0.1:" + trunk.raw.localPort() + ";user=phone");
+                assertThat(RawSip.header(invite, "Call-ID")).isNotEqualTo("dialog-8@trunk");
+                assertThat(RawSip.body(invite)).contains("m=audio");
+                trunk.raw.send(trunk.response(invite, 200, "OK", "li-tag", RELAY_SDP));
+                await("the callback's leg is on B's relay").until(() -> nodeB.media.calls
+                        .contains("applyAnswer CUSTOMER " + t.call));
+                assertThat(nodeB.routing.ended).as("the call goes on, with the same advisor").isEmpty();
+                assertThat(nodeB.events(AdvisorOffered.class)).as("no new routing offer: no queue")
+                        .hasSize(1);
+                assertThat(nodeB.events(ChatMessagePosted.class)).as("the conversation says what happened")
+                        .anyMatch(m -> m.text().contains("calling +85291234567 back through the trunk"))
+                        .anyMatch(m -> m.text().contains("callback answered at +85291234567"));
 
-                    nodeB.bus.publish(new org.mvtm.core.event.InteractionEnded(Instant.now(), call,
-                            org.mvtm.core.event.InteractionEnded.EndedBy.ADVISOR));
-                    String bye = nextRequestButAck(trunk);
-                    assertThat(bye).as("the advisor's hang-up reaches the called-back customer").startsWith("BYE ");
-                    assertThat(RawSip.header(bye, "Call-ID")).isEqualTo(RawSip.header(invite, "Call-ID"));
-                } finally {
-                    nodeB.close();
-                }
+                nodeB.bus.publish(new InteractionEnded(Instant.now(), t.call, EndedBy.ADVISOR));
+                assertByeOf(trunk, RawSip.header(invite, "Call-ID"),
+                        "the advisor's hang-up reaches the called-back customer");
             }
         }
 
         @Test
         void anAdvisorPhoneThatRefusesTheSurvivorsReInviteIsCalledAgainAndTalksWithTheCustomer() {
-            String prefix = "takeover" + PREFIXES.incrementAndGet() + ":";
-            SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
-            EdgeFixture nodeB = survivor(prefix);
-            InteractionId call = InteractionId.of("call-advisor-refused");
-            try (SipPeer customer = SipPeer.udp(nodeB.udp(), "carol");
-                 SipPeer desk = SipPeer.udp(nodeB.udp(), "alice")) {
-                String customerReinvite = takenOverWhileTheDeskPhoneRefuses(prefix, deadNode, nodeB, customer, desk,
-                        call, "dialog-3@phone", "dialog-4@desk");
+            try (Takeover t = new Takeover("call-advisor-refused");
+                 SipPeer customer = SipPeer.udp(t.nodeB.udp(), "carol");
+                 SipPeer desk = SipPeer.udp(t.nodeB.udp(), "alice")) {
+                String customerReinvite = t.takenOverWhileTheDeskPhoneRefuses(customer, desk, "dialog-3@phone",
+                        "dialog-4@desk");
 
                 String invite = nextRequestButAck(desk);
                 assertThat(invite).as("a new call to the advisor's registered phone")
@@ -313,66 +285,111 @@ class RedisRegistrationStoreTest {
                 desk.raw.send(desk.response(invite, 200, "OK", "desk-tag-2", RELAY_SDP));
                 String ack = desk.nextRequest(5000).orElseThrow();
                 assertThat(ack).startsWith("ACK ");
-                await("B's relay has the advisor's new leg and B holds the new dialog", () -> nodeB.media.calls
-                        .containsAll(java.util.List.of("removeLeg ADVISOR " + call, "applyAnswer ADVISOR " + call))
-                        && deadNode.heldBy("http://node-b").stream().anyMatch(d -> d.party() == Party.ADVISOR
+                await("B's relay has the advisor's new leg and B holds the new dialog").until(() -> t.nodeB.media
+                        .calls.containsAll(List.of("removeLeg ADVISOR " + t.call, "applyAnswer ADVISOR " + t.call))
+                        && t.deadNode.heldBy("http://node-b").stream().anyMatch(d -> d.party() == Party.ADVISOR
                         && d.callId().equals(RawSip.header(invite, "Call-ID"))));
-                assertThat(nodeB.media.calls.stream().filter(c -> c.equals("offer ADVISOR " + call)))
+                assertThat(t.nodeB.media.calls.stream().filter(c -> c.equals("offer ADVISOR " + t.call)))
                         .as("one offer for the re-INVITE, one for the new call, both from B's relay").hasSize(2);
-                assertThat(nodeB.media.calls).as("the customer's side is untouched")
-                        .doesNotContain("removeLeg CUSTOMER " + call);
-                assertThat(nodeB.routing.ended).as("the call goes on").isEmpty();
-                assertThat(nodeB.events(AdvisorOffered.class)).as("no new routing offer").hasSize(1);
-                assertThat(nodeB.routing.declined).isEmpty();
+                assertThat(t.nodeB.media.calls).as("the customer's side is untouched")
+                        .doesNotContain("removeLeg CUSTOMER " + t.call);
+                assertThat(t.nodeB.routing.ended).as("the call goes on").isEmpty();
+                assertThat(t.nodeB.events(AdvisorOffered.class)).as("no new routing offer").hasSize(1);
+                assertThat(t.nodeB.routing.declined).isEmpty();
 
-                customer.raw.send(customer.request("BYE", SipPeer.contactUri(customerReinvite), "dialog-3@phone",
-                        "phone-tag", "<sip:cards@bank.example>;tag=b2bua-tag", 3, java.util.Map.of(), null, null));
-                awaitEnded(nodeB, call, org.mvtm.core.event.InteractionEnded.EndedBy.CUSTOMER);
-                String bye = nextRequestButAck(desk);
-                assertThat(bye).as("the customer's BYE hangs the new call up").startsWith("BYE ");
-                assertThat(RawSip.header(bye, "Call-ID")).isEqualTo(RawSip.header(invite, "Call-ID"));
-            } finally {
-                nodeB.close();
+                t.customerHangsUp(customer, customerReinvite, "dialog-3@phone");
+                t.awaitEnded(EndedBy.CUSTOMER);
+                assertByeOf(desk, RawSip.header(invite, "Call-ID"), "the customer's BYE hangs the new call up");
             }
         }
 
         @Test
         void anAdvisorPhoneThatRefusesTheReInviteAndDoesNotAnswerTheNewCallEndsTheCall() {
-            String prefix = "takeover" + PREFIXES.incrementAndGet() + ":";
-            SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
-            EdgeFixture nodeB = survivor(prefix);
-            InteractionId call = InteractionId.of("call-advisor-gone");
-            try (SipPeer customer = SipPeer.udp(nodeB.udp(), "carol");
-                 SipPeer desk = SipPeer.udp(nodeB.udp(), "alice")) {
-                takenOverWhileTheDeskPhoneRefuses(prefix, deadNode, nodeB, customer, desk, call, "dialog-5@phone",
-                        "dialog-6@desk");
+            try (Takeover t = new Takeover("call-advisor-gone");
+                 SipPeer customer = SipPeer.udp(t.nodeB.udp(), "carol");
+                 SipPeer desk = SipPeer.udp(t.nodeB.udp(), "alice")) {
+                t.takenOverWhileTheDeskPhoneRefuses(customer, desk, "dialog-5@phone", "dialog-6@desk");
                 String invite = nextRequestButAck(desk);
                 assertThat(invite).startsWith("INVITE ");
                 desk.raw.send(desk.response(invite, 486, "Busy Here", "desk-tag-3", null));
 
-                awaitEnded(nodeB, call, org.mvtm.core.event.InteractionEnded.EndedBy.SYSTEM);
-                String bye = nextRequestButAck(customer);
-                assertThat(bye).as("the customer hears BYE").startsWith("BYE ");
-                assertThat(RawSip.header(bye, "Call-ID")).isEqualTo("dialog-5@phone");
-                assertThat(nodeB.routing.declined).as("no offer was made, none is declined").isEmpty();
-            } finally {
-                nodeB.close();
+                t.awaitEnded(EndedBy.SYSTEM);
+                assertByeOf(customer, "dialog-5@phone", "the customer hears BYE");
+                assertThat(t.nodeB.routing.declined).as("no offer was made, none is declined").isEmpty();
             }
         }
 
-        /**
-         * A customer and an advisor's desk phone connected at dead node A; node B takes the call over; the customer's
-         * phone answers B's re-INVITE, the desk phone refuses it (481). Returns the customer's re-INVITE.
-         */
-        private String takenOverWhileTheDeskPhoneRefuses(String prefix, SharedDialogs deadNode, EdgeFixture nodeB,
-                                                         SipPeer customer, SipPeer desk, InteractionId call,
-                                                         String customerDialog, String deskDialog) {
-            connectedAtTheDeadNode(nodeB, deadNode, customer, call, customerDialog);
-            advisorConnectedAtTheDeadNode(deadNode, desk, call, deskDialog);
-            registeredAtTheDeadNode(prefix, desk);
+        /** The next request {@code phone} gets, past its ACKs, is a BYE of the dialog {@code callId}. */
+        private void assertByeOf(SipPeer phone, String callId, String why) {
+            String bye = nextRequestButAck(phone);
+            assertThat(bye).as(why).startsWith("BYE ");
+            assertThat(RawSip.header(bye, "Call-ID")).as(why).isEqualTo(callId);
+        }
 
+        /** The next request {@code phone} gets, past the ACKs of the responses it sent. */
+        private String nextRequestButAck(SipPeer phone) {
+            return phone.raw.next(10_000, m -> RawSip.status(m) < 0 && !m.startsWith("ACK "))
+                    .orElseThrow(() -> new AssertionError("no request but ACK reached " + phone.raw.localPort()));
+        }
+    }
+
+    /**
+     * One call of dead node A: its dialogs in Redis under a prefix of its own, and node B, the survivor that shares
+     * them and takes the call over.
+     */
+    private static final class Takeover implements AutoCloseable {
+        final String prefix = "takeover" + PREFIXES.incrementAndGet() + ":";
+        final SharedDialogs deadNode = SharedDialogs.redis(redis, prefix, "http://node-a");
+        final InteractionId call;
+        final EdgeFixture nodeB;
+
+        Takeover(String call) {
+            this(call, prefix -> EdgeFixture.sharingDialogs(b -> b.tlsPort(-1),
+                    RegistrationStores.redis(redis, prefix, Clock.systemUTC()),
+                    SharedDialogs.redis(redis, prefix, "http://node-b")));
+        }
+
+        /** {@code survivor}: node B's edge, sharing the dialogs under the prefix it is given with dead node A. */
+        Takeover(String call, java.util.function.Function<String, EdgeFixture> survivor) {
+            this.call = InteractionId.of(call);
+            this.nodeB = survivor.apply(prefix);
+        }
+
+        /** Node B takes the call over from node A: the re-INVITE that {@code phone} gets from B. */
+        String takeOver(SipPeer phone) {
             nodeB.edge.takeOverCalls(call, "http://node-a");
-            String customerReinvite = customer.nextRequest(5000).orElseThrow();
+            return phone.nextRequest(5000).orElseThrow();
+        }
+
+        /** The customer's call as node A left it in Redis: connected to alice, its dialog held by A. */
+        void customerConnectedAtTheDeadNode(SipPeer phone, String callId) {
+            customerConnectedAtTheDeadNode(phone, callId, "<sip:carol@bank.example>");
+        }
+
+        void customerConnectedAtTheDeadNode(SipPeer phone, String callId, String customerAddress) {
+            // advisor-7 has no registered phone: B rings none at the offer (node A did, long before it died)
+            nodeB.routing.offer(call, AgentId.of("advisor-7"), Instant.now().plusSeconds(20));
+            assertThat(nodeB.routing.accept(call, AgentId.of("advisor-7"))).isTrue();
+            deadNode.save(new SharedDialog(callId, "b2bua-tag", "phone-tag", "<sip:cards@bank.example>",
+                    customerAddress, "sip:carol@127.0.0.1:" + phone.raw.localPort(), List.of(), SipTransport.UDP, 0,
+                    2, RELAY_SDP, call, Party.CUSTOMER, null));
+        }
+
+        /**
+         * A customer and an advisor's desk phone connected at dead node A; node B takes the call over; the
+         * customer's phone answers B's re-INVITE, the desk phone refuses it (481). Returns the customer's re-INVITE.
+         */
+        String takenOverWhileTheDeskPhoneRefuses(SipPeer customer, SipPeer desk, String customerDialog,
+                                                 String deskDialog) {
+            customerConnectedAtTheDeadNode(customer, customerDialog);
+            // the advisor's leg node A placed to the desk phone, held by A, and the phone registered in Redis
+            deadNode.save(new SharedDialog(deskDialog, "a-tag", "desk-tag", "\"Customer\" <sip:cards@bank.example>",
+                    "<sip:alice@bank.example>", "sip:alice@127.0.0.1:" + desk.raw.localPort(), List.of(),
+                    SipTransport.UDP, 1, 0, RELAY_SDP, call, Party.ADVISOR, null));
+            RegistrationStores.redis(redis, prefix, Clock.systemUTC()).put(new Binding("sip:alice@bank.example",
+                    "sip:alice@127.0.0.1:" + desk.raw.localPort(), Instant.now().plusSeconds(600), "desk-1", 1, 1f));
+
+            String customerReinvite = takeOver(customer);
             customer.raw.send(customer.response(customerReinvite, 200, "OK", null, RELAY_SDP));
             String deskReinvite = desk.nextRequest(5000).orElseThrow();
             assertThat(RawSip.header(deskReinvite, "Call-ID")).isEqualTo(deskDialog);
@@ -380,72 +397,24 @@ class RedisRegistrationStoreTest {
             return customerReinvite;
         }
 
-        /** The next request {@code phone} gets, past the ACKs of the responses it sent. */
-        private String nextRequestButAck(SipPeer phone) {
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (System.currentTimeMillis() < deadline) {
-                java.util.Optional<String> r = phone.nextRequest(1000);
-                if (r.isPresent() && !r.get().startsWith("ACK ")) {
-                    return r.get();
-                }
-            }
-            throw new AssertionError("no request but ACK reached " + phone.raw.localPort());
+        /** The customer's phone hangs up the dialog {@code callId} that node B's {@code reinvite} carried on. */
+        void customerHangsUp(SipPeer phone, String reinvite, String callId) {
+            phone.raw.send(phone.request("BYE", SipPeer.contactUri(reinvite), callId, "phone-tag",
+                    "<sip:cards@bank.example>;tag=b2bua-tag", 3, Map.of(), null, null));
         }
 
-        /** Node B's edge, sharing the dialogs under {@code prefix} with dead node A. */
-        private EdgeFixture survivor(String prefix) {
-            return EdgeFixture.sharingDialogs(b -> b.tlsPort(-1),
-                    RegistrationStores.redis(redis, prefix, Clock.systemUTC()),
-                    SharedDialogs.redis(redis, prefix, "http://node-b"));
+        boolean heldByNodeB(String callId) {
+            return deadNode.find(callId).map(SharedDialog::node).orElse("").equals("http://node-b");
         }
 
-        /** The advisor's desk phone as node A left it: registered in Redis, {@code phone}'s address. */
-        private void registeredAtTheDeadNode(String prefix, SipPeer phone) {
-            RegistrationStores.redis(redis, prefix, Clock.systemUTC()).put(new Binding("sip:alice@bank.example",
-                    "sip:alice@127.0.0.1:" + phone.raw.localPort(), Instant.now().plusSeconds(600), "desk-1", 1, 1f));
-        }
-
-        /** The advisor's leg node A placed to the desk phone {@code phone} for {@code call}, held by A. */
-        private void advisorConnectedAtTheDeadNode(SharedDialogs deadNode, SipPeer phone, InteractionId call,
-                                                   String callId) {
-            deadNode.save(new SharedDialog(callId, "a-tag", "desk-tag", "\"Customer\" <sip:cards@bank.example>",
-                    "<sip:alice@bank.example>", "sip:alice@127.0.0.1:" + phone.raw.localPort(), java.util.List.of(),
-                    org.mvtm.sip.api.SipTransport.UDP, 1, 0, RELAY_SDP, call, Party.ADVISOR, null));
-        }
-
-        /** The customer's call as node A left it in Redis: connected to alice, its dialog held by A. */
-        private void connectedAtTheDeadNode(EdgeFixture nodeB, SharedDialogs deadNode, SipPeer phone,
-                                            InteractionId call, String callId) {
-            connectedAtTheDeadNode(nodeB, deadNode, phone, call, callId, "<sip:carol@bank.example>");
-        }
-
-        private void connectedAtTheDeadNode(EdgeFixture nodeB, SharedDialogs deadNode, SipPeer phone,
-                                            InteractionId call, String callId, String customerAddress) {
-            // advisor-7 has no registered phone: B rings none at the offer (node A did, long before it died)
-            nodeB.routing.offer(call, AgentId.of("advisor-7"), Instant.now().plusSeconds(20));
-            assertThat(nodeB.routing.accept(call, AgentId.of("advisor-7"))).isTrue();
-            deadNode.save(new SharedDialog(callId, "b2bua-tag", "phone-tag", "<sip:cards@bank.example>",
-                    customerAddress, "sip:carol@127.0.0.1:" + phone.raw.localPort(), java.util.List.of(),
-                    org.mvtm.sip.api.SipTransport.UDP, 0, 2, RELAY_SDP, call, Party.CUSTOMER, null));
-        }
-
-        private void awaitEnded(EdgeFixture node, InteractionId call, org.mvtm.core.event.InteractionEnded.EndedBy by) {
-            await("the call ended, by " + by + ": " + node.routing.ended, () -> node.routing.ended.stream()
+        void awaitEnded(EndedBy by) {
+            await("the call ended, by " + by + ": " + nodeB.routing.ended).until(() -> nodeB.routing.ended.stream()
                     .anyMatch(e -> e.interaction().equals(call) && e.endedBy() == by));
         }
 
-        private void await(String what, java.util.function.BooleanSupplier done) {
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (!done.getAsBoolean()) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new AssertionError(what);
-                }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    throw new AssertionError(e);
-                }
-            }
+        @Override
+        public void close() {
+            nodeB.close();
         }
     }
 }

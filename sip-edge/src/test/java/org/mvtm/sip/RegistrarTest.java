@@ -24,6 +24,13 @@ class RegistrarTest {
         f.close();
     }
 
+    /** {@code phone} REGISTERs {@code to} with {@code headers} (Call-ID {@code callId}): the final response. */
+    private static String register(SipPeer phone, String callId, String to, int cseq, Map<String, String> headers) {
+        phone.raw.send(phone.request("REGISTER", "sip:bank.example", callId, "t-" + callId, to, cseq, headers, null,
+                null));
+        return phone.raw.finalResponse(3000).orElseThrow();
+    }
+
     @Test
     void registerIsChallengedThenAcceptedWithDigest() {
         try (SipPeer alice = SipPeer.udp(f.udp(), "alice")) {
@@ -38,9 +45,7 @@ class RegistrarTest {
     @Test
     void challengeOffersQopAuthMd5() {
         try (SipPeer alice = SipPeer.udp(f.udp(), "alice")) {
-            alice.raw.send(alice.request("REGISTER", "sip:bank.example", "c1", "t1", "<sip:alice@bank.example>",
-                    1, Map.of(), null, null));
-            String challenge = alice.raw.finalResponse(3000).orElseThrow();
+            String challenge = register(alice, "c1", "<sip:alice@bank.example>", 1, Map.of());
             assertThat(RawSip.status(challenge)).isEqualTo(401);
             assertThat(RawSip.header(challenge, "WWW-Authenticate")).contains("Digest").contains("qop=\"auth\"")
                     .contains("realm=\"bank.example\"").contains("algorithm=MD5");
@@ -73,16 +78,13 @@ class RegistrarTest {
     void replayedNonceCountIsChallengedAgainAsStale() {
         try (SipPeer alice = SipPeer.udp(f.udp(), "alice")) {
             String to = "<sip:alice@bank.example>";
-            alice.raw.send(alice.request("REGISTER", "sip:bank.example", "c2", "t2", to, 1, Map.of(), null, null));
-            String challenge = alice.raw.finalResponse(3000).orElseThrow();
+            String challenge = register(alice, "c2", to, 1, Map.of());
             String nonce = SipPeer.param(RawSip.header(challenge, "WWW-Authenticate"), "nonce");
             String creds = alice.digest("REGISTER", "sip:bank.example", "alice-secret", "bank.example", nonce, "00000001");
             Map<String, String> h = new LinkedHashMap<>(Map.of("Authorization", creds));
-            alice.raw.send(alice.request("REGISTER", "sip:bank.example", "c2", "t2", to, 2, h, null, null));
-            assertThat(RawSip.status(alice.raw.finalResponse(3000).orElseThrow())).isEqualTo(200);
+            assertThat(RawSip.status(register(alice, "c2", to, 2, h))).isEqualTo(200);
             // an eavesdropper replays the same credentials (same nc) in a new transaction
-            alice.raw.send(alice.request("REGISTER", "sip:bank.example", "c2", "t2", to, 3, h, null, null));
-            String replay = alice.raw.finalResponse(3000).orElseThrow();
+            String replay = register(alice, "c2", to, 3, h);
             assertThat(RawSip.status(replay)).isEqualTo(401);
             assertThat(RawSip.header(replay, "WWW-Authenticate")).containsIgnoringCase("stale=true");
             assertThat(f.edge.metrics().rejected("auth-replay")).isEqualTo(1);
@@ -93,13 +95,10 @@ class RegistrarTest {
     void expiredNonceGetsAStaleChallenge() {
         try (SipPeer alice = SipPeer.udp(f.udp(), "alice")) {
             String to = "<sip:alice@bank.example>";
-            alice.raw.send(alice.request("REGISTER", "sip:bank.example", "c3", "t3", to, 1, Map.of(), null, null));
-            String challenge = alice.raw.finalResponse(3000).orElseThrow();
+            String challenge = register(alice, "c3", to, 1, Map.of());
             clock.advance(Duration.ofMinutes(6));
             String creds = alice.authorization(challenge, "WWW-Authenticate", "REGISTER", "sip:bank.example", "alice-secret");
-            alice.raw.send(alice.request("REGISTER", "sip:bank.example", "c3", "t3", to, 2,
-                    Map.of("Authorization", creds), null, null));
-            String stale = alice.raw.finalResponse(3000).orElseThrow();
+            String stale = register(alice, "c3", to, 2, Map.of("Authorization", creds));
             assertThat(RawSip.status(stale)).isEqualTo(401);
             assertThat(RawSip.header(stale, "WWW-Authenticate")).containsIgnoringCase("stale=true");
         }
@@ -141,12 +140,9 @@ class RegistrarTest {
     void userMayNotRegisterSomeoneElsesAddress() {
         try (SipPeer mallory = SipPeer.udp(f.udp(), "alice")) {
             String to = "<sip:bob@bank.example>";
-            mallory.raw.send(mallory.request("REGISTER", "sip:bank.example", "c9", "t9", to, 1, Map.of(), null, null));
-            String challenge = mallory.raw.finalResponse(3000).orElseThrow();
+            String challenge = register(mallory, "c9", to, 1, Map.of());
             String creds = mallory.authorization(challenge, "WWW-Authenticate", "REGISTER", "sip:bank.example", "alice-secret");
-            mallory.raw.send(mallory.request("REGISTER", "sip:bank.example", "c9", "t9", to, 2,
-                    Map.of("Authorization", creds), null, null));
-            assertThat(RawSip.status(mallory.raw.finalResponse(3000).orElseThrow())).isEqualTo(403);
+            assertThat(RawSip.status(register(mallory, "c9", to, 2, Map.of("Authorization", creds)))).isEqualTo(403);
         }
     }
 }

@@ -23,14 +23,24 @@ class SipChatTest {
         f.close();
     }
 
+    /** {@code bob} writes {@code text} to the cards queue in a MESSAGE of its own: the edge's final response. */
+    private static String message(SipPeer bob, String callId, String contentType, String text) {
+        bob.raw.send(bob.request("MESSAGE", "sip:cards@bank.example", callId, "t-" + callId, "<sip:cards@bank.example>",
+                1, Map.of(), contentType, text));
+        return bob.raw.finalResponse(3000).orElseThrow();
+    }
+
+    /** The first chat line the edge published. */
+    private ChatMessagePosted firstLine() {
+        await().until(() -> !f.events(ChatMessagePosted.class).isEmpty());
+        return f.events(ChatMessagePosted.class).get(0);
+    }
+
     @Test
     void customerMessageBecomesAChatTurnAndTheBotReplyComesBackAsMessage() {
         try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
-            bob.raw.send(bob.request("MESSAGE", "sip:cards@bank.example", "m1", "mt1", "<sip:cards@bank.example>",
-                    1, Map.of(), "text/plain;charset=UTF-8", "我想查詢信用卡年費"));
-            assertThat(RawSip.status(bob.raw.finalResponse(3000).orElseThrow())).isEqualTo(200);
-            await().until(() -> !f.events(ChatMessagePosted.class).isEmpty());
-            ChatMessagePosted line = f.events(ChatMessagePosted.class).get(0);
+            assertThat(RawSip.status(message(bob, "m1", "text/plain;charset=UTF-8", "我想查詢信用卡年費"))).isEqualTo(200);
+            ChatMessagePosted line = firstLine();
             assertThat(line.speaker()).isEqualTo(TranscriptTurn.Speaker.CUSTOMER);
             assertThat(line.text()).isEqualTo("我想查詢信用卡年費");
             assertThat(line.senderId()).isEqualTo("sip:bob@bank.example");
@@ -43,8 +53,7 @@ class SipChatTest {
             bob.raw.send(bob.response(reply, 200, "OK", "bt", null));
 
             // a second customer line stays in the same conversation
-            bob.raw.send(bob.request("MESSAGE", "sip:cards@bank.example", "m2", "mt2", "<sip:cards@bank.example>",
-                    1, Map.of(), "text/plain", "talk to a person"));
+            assertThat(RawSip.status(message(bob, "m2", "text/plain", "talk to a person"))).isEqualTo(200);
             await().until(() -> f.events(ChatMessagePosted.class).stream()
                     .filter(e -> e.speaker() == TranscriptTurn.Speaker.CUSTOMER).count() == 2);
             assertThat(f.events(ChatMessagePosted.class).stream()
@@ -56,11 +65,8 @@ class SipChatTest {
     @Test
     void customerLinesAreNotEchoedBackAndOtherConversationsAreNotDelivered() {
         try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
-            bob.raw.send(bob.request("MESSAGE", "sip:cards@bank.example", "m3", "mt3", "<sip:cards@bank.example>",
-                    1, Map.of(), "text/plain", "hello"));
-            assertThat(RawSip.status(bob.raw.finalResponse(3000).orElseThrow())).isEqualTo(200);
-            await().until(() -> !f.events(ChatMessagePosted.class).isEmpty());
-            ChatMessagePosted line = f.events(ChatMessagePosted.class).get(0);
+            assertThat(RawSip.status(message(bob, "m3", "text/plain", "hello"))).isEqualTo(200);
+            ChatMessagePosted line = firstLine();
             f.bus.publish(new ChatMessagePosted(Instant.now(), org.mvtm.core.id.ConversationId.of("someone-else"),
                     TranscriptTurn.Speaker.ADVISOR, "anna", "not for bob"));
             f.bus.publish(new ChatMessagePosted(Instant.now(), line.conversation(), TranscriptTurn.Speaker.ADVISOR,
@@ -73,9 +79,7 @@ class SipChatTest {
     @Test
     void nonTextMessageIsRefusedWith415() {
         try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
-            bob.raw.send(bob.request("MESSAGE", "sip:cards@bank.example", "m4", "mt4", "<sip:cards@bank.example>",
-                    1, Map.of(), "application/octet-stream", "xx"));
-            String answer = bob.raw.finalResponse(3000).orElseThrow();
+            String answer = message(bob, "m4", "application/octet-stream", "xx");
             assertThat(RawSip.status(answer)).isEqualTo(415);
             assertThat(RawSip.header(answer, "Accept")).contains("text/plain");
         }

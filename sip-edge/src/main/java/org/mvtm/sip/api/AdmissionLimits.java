@@ -20,15 +20,9 @@ import java.time.Duration;
  */
 public record AdmissionLimits(double callsPerSecond, int maxSettingUp, Duration maxQueueDelay, Duration retryAfter) {
     public AdmissionLimits {
-        if (!(callsPerSecond > 0)) {
-            throw new IllegalArgumentException("admission callsPerSecond must be > 0 but was " + callsPerSecond);
-        }
-        if (maxSettingUp < 1) {
-            throw new IllegalArgumentException("admission maxSettingUp must be >= 1 but was " + maxSettingUp);
-        }
-        if (maxQueueDelay == null || maxQueueDelay.isNegative() || maxQueueDelay.isZero()) {
-            throw new IllegalArgumentException("admission maxQueueDelay must be positive but was " + maxQueueDelay);
-        }
+        ConfigChecks.requirePositive("admission callsPerSecond", callsPerSecond);
+        ConfigChecks.requireAtLeastOne("admission maxSettingUp", maxSettingUp);
+        ConfigChecks.requirePositive("admission maxQueueDelay", maxQueueDelay);
         if (retryAfter == null || retryAfter.toSeconds() < 1) {
             throw new IllegalArgumentException("admission retryAfter must be at least 1 s but was " + retryAfter);
         }

@@ -9,15 +9,9 @@ import java.time.Duration;
  */
 public record FloodLimits(double requestsPerSecond, int burst, Duration retryAfter) {
     public FloodLimits {
-        if (!(requestsPerSecond > 0)) {
-            throw new IllegalArgumentException("flood limit requestsPerSecond must be > 0 but was " + requestsPerSecond);
-        }
-        if (burst < 1) {
-            throw new IllegalArgumentException("flood limit burst must be >= 1 but was " + burst);
-        }
-        if (retryAfter == null || retryAfter.isNegative() || retryAfter.isZero()) {
-            throw new IllegalArgumentException("flood limit retryAfter must be positive but was " + retryAfter);
-        }
+        ConfigChecks.requirePositive("flood limit requestsPerSecond", requestsPerSecond);
+        ConfigChecks.requireAtLeastOne("flood limit burst", burst);
+        ConfigChecks.requirePositive("flood limit retryAfter", retryAfter);
     }
 
     /** Generous defaults for a contact center: 200 requests/s sustained, bursts of 400, retry after 5 s. */

@@ -34,9 +34,8 @@ public record SipCallbackSettings(Optional<String> trunk, char key, int attempts
         }
         Objects.requireNonNull(interval, "callback interval");
         Objects.requireNonNull(ringTimeout, "callback ring timeout");
-        if (!interval.isPositive() || !ringTimeout.isPositive()) {
-            throw new IllegalArgumentException("the callback interval and ring timeout must be positive");
-        }
+        ConfigChecks.requirePositive("callback interval", interval);
+        ConfigChecks.requirePositive("callback ring timeout", ringTimeout);
     }
 
     /** No trunk: SIP callers are not offered callbacks. */

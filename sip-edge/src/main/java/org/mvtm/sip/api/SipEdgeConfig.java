@@ -59,17 +59,17 @@ public record SipEdgeConfig(String bindAddress, int udpPort, int tcpPort, int tl
                 throw new IllegalArgumentException("queue name '" + q + "' must be 1-64 of A-Z a-z 0-9 . _ -");
             }
         }
-        requirePositive("offerTimeout", offerTimeout);
+        ConfigChecks.requirePositive("offerTimeout", offerTimeout);
         flood = flood == null ? FloodLimits.defaults() : flood;
         admission = admission == null ? AdmissionLimits.defaults() : admission;
         sessionTimers = sessionTimers == null ? SessionTimers.defaults() : sessionTimers;
-        requirePositive("maxRegistration", maxRegistration);
-        requirePositive("minRegistration", minRegistration);
+        ConfigChecks.requirePositive("maxRegistration", maxRegistration);
+        ConfigChecks.requirePositive("minRegistration", minRegistration);
         if (minRegistration.compareTo(maxRegistration) > 0) {
             throw new IllegalArgumentException("minRegistration " + minRegistration
                     + " exceeds maxRegistration " + maxRegistration);
         }
-        requirePositive("nonceLifetime", nonceLifetime);
+        ConfigChecks.requirePositive("nonceLifetime", nonceLifetime);
         earlyProgress = earlyProgress == null ? Duration.ofMinutes(1) : earlyProgress;
         if (earlyProgress.compareTo(Duration.ofSeconds(1)) < 0 || earlyProgress.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalArgumentException("earlyProgress must be from 1 s to 1 min (RFC 3261 13.3.1.1) but was "
@@ -90,12 +90,6 @@ public record SipEdgeConfig(String bindAddress, int udpPort, int tcpPort, int tl
     private static void checkPort(String name, int port) {
         if (port < -1 || port > 65535) {
             throw new IllegalArgumentException(name + " must be -1 (off), 0 (free port) or 1-65535 but was " + port);
-        }
-    }
-
-    private static void requirePositive(String name, Duration d) {
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be a positive duration but was " + d);
         }
     }
 

@@ -109,8 +109,8 @@ final class CallbackDialer {
             call.lock.unlock();
         }
         // spoken outside the call's lock: text to speech may take a moment
-        say(interaction, refused == null ? CallbackPrompts.confirmed(interaction.language())
-                : CallbackPrompts.refused(interaction.language()), refused != null);
+        say(interaction, (refused == null ? CallbackPrompts.CONFIRMED : CallbackPrompts.REFUSED)
+                .in(interaction.language()), refused != null);
     }
 
     /**

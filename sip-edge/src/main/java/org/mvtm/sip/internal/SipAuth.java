@@ -79,31 +79,23 @@ final class SipAuth {
                 return refused(st, request, settled);
             }
         }
-        switch (r.verdict()) {
-            case AUTHENTICATED:
-                return Optional.of(r.user());
-            case MISSING:
-                counters.rejected("auth-challenge");
-                challenge(st, request, false);
-                return Optional.empty();
-            case STALE:
-                counters.rejected("auth-stale");
-                challenge(st, request, true);
-                return Optional.empty();
-            case REPLAYED:
-                counters.rejected("auth-replay");
-                challenge(st, request, true);
-                return Optional.empty();
-            case NO_CREDENTIALS:
-                counters.rejected("auth-no-credentials");
-                // the same reason as a wrong password, so that an attacker cannot tell accounts apart
-                sip.respond(st, request, Response.FORBIDDEN, resp -> reason(resp));
-                return Optional.empty();
-            default:
-                counters.rejected("auth-wrong");
-                sip.respond(st, request, Response.FORBIDDEN, resp -> reason(resp));
-                return Optional.empty();
+        if (r.verdict() == DigestAuthenticator.Verdict.AUTHENTICATED) {
+            return Optional.of(r.user());
         }
+        counters.rejected(switch (r.verdict()) {
+            case MISSING -> "auth-challenge";
+            case STALE -> "auth-stale";
+            case REPLAYED -> "auth-replay";
+            case NO_CREDENTIALS -> "auth-no-credentials";
+            default -> "auth-wrong";
+        });
+        switch (r.verdict()) {
+            case MISSING -> challenge(st, request, false);
+            case STALE, REPLAYED -> challenge(st, request, true);
+            // no credentials get the same reason as a wrong password, so that an attacker cannot tell accounts apart
+            default -> sip.respond(st, request, Response.FORBIDDEN, resp -> reason(resp));
+        }
+        return Optional.empty();
     }
 
     /** Only accounts with SIP phone credentials may register or call; web passwords are never SIP passwords. */

@@ -31,16 +31,7 @@ final class SupervisorPhones {
     private static final Map<String, String> CODES = Map.of("*44", "LISTEN", "*45", "WHISPER", "*46", "BARGE");
 
     /** A supervisor's phone in a call. */
-    static final class SupervisorLeg {
-        final InteractionId interaction;
-        final String supervisor;
-        final Dialog dialog;
-
-        SupervisorLeg(InteractionId interaction, String supervisor, Dialog dialog) {
-            this.interaction = interaction;
-            this.supervisor = supervisor;
-            this.dialog = dialog;
-        }
+    record SupervisorLeg(InteractionId interaction, String supervisor, Dialog dialog) {
     }
 
     private final SipContext sip;
@@ -110,7 +101,7 @@ final class SupervisorPhones {
     void bye(RequestEvent ev, ServerTransaction st, SupervisorLeg leg) {
         sip.respond(st, ev.getRequest(), Response.OK);
         if (remove(leg)) {
-            stop(leg.interaction, leg.supervisor);
+            stop(leg.interaction(), leg.supervisor());
         }
     }
 
@@ -118,8 +109,8 @@ final class SupervisorPhones {
     void hangUpAll(InteractionId interaction) {
         for (SupervisorLeg leg : legs.getOrDefault(interaction, List.of())) {
             if (remove(leg)) {
-                sip.bye(leg.dialog);
-                routing.monitorStopped(interaction, leg.supervisor);
+                sip.bye(leg.dialog());
+                routing.monitorStopped(interaction, leg.supervisor());
             }
         }
     }
@@ -130,7 +121,7 @@ final class SupervisorPhones {
 
     private boolean remove(SupervisorLeg leg) {
         boolean[] removed = {false};
-        legs.computeIfPresent(leg.interaction, (k, v) -> {
+        legs.computeIfPresent(leg.interaction(), (k, v) -> {
             removed[0] = v.contains(leg);
             List<SupervisorLeg> rest = v.stream().filter(l -> l != leg).toList();
             return rest.isEmpty() ? null : rest;

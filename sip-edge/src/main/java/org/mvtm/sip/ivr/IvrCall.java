@@ -2,15 +2,11 @@ package org.mvtm.sip.ivr;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +25,7 @@ import org.mvtm.sip.api.CallMedia;
 import org.mvtm.sip.api.IvrSettings;
 import org.mvtm.sip.api.speech.Endpointer;
 import org.mvtm.sip.api.speech.SpeechRecognizer;
+import org.mvtm.sip.speech.CacheNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -244,7 +241,7 @@ final class IvrCall {
         StringBuilder names = new StringBuilder();
         parts.forEach(p -> names.append(p.getFileName()).append('\n'));
         Path dir = parts.get(0).toAbsolutePath().getParent();
-        Path target = dir.resolve("prompt-" + sha256(names.toString()) + ".ul");
+        Path target = dir.resolve("prompt-" + CacheNames.of(names.toString()) + ".ul");
         if (!Files.exists(target)) {
             Path tmp = Files.createTempFile(dir, "prompt-", ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -255,15 +252,6 @@ final class IvrCall {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
         return target;
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void onLane(Runnable task) {

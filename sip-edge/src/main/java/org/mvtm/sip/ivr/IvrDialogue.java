@@ -126,7 +126,7 @@ final class IvrDialogue {
         }
         repeatedOnce = true;
         moveTo(State.MENU);
-        return List.of(say(IvrPrompts.notAnOption(language) + " " + IvrPrompts.menu(language, topics)));
+        return List.of(say(IvrPrompts.NOT_AN_OPTION.in(language) + " " + IvrPrompts.menu(language, topics)));
     }
 
     /** The recogniser heard the caller say {@code text}: the same retrieval as a chat line. */
@@ -140,7 +140,7 @@ final class IvrDialogue {
             if (state == State.GREETING) {
                 moveTo(State.MENU);
             }
-            return List.of(say(IvrPrompts.notUnderstood(language) + " " + IvrPrompts.menu(language, topics)));
+            return List.of(say(IvrPrompts.NOT_UNDERSTOOD.in(language) + " " + IvrPrompts.menu(language, topics)));
         }
         return answer(found.get());
     }
@@ -179,12 +179,13 @@ final class IvrDialogue {
             likelyProduct = topic.product();
         }
         moveTo(State.MENU);
-        String answer = knowledge.answer(topic.faqId(), language).orElse(IvrPrompts.notUnderstood(language));
-        return List.of(say(SpokenAnswer.of(answer, language, maxSpokenChars) + " " + IvrPrompts.afterAnswer(language)));
+        String answer = knowledge.answer(topic.faqId(), language).orElse(IvrPrompts.NOT_UNDERSTOOD.in(language));
+        return List.of(say(SpokenAnswer.of(answer, language, maxSpokenChars) + " "
+                + IvrPrompts.AFTER_ANSWER.in(language)));
     }
 
     private List<IvrAction> advisor(HandoffContext.Reason reason) {
-        IvrAction.Say bye = say(IvrPrompts.toAdvisor(language));
+        IvrAction.Say bye = say(IvrPrompts.TO_ADVISOR.in(language));
         moveTo(State.ADVISOR);
         quietSince = null;
         return List.of(bye, new IvrAction.ToAdvisor(new HandoffContext(language, likelyProduct, faqsTried, reason,

@@ -6,6 +6,20 @@ import org.mvtm.sip.api.IvrKnowledge;
 
 /** The IVR's own sentences in Cantonese (Traditional), Mandarin (Simplified) and English. */
 final class IvrPrompts {
+    /** The end of the topic menu. */
+    static final Sentence MENU_END = new Sentence("搵職員請按0，或者講低你嘅問題。", "转人工请按0，或者说出您的问题。",
+            "For an advisor, press 0, or say your question.");
+    static final Sentence NOT_AN_OPTION = new Sentence("對唔住，冇呢個選擇。", "对不起，没有这个选项。",
+            "Sorry, that is not an option.");
+    static final Sentence NOT_UNDERSTOOD = new Sentence("對唔住，我聽唔明。", "对不起，我没有听懂。",
+            "Sorry, I did not understand.");
+    static final Sentence AFTER_ANSWER = new Sentence("搵職員請按0，返回選單請按9。", "转人工请按0，返回菜单请按9。",
+            "For an advisor, press 0. For the menu, press 9.");
+    static final Sentence TO_ADVISOR = new Sentence("而家幫你轉駁職員，請稍候。", "正在为您转接人工服务，请稍候。",
+            "Connecting you to an advisor, please hold.");
+    static final Sentence MORE_IN_THE_APP = new Sentence("更多內容請睇App。", "更多内容请查看App。",
+            "More in the app.");
+
     private IvrPrompts() {
     }
 
@@ -32,52 +46,7 @@ final class IvrPrompts {
                 case EN -> "For " + title + ", press " + (i + 1) + ". ";
             });
         }
-        b.append(switch (language) {
-            case YUE -> "搵職員請按0，或者講低你嘅問題。";
-            case ZH -> "转人工请按0，或者说出您的问题。";
-            case EN -> "For an advisor, press 0, or say your question.";
-        });
-        return b.toString();
-    }
-
-    static String notAnOption(Language language) {
-        return switch (language) {
-            case YUE -> "對唔住，冇呢個選擇。";
-            case ZH -> "对不起，没有这个选项。";
-            case EN -> "Sorry, that is not an option.";
-        };
-    }
-
-    static String notUnderstood(Language language) {
-        return switch (language) {
-            case YUE -> "對唔住，我聽唔明。";
-            case ZH -> "对不起，我没有听懂。";
-            case EN -> "Sorry, I did not understand.";
-        };
-    }
-
-    static String afterAnswer(Language language) {
-        return switch (language) {
-            case YUE -> "搵職員請按0，返回選單請按9。";
-            case ZH -> "转人工请按0，返回菜单请按9。";
-            case EN -> "For an advisor, press 0. For the menu, press 9.";
-        };
-    }
-
-    static String toAdvisor(Language language) {
-        return switch (language) {
-            case YUE -> "而家幫你轉駁職員，請稍候。";
-            case ZH -> "正在为您转接人工服务，请稍候。";
-            case EN -> "Connecting you to an advisor, please hold.";
-        };
-    }
-
-    static String moreInTheApp(Language language) {
-        return switch (language) {
-            case YUE -> "更多內容請睇App。";
-            case ZH -> "更多内容请查看App。";
-            case EN -> "More in the app.";
-        };
+        return b.append(MENU_END.in(language)).toString();
     }
 
     /** What the caller's key means, for the advisor's transcript. */

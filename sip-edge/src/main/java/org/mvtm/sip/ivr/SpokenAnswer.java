@@ -28,6 +28,6 @@ final class SpokenAnswer {
             cut = space > maxChars / 3 ? space : maxChars;
         }
         String kept = head.substring(0, cut).strip();
-        return kept + (language == Language.EN ? " " : "") + IvrPrompts.moreInTheApp(language);
+        return kept + (language == Language.EN ? " " : "") + IvrPrompts.MORE_IN_THE_APP.in(language);
     }
 }

@@ -5,9 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.mvtm.core.Language;
@@ -40,7 +37,7 @@ public final class EspeakSynthesizer implements SpeechSynthesizer {
         if (voice == null) {
             throw new SpeechException("espeak-ng has no voice for " + language);
         }
-        Path target = cacheDir.resolve(voice + "-" + sha256(voice + "\n" + text) + ".ul");
+        Path target = cacheDir.resolve(voice + "-" + CacheNames.of(voice + "\n" + text) + ".ul");
         if (Files.exists(target)) {
             return target;
         }
@@ -61,15 +58,6 @@ public final class EspeakSynthesizer implements SpeechSynthesizer {
             return target;
         } catch (IOException e) {
             throw new SpeechException("cannot write speech to " + cacheDir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mvtm.sip.support.RtpPackets;
 
 class DtmfTest {
 
     /** An RFC 4733 packet: key {@code event}, end bit, duration, RTP timestamp of the event. */
     static byte[] event(int event, boolean end, int duration, long timestamp, int seq) {
         byte[] p = new byte[16];
-        p[0] = (byte) 0x80;
-        p[1] = 101;
-        p[2] = (byte) (seq >> 8);
-        p[3] = (byte) seq;
-        p[4] = (byte) (timestamp >> 24);
-        p[5] = (byte) (timestamp >> 16);
-        p[6] = (byte) (timestamp >> 8);
-        p[7] = (byte) timestamp;
+        RtpPackets.header(p, 101, seq, timestamp, 0);
         p[12] = (byte) event;
         p[13] = (byte) ((end ? 0x80 : 0) | 10);
         p[14] = (byte) (duration >> 8);

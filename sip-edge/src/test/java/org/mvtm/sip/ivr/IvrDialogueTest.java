@@ -2,39 +2,21 @@ package org.mvtm.sip.ivr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.HandoffContext;
 import org.mvtm.core.Language;
 import org.mvtm.core.Product;
 import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.sip.api.IvrKnowledge;
 
 class IvrDialogueTest {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-05T02:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T02:00:00Z"));
 
     /** Two topics per language and answers, one of them far too long to speak. */
     private final IvrKnowledge kb = new IvrKnowledge() {
@@ -129,9 +111,9 @@ class IvrDialogueTest {
         IvrDialogue d = dialogue(Language.YUE);
         d.start();
         d.promptEnded();
-        now.set(now.get().plusSeconds(9));
+        clock.advance(Duration.ofSeconds(9));
         assertThat(d.tick()).isEmpty();
-        now.set(now.get().plusSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         List<IvrAction> actions = d.tick();
         assertThat(said(actions)).contains("轉駁職員");
         assertThat(((IvrAction.ToAdvisor) actions.get(1)).context().transcript()).extracting(TranscriptTurn::text)
@@ -143,9 +125,9 @@ class IvrDialogueTest {
         IvrDialogue d = dialogue(Language.YUE);
         d.start();
         d.promptEnded();
-        now.set(now.get().plusSeconds(8));
+        clock.advance(Duration.ofSeconds(8));
         d.callerActive();
-        now.set(now.get().plusSeconds(8));
+        clock.advance(Duration.ofSeconds(8));
         assertThat(d.tick()).isEmpty();
     }
 

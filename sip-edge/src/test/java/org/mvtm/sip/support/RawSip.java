@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** A raw SIP peer over UDP or TCP: sends bytes as they are and reads whole responses. For tests. */
 public final class RawSip implements AutoCloseable {
@@ -135,20 +136,21 @@ public final class RawSip implements AutoCloseable {
         return Optional.of(new String(all, 0, total, StandardCharsets.UTF_8));
     }
 
-    /** The next final (>= 200) response within {@code millis}, skipping provisional ones and requests. */
-    public Optional<String> finalResponse(int millis) {
+    /** The next message that is {@code wanted} within {@code millis}, skipping the others. */
+    public Optional<String> next(int millis, Predicate<String> wanted) {
         long deadline = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < deadline) {
             Optional<String> m = receive((int) Math.max(1, deadline - System.currentTimeMillis()));
-            if (m.isEmpty()) {
-                return m;
-            }
-            int status = status(m.get());
-            if (status >= 200) {
+            if (m.isEmpty() || wanted.test(m.get())) {
                 return m;
             }
         }
         return Optional.empty();
+    }
+
+    /** The next final (>= 200) response within {@code millis}, skipping provisional ones and requests. */
+    public Optional<String> finalResponse(int millis) {
+        return next(millis, m -> status(m) >= 200);
     }
 
     /** The status code of a response, or -1 for a request. */

@@ -8,11 +8,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.media.G711;
 import org.mvtm.sip.api.CallMedia;
 
 /**
@@ -95,7 +97,7 @@ public final class RelayMedia implements CallMedia {
                 other.packetsDelivered.incrementAndGet();
                 if ((p.getData()[1] & 0x7f) == 0) { // PCMU
                     for (int i = 12; i < p.getLength(); i++) {
-                        other.energySum.addAndGet(Math.abs(ulawToLinear(p.getData()[i])));
+                        other.energySum.addAndGet(Math.abs(G711.ulawToLinear(p.getData()[i])));
                         other.samples.incrementAndGet();
                     }
                 }
@@ -103,16 +105,6 @@ public final class RelayMedia implements CallMedia {
                 return;
             }
         }
-    }
-
-    static int ulawToLinear(byte b) {
-        int u = ~b & 0xff;
-        int sign = u & 0x80;
-        int exponent = (u >> 4) & 0x07;
-        int mantissa = u & 0x0f;
-        int sample = ((mantissa << 3) + 0x84) << exponent;
-        sample -= 0x84;
-        return sign != 0 ? -sample : sample;
     }
 
     @Override
@@ -133,11 +125,8 @@ public final class RelayMedia implements CallMedia {
     @Override
     public String reoffer(InteractionId interaction, Party party, String sdpOffer) {
         calls.add("reoffer " + party + " " + interaction);
-        Session s = sessions.get(interaction);
-        Leg leg = s == null ? null : s.legs.get(party);
-        if (leg == null) {
-            throw new IllegalArgumentException("no " + party + " leg for " + interaction + " to re-offer");
-        }
+        Leg leg = existingLeg(interaction, party).orElseThrow(() -> new IllegalArgumentException(
+                "no " + party + " leg for " + interaction + " to re-offer"));
         if (!offersPcmu(sdpOffer)) {
             throw new IllegalArgumentException("the offer has no PCMU audio");
         }
@@ -152,10 +141,12 @@ public final class RelayMedia implements CallMedia {
     @Override
     public void stopQueueAnnouncement(InteractionId interaction) {
         calls.add("stop-announce " + interaction);
-        Session s = sessions.get(interaction);
-        if (s != null && s.legs.get(Party.CUSTOMER) != null) {
-            stopMusic(s.legs.get(Party.CUSTOMER));
-        }
+        existingLeg(interaction, Party.CUSTOMER).ifPresent(RelayMedia::stopMusic);
+    }
+
+    /** The {@code party}'s leg of {@code interaction}, if it has one. */
+    private Optional<Leg> existingLeg(InteractionId interaction, Party party) {
+        return Optional.ofNullable(sessions.get(interaction)).map(s -> s.legs.get(party));
     }
 
     @Override
@@ -176,17 +167,13 @@ public final class RelayMedia implements CallMedia {
     /** A 440 Hz PCMU tone, one 20 ms packet at a time, to the leg's peer until stopped. */
     private static void startMusic(Leg leg) {
         stopMusic(leg);
-        byte[] packet = new byte[12 + 160];
+        byte[] packet = new byte[12 + RtpPackets.SAMPLES];
         leg.music = Thread.ofVirtual().start(() -> {
             int seq = 0;
             long samples = 0;
             while (!Thread.currentThread().isInterrupted() && !leg.socket.isClosed()) {
-                packet[0] = (byte) 0x80;
-                packet[2] = (byte) (seq >> 8);
-                packet[3] = (byte) seq++;
-                for (int i = 0; i < 160; i++) {
-                    packet[12 + i] = linearToUlaw((int) (4000 * Math.sin(2 * Math.PI * 440 * samples++ / 8000.0)));
-                }
+                RtpPackets.tone(packet, seq++, samples, 0, 4000);
+                samples += RtpPackets.SAMPLES;
                 InetSocketAddress to = leg.remote;
                 try {
                     if (to != null && leg.peerReceives) {
@@ -206,17 +193,6 @@ public final class RelayMedia implements CallMedia {
         if (t != null) {
             t.interrupt();
         }
-    }
-
-    static byte linearToUlaw(int sample) {
-        int sign = sample < 0 ? 0x80 : 0;
-        int magnitude = Math.min(Math.abs(sample), 32635) + 0x84;
-        int exponent = 7;
-        for (int mask = 0x4000; (magnitude & mask) == 0 && exponent > 0; mask >>= 1) {
-            exponent--;
-        }
-        int mantissa = (magnitude >> (exponent + 3)) & 0x0f;
-        return (byte) ~(sign | (exponent << 4) | mantissa);
     }
 
     @Override
@@ -241,10 +217,7 @@ public final class RelayMedia implements CallMedia {
     @Override
     public void playQueueAnnouncement(InteractionId interaction) {
         calls.add("announce " + interaction);
-        Session s = sessions.get(interaction);
-        if (s != null && s.legs.get(Party.CUSTOMER) != null) {
-            startMusic(s.legs.get(Party.CUSTOMER));
-        }
+        existingLeg(interaction, Party.CUSTOMER).ifPresent(RelayMedia::startMusic);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mvtm.core.media.G711;
 
 /**
  * The media end of a SIP phone in a test: one UDP socket on 127.0.0.1 that offers PCMU, sends a 440 Hz tone when
@@ -69,21 +70,11 @@ public final class RtpPhone implements AutoCloseable {
     /** Sends {@code count} 20 ms packets of a 440 Hz tone to the address and port the other side's SDP named. */
     public void speak(String theirSdp, int count) {
         InetSocketAddress to = mediaAddress(theirSdp);
-        byte[] packet = new byte[12 + 160];
+        byte[] packet = new byte[12 + RtpPackets.SAMPLES];
         try {
             for (int n = 0; n < count; n++) {
-                packet[0] = (byte) 0x80;
-                packet[2] = (byte) (seq >> 8);
-                packet[3] = (byte) seq++;
-                for (int i = 0; i < 160; i++) {
-                    packet[12 + i] = RelayMedia.linearToUlaw(
-                            (int) (TONE * Math.sin(2 * Math.PI * 440 * timestamp++ / 8000.0)));
-                }
-                packet[4] = (byte) (timestamp >> 24);
-                packet[5] = (byte) (timestamp >> 16);
-                packet[6] = (byte) (timestamp >> 8);
-                packet[7] = (byte) timestamp;
-                packet[11] = 7; // SSRC
+                RtpPackets.tone(packet, seq++, timestamp, 7, TONE);
+                timestamp += RtpPackets.SAMPLES;
                 socket.send(new DatagramPacket(packet, packet.length, to));
                 Thread.sleep(20);
             }
@@ -152,7 +143,7 @@ public final class RtpPhone implements AutoCloseable {
                 if (pt == 0) {
                     long sum = 0;
                     for (int i = 12; i < p.getLength(); i++) {
-                        sum += Math.abs(RelayMedia.ulawToLinear(buf[i]));
+                        sum += Math.abs(G711.ulawToLinear(buf[i]));
                     }
                     energy.addAndGet(sum);
                     samples.addAndGet(p.getLength() - 12);

@@ -145,32 +145,21 @@ public final class SipPeer implements AutoCloseable {
 
     /** The next request received (skipping responses) within {@code millis}. */
     public Optional<String> nextRequest(int millis) {
-        long deadline = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < deadline) {
-            Optional<String> m = raw.receive((int) Math.max(1, deadline - System.currentTimeMillis()));
-            if (m.isEmpty()) {
-                return m;
-            }
-            if (RawSip.status(m.get()) < 0) {
-                return m;
-            }
-        }
-        return Optional.empty();
+        return raw.next(millis, m -> RawSip.status(m) < 0);
     }
 
     /** The next response with exactly {@code status} within {@code millis}, skipping others. */
     public Optional<String> response(int status, int millis) {
-        long deadline = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < deadline) {
-            Optional<String> m = raw.receive((int) Math.max(1, deadline - System.currentTimeMillis()));
-            if (m.isEmpty()) {
-                return m;
-            }
-            if (RawSip.status(m.get()) == status) {
-                return m;
-            }
-        }
-        return Optional.empty();
+        return raw.next(millis, m -> RawSip.status(m) == status);
+    }
+
+    /** The next request, within 3 s, is a BYE of the dialog {@code callId}: answered 200 OK and returned. */
+    public String answerBye(String callId) {
+        String bye = nextRequest(3000).orElseThrow(() -> new AssertionError("no BYE of " + callId + " for " + user));
+        assertThat(bye).startsWith("BYE ");
+        assertThat(RawSip.header(bye, "Call-ID")).as("the BYE's dialog").isEqualTo(callId);
+        raw.send(response(bye, 200, "OK", null, null));
+        return bye;
     }
 
     /** URI inside the Contact header of a message. */

@@ -1,0 +1,25 @@
+package org.mvtm.sip.speech;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Names of the audio files cached under the speech cache directory: a file rendered from some text is named after
+ * the SHA-256 of that text, so the same text finds the same file and different texts never share one.
+ */
+public final class CacheNames {
+    private CacheNames() {
+    }
+
+    /** The first 32 hex digits of the SHA-256 of {@code text} (UTF-8). */
+    public static String of(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
