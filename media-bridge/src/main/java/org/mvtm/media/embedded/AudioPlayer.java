@@ -3,8 +3,8 @@ package org.mvtm.media.embedded;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.mvtm.core.media.RtpHeader;
 import org.mvtm.media.rtp.OutboundStream;
-import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.sdp.Codec;
 
 /**
@@ -59,7 +59,7 @@ final class AudioPlayer {
             frame = 0;
         }
         byte[] payload = clip.frames()[frame++];
-        Rtp.writeHeader(packet, 0, frame == 1, codec.payloadType(), seq++ & 0xFFFF, timestamp, ssrc);
+        RtpHeader.write(packet, 0, frame == 1, codec.payloadType(), seq++ & 0xFFFF, timestamp, ssrc);
         timestamp += clip.frameTicks();
         System.arraycopy(payload, 0, packet, 12, payload.length);
         leg.sendRtpFrom(this, packet, 0, 12 + payload.length, codec);

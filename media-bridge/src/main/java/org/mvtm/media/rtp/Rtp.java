@@ -82,15 +82,6 @@ public final class Rtp {
         b[p + 1] = (byte) v;
     }
 
-    /** Writes a 12-byte RTP header. */
-    public static void writeHeader(byte[] b, int off, boolean marker, int pt, int seq, long ts, long ssrc) {
-        b[off] = (byte) 0x80;
-        b[off + 1] = (byte) ((marker ? 0x80 : 0) | (pt & 0x7F));
-        setSequence(b, off, seq);
-        setTimestamp(b, off, ts);
-        setSsrc(b, off, ssrc);
-    }
-
     /** An RTCP PLI (RFC 4585 6.3.1) into {@code b}; returns its length (12). */
     public static int writePli(byte[] b, int off, long senderSsrc, long mediaSsrc) {
         b[off] = (byte) 0x81;

@@ -7,7 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import org.mvtm.media.rtp.Rtp;
+import org.mvtm.core.media.RtpHeader;
 
 /** A plain RTP endpoint (a SIP phone's media) for the plain-RTP comparison: PCMU audio + "video" padding packets. */
 final class PlainRtpPeer implements AutoCloseable {
@@ -31,7 +31,7 @@ final class PlainRtpPeer implements AutoCloseable {
     }
 
     synchronized void send(int payload) throws IOException {
-        Rtp.writeHeader(buf, 0, false, 0, seq++ & 0xFFFF, seq * 160L, ssrc);
+        RtpHeader.write(buf, 0, false, 0, seq++ & 0xFFFF, seq * 160L, ssrc);
         long now = System.nanoTime();
         for (int i = 0; i < 8; i++) {
             buf[12 + i] = (byte) (now >>> (56 - 8 * i));

@@ -9,6 +9,7 @@ import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.media.G711;
 import org.mvtm.core.media.MediaKind;
+import org.mvtm.core.media.RtpHeader;
 import org.mvtm.media.opus.OpusCodec;
 import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.sdp.Codec;
@@ -31,7 +32,7 @@ class ListenerAudioTest {
     /** An RTP packet in a relay-sized buffer: header plus {@code payload}. */
     private static byte[] packet(int pt, int seq, long timestamp, byte[] payload, int length) {
         byte[] b = new byte[Leg.BUFFER];
-        Rtp.writeHeader(b, 0, false, pt, seq, timestamp, 4242);
+        RtpHeader.write(b, 0, false, pt, seq, timestamp, 4242);
         System.arraycopy(payload, 0, b, 12, length);
         return b;
     }
@@ -69,7 +70,7 @@ class ListenerAudioTest {
                 }
 
                 // the phone's PCMU (its own stream now) goes back to a browser
-                Rtp.writeHeader(b, 0, false, 0, f, 1000 + f * 160L, 4343);
+                RtpHeader.write(b, 0, false, 0, f, 1000 + f * 160L, 4343);
                 int back = toBrowser.toListener(phone, heardByPhone, PCMU, OPUS, null, b, 0, n, f * 20_000L);
                 assertThat(back).as("an Opus packet").isGreaterThan(12);
                 browserTimestamps.add(Rtp.timestamp(b, 0));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.MediaKind;
+import org.mvtm.core.media.RtpHeader;
 import org.mvtm.core.media.Wav;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaSession;
@@ -55,7 +56,7 @@ class RtpLegsAndAnnouncementsTest extends EmbeddedMediaOnLoopback {
         void send(int pt, int count) throws IOException {
             byte[] b = new byte[172];
             for (int i = 0; i < count; i++) {
-                Rtp.writeHeader(b, 0, false, pt, seq++, seq * 160L, 777);
+                RtpHeader.write(b, 0, false, pt, seq++, seq * 160L, 777);
                 b[12] = 42;
                 send(b, b.length);
             }

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.G711;
+import org.mvtm.core.media.RtpHeader;
 import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.api.MonitorMode;
 import org.mvtm.media.opus.OpusCodec;
-import org.mvtm.media.rtp.Rtp;
 
 /**
  * A supervisor on a G.711 call: listen, whisper and barge-in decide who hears whom, and the relay mixes what a leg
@@ -51,7 +51,7 @@ class SupervisorMonitoringMixTest extends EmbeddedMediaOnLoopback {
 
         void speak() throws IOException {
             byte[] b = new byte[12 + 160];
-            Rtp.writeHeader(b, 0, false, 0, seq++ & 0xFFFF, seq * 160L, 1000 + level);
+            RtpHeader.write(b, 0, false, 0, seq++ & 0xFFFF, seq * 160L, 1000 + level);
             java.util.Arrays.fill(b, 12, b.length, G711.linearToUlaw(level));
             send(b, b.length);
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mvtm.core.media.G711;
+import org.mvtm.core.media.RtpHeader;
 import org.mvtm.media.opus.OpusCodec;
 import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.testing.Tones;
@@ -78,7 +79,7 @@ final class TonePhone extends LoopbackPhone {
         int samples = rate / 50;
         short[] tone = Tones.sine(hz, AMPLITUDE, rate, (long) frame * samples, samples);
         byte[] b = new byte[12 + OpusCodec.MAX_PACKET];
-        Rtp.writeHeader(b, 0, frame == 0, opus ? 111 : 0, frame & 0xFFFF, (long) frame * samples, 5000 + hz);
+        RtpHeader.write(b, 0, frame == 0, opus ? 111 : 0, frame & 0xFFFF, (long) frame * samples, 5000 + hz);
         frame++;
         int length = samples;
         if (opus) {

@@ -29,9 +29,9 @@ import org.mvtm.core.id.QueueId;
 import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.PayloadType;
+import org.mvtm.core.media.RtpHeader;
 import org.mvtm.media.api.KurentoMediaConfig;
 import org.mvtm.media.api.MediaSession;
-import org.mvtm.media.rtp.Rtp;
 import org.mvtm.recording.api.ActiveRecording;
 import org.mvtm.recording.api.LegInfo;
 import org.mvtm.recording.api.MediaFile;
@@ -143,7 +143,7 @@ class KurentoRecordingsReachTheStoreTest {
         for (int i = 0; i < 100; i++) {
             byte[] payload = ("OPUS-FRAME-" + i).getBytes(StandardCharsets.US_ASCII);
             byte[] p = new byte[12 + payload.length];
-            Rtp.writeHeader(p, 0, false, 111, i, i * 960L, 7);
+            RtpHeader.write(p, 0, false, 111, i, i * 960L, 7);
             System.arraycopy(payload, 0, p, 12, payload.length);
             r.packet("customer", MediaKind.AUDIO, t0 + i * 20_000L, p, 0, p.length);
         }

@@ -16,6 +16,7 @@ import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DatagramTransport;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.mvtm.core.media.MediaKind;
+import org.mvtm.core.media.RtpHeader;
 import org.mvtm.media.dtls.DtlsCertificate;
 import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.sdp.MediaDescription;
@@ -178,7 +179,7 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
         boolean audio = kind == MediaKind.AUDIO;
         int seq = audio ? audioSeq++ : videoSeq++;
         long ts = audio ? (audioTs += 960) : (videoTs += 3000);
-        Rtp.writeHeader(sendBuffer, 0, marker, audio ? audioPt : videoPt, seq & 0xFFFF, ts,
+        RtpHeader.write(sendBuffer, 0, marker, audio ? audioPt : videoPt, seq & 0xFFFF, ts,
                 audio ? audioSsrc : videoSsrc);
         long now = System.nanoTime();
         for (int i = 0; i < 8; i++) {
@@ -196,7 +197,7 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
         boolean audio = kind == MediaKind.AUDIO;
         int seq = audio ? audioSeq++ : videoSeq++;
         long ts = audio ? (audioTs += 960) : (videoTs += 3000);
-        Rtp.writeHeader(sendBuffer, 0, false, audio ? audioPt : videoPt, seq & 0xFFFF, ts,
+        RtpHeader.write(sendBuffer, 0, false, audio ? audioPt : videoPt, seq & 0xFFFF, ts,
                 audio ? audioSsrc : videoSsrc);
         sendBuffer[0] |= 0x10;
         byte[] value = mid.getBytes(java.nio.charset.StandardCharsets.US_ASCII);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.media.RtpHeader;
 
 /** RFC 8285 header extensions as browsers send them (MID, RID, audio level) are found and removed in place. */
 class RtpHeaderExtensionTest {
@@ -51,7 +52,7 @@ class RtpHeaderExtensionTest {
     @Test
     void aPacketWithoutExtensionOrWithATruncatedBlockIsLeftAlone() {
         byte[] plain = new byte[20];
-        Rtp.writeHeader(plain, 0, false, 96, 1, 2, 3);
+        RtpHeader.write(plain, 0, false, 96, 1, 2, 3);
         assertThat(Rtp.removeExtension(plain, 0, plain.length)).isZero();
 
         byte[] truncated = packet(0xBEDE, new int[] {0x40, '1', 0, 0});
@@ -65,7 +66,7 @@ class RtpHeaderExtensionTest {
     private static byte[] packet(int profile, int[] elements) {
         byte[] payload = "payload".getBytes(StandardCharsets.US_ASCII);
         byte[] p = new byte[12 + 4 + elements.length + payload.length];
-        Rtp.writeHeader(p, 0, false, 96, 4711, 90000, 0x11223344L);
+        RtpHeader.write(p, 0, false, 96, 4711, 90000, 0x11223344L);
         p[0] |= 0x10;
         Rtp.writeShort(p, 12, profile);
         Rtp.writeShort(p, 14, elements.length / 4);

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.mvtm.sip.support.RtpPackets;
+import org.mvtm.core.media.RtpHeader;
 
 class DtmfTest {
 
     /** An RFC 4733 packet: key {@code event}, end bit, duration, RTP timestamp of the event. */
     static byte[] event(int event, boolean end, int duration, long timestamp, int seq) {
         byte[] p = new byte[16];
-        RtpPackets.header(p, 101, seq, timestamp, 0);
+        RtpHeader.write(p, 0, false, 101, seq, timestamp, 0);
         p[12] = (byte) event;
         p[13] = (byte) ((end ? 0x80 : 0) | 10);
         p[14] = (byte) (duration >> 8);
