@@ -31,4 +31,6 @@ if [ ! -d tools/browser/node_modules/playwright-core ]; then
 fi
 
 echo "Running the mVTM test suite with $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
-./mvnw -B -ntp --fail-at-end verify "$@"
+# -T 2: modules that do not depend on each other (routing, media, chatbot, recording, SIP, administration) build and
+# test two at a time; most of their tests wait on peers (redis-server, SIPp, Chromium), not on the CPU.
+./mvnw -B -ntp --fail-at-end -T 2 verify "$@"
