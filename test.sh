@@ -32,5 +32,5 @@ fi
 
 echo "Running the mVTM test suite with $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
 # -T 2: modules that do not depend on each other (routing, media, chatbot, recording, SIP, administration) build and
-# test two at a time; most of their tests wait on peers (redis-server, SIPp, Chromium), not on the CPU.
+# test two at a time; the server module, most of the time, still runs alone at the end.
 ./mvnw -B -ntp --fail-at-end -T 2 verify "$@"

@@ -37,8 +37,9 @@ class ClusterEventRelayTest {
             BlockingQueue<AdvisorStateForced> atB = new LinkedBlockingQueue<>();
             BlockingQueue<Boolean> relayedAtB = new LinkedBlockingQueue<>();
             b.subscribe(AdvisorStateForced.class, e -> {
-                atB.add(e);
+                // the mark first: the test reads it as soon as it has the event
                 relayedAtB.add(b.relayed());
+                atB.add(e);
             });
             try (ClusterEventRelay nodeA = new ClusterEventRelay(client, "t", "node-a", a, json);
                  ClusterEventRelay nodeB = new ClusterEventRelay(client, "t", "node-b", b, json)) {
@@ -52,7 +53,7 @@ class ClusterEventRelayTest {
                     heard = atB.poll(500, TimeUnit.MILLISECONDS);
                 }
                 assertThat(heard).as("node B heard node A's forced state").isEqualTo(forced);
-                assertThat(relayedAtB.poll()).as("marked relayed on node B").isTrue();
+                assertThat(relayedAtB.poll(5, TimeUnit.SECONDS)).as("marked relayed on node B").isTrue();
             }
         }
     }
