@@ -49,8 +49,18 @@ async function browserPage() {
   return page;
 }
 
+// Two navigations race to the login page: the logout's redirect, and the console's own move there when the server
+// closes its socket for the ended session (socket.js). Whichever wins, the other is aborted; the page ends on /login.
 async function signOut(page) {
-  await Promise.all([page.waitForURL('**/login**'), page.click('form.logout button')]);
+  await page.click('form.logout button');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.waitForURL('**/login**');
+      return;
+    } catch (e) {
+      if (attempt === 3 || !/ERR_ABORTED|frame was detached/.test(e.message)) throw e;
+    }
+  }
 }
 
 // a JSON request from the page, with its CSRF token; answers { status, body }
