@@ -3,7 +3,6 @@ package org.mvtm.admin.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.mvtm.admin.api.AdvisorProfile;
 import org.mvtm.admin.api.SkillLevel;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,24 +11,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Advisors' routing profiles and SIP credentials (tables advisors, advisor_skills). A profile belongs to a user with
  * the ADVISOR role; profiles of users who lost the role stay stored but are not listed.
  */
-final class AdvisorRepository {
+final class AdvisorRepository extends KeyedRepository<AdvisorProfile> {
     private static final String SELECT =
             "SELECT a.username, u.display_name, a.region, a.voice_capacity, a.video_capacity, "
                     + "a.chat_capacity, u.sip_ha1 IS NOT NULL, u.enabled FROM advisors a JOIN users u ON u.username = a.username "
                     + "WHERE EXISTS (SELECT 1 FROM user_roles r WHERE r.username = a.username AND r.role = 'ADVISOR')";
 
-    private final JdbcTemplate jdbc;
-
     AdvisorRepository(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    List<AdvisorProfile> all() {
-        return load(null);
-    }
-
-    Optional<AdvisorProfile> find(String username) {
-        return load(username).stream().findFirst();
+        super(jdbc);
     }
 
     boolean stored(String username) {
@@ -77,7 +66,8 @@ final class AdvisorRepository {
                 skill);
     }
 
-    private List<AdvisorProfile> load(String only) {
+    @Override
+    List<AdvisorProfile> load(String only) {
         String where = only == null ? "" : " AND a.username = ?";
         Object[] args = only == null ? new Object[0] : new Object[] {only};
         Map<String, List<SkillLevel>> skills = ChildRows.byOwner(

@@ -8,25 +8,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.mvtm.admin.api.Queue;
 import org.mvtm.admin.api.SkillLevel;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Queues with their skills, relaxation steps, opening hours, holidays and codes (tables queues, queue_*). */
-final class QueueRepository {
-    private final JdbcTemplate jdbc;
-
+final class QueueRepository extends KeyedRepository<Queue> {
     QueueRepository(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    List<Queue> all() {
-        return load(null);
-    }
-
-    Optional<Queue> find(String id) {
-        return load(id).stream().findFirst();
+        super(jdbc);
     }
 
     /** Ids of queues asking for {@code skill} (as product or further skill). */
@@ -150,7 +139,8 @@ final class QueueRepository {
         }
     }
 
-    private List<Queue> load(String only) {
+    @Override
+    List<Queue> load(String only) {
         String where = only == null ? "" : " WHERE queue_id = ?";
         Object[] args = only == null ? new Object[0] : new Object[] {only};
         Map<String, List<SkillLevel>> skills = ChildRows.byOwner(

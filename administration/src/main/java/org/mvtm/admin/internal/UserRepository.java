@@ -16,19 +16,9 @@ import org.mvtm.admin.api.User;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Users, their roles and regions (tables users, user_roles, user_regions). */
-final class UserRepository {
-    private final JdbcTemplate jdbc;
-
+final class UserRepository extends KeyedRepository<User> {
     UserRepository(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    List<User> all() {
-        return load(null);
-    }
-
-    Optional<User> find(String username) {
-        return load(username).stream().findFirst();
+        super(jdbc);
     }
 
     boolean exists(String username) {
@@ -134,7 +124,8 @@ final class UserRepository {
         }
     }
 
-    private List<User> load(String only) {
+    @Override
+    List<User> load(String only) {
         String where = only == null ? "" : " WHERE username = ?";
         Object[] args = only == null ? new Object[0] : new Object[] {only};
         Map<String, Set<Role>> roles = ChildRows.byOwner(

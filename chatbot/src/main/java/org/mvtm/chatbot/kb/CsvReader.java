@@ -36,7 +36,6 @@ public final class CsvReader {
         Records r = new Records();
         State state = State.FIELD_START;
         boolean first = true;
-        boolean afterCr = false;
         int c;
         while ((c = in.read()) != -1) {
             if (first) {
@@ -45,16 +44,15 @@ public final class CsvReader {
                     continue;
                 }
             }
-            if (afterCr) {
-                afterCr = false;
+            if (r.afterCr) {
+                r.afterCr = false;
                 if (c == '\n') {
                     continue; // CRLF already ended the record
                 }
             }
             switch (state) {
                 case FIELD_START, UNQUOTED -> {
-                    if (c == ',') {
-                        r.endField();
+                    if (r.separator(c)) {
                         state = State.FIELD_START;
                     } else if (c == '"') {
                         if (state == State.UNQUOTED) {
@@ -62,10 +60,6 @@ public final class CsvReader {
                                     + " double the quote)");
                         }
                         state = State.QUOTED;
-                    } else if (c == '\r' || c == '\n') {
-                        afterCr = c == '\r';
-                        r.endRecord();
-                        state = State.FIELD_START;
                     } else {
                         r.field.append((char) c);
                         state = State.UNQUOTED;
@@ -85,12 +79,7 @@ public final class CsvReader {
                     if (c == '"') {
                         r.field.append('"');
                         state = State.QUOTED;
-                    } else if (c == ',') {
-                        r.endField();
-                        state = State.FIELD_START;
-                    } else if (c == '\r' || c == '\n') {
-                        afterCr = c == '\r';
-                        r.endRecord();
+                    } else if (r.separator(c)) {
                         state = State.FIELD_START;
                     } else {
                         throw error(r.line, "unexpected character '" + (char) c + "' after a closing quote");
@@ -115,6 +104,22 @@ public final class CsvReader {
         final StringBuilder field = new StringBuilder();
         int line = 1;
         int recordLine = 1;
+        /** The last character was a CR: an LF right after it belongs to the same line break. */
+        boolean afterCr;
+
+        /** A comma ends the field, a line break (CR, LF) the field and the record: true if {@code c} was one. */
+        boolean separator(int c) {
+            if (c == ',') {
+                endField();
+                return true;
+            }
+            if (c == '\r' || c == '\n') {
+                afterCr = c == '\r';
+                endRecord();
+                return true;
+            }
+            return false;
+        }
 
         void endField() {
             fields.add(field.toString());

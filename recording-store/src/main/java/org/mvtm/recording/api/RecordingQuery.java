@@ -25,7 +25,6 @@ public record RecordingQuery(Optional<String> customer, Optional<String> advisor
         }
     }
 
-    /** The criteria a person set, as the audit trail shows them: {@code customer=chan, text=信用卡, limit=100}. */
     /** The query for an audit entry; the search words are not shown, only how many characters they have. */
     public String describe() {
         return describe(t -> "[" + t.length() + " characters]");

@@ -155,14 +155,7 @@ public final class Json {
 
     private Map<String, Object> object() {
         Map<String, Object> m = new LinkedHashMap<>();
-        pos++;
-        ws();
-        if (peek() == '}') {
-            pos++;
-            return m;
-        }
-        while (true) {
-            ws();
+        members('}', () -> {
             if (peek() != '"') {
                 throw error("expected a key");
             }
@@ -171,35 +164,37 @@ public final class Json {
             expect(':');
             ws();
             m.put(k, value());
-            ws();
-            char c = next();
-            if (c == '}') {
-                return m;
-            }
-            if (c != ',') {
-                throw error("expected , or }");
-            }
-        }
+        });
+        return m;
     }
 
     private List<Object> array() {
         List<Object> l = new ArrayList<>();
+        members(']', () -> l.add(value()));
+        return l;
+    }
+
+    /**
+     * Reads an object's or array's members, separated by commas, from its opening bracket (at {@code pos}) through
+     * {@code close}: each with {@code member}, which starts after any white space.
+     */
+    private void members(char close, Runnable member) {
         pos++;
         ws();
-        if (peek() == ']') {
+        if (peek() == close) {
             pos++;
-            return l;
+            return;
         }
         while (true) {
             ws();
-            l.add(value());
+            member.run();
             ws();
             char c = next();
-            if (c == ']') {
-                return l;
+            if (c == close) {
+                return;
             }
             if (c != ',') {
-                throw error("expected , or ]");
+                throw error("expected , or " + close);
             }
         }
     }

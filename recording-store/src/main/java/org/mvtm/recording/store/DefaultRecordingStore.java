@@ -263,58 +263,49 @@ public final class DefaultRecordingStore implements RecordingStore, WriterListen
 
     @Override
     public List<RecordingSummary> search(Viewer viewer, RecordingQuery query) {
-        ensureOpen();
-        return access.search(viewer, query);
+        return openAccess().search(viewer, query);
     }
 
     @Override
     public RecordingSummary describe(Viewer viewer, RecordingId id) {
-        ensureOpen();
-        return access.describe(viewer, id);
+        return openAccess().describe(viewer, id);
     }
 
     @Override
     public List<TimelineEntry> timeline(Viewer viewer, RecordingId id) {
-        ensureOpen();
-        return access.timeline(viewer, id);
+        return openAccess().timeline(viewer, id);
     }
 
     @Override
     public String timelineJson(Viewer viewer, RecordingId id) {
-        ensureOpen();
-        return access.timelineJson(viewer, id);
+        return openAccess().timelineJson(viewer, id);
     }
 
     @Override
     public List<LegInfo> legs(Viewer viewer, RecordingId id) {
-        ensureOpen();
-        return access.legs(viewer, id);
+        return openAccess().legs(viewer, id);
     }
 
     @Override
     public MediaFile media(Viewer viewer, RecordingId id, String legId) {
-        ensureOpen();
-        return access.media(viewer, id, legId);
+        return openAccess().media(viewer, id, legId);
     }
 
     @Override
     public VerificationResult verify(Viewer viewer, RecordingId id) {
-        ensureOpen();
-        return access.verify(viewer, id);
+        return openAccess().verify(viewer, id);
     }
 
     @Override
     public RecordingPart verifyPart(Viewer viewer, RecordingId id) {
-        ensureOpen();
-        return access.guarded(viewer, AuditAction.VERIFY, id, "", stored::part, p -> "part " + p.part() + ": "
+        return openAccess().guarded(viewer, AuditAction.VERIFY, id, "", stored::part, p -> "part " + p.part() + ": "
                 + (p.verification().ok() ? "ok, segments=" + p.verification().segmentsChecked()
                 : "FAILED: " + p.verification().reason()));
     }
 
     @Override
     public ExportPackage exportPackage(Viewer viewer, RecordingId id, String reason) {
-        ensureOpen();
-        return access.exportPackage(viewer, id, reason);
+        return openAccess().exportPackage(viewer, id, reason);
     }
 
     @Override
@@ -380,26 +371,22 @@ public final class DefaultRecordingStore implements RecordingStore, WriterListen
 
     @Override
     public void legalHold(Viewer viewer, RecordingId id, boolean hold, String reason) {
-        ensureOpen();
-        retention.legalHold(viewer, id, hold, reason);
+        openRetention().legalHold(viewer, id, hold, reason);
     }
 
     @Override
     public DeletionRequest requestDeletion(Viewer viewer, RecordingId id, String reason) {
-        ensureOpen();
-        return retention.requestDeletion(viewer, id, reason);
+        return openRetention().requestDeletion(viewer, id, reason);
     }
 
     @Override
     public void withdrawDeletion(Viewer viewer, RecordingId id, String reason) {
-        ensureOpen();
-        retention.withdrawDeletion(viewer, id, reason);
+        openRetention().withdrawDeletion(viewer, id, reason);
     }
 
     @Override
     public void approveDeletion(Viewer viewer, RecordingId id, String reason) {
-        ensureOpen();
-        retention.approveDeletion(viewer, id, reason);
+        openRetention().approveDeletion(viewer, id, reason);
     }
 
     @Override
@@ -409,14 +396,12 @@ public final class DefaultRecordingStore implements RecordingStore, WriterListen
 
     @Override
     public RetentionPolicy setQueueRetention(Viewer viewer, QueueId queue, Optional<Duration> period, String reason) {
-        ensureOpen();
-        return retention.setQueueRetention(viewer, queue, period, reason);
+        return openRetention().setQueueRetention(viewer, queue, period, reason);
     }
 
     @Override
     public RetentionPolicy setRegionRetention(Viewer viewer, Region region, Optional<Duration> period, String reason) {
-        ensureOpen();
-        return retention.setRegionRetention(viewer, region, period, reason);
+        return openRetention().setRegionRetention(viewer, region, period, reason);
     }
 
     @Override
@@ -451,6 +436,18 @@ public final class DefaultRecordingStore implements RecordingStore, WriterListen
         closed = true;
         index.close();
         audit.close();
+    }
+
+    /** The audited reads, once sure the store is not closed. */
+    private AuditedAccess openAccess() {
+        ensureOpen();
+        return access;
+    }
+
+    /** Legal holds, deletions and retention rules, once sure the store is not closed. */
+    private RetentionAndHolds openRetention() {
+        ensureOpen();
+        return retention;
     }
 
     private void ensureOpen() {

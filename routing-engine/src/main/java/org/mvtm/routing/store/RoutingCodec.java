@@ -3,12 +3,14 @@ package org.mvtm.routing.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.mvtm.core.Advisor;
 import org.mvtm.core.Channel;
@@ -47,13 +49,16 @@ public final class RoutingCodec {
             return this;
         }
 
+        /** Their count, then each item written by {@code item}: what {@link Reader#list} reads. */
+        <T> Writer list(Collection<T> items, BiConsumer<Writer, T> item) {
+            put(items.size());
+            items.forEach(i -> item.accept(this, i));
+            return this;
+        }
+
         /** Their count, then each skill and its minimum level. */
         Writer requirements(List<SkillRequirement> requirements) {
-            put(requirements.size());
-            for (SkillRequirement r : requirements) {
-                put(r.skill()).put(r.minLevel());
-            }
-            return this;
+            return list(requirements, (w, r) -> w.put(r.skill()).put(r.minLevel()));
         }
 
         @Override
@@ -113,13 +118,10 @@ public final class RoutingCodec {
     }
 
     public static String advisor(Advisor a) {
-        Writer w = new Writer().put(a.id()).put(a.displayName()).put(a.region()).put(a.skills().size());
-        for (Skill s : a.skills()) {
-            w.put(s.name()).put(s.level());
-        }
-        w.put(a.capacity().size());
-        a.capacity().forEach((c, n) -> w.put(c.name()).put(n));
-        return w.toString();
+        return new Writer().put(a.id()).put(a.displayName()).put(a.region())
+                .list(a.skills(), (w, s) -> w.put(s.name()).put(s.level()))
+                .list(a.capacity().entrySet(), (w, c) -> w.put(c.getKey().name()).put(c.getValue()))
+                .toString();
     }
 
     public static Advisor advisor(String text) {
@@ -128,11 +130,8 @@ public final class RoutingCodec {
         String name = r.next();
         Region region = Region.of(r.next());
         Set<Skill> skills = new HashSet<>(r.list(s -> Skill.of(s.next(), s.nextInt())));
-        int m = r.nextInt();
         Map<Channel, Integer> cap = new EnumMap<>(Channel.class);
-        for (int i = 0; i < m; i++) {
-            cap.put(Channel.valueOf(r.next()), r.nextInt());
-        }
+        r.list(c -> Map.entry(Channel.valueOf(c.next()), c.nextInt())).forEach(e -> cap.put(e.getKey(), e.getValue()));
         return new Advisor(id, name, region, skills, cap);
     }
 
@@ -142,12 +141,9 @@ public final class RoutingCodec {
                 .put(ix.customer().language().name()).put(ix.customer().region()).put(ix.language().name())
                 .requirements(ix.requiredSkills());
         HandoffContext h = ix.handoff();
-        w.put(ix.queue()).put(h.language().name()).put(h.likelyProduct().map(Product::name).orElse("")).put(h.faqsTried().size());
-        h.faqsTried().forEach(w::put);
-        w.put(h.reason().name()).put(h.transcript().size());
-        for (TranscriptTurn t : h.transcript()) {
-            w.put(t.at()).put(t.speaker().name()).put(t.text());
-        }
+        w.put(ix.queue()).put(h.language().name()).put(h.likelyProduct().map(Product::name).orElse(""))
+                .list(h.faqsTried(), Writer::put).put(h.reason().name())
+                .list(h.transcript(), (t, turn) -> t.put(turn.at()).put(turn.speaker().name()).put(turn.text()));
         return w.put(ix.createdAt()).toString();
     }
 
@@ -175,10 +171,8 @@ public final class RoutingCodec {
     public static String explanation(AssignmentExplanation e) {
         Writer w = new Writer().put(e.at()).put(e.interaction()).put(e.queue()).put(e.chosen()).put(e.priority())
                 .requirements(e.effectiveRequirements());
-        w.put(e.relaxation()).put(e.decidingRule()).put(e.candidates().size());
-        for (CandidateScore c : e.candidates()) {
-            w.put(c.advisor()).put(c.eligible()).put(c.skillScore()).put(c.idle().toMillis()).put(c.load()).put(c.note());
-        }
+        w.put(e.relaxation()).put(e.decidingRule()).list(e.candidates(), (cw, c) -> cw.put(c.advisor())
+                .put(c.eligible()).put(c.skillScore()).put(c.idle().toMillis()).put(c.load()).put(c.note()));
         return w.put(e.consideredCount()).toString();
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.AdministrationSnapshot;
@@ -127,10 +128,11 @@ public final class SystemOfRecord implements AutoCloseable {
                 log.warn("advisor {} not given to routing: {}", a.username(), e.getMessage());
             }
         }
+        Function<User, CustomerTier> customerTier = customerTiers(tiers);
         List<WebUser> web = new ArrayList<>();
         for (User u : record.users()) {
             if (u.enabled()) {
-                webUser(u, tiers, record.passwordHashes()).ifPresent(web::add);
+                webUser(u, customerTier.apply(u), record.passwordHashes()).ifPresent(web::add);
             }
         }
         users.replaceAll(web);
@@ -161,7 +163,7 @@ public final class SystemOfRecord implements AutoCloseable {
         return new Advisor(AgentId.of(a.username()), a.displayName(), Region.of(a.region()), skills, capacity);
     }
 
-    private static Optional<WebUser> webUser(User u, List<VipTier> tiers, Map<String, String> passwordHashes) {
+    private static Optional<WebUser> webUser(User u, CustomerTier tier, Map<String, String> passwordHashes) {
         Set<WebRole> roles = EnumSet.noneOf(WebRole.class);
         for (Role r : u.roles()) {
             roles.add(switch (r) {
@@ -173,7 +175,6 @@ public final class SystemOfRecord implements AutoCloseable {
             });
         }
         Set<Region> regions = u.regions().stream().map(Region::of).collect(Collectors.toSet());
-        CustomerTier tier = customerTier(u, tiers);
         try {
             String passwordHash = passwordHashes.getOrDefault(u.username(), NO_LOCAL_PASSWORD);
             return Optional.of(new WebUser(u.username(), passwordHash, roles,
@@ -203,10 +204,14 @@ public final class SystemOfRecord implements AutoCloseable {
         return TierWeights.of(weights);
     }
 
-    /** The routing tier of a customer: that of the rank of their VIP tier; standard with none or an unknown one. */
-    static CustomerTier customerTier(User u, List<VipTier> tiers) {
-        return tier(tiers.stream().filter(t -> t.code().equals(u.customerTier())).mapToInt(VipTier::rank).findFirst()
-                .orElse(0));
+    /**
+     * The routing tier of each customer: that of the rank of their VIP tier; standard with none or an unknown one. The
+     * tiers are looked up by code in a map made once here, not searched again for every user.
+     */
+    static Function<User, CustomerTier> customerTiers(List<VipTier> tiers) {
+        Map<String, CustomerTier> byCode = new HashMap<>();
+        tiers.forEach(t -> byCode.putIfAbsent(t.code(), tier(t.rank())));
+        return u -> byCode.getOrDefault(u.customerTier(), CustomerTier.STANDARD);
     }
 
     /** The routing tier of a VIP tier's rank: 0 standard, 1 premier, 2 and above VIP. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.mvtm.admin.api.Role;
 import org.mvtm.admin.api.User;
@@ -17,18 +18,19 @@ class CustomerTierFromTheSystemOfRecordTest {
             new VipTier("STANDARD", "Standard", 0, 1.0),
             new VipTier("GOLD", "Gold", 1, 5.0),
             new VipTier("PRIVATE", "Private banking", 3, 20.0));
+    private static final Function<User, CustomerTier> TIER_OF = SystemOfRecord.customerTiers(TIERS);
 
     @Test
     void aCustomerGetsTheRoutingTierOfTheRankOfTheirVipTier() {
-        assertThat(SystemOfRecord.customerTier(customer("GOLD"), TIERS)).isEqualTo(CustomerTier.PREMIER);
-        assertThat(SystemOfRecord.customerTier(customer("PRIVATE"), TIERS)).isEqualTo(CustomerTier.VIP);
-        assertThat(SystemOfRecord.customerTier(customer("STANDARD"), TIERS)).isEqualTo(CustomerTier.STANDARD);
+        assertThat(TIER_OF.apply(customer("GOLD"))).isEqualTo(CustomerTier.PREMIER);
+        assertThat(TIER_OF.apply(customer("PRIVATE"))).isEqualTo(CustomerTier.VIP);
+        assertThat(TIER_OF.apply(customer("STANDARD"))).isEqualTo(CustomerTier.STANDARD);
     }
 
     @Test
     void aCustomerWithNoTierOrATierSinceDeletedIsStandard() {
-        assertThat(SystemOfRecord.customerTier(customer(null), TIERS)).isEqualTo(CustomerTier.STANDARD);
-        assertThat(SystemOfRecord.customerTier(customer("PLATINUM"), TIERS)).isEqualTo(CustomerTier.STANDARD);
+        assertThat(TIER_OF.apply(customer(null))).isEqualTo(CustomerTier.STANDARD);
+        assertThat(TIER_OF.apply(customer("PLATINUM"))).isEqualTo(CustomerTier.STANDARD);
     }
 
     private static User customer(String tier) {
