@@ -6,10 +6,11 @@
 // colleague's received-audio meter (also used by the tests).
 import { apply, t } from './i18n.js';
 import { el, getJson } from './http.js';
+import { whenPageReady } from './page-bootstrap.js';
 import { AudioLeg, requestJson as request } from './audio-leg.js';
 import { CameraTiles } from './camera-tiles.js';
 
-let joined = null; // { interactionId, leg }
+let joined = null; // the AudioLeg of the call joined
 window.mvtmConferenceStats = { audioPacketsReceived: 0, audioEnergy: 0 };
 
 const card = el('section', { class: 'card', id: 'conference', 'aria-labelledby': 'conference-title' },
@@ -59,10 +60,11 @@ async function join() {
   const { interactionId, channel } = invitation;
   try {
     const tiles = channel === 'VIDEO' ? new CameraTiles(document.getElementById('conference-cameras')) : null;
-    const leg = new AudioLeg(document.getElementById('conference-audio'), tiles);
+    const leg = new AudioLeg(`/api/agent/conference/${encodeURIComponent(interactionId)}/join`,
+      document.getElementById('conference-audio'), tiles);
     window.mvtmConferenceStats = leg.stats;
-    await leg.start(async (sdp) => (await request('POST', `/api/agent/conference/${encodeURIComponent(interactionId)}/join`, { sdp })).sdp);
-    joined = { interactionId, leg };
+    await leg.start();
+    joined = leg;
     document.getElementById('conference-join').hidden = true;
     document.getElementById('conference-leave').hidden = false;
     show('conference.joined', { customer: invitation.customerName });
@@ -73,10 +75,9 @@ async function join() {
 
 async function leave() {
   if (!joined) return;
-  const { interactionId, leg } = joined;
+  const leg = joined;
   joined = null;
-  leg.stop();
-  await request('DELETE', `/api/agent/conference/${encodeURIComponent(interactionId)}/join`).catch(() => {});
+  await leg.hangUp();
   document.getElementById('conference-join').hidden = false;
   document.getElementById('conference-leave').hidden = true;
   show('conference.left');
@@ -94,7 +95,4 @@ function mount() {
   card.dataset.ready = 'true';
 }
 
-if (document.body.dataset.ready === 'true') mount();
-else new MutationObserver((_, observer) => {
-  if (document.body.dataset.ready === 'true') { observer.disconnect(); mount(); }
-}).observe(document.body, { attributes: true, attributeFilter: ['data-ready'] });
+whenPageReady(mount);

@@ -2,6 +2,7 @@
 // advisor console only (the customer never sees them), newest last.
 import { apply, t } from './i18n.js';
 import { el, getJson } from './http.js';
+import { whenPageReady } from './page-bootstrap.js';
 
 const list = el('ol', { id: 'supervisor-notes-list', class: 'transcript small' });
 const card = el('section', { class: 'card', id: 'supervisor-notes', 'aria-labelledby': 'supervisor-notes-title', hidden: true },
@@ -21,7 +22,4 @@ function mount() {
   setInterval(collect, 2000);
 }
 
-if (document.body.dataset.ready === 'true') mount();
-else new MutationObserver((_, observer) => {
-  if (document.body.dataset.ready === 'true') { observer.disconnect(); mount(); }
-}).observe(document.body, { attributes: true, attributeFilter: ['data-ready'] });
+whenPageReady(mount);

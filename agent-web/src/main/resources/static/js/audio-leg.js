@@ -1,20 +1,22 @@
 // One more browser leg through the server's relay, besides the console's main call: the supervisor's monitoring
-// leg (audio only) and a colleague's leg in a three-way call. start(sendOffer) opens the microphone, sends the offer through
-// sendOffer (which answers the relay's SDP answer: ICE-lite, no trickle), plays what arrives in `audio` and keeps
-// `stats` (audio packets and totalAudioEnergy received, also read by the browser tests); stop() closes it all.
+// leg (audio only) and a colleague's leg in a three-way call. The leg is a resource at `url` on the server: start(fields)
+// opens the microphone, POSTs the offer there as {...fields, sdp} (answered with the relay's SDP answer: ICE-lite, no
+// trickle), plays what arrives in `audio` and keeps `stats` (audio packets and totalAudioEnergy received, also read by
+// the browser tests); stop() closes it all in the page, hangUp() also DELETEs it on the server.
 // With `tiles` (a CameraTiles: a colleague joining a video call) it also sends the camera and shows the camera of
 // each other participant in a tile of its own; stats.cameras then lists the cameras received.
 import { sendJson } from './http.js';
 import { cameras } from './camera-tiles.js';
 
 export class AudioLeg {
-  constructor(audio, tiles = null) {
+  constructor(url, audio, tiles = null) {
+    this.url = url;
     this.audio = audio;
     this.tiles = tiles;
     this.stats = { audioPacketsReceived: 0, audioEnergy: 0, cameras: [] };
   }
 
-  async start(sendOffer) {
+  async start(fields = {}) {
     this.stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: Boolean(this.tiles) });
     this.pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
     this.stream.getTracks().forEach((track) => {
@@ -28,8 +30,8 @@ export class AudioLeg {
     });
     try {
       await this.pc.setLocalDescription(await this.pc.createOffer());
-      const answer = await sendOffer(this.pc.localDescription.sdp);
-      await this.pc.setRemoteDescription({ type: 'answer', sdp: answer });
+      const { sdp } = await requestJson('POST', this.url, { ...fields, sdp: this.pc.localDescription.sdp });
+      await this.pc.setRemoteDescription({ type: 'answer', sdp });
     } catch (e) {
       this.stop();
       throw e;
@@ -56,6 +58,12 @@ export class AudioLeg {
     this.stream?.getTracks().forEach((track) => track.stop());
     this.pc = null;
     this.tiles?.remove();
+  }
+
+  // stop(), and the server ends the leg too (a refusal is passed over: the leg is gone in the page either way)
+  async hangUp() {
+    this.stop();
+    await requestJson('DELETE', this.url).catch(() => {});
   }
 }
 

@@ -6,6 +6,7 @@
 // window.mvtmMonitorStats: audio packets and energy received (the page's own meter, also used by the tests).
 import { apply, t } from './i18n.js';
 import { el } from './http.js';
+import { whenPageReady } from './page-bootstrap.js';
 import { AudioLeg, requestJson } from './audio-leg.js';
 
 const id = (x) => (x && typeof x === 'object' ? x.value : x);
@@ -30,7 +31,7 @@ const card = el('section', { class: 'card', id: 'monitor', 'aria-labelledby': 'm
   el('p', { id: 'monitor-status', role: 'status', 'aria-live': 'polite' }),
   el('audio', { id: 'monitor-audio', autoplay: true }));
 
-const request = (method, interactionId, body) => requestJson(method, `/api/supervisor/monitor/${encodeURIComponent(interactionId)}`, body);
+const monitorUrl = (interactionId) => `/api/supervisor/monitor/${encodeURIComponent(interactionId)}`;
 
 function show(key, vars) {
   const status = document.getElementById('monitor-status');
@@ -45,12 +46,12 @@ async function monitor(chosen) {
   if (!interactionId) return;
   try {
     if (session?.interactionId === interactionId) {
-      await request('PUT', interactionId, { mode: chosen });
+      await requestJson('PUT', monitorUrl(interactionId), { mode: chosen });
     } else {
       await stop();
-      const leg = new AudioLeg(document.getElementById('monitor-audio'));
+      const leg = new AudioLeg(monitorUrl(interactionId), document.getElementById('monitor-audio'));
       window.mvtmMonitorStats = leg.stats;
-      await leg.start(async (sdp) => (await request('POST', interactionId, { mode: chosen, sdp })).sdp);
+      await leg.start({ mode: chosen });
       session = { interactionId, leg };
     }
     mode = chosen;
@@ -62,11 +63,10 @@ async function monitor(chosen) {
 
 async function stop() {
   if (!session) return;
-  const { interactionId, leg } = session;
+  const { leg } = session;
   session = null;
-  leg.stop();
   mode = '';
-  await request('DELETE', interactionId).catch(() => {});
+  await leg.hangUp();
   show('monitor.stopped');
 }
 
@@ -129,7 +129,4 @@ function mount() {
 }
 
 // after supervisor.js has loaded the translations and drawn the board
-if (document.body.dataset.ready === 'true') mount();
-else new MutationObserver((_, observer) => {
-  if (document.body.dataset.ready === 'true') { observer.disconnect(); mount(); }
-}).observe(document.body, { attributes: true, attributeFilter: ['data-ready'] });
+whenPageReady(mount);

@@ -25,16 +25,14 @@ class HandOffLineReachesTheCustomerTest {
     @Test
     void theCantoneseHandOffLineIsShownOnTheCustomersSocket() throws Exception {
         Browserless http = Browserless.signedIn(port, "chan");
-        Browserless.Socket customer = http.socket("/ws/customer");
-        customer.send("{\"type\":\"hello\",\"language\":\"yue\"}");
+        Browserless.Socket customer = SocketSteps.greetedPage(http, "yue");
         customer.next("\"BOT\"");
         customer.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
         try {
             assertThat(customer.next("轉駁")).as("the hand-off line on the page").contains("\"BOT\"")
                     .contains("而家幫你轉駁去職員");
         } finally {
-            customer.send("{\"type\":\"hangup\"}"); // leaves the queue: the advisors of other tests get no offer
-            customer.next("\"ENDED\"");
+            SocketSteps.leave(customer); // leaves the queue: the advisors of other tests get no offer
             customer.close();
         }
     }

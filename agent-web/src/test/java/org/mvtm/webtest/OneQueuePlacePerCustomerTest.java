@@ -37,11 +37,9 @@ class OneQueuePlacePerCustomerTest {
         browser.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");
         assertThat(browser.next("\"error\"")).contains("\"code\":\"limit.queue-place\"");
 
-        app.send("{\"type\":\"hangup\"}"); // the app gives its place up
-        app.next("\"ENDED\"");
+        SocketSteps.leave(app); // the app gives its place up
         assertThat(SocketSteps.askForPerson(browser, "CHAT")).as("queued once the first gave its place up").isNotBlank();
-        browser.send("{\"type\":\"hangup\"}"); // leaves the queue: no advisor gets an offer for it
-        browser.next("\"ENDED\"");
+        SocketSteps.leave(browser); // leaves the queue: no advisor gets an offer for it
         app.close();
         browser.close();
     }

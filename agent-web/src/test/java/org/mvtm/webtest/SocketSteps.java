@@ -2,7 +2,7 @@ package org.mvtm.webtest;
 
 /**
  * The socket steps most web scenarios take before what they test, written once: the customer's page greets in a
- * language and asks for a person; the advisor's console opens on its desk, goes Ready and accepts an offer. Each step
+ * language, asks for a person and leaves; the advisor's console opens on its desk, goes Ready and accepts an offer. Each step
  * waits for the message a user would see next (messages on the way are passed over, as
  * {@link Browserless.Socket#next} does) and answers it.
  */
@@ -27,6 +27,12 @@ final class SocketSteps {
     static String askForPerson(Browserless.Socket page, String channel) throws InterruptedException {
         page.send("{\"type\":\"person\",\"channel\":\"" + channel + "\"}");
         return page.next("\"QUEUED\"");
+    }
+
+    /** The customer hangs up on their page (leaving the queue or the call) and the page shows it ended. */
+    static void leave(Browserless.Socket page) throws InterruptedException {
+        page.send("{\"type\":\"hangup\"}");
+        page.next("\"ENDED\"");
     }
 
     /** The advisor's console shows its desk and asks for Ready; the caller waits for what follows (Ready, an offer). */
