@@ -408,6 +408,15 @@ abstract class Leg extends CallLeg {
         return new LegInfo(id, party, transport(), local, payloadTypes(), ready(), onHold);
     }
 
+    /** Plays {@code next} to this leg (null: nothing) instead of what it played, which stops. */
+    void replacePlayer(AudioPlayer next) {
+        AudioPlayer previous = player;
+        player = next;
+        if (previous != null) {
+            previous.stop();
+        }
+    }
+
     /** Closes the socket and stops the receive thread; idempotent. */
     void close() {
         if (!state.tryMoveTo(LegState.CLOSED)) {
