@@ -44,11 +44,30 @@ class AdvisorPhoneTest {
         return alice;
     }
 
+    /** Alice's registered desk phone; routing offers every call to Alice. */
+    private SipPeer registeredAliceWhoIsOfferedTheCalls() {
+        f.routing.autoOfferTo = ALICE;
+        return registeredAlice();
+    }
+
     private Interaction customerCalls(SipPeer bob, CustomerCallScript call) {
         call.sendInvite(RelayMedia.sdp(41000));
         assertThat(bob.response(183, 3000)).isPresent();
         await().until(() -> !f.routing.enqueued.isEmpty());
         return f.routing.enqueued.get(0);
+    }
+
+    /** Alice's phone is offered the call: the edge's INVITE to it, which the phone answers with 180 Ringing. */
+    private static String ringing(SipPeer alice) {
+        String invite = alice.nextRequest(3000).orElseThrow();
+        alice.raw.send(alice.response(invite, 180, "Ringing", "alicetag", null));
+        return invite;
+    }
+
+    /** Alice's phone answers the edge's INVITE with {@code sdp} and gets the ACK. */
+    private static void phoneAnswers(SipPeer alice, String invite, String sdp) {
+        alice.raw.send(alice.response(invite, 200, "OK", "alicetag", sdp));
+        assertThat(alice.nextRequest(3000)).hasValueSatisfying(ack -> assertThat(ack).startsWith("ACK "));
     }
 
     /** A customer's call that Alice's phone answered: the phone's INVITE and the 200 OK the customer ACKed. */
@@ -58,8 +77,7 @@ class AdvisorPhoneTest {
     private Connected aliceAnswers(SipPeer alice, SipPeer bob, CustomerCallScript call) {
         Interaction interaction = customerCalls(bob, call);
         String invite = alice.nextRequest(3000).orElseThrow();
-        alice.raw.send(alice.response(invite, 200, "OK", "alicetag", RelayMedia.sdp(41002)));
-        assertThat(alice.nextRequest(3000)).hasValueSatisfying(ack -> assertThat(ack).startsWith("ACK "));
+        phoneAnswers(alice, invite, RelayMedia.sdp(41002));
         String ok = bob.response(200, 3000).orElseThrow();
         call.ack(ok);
         return new Connected(interaction, invite, ok);
@@ -72,8 +90,7 @@ class AdvisorPhoneTest {
 
     @Test
     void offerRingsTheRegisteredPhoneAndItsAnswerConnectsTheCustomerWithTopologyHidden() {
-        f.routing.autoOfferTo = ALICE;
-        try (SipPeer alice = registeredAlice(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+        try (SipPeer alice = registeredAliceWhoIsOfferedTheCalls(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
             CustomerCallScript call = new CustomerCallScript(bob, "cards");
             Interaction interaction = customerCalls(bob, call);
             String invite = alice.nextRequest(3000).orElseThrow();
@@ -87,8 +104,7 @@ class AdvisorPhoneTest {
             assertThat(f.routing.advisors.get(ALICE)).isEqualTo(AdvisorState.RESERVED);
 
             alice.raw.send(alice.response(invite, 180, "Ringing", "alicetag", null));
-            alice.raw.send(alice.response(invite, 200, "OK", "alicetag", RelayMedia.sdp(41002)));
-            assertThat(alice.nextRequest(3000)).hasValueSatisfying(ack -> assertThat(ack).startsWith("ACK "));
+            phoneAnswers(alice, invite, RelayMedia.sdp(41002));
             String ok = bob.response(200, 3000).orElseThrow();
             call.ack(ok);
             assertThat(f.routing.advisors.get(ALICE)).isEqualTo(AdvisorState.BUSY);
@@ -112,16 +128,14 @@ class AdvisorPhoneTest {
      */
     @Test
     void theAdvisorsFirstWordsReachTheCallerEvenWhenRoutingIsSlowToConfirmTheAnswer() {
-        f.routing.autoOfferTo = ALICE;
         f.routing.acceptDelay = Duration.ofMillis(400);
-        try (SipPeer alice = registeredAlice(); SipPeer bob = SipPeer.udp(f.udp(), "bob");
+        try (SipPeer alice = registeredAliceWhoIsOfferedTheCalls(); SipPeer bob = SipPeer.udp(f.udp(), "bob");
              RtpPhone caller = new RtpPhone(); RtpPhone desk = new RtpPhone()) {
             CustomerCallScript call = new CustomerCallScript(bob, "cards");
             call.sendInvite(caller.sdp("sendrecv"));
             assertThat(bob.response(183, 3000)).isPresent();
             String invite = alice.nextRequest(3000).orElseThrow();
-            alice.raw.send(alice.response(invite, 200, "OK", "alicetag", desk.sdp("sendrecv")));
-            assertThat(alice.nextRequest(3000)).hasValueSatisfying(ack -> assertThat(ack).startsWith("ACK "));
+            phoneAnswers(alice, invite, desk.sdp("sendrecv"));
             desk.speak(RawSip.body(invite), 10); // "Good morning, ..." from the ACK on, 200 ms
             await().atMost(Duration.ofSeconds(5)).until(() -> caller.tonePacketsHeard() >= 10);
             assertThat(caller.tonePacketsHeard()).as("every word the advisor said after the answer").isEqualTo(10);
@@ -131,8 +145,7 @@ class AdvisorPhoneTest {
     /** The desk phone's own hold (a re-INVITE with a new offer) re-offers its leg: 200 with recvonly, then sendrecv. */
     @Test
     void aDeskPhoneThatHoldsAndResumesIsAnswered200EachTimeNot488() {
-        f.routing.autoOfferTo = ALICE;
-        try (SipPeer alice = registeredAlice(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+        try (SipPeer alice = registeredAliceWhoIsOfferedTheCalls(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
             Connected connected = aliceAnswers(alice, bob, new CustomerCallScript(bob, "cards"));
             Interaction interaction = connected.interaction();
             String invite = connected.phoneInvite();
@@ -152,8 +165,7 @@ class AdvisorPhoneTest {
 
     @Test
     void busyPhoneIsARejectionAndTheCustomerKeepsTheirPlace() {
-        f.routing.autoOfferTo = ALICE;
-        try (SipPeer alice = registeredAlice(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+        try (SipPeer alice = registeredAliceWhoIsOfferedTheCalls(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
             customerCalls(bob, new CustomerCallScript(bob, "cards"));
             String invite = alice.nextRequest(3000).orElseThrow();
             alice.raw.send(alice.response(invite, 486, "Busy Here", "alicetag", null));
@@ -197,11 +209,9 @@ class AdvisorPhoneTest {
 
     @Test
     void ringingPhoneThatNobodyAnswersIsCancelledAsNoAnswer() {
-        f.routing.autoOfferTo = ALICE;
-        try (SipPeer alice = registeredAlice(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+        try (SipPeer alice = registeredAliceWhoIsOfferedTheCalls(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
             customerCalls(bob, new CustomerCallScript(bob, "cards"));
-            String invite = alice.nextRequest(3000).orElseThrow();
-            alice.raw.send(alice.response(invite, 180, "Ringing", "alicetag", null));
+            String invite = ringing(alice);
             String cancel = alice.nextRequest(5000).orElseThrow();
             assertThat(cancel).startsWith("CANCEL ");
             alice.raw.send(alice.response(cancel, 200, "OK", "alicetag", null));
@@ -240,12 +250,10 @@ class AdvisorPhoneTest {
 
     @Test
     void customerWhoHangsUpWhileThePhoneRingsCancelsThePhone() {
-        f.routing.autoOfferTo = ALICE;
-        try (SipPeer alice = registeredAlice(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+        try (SipPeer alice = registeredAliceWhoIsOfferedTheCalls(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
             CustomerCallScript call = new CustomerCallScript(bob, "cards");
             Interaction interaction = customerCalls(bob, call);
-            String invite = alice.nextRequest(3000).orElseThrow();
-            alice.raw.send(alice.response(invite, 180, "Ringing", "alicetag", null));
+            String invite = ringing(alice);
             await().until(() -> f.edge.metrics().activeCalls() == 1);
             call.cancel();
             assertThat(bob.response(487, 3000)).isPresent();
@@ -259,8 +267,7 @@ class AdvisorPhoneTest {
 
     @Test
     void customerWhoHangsUpAConnectedCallHangsUpTheDeskPhoneAndEndsTheCallAsTheCustomers() {
-        f.routing.autoOfferTo = ALICE;
-        try (SipPeer alice = registeredAlice(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+        try (SipPeer alice = registeredAliceWhoIsOfferedTheCalls(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
             CustomerCallScript call = new CustomerCallScript(bob, "cards");
             Connected connected = aliceAnswers(alice, bob, call);
 

@@ -54,6 +54,29 @@ class CustomerCallTest {
         return caller.response(200, 3000).orElseThrow(() -> new AssertionError("no 200 OK after anna accepted"));
     }
 
+    /** The advisor ends the call from the web console. */
+    private void advisorHangsUp(Interaction interaction) {
+        f.bus.publish(new InteractionEnded(Instant.now(), interaction.id(), InteractionEnded.EndedBy.ADVISOR));
+    }
+
+    /** A caller's call to the cards queue, queued and then accepted by Anna: its 200 OK is not yet ACKed. */
+    private record AnsweredCall(CustomerCallScript script, Interaction interaction, String ok) {
+        void ack() {
+            script.ack(ok);
+        }
+
+        String contact() {
+            return SipPeer.contactUri(ok);
+        }
+    }
+
+    /** The caller's INVITE (media at {@code rtpPort}) to the cards queue, queued and accepted by Anna. */
+    private AnsweredCall answeredCall(SipPeer caller, int rtpPort) {
+        CustomerCallScript call = new CustomerCallScript(caller, "cards");
+        Interaction interaction = queuedInvite(call, RelayMedia.sdp(rtpPort));
+        return new AnsweredCall(call, interaction, answeredByAnna(interaction, caller));
+    }
+
     @Test
     void trunkCallIsQueuedWithEarlyMediaAndAnsweredWhenAnAdvisorAccepts() {
         try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
@@ -153,14 +176,12 @@ class CustomerCallTest {
     @Test
     void reInviteWithSendonlyPutsTheCallOnHoldAndSendrecvResumesIt() {
         try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
-            CustomerCallScript call = new CustomerCallScript(bob, "cards");
-            Interaction interaction = queuedInvite(call, RelayMedia.sdp(40004));
-            String ok = answeredByAnna(interaction, bob);
-            call.ack(ok);
-            call.reinvite(SipPeer.contactUri(ok), Map.of(), RelayMedia.sdp(40004) + "a=sendonly\r\n");
+            AnsweredCall call = answeredCall(bob, 40004);
+            call.ack();
+            call.script().reinvite(call.contact(), Map.of(), RelayMedia.sdp(40004) + "a=sendonly\r\n");
             assertThat(bob.response(200, 3000)).isPresent();
             await().until(() -> f.events(CallHeld.class).stream().anyMatch(CallHeld::held));
-            call.reinvite(SipPeer.contactUri(ok), Map.of(), RelayMedia.sdp(40004));
+            call.script().reinvite(call.contact(), Map.of(), RelayMedia.sdp(40004));
             assertThat(bob.response(200, 3000)).isPresent();
             await().until(() -> f.events(CallHeld.class).stream().anyMatch(e -> !e.held()));
         }
@@ -169,13 +190,11 @@ class CustomerCallTest {
     @Test
     void advisorHangUpFromTheWebConsoleSendsByeToTheCustomer() {
         try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
-            CustomerCallScript call = new CustomerCallScript(bob, "cards");
-            Interaction interaction = queuedInvite(call, RelayMedia.sdp(40006));
-            String ok = answeredByAnna(interaction, bob);
-            call.ack(ok);
-            f.bus.publish(new InteractionEnded(Instant.now(), interaction.id(), InteractionEnded.EndedBy.ADVISOR));
-            bob.answerBye(call.callId);
-            await().until(() -> f.media.released(interaction.id()));
+            AnsweredCall call = answeredCall(bob, 40006);
+            call.ack();
+            advisorHangsUp(call.interaction());
+            bob.answerBye(call.script().callId);
+            await().until(() -> f.media.released(call.interaction().id()));
         }
     }
 
@@ -183,15 +202,13 @@ class CustomerCallTest {
     @Test
     void aCallEndedBeforeTheCallersAckGetsItsByeOnceTheAckHasCome() {
         try (SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
-            CustomerCallScript call = new CustomerCallScript(bob, "cards");
-            Interaction interaction = queuedInvite(call, RelayMedia.sdp(40012));
-            String ok = answeredByAnna(interaction, bob);
-            f.bus.publish(new InteractionEnded(Instant.now(), interaction.id(), InteractionEnded.EndedBy.ADVISOR));
-            await().until(() -> f.media.released(interaction.id())); // the edge has ended the call
+            AnsweredCall call = answeredCall(bob, 40012);
+            advisorHangsUp(call.interaction());
+            await().until(() -> f.media.released(call.interaction().id())); // the edge has ended the call
             assertThat(bob.nextRequest(500)).as("no BYE before the caller's ACK").isEmpty();
 
-            call.ack(ok);
-            bob.answerBye(call.callId); // once the ACK has come
+            call.ack();
+            bob.answerBye(call.script().callId); // once the ACK has come
         }
     }
 

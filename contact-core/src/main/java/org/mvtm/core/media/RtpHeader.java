@@ -11,15 +11,31 @@ public final class RtpHeader {
     public static void write(byte[] b, int off, boolean marker, int payloadType, int seq, long timestamp, long ssrc) {
         b[off] = (byte) 0x80;
         b[off + 1] = (byte) ((marker ? 0x80 : 0) | (payloadType & 0x7F));
+        setSequence(b, off, seq);
+        setTimestamp(b, off, timestamp);
+        setSsrc(b, off, ssrc);
+    }
+
+    /** Rewrites the sequence number of the header at {@code off} in place. */
+    public static void setSequence(byte[] b, int off, int seq) {
         b[off + 2] = (byte) (seq >>> 8);
         b[off + 3] = (byte) seq;
-        b[off + 4] = (byte) (timestamp >>> 24);
-        b[off + 5] = (byte) (timestamp >>> 16);
-        b[off + 6] = (byte) (timestamp >>> 8);
-        b[off + 7] = (byte) timestamp;
-        b[off + 8] = (byte) (ssrc >>> 24);
-        b[off + 9] = (byte) (ssrc >>> 16);
-        b[off + 10] = (byte) (ssrc >>> 8);
-        b[off + 11] = (byte) ssrc;
+    }
+
+    /** Rewrites the timestamp of the header at {@code off} in place. */
+    public static void setTimestamp(byte[] b, int off, long timestamp) {
+        writeUint32(b, off + 4, timestamp);
+    }
+
+    /** Rewrites the SSRC of the header at {@code off} in place. */
+    public static void setSsrc(byte[] b, int off, long ssrc) {
+        writeUint32(b, off + 8, ssrc);
+    }
+
+    private static void writeUint32(byte[] b, int p, long v) {
+        b[p] = (byte) (v >>> 24);
+        b[p + 1] = (byte) (v >>> 16);
+        b[p + 2] = (byte) (v >>> 8);
+        b[p + 3] = (byte) v;
     }
 }

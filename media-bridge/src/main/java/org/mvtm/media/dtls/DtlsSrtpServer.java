@@ -10,14 +10,11 @@ import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.ClientCertificateType;
 import org.bouncycastle.tls.DefaultTlsServer;
-import org.bouncycastle.tls.ExporterLabel;
 import org.bouncycastle.tls.HashAlgorithm;
 import org.bouncycastle.tls.ProtocolVersion;
-import org.bouncycastle.tls.SRTPProtectionProfile;
 import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.TlsCredentialedSigner;
-import org.bouncycastle.tls.TlsExtensionsUtils;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsSRTPUtils;
 import org.bouncycastle.tls.TlsUtils;
@@ -30,7 +27,6 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * SRTP_AES128_CM_HMAC_SHA1_80 and exports the SRTP keying material when the handshake completes.
  */
 public final class DtlsSrtpServer extends DefaultTlsServer {
-    private static final int KEYING_MATERIAL_LENGTH = 60;
     private final BcTlsCrypto crypto;
     private final DtlsCertificate certificate;
     private final String expectedHash;
@@ -104,26 +100,22 @@ public final class DtlsSrtpServer extends DefaultTlsServer {
     public void processClientExtensions(Hashtable clientExtensions) throws IOException {
         super.processClientExtensions(clientExtensions);
         UseSRTPData offered = TlsSRTPUtils.getUseSRTPExtension(clientExtensions);
-        if (offered == null || !contains(offered.getProtectionProfiles(),
-                SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80)) {
+        if (offered == null || !contains(offered.getProtectionProfiles(), DtlsSrtp.PROFILE)) {
             failure = "peer did not offer use_srtp SRTP_AES128_CM_HMAC_SHA1_80";
             throw new TlsFatalAlert(AlertDescription.handshake_failure, failure);
         }
     }
 
     @Override
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    @SuppressWarnings("rawtypes")
     public Hashtable getServerExtensions() throws IOException {
-        Hashtable extensions = TlsExtensionsUtils.ensureExtensionsInitialised(super.getServerExtensions());
-        TlsSRTPUtils.addUseSRTPExtension(extensions, new UseSRTPData(
-                new int[] {SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80}, TlsUtils.EMPTY_BYTES));
-        return extensions;
+        return DtlsSrtp.withUseSrtp(super.getServerExtensions());
     }
 
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        keyingMaterial = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, KEYING_MATERIAL_LENGTH);
+        keyingMaterial = DtlsSrtp.keyingMaterial(context);
         keysListener.accept(keyingMaterial);
     }
 

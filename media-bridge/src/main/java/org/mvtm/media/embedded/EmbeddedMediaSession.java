@@ -175,22 +175,13 @@ final class EmbeddedMediaSession implements MediaSession {
         }
         AudioClip clip = server.clips.load(wavOrRaw, codec.key());
         AudioPlayer next = new AudioPlayer(leg, clip, codec, loop, server.scheduler);
-        AudioPlayer previous = leg.player;
-        leg.player = next;
-        if (previous != null) {
-            previous.stop();
-        }
+        leg.replacePlayer(next);
         next.start();
     }
 
     @Override
     public void stopAudio(String legId) {
-        Leg leg = leg(legId);
-        AudioPlayer p = leg.player;
-        leg.player = null;
-        if (p != null) {
-            p.stop();
-        }
+        leg(legId).replacePlayer(null);
     }
 
     @Override

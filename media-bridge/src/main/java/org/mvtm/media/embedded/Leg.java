@@ -70,6 +70,8 @@ abstract class Leg extends CallLeg {
      */
     volatile LegKind kind = LegKind.CALL;
     volatile Instant lastRtpAt;
+    /** When the leg connected ({@link #connect}), or null. */
+    private volatile Instant connectedAt;
     volatile boolean noMediaReported;
     volatile long inboundVideoSsrc;
     volatile AudioPlayer player;
@@ -211,7 +213,23 @@ abstract class Leg extends CallLeg {
         }
     }
 
-    abstract Instant connectedAt();
+    final Instant connectedAt() {
+        return connectedAt;
+    }
+
+    /**
+     * Moves to CONNECTED at {@code at}, if the leg can, and tells the session (LegConnected; the leg is ready to be
+     * bridged). False when it cannot: connected already, or failed or closed meanwhile.
+     */
+    final boolean connect(Instant at) {
+        if (!state.tryMoveTo(LegState.CONNECTED)) {
+            return false;
+        }
+        connectedAt = at;
+        session.publish(new MediaEvent.LegConnected(session.interaction(), id, at));
+        session.legReady(this);
+        return true;
+    }
 
     /**
      * A decrypted RTP packet from this leg's peer. Its header extensions (MID, RID, audio level, ...) were
@@ -388,6 +406,15 @@ abstract class Leg extends CallLeg {
 
     LegInfo info() {
         return new LegInfo(id, party, transport(), local, payloadTypes(), ready(), onHold);
+    }
+
+    /** Plays {@code next} to this leg (null: nothing) instead of what it played, which stops. */
+    void replacePlayer(AudioPlayer next) {
+        AudioPlayer previous = player;
+        player = next;
+        if (previous != null) {
+            previous.stop();
+        }
     }
 
     /** Closes the socket and stops the receive thread; idempotent. */

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import org.mvtm.core.Party;
 import org.mvtm.media.api.LegInfo;
-import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.sdp.Codec;
 import org.mvtm.media.sdp.RtpOfferAnswer;
@@ -17,7 +16,6 @@ import org.mvtm.media.sdp.RtpOfferAnswer;
  * packet arrived, or at once when the SDP named the peer.
  */
 final class RtpLeg extends Leg {
-    private volatile Instant connectedAt;
     private volatile boolean latched;
     /** The SDP the bridge gives this peer (one o= session, its version growing with every offer and answer). */
     private final RtpOfferAnswer sdp = new RtpOfferAnswer();
@@ -60,11 +58,7 @@ final class RtpLeg extends Leg {
         if (!latched) {
             peer = address;
         }
-        if (state.tryMoveTo(LegState.CONNECTED)) {
-            connectedAt = session.server.clock.instant();
-            session.publish(new MediaEvent.LegConnected(session.interaction(), id, connectedAt));
-            session.legReady(this);
-        }
+        connect(session.server.clock.instant());
     }
 
     @Override
@@ -77,11 +71,7 @@ final class RtpLeg extends Leg {
                     }
                     latched = true;
                     peer = from;
-                    if (state.tryMoveTo(LegState.CONNECTED)) {
-                        connectedAt = now;
-                        session.publish(new MediaEvent.LegConnected(session.interaction(), id, now));
-                        session.legReady(this);
-                    }
+                    connect(now);
                 }
                 rtpReceived(buf, off, len, now);
             }
@@ -96,7 +86,7 @@ final class RtpLeg extends Leg {
 
     @Override
     boolean ready() {
-        return peer != null && connectedAt != null;
+        return peer != null && connectedAt() != null;
     }
 
     @Override
@@ -112,10 +102,5 @@ final class RtpLeg extends Leg {
     @Override
     LegInfo.Transport transport() {
         return LegInfo.Transport.RTP;
-    }
-
-    @Override
-    Instant connectedAt() {
-        return connectedAt;
     }
 }

@@ -41,7 +41,6 @@ final class WebRtcLeg extends Leg {
     private final QueueDatagramTransport dtlsTransport;
     private final byte[] stunOut = new byte[512];
     private volatile Instant iceConnectedAt;
-    private volatile Instant connectedAt;
     private volatile SrtpContext srtpIn;
     private volatile SrtpContext srtpOut;
     private volatile boolean failed;
@@ -75,12 +74,9 @@ final class WebRtcLeg extends Leg {
                 srtpIn = new SrtpContext(SrtpKeys.fromDtlsExport(material, true));
             });
             DTLSTransport transport = new DTLSServerProtocol().accept(dtls, dtlsTransport);
-            if (!state.tryMoveTo(LegState.CONNECTED)) {
+            if (!connect(session.server.clock.instant())) {
                 return; // failed or closed meanwhile
             }
-            connectedAt = session.server.clock.instant();
-            session.publish(new MediaEvent.LegConnected(session.interaction(), id, connectedAt));
-            session.legReady(this);
             byte[] sink = new byte[1500];
             while (!closed) {
                 try {
@@ -158,7 +154,7 @@ final class WebRtcLeg extends Leg {
 
     @Override
     boolean ready() {
-        return connectedAt != null && peer != null && !failed;
+        return connectedAt() != null && peer != null && !failed;
     }
 
     @Override
@@ -178,11 +174,6 @@ final class WebRtcLeg extends Leg {
     }
 
     @Override
-    Instant connectedAt() {
-        return connectedAt;
-    }
-
-    @Override
     void check(Instant now, Duration noMediaTimeout) {
         if (failed || closed) {
             return;
@@ -195,7 +186,7 @@ final class WebRtcLeg extends Leg {
             }
             return;
         }
-        if (connectedAt == null) {
+        if (connectedAt() == null) {
             if (Duration.between(iceConnectedAt, now).compareTo(server.config.dtlsTimeout()) >= 0) {
                 fail(new MediaEvent.DtlsFailed(session.interaction(), id, "DTLS handshake not completed within "
                         + server.config.dtlsTimeout().toMillis() + " ms after ICE", now));

@@ -1,6 +1,7 @@
 package org.mvtm.media.rtp;
 
 import java.util.concurrent.ThreadLocalRandom;
+import org.mvtm.core.media.RtpHeader;
 
 /**
  * What a leg sends for one media kind: the bridge's own SSRC and a continuous sequence/timestamp space even when
@@ -59,9 +60,9 @@ public final class OutboundStream {
             lastTs = outTs;
         }
         started = true;
-        Rtp.setSequence(b, off, outSeq);
-        Rtp.setTimestamp(b, off, outTs);
-        Rtp.setSsrc(b, off, ssrc);
+        RtpHeader.setSequence(b, off, outSeq);
+        RtpHeader.setTimestamp(b, off, outTs);
+        RtpHeader.setSsrc(b, off, ssrc);
     }
 
     /**

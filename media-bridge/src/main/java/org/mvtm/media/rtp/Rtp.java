@@ -1,6 +1,10 @@
 package org.mvtm.media.rtp;
 
-/** Field access on RTP/RTCP packets in place (RFC 3550), and the first-byte demultiplexing of RFC 7983. */
+/**
+ * Field access on RTP/RTCP packets in place (RFC 3550), and the first-byte demultiplexing of RFC 7983. The fixed
+ * header's sequence number, timestamp and SSRC are rewritten with contact-core's
+ * {@link org.mvtm.core.media.RtpHeader}.
+ */
 public final class Rtp {
     private Rtp() {
     }
@@ -41,25 +45,12 @@ public final class Rtp {
         return ((b[off + 2] & 0xFF) << 8) | (b[off + 3] & 0xFF);
     }
 
-    public static void setSequence(byte[] b, int off, int seq) {
-        b[off + 2] = (byte) (seq >>> 8);
-        b[off + 3] = (byte) seq;
-    }
-
     public static long timestamp(byte[] b, int off) {
         return readUint32(b, off + 4);
     }
 
-    public static void setTimestamp(byte[] b, int off, long ts) {
-        writeInt(b, off + 4, (int) ts);
-    }
-
     public static long ssrc(byte[] b, int off) {
         return readUint32(b, off + 8);
-    }
-
-    public static void setSsrc(byte[] b, int off, long ssrc) {
-        writeInt(b, off + 8, (int) ssrc);
     }
 
     public static long readUint32(byte[] b, int p) {

@@ -20,11 +20,17 @@ import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.testing.BrowserPages;
 import org.mvtm.media.testing.CountingSink;
 import org.mvtm.media.testing.EventLog;
-import org.mvtm.media.testing.SignallingServer;
 
 /** MUST-SHOW: two headless Chromium pages (customer, advisor) exchange video and audio through the embedded relay. */
 @Tag("peer")
 class BrowserCallThroughRelayTest {
+
+    private static void assertBothPagesDecodeVideoAndReceiveAudio(BrowserPages.Result result, EventLog log) {
+        assertThat(result.exitCode())
+                .as("both pages decode video and receive audio; last stats %s%nnode stderr:%n%s%nevents %s",
+                        result.lastReport(), result.stderr(), log.events)
+                .isZero();
+    }
 
     @Test
     void customerAndAdvisorDecodeEachOthersVideoAndHearAudioAndTheRecorderGetsBothLegs(@TempDir Path tmp)
@@ -33,17 +39,10 @@ class BrowserCallThroughRelayTest {
         try (MediaServer media = MediaServers.embedded(EmbeddedMediaConfig.loopbackAnyPort(), Clock.systemUTC())) {
             media.addListener(log);
             MediaSession session = media.session(InteractionId.of("browser-call"));
-            CountingSink sink = new CountingSink();
-            session.startRecording(sink);
-            try (SignallingServer signalling = new SignallingServer(session)) {
-                BrowserPages.Result result = BrowserPages.run(signalling.baseUrl(), 45, "av", tmp,
-                        "customer:customer", "advisor:advisor");
-
-                assertThat(result.exitCode())
-                        .as("both pages decode video and receive audio; last stats %s%nnode stderr:%n%s%nevents %s",
-                                result.lastReport(), result.stderr(), log.events)
-                        .isZero();
-            }
+            CountingSink sink = CountingSink.recording(session);
+            BrowserPages.Result result = BrowserPages.run(session, 45, "av", tmp,
+                    "customer:customer", "advisor:advisor");
+            assertBothPagesDecodeVideoAndReceiveAudio(result, log);
             assertThat(log.of(MediaEvent.LegConnected.class)).extracting(MediaEvent::legId)
                     .contains("customer", "advisor");
             for (String leg : new String[] {"customer", "advisor"}) {
@@ -75,17 +74,10 @@ class BrowserCallThroughRelayTest {
         try (MediaServer media = MediaServers.embedded(config, Clock.systemUTC())) {
             media.addListener(log);
             MediaSession session = media.session(InteractionId.of("firefox-call"));
-            CountingSink sink = new CountingSink();
-            session.startRecording(sink);
-            try (SignallingServer signalling = new SignallingServer(session)) {
-                BrowserPages.Result result = BrowserPages.run(signalling.baseUrl(), 45, "av", 2000, tmp,
-                        "customer:customer::firefox", "advisor:advisor");
-
-                assertThat(result.exitCode())
-                        .as("both pages decode video and receive audio; last stats %s%nnode stderr:%n%s%nevents %s",
-                                result.lastReport(), result.stderr(), log.events)
-                        .isZero();
-            }
+            CountingSink sink = CountingSink.recording(session);
+            BrowserPages.Result result = BrowserPages.run(session, 45, "av", 2000, tmp,
+                    "customer:customer::firefox", "advisor:advisor");
+            assertBothPagesDecodeVideoAndReceiveAudio(result, log);
             for (String leg : new String[] {"customer", "advisor"}) {
                 assertThat(sink.count(leg, MediaKind.VIDEO)).as("recorded video packets of %s", leg).isPositive();
                 assertThat(sink.count(leg, MediaKind.AUDIO)).as("recorded audio packets of %s", leg).isPositive();
@@ -107,9 +99,7 @@ class BrowserCallThroughRelayTest {
         try (EmbeddedMediaServer media = (EmbeddedMediaServer) MediaServers.embedded(config, Clock.systemUTC())) {
             media.addListener(log);
             MediaSession session = media.session(InteractionId.of("firefox-loopback"));
-            try (SignallingServer signalling = new SignallingServer(session)) {
-                BrowserPages.run(signalling.baseUrl(), 8, "none", tmp, "customer:customer::firefox");
-            }
+            BrowserPages.run(session, 8, "none", tmp, "customer:customer::firefox");
             await().atMost(Duration.ofSeconds(10)).until(() -> !log.of(MediaEvent.IceFailed.class, "customer")
                     .isEmpty());
             assertThat(log.of(MediaEvent.LegConnected.class)).isEmpty();
@@ -124,10 +114,8 @@ class BrowserCallThroughRelayTest {
                 EmbeddedMediaConfig.loopbackAnyPort(), Clock.systemUTC())) {
             media.addListener(log);
             MediaSession session = media.session(InteractionId.of("mitm-call"));
-            try (SignallingServer signalling = new SignallingServer(session)) {
-                // the page flips the first byte of its a=fingerprint before posting the offer
-                BrowserPages.run(signalling.baseUrl(), 8, "none", tmp, "customer:customer:fingerprint");
-            }
+            // the page flips the first byte of its a=fingerprint before posting the offer
+            BrowserPages.run(session, 8, "none", tmp, "customer:customer:fingerprint");
             await().atMost(Duration.ofSeconds(10)).until(() -> !log.of(MediaEvent.LegClosed.class, "customer")
                     .isEmpty());
             assertThat(log.of(MediaEvent.DtlsFailed.class, "customer")).singleElement()

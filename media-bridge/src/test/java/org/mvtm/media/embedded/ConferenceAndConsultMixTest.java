@@ -34,8 +34,7 @@ class ConferenceAndConsultMixTest extends EmbeddedMediaOnLoopback {
             throws Exception {
         try (Phone customer = new Phone(CUSTOMER); Phone advisor = new Phone(ADVISOR);
              Phone colleague = new Phone(COLLEAGUE)) {
-            customer.joins(session, "customer", Party.CUSTOMER);
-            advisor.joins(session, "advisor", Party.ADVISOR);
+            LoopbackPhone.call(session, customer, advisor);
 
             // consult: the customer is held, the colleague joins the advisor only
             session.hold("customer", true);

@@ -5,6 +5,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Collection;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mvtm.core.Party;
 import org.mvtm.core.media.MediaKind;
@@ -49,6 +50,39 @@ abstract class LoopbackPhone implements AutoCloseable {
     /** Joins {@code session} as the leg {@code legId} of {@code party}: offers, and sends to the relay's answer. */
     void joins(MediaSession session, String legId, Party party) {
         useAnswer(session.addRtpLeg(legId, party, offer()));
+    }
+
+    /** A phone that speaks a frame at a time and remembers what it heard, until it forgets. */
+    interface Talker {
+        void speak() throws IOException;
+
+        void forget();
+
+        /** {@code listeners} forget what they heard so far, then {@code speakers} speak 40 frames, 5 ms apart. */
+        static void talk(Collection<? extends Talker> listeners, Talker... speakers) throws Exception {
+            for (Talker p : listeners) {
+                p.forget();
+            }
+            for (int i = 0; i < 40; i++) {
+                for (Talker p : speakers) {
+                    p.speak();
+                }
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    /** A call: the customer's phone joins {@code session} as the leg "customer", the advisor's as "advisor". */
+    static void call(MediaSession session, LoopbackPhone customer, LoopbackPhone advisor) {
+        customer.joins(session, "customer", Party.CUSTOMER);
+        advisor.joins(session, "advisor", Party.ADVISOR);
+    }
+
+    /** A {@link #call}, and the supervisor's phone joins it as the leg "supervisor" (not monitoring yet). */
+    static void monitoredCall(MediaSession session, LoopbackPhone customer, LoopbackPhone advisor,
+                              LoopbackPhone supervisor) {
+        call(session, customer, advisor);
+        supervisor.joins(session, "supervisor", Party.SUPERVISOR);
     }
 
     void send(byte[] packet, int length) throws IOException {

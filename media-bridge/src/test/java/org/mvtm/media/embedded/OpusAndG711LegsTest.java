@@ -84,8 +84,7 @@ class OpusAndG711LegsTest {
     @Test
     void twoOpusLegsAreRelayedWithoutTranscoding() throws Exception {
         try (TonePhone customer = opusPhone(CUSTOMER); TonePhone advisor = opusPhone(ADVISOR)) {
-            customer.joins(session, "customer", Party.CUSTOMER);
-            advisor.joins(session, "advisor", Party.ADVISOR);
+            LoopbackPhone.call(session, customer, advisor);
             TonePhone.talk(List.of(advisor), customer);
             assertThat(advisor.payloads).as("the advisor gets the customer's own Opus bytes, not re-encoded ones")
                     .usingElementComparator((byte[] a, byte[] b) -> Arrays.compare(a, b)).isSubsetOf(customer.sent);
@@ -97,9 +96,7 @@ class OpusAndG711LegsTest {
     void aSupervisorOnAG711PhoneListensToAnOpusCallAndWhispersToTheOpusAdvisor() throws Exception {
         try (TonePhone customer = opusPhone(CUSTOMER); TonePhone advisor = opusPhone(ADVISOR);
              TonePhone supervisor = g711Phone(THIRD)) {
-            customer.joins(session, "customer", Party.CUSTOMER);
-            advisor.joins(session, "advisor", Party.ADVISOR);
-            supervisor.joins(session, "supervisor", Party.SUPERVISOR);
+            LoopbackPhone.monitoredCall(session, customer, advisor, supervisor);
             assertThat(session.cannotMix()).isEmpty();
 
             session.monitor("supervisor", MonitorMode.LISTEN);
@@ -123,8 +120,7 @@ class OpusAndG711LegsTest {
     void inAThreeWayCallWithAColleagueOnAG711PhoneEachHearsTheTwoOthers() throws Exception {
         try (TonePhone customer = opusPhone(CUSTOMER); TonePhone advisor = opusPhone(ADVISOR);
              TonePhone colleague = g711Phone(THIRD)) {
-            customer.joins(session, "customer", Party.CUSTOMER);
-            advisor.joins(session, "advisor", Party.ADVISOR);
+            LoopbackPhone.call(session, customer, advisor);
             // the bridge rings the colleague's desk phone: Opus and G.711 offered, the phone takes PCMU
             String offer = session.createRtpOffer("colleague", Party.ADVISOR);
             assertThat(SessionDescription.parse(offer).first(MediaKind.AUDIO).orElseThrow().codecs())

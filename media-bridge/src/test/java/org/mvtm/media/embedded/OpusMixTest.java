@@ -53,9 +53,7 @@ class OpusMixTest {
         MediaSession session = session(opus);
         try (TonePhone customer = phone(CUSTOMER); TonePhone advisor = phone(ADVISOR);
              TonePhone supervisor = phone(THIRD)) {
-            customer.joins(session, "customer", Party.CUSTOMER);
-            advisor.joins(session, "advisor", Party.ADVISOR);
-            supervisor.joins(session, "supervisor", Party.SUPERVISOR);
+            LoopbackPhone.monitoredCall(session, customer, advisor, supervisor);
             assertThat(session.cannotMix()).isEmpty();
 
             session.monitor("supervisor", MonitorMode.LISTEN);
@@ -89,8 +87,7 @@ class OpusMixTest {
         MediaSession session = session(opus);
         try (TonePhone customer = phone(CUSTOMER); TonePhone advisor = phone(ADVISOR);
              TonePhone colleague = phone(THIRD)) {
-            customer.joins(session, "customer", Party.CUSTOMER);
-            advisor.joins(session, "advisor", Party.ADVISOR);
+            LoopbackPhone.call(session, customer, advisor);
             colleague.joins(session, "colleague", Party.ADVISOR);
             session.connect("advisor", "colleague");
 

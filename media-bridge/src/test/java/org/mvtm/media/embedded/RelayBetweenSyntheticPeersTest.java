@@ -115,8 +115,7 @@ class RelayBetweenSyntheticPeersTest extends EmbeddedMediaOnLoopback {
     @Test
     void heldLegNeitherSendsNorReceives() throws Exception {
         try (SyntheticCall call = new SyntheticCall(media, "hold")) {
-            CountingSink sink = new CountingSink();
-            call.session.startRecording(sink);
+            CountingSink sink = CountingSink.recording(call.session);
             call.session.hold("customer", true);
             call.exchange(10);
             // held media is still recorded; wait until the relay has seen all of it before resuming
@@ -133,8 +132,7 @@ class RelayBetweenSyntheticPeersTest extends EmbeddedMediaOnLoopback {
     @Test
     void aMutedAdvisorsAudioReachesNobodyButItsVideoDoesAndTheRecordingKeepsBoth() throws Exception {
         try (SyntheticCall call = new SyntheticCall(media, "mute")) {
-            CountingSink sink = new CountingSink();
-            call.session.startRecording(sink);
+            CountingSink sink = CountingSink.recording(call.session);
             call.session.mute("advisor", true);
             call.exchange(10);
             await().atMost(Duration.ofSeconds(5)).until(() -> sink.count("advisor", MediaKind.AUDIO) == 10

@@ -25,8 +25,7 @@ class ScreenLegsTest extends EmbeddedMediaOnLoopback {
         try (SyntheticCall call = new SyntheticCall(media, "screen");
              SyntheticWebRtcPeer advisorScreen = new SyntheticWebRtcPeer(107, 102);
              SyntheticWebRtcPeer customerScreen = new SyntheticWebRtcPeer(113, 98)) {
-            CountingSink sink = new CountingSink();
-            call.session.startRecording(sink);
+            CountingSink sink = CountingSink.recording(call.session);
             advisorScreen.connect(call.session.addScreenLeg("advisor-screen", Party.ADVISOR,
                     advisorScreen.offer(false)), Duration.ofSeconds(10));
             customerScreen.connect(call.session.addScreenLeg("customer-screen", Party.CUSTOMER,

@@ -22,7 +22,6 @@ import org.mvtm.media.testing.BrowserPages;
 import org.mvtm.media.testing.CountingSink;
 import org.mvtm.media.testing.EventLog;
 import org.mvtm.media.testing.MiniSipUas;
-import org.mvtm.media.testing.SignallingServer;
 
 /**
  * MUST-SHOW: a real SIP user agent (baresip, PCMU from an espeak-ng WAV) calls in and is bridged to a Chromium
@@ -38,8 +37,7 @@ class SipPhoneToBrowserAdvisorTest {
                 EmbeddedMediaConfig.loopbackAnyPort(), Clock.systemUTC())) {
             media.addListener(log);
             MediaSession session = media.session(InteractionId.of("sip-call"));
-            CountingSink sink = new CountingSink();
-            session.startRecording(sink);
+            CountingSink sink = CountingSink.recording(session);
             Path speech = Baresip.speechWav(tmp, "Hello, I would like to speak to an advisor about my credit card.");
             try (MiniSipUas uas = new MiniSipUas(sdp -> session.addRtpLeg("customer", Party.CUSTOMER, sdp));
                  Baresip phone = Baresip.dial(tmp.resolve("baresip"), speech,
@@ -53,12 +51,9 @@ class SipPhoneToBrowserAdvisorTest {
                 }
                 assertThat(session.legs()).extracting(LegInfo::payloadTypes).first().asList()
                         .extracting("encoding").contains("PCMU");
-                try (SignallingServer signalling = new SignallingServer(session)) {
-                    BrowserPages.Result result = BrowserPages.run(signalling.baseUrl(), 40, "audio", 3000, tmp,
-                            "advisor:advisor");
-                    assertThat(result.exitCode()).as("advisor page hears the SIP caller; last stats %s%n%s",
-                            result.lastReport(), result.stderr()).isZero();
-                }
+                BrowserPages.Result result = BrowserPages.run(session, 40, "audio", 3000, tmp, "advisor:advisor");
+                assertThat(result.exitCode()).as("advisor page hears the SIP caller; last stats %s%n%s",
+                        result.lastReport(), result.stderr()).isZero();
                 // the browser answered with PCMU because the SIP party already used it: no transcoding
                 assertThat(session.legs().stream().filter(l -> l.legId().equals("advisor")).findFirst().orElseThrow()
                         .payloadTypes()).extracting("encoding").contains("PCMU").doesNotContain("opus");

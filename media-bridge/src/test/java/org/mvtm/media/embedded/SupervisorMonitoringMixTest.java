@@ -38,7 +38,7 @@ class SupervisorMonitoringMixTest extends EmbeddedMediaOnLoopback {
     }
 
     /** A PCMU phone on loopback that speaks one steady level and remembers the loudest level it heard. */
-    static final class Phone extends LoopbackPhone {
+    static final class Phone extends LoopbackPhone implements LoopbackPhone.Talker {
         final AtomicInteger loudest = new AtomicInteger();
         final short level;
         int seq;
@@ -49,14 +49,16 @@ class SupervisorMonitoringMixTest extends EmbeddedMediaOnLoopback {
             listen();
         }
 
-        void speak() throws IOException {
+        @Override
+        public void speak() throws IOException {
             byte[] b = new byte[12 + 160];
             RtpHeader.write(b, 0, false, 0, seq++ & 0xFFFF, seq * 160L, 1000 + level);
             java.util.Arrays.fill(b, 12, b.length, G711.linearToUlaw(level));
             send(b, b.length);
         }
 
-        void forget() {
+        @Override
+        public void forget() {
             received.set(0);
             loudest.set(0);
         }
@@ -69,15 +71,7 @@ class SupervisorMonitoringMixTest extends EmbeddedMediaOnLoopback {
 
     /** Everyone forgets what they heard so far, then speaks 40 frames, 5 ms apart. */
     static void talk(Phone... phones) throws Exception {
-        for (Phone p : phones) {
-            p.forget();
-        }
-        for (int i = 0; i < 40; i++) {
-            for (Phone p : phones) {
-                p.speak();
-            }
-            Thread.sleep(5);
-        }
+        LoopbackPhone.Talker.talk(List.of(phones), phones);
     }
 
     /** Waits until {@code listener} hears {@code level} (the sum of the levels mixed for it, give or take 200). */
@@ -90,9 +84,7 @@ class SupervisorMonitoringMixTest extends EmbeddedMediaOnLoopback {
     void theSupervisorListensThenWhispersToTheAdvisorThenBargesIn() throws Exception {
         try (Phone customer = new Phone(CUSTOMER); Phone advisor = new Phone(ADVISOR);
              Phone supervisor = new Phone(SUPERVISOR)) {
-            customer.joins(session, "customer", Party.CUSTOMER);
-            advisor.joins(session, "advisor", Party.ADVISOR);
-            supervisor.joins(session, "supervisor", Party.SUPERVISOR);
+            LoopbackPhone.monitoredCall(session, customer, advisor, supervisor);
 
             // joined but not monitoring yet: the supervisor hears nothing and nobody hears the supervisor
             talk(customer, advisor, supervisor);
@@ -129,9 +121,7 @@ class SupervisorMonitoringMixTest extends EmbeddedMediaOnLoopback {
     void aSupervisorWhoseAdvisorIsHeldStillWhispersAlone() throws Exception {
         try (Phone customer = new Phone(CUSTOMER); Phone advisor = new Phone(ADVISOR);
              Phone supervisor = new Phone(SUPERVISOR)) {
-            customer.joins(session, "customer", Party.CUSTOMER);
-            advisor.joins(session, "advisor", Party.ADVISOR);
-            supervisor.joins(session, "supervisor", Party.SUPERVISOR);
+            LoopbackPhone.monitoredCall(session, customer, advisor, supervisor);
             session.monitor("supervisor", MonitorMode.WHISPER);
             // the customer says nothing at all (no packets): the whisper still reaches the advisor, unmixed
             for (int i = 0; i < 10; i++) {

@@ -18,7 +18,7 @@ import org.mvtm.media.testing.Tones;
  * payload type 0) with real frames: it sings a tone of its own and decodes what it receives in its codec, counting the
  * frames each tone it listens for is in (Goertzel), so the tones it hears say whose voices reach it.
  */
-final class TonePhone extends LoopbackPhone {
+final class TonePhone extends LoopbackPhone implements LoopbackPhone.Talker {
     /** The customer's tone in Hz; each phone listens for this one, the advisor's and the third person's. */
     static final int CUSTOMER = 300;
     /** The advisor's tone in Hz. */
@@ -75,7 +75,8 @@ final class TonePhone extends LoopbackPhone {
     }
 
     /** Sends the next 20 ms of its tone. */
-    void speak() throws IOException {
+    @Override
+    public void speak() throws IOException {
         int samples = rate / 50;
         short[] tone = Tones.sine(hz, AMPLITUDE, rate, (long) frame * samples, samples);
         byte[] b = new byte[12 + OpusCodec.MAX_PACKET];
@@ -103,7 +104,8 @@ final class TonePhone extends LoopbackPhone {
         throw new IllegalArgumentException("this phone does not listen for " + toneHz + " Hz");
     }
 
-    void forget() {
+    @Override
+    public void forget() {
         received.set(0);
         headers.clear();
         payloads.clear();
@@ -167,15 +169,7 @@ final class TonePhone extends LoopbackPhone {
 
     /** Everyone speaks 40 frames, 5 ms apart; returns when each listener has received 30 packets. */
     static void talk(List<TonePhone> listeners, TonePhone... speakers) throws Exception {
-        for (TonePhone p : listeners) {
-            p.forget();
-        }
-        for (int i = 0; i < 40; i++) {
-            for (TonePhone p : speakers) {
-                p.speak();
-            }
-            Thread.sleep(5);
-        }
+        Talker.talk(listeners, speakers);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> listeners.stream().allMatch(p -> p.received.get() >= 30));
     }

@@ -6,19 +6,15 @@ import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.DefaultTlsClient;
-import org.bouncycastle.tls.ExporterLabel;
 import org.bouncycastle.tls.ProtocolVersion;
-import org.bouncycastle.tls.SRTPProtectionProfile;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsCredentials;
-import org.bouncycastle.tls.TlsExtensionsUtils;
 import org.bouncycastle.tls.TlsFatalAlert;
-import org.bouncycastle.tls.TlsSRTPUtils;
 import org.bouncycastle.tls.TlsServerCertificate;
 import org.bouncycastle.tls.TlsUtils;
-import org.bouncycastle.tls.UseSRTPData;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.mvtm.media.dtls.DtlsCertificate;
+import org.mvtm.media.dtls.DtlsSrtp;
 
 /** The browser side of DTLS-SRTP, for synthetic peers: client certificate, use_srtp, server fingerprint check. */
 final class DtlsSrtpClient extends DefaultTlsClient {
@@ -46,12 +42,9 @@ final class DtlsSrtpClient extends DefaultTlsClient {
     }
 
     @Override
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    @SuppressWarnings("rawtypes")
     public Hashtable getClientExtensions() throws IOException {
-        Hashtable ext = TlsExtensionsUtils.ensureExtensionsInitialised(super.getClientExtensions());
-        TlsSRTPUtils.addUseSRTPExtension(ext, new UseSRTPData(
-                new int[] {SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80}, TlsUtils.EMPTY_BYTES));
-        return ext;
+        return DtlsSrtp.withUseSrtp(super.getClientExtensions());
     }
 
     @Override
@@ -75,6 +68,6 @@ final class DtlsSrtpClient extends DefaultTlsClient {
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        keyingMaterial = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, 60);
+        keyingMaterial = DtlsSrtp.keyingMaterial(context);
     }
 }

@@ -97,8 +97,7 @@ class BundleNegotiationTest {
 
     @Test
     void zeroPortWithoutBundleOnlyIsAnM_lineTheOffererDisabledAndStaysRejected() {
-        String disabled = text("ff-maxbundle.sdp").replace("a=bundle-only\r\n", "");
-        SessionDescription answer = answerTo(disabled);
+        SessionDescription answer = answerToEdited("ff-maxbundle.sdp", "a=bundle-only\r\n", "");
 
         assertThat(answer.bundleGroup()).containsExactly("0");
         assertThat(answer.media().get(1).port()).isZero();
@@ -108,14 +107,12 @@ class BundleNegotiationTest {
 
     @Test
     void aBundleOnlyM_lineOutsideTheBundleGroupIsRejectedAndSoIsEverythingElseOutsideIt() {
-        String videoOutside = text("ff-maxbundle.sdp").replace("a=group:BUNDLE 0 1", "a=group:BUNDLE 0");
-        SessionDescription answer = answerTo(videoOutside);
+        SessionDescription answer = answerToEdited("ff-maxbundle.sdp", "a=group:BUNDLE 0 1", "a=group:BUNDLE 0");
 
         assertThat(answer.bundleGroup()).containsExactly("0");
         assertThat(answer.media().get(1).port()).isZero();
 
-        String audioOutside = text("cr-maxbundle.sdp").replace("a=group:BUNDLE 0 1", "a=group:BUNDLE 1");
-        SessionDescription second = answerTo(audioOutside);
+        SessionDescription second = answerToEdited("cr-maxbundle.sdp", "a=group:BUNDLE 0 1", "a=group:BUNDLE 1");
         assertThat(second.bundleGroup()).containsExactly("1");
         assertThat(second.media().get(0).port()).isZero();
         assertThat(second.media().get(1).port()).isEqualTo(40000);
@@ -123,8 +120,7 @@ class BundleNegotiationTest {
 
     @Test
     void anOfferWithoutBundleGetsOnlyItsFirstM_lineBecauseTheRelayHasOneTransportPerLeg() {
-        String noBundle = text("cr-maxbundle.sdp").replace("a=group:BUNDLE 0 1\r\n", "");
-        SessionDescription answer = answerTo(noBundle);
+        SessionDescription answer = answerToEdited("cr-maxbundle.sdp", "a=group:BUNDLE 0 1\r\n", "");
 
         assertThat(answer.bundleGroup()).isEmpty();
         assertThat(answer.media()).extracting(MediaDescription::port).containsExactly(40000, 0);
@@ -233,6 +229,11 @@ class BundleNegotiationTest {
     }
 
     /** The relay's answer to {@code offer}, parsed back. */
+    /** The answer to the captured offer {@code file} with {@code from} replaced by {@code to}. */
+    private static SessionDescription answerToEdited(String file, String from, String to) {
+        return answerTo(text(file).replace(from, to));
+    }
+
     private static SessionDescription answerTo(String offer) {
         return SessionDescription.parse(answer(negotiate(SessionDescription.parse(offer))));
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.mvtm.media.api.MediaSession;
 
 /**
  * Runs {@code drive-pages.js} under node with headless Chromium, and Firefox ESR for legs whose spec ends in
@@ -20,13 +21,24 @@ public final class BrowserPages {
     public record Result(int exitCode, String lastReport, String stderr) {
     }
 
-    public static Result run(String baseUrl, int seconds, String goal, Path workDir, String... legs)
+    /** Runs the pages of {@code legs} against {@code session}, its signalling served by a {@link SignallingServer}. */
+    public static Result run(MediaSession session, int seconds, String goal, Path workDir, String... legs)
             throws IOException, InterruptedException {
-        return run(baseUrl, seconds, goal, 0, workDir, legs);
+        return run(session, seconds, goal, 0, workDir, legs);
     }
 
-    /** As {@link #run(String, int, String, Path, String...)}, keeping the pages open {@code lingerMillis} after the goal. */
-    public static Result run(String baseUrl, int seconds, String goal, int lingerMillis, Path workDir, String... legs)
+    /**
+     * As {@link #run(MediaSession, int, String, Path, String...)}, keeping the pages open {@code lingerMillis} after
+     * the goal.
+     */
+    public static Result run(MediaSession session, int seconds, String goal, int lingerMillis, Path workDir,
+                             String... legs) throws IOException, InterruptedException {
+        try (SignallingServer signalling = new SignallingServer(session)) {
+            return run(signalling.baseUrl(), seconds, goal, lingerMillis, workDir, legs);
+        }
+    }
+
+    private static Result run(String baseUrl, int seconds, String goal, int lingerMillis, Path workDir, String... legs)
             throws IOException, InterruptedException {
         if (java.util.Arrays.stream(legs).anyMatch(l -> !l.endsWith(":firefox"))) {
             Peers.requireExecutable("/usr/bin/chromium", "chromium");

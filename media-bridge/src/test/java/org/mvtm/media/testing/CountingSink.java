@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.MediaPacketSink;
+import org.mvtm.media.api.MediaSession;
 
 /**
  * A recording-store stand-in that counts what the tap delivers per leg and kind, checks every packet is plain RTP
@@ -19,6 +20,13 @@ public final class CountingSink implements MediaPacketSink {
     public final AtomicLong notRtp = new AtomicLong();
     public final AtomicLong beforeLegAdded = new AtomicLong();
     public volatile boolean closed;
+
+    /** A new sink that {@code session} records to from now on. */
+    public static CountingSink recording(MediaSession session) {
+        CountingSink sink = new CountingSink();
+        session.startRecording(sink);
+        return sink;
+    }
 
     @Override
     public void legAdded(LegDescription leg) {

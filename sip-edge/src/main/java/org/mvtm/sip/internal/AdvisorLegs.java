@@ -5,7 +5,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,7 +28,6 @@ import org.mvtm.core.event.OfferDeclined;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.AdvisorPhones;
-import org.mvtm.sip.api.Binding;
 import org.mvtm.sip.api.CallMedia;
 import org.mvtm.sip.api.CallRouting;
 import org.mvtm.sip.api.RegistrationStore;
@@ -85,13 +83,9 @@ final class AdvisorLegs {
 
     /** Routing reserved {@code e.advisor()}: ring their phone if they have a registered one. */
     void offer(AdvisorOffered e) {
-        Optional<String> user = phones.sipUser(e.advisor());
-        if (user.isEmpty()) {
-            return;
-        }
         Instant now = clock.instant();
-        List<Binding> bindings = registrations.bindings(Registrar.aor(user.get(), sip.domain), now);
-        if (bindings.isEmpty()) {
+        Optional<DeskPhone> phone = DeskPhone.of(phones, registrations, sip.domain, e.advisor(), now);
+        if (phone.isEmpty()) {
             return; // not a desk-phone advisor (web console) or not registered: agent-web handles the offer
         }
         AdvisorLeg leg = new AdvisorLeg(e.interaction(), e.advisor(), false);
@@ -101,7 +95,7 @@ final class AdvisorLegs {
             CustomerCall customer = table.customer(e.interaction());
             Instant deadline = e.expiresAt() != null && e.expiresAt().isBefore(now.plus(offerTimeout))
                     ? e.expiresAt() : now.plus(offerTimeout);
-            place(leg, user.get(), bindings.get(0), from(customer), "Customer call from queue " + queue(customer),
+            place(leg, phone.get(), from(customer), "Customer call from queue " + queue(customer),
                     customer == null ? 70 : customer.maxForwards - 1, now, deadline);
         } finally {
             leg.lock.unlock();
@@ -136,14 +130,14 @@ final class AdvisorLegs {
         leg.lock.lock();
         try {
             table.add(leg);
-            List<Binding> bindings = registrations.bindings(Registrar.aor(user, sip.domain), now);
-            if (bindings.isEmpty()) {
+            Optional<DeskPhone> phone = DeskPhone.registered(registrations, sip.domain, user, now);
+            if (phone.isEmpty()) {
                 decline(leg, OfferDeclined.Cause.UNREACHABLE, "no phone registered for " + advisorAddress);
                 return;
             }
             log.info("calling the advisor's phone {} again for {}: it lost its dialog with the dead node", user,
                     interaction);
-            place(leg, user, bindings.get(0), from, "Your call, reconnected", 70, now, now.plus(offerTimeout));
+            place(leg, phone.get(), from, "Your call, reconnected", 70, now, now.plus(offerTimeout));
         } finally {
             leg.lock.unlock();
         }
@@ -153,17 +147,17 @@ final class AdvisorLegs {
      * INVITE to {@code advisorUser}'s phone at {@code target} with a new leg of the relay, given up at
      * {@code deadline}; caller holds the leg's lock.
      */
-    private void place(AdvisorLeg leg, String advisorUser, Binding target, Address from, String subject,
-                       int maxForwards, Instant now, Instant deadline) {
+    private void place(AdvisorLeg leg, DeskPhone phone, Address from, String subject, int maxForwards,
+                       Instant now, Instant deadline) {
         URI contact;
         try {
-            contact = sip.addresses.createURI(target.contact());
+            contact = sip.addresses.createURI(phone.contact());
         } catch (ParseException ex) {
-            decline(leg, OfferDeclined.Cause.UNREACHABLE, "bad contact " + target.contact());
+            decline(leg, OfferDeclined.Cause.UNREACHABLE, "bad contact " + phone.contact());
             return;
         }
         if (!(contact instanceof SipURI sipContact) || sip.isUs(sipContact.getHost(), sipContact.getPort())) {
-            decline(leg, OfferDeclined.Cause.UNREACHABLE, "loop: contact " + target.contact() + " is this edge");
+            decline(leg, OfferDeclined.Cause.UNREACHABLE, "loop: contact " + phone.contact() + " is this edge");
             return;
         }
         if (maxForwards <= 0) {
@@ -179,14 +173,14 @@ final class AdvisorLegs {
             return;
         }
         SipTransport transport = SipContext.transportOf(sipContact);
-        Request invite = sip.invite(sipContact, from, sip.address(advisorUser), transport, maxForwards, subject, sdp);
+        Request invite = sip.invite(sipContact, from, sip.address(phone.user()), transport, maxForwards, subject, sdp);
         try {
             StartedDialogs.place(sip, invite, leg, (ct, dialog) -> {
                 leg.invite = ct;
                 leg.dialog = dialog;
             });
         } catch (Exception ex) {
-            decline(leg, OfferDeclined.Cause.UNREACHABLE, "cannot send INVITE to " + target.contact() + ": " + ex);
+            decline(leg, OfferDeclined.Cause.UNREACHABLE, "cannot send INVITE to " + phone.contact() + ": " + ex);
             return;
         }
         if (transport == SipTransport.UDP) {

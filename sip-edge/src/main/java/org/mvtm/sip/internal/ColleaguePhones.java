@@ -27,7 +27,6 @@ import org.mvtm.core.event.ColleagueInvited;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.AdvisorPhones;
-import org.mvtm.sip.api.Binding;
 import org.mvtm.sip.api.CallMedia;
 import org.mvtm.sip.api.RegistrationStore;
 import org.slf4j.Logger;
@@ -67,19 +66,15 @@ final class ColleaguePhones {
     }
 
     void invited(ColleagueInvited e) {
-        Optional<String> user = phones.sipUser(e.colleague());
-        if (user.isEmpty()) {
-            return;
-        }
-        List<Binding> bindings = registrations.bindings(Registrar.aor(user.get(), sip.domain), clock.instant());
-        if (bindings.isEmpty()) {
+        Optional<DeskPhone> phone = DeskPhone.of(phones, registrations, sip.domain, e.colleague(), clock.instant());
+        if (phone.isEmpty()) {
             return; // the colleague works in the web console
         }
         URI contact;
         try {
-            contact = sip.addresses.createURI(bindings.get(0).contact());
+            contact = sip.addresses.createURI(phone.get().contact());
         } catch (ParseException ex) {
-            log.info("colleague {} has a bad contact {}", e.colleague(), bindings.get(0).contact());
+            log.info("colleague {} has a bad contact {}", e.colleague(), phone.get().contact());
             return;
         }
         if (!(contact instanceof SipURI target) || sip.isUs(target.getHost(), target.getPort())) {
@@ -93,7 +88,7 @@ final class ColleaguePhones {
             }
             String sdp = media.offerColleague(e.interaction(), e.colleague().value());
             legs.merge(e.interaction(), List.of(leg), (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
-            Request invite = sip.invite(target, sip.address(e.by().value()), sip.address(user.get()),
+            Request invite = sip.invite(target, sip.address(e.by().value()), sip.address(phone.get().user()),
                     SipContext.transportOf(target), 70, "Consult from " + e.by().value(), sdp);
             StartedDialogs.place(sip, invite, leg, (ct, dialog) -> {
                 leg.invite = ct;

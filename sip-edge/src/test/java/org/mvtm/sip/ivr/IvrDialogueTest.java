@@ -52,6 +52,20 @@ class IvrDialogueTest {
         return new IvrDialogue("call-1", "cards", language, kb, clock, Duration.ofSeconds(10), 200);
     }
 
+    /** A dialogue that has started (greeted the caller); what it said is not looked at. */
+    private IvrDialogue started(Language language) {
+        IvrDialogue d = dialogue(language);
+        d.start();
+        return d;
+    }
+
+    /** A Cantonese dialogue whose greeting has been played to the end: it waits for the caller now. */
+    private IvrDialogue greetedInCantonese() {
+        IvrDialogue d = started(Language.YUE);
+        d.promptEnded();
+        return d;
+    }
+
     private static String said(List<IvrAction> actions) {
         return actions.stream().filter(a -> a instanceof IvrAction.Say).map(a -> ((IvrAction.Say) a).text())
                 .reduce("", String::concat);
@@ -85,8 +99,7 @@ class IvrDialogueTest {
 
     @Test
     void anAnswerTooLongToSpeakIsCutAtASentenceAndPointsToTheApp() {
-        IvrDialogue d = dialogue(Language.EN);
-        d.start();
+        IvrDialogue d = started(Language.EN);
         d.key('3');
         String spoken = said(d.key('2'));
         assertThat(spoken).startsWith("Branches open 9 to 5 on weekdays.").contains("weekdays. More in the app.")
@@ -96,8 +109,7 @@ class IvrDialogueTest {
 
     @Test
     void anUnknownKeyRepeatsTheMenuOnceThenTheCallerGoesToAPerson() {
-        IvrDialogue d = dialogue(Language.EN);
-        d.start();
+        IvrDialogue d = started(Language.EN);
         d.key('3');
         assertThat(said(d.key('7'))).startsWith("Sorry, that is not an option.").contains("For a lost card, press 1");
         List<IvrAction> second = d.key('8');
@@ -108,9 +120,7 @@ class IvrDialogueTest {
 
     @Test
     void aCallerWhoPressesNothingForTenSecondsAfterThePromptGoesToAPerson() {
-        IvrDialogue d = dialogue(Language.YUE);
-        d.start();
-        d.promptEnded();
+        IvrDialogue d = greetedInCantonese();
         clock.advance(Duration.ofSeconds(9));
         assertThat(d.tick()).isEmpty();
         clock.advance(Duration.ofSeconds(1));
@@ -122,9 +132,7 @@ class IvrDialogueTest {
 
     @Test
     void aCallerWhoKeepsTalkingIsNotSilent() {
-        IvrDialogue d = dialogue(Language.YUE);
-        d.start();
-        d.promptEnded();
+        IvrDialogue d = greetedInCantonese();
         clock.advance(Duration.ofSeconds(8));
         d.callerActive();
         clock.advance(Duration.ofSeconds(8));
@@ -133,8 +141,7 @@ class IvrDialogueTest {
 
     @Test
     void whatTheCallerSaysIsAnsweredByTheSameRetrievalAsChat() {
-        IvrDialogue d = dialogue(Language.EN);
-        d.start();
+        IvrDialogue d = started(Language.EN);
         assertThat(said(d.said("i lost my card"))).startsWith("Call us at once.");
         assertThat(said(d.said("what is the weather"))).startsWith("Sorry, I did not understand.");
     }
