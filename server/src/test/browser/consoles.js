@@ -1,5 +1,5 @@
 // Steps on the pages that several browser scripts take alike: a customer choosing their language, an advisor's
-// presence, offer, hang-up and wrap-up, whether a call's media flows, a meter's loudest value, and what the compliance
+// presence, offer, hang-up and wrap-up, a customer reaching a Ready advisor, a chat line reaching the other side, whether a call's media flows, a meter's loudest value, and what the compliance
 // officer reads on a sealed recording's timeline. Each takes the signed-in page (see harness.js for the sign-in).
 
 /** The customer picks their language on the page and the assistant greets them (status WITH_BOT). */
@@ -43,8 +43,43 @@ async function wrapUp(advisor, { code = 'RESOLVED', notes } = {}) {
   await advisor.waitForFunction(() => !['WRAP_UP', 'BUSY'].includes(document.querySelector('#presence-state').dataset.state));
 }
 
+/** `from` sends `text` in the call's chat, until `to` shows it as a line of `speaker` ('CUSTOMER' or 'ADVISOR'). */
+async function chatLine(from, to, speaker, text) {
+  await from.fill('#chat-input', text);
+  await from.press('#chat-input', 'Enter');
+  await to.waitForFunction(([s, t]) => [...document.querySelectorAll(`#transcript li[data-speaker="${s}"]`)]
+    .some((li) => li.textContent.includes(t)), [speaker, text]);
+}
+
 /** In the page: its call decodes video frames and receives audio packets. */
 const mediaFlows = () => window.mvtmCallStats && window.mvtmCallStats.framesDecoded > 0 && window.mvtmCallStats.audioPacketsReceived > 0;
+
+/**
+ * The customer asks for a person on `kind` ('chat', 'voice' or 'video') and the advisor accepts the offer: until the
+ * customer's page is connected, or for a video call until its media flows both ways.
+ */
+async function connect(customer, advisor, kind) {
+  await customer.click(`#ask-${kind}`);
+  await acceptOffer(advisor);
+  if (kind === 'video') {
+    await Promise.all([customer.waitForFunction(mediaFlows), advisor.waitForFunction(mediaFlows)]);
+  } else {
+    await customer.waitForFunction(() => document.body.dataset.status === 'CONNECTED');
+  }
+}
+
+/**
+ * `customerUser` signs in (with `signIn`, e.g. harness.js's inCallSignIn), picks `language` and reaches `advisorUser`,
+ * who signs in and goes Ready, on `kind` (as in connect): their two pages.
+ */
+async function reachAdvisor(signIn, customerUser, language, advisorUser, kind) {
+  const customer = await signIn(customerUser, '/customer');
+  await chooseLanguage(customer, language);
+  const advisor = await signIn(advisorUser, '/agent');
+  await choosePresence(advisor, 'READY');
+  await connect(customer, advisor, kind);
+  return { customer, advisor };
+}
 
 /** The loudest value of fn() in the page, sampled every 100 ms for ms milliseconds. */
 async function loudestOver(page, fn, ms) {
@@ -75,4 +110,4 @@ async function fromSealedRecording(officer, { purpose, customer = 'chan', attemp
   return null;
 }
 
-module.exports = { chooseLanguage, choosePresence, takeBreak, acceptOffer, hangUp, wrapUp, mediaFlows, loudestOver, fromSealedRecording };
+module.exports = { chooseLanguage, choosePresence, takeBreak, acceptOffer, hangUp, wrapUp, chatLine, mediaFlows, connect, reachAdvisor, loudestOver, fromSealedRecording };

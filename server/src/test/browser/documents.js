@@ -10,7 +10,7 @@
 // recording id and what the timeline holds) and "DOCUMENTS OK", or every problem ("PROBLEM: ...") and "DOCUMENTS
 // FAILED", exiting 1 (after a failure every page is saved as server/target/screenshots/documents-failed-*.png).
 const { inCallSignIn, expectation, finish } = require('./harness.js');
-const { chooseLanguage, choosePresence, takeBreak, acceptOffer, hangUp, wrapUp, fromSealedRecording } = require('./consoles.js');
+const { takeBreak, hangUp, wrapUp, reachAdvisor, fromSealedRecording } = require('./consoles.js');
 
 // a 1x1 PNG: the customer's "photo"
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -26,13 +26,7 @@ const item = (id) => `#documents-list li[data-document="${id}"]`;
 
 async function main() {
   step = 'a Cantonese customer reaches the advisor on a voice call';
-  const customer = await signIn('chan', '/customer');
-  await chooseLanguage(customer, 'yue');
-  const advisor = await signIn('alice', '/agent');
-  await choosePresence(advisor, 'READY');
-  await customer.click('#ask-voice');
-  await acceptOffer(advisor);
-  await customer.waitForFunction(() => document.body.dataset.status === 'CONNECTED');
+  const { customer, advisor } = await reachAdvisor(signIn, 'chan', 'yue', 'alice', 'voice');
 
   step = 'the advisor sends the fee table from the queue\'s library; the customer reads it in the page';
   await advisor.waitForSelector('#documents:not([hidden]) #document-library option[value="fees.pdf"]', { state: 'attached' });

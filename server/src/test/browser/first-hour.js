@@ -8,7 +8,7 @@
 // exits 0, or every problem it saw ("PROBLEM: ...") and "FIRST HOUR FAILED" and exits 1.
 const path = require('path');
 const { SHOTS, bundle, openPage, signInOn, expectation, finish } = require('./harness.js');
-const { chooseLanguage, choosePresence, takeBreak, hangUp, wrapUp, mediaFlows, loudestOver, fromSealedRecording } = require('./consoles.js');
+const { chooseLanguage, choosePresence, takeBreak, acceptOffer, hangUp, wrapUp, chatLine, connect, loudestOver, fromSealedRecording } = require('./consoles.js');
 
 const SCENARIO = process.env.SCENARIO;
 
@@ -108,11 +108,8 @@ const scenarios = {
     const advisor = await advisorReady('david');
 
     step = 'customer asks for a person on chat and the advisor accepts';
-    await customer.click('#ask-chat');
-    await advisor.waitForSelector('#offer:not([hidden])');
-    await advisor.click('#accept');
+    await connect(customer, advisor, 'chat');
     await advisor.waitForSelector('#call:not([hidden])');
-    await customer.waitForFunction(() => document.body.dataset.status === 'CONNECTED');
     for (const id of ['#media', '#mute', '#hold']) {
       expect(!(await visible(advisor, id)), `the advisor console shows ${id} for a chat`);
     }
@@ -141,9 +138,7 @@ const scenarios = {
     step = 'the call chat names the customer';
     await advisor.click('#accept');
     await customer.waitForFunction(() => document.body.dataset.status === 'CONNECTED');
-    await customer.fill('#chat-input', 'Hello, are you there?');
-    await customer.press('#chat-input', 'Enter');
-    await advisor.waitForFunction(() => [...document.querySelectorAll('#transcript li[data-speaker="CUSTOMER"]')].some((li) => li.textContent.includes('are you there')));
+    await chatLine(customer, advisor, 'CUSTOMER', 'Hello, are you there?');
     const callLabels = await advisor.$$eval('#transcript li[data-speaker="CUSTOMER"] .who', (l) => l.map((e) => e.textContent));
     expect(callLabels.every((l) => l === 'Customer'), `customer lines in the call chat are labelled ${JSON.stringify(callLabels)}`);
     const customerOwn = await customer.$$eval('#transcript li[data-speaker="CUSTOMER"] .who', (l) => l.map((e) => e.textContent));
@@ -207,10 +202,7 @@ const scenarios = {
     step = 'a Cantonese customer reaches the advisor on video';
     const customer = await customerWithBot('chan', 'yue');
     const advisor = await advisorReady('alice');
-    await customer.click('#ask-video');
-    await advisor.waitForSelector('#offer:not([hidden])');
-    await advisor.click('#accept');
-    await Promise.all([customer.waitForFunction(mediaFlows), advisor.waitForFunction(mediaFlows)]);
+    await connect(customer, advisor, 'video');
     await customer.waitForFunction(() => window.mvtmCallStats.audioPacketsReceived > 100);
     const connectedText = await customer.textContent('#status');
 
@@ -332,8 +324,7 @@ const scenarios = {
     });
     expect(await smith.evaluate(() => document.body.dataset.status) === 'QUEUED', 'the customer left the queue with the withdrawn offer');
     const david = await advisorReady('david');
-    await david.waitForSelector('#offer:not([hidden])');
-    await david.click('#accept');
+    await acceptOffer(david);
     await smith.waitForFunction(() => document.body.dataset.status === 'CONNECTED');
     await boardShows(board, 'frank', 'LOGGED_OUT');
     await board.screenshot({ path: path.join(SHOTS, 'first-hour-closed-console-board.png'), fullPage: true });
@@ -375,10 +366,7 @@ const scenarios = {
 
     step = 'li comes back in a new page and carol is offered the new conversation';
     const liAgain = await customerWithBot('li', 'zh');
-    await liAgain.click('#ask-chat');
-    await carol.waitForSelector('#offer:not([hidden])');
-    await carol.click('#accept');
-    await liAgain.waitForFunction(() => document.body.dataset.status === 'CONNECTED');
+    await connect(liAgain, carol, 'chat');
     await hangUpAndWrapUp(carol, liAgain);
     await smith.click('#hangup');
     await smith.waitForFunction(() => document.body.dataset.status === 'ENDED');
@@ -437,8 +425,7 @@ const scenarios = {
 
     step = 'carol (Mandarin) takes li\'s video call';
     const carol = await advisorReady('carol');
-    await carol.waitForSelector('#offer:not([hidden])');
-    await carol.click('#accept');
+    await acceptOffer(carol);
     await li.waitForFunction(() => document.body.dataset.status === 'CONNECTED');
 
     step = 'smith chooses Mandarin and asks for a video call while carol, the one who can serve him, is busy';
@@ -465,13 +452,8 @@ const scenarios = {
     step = 'smith chats with david, and the chat is recorded';
     const smith = await customerWithBot('smith', 'en');
     const david = await advisorReady('david');
-    await smith.click('#ask-chat');
-    await david.waitForSelector('#offer:not([hidden])');
-    await david.click('#accept');
-    await smith.waitForFunction(() => document.body.dataset.status === 'CONNECTED');
-    await smith.fill('#chat-input', 'Please send me my card statement');
-    await smith.press('#chat-input', 'Enter');
-    await david.waitForFunction(() => [...document.querySelectorAll('#transcript li[data-speaker="CUSTOMER"]')].some((li) => li.textContent.includes('card statement')));
+    await connect(smith, david, 'chat');
+    await chatLine(smith, david, 'CUSTOMER', 'Please send me my card statement');
     await hangUpAndWrapUp(david, smith);
 
     step = 'connie finds the chat and opens it';

@@ -27,9 +27,12 @@ async function openPage(browsers, user, { args = [], launcher = launch } = {}) {
   return page;
 }
 
-/** Signs in on the login page (in `locale` first, if given) and waits until `home` is loaded and ready. */
-async function signInOn(page, user, home, { password = PASSWORD, locale } = {}) {
-  await page.goto(`${BASE}/login`);
+/**
+ * Signs in on the login page of `base` (BASE_URL unless given), in `locale` first if given, and waits until `home` is
+ * loaded and ready.
+ */
+async function signInOn(page, user, home, { password = PASSWORD, locale, base = BASE } = {}) {
+  await page.goto(`${base}/login`);
   if (locale) {
     await page.click(`#langs button[lang="${locale}"]`);
     await page.waitForFunction((l) => document.documentElement.lang === l, locale);

@@ -18,7 +18,7 @@
 const path = require('path');
 const fs = require('fs');
 const { PASSWORD, SHOTS, openPage, signInOn, expectation, finish } = require('./harness.js');
-const { chooseLanguage, choosePresence, takeBreak, acceptOffer, hangUp, wrapUp, mediaFlows, loudestOver, fromSealedRecording } = require('./consoles.js');
+const { choosePresence, takeBreak, acceptOffer, hangUp, wrapUp, chatLine, mediaFlows, reachAdvisor, loudestOver, fromSealedRecording } = require('./consoles.js');
 
 const SCENARIO = process.env.SCENARIO || 'web';
 const EXPORTS = process.env.EXPORTS || SHOTS;
@@ -48,6 +48,8 @@ async function browserPage() {
   await page.addInitScript(keepMicrophones);
   return page;
 }
+
+const signIn = async (user, home) => signInOn(await browserPage(), user, home);
 
 // Two navigations race to the login page: the logout's redirect, and the console's own move there when the server
 // closes its socket for the ended session (socket.js). Whichever wins, the other is aborted; the page ends on /login.
@@ -99,7 +101,7 @@ async function heard(page, meter, ms = 2500) {
 }
 
 async function advisorReady(user) {
-  const advisor = await signInOn(await browserPage(), user, '/agent');
+  const advisor = await signIn(user, '/agent');
   await choosePresence(advisor, 'READY');
   return advisor;
 }
@@ -112,7 +114,7 @@ async function endCall(advisor, notes) {
 
 // sam opens the board and listens to the call alice is in
 async function samListens() {
-  const sam = await signInOn(await browserPage(), 'sam', '/supervisor');
+  const sam = await signIn('sam', '/supervisor');
   await sam.waitForSelector('#monitor[data-ready="true"] #monitor-call option[data-agent="alice"]', { state: 'attached' });
   const interactionId = await sam.$eval('#monitor-call option[data-agent="alice"]', (o) => o.value);
   await sam.selectOption('#monitor-call', interactionId);
@@ -153,18 +155,12 @@ async function sip() {
 
 async function videoCall() {
   step = 'chan (Hong Kong) reaches alice on video';
-  const customer = await signInOn(await browserPage(), 'chan', '/customer');
-  await chooseLanguage(customer, 'en');
-  const advisor = await advisorReady('alice');
-  await customer.click('#ask-video');
-  await acceptOffer(advisor);
-  await Promise.all([customer.waitForFunction(mediaFlows), advisor.waitForFunction(mediaFlows)]);
-  return { customer, advisor };
+  return reachAdvisor(signIn, 'chan', 'en', 'alice', 'video');
 }
 
 // alice invites bob (signed in, not Ready: routing offers him nobody) and bob joins from his console
 async function colleagueJoins(advisor) {
-  const colleague = await signInOn(await browserPage(), 'bob', '/agent');
+  const colleague = await signIn('bob', '/agent');
   await advisor.waitForSelector('#conference[data-ready="true"]');
   await advisor.fill('#conference-colleague', 'bob');
   await advisor.click('#conference-invite button[type=submit]');
@@ -264,7 +260,7 @@ async function consult() {
   if (await advisor.$eval('#wrapup', (w) => !w.hidden)) await wrapUp(advisor);
   await advisor.waitForFunction(() => !['WRAP_UP', 'BUSY'].includes(document.querySelector('#presence-state').dataset.state));
   await takeBreak(advisor);
-  const officer = await signInOn(await browserPage(), 'connie', '/compliance');
+  const officer = await signIn('connie', '/compliance');
   const marks = await fromSealedRecording(officer, { purpose: 'consult test' }, async ({ id, timeline, get }) => {
     if (!timeline.some((e) => e.kind === 'TRANSFERRED') || !timeline.some((e) => e.kind === 'WRAP_UP')) return null;
     // the wrap-up is attached after the seal: the officer finds the call by the words of its notes
@@ -327,7 +323,7 @@ async function sipColleague() {
 
   step = 'alice ends the call (bob\'s phone gets the BYE); the timeline shows bob joining and leaving by SIP';
   await endCall(advisor);
-  const officer = await signInOn(await browserPage(), 'connie', '/compliance');
+  const officer = await signIn('connie', '/compliance');
   const marks = await fromSealedRecording(officer, { purpose: 'sip colleague test' }, ({ timeline }) => {
     const bySip = timeline.filter((e) => e.kind.startsWith('PARTICIPANT_') && e.attributes.via === 'sip')
       .map((e) => `${e.kind} ${e.actor} ${e.attributes.role}`);
@@ -342,7 +338,7 @@ async function sipColleague() {
 // the pages' Opus call) dials *44alice
 async function sipSupervisor() {
   step = 'the administrator adds zoe, a supervisor of Shenzhen only with a desk phone';
-  const staff = await signInOn(await browserPage(), 'admin', '/admin');
+  const staff = await signIn('admin', '/admin');
   const created = await call(staff, 'POST', '/api/admin/users', { username: 'zoe', displayName: 'Zoe Shenzhen', roles: ['SUPERVISOR'],
     regions: ['SZ'], language: 'en', enabled: true, password: PASSWORD });
   const phone = await call(staff, 'PUT', '/api/admin/users/zoe/sip', { sipPassword: 'phone-zoe-1234' });
@@ -351,7 +347,7 @@ async function sipSupervisor() {
 
   const { customer, advisor } = await videoCall();
   await onOpus(customer, advisor);
-  const officer = await signInOn(await browserPage(), 'connie', '/compliance');
+  const officer = await signIn('connie', '/compliance');
   const deskPhoneAudit = () => officer.evaluate(async () => {
     const audit = await (await fetch('/api/compliance/audit?user=sam', { headers: { 'X-Purpose': 'sip supervisor test' } })).json();
     return audit.filter((a) => a.action === 'MONITOR' && a.detail.includes('by desk phone')).map((a) => a.detail.split(' ').slice(2, 3).join());
@@ -396,18 +392,11 @@ async function sipSupervisor() {
 // issue 16 item 4: a supervisor reads a live chat and sends the advisor a private note
 async function chat() {
   step = 'smith chats with alice';
-  const customer = await signInOn(await browserPage(), 'smith', '/customer');
-  await chooseLanguage(customer, 'en');
-  const advisor = await advisorReady('alice');
-  await customer.click('#ask-chat');
-  await acceptOffer(advisor);
-  await customer.waitForFunction(() => document.body.dataset.status === 'CONNECTED');
-  await customer.fill('#chat-input', 'I think I lost my debit card');
-  await customer.press('#chat-input', 'Enter');
-  await advisor.waitForFunction(() => [...document.querySelectorAll('#transcript li[data-speaker="CUSTOMER"]')].some((li) => li.textContent.includes('debit card')));
+  const { customer, advisor } = await reachAdvisor(signIn, 'smith', 'en', 'alice', 'chat');
+  await chatLine(customer, advisor, 'CUSTOMER', 'I think I lost my debit card');
 
   step = 'sam reads the chat (pushed to his board, never polled) and sends alice a private note';
-  const sam = await signInOn(await browserPage(), 'sam', '/supervisor');
+  const sam = await signIn('sam', '/supervisor');
   const polls = [];
   sam.on('request', (r) => { if (/\/api\/supervisor\/(snapshot|chats\/[^/]+$)/.test(r.url())) polls.push(r.url()); });
   await sam.waitForSelector('#monitor[data-ready="true"] #monitor-call option[data-agent="alice"]', { state: 'attached' });
@@ -433,7 +422,7 @@ async function chat() {
 
 async function web() {
   step = 'the administrator adds a supervisor of Shenzhen only';
-  const staff = await signInOn(await browserPage(), 'admin', '/admin');
+  const staff = await signIn('admin', '/admin');
   const created = await call(staff, 'POST', '/api/admin/users', { username: 'suzy', displayName: 'Suzy Shenzhen', roles: ['SUPERVISOR'],
     regions: ['SZ'], language: 'en', enabled: true, password: PASSWORD });
   expect(created.status === 201, `creating suzy answered ${created.status} ${created.body}`);
@@ -560,7 +549,7 @@ async function screen() {
   await endCall(advisor);
 
   step = 'the recording has three video legs: chan\'s camera, alice\'s camera and alice\'s screen';
-  const officer = await signInOn(await browserPage(), 'connie', '/compliance');
+  const officer = await signIn('connie', '/compliance');
   const headers = { 'X-Purpose': 'screen sharing test' };
   const found = await officer.evaluate(async (h) => {
     for (let i = 0; i < 120; i++) {

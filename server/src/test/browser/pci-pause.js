@@ -10,7 +10,7 @@
 const fs = require('fs');
 const path = require('path');
 const { inCallSignIn, expectation, finish } = require('./harness.js');
-const { chooseLanguage, choosePresence, takeBreak, acceptOffer, hangUp, wrapUp, mediaFlows, fromSealedRecording } = require('./consoles.js');
+const { takeBreak, hangUp, wrapUp, reachAdvisor, fromSealedRecording } = require('./consoles.js');
 
 const EXPORTS = process.env.EXPORTS;
 const CARD = '4111 1111 1111 1111';
@@ -31,13 +31,7 @@ const pciPaused = (page, paused) => page.waitForFunction((p) => document.body.da
 
 async function main() {
   step = 'a customer reaches the advisor on video';
-  const customer = await signIn('chan', '/customer');
-  await chooseLanguage(customer, 'yue');
-  const advisor = await signIn('alice', '/agent');
-  await choosePresence(advisor, 'READY');
-  await customer.click('#ask-video');
-  await acceptOffer(advisor);
-  await Promise.all([customer.waitForFunction(mediaFlows), advisor.waitForFunction(mediaFlows)]);
+  const { customer, advisor } = await reachAdvisor(signIn, 'chan', 'yue', 'alice', 'video');
   await morePackets(customer, 100);
 
   step = 'the advisor pauses the recording for card details';

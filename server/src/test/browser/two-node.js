@@ -9,65 +9,39 @@
 // "REHOMED {...}"; the caller's advisors on B take them ("connected" on stdin) and both pages show their advisor.
 // Prints "TWO-NODE OK {...}" and exits 0, or the failing step and exits 1.
 const path = require('path');
-const fs = require('fs');
-const repo = process.env.MVTM_REPO || path.resolve(__dirname, '../../..');
-const { launch } = require(path.join(repo, 'tools/browser/launch.js'));
+const { SHOTS, openPage, signInOn } = require('./harness.js');
+const { chooseLanguage, choosePresence, acceptOffer, chatLine, mediaFlows } = require('./consoles.js');
 
 const A = process.env.NODE_A;
 const B = process.env.NODE_B;
 const PHASE = process.env.PHASE || 'call';
 const FRONT = process.env.FRONT_DOOR;
-const PASSWORD = process.env.PASSWORD || 'demo1234';
-const SHOTS = process.env.SCREENSHOTS || path.join(repo, 'server/target/screenshots');
-const T = 45000;
-fs.mkdirSync(SHOTS, { recursive: true });
 
 let step = 'start';
 const browsers = [];
 const result = { phase: PHASE };
 
-async function signIn(base, user, home) {
-  const browser = await launch();
-  browsers.push(browser);
-  const page = browser.context.pages()[0] || await browser.context.newPage();
-  page.setDefaultTimeout(T);
-  page.on('pageerror', (e) => console.log(`[${user} pageerror] ${e.message}`));
-  await page.goto(`${base}/login`);
-  await page.fill('#username', user);
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL(`**${home}`), page.click('#login-form button[type=submit]')]);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
-}
-
-async function ready(advisor) {
-  await advisor.waitForFunction(() => document.querySelector('#presence-state').dataset.state);
-  await advisor.selectOption('#presence', 'READY');
-  await advisor.click('#presence-form button[type=submit]');
-}
+// signs `user` in at the node (or front door) `base`, on a browser of their own
+const signIn = async (base, user, home) => signInOn(await openPage(browsers, user), user, home, { base });
 
 async function customerAsksForVideo(base, user = 'li') {
   const customer = await signIn(base, user, '/customer');
-  await customer.click('button[data-language="yue"]');
-  await customer.waitForSelector('#transcript li[data-speaker="BOT"]');
+  await chooseLanguage(customer, 'yue');
   await customer.click('#ask-video');
   await customer.waitForFunction(() => document.body.dataset.status === 'QUEUED');
   return customer;
 }
 
-const mediaFlows = () => window.mvtmCallStats && window.mvtmCallStats.framesDecoded > 0 && window.mvtmCallStats.audioPacketsReceived > 0;
-
 async function call() {
   step = 'advisor signs in on node A and goes ready';
   const advisor = await signIn(A, 'alice', '/agent');
-  await ready(advisor);
+  await choosePresence(advisor, 'READY');
 
   step = 'customer on node B asks for a person on video';
   const customer = await customerAsksForVideo(B);
 
   step = 'the advisor on node A gets the offer for the customer on node B';
-  await advisor.waitForSelector('#offer:not([hidden])');
-  await advisor.click('#accept');
+  await acceptOffer(advisor);
   await advisor.waitForSelector('#call:not([hidden])');
 
   step = 'customer and advisor see and hear each other across the nodes';
@@ -76,12 +50,8 @@ async function call() {
   result.advisorStats = await advisor.evaluate(() => ({ ...window.mvtmCallStats }));
 
   step = 'chat crosses the nodes both ways';
-  await advisor.fill('#chat-input', 'Hello from node A');
-  await advisor.press('#chat-input', 'Enter');
-  await customer.waitForFunction(() => [...document.querySelectorAll('#transcript li[data-speaker="ADVISOR"]')].some((li) => li.textContent.includes('node A')));
-  await customer.fill('#chat-input', 'Hello from node B');
-  await customer.press('#chat-input', 'Enter');
-  await advisor.waitForFunction(() => [...document.querySelectorAll('#transcript li[data-speaker="CUSTOMER"]')].some((li) => li.textContent.includes('node B')));
+  await chatLine(advisor, customer, 'ADVISOR', 'Hello from node A');
+  await chatLine(customer, advisor, 'CUSTOMER', 'Hello from node B');
   await Promise.all([customer.screenshot({ path: path.join(SHOTS, 'two-node-customer-B.png') }),
     advisor.screenshot({ path: path.join(SHOTS, 'two-node-advisor-A.png') })]);
 
@@ -109,10 +79,9 @@ const flowingAgain = (page) => page.waitForFunction(() => window.mvtmMediaRehome
 async function failover() {
   step = 'through the front door (node A) Alice takes Li\'s video call';
   const advisor = await signIn(FRONT, 'alice', '/agent');
-  await ready(advisor);
+  await choosePresence(advisor, 'READY');
   const li = await customerAsksForVideo(FRONT, 'li');
-  await advisor.waitForSelector('#offer:not([hidden])');
-  await advisor.click('#accept');
+  await acceptOffer(advisor);
   await Promise.all([li.waitForFunction(mediaFlows), advisor.waitForFunction(mediaFlows)]);
 
   step = 'Chan, then Smith, wait for a video call with nobody free';

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.recording.export.WebmReader;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a new user met in the consoles in the first hour (issue 14), and the advisor's working day (issue 16), each in
@@ -60,11 +59,7 @@ class FirstHourConsolesTest {
     private void run(String file, String name, String ok) throws Exception {
         Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "SCENARIO", name, "PASSWORD", "demo1234",
                 "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString());
-        try (NodeScript script = NodeScript.start(file, env, line -> { })) {
-            int exit = script.await(Duration.ofMinutes(4));
-            assertThat(script.output()).as("browser output; server log:\n" + server.output()).contains(ok + name);
-            assertThat(exit).isZero();
-        }
+        NodeScript.run(file, env, server, ok + name, line -> { });
     }
 
     /** Item 8: no black video boxes (nor Mute and Hold) beside a chat, on either page, nor after the end. */
@@ -164,15 +159,8 @@ class FirstHourConsolesTest {
         Path exports = Files.createDirectories(dir.resolve("exports"));
         Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "EXPORTS", exports.toString(),
                 "PASSWORD", "demo1234");
-        String output;
-        try (NodeScript script = NodeScript.start("server/src/test/browser/pci-pause.js", env, line -> { })) {
-            int exit = script.await(Duration.ofMinutes(4));
-            output = script.output();
-            assertThat(output).as("browser output; server log:\n" + server.output()).contains("PCI PAUSE OK");
-            assertThat(exit).isZero();
-        }
-        JsonNode result = new JsonMapper().readTree(output.lines().filter(l -> l.startsWith("PCI RESULT "))
-                .findFirst().orElseThrow().substring("PCI RESULT ".length()));
+        JsonNode result = NodeScript.result(
+                NodeScript.run("server/src/test/browser/pci-pause.js", env, server, "PCI PAUSE OK", line -> { }), "PCI");
 
         // the timeline: who paused and why, and the end of the call ends the customer's pause
         List<String> marks = new ArrayList<>();
@@ -234,15 +222,9 @@ class FirstHourConsolesTest {
                     """);
         }
         Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "PASSWORD", "demo1234");
-        String output;
-        try (NodeScript script = NodeScript.start("server/src/test/browser/documents.js", env, line -> { })) {
-            int exit = script.await(Duration.ofMinutes(4));
-            output = script.output();
-            assertThat(output).as("browser output; server log:\n" + server.output()).contains("DOCUMENTS OK");
-            assertThat(exit).isZero();
-        }
-        JsonNode result = new JsonMapper().readTree(output.lines().filter(l -> l.startsWith("DOCUMENTS RESULT "))
-                .findFirst().orElseThrow().substring("DOCUMENTS RESULT ".length()));
+        JsonNode result = NodeScript.result(
+                NodeScript.run("server/src/test/browser/documents.js", env, server, "DOCUMENTS OK", line -> { }),
+                "DOCUMENTS");
         List<String> documents = new ArrayList<>();
         result.get("documents").forEach(d -> documents.add(d.get("entry").asString() + " " + d.get("kind").asString()
                 + " " + d.get("party").asString()

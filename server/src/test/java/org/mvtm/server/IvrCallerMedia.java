@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.mvtm.core.media.G711;
+import org.mvtm.core.media.RtpHeader;
 
 /**
  * The media end of a SIP phone calling the IVR in a test: one UDP socket on 127.0.0.1 that keeps every PCMU sample
@@ -92,17 +93,10 @@ final class IvrCallerMedia implements AutoCloseable {
         }
     }
 
+    /** A packet of this phone's stream (SSRC 9) with room for {@code payload} bytes after its RTP header. */
     private byte[] header(int pt, boolean marker, long ts, int payload) {
-        byte[] p = new byte[12 + payload];
-        p[0] = (byte) 0x80;
-        p[1] = (byte) ((marker ? 0x80 : 0) | pt);
-        p[2] = (byte) (seq >> 8);
-        p[3] = (byte) seq++;
-        p[4] = (byte) (ts >> 24);
-        p[5] = (byte) (ts >> 16);
-        p[6] = (byte) (ts >> 8);
-        p[7] = (byte) ts;
-        p[11] = 9; // SSRC
+        byte[] p = new byte[RtpHeader.LENGTH + payload];
+        RtpHeader.write(p, 0, marker, pt, seq++, ts, 9);
         return p;
     }
 

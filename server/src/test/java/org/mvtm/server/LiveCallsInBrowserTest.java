@@ -18,7 +18,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.recording.export.WebmReader;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Live calls and chats with more than two people (issue 16 items 4 and 2) in headless Chromium, and a SIPp caller, on
@@ -54,14 +53,8 @@ class LiveCallsInBrowserTest {
         Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "SCENARIO", name, "PASSWORD", "demo1234",
                 "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString(),
                 "EXPORTS", Files.createDirectories(dir.resolve("exports")).toString());
-        try (NodeScript script = NodeScript.start("server/src/test/browser/live-calls.js", env,
-                line -> System.out.println("[browser] " + line))) {
-            int exit = script.await(Duration.ofMinutes(4));
-            assertThat(script.output()).as("browser output; server log:\n" + server.output())
-                    .contains("LIVE CALLS OK");
-            assertThat(exit).isZero();
-            return script.output();
-        }
+        return NodeScript.run("server/src/test/browser/live-calls.js", env, server, "LIVE CALLS OK",
+                line -> System.out.println("[browser] " + line));
     }
 
     /**
@@ -74,9 +67,7 @@ class LiveCallsInBrowserTest {
      */
     @Test
     void anAdvisorSharesHerScreenTwiceAndTheRecordingsThreeVideoLegsReplayInStep() throws Exception {
-        String output = scenario("screen");
-        JsonNode result = new JsonMapper().readTree(output.lines().filter(l -> l.startsWith("SCREEN RESULT "))
-                .findFirst().orElseThrow().substring("SCREEN RESULT ".length()));
+        JsonNode result = NodeScript.result(scenario("screen"), "SCREEN");
         Instant shared = Instant.parse(result.get("sharedAt").asString());
         Instant stopped = Instant.parse(result.get("stoppedAt").asString());
         Instant reshared = Instant.parse(result.get("resharedAt").asString());

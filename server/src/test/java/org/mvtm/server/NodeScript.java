@@ -1,5 +1,7 @@
 package org.mvtm.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs one of the project's Playwright scripts with node against a running server, Debian's Chromium driving the
@@ -53,6 +57,28 @@ final class NodeScript implements AutoCloseable {
         pb.environment().put("MVTM_REPO", REPO.toString());
         pb.environment().putAll(env);
         return new NodeScript(pb.start(), onLine);
+    }
+
+    /**
+     * Runs {@code script} against {@code server} to its end (four minutes at most) and returns what it printed, once
+     * it printed {@code ok} and exited 0; a failure shows the script's output and the server's log.
+     */
+    static String run(String script, Map<String, String> env, ServerProcess server, String ok, Consumer<String> onLine)
+            throws Exception {
+        try (NodeScript node = start(script, env, onLine)) {
+            int exit = node.await(Duration.ofMinutes(4));
+            assertThat(node.output()).as("browser output; server log:\n" + server.output()).contains(ok);
+            assertThat(exit).isZero();
+            return node.output();
+        }
+    }
+
+    /** The JSON a script printed for the test on its line {@code "<name> RESULT <json>"}. */
+    static JsonNode result(String output, String name) {
+        String prefix = name + " RESULT ";
+        return new JsonMapper().readTree(output.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line \"" + prefix + "...\" in:\n" + output))
+                .substring(prefix.length()));
     }
 
     void tell(String line) throws IOException {
