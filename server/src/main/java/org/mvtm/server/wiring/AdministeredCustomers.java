@@ -24,11 +24,10 @@ final class AdministeredCustomers implements CustomerDirectory {
 
     @Override
     public Customer identify(String sipUser, String displayName, Optional<Language> acceptLanguage) {
-        var customerTier = SystemOfRecord.customerTiers(admin.vipTiers());
         return Optional.ofNullable(sipUser).flatMap(admin::user)
                 .filter(u -> u.enabled() && u.roles().contains(Role.CUSTOMER))
                 .map(u -> new Customer(CustomerId.of(u.username()), u.displayName(),
-                        customerTier.apply(u),
+                        SystemOfRecord.customerTiers(admin.vipTiers()).apply(u), // read only for a customer
                         acceptLanguage.orElse(SystemOfRecord.language(u.language())),
                         Region.of(u.regions().iterator().next())))
                 .orElseGet(() -> CustomerDirectory.standard(fallbackRegion).identify(sipUser, displayName, acceptLanguage));
