@@ -35,6 +35,9 @@ class ArchitectureDocumentTest {
             Pattern.compile("\\b(?:class|interface|record|enum)\\s+([A-Z][A-Za-z0-9]*)\\b");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?[\\w.]*\\.([A-Z]\\w*)\\s*;", Pattern.MULTILINE);
 
+    private static final Path PROJECT = Path.of(System.getProperty("mvtm.project.dir", ".."));
+    private static final Path DOCUMENT = PROJECT.resolve("docs/architecture.md");
+
     private static String document;
     /** Simple name → the source files that declare it (a nested type counts in the file that holds it). */
     private static final Map<String, List<String>> declared = new HashMap<>();
@@ -43,9 +46,8 @@ class ArchitectureDocumentTest {
 
     @BeforeAll
     static void readDocumentAndSources() throws IOException {
-        Path project = Path.of(System.getProperty("mvtm.project.dir", ".."));
-        document = Files.readString(project.resolve("docs/architecture.md"));
-        try (Stream<Path> modules = Files.list(project)) {
+        document = Files.readString(DOCUMENT);
+        try (Stream<Path> modules = Files.list(PROJECT)) {
             for (Path module : modules.toList()) {
                 for (String sources : List.of("src/main/java", "src/test/java")) {
                     Path root = module.resolve(sources);
@@ -102,8 +104,7 @@ class ArchitectureDocumentTest {
 
     /** Every section of the page: the journey (with the bot turn), the media pipeline, the state machines ... */
     static Stream<String> sections() throws IOException {
-        Path project = Path.of(System.getProperty("mvtm.project.dir", ".."));
-        return Files.readAllLines(project.resolve("docs/architecture.md")).stream()
+        return Files.readAllLines(DOCUMENT).stream()
                 .filter(line -> line.startsWith("## "))
                 .map(line -> line.substring(3));
     }
