@@ -304,10 +304,8 @@ class AdvisorsAndCustomersWhoLeaveTest {
         return askForPerson(socket(customer, "/ws/customer"));
     }
 
-    /** The customer closes the page; once the server noticed, the grace period runs. */
     private void closePage(Browserless.Socket page) {
-        page.close();
-        await().until(() -> !peers.connected(conversations.get(page)));
+        SocketSteps.closePage(page, conversations.get(page), peers);
     }
 
     /** Ada closes her console; once the server noticed, the grace period runs. */

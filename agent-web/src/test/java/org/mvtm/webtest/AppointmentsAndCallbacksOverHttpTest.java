@@ -191,10 +191,7 @@ class AppointmentsAndCallbacksOverHttpTest {
         assertThat(page.next("\"callback\"")).contains("REQUESTED");
 
         // the customer closes the page; long after the grace period they still hold their place in the queue
-        page.close();
-        ConversationId conversation = ConversationId.of(conversationId);
-        org.awaitility.Awaitility.await("the server sees the page close").atMost(Duration.ofSeconds(30))
-                .until(() -> !peers.connected(conversation));
+        SocketSteps.closePage(page, ConversationId.of(conversationId), peers);
         clock.advance(Duration.ofMinutes(10));
         customers.leaveClosedPages(); // a customer who did not ask for a callback would be abandoned here
         assertThat(routing.position(InteractionId.of(interactionId))).isPresent();

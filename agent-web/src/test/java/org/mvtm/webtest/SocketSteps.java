@@ -1,8 +1,14 @@
 package org.mvtm.webtest;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.mvtm.core.id.ConversationId;
+import org.mvtm.web.customer.CustomerPeers;
+
 /**
  * The socket steps most web scenarios take before what they test, written once: the customer's page greets in a
- * language, asks for a person and leaves; the advisor's console opens on its desk, goes Ready and accepts an offer. Each step
+ * language, asks for a person and leaves or is closed; the advisor's console opens on its desk, goes Ready and accepts an offer. Each step
  * waits for the message a user would see next (messages on the way are passed over, as
  * {@link Browserless.Socket#next} does) and answers it.
  */
@@ -33,6 +39,15 @@ final class SocketSteps {
     static void leave(Browserless.Socket page) throws InterruptedException {
         page.send("{\"type\":\"hangup\"}");
         page.next("\"ENDED\"");
+    }
+
+    /**
+     * The customer closes their page (without hanging up) and the server has noticed: from here the grace period of a
+     * closed page runs.
+     */
+    static void closePage(Browserless.Socket page, ConversationId conversation, CustomerPeers peers) {
+        page.close();
+        await("the server sees the page close").atMost(Duration.ofSeconds(30)).until(() -> !peers.connected(conversation));
     }
 
     /** The advisor's console shows its desk and asks for Ready; the caller waits for what follows (Ready, an offer). */
