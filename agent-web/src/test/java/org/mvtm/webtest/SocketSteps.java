@@ -35,6 +35,18 @@ final class SocketSteps {
         return page.next("\"QUEUED\"");
     }
 
+    /** A customer's page waiting in the queue, with its conversation's and interaction's ids. */
+    record Queued(Browserless.Socket page, String conversationId, String interactionId) {
+    }
+
+    /** The customer's page opens, greets in {@code language} and asks for a person on {@code channel}. */
+    static Queued queuedPage(Browserless customer, String language, String channel) throws InterruptedException {
+        Browserless.Socket page = customer.socket("/ws/customer");
+        String conversationId = JsonFields.field(hello(page, language), "conversationId");
+        String interactionId = JsonFields.field(askForPerson(page, channel), "interactionId");
+        return new Queued(page, conversationId, interactionId);
+    }
+
     /** The customer hangs up on their page (leaving the queue or the call) and the page shows it ended. */
     static void leave(Browserless.Socket page) throws InterruptedException {
         page.send("{\"type\":\"hangup\"}");
