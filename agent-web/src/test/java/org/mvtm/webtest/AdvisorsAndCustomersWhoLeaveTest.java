@@ -93,19 +93,16 @@ class AdvisorsAndCustomersWhoLeaveTest {
         Browserless ada = Browserless.signedIn(port, "ada");
         Browserless.Socket console = readyConsole(ada);
         closeAdasConsole(console);
-        clock.advance(CONSOLE_GRACE.minusSeconds(1));
-        departures.sweep();
+        sweepConsolesAfter(CONSOLE_GRACE.minusSeconds(1));
         assertThat(state(ADA)).as("a reload may take a moment").isEqualTo(AdvisorState.READY);
 
         Browserless.Socket reloaded = socket(ada, "/ws/agent");
         assertThat(reloaded.next("\"desk\"")).contains("\"state\":\"READY\"");
-        clock.advance(Duration.ofSeconds(5));
-        departures.sweep();
+        sweepConsolesAfter(Duration.ofSeconds(5));
         assertThat(state(ADA)).as("the console came back in time").isEqualTo(AdvisorState.READY);
 
         closeAdasConsole(reloaded);
-        clock.advance(CONSOLE_GRACE);
-        departures.sweep();
+        sweepConsolesAfter(CONSOLE_GRACE);
         assertThat(state(ADA)).as("gone for the whole grace period").isEqualTo(AdvisorState.LOGGED_OUT);
     }
 
@@ -134,8 +131,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
         assertThat(console.next("\"offer\"")).contains(interaction);
 
         closePage(page);
-        clock.advance(CUSTOMER_GRACE);
-        customers.leaveClosedPages();
+        leaveClosedPagesAfter(CUSTOMER_GRACE);
         await().until(() -> routing.interaction(InteractionId.of(interaction)).orElseThrow().status() == InteractionStatus.ABANDONED);
         assertThat(console.next("\"offer-gone\"")).contains(interaction);
         console.send("{\"type\":\"accept\",\"interactionId\":\"" + interaction + "\"}");
@@ -150,14 +146,12 @@ class AdvisorsAndCustomersWhoLeaveTest {
         String interaction = askForPerson(page);
         String conversation = conversations.get(page).value();
         closePage(page);
-        clock.advance(CUSTOMER_GRACE.minusSeconds(1));
-        customers.leaveClosedPages();
+        leaveClosedPagesAfter(CUSTOMER_GRACE.minusSeconds(1));
 
         Browserless.Socket reloaded = socket(chan, "/ws/customer");
         reloaded.send("{\"type\":\"hello\",\"language\":\"yue\",\"conversationId\":\"" + conversation + "\"}");
         assertThat(reloaded.next("\"welcome\"")).contains("\"resumed\":true").contains("\"status\":\"QUEUED\"");
-        clock.advance(CUSTOMER_GRACE);
-        customers.leaveClosedPages();
+        leaveClosedPagesAfter(CUSTOMER_GRACE);
         assertThat(routing.interaction(InteractionId.of(interaction)).orElseThrow().status()).isEqualTo(InteractionStatus.QUEUED);
     }
 
@@ -175,12 +169,10 @@ class AdvisorsAndCustomersWhoLeaveTest {
         page.next("\"CONNECTED\"");
 
         closePage(page);
-        clock.advance(CUSTOMER_GRACE.minusSeconds(1));
-        customers.leaveClosedPages();
+        leaveClosedPagesAfter(CUSTOMER_GRACE.minusSeconds(1));
         assertThat(routing.interaction(InteractionId.of(interaction)).orElseThrow().status())
                 .as("a reload may take a moment").isEqualTo(InteractionStatus.CONNECTED);
-        clock.advance(Duration.ofSeconds(1));
-        customers.leaveClosedPages();
+        leaveClosedPagesAfter(Duration.ofSeconds(1));
         assertThat(console.next("\"ended\"")).contains(interaction).contains("\"endedBy\":\"CUSTOMER\"");
         await().until(() -> state(ADA) == AdvisorState.WRAP_UP || state(ADA) == AdvisorState.READY);
     }
@@ -196,8 +188,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
         clock.advance(CUSTOMER_GRACE.minusSeconds(5));
         assertThat(polling.get("/api/customer/conversations/" + conversationOf(polling) + "/messages?after=0")
                 .statusCode()).isEqualTo(200);
-        clock.advance(Duration.ofSeconds(10));
-        customers.leaveClosedPages();
+        leaveClosedPagesAfter(Duration.ofSeconds(10));
         await().until(() -> routing.interaction(InteractionId.of(gone)).orElseThrow().status() == InteractionStatus.ABANDONED);
         assertThat(routing.interaction(InteractionId.of(kept)).orElseThrow().status())
                 .as("the app that kept polling").isEqualTo(InteractionStatus.QUEUED);
@@ -304,16 +295,26 @@ class AdvisorsAndCustomersWhoLeaveTest {
         return askForPerson(socket(customer, "/ws/customer"));
     }
 
-    /** The customer closes the page; once the server noticed, the grace period runs. */
     private void closePage(Browserless.Socket page) {
-        page.close();
-        await().until(() -> !peers.connected(conversations.get(page)));
+        SocketSteps.closePage(page, conversations.get(page), peers);
     }
 
     /** Ada closes her console; once the server noticed, the grace period runs. */
     private void closeAdasConsole(Browserless.Socket console) {
         console.close();
         await().until(() -> departures.absent(ADA));
+    }
+
+    /** {@code time} passes and the server's sweep of closed consoles runs, as its scheduler would. */
+    private void sweepConsolesAfter(Duration time) {
+        clock.advance(time);
+        departures.sweep();
+    }
+
+    /** {@code time} passes and the server's sweep of closed customer pages runs, as its scheduler would. */
+    private void leaveClosedPagesAfter(Duration time) {
+        clock.advance(time);
+        customers.leaveClosedPages();
     }
 
     private AdvisorState state(AgentId advisor) {

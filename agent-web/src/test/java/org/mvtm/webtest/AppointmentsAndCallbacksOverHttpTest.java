@@ -178,9 +178,9 @@ class AppointmentsAndCallbacksOverHttpTest {
     @Test
     void aWebCustomerWhoAsksForACallbackKeepsTheirPlaceAndIsCalledBackOnTheirOpenPage() throws Exception {
         Browserless customer = Browserless.signedIn(port, "lockme");
-        Browserless.Socket page = customer.socket("/ws/customer");
-        String conversationId = field(SocketSteps.hello(page, "en"), "conversationId");
-        String interactionId = field(SocketSteps.askForPerson(page, "VIDEO"), "interactionId");
+        SocketSteps.Queued waiting = SocketSteps.queuedPage(customer, "en", "VIDEO");
+        String conversationId = waiting.conversationId();
+        String interactionId = waiting.interactionId();
         String callback = "/api/customer/conversations/" + conversationId + "/callback";
 
         assertRefused(customer.postJson(callback, "{\"number\":\"12345\"}"), 400, "number").contains("E.164");
@@ -188,13 +188,10 @@ class AppointmentsAndCallbacksOverHttpTest {
                 .contains("SIP URI");
         HttpResponse<String> asked = customer.postJson(callback, "{}");
         assertThat(asked.statusCode()).isEqualTo(200);
-        assertThat(page.next("\"callback\"")).contains("REQUESTED");
+        assertThat(waiting.page().next("\"callback\"")).contains("REQUESTED");
 
         // the customer closes the page; long after the grace period they still hold their place in the queue
-        page.close();
-        ConversationId conversation = ConversationId.of(conversationId);
-        org.awaitility.Awaitility.await("the server sees the page close").atMost(Duration.ofSeconds(30))
-                .until(() -> !peers.connected(conversation));
+        SocketSteps.closePage(waiting.page(), ConversationId.of(conversationId), peers);
         clock.advance(Duration.ofMinutes(10));
         customers.leaveClosedPages(); // a customer who did not ask for a callback would be abandoned here
         assertThat(routing.position(InteractionId.of(interactionId))).isPresent();
@@ -237,10 +234,9 @@ class AppointmentsAndCallbacksOverHttpTest {
                 {"queue":"general","startsAt":"%s","endsAt":"%s","slotMinutes":30}"""
                 .formatted(free, free.plus(Duration.ofHours(1)))).statusCode()).isEqualTo(201);
 
-        Browserless customer = Browserless.signedIn(port, "hoarder");
-        Browserless.Socket page = SocketSteps.greetedPage(customer, "en");
-        String interactionId = field(SocketSteps.askForPerson(page, "VIDEO"), "interactionId");
-        List<String> seen = page.until("\"appointment-offer\"");
+        SocketSteps.Queued waiting = SocketSteps.queuedPage(Browserless.signedIn(port, "hoarder"), "en", "VIDEO");
+        String interactionId = waiting.interactionId();
+        List<String> seen = waiting.page().until("\"appointment-offer\"");
         assertThat(seen.getLast()).contains("\"queue\":\"general\"")
                 .contains("\"slots\":[\"2026-03-06T02:00:00Z\",\"2026-03-06T02:30:00Z\"]");
         assertThat(seen).as("the bot's line, on the record like every bot line").anyMatch(m -> m.contains("BOT")

@@ -1,7 +1,6 @@
 package org.mvtm.webtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mvtm.webtest.JsonFields.field;
 import static org.mvtm.webtest.Refusal.assertRefused;
 
 import java.io.BufferedReader;
@@ -185,9 +184,8 @@ class DocumentsInACallOverHttpTest {
 
     private Call voiceCall(String customer) throws Exception {
         Browserless customerHttp = Browserless.signedIn(port, customer);
-        Browserless.Socket page = customerHttp.socket("/ws/customer");
-        String conversation = field(SocketSteps.hello(page, "en"), "conversationId");
-        String interaction = field(SocketSteps.askForPerson(page, "VOICE"), "interactionId");
+        SocketSteps.Queued waiting = SocketSteps.queuedPage(customerHttp, "en", "VOICE");
+        String interaction = waiting.interactionId();
         String queue = routing.interaction(InteractionId.of(interaction)).orElseThrow().queue().value();
         Files.createDirectories(LIBRARY.resolve(queue));
         Files.write(LIBRARY.resolve(queue).resolve("fees.pdf"), FEES);
@@ -196,12 +194,13 @@ class DocumentsInACallOverHttpTest {
         Browserless advisorHttp = Browserless.signedIn(port, "ada");
         Browserless.Socket console = advisorHttp.socket("/ws/agent");
         SocketSteps.acceptWhenOffered(console, interaction);
-        page.next("\"CONNECTED\"");
+        waiting.page().next("\"CONNECTED\"");
         // what the server's journey coordinator does on an accepted call
         ActiveRecording recording = store.start(new RecordingMetadata(InteractionId.of(interaction),
-                ConversationId.of(conversation), Channel.VOICE, CustomerId.of(customer), customer,
+                ConversationId.of(waiting.conversationId()), Channel.VOICE, CustomerId.of(customer), customer,
                 AgentId.of("agent-ada"), "Ada Wong", QueueId.of(queue), Region.HK, Language.EN, clock.instant()));
-        return new Call(customerHttp, page, advisorHttp, console, conversation, interaction, recording);
+        return new Call(customerHttp, waiting.page(), advisorHttp, console, waiting.conversationId(), interaction,
+                recording);
     }
 
     private ActiveRecording end(Call call) throws InterruptedException {

@@ -22,8 +22,7 @@ class OneCustomerCannotHoardConversationsTest {
     @Test
     void aSecondWindowIsRefusedWhileTheFirstIsOpenAndTakesOverOnceItIsClosed() throws Exception {
         Browserless customer = Browserless.signedIn(port, "hoarder");
-        Browserless.Socket first = SocketSteps.greetedPage(customer, "en");
-        SocketSteps.askForPerson(first, "CHAT");
+        Browserless.Socket first = SocketSteps.queuedPage(customer, "en", "CHAT").page();
 
         Browserless.Socket second = customer.socket("/ws/customer");
         second.send("{\"type\":\"hello\",\"language\":\"en\"}");

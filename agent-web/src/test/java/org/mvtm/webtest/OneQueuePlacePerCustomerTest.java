@@ -30,8 +30,7 @@ class OneQueuePlacePerCustomerTest {
     @Test
     void aCustomerWaitingInOneWindowCannotQueueInTheSecondUntilTheFirstGivesItsPlaceUp() throws Exception {
         Browserless customer = Browserless.signedIn(port, "queuer");
-        Browserless.Socket app = SocketSteps.greetedPage(customer, "en");
-        SocketSteps.askForPerson(app, "CHAT");
+        Browserless.Socket app = SocketSteps.queuedPage(customer, "en", "CHAT").page();
 
         Browserless.Socket browser = SocketSteps.greetedPage(customer, "en"); // a second open conversation is allowed here
         browser.send("{\"type\":\"person\",\"channel\":\"CHAT\"}");

@@ -1,8 +1,14 @@
 package org.mvtm.webtest;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.mvtm.core.id.ConversationId;
+import org.mvtm.web.customer.CustomerPeers;
+
 /**
  * The socket steps most web scenarios take before what they test, written once: the customer's page greets in a
- * language, asks for a person and leaves; the advisor's console opens on its desk, goes Ready and accepts an offer. Each step
+ * language, asks for a person and leaves or is closed; the advisor's console opens on its desk, goes Ready and accepts an offer. Each step
  * waits for the message a user would see next (messages on the way are passed over, as
  * {@link Browserless.Socket#next} does) and answers it.
  */
@@ -29,10 +35,31 @@ final class SocketSteps {
         return page.next("\"QUEUED\"");
     }
 
+    /** A customer's page waiting in the queue, with its conversation's and interaction's ids. */
+    record Queued(Browserless.Socket page, String conversationId, String interactionId) {
+    }
+
+    /** The customer's page opens, greets in {@code language} and asks for a person on {@code channel}. */
+    static Queued queuedPage(Browserless customer, String language, String channel) throws InterruptedException {
+        Browserless.Socket page = customer.socket("/ws/customer");
+        String conversationId = JsonFields.field(hello(page, language), "conversationId");
+        String interactionId = JsonFields.field(askForPerson(page, channel), "interactionId");
+        return new Queued(page, conversationId, interactionId);
+    }
+
     /** The customer hangs up on their page (leaving the queue or the call) and the page shows it ended. */
     static void leave(Browserless.Socket page) throws InterruptedException {
         page.send("{\"type\":\"hangup\"}");
         page.next("\"ENDED\"");
+    }
+
+    /**
+     * The customer closes their page (without hanging up) and the server has noticed: from here the grace period of a
+     * closed page runs.
+     */
+    static void closePage(Browserless.Socket page, ConversationId conversation, CustomerPeers peers) {
+        page.close();
+        await("the server sees the page close").atMost(Duration.ofSeconds(30)).until(() -> !peers.connected(conversation));
     }
 
     /** The advisor's console shows its desk and asks for Ready; the caller waits for what follows (Ready, an offer). */
