@@ -6,6 +6,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
 import javax.sip.message.Request;
+import org.mvtm.core.state.StateMachine;
 import org.mvtm.core.state.TransitionTable;
 import org.mvtm.sip.api.SharedDialog;
 
@@ -40,7 +41,7 @@ final class AdoptedDialog {
     final ReentrantLock lock = new ReentrantLock();
     /** As saved: identity, parties, route set; {@link #remoteTarget} and {@link #localCseq} move on from it. */
     final SharedDialog saved;
-    private State state = State.REINVITING;
+    private final StateMachine<State> state;
     String remoteTarget;
     long localCseq;
     ClientTransaction reinvite;
@@ -53,14 +54,15 @@ final class AdoptedDialog {
         this.saved = saved;
         this.remoteTarget = saved.remoteTarget();
         this.localCseq = saved.localCseq();
+        this.state = new StateMachine<>(TABLE, saved.interaction() + "/" + saved.callId(), State.REINVITING);
     }
 
     State state() {
-        return state;
+        return state.get();
     }
 
     void moveTo(State next) {
-        state = TABLE.check(saved.interaction() + "/" + saved.callId(), state, next);
+        state.strictMoveTo(next);
     }
 
     /** The dialog as it stands now, to save. */

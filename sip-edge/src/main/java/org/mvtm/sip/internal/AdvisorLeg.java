@@ -6,6 +6,7 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.state.StateMachine;
 import org.mvtm.core.state.TransitionTable;
 
 /**
@@ -45,7 +46,7 @@ final class AdvisorLeg {
      * declining an offer.
      */
     final boolean reconnect;
-    private State state = State.CALLING;
+    private final StateMachine<State> state;
     ClientTransaction invite;
     Dialog dialog;
     /** Any response (even 100 Trying) came back: the phone is reachable. */
@@ -58,22 +59,23 @@ final class AdvisorLeg {
         this.interaction = interaction;
         this.advisor = advisor;
         this.reconnect = reconnect;
+        this.state = new StateMachine<>(TABLE, interaction + "/" + advisor, State.CALLING);
     }
 
     State state() {
-        return state;
+        return state.get();
     }
 
     /** Moves to {@code next}; rejects a transition {@link #TABLE} does not hold, naming both states. */
     void moveTo(State next) {
-        state = TABLE.check(interaction + "/" + advisor, state, next);
+        state.strictMoveTo(next);
     }
 
     boolean canMoveTo(State next) {
-        return TABLE.allows(state, next);
+        return state.canMoveTo(next);
     }
 
     boolean ringing() {
-        return state == State.CALLING || state == State.RINGING;
+        return state() == State.CALLING || state() == State.RINGING;
     }
 }

@@ -6,6 +6,7 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import org.mvtm.core.CallbackNumber;
 import org.mvtm.core.Interaction;
+import org.mvtm.core.state.StateMachine;
 import org.mvtm.core.state.TransitionTable;
 
 /**
@@ -47,7 +48,7 @@ final class CallbackCall {
     final ReentrantLock lock = new ReentrantLock();
     final Interaction interaction;
     final CallbackNumber number;
-    private State state = State.WAITING;
+    private final StateMachine<State> state;
     int attempts;
     /** The current try's INVITE and dialog. */
     ClientTransaction invite;
@@ -62,19 +63,20 @@ final class CallbackCall {
     CallbackCall(Interaction interaction, CallbackNumber number) {
         this.interaction = interaction;
         this.number = number;
+        this.state = new StateMachine<>(TABLE, interaction.id(), State.WAITING);
     }
 
     State state() {
-        return state;
+        return state.get();
     }
 
     /** Moves to {@code next}; rejects a transition {@link #TABLE} does not hold, naming both states. */
     void moveTo(State next) {
-        state = TABLE.check(interaction.id(), state, next);
+        state.strictMoveTo(next);
     }
 
     boolean over() {
-        return state == State.ENDED || state == State.FAILED;
+        return state() == State.ENDED || state() == State.FAILED;
     }
 
     void cancelTimer() {

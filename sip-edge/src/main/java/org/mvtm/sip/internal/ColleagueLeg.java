@@ -6,6 +6,7 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.state.StateMachine;
 
 /**
  * The B2BUA's leg towards a colleague's desk phone, invited into a connected call (consult or three-way call) by the
@@ -17,7 +18,7 @@ final class ColleagueLeg {
     final ReentrantLock lock = new ReentrantLock();
     final InteractionId interaction;
     final AgentId colleague;
-    private AdvisorLeg.State state = AdvisorLeg.State.CALLING;
+    private final StateMachine<AdvisorLeg.State> state;
     ClientTransaction invite;
     Dialog dialog;
     ScheduledFuture<?> deadline;
@@ -25,17 +26,19 @@ final class ColleagueLeg {
     ColleagueLeg(InteractionId interaction, AgentId colleague) {
         this.interaction = interaction;
         this.colleague = colleague;
+        this.state = new StateMachine<>(
+                AdvisorLeg.TABLE, interaction + "/colleague " + colleague, AdvisorLeg.State.CALLING);
     }
 
     AdvisorLeg.State state() {
-        return state;
+        return state.get();
     }
 
     void moveTo(AdvisorLeg.State next) {
-        state = AdvisorLeg.TABLE.check(interaction + "/colleague " + colleague, state, next);
+        state.strictMoveTo(next);
     }
 
     boolean ringing() {
-        return state == AdvisorLeg.State.CALLING || state == AdvisorLeg.State.RINGING;
+        return state() == AdvisorLeg.State.CALLING || state() == AdvisorLeg.State.RINGING;
     }
 }

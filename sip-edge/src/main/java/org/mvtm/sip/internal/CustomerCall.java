@@ -7,6 +7,7 @@ import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import org.mvtm.core.Interaction;
+import org.mvtm.core.state.StateMachine;
 import org.mvtm.core.state.TransitionTable;
 
 /**
@@ -51,7 +52,7 @@ final class CustomerCall {
     final String customerAor;
     /** Our To tag, the same on every response to the INVITE. */
     final String localTag = SipContext.newTag();
-    private State state = State.TRYING;
+    private final StateMachine<State> state;
     /** The SDP answer sent in 183 and repeated in 200 OK. */
     String sdpAnswer;
     /** Negotiated RFC 4028 interval in seconds, 0 if the caller does not support timers. */
@@ -77,18 +78,19 @@ final class CustomerCall {
         this.arrivedAt = arrivedAt;
         this.maxForwards = maxForwards;
         this.customerAor = customerAor;
+        this.state = new StateMachine<>(TABLE, interaction.id(), State.TRYING);
     }
 
     State state() {
-        return state;
+        return state.get();
     }
 
     /** Moves to {@code next}; rejects a transition {@link #TABLE} does not hold, naming both states. */
     void moveTo(State next) {
-        state = TABLE.check(interaction.id(), state, next);
+        state.strictMoveTo(next);
     }
 
     boolean canMoveTo(State next) {
-        return TABLE.allows(state, next);
+        return state.canMoveTo(next);
     }
 }
