@@ -2,11 +2,9 @@ package org.mvtm.sip.internal;
 
 import java.text.ParseException;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
 import javax.sip.message.Request;
-import org.mvtm.core.state.StateMachine;
 import org.mvtm.core.state.TransitionTable;
 import org.mvtm.sip.api.SharedDialog;
 
@@ -29,7 +27,7 @@ import org.mvtm.sip.api.SharedDialog;
  * </table>
  * Guarded by {@link #lock}.
  */
-final class AdoptedDialog {
+final class AdoptedDialog extends StatefulCallPart<AdoptedDialog.State> {
 
     enum State { REINVITING, CONFIRMED, ENDED }
 
@@ -38,10 +36,8 @@ final class AdoptedDialog {
             .from(State.CONFIRMED).to(State.ENDED)
             .build();
 
-    final ReentrantLock lock = new ReentrantLock();
     /** As saved: identity, parties, route set; {@link #remoteTarget} and {@link #localCseq} move on from it. */
     final SharedDialog saved;
-    private final StateMachine<State> state;
     String remoteTarget;
     long localCseq;
     ClientTransaction reinvite;
@@ -51,18 +47,10 @@ final class AdoptedDialog {
     String ackSdp;
 
     AdoptedDialog(SharedDialog saved) {
+        super(TABLE, saved.interaction() + "/" + saved.callId(), State.REINVITING);
         this.saved = saved;
         this.remoteTarget = saved.remoteTarget();
         this.localCseq = saved.localCseq();
-        this.state = new StateMachine<>(TABLE, saved.interaction() + "/" + saved.callId(), State.REINVITING);
-    }
-
-    State state() {
-        return state.get();
-    }
-
-    void moveTo(State next) {
-        state.strictMoveTo(next);
     }
 
     /** The dialog as it stands now, to save. */

@@ -1,12 +1,10 @@
 package org.mvtm.sip.internal;
 
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
-import org.mvtm.core.state.StateMachine;
 import org.mvtm.core.state.TransitionTable;
 
 /**
@@ -27,7 +25,7 @@ import org.mvtm.core.state.TransitionTable;
  *   <tr><td>ENDED</td><td>-</td></tr>
  * </table>
  */
-final class AdvisorLeg {
+final class AdvisorLeg extends StatefulCallPart<AdvisorLeg.State> {
 
     enum State { CALLING, RINGING, CONNECTED, ENDED }
 
@@ -37,7 +35,6 @@ final class AdvisorLeg {
             .from(State.CONNECTED).to(State.ENDED)
             .build();
 
-    final ReentrantLock lock = new ReentrantLock();
     final InteractionId interaction;
     final AgentId advisor;
     /**
@@ -46,7 +43,6 @@ final class AdvisorLeg {
      * declining an offer.
      */
     final boolean reconnect;
-    private final StateMachine<State> state;
     ClientTransaction invite;
     Dialog dialog;
     /** Any response (even 100 Trying) came back: the phone is reachable. */
@@ -56,23 +52,10 @@ final class AdvisorLeg {
     String sharedCallId;
 
     AdvisorLeg(InteractionId interaction, AgentId advisor, boolean reconnect) {
+        super(TABLE, interaction + "/" + advisor, State.CALLING);
         this.interaction = interaction;
         this.advisor = advisor;
         this.reconnect = reconnect;
-        this.state = new StateMachine<>(TABLE, interaction + "/" + advisor, State.CALLING);
-    }
-
-    State state() {
-        return state.get();
-    }
-
-    /** Moves to {@code next}; rejects a transition {@link #TABLE} does not hold, naming both states. */
-    void moveTo(State next) {
-        state.strictMoveTo(next);
-    }
-
-    boolean canMoveTo(State next) {
-        return state.canMoveTo(next);
     }
 
     boolean ringing() {

@@ -1,12 +1,10 @@
 package org.mvtm.sip.internal;
 
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import org.mvtm.core.CallbackNumber;
 import org.mvtm.core.Interaction;
-import org.mvtm.core.state.StateMachine;
 import org.mvtm.core.state.TransitionTable;
 
 /**
@@ -34,7 +32,7 @@ import org.mvtm.core.state.TransitionTable;
  * </table>
  * Guarded by {@link #lock}.
  */
-final class CallbackCall {
+final class CallbackCall extends StatefulCallPart<CallbackCall.State> {
 
     enum State { WAITING, DIALLING, RETRYING, CONNECTED, FAILED, ENDED }
 
@@ -45,10 +43,8 @@ final class CallbackCall {
             .from(State.CONNECTED).to(State.ENDED)
             .build();
 
-    final ReentrantLock lock = new ReentrantLock();
     final Interaction interaction;
     final CallbackNumber number;
-    private final StateMachine<State> state;
     int attempts;
     /** The current try's INVITE and dialog. */
     ClientTransaction invite;
@@ -61,18 +57,9 @@ final class CallbackCall {
     String lastFailure = "";
 
     CallbackCall(Interaction interaction, CallbackNumber number) {
+        super(TABLE, interaction.id(), State.WAITING);
         this.interaction = interaction;
         this.number = number;
-        this.state = new StateMachine<>(TABLE, interaction.id(), State.WAITING);
-    }
-
-    State state() {
-        return state.get();
-    }
-
-    /** Moves to {@code next}; rejects a transition {@link #TABLE} does not hold, naming both states. */
-    void moveTo(State next) {
-        state.strictMoveTo(next);
     }
 
     boolean over() {

@@ -1,12 +1,10 @@
 package org.mvtm.sip.internal;
 
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
-import org.mvtm.core.state.StateMachine;
 
 /**
  * The B2BUA's leg towards a colleague's desk phone, invited into a connected call (consult or three-way call) by the
@@ -14,28 +12,17 @@ import org.mvtm.core.state.StateMachine;
  * ({@link AdvisorLeg#TABLE}); unlike an advisor leg it takes no part in routing: answering does not accept an offer
  * and hanging up does not end the call.
  */
-final class ColleagueLeg {
-    final ReentrantLock lock = new ReentrantLock();
+final class ColleagueLeg extends StatefulCallPart<AdvisorLeg.State> {
     final InteractionId interaction;
     final AgentId colleague;
-    private final StateMachine<AdvisorLeg.State> state;
     ClientTransaction invite;
     Dialog dialog;
     ScheduledFuture<?> deadline;
 
     ColleagueLeg(InteractionId interaction, AgentId colleague) {
+        super(AdvisorLeg.TABLE, interaction + "/colleague " + colleague, AdvisorLeg.State.CALLING);
         this.interaction = interaction;
         this.colleague = colleague;
-        this.state = new StateMachine<>(
-                AdvisorLeg.TABLE, interaction + "/colleague " + colleague, AdvisorLeg.State.CALLING);
-    }
-
-    AdvisorLeg.State state() {
-        return state.get();
-    }
-
-    void moveTo(AdvisorLeg.State next) {
-        state.strictMoveTo(next);
     }
 
     boolean ringing() {
