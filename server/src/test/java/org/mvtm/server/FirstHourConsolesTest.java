@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,6 +31,7 @@ class FirstHourConsolesTest {
     private static final String GRACE = "6s";
     @TempDir
     static Path dir;
+    @AutoClose
     private ServerProcess server;
 
     @BeforeAll
@@ -38,13 +39,6 @@ class FirstHourConsolesTest {
         server = ServerProcess.start(dir, "--contact.media.port-min=0", "--contact.media.port-max=0",
                 "--contact.web.console-grace=" + GRACE, "--contact.web.customer-grace=" + GRACE);
         server.awaitHealthy(Duration.ofSeconds(180));
-    }
-
-    @AfterAll
-    void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private void scenario(String name) throws Exception {
@@ -57,9 +51,7 @@ class FirstHourConsolesTest {
     }
 
     private void run(String file, String name, String ok) throws Exception {
-        Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "SCENARIO", name, "PASSWORD", "demo1234",
-                "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString());
-        NodeScript.run(file, env, server, ok + name, line -> { });
+        NodeScript.run(file, NodeScript.scenarioEnv(server, name), server, ok + name, line -> { });
     }
 
     /** Item 8: no black video boxes (nor Mute and Hold) beside a chat, on either page, nor after the end. */

@@ -3,15 +3,13 @@ package org.mvtm.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.mvtm.core.media.G711;
 import org.mvtm.core.media.RtpHeader;
+import org.mvtm.testing.LoopbackRtpSocket;
 
 /**
  * The media end of a SIP phone calling the IVR in a test: one UDP socket on 127.0.0.1 that keeps every PCMU sample
@@ -19,8 +17,7 @@ import org.mvtm.core.media.RtpHeader;
  * speaks a raw 8 kHz mu-law file, answering to the address the bridge sends from (symmetric RTP).
  */
 final class IvrCallerMedia implements AutoCloseable {
-    private final DatagramSocket socket;
-    private final Thread listener;
+    private final LoopbackRtpSocket socket;
     private volatile SocketAddress bridge;
     private short[] heard = new short[8000 * 60];
     private int heardLength;
@@ -28,13 +25,12 @@ final class IvrCallerMedia implements AutoCloseable {
     private int seq;
     private long timestamp;
 
-    IvrCallerMedia() throws IOException {
-        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        listener = Thread.ofVirtual().start(this::listen);
+    IvrCallerMedia() {
+        socket = new LoopbackRtpSocket(0, this::heard);
     }
 
     int port() {
-        return socket.getLocalPort();
+        return socket.port();
     }
 
     /** How many samples were heard so far (a mark for {@link #samples}). */
@@ -105,39 +101,31 @@ final class IvrCallerMedia implements AutoCloseable {
         if (to == null) {
             throw new IllegalStateException("the bridge has sent nothing yet: no address to answer");
         }
-        socket.send(new DatagramPacket(p, p.length, to));
+        socket.send(p, to);
     }
 
-    private void listen() {
-        byte[] buf = new byte[2048];
-        while (!socket.isClosed()) {
-            try {
-                DatagramPacket p = new DatagramPacket(buf, buf.length);
-                socket.receive(p);
-                if (p.getLength() <= 12 || (buf[0] & 0xC0) != 0x80 || (buf[1] & 0x7F) != 0) {
-                    continue;
-                }
-                bridge = p.getSocketAddress();
-                synchronized (this) {
-                    int n = p.getLength() - 12;
-                    if (heardLength + n > heard.length) {
-                        heard = Arrays.copyOf(heard, heard.length * 2);
-                    }
-                    for (int i = 0; i < n; i++) {
-                        heard[heardLength++] = G711.ulawToLinear(buf[12 + i]);
-                    }
-                }
-                lastPacketNanos = System.nanoTime();
-            } catch (IOException e) {
-                return;
+    /** Keeps the samples of a PCMU packet from the bridge, whose address this phone answers to from then on. */
+    private void heard(DatagramPacket p) {
+        byte[] buf = p.getData();
+        if ((buf[1] & 0x7F) != 0) {
+            return;
+        }
+        bridge = p.getSocketAddress();
+        synchronized (this) {
+            int n = p.getLength() - LoopbackRtpSocket.HEADER;
+            if (heardLength + n > heard.length) {
+                heard = Arrays.copyOf(heard, heard.length * 2);
+            }
+            for (int i = 0; i < n; i++) {
+                heard[heardLength++] = G711.ulawToLinear(buf[LoopbackRtpSocket.HEADER + i]);
             }
         }
+        lastPacketNanos = System.nanoTime();
     }
 
     @Override
     public void close() {
         socket.close();
-        listener.interrupt();
     }
 
     static void requireEngines() {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 class LiveCallsInBrowserTest {
     @TempDir
     static Path dir;
+    @AutoClose
     private ServerProcess server;
 
     @BeforeAll
@@ -42,17 +43,9 @@ class LiveCallsInBrowserTest {
         server.awaitHealthy(Duration.ofSeconds(180));
     }
 
-    @AfterAll
-    void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     private String scenario(String name) throws Exception {
-        Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "SCENARIO", name, "PASSWORD", "demo1234",
-                "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString(),
-                "EXPORTS", Files.createDirectories(dir.resolve("exports")).toString());
+        Map<String, String> env = NodeScript.scenarioEnv(server, name);
+        env.put("EXPORTS", Files.createDirectories(dir.resolve("exports")).toString());
         return NodeScript.run("server/src/test/browser/live-calls.js", env, server, "LIVE CALLS OK",
                 line -> System.out.println("[browser] " + line));
     }
@@ -168,10 +161,9 @@ class LiveCallsInBrowserTest {
     @Test
     void aSupervisorOnASipDeskPhoneListensByFeatureCode() throws Exception {
         Path phoneDir = Files.createDirectories(dir.resolve("sam-phone"));
-        Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "SCENARIO", "sip-supervisor", "PASSWORD", "demo1234",
-                "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString());
         Process phone = null;
-        try (NodeScript script = NodeScript.start("server/src/test/browser/live-calls.js", env,
+        try (NodeScript script = NodeScript.start("server/src/test/browser/live-calls.js",
+                NodeScript.scenarioEnv(server, "sip-supervisor"),
                 line -> System.out.println("[browser] " + line))) {
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             while (!script.output().contains("READY FOR THE SUPERVISOR PHONE") && !script.output().contains("FAILED")

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -71,6 +72,19 @@ final class NodeScript implements AutoCloseable {
             assertThat(exit).isZero();
             return node.output();
         }
+    }
+
+    /**
+     * The environment of one {@code scenario} of a browser script against {@code server}'s demo data: its base URL,
+     * the scenario, the demo users' password and where screenshots go. A new map: a test adds what its script needs.
+     */
+    static Map<String, String> scenarioEnv(ServerProcess server, String scenario) {
+        Map<String, String> env = new HashMap<>();
+        env.put("BASE_URL", server.baseUrl());
+        env.put("SCENARIO", scenario);
+        env.put("PASSWORD", "demo1234");
+        env.put("SCREENSHOTS", REPO.resolve("server/target/screenshots").toString());
+        return env;
     }
 
     /** The JSON a script printed for the test on its line {@code "<name> RESULT <json>"}. */

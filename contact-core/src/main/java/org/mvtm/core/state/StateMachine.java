@@ -44,6 +44,23 @@ public final class StateMachine<S extends Enum<S>> {
         }
     }
 
+    /**
+     * Moves to {@code to}, checking every move against the table, a move to the current state too: unlike
+     * {@link #moveTo} a repeated move is not a no-op but a transition like any other, allowed only when the table holds
+     * it (for machines whose repeated event is a caller's bug, such as a SIP leg ending twice).
+     *
+     * @throws IllegalTransition naming both states for a change the table does not allow, a same-state one included
+     */
+    public void strictMoveTo(S to) {
+        while (true) {
+            S from = state.get();
+            table.check(subject, from, to);
+            if (state.compareAndSet(from, to)) {
+                return;
+            }
+        }
+    }
+
     /** Moves to {@code to} only if the table allows it from the current state; false (and no change) otherwise. */
     public boolean tryMoveTo(S to) {
         while (true) {

@@ -53,6 +53,25 @@ class TransitionTableTest {
     }
 
     @Test
+    void aStrictMachineRefusesAMoveToTheSameStateUnlessTheTableHoldsIt() {
+        StateMachine<Door> door = new StateMachine<>(table, "cellar", Door.CLOSED);
+        door.strictMoveTo(Door.LOCKED);
+        assertThatThrownBy(() -> door.strictMoveTo(Door.LOCKED))
+                .isInstanceOf(IllegalTransition.class)
+                .hasMessage("door cellar cannot go from LOCKED to LOCKED");
+        assertThatThrownBy(() -> door.strictMoveTo(Door.OPEN)).hasMessage("door cellar cannot go from LOCKED to OPEN");
+        assertThat(door.get()).isEqualTo(Door.LOCKED);
+
+        TransitionTable<Door> swinging = TransitionTable.of("swing door", Door.class)
+                .from(Door.OPEN)
+                .to(Door.OPEN)
+                .build();
+        StateMachine<Door> swing = new StateMachine<>(swinging, "kitchen", Door.OPEN);
+        swing.strictMoveTo(Door.OPEN);
+        assertThat(swing.get()).isEqualTo(Door.OPEN);
+    }
+
+    @Test
     void ofManyThreadsMovingAtOnceExactlyOneMakesTheMove() throws InterruptedException {
         StateMachine<Door> door = new StateMachine<>(table, "vault", Door.CLOSED);
         AtomicInteger moved = new AtomicInteger();

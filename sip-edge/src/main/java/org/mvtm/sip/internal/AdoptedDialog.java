@@ -2,7 +2,6 @@ package org.mvtm.sip.internal;
 
 import java.text.ParseException;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
 import javax.sip.message.Request;
@@ -28,7 +27,7 @@ import org.mvtm.sip.api.SharedDialog;
  * </table>
  * Guarded by {@link #lock}.
  */
-final class AdoptedDialog {
+final class AdoptedDialog extends StatefulCallPart<AdoptedDialog.State> {
 
     enum State { REINVITING, CONFIRMED, ENDED }
 
@@ -37,10 +36,8 @@ final class AdoptedDialog {
             .from(State.CONFIRMED).to(State.ENDED)
             .build();
 
-    final ReentrantLock lock = new ReentrantLock();
     /** As saved: identity, parties, route set; {@link #remoteTarget} and {@link #localCseq} move on from it. */
     final SharedDialog saved;
-    private State state = State.REINVITING;
     String remoteTarget;
     long localCseq;
     ClientTransaction reinvite;
@@ -50,17 +47,10 @@ final class AdoptedDialog {
     String ackSdp;
 
     AdoptedDialog(SharedDialog saved) {
+        super(TABLE, saved.interaction() + "/" + saved.callId(), State.REINVITING);
         this.saved = saved;
         this.remoteTarget = saved.remoteTarget();
         this.localCseq = saved.localCseq();
-    }
-
-    State state() {
-        return state;
-    }
-
-    void moveTo(State next) {
-        state = TABLE.check(saved.interaction() + "/" + saved.callId(), state, next);
     }
 
     /** The dialog as it stands now, to save. */

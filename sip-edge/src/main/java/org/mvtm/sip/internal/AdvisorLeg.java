@@ -1,7 +1,6 @@
 package org.mvtm.sip.internal;
 
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import org.mvtm.core.id.AgentId;
@@ -26,7 +25,7 @@ import org.mvtm.core.state.TransitionTable;
  *   <tr><td>ENDED</td><td>-</td></tr>
  * </table>
  */
-final class AdvisorLeg {
+final class AdvisorLeg extends StatefulCallPart<AdvisorLeg.State> {
 
     enum State { CALLING, RINGING, CONNECTED, ENDED }
 
@@ -36,7 +35,6 @@ final class AdvisorLeg {
             .from(State.CONNECTED).to(State.ENDED)
             .build();
 
-    final ReentrantLock lock = new ReentrantLock();
     final InteractionId interaction;
     final AgentId advisor;
     /**
@@ -45,7 +43,6 @@ final class AdvisorLeg {
      * declining an offer.
      */
     final boolean reconnect;
-    private State state = State.CALLING;
     ClientTransaction invite;
     Dialog dialog;
     /** Any response (even 100 Trying) came back: the phone is reachable. */
@@ -55,25 +52,13 @@ final class AdvisorLeg {
     String sharedCallId;
 
     AdvisorLeg(InteractionId interaction, AgentId advisor, boolean reconnect) {
+        super(TABLE, interaction + "/" + advisor, State.CALLING);
         this.interaction = interaction;
         this.advisor = advisor;
         this.reconnect = reconnect;
     }
 
-    State state() {
-        return state;
-    }
-
-    /** Moves to {@code next}; rejects a transition {@link #TABLE} does not hold, naming both states. */
-    void moveTo(State next) {
-        state = TABLE.check(interaction + "/" + advisor, state, next);
-    }
-
-    boolean canMoveTo(State next) {
-        return TABLE.allows(state, next);
-    }
-
     boolean ringing() {
-        return state == State.CALLING || state == State.RINGING;
+        return state() == State.CALLING || state() == State.RINGING;
     }
 }

@@ -1,7 +1,6 @@
 package org.mvtm.sip.internal;
 
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import org.mvtm.core.CallbackNumber;
@@ -33,7 +32,7 @@ import org.mvtm.core.state.TransitionTable;
  * </table>
  * Guarded by {@link #lock}.
  */
-final class CallbackCall {
+final class CallbackCall extends StatefulCallPart<CallbackCall.State> {
 
     enum State { WAITING, DIALLING, RETRYING, CONNECTED, FAILED, ENDED }
 
@@ -44,10 +43,8 @@ final class CallbackCall {
             .from(State.CONNECTED).to(State.ENDED)
             .build();
 
-    final ReentrantLock lock = new ReentrantLock();
     final Interaction interaction;
     final CallbackNumber number;
-    private State state = State.WAITING;
     int attempts;
     /** The current try's INVITE and dialog. */
     ClientTransaction invite;
@@ -60,21 +57,13 @@ final class CallbackCall {
     String lastFailure = "";
 
     CallbackCall(Interaction interaction, CallbackNumber number) {
+        super(TABLE, interaction.id(), State.WAITING);
         this.interaction = interaction;
         this.number = number;
     }
 
-    State state() {
-        return state;
-    }
-
-    /** Moves to {@code next}; rejects a transition {@link #TABLE} does not hold, naming both states. */
-    void moveTo(State next) {
-        state = TABLE.check(interaction.id(), state, next);
-    }
-
     boolean over() {
-        return state == State.ENDED || state == State.FAILED;
+        return state() == State.ENDED || state() == State.FAILED;
     }
 
     void cancelTimer() {

@@ -1,7 +1,6 @@
 package org.mvtm.sip.internal;
 
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import org.mvtm.core.id.AgentId;
@@ -13,29 +12,20 @@ import org.mvtm.core.id.InteractionId;
  * ({@link AdvisorLeg#TABLE}); unlike an advisor leg it takes no part in routing: answering does not accept an offer
  * and hanging up does not end the call.
  */
-final class ColleagueLeg {
-    final ReentrantLock lock = new ReentrantLock();
+final class ColleagueLeg extends StatefulCallPart<AdvisorLeg.State> {
     final InteractionId interaction;
     final AgentId colleague;
-    private AdvisorLeg.State state = AdvisorLeg.State.CALLING;
     ClientTransaction invite;
     Dialog dialog;
     ScheduledFuture<?> deadline;
 
     ColleagueLeg(InteractionId interaction, AgentId colleague) {
+        super(AdvisorLeg.TABLE, interaction + "/colleague " + colleague, AdvisorLeg.State.CALLING);
         this.interaction = interaction;
         this.colleague = colleague;
     }
 
-    AdvisorLeg.State state() {
-        return state;
-    }
-
-    void moveTo(AdvisorLeg.State next) {
-        state = AdvisorLeg.TABLE.check(interaction + "/colleague " + colleague, state, next);
-    }
-
     boolean ringing() {
-        return state == AdvisorLeg.State.CALLING || state == AdvisorLeg.State.RINGING;
+        return state() == AdvisorLeg.State.CALLING || state() == AdvisorLeg.State.RINGING;
     }
 }

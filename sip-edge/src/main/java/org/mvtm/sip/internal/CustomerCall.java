@@ -2,7 +2,6 @@ package org.mvtm.sip.internal;
 
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
@@ -29,7 +28,7 @@ import org.mvtm.core.state.TransitionTable;
  * </table>
  * Guarded by {@link #lock}; handlers hold it while they act on the call.
  */
-final class CustomerCall {
+final class CustomerCall extends StatefulCallPart<CustomerCall.State> {
 
     enum State { TRYING, QUEUED, CONNECTED, ENDED }
 
@@ -39,7 +38,6 @@ final class CustomerCall {
             .from(State.CONNECTED).to(State.ENDED)
             .build();
 
-    final ReentrantLock lock = new ReentrantLock();
     final String callId;
     /** Replaced once, under the lock, when the IVR queues the caller with its language and context. */
     Interaction interaction;
@@ -51,7 +49,6 @@ final class CustomerCall {
     final String customerAor;
     /** Our To tag, the same on every response to the INVITE. */
     final String localTag = SipContext.newTag();
-    private State state = State.TRYING;
     /** The SDP answer sent in 183 and repeated in 200 OK. */
     String sdpAnswer;
     /** Negotiated RFC 4028 interval in seconds, 0 if the caller does not support timers. */
@@ -69,6 +66,7 @@ final class CustomerCall {
 
     CustomerCall(String callId, Interaction interaction, ServerTransaction invite, Dialog dialog, Instant arrivedAt,
                  int maxForwards, String customerAor) {
+        super(TABLE, interaction.id(), State.TRYING);
         this.callId = callId;
         this.interaction = interaction;
         this.invite = invite;
@@ -77,18 +75,5 @@ final class CustomerCall {
         this.arrivedAt = arrivedAt;
         this.maxForwards = maxForwards;
         this.customerAor = customerAor;
-    }
-
-    State state() {
-        return state;
-    }
-
-    /** Moves to {@code next}; rejects a transition {@link #TABLE} does not hold, naming both states. */
-    void moveTo(State next) {
-        state = TABLE.check(interaction.id(), state, next);
-    }
-
-    boolean canMoveTo(State next) {
-        return TABLE.allows(state, next);
     }
 }

@@ -10,6 +10,7 @@ import org.mvtm.core.HandoffContext;
 import org.mvtm.core.Language;
 import org.mvtm.core.Product;
 import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.state.StateMachine;
 import org.mvtm.core.state.TransitionTable;
 import org.mvtm.sip.api.IvrKnowledge;
 
@@ -43,7 +44,6 @@ final class IvrDialogue {
             .from(State.ADVISOR).to(State.ENDED)
             .build();
 
-    private final String subject;
     private final String queue;
     private final IvrKnowledge knowledge;
     private final Clock clock;
@@ -52,7 +52,7 @@ final class IvrDialogue {
     private final List<TranscriptTurn> transcript = new ArrayList<>();
     private final List<String> faqsTried = new ArrayList<>();
     private Optional<Product> likelyProduct = Optional.empty();
-    private State state = State.GREETING;
+    private final StateMachine<State> state;
     private Language language;
     private List<IvrKnowledge.Topic> topics = List.of();
     private boolean repeatedOnce;
@@ -60,17 +60,17 @@ final class IvrDialogue {
 
     IvrDialogue(String subject, String queue, Language language, IvrKnowledge knowledge, Clock clock,
                 Duration silence, int maxSpokenChars) {
-        this.subject = subject;
         this.queue = queue;
         this.language = language;
         this.knowledge = knowledge;
         this.clock = clock;
         this.silence = silence;
         this.maxSpokenChars = maxSpokenChars;
+        this.state = new StateMachine<>(TABLE, subject, State.GREETING);
     }
 
     State state() {
-        return state;
+        return state.get();
     }
 
     Language language() {
@@ -96,26 +96,26 @@ final class IvrDialogue {
 
     /** The caller pressed a key. */
     List<IvrAction> key(char key) {
-        if (state == State.ADVISOR || state == State.ENDED) {
+        if (state() == State.ADVISOR || state() == State.ENDED) {
             return List.of();
         }
         if (key == '0') {
             heard(IvrPrompts.pressed(key, "advisor"));
             return advisor(HandoffContext.Reason.CUSTOMER_ASKED);
         }
-        if (state == State.GREETING && key >= '1' && key <= '3') {
+        if (state() == State.GREETING && key >= '1' && key <= '3') {
             language = key == '1' ? Language.YUE : key == '2' ? Language.ZH : Language.EN;
             heard(IvrPrompts.pressed(key, language.nativeName()));
             topics = knowledge.topics(queue, language);
             moveTo(State.MENU);
             return List.of(say(IvrPrompts.menu(language, topics)));
         }
-        if (state == State.MENU && key == '9') {
+        if (state() == State.MENU && key == '9') {
             heard(IvrPrompts.pressed(key, "menu"));
             return List.of(say(IvrPrompts.menu(language, topics)));
         }
         int index = key - '1';
-        if (state == State.MENU && index >= 0 && index < topics.size()) {
+        if (state() == State.MENU && index >= 0 && index < topics.size()) {
             IvrKnowledge.Topic topic = topics.get(index);
             heard(IvrPrompts.pressed(key, topic.title()));
             return answer(topic);
@@ -131,13 +131,13 @@ final class IvrDialogue {
 
     /** The recogniser heard the caller say {@code text}: the same retrieval as a chat line. */
     List<IvrAction> said(String text) {
-        if (state == State.ADVISOR || state == State.ENDED) {
+        if (state() == State.ADVISOR || state() == State.ENDED) {
             return List.of();
         }
         heard(text);
         Optional<IvrKnowledge.Topic> found = knowledge.find(text, language);
         if (found.isEmpty()) {
-            if (state == State.GREETING) {
+            if (state() == State.GREETING) {
                 moveTo(State.MENU);
             }
             return List.of(say(IvrPrompts.NOT_UNDERSTOOD.in(language) + " " + IvrPrompts.menu(language, topics)));
@@ -157,7 +157,7 @@ final class IvrDialogue {
 
     /** Time passes: a caller silent for {@code silence} after the last prompt goes to an advisor. */
     List<IvrAction> tick() {
-        if (quietSince == null || state == State.ADVISOR || state == State.ENDED
+        if (quietSince == null || state() == State.ADVISOR || state() == State.ENDED
                 || Duration.between(quietSince, clock.instant()).compareTo(silence) < 0) {
             return List.of();
         }
@@ -168,7 +168,7 @@ final class IvrDialogue {
 
     /** The caller hung up. */
     void ended() {
-        if (state != State.ENDED) {
+        if (state() != State.ENDED) {
             moveTo(State.ENDED);
         }
     }
@@ -204,6 +204,6 @@ final class IvrDialogue {
     }
 
     private void moveTo(State next) {
-        state = TABLE.check(subject, state, next);
+        state.strictMoveTo(next);
     }
 }

@@ -3,13 +3,12 @@ package org.mvtm.sip.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mvtm.core.media.G711;
+import org.mvtm.testing.LoopbackRtpSocket;
 
 /**
  * The media end of a SIP phone in a test: one UDP socket on 127.0.0.1 that offers PCMU, sends a 440 Hz tone when
@@ -21,38 +20,27 @@ public final class RtpPhone implements AutoCloseable {
     public static final int TONE = 12000;
     /** A listener that heard more than this on average heard a phone's tone, not music. */
     public static final double HEARS_TONE = 5000;
-    private final DatagramSocket socket;
+    private final LoopbackRtpSocket socket;
     private final AtomicLong packets = new AtomicLong();
     private final AtomicLong energy = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
     private final AtomicLong tonePackets = new AtomicLong();
     /** Packets heard since the last reset, by the UDP port they came from (which relay leg sent them). */
     private final Map<Integer, AtomicLong> bySourcePort = new ConcurrentHashMap<>();
-    private final Thread listener;
     private int seq;
     private long timestamp;
 
     public RtpPhone() {
-        try {
-            socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        listener = Thread.ofVirtual().start(this::listen);
+        this(0);
     }
 
     /** Binds {@code port} (a port the test named in an SDP it could not build itself, e.g. SIPp's). */
     public RtpPhone(int port) {
-        try {
-            socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        listener = Thread.ofVirtual().start(this::listen);
+        socket = new LoopbackRtpSocket(port, this::heard);
     }
 
     public int port() {
-        return socket.getLocalPort();
+        return socket.port();
     }
 
     /** This phone's SDP offer or answer: PCMU on its port, with {@code direction} (sendrecv, sendonly...). */
@@ -75,7 +63,7 @@ public final class RtpPhone implements AutoCloseable {
             for (int n = 0; n < count; n++) {
                 RtpPackets.tone(packet, seq++, timestamp, 7, TONE);
                 timestamp += RtpPackets.SAMPLES;
-                socket.send(new DatagramPacket(packet, packet.length, to));
+                socket.send(packet, to);
                 Thread.sleep(20);
             }
         } catch (IOException e) {
@@ -125,34 +113,23 @@ public final class RtpPhone implements AutoCloseable {
         return mediaAddress(sdp).getPort();
     }
 
-    private void listen() {
-        byte[] buf = new byte[2048];
-        while (!socket.isClosed()) {
-            try {
-                DatagramPacket p = new DatagramPacket(buf, buf.length);
-                socket.receive(p);
-                if (p.getLength() <= 12 || (buf[0] & 0xC0) != 0x80) {
-                    continue;
-                }
-                int pt = buf[1] & 0x7f;
-                if (pt >= 72 && pt <= 76) {
-                    continue; // RTCP
-                }
-                packets.incrementAndGet();
-                bySourcePort.computeIfAbsent(p.getPort(), k -> new AtomicLong()).incrementAndGet();
-                if (pt == 0) {
-                    long sum = 0;
-                    for (int i = 12; i < p.getLength(); i++) {
-                        sum += Math.abs(G711.ulawToLinear(buf[i]));
-                    }
-                    energy.addAndGet(sum);
-                    samples.addAndGet(p.getLength() - 12);
-                    if ((double) sum / (p.getLength() - 12) > HEARS_TONE) {
-                        tonePackets.incrementAndGet();
-                    }
-                }
-            } catch (IOException e) {
-                return;
+    private void heard(DatagramPacket p) {
+        byte[] buf = p.getData();
+        int pt = buf[1] & 0x7f;
+        if (pt >= 72 && pt <= 76) {
+            return; // RTCP
+        }
+        packets.incrementAndGet();
+        bySourcePort.computeIfAbsent(p.getPort(), k -> new AtomicLong()).incrementAndGet();
+        if (pt == 0) {
+            long sum = 0;
+            for (int i = LoopbackRtpSocket.HEADER; i < p.getLength(); i++) {
+                sum += Math.abs(G711.ulawToLinear(buf[i]));
+            }
+            energy.addAndGet(sum);
+            samples.addAndGet(p.getLength() - LoopbackRtpSocket.HEADER);
+            if ((double) sum / (p.getLength() - LoopbackRtpSocket.HEADER) > HEARS_TONE) {
+                tonePackets.incrementAndGet();
             }
         }
     }
@@ -160,6 +137,5 @@ public final class RtpPhone implements AutoCloseable {
     @Override
     public void close() {
         socket.close();
-        listener.interrupt();
     }
 }
