@@ -123,9 +123,7 @@ class RelayBetweenSyntheticPeersTest extends EmbeddedMediaOnLoopback {
                     && sink.count("advisor", MediaKind.VIDEO) == 10);
             assertThat(call.advisor.receivedTotal()).isZero();
             call.session.hold("customer", false);
-            call.exchange(5);
-            await().atMost(Duration.ofSeconds(5)).until(() -> call.advisor.receivedTotal() == 10
-                    && call.customer.receivedTotal() == 10);
+            call.exchangeBothWaysAndWait(5);
         }
     }
 

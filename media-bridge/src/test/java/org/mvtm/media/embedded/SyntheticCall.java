@@ -16,8 +16,13 @@ final class SyntheticCall implements AutoCloseable {
     final SyntheticWebRtcPeer advisor;
 
     SyntheticCall(MediaServer media, String id) throws IOException {
+        this(media, id, new SyntheticWebRtcPeer(111, 96));
+    }
+
+    /** With {@code customer} (Opus=111, VP8=96) as the customer's browser: one set to lose packets, say. */
+    SyntheticCall(MediaServer media, String id, SyntheticWebRtcPeer customer) throws IOException {
         session = media.session(InteractionId.of(id));
-        customer = new SyntheticWebRtcPeer(111, 96);
+        this.customer = customer;
         advisor = new SyntheticWebRtcPeer(109, 100);
         String a1 = session.addWebRtcLeg("customer", Party.CUSTOMER, customer.offer(false));
         String a2 = session.addWebRtcLeg("advisor", Party.ADVISOR, advisor.offer(false));
@@ -35,6 +40,15 @@ final class SyntheticCall implements AutoCloseable {
             advisor.send(MediaKind.AUDIO, 100, false);
             advisor.send(MediaKind.VIDEO, 1000, i == 0);
         }
+    }
+
+    /** Exchanges {@code packetsEachWay} audio and video packets each way and waits until both peers got them all. */
+    void exchangeBothWaysAndWait(int packetsEachWay) throws IOException {
+        long customerHad = customer.receivedTotal();
+        long advisorHad = advisor.receivedTotal();
+        exchange(packetsEachWay);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> customer.receivedTotal()
+                == customerHad + 2L * packetsEachWay && advisor.receivedTotal() == advisorHad + 2L * packetsEachWay);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.bouncycastle.tls.DTLSClientProtocol;
+import org.bouncycastle.tls.DTLSTransport;
 import org.bouncycastle.tls.DatagramTransport;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.mvtm.core.media.MediaKind;
@@ -57,6 +58,8 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
     private SrtpContext out;
     private SrtpContext in;
     private Thread receiver;
+    private DTLSTransport dtls;
+    private volatile boolean losesServersFinalFlight;
     private int audioSeq;
     private int videoSeq;
     private long audioTs;
@@ -119,11 +122,26 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         iceCheck(m.iceUfrag(), m.icePwd(), deadline);
         DtlsSrtpClient client = new DtlsSrtpClient(new BcTlsCrypto(RANDOM), certificate, m.fingerprint());
-        new DTLSClientProtocol().connect(client, new SocketTransport(deadline));
+        dtls = new DTLSClientProtocol().connect(client, new SocketTransport(deadline));
         out = new SrtpContext(SrtpKeys.fromDtlsExport(client.keyingMaterial, true));
         in = new SrtpContext(SrtpKeys.fromDtlsExport(client.keyingMaterial, false));
         socket.setSoTimeout(0);
         receiver = Thread.ofVirtual().start(this::receiveLoop);
+    }
+
+    /**
+     * Makes the next {@link #connect} lose the server's final DTLS flight (ChangeCipherSpec + Finished) until this
+     * peer has retransmitted its own last flight, as a browser on a lossy network would: its handshake completes
+     * only if the server answers the retransmission by sending its final flight again (RFC 6347 4.2.4).
+     */
+    public SyntheticWebRtcPeer losingTheServersFinalFlightOnce() {
+        losesServersFinalFlight = true;
+        return this;
+    }
+
+    /** Sends a DTLS close_notify alert, as a browser closing its peer connection does; media keys stay usable. */
+    public void sendCloseNotify() throws IOException {
+        dtls.close();
     }
 
     /** Only runs ICE (no DTLS): a peer that completes connectivity checks but never handshakes. */
@@ -378,6 +396,7 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
     /** DTLS over the peer's socket during the handshake (only DTLS records are passed up). */
     private final class SocketTransport implements DatagramTransport {
         private final long deadline;
+        private boolean lostFinalFlight;
 
         SocketTransport(long deadline) {
             this.deadline = deadline;
@@ -395,21 +414,43 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
 
         @Override
         public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
-            if (System.nanoTime() > deadline) {
-                throw new IOException("DTLS handshake deadline passed");
+            long waitEnds = System.nanoTime() + Math.max(1, waitMillis) * 1_000_000L;
+            for (long now = System.nanoTime(); now < waitEnds; now = System.nanoTime()) {
+                if (now > deadline) {
+                    throw new IOException("DTLS handshake deadline passed");
+                }
+                socket.setSoTimeout((int) Math.max(1, (waitEnds - now) / 1_000_000L));
+                DatagramPacket p = new DatagramPacket(buf, off, len);
+                try {
+                    socket.receive(p);
+                } catch (SocketTimeoutException e) {
+                    return -1;
+                }
+                if (Rtp.classify(buf, off, p.getLength()) != Rtp.Demux.DTLS) {
+                    return -1;
+                }
+                if (!losesThisRecord(buf, off, p.getLength())) {
+                    return p.getLength();
+                }
             }
-            socket.setSoTimeout(Math.max(1, waitMillis));
-            DatagramPacket p = new DatagramPacket(buf, off, len);
-            try {
-                socket.receive(p);
-            } catch (SocketTimeoutException e) {
-                return -1;
+            return -1;
+        }
+
+        /** While losing the server's final flight: a ChangeCipherSpec record, or any record of epoch 1 or later. */
+        private boolean losesThisRecord(byte[] buf, int off, int len) {
+            boolean finalFlight = len >= 13 && (buf[off] == 20 || Rtp.readUint16(buf, off + 3) > 0);
+            if (finalFlight && losesServersFinalFlight) {
+                lostFinalFlight = true;
+                return true;
             }
-            return Rtp.classify(buf, off, p.getLength()) == Rtp.Demux.DTLS ? p.getLength() : -1;
+            return false;
         }
 
         @Override
         public void send(byte[] buf, int off, int len) throws IOException {
+            if (lostFinalFlight) {
+                losesServersFinalFlight = false; // this is the retransmission: the server's answer gets through
+            }
             socket.send(new DatagramPacket(buf, off, len, remote));
         }
 
