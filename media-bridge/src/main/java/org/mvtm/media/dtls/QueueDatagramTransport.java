@@ -10,8 +10,8 @@ import org.bouncycastle.tls.DatagramTransport;
 
 /**
  * Hands DTLS records from a leg's receive loop (which must never run the handshake itself) to the handshake thread,
- * and sends the handshake's records through the leg's socket. DTLS records are rare (the handshake), so they are
- * copied into the queue; RTP never passes here.
+ * then to {@link PostHandshakeRecords}, and sends their records through the leg's socket. DTLS records are rare (the
+ * handshake), so they are copied into the queue; RTP never passes here.
  */
 public final class QueueDatagramTransport implements DatagramTransport {
     /** Sends a datagram to the leg's peer. */
@@ -35,6 +35,11 @@ public final class QueueDatagramTransport implements DatagramTransport {
         if (!closed) {
             inbound.offer(Arrays.copyOfRange(buf, off, off + len));
         }
+    }
+
+    /** Whether a record waits to be received; never once the transport is closed. */
+    public boolean hasRecords() {
+        return !closed && !inbound.isEmpty();
     }
 
     @Override

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded Java relay. Owns: the DTLS certificate, the port allocator, one platform scheduler thread
  * ("media-timer": watchdog every 200 ms and announcement pacing), one I/O selector loop per core
- * ("media-io-N") serving every leg's socket, and a virtual DTLS thread per browser leg. {@link #close()} releases every session and stops the
- * scheduler and the loops.
+ * ("media-io-N") serving every leg's socket, and the virtual DTLS threads of browser legs ("media-dtls-ID": one
+ * per handshake, and one while DTLS records that arrive after it are processed). {@link #close()} releases every
+ * session and stops the scheduler and the loops.
  */
 public final class EmbeddedMediaServer extends AbstractMediaServer<EmbeddedMediaSession> {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMediaServer.class);
@@ -77,7 +78,7 @@ public final class EmbeddedMediaServer extends AbstractMediaServer<EmbeddedMedia
         return ports.openPorts();
     }
 
-    /** Legs registered with the I/O loops plus DTLS handshake threads currently running. */
+    /** Legs registered with the I/O loops plus DTLS threads currently running ({@link #startThread}). */
     public int mediaThreads() {
         return mediaThreads.get();
     }
@@ -88,6 +89,23 @@ public final class EmbeddedMediaServer extends AbstractMediaServer<EmbeddedMedia
 
     void threadStopped() {
         mediaThreads.decrementAndGet();
+    }
+
+    /** Starts a virtual thread that {@link #mediaThreads()} counts from now until {@code job} returns. */
+    Thread startThread(String name, Runnable job) {
+        threadStarted();
+        try {
+            return Thread.ofVirtual().name(name).start(() -> {
+                try {
+                    job.run();
+                } finally {
+                    threadStopped();
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            threadStopped();
+            throw e;
+        }
     }
 
     void forget(EmbeddedMediaSession session) {

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The relay's I/O threads: one NIO selector loop per core ({@code media-io-N}), each serving many legs' non-blocking
  * sockets. A readable socket is drained completely on the loop thread through the leg's pipeline, which never
- * blocks (DTLS handshakes run on their own thread, the recording tap copies and returns, sends are non-blocking).
+ * blocks (DTLS records are queued for a virtual thread: the handshake's, then one that runs only while records that
+ * arrive after it wait; the recording tap copies and returns, sends are non-blocking).
  * Legs are assigned round-robin.
  */
 final class ReceiveLoops implements AutoCloseable {

@@ -12,6 +12,7 @@ import org.mvtm.core.Party;
 import org.mvtm.media.api.LegInfo;
 import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.dtls.DtlsSrtpServer;
+import org.mvtm.media.dtls.PostHandshakeRecords;
 import org.mvtm.media.dtls.QueueDatagramTransport;
 import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.srtp.SrtpContext;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *   datagram -> demux by first byte (RFC 7983)
  *     STUN  -> IceLiteResponder (answer, select peer, consent)
- *     DTLS  -> queue -> handshake thread (BouncyCastle DTLSServerProtocol) -> SRTP keys
+ *     DTLS  -> queue -> handshake thread (BouncyCastle DTLSServerProtocol) -> SRTP keys; the thread ends with the
+ *              handshake, and later records (a retransmitted last flight, alerts) -> PostHandshakeRecords
  *     SRTP  -> SrtpContext.unprotectRtp (in place) -> Leg.rtpReceived -> session relay (tap, rewrite, protect, send)
  *     SRTCP -> SrtpContext.unprotectRtcp (in place) -> session feedback router (PLI/FIR/NACK to the sender)
  * </pre>
@@ -39,6 +41,7 @@ final class WebRtcLeg extends Leg {
     private final IceLiteResponder ice;
     private final DtlsSrtpServer dtls;
     private final QueueDatagramTransport dtlsTransport;
+    private final PostHandshakeRecords dtlsRecords;
     private final byte[] stunOut = new byte[512];
     private volatile Instant iceConnectedAt;
     private volatile SrtpContext srtpIn;
@@ -58,41 +61,32 @@ final class WebRtcLeg extends Leg {
             }
             channel.send(ByteBuffer.wrap(b, o, l), to);
         });
+        this.dtlsRecords = new PostHandshakeRecords(dtlsTransport,
+                job -> session.server.startThread("media-dtls-" + id, job));
     }
 
     @Override
     void start() {
-        handshake = Thread.ofVirtual().name("media-dtls-" + id).start(this::runDtls);
+        handshake = session.server.startThread("media-dtls-" + id, this::runDtls);
         super.start();
     }
 
+    /** The DTLS handshake; the thread ends with it, and {@link #dtlsRecords} processes what arrives later. */
     private void runDtls() {
-        session.server.threadStarted();
         try {
             dtls.onKeys(material -> {
                 srtpOut = new SrtpContext(SrtpKeys.fromDtlsExport(material, false));
                 srtpIn = new SrtpContext(SrtpKeys.fromDtlsExport(material, true));
             });
             DTLSTransport transport = new DTLSServerProtocol().accept(dtls, dtlsTransport);
-            if (!connect(session.server.clock.instant())) {
-                return; // failed or closed meanwhile
-            }
-            byte[] sink = new byte[1500];
-            while (!closed) {
-                try {
-                    transport.receive(sink, 0, sink.length, 1000);
-                } catch (IOException e) {
-                    return;
-                }
-            }
+            dtlsRecords.handshakeDone(transport);
+            connect(session.server.clock.instant()); // false: failed or closed meanwhile
         } catch (IOException | RuntimeException e) {
             if (!closed) {
                 LOG.debug("DTLS handshake of leg {} failed", id, e);
                 String reason = dtls.failure() != null ? dtls.failure() : "DTLS handshake failed: " + describe(e);
                 fail(new MediaEvent.DtlsFailed(session.interaction(), id, reason, session.server.clock.instant()));
             }
-        } finally {
-            session.server.threadStopped();
         }
     }
 
@@ -115,7 +109,7 @@ final class WebRtcLeg extends Leg {
             }
             case DTLS -> {
                 if (peer != null && peer.equals(from)) {
-                    dtlsTransport.offer(buf, off, len);
+                    dtlsRecords.offer(buf, off, len);
                 } else {
                     garbage("DTLS record from " + from + " before ICE selected it");
                 }
