@@ -10,6 +10,7 @@ import org.mvtm.core.Channel;
 import org.mvtm.core.Language;
 import org.mvtm.core.Region;
 import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.id.RecordingId;
 import org.mvtm.recording.api.ActiveRecording;
 import org.mvtm.recording.api.RecordingMetadata;
@@ -33,7 +34,7 @@ class SearchTest extends WithFreshStore {
         r.appendTimeline(TimelineEntry.turn(new TranscriptTurn(md.startedAt(), TranscriptTurn.Speaker.CUSTOMER,
                 customerLine), md.customer().value()));
         r.appendTimeline(TimelineEntry.turn(new TranscriptTurn(md.startedAt(), TranscriptTurn.Speaker.BOT, botLine),
-                "bot"));
+                ChatMessagePosted.ASSISTANT));
         f.clock.set(md.startedAt().plusMillis((long) (seconds * 1000)));
         r.seal();
         return r.id();

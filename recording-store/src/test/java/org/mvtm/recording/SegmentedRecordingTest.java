@@ -8,10 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.Region;
+import org.mvtm.core.HandoffContext;
+import org.mvtm.core.Language;
 import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.event.BotHandedOff;
+import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.RecordingSealed;
 import org.mvtm.core.event.RecordingStarted;
 import org.mvtm.recording.api.ActiveRecording;
@@ -64,7 +69,7 @@ class SegmentedRecordingTest extends WithFreshStore {
         r.appendTimeline(TimelineEntry.turn(new TranscriptTurn(t.plusSeconds(1), TranscriptTurn.Speaker.CUSTOMER,
                 "I lost my credit card"), "cust-mary-chan"));
         r.appendTimeline(TimelineEntry.turn(new TranscriptTurn(t.plusSeconds(2), TranscriptTurn.Speaker.BOT,
-                "Let me connect you to an advisor"), "bot"));
+                "Let me connect you to an advisor"), ChatMessagePosted.ASSISTANT));
         r.appendTimeline(TimelineEntry.event(t.plusSeconds(3), TimelineEntry.Kind.QUEUED, "system", "queued in cards"));
         r.appendTimeline(TimelineEntry.event(t.plusSeconds(9), TimelineEntry.Kind.ADVISOR_JOINED, "adv-li", "Li Wei"));
         r.appendTimeline(TimelineEntry.event(t.plusSeconds(20), TimelineEntry.Kind.HOLD, "adv-li", "hold"));
@@ -138,7 +143,7 @@ class SegmentedRecordingTest extends WithFreshStore {
         assertThat(org.mvtm.recording.api.TimelineEvents.of(new org.mvtm.core.event.CallHeld(at, iid, true)))
                 .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(TimelineEntry.Kind.HOLD));
         assertThat(org.mvtm.recording.api.TimelineEvents.of(new org.mvtm.core.event.ChatMessagePosted(at,
-                org.mvtm.core.id.ConversationId.of("c-1"), TranscriptTurn.Speaker.BOT, "bot", "您好")))
+                org.mvtm.core.id.ConversationId.of("c-1"), TranscriptTurn.Speaker.BOT, ChatMessagePosted.ASSISTANT, "您好")))
                 .hasValueSatisfying(e -> {
                     assertThat(e.kind()).isEqualTo(TimelineEntry.Kind.BOT_MESSAGE);
                     assertThat(e.text()).isEqualTo("您好");
@@ -148,5 +153,20 @@ class SegmentedRecordingTest extends WithFreshStore {
                 .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(TimelineEntry.Kind.ENDED));
         assertThat(org.mvtm.recording.api.TimelineEvents.of(new RecordingStarted(at,
                 org.mvtm.core.id.RecordingId.of("r"), iid))).isEmpty();
+    }
+
+    @Test
+    void theAssistantsHandOffStandsInTheTimelineUnderTheNameOfItsLines() {
+        var conversation = org.mvtm.core.id.ConversationId.of("c-1");
+        TimelineEntry line = org.mvtm.recording.api.TimelineEvents.of(new ChatMessagePosted(StoreFixture.T0,
+                conversation, TranscriptTurn.Speaker.BOT, ChatMessagePosted.ASSISTANT, "Let me find you an advisor"))
+                .orElseThrow();
+        TimelineEntry handOff = org.mvtm.recording.api.TimelineEvents.of(new BotHandedOff(StoreFixture.T0.plusSeconds(1),
+                conversation, new HandoffContext(Language.EN, Optional.empty(), List.of(),
+                        HandoffContext.Reason.CUSTOMER_ASKED, List.of())))
+                .orElseThrow();
+
+        assertThat(handOff.actor()).isEqualTo(line.actor()).isEqualTo(ChatMessagePosted.ASSISTANT);
+        assertThat(handOff.text()).isEqualTo("the assistant handed the conversation to an advisor");
     }
 }

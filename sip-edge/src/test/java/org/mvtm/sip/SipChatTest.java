@@ -46,7 +46,7 @@ class SipChatTest {
             assertThat(line.senderId()).isEqualTo("sip:bob@bank.example");
 
             f.bus.publish(new ChatMessagePosted(Instant.now(), line.conversation(), TranscriptTurn.Speaker.BOT,
-                    "bot", "年費為港幣1,800元。"));
+                    ChatMessagePosted.ASSISTANT, "年費為港幣1,800元。"));
             String reply = bob.nextRequest(3000).orElseThrow();
             assertThat(reply).startsWith("MESSAGE sip:bob@127.0.0.1:" + bob.raw.localPort());
             assertThat(RawSip.body(reply)).isEqualTo("年費為港幣1,800元。");

@@ -89,8 +89,8 @@ public final class TimelineEvents {
                     e.endedBy().name().toLowerCase(Locale.ROOT), "ended by " + e.endedBy()));
         }
         if (event instanceof BotHandedOff b) {
-            return Optional.of(TimelineEntry.event(b.at(), TimelineEntry.Kind.SYSTEM_MESSAGE, "bot",
-                    "bot handed the conversation to an advisor"));
+            return Optional.of(TimelineEntry.event(b.at(), TimelineEntry.Kind.SYSTEM_MESSAGE,
+                    ChatMessagePosted.ASSISTANT, "the assistant handed the conversation to an advisor"));
         }
         return Optional.empty();
     }
