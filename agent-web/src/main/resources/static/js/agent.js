@@ -11,6 +11,8 @@
 import { known, localeForLanguage, t } from './i18n.js';
 import { el, getJson } from './http.js';
 import { $, flash, showLinkStatus, startPage } from './page-bootstrap.js';
+import { mmss, secondsSince } from './time-format.js';
+import { transcriptLine } from './transcript-line.js';
 import { ReconnectingSocket } from './socket.js';
 import { BrowserCall } from './call.js';
 import { MediaRehome } from './media-rehome.js';
@@ -156,8 +158,7 @@ function hideOffer() {
 const ADVISOR_VIEW = { CUSTOMER: 'party.customer', ADVISOR: 'party.advisor' };
 
 function lineItem(m) {
-  return el('li', { class: `line ${m.speaker.toLowerCase()}`, 'data-speaker': m.speaker },
-    el('span', { class: 'who' }, t(ADVISOR_VIEW[m.speaker] ?? `speaker.${m.speaker}`)), el('span', { class: 'text' }, m.text));
+  return transcriptLine(m, t(ADVISOR_VIEW[m.speaker] ?? `speaker.${m.speaker}`));
 }
 
 function chatLine(m) {
@@ -216,10 +217,7 @@ function select(id) {
   document.dispatchEvent(new CustomEvent('mvtm:selected', { detail: desk.selected() }));
 }
 
-const mmss = (since) => {
-  const s = Math.max(0, Math.floor((Date.now() - since) / 1000));
-  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-};
+const timer = (since) => mmss(secondsSince(since));
 
 function renderTabs() {
   const tabs = [...state.items.entries()].map(([id, item], n) => el('button', {
@@ -230,7 +228,7 @@ function renderTabs() {
   n < 9 ? el('span', { class: 'key', 'aria-hidden': 'true' }, String(n + 1)) : null,
   el('span', { class: 'tab-name' }, item.customer.customerName),
   el('span', { class: 'tab-channel' }, t(`channel.${item.customer.channel}`)),
-  item.ended ? el('span', { class: 'tab-state' }, t('agent.wrapUp')) : el('time', { class: 'tab-timer' }, mmss(item.since)),
+  item.ended ? el('span', { class: 'tab-state' }, t('agent.wrapUp')) : el('time', { class: 'tab-timer' }, timer(item.since)),
   item.unread > 0 ? el('span', { class: 'unread', 'aria-label': t('agent.unread', { count: item.unread }) }, item.unread) : null));
   $('tabs').replaceChildren(...tabs);
   $('tabs').hidden = tabs.length === 0;
@@ -264,7 +262,7 @@ function renderWorkspace() {
   $('media-retry').hidden = !media || !item.call?.failure;
   setHeld(item, item.held);
   setMuted(item, item.muted);
-  $('call-timer').textContent = mmss(item.since);
+  $('call-timer').textContent = timer(item.since);
 }
 
 function renderWrapUp(item) {
@@ -283,10 +281,10 @@ setInterval(() => {
   document.querySelectorAll('#tabs button[role=tab]').forEach((b) => {
     const item = state.items.get(b.dataset.interaction);
     const time = b.querySelector('time');
-    if (item && time) time.textContent = mmss(item.since);
+    if (item && time) time.textContent = timer(item.since);
   });
   const item = selectedItem();
-  if (item && !item.ended) $('call-timer').textContent = mmss(item.since);
+  if (item && !item.ended) $('call-timer').textContent = timer(item.since);
 }, 1000);
 
 async function startCall(id, video) {

@@ -3,7 +3,8 @@
 // stated purpose.
 import { known, t } from './i18n.js';
 import { el, getJson, post, sendJson } from './http.js';
-import { $, flash, mmss, startPage } from './page-bootstrap.js';
+import { $, flash, startPage } from './page-bootstrap.js';
+import { mmss } from './time-format.js';
 
 const me = await startPage();
 $('region').append(...me.regions.map((r) => el('option', { value: r }, r)));

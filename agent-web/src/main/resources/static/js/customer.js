@@ -7,6 +7,7 @@ import { ReconnectingSocket } from './socket.js';
 import { BrowserCall } from './call.js';
 import { HoldMusic } from './hold-music.js';
 import { MediaRehome } from './media-rehome.js';
+import { transcriptLine } from './transcript-line.js';
 
 await startPage({ who: null });
 
@@ -84,9 +85,7 @@ function handle(m) {
 }
 
 function line(m) {
-  const who = t(`speaker.${m.speaker}`);
-  return el('li', { class: `line ${m.speaker.toLowerCase()}`, 'data-speaker': m.speaker },
-    el('span', { class: 'who' }, who), el('span', { class: 'text' }, m.text));
+  return transcriptLine(m, t(`speaker.${m.speaker}`));
 }
 
 // the assistant's clarifying question: one button per choice, which sends the choice's question as the customer's line

@@ -36,9 +36,6 @@ export function flash(text, detail = '') {
   setTimeout(() => { $('message').hidden = true; }, 8000);
 }
 
-/** 75 -> "1:15" */
-export const mmss = (s) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
-
 /**
  * Runs `mount` once the page's own script has drawn the page (it sets body[data-ready]): for the cards that other
  * scripts add to a console (the three-way call, live monitoring, the supervisor's notes).

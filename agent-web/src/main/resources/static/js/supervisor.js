@@ -3,7 +3,8 @@
 // set an advisor Not ready or log them out with a reason, move a waiting customer to another queue.
 import { known, t } from './i18n.js';
 import { el, sendJson } from './http.js';
-import { $, flash, mmss, showLinkStatus, startPage } from './page-bootstrap.js';
+import { $, flash, showLinkStatus, startPage } from './page-bootstrap.js';
+import { mmss } from './time-format.js';
 import { ReconnectingSocket } from './socket.js';
 
 await startPage();

@@ -2,9 +2,9 @@
 import { t } from './i18n.js';
 import { el, getJson } from './http.js';
 import { $, startPage } from './page-bootstrap.js';
+import { mmss } from './time-format.js';
 
 await startPage({ who: null });
-const mmss = (s) => (s == null ? '—' : `${Math.floor(s / 60)}:${String(Math.round(s) % 60).padStart(2, '0')}`);
 const pct = (x) => (x == null ? '—' : `${Math.round(x * 100)}%`);
 let last;
 
