@@ -6,7 +6,9 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /** Sends one SIP OPTIONS over UDP and returns the response text (retransmitting like a UAC would). */
 final class SipProbe {
@@ -76,9 +78,27 @@ final class SipProbe {
 
     /**
      * Sends an INVITE with an SDP offer and no credentials to {@code sip:<queue>@domain} and returns the final
-     * response: a queue that takes callers challenges for credentials (407), an unknown one answers 404.
+     * response: a queue that takes callers challenges for credentials (407), an unknown one answers 404. Like a phone,
+     * it calls again after the Retry-After of a 503 (the edge refuses new calls for a moment when it is overloaded,
+     * as on a busy test machine) until {@code timeout} has passed, and then returns that 503.
      */
     static String inviteQueue(int port, String domain, String queue, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String response = inviteOnce(port, domain, queue, timeout);
+            Optional<Long> retryAfter = response.startsWith("SIP/2.0 503") ? response.lines()
+                    .filter(l -> l.regionMatches(true, 0, "Retry-After:", 0, 12))
+                    .map(l -> Long.parseLong(l.substring(12).strip().split("[ ;(]")[0]))
+                    .findFirst() : Optional.empty();
+            long waitNanos = retryAfter.map(TimeUnit.SECONDS::toNanos).orElse(Long.MAX_VALUE);
+            if (retryAfter.isEmpty() || System.nanoTime() + waitNanos > deadline) {
+                return response;
+            }
+            TimeUnit.NANOSECONDS.sleep(waitNanos);
+        }
+    }
+
+    private static String inviteOnce(int port, String domain, String queue, Duration timeout) throws Exception {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             int local = socket.getLocalPort();
             String sdp = "v=0\r\no=probe 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
