@@ -38,9 +38,7 @@ class ConsolePresenceInBrowserTest {
                 String id = smith.json(201, "POST", API, "{\"language\":\"en\"}").path("conversationId").asString();
                 smith.json(202, "POST", API + "/" + id + "/person", "{\"channel\":\"CHAT\"}");
 
-                int exit = console.await(Duration.ofMinutes(4));
-                assertThat(console.output()).as("console output; server log:\n" + server.output()).contains("PRESENCE OK");
-                assertThat(exit).isZero();
+                console.awaitPrinted("PRESENCE OK", Duration.ofMinutes(4), server.logDigest());
                 assertThat(console.output()).doesNotContain("cannot go from");
             }
         }

@@ -77,10 +77,7 @@ class FirefoxCustomerVideoTest {
                     NodeScript.REPO.resolve("server/target/screenshots").toString()));
             try (NodeScript call = NodeScript.start("server/src/test/browser/firefox-customer-video.js", all,
                     line -> { })) {
-                int exit = call.await(Duration.ofMinutes(4));
-                assertThat(call.output()).as("browser output; server log:\n" + server.output())
-                        .contains("FIREFOX VIDEO OK");
-                assertThat(exit).isZero();
+                call.awaitPrinted("FIREFOX VIDEO OK", Duration.ofMinutes(4), server.logDigest());
                 String ok = call.output().lines().filter(l -> l.startsWith("FIREFOX VIDEO OK ")).findFirst()
                         .orElseThrow();
                 return WebSession.JSON.readTree(ok.substring("FIREFOX VIDEO OK ".length()));

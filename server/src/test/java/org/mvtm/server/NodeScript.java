@@ -67,10 +67,20 @@ final class NodeScript implements AutoCloseable {
     static String run(String script, Map<String, String> env, ServerProcess server, String ok, Consumer<String> onLine)
             throws Exception {
         try (NodeScript node = start(script, env, onLine)) {
-            int exit = node.await(Duration.ofMinutes(4));
-            assertThat(node.output()).as("browser output; server log:\n" + server.output()).contains(ok);
-            assertThat(exit).isZero();
+            node.awaitPrinted(ok, Duration.ofMinutes(4), server.logDigest());
             return node.output();
+        }
+    }
+
+    /**
+     * Waits for the script to end and fails unless it printed {@code ok} and exited 0. The failure starts with the
+     * script's own output (the step it failed at), then {@code context}: a peer's log, the server's log digest.
+     */
+    void awaitPrinted(String ok, Duration timeout, String context) throws Exception {
+        int exit = await(timeout);
+        if (!output().contains(ok) || exit != 0) {
+            throw new AssertionError("browser script exited " + exit + " without printing \"" + ok + "\"; it printed:\n"
+                    + output() + "\n" + context);
         }
     }
 

@@ -95,7 +95,10 @@ class ReadmeJourneyTest {
                         && !journey.output().contains("README JOURNEY FAILED")) {
                     Thread.sleep(200);
                 }
-                assertThat(journey.output()).as("the web journey; server log:\n" + server.output()).contains("READY FOR SIP");
+                if (!journey.output().contains("READY FOR SIP")) {
+                    throw new AssertionError("the web journey did not print READY FOR SIP; it printed:\n"
+                            + journey.output() + "\n" + server.logDigest());
+                }
 
                 Process account = new ProcessBuilder("sh", "-c", phone.get(0)).redirectErrorStream(true).start();
                 assertThat(account.waitFor(30, TimeUnit.SECONDS) && account.exitValue() == 0).as(phone.get(0)).isTrue();

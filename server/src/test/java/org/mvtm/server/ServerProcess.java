@@ -124,6 +124,17 @@ final class ServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * What a failing test shows of the server's log: its warnings and errors (the first 60) and its last 80 lines,
+     * not the whole log, so the test's own message is not buried under Spring's start-up lines.
+     */
+    String logDigest() {
+        List<String> all = output().lines().toList();
+        List<String> warnings = all.stream().filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).limit(60).toList();
+        return "server log, warnings and errors (" + warnings.size() + " shown):\n" + String.join("\n", warnings)
+                + "\nserver log, last lines:\n" + String.join("\n", all.subList(Math.max(0, all.size() - 80), all.size()));
+    }
+
     String output() {
         try {
             return Files.exists(log) ? Files.readString(log) : "";

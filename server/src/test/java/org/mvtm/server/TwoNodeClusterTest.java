@@ -1,6 +1,7 @@
 package org.mvtm.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -244,7 +245,7 @@ class TwoNodeClusterTest {
             // node B asks the nodes that say they are alive in Redis: node A is among them a moment after it is healthy
             List<String> texts;
             try {
-                texts = org.awaitility.Awaitility.await("node A's part is back in node B's view")
+                texts = await("node A's part is back in node B's view")
                         .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                         .until(() -> timelineTexts(officer, id), t -> t.contains("recording started"));
             } catch (org.awaitility.core.ConditionTimeoutException e) {
@@ -391,7 +392,7 @@ class TwoNodeClusterTest {
      */
     private static void everyRecordingOnNodeAHasASegmentOnDisk(RedisServerProcess redis, ServerProcess a) throws Exception {
         try (RedisClient client = RedisClient.create(java.net.URI.create(redis.uri()))) {
-            org.awaitility.Awaitility.await("every recording on node A has a segment on disk").atMost(WAIT)
+            await("every recording on node A has a segment on disk").atMost(WAIT)
                     .pollInterval(Duration.ofMillis(200)).until(() -> {
                         List<String[]> ofA = client.keys("mvtm:recording-chain:*").stream().map(client::get)
                                 .filter(java.util.Objects::nonNull).map(v -> v.split("\n", -1))

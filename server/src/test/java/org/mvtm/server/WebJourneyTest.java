@@ -39,10 +39,7 @@ class WebJourneyTest {
                     "PASSWORD", "demo1234",
                     "SCREENSHOTS", screenshots.toString());
             try (NodeScript journey = NodeScript.start("agent-web/src/test/browser/journey.js", env, line -> { })) {
-                int exit = journey.await(Duration.ofMinutes(5));
-                assertThat(journey.output()).as("journey output; server log:\n" + server.output())
-                        .contains("JOURNEY OK");
-                assertThat(exit).isZero();
+                journey.awaitPrinted("JOURNEY OK", Duration.ofMinutes(5), server.logDigest());
                 assertThat(journey.output()).contains("Alice Wong").contains("唔該晒").contains("framesDecoded");
                 for (String shot : SHOTS) {
                     assertThat(screenshots.resolve(shot + ".png")).as(shot).exists();
