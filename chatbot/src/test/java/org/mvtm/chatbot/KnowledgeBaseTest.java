@@ -2,6 +2,7 @@ package org.mvtm.chatbot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,7 +149,7 @@ class KnowledgeBaseTest {
         try (Assistant a = Assistants.create(config, Clock.systemUTC(), new InProcessEventBus())) {
             Files.writeString(f, HEADER + "a,en,first question,first\nb,en,second question,second\n");
             Files.setLastModifiedTime(f, FileTime.from(Instant.now().plusSeconds(5)));
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+            await().atMost(Duration.ofSeconds(20))
                     .until(() -> a.knowledgeBase().faqs() == 2);
         }
     }

@@ -2,6 +2,7 @@ package org.mvtm.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,7 +110,7 @@ class SegmentedRecordingTest extends WithFreshStore {
         StoreFixture.feedAudio(r, 0.5);
         f.clock.advance(Duration.ofSeconds(3));
         Path dir = f.recordingDir(r.id().value());
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+        await().atMost(Duration.ofSeconds(20)).until(() ->
                 ManifestFile.read(dir).manifest().segments().stream().anyMatch(e -> e.leg().equals("customer")));
         assertThat(r.state()).isEqualTo(RecordingState.RECORDING);
         r.seal();

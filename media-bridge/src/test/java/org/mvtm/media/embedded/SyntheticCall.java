@@ -1,5 +1,7 @@
 package org.mvtm.media.embedded;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.time.Duration;
 import org.mvtm.core.Party;
@@ -29,7 +31,7 @@ final class SyntheticCall implements AutoCloseable {
         customer.connect(a1, Duration.ofSeconds(10));
         advisor.connect(a2, Duration.ofSeconds(10));
         // the client finishes its handshake one flight before the server does
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> session.legs().stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> session.legs().stream()
                 .allMatch(org.mvtm.media.api.LegInfo::connected));
     }
 
@@ -47,7 +49,7 @@ final class SyntheticCall implements AutoCloseable {
         long customerHad = customer.receivedTotal();
         long advisorHad = advisor.receivedTotal();
         exchange(packetsEachWay);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> customer.receivedTotal()
+        await().atMost(Duration.ofSeconds(5)).until(() -> customer.receivedTotal()
                 == customerHad + 2L * packetsEachWay && advisor.receivedTotal() == advisorHad + 2L * packetsEachWay);
     }
 

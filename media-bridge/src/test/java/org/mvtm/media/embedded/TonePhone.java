@@ -1,8 +1,10 @@
 package org.mvtm.media.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -170,7 +172,7 @@ final class TonePhone extends LoopbackPhone implements LoopbackPhone.Talker {
     /** Everyone speaks 40 frames, 5 ms apart; returns when each listener has received 30 packets. */
     static void talk(List<TonePhone> listeners, TonePhone... speakers) throws Exception {
         Talker.talk(listeners, speakers);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(10))
                 .until(() -> listeners.stream().allMatch(p -> p.received.get() >= 30));
     }
 }
