@@ -5,7 +5,6 @@ import static org.mvtm.webtest.JsonFields.field;
 import static org.mvtm.webtest.Refusal.assertRefused;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

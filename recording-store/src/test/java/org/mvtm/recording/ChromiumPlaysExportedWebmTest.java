@@ -1,12 +1,10 @@
 package org.mvtm.recording;
 
-import org.mvtm.recording.export.WebmReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -16,6 +14,7 @@ import org.mvtm.core.Region;
 import org.mvtm.core.media.LegDescription;
 import org.mvtm.recording.api.ActiveRecording;
 import org.mvtm.recording.api.MediaFile;
+import org.mvtm.recording.export.WebmReader;
 import org.mvtm.recording.json.Json;
 
 /**

@@ -1,10 +1,10 @@
 package org.mvtm.recording;
 
-import org.mvtm.recording.export.WebmReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.mvtm.core.media.MediaKind;
+import org.mvtm.recording.export.WebmReader;
 
 /**
  * Test packetizer: turns WebM frames into RTP as a browser would send them. VP8 per RFC 7741 (one-byte payload

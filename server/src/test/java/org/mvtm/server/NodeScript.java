@@ -1,6 +1,5 @@
 package org.mvtm.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.media.peer.SyntheticWebRtcPeer;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The video share of the capacity benchmark (issue 17 item 5): customers on the customer page's socket who ask for a

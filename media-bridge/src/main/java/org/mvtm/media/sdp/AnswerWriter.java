@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.mvtm.core.media.MediaKind;
 
 /** Writes the bridge's SDP: WebRTC answers (ICE-lite, DTLS passive, BUNDLE, rtcp-mux) and plain RTP offers/answers. */
 public final class AnswerWriter {

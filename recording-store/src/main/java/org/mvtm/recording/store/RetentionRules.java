@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.mvtm.core.Region;
 import org.mvtm.core.id.QueueId;
-import org.mvtm.recording.api.RetentionPolicy;
 import org.mvtm.recording.api.RecordingStoreException;
+import org.mvtm.recording.api.RetentionPolicy;
 import org.mvtm.recording.crypto.AtomicFiles;
 import org.mvtm.recording.json.Json;
 

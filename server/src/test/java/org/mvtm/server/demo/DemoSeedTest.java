@@ -8,16 +8,16 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.admin.api.AdministrationSettings;
-import org.mvtm.admin.api.PasswordPolicy;
 import org.mvtm.admin.api.Administrations;
 import org.mvtm.admin.api.DatabaseSettings;
+import org.mvtm.admin.api.PasswordPolicy;
 import org.mvtm.core.event.InProcessEventBus;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
