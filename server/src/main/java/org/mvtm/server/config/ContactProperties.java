@@ -47,7 +47,9 @@ public record ContactProperties(
 
     /**
      * SIP edge listening points. Port 0 picks a free port; -1 disables that transport. {@code maxCallsPerSecond}: new
-     * calls a second the edge admits before it answers new INVITEs 503 with Retry-After (docs/sip-edge.md, Overload).
+     * calls a second the edge admits before it answers new INVITEs 503 with Retry-After; {@code maxQueueDelay}: how
+     * long a handed-over request may wait for a worker before the edge counts itself late and sheds new calls for a
+     * second (docs/sip-edge.md, Overload).
      */
     public record Sip(
             @DefaultValue("0.0.0.0") String bindAddress,
@@ -57,11 +59,16 @@ public record ContactProperties(
             @DefaultValue("5061") int tlsPort,
             @DefaultValue("mvtm.local") String domain,
             @DefaultValue List<String> trustedTrunks,
-            @DefaultValue("400") double maxCallsPerSecond) {
+            @DefaultValue("400") double maxCallsPerSecond,
+            @DefaultValue("250ms") Duration maxQueueDelay) {
         public Sip {
             if (!(maxCallsPerSecond > 0)) {
                 throw new InvalidConfigurationException("contact.sip.max-calls-per-second",
                         "must be a positive number of calls per second but was " + maxCallsPerSecond);
+            }
+            if (maxQueueDelay == null || maxQueueDelay.isNegative() || maxQueueDelay.isZero()) {
+                throw new InvalidConfigurationException("contact.sip.max-queue-delay",
+                        "must be a positive duration such as 250ms but was " + maxQueueDelay);
             }
             Ports.check("contact.sip.udp-port", udpPort, true);
             Ports.check("contact.sip.tcp-port", tcpPort, true);

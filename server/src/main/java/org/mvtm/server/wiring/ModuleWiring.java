@@ -336,7 +336,8 @@ public class ModuleWiring {
                 .udpPort(sip.udpPort()).tcpPort(sip.tcpPort()).tlsPort(sip.tlsPort())
                 .trustedTrunks(Set.copyOf(sip.trustedTrunks()))
                 .credentials(admin::sipHa1)
-                .admission(AdmissionLimits.defaults().withCallsPerSecond(sip.maxCallsPerSecond()))
+                .admission(AdmissionLimits.defaults().withCallsPerSecond(sip.maxCallsPerSecond())
+                        .withMaxQueueDelay(sip.maxQueueDelay()))
                 .build();
         SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing,
                         new SipDeskMonitoring(admin, routing, recordings, bus, clock)),

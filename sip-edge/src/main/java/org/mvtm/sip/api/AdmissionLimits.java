@@ -37,4 +37,9 @@ public record AdmissionLimits(double callsPerSecond, int maxSettingUp, Duration 
     public AdmissionLimits withCallsPerSecond(double rate) {
         return new AdmissionLimits(rate, maxSettingUp, maxQueueDelay, retryAfter);
     }
+
+    /** The same limits with another hand-over delay (the other setting operators tune). */
+    public AdmissionLimits withMaxQueueDelay(Duration delay) {
+        return new AdmissionLimits(callsPerSecond, maxSettingUp, delay, retryAfter);
+    }
 }
