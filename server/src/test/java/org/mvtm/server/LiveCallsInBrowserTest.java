@@ -10,12 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.mvtm.recording.export.WebmReader;
 import tools.jackson.databind.JsonNode;
 
@@ -29,20 +24,7 @@ import tools.jackson.databind.JsonNode;
  * browsers' Opus calls as a consulted colleague and as a listening supervisor: the relay transcodes between G.711
  * and Opus. One server for all; the browser steps are in server/src/test/browser/live-calls.js.
  */
-@Tag("peer")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LiveCallsInBrowserTest {
-    @TempDir
-    static Path dir;
-    @AutoClose
-    private ServerProcess server;
-
-    @BeforeAll
-    void startServer() throws Exception {
-        server = ServerProcess.start(dir, "--contact.media.port-min=0", "--contact.media.port-max=0");
-        server.awaitHealthy(Duration.ofSeconds(180));
-    }
-
+class LiveCallsInBrowserTest extends ServerForTheClass {
     private String scenario(String name) throws Exception {
         Map<String, String> env = NodeScript.scenarioEnv(server, name);
         env.put("EXPORTS", Files.createDirectories(dir.resolve("exports")).toString());
@@ -90,12 +72,6 @@ class LiveCallsInBrowserTest {
             }
         }
     }
-
-    /**
-     * How far an exported frame's time may sit from its packet's arrival (as in FirstHourConsolesTest): the export
-     * places packets by RTP timestamp from the leg's first arrival.
-     */
-    private static final Duration ALIGNMENT = Duration.ofMillis(400);
 
     @Test
     void aSupervisorListensWhispersAndBargesInOnlyInTheirRegionsAndEveryStepIsAuditedAndOnTheTimeline() throws Exception {
