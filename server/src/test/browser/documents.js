@@ -1,5 +1,5 @@
 // Documents in a call (issue 22 items 2 to 4), on a running server with the demo data whose queues' libraries hold
-// fees.pdf and address.form.json (run by FirstHourConsolesTest, whose server it shares; it leaves alice Not ready and
+// fees.pdf and address.form.json (run by AdvisorsWorkingDayInBrowserTest, whose server it shares; it leaves alice Not ready and
 // nobody waiting):
 //   BASE_URL=http://127.0.0.1:8080 NODE_PATH=<repo>/tools/browser/node_modules node server/src/test/browser/documents.js
 // The Cantonese customer chan calls alice by voice (an app customer on a voice call). Alice sends the fee table from

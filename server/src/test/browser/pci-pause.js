@@ -1,5 +1,5 @@
 // PCI pause during a browser video call (issue 15), on a running server with the demo data (run by
-// FirstHourConsolesTest, whose server it shares; it leaves alice Not ready and nobody waiting):
+// AdvisorsWorkingDayInBrowserTest, whose server it shares; it leaves alice Not ready and nobody waiting):
 //   BASE_URL=http://127.0.0.1:8080 EXPORTS=/tmp/pci NODE_PATH=<repo>/tools/browser/node_modules \
 //   node server/src/test/browser/pci-pause.js
 // The advisor pauses the recording while the customer gives card details (spoken, and typed in the chat) and resumes;
@@ -80,7 +80,7 @@ async function main() {
   await customer.waitForFunction(() => document.body.dataset.status === 'ENDED');
   expect(await customer.$eval('#pci-pause', (b) => b.hidden), 'the customer still sees the pause button after the end');
   await wrapUp(advisor);
-  await takeBreak(advisor); // a quiet floor for the next scenario on this server (FirstHourConsolesTest)
+  await takeBreak(advisor); // a quiet floor for the next scenario on this server (AdvisorsWorkingDayInBrowserTest)
 
   step = 'the compliance officer reads the timeline and downloads the legs';
   const officer = await signIn('connie', '/compliance');
