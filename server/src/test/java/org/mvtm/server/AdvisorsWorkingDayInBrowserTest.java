@@ -26,13 +26,12 @@ import tools.jackson.databind.JsonNode;
 class AdvisorsWorkingDayInBrowserTest extends ServerForTheClass {
     @Override
     List<String> serverArguments() {
-        return List.of("--contact.web.console-grace=6s", "--contact.web.customer-grace=6s");
+        return SHORT_GRACE;
     }
 
     /** A scenario of the advisor's working day: server/src/test/browser/advisor-desk.js. */
     private void desk(String name) throws Exception {
-        NodeScript.run("server/src/test/browser/advisor-desk.js", NodeScript.scenarioEnv(server, name), server,
-                "ADVISOR DESK OK " + name, line -> { });
+        runScenario("server/src/test/browser/advisor-desk.js", "ADVISOR DESK OK", name);
     }
 
     /**

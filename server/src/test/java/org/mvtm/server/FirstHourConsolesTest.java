@@ -10,16 +10,13 @@ import org.junit.jupiter.api.Test;
  * periods are short here, so that leaving can be waited for. (The advisor's working day: AdvisorsWorkingDayInBrowserTest.)
  */
 class FirstHourConsolesTest extends ServerForTheClass {
-    private static final String GRACE = "6s";
-
     @Override
     List<String> serverArguments() {
-        return List.of("--contact.web.console-grace=" + GRACE, "--contact.web.customer-grace=" + GRACE);
+        return SHORT_GRACE;
     }
 
     private void scenario(String name) throws Exception {
-        NodeScript.run("server/src/test/browser/first-hour.js", NodeScript.scenarioEnv(server, name), server,
-                "FIRST HOUR OK " + name, line -> { });
+        runScenario("server/src/test/browser/first-hour.js", "FIRST HOUR OK", name);
     }
 
     /** Item 8: no black video boxes (nor Mute and Hold) beside a chat, on either page, nor after the end. */

@@ -25,6 +25,13 @@ abstract class ServerForTheClass {
      */
     static final Duration ALIGNMENT = Duration.ofMillis(400);
 
+    /**
+     * Short grace periods for the consoles and the customer pages, so that a scenario can wait for someone who left
+     * to be logged out or abandoned.
+     */
+    static final List<String> SHORT_GRACE =
+            List.of("--contact.web.console-grace=6s", "--contact.web.customer-grace=6s");
+
     /** The server's data folder, and the tests' own files beside it. */
     @TempDir
     Path dir;
@@ -35,6 +42,11 @@ abstract class ServerForTheClass {
     /** Arguments beyond browser media on any free port. */
     List<String> serverArguments() {
         return List.of();
+    }
+
+    /** Runs one scenario of a browser {@code script} against this class's server; it must print {@code ok name}. */
+    void runScenario(String script, String ok, String name) throws Exception {
+        NodeScript.run(script, NodeScript.scenarioEnv(server, name), server, ok + " " + name, line -> { });
     }
 
     @BeforeAll
