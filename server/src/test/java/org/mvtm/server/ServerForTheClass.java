@@ -32,8 +32,7 @@ abstract class ServerForTheClass {
     static final List<String> SHORT_GRACE =
             List.of("--contact.web.console-grace=6s", "--contact.web.customer-grace=6s");
 
-    /** The server's data folder, and the tests' own files beside it. */
-    @TempDir
+    /** The server's folder (its data under {@code data}), and the tests' own files beside it. */
     Path dir;
 
     @AutoClose
@@ -49,8 +48,10 @@ abstract class ServerForTheClass {
         NodeScript.run(script, NodeScript.scenarioEnv(server, name), server, ok + " " + name, line -> { });
     }
 
+    /** @param dir a folder for the class, removed after its last test (JUnit fills a {@code @TempDir} field too late) */
     @BeforeAll
-    void startServer() throws Exception {
+    void startServer(@TempDir Path dir) throws Exception {
+        this.dir = dir;
         List<String> arguments = new ArrayList<>(List.of("--contact.media.port-min=0", "--contact.media.port-max=0"));
         arguments.addAll(serverArguments());
         server = ServerProcess.start(dir, arguments.toArray(String[]::new));
