@@ -1,13 +1,13 @@
 package org.mvtm.server;
 
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * What a new user met in the consoles in the first hour (issue 14), each in headless Chromium on one server with the
  * demo data. The browser steps are in server/src/test/browser/first-hour.js. The consoles' and the customers' grace
- * periods are short here, so that leaving can be waited for. (The advisor's working day: AdvisorsWorkingDayInBrowserTest.)
+ * periods are short here, so that leaving can be waited for. (The advisor's working day:
+ * AdvisorsWorkingDayInBrowserTest.)
  */
 class FirstHourConsolesTest extends ServerForTheClass {
     @Override

@@ -1,6 +1,5 @@
 package org.mvtm.server;
 
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -45,8 +45,8 @@ final class ServerProcess implements AutoCloseable {
         args.put("contact.sip.tls-port", "0");
         args.put("contact.data-dir", data.toString());
         // two servers and two browsers share two cores here: a hand-over late by more than the default 250 ms would
-        // make the edge answer a test's call 503 Overloaded (the shedding itself: sip-edge's
-        // OverloadTest and CallAdmissionTest, bench/sip.sh)
+        // make the edge answer a test's call 503 Overloaded (the shedding itself is tested in sip-edge's OverloadTest
+        // and CallAdmissionTest, and CapacityBenchmark sets the default back)
         args.put("contact.sip.max-queue-delay", "5s");
         for (String extra : extraArgs) {
             String kv = extra.substring(2);
