@@ -214,9 +214,7 @@ final class AdvisorLegs {
     void response(ResponseEvent ev) {
         Response resp = ev.getResponse();
         CSeqHeader cseq = (CSeqHeader) resp.getHeader(CSeqHeader.NAME);
-        ClientTransaction ct = ev.getClientTransaction();
-        AdvisorLeg leg = ct != null && ct.getApplicationData() instanceof AdvisorLeg l ? l
-                : ev.getDialog() != null && ev.getDialog().getApplicationData() instanceof AdvisorLeg l2 ? l2 : null;
+        AdvisorLeg leg = StartedDialogs.owner(ev.getClientTransaction(), ev.getDialog(), AdvisorLeg.class);
         if (leg == null || !Request.INVITE.equals(cseq.getMethod())) {
             return;
         }
