@@ -355,20 +355,16 @@ final class AdvisorLegs {
 
     /** Ends a ringing leg and tells routing why; caller holds the lock. */
     private void decline(AdvisorLeg leg, OfferDeclined.Cause cause, String why) {
+        leg.moveTo(AdvisorLeg.State.ENDED);
+        cancelDeadline(leg);
+        table.remove(leg);
+        removeMedia(leg);
         if (leg.reconnect) {
-            leg.moveTo(AdvisorLeg.State.ENDED);
-            cancelDeadline(leg);
-            table.remove(leg);
-            removeMedia(leg);
             endReconnected(leg.interaction, cause + ", " + why);
             return;
         }
         log.info("offer of {} to {} over SIP failed: {} ({})", leg.interaction, leg.advisor, cause, why);
-        leg.moveTo(AdvisorLeg.State.ENDED);
-        cancelDeadline(leg);
-        table.remove(leg);
         counters.phoneOffer(cause.name());
-        removeMedia(leg);
         try {
             routing.decline(leg.interaction, leg.advisor, cause);
         } catch (RuntimeException e) {
