@@ -54,7 +54,6 @@ public final class RoutingEngineImpl implements RoutingEngine {
     private final RoutingConfig config;
     private final Clock clock;
     private final EventBus events;
-    private final boolean allLocal;
     private final InputValidator validator;
     private final PresenceEvents presence;
     private final OfferRounds offers;
@@ -72,7 +71,6 @@ public final class RoutingEngineImpl implements RoutingEngine {
         this.config = config;
         this.clock = clock;
         this.events = events;
-        this.allLocal = allLocal;
         this.validator = new InputValidator(config.skillCatalogue());
         this.presence = new PresenceEvents(clock, events);
         this.offers = new OfferRounds(store, node, config, clock, events, allLocal, queues, () -> tierWeights,

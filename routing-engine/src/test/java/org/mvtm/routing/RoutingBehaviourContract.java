@@ -79,10 +79,26 @@ abstract class RoutingBehaviourContract {
                 .as("%s -> %s of %s", change.from(), change.to(), change.advisor()).isTrue());
     }
 
-    void readyAdvisor(String id, String... skills) {
+    /** Registers the advisor and signs them in: NOT_READY, on this node. */
+    void signedInAdvisor(String id, String... skills) {
         engine.registerAdvisor(advisor(id, skills));
         engine.login(agent(id));
+    }
+
+    void readyAdvisor(String id, String... skills) {
+        signedInAdvisor(id, skills);
         engine.ready(agent(id));
+    }
+
+    /** Alice, ready for the cards queue, is offered customer c1 and accepts: they talk. */
+    void aliceTalksToC1() {
+        readyAdvisor("alice", "lang.en:9", "product.cards:9");
+        engine.enqueue(voice("c1", "cards", clock.instant()));
+        engine.accept(ix("c1"), agent("alice"));
+    }
+
+    QueueStats cardsStats() {
+        return engine.queueStats().stream().filter(q -> q.queue().value().equals("cards")).findFirst().orElseThrow();
     }
 
     AdvisorState state(String id) {
@@ -136,9 +152,7 @@ abstract class RoutingBehaviourContract {
 
     @Test
     void illegalStateChangeNamesBothStates() {
-        readyAdvisor("alice", "lang.en:9", "product.cards:9");
-        engine.enqueue(voice("c1", "cards", clock.instant()));
-        engine.accept(ix("c1"), agent("alice"));
+        aliceTalksToC1();
         assertThatThrownBy(() -> engine.ready(agent("alice")))
                 .isInstanceOf(IllegalStateException.class).hasMessage("advisor alice cannot go from BUSY to READY");
         assertThatThrownBy(() -> engine.logout(agent("alice")))
@@ -178,9 +192,7 @@ abstract class RoutingBehaviourContract {
 
     @Test
     void finishWrapUpEarlyWithDisposition() {
-        readyAdvisor("alice", "lang.en:9", "product.cards:9");
-        engine.enqueue(voice("c1", "cards", clock.instant()));
-        engine.accept(ix("c1"), agent("alice"));
+        aliceTalksToC1();
         engine.complete(ix("c1"));
         engine.finishWrapUp(agent("alice"), java.util.Optional.of(ix("c1")), "resolved", "card reissued");
         assertThat(state("alice")).isEqualTo(AdvisorState.READY);
@@ -196,9 +208,7 @@ abstract class RoutingBehaviourContract {
 
     @Test
     void aDispositionAfterTheWrapUpTimeRanOutIsStillRecordedAndChangesNoPresence() {
-        readyAdvisor("alice", "lang.en:9", "product.cards:9");
-        engine.enqueue(voice("c1", "cards", clock.instant()));
-        engine.accept(ix("c1"), agent("alice"));
+        aliceTalksToC1();
         engine.complete(ix("c1"));
         clock.advance(Duration.ofSeconds(30));
         engine.tick();
@@ -220,9 +230,7 @@ abstract class RoutingBehaviourContract {
 
     @Test
     void aHangUpFromBothSidesEndsTheInteractionOnce() {
-        readyAdvisor("alice", "lang.en:9", "product.cards:9");
-        engine.enqueue(voice("c1", "cards", clock.instant()));
-        engine.accept(ix("c1"), agent("alice"));
+        aliceTalksToC1();
         engine.complete(ix("c1"), InteractionEnded.EndedBy.CUSTOMER);
         engine.complete(ix("c1"), InteractionEnded.EndedBy.ADVISOR);
         assertThat(bus.of(InteractionEnded.class)).singleElement().extracting(InteractionEnded::endedBy)
@@ -232,9 +240,7 @@ abstract class RoutingBehaviourContract {
 
     @Test
     void refusedTransitionsCarryACodeAndBothStatesForTheConsoleToTranslate() {
-        readyAdvisor("alice", "lang.en:9", "product.cards:9");
-        engine.enqueue(voice("c1", "cards", clock.instant()));
-        engine.accept(ix("c1"), agent("alice"));
+        aliceTalksToC1();
         assertThatThrownBy(() -> engine.ready(agent("alice"))).isInstanceOfSatisfying(org.mvtm.core.Refusal.class, r -> {
             assertThat(r.code()).isEqualTo("advisor.transition");
             assertThat(r.params()).containsEntry("from", "BUSY").containsEntry("to", "READY");
@@ -327,8 +333,7 @@ abstract class RoutingBehaviourContract {
 
     @Test
     void longestWaitingCustomerAcrossQueuesIsOfferedFirst() {
-        engine.registerAdvisor(advisor("alice", "lang.en:9", "product.cards:9", "product.loans:9"));
-        engine.login(agent("alice"));
+        signedInAdvisor("alice", "lang.en:9", "product.cards:9", "product.loans:9");
         engine.enqueue(voice("loan1", "loans", clock.instant()));
         clock.advance(Duration.ofSeconds(3));
         engine.enqueue(voice("card1", "cards", clock.instant()));
@@ -422,7 +427,7 @@ abstract class RoutingBehaviourContract {
         assertThat(engine.interaction(ix("c2")).orElseThrow().status()).isEqualTo(InteractionStatus.ABANDONED);
         assertThatThrownBy(() -> engine.accept(ix("c2"), agent("alice"))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ABANDONED");
-        QueueStats cards = engine.queueStats().stream().filter(q -> q.queue().value().equals("cards")).findFirst().orElseThrow();
+        QueueStats cards = cardsStats();
         assertThat(cards.abandoned()).isEqualTo(2);
         assertThat(cards.abandonRate()).isEqualTo(1.0);
     }
@@ -450,8 +455,7 @@ abstract class RoutingBehaviourContract {
 
     @Test
     void aBookedCustomerGoesToTheirAdvisorAheadOfTheQueueAndToAnyoneOnceTheWaitIsOver() {
-        engine.registerAdvisor(advisor("alice", "lang.en:9", "product.cards:9"));
-        engine.login(agent("alice"));
+        signedInAdvisor("alice", "lang.en:9", "product.cards:9");
         engine.enqueue(voice("c1", "cards", clock.instant()));
         clock.advance(Duration.ofSeconds(30));
         engine.enqueue(voice("c2", "cards", clock.instant()));
@@ -462,8 +466,7 @@ abstract class RoutingBehaviourContract {
         assertThat(offered()).containsExactly("booked -> alice");
 
         // bob is booked but stays away: carol, free, is not offered his customer until the wait is over
-        engine.registerAdvisor(advisor("bob", "lang.en:9", "product.loans:9"));
-        engine.login(agent("bob"));
+        signedInAdvisor("bob", "lang.en:9", "product.loans:9");
         engine.enqueueFor(voice("late", "loans", clock.instant()), agent("bob"), Duration.ofMinutes(2));
         readyAdvisor("carol", "lang.en:6", "product.loans:6");
         clock.advance(Duration.ofSeconds(119));
@@ -511,14 +514,14 @@ abstract class RoutingBehaviourContract {
         engine.ready(agent("alice"));
         engine.accept(ix("c1"), agent("alice")); // waited 10 s: within SLA
         clock.advance(Duration.ofSeconds(50));
-        QueueStats mid = engine.queueStats().stream().filter(q -> q.queue().value().equals("cards")).findFirst().orElseThrow();
+        QueueStats mid = cardsStats();
         assertThat(mid.waiting()).isEqualTo(1);
         assertThat(mid.longestWait()).isEqualTo(Duration.ofSeconds(60));
         engine.complete(ix("c1"));
         engine.finishWrapUp(agent("alice"), "ok", "");
         engine.accept(ix("c2"), agent("alice")); // waited 60 s: outside SLA
         clock.advance(Duration.ofSeconds(40));
-        QueueStats s = engine.queueStats().stream().filter(q -> q.queue().value().equals("cards")).findFirst().orElseThrow();
+        QueueStats s = cardsStats();
         assertThat(s.offered()).isEqualTo(2);
         assertThat(s.answered()).isEqualTo(2);
         assertThat(s.serviceLevel()).isEqualTo(0.5);

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.AdvisorState;
 import org.mvtm.core.Interaction;
@@ -26,13 +26,9 @@ import org.mvtm.sip.support.SipPeer;
 /** The B2BUA leg to advisors' registered desk phones, and phones that disappear. */
 class AdvisorPhoneTest {
     static final AgentId ALICE = AgentId.of("alice");
+    @AutoClose
     final EdgeFixture f = new EdgeFixture(b -> b.tlsPort(-1).trustedTrunks(Set.of("127.0.0.1"))
             .offerTimeout(Duration.ofSeconds(1)));
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
 
     private SipPeer registeredAlice() {
         return registeredAlice(f);

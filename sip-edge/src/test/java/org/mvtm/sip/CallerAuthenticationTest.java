@@ -3,7 +3,7 @@ package org.mvtm.sip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.mvtm.sip.support.CustomerCallScript;
 import org.mvtm.sip.support.EdgeFixture;
@@ -13,12 +13,8 @@ import org.mvtm.sip.support.SipPeer;
 
 /** Without trusted trunks, customers must authenticate with digest (407) before they are queued. */
 class CallerAuthenticationTest {
+    @AutoClose
     final EdgeFixture f = new EdgeFixture(b -> b.tlsPort(-1));
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
 
     /** The caller's INVITE, challenged (the 407 ACKed), and sent again with {@code password}: the challenge. */
     private static String challengedThenAuthenticated(CustomerCallScript call, int rtpPort, String password) {

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.AdvisorState;
 import org.mvtm.core.Channel;
@@ -25,12 +25,8 @@ import org.mvtm.sip.support.RelayMedia;
 import org.mvtm.sip.support.SipPeer;
 
 class CustomerCallTest {
+    @AutoClose
     final EdgeFixture f = new EdgeFixture(b -> b.tlsPort(-1).trustedTrunks(Set.of("127.0.0.1")));
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
 
     private Interaction queued(CustomerCallScript call) {
         String progress = call.peer.response(183, 3000).orElseThrow();

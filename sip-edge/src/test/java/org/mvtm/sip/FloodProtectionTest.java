@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.event.InteractionEnded;
@@ -22,13 +22,9 @@ import org.mvtm.sip.support.SipPeer;
 
 class FloodProtectionTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    @AutoClose
     final EdgeFixture f = new EdgeFixture(b -> b.tlsPort(-1).trustedTrunks(Set.of("127.0.0.1"))
             .flood(new FloodLimits(1, 3, Duration.ofSeconds(7))), clock, RegistrationStores.inMemory());
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
 
     @Test
     void floodFromOneAddressGets503WithRetryAfterButTheEstablishedCallIsNeverDropped() {

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.id.AgentId;
@@ -28,14 +28,10 @@ import org.mvtm.sip.support.Sipp;
 class OverloadTest {
     static final int CAPACITY = 5;
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
+    @AutoClose
     final EdgeFixture f = new EdgeFixture(b -> b.tlsPort(-1).trustedTrunks(Set.of("127.0.0.1"))
             .admission(new AdmissionLimits(CAPACITY, 100, Duration.ofSeconds(30), Duration.ofSeconds(3))),
             clock, RegistrationStores.inMemory());
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
 
     @Test
     void twiceTheCapacityGets503WithRetryAfterForTheExcessWhileAdmittedCallsCompleteAndServiceComesBack()

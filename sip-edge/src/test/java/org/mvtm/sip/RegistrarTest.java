@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.time.MutableClock;
 import org.mvtm.sip.api.RegistrationStores;
@@ -16,13 +16,9 @@ import org.mvtm.sip.support.SipPeer;
 
 class RegistrarTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    @AutoClose
     final EdgeFixture f = new EdgeFixture(b -> b.tlsPort(-1).nonceLifetime(Duration.ofMinutes(5)), clock,
             RegistrationStores.inMemory());
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
 
     /** {@code phone} REGISTERs {@code to} with {@code headers} (Call-ID {@code callId}): the final response. */
     private static String register(SipPeer phone, String callId, String to, int cseq, Map<String, String> headers) {

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.ChatMessagePosted;
@@ -16,12 +16,8 @@ import org.mvtm.sip.support.SipPeer;
 
 /** SIP MESSAGE joins the same chat path as web chat: customer lines out on the bus, bot/advisor lines back. */
 class SipChatTest {
+    @AutoClose
     final EdgeFixture f = new EdgeFixture(b -> b.tlsPort(-1).trustedTrunks(Set.of("127.0.0.1")));
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
 
     /** {@code bob} writes {@code text} to the cards queue in a MESSAGE of its own: the edge's final response. */
     private static String message(SipPeer bob, String callId, String contentType, String text) {

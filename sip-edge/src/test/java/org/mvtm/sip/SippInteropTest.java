@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.DatagramSocket;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.event.InteractionEnded;
@@ -20,12 +20,8 @@ import org.mvtm.sip.support.Sipp;
  */
 @Tag("peer")
 class SippInteropTest {
+    @AutoClose
     final EdgeFixture f = new EdgeFixture(b -> b.tlsPort(-1).trustedTrunks(Set.of("127.0.0.1")));
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
 
     static int freePort() throws Exception {
         try (DatagramSocket s = new DatagramSocket(0)) {

@@ -241,14 +241,24 @@ public final class InMemoryRoutingStore implements RoutingStore {
         return Outcome.done(advisor, from, a.state, ix.token);
     }
 
-    private Outcome checkOffer(InteractionId id, AgentId advisor, long token, InteractionStatus target) {
+    /** The refusal of a command on an unknown interaction or one in no status the command runs from; null if it may run. */
+    private Outcome checkStatus(InteractionId id, Set<InteractionStatus> from, InteractionStatus target) {
         InMemoryInteraction ix = interactions.get(id);
         if (ix == null) {
             return Outcome.refused("unknown interaction " + id);
         }
-        if (ix.status != OFFERED) {
+        if (!from.contains(ix.status)) {
             return Outcome.refused(InteractionTransitions.illegal(id, ix.status, target));
         }
+        return null;
+    }
+
+    private Outcome checkOffer(InteractionId id, AgentId advisor, long token, InteractionStatus target) {
+        Outcome refusal = checkStatus(id, Set.of(OFFERED), target);
+        if (refusal != null) {
+            return refusal;
+        }
+        InMemoryInteraction ix = interactions.get(id);
         if (!advisor.equals(ix.advisor) || ix.token != token) {
             return Outcome.refused("interaction " + id + " is offered to " + ix.advisor + " (token " + ix.token
                     + "), not to " + advisor + " (token " + token + ")");
@@ -364,13 +374,11 @@ public final class InMemoryRoutingStore implements RoutingStore {
 
     @Override
     public synchronized Outcome complete(InteractionId id, Instant now, Instant wrapUntil) {
+        Outcome refusal = checkStatus(id, COMPLETE_FROM, ENDED);
+        if (refusal != null) {
+            return refusal;
+        }
         InMemoryInteraction ix = interactions.get(id);
-        if (ix == null) {
-            return Outcome.refused("unknown interaction " + id);
-        }
-        if (!COMPLETE_FROM.contains(ix.status)) {
-            return Outcome.refused(InteractionTransitions.illegal(id, ix.status, ENDED));
-        }
         ix.moveTo(ENDED);
         Outcome out = releaseAdvisor(ix, now, wrapUntil);
         finished(id);
@@ -379,13 +387,11 @@ public final class InMemoryRoutingStore implements RoutingStore {
 
     @Override
     public synchronized Outcome abandon(InteractionId id, Instant now) {
+        Outcome refusal = checkStatus(id, ABANDON_FROM, ABANDONED);
+        if (refusal != null) {
+            return refusal;
+        }
         InMemoryInteraction ix = interactions.get(id);
-        if (ix == null) {
-            return Outcome.refused("unknown interaction " + id);
-        }
-        if (!ABANDON_FROM.contains(ix.status)) {
-            return Outcome.refused(InteractionTransitions.illegal(id, ix.status, ABANDONED));
-        }
         long waited = Math.max(0, Duration.between(ix.enqueuedAt, now).toMillis());
         tally(ix.queue).abandoned++;
         Outcome out = Outcome.done(waited);
@@ -411,13 +417,11 @@ public final class InMemoryRoutingStore implements RoutingStore {
 
     @Override
     public synchronized Outcome transfer(InteractionId id, QueueId queue, Optional<AgentId> pinned, Instant now, Instant wrapUntil) {
+        Outcome refusal = checkStatus(id, TRANSFER_FROM, QUEUED);
+        if (refusal != null) {
+            return refusal;
+        }
         InMemoryInteraction ix = interactions.get(id);
-        if (ix == null) {
-            return Outcome.refused("unknown interaction " + id);
-        }
-        if (!TRANSFER_FROM.contains(ix.status)) {
-            return Outcome.refused(InteractionTransitions.illegal(id, ix.status, QUEUED));
-        }
         Outcome released = releaseAdvisor(ix, now, wrapUntil);
         ix.moveTo(QUEUED);
         ix.advisor = null;
@@ -434,13 +438,11 @@ public final class InMemoryRoutingStore implements RoutingStore {
 
     @Override
     public synchronized Outcome move(InteractionId id, QueueId queue, Instant now) {
+        Outcome refusal = checkStatus(id, MOVE_FROM, QUEUED);
+        if (refusal != null) {
+            return interactions.containsKey(id) ? Outcome.refused(refusal.failure() + " in another queue") : refusal;
+        }
         InMemoryInteraction ix = interactions.get(id);
-        if (ix == null) {
-            return Outcome.refused("unknown interaction " + id);
-        }
-        if (!MOVE_FROM.contains(ix.status)) {
-            return Outcome.refused(InteractionTransitions.illegal(id, ix.status, QUEUED) + " in another queue");
-        }
         ix.moveTo(QUEUED);
         ix.queue = queue;
         ix.enqueuedAt = now;

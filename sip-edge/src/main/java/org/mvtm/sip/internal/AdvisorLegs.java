@@ -214,9 +214,7 @@ final class AdvisorLegs {
     void response(ResponseEvent ev) {
         Response resp = ev.getResponse();
         CSeqHeader cseq = (CSeqHeader) resp.getHeader(CSeqHeader.NAME);
-        ClientTransaction ct = ev.getClientTransaction();
-        AdvisorLeg leg = ct != null && ct.getApplicationData() instanceof AdvisorLeg l ? l
-                : ev.getDialog() != null && ev.getDialog().getApplicationData() instanceof AdvisorLeg l2 ? l2 : null;
+        AdvisorLeg leg = StartedDialogs.owner(ev.getClientTransaction(), ev.getDialog(), AdvisorLeg.class);
         if (leg == null || !Request.INVITE.equals(cseq.getMethod())) {
             return;
         }
@@ -357,20 +355,16 @@ final class AdvisorLegs {
 
     /** Ends a ringing leg and tells routing why; caller holds the lock. */
     private void decline(AdvisorLeg leg, OfferDeclined.Cause cause, String why) {
+        leg.moveTo(AdvisorLeg.State.ENDED);
+        cancelDeadline(leg);
+        table.remove(leg);
+        removeMedia(leg);
         if (leg.reconnect) {
-            leg.moveTo(AdvisorLeg.State.ENDED);
-            cancelDeadline(leg);
-            table.remove(leg);
-            removeMedia(leg);
             endReconnected(leg.interaction, cause + ", " + why);
             return;
         }
         log.info("offer of {} to {} over SIP failed: {} ({})", leg.interaction, leg.advisor, cause, why);
-        leg.moveTo(AdvisorLeg.State.ENDED);
-        cancelDeadline(leg);
-        table.remove(leg);
         counters.phoneOffer(cause.name());
-        removeMedia(leg);
         try {
             routing.decline(leg.interaction, leg.advisor, cause);
         } catch (RuntimeException e) {

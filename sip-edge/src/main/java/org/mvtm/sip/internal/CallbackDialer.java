@@ -256,21 +256,13 @@ final class CallbackDialer {
 
     /** Whether a response or timeout belongs to a callback's dialog. */
     static boolean owns(ClientTransaction ct, Dialog dialog) {
-        return of(ct, dialog) != null;
-    }
-
-    /** The callback of a transaction or, for a retransmitted 2xx or an in-dialog request, of its dialog; or null. */
-    private static CallbackCall of(ClientTransaction ct, Dialog dialog) {
-        if (ct != null && ct.getApplicationData() instanceof CallbackCall cb) {
-            return cb;
-        }
-        return dialog != null && dialog.getApplicationData() instanceof CallbackCall cb ? cb : null;
+        return StartedDialogs.owner(ct, dialog, CallbackCall.class) != null;
     }
 
     /** A response to a callback INVITE (or a retransmitted 2xx). */
     void response(ResponseEvent ev) {
         ClientTransaction ct = ev.getClientTransaction();
-        CallbackCall cb = of(ct, ev.getDialog());
+        CallbackCall cb = StartedDialogs.owner(ct, ev.getDialog(), CallbackCall.class);
         CSeqHeader cseq = (CSeqHeader) ev.getResponse().getHeader(CSeqHeader.NAME);
         if (cb == null || !Request.INVITE.equals(cseq.getMethod())) {
             return;

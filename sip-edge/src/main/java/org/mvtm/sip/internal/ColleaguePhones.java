@@ -110,9 +110,7 @@ final class ColleaguePhones {
 
     /** A response on a colleague INVITE; false when it is not one (the advisor legs' then). */
     boolean response(ResponseEvent ev) {
-        ClientTransaction ct = ev.getClientTransaction();
-        ColleagueLeg leg = ct != null && ct.getApplicationData() instanceof ColleagueLeg l ? l
-                : ev.getDialog() != null && ev.getDialog().getApplicationData() instanceof ColleagueLeg l2 ? l2 : null;
+        ColleagueLeg leg = StartedDialogs.owner(ev.getClientTransaction(), ev.getDialog(), ColleagueLeg.class);
         if (leg == null) {
             return false;
         }

@@ -41,6 +41,17 @@ final class StartedDialogs {
         ct.sendRequest();
     }
 
+    /**
+     * The {@code type} owner {@link #place} gave the transaction or, for a retransmitted 2xx or an in-dialog request,
+     * the dialog; null when neither belongs to one.
+     */
+    static <T> T owner(ClientTransaction ct, Dialog dialog, Class<T> type) {
+        if (ct != null && type.isInstance(ct.getApplicationData())) {
+            return type.cast(ct.getApplicationData());
+        }
+        return dialog != null && type.isInstance(dialog.getApplicationData()) ? type.cast(dialog.getApplicationData()) : null;
+    }
+
     static void ack(Dialog dialog, long cseq) {
         try {
             if (dialog != null) {

@@ -60,15 +60,20 @@ public final class SipPeer implements AutoCloseable {
         b.append("CSeq: ").append(cseqNo).append(' ').append(method).append("\r\n");
         b.append("Contact: ").append(contact()).append("\r\n");
         headers.forEach((k, v) -> b.append(k).append(": ").append(v).append("\r\n"));
+        return withBody(b, contentType, body);
+    }
+
+    /** The message of {@code headers} completed: its Content-Type (if any), Content-Length, the blank line, the body. */
+    private static String withBody(StringBuilder headers, String contentType, String body) {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         if (contentType != null) {
-            b.append("Content-Type: ").append(contentType).append("\r\n");
+            headers.append("Content-Type: ").append(contentType).append("\r\n");
         }
-        b.append("Content-Length: ").append(bytes.length).append("\r\n\r\n");
+        headers.append("Content-Length: ").append(bytes.length).append("\r\n\r\n");
         if (body != null) {
-            b.append(body);
+            headers.append(body);
         }
-        return b.toString();
+        return headers.toString();
     }
 
     /** Sends REGISTER, answers the 401 challenge with {@code password}, returns the final response. */
@@ -132,15 +137,7 @@ public final class SipPeer implements AutoCloseable {
             }
         }
         b.append("Contact: ").append(contact()).append("\r\n");
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        if (body != null) {
-            b.append("Content-Type: application/sdp\r\n");
-        }
-        b.append("Content-Length: ").append(bytes.length).append("\r\n\r\n");
-        if (body != null) {
-            b.append(body);
-        }
-        return b.toString();
+        return withBody(b, body == null ? null : "application/sdp", body);
     }
 
     /** The next request received (skipping responses) within {@code millis}. */
