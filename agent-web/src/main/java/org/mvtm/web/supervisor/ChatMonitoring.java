@@ -20,6 +20,7 @@ import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.agent.InteractionCatalog;
 import org.mvtm.web.api.WebUser;
+import org.mvtm.web.security.CallRefused;
 import org.mvtm.web.security.InputLimits;
 import org.springframework.stereotype.Component;
 
@@ -70,7 +71,7 @@ public class ChatMonitoring {
             throw new IllegalArgumentException("text: write the note");
         }
         InteractionView chat = liveChat(supervisor, interaction);
-        AgentId advisor = chat.advisor().orElseThrow(() -> new CallMonitoring.Refused(false,
+        AgentId advisor = chat.advisor().orElseThrow(() -> new CallRefused(false,
                 "interaction " + interaction.value() + " has no advisor"));
         notes.computeIfAbsent(advisor, a -> new CopyOnWriteArrayList<>())
                 .add(new Note(interaction.value(), supervisor.displayName(), clean, clock.instant()));
@@ -86,16 +87,16 @@ public class ChatMonitoring {
     private InteractionView liveChat(WebUser supervisor, InteractionId interaction) {
         InteractionView chat = routing.interaction(interaction)
                 .filter(v -> v.status() == InteractionStatus.CONNECTED)
-                .orElseThrow(() -> new CallMonitoring.Refused(false, "no connected interaction " + interaction.value()));
+                .orElseThrow(() -> new CallRefused(false, "no connected interaction " + interaction.value()));
         var region = chat.interaction().customer().region();
         if (!supervisor.maySee(region)) {
             audit(supervisor, chat, AuditEntry.Outcome.DENIED, "read chat " + interaction.value() + ": region "
                     + region.code() + " is not among " + supervisor.username() + "'s regions");
-            throw new CallMonitoring.Refused(true, "interaction " + interaction.value() + " is in region "
+            throw new CallRefused(true, "interaction " + interaction.value() + " is in region "
                     + region.code() + ", outside your regions");
         }
         if (chat.interaction().channel() != Channel.CHAT) {
-            throw new CallMonitoring.Refused(false, "interaction " + interaction.value() + " is a call: listen to it");
+            throw new CallRefused(false, "interaction " + interaction.value() + " is a call: listen to it");
         }
         return chat;
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.api.WebRole;
 import org.mvtm.web.call.WebWorkers;
+import org.mvtm.web.security.CallRefused;
 import org.mvtm.web.socket.JsonSocketHandler;
 import org.mvtm.web.socket.MessagePermissions;
 import org.mvtm.web.socket.SocketPath;
@@ -72,8 +73,8 @@ public class SupervisorSocketHandler extends JsonSocketHandler {
                 workers.run("read chat " + id, () -> {
                     try {
                         chats.read(peer, chat);
-                    } catch (CallMonitoring.Refused e) {
-                        peer.send(new ErrorMessage(e.forbidden ? "forbidden" : "not-found", e.getMessage()));
+                    } catch (CallRefused e) {
+                        peer.send(new ErrorMessage(e.forbidden() ? "forbidden" : "not-found", e.getMessage()));
                     }
                 });
             }
