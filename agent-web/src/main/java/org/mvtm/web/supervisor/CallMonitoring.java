@@ -2,17 +2,13 @@ package org.mvtm.web.supervisor;
 
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Set;
 import org.mvtm.core.Channel;
 import org.mvtm.core.event.CallMonitored;
 import org.mvtm.core.event.CallParticipation;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.MonitorMode;
-import org.mvtm.recording.api.AuditAction;
-import org.mvtm.recording.api.AuditEntry;
 import org.mvtm.recording.api.RecordingStore;
-import org.mvtm.routing.api.InteractionStatus;
 import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.api.WebUser;
@@ -89,17 +85,8 @@ public class CallMonitoring {
     }
 
     private InteractionView liveCall(WebUser supervisor, InteractionId interaction) {
-        InteractionView call = routing.interaction(interaction)
-                .filter(v -> v.status() == InteractionStatus.CONNECTED)
-                .orElseThrow(() -> new CallRefused(false, "no connected call " + interaction.value()));
-        var region = call.interaction().customer().region();
-        if (!supervisor.maySee(region)) {
-            recordings.auditAction(supervisor.username(), Set.of(region), AuditAction.MONITOR,
-                    recording(interaction), AuditEntry.Outcome.DENIED, "monitor " + interaction.value()
-                            + ": region " + region.code() + " is not among " + supervisor.username() + "'s regions");
-            throw new CallRefused(true, "interaction " + interaction.value() + " is in region " + region.code()
-                    + ", outside your regions");
-        }
+        InteractionView call = MonitoredInteractions.connected(routing, recordings, supervisor, interaction, "call",
+                "monitor");
         Channel channel = call.interaction().channel();
         if (channel != Channel.VOICE && channel != Channel.VIDEO) {
             throw new CallRefused(false, "interaction " + interaction.value() + " is a " + channel + ", not a call");
@@ -109,12 +96,7 @@ public class CallMonitoring {
 
     private void done(WebUser supervisor, InteractionView call, String mode, boolean active) {
         InteractionId id = call.interaction().id();
-        recordings.auditAction(supervisor.username(), Set.of(call.interaction().customer().region()),
-                AuditAction.MONITOR, recording(id), AuditEntry.Outcome.ALLOWED, "monitor " + id.value() + " " + mode);
+        MonitoredInteractions.audit(recordings, supervisor, call, "monitor " + id.value() + " " + mode);
         events.publish(new CallMonitored(clock.instant(), id, supervisor.username(), mode, active));
-    }
-
-    private String recording(InteractionId interaction) {
-        return recordings.active(interaction).map(r -> r.id().value()).orElse(null);
     }
 }
