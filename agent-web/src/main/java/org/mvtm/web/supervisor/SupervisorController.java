@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.security.CurrentUser;
-import org.mvtm.web.security.ErrorAnswer;
-import org.springframework.http.HttpStatus;
+import org.mvtm.web.security.RequestRefused;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,8 +63,8 @@ class SupervisorController {
         return board.waiting(CurrentUser.require(principal));
     }
 
-    @ExceptionHandler(SupervisorActions.Refused.class)
-    ResponseEntity<Map<String, String>> refused(SupervisorActions.Refused e) {
-        return ErrorAnswer.naming(HttpStatus.valueOf(e.status()), e.field(), e.getMessage());
+    @ExceptionHandler(RequestRefused.class)
+    ResponseEntity<Map<String, String>> refused(RequestRefused e) {
+        return e.answer();
     }
 }

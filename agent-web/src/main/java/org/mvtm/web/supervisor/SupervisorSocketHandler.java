@@ -7,6 +7,7 @@ import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.api.WebRole;
 import org.mvtm.web.call.WebWorkers;
 import org.mvtm.web.security.CallRefused;
+import org.mvtm.web.security.RequestRefused;
 import org.mvtm.web.socket.JsonSocketHandler;
 import org.mvtm.web.socket.MessagePermissions;
 import org.mvtm.web.socket.SocketPath;
@@ -62,7 +63,7 @@ public class SupervisorSocketHandler extends JsonSocketHandler {
                 workers.run("explain " + id, () -> {
                     try {
                         peer.send(board.explain(peer.user(), id));
-                    } catch (SupervisorActions.Refused e) {
+                    } catch (RequestRefused e) {
                         peer.send(new ErrorMessage("forbidden", e.getMessage()));
                     }
                 });
