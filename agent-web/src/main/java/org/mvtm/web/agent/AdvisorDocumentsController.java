@@ -10,6 +10,7 @@ import org.mvtm.web.documents.CallDocuments;
 import org.mvtm.web.documents.DocumentLibrary;
 import org.mvtm.web.documents.SharedDocument;
 import org.mvtm.web.documents.Uploads;
+import org.mvtm.web.security.CallRefused;
 import org.mvtm.web.security.CurrentUser;
 import org.mvtm.web.security.RequestRefused;
 import org.springframework.http.HttpStatus;
@@ -89,9 +90,9 @@ class AdvisorDocumentsController {
         return desks.connectedCall(CurrentUser.require(principal), id);
     }
 
-    @ExceptionHandler(NotYourCall.class)
-    ResponseEntity<Map<String, String>> notYours(NotYourCall e) {
-        return new RequestRefused(HttpStatus.FORBIDDEN, "interaction", e.getMessage()).answer();
+    @ExceptionHandler(CallRefused.class)
+    ResponseEntity<Map<String, String>> notYours(CallRefused e) {
+        return new RequestRefused(e.status(), "interaction", e.getMessage()).answer();
     }
 
     @ExceptionHandler(RequestRefused.class)

@@ -42,9 +42,9 @@ class AdvisorInteractionController {
         InteractionId interactionId = CallRefused.interaction(id);
         InteractionView view = routing.interaction(interactionId)
                 .filter(v -> v.status() != InteractionStatus.ENDED && v.status() != InteractionStatus.ABANDONED)
-                .orElseThrow(() -> new CallRefused(false, "no open interaction " + id));
+                .orElseThrow(() -> CallRefused.notFound("no open interaction " + id));
         if (!VISIBLE.contains(view.status()) || !view.advisor().map(me::equals).orElse(false)) {
-            throw new CallRefused(true, "interaction " + id + " is not offered to or connected with " + me.value());
+            throw CallRefused.forbidden("interaction " + id + " is not offered to or connected with " + me.value());
         }
         Interaction interaction = catalog.find(interactionId).orElse(view.interaction());
         return AgentMessages.CustomerContext.of(interaction, catalog.transcript(interaction));

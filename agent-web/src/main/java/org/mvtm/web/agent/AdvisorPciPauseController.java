@@ -5,9 +5,8 @@ import java.util.Map;
 import org.mvtm.core.event.RecordingPaused;
 import org.mvtm.web.pci.PciPauseChange;
 import org.mvtm.web.pci.PciPauses;
+import org.mvtm.web.security.CallRefused;
 import org.mvtm.web.security.CurrentUser;
-import org.mvtm.web.security.ErrorAnswer;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,8 +43,8 @@ class AdvisorPciPauseController {
         return pauses.set(mine.interaction(), change, mine.advisor().value(), RecordingPaused.Party.ADVISOR);
     }
 
-    @ExceptionHandler(NotYourCall.class)
-    ResponseEntity<Map<String, String>> forbidden(NotYourCall e) {
-        return ErrorAnswer.of(HttpStatus.FORBIDDEN, e.getMessage());
+    @ExceptionHandler(CallRefused.class)
+    ResponseEntity<Map<String, String>> forbidden(CallRefused e) {
+        return e.answer();
     }
 }

@@ -92,7 +92,8 @@ public class ConferenceCalls implements DisposableBean {
     void invite(AgentId advisor, InteractionId interaction, AgentId colleague) {
         InteractionView call = connected(interaction);
         if (!call.advisor().map(advisor::equals).orElse(false)) {
-            throw new CallRefused(true, "interaction " + interaction.value() + " is not connected with " + advisor.value());
+            throw CallRefused.forbidden(
+                    "interaction " + interaction.value() + " is not connected with " + advisor.value());
         }
         if (colleague.equals(advisor)) {
             throw new IllegalArgumentException("invite a colleague, not yourself");
@@ -118,7 +119,7 @@ public class ConferenceCalls implements DisposableBean {
     BrowserCallLegs.Answer join(AgentId colleague, InteractionId interaction, String sdpOffer) {
         Invitation i = invitations.get(colleague);
         if (i == null || !i.interactionId().equals(interaction.value())) {
-            throw new CallRefused(true, colleague.value() + " was not invited to " + interaction.value());
+            throw CallRefused.forbidden(colleague.value() + " was not invited to " + interaction.value());
         }
         connected(interaction);
         if (sdpOffer == null || sdpOffer.isBlank()) {
@@ -145,9 +146,9 @@ public class ConferenceCalls implements DisposableBean {
     private InteractionView connected(InteractionId interaction) {
         InteractionView call = routing.interaction(interaction)
                 .filter(v -> v.status() == InteractionStatus.CONNECTED)
-                .orElseThrow(() -> new CallRefused(false, "no connected call " + interaction.value()));
+                .orElseThrow(() -> CallRefused.notFound("no connected call " + interaction.value()));
         if (!call.interaction().channel().hasMedia()) {
-            throw new CallRefused(false, "interaction " + interaction.value() + " is a chat, not a call");
+            throw CallRefused.notFound("interaction " + interaction.value() + " is a chat, not a call");
         }
         return call;
     }

@@ -12,6 +12,7 @@ import org.mvtm.web.documents.CallDocuments;
 import org.mvtm.web.documents.SharedDocument;
 import org.mvtm.web.documents.SignedForm;
 import org.mvtm.web.documents.Uploads;
+import org.mvtm.web.security.CallRefused;
 import org.mvtm.web.security.CurrentUser;
 import org.mvtm.web.security.RequestRefused;
 import org.springframework.http.HttpStatus;
@@ -96,8 +97,8 @@ class CustomerDocumentsController {
                 "documents are passed only with an advisor connected");
     }
 
-    @ExceptionHandler(NoConnectedCall.class)
-    ResponseEntity<Map<String, String>> noCall(NoConnectedCall e) {
+    @ExceptionHandler(CallRefused.class)
+    ResponseEntity<Map<String, String>> noCall(CallRefused e) {
         return new RequestRefused(e.status(), "conversation", e.getMessage()).answer();
     }
 

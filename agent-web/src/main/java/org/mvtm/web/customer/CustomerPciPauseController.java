@@ -6,8 +6,8 @@ import org.mvtm.core.event.RecordingPaused;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.pci.PciPauseChange;
 import org.mvtm.web.pci.PciPauses;
+import org.mvtm.web.security.CallRefused;
 import org.mvtm.web.security.CurrentUser;
-import org.mvtm.web.security.ErrorAnswer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,8 +51,8 @@ class CustomerPciPauseController {
                 "only a conversation connected with an advisor is recorded");
     }
 
-    @ExceptionHandler(NoConnectedCall.class)
-    ResponseEntity<Map<String, String>> refused(NoConnectedCall e) {
-        return ErrorAnswer.of(e.status(), e.getMessage());
+    @ExceptionHandler(CallRefused.class)
+    ResponseEntity<Map<String, String>> refused(CallRefused e) {
+        return e.answer();
     }
 }

@@ -71,7 +71,7 @@ public class CallMonitoring {
     void change(WebUser supervisor, InteractionId interaction, MonitorMode mode) {
         InteractionView call = liveCall(supervisor, interaction);
         if (!media.monitor(interaction, supervisor.username(), mode)) {
-            throw new CallRefused(false, supervisor.username() + " is not monitoring " + interaction.value());
+            throw CallRefused.notFound(supervisor.username() + " is not monitoring " + interaction.value());
         }
         done(supervisor, call, mode.name(), true);
     }
@@ -89,7 +89,7 @@ public class CallMonitoring {
                 "monitor");
         Channel channel = call.interaction().channel();
         if (channel != Channel.VOICE && channel != Channel.VIDEO) {
-            throw new CallRefused(false, "interaction " + interaction.value() + " is a " + channel + ", not a call");
+            throw CallRefused.notFound("interaction " + interaction.value() + " is a " + channel + ", not a call");
         }
         return call;
     }

@@ -68,7 +68,7 @@ public class ChatMonitoring {
             throw new IllegalArgumentException("text: write the note");
         }
         InteractionView chat = liveChat(supervisor, interaction);
-        AgentId advisor = chat.advisor().orElseThrow(() -> new CallRefused(false,
+        AgentId advisor = chat.advisor().orElseThrow(() -> CallRefused.notFound(
                 "interaction " + interaction.value() + " has no advisor"));
         notes.computeIfAbsent(advisor, a -> new CopyOnWriteArrayList<>())
                 .add(new Note(interaction.value(), supervisor.displayName(), clean, clock.instant()));
@@ -86,7 +86,7 @@ public class ChatMonitoring {
         InteractionView chat = MonitoredInteractions.connected(routing, recordings, supervisor, interaction,
                 "interaction", "read chat");
         if (chat.interaction().channel() != Channel.CHAT) {
-            throw new CallRefused(false, "interaction " + interaction.value() + " is a call: listen to it");
+            throw CallRefused.notFound("interaction " + interaction.value() + " is a call: listen to it");
         }
         return chat;
     }

@@ -28,12 +28,12 @@ final class MonitoredInteractions {
                                      InteractionId interaction, String kind, String action) {
         InteractionView view = routing.interaction(interaction)
                 .filter(v -> v.status() == InteractionStatus.CONNECTED)
-                .orElseThrow(() -> new CallRefused(false, "no connected " + kind + " " + interaction.value()));
+                .orElseThrow(() -> CallRefused.notFound("no connected " + kind + " " + interaction.value()));
         var region = view.interaction().customer().region();
         if (!supervisor.maySee(region)) {
             audit(recordings, supervisor, view, AuditEntry.Outcome.DENIED, action + " " + interaction.value()
                     + ": region " + region.code() + " is not among " + supervisor.username() + "'s regions");
-            throw new CallRefused(true, "interaction " + interaction.value() + " is in region " + region.code()
+            throw CallRefused.forbidden("interaction " + interaction.value() + " is in region " + region.code()
                     + ", outside your regions");
         }
         return view;

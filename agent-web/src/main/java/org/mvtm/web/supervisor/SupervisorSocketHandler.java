@@ -12,6 +12,7 @@ import org.mvtm.web.socket.JsonSocketHandler;
 import org.mvtm.web.socket.MessagePermissions;
 import org.mvtm.web.socket.SocketPath;
 import org.mvtm.web.socket.SocketPeer;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,7 +76,8 @@ public class SupervisorSocketHandler extends JsonSocketHandler {
                     try {
                         chats.read(peer, chat);
                     } catch (CallRefused e) {
-                        peer.send(new ErrorMessage(e.forbidden() ? "forbidden" : "not-found", e.getMessage()));
+                        String code = e.status() == HttpStatus.FORBIDDEN ? "forbidden" : "not-found";
+                        peer.send(new ErrorMessage(code, e.getMessage()));
                     }
                 });
             }
