@@ -94,9 +94,4 @@ class AdvisorDocumentsController {
     ResponseEntity<Map<String, String>> notYours(CallRefused e) {
         return new RequestRefused(e.status(), "interaction", e.getMessage()).answer();
     }
-
-    @ExceptionHandler(RequestRefused.class)
-    ResponseEntity<Map<String, String>> refused(RequestRefused e) {
-        return e.answer();
-    }
 }

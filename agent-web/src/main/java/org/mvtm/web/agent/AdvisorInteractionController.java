@@ -1,7 +1,6 @@
 package org.mvtm.web.agent;
 
 import java.security.Principal;
-import java.util.Map;
 import java.util.Set;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.id.AgentId;
@@ -11,8 +10,6 @@ import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.security.CallRefused;
 import org.mvtm.web.security.CurrentUser;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -48,10 +45,5 @@ class AdvisorInteractionController {
         }
         Interaction interaction = catalog.find(interactionId).orElse(view.interaction());
         return AgentMessages.CustomerContext.of(interaction, catalog.transcript(interaction));
-    }
-
-    @ExceptionHandler(CallRefused.class)
-    ResponseEntity<Map<String, String>> refused(CallRefused e) {
-        return e.answer();
     }
 }

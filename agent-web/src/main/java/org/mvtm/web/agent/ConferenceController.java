@@ -82,11 +82,6 @@ class ConferenceController {
         }
     }
 
-    @ExceptionHandler(CallRefused.class)
-    ResponseEntity<Map<String, String>> refused(CallRefused e) {
-        return e.answer();
-    }
-
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, String>> bad(IllegalArgumentException e) {
         String field = e.getMessage() != null && e.getMessage().startsWith("sdp") ? "sdp" : "colleague";

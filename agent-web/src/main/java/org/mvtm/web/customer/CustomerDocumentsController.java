@@ -101,9 +101,4 @@ class CustomerDocumentsController {
     ResponseEntity<Map<String, String>> noCall(CallRefused e) {
         return new RequestRefused(e.status(), "conversation", e.getMessage()).answer();
     }
-
-    @ExceptionHandler(RequestRefused.class)
-    ResponseEntity<Map<String, String>> refused(RequestRefused e) {
-        return e.answer();
-    }
 }

@@ -84,11 +84,6 @@ class ScreenShareController {
                 "a screen is shared only in a call with an advisor");
     }
 
-    @ExceptionHandler(CallRefused.class)
-    ResponseEntity<Map<String, String>> refused(CallRefused e) {
-        return e.answer();
-    }
-
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, String>> bad(IllegalArgumentException e) {
         String message = String.valueOf(e.getMessage());

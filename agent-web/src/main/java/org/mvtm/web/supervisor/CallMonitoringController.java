@@ -59,11 +59,6 @@ class CallMonitoringController {
         return ResponseEntity.noContent().build();
     }
 
-    @ExceptionHandler(CallRefused.class)
-    ResponseEntity<Map<String, String>> refused(CallRefused e) {
-        return e.answer();
-    }
-
     @ExceptionHandler(CallMonitoring.BadMode.class)
     ResponseEntity<Map<String, String>> badMode(CallMonitoring.BadMode e) {
         return ErrorAnswer.naming(HttpStatus.BAD_REQUEST, "mode", e.getMessage());

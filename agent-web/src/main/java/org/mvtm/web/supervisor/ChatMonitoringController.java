@@ -47,11 +47,6 @@ class ChatMonitoringController {
         return CurrentUser.require(principal).agentId().map(chats::take).orElse(List.of());
     }
 
-    @ExceptionHandler(CallRefused.class)
-    ResponseEntity<Map<String, String>> refused(CallRefused e) {
-        return e.answer();
-    }
-
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, String>> bad(IllegalArgumentException e) {
         return ErrorAnswer.naming(HttpStatus.BAD_REQUEST, "text", e.getMessage());

@@ -2,12 +2,8 @@ package org.mvtm.web.supervisor;
 
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.security.CurrentUser;
-import org.mvtm.web.security.RequestRefused;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,10 +57,5 @@ class SupervisorController {
     @GetMapping("/waiting")
     List<SupervisorBoard.WaitingRow> waiting(Principal principal) {
         return board.waiting(CurrentUser.require(principal));
-    }
-
-    @ExceptionHandler(RequestRefused.class)
-    ResponseEntity<Map<String, String>> refused(RequestRefused e) {
-        return e.answer();
     }
 }
