@@ -8,14 +8,13 @@ import org.mvtm.recording.api.LegalHoldException;
 import org.mvtm.recording.api.RecordingNotFoundException;
 import org.mvtm.recording.api.RecordingStoreException;
 import org.mvtm.recording.api.VerificationFailedException;
-import org.mvtm.web.security.BadField;
 import org.mvtm.web.security.ErrorAnswer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Maps the recording store's errors to HTTP statuses with the store's message; a bad field is named. */
+/** Maps the recording store's errors to HTTP statuses with the store's message (a bad field: {@code RefusalErrors}). */
 @RestControllerAdvice(assignableTypes = {ComplianceController.class, RecordingDisposalController.class,
         ComplianceDispositionsController.class})
 class ComplianceErrors {
@@ -32,11 +31,6 @@ class ComplianceErrors {
     @ExceptionHandler({VerificationFailedException.class, LegalHoldException.class, DeletionNotRequestedException.class})
     ResponseEntity<Map<String, String>> conflict(RecordingStoreException e) {
         return error(HttpStatus.CONFLICT, e);
-    }
-
-    @ExceptionHandler(BadField.class)
-    ResponseEntity<Map<String, String>> badField(BadField e) {
-        return e.answer();
     }
 
     @ExceptionHandler({IllegalArgumentException.class, DateTimeParseException.class})
