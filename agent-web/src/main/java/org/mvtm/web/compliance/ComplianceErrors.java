@@ -20,25 +20,21 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class ComplianceErrors {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Map<String, String>> denied(AccessDeniedException e) {
-        return error(HttpStatus.FORBIDDEN, e);
+        return ErrorAnswer.of(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(RecordingNotFoundException.class)
     ResponseEntity<Map<String, String>> notFound(RecordingNotFoundException e) {
-        return error(HttpStatus.NOT_FOUND, e);
+        return ErrorAnswer.of(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler({VerificationFailedException.class, LegalHoldException.class, DeletionNotRequestedException.class})
     ResponseEntity<Map<String, String>> conflict(RecordingStoreException e) {
-        return error(HttpStatus.CONFLICT, e);
+        return ErrorAnswer.of(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler({IllegalArgumentException.class, DateTimeParseException.class})
     ResponseEntity<Map<String, String>> bad(RuntimeException e) {
-        return error(HttpStatus.BAD_REQUEST, e);
-    }
-
-    private static ResponseEntity<Map<String, String>> error(HttpStatus status, Exception e) {
-        return ErrorAnswer.of(status, String.valueOf(e.getMessage()));
+        return ErrorAnswer.of(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 }
