@@ -149,8 +149,7 @@ class AdvisorsAndCustomersWhoLeaveTest {
         leaveClosedPagesAfter(CUSTOMER_GRACE.minusSeconds(1));
 
         Browserless.Socket reloaded = socket(chan, "/ws/customer");
-        reloaded.send("{\"type\":\"hello\",\"language\":\"yue\",\"conversationId\":\"" + conversation + "\"}");
-        assertThat(reloaded.next("\"welcome\"")).contains("\"resumed\":true").contains("\"status\":\"QUEUED\"");
+        assertThat(SocketSteps.resume(reloaded, "yue", conversation)).contains("\"resumed\":true").contains("\"status\":\"QUEUED\"");
         leaveClosedPagesAfter(CUSTOMER_GRACE);
         assertThat(routing.interaction(InteractionId.of(interaction)).orElseThrow().status()).isEqualTo(InteractionStatus.QUEUED);
     }

@@ -116,9 +116,7 @@ class AppointmentsAndCallbacksOverHttpTest {
     @Test
     void aBookedCustomerJoinsAtTheTimeAndIsOfferedToTheirAdvisorAheadOfTheQueue() throws Exception {
         Browserless ada = Browserless.signedIn(port, "ada");
-        assertThat(ada.postJson("/api/agent/appointments/availability", """
-                {"queue":"wealth","startsAt":"%s","endsAt":"%s","slotMinutes":30}"""
-                .formatted(MEETING, MEETING.plus(Duration.ofHours(1)))).statusCode()).isEqualTo(201);
+        publishAvailability(ada, "wealth", MEETING, Duration.ofHours(1));
 
         Browserless.Socket console = ada.socket("/ws/agent");
         console.next("\"desk\"");
@@ -204,8 +202,7 @@ class AppointmentsAndCallbacksOverHttpTest {
         assertThat(appHook.next()).contains("\"attempt\":1").contains(conversationId).contains("Bo Zhang");
 
         Browserless.Socket reopened = customer.socket("/ws/customer");
-        reopened.send("{\"type\":\"hello\",\"language\":\"en\",\"conversationId\":\"" + conversationId + "\"}");
-        reopened.next("\"welcome\"");
+        SocketSteps.resume(reopened, "en", conversationId);
         clock.advance(Duration.ofMinutes(1));
         assertThat(reopened.next("\"CALLING\"")).contains("\"attempt\":2").contains("Bo Zhang");
         assertThat(appHook.next()).contains("\"attempt\":2");
@@ -229,9 +226,7 @@ class AppointmentsAndCallbacksOverHttpTest {
                 List.of(new org.mvtm.admin.api.Queue.Code("LUNCH", "Lunch")), null));
         Instant free = Instant.parse("2026-03-06T02:00:00Z");
         Browserless ada = Browserless.signedIn(port, "ada");
-        assertThat(ada.postJson("/api/agent/appointments/availability", """
-                {"queue":"general","startsAt":"%s","endsAt":"%s","slotMinutes":30}"""
-                .formatted(free, free.plus(Duration.ofHours(1)))).statusCode()).isEqualTo(201);
+        publishAvailability(ada, "general", free, Duration.ofHours(1));
 
         SocketSteps.Queued waiting = SocketSteps.queuedPage(Browserless.signedIn(port, "hoarder"), "en", "VIDEO");
         String interactionId = waiting.interactionId();
@@ -252,9 +247,7 @@ class AppointmentsAndCallbacksOverHttpTest {
     void badBookingsAreRefusedNamingTheField() {
         Browserless ada = Browserless.signedIn(port, "ada");
         Instant later = NOW.plus(Duration.ofDays(2));
-        assertThat(ada.postJson("/api/agent/appointments/availability", """
-                {"queue":"wealth","startsAt":"%s","endsAt":"%s","slotMinutes":30}"""
-                .formatted(later, later.plus(Duration.ofMinutes(30)))).statusCode()).isEqualTo(201);
+        publishAvailability(ada, "wealth", later, Duration.ofMinutes(30));
         HttpResponse<String> past = ada.postJson("/api/agent/appointments/availability",
                 "{\"queue\":\"wealth\",\"startsAt\":\"2020-01-01T00:00:00Z\",\"endsAt\":\"2020-01-01T01:00:00Z\"}");
         assertRefused(past, 400, "startsAt").contains("past");
@@ -273,5 +266,12 @@ class AppointmentsAndCallbacksOverHttpTest {
                 "{\"startsAt\":\"" + later + "\"}");
         assertRefused(noQueue, 400, "queue");
         assertThat(chan.get("/api/customer/appointments").body()).isEqualTo("[]");
+    }
+
+    /** The advisor publishes {@code length} of free time in {@code queue} from {@code from}, in half-hour slots. */
+    private static void publishAvailability(Browserless advisor, String queue, Instant from, Duration length) {
+        assertThat(advisor.postJson("/api/agent/appointments/availability", """
+                {"queue":"%s","startsAt":"%s","endsAt":"%s","slotMinutes":30}"""
+                .formatted(queue, from, from.plus(length))).statusCode()).isEqualTo(201);
     }
 }

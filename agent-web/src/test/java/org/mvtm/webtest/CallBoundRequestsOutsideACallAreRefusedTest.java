@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * screen) is refused with the reason when there is no such call: 404 for a conversation that is not the customer's,
  * 409 while the conversation is still with the assistant, 403 for an interaction not connected with the advisor, 404
  * for a supervisor naming no live call. Every endpoint answers from the one lookup of its side
- * ({@code WebConversations.connectedCall}, {@code AdvisorDesks.connectedCall}, {@code CallMonitoring.Refused}), each in
+ * ({@code WebConversations.connectedCall}, {@code AdvisorDesks.connectedCall}, {@code CallRefused}), each in
  * its own format.
  */
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -56,6 +56,10 @@ class CallBoundRequestsOutsideACallAreRefusedTest {
         assertRefused(advisor.get("/api/agent/interactions/i-elsewhere/documents"), 403,
                 "\"field\":\"interaction\"",
                 "interaction i-elsewhere is not connected with agent-ada");
+        assertRefused(advisor.get("/api/agent/interactions/i-elsewhere"), 404,
+                "\"error\":\"NOT_FOUND\"", "no open interaction i-elsewhere");
+        assertRefused(advisor.json("POST", "/api/agent/conference/i-elsewhere", "{\"colleague\":\"agent-bo\"}", true),
+                404, "\"error\":\"NOT_FOUND\"", "no connected call i-elsewhere");
     }
 
     @Test

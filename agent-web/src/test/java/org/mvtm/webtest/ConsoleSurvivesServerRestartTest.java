@@ -34,8 +34,7 @@ class ConsoleSurvivesServerRestartTest {
         try {
             ConfigurableApplicationContext first = start(port, sessions, events, routing);
             Browserless advisor = Browserless.signedIn(port, "ada");
-            Browserless.Socket console = advisor.socket("/ws/agent");
-            SocketSteps.ready(console);
+            Browserless.Socket console = SocketSteps.readyConsole(advisor);
             console.send("{\"type\":\"presence\",\"state\":\"NOT_READY\",\"reason\":\"training\"}");
             console.next("training");
             first.close();

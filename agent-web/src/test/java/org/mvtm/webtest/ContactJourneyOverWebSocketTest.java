@@ -30,8 +30,7 @@ class ContactJourneyOverWebSocketTest {
         // a network drop: the page comes back with its conversation id and keeps its place
         customer.close();
         Browserless.Socket rejoined = customerHttp.socket("/ws/customer");
-        rejoined.send("{\"type\":\"hello\",\"language\":\"yue\",\"conversationId\":\"" + conversationId + "\"}");
-        String resumed = rejoined.next("\"welcome\"");
+        String resumed = SocketSteps.resume(rejoined, "yue", conversationId);
         assertThat(resumed).contains("\"resumed\":true").contains("\"status\":\"QUEUED\"").contains("我張信用卡唔見咗");
 
         Browserless advisorHttp = Browserless.signedIn(port, "ada");

@@ -19,9 +19,7 @@ class QueueEstimateOverWebSocketTest {
 
     @Test
     void aCustomerNobodySignedInCanServeGetsNoMadeUpEstimate() throws Exception {
-        Browserless bo = Browserless.signedIn(port, "bo");
-        Browserless.Socket console = bo.socket("/ws/agent");
-        SocketSteps.ready(console);
+        Browserless.Socket console = SocketSteps.readyConsole(Browserless.signedIn(port, "bo"));
 
         Browserless chan = Browserless.signedIn(port, "chan");
         Browserless.Socket page = SocketSteps.greetedPage(chan, "yue");

@@ -22,6 +22,16 @@ final class SocketSteps {
         return page.next("\"welcome\"");
     }
 
+    /**
+     * The customer's page, opened again, says hello in {@code language} with the id of the conversation it had; the
+     * welcome (it says whether the conversation was resumed, and its status and transcript).
+     */
+    static String resume(Browserless.Socket page, String language, String conversationId) throws InterruptedException {
+        page.send("{\"type\":\"hello\",\"language\":\"" + language + "\",\"conversationId\":\"" + conversationId
+                + "\"}");
+        return page.next("\"welcome\"");
+    }
+
     /** The customer's page opened and greeted in {@code language}. */
     static Browserless.Socket greetedPage(Browserless customer, String language) throws InterruptedException {
         Browserless.Socket page = customer.socket("/ws/customer");
@@ -72,6 +82,13 @@ final class SocketSteps {
     static void ready(Browserless.Socket console) throws InterruptedException {
         goReady(console);
         console.next("\"state\":\"READY\"");
+    }
+
+    /** The advisor's console opened and Ready (the server said so). */
+    static Browserless.Socket readyConsole(Browserless advisor) throws InterruptedException {
+        Browserless.Socket console = advisor.socket("/ws/agent");
+        ready(console);
+        return console;
     }
 
     /** The advisor accepts the offer of {@code interaction}; the connected message. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.mvtm.admin.api.FieldError;
 import org.mvtm.admin.api.InvalidChange;
 import org.mvtm.admin.api.NotFound;
+import org.mvtm.web.security.ErrorAnswer;
 import org.mvtm.web.security.UnreadableJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,8 +40,8 @@ class AdminErrors {
     }
 
     @ExceptionHandler(NotFound.class)
-    ResponseEntity<Map<String, Object>> notFound(NotFound e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "NOT_FOUND", "message", e.getMessage()));
+    ResponseEntity<Map<String, String>> notFound(NotFound e) {
+        return ErrorAnswer.of(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     private static ResponseEntity<Map<String, Object>> bad(List<FieldError> errors) {

@@ -1,10 +1,10 @@
 package org.mvtm.web.admin;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.mvtm.chatbot.api.KnowledgeBaseRejected;
+import org.mvtm.web.security.ErrorAnswer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -20,53 +20,42 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class KnowledgeBaseErrors {
     @ExceptionHandler(KnowledgeBaseRejected.class)
     ResponseEntity<Map<String, Object>> rejected(KnowledgeBaseRejected e) {
-        Map<String, Object> body = error(HttpStatus.BAD_REQUEST, e.getMessage());
-        List<KnowledgeBaseController.Problem> problems = e.problems().stream()
-                .map(KnowledgeBaseController.Problem::of).toList();
-        body.put("problems", problems);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", HttpStatus.BAD_REQUEST.name());
+        body.put("message", String.valueOf(e.getMessage()));
+        body.put("problems", e.problems().stream().map(KnowledgeBaseController.Problem::of).toList());
         return ResponseEntity.badRequest().body(body);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return respond(HttpStatus.BAD_REQUEST, "the request body is not the JSON object this endpoint takes,"
+    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+        return ErrorAnswer.of(HttpStatus.BAD_REQUEST, "the request body is not the JSON object this endpoint takes,"
                 + " e.g. {\"questions\":[\"how do I open an account?\"]}");
     }
 
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
-    ResponseEntity<Map<String, Object>> bad(RuntimeException e) {
-        return respond(HttpStatus.BAD_REQUEST, e instanceof MethodArgumentTypeMismatchException m
+    ResponseEntity<Map<String, String>> bad(RuntimeException e) {
+        return ErrorAnswer.of(HttpStatus.BAD_REQUEST, e instanceof MethodArgumentTypeMismatchException m
                 ? m.getName() + " must be a number but was '" + m.getValue() + "'" : e.getMessage());
     }
 
     @ExceptionHandler(KnowledgeBaseController.TooLarge.class)
-    ResponseEntity<Map<String, Object>> tooLarge(RuntimeException e) {
-        return respond(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    ResponseEntity<Map<String, String>> tooLarge(RuntimeException e) {
+        return ErrorAnswer.of(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
     }
 
     @ExceptionHandler({KnowledgeBaseController.NotFound.class, NoSuchElementException.class})
-    ResponseEntity<Map<String, Object>> notFound(RuntimeException e) {
-        return respond(HttpStatus.NOT_FOUND, e.getMessage());
+    ResponseEntity<Map<String, String>> notFound(RuntimeException e) {
+        return ErrorAnswer.of(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(IllegalStateException.class)
-    ResponseEntity<Map<String, Object>> conflict(IllegalStateException e) {
-        return respond(HttpStatus.CONFLICT, e.getMessage());
+    ResponseEntity<Map<String, String>> conflict(IllegalStateException e) {
+        return ErrorAnswer.of(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(KnowledgeBaseController.NotConfigured.class)
-    ResponseEntity<Map<String, Object>> notConfigured(RuntimeException e) {
-        return respond(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-    }
-
-    private static ResponseEntity<Map<String, Object>> respond(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(error(status, message));
-    }
-
-    private static Map<String, Object> error(HttpStatus status, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", status.name());
-        body.put("message", String.valueOf(message));
-        return body;
+    ResponseEntity<Map<String, String>> notConfigured(RuntimeException e) {
+        return ErrorAnswer.of(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     }
 }

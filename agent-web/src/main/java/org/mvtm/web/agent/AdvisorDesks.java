@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.api.WebUser;
+import org.mvtm.web.security.CallRefused;
 import org.mvtm.web.security.RequestIds;
 import org.springframework.stereotype.Component;
 
@@ -38,14 +39,14 @@ class AdvisorDesks {
     /**
      * The signed-in advisor's call {@code interactionId}.
      *
-     * @throws NotYourCall when the user is not an advisor, the id is not an interaction's or it is not connected with
-     *                     them
+     * @throws CallRefused FORBIDDEN when the user is not an advisor, the id is not an interaction's or it is not
+     *                     connected with them
      */
     ConnectedCall connectedCall(WebUser user, String interactionId) {
-        AgentId me = RequestIds.advisor(user, NotYourCall::new);
-        InteractionId interaction = RequestIds.interaction(interactionId, NotYourCall::new);
+        AgentId me = CallRefused.advisor(user);
+        InteractionId interaction = RequestIds.interaction(interactionId, CallRefused::forbidden);
         if (!of(me).holds(interaction)) {
-            throw new NotYourCall("interaction " + interactionId + " is not connected with " + me.value());
+            throw CallRefused.forbidden("interaction " + interactionId + " is not connected with " + me.value());
         }
         return new ConnectedCall(me, interaction);
     }

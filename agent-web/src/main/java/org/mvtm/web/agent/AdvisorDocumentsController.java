@@ -8,10 +8,11 @@ import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.documents.CallDocuments;
 import org.mvtm.web.documents.DocumentLibrary;
-import org.mvtm.web.documents.DocumentRefused;
 import org.mvtm.web.documents.SharedDocument;
 import org.mvtm.web.documents.Uploads;
+import org.mvtm.web.security.CallRefused;
 import org.mvtm.web.security.CurrentUser;
+import org.mvtm.web.security.RequestRefused;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -72,7 +73,7 @@ class AdvisorDocumentsController {
     SharedDocument fromLibrary(@PathVariable String id, @RequestBody FromLibrary body, Principal principal) {
         AdvisorDesks.ConnectedCall mine = connected(id, principal);
         if (body == null || body.file() == null || body.file().isBlank()) {
-            throw DocumentRefused.bad("file", "names the library's document or form to send");
+            throw RequestRefused.bad("file", "names the library's document or form to send");
         }
         return documents.sendFromLibrary(mine.interaction(), mine.advisor().value(), body.file());
     }
@@ -81,7 +82,7 @@ class AdvisorDocumentsController {
     ResponseEntity<byte[]> read(@PathVariable String id, @PathVariable String document, Principal principal) {
         InteractionId interaction = connected(id, principal).interaction();
         return documents.content(interaction, document).map(CallDocuments.Content::inline)
-                .orElseThrow(() -> new DocumentRefused(HttpStatus.NOT_FOUND, "document", "this call has no document "
+                .orElseThrow(() -> new RequestRefused(HttpStatus.NOT_FOUND, "document", "this call has no document "
                         + document));
     }
 
@@ -89,13 +90,8 @@ class AdvisorDocumentsController {
         return desks.connectedCall(CurrentUser.require(principal), id);
     }
 
-    @ExceptionHandler(NotYourCall.class)
-    ResponseEntity<Map<String, String>> notYours(NotYourCall e) {
-        return new DocumentRefused(HttpStatus.FORBIDDEN, "interaction", e.getMessage()).answer();
-    }
-
-    @ExceptionHandler(DocumentRefused.class)
-    ResponseEntity<Map<String, String>> refused(DocumentRefused e) {
-        return e.answer();
+    @ExceptionHandler(CallRefused.class)
+    ResponseEntity<Map<String, String>> notYours(CallRefused e) {
+        return new RequestRefused(e.status(), "interaction", e.getMessage()).answer();
     }
 }

@@ -1,7 +1,6 @@
 package org.mvtm.web.agent;
 
 import java.security.Principal;
-import java.util.Map;
 import java.util.Set;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.id.AgentId;
@@ -9,12 +8,8 @@ import org.mvtm.core.id.InteractionId;
 import org.mvtm.routing.api.InteractionStatus;
 import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.web.security.CallRefused;
 import org.mvtm.web.security.CurrentUser;
-import org.mvtm.web.security.ErrorAnswer;
-import org.mvtm.web.security.RequestIds;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,37 +35,15 @@ class AdvisorInteractionController {
 
     @GetMapping("/{id}")
     AgentMessages.CustomerContext context(@PathVariable String id, Principal principal) {
-        AgentId me = RequestIds.advisor(CurrentUser.require(principal), NotYoursException::new);
-        InteractionId interactionId = RequestIds.interaction(id, UnknownInteractionException::new);
+        AgentId me = CallRefused.advisor(CurrentUser.require(principal));
+        InteractionId interactionId = CallRefused.interaction(id);
         InteractionView view = routing.interaction(interactionId)
                 .filter(v -> v.status() != InteractionStatus.ENDED && v.status() != InteractionStatus.ABANDONED)
-                .orElseThrow(() -> new UnknownInteractionException("no open interaction " + id));
+                .orElseThrow(() -> CallRefused.notFound("no open interaction " + id));
         if (!VISIBLE.contains(view.status()) || !view.advisor().map(me::equals).orElse(false)) {
-            throw new NotYoursException("interaction " + id + " is not offered to or connected with " + me.value());
+            throw CallRefused.forbidden("interaction " + id + " is not offered to or connected with " + me.value());
         }
         Interaction interaction = catalog.find(interactionId).orElse(view.interaction());
         return AgentMessages.CustomerContext.of(interaction, catalog.transcript(interaction));
-    }
-
-    @ExceptionHandler(NotYoursException.class)
-    ResponseEntity<Map<String, String>> forbidden(NotYoursException e) {
-        return ErrorAnswer.of(HttpStatus.FORBIDDEN, e.getMessage());
-    }
-
-    @ExceptionHandler(UnknownInteractionException.class)
-    ResponseEntity<Map<String, String>> notFound(UnknownInteractionException e) {
-        return ErrorAnswer.of(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    static final class NotYoursException extends RuntimeException {
-        NotYoursException(String message) {
-            super(message);
-        }
-    }
-
-    static final class UnknownInteractionException extends RuntimeException {
-        UnknownInteractionException(String message) {
-            super(message);
-        }
     }
 }

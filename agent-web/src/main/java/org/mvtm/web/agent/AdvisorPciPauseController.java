@@ -1,15 +1,10 @@
 package org.mvtm.web.agent;
 
 import java.security.Principal;
-import java.util.Map;
 import org.mvtm.core.event.RecordingPaused;
 import org.mvtm.web.pci.PciPauseChange;
 import org.mvtm.web.pci.PciPauses;
 import org.mvtm.web.security.CurrentUser;
-import org.mvtm.web.security.ErrorAnswer;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,10 +37,5 @@ class AdvisorPciPauseController {
     PciPauses.State set(@PathVariable String id, @RequestBody PciPauseChange change, Principal principal) {
         AdvisorDesks.ConnectedCall mine = desks.connectedCall(CurrentUser.require(principal), id);
         return pauses.set(mine.interaction(), change, mine.advisor().value(), RecordingPaused.Party.ADVISOR);
-    }
-
-    @ExceptionHandler(NotYourCall.class)
-    ResponseEntity<Map<String, String>> forbidden(NotYourCall e) {
-        return ErrorAnswer.of(HttpStatus.FORBIDDEN, e.getMessage());
     }
 }

@@ -20,6 +20,7 @@ import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.call.BrowserCallLegs;
 import org.mvtm.web.call.WebWorkers;
+import org.mvtm.web.security.CallRefused;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -88,20 +89,11 @@ public class ConferenceCalls implements DisposableBean {
     public record Invitation(String interactionId, String from, String customerName, String channel, Instant at) {
     }
 
-    /** Refused: not your call, not a call, unknown colleague (403/404 with the reason). */
-    static final class Refused extends RuntimeException {
-        final boolean forbidden;
-
-        Refused(boolean forbidden, String message) {
-            super(message);
-            this.forbidden = forbidden;
-        }
-    }
-
     void invite(AgentId advisor, InteractionId interaction, AgentId colleague) {
         InteractionView call = connected(interaction);
         if (!call.advisor().map(advisor::equals).orElse(false)) {
-            throw new Refused(true, "interaction " + interaction.value() + " is not connected with " + advisor.value());
+            throw CallRefused.forbidden(
+                    "interaction " + interaction.value() + " is not connected with " + advisor.value());
         }
         if (colleague.equals(advisor)) {
             throw new IllegalArgumentException("invite a colleague, not yourself");
@@ -127,7 +119,7 @@ public class ConferenceCalls implements DisposableBean {
     BrowserCallLegs.Answer join(AgentId colleague, InteractionId interaction, String sdpOffer) {
         Invitation i = invitations.get(colleague);
         if (i == null || !i.interactionId().equals(interaction.value())) {
-            throw new Refused(true, colleague.value() + " was not invited to " + interaction.value());
+            throw CallRefused.forbidden(colleague.value() + " was not invited to " + interaction.value());
         }
         connected(interaction);
         if (sdpOffer == null || sdpOffer.isBlank()) {
@@ -154,9 +146,9 @@ public class ConferenceCalls implements DisposableBean {
     private InteractionView connected(InteractionId interaction) {
         InteractionView call = routing.interaction(interaction)
                 .filter(v -> v.status() == InteractionStatus.CONNECTED)
-                .orElseThrow(() -> new Refused(false, "no connected call " + interaction.value()));
+                .orElseThrow(() -> CallRefused.notFound("no connected call " + interaction.value()));
         if (!call.interaction().channel().hasMedia()) {
-            throw new Refused(false, "interaction " + interaction.value() + " is a chat, not a call");
+            throw CallRefused.notFound("interaction " + interaction.value() + " is a chat, not a call");
         }
         return call;
     }

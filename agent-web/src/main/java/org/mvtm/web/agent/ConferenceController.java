@@ -7,9 +7,9 @@ import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.web.call.BrowserCallLegs;
+import org.mvtm.web.security.CallRefused;
 import org.mvtm.web.security.CurrentUser;
 import org.mvtm.web.security.ErrorAnswer;
-import org.mvtm.web.security.RequestIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,12 +43,11 @@ class ConferenceController {
     }
 
     private static AgentId me(Principal principal) {
-        return RequestIds.advisor(CurrentUser.require(principal),
-                message -> new ConferenceCalls.Refused(true, message));
+        return CallRefused.advisor(CurrentUser.require(principal));
     }
 
     private static InteractionId id(String value) {
-        return RequestIds.interaction(value, message -> new ConferenceCalls.Refused(false, message));
+        return CallRefused.interaction(value);
     }
 
     @PostMapping("/{interactionId}")
@@ -81,11 +80,6 @@ class ConferenceController {
         BadColleague(String message) {
             super(message);
         }
-    }
-
-    @ExceptionHandler(ConferenceCalls.Refused.class)
-    ResponseEntity<Map<String, String>> refused(ConferenceCalls.Refused e) {
-        return ErrorAnswer.of(e.forbidden ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

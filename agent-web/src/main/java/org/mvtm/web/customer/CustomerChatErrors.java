@@ -23,17 +23,17 @@ class CustomerChatErrors {
 
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
     ResponseEntity<Map<String, String>> bad(RuntimeException e) {
-        return error(HttpStatus.BAD_REQUEST, e.getMessage());
+        return ErrorAnswer.of(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(CustomerChatController.MessageTooLongException.class)
     ResponseEntity<Map<String, String>> tooLong(RuntimeException e) {
-        return error(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+        return ErrorAnswer.of(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
     }
 
     @ExceptionHandler(CustomerChatController.ConversationNotFoundException.class)
     ResponseEntity<Map<String, String>> notFound(RuntimeException e) {
-        return error(HttpStatus.NOT_FOUND, e.getMessage());
+        return ErrorAnswer.of(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     /** A customer limit: too many at once (409) or too many too fast (429), with the code the app translates. */
@@ -46,10 +46,6 @@ class CustomerChatErrors {
 
     @ExceptionHandler(IllegalStateException.class)
     ResponseEntity<Map<String, String>> conflict(IllegalStateException e) {
-        return error(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
-        return ErrorAnswer.of(status, String.valueOf(message));
+        return ErrorAnswer.of(HttpStatus.CONFLICT, e.getMessage());
     }
 }

@@ -9,11 +9,12 @@ import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.api.WebRole;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.documents.CallDocuments;
-import org.mvtm.web.documents.DocumentRefused;
 import org.mvtm.web.documents.SharedDocument;
 import org.mvtm.web.documents.SignedForm;
 import org.mvtm.web.documents.Uploads;
+import org.mvtm.web.security.CallRefused;
 import org.mvtm.web.security.CurrentUser;
+import org.mvtm.web.security.RequestRefused;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -71,7 +72,7 @@ class CustomerDocumentsController {
     @GetMapping("/{document}")
     ResponseEntity<byte[]> read(@PathVariable String id, @PathVariable String document, Principal principal) {
         return documents.content(connected(id, principal), document).map(CallDocuments.Content::inline)
-                .orElseThrow(() -> new DocumentRefused(HttpStatus.NOT_FOUND, "document", "this call has no document "
+                .orElseThrow(() -> new RequestRefused(HttpStatus.NOT_FOUND, "document", "this call has no document "
                         + document));
     }
 
@@ -79,11 +80,11 @@ class CustomerDocumentsController {
     SharedDocument sign(@PathVariable String id, @PathVariable String form, @RequestBody Signature body,
                         Principal principal) {
         WebUser customer = CurrentUser.of(principal).filter(u -> u.roles().contains(WebRole.CUSTOMER))
-                .orElseThrow(() -> new DocumentRefused(HttpStatus.UNAUTHORIZED, "customer",
+                .orElseThrow(() -> new RequestRefused(HttpStatus.UNAUTHORIZED, "customer",
                         "a form is signed only by the customer signed in"));
         InteractionId interaction = connected(id, principal);
         if (body == null) {
-            throw DocumentRefused.bad("signature", "a drawn signature (PNG) is required");
+            throw RequestRefused.bad("signature", "a drawn signature (PNG) is required");
         }
         String how = principal instanceof Authentication a && a.getCredentials() instanceof Jwt jwt
                 ? "bank token " + jwt.getIssuer() + " " + jwt.getSubject() : "password sign-in";
@@ -96,13 +97,8 @@ class CustomerDocumentsController {
                 "documents are passed only with an advisor connected");
     }
 
-    @ExceptionHandler(NoConnectedCall.class)
-    ResponseEntity<Map<String, String>> noCall(NoConnectedCall e) {
-        return new DocumentRefused(e.status(), "conversation", e.getMessage()).answer();
-    }
-
-    @ExceptionHandler(DocumentRefused.class)
-    ResponseEntity<Map<String, String>> refused(DocumentRefused e) {
-        return e.answer();
+    @ExceptionHandler(CallRefused.class)
+    ResponseEntity<Map<String, String>> noCall(CallRefused e) {
+        return new RequestRefused(e.status(), "conversation", e.getMessage()).answer();
     }
 }

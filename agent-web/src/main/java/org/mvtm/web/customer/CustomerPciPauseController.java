@@ -1,15 +1,11 @@
 package org.mvtm.web.customer;
 
 import java.security.Principal;
-import java.util.Map;
 import org.mvtm.core.event.RecordingPaused;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.pci.PciPauseChange;
 import org.mvtm.web.pci.PciPauses;
 import org.mvtm.web.security.CurrentUser;
-import org.mvtm.web.security.ErrorAnswer;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,10 +45,5 @@ class CustomerPciPauseController {
     private InteractionId connected(String id, Principal principal) {
         return conversations.connectedCall(CurrentUser.require(principal), id,
                 "only a conversation connected with an advisor is recorded");
-    }
-
-    @ExceptionHandler(NoConnectedCall.class)
-    ResponseEntity<Map<String, String>> refused(NoConnectedCall e) {
-        return ErrorAnswer.of(e.status(), e.getMessage());
     }
 }

@@ -13,6 +13,7 @@ import org.mvtm.core.id.CustomerId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.api.ConversationStore;
 import org.mvtm.web.api.WebUser;
+import org.mvtm.web.security.CallRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -92,14 +93,14 @@ public class WebConversations {
      *
      * @param needsAdvisor what the caller does only with an advisor connected, for the message
      *                     ("documents are passed only with an advisor connected")
-     * @throws NoConnectedCall NOT_FOUND for a conversation that is not the user's open one, CONFLICT while no advisor
-     *                         is connected
+     * @throws CallRefused NOT_FOUND for a conversation that is not the user's open one, CONFLICT while no advisor is
+     *                     connected
      */
     public InteractionId connectedCall(WebUser user, String conversationId, String needsAdvisor) {
-        WebConversation conversation = resume(user, conversationId).orElseThrow(() -> new NoConnectedCall(
-                HttpStatus.NOT_FOUND, "no open conversation " + conversationId + " of yours"));
+        WebConversation conversation = resume(user, conversationId).orElseThrow(() -> CallRefused.notFound(
+                "no open conversation " + conversationId + " of yours"));
         if (conversation.status() != ConversationStatus.CONNECTED || conversation.interaction().isEmpty()) {
-            throw new NoConnectedCall(HttpStatus.CONFLICT, "conversation " + conversationId + " is "
+            throw new CallRefused(HttpStatus.CONFLICT, "conversation " + conversationId + " is "
                     + conversation.status() + ": " + needsAdvisor);
         }
         return conversation.interaction().get();

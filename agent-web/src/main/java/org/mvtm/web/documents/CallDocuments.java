@@ -20,6 +20,7 @@ import org.mvtm.recording.api.RecordingStore;
 import org.mvtm.recording.api.TimelineEntry;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.api.DocumentSettings;
+import org.mvtm.web.security.RequestRefused;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -116,8 +117,8 @@ public class CallDocuments implements DisposableBean {
     /**
      * A PDF or image sent by {@code party} ({@link Party#ADVISOR} or {@link Party#CUSTOMER}).
      *
-     * @throws DocumentRefused naming {@code file} (empty, not PDF/PNG/JPEG, a PDF with scripts, too many documents)
-     *                         or {@code interaction} (not recorded)
+     * @throws RequestRefused naming {@code file} (empty, not PDF/PNG/JPEG, a PDF with scripts, too many documents)
+     *                        or {@code interaction} (not recorded)
      */
     public SharedDocument share(InteractionId interaction, Party party, String sender, String fileName,
                                 byte[] bytes) {
@@ -136,7 +137,7 @@ public class CallDocuments implements DisposableBean {
         try {
             form = FormTemplate.parse(file, bytes);
         } catch (IllegalArgumentException e) {
-            throw DocumentRefused.bad("file", e.getMessage());
+            throw RequestRefused.bad("file", e.getMessage());
         }
         return store(interaction, Party.ADVISOR, advisor, "form", form.title(), "application/json", bytes, form);
     }
@@ -146,7 +147,7 @@ public class CallDocuments implements DisposableBean {
      * signature, the signer's authenticated identity, the moment and the template's SHA-256; it is stored in the
      * recording as a signed document and shown to both.
      *
-     * @throws DocumentRefused naming {@code form} (unknown, already signed), {@code fields.<name>} or {@code signature}
+     * @throws RequestRefused naming {@code form} (unknown, already signed), {@code fields.<name>} or {@code signature}
      */
     public SharedDocument sign(InteractionId interaction, String formId, SignedForm.Signer signer,
                                Map<String, String> fields, String signature) {
@@ -156,11 +157,11 @@ public class CallDocuments implements DisposableBean {
         synchronized (call == null ? this : call) {
             template = call == null ? null : call.forms.get(formId);
             if (template == null) {
-                throw new DocumentRefused(HttpStatus.NOT_FOUND, "form", "this call has no form " + formId);
+                throw new RequestRefused(HttpStatus.NOT_FOUND, "form", "this call has no form " + formId);
             }
             form = call.documents.stream().filter(d -> d.id().equals(formId)).findFirst().orElseThrow();
             if (!form.form().isEmpty()) {
-                throw new DocumentRefused(HttpStatus.CONFLICT, "form", "form " + formId + " is already signed ("
+                throw new RequestRefused(HttpStatus.CONFLICT, "form", "form " + formId + " is already signed ("
                         + form.form() + ")");
             }
         }
@@ -185,7 +186,7 @@ public class CallDocuments implements DisposableBean {
     private SharedDocument store(InteractionId interaction, Party party, String sender, String kind, String name,
                                  String type, byte[] bytes, FormTemplate form, String ofForm) {
         if (bytes.length > settings.maxBytes()) {
-            throw new DocumentRefused(HttpStatus.PAYLOAD_TOO_LARGE, "file", "a document may have at most "
+            throw new RequestRefused(HttpStatus.PAYLOAD_TOO_LARGE, "file", "a document may have at most "
                     + settings.maxBytes() + " bytes; this one has " + bytes.length);
         }
         ActiveRecording recording = recording(interaction);
@@ -193,7 +194,7 @@ public class CallDocuments implements DisposableBean {
         SharedDocument shared;
         synchronized (call) {
             if (call.documents.size() >= settings.maxPerCall()) {
-                throw new DocumentRefused(HttpStatus.CONFLICT, "file", "a call holds at most "
+                throw new RequestRefused(HttpStatus.CONFLICT, "file", "a call holds at most "
                         + settings.maxPerCall() + " documents");
             }
             String id = (kind.equals("signed") ? "signed-d" : "d") + call.next++;
@@ -210,7 +211,7 @@ public class CallDocuments implements DisposableBean {
                 entry = recording.addDocument(new RecordedDocument(id, clock.instant(), sender, party.name(), name, type,
                         bytes, kind.equals("signed"), attributes));
             } catch (IllegalStateException e) {
-                throw new DocumentRefused(HttpStatus.CONFLICT, "interaction", "the document was not recorded: "
+                throw new RequestRefused(HttpStatus.CONFLICT, "interaction", "the document was not recorded: "
                         + e.getMessage());
             }
             shared = new SharedDocument(id, kind, name, type, bytes.length, entry.attributes().get("sha256"), party.name(),
@@ -229,8 +230,8 @@ public class CallDocuments implements DisposableBean {
         return recordings.active(interaction).orElseThrow(() -> recordingMissing(interaction));
     }
 
-    private static DocumentRefused recordingMissing(InteractionId interaction) {
-        return new DocumentRefused(HttpStatus.CONFLICT, "interaction", "documents are kept with the call's recording, "
+    private static RequestRefused recordingMissing(InteractionId interaction) {
+        return new RequestRefused(HttpStatus.CONFLICT, "interaction", "documents are kept with the call's recording, "
                 + "and interaction " + interaction.value() + " is not being recorded (ended, not connected with an "
                 + "advisor, or the recording is still opening)");
     }

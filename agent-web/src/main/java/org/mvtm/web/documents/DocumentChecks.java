@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.mvtm.web.security.RequestRefused;
 
 /**
  * What a document is, from its content, never its name: a PDF ({@code %PDF-}), a PNG or a JPEG; anything else is
@@ -33,20 +34,20 @@ public final class DocumentChecks {
     /**
      * The content type of {@code bytes}, checked.
      *
-     * @throws DocumentRefused (field {@code field}) when it is empty, not a PDF, PNG or JPEG, or a PDF with scripts
+     * @throws RequestRefused (field {@code field}) when it is empty, not a PDF, PNG or JPEG, or a PDF with scripts
      */
     public static String contentType(String field, byte[] bytes) {
         if (bytes.length == 0) {
-            throw DocumentRefused.bad(field, "the file is empty");
+            throw RequestRefused.bad(field, "the file is empty");
         }
         String type = sniff(bytes);
         if (type == null) {
-            throw DocumentRefused.bad(field, "only PDF, PNG and JPEG files can be sent, whatever the file's name; "
+            throw RequestRefused.bad(field, "only PDF, PNG and JPEG files can be sent, whatever the file's name; "
                     + "this one is " + describe(bytes));
         }
         if (type.equals(PDF)) {
             activeContent(bytes).ifPresentOrElse(name -> {
-                throw DocumentRefused.bad(field, "the PDF contains /" + name
+                throw RequestRefused.bad(field, "the PDF contains /" + name
                         + " (scripts, launch actions or embedded files are not accepted)");
             }, () -> { });
         }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.mvtm.core.id.QueueId;
+import org.mvtm.web.security.RequestRefused;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -64,10 +65,10 @@ public final class DocumentLibrary {
     /** The bytes of {@code file} in the library of {@code queue}. */
     public byte[] read(QueueId queue, String file) {
         if (file == null || !SAFE.matcher(file).matches()) {
-            throw DocumentRefused.bad("file", "names no file of the library");
+            throw RequestRefused.bad("file", "names no file of the library");
         }
         Path p = folder(queue).map(d -> d.resolve(file)).filter(Files::isRegularFile).orElseThrow(() ->
-                new DocumentRefused(HttpStatus.NOT_FOUND, "file", "the library of queue " + queue.value()
+                new RequestRefused(HttpStatus.NOT_FOUND, "file", "the library of queue " + queue.value()
                         + " has no " + file));
         try {
             return Files.readAllBytes(p);

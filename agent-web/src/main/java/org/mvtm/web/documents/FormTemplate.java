@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.mvtm.web.security.RequestRefused;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +64,7 @@ public record FormTemplate(String file, String title, List<Field> fields, byte[]
      * The customer's answers, checked against the fields: every required field filled, no unknown field, no value
      * over {@link #MAX_VALUE} characters; in the template's order.
      *
-     * @throws DocumentRefused naming the field ({@code fields.<name>})
+     * @throws RequestRefused naming the field ({@code fields.<name>})
      */
     public Map<String, String> answers(Map<String, String> given) {
         Map<String, String> values = given == null ? Map.of() : given;
@@ -73,16 +74,16 @@ public record FormTemplate(String file, String title, List<Field> fields, byte[]
             known.add(f.name());
             String v = values.get(f.name()) == null ? "" : values.get(f.name()).strip();
             if (v.length() > MAX_VALUE) {
-                throw DocumentRefused.bad("fields." + f.name(), "at most " + MAX_VALUE + " characters");
+                throw RequestRefused.bad("fields." + f.name(), "at most " + MAX_VALUE + " characters");
             }
             if (f.required() && (v.isEmpty() || f.type().equals("checkbox") && !v.equals("true"))) {
-                throw DocumentRefused.bad("fields." + f.name(), "is required");
+                throw RequestRefused.bad("fields." + f.name(), "is required");
             }
             out.put(f.name(), v);
         }
         for (String name : values.keySet()) {
             if (!known.contains(name)) {
-                throw DocumentRefused.bad("fields." + name, "is not a field of form " + file);
+                throw RequestRefused.bad("fields." + name, "is not a field of form " + file);
             }
         }
         return out;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mvtm.web.security.RequestRefused;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,31 +35,31 @@ public final class SignedForm {
      * The drawn signature: a PNG, as a {@code data:image/png;base64,} URL (a canvas's {@code toDataURL()}) or plain
      * base64.
      *
-     * @throws DocumentRefused naming {@code signature}
+     * @throws RequestRefused naming {@code signature}
      */
     public static byte[] signature(String given) {
         if (given == null || given.isBlank()) {
-            throw DocumentRefused.bad("signature", "a drawn signature (PNG) is required");
+            throw RequestRefused.bad("signature", "a drawn signature (PNG) is required");
         }
         String b64 = given.strip();
         if (b64.startsWith("data:")) {
             int comma = b64.indexOf(',');
             if (!b64.startsWith("data:image/png;base64,") || comma < 0) {
-                throw DocumentRefused.bad("signature", "must be a data:image/png;base64 URL");
+                throw RequestRefused.bad("signature", "must be a data:image/png;base64 URL");
             }
             b64 = b64.substring(comma + 1);
         }
         if (b64.length() > MAX_SIGNATURE_BYTES * 4 / 3 + 4) {
-            throw DocumentRefused.bad("signature", "at most " + MAX_SIGNATURE_BYTES + " bytes");
+            throw RequestRefused.bad("signature", "at most " + MAX_SIGNATURE_BYTES + " bytes");
         }
         byte[] png;
         try {
             png = Base64.getDecoder().decode(b64);
         } catch (IllegalArgumentException e) {
-            throw DocumentRefused.bad("signature", "is not base64");
+            throw RequestRefused.bad("signature", "is not base64");
         }
         if (!DocumentChecks.PNG.equals(DocumentChecks.sniff(png))) {
-            throw DocumentRefused.bad("signature", "must be a PNG image");
+            throw RequestRefused.bad("signature", "must be a PNG image");
         }
         return png;
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.regex.Pattern;
+import org.mvtm.web.security.RequestRefused;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -24,7 +25,7 @@ public final class Uploads {
     /**
      * The body, at most {@code maxBytes}.
      *
-     * @throws DocumentRefused 413 naming {@code file}
+     * @throws RequestRefused 413 naming {@code file}
      */
     public static byte[] read(HttpServletRequest request, long maxBytes) {
         long declared = request.getContentLengthLong();
@@ -42,8 +43,8 @@ public final class Uploads {
         }
     }
 
-    private static DocumentRefused tooLarge(long maxBytes, String sent) {
-        return new DocumentRefused(HttpStatus.PAYLOAD_TOO_LARGE, "file", "a document may have at most "
+    private static RequestRefused tooLarge(long maxBytes, String sent) {
+        return new RequestRefused(HttpStatus.PAYLOAD_TOO_LARGE, "file", "a document may have at most "
                 + maxBytes + " bytes (" + maxBytes / (1024 * 1024) + " MB); " + sent);
     }
 }

@@ -5,11 +5,10 @@ import java.util.Map;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.MediaException;
-import org.mvtm.web.customer.NoConnectedCall;
 import org.mvtm.web.customer.WebConversations;
+import org.mvtm.web.security.CallRefused;
 import org.mvtm.web.security.CurrentUser;
 import org.mvtm.web.security.ErrorAnswer;
-import org.mvtm.web.security.RequestIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -73,26 +72,16 @@ class ScreenShareController {
     }
 
     private static AgentId me(Principal principal) {
-        return RequestIds.advisor(CurrentUser.require(principal), message -> new ScreenShares.Refused(403, message));
+        return CallRefused.advisor(CurrentUser.require(principal));
     }
 
     private static InteractionId interaction(String id) {
-        return RequestIds.interaction(id, message -> new ScreenShares.Refused(404, message));
+        return CallRefused.interaction(id);
     }
 
     private InteractionId customersCall(String id, Principal principal) {
         return conversations.connectedCall(CurrentUser.require(principal), id,
                 "a screen is shared only in a call with an advisor");
-    }
-
-    @ExceptionHandler(ScreenShares.Refused.class)
-    ResponseEntity<Map<String, String>> refused(ScreenShares.Refused e) {
-        return ErrorAnswer.of(HttpStatus.valueOf(e.status), e.getMessage());
-    }
-
-    @ExceptionHandler(NoConnectedCall.class)
-    ResponseEntity<Map<String, String>> noCall(NoConnectedCall e) {
-        return ErrorAnswer.of(e.status(), e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

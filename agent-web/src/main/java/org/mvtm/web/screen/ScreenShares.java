@@ -18,7 +18,9 @@ import org.mvtm.routing.api.InteractionStatus;
 import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.customer.CustomerPeers;
+import org.mvtm.web.security.CallRefused;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,16 +54,6 @@ public class ScreenShares implements DisposableBean {
 
     /** The SDP answer and the leg it made. */
     public record Answer(String legId, String sdp) {
-    }
-
-    /** Refused: not the advisor's call, or nothing to share with (403/404/409 with the reason). */
-    public static final class Refused extends RuntimeException {
-        public final int status;
-
-        Refused(int status, String message) {
-            super(message);
-            this.status = status;
-        }
     }
 
     private record Share(String advisorLeg, String customerLeg, boolean sharing) {
@@ -109,7 +101,7 @@ public class ScreenShares implements DisposableBean {
         requireSdp(sdpOffer);
         Status status = status(advisor, interaction);
         if (!status.available()) {
-            throw new Refused(409, status.reason() == Unavailable.SIP_CALLER
+            throw new CallRefused(HttpStatus.CONFLICT, status.reason() == Unavailable.SIP_CALLER
                     ? "the customer of " + interaction.value() + " is on a phone line and cannot see a screen"
                     : "interaction " + interaction.value() + " is a chat: there is no call to share a screen in");
         }
@@ -130,7 +122,7 @@ public class ScreenShares implements DisposableBean {
         Status status = status(advisor, interaction);
         Share share = shares.get(interaction);
         if (on && (!status.available() || share == null || share.advisorLeg() == null)) {
-            throw new Refused(409, status.available() ? "send the screen leg's offer first"
+            throw new CallRefused(HttpStatus.CONFLICT, status.available() ? "send the screen leg's offer first"
                     : "the customer of " + interaction.value() + " cannot see a screen");
         }
         if (share != null) {
@@ -152,7 +144,8 @@ public class ScreenShares implements DisposableBean {
         requireSdp(sdpOffer);
         Share share = shares.get(interaction);
         if (share == null || share.advisorLeg() == null) {
-            throw new Refused(409, "the advisor of " + interaction.value() + " has not shared a screen");
+            throw new CallRefused(HttpStatus.CONFLICT,
+                    "the advisor of " + interaction.value() + " has not shared a screen");
         }
         MediaSession session = media.session(interaction);
         if (share.customerLeg() != null) {
@@ -187,9 +180,10 @@ public class ScreenShares implements DisposableBean {
 
     private InteractionView advisorsCall(AgentId advisor, InteractionId interaction) {
         InteractionView call = call(interaction)
-                .orElseThrow(() -> new Refused(404, "no connected call " + interaction.value()));
+                .orElseThrow(() -> CallRefused.notFound("no connected call " + interaction.value()));
         if (!call.advisor().map(advisor::equals).orElse(false)) {
-            throw new Refused(403, "interaction " + interaction.value() + " is not connected with " + advisor.value());
+            throw CallRefused.forbidden(
+                    "interaction " + interaction.value() + " is not connected with " + advisor.value());
         }
         return call;
     }

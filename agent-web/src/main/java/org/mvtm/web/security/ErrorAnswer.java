@@ -12,7 +12,7 @@ public final class ErrorAnswer {
 
     /** A refusal that names no field: {@code status} with {@code {"error": status, "message"}}. */
     public static ResponseEntity<Map<String, String>> of(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", status.name(), "message", message));
+        return ResponseEntity.status(status).body(Map.of("error", status.name(), "message", String.valueOf(message)));
     }
 
     /** A refusal that names the field at fault: {@code status} with {@code {"error": status, "field", "message"}}. */

@@ -2,26 +2,18 @@ package org.mvtm.web.supervisor;
 
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import org.mvtm.core.Channel;
 import org.mvtm.core.event.CallMonitored;
 import org.mvtm.core.event.CallParticipation;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.MonitorMode;
-import org.mvtm.recording.api.AuditAction;
-import org.mvtm.recording.api.AuditEntry;
 import org.mvtm.recording.api.RecordingStore;
-import org.mvtm.routing.api.InteractionStatus;
 import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.call.BrowserCallLegs;
-import org.mvtm.web.security.ErrorAnswer;
-import org.mvtm.web.security.RequestIds;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.mvtm.web.security.CallRefused;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,26 +36,6 @@ public class CallMonitoring {
         this.recordings = recordings;
         this.events = events;
         this.clock = clock;
-    }
-
-    /** Refused: another region's call (403), or not a connected call (404). */
-    static final class Refused extends RuntimeException {
-        final boolean forbidden;
-
-        Refused(boolean forbidden, String message) {
-            super(message);
-            this.forbidden = forbidden;
-        }
-
-        /** The call named in a request's path; a value that is no interaction id is refused as an unknown call. */
-        static InteractionId interaction(String value) {
-            return RequestIds.interaction(value, message -> new Refused(false, message));
-        }
-
-        /** The answer: 403 or 404 with {@code {"error", "message"}}. */
-        ResponseEntity<Map<String, String>> answer() {
-            return ErrorAnswer.of(forbidden ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND, getMessage());
-        }
     }
 
     /** A mode that is not listen, whisper or barge (400 naming the field). */
@@ -99,7 +71,7 @@ public class CallMonitoring {
     void change(WebUser supervisor, InteractionId interaction, MonitorMode mode) {
         InteractionView call = liveCall(supervisor, interaction);
         if (!media.monitor(interaction, supervisor.username(), mode)) {
-            throw new Refused(false, supervisor.username() + " is not monitoring " + interaction.value());
+            throw CallRefused.notFound(supervisor.username() + " is not monitoring " + interaction.value());
         }
         done(supervisor, call, mode.name(), true);
     }
@@ -113,32 +85,18 @@ public class CallMonitoring {
     }
 
     private InteractionView liveCall(WebUser supervisor, InteractionId interaction) {
-        InteractionView call = routing.interaction(interaction)
-                .filter(v -> v.status() == InteractionStatus.CONNECTED)
-                .orElseThrow(() -> new Refused(false, "no connected call " + interaction.value()));
-        var region = call.interaction().customer().region();
-        if (!supervisor.maySee(region)) {
-            recordings.auditAction(supervisor.username(), Set.of(region), AuditAction.MONITOR,
-                    recording(interaction), AuditEntry.Outcome.DENIED, "monitor " + interaction.value()
-                            + ": region " + region.code() + " is not among " + supervisor.username() + "'s regions");
-            throw new Refused(true, "interaction " + interaction.value() + " is in region " + region.code()
-                    + ", outside your regions");
-        }
+        InteractionView call = MonitoredInteractions.connected(routing, recordings, supervisor, interaction, "call",
+                "monitor");
         Channel channel = call.interaction().channel();
         if (channel != Channel.VOICE && channel != Channel.VIDEO) {
-            throw new Refused(false, "interaction " + interaction.value() + " is a " + channel + ", not a call");
+            throw CallRefused.notFound("interaction " + interaction.value() + " is a " + channel + ", not a call");
         }
         return call;
     }
 
     private void done(WebUser supervisor, InteractionView call, String mode, boolean active) {
         InteractionId id = call.interaction().id();
-        recordings.auditAction(supervisor.username(), Set.of(call.interaction().customer().region()),
-                AuditAction.MONITOR, recording(id), AuditEntry.Outcome.ALLOWED, "monitor " + id.value() + " " + mode);
+        MonitoredInteractions.audit(recordings, supervisor, call, "monitor " + id.value() + " " + mode);
         events.publish(new CallMonitored(clock.instant(), id, supervisor.username(), mode, active));
-    }
-
-    private String recording(InteractionId interaction) {
-        return recordings.active(interaction).map(r -> r.id().value()).orElse(null);
     }
 }

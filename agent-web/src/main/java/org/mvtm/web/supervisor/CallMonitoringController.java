@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.Map;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.web.call.BrowserCallLegs;
+import org.mvtm.web.security.CallRefused;
 import org.mvtm.web.security.CurrentUser;
 import org.mvtm.web.security.ErrorAnswer;
 import org.springframework.http.HttpStatus;
@@ -41,26 +42,21 @@ class CallMonitoringController {
     @PostMapping("/{interactionId}")
     Map<String, String> start(@PathVariable String interactionId, @RequestBody Start body, Principal principal) {
         BrowserCallLegs.Answer answer = monitoring.start(CurrentUser.require(principal),
-                CallMonitoring.Refused.interaction(interactionId), CallMonitoring.mode(body.mode()), body.sdp());
+                CallRefused.interaction(interactionId), CallMonitoring.mode(body.mode()), body.sdp());
         return Map.of("legId", answer.legId(), "sdp", answer.sdp(), "mode", CallMonitoring.mode(body.mode()).name());
     }
 
     @PutMapping("/{interactionId}")
     Map<String, String> change(@PathVariable String interactionId, @RequestBody Change body, Principal principal) {
-        monitoring.change(CurrentUser.require(principal), CallMonitoring.Refused.interaction(interactionId),
+        monitoring.change(CurrentUser.require(principal), CallRefused.interaction(interactionId),
                 CallMonitoring.mode(body.mode()));
         return Map.of("mode", CallMonitoring.mode(body.mode()).name());
     }
 
     @DeleteMapping("/{interactionId}")
     ResponseEntity<Void> stop(@PathVariable String interactionId, Principal principal) {
-        monitoring.stop(CurrentUser.require(principal), CallMonitoring.Refused.interaction(interactionId));
+        monitoring.stop(CurrentUser.require(principal), CallRefused.interaction(interactionId));
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(CallMonitoring.Refused.class)
-    ResponseEntity<Map<String, String>> refused(CallMonitoring.Refused e) {
-        return e.answer();
     }
 
     @ExceptionHandler(CallMonitoring.BadMode.class)

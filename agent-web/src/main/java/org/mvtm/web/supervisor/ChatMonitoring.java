@@ -12,14 +12,12 @@ import org.mvtm.core.Channel;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
-import org.mvtm.recording.api.AuditAction;
-import org.mvtm.recording.api.AuditEntry;
 import org.mvtm.recording.api.RecordingStore;
-import org.mvtm.routing.api.InteractionStatus;
 import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.agent.InteractionCatalog;
 import org.mvtm.web.api.WebUser;
+import org.mvtm.web.security.CallRefused;
 import org.mvtm.web.security.InputLimits;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +53,7 @@ public class ChatMonitoring {
     List<Line> read(WebUser supervisor, InteractionId interaction) {
         InteractionView chat = liveChat(supervisor, interaction);
         if (reading.add(supervisor.username() + "|" + interaction.value())) {
-            audit(supervisor, chat, AuditEntry.Outcome.ALLOWED, "read chat " + interaction.value());
+            MonitoredInteractions.audit(recordings, supervisor, chat, "read chat " + interaction.value());
         }
         List<Line> lines = new ArrayList<>();
         for (TranscriptTurn t : catalog.transcript(catalog.find(interaction).orElse(chat.interaction()))) {
@@ -70,11 +68,12 @@ public class ChatMonitoring {
             throw new IllegalArgumentException("text: write the note");
         }
         InteractionView chat = liveChat(supervisor, interaction);
-        AgentId advisor = chat.advisor().orElseThrow(() -> new CallMonitoring.Refused(false,
+        AgentId advisor = chat.advisor().orElseThrow(() -> CallRefused.notFound(
                 "interaction " + interaction.value() + " has no advisor"));
         notes.computeIfAbsent(advisor, a -> new CopyOnWriteArrayList<>())
                 .add(new Note(interaction.value(), supervisor.displayName(), clean, clock.instant()));
-        audit(supervisor, chat, AuditEntry.Outcome.ALLOWED, "note to " + advisor.value() + " in " + interaction.value());
+        MonitoredInteractions.audit(recordings, supervisor, chat,
+                "note to " + advisor.value() + " in " + interaction.value());
     }
 
     /** The notes waiting for the advisor (each is handed out once). */
@@ -84,25 +83,11 @@ public class ChatMonitoring {
     }
 
     private InteractionView liveChat(WebUser supervisor, InteractionId interaction) {
-        InteractionView chat = routing.interaction(interaction)
-                .filter(v -> v.status() == InteractionStatus.CONNECTED)
-                .orElseThrow(() -> new CallMonitoring.Refused(false, "no connected interaction " + interaction.value()));
-        var region = chat.interaction().customer().region();
-        if (!supervisor.maySee(region)) {
-            audit(supervisor, chat, AuditEntry.Outcome.DENIED, "read chat " + interaction.value() + ": region "
-                    + region.code() + " is not among " + supervisor.username() + "'s regions");
-            throw new CallMonitoring.Refused(true, "interaction " + interaction.value() + " is in region "
-                    + region.code() + ", outside your regions");
-        }
+        InteractionView chat = MonitoredInteractions.connected(routing, recordings, supervisor, interaction,
+                "interaction", "read chat");
         if (chat.interaction().channel() != Channel.CHAT) {
-            throw new CallMonitoring.Refused(false, "interaction " + interaction.value() + " is a call: listen to it");
+            throw CallRefused.notFound("interaction " + interaction.value() + " is a call: listen to it");
         }
         return chat;
-    }
-
-    private void audit(WebUser supervisor, InteractionView chat, AuditEntry.Outcome outcome, String detail) {
-        InteractionId id = chat.interaction().id();
-        recordings.auditAction(supervisor.username(), Set.of(chat.interaction().customer().region()),
-                AuditAction.MONITOR, recordings.active(id).map(r -> r.id().value()).orElse(null), outcome, detail);
     }
 }

@@ -3,6 +3,7 @@ package org.mvtm.web.supervisor;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import org.mvtm.web.security.CallRefused;
 import org.mvtm.web.security.CurrentUser;
 import org.mvtm.web.security.ErrorAnswer;
 import org.springframework.http.HttpStatus;
@@ -32,23 +33,18 @@ class ChatMonitoringController {
 
     @GetMapping("/api/supervisor/chats/{interactionId}")
     List<ChatMonitoring.Line> read(@PathVariable String interactionId, Principal principal) {
-        return chats.read(CurrentUser.require(principal), CallMonitoring.Refused.interaction(interactionId));
+        return chats.read(CurrentUser.require(principal), CallRefused.interaction(interactionId));
     }
 
     @PostMapping("/api/supervisor/chats/{interactionId}/notes")
     ResponseEntity<Void> note(@PathVariable String interactionId, @RequestBody NoteText body, Principal principal) {
-        chats.note(CurrentUser.require(principal), CallMonitoring.Refused.interaction(interactionId), body.text());
+        chats.note(CurrentUser.require(principal), CallRefused.interaction(interactionId), body.text());
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/agent/supervisor-notes")
     List<ChatMonitoring.Note> notes(Principal principal) {
         return CurrentUser.require(principal).agentId().map(chats::take).orElse(List.of());
-    }
-
-    @ExceptionHandler(CallMonitoring.Refused.class)
-    ResponseEntity<Map<String, String>> refused(CallMonitoring.Refused e) {
-        return e.answer();
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -9,6 +9,7 @@ import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.call.WebWorkers;
+import org.mvtm.web.security.CallRefused;
 import org.mvtm.web.socket.SocketPeer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -75,7 +76,7 @@ public class LiveChatReaders implements DisposableBean {
         }
         try {
             peer.send(new ChatLines(reading.interaction().value(), chats.read(peer.user(), reading.interaction())));
-        } catch (CallMonitoring.Refused over) {
+        } catch (CallRefused over) {
             readers.remove(peer, reading); // the chat ended
         }
     }

@@ -22,8 +22,10 @@ import org.mvtm.routing.api.QueueConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.security.InputLimits;
+import org.mvtm.web.security.RequestRefused;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,26 +37,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SupervisorActions implements DisposableBean {
-    /** A refused action: the HTTP status, the field at fault (or null) and a message naming it. */
-    public static final class Refused extends RuntimeException {
-        private final int status;
-        private final String field;
-
-        Refused(int status, String field, String message) {
-            super(message);
-            this.status = status;
-            this.field = field;
-        }
-
-        public int status() {
-            return status;
-        }
-
-        public String field() {
-            return field;
-        }
-    }
-
     /** What was done: {@code applied} false when it waits for the advisor's conversation to end. */
     public record Done(String type, String action, String target, boolean applied) {
     }
@@ -96,17 +78,19 @@ public class SupervisorActions implements DisposableBean {
     public Done forceState(WebUser supervisor, String agentId, String state, String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
-            throw new Refused(400, "reason", "a reason is required: the advisor and the audit log are told why");
+            throw RequestRefused.bad("reason", "a reason is required: the advisor and the audit log are told why");
         }
         InputLimits.check("reason", why, InputLimits.REASON);
         AdvisorState to = switch (state == null ? "" : state) {
             case "NOT_READY" -> AdvisorState.NOT_READY;
             case "LOGGED_OUT" -> AdvisorState.LOGGED_OUT;
-            default -> throw new Refused(400, "state", "state must be NOT_READY or LOGGED_OUT but was '" + state + "'");
+            default -> throw RequestRefused.bad("state",
+                    "state must be NOT_READY or LOGGED_OUT but was '" + state + "'");
         };
         Advisor advisor = advisorInScope(supervisor, agentId);
         AdvisorStats now = routing.advisorStats().stream().filter(s -> s.advisor().equals(advisor.id())).findFirst()
-                .orElseThrow(() -> new Refused(404, "agentId", "advisor " + agentId + " is not known to routing"));
+                .orElseThrow(() -> new RequestRefused(HttpStatus.NOT_FOUND, "agentId",
+                        "advisor " + agentId + " is not known to routing"));
         boolean busy = now.state() == AdvisorState.BUSY;
         AdvisorStateForced forced = new AdvisorStateForced(clock.instant(), advisor.id(), supervisor.username(), to, why,
                 now.current(), busy);
@@ -124,27 +108,30 @@ public class SupervisorActions implements DisposableBean {
     /** Moves a waiting customer to {@code queue}; they keep their place in arrival order. */
     public Done moveWaiting(WebUser supervisor, String interactionId, String queue) {
         if (queue == null || queue.isBlank()) {
-            throw new Refused(400, "queue", "a queue to move the customer to is required");
+            throw RequestRefused.bad("queue", "a queue to move the customer to is required");
         }
         InteractionId id = InteractionId.of(interactionId);
         InteractionView view = routing.interaction(id)
-                .orElseThrow(() -> new Refused(404, "interactionId", "no customer " + interactionId + " in routing"));
+                .orElseThrow(() -> new RequestRefused(HttpStatus.NOT_FOUND, "interactionId",
+                        "no customer " + interactionId + " in routing"));
         if (!supervisor.maySee(view.interaction().customer().region())) {
-            throw new Refused(403, "interactionId", "customer " + interactionId + " is in region "
-                    + view.interaction().customer().region().code() + ", outside your regions " + supervisor.regions());
+            throw new RequestRefused(HttpStatus.FORBIDDEN, "interactionId", "customer " + interactionId
+                    + " is in region " + view.interaction().customer().region().code() + ", outside your regions "
+                    + supervisor.regions());
         }
         if (view.status() != InteractionStatus.QUEUED) {
-            throw new Refused(409, "interactionId", "customer " + interactionId + " is " + view.status() + ", not waiting");
+            throw new RequestRefused(HttpStatus.CONFLICT, "interactionId",
+                    "customer " + interactionId + " is " + view.status() + ", not waiting");
         }
         QueueId target = QueueId.of(queue.strip());
         if (routing.queues().stream().map(QueueConfig::id).noneMatch(target::equals)) {
-            throw new Refused(400, "queue", "unknown queue '" + queue + "'; queues: "
+            throw RequestRefused.bad("queue", "unknown queue '" + queue + "'; queues: "
                     + routing.queues().stream().map(q -> q.id().value()).sorted().toList());
         }
         try {
             routing.moveWaiting(id, target);
         } catch (IllegalStateException e) {
-            throw new Refused(409, "interactionId", e.getMessage());
+            throw new RequestRefused(HttpStatus.CONFLICT, "interactionId", e.getMessage());
         }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("from", view.queue().value());
@@ -160,10 +147,10 @@ public class SupervisorActions implements DisposableBean {
 
     private Advisor advisorInScope(WebUser supervisor, String agentId) {
         Advisor advisor = routing.advisors().stream().filter(a -> a.id().value().equals(agentId)).findFirst()
-                .orElseThrow(() -> new Refused(404, "agentId", "no advisor " + agentId));
+                .orElseThrow(() -> new RequestRefused(HttpStatus.NOT_FOUND, "agentId", "no advisor " + agentId));
         if (!supervisor.maySee(advisor.region())) {
-            throw new Refused(403, "agentId", "advisor " + agentId + " works in region " + advisor.region().code()
-                    + ", outside your regions " + supervisor.regions());
+            throw new RequestRefused(HttpStatus.FORBIDDEN, "agentId", "advisor " + agentId + " works in region "
+                    + advisor.region().code() + ", outside your regions " + supervisor.regions());
         }
         return advisor;
     }
@@ -183,7 +170,7 @@ public class SupervisorActions implements DisposableBean {
                 routing.logout(f.advisor());
             }
         } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new Refused(409, "agentId", e.getMessage());
+            throw new RequestRefused(HttpStatus.CONFLICT, "agentId", e.getMessage());
         }
     }
 

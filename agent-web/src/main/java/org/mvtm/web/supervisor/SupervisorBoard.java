@@ -17,6 +17,8 @@ import org.mvtm.routing.api.AssignmentExplanation;
 import org.mvtm.routing.api.QueueStats;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.api.WebUser;
+import org.mvtm.web.security.RequestRefused;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,7 +92,7 @@ public class SupervisorBoard {
     public Explanation explain(WebUser viewer, InteractionId interaction) {
         routing.interaction(interaction).map(v -> v.interaction().customer().region()).filter(r -> !viewer.maySee(r))
                 .ifPresent(r -> {
-                    throw new SupervisorActions.Refused(403, "interactionId", "interaction " + interaction
+                    throw new RequestRefused(HttpStatus.FORBIDDEN, "interactionId", "interaction " + interaction
                             + " is in region " + r.code() + ", outside your regions");
                 });
         return new Explanation("explanation", interaction.value(), routing.explanation(interaction));

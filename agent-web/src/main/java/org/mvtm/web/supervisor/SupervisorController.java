@@ -2,13 +2,8 @@ package org.mvtm.web.supervisor;
 
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.security.CurrentUser;
-import org.mvtm.web.security.ErrorAnswer;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,10 +57,5 @@ class SupervisorController {
     @GetMapping("/waiting")
     List<SupervisorBoard.WaitingRow> waiting(Principal principal) {
         return board.waiting(CurrentUser.require(principal));
-    }
-
-    @ExceptionHandler(SupervisorActions.Refused.class)
-    ResponseEntity<Map<String, String>> refused(SupervisorActions.Refused e) {
-        return ErrorAnswer.naming(HttpStatus.valueOf(e.status()), e.field(), e.getMessage());
     }
 }

@@ -6,10 +6,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.api.WebRole;
 import org.mvtm.web.call.WebWorkers;
+import org.mvtm.web.security.CallRefused;
+import org.mvtm.web.security.RequestRefused;
 import org.mvtm.web.socket.JsonSocketHandler;
 import org.mvtm.web.socket.MessagePermissions;
 import org.mvtm.web.socket.SocketPath;
 import org.mvtm.web.socket.SocketPeer;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,7 +64,7 @@ public class SupervisorSocketHandler extends JsonSocketHandler {
                 workers.run("explain " + id, () -> {
                     try {
                         peer.send(board.explain(peer.user(), id));
-                    } catch (SupervisorActions.Refused e) {
+                    } catch (RequestRefused e) {
                         peer.send(new ErrorMessage("forbidden", e.getMessage()));
                     }
                 });
@@ -72,8 +75,9 @@ public class SupervisorSocketHandler extends JsonSocketHandler {
                 workers.run("read chat " + id, () -> {
                     try {
                         chats.read(peer, chat);
-                    } catch (CallMonitoring.Refused e) {
-                        peer.send(new ErrorMessage(e.forbidden ? "forbidden" : "not-found", e.getMessage()));
+                    } catch (CallRefused e) {
+                        String code = e.status() == HttpStatus.FORBIDDEN ? "forbidden" : "not-found";
+                        peer.send(new ErrorMessage(code, e.getMessage()));
                     }
                 });
             }
