@@ -275,11 +275,9 @@ class BankSetupOnPostgresTest {
         DatabaseSettings db = postgres.newDatabase();
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--contact.demo.enabled=false",
                 // the bootstrap admin signs in with the password alone here; SecondFactorSignInTest covers TOTP
-                "--contact.identity.second-factor.required=false",
-                "--contact.database.url=" + db.url(), "--contact.database.user=" + db.user(),
-                "--contact.database.password=" + db.password()));
+                "--contact.identity.second-factor.required=false"));
         args.addAll(java.util.List.of(more));
-        ServerProcess server = ServerProcess.start(dir, args.toArray(String[]::new));
+        ServerProcess server = ServerProcess.start(dir, ServerProcess.onDatabase(db, args.toArray(String[]::new)));
         server.awaitHealthy(Duration.ofSeconds(120));
         return server;
     }

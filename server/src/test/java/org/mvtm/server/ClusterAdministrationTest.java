@@ -69,9 +69,7 @@ class ClusterAdministrationTest {
     }
 
     private static ServerProcess node(Path dir, String id, RedisServerProcess redis, DatabaseSettings db) throws Exception {
-        return ServerProcess.start(dir, "--contact.node-id=" + id, "--contact.redis.url=" + redis.uri(),
-                "--contact.cluster.secret=" + SECRET, "--contact.media.port-min=0", "--contact.media.port-max=0",
-                "--contact.demo.enabled=false", "--contact.identity.second-factor.required=false", "--contact.database.url=" + db.url(),
-                "--contact.database.user=" + db.user(), "--contact.database.password=" + db.password());
+        return ServerProcess.startNode(dir, id, redis, SECRET, ServerProcess.onDatabase(db, "--contact.demo.enabled=false",
+                "--contact.identity.second-factor.required=false"));
     }
 }

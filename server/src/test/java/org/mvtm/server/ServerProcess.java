@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.mvtm.admin.api.DatabaseSettings;
+import org.mvtm.testing.RedisServerProcess;
 
 /**
  * The real server in a child JVM, started the way the README's run command starts it (same main class, same
@@ -62,6 +65,25 @@ final class ServerProcess implements AutoCloseable {
         Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ServerProcess(http, sip, data, log, p);
+    }
+
+    /**
+     * Starts node {@code id} of the cluster that shares {@code redis} and whose nodes present {@code secret} to each
+     * other, its browser media on any free port, with {@code more}.
+     */
+    static ServerProcess startNode(Path workDir, String id, RedisServerProcess redis, String secret, String... more)
+            throws IOException {
+        return start(workDir, Stream.concat(Stream.of("--contact.node-id=" + id, "--contact.redis.url=" + redis.uri(),
+                "--contact.cluster.secret=" + secret, "--contact.media.port-min=0", "--contact.media.port-max=0"),
+                Stream.of(more)).toArray(String[]::new));
+    }
+
+    /** {@code more}, and the arguments that keep the server's system of record in the PostgreSQL database {@code db}. */
+    static String[] onDatabase(DatabaseSettings db, String... more) {
+        List<String> args = new ArrayList<>(List.of(more));
+        args.addAll(List.of("--contact.database.url=" + db.url(), "--contact.database.user=" + db.user(),
+                "--contact.database.password=" + db.password()));
+        return args.toArray(String[]::new);
     }
 
     static int freeTcpPort() throws IOException {
