@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.mvtm.admin.api.DatabaseSettings;
 import org.mvtm.testing.RedisServerProcess;
@@ -21,6 +23,8 @@ import org.mvtm.testing.RedisServerProcess;
  * defaults), with its own ports and data directory. Output goes to a log file the test can read.
  */
 final class ServerProcess implements AutoCloseable {
+    private static final Pattern BOOTSTRAP_TOKEN = Pattern.compile("\"token\":\"([A-Za-z0-9_-]+)\"");
+
     final int httpPort;
     final int sipPort;
     final Path dataDir;
@@ -159,6 +163,15 @@ final class ServerProcess implements AutoCloseable {
         List<String> warnings = all.stream().filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).limit(60).toList();
         return "server log, warnings and errors (" + warnings.size() + " shown):\n" + String.join("\n", warnings)
                 + "\nserver log, last lines:\n" + String.join("\n", all.subList(Math.max(0, all.size() - 80), all.size()));
+    }
+
+    /** The one-time token a first start without the demo prints, with which the bank's first administrator signs in. */
+    String bootstrapToken() {
+        Matcher token = BOOTSTRAP_TOKEN.matcher(output());
+        if (!token.find()) {
+            throw new AssertionError("the first start prints a one-time token:\n" + output());
+        }
+        return token.group(1);
     }
 
     String output() {
