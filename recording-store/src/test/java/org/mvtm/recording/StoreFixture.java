@@ -125,6 +125,13 @@ public final class StoreFixture implements AutoCloseable {
         return hits;
     }
 
+    /** Tampering: one bit of the byte in the middle of {@code file} flipped. */
+    public static void flipAByte(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(file, bytes);
+    }
+
     /** Where {@code needle} first stands in {@code hay}, or -1. */
     public static int indexOf(byte[] hay, byte[] needle) {
         outer:
