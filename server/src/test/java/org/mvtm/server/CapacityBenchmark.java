@@ -430,9 +430,7 @@ public final class CapacityBenchmark {
     /** An advisor's console, signed in and READY. */
     static ConsoleSocket readyConsole(ServerProcess server, String name, String password) throws Exception {
         ConsoleSocket console = ConsoleSocket.open(WebSession.signInOnceLoaded(server.baseUrl(), name, password), "/ws/agent");
-        console.await("desk", m -> true, WAIT);
-        console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
-        console.await("presence", m -> m.path("state").asString().equals("READY"), WAIT);
+        console.ready(WAIT);
         return console;
     }
 
