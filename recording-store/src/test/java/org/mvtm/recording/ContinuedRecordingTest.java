@@ -2,7 +2,6 @@ package org.mvtm.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,16 +128,16 @@ class ContinuedRecordingTest {
 
     @Test
     void alteringASegmentOfEitherPartFailsNamingThatPart() throws Exception {
-        flipAByte(a.recordingDir(id.value()).resolve("legs/customer/000001.seg"));
+        StoreFixture.flipAByte(a.recordingDir(id.value()).resolve("legs/customer/000001.seg"));
         VerificationResult first = verifyBoth();
         assertThat(first.ok()).isFalse();
         assertThat(first.reason()).startsWith("part 1 (node " + NODE_A + "): segment customer/1");
         assertThat(first.badLeg()).contains("customer");
         assertThat(first.badSegment()).contains(1);
 
-        flipAByte(a.recordingDir(id.value()).resolve("legs/customer/000001.seg")); // back as it was
+        StoreFixture.flipAByte(a.recordingDir(id.value()).resolve("legs/customer/000001.seg")); // back as it was
         assertThat(verifyBoth().ok()).isTrue();
-        flipAByte(b.recordingDir(id.value()).resolve("legs/advisor-part2/000002.seg"));
+        StoreFixture.flipAByte(b.recordingDir(id.value()).resolve("legs/advisor-part2/000002.seg"));
         VerificationResult second = verifyBoth();
         assertThat(second.ok()).isFalse();
         assertThat(second.reason()).startsWith("part 2 (node " + NODE_B + "): segment advisor-part2/2")
@@ -160,12 +159,6 @@ class ContinuedRecordingTest {
         again.seal();
         assertThat(again.id()).isNotEqualTo(id);
         assertThat(b.store.verifyPart(OFFICER, again.id()).part()).isEqualTo(1);
-    }
-
-    private static void flipAByte(Path segment) throws Exception {
-        byte[] bytes = Files.readAllBytes(segment);
-        bytes[bytes.length / 2] ^= 0x01;
-        Files.write(segment, bytes);
     }
 
     private static <T> T await(java.util.function.Supplier<T> what) throws InterruptedException {

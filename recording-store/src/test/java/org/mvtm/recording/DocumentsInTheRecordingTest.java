@@ -102,10 +102,7 @@ class DocumentsInTheRecordingTest extends WithFreshStore {
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("OK " + id)
                 .contains("document-d1", "document-d2", "document-signed-d3");
 
-        Path segment = f.recordingDir(id.value()).resolve("legs/document-signed-d3/000000.seg");
-        byte[] b = Files.readAllBytes(segment);
-        b[b.length / 2] ^= 0x01;
-        Files.write(segment, b);
+        StoreFixture.flipAByte(f.recordingDir(id.value()).resolve("legs/document-signed-d3/000000.seg"));
 
         VerificationResult v = f.store.verify(OFFICER, id);
         assertThat(v.ok()).isFalse();

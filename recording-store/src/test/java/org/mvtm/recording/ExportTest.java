@@ -239,11 +239,8 @@ class ExportTest extends WithFreshStore {
         r.seal();
         var viewer = StoreFixture.compliance(Region.HK);
         assertThat(f.store.verify(viewer, r.id()).ok()).isTrue();
-        try (var files = Files.walk(f.recordingDir(r.id().value()))) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                assertThat(indexOf(Files.readAllBytes(p), Files.readAllBytes(live))).as("plaintext in %s", p).isNegative();
-            }
-        }
+        assertThat(StoreFixture.filesContaining(f.recordingDir(r.id().value()), Files.readAllBytes(live)))
+                .as("files holding the plaintext").isEmpty();
         MediaFile m = f.store.media(viewer, r.id(), "kurento-customer");
         assertThat(m.contentType()).isEqualTo("video/webm");
         WebmReader w = WebmReader.parse(Files.readAllBytes(m.path()));
@@ -293,7 +290,7 @@ class ExportTest extends WithFreshStore {
     }
 
     private static void replace(byte[] hay, byte[] needle, byte[] with) {
-        int i = indexOf(hay, needle);
+        int i = StoreFixture.indexOf(hay, needle);
         assertThat(i).isNotNegative();
         System.arraycopy(with, 0, hay, i, with.length);
     }
@@ -303,19 +300,6 @@ class ExportTest extends WithFreshStore {
             if (java.util.Arrays.equals(hay, i, i + needle.length, needle, 0, needle.length)) {
                 return i;
             }
-        }
-        return -1;
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
         }
         return -1;
     }

@@ -131,28 +131,6 @@ class SearchIndexHoldsNoPlainWordsTest extends WithFreshStore {
 
     /** Files whose bytes contain {@code word} in UTF-8 (what {@code strings} or {@code grep -a} would show). */
     private List<Path> filesContaining(String word) throws IOException {
-        byte[] needle = word.getBytes(StandardCharsets.UTF_8);
-        List<Path> hits = new ArrayList<>();
-        try (Stream<Path> all = Files.walk(f.config.dataDir())) {
-            for (Path p : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
-                if (indexOf(Files.readAllBytes(p), needle) >= 0) {
-                    hits.add(f.config.dataDir().relativize(p));
-                }
-            }
-        }
-        return hits;
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i <= hay.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        return StoreFixture.filesContaining(f.config.dataDir(), word.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,12 +1,16 @@
 package org.mvtm.recording;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Language;
 import org.mvtm.core.Region;
@@ -106,6 +110,40 @@ public final class StoreFixture implements AutoCloseable {
             r.packet("customer", MediaKind.AUDIO, t0 + i * 20_000L, c, 0, c.length);
             r.packet("advisor", MediaKind.AUDIO, t0 + i * 20_000L + 500, a, 0, a.length);
         }
+    }
+
+    /** The files under {@code root} (relative to it) whose bytes contain {@code needle}: plaintext left on disk. */
+    public static List<Path> filesContaining(Path root, byte[] needle) throws IOException {
+        List<Path> hits = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
+                if (indexOf(Files.readAllBytes(p), needle) >= 0) {
+                    hits.add(root.relativize(p));
+                }
+            }
+        }
+        return hits;
+    }
+
+    /** Tampering: one bit of the byte in the middle of {@code file} flipped. */
+    public static void flipAByte(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(file, bytes);
+    }
+
+    /** Where {@code needle} first stands in {@code hay}, or -1. */
+    public static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     public Path recordingDir(String id) {

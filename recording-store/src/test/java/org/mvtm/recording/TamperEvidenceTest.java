@@ -37,10 +37,7 @@ class TamperEvidenceTest extends WithFreshStore {
 
     @Test
     void flippingOneByteInASegmentFailsVerificationNamingThatSegment() throws Exception {
-        Path seg = dir.resolve("legs/advisor/000002.seg");
-        byte[] b = Files.readAllBytes(seg);
-        b[b.length / 2] ^= 0x01;
-        Files.write(seg, b);
+        StoreFixture.flipAByte(dir.resolve("legs/advisor/000002.seg"));
 
         VerificationResult v = verify();
         assertThat(v.ok()).isFalse();

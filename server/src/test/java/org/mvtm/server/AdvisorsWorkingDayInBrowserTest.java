@@ -23,15 +23,10 @@ import tools.jackson.databind.JsonNode;
  * server/src/test/browser/advisor-desk.js, pci-pause.js and documents.js. The grace periods are as short as in
  * FirstHourConsolesTest, which these scenarios shared a server with before.
  */
-class AdvisorsWorkingDayInBrowserTest extends ServerForTheClass {
-    @Override
-    List<String> serverArguments() {
-        return SHORT_GRACE;
-    }
-
-    /** A scenario of the advisor's working day: server/src/test/browser/advisor-desk.js. */
-    private void desk(String name) throws Exception {
-        runScenario("server/src/test/browser/advisor-desk.js", "ADVISOR DESK OK", name);
+class AdvisorsWorkingDayInBrowserTest extends BrowserScenarios {
+    /** The scenarios of the advisor's working day: server/src/test/browser/advisor-desk.js. */
+    AdvisorsWorkingDayInBrowserTest() {
+        super(new Script("server/src/test/browser/advisor-desk.js", "ADVISOR DESK OK"));
     }
 
     /**
@@ -41,7 +36,7 @@ class AdvisorsWorkingDayInBrowserTest extends ServerForTheClass {
      */
     @Test
     void anAdvisorAnswersAVideoCallAndTwoChatsAtOnce() throws Exception {
-        desk("three-at-once");
+        scenario("three-at-once");
     }
 
     /**
@@ -52,7 +47,7 @@ class AdvisorsWorkingDayInBrowserTest extends ServerForTheClass {
      */
     @Test
     void aSupervisorMovesAWaitingCustomerAndSetsAnAdvisorNotReadyAuditedAndOnTheTimeline() throws Exception {
-        desk("supervisor");
+        scenario("supervisor");
     }
 
     /**

@@ -21,8 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,8 +46,6 @@ import tools.jackson.databind.JsonNode;
 @Tag("peer")
 @ExtendWith(PostgresExtension.class)
 class BankSetupOnPostgresTest {
-    private static final Pattern TOKEN = Pattern.compile("\"token\":\"([A-Za-z0-9_-]+)\"");
-
     @Test
     void theBootstrapAdministratorSetsUpQueuesAdvisorsAndComplianceThroughTheApi(@TempDir Path dir,
                                                                                  PostgresProcess postgres)
@@ -275,11 +271,9 @@ class BankSetupOnPostgresTest {
         DatabaseSettings db = postgres.newDatabase();
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--contact.demo.enabled=false",
                 // the bootstrap admin signs in with the password alone here; SecondFactorSignInTest covers TOTP
-                "--contact.identity.second-factor.required=false",
-                "--contact.database.url=" + db.url(), "--contact.database.user=" + db.user(),
-                "--contact.database.password=" + db.password()));
+                "--contact.identity.second-factor.required=false"));
         args.addAll(java.util.List.of(more));
-        ServerProcess server = ServerProcess.start(dir, args.toArray(String[]::new));
+        ServerProcess server = ServerProcess.start(dir, ServerProcess.onDatabase(db, args.toArray(String[]::new)));
         server.awaitHealthy(Duration.ofSeconds(120));
         return server;
     }
@@ -289,15 +283,14 @@ class BankSetupOnPostgresTest {
      * speaking loans queue, ava (Cantonese, loans, with a desk phone) and ben (English, loans) and cora (compliance).
      */
     private static WebSession setUpBank(ServerProcess server) throws Exception {
-        Matcher token = TOKEN.matcher(server.output());
-        assertThat(token.find()).as("the first start prints a one-time token:\n" + server.output()).isTrue();
+        String token = server.bootstrapToken();
         assertThat(WebSession.signInFails(server.baseUrl(), "admin", "demo1234")).as("no demo logins").isTrue();
 
         WebSession anonymous = anonymous(server.baseUrl());
         String bootstrap = "{\"token\":\"%s\",\"username\":\"root\",\"password\":\"first-admin-pass-9\",\"regions\":[\"HK\",\"SZ\"]}";
         anonymous.json(400, "POST", "/api/admin/bootstrap", bootstrap.formatted("guessed-token"));
-        anonymous.json(201, "POST", "/api/admin/bootstrap", bootstrap.formatted(token.group(1)));
-        anonymous.json(400, "POST", "/api/admin/bootstrap", bootstrap.formatted(token.group(1)));
+        anonymous.json(201, "POST", "/api/admin/bootstrap", bootstrap.formatted(token));
+        anonymous.json(400, "POST", "/api/admin/bootstrap", bootstrap.formatted(token));
 
         WebSession root = WebSession.signInOnceLoaded(server.baseUrl(), "root", "first-admin-pass-9");
         root.json(201, "POST", "/api/admin/queues", """

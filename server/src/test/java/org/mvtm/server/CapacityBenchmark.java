@@ -143,11 +143,9 @@ public final class CapacityBenchmark {
 
     static ServerProcess clusterNode(Path dir, String id, org.mvtm.testing.RedisServerProcess redis,
                                      org.mvtm.admin.api.DatabaseSettings db) throws Exception {
-        return ServerProcess.start(dir, "--contact.sip.trusted-trunks=127.0.0.1",
-                "--contact.sip.max-calls-per-second=100000", SHIPPED_QUEUE_DELAY, "--contact.node-id=" + id,
-                "--contact.redis.url=" + redis.uri(), "--contact.cluster.secret=" + CLUSTER_SECRET,
-                "--contact.media.port-min=0", "--contact.media.port-max=0", "--contact.database.url=" + db.url(),
-                "--contact.database.user=" + db.user(), "--contact.database.password=" + db.password());
+        return ServerProcess.startNode(dir, id, redis, CLUSTER_SECRET, ServerProcess.onDatabase(db,
+                "--contact.sip.trusted-trunks=127.0.0.1", "--contact.sip.max-calls-per-second=100000",
+                SHIPPED_QUEUE_DELAY));
     }
 
     /**
@@ -432,9 +430,7 @@ public final class CapacityBenchmark {
     /** An advisor's console, signed in and READY. */
     static ConsoleSocket readyConsole(ServerProcess server, String name, String password) throws Exception {
         ConsoleSocket console = ConsoleSocket.open(WebSession.signInOnceLoaded(server.baseUrl(), name, password), "/ws/agent");
-        console.await("desk", m -> true, WAIT);
-        console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
-        console.await("presence", m -> m.path("state").asString().equals("READY"), WAIT);
+        console.ready(WAIT);
         return console;
     }
 

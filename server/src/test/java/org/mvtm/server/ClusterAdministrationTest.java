@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +22,6 @@ import org.mvtm.testing.RedisServerProcess;
 @ExtendWith(PostgresExtension.class)
 class ClusterAdministrationTest {
     private static final String SECRET = "two-node-test-secret-0123456789";
-    private static final Pattern TOKEN = Pattern.compile("\"token\":\"([A-Za-z0-9_-]+)\"");
 
     @Test
     void aChangeMadeOnOneNodeIsLiveOnTheOther(@TempDir Path dir, PostgresProcess postgres) throws Exception {
@@ -35,10 +32,8 @@ class ClusterAdministrationTest {
             DatabaseSettings db = postgres.newDatabase();
             try (ServerProcess a = node(dir.resolve("a"), "node-a", redis, db)) {
                 a.awaitHealthy(Duration.ofSeconds(180));
-                Matcher token = TOKEN.matcher(a.output());
-                assertThat(token.find()).as(a.output()).isTrue();
                 BankSetupOnPostgresTest.anonymous(a.baseUrl()).json(201, "POST", "/api/admin/bootstrap",
-                        "{\"token\":\"" + token.group(1) + "\",\"username\":\"root\",\"password\":\"first-admin-pass-9\"}");
+                        "{\"token\":\"" + a.bootstrapToken() + "\",\"username\":\"root\",\"password\":\"first-admin-pass-9\"}");
                 try (ServerProcess b = node(dir.resolve("b"), "node-b", redis, db)) {
                     b.awaitHealthy(Duration.ofSeconds(180));
                     WebSession rootA = WebSession.signIn(a.baseUrl(), "root", "first-admin-pass-9");
@@ -69,9 +64,7 @@ class ClusterAdministrationTest {
     }
 
     private static ServerProcess node(Path dir, String id, RedisServerProcess redis, DatabaseSettings db) throws Exception {
-        return ServerProcess.start(dir, "--contact.node-id=" + id, "--contact.redis.url=" + redis.uri(),
-                "--contact.cluster.secret=" + SECRET, "--contact.media.port-min=0", "--contact.media.port-max=0",
-                "--contact.demo.enabled=false", "--contact.identity.second-factor.required=false", "--contact.database.url=" + db.url(),
-                "--contact.database.user=" + db.user(), "--contact.database.password=" + db.password());
+        return ServerProcess.startNode(dir, id, redis, SECRET, ServerProcess.onDatabase(db, "--contact.demo.enabled=false",
+                "--contact.identity.second-factor.required=false"));
     }
 }

@@ -46,6 +46,13 @@ final class ConsoleSocket implements AutoCloseable {
         socket.sendText(json, true).get(5, TimeUnit.SECONDS);
     }
 
+    /** An advisor's console: once its desk has loaded, sets them Ready and waits until the server says they are. */
+    void ready(Duration timeout) throws Exception {
+        await("desk", m -> true, timeout);
+        send("{\"type\":\"presence\",\"state\":\"READY\"}");
+        await("presence", m -> m.path("state").asString().equals("READY"), timeout);
+    }
+
     /** The next message of that type matching the filter, within the timeout (other messages are kept in {@link #seen}). */
     JsonNode await(String type, Predicate<JsonNode> filter, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);

@@ -1,6 +1,5 @@
 package org.mvtm.server;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -9,14 +8,9 @@ import org.junit.jupiter.api.Test;
  * periods are short here, so that leaving can be waited for. (The advisor's working day:
  * AdvisorsWorkingDayInBrowserTest.)
  */
-class FirstHourConsolesTest extends ServerForTheClass {
-    @Override
-    List<String> serverArguments() {
-        return SHORT_GRACE;
-    }
-
-    private void scenario(String name) throws Exception {
-        runScenario("server/src/test/browser/first-hour.js", "FIRST HOUR OK", name);
+class FirstHourConsolesTest extends BrowserScenarios {
+    FirstHourConsolesTest() {
+        super(new Script("server/src/test/browser/first-hour.js", "FIRST HOUR OK"));
     }
 
     /** Item 8: no black video boxes (nor Mute and Hold) beside a chat, on either page, nor after the end. */

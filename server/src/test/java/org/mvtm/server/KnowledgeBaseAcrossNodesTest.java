@@ -70,8 +70,6 @@ class KnowledgeBaseAcrossNodesTest {
     }
 
     private static ServerProcess node(Path dir, String id, RedisServerProcess redis, Path archive) throws Exception {
-        return ServerProcess.start(dir, "--contact.node-id=" + id, "--contact.redis.url=" + redis.uri(),
-                "--contact.cluster.secret=" + SECRET, "--contact.media.port-min=0", "--contact.media.port-max=0",
-                "--contact.knowledge-base.archive-dir=" + archive);
+        return ServerProcess.startNode(dir, id, redis, SECRET, "--contact.knowledge-base.archive-dir=" + archive);
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A test class whose tests share one server, started as the README starts it with the demo data, before the first
  * test and stopped after the last; browser media on any free port. Its scenarios leave their advisors Not ready and
  * nobody waiting, so the next one starts from the same floor. A class adds its own server arguments by overriding
- * {@link #serverArguments()}. (One server for several classes: {@link SharedDemoServer}.)
+ * {@link #serverArguments()}; a class of scenarios of one browser script: {@link BrowserScenarios}. (One server for
+ * several classes: {@link SharedDemoServer}.)
  */
 @Tag("peer")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -25,13 +26,6 @@ abstract class ServerForTheClass {
      */
     static final Duration ALIGNMENT = Duration.ofMillis(400);
 
-    /**
-     * Short grace periods for the consoles and the customer pages, so that a scenario can wait for someone who left
-     * to be logged out or abandoned.
-     */
-    static final List<String> SHORT_GRACE =
-            List.of("--contact.web.console-grace=6s", "--contact.web.customer-grace=6s");
-
     /** The server's folder (its data under {@code data}), and the tests' own files beside it. */
     Path dir;
 
@@ -41,11 +35,6 @@ abstract class ServerForTheClass {
     /** Arguments beyond browser media on any free port. */
     List<String> serverArguments() {
         return List.of();
-    }
-
-    /** Runs one scenario of a browser {@code script} against this class's server; it must print {@code ok name}. */
-    void runScenario(String script, String ok, String name) throws Exception {
-        NodeScript.run(script, NodeScript.scenarioEnv(server, name), server, ok + " " + name, line -> { });
     }
 
     /** @param dir a folder for the class, removed after its last test (JUnit fills a {@code @TempDir} field too late) */

@@ -12,12 +12,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.mvtm.admin.api.DatabaseSettings;
+import org.mvtm.testing.RedisServerProcess;
 
 /**
  * The real server in a child JVM, started the way the README's run command starts it (same main class, same
  * defaults), with its own ports and data directory. Output goes to a log file the test can read.
  */
 final class ServerProcess implements AutoCloseable {
+    private static final Pattern BOOTSTRAP_TOKEN = Pattern.compile("\"token\":\"([A-Za-z0-9_-]+)\"");
+
     final int httpPort;
     final int sipPort;
     final Path dataDir;
@@ -62,6 +69,25 @@ final class ServerProcess implements AutoCloseable {
         Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ServerProcess(http, sip, data, log, p);
+    }
+
+    /**
+     * Starts node {@code id} of the cluster that shares {@code redis} and whose nodes present {@code secret} to each
+     * other, its browser media on any free port, with {@code more}.
+     */
+    static ServerProcess startNode(Path workDir, String id, RedisServerProcess redis, String secret, String... more)
+            throws IOException {
+        return start(workDir, Stream.concat(Stream.of("--contact.node-id=" + id, "--contact.redis.url=" + redis.uri(),
+                "--contact.cluster.secret=" + secret, "--contact.media.port-min=0", "--contact.media.port-max=0"),
+                Stream.of(more)).toArray(String[]::new));
+    }
+
+    /** {@code more}, and the arguments that keep the server's system of record in the PostgreSQL database {@code db}. */
+    static String[] onDatabase(DatabaseSettings db, String... more) {
+        List<String> args = new ArrayList<>(List.of(more));
+        args.addAll(List.of("--contact.database.url=" + db.url(), "--contact.database.user=" + db.user(),
+                "--contact.database.password=" + db.password()));
+        return args.toArray(String[]::new);
     }
 
     static int freeTcpPort() throws IOException {
@@ -137,6 +163,15 @@ final class ServerProcess implements AutoCloseable {
         List<String> warnings = all.stream().filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).limit(60).toList();
         return "server log, warnings and errors (" + warnings.size() + " shown):\n" + String.join("\n", warnings)
                 + "\nserver log, last lines:\n" + String.join("\n", all.subList(Math.max(0, all.size() - 80), all.size()));
+    }
+
+    /** The one-time token a first start without the demo prints, with which the bank's first administrator signs in. */
+    String bootstrapToken() {
+        Matcher token = BOOTSTRAP_TOKEN.matcher(output());
+        if (!token.find()) {
+            throw new AssertionError("the first start prints a one-time token:\n" + output());
+        }
+        return token.group(1);
     }
 
     String output() {

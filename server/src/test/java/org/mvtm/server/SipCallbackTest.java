@@ -130,9 +130,7 @@ class SipCallbackTest {
         }
         WebSession web = WebSession.signIn(server.baseUrl(), advisor, "demo1234");
         try (ConsoleSocket console = ConsoleSocket.open(web, "/ws/agent")) {
-            console.await("desk", m -> true, WAIT);
-            console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
-            console.await("presence", m -> "READY".equals(m.path("state").asString()), WAIT);
+            console.ready(WAIT);
         }
         return phone;
     }

@@ -28,9 +28,7 @@ class SipCallerHangsUpFirstTest {
             WebSession alice = WebSession.signIn(server.baseUrl(), "alice", "demo1234");
             WebSession sam = WebSession.signIn(server.baseUrl(), "sam", "demo1234");
             try (ConsoleSocket console = ConsoleSocket.open(alice, "/ws/agent")) {
-                console.await("desk", m -> true, WAIT);
-                console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
-                console.await("presence", m -> m.path("state").asString().equals("READY"), WAIT);
+                console.ready(WAIT);
 
                 for (int call = 1; call <= 2; call++) {
                     Process customer = callGeneral(dir, server, "call" + call, speech);

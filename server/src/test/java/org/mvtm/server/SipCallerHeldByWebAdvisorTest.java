@@ -37,9 +37,7 @@ class SipCallerHeldByWebAdvisorTest {
             server.awaitHealthy(Duration.ofMinutes(5));
             WebSession alice = WebSession.signIn(server.baseUrl(), "alice", "demo1234");
             try (ConsoleSocket console = ConsoleSocket.open(alice, "/ws/agent")) {
-                console.await("desk", m -> true, WAIT);
-                console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
-                console.await("presence", m -> m.path("state").asString().equals("READY"), WAIT);
+                console.ready(WAIT);
 
                 Path injection = dir.resolve("held.csv");
                 Files.writeString(injection, "SEQUENTIAL\n0;smith;" + callerMedia.port() + ";\n");

@@ -213,9 +213,7 @@ class SipCallerIvrTest {
 
     private static ConsoleSocket ready(WebSession advisor) throws Exception {
         ConsoleSocket console = ConsoleSocket.open(advisor, "/ws/agent");
-        console.await("desk", m -> true, WAIT);
-        console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
-        console.await("presence", m -> m.path("state").asString().equals("READY"), WAIT);
+        console.ready(WAIT);
         return console;
     }
 

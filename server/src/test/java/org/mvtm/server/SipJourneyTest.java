@@ -163,9 +163,7 @@ class SipJourneyTest {
                                       String... args) throws Exception {
         WebSession web = WebSession.signIn(server.baseUrl(), advisor, "demo1234");
         try (ConsoleSocket console = ConsoleSocket.open(web, "/ws/agent")) {
-            console.await("desk", m -> true, java.time.Duration.ofSeconds(10));
-            console.send("{\"type\":\"presence\",\"state\":\"READY\"}");
-            console.await("presence", m -> "READY".equals(m.path("state").asString()), java.time.Duration.ofSeconds(10));
+            console.ready(java.time.Duration.ofSeconds(10));
         }
         int answerPort = ServerProcess.freeUdpPort();
         Path injection = dir.resolve("fields.csv");

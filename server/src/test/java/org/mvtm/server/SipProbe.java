@@ -26,24 +26,7 @@ final class SipProbe {
                     + "Call-ID: " + UUID.randomUUID() + "@127.0.0.1\r\n"
                     + "CSeq: 1 OPTIONS\r\n"
                     + "Content-Length: 0\r\n\r\n";
-            byte[] bytes = msg.getBytes(StandardCharsets.US_ASCII);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            byte[] buf = new byte[8192];
-            while (System.nanoTime() < deadline) {
-                socket.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress(host, port)));
-                socket.setSoTimeout(500);
-                try {
-                    DatagramPacket p = new DatagramPacket(buf, buf.length);
-                    socket.receive(p);
-                    String res = new String(p.getData(), 0, p.getLength(), StandardCharsets.US_ASCII);
-                    if (!res.startsWith("SIP/2.0 1")) {
-                        return res;
-                    }
-                } catch (SocketTimeoutException e) {
-                    // retransmit
-                }
-            }
-            throw new AssertionError("no final response to OPTIONS from " + host + ":" + port + " within " + timeout);
+            return exchange(socket, host, port, msg, timeout);
         }
     }
 
@@ -56,7 +39,8 @@ final class SipProbe {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             String callId = UUID.randomUUID() + "@127.0.0.1";
             String tag = Long.toHexString(System.nanoTime());
-            String first = exchange(socket, port, registerRequest(socket.getLocalPort(), domain, user, callId, tag, 1, null), timeout);
+            String first = exchange(socket, "127.0.0.1", port,
+                    registerRequest(socket.getLocalPort(), domain, user, callId, tag, 1, null), timeout);
             if (!first.startsWith("SIP/2.0 401")) {
                 return first;
             }
@@ -72,7 +56,8 @@ final class SipProbe {
             String auth = "Authorization: Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce
                     + "\", uri=\"" + uri + "\", response=\"" + response + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\""
                     + cnonce + "\"\r\n";
-            return exchange(socket, port, registerRequest(socket.getLocalPort(), domain, user, callId, tag, 2, auth), timeout);
+            return exchange(socket, "127.0.0.1", port,
+                    registerRequest(socket.getLocalPort(), domain, user, callId, tag, 2, auth), timeout);
         }
     }
 
@@ -113,7 +98,7 @@ final class SipProbe {
                     + "Contact: <sip:probe@127.0.0.1:" + local + ">\r\n"
                     + "Content-Type: application/sdp\r\n"
                     + "Content-Length: " + sdp.getBytes(StandardCharsets.US_ASCII).length + "\r\n\r\n" + sdp;
-            return exchange(socket, port, msg, timeout);
+            return exchange(socket, "127.0.0.1", port, msg, timeout);
         }
     }
 
@@ -132,12 +117,14 @@ final class SipProbe {
                 + "Content-Length: 0\r\n\r\n";
     }
 
-    private static String exchange(DatagramSocket socket, int port, String msg, Duration timeout) throws Exception {
+    /** Sends {@code msg} to {@code host:port}, retransmitting like a UAC, until a final response arrives. */
+    private static String exchange(DatagramSocket socket, String host, int port, String msg, Duration timeout)
+            throws Exception {
         byte[] bytes = msg.getBytes(StandardCharsets.US_ASCII);
         long deadline = System.nanoTime() + timeout.toNanos();
         byte[] buf = new byte[8192];
         while (System.nanoTime() < deadline) {
-            socket.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress("127.0.0.1", port)));
+            socket.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress(host, port)));
             socket.setSoTimeout(500);
             try {
                 while (true) {
@@ -152,7 +139,7 @@ final class SipProbe {
                 // retransmit
             }
         }
-        throw new AssertionError("no final response from 127.0.0.1:" + port + " within " + timeout + " to\n" + msg);
+        throw new AssertionError("no final response from " + host + ":" + port + " within " + timeout + " to\n" + msg);
     }
 
     private static String param(String header, String name) {

@@ -494,9 +494,7 @@ class TwoNodeClusterTest {
     private static ServerProcess node(Path dir, String id, RedisServerProcess redis, DatabaseSettings db) throws Exception {
         // no public URL: pages reach a node directly or through the front door, and a WebSocket is accepted from the
         // origin the browser used (the Host header); a bank sets contact.public-url to its load balancer's URL
-        return ServerProcess.start(dir, "--contact.public-url=", "--contact.node-id=" + id, "--contact.redis.url=" + redis.uri(),
-                "--contact.cluster.secret=" + SECRET, "--contact.media.port-min=0", "--contact.media.port-max=0",
-                "--contact.recording.segment-length=2s", "--contact.database.url=" + db.url(),
-                "--contact.database.user=" + db.user(), "--contact.database.password=" + db.password());
+        return ServerProcess.startNode(dir, id, redis, SECRET, ServerProcess.onDatabase(db, "--contact.public-url=",
+                "--contact.recording.segment-length=2s"));
     }
 }

@@ -1,13 +1,11 @@
 package org.mvtm.recording.api;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.mvtm.recording.crypto.Hex;
 
 /**
  * A document passed during a recorded call, as {@link ActiveRecording#addDocument} stores it.
@@ -47,11 +45,7 @@ public record RecordedDocument(String documentId, Instant at, String sender, Str
 
     /** The SHA-256 of the document's bytes, hex. */
     public String sha256() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hex.of(Hex.sha256(bytes));
     }
 
     /** The timeline entry that records it: who sent what, when, and its SHA-256. */

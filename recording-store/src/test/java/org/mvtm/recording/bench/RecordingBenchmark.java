@@ -26,6 +26,7 @@ import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.MediaPacketSink;
 import org.mvtm.core.media.PayloadType;
+import org.mvtm.core.media.RtpHeader;
 import org.mvtm.recording.api.ActiveRecording;
 import org.mvtm.recording.api.MediaFile;
 import org.mvtm.recording.api.RecordingKeys;
@@ -225,15 +226,7 @@ public final class RecordingBenchmark {
             for (int off = 0; off < frame.length; off += 1100) {
                 int len = Math.min(1100, frame.length - off);
                 byte[] p = new byte[12 + 1 + len];
-                p[0] = (byte) 0x80;
-                p[1] = (byte) ((off + len >= frame.length ? 0x80 : 0) | 96);
-                p[2] = (byte) (seq >> 8);
-                p[3] = (byte) seq++;
-                long ts = f * 3000L;
-                p[4] = (byte) (ts >> 24);
-                p[5] = (byte) (ts >> 16);
-                p[6] = (byte) (ts >> 8);
-                p[7] = (byte) ts;
+                RtpHeader.write(p, 0, off + len >= frame.length, 96, seq++, f * 3000L, 0);
                 p[12] = (byte) (off == 0 ? 0x10 : 0);
                 System.arraycopy(frame, off, p, 13, len);
                 r.packet("customer", MediaKind.VIDEO, at, p, 0, p.length);
@@ -241,15 +234,7 @@ public final class RecordingBenchmark {
             if (f % 3 == 0) {
                 for (int a = 0; a < 5 && aseq < 3000; a++, aseq++) {
                     byte[] p = new byte[12 + 120];
-                    p[0] = (byte) 0x80;
-                    p[1] = 111;
-                    p[2] = (byte) (aseq >> 8);
-                    p[3] = (byte) aseq;
-                    long ts = aseq * 960L;
-                    p[4] = (byte) (ts >> 24);
-                    p[5] = (byte) (ts >> 16);
-                    p[6] = (byte) (ts >> 8);
-                    p[7] = (byte) ts;
+                    RtpHeader.write(p, 0, false, 111, aseq, aseq * 960L, 0);
                     r.packet("customer", MediaKind.AUDIO, base + aseq * 20_000L, p, 0, p.length);
                 }
             }

@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +47,7 @@ import org.mvtm.recording.api.StoreHealth;
 import org.mvtm.recording.api.TimelineEntry;
 import org.mvtm.recording.api.VerificationResult;
 import org.mvtm.recording.api.Viewer;
+import org.mvtm.recording.crypto.Hex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
@@ -292,7 +290,7 @@ public final class ClusterRecordingStore implements RecordingStore {
         return read(viewer, AuditAction.EXPORT, id, s -> s.exportPackage(viewer, id, reason), n -> {
             byte[] bytes = n.bytes(path(id, "export"), Map.of("viewer", viewer, "reason", reason));
             Path file = download(id, "export.zip", bytes);
-            return new ExportPackage(id, file, bytes.length, sha256(bytes));
+            return new ExportPackage(id, file, bytes.length, Hex.of(Hex.sha256(bytes)));
         });
     }
 
@@ -305,14 +303,6 @@ public final class ClusterRecordingStore implements RecordingStore {
         } catch (IOException e) {
             throw new RecordingStoreException("cannot keep recording " + id.value() + " fetched from another node: "
                     + e.getMessage(), e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

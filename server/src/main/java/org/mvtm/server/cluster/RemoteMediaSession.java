@@ -1,7 +1,6 @@
 package org.mvtm.server.cluster;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,12 +41,8 @@ final class RemoteMediaSession implements MediaSession {
     }
 
     private String call(String op, Map<String, Object> body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(home + "/internal/media/" + interaction.value() + "/" + op))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header(InternalMediaController.SECRET_HEADER, secret)
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .build();
+        HttpRequest request = InternalPost.to(home + "/internal/media/" + interaction.value() + "/" + op, secret, json,
+                body, Duration.ofSeconds(10));
         try {
             HttpResponse<String> res = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (res.statusCode() != 200) {

@@ -1,7 +1,6 @@
 package org.mvtm.server.cluster;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,12 +44,8 @@ final class RemoteRecordings {
     }
 
     byte[] bytes(String path, Map<String, Object> body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(node + "/internal/recordings/" + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header(InternalMediaController.SECRET_HEADER, secret)
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .build();
+        HttpRequest request = InternalPost.to(node + "/internal/recordings/" + path, secret, json, body,
+                Duration.ofSeconds(30));
         HttpResponse<byte[]> res;
         try {
             res = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -57,6 +57,11 @@ import org.mvtm.server.demo.DemoSeed;
  * recorded with the bot transcript, the advisor's join, both sides' lines and the end on one timeline.
  */
 class JourneyCoordinatorTest {
+    private static final Customer CHAN =
+            new Customer(CustomerId.of("chan"), "Mr Chan", CustomerTier.VIP, Language.YUE, Region.HK);
+    private static final Viewer HK_COMPLIANCE =
+            new Viewer("connie", Set.of(Role.COMPLIANCE), Set.of(Region.HK), "test");
+
     private final Clock clock = Clock.systemUTC();
     private final InProcessEventBus bus = new InProcessEventBus();
     private final List<ChatMessagePosted> botLines = new CopyOnWriteArrayList<>();
@@ -122,9 +127,8 @@ class JourneyCoordinatorTest {
         routing.attach(alice);
         routing.login(alice);
         routing.ready(alice);
-        Customer chan = new Customer(CustomerId.of("chan"), "Mr Chan", CustomerTier.VIP, Language.YUE, Region.HK);
         InteractionId id = InteractionId.random();
-        routing.enqueue(new Interaction(id, conversation, Channel.CHAT, chan, Language.YUE,
+        routing.enqueue(new Interaction(id, conversation, Channel.CHAT, CHAN, Language.YUE,
                 List.of(SkillRequirement.of("lang.yue", 5), SkillRequirement.of("product.cards", 3)),
                 QueueId.of("cards"), handoffs.getFirst().context(), clock.instant()));
         await().until(() -> offers.stream().anyMatch(o -> o.interaction().equals(id)));
@@ -138,12 +142,11 @@ class JourneyCoordinatorTest {
         await().until(() -> ended.contains(id));
         await().until(() -> store.active(id).isEmpty());
 
-        Viewer hkCompliance = new Viewer("connie", Set.of(Role.COMPLIANCE), Set.of(Region.HK), "test");
         await().atMost(Duration.ofSeconds(30)).until(() -> store.active(id).isEmpty()
-                && !store.search(hkCompliance, RecordingQuery.builder().customer("chan").build()).isEmpty());
-        var found = store.search(hkCompliance, RecordingQuery.builder().text("凍結").build());
+                && !store.search(HK_COMPLIANCE, RecordingQuery.builder().customer("chan").build()).isEmpty());
+        var found = store.search(HK_COMPLIANCE, RecordingQuery.builder().text("凍結").build());
         assertThat(found).as("found by a word of the advisor's chat").hasSize(1);
-        List<TimelineEntry> timeline = store.timeline(hkCompliance, found.getFirst().id());
+        List<TimelineEntry> timeline = store.timeline(HK_COMPLIANCE, found.getFirst().id());
         assertThat(timeline).extracting(TimelineEntry::kind).contains(TimelineEntry.Kind.CUSTOMER_MESSAGE,
                 TimelineEntry.Kind.BOT_MESSAGE, TimelineEntry.Kind.ADVISOR_JOINED, TimelineEntry.Kind.ADVISOR_MESSAGE,
                 TimelineEntry.Kind.ENDED);
@@ -163,11 +166,7 @@ class JourneyCoordinatorTest {
         routing.ready(alice);
         ConversationId conversation = ConversationId.random();
         say(conversation, Speaker.CUSTOMER, "chan", "我想問下投資戶口");
-        Customer chan = new Customer(CustomerId.of("chan"), "Mr Chan", CustomerTier.VIP, Language.YUE, Region.HK);
-        InteractionId id = InteractionId.random();
-        routing.enqueue(new Interaction(id, conversation, Channel.CHAT, chan, Language.YUE,
-                List.of(SkillRequirement.of("lang.yue", 5)), QueueId.of("general"),
-                org.mvtm.core.HandoffContext.direct(Language.YUE), clock.instant()));
+        InteractionId id = queueChat(conversation, CHAN);
         await().until(() -> offers.stream().anyMatch(o -> o.interaction().equals(id) && o.advisor().equals(alice)));
         routing.accept(id, alice);
         await().until(() -> store.active(id).isPresent());
@@ -182,13 +181,12 @@ class JourneyCoordinatorTest {
         routing.complete(id);
         await().until(() -> ended.contains(id));
 
-        Viewer hkCompliance = new Viewer("connie", Set.of(Role.COMPLIANCE), Set.of(Region.HK), "test");
         await().atMost(Duration.ofSeconds(30)).until(() -> store.active(id).isEmpty()
-                && store.search(hkCompliance, RecordingQuery.builder().customer("chan").build()).stream()
+                && store.search(HK_COMPLIANCE, RecordingQuery.builder().customer("chan").build()).stream()
                         .allMatch(r -> r.state() == org.mvtm.recording.api.RecordingState.SEALED));
-        var recordings = store.search(hkCompliance, RecordingQuery.builder().customer("chan").build());
+        var recordings = store.search(HK_COMPLIANCE, RecordingQuery.builder().customer("chan").build());
         assertThat(recordings).as("one interaction, one recording").hasSize(1);
-        List<TimelineEntry> timeline = store.timeline(hkCompliance, recordings.getFirst().id());
+        List<TimelineEntry> timeline = store.timeline(HK_COMPLIANCE, recordings.getFirst().id());
         assertThat(timeline).filteredOn(e -> e.kind() == TimelineEntry.Kind.ADVISOR_JOINED)
                 .extracting(TimelineEntry::actor).containsExactly("alice", "bob");
         assertThat(timeline).extracting(TimelineEntry::kind).contains(TimelineEntry.Kind.TRANSFERRED, TimelineEntry.Kind.ENDED);
@@ -204,21 +202,19 @@ class JourneyCoordinatorTest {
         say(conversation, Speaker.CUSTOMER, "chan", "信用卡年費幾多錢？");
         await().atMost(Duration.ofSeconds(60)).until(() -> botLines.stream().anyMatch(l -> l.conversation().equals(conversation)));
         String botAnswer = botLines.stream().filter(l -> l.conversation().equals(conversation)).findFirst().orElseThrow().text();
-        Customer chan = new Customer(CustomerId.of("chan"), "Mr Chan", CustomerTier.VIP, Language.YUE, Region.HK);
         // what the customer web tier publishes when the customer leaves while still with the assistant
-        bus.publish(new org.mvtm.core.event.BotConversationEnded(clock.instant(), conversation, chan, Language.YUE, began));
+        bus.publish(new org.mvtm.core.event.BotConversationEnded(clock.instant(), conversation, CHAN, Language.YUE, began));
 
-        Viewer hkCompliance = new Viewer("connie", Set.of(Role.COMPLIANCE), Set.of(Region.HK), "test");
-        await().atMost(Duration.ofSeconds(30)).until(() -> store.search(hkCompliance, RecordingQuery.builder().text("年費").build())
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.search(HK_COMPLIANCE, RecordingQuery.builder().text("年費").build())
                 .stream().anyMatch(r -> r.state() == org.mvtm.recording.api.RecordingState.SEALED));
-        var kept = store.search(hkCompliance, RecordingQuery.builder().text("年費").build());
+        var kept = store.search(HK_COMPLIANCE, RecordingQuery.builder().text("年費").build());
         assertThat(kept).as("found by a word of the chat").singleElement().satisfies(r -> {
             assertThat(r.metadata().channel()).isEqualTo(Channel.CHAT);
             assertThat(r.metadata().conversation()).isEqualTo(conversation);
             assertThat(r.legs()).as("chat only: no media").isEmpty();
             assertThat(r.retainUntil()).as("under the retention rules").isPresent();
         });
-        List<TimelineEntry> timeline = store.timeline(hkCompliance, kept.getFirst().id());
+        List<TimelineEntry> timeline = store.timeline(HK_COMPLIANCE, kept.getFirst().id());
         assertThat(timeline).filteredOn(e -> e.kind().isTranscript()).extracting(TimelineEntry::text)
                 .startsWith("信用卡年費幾多錢？", botAnswer);
         assertThat(timeline).extracting(TimelineEntry::kind).contains(TimelineEntry.Kind.ENDED);
@@ -231,22 +227,18 @@ class JourneyCoordinatorTest {
         say(conversation, Speaker.CUSTOMER, "lee", "I want to close my account");
         say(conversation, Speaker.BOT, ChatMessagePosted.ASSISTANT, "Let me find someone to help you.");
         Customer lee = new Customer(CustomerId.of("lee"), "Ms Lee", CustomerTier.STANDARD, Language.EN, Region.HK);
-        InteractionId id = InteractionId.random();
-        routing.enqueue(new Interaction(id, conversation, Channel.CHAT, lee, Language.EN,
-                List.of(SkillRequirement.of("lang.en", 5)), QueueId.of("general"),
-                org.mvtm.core.HandoffContext.direct(Language.EN), clock.instant()));
+        InteractionId id = queueChat(conversation, lee);
         routing.abandon(id); // no advisor is ready: the customer gives up
 
-        Viewer hkCompliance = new Viewer("connie", Set.of(Role.COMPLIANCE), Set.of(Region.HK), "test");
-        await().atMost(Duration.ofSeconds(30)).until(() -> store.search(hkCompliance, RecordingQuery.builder().customer("lee").build())
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.search(HK_COMPLIANCE, RecordingQuery.builder().customer("lee").build())
                 .stream().anyMatch(r -> r.state() == org.mvtm.recording.api.RecordingState.SEALED));
-        var kept = store.search(hkCompliance, RecordingQuery.builder().customer("lee").build());
+        var kept = store.search(HK_COMPLIANCE, RecordingQuery.builder().customer("lee").build());
         assertThat(kept).singleElement().satisfies(r -> {
             assertThat(r.metadata().interaction()).isEqualTo(id);
             assertThat(r.metadata().channel()).isEqualTo(Channel.CHAT);
             assertThat(r.metadata().queue()).isEqualTo(QueueId.of("general"));
         });
-        List<TimelineEntry> timeline = store.timeline(hkCompliance, kept.getFirst().id());
+        List<TimelineEntry> timeline = store.timeline(HK_COMPLIANCE, kept.getFirst().id());
         assertThat(timeline).filteredOn(e -> e.kind().isTranscript()).extracting(TimelineEntry::text)
                 .contains("I want to close my account", "Let me find someone to help you.");
         assertThat(timeline).extracting(TimelineEntry::kind).contains(TimelineEntry.Kind.QUEUED, TimelineEntry.Kind.ENDED);
@@ -264,11 +256,7 @@ class JourneyCoordinatorTest {
         routing.login(alice);
         routing.ready(alice);
         ConversationId conversation = ConversationId.random();
-        Customer chan = new Customer(CustomerId.of("chan"), "Mr Chan", CustomerTier.VIP, Language.YUE, Region.HK);
-        InteractionId id = InteractionId.random();
-        routing.enqueue(new Interaction(id, conversation, Channel.CHAT, chan, Language.YUE,
-                List.of(SkillRequirement.of("lang.yue", 5)), QueueId.of("general"),
-                org.mvtm.core.HandoffContext.direct(Language.YUE), clock.instant()));
+        InteractionId id = queueChat(conversation, CHAN);
         await().until(() -> offers.stream().anyMatch(o -> o.interaction().equals(id)));
         routing.accept(id, alice);
         await().until(() -> store.active(id).isPresent());
@@ -279,10 +267,9 @@ class JourneyCoordinatorTest {
         routing.complete(id);
         await().until(() -> ended.contains(id));
 
-        Viewer hkCompliance = new Viewer("connie", Set.of(Role.COMPLIANCE), Set.of(Region.HK), "test");
         await().atMost(Duration.ofSeconds(30)).until(() -> store.active(id).isEmpty());
-        var recording = store.search(hkCompliance, RecordingQuery.builder().customer("chan").build()).getFirst();
-        List<TimelineEntry> timeline = store.timeline(hkCompliance, recording.id());
+        var recording = store.search(HK_COMPLIANCE, RecordingQuery.builder().customer("chan").build()).getFirst();
+        List<TimelineEntry> timeline = store.timeline(HK_COMPLIANCE, recording.id());
         assertThat(timeline).filteredOn(e -> e.kind() == TimelineEntry.Kind.CUSTOMER_MESSAGE
                 || e.kind() == TimelineEntry.Kind.ADVISOR_MESSAGE).extracting(TimelineEntry::text)
                 .containsExactly("請輸入卡號", "[redacted: written during a PCI pause]");
@@ -294,6 +281,15 @@ class JourneyCoordinatorTest {
         TimelineEntry end = timeline.stream().filter(e -> e.kind() == TimelineEntry.Kind.ENDED).findFirst().orElseThrow();
         assertThat(timeline).filteredOn(e -> e.kind() == TimelineEntry.Kind.RECORDING_RESUMED).singleElement()
                 .satisfies(e -> assertThat(e.at()).as("the pause ends where the call ends").isEqualTo(end.at()));
+    }
+
+    /** The chat of {@code customer} queued in "general" for an advisor who speaks their language. */
+    private InteractionId queueChat(ConversationId conversation, Customer customer) {
+        InteractionId id = InteractionId.random();
+        routing.enqueue(new Interaction(id, conversation, Channel.CHAT, customer, customer.language(),
+                List.of(SkillRequirement.of(customer.language().skillName(), 5)), QueueId.of("general"),
+                org.mvtm.core.HandoffContext.direct(customer.language()), clock.instant()));
+        return id;
     }
 
     private void say(ConversationId conversation, Speaker speaker, String who, String text) {
