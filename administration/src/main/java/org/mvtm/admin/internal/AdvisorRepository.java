@@ -1,6 +1,5 @@
 package org.mvtm.admin.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mvtm.admin.api.AdvisorProfile;
@@ -67,17 +66,14 @@ final class AdvisorRepository extends KeyedRepository<AdvisorProfile> {
     }
 
     @Override
-    List<AdvisorProfile> load(String only) {
-        String where = only == null ? "" : " AND a.username = ?";
-        Object[] args = only == null ? new Object[0] : new Object[] {only};
-        Map<String, List<SkillLevel>> skills = ChildRows.byOwner(
+    List<AdvisorProfile> load(Selection only) {
+        Map<String, List<SkillLevel>> skills = ChildRows.skillLevels(
                 jdbc,
-                "SELECT username, skill, level FROM advisor_skills a WHERE 1 = 1" + where + " ORDER BY username, skill",
-                ArrayList::new,
-                (rs, i) -> new SkillLevel(rs.getString(2), rs.getInt(3)),
-                args);
+                "SELECT username, skill, level FROM advisor_skills" + only.where("username")
+                        + " ORDER BY username, skill",
+                only.args());
         return jdbc.query(
-                SELECT + where + " ORDER BY a.username",
+                SELECT + only.and("a.username") + " ORDER BY a.username",
                 (rs, i) -> new AdvisorProfile(
                         rs.getString(1),
                         rs.getString(2),
@@ -88,6 +84,6 @@ final class AdvisorRepository extends KeyedRepository<AdvisorProfile> {
                         rs.getInt(6),
                         rs.getBoolean(7),
                         rs.getBoolean(8)),
-                args);
+                only.args());
     }
 }

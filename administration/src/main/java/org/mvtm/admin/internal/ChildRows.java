@@ -1,10 +1,12 @@
 package org.mvtm.admin.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.mvtm.admin.api.SkillLevel;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -23,5 +25,10 @@ final class ChildRows {
         return rows.stream()
                 .collect(Collectors.groupingBy(
                         Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toCollection(group))));
+    }
+
+    /** The skill levels of a child table (an advisor's skills, a queue's): {@code sql} reads owner, skill and level. */
+    static Map<String, List<SkillLevel>> skillLevels(JdbcTemplate jdbc, String sql, Object... args) {
+        return byOwner(jdbc, sql, ArrayList::new, (rs, i) -> new SkillLevel(rs.getString(2), rs.getInt(3)), args);
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A table of records, each with the rows of its child tables, read all at once or one by its key: both reads are one
- * {@link #load} with or without the key.
+ * {@link #load}, of every record or of the {@link Selection} of one key.
  */
 abstract class KeyedRepository<T> {
     final JdbcTemplate jdbc;
@@ -16,13 +16,37 @@ abstract class KeyedRepository<T> {
     }
 
     List<T> all() {
-        return load(null);
+        return load(Selection.ALL);
     }
 
     Optional<T> find(String key) {
-        return load(key).stream().findFirst();
+        return load(new Selection(key)).stream().findFirst();
     }
 
-    /** Every record in key order, or only that of key {@code only} (none if there is none) when it is not null. */
-    abstract List<T> load(String only);
+    /** The selected records in key order (none if the one key has no record). */
+    abstract List<T> load(Selection only);
+
+    /** Which records a {@link #load} reads: every one ({@code key} null) or only the one whose key is {@code key}. */
+    record Selection(String key) {
+        static final Selection ALL = new Selection(null);
+
+        /** The condition {@code " WHERE column = ?"} on the key column, or nothing when every record is read. */
+        String where(String column) {
+            return condition(" WHERE ", column);
+        }
+
+        /** The same condition for a query that has a WHERE of its own: {@code " AND column = ?"}. */
+        String and(String column) {
+            return condition(" AND ", column);
+        }
+
+        /** The arguments of the condition: the key, or none. */
+        Object[] args() {
+            return key == null ? new Object[0] : new Object[] {key};
+        }
+
+        private String condition(String keyword, String column) {
+            return key == null ? "" : keyword + column + " = ?";
+        }
+    }
 }

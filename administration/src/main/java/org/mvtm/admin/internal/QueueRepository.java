@@ -140,14 +140,12 @@ final class QueueRepository extends KeyedRepository<Queue> {
     }
 
     @Override
-    List<Queue> load(String only) {
-        String where = only == null ? "" : " WHERE queue_id = ?";
-        Object[] args = only == null ? new Object[0] : new Object[] {only};
-        Map<String, List<SkillLevel>> skills = ChildRows.byOwner(
+    List<Queue> load(Selection only) {
+        String where = only.where("queue_id");
+        Object[] args = only.args();
+        Map<String, List<SkillLevel>> skills = ChildRows.skillLevels(
                 jdbc,
                 "SELECT queue_id, skill, min_level FROM queue_skills" + where + " ORDER BY queue_id, skill",
-                ArrayList::new,
-                (rs, i) -> new SkillLevel(rs.getString(2), rs.getInt(3)),
                 args);
         Map<String, List<Queue.Relaxation>> relax = ChildRows.byOwner(
                 jdbc,
@@ -183,7 +181,7 @@ final class QueueRepository extends KeyedRepository<Queue> {
         return jdbc.query(
                 "SELECT id, name_en, name_zh_hans, name_zh_hant, product, product_min_level, language_min_level, "
                         + "sla_fraction, sla_seconds, aging_tier_weight, aging_weight, time_zone, outside_hours, wrap_up_required FROM queues"
-                        + (only == null ? "" : " WHERE id = ?") + " ORDER BY id",
+                        + only.where("id") + " ORDER BY id",
                 (rs, i) -> {
                     String id = rs.getString(1);
                     Map<String, String> names = new LinkedHashMap<>();

@@ -125,9 +125,9 @@ final class UserRepository extends KeyedRepository<User> {
     }
 
     @Override
-    List<User> load(String only) {
-        String where = only == null ? "" : " WHERE username = ?";
-        Object[] args = only == null ? new Object[0] : new Object[] {only};
+    List<User> load(Selection only) {
+        String where = only.where("username");
+        Object[] args = only.args();
         Map<String, Set<Role>> roles = ChildRows.byOwner(
                 jdbc,
                 "SELECT username, role FROM user_roles" + where,

@@ -103,11 +103,8 @@ public final class DefaultAssistant implements Assistant {
         this.source = new KnowledgeBaseSource(config.knowledgeBaseFiles());
         // load the embedding models while the knowledge base is parsed and the analysers warm up
         CompletableFuture<Embedders> models = config.retrieval() == RetrievalMode.HYBRID
-                ? CompletableFuture.supplyAsync(Embedders::load, r -> {
-                    Thread t = new Thread(r, "chatbot-model-load");
-                    t.setDaemon(true);
-                    t.start();
-                })
+                ? CompletableFuture.supplyAsync(Embedders::load,
+                        r -> Thread.ofPlatform().name("chatbot-model-load").daemon().start(r))
                 : CompletableFuture.completedFuture(null);
         Embedders loadedModels = null;
         try {
@@ -143,11 +140,8 @@ public final class DefaultAssistant implements Assistant {
             throw e;
         }
         if (!config.reloadInterval().isZero() && !source.shipped()) {
-            reloader = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "chatbot-kb-reload");
-                t.setDaemon(true);
-                return t;
-            });
+            reloader = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("chatbot-kb-reload").daemon().factory());
             long ms = config.reloadInterval().toMillis();
             reloader.scheduleWithFixedDelay(this::reloadQuietly, ms, ms, TimeUnit.MILLISECONDS);
         } else {

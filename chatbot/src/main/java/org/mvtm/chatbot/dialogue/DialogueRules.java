@@ -47,7 +47,7 @@ final class DialogueRules {
     }
 
     BotReply greeting(Conversation c) {
-        return bot(c, new BotReply(ReplyKind.GREETING, Phrases.greeting(c.language), c.language, 0, List.of(),
+        return bot(c, new BotReply(ReplyKind.GREETING, Phrases.GREETING.in(c.language), c.language, 0, List.of(),
                 List.of(), Optional.empty()));
     }
 
@@ -63,16 +63,16 @@ final class DialogueRules {
         }
         if (!input.hasWords()) {
             if (text.isEmpty()) {
-                return bot(c, simple(ReplyKind.CLARIFY, Phrases.clarify(c.language), c.language));
+                return bot(c, simple(ReplyKind.CLARIFY, Phrases.CLARIFY.in(c.language), c.language));
             }
-            return unanswered(c, Phrases.clarify(c.language), 0, List.of());
+            return unanswered(c, Phrases.CLARIFY.in(c.language), 0, List.of());
         }
         LanguageGuess guess = detector.detect(text);
         SmallTalk.Kind small = SmallTalk.of(text);
         if (small != null) {
             adoptLanguage(c, guess);
-            return bot(c, simple(ReplyKind.GREETING,
-                    small == SmallTalk.Kind.HELLO ? Phrases.hello(c.language) : Phrases.welcome(c.language), c.language));
+            Phrases.Phrase phrase = small == SmallTalk.Kind.HELLO ? Phrases.HELLO : Phrases.WELCOME;
+            return bot(c, simple(ReplyKind.GREETING, phrase.in(c.language), c.language));
         }
         if (!guess.recognised()) {
             // text in a language we do not serve: ask politely in every language, most likely first
@@ -87,7 +87,7 @@ final class DialogueRules {
         Ranking ranking = engine.rank(text, guess.language(), 5);
         List<FaqMatch> ranked = ranking.matches();
         if (ranked.isEmpty()) {
-            return unanswered(c, Phrases.clarify(c.language), 0, List.of());
+            return unanswered(c, Phrases.CLARIFY.in(c.language), 0, List.of());
         }
         FaqMatch top = ranked.get(0);
         double p1 = top.confidence();
@@ -97,7 +97,7 @@ final class DialogueRules {
         // understand" or a low-confidence handoff would send the customer to the wrong queue
         switch (Triage.of(config, ranking)) {
             case OUT_OF_SCOPE -> {
-                return unanswered(c, ReplyKind.OUT_OF_SCOPE, Phrases.cannotHelp(c.language), p1, List.of());
+                return unanswered(c, ReplyKind.OUT_OF_SCOPE, Phrases.CANNOT_HELP.in(c.language), p1, List.of());
             }
             case CHOICE -> {
                 engine.knowledgeBase().faq(top.faqId()).flatMap(Faq::product)
@@ -112,7 +112,7 @@ final class DialogueRules {
                 if (p1 < config.handoffConfidence() && input.substantial()) {
                     return handoff(c, HandoffContext.Reason.LOW_CONFIDENCE, p1, ids);
                 }
-                return unanswered(c, Phrases.clarify(c.language), p1, ids);
+                return unanswered(c, Phrases.CLARIFY.in(c.language), p1, ids);
             }
             default -> throw new IllegalStateException();
         }
@@ -237,7 +237,8 @@ final class DialogueRules {
         if (!c.handOff()) {
             return silent(c);
         }
-        TranscriptTurn line = new TranscriptTurn(clock.instant(), TranscriptTurn.Speaker.BOT, Phrases.handoff(c.language));
+        TranscriptTurn line =
+                new TranscriptTurn(clock.instant(), TranscriptTurn.Speaker.BOT, Phrases.HANDOFF.in(c.language));
         c.add(line);
         HandoffContext context = new HandoffContext(c.language, c.likelyProduct, List.copyOf(c.faqsTried), reason,
                 List.copyOf(c.transcript));

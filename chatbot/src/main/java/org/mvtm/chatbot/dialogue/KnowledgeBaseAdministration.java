@@ -41,11 +41,8 @@ final class KnowledgeBaseAdministration implements KnowledgeBaseAdmin, AutoClose
     private final KnowledgeBaseArchive archive;
     private final Clock clock;
     private final EventBus events;
-    private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "chatbot-kb-build");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService builder =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("chatbot-kb-build").daemon().factory());
     /** The last engine built for a candidate, with the content it was built from; only the build thread uses it. */
     private Candidate candidate;
 

@@ -7,8 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The sentence-embedding models, loaded in parallel, with the small executor they use to embed a knowledge base in
@@ -41,14 +39,9 @@ public final class Embedders implements AutoCloseable {
     }
 
     private static Embedders load(boolean precomputed) {
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory tf = r -> {
-            Thread t = new Thread(r, "chatbot-embed-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        ExecutorService executor = Executors.newFixedThreadPool(threads, tf);
+        ExecutorService executor = Executors.newFixedThreadPool(
+                threads, Thread.ofPlatform().name("chatbot-embed-", 1).daemon().factory());
         CompletableFuture<OnnxEmbedder> zh = CompletableFuture.supplyAsync(() -> OnnxEmbedder.chinese(executor), executor);
         CompletableFuture<OnnxEmbedder> second =
                 CompletableFuture.supplyAsync(() -> OnnxEmbedder.englishMiniLm(executor), executor);
