@@ -18,7 +18,12 @@ public interface ActiveRecording extends MediaPacketSink {
 
     RecordingMetadata metadata();
 
-    /** Appends a chat turn, bot turn or call event to the session timeline; never blocks. */
+    /**
+     * Appends a chat turn, bot turn or call event to the session timeline; never blocks.
+     *
+     * @throws IllegalStateException once the recording is sealing or sealed ({@link RecordingStore#annotate} keeps an
+     *     entry with a sealed recording)
+     */
     void appendTimeline(TimelineEntry entry);
 
     /**

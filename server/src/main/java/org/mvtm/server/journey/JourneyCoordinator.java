@@ -393,11 +393,34 @@ public final class JourneyCoordinator implements AutoCloseable {
         lane.whenComplete((v, t) -> lanes.remove(interaction, lane));
     }
 
-    private static void append(ActiveRecording rec, TimelineEntry entry) {
+    /**
+     * Puts an entry on the recording's timeline. A recording whose media had been over for its grace period before the
+     * journey's end reached it (a node too busy, or the end relayed late from another node) has sealed itself: the
+     * entry is then kept with the sealed recording as an annotation, on the interaction's lane as a wrap-up is, not
+     * lost.
+     */
+    private void append(ActiveRecording rec, TimelineEntry entry) {
         try {
             rec.appendTimeline(entry);
+        } catch (IllegalStateException sealed) {
+            InteractionId interaction = rec.metadata().interaction();
+            inOrder(interaction, () -> keepAfterSeal(interaction, rec, entry));
         } catch (RuntimeException ex) {
             log.warn("timeline append to recording {} failed", rec.id(), ex);
+        }
+    }
+
+    private void keepAfterSeal(InteractionId interaction, ActiveRecording rec, TimelineEntry entry) {
+        try {
+            if (recordings.annotate(interaction, entry).isEmpty()) {
+                log.warn("recording {} of {} sealed before its {} entry came, and no sealed recording took it",
+                        rec.id(), interaction, entry.kind());
+            } else {
+                log.info("recording {} of {} sealed before its {} entry came: kept as an annotation", rec.id(),
+                        interaction, entry.kind());
+            }
+        } catch (RuntimeException ex) {
+            log.warn("keeping the {} entry with the sealed recording {} failed", entry.kind(), rec.id(), ex);
         }
     }
 

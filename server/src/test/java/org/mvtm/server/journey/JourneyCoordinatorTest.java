@@ -245,21 +245,42 @@ class JourneyCoordinatorTest {
     }
 
     /**
+     * A recording seals itself when its media has been over for a grace period and the journey's end has not come (a
+     * busy node, or the end relayed late from another node). What comes after, a last line and the end with who
+     * ended it, is kept with the sealed recording, not lost.
+     */
+    @Test
+    void aLineAndTheEndThatArriveAfterTheRecordingSealedItselfAreKeptWithIt() {
+        ConversationId conversation = ConversationId.random();
+        InteractionId id = chatAcceptedByAlice(conversation);
+        say(conversation, Speaker.ADVISOR, "alice", "仲有冇其他嘢幫到你？");
+        store.active(id).orElseThrow().seal(); // what the recording does once its grace after the media ran out
+
+        say(conversation, Speaker.CUSTOMER, "chan", "冇喇，唔該");
+        routing.complete(id);
+        await().until(() -> ended.contains(id));
+
+        var recording = store.search(HK_COMPLIANCE, RecordingQuery.builder().customer("chan").build()).getFirst();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(store.timeline(HK_COMPLIANCE,
+                recording.id())).extracting(TimelineEntry::kind).contains(TimelineEntry.Kind.ENDED));
+        List<TimelineEntry> timeline = store.timeline(HK_COMPLIANCE, recording.id());
+        assertThat(timeline).filteredOn(e -> e.kind() == TimelineEntry.Kind.CUSTOMER_MESSAGE
+                || e.kind() == TimelineEntry.Kind.ADVISOR_MESSAGE).extracting(TimelineEntry::text)
+                .containsExactly("仲有冇其他嘢幫到你？", "冇喇，唔該");
+        assertThat(timeline).filteredOn(e -> e.kind() == TimelineEntry.Kind.ENDED).singleElement()
+                .satisfies(e -> assertThat(e.text()).isEqualTo("ended by ADVISOR"));
+        assertThat(store.verify(HK_COMPLIANCE, recording.id()).ok()).as("the chain with what was kept after the seal")
+                .isTrue();
+    }
+
+    /**
      * PCI pause in a chat (card details typed): the customer's app pauses, the card number written next is on the
      * record only redacted, and the chat that ends while paused is resumed at its end by the system.
      */
     @Test
     void aLineWrittenDuringAPciPauseIsRedactedAndTheEndOfTheChatEndsThePause() {
-        routing.defineQueue(QueueConfig.of(QueueId.of("general"), List.of()));
-        AgentId alice = AgentId.of("alice");
-        routing.attach(alice);
-        routing.login(alice);
-        routing.ready(alice);
         ConversationId conversation = ConversationId.random();
-        InteractionId id = queueChat(conversation, CHAN);
-        await().until(() -> offers.stream().anyMatch(o -> o.interaction().equals(id)));
-        routing.accept(id, alice);
-        await().until(() -> store.active(id).isPresent());
+        InteractionId id = chatAcceptedByAlice(conversation);
         say(conversation, Speaker.ADVISOR, "alice", "請輸入卡號");
         bus.publish(new org.mvtm.core.event.RecordingPaused(clock.instant(), id, true, "chan",
                 org.mvtm.core.event.RecordingPaused.Party.CUSTOMER, "card details"));
@@ -281,6 +302,20 @@ class JourneyCoordinatorTest {
         TimelineEntry end = timeline.stream().filter(e -> e.kind() == TimelineEntry.Kind.ENDED).findFirst().orElseThrow();
         assertThat(timeline).filteredOn(e -> e.kind() == TimelineEntry.Kind.RECORDING_RESUMED).singleElement()
                 .satisfies(e -> assertThat(e.at()).as("the pause ends where the call ends").isEqualTo(end.at()));
+    }
+
+    /** Mr Chan's chat, queued in "general", accepted by alice, its recording open. */
+    private InteractionId chatAcceptedByAlice(ConversationId conversation) {
+        routing.defineQueue(QueueConfig.of(QueueId.of("general"), List.of()));
+        AgentId alice = AgentId.of("alice");
+        routing.attach(alice);
+        routing.login(alice);
+        routing.ready(alice);
+        InteractionId id = queueChat(conversation, CHAN);
+        await().until(() -> offers.stream().anyMatch(o -> o.interaction().equals(id)));
+        routing.accept(id, alice);
+        await().until(() -> store.active(id).isPresent());
+        return id;
     }
 
     /** The chat of {@code customer} queued in "general" for an advisor who speaks their language. */
