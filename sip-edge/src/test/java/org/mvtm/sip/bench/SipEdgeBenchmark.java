@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.mvtm.core.Party;
@@ -260,12 +261,18 @@ public final class SipEdgeBenchmark {
         }
     }
 
-    /** INVITE -> 200 OK times (ms) of every call, from the customer's -trace_rtt CSV. */
+    /**
+     * INVITE -> 200 OK times (ms) of every call, from the customer's -trace_rtt CSV; none when SIPp wrote no such file
+     * (no call of the run was answered), so a step where every call failed is reported, not the end of the run.
+     */
     public static double[] rtts(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
-            Path rtt = files.filter(p -> p.getFileName().toString().startsWith("customer_uac")
-                    && p.toString().endsWith("_rtt.csv")).findFirst().orElseThrow();
-            return Files.readAllLines(rtt).stream().skip(1).map(l -> l.split(";")).filter(f -> f.length >= 2)
+            Optional<Path> rtt = files.filter(p -> p.getFileName().toString().startsWith("customer_uac")
+                    && p.toString().endsWith("_rtt.csv")).findFirst();
+            if (rtt.isEmpty()) {
+                return new double[0];
+            }
+            return Files.readAllLines(rtt.get()).stream().skip(1).map(l -> l.split(";")).filter(f -> f.length >= 2)
                     .mapToDouble(f -> Double.parseDouble(f[1].strip())).sorted().toArray();
         }
     }
