@@ -269,6 +269,9 @@ class JourneyCoordinatorTest {
                 .containsExactly("仲有冇其他嘢幫到你？", "冇喇，唔該");
         assertThat(timeline).filteredOn(e -> e.kind() == TimelineEntry.Kind.ENDED).singleElement()
                 .satisfies(e -> assertThat(e.text()).isEqualTo("ended by ADVISOR"));
+        assertThat(timeline).filteredOn(e -> e.text().equals("冇喇，唔該") || e.kind() == TimelineEntry.Kind.ENDED)
+                .as("shown as kept after the seal, not as part of the sealed recording")
+                .allSatisfy(e -> assertThat(e.attributes()).containsKey("annotation"));
         assertThat(store.verify(HK_COMPLIANCE, recording.id()).ok()).as("the chain with what was kept after the seal")
                 .isTrue();
     }
