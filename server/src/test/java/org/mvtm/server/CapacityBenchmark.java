@@ -157,8 +157,9 @@ public final class CapacityBenchmark {
                        Scenarios scenarios, MediaCounters counters) throws Exception {
         ServerProcess first = nodes.get(0);
         List<String> names = provision(first, advisors);
-        int phonePort = ServerProcess.freeUdpPort();
-        int phonesMedia = ServerProcess.freeUdpPort();
+        int[] phonePorts = ServerProcess.twoFreeUdpPorts();
+        int phonePort = phonePorts[0];
+        int phonesMedia = phonePorts[1];
         Process phones = SipJourneyTest.sipp(dir, "phones", scenarios.phone(), "-p", String.valueOf(phonePort),
                 "-s", "advisor", "-m", "1000000", "-mp", String.valueOf(phonesMedia));
         List<ConsoleSocket> consoles = new ArrayList<>();
@@ -243,8 +244,9 @@ public final class CapacityBenchmark {
     private record AnchorPhone(int port, int media, Process process) implements AutoCloseable {
         static AnchorPhone start(Path dir, Path scenario) throws Exception {
             Files.createDirectories(dir);
-            int port = ServerProcess.freeUdpPort();
-            int media = ServerProcess.freeUdpPort();
+            int[] ports = ServerProcess.twoFreeUdpPorts();
+            int port = ports[0];
+            int media = ports[1];
             return new AnchorPhone(port, media, SipJourneyTest.sipp(dir, "phone", scenario, "-p", String.valueOf(port),
                     "-s", "advisor", "-mp", String.valueOf(media)));
         }
@@ -365,9 +367,12 @@ public final class CapacityBenchmark {
                             MediaCounters counters) throws Exception {
         Files.createDirectories(dir);
         int n = target.addresses().size();
+        List<Integer> customerSip = new ArrayList<>();
         List<Integer> customerMedia = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            customerMedia.add(ServerProcess.freeUdpPort());
+            int[] ports = ServerProcess.twoFreeUdpPorts();
+            customerSip.add(ports[0]);
+            customerMedia.add(ports[1]);
         }
         List<Integer> phoneMedia = List.of(target.phoneMediaPort());
         var toPhone = counters.direction(customerMedia, MediaCounters.CUSTOMER_MARK, phoneMedia);
@@ -381,7 +386,7 @@ public final class CapacityBenchmark {
             dirs.add(d);
             int share = calls / n + (i < calls % n ? 1 : 0);
             customers.add(SipJourneyTest.sipp(d, "customer_uac", scenario, target.addresses().get(i), "-p",
-                    String.valueOf(ServerProcess.freeUdpPort()), "-mp", String.valueOf(customerMedia.get(i)),
+                    String.valueOf(customerSip.get(i)), "-mp", String.valueOf(customerMedia.get(i)),
                     "-s", "general", "-r", String.valueOf((double) rate / n), "-m", String.valueOf(share),
                     "-d", String.valueOf(holdMs), "-l", "100000", "-trace_rtt", "-rtt_freq", "1", "-trace_stat",
                     "-fd", "1", "-timeout", "600s"));
