@@ -84,13 +84,11 @@ class BaresipAudioInteropTest {
 
             Path conf = dir.resolve("baresip");
             Files.createDirectories(conf);
-            int sipPort;
-            try (DatagramSocket s = new DatagramSocket(0)) {
-                sipPort = s.getLocalPort();
-            }
             Files.writeString(conf.resolve("config"), String.join("\n",
                     "poll_method epoll",
-                    "sip_listen 127.0.0.1:" + sipPort,
+                    // port 0: baresip binds its own UDP and TCP ports; a port picked here and released could be
+                    // taken (for TCP too) by another test before baresip binds it
+                    "sip_listen 127.0.0.1:0",
                     "module_path /usr/lib/baresip/modules",
                     "module g711.so",
                     "module aufile.so",
