@@ -29,7 +29,7 @@ fi
 [ "$(id -u)" = 0 ] || echo "not root: media loss will not be counted (nftables counters need CAP_NET_ADMIN)" >&2
 advisors=${1:-200} rates=${2:-5,10,20,40} seconds=${3:-10} hold=${4:-3000} nodes=${5:-1} video=${6:-10}
 # compiled in the reactor (other modules from their target/classes): nothing is installed into ~/.m2
-./mvnw -B -q -o -pl server -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
+./mvnw -B -q -pl server -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
   -Dmdep.includeScope=test
 CP="$PWD/server/target/classes:$PWD/server/target/test-classes:$(cat server/target/bench.cp)"
 "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -Dmvtm.project.dir="$PWD" -cp "$CP" org.mvtm.server.CapacityBenchmark "$advisors" "$rates" "$seconds" \

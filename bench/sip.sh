@@ -12,7 +12,7 @@ if [ "${1:-}" = "--whole-server" ]; then shift; exec bench/capacity.sh "$@"; fi
 command -v sipp >/dev/null || { echo "sipp missing: apt-get install sip-tester" >&2; exit 1; }
 command -v kamailio >/dev/null || { echo "kamailio missing: apt-get install kamailio" >&2; exit 1; }
 # compiled in the reactor (contact-core from its target/classes): nothing is installed into ~/.m2
-./mvnw -B -q -o -pl sip-edge -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
+./mvnw -B -q -pl sip-edge -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
   -Dmdep.includeScope=test
 CP="sip-edge/target/classes:sip-edge/target/test-classes:$(cat sip-edge/target/bench.cp)"
 "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -Xss512k -XX:+UseParallelGC -Dlogback.configurationFile=sip-edge/src/test/resources/logback-bench.xml \
