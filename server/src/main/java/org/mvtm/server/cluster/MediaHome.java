@@ -1,5 +1,6 @@
 package org.mvtm.server.cluster;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.function.Consumer;
 import org.mvtm.core.id.InteractionId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
 
@@ -24,6 +26,10 @@ import redis.clients.jedis.params.SetParams;
  * the old home is still the dead one (so two survivors never both take it) and raises the claim's epoch, the fencing
  * token. A node that was only paused finds, when it comes back, that the claim names another node: it is no longer
  * the home ({@link #isHere}), never two owners.
+ *
+ * <p>The lease is renewed on a Redis connection of its own ({@link #leaseConnection}), never the node's shared pool:
+ * on a busy node the shared pool's connections are all taken by sessions, events and claims, and a renewal waiting
+ * behind them let the other node take a live node's calls (whose media stayed in this node's relay).
  */
 public final class MediaHome implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MediaHome.class);
@@ -54,15 +60,23 @@ public final class MediaHome implements AutoCloseable {
             """;
 
     private final RedisClient redis;
+    private final RedisClient leaseRedis;
     private final String prefix;
     private final String alivePrefix;
     private final String selfUrl;
     private final Duration lease;
     private final ScheduledExecutorService renewer;
     private final List<Consumer<TakenOver>> takeovers = new CopyOnWriteArrayList<>();
+    private volatile long lastRenewal = System.nanoTime();
 
-    public MediaHome(RedisClient redis, String keyPrefix, String selfUrl, Duration lease) {
+    /**
+     * @param redis the node's shared client: claims, lookups, releases
+     * @param leaseRedis a client used for nothing but this node's lease (see {@link #leaseConnection}); closed with
+     *     this
+     */
+    public MediaHome(RedisClient redis, RedisClient leaseRedis, String keyPrefix, String selfUrl, Duration lease) {
         this.redis = redis;
+        this.leaseRedis = leaseRedis;
         this.prefix = keyPrefix + ":media-home:";
         this.alivePrefix = keyPrefix + ":node-alive:";
         this.selfUrl = selfUrl;
@@ -73,9 +87,25 @@ public final class MediaHome implements AutoCloseable {
         renewer.scheduleAtFixedRate(this::renew, every, every, TimeUnit.MILLISECONDS);
     }
 
+    /** A client of one connection to the Redis at {@code uri}, for a node's lease alone. */
+    public static RedisClient leaseConnection(URI uri) {
+        ConnectionPoolConfig one = new ConnectionPoolConfig();
+        one.setMaxTotal(1);
+        one.setMaxIdle(1);
+        return RedisClient.builder().fromURI(uri).poolConfig(one).build();
+    }
+
     private void renew() {
         try {
-            redis.set(alivePrefix + selfUrl, "1", SetParams.setParams().px(lease.toMillis()));
+            leaseRedis.set(alivePrefix + selfUrl, "1", SetParams.setParams().px(lease.toMillis()));
+            long now = System.nanoTime();
+            Duration since = Duration.ofNanos(now - lastRenewal);
+            lastRenewal = now;
+            if (since.compareTo(lease.dividedBy(2)) > 0) {
+                log.warn("this node's media lease was renewed {} ms after the previous renewal (lease {} ms): when "
+                        + "that reaches the lease, other nodes take this node's calls over", since.toMillis(),
+                        lease.toMillis());
+            }
         } catch (RuntimeException e) {
             log.warn("could not renew this node's media lease: {}", e.getMessage());
         }
@@ -157,9 +187,11 @@ public final class MediaHome implements AutoCloseable {
     public void close() {
         renewer.shutdownNow();
         try {
-            redis.del(alivePrefix + selfUrl);
+            leaseRedis.del(alivePrefix + selfUrl);
         } catch (RuntimeException e) {
             log.debug("could not give up the media lease", e);
+        } finally {
+            leaseRedis.close();
         }
     }
 }

@@ -177,8 +177,9 @@ public class ModuleWiring {
     /** Media claims held under this node's lease: a dead node's calls pass to a survivor within the lease. */
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
-    MediaHome mediaHome(RedisClient redis, ClusterSettings cluster) {
-        return new MediaHome(redis, "mvtm", cluster.selfUrl(), MediaHome.LEASE);
+    MediaHome mediaHome(RedisClient redis, ContactProperties props, ClusterSettings cluster) {
+        return new MediaHome(redis, MediaHome.leaseConnection(URI.create(props.redis().url())), "mvtm",
+                cluster.selfUrl(), MediaHome.LEASE);
     }
 
     @Bean(destroyMethod = "close")

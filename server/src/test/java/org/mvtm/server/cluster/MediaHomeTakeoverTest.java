@@ -31,9 +31,12 @@ class MediaHomeTakeoverTest {
         InteractionId call = InteractionId.of("call-on-a");
         try (RedisServerProcess redis = RedisServerProcess.start();
              RedisClient client = RedisClient.create(URI.create(redis.uri()))) {
-            MediaHome a = new MediaHome(client, "t", "http://node-a", LEASE);
-            MediaHome b = new MediaHome(client, "t", "http://node-b", LEASE);
-            MediaHome c = new MediaHome(client, "t", "http://node-c", LEASE);
+            MediaHome a = new MediaHome(client, MediaHome.leaseConnection(URI.create(redis.uri())), "t",
+                    "http://node-a", LEASE);
+            MediaHome b = new MediaHome(client, MediaHome.leaseConnection(URI.create(redis.uri())), "t",
+                    "http://node-b", LEASE);
+            MediaHome c = new MediaHome(client, MediaHome.leaseConnection(URI.create(redis.uri())), "t",
+                    "http://node-c", LEASE);
             List<MediaHome.TakenOver> takenOver = new java.util.concurrent.CopyOnWriteArrayList<>();
             b.onTakeover(takenOver::add);
             c.onTakeover(takenOver::add);
@@ -62,9 +65,48 @@ class MediaHomeTakeoverTest {
                 assertThat(b.claimWithEpoch(call).epoch()).as("the fencing epoch rose").isGreaterThan(before);
                 assertThat(a.isHere(call)).as("node A, back from a pause, is not the home any more").isFalse();
             } finally {
+                a.close();
                 b.close();
                 c.close();
             }
         }
+    }
+
+    /**
+     * A live node whose other Redis work holds every connection of its pool (here two blocking reads on a pool of
+     * two; in the two-node capacity benchmark, sessions, events and media claims of hundreds of calls) still renews
+     * its lease: the other node finds it alive and does not take its calls, whose media stay in its relay.
+     */
+    @Test
+    void aLiveNodeKeepsItsCallsWhileItsRedisPoolIsBusy() throws Exception {
+        InteractionId call = InteractionId.of("call-on-busy-a");
+        try (RedisServerProcess redis = RedisServerProcess.start();
+             RedisClient aShared = RedisClient.builder().fromURI(URI.create(redis.uri()))
+                     .poolConfig(poolOf(2)).build();
+             RedisClient bShared = RedisClient.create(URI.create(redis.uri()))) {
+            MediaHome a = new MediaHome(aShared, MediaHome.leaseConnection(URI.create(redis.uri())), "t",
+                    "http://node-a", LEASE);
+            MediaHome b = new MediaHome(bShared, MediaHome.leaseConnection(URI.create(redis.uri())), "t",
+                    "http://node-b", LEASE);
+            try (var busy = Executors.newVirtualThreadPerTaskExecutor()) {
+                assertThat(a.claim(call)).isEqualTo("http://node-a");
+                long blockSeconds = LEASE.multipliedBy(4).toSeconds();
+                for (int i = 0; i < 2; i++) {
+                    busy.submit(() -> aShared.blpop((int) blockSeconds, "t:nothing-comes"));
+                }
+                Thread.sleep(LEASE.multipliedBy(3).toMillis());
+                assertThat(b.claim(call)).as("node A is alive: node B must not take its call").isEqualTo("http://node-a");
+            } finally {
+                a.close();
+                b.close();
+            }
+        }
+    }
+
+    private static redis.clients.jedis.ConnectionPoolConfig poolOf(int connections) {
+        redis.clients.jedis.ConnectionPoolConfig pool = new redis.clients.jedis.ConnectionPoolConfig();
+        pool.setMaxTotal(connections);
+        pool.setMaxIdle(connections);
+        return pool;
     }
 }
