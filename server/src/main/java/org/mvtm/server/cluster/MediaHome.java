@@ -38,17 +38,17 @@ public final class MediaHome implements AutoCloseable {
     private static final long CLAIM_SECONDS = 24 * 3600;
     /**
      * KEYS: claim, epoch, alive prefix (a prefix only). ARGV: self, claim ttl. Returns {home, epoch, dead home taken
-     * over or ''}.
+     * over or '', '1' when this call made the claim}.
      */
     private static final String CLAIM = """
             local home = redis.call('GET', KEYS[1])
             if home and (home == ARGV[1] or redis.call('EXISTS', KEYS[3] .. home) == 1) then
-              return {home, redis.call('GET', KEYS[2]) or '0', ''}
+              return {home, redis.call('GET', KEYS[2]) or '0', '', '0'}
             end
             redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
             local epoch = redis.call('INCR', KEYS[2])
             redis.call('EXPIRE', KEYS[2], ARGV[2])
-            return {ARGV[1], tostring(epoch), home or ''}
+            return {ARGV[1], tostring(epoch), home or '', '1'}
             """;
     /** KEYS: claim, epoch. ARGV: self. Deletes the claim only if it is still this node's. */
     private static final String RELEASE = """
@@ -67,6 +67,7 @@ public final class MediaHome implements AutoCloseable {
     private final Duration lease;
     private final ScheduledExecutorService renewer;
     private final List<Consumer<TakenOver>> takeovers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<InteractionId>> firstClaims = new CopyOnWriteArrayList<>();
     private volatile long lastRenewal = System.nanoTime();
 
     /**
@@ -136,6 +137,10 @@ public final class MediaHome implements AutoCloseable {
         List<?> pair = (List<?>) answer;
         Claim claim = new Claim(String.valueOf(pair.get(0)), Long.parseLong(String.valueOf(pair.get(1))));
         String dead = pair.size() > 2 ? String.valueOf(pair.get(2)) : "";
+        boolean made = pair.size() > 3 && "1".equals(String.valueOf(pair.get(3)));
+        if (made && dead.isEmpty()) {
+            firstClaims.forEach(l -> l.accept(interaction));
+        }
         if (!dead.isEmpty() && !dead.equals(selfUrl)) {
             log.info("media of {} taken over from dead node {} (epoch {})", interaction, dead, claim.epoch());
             TakenOver taken = new TakenOver(interaction, dead, claim.epoch());
@@ -154,6 +159,15 @@ public final class MediaHome implements AutoCloseable {
      */
     public void onTakeover(Consumer<TakenOver> listener) {
         takeovers.add(listener);
+    }
+
+    /**
+     * Called on the claiming thread (hand real work off) when this node is the first to claim an interaction's media:
+     * no node held it before. Once per interaction in the cluster (the Lua script sets the claim once); not called
+     * for a takeover ({@link #onTakeover}) or when this node finds its own claim again.
+     */
+    public void onFirstClaim(Consumer<InteractionId> listener) {
+        firstClaims.add(listener);
     }
 
     /** The current home, if it is alive; empty when nobody holds the session or its home died. */

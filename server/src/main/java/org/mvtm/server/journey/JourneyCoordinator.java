@@ -89,6 +89,8 @@ public final class JourneyCoordinator implements AutoCloseable {
     private final Map<InteractionId, RecordingPaused> pauses = new ConcurrentHashMap<>();
     /** Who joined the call besides its customer and advisor, and is still in it (to mark them leaving at the end). */
     private final Map<InteractionId, Map<String, CallParticipation>> inCall = new ConcurrentHashMap<>();
+    /** Accepted on another node while no node held the call's media yet: recorded here if the media comes here. */
+    private final Map<InteractionId, OfferAccepted> acceptedBeforeMedia = new ConcurrentHashMap<>();
     private final List<EventBus.Subscription> subscriptions;
 
     /** An open recording and the conversation lines it follows. */
@@ -219,13 +221,21 @@ public final class JourneyCoordinator implements AutoCloseable {
 
     /**
      * The node where the advisor accepted claims the call's media and records it; a node that only hears of the
-     * accept from another node records it only when the media is here already (a leg offered here first). So a
-     * call's media lives with the advisor's node, where the consoles of both parties usually are too.
+     * accept from another node records it only when the media is here already (a leg offered here first), or when
+     * it comes here later ({@link #mediaClaimedHere}): on a busy cluster the customer's leg can reach this node after
+     * it heard of the accept and before the accepting node looked for the media, and then each node would leave the
+     * recording to the other. So a call's media lives with the advisor's node, where the consoles of both parties
+     * usually are too, and is recorded where it lives.
      */
     private void startRecording(OfferAccepted e, boolean acceptedElsewhere) {
-        if (acceptedElsewhere ? !placement.alreadyHere(e.interaction()) : !placement.recordsHere(e.interaction())) {
+        if (acceptedElsewhere && !placement.alreadyHere(e.interaction())) {
+            acceptedBeforeMedia.put(e.interaction(), e);
+            return; // the media is elsewhere (that node records it), or nowhere yet
+        }
+        if (!acceptedElsewhere && !placement.recordsHere(e.interaction())) {
             return; // another node holds this call's media and records it
         }
+        acceptedBeforeMedia.remove(e.interaction());
         Optional<InteractionView> view = routing.interaction(e.interaction());
         if (view.isEmpty()) {
             log.warn("accepted interaction {} is unknown to routing; not recorded", e.interaction());
@@ -234,6 +244,20 @@ public final class JourneyCoordinator implements AutoCloseable {
         String advisorName = advisorName(e.advisor());
         record(view.get().interaction(), e.advisor(), advisorName, e.at(),
                 TimelineEntry.event(e.at(), TimelineEntry.Kind.ADVISOR_JOINED, e.advisor().value(), advisorName + " joined"));
+    }
+
+    /**
+     * This node is the first to hold the interaction's media ({@code MediaHome.onFirstClaim}): when another node's
+     * advisor accepted it before the media came, it is recorded here, as {@link #startRecording} explains.
+     */
+    public void mediaClaimedHere(InteractionId interaction) {
+        inOrder(interaction, () -> {
+            OfferAccepted accepted = acceptedBeforeMedia.remove(interaction);
+            if (accepted != null && !byInteraction.containsKey(interaction)) {
+                log.info("recording {} here: accepted on another node before its media came here", interaction);
+                startRecording(accepted, false);
+            }
+        });
     }
 
     /**
@@ -311,6 +335,7 @@ public final class JourneyCoordinator implements AutoCloseable {
             inCall.remove(interaction);
         }
         pauses.remove(interaction);
+        acceptedBeforeMedia.remove(interaction);
         placement.ended(interaction);
         Recorded recorded = byInteraction.remove(interaction);
         if (recorded == null) {

@@ -388,6 +388,8 @@ public class ModuleWiring {
         if (h != null) {
             // a call taken over from a dead node is recorded here from then on, the gap marked
             h.onTakeover(t -> coordinator.continueAfterNodeDied(t.interaction(), t.deadNode(), h.self()));
+            // a call accepted on another node whose media came here afterwards is recorded here
+            h.onFirstClaim(coordinator::mediaClaimedHere);
         }
         return coordinator;
     }

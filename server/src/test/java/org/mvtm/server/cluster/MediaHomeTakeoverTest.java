@@ -40,6 +40,9 @@ class MediaHomeTakeoverTest {
             List<MediaHome.TakenOver> takenOver = new java.util.concurrent.CopyOnWriteArrayList<>();
             b.onTakeover(takenOver::add);
             c.onTakeover(takenOver::add);
+            List<InteractionId> firstClaims = new java.util.concurrent.CopyOnWriteArrayList<>();
+            b.onFirstClaim(firstClaims::add);
+            c.onFirstClaim(firstClaims::add);
             try {
                 assertThat(a.claim(call)).isEqualTo("http://node-a");
                 assertThat(b.claim(call)).as("a living home keeps its claim").isEqualTo("http://node-a");
@@ -63,6 +66,7 @@ class MediaHomeTakeoverTest {
                 assertThat(takenOver).as("one survivor is told it took the call over (it records the rest)")
                         .singleElement().satisfies(t -> assertThat(t.deadNode()).isEqualTo("http://node-a"));
                 assertThat(b.claimWithEpoch(call).epoch()).as("the fencing epoch rose").isGreaterThan(before);
+                assertThat(firstClaims).as("a takeover is not a first claim").isEmpty();
                 assertThat(a.isHere(call)).as("node A, back from a pause, is not the home any more").isFalse();
             } finally {
                 a.close();
@@ -96,6 +100,34 @@ class MediaHomeTakeoverTest {
                 }
                 Thread.sleep(LEASE.multipliedBy(3).toMillis());
                 assertThat(b.claim(call)).as("node A is alive: node B must not take its call").isEqualTo("http://node-a");
+            } finally {
+                a.close();
+                b.close();
+            }
+        }
+    }
+
+    /**
+     * The node that first holds a call's media is told so once (it records a call another node's advisor accepted
+     * before the media came): not again when it asks for its own claim, and never the node that finds the claim taken.
+     */
+    @Test
+    void theFirstNodeToHoldACallsMediaIsToldOnce() throws Exception {
+        InteractionId call = InteractionId.of("call-first-on-b");
+        try (RedisServerProcess redis = RedisServerProcess.start();
+             RedisClient client = RedisClient.create(URI.create(redis.uri()))) {
+            MediaHome a = new MediaHome(client, MediaHome.leaseConnection(URI.create(redis.uri())), "t",
+                    "http://node-a", LEASE);
+            MediaHome b = new MediaHome(client, MediaHome.leaseConnection(URI.create(redis.uri())), "t",
+                    "http://node-b", LEASE);
+            List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+            a.onFirstClaim(i -> told.add("a:" + i.value()));
+            b.onFirstClaim(i -> told.add("b:" + i.value()));
+            try {
+                assertThat(b.claim(call)).isEqualTo("http://node-b");
+                assertThat(b.claim(call)).isEqualTo("http://node-b");
+                assertThat(a.claim(call)).isEqualTo("http://node-b");
+                assertThat(told).containsExactly("b:call-first-on-b");
             } finally {
                 a.close();
                 b.close();

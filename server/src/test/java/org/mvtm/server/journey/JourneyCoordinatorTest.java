@@ -29,6 +29,7 @@ import org.mvtm.core.event.AdvisorOffered;
 import org.mvtm.core.event.BotHandedOff;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.InProcessEventBus;
+import org.mvtm.core.event.OfferAccepted;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.CustomerId;
@@ -305,6 +306,61 @@ class JourneyCoordinatorTest {
         TimelineEntry end = timeline.stream().filter(e -> e.kind() == TimelineEntry.Kind.ENDED).findFirst().orElseThrow();
         assertThat(timeline).filteredOn(e -> e.kind() == TimelineEntry.Kind.RECORDING_RESUMED).singleElement()
                 .satisfies(e -> assertThat(e.at()).as("the pause ends where the call ends").isEqualTo(end.at()));
+    }
+
+    /**
+     * Two nodes: alice accepts on node A, the customer's leg reaches node B. B hears of the accept before any node
+     * holds the call's media, and A looks for the media only after B's relay has taken it, so each would leave the
+     * recording to the other (two video calls of the 2026-12-04 two-node benchmark had no recording). B records the
+     * call when its media comes to B, once.
+     */
+    @Test
+    void aCallAcceptedOnAnotherNodeBeforeItsMediaCameHereIsRecordedWhereTheMediaIs() {
+        coordinator.close();
+        coordinator = new JourneyCoordinator(routing, media, store, bus, clock, interaction -> false); // node A
+        InProcessEventBus nodeB = new InProcessEventBus();
+        Set<InteractionId> mediaOnB = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.CountDownLatch bAskedBeforeTheMedia = new java.util.concurrent.CountDownLatch(1);
+        RecordingPlacement placementOnB = new RecordingPlacement() {
+            @Override
+            public boolean recordsHere(InteractionId interaction) {
+                return mediaOnB.contains(interaction);
+            }
+
+            @Override
+            public boolean alreadyHere(InteractionId interaction) {
+                bAskedBeforeTheMedia.countDown();
+                return mediaOnB.contains(interaction);
+            }
+        };
+        bus.subscribe(OfferAccepted.class, nodeB::publishRelayed);
+        bus.subscribe(org.mvtm.core.event.InteractionEnded.class, nodeB::publishRelayed);
+        try (JourneyCoordinator onB = new JourneyCoordinator(routing, media, store, nodeB, clock, placementOnB)) {
+            routing.defineQueue(QueueConfig.of(QueueId.of("general"), List.of()));
+            AgentId alice = AgentId.of("alice");
+            routing.attach(alice);
+            routing.login(alice);
+            routing.ready(alice);
+            InteractionId id = InteractionId.random();
+            routing.enqueue(new Interaction(id, ConversationId.random(), Channel.VIDEO, CHAN, CHAN.language(),
+                    List.of(), QueueId.of("general"), org.mvtm.core.HandoffContext.direct(CHAN.language()),
+                    clock.instant()));
+            await().until(() -> offers.stream().anyMatch(o -> o.interaction().equals(id)));
+            routing.accept(id, alice);
+            await().until(() -> bAskedBeforeTheMedia.getCount() == 0);
+
+            mediaOnB.add(id); // the customer's leg reached B first: B's relay holds the call
+            onB.mediaClaimedHere(id);
+            await().until(() -> store.active(id).isPresent());
+            routing.complete(id);
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.active(id).isEmpty());
+
+            var recordings = store.search(HK_COMPLIANCE, RecordingQuery.builder().customer("chan").build());
+            assertThat(recordings).as("one recording of the call, made where its media is").singleElement()
+                    .satisfies(r -> assertThat(r.metadata().advisor()).isEqualTo(alice));
+            assertThat(store.timeline(HK_COMPLIANCE, recordings.getFirst().id())).extracting(TimelineEntry::kind)
+                    .contains(TimelineEntry.Kind.ADVISOR_JOINED, TimelineEntry.Kind.ENDED);
+        }
     }
 
     /** Mr Chan's chat, queued in "general", accepted by alice, its recording open. */
