@@ -30,49 +30,40 @@ class MediaHomeTakeoverTest {
     void aDeadNodesClaimPassesToOneSurvivorWithinItsLeaseAndThePausedNodeIsFencedOut() throws Exception {
         InteractionId call = InteractionId.of("call-on-a");
         try (RedisServerProcess redis = RedisServerProcess.start();
-             RedisClient client = RedisClient.create(URI.create(redis.uri()))) {
-            MediaHome a = new MediaHome(client, MediaHome.leaseConnection(URI.create(redis.uri())), "t",
-                    "http://node-a", LEASE);
-            MediaHome b = new MediaHome(client, MediaHome.leaseConnection(URI.create(redis.uri())), "t",
-                    "http://node-b", LEASE);
-            MediaHome c = new MediaHome(client, MediaHome.leaseConnection(URI.create(redis.uri())), "t",
-                    "http://node-c", LEASE);
+             RedisClient client = RedisClient.create(URI.create(redis.uri()));
+             MediaHome a = node(client, redis, "a");
+             MediaHome b = node(client, redis, "b");
+             MediaHome c = node(client, redis, "c")) {
             List<MediaHome.TakenOver> takenOver = new java.util.concurrent.CopyOnWriteArrayList<>();
             b.onTakeover(takenOver::add);
             c.onTakeover(takenOver::add);
             List<InteractionId> firstClaims = new java.util.concurrent.CopyOnWriteArrayList<>();
             b.onFirstClaim(firstClaims::add);
             c.onFirstClaim(firstClaims::add);
-            try {
-                assertThat(a.claim(call)).isEqualTo("http://node-a");
-                assertThat(b.claim(call)).as("a living home keeps its claim").isEqualTo("http://node-a");
-                long before = b.claimWithEpoch(call).epoch();
+            assertThat(a.claim(call)).isEqualTo("http://node-a");
+            assertThat(b.claim(call)).as("a living home keeps its claim").isEqualTo("http://node-a");
+            long before = b.claimWithEpoch(call).epoch();
 
-                a.stopRenewing(); // what kill -9 does to its lease: no longer renewed, never given up
-                // both survivors ask at once, again and again, until one of them has it
-                await().atMost(LEASE.multipliedBy(5)).until(() -> !b.find(call).equals(java.util.Optional.of("http://node-a")));
-                Set<String> homes = ConcurrentHashMap.newKeySet();
-                try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-                    List<Future<String>> asks = new ArrayList<>();
-                    for (int i = 0; i < 20; i++) {
-                        MediaHome survivor = i % 2 == 0 ? b : c;
-                        asks.add(pool.submit(() -> survivor.claim(call)));
-                    }
-                    for (Future<String> ask : asks) {
-                        homes.add(ask.get());
-                    }
+            a.stopRenewing(); // what kill -9 does to its lease: no longer renewed, never given up
+            // both survivors ask at once, again and again, until one of them has it
+            await().atMost(LEASE.multipliedBy(5)).until(() -> !b.find(call).equals(java.util.Optional.of("http://node-a")));
+            Set<String> homes = ConcurrentHashMap.newKeySet();
+            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<String>> asks = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    MediaHome survivor = i % 2 == 0 ? b : c;
+                    asks.add(pool.submit(() -> survivor.claim(call)));
                 }
-                assertThat(homes).as("one new home, never two").hasSize(1).doesNotContain("http://node-a");
-                assertThat(takenOver).as("one survivor is told it took the call over (it records the rest)")
-                        .singleElement().satisfies(t -> assertThat(t.deadNode()).isEqualTo("http://node-a"));
-                assertThat(b.claimWithEpoch(call).epoch()).as("the fencing epoch rose").isGreaterThan(before);
-                assertThat(firstClaims).as("a takeover is not a first claim").isEmpty();
-                assertThat(a.isHere(call)).as("node A, back from a pause, is not the home any more").isFalse();
-            } finally {
-                a.close();
-                b.close();
-                c.close();
+                for (Future<String> ask : asks) {
+                    homes.add(ask.get());
+                }
             }
+            assertThat(homes).as("one new home, never two").hasSize(1).doesNotContain("http://node-a");
+            assertThat(takenOver).as("one survivor is told it took the call over (it records the rest)")
+                    .singleElement().satisfies(t -> assertThat(t.deadNode()).isEqualTo("http://node-a"));
+            assertThat(b.claimWithEpoch(call).epoch()).as("the fencing epoch rose").isGreaterThan(before);
+            assertThat(firstClaims).as("a takeover is not a first claim").isEmpty();
+            assertThat(a.isHere(call)).as("node A, back from a pause, is not the home any more").isFalse();
         }
     }
 
@@ -87,11 +78,9 @@ class MediaHomeTakeoverTest {
         try (RedisServerProcess redis = RedisServerProcess.start();
              RedisClient aShared = RedisClient.builder().fromURI(URI.create(redis.uri()))
                      .poolConfig(poolOf(2)).build();
-             RedisClient bShared = RedisClient.create(URI.create(redis.uri()))) {
-            MediaHome a = new MediaHome(aShared, MediaHome.leaseConnection(URI.create(redis.uri())), "t",
-                    "http://node-a", LEASE);
-            MediaHome b = new MediaHome(bShared, MediaHome.leaseConnection(URI.create(redis.uri())), "t",
-                    "http://node-b", LEASE);
+             RedisClient bShared = RedisClient.create(URI.create(redis.uri()));
+             MediaHome a = node(aShared, redis, "a");
+             MediaHome b = node(bShared, redis, "b")) {
             try (var busy = Executors.newVirtualThreadPerTaskExecutor()) {
                 assertThat(a.claim(call)).isEqualTo("http://node-a");
                 long blockSeconds = LEASE.multipliedBy(4).toSeconds();
@@ -100,9 +89,6 @@ class MediaHomeTakeoverTest {
                 }
                 Thread.sleep(LEASE.multipliedBy(3).toMillis());
                 assertThat(b.claim(call)).as("node A is alive: node B must not take its call").isEqualTo("http://node-a");
-            } finally {
-                a.close();
-                b.close();
             }
         }
     }
@@ -115,24 +101,23 @@ class MediaHomeTakeoverTest {
     void theFirstNodeToHoldACallsMediaIsToldOnce() throws Exception {
         InteractionId call = InteractionId.of("call-first-on-b");
         try (RedisServerProcess redis = RedisServerProcess.start();
-             RedisClient client = RedisClient.create(URI.create(redis.uri()))) {
-            MediaHome a = new MediaHome(client, MediaHome.leaseConnection(URI.create(redis.uri())), "t",
-                    "http://node-a", LEASE);
-            MediaHome b = new MediaHome(client, MediaHome.leaseConnection(URI.create(redis.uri())), "t",
-                    "http://node-b", LEASE);
+             RedisClient client = RedisClient.create(URI.create(redis.uri()));
+             MediaHome a = node(client, redis, "a");
+             MediaHome b = node(client, redis, "b")) {
             List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
             a.onFirstClaim(i -> told.add("a:" + i.value()));
             b.onFirstClaim(i -> told.add("b:" + i.value()));
-            try {
-                assertThat(b.claim(call)).isEqualTo("http://node-b");
-                assertThat(b.claim(call)).isEqualTo("http://node-b");
-                assertThat(a.claim(call)).isEqualTo("http://node-b");
-                assertThat(told).containsExactly("b:call-first-on-b");
-            } finally {
-                a.close();
-                b.close();
-            }
+            assertThat(b.claim(call)).isEqualTo("http://node-b");
+            assertThat(b.claim(call)).isEqualTo("http://node-b");
+            assertThat(a.claim(call)).isEqualTo("http://node-b");
+            assertThat(told).containsExactly("b:call-first-on-b");
         }
+    }
+
+    /** Node {@code name}'s media home: claims on {@code shared}, its lease on a connection of its own. */
+    private static MediaHome node(RedisClient shared, RedisServerProcess redis, String name) {
+        return new MediaHome(shared, MediaHome.leaseConnection(URI.create(redis.uri())), "t", "http://node-" + name,
+                LEASE);
     }
 
     private static redis.clients.jedis.ConnectionPoolConfig poolOf(int connections) {
