@@ -217,6 +217,42 @@ class AdvisorPhoneTest {
         }
     }
 
+    /**
+     * Routing gives up on alice's ringing phone (its own offer timeout, or alice declined on her console) and offers
+     * the call to carol: carol's phone rings and her answer connects the customer. Before, the edge kept alice's relay
+     * leg, so carol's offer found the advisor leg taken and carol was declined as unreachable (and set not ready)
+     * without her phone ever ringing. (Whether alice's phone gets a CANCEL depends on whether the edge has read its
+     * 180 yet: a CANCEL is only sent after a provisional response.)
+     */
+    @Test
+    void whenRoutingMovesFromARingingPhoneToTheNextAdvisorTheNextPhoneRingsAndAnswers() {
+        try (EdgeFixture edge = new EdgeFixture(b -> b.tlsPort(-1).trustedTrunks(Set.of("127.0.0.1"))
+                .offerTimeout(Duration.ofMinutes(10)));
+             SipPeer alice = registeredAlice(edge);
+             SipPeer carol = SipPeer.udp(edge.udp(), "carol");
+             SipPeer bob = SipPeer.udp(edge.udp(), "bob")) {
+            assertThat(RawSip.status(carol.register("carol-secret", 600))).isEqualTo(200);
+            edge.routing.autoOfferTo = ALICE;
+            CustomerCallScript call = new CustomerCallScript(bob, "cards");
+            call.sendInvite(RelayMedia.sdp(41000));
+            await().until(() -> !edge.routing.enqueued.isEmpty());
+            Interaction interaction = edge.routing.enqueued.get(0);
+            ringing(alice);
+
+            AgentId carolId = AgentId.of("carol");
+            edge.routing.decline(interaction.id(), ALICE, OfferDeclined.Cause.NO_ANSWER); // routing's own timeout
+            edge.routing.offer(interaction.id(), carolId, Instant.now().plusSeconds(600));
+
+            String carolInvite = carol.nextRequest(3000).orElseThrow(() -> new AssertionError(
+                    "carol's phone never rang; declined: " + edge.routing.declined));
+            phoneAnswers(carol, carolInvite, RelayMedia.sdp(41004));
+            call.ack(bob.response(200, 3000).orElseThrow());
+            await().until(() -> edge.routing.advisors.get(carolId) == AdvisorState.BUSY);
+            assertThat(edge.routing.declined).extracting(OfferDeclined::advisor, OfferDeclined::cause)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(ALICE, OfferDeclined.Cause.NO_ANSWER));
+        }
+    }
+
     @Test
     void phoneBehindATcpResetIsUnreachable() throws Exception {
         int closedPort;

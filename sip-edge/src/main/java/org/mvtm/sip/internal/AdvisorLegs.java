@@ -88,6 +88,13 @@ final class AdvisorLegs {
         if (phone.isEmpty()) {
             return; // not a desk-phone advisor (web console) or not registered: agent-web handles the offer
         }
+        // routing offers a call to one advisor at a time: a phone still ringing for it is an offer routing gave up on
+        // (its decline may be queued behind this offer); end it first, so this offer gets the advisor's relay leg
+        for (AdvisorLeg earlier : table.legs(e.interaction())) {
+            if (!earlier.reconnect) {
+                cancel(earlier);
+            }
+        }
         AdvisorLeg leg = new AdvisorLeg(e.interaction(), e.advisor(), false);
         leg.lock.lock();
         try {
@@ -398,7 +405,7 @@ final class AdvisorLegs {
         }
     }
 
-    /** Routing says this advisor's offer is over (declined elsewhere, timed out in routing). */
+    /** Routing says this advisor's offer is over (declined elsewhere, timed out in routing): CANCEL their phone. */
     void offerWithdrawn(InteractionId id, AgentId advisor) {
         for (AdvisorLeg leg : table.legs(id)) {
             if (!leg.reconnect && leg.advisor.equals(advisor)) {
@@ -407,6 +414,7 @@ final class AdvisorLegs {
         }
     }
 
+    /** CANCEL a ringing leg and free its relay leg (before it leaves the table, so a next offer finds it gone). */
     private void cancel(AdvisorLeg leg) {
         leg.lock.lock();
         try {
@@ -416,6 +424,7 @@ final class AdvisorLegs {
             leg.moveTo(AdvisorLeg.State.ENDED);
             cancelDeadline(leg);
             sendCancel(leg);
+            removeMedia(leg);
             table.remove(leg);
             counters.phoneOffer("CANCELLED");
         } finally {
