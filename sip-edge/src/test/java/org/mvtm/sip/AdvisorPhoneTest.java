@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -221,8 +222,7 @@ class AdvisorPhoneTest {
      * Routing gives up on alice's ringing phone (its own offer timeout, or alice declined on her console) and offers
      * the call to carol: carol's phone rings and her answer connects the customer. Before, the edge kept alice's relay
      * leg, so carol's offer found the advisor leg taken and carol was declined as unreachable (and set not ready)
-     * without her phone ever ringing. (Whether alice's phone gets a CANCEL depends on whether the edge has read its
-     * 180 yet: a CANCEL is only sent after a provisional response.)
+     * without her phone ever ringing. Alice's phone gets a CANCEL.
      */
     @Test
     void whenRoutingMovesFromARingingPhoneToTheNextAdvisorTheNextPhoneRingsAndAnswers() {
@@ -250,6 +250,7 @@ class AdvisorPhoneTest {
             await().until(() -> edge.routing.advisors.get(carolId) == AdvisorState.BUSY);
             assertThat(edge.routing.declined).extracting(OfferDeclined::advisor, OfferDeclined::cause)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(ALICE, OfferDeclined.Cause.NO_ANSWER));
+            assertThat(nextRequestOtherThan("INVITE", alice)).startsWith("CANCEL ");
         }
     }
 
@@ -295,6 +296,55 @@ class AdvisorPhoneTest {
             await().until(() -> f.routing.abandoned.contains(interaction.id()));
             assertThat(f.routing.advisors.get(ALICE)).isEqualTo(AdvisorState.READY);
         }
+    }
+
+    /**
+     * A phone slow to answer the edge's INVITE (an overloaded desk phone, a lossy network) while the customer hangs up:
+     * the edge may not CANCEL before the phone's first provisional response (RFC 3261 9.1), so it sends the CANCEL when
+     * the 180 comes. Before, the edge gave up on the INVITE silently and the phone, once it rang, rang on.
+     */
+    @Test
+    void aPhoneThatStartsRingingOnlyAfterTheCustomerHungUpIsCancelledThen() {
+        try (SipPeer alice = registeredAliceWhoIsOfferedTheCalls(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            CustomerCallScript call = new CustomerCallScript(bob, "cards");
+            Interaction interaction = customerCalls(bob, call);
+            String invite = alice.nextRequest(3000).orElseThrow(); // the phone does not answer it yet
+            call.cancel();
+            assertThat(bob.response(487, 3000)).isPresent();
+            await().until(() -> f.routing.abandoned.contains(interaction.id()));
+
+            alice.raw.send(alice.response(invite, 180, "Ringing", "alicetag", null));
+            String cancel = nextRequestOtherThan("INVITE", alice); // the INVITE is retransmitted until it rings
+            assertThat(cancel).startsWith("CANCEL ");
+            assertThat(RawSip.header(cancel, "Call-ID")).isEqualTo(RawSip.header(invite, "Call-ID"));
+            assertThat(f.routing.advisors.get(ALICE)).isEqualTo(AdvisorState.READY);
+        }
+    }
+
+    /** The same when the offer expired before the phone said anything: its late 180 gets the CANCEL. */
+    @Test
+    void aPhoneThatStartsRingingOnlyAfterItsOfferExpiredIsCancelledThen() {
+        try (SipPeer alice = registeredAliceWhoIsOfferedTheCalls(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            customerCalls(bob, new CustomerCallScript(bob, "cards"));
+            String invite = alice.nextRequest(3000).orElseThrow();
+            assertThat(declined().cause()).isEqualTo(OfferDeclined.Cause.UNREACHABLE); // silent past the 1 s offer
+
+            alice.raw.send(alice.response(invite, 180, "Ringing", "alicetag", null));
+            String cancel = nextRequestOtherThan("INVITE", alice);
+            assertThat(cancel).startsWith("CANCEL ");
+            assertThat(RawSip.header(cancel, "Call-ID")).isEqualTo(RawSip.header(invite, "Call-ID"));
+        }
+    }
+
+    private static String nextRequestOtherThan(String method, SipPeer peer) {
+        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < until) {
+            Optional<String> next = peer.nextRequest(500);
+            if (next.isPresent() && !next.get().startsWith(method + " ")) {
+                return next.get();
+            }
+        }
+        throw new AssertionError(peer + " got nothing but " + method + " requests");
     }
 
     @Test

@@ -27,9 +27,10 @@ import org.mvtm.sip.support.SipPeer;
 /**
  * In-queue callbacks the trunk cannot complete, on an edge with in-test routing and media: a caller whose asserted
  * number is not E.164 is refused with the reason on the record and stays an ordinary caller (hanging up abandons); a
- * caller with a good number asks, hangs up and keeps their place; when an advisor accepts, the first try is not
- * answered (cancelled at the ring timeout), the second is refused (486), and after the last try the outcome FAILED is
- * recorded and the interaction ends.
+ * caller with a good number asks, hangs up and keeps their place; when an advisor accepts, the first try gets no
+ * response within the ring timeout (the trunk's late 180 then gets the CANCEL, RFC 3261 9.1), the second rings and
+ * is not answered (cancelled at the ring timeout), the third is refused (486), and after the last try the outcome
+ * FAILED is recorded and the interaction ends.
  */
 class CallbackThroughTheTrunkTest {
 
@@ -41,7 +42,7 @@ class CallbackThroughTheTrunkTest {
         }
         try (SipPeer trunk = SipPeer.udp(edgePort, "trunk")) {
             SipCallbackSettings settings = new SipCallbackSettings(
-                    Optional.of("127.0.0.1:" + trunk.raw.localPort()), '1', 2, Duration.ofMillis(300),
+                    Optional.of("127.0.0.1:" + trunk.raw.localPort()), '1', 3, Duration.ofMillis(300),
                     Duration.ofSeconds(1), null);
             EdgeFixture f = new EdgeFixture(b -> b.udpPort(edgePort).tcpPort(-1).tlsPort(-1)
                     .trustedTrunks(Set.of("127.0.0.1")), settings);
@@ -67,13 +68,18 @@ class CallbackThroughTheTrunkTest {
 
                 f.routing.offer(waiting.id(), AgentId.of("anna"), Instant.now().plusSeconds(30));
                 f.routing.acceptFromWeb(waiting.id(), AgentId.of("anna"));
-                String firstTry = invite(trunk);
-                assertThat(firstTry).startsWith("INVITE sip:+85291234567@127.0.0.1:" + trunk.raw.localPort()
+                String silentTry = invite(trunk, "none");
+                assertThat(silentTry).startsWith("INVITE sip:+85291234567@127.0.0.1:" + trunk.raw.localPort()
                         + ";user=phone SIP/2.0");
-                assertThat(RawSip.body(firstTry)).contains("m=audio");
+                assertThat(RawSip.body(silentTry)).contains("m=audio");
+                String firstTry = invite(trunk, RawSip.header(silentTry, "Call-ID")); // after the ring timeout
+                trunk.raw.send(trunk.response(silentTry, 180, "Ringing", "t0", null)); // the first try rings late
+                assertThat(trunk.raw.next(3000, m -> m.startsWith("CANCEL ")))
+                        .as("the first try is cancelled once it rings").hasValueSatisfying(cancel -> assertThat(
+                                RawSip.header(cancel, "Call-ID")).isEqualTo(RawSip.header(silentTry, "Call-ID")));
                 trunk.raw.send(trunk.response(firstTry, 180, "Ringing", "t1", null)); // and never answers
-                String secondTry = invite(trunk);
-                assertThat(RawSip.header(secondTry, "Call-ID")).isNotEqualTo(RawSip.header(firstTry, "Call-ID"));
+                String secondTry = invite(trunk, RawSip.header(firstTry, "Call-ID"));
+                assertThat(RawSip.header(secondTry, "Call-ID")).isNotEqualTo(RawSip.header(silentTry, "Call-ID"));
                 trunk.raw.send(trunk.response(secondTry, 486, "Busy Here", "t2", null));
 
                 await().until(() -> f.routing.ended.stream().anyMatch(e -> e.interaction().equals(waiting.id())
@@ -81,7 +87,8 @@ class CallbackThroughTheTrunkTest {
                 assertThat(system(f)).as("each try and the outcome, on the conversation's record")
                         .contains("callback requested at +85291234567 (key 1); the caller keeps their place in the queue",
                                 "callback try 1 to +85291234567 failed (no answer within 1 s); next try in 300 ms",
-                                "callback FAILED: +85291234567 not reached after 2 tries (last: the trunk answered 486 "
+                                "callback try 2 to +85291234567 failed (no answer within 1 s); next try in 300 ms",
+                                "callback FAILED: +85291234567 not reached after 3 tries (last: the trunk answered 486 "
                                         + "Busy Here)");
                 await().until(() -> f.media.released(waiting.id()));
             } finally {
@@ -105,8 +112,9 @@ class CallbackThroughTheTrunkTest {
         return call;
     }
 
-    private static String invite(SipPeer trunk) {
-        return trunk.raw.next(10_000, m -> m.startsWith("INVITE "))
+    /** The trunk's next INVITE of a call other than {@code previousCallId} (whose INVITE may be retransmitted). */
+    private static String invite(SipPeer trunk, String previousCallId) {
+        return trunk.raw.next(10_000, m -> m.startsWith("INVITE ") && !previousCallId.equals(RawSip.header(m, "Call-ID")))
                 .orElseThrow(() -> new AssertionError("the trunk got no INVITE"));
     }
 

@@ -1,5 +1,7 @@
 package org.mvtm.sip.internal;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -47,6 +49,8 @@ final class AdvisorLeg extends StatefulCallPart<AdvisorLeg.State> {
     Dialog dialog;
     /** Any response (even 100 Trying) came back: the phone is reachable. */
     boolean heard;
+    /** INVITEs given up on before the phone said anything: CANCELled on its first provisional response. */
+    final Set<ClientTransaction> heldCancels = new HashSet<>();
     ScheduledFuture<?> deadline;
     /** The Call-ID under which the established dialog is in the shared store (removed when the leg ends), or null. */
     String sharedCallId;

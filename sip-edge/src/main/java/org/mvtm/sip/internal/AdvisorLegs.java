@@ -230,6 +230,7 @@ final class AdvisorLegs {
         try {
             leg.heard = true;
             if (status < 200) {
+                StartedDialogs.provisional(sip, ev.getClientTransaction(), leg.heldCancels); // rings after we gave up
                 if (status > 100 && leg.state() == AdvisorLeg.State.CALLING) {
                     leg.moveTo(AdvisorLeg.State.RINGING);
                 }
@@ -344,8 +345,8 @@ final class AdvisorLegs {
             if (!leg.ringing()) {
                 return;
             }
+            sendCancel(leg); // held until its first provisional response if the phone said nothing yet
             if (leg.heard) {
-                sendCancel(leg);
                 decline(leg, OfferDeclined.Cause.NO_ANSWER, "no answer before the offer expired");
             } else {
                 decline(leg, silence(leg), "no response at all from the phone");
@@ -491,6 +492,6 @@ final class AdvisorLegs {
     }
 
     private void sendCancel(AdvisorLeg leg) {
-        StartedDialogs.cancel(sip, leg.invite, leg.heard);
+        StartedDialogs.cancel(sip, leg.invite, leg.heard, leg.heldCancels);
     }
 }

@@ -1,5 +1,7 @@
 package org.mvtm.sip.internal;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -51,6 +53,8 @@ final class CallbackCall extends StatefulCallPart<CallbackCall.State> {
     Dialog dialog;
     /** Any response to the current try came back (a CANCEL can be sent). */
     boolean heard;
+    /** Tries given up on before the called side said anything: CANCELled on its first provisional response. */
+    final Set<ClientTransaction> heldCancels = new HashSet<>();
     /** The ring timeout of the current try, or the wait before the next. */
     ScheduledFuture<?> timer;
     /** Why the last try failed, for the outcome. */

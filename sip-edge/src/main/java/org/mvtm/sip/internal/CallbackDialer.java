@@ -273,6 +273,7 @@ final class CallbackDialer {
         try {
             boolean current = ct == null || ct == cb.invite;
             if (status < 200) {
+                StartedDialogs.provisional(sip, ct, cb.heldCancels); // a try we gave up on rings
                 cb.heard |= current;
                 return;
             }
@@ -477,6 +478,6 @@ final class CallbackDialer {
     }
 
     private void cancelInvite(CallbackCall cb) {
-        StartedDialogs.cancel(sip, cb.invite, cb.heard);
+        StartedDialogs.cancel(sip, cb.invite, cb.heard, cb.heldCancels);
     }
 }

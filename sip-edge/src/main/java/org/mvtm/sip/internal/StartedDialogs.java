@@ -1,6 +1,7 @@
 package org.mvtm.sip.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Dialogs the B2BUA started (towards a desk phone or a called-back customer): ACK of a 2xx and CANCEL of the INVITE
- * (best effort: a failure is logged at DEBUG, never thrown; BYE is {@link SipContext#bye}; the INVITE is
- * {@link SipContext#invite}, sent by {@link #place}), and its answer to the
+ * (held until the peer's first provisional response; best effort: a failure is logged at DEBUG, never thrown; BYE is
+ * {@link SipContext#bye}; the INVITE is {@link SipContext#invite}, sent by {@link #place}), and its answer to the
  * peer's re-INVITE or UPDATE (the bridge's view of the new offer, 488 if it cannot take it).
  */
 final class StartedDialogs {
@@ -62,14 +63,33 @@ final class StartedDialogs {
         }
     }
 
-    /** CANCELs {@code invite} if the peer answered anything yet ({@code heard}), else just stops retransmitting it. */
-    static void cancel(SipContext sip, ClientTransaction invite, boolean heard) {
+    /**
+     * CANCELs {@code invite} if the peer answered anything yet ({@code heard}); else holds the CANCEL in {@code held}
+     * until the peer's first provisional response ({@link #provisional}): RFC 3261 9.1 lets no CANCEL go before one,
+     * and a phone that rings late would otherwise ring on. The INVITE retransmits meanwhile, until a response or
+     * timer B.
+     */
+    static void cancel(SipContext sip, ClientTransaction invite, boolean heard, Set<ClientTransaction> held) {
+        if (invite == null) {
+            return;
+        }
+        if (heard) {
+            sendCancel(sip, invite);
+        } else {
+            held.add(invite);
+        }
+    }
+
+    /** A provisional response on {@code ct}: the CANCEL {@code held} for it goes now. */
+    static void provisional(SipContext sip, ClientTransaction ct, Set<ClientTransaction> held) {
+        if (ct != null && held.remove(ct)) {
+            sendCancel(sip, ct);
+        }
+    }
+
+    private static void sendCancel(SipContext sip, ClientTransaction invite) {
         try {
-            if (invite != null && heard) {
-                sip.provider.getNewClientTransaction(invite.createCancel()).sendRequest();
-            } else if (invite != null) {
-                invite.terminate();
-            }
+            sip.provider.getNewClientTransaction(invite.createCancel()).sendRequest();
         } catch (Exception e) {
             log.debug("cannot CANCEL an INVITE: {}", e.toString());
         }
