@@ -3,6 +3,7 @@ package org.mvtm.server.journey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,8 +86,11 @@ public final class JourneyCoordinator implements AutoCloseable {
     private final Map<InteractionId, Interaction> waiting = new ConcurrentHashMap<>();
     private final ChatOnlyRecordings chatOnly;
     private final Map<InteractionId, CompletableFuture<Void>> lanes = new ConcurrentHashMap<>();
-    /** PCI pauses running, by interaction; also the lock under which a recording is opened to its lines. */
-    private final Map<InteractionId, RecordingPaused> pauses = new ConcurrentHashMap<>();
+    /**
+     * PCI pauses and resumes of calls not recorded here (yet), in order, by interaction; also the lock under which a
+     * recording is opened to its lines.
+     */
+    private final Map<InteractionId, List<RecordingPaused>> pauses = new ConcurrentHashMap<>();
     /** Who joined the call besides its customer and advisor, and is still in it (to mark them leaving at the end). */
     private final Map<InteractionId, Map<String, CallParticipation>> inCall = new ConcurrentHashMap<>();
     /** Accepted on another node while no node held the call's media yet: recorded here if the media comes here. */
@@ -152,19 +156,18 @@ public final class JourneyCoordinator implements AutoCloseable {
     }
 
     /**
-     * Applied at once when the recording is open; a pause asked for before the recording is open (the customer's
-     * app right after the accept) is kept and applied when it opens, before any line reaches it.
+     * Applied at once when the recording is open; pauses and resumes before it opens (the customer's app right after
+     * the accept, or a journey behind under load) are kept and applied in order when it opens, before any line or
+     * packet reaches it: the earlier lines it is given and the media the relay kept from before it are stored
+     * redacted or not at all over those windows.
      */
     private void pciPause(RecordingPaused e) {
         synchronized (pauses) {
-            if (e.paused()) {
-                pauses.put(e.interaction(), e);
-            } else {
-                pauses.remove(e.interaction());
-            }
             Recorded recorded = byInteraction.get(e.interaction());
             if (recorded != null) {
                 pciPause(recorded.recording(), e);
+            } else {
+                pauses.computeIfAbsent(e.interaction(), k -> new ArrayList<>()).add(e);
             }
         }
     }
@@ -302,8 +305,8 @@ public final class JourneyCoordinator implements AutoCloseable {
             ActiveRecording rec = starting.apply(new RecordingMetadata(i.id(), i.conversation(), i.channel(),
                     i.customer().id(), i.customer().displayName(), advisor, advisorName, i.queue(),
                     i.customer().region(), i.language(), at));
-            synchronized (pauses) { // a PCI pause asked for meanwhile applies before the first line
-                Optional.ofNullable(pauses.get(i.id())).ifPresent(p -> pciPause(rec, p));
+            synchronized (pauses) { // PCI pauses of before the opening apply before the first line
+                Optional.ofNullable(pauses.remove(i.id())).ifPresent(before -> before.forEach(p -> pciPause(rec, p)));
                 // every line the customer was shown, from the first, then each new one as it is delivered
                 ChatTranscripts.Followed lines = transcripts.follow(i.conversation(), line -> append(rec, line(line)));
                 if (lines.earlierLines() == 0) {

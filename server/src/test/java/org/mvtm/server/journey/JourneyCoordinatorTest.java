@@ -316,12 +316,67 @@ class JourneyCoordinatorTest {
      */
     @Test
     void aCallAcceptedOnAnotherNodeBeforeItsMediaCameHereIsRecordedWhereTheMediaIs() {
+        try (NodeB b = nodeB()) {
+            InteractionId id = videoCallAcceptedByAlice(ConversationId.random());
+            b.awaitAcceptWithoutMedia();
+
+            b.mediaCame(id); // the customer's leg reached B first: B's relay holds the call
+            await().until(() -> store.active(id).isPresent());
+            routing.complete(id);
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.active(id).isEmpty());
+
+            var recordings = store.search(HK_COMPLIANCE, RecordingQuery.builder().customer("chan").build());
+            assertThat(recordings).as("one recording of the call, made where its media is").singleElement()
+                    .satisfies(r -> assertThat(r.metadata().advisor()).isEqualTo(AgentId.of("alice")));
+            assertThat(store.timeline(HK_COMPLIANCE, recordings.getFirst().id())).extracting(TimelineEntry::kind)
+                    .contains(TimelineEntry.Kind.ADVISOR_JOINED, TimelineEntry.Kind.ENDED);
+        }
+    }
+
+    /**
+     * A PCI pause that starts and ends before the call's recording opens (the customer's app pauses right after the
+     * accept while the recording is late; here the call's media reaches node B only after the resume): the recording
+     * still has the pause on its timeline and the card number typed in it only redacted, and so the media the relay
+     * kept from that time is not stored either. Before, the resume forgot the pause.
+     */
+    @Test
+    void aPciPauseThatEndedBeforeTheRecordingOpenedStillRedactsWhatWasSaidInIt() {
+        try (NodeB b = nodeB()) {
+            ConversationId conversation = ConversationId.random();
+            InteractionId id = videoCallAcceptedByAlice(conversation);
+            b.awaitAcceptWithoutMedia();
+            b.bus().publish(new org.mvtm.core.event.RecordingPaused(clock.instant(), id, true, "chan",
+                    org.mvtm.core.event.RecordingPaused.Party.CUSTOMER, "card details"));
+            b.bus().publish(new ChatMessagePosted(clock.instant(), conversation, Speaker.CUSTOMER, "chan",
+                    "4111 1111 1111 1111"));
+            b.bus().publish(new org.mvtm.core.event.RecordingPaused(clock.instant(), id, false, "chan",
+                    org.mvtm.core.event.RecordingPaused.Party.CUSTOMER, "card details given"));
+
+            b.mediaCame(id);
+            await().until(() -> store.active(id).isPresent());
+            routing.complete(id);
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.active(id).isEmpty());
+
+            var recording = store.search(HK_COMPLIANCE, RecordingQuery.builder().customer("chan").build()).getFirst();
+            List<TimelineEntry> timeline = store.timeline(HK_COMPLIANCE, recording.id());
+            assertThat(timeline).filteredOn(e -> e.kind() == TimelineEntry.Kind.CUSTOMER_MESSAGE)
+                    .extracting(TimelineEntry::text).containsExactly("[redacted: written during a PCI pause]");
+            assertThat(timeline).extracting(TimelineEntry::kind).containsSubsequence(
+                    TimelineEntry.Kind.RECORDING_PAUSED, TimelineEntry.Kind.RECORDING_RESUMED);
+        }
+    }
+
+    /**
+     * Node B of two: this test's coordinator becomes node A, where alice accepts and which holds no media; B hears
+     * of accepts and ends from A and records a call once its media comes to B ({@link NodeB#mediaCame}).
+     */
+    private NodeB nodeB() {
         coordinator.close();
-        coordinator = new JourneyCoordinator(routing, media, store, bus, clock, interaction -> false); // node A
-        InProcessEventBus nodeB = new InProcessEventBus();
+        coordinator = new JourneyCoordinator(routing, media, store, bus, clock, interaction -> false);
+        InProcessEventBus busOfB = new InProcessEventBus();
         Set<InteractionId> mediaOnB = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        java.util.concurrent.CountDownLatch bAskedBeforeTheMedia = new java.util.concurrent.CountDownLatch(1);
-        RecordingPlacement placementOnB = new RecordingPlacement() {
+        java.util.concurrent.CountDownLatch askedBeforeTheMedia = new java.util.concurrent.CountDownLatch(1);
+        RecordingPlacement placement = new RecordingPlacement() {
             @Override
             public boolean recordsHere(InteractionId interaction) {
                 return mediaOnB.contains(interaction);
@@ -329,38 +384,47 @@ class JourneyCoordinatorTest {
 
             @Override
             public boolean alreadyHere(InteractionId interaction) {
-                bAskedBeforeTheMedia.countDown();
+                askedBeforeTheMedia.countDown();
                 return mediaOnB.contains(interaction);
             }
         };
-        bus.subscribe(OfferAccepted.class, nodeB::publishRelayed);
-        bus.subscribe(org.mvtm.core.event.InteractionEnded.class, nodeB::publishRelayed);
-        try (JourneyCoordinator onB = new JourneyCoordinator(routing, media, store, nodeB, clock, placementOnB)) {
-            routing.defineQueue(QueueConfig.of(QueueId.of("general"), List.of()));
-            AgentId alice = AgentId.of("alice");
-            routing.attach(alice);
-            routing.login(alice);
-            routing.ready(alice);
-            InteractionId id = InteractionId.random();
-            routing.enqueue(new Interaction(id, ConversationId.random(), Channel.VIDEO, CHAN, CHAN.language(),
-                    List.of(), QueueId.of("general"), org.mvtm.core.HandoffContext.direct(CHAN.language()),
-                    clock.instant()));
-            await().until(() -> offers.stream().anyMatch(o -> o.interaction().equals(id)));
-            routing.accept(id, alice);
-            await().until(() -> bAskedBeforeTheMedia.getCount() == 0);
+        bus.subscribe(OfferAccepted.class, busOfB::publishRelayed);
+        bus.subscribe(org.mvtm.core.event.InteractionEnded.class, busOfB::publishRelayed);
+        return new NodeB(new JourneyCoordinator(routing, media, store, busOfB, clock, placement), busOfB, mediaOnB,
+                askedBeforeTheMedia);
+    }
 
-            mediaOnB.add(id); // the customer's leg reached B first: B's relay holds the call
-            onB.mediaClaimedHere(id);
-            await().until(() -> store.active(id).isPresent());
-            routing.complete(id);
-            await().atMost(Duration.ofSeconds(30)).until(() -> store.active(id).isEmpty());
-
-            var recordings = store.search(HK_COMPLIANCE, RecordingQuery.builder().customer("chan").build());
-            assertThat(recordings).as("one recording of the call, made where its media is").singleElement()
-                    .satisfies(r -> assertThat(r.metadata().advisor()).isEqualTo(alice));
-            assertThat(store.timeline(HK_COMPLIANCE, recordings.getFirst().id())).extracting(TimelineEntry::kind)
-                    .contains(TimelineEntry.Kind.ADVISOR_JOINED, TimelineEntry.Kind.ENDED);
+    private record NodeB(JourneyCoordinator coordinator, InProcessEventBus bus, Set<InteractionId> media,
+                         java.util.concurrent.CountDownLatch askedBeforeTheMedia) implements AutoCloseable {
+        /** B heard of the accept before any node held the call's media. */
+        void awaitAcceptWithoutMedia() {
+            await().until(() -> askedBeforeTheMedia.getCount() == 0);
         }
+
+        void mediaCame(InteractionId id) {
+            media.add(id);
+            coordinator.mediaClaimedHere(id);
+        }
+
+        @Override
+        public void close() {
+            coordinator.close();
+        }
+    }
+
+    /** Mr Chan's video call, queued in "general" and accepted by alice. */
+    private InteractionId videoCallAcceptedByAlice(ConversationId conversation) {
+        routing.defineQueue(QueueConfig.of(QueueId.of("general"), List.of()));
+        AgentId alice = AgentId.of("alice");
+        routing.attach(alice);
+        routing.login(alice);
+        routing.ready(alice);
+        InteractionId id = InteractionId.random();
+        routing.enqueue(new Interaction(id, conversation, Channel.VIDEO, CHAN, CHAN.language(), List.of(),
+                QueueId.of("general"), org.mvtm.core.HandoffContext.direct(CHAN.language()), clock.instant()));
+        await().until(() -> offers.stream().anyMatch(o -> o.interaction().equals(id)));
+        routing.accept(id, alice);
+        return id;
     }
 
     /** Mr Chan's chat, queued in "general", accepted by alice, its recording open. */
