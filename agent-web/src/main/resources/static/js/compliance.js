@@ -50,6 +50,12 @@ async function open(r) {
   try { legs = await getJson(`/api/compliance/recordings/${id}/legs`, purpose()); } catch (err) { flash(err.message); }
   legs = legs.filter((leg) => leg.party !== 'document'); // documents are shown from the timeline (compliance-documents.js)
   r.legs = legs;
+  // the relay keeps what was said from the advisor joining until the recording starts, so a leg may begin before
+  // startedAt: the player's zero is the earliest of the two
+  legs.forEach((leg) => {
+    const first = leg.firstPacketAt ? Date.parse(leg.firstPacketAt) : Number.NaN;
+    if (Number.isFinite(first)) state.startedAt = Math.min(state.startedAt, first);
+  });
   // each leg's file starts at its first packet: it plays from that offset into the recording, so a screen shared
   // later in the call, or a colleague who joined, stays in step with the others
   state.offsets = legs.map(legOffset);

@@ -2,7 +2,9 @@ package org.mvtm.media.embedded;
 
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,8 @@ import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.api.MonitorMode;
 import org.mvtm.media.sdp.Codec;
 import org.mvtm.media.support.CallLegs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The legs of one call and the relay between them. Topology changes (add/remove/connect/hold/recording) take the
@@ -30,19 +34,23 @@ import org.mvtm.media.support.CallLegs;
  *
  * <p>Relay path for one packet from leg A (on A's receive thread, in A's receive buffer):
  * <pre>
- *   decrypted RTP -> recording tap (sink.packet, no copy) -> {@link FanOut}: for each target B of A:
+ *   decrypted RTP -> recording tap (sink.packet, no copy; no recording yet: a copy into the {@link PreRoll})
+ *       -> {@link FanOut}: for each target B of A:
  *       [copy to A's fan-out buffer unless B is the last target] -> [audio B hears in another codec or mixed:
  *       B's ListenerAudio (decode once, resample, mix, encode, retime)] -> B: PT map by codec name -> SSRC/seq/ts
  *       rewrite -> SRTP protect in place -> send
  * </pre>
  */
 final class EmbeddedMediaSession implements MediaSession {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMediaSession.class);
     final EmbeddedMediaServer server;
     private final InteractionId interaction;
     private final CallLegs<Leg> legs;
     /** Supervisor legs and what they do (listen, whisper, barge-in); see {@link RelayTopology}. */
     private final Map<String, MonitorMode> monitors = new LinkedHashMap<>();
     private volatile MediaPacketSink sink;
+    /** What the recorded legs sent since the advisor joined, while no recording runs (replaced when one stops). */
+    private volatile PreRoll preRoll = new PreRoll();
     private volatile boolean released;
     private final BrowserLegs browserLegs = new BrowserLegs(this);
     private final SipLegs sipLegs = new SipLegs(this);
@@ -137,14 +145,23 @@ final class EmbeddedMediaSession implements MediaSession {
             throw new MediaException("recording sink is null");
         }
         MediaPacketSink old;
+        PreRoll.Handed handed;
         synchronized (this) {
             checkOpen();
             old = sink;
             legs.all().stream().filter(Leg::recorded).forEach(leg -> newSink.legAdded(leg.description()));
+            handed = preRoll.drainTo(newSink);
             sink = newSink;
         }
         if (old != null) {
             old.closed();
+        }
+        if (handed.packets() > 0) {
+            Instant first = Instant.EPOCH.plus(handed.firstMicros(), ChronoUnit.MICROS);
+            log.info("recording of {} starts {} ms after its first kept packet: {} packets sent before it are in it{}",
+                    interaction, Duration.between(first, server.clock.instant()).toMillis(), handed.packets(),
+                    handed.olderLetGo() ? "; older ones (beyond " + PreRoll.WINDOW.toSeconds() + " s or "
+                            + PreRoll.MAX_BYTES / (1 << 20) + " MiB) are not" : "");
         }
         for (Leg leg : snapshot()) {
             FanOut.requestKeyframe(leg);
@@ -157,6 +174,8 @@ final class EmbeddedMediaSession implements MediaSession {
         synchronized (this) {
             old = sink;
             sink = null;
+            preRoll = new PreRoll();
+            armPreRoll();
         }
         if (old != null) {
             old.closed();
@@ -214,6 +233,7 @@ final class EmbeddedMediaSession implements MediaSession {
             legs.remove(leg);
             monitors.remove(legId);
             recomputeTargets();
+            armPreRoll();
         }
         leg.close();
         publish(new MediaEvent.LegClosed(interaction, legId, "removed", server.clock.instant()));
@@ -227,6 +247,7 @@ final class EmbeddedMediaSession implements MediaSession {
             }
             monitors.remove(leg.id);
             recomputeTargets();
+            armPreRoll();
         }
         server.closeLater(leg);
         publish(new MediaEvent.LegClosed(interaction, leg.id, cause.getClass().getSimpleName(),
@@ -278,10 +299,14 @@ final class EmbeddedMediaSession implements MediaSession {
 
     void relay(Leg from, byte[] buf, int off, int len, Codec codec, Instant now) {
         long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
-        MediaPacketSink s = sink;
-        if (s != null && from.recorded()) {
+        if (from.recorded()) {
+            MediaPacketSink s = sink;
             try {
-                s.packet(from.id, codec.kind(), micros, buf, off, len);
+                if (s != null) {
+                    s.packet(from.id, codec.kind(), micros, buf, off, len);
+                } else {
+                    preRoll.packet(from.id, codec.kind(), micros, buf, off, len);
+                }
             } catch (RuntimeException e) {
                 // a failing recorder must not stop the call
             }
@@ -307,12 +332,18 @@ final class EmbeddedMediaSession implements MediaSession {
             checkOpen();
             legs.add(leg);
             recomputeTargets();
+            armPreRoll();
             MediaPacketSink s = sink;
             if (s != null && leg.recorded()) {
                 s.legAdded(leg.description());
             }
         }
         leg.start();
+    }
+
+    /** Keep packets for a recording to come while an advisor is in the call; caller holds the session lock. */
+    private void armPreRoll() {
+        preRoll.arm(legs.all().stream().anyMatch(l -> l.party == Party.ADVISOR && l.recorded()));
     }
 
     private void recomputeTargets() {

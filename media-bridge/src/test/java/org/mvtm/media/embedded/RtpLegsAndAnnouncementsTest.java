@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.RtpHeader;
 import org.mvtm.core.media.Wav;
+import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.rtp.Rtp;
@@ -80,7 +82,8 @@ class RtpLegsAndAnnouncementsTest extends EmbeddedMediaOnLoopback {
             desk.send(0, 10);
             await().atMost(Duration.ofSeconds(5)).until(() -> desk.received.get() == 10 && caller.received.get() == 10);
 
-            // the recording tap sees every packet the relay took in, held or not
+            // the recording tap sees every packet the relay took in, held or not: the 20 sent since the desk phone
+            // joined, which the relay kept until the recording started, and the 100 sent on hold
             AtomicInteger tapped = new AtomicInteger();
             session.startRecording(new org.mvtm.core.media.MediaPacketSink() {
                 @Override
@@ -99,7 +102,7 @@ class RtpLegsAndAnnouncementsTest extends EmbeddedMediaOnLoopback {
             session.hold("customer", true);
             caller.send(0, 50); // both go on sending; the relay forwards nothing either way
             desk.send(0, 50);
-            await().atMost(Duration.ofSeconds(5)).until(() -> tapped.get() == 100);
+            await().atMost(Duration.ofSeconds(5)).until(() -> tapped.get() == 120);
             session.hold("customer", false);
             caller.send(0, 10);
             desk.send(0, 10);
@@ -112,6 +115,63 @@ class RtpLegsAndAnnouncementsTest extends EmbeddedMediaOnLoopback {
                 }
             }
         }
+    }
+
+    /**
+     * The recording starts after caller and advisor have talked (their journey behind under load, or a node carrying
+     * on a dead node's call): what they said since the advisor's leg joined is in it first, in order and with the
+     * times it arrived, then what they say next; what the caller said alone in the queue before is not.
+     */
+    @Test
+    void aRecordingThatStartsLateHoldsWhatWasSaidSinceTheAdvisorJoinedWithItsArrivalTimes() throws Exception {
+        List<String> flowing = Collections.synchronizedList(new ArrayList<>());
+        media.addListener(e -> {
+            if (e instanceof MediaEvent.MediaFlowing f) {
+                flowing.add(f.legId());
+            }
+        });
+        try (Phone caller = new Phone(); Phone desk = new Phone()) {
+            caller.useAnswer(session.addRtpLeg("customer", Party.CUSTOMER, caller.offer("0")));
+            caller.send(0, 5); // alone in the queue
+            await().atMost(Duration.ofSeconds(5)).until(() -> flowing.contains("customer"));
+            Thread.sleep(200); // the rest of the five
+            long advisorJoined = micros(Instant.now());
+            desk.useAnswer(session.createRtpOffer("advisor", Party.ADVISOR));
+            session.applyRtpAnswer("advisor", desk.offer("0"));
+            caller.send(0, 10);
+            desk.send(0, 10);
+            await().atMost(Duration.ofSeconds(5)).until(() -> desk.received.get() == 10 && caller.received.get() == 10);
+
+            List<String> tapped = Collections.synchronizedList(new ArrayList<>());
+            List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
+            long recordingStarted = micros(Instant.now());
+            session.startRecording(new org.mvtm.core.media.MediaPacketSink() {
+                @Override
+                public void legAdded(org.mvtm.core.media.LegDescription leg) {
+                }
+
+                @Override
+                public void packet(String legId, MediaKind kind, long at, byte[] buffer, int offset, int length) {
+                    tapped.add(legId);
+                    arrivals.add(at);
+                }
+
+                @Override
+                public void closed() {
+                }
+            });
+            assertThat(tapped).as("what was said before the recording started").hasSize(20);
+            assertThat(arrivals).allSatisfy(at -> assertThat(at).isBetween(advisorJoined, recordingStarted))
+                    .isSorted();
+            assertThat(tapped).filteredOn("customer"::equals).hasSize(10);
+            caller.send(0, 5);
+            desk.send(0, 5);
+            await().atMost(Duration.ofSeconds(5)).until(() -> tapped.size() == 30);
+        }
+    }
+
+    private static long micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.mvtm.media.api.MediaSession;
 
 /**
  * A recording-store stand-in that counts what the tap delivers per leg and kind, checks every packet is plain RTP
- * (version 2), and remembers the identity of the buffers it was handed.
+ * (version 2), and remembers the identity of the buffers the relay tapped live (not of the copies it kept from before
+ * the recording started, which {@link #recording} gets while it starts).
  */
 public final class CountingSink implements MediaPacketSink {
     public final Map<String, LegDescription> legs = new ConcurrentHashMap<>();
@@ -20,11 +21,16 @@ public final class CountingSink implements MediaPacketSink {
     public final AtomicLong notRtp = new AtomicLong();
     public final AtomicLong beforeLegAdded = new AtomicLong();
     public volatile boolean closed;
+    /** Packets handed over while the recording started: what the relay kept since the advisor joined. */
+    public final AtomicLong keptFromBefore = new AtomicLong();
+    private volatile Thread starting;
 
     /** A new sink that {@code session} records to from now on. */
     public static CountingSink recording(MediaSession session) {
         CountingSink sink = new CountingSink();
+        sink.starting = Thread.currentThread();
         session.startRecording(sink);
+        sink.starting = null;
         return sink;
     }
 
@@ -42,6 +48,10 @@ public final class CountingSink implements MediaPacketSink {
             notRtp.incrementAndGet();
         }
         counts.computeIfAbsent(legId + "/" + kind, k -> new AtomicLong()).incrementAndGet();
+        if (Thread.currentThread() == starting) {
+            keptFromBefore.incrementAndGet();
+            return;
+        }
         bufferIdentities.computeIfAbsent(legId, k -> ConcurrentHashMap.newKeySet())
                 .add(System.identityHashCode(buffer));
     }
