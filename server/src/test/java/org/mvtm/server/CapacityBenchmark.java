@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -62,7 +64,7 @@ public final class CapacityBenchmark {
     }
 
     /** One deployment's steps, the recordings its compliance officer finds and its log's warnings. */
-    record Phase(List<Step> steps, long recordings, String problems) {
+    record Phase(List<Step> steps, RecordingsFound recordings, String problems) {
     }
 
     static final String THROUGH_SERVER = "SIPp -> server (routing, relay, recording) -> SIPp phones";
@@ -439,18 +441,46 @@ public final class CapacityBenchmark {
         return console;
     }
 
+    /**
+     * What the compliance officer finds after a run: the recordings, and how many of the voice and video ones lack
+     * the customer's or the advisor's media (no packet of that party's leg: the tap started after that party was
+     * heard, or never saw them). -1: not counted.
+     */
+    record RecordingsFound(long found, long callsLackingAParty) {
+        @Override
+        public String toString() {
+            return found < 0 ? "(not counted)" : found + " (of the voice and video ones, " + callsLackingAParty
+                    + " lack the customer's or the advisor's media)";
+        }
+    }
+
     /** Recordings the compliance officer finds after the run, advisor by advisor (a search answers at most 100). */
-    static long recordingsKept(ServerProcess server, List<String> advisors) throws Exception {
+    static RecordingsFound recordingsKept(ServerProcess server, List<String> advisors) throws Exception {
         WebSession connie = WebSession.signInOnceLoaded(server.baseUrl(), "connie", "demo1234");
         long found = 0;
+        long lacking = 0;
         for (String advisor : advisors) {
             var res = connie.send("GET", "/api/compliance/recordings?limit=1000&advisor=" + advisor, null, "X-Purpose", "capacity benchmark count");
             if (res.statusCode() != 200) {
-                return -1;
+                return new RecordingsFound(-1, -1);
             }
-            found += WebSession.JSON.readTree(res.body()).size();
+            for (var r : WebSession.JSON.readTree(res.body())) {
+                found++;
+                String channel = r.path("metadata").path("channel").asText();
+                if (channel.equals("VOICE") || channel.equals("VIDEO")) {
+                    Set<String> heard = new HashSet<>();
+                    r.path("legs").forEach(leg -> {
+                        if (leg.path("packets").asLong() > 0) {
+                            heard.add(leg.path("party").asText());
+                        }
+                    });
+                    if (!heard.containsAll(List.of("customer", "advisor"))) {
+                        lacking++;
+                    }
+                }
+            }
         }
-        return found;
+        return new RecordingsFound(found, lacking);
     }
 
     /** The server's WARN and ERROR lines over the run, by message (thread, time and ids left out). */
@@ -484,7 +514,7 @@ public final class CapacityBenchmark {
     }
 
     static String report(String command, int advisors, int holdMs, int playMs, int seconds, int videoPercent,
-                         List<Step> steps, long recordings) {
+                         List<Step> steps, RecordingsFound recordings) {
         StringBuilder b = new StringBuilder("# Whole-server capacity\n\n");
         b.append("Command: `").append(command).append("` — run ").append(Instant.now()).append(" on ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, SIPp sharing the machine with the server.\n\n")
@@ -527,7 +557,7 @@ public final class CapacityBenchmark {
                         Double.isNaN(r.cpuMsPerCall()) ? "" : String.format("%.1f", r.cpuMsPerCall())));
             }
         }
-        b.append("\nRecordings the compliance officer finds after the run: ").append(recordings < 0 ? "(not counted)" : recordings)
+        b.append("\nRecordings the compliance officer finds after the run: ").append(recordings)
                 .append(" (calls answered through the server: ").append(throughServer(steps)).append(").\n");
         return b.toString();
     }

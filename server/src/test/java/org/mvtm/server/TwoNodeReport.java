@@ -48,7 +48,7 @@ final class TwoNodeReport {
                     : String.format(": scaling ratio %.2f", (double) bestTwo / bestOne));
         }
         b.append(".\n\nRecordings the compliance officer finds on node A after the two-node run: ")
-                .append(twoNodes.recordings() < 0 ? "(not counted)" : twoNodes.recordings())
+                .append(twoNodes.recordings())
                 .append(" (calls answered through the two nodes: ").append(CapacityBenchmark.throughServer(twoNodes.steps()))
                 .append(").\n").append(twoNodes.problems());
         return b.toString();
