@@ -13,9 +13,11 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.AdvisorState;
 import org.mvtm.core.Interaction;
+import org.mvtm.core.Party;
 import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.OfferDeclined;
 import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.Binding;
 import org.mvtm.sip.support.CustomerCallScript;
 import org.mvtm.sip.support.EdgeFixture;
@@ -251,6 +253,27 @@ class AdvisorPhoneTest {
             assertThat(edge.routing.declined).extracting(OfferDeclined::advisor, OfferDeclined::cause)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(ALICE, OfferDeclined.Cause.NO_ANSWER));
             assertThat(nextRequestOtherThan("INVITE", alice)).startsWith("CANCEL ");
+        }
+    }
+
+    /**
+     * In a cluster the call's earlier offer may still ring from another node (an offer is placed by the node the
+     * advisor's console is on) while routing offers the call to alice here: this node cannot make the call's advisor
+     * leg and declines, but leaves that leg alone, so the other phone's answer can still connect. Before, the decline
+     * removed the leg it had not made.
+     */
+    @Test
+    void anOfferThatFindsTheAdvisorLegTakenLeavesThatLegToTheOfferThatMadeIt() {
+        try (SipPeer alice = registeredAlice(); SipPeer bob = SipPeer.udp(f.udp(), "bob")) {
+            new CustomerCallScript(bob, "cards").sendInvite(RelayMedia.sdp(41000));
+            await().until(() -> !f.routing.enqueued.isEmpty());
+            InteractionId id = f.routing.enqueued.get(0).id();
+            f.media.offer(id, Party.ADVISOR); // the leg of a phone another node still rings for this call
+
+            f.routing.offer(id, ALICE, Instant.now().plusSeconds(600));
+            assertThat(declined().cause()).isEqualTo(OfferDeclined.Cause.UNREACHABLE);
+            assertThat(f.media.sessions.get(id).legs).as("the other offer's leg").containsKey(Party.ADVISOR);
+            assertThat(alice.nextRequest(500)).as("alice's phone does not ring").isEmpty();
         }
     }
 

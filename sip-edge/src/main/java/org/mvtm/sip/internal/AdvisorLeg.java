@@ -49,6 +49,8 @@ final class AdvisorLeg extends StatefulCallPart<AdvisorLeg.State> {
     Dialog dialog;
     /** Any response (even 100 Trying) came back: the phone is reachable. */
     boolean heard;
+    /** This leg made the call's advisor leg in the relay (so ending it frees that leg; else it is another offer's). */
+    boolean mediaMade;
     /** INVITEs given up on before the phone said anything: CANCELled on its first provisional response. */
     final Set<ClientTransaction> heldCancels = new HashSet<>();
     ScheduledFuture<?> deadline;

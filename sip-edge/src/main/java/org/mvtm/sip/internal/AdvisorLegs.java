@@ -174,6 +174,7 @@ final class AdvisorLegs {
         String sdp;
         try {
             sdp = media.offer(leg.interaction, Party.ADVISOR);
+            leg.mediaMade = true;
         } catch (RuntimeException ex) {
             log.warn("media could not create the advisor leg of {}", leg.interaction, ex);
             decline(leg, OfferDeclined.Cause.UNREACHABLE, "media");
@@ -393,7 +394,9 @@ final class AdvisorLegs {
 
     private void removeMedia(AdvisorLeg leg) {
         try {
-            media.removeLeg(leg.interaction, Party.ADVISOR);
+            if (leg.mediaMade) { // else the call's advisor leg may be another offer's (placed by another node)
+                media.removeLeg(leg.interaction, Party.ADVISOR);
+            }
         } catch (RuntimeException e) {
             log.debug("no advisor leg to remove for {}: {}", leg.interaction, e.toString());
         }
