@@ -412,13 +412,19 @@ class JourneyCoordinatorTest {
         }
     }
 
-    /** Mr Chan's video call, queued in "general" and accepted by alice. */
-    private InteractionId videoCallAcceptedByAlice(ConversationId conversation) {
+    /** Queue "general" with no skills asked, and alice signed in and ready on this node. */
+    private AgentId aliceReadyForGeneral() {
         routing.defineQueue(QueueConfig.of(QueueId.of("general"), List.of()));
         AgentId alice = AgentId.of("alice");
         routing.attach(alice);
         routing.login(alice);
         routing.ready(alice);
+        return alice;
+    }
+
+    /** Mr Chan's video call, queued in "general" and accepted by alice. */
+    private InteractionId videoCallAcceptedByAlice(ConversationId conversation) {
+        AgentId alice = aliceReadyForGeneral();
         InteractionId id = InteractionId.random();
         routing.enqueue(new Interaction(id, conversation, Channel.VIDEO, CHAN, CHAN.language(), List.of(),
                 QueueId.of("general"), org.mvtm.core.HandoffContext.direct(CHAN.language()), clock.instant()));
@@ -429,11 +435,7 @@ class JourneyCoordinatorTest {
 
     /** Mr Chan's chat, queued in "general", accepted by alice, its recording open. */
     private InteractionId chatAcceptedByAlice(ConversationId conversation) {
-        routing.defineQueue(QueueConfig.of(QueueId.of("general"), List.of()));
-        AgentId alice = AgentId.of("alice");
-        routing.attach(alice);
-        routing.login(alice);
-        routing.ready(alice);
+        AgentId alice = aliceReadyForGeneral();
         InteractionId id = queueChat(conversation, CHAN);
         await().until(() -> offers.stream().anyMatch(o -> o.interaction().equals(id)));
         routing.accept(id, alice);
