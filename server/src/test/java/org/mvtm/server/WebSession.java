@@ -2,14 +2,18 @@ package org.mvtm.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.CookieManager;
 import java.net.HttpCookie;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -106,6 +110,33 @@ record WebSession(HttpClient http, CookieManager cookies, String base, String be
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", csrf(cookies))
                 .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A body of any type sent whole before the answer is read, as a simple HTTP/1.1 client does (one that does not
+     * watch for an early answer while it writes): the status line and the body of the answer, or the I/O error the
+     * client gets instead (the server closed the connection while the body was still coming).
+     */
+    String sendWholeBodyThenRead(String method, String path, String contentType, byte[] body) throws Exception {
+        URI uri = URI.create(base + path);
+        String cookie = cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        String head = method + " " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                + "\r\nCookie: " + cookie + "\r\nX-XSRF-TOKEN: " + csrf(cookies) + "\r\nContent-Type: " + contentType
+                + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            for (int at = 0; at < body.length; at += 64 * 1024) {
+                out.write(body, at, Math.min(64 * 1024, body.length - at));
+            }
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return answer.substring(0, answer.indexOf("\r\n")) + "\n" + answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        } catch (IOException e) {
+            return "no answer: " + e;
+        }
     }
 
     /** A request that must answer {@code status}; its JSON body. */
