@@ -60,11 +60,7 @@ final class ServerProcess implements AutoCloseable {
             int eq = kv.indexOf('=');
             args.put(kv.substring(0, eq), kv.substring(eq + 1));
         }
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Xmx768m",
-                "-cp", System.getProperty("java.class.path"),
-                MvtmServerApplication.class.getName()));
+        List<String> cmd = new ArrayList<>(ServerLaunch.javaCommand());
         args.forEach((k, v) -> cmd.add("--" + k + "=" + v));
         Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
