@@ -36,6 +36,8 @@ public final class EmbeddedMediaServer extends AbstractMediaServer<EmbeddedMedia
     /** libopus, for mixing Opus audio (unavailable: Opus calls are relayed but not mixed). */
     final OpusCodec opus;
     final ReceiveLoops loops = new ReceiveLoops(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    /** Media of calls that ended before their recording started, waiting for it. */
+    final EndedCalls endedCalls;
     private final AtomicInteger mediaThreads = new AtomicInteger();
 
     public EmbeddedMediaServer(EmbeddedMediaConfig config, Clock clock) {
@@ -52,6 +54,7 @@ public final class EmbeddedMediaServer extends AbstractMediaServer<EmbeddedMedia
         }
         this.config = config;
         this.clock = clock;
+        this.endedCalls = new EndedCalls(clock);
         this.ports = new PortAllocator(config.bindAddress(), config.portMin(), config.portMax());
         this.certificate = DtlsCertificate.generate(clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -124,6 +127,7 @@ public final class EmbeddedMediaServer extends AbstractMediaServer<EmbeddedMedia
     private void watchdog() {
         try {
             Instant now = clock.instant();
+            endedCalls.letGo(now);
             for (EmbeddedMediaSession s : sessions.sessions()) {
                 for (Leg leg : s.snapshot()) {
                     leg.check(now, config.noMediaTimeout());

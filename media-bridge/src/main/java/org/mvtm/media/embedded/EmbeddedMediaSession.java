@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
@@ -52,6 +54,10 @@ final class EmbeddedMediaSession implements MediaSession {
     /** What the recorded legs sent since the advisor joined, while no recording runs (replaced when one stops). */
     private volatile PreRoll preRoll = new PreRoll();
     private volatile boolean released;
+    /** A recording ran on this session (its pre-roll was handed over once; what is kept after that is not parked). */
+    private boolean recordedOnce;
+    /** A leg was ever added (a session without one was opened only for the late recording of an ended call). */
+    private boolean everHadLeg;
     private final BrowserLegs browserLegs = new BrowserLegs(this);
     private final SipLegs sipLegs = new SipLegs(this);
     private final FanOut fanOut;
@@ -149,9 +155,22 @@ final class EmbeddedMediaSession implements MediaSession {
         synchronized (this) {
             checkOpen();
             old = sink;
-            legs.all().stream().filter(Leg::recorded).forEach(leg -> newSink.legAdded(leg.description()));
-            handed = preRoll.drainTo(newSink);
+            long notBefore = micros(server.clock.instant().minus(PreRoll.WINDOW));
+            if (!recordedOnce && !everHadLeg) { // the call ended before its recording started: what it kept
+                Optional<PreRoll> ended = server.endedCalls.take(interaction);
+                if (ended.isPresent()) {
+                    preRoll = ended.get();
+                    notBefore = Long.MIN_VALUE;
+                }
+            }
+            Set<String> described = new HashSet<>();
+            legs.all().stream().filter(Leg::recorded).forEach(leg -> {
+                newSink.legAdded(leg.description());
+                described.add(leg.id);
+            });
+            handed = preRoll.drainTo(newSink, notBefore, described);
             sink = newSink;
+            recordedOnce = true;
         }
         if (old != null) {
             old.closed();
@@ -171,14 +190,19 @@ final class EmbeddedMediaSession implements MediaSession {
     @Override
     public void stopRecording() {
         MediaPacketSink old;
+        boolean openedOnlyToRecord;
         synchronized (this) {
             old = sink;
             sink = null;
             preRoll = new PreRoll();
             armPreRoll();
+            openedOnlyToRecord = !everHadLeg && !released;
         }
         if (old != null) {
             old.closed();
+        }
+        if (openedOnlyToRecord) {
+            release(); // the late recording of an ended call is over: nothing else will release this session
         }
     }
 
@@ -231,6 +255,7 @@ final class EmbeddedMediaSession implements MediaSession {
         synchronized (this) {
             leg = leg(legId);
             legs.remove(leg);
+            departed(leg);
             monitors.remove(legId);
             recomputeTargets();
             armPreRoll();
@@ -245,6 +270,7 @@ final class EmbeddedMediaSession implements MediaSession {
             if (!legs.remove(leg)) {
                 return;
             }
+            departed(leg);
             monitors.remove(leg.id);
             recomputeTargets();
             armPreRoll();
@@ -264,13 +290,19 @@ final class EmbeddedMediaSession implements MediaSession {
     @Override
     public void release() {
         List<Leg> all;
+        PreRoll unrecorded;
         synchronized (this) {
             if (released) {
                 return;
             }
             released = true;
             all = legs.clear();
+            all.forEach(this::departed);
             monitors.clear();
+            unrecorded = recordedOnce ? null : preRoll;
+        }
+        if (unrecorded != null) {
+            server.endedCalls.park(interaction, unrecorded);
         }
         stopRecording();
         for (Leg leg : all) {
@@ -297,8 +329,12 @@ final class EmbeddedMediaSession implements MediaSession {
 
     // ---- packet path -------------------------------------------------------------------------------------
 
+    private static long micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
+    }
+
     void relay(Leg from, byte[] buf, int off, int len, Codec codec, Instant now) {
-        long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+        long micros = micros(now);
         if (from.recorded()) {
             MediaPacketSink s = sink;
             try {
@@ -331,6 +367,7 @@ final class EmbeddedMediaSession implements MediaSession {
         synchronized (this) {
             checkOpen();
             legs.add(leg);
+            everHadLeg = true;
             recomputeTargets();
             armPreRoll();
             MediaPacketSink s = sink;
@@ -339,6 +376,13 @@ final class EmbeddedMediaSession implements MediaSession {
             }
         }
         leg.start();
+    }
+
+    /** A recorded leg left: a recording that starts later still gets its description; caller holds the lock. */
+    private void departed(Leg leg) {
+        if (leg.recorded()) {
+            preRoll.departed(leg.description());
+        }
     }
 
     /** Keep packets for a recording to come while an advisor is in the call; caller holds the session lock. */

@@ -2,6 +2,10 @@ package org.mvtm.media.embedded;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.MediaPacketSink;
 
@@ -10,7 +14,9 @@ import org.mvtm.core.media.MediaPacketSink;
  * packets of the recorded legs are copied and kept (the latest {@link #WINDOW}, at most {@link #MAX_BYTES}); the
  * recording that starts later (the journey behind under load, or a node carrying on a dead node's call) gets them
  * first, with their arrival times, then every packet that races in while it takes over ({@link #drainTo}). Without it,
- * what customer and advisor said between the advisor joining and the tap starting was not recorded.
+ * what customer and advisor said between the advisor joining and the tap starting was not recorded. What is kept
+ * stays when the advisor's leg leaves (the call may be ending with its recording still to start; the call's
+ * session then parks it in {@link EndedCalls}); a leg that left is described with what it held ({@link #departed}).
  *
  * <p>Only the packet path of a call without a recording comes here (the recording path stays zero-copy); one call's
  * receive threads share the lock.
@@ -29,16 +35,25 @@ final class PreRoll {
     private long bytes;
     private boolean armed;
     private long droppedBefore = Long.MIN_VALUE; // arrival time of the latest packet let go, or MIN_VALUE
+    private final Map<String, LegDescription> departed = new LinkedHashMap<>();
     private MediaPacketSink drainedTo;
 
-    /** Whether the call has an advisor (keep packets) or not (a caller waiting alone: keep nothing, drop what is kept). */
+    /**
+     * Whether the call has an advisor (keep packets) or not (keep no more; a caller waiting alone before any advisor
+     * joined has nothing kept).
+     */
     synchronized void arm(boolean advisorPresent) {
         armed = advisorPresent;
-        if (!advisorPresent) {
-            held.clear();
-            bytes = 0;
-            droppedBefore = Long.MIN_VALUE;
-        }
+    }
+
+    /** A recorded leg left the call: the recording that drains this gets its description with its packets. */
+    synchronized void departed(LegDescription leg) {
+        departed.put(leg.legId(), leg);
+    }
+
+    /** Bytes kept now. */
+    synchronized long bytes() {
+        return bytes;
     }
 
     /** A decrypted packet of a recorded leg while no recording runs; copied, the buffer is the receive thread's. */
@@ -66,12 +81,18 @@ final class PreRoll {
     }
 
     /**
-     * Hands the kept packets to {@code sink}, oldest first, and from now on forwards to it whatever a receive thread
-     * that has not yet seen the new sink brings.
+     * Hands the kept packets that arrived from {@code notBeforeMicros} on to {@code sink}, oldest first (after the
+     * descriptions of legs that left and are not among {@code described}), and from now on forwards to it whatever a
+     * receive thread that has not yet seen the new sink brings.
      */
-    synchronized Handed drainTo(MediaPacketSink sink) {
+    synchronized Handed drainTo(MediaPacketSink sink, long notBeforeMicros, Set<String> described) {
+        while (!held.isEmpty() && held.peekFirst().arrivalMicros() < notBeforeMicros) {
+            droppedBefore = held.removeFirst().arrivalMicros();
+        }
         Handed handed = new Handed(held.size(), held.isEmpty() ? 0 : held.peekFirst().arrivalMicros(),
                 droppedBefore != Long.MIN_VALUE);
+        departed.values().stream().filter(leg -> !described.contains(leg.legId())
+                && held.stream().anyMatch(h -> h.legId().equals(leg.legId()))).forEach(sink::legAdded);
         for (Held h : held) {
             sink.packet(h.legId(), h.kind(), h.arrivalMicros(), h.data(), 0, h.data().length);
         }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,12 +76,7 @@ class RtpLegsAndAnnouncementsTest extends EmbeddedMediaOnLoopback {
     @Test
     void aHoldLeavesNoGapInTheSequenceNumbersEitherPeerReceives() throws Exception {
         try (Phone caller = new Phone(); Phone desk = new Phone()) {
-            caller.useAnswer(session.addRtpLeg("customer", Party.CUSTOMER, caller.offer("0")));
-            desk.useAnswer(session.createRtpOffer("advisor", Party.ADVISOR));
-            session.applyRtpAnswer("advisor", desk.offer("0"));
-            caller.send(0, 10);
-            desk.send(0, 10);
-            await().atMost(Duration.ofSeconds(5)).until(() -> desk.received.get() == 10 && caller.received.get() == 10);
+            connectAndTalk(caller, desk);
 
             // the recording tap sees every packet the relay took in, held or not: the 20 sent since the desk phone
             // joined, which the relay kept until the recording started, and the 100 sent on hold
@@ -161,13 +157,73 @@ class RtpLegsAndAnnouncementsTest extends EmbeddedMediaOnLoopback {
                 }
             });
             assertThat(tapped).as("what was said before the recording started").hasSize(20);
-            assertThat(arrivals).allSatisfy(at -> assertThat(at).isBetween(advisorJoined, recordingStarted))
-                    .isSorted();
+            assertThat(arrivals).allSatisfy(at -> assertThat(at).isBetween(advisorJoined, recordingStarted));
+            for (String leg : List.of("customer", "advisor")) { // each leg in its order (two receive loops interleave)
+                List<Long> legArrivals = new ArrayList<>();
+                for (int i = 0; i < tapped.size(); i++) {
+                    if (tapped.get(i).equals(leg)) {
+                        legArrivals.add(arrivals.get(i));
+                    }
+                }
+                assertThat(legArrivals).as(leg).isSorted();
+            }
             assertThat(tapped).filteredOn("customer"::equals).hasSize(10);
             caller.send(0, 5);
             desk.send(0, 5);
             await().atMost(Duration.ofSeconds(5)).until(() -> tapped.size() == 30);
         }
+    }
+
+    /**
+     * Under load the journey can start a call's recording after the call ended (the accept and the end wait on the
+     * call's lane; the legs go at the hang-up). The recording that opens then still gets what both said, with both
+     * legs described, and the session it opened is gone once it stops.
+     */
+    @Test
+    void aRecordingThatStartsOnlyAfterTheCallEndedStillHoldsWhatBothSaid() throws Exception {
+        try (Phone caller = new Phone(); Phone desk = new Phone()) {
+            connectAndTalk(caller, desk);
+        }
+        session.removeLeg("advisor"); // the advisor hangs up, then the call's session goes
+        session.release();
+        assertThat(media.activeSessions()).isEmpty();
+
+        List<String> described = Collections.synchronizedList(new ArrayList<>());
+        List<String> tapped = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean closed = new AtomicBoolean();
+        MediaSession late = media.session(InteractionId.of("sip"));
+        late.startRecording(new org.mvtm.core.media.MediaPacketSink() {
+            @Override
+            public void legAdded(org.mvtm.core.media.LegDescription leg) {
+                described.add(leg.party() + " " + leg.legId());
+            }
+
+            @Override
+            public void packet(String legId, MediaKind kind, long at, byte[] buffer, int offset, int length) {
+                tapped.add(legId);
+            }
+
+            @Override
+            public void closed() {
+                closed.set(true);
+            }
+        });
+        assertThat(described).containsExactlyInAnyOrder("customer customer", "advisor advisor");
+        assertThat(tapped).filteredOn("customer"::equals).hasSize(10);
+        assertThat(tapped).filteredOn("advisor"::equals).hasSize(10);
+        late.stopRecording();
+        assertThat(closed).isTrue();
+        assertThat(media.activeSessions()).as("the session opened for the late recording").isEmpty();
+    }
+
+    /** The caller's leg and the desk phone's (PCMU), and ten packets each way, all received. */
+    private void connectAndTalk(Phone caller, Phone desk) throws Exception {
+        caller.useAnswer(session.addRtpLeg("customer", Party.CUSTOMER, caller.offer("0")));
+        desk.useAnswer(session.createRtpOffer("advisor", Party.ADVISOR));
+        session.applyRtpAnswer("advisor", desk.offer("0"));
+        caller.send(0, 10);
+        desk.send(0, 10);
+        await().atMost(Duration.ofSeconds(5)).until(() -> desk.received.get() == 10 && caller.received.get() == 10);
     }
 
     private static long micros(Instant t) {

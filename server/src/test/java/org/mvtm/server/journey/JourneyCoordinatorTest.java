@@ -367,6 +367,41 @@ class JourneyCoordinatorTest {
     }
 
     /**
+     * Under load the journey can reach a call's accept after the call ended (here: node B hears of the accept before
+     * the call's media, the two talk and hang up, and only then does B learn the media is its own). The recording
+     * still holds what both said, and the relay keeps no session of the call after it is sealed.
+     */
+    @Test
+    void aCallThatEndedBeforeItsRecordingStartedIsStillRecordedWithWhatBothSaid() throws Exception {
+        try (NodeB b = nodeB();
+             LoopbackPcmuPhone customer = new LoopbackPcmuPhone(11);
+             LoopbackPcmuPhone advisor = new LoopbackPcmuPhone(22)) {
+            InteractionId id = videoCallAcceptedByAlice(ConversationId.random());
+            b.awaitAcceptWithoutMedia();
+
+            var call = media.session(id);
+            String toCustomer = call.addRtpLeg("customer", org.mvtm.core.Party.CUSTOMER, customer.sdp());
+            String toAdvisor = call.createRtpOffer("advisor", org.mvtm.core.Party.ADVISOR);
+            call.applyRtpAnswer("advisor", advisor.sdp());
+            customer.send(toCustomer, 25);
+            advisor.send(toAdvisor, 25);
+            await().until(() -> customer.heard.get() >= 20 && advisor.heard.get() >= 20);
+            call.release(); // both hung up
+
+            b.mediaCame(id);
+            await().until(() -> store.active(id).isPresent());
+            routing.complete(id);
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.active(id).isEmpty());
+
+            var recording = store.search(HK_COMPLIANCE, RecordingQuery.builder().customer("chan").build()).getFirst();
+            assertThat(recording.legs()).as("both parties' media in the recording")
+                    .extracting(l -> l.party() + " " + (l.packets() >= 20))
+                    .containsExactlyInAnyOrder("customer true", "advisor true");
+            assertThat(media.activeSessions()).as("no session of the call left in the relay").isEmpty();
+        }
+    }
+
+    /**
      * Node B of two: this test's coordinator becomes node A, where alice accepts and which holds no media; B hears
      * of accepts and ends from A and records a call once its media comes to B ({@link NodeB#mediaCame}).
      */
