@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * journey starts it when the accept reaches the call's lane, which under load can be many seconds after the advisor
  * answered, while the legs go as soon as someone hangs up. A session released without ever having had a recording
  * parks its {@link PreRoll} here; the session that the late recording opens takes it ({@link #take}), so the
- * recording still holds what was said. Each waits at most {@link #WAIT}, all together hold at most {@link #MAX_BYTES}
- * (the oldest go first), and what is let go unrecorded is logged as a warning naming the call. Thread-safe.
+ * recording still holds what was said. Each waits at most {@link #WAIT} (then it is let go with an INFO line: most
+ * often the call was never answered, so no recording comes), all together hold at most {@link #MAX_BYTES} (the oldest
+ * go first, with a warning naming the call). Thread-safe.
  */
 final class EndedCalls {
     private static final Logger LOG = LoggerFactory.getLogger(EndedCalls.class);
@@ -73,10 +74,14 @@ final class EndedCalls {
             }
             oldestFirst.remove();
             bytes -= e.getValue().bytes();
-            LOG.warn("{} KiB of the media of ended call {} were kept for its recording and are let go unrecorded: {}",
-                    e.getValue().bytes() / 1024, e.getKey(), late ? "no recording started within " + WAIT.toSeconds()
-                            + " s of the call's end" : "ended calls waiting for their recordings held over "
-                            + MAX_BYTES / (1 << 20) + " MiB");
+            if (late) { // most often a call nobody answered (a phone rang, the caller left): it has no recording
+                LOG.info("{} KiB of the media of ended call {} were kept for a recording that did not start within {}"
+                        + " s of the call's end; let go", e.getValue().bytes() / 1024, e.getKey(), WAIT.toSeconds());
+            } else {
+                LOG.warn("{} KiB of the media of ended call {} were kept for its recording and are let go unrecorded:"
+                        + " ended calls waiting for their recordings held over {} MiB", e.getValue().bytes() / 1024,
+                        e.getKey(), MAX_BYTES / (1 << 20));
+            }
         }
     }
 
