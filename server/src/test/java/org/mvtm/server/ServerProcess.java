@@ -22,7 +22,7 @@ import org.mvtm.testing.RedisServerProcess;
  * The real server in a child JVM, started the way the README's run command starts it (same main class, same
  * defaults), with its own ports and data directory. Output goes to a log file the test can read.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private static final Pattern BOOTSTRAP_TOKEN = Pattern.compile("\"token\":\"([A-Za-z0-9_-]+)\"");
 
     final int httpPort;
@@ -71,7 +71,7 @@ final class ServerProcess implements AutoCloseable {
      * Starts node {@code id} of the cluster that shares {@code redis} and whose nodes present {@code secret} to each
      * other, its browser media on any free port, with {@code more}.
      */
-    static ServerProcess startNode(Path workDir, String id, RedisServerProcess redis, String secret, String... more)
+    public static ServerProcess startNode(Path workDir, String id, RedisServerProcess redis, String secret, String... more)
             throws IOException {
         return start(workDir, Stream.concat(Stream.of("--contact.node-id=" + id, "--contact.redis.url=" + redis.uri(),
                 "--contact.cluster.secret=" + secret, "--contact.media.port-min=0", "--contact.media.port-max=0"),
@@ -115,12 +115,12 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
     }
 
     /** Waits until /actuator/health says UP; fails with the server's log when it exits or times out. */
-    void awaitHealthy(Duration timeout) throws Exception {
+    public void awaitHealthy(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

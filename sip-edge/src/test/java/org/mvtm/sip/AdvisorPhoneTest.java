@@ -258,9 +258,40 @@ class AdvisorPhoneTest {
 
     /**
      * In a cluster the call's earlier offer may still ring from another node (an offer is placed by the node the
-     * advisor's console is on) while routing offers the call to alice here: this node cannot make the call's advisor
-     * leg and declines, but leaves that leg alone, so the other phone's answer can still connect. Before, the decline
-     * removed the leg it had not made.
+     * advisor's console is on) while routing offers the call to alice here; that node frees the call's advisor leg
+     * when the end of its offer reaches it, a moment later. Alice's phone rings then and her answer connects the
+     * customer. Before, this node declined alice at once as unreachable (which sets her not ready) without her phone
+     * ever ringing.
+     */
+    @Test
+    void anOfferThatFindsTheAdvisorLegStillTakenByAnotherNodesOfferRingsOnceThatNodeFreesIt() {
+        try (EdgeFixture edge = new EdgeFixture(b -> b.tlsPort(-1).trustedTrunks(Set.of("127.0.0.1"))
+                .offerTimeout(Duration.ofMinutes(10)));
+             SipPeer alice = registeredAlice(edge);
+             SipPeer bob = SipPeer.udp(edge.udp(), "bob")) {
+            CustomerCallScript call = new CustomerCallScript(bob, "cards");
+            call.sendInvite(RelayMedia.sdp(41000));
+            await().until(() -> !edge.routing.enqueued.isEmpty());
+            InteractionId id = edge.routing.enqueued.get(0).id();
+            edge.media.offer(id, Party.ADVISOR); // the leg of a phone another node still rings for this call
+
+            edge.routing.offer(id, ALICE, Instant.now().plusSeconds(600));
+            assertThat(alice.nextRequest(600)).as("alice's phone waits while the other offer holds the leg").isEmpty();
+            edge.media.removeLeg(id, Party.ADVISOR); // the other node heard that its offer is over
+
+            String invite = alice.nextRequest(3000).orElseThrow(() -> new AssertionError(
+                    "alice's phone never rang; declined: " + edge.routing.declined));
+            phoneAnswers(alice, invite, RelayMedia.sdp(41002));
+            call.ack(bob.response(200, 3000).orElseThrow());
+            await().until(() -> edge.routing.advisors.get(ALICE) == AdvisorState.BUSY);
+            assertThat(edge.routing.declined).as("no offer declined").isEmpty();
+        }
+    }
+
+    /**
+     * The same, but the other node's offer keeps the leg until this offer's deadline: this node declines alice as
+     * unreachable without ringing her phone, and leaves that leg alone, so the other phone's answer can still
+     * connect. Before, the decline removed the leg it had not made.
      */
     @Test
     void anOfferThatFindsTheAdvisorLegTakenLeavesThatLegToTheOfferThatMadeIt() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.media.api.LegExistsException;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaSession;
 
@@ -44,7 +45,7 @@ public final class CallLegs<L extends CallLeg> {
             throw new MediaException("party must be " + names() + " but was " + party);
         }
         if (legs.containsKey(legId)) {
-            throw new MediaException("leg " + legId + " already exists in call " + interaction);
+            throw new LegExistsException("leg " + legId + " already exists in call " + interaction);
         }
     }
 
@@ -67,7 +68,7 @@ public final class CallLegs<L extends CallLeg> {
     /** Adds a leg and connects it by the default topology; returns the legs it was connected to. */
     public List<L> add(L leg) {
         if (legs.containsKey(leg.id)) {
-            throw new MediaException("leg " + leg.id + " already exists in call " + interaction);
+            throw new LegExistsException("leg " + leg.id + " already exists in call " + interaction);
         }
         legs.put(leg.id, leg);
         List<L> connected = new ArrayList<>();

@@ -88,7 +88,7 @@ class KurentoAdapterTopologyTest {
                 "create player#3 file:///media/queue.wav", "player#3 -AUDIO-> rtp#1", "player#3 play",
                 "player#3 stop", "player#3 release", "rtp#2 -> rtp#1");
         assertThatThrownBy(() -> s.addRtpLeg("customer", Party.CUSTOMER, "v=0\r\nm=audio 1 RTP/AVP 0\r\n"))
-                .hasMessageContaining("already exists");
+                .isInstanceOf(org.mvtm.media.api.LegExistsException.class).hasMessageContaining("already exists");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.mvtm.server.cluster;
 import java.util.Map;
 import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.media.api.LegExistsException;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaSession;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -105,6 +106,12 @@ class InternalMediaController {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<String> badRequest(IllegalArgumentException e) {
         return ResponseEntity.badRequest().body(e.getMessage());
+    }
+
+    /** A leg id taken in the call (another offer's leg): 409, so the calling node can tell it from a failure. */
+    @ExceptionHandler(LegExistsException.class)
+    ResponseEntity<String> taken(LegExistsException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(e.getMessage());
     }
 
     @ExceptionHandler(RuntimeException.class)

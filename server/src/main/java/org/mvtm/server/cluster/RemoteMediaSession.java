@@ -11,6 +11,7 @@ import java.util.Map;
 import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.MediaPacketSink;
+import org.mvtm.media.api.LegExistsException;
 import org.mvtm.media.api.LegInfo;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaSession;
@@ -45,6 +46,10 @@ final class RemoteMediaSession implements MediaSession {
                 body, Duration.ofSeconds(10));
         try {
             HttpResponse<String> res = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() == 409) {
+                throw new LegExistsException("media node " + home + " refused " + op + " for " + interaction + ": "
+                        + res.body());
+            }
             if (res.statusCode() != 200) {
                 throw new MediaException("media node " + home + " refused " + op + " for " + interaction + ": "
                         + res.statusCode() + " " + res.body());

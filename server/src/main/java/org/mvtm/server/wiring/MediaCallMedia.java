@@ -7,12 +7,14 @@ import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.MediaPacketSink;
+import org.mvtm.media.api.LegExistsException;
 import org.mvtm.media.api.MediaException;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.api.MonitorMode;
 import org.mvtm.server.waiting.WaitAnnouncements;
 import org.mvtm.sip.api.CallMedia;
+import org.mvtm.sip.api.LegTakenException;
 
 /**
  * The SIP edge's media port, served by the media bridge: one plain-RTP leg per SIP party. The queue music doubles as
@@ -61,7 +63,11 @@ final class MediaCallMedia implements CallMedia {
 
     @Override
     public String offer(InteractionId interaction, Party party) {
-        return media.session(interaction).createRtpOffer(legId(party), party);
+        try {
+            return media.session(interaction).createRtpOffer(legId(party), party);
+        } catch (LegExistsException e) {
+            throw new LegTakenException(e.getMessage(), e);
+        }
     }
 
     @Override

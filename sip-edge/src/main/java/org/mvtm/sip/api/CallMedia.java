@@ -31,7 +31,11 @@ public interface CallMedia {
      */
     String reoffer(InteractionId interaction, Party party, String sdpOffer);
 
-    /** Creates the advisor phone leg and returns its SDP offer ({@code createRtpOffer}). */
+    /**
+     * Creates the advisor phone leg and returns its SDP offer ({@code createRtpOffer}).
+     *
+     * @throws LegTakenException if the call has that leg already (another offer made it and has not removed it)
+     */
     String offer(InteractionId interaction, Party party);
 
     /** Applies the phone's SDP answer to the leg created by {@link #offer} ({@code applyRtpAnswer}). */

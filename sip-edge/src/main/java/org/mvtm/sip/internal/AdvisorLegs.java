@@ -61,6 +61,7 @@ final class AdvisorLegs {
     private final BooleanSupplier edgeLate; // the edge's workers are behind (CallAdmission)
     private final UdpPortProbe portProbe;
     private final DialogSharing dialogs;
+    private final AdvisorRelayLeg relayLeg;
 
     AdvisorLegs(SipContext sip, Clock clock, SipEdgePorts ports, CallTable table, SipCounters counters,
                 ScheduledExecutorService scheduler, Executor work, Duration offerTimeout, BooleanSupplier edgeLate,
@@ -79,6 +80,7 @@ final class AdvisorLegs {
         this.offerTimeout = offerTimeout;
         this.edgeLate = edgeLate;
         this.dialogs = dialogs;
+        this.relayLeg = new AdvisorRelayLeg(media, clock, scheduler, work);
     }
 
     /** Routing reserved {@code e.advisor()}: ring their phone if they have a registered one. */
@@ -103,7 +105,7 @@ final class AdvisorLegs {
             Instant deadline = e.expiresAt() != null && e.expiresAt().isBefore(now.plus(offerTimeout))
                     ? e.expiresAt() : now.plus(offerTimeout);
             place(leg, phone.get(), from(customer), "Customer call from queue " + queue(customer),
-                    customer == null ? 70 : customer.maxForwards - 1, now, deadline);
+                    customer == null ? 70 : customer.maxForwards - 1, deadline);
         } finally {
             leg.lock.unlock();
         }
@@ -144,18 +146,18 @@ final class AdvisorLegs {
             }
             log.info("calling the advisor's phone {} again for {}: it lost its dialog with the dead node", user,
                     interaction);
-            place(leg, phone.get(), from, "Your call, reconnected", 70, now, now.plus(offerTimeout));
+            place(leg, phone.get(), from, "Your call, reconnected", 70, now.plus(offerTimeout));
         } finally {
             leg.lock.unlock();
         }
     }
 
     /**
-     * INVITE to {@code advisorUser}'s phone at {@code target} with a new leg of the relay, given up at
-     * {@code deadline}; caller holds the leg's lock.
+     * Calls {@code phone} for {@code leg}: its contact checked, the relay leg made ({@link AdvisorRelayLeg}), the
+     * INVITE sent; given up at {@code deadline}. Caller holds the leg's lock.
      */
     private void place(AdvisorLeg leg, DeskPhone phone, Address from, String subject, int maxForwards,
-                       Instant now, Instant deadline) {
+                       Instant deadline) {
         URI contact;
         try {
             contact = sip.addresses.createURI(phone.contact());
@@ -171,15 +173,13 @@ final class AdvisorLegs {
             decline(leg, OfferDeclined.Cause.UNREACHABLE, "Max-Forwards exhausted (loop)");
             return;
         }
-        String sdp;
-        try {
-            sdp = media.offer(leg.interaction, Party.ADVISOR);
-            leg.mediaMade = true;
-        } catch (RuntimeException ex) {
-            log.warn("media could not create the advisor leg of {}", leg.interaction, ex);
-            decline(leg, OfferDeclined.Cause.UNREACHABLE, "media");
-            return;
-        }
+        relayLeg.make(leg, deadline, sdp -> invite(leg, sipContact, phone, from, subject, maxForwards, deadline, sdp),
+                why -> decline(leg, OfferDeclined.Cause.UNREACHABLE, why));
+    }
+
+    /** The INVITE with the relay leg's SDP offer, given up at {@code deadline}; caller holds the leg's lock. */
+    private void invite(AdvisorLeg leg, SipURI sipContact, DeskPhone phone, Address from, String subject,
+                        int maxForwards, Instant deadline, String sdp) {
         SipTransport transport = SipContext.transportOf(sipContact);
         Request invite = sip.invite(sipContact, from, sip.address(phone.user()), transport, maxForwards, subject, sdp);
         try {
@@ -197,7 +197,7 @@ final class AdvisorLegs {
             int port = sipContact.getPort() > 0 ? sipContact.getPort() : 5060;
             portProbe.probe(host, port, () -> unreachable(sent, "ICMP port unreachable from " + host + ":" + port));
         }
-        long delay = Math.max(0, Duration.between(now, deadline).toMillis());
+        long delay = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
         leg.deadline = scheduler.schedule(() -> work.execute(() -> expire(leg)), delay, TimeUnit.MILLISECONDS);
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.sip.api.CallMedia;
+import org.mvtm.sip.api.LegTakenException;
 
 /**
  * What the SIP edge needs from its media port, run against every implementation: the in-test relay the edge's own
@@ -169,6 +170,24 @@ public abstract class CallMediaContract {
         connect();
         assertThatThrownBy(() -> media.reoffer(call, Party.CUSTOMER, g729)).isInstanceOf(IllegalArgumentException.class);
         hears(phone, phoneSideSdp, caller, "the caller still hears the desk phone after a refused re-offer");
+    }
+
+    /**
+     * A second offer of the call while the first's advisor leg is still there (a phone another node still rings) is
+     * refused as taken and leaves that leg working; once the first offer removes its leg, the next one is made.
+     */
+    @Test
+    void anAdvisorLegStillHeldByAnotherOfferIsRefusedAsTakenAndMadeOnceThatOfferRemovesIt() {
+        connect();
+        assertThatThrownBy(() -> media.offer(call, Party.ADVISOR)).isInstanceOf(LegTakenException.class);
+        hears(phone, phoneSideSdp, caller, "the first offer's phone still reaches the caller");
+
+        media.removeLeg(call, Party.ADVISOR);
+        try (RtpPhone next = new RtpPhone()) {
+            String nextSdp = media.offer(call, Party.ADVISOR);
+            media.applyAnswer(call, Party.ADVISOR, next.sdp("sendrecv"));
+            hears(next, nextSdp, caller, "the next offer's phone reaches the caller");
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.G711;
 import org.mvtm.sip.api.CallMedia;
+import org.mvtm.sip.api.LegTakenException;
 
 /**
  * An in-test media bridge that really relays RTP: one UDP socket per leg on 127.0.0.1, PCMU only, packets from
@@ -199,7 +200,7 @@ public final class RelayMedia implements CallMedia {
     public String offer(InteractionId interaction, Party party) {
         calls.add("offer " + party + " " + interaction);
         if (session(interaction).legs.containsKey(party)) {
-            throw new IllegalStateException("the " + party + " leg of " + interaction + " exists"); // as the bridge
+            throw new LegTakenException("the " + party + " leg of " + interaction + " exists"); // as the bridge
         }
         return sdp(leg(interaction, party).port());
     }
