@@ -18,14 +18,14 @@ import org.slf4j.LoggerFactory;
  * advisor leg still there belongs to an offer routing has moved on from. On this node that offer's phone is cancelled
  * first ({@link AdvisorLegs#offer}); a phone rung from another node (the node its advisor's console is on) frees its
  * leg only when the end of its offer reaches that node, and until then the relay refuses the leg as taken. So a taken
- * leg is tried again every {@link #RETRY} until {@link #WAIT} has passed or the offer's deadline has come, whichever is
- * first; only then is the offer given up. Nothing blocks: each try runs on the edge's work executor under the leg's
- * lock, and the tries stop as soon as the leg is no longer calling (routing withdrew the offer, the customer left).
+ * leg is tried again every {@link #RETRY} until half the time to the offer's deadline has passed (so that the phone
+ * still rings for the other half: 7.5 s of routing's default 15 s); only then is the offer given up. Nothing blocks:
+ * each try runs on the edge's work executor under the leg's lock, and the tries stop as soon as the leg is no longer
+ * calling (routing withdrew the offer, the customer left).
  */
 final class AdvisorRelayLeg {
     private static final Logger log = LoggerFactory.getLogger(AdvisorRelayLeg.class);
     static final Duration RETRY = Duration.ofMillis(200);
-    static final Duration WAIT = Duration.ofSeconds(5);
 
     private final CallMedia media;
     private final Clock clock;
@@ -44,8 +44,8 @@ final class AdvisorRelayLeg {
      * reason. Either is called under the leg's lock, which the caller holds now.
      */
     void make(AdvisorLeg leg, Instant deadline, Consumer<String> made, Consumer<String> failed) {
-        Instant waitUntil = clock.instant().plus(WAIT);
-        attempt(leg, waitUntil.isBefore(deadline) ? waitUntil : deadline, made, failed, true);
+        Instant now = clock.instant();
+        attempt(leg, now.plus(Duration.between(now, deadline).dividedBy(2)), made, failed, true);
     }
 
     private void attempt(AdvisorLeg leg, Instant giveUp, Consumer<String> made, Consumer<String> failed,
