@@ -134,7 +134,8 @@ class SipCallerIvrTest {
                         .until(() -> SipJourneyTest.read(dir.resolve("chan-actions.log")).contains("CUSTOMER CONNECTED"));
                 console.send("{\"type\":\"hangup\",\"interactionId\":\"" + id + "\"}");
                 assertThat(caller.waitFor(60, TimeUnit.SECONDS) && caller.exitValue() == 0)
-                        .as("SIPp: INVITE/auth/183/200/ACK/BYE:\n" + SipJourneyTest.read(dir.resolve("chan.err")))
+                        .as("SIPp: INVITE/auth/183/200/ACK/BYE:\n" + SipJourneyTest.read(dir.resolve("chan.err"))
+                                + "\nmessages:\n" + SipJourneyTest.read(dir.resolve("chan-messages.log")))
                         .isTrue();
             } finally {
                 caller.destroyForcibly();
@@ -191,7 +192,8 @@ class SipCallerIvrTest {
                 console.send("{\"type\":\"hangup\",\"interactionId\":\"" + id + "\"}");
                 assertThat(caller.waitFor(60, TimeUnit.SECONDS) && caller.exitValue() == 0)
                         .as("SIPp: INVITE/auth/183/INFO 200/200/ACK/BYE:\n" + SipJourneyTest.read(dir.resolve("smith.err"))
-                                + "\n" + SipJourneyTest.read(dir.resolve("smith.out")))
+                                + "\n" + SipJourneyTest.read(dir.resolve("smith.out"))
+                                + "\nmessages:\n" + SipJourneyTest.read(dir.resolve("smith-messages.log")))
                         .isTrue();
             } finally {
                 caller.destroyForcibly();
@@ -226,6 +228,7 @@ class SipCallerIvrTest {
         Files.writeString(injection, "SEQUENTIAL\n0;" + customer + ";" + phone.port() + ";\n");
         return SipJourneyTest.sipp(dir, customer, scenario, "-inf", injection.toString(), "-s", "general",
                 "-au", customer, "-ap", "phone-" + customer + "-1234", "-m", "1", "-trace_logs",
+                "-trace_msg", "-message_file", dir.resolve(customer + "-messages.log").toString(),
                 "-log_file", dir.resolve(customer + "-actions.log").toString(),
                 "-p", String.valueOf(ServerProcess.freeUdpPort()), "-mp", String.valueOf(ServerProcess.freeUdpPort()),
                 "127.0.0.1:" + server.sipPort);

@@ -133,7 +133,13 @@ record WebSession(HttpClient http, CookieManager cookies, String base, String be
             }
             out.flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return answer.substring(0, answer.indexOf("\r\n")) + "\n" + answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            int statusEnd = answer.indexOf("\r\n");
+            int headEnd = answer.indexOf("\r\n\r\n");
+            if (statusEnd < 0 || headEnd < 0) {
+                return "no answer: " + (answer.isEmpty() ? "the server closed the connection without a word"
+                        : "not an HTTP answer: " + answer);
+            }
+            return answer.substring(0, statusEnd) + "\n" + answer.substring(headEnd + 4);
         } catch (IOException e) {
             return "no answer: " + e;
         }
