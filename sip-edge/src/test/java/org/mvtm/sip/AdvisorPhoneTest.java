@@ -289,9 +289,9 @@ class AdvisorPhoneTest {
     }
 
     /**
-     * The same, but the other node's offer keeps the leg until this offer's deadline: this node declines alice as
-     * unreachable without ringing her phone, and leaves that leg alone, so the other phone's answer can still
-     * connect. Before, the decline removed the leg it had not made.
+     * The same, but the other node's offer keeps the leg past half of this offer's time (0.5 s of the 1 s here): this
+     * node declines alice as unreachable without ringing her phone, and leaves that leg alone, so the other phone's
+     * answer can still connect. Before, the decline removed the leg it had not made.
      */
     @Test
     void anOfferThatFindsTheAdvisorLegTakenLeavesThatLegToTheOfferThatMadeIt() {
