@@ -6,9 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -55,8 +52,7 @@ final class AdvisorLegs {
     private final RegistrationStore registrations;
     private final CallTable table;
     private final SipCounters counters;
-    private final ScheduledExecutorService scheduler;
-    private final Executor work;
+    private final EdgeTimers timers;
     private final Duration offerTimeout;
     private final BooleanSupplier edgeLate; // the edge's workers are behind (CallAdmission)
     private final UdpPortProbe portProbe;
@@ -64,7 +60,7 @@ final class AdvisorLegs {
     private final AdvisorRelayLeg relayLeg;
 
     AdvisorLegs(SipContext sip, Clock clock, SipEdgePorts ports, CallTable table, SipCounters counters,
-                ScheduledExecutorService scheduler, Executor work, Duration offerTimeout, BooleanSupplier edgeLate,
+                EdgeTimers timers, Duration offerTimeout, BooleanSupplier edgeLate,
                 DialogSharing dialogs) {
         this.sip = sip;
         this.clock = clock;
@@ -74,13 +70,12 @@ final class AdvisorLegs {
         this.registrations = ports.registrations();
         this.table = table;
         this.counters = counters;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.portProbe = new UdpPortProbe(Duration.ofMillis(500), 64);
-        this.work = work;
         this.offerTimeout = offerTimeout;
         this.edgeLate = edgeLate;
         this.dialogs = dialogs;
-        this.relayLeg = new AdvisorRelayLeg(media, clock, scheduler, work);
+        this.relayLeg = new AdvisorRelayLeg(media, clock, timers);
     }
 
     /** Routing reserved {@code e.advisor()}: ring their phone if they have a registered one. */
@@ -197,8 +192,7 @@ final class AdvisorLegs {
             int port = sipContact.getPort() > 0 ? sipContact.getPort() : 5060;
             portProbe.probe(host, port, () -> unreachable(sent, "ICMP port unreachable from " + host + ":" + port));
         }
-        long delay = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
-        leg.deadline = scheduler.schedule(() -> work.execute(() -> expire(leg)), delay, TimeUnit.MILLISECONDS);
+        leg.deadline = timers.after(Duration.between(clock.instant(), deadline), () -> expire(leg));
     }
 
     private static String queue(CustomerCall customer) {

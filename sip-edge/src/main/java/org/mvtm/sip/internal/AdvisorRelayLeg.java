@@ -3,9 +3,6 @@ package org.mvtm.sip.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.mvtm.core.Party;
 import org.mvtm.sip.api.CallMedia;
@@ -21,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * leg is tried again every {@link #RETRY} until half the time to the offer's deadline has passed (so that the phone
  * still rings for the other half: 7.5 s of routing's default 15 s); only then is the offer given up. Nothing blocks:
  * each try runs on the edge's work executor under the leg's lock, and the tries stop as soon as the leg is no longer
- * calling (routing withdrew the offer, the customer left).
+ * calling (routing withdrew the offer, the customer left). An offer routing has already moved on from (it reached this
+ * node late, its call is with another advisor) waits the same way and is then given up.
  */
 final class AdvisorRelayLeg {
     private static final Logger log = LoggerFactory.getLogger(AdvisorRelayLeg.class);
@@ -29,14 +27,12 @@ final class AdvisorRelayLeg {
 
     private final CallMedia media;
     private final Clock clock;
-    private final ScheduledExecutorService scheduler;
-    private final Executor work;
+    private final EdgeTimers timers;
 
-    AdvisorRelayLeg(CallMedia media, Clock clock, ScheduledExecutorService scheduler, Executor work) {
+    AdvisorRelayLeg(CallMedia media, Clock clock, EdgeTimers timers) {
         this.media = media;
         this.clock = clock;
-        this.scheduler = scheduler;
-        this.work = work;
+        this.timers = timers;
     }
 
     /**
@@ -59,10 +55,10 @@ final class AdvisorRelayLeg {
                 return;
             }
             if (first) {
-                log.info("the advisor leg of {} is still another offer's (a phone rung from another node): "
-                        + "trying again until {}", leg.interaction, giveUp);
+                log.info("the advisor leg of {} is still another offer's (usually a phone rung from another node, "
+                        + "whose offer's end has not reached it yet): trying again until {}", leg.interaction, giveUp);
             }
-            scheduler.schedule(() -> work.execute(() -> {
+            timers.after(RETRY, () -> {
                 leg.lock.lock();
                 try {
                     if (leg.state() == AdvisorLeg.State.CALLING) {
@@ -71,7 +67,7 @@ final class AdvisorRelayLeg {
                 } finally {
                     leg.lock.unlock();
                 }
-            }), RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            });
             return;
         } catch (RuntimeException ex) {
             log.warn("media could not create the advisor leg of {}", leg.interaction, ex);

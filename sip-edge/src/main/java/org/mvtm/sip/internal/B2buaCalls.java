@@ -1,9 +1,6 @@
 package org.mvtm.sip.internal;
 
 import java.time.Duration;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CallIdHeader;
@@ -65,15 +62,14 @@ final class B2buaCalls {
     private final Ivr ivr;
     private final CustomerSessionTimers sessionTimers;
     private final EarlyProgress earlyProgress;
-    private final ScheduledExecutorService scheduler;
-    private final Executor work;
+    private final EdgeTimers timers;
     /** Whether a caller who hangs up while queued keeps their place for a callback. */
     private final CallbackDialer callbacks;
 
     /** {@code ivr} null: no voice front door. */
     B2buaCalls(SipContext sip, SipEdgePorts ports, CallTable table, AdvisorLegs advisors, CallbackDialer callbacks,
-               Ivr ivr, SipCounters counters, DialogSharing dialogs, ScheduledExecutorService scheduler,
-               Executor work, Duration earlyProgressInterval) {
+               Ivr ivr, SipCounters counters, DialogSharing dialogs, EdgeTimers timers,
+               Duration earlyProgressInterval) {
         this.sip = sip;
         this.table = table;
         this.advisors = advisors;
@@ -82,11 +78,10 @@ final class B2buaCalls {
         this.counters = counters;
         this.dialogs = dialogs;
         this.ivr = ivr;
-        this.sessionTimers = new CustomerSessionTimers(sip, counters, scheduler, work,
+        this.sessionTimers = new CustomerSessionTimers(sip, counters, timers,
                 id -> hangUp(id, InteractionEnded.EndedBy.SYSTEM, true));
-        this.earlyProgress = new EarlyProgress(sip, scheduler, work, earlyProgressInterval);
-        this.scheduler = scheduler;
-        this.work = work;
+        this.earlyProgress = new EarlyProgress(sip, timers, earlyProgressInterval);
+        this.timers = timers;
         this.callbacks = callbacks;
     }
 
@@ -213,14 +208,14 @@ final class B2buaCalls {
             return;
         }
         call.byeHeldBack = true;
-        scheduler.schedule(() -> work.execute(() -> {
+        timers.after(Duration.ofSeconds(ACK_WAIT_SECONDS), () -> {
             call.lock.lock();
             try {
                 sendHeldBackBye(call);
             } finally {
                 call.lock.unlock();
             }
-        }), ACK_WAIT_SECONDS, TimeUnit.SECONDS);
+        });
     }
 
     /** The caller's ACK of our 200 OK (or of a re-INVITE's): a BYE held back for it goes now. */

@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
@@ -60,12 +57,11 @@ final class CallbackDialer {
     private final CallMedia media;
     private final CallTable table;
     private final SipCallbackSettings settings;
-    private final ScheduledExecutorService scheduler;
-    private final Executor work;
+    private final EdgeTimers timers;
     private final Map<InteractionId, CallbackCall> callbacks = new ConcurrentHashMap<>();
 
     CallbackDialer(SipContext sip, Clock clock, EventBus bus, CallRouting routing, CallMedia media, CallTable table,
-                   SipCallbackSettings settings, ScheduledExecutorService scheduler, Executor work) {
+                   SipCallbackSettings settings, EdgeTimers timers) {
         this.sip = sip;
         this.clock = clock;
         this.bus = bus;
@@ -73,8 +69,7 @@ final class CallbackDialer {
         this.media = media;
         this.table = table;
         this.settings = settings;
-        this.scheduler = scheduler;
-        this.work = work;
+        this.timers = timers;
     }
 
     /** A SIP INFO of a customer call the IVR did not take: the callback key, if it is one. */
@@ -221,8 +216,7 @@ final class CallbackDialer {
             record(cb.interaction, "callback try " + cb.attempts + " of " + settings.attempts() + ": calling "
                     + cb.number.value() + " through the trunk");
             ClientTransaction sent = cb.invite;
-            cb.timer = scheduler.schedule(() -> work.execute(() -> noAnswer(cb, sent)),
-                    settings.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            cb.timer = timers.after(settings.ringTimeout(), () -> noAnswer(cb, sent));
         } finally {
             cb.lock.unlock();
         }
@@ -353,7 +347,7 @@ final class CallbackDialer {
             callbacks.remove(id, cb);
             record(cb.interaction, "callback FAILED: " + cb.number.value() + " not reached after " + cb.attempts
                     + " tries (last: " + why + ")");
-            work.execute(() -> {
+            timers.now(() -> {
                 try {
                     routing.complete(id, InteractionEnded.EndedBy.SYSTEM);
                 } catch (RuntimeException e) {
@@ -366,8 +360,7 @@ final class CallbackDialer {
         cb.moveTo(CallbackCall.State.RETRYING);
         record(cb.interaction, "callback try " + cb.attempts + " to " + cb.number.value() + " failed (" + why
                 + "); next try in " + human(settings.interval()));
-        cb.timer = scheduler.schedule(() -> work.execute(() -> dial(cb)), settings.interval().toMillis(),
-                TimeUnit.MILLISECONDS);
+        cb.timer = timers.after(settings.interval(), () -> dial(cb));
     }
 
     /** BYE from the called-back customer: routing ends the interaction (the advisor's side is hung up on its event). */
@@ -450,11 +443,11 @@ final class CallbackDialer {
         }
         if (thenMusic) {
             long millis = clip.map(CallbackDialer::playMillis).orElse(0L) + 500;
-            scheduler.schedule(() -> work.execute(() -> {
+            timers.after(Duration.ofMillis(millis), () -> {
                 if (table.customer(id) != null) {
                     media.playQueueAnnouncement(id);
                 }
-            }), millis, TimeUnit.MILLISECONDS);
+            });
         }
     }
 

@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -49,20 +46,18 @@ final class ColleaguePhones {
     private final CallMedia media;
     private final AdvisorPhones phones;
     private final RegistrationStore registrations;
-    private final ScheduledExecutorService scheduler;
-    private final Executor work;
+    private final EdgeTimers timers;
     private final Map<InteractionId, List<ColleagueLeg>> legs = new ConcurrentHashMap<>();
 
     ColleaguePhones(SipContext sip, Clock clock, EventBus bus, CallMedia media, AdvisorPhones phones,
-                    RegistrationStore registrations, ScheduledExecutorService scheduler, Executor work) {
+                    RegistrationStore registrations, EdgeTimers timers) {
         this.sip = sip;
         this.clock = clock;
         this.bus = bus;
         this.media = media;
         this.phones = phones;
         this.registrations = registrations;
-        this.scheduler = scheduler;
-        this.work = work;
+        this.timers = timers;
     }
 
     void invited(ColleagueInvited e) {
@@ -94,8 +89,7 @@ final class ColleaguePhones {
                 leg.invite = ct;
                 leg.dialog = dialog;
             });
-            leg.deadline = scheduler.schedule(() -> work.execute(() -> giveUp(leg)), RING_FOR.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            leg.deadline = timers.after(RING_FOR, () -> giveUp(leg));
         } catch (Exception ex) {
             log.warn("cannot ring colleague {}'s phone for {}", e.colleague(), e.interaction(), ex);
             end(leg);

@@ -1,8 +1,6 @@
 package org.mvtm.sip.internal;
 
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.function.Consumer;
 import javax.sip.message.Response;
 import org.mvtm.core.id.InteractionId;
@@ -15,17 +13,14 @@ final class CustomerSessionTimers {
 
     private final SipContext sip;
     private final SipCounters counters;
-    private final ScheduledExecutorService scheduler;
-    private final Executor work;
+    private final EdgeTimers timers;
     private final Consumer<InteractionId> expire;
 
-    /** {@code expire} ends both legs of an interaction whose session expired (called on {@code work}). */
-    CustomerSessionTimers(SipContext sip, SipCounters counters, ScheduledExecutorService scheduler, Executor work,
-                          Consumer<InteractionId> expire) {
+    /** {@code expire} ends both legs of an interaction whose session expired (called on a worker). */
+    CustomerSessionTimers(SipContext sip, SipCounters counters, EdgeTimers timers, Consumer<InteractionId> expire) {
         this.sip = sip;
         this.counters = counters;
-        this.scheduler = scheduler;
-        this.work = work;
+        this.timers = timers;
         this.expire = expire;
     }
 
@@ -37,11 +32,11 @@ final class CustomerSessionTimers {
         cancel(call);
         // RFC 4028 section 10: without a refresh, the UAS sends BYE shortly before the session expires
         long delay = Math.max(1, call.sessionExpires - Math.min(32, call.sessionExpires / 3));
-        call.sessionTimer = scheduler.schedule(() -> work.execute(() -> {
+        call.sessionTimer = timers.after(Duration.ofSeconds(delay), () -> {
             log.info("session of {} expired without refresh; ending both legs", call.interaction.id());
             counters.callFailed("session-expired");
             expire.accept(call.interaction.id());
-        }), delay, TimeUnit.SECONDS);
+        });
     }
 
     void cancel(CustomerCall call) {

@@ -198,22 +198,23 @@ public final class DefaultSipEdge implements SipEdge {
         SipAuth auth = new SipAuth(sip, digest, signIns, counters);
         CallTable table = new CallTable();
         CallAdmission admission = new CallAdmission(config.admission(), clock, work);
+        EdgeTimers timers = new EdgeTimers(scheduler, work);
         Registrar registrar = new Registrar(sip, auth, ports.registrations(), clock, config.minRegistration(),
                 config.maxRegistration(), counters);
         DialogSharing sharing = new DialogSharing(ports.dialogs());
         Ivr voiceFrontDoor = ivr == null ? null : new Ivr(ivr, ports.media(), clock, scheduler);
         callbacks = new CallbackDialer(sip, clock, bus, ports.routing(), ports.media(), table, callbackSettings,
-                scheduler, work);
-        advisors = new AdvisorLegs(sip, clock, ports, table, counters, scheduler, work, config.offerTimeout(),
+                timers);
+        advisors = new AdvisorLegs(sip, clock, ports, table, counters, timers, config.offerTimeout(),
                 admission::late, sharing);
-        calls = new B2buaCalls(sip, ports, table, advisors, callbacks, voiceFrontDoor, counters, sharing, scheduler,
-                work, config.earlyProgress());
+        calls = new B2buaCalls(sip, ports, table, advisors, callbacks, voiceFrontDoor, counters, sharing, timers,
+                config.earlyProgress());
         CustomerCalls customers = new CustomerCalls(sip, auth, config, ports, clock, bus, table, counters, sharing,
                 calls, voiceFrontDoor);
         adopted = new AdoptedDialogs(sip, ports.dialogs(), ports.media(), ports.routing(), advisors, callbacks);
         ChatRelay chat = new ChatRelay(sip, clock, bus, ports.conversations(), ports.registrations(), counters);
         colleagues = new ColleaguePhones(sip, clock, bus, ports.media(), ports.advisorPhones(), ports.registrations(),
-                scheduler, work);
+                timers);
         supervisors = new SupervisorPhones(sip, auth, ports.routing(), ports.media());
         listener = new EdgeListener(sip, new FloodGuard(config.flood(), clock), counters, admission,
                 new EdgeListener.Handlers(registrar, customers, advisors, calls, callbacks, voiceFrontDoor, chat,

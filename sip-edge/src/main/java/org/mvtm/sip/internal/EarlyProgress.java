@@ -1,9 +1,6 @@
 package org.mvtm.sip.internal;
 
 import java.time.Duration;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sip.message.Response;
 
 /**
@@ -11,13 +8,12 @@ import javax.sip.message.Response;
  * 183 Session Progress again every interval, in the same dialog and with the same answer, so that no proxy on the
  * way cancels a call that waits long. The repeats stop when the call leaves the queue.
  */
-record EarlyProgress(SipContext sip, ScheduledExecutorService scheduler, Executor work, Duration interval) {
+record EarlyProgress(SipContext sip, EdgeTimers timers, Duration interval) {
 
     /** Repeats {@code progress} (the call's first 183) while the call is queued (under the call's lock). */
     void start(CustomerCall call, Response progress) {
         stop(call);
-        call.progressRepeat = scheduler.scheduleAtFixedRate(() -> work.execute(() -> repeat(call, progress)),
-                interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        call.progressRepeat = timers.every(interval, () -> repeat(call, progress));
     }
 
     void stop(CustomerCall call) {
