@@ -36,6 +36,7 @@ public final class CapacityBenchmark {
      * hand-over waits longer, as it would in production, and the figures in docs/benchmarks.md were measured so.
      */
     private static final String SHIPPED_QUEUE_DELAY = "--contact.sip.max-queue-delay=250ms";
+    private static final String SHIPPED_RECORDING_LAG = "--contact.sip.max-recording-lag=5s";
 
     private static final Duration WAIT = Duration.ofMinutes(5);
 
@@ -103,7 +104,8 @@ public final class CapacityBenchmark {
             notCounted = counters.unavailable();
             Path oneDir = Files.createDirectories(dir.resolve("one-node"));
             try (ServerProcess server = ServerProcess.start(oneDir, "--contact.sip.trusted-trunks=127.0.0.1",
-                    "--contact.sip.max-calls-per-second=100000", SHIPPED_QUEUE_DELAY)) {
+                    "--contact.sip.max-calls-per-second=100000", SHIPPED_QUEUE_DELAY,
+                    SHIPPED_RECORDING_LAG)) {
                 server.awaitHealthy(WAIT);
                 one = serve(oneDir, List.of(server), advisors, rates, seconds, holdMs, scenarios, counters);
             }
@@ -147,7 +149,7 @@ public final class CapacityBenchmark {
                                      org.mvtm.admin.api.DatabaseSettings db) throws Exception {
         return ServerProcess.startNode(dir, id, redis, CLUSTER_SECRET, ServerProcess.onDatabase(db,
                 "--contact.sip.trusted-trunks=127.0.0.1", "--contact.sip.max-calls-per-second=100000",
-                SHIPPED_QUEUE_DELAY));
+                SHIPPED_QUEUE_DELAY, SHIPPED_RECORDING_LAG));
     }
 
     /**

@@ -55,6 +55,9 @@ public final class ServerProcess implements AutoCloseable {
         // make the edge answer a test's call 503 Overloaded (the shedding itself is tested in sip-edge's OverloadTest
         // and CallAdmissionTest, and CapacityBenchmark sets the default back)
         args.put("contact.sip.max-queue-delay", "5s");
+        // likewise a recording that starts more than the default 5 s after its accept (a browser test's load) would
+        // make the edge refuse the next call: tested in JourneyCoordinatorTest and sip-edge's OverloadTest
+        args.put("contact.sip.max-recording-lag", "60s");
         for (String extra : extraArgs) {
             String kv = extra.substring(2);
             int eq = kv.indexOf('=');

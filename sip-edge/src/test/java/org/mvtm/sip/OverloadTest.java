@@ -69,4 +69,37 @@ class OverloadTest {
         assertThat(f.edge.metrics().rejected("overload-rate")).isEqualTo(CAPACITY);
         assertThat(f.edge.metrics().phoneOffersByOutcome()).containsOnlyKeys("ANSWERED");
     }
+
+    /**
+     * The server says the recording of the calls already connected is behind: a new call is refused at once with 503
+     * and Retry-After, before it reaches routing or a phone; once the recordings have caught up the next call is
+     * answered.
+     */
+    @Test
+    void whileTheRecordingOfConnectedCallsIsBehindANewCallGets503AndTheNextOneAfterItIsAnswered() throws Exception {
+        String edge = "127.0.0.1:" + f.udp();
+        int phonePort = freePort();
+        Process phone = Sipp.start("advisor_uas.xml", List.of("-i", "127.0.0.1", "-p", Integer.toString(phonePort),
+                "-m", "1", "-mp", Integer.toString(freePort())));
+        Sipp.assertSucceeded(Sipp.start("advisor_register.xml", List.of(edge, "-i", "127.0.0.1", "-p",
+                Integer.toString(freePort()), "-m", "1", "-s", "alice", "-au", "alice", "-ap", "alice-secret",
+                "-key", "contact_port", Integer.toString(phonePort))), "SIPp advisor REGISTER");
+        f.routing.autoOfferTo = AgentId.of("alice");
+
+        f.recordingBehind.set(true);
+        Sipp.assertSucceeded(Sipp.start("customer_overload.xml", List.of(edge, "-i", "127.0.0.1", "-p",
+                Integer.toString(freePort()), "-m", "1", "-s", "cards", "-d", "100", "-mp",
+                Integer.toString(freePort()))), "SIPp customer while the recordings are behind");
+        assertThat(f.edge.metrics().rejected("overload-recording")).as("refused with 503").isEqualTo(1);
+        assertThat(f.routing.enqueued).as("nothing reached routing").isEmpty();
+        assertThat(f.edge.metrics().callsAnswered()).isZero();
+
+        f.recordingBehind.set(false);
+        Sipp.assertSucceeded(Sipp.start("customer_uac.xml", List.of(edge, "-i", "127.0.0.1", "-p",
+                Integer.toString(freePort()), "-m", "1", "-s", "cards", "-d", "100", "-mp",
+                Integer.toString(freePort()))), "SIPp customer once the recordings caught up");
+        Sipp.assertSucceeded(phone, "SIPp advisor phone");
+        assertThat(f.edge.metrics().callsAnswered()).isEqualTo(1);
+        assertThat(f.edge.metrics().rejected("overload-recording")).isEqualTo(1);
+    }
 }

@@ -49,7 +49,8 @@ public record ContactProperties(
      * SIP edge listening points. Port 0 picks a free port; -1 disables that transport. {@code maxCallsPerSecond}: new
      * calls a second the edge admits before it answers new INVITEs 503 with Retry-After; {@code maxQueueDelay}: how
      * long a handed-over request may wait for a worker before the edge counts itself late and sheds new calls for a
-     * second (docs/sip-edge.md, Overload).
+     * second; {@code maxRecordingLag}: how long an accepted call may wait for its recording to start before the edge
+     * sheds new calls until the recordings have caught up (docs/sip-edge.md, Overload).
      */
     public record Sip(
             @DefaultValue("0.0.0.0") String bindAddress,
@@ -60,7 +61,8 @@ public record ContactProperties(
             @DefaultValue("mvtm.local") String domain,
             @DefaultValue List<String> trustedTrunks,
             @DefaultValue("400") double maxCallsPerSecond,
-            @DefaultValue("250ms") Duration maxQueueDelay) {
+            @DefaultValue("250ms") Duration maxQueueDelay,
+            @DefaultValue("5s") Duration maxRecordingLag) {
         public Sip {
             if (!(maxCallsPerSecond > 0)) {
                 throw new InvalidConfigurationException("contact.sip.max-calls-per-second",
@@ -69,6 +71,10 @@ public record ContactProperties(
             if (maxQueueDelay == null || maxQueueDelay.isNegative() || maxQueueDelay.isZero()) {
                 throw new InvalidConfigurationException("contact.sip.max-queue-delay",
                         "must be a positive duration such as 250ms but was " + maxQueueDelay);
+            }
+            if (maxRecordingLag == null || maxRecordingLag.isNegative() || maxRecordingLag.isZero()) {
+                throw new InvalidConfigurationException("contact.sip.max-recording-lag",
+                        "must be a positive duration such as 5s but was " + maxRecordingLag);
             }
             Ports.check("contact.sip.udp-port", udpPort, true);
             Ports.check("contact.sip.tcp-port", tcpPort, true);

@@ -96,14 +96,20 @@ public final class JourneyCoordinator implements AutoCloseable {
     /** Accepted on another node while no node held the call's media yet: recorded here if the media comes here. */
     private final Map<InteractionId, OfferAccepted> acceptedBeforeMedia = new ConcurrentHashMap<>();
     private final List<EventBus.Subscription> subscriptions;
+    private final UnstartedRecordings unstarted;
 
     /** An open recording and the conversation lines it follows. */
     private record Recorded(ActiveRecording recording, ChatTranscripts.Followed lines) {
     }
 
+    /**
+     * @param maxRecordingLag how long an accept may wait to be handled (for a call recorded here: its recording to
+     *                        start) before this node counts itself behind ({@link #recordingBehind()})
+     */
     public JourneyCoordinator(RoutingEngine routing, MediaServer media, RecordingStore recordings,
-                              EventBus bus, Clock clock, RecordingPlacement placement) {
+                              EventBus bus, Clock clock, RecordingPlacement placement, Duration maxRecordingLag) {
         this.placement = placement;
+        this.unstarted = new UnstartedRecordings(clock, maxRecordingLag);
         this.clock = clock;
         this.routing = routing;
         this.media = media;
@@ -113,7 +119,14 @@ public final class JourneyCoordinator implements AutoCloseable {
         this.subscriptions = List.of(
                 bus.subscribe(OfferAccepted.class, e -> {
                     boolean acceptedElsewhere = bus.relayed();
-                    inOrder(e.interaction(), () -> accepted(e, acceptedElsewhere));
+                    unstarted.heard(e.interaction());
+                    inOrder(e.interaction(), () -> {
+                        try {
+                            accepted(e, acceptedElsewhere);
+                        } finally {
+                            unstarted.handled(e.interaction());
+                        }
+                    });
                 }),
                 bus.subscribe(InteractionQueued.class, e -> {
                     if (!byInteraction.containsKey(e.interaction().id())) {
@@ -404,6 +417,14 @@ public final class JourneyCoordinator implements AutoCloseable {
                 append(recorded.recording(), entry);
             }
         });
+    }
+
+    /**
+     * Whether an accepted call has waited longer than the limit for this node to start its recording (or to find it is
+     * recorded elsewhere): the SIP edge takes no new call meanwhile. Cheap enough to ask for every new call.
+     */
+    public boolean recordingBehind() {
+        return unstarted.behind();
     }
 
     /**

@@ -328,7 +328,7 @@ public class ModuleWiring {
                     ClusterSettings cluster, SignInThrottle signIns,
                     ObjectProvider<WaitAnnouncements> announcements, SipChatCustomers chats,
                     Assistant assistant, SpeechSynthesizer speech, CustomerWaitProperties wait,
-                    RecordingStore recordings, SharedDialogs dialogs) {
+                    RecordingStore recordings, SharedDialogs dialogs, JourneyCoordinator journey) {
         var sip = props.sip();
         CustomerDirectory customers = new AdministeredCustomers(admin, Region.HK);
         SipEdgeConfig config = SipEdgeConfig.builder(sip.domain())
@@ -343,7 +343,8 @@ public class ModuleWiring {
         SipEdge edge = SipEdges.create(config, clock, bus, new SipEdgePorts(new RoutingCallRouting(routing,
                         new SipDeskMonitoring(admin, routing, recordings, bus, clock)),
                 new MediaCallMedia(media, cluster.queueMusic(), announcements.getIfAvailable()), new PhonePresence(registrations, routing, sip.domain(), clock),
-                customers, null, chats).withSignIns(signIns).withDialogs(dialogs), IvrWiring.settings(props, assistant, speech),
+                customers, null, chats).withSignIns(signIns).withDialogs(dialogs).withBacklog(journey::recordingBehind),
+                IvrWiring.settings(props, assistant, speech),
                 wait.callbacks().sipSettings(speech));
         try {
             edge.start();
@@ -357,7 +358,7 @@ public class ModuleWiring {
     }
 
     @Bean(destroyMethod = "close")
-    JourneyCoordinator journeyCoordinator(RoutingEngine routing, MediaServer media,
+    JourneyCoordinator journeyCoordinator(ContactProperties props, RoutingEngine routing, MediaServer media,
                                                 RecordingStore recordings, EventBus bus, Clock clock,
                                                 ObjectProvider<MediaHome> home, ObjectProvider<RecordingChains> chains) {
         MediaHome h = home.getIfAvailable();
@@ -384,7 +385,8 @@ public class ModuleWiring {
                         return chains.getObject().lastOf(interaction, node);
                     }
                 };
-        JourneyCoordinator coordinator = new JourneyCoordinator(routing, media, recordings, bus, clock, placement);
+        JourneyCoordinator coordinator = new JourneyCoordinator(routing, media, recordings, bus, clock, placement,
+                props.sip().maxRecordingLag());
         if (h != null) {
             // a call taken over from a dead node is recorded here from then on, the gap marked
             h.onTakeover(t -> coordinator.continueAfterNodeDied(t.interaction(), t.deadNode(), h.self()));

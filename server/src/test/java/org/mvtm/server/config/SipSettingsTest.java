@@ -8,8 +8,12 @@ import org.junit.jupiter.api.Test;
 
 class SipSettingsTest {
     private static ContactProperties.Sip sip(double callsPerSecond, Duration maxQueueDelay) {
+        return sip(callsPerSecond, maxQueueDelay, Duration.ofSeconds(5));
+    }
+
+    private static ContactProperties.Sip sip(double callsPerSecond, Duration maxQueueDelay, Duration maxRecordingLag) {
         return new ContactProperties.Sip("0.0.0.0", "127.0.0.1", 5060, 5060, 5061, "mvtm.local", List.of(),
-                callsPerSecond, maxQueueDelay);
+                callsPerSecond, maxQueueDelay, maxRecordingLag);
     }
 
     @Test
@@ -18,6 +22,16 @@ class SipSettingsTest {
             assertThatThrownBy(() -> sip(400, wrong))
                     .isInstanceOf(InvalidConfigurationException.class)
                     .hasMessageContaining("contact.sip.max-queue-delay")
+                    .hasMessageContaining(String.valueOf(wrong));
+        }
+    }
+
+    @Test
+    void aRecordingLagThatIsNotPositiveStopsTheStartNamingTheSetting() {
+        for (Duration wrong : new Duration[] {Duration.ZERO, Duration.ofSeconds(-1), null}) {
+            assertThatThrownBy(() -> sip(400, Duration.ofMillis(250), wrong))
+                    .isInstanceOf(InvalidConfigurationException.class)
+                    .hasMessageContaining("contact.sip.max-recording-lag")
                     .hasMessageContaining(String.valueOf(wrong));
         }
     }

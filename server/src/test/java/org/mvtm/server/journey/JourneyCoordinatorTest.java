@@ -3,12 +3,16 @@ package org.mvtm.server.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,7 @@ import org.mvtm.core.id.ConversationId;
 import org.mvtm.core.id.CustomerId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
+import org.mvtm.core.time.MutableClock;
 import org.mvtm.media.api.EmbeddedMediaConfig;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.media.api.MediaServers;
@@ -58,6 +63,7 @@ import org.mvtm.server.demo.DemoSeed;
  * recorded with the bot transcript, the advisor's join, both sides' lines and the end on one timeline.
  */
 class JourneyCoordinatorTest {
+    private static final Duration RECORDING_LAG = Duration.ofSeconds(5);
     private static final Customer CHAN =
             new Customer(CustomerId.of("chan"), "Mr Chan", CustomerTier.VIP, Language.YUE, Region.HK);
     private static final Viewer HK_COMPLIANCE =
@@ -99,7 +105,8 @@ class JourneyCoordinatorTest {
         media = MediaServers.embedded(EmbeddedMediaConfig.loopbackAnyPort(), clock);
         store = RecordingStores.open(RecordingStoreConfig.defaults(dir.resolve("recordings"), RecordingKeys.generate()), clock, bus);
         turns = Assistants.turns(assistant, bus, clock);
-        coordinator = new JourneyCoordinator(routing, media, store, bus, clock, RecordingPlacement.THIS_NODE);
+        coordinator = new JourneyCoordinator(routing, media, store, bus, clock, RecordingPlacement.THIS_NODE,
+                RECORDING_LAG);
     }
 
     @AfterEach
@@ -367,6 +374,53 @@ class JourneyCoordinatorTest {
     }
 
     /**
+     * A call whose recording cannot start (the disk stalls) makes the node count itself behind once its accept has
+     * waited longer than the limit, not before, so that the SIP edge takes no new call meanwhile; once the recording
+     * has started the node is on time again.
+     */
+    @Test
+    void anAcceptedCallWhoseRecordingCannotStartPutsTheNodeBehindOnceItWaitedLongerThanTheLimit() throws Exception {
+        CountDownLatch diskBack = new CountDownLatch(1);
+        RecordingStore stalling = (RecordingStore) Proxy.newProxyInstance(RecordingStore.class.getClassLoader(),
+                new Class<?>[] {RecordingStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("start")) {
+                        diskBack.await();
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        MutableClock journeyClock = new MutableClock(clock.instant());
+        coordinator.close();
+        coordinator = new JourneyCoordinator(routing, media, stalling, bus, journeyClock, RecordingPlacement.THIS_NODE,
+                RECORDING_LAG);
+        AgentId alice = aliceReadyForGeneral();
+        InteractionId id = queueChat(ConversationId.random(), CHAN);
+        CountDownLatch acceptHeard = new CountDownLatch(1); // subscribed after the coordinator: it has heard first
+        bus.subscribe(OfferAccepted.class, e -> {
+            if (e.interaction().equals(id)) {
+                acceptHeard.countDown();
+            }
+        });
+        await().until(() -> offers.stream().anyMatch(o -> o.interaction().equals(id)));
+        try {
+            routing.accept(id, alice);
+            assertThat(acceptHeard.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(coordinator.recordingBehind()).as("just accepted").isFalse();
+            journeyClock.advance(RECORDING_LAG.minusMillis(1));
+            assertThat(coordinator.recordingBehind()).as("waited just under the limit").isFalse();
+            journeyClock.advance(Duration.ofMillis(2));
+            assertThat(coordinator.recordingBehind()).as("waited longer than the limit").isTrue();
+        } finally {
+            diskBack.countDown();
+        }
+        await().until(() -> store.active(id).isPresent());
+        await().until(() -> !coordinator.recordingBehind());
+    }
+
+    /**
      * Under load the journey can reach a call's accept after the call ended (here: node B hears of the accept before
      * the call's media, the two talk and hang up, and only then does B learn the media is its own). The recording
      * still holds what both said, and the relay keeps no session of the call after it is sealed.
@@ -407,7 +461,7 @@ class JourneyCoordinatorTest {
      */
     private NodeB nodeB() {
         coordinator.close();
-        coordinator = new JourneyCoordinator(routing, media, store, bus, clock, interaction -> false);
+        coordinator = new JourneyCoordinator(routing, media, store, bus, clock, interaction -> false, RECORDING_LAG);
         InProcessEventBus busOfB = new InProcessEventBus();
         Set<InteractionId> mediaOnB = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.concurrent.CountDownLatch askedBeforeTheMedia = new java.util.concurrent.CountDownLatch(1);
@@ -425,7 +479,7 @@ class JourneyCoordinatorTest {
         };
         bus.subscribe(OfferAccepted.class, busOfB::publishRelayed);
         bus.subscribe(org.mvtm.core.event.InteractionEnded.class, busOfB::publishRelayed);
-        return new NodeB(new JourneyCoordinator(routing, media, store, busOfB, clock, placement), busOfB, mediaOnB,
+        return new NodeB(new JourneyCoordinator(routing, media, store, busOfB, clock, placement, RECORDING_LAG), busOfB, mediaOnB,
                 askedBeforeTheMedia);
     }
 

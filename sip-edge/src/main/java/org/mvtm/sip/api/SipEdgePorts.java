@@ -17,11 +17,15 @@ import org.mvtm.core.signin.SignInThrottle;
  *                      is locked on every channel (default: this edge's own, in memory, with default limits)
  * @param dialogs       where established dialogs are kept for a node that takes this node's calls over
  *                      ({@link SharedDialogs#redis}; default {@link SharedDialogs#inMemory}: one node)
+ * @param backlog       whether the recording of connected calls is behind, which stops new calls (default
+ *                      {@link RecordingBacklog#none()})
  */
 public record SipEdgePorts(CallRouting routing, CallMedia media, RegistrationStore registrations,
                            CustomerDirectory customers, AdvisorPhones advisorPhones,
-                           ChatConversations conversations, SignInThrottle signIns, SharedDialogs dialogs) {
+                           ChatConversations conversations, SignInThrottle signIns, SharedDialogs dialogs,
+                           RecordingBacklog backlog) {
     public SipEdgePorts {
+        backlog = backlog == null ? RecordingBacklog.none() : backlog;
         dialogs = dialogs == null ? SharedDialogs.inMemory("this-node") : dialogs;
         Objects.requireNonNull(routing, "routing port (CallRouting)");
         Objects.requireNonNull(media, "media port (CallMedia)");
@@ -33,19 +37,25 @@ public record SipEdgePorts(CallRouting routing, CallMedia media, RegistrationSto
 
     public SipEdgePorts(CallRouting routing, CallMedia media, RegistrationStore registrations,
                         CustomerDirectory customers, AdvisorPhones advisorPhones, ChatConversations conversations) {
-        this(routing, media, registrations, customers, advisorPhones, conversations, null, null);
+        this(routing, media, registrations, customers, advisorPhones, conversations, null, null, null);
     }
 
     /** The same ports with the sign-in throttle the server shares between the edge and the web tier. */
     public SipEdgePorts withSignIns(SignInThrottle throttle) {
         return new SipEdgePorts(routing, media, registrations, customers, advisorPhones, conversations, throttle,
-                dialogs);
+                dialogs, backlog);
     }
 
     /** The same ports with the dialogs shared between the nodes of a cluster. */
     public SipEdgePorts withDialogs(SharedDialogs shared) {
         return new SipEdgePorts(routing, media, registrations, customers, advisorPhones, conversations, signIns,
-                shared);
+                shared, backlog);
+    }
+
+    /** The same ports with the server's view of how far behind the recording of connected calls is. */
+    public SipEdgePorts withBacklog(RecordingBacklog recordings) {
+        return new SipEdgePorts(routing, media, registrations, customers, advisorPhones, conversations, signIns,
+                dialogs, recordings);
     }
 
     /** Routing and media from the server, in-memory registrations and the default lookups. */

@@ -6,19 +6,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.mvtm.sip.api.AdmissionLimits;
+import org.mvtm.sip.api.RecordingBacklog;
 
 /**
  * Bounded admission of new calls, decided on the SIP stack's thread in constant time (no lock held across I/O, no
  * allocation beyond the hand-over). A new INVITE is refused when the offered rate is over
  * {@link AdmissionLimits#callsPerSecond()}, when {@link AdmissionLimits#maxSettingUp()} admitted calls are still being
  * set up, or when the edge itself is late: a hand-over to the workers waited longer than
- * {@link AdmissionLimits#maxQueueDelay()} within the last second. Lateness is measured on every hand-over (requests,
- * responses, timers) and forgotten after a second without a late one, so the edge recovers by itself.
+ * {@link AdmissionLimits#maxQueueDelay()} within the last second, or when the recording of the calls already connected
+ * is behind ({@link RecordingBacklog}). Lateness is measured on every hand-over (requests, responses, timers) and
+ * forgotten after a second without a late one, so the edge recovers by itself; the backlog is the server's to clear.
  */
 final class CallAdmission {
     /** Why a new call was refused; the name is the counter in {@code rejectedByReason}. */
     enum Refusal {
-        RATE("overload-rate"), SETTING_UP("overload-setting-up"), LATE("overload-late");
+        RATE("overload-rate"), SETTING_UP("overload-setting-up"), LATE("overload-late"),
+        RECORDING_BEHIND("overload-recording");
 
         final String counter;
 
@@ -33,21 +36,24 @@ final class CallAdmission {
     private final LongSupplier nanoTime;
     private final TokenBucket rate;
     private final Executor work;
+    private final RecordingBacklog recordings;
     private final AtomicInteger settingUp = new AtomicInteger();
     private final long maxDelayNanos;
     /** The monotonic time of the last hand-over that waited longer than the limit (0: none yet). */
     private final AtomicLong lateAt = new AtomicLong();
 
-    CallAdmission(AdmissionLimits limits, Clock clock, Executor work) {
-        this(limits, clock, work, System::nanoTime);
+    CallAdmission(AdmissionLimits limits, Clock clock, Executor work, RecordingBacklog recordings) {
+        this(limits, clock, work, recordings, System::nanoTime);
     }
 
     /** @param nanoTime the monotonic time the hand-over delays are measured with ({@code System::nanoTime}) */
-    CallAdmission(AdmissionLimits limits, Clock clock, Executor work, LongSupplier nanoTime) {
+    CallAdmission(AdmissionLimits limits, Clock clock, Executor work, RecordingBacklog recordings,
+                  LongSupplier nanoTime) {
         this.limits = limits;
         this.nanoTime = nanoTime;
         this.rate = new TokenBucket(limits.callsPerSecond(), Math.max(1, limits.callsPerSecond()), clock);
         this.work = work;
+        this.recordings = recordings;
         this.maxDelayNanos = limits.maxQueueDelay().toNanos();
     }
 
@@ -55,6 +61,9 @@ final class CallAdmission {
     Refusal admit() {
         if (late()) {
             return Refusal.LATE;
+        }
+        if (recordings.behind()) {
+            return Refusal.RECORDING_BEHIND;
         }
         if (settingUp.incrementAndGet() > limits.maxSettingUp()) {
             settingUp.decrementAndGet();

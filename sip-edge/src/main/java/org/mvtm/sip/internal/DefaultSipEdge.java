@@ -197,7 +197,7 @@ public final class DefaultSipEdge implements SipEdge {
                 : SignInThrottle.inMemory(clock, ThrottleSettings.defaults());
         SipAuth auth = new SipAuth(sip, digest, signIns, counters);
         CallTable table = new CallTable();
-        CallAdmission admission = new CallAdmission(config.admission(), clock, work);
+        CallAdmission admission = new CallAdmission(config.admission(), clock, work, ports.backlog());
         EdgeTimers timers = new EdgeTimers(scheduler, work);
         Registrar registrar = new Registrar(sip, auth, ports.registrations(), clock, config.minRegistration(),
                 config.maxRegistration(), counters);

@@ -6,19 +6,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.time.MutableClock;
 import org.mvtm.sip.api.AdmissionLimits;
 
-/** When the edge's own workers are behind, new calls are refused; once they are on time again, calls come back. */
+/**
+ * When the edge's own workers are behind, or the recording of the calls it connected is, new calls are refused; once
+ * they are on time again, calls come back.
+ */
 class CallAdmissionTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
     final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     final Queue<Runnable> workers = new ArrayDeque<>(); // runs a hand-over when the test says the workers get to it
+    final AtomicBoolean recordingBehind = new AtomicBoolean();
     final CallAdmission admission = new CallAdmission(
             new AdmissionLimits(1000, 2, Duration.ofMillis(250), Duration.ofSeconds(2)), clock, workers::add,
-            nanos::get);
+            recordingBehind::get, nanos::get);
 
     private void workersRunAfter(Duration wait) {
         nanos.addAndGet(wait.toNanos());
@@ -49,5 +54,18 @@ class CallAdmissionTest {
         assertThat(admission.admit()).isEqualTo(CallAdmission.Refusal.SETTING_UP);
         admission.setUpDone();
         assertThat(admission.admit()).isNull();
+    }
+
+    @Test
+    void whileTheRecordingOfConnectedCallsIsBehindNewCallsAreRefusedAndNothingIsLeftSettingUp() {
+        recordingBehind.set(true);
+        assertThat(admission.admit()).isEqualTo(CallAdmission.Refusal.RECORDING_BEHIND);
+        assertThat(admission.admit()).as("a refusal holds no set-up place").isEqualTo(CallAdmission.Refusal.RECORDING_BEHIND);
+        assertThat(CallAdmission.Refusal.RECORDING_BEHIND.counter).isEqualTo("overload-recording");
+
+        recordingBehind.set(false); // the recordings caught up
+        assertThat(admission.admit()).isNull();
+        assertThat(admission.admit()).isNull();
+        assertThat(admission.admit()).as("both set-up places are free").isEqualTo(CallAdmission.Refusal.SETTING_UP);
     }
 }

@@ -24,6 +24,8 @@ public final class EdgeFixture implements AutoCloseable {
     public final Clock clock;
     public final RecordingRouting routing;
     public final RelayMedia media = new RelayMedia();
+    /** What the edge is told of the recording of connected calls: set, it takes no new call (overload-recording). */
+    public final java.util.concurrent.atomic.AtomicBoolean recordingBehind = new java.util.concurrent.atomic.AtomicBoolean();
     public final RegistrationStore registrations;
     public final SipEdge edge;
 
@@ -80,7 +82,8 @@ public final class EdgeFixture implements AutoCloseable {
                 .credentials(SipCredentials.of(Map.of("alice", "alice-secret", "bob", "bob-secret",
                         "carol", "carol-secret", "dave", "dave-secret")));
         edge = SipEdges.create(tweak.apply(b).build(), clock, bus,
-                SipEdgePorts.of(routing, media, registrations).withSignIns(signIns).withDialogs(dialogs), null,
+                SipEdgePorts.of(routing, media, registrations).withSignIns(signIns).withDialogs(dialogs)
+                        .withBacklog(recordingBehind::get), null,
                 callbacks);
         edge.start();
     }
