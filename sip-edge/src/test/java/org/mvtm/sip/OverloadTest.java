@@ -2,7 +2,7 @@ package org.mvtm.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mvtm.sip.SippInteropTest.freePort;
+import static org.mvtm.sip.support.Sipp.freeUdpPort;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,19 +37,14 @@ class OverloadTest {
     void twiceTheCapacityGets503WithRetryAfterForTheExcessWhileAdmittedCallsCompleteAndServiceComesBack()
             throws Exception {
         String edge = "127.0.0.1:" + f.udp();
-        int phonePort = freePort();
         int recoveryCalls = 3;
-        Process phone = Sipp.start("advisor_uas.xml", List.of("-i", "127.0.0.1", "-p", Integer.toString(phonePort),
-                "-m", Integer.toString(CAPACITY + recoveryCalls), "-mp", Integer.toString(freePort())));
-        Sipp.assertSucceeded(Sipp.start("advisor_register.xml", List.of(edge, "-i", "127.0.0.1", "-p",
-                Integer.toString(freePort()), "-m", "1", "-s", "alice", "-au", "alice", "-ap", "alice-secret",
-                "-key", "contact_port", Integer.toString(phonePort))), "SIPp advisor REGISTER");
+        Process phone = Sipp.aliceDeskPhone(edge, CAPACITY + recoveryCalls);
         f.routing.autoOfferTo = AgentId.of("alice");
 
         // 2 x capacity: every call either completes through the phone or gets 503 with Retry-After (SIPp checks)
         Process overload = Sipp.start("customer_overload.xml", List.of(edge, "-i", "127.0.0.1", "-p",
-                Integer.toString(freePort()), "-m", Integer.toString(2 * CAPACITY), "-r", Integer.toString(2 * CAPACITY),
-                "-s", "cards", "-d", "100", "-mp", Integer.toString(freePort())));
+                Integer.toString(freeUdpPort()), "-m", Integer.toString(2 * CAPACITY), "-r", Integer.toString(2 * CAPACITY),
+                "-s", "cards", "-d", "100", "-mp", Integer.toString(freeUdpPort())));
         Sipp.assertSucceeded(overload, "SIPp customers at twice the capacity");
         assertThat(f.edge.metrics().rejected("overload-rate")).as("refused with 503").isEqualTo(CAPACITY);
         assertThat(f.edge.metrics().callsAnswered()).as("admitted calls answered").isEqualTo(CAPACITY);
@@ -61,8 +56,8 @@ class OverloadTest {
         // the load is gone: a second later the edge takes calls again, none refused (customer_uac.xml fails on 503)
         clock.advance(Duration.ofSeconds(1));
         Process after = Sipp.start("customer_uac.xml", List.of(edge, "-i", "127.0.0.1", "-p",
-                Integer.toString(freePort()), "-m", Integer.toString(recoveryCalls), "-r", "1", "-s", "cards",
-                "-d", "100", "-mp", Integer.toString(freePort())));
+                Integer.toString(freeUdpPort()), "-m", Integer.toString(recoveryCalls), "-r", "1", "-s", "cards",
+                "-d", "100", "-mp", Integer.toString(freeUdpPort())));
         Sipp.assertSucceeded(after, "SIPp customers after the overload");
         Sipp.assertSucceeded(phone, "SIPp advisor phone");
         assertThat(f.edge.metrics().callsAnswered()).isEqualTo(CAPACITY + recoveryCalls);
@@ -78,26 +73,21 @@ class OverloadTest {
     @Test
     void whileTheRecordingOfConnectedCallsIsBehindANewCallGets503AndTheNextOneAfterItIsAnswered() throws Exception {
         String edge = "127.0.0.1:" + f.udp();
-        int phonePort = freePort();
-        Process phone = Sipp.start("advisor_uas.xml", List.of("-i", "127.0.0.1", "-p", Integer.toString(phonePort),
-                "-m", "1", "-mp", Integer.toString(freePort())));
-        Sipp.assertSucceeded(Sipp.start("advisor_register.xml", List.of(edge, "-i", "127.0.0.1", "-p",
-                Integer.toString(freePort()), "-m", "1", "-s", "alice", "-au", "alice", "-ap", "alice-secret",
-                "-key", "contact_port", Integer.toString(phonePort))), "SIPp advisor REGISTER");
+        Process phone = Sipp.aliceDeskPhone(edge, 1);
         f.routing.autoOfferTo = AgentId.of("alice");
 
         f.recordingBehind.set(true);
         Sipp.assertSucceeded(Sipp.start("customer_overload.xml", List.of(edge, "-i", "127.0.0.1", "-p",
-                Integer.toString(freePort()), "-m", "1", "-s", "cards", "-d", "100", "-mp",
-                Integer.toString(freePort()))), "SIPp customer while the recordings are behind");
+                Integer.toString(freeUdpPort()), "-m", "1", "-s", "cards", "-d", "100", "-mp",
+                Integer.toString(freeUdpPort()))), "SIPp customer while the recordings are behind");
         assertThat(f.edge.metrics().rejected("overload-recording")).as("refused with 503").isEqualTo(1);
         assertThat(f.routing.enqueued).as("nothing reached routing").isEmpty();
         assertThat(f.edge.metrics().callsAnswered()).isZero();
 
         f.recordingBehind.set(false);
         Sipp.assertSucceeded(Sipp.start("customer_uac.xml", List.of(edge, "-i", "127.0.0.1", "-p",
-                Integer.toString(freePort()), "-m", "1", "-s", "cards", "-d", "100", "-mp",
-                Integer.toString(freePort()))), "SIPp customer once the recordings caught up");
+                Integer.toString(freeUdpPort()), "-m", "1", "-s", "cards", "-d", "100", "-mp",
+                Integer.toString(freeUdpPort()))), "SIPp customer once the recordings caught up");
         Sipp.assertSucceeded(phone, "SIPp advisor phone");
         assertThat(f.edge.metrics().callsAnswered()).isEqualTo(1);
         assertThat(f.edge.metrics().rejected("overload-recording")).isEqualTo(1);

@@ -3,7 +3,6 @@ package org.mvtm.sip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.DatagramSocket;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AutoClose;
@@ -23,20 +22,14 @@ class SippInteropTest {
     @AutoClose
     final EdgeFixture f = new EdgeFixture(b -> b.tlsPort(-1).trustedTrunks(Set.of("127.0.0.1")));
 
-    static int freePort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     @Test
     void sippCustomerReachesSippAdvisorPhoneRegisteredWithDigest() throws Exception {
         String edge = "127.0.0.1:" + f.udp();
-        int phonePort = freePort();
+        int phonePort = Sipp.freeUdpPort();
         Process phone = Sipp.start("advisor_uas.xml", List.of("-i", "127.0.0.1", "-p", Integer.toString(phonePort),
-                "-m", "1", "-mp", Integer.toString(freePort())));
+                "-m", "1", "-mp", Integer.toString(Sipp.freeUdpPort())));
         Process register = Sipp.start("advisor_register.xml", List.of(edge, "-i", "127.0.0.1", "-p",
-                Integer.toString(freePort()), "-m", "1", "-s", "alice", "-au", "alice", "-ap", "alice-secret",
+                Integer.toString(Sipp.freeUdpPort()), "-m", "1", "-s", "alice", "-au", "alice", "-ap", "alice-secret",
                 "-key", "contact_port", Integer.toString(phonePort)));
         Sipp.assertSucceeded(register, "SIPp advisor REGISTER with digest");
         assertThat(f.registrations.bindings("sip:alice@bank.example", f.clock.instant()))
@@ -44,8 +37,8 @@ class SippInteropTest {
 
         f.routing.autoOfferTo = AgentId.of("alice");
         Process customer = Sipp.start("customer_uac.xml", List.of(edge, "-i", "127.0.0.1", "-p",
-                Integer.toString(freePort()), "-m", "1", "-s", "cards", "-d", "200",
-                "-mp", Integer.toString(freePort())));
+                Integer.toString(Sipp.freeUdpPort()), "-m", "1", "-s", "cards", "-d", "200",
+                "-mp", Integer.toString(Sipp.freeUdpPort())));
         Sipp.assertSucceeded(customer, "SIPp customer call");
         Sipp.assertSucceeded(phone, "SIPp advisor phone");
         await().until(() -> f.events(InteractionEnded.class).stream()
