@@ -119,7 +119,7 @@ public final class JourneyCoordinator implements AutoCloseable {
         this.subscriptions = List.of(
                 bus.subscribe(OfferAccepted.class, e -> {
                     boolean acceptedElsewhere = bus.relayed();
-                    unstarted.heard(e.interaction());
+                    unstarted.heard(e.interaction(), e.at());
                     inOrder(e.interaction(), () -> {
                         try {
                             accepted(e, acceptedElsewhere);

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.mvtm.sip.api.AdmissionLimits;
 import org.mvtm.sip.api.RecordingBacklog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bounded admission of new calls, decided on the SIP stack's thread in constant time (no lock held across I/O, no
@@ -18,6 +20,8 @@ import org.mvtm.sip.api.RecordingBacklog;
  * forgotten after a second without a late one, so the edge recovers by itself; the backlog is the server's to clear.
  */
 final class CallAdmission {
+    private static final Logger log = LoggerFactory.getLogger(CallAdmission.class);
+
     /** Why a new call was refused; the name is the counter in {@code rejectedByReason}. */
     enum Refusal {
         RATE("overload-rate"), SETTING_UP("overload-setting-up"), LATE("overload-late"),
@@ -93,7 +97,12 @@ final class CallAdmission {
         work.execute(() -> {
             long now = nanoTime.getAsLong();
             if (now - queuedAt > maxDelayNanos) {
-                lateAt.set(now);
+                long before = lateAt.getAndSet(now);
+                if (before == 0 || now - before >= LATE_MEMORY_NANOS) { // once an episode, not for every late hand-over
+                    log.info("the edge's workers are late: a hand-over waited {} ms (limit {} ms); new calls get 503 "
+                            + "until they are on time for a second", (now - queuedAt) / 1_000_000,
+                            maxDelayNanos / 1_000_000);
+                }
             }
             task.run();
         });
