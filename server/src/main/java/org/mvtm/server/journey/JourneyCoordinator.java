@@ -109,7 +109,7 @@ public final class JourneyCoordinator implements AutoCloseable {
     public JourneyCoordinator(RoutingEngine routing, MediaServer media, RecordingStore recordings,
                               EventBus bus, Clock clock, RecordingPlacement placement, Duration maxRecordingLag) {
         this.placement = placement;
-        this.unstarted = new UnstartedRecordings(clock, maxRecordingLag);
+        this.unstarted = new UnstartedRecordings(clock, maxRecordingLag, work);
         this.clock = clock;
         this.routing = routing;
         this.media = media;
