@@ -1,7 +1,6 @@
 package org.mvtm.server;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.mvtm.admin.api.DatabaseSettings;
+import org.mvtm.testing.FreePorts;
 import org.mvtm.testing.RedisServerProcess;
 
 /**
@@ -89,16 +89,12 @@ public final class ServerProcess implements AutoCloseable {
         return args.toArray(String[]::new);
     }
 
-    static int freeTcpPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    static int freeTcpPort() {
+        return FreePorts.tcp();
     }
 
-    static int freeUdpPort() throws IOException {
-        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0)) {
-            return s.getLocalPort();
-        }
+    static int freeUdpPort() {
+        return FreePorts.udp();
     }
 
     /**

@@ -30,7 +30,7 @@ import org.mvtm.sip.api.RegistrationStores;
 import org.mvtm.sip.support.EdgeFixture;
 import org.mvtm.sip.support.RawSip;
 import org.mvtm.sip.support.SipPeer;
-import org.mvtm.sip.support.Sipp;
+import org.mvtm.testing.FreePorts;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -150,7 +150,7 @@ class DigestGuessingIsThrottledTest {
     private String svcrack(String user, List<String> passwords) throws Exception {
         Path dictionary = Files.write(dir.resolve("dictionary-" + System.nanoTime() + ".txt"), passwords);
         Process p = new ProcessBuilder("svcrack", "-u", user, "-d", dictionary.toString(), "-p",
-                Integer.toString(f.udp()), "-b", "127.0.0.1", "-P", Integer.toString(Sipp.freeUdpPort()),
+                Integer.toString(f.udp()), "-b", "127.0.0.1", "-P", Integer.toString(FreePorts.udp()),
                 "--maximumtime", "5", "127.0.0.1")
                 .redirectErrorStream(true).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("svcrack finished").isTrue();

@@ -2,7 +2,7 @@ package org.mvtm.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mvtm.sip.support.Sipp.freeUdpPort;
+import static org.mvtm.testing.FreePorts.udp;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +43,8 @@ class OverloadTest {
 
         // 2 x capacity: every call either completes through the phone or gets 503 with Retry-After (SIPp checks)
         Process overload = Sipp.start("customer_overload.xml", List.of(edge, "-i", "127.0.0.1", "-p",
-                Integer.toString(freeUdpPort()), "-m", Integer.toString(2 * CAPACITY), "-r", Integer.toString(2 * CAPACITY),
-                "-s", "cards", "-d", "100", "-mp", Integer.toString(freeUdpPort())));
+                Integer.toString(udp()), "-m", Integer.toString(2 * CAPACITY), "-r", Integer.toString(2 * CAPACITY),
+                "-s", "cards", "-d", "100", "-mp", Integer.toString(udp())));
         Sipp.assertSucceeded(overload, "SIPp customers at twice the capacity");
         assertThat(f.edge.metrics().rejected("overload-rate")).as("refused with 503").isEqualTo(CAPACITY);
         assertThat(f.edge.metrics().callsAnswered()).as("admitted calls answered").isEqualTo(CAPACITY);
@@ -56,8 +56,8 @@ class OverloadTest {
         // the load is gone: a second later the edge takes calls again, none refused (customer_uac.xml fails on 503)
         clock.advance(Duration.ofSeconds(1));
         Process after = Sipp.start("customer_uac.xml", List.of(edge, "-i", "127.0.0.1", "-p",
-                Integer.toString(freeUdpPort()), "-m", Integer.toString(recoveryCalls), "-r", "1", "-s", "cards",
-                "-d", "100", "-mp", Integer.toString(freeUdpPort())));
+                Integer.toString(udp()), "-m", Integer.toString(recoveryCalls), "-r", "1", "-s", "cards",
+                "-d", "100", "-mp", Integer.toString(udp())));
         Sipp.assertSucceeded(after, "SIPp customers after the overload");
         Sipp.assertSucceeded(phone, "SIPp advisor phone");
         assertThat(f.edge.metrics().callsAnswered()).isEqualTo(CAPACITY + recoveryCalls);
@@ -78,16 +78,16 @@ class OverloadTest {
 
         f.recordingBehind.set(true);
         Sipp.assertSucceeded(Sipp.start("customer_overload.xml", List.of(edge, "-i", "127.0.0.1", "-p",
-                Integer.toString(freeUdpPort()), "-m", "1", "-s", "cards", "-d", "100", "-mp",
-                Integer.toString(freeUdpPort()))), "SIPp customer while the recordings are behind");
+                Integer.toString(udp()), "-m", "1", "-s", "cards", "-d", "100", "-mp",
+                Integer.toString(udp()))), "SIPp customer while the recordings are behind");
         assertThat(f.edge.metrics().rejected("overload-recording")).as("refused with 503").isEqualTo(1);
         assertThat(f.routing.enqueued).as("nothing reached routing").isEmpty();
         assertThat(f.edge.metrics().callsAnswered()).isZero();
 
         f.recordingBehind.set(false);
         Sipp.assertSucceeded(Sipp.start("customer_uac.xml", List.of(edge, "-i", "127.0.0.1", "-p",
-                Integer.toString(freeUdpPort()), "-m", "1", "-s", "cards", "-d", "100", "-mp",
-                Integer.toString(freeUdpPort()))), "SIPp customer once the recordings caught up");
+                Integer.toString(udp()), "-m", "1", "-s", "cards", "-d", "100", "-mp",
+                Integer.toString(udp()))), "SIPp customer once the recordings caught up");
         Sipp.assertSucceeded(phone, "SIPp advisor phone");
         assertThat(f.edge.metrics().callsAnswered()).isEqualTo(1);
         assertThat(f.edge.metrics().rejected("overload-recording")).isEqualTo(1);

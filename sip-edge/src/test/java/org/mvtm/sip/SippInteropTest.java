@@ -12,6 +12,7 @@ import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.sip.support.EdgeFixture;
 import org.mvtm.sip.support.Sipp;
+import org.mvtm.testing.FreePorts;
 
 /**
  * Interop with SIPp as a real user agent: an advisor desk phone that registers with digest authentication and
@@ -25,11 +26,11 @@ class SippInteropTest {
     @Test
     void sippCustomerReachesSippAdvisorPhoneRegisteredWithDigest() throws Exception {
         String edge = "127.0.0.1:" + f.udp();
-        int phonePort = Sipp.freeUdpPort();
+        int phonePort = FreePorts.udp();
         Process phone = Sipp.start("advisor_uas.xml", List.of("-i", "127.0.0.1", "-p", Integer.toString(phonePort),
-                "-m", "1", "-mp", Integer.toString(Sipp.freeUdpPort())));
+                "-m", "1", "-mp", Integer.toString(FreePorts.udp())));
         Process register = Sipp.start("advisor_register.xml", List.of(edge, "-i", "127.0.0.1", "-p",
-                Integer.toString(Sipp.freeUdpPort()), "-m", "1", "-s", "alice", "-au", "alice", "-ap", "alice-secret",
+                Integer.toString(FreePorts.udp()), "-m", "1", "-s", "alice", "-au", "alice", "-ap", "alice-secret",
                 "-key", "contact_port", Integer.toString(phonePort)));
         Sipp.assertSucceeded(register, "SIPp advisor REGISTER with digest");
         assertThat(f.registrations.bindings("sip:alice@bank.example", f.clock.instant()))
@@ -37,8 +38,8 @@ class SippInteropTest {
 
         f.routing.autoOfferTo = AgentId.of("alice");
         Process customer = Sipp.start("customer_uac.xml", List.of(edge, "-i", "127.0.0.1", "-p",
-                Integer.toString(Sipp.freeUdpPort()), "-m", "1", "-s", "cards", "-d", "200",
-                "-mp", Integer.toString(Sipp.freeUdpPort())));
+                Integer.toString(FreePorts.udp()), "-m", "1", "-s", "cards", "-d", "200",
+                "-mp", Integer.toString(FreePorts.udp())));
         Sipp.assertSucceeded(customer, "SIPp customer call");
         Sipp.assertSucceeded(phone, "SIPp advisor phone");
         await().until(() -> f.events(InteractionEnded.class).stream()

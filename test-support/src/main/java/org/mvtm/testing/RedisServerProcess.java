@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +41,7 @@ public final class RedisServerProcess implements AutoCloseable {
     public static RedisServerProcess start(boolean appendOnly) {
         try {
             RedisServerProcess redis = new RedisServerProcess(Files.createTempDirectory("mvtm-redis"), appendOnly,
-                    freePort());
+                    FreePorts.tcp());
             redis.launch();
             return redis;
         } catch (IOException e) {
@@ -130,12 +129,6 @@ public final class RedisServerProcess implements AutoCloseable {
             process.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 

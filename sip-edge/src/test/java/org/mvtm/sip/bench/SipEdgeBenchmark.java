@@ -26,6 +26,7 @@ import org.mvtm.sip.api.SipEdges;
 import org.mvtm.sip.api.SipTransport;
 import org.mvtm.sip.support.RecordingRouting;
 import org.mvtm.sip.support.Sipp;
+import org.mvtm.testing.FreePorts;
 
 /**
  * Load benchmark (run by bench/sip.sh): SIPp customers call queue "cards" through the edge, which offers each
@@ -137,8 +138,8 @@ public final class SipEdgeBenchmark {
     /** Kamailio (Debian package kamailio) as a stateful, record-routing proxy in front of the SIPp phone. */
     static Result runKamailio(Path dir, int rate, int calls) throws Exception {
         Files.createDirectories(dir);
-        int port = Sipp.freeUdpPort();
-        int phonePort = Sipp.freeUdpPort();
+        int port = FreePorts.udp();
+        int phonePort = FreePorts.udp();
         Process kamailio = kamailio(dir, Path.of("bench/sip/kamailio-relay.cfg"),
                 java.util.Map.of("LISTEN_PORT", port, "PHONE_PORT", phonePort));
         try {
@@ -191,14 +192,14 @@ public final class SipEdgeBenchmark {
     /** @param proxy null, or {listening port, phone port} of a proxy standing between customer and phone */
     static Result run(String name, Path dir, int rate, int calls, SipEdge edge, int[] proxy) throws Exception {
         Files.createDirectories(dir);
-        int phonePort = proxy == null ? Sipp.freeUdpPort() : proxy[1];
+        int phonePort = proxy == null ? FreePorts.udp() : proxy[1];
         Process phone = sipp(dir, "advisor_uas.xml", "-i", "127.0.0.1", "-p", Integer.toString(phonePort),
-                "-m", Integer.toString(calls), "-mp", Integer.toString(Sipp.freeUdpPort()));
+                "-m", Integer.toString(calls), "-mp", Integer.toString(FreePorts.udp()));
         String target = "127.0.0.1:" + (proxy == null ? phonePort : proxy[0]);
         if (edge != null) {
             target = "127.0.0.1:" + edge.port(SipTransport.UDP);
             Process reg = sipp(dir, "advisor_register.xml", target, "-i", "127.0.0.1", "-p",
-                    Integer.toString(Sipp.freeUdpPort()), "-m", "1", "-s", "alice", "-au", "alice", "-ap", "alice-secret",
+                    Integer.toString(FreePorts.udp()), "-m", "1", "-s", "alice", "-au", "alice", "-ap", "alice-secret",
                     "-key", "contact_port", Integer.toString(phonePort));
             if (reg.waitFor() != 0) {
                 throw new IllegalStateException("advisor phone could not register");
@@ -210,9 +211,9 @@ public final class SipEdgeBenchmark {
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         Process customer = sipp(dir, "customer_uac.xml", target, "-i", "127.0.0.1", "-p",
-                Integer.toString(Sipp.freeUdpPort()), "-s", "cards", "-r", Integer.toString(rate), "-m",
+                Integer.toString(FreePorts.udp()), "-s", "cards", "-r", Integer.toString(rate), "-m",
                 Integer.toString(calls), "-d", "0", "-l", "10000", "-trace_rtt", "-rtt_freq", "1", "-trace_stat",
-                "-fd", "1", "-mp", Integer.toString(Sipp.freeUdpPort()));
+                "-fd", "1", "-mp", Integer.toString(FreePorts.udp()));
         customer.waitFor(10, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - t0) / 1e9;
         long cpu = os.getProcessCpuTime() - cpu0;

@@ -1,11 +1,11 @@
 package org.mvtm.sip.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mvtm.testing.FreePorts.udp;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,25 +53,16 @@ public final class Sipp {
         }
     }
 
-    /** A UDP port free on this machine now, for a SIPp instance (its SIP or media port). */
-    public static int freeUdpPort() {
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free UDP port", e);
-        }
-    }
-
     /**
      * Starts alice's desk phone (SIPp answering {@code calls} calls on a free port) and registers it at {@code edge}
      * ("host:port") with her digest password; the phone is to be {@link #assertSucceeded} once its calls are done.
      */
     public static Process aliceDeskPhone(String edge, int calls) {
-        int phonePort = freeUdpPort();
+        int phonePort = udp();
         Process phone = start("advisor_uas.xml", List.of("-i", "127.0.0.1", "-p", Integer.toString(phonePort),
-                "-m", Integer.toString(calls), "-mp", Integer.toString(freeUdpPort())));
+                "-m", Integer.toString(calls), "-mp", Integer.toString(udp())));
         assertSucceeded(start("advisor_register.xml", List.of(edge, "-i", "127.0.0.1", "-p",
-                Integer.toString(freeUdpPort()), "-m", "1", "-s", "alice", "-au", "alice", "-ap", "alice-secret",
+                Integer.toString(udp()), "-m", "1", "-s", "alice", "-au", "alice", "-ap", "alice-secret",
                 "-key", "contact_port", Integer.toString(phonePort))), "SIPp advisor REGISTER with digest");
         return phone;
     }
