@@ -1,7 +1,6 @@
 package org.mvtm.admin;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mvtm.admin.api.DatabaseSettings;
+import org.mvtm.testing.FreePorts;
 
 /**
  * A real PostgreSQL (Debian's postgresql 15) in a temporary directory on a free loopback port, owned by one test:
@@ -38,10 +38,7 @@ public final class PostgresProcess implements AutoCloseable {
             throw new AssertionError("PostgreSQL 15 is missing: apt-get install postgresql (./test.sh does it)");
         }
         Path dir = Files.createTempDirectory("mvtm-pg");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = FreePorts.tcp();
         Files.writeString(dir.resolve("pwfile"), PASSWORD + "\n");
         if (root()) {
             run(List.of("chown", "-R", "postgres:postgres", dir.toString()), dir);

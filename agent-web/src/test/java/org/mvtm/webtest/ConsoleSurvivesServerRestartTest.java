@@ -3,7 +3,6 @@ package org.mvtm.webtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InProcessEventBus;
 import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.testing.FreePorts;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -23,10 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class ConsoleSurvivesServerRestartTest {
     @Test
     void advisorConsoleReconnectsAfterRestartWithPresenceRestoredAndNoNewLogin() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        int port = FreePorts.tcp();
         Path sessions = Files.createTempDirectory("mvtm-sessions");
         Clock clock = Clock.systemUTC();
         EventBus events = new InProcessEventBus();

@@ -3,7 +3,6 @@ package org.mvtm.sip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -25,6 +24,7 @@ import org.mvtm.sip.support.RawSip;
 import org.mvtm.sip.support.RelayMedia;
 import org.mvtm.sip.support.RtpPhone;
 import org.mvtm.sip.support.SipPeer;
+import org.mvtm.testing.FreePorts;
 
 /** The B2BUA leg to advisors' registered desk phones, and phones that disappear. */
 class AdvisorPhoneTest {
@@ -310,10 +310,7 @@ class AdvisorPhoneTest {
 
     @Test
     void phoneBehindATcpResetIsUnreachable() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = FreePorts.tcp();
         f.registrations.put(new Binding("sip:alice@bank.example",
                 "sip:alice@127.0.0.1:" + closedPort + ";transport=tcp", Instant.now().plusSeconds(600), "x", 1, 1f));
         f.routing.autoOfferTo = ALICE;

@@ -3,7 +3,6 @@ package org.mvtm.sip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.DatagramSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,6 +22,7 @@ import org.mvtm.sip.support.EdgeFixture;
 import org.mvtm.sip.support.RawSip;
 import org.mvtm.sip.support.RelayMedia;
 import org.mvtm.sip.support.SipPeer;
+import org.mvtm.testing.FreePorts;
 
 /**
  * In-queue callbacks the trunk cannot complete, on an edge with in-test routing and media: a caller whose asserted
@@ -36,10 +36,7 @@ class CallbackThroughTheTrunkTest {
 
     @Test
     void aBadNumberIsRefusedAndACallbackTheTrunkNeverCompletesIsRetriedThenRecordedAsFailed() throws Exception {
-        int edgePort;
-        try (DatagramSocket probe = new DatagramSocket(0)) {
-            edgePort = probe.getLocalPort();
-        }
+        int edgePort = FreePorts.udp();
         try (SipPeer trunk = SipPeer.udp(edgePort, "trunk")) {
             SipCallbackSettings settings = new SipCallbackSettings(
                     Optional.of("127.0.0.1:" + trunk.raw.localPort()), '1', 3, Duration.ofMillis(300),

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.Region;
+import org.mvtm.testing.FreePorts;
 import org.mvtm.web.api.StaffOidcSettings;
 import org.mvtm.web.api.WebRole;
 import org.mvtm.webtest.WebTestApplication;
@@ -42,10 +42,7 @@ class StaffOidcSignInTest {
 
     @BeforeAll
     static void startProviderAndContactCenter() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = FreePorts.tcp();
         base = "http://127.0.0.1:" + port;
         provider = BankAuthorizationServer.start(base + "/login/oauth2/code/" + StaffOidcSettings.REGISTRATION_ID);
         StaffOidcSettings settings = new StaffOidcSettings(BankAuthorizationServer.issuer(provider),

@@ -3,7 +3,6 @@ package org.mvtm.media.kurento;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import org.mvtm.media.api.MediaServers;
 import org.mvtm.media.api.MediaSession;
 import org.mvtm.media.testing.CountingSink;
 import org.mvtm.media.testing.EventLog;
+import org.mvtm.testing.FreePorts;
 
 /**
  * What the Kurento adapter asks Kurento to build, checked against a recording fake of the kurento-client object
@@ -93,10 +93,7 @@ class KurentoAdapterTopologyTest {
 
     @Test
     void unreachableKurentoFailsWithTheUrlInTheMessage() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = FreePorts.tcp();
         String url = "ws://127.0.0.1:" + closedPort + "/kurento";
         assertThatThrownBy(() -> MediaServers.kurento(KurentoMediaConfig.of(url, Path.of("/tmp")), clock))
                 .isInstanceOf(MediaException.class).hasMessageContaining(url);
