@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,14 @@ class ServerLifecycleTest {
             assertThat(health).contains("\"sipHealth\"").contains("\"mediaHealth\"").contains("\"recordingHealth\"")
                     .contains("\"assistantHealth\"");
             String metrics = admin.send("GET", "/actuator/prometheus", null).body();
-            assertThat(metrics).contains("mvtm_sip_calls_offered_total").contains("mvtm_routing_waiting");
+            assertThat(metrics).contains("mvtm_sip_calls_offered_total").contains("mvtm_routing_waiting")
+                    .containsPattern("mvtm_sip_requests_rejected_total\\{[^}]*reason=\"overload-recording\"[^}]*} 0\\.0");
+            // an operator sees why a phone was refused, not only that something was
+            assertThat(SipProbe.register(server.sipPort, "mvtm.local", "alice", "not-her-password", Duration.ofSeconds(10)))
+                    .startsWith("SIP/2.0 403");
+            assertThat(rejected(admin, "auth-wrong", Duration.ZERO)).isEqualTo("1.0");
+            // the challenge before it is a reason not listed from the start: it appears at the next refresh
+            assertThat(rejected(admin, "auth-challenge", Duration.ofSeconds(30))).isEqualTo("1.0");
 
             server.terminate();
             int exit = server.awaitExit(Duration.ofSeconds(10));
@@ -41,6 +50,20 @@ class ServerLifecycleTest {
                         .as("nothing half-written under the data directory")
                         .noneMatch(p -> p.endsWith(".tmp") || p.endsWith(".partial"));
             }
+        }
+    }
+
+    /** The value of the rejection counter for {@code reason}, waiting up to {@code within} for it to appear. */
+    private static String rejected(WebSession admin, String reason, Duration within) throws Exception {
+        Pattern line = Pattern.compile("mvtm_sip_requests_rejected_total\\{[^}]*reason=\"" + Pattern.quote(reason)
+                + "\"[^}]*} (\\S+)");
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            Matcher m = line.matcher(admin.send("GET", "/actuator/prometheus", null).body());
+            if (m.find() || System.nanoTime() > deadline) {
+                return m.find(0) ? m.group(1) : "absent";
+            }
+            Thread.sleep(500);
         }
     }
 

@@ -3,12 +3,14 @@ package org.mvtm.server.health;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.function.ToDoubleFunction;
 import org.mvtm.chatbot.api.Assistant;
 import org.mvtm.media.api.MediaServer;
 import org.mvtm.recording.api.RecordingStore;
 import org.mvtm.recording.api.StoreHealth;
 import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.server.metrics.SipRejectionMetrics;
 import org.mvtm.sip.api.SipEdge;
 import org.mvtm.sip.api.SipMetrics;
 import org.mvtm.sip.api.SipTransport;
@@ -91,8 +93,6 @@ public class ModuleHealth {
             counter(registry, "mvtm.sip.calls.abandoned", sip, s -> s.metrics().callsAbandoned());
             counter(registry, "mvtm.sip.registrations", sip, s -> s.metrics().registrations());
             counter(registry, "mvtm.sip.calls.failed", sip, s -> sum(s.metrics()));
-            counter(registry, "mvtm.sip.requests.rejected", sip,
-                    s -> s.metrics().rejectedByReason().values().stream().mapToLong(Long::longValue).sum());
             Gauge.builder("mvtm.sip.calls.active", sip, s -> s.metrics().activeCalls()).register(registry);
             Gauge.builder("mvtm.media.sessions.active", media, m -> m.activeSessions().size()).register(registry);
             Gauge.builder("mvtm.recording.active", store, s -> s.health().activeRecordings()).register(registry);
@@ -100,6 +100,14 @@ public class ModuleHealth {
             Gauge.builder("mvtm.routing.waiting", routing,
                     r -> r.queueStats().stream().mapToLong(q -> q.waiting()).sum()).register(registry);
         };
+    }
+
+    /** {@code mvtm.sip.requests.rejected}, by reason. */
+    @Bean(destroyMethod = "close")
+    SipRejectionMetrics sipRejectionMetrics(MeterRegistry registry, SipEdge sip) {
+        SipRejectionMetrics metrics = new SipRejectionMetrics(sip, Duration.ofSeconds(10));
+        metrics.bindTo(registry);
+        return metrics;
     }
 
     private static long sum(SipMetrics m) {
