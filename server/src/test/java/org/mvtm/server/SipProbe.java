@@ -1,32 +1,28 @@
 package org.mvtm.server;
 
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.mvtm.sip.support.RawSip;
+import org.mvtm.sip.support.SipPeer;
 
-/** Sends one SIP OPTIONS over UDP and returns the response text (retransmitting like a UAC would). */
+/**
+ * One SIP transaction at a running server over UDP, built by the edge's test peer ({@link SipPeer}) and sent like a
+ * UAC would: retransmitted until a final response comes (a busy test machine may drop a datagram).
+ */
 final class SipProbe {
+    private static final String SDP_TYPE = "application/sdp";
+
     private SipProbe() {
     }
 
-    static String options(String host, int port, Duration timeout) throws Exception {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-            int local = socket.getLocalPort();
-            String msg = "OPTIONS sip:" + host + ":" + port + " SIP/2.0\r\n"
-                    + "Via: SIP/2.0/UDP 127.0.0.1:" + local + ";branch=z9hG4bK" + UUID.randomUUID().toString().replace("-", "") + ";rport\r\n"
-                    + "Max-Forwards: 70\r\n"
-                    + "From: <sip:probe@127.0.0.1>;tag=" + Long.toHexString(System.nanoTime()) + "\r\n"
-                    + "To: <sip:" + host + ":" + port + ">\r\n"
-                    + "Call-ID: " + UUID.randomUUID() + "@127.0.0.1\r\n"
-                    + "CSeq: 1 OPTIONS\r\n"
-                    + "Content-Length: 0\r\n\r\n";
-            return exchange(socket, host, port, msg, timeout);
+    /** Sends an OPTIONS to {@code sip:host:port} and returns the final response. */
+    static String options(String host, int port, Duration timeout) {
+        try (SipPeer probe = new SipPeer(RawSip.udp(port), "probe", host)) {
+            String target = "sip:" + host + ":" + port;
+            return exchange(probe, request(probe, "OPTIONS", target, "<" + target + ">", 1, Map.of(), null), timeout);
         }
     }
 
@@ -35,29 +31,20 @@ final class SipProbe {
      * credentials) and returns the final response to the authenticated REGISTER (or to the first one if it is final
      * and not a challenge).
      */
-    static String register(int port, String domain, String user, String password, Duration timeout) throws Exception {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+    static String register(int port, String domain, String user, String password, Duration timeout) {
+        try (SipPeer phone = new SipPeer(RawSip.udp(port), user, domain)) {
             String callId = UUID.randomUUID() + "@127.0.0.1";
             String tag = Long.toHexString(System.nanoTime());
-            String first = exchange(socket, "127.0.0.1", port,
-                    registerRequest(socket.getLocalPort(), domain, user, callId, tag, 1, null), timeout);
-            if (!first.startsWith("SIP/2.0 401")) {
+            String uri = "sip:" + domain;
+            String to = "<sip:" + user + "@" + domain + ">";
+            String first = exchange(phone, phone.request("REGISTER", uri, callId, tag, to, 1,
+                    Map.of("Expires", "600"), null, null), timeout);
+            if (RawSip.status(first) != 401) {
                 return first;
             }
-            String challenge = first.lines().filter(l -> l.regionMatches(true, 0, "WWW-Authenticate:", 0, 17)).findFirst()
-                    .orElseThrow(() -> new AssertionError("401 without WWW-Authenticate:\n" + first));
-            String realm = param(challenge, "realm");
-            String nonce = param(challenge, "nonce");
-            String uri = "sip:" + domain;
-            String cnonce = Long.toHexString(System.nanoTime());
-            String ha1 = md5(user + ":" + realm + ":" + password);
-            String ha2 = md5("REGISTER:" + uri);
-            String response = md5(ha1 + ":" + nonce + ":00000001:" + cnonce + ":auth:" + ha2);
-            String auth = "Authorization: Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce
-                    + "\", uri=\"" + uri + "\", response=\"" + response + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\""
-                    + cnonce + "\"\r\n";
-            return exchange(socket, "127.0.0.1", port,
-                    registerRequest(socket.getLocalPort(), domain, user, callId, tag, 2, auth), timeout);
+            String credentials = phone.authorization(first, "WWW-Authenticate", "REGISTER", uri, password);
+            return exchange(phone, phone.request("REGISTER", uri, callId, tag, to, 2,
+                    Map.of("Expires", "600", "Authorization", credentials), null, null), timeout);
         }
     }
 
@@ -67,14 +54,14 @@ final class SipProbe {
      * it calls again after the Retry-After of a 503 (the edge refuses new calls for a moment when it is overloaded,
      * as on a busy test machine) until {@code timeout} has passed, and then returns that 503.
      */
-    static String inviteQueue(int port, String domain, String queue, Duration timeout) throws Exception {
+    static String inviteQueue(int port, String domain, String queue, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             String response = inviteOnce(port, domain, queue, timeout);
-            Optional<Long> retryAfter = response.startsWith("SIP/2.0 503") ? response.lines()
-                    .filter(l -> l.regionMatches(true, 0, "Retry-After:", 0, 12))
-                    .map(l -> Long.parseLong(l.substring(12).strip().split("[ ;(]")[0]))
-                    .findFirst() : Optional.empty();
+            Optional<Long> retryAfter = RawSip.status(response) == 503
+                    ? Optional.ofNullable(RawSip.header(response, "Retry-After"))
+                            .map(v -> Long.parseLong(v.split("[ ;(]")[0]))
+                    : Optional.empty();
             long waitNanos = retryAfter.map(TimeUnit.SECONDS::toNanos).orElse(Long.MAX_VALUE);
             if (retryAfter.isEmpty() || System.nanoTime() + waitNanos > deadline) {
                 return response;
@@ -83,74 +70,37 @@ final class SipProbe {
         }
     }
 
-    private static String inviteOnce(int port, String domain, String queue, Duration timeout) throws Exception {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-            int local = socket.getLocalPort();
+    private static String inviteOnce(int port, String domain, String queue, Duration timeout) {
+        try (SipPeer caller = new SipPeer(RawSip.udp(port), "probe", domain)) {
+            int local = caller.raw.localPort();
             String sdp = "v=0\r\no=probe 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                     + "m=audio " + (local + 2) + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
-            String msg = "INVITE sip:" + queue + "@" + domain + " SIP/2.0\r\n"
-                    + "Via: SIP/2.0/UDP 127.0.0.1:" + local + ";branch=z9hG4bK" + UUID.randomUUID().toString().replace("-", "") + ";rport\r\n"
-                    + "Max-Forwards: 70\r\n"
-                    + "From: <sip:probe@" + domain + ">;tag=" + Long.toHexString(System.nanoTime()) + "\r\n"
-                    + "To: <sip:" + queue + "@" + domain + ">\r\n"
-                    + "Call-ID: " + UUID.randomUUID() + "@127.0.0.1\r\n"
-                    + "CSeq: 1 INVITE\r\n"
-                    + "Contact: <sip:probe@127.0.0.1:" + local + ">\r\n"
-                    + "Content-Type: application/sdp\r\n"
-                    + "Content-Length: " + sdp.getBytes(StandardCharsets.US_ASCII).length + "\r\n\r\n" + sdp;
-            return exchange(socket, "127.0.0.1", port, msg, timeout);
+            String target = "sip:" + queue + "@" + domain;
+            return exchange(caller, request(caller, "INVITE", target, "<" + target + ">", 1, Map.of(), sdp), timeout);
         }
     }
 
-    private static String registerRequest(int local, String domain, String user, String callId, String tag, int cseq,
-                                          String authorization) {
-        return "REGISTER sip:" + domain + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + local + ";branch=z9hG4bK" + UUID.randomUUID().toString().replace("-", "") + ";rport\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: <sip:" + user + "@" + domain + ">;tag=" + tag + "\r\n"
-                + "To: <sip:" + user + "@" + domain + ">\r\n"
-                + "Call-ID: " + callId + "\r\n"
-                + "CSeq: " + cseq + " REGISTER\r\n"
-                + "Contact: <sip:" + user + "@127.0.0.1:" + local + ">\r\n"
-                + "Expires: 600\r\n"
-                + (authorization == null ? "" : authorization)
-                + "Content-Length: 0\r\n\r\n";
+    private static String request(SipPeer peer, String method, String uri, String to, int cseq,
+                                  Map<String, String> headers, String sdp) {
+        return peer.request(method, uri, UUID.randomUUID() + "@127.0.0.1", Long.toHexString(System.nanoTime()), to,
+                cseq, headers, sdp == null ? null : SDP_TYPE, sdp);
     }
 
-    /** Sends {@code msg} to {@code host:port}, retransmitting like a UAC, until a final response arrives. */
-    private static String exchange(DatagramSocket socket, String host, int port, String msg, Duration timeout)
-            throws Exception {
-        byte[] bytes = msg.getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Sends {@code msg}, retransmitting it every 500 ms like a UAC, until a final response to it arrives (same CSeq:
+     * an answer to an earlier request's retransmission is skipped).
+     */
+    private static String exchange(SipPeer peer, String msg, Duration timeout) {
+        String cseq = RawSip.header(msg, "CSeq");
         long deadline = System.nanoTime() + timeout.toNanos();
-        byte[] buf = new byte[8192];
         while (System.nanoTime() < deadline) {
-            socket.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress(host, port)));
-            socket.setSoTimeout(500);
-            try {
-                while (true) {
-                    DatagramPacket p = new DatagramPacket(buf, buf.length);
-                    socket.receive(p);
-                    String res = new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
-                    if (res.startsWith("SIP/2.0 ") && !res.startsWith("SIP/2.0 1")) {
-                        return res;
-                    }
-                }
-            } catch (SocketTimeoutException e) {
-                // retransmit
+            peer.raw.send(msg);
+            Optional<String> answer =
+                    peer.raw.next(500, m -> RawSip.status(m) >= 200 && cseq.equals(RawSip.header(m, "CSeq")));
+            if (answer.isPresent()) {
+                return answer.get();
             }
         }
-        throw new AssertionError("no final response from " + host + ":" + port + " within " + timeout + " to\n" + msg);
-    }
-
-    private static String param(String header, String name) {
-        var m = java.util.regex.Pattern.compile(name + "=\"([^\"]*)\"").matcher(header);
-        if (!m.find()) {
-            throw new AssertionError("no " + name + " in " + header);
-        }
-        return m.group(1);
-    }
-
-    private static String md5(String s) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+        throw new AssertionError("no final response within " + timeout + " to\n" + msg);
     }
 }
