@@ -1,5 +1,6 @@
 package org.mvtm.server;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -19,9 +20,10 @@ import java.util.stream.Stream;
  * The command that starts a server JVM for a test: the packaged jar, the artifact a bank runs, extracted as Spring
  * Boot recommends for class-data sharing, with an ahead-of-time cache (JDK 25, JEP 483/514) made once per build by a
  * training start ({@code spring.context.exit=onRefresh}), so each of the suite's many server starts loads and links
- * its classes from the cache instead of from the jars. When the jar is missing or older than the compiled classes (a
- * test run from an IDE after a compile) or the training start fails, the server starts from the test's class path as
- * before, and says so once. The forks of one build share the cache: the first to need it makes it under a file lock.
+ * its classes from the cache instead of from the jars. When the jar is missing or older than the compiled classes or
+ * the project's other modules (a test run from an IDE after a compile, a change in another module since the server
+ * was packaged) or the training start fails, the server starts from the test's class path as before, and says so
+ * once. The forks of one build share the cache: the first to need it makes it under a file lock.
  */
 final class ServerLaunch {
     private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx768m");
@@ -45,8 +47,10 @@ final class ServerLaunch {
         try {
             Path classes = Path.of(MvtmServerApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path jar = classes.resolveSibling("mvtm-server.jar");
-            if (!Files.isDirectory(classes) || !Files.isRegularFile(jar) || newest(classes).compareTo(modified(jar)) > 0) {
-                System.out.println("server JVMs start from the class path: no packaged jar newer than " + classes);
+            if (!Files.isDirectory(classes) || !Files.isRegularFile(jar)
+                    || newestOfTheProject(classes).compareTo(modified(jar)) > 0) {
+                System.out.println("server JVMs start from the class path: no packaged jar newer than " + classes
+                        + " and the other modules on the class path");
                 return fromClassPath;
             }
             Path dir = classes.resolveSibling("server-aot");
@@ -113,6 +117,27 @@ final class ServerLaunch {
         if (p.exitValue() != 0) {
             throw new IOException(what + " the server jar exited with " + p.exitValue() + "; see " + log);
         }
+    }
+
+    /**
+     * The newest of the server's classes and the project's other modules on the test's class path: the jar is only
+     * rebuilt when the server's own classes change (Maven leaves an up-to-date archive alone), so a change in another
+     * module (agent-web's pages, say) would otherwise run on the older jar.
+     */
+    private static FileTime newestOfTheProject(Path classes) throws IOException {
+        FileTime newest = newest(classes);
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path module = Path.of(entry);
+            String path = module.toString().replace('\\', '/');
+            // a module installed in the local repository, or built in this reactor (its classes or its jar)
+            boolean ours = path.contains("/org/mvtm/") || path.endsWith("/target/classes")
+                    || path.matches(".*/target/[^/]+\\.jar");
+            if (ours && Files.exists(module)) {
+                FileTime changed = Files.isDirectory(module) ? newest(module) : modified(module);
+                newest = changed.compareTo(newest) > 0 ? changed : newest;
+            }
+        }
+        return newest;
     }
 
     private static FileTime newest(Path dir) throws IOException {
