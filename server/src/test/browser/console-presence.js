@@ -3,7 +3,8 @@
 // alice (console in Traditional Chinese) goes Ready and prints "ADVISOR READY"; the caller (ConsolePresenceInBrowserTest)
 // then queues a customer. alice accepts, presses Apply with Ready while busy (the refusal is shown in her language,
 // with no internal text), hangs up, finishes wrap-up with notes (her badge and the supervisor board show plain
-// Ready, never the notes) and signs out (the supervisor board shows her Logged out).
+// Ready, never the notes) and signs out (the supervisor board shows her Logged out). Then a shared desk: alice's
+// console is open when bob signs in in another tab of the same browser; alice's tab reloads as bob's console.
 // Prints "PRESENCE OK" and exits 0, or the failing step and exits 1.
 const path = require('path');
 const { T, SHOTS, bundle, openPage, signInOn, finish } = require('./harness.js');
@@ -73,6 +74,20 @@ async function main() {
   if (!/\/login/.test(alice.url())) throw new Error(`alice is still at ${alice.url()} after signing out`);
   await supervisor.waitForFunction(() => document.querySelector('#advisors tr[data-agent="alice"] td.state.LOGGED_OUT'));
   await supervisor.screenshot({ path: path.join(SHOTS, 'console-presence-supervisor.png'), fullPage: true });
+
+  step = 'a shared desk: bob signs in in another tab of the browser where alice\'s console is open';
+  const desk = await signIn('alice', '/agent');
+  const refused = [];
+  desk.on('response', (r) => { if (r.status() === 409 && r.headers()['x-mvtm-signed-in-user']) refused.push(r.url()); });
+  const tab = await desk.context().newPage();
+  tab.setDefaultTimeout(T);
+  await signInOn(tab, 'bob', '/agent');
+  // alice's console asks the server every few seconds: the first request after bob's sign-in is refused, and the
+  // tab reloads as bob's console instead of showing alice while acting as bob
+  await desk.waitForFunction(() => /Bob/.test(document.querySelector('#who')?.textContent ?? ''));
+  await desk.waitForSelector('body[data-ready="true"]');
+  if (refused.length === 0) throw new Error('alice\'s tab showed bob without a refused request: it reloaded for another reason');
+  console.log(`SHARED DESK reloaded after ${refused[0].replace(/^https?:\/\/[^/]+/, '')} was refused`);
 }
 
 finish(main, { ok: 'PRESENCE OK', failed: 'PRESENCE FAILED', shots: 'console-presence-failed', browsers, step: () => step });

@@ -4,6 +4,28 @@ export function csrfToken() {
   return match ? decodeURIComponent(match.split('=')[1]) : '';
 }
 
+/**
+ * From now on every request of this page to its own server says whom the page was opened for. When someone else
+ * has signed in in this browser since (another tab of a shared desk: the session cookie is the browser's), the server
+ * refuses the request before doing anything (409 with X-Mvtm-Signed-In-User) and the page reloads as whoever is signed
+ * in now, so that a tab showing one user never acts as another. Once per page (startPage calls it).
+ */
+export function followSignedInUser(username) {
+  if (window.fetch.pageUser !== undefined) return;
+  const plain = window.fetch.bind(window);
+  const following = async (input, init = {}) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+    if (url.origin !== location.origin) return plain(input, init);
+    const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
+    headers.set('X-Mvtm-Page-User', encodeURIComponent(username));
+    const response = await plain(input, { ...init, headers });
+    if (response.status === 409 && response.headers.has('X-Mvtm-Signed-In-User')) location.reload();
+    return response;
+  };
+  following.pageUser = username;
+  window.fetch = following;
+}
+
 export async function getJson(url, headers = {}) {
   const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json', ...headers } });
   if (!response.ok) {

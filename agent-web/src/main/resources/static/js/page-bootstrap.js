@@ -1,9 +1,10 @@
 // The start every signed-in page shares (agent, supervisor, compliance, admin, reports, wallboard, customer): who is
-// signed in (/api/me), the interface language (theirs until they pick one), the CSRF token in the page's plain forms,
-// their name in the header and the links to the other consoles they may open. And the page furniture they share:
-// the socket's status, the message line, minutes:seconds.
+// signed in (/api/me; the page then follows that user and reloads if another signs in in this browser), the interface
+// language (theirs until they pick one), the CSRF token in the page's plain forms, their name in the header and the
+// links to the other consoles they may open. And the page furniture they share: the socket's status, the message
+// line, minutes:seconds.
 import { initLocales, localeForLanguage, t } from './i18n.js';
-import { csrfToken, getJson } from './http.js';
+import { csrfToken, followSignedInUser, getJson } from './http.js';
 import { consoleLinks } from './console-nav.js';
 
 export const $ = (id) => document.getElementById(id);
@@ -11,6 +12,7 @@ export const $ = (id) => document.getElementById(id);
 /** Signs the page in; `who` words the header's name (null: the page has none). Returns the /api/me answer. */
 export async function startPage({ who = (me) => `${me.displayName} · ${me.regions.join(', ')}` } = {}) {
   const me = await getJson('/api/me');
+  followSignedInUser(me.username);
   await initLocales($('langs'), localeForLanguage(me.language));
   document.querySelectorAll('.csrf').forEach((i) => { i.value = csrfToken(); });
   if (who && $('who')) $('who').textContent = who(me);

@@ -55,6 +55,30 @@ class WebSecurityTest {
                                 "url.path=/api/agent/interactions/i-1/pci-pause", "http.request.method=POST"));
     }
 
+    /**
+     * A shared desk: Ada's console is open in one tab when Bo signs in in another tab of the same browser (one
+     * session cookie). What Ada's tab asks or does afterwards is refused before it is done, so nothing is done as Bo
+     * from a page that shows Ada (the page then reloads as Bo); Bo's own tab and clients that name no page user go on.
+     */
+    @Test
+    void aTabOpenedForOneAdvisorIsRefusedOnceAnotherSignsInInTheSameBrowser() {
+        Browserless browser = Browserless.signedIn(port, "ada");
+        assertThat(browser.get("/api/agent/supervisor-notes", "X-Mvtm-Page-User", "ada").statusCode()).isEqualTo(200);
+
+        assertThat(browser.login("bo", WebTestApplication.PASSWORD)).endsWith("/");
+        HttpResponse<String> poll = browser.get("/api/agent/supervisor-notes", "X-Mvtm-Page-User", "ada");
+        assertThat(poll.statusCode()).isEqualTo(409);
+        assertThat(poll.headers().firstValue("X-Mvtm-Signed-In-User")).hasValue("bo");
+        assertThat(poll.body()).contains("\"error\":\"SIGNED_IN_USER_CHANGED\"", "\"field\":\"X-Mvtm-Page-User\"")
+                .doesNotContain("ada");
+        HttpResponse<String> action = browser.send("POST", "/api/agent/interactions/i-1/pci-pause",
+                "{\"paused\":true,\"reason\":\"card number\"}", "X-Mvtm-Page-User", "ada");
+        assertThat(action.statusCode()).as(action.body()).isEqualTo(409);
+
+        assertThat(browser.get("/api/me", "X-Mvtm-Page-User", "bo").body()).contains("\"username\":\"bo\"");
+        assertThat(browser.get("/api/me").body()).contains("\"username\":\"bo\"");
+    }
+
     @Test
     void rootSendsEachRoleToItsOwnConsole() {
         Browserless advisor = Browserless.signedIn(port, "ada");

@@ -37,6 +37,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -204,6 +205,7 @@ public class SecurityConfiguration {
                 // a bearer token is not sent by the browser on its own, so it cannot be forged cross-site
                 .ignoringRequestMatchers(request -> customerTokens.resolver().resolve(request) != null))
             .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+            .addFilterBefore(new PageUserCheck(), AuthorizationFilter.class)
             .addFilterBefore(new SignInThrottleFilter(throttle, devices, secondFactor::enrolled,
                     new PasswordChecksInFlight(PASSWORD_CHECKS_IN_FLIGHT_PER_ADDRESS)),
                 UsernamePasswordAuthenticationFilter.class)
