@@ -4,7 +4,7 @@
 // then queues a customer. alice accepts, presses Apply with Ready while busy (the refusal is shown in her language,
 // with no internal text), hangs up, finishes wrap-up with notes (her badge and the supervisor board show plain
 // Ready, never the notes) and signs out (the supervisor board shows her Logged out). Then a shared desk: alice's
-// console is open when bob signs in in another tab of the same browser; alice's tab reloads as bob's console.
+// console is open when sam signs in in another tab of the same browser; alice's tab goes to sam's console.
 // Prints "PRESENCE OK" and exits 0, or the failing step and exits 1.
 const path = require('path');
 const { T, SHOTS, bundle, openPage, signInOn, finish } = require('./harness.js');
@@ -75,19 +75,19 @@ async function main() {
   await supervisor.waitForFunction(() => document.querySelector('#advisors tr[data-agent="alice"] td.state.LOGGED_OUT'));
   await supervisor.screenshot({ path: path.join(SHOTS, 'console-presence-supervisor.png'), fullPage: true });
 
-  step = 'a shared desk: bob signs in in another tab of the browser where alice\'s console is open';
+  step = 'a shared desk: sam signs in in another tab of the browser where alice\'s console is open';
   const desk = await signIn('alice', '/agent');
   const refused = [];
   desk.on('response', (r) => { if (r.status() === 409 && r.headers()['x-mvtm-signed-in-user']) refused.push(r.url()); });
   const tab = await desk.context().newPage();
   tab.setDefaultTimeout(T);
-  await signInOn(tab, 'bob', '/agent');
-  // alice's console asks the server every few seconds: the first request after bob's sign-in is refused, and the
-  // tab reloads as bob's console instead of showing alice while acting as bob
-  await desk.waitForFunction(() => /Bob/.test(document.querySelector('#who')?.textContent ?? ''));
-  await desk.waitForSelector('body[data-ready="true"]');
-  if (refused.length === 0) throw new Error('alice\'s tab showed bob without a refused request: it reloaded for another reason');
-  console.log(`SHARED DESK reloaded after ${refused[0].replace(/^https?:\/\/[^/]+/, '')} was refused`);
+  await signInOn(tab, 'sam', '/supervisor');
+  // alice's console asks the server every few seconds: the first request after sam's sign-in is refused, and the
+  // tab goes to sam's own console instead of showing alice's while acting as sam
+  await desk.waitForURL('**/supervisor');
+  await desk.waitForFunction(() => /Sam/.test(document.querySelector('#who')?.textContent ?? ''));
+  if (refused.length === 0) throw new Error('alice\'s tab left without a refused request: it moved for another reason');
+  console.log(`SHARED DESK moved to sam's console after ${refused[0].replace(/^https?:\/\/[^/]+/, '')} was refused`);
 }
 
 finish(main, { ok: 'PRESENCE OK', failed: 'PRESENCE FAILED', shots: 'console-presence-failed', browsers, step: () => step });

@@ -7,8 +7,8 @@ export function csrfToken() {
 /**
  * From now on every request of this page to its own server says whom the page was opened for. When someone else
  * has signed in in this browser since (another tab of a shared desk: the session cookie is the browser's), the server
- * refuses the request before doing anything (409 with X-Mvtm-Signed-In-User) and the page reloads as whoever is signed
- * in now, so that a tab showing one user never acts as another. Once per page (startPage calls it).
+ * refuses the request before doing anything (409 with X-Mvtm-Signed-In-User) and the tab goes to the console of
+ * whoever is signed in now, so that a tab showing one user never acts as another. Once per page (startPage calls it).
  */
 export function followSignedInUser(username) {
   if (window.fetch.pageUser !== undefined) return;
@@ -19,7 +19,8 @@ export function followSignedInUser(username) {
     const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
     headers.set('X-Mvtm-Page-User', encodeURIComponent(username));
     const response = await plain(input, { ...init, headers });
-    if (response.status === 409 && response.headers.has('X-Mvtm-Signed-In-User')) location.reload();
+    // the root sends whoever is signed in now to their own console (this page may be one they cannot open)
+    if (response.status === 409 && response.headers.has('X-Mvtm-Signed-In-User')) location.assign('/');
     return response;
   };
   following.pageUser = username;

@@ -1,5 +1,5 @@
 // The start every signed-in page shares (agent, supervisor, compliance, admin, reports, wallboard, customer): who is
-// signed in (/api/me; the page then follows that user and reloads if another signs in in this browser), the interface
+// signed in (/api/me; the page then follows that user and leaves if another signs in in this browser), the interface
 // language (theirs until they pick one), the CSRF token in the page's plain forms, their name in the header and the
 // links to the other consoles they may open. And the page furniture they share: the socket's status, the message
 // line, minutes:seconds.

@@ -58,7 +58,7 @@ class WebSecurityTest {
     /**
      * A shared desk: Ada's console is open in one tab when Bo signs in in another tab of the same browser (one
      * session cookie). What Ada's tab asks or does afterwards is refused before it is done, so nothing is done as Bo
-     * from a page that shows Ada (the page then reloads as Bo); Bo's own tab and clients that name no page user go on.
+     * from a page that shows Ada (the page then goes to Bo's console); Bo's own tab and clients that name no page user go on.
      */
     @Test
     void aTabOpenedForOneAdvisorIsRefusedOnceAnotherSignsInInTheSameBrowser() {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 14 items 3, 10 and 11 in the advisor console, headless Chromium on the real server: a refusal reads as a
  * sentence in the advisor's language, wrap-up notes never reach the presence badge or the supervisor board, and
  * signing out shows the advisor Logged out to the supervisor. And a shared desk: a console tab opened for alice
- * reloads as bob's once bob signs in in another tab of the same browser, instead of showing alice while its requests
- * go as bob. The browser steps live in server/src/test/browser/console-presence.js; the customer chats over the HTTP
+ * goes to sam's console once sam signs in in another tab of the same browser, instead of showing alice's while its
+ * requests go as sam. The browser steps live in server/src/test/browser/console-presence.js; the customer chats over the HTTP
  * API.
  */
 @Tag("peer")
@@ -41,7 +41,7 @@ class ConsolePresenceInBrowserTest {
                 smith.json(202, "POST", API + "/" + id + "/person", "{\"channel\":\"CHAT\"}");
 
                 console.awaitPrinted("PRESENCE OK", Duration.ofMinutes(4), server.logDigest());
-                assertThat(console.output()).doesNotContain("cannot go from").contains("SHARED DESK reloaded");
+                assertThat(console.output()).doesNotContain("cannot go from").contains("SHARED DESK moved");
             }
         }
     }

@@ -21,8 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A console page says whom it was opened for ({@value #HEADER}, URL-encoded, set by the pages' shared start); when
  * someone else has signed in in the same browser since (a shared desk: one session cookie for every tab), the
  * request is refused with 409 and {@value #CHANGED} before anything is done, so an action taken in a tab that shows
- * one advisor is never done as another; the page then reloads as whoever is signed in now. A request without the
- * header (a bank's app, a script) is not affected; one that is not signed in any more goes on to the usual 401.
+ * one advisor is never done as another; the page then goes to the console of whoever is signed in now. A request
+ * without the header (a bank's app, a script) is not affected; one that is not signed in any more goes on to the
+ * usual 401.
  */
 final class PageUserCheck extends OncePerRequestFilter {
     /** The request header a page sends with the user it was opened for. */
@@ -56,7 +57,7 @@ final class PageUserCheck extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write("{\"error\":\"SIGNED_IN_USER_CHANGED\",\"field\":\"" + HEADER + "\",\"message\":"
-                + "\"this page was opened for another user; someone else has signed in in this browser since: reload"
-                + " the page\"}");
+                + "\"this page was opened for another user; someone else has signed in in this browser since: open"
+                + " the page again\"}");
     }
 }
