@@ -4,7 +4,8 @@
 // then queues a customer. alice accepts, presses Apply with Ready while busy (the refusal is shown in her language,
 // with no internal text), hangs up, finishes wrap-up with notes (her badge and the supervisor board show plain
 // Ready, never the notes) and signs out (the supervisor board shows her Logged out). Then a shared desk: alice's
-// console is open when sam signs in in another tab of the same browser; alice's tab goes to sam's console.
+// console is open when sam signs in in another tab of the same browser; alice's tab goes to sam's console. Sam then
+// opens /agent, which is not for his role: the product's page says who is signed in and leads back to his console.
 // Prints "PRESENCE OK" and exits 0, or the failing step and exits 1.
 const path = require('path');
 const { T, SHOTS, bundle, openPage, signInOn, finish } = require('./harness.js');
@@ -88,6 +89,13 @@ async function main() {
   await desk.waitForFunction(() => /Sam/.test(document.querySelector('#who')?.textContent ?? ''));
   if (refused.length === 0) throw new Error('alice\'s tab left without a refused request: it moved for another reason');
   console.log(`SHARED DESK moved to sam's console after ${refused[0].replace(/^https?:\/\/[^/]+/, '')} was refused`);
+
+  step = 'sam opens the advisor console, which is not for a supervisor, and finds the way back to his own';
+  await desk.goto(`${process.env.BASE_URL}/agent`);
+  await desk.waitForSelector('body.error-page[data-ready="true"]');
+  const said = (await desk.textContent('#signed-in')).replace(/\s+/g, ' ').trim();
+  if (!said.includes('Sam')) throw new Error(`the page not for his role reads "${said}"`);
+  await Promise.all([desk.waitForURL('**/supervisor'), desk.click('form[action="/"] button')]);
 }
 
 finish(main, { ok: 'PRESENCE OK', failed: 'PRESENCE FAILED', shots: 'console-presence-failed', browsers, step: () => step });

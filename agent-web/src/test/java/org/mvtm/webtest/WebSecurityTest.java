@@ -79,6 +79,26 @@ class WebSecurityTest {
         assertThat(browser.get("/api/me").body()).contains("\"username\":\"bo\"");
     }
 
+    /**
+     * A signed-in user who opens a console not for their role, or an address that leads nowhere, gets a page of the
+     * product (in their language once its script runs) with the way to their own console, not the framework's error
+     * page; an API client still gets JSON.
+     */
+    @Test
+    void aConsoleNotForYourRoleOrAMistypedAddressShowsAPageWithTheWayToYourOwnConsole() {
+        Browserless advisor = Browserless.signedIn(port, "ada");
+        HttpResponse<String> compliance = advisor.get("/compliance");
+        assertThat(compliance.statusCode()).isEqualTo(403);
+        assertThat(compliance.body()).contains("This page is not for your account", "Go to your console",
+                "/js/error-page.js").doesNotContain("Whitelabel");
+        HttpResponse<String> mistyped = advisor.get("/agnet");
+        assertThat(mistyped.statusCode()).isEqualTo(404);
+        assertThat(mistyped.body()).contains("There is no such page", "Go to your console").doesNotContain("Whitelabel");
+        HttpResponse<String> api = advisor.get("/api/supervisor/snapshot", "Accept", "application/json");
+        assertThat(api.statusCode()).isEqualTo(403);
+        assertThat(api.body()).doesNotContain("<html");
+    }
+
     @Test
     void rootSendsEachRoleToItsOwnConsole() {
         Browserless advisor = Browserless.signedIn(port, "ada");

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * sentence in the advisor's language, wrap-up notes never reach the presence badge or the supervisor board, and
  * signing out shows the advisor Logged out to the supervisor. And a shared desk: a console tab opened for alice
  * goes to sam's console once sam signs in in another tab of the same browser, instead of showing alice's while its
- * requests go as sam. The browser steps live in server/src/test/browser/console-presence.js; the customer chats over the HTTP
+ * requests go as sam; sam then opens the advisor console, not for his role, and the page he gets says who he is and
+ * leads back to his own. The browser steps live in server/src/test/browser/console-presence.js; the customer chats over the HTTP
  * API.
  */
 @Tag("peer")
@@ -24,7 +25,7 @@ class ConsolePresenceInBrowserTest {
     private static final String API = "/api/customer/conversations";
 
     @Test
-    void refusalsAreTranslatedNotesStayOutOfPresenceSigningOutLogsTheAdvisorOutAndASharedDeskTabFollowsWhoSignedIn(@TempDir Path dir) throws Exception {
+    void refusalsAreTranslatedNotesStayOutOfPresenceSigningOutLogsTheAdvisorOutAndASharedDeskTabFollowsWhoSignedInAndAPageNotForYourRoleLeadsBack(@TempDir Path dir) throws Exception {
         try (ServerProcess server = ServerProcess.start(dir)) {
             server.awaitHealthy(Duration.ofMinutes(5)); // a busy shared machine starts slowly
             CountDownLatch ready = new CountDownLatch(1);
