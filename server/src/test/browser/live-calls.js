@@ -220,11 +220,17 @@ async function consult() {
   await Promise.all(threePages.map(([, page, stats]) => page.waitForFunction(
     (name) => window[name].cameras.filter((c) => c.framesDecoded > 0).length >= 2, stats)));
   const seen = await Promise.all(threePages.map(([, page, stats]) => camerasDecoding(page, stats)));
+  // a tile shows while its camera decodes frames and hides after 2 s without (camera-tiles.js): on a loaded machine
+  // a camera can stall for that long, so each page gets up to 10 s to show the tiles it should before they are counted
+  const wanted = [1, 1, 2];
+  await Promise.all(threePages.map(([, page, , within], i) => page.waitForFunction(
+    ([selector, want]) => document.querySelectorAll(selector).length === want,
+    [`${within} .camera-tile:not([hidden])`, wanted[i]], { timeout: 10000 }).catch(() => {})));
   const tiles = await Promise.all(threePages.map(([, page, , within]) => shownTiles(page, within)));
   console.log(`three-way video: cameras decoding ${JSON.stringify(seen)}, tiles shown ${JSON.stringify(tiles)}`);
   threePages.forEach(([who], i) => expect(seen[i].length === 2, `${who} decodes ${seen[i].length} cameras, not the two others' (mids ${seen[i]})`));
   // the customer and alice see the third camera beside the main one; bob sees both in tiles
-  [1, 1, 2].forEach((want, i) => expect(tiles[i] === want, `${threePages[i][0]} shows ${tiles[i]} camera tiles, not ${want}`));
+  wanted.forEach((want, i) => expect(tiles[i] === want, `${threePages[i][0]} shows ${tiles[i]} camera tiles, not ${want}`));
   await Promise.all(threePages.map(([who, page]) => page.screenshot({ path: path.join(SHOTS, `three-way-video-${who}.png`), fullPage: true })));
 
   step = 'alice holds again and transfers the call to bob, who takes it and leaves the consult';
