@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * {@link AdmissionLimits#callsPerSecond()}, when {@link AdmissionLimits#maxSettingUp()} admitted calls are still being
  * set up, or when the edge itself is late: a hand-over to the workers waited longer than
  * {@link AdmissionLimits#maxQueueDelay()} within the last second, or when the recording of the calls already connected
- * is behind ({@link RecordingBacklog}, which looks at its oldest waiting accept only). Lateness is measured on every hand-over (requests, responses, timers) and
- * forgotten after a second without a late one, so the edge recovers by itself; the backlog is the server's to clear.
+ * is behind ({@link RecordingBacklog}, which looks at its oldest waiting accept only). Lateness is measured on every
+ * hand-over (requests, responses, timers) and forgotten after a second without a late one, so the edge recovers by
+ * itself; the backlog is the server's to clear.
  */
 final class CallAdmission {
     private static final Logger log = LoggerFactory.getLogger(CallAdmission.class);
