@@ -1,5 +1,7 @@
-// The page a browser gets instead of a console it cannot open (403) or an address that leads nowhere (404): in the
-// user's language, who is signed in, the way to their own console (/ sends each role to theirs) and to sign out.
+// The page a browser gets for an error on a page request (pages/ErrorPages fills in the status and its English text):
+// a console it cannot open (403), an address that leads nowhere (404), a failure on our side (5xx) or another refusal.
+// This script puts it in the user's language, says who is signed in, and offers the way to their own console (/ sends
+// each role to theirs) and to sign out.
 import { initLocales, localeForLanguage } from './i18n.js';
 import { csrfToken } from './http.js';
 
