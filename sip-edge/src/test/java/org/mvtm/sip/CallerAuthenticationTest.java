@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.mvtm.sip.api.SipMetrics;
+import org.mvtm.sip.api.SipRejectionReasons;
 import org.mvtm.sip.support.CustomerCallScript;
 import org.mvtm.sip.support.EdgeFixture;
 import org.mvtm.sip.support.RawSip;
@@ -43,7 +45,16 @@ class CallerAuthenticationTest {
             challengedThenAuthenticated(new CustomerCallScript(bob, "cards"), 40022, "guess");
             assertThat(RawSip.status(bob.raw.finalResponse(3000).orElseThrow())).isEqualTo(403);
             assertThat(f.routing.enqueued).isEmpty();
-            await().until(() -> f.edge.metrics().rejected("auth-wrong") == 1);
+            await().until(() -> f.edge.metrics().rejected(SipRejectionReasons.AUTH_WRONG) == 1);
+        }
+    }
+
+    /** An operator's alert on refused sign-ins or calls refused for load has its count, at zero, before the first. */
+    @Test
+    void theRefusalsAnOperatorAlertsOnAreCountedFromZeroBeforeTheFirst() {
+        SipMetrics fresh = f.edge.metrics();
+        for (String reason : SipRejectionReasons.COUNTED_FROM_START) {
+            assertThat(fresh.rejectedByReason()).as(reason).containsEntry(reason, 0L);
         }
     }
 }

@@ -5,24 +5,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.mvtm.sip.api.SipEdge;
+import org.mvtm.sip.api.SipRejectionReasons;
 
 /**
  * {@code mvtm.sip.requests.rejected}, tagged {@code reason} with the edge's counter name ({@code overload-rate},
  * {@code overload-recording}, {@code auth-wrong}, {@code flood}, {@code 400}, ...), so that an operator sees why calls
  * and registrations are refused, not only how many. The reasons an operator alerts on are there from the start at
- * zero; any other reason is added once the edge has counted it, at the latest one refresh later.
+ * zero (the edge counts {@link SipRejectionReasons#COUNTED_FROM_START} from zero); any other reason
+ * is added once the edge has counted it, at the latest one refresh later.
  */
 public final class SipRejectionMetrics implements MeterBinder, AutoCloseable {
     static final String NAME = "mvtm.sip.requests.rejected";
-    /** Refusals of new calls for load and of sign-ins: present before the first one, so that a rate over them works. */
-    static final List<String> ALWAYS = List.of("overload-rate", "overload-setting-up", "overload-late",
-            "overload-recording", "flood", "auth-wrong", "auth-locked", "auth-throttled");
 
     private final SipEdge sip;
     private final Duration refreshEvery;
@@ -39,7 +37,6 @@ public final class SipRejectionMetrics implements MeterBinder, AutoCloseable {
     @Override
     public synchronized void bindTo(MeterRegistry registry) {
         this.registry = registry;
-        ALWAYS.forEach(this::register);
         sync();
         long millis = refreshEvery.toMillis();
         refresh.scheduleWithFixedDelay(this::sync, millis, millis, TimeUnit.MILLISECONDS);

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param callsAbandoned     customer calls cancelled or hung up while queued
  * @param callsFailedByCause customer calls that ended without an advisor for another reason (e.g. "media", "timeout")
  * @param registrations      successful REGISTER requests (including refreshes and removals)
- * @param rejectedByReason   requests answered with an error, by reason (e.g. "flood", "auth", "forbidden", "400")
+ * @param rejectedByReason   requests answered with an error, by reason (e.g. "flood", "auth-wrong", "400"); the
+ *                           {@link SipRejectionReasons#COUNTED_FROM_START} reasons are there from the start
  * @param phoneOffersByOutcome offers to desk phones by outcome: ANSWERED, REJECTED, NO_ANSWER, UNREACHABLE
  * @param activeCalls        customer calls currently in progress
  */

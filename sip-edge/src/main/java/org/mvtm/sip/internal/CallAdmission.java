@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.mvtm.sip.api.AdmissionLimits;
 import org.mvtm.sip.api.RecordingBacklog;
+import org.mvtm.sip.api.SipRejectionReasons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +26,8 @@ final class CallAdmission {
 
     /** Why a new call was refused; the name is the counter in {@code rejectedByReason}. */
     enum Refusal {
-        RATE("overload-rate"), SETTING_UP("overload-setting-up"), LATE("overload-late"),
-        RECORDING_BEHIND("overload-recording");
+        RATE(SipRejectionReasons.OVERLOAD_RATE), SETTING_UP(SipRejectionReasons.OVERLOAD_SETTING_UP),
+        LATE(SipRejectionReasons.OVERLOAD_LATE), RECORDING_BEHIND(SipRejectionReasons.OVERLOAD_RECORDING);
 
         final String counter;
 

@@ -21,6 +21,7 @@ import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.mvtm.sip.api.SipRejectionReasons;
 import org.mvtm.sip.ivr.Ivr;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,7 @@ final class EdgeListener implements SipListener {
             ToHeader to = (ToHeader) req.getHeader(ToHeader.NAME);
             boolean inDialog = to != null && to.getTag() != null;
             if (!inDialog && !Request.CANCEL.equals(method) && !flood.admit(source)) {
-                counters.rejected("flood");
+                counters.rejected(SipRejectionReasons.FLOOD);
                 unavailable(req, flood.retryAfterSeconds(), null);
                 return;
             }

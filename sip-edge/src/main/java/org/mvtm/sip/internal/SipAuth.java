@@ -12,6 +12,7 @@ import javax.sip.message.Response;
 import org.mvtm.core.signin.SignInAttempt;
 import org.mvtm.core.signin.SignInThrottle;
 import org.mvtm.core.signin.SignInVerdict;
+import org.mvtm.sip.api.SipRejectionReasons;
 
 /**
  * Challenges and checks requests: REGISTER with 401/WWW-Authenticate/Authorization (registrar), everything else
@@ -87,7 +88,7 @@ final class SipAuth {
             case STALE -> "auth-stale";
             case REPLAYED -> "auth-replay";
             case NO_CREDENTIALS -> "auth-no-credentials";
-            default -> "auth-wrong";
+            default -> SipRejectionReasons.AUTH_WRONG;
         });
         switch (r.verdict()) {
             case MISSING -> challenge(st, request, false);
@@ -107,7 +108,8 @@ final class SipAuth {
 
     /** 503 with Retry-After, the digest unchecked or its outcome withheld. */
     private Optional<String> refused(ServerTransaction st, Request request, SignInVerdict verdict) {
-        counters.rejected(verdict.kind() == SignInVerdict.Kind.LOCKED ? "auth-locked" : "auth-throttled");
+        counters.rejected(verdict.kind() == SignInVerdict.Kind.LOCKED ? SipRejectionReasons.AUTH_LOCKED
+                : SipRejectionReasons.AUTH_THROTTLED);
         sip.respond(st, request, Response.SERVICE_UNAVAILABLE, resp -> throttled(resp, verdict));
         return Optional.empty();
     }

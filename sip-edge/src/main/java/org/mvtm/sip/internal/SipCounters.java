@@ -5,8 +5,12 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.mvtm.sip.api.SipMetrics;
+import org.mvtm.sip.api.SipRejectionReasons;
 
-/** The edge's counters; {@link #snapshot()} copies them into the api record. Thread-safe. */
+/**
+ * The edge's counters; {@link #snapshot()} copies them into the api record. Thread-safe. The refusals an operator
+ * alerts on ({@link SipRejectionReasons#COUNTED_FROM_START}) are there from the start at zero.
+ */
 final class SipCounters {
     final LongAdder callsOffered = new LongAdder();
     final LongAdder callsAnswered = new LongAdder();
@@ -16,6 +20,10 @@ final class SipCounters {
     private final Map<String, LongAdder> failed = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> phoneOffers = new ConcurrentHashMap<>();
+
+    SipCounters() {
+        SipRejectionReasons.COUNTED_FROM_START.forEach(reason -> rejected.put(reason, new LongAdder()));
+    }
 
     void callFailed(String cause) {
         failed.computeIfAbsent(cause, c -> new LongAdder()).increment();
