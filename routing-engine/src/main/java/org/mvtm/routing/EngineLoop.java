@@ -1,10 +1,13 @@
 package org.mvtm.routing;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.mvtm.core.log.FailureStreakLog;
 import org.mvtm.routing.api.RoutingConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,21 +16,32 @@ import org.slf4j.LoggerFactory;
  * Runs matching rounds and timer ticks. BACKGROUND: one daemon thread; requests for a round coalesce, ticks run every
  * tick interval. MANUAL: a round runs on the caller's thread (re-entrant requests, e.g. an event subscriber accepting
  * an offer, run one more round after the current one); ticks run only when {@link #tickNow()} is called.
+ *
+ * <p>In the background a failed round or tick (Redis down, say) is retried by the next; the log gets the first
+ * failure of a streak with its stack trace, a line a minute while it lasts and a line when it ends.
  */
 final class EngineLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EngineLoop.class);
 
+    /** How often a streak of failures (e.g. Redis down) is summed up in the log after its first stack trace. */
+    private static final Duration SAY_STILL_FAILING_EVERY = Duration.ofMinutes(1);
+
     private final Runnable round;
     private final Runnable tick;
+    private final FailureStreakLog roundFailures;
+    private final FailureStreakLog tickFailures;
     private final ScheduledExecutorService thread;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final Object manualLock = new Object();
     private boolean manualRunning;
     private boolean manualAgain;
 
-    EngineLoop(RoutingConfig config, String node, Runnable round, Runnable tick) {
+    EngineLoop(RoutingConfig config, String node, Clock clock, Runnable round, Runnable tick) {
         this.round = round;
         this.tick = tick;
+        this.roundFailures = new FailureStreakLog(log, "routing matching round", clock, SAY_STILL_FAILING_EVERY);
+        this.tickFailures = new FailureStreakLog(log, "routing timer tick (offer timeouts, wrap-up ends, leases)", clock,
+                SAY_STILL_FAILING_EVERY);
         if (config.scheduling() == RoutingConfig.Scheduling.BACKGROUND) {
             thread = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "routing-" + node);
@@ -35,7 +49,7 @@ final class EngineLoop implements AutoCloseable {
                 return t;
             });
             long ms = config.tickInterval().toMillis();
-            thread.scheduleWithFixedDelay(() -> safely(tick), ms, ms, TimeUnit.MILLISECONDS);
+            thread.scheduleWithFixedDelay(() -> safely(tick, tickFailures), ms, ms, TimeUnit.MILLISECONDS);
         } else {
             thread = null;
         }
@@ -62,7 +76,7 @@ final class EngineLoop implements AutoCloseable {
             try {
                 thread.execute(() -> {
                     pending.set(false);
-                    safely(round);
+                    safely(round, roundFailures);
                 });
             } catch (RejectedExecutionException closed) {
                 pending.set(false);
@@ -78,19 +92,22 @@ final class EngineLoop implements AutoCloseable {
             }
         } else {
             try {
-                thread.execute(() -> safely(tick));
+                thread.execute(() -> safely(tick, tickFailures));
             } catch (RejectedExecutionException closed) {
                 // engine closed
             }
         }
     }
 
-    private static void safely(Runnable r) {
+    /** Runs on the loop's thread; a failure is logged (the first of a streak with its stack trace) and retried. */
+    private static void safely(Runnable r, FailureStreakLog failures) {
         try {
             r.run();
         } catch (RuntimeException e) {
-            log.warn("routing round failed; the next tick retries", e);
+            failures.failed(e);
+            return;
         }
+        failures.succeeded();
     }
 
     @Override

@@ -91,7 +91,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
                     }
                 });
         store.heartbeat(node, clock.instant());
-        this.loop = new EngineLoop(config, node, offers::matchRound, offers::timers);
+        this.loop = new EngineLoop(config, node, clock, offers::matchRound, offers::timers);
         this.queries = new RoutingQueries(store, clock, queues, this::capacity, allLocal);
     }
 

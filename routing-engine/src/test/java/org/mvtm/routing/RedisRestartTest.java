@@ -1,11 +1,16 @@
 package org.mvtm.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mvtm.routing.Fixtures.advisor;
 import static org.mvtm.routing.Fixtures.agent;
 import static org.mvtm.routing.Fixtures.ix;
 import static org.mvtm.routing.Fixtures.voice;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -23,6 +28,7 @@ import org.mvtm.routing.api.RoutingConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.RoutingEngines;
 import org.mvtm.testing.RedisServerProcess;
+import org.slf4j.LoggerFactory;
 
 /** Queue order, offers and counters live in Redis: they survive an engine restart and (with AOF) a Redis restart. */
 @Tag("peer")
@@ -72,5 +78,44 @@ class RedisRestartTest {
                 assertThat(third.queueStats().get(0).waiting()).isEqualTo(3);
             }
         }
+    }
+
+    /**
+     * Redis down for a while under a running engine: the log gets the outage's first failure with its stack trace,
+     * a summary a minute (on the engine's clock) instead of a stack trace every tick, and one line when routing works
+     * again once Redis is back.
+     */
+    @Test
+    void aRedisOutageIsOneStackTraceASummaryAMinuteAndOneLineWhenRoutingWorksAgain() {
+        MutableClock clock = new MutableClock(Fixtures.T0);
+        Logger loop = (Logger) LoggerFactory.getLogger(EngineLoop.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        loop.addAppender(lines);
+        try (RedisServerProcess redis = RedisServerProcess.start();
+                RoutingEngine engine = RoutingEngines.redis(redis.uri(), "node-a",
+                        RoutingConfig.defaults().withTickInterval(Duration.ofMillis(20)), clock, new Fixtures.RecordingBus())) {
+            engine.defineQueue(CARDS);
+            redis.restartAfter(() -> {
+                await().atMost(Duration.ofSeconds(30)).until(() -> said(lines, "failed; it is retried"));
+                clock.advance(Duration.ofSeconds(61));
+                await().atMost(Duration.ofSeconds(30)).until(() -> said(lines, "still failing since"));
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> said(lines, "works again"));
+            engine.registerAdvisor(advisor("alice", "lang.en:9", "product.cards:9"));
+            assertThat(engine.advisors()).extracting(a -> a.id().value()).containsExactly("alice");
+        } finally {
+            loop.detachAppender(lines);
+        }
+        List<ILoggingEvent> timerTick = lines.list.stream()
+                .filter(e -> e.getFormattedMessage().startsWith("routing timer tick")).toList();
+        assertThat(timerTick).extracting(ILoggingEvent::getLevel).startsWith(Level.WARN, Level.WARN).endsWith(Level.INFO);
+        assertThat(timerTick).filteredOn(e -> e.getThrowableProxy() != null).hasSize(1);
+        assertThat(timerTick.getFirst().getThrowableProxy()).isNotNull();
+        assertThat(timerTick.getLast().getFormattedMessage()).contains("works again after failing for 61 s");
+    }
+
+    private static boolean said(ListAppender<ILoggingEvent> lines, String words) {
+        return lines.list.stream().anyMatch(e -> e.getFormattedMessage().contains(words));
     }
 }

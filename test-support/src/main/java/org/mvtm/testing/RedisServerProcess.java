@@ -60,7 +60,16 @@ public final class RedisServerProcess implements AutoCloseable {
 
     /** Kills the server (SIGKILL) and starts it again on the same port and data directory. */
     public void restart() {
+        restartAfter(() -> { });
+    }
+
+    /**
+     * Kills the server (SIGKILL), runs {@code whileDown} (e.g. waits until a client has noticed the outage) and
+     * starts the server again on the same port and data directory.
+     */
+    public void restartAfter(Runnable whileDown) {
         kill();
+        whileDown.run();
         try {
             launch();
         } catch (IOException e) {

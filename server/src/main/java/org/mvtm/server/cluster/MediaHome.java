@@ -1,6 +1,7 @@
 package org.mvtm.server.cluster;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.log.FailureStreakLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.ConnectionPoolConfig;
@@ -69,13 +71,17 @@ public final class MediaHome implements AutoCloseable {
     private final List<Consumer<TakenOver>> takeovers = new CopyOnWriteArrayList<>();
     private final List<Consumer<InteractionId>> firstClaims = new CopyOnWriteArrayList<>();
     private volatile long lastRenewal = System.nanoTime();
+    private final FailureStreakLog renewalFailures;
 
     /**
      * @param redis the node's shared client: claims, lookups, releases
      * @param leaseRedis a client used for nothing but this node's lease (see {@link #leaseConnection}); closed with
      *     this
      */
-    public MediaHome(RedisClient redis, RedisClient leaseRedis, String keyPrefix, String selfUrl, Duration lease) {
+    public MediaHome(RedisClient redis, RedisClient leaseRedis, String keyPrefix, String selfUrl, Duration lease,
+                     Clock clock) {
+        this.renewalFailures = new FailureStreakLog(log, "renewing this node's media lease (when it runs out, other "
+                + "nodes take this node's calls over)", clock, Duration.ofMinutes(1));
         this.redis = redis;
         this.leaseRedis = leaseRedis;
         this.prefix = keyPrefix + ":media-home:";
@@ -108,8 +114,10 @@ public final class MediaHome implements AutoCloseable {
                         lease.toMillis());
             }
         } catch (RuntimeException e) {
-            log.warn("could not renew this node's media lease: {}", e.getMessage());
+            renewalFailures.failed(e);
+            return;
         }
+        renewalFailures.succeeded();
     }
 
     public String self() {

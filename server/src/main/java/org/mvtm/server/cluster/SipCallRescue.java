@@ -1,5 +1,6 @@
 package org.mvtm.server.cluster;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -7,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.mvtm.core.id.InteractionId;
+import org.mvtm.core.log.FailureStreakLog;
 import org.mvtm.sip.api.SharedDialog;
 import org.mvtm.sip.api.SharedDialogs;
 import org.mvtm.sip.api.SipEdge;
@@ -30,11 +32,13 @@ public final class SipCallRescue implements AutoCloseable {
     private final SharedDialogs dialogs;
     private final SipEdge edge;
     private final ScheduledExecutorService scheduler;
+    private final FailureStreakLog failures;
 
-    public SipCallRescue(MediaHome home, SharedDialogs dialogs, SipEdge edge, Duration every) {
+    public SipCallRescue(MediaHome home, SharedDialogs dialogs, SipEdge edge, Duration every, Clock clock) {
         this.home = home;
         this.dialogs = dialogs;
         this.edge = edge;
+        this.failures = new FailureStreakLog(log, "looking for SIP calls of dead nodes", clock, Duration.ofMinutes(1));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("sip-call-rescue").factory());
         scheduler.scheduleWithFixedDelay(this::rescue, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
@@ -60,8 +64,10 @@ public final class SipCallRescue implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("looking for SIP calls of dead nodes failed: {}", e.toString());
+            failures.failed(e);
+            return;
         }
+        failures.succeeded();
     }
 
     @Override

@@ -177,9 +177,9 @@ public class ModuleWiring {
     /** Media claims held under this node's lease: a dead node's calls pass to a survivor within the lease. */
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
-    MediaHome mediaHome(RedisClient redis, ContactProperties props, ClusterSettings cluster) {
+    MediaHome mediaHome(RedisClient redis, ContactProperties props, ClusterSettings cluster, Clock clock) {
         return new MediaHome(redis, MediaHome.leaseConnection(URI.create(props.redis().url())), "mvtm",
-                cluster.selfUrl(), MediaHome.LEASE);
+                cluster.selfUrl(), MediaHome.LEASE, clock);
     }
 
     @Bean(destroyMethod = "close")
@@ -298,8 +298,8 @@ public class ModuleWiring {
     /** A survivor re-INVITEs the phones of a dead node's calls from itself, within a second of its lease running out. */
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
-    SipCallRescue sipCallRescue(MediaHome home, SharedDialogs dialogs, SipEdge edge) {
-        return new SipCallRescue(home, dialogs, edge, Duration.ofSeconds(1));
+    SipCallRescue sipCallRescue(MediaHome home, SharedDialogs dialogs, SipEdge edge, Clock clock) {
+        return new SipCallRescue(home, dialogs, edge, Duration.ofSeconds(1), clock);
     }
 
     /** An advisor with a registered desk phone is reachable with no console open (the phone rings). */

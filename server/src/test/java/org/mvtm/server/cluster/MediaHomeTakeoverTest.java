@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,7 +118,7 @@ class MediaHomeTakeoverTest {
     /** Node {@code name}'s media home: claims on {@code shared}, its lease on a connection of its own. */
     private static MediaHome node(RedisClient shared, RedisServerProcess redis, String name) {
         return new MediaHome(shared, MediaHome.leaseConnection(URI.create(redis.uri())), "t", "http://node-" + name,
-                LEASE);
+                LEASE, Clock.systemUTC());
     }
 
     private static redis.clients.jedis.ConnectionPoolConfig poolOf(int connections) {
