@@ -2,6 +2,7 @@ package org.mvtm.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,8 @@ import org.mvtm.testing.RedisServerProcess;
 
 /**
  * Two nodes sharing one redis-server and one PostgreSQL: an administrator's change made on node A (a new queue, a
- * new advisor) is seen by node B's routing and sign-in without a restart, relayed as AdministrationChanged.
+ * new advisor) is seen by node B's routing and sign-in without a restart, relayed as AdministrationChanged. Then
+ * Redis stops answering for a moment: a signed-in page gets the product's "try again" page, style sheet and all.
  */
 @Tag("peer")
 @ExtendWith(PostgresExtension.class)
@@ -24,7 +26,7 @@ class ClusterAdministrationTest {
     private static final String SECRET = "two-node-test-secret-0123456789";
 
     @Test
-    void aChangeMadeOnOneNodeIsLiveOnTheOther(@TempDir Path dir, PostgresProcess postgres) throws Exception {
+    void aChangeMadeOnOneNodeIsLiveOnTheOtherAndPagesSayWhenTheSessionStoreIsDown(@TempDir Path dir, PostgresProcess postgres) throws Exception {
         Files.createDirectories(dir.resolve("redis"));
         Files.createDirectories(dir.resolve("a"));
         Files.createDirectories(dir.resolve("b"));
@@ -58,8 +60,28 @@ class ClusterAdministrationTest {
                     long millis = Duration.ofNanos(System.nanoTime() - changed).toMillis();
                     System.out.println("node B saw node A's change after " + millis + " ms");
                     assertThat(seen).as("node B sees the queue and the advisor created on node A:\n" + b.output()).isTrue();
+
+                    redis.restartAfter(() -> pagesSayTheServiceCannotOpenThemWhileTheSessionStoreIsDown(rootB));
                 }
             }
+        }
+    }
+
+    /**
+     * Redis, which holds the web sessions, does not answer: a signed-in page request gets the product's page that
+     * says to try again, with its style sheet and script (they need no session), not a framework page.
+     */
+    private static void pagesSayTheServiceCannotOpenThemWhileTheSessionStoreIsDown(WebSession signedIn) {
+        try {
+            HttpResponse<String> page = signedIn.send("GET", "/admin", null, "Accept", "text/html");
+            assertThat(page.statusCode()).isEqualTo(500);
+            assertThat(page.body()).contains("The service could not open this page", "/css/app.css", "/js/error-page.js")
+                    .doesNotContain("Whitelabel");
+            for (String asset : new String[] {"/css/app.css", "/js/error-page.js", "/js/i18n.js", "/i18n/en.json"}) {
+                assertThat(signedIn.send("GET", asset, null, "Accept", "*/*").statusCode()).as(asset).isEqualTo(200);
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 

@@ -36,9 +36,15 @@ final class PageUserCheck extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String page = request.getHeader(HEADER);
+        if (page == null) {
+            // read the signed-in user only for our pages' requests: a style sheet, a script or an app's call without
+            // the header must not load the session (a round trip to Redis in a cluster, and a failure while it is down)
+            chain.doFilter(request, response);
+            return;
+        }
         Optional<String> now = CurrentUser.of(SecurityContextHolder.getContext().getAuthentication())
                 .map(WebUser::username);
-        if (page == null || now.isEmpty()) {
+        if (now.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }

@@ -1,5 +1,7 @@
 package org.mvtm.server.cluster;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +22,7 @@ import org.mvtm.core.event.KnowledgeBasePublished;
 import org.mvtm.core.event.OfferAccepted;
 import org.mvtm.core.event.OfferDeclined;
 import org.mvtm.core.event.RecordingPaused;
+import org.mvtm.core.log.FailureStreakLog;
 import org.mvtm.server.SerialWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,9 +61,13 @@ public final class ClusterEventRelay implements AutoCloseable {
     private final List<EventBus.Subscription> subscriptions;
     private final Subscriber subscriber = new Subscriber();
     private final Thread listener;
+    private final FailureStreakLog subscriptionFailures;
     private volatile boolean closed;
 
-    public ClusterEventRelay(RedisClient redis, String keyPrefix, String nodeId, EventBus bus, JsonMapper json) {
+    public ClusterEventRelay(RedisClient redis, String keyPrefix, String nodeId, EventBus bus, JsonMapper json,
+                             Clock clock) {
+        this.subscriptionFailures = new FailureStreakLog(log, "subscribing to the other nodes' events", clock,
+                Duration.ofMinutes(1));
         this.redis = redis;
         this.channel = keyPrefix + ":events";
         this.nodeId = nodeId;
@@ -91,7 +98,7 @@ public final class ClusterEventRelay implements AutoCloseable {
                 redis.subscribe(subscriber, channel);
             } catch (RuntimeException e) {
                 if (!closed) {
-                    log.warn("cluster event subscription lost ({}); retrying", e.getMessage());
+                    subscriptionFailures.failed(e);
                     sleep();
                 }
             }
@@ -139,6 +146,11 @@ public final class ClusterEventRelay implements AutoCloseable {
     }
 
     private final class Subscriber extends JedisPubSub {
+        @Override
+        public void onSubscribe(String channel, int subscribedChannels) {
+            subscriptionFailures.succeeded();
+        }
+
         @Override
         public void onMessage(String channel, String message) {
             receive(message);

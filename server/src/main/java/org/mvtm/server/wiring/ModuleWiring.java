@@ -161,8 +161,9 @@ public class ModuleWiring {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("!'${contact.redis.url:}'.isEmpty()")
-    ClusterEventRelay clusterEventRelay(RedisClient redis, ContactProperties props, EventBus bus, JsonMapper json) {
-        return new ClusterEventRelay(redis, "mvtm", props.nodeId(), bus, json);
+    ClusterEventRelay clusterEventRelay(RedisClient redis, ContactProperties props, EventBus bus, JsonMapper json,
+                                         Clock clock) {
+        return new ClusterEventRelay(redis, "mvtm", props.nodeId(), bus, json, clock);
     }
 
     /** The media port every module uses: this node's relay, or in a cluster the node that holds each call. */

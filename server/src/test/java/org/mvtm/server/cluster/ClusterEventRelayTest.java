@@ -3,6 +3,7 @@ package org.mvtm.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -41,8 +42,8 @@ class ClusterEventRelayTest {
                 relayedAtB.add(b.relayed());
                 atB.add(e);
             });
-            try (ClusterEventRelay nodeA = new ClusterEventRelay(client, "t", "node-a", a, json);
-                 ClusterEventRelay nodeB = new ClusterEventRelay(client, "t", "node-b", b, json)) {
+            try (ClusterEventRelay nodeA = new ClusterEventRelay(client, "t", "node-a", a, json, Clock.systemUTC());
+                 ClusterEventRelay nodeB = new ClusterEventRelay(client, "t", "node-b", b, json, Clock.systemUTC())) {
                 AdvisorStateForced forced = new AdvisorStateForced(Instant.now().truncatedTo(ChronoUnit.MILLIS),
                         AgentId.of("agent-ada"), "sam", AdvisorState.NOT_READY, "coaching",
                         List.of(InteractionId.of("chat-1")), true);
