@@ -55,6 +55,22 @@ public final class PostgresProcess implements AutoCloseable {
                         "UTF8",
                         "--locale=C.UTF-8"),
                 dir);
+        PostgresProcess postgres = new PostgresProcess(port, dir);
+        postgres.serve();
+        return postgres;
+    }
+
+    /**
+     * Stops the server (fast shutdown: connections are cut), runs {@code whileDown} (e.g. what a client does while
+     * the database does not answer) and starts it again on the same port and data.
+     */
+    public void restartAfter(Runnable whileDown) throws Exception {
+        run(postgres("pg_ctl", dir, "-m", "fast", "-w", "stop"), dir);
+        whileDown.run();
+        serve();
+    }
+
+    private void serve() throws IOException, InterruptedException {
         run(
                 postgres(
                         "pg_ctl",
@@ -68,7 +84,6 @@ public final class PostgresProcess implements AutoCloseable {
                         "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
                         "start"),
                 dir);
-        return new PostgresProcess(port, dir);
     }
 
     /** A new, empty database owned by {@link #USER}. */

@@ -120,6 +120,8 @@ public final class JdbcAdministration implements AdministrationService {
         config.setPassword(settings.database().password());
         config.setMaximumPoolSize(5);
         config.setPoolName("mvtm-admin");
+        // a request that needs the database is answered with an error after 5 s when it does not answer, not 30 s
+        config.setConnectionTimeout(5_000);
         HikariDataSource ds = new HikariDataSource(config);
         try {
             Flyway.configure()

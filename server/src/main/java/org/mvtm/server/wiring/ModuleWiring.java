@@ -134,13 +134,13 @@ public class ModuleWiring {
                 : new DatabaseSettings(db.url(), db.user(), db.password());
     }
 
-    /** Routing profiles, queues and sign-in users, loaded from the system of record and reloaded on every change. */
-    /** Wrap-up codes and notes kept with their interaction in the system of record. */
+    /** Wrap-up codes and notes kept with their interaction in the system of record (tried again while it is down). */
     @Bean(destroyMethod = "close")
-    DispositionRecorder dispositionRecorder(AdministrationService admin, RoutingEngine routing, EventBus bus) {
-        return new DispositionRecorder(admin, routing, bus);
+    DispositionRecorder dispositionRecorder(AdministrationService admin, RoutingEngine routing, EventBus bus, Clock clock) {
+        return new DispositionRecorder(admin, routing, bus, clock, Duration.ofSeconds(10));
     }
 
+    /** Routing profiles, queues and sign-in users, loaded from the system of record and reloaded on every change. */
     @Bean(destroyMethod = "close")
     SystemOfRecord systemOfRecord(AdministrationService admin, RoutingEngine routing, WebUserDirectory users, EventBus bus) {
         return new SystemOfRecord(admin, routing, users, bus);
