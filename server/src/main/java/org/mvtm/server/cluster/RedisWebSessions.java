@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.session.MapSession;
 import org.springframework.session.SessionRepository;
+import org.springframework.session.UuidSessionIdGenerator;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
 
@@ -75,6 +76,8 @@ public final class RedisWebSessions implements SessionRepository<MapSession> {
             return null;
         }
         session.setLastAccessedTime(Instant.now(clock));
+        // the generator is not stored with the session, and a sign-in over this session asks it for a new id
+        session.setSessionIdGenerator(UuidSessionIdGenerator.getInstance());
         return session;
     }
 
