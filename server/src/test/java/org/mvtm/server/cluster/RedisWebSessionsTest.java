@@ -14,8 +14,7 @@ import redis.clients.jedis.RedisClient;
 /**
  * What every node is told of a browser session in the shared redis-server: it is kept once saved, a sign-in over it
  * (a shared desk: someone signs in where someone else is signed in) gives it a new id and leaves nothing under the
- * old one (a node that read it from Redis once failed to: the generator of new ids is not stored), and a sign-out
- * drops it.
+ * old one, and a sign-out drops it; a node closes the console sockets of a session that is no longer kept.
  */
 @Tag("peer")
 class RedisWebSessionsTest {
@@ -26,18 +25,18 @@ class RedisWebSessionsTest {
             RedisWebSessions sessions = new RedisWebSessions(client, "test", Duration.ofMinutes(30), Clock.systemUTC());
             MapSession session = sessions.createSession();
             String first = session.getId();
-            assertThat(sessions.findById(first)).isNull();
+            assertThat(sessions.holds(first)).isFalse();
             sessions.save(session);
-            assertThat(sessions.findById(first)).isNotNull();
+            assertThat(sessions.holds(first)).isTrue();
 
             MapSession signedIn = sessions.findById(first);
             signedIn.changeSessionId();
             sessions.save(signedIn);
-            assertThat(sessions.findById(first)).isNull();
-            assertThat(sessions.findById(signedIn.getId())).isNotNull();
+            assertThat(sessions.holds(first)).isFalse();
+            assertThat(sessions.holds(signedIn.getId())).isTrue();
 
             sessions.deleteById(signedIn.getId());
-            assertThat(sessions.findById(signedIn.getId())).isNull();
+            assertThat(sessions.holds(signedIn.getId())).isFalse();
         }
     }
 }
