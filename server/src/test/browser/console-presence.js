@@ -4,8 +4,10 @@
 // then queues a customer. alice accepts, presses Apply with Ready while busy (the refusal is shown in her language,
 // with no internal text), hangs up, finishes wrap-up with notes (her badge and the supervisor board show plain
 // Ready, never the notes) and signs out (the supervisor board shows her Logged out). Then a shared desk: alice's
-// console is open when sam signs in in another tab of the same browser; alice's tab goes to sam's console. Sam then
-// opens /agent, which is not for his role: the product's page says who is signed in and leads back to his console.
+// console is open when sam signs in in another tab of the same browser; the server closes her console's socket and the
+// tab goes to sam's console without asking the server anything first. Sam then opens /agent, which is not for his
+// role: the product's page says who is signed in and leads back to his console. Last, sam signs out in the other tab:
+// the server closes his console's socket in this tab, which goes to the sign-in page.
 // Prints "PRESENCE OK" and exits 0, or the failing step and exits 1.
 const path = require('path');
 const { T, SHOTS, bundle, openPage, signInOn, finish } = require('./harness.js');
@@ -78,17 +80,19 @@ async function main() {
 
   step = 'a shared desk: sam signs in in another tab of the browser where alice\'s console is open';
   const desk = await signIn('alice', '/agent');
-  const refused = [];
-  desk.on('response', (r) => { if (r.status() === 409 && r.headers()['x-mvtm-signed-in-user']) refused.push(r.url()); });
+  await desk.waitForSelector('#link[data-state="online"]');
+  // from here alice's page gets no answer from the server's API (a 409 would also move it): only the server closing
+  // her console's socket can send the tab on
+  const heldBack = await holdBackApiRequestsUntilTheTabLeaves(desk);
   const tab = await desk.context().newPage();
   tab.setDefaultTimeout(T);
   await signInOn(tab, 'sam', '/supervisor');
-  // alice's console asks the server every few seconds: the first request after sam's sign-in is refused, and the
-  // tab goes to sam's own console instead of showing alice's while acting as sam
+  // the server closes alice's console socket as sam signs in, and the tab goes to sam's own console at once instead
+  // of showing alice's while it could still act as her over the socket
   await desk.waitForURL('**/supervisor');
   await desk.waitForFunction(() => /Sam/.test(document.querySelector('#who')?.textContent ?? ''));
-  if (refused.length === 0) throw new Error('alice\'s tab left without a refused request: it moved for another reason');
-  console.log(`SHARED DESK moved to sam's console after ${refused[0].replace(/^https?:\/\/[^/]+/, '')} was refused`);
+  console.log(`SHARED DESK moved to sam's console when the server closed alice's socket (${heldBack.length} request(s)`
+    + ' of her page held back)');
 
   step = 'sam opens the advisor console, which is not for a supervisor, and finds the way back to his own';
   await desk.goto(`${process.env.BASE_URL}/agent`);
@@ -96,6 +100,34 @@ async function main() {
   const said = (await desk.textContent('#signed-in')).replace(/\s+/g, ' ').trim();
   if (!said.includes('Sam')) throw new Error(`the page not for his role reads "${said}"`);
   await Promise.all([desk.waitForURL('**/supervisor'), desk.click('form[action="/"] button')]);
+  await desk.waitForSelector('#link[data-state="online"]');
+
+  step = 'sam signs out in the other tab: the server closes the socket of his console in this tab, which goes to sign in';
+  await holdBackApiRequestsUntilTheTabLeaves(desk);
+  await tab.bringToFront();
+  await Promise.all([tab.waitForURL(/\/login\?logout$/), tab.click('form.logout button')]);
+  await desk.waitForURL('**/login');
+  console.log('SIGNED OUT desk tab went to sign in when the server closed its socket');
+}
+
+/**
+ * From now until the page goes to / the page's requests to /api/ are aborted (kept in the returned list): what
+ * moves the page then is not an answer to one of its requests.
+ */
+async function holdBackApiRequestsUntilTheTabLeaves(page) {
+  const heldBack = [];
+  let left = false;
+  const leaving = (request) => {
+    if (request.isNavigationRequest() && new URL(request.url()).pathname === '/') left = true;
+  };
+  page.on('request', leaving);
+  await page.route('**/api/**', (route) => {
+    if (left) return route.continue();
+    heldBack.push(route.request().url());
+    return route.abort();
+  });
+  page.once('load', () => { page.off('request', leaving); page.unroute('**/api/**').catch(() => {}); });
+  return heldBack;
 }
 
 finish(main, { ok: 'PRESENCE OK', failed: 'PRESENCE FAILED', shots: 'console-presence-failed', browsers, step: () => step });

@@ -1,6 +1,9 @@
 // A WebSocket that reconnects with exponential backoff (0.5 s doubling to 15 s, with jitter) after a network
 // drop or a server restart. onOpen runs after every (re)connect so the page can say hello and restore its state.
 // query (optional, async) gives a query string for each handshake, e.g. a fresh access_token.
+// The server closes the socket with 4409 once another user signs in in this browser (a shared desk) or this one signs
+// out (in any tab): the tab then goes to / (the console of whoever is signed in now, or the sign-in page) without
+// asking the server first.
 export class ReconnectingSocket {
   constructor(path, { onMessage, onOpen, onStatus, query }) {
     this.query = query;
@@ -10,6 +13,8 @@ export class ReconnectingSocket {
     this.onStatus = onStatus ?? (() => {});
     this.delay = 500;
     this.closed = false;
+    // a page on its way elsewhere (Sign out posted, a link followed) lets that navigation win
+    window.addEventListener('beforeunload', () => { this.leaving = true; });
     this.connect();
   }
 
@@ -34,6 +39,8 @@ export class ReconnectingSocket {
     ws.addEventListener('close', (e) => {
       if (this.closed) return;
       this.onStatus('offline');
+      if (this.leaving && (e.code === 4409 || e.code === 1008 || e.code === 4401)) return;
+      if (e.code === 4409) { location.assign('/'); return; }
       if (e.code === 1008 || e.code === 4401) { location.href = '/login'; return; }
       const wait = this.delay * (0.75 + Math.random() * 0.5);
       this.delay = Math.min(this.delay * 2, 15000);

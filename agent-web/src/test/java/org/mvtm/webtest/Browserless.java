@@ -137,7 +137,40 @@ public final class Browserless {
     public static final class Socket implements WebSocket.Listener {
         private final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
         private final StringBuilder partial = new StringBuilder();
+        private final CompletableFuture<String> closedBy = new CompletableFuture<>();
         volatile WebSocket ws;
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closedBy.complete(statusCode + " " + reason);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closedBy.complete("error " + error);
+        }
+
+        /** How the server closed this socket ("4409 SIGNED_OUT"), waiting at most 20 s. */
+        public String closedByServer() {
+            try {
+                return closedBy.get(20, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("the server did not close the socket within 20 s; it sent " + messages);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        /** The messages received and not yet read. */
+        public java.util.List<String> unread() {
+            java.util.List<String> rest = new java.util.ArrayList<>();
+            messages.drainTo(rest);
+            return rest;
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {

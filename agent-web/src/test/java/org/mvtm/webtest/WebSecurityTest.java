@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.id.AgentId;
+import org.mvtm.web.agent.AdvisorNotices;
 import org.mvtm.web.security.SecurityConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -15,6 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class WebSecurityTest {
     @LocalServerPort
     int port;
+    @Autowired
+    AdvisorNotices notices;
 
     @Test
     void advisorCannotOpenSupervisorOrCompliancePagesOrApis() {
@@ -84,6 +91,44 @@ class WebSecurityTest {
      * product (in their language once its script runs) with the way to their own console, not the framework's error
      * page; an API client still gets JSON.
      */
+    /**
+     * A shared desk, over the socket: Ada's console socket is open when Bo signs in in another tab of the same browser.
+     * The server closes Ada's socket at once (4409, the page goes to {@code /}), so nothing meant for Ada reaches that
+     * tab and nothing is sent from it as Ada; the close is a security event in the log.
+     */
+    @Test
+    void aConsoleSocketOpenedForOneAdvisorIsClosedOnceAnotherSignsInInTheSameBrowser() throws Exception {
+        ch.qos.logback.classic.Logger security = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("mvtm.security");
+        var events = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        events.start();
+        security.addAppender(events);
+        Browserless desk = Browserless.signedIn(port, "ada");
+        Browserless.Socket console = desk.socket("/ws/agent");
+        console.next("\"desk\"");
+        notices.send(AgentId.of("agent-ada"), Map.of("type", "notice", "text", "before"));
+        console.next("\"before\"");
+        try {
+            assertThat(desk.login("bo", WebTestApplication.PASSWORD)).endsWith("/");
+
+            assertThat(console.closedByServer()).isEqualTo("4409 SIGNED_IN_USER_CHANGED");
+        } finally {
+            security.detachAppender(events);
+        }
+        notices.send(AgentId.of("agent-ada"), Map.of("type", "notice", "text", "after"));
+        Thread.sleep(300);
+        assertThat(console.unread()).noneMatch(m -> m.contains("\"after\""));
+        assertThat(events.list).extracting(e -> e.getKeyValuePairs().stream().map(kv -> kv.key + "=" + kv.value)
+                        .toList())
+                .contains(List.of("event.action=socket-user-changed", "event.outcome=success",
+                        "event.reason=SIGNED_IN_USER_CHANGED", "user.name=bo", "mvtm.socket.user=ada",
+                        "url.path=/ws/agent"));
+        // Bo's own console in the same browser opens as Bo and stays open
+        Browserless.Socket bos = desk.socket("/ws/agent");
+        assertThat(bos.next("\"desk\"")).contains("agent-bo");
+        bos.close();
+    }
+
     @Test
     void aConsoleNotForYourRoleOrAMistypedAddressShowsAPageWithTheWayToYourOwnConsole() {
         Browserless advisor = Browserless.signedIn(port, "ada");

@@ -7,7 +7,6 @@ import org.mvtm.web.api.WebTierSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -15,7 +14,8 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 
 /**
  * Registers every {@link JsonSocketHandler} bean at its path ({@link SocketPath}); each handshake goes through the
- * {@link StrictOriginInterceptor}.
+ * {@link StrictOriginInterceptor}, and each socket is followed by the browser session it was opened in
+ * ({@link SessionBoundSocketHandler}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -23,10 +23,12 @@ public class WebSocketConfiguration implements WebSocketConfigurer {
     private final List<JsonSocketHandler> handlers;
     private final List<String> extraOrigins;
     private final Optional<PublicOrigin> publicOrigin;
+    private final BrowserSessionSockets sessionSockets;
 
     WebSocketConfiguration(List<JsonSocketHandler> handlers, ObjectProvider<WebTierSettings> settings,
-                           ObjectProvider<PublicOrigin> publicOrigin) {
+                           ObjectProvider<PublicOrigin> publicOrigin, BrowserSessionSockets sessionSockets) {
         this.handlers = handlers;
+        this.sessionSockets = sessionSockets;
         this.extraOrigins = settings.getIfAvailable(WebTierSettings::defaults).allowedOrigins();
         this.publicOrigin = Optional.ofNullable(publicOrigin.getIfAvailable());
     }
@@ -38,9 +40,10 @@ public class WebSocketConfiguration implements WebSocketConfigurer {
             if (path == null) {
                 throw new IllegalStateException(handler.getClass().getName() + " lacks @SocketPath");
             }
-            registry.addHandler((WebSocketHandler) handler, path.value())
-                    .addInterceptors(new StrictOriginInterceptor(extraOrigins, publicOrigin))
-                    // the interceptor above enforces the origin; Spring's own check would need the same list
+            registry.addHandler(new SessionBoundSocketHandler(handler, sessionSockets), path.value())
+                    .addInterceptors(new StrictOriginInterceptor(extraOrigins, publicOrigin),
+                            SessionBoundSocketHandler.sessionIdCopy())
+                    // the first interceptor enforces the origin; Spring's own check would need the same list
                     .setAllowedOriginPatterns("*");
         }
     }

@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.mvtm.web.api.WebSessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.session.MapSession;
 import org.springframework.session.SessionRepository;
+import org.springframework.session.UuidSessionIdGenerator;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
 
@@ -24,7 +26,7 @@ import redis.clients.jedis.params.SetParams;
  * attributes (the signed-in principal is a serialisable snapshot), expiring after its idle timeout; each request that
  * touches it saves it again and so renews it.
  */
-public final class RedisWebSessions implements SessionRepository<MapSession> {
+public final class RedisWebSessions implements SessionRepository<MapSession>, WebSessionStore {
     private static final Logger log = LoggerFactory.getLogger(RedisWebSessions.class);
 
     /** What a stored session may hold: the JDK's, Spring's and this server's classes, nothing else. */
@@ -75,7 +77,15 @@ public final class RedisWebSessions implements SessionRepository<MapSession> {
             return null;
         }
         session.setLastAccessedTime(Instant.now(clock));
+        // the generator is not stored with the session, and a sign-in over this session asks it for a new id
+        session.setSessionIdGenerator(UuidSessionIdGenerator.getInstance());
         return session;
+    }
+
+    /** Whether the session is still kept: a console socket opened in it on any node is closed once it is not. */
+    @Override
+    public boolean holds(String sessionId) {
+        return redis.exists(key(sessionId));
     }
 
     @Override

@@ -1,0 +1,42 @@
+package org.mvtm.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.mvtm.testing.RedisServerProcess;
+import org.springframework.session.MapSession;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * What every node is told of a browser session in the shared redis-server: it is kept once saved, a sign-in over it
+ * (a shared desk: someone signs in where someone else is signed in) gives it a new id and leaves nothing under the
+ * old one, and a sign-out drops it; a node closes the console sockets of a session that is no longer kept.
+ */
+@Tag("peer")
+class RedisWebSessionsTest {
+    @Test
+    void aSessionIsKeptUntilASignInOverItRenamesItOrASignOutDropsIt() throws Exception {
+        try (RedisServerProcess redis = RedisServerProcess.start();
+             RedisClient client = RedisClient.create(URI.create(redis.uri()))) {
+            RedisWebSessions sessions = new RedisWebSessions(client, "test", Duration.ofMinutes(30), Clock.systemUTC());
+            MapSession session = sessions.createSession();
+            String first = session.getId();
+            assertThat(sessions.holds(first)).isFalse();
+            sessions.save(session);
+            assertThat(sessions.holds(first)).isTrue();
+
+            MapSession signedIn = sessions.findById(first);
+            signedIn.changeSessionId();
+            sessions.save(signedIn);
+            assertThat(sessions.holds(first)).isFalse();
+            assertThat(sessions.holds(signedIn.getId())).isTrue();
+
+            sessions.deleteById(signedIn.getId());
+            assertThat(sessions.holds(signedIn.getId())).isFalse();
+        }
+    }
+}
