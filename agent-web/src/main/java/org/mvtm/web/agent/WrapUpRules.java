@@ -1,5 +1,8 @@
 package org.mvtm.web.agent;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +26,8 @@ import org.springframework.stereotype.Component;
  * <p>Each queue's rules are read from the database once and kept until an administrator changes something
  * ({@link AdministrationChanged}, relayed to every node): a call's end must not wait for the database, and while the
  * database does not answer the advisor still gets the wrap-up form, with the rules last read, or for a queue not read
- * since the start the default codes, not required.
+ * since the start the default codes, not required; a queue whose read failed is not asked for again for
+ * {@link #RETRY_AFTER} (each read waits for the connection pool's limit first).
  */
 @Component
 class WrapUpRules {
@@ -45,12 +49,16 @@ class WrapUpRules {
     }
 
     private final Optional<AdministrationService> admin;
+    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
     private final Map<QueueId, Rules> known = new ConcurrentHashMap<>();
+    private final Map<QueueId, Instant> unreadableUntil = new ConcurrentHashMap<>();
+    private final Clock clock;
     /** Counts administrators' changes, so that a read that began before one is not kept after it. */
     private final AtomicLong changes = new AtomicLong();
 
-    WrapUpRules(ObjectProvider<AdministrationService> admin, EventBus events) {
+    WrapUpRules(ObjectProvider<AdministrationService> admin, EventBus events, Clock clock) {
         this.admin = Optional.ofNullable(admin.getIfAvailable());
+        this.clock = clock;
         events.subscribe(AdministrationChanged.class, e -> {
             changes.incrementAndGet();
             known.clear();
@@ -62,15 +70,22 @@ class WrapUpRules {
         if (kept != null) {
             return kept;
         }
+        Rules unread = new Rules(DEFAULT_CODES, false);
+        Instant until = unreadableUntil.get(queue);
+        if (until != null && clock.instant().isBefore(until)) {
+            return unread;
+        }
         long before = changes.get();
         Rules read;
         try {
             read = read(queue);
         } catch (RuntimeException e) {
-            log.warn("the wrap-up rules of queue {} could not be read ({}); the default codes apply, not required",
-                    queue, e.toString());
-            return new Rules(DEFAULT_CODES, false);
+            log.warn("the wrap-up rules of queue {} could not be read ({}); the default codes apply, not required, "
+                    + "for {} s", queue, e.toString(), RETRY_AFTER.toSeconds());
+            unreadableUntil.put(queue, clock.instant().plus(RETRY_AFTER));
+            return unread;
         }
+        unreadableUntil.remove(queue);
         if (changes.get() == before) {
             known.put(queue, read);
         }

@@ -2,11 +2,14 @@ package org.mvtm.web.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.AdministrationSettings;
@@ -16,6 +19,8 @@ import org.mvtm.admin.api.Queue;
 import org.mvtm.core.event.AdministrationChanged;
 import org.mvtm.core.event.InProcessEventBus;
 import org.mvtm.core.id.QueueId;
+import org.mvtm.core.time.MutableClock;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
@@ -23,16 +28,30 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
  * kept until an administrator changes something, and with the database gone the advisor still can wrap up.
  */
 class WrapUpRulesTest {
+    private final ListAppender<ILoggingEvent> lines = listening();
     private static final QueueId CARDS = QueueId.of("cards");
 
     private final InProcessEventBus events = new InProcessEventBus();
+    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T09:00:00Z"));
     private final AdministrationService admin = Administrations.open(new AdministrationSettings(new DatabaseSettings(
             "jdbc:h2:mem:wrap-up-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                     + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", ""), "mvtm.local"),
-            Clock.systemUTC(), events);
+            clock, events);
     private final WrapUpRules rules =
             new WrapUpRules(new StaticListableBeanFactory(Map.of("admin", admin)).getBeanProvider(AdministrationService.class),
-                    events);
+                    events, clock);
+
+    private static ListAppender<ILoggingEvent> listening() {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        ((Logger) LoggerFactory.getLogger(WrapUpRules.class)).addAppender(appender);
+        return appender;
+    }
+
+    @AfterEach
+    void stopListening() {
+        ((Logger) LoggerFactory.getLogger(WrapUpRules.class)).detachAppender(lines);
+    }
 
     @Test
     void aQueuesRulesReadOnceServeTheCallsEndWhileTheDatabaseIsGone() {
@@ -49,6 +68,18 @@ class WrapUpRulesTest {
     }
 
     @Test
+    void aQueueWhoseRulesCouldNotBeReadIsNotAskedForAgainForAWhileThenIs() {
+        admin.close();
+        assertThat(rules.of(CARDS).codes()).isEqualTo(WrapUpRules.DEFAULT_CODES);
+        long failedReads = warnings();
+        rules.of(CARDS);
+        assertThat(warnings()).as("no second wait on the database straight after").isEqualTo(failedReads);
+        clock.advance(WrapUpRules.RETRY_AFTER);
+        rules.of(CARDS);
+        assertThat(warnings()).isEqualTo(failedReads + 1);
+    }
+
+    @Test
     void anAdministratorsChangeIsSeenByTheNextCallsWrapUp() {
         admin.createQueue("root", queue("cards", true));
         assertThat(rules.of(CARDS).required()).isTrue();
@@ -60,6 +91,11 @@ class WrapUpRulesTest {
         admin.close();
         assertThat(rules.of(CARDS).required()).as("forgotten on the change, unread since: the defaults").isFalse();
         assertThat(rules.of(CARDS).codes()).isEqualTo(WrapUpRules.DEFAULT_CODES);
+    }
+
+    /** The failed reads so far, as the log tells them. */
+    private long warnings() {
+        return lines.list.stream().filter(e -> e.getFormattedMessage().contains("could not be read")).count();
     }
 
     private static Queue queue(String id, boolean wrapUpRequired) {
