@@ -3,6 +3,7 @@ package org.mvtm.webtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,12 +13,14 @@ import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.CustomerTier;
 import org.mvtm.core.Language;
 import org.mvtm.core.Region;
+import org.mvtm.testing.LogCapture;
 import org.mvtm.web.api.CustomerTokenSettings;
 import org.mvtm.web.customer.WebConversation;
 import org.mvtm.web.customer.WebConversations;
@@ -128,16 +131,12 @@ class CustomerTokenTest {
 
     @Test
     void aRefusedTokenIsASecurityEventInTheLog() throws Exception {
-        ch.qos.logback.classic.Logger security = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("mvtm.security");
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events = new ch.qos.logback.core.read.ListAppender<>();
-        events.start();
-        security.addAppender(events);
-        try {
+        List<ILoggingEvent> events;
+        try (LogCapture security = LogCapture.of("mvtm.security")) {
             assertThat(post(API, BANK.forge("C-77", Instant.now()), "{}").statusCode()).isEqualTo(401);
-        } finally {
-            security.detachAppender(events);
+            events = security.lines();
         }
-        assertThat(events.list).anySatisfy(e -> {
+        assertThat(events).anySatisfy(e -> {
             assertThat(e.getFormattedMessage()).contains("customer token refused").contains("signature does not verify");
             assertThat(e.getKeyValuePairs()).anySatisfy(kv -> assertThat(kv.key + "=" + kv.value)
                     .isEqualTo("event.action=token-refused"));

@@ -3,6 +3,7 @@ package org.mvtm.webtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.id.AgentId;
+import org.mvtm.testing.LogCapture;
 import org.mvtm.web.agent.AdvisorNotices;
 import org.mvtm.web.security.SecurityConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,25 +42,20 @@ class WebSecurityTest {
     /** Issue 15 finding 5: a 403 outside /api/compliance (which goes to the recording audit) is in the log. */
     @Test
     void aRefusalOutsideComplianceIsASecurityEventInTheLog() {
-        ch.qos.logback.classic.Logger security = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-                .getLogger("mvtm.security");
-        var events = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
-        events.start();
-        security.addAppender(events);
         Browserless advisor = Browserless.signedIn(port, "ada");
-        try {
+        List<ILoggingEvent> events;
+        try (LogCapture security = LogCapture.of("mvtm.security")) {
             assertThat(advisor.get("/api/supervisor/snapshot").statusCode()).isEqualTo(403);
             assertThat(advisor.json("POST", "/api/agent/interactions/i-1/pci-pause", "{\"paused\":true}", false)
                     .statusCode()).as("no CSRF token").isEqualTo(403);
-        } finally {
-            security.detachAppender(events);
+            events = security.lines();
         }
-        assertThat(events.list).extracting(e -> e.getKeyValuePairs().stream()
+        assertThat(events).extracting(e -> e.getKeyValuePairs().stream()
                         .filter(kv -> !kv.key.equals("source.ip") && !kv.key.equals("event.reason"))
                         .map(kv -> kv.key + "=" + kv.value).toList())
-                .contains(java.util.List.of("event.action=access-denied", "event.outcome=failure", "user.name=ada",
+                .contains(List.of("event.action=access-denied", "event.outcome=failure", "user.name=ada",
                                 "url.path=/api/supervisor/snapshot", "http.request.method=GET"),
-                        java.util.List.of("event.action=access-denied", "event.outcome=failure", "user.name=ada",
+                        List.of("event.action=access-denied", "event.outcome=failure", "user.name=ada",
                                 "url.path=/api/agent/interactions/i-1/pci-pause", "http.request.method=POST"));
     }
 
@@ -98,27 +95,22 @@ class WebSecurityTest {
      */
     @Test
     void aConsoleSocketOpenedForOneAdvisorIsClosedOnceAnotherSignsInInTheSameBrowser() throws Exception {
-        ch.qos.logback.classic.Logger security = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-                .getLogger("mvtm.security");
-        var events = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
-        events.start();
-        security.addAppender(events);
         Browserless desk = Browserless.signedIn(port, "ada");
         Browserless.Socket console = desk.socket("/ws/agent");
         console.next("\"desk\"");
         notices.send(AgentId.of("agent-ada"), Map.of("type", "notice", "text", "before"));
         console.next("\"before\"");
-        try {
+        List<ILoggingEvent> events;
+        try (LogCapture security = LogCapture.of("mvtm.security")) {
             assertThat(desk.login("bo", WebTestApplication.PASSWORD)).endsWith("/");
 
             assertThat(console.closedByServer()).isEqualTo("4409 SIGNED_IN_USER_CHANGED");
-        } finally {
-            security.detachAppender(events);
+            events = security.lines();
         }
         notices.send(AgentId.of("agent-ada"), Map.of("type", "notice", "text", "after"));
         Thread.sleep(300);
         assertThat(console.unread()).noneMatch(m -> m.contains("\"after\""));
-        assertThat(events.list).extracting(e -> e.getKeyValuePairs().stream().map(kv -> kv.key + "=" + kv.value)
+        assertThat(events).extracting(e -> e.getKeyValuePairs().stream().map(kv -> kv.key + "=" + kv.value)
                         .toList())
                 .contains(List.of("event.action=socket-user-changed", "event.outcome=success",
                         "event.reason=SIGNED_IN_USER_CHANGED", "user.name=bo", "mvtm.socket.user=ada",

@@ -2,6 +2,7 @@ package org.mvtm.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ import org.mvtm.recording.api.VerificationResult;
 import org.mvtm.recording.manifest.Manifest;
 import org.mvtm.recording.manifest.ManifestFile;
 import org.mvtm.recording.manifest.SegmentEntry;
+import org.mvtm.testing.LogCapture;
 
 /** Must show: kill -9 during a recording; after restart completed segments verify and play, marked interrupted. */
 class CrashRecoveryTest {
@@ -88,18 +90,14 @@ class CrashRecoveryTest {
         keys.savePublic(publicKeyFile);
         RecordingId id = crashWhileRecording();
 
-        ch.qos.logback.classic.Logger storeLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
-                "org.mvtm.recording.store");
-        var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
-        logged.start();
-        storeLog.addAppender(logged);
         java.time.Instant coveredUntil;
-        try (StoreFixture f = new StoreFixture(tmp, data, keys, Duration.ofSeconds(1))) {
+        List<ILoggingEvent> logged;
+        try (LogCapture storeLog = LogCapture.of("org.mvtm.recording.store");
+                StoreFixture f = new StoreFixture(tmp, data, keys, Duration.ofSeconds(1))) {
             coveredUntil = f.store.describe(StoreFixture.compliance(Region.HK), id).coveredUntil();
-        } finally {
-            storeLog.detachAppender(logged);
+            logged = storeLog.lines();
         }
-        assertThat(logged.list).anySatisfy(e -> {
+        assertThat(logged).anySatisfy(e -> {
             assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
             assertThat(e.getFormattedMessage()).contains(id.value(), "INTERRUPTED", "covered until " + coveredUntil);
         });

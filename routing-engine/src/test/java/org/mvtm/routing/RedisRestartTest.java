@@ -8,9 +8,7 @@ import static org.mvtm.routing.Fixtures.ix;
 import static org.mvtm.routing.Fixtures.voice;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -27,8 +25,8 @@ import org.mvtm.routing.api.QueueConfig;
 import org.mvtm.routing.api.RoutingConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.RoutingEngines;
+import org.mvtm.testing.LogCapture;
 import org.mvtm.testing.RedisServerProcess;
-import org.slf4j.LoggerFactory;
 
 /** Queue order, offers and counters live in Redis: they survive an engine restart and (with AOF) a Redis restart. */
 @Tag("peer")
@@ -88,34 +86,26 @@ class RedisRestartTest {
     @Test
     void aRedisOutageIsOneStackTraceASummaryAMinuteAndOneLineWhenRoutingWorksAgain() {
         MutableClock clock = new MutableClock(Fixtures.T0);
-        Logger loop = (Logger) LoggerFactory.getLogger(EngineLoop.class);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        loop.addAppender(lines);
-        try (RedisServerProcess redis = RedisServerProcess.start();
+        List<ILoggingEvent> timerTick;
+        try (LogCapture lines = LogCapture.of(EngineLoop.class);
+                RedisServerProcess redis = RedisServerProcess.start();
                 RoutingEngine engine = RoutingEngines.redis(redis.uri(), "node-a",
                         RoutingConfig.defaults().withTickInterval(Duration.ofMillis(20)), clock, new Fixtures.RecordingBus())) {
             engine.defineQueue(CARDS);
             redis.restartAfter(() -> {
-                await().atMost(Duration.ofSeconds(30)).until(() -> said(lines, "failed; it is retried"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> lines.said("failed; it is retried"));
                 clock.advance(Duration.ofSeconds(61));
-                await().atMost(Duration.ofSeconds(30)).until(() -> said(lines, "still failing since"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> lines.said("still failing since"));
             });
-            await().atMost(Duration.ofSeconds(30)).until(() -> said(lines, "works again"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines.said("works again"));
             engine.registerAdvisor(advisor("alice", "lang.en:9", "product.cards:9"));
             assertThat(engine.advisors()).extracting(a -> a.id().value()).containsExactly("alice");
-        } finally {
-            loop.detachAppender(lines);
+            timerTick = lines.lines().stream()
+                    .filter(e -> e.getFormattedMessage().startsWith("routing timer tick")).toList();
         }
-        List<ILoggingEvent> timerTick = lines.list.stream()
-                .filter(e -> e.getFormattedMessage().startsWith("routing timer tick")).toList();
         assertThat(timerTick).extracting(ILoggingEvent::getLevel).startsWith(Level.WARN, Level.WARN).endsWith(Level.INFO);
         assertThat(timerTick).filteredOn(e -> e.getThrowableProxy() != null).hasSize(1);
         assertThat(timerTick.getFirst().getThrowableProxy()).isNotNull();
         assertThat(timerTick.getLast().getFormattedMessage()).contains("works again after failing for 61 s");
-    }
-
-    private static boolean said(ListAppender<ILoggingEvent> lines, String words) {
-        return lines.list.stream().anyMatch(e -> e.getFormattedMessage().contains(words));
     }
 }

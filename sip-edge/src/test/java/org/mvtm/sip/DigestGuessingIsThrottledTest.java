@@ -2,9 +2,6 @@ package org.mvtm.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +28,7 @@ import org.mvtm.sip.support.EdgeFixture;
 import org.mvtm.sip.support.RawSip;
 import org.mvtm.sip.support.SipPeer;
 import org.mvtm.testing.FreePorts;
-import org.slf4j.LoggerFactory;
+import org.mvtm.testing.LogCapture;
 
 /**
  * Issue 15 finding 2: sipvicious' {@code svcrack} found SIP passwords in seconds. Against a real edge it now gets a
@@ -48,19 +45,14 @@ class DigestGuessingIsThrottledTest {
     final SignInThrottle throttle = new SignInThrottle(clock, ThrottleSettings.defaults(), new InMemoryStrikeStore(),
             counting);
     final EdgeFixture f = new EdgeFixture(b -> b.tlsPort(-1).tcpPort(-1), clock, RegistrationStores.inMemory(), throttle);
-    final ListAppender<ILoggingEvent> security = new ListAppender<>();
+    final LogCapture security = LogCapture.of("mvtm.security");
 
     @TempDir
     Path dir;
 
-    DigestGuessingIsThrottledTest() {
-        security.start();
-        ((Logger) LoggerFactory.getLogger("mvtm.security")).addAppender(security);
-    }
-
     @AfterEach
     void close() {
-        ((Logger) LoggerFactory.getLogger("mvtm.security")).detachAppender(security);
+        security.close();
         f.close();
     }
 
@@ -105,14 +97,14 @@ class DigestGuessingIsThrottledTest {
                     .isGreaterThan(ThrottleSettings.defaults().maxDelay().toSeconds());
         }
 
-        assertThat(security.list).anySatisfy(e -> {
+        assertThat(security.lines()).anySatisfy(e -> {
             assertThat(e.getFormattedMessage()).contains("sign-in failed").contains("channel=SIP").contains("user=alice");
             assertThat(e.getKeyValuePairs()).anySatisfy(kv -> {
                 assertThat(kv.key).isEqualTo("event.action");
                 assertThat(kv.value).isEqualTo("sign-in-failed");
             });
         });
-        assertThat(security.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
+        assertThat(security.lines()).anySatisfy(e -> assertThat(e.getFormattedMessage())
                 .contains("account alice locked on every channel"));
 
         // when the lock is over, the phone registers with the right password

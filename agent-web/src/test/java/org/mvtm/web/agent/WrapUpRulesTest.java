@@ -2,9 +2,6 @@ package org.mvtm.web.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +17,7 @@ import org.mvtm.core.event.AdministrationChanged;
 import org.mvtm.core.event.InProcessEventBus;
 import org.mvtm.core.id.QueueId;
 import org.mvtm.core.time.MutableClock;
-import org.slf4j.LoggerFactory;
+import org.mvtm.testing.LogCapture;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
@@ -28,7 +25,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
  * kept until an administrator changes something, and with the database gone the advisor still can wrap up.
  */
 class WrapUpRulesTest {
-    private final ListAppender<ILoggingEvent> lines = listening();
+    private final LogCapture lines = LogCapture.of(WrapUpRules.class);
     private static final QueueId CARDS = QueueId.of("cards");
 
     private final InProcessEventBus events = new InProcessEventBus();
@@ -41,16 +38,9 @@ class WrapUpRulesTest {
             new WrapUpRules(new StaticListableBeanFactory(Map.of("admin", admin)).getBeanProvider(AdministrationService.class),
                     events, clock);
 
-    private static ListAppender<ILoggingEvent> listening() {
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        ((Logger) LoggerFactory.getLogger(WrapUpRules.class)).addAppender(appender);
-        return appender;
-    }
-
     @AfterEach
     void stopListening() {
-        ((Logger) LoggerFactory.getLogger(WrapUpRules.class)).detachAppender(lines);
+        lines.close();
     }
 
     @Test
@@ -95,7 +85,7 @@ class WrapUpRulesTest {
 
     /** The failed reads so far, as the log tells them. */
     private long warnings() {
-        return lines.list.stream().filter(e -> e.getFormattedMessage().contains("could not be read")).count();
+        return lines.lines().stream().filter(e -> e.getFormattedMessage().contains("could not be read")).count();
     }
 
     private static Queue queue(String id, boolean wrapUpRequired) {

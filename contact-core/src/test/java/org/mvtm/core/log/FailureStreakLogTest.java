@@ -4,34 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.time.MutableClock;
+import org.mvtm.testing.LogCapture;
 import org.slf4j.LoggerFactory;
 
 /** An operator reading the log while Redis is down for minutes sees the outage, not a stack trace a tick. */
 class FailureStreakLogTest {
-    private final Logger logger = (Logger) LoggerFactory.getLogger("test.failure-streak");
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private final LogCapture lines = LogCapture.of("test.failure-streak");
     private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T09:00:00Z"));
-    private final FailureStreakLog streak = new FailureStreakLog(logger, "routing round", clock, Duration.ofMinutes(1));
-
-    @BeforeEach
-    void listen() {
-        lines.start();
-        logger.addAppender(lines);
-    }
+    private final FailureStreakLog streak = new FailureStreakLog(
+            LoggerFactory.getLogger("test.failure-streak"), "routing round", clock, Duration.ofMinutes(1));
 
     @AfterEach
     void stopListening() {
-        logger.detachAppender(lines);
+        lines.close();
     }
 
     @Test
@@ -44,7 +36,7 @@ class FailureStreakLogTest {
         streak.succeeded();
 
         String cause = "java.lang.IllegalStateException: Failed to connect to 127.0.0.1:6379";
-        assertThat(lines.list)
+        assertThat(lines.lines())
                 .extracting(ILoggingEvent::getLevel, ILoggingEvent::getFormattedMessage)
                 .containsExactly(
                         tuple(Level.WARN, "routing round failed; it is retried: " + cause),
@@ -57,10 +49,10 @@ class FailureStreakLogTest {
                                 "routing round still failing since 2030-01-01T09:00:00Z (failed runs: 1201), "
                                         + "the latest: " + cause),
                         tuple(Level.INFO, "routing round works again after failing for 150 s (failed runs: 1500)"));
-        assertThat(lines.list.get(0).getThrowableProxy())
+        assertThat(lines.lines().get(0).getThrowableProxy())
                 .as("the first carries its stack trace")
                 .isNotNull();
-        assertThat(lines.list.subList(1, 4))
+        assertThat(lines.lines().subList(1, 4))
                 .allSatisfy(line -> assertThat(line.getThrowableProxy()).isNull());
         assertThat(streak.failures()).isZero();
     }
@@ -73,18 +65,18 @@ class FailureStreakLogTest {
         streak.failed(new IllegalStateException("second outage"));
 
         List<String> said =
-                lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+                lines.lines().stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(said)
                 .containsExactly(
                         "routing round failed; it is retried: java.lang.IllegalStateException: first outage",
                         "routing round works again after failing for 0 s (failed runs: 1)",
                         "routing round failed; it is retried: java.lang.IllegalStateException: second outage");
-        assertThat(lines.list.get(2).getThrowableProxy()).isNotNull();
+        assertThat(lines.lines().get(2).getThrowableProxy()).isNotNull();
     }
 
     @Test
     void runsThatWorkSayNothing() {
         streak.succeeded();
-        assertThat(lines.list).isEmpty();
+        assertThat(lines.lines()).isEmpty();
     }
 }
