@@ -49,7 +49,7 @@ final class EngineLoop implements AutoCloseable {
                 return t;
             });
             long ms = config.tickInterval().toMillis();
-            thread.scheduleWithFixedDelay(() -> safely(tick, tickFailures), ms, ms, TimeUnit.MILLISECONDS);
+            thread.scheduleWithFixedDelay(() -> tickFailures.run(tick), ms, ms, TimeUnit.MILLISECONDS);
         } else {
             thread = null;
         }
@@ -76,7 +76,7 @@ final class EngineLoop implements AutoCloseable {
             try {
                 thread.execute(() -> {
                     pending.set(false);
-                    safely(round, roundFailures);
+                    roundFailures.run(round);
                 });
             } catch (RejectedExecutionException closed) {
                 pending.set(false);
@@ -92,22 +92,11 @@ final class EngineLoop implements AutoCloseable {
             }
         } else {
             try {
-                thread.execute(() -> safely(tick, tickFailures));
+                thread.execute(() -> tickFailures.run(tick));
             } catch (RejectedExecutionException closed) {
                 // engine closed
             }
         }
-    }
-
-    /** Runs on the loop's thread; a failure is logged (the first of a streak with its stack trace) and retried. */
-    private static void safely(Runnable r, FailureStreakLog failures) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
-            failures.failed(e);
-            return;
-        }
-        failures.succeeded();
     }
 
     @Override

@@ -32,6 +32,20 @@ public final class FailureStreakLog {
         this.summaryEvery = summaryEvery;
     }
 
+    /**
+     * Runs one run of the job on the caller's thread: a {@link RuntimeException} it throws is logged as
+     * {@link #failed} says (not thrown on), and a run that returns ends a streak ({@link #succeeded}).
+     */
+    public void run(Runnable job) {
+        try {
+            job.run();
+        } catch (RuntimeException e) {
+            failed(e);
+            return;
+        }
+        succeeded();
+    }
+
     /** One run failed: the first of a streak is logged with its stack trace, later ones at most once a period. */
     public synchronized void failed(Throwable cause) {
         Instant now = clock.instant();

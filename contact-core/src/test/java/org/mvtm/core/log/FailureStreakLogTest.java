@@ -75,6 +75,20 @@ class FailureStreakLogTest {
     }
 
     @Test
+    void aJobRunThroughTheLogHasItsFailureLoggedNotThrownAndItsNextRunEndsTheStreak() {
+        streak.run(() -> {
+            throw new IllegalStateException("Redis does not answer");
+        });
+        streak.run(() -> {});
+
+        assertThat(lines.lines())
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly(
+                        "routing round failed; it is retried: java.lang.IllegalStateException: Redis does not answer",
+                        "routing round works again after failing for 0 s (failed runs: 1)");
+    }
+
+    @Test
     void runsThatWorkSayNothing() {
         streak.succeeded();
         assertThat(lines.lines()).isEmpty();

@@ -103,21 +103,19 @@ public final class MediaHome implements AutoCloseable {
     }
 
     private void renew() {
-        try {
-            leaseRedis.set(alivePrefix + selfUrl, "1", SetParams.setParams().px(lease.toMillis()));
-            long now = System.nanoTime();
-            Duration since = Duration.ofNanos(now - lastRenewal);
-            lastRenewal = now;
-            if (since.compareTo(lease.dividedBy(2)) > 0) {
-                log.warn("this node's media lease was renewed {} ms after the previous renewal (lease {} ms): when "
-                        + "that reaches the lease, other nodes take this node's calls over", since.toMillis(),
-                        lease.toMillis());
-            }
-        } catch (RuntimeException e) {
-            renewalFailures.failed(e);
-            return;
+        renewalFailures.run(this::renewOnce);
+    }
+
+    private void renewOnce() {
+        leaseRedis.set(alivePrefix + selfUrl, "1", SetParams.setParams().px(lease.toMillis()));
+        long now = System.nanoTime();
+        Duration since = Duration.ofNanos(now - lastRenewal);
+        lastRenewal = now;
+        if (since.compareTo(lease.dividedBy(2)) > 0) {
+            log.warn("this node's media lease was renewed {} ms after the previous renewal (lease {} ms): when "
+                    + "that reaches the lease, other nodes take this node's calls over", since.toMillis(),
+                    lease.toMillis());
         }
-        renewalFailures.succeeded();
     }
 
     public String self() {

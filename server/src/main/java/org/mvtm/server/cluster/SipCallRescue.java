@@ -46,28 +46,26 @@ public final class SipCallRescue implements AutoCloseable {
 
     /** One round: the calls of every dead node that held dialogs, each claimed, those won taken over here. */
     void rescue() {
-        try {
-            for (String node : dialogs.nodes()) {
-                if (node.equals(home.self()) || home.leaseLeft(node).isPositive()) {
-                    continue;
-                }
-                Set<InteractionId> calls = new LinkedHashSet<>();
-                for (SharedDialog d : dialogs.heldBy(node)) {
-                    calls.add(d.interaction());
-                }
-                for (InteractionId call : calls) {
-                    String holder = home.claim(call);
-                    if (holder.equals(home.self())) {
-                        log.info("taking over the SIP legs of {} from dead node {}", call, node);
-                        edge.takeOverCalls(call, node);
-                    }
+        failures.run(this::takeOverDeadNodesCalls);
+    }
+
+    private void takeOverDeadNodesCalls() {
+        for (String node : dialogs.nodes()) {
+            if (node.equals(home.self()) || home.leaseLeft(node).isPositive()) {
+                continue;
+            }
+            Set<InteractionId> calls = new LinkedHashSet<>();
+            for (SharedDialog d : dialogs.heldBy(node)) {
+                calls.add(d.interaction());
+            }
+            for (InteractionId call : calls) {
+                String holder = home.claim(call);
+                if (holder.equals(home.self())) {
+                    log.info("taking over the SIP legs of {} from dead node {}", call, node);
+                    edge.takeOverCalls(call, node);
                 }
             }
-        } catch (RuntimeException e) {
-            failures.failed(e);
-            return;
         }
-        failures.succeeded();
     }
 
     @Override
