@@ -24,10 +24,11 @@ import org.mvtm.core.id.InteractionId;
 import org.mvtm.routing.api.RoutingConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.routing.api.RoutingEngines;
+import org.mvtm.testing.LogCapture;
 
 /**
- * Advisors wrap up while PostgreSQL is down: their dispositions wait and are in the system of record, in order and
- * once each, after it comes back, where compliance reads them.
+ * Advisors wrap up while PostgreSQL is down: their dispositions fail to be written, wait, and are in the system of
+ * record after it comes back, where compliance reads them.
  */
 @Tag("peer")
 class DispositionsWhileTheDatabaseIsDownTest {
@@ -35,7 +36,8 @@ class DispositionsWhileTheDatabaseIsDownTest {
     void dispositionsGivenWhileTheDatabaseIsDownAreKeptOnceItAnswersAgain() throws Exception {
         InProcessEventBus bus = new InProcessEventBus();
         Clock clock = Clock.systemUTC();
-        try (PostgresProcess postgres = PostgresProcess.start();
+        try (LogCapture recorderLog = LogCapture.of(DispositionRecorder.class);
+                PostgresProcess postgres = PostgresProcess.start();
                 AdministrationService admin = Administrations.open(
                         new AdministrationSettings(postgres.newDatabase(), "mvtm.local"), clock, bus);
                 RoutingEngine routing = RoutingEngines.inMemory(RoutingConfig.defaults(), clock, bus);
@@ -48,11 +50,8 @@ class DispositionsWhileTheDatabaseIsDownTest {
             postgres.restartAfter(() -> {
                 disposed(bus, "during-1", "CARD_BLOCKED");
                 disposed(bus, "during-2", "FOLLOW_UP");
-                try {
-                    Thread.sleep(1_000); // a few tries fail meanwhile
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> recorderLog.said("keeping wrap-up dispositions in the database failed"));
             });
 
             await().atMost(Duration.ofSeconds(60)).until(() -> admin.dispositions().of("during-2").isPresent());
@@ -63,6 +62,7 @@ class DispositionsWhileTheDatabaseIsDownTest {
                 assertThat(d.region()).as("the advisor's, as routing no longer knows the interaction").isEqualTo("MO");
             });
             assertThat(admin.dispositions().of("during-2").orElseThrow().code()).isEqualTo("FOLLOW_UP");
+            await().atMost(Duration.ofSeconds(10)).until(() -> recorderLog.said("works again"));
         }
     }
 
