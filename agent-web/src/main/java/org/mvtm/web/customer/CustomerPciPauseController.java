@@ -2,14 +2,10 @@ package org.mvtm.web.customer;
 
 import java.security.Principal;
 import org.mvtm.core.event.RecordingPaused;
-import org.mvtm.core.id.InteractionId;
-import org.mvtm.web.pci.PciPauseChange;
+import org.mvtm.web.api.WebUser;
+import org.mvtm.web.pci.PciPauseEndpoints;
 import org.mvtm.web.pci.PciPauses;
 import org.mvtm.web.security.CurrentUser;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,29 +17,18 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/customer/conversations/{id}/pci-pause")
-class CustomerPciPauseController {
+class CustomerPciPauseController extends PciPauseEndpoints {
     private final WebConversations conversations;
-    private final PciPauses pauses;
 
     CustomerPciPauseController(WebConversations conversations, PciPauses pauses) {
+        super(pauses);
         this.conversations = conversations;
-        this.pauses = pauses;
     }
 
-    @GetMapping
-    PciPauses.State get(@PathVariable String id, Principal principal) {
-        return pauses.state(connected(id, principal));
-    }
-
-    @PostMapping
-    PciPauses.State set(@PathVariable String id, @RequestBody PciPauseChange change, Principal principal) {
-        InteractionId interaction = connected(id, principal);
-        String me = CurrentUser.require(principal).username();
-        return pauses.set(interaction, change, me, RecordingPaused.Party.CUSTOMER);
-    }
-
-    private InteractionId connected(String id, Principal principal) {
-        return conversations.connectedCall(CurrentUser.require(principal), id,
-                "only a conversation connected with an advisor is recorded");
+    @Override
+    protected Asker asker(String id, Principal principal) {
+        WebUser me = CurrentUser.require(principal);
+        return new Asker(conversations.connectedCall(me, id, "only a conversation connected with an advisor is recorded"),
+                me.username(), RecordingPaused.Party.CUSTOMER);
     }
 }
