@@ -21,17 +21,7 @@ import org.mvtm.recording.api.RecordingStore;
 import org.mvtm.recording.api.TimelineEntry;
 
 /** Puts sealed recordings into the real (encrypted, audited) recording store the web tier serves. */
-final class RecordedConversations {
-    private final RecordingStore store;
-    private final Clock clock;
-    private final Path scratch;
-
-    RecordedConversations(RecordingStore store, Clock clock, Path scratch) {
-        this.store = store;
-        this.clock = clock;
-        this.scratch = scratch;
-    }
-
+record RecordedConversations(RecordingStore store, Clock clock, Path scratch) {
     /** A sealed recording with one leg ("customer", 4 KiB of bytes 0, 1, 2, ...) and the customer's chat lines. */
     RecordingId add(String customer, String customerName, Region region, Language language, List<String> chat) {
         ActiveRecording r = store.start(new RecordingMetadata(InteractionId.random(), ConversationId.random(),

@@ -15,19 +15,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * used before its {@code nbf}, and must come from the configured issuer for the configured audience. Times are read
  * from the injected clock with the configured skew. Each refusal names the claim and what was expected.
  */
-final class CustomerTokenValidator implements OAuth2TokenValidator<Jwt> {
-    private final String issuer;
-    private final String audience;
-    private final Duration skew;
-    private final Clock clock;
-
-    CustomerTokenValidator(String issuer, String audience, Duration skew, Clock clock) {
-        this.issuer = issuer;
-        this.audience = audience;
-        this.skew = skew;
-        this.clock = clock;
-    }
-
+record CustomerTokenValidator(String issuer, String audience, Duration skew, Clock clock)
+        implements OAuth2TokenValidator<Jwt> {
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
         Instant now = clock.instant();

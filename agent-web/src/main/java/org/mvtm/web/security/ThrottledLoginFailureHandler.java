@@ -15,15 +15,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
  * account. Whether the next attempt must wait is told to that attempt (429), not here, except when the address became
  * slowed while this password was checked: then this attempt gets the 429, as a right password would.
  */
-final class ThrottledLoginFailureHandler implements AuthenticationFailureHandler {
-    private final SignInThrottle throttle;
-    private final KnownDevices devices;
-
-    ThrottledLoginFailureHandler(SignInThrottle throttle, KnownDevices devices) {
-        this.throttle = throttle;
-        this.devices = devices;
-    }
-
+record ThrottledLoginFailureHandler(SignInThrottle throttle, KnownDevices devices)
+        implements AuthenticationFailureHandler {
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException exception) throws IOException {

@@ -19,16 +19,8 @@ import org.springframework.security.web.authentication.session.SessionFixationPr
  * Connect alike), a sign-out (a step of {@code /logout}, which sees the session before it is dropped; a shared
  * session in Redis is not the servlet container's) and the end of a container's session (signed out, or expired).
  */
-final class BrowserSessionChanges implements ApplicationListener<SessionFixationProtectionEvent>, LogoutHandler,
-        HttpSessionListener {
-    private final BrowserSessionSockets sockets;
-    private final SocketClosesAfterResponse closes;
-
-    BrowserSessionChanges(BrowserSessionSockets sockets, SocketClosesAfterResponse closes) {
-        this.sockets = sockets;
-        this.closes = closes;
-    }
-
+record BrowserSessionChanges(BrowserSessionSockets sockets, SocketClosesAfterResponse closes)
+        implements ApplicationListener<SessionFixationProtectionEvent>, LogoutHandler, HttpSessionListener {
     @Override
     public void onApplicationEvent(SessionFixationProtectionEvent event) {
         String user = username(event.getAuthentication());
