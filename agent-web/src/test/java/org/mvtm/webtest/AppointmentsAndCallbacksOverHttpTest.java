@@ -118,8 +118,7 @@ class AppointmentsAndCallbacksOverHttpTest {
         Browserless ada = Browserless.signedIn(port, "ada");
         publishAvailability(ada, "wealth", MEETING, Duration.ofHours(1));
 
-        Browserless.Socket console = ada.socket("/ws/agent");
-        console.next("\"desk\"");
+        Browserless.Socket console = SocketSteps.console(ada);
         Browserless chan = Browserless.signedIn(port, "chan");
         Browserless.Socket page = SocketSteps.greetedPage(chan, "en");
         assertThat(chan.get("/api/customer/appointments/slots?queue=wealth&to=2026-03-03T12:00:00Z").body())

@@ -53,8 +53,7 @@ class ConsoleSocketsOfSharedSessionsTest {
     @Test
     void signingOutClosesTheConsoleSocketOfEveryTabEvenAfterTheSameAdvisorSignedInAgain() throws Exception {
         Browserless desk = Browserless.signedIn(port, "ada");
-        Browserless.Socket console = desk.socket("/ws/agent");
-        console.next("\"desk\"");
+        Browserless.Socket console = SocketSteps.console(desk);
         String firstSession = desk.cookie("SESSION");
         assertThat(desk.login("ada", WebTestApplication.PASSWORD)).endsWith("/");
         assertThat(desk.cookie("SESSION")).isNotEqualTo(firstSession);
@@ -70,8 +69,7 @@ class ConsoleSocketsOfSharedSessionsTest {
     @Test
     void anotherAdvisorSigningInClosesTheConsoleSocket() throws Exception {
         Browserless desk = Browserless.signedIn(port, "ada");
-        Browserless.Socket console = desk.socket("/ws/agent");
-        console.next("\"desk\"");
+        Browserless.Socket console = SocketSteps.console(desk);
 
         assertThat(desk.login("bo", WebTestApplication.PASSWORD)).endsWith("/");
 
@@ -85,8 +83,7 @@ class ConsoleSocketsOfSharedSessionsTest {
     @Test
     void aSessionEndedWhereThisNodeDidNotSeeItClosesTheConsoleSocket() throws Exception {
         Browserless desk = Browserless.signedIn(port, "ada");
-        Browserless.Socket console = desk.socket("/ws/agent");
-        console.next("\"desk\"");
+        Browserless.Socket console = SocketSteps.console(desk);
 
         sessions.deleteById(new String(Base64.getDecoder().decode(desk.cookie("SESSION")), StandardCharsets.UTF_8));
 

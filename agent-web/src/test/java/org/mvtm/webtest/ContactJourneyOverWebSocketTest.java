@@ -72,8 +72,7 @@ class ContactJourneyOverWebSocketTest {
         assertThat(customer.next("\"error\"")).contains("no-conversation");
 
         Browserless advisorHttp = Browserless.signedIn(port, "ada");
-        Browserless.Socket advisor = advisorHttp.socket("/ws/agent");
-        advisor.next("\"desk\"");
+        Browserless.Socket advisor = SocketSteps.console(advisorHttp);
         advisor.send("{\"type\":\"chat\",\"interactionId\":\"someone-elses\",\"text\":\"hello\"}");
         assertThat(advisor.next("\"error\"")).contains("\"code\":\"interaction.not-connected\"").contains("\"interaction\":\"someone-elses\"");
         advisor.send("{\"type\":\"explain\",\"interactionId\":\"x\"}");

@@ -50,8 +50,7 @@ class OversizedInputIsRefusedTest {
     @Test
     void aHundredThousandCharacterPresenceReasonIsRefusedNamingTheField() throws Exception {
         Browserless advisor = Browserless.signedIn(port, "ada");
-        Browserless.Socket console = advisor.socket("/ws/agent");
-        console.next("\"desk\"");
+        Browserless.Socket console = SocketSteps.console(advisor);
         console.send("{\"type\":\"presence\",\"state\":\"NOT_READY\",\"reason\":\"" + "x".repeat(100_000) + "\"}");
         String refused = console.next("\"error\"");
         assertThat(refused).contains("\"code\":\"field.too-long\"").contains("\"field\":\"reason\"");

@@ -72,6 +72,13 @@ final class SocketSteps {
         await("the server sees the page close").atMost(Duration.ofSeconds(30)).until(() -> !peers.connected(conversation));
     }
 
+    /** The advisor's console opened on its desk. */
+    static Browserless.Socket console(Browserless advisor) throws InterruptedException {
+        Browserless.Socket console = advisor.socket("/ws/agent");
+        console.next("\"desk\"");
+        return console;
+    }
+
     /** The advisor's console shows its desk and asks for Ready; the caller waits for what follows (Ready, an offer). */
     static void goReady(Browserless.Socket console) throws InterruptedException {
         console.next("\"desk\"");

@@ -96,8 +96,7 @@ class WebSecurityTest {
     @Test
     void aConsoleSocketOpenedForOneAdvisorIsClosedOnceAnotherSignsInInTheSameBrowser() throws Exception {
         Browserless desk = Browserless.signedIn(port, "ada");
-        Browserless.Socket console = desk.socket("/ws/agent");
-        console.next("\"desk\"");
+        Browserless.Socket console = SocketSteps.console(desk);
         notices.send(AgentId.of("agent-ada"), Map.of("type", "notice", "text", "before"));
         console.next("\"before\"");
         List<ILoggingEvent> events;
