@@ -13,7 +13,6 @@ import org.mvtm.web.documents.Uploads;
 import org.mvtm.web.security.CallRefused;
 import org.mvtm.web.security.CurrentUser;
 import org.mvtm.web.security.RequestRefused;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,10 +79,7 @@ class AdvisorDocumentsController {
 
     @GetMapping("/{document}")
     ResponseEntity<byte[]> read(@PathVariable String id, @PathVariable String document, Principal principal) {
-        InteractionId interaction = connected(id, principal).interaction();
-        return documents.content(interaction, document).map(CallDocuments.Content::inline)
-                .orElseThrow(() -> new RequestRefused(HttpStatus.NOT_FOUND, "document", "this call has no document "
-                        + document));
+        return documents.inline(connected(id, principal).interaction(), document);
     }
 
     private AdvisorDesks.ConnectedCall connected(String id, Principal principal) {

@@ -71,9 +71,7 @@ class CustomerDocumentsController {
 
     @GetMapping("/{document}")
     ResponseEntity<byte[]> read(@PathVariable String id, @PathVariable String document, Principal principal) {
-        return documents.content(connected(id, principal), document).map(CallDocuments.Content::inline)
-                .orElseThrow(() -> new RequestRefused(HttpStatus.NOT_FOUND, "document", "this call has no document "
-                        + document));
+        return documents.inline(connected(id, principal), document);
     }
 
     @PostMapping("/{form}/signature")

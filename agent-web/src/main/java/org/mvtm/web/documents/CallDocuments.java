@@ -104,6 +104,17 @@ public class CallDocuments implements DisposableBean {
         }
     }
 
+    /**
+     * Document {@code id} of the call as a page reads it ({@link Content#inline}).
+     *
+     * @throws RequestRefused 404 naming {@code document} when the call has no such document
+     */
+    public ResponseEntity<byte[]> inline(InteractionId interaction, String id) {
+        return content(interaction, id).map(Content::inline)
+                .orElseThrow(() -> new RequestRefused(HttpStatus.NOT_FOUND, "document", "this call has no document "
+                        + id));
+    }
+
     /** What the advisor of the call may send from the library of the queue the call is (or was last) in. */
     public List<DocumentLibrary.Entry> library(InteractionId interaction) {
         return routing.interaction(interaction).map(v -> library.list(v.queue())).orElse(List.of());
