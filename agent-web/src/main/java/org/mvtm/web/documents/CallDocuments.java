@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.mvtm.core.Party;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
@@ -85,23 +86,11 @@ public class CallDocuments implements DisposableBean {
     }
 
     public List<SharedDocument> list(InteractionId interaction) {
-        Call call = calls.get(interaction);
-        if (call == null) {
-            return List.of();
-        }
-        synchronized (call) {
-            return List.copyOf(call.documents);
-        }
+        return read(interaction, List.of(), call -> List.copyOf(call.documents));
     }
 
     public Optional<Content> content(InteractionId interaction, String id) {
-        Call call = calls.get(interaction);
-        if (call == null) {
-            return Optional.empty();
-        }
-        synchronized (call) {
-            return Optional.ofNullable(call.contents.get(id));
-        }
+        return read(interaction, Optional.empty(), call -> Optional.ofNullable(call.contents.get(id)));
     }
 
     /**
@@ -187,6 +176,17 @@ public class CallDocuments implements DisposableBean {
             call.documents.replaceAll(d -> d.id().equals(formId) ? d.signedAs(result.id()) : d);
         }
         return result;
+    }
+
+    /** What {@code read} reads of the call under its lock; {@code none} when the call holds no documents. */
+    private <T> T read(InteractionId interaction, T none, Function<Call, T> read) {
+        Call call = calls.get(interaction);
+        if (call == null) {
+            return none;
+        }
+        synchronized (call) {
+            return read.apply(call);
+        }
     }
 
     private SharedDocument store(InteractionId interaction, Party party, String sender, String kind, String name,
