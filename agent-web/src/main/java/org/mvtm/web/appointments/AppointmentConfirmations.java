@@ -17,21 +17,9 @@ import org.springframework.stereotype.Component;
  * Consoles and pages attached to another node of a cluster see it at their next refresh.
  */
 @Component
-class AppointmentConfirmations {
+record AppointmentConfirmations(AdvisorNotices advisors, WebConversations conversations, CustomerPeers peers,
+                                BankAppWebhook app) {
     record Booked(String type, String status, Appointment appointment) {
-    }
-
-    private final AdvisorNotices advisors;
-    private final WebConversations conversations;
-    private final CustomerPeers peers;
-    private final BankAppWebhook app;
-
-    AppointmentConfirmations(AdvisorNotices advisors, WebConversations conversations, CustomerPeers peers,
-                             BankAppWebhook app) {
-        this.advisors = advisors;
-        this.conversations = conversations;
-        this.peers = peers;
-        this.app = app;
     }
 
     void booked(Appointment a) {
