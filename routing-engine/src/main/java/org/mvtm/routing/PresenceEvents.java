@@ -8,15 +8,7 @@ import org.mvtm.core.event.EventBus;
 import org.mvtm.routing.store.Outcome;
 
 /** Publishes an advisor's presence change from a store outcome; the reason travels only with NOT_READY. */
-final class PresenceEvents {
-    private final Clock clock;
-    private final EventBus events;
-
-    PresenceEvents(Clock clock, EventBus events) {
-        this.clock = clock;
-        this.events = events;
-    }
-
+record PresenceEvents(Clock clock, EventBus events) {
     /** Presence events carry a reason only for NOT_READY (break, training, no answer to an offer...). */
     void publish(Outcome o, String reason) {
         if (o.changedState()) {

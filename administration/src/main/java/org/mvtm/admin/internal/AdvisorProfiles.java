@@ -9,19 +9,7 @@ import org.mvtm.admin.api.Role;
 import org.mvtm.admin.api.User;
 
 /** Changes to an advisor's routing profile: region, skills and capacities per channel. */
-final class AdvisorProfiles {
-    private final UserRepository users;
-    private final AdvisorRepository advisors;
-    private final CatalogRepository catalog;
-    private final Changes changes;
-
-    AdvisorProfiles(UserRepository users, AdvisorRepository advisors, CatalogRepository catalog, Changes changes) {
-        this.users = users;
-        this.advisors = advisors;
-        this.catalog = catalog;
-        this.changes = changes;
-    }
-
+record AdvisorProfiles(UserRepository users, AdvisorRepository advisors, CatalogRepository catalog, Changes changes) {
     AdvisorProfile update(String actor, String username, AdvisorChange c) {
         String name = UserRules.username(username);
         return changes.change(actor, "advisor", name, () -> {

@@ -11,15 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The admin audit trail (table admin_audit): written in the same transaction as the change it records. */
-final class AuditLog {
-    private final JdbcTemplate jdbc;
-    private final JsonMapper json;
-
-    AuditLog(JdbcTemplate jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
-
+record AuditLog(JdbcTemplate jdbc, JsonMapper json) {
     void record(Instant at, String actor, String action, String entity, String id, Object before, Object after) {
         jdbc.update(
                 "INSERT INTO admin_audit (changed_at, actor, action, entity, entity_id, before_json, after_json) "

@@ -5,15 +5,7 @@ import org.mvtm.admin.api.Skill;
 import org.mvtm.admin.api.VipTier;
 
 /** Changes to the skill catalogue and the VIP tiers. */
-final class CatalogChanges {
-    private final CatalogRepository catalog;
-    private final Changes changes;
-
-    CatalogChanges(CatalogRepository catalog, Changes changes) {
-        this.catalog = catalog;
-        this.changes = changes;
-    }
-
+record CatalogChanges(CatalogRepository catalog, Changes changes) {
     Skill defineSkill(String actor, Skill s) {
         return changes.change(actor, "skill", s.name(), () -> {
             Optional<Skill> before =

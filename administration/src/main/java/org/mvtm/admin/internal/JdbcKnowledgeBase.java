@@ -15,15 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@link KnowledgeBaseRecords} in tables {@code kb_versions}, {@code kb_sections} and {@code kb_drafts}. */
-final class JdbcKnowledgeBase implements KnowledgeBaseRecords {
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
-
-    JdbcKnowledgeBase(JdbcTemplate jdbc, TransactionTemplate tx) {
-        this.jdbc = jdbc;
-        this.tx = tx;
-    }
-
+record JdbcKnowledgeBase(JdbcTemplate jdbc, TransactionTemplate tx) implements KnowledgeBaseRecords {
     @Override
     public List<Version> versions() {
         return jdbc.query("SELECT * FROM kb_versions ORDER BY version", (rs, i) -> {

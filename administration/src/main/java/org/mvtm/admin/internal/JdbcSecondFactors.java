@@ -10,15 +10,7 @@ import org.mvtm.admin.api.SecondFactorRecords;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** {@link SecondFactorRecords} in table {@code second_factors}; one row per user, created by the first use. */
-final class JdbcSecondFactors implements SecondFactorRecords {
-    private final JdbcTemplate jdbc;
-    private final Clock clock;
-
-    JdbcSecondFactors(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
-
+record JdbcSecondFactors(JdbcTemplate jdbc, Clock clock) implements SecondFactorRecords {
     @Override
     public Optional<byte[]> secret(String username) {
         List<String> secrets = jdbc.query(

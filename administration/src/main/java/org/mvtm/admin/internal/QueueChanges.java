@@ -5,17 +5,7 @@ import org.mvtm.admin.api.NotFound;
 import org.mvtm.admin.api.Queue;
 
 /** Creating, changing and deleting queues (checked by {@link QueueRules}; a queue keeps its id). */
-final class QueueChanges {
-    private final QueueRepository queues;
-    private final CatalogRepository catalog;
-    private final Changes changes;
-
-    QueueChanges(QueueRepository queues, CatalogRepository catalog, Changes changes) {
-        this.queues = queues;
-        this.catalog = catalog;
-        this.changes = changes;
-    }
-
+record QueueChanges(QueueRepository queues, CatalogRepository catalog, Changes changes) {
     Queue create(String actor, Queue q) {
         return changes.change(actor, "queue", q.id(), () -> {
             Queue checked = QueueRules.check(q.id(), q, catalog.skillsByName());

@@ -35,17 +35,7 @@ import org.mvtm.core.TranscriptTurn;
  *       {@code maxUnansweredTurns} unanswered turns in a row: HANDOFF (UNANSWERED_TURNS).</li>
  * </ol>
  */
-final class DialogueRules {
-    private final AssistantConfig config;
-    private final Clock clock;
-    private final ScriptLanguageDetector detector;
-
-    DialogueRules(AssistantConfig config, Clock clock, ScriptLanguageDetector detector) {
-        this.config = config;
-        this.clock = clock;
-        this.detector = detector;
-    }
-
+record DialogueRules(AssistantConfig config, Clock clock, ScriptLanguageDetector detector) {
     BotReply greeting(Conversation c) {
         return bot(c, new BotReply(ReplyKind.GREETING, Phrases.GREETING.in(c.language), c.language, 0, List.of(),
                 List.of(), Optional.empty()));

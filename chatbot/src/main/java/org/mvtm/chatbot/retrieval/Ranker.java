@@ -12,17 +12,7 @@ import org.mvtm.chatbot.api.RetrievalMode;
  * them per FAQ and fuses them ({@link Fusion}), adding the {@link IntentHead}'s score when there is one. In BM25 mode only the lexical evidence is used; in plain-BM25
  * mode the raw text is matched with a StandardAnalyzer over every variant.
  */
-public final class Ranker {
-    private final FaqIndex index;
-    private final RetrievalMode mode;
-    private final Fusion fusion;
-
-    public Ranker(FaqIndex index, RetrievalMode mode, Fusion fusion) {
-        this.index = index;
-        this.mode = mode;
-        this.fusion = fusion;
-    }
-
+public record Ranker(FaqIndex index, RetrievalMode mode, Fusion fusion) {
     /**
      * @param raw        the customer's text (for the plain baseline)
      * @param prepared   the text prepared for the pool (Simplified / Mandarinized Chinese, or English)

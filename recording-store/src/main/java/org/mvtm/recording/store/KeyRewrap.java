@@ -11,20 +11,8 @@ import org.mvtm.recording.audit.AuditLog;
 import org.mvtm.recording.crypto.DataKeyFile;
 
 /** Master key rotation: re-wraps each recording's data key with the new master key, audited per recording. */
-final class KeyRewrap {
+record KeyRewrap(RecordingKeys keys, SecureRandom random, AuditLog audit, StoredRecordings stored) {
     private static final String SYSTEM_REWRAP = "system:rewrap";
-
-    private final RecordingKeys keys;
-    private final SecureRandom random;
-    private final AuditLog audit;
-    private final StoredRecordings stored;
-
-    KeyRewrap(RecordingKeys keys, SecureRandom random, AuditLog audit, StoredRecordings stored) {
-        this.keys = keys;
-        this.random = random;
-        this.audit = audit;
-        this.stored = stored;
-    }
 
     /** Returns how many data keys were re-wrapped (those already under {@code masterKeyId} are left alone). */
     int rewrapDataKeys(String masterKeyId) {

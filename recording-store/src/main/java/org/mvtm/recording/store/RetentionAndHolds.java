@@ -31,29 +31,10 @@ import org.mvtm.recording.audit.AuditLog;
  * (which skips recordings on legal hold), legal hold itself, and deletion with four eyes (one officer requests, a
  * second approves). Every change is audited.
  */
-final class RetentionAndHolds {
+record RetentionAndHolds(Clock clock, AccessPolicy policy, AuditLog audit, RetentionRules rules,
+                         StoredRecordings stored, AuditedAccess access, RecordingExports exports,
+                         Predicate<RecordingId> stillRecording) {
     private static final String SYSTEM_RETENTION = "system:retention";
-
-    private final Clock clock;
-    private final AccessPolicy policy;
-    private final AuditLog audit;
-    private final RetentionRules rules;
-    private final StoredRecordings stored;
-    private final AuditedAccess access;
-    private final RecordingExports exports;
-    private final Predicate<RecordingId> stillRecording;
-
-    RetentionAndHolds(Clock clock, AccessPolicy policy, AuditLog audit, RetentionRules rules, StoredRecordings stored,
-                      AuditedAccess access, RecordingExports exports, Predicate<RecordingId> stillRecording) {
-        this.clock = clock;
-        this.policy = policy;
-        this.audit = audit;
-        this.rules = rules;
-        this.stored = stored;
-        this.access = access;
-        this.exports = exports;
-        this.stillRecording = stillRecording;
-    }
 
     void legalHold(Viewer viewer, RecordingId id, boolean hold, String reason) {
         access.guarded(viewer, hold ? AuditAction.LEGAL_HOLD : AuditAction.RELEASE_HOLD, id, "reason=" + need(reason),

@@ -17,28 +17,10 @@ import org.slf4j.LoggerFactory;
  * At start-up: seals as INTERRUPTED what a dead process left recording ({@link Recovery} does the files), logs and
  * audits it, and re-indexes what the search index lacks (a fresh index, or a recovered recording).
  */
-final class StartupRecovery {
+record StartupRecovery(RecordingKeys keys, Clock clock, EventBus events, AuditLog audit, RecordingIndex index,
+                       StoredRecordings stored, StoreProblems problems) {
     private static final Logger log = LoggerFactory.getLogger(StartupRecovery.class);
     private static final String SYSTEM_RECOVERY = "system:recovery";
-
-    private final RecordingKeys keys;
-    private final Clock clock;
-    private final EventBus events;
-    private final AuditLog audit;
-    private final RecordingIndex index;
-    private final StoredRecordings stored;
-    private final StoreProblems problems;
-
-    StartupRecovery(RecordingKeys keys, Clock clock, EventBus events, AuditLog audit, RecordingIndex index,
-                    StoredRecordings stored, StoreProblems problems) {
-        this.keys = keys;
-        this.clock = clock;
-        this.events = events;
-        this.audit = audit;
-        this.index = index;
-        this.stored = stored;
-        this.problems = problems;
-    }
 
     void recoverAndIndex() {
         boolean reindex = index.createdFresh();

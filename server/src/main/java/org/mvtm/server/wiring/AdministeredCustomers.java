@@ -13,15 +13,7 @@ import org.mvtm.sip.api.CustomerDirectory;
  * SIP callers who are customers in the system of record get their profile (tier, language, region); anyone else
  * (trunk callers) is a standard customer of {@code fallbackRegion}.
  */
-final class AdministeredCustomers implements CustomerDirectory {
-    private final AdministrationService admin;
-    private final Region fallbackRegion;
-
-    AdministeredCustomers(AdministrationService admin, Region fallbackRegion) {
-        this.admin = admin;
-        this.fallbackRegion = fallbackRegion;
-    }
-
+record AdministeredCustomers(AdministrationService admin, Region fallbackRegion) implements CustomerDirectory {
     @Override
     public Customer identify(String sipUser, String displayName, Optional<Language> acceptLanguage) {
         return Optional.ofNullable(sipUser).flatMap(admin::user)

@@ -17,15 +17,7 @@ import org.mvtm.sip.api.IvrKnowledge;
  * what a caller said answered by the same turn as a chat line ({@code Assistant.reply} on a conversation of its
  * own, forgotten at once), so the assistant's abstention decides here too: only an ANSWER is spoken.
  */
-final class AssistantIvrKnowledge implements IvrKnowledge {
-    private final Assistant assistant;
-    private final IvrProperties settings;
-
-    AssistantIvrKnowledge(Assistant assistant, IvrProperties settings) {
-        this.assistant = assistant;
-        this.settings = settings;
-    }
-
+record AssistantIvrKnowledge(Assistant assistant, IvrProperties settings) implements IvrKnowledge {
     @Override
     public List<Topic> topics(String queue, Language language) {
         return settings.queues().getOrDefault(queue, List.of()).stream()

@@ -28,22 +28,8 @@ import org.mvtm.sip.api.CallRouting;
  * published ({@link CallMonitored}, {@link CallParticipation} via {@code sip}) for the recording's timeline. The
  * advisor's extension is their SIP user, which is their advisor id (as for offers to desk phones).
  */
-final class SipDeskMonitoring {
-    private final AdministrationService admin;
-    private final RoutingEngine routing;
-    private final RecordingStore recordings;
-    private final EventBus bus;
-    private final Clock clock;
-
-    SipDeskMonitoring(AdministrationService admin, RoutingEngine routing, RecordingStore recordings, EventBus bus,
-                      Clock clock) {
-        this.admin = admin;
-        this.routing = routing;
-        this.recordings = recordings;
-        this.bus = bus;
-        this.clock = clock;
-    }
-
+record SipDeskMonitoring(AdministrationService admin, RoutingEngine routing, RecordingStore recordings, EventBus bus,
+                         Clock clock) {
     CallRouting.Monitoring start(String supervisor, String extension, String mode) {
         Optional<User> user = admin.user(supervisor).filter(u -> u.enabled() && u.roles().contains(Role.SUPERVISOR));
         if (user.isEmpty()) {

@@ -21,19 +21,9 @@ import org.slf4j.LoggerFactory;
  * calling (routing withdrew the offer, the customer left). An offer routing has already moved on from (it reached this
  * node late, its call is with another advisor) waits the same way and is then given up.
  */
-final class AdvisorRelayLeg {
+record AdvisorRelayLeg(CallMedia media, Clock clock, EdgeTimers timers) {
     private static final Logger log = LoggerFactory.getLogger(AdvisorRelayLeg.class);
     static final Duration RETRY = Duration.ofMillis(200);
-
-    private final CallMedia media;
-    private final Clock clock;
-    private final EdgeTimers timers;
-
-    AdvisorRelayLeg(CallMedia media, Clock clock, EdgeTimers timers) {
-        this.media = media;
-        this.clock = clock;
-        this.timers = timers;
-    }
 
     /**
      * Makes {@code leg}'s relay leg, then calls {@code made} with its SDP offer; or calls {@code failed} with the

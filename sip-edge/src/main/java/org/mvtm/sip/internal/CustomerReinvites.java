@@ -13,24 +13,8 @@ import org.mvtm.sip.api.CallMedia;
 import org.mvtm.sip.api.SessionTimers;
 
 /** A customer's re-INVITE or UPDATE in an established dialog: hold and resume, new SDP, session refresh. */
-final class CustomerReinvites {
-    private final SipContext sip;
-    private final SessionTimers timers;
-    private final Clock clock;
-    private final EventBus bus;
-    private final CallMedia media;
-    private final CustomerSessionTimers sessionTimers;
-
-    CustomerReinvites(SipContext sip, SessionTimers timers, Clock clock, EventBus bus, CallMedia media,
-                      CustomerSessionTimers sessionTimers) {
-        this.sip = sip;
-        this.timers = timers;
-        this.clock = clock;
-        this.bus = bus;
-        this.media = media;
-        this.sessionTimers = sessionTimers;
-    }
-
+record CustomerReinvites(SipContext sip, SessionTimers timers, Clock clock, EventBus bus, CallMedia media,
+                         CustomerSessionTimers sessionTimers) {
     /** re-INVITE (hold/resume, session refresh) or UPDATE inside an established dialog. */
     void reinvite(RequestEvent ev, ServerTransaction st, CustomerCall call) {
         Request req = ev.getRequest();

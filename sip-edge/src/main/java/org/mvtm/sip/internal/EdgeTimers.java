@@ -10,15 +10,7 @@ import java.util.concurrent.TimeUnit;
  * The edge's timers and workers. The one scheduler thread only hands a due task to the work executor (a virtual
  * thread per task), so a timer task that takes a call's lock or sends a request never holds up the other timers.
  */
-final class EdgeTimers {
-    private final ScheduledExecutorService scheduler;
-    private final Executor work;
-
-    EdgeTimers(ScheduledExecutorService scheduler, Executor work) {
-        this.scheduler = scheduler;
-        this.work = work;
-    }
-
+record EdgeTimers(ScheduledExecutorService scheduler, Executor work) {
     /** Runs {@code task} on a worker once {@code delay} has passed (at once for a delay of zero or less). */
     ScheduledFuture<?> after(Duration delay, Runnable task) {
         return scheduler.schedule(() -> work.execute(task), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);

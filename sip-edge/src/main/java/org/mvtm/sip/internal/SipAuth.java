@@ -28,19 +28,7 @@ import org.mvtm.sip.api.SipRejectionReasons;
  * address, so desk phones behind one NAT register together; a digest whose source address became slowed while it was
  * checked gets the same 503, right or wrong, so guesses sent together learn no more than guesses sent one by one.
  */
-final class SipAuth {
-    private final SipContext sip;
-    private final DigestAuthenticator digest;
-    private final SignInThrottle throttle;
-    private final SipCounters counters;
-
-    SipAuth(SipContext sip, DigestAuthenticator digest, SignInThrottle throttle, SipCounters counters) {
-        this.sip = sip;
-        this.digest = digest;
-        this.throttle = throttle;
-        this.counters = counters;
-    }
-
+record SipAuth(SipContext sip, DigestAuthenticator digest, SignInThrottle throttle, SipCounters counters) {
     /**
      * Returns the authenticated user, or empty after having answered the request (challenge, 403, or 503 while
      * throttled).
