@@ -1,5 +1,6 @@
-// What every browser script shares: where the repository, the server and the screenshots are, a browser per user
-// (a shared cookie jar would make a second sign-in replace the first one's session), the sign-in, and the end of a
+// What every browser script shares: where the repository, the server and the screenshots are, a browser context per
+// user (its own cookie jar: a shared one would make a second sign-in replace the first one's session; the contexts
+// share one Chromium process, tools/browser/launch.js), the sign-in, and the end of a
 // run: the OK line and exit 0, or the failing step (or the soft problems), screenshots of every page and exit 1.
 // Run by NodeScript (MVTM_REPO, NODE_PATH, BASE_URL set); see first-hour.js + FirstHourConsolesTest for the pattern.
 const path = require('path');
@@ -17,7 +18,7 @@ fs.mkdirSync(SHOTS, { recursive: true });
 const bundle = (locale) => JSON.parse(fs.readFileSync(
   path.join(repo, `agent-web/src/main/resources/static/i18n/${locale}.json`), 'utf8'));
 
-/** A new browser (kept in `browsers` to be closed and photographed at the end) and its first page. */
+/** A new browser context (kept in `browsers` to be closed and photographed at the end) and its first page. */
 async function openPage(browsers, user, { args = [], launcher = launch } = {}) {
   const browser = await launcher(args);
   browsers.push(browser);
