@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,7 +123,8 @@ class IntervalReportsMatchTheWorkloadTest {
                         .findFirst()
                         .orElseThrow()
                         .sla()
-                        .threshold());
+                        .threshold(),
+                clock);
     }
 
     /** The embedded H2 database (PostgreSQL mode, as the server runs it); {@code IntervalReportsOnPostgresTest}: PostgreSQL. */
@@ -134,6 +136,11 @@ class IntervalReportsMatchTheWorkloadTest {
                 "");
     }
 
+    /** Runs the workload as the database sees it: here simply run; {@code IntervalReportsThroughADatabaseOutageTest}: while it is down. */
+    <T> T whileRecording(Supplier<T> workload) throws Exception {
+        return workload.get();
+    }
+
     @AfterEach
     void stop() {
         reporting.close();
@@ -141,8 +148,8 @@ class IntervalReportsMatchTheWorkloadTest {
     }
 
     @Test
-    void everyOfferedInteractionIsCountedOnceAndServiceLevelAndSpeedOfAnswerMatchTheRawRecords() {
-        Map<String, Raw> raw = runWorkload(new Random(18), Duration.ofHours(2));
+    void everyOfferedInteractionIsCountedOnceAndServiceLevelAndSpeedOfAnswerMatchTheRawRecords() throws Exception {
+        Map<String, Raw> raw = whileRecording(() -> runWorkload(new Random(18), Duration.ofHours(2)));
         reporting.flush();
 
         ReportQuery all =

@@ -1,5 +1,6 @@
 package org.mvtm.reporting.api;
 
+import java.time.Clock;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.reporting.internal.DefaultReporting;
 
@@ -10,7 +11,8 @@ import org.mvtm.reporting.internal.DefaultReporting;
 public final class Reportings {
     private Reportings() {}
 
-    public static ReportingService open(ReportingDatabase database, EventBus bus, QueueTargets targets) {
-        return DefaultReporting.open(database, bus, targets);
+    /** {@code clock}: the node's, for the log of a database outage (the figures are kept and written again). */
+    public static ReportingService open(ReportingDatabase database, EventBus bus, QueueTargets targets, Clock clock) {
+        return DefaultReporting.open(database, bus, targets, clock);
     }
 }

@@ -2,11 +2,13 @@ package org.mvtm.reporting.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.flywaydb.core.Flyway;
@@ -32,26 +34,38 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Subscribes to the bus and hands every event to one serial executor, which runs the ledgers and writes to the
- * database: the publisher never waits for the database, and the ledgers see events in the order published.
+ * database: the publisher never waits for the database, and the ledgers see events in the order published. While the
+ * database does not answer, the figures are kept ({@link PendingIntervalAdds}) and written again every
+ * {@link #RETRY_EVERY}.
  */
 public final class DefaultReporting implements ReportingService {
     private static final Logger log = LoggerFactory.getLogger(DefaultReporting.class);
     static final Duration INTERVAL = Duration.ofMinutes(15);
+    static final Duration RETRY_EVERY = Duration.ofSeconds(10);
 
     private final HikariDataSource dataSource;
     private final Intervals intervals = new Intervals(INTERVAL);
     private final JdbcIntervalStore store;
+    private final PendingIntervalAdds pending;
     private final InteractionLedger interactions;
     private final AdvisorTimeLedger advisors;
     private final ExecutorService serial = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("reporting").factory());
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("reporting-retries").daemon().factory());
     private final List<EventBus.Subscription> subscriptions;
 
-    private DefaultReporting(HikariDataSource dataSource, EventBus bus, QueueTargets targets) {
+    private DefaultReporting(HikariDataSource dataSource, EventBus bus, QueueTargets targets, Clock clock) {
         this.dataSource = dataSource;
         this.store = new JdbcIntervalStore(new JdbcTemplate(dataSource));
-        this.interactions = new InteractionLedger(intervals, targets, store);
-        this.advisors = new AdvisorTimeLedger(intervals, store);
+        this.pending = new PendingIntervalAdds(store, clock);
+        this.interactions = new InteractionLedger(intervals, targets, pending);
+        this.advisors = new AdvisorTimeLedger(intervals, pending);
+        retries.scheduleWithFixedDelay(
+                () -> serial.execute(pending::retry),
+                RETRY_EVERY.toMillis(),
+                RETRY_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
         this.subscriptions = List.of(
                 bus.subscribe(InteractionQueued.class, this::record),
                 bus.subscribe(OfferAccepted.class, this::record),
@@ -63,8 +77,11 @@ public final class DefaultReporting implements ReportingService {
                 bus.subscribe(AdvisorStateChanged.class, this::record));
     }
 
-    /** Connects, migrates the {@code reporting} schema (its own history table) and starts recording. */
-    public static DefaultReporting open(ReportingDatabase database, EventBus bus, QueueTargets targets) {
+    /**
+     * Connects, migrates the {@code reporting} schema (its own history table) and starts recording; {@code clock}
+     * times the log of a database outage.
+     */
+    public static DefaultReporting open(ReportingDatabase database, EventBus bus, QueueTargets targets, Clock clock) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.url());
         config.setUsername(database.user());
@@ -86,7 +103,7 @@ public final class DefaultReporting implements ReportingService {
             ds.close();
             throw e;
         }
-        return new DefaultReporting(ds, bus, targets);
+        return new DefaultReporting(ds, bus, targets, clock);
     }
 
     private void record(ContactEvent event) {
@@ -106,10 +123,11 @@ public final class DefaultReporting implements ReportingService {
         });
     }
 
+    /** Waits until the events published so far are counted, and tries once more to write what is kept. */
     @Override
     public void flush() {
         try {
-            serial.submit(() -> {}).get(1, TimeUnit.MINUTES);
+            serial.submit(pending::retry).get(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -135,6 +153,8 @@ public final class DefaultReporting implements ReportingService {
     @Override
     public void close() {
         subscriptions.forEach(EventBus.Subscription::close);
+        retries.shutdownNow();
+        serial.execute(this::lastTry);
         serial.shutdown();
         try {
             serial.awaitTermination(30, TimeUnit.SECONDS);
@@ -142,5 +162,14 @@ public final class DefaultReporting implements ReportingService {
             Thread.currentThread().interrupt();
         }
         dataSource.close();
+    }
+
+    private void lastTry() {
+        pending.retry();
+        if (pending.keptRows() > 0) {
+            log.error(
+                    "closing with {} interval rows the database has not taken: their figures are lost",
+                    pending.keptRows());
+        }
     }
 }

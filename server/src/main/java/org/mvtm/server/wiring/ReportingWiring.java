@@ -32,12 +32,13 @@ public class ReportingWiring {
     /** Opened after the system of record, which creates the database it shares. */
     @Bean(destroyMethod = "close")
     ReportingService reporting(ContactProperties props, DataDirectory data, EventBus bus, RoutingEngine routing,
-                               AdministrationService systemOfRecord) {
+                               AdministrationService systemOfRecord, Clock clock) {
         DatabaseSettings db = ModuleWiring.databaseSettings(props, data);
         return Reportings.open(new ReportingDatabase(db.url(), db.user(), db.password()), bus,
                 queue -> routing.queues().stream().filter(q -> q.id().value().equals(queue)).findFirst()
                         .map(q -> q.sla().threshold())
-                        .orElse(QueueConfig.of(QueueId.of(queue), null).sla().threshold()));
+                        .orElse(QueueConfig.of(QueueId.of(queue), null).sla().threshold()),
+                clock);
     }
 
     /**

@@ -54,7 +54,7 @@ class GrafanaDashboardReadsTheQueueMetricsTest {
                 .withScheduling(RoutingConfig.Scheduling.MANUAL).withWrapUpTime(Duration.ZERO), clock, bus);
              ReportingService reporting = Reportings.open(new ReportingDatabase("jdbc:h2:mem:metrics-" + UUID.randomUUID()
                      + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", ""), bus,
-                     q -> Duration.ofSeconds(20));
+                     q -> Duration.ofSeconds(20), clock);
              QueueMetrics metrics = new QueueMetrics(routing, reporting, clock)) {
             routing.defineQueue(QueueConfig.of(QueueId.of("cards"), List.of()));
             AgentId amy = AgentId.of("amy");
