@@ -64,7 +64,7 @@ class IntervalReportsMatchTheWorkloadTest {
     private final MutableClock clock = new MutableClock(T0);
     private final InProcessEventBus bus = new InProcessEventBus();
     private RoutingEngine engine;
-    private ReportingService reporting;
+    ReportingService reporting;
 
     /** What the test saw happen to one interaction: its raw record. */
     private static final class Raw {
