@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,10 +48,8 @@ public final class DefaultReporting implements ReportingService {
     private final PendingIntervalAdds pending;
     private final InteractionLedger interactions;
     private final AdvisorTimeLedger advisors;
-    private final ExecutorService serial = Executors.newSingleThreadExecutor(
+    private final ScheduledExecutorService serial = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("reporting").factory());
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("reporting-retries").daemon().factory());
     private final List<EventBus.Subscription> subscriptions;
 
     private DefaultReporting(HikariDataSource dataSource, EventBus bus, QueueTargets targets, Clock clock) {
@@ -61,11 +58,8 @@ public final class DefaultReporting implements ReportingService {
         this.pending = new PendingIntervalAdds(store, clock);
         this.interactions = new InteractionLedger(intervals, targets, pending);
         this.advisors = new AdvisorTimeLedger(intervals, pending);
-        retries.scheduleWithFixedDelay(
-                () -> serial.execute(pending::retry),
-                RETRY_EVERY.toMillis(),
-                RETRY_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
+        serial.scheduleWithFixedDelay(
+                pending::retry, RETRY_EVERY.toMillis(), RETRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         this.subscriptions = List.of(
                 bus.subscribe(InteractionQueued.class, this::record),
                 bus.subscribe(OfferAccepted.class, this::record),
@@ -118,7 +112,7 @@ public final class DefaultReporting implements ReportingService {
                     interactions.on(event);
                 }
             } catch (RuntimeException e) {
-                log.warn("interval record not written for {}: {}", event, e.toString());
+                log.warn("interval figures not counted for {}: {}", event, e.toString());
             }
         });
     }
@@ -153,9 +147,8 @@ public final class DefaultReporting implements ReportingService {
     @Override
     public void close() {
         subscriptions.forEach(EventBus.Subscription::close);
-        retries.shutdownNow();
         serial.execute(this::lastTry);
-        serial.shutdown();
+        serial.shutdown(); // the retries stop; what was handed to it before still runs
         try {
             serial.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
