@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.util.List;
@@ -88,6 +90,34 @@ class WebSecurityTest {
      * product (in their language once its script runs) with the way to their own console, not the framework's error
      * page; an API client still gets JSON.
      */
+    /**
+     * A shared desk, the race: the server closes Ada's console socket as Bo signs in, and Ada's tab can ask for
+     * {@code /} (where a closed socket sends it) or call the API with Ada's session cookie before the browser has
+     * stored Bo's. Those requests are answered as nobody's without starting a session, so no new session cookie
+     * replaces Bo's and Bo stays signed in. A page opened before signing in is still where the sign-in leads.
+     */
+    @Test
+    void aRequestWithTheSessionCookieOfBeforeAnotherSignInDoesNotSignTheNewUserOut() {
+        Browserless desk = Browserless.signedIn(port, "ada");
+        String adas = desk.cookie("JSESSIONID");
+        assertThat(desk.login("bo", WebTestApplication.PASSWORD)).endsWith("/");
+        Browserless adasTab = new Browserless(port);
+        for (String[] request : new String[][] {{"/", "text/html,*/*;q=0.8"}, {"/api/agent/supervisor-notes", "*/*"},
+                {"/api/me", "application/json"}, {"/ws/agent", "*/*"}}) {
+            HttpResponse<String> stale = adasTab.send(HttpRequest.newBuilder(URI.create(adasTab.base() + request[0]))
+                    .header("Cookie", "JSESSIONID=" + adas).header("Accept", request[1]).GET().build());
+            assertThat(stale.statusCode()).as(request[0]).isIn(302, 401);
+            assertThat(stale.headers().allValues("Set-Cookie")).as(request[0])
+                    .noneMatch(c -> c.startsWith("JSESSIONID="));
+        }
+        assertThat(desk.get("/api/me").body()).contains("\"username\":\"bo\"");
+
+        Browserless deepLink = new Browserless(port);
+        assertThat(deepLink.get("/agent").headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
+                .endsWith("/login"));
+        assertThat(deepLink.login("ada", WebTestApplication.PASSWORD)).contains("/agent");
+    }
+
     /**
      * A shared desk, over the socket: Ada's console socket is open when Bo signs in in another tab of the same browser.
      * The server closes Ada's socket at once (4409, the page goes to {@code /}), so nothing meant for Ada reaches that

@@ -185,6 +185,7 @@ public class SecurityConfiguration {
                 })
                 .failureHandler(new ThrottledLoginFailureHandler(throttle, devices))
                 .permitAll())
+            .requestCache(cache -> cache.requestCache(PagesToReturnTo.cache(machineEndpoints)))
             .oauth2ResourceServer(customerTokens.resourceServer())
             .logout(logout -> {
                 logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout");
