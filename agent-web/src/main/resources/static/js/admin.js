@@ -2,7 +2,7 @@
 // Each section's script is in js/admin/; this file signs the page in and switches sections.
 import { $, startPage } from './page-bootstrap.js';
 import { loadCatalog } from './admin/catalog.js';
-import { alert } from './admin/feedback.js';
+import { refused } from './admin/feedback.js';
 import { showUsers } from './admin/users.js';
 import { showAdvisors } from './admin/advisors.js';
 import { showQueues } from './admin/queues.js';
@@ -28,7 +28,7 @@ async function open(name) {
   $('message').hidden = true;
   $('done').hidden = true;
   document.body.dataset.section = section;
-  try { await SECTIONS[section](); } catch (err) { alert(err.message); }
+  try { await SECTIONS[section](); } catch (err) { refused(null, err); }
   document.body.dataset.loaded = section;
 }
 
@@ -39,6 +39,7 @@ document.querySelectorAll('#sections button').forEach((b) => b.addEventListener(
 // labels drawn from code (skills, tiers, states) follow a change of interface language
 document.addEventListener('mvtm:locale', () => open(document.body.dataset.section));
 
-await loadCatalog();
+// without the catalogue (the database does not answer) the page still opens and says why
+try { await loadCatalog(); } catch (err) { refused(null, err); }
 await open(location.hash.slice(1));
 document.body.dataset.ready = 'true';

@@ -62,12 +62,15 @@ public final class PostgresProcess implements AutoCloseable {
 
     /**
      * Stops the server (fast shutdown: connections are cut), runs {@code whileDown} (e.g. what a client does while
-     * the database does not answer) and starts it again on the same port and data.
+     * the database does not answer) and starts it again on the same port and data, also when {@code whileDown} fails.
      */
     public void restartAfter(Runnable whileDown) throws Exception {
         run(postgres("pg_ctl", dir, "-m", "fast", "-w", "stop"), dir);
-        whileDown.run();
-        serve();
+        try {
+            whileDown.run();
+        } finally {
+            serve();
+        }
     }
 
     private void serve() throws IOException, InterruptedException {

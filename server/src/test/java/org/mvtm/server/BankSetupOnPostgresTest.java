@@ -21,6 +21,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,6 +46,8 @@ import tools.jackson.databind.JsonNode;
  * are offered to ava (Cantonese, loans), never to ben (English); the VIP tier's routing weight as the administrator
  * sets it orders them; an expired or forged token is refused naming the problem; ava's wrap-up reaches compliance;
  * and a queue created through the API takes SIP callers at once and refuses them once deleted.
+ *
+ * <p>And when the database stops, the administrator who opens the console is told so in the page's language.
  */
 @Tag("peer")
 @ExtendWith(PostgresExtension.class)
@@ -87,6 +93,61 @@ class BankSetupOnPostgresTest {
             assertThat(webPassword).startsWith("SIP/2.0 403");
             assertThat(phone).startsWith("SIP/2.0 200");
         }
+    }
+
+    /**
+     * root has the admin console open when the database stops: opened again, the console is ready and says in the
+     * page's language (Simplified Chinese) that the database does not answer, with no script error; once it answers
+     * again the console lists the users. The browser steps are in server/src/test/browser/admin-database-down.js.
+     */
+    @Test
+    void anAdministratorWhoOpensTheConsoleWhileTheDatabaseIsDownIsToldSoInTheLanguageOfThePage(@TempDir Path dir,
+            PostgresProcess postgres) throws Exception {
+        try (ServerProcess server = bankServer(postgres, dir)) {
+            setUpBank(server);
+            adminConsoleWhileTheDatabaseIsDown(server, postgres);
+        }
+    }
+
+    private static void adminConsoleWhileTheDatabaseIsDown(ServerProcess server, PostgresProcess postgres)
+            throws Exception {
+        BlockingQueue<String> said = new LinkedBlockingQueue<>();
+        Map<String, String> env = Map.of("BASE_URL", server.baseUrl(), "ADMIN_USER", "root",
+                "ADMIN_PASSWORD", "first-admin-pass-9",
+                "SCREENSHOTS", NodeScript.REPO.resolve("server/target/screenshots").toString());
+        try (NodeScript console = NodeScript.start("server/src/test/browser/admin-database-down.js", env, line -> {
+            said.add(line);
+            if (line.startsWith("ADMIN DATABASE OK")) {
+                System.out.println("admin console with the database down: " + line);
+            }
+        })) {
+            awaitLine(said, "SIGNED IN", console);
+            postgres.restartAfter(() -> {
+                try {
+                    console.tell("down");
+                    awaitLine(said, "DOWN SHOWN", console);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            console.tell("up");
+            console.awaitPrinted("ADMIN DATABASE OK", Duration.ofMinutes(2), server.logDigest());
+        }
+    }
+
+    private static void awaitLine(BlockingQueue<String> said, String line, NodeScript console)
+            throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            String next = said.poll(1, TimeUnit.SECONDS);
+            if (line.equals(next)) {
+                return;
+            }
+            if (next != null && next.startsWith("ADMIN DATABASE FAILED")) {
+                break;
+            }
+        }
+        throw new AssertionError("the browser script never printed \"" + line + "\":\n" + console.output());
     }
 
     @Test

@@ -1,0 +1,66 @@
+// The admin console while the system of record does not answer (BankSetupOnPostgresTest stops and starts its
+// PostgreSQL; the lines on stdin say when):
+//   BASE_URL=http://127.0.0.1:8080 ADMIN_USER=root ADMIN_PASSWORD=... NODE_PATH=<repo>/tools/browser/node_modules \
+//   node server/src/test/browser/admin-database-down.js
+// root signs in with the page in Simplified Chinese and prints "SIGNED IN"; after "down" on stdin, opening the console
+// again shows it ready, its users section saying in Chinese that the database does not answer (no script error), and
+// prints "DOWN SHOWN"; after "up" the users section lists the bank's users again (asked again as a user would, while
+// the first statements after the restart may still fail). Prints "ADMIN DATABASE OK" and exits 0, or the failing step
+// and exits 1.
+const path = require('path');
+const { SHOTS, bundle, openPage, signInOn, finish } = require('./harness.js');
+
+const ADMIN = process.env.ADMIN_USER || 'root';
+const PASSWORD = process.env.ADMIN_PASSWORD;
+const zh = bundle('zh-Hans');
+
+let step = 'start';
+const browsers = [];
+const scriptErrors = [];
+let tries = 0; // how often the users section was asked for after the restart until it loaded
+
+const stdinLines = [];
+const stdinWaiters = [];
+process.stdin.on('data', (d) => d.toString().split('\n').filter(Boolean).forEach((l) => {
+  const w = stdinWaiters.shift();
+  if (w) w(l); else stdinLines.push(l);
+}));
+const nextLine = () => (stdinLines.length ? Promise.resolve(stdinLines.shift()) : new Promise((resolve) => stdinWaiters.push(resolve)));
+
+async function main() {
+  step = 'root signs in with the page in Simplified Chinese';
+  const page = await openPage(browsers, ADMIN);
+  page.on('pageerror', (e) => scriptErrors.push(e.message));
+  await signInOn(page, ADMIN, '/admin', { password: PASSWORD, locale: 'zh-Hans' });
+  await page.waitForSelector('#user-list tbody tr[data-user]');
+  console.log('SIGNED IN');
+  if (await nextLine() !== 'down') throw new Error('expected "down" on stdin');
+
+  step = 'with the database down, the console opens and says so in Chinese';
+  scriptErrors.length = 0;
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('#message:not([hidden])');
+  const said = (await page.textContent('#message')).trim();
+  if (said !== zh['admin.status.503']) throw new Error(`the console says "${said}", not "${zh['admin.status.503']}"`);
+  if (scriptErrors.length > 0) throw new Error(`the page's script failed: ${scriptErrors.join('; ')}`);
+  await page.screenshot({ path: path.join(SHOTS, 'admin-database-down.png') });
+  console.log('DOWN SHOWN');
+  if (await nextLine() !== 'up') throw new Error('expected "up" on stdin');
+
+  step = 'once the database answers again, the users section lists the users';
+  for (let attempt = 1; ; attempt++) {
+    await page.evaluate(() => { delete document.body.dataset.loaded; });
+    await page.click('#sections button[data-section="users"]');
+    await page.waitForFunction(() => document.body.dataset.loaded === 'users');
+    if (await page.$('#user-list tbody tr[data-user="ava"]') && await page.isHidden('#message')) {
+      tries = attempt;
+      break;
+    }
+    if (attempt === 30) throw new Error(`after the restart the console still says "${await page.textContent('#message')}"`);
+    await page.waitForTimeout(1000);
+  }
+}
+
+finish(main, { ok: () => `ADMIN DATABASE OK {"triesAfterRestart":${tries}}`, failed: 'ADMIN DATABASE FAILED', shots: 'admin-database-down', browsers,
+  step: () => step });
