@@ -8,7 +8,7 @@
 // the first statements after the restart may still fail). Prints "ADMIN DATABASE OK" and exits 0, or the failing step
 // and exits 1.
 const path = require('path');
-const { SHOTS, bundle, openPage, signInOn, finish } = require('./harness.js');
+const { SHOTS, bundle, openPage, signInOn, finish, nextLine } = require('./harness.js');
 
 const ADMIN = process.env.ADMIN_USER || 'root';
 const PASSWORD = process.env.ADMIN_PASSWORD;
@@ -18,14 +18,6 @@ let step = 'start';
 const browsers = [];
 const scriptErrors = [];
 let tries = 0; // how often the users section was asked for after the restart until it loaded
-
-const stdinLines = [];
-const stdinWaiters = [];
-process.stdin.on('data', (d) => d.toString().split('\n').filter(Boolean).forEach((l) => {
-  const w = stdinWaiters.shift();
-  if (w) w(l); else stdinLines.push(l);
-}));
-const nextLine = () => (stdinLines.length ? Promise.resolve(stdinLines.shift()) : new Promise((resolve) => stdinWaiters.push(resolve)));
 
 async function main() {
   step = 'root signs in with the page in Simplified Chinese';

@@ -79,4 +79,20 @@ function finish(main, { ok, failed, shots, browsers, step, problems = [] }) {
   });
 }
 
-module.exports = { repo, launch, launchFirefox, BASE, PASSWORD, SHOTS, T, bundle, openPage, signInOn, inCallSignIn, expectation, finish };
+// what the test tells a script on its stdin, one line at a time (e.g. that it stopped a peer): nextLine() resolves
+// to the next line, waiting for it when none is there yet
+const stdinLines = [];
+const stdinWaiters = [];
+let listening = false;
+function nextLine() {
+  if (!listening) {
+    listening = true;
+    process.stdin.on('data', (d) => d.toString().split('\n').filter(Boolean).forEach((l) => {
+      const w = stdinWaiters.shift();
+      if (w) w(l); else stdinLines.push(l);
+    }));
+  }
+  return stdinLines.length ? Promise.resolve(stdinLines.shift()) : new Promise((resolve) => stdinWaiters.push(resolve));
+}
+
+module.exports = { repo, launch, launchFirefox, BASE, PASSWORD, SHOTS, T, bundle, openPage, signInOn, inCallSignIn, expectation, finish, nextLine };

@@ -9,7 +9,7 @@
 // "REHOMED {...}"; the caller's advisors on B take them ("connected" on stdin) and both pages show their advisor.
 // Prints "TWO-NODE OK {...}" and exits 0, or the failing step and exits 1.
 const path = require('path');
-const { SHOTS, openPage, signInOn } = require('./harness.js');
+const { SHOTS, openPage, signInOn, nextLine } = require('./harness.js');
 const { chooseLanguage, choosePresence, acceptOffer, chatLine, mediaFlows } = require('./consoles.js');
 
 const A = process.env.NODE_A;
@@ -59,14 +59,6 @@ async function call() {
   await advisor.click('#hangup');
   await customer.waitForFunction(() => document.body.dataset.status === 'ENDED');
 }
-
-const stdinLines = [];
-const stdinWaiters = [];
-process.stdin.on('data', (d) => d.toString().split('\n').filter(Boolean).forEach((l) => {
-  const w = stdinWaiters.shift();
-  if (w) w(l); else stdinLines.push(l);
-}));
-const nextLine = () => (stdinLines.length ? Promise.resolve(stdinLines.shift()) : new Promise((resolve) => stdinWaiters.push(resolve)));
 
 // the customer's place as the page shows it, on a socket opened after the one it had when node A was killed
 const backInQueueAt = (page, place) => page.waitForFunction((p) => window.mvtmSocket.ws !== window.socketBeforeKill
