@@ -3,12 +3,13 @@
 //   BASE_URL=http://127.0.0.1:8080 ADMIN_USER=root ADMIN_PASSWORD=... NODE_PATH=<repo>/tools/browser/node_modules \
 //   node server/src/test/browser/admin-database-down.js
 // root signs in with the page in Simplified Chinese and prints "SIGNED IN"; after "down" on stdin, opening the console
-// again shows it ready, its users section saying in Chinese that the database does not answer (no script error), and
-// prints "DOWN SHOWN"; after "up" the users section lists the bank's users again (asked again as a user would, while
-// the first statements after the restart may still fail). Prints "ADMIN DATABASE OK" and exits 0, or the failing step
+// again shows it ready, its users section saying in Chinese that the database does not answer (no script error),
+// and the reports page opened then is ready and says the same, and prints "DOWN SHOWN"; after "up" the users section
+// lists the bank's users again (asked again as a user would, while the first statements after the restart may still
+// fail) and the reports page shows its rows. Prints "ADMIN DATABASE OK" and exits 0, or the failing step
 // and exits 1.
 const path = require('path');
-const { SHOTS, bundle, openPage, signInOn, finish, nextLine } = require('./harness.js');
+const { BASE, SHOTS, T, bundle, openPage, signInOn, finish, nextLine } = require('./harness.js');
 
 const ADMIN = process.env.ADMIN_USER || 'root';
 const PASSWORD = process.env.ADMIN_PASSWORD;
@@ -37,6 +38,19 @@ async function main() {
   if (said !== zh['admin.status.503']) throw new Error(`the console says "${said}", not "${zh['admin.status.503']}"`);
   if (scriptErrors.length > 0) throw new Error(`the page's script failed: ${scriptErrors.join('; ')}`);
   await page.screenshot({ path: path.join(SHOTS, 'admin-database-down.png') });
+
+  step = 'with the database down, the reports page opens and says so in Chinese';
+  const reports = await page.context().newPage();
+  reports.setDefaultTimeout(T);
+  reports.on('pageerror', (e) => scriptErrors.push(e.message));
+  await reports.goto(`${BASE}/reports.html`);
+  await reports.waitForSelector('body[data-ready="true"]');
+  const reportSays = (await reports.textContent('#message')).trim();
+  if (reportSays !== zh['error.DATABASE_UNAVAILABLE']) {
+    throw new Error(`the reports page says "${reportSays}", not "${zh['error.DATABASE_UNAVAILABLE']}"`);
+  }
+  if (scriptErrors.length > 0) throw new Error(`a page's script failed: ${scriptErrors.join('; ')}`);
+  await reports.screenshot({ path: path.join(SHOTS, 'reports-database-down.png') });
   console.log('DOWN SHOWN');
   if (await nextLine() !== 'up') throw new Error('expected "up" on stdin');
 
@@ -51,6 +65,16 @@ async function main() {
     }
     if (attempt === 30) throw new Error(`after the restart the console still says "${await page.textContent('#message')}"`);
     await page.waitForTimeout(1000);
+  }
+
+  step = 'once the database answers again, the reports page shows its rows';
+  for (let attempt = 1; ; attempt++) {
+    await reports.evaluate(() => { delete document.body.dataset.shown; document.getElementById('message').hidden = true; });
+    await reports.click('#filters button[type=submit]');
+    await reports.waitForFunction(() => document.body.dataset.shown !== undefined || !document.getElementById('message').hidden);
+    if (await reports.evaluate(() => document.body.dataset.shown !== undefined)) break;
+    if (attempt === 30) throw new Error(`after the restart the reports page still says "${await reports.textContent('#message')}"`);
+    await reports.waitForTimeout(1000);
   }
 }
 

@@ -1,4 +1,6 @@
 // Same-origin fetch with the CSRF token from the XSRF-TOKEN cookie.
+import { known, t } from './i18n.js';
+
 export function csrfToken() {
   const match = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
   return match ? decodeURIComponent(match.split('=')[1]) : '';
@@ -56,10 +58,20 @@ export async function post(url, body, headers = {}) {
   return response;
 }
 
+/**
+ * The words of a refusal's JSON body for the user: those of its code in the page's language when the bundles have
+ * them (`error.<code>`, e.g. error.DATABASE_UNAVAILABLE), else the server's own message (English), else `fallback`.
+ */
+export function refusalWords(body, fallback) {
+  const code = body?.error;
+  if (code && known(`error.${code}`)) return t(`error.${code}`);
+  return body?.message ?? code ?? fallback;
+}
+
 async function errorText(response) {
   try {
     const body = await response.json();
-    return `${response.status}: ${body.message ?? body.error ?? response.statusText}`;
+    return `${response.status}: ${refusalWords(body, response.statusText)}`;
   } catch {
     return `${response.status}: ${response.statusText}`;
   }

@@ -1,7 +1,7 @@
 // Interval reports for supervisors: filters (date range, rows per queue/channel/advisor, queue, region), two charts
 // drawn by Chart.js (served by the app, js/vendor), the rows as a table and the same rows as CSV.
 import { t } from './i18n.js';
-import { el, getJson } from './http.js';
+import { el, getJson, refusalWords } from './http.js';
 import { $, startPage } from './page-bootstrap.js';
 
 const me = await startPage();
@@ -10,8 +10,11 @@ const today = new Date().toISOString().slice(0, 10);
 $('from').value = today;
 $('to').value = today;
 $('region').append(...me.regions.map((r) => el('option', { value: r }, r)));
-const board = await getJson('/api/reports/wallboard');
-$('queue').append(...board.queues.map((q) => el('option', { value: q.queue }, q.name)));
+// the queues to filter by; without them (the database does not answer) the page still opens and says why
+try {
+  const board = await getJson('/api/reports/wallboard');
+  $('queue').append(...board.queues.map((q) => el('option', { value: q.queue }, q.name)));
+} catch { /* show() below says what failed */ }
 
 const charts = {};
 const pct = (x) => (x == null ? '' : `${Math.round(x * 1000) / 10}%`);
@@ -32,7 +35,8 @@ async function show() {
   const body = await response.json();
   if (!response.ok) {
     $('message').hidden = false;
-    $('message').textContent = body.field ? `${t(`reports.${body.field}`)}: ${body.message}` : body.message;
+    $('message').textContent = body.field ? `${t(`reports.${body.field}`)}: ${body.message}`
+      : refusalWords(body, response.statusText);
     return;
   }
   $('message').hidden = true;

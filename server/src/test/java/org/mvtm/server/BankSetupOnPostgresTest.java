@@ -47,7 +47,8 @@ import tools.jackson.databind.JsonNode;
  * sets it orders them; an expired or forged token is refused naming the problem; ava's wrap-up reaches compliance;
  * and a queue created through the API takes SIP callers at once and refuses them once deleted.
  *
- * <p>And when the database stops, the administrator who opens the console is told so in the page's language.
+ * <p>And when the database stops, the administrator who opens the console or the reports is told so in the page's
+ * language.
  */
 @Tag("peer")
 @ExtendWith(PostgresExtension.class)
@@ -97,8 +98,9 @@ class BankSetupOnPostgresTest {
 
     /**
      * root has the admin console open when the database stops: opened again, the console is ready and says in the
-     * page's language (Simplified Chinese) that the database does not answer, with no script error; once it answers
-     * again the console lists the users. The browser steps are in server/src/test/browser/admin-database-down.js.
+     * page's language (Simplified Chinese) that the database does not answer, with no script error, and so does the
+     * reports page; once it answers again the console lists the users and the reports page its rows. The browser
+     * steps are in server/src/test/browser/admin-database-down.js.
      */
     @Test
     void anAdministratorWhoOpensTheConsoleWhileTheDatabaseIsDownIsToldSoInTheLanguageOfThePage(@TempDir Path dir,
