@@ -314,7 +314,9 @@ async function sipColleague() {
   for (let i = 0; i < 10 && consult.energy <= AUDIBLE; i++) consult = await heard(advisor, callAudio);
   const atCustomer = await heard(customer, callAudio);
   console.log(`sip consult: alice alone ${JSON.stringify(alone)}, with bob ${JSON.stringify(consult)}, held customer ${JSON.stringify(atCustomer)}`);
-  expect(alone.energy < AUDIBLE, `alice heard ${JSON.stringify(alone)} with the customer on hold and nobody else`);
+  // nothing from the relay, or only silence: a page's own meter can still add energy without a packet (the audio it
+  // had buffered when the hold began, or its concealment), once seen on the loaded CI machine (0 packets, 0.087)
+  expect(alone.packets === 0 || alone.energy < AUDIBLE, `alice heard ${JSON.stringify(alone)} with the customer on hold and nobody else`);
   expect(consult.energy > AUDIBLE, `alice did not hear bob's desk phone (${JSON.stringify(consult)})`);
   expect(atCustomer.packets === 0, `the held customer received ${atCustomer.packets} audio packets during the consult`);
 
