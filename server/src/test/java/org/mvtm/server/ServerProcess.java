@@ -40,8 +40,9 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path workDir, String... extraArgs) throws IOException {
-        int http = freeTcpPort();
-        int sip = freeTcpPort();
+        int[] ports = FreePorts.tcp(2);
+        int http = ports[0];
+        int sip = ports[1];
         Path data = workDir.resolve("data");
         Path log = workDir.resolve("server.log");
         var args = new java.util.LinkedHashMap<String, String>();
