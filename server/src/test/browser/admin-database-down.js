@@ -4,10 +4,11 @@
 //   node server/src/test/browser/admin-database-down.js
 // root signs in with the page in Simplified Chinese and prints "SIGNED IN"; after "down" on stdin, opening the console
 // again shows it ready, its users section saying in Chinese that the database does not answer (no script error),
-// and the reports page opened then is ready and says the same, and prints "DOWN SHOWN"; after "up" the users section
-// lists the bank's users again (asked again as a user would, while the first statements after the restart may still
-// fail) and the reports page shows its rows. Prints "ADMIN DATABASE OK" and exits 0, or the failing step
-// and exits 1.
+// and the reports page opened then is ready and says the same, and the wallboard shows a tile per queue (its live
+// numbers do not need the database) and says in Chinese that today's figures cannot be read, and prints "DOWN SHOWN";
+// after "up" the users section lists the bank's users again (asked again as a user would, while the first statements
+// after the restart may still fail), the reports page shows its rows and the wallboard today's figures. Prints
+// "ADMIN DATABASE OK" and exits 0, or the failing step and exits 1.
 const path = require('path');
 const { BASE, SHOTS, T, bundle, openPage, signInOn, finish, nextLine } = require('./harness.js');
 
@@ -51,6 +52,20 @@ async function main() {
   }
   if (scriptErrors.length > 0) throw new Error(`a page's script failed: ${scriptErrors.join('; ')}`);
   await reports.screenshot({ path: path.join(SHOTS, 'reports-database-down.png') });
+
+  step = 'with the database down, the wallboard shows each queue and says why today\'s figures are missing';
+  const wall = await page.context().newPage();
+  wall.setDefaultTimeout(T);
+  wall.on('pageerror', (e) => scriptErrors.push(e.message));
+  await wall.goto(`${BASE}/wallboard.html`);
+  await wall.waitForSelector('body[data-ready="true"]');
+  await wall.waitForSelector('#tiles section[data-queue]');
+  const wallSays = (await wall.textContent('#message')).trim();
+  if (wallSays !== zh['wallboard.noToday.DATABASE_UNAVAILABLE']) {
+    throw new Error(`the wallboard says "${wallSays}", not "${zh['wallboard.noToday.DATABASE_UNAVAILABLE']}"`);
+  }
+  if (scriptErrors.length > 0) throw new Error(`a page's script failed: ${scriptErrors.join('; ')}`);
+  await wall.screenshot({ path: path.join(SHOTS, 'wallboard-database-down.png') });
   console.log('DOWN SHOWN');
   if (await nextLine() !== 'up') throw new Error('expected "up" on stdin');
 
@@ -76,6 +91,10 @@ async function main() {
     if (attempt === 30) throw new Error(`after the restart the reports page still says "${await reports.textContent('#message')}"`);
     await reports.waitForTimeout(1000);
   }
+
+  step = 'once the database answers again, the wallboard shows today\'s figures (it asks every 5 seconds)';
+  await wall.waitForSelector('#message', { state: 'hidden', timeout: 60000 });
+  await wall.waitForSelector('#tiles section[data-queue]');
 }
 
 finish(main, { ok: () => `ADMIN DATABASE OK {"triesAfterRestart":${tries}}`, failed: 'ADMIN DATABASE FAILED', shots: 'admin-database-down', browsers,

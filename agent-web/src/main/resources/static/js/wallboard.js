@@ -1,5 +1,7 @@
 // A wall screen: one tile per queue, now (waiting, longest wait) and today so far (UTC), refreshed every 5 seconds.
-import { t } from './i18n.js';
+// The live numbers do not need the database: when today's cannot be read, the tiles show them with a dash for today's
+// and the page says why.
+import { locale, t } from './i18n.js';
 import { el, getJson } from './http.js';
 import { $, startPage } from './page-bootstrap.js';
 import { mmss } from './time-format.js';
@@ -14,15 +16,19 @@ function row(key, value, warn = false) {
 
 function render(b) {
   last = b;
-  $('clock').textContent = new Date(b.at).toLocaleTimeString();
+  $('clock').textContent = new Date(b.at).toLocaleTimeString(locale());
+  const noToday = b.todayUnavailable ?? null;
+  $('message').hidden = noToday === null;
+  $('message').textContent = noToday === null ? '' : t(`wallboard.noToday.${noToday}`);
+  const count = (x) => (noToday === null ? x ?? 0 : '—');
   $('tiles').replaceChildren(...b.queues.map((q) => {
     const d = q.today ?? {};
     return el('section', { class: 'card tile', 'data-queue': q.queue }, el('h2', {}, q.name), el('dl', {},
       ...row('wallboard.waiting', q.waiting, q.waiting > 0 && q.longestWaitSeconds > q.answerWithinSeconds),
       ...row('wallboard.longest', mmss(q.longestWaitSeconds), q.longestWaitSeconds > q.answerWithinSeconds),
       ...row('wallboard.sl', `${pct(d.serviceLevel)} / ${pct(q.serviceLevelTarget)}`, d.serviceLevel != null && d.serviceLevel < q.serviceLevelTarget),
-      ...row('reports.offered', d.offered ?? 0), ...row('reports.answered', d.answered ?? 0),
-      ...row('reports.abandoned', d.abandoned ?? 0), ...row('reports.asa', mmss(d.asaSeconds)),
+      ...row('reports.offered', count(d.offered)), ...row('reports.answered', count(d.answered)),
+      ...row('reports.abandoned', count(d.abandoned)), ...row('reports.asa', mmss(d.asaSeconds)),
       ...row('reports.aht', mmss(d.ahtSeconds))));
   }));
 }

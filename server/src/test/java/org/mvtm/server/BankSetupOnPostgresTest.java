@@ -99,8 +99,9 @@ class BankSetupOnPostgresTest {
     /**
      * root has the admin console open when the database stops: opened again, the console is ready and says in the
      * page's language (Simplified Chinese) that the database does not answer, with no script error, and so does the
-     * reports page; once it answers again the console lists the users and the reports page its rows. The browser
-     * steps are in server/src/test/browser/admin-database-down.js.
+     * reports page; the wallboard shows each queue and says that today's figures cannot be read; once it answers again
+     * the console lists the users, the reports page its rows and the wallboard today's figures. The browser steps are
+     * in server/src/test/browser/admin-database-down.js.
      */
     @Test
     void anAdministratorWhoOpensTheConsoleWhileTheDatabaseIsDownIsToldSoInTheLanguageOfThePage(@TempDir Path dir,

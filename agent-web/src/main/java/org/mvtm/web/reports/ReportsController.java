@@ -21,11 +21,15 @@ import org.mvtm.routing.api.QueueStats;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,6 +43,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/reports")
 class ReportsController {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportsController.class);
     private final ObjectProvider<IntervalReports> stored;
     private final RoutingEngine routing;
     private final Clock clock;
@@ -67,7 +72,18 @@ class ReportsController {
                       long answerWithinSeconds, Optional<IntervalRow> today) {
     }
 
-    record Wallboard(Instant at, List<QueueBoard> queues) {
+    /**
+     * {@code todayUnavailable}: why today's figures are missing (an error code the page words: the database does not
+     * answer, or this server keeps no interval records); the live numbers are there all the same.
+     */
+    record Wallboard(Instant at, List<QueueBoard> queues, Optional<String> todayUnavailable) {
+    }
+
+    /** Today's figures per queue, or why there are none. */
+    private record TodaySoFar(Map<String, IntervalRow> byQueue, Optional<String> unavailable) {
+        static TodaySoFar missing(String why) {
+            return new TodaySoFar(Map.of(), Optional.of(why));
+        }
     }
 
     @GetMapping("/intervals")
@@ -92,7 +108,11 @@ class ReportsController {
                 .body(ReportCsv.of(reports().intervals(q)));
     }
 
-    /** Each queue now (waiting, longest wait) with today's figures so far (UTC day), for a wall screen. */
+    /**
+     * Each queue now (waiting, longest wait) with today's figures so far (UTC day), for a wall screen. The live numbers
+     * come from routing, not the database: while the database does not answer (or without interval records) the
+     * wall screen still shows who waits, and says why today's figures are missing.
+     */
     @GetMapping("/wallboard")
     Wallboard wallboard(Principal principal) {
         WebUser user = CurrentUser.require(principal);
@@ -100,13 +120,27 @@ class ReportsController {
         Instant day = now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
         ReportQuery today = new ReportQuery(day, day.plus(Duration.ofDays(1)), ReportDimension.QUEUE,
                 Optional.empty(), user.regions().stream().map(Region::code).collect(Collectors.toSet()));
-        Map<String, IntervalRow> totals = reports().totals(today).stream()
-                .collect(Collectors.toMap(IntervalRow::key, r -> r));
         Map<String, QueueStats> live = routing.queueStats().stream()
                 .collect(Collectors.toMap(s -> s.queue().value(), s -> s));
+        TodaySoFar totals = todaySoFar(today);
         List<QueueBoard> boards = routing.queues().stream().map(c -> board(c, live.get(c.id().value()),
-                totals.get(c.id().value()))).toList();
-        return new Wallboard(now, boards);
+                totals.byQueue().get(c.id().value()))).toList();
+        return new Wallboard(now, boards, totals.unavailable());
+    }
+
+    private TodaySoFar todaySoFar(ReportQuery today) {
+        IntervalReports r = stored.getIfAvailable();
+        if (r == null) {
+            return TodaySoFar.missing("REPORTING_NOT_CONFIGURED");
+        }
+        try {
+            return new TodaySoFar(r.totals(today).stream().collect(Collectors.toMap(IntervalRow::key, row -> row)),
+                    Optional.empty());
+        } catch (DataAccessResourceFailureException | CannotCreateTransactionException e) {
+            // the reporting module logs the outage once; a wall screen asks every 5 seconds
+            LOG.debug("the wallboard shows no figures of today: {}", e.toString());
+            return TodaySoFar.missing("DATABASE_UNAVAILABLE");
+        }
     }
 
     private static QueueBoard board(QueueConfig c, QueueStats s, IntervalRow today) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
 import org.mvtm.core.AdvisorState;
 import org.mvtm.core.event.AdvisorStateChanged;
@@ -48,6 +49,7 @@ public final class DefaultReporting implements ReportingService {
     private final PendingIntervalAdds pending;
     private final InteractionLedger interactions;
     private final AdvisorTimeLedger advisors;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final ScheduledExecutorService serial = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("reporting").factory());
     private final List<EventBus.Subscription> subscriptions;
@@ -144,8 +146,12 @@ public final class DefaultReporting implements ReportingService {
         return store.read(query, intervals.startOf(query.from()), false);
     }
 
+    /** Closing again does nothing (the owner may close it early, and its container again at shutdown). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         subscriptions.forEach(EventBus.Subscription::close);
         serial.execute(this::lastTry);
         serial.shutdown(); // the retries stop; what was handed to it before still runs
