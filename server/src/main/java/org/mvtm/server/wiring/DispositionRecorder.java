@@ -2,8 +2,8 @@ package org.mvtm.server.wiring;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +23,16 @@ import org.slf4j.LoggerFactory;
  * the customer's region comes from routing, else the advisor's. A disposition without an interaction is not kept.
  *
  * <p>While the database does not answer, dispositions wait in memory, in the order given, and are written once it
- * answers again: tried with the next disposition and every {@code retryEvery} (writing one twice keeps one row). The
- * disposition is on the call's sealed recording as well; one still waiting when the server stops is named in the log.
+ * answers again: tried every {@code retryEvery} (writing one twice keeps one row), not with each new one, which would
+ * keep the new ones queued behind the tries. The disposition is on the call's sealed recording as well; one still
+ * waiting when the server stops is named in the log, including one given an instant before.
  */
 final class DispositionRecorder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DispositionRecorder.class);
+
+    /** A disposition given, before routing was asked for its customer's region. */
+    private record Given(InteractionDisposed disposed, InteractionId interaction) {
+    }
 
     /** A disposition not yet in the database; {@code region} is blank when routing no longer knew the interaction. */
     private record Waiting(InteractionDisposed disposed, InteractionId interaction, String region) {
@@ -37,8 +42,10 @@ final class DispositionRecorder implements AutoCloseable {
     private final RoutingEngine routing;
     private final ScheduledExecutorService writer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("dispositions").factory());
-    /** Touched on the writer thread only. */
-    private final Deque<Waiting> waiting = new ArrayDeque<>();
+    /** Added to on the publisher's thread, without waiting for anything; taken by the writer. */
+    private final Queue<Given> given = new ConcurrentLinkedQueue<>();
+    /** Written by the writer thread; read by {@link #close} as well. */
+    private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private final FailureStreakLog failures;
     private final EventBus.Subscription subscription;
 
@@ -48,13 +55,23 @@ final class DispositionRecorder implements AutoCloseable {
         this.routing = routing;
         this.failures = new FailureStreakLog(log, "keeping wrap-up dispositions in the database", clock,
                 Duration.ofMinutes(1));
-        this.subscription = bus.subscribe(InteractionDisposed.class, e -> e.interaction().ifPresent(id ->
-                writer.execute(() -> {
-                    waiting.add(new Waiting(e, id, customerRegion(id)));
-                    writeWaiting();
-                })));
+        this.subscription = bus.subscribe(InteractionDisposed.class, e -> e.interaction().ifPresent(id -> {
+            given.add(new Given(e, id));
+            writer.execute(this::takeGiven);
+        }));
         long every = retryEvery.toMillis();
         writer.scheduleWithFixedDelay(this::writeWaiting, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** On the writer: the dispositions given, with their regions, to the waiting ones; written unless failing. */
+    private void takeGiven() {
+        for (Given g = given.peek(); g != null; g = given.peek()) {
+            waiting.add(new Waiting(g.disposed(), g.interaction(), customerRegion(g.interaction())));
+            given.poll();
+        }
+        if (failures.failures() == 0) {
+            writeWaiting();
+        }
     }
 
     /** The customer's region as routing has it (in Redis in a cluster), or blank. */
@@ -93,7 +110,12 @@ final class DispositionRecorder implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        waiting.forEach(w -> log.error("the disposition {} of {} by {} at {} was not kept in the database (it is on the "
-                + "call's recording)", w.disposed().code(), w.interaction(), w.disposed().advisor(), w.disposed().at()));
+        waiting.forEach(w -> notKept(w.disposed(), w.interaction()));
+        given.forEach(g -> notKept(g.disposed(), g.interaction()));
+    }
+
+    private static void notKept(InteractionDisposed d, InteractionId interaction) {
+        log.error("the disposition {} of {} by {} at {} was not kept in the database (it is on the call's recording)",
+                d.code(), interaction, d.advisor(), d.at());
     }
 }
