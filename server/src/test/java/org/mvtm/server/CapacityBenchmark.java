@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.mvtm.sip.bench.SipEdgeBenchmark;
+import org.mvtm.testing.FreePorts;
 
 /**
  * The whole server's capacity, the figure a bank sizes by (bench/capacity.sh, issue 21 item 3 and issue 17 item 5):
@@ -161,7 +162,7 @@ public final class CapacityBenchmark {
                        Scenarios scenarios, MediaCounters counters) throws Exception {
         ServerProcess first = nodes.get(0);
         List<String> names = provision(first, advisors);
-        int[] phonePorts = ServerProcess.twoFreeUdpPorts();
+        int[] phonePorts = FreePorts.udp(2);
         int phonePort = phonePorts[0];
         int phonesMedia = phonePorts[1];
         Process phones = SipJourneyTest.sipp(dir, "phones", scenarios.phone(), "-p", String.valueOf(phonePort),
@@ -248,7 +249,7 @@ public final class CapacityBenchmark {
     private record AnchorPhone(int port, int media, Process process) implements AutoCloseable {
         static AnchorPhone start(Path dir, Path scenario) throws Exception {
             Files.createDirectories(dir);
-            int[] ports = ServerProcess.twoFreeUdpPorts();
+            int[] ports = FreePorts.udp(2);
             int port = ports[0];
             int media = ports[1];
             return new AnchorPhone(port, media, SipJourneyTest.sipp(dir, "phone", scenario, "-p", String.valueOf(port),
@@ -374,7 +375,7 @@ public final class CapacityBenchmark {
         List<Integer> customerSip = new ArrayList<>();
         List<Integer> customerMedia = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            int[] ports = ServerProcess.twoFreeUdpPorts();
+            int[] ports = FreePorts.udp(2);
             customerSip.add(ports[0]);
             customerMedia.add(ports[1]);
         }

@@ -98,18 +98,6 @@ public final class ServerProcess implements AutoCloseable {
         return FreePorts.udp();
     }
 
-    /**
-     * A SIP port and a media port for one SIPp instance, told apart: both sockets are held while the second is picked,
-     * so the kernel cannot hand out the same free port twice (a SIPp that bound its SIP port and then failed to bind
-     * the same number for RTP left the capacity benchmark's phones unreachable).
-     */
-    static int[] twoFreeUdpPorts() throws IOException {
-        try (java.net.DatagramSocket sip = new java.net.DatagramSocket(0);
-                java.net.DatagramSocket media = new java.net.DatagramSocket(0)) {
-            return new int[] {sip.getLocalPort(), media.getLocalPort()};
-        }
-    }
-
     /** The server JVM's process id (bench/capacity.sh reads its CPU time). */
     long pid() {
         return process.pid();

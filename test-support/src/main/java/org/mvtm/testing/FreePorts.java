@@ -1,11 +1,13 @@
 package org.mvtm.testing;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /** Ports free on this machine now, for a peer a test starts (redis-server, SIPp, a server node). */
 public final class FreePorts {
@@ -27,19 +29,37 @@ public final class FreePorts {
      * HTTP and SIP, and it failed to start).
      */
     public static int[] tcp(int count) {
-        List<ServerSocket> held = new ArrayList<>();
+        return distinct(count, () -> new ServerSocket(0), ServerSocket::getLocalPort, "TCP");
+    }
+
+    /**
+     * {@code count} UDP ports nothing is bound to now, all different, picked as {@link #tcp(int)} picks them (a SIPp
+     * that bound its SIP port and then failed to bind the same number for RTP left the capacity benchmark's phones
+     * unreachable).
+     */
+    public static int[] udp(int count) {
+        return distinct(count, () -> new DatagramSocket(0), DatagramSocket::getLocalPort, "UDP");
+    }
+
+    private interface Opener<S extends Closeable> {
+        S open() throws IOException;
+    }
+
+    private static <S extends Closeable> int[] distinct(int count, Opener<S> opener, ToIntFunction<S> port,
+                                                        String protocol) {
+        List<S> held = new ArrayList<>();
         try {
             int[] ports = new int[count];
             for (int i = 0; i < count; i++) {
-                ServerSocket s = new ServerSocket(0);
+                S s = opener.open();
                 held.add(s);
-                ports[i] = s.getLocalPort();
+                ports[i] = port.applyAsInt(s);
             }
             return ports;
         } catch (IOException e) {
-            throw new UncheckedIOException("no free TCP port", e);
+            throw new UncheckedIOException("no free " + protocol + " port", e);
         } finally {
-            for (ServerSocket s : held) {
+            for (S s : held) {
                 try {
                     s.close();
                 } catch (IOException ignored) {
