@@ -36,7 +36,9 @@ async function main() {
   await page.waitForSelector('body[data-ready="true"]');
   await page.waitForSelector('#message:not([hidden])');
   const said = (await page.textContent('#message')).trim();
-  if (said !== zh['admin.status.503']) throw new Error(`the console says "${said}", not "${zh['admin.status.503']}"`);
+  if (said !== zh['error.DATABASE_UNAVAILABLE']) {
+    throw new Error(`the console says "${said}", not "${zh['error.DATABASE_UNAVAILABLE']}"`);
+  }
   if (scriptErrors.length > 0) throw new Error(`the page's script failed: ${scriptErrors.join('; ')}`);
   await page.screenshot({ path: path.join(SHOTS, 'admin-database-down.png') });
 

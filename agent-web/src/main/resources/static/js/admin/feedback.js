@@ -3,6 +3,7 @@
 // them as they are, in Chinese it shows the field's own message from the bundle (admin.invalid.<field>, indexes
 // removed: skills[1].skill -> admin.invalid.skills.skill) or a general one, and keeps the API's words in data-detail.
 import { known, locale, t } from '../i18n.js';
+import { refusalWords } from '../http.js';
 import { $ } from '../page-bootstrap.js';
 
 export function localized(field, message) {
@@ -58,7 +59,10 @@ export function refused(form, error) {
   else if (errors.length === 0) alert(failure(error));
 }
 
+// A refusal whose code the bundles word (the database does not answer, ...) reads as on every console; otherwise by
+// its status.
 function failure(error) {
+  if (error.body?.error && known(`error.${error.body.error}`)) return refusalWords(error.body);
   const status = error.status ?? 0;
   if (locale() !== 'en') return t(known(`admin.status.${status}`) ? `admin.status.${status}` : 'admin.failed');
   return error.message || t('admin.failed');
