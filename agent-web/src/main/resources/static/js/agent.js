@@ -8,7 +8,7 @@
 //
 // Other console features hook in from their own files through `desk` (export below): desk.selected(),
 // desk.on(type, fn) for server messages this file does not handle, desk.socket, and the 'mvtm:selected' event.
-import { known, localeForLanguage, t } from './i18n.js';
+import { known, locale, localeForLanguage, t } from './i18n.js';
 import { el, getJson } from './http.js';
 import { $, flash, showLinkStatus, startPage } from './page-bootstrap.js';
 import { mmss, secondsSince } from './time-format.js';
@@ -119,7 +119,7 @@ const codeLabel = (code, label) => (known(`code.${code}`) ? t(`code.${code}`) : 
 function renderToday(today) {
   $('today').tBodies[0].replaceChildren(...today.map((e) => el('tr', { 'data-interaction': e.interactionId, 'data-code': e.wrapUpCode },
     el('td', {}, e.customerName), el('td', {}, t(`channel.${e.channel}`)), el('td', {}, e.queue),
-    el('td', {}, new Date(e.acceptedAt).toLocaleTimeString()), el('td', {}, e.wrapUpCode ? codeLabel(e.wrapUpCode) : '…'))));
+    el('td', {}, new Date(e.acceptedAt).toLocaleTimeString(locale())), el('td', {}, e.wrapUpCode ? codeLabel(e.wrapUpCode) : '…'))));
 }
 
 function context(dl, c) {
@@ -175,9 +175,9 @@ function chatLine(m) {
 }
 
 async function loadCanned(language) {
-  const locale = localeForLanguage(language);
-  if (!state.canned[locale]) state.canned[locale] = (await getJson(`/i18n/${locale}.json`))['canned'] ?? [];
-  $('canned').replaceChildren(el('option', { value: '' }, t('agent.canned')), ...state.canned[locale].map((c) => el('option', { value: c }, c)));
+  const customers = localeForLanguage(language); // the customer's language's canned replies, not the page's
+  if (!state.canned[customers]) state.canned[customers] = (await getJson(`/i18n/${customers}.json`))['canned'] ?? [];
+  $('canned').replaceChildren(el('option', { value: '' }, t('agent.canned')), ...state.canned[customers].map((c) => el('option', { value: c }, c)));
 }
 
 /** A connected interaction (a new one the advisor accepted selects itself; a desk refresh keeps the selection). */

@@ -1,7 +1,7 @@
 // Compliance console: search, synchronised replay of both legs with the chat/event timeline, integrity badge,
 // export with a stated reason, legal hold and four-eyes deletion, audit trail. Every request carries the officer's
 // stated purpose.
-import { known, t } from './i18n.js';
+import { known, locale, t } from './i18n.js';
 import { el, getJson, post, sendJson } from './http.js';
 import { $, flash, startPage } from './page-bootstrap.js';
 import { mmss } from './time-format.js';
@@ -22,7 +22,7 @@ $('search-form').addEventListener('submit', async (e) => {
   try {
     const rows = await getJson(`/api/compliance/recordings?${params}`, purpose());
     $('results').tBodies[0].replaceChildren(...rows.map((r) => el('tr', { 'data-recording': r.id.value },
-      el('td', {}, new Date(r.metadata.startedAt).toLocaleString()),
+      el('td', {}, new Date(r.metadata.startedAt).toLocaleString(locale())),
       el('td', {}, `${r.metadata.customerName} (${r.metadata.customer.value})`),
       el('td', {}, r.metadata.advisorName || r.metadata.advisor.value),
       el('td', {}, t(`channel.${r.metadata.channel}`)), el('td', {}, r.metadata.region.code),
@@ -37,7 +37,7 @@ async function open(r) {
   state.recording = r;
   state.startedAt = new Date(r.metadata.startedAt).getTime();
   $('player').hidden = false;
-  $('player-name').textContent = `${r.metadata.customerName} · ${new Date(r.metadata.startedAt).toLocaleString()}`;
+  $('player-name').textContent = `${r.metadata.customerName} · ${new Date(r.metadata.startedAt).toLocaleString(locale())}`;
   $('integrity').textContent = r.lastVerification ? badge(r.lastVerification) : t('compliance.unverified');
   const id = r.id.value;
   $('player').dataset.recording = id;
@@ -222,7 +222,7 @@ async function loadAudit() {
   try {
     const entries = await getJson(`/api/compliance/audit?recording=${encodeURIComponent(state.recording.id.value)}`, purpose());
     $('audit').tBodies[0].replaceChildren(...entries.map((a) => el('tr', { 'data-action': a.action },
-      el('td', {}, a.sequence), el('td', {}, new Date(a.at).toLocaleString()), el('td', {}, a.userId),
+      el('td', {}, a.sequence), el('td', {}, new Date(a.at).toLocaleString(locale())), el('td', {}, a.userId),
       el('td', {}, a.action), el('td', {}, a.outcome), el('td', {}, a.detail))));
   } catch (err) { flash(err.message); }
 }

@@ -1,7 +1,7 @@
 // Supervisor dashboard: live snapshot every second over /ws/supervisor (advisors and waiting customers of the
 // supervisor's regions only), routing explanation on request, and the supervisor's actions over /api/supervisor:
 // set an advisor Not ready or log them out with a reason, move a waiting customer to another queue.
-import { known, t } from './i18n.js';
+import { known, locale, t } from './i18n.js';
 import { el, sendJson } from './http.js';
 import { $, flash, showLinkStatus, startPage } from './page-bootstrap.js';
 import { mmss } from './time-format.js';
@@ -92,7 +92,7 @@ function ask(id) {
 function explain(m) {
   if (m.decisions.length === 0) { $('explanation').replaceChildren(el('p', {}, t('supervisor.noDecision'))); return; }
   $('explanation').replaceChildren(...m.decisions.map((d) => el('article', { class: 'decision' },
-    el('h3', {}, `${new Date(d.at).toLocaleTimeString()} → ${id(d.chosen)} (${id(d.queue)})`),
+    el('h3', {}, `${new Date(d.at).toLocaleTimeString(locale())} → ${id(d.chosen)} (${id(d.queue)})`),
     el('p', {}, `${t('supervisor.rule')}: ${d.decidingRule}`),
     el('p', {}, `${t('supervisor.requirements')}: ${d.effectiveRequirements.map((r) => `${r.skill}≥${r.minLevel}`).join(', ') || '—'} · ${t('supervisor.relaxation')}: ${d.relaxation}`),
     el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, t('agent.advisor')), el('th', {}, t('supervisor.eligible')), el('th', {}, t('supervisor.skill')), el('th', {}, t('supervisor.note')))),
