@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.web.agent.AdvisorNotices;
@@ -46,7 +47,7 @@ class ConsoleSocketsOfSharedSessionsTest {
         /** What the nodes share (Redis in a cluster; here the map every test request goes through). */
         @Bean
         WebSessionStore sharedStore(MapSessionRepository sessions) {
-            return id -> sessions.findById(id) != null;
+            return ids -> ids.stream().filter(id -> sessions.findById(id) != null).collect(Collectors.toSet());
         }
     }
 

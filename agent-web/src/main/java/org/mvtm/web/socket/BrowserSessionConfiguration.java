@@ -1,6 +1,7 @@
 package org.mvtm.web.socket;
 
 import java.time.Duration;
+import java.util.Set;
 import org.mvtm.web.api.WebSessionStore;
 import org.mvtm.web.call.WebWorkers;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,7 +47,7 @@ class BrowserSessionConfiguration {
     @Bean
     GoneSessionSweep goneSessionSweep(BrowserSessionSockets sockets, ObjectProvider<WebSessionStore> store,
                                       WebWorkers workers) {
-        GoneSessionSweep sweep = new GoneSessionSweep(sockets, store.getIfAvailable(() -> session -> true));
+        GoneSessionSweep sweep = new GoneSessionSweep(sockets, store.getIfAvailable(() -> Set::copyOf));
         store.ifAvailable(shared -> workers.every(GONE_SESSION_SWEEP.toMillis(),
                 "close the sockets of web sessions ended elsewhere", sweep));
         return sweep;

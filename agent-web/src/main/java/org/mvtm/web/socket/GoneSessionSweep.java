@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 /**
  * In a cluster a browser session can end where this node does not see it: another node signed it out or signed
  * someone else in (which gives it a new id), or the shared store let it expire. Each run asks the
- * {@link WebSessionStore} for the sessions this node's sockets were opened in, and a session missing on two runs in a
+ * {@link WebSessionStore} for the sessions this node's sockets were opened in (all in one question), and a session missing on two runs in a
  * row (not one caught between a sign-in here and its sockets following the new id) has its sockets closed
  * ({@link BrowserSessionSockets#ended}). A store that cannot answer closes nothing.
  */
@@ -26,13 +26,9 @@ final class GoneSessionSweep implements Runnable {
 
     @Override
     public synchronized void run() {
-        Set<String> missing = new HashSet<>();
+        Set<String> missing = new HashSet<>(sockets.sessions());
         try {
-            for (String session : sockets.sessions()) {
-                if (!store.holds(session)) {
-                    missing.add(session);
-                }
-            }
+            missing.removeAll(store.kept(missing));
         } catch (RuntimeException e) {
             LOG.debug("the web session store did not answer; no socket is closed this time: {}", e.toString());
             return;

@@ -10,13 +10,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.mvtm.web.api.WebSessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.session.MapSession;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.UuidSessionIdGenerator;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -82,10 +89,25 @@ public final class RedisWebSessions implements SessionRepository<MapSession>, We
         return session;
     }
 
-    /** Whether the session is still kept: a console socket opened in it on any node is closed once it is not. */
+    /**
+     * Which of these sessions are still kept, one pipelined {@code EXISTS} each: a console socket opened in a session on
+     * any node is closed once it is not.
+     */
     @Override
-    public boolean holds(String sessionId) {
-        return redis.exists(key(sessionId));
+    public Set<String> kept(Collection<String> sessionIds) {
+        List<String> ids = List.copyOf(sessionIds);
+        List<Response<Boolean>> answers = new ArrayList<>(ids.size());
+        try (AbstractPipeline pipe = redis.pipelined()) {
+            ids.forEach(id -> answers.add(pipe.exists(key(id))));
+            pipe.sync();
+        }
+        Set<String> kept = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (answers.get(i).get()) {
+                kept.add(ids.get(i));
+            }
+        }
+        return kept;
     }
 
     @Override

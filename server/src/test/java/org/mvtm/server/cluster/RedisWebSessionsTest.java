@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mvtm.testing.RedisServerProcess;
@@ -25,18 +26,22 @@ class RedisWebSessionsTest {
             RedisWebSessions sessions = new RedisWebSessions(client, "test", Duration.ofMinutes(30), Clock.systemUTC());
             MapSession session = sessions.createSession();
             String first = session.getId();
-            assertThat(sessions.holds(first)).isFalse();
+            assertThat(sessions.kept(List.of(first))).isEmpty();
             sessions.save(session);
-            assertThat(sessions.holds(first)).isTrue();
+            assertThat(sessions.kept(List.of(first))).containsExactly(first);
 
             MapSession signedIn = sessions.findById(first);
             signedIn.changeSessionId();
             sessions.save(signedIn);
-            assertThat(sessions.holds(first)).isFalse();
-            assertThat(sessions.holds(signedIn.getId())).isTrue();
+            MapSession other = sessions.createSession();
+            sessions.save(other);
+            assertThat(sessions.kept(List.of(first, signedIn.getId(), other.getId(), "never-was")))
+                    .as("asked together: the renamed one's new id and the other session")
+                    .containsExactlyInAnyOrder(signedIn.getId(), other.getId());
 
             sessions.deleteById(signedIn.getId());
-            assertThat(sessions.holds(signedIn.getId())).isFalse();
+            assertThat(sessions.kept(List.of(signedIn.getId(), other.getId()))).containsExactly(other.getId());
+            assertThat(sessions.kept(List.of())).isEmpty();
         }
     }
 }
