@@ -72,7 +72,13 @@ const call = (page, method, url, body) => page.evaluate(async ([m, u, b]) => {
   return { status: r.status, body: await r.text() };
 }, [method, url, body]);
 
-const callAudio = (page) => page.evaluate(() => ({ packets: window.mvtmCallStats.audioPacketsReceived, energy: window.mvtmCallStats.audioEnergy }));
+// packets and energy decide; bytes, samples played, of them made up by concealment, and packets the jitter buffer
+// discarded tell, when a page hears nothing, a silent payload from audio that arrived and was not played
+const callAudio = (page) => page.evaluate(() => {
+  const s = window.mvtmCallStats;
+  return { packets: s.audioPacketsReceived, energy: s.audioEnergy, bytes: s.audioBytesReceived, samples: s.audioSamplesReceived,
+    concealed: s.audioConcealedSamples, discarded: s.audioPacketsDiscarded };
+});
 const conferenceAudio = (page) => page.evaluate(() => ({ packets: window.mvtmConferenceStats.audioPacketsReceived, energy: window.mvtmConferenceStats.audioEnergy }));
 // the fake microphone's beeps add about 0.3 per second to a receiver's totalAudioEnergy; silence adds ~1e-11
 const AUDIBLE = 0.01;
@@ -97,7 +103,7 @@ async function heard(page, meter, ms = 2500) {
   const from = await meter(page);
   await page.waitForTimeout(ms);
   const to = await meter(page);
-  return { packets: to.packets - from.packets, energy: to.energy - from.energy };
+  return Object.fromEntries(Object.keys(to).map((k) => [k, to[k] - from[k]]));
 }
 
 async function advisorReady(user) {

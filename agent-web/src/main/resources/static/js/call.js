@@ -15,7 +15,7 @@ export class BrowserCall {
     this.onQuality = onQuality ?? (() => {});
     this.onFailure = onFailure ?? (() => {});
     this.failure = null;
-    this.stats = { cameras: [], framesDecoded: 0, videoBytesReceived: 0, audioPacketsReceived: 0, audioBytesReceived: 0, audioEnergy: 0, audioCodec: '', packetsLost: 0, jitterMs: 0, rttMs: 0 };
+    this.stats = { cameras: [], framesDecoded: 0, videoBytesReceived: 0, audioPacketsReceived: 0, audioBytesReceived: 0, audioEnergy: 0, audioConcealedSamples: 0, audioSamplesReceived: 0, audioPacketsDiscarded: 0, audioCodec: '', packetsLost: 0, jitterMs: 0, rttMs: 0 };
     // a hold pauses media on purpose (the relay continues the sequence numbers after it, so it is not loss)
     this.held = false;
     window.mvtmCallStats = this.stats;
@@ -67,7 +67,7 @@ export class BrowserCall {
   async sample() {
     if (!this.pc || this.failure) return;
     const report = await this.pc.getStats();
-    let frames = 0; let videoBytes = 0; let audioBytes = 0; let audio = 0; let lost = 0; let received = 0; let jitter = 0; let rtt = 0; let energy = 0; let codec = '';
+    let frames = 0; let videoBytes = 0; let audioBytes = 0; let audio = 0; let lost = 0; let received = 0; let jitter = 0; let rtt = 0; let energy = 0; let codec = ''; let concealed = 0; let samples = 0; let discarded = 0;
     report.forEach((s) => {
       if (s.type === 'inbound-rtp' && s.kind === 'video') { frames += s.framesDecoded ?? 0; videoBytes += s.bytesReceived ?? 0; }
       if (s.type === 'inbound-rtp' && s.kind === 'audio') {
@@ -75,13 +75,18 @@ export class BrowserCall {
         audioBytes += s.bytesReceived ?? 0;
         jitter = Math.max(jitter, (s.jitter ?? 0) * 1000);
         energy += s.totalAudioEnergy ?? 0; // how loud what arrived was (the end-to-end tests read it)
+        // what was played out made up (concealment), of all played, and packets the jitter buffer threw away: when a
+        // test hears nothing, these tell a silent payload from audio that arrived and was not played
+        concealed += s.concealedSamples ?? 0;
+        samples += s.totalSamplesReceived ?? 0;
+        discarded += s.packetsDiscarded ?? 0;
         codec = report.get(s.codecId)?.mimeType ?? codec;
       }
       if (s.type === 'inbound-rtp') { lost += s.packetsLost ?? 0; received += s.packetsReceived ?? 0; }
       if (s.type === 'candidate-pair' && s.nominated && s.currentRoundTripTime !== undefined) rtt = s.currentRoundTripTime * 1000;
     });
     this.tiles?.sample(report);
-    Object.assign(this.stats, { cameras: cameras(report), framesDecoded: frames, videoBytesReceived: videoBytes, audioPacketsReceived: audio, audioBytesReceived: audioBytes, audioEnergy: energy, audioCodec: codec, packetsLost: lost, jitterMs: Math.round(jitter), rttMs: Math.round(rtt) });
+    Object.assign(this.stats, { cameras: cameras(report), framesDecoded: frames, videoBytesReceived: videoBytes, audioPacketsReceived: audio, audioBytesReceived: audioBytes, audioEnergy: energy, audioConcealedSamples: concealed, audioSamplesReceived: samples, audioPacketsDiscarded: discarded, audioCodec: codec, packetsLost: lost, jitterMs: Math.round(jitter), rttMs: Math.round(rtt) });
     const lossRate = received + lost > 0 ? lost / (received + lost) : 0;
     const level = this.held ? 'held' : received === 0 ? 'none' : lossRate > 0.05 || jitter > 60 ? 'poor' : lossRate > 0.01 || jitter > 30 ? 'fair' : 'good';
     this.onQuality(level, this.stats);
