@@ -21,6 +21,24 @@ const browsers = [];
 const scriptErrors = [];
 let tries = 0; // how often the users section was asked for after the restart until it loaded
 
+// another page of root's, in the same browser, opened and ready
+async function alongside(page, at) {
+  const other = await page.context().newPage();
+  other.setDefaultTimeout(T);
+  other.on('pageerror', (e) => scriptErrors.push(e.message));
+  await other.goto(`${BASE}${at}`);
+  await other.waitForSelector('body[data-ready="true"]');
+  return other;
+}
+
+// the page's message line says the bundle's `key` in Simplified Chinese, and no script of root's pages failed
+async function saysInChinese(page, what, key, shot) {
+  const said = (await page.textContent('#message')).trim();
+  if (said !== zh[key]) throw new Error(`${what} says "${said}", not "${zh[key]}"`);
+  if (scriptErrors.length > 0) throw new Error(`a page's script failed: ${scriptErrors.join('; ')}`);
+  await page.screenshot({ path: path.join(SHOTS, `${shot}.png`) });
+}
+
 async function main() {
   step = 'root signs in with the page in Simplified Chinese';
   const page = await openPage(browsers, ADMIN);
@@ -35,39 +53,16 @@ async function main() {
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
   await page.waitForSelector('#message:not([hidden])');
-  const said = (await page.textContent('#message')).trim();
-  if (said !== zh['error.DATABASE_UNAVAILABLE']) {
-    throw new Error(`the console says "${said}", not "${zh['error.DATABASE_UNAVAILABLE']}"`);
-  }
-  if (scriptErrors.length > 0) throw new Error(`the page's script failed: ${scriptErrors.join('; ')}`);
-  await page.screenshot({ path: path.join(SHOTS, 'admin-database-down.png') });
+  await saysInChinese(page, 'the console', 'error.DATABASE_UNAVAILABLE', 'admin-database-down');
 
   step = 'with the database down, the reports page opens and says so in Chinese';
-  const reports = await page.context().newPage();
-  reports.setDefaultTimeout(T);
-  reports.on('pageerror', (e) => scriptErrors.push(e.message));
-  await reports.goto(`${BASE}/reports.html`);
-  await reports.waitForSelector('body[data-ready="true"]');
-  const reportSays = (await reports.textContent('#message')).trim();
-  if (reportSays !== zh['error.DATABASE_UNAVAILABLE']) {
-    throw new Error(`the reports page says "${reportSays}", not "${zh['error.DATABASE_UNAVAILABLE']}"`);
-  }
-  if (scriptErrors.length > 0) throw new Error(`a page's script failed: ${scriptErrors.join('; ')}`);
-  await reports.screenshot({ path: path.join(SHOTS, 'reports-database-down.png') });
+  const reports = await alongside(page, '/reports.html');
+  await saysInChinese(reports, 'the reports page', 'error.DATABASE_UNAVAILABLE', 'reports-database-down');
 
   step = 'with the database down, the wallboard shows each queue and says why today\'s figures are missing';
-  const wall = await page.context().newPage();
-  wall.setDefaultTimeout(T);
-  wall.on('pageerror', (e) => scriptErrors.push(e.message));
-  await wall.goto(`${BASE}/wallboard.html`);
-  await wall.waitForSelector('body[data-ready="true"]');
+  const wall = await alongside(page, '/wallboard.html');
   await wall.waitForSelector('#tiles section[data-queue]');
-  const wallSays = (await wall.textContent('#message')).trim();
-  if (wallSays !== zh['wallboard.noToday.DATABASE_UNAVAILABLE']) {
-    throw new Error(`the wallboard says "${wallSays}", not "${zh['wallboard.noToday.DATABASE_UNAVAILABLE']}"`);
-  }
-  if (scriptErrors.length > 0) throw new Error(`a page's script failed: ${scriptErrors.join('; ')}`);
-  await wall.screenshot({ path: path.join(SHOTS, 'wallboard-database-down.png') });
+  await saysInChinese(wall, 'the wallboard', 'wallboard.noToday.DATABASE_UNAVAILABLE', 'wallboard-database-down');
   console.log('DOWN SHOWN');
   if (await nextLine() !== 'up') throw new Error('expected "up" on stdin');
 

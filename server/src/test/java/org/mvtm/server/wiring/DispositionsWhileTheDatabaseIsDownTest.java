@@ -35,26 +35,51 @@ import org.mvtm.testing.LogCapture;
  */
 @Tag("peer")
 class DispositionsWhileTheDatabaseIsDownTest {
+    /** A node's parts the recorder works with, on a PostgreSQL of the test's own; closed in reverse order. */
+    private static final class Node implements AutoCloseable {
+        final InProcessEventBus bus = new InProcessEventBus();
+        final Clock clock = Clock.systemUTC();
+        final LogCapture recorderLog = LogCapture.of(DispositionRecorder.class);
+        final PostgresProcess postgres;
+        final AdministrationService admin;
+        final RoutingEngine routing;
+
+        Node() throws Exception {
+            postgres = PostgresProcess.start();
+            admin = Administrations.open(new AdministrationSettings(postgres.newDatabase(), "mvtm.local"), clock, bus);
+            routing = RoutingEngines.inMemory(RoutingConfig.defaults(), clock, bus);
+        }
+
+        DispositionRecorder recorder(Duration retryEvery) {
+            return new DispositionRecorder(admin, routing, bus, clock, retryEvery);
+        }
+
+        void disposed(String interaction, String code) {
+            DispositionsWhileTheDatabaseIsDownTest.disposed(bus, interaction, code);
+        }
+
+        @Override
+        public void close() throws Exception {
+            try (recorderLog; postgres; admin; routing) {
+                // closed in reverse order: routing, the administration, PostgreSQL, the log capture
+            }
+        }
+    }
+
     @Test
     void dispositionsGivenWhileTheDatabaseIsDownAreKeptOnceItAnswersAgain() throws Exception {
-        InProcessEventBus bus = new InProcessEventBus();
-        Clock clock = Clock.systemUTC();
-        try (LogCapture recorderLog = LogCapture.of(DispositionRecorder.class);
-                PostgresProcess postgres = PostgresProcess.start();
-                AdministrationService admin = Administrations.open(
-                        new AdministrationSettings(postgres.newDatabase(), "mvtm.local"), clock, bus);
-                RoutingEngine routing = RoutingEngines.inMemory(RoutingConfig.defaults(), clock, bus);
-                DispositionRecorder recorder = new DispositionRecorder(admin, routing, bus, clock, Duration.ofMillis(200))) {
+        try (Node node = new Node(); DispositionRecorder recorder = node.recorder(Duration.ofMillis(200))) {
+            AdministrationService admin = node.admin;
             admin.createUser("root", new UserChange("ada", "Ada", Set.of(Role.ADVISOR), Set.of("MO"), "en", true,
                     "tea-garden-long-41", null));
-            disposed(bus, "before", "RESOLVED");
+            node.disposed("before", "RESOLVED");
             await().atMost(Duration.ofSeconds(20)).until(() -> admin.dispositions().of("before").isPresent());
 
-            postgres.restartAfter(() -> {
-                disposed(bus, "during-1", "CARD_BLOCKED");
-                disposed(bus, "during-2", "FOLLOW_UP");
+            node.postgres.restartAfter(() -> {
+                node.disposed("during-1", "CARD_BLOCKED");
+                node.disposed("during-2", "FOLLOW_UP");
                 await().atMost(Duration.ofSeconds(30))
-                        .until(() -> recorderLog.said("keeping wrap-up dispositions in the database failed"));
+                        .until(() -> node.recorderLog.said("keeping wrap-up dispositions in the database failed"));
             });
 
             await().atMost(Duration.ofSeconds(60)).until(() -> admin.dispositions().of("during-2").isPresent());
@@ -65,7 +90,7 @@ class DispositionsWhileTheDatabaseIsDownTest {
                 assertThat(d.region()).as("the advisor's, as routing no longer knows the interaction").isEqualTo("MO");
             });
             assertThat(admin.dispositions().of("during-2").orElseThrow().code()).isEqualTo("FOLLOW_UP");
-            await().atMost(Duration.ofSeconds(10)).until(() -> recorderLog.said("works again"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> node.recorderLog.said("works again"));
         }
     }
 
@@ -76,20 +101,14 @@ class DispositionsWhileTheDatabaseIsDownTest {
      */
     @Test
     void dispositionsGivenWhileTheDatabaseIsDownAreEachNamedInTheLogIfTheServerStopsFirst() throws Exception {
-        InProcessEventBus bus = new InProcessEventBus();
-        Clock clock = Clock.systemUTC();
-        try (LogCapture recorderLog = LogCapture.of(DispositionRecorder.class);
-                PostgresProcess postgres = PostgresProcess.start();
-                AdministrationService admin = Administrations.open(
-                        new AdministrationSettings(postgres.newDatabase(), "mvtm.local"), clock, bus);
-                RoutingEngine routing = RoutingEngines.inMemory(RoutingConfig.defaults(), clock, bus)) {
-            DispositionRecorder recorder = new DispositionRecorder(admin, routing, bus, clock, Duration.ofSeconds(10));
+        try (Node node = new Node()) {
+            DispositionRecorder recorder = node.recorder(Duration.ofSeconds(10));
             List<String> given = IntStream.rangeClosed(1, 8).mapToObj(i -> "outage-" + i).toList();
-            postgres.restartAfter(() -> {
-                given.forEach(id -> disposed(bus, id, "FOLLOW_UP"));
+            node.postgres.restartAfter(() -> {
+                given.forEach(id -> node.disposed(id, "FOLLOW_UP"));
                 recorder.close();
             });
-            List<String> named = recorderLog.lines().stream().map(ILoggingEvent::getFormattedMessage)
+            List<String> named = node.recorderLog.lines().stream().map(ILoggingEvent::getFormattedMessage)
                     .filter(m -> m.contains("was not kept in the database")).toList();
             assertThat(given).allSatisfy(id -> assertThat(named).as("the log names " + id)
                     .anySatisfy(m -> assertThat(m).contains(" of " + id + " by ")));
