@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * In a cluster a browser session can end where this node does not see it: another node signed it out or signed
  * someone else in (which gives it a new id), or the shared store let it expire. Each run asks the
- * {@link WebSessionStore} for the sessions this node's sockets were opened in (all in one question), and a session missing on two runs in a
- * row (not one caught between a sign-in here and its sockets following the new id) has its sockets closed
- * ({@link BrowserSessionSockets#ended}). A store that cannot answer closes nothing.
+ * {@link WebSessionStore} about all the sessions this node's sockets were opened in at once, and a session missing on
+ * two runs in a row (not one caught between a sign-in here and its sockets following the new id) has its sockets
+ * closed ({@link BrowserSessionSockets#ended}). A store that cannot answer closes nothing.
  */
 final class GoneSessionSweep implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(GoneSessionSweep.class);
