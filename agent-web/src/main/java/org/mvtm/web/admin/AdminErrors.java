@@ -8,6 +8,8 @@ import org.mvtm.admin.api.InvalidChange;
 import org.mvtm.admin.api.NotFound;
 import org.mvtm.web.security.ErrorAnswer;
 import org.mvtm.web.security.UnreadableJson;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -19,6 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Refused changes answer 400 with the first bad field on top ({@code {"field": ..., "message": ...}}) and every
  * bad field under {@code errors}; unknown ids answer 404.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE + 2) // its own answers before RequestsNotUnderstood's
 @RestControllerAdvice(basePackageClasses = AdminErrors.class)
 class AdminErrors {
     @ExceptionHandler(InvalidChange.class)

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.mvtm.chatbot.api.KnowledgeBaseRejected;
 import org.mvtm.web.security.ErrorAnswer;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -16,6 +18,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * The knowledge-base api's errors as {@code {error, message}}; a refused CSV adds {@code problems}, each with its
  * row, column and message.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE + 2) // its own answers before RequestsNotUnderstood's
 @RestControllerAdvice(assignableTypes = KnowledgeBaseController.class)
 class KnowledgeBaseErrors {
     @ExceptionHandler(KnowledgeBaseRejected.class)

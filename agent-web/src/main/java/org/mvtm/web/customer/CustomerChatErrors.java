@@ -4,6 +4,8 @@ import java.util.Map;
 import org.mvtm.core.Refusal;
 import org.mvtm.web.security.ErrorAnswer;
 import org.mvtm.web.security.UnreadableJson;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** The customer chat API's errors as {@code {error, message}} with a status a client can act on. */
+@Order(Ordered.HIGHEST_PRECEDENCE + 2) // its own answers before RequestsNotUnderstood's
 @RestControllerAdvice(assignableTypes = CustomerChatController.class)
 class CustomerChatErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
