@@ -11,7 +11,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A request an endpoint cannot even read, on the endpoints outside the admin API and the customer chat (which answer
  * in formats of their own): broken JSON, a property or a query parameter of the wrong type, a body that is not JSON.
- * Each is refused naming the field, with words, where these endpoints answered Spring's bare 400 before.
+ * Each is refused naming the field, with words, where these endpoints answered Spring's bare 400 before. The customer
+ * chat API keeps its own words and now names the field as well.
  */
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RequestsNotUnderstoodAreRefusedNamingTheFieldTest {
@@ -32,6 +33,22 @@ class RequestsNotUnderstoodAreRefusedNamingTheFieldTest {
         Browserless officer = Browserless.signedIn(port, "hkcomp");
         assertRefused(officer.get("/api/compliance/audit?limit=many", "X-Purpose", "case 4711"), 400, "limit")
                 .contains("has the wrong type");
+    }
+
+    @Test
+    void theCustomerChatNamesTheFieldOfEachValueItRefuses() {
+        Browserless chan = Browserless.signedIn(port, "chan");
+        String api = "/api/customer/conversations";
+        assertRefused(chan.send("POST", api, "{\"language\":\"klingon\"}"), 400, "language")
+                .contains("language must be one of en, zh, yue but was 'klingon'");
+        String id = JsonFields.field(chan.send("POST", api, "{\"language\":\"en\"}").body(), "conversationId");
+        assertRefused(chan.send("POST", api + "/" + id + "/messages", "{\"text\":\"  \"}"), 400, "text");
+        assertRefused(chan.send("POST", api + "/" + id + "/person", "{\"channel\":\"FAX\"}"), 400, "channel")
+                .contains("CHAT, VIDEO or VOICE");
+        assertRefused(chan.get(api + "/" + id + "/messages?waitSeconds=600"), 400, "waitSeconds");
+        assertRefused(chan.get(api + "/" + id + "/messages?after=999"), 400, "after").contains("after must be between 0 and");
+        assertRefused(chan.get(api + "/" + id + "/messages?after=first"), 400, "after")
+                .doesNotContain("java.lang");
     }
 
     @Test

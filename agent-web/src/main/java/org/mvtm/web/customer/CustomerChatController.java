@@ -13,6 +13,7 @@ import org.mvtm.core.TranscriptTurn;
 import org.mvtm.routing.api.QueuePosition;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.api.WebUser;
+import org.mvtm.web.security.BadField;
 import org.mvtm.web.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -78,11 +79,19 @@ class CustomerChatController {
     ResponseEntity<Status> start(@RequestBody(required = false) Start start, Principal principal) {
         WebUser user = CurrentUser.require(principal);
         Language language = start == null || start.language() == null || start.language().isBlank()
-                ? user.preferredLanguage() : Language.fromTag(start.language());
+                ? user.preferredLanguage() : language(start.language());
         WebConversation conversation = channel.open(user, language);
         peers.heardOverHttp(conversation.id());
         channel.greet(conversation);
         return ResponseEntity.status(HttpStatus.CREATED).body(status(conversation));
+    }
+
+    private static Language language(String tag) {
+        try {
+            return Language.fromTag(tag);
+        } catch (IllegalArgumentException e) {
+            throw new BadField("language", e.getMessage());
+        }
     }
 
     @GetMapping("/{id}")
@@ -95,7 +104,7 @@ class CustomerChatController {
     ResponseEntity<Accepted> say(@PathVariable String id, @RequestBody Say say, Principal principal) {
         WebConversation conversation = own(id, principal);
         if (say == null || say.text() == null || say.text().isBlank()) {
-            throw new IllegalArgumentException("text is required and must not be blank");
+            throw new BadField("text", "text is required and must not be blank");
         }
         if (say.text().length() > MAX_TEXT) {
             throw new MessageTooLongException("text has " + say.text().length() + " characters; at most " + MAX_TEXT
@@ -103,7 +112,7 @@ class CustomerChatController {
         }
         if (say.messageId() != null && !say.messageId().isBlank()) {
             if (say.messageId().length() > 100) {
-                throw new IllegalArgumentException("messageId must be at most 100 characters");
+                throw new BadField("messageId", "messageId must be at most 100 characters");
             }
             WebConversation.MessageTaken taken = conversation.take(say.messageId());
             if (!taken.duplicate()) {
@@ -123,9 +132,14 @@ class CustomerChatController {
                 @RequestParam(defaultValue = "0") int waitSeconds, Principal principal) throws InterruptedException {
         WebConversation conversation = own(id, principal);
         if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
-            throw new IllegalArgumentException("waitSeconds must be between 0 and " + MAX_WAIT_SECONDS);
+            throw new BadField("waitSeconds", "waitSeconds must be between 0 and " + MAX_WAIT_SECONDS);
         }
-        List<TranscriptTurn> turns = conversation.linesFrom(after, Duration.ofSeconds(waitSeconds));
+        List<TranscriptTurn> turns;
+        try {
+            turns = conversation.linesFrom(after, Duration.ofSeconds(waitSeconds));
+        } catch (IllegalArgumentException e) {
+            throw new BadField("after", e.getMessage()); // beyond the transcript
+        }
         peers.heardOverHttp(conversation.id()); // still there at the end of the long poll
         List<Line> lines = new ArrayList<>(turns.size());
         for (int i = 0; i < turns.size(); i++) {
@@ -145,7 +159,7 @@ class CustomerChatController {
         try {
             requested = Channel.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("channel must be CHAT, VIDEO or VOICE but was '" + name + "'");
+            throw new BadField("channel", "channel must be CHAT, VIDEO or VOICE but was '" + name + "'");
         }
         channel.askForPerson(conversation, requested);
         return ResponseEntity.accepted().body(status(conversation));

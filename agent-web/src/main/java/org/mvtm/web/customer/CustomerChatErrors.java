@@ -24,7 +24,13 @@ class CustomerChatErrors {
                 "the request body is not the JSON object this endpoint takes: " + u.field() + " " + u.message());
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
+    /** A query parameter of the wrong type ({@code after=x}): named, without Spring's words about Java types. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, String>> mismatch(MethodArgumentTypeMismatchException e) {
+        return ErrorAnswer.naming(HttpStatus.BAD_REQUEST, e.getName(), e.getName() + " has the wrong type");
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, String>> bad(RuntimeException e) {
         return ErrorAnswer.of(HttpStatus.BAD_REQUEST, e.getMessage());
     }
