@@ -127,16 +127,7 @@ class SipCallerIvrTest {
                         .anyMatch(l -> l.contains("歡迎致電銀行")).contains("[2] 普通话", "[1] 信用卡遗失", "[0] advisor")
                         .anyMatch(l -> l.contains("信用卡遗失请按1")).anyMatch(l -> l.contains("锁定卡片"));
                 assertThat(offer.path("customer").path("language").asString()).isEqualTo("zh");
-                String id = offer.path("customer").path("interactionId").asString();
-                console.send("{\"type\":\"accept\",\"interactionId\":\"" + id + "\"}");
-                console.await("connected", m -> m.path("customer").path("interactionId").asString().equals(id), WAIT);
-                await("chan's phone is answered").atMost(WAIT)
-                        .until(() -> SipJourneyTest.read(dir.resolve("chan-actions.log")).contains("CUSTOMER CONNECTED"));
-                console.send("{\"type\":\"hangup\",\"interactionId\":\"" + id + "\"}");
-                assertThat(caller.waitFor(60, TimeUnit.SECONDS) && caller.exitValue() == 0)
-                        .as("SIPp: INVITE/auth/183/200/ACK/BYE:\n" + SipJourneyTest.read(dir.resolve("chan.err"))
-                                + "\nmessages:\n" + SipJourneyTest.read(dir.resolve("chan-messages.log")))
-                        .isTrue();
+                acceptAnswerAndHangUp(console, offer, dir, "chan", caller, "INVITE/auth/183/200/ACK/BYE");
             } finally {
                 caller.destroyForcibly();
             }
@@ -152,6 +143,26 @@ class SipCallerIvrTest {
         }
         assertThat(bot).as("the recording holds the IVR's prompts").anyMatch(t -> t.contains("歡迎致電銀行"))
                 .anyMatch(t -> t.contains("营业") || t.contains("开户文件请按2")).anyMatch(t -> t.contains("锁定卡片"));
+    }
+
+    /**
+     * The advisor accepts the offered call; once the caller's phone is answered (the console says connected when the
+     * accept is taken, before the edge has answered the phone: a hang-up in between ends the call unanswered, 480,
+     * which SIPp's scenario does not expect) hangs up, and the caller's SIPp ends its {@code scenario} cleanly.
+     */
+    private static void acceptAnswerAndHangUp(ConsoleSocket console, JsonNode offer, Path dir, String customer,
+                                              Process caller, String scenario) throws Exception {
+        String id = offer.path("customer").path("interactionId").asString();
+        console.send("{\"type\":\"accept\",\"interactionId\":\"" + id + "\"}");
+        console.await("connected", m -> m.path("customer").path("interactionId").asString().equals(id), WAIT);
+        await(customer + "'s phone is answered").atMost(WAIT).until(() -> SipJourneyTest
+                .read(dir.resolve(customer + "-actions.log")).contains("CUSTOMER CONNECTED"));
+        console.send("{\"type\":\"hangup\",\"interactionId\":\"" + id + "\"}");
+        assertThat(caller.waitFor(60, TimeUnit.SECONDS) && caller.exitValue() == 0)
+                .as("SIPp: " + scenario + ":\n" + SipJourneyTest.read(dir.resolve(customer + ".err"))
+                        + "\n" + SipJourneyTest.read(dir.resolve(customer + ".out"))
+                        + "\nmessages:\n" + SipJourneyTest.read(dir.resolve(customer + "-messages.log")))
+                .isTrue();
     }
 
     private void englishCallerSpeaks(Path dir, ServerProcess server, WebSession alice) throws Exception {
@@ -186,19 +197,7 @@ class SipCallerIvrTest {
                 assertThat(lines).as("after 10 s without a key or a word smith goes to alice, with the transcript")
                         .contains("[7] ?", "a lost card", "no input for 10 s")
                         .anyMatch(l -> l.startsWith("Lock the card immediately in the app") && l.contains("More in the app."));
-                String id = offer.path("customer").path("interactionId").asString();
-                console.send("{\"type\":\"accept\",\"interactionId\":\"" + id + "\"}");
-                console.await("connected", m -> m.path("customer").path("interactionId").asString().equals(id), WAIT);
-                // as for chan: the console says connected before the edge has answered the phone; a hang-up in
-                // between ends the call unanswered (480), which SIPp's scenario does not expect
-                await("smith's phone is answered").atMost(WAIT)
-                        .until(() -> SipJourneyTest.read(dir.resolve("smith-actions.log")).contains("CUSTOMER CONNECTED"));
-                console.send("{\"type\":\"hangup\",\"interactionId\":\"" + id + "\"}");
-                assertThat(caller.waitFor(60, TimeUnit.SECONDS) && caller.exitValue() == 0)
-                        .as("SIPp: INVITE/auth/183/INFO 200/200/ACK/BYE:\n" + SipJourneyTest.read(dir.resolve("smith.err"))
-                                + "\n" + SipJourneyTest.read(dir.resolve("smith.out"))
-                                + "\nmessages:\n" + SipJourneyTest.read(dir.resolve("smith-messages.log")))
-                        .isTrue();
+                acceptAnswerAndHangUp(console, offer, dir, "smith", caller, "INVITE/auth/183/INFO 200/200/ACK/BYE");
             } finally {
                 caller.destroyForcibly();
             }
