@@ -8,13 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.mvtm.core.HandoffContext;
-import org.mvtm.core.Language;
 import org.mvtm.core.Region;
 import org.mvtm.core.TranscriptTurn;
-import org.mvtm.core.event.BotHandedOff;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.RecordingSealed;
 import org.mvtm.core.event.RecordingStarted;
@@ -129,39 +125,5 @@ class SegmentedRecordingTest extends WithFreshStore {
                 .hasMessage("recording r-1 cannot go from SEALED to RECORDING");
         assertThat(RecordingLifecycle.check("r-1", RecordingState.RECORDING, RecordingState.SEALED))
                 .isEqualTo(RecordingState.SEALED);
-    }
-
-    @Test
-    void coreEventsMapToTimelineEntries() {
-        var at = StoreFixture.T0;
-        var iid = org.mvtm.core.id.InteractionId.of("i-1");
-        assertThat(org.mvtm.recording.api.TimelineEvents.of(new org.mvtm.core.event.CallHeld(at, iid, true)))
-                .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(TimelineEntry.Kind.HOLD));
-        assertThat(org.mvtm.recording.api.TimelineEvents.of(new org.mvtm.core.event.ChatMessagePosted(at,
-                org.mvtm.core.id.ConversationId.of("c-1"), TranscriptTurn.Speaker.BOT, ChatMessagePosted.ASSISTANT, "您好")))
-                .hasValueSatisfying(e -> {
-                    assertThat(e.kind()).isEqualTo(TimelineEntry.Kind.BOT_MESSAGE);
-                    assertThat(e.text()).isEqualTo("您好");
-                });
-        assertThat(org.mvtm.recording.api.TimelineEvents.of(new org.mvtm.core.event.InteractionEnded(at, iid,
-                org.mvtm.core.event.InteractionEnded.EndedBy.CUSTOMER)))
-                .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(TimelineEntry.Kind.ENDED));
-        assertThat(org.mvtm.recording.api.TimelineEvents.of(new RecordingStarted(at,
-                org.mvtm.core.id.RecordingId.of("r"), iid))).isEmpty();
-    }
-
-    @Test
-    void theAssistantsHandOffStandsInTheTimelineUnderTheNameOfItsLines() {
-        var conversation = org.mvtm.core.id.ConversationId.of("c-1");
-        TimelineEntry line = org.mvtm.recording.api.TimelineEvents.of(new ChatMessagePosted(StoreFixture.T0,
-                conversation, TranscriptTurn.Speaker.BOT, ChatMessagePosted.ASSISTANT, "Let me find you an advisor"))
-                .orElseThrow();
-        TimelineEntry handOff = org.mvtm.recording.api.TimelineEvents.of(new BotHandedOff(StoreFixture.T0.plusSeconds(1),
-                conversation, new HandoffContext(Language.EN, Optional.empty(), List.of(),
-                        HandoffContext.Reason.CUSTOMER_ASKED, List.of())))
-                .orElseThrow();
-
-        assertThat(handOff.actor()).isEqualTo(line.actor()).isEqualTo(ChatMessagePosted.ASSISTANT);
-        assertThat(handOff.text()).isEqualTo("the assistant handed the conversation to an advisor");
     }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +23,7 @@ import org.mvtm.core.event.CallMuted;
 import org.mvtm.core.event.CallParticipation;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.ChatTranscripts;
+import org.mvtm.core.event.ContactEvent;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.InteractionAbandoned;
 import org.mvtm.core.event.InteractionDisposed;
@@ -132,25 +132,18 @@ public final class JourneyCoordinator implements AutoCloseable {
                     if (!byInteraction.containsKey(e.interaction().id())) {
                         waiting.putIfAbsent(e.interaction().id(), e.interaction());
                     }
-                    timeline(e.interaction().id(), queued(e));
+                    timeline(e.interaction().id(), e);
                 }),
-                bus.subscribe(CallHeld.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
-                        e.held() ? TimelineEntry.Kind.HOLD : TimelineEntry.Kind.RESUMED,
-                        e.by().name().toLowerCase(Locale.ROOT), e.held() ? "on hold" : "resumed"))),
-                bus.subscribe(CallMuted.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
-                        e.muted() ? TimelineEntry.Kind.MUTED : TimelineEntry.Kind.UNMUTED, e.advisor().value(),
-                        e.muted() ? "advisor muted" : "advisor unmuted"))),
-                bus.subscribe(CallMonitored.class, e -> timeline(e.interaction(), TimelineEvents.of(e).orElseThrow())),
+                bus.subscribe(CallHeld.class, e -> timeline(e.interaction(), e)),
+                bus.subscribe(CallMuted.class, e -> timeline(e.interaction(), e)),
+                bus.subscribe(CallMonitored.class, e -> timeline(e.interaction(), e)),
                 bus.subscribe(CallParticipation.class, e -> inOrder(e.interaction(), () -> participation(e))),
                 // after the end (same lane): the call's recording is sealed by then, so the wrap-up is an annotation
                 bus.subscribe(InteractionDisposed.class, e -> e.interaction().ifPresent(id -> inOrder(id,
                         () -> wrappedUp(id, TimelineEvents.of(e).orElseThrow())))),
-                bus.subscribe(InteractionTransferred.class, e -> timeline(e.interaction(), TimelineEntry.event(e.at(),
-                        TimelineEntry.Kind.TRANSFERRED, e.from().value(), "transferred to "
-                                + e.toQueue().map(Object::toString).or(() -> e.toAdvisor().map(Object::toString)).orElse("?")))),
-                bus.subscribe(InteractionEnded.class, e -> inOrder(e.interaction(), () -> finish(e.interaction(),
-                        TimelineEntry.event(e.at(), TimelineEntry.Kind.ENDED, e.endedBy().name().toLowerCase(Locale.ROOT),
-                                "ended by " + e.endedBy())))),
+                bus.subscribe(InteractionTransferred.class, e -> timeline(e.interaction(), e)),
+                bus.subscribe(InteractionEnded.class, e -> inOrder(e.interaction(),
+                        () -> finish(e.interaction(), TimelineEvents.of(e).orElseThrow()))),
                 bus.subscribe(InteractionAbandoned.class, e -> inOrder(e.interaction(), () -> {
                     if (byInteraction.containsKey(e.interaction())) { // a transferred customer left the queue
                         finish(e.interaction(), TimelineEntry.event(e.at(), TimelineEntry.Kind.ENDED, "customer",
@@ -159,11 +152,7 @@ public final class JourneyCoordinator implements AutoCloseable {
                         abandoned(e);
                     }
                 })),
-                bus.subscribe(AdvisorStateForced.class, e -> e.during().forEach(id -> timeline(id,
-                        new TimelineEntry(e.at(), TimelineEntry.Kind.OTHER, e.supervisor(), "supervisor " + e.supervisor()
-                                + " set advisor " + e.advisor() + " " + e.to() + ": " + e.reason(), Map.of(
-                                        "action", "forced-state", "advisor", e.advisor().value(), "to", e.to().name(),
-                                        "reason", e.reason()))))),
+                bus.subscribe(AdvisorStateForced.class, e -> e.during().forEach(id -> timeline(id, e))),
                 bus.subscribe(BotConversationEnded.class, e -> work.execute(() -> botOnly(e))),
                 bus.subscribe(RecordingPaused.class, this::pciPause));
     }
@@ -195,10 +184,6 @@ public final class JourneyCoordinator implements AutoCloseable {
         }
     }
 
-    private static TimelineEntry queued(InteractionQueued e) {
-        return TimelineEntry.event(e.at(), TimelineEntry.Kind.QUEUED, "routing", "queued in " + e.interaction().queue());
-    }
-
     /** Left the queue before any advisor answered: the conversation so far is kept as a chat-only recording. */
     private void abandoned(InteractionAbandoned e) {
         Interaction i = waiting.remove(e.interaction());
@@ -207,7 +192,7 @@ public final class JourneyCoordinator implements AutoCloseable {
         }
         chatOnly.keep(i.id(), i.conversation(), i.customer(), i.language(), i.queue(), i.createdAt(),
                 transcripts.lines(i.conversation()), i.handoff().transcript(), List.of(
-                        TimelineEntry.event(i.createdAt(), TimelineEntry.Kind.QUEUED, "routing", "queued in " + i.queue()),
+                        TimelineEvents.queued(i.createdAt(), i.queue()),
                         TimelineEntry.event(e.at(), TimelineEntry.Kind.ENDED, "customer",
                                 "left the queue after " + e.waited().toSeconds() + " s without an advisor")));
         transcripts.forget(i.conversation());
@@ -228,8 +213,7 @@ public final class JourneyCoordinator implements AutoCloseable {
         Recorded open = byInteraction.get(e.interaction());
         if (open != null) {
             // a transfer: the same interaction, the same recording, another advisor
-            append(open.recording(), TimelineEntry.event(e.at(), TimelineEntry.Kind.ADVISOR_JOINED, e.advisor().value(),
-                    advisorName(e.advisor()) + " joined"));
+            append(open.recording(), TimelineEvents.advisorJoined(e.at(), e.advisor(), advisorName(e.advisor())));
             return;
         }
         startRecording(e, acceptedElsewhere);
@@ -259,7 +243,7 @@ public final class JourneyCoordinator implements AutoCloseable {
         }
         String advisorName = advisorName(e.advisor());
         record(view.get().interaction(), e.advisor(), advisorName, e.at(),
-                TimelineEntry.event(e.at(), TimelineEntry.Kind.ADVISOR_JOINED, e.advisor().value(), advisorName + " joined"));
+                TimelineEvents.advisorJoined(e.at(), e.advisor(), advisorName));
     }
 
     /**
@@ -321,7 +305,8 @@ public final class JourneyCoordinator implements AutoCloseable {
             synchronized (pauses) { // PCI pauses of before the opening apply before the first line
                 Optional.ofNullable(pauses.remove(i.id())).ifPresent(before -> before.forEach(p -> pciPause(rec, p)));
                 // every line the customer was shown, from the first, then each new one as it is delivered
-                ChatTranscripts.Followed lines = transcripts.follow(i.conversation(), line -> append(rec, line(line)));
+                ChatTranscripts.Followed lines = transcripts.follow(i.conversation(),
+                        line -> append(rec, TimelineEvents.of(line).orElseThrow()));
                 if (lines.earlierLines() == 0) {
                     // this node saw none of the conversation (e.g. it started since): the hand-off context has it
                     for (TranscriptTurn turn : i.handoff().transcript()) {
@@ -406,11 +391,9 @@ public final class JourneyCoordinator implements AutoCloseable {
         }
     }
 
-    private static TimelineEntry line(ChatMessagePosted e) {
-        return TimelineEntry.turn(new TranscriptTurn(e.at(), e.speaker(), e.text()), e.senderId());
-    }
-
-    private void timeline(InteractionId interaction, TimelineEntry entry) {
+    /** Puts the event on the interaction's timeline ({@link TimelineEvents}) when its recording is open here. */
+    private void timeline(InteractionId interaction, ContactEvent event) {
+        TimelineEntry entry = TimelineEvents.of(event).orElseThrow();
         inOrder(interaction, () -> {
             Recorded recorded = byInteraction.get(interaction);
             if (recorded != null) {
