@@ -52,10 +52,6 @@ public final class Evaluation {
         boolean inScope() {
             return !query.expectedFaqId().isEmpty();
         }
-
-        boolean rightOnTop() {
-            return !ranking.matches().isEmpty() && ranking.matches().get(0).faqId().equals(query.expectedFaqId());
-        }
     }
 
     /** The rows asked and their rankings, scored with the assistant's thresholds ({@link #result}). */

@@ -185,12 +185,4 @@ public final class StunMessage {
     public static byte[] shortTermKey(String password) {
         return password.getBytes(StandardCharsets.UTF_8);
     }
-
-    static byte[] sha1(byte[] b) {
-        try {
-            return MessageDigest.getInstance("SHA-1").digest(b);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

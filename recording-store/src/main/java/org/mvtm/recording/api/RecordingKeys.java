@@ -23,7 +23,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
@@ -118,10 +117,6 @@ public final class RecordingKeys {
             throw new IllegalStateException("these keys are verify-only: no master key");
         }
         return activeMasterKeyId;
-    }
-
-    public Set<String> masterKeyIds() {
-        return masterKeys.keySet();
     }
 
     /** @throws IllegalArgumentException naming the id when it is not configured */

@@ -29,8 +29,4 @@ public record Viewer(String userId, Set<Role> roles, Set<Region> regions, String
     public boolean granted(Region region) {
         return regions.contains(Objects.requireNonNull(region));
     }
-
-    public Viewer withPurpose(String newPurpose) {
-        return new Viewer(userId, roles, regions, newPurpose);
-    }
 }

@@ -76,10 +76,6 @@ final class InteractionLedger {
         }
     }
 
-    int openInteractions() {
-        return open.size();
-    }
-
     private void queued(InteractionQueued q) {
         InteractionId id = q.interaction().id();
         if (open.containsKey(id)) {

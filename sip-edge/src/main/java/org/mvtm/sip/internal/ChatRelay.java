@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.ServerTransaction;
 import javax.sip.address.Address;
@@ -130,9 +129,5 @@ final class ChatRelay {
             log.warn("cannot deliver a {} line of {} to {}: {}", e.speaker(), e.conversation(), target, ex.toString());
             counters.rejected("chat-undeliverable");
         }
-    }
-
-    Optional<String> aorOf(ConversationId c) {
-        return Optional.ofNullable(peers.get(c)).map(Peer::aor);
     }
 }

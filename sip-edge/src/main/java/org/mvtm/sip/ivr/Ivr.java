@@ -52,11 +52,6 @@ public final class Ivr implements AutoCloseable {
         call.start();
     }
 
-    /** Whether the call is in the IVR now. */
-    public boolean inIvr(InteractionId interaction) {
-        return calls.containsKey(interaction);
-    }
-
     /** A key from a SIP INFO of the call; false if the call is not in the IVR. */
     public boolean key(InteractionId interaction, char key) {
         IvrCall call = calls.get(interaction);
