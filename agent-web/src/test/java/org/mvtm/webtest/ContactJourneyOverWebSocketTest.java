@@ -58,6 +58,8 @@ class ContactJourneyOverWebSocketTest {
         advisor.send("{\"type\":\"desk\"}");
         String desk = advisor.next("\"type\":\"desk\"");
         assertThat(desk).contains("\"wrapUpCode\":\"RESOLVED\"").contains("blocked and reissued").contains(interactionId);
+        SocketSteps.stepAway(advisor);
+        rejoined.close();
     }
 
     @Test
@@ -77,6 +79,8 @@ class ContactJourneyOverWebSocketTest {
         assertThat(advisor.next("\"error\"")).contains("\"code\":\"interaction.not-connected\"").contains("\"interaction\":\"someone-elses\"");
         advisor.send("{\"type\":\"explain\",\"interactionId\":\"x\"}");
         assertThat(advisor.next("\"error\"")).contains("forbidden");
+        advisor.close();
+        customer.close();
     }
 
     @Test

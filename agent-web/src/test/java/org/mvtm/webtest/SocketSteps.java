@@ -91,6 +91,16 @@ final class SocketSteps {
         console.next("\"state\":\"READY\"");
     }
 
+    /**
+     * The advisor steps away at the end of a test: Not ready (the server said so), then the console closes, so that
+     * the next test class sharing this server offers its customers to its own advisors only.
+     */
+    static void stepAway(Browserless.Socket console) throws InterruptedException {
+        console.send("{\"type\":\"presence\",\"state\":\"NOT_READY\",\"reason\":\"break\"}");
+        console.next("\"state\":\"NOT_READY\"");
+        console.close();
+    }
+
     /** The advisor's console opened and Ready (the server said so). */
     static Browserless.Socket readyConsole(Browserless advisor) throws InterruptedException {
         Browserless.Socket console = advisor.socket("/ws/agent");
