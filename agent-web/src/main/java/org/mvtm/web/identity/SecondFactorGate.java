@@ -8,8 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.mvtm.admin.api.SecondFactorRecords;
 import org.mvtm.web.api.SecondFactorSettings;
-import org.mvtm.web.api.SecondFactorStore;
 import org.mvtm.web.api.WebRole;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.security.WebPrincipal;
@@ -42,11 +42,11 @@ public final class SecondFactorGate {
     }
 
     private final SecondFactorSettings settings;
-    private final SecondFactorStore store;
+    private final SecondFactorRecords store;
     private final Clock clock;
     private final Totp totp;
 
-    public SecondFactorGate(SecondFactorSettings settings, SecondFactorStore store, Clock clock) {
+    public SecondFactorGate(SecondFactorSettings settings, SecondFactorRecords store, Clock clock) {
         this.settings = settings;
         this.store = store;
         this.clock = clock;

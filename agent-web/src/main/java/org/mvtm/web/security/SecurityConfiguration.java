@@ -3,6 +3,7 @@ package org.mvtm.web.security;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.time.Clock;
+import org.mvtm.admin.api.SecondFactorRecords;
 import org.mvtm.core.signin.InMemoryStrikeStore;
 import org.mvtm.core.signin.SignInAttempt;
 import org.mvtm.core.signin.SignInObserver;
@@ -12,9 +13,8 @@ import org.mvtm.core.signin.StrikeStore;
 import org.mvtm.core.signin.ThrottleSettings;
 import org.mvtm.web.api.CustomerTokenSettings;
 import org.mvtm.web.api.DeviceCookieKey;
-import org.mvtm.web.api.InMemorySecondFactorStore;
+import org.mvtm.web.api.InMemorySecondFactors;
 import org.mvtm.web.api.SecondFactorSettings;
-import org.mvtm.web.api.SecondFactorStore;
 import org.mvtm.web.api.StaffOidcSettings;
 import org.mvtm.web.api.WebPasswords;
 import org.mvtm.web.api.WebTierSettings;
@@ -104,9 +104,9 @@ public class SecurityConfiguration {
     /** TOTP after the password for local admins and compliance officers, when the server asks for it. */
     @Bean
     SecondFactorGate secondFactorGate(ObjectProvider<SecondFactorSettings> settings,
-                                      ObjectProvider<SecondFactorStore> store, Clock clock) {
+                                      ObjectProvider<SecondFactorRecords> store, Clock clock) {
         return new SecondFactorGate(settings.getIfAvailable(SecondFactorSettings::off),
-                store.getIfAvailable(InMemorySecondFactorStore::new), clock);
+                store.getIfAvailable(InMemorySecondFactors::new), clock);
     }
 
     /** Staff sign-in through the bank's OpenID Connect provider, when configured. */

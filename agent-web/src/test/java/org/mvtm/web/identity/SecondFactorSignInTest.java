@@ -9,11 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.mvtm.admin.api.SecondFactorRecords;
 import org.mvtm.core.signin.ThrottleSettings;
 import org.mvtm.core.time.MutableClock;
-import org.mvtm.web.api.InMemorySecondFactorStore;
+import org.mvtm.web.api.InMemorySecondFactors;
 import org.mvtm.web.api.SecondFactorSettings;
-import org.mvtm.web.api.SecondFactorStore;
 import org.mvtm.webtest.Browserless;
 import org.mvtm.webtest.MovingClock;
 import org.mvtm.webtest.WebTestApplication;
@@ -43,15 +43,15 @@ class SecondFactorSignInTest {
         }
 
         @Bean
-        SecondFactorStore secondFactorStore() {
-            return new InMemorySecondFactorStore();
+        SecondFactorRecords secondFactorStore() {
+            return new InMemorySecondFactors();
         }
     }
 
     @LocalServerPort
     int port;
     @Autowired
-    SecondFactorStore store;
+    SecondFactorRecords store;
     @Autowired
     MutableClock clock;
     private final JsonMapper json = JsonMapper.builder().build();

@@ -5,13 +5,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.mvtm.admin.api.AdministrationService;
+import org.mvtm.admin.api.SecondFactorRecords;
 import org.mvtm.core.Region;
 import org.mvtm.server.config.ContactProperties;
 import org.mvtm.server.config.IdentityProperties;
 import org.mvtm.server.config.InvalidConfigurationException;
 import org.mvtm.web.api.CustomerTokenSettings;
 import org.mvtm.web.api.SecondFactorSettings;
-import org.mvtm.web.api.SecondFactorStore;
 import org.mvtm.web.api.StaffOidcSettings;
 import org.mvtm.web.api.WebRole;
 import org.springframework.context.annotation.Bean;
@@ -60,9 +60,10 @@ class IdentityWiring {
         }
     }
 
+    /** The TOTP secrets of local accounts, in the system of record (shared by every node, kept over restarts). */
     @Bean
-    SecondFactorStore secondFactorStore(AdministrationService admin) {
-        return new DatabaseSecondFactors(admin.secondFactors());
+    SecondFactorRecords secondFactorRecords(AdministrationService admin) {
+        return admin.secondFactors();
     }
 
     @Bean

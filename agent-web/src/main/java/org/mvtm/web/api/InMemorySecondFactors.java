@@ -5,9 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.mvtm.admin.api.SecondFactorRecords;
 
-/** {@link SecondFactorStore} in this node's memory: enrolments are lost on restart (single node, tests, demo). */
-public final class InMemorySecondFactorStore implements SecondFactorStore {
+/** {@link SecondFactorRecords} in this node's memory: enrolments are lost on restart (single node, tests, demo). */
+public final class InMemorySecondFactors implements SecondFactorRecords {
     private final ConcurrentMap<String, byte[]> secrets = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Long> lastStep = new ConcurrentHashMap<>();
 
