@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.mvtm.core.id.Usernames;
 
 /**
  * What a local account's password must be: at least {@value #MIN_LENGTH} characters (spaces count, so a passphrase
@@ -77,7 +78,7 @@ public final class PasswordPolicy {
             problems.add("password must have at most " + MAX_LENGTH + " characters but has " + length);
         }
         String lower = password.toLowerCase(Locale.ROOT);
-        String user = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        String user = username == null ? "" : Usernames.normalized(username);
         if (!user.isEmpty() && lower.contains(user)) {
             problems.add("password must not contain the username");
         }

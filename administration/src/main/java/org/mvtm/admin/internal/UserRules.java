@@ -9,22 +9,22 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.mvtm.admin.api.Role;
 import org.mvtm.admin.api.VipTier;
+import org.mvtm.core.id.Usernames;
 
 /** Field checks shared by creating and updating users. */
 final class UserRules {
-    static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{2,64}");
     static final Pattern REGION = Pattern.compile("[A-Z]{2,8}");
     static final List<String> LANGUAGES = List.of("en", "zh-Hans", "zh-Hant");
 
     private UserRules() {}
 
     static String username(String raw) {
-        return raw == null ? null : raw.strip().toLowerCase(Locale.ROOT);
+        return raw == null ? null : Usernames.normalized(raw);
     }
 
     static void checkUsername(Errors e, String username) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            e.add("username", "must be 2 to 64 of a-z 0-9 . _ - but was '" + username + "'");
+        if (!Usernames.valid(username)) {
+            e.add("username", "must be " + Usernames.RULE + " but was '" + username + "'");
         }
     }
 

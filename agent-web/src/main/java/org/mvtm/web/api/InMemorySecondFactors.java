@@ -1,11 +1,11 @@
 package org.mvtm.web.api;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.mvtm.admin.api.SecondFactorRecords;
+import org.mvtm.core.id.Usernames;
 
 /** {@link SecondFactorRecords} in this node's memory: enrolments are lost on restart (single node, tests, demo). */
 public final class InMemorySecondFactors implements SecondFactorRecords {
@@ -42,6 +42,6 @@ public final class InMemorySecondFactors implements SecondFactorRecords {
     }
 
     private static String key(String username) {
-        return username.strip().toLowerCase(Locale.ROOT);
+        return Usernames.normalized(username);
     }
 }

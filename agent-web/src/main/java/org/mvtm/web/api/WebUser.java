@@ -1,14 +1,13 @@
 package org.mvtm.web.api;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.mvtm.core.CustomerTier;
 import org.mvtm.core.Language;
 import org.mvtm.core.Region;
 import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.Usernames;
 
 /**
  * A person who can sign in to the web tier.
@@ -26,13 +25,11 @@ import org.mvtm.core.id.AgentId;
 public record WebUser(String username, String passwordHash, Set<WebRole> roles, Set<Region> regions,
                       Optional<AgentId> agentId, String displayName, Language preferredLanguage,
                       CustomerTier customerTier) {
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{2,64}");
-
     public WebUser {
         Objects.requireNonNull(username, "username");
-        username = username.strip().toLowerCase(Locale.ROOT);
-        if (!USERNAME.matcher(username).matches()) {
-            throw new IllegalArgumentException("username must be 2..64 of a-z 0-9 . _ - but was '" + username + "'");
+        username = Usernames.normalized(username);
+        if (!Usernames.valid(username)) {
+            throw new IllegalArgumentException("username must be " + Usernames.RULE + " but was '" + username + "'");
         }
         Objects.requireNonNull(passwordHash, "password hash of " + username);
         if (!passwordHash.startsWith("{")) {

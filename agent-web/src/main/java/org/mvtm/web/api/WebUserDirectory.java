@@ -4,12 +4,12 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.mvtm.core.id.AgentId;
+import org.mvtm.core.id.Usernames;
 
 /**
  * The users who may sign in, filled by the server (demo users, or a real directory loaded at start-up).
@@ -52,7 +52,7 @@ public final class WebUserDirectory {
     }
 
     public Optional<WebUser> find(String username) {
-        return username == null ? Optional.empty() : Optional.ofNullable(users.get(username.strip().toLowerCase(Locale.ROOT)));
+        return username == null ? Optional.empty() : Optional.ofNullable(users.get(Usernames.normalized(username)));
     }
 
     public Optional<WebUser> findAdvisor(AgentId agentId) {

@@ -10,10 +10,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.mvtm.core.id.Usernames;
 import org.mvtm.web.api.DeviceCookieKey;
 
 /**
@@ -101,6 +101,6 @@ public final class KnownDevices {
     }
 
     private static String normalise(String login) {
-        return login.strip().toLowerCase(Locale.ROOT);
+        return Usernames.normalized(login);
     }
 }

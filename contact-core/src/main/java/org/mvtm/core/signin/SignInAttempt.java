@@ -1,7 +1,7 @@
 package org.mvtm.core.signin;
 
-import java.util.Locale;
 import java.util.Objects;
+import org.mvtm.core.id.Usernames;
 
 /**
  * One presentation of credentials.
@@ -15,7 +15,7 @@ import java.util.Objects;
 public record SignInAttempt(SignInChannel channel, String login, String address, String knownDevice) {
     public SignInAttempt {
         Objects.requireNonNull(channel, "channel");
-        login = login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
+        login = login == null ? "" : Usernames.normalized(login);
         address = address == null || address.isBlank() ? "unknown" : address;
     }
 
