@@ -2,18 +2,16 @@ package org.mvtm.admin.internal;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.mvtm.admin.api.Role;
 import org.mvtm.admin.api.VipTier;
+import org.mvtm.core.Region;
 import org.mvtm.core.id.Usernames;
 
 /** Field checks shared by creating and updating users. */
 final class UserRules {
-    static final Pattern REGION = Pattern.compile("[A-Z]{2,8}");
     static final List<String> LANGUAGES = List.of("en", "zh-Hans", "zh-Hant");
 
     private UserRules() {}
@@ -47,11 +45,11 @@ final class UserRules {
         }
         Set<String> out = new TreeSet<>();
         for (String r : regions) {
-            String code = r == null ? "" : r.strip().toUpperCase(Locale.ROOT);
-            if (!REGION.matcher(code).matches()) {
+            try {
+                out.add(Region.of(r == null ? "" : r.strip()).code());
+            } catch (IllegalArgumentException notARegion) {
                 e.add("regions", "a region is 2 to 8 letters (HK, SZ, MO) but was '" + r + "'");
             }
-            out.add(code);
         }
         return out;
     }
