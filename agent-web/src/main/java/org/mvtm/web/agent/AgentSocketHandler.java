@@ -2,7 +2,7 @@ package org.mvtm.web.agent;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import org.mvtm.core.concurrent.KeyedLanes;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.api.WebRole;
@@ -39,14 +39,13 @@ public class AgentSocketHandler extends JsonSocketHandler {
 
     private final AdvisorChannel channel;
     private final AdvisorDesks desks;
-    private final WebWorkers workers;
-    private final Map<String, WebWorkers.Lane> lanes = new ConcurrentHashMap<>();
+    private final KeyedLanes<String> lanes;
 
     AgentSocketHandler(JsonMapper json, AdvisorChannel channel, AdvisorDesks desks, WebWorkers workers) {
         super(PERMISSIONS, json);
         this.channel = channel;
         this.desks = desks;
-        this.workers = workers;
+        this.lanes = workers.lanes("agent-socket");
     }
 
     private static AgentId agentOf(SocketPeer peer) {
@@ -80,7 +79,7 @@ public class AgentSocketHandler extends JsonSocketHandler {
             default -> { }
         }
         // routing calls may touch the shared store: run them off the socket thread, report failures to the page
-        lanes.computeIfAbsent(peer.id(), id -> workers.lane("agent socket " + id)).run(type + " from " + agent, () -> {
+        lanes.submit(peer.id(), type + " from " + agent, () -> {
             try {
                 switch (type) {
                     case "desk" -> peer.send(channel.deskMessage(peer.user(), desks.of(agent)));
@@ -105,7 +104,6 @@ public class AgentSocketHandler extends JsonSocketHandler {
 
     @Override
     protected void closed(SocketPeer peer) {
-        lanes.remove(peer.id());
         channel.close(peer, agentOf(peer));
     }
 }

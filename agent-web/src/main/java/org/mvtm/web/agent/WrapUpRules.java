@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.Queue;
+import org.mvtm.core.concurrent.KeyedLanes;
 import org.mvtm.core.event.AdministrationChanged;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.id.QueueId;
@@ -56,7 +57,9 @@ class WrapUpRules {
 
     private final Optional<AdministrationService> admin;
     private final Clock clock;
-    private final WebWorkers.Lane reads;
+    /** One lane with one key: one read at a time. */
+    private final KeyedLanes<String> reads;
+    private static final String READS = "all queues";
     private final AtomicBoolean readPending = new AtomicBoolean();
     private final ReentrantLock reading = new ReentrantLock();
     /** Replaced whole by each read that worked; kept as it is when a read fails. */
@@ -67,7 +70,7 @@ class WrapUpRules {
     WrapUpRules(ObjectProvider<AdministrationService> admin, EventBus events, Clock clock, WebWorkers workers) {
         this.admin = Optional.ofNullable(admin.getIfAvailable());
         this.clock = clock;
-        this.reads = workers.lane("wrap-up rules");
+        this.reads = workers.lanes("wrap-up-rules");
         events.subscribe(AdministrationChanged.class, e -> {
             if (events.relayed()) {
                 readSoon(); // on the thread that relays other nodes' events: it must not wait
@@ -94,7 +97,7 @@ class WrapUpRules {
     /** Several changes in a burst make one read; a change during a read makes one more, after it. */
     private void readSoon() {
         if (admin.isPresent() && readPending.compareAndSet(false, true)) {
-            reads.run("read the wrap-up rules", () -> {
+            reads.submit(READS, "read the wrap-up rules", () -> {
                 readPending.set(false);
                 read();
             });

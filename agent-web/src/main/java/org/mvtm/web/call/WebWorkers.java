@@ -1,10 +1,12 @@
 package org.mvtm.web.call;
 
-import java.util.concurrent.CompletableFuture;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.mvtm.core.concurrent.KeyedLanes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -20,6 +22,7 @@ public class WebWorkers implements DisposableBean {
     private final ExecutorService tasks = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("web-task-", 0).factory());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("web-timer").factory());
+    private final List<KeyedLanes<?>> lanes = new CopyOnWriteArrayList<>();
 
     /** Runs the task on a virtual thread; failures are logged with the task's name. */
     public void run(String what, Runnable task) {
@@ -33,30 +36,13 @@ public class WebWorkers implements DisposableBean {
     }
 
     /**
-     * A lane that runs its tasks one after another, in submission order, on virtual threads: for commands of one
-     * WebSocket, whose order matters (wrap up, then ask for the desk).
+     * Lanes that run the tasks of one key one after another, in submission order, on virtual threads: for the commands
+     * of one WebSocket, whose order matters (wrap up, then ask for the desk). Closed with the workers.
      */
-    public Lane lane(String name) {
-        return new Lane(name);
-    }
-
-    public final class Lane {
-        private final String name;
-        private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
-
-        private Lane(String name) {
-            this.name = name;
-        }
-
-        public synchronized void run(String what, Runnable task) {
-            tail = tail.thenRunAsync(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("{} on {} failed: {}", what, name, e.toString(), e);
-                }
-            }, tasks);
-        }
+    public <K> KeyedLanes<K> lanes(String name) {
+        KeyedLanes<K> made = new KeyedLanes<>(name);
+        lanes.add(made);
+        return made;
     }
 
     /** Runs {@code task} every {@code periodMillis} on a virtual thread (the timer itself never blocks). */
@@ -66,6 +52,7 @@ public class WebWorkers implements DisposableBean {
 
     @Override
     public void destroy() {
+        lanes.forEach(KeyedLanes::close);
         timer.shutdownNow();
         tasks.shutdown();
     }

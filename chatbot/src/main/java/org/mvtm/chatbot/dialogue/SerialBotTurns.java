@@ -10,20 +10,24 @@ import org.mvtm.chatbot.api.Choice;
 import org.mvtm.chatbot.api.ReplyKind;
 import org.mvtm.core.Language;
 import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.concurrent.KeyedLanes;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.id.ConversationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@link BotTurns} on {@link ConversationLanes}: the bus subscriber only queues; the assistant runs in the lane. */
+/**
+ * {@link BotTurns} on one {@link KeyedLanes} lane per conversation: the bus subscriber only queues; the assistant runs
+ * in the lane, one turn at a time, in the order the customer wrote.
+ */
 public final class SerialBotTurns implements BotTurns {
     private static final Logger log = LoggerFactory.getLogger(SerialBotTurns.class);
 
     private final Assistant assistant;
     private final EventBus events;
     private final Clock clock;
-    private final ConversationLanes lanes = new ConversationLanes();
+    private final KeyedLanes<ConversationId> lanes = new KeyedLanes<>("bot-turns");
     private final EventBus.Subscription subscription;
 
     public SerialBotTurns(Assistant assistant, EventBus events, Clock clock) {
@@ -64,7 +68,7 @@ public final class SerialBotTurns implements BotTurns {
     }
 
     private void queue(ConversationId conversation, String what, Runnable turn) {
-        if (!lanes.submit(conversation, turn)) {
+        if (!lanes.submit(conversation, what, turn)) {
             log.debug("bot turns closed: {} of {} dropped", what, conversation);
         }
     }

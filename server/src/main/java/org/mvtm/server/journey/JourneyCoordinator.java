@@ -8,13 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.mvtm.core.Interaction;
 import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.concurrent.KeyedLanes;
 import org.mvtm.core.event.AdvisorStateForced;
 import org.mvtm.core.event.BotConversationEnded;
 import org.mvtm.core.event.CallHeld;
@@ -85,7 +85,7 @@ public final class JourneyCoordinator implements AutoCloseable {
     /** Interactions waiting in a queue (not accepted yet), kept in case the customer leaves before an advisor. */
     private final Map<InteractionId, Interaction> waiting = new ConcurrentHashMap<>();
     private final ChatOnlyRecordings chatOnly;
-    private final Map<InteractionId, CompletableFuture<Void>> lanes = new ConcurrentHashMap<>();
+    private final KeyedLanes<InteractionId> lanes = new KeyedLanes<>("journey");
     /**
      * PCI pauses and resumes of calls not recorded here (yet), in order, by interaction; also the lock under which a
      * recording is opened to its lines.
@@ -415,14 +415,9 @@ public final class JourneyCoordinator implements AutoCloseable {
      * interaction, so that a short call's end can never overtake the start of its recording.
      */
     private void inOrder(InteractionId interaction, Runnable task) {
-        CompletableFuture<Void> lane = lanes.compute(interaction, (id, previous) ->
-                (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous)
-                        .thenRunAsync(task, work)
-                        .exceptionally(t -> {
-                            log.warn("journey step for {} failed", id, t);
-                            return null;
-                        }));
-        lane.whenComplete((v, t) -> lanes.remove(interaction, lane));
+        if (!lanes.submit(interaction, "journey step", task)) {
+            log.debug("journey closed: a step of {} dropped", interaction);
+        }
     }
 
     /**
@@ -460,6 +455,7 @@ public final class JourneyCoordinator implements AutoCloseable {
     public void close() {
         subscriptions.forEach(EventBus.Subscription::close);
         transcripts.close();
+        lanes.close();
         work.shutdown();
         // seal whatever is still open so a clean shutdown leaves nothing half-written
         byInteraction.values().forEach(recorded -> {
