@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,7 +30,9 @@ class OversizedInputIsRefusedTest {
         Browserless customer = Browserless.signedIn(port, "wordy");
         String status = rawPost(customer, "Content-Length: " + 30_000_000, out -> out.write(
                 "{\"language\":\"".getBytes(StandardCharsets.UTF_8)));
-        assertThat(status).as("answer while the client still holds back 30 MB").contains(" 413 ");
+        assertThat(status).as("answer while the client still holds back 30 MB").contains(" 413 ")
+                .as("it names the body as the field at fault").contains("\"error\":\"CONTENT_TOO_LARGE\"")
+                .contains("\"field\":\"body\"").contains("larger than");
     }
 
     @Test
@@ -101,10 +104,28 @@ class OversizedInputIsRefusedTest {
                     + "X-XSRF-TOKEN: " + user.csrf() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             partialBody.write(out);
             out.flush();
+            // the status line, the headers and the body (as long as Content-Length says: the server may keep the
+            // connection open until it gave up on the rest of the request)
             try {
-                String line = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))
-                        .readLine();
-                return line == null ? "(connection closed without an answer)" : line;
+                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(),
+                        StandardCharsets.UTF_8));
+                StringBuilder answer = new StringBuilder();
+                int length = 0;
+                for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                    answer.append(line).append('\n');
+                    if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                        length = Integer.parseInt(line.substring("content-length:".length()).strip());
+                    }
+                }
+                if (answer.isEmpty()) {
+                    return "(connection closed without an answer)";
+                }
+                char[] body = new char[length];
+                int read = 0;
+                for (int n = 0; read < length && n >= 0; read += Math.max(n, 0)) {
+                    n = in.read(body, read, length - read);
+                }
+                return answer.append('\n').append(body, 0, read).toString();
             } catch (SocketTimeoutException e) {
                 return "(no answer within 30 s: the server waits for the rest of the body)";
             }

@@ -3,8 +3,9 @@ package org.mvtm.web.documents;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.mvtm.web.security.ErrorAnswer;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
@@ -20,10 +21,7 @@ public final class SignatureEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setContentType("application/json");
-        response.getOutputStream().write(("{\"error\":\"UNAUTHORIZED\",\"field\":\"customer\",\"message\":\"a form is "
-                + "signed only by the customer signed in (their bank token or session); no customer is\"}")
-                .getBytes(StandardCharsets.UTF_8));
+        ErrorAnswer.write(response, HttpStatus.UNAUTHORIZED, null, "customer",
+                "a form is signed only by the customer signed in (their bank token or session); no customer is");
     }
 }

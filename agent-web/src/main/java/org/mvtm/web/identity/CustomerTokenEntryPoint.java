@@ -5,8 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.mvtm.web.security.ErrorAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -34,11 +36,8 @@ final class CustomerTokenEntryPoint implements AuthenticationEntryPoint {
                 .log("customer token refused: address={} path={} reason={}", request.getRemoteAddr(),
                         request.getRequestURI(), reason);
         if (e instanceof CustomerClaims.ClaimTooLongException tooLong) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(json.writeValueAsString(Map.of("error", "BAD_REQUEST",
-                    "field", tooLong.claim(), "message", "customer token refused: " + reason)));
+            ErrorAnswer.write(response, HttpStatus.BAD_REQUEST, null, tooLong.claim(),
+                    "customer token refused: " + reason);
             return;
         }
         standard.commence(request, response, e);

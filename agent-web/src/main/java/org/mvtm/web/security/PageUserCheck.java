@@ -13,7 +13,6 @@ import org.mvtm.web.api.WebUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -58,12 +57,8 @@ final class PageUserCheck extends OncePerRequestFilter {
                 .addKeyValue("url.path", request.getRequestURI()).addKeyValue("http.request.method", request.getMethod())
                 .log("refused {} {}: the page was opened for {} and {} has signed in in this browser since",
                         request.getMethod(), request.getRequestURI(), pageUser, now.get());
-        response.setStatus(HttpStatus.CONFLICT.value());
         response.setHeader(CHANGED, URLEncoder.encode(now.get(), StandardCharsets.UTF_8));
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"error\":\"SIGNED_IN_USER_CHANGED\",\"field\":\"" + HEADER + "\",\"message\":"
-                + "\"this page was opened for another user; someone else has signed in in this browser since: open"
-                + " the page again\"}");
+        ErrorAnswer.write(response, HttpStatus.CONFLICT, "SIGNED_IN_USER_CHANGED", HEADER, "this page was opened for "
+                + "another user; someone else has signed in in this browser since: open the page again");
     }
 }

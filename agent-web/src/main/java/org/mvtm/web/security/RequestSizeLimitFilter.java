@@ -15,6 +15,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -61,13 +62,9 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response, long declared) throws IOException {
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        response.setContentType("application/json");
         response.setHeader("Connection", "close");
-        String message = "the request body is larger than " + maxBytes + " bytes"
-                + (declared > 0 ? " (" + declared + " declared)" : "");
-        response.getOutputStream().write(("{\"field\":\"body\",\"message\":\"" + message + "\"}")
-                .getBytes(StandardCharsets.UTF_8));
+        ErrorAnswer.write(response, HttpStatus.CONTENT_TOO_LARGE, null, "body", "the request body is larger than "
+                + maxBytes + " bytes" + (declared > 0 ? " (" + declared + " declared)" : ""));
     }
 
     /** The request with its (bounded) body already read. */

@@ -8,11 +8,13 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.mvtm.core.signin.SignInAttempt;
 import org.mvtm.core.signin.SignInThrottle;
 import org.mvtm.core.signin.SignInVerdict;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -117,9 +119,8 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
             response.getOutputStream().write(("<!doctype html><meta http-equiv=\"refresh\" content=\"0;url=" + target
                     + "\"><title>429</title>").getBytes(StandardCharsets.UTF_8));
         } else {
-            response.setContentType("application/json");
-            response.getOutputStream().write(("{\"error\":\"" + (locked ? "LOCKED" : "TOO_MANY_ATTEMPTS")
-                    + "\",\"retryAfterSeconds\":" + seconds + "}").getBytes(StandardCharsets.UTF_8));
+            ErrorAnswer.writeJson(response, HttpStatus.TOO_MANY_REQUESTS, Map.of("error",
+                    locked ? "LOCKED" : "TOO_MANY_ATTEMPTS", "retryAfterSeconds", seconds));
         }
     }
 }
