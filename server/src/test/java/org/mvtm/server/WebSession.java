@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +42,31 @@ record WebSession(HttpClient http, CookieManager cookies, String base, String be
         var me = login.http().send(HttpRequest.newBuilder(URI.create(base + "/api/me")).build(),
                 HttpResponse.BodyHandlers.discarding());
         assertThat(me.statusCode()).as("/api/me after login").isEqualTo(200);
+        return new WebSession(login.http(), login.cookies(), base);
+    }
+
+    /**
+     * Signs in a user who confirms the password with a one-time code, as the second-factor page does: the password,
+     * then the code {@code code} gives for the page's state ({@code GET /login/second-factor/state}: whether the user
+     * is enrolled, and the secret to enrol with on a first sign-in), posted to {@code /login/second-factor}.
+     */
+    static WebSession signInWithCode(String base, String user, String password, Function<JsonNode, String> code)
+            throws Exception {
+        Login login = login(base, user, password);
+        assertThat(login.answer().headers().firstValue("Location").orElse(""))
+                .as("the password leads to the code").endsWith("/login/second-factor");
+        JsonNode state = JSON.readTree(login.http().send(HttpRequest.newBuilder(URI.create(base
+                + "/login/second-factor/state")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        String form = "code=" + code.apply(state) + "&_csrf=" + URLEncoder.encode(csrf(login.cookies()),
+                StandardCharsets.UTF_8);
+        var answer = login.http().send(HttpRequest.newBuilder(URI.create(base + "/login/second-factor"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(answer.headers().firstValue("Location").orElse("")).as("the code signs in").doesNotContain("error")
+                .doesNotContain("/login");
+        var me = login.http().send(HttpRequest.newBuilder(URI.create(base + "/api/me")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(me.statusCode()).as("/api/me after the code").isEqualTo(200);
         return new WebSession(login.http(), login.cookies(), base);
     }
 
