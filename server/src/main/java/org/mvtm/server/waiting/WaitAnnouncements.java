@@ -1,15 +1,11 @@
 package org.mvtm.server.waiting;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +16,7 @@ import org.mvtm.core.Language;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.routing.api.QueuePosition;
 import org.mvtm.routing.api.RoutingEngine;
+import org.mvtm.sip.api.speech.CacheNames;
 import org.mvtm.sip.api.speech.SpeechSynthesizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,7 +143,7 @@ public final class WaitAnnouncements implements AutoCloseable {
 
     /** The sentence spoken, then the music up to the next announcement: one WAV per sentence, made once. */
     Path clip(String text, Language language) throws IOException {
-        Path file = dir.resolve("wait-" + language.tag() + "-" + digest(text + "|" + interval) + ".wav");
+        Path file = dir.resolve("wait-" + language.tag() + "-" + CacheNames.of(text + "|" + interval) + ".wav");
         if (!Files.exists(file)) {
             Files.createDirectories(dir);
             Pcm spoken = Pcm.fromMuLaw(speech.speak(text, language));
@@ -154,15 +151,6 @@ public final class WaitAnnouncements implements AutoCloseable {
                     .paddedWith(Pcm.fromWav(music), interval).writeWav(file);
         }
         return file;
-    }
-
-    private static String digest(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

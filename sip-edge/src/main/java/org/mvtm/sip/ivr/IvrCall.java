@@ -23,9 +23,9 @@ import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.G711;
 import org.mvtm.sip.api.CallMedia;
 import org.mvtm.sip.api.IvrSettings;
+import org.mvtm.sip.api.speech.CacheNames;
 import org.mvtm.sip.api.speech.Endpointer;
 import org.mvtm.sip.api.speech.SpeechRecognizer;
-import org.mvtm.sip.speech.CacheNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import org.mvtm.core.Language;
+import org.mvtm.sip.api.speech.CacheNames;
 import org.mvtm.sip.api.speech.SpeechException;
 import org.mvtm.sip.api.speech.SpeechSynthesizer;
 

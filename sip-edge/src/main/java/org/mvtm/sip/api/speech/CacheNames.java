@@ -1,4 +1,4 @@
-package org.mvtm.sip.speech;
+package org.mvtm.sip.api.speech;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,8 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Names of the audio files cached under the speech cache directory: a file rendered from some text is named after
- * the SHA-256 of that text, so the same text finds the same file and different texts never share one.
+ * Names of audio files rendered from text and cached (the synthesizer's speech, the IVR's prompts, the queue's wait
+ * announcements): a file is named after the SHA-256 of what it was rendered from, so the same text finds the same
+ * file and different texts never share one.
  */
 public final class CacheNames {
     private CacheNames() {
