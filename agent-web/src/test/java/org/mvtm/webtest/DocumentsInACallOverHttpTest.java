@@ -207,11 +207,9 @@ class DocumentsInACallOverHttpTest {
         SocketSteps.hangUp(call.advisor(), call.interaction());
         call.customer().next("\"ENDED\"");
         call.advisor().send("{\"type\":\"wrapup\",\"interactionId\":\"" + call.interaction() + "\",\"code\":\"RESOLVED\"}");
-        call.advisor().send("{\"type\":\"presence\",\"state\":\"NOT_READY\",\"reason\":\"break\"}");
-        call.advisor().next("\"NOT_READY\"");
+        SocketSteps.stepAway(call.advisor());
         call.recording().seal();
         call.customer().close();
-        call.advisor().close();
         return call.recording();
     }
 

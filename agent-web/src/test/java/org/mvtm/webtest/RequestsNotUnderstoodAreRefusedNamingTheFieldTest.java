@@ -42,13 +42,19 @@ class RequestsNotUnderstoodAreRefusedNamingTheFieldTest {
         assertRefused(chan.send("POST", api, "{\"language\":\"klingon\"}"), 400, "language")
                 .contains("language must be one of en, zh, yue but was 'klingon'");
         String id = JsonFields.field(chan.send("POST", api, "{\"language\":\"en\"}").body(), "conversationId");
-        assertRefused(chan.send("POST", api + "/" + id + "/messages", "{\"text\":\"  \"}"), 400, "text");
-        assertRefused(chan.send("POST", api + "/" + id + "/person", "{\"channel\":\"FAX\"}"), 400, "channel")
-                .contains("CHAT, VIDEO or VOICE");
-        assertRefused(chan.get(api + "/" + id + "/messages?waitSeconds=600"), 400, "waitSeconds");
-        assertRefused(chan.get(api + "/" + id + "/messages?after=999"), 400, "after").contains("after must be between 0 and");
-        assertRefused(chan.get(api + "/" + id + "/messages?after=first"), 400, "after")
-                .doesNotContain("java.lang");
+        try {
+            assertRefused(chan.send("POST", api + "/" + id + "/messages", "{\"text\":\"  \"}"), 400, "text");
+            assertRefused(chan.send("POST", api + "/" + id + "/person", "{\"channel\":\"FAX\"}"), 400, "channel")
+                    .contains("CHAT, VIDEO or VOICE");
+            assertRefused(chan.get(api + "/" + id + "/messages?waitSeconds=600"), 400, "waitSeconds");
+            assertRefused(chan.get(api + "/" + id + "/messages?after=999"), 400, "after")
+                    .contains("after must be between 0 and");
+            assertRefused(chan.get(api + "/" + id + "/messages?after=first"), 400, "after")
+                    .doesNotContain("java.lang");
+        } finally {
+            // chan leaves: the test classes sharing this server open conversations of their own for her
+            chan.delete(api + "/" + id);
+        }
     }
 
     @Test
