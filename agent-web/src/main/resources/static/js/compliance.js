@@ -11,6 +11,9 @@ $('region').append(...me.regions.map((r) => el('option', { value: r }, r)));
 
 const state = { recording: null, videos: [], startedAt: 0 };
 const purpose = () => ({ 'X-Purpose': $('purpose').value.trim() });
+// the newest search's number: an older search answered late (a slow server, Search pressed twice) does not replace
+// the newer one's results, nor the row a Replay click is aimed at
+let searches = 0;
 
 $('search-form').addEventListener('submit', async (e) => {
   e.preventDefault();
@@ -19,8 +22,10 @@ $('search-form').addEventListener('submit', async (e) => {
     if (!v || k === 'purpose') continue;
     params.set(k, k === 'from' || k === 'to' ? new Date(`${v}T00:00:00`).toISOString() : v);
   }
+  const search = ++searches;
   try {
     const rows = await getJson(`/api/compliance/recordings?${params}`, purpose());
+    if (search !== searches) return;
     $('results').tBodies[0].replaceChildren(...rows.map((r) => el('tr', { 'data-recording': r.id.value },
       el('td', {}, new Date(r.metadata.startedAt).toLocaleString(locale())),
       el('td', {}, `${r.metadata.customerName} (${r.metadata.customer.value})`),
@@ -30,7 +35,7 @@ $('search-form').addEventListener('submit', async (e) => {
       el('td', {}, r.state),
       el('td', {}, el('button', { type: 'button', class: 'replay', onclick: () => open(r) }, t('compliance.replay'))))));
     if (rows.length === 0) flash(t('compliance.none'));
-  } catch (err) { flash(err.message); }
+  } catch (err) { if (search === searches) flash(err.message); }
 });
 
 async function open(r) {
