@@ -2,8 +2,10 @@ package org.mvtm.media.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mvtm.media.embedded.SupervisorMonitoringMixTest.awaitHears;
-import static org.mvtm.media.embedded.SupervisorMonitoringMixTest.talk;
+import static org.mvtm.media.embedded.LevelPhone.ADVISOR;
+import static org.mvtm.media.embedded.LevelPhone.CUSTOMER;
+import static org.mvtm.media.embedded.LevelPhone.awaitHears;
+import static org.mvtm.media.embedded.LevelPhone.talk;
 
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.mvtm.core.Party;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.media.api.MediaSession;
-import org.mvtm.media.embedded.SupervisorMonitoringMixTest.Phone;
 
 /**
  * A consult and a three-way call on G.711 legs: the customer (level 1000) is held while the advisor (2000) consults
@@ -19,8 +20,6 @@ import org.mvtm.media.embedded.SupervisorMonitoringMixTest.Phone;
  * the customer and the colleague hear each other.
  */
 class ConferenceAndConsultMixTest extends EmbeddedMediaOnLoopback {
-    private static final short CUSTOMER = 1000;
-    private static final short ADVISOR = 2000;
     private static final short COLLEAGUE = 3000;
     private MediaSession session;
 
@@ -32,8 +31,8 @@ class ConferenceAndConsultMixTest extends EmbeddedMediaOnLoopback {
     @Test
     void theHeldCustomerHearsNobodyDuringTheConsultThenAllThreeHearTheTwoOthersThenTheColleagueTakesOver()
             throws Exception {
-        try (Phone customer = new Phone(CUSTOMER); Phone advisor = new Phone(ADVISOR);
-             Phone colleague = new Phone(COLLEAGUE)) {
+        try (LevelPhone customer = new LevelPhone(CUSTOMER); LevelPhone advisor = new LevelPhone(ADVISOR);
+             LevelPhone colleague = new LevelPhone(COLLEAGUE)) {
             LoopbackPhone.call(session, customer, advisor);
 
             // consult: the customer is held, the colleague joins the advisor only
