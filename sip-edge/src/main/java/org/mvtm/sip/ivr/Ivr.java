@@ -43,8 +43,8 @@ public final class Ivr implements AutoCloseable {
     public void start(InteractionId interaction, String queue, Language language, String sdpAnswer,
                       Consumer<HandoffContext> toAdvisor) {
         IvrCall call = new IvrCall(interaction, new IvrDialogue(interaction.value(), queue, language,
-                settings.knowledge(), clock, settings.silence(), settings.maxSpokenChars()), settings, media, clock,
-                timers, IvrCall.telephoneEventType(sdpAnswer), context -> {
+                settings.knowledge(), clock, settings.silence(), settings.maxSpokenChars()), settings, media, timers,
+                IvrCall.telephoneEventType(sdpAnswer), context -> {
                     calls.remove(interaction);
                     toAdvisor.accept(context);
                 });

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +56,7 @@ final class IvrCall {
     private boolean done;
     private HandoffContext pending;
 
-    IvrCall(InteractionId id, IvrDialogue dialogue, IvrSettings settings, CallMedia media, Clock clock,
+    IvrCall(InteractionId id, IvrDialogue dialogue, IvrSettings settings, CallMedia media,
             ScheduledExecutorService timers, int telephoneEvent, Consumer<HandoffContext> toAdvisor) {
         this.id = id;
         this.dialogue = dialogue;
