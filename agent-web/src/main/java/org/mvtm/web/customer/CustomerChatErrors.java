@@ -24,7 +24,11 @@ class CustomerChatErrors {
                 "the request body is not the JSON object this endpoint takes: " + u.field() + " " + u.message());
     }
 
-    /** A query parameter of the wrong type ({@code after=x}): named, without Spring's words about Java types. */
+    /**
+     * A query parameter of the wrong type ({@code after=x}): named, without Spring's words about Java types. Not left to
+     * {@code RequestsNotUnderstood}: this advice comes first, and its IllegalArgumentException handler would answer
+     * the mismatch by its cause (a NumberFormatException) without naming the field.
+     */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, String>> mismatch(MethodArgumentTypeMismatchException e) {
         return ErrorAnswer.naming(HttpStatus.BAD_REQUEST, e.getName(), e.getName() + " has the wrong type");
