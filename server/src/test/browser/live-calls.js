@@ -106,10 +106,11 @@ async function heard(page, meter, ms = 2500) {
   return Object.fromEntries(Object.keys(to).map((k) => [k, to[k] - from[k]]));
 }
 
-// a meter's 2.5 s that passes quiet, measured again (up to tries times) while it does not: on a loaded machine what
-// was on its way when a sound was stopped (Opus packets in flight, a jitter buffer's audio, a mute the relay has not
-// applied yet) can take longer than settle(); a sound that goes on fails every measurement
-async function onceQuiet(page, meter, quiet, tries = 4) {
+// a meter's 2.5 s that passes quiet, measured once more when it does not (tries measurements at most): on a loaded
+// machine what was on its way when a sound was stopped (Opus packets in flight, a jitter buffer's audio, a mute the
+// relay has not applied yet) can take longer than settle(); a sound that goes on, or a mute that takes more than about
+// 4.5 s, fails
+async function onceQuiet(page, meter, quiet, tries = 2) {
   let heardNow = await heard(page, meter);
   for (let i = 1; i < tries && !quiet(heardNow); i++) heardNow = await heard(page, meter);
   return heardNow;
