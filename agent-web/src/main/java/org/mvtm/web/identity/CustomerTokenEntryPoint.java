@@ -3,17 +3,14 @@ package org.mvtm.web.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.mvtm.web.security.ErrorAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers a refused customer token with 401, the standard {@code WWW-Authenticate: Bearer error="invalid_token"}
@@ -24,7 +21,6 @@ final class CustomerTokenEntryPoint implements AuthenticationEntryPoint {
     private static final Logger SECURITY = LoggerFactory.getLogger("mvtm.security");
     private static final String DECODER_PREFIX = "An error occurred while attempting to decode the Jwt: ";
     private final BearerTokenAuthenticationEntryPoint standard = new BearerTokenAuthenticationEntryPoint();
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
@@ -40,11 +36,9 @@ final class CustomerTokenEntryPoint implements AuthenticationEntryPoint {
                     "customer token refused: " + reason);
             return;
         }
-        standard.commence(request, response, e);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(json.writeValueAsString(Map.of("error", "invalid_token",
-                "message", "customer token refused: " + reason)));
+        standard.commence(request, response, e); // the status and WWW-Authenticate are the bearer-token standard's
+        ErrorAnswer.writeJson(response, HttpStatus.valueOf(response.getStatus()), Map.of("error", "invalid_token",
+                "message", "customer token refused: " + reason));
     }
 
     static String explain(String message) {
