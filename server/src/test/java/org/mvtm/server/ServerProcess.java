@@ -107,7 +107,10 @@ public final class ServerProcess implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    /** Waits until /actuator/health says UP; fails with the server's log when it exits or times out. */
+    /**
+     * Waits until /actuator/health says UP; fails with the server's log when it exits, and with where its start is
+     * stuck (threads) and the log's digest when it times out.
+     */
     public void awaitHealthy(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -126,7 +129,36 @@ public final class ServerProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("server not healthy within " + timeout + ":\n" + output());
+        throw new AssertionError("server not healthy within " + timeout + ":\n" + startThreads() + logDigest());
+    }
+
+    /**
+     * Where a start that never becomes healthy is stuck, from {@code jcmd Thread.print}: the stacks of the server's
+     * main thread (which runs Spring's start-up) and of every thread in our code, and the others' names and states.
+     */
+    private String startThreads() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String text = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            dump.waitFor(30, TimeUnit.SECONDS);
+            StringBuilder out = new StringBuilder("server threads (jcmd Thread.print):\n");
+            for (String thread : text.split("\n\n")) {
+                List<String> lines = thread.lines().toList();
+                if (lines.isEmpty() || !lines.get(0).startsWith("\"")) {
+                    continue;
+                }
+                boolean telling = lines.get(0).startsWith("\"main\"") || thread.contains("org.mvtm.");
+                out.append(String.join("\n", lines.subList(0, Math.min(telling ? 40 : 2, lines.size())))).append('\n');
+            }
+            return out.toString();
+        } catch (IOException e) {
+            return "(no thread dump: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
     }
 
     int awaitExit(Duration timeout) throws InterruptedException {
