@@ -6,8 +6,8 @@
 // advisor shares her screen (issue 22) and the Firefox page decodes it on its own track; the compliance officer's API
 // lists a recording whose customer and advisor legs and the advisor's screen leg all carry video.
 // With MODE=failure the server advertises only 127.0.0.1, which Firefox never checks: both pages must show that the
-// media connection failed (not "Waiting for media…"), the advisor's Retry must make both pages offer again, and
-// Hang up must end the call on both sides.
+// media connection failed (not "Waiting for media…") and keep saying so while their statistics are slow, the
+// advisor's Retry must make both pages offer again, and Hang up must end the call on both sides.
 // Prints "FIREFOX VIDEO OK {...}" and exits 0, or the failing step and exits 1.
 const path = require('path');
 const { launch, launchFirefox, SHOTS, T, signInOn, finish } = require('./harness.js');
@@ -121,10 +121,30 @@ async function main() {
   }
 }
 
-async function failure(customer, advisor) {
-  step = 'both pages say the media connection failed';
+// Each page's statistics take 1.5 s from now on, as on a loaded machine: a sample that is still gathering when the
+// failure comes must not write its quality line over it (CI run 45: one page went on waiting for the second failure).
+const slowStats = (page) => page.evaluate(() => {
+  const getStats = RTCPeerConnection.prototype.getStats;
+  RTCPeerConnection.prototype.getStats = function slow(...args) {
+    return new Promise((resolve) => { setTimeout(resolve, 1500); }).then(() => getStats.apply(this, args));
+  };
+});
+
+// the failure is shown, and still shown after the samples that were under way when it came have finished
+async function bothSayFailed(customer, advisor) {
   const failed = () => document.querySelector('#quality').dataset.level === 'failed';
   await Promise.all([customer.waitForFunction(failed), advisor.waitForFunction(failed)]);
+  await new Promise((resolve) => { setTimeout(resolve, 2500); });
+  for (const [who, page] of [['customer', customer], ['advisor', advisor]]) {
+    const level = await page.evaluate(() => document.querySelector('#quality').dataset.level);
+    if (level !== 'failed') throw new Error(`the ${who}'s page showed the failure, then "${level}" 2.5 s later`);
+  }
+}
+
+async function failure(customer, advisor) {
+  step = 'both pages say the media connection failed, and go on saying so';
+  await Promise.all([slowStats(customer), slowStats(advisor)]);
+  await bothSayFailed(customer, advisor);
   await advisor.waitForSelector('#media-retry:not([hidden])');
   result.customerSays = await customer.textContent('#quality');
   result.advisorSays = await advisor.textContent('#quality');
@@ -138,8 +158,12 @@ async function failure(customer, advisor) {
   const restarted = () => window.mvtmCallStats !== window.mvtmFirstCall;
   await Promise.all([customer.waitForFunction(restarted), advisor.waitForFunction(restarted)]);
   await advisor.waitForSelector('#media-retry', { state: 'hidden' });
+  for (const [who, page] of [['customer', customer], ['advisor', advisor]]) {
+    const level = await page.evaluate(() => document.querySelector('#quality').dataset.level);
+    if (level !== 'none') throw new Error(`after the Retry the ${who}'s page says "${level}", not that it waits for media`);
+  }
   step = 'the retried call fails again (the relay is still unreachable) and says so';
-  await Promise.all([customer.waitForFunction(failed), advisor.waitForFunction(failed)]);
+  await bothSayFailed(customer, advisor);
   result.retriedCustomerSays = await customer.textContent('#quality');
 
   step = 'the advisor hangs up instead';

@@ -18,6 +18,8 @@ export class BrowserCall {
     this.stats = { cameras: [], framesDecoded: 0, videoBytesReceived: 0, audioPacketsReceived: 0, audioBytesReceived: 0, audioEnergy: 0, audioConcealedSamples: 0, audioSamplesReceived: 0, audioPacketsDiscarded: 0, audioCodec: '', packetsLost: 0, jitterMs: 0, rttMs: 0 };
     // a hold pauses media on purpose (the relay continues the sequence numbers after it, so it is not loss)
     this.held = false;
+    // a new call (also the one a Retry starts after a failure) waits for media until its first sample says otherwise
+    this.onQuality('none', this.stats);
     window.mvtmCallStats = this.stats;
   }
 
@@ -67,6 +69,9 @@ export class BrowserCall {
   async sample() {
     if (!this.pc || this.failure) return;
     const report = await this.pc.getStats();
+    // the call may have failed or stopped while the browser gathered the numbers: a quality line now would
+    // overwrite the failure the page shows, and nothing would put it back (sampling stops at a failure)
+    if (!this.pc || this.failure) return;
     let frames = 0; let videoBytes = 0; let audioBytes = 0; let audio = 0; let lost = 0; let received = 0; let jitter = 0; let rtt = 0; let energy = 0; let codec = ''; let concealed = 0; let samples = 0; let discarded = 0;
     report.forEach((s) => {
       if (s.type === 'inbound-rtp' && s.kind === 'video') { frames += s.framesDecoded ?? 0; videoBytes += s.bytesReceived ?? 0; }
