@@ -42,6 +42,7 @@ export class AudioLeg {
   async sample() {
     if (!this.pc) return;
     const report = await this.pc.getStats();
+    if (!this.pc) return; // stopped while the browser gathered the numbers: its tiles are gone
     this.tiles?.sample(report);
     this.stats.cameras = cameras(report);
     report.forEach((s) => {
