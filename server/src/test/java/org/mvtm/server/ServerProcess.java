@@ -133,8 +133,9 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Where a start that never becomes healthy is stuck, from {@code jcmd Thread.print}: the stacks of the server's
-     * main thread (which runs Spring's start-up) and of every thread in our code, and the others' names and states.
+     * Where a start that never becomes healthy is stuck, from {@code jcmd Thread.print}: the tops of the stacks of the
+     * server's main thread (which runs Spring's start-up) and of every thread in our code, with their frames of our
+     * code and of Spring's context below that, and the other threads' names and states.
      */
     private String startThreads() {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
@@ -150,7 +151,11 @@ public final class ServerProcess implements AutoCloseable {
                     continue;
                 }
                 boolean telling = lines.get(0).startsWith("\"main\"") || thread.contains("org.mvtm.");
-                out.append(String.join("\n", lines.subList(0, Math.min(telling ? 40 : 2, lines.size())))).append('\n');
+                out.append(String.join("\n", lines.subList(0, Math.min(telling ? 30 : 2, lines.size())))).append('\n');
+                if (telling) { // below the top of a deep stack: our frames and Spring's context (which bean, which phase)
+                    lines.stream().skip(30).filter(l -> l.contains("org.mvtm.") || l.contains("springframework.context"))
+                            .forEach(l -> out.append(l).append('\n'));
+                }
             }
             return out.toString();
         } catch (IOException e) {
