@@ -41,7 +41,9 @@ final class AudioMix {
      * One audio frame from {@code from} on its way to the listener ({@code pcm}, at the listener's rate; null when
      * its packet could not be decoded). Returns {@link #KEPT} when it was kept to ride on the clock's next packet;
      * otherwise the frame to send in this packet: {@code pcm} itself when nothing was waiting (or null: the packet
-     * goes as it came), or a new array with the waiting frames mixed in.
+     * goes as it came), or a new array with the waiting frames mixed in. A clock frame that could not be decoded
+     * counts as silence when other sources' frames wait: they still go out in its packet, instead of being dropped
+     * while the listener hears only the clock's packet as it came.
      */
     synchronized short[] step(Object from, short[] pcm, long nowMicros) {
         int source = indexOf(from);
@@ -62,7 +64,17 @@ final class AudioMix {
             clock = source;
             waiting[source].clear();
         }
-        return pcm == null ? null : mixInto(pcm);
+        return pcm != null ? mixInto(pcm) : mixIntoSilence();
+    }
+
+    private short[] mixIntoSilence() {
+        for (ArrayDeque<short[]> frames : waiting) {
+            short[] first = frames.peekFirst();
+            if (first != null) {
+                return mixInto(new short[first.length]);
+            }
+        }
+        return null;
     }
 
     private short[] mixInto(short[] pcm) {

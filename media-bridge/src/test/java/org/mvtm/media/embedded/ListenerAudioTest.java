@@ -158,4 +158,34 @@ class ListenerAudioTest {
             }
         }
     }
+
+    /**
+     * The mix's clock is a browser whose frames the relay cannot decode (a frame libopus refuses, an empty payload):
+     * the listener still hears the other source, whose frames go out in the clock's packets as if the clock were silent.
+     */
+    @Test
+    void whenTheClocksFramesCannotBeDecodedTheListenerStillHearsTheOtherSource() {
+        ListenerAudio supervisor = new ListenerAudio(() -> null);
+        AudioMix mix = new AudioMix(new Object[] {browser, phone});
+        byte[] undecodable = new byte[] {3, 0}; // an Opus code-3 packet of no frames
+        for (int f = 0; f < 10; f++) {
+            long now = f * 20_000L;
+            byte[] b = packet(111, f, f * 960L, undecodable, undecodable.length);
+            int n = supervisor.toListener(browser, null, OPUS, PCMU, mix, b, 0, 12 + undecodable.length, now);
+            if (f > 0) {
+                assertThat(n).as("frame %d: the clock's packet carries the phone's 20 ms as PCMU", f).isEqualTo(12 + 160);
+                assertThat(Tones.amplitude(ulaw(b, n), 160, 700, 8000)).as("frame %d: the phone at the listener", f)
+                        .isGreaterThan(AMPLITUDE * 0.7);
+            }
+
+            short[] phoneTone = Tones.sine(700, AMPLITUDE, 8000, f * 160L, 160);
+            byte[] g711 = new byte[160];
+            for (int i = 0; i < 160; i++) {
+                g711[i] = G711.linearToUlaw(phoneTone[i]);
+            }
+            byte[] p = packet(0, f, f * 160L, g711, 160);
+            assertThat(supervisor.toListener(phone, ulaw(p, 172), PCMU, PCMU, mix, p, 0, 172, now + 1))
+                    .as("the phone's frame waits for the clock's next packet").isEqualTo(-1);
+        }
+    }
 }
