@@ -37,6 +37,16 @@ class ListenerAudioTest {
         return b;
     }
 
+    /** Frame {@code f} of a desk phone's 700 Hz tone: 20 ms of PCMU in an RTP packet. */
+    private static byte[] phonePacket(int f) {
+        short[] tone = Tones.sine(700, AMPLITUDE, 8000, f * 160L, 160);
+        byte[] g711 = new byte[160];
+        for (int i = 0; i < 160; i++) {
+            g711[i] = G711.linearToUlaw(tone[i]);
+        }
+        return packet(0, f, f * 160L, g711, 160);
+    }
+
     private static short[] ulaw(byte[] b, int length) {
         return AudioFrames.g711ToLinear(b, 12, length, false);
     }
@@ -143,12 +153,7 @@ class ListenerAudioTest {
                 }
 
                 // the phone's frame (700 Hz, PCMU) waits for the browser's next packet
-                short[] phoneTone = Tones.sine(700, AMPLITUDE, 8000, f * 160L, 160);
-                byte[] g711 = new byte[160];
-                for (int i = 0; i < 160; i++) {
-                    g711[i] = G711.linearToUlaw(phoneTone[i]);
-                }
-                byte[] p1 = packet(0, f, f * 160L, g711, 160);
+                byte[] p1 = phonePacket(f);
                 byte[] p2 = p1.clone();
                 short[] phonePcm = ulaw(p1, 12 + 160);
                 assertThat(supervisor.toListener(phone, phonePcm, PCMU, PCMU, toSupervisor, p1, 0, 172, now + 1))
@@ -178,12 +183,7 @@ class ListenerAudioTest {
                         .isGreaterThan(AMPLITUDE * 0.7);
             }
 
-            short[] phoneTone = Tones.sine(700, AMPLITUDE, 8000, f * 160L, 160);
-            byte[] g711 = new byte[160];
-            for (int i = 0; i < 160; i++) {
-                g711[i] = G711.linearToUlaw(phoneTone[i]);
-            }
-            byte[] p = packet(0, f, f * 160L, g711, 160);
+            byte[] p = phonePacket(f);
             assertThat(supervisor.toListener(phone, ulaw(p, 172), PCMU, PCMU, mix, p, 0, 172, now + 1))
                     .as("the phone's frame waits for the clock's next packet").isEqualTo(-1);
         }
