@@ -85,6 +85,9 @@ class ReportsPageInBrowserTest {
                         Duration.ofSeconds(30));
                 queue = david.json(200, "GET", "/api/agent/interactions/" + answered, null).path("queue").asString();
                 desk.send("{\"type\":\"accept\",\"interactionId\":\"" + answered + "\"}");
+                // the desk holds the call once its console is told: only then is the hang-up below one for this call
+                desk.await("connected", m -> m.path("customer").path("interactionId").asString().equals(answered),
+                        Duration.ofSeconds(20));
                 CustomerChatApiTest.awaitStatus(smith, smithChat, "CONNECTED");
                 desk.send("{\"type\":\"hangup\",\"interactionId\":\"" + answered + "\"}");
                 desk.await("ended", m -> m.path("interactionId").asString().equals(answered), Duration.ofSeconds(20));
