@@ -28,6 +28,8 @@ import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
 import org.mvtm.routing.api.AdvisorStats;
+import org.mvtm.routing.api.InteractionStatus;
+import org.mvtm.routing.api.InteractionView;
 import org.mvtm.routing.api.QueueConfig;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.api.DeskPhones;
@@ -63,6 +65,7 @@ public class AdvisorChannel implements DisposableBean {
 
     private final DeskPhones deskPhones;
     private final WrapUpRules wrapUpRules;
+    private final EndsBeforeConnect endsBeforeConnect = new EndsBeforeConnect();
 
     AdvisorChannel(Clock clock, EventBus events, RoutingEngine routing, InteractionCatalog catalog, AdvisorDesks desks,
                    BrowserCallLegs media, WebWorkers workers, WebUserDirectory users, ObjectProvider<WebTierSettings> settings,
@@ -95,9 +98,9 @@ public class AdvisorChannel implements DisposableBean {
                 events.subscribe(ChatMessagePosted.class, this::onChat),
                 events.subscribe(AdvisorStateForced.class, e -> desks.find(e.advisor()).ifPresent(d ->
                         d.send(new AgentMessages.Forced(e.to().name(), e.reason(), e.supervisor(), e.afterConversations())))),
-                events.subscribe(InteractionEnded.class, e -> ended(e.interaction(), e.endedBy().name(), e.at())),
+                events.subscribe(InteractionEnded.class, e -> connectedCallEnded(e.interaction(), e.endedBy().name(), e.at())),
                 events.subscribe(InteractionAbandoned.class, e -> ended(e.interaction(), "ABANDONED", e.at())),
-                events.subscribe(InteractionTransferred.class, e -> ended(e.interaction(), "TRANSFERRED", e.at())));
+                events.subscribe(InteractionTransferred.class, e -> connectedCallEnded(e.interaction(), "TRANSFERRED", e.at())));
         media.onFailure(f -> desks.all().forEach(d -> {
             if (d.holds(f.interaction())) {
                 d.send(new AgentMessages.MediaFailed(f.interaction().value(), f.party().mediaName(), f.reason()));
@@ -365,7 +368,30 @@ public class AdvisorChannel implements DisposableBean {
                 catalog.find(e.interaction()).ifPresent(i -> {
                     desk.connected(i.id(), e.at(), i.customer().displayName(), i.channel().name(), i.queue().value());
                     desk.send(new AgentMessages.Connected(AgentMessages.CustomerContext.of(i, catalog.transcript(i)), e.at()));
+                    // an end marked before this connect, unless it was an earlier advisor's (a transfer to this one)
+                    endsBeforeConnect.take(i.id()).filter(end -> !connectedTo(i.id(), e.advisor()))
+                            .ifPresent(end -> ended(i.id(), end.endedBy(), end.at()));
                 })));
+    }
+
+    private boolean connectedTo(InteractionId interaction, AgentId advisor) {
+        return routing.interaction(interaction).filter(v -> v.status() == InteractionStatus.CONNECTED)
+                .flatMap(InteractionView::advisor).filter(advisor::equals).isPresent();
+    }
+
+    /**
+     * A call that was connected ended (or was transferred away). When no desk held it yet, its end is marked for the
+     * desk's connect to find; then the desks are looked at again, in case the connect came between (see
+     * {@link EndsBeforeConnect}).
+     */
+    private void connectedCallEnded(InteractionId interaction, String endedBy, Instant at) {
+        if (ended(interaction, endedBy, at)) {
+            return;
+        }
+        endsBeforeConnect.mark(interaction, new EndsBeforeConnect.End(endedBy, at));
+        if (ended(interaction, endedBy, at)) {
+            endsBeforeConnect.take(interaction);
+        }
     }
 
     private void onChat(ChatMessagePosted e) {
@@ -377,15 +403,22 @@ public class AdvisorChannel implements DisposableBean {
         }
     }
 
-    private void ended(InteractionId interaction, String endedBy, Instant at) {
+    /**
+     * Tells the desk that held the call that it ended, and any desk it was offered to that the offer is gone; answers
+     * whether a desk held it.
+     */
+    private boolean ended(InteractionId interaction, String endedBy, Instant at) {
+        boolean held = false;
         for (AdvisorDesk desk : desks.all()) {
             if (desk.ended(interaction, at)) {
+                held = true;
                 desk.send(new AgentMessages.Ended(interaction.value(), endedBy, wrapUpOf(interaction)));
             }
             if (desk.offerGone(interaction)) {
                 desk.send(new AgentMessages.OfferGone(interaction.value(), endedBy));
             }
         }
+        return held;
     }
 
     private AgentMessages.Offer offer(Interaction i, Instant expiresAt) {
