@@ -86,6 +86,51 @@ class ExportTest extends WithFreshStore {
         assertThat(w.blocks.get(4).data()[2499]).isEqualTo((byte) 4);
     }
 
+    /**
+     * A first key frame that took 800 ms to encode and send arrives 800 ms behind its capture, and the frames caught
+     * up behind it arrive in a burst; from then on frames arrive 33 ms apart as captured. Each frame is replayed when
+     * it arrived (so in step with the call's other legs), not 800 ms later as an anchor on the first packet gave.
+     */
+    @Test
+    void aLateFirstKeyFrameDoesNotPushTheRestOfTheVideoLater() throws Exception {
+        long start = Rtp.micros(StoreFixture.T0);
+        List<Pkt> packets = new ArrayList<>();
+        for (Pkt p : videoPackets(start)) {
+            packets.add(new Pkt(Math.max(p.arrival(), start + 800_000), p.rtp()));
+        }
+        WebmReader w = exportVideo(packets);
+        assertThat(w.blocks).hasSize(90);
+        assertThat(w.blocks).extracting(WebmReader.Block::timeMillis).isSorted();
+        assertThat(w.blocks.get(0).timeMillis()).as("the key frame opens the leg").isZero();
+        // frame 60 was captured 2 s after frame 0 and arrived 1.2 s after the leg's first packet
+        assertThat(w.blocks.get(60).timeMillis()).isEqualTo(1200);
+        assertThat(w.blocks.get(89).timeMillis()).isEqualTo(89 * 100 / 3 - 800);
+    }
+
+    /**
+     * The sender's timestamps jump 10 s ahead at frame 45 while its frames go on arriving 33 ms apart (one SSRC, as
+     * some phones do after a hold): the frames after the jump are replayed when they arrived, not 10 s later, and
+     * those before it stay where they were.
+     */
+    @Test
+    void aSendersTimestampJumpDoesNotMoveItsFramesAwayFromWhenTheyArrived() throws Exception {
+        List<Pkt> packets = new ArrayList<>();
+        for (Pkt p : videoPackets(Rtp.micros(StoreFixture.T0))) {
+            byte[] rtp = p.rtp().clone();
+            ByteBuffer b = ByteBuffer.wrap(rtp).order(ByteOrder.BIG_ENDIAN);
+            int frame = (int) ((p.arrival() - Rtp.micros(StoreFixture.T0)) / 33_333);
+            if (frame >= 45) {
+                b.putInt(4, (int) (Integer.toUnsignedLong(b.getInt(4)) + 900_000));
+            }
+            packets.add(new Pkt(p.arrival(), rtp));
+        }
+        WebmReader w = exportVideo(packets);
+        assertThat(w.blocks).hasSize(90);
+        assertThat(w.blocks.get(44).timeMillis()).isEqualTo(44 * 100 / 3);
+        assertThat(w.blocks.get(45).timeMillis()).isEqualTo(1500);
+        assertThat(w.blocks.get(89).timeMillis()).isEqualTo(89 * 100 / 3);
+    }
+
     @Test
     void aLostPacketDropsFramesUntilTheNextKeyFrame() throws Exception {
         List<Pkt> packets = videoPackets(Rtp.micros(StoreFixture.T0));

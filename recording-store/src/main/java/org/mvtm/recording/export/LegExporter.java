@@ -31,10 +31,15 @@ import org.mvtm.recording.store.SegmentRecords;
  *   <li>G.711 (PCMU/PCMA) audio only → 8 kHz 16-bit mono WAV (there is no Opus encoder in pure Java to put G.711
  *   into WebM).</li>
  * </ul>
- * Timing: each track is anchored at the arrival time of its first packet (relative to the leg's first packet) and
- * advances by RTP timestamp / clock rate, so audio and video stay aligned as they arrived. Pass one depacketizes
- * into a spool file and an index; pass two sorts frames by time and muxes them. Packets are reordered by sequence
- * number within a 64-packet window.
+ * Timing: each track (one sender's run of packets) advances by RTP timestamp / clock rate from an anchor on the
+ * recording's clock, so audio and video stay aligned as they arrived. The anchor is the earliest that the run's media
+ * packets allow (a packet's arrival less its RTP time since the run began), not the first packet's arrival: a first
+ * key frame that took long to encode or send would otherwise push every later frame late by that much. Where that
+ * value moves by more than {@link #TIMESTAMP_JUMP_MICROS} (a sender's timestamps jump, or one packet comes very
+ * late), the frames from there on are anchored afresh. A frame that would fall before the leg's first packet is
+ * placed at its start. Pass one depacketizes into a spool
+ * file and an index; pass two sorts frames by time and muxes them. Packets are reordered by sequence number within
+ * a 64-packet window.
  */
 public final class LegExporter {
 
@@ -117,6 +122,13 @@ public final class LegExporter {
         return out.resolveSibling(out.getFileName() + ".meta");
     }
 
+    /** How far a packet's arrival may stray from its RTP time's place before its frames are anchored afresh. */
+    static final long TIMESTAMP_JUMP_MICROS = 1_000_000;
+
+    /** A depacketized frame whose place waits for its run's anchor: its RTP time since the run began. */
+    private record Pending(long elapsedMillis, boolean key, long spoolOffset, int length) {
+    }
+
     /** One track's timing and reorder state. */
     private static final class Track {
         final Codec codec;
@@ -129,6 +141,8 @@ public final class LegExporter {
         long extTs;
         long firstExtTs = Long.MIN_VALUE;
         long firstArrivalMicros;
+        long anchorMicros = Long.MAX_VALUE;
+        final List<Pending> pending = new ArrayList<>();
         Vp8Depacketizer vp8;
 
         Track(Codec codec) {
@@ -162,6 +176,30 @@ public final class LegExporter {
             }
             lastTs = ts;
             return extTs;
+        }
+
+        /**
+         * A media packet of this run arrived at {@code arrivalMicros}, {@code ext} in RTP time. Where it strays from
+         * the anchor by more than a jump, the frames so far are placed and the next ones anchored afresh.
+         */
+        void arrived(long arrivalMicros, long ext, int slot, long originMicros, List<WebmMuxer.Frame> frames) {
+            long at = arrivalMicros - (ext - firstExtTs) * 1_000_000 / clockRate;
+            if (anchorMicros != Long.MAX_VALUE && Math.abs(at - anchorMicros) > TIMESTAMP_JUMP_MICROS) {
+                placeFrames(slot, originMicros, frames);
+                anchorMicros = at;
+            } else {
+                anchorMicros = Math.min(anchorMicros, at);
+            }
+        }
+
+        /** Places the frames depacketized so far on the leg's clock (millis since {@code originMicros}). */
+        void placeFrames(int slot, long originMicros, List<WebmMuxer.Frame> frames) {
+            long offsetMillis = Math.round((anchorMicros - originMicros) / 1000.0);
+            for (Pending f : pending) {
+                frames.add(new WebmMuxer.Frame(slot == 0 ? WebmMuxer.VIDEO_TRACK : WebmMuxer.AUDIO_TRACK,
+                        Math.max(0, offsetMillis + f.elapsedMillis()), f.key(), f.spoolOffset(), f.length()));
+            }
+            pending.clear();
         }
     }
 
@@ -217,6 +255,7 @@ public final class LegExporter {
                         while (!t.reorder.isEmpty()) {
                             emit(t, slot, origin[0], spoolOut, spoolPos, frames, dims, has);
                         }
+                        t.placeFrames(slot, origin[0], frames);
                         tracks[slot] = new Track(c);
                         t = tracks[slot];
                     }
@@ -237,6 +276,7 @@ public final class LegExporter {
                     while (!tracks[slot].reorder.isEmpty()) {
                         emit(tracks[slot], slot, origin[0], spoolOut, spoolPos, frames, dims, has);
                     }
+                    tracks[slot].placeFrames(slot, origin[0], frames);
                 }
             }
         }
@@ -265,6 +305,9 @@ public final class LegExporter {
             t.firstExtTs = ext;
             t.firstArrivalMicros = arrival;
         }
+        if (p.payloadLength() > 0) { // a padding-only probe's timestamp says nothing of when media was sent
+            t.arrived(arrival, ext, slot, originMicros, frames);
+        }
         byte[] data;
         int off;
         int len;
@@ -291,13 +334,8 @@ public final class LegExporter {
                 return;
             }
         }
-        long pts = (t.firstArrivalMicros - originMicros) / 1000 + (ext - t.firstExtTs) * 1000 / t.clockRate;
-        if (pts < 0) {
-            return;
-        }
         spool.write(data, off, len);
-        frames.add(new WebmMuxer.Frame(slot == 0 ? WebmMuxer.VIDEO_TRACK : WebmMuxer.AUDIO_TRACK, pts, key,
-                spoolPos[0], len));
+        t.pending.add(new Pending((ext - t.firstExtTs) * 1000 / t.clockRate, key, spoolPos[0], len));
         spoolPos[0] += len;
         has[slot] = true;
     }
