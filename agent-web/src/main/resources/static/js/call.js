@@ -5,6 +5,10 @@
 // third participant (a colleague in a three-way call) in a tile beside the remote video (CameraTiles).
 import { CameraTiles, cameras } from './camera-tiles.js';
 
+// a quality line from best to worst, and how a measure over the fair and poor marks grades it
+const GRADES = ['good', 'fair', 'poor'];
+const grade = (value, fair, poor) => (value > poor ? 'poor' : value > fair ? 'fair' : 'good');
+
 export class BrowserCall {
   constructor({ video, localVideo, remoteVideo, sendOffer, sendCandidate, onQuality, onFailure }) {
     this.video = video;
@@ -15,7 +19,7 @@ export class BrowserCall {
     this.onQuality = onQuality ?? (() => {});
     this.onFailure = onFailure ?? (() => {});
     this.failure = null;
-    this.stats = { cameras: [], framesDecoded: 0, videoBytesReceived: 0, audioPacketsReceived: 0, audioBytesReceived: 0, audioEnergy: 0, audioConcealedSamples: 0, audioSamplesReceived: 0, audioPacketsDiscarded: 0, audioCodec: '', packetsLost: 0, jitterMs: 0, rttMs: 0 };
+    this.stats = { cameras: [], framesDecoded: 0, videoBytesReceived: 0, audioPacketsReceived: 0, audioBytesReceived: 0, audioEnergy: 0, audioConcealedSamples: 0, audioSamplesReceived: 0, audioPacketsDiscarded: 0, audioCodec: '', packetsLost: 0, jitterMs: 0, rttMs: 0, qualityByLoss: 'good', qualityByJitter: 'good' };
     // a hold pauses media on purpose (the relay continues the sequence numbers after it, so it is not loss)
     this.held = false;
     // a new call (also the one a Retry starts after a failure) waits for media until its first sample says otherwise
@@ -93,7 +97,12 @@ export class BrowserCall {
     this.tiles?.sample(report);
     Object.assign(this.stats, { cameras: cameras(report), framesDecoded: frames, videoBytesReceived: videoBytes, audioPacketsReceived: audio, audioBytesReceived: audioBytes, audioEnergy: energy, audioConcealedSamples: concealed, audioSamplesReceived: samples, audioPacketsDiscarded: discarded, audioCodec: codec, packetsLost: lost, jitterMs: Math.round(jitter), rttMs: Math.round(rtt) });
     const lossRate = received + lost > 0 ? lost / (received + lost) : 0;
-    const level = this.held ? 'held' : received === 0 ? 'none' : lossRate > 0.05 || jitter > 60 ? 'poor' : lossRate > 0.01 || jitter > 30 ? 'fair' : 'good';
+    // the line is the worse of what loss and jitter each say; both are published, so a test (or support) can tell
+    // a line made poor by loss from one made poor by a loaded machine's jitter
+    const byLoss = grade(lossRate, 0.01, 0.05);
+    const byJitter = grade(jitter, 30, 60);
+    Object.assign(this.stats, { qualityByLoss: byLoss, qualityByJitter: byJitter });
+    const level = this.held ? 'held' : received === 0 ? 'none' : GRADES[Math.max(GRADES.indexOf(byLoss), GRADES.indexOf(byJitter))];
     this.onQuality(level, this.stats);
   }
 
