@@ -15,6 +15,7 @@ import org.mvtm.admin.api.PasswordPolicy;
 import org.mvtm.admin.api.Role;
 import org.mvtm.admin.api.User;
 import org.mvtm.admin.api.UserChange;
+import org.mvtm.core.digest.Digests;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -174,7 +175,7 @@ final class UserAccounts {
                         weak.stream().map(m -> new FieldError("password", m)).toList());
             }
             if (users.sipHa1(name, sipRealm)
-                    .filter(h -> h.equals(SipDigest.ha1(name, sipRealm, newPassword)))
+                    .filter(h -> h.equals(Digests.sipHa1(name, sipRealm, newPassword)))
                     .isPresent()) {
                 throw InvalidChange.of("password", "must differ from the SIP phone password");
             }
@@ -218,7 +219,7 @@ final class UserAccounts {
                         .isPresent()) {
                     throw InvalidChange.of("sipPassword", SIP_DIFFERS);
                 }
-                users.setSip(name, sipRealm, SipDigest.ha1(name, sipRealm, sipPassword));
+                users.setSip(name, sipRealm, Digests.sipHa1(name, sipRealm, sipPassword));
             }
             changes.audit(
                     actor,

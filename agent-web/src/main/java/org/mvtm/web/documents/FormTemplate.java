@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.mvtm.core.digest.Digests;
 import org.mvtm.web.security.RequestRefused;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -57,7 +58,7 @@ public record FormTemplate(String file, String title, List<Field> fields, byte[]
             }
             fields.add(new Field(name, type, f.path("required").asBoolean(false)));
         }
-        return new FormTemplate(file, title, List.copyOf(fields), bytes.clone(), Sha256.hex(bytes));
+        return new FormTemplate(file, title, List.copyOf(fields), bytes.clone(), Digests.sha256Hex(bytes));
     }
 
     /**

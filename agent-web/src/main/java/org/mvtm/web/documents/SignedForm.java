@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mvtm.core.digest.Digests;
 import org.mvtm.web.security.RequestRefused;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,7 +78,7 @@ public final class SignedForm {
         doc.put("fields", answers);
         Map<String, Object> signature = new LinkedHashMap<>();
         signature.put("contentType", DocumentChecks.PNG);
-        signature.put("sha256", Sha256.hex(png));
+        signature.put("sha256", Digests.sha256Hex(png));
         signature.put("png", Base64.getEncoder().encodeToString(png));
         doc.put("signature", signature);
         Map<String, Object> who = new LinkedHashMap<>();

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.mvtm.recording.crypto.Hex;
+import org.mvtm.core.digest.Digests;
 
 /**
  * A document passed during a recorded call, as {@link ActiveRecording#addDocument} stores it.
@@ -45,7 +45,7 @@ public record RecordedDocument(String documentId, Instant at, String sender, Str
 
     /** The SHA-256 of the document's bytes, hex. */
     public String sha256() {
-        return Hex.of(Hex.sha256(bytes));
+        return Digests.sha256Hex(bytes);
     }
 
     /** The timeline entry that records it: who sent what, when, and its SHA-256. */

@@ -23,13 +23,13 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.mvtm.core.Region;
+import org.mvtm.core.digest.Digests;
 import org.mvtm.recording.api.AuditAction;
 import org.mvtm.recording.api.AuditEntry;
 import org.mvtm.recording.api.AuditVerification;
 import org.mvtm.recording.api.RecordingKeys;
 import org.mvtm.recording.api.RecordingStoreException;
 import org.mvtm.recording.crypto.AtomicFiles;
-import org.mvtm.recording.crypto.Hex;
 import org.mvtm.recording.json.Json;
 
 /**
@@ -243,7 +243,7 @@ public final class AuditLog implements AutoCloseable {
         String canonical = seq + "|" + at + "|" + user + "|" + action + "|" + (recording == null ? "" : recording)
                 + "|" + outcome + "|" + (detail == null ? "" : detail)
                 + (regions.isEmpty() ? "" : "|" + codes(regions)); // entries written before regions verify unchanged
-        return Hex.of(Hex.sha256((previous + "\n" + canonical).getBytes(StandardCharsets.UTF_8)));
+        return Digests.sha256Hex(previous + "\n" + canonical);
     }
 
     private static String codes(Set<Region> regions) {

@@ -9,9 +9,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mvtm.core.digest.Digests;
 import org.mvtm.recording.api.RecordingKeys;
 import org.mvtm.recording.api.RecordingStoreException;
-import org.mvtm.recording.crypto.Hex;
 import org.mvtm.recording.json.Json;
 
 /**
@@ -49,7 +49,7 @@ public final class AnnotationChain {
                 if (!prev.equals(line.get("prev"))) {
                     return Optional.of(what + " does not follow the one before it (or the sealed recording)");
                 }
-                String sha = Hex.of(Hex.sha256(Base64.getDecoder().decode((String) line.get("blob"))));
+                String sha = Digests.sha256Hex(Base64.getDecoder().decode((String) line.get("blob")));
                 if (!sha.equals(line.get("sha256"))) {
                     return Optional.of(what + " content changed: sha256 " + sha + " instead of " + line.get("sha256"));
                 }

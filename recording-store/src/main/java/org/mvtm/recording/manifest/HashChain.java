@@ -3,6 +3,7 @@ package org.mvtm.recording.manifest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import org.mvtm.core.digest.Digests;
 import org.mvtm.recording.crypto.Hex;
 
 /**
@@ -17,7 +18,7 @@ public final class HashChain {
     }
 
     public static String link(String previous, String segmentSha256, int seq, int index, String leg) {
-        MessageDigest d = Hex.sha256();
+        MessageDigest d = Digests.sha256();
         d.update(Hex.parse(previous));
         d.update(Hex.parse(segmentSha256));
         d.update(ByteBuffer.allocate(8).putInt(seq).putInt(index).array());

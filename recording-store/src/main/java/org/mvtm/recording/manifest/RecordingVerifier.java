@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.mvtm.core.digest.Digests;
 import org.mvtm.core.id.RecordingId;
 import org.mvtm.recording.api.RecordingKeys;
 import org.mvtm.recording.api.RecordingState;
@@ -111,7 +112,7 @@ public final class RecordingVerifier {
     }
 
     public static String sha256(Path f) throws IOException {
-        MessageDigest d = Hex.sha256();
+        MessageDigest d = Digests.sha256();
         byte[] buf = new byte[64 * 1024];
         try (InputStream in = Files.newInputStream(f)) {
             int n;

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.SecretKey;
+import org.mvtm.core.digest.Digests;
 import org.mvtm.recording.api.RecordingKeys;
 import org.mvtm.recording.api.RecordingStoreException;
 import org.mvtm.recording.api.TimelineEntry;
 import org.mvtm.recording.crypto.AtomicFiles;
-import org.mvtm.recording.crypto.Hex;
 import org.mvtm.recording.crypto.SegmentCipher;
 import org.mvtm.recording.json.Json;
 import org.mvtm.recording.manifest.AnnotationChain;
@@ -62,7 +62,7 @@ final class RecordingAnnotations {
         byte[] plain = TimelineCodec.encode(new TimelineEntry(entry.at(), entry.kind(), entry.actor(), entry.text(),
                 attributes));
         byte[] blob = cipher.encrypt(dataKey, SegmentCipher.aad(s.id().value(), LEG, n), plain, 0, plain.length);
-        String sha = Hex.of(Hex.sha256(blob));
+        String sha = Digests.sha256Hex(blob);
         String chain = HashChain.link(prev, sha, n, n, LEG);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("n", Integer.toString(n));

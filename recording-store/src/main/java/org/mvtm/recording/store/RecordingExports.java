@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.crypto.SecretKey;
+import org.mvtm.core.digest.Digests;
 import org.mvtm.recording.api.ExportPackage;
 import org.mvtm.recording.api.RecordingKeys;
 import org.mvtm.recording.api.RecordingStoreConfig;
@@ -88,7 +89,7 @@ final class RecordingExports {
         try {
             Files.createDirectories(dir);
             Path zip = dir.resolve(s.id().value() + "-" + clock.instant().toEpochMilli() + ".zip");
-            MessageDigest digest = Hex.sha256();
+            MessageDigest digest = Digests.sha256();
             try (OutputStream fo = Files.newOutputStream(zip);
                  DigestOutputStream dout = new DigestOutputStream(fo, digest);
                  ZipOutputStream z = new ZipOutputStream(dout)) {

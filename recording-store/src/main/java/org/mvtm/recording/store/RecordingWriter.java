@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.SecretKey;
+import org.mvtm.core.digest.Digests;
 import org.mvtm.core.id.RecordingId;
 import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.MediaKind;
@@ -32,7 +33,6 @@ import org.mvtm.recording.api.RecordingStoreException;
 import org.mvtm.recording.api.RecordingSummary;
 import org.mvtm.recording.api.TimelineEntry;
 import org.mvtm.recording.crypto.AtomicFiles;
-import org.mvtm.recording.crypto.Hex;
 import org.mvtm.recording.crypto.PrivateFiles;
 import org.mvtm.recording.crypto.SegmentCipher;
 import org.mvtm.recording.manifest.LegEntry;
@@ -449,7 +449,7 @@ public final class RecordingWriter implements ActiveRecording {
             AtomicFiles.write(target, sealedBytes);
             SegmentEntry e = manifest.append(leg.legId, index, file, leg.records.firstMicros(),
                     leg.records.lastMicros(), leg.records.count(), leg.records.size(),
-                    Hex.of(Hex.sha256(sealedBytes)));
+                    Digests.sha256Hex(sealedBytes));
             log.debug("recording {} wrote segment {}", id, e.name());
             leg.nextIndex++;
             return true;

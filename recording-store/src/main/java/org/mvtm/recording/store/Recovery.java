@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.crypto.SecretKey;
+import org.mvtm.core.digest.Digests;
 import org.mvtm.recording.api.RecordingKeys;
 import org.mvtm.recording.api.RecordingState;
 import org.mvtm.recording.crypto.DataKeyFile;
@@ -72,7 +73,7 @@ public final class Recovery {
                     m.addLeg(new LegEntry(c.leg(), LegDirs.dirFor(c.leg()), "unknown", List.of()));
                 }
                 m.append(c.leg(), c.index(), rel, first, last, records.size(), plain.length,
-                        Hex.of(Hex.sha256(bytes)));
+                        Digests.sha256Hex(bytes));
                 adopted++;
             } catch (GeneralSecurityException | IllegalArgumentException e) {
                 reject(c.file(), m, clock, "segment " + rel + " is torn or foreign: " + e.getMessage());

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.mvtm.core.Region;
+import org.mvtm.core.digest.Digests;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
 import org.mvtm.core.id.RecordingId;
@@ -47,7 +48,6 @@ import org.mvtm.recording.api.StoreHealth;
 import org.mvtm.recording.api.TimelineEntry;
 import org.mvtm.recording.api.VerificationResult;
 import org.mvtm.recording.api.Viewer;
-import org.mvtm.recording.crypto.Hex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
@@ -290,7 +290,7 @@ public final class ClusterRecordingStore implements RecordingStore {
         return read(viewer, AuditAction.EXPORT, id, s -> s.exportPackage(viewer, id, reason), n -> {
             byte[] bytes = n.bytes(path(id, "export"), Map.of("viewer", viewer, "reason", reason));
             Path file = download(id, "export.zip", bytes);
-            return new ExportPackage(id, file, bytes.length, Hex.of(Hex.sha256(bytes)));
+            return new ExportPackage(id, file, bytes.length, Digests.sha256Hex(bytes));
         });
     }
 

@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.mvtm.core.digest.Digests;
 import org.mvtm.core.signin.InMemoryStrikeStore;
 import org.mvtm.core.signin.SignInObserver;
 import org.mvtm.core.signin.StrikeStore;
@@ -52,12 +51,8 @@ public class SignInWiring {
     DeviceCookieKey deviceCookieKey(ContactProperties props, DataDirectory data) {
         String secret = props.cluster().secret();
         if (!secret.isEmpty()) {
-            try {
-                return new DeviceCookieKey(MessageDigest.getInstance("SHA-256")
-                        .digest(("mvtm known-device cookie|" + secret).getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 unavailable", e);
-            }
+            return new DeviceCookieKey(
+                    Digests.sha256(("mvtm known-device cookie|" + secret).getBytes(StandardCharsets.UTF_8)));
         }
         Path file = data.resolve("keys").resolve("device-cookie.key");
         try {

@@ -3,7 +3,6 @@ package org.mvtm.sip.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.mvtm.core.digest.Digests;
 import org.mvtm.sip.api.SipCredentials;
 
 /**
@@ -100,14 +100,14 @@ final class DigestAuthenticator {
             return new Result(Verdict.NO_CREDENTIALS, c.username());
         }
         String ha1 = stored.get().toLowerCase(Locale.ROOT);
-        String ha2 = md5(method + ":" + c.uri());
+        String ha2 = Digests.md5Hex(method + ":" + c.uri());
         boolean withQop = c.qop() != null;
         if (withQop && (!c.qop().equalsIgnoreCase("auth") || c.nc() == null || c.cnonce() == null)) {
             return new Result(Verdict.WRONG, c.username());
         }
         String expected = withQop
-                ? md5(ha1 + ":" + c.nonce() + ":" + c.nc() + ":" + c.cnonce() + ":" + c.qop() + ":" + ha2)
-                : md5(ha1 + ":" + c.nonce() + ":" + ha2);
+                ? Digests.md5Hex(ha1 + ":" + c.nonce() + ":" + c.nc() + ":" + c.cnonce() + ":" + c.qop() + ":" + ha2)
+                : Digests.md5Hex(ha1 + ":" + c.nonce() + ":" + ha2);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 c.response().toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
             return new Result(Verdict.WRONG, c.username());
@@ -177,14 +177,6 @@ final class DigestAuthenticator {
             return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.US_ASCII)), 0, 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
-
-    static String md5(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 unavailable", e);
         }
     }
 }

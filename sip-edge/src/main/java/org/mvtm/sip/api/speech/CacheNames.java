@@ -1,9 +1,7 @@
 package org.mvtm.sip.api.speech;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.mvtm.core.digest.Digests;
+
 
 /**
  * Names of audio files rendered from text and cached (the synthesizer's speech, the IVR's prompts, the queue's wait
@@ -16,11 +14,6 @@ public final class CacheNames {
 
     /** The first 32 hex digits of the SHA-256 of {@code text} (UTF-8). */
     public static String of(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(text).substring(0, 32);
     }
 }
