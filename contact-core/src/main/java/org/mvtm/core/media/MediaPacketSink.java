@@ -15,6 +15,7 @@ public interface MediaPacketSink {
      * One plain RTP packet (RTCP is not passed) as received from {@code legId}'s peer.
      *
      * @param arrivalEpochMicros wall-clock arrival time in microseconds since the epoch
+     *                           ({@link org.mvtm.core.time.EpochMicros})
      * @param buffer             the relay's buffer: valid only during this call
      */
     void packet(String legId, MediaKind kind, long arrivalEpochMicros, byte[] buffer, int offset, int length);

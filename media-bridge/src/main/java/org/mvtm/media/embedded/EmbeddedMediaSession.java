@@ -4,7 +4,6 @@ import java.nio.channels.DatagramChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.media.LegKind;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.MediaPacketSink;
+import org.mvtm.core.time.EpochMicros;
 import org.mvtm.media.api.LegInfo;
 import org.mvtm.media.api.MediaEvent;
 import org.mvtm.media.api.MediaException;
@@ -155,7 +155,7 @@ final class EmbeddedMediaSession implements MediaSession {
         synchronized (this) {
             checkOpen();
             old = sink;
-            long notBefore = micros(server.clock.instant().minus(PreRoll.WINDOW));
+            long notBefore = EpochMicros.of(server.clock.instant().minus(PreRoll.WINDOW));
             if (!recordedOnce && !everHadLeg) { // the call ended before its recording started: what it kept
                 Optional<PreRoll> ended = server.endedCalls.take(interaction);
                 if (ended.isPresent()) {
@@ -176,7 +176,7 @@ final class EmbeddedMediaSession implements MediaSession {
             old.closed();
         }
         if (handed.packets() > 0) {
-            Instant first = Instant.EPOCH.plus(handed.firstMicros(), ChronoUnit.MICROS);
+            Instant first = EpochMicros.instant(handed.firstMicros());
             log.info("recording of {} starts {} ms after its first kept packet: {} packets sent before it are in it{}",
                     interaction, Duration.between(first, server.clock.instant()).toMillis(), handed.packets(),
                     handed.olderLetGo() ? "; older ones (beyond " + PreRoll.WINDOW.toSeconds() + " s or "
@@ -329,12 +329,9 @@ final class EmbeddedMediaSession implements MediaSession {
 
     // ---- packet path -------------------------------------------------------------------------------------
 
-    private static long micros(Instant t) {
-        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
-    }
 
     void relay(Leg from, byte[] buf, int off, int len, Codec codec, Instant now) {
-        long micros = micros(now);
+        long micros = EpochMicros.of(now);
         if (from.recorded()) {
             MediaPacketSink s = sink;
             try {

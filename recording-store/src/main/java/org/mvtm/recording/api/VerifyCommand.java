@@ -5,8 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.mvtm.core.time.EpochMicros;
 import org.mvtm.recording.manifest.AnnotationChain;
 import org.mvtm.recording.manifest.LegEntry;
 import org.mvtm.recording.manifest.Manifest;
@@ -84,7 +84,7 @@ public final class VerifyCommand {
             }
             if (m.state() == RecordingState.INTERRUPTED) {
                 // intact, but not complete: say how far it goes instead of a plain OK
-                Instant covered = Instant.EPOCH.plus(m.coveredUntilMicros(), ChronoUnit.MICROS);
+                Instant covered = EpochMicros.instant(m.coveredUntilMicros());
                 out.println("INTERRUPTED " + r.recording() + ": the process ended while recording; covered until "
                         + covered + "; " + r.segmentsChecked() + " segments, hash chain and signature valid");
                 return 0;

@@ -15,6 +15,7 @@ import org.mvtm.core.id.CustomerId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
 import org.mvtm.core.id.RecordingId;
+import org.mvtm.core.time.EpochMicros;
 import org.mvtm.recording.api.RecordingMetadata;
 import org.mvtm.recording.api.RecordingState;
 
@@ -147,7 +148,7 @@ public final class Manifest {
 
     /** Latest arrival time covered by a segment on disk (epoch micros), or the start time when there is none. */
     public long coveredUntilMicros() {
-        long max = metadata.startedAt().getEpochSecond() * 1_000_000L + metadata.startedAt().getNano() / 1000;
+        long max = EpochMicros.of(metadata.startedAt());
         for (SegmentEntry s : segments) {
             if (!s.leg().equals(TIMELINE_LEG)) {
                 max = Math.max(max, s.lastMicros());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.mvtm.core.time.EpochMicros;
 import org.mvtm.recording.api.TimelineEntry;
 
 /**
@@ -61,7 +62,7 @@ final class PciPause {
     /** The entry as it may be stored: a customer's or advisor's line written during a pause loses its words. */
     TimelineEntry redact(TimelineEntry e) {
         boolean words = e.kind() == TimelineEntry.Kind.CUSTOMER_MESSAGE || e.kind() == TimelineEntry.Kind.ADVISOR_MESSAGE;
-        if (!words || !silences(SegmentRecords.micros(e.at()))) {
+        if (!words || !silences(EpochMicros.of(e.at()))) {
             return e;
         }
         return new TimelineEntry(e.at(), e.kind(), e.actor(), REDACTED,

@@ -1,6 +1,5 @@
 package org.mvtm.recording.store;
 
-import static org.mvtm.recording.store.SegmentRecords.micros;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +23,7 @@ import org.mvtm.core.digest.Digests;
 import org.mvtm.core.id.RecordingId;
 import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.MediaKind;
+import org.mvtm.core.time.EpochMicros;
 import org.mvtm.recording.api.ActiveRecording;
 import org.mvtm.recording.api.RecordedDocument;
 import org.mvtm.recording.api.RecordingKeys;
@@ -161,7 +161,7 @@ public final class RecordingWriter implements ActiveRecording {
 
     @Override
     public boolean pause(Instant at, String by, String party, String reason) {
-        if (closing.get() || !pci.pause(micros(at))) {
+        if (closing.get() || !pci.pause(EpochMicros.of(at))) {
             return false;
         }
         control.add(new PauseMark(PciPause.mark(at, TimelineEntry.Kind.RECORDING_PAUSED, by, party, reason)));
@@ -170,7 +170,7 @@ public final class RecordingWriter implements ActiveRecording {
 
     @Override
     public boolean resume(Instant at, String by, String party, String reason) {
-        if (!pci.resume(micros(at))) {
+        if (!pci.resume(EpochMicros.of(at))) {
             return false;
         }
         control.add(new PauseMark(PciPause.mark(at, TimelineEntry.Kind.RECORDING_RESUMED, by, party, reason)));
@@ -310,7 +310,7 @@ public final class RecordingWriter implements ActiveRecording {
         try (var in = Files.newInputStream(i.file())) {
             int n;
             while ((n = in.readNBytes(chunk, 0, chunk.length)) > 0) {
-                buffer.records.add(SegmentRecords.FILE_CHUNK, micros(clock.instant()), chunk, 0, n);
+                buffer.records.add(SegmentRecords.FILE_CHUNK, EpochMicros.of(clock.instant()), chunk, 0, n);
                 size += n;
                 if (buffer.records.size() >= INGEST_SEGMENT) {
                     flush(buffer);
@@ -338,7 +338,7 @@ public final class RecordingWriter implements ActiveRecording {
     private void document(DocumentWrite w) {
         RecordedDocument d = w.document();
         LegBuffer buffer = fileLeg(d.legId(), d.contentType(), RecordedDocument.LEG_PARTY);
-        buffer.records.addChunks(SegmentRecords.FILE_CHUNK, micros(d.at()), d.bytes(), INGEST_CHUNK);
+        buffer.records.addChunks(SegmentRecords.FILE_CHUNK, EpochMicros.of(d.at()), d.bytes(), INGEST_CHUNK);
         if (!flush(buffer)) {
             w.written().completeExceptionally(new IllegalStateException("recording " + id + " is " + state.get()));
             return;
@@ -362,9 +362,9 @@ public final class RecordingWriter implements ActiveRecording {
     private void bufferTimeline(TimelineEntry e) {
         byte[] json = TimelineCodec.encode(e);
         if (timeline.records.isEmpty()) {
-            timelineBufferedSinceMicros = micros(clock.instant());
+            timelineBufferedSinceMicros = EpochMicros.of(clock.instant());
         }
-        timeline.records.add(SegmentRecords.TIMELINE, micros(e.at()), json, 0, json.length);
+        timeline.records.add(SegmentRecords.TIMELINE, EpochMicros.of(e.at()), json, 0, json.length);
     }
 
     private void handle(Packet p) {
@@ -397,7 +397,7 @@ public final class RecordingWriter implements ActiveRecording {
 
     /** Closes segments of legs that went quiet, and flushes the timeline once per segment length. */
     private void rollIdle() {
-        long now = micros(clock.instant());
+        long now = EpochMicros.of(clock.instant());
         boolean wrote = false;
         for (LegBuffer leg : legs.values()) {
             if (!leg.records.isEmpty() && now - leg.segmentStartMicros >= segmentMicros + segmentMicros / 2) {

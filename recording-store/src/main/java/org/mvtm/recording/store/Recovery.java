@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import javax.crypto.SecretKey;
 import org.mvtm.core.digest.Digests;
+import org.mvtm.core.time.EpochMicros;
 import org.mvtm.recording.api.RecordingKeys;
 import org.mvtm.recording.api.RecordingState;
 import org.mvtm.recording.crypto.DataKeyFile;
@@ -82,7 +83,7 @@ public final class Recovery {
         m.state(RecordingLifecycle.check(m.id(), m.state(), RecordingState.INTERRUPTED));
         m.addProblem(clock.instant() + " interrupted: the process ended while recording; recovered at start-up"
                 + (adopted > 0 ? " (adopted " + adopted + " unlisted complete segment(s))" : "")
-                + "; covered until " + StoredRecordings.instantOfMicros(m.coveredUntilMicros()));
+                + "; covered until " + EpochMicros.instant(m.coveredUntilMicros()));
         ManifestFile.write(dir, m, keys);
         return m;
     }

@@ -1,7 +1,6 @@
 package org.mvtm.recording.store;
 
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,10 +30,6 @@ public final class SegmentRecords {
     private SegmentRecords() {
     }
 
-    /** An instant as the records' time: microseconds since the epoch. */
-    public static long micros(Instant t) {
-        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
-    }
 
     /** Growable buffer the writer appends records to. */
     public static final class Builder {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.event.RecordingSealed;
+import org.mvtm.core.time.EpochMicros;
 import org.mvtm.recording.api.AuditAction;
 import org.mvtm.recording.api.AuditEntry;
 import org.mvtm.recording.api.RecordingKeys;
@@ -29,7 +30,7 @@ record StartupRecovery(RecordingKeys keys, Clock clock, EventBus events, AuditLo
             if (RecordingLifecycle.isOpen(s.manifest().state())) {
                 try {
                     current = new StoredRecording(s.dir(), Recovery.recover(s.dir(), s.manifest(), keys, clock));
-                    Instant coveredUntil = StoredRecordings.instantOfMicros(current.manifest().coveredUntilMicros());
+                    Instant coveredUntil = EpochMicros.instant(current.manifest().coveredUntilMicros());
                     log.warn("recording {} (interaction {}) was still recording when the process ended: sealed as "
                                     + "INTERRUPTED, covered until {}, {} segments", s.id(),
                             s.manifest().metadata().interaction(), coveredUntil, current.manifest().segments().size());

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import javax.crypto.SecretKey;
 import org.mvtm.core.Region;
 import org.mvtm.core.id.RecordingId;
+import org.mvtm.core.time.EpochMicros;
 import org.mvtm.recording.api.ChainPoint;
 import org.mvtm.recording.api.LegInfo;
 import org.mvtm.recording.api.RecordingKeys;
@@ -124,7 +125,7 @@ final class StoredRecordings {
 
     RecordingSummary summary(StoredRecording s) {
         Manifest m = s.manifest();
-        Instant covered = instantOfMicros(m.coveredUntilMicros());
+        Instant covered = EpochMicros.instant(m.coveredUntilMicros());
         String masterKeyId;
         try {
             masterKeyId = DataKeyFile.masterKeyId(s.dir());
@@ -138,7 +139,7 @@ final class StoredRecordings {
 
     /** From the start to the end, or to the last media kept when it has not ended. */
     private static Duration duration(Manifest m) {
-        Instant end = m.endedAt().orElse(instantOfMicros(m.coveredUntilMicros()));
+        Instant end = m.endedAt().orElse(EpochMicros.instant(m.coveredUntilMicros()));
         Duration duration = Duration.between(m.metadata().startedAt(), end);
         return duration.isNegative() ? Duration.ZERO : duration;
     }
@@ -159,8 +160,8 @@ final class StoredRecordings {
                 }
             }
             out.add(new LegInfo(leg.legId(), leg.party(), leg.payloadTypes(), segs, packets,
-                    segs == 0 ? Optional.empty() : Optional.of(instantOfMicros(first)),
-                    segs == 0 ? Optional.empty() : Optional.of(instantOfMicros(last)),
+                    segs == 0 ? Optional.empty() : Optional.of(EpochMicros.instant(first)),
+                    segs == 0 ? Optional.empty() : Optional.of(EpochMicros.instant(last)),
                     LegExporter.contentType(leg), leg.kind()));
         }
         return out;
@@ -170,7 +171,7 @@ final class StoredRecordings {
         if (RecordingLifecycle.isOpen(m.state())) {
             return Optional.empty();
         }
-        Instant end = m.endedAt().orElse(instantOfMicros(m.coveredUntilMicros()));
+        Instant end = m.endedAt().orElse(EpochMicros.instant(m.coveredUntilMicros()));
         return Optional.of(end.plus(rules.current().periodFor(m.metadata().queue(), m.metadata().region())));
     }
 
@@ -283,9 +284,5 @@ final class StoredRecordings {
                 Files.delete(p);
             }
         }
-    }
-
-    static Instant instantOfMicros(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
     }
 }
