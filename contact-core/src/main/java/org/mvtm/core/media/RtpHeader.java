@@ -1,6 +1,9 @@
 package org.mvtm.core.media;
 
-/** The fixed RTP header (RFC 3550 5.1) as every sender here writes it: version 2, no padding, extension or CSRCs. */
+/**
+ * The RTP header (RFC 3550 5.1), read and written in place: every sender here writes the fixed header (version 2, no
+ * padding, extension or CSRCs); what is read may carry CSRCs and a header extension ({@link #length}).
+ */
 public final class RtpHeader {
     /** Its length in bytes. */
     public static final int LENGTH = 12;
@@ -30,6 +33,48 @@ public final class RtpHeader {
     /** Rewrites the SSRC of the header at {@code off} in place. */
     public static void setSsrc(byte[] b, int off, long ssrc) {
         writeUint32(b, off + 8, ssrc);
+    }
+
+    /** The sequence number of the header at {@code off}. */
+    public static int sequence(byte[] b, int off) {
+        return ((b[off + 2] & 0xFF) << 8) | (b[off + 3] & 0xFF);
+    }
+
+    /** The timestamp of the header at {@code off}. */
+    public static long timestamp(byte[] b, int off) {
+        return readUint32(b, off + 4);
+    }
+
+    /** The SSRC of the header at {@code off}. */
+    public static long ssrc(byte[] b, int off) {
+        return readUint32(b, off + 8);
+    }
+
+    /**
+     * The length of the header at {@code off} of a {@code len}-byte packet, with its CSRCs and header extension
+     * (RFC 3550 5.1, 5.3.1): where the payload starts.
+     *
+     * @throws IllegalArgumentException when the header runs past the packet
+     */
+    public static int length(byte[] b, int off, int len) {
+        if (len < LENGTH) {
+            throw new IllegalArgumentException("RTP packet shorter than " + LENGTH + " bytes: " + len);
+        }
+        int h = LENGTH + 4 * (b[off] & 0x0F);
+        if ((b[off] & 0x10) != 0) {
+            if (h + 4 > len) {
+                throw new IllegalArgumentException("RTP header extension runs past the packet (" + len + " bytes)");
+            }
+            h += 4 + 4 * (((b[off + h + 2] & 0xFF) << 8) | (b[off + h + 3] & 0xFF));
+        }
+        if (h > len) {
+            throw new IllegalArgumentException("RTP header of " + h + " bytes is longer than the packet (" + len + ")");
+        }
+        return h;
+    }
+
+    private static long readUint32(byte[] b, int p) {
+        return ((b[p] & 0xFFL) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
     }
 
     private static void writeUint32(byte[] b, int p, long v) {

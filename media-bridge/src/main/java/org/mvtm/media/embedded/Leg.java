@@ -18,6 +18,7 @@ import org.mvtm.core.media.LegDescription;
 import org.mvtm.core.media.LegKind;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.PayloadType;
+import org.mvtm.core.media.RtpHeader;
 import org.mvtm.core.state.StateMachine;
 import org.mvtm.media.api.LegInfo;
 import org.mvtm.media.api.MediaEvent;
@@ -256,7 +257,7 @@ abstract class Leg extends CallLeg {
         noMediaReported = false;
         MediaKind kind = codec.kind();
         if (kind == MediaKind.VIDEO) {
-            inboundVideoSsrc = Rtp.ssrc(buf, off);
+            inboundVideoSsrc = RtpHeader.ssrc(buf, off);
         }
         AtomicBoolean flowing = kind == MediaKind.AUDIO ? audioFlowing : videoFlowing;
         if (!flowing.get() && flowing.compareAndSet(false, true)) {

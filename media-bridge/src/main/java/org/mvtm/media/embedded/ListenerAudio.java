@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import org.mvtm.core.media.Resampler;
 import org.mvtm.core.media.RtpHeader;
 import org.mvtm.media.opus.OpusCodec;
-import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.sdp.Codec;
 
 /**
@@ -81,7 +80,7 @@ final class ListenerAudio {
             return sameCodec ? len : -1; // not encodable (an odd frame size): the packet goes unmixed, or not at all
         }
         if (sourceCodec.clockRate() != target.clockRate()) {
-            RtpHeader.setTimestamp(buf, off, from.clock.scale(Rtp.timestamp(buf, off)));
+            RtpHeader.setTimestamp(buf, off, from.clock.scale(RtpHeader.timestamp(buf, off)));
         }
         return n;
     }

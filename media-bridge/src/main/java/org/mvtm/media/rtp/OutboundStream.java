@@ -36,9 +36,9 @@ public final class OutboundStream {
      * (a leg or a player); {@code frameTicks} is the timestamp step used to bridge a source change.
      */
     public void rewrite(byte[] b, int off, Object source, int frameTicks) {
-        int seq = Rtp.sequence(b, off);
-        long ts = Rtp.timestamp(b, off);
-        long inSsrc = Rtp.ssrc(b, off);
+        int seq = RtpHeader.sequence(b, off);
+        long ts = RtpHeader.timestamp(b, off);
+        long inSsrc = RtpHeader.ssrc(b, off);
         if (resuming && started && source == this.source && inSsrc == sourceSsrc) {
             // the relay held this stream on purpose: continue the numbering so the peer counts no loss; the
             // timestamps keep following the sender's clock, which ran on through the pause

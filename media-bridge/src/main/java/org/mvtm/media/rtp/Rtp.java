@@ -1,8 +1,8 @@
 package org.mvtm.media.rtp;
 
 /**
- * Field access on RTP/RTCP packets in place (RFC 3550), and the first-byte demultiplexing of RFC 7983. The fixed
- * header's sequence number, timestamp and SSRC are rewritten with contact-core's
+ * Field access on RTP/RTCP packets in place (RFC 3550), and the first-byte demultiplexing of RFC 7983. The RTP
+ * header's sequence number, timestamp, SSRC and length are read and rewritten with contact-core's
  * {@link org.mvtm.core.media.RtpHeader}.
  */
 public final class Rtp {
@@ -39,18 +39,6 @@ public final class Rtp {
 
     public static void setPayloadType(byte[] b, int off, int pt) {
         b[off + 1] = (byte) ((b[off + 1] & 0x80) | (pt & 0x7F));
-    }
-
-    public static int sequence(byte[] b, int off) {
-        return ((b[off + 2] & 0xFF) << 8) | (b[off + 3] & 0xFF);
-    }
-
-    public static long timestamp(byte[] b, int off) {
-        return readUint32(b, off + 4);
-    }
-
-    public static long ssrc(byte[] b, int off) {
-        return readUint32(b, off + 8);
     }
 
     public static long readUint32(byte[] b, int p) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
+import org.mvtm.core.media.RtpHeader;
 
 /**
  * One direction of SRTP/SRTCP with AES_CM_128_HMAC_SHA1_80 (RFC 3711): protect (encrypt + tag) for sending or
@@ -48,11 +49,11 @@ public final class SrtpContext {
     /** Encrypts and tags an RTP packet in place; returns the new length. */
     public int protectRtp(byte[] buf, int off, int len) {
         int ssrc = readInt(buf, off + 8);
-        int seq = ((buf[off + 2] & 0xFF) << 8) | (buf[off + 3] & 0xFF);
+        int seq = RtpHeader.sequence(buf, off);
         SsrcState s = rtpStates.computeIfAbsent(ssrc, k -> new SsrcState());
         long index = s.estimate(seq);
         s.update(index);
-        int header = RtpHeaderLength.of(buf, off, len);
+        int header = RtpHeader.length(buf, off, len);
         rtpIv(ssrc, index);
         rtpCipher.apply(iv, buf, off + header, len - header);
         writeTag(rtpMac, buf, off, len, (int) (index >>> 16), true);
@@ -68,7 +69,7 @@ public final class SrtpContext {
             return -1;
         }
         int ssrc = readInt(buf, off + 8);
-        int seq = ((buf[off + 2] & 0xFF) << 8) | (buf[off + 3] & 0xFF);
+        int seq = RtpHeader.sequence(buf, off);
         SsrcState s = rtpStates.get(ssrc);
         boolean fresh = s == null;
         if (fresh) {
@@ -86,7 +87,7 @@ public final class SrtpContext {
             rtpStates.put(ssrc, s);
         }
         s.update(index);
-        int header = RtpHeaderLength.of(buf, off, plain);
+        int header = RtpHeader.length(buf, off, plain);
         rtpIv(ssrc, index);
         rtpCipher.apply(iv, buf, off + header, plain - header);
         return plain;

@@ -11,7 +11,6 @@ import org.mvtm.core.media.G711;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.RtpHeader;
 import org.mvtm.media.opus.OpusCodec;
-import org.mvtm.media.rtp.Rtp;
 import org.mvtm.media.sdp.Codec;
 import org.mvtm.media.testing.Tones;
 
@@ -71,7 +70,7 @@ class ListenerAudioTest {
                 int n = toPhone.toListener(browser, Arrays.copyOf(pcm, decoded), OPUS, PCMU, null, b, 0, 12 + size,
                         f * 20_000L);
                 assertThat(n).as("20 ms of PCMU").isEqualTo(12 + 160);
-                phoneTimestamps.add(Rtp.timestamp(b, 0));
+                phoneTimestamps.add(RtpHeader.timestamp(b, 0));
                 short[] heardByPhone = ulaw(b, n);
                 if (f >= 3) {
                     assertThat(Tones.amplitude(heardByPhone, 160, 450, 8000)).as("frame %d at the phone", f)
@@ -83,7 +82,7 @@ class ListenerAudioTest {
                 RtpHeader.write(b, 0, false, 0, f, 1000 + f * 160L, 4343);
                 int back = toBrowser.toListener(phone, heardByPhone, PCMU, OPUS, null, b, 0, n, f * 20_000L);
                 assertThat(back).as("an Opus packet").isGreaterThan(12);
-                browserTimestamps.add(Rtp.timestamp(b, 0));
+                browserTimestamps.add(RtpHeader.timestamp(b, 0));
                 int samples = browserDecoder.decode(b, 12, back - 12, pcm);
                 assertThat(samples).as("20 ms at 48 kHz").isEqualTo(960);
                 if (f >= 6) {

@@ -69,7 +69,7 @@ class RtpLegsAndAnnouncementsTest extends EmbeddedMediaOnLoopback {
         void packet(byte[] b, int length) {
             lastPt = Rtp.payloadType(b, 0);
             lastPayloadByte = b[12];
-            sequences.add(Rtp.sequence(b, 0));
+            sequences.add(RtpHeader.sequence(b, 0));
         }
     }
 

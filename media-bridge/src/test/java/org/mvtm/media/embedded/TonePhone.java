@@ -129,7 +129,7 @@ final class TonePhone extends LoopbackPhone implements LoopbackPhone.Talker {
 
     @Override
     void packet(byte[] b, int length) {
-        headers.add(new long[] {Rtp.sequence(b, 0), Rtp.timestamp(b, 0), Rtp.payloadType(b, 0), length - 12});
+        headers.add(new long[] {RtpHeader.sequence(b, 0), RtpHeader.timestamp(b, 0), Rtp.payloadType(b, 0), length - 12});
         payloads.add(Arrays.copyOfRange(b, 12, length));
         int samples;
         if (opus) {

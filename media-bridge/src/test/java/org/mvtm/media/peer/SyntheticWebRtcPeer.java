@@ -306,9 +306,9 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
                         receivedWithExtension.incrementAndGet();
                     }
                     if (n >= 20 && Rtp.payloadType(buf, 0) == videoPt) {
-                        videoBySsrc.computeIfAbsent(Rtp.ssrc(buf, 0), k -> new AtomicLong()).incrementAndGet();
-                        lastVideoSsrcReceived = Rtp.ssrc(buf, 0);
-                        lastVideoSeqReceived = Rtp.sequence(buf, 0);
+                        videoBySsrc.computeIfAbsent(RtpHeader.ssrc(buf, 0), k -> new AtomicLong()).incrementAndGet();
+                        lastVideoSsrcReceived = RtpHeader.ssrc(buf, 0);
+                        lastVideoSeqReceived = RtpHeader.sequence(buf, 0);
                     }
                     if (n >= 20) {
                         receivedByPt.computeIfAbsent(Rtp.payloadType(buf, 0), k -> new AtomicLong()).incrementAndGet();

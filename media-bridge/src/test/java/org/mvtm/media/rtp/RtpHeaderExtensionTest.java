@@ -35,15 +35,15 @@ class RtpHeaderExtensionTest {
     @Test
     void removingTheExtensionMovesOnlyTheHeaderAndKeepsThePayloadInTheSameArray() {
         byte[] p = packet(0xBEDE, new int[] {0x40, '1', 0x00, 0x00});
-        int seq = Rtp.sequence(p, 0);
-        long ssrc = Rtp.ssrc(p, 0);
+        int seq = RtpHeader.sequence(p, 0);
+        long ssrc = RtpHeader.ssrc(p, 0);
 
         int removed = Rtp.removeExtension(p, 0, p.length);
 
         assertThat(removed).isEqualTo(8);
         assertThat(p[removed] & 0x10).as("X bit").isZero();
-        assertThat(Rtp.sequence(p, removed)).isEqualTo(seq);
-        assertThat(Rtp.ssrc(p, removed)).isEqualTo(ssrc);
+        assertThat(RtpHeader.sequence(p, removed)).isEqualTo(seq);
+        assertThat(RtpHeader.ssrc(p, removed)).isEqualTo(ssrc);
         assertThat(Rtp.payloadType(p, removed)).isEqualTo(96);
         assertThat(new String(p, removed + 12, p.length - removed - 12, StandardCharsets.US_ASCII))
                 .isEqualTo("payload");

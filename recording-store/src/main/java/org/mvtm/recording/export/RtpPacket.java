@@ -1,5 +1,7 @@
 package org.mvtm.recording.export;
 
+import org.mvtm.core.media.RtpHeader;
+
 /**
  * A parsed RTP header (RFC 3550 section 5.1) over a buffer slice; payload excludes CSRCs, header extension and
  * padding.
@@ -16,26 +18,14 @@ public record RtpPacket(int payloadType, boolean marker, int sequence, long time
         if (b0 >> 6 != 2) {
             throw new IllegalArgumentException("RTP version must be 2 but was " + (b0 >> 6));
         }
-        int cc = b0 & 0x0f;
-        int header = 12 + 4 * cc;
-        if ((b0 & 0x10) != 0) {
-            if (len < header + 4) {
-                throw new IllegalArgumentException("RTP header extension runs past the packet");
-            }
-            int words = ((b[off + header + 2] & 0xff) << 8) | (b[off + header + 3] & 0xff);
-            header += 4 + 4 * words;
-        }
+        int header = RtpHeader.length(b, off, len);
         int padding = (b0 & 0x20) != 0 ? b[off + len - 1] & 0xff : 0;
         int payloadLen = len - header - padding;
         if (payloadLen < 0) {
             throw new IllegalArgumentException("RTP header/padding longer than the packet");
         }
         int b1 = b[off + 1] & 0xff;
-        int seq = ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
-        long ts = ((long) (b[off + 4] & 0xff) << 24) | ((b[off + 5] & 0xff) << 16) | ((b[off + 6] & 0xff) << 8)
-                | (b[off + 7] & 0xff);
-        long ssrc = ((long) (b[off + 8] & 0xff) << 24) | ((b[off + 9] & 0xff) << 16) | ((b[off + 10] & 0xff) << 8)
-                | (b[off + 11] & 0xff);
-        return new RtpPacket(b1 & 0x7f, (b1 & 0x80) != 0, seq, ts, ssrc, b, off + header, payloadLen);
+        return new RtpPacket(b1 & 0x7f, (b1 & 0x80) != 0, RtpHeader.sequence(b, off), RtpHeader.timestamp(b, off),
+                RtpHeader.ssrc(b, off), b, off + header, payloadLen);
     }
 }

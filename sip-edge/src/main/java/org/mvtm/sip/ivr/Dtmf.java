@@ -2,6 +2,7 @@ package org.mvtm.sip.ivr;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.mvtm.core.media.RtpHeader;
 
 /**
  * Keys a caller presses, from either signalling: RFC 4733 telephone-events in the RTP stream (one key per event,
@@ -18,16 +19,16 @@ final class Dtmf {
      * its event, else empty.
      */
     Optional<Character> rtpEvent(byte[] packet, int offset, int length) {
-        int header = 12 + 4 * (packet[offset] & 0x0F);
-        if ((packet[offset] & 0x10) != 0 && length >= header + 4) {
-            int words = ((packet[offset + header + 2] & 0xFF) << 8) | (packet[offset + header + 3] & 0xFF);
-            header += 4 + 4 * words;
+        int header;
+        try {
+            header = RtpHeader.length(packet, offset, length);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
         if (length < header + 4) {
             return Optional.empty();
         }
-        long timestamp = ((packet[offset + 4] & 0xFFL) << 24) | ((packet[offset + 5] & 0xFFL) << 16)
-                | ((packet[offset + 6] & 0xFFL) << 8) | (packet[offset + 7] & 0xFFL);
+        long timestamp = RtpHeader.timestamp(packet, offset);
         int event = packet[offset + header] & 0xFF;
         if (event >= KEYS.length() || timestamp == lastEventTimestamp) {
             return Optional.empty();
