@@ -103,6 +103,16 @@ class SearchIndexHoldsNoPlainWordsTest extends WithFreshStore {
         assertThat(tooOpen).isEmpty();
     }
 
+    /** Replays are decrypted into the export cache, outside the data directory by default. */
+    @Test
+    void theExportCacheIsTheOwnersOnlyAlsoWhenItWasThereBefore() throws IOException {
+        Path cache = f.config.exportCacheDir();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache))).isEqualTo("rwx------");
+        Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxr-xr-x"));
+        f.reopen();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache))).isEqualTo("rwx------");
+    }
+
     @Test
     void anIndexWrittenWithPlainWordsIsReplacedAndStillFinds() throws IOException {
         f.store.close();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -106,8 +105,12 @@ public final class DefaultRecordingStore implements RecordingStore, WriterListen
         RetentionRules rules = new RetentionRules(config.dataDir().resolve("retention.json"), config.retention());
         this.root = config.dataDir().resolve("recordings");
         PrivateFiles.createDirectories(root);
-        Files.createDirectories(config.exportCacheDir());
-        restrict(config.exportCacheDir());
+        PrivateFiles.createDirectories(config.exportCacheDir()); // replays are decrypted there
+        try {
+            PrivateFiles.restrict(config.exportCacheDir()); // one that was there already
+        } catch (IOException e) {
+            log.warn("the export cache {} could not be made private (0700): {}", config.exportCacheDir(), e.toString());
+        }
         this.audit = new AuditLog(config.dataDir().resolve("audit"), clock, keys);
         this.index = new RecordingIndex(config.dataDir().resolve("index"), keys);
         this.problems = new StoreProblems(clock);
@@ -453,14 +456,6 @@ public final class DefaultRecordingStore implements RecordingStore, WriterListen
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("recording store is closed");
-        }
-    }
-
-    private static void restrict(Path dir) {
-        try {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // best effort on non-POSIX file systems
         }
     }
 }
