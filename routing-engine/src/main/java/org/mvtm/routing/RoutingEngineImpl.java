@@ -5,11 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.mvtm.core.Advisor;
 import org.mvtm.core.AdvisorState;
 import org.mvtm.core.Channel;
@@ -57,9 +55,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
     private final InputValidator validator;
     private final PresenceEvents presence;
     private final OfferRounds offers;
-    private final Map<QueueId, QueueConfig> queues = new ConcurrentHashMap<>();
-    /** Withdrawn queues: still serve the customers waiting in them, take no new ones. */
-    private final Set<QueueId> withdrawn = ConcurrentHashMap.newKeySet();
+    private final QueueCatalog queues = new QueueCatalog();
     private volatile TierWeights tierWeights = TierWeights.ranks();
     private final EngineLoop loop;
     private final RoutingQueries queries;
@@ -73,7 +69,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
         this.events = events;
         this.validator = new InputValidator(config.skillCatalogue());
         this.presence = new PresenceEvents(clock, events);
-        this.offers = new OfferRounds(store, node, config, clock, events, allLocal, queues, () -> tierWeights,
+        this.offers = new OfferRounds(store, node, config, clock, events, allLocal, queues.defined(), () -> tierWeights,
                 presence, new OfferRounds.Engine() {
                     @Override
                     public int capacity(Advisor advisor, Channel channel) {
@@ -92,7 +88,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
                 });
         store.heartbeat(node, clock.instant());
         this.loop = new EngineLoop(config, node, clock, offers::matchRound, offers::timers);
-        this.queries = new RoutingQueries(store, clock, queues, this::capacity, allLocal);
+        this.queries = new RoutingQueries(store, clock, queues.defined(), this::capacity, allLocal);
     }
 
     int capacity(AdvisorRecord a, Channel c) {
@@ -120,38 +116,25 @@ public final class RoutingEngineImpl implements RoutingEngine {
     public void defineQueue(QueueConfig queue) {
         checkOpen();
         validator.queue(queue);
-        queues.put(queue.id(), queue);
-        withdrawn.remove(queue.id());
+        queues.define(queue);
         loop.requestRound();
     }
 
     @Override
     public void withdrawQueue(QueueId queue) {
         checkOpen();
-        if (queues.containsKey(queue)) {
-            withdrawn.add(queue);
-        }
+        queues.withdraw(queue);
     }
 
     @Override
     public List<QueueConfig> queues() {
-        return queues.values().stream().filter(q -> !withdrawn.contains(q.id())).toList();
+        return queues.open();
     }
 
     @Override
     public void weighTiers(TierWeights weights) {
         tierWeights = Objects.requireNonNull(weights, "tier weights");
         loop.requestRound();
-    }
-
-    /** A queue a customer may be put in now: one that is defined and was not withdrawn. */
-    private void checkTakesNew(QueueId queue) {
-        if (!queues.containsKey(queue)) {
-            throw InputValidator.unknownQueue(queue, queues.keySet());
-        }
-        if (withdrawn.contains(queue)) {
-            throw new IllegalArgumentException("queue '" + queue + "' was removed by an administrator and takes no new customers");
-        }
     }
 
     @Override
@@ -282,8 +265,8 @@ public final class RoutingEngineImpl implements RoutingEngine {
 
     private QueuePosition enqueue(Interaction interaction, Optional<AgentId> booked, Duration bookedWait) {
         checkOpen();
-        QueueConfig q = validator.interaction(interaction, queues);
-        checkTakesNew(q.id());
+        QueueConfig q = validator.interaction(interaction, queues.defined());
+        queues.checkTakesNew(q.id());
         Instant now = clock.instant();
         Outcome o = store.enqueue(interaction, booked, now);
         if (!o.applied()) {
@@ -327,7 +310,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
     @Override
     public void accept(InteractionId interaction, AgentId advisor) {
         checkOpen();
-        QueueConfig q = queueOf(record(interaction));
+        QueueConfig q = queues.of(record(interaction).queue());
         long token = tokenFor(interaction, advisor);
         Instant now = clock.instant();
         Outcome o = store.accept(interaction, advisor, token, q.sla().threshold().toMillis(), now);
@@ -387,7 +370,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
     @Override
     public void transferToQueue(InteractionId interaction, QueueId queue) {
         checkOpen();
-        checkTakesNew(queue);
+        queues.checkTakesNew(queue);
         transfer(interaction, queue, Optional.empty());
     }
 
@@ -414,7 +397,7 @@ public final class RoutingEngineImpl implements RoutingEngine {
     @Override
     public void moveWaiting(InteractionId interaction, QueueId queue) {
         checkOpen();
-        checkTakesNew(queue);
+        queues.checkTakesNew(queue);
         record(interaction);
         Instant now = clock.instant();
         Outcome o = store.move(interaction, queue, now);
@@ -425,14 +408,6 @@ public final class RoutingEngineImpl implements RoutingEngine {
                 new Interaction(i.id(), i.conversation(), i.channel(), i.customer(), i.language(), i.requiredSkills(), queue,
                         i.handoff(), i.createdAt()))));
         loop.requestRound();
-    }
-
-    private QueueConfig queueOf(InteractionRecord r) {
-        QueueConfig q = queues.get(r.queue());
-        if (q == null) {
-            throw InputValidator.unknownQueue(r.queue(), queues.keySet());
-        }
-        return q;
     }
 
     // ---------------------------------------------------------------- queries (RoutingQueries)
