@@ -329,7 +329,6 @@ final class EmbeddedMediaSession implements MediaSession {
 
     // ---- packet path -------------------------------------------------------------------------------------
 
-
     void relay(Leg from, byte[] buf, int off, int len, Codec codec, Instant now) {
         long micros = EpochMicros.of(now);
         if (from.recorded()) {

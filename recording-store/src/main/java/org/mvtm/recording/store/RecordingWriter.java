@@ -1,6 +1,5 @@
 package org.mvtm.recording.store;
 
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

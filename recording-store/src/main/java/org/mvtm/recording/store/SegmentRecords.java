@@ -30,7 +30,6 @@ public final class SegmentRecords {
     private SegmentRecords() {
     }
 
-
     /** Growable buffer the writer appends records to. */
     public static final class Builder {
         private byte[] buf = new byte[64 * 1024];

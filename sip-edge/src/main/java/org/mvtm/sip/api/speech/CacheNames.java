@@ -2,7 +2,6 @@ package org.mvtm.sip.api.speech;
 
 import org.mvtm.core.digest.Digests;
 
-
 /**
  * Names of audio files rendered from text and cached (the synthesizer's speech, the IVR's prompts, the queue's wait
  * announcements): a file is named after the SHA-256 of what it was rendered from, so the same text finds the same
