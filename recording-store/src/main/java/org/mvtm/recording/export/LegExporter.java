@@ -37,9 +37,8 @@ import org.mvtm.recording.store.SegmentRecords;
  * key frame that took long to encode or send would otherwise push every later frame late by that much. Where that
  * value moves by more than {@link #TIMESTAMP_JUMP_MICROS} (a sender's timestamps jump, or one packet comes very
  * late), the frames from there on are anchored afresh. A frame that would fall before the leg's first packet is
- * placed at its start. Pass one depacketizes into a spool
- * file and an index; pass two sorts frames by time and muxes them. Packets are reordered by sequence number within
- * a 64-packet window.
+ * placed at its start. Pass one depacketizes into a spool file and an index; pass two sorts frames by time and muxes
+ * them. Packets are reordered by sequence number within a 64-packet window.
  */
 public final class LegExporter {
 
