@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.mvtm.core.Advisor;
 import org.mvtm.core.AdvisorState;
 import org.mvtm.core.Channel;
@@ -27,6 +28,26 @@ final class InMemoryAdvisor {
     String node;
     final Map<AdvisorState, Long> millisIn = new EnumMap<>(AdvisorState.class);
     Instant wrapUntil;
+
+    /** A newly registered advisor: logged out, idle since {@code now}. */
+    static InMemoryAdvisor registered(Advisor profile, Instant now) {
+        InMemoryAdvisor a = new InMemoryAdvisor();
+        a.profile = profile;
+        a.since = now;
+        a.idleSince = now;
+        return a;
+    }
+
+    /** Ready or busy, holding no offer, with room for a customer on some channel. */
+    boolean offerable(BiFunction<Advisor, Channel, Integer> capacity) {
+        return (state == AdvisorState.READY || state == AdvisorState.BUSY) && offer == null
+                && Capacity.hasRoomForAny(load, profile, capacity);
+    }
+
+    /** In a wrap-up whose time has run out by {@code now}. */
+    boolean wrapUpOver(Instant now) {
+        return state == AdvisorState.WRAP_UP && wrapUntil != null && !wrapUntil.isAfter(now);
+    }
 
     AdvisorRecord snapshot() {
         return new AdvisorRecord(profile, state, reason, since, idleSince, load, List.copyOf(active),

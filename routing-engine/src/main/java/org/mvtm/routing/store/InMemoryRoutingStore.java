@@ -65,11 +65,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
         if (advisors.containsKey(advisor.id())) {
             return Outcome.refused("advisor " + advisor.id() + " is already registered");
         }
-        InMemoryAdvisor a = new InMemoryAdvisor();
-        a.profile = advisor;
-        a.since = now;
-        a.idleSince = now;
-        advisors.put(advisor.id(), a);
+        advisors.put(advisor.id(), InMemoryAdvisor.registered(advisor, now));
         return Outcome.done(advisor.id(), AdvisorState.LOGGED_OUT, AdvisorState.LOGGED_OUT, 0);
     }
 
@@ -102,8 +98,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
     public synchronized List<AdvisorRecord> offerableAdvisors(BiFunction<Advisor, Channel, Integer> capacity) {
         List<AdvisorRecord> out = new ArrayList<>();
         for (InMemoryAdvisor a : advisors.values()) {
-            if ((a.state == AdvisorState.READY || a.state == AdvisorState.BUSY) && a.offer == null
-                    && Capacity.hasRoomForAny(a.load, a.profile, capacity)) {
+            if (a.offerable(capacity)) {
                 out.add(a.snapshot());
             }
         }
@@ -142,7 +137,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
     @Override
     public synchronized Outcome endWrapUp(AgentId id, Instant now) {
         InMemoryAdvisor a = advisors.get(id);
-        if (a == null || a.state != AdvisorState.WRAP_UP || a.wrapUntil == null || a.wrapUntil.isAfter(now)) {
+        if (a == null || !a.wrapUpOver(now)) {
             return Outcome.refused("not in a finished wrap-up");
         }
         a.moveTo(AdvisorState.READY, "", now);
@@ -153,7 +148,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
     public synchronized List<AgentId> dueWrapUps(Instant now) {
         List<AgentId> due = new ArrayList<>();
         for (InMemoryAdvisor a : advisors.values()) {
-            if (a.state == AdvisorState.WRAP_UP && a.wrapUntil != null && !a.wrapUntil.isAfter(now)) {
+            if (a.wrapUpOver(now)) {
                 due.add(a.profile.id());
             }
         }
@@ -468,8 +463,7 @@ public final class InMemoryRoutingStore implements RoutingStore {
     @Override
     public synchronized QueueCounters counters(QueueId queue) {
         QueueTally t = counters.get(queue);
-        return t == null ? QueueCounters.ZERO
-                : new QueueCounters(t.offered, t.answered, t.abandoned, t.within, t.waitSum, t.completed, t.handleSum);
+        return t == null ? QueueCounters.ZERO : t.snapshot();
     }
 
     @Override

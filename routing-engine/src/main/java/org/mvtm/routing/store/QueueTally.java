@@ -12,4 +12,8 @@ final class QueueTally {
     long waitSum;
     long completed;
     long handleSum;
+
+    QueueCounters snapshot() {
+        return new QueueCounters(offered, answered, abandoned, within, waitSum, completed, handleSum);
+    }
 }
