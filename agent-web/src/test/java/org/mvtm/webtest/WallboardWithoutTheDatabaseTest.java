@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.mvtm.admin.api.DatabaseSettings;
 import org.mvtm.core.event.EventBus;
-import org.mvtm.reporting.api.ReportingDatabase;
 import org.mvtm.reporting.api.ReportingService;
 import org.mvtm.reporting.api.Reportings;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,7 @@ class WallboardWithoutTheDatabaseTest {
     static class IntervalRecords {
         @Bean(destroyMethod = "close")
         ReportingService reporting(EventBus bus, Clock clock) {
-            return Reportings.open(new ReportingDatabase("jdbc:h2:mem:reporting-" + UUID.randomUUID()
+            return Reportings.open(new DatabaseSettings("jdbc:h2:mem:reporting-" + UUID.randomUUID()
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", ""),
                     bus, queue -> Duration.ofSeconds(20), clock);
         }

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mvtm.admin.api.DatabaseSettings;
 import org.mvtm.core.Advisor;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Customer;
@@ -40,7 +41,6 @@ import org.mvtm.core.time.MutableClock;
 import org.mvtm.reporting.api.IntervalRow;
 import org.mvtm.reporting.api.ReportDimension;
 import org.mvtm.reporting.api.ReportQuery;
-import org.mvtm.reporting.api.ReportingDatabase;
 import org.mvtm.reporting.api.ReportingService;
 import org.mvtm.reporting.api.Reportings;
 import org.mvtm.routing.api.InteractionStatus;
@@ -128,8 +128,8 @@ class IntervalReportsMatchTheWorkloadTest {
     }
 
     /** The embedded H2 database (PostgreSQL mode, as the server runs it); {@code IntervalReportsOnPostgresTest}: PostgreSQL. */
-    ReportingDatabase database() throws Exception {
-        return new ReportingDatabase(
+    DatabaseSettings database() throws Exception {
+        return new DatabaseSettings(
                 "jdbc:h2:mem:reports-" + UUID.randomUUID()
                         + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
                 "sa",

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mvtm.admin.PostgresExtension;
 import org.mvtm.admin.PostgresProcess;
 import org.mvtm.admin.api.DatabaseSettings;
-import org.mvtm.reporting.api.ReportingDatabase;
 
 /** The same scripted workload with the interval records on a real PostgreSQL 15, the production database. */
 @Tag("peer")
@@ -19,8 +18,8 @@ class IntervalReportsOnPostgresTest extends IntervalReportsMatchTheWorkloadTest 
     }
 
     @Override
-    ReportingDatabase database() throws Exception {
+    DatabaseSettings database() throws Exception {
         DatabaseSettings db = postgres.newDatabase();
-        return new ReportingDatabase(db.url(), db.user(), db.password());
+        return db;
     }
 }

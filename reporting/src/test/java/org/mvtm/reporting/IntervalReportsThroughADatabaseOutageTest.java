@@ -15,7 +15,6 @@ import org.mvtm.admin.PostgresProcess;
 import org.mvtm.admin.api.DatabaseSettings;
 import org.mvtm.reporting.api.ReportDimension;
 import org.mvtm.reporting.api.ReportQuery;
-import org.mvtm.reporting.api.ReportingDatabase;
 import org.mvtm.testing.LogCapture;
 
 /**
@@ -31,10 +30,10 @@ class IntervalReportsThroughADatabaseOutageTest extends IntervalReportsMatchTheW
     private PostgresProcess postgres;
 
     @Override
-    ReportingDatabase database() throws Exception {
+    DatabaseSettings database() throws Exception {
         postgres = PostgresProcess.start();
         DatabaseSettings db = postgres.newDatabase();
-        return new ReportingDatabase(db.url(), db.user(), db.password());
+        return db;
     }
 
     @Override

@@ -1,11 +1,9 @@
 package org.mvtm.admin.internal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.AdministrationSettings;
 import org.mvtm.admin.api.AdministrationSnapshot;
@@ -13,6 +11,7 @@ import org.mvtm.admin.api.AdvisorChange;
 import org.mvtm.admin.api.AdvisorProfile;
 import org.mvtm.admin.api.AppointmentRecords;
 import org.mvtm.admin.api.AuditEntry;
+import org.mvtm.admin.api.Databases;
 import org.mvtm.admin.api.DispositionRecords;
 import org.mvtm.admin.api.KnowledgeBaseRecords;
 import org.mvtm.admin.api.PasswordPolicy;
@@ -114,25 +113,8 @@ public final class JdbcAdministration implements AdministrationService {
 
     /** Connects, migrates the schema to the newest version and returns the service. */
     public static JdbcAdministration open(AdministrationSettings settings, Clock clock, EventBus bus) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.database().url());
-        config.setUsername(settings.database().user());
-        config.setPassword(settings.database().password());
-        config.setMaximumPoolSize(5);
-        config.setPoolName("mvtm-admin");
-        // a request that needs the database is answered with an error after 5 s when it does not answer, not 30 s
-        config.setConnectionTimeout(5_000);
-        HikariDataSource ds = new HikariDataSource(config);
-        try {
-            Flyway.configure()
-                    .dataSource(ds)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-        } catch (RuntimeException e) {
-            ds.close();
-            throw e;
-        }
+        HikariDataSource ds = Databases.openMigrated(
+                settings.database(), "mvtm-admin", 5, flyway -> flyway.locations("classpath:db/migration"));
         return new JdbcAdministration(
                 ds, settings.database().postgres(), clock, bus, settings.sipRealm(), settings.passwords());
     }

@@ -1,6 +1,5 @@
 package org.mvtm.reporting.internal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.flywaydb.core.Flyway;
+import org.mvtm.admin.api.DatabaseSettings;
+import org.mvtm.admin.api.Databases;
 import org.mvtm.core.AdvisorState;
 import org.mvtm.core.event.AdvisorStateChanged;
 import org.mvtm.core.event.CallHeld;
@@ -26,7 +26,6 @@ import org.mvtm.core.event.OfferAccepted;
 import org.mvtm.reporting.api.IntervalRow;
 import org.mvtm.reporting.api.QueueTargets;
 import org.mvtm.reporting.api.ReportQuery;
-import org.mvtm.reporting.api.ReportingDatabase;
 import org.mvtm.reporting.api.ReportingService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,28 +76,14 @@ public final class DefaultReporting implements ReportingService {
      * Connects, migrates the {@code reporting} schema (its own history table) and starts recording; {@code clock}
      * times the log of a database outage.
      */
-    public static DefaultReporting open(ReportingDatabase database, EventBus bus, QueueTargets targets, Clock clock) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.url());
-        config.setUsername(database.user());
-        config.setPassword(database.password());
-        config.setMaximumPoolSize(3);
-        config.setPoolName("mvtm-reporting");
-        // a request that needs the database is answered with an error after 5 s when it does not answer, not 30 s
-        config.setConnectionTimeout(5_000);
-        HikariDataSource ds = new HikariDataSource(config);
-        try {
-            Flyway.configure()
-                    .dataSource(ds)
-                    .schemas("reporting")
-                    .table("reporting_schema_history")
-                    .locations("classpath:db/reporting")
-                    .load()
-                    .migrate();
-        } catch (RuntimeException e) {
-            ds.close();
-            throw e;
-        }
+    public static DefaultReporting open(DatabaseSettings database, EventBus bus, QueueTargets targets, Clock clock) {
+        HikariDataSource ds = Databases.openMigrated(
+                database,
+                "mvtm-reporting",
+                3,
+                flyway -> flyway.schemas("reporting")
+                        .table("reporting_schema_history")
+                        .locations("classpath:db/reporting"));
         return new DefaultReporting(ds, bus, targets, clock);
     }
 

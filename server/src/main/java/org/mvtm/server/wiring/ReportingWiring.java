@@ -6,7 +6,6 @@ import org.mvtm.admin.api.AdministrationService;
 import org.mvtm.admin.api.DatabaseSettings;
 import org.mvtm.core.event.EventBus;
 import org.mvtm.core.id.QueueId;
-import org.mvtm.reporting.api.ReportingDatabase;
 import org.mvtm.reporting.api.ReportingService;
 import org.mvtm.reporting.api.Reportings;
 import org.mvtm.routing.api.QueueConfig;
@@ -34,7 +33,7 @@ public class ReportingWiring {
     ReportingService reporting(ContactProperties props, DataDirectory data, EventBus bus, RoutingEngine routing,
                                AdministrationService systemOfRecord, Clock clock) {
         DatabaseSettings db = ModuleWiring.databaseSettings(props, data);
-        return Reportings.open(new ReportingDatabase(db.url(), db.user(), db.password()), bus,
+        return Reportings.open(db, bus,
                 queue -> routing.queues().stream().filter(q -> q.id().value().equals(queue)).findFirst()
                         .map(q -> q.sla().threshold())
                         .orElse(QueueConfig.of(QueueId.of(queue), null).sla().threshold()),

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.mvtm.admin.api.DatabaseSettings;
 import org.mvtm.core.Advisor;
 import org.mvtm.core.Channel;
 import org.mvtm.core.Customer;
@@ -30,7 +31,6 @@ import org.mvtm.core.id.CustomerId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.core.id.QueueId;
 import org.mvtm.core.time.MutableClock;
-import org.mvtm.reporting.api.ReportingDatabase;
 import org.mvtm.reporting.api.ReportingService;
 import org.mvtm.reporting.api.Reportings;
 import org.mvtm.routing.api.QueueConfig;
@@ -52,7 +52,7 @@ class GrafanaDashboardReadsTheQueueMetricsTest {
         InProcessEventBus bus = new InProcessEventBus();
         try (RoutingEngine routing = RoutingEngines.inMemory(RoutingConfig.defaults()
                 .withScheduling(RoutingConfig.Scheduling.MANUAL).withWrapUpTime(Duration.ZERO), clock, bus);
-             ReportingService reporting = Reportings.open(new ReportingDatabase("jdbc:h2:mem:metrics-" + UUID.randomUUID()
+             ReportingService reporting = Reportings.open(new DatabaseSettings("jdbc:h2:mem:metrics-" + UUID.randomUUID()
                      + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", ""), bus,
                      q -> Duration.ofSeconds(20), clock);
              QueueMetrics metrics = new QueueMetrics(routing, reporting, clock)) {
