@@ -73,7 +73,8 @@ public final class RtpHeader {
         return h;
     }
 
-    private static long readUint32(byte[] b, int p) {
+    /** A big-endian unsigned 32-bit field at {@code p}, as RTP and RTCP write them (timestamps, SSRCs). */
+    public static long readUint32(byte[] b, int p) {
         return ((b[p] & 0xFFL) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
     }
 

@@ -1,5 +1,6 @@
 package org.mvtm.media.embedded;
 
+import org.mvtm.core.media.RtpHeader;
 import org.mvtm.media.rtp.OutboundStream;
 import org.mvtm.media.rtp.Rtp;
 
@@ -35,7 +36,7 @@ final class FeedbackForwarding {
         if (!fir && !pli && !nack) {
             return;
         }
-        long mediaSsrc = Rtp.readUint32(buf, p + (fir ? 12 : 8));
+        long mediaSsrc = RtpHeader.readUint32(buf, p + (fir ? 12 : 8));
         OutboundStream stream = receiver.outboundBySsrc(mediaSsrc);
         if (stream == null || !(stream.source() instanceof Leg sender)) {
             return;

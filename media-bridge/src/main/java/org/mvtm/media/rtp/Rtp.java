@@ -41,10 +41,6 @@ public final class Rtp {
         b[off + 1] = (byte) ((b[off + 1] & 0x80) | (pt & 0x7F));
     }
 
-    public static long readUint32(byte[] b, int p) {
-        return (((b[p] & 0xFFL) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF));
-    }
-
     public static int readUint16(byte[] b, int p) {
         return ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
     }

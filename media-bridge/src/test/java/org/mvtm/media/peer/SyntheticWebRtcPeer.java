@@ -327,11 +327,11 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
                         int pt = buf[1] & 0xFF;
                         int fmt = buf[0] & 0x1F;
                         if (pt == 206 && fmt == 1) {
-                            feedbackReceived.add("PLI " + Rtp.readUint32(buf, 8));
+                            feedbackReceived.add("PLI " + RtpHeader.readUint32(buf, 8));
                         } else if (pt == 206 && fmt == 4) {
-                            feedbackReceived.add("FIR " + Rtp.readUint32(buf, 12));
+                            feedbackReceived.add("FIR " + RtpHeader.readUint32(buf, 12));
                         } else if (pt == 205 && fmt == 1) {
-                            feedbackReceived.add("NACK " + Rtp.readUint32(buf, 8) + " " + Rtp.readUint16(buf, 12));
+                            feedbackReceived.add("NACK " + RtpHeader.readUint32(buf, 8) + " " + Rtp.readUint16(buf, 12));
                         }
                     }
                 }
