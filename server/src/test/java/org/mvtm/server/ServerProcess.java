@@ -40,7 +40,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path workDir, String... extraArgs) throws IOException {
-        int[] ports = FreePorts.tcp(2);
+        int[] ports = FreePorts.tcpAndUdp(2);
         int http = ports[0];
         int sip = ports[1];
         Path data = workDir.resolve("data");

@@ -224,10 +224,7 @@ class RedisRegistrationStoreTest {
         @Test
         void aCustomerWhosePhoneRefusesTheSurvivorsReInviteIsCalledBackThroughTheTrunkAndTalksWithTheSameAdvisor()
                 throws Exception {
-            int edgePort;
-            try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0)) {
-                edgePort = probe.getLocalPort();
-            }
+            int edgePort = org.mvtm.testing.FreePorts.udp();
             try (SipPeer trunk = SipPeer.udp(edgePort, "trunk");
                  Takeover t = new Takeover("call-called-back", prefix -> EdgeFixture.sharingDialogs(
                          b -> b.udpPort(edgePort).tcpPort(-1).tlsPort(-1),
