@@ -258,6 +258,34 @@ class ExportTest extends WithFreshStore {
         assertThat(w.blocks).extracting(WebmReader.Block::timeMillis).isSorted();
     }
 
+    /**
+     * The camera is switched (a new sender) while the old sender's last frames are still arriving late, and the new
+     * sender's first key frame is slow: the new frames' timing puts them up to half a second before the old sender's
+     * last frames. The replay keeps each sender's frames in the order they were sent, the old before the new: a new key
+     * frame with old inter frames after it would show a broken picture until the next key frame.
+     */
+    @Test
+    void aNewSenderWhoseFramesTimeEarlierThanTheOldSendersLastOnesIsReplayedAfterThem() throws Exception {
+        long start = Rtp.micros(StoreFixture.T0);
+        List<Pkt> packets = new ArrayList<>(videoPackets(start));
+        for (int i = 0; i < 30; i++) {
+            byte[] frame = vp8Frame(i == 0, 900, i);
+            byte[] payload = new byte[frame.length + 1];
+            payload[0] = 0x10;
+            System.arraycopy(frame, 0, payload, 1, frame.length);
+            long arrival = Math.max(start + 2_500_000 + i * 33_333L, start + 3_100_000);
+            packets.add(new Pkt(arrival, Rtp.packet(96, true, 100 + i, 5_000_000 + i * 3000L, 99, payload)));
+        }
+        WebmReader w = exportVideo(packets);
+        assertThat(w.blocks).hasSize(90 + 30);
+        assertThat(w.blocks).extracting(WebmReader.Block::timeMillis).isSorted();
+        assertThat(w.blocks.subList(0, 90)).as("the old sender's frames first")
+                .allSatisfy(b -> assertThat(b.data()).hasSize(2500));
+        assertThat(w.blocks.get(90).key()).as("then the new sender's key frame").isTrue();
+        assertThat(w.blocks.subList(90, 120)).extracting(b -> (int) b.data()[899])
+                .as("and its frames in the order sent").isEqualTo(java.util.stream.IntStream.range(0, 30).boxed().toList());
+    }
+
     @Test
     void aWholeLostFrameAlsoWaitsForTheNextKeyFrame() throws Exception {
         List<Pkt> packets = videoPackets(Rtp.micros(StoreFixture.T0));

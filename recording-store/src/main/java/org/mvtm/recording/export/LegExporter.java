@@ -37,7 +37,9 @@ import org.mvtm.recording.store.SegmentRecords;
  * key frame that took long to encode or send would otherwise push every later frame late by that much. Where that
  * value moves by more than {@link #TIMESTAMP_JUMP_MICROS} (a sender's timestamps jump, or one packet comes very
  * late), the frames from there on are anchored afresh. A frame that would fall before the leg's first packet is
- * placed at its start. Pass one depacketizes into a spool file and an index; pass two sorts frames by time and muxes
+ * placed at its start, and one that would fall before the frame sent ahead of it on its track (after such a fresh
+ * anchor, or a new sender whose first key frame was slow) is placed with that frame, so the decoder gets each track's
+ * frames in the order they were sent. Pass one depacketizes into a spool file and an index; pass two sorts frames by time and muxes
  * them. Packets are reordered by sequence number within a 64-packet window.
  */
 public final class LegExporter {
@@ -142,10 +144,14 @@ public final class LegExporter {
         long firstArrivalMicros;
         long anchorMicros = Long.MAX_VALUE;
         final List<Pending> pending = new ArrayList<>();
+        /** Where the track's last placed frame went: no later frame goes before it. */
+        long lastPlacedMillis;
         Vp8Depacketizer vp8;
 
-        Track(Codec codec) {
+        /** A track whose frames go nowhere before {@code lastPlacedMillis} (the previous sender's last frame). */
+        Track(Codec codec, long lastPlacedMillis) {
             this.codec = codec;
+            this.lastPlacedMillis = lastPlacedMillis;
             this.clockRate = codec == Codec.VP8 ? 90_000 : codec == Codec.OPUS ? 48_000 : 8_000;
             if (codec == Codec.VP8) {
                 vp8 = new Vp8Depacketizer();
@@ -195,8 +201,9 @@ public final class LegExporter {
         void placeFrames(int slot, long originMicros, List<WebmMuxer.Frame> frames) {
             long offsetMillis = Math.round((anchorMicros - originMicros) / 1000.0);
             for (Pending f : pending) {
+                lastPlacedMillis = Math.max(lastPlacedMillis, offsetMillis + f.elapsedMillis());
                 frames.add(new WebmMuxer.Frame(slot == 0 ? WebmMuxer.VIDEO_TRACK : WebmMuxer.AUDIO_TRACK,
-                        Math.max(0, offsetMillis + f.elapsedMillis()), f.key(), f.spoolOffset(), f.length()));
+                        lastPlacedMillis, f.key(), f.spoolOffset(), f.length()));
             }
             pending.clear();
         }
@@ -246,7 +253,7 @@ public final class LegExporter {
                         continue;
                     }
                     if (tracks[slot] == null) {
-                        tracks[slot] = new Track(c);
+                        tracks[slot] = new Track(c, 0);
                     }
                     Track t = tracks[slot];
                     if (t.ssrc >= 0 && t.ssrc != p.ssrc()) {
@@ -255,7 +262,7 @@ public final class LegExporter {
                             emit(t, slot, origin[0], spoolOut, spoolPos, frames, dims, has);
                         }
                         t.placeFrames(slot, origin[0], frames);
-                        tracks[slot] = new Track(c);
+                        tracks[slot] = new Track(c, t.lastPlacedMillis);
                         t = tracks[slot];
                     }
                     t.ssrc = p.ssrc();
@@ -427,7 +434,7 @@ public final class LegExporter {
                         continue;
                     }
                     if (t == null) {
-                        t = new Track(c);
+                        t = new Track(c, 0);
                         t.firstArrivalMicros = r.arrivalMicros();
                     }
                     long ext = t.extendTs(p.timestamp());
