@@ -21,33 +21,32 @@ public final class RtpHeader {
 
     /** Rewrites the sequence number of the header at {@code off} in place. */
     public static void setSequence(byte[] b, int off, int seq) {
-        b[off + 2] = (byte) (seq >>> 8);
-        b[off + 3] = (byte) seq;
+        BigEndian.putUint16(b, off + 2, seq);
     }
 
     /** Rewrites the timestamp of the header at {@code off} in place. */
     public static void setTimestamp(byte[] b, int off, long timestamp) {
-        writeUint32(b, off + 4, timestamp);
+        BigEndian.putInt32(b, off + 4, timestamp);
     }
 
     /** Rewrites the SSRC of the header at {@code off} in place. */
     public static void setSsrc(byte[] b, int off, long ssrc) {
-        writeUint32(b, off + 8, ssrc);
+        BigEndian.putInt32(b, off + 8, ssrc);
     }
 
     /** The sequence number of the header at {@code off}. */
     public static int sequence(byte[] b, int off) {
-        return ((b[off + 2] & 0xFF) << 8) | (b[off + 3] & 0xFF);
+        return BigEndian.uint16(b, off + 2);
     }
 
     /** The timestamp of the header at {@code off}. */
     public static long timestamp(byte[] b, int off) {
-        return readUint32(b, off + 4);
+        return BigEndian.uint32(b, off + 4);
     }
 
     /** The SSRC of the header at {@code off}. */
     public static long ssrc(byte[] b, int off) {
-        return readUint32(b, off + 8);
+        return BigEndian.uint32(b, off + 8);
     }
 
     /**
@@ -65,23 +64,11 @@ public final class RtpHeader {
             if (h + 4 > len) {
                 throw new IllegalArgumentException("RTP header extension runs past the packet (" + len + " bytes)");
             }
-            h += 4 + 4 * (((b[off + h + 2] & 0xFF) << 8) | (b[off + h + 3] & 0xFF));
+            h += 4 + 4 * BigEndian.uint16(b, off + h + 2);
         }
         if (h > len) {
             throw new IllegalArgumentException("RTP header of " + h + " bytes is longer than the packet (" + len + ")");
         }
         return h;
-    }
-
-    /** A big-endian unsigned 32-bit field at {@code p}, as RTP and RTCP write them (timestamps, SSRCs). */
-    public static long readUint32(byte[] b, int p) {
-        return ((b[p] & 0xFFL) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
-    }
-
-    private static void writeUint32(byte[] b, int p, long v) {
-        b[p] = (byte) (v >>> 24);
-        b[p + 1] = (byte) (v >>> 16);
-        b[p + 2] = (byte) (v >>> 8);
-        b[p + 3] = (byte) v;
     }
 }

@@ -1,8 +1,7 @@
 package org.mvtm.media.embedded;
 
-import org.mvtm.core.media.RtpHeader;
+import org.mvtm.core.media.BigEndian;
 import org.mvtm.media.rtp.OutboundStream;
-import org.mvtm.media.rtp.Rtp;
 
 /** The RTCP step of the relay: receiver feedback (NACK, PLI, FIR) goes back to the leg that sent the media. */
 final class FeedbackForwarding {
@@ -18,7 +17,7 @@ final class FeedbackForwarding {
         int end = off + len;
         while (p + 12 <= end) {
             int pt = buf[p + 1] & 0xFF;
-            int plen = (Rtp.readUint16(buf, p + 2) + 1) * 4;
+            int plen = (BigEndian.uint16(buf, p + 2) + 1) * 4;
             if (plen < 4 || p + plen > end) {
                 return;
             }
@@ -36,22 +35,22 @@ final class FeedbackForwarding {
         if (!fir && !pli && !nack) {
             return;
         }
-        long mediaSsrc = RtpHeader.readUint32(buf, p + (fir ? 12 : 8));
+        long mediaSsrc = BigEndian.uint32(buf, p + (fir ? 12 : 8));
         OutboundStream stream = receiver.outboundBySsrc(mediaSsrc);
         if (stream == null || !(stream.source() instanceof Leg sender)) {
             return;
         }
         byte[] out = new byte[plen + 32];
         System.arraycopy(buf, p, out, 0, plen);
-        Rtp.writeInt(out, 4, (int) sender.videoOut.ssrc());
+        BigEndian.putInt32(out, 4, (int) sender.videoOut.ssrc());
         if (fir) {
-            Rtp.writeInt(out, 12, (int) stream.sourceSsrc());
+            BigEndian.putInt32(out, 12, (int) stream.sourceSsrc());
         } else {
-            Rtp.writeInt(out, 8, (int) stream.sourceSsrc());
+            BigEndian.putInt32(out, 8, (int) stream.sourceSsrc());
         }
         if (nack) {
             for (int q = 12; q + 4 <= plen; q += 4) {
-                Rtp.writeShort(out, q, stream.toSourceSequence(Rtp.readUint16(out, q)));
+                BigEndian.putUint16(out, q, stream.toSourceSequence(BigEndian.uint16(out, q)));
             }
         }
         sender.sendRtcp(out, 0, plen);

@@ -1,5 +1,7 @@
 package org.mvtm.media.rtp;
 
+import org.mvtm.core.media.BigEndian;
+
 /**
  * Field access on RTP/RTCP packets in place (RFC 3550), and the first-byte demultiplexing of RFC 7983. The RTP
  * header's sequence number, timestamp, SSRC and length are read and rewritten with contact-core's
@@ -41,29 +43,13 @@ public final class Rtp {
         b[off + 1] = (byte) ((b[off + 1] & 0x80) | (pt & 0x7F));
     }
 
-    public static int readUint16(byte[] b, int p) {
-        return ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
-    }
-
-    public static void writeInt(byte[] b, int p, int v) {
-        b[p] = (byte) (v >>> 24);
-        b[p + 1] = (byte) (v >>> 16);
-        b[p + 2] = (byte) (v >>> 8);
-        b[p + 3] = (byte) v;
-    }
-
-    public static void writeShort(byte[] b, int p, int v) {
-        b[p] = (byte) (v >>> 8);
-        b[p + 1] = (byte) v;
-    }
-
     /** An RTCP PLI (RFC 4585 6.3.1) into {@code b}; returns its length (12). */
     public static int writePli(byte[] b, int off, long senderSsrc, long mediaSsrc) {
         b[off] = (byte) 0x81;
         b[off + 1] = (byte) 206;
-        writeShort(b, off + 2, 2);
-        writeInt(b, off + 4, (int) senderSsrc);
-        writeInt(b, off + 8, (int) mediaSsrc);
+        BigEndian.putUint16(b, off + 2, 2);
+        BigEndian.putInt32(b, off + 4, (int) senderSsrc);
+        BigEndian.putInt32(b, off + 8, (int) mediaSsrc);
         return 12;
     }
 
@@ -77,8 +63,8 @@ public final class Rtp {
         if (block < 0) {
             return -1;
         }
-        int profile = readUint16(b, block);
-        int end = block + 4 + readUint16(b, block + 2) * 4;
+        int profile = BigEndian.uint16(b, block);
+        int end = block + 4 + BigEndian.uint16(b, block + 2) * 4;
         boolean oneByte = profile == 0xBEDE;
         if (!oneByte && (profile & 0xFFF0) != 0x1000) {
             return -1;
@@ -132,7 +118,7 @@ public final class Rtp {
         if (block < 0) {
             return 0;
         }
-        int removed = 4 + readUint16(b, block + 2) * 4;
+        int removed = 4 + BigEndian.uint16(b, block + 2) * 4;
         int headerLength = block - off;
         System.arraycopy(b, off, b, off + removed, headerLength);
         b[off + removed] = (byte) (b[off + removed] & ~0x10);
@@ -145,7 +131,7 @@ public final class Rtp {
             return -1;
         }
         int block = off + 12 + (b[off] & 0x0F) * 4;
-        if (block + 4 > off + len || block + 4 + readUint16(b, block + 2) * 4 > off + len) {
+        if (block + 4 > off + len || block + 4 + BigEndian.uint16(b, block + 2) * 4 > off + len) {
             return -1;
         }
         return block;

@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
+import org.mvtm.core.media.BigEndian;
 import org.mvtm.core.media.RtpHeader;
 
 /**
@@ -48,7 +49,7 @@ public final class SrtpContext {
 
     /** Encrypts and tags an RTP packet in place; returns the new length. */
     public int protectRtp(byte[] buf, int off, int len) {
-        int ssrc = readInt(buf, off + 8);
+        int ssrc = BigEndian.int32(buf, off + 8);
         int seq = RtpHeader.sequence(buf, off);
         SsrcState s = rtpStates.computeIfAbsent(ssrc, k -> new SsrcState());
         long index = s.estimate(seq);
@@ -68,7 +69,7 @@ public final class SrtpContext {
         if (len < 12 + TAG_LENGTH) {
             return -1;
         }
-        int ssrc = readInt(buf, off + 8);
+        int ssrc = BigEndian.int32(buf, off + 8);
         int seq = RtpHeader.sequence(buf, off);
         SsrcState s = rtpStates.get(ssrc);
         boolean fresh = s == null;
@@ -95,12 +96,12 @@ public final class SrtpContext {
 
     /** Encrypts and tags an RTCP compound packet in place (E=1, next SRTCP index); returns the new length. */
     public int protectRtcp(byte[] buf, int off, int len) {
-        int ssrc = readInt(buf, off + 4);
+        int ssrc = BigEndian.int32(buf, off + 4);
         SsrcState s = rtcpStates.computeIfAbsent(ssrc, k -> new SsrcState());
         int index = (int) (s.nextSrtcpIndex++ & 0x7FFFFFFF);
         rtcpIv(ssrc, index);
         rtcpCipher.apply(iv, buf, off + 8, len - 8);
-        writeInt(buf, off + len, index | 0x80000000);
+        BigEndian.putInt32(buf, off + len, index | 0x80000000);
         writeTag(rtcpMac, buf, off, len + 4, 0, false);
         return len + 4 + TAG_LENGTH;
     }
@@ -114,9 +115,9 @@ public final class SrtpContext {
         if (!tagMatches(rtcpMac, buf, off, authLen, 0, false)) {
             return -1;
         }
-        int eIndex = readInt(buf, off + authLen - 4);
+        int eIndex = BigEndian.int32(buf, off + authLen - 4);
         int index = eIndex & 0x7FFFFFFF;
-        int ssrc = readInt(buf, off + 4);
+        int ssrc = BigEndian.int32(buf, off + 4);
         SsrcState s = rtcpStates.computeIfAbsent(ssrc, k -> new SsrcState());
         if (s.srtcpSeen(index)) {
             return -1;
@@ -179,17 +180,6 @@ public final class SrtpContext {
             diff |= tag[i] ^ buf[off + len + i];
         }
         return diff == 0;
-    }
-
-    static int readInt(byte[] b, int p) {
-        return ((b[p] & 0xFF) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
-    }
-
-    static void writeInt(byte[] b, int p, int v) {
-        b[p] = (byte) (v >>> 24);
-        b[p + 1] = (byte) (v >>> 16);
-        b[p + 2] = (byte) (v >>> 8);
-        b[p + 3] = (byte) v;
     }
 
     /** Rollover counter, highest index and replay window of one SSRC. */

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.mvtm.core.media.BigEndian;
 
 /**
  * Reads and writes the parts of STUN (RFC 5389) that ICE-lite needs: Binding request/response, USERNAME,
@@ -45,8 +46,8 @@ public final class StunMessage {
 
     /** True if the datagram looks like STUN: first two bits zero, magic cookie, length matches (RFC 7983). */
     public static boolean isStun(byte[] buf, int off, int len) {
-        return len >= HEADER && (buf[off] & 0xC0) == 0 && readInt(buf, off + 4) == MAGIC_COOKIE
-                && readShort(buf, off + 2) + HEADER == len && (readShort(buf, off + 2) & 3) == 0;
+        return len >= HEADER && (buf[off] & 0xC0) == 0 && BigEndian.int32(buf, off + 4) == MAGIC_COOKIE
+                && BigEndian.uint16(buf, off + 2) + HEADER == len && (BigEndian.uint16(buf, off + 2) & 3) == 0;
     }
 
     /** Parses a datagram; throws {@link IllegalArgumentException} naming the problem if it is not valid STUN. */
@@ -60,9 +61,9 @@ public final class StunMessage {
             if (p + 4 > end) {
                 throw new IllegalArgumentException("truncated STUN attribute header at " + (p - off));
             }
-            int alen = readShort(buf, p + 2);
+            int alen = BigEndian.uint16(buf, p + 2);
             if (p + 4 + alen > end) {
-                throw new IllegalArgumentException("STUN attribute 0x" + Integer.toHexString(readShort(buf, p))
+                throw new IllegalArgumentException("STUN attribute 0x" + Integer.toHexString(BigEndian.uint16(buf, p))
                         + " length " + alen + " runs past the message");
             }
             p += 4 + pad4(alen);
@@ -71,7 +72,7 @@ public final class StunMessage {
     }
 
     public int type() {
-        return readShort(buf, off);
+        return BigEndian.uint16(buf, off);
     }
 
     public byte[] transactionId() {
@@ -83,11 +84,11 @@ public final class StunMessage {
         int p = off + HEADER;
         int end = off + len;
         while (p + 4 <= end) {
-            int t = readShort(buf, p);
+            int t = BigEndian.uint16(buf, p);
             if (t == type) {
                 return p;
             }
-            p += 4 + pad4(readShort(buf, p + 2));
+            p += 4 + pad4(BigEndian.uint16(buf, p + 2));
         }
         return -1;
     }
@@ -98,12 +99,12 @@ public final class StunMessage {
 
     public String username() {
         int p = find(ATTR_USERNAME);
-        return p < 0 ? null : new String(buf, p + 4, readShort(buf, p + 2), StandardCharsets.UTF_8);
+        return p < 0 ? null : new String(buf, p + 4, BigEndian.uint16(buf, p + 2), StandardCharsets.UTF_8);
     }
 
     public long priority() {
         int p = find(ATTR_PRIORITY);
-        return p < 0 ? -1 : readInt(buf, p + 4) & 0xFFFFFFFFL;
+        return p < 0 ? -1 : BigEndian.int32(buf, p + 4) & 0xFFFFFFFFL;
     }
 
     public boolean useCandidate() {
@@ -116,7 +117,7 @@ public final class StunMessage {
             return null;
         }
         int family = buf[p + 5] & 0xFF;
-        int port = readShort(buf, p + 6) ^ (MAGIC_COOKIE >>> 16);
+        int port = BigEndian.uint16(buf, p + 6) ^ (MAGIC_COOKIE >>> 16);
         byte[] addr = new byte[family == 1 ? 4 : 16];
         for (int i = 0; i < addr.length; i++) {
             addr[i] = (byte) (buf[p + 8 + i] ^ buf[off + 4 + i]); // cookie then transaction id
@@ -134,13 +135,13 @@ public final class StunMessage {
         if (p < 0) {
             return true;
         }
-        return readInt(buf, p + 4) == fingerprint(buf, off, p - off);
+        return BigEndian.int32(buf, p + 4) == fingerprint(buf, off, p - off);
     }
 
     /** Verifies MESSAGE-INTEGRITY with a short-term password; false if missing or wrong. */
     public boolean integrityValid(byte[] key) {
         int p = find(ATTR_MESSAGE_INTEGRITY);
-        if (p < 0 || readShort(buf, p + 2) != 20) {
+        if (p < 0 || BigEndian.uint16(buf, p + 2) != 20) {
             return false;
         }
         byte[] expected = hmac(key, buf, off, p - off, p - off + 24 - HEADER);
@@ -171,14 +172,6 @@ public final class StunMessage {
 
     static int pad4(int n) {
         return (n + 3) & ~3;
-    }
-
-    static int readShort(byte[] b, int p) {
-        return ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
-    }
-
-    static int readInt(byte[] b, int p) {
-        return ((b[p] & 0xFF) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
     }
 
     /** Short-term credential key: the password's UTF-8 bytes (RFC 5389 15.4). */

@@ -2,6 +2,7 @@ package org.mvtm.media.stun;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import org.mvtm.core.media.BigEndian;
 
 /**
  * Builds a STUN message into a caller-supplied buffer: header, attributes, then MESSAGE-INTEGRITY and FINGERPRINT
@@ -18,9 +19,9 @@ public final class StunWriter {
         }
         this.buf = buf;
         this.off = off;
-        putShort(off, type);
-        putShort(off + 2, 0);
-        putInt(off + 4, StunMessage.MAGIC_COOKIE);
+        BigEndian.putUint16(buf, off, type);
+        BigEndian.putUint16(buf, off + 2, 0);
+        BigEndian.putInt32(buf, off + 4, StunMessage.MAGIC_COOKIE);
         System.arraycopy(transactionId, 0, buf, off + 8, 12);
         pos = off + 20;
     }
@@ -30,7 +31,7 @@ public final class StunWriter {
         int start = attr(StunMessage.ATTR_XOR_MAPPED_ADDRESS, 4 + a.length);
         buf[start] = 0;
         buf[start + 1] = (byte) (a.length == 4 ? 1 : 2);
-        putShort(start + 2, address.getPort() ^ (StunMessage.MAGIC_COOKIE >>> 16));
+        BigEndian.putUint16(buf, start + 2, address.getPort() ^ (StunMessage.MAGIC_COOKIE >>> 16));
         for (int i = 0; i < a.length; i++) {
             buf[start + 4 + i] = (byte) (a[i] ^ buf[off + 4 + i]);
         }
@@ -45,7 +46,7 @@ public final class StunWriter {
     }
 
     public StunWriter priority(long priority) {
-        putInt(attr(StunMessage.ATTR_PRIORITY, 4), (int) priority);
+        BigEndian.putInt32(buf, attr(StunMessage.ATTR_PRIORITY, 4), (int) priority);
         return this;
     }
 
@@ -72,10 +73,10 @@ public final class StunWriter {
     /** Appends FINGERPRINT and returns the message length. */
     public int finishWithFingerprint() {
         int prefix = pos - off;
-        putShort(off + 2, prefix + 8 - 20);
+        BigEndian.putUint16(buf, off + 2, prefix + 8 - 20);
         int crc = StunMessage.fingerprint(buf, off, prefix);
         int start = attr(StunMessage.ATTR_FINGERPRINT, 4);
-        putInt(start, crc);
+        BigEndian.putInt32(buf, start, crc);
         return pos - off;
     }
 
@@ -85,27 +86,15 @@ public final class StunWriter {
     }
 
     private int attr(int type, int valueLen) {
-        putShort(pos, type);
-        putShort(pos + 2, valueLen);
+        BigEndian.putUint16(buf, pos, type);
+        BigEndian.putUint16(buf, pos + 2, valueLen);
         int start = pos + 4;
         int padded = StunMessage.pad4(valueLen);
         for (int i = valueLen; i < padded; i++) {
             buf[start + i] = 0;
         }
         pos = start + padded;
-        putShort(off + 2, pos - off - 20);
+        BigEndian.putUint16(buf, off + 2, pos - off - 20);
         return start;
-    }
-
-    private void putShort(int p, int v) {
-        buf[p] = (byte) (v >>> 8);
-        buf[p + 1] = (byte) v;
-    }
-
-    private void putInt(int p, int v) {
-        buf[p] = (byte) (v >>> 24);
-        buf[p + 1] = (byte) (v >>> 16);
-        buf[p + 2] = (byte) (v >>> 8);
-        buf[p + 3] = (byte) v;
     }
 }

@@ -16,6 +16,7 @@ import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DTLSTransport;
 import org.bouncycastle.tls.DatagramTransport;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.mvtm.core.media.BigEndian;
 import org.mvtm.core.media.MediaKind;
 import org.mvtm.core.media.RtpHeader;
 import org.mvtm.media.dtls.DtlsCertificate;
@@ -221,8 +222,8 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
         byte[] value = mid.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         int elements = 2 + 1 + value.length; // audio level (id 1, 1 byte) + MID
         int words = (elements + 3) / 4;
-        Rtp.writeShort(sendBuffer, 12, 0xBEDE);
-        Rtp.writeShort(sendBuffer, 14, words);
+        BigEndian.putUint16(sendBuffer, 12, 0xBEDE);
+        BigEndian.putUint16(sendBuffer, 14, words);
         java.util.Arrays.fill(sendBuffer, 16, 16 + words * 4, (byte) 0);
         sendBuffer[16] = 0x10;
         sendBuffer[17] = (byte) 0x85;
@@ -255,14 +256,14 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
     /** Sends a generic NACK for the last video sequence number it received. */
     public synchronized void sendNackForLastVideo() throws IOException {
         byte[] lostPacket = new byte[4]; // PID, and a BLP of 0: no other packet lost
-        Rtp.writeShort(lostPacket, 0, lastVideoSeqReceived);
+        BigEndian.putUint16(lostPacket, 0, lastVideoSeqReceived);
         sendFeedback(205, 1, lastVideoSsrcReceived, lostPacket);
     }
 
     /** Sends a FIR (RFC 5104) about the video stream it receives. */
     public synchronized void sendFir() throws IOException {
         byte[] request = new byte[8]; // the SSRC asked for a keyframe, then the FIR sequence number
-        Rtp.writeInt(request, 0, (int) lastVideoSsrcReceived);
+        BigEndian.putInt32(request, 0, (int) lastVideoSsrcReceived);
         request[4] = 1;
         sendFeedback(206, 4, 0, request); // a FIR's media source is 0: the SSRC is in the request
     }
@@ -273,9 +274,9 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
         int length = 12 + fci.length;
         b[0] = (byte) (0x80 | fmt);
         b[1] = (byte) pt;
-        Rtp.writeShort(b, 2, length / 4 - 1);
-        Rtp.writeInt(b, 4, (int) videoSsrc);
-        Rtp.writeInt(b, 8, (int) mediaSsrc);
+        BigEndian.putUint16(b, 2, length / 4 - 1);
+        BigEndian.putInt32(b, 4, (int) videoSsrc);
+        BigEndian.putInt32(b, 8, (int) mediaSsrc);
         System.arraycopy(fci, 0, b, 12, fci.length);
         socket.send(new DatagramPacket(b, out.protectRtcp(b, 0, length), remote));
     }
@@ -327,11 +328,11 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
                         int pt = buf[1] & 0xFF;
                         int fmt = buf[0] & 0x1F;
                         if (pt == 206 && fmt == 1) {
-                            feedbackReceived.add("PLI " + RtpHeader.readUint32(buf, 8));
+                            feedbackReceived.add("PLI " + BigEndian.uint32(buf, 8));
                         } else if (pt == 206 && fmt == 4) {
-                            feedbackReceived.add("FIR " + RtpHeader.readUint32(buf, 12));
+                            feedbackReceived.add("FIR " + BigEndian.uint32(buf, 12));
                         } else if (pt == 205 && fmt == 1) {
-                            feedbackReceived.add("NACK " + RtpHeader.readUint32(buf, 8) + " " + Rtp.readUint16(buf, 12));
+                            feedbackReceived.add("NACK " + BigEndian.uint32(buf, 8) + " " + BigEndian.uint16(buf, 12));
                         }
                     }
                 }
@@ -438,7 +439,7 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
 
         /** While losing the server's final flight: a ChangeCipherSpec record, or any record of epoch 1 or later. */
         private boolean losesThisRecord(byte[] buf, int off, int len) {
-            boolean finalFlight = len >= 13 && (buf[off] == 20 || Rtp.readUint16(buf, off + 3) > 0);
+            boolean finalFlight = len >= 13 && (buf[off] == 20 || BigEndian.uint16(buf, off + 3) > 0);
             if (finalFlight && losesServersFinalFlight) {
                 lostFinalFlight = true;
                 return true;

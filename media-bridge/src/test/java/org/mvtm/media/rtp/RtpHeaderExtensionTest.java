@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.mvtm.core.media.BigEndian;
 import org.mvtm.core.media.RtpHeader;
 
 /** RFC 8285 header extensions as browsers send them (MID, RID, audio level) are found and removed in place. */
@@ -68,8 +69,8 @@ class RtpHeaderExtensionTest {
         byte[] p = new byte[12 + 4 + elements.length + payload.length];
         RtpHeader.write(p, 0, false, 96, 4711, 90000, 0x11223344L);
         p[0] |= 0x10;
-        Rtp.writeShort(p, 12, profile);
-        Rtp.writeShort(p, 14, elements.length / 4);
+        BigEndian.putUint16(p, 12, profile);
+        BigEndian.putUint16(p, 14, elements.length / 4);
         for (int i = 0; i < elements.length; i++) {
             p[16 + i] = (byte) elements[i];
         }
