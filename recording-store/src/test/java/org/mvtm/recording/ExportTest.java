@@ -220,6 +220,8 @@ class ExportTest extends WithFreshStore {
                 .containsExactly(1, 2, 3);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.mvtm.recording.export.RtpPacket.parse(
                 new byte[] {0x40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0, 12)).hasMessageContaining("version must be 2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.mvtm.recording.export.RtpPacket.parse(
+                new byte[] {(byte) 0x80, 96}, 0, 2)).hasMessageContaining("shorter than 12 bytes: 2");
     }
 
     @Test

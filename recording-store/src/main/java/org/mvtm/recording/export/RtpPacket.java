@@ -11,14 +11,11 @@ public record RtpPacket(int payloadType, boolean marker, int sequence, long time
 
     /** @throws IllegalArgumentException when the bytes are not a well-formed RTP version 2 packet */
     public static RtpPacket parse(byte[] b, int off, int len) {
-        if (len < 12) {
-            throw new IllegalArgumentException("RTP packet shorter than 12 bytes: " + len);
-        }
+        int header = RtpHeader.length(b, off, len); // refuses a packet shorter than the fixed header
         int b0 = b[off] & 0xff;
         if (b0 >> 6 != 2) {
             throw new IllegalArgumentException("RTP version must be 2 but was " + (b0 >> 6));
         }
-        int header = RtpHeader.length(b, off, len);
         int padding = (b0 & 0x20) != 0 ? b[off + len - 1] & 0xff : 0;
         int payloadLen = len - header - padding;
         if (payloadLen < 0) {
