@@ -20,12 +20,12 @@ import org.mvtm.sip.bench.SipEdgeBenchmark;
  * of one SIPp phone, with the media anchored in rtpengine (Debian rtpengine-daemon) through Kamailio's rtpengine
  * module (bench/sip/kamailio-rtpengine.cfg). rtpengine runs in userspace only ({@code --table=-1}: no kernel module,
  * no iptables, so it needs no privilege beyond binding its ports), without the package's /etc config, on free ports
- * for its ng control socket and RTP ports 20000-29999 (below the kernel's ephemeral range and the server's relay
- * ports), deleting each session at once. Both stop on {@link #close}.
+ * for its ng control socket and RTP ports 10000-19999 (below the ports {@code FreePorts} hands out, the kernel's
+ * ephemeral range and the server's relay ports), deleting each session at once. Both stop on {@link #close}.
  */
 final class KamailioRtpengine implements AutoCloseable {
-    private static final int RTP_PORT_MIN = 20000;
-    private static final int RTP_PORT_MAX = 29999;
+    private static final int RTP_PORT_MIN = 10000;
+    private static final int RTP_PORT_MAX = 19999;
 
     final int sipPort;
     private final Process rtpengine;
