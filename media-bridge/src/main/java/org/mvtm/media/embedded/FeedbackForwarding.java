@@ -42,11 +42,11 @@ final class FeedbackForwarding {
         }
         byte[] out = new byte[plen + 32];
         System.arraycopy(buf, p, out, 0, plen);
-        BigEndian.putInt32(out, 4, (int) sender.videoOut.ssrc());
+        BigEndian.putInt32(out, 4, sender.videoOut.ssrc());
         if (fir) {
-            BigEndian.putInt32(out, 12, (int) stream.sourceSsrc());
+            BigEndian.putInt32(out, 12, stream.sourceSsrc());
         } else {
-            BigEndian.putInt32(out, 8, (int) stream.sourceSsrc());
+            BigEndian.putInt32(out, 8, stream.sourceSsrc());
         }
         if (nack) {
             for (int q = 12; q + 4 <= plen; q += 4) {

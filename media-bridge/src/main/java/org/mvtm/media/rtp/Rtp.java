@@ -48,8 +48,8 @@ public final class Rtp {
         b[off] = (byte) 0x81;
         b[off + 1] = (byte) 206;
         BigEndian.putUint16(b, off + 2, 2);
-        BigEndian.putInt32(b, off + 4, (int) senderSsrc);
-        BigEndian.putInt32(b, off + 8, (int) mediaSsrc);
+        BigEndian.putInt32(b, off + 4, senderSsrc);
+        BigEndian.putInt32(b, off + 8, mediaSsrc);
         return 12;
     }
 

@@ -104,7 +104,7 @@ public final class StunMessage {
 
     public long priority() {
         int p = find(ATTR_PRIORITY);
-        return p < 0 ? -1 : BigEndian.int32(buf, p + 4) & 0xFFFFFFFFL;
+        return p < 0 ? -1 : BigEndian.uint32(buf, p + 4);
     }
 
     public boolean useCandidate() {

@@ -263,7 +263,7 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
     /** Sends a FIR (RFC 5104) about the video stream it receives. */
     public synchronized void sendFir() throws IOException {
         byte[] request = new byte[8]; // the SSRC asked for a keyframe, then the FIR sequence number
-        BigEndian.putInt32(request, 0, (int) lastVideoSsrcReceived);
+        BigEndian.putInt32(request, 0, lastVideoSsrcReceived);
         request[4] = 1;
         sendFeedback(206, 4, 0, request); // a FIR's media source is 0: the SSRC is in the request
     }
@@ -275,8 +275,8 @@ public final class SyntheticWebRtcPeer implements AutoCloseable {
         b[0] = (byte) (0x80 | fmt);
         b[1] = (byte) pt;
         BigEndian.putUint16(b, 2, length / 4 - 1);
-        BigEndian.putInt32(b, 4, (int) videoSsrc);
-        BigEndian.putInt32(b, 8, (int) mediaSsrc);
+        BigEndian.putInt32(b, 4, videoSsrc);
+        BigEndian.putInt32(b, 8, mediaSsrc);
         System.arraycopy(fci, 0, b, 12, fci.length);
         socket.send(new DatagramPacket(b, out.protectRtcp(b, 0, length), remote));
     }
