@@ -17,12 +17,12 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Ports free on this machine now, for a peer a test starts (redis-server, SIPp, a server node).
  *
- * <p>They are picked below the kernel's ephemeral range ({@code /proc/sys/net/ipv4/ip_local_port_range}), never
- * from it: a port the kernel handed out for "any port" was free when picked, but the kernel may hand the same number
- * to the next socket that asks for any port (a browser's ICE candidate, an outgoing connection) before the peer binds
- * it. That once stopped a server from starting ("cannot listen for SIP on UDP 44125 / TCP 44125: Address already in
- * use"). A port this JVM has handed out is not handed out again. The ports below 20000 are left to peers that take ports as
- * they go (rtpengine's RTP ports in the server's Kamailio test are 10000-19999).
+ * <p>They are picked below the kernel's ephemeral range ({@code /proc/sys/net/ipv4/ip_local_port_range}), never from
+ * it: a port the kernel handed out for "any port" was free when picked, but the kernel may hand the same number to the
+ * next socket that asks for any port (a browser's ICE candidate, an outgoing connection) before the peer binds it. That
+ * once stopped a server from starting ("cannot listen for SIP on UDP 44125 / TCP 44125: Address already in use"). A
+ * port this JVM has handed out is not handed out again. The ports below 20000 are left to peers that take ports as they
+ * go (rtpengine's RTP ports in the capacity benchmark are 10000-19999).
  */
 public final class FreePorts {
     private static final int LOWEST = 20000;

@@ -33,13 +33,13 @@ import org.mvtm.recording.store.SegmentRecords;
  * </ul>
  * Timing: each track (one sender's run of packets) advances by RTP timestamp / clock rate from an anchor on the
  * recording's clock, so audio and video stay aligned as they arrived. The anchor is the earliest that the run's media
- * packets allow (a packet's arrival less its RTP time since the run began), not the first packet's arrival: a first
- * key frame that took long to encode or send would otherwise push every later frame late by that much. Where that
- * value moves by more than {@link #TIMESTAMP_JUMP_MICROS} (a sender's timestamps jump, or one packet comes very
- * late), the frames from there on are anchored afresh. A frame that would fall before the leg's first packet is
- * placed at its start, and one that would fall before the frame sent ahead of it on its track (after such a fresh
- * anchor, or a new sender whose first key frame was slow) is placed with that frame, so the decoder gets each track's
- * frames in the order they were sent. Pass one depacketizes into a spool file and an index; pass two sorts frames by time and muxes
+ * packets allow (a packet's arrival less its RTP time since the run began), not the first packet's arrival: a first key
+ * frame that took long to encode or send would otherwise push every later frame late by that much. Where that value
+ * moves by more than {@link #TIMESTAMP_JUMP_MICROS} (a sender's timestamps jump, or one packet comes very late), the
+ * frames from there on are anchored afresh. A frame that would fall before the leg's first packet is placed at its
+ * start, and one that would fall before the frame sent ahead of it on its track (after such a fresh anchor, or a new
+ * sender whose first key frame was slow) is placed with that frame, so the decoder gets each track's frames in the
+ * order they were sent. Pass one depacketizes into a spool file and an index; pass two sorts frames by time and muxes
  * them. Packets are reordered by sequence number within a 64-packet window.
  */
 public final class LegExporter {
