@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * dialog (own Call-ID, tags, Via; nothing of the customer's topology) carrying the media bridge's SDP offer.
  * 200 OK = routing accept; 486/600/603 = REJECTED; no answer before the offer expires = NO_ANSWER (CANCEL);
  * silence, transport errors, 408/480/503 and other failures = UNREACHABLE, so the advisor never stays RESERVED.
- * What ends the call once a phone answered, and what a leg does when the customer goes, is {@link B2buaCalls}'.
+ * What ends the call once a phone answered, and what a leg does when the customer goes, is {@link B2buaCalls}'; how
+ * a leg ends (CANCEL, BYE, out of the table) is {@link AdvisorLegEnds}'.
  * {@link #reconnect} calls an advisor's phone again for a call this node took over from a dead node.
  */
 final class AdvisorLegs {
@@ -58,10 +59,11 @@ final class AdvisorLegs {
     private final UdpPortProbe portProbe;
     private final DialogSharing dialogs;
     private final AdvisorRelayLeg relayLeg;
+    private final AdvisorLegEnds ends;
 
     AdvisorLegs(SipContext sip, Clock clock, SipEdgePorts ports, CallTable table, SipCounters counters,
-                EdgeTimers timers, Duration offerTimeout, BooleanSupplier edgeLate,
-                DialogSharing dialogs) {
+                EdgeTimers timers, Duration offerTimeout, BooleanSupplier edgeLate, DialogSharing dialogs,
+                AdvisorLegEnds ends) {
         this.sip = sip;
         this.clock = clock;
         this.routing = ports.routing();
@@ -76,6 +78,7 @@ final class AdvisorLegs {
         this.edgeLate = edgeLate;
         this.dialogs = dialogs;
         this.relayLeg = new AdvisorRelayLeg(media, clock, timers);
+        this.ends = ends;
     }
 
     /** Routing reserved {@code e.advisor()}: ring their phone if they have a registered one. */
@@ -89,7 +92,7 @@ final class AdvisorLegs {
         // (its decline may be queued behind this offer); end it first, so this offer gets the advisor's relay leg
         for (AdvisorLeg earlier : table.legs(e.interaction())) {
             if (!earlier.reconnect) {
-                cancel(earlier);
+                ends.cancel(earlier);
             }
         }
         AdvisorLeg leg = new AdvisorLeg(e.interaction(), e.advisor(), false);
@@ -240,7 +243,7 @@ final class AdvisorLegs {
                     }
                     return;
                 }
-                cancelDeadline(leg);
+                ends.cancelDeadline(leg);
                 byte[] body = resp.getRawContent();
                 try {
                     if (body == null || body.length == 0) {
@@ -272,7 +275,7 @@ final class AdvisorLegs {
                     StartedDialogs.ack(dialog, cseq.getSeqNumber());
                     leg.moveTo(AdvisorLeg.State.ENDED);
                     sip.bye(dialog);
-                    removeMedia(leg);
+                    ends.removeMedia(leg);
                     table.remove(leg);
                     counters.phoneOffer("WITHDRAWN");
                     return;
@@ -340,7 +343,7 @@ final class AdvisorLegs {
             if (!leg.ringing()) {
                 return;
             }
-            sendCancel(leg); // held until its first provisional response if the phone said nothing yet
+            ends.sendCancel(leg); // held until its first provisional response if the phone said nothing yet
             if (leg.heard) {
                 decline(leg, OfferDeclined.Cause.NO_ANSWER, "no answer before the offer expired");
             } else {
@@ -359,9 +362,9 @@ final class AdvisorLegs {
     /** Ends a ringing leg and tells routing why; caller holds the lock. */
     private void decline(AdvisorLeg leg, OfferDeclined.Cause cause, String why) {
         leg.moveTo(AdvisorLeg.State.ENDED);
-        cancelDeadline(leg);
+        ends.cancelDeadline(leg);
         table.remove(leg);
-        removeMedia(leg);
+        ends.removeMedia(leg);
         if (leg.reconnect) {
             endReconnected(leg.interaction, cause + ", " + why);
             return;
@@ -386,109 +389,8 @@ final class AdvisorLegs {
         }
     }
 
-    private void removeMedia(AdvisorLeg leg) {
-        try {
-            if (leg.mediaMade) { // else the call's advisor leg may be another offer's (placed by another node)
-                media.removeLeg(leg.interaction, Party.ADVISOR);
-            }
-        } catch (RuntimeException e) {
-            log.debug("no advisor leg to remove for {}: {}", leg.interaction, e.toString());
-        }
-    }
-
-    /** The customer left before the phone answered, or routing withdrew the offer: CANCEL ringing phones. */
-    void cancelAll(InteractionId id) {
-        for (AdvisorLeg leg : table.legs(id)) {
-            cancel(leg);
-        }
-    }
-
-    /** Routing says this advisor's offer is over (declined elsewhere, timed out in routing): CANCEL their phone. */
-    void offerWithdrawn(InteractionId id, AgentId advisor) {
-        for (AdvisorLeg leg : table.legs(id)) {
-            if (!leg.reconnect && leg.advisor.equals(advisor)) {
-                cancel(leg);
-            }
-        }
-    }
-
-    /** CANCEL a ringing leg and free its relay leg (before it leaves the table, so a next offer finds it gone). */
-    private void cancel(AdvisorLeg leg) {
-        leg.lock.lock();
-        try {
-            if (!leg.ringing()) {
-                return;
-            }
-            leg.moveTo(AdvisorLeg.State.ENDED);
-            cancelDeadline(leg);
-            sendCancel(leg);
-            removeMedia(leg);
-            table.remove(leg);
-            counters.phoneOffer("CANCELLED");
-        } finally {
-            leg.lock.unlock();
-        }
-    }
-
-    /** The call is over: BYE connected phones, CANCEL ringing ones. No event is published. */
-    void hangUpAll(InteractionId id) {
-        for (AdvisorLeg leg : table.legs(id)) {
-            leg.lock.lock();
-            try {
-                if (leg.state() == AdvisorLeg.State.CONNECTED) {
-                    leg.moveTo(AdvisorLeg.State.ENDED);
-                    sip.bye(leg.dialog);
-                    table.remove(leg);
-                    dialogs.forget(leg.sharedCallId);
-                } else if (leg.ringing()) {
-                    leg.moveTo(AdvisorLeg.State.ENDED);
-                    cancelDeadline(leg);
-                    sendCancel(leg);
-                    table.remove(leg);
-                }
-            } finally {
-                leg.lock.unlock();
-            }
-        }
-    }
-
-    /**
-     * BYE from the advisor's phone (answered by {@link B2buaCalls}): the leg ends. True if it was connected, so the
-     * rest of the call ends too.
-     */
-    boolean byeReceived(AdvisorLeg leg) {
-        leg.lock.lock();
-        try {
-            if (leg.state() != AdvisorLeg.State.CONNECTED) {
-                return false;
-            }
-            leg.moveTo(AdvisorLeg.State.ENDED);
-            table.remove(leg);
-            dialogs.forget(leg.sharedCallId);
-            return true;
-        } finally {
-            leg.lock.unlock();
-        }
-    }
-
     /** In-dialog re-INVITE/UPDATE/OPTIONS from a phone: answer with the bridge's current view. */
     void inDialog(RequestEvent ev, ServerTransaction st, AdvisorLeg leg) {
         StartedDialogs.inDialog(sip, media, ev, st, leg.interaction, Party.ADVISOR);
-    }
-
-    void closeAll() {
-        for (AdvisorLeg leg : table.allLegs()) {
-            hangUpAll(leg.interaction);
-        }
-    }
-
-    private void cancelDeadline(AdvisorLeg leg) {
-        if (leg.deadline != null) {
-            leg.deadline.cancel(false);
-        }
-    }
-
-    private void sendCancel(AdvisorLeg leg) {
-        StartedDialogs.cancel(sip, leg.invite, leg.heard, leg.heldCancels);
     }
 }

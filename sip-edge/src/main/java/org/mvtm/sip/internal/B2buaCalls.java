@@ -52,8 +52,8 @@ final class B2buaCalls {
     private final SipContext sip;
     /** Both legs of every call: customer calls by Call-ID and interaction, advisor legs by interaction. */
     private final CallTable table;
-    /** Hangs up, cancels and withdraws the advisors' legs. */
-    private final AdvisorLegs advisors;
+    /** Hangs up and cancels the advisors' legs. */
+    private final AdvisorLegEnds advisors;
     private final CallRouting routing;
     private final CallMedia media;
     private final SipCounters counters;
@@ -67,7 +67,7 @@ final class B2buaCalls {
     private final CallbackDialer callbacks;
 
     /** {@code ivr} null: no voice front door. */
-    B2buaCalls(SipContext sip, SipEdgePorts ports, CallTable table, AdvisorLegs advisors, CallbackDialer callbacks,
+    B2buaCalls(SipContext sip, SipEdgePorts ports, CallTable table, AdvisorLegEnds advisors, CallbackDialer callbacks,
                Ivr ivr, SipCounters counters, DialogSharing dialogs, EdgeTimers timers,
                Duration earlyProgressInterval) {
         this.sip = sip;

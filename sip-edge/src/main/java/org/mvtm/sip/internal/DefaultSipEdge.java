@@ -205,9 +205,10 @@ public final class DefaultSipEdge implements SipEdge {
         Ivr voiceFrontDoor = ivr == null ? null : new Ivr(ivr, ports.media(), clock, scheduler);
         callbacks = new CallbackDialer(sip, clock, bus, ports.routing(), ports.media(), table, callbackSettings,
                 timers);
+        AdvisorLegEnds advisorEnds = new AdvisorLegEnds(sip, table, ports.media(), counters, sharing);
         advisors = new AdvisorLegs(sip, clock, ports, table, counters, timers, config.offerTimeout(),
-                admission::late, sharing);
-        calls = new B2buaCalls(sip, ports, table, advisors, callbacks, voiceFrontDoor, counters, sharing, timers,
+                admission::late, sharing, advisorEnds);
+        calls = new B2buaCalls(sip, ports, table, advisorEnds, callbacks, voiceFrontDoor, counters, sharing, timers,
                 config.earlyProgress());
         CustomerCalls customers = new CustomerCalls(sip, auth, config, ports, clock, bus, table, counters, sharing,
                 calls, voiceFrontDoor);
@@ -230,7 +231,7 @@ public final class DefaultSipEdge implements SipEdge {
         AdvisorHolds holds = new AdvisorHolds(table, ports.media());
         subscriptions.add(bus.subscribe(CallHeld.class, e -> admission.handOver(() -> holds.held(e))));
         subscriptions.add(bus.subscribe(OfferDeclined.class,
-                e -> admission.handOver(() -> advisors.offerWithdrawn(e.interaction(), e.advisor()))));
+                e -> admission.handOver(() -> advisorEnds.offerWithdrawn(e.interaction(), e.advisor()))));
         subscriptions.add(bus.subscribe(InteractionAbandoned.class,
                 e -> admission.handOver(() -> {
                     calls.abandoned(e.interaction());
