@@ -11,24 +11,11 @@ import org.slf4j.LoggerFactory;
  * How an advisor's desk-phone leg ends: a ringing phone gets CANCEL (held until its first provisional response if it
  * said nothing yet), a connected one BYE; the leg leaves the call table and, where this node made it, its relay leg is
  * freed. {@link B2buaCalls} asks when the call ends or the customer leaves, routing when it withdraws an offer, and
- * {@link AdvisorLegs} when a phone it placed fails. Each change of a leg's state is under the leg's lock.
+ * {@link AdvisorLegs} when a phone it placed fails. Each change of a leg's state is under the leg's lock; this record
+ * holds only the edge's collaborators.
  */
-final class AdvisorLegEnds {
+record AdvisorLegEnds(SipContext sip, CallTable table, CallMedia media, SipCounters counters, DialogSharing dialogs) {
     private static final Logger log = LoggerFactory.getLogger(AdvisorLegEnds.class);
-
-    private final SipContext sip;
-    private final CallTable table;
-    private final CallMedia media;
-    private final SipCounters counters;
-    private final DialogSharing dialogs;
-
-    AdvisorLegEnds(SipContext sip, CallTable table, CallMedia media, SipCounters counters, DialogSharing dialogs) {
-        this.sip = sip;
-        this.table = table;
-        this.media = media;
-        this.counters = counters;
-        this.dialogs = dialogs;
-    }
 
     /** The customer left before the phone answered, or routing withdrew the offer: CANCEL ringing phones. */
     void cancelAll(InteractionId id) {
