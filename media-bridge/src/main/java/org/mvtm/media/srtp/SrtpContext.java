@@ -64,6 +64,9 @@ public final class SrtpContext {
     /**
      * Verifies, replay-checks and decrypts an SRTP packet in place. Returns the plain length, or -1 if the tag is
      * wrong or the packet is a replay (nothing in the context changes then).
+     *
+     * @throws IllegalArgumentException when the authentic packet's header runs past it (nothing changes then either:
+     *     the sender's packet with that sequence number is not taken for a replay)
      */
     public int unprotectRtp(byte[] buf, int off, int len) {
         if (len < 12 + TAG_LENGTH) {
@@ -84,11 +87,11 @@ public final class SrtpContext {
         if (!tagMatches(rtpMac, buf, off, plain, (int) (index >>> 16), true)) {
             return -1;
         }
+        int header = RtpHeader.length(buf, off, plain);
         if (fresh) {
             rtpStates.put(ssrc, s);
         }
         s.update(index);
-        int header = RtpHeader.length(buf, off, plain);
         rtpIv(ssrc, index);
         rtpCipher.apply(iv, buf, off + header, plain - header);
         return plain;

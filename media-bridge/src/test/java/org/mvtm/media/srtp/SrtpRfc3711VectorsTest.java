@@ -58,6 +58,33 @@ class SrtpRfc3711VectorsTest {
         assertThat(receiver.unprotectRtp(copy, 0, n)).isEqualTo(-1);
     }
 
+    /**
+     * A packet with the right tag whose header extension runs past its end (a broken sender, or one who holds the
+     * keys) is refused, and the receiver's replay window does not take its index: the sender's real packet with that
+     * sequence number is still played, not dropped as a replay.
+     */
+    @Test
+    void anAuthenticPacketWithABrokenHeaderIsRefusedAndLeavesTheReplayWindowAsItWas() throws Exception {
+        SrtpKeys keys = keys();
+        SrtpContext receiver = new SrtpContext(keys);
+        byte[] broken = rtp(9, 5, 20);
+        broken[0] = (byte) 0x90; // extension bit, and the extension's length word says 255 words
+        broken[14] = 0;
+        broken[15] = (byte) 255;
+        byte[] signed = Arrays.copyOf(broken, broken.length + SrtpContext.TAG_LENGTH);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(keys.rtpAuthKey, "HmacSHA1"));
+        mac.update(broken);
+        byte[] tag = mac.doFinal(new byte[4]); // rollover counter 0
+        System.arraycopy(tag, 0, signed, broken.length, SrtpContext.TAG_LENGTH);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> receiver.unprotectRtp(signed, 0, signed.length))
+                .hasMessageContaining("longer than the packet (20)");
+
+        byte[] real = Arrays.copyOf(rtp(9, 5, 60), 60 + 14);
+        int n = new SrtpContext(keys).protectRtp(real, 0, 60);
+        assertThat(receiver.unprotectRtp(real, 0, n)).as("the real packet 9").isEqualTo(60);
+    }
+
     @Test
     void sequenceWrapIncrementsTheRolloverCounterOnBothSides() {
         SrtpKeys keys = keys();
