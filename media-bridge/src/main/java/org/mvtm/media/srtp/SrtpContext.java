@@ -51,10 +51,10 @@ public final class SrtpContext {
     public int protectRtp(byte[] buf, int off, int len) {
         int ssrc = BigEndian.int32(buf, off + 8);
         int seq = RtpHeader.sequence(buf, off);
+        int header = RtpHeader.length(buf, off, len); // before any state changes, as in unprotectRtp
         SsrcState s = rtpStates.computeIfAbsent(ssrc, k -> new SsrcState());
         long index = s.estimate(seq);
         s.update(index);
-        int header = RtpHeader.length(buf, off, len);
         rtpIv(ssrc, index);
         rtpCipher.apply(iv, buf, off + header, len - header);
         writeTag(rtpMac, buf, off, len, (int) (index >>> 16), true);
