@@ -53,22 +53,46 @@ public final class RtpHeader {
      * The length of the header at {@code off} of a {@code len}-byte packet, with its CSRCs and header extension
      * (RFC 3550 5.1, 5.3.1): where the payload starts.
      *
-     * @throws IllegalArgumentException when the header runs past the packet
+     * @throws IllegalArgumentException when the header runs past the packet, saying how long each is
      */
     public static int length(byte[] b, int off, int len) {
+        int h = lengthWithin(b, off, len);
+        if (h >= 0) {
+            return h;
+        }
         if (len < LENGTH) {
             throw new IllegalArgumentException("RTP packet shorter than " + LENGTH + " bytes: " + len);
         }
-        int h = LENGTH + 4 * (b[off] & 0x0F);
-        if ((b[off] & 0x10) != 0) {
-            if (h + 4 > len) {
-                throw new IllegalArgumentException("RTP header extension runs past the packet (" + len + " bytes)");
-            }
-            h += 4 + 4 * BigEndian.uint16(b, off + h + 2);
+        if ((b[off] & 0x10) != 0 && extensionAt(b, off) + 4 > len) {
+            throw new IllegalArgumentException("RTP header extension runs past the packet (" + len + " bytes)");
         }
-        if (h > len) {
-            throw new IllegalArgumentException("RTP header of " + h + " bytes is longer than the packet (" + len + ")");
+        throw new IllegalArgumentException(
+                "RTP header of " + lengthOf(b, off) + " bytes is longer than the packet (" + len + ")");
+    }
+
+    /**
+     * As {@link #length}, for a reader to whom a packet that is not whole is no event (a key press, say): -1 when the
+     * header runs past the packet.
+     */
+    public static int lengthWithin(byte[] b, int off, int len) {
+        if (len < LENGTH) {
+            return -1;
         }
-        return h;
+        if ((b[off] & 0x10) != 0 && extensionAt(b, off) + 4 > len) {
+            return -1;
+        }
+        int h = lengthOf(b, off);
+        return h > len ? -1 : h;
+    }
+
+    /** Where the header extension of a header whose X bit is set starts: after the fixed header and the CSRCs. */
+    private static int extensionAt(byte[] b, int off) {
+        return LENGTH + 4 * (b[off] & 0x0F);
+    }
+
+    /** The length the header at {@code off} says it has; its first four bytes of extension must be in the packet. */
+    private static int lengthOf(byte[] b, int off) {
+        int h = extensionAt(b, off);
+        return (b[off] & 0x10) == 0 ? h : h + 4 + 4 * BigEndian.uint16(b, off + h + 2);
     }
 }

@@ -39,4 +39,20 @@ class RtpHeaderTest {
         assertThatThrownBy(() -> RtpHeader.length(b, 0, 14)).hasMessageContaining("extension runs past the packet (14");
         assertThatThrownBy(() -> RtpHeader.length(b, 0, 8)).hasMessageContaining("shorter than 12 bytes: 8");
     }
+
+    @Test
+    void aReaderThatTakesABrokenHeaderForNoEventGetsMinusOneWhereLengthRefuses() {
+        byte[] b = new byte[40];
+        RtpHeader.write(b, 0, false, 96, 1, 2, 3);
+        assertThat(RtpHeader.lengthWithin(b, 0, 16)).isEqualTo(RtpHeader.LENGTH);
+        b[0] = (byte) (0x80 | 0x10);
+        b[15] = 9;
+        assertThat(RtpHeader.lengthWithin(b, 0, 30)).isEqualTo(-1);
+        assertThat(RtpHeader.lengthWithin(b, 0, 14)).isEqualTo(-1);
+        assertThat(RtpHeader.lengthWithin(b, 0, 8)).isEqualTo(-1);
+        b[15] = 1;
+        assertThat(RtpHeader.lengthWithin(b, 0, 40))
+                .isEqualTo(RtpHeader.length(b, 0, 40))
+                .isEqualTo(12 + 4 + 4);
+    }
 }

@@ -19,13 +19,8 @@ final class Dtmf {
      * its event, else empty.
      */
     Optional<Character> rtpEvent(byte[] packet, int offset, int length) {
-        int header;
-        try {
-            header = RtpHeader.length(packet, offset, length);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        if (length < header + 4) {
+        int header = RtpHeader.lengthWithin(packet, offset, length);
+        if (header < 0 || length < header + 4) {
             return Optional.empty();
         }
         long timestamp = RtpHeader.timestamp(packet, offset);

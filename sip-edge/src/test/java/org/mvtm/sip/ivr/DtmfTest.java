@@ -36,6 +36,10 @@ class DtmfTest {
         Dtmf dtmf = new Dtmf();
         assertThat(dtmf.rtpEvent(event(2, false, 160, 8000, 1), 0, 13)).isEmpty();
         assertThat(dtmf.rtpEvent(event(40, false, 160, 9000, 1), 0, 16)).isEmpty();
+        byte[] extensionPastTheEnd = event(3, false, 160, 10000, 2);
+        extensionPastTheEnd[0] = (byte) (0x80 | 0x10); // a header extension whose length word is the event's bytes
+        assertThat(dtmf.rtpEvent(extensionPastTheEnd, 0, 16)).isEmpty();
+        assertThat(dtmf.rtpEvent(event(3, false, 160, 10000, 3), 0, 16)).contains('3');
     }
 
     @Test
