@@ -11,6 +11,7 @@ import org.mvtm.core.Interaction;
 import org.mvtm.core.Language;
 import org.mvtm.core.Party;
 import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.concurrent.KeyedLanes;
 import org.mvtm.core.event.BotConversationEnded;
 import org.mvtm.core.event.BotHandedOff;
 import org.mvtm.core.event.CallHeld;
@@ -61,6 +62,12 @@ public class CustomerChannel implements DisposableBean {
     private final Duration grace;
     private final CustomerLimits limits;
     private final WebCallbacks callbacks;
+    /**
+     * The routing steps of one conversation (enqueue, abandon, complete), one after another: a customer who hangs up
+     * while the hand-off is being queued leaves the queue after she joined it, not before (when routing does not know
+     * the interaction yet and would queue it for nobody).
+     */
+    private final KeyedLanes<ConversationId> routingSteps;
 
     public CustomerChannel(Clock clock, EventBus events, BotTurns bot, RoutingEngine routing,
                            WebConversations conversations, CustomerPeers peers, WebUserDirectory users,
@@ -77,6 +84,7 @@ public class CustomerChannel implements DisposableBean {
         this.users = users;
         this.media = media;
         this.workers = workers;
+        this.routingSteps = workers.lanes("customer-routing");
         this.subscriptions = List.of(
                 events.subscribe(ChatMessagePosted.class, this::onChat),
                 events.subscribe(BotHandedOff.class, this::onHandedOff),
@@ -191,8 +199,9 @@ public class CustomerChannel implements DisposableBean {
                 peers.send(conversation.id(), CustomerMessages.Status.of(conversation, 0, 0, -1));
                 conversations.forget(conversation);
             }
-            case QUEUED -> interaction.ifPresent(id -> workers.run("abandon " + id, () -> routing.abandon(id)));
-            case CONNECTED -> interaction.ifPresent(id -> workers.run("complete " + id,
+            case QUEUED -> interaction.ifPresent(id -> routingSteps.submit(conversation.id(), "abandon " + id,
+                    () -> routing.abandon(id)));
+            case CONNECTED -> interaction.ifPresent(id -> routingSteps.submit(conversation.id(), "complete " + id,
                     () -> routing.complete(id, InteractionEnded.EndedBy.CUSTOMER)));
             case ENDED -> { }
         }
@@ -218,7 +227,10 @@ public class CustomerChannel implements DisposableBean {
 
     private void onHandedOff(BotHandedOff e) {
         conversations.find(e.conversation()).filter(c -> c.interaction().isEmpty()).ifPresent(c ->
-                workers.run("enqueue " + c.id(), () -> {
+                routingSteps.submit(c.id(), "enqueue", () -> {
+                    if (c.status() != ConversationStatus.WITH_BOT) {
+                        return; // the customer left before her turn came
+                    }
                     Interaction interaction;
                     try {
                         interaction = InteractionFactory.build(InteractionId.random(), c, c.channel(), e.context(),
