@@ -17,6 +17,8 @@ import org.mvtm.routing.api.QueuePosition;
 import org.mvtm.routing.api.RoutingEngine;
 import org.mvtm.web.api.AppointmentSettings;
 import org.mvtm.web.socket.JsonSocketHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +27,13 @@ import org.springframework.stereotype.Component;
  * conversation is queued as a video call in the appointment's queue, offered to the booked advisor first, and after
  * {@link AppointmentSettings#bookedAdvisorWait()} to any advisor of the queue. The page may join from
  * {@link AppointmentSettings#joinEarly()} before the start until the end; other times are refused with the start.
+ * The join is one of the conversation's routing steps ({@link CustomerChannel#routingStep}): a hang-up that follows
+ * it leaves the queue after it joined.
  */
 @Component
 public class AppointmentJoin {
+    private static final Logger LOG = LoggerFactory.getLogger(AppointmentJoin.class);
+
     private final Clock clock;
     private final AdministrationService admin;
     private final RoutingEngine routing;
@@ -49,6 +55,17 @@ public class AppointmentJoin {
     }
 
     void join(WebConversation conversation, String appointmentId) {
+        channel.routingStep(conversation, "join appointment " + appointmentId, () -> {
+            try {
+                joinNow(conversation, appointmentId);
+            } catch (RuntimeException e) {
+                LOG.warn("conversation {} could not join appointment {}", conversation.id(), appointmentId, e);
+                peers.send(conversation.id(), JsonSocketHandler.ErrorMessage.failed("appointment", e));
+            }
+        });
+    }
+
+    private void joinNow(WebConversation conversation, String appointmentId) {
         Optional<Appointment> found = admin.appointments().appointment(appointmentId)
                 .filter(a -> a.customer().equals(conversation.owner()));
         if (found.isEmpty()) {

@@ -182,6 +182,14 @@ public class CustomerChannel implements DisposableBean {
         bot.handOff(conversation.id());
     }
 
+    /**
+     * Runs {@code step}, which calls routing for {@code conversation}, after the conversation's earlier routing steps
+     * (its enqueue, abandon, complete), on a worker.
+     */
+    void routingStep(WebConversation conversation, String what, Runnable step) {
+        routingSteps.submit(conversation.id(), what, step);
+    }
+
     void changeLanguage(WebConversation conversation, Language language) {
         conversation.language(language);
     }
@@ -199,9 +207,9 @@ public class CustomerChannel implements DisposableBean {
                 peers.send(conversation.id(), CustomerMessages.Status.of(conversation, 0, 0, -1));
                 conversations.forget(conversation);
             }
-            case QUEUED -> interaction.ifPresent(id -> routingSteps.submit(conversation.id(), "abandon " + id,
+            case QUEUED -> interaction.ifPresent(id -> routingStep(conversation, "abandon " + id,
                     () -> routing.abandon(id)));
-            case CONNECTED -> interaction.ifPresent(id -> routingSteps.submit(conversation.id(), "complete " + id,
+            case CONNECTED -> interaction.ifPresent(id -> routingStep(conversation, "complete " + id,
                     () -> routing.complete(id, InteractionEnded.EndedBy.CUSTOMER)));
             case ENDED -> { }
         }
@@ -227,7 +235,7 @@ public class CustomerChannel implements DisposableBean {
 
     private void onHandedOff(BotHandedOff e) {
         conversations.find(e.conversation()).filter(c -> c.interaction().isEmpty()).ifPresent(c ->
-                routingSteps.submit(c.id(), "enqueue", () -> {
+                routingStep(c, "enqueue", () -> {
                     if (c.status() != ConversationStatus.WITH_BOT) {
                         return; // the customer left before her turn came
                     }

@@ -53,6 +53,15 @@ public abstract class JsonSocketHandler extends TextWebSocketHandler {
             return e instanceof Refusal r ? new ErrorMessage("error", r.code(), r.getMessage(), r.params())
                     : new ErrorMessage("rejected", e.getMessage());
         }
+
+        /**
+         * What the page is told when its message {@code type} failed with {@code e}: a refusal ({@link #of}) for an
+         * illegal argument or state, else that it failed.
+         */
+        public static ErrorMessage failed(String type, RuntimeException e) {
+            return e instanceof IllegalArgumentException || e instanceof IllegalStateException ? of(e)
+                    : new ErrorMessage("failed", type + " failed: " + e.getMessage());
+        }
     }
 
     @Override
@@ -89,11 +98,11 @@ public abstract class JsonSocketHandler extends TextWebSocketHandler {
         }
         try {
             received(peer, type, node);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            peer.send(ErrorMessage.of(e));
         } catch (RuntimeException e) {
-            LOG.warn("{} from {} failed", type, peer.user().username(), e);
-            peer.send(new ErrorMessage("failed", type + " failed: " + e.getMessage()));
+            if (!(e instanceof IllegalArgumentException || e instanceof IllegalStateException)) {
+                LOG.warn("{} from {} failed", type, peer.user().username(), e);
+            }
+            peer.send(ErrorMessage.failed(type, e));
         }
     }
 
