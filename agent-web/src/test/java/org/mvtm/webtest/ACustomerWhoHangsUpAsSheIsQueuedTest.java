@@ -2,10 +2,6 @@ package org.mvtm.webtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -44,26 +40,15 @@ class ACustomerWhoHangsUpAsSheIsQueuedTest {
         @Bean
         @Primary
         RoutingEngine enqueueThatWaitsForAnAbandon(Clock clock, EventBus events) {
-            RoutingEngine real = new CommonTestBeans().routingEngine(clock, events);
-            InvocationHandler handler = (proxy, method, args) -> {
-                if (method.getName().equals("enqueue")) {
+            return InterceptedRouting.of(clock, events, (method, real) -> {
+                if (method.equals("enqueue")) {
                     enqueueBegun.countDown();
                     abandonAsked.await(2, TimeUnit.SECONDS);
-                } else if (method.getName().equals("abandon")) {
+                } else if (method.equals("abandon")) {
                     abandonAsked.countDown();
                 }
-                return call(real, method, args);
-            };
-            return (RoutingEngine) Proxy.newProxyInstance(RoutingEngine.class.getClassLoader(),
-                    new Class<?>[] {RoutingEngine.class}, handler);
-        }
-
-        private static Object call(RoutingEngine real, Method method, Object[] args) throws Throwable {
-            try {
-                return method.invoke(real, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
+                return real.call();
+            });
         }
     }
 

@@ -12,6 +12,7 @@ import org.mvtm.core.Interaction;
 import org.mvtm.core.Party;
 import org.mvtm.core.Refusal;
 import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.concurrent.KeyedLanes;
 import org.mvtm.core.event.AdvisorOffered;
 import org.mvtm.core.event.AdvisorStateChanged;
 import org.mvtm.core.event.AdvisorStateForced;
@@ -66,6 +67,11 @@ public class AdvisorChannel implements DisposableBean {
     private final DeskPhones deskPhones;
     private final WrapUpRules wrapUpRules;
     private final EndsBeforeConnect endsBeforeConnect = new EndsBeforeConnect();
+    /**
+     * Routing's attach and detach of one advisor's consoles, one after another: a console reloaded (the old one closes,
+     * the new one opens) ends attached, as the advisor sees it, however the two calls' threads are scheduled.
+     */
+    private final KeyedLanes<AgentId> consoleSteps;
 
     AdvisorChannel(Clock clock, EventBus events, RoutingEngine routing, InteractionCatalog catalog, AdvisorDesks desks,
                    BrowserCallLegs media, WebWorkers workers, WebUserDirectory users, ObjectProvider<WebTierSettings> settings,
@@ -79,6 +85,7 @@ public class AdvisorChannel implements DisposableBean {
         this.desks = desks;
         this.media = media;
         this.workers = workers;
+        this.consoleSteps = workers.lanes("advisor-console");
         this.users = users;
         this.node = settings.getIfAvailable(WebTierSettings::defaults).nodeName();
         this.subscriptions = List.of(
@@ -112,7 +119,7 @@ public class AdvisorChannel implements DisposableBean {
     void open(SocketPeer peer, AgentId agent) {
         AdvisorDesk desk = desks.of(agent);
         desk.attach(peer);
-        workers.run("attach " + agent, () -> {
+        consoleSteps.submit(agent, "attach", () -> {
             try {
                 Optional<AdvisorStats> stats = stats(agent);
                 if (stats.isEmpty() || stats.get().state() == AdvisorState.LOGGED_OUT) {
@@ -137,7 +144,10 @@ public class AdvisorChannel implements DisposableBean {
     void close(SocketPeer peer, AgentId agent) {
         desks.find(agent).ifPresent(desk -> {
             if (desk.detach(peer, clock.instant())) {
-                workers.run("detach " + agent, () -> {
+                consoleSteps.submit(agent, "detach", () -> {
+                    if (desk.present()) {
+                        return; // a console opened again meanwhile: its attach follows and its offers stay
+                    }
                     routing.detach(agent);
                     if (!deskPhones.registered(agent)) {
                         desk.offers().keySet().forEach(id -> withdraw(desk, id));
