@@ -7,7 +7,7 @@
 // the next scenario on the same server starts from a quiet floor. Prints "FIRST HOUR OK <scenario>" and
 // exits 0, or every problem it saw ("PROBLEM: ...") and "FIRST HOUR FAILED" and exits 1.
 const path = require('path');
-const { SHOTS, bundle, openPage, signInOn, expectation, finish } = require('./harness.js');
+const { BASE, SHOTS, bundle, openPage, signInOn, expectation, finish } = require('./harness.js');
 const { chooseLanguage, choosePresence, takeBreak, acceptOffer, hangUp, wrapUp, chatLine, connect, loudestOver, fromSealedRecording } = require('./consoles.js');
 
 const SCENARIO = process.env.SCENARIO;
@@ -278,6 +278,22 @@ const scenarios = {
 
   // item 11: "advisor erin cannot go from READY to READY" on Apply, raw English errors on a Chinese console
   async 'advisor-errors'() {
+    step = 'a language picked while the page still loads its own stays, whichever strings arrive last';
+    const early = await openPage(browsers, 'early');
+    let releaseEnglish;
+    const englishHeld = new Promise((resolve) => { releaseEnglish = resolve; });
+    await early.route('**/i18n/en.json', async (route) => { await englishHeld; await route.continue(); });
+    await early.goto(`${BASE}/login`);
+    await early.click('#langs button[lang="zh-Hant"]');
+    await early.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+    const englishArrived = early.waitForEvent('requestfinished', (r) => r.url().endsWith('/i18n/en.json'));
+    releaseEnglish();
+    await englishArrived;
+    await early.waitForTimeout(500); // the page has read the English strings it asked for first
+    const shown = await early.evaluate(() => [document.documentElement.lang, document.querySelector('#login-form button').textContent]);
+    expect(shown[0] === 'zh-Hant' && shown[1] === bundle('zh-Hant')['login.submit'],
+      `the sign-in page picked in Traditional Chinese shows ${JSON.stringify(shown)} once the English strings came`);
+
     step = 'a Mandarin advisor goes Ready and presses Apply again';
     const advisor = await advisorReady('erin', 'zh-Hans');
     await advisor.waitForFunction(() => document.documentElement.lang === 'zh-Hans');

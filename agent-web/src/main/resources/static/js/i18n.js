@@ -8,6 +8,8 @@ export const LOCALES = [
 
 let strings = {};
 let current = 'en';
+/** How many switches were asked for: a switch whose strings arrive after a later one's is dropped. */
+let asked = 0;
 
 export function localeForLanguage(tag) {
   return tag === 'zh' ? 'zh-Hans' : tag === 'yue' ? 'zh-Hant' : 'en';
@@ -27,13 +29,20 @@ export function locale() {
   return current;
 }
 
-/** Switches the page to a locale; one the user chose is remembered for the next pages (not a page's own default). */
+/**
+ * Switches the page to a locale; one the user chose is remembered for the next pages (not a page's own default). The
+ * last switch asked for wins: a language picked while the page is still loading its own stays, whichever strings
+ * arrive first.
+ */
 export async function useLocale(id, remember = true) {
   const chosen = LOCALES.some((l) => l.id === id) ? id : 'en';
-  const response = await fetch(`/i18n/${chosen}.json`, { credentials: 'same-origin' });
-  strings = await response.json();
-  current = chosen;
+  const mine = ++asked;
   if (remember) localStorage.setItem('mvtm.locale', chosen);
+  const response = await fetch(`/i18n/${chosen}.json`, { credentials: 'same-origin' });
+  const loaded = await response.json();
+  if (mine !== asked) return;
+  strings = loaded;
+  current = chosen;
   document.documentElement.lang = chosen;
   apply(document);
   document.dispatchEvent(new CustomEvent('mvtm:locale', { detail: chosen }));

@@ -93,7 +93,10 @@ class FirstHourConsolesTest extends BrowserScenarios {
         scenario("compliance");
     }
 
-    /** Item 11: Apply while Ready says nothing; a refused command is explained in the advisor's language. */
+    /**
+     * Item 11: Apply while Ready says nothing; a refused command is explained in the advisor's language. And a language
+     * picked on the sign-in page while it still loads its own (English, held back) stays when the English strings come.
+     */
     @Test
     void theAdvisorConsoleSpeaksTheAdvisorsLanguageAndStaysQuietWhenNothingChanges() throws Exception {
         scenario("advisor-errors");
