@@ -25,7 +25,9 @@ public class CustomerLimits {
     private static final Duration WINDOW = Duration.ofMinutes(1);
     private final Clock clock;
     private final CustomerLimitSettings settings;
+    /** Each customer's conversation starts within the last window, oldest first; changed only inside the map's compute. */
     private final Map<String, Deque<Instant>> started = new ConcurrentHashMap<>();
+    private volatile Instant nextSweep = Instant.MIN;
 
     public CustomerLimits(Clock clock, ObjectProvider<CustomerLimitSettings> settings) {
         this.clock = clock;
@@ -40,18 +42,47 @@ public class CustomerLimits {
                     settings.openConversations());
         }
         Instant now = clock.instant();
-        Deque<Instant> times = started.computeIfAbsent(customer, c -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) {
-                times.pollFirst();
+        forgetQuietCustomers(now);
+        int max = settings.conversationsPerMinute();
+        int[] startedWithin = {0};
+        started.compute(customer, (c, times) -> {
+            Deque<Instant> within = withinWindow(times == null ? new ArrayDeque<>() : times, now);
+            startedWithin[0] = within.size();
+            if (within.size() < max) {
+                within.addLast(now);
             }
-            if (times.size() >= settings.conversationsPerMinute()) {
-                throw Refusal.of("limit.rate", "customer " + customer + " started " + times.size()
-                        + " conversations within a minute; at most " + settings.conversationsPerMinute(), "max",
-                        settings.conversationsPerMinute());
-            }
-            times.addLast(now);
+            return within.isEmpty() ? null : within;
+        });
+        if (startedWithin[0] >= max) {
+            throw Refusal.of("limit.rate", "customer " + customer + " started " + startedWithin[0]
+                    + " conversations within a minute; at most " + max, "max", max);
         }
+    }
+
+    /** How many customers' recent starts are held: those who started a conversation within the last minute or so. */
+    int customersRemembered() {
+        return started.size();
+    }
+
+    /**
+     * Once a window, customers who started nothing within it are forgotten, so what is held grows with the customers
+     * of the last minute, not with every customer the bank ever served.
+     */
+    private void forgetQuietCustomers(Instant now) {
+        if (now.isBefore(nextSweep)) {
+            return;
+        }
+        nextSweep = now.plus(WINDOW);
+        for (String customer : started.keySet()) {
+            started.computeIfPresent(customer, (c, times) -> withinWindow(times, now).isEmpty() ? null : times);
+        }
+    }
+
+    private static Deque<Instant> withinWindow(Deque<Instant> times, Instant now) {
+        while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) {
+            times.pollFirst();
+        }
+        return times;
     }
 
     /** Refuses a request for a person when the customer's other conversations already hold their queue places. */
