@@ -18,8 +18,11 @@ import org.mvtm.core.Language;
 import org.mvtm.core.TranscriptTurn;
 import org.mvtm.core.event.ChatMessagePosted;
 import org.mvtm.core.event.EventBus;
+import org.mvtm.core.event.InteractionAbandoned;
+import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.event.InteractionQueued;
 import org.mvtm.core.id.ConversationId;
+import org.mvtm.core.id.InteractionId;
 import org.mvtm.web.call.WebWorkers;
 import org.mvtm.web.customer.CustomerPeers;
 import org.mvtm.web.customer.WebConversations;
@@ -30,8 +33,9 @@ import org.springframework.stereotype.Component;
  * The bot hands a web customer to a queue that is closed now (outside its opening hours in its time zone, or on one of
  * its holidays): the customer stays queued, and the bot offers the queue's next free video meeting times, as a BOT line
  * in the customer's language (on the record like every bot line) and as {@code {type: appointment-offer, queue,
- * slots}} that the page shows as buttons booking that time. Offered once per conversation; a queue that is open, has
- * no opening hours, or no free time in the next 14 days gets nothing.
+ * slots}} that the page shows as buttons booking that time. Offered once per interaction (a transfer keeps it), which
+ * is forgotten when it ends; a queue that is open, has no opening hours, or no free time in the next 14 days gets
+ * nothing.
  */
 @Component
 class OutsideHoursOffer implements DisposableBean {
@@ -47,8 +51,8 @@ class OutsideHoursOffer implements DisposableBean {
     private final WebConversations conversations;
     private final CustomerPeers peers;
     private final WebWorkers workers;
-    private final Set<ConversationId> offered = ConcurrentHashMap.newKeySet();
-    private final EventBus.Subscription subscription;
+    private final Set<InteractionId> offered = ConcurrentHashMap.newKeySet();
+    private final List<EventBus.Subscription> subscriptions;
 
     OutsideHoursOffer(Clock clock, EventBus events, AdministrationService admin, WebConversations conversations,
                       CustomerPeers peers, WebWorkers workers) {
@@ -58,11 +62,13 @@ class OutsideHoursOffer implements DisposableBean {
         this.conversations = conversations;
         this.peers = peers;
         this.workers = workers;
-        this.subscription = events.subscribe(InteractionQueued.class, e -> conversations
-                .byInteraction(e.interaction().id())
-                .filter(c -> offered.add(c.id()))
-                .ifPresent(c -> workers.run("outside hours " + c.id(),
-                        () -> offer(c.id(), c.language(), e.interaction().queue().value()))));
+        this.subscriptions = List.of(
+                events.subscribe(InteractionQueued.class, e -> conversations.byInteraction(e.interaction().id())
+                        .filter(c -> offered.add(e.interaction().id()))
+                        .ifPresent(c -> workers.run("outside hours " + c.id(),
+                                () -> offer(c.id(), c.language(), e.interaction().queue().value())))),
+                events.subscribe(InteractionEnded.class, e -> offered.remove(e.interaction())),
+                events.subscribe(InteractionAbandoned.class, e -> offered.remove(e.interaction())));
     }
 
     private void offer(ConversationId conversation, Language language, String queue) {
@@ -114,6 +120,6 @@ class OutsideHoursOffer implements DisposableBean {
 
     @Override
     public void destroy() {
-        subscription.close();
+        subscriptions.forEach(EventBus.Subscription::close);
     }
 }
