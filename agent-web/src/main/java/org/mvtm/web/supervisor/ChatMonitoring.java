@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.mvtm.core.Channel;
 import org.mvtm.core.TranscriptTurn;
+import org.mvtm.core.event.EventBus;
+import org.mvtm.core.event.InteractionEnded;
 import org.mvtm.core.id.AgentId;
 import org.mvtm.core.id.InteractionId;
 import org.mvtm.recording.api.RecordingStore;
@@ -19,27 +21,33 @@ import org.mvtm.web.agent.InteractionCatalog;
 import org.mvtm.web.api.WebUser;
 import org.mvtm.web.security.CallRefused;
 import org.mvtm.web.security.InputLimits;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * A supervisor reading a live chat of their regions and sending the advisor a private note (the customer never sees
  * it). The first read of a chat by a supervisor and every note are MONITOR entries of the audit log; another region's
- * chat is refused (and the refusal audited). The advisor's console collects its notes with {@link #take}.
+ * chat is refused (and the refusal audited). The advisor's console collects its notes with {@link #take}. Who has
+ * read a chat is forgotten when its interaction ends.
  */
 @Component
-public class ChatMonitoring {
+public class ChatMonitoring implements DisposableBean {
     private final RoutingEngine routing;
     private final InteractionCatalog catalog;
     private final RecordingStore recordings;
     private final Clock clock;
-    private final Set<String> reading = ConcurrentHashMap.newKeySet();
+    /** The supervisors who have read each live chat (its first read is audited). */
+    private final Map<InteractionId, Set<String>> readers = new ConcurrentHashMap<>();
     private final Map<AgentId, List<Note>> notes = new ConcurrentHashMap<>();
+    private final EventBus.Subscription ended;
 
-    public ChatMonitoring(RoutingEngine routing, InteractionCatalog catalog, RecordingStore recordings, Clock clock) {
+    public ChatMonitoring(RoutingEngine routing, InteractionCatalog catalog, RecordingStore recordings, Clock clock,
+                          EventBus events) {
         this.routing = routing;
         this.catalog = catalog;
         this.recordings = recordings;
         this.clock = clock;
+        this.ended = events.subscribe(InteractionEnded.class, e -> readers.remove(e.interaction()));
     }
 
     /** A line of the chat as the supervisor reads it. */
@@ -52,7 +60,7 @@ public class ChatMonitoring {
 
     List<Line> read(WebUser supervisor, InteractionId interaction) {
         InteractionView chat = liveChat(supervisor, interaction);
-        if (reading.add(supervisor.username() + "|" + interaction.value())) {
+        if (readers.computeIfAbsent(interaction, i -> ConcurrentHashMap.newKeySet()).add(supervisor.username())) {
             MonitoredInteractions.audit(recordings, supervisor, chat, "read chat " + interaction.value());
         }
         List<Line> lines = new ArrayList<>();
@@ -89,5 +97,10 @@ public class ChatMonitoring {
             throw CallRefused.notFound("interaction " + interaction.value() + " is a call: listen to it");
         }
         return chat;
+    }
+
+    @Override
+    public void destroy() {
+        ended.close();
     }
 }
