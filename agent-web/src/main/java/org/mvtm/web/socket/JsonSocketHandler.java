@@ -98,10 +98,10 @@ public abstract class JsonSocketHandler extends TextWebSocketHandler {
         }
         try {
             received(peer, type, node);
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            peer.send(ErrorMessage.failed(type, refused));
         } catch (RuntimeException e) {
-            if (!(e instanceof IllegalArgumentException || e instanceof IllegalStateException)) {
-                LOG.warn("{} from {} failed", type, peer.user().username(), e);
-            }
+            LOG.warn("{} from {} failed", type, peer.user().username(), e);
             peer.send(ErrorMessage.failed(type, e));
         }
     }
